@@ -1,0 +1,201 @@
+//! The link check: every `href` and `src` in the built pages resolves to a
+//! file of the site, and every `#anchor` to an id on that page.
+
+use crate::diagnostic::Diagnostic;
+use crate::render::url::resolve;
+use crate::render::Output;
+use crate::theme::Theme;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// Values of attribute `name` in `html` (double-quoted, as alsite writes them).
+pub fn attributes<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
+    let needle = format!("{name}=\"");
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(i) = html[from..].find(&needle) {
+        let start = from + i;
+        let value_start = start + needle.len();
+        let preceded_by_space = html[..start].ends_with(|c: char| c.is_ascii_whitespace());
+        let Some(len) = html[value_start..].find('"') else {
+            break;
+        };
+        if preceded_by_space {
+            found.push(&html[value_start..value_start + len]);
+        }
+        from = value_start + len;
+    }
+    found
+}
+
+fn unescape(url: &str) -> String {
+    url.replace("&amp;", "&")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+}
+
+/// Checks every link of every HTML output. `texts` holds the source files, to
+/// point each broken link at the line that wrote it.
+pub fn check_links(
+    outputs: &[Output],
+    texts: &BTreeMap<PathBuf, String>,
+    theme: &Theme,
+) -> Vec<Diagnostic> {
+    let html: Vec<(&Output, &str)> = outputs
+        .iter()
+        .filter(|o| o.path.ends_with(".html"))
+        .filter_map(|o| std::str::from_utf8(&o.bytes).ok().map(|s| (o, s)))
+        .collect();
+    let files: HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+    let ids: HashMap<&str, HashSet<&str>> = html
+        .iter()
+        .map(|(o, text)| {
+            (
+                o.path.as_str(),
+                attributes(text, "id").into_iter().collect(),
+            )
+        })
+        .collect();
+    let mut diags = Vec::new();
+    for (page, text) in &html {
+        let mut seen = HashSet::new();
+        for raw in attributes(text, "href")
+            .into_iter()
+            .chain(attributes(text, "src"))
+        {
+            let url = unescape(raw);
+            if !seen.insert(url.clone()) {
+                continue;
+            }
+            let Some((target, fragment)) = resolve(&page.path, &url) else {
+                continue;
+            };
+            let problem = if !files.contains(target.as_str()) {
+                Some((format!("link `{url}` on page {} leads to `{target}`, which the site does not have", page.path), "link to a page the site builds, such as index.html; `/x.html` means x.html at the site root".to_string()))
+            } else {
+                match (fragment.as_deref(), ids.get(target.as_str())) {
+                    (Some(f), Some(page_ids)) if !f.is_empty() && !page_ids.contains(f) => {
+                        let mut known: Vec<&&str> = page_ids.iter().collect();
+                        known.sort();
+                        let list: Vec<String> =
+                            known.iter().take(12).map(|s| format!("#{s}")).collect();
+                        Some((
+                            format!(
+                                "link `{url}` on page {}: {target} has no element with id `{f}`",
+                                page.path
+                            ),
+                            format!("anchors on {target}: {}", list.join(", ")),
+                        ))
+                    }
+                    _ => None,
+                }
+            };
+            if let Some((message, hint)) = problem {
+                diags.push(
+                    place(page, &url, &target, fragment.as_deref(), texts, theme)
+                        .message(message)
+                        .hint(hint),
+                );
+            }
+        }
+    }
+    diags
+}
+
+/// A diagnostic at the place that wrote the link: the page's source, then
+/// site.yaml (navigation), then the page's template; the first that contains it.
+fn place(
+    page: &Output,
+    url: &str,
+    target: &str,
+    fragment: Option<&str>,
+    texts: &BTreeMap<PathBuf, String>,
+    theme: &Theme,
+) -> Placed {
+    let with_fragment = |p: &str| fragment.map_or_else(|| p.to_string(), |f| format!("{p}#{f}"));
+    let needles = [
+        url.to_string(),
+        format!("/{}", with_fragment(target)),
+        with_fragment(target),
+    ];
+    let mut candidates: Vec<(PathBuf, String)> = Vec::new();
+    if let Some(src) = &page.source {
+        if let Some(t) = texts.get(src) {
+            candidates.push((src.clone(), t.clone()));
+        }
+    }
+    if let Some(t) = texts.get(Path::new("site.yaml")) {
+        candidates.push(("site.yaml".into(), t.clone()));
+    }
+    if let Some(name) = page.template {
+        if let Some(t) = theme.template(name) {
+            candidates.push((theme.template_path(name), t));
+        }
+    }
+    for (file, text) in &candidates {
+        for needle in &needles {
+            if let Some(offset) = text.find(needle.as_str()) {
+                return Placed(Diagnostic::error(file, "").at_offset(text, offset));
+            }
+        }
+    }
+    let file = page
+        .source
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(&page.path));
+    Placed(Diagnostic::error(file, "").at(1, 1))
+}
+
+struct Placed(Diagnostic);
+
+impl Placed {
+    fn message(mut self, message: String) -> Diagnostic {
+        self.0.message = message;
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(path: &str, html: &str) -> Output {
+        Output {
+            path: path.into(),
+            bytes: html.as_bytes().to_vec(),
+            source: None,
+            template: None,
+        }
+    }
+
+    #[test]
+    fn attributes_need_a_space_before_them() {
+        let html = r#"<a href="a.html" data-href="no"><img src="i.png"><h2 id="x" data-id="y">"#;
+        assert_eq!(attributes(html, "href"), vec!["a.html"]);
+        assert_eq!(attributes(html, "id"), vec!["x"]);
+        assert_eq!(attributes(html, "src"), vec!["i.png"]);
+    }
+
+    #[test]
+    fn finds_missing_pages_and_anchors_only() {
+        let outputs = vec![
+            page(
+                "index.html",
+                r##"<a href="about.html#team">ok</a> <a href="gone.html">x</a> <a href="about.html#nope">y</a> <a href="https://example.org/x">ext</a> <a href="#top" id="top">"##,
+            ),
+            page("sub/about.html", ""),
+            page(
+                "about.html",
+                r#"<h2 id="team">Team</h2><a href="index.html">home</a><link href="static/s.css">"#,
+            ),
+            page("static/s.css", ""),
+        ];
+        let theme = Theme::open(Path::new("."), "default").unwrap();
+        let diags = check_links(&outputs, &BTreeMap::new(), &theme);
+        let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages.len(), 2, "{messages:#?}");
+        assert!(messages[0].contains("`gone.html`"));
+        assert!(messages[1].contains("no element with id `nope`"));
+        assert!(diags[1].hint.as_deref().unwrap().contains("#team"));
+    }
+}

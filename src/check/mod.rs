@@ -1,0 +1,64 @@
+//! Checks over the whole site, returning diagnostics: output paths that two
+//! files claim, and links or `#anchors` that lead nowhere.
+
+mod links;
+
+pub use links::{attributes, check_links};
+
+use crate::diagnostic::Diagnostic;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// One error for each file that writes to an output path already written by another.
+pub fn duplicate_outputs(planned: &[(String, PathBuf)]) -> Vec<Diagnostic> {
+    let mut first: BTreeMap<&str, &PathBuf> = BTreeMap::new();
+    let mut diags = Vec::new();
+    for (path, source) in planned {
+        match first.get(path.as_str()) {
+            Some(earlier) => diags.push(
+                Diagnostic::error(
+                    source,
+                    format!(
+                        "output path `{path}` is also produced by {}",
+                        earlier.display()
+                    ),
+                )
+                .at(1, 1)
+                .hint(
+                    "rename one of the files, or give one a different `slug:` in its front matter",
+                ),
+            ),
+            None => {
+                first.insert(path, source);
+            }
+        }
+    }
+    diags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn second_claim_on_a_path_is_an_error() {
+        let planned = vec![
+            (
+                "components.html".to_string(),
+                PathBuf::from("content/method/components.yaml"),
+            ),
+            (
+                "about.html".to_string(),
+                PathBuf::from("content/pages/about.md"),
+            ),
+            (
+                "components.html".to_string(),
+                PathBuf::from("content/pages/components.md"),
+            ),
+        ];
+        let diags = duplicate_outputs(&planned);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].file, PathBuf::from("content/pages/components.md"));
+        assert!(diags[0].message.contains("content/method/components.yaml"));
+    }
+}

@@ -1,0 +1,124 @@
+//! Command-line arguments, translated into library calls. Nothing else lives here.
+
+use alsite::build;
+use alsite::diagnostic::Diagnostics;
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Exit codes: 0 success, 1 content errors, 2 wrong usage (clap's own).
+pub const EXIT_CONTENT: u8 = 1;
+
+#[derive(Parser)]
+#[command(
+    name = "alsite",
+    version,
+    about = "Static sites for Action Learning trainers: the method, question practice, demo sessions and workshops"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Load, check and render the site into the output folder
+    Build {
+        /// The site folder (holding site.yaml and content/)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site [default: ROOT/public]
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Run every check, including links and anchors, and write nothing
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Treat warnings as errors
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Create a new site in DIR from the bundled sample content
+    New {
+        /// A folder that does not exist yet, or is empty
+        dir: PathBuf,
+    },
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build { root, out } => {
+            let out = out.unwrap_or_else(|| root.join("public"));
+            match build::build(&root, &out) {
+                Ok(report) => {
+                    print_diagnostics(&root, &report.warnings);
+                    println!(
+                        "built {} pages ({} files) into {} in {} ms, {} warning{}",
+                        report.pages,
+                        report.files,
+                        report.out.display(),
+                        report.millis,
+                        report.warnings.0.len(),
+                        if report.warnings.0.len() == 1 {
+                            ""
+                        } else {
+                            "s"
+                        }
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(errors) => fail(
+                    &root,
+                    &errors,
+                    "build failed; the output folder was left as it was",
+                ),
+            }
+        }
+        Command::Check { root, strict } => match build::check(&root, strict) {
+            Ok(warnings) => {
+                print_diagnostics(&root, &warnings);
+                println!(
+                    "check passed, {} warning{}",
+                    warnings.0.len(),
+                    if warnings.0.len() == 1 { "" } else { "s" }
+                );
+                ExitCode::SUCCESS
+            }
+            Err(errors) => fail(&root, &errors, "check failed"),
+        },
+        Command::New { dir } => match alsite::new::new_site(&dir) {
+            Ok(files) => {
+                println!(
+                    "created a new site in {} ({files} files); next: cd {} && alsite build",
+                    dir.display(),
+                    dir.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(Path::new("."), &Diagnostics(vec![e]), "nothing was written"),
+        },
+    }
+}
+
+fn print_diagnostics(root: &Path, diags: &Diagnostics) {
+    if !diags.0.is_empty() {
+        eprintln!("{}", diags.render(root));
+    }
+}
+
+fn fail(root: &Path, errors: &Diagnostics, what: &str) -> ExitCode {
+    print_diagnostics(root, errors);
+    let (e, w) = (errors.errors(), errors.warnings());
+    eprintln!(
+        "{what}: {e} error{}{}",
+        if e == 1 { "" } else { "s" },
+        if w > 0 {
+            format!(", {w} warnings")
+        } else {
+            String::new()
+        }
+    );
+    ExitCode::from(EXIT_CONTENT)
+}

@@ -1,0 +1,231 @@
+//! One error type for everything a user can get wrong: where (file, line, column),
+//! what (message), what to do (hint). Rendered for the terminal with the source line
+//! and a caret, as rustc does.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path as the user would type it: relative to the site root where possible.
+    pub file: PathBuf,
+    /// 1-based; 0 when the problem is the file as a whole.
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.into(),
+            line: 0,
+            column: 0,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Self::error(file, message)
+        }
+    }
+
+    pub fn at(mut self, line: usize, column: usize) -> Self {
+        self.line = line;
+        self.column = column;
+        self
+    }
+
+    /// Places the diagnostic at a byte offset of `text`, the file's contents.
+    pub fn at_offset(self, text: &str, offset: usize) -> Self {
+        let (line, column) = line_col(text, offset);
+        self.at(line, column)
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `path:line:col`, or just `path` when there is no position.
+    pub fn location(&self) -> String {
+        let file = self.file.display();
+        if self.line == 0 {
+            format!("{file}")
+        } else {
+            format!("{file}:{}:{}", self.line, self.column.max(1))
+        }
+    }
+
+    /// The terminal form: a header, the source line with a caret when the file
+    /// can be read from `root`, then the hint.
+    pub fn render(&self, root: &Path) -> String {
+        let mut out = format!("{}: {}: {}\n", self.location(), self.severity, self.message);
+        if self.line > 0 {
+            let source = std::fs::read(root.join(&self.file)).ok();
+            let source = source.as_deref().map(String::from_utf8_lossy);
+            if let Some(text) = source.as_deref().and_then(|s| s.lines().nth(self.line - 1)) {
+                let gutter = self.line.to_string().len();
+                let pad: String = text
+                    .chars()
+                    .take(self.column.saturating_sub(1))
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                out.push_str(&format!("{:gutter$} |\n", ""));
+                out.push_str(&format!("{} | {}\n", self.line, text));
+                out.push_str(&format!("{:gutter$} | {pad}^\n", ""));
+            }
+        }
+        if let Some(hint) = &self.hint {
+            out.push_str(&format!("  = hint: {hint}\n"));
+        }
+        out
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {}: {}",
+            self.location(),
+            self.severity,
+            self.message
+        )?;
+        if let Some(hint) = &self.hint {
+            write!(f, " (hint: {hint})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text.as_bytes()[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+/// All diagnostics of a run, errors and warnings, sorted for stable output.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.0.push(d);
+    }
+
+    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+        self.0.extend(ds);
+    }
+
+    pub fn errors(&self) -> usize {
+        self.0.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.0.len() - self.errors()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.errors() > 0
+    }
+
+    pub fn sort(&mut self) {
+        self.0.sort_by(|a, b| {
+            (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message))
+        });
+        self.0.dedup();
+    }
+
+    pub fn render(&self, root: &Path) -> String {
+        self.0
+            .iter()
+            .map(|d| d.render(root))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_lines_and_characters() {
+        let text = "ab\ncdé f\n";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 3), (2, 1));
+        // 'é' is two bytes but one column.
+        assert_eq!(line_col(text, text.find('f').unwrap()), (2, 5));
+        assert_eq!(line_col(text, 999), (3, 1));
+    }
+
+    #[test]
+    fn location_and_display_name_the_place() {
+        let d = Diagnostic::error("content/a.md", "bad thing")
+            .at(3, 7)
+            .hint("do this");
+        assert_eq!(d.location(), "content/a.md:3:7");
+        assert_eq!(
+            d.to_string(),
+            "content/a.md:3:7: error: bad thing (hint: do this)"
+        );
+        let whole = Diagnostic::warning("site.yaml", "meh");
+        assert_eq!(whole.to_string(), "site.yaml: warning: meh");
+    }
+
+    #[test]
+    fn render_shows_the_line_and_a_caret_under_the_column() {
+        let dir = std::env::temp_dir().join(format!("alsite-diag-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("x.yaml"), "title: A\ntitel: B\n").unwrap();
+        let d = Diagnostic::error("x.yaml", "unknown field `titel`")
+            .at(2, 1)
+            .hint("did you mean `title`?");
+        let out = d.render(&dir);
+        assert!(
+            out.starts_with("x.yaml:2:1: error: unknown field `titel`\n"),
+            "{out}"
+        );
+        assert!(out.contains("2 | titel: B\n  | ^\n"), "{out}");
+        assert!(out.contains("= hint: did you mean `title`?"), "{out}");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}

@@ -1,0 +1,16 @@
+//! alsite: a static-site generator for Action Learning trainers.
+//!
+//! Data flows one way: [`load`] reads a site folder into a [`model::Site`],
+//! [`check`] returns diagnostics, [`render`] makes output files, [`build`]
+//! writes them. See DESIGN.md for the whole picture.
+
+pub mod build;
+pub mod check;
+pub mod config;
+pub mod diagnostic;
+pub mod embedded;
+pub mod load;
+pub mod model;
+pub mod new;
+pub mod render;
+pub mod theme;

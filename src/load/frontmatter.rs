@@ -1,0 +1,88 @@
+//! Splits a Markdown file into its YAML front matter and body.
+
+/// The parts of a Markdown file. `front` is the YAML between the `---` lines;
+/// `front_line` and `body_line` are the 1-based lines where each starts.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Split<'a> {
+    pub front: Option<&'a str>,
+    pub front_line: usize,
+    pub body: &'a str,
+    pub body_line: usize,
+}
+
+/// The front matter was opened with `---` and never closed.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Unclosed;
+
+pub fn split(text: &str) -> Result<Split<'_>, Unclosed> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some(rest) = text
+        .strip_prefix("---")
+        .filter(|r| r.starts_with('\n') || r.starts_with("\r\n"))
+    else {
+        return Ok(Split {
+            front: None,
+            front_line: 0,
+            body: text,
+            body_line: 1,
+        });
+    };
+    let rest = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))
+        .unwrap_or(rest);
+    let start = text.len() - rest.len();
+    let mut offset = start;
+    let mut line = 2;
+    for l in rest.split_inclusive('\n') {
+        if l.trim_end() == "---" {
+            return Ok(Split {
+                front: Some(&text[start..offset]),
+                front_line: 2,
+                body: &text[offset + l.len()..],
+                body_line: line + 1,
+            });
+        }
+        offset += l.len();
+        line += 1;
+    }
+    Err(Unclosed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_counts_lines() {
+        let s = split("---\ntitle: A\nslug: a\n---\n# Body\n").unwrap();
+        assert_eq!(s.front, Some("title: A\nslug: a\n"));
+        assert_eq!(s.front_line, 2);
+        assert_eq!(s.body, "# Body\n");
+        assert_eq!(s.body_line, 5);
+    }
+
+    #[test]
+    fn no_front_matter_is_all_body() {
+        let s = split("# Just text\n---\n").unwrap();
+        assert_eq!(s.front, None);
+        assert_eq!(s.body, "# Just text\n---\n");
+    }
+
+    #[test]
+    fn crlf_bom_and_empty_front_matter() {
+        let s = split("\u{feff}---\r\ntitle: A\r\n---\r\nBody").unwrap();
+        assert_eq!(s.front, Some("title: A\r\n"));
+        assert_eq!(s.body, "Body");
+        let s = split("---\n---\n").unwrap();
+        assert_eq!(s.front, Some(""));
+        assert_eq!(s.body, "");
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error() {
+        assert_eq!(split("---\ntitle: A\n# Body\n"), Err(Unclosed));
+        // A longer rule is not a closing line.
+        assert_eq!(split("---\ntitle: A\n-----\n"), Err(Unclosed));
+    }
+}

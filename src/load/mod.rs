@@ -1,0 +1,286 @@
+//! Reads a site folder into a [`Site`]: walks `content/`, splits front matter,
+//! parses YAML (in [`yaml`], the one place that does) and places every error.
+
+pub mod frontmatter;
+pub mod yaml;
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::*;
+use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Loads everything under `root`. On error, every problem found is returned,
+/// not only the first.
+pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
+    let mut loader = Loader {
+        root,
+        texts: BTreeMap::new(),
+        diags: Diagnostics::default(),
+    };
+    let config = loader.config();
+    let mut site = Site {
+        config: config.clone().unwrap_or_else(placeholder_config),
+        home: None,
+        pages: Vec::new(),
+        ground_rules: None,
+        components: None,
+        question_types: None,
+        question_rules: None,
+        practice: Vec::new(),
+        sessions: Vec::new(),
+        workshops: Vec::new(),
+        assets: Vec::new(),
+        texts: BTreeMap::new(),
+    };
+    let content = root.join("content");
+    if !content.is_dir() {
+        loader.diags.push(
+            Diagnostic::error("content", "no content/ folder beside site.yaml")
+                .hint("create content/index.md for the home page, or start from `alsite new DIR`"),
+        );
+    } else {
+        for rel in content_files(&content) {
+            loader.dispatch(&mut site, &rel);
+        }
+    }
+    site.workshops.sort_by(|a, b| a.slug.cmp(&b.slug));
+    site.texts = std::mem::take(&mut loader.texts);
+    if config.is_none() || loader.diags.has_errors() {
+        return Err(loader.diags);
+    }
+    Ok((site, loader.diags))
+}
+
+/// Every file under `content/`, relative to it, sorted; hidden and editor
+/// backup files are skipped.
+fn content_files(content: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(content)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| e.path().strip_prefix(content).ok().map(Path::to_path_buf))
+        .collect()
+}
+
+/// Names editors and systems leave behind: `.x.swp`, `x~`, `#x#`, `.DS_Store`.
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.') || name.ends_with('~') || name.starts_with('#') || name.ends_with(".tmp")
+}
+
+struct Loader<'a> {
+    root: &'a Path,
+    texts: BTreeMap<PathBuf, String>,
+    diags: Diagnostics,
+}
+
+impl Loader<'_> {
+    fn config(&mut self) -> Option<Config> {
+        let file = PathBuf::from("site.yaml");
+        if !self.root.join(&file).is_file() {
+            self.diags.push(
+                Diagnostic::error(&file, format!("no site.yaml in {}", self.root.display()))
+                    .hint("run alsite in a site folder, pass --root DIR, or create one with `alsite new DIR`"),
+            );
+            return None;
+        }
+        let text = self.read(&file)?;
+        self.parse(&file, &text, 1)
+    }
+
+    /// Reads a file as UTF-8, remembering its text for later diagnostics.
+    fn read(&mut self, rel: &Path) -> Option<String> {
+        match read_utf8(self.root, rel) {
+            Ok(text) => {
+                self.texts.insert(rel.to_path_buf(), text.clone());
+                Some(text)
+            }
+            Err(d) => {
+                self.diags.push(d);
+                None
+            }
+        }
+    }
+
+    fn parse<T: DeserializeOwned>(
+        &mut self,
+        file: &Path,
+        text: &str,
+        first_line: usize,
+    ) -> Option<T> {
+        yaml::parse(file, text, first_line)
+            .map_err(|d| self.diags.push(d))
+            .ok()
+    }
+
+    fn doc<T: DeserializeOwned>(&mut self, rel: &Path) -> Option<Doc<T>> {
+        let text = self.read(rel)?;
+        let data = self.parse(rel, &text, 1)?;
+        Some(Doc {
+            source: rel.to_path_buf(),
+            slug: file_stem(rel),
+            data,
+        })
+    }
+
+    /// Reads a Markdown file: front matter of type `T` and the body.
+    fn markdown<T: DeserializeOwned>(&mut self, rel: &Path) -> Option<(T, String)> {
+        let text = self.read(rel)?;
+        let parts = match frontmatter::split(&text) {
+            Ok(parts) => parts,
+            Err(frontmatter::Unclosed) => {
+                self.diags.push(
+                    Diagnostic::error(rel, "front matter is not closed")
+                        .at(1, 1)
+                        .hint("end the front matter with a line containing only `---`"),
+                );
+                return None;
+            }
+        };
+        let Some(front) = parts.front else {
+            self.diags.push(
+                Diagnostic::error(rel, "missing front matter")
+                    .at(1, 1)
+                    .hint("start the file with `---`, a line `title: …`, and `---`"),
+            );
+            return None;
+        };
+        let data = self.parse(rel, front, parts.front_line)?;
+        // Keep the body's line numbers equal to the file's by padding with blank lines.
+        let body = "\n".repeat(parts.body_line - 1) + parts.body;
+        Some((data, body))
+    }
+
+    fn dispatch(&mut self, site: &mut Site, rel_in_content: &Path) {
+        let rel = Path::new("content").join(rel_in_content);
+        let parts: Vec<String> = rel_in_content
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+        let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("");
+        match (parts.as_slice(), ext) {
+            (["index.md"], _) => site.home = self.page(&rel, "index".into()),
+            (["pages", name], "md") => {
+                let stem = file_stem(Path::new(name));
+                if let Some(page) = self.page(&rel, stem) {
+                    site.pages.push(page);
+                }
+            }
+            (["method", "ground-rules.yaml"], _) => site.ground_rules = self.doc(&rel),
+            (["method", "components.yaml"], _) => site.components = self.doc(&rel),
+            (["practice", "question-types.yaml"], _) => site.question_types = self.doc(&rel),
+            (["practice", "question-rules.yaml"], _) => site.question_rules = self.doc(&rel),
+            (["practice", _], "yaml") => site.practice.extend(self.doc(&rel)),
+            (["sessions", _], "yaml") => site.sessions.extend(self.doc(&rel)),
+            (["workshops", slug, "workshop.yaml"], _) => {
+                let slug = slug.to_string();
+                if let Some(doc) = self.doc::<WorkshopFile>(&rel) {
+                    let w = self.workshop(site, &slug);
+                    w.source = doc.source;
+                    w.data = doc.data;
+                }
+            }
+            (["workshops", slug, name], "md") => {
+                let slug = slug.to_string();
+                if let Some((front, body)) = self.markdown::<ModuleFront>(&rel) {
+                    let module = Module { source: rel.clone(), slug: file_stem(Path::new(name)), front, body };
+                    self.workshop(site, &slug).modules.push(module);
+                }
+            }
+            (_, "md" | "yaml" | "yml") => self.diags.push(
+                Diagnostic::warning(&rel, "file is not part of the content layout and was ignored").hint(
+                    "pages go in content/pages/, practice sets in content/practice/, sessions in content/sessions/",
+                ),
+            ),
+            _ => site.assets.push((rel.clone(), rel_in_content.to_string_lossy().replace('\\', "/"))),
+        }
+    }
+
+    fn page(&mut self, rel: &Path, stem: String) -> Option<Page> {
+        let (front, body) = self.markdown::<FrontMatter>(rel)?;
+        let slug = front.slug.clone().unwrap_or(stem);
+        if slug.is_empty()
+            || !slug
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            let line = self
+                .texts
+                .get(rel)
+                .and_then(|t| t.lines().position(|l| l.starts_with("slug:")));
+            self.diags.push(
+                Diagnostic::error(rel, format!("slug `{slug}` cannot be a file name"))
+                    .at(line.map_or(1, |l| l + 1), 1)
+                    .hint("use letters, digits, `-` and `_` only"),
+            );
+            return None;
+        }
+        Some(Page {
+            source: rel.to_path_buf(),
+            front,
+            body,
+            output: format!("{slug}.html"),
+        })
+    }
+
+    /// The workshop `slug`, created on first mention (its workshop.yaml may come later).
+    fn workshop<'s>(&self, site: &'s mut Site, slug: &str) -> &'s mut Workshop {
+        if let Some(i) = site.workshops.iter().position(|w| w.slug == slug) {
+            return &mut site.workshops[i];
+        }
+        site.workshops.push(Workshop {
+            source: PathBuf::new(),
+            slug: slug.to_string(),
+            data: WorkshopFile {
+                title: String::new(),
+                audience: String::new(),
+                summary: None,
+                outcomes: vec![],
+                days: vec![],
+            },
+            modules: Vec::new(),
+        });
+        site.workshops.last_mut().expect("just pushed")
+    }
+}
+
+/// Reads `root/rel` as UTF-8; a bad byte is an error at its line and column.
+pub fn read_utf8(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(root.join(rel))
+        .map_err(|e| Diagnostic::error(rel, format!("cannot read file: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let good = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
+        Diagnostic::error(rel, "file is not valid UTF-8")
+            .at_offset(&text, good)
+            .hint("save the file with UTF-8 encoding")
+    })
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn placeholder_config() -> Config {
+    Config {
+        title: String::new(),
+        language: "en".into(),
+        description: None,
+        organization: crate::config::Organization {
+            name: String::new(),
+            email: None,
+            phone: None,
+            website: None,
+            address: None,
+        },
+        theme: "default".into(),
+        nav: Vec::new(),
+        footer: None,
+    }
+}

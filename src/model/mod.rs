@@ -1,0 +1,88 @@
+//! The content types: what a trainer writes, as Rust values. Every type rejects
+//! unknown fields, so a typo is an error rather than silently ignored text.
+//! This module depends on nothing else in the crate.
+
+mod method;
+mod page;
+mod practice;
+mod session;
+mod workshop;
+
+pub use method::{Component, Components, Example, GroundRules, Rule};
+pub use page::{FrontMatter, Page};
+pub use practice::{
+    ChooseItem, ChooseOption, ClassifyItem, Item, LanguageRules, OrderItem, PracticeSet,
+    QuestionRules, QuestionType, QuestionTypes, RewriteItem,
+};
+pub use session::{Role, RoleKind, Session, Stage, StageKind, Turn};
+pub use workshop::{
+    Activity, ActivityKind, Day, DayItem, Module, ModuleFront, Workshop, WorkshopFile,
+};
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// A YAML document of type `T` and where it came from.
+#[derive(Debug, Clone)]
+pub struct Doc<T> {
+    /// Path relative to the site root, e.g. `content/sessions/onboarding.yaml`.
+    pub source: PathBuf,
+    /// The file name without extension: the last part of its URL.
+    pub slug: String,
+    pub data: T,
+}
+
+/// Everything loaded from a site folder.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: crate::config::Config,
+    pub home: Option<Page>,
+    pub pages: Vec<Page>,
+    pub ground_rules: Option<Doc<GroundRules>>,
+    pub components: Option<Doc<Components>>,
+    pub question_types: Option<Doc<QuestionTypes>>,
+    pub question_rules: Option<Doc<QuestionRules>>,
+    pub practice: Vec<Doc<PracticeSet>>,
+    pub sessions: Vec<Doc<Session>>,
+    pub workshops: Vec<Workshop>,
+    /// Files copied as they are (images, PDFs): source path and output path.
+    pub assets: Vec<(PathBuf, String)>,
+    /// The text of every file read, by source path, to place diagnostics found later.
+    pub texts: BTreeMap<PathBuf, String>,
+}
+
+/// Deserializes an enum written as a mapping whose first key is `type:`, e.g.
+/// `{type: choose, prompt: …}`. serde's internally tagged enums buffer the
+/// mapping and lose serde_yaml's error positions; reading the tag first and
+/// handing the rest of the mapping on keeps every position exact.
+macro_rules! tagged_by_type {
+    ($enum:ident { $($tag:literal => $variant:ident($ty:ty)),+ $(,)? }) => {
+        impl<'de> serde::Deserialize<'de> for $enum {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                use serde::de::{self, value::MapAccessDeserializer, MapAccess, Visitor};
+                const TAGS: &[&str] = &[$($tag),+];
+                struct V;
+                impl<'de> Visitor<'de> for V {
+                    type Value = $enum;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        write!(f, "a mapping starting with `type:` (one of {})", TAGS.join(", "))
+                    }
+                    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<$enum, A::Error> {
+                        match map.next_key::<String>()?.as_deref() {
+                            Some("type") => {}
+                            _ => return Err(de::Error::custom(format!(
+                                "expected `type:` as the first key (one of {})", TAGS.join(", ")))),
+                        }
+                        let tag: String = map.next_value()?;
+                        match tag.as_str() {
+                            $($tag => <$ty>::deserialize(MapAccessDeserializer::new(map)).map($enum::$variant),)+
+                            other => Err(de::Error::unknown_variant(other, TAGS)),
+                        }
+                    }
+                }
+                d.deserialize_map(V)
+            }
+        }
+    };
+}
+pub(crate) use tagged_by_type;

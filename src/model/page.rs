@@ -1,0 +1,25 @@
+//! Markdown pages: the home page and free pages.
+
+use serde::Deserialize;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    /// One sentence for the page's meta description and index cards.
+    pub description: Option<String>,
+    /// Output file name without `.html`; defaults to the source file name.
+    pub slug: Option<String>,
+    /// Shorter title for the navigation.
+    pub nav_title: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub source: PathBuf,
+    pub front: FrontMatter,
+    pub body: String,
+    /// Output path relative to the site root, e.g. `about.html`.
+    pub output: String,
+}

@@ -1,0 +1,119 @@
+//! Question practice: the categories, the checker's word lists, and practice sets.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionTypes {
+    pub types: Vec<QuestionType>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionType {
+    pub id: String,
+    pub name: String,
+    /// Markdown.
+    pub description: String,
+    pub example: Option<String>,
+    /// True for types a coach would discourage (leading, stacked, …).
+    #[serde(default)]
+    pub avoid: bool,
+}
+
+/// Word lists for the typed-question checker, per language code.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionRules {
+    pub languages: BTreeMap<String, LanguageRules>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageRules {
+    pub open_openers: Vec<String>,
+    pub closed_openers: Vec<String>,
+    #[serde(default)]
+    pub leading: Vec<String>,
+    #[serde(default)]
+    pub statement_markers: Vec<String>,
+    #[serde(default)]
+    pub limited_choice: Vec<String>,
+    #[serde(default)]
+    pub stacked: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PracticeSet {
+    pub title: String,
+    pub description: Option<String>,
+    /// Markdown shown above the items.
+    pub intro: Option<String>,
+    pub items: Vec<Item>,
+}
+
+/// One exercise. Written as a mapping that starts with `type:`.
+#[derive(Debug, Clone)]
+pub enum Item {
+    Choose(ChooseItem),
+    Classify(ClassifyItem),
+    Rewrite(RewriteItem),
+    Order(OrderItem),
+}
+
+super::tagged_by_type!(Item {
+    "choose" => Choose(ChooseItem),
+    "classify" => Classify(ClassifyItem),
+    "rewrite" => Rewrite(RewriteItem),
+    "order" => Order(OrderItem),
+});
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChooseItem {
+    pub prompt: String,
+    pub options: Vec<ChooseOption>,
+    pub explain: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChooseOption {
+    pub text: String,
+    #[serde(default)]
+    pub correct: bool,
+    pub feedback: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassifyItem {
+    pub question: String,
+    /// A category id from question-types.yaml.
+    pub answer: String,
+    /// Other categories that are also accepted.
+    #[serde(default)]
+    pub also: Vec<String>,
+    pub reason: String,
+    pub explain: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RewriteItem {
+    pub statement: String,
+    pub hint: Option<String>,
+    pub models: Vec<String>,
+    pub explain: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrderItem {
+    pub prompt: String,
+    /// In the right order; shuffled on the page.
+    pub steps: Vec<String>,
+    pub explain: Option<String>,
+}

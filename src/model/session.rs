@@ -1,0 +1,80 @@
+//! Scripted demo sessions: roles, the problem, and stages of turns.
+
+use super::Item;
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    pub title: String,
+    pub summary: Option<String>,
+    /// Planned length in minutes.
+    pub minutes: u32,
+    /// The problem as the presenter first states it.
+    pub problem: String,
+    pub roles: Vec<Role>,
+    pub stages: Vec<Stage>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    /// What turns use in `by:`.
+    pub id: String,
+    pub name: String,
+    pub role: RoleKind,
+    /// The leadership skill a member practises.
+    pub skill: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RoleKind {
+    Presenter,
+    Coach,
+    Member,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    pub title: String,
+    pub kind: StageKind,
+    pub minutes: Option<u32>,
+    pub turns: Vec<Turn>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StageKind {
+    Opening,
+    Presentation,
+    Questions,
+    Checkin,
+    Agreement,
+    Reframing,
+    Goal,
+    Strategies,
+    Actions,
+    Reflection,
+}
+
+/// One turn: who speaks and exactly one of `ask`, `answer`, `intervene`, `say`
+/// (process talk by the coach), or a `pause` that puts a practice item to the viewer.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Turn {
+    pub by: Option<String>,
+    /// The role id the question is put to, when it matters.
+    pub to: Option<String>,
+    pub ask: Option<String>,
+    pub answer: Option<String>,
+    pub intervene: Option<String>,
+    pub say: Option<String>,
+    /// What the coach notices at this point (Markdown).
+    pub note: Option<String>,
+    /// A deliberate break of a ground rule, for the coach to catch.
+    #[serde(default)]
+    pub breaks_rule: bool,
+    pub pause: Option<Item>,
+}

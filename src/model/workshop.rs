@@ -1,0 +1,88 @@
+//! Workshops: a schedule of days, and the modules it names.
+
+use serde::Deserialize;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkshopFile {
+    pub title: String,
+    pub audience: String,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub outcomes: Vec<String>,
+    pub days: Vec<Day>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Day {
+    pub title: Option<String>,
+    /// Clock time, `HH:MM`.
+    pub start: String,
+    pub items: Vec<DayItem>,
+}
+
+/// Either `{module: file-name}` or `{break: Label, minutes: N}`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DayItem {
+    pub module: Option<String>,
+    #[serde(rename = "break")]
+    pub break_label: Option<String>,
+    pub minutes: Option<u32>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModuleFront {
+    pub title: String,
+    pub minutes: u32,
+    #[serde(default)]
+    pub objectives: Vec<String>,
+    #[serde(default)]
+    pub materials: Vec<String>,
+    #[serde(default)]
+    pub activities: Vec<Activity>,
+    /// Notes for the facilitator only (Markdown).
+    pub facilitator: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    pub title: String,
+    pub minutes: u32,
+    pub kind: ActivityKind,
+    /// Slug of a practice set.
+    pub practice: Option<String>,
+    /// Slug of a demo session.
+    pub session: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActivityKind {
+    Input,
+    Practice,
+    Demo,
+    Session,
+    Reflection,
+    Discussion,
+}
+
+#[derive(Debug, Clone)]
+pub struct Module {
+    pub source: PathBuf,
+    pub slug: String,
+    pub front: ModuleFront,
+    pub body: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Workshop {
+    pub source: PathBuf,
+    pub slug: String,
+    pub data: WorkshopFile,
+    pub modules: Vec<Module>,
+}

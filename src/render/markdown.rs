@@ -1,0 +1,170 @@
+//! Markdown to HTML with pulldown-cmark: tables, footnotes, heading ids, and
+//! root links (`/x.html`) turned relative to the page they appear on.
+
+use super::url::relative_url;
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use std::collections::HashSet;
+
+/// Ids already used on one page, so headings from several Markdown fields
+/// never collide.
+#[derive(Debug, Default)]
+pub struct Ids(HashSet<String>);
+
+impl Ids {
+    /// Reserves `base`, or `base-2`, `base-3` … if taken, and returns it.
+    pub fn unique(&mut self, base: &str) -> String {
+        let mut id = base.to_string();
+        let mut n = 1;
+        while self.0.contains(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.0.insert(id.clone());
+        id
+    }
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Renders block Markdown for the page at `page` (a path from the site root).
+/// Raw HTML in the Markdown passes through: content is trusted.
+pub fn to_html(markdown: &str, page: &str, ids: &mut Ids) -> String {
+    let mut events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
+    assign_heading_ids(&mut events, ids);
+    for event in &mut events {
+        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
+            if dest_url.starts_with('/') && !dest_url.starts_with("//") {
+                *dest_url = CowStr::from(relative_url(page, &dest_url[1..]));
+            }
+        }
+    }
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    html
+}
+
+/// Renders a short field (a sentence or two) without the wrapping paragraph.
+pub fn inline_html(markdown: &str, page: &str) -> String {
+    let html = to_html(markdown, page, &mut Ids::default());
+    let trimmed = html.trim_end();
+    match trimmed
+        .strip_prefix("<p>")
+        .and_then(|s| s.strip_suffix("</p>"))
+    {
+        Some(inner) if !inner.contains("<p>") => inner.to_string(),
+        _ => html,
+    }
+}
+
+/// Gives every heading without an explicit `{#id}` one made from its text.
+fn assign_heading_ids(events: &mut [Event], ids: &mut Ids) {
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { id, .. }) = &events[i] {
+            let explicit = id.as_ref().map(|s| s.to_string());
+            let mut text = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    text.push_str(t);
+                }
+                j += 1;
+            }
+            let new_id = ids.unique(&explicit.unwrap_or_else(|| slugify(&text)));
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
+                *id = Some(CowStr::from(new_id));
+            }
+            i = j;
+        }
+        i += 1;
+    }
+}
+
+/// `"Why it works: L = P + Q"` → `"why-it-works-l-p-q"`.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if (c.is_whitespace() || c == '-' || c == '_')
+            && !slug.ends_with('-')
+            && !slug.is_empty()
+        {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        "section".into()
+    } else {
+        slug.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_get_unique_ids() {
+        let mut ids = Ids::default();
+        let html = to_html(
+            "# Why it works\n\n## Why it works\n\n## Own {#custom}\n",
+            "index.html",
+            &mut ids,
+        );
+        assert!(html.contains(r#"<h1 id="why-it-works">"#), "{html}");
+        assert!(html.contains(r#"<h2 id="why-it-works-2">"#), "{html}");
+        assert!(html.contains(r#"<h2 id="custom">"#), "{html}");
+        // A second field on the same page continues the numbering.
+        let more = to_html("# Why it works\n", "index.html", &mut ids);
+        assert!(more.contains(r#"id="why-it-works-3""#), "{more}");
+    }
+
+    #[test]
+    fn root_links_become_relative_and_others_stay() {
+        let html = to_html(
+            "[a](/ground-rules.html#rule-1) [b](x.html) [c](https://example.org) ![i](/images/p.png)",
+            "workshops/w/m.html",
+            &mut Ids::default(),
+        );
+        assert!(
+            html.contains(r#"href="../../ground-rules.html#rule-1""#),
+            "{html}"
+        );
+        assert!(html.contains(r#"href="x.html""#), "{html}");
+        assert!(html.contains(r#"href="https://example.org""#), "{html}");
+        assert!(html.contains(r#"src="../../images/p.png""#), "{html}");
+    }
+
+    #[test]
+    fn tables_footnotes_and_inline() {
+        let html = to_html(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^n]\n\n[^n]: Note.\n",
+            "index.html",
+            &mut Ids::default(),
+        );
+        assert!(
+            html.contains("<table>") && html.contains("<td>2</td>"),
+            "{html}"
+        );
+        assert!(html.contains("footnote-definition"), "{html}");
+        assert_eq!(
+            inline_html("Just *this*.", "index.html"),
+            "Just <em>this</em>."
+        );
+        assert!(inline_html("One.\n\nTwo.", "index.html").contains("<p>Two.</p>"));
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slugify("Why it works: L = P + Q"), "why-it-works-l-p-q");
+        assert_eq!(slugify("  Étude -- deux "), "étude-deux");
+        assert_eq!(slugify("???"), "section");
+    }
+}

@@ -1,0 +1,388 @@
+//! Turns a loaded [`Site`] into output files: Markdown through pulldown-cmark,
+//! pages through minijinja templates, every URL relative. Reads no files
+//! except templates, through the [`Theme`].
+
+pub mod markdown;
+pub mod svg;
+pub mod url;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::*;
+use crate::theme::Theme;
+use markdown::{inline_html, to_html, Ids};
+use minijinja::{context, Environment, State, Value};
+use rayon::prelude::*;
+use std::path::PathBuf;
+use url::{relative_url, root_prefix};
+
+/// One file of the built site.
+#[derive(Debug, Clone)]
+pub struct Output {
+    /// Path from the site root, with `/` separators.
+    pub path: String,
+    pub bytes: Vec<u8>,
+    /// The content file it was made from, if any.
+    pub source: Option<PathBuf>,
+    /// The template it was rendered with, if any.
+    pub template: Option<&'static str>,
+}
+
+/// What one page needs: where it goes, what made it, and how to render it.
+struct Job<'a> {
+    path: String,
+    source: PathBuf,
+    title: String,
+    kind: JobKind<'a>,
+}
+
+enum JobKind<'a> {
+    Home(&'a Page),
+    Page(&'a Page),
+    GroundRules(&'a Doc<GroundRules>),
+    Components(&'a Doc<Components>),
+}
+
+impl JobKind<'_> {
+    fn template(&self) -> &'static str {
+        match self {
+            JobKind::Home(_) => "home.html",
+            JobKind::Page(_) => "page.html",
+            JobKind::GroundRules(_) => "ground-rules.html",
+            JobKind::Components(_) => "components.html",
+        }
+    }
+}
+
+pub const GROUND_RULES_PATH: &str = "ground-rules.html";
+pub const COMPONENTS_PATH: &str = "components.html";
+
+/// Renders every page and copies static files and assets' bytes in.
+pub fn render_site(
+    site: &Site,
+    theme: &Theme,
+    assets: Vec<(String, Vec<u8>)>,
+) -> Result<Vec<Output>, Diagnostics> {
+    let env = environment(theme);
+    let jobs = jobs(site);
+    let sections = sections(site);
+    let results: Vec<Result<Output, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| {
+            let template = job.kind.template();
+            let ctx = page_context(site, job, &sections);
+            render_one(&env, theme, template, ctx).map(|html| Output {
+                path: job.path.clone(),
+                bytes: html.into_bytes(),
+                source: Some(job.source.clone()),
+                template: Some(template),
+            })
+        })
+        .collect();
+    let mut diags = Diagnostics::default();
+    let mut outputs = Vec::with_capacity(results.len() + 16);
+    for r in results {
+        match r {
+            Ok(o) => outputs.push(o),
+            Err(d) => diags.push(d),
+        }
+    }
+    if diags.has_errors() {
+        diags.sort();
+        return Err(diags);
+    }
+    for (path, bytes) in theme.static_files().into_iter().chain(assets) {
+        outputs.push(Output {
+            path,
+            bytes,
+            source: None,
+            template: None,
+        });
+    }
+    Ok(outputs)
+}
+
+fn jobs(site: &Site) -> Vec<Job<'_>> {
+    let mut jobs = Vec::new();
+    if let Some(home) = &site.home {
+        jobs.push(Job {
+            path: "index.html".into(),
+            source: home.source.clone(),
+            title: home.front.title.clone(),
+            kind: JobKind::Home(home),
+        });
+    }
+    for page in &site.pages {
+        jobs.push(Job {
+            path: page.output.clone(),
+            source: page.source.clone(),
+            title: page.front.title.clone(),
+            kind: JobKind::Page(page),
+        });
+    }
+    if let Some(doc) = &site.ground_rules {
+        jobs.push(Job {
+            path: GROUND_RULES_PATH.into(),
+            source: doc.source.clone(),
+            title: doc.data.title.clone(),
+            kind: JobKind::GroundRules(doc),
+        });
+    }
+    if let Some(doc) = &site.components {
+        jobs.push(Job {
+            path: COMPONENTS_PATH.into(),
+            source: doc.source.clone(),
+            title: doc.data.title.clone(),
+            kind: JobKind::Components(doc),
+        });
+    }
+    jobs
+}
+
+/// Output paths and the source file of every page, to find duplicates before rendering.
+pub fn planned_pages(site: &Site) -> Vec<(String, PathBuf)> {
+    jobs(site).into_iter().map(|j| (j.path, j.source)).collect()
+}
+
+/// The site's sections, as (title, path, summary): the home page and default
+/// navigation list them.
+fn sections(site: &Site) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    if let Some(doc) = &site.ground_rules {
+        out.push((
+            doc.data.title.clone(),
+            GROUND_RULES_PATH.to_string(),
+            format!("{} rules that make the method work", doc.data.rules.len()),
+        ));
+    }
+    if let Some(doc) = &site.components {
+        out.push((
+            doc.data.title.clone(),
+            COMPONENTS_PATH.to_string(),
+            format!(
+                "{} components and how they fit together",
+                doc.data.components.len()
+            ),
+        ));
+    }
+    let mut pages: Vec<&Page> = site.pages.iter().collect();
+    pages.sort_by(|a, b| a.front.title.cmp(&b.front.title));
+    for page in pages {
+        out.push((
+            page.front.title.clone(),
+            page.output.clone(),
+            page.front.description.clone().unwrap_or_default(),
+        ));
+    }
+    out
+}
+
+fn environment(theme: &Theme) -> Environment<'static> {
+    let mut env = Environment::new();
+    let loader_theme = theme.clone();
+    env.set_loader(move |name| Ok(loader_theme.template(name)));
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    // minijinja also escapes `/`, which makes every URL unreadable in the
+    // source; escape only what HTML needs.
+    env.set_formatter(
+        |out, state, value| match (state.auto_escape(), value.as_str()) {
+            (minijinja::AutoEscape::Html, Some(text)) if !value.is_safe() => {
+                out.write_str(&escape_html(text)).map_err(|_| {
+                    minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write")
+                })
+            }
+            _ => minijinja::escape_formatter(out, state, value),
+        },
+    );
+    // `url("components.html#problem")`: a path from the site root, made relative to the page.
+    env.add_function("url", |state: &State, target: String| -> String {
+        let from = state
+            .lookup("page")
+            .and_then(|p| p.get_attr("path").ok())
+            .map(|v| v.to_string())
+            .unwrap_or_default();
+        relative_url(&from, &target)
+    });
+    env
+}
+
+fn render_one(
+    env: &Environment<'static>,
+    theme: &Theme,
+    template: &str,
+    ctx: Value,
+) -> Result<String, Diagnostic> {
+    let tmpl = env
+        .get_template(template)
+        .map_err(|e| template_error(theme, template, &e))?;
+    tmpl.render(ctx)
+        .map_err(|e| template_error(theme, template, &e))
+}
+
+/// A template error at its template file and line, with nested causes.
+fn template_error(theme: &Theme, template: &str, err: &minijinja::Error) -> Diagnostic {
+    let name = err.name().unwrap_or(template);
+    let mut message = err.detail().map_or_else(
+        || err.kind().to_string(),
+        |d| format!("{}: {d}", err.kind()),
+    );
+    let mut cause = std::error::Error::source(err);
+    while let Some(c) = cause {
+        message.push_str(&format!("; caused by: {c}"));
+        cause = c.source();
+    }
+    Diagnostic::error(
+        theme.template_path(name),
+        format!("template error: {message}"),
+    )
+    .at(err.line().unwrap_or(1), 1)
+    .hint(format!("while rendering with {template}"))
+}
+
+fn safe(html: String) -> Value {
+    Value::from_safe_string(html)
+}
+
+fn page_context(site: &Site, job: &Job, sections: &[(String, String, String)]) -> Value {
+    let path = job.path.as_str();
+    let mut ids = Ids::default();
+    let cfg = &site.config;
+    let org = &cfg.organization;
+    let site_ctx = context! {
+        title => &cfg.title,
+        language => &cfg.language,
+        description => &cfg.description,
+        organization => context! {
+            name => &org.name, email => &org.email, phone => &org.phone,
+            website => &org.website, address => &org.address,
+        },
+        footer => cfg.footer.as_deref().map(|f| safe(inline_html(f, path))),
+    };
+    let description = match &job.kind {
+        JobKind::Home(p) | JobKind::Page(p) => p.front.description.clone(),
+        _ => None,
+    };
+    let page_ctx = context! {
+        path => path,
+        title => &job.title,
+        description => description,
+        source => job.source.to_string_lossy().replace('\\', "/"),
+    };
+    let common = context! {
+        site => site_ctx,
+        page => page_ctx,
+        root => root_prefix(path),
+        stylesheet => relative_url(path, "static/style.css"),
+        nav => nav(site, path, sections),
+    };
+    let specific = match &job.kind {
+        JobKind::Home(page) => context! {
+            content => safe(to_html(&page.body, path, &mut ids)),
+            sections => sections.iter().map(|(title, target, summary)| context! {
+                title => title, href => relative_url(path, target), summary => summary,
+            }).collect::<Vec<_>>(),
+        },
+        JobKind::Page(page) => context! {
+            content => safe(to_html(&page.body, path, &mut ids)),
+        },
+        JobKind::GroundRules(doc) => ground_rules_context(&doc.data, path, &mut ids),
+        JobKind::Components(doc) => components_context(&doc.data, path, &mut ids),
+    };
+    context! { ..common, ..specific }
+}
+
+fn ground_rules_context(rules: &GroundRules, path: &str, ids: &mut Ids) -> Value {
+    let examples = |list: &[Example]| -> Vec<Value> {
+        list.iter()
+            .map(|e| context! { said => &e.said, note => e.note.as_deref().map(|n| safe(inline_html(n, path))) })
+            .collect()
+    };
+    context! {
+        intro => rules.intro.as_deref().map(|i| safe(to_html(i, path, ids))),
+        rules => rules.rules.iter().enumerate().map(|(i, r)| context! {
+            number => i + 1,
+            id => ids.unique(&r.id),
+            title => &r.title,
+            text => safe(inline_html(&r.text, path)),
+            why => safe(to_html(&r.why, path, ids)),
+            good => examples(&r.good),
+            bad => examples(&r.bad),
+        }).collect::<Vec<_>>(),
+    }
+}
+
+fn components_context(doc: &Components, path: &str, ids: &mut Ids) -> Value {
+    let anchors: Vec<String> = doc.components.iter().map(|c| ids.unique(&c.id)).collect();
+    let nodes: Vec<svg::Node> = doc
+        .components
+        .iter()
+        .zip(&anchors)
+        .map(|(c, a)| svg::Node {
+            anchor: a,
+            label: c.short.as_deref().unwrap_or(&c.name),
+        })
+        .collect();
+    let diagram = svg::cycle_diagram(
+        &nodes,
+        &format!("{}: a cycle; select one to read about it", doc.title),
+        "Action Learning",
+    );
+    context! {
+        intro => doc.intro.as_deref().map(|i| safe(to_html(i, path, ids))),
+        diagram => safe(diagram),
+        components => doc.components.iter().zip(&anchors).enumerate().map(|(i, (c, id))| context! {
+            number => i + 1,
+            id => id,
+            name => &c.name,
+            summary => &c.summary,
+            body => safe(to_html(&c.body, path, ids)),
+            questions => &c.questions,
+        }).collect::<Vec<_>>(),
+    }
+}
+
+/// The navigation for the page at `path`, with where the reader is marked.
+fn nav(site: &Site, path: &str, sections: &[(String, String, String)]) -> Vec<Value> {
+    let links: Vec<(String, String)> = if site.config.nav.is_empty() {
+        std::iter::once(("Home".to_string(), "index.html".to_string()))
+            .chain(sections.iter().map(|(t, p, _)| (t.clone(), p.clone())))
+            .collect()
+    } else {
+        site.config
+            .nav
+            .iter()
+            .map(|n| (n.title.clone(), n.link.trim_start_matches('/').to_string()))
+            .collect()
+    };
+    links
+        .into_iter()
+        .map(|(title, target)| {
+            let target_path = target.split('#').next().unwrap_or("").to_string();
+            let current = if target_path == path {
+                "page"
+            } else if target_path.ends_with("/index.html")
+                && path.starts_with(target_path.trim_end_matches("index.html"))
+            {
+                "true"
+            } else {
+                ""
+            };
+            context! { title => title, href => relative_url(path, &target), current => current }
+        })
+        .collect()
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

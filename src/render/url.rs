@@ -1,0 +1,174 @@
+//! Relative URLs between output files, so a site works under any sub-path and
+//! from file:// with no server.
+
+/// The URL that leads from the page at `from` to the file at `to`; both are
+/// paths from the site root such as `practice/index.html`. A `#fragment` on
+/// `to` is kept; `to` equal to `from` gives the bare file name.
+pub fn relative_url(from: &str, to: &str) -> String {
+    let (to_path, fragment) = match to.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (to, None),
+    };
+    let from_dirs: Vec<&str> = from.split('/').collect();
+    let from_dirs = &from_dirs[..from_dirs.len() - 1];
+    let to_parts: Vec<&str> = to_path.split('/').collect();
+    let common = from_dirs
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut url = "../".repeat(from_dirs.len() - common);
+    url.push_str(&to_parts[common..].join("/"));
+    if url.is_empty() || url.ends_with('/') {
+        // `to` is a folder: link its index page, which file:// needs.
+        url.push_str("index.html");
+    }
+    if let Some(f) = fragment {
+        url.push('#');
+        url.push_str(f);
+    }
+    url
+}
+
+/// The prefix that leads from the page at `from` to the site root: `""` or `"../../"`.
+pub fn root_prefix(from: &str) -> String {
+    "../".repeat(from.matches('/').count())
+}
+
+/// Resolves `url`, as written in the page at `from`, to a path from the site
+/// root, or `None` for a URL that leaves the site (scheme, `//host`) or climbs
+/// above its root. Query strings are dropped; the fragment is returned apart.
+pub fn resolve(from: &str, url: &str) -> Option<(String, Option<String>)> {
+    if url.starts_with("//") || has_scheme(url) {
+        return None;
+    }
+    let (url, fragment) = match url.split_once('#') {
+        Some((u, f)) => (u, Some(f.to_string())),
+        None => (url, None),
+    };
+    let url = url.split('?').next().unwrap_or("");
+    if url.is_empty() {
+        return Some((from.to_string(), fragment));
+    }
+    let mut parts: Vec<&str> = if url.starts_with('/') {
+        Vec::new()
+    } else {
+        let mut dirs: Vec<&str> = from.split('/').collect();
+        dirs.pop();
+        dirs
+    };
+    for seg in url.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut path = parts.join("/");
+    if url.ends_with('/') || path.is_empty() {
+        if !path.is_empty() {
+            path.push('/');
+        }
+        path.push_str("index.html");
+    }
+    Some((path, fragment))
+}
+
+/// `mailto:`, `https:`, `data:` … (a letter, then letters, digits, `+-.`, then `:`).
+pub fn has_scheme(url: &str) -> bool {
+    match url.split_once(':') {
+        Some((scheme, _)) => {
+            scheme
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_urls_between_pages() {
+        let cases = [
+            ("index.html", "about.html", "about.html"),
+            ("index.html", "static/style.css", "static/style.css"),
+            (
+                "practice/index.html",
+                "static/style.css",
+                "../static/style.css",
+            ),
+            ("practice/index.html", "practice/set.html", "set.html"),
+            (
+                "workshops/w/a.html",
+                "practice/set.html#item-2",
+                "../../practice/set.html#item-2",
+            ),
+            ("workshops/w/a.html", "workshops/x/b.html", "../x/b.html"),
+            ("about.html", "about.html#team", "about.html#team"),
+            ("practice/set.html", "", "../index.html"),
+            ("index.html", "", "index.html"),
+        ];
+        for (from, to, want) in cases {
+            assert_eq!(relative_url(from, to), want, "{from} -> {to}");
+        }
+    }
+
+    #[test]
+    fn root_prefix_counts_folders() {
+        assert_eq!(root_prefix("index.html"), "");
+        assert_eq!(root_prefix("workshops/w/a.html"), "../../");
+    }
+
+    #[test]
+    fn resolve_inverts_relative_url() {
+        for (from, to) in [
+            ("workshops/w/a.html", "practice/set.html"),
+            ("index.html", "ground-rules.html"),
+            ("a/b.html", "c/d/e.html"),
+        ] {
+            let url = relative_url(from, to);
+            assert_eq!(
+                resolve(from, &url),
+                Some((to.to_string(), None)),
+                "{from} -> {url}"
+            );
+        }
+    }
+
+    #[test]
+    fn resolve_handles_roots_fragments_and_outside_links() {
+        assert_eq!(
+            resolve("a/b.html", "/c.html#x"),
+            Some(("c.html".into(), Some("x".into())))
+        );
+        assert_eq!(
+            resolve("a/b.html", "#top"),
+            Some(("a/b.html".into(), Some("top".into())))
+        );
+        assert_eq!(
+            resolve("a/b.html", "./"),
+            Some(("a/index.html".into(), None))
+        );
+        assert_eq!(
+            resolve("a/b.html", "../"),
+            Some(("index.html".into(), None))
+        );
+        assert_eq!(resolve("b.html", "../../etc/passwd"), None);
+        assert_eq!(resolve("b.html", "https://example.org/"), None);
+        assert_eq!(resolve("b.html", "mailto:a@b.org"), None);
+        assert_eq!(resolve("b.html", "//cdn.example.org/x.js"), None);
+        assert_eq!(
+            resolve("b.html", "c.html?x=1"),
+            Some(("c.html".into(), None))
+        );
+    }
+}

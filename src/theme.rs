@@ -1,0 +1,97 @@
+//! The theme: templates and static files. The default theme is embedded in the
+//! binary; a site's `themes/<name>/` overrides it file by file.
+
+use crate::diagnostic::Diagnostic;
+use crate::embedded;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone)]
+pub struct Theme {
+    /// The site's own theme folder (`themes/<name>`), when it exists.
+    dir: Option<PathBuf>,
+    /// The same folder relative to the site root, for messages.
+    display: PathBuf,
+}
+
+impl Theme {
+    /// The theme `name` for the site at `root`. Only `default` may be missing
+    /// from disk, since it is built in.
+    pub fn open(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
+        let display = Path::new("themes").join(name);
+        let dir = root.join(&display);
+        if dir.is_dir() {
+            return Ok(Theme {
+                dir: Some(dir),
+                display,
+            });
+        }
+        if name == "default" {
+            return Ok(Theme { dir: None, display });
+        }
+        Err(Diagnostic::error(
+            "site.yaml",
+            format!("theme `{name}` not found: no folder {}", display.display()),
+        )
+        .hint("use `theme: default`, or create the folder with templates/ to override"))
+    }
+
+    /// The source of template `name` (e.g. `page.html`): the site's file if it
+    /// has one, else the built-in one.
+    pub fn template(&self, name: &str) -> Option<String> {
+        if let Some(dir) = &self.dir {
+            if let Ok(text) = std::fs::read_to_string(dir.join("templates").join(name)) {
+                return Some(text);
+            }
+        }
+        let bytes = embedded::find(embedded::THEME, &format!("templates/{name}"))?;
+        Some(String::from_utf8_lossy(bytes).into_owned())
+    }
+
+    /// Where template `name` comes from, as a path from the site root.
+    pub fn template_path(&self, name: &str) -> PathBuf {
+        let own = self
+            .dir
+            .as_ref()
+            .is_some_and(|d| d.join("templates").join(name).is_file());
+        let base = if own {
+            self.display.clone()
+        } else {
+            PathBuf::from("themes/default")
+        };
+        base.join("templates").join(name)
+    }
+
+    /// Every static file, as output path (`static/…`) and bytes: the built-in
+    /// ones, replaced or joined by the site's own.
+    pub fn static_files(&self) -> Vec<(String, Vec<u8>)> {
+        let mut files: BTreeMap<String, Vec<u8>> = embedded::THEME
+            .iter()
+            .filter_map(|(p, bytes)| {
+                p.strip_prefix("static/")
+                    .map(|rest| (format!("static/{rest}"), bytes.to_vec()))
+            })
+            .collect();
+        if let Some(dir) = &self.dir {
+            let static_dir = dir.join("static");
+            for entry in walkdir::WalkDir::new(&static_dir)
+                .into_iter()
+                .filter_map(Result::ok)
+            {
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                if let (Ok(rel), Ok(bytes)) = (
+                    entry.path().strip_prefix(&static_dir),
+                    std::fs::read(entry.path()),
+                ) {
+                    files.insert(
+                        format!("static/{}", rel.to_string_lossy().replace('\\', "/")),
+                        bytes,
+                    );
+                }
+            }
+        }
+        files.into_iter().collect()
+    }
+}
