@@ -113,9 +113,11 @@ fn place(
     theme: &Theme,
 ) -> Placed {
     let with_fragment = |p: &str| fragment.map_or_else(|| p.to_string(), |f| format!("{p}#{f}"));
+    // Root links (`/x.html`) are rewritten when rendered, so look for the
+    // form the author wrote first.
     let needles = [
-        url.to_string(),
         format!("/{}", with_fragment(target)),
+        url.to_string(),
         with_fragment(target),
     ];
     let mut candidates: Vec<(PathBuf, String)> = Vec::new();

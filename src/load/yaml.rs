@@ -12,11 +12,19 @@ pub fn parse<T: DeserializeOwned>(
     first_line: usize,
 ) -> Result<T, Diagnostic> {
     serde_yaml::from_str(text).map_err(|e| {
-        let (line, column) = e
-            .location()
-            .map_or((first_line, 1), |l| (l.line() + first_line - 1, l.column()));
-        let (message, hint) = explain(&e.to_string());
-        let d = Diagnostic::error(file, message).at(line, column);
+        let raw = e.to_string();
+        let (stripped, positions) = strip_positions(&raw);
+        // A syntax error names where it noticed the problem, and often where the
+        // unfinished construct began ("while scanning a quoted scalar at …"):
+        // the beginning is where the fix goes.
+        let (line, column) = match (raw.contains(", while "), positions.last(), e.location()) {
+            (true, Some(&(l, c)), _) => (l, c),
+            (_, _, Some(l)) => (l.line(), l.column()),
+            (_, Some(&(l, c)), None) => (l, c),
+            (_, None, None) => (1, 1),
+        };
+        let (message, hint) = explain(&stripped);
+        let d = Diagnostic::error(file, message).at(line + first_line - 1, column);
         match hint {
             Some(h) => d.hint(h),
             None => d,
@@ -24,13 +32,38 @@ pub fn parse<T: DeserializeOwned>(
     })
 }
 
+/// Removes every " at line L column C" from a message, returning the positions.
+fn strip_positions(raw: &str) -> (String, Vec<(usize, usize)>) {
+    let mut text = String::with_capacity(raw.len());
+    let mut positions = Vec::new();
+    let mut rest = raw;
+    while let Some(i) = rest.find(" at line ") {
+        text.push_str(&rest[..i]);
+        let after = &rest[i + " at line ".len()..];
+        let line_digits = after.chars().take_while(char::is_ascii_digit).count();
+        let tail = &after[line_digits..];
+        match tail.strip_prefix(" column ") {
+            Some(col) if line_digits > 0 => {
+                let col_digits = col.chars().take_while(char::is_ascii_digit).count();
+                let line = after[..line_digits].parse().unwrap_or(1);
+                let column = col[..col_digits].parse().unwrap_or(1);
+                positions.push((line, column));
+                rest = &col[col_digits..];
+            }
+            _ => {
+                text.push_str(" at line ");
+                rest = after;
+            }
+        }
+    }
+    text.push_str(rest);
+    (text, positions)
+}
+
 /// Splits serde_yaml's message into what went wrong and what was expected.
 fn explain(raw: &str) -> (String, Option<String>) {
     // "items[1]: unknown field `x`, expected `a` or `b` at line 3 column 5"
-    let text = match raw.rfind(" at line ") {
-        Some(i) if raw[i..].contains(" column ") => &raw[..i],
-        _ => raw,
-    };
+    let text = raw;
     let (place, what) = match text.split_once(": ") {
         Some((p, w)) if !p.contains(' ') => (Some(p), w),
         _ => (None, text),
@@ -41,7 +74,10 @@ fn explain(raw: &str) -> (String, Option<String>) {
         let hint = if expected.is_empty() {
             "this mapping takes no fields".to_string()
         } else {
-            format!("allowed fields here: {}", expected.replace("one of ", "").replace(" or ", ", "))
+            format!(
+                "allowed fields here: {}",
+                expected.replace("one of ", "").replace(" or ", ", ")
+            )
         };
         return (format!("{prefix}unknown field {field}"), Some(hint));
     }
@@ -49,8 +85,8 @@ fn explain(raw: &str) -> (String, Option<String>) {
         return (
             format!("{prefix}missing required field {field}"),
             Some(format!(
-                "add {}: with a value to this mapping",
-                field.trim_end_matches('`').to_string() + "`"
+                "add `{}:` with a value to this mapping",
+                field.trim_matches('`')
             )),
         );
     }
@@ -85,8 +121,8 @@ fn explain(raw: &str) -> (String, Option<String>) {
     if place.is_none() && !what.contains('`') {
         // Syntax errors from the scanner: "did not find expected node content", …
         return (
-            format!("YAML syntax error: {what}"),
-            Some("check indentation, quotes and brackets on this line or the one before".into()),
+            format!("YAML syntax error: {}", what.replace(", while", " while")),
+            Some("check indentation, quotes and brackets where this points".into()),
         );
     }
     (format!("{prefix}{what}"), None)
@@ -130,7 +166,11 @@ mod tests {
         let d = err("title: a\n", 1);
         assert_eq!(d.message, "missing required field `n`");
         let d = err("title: \"a\nn: 1\n", 1);
-        assert!(d.message.starts_with("YAML syntax error"), "{}", d.message);
-        assert!(d.line >= 1);
+        assert_eq!(
+            d.message,
+            "YAML syntax error: found unexpected end of stream while scanning a quoted scalar"
+        );
+        // Where the unclosed quote began, not where the file ended.
+        assert_eq!((d.line, d.column), (1, 8));
     }
 }

@@ -111,14 +111,6 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
             kind: JobKind::Home(home),
         });
     }
-    for page in &site.pages {
-        jobs.push(Job {
-            path: page.output.clone(),
-            source: page.source.clone(),
-            title: page.front.title.clone(),
-            kind: JobKind::Page(page),
-        });
-    }
     if let Some(doc) = &site.ground_rules {
         jobs.push(Job {
             path: GROUND_RULES_PATH.into(),
@@ -133,6 +125,14 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
             source: doc.source.clone(),
             title: doc.data.title.clone(),
             kind: JobKind::Components(doc),
+        });
+    }
+    for page in &site.pages {
+        jobs.push(Job {
+            path: page.output.clone(),
+            source: page.source.clone(),
+            title: page.front.title.clone(),
+            kind: JobKind::Page(page),
         });
     }
     jobs
@@ -181,6 +181,8 @@ fn environment(theme: &Theme) -> Environment<'static> {
     let loader_theme = theme.clone();
     env.set_loader(move |name| Ok(loader_theme.template(name)));
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    // Keeps error spans, so template errors point at a column.
+    env.set_debug(true);
     // minijinja also escapes `/`, which makes every URL unreadable in the
     // source; escape only what HTML needs.
     env.set_formatter(
@@ -230,12 +232,15 @@ fn template_error(theme: &Theme, template: &str, err: &minijinja::Error) -> Diag
         message.push_str(&format!("; caused by: {c}"));
         cause = c.source();
     }
-    Diagnostic::error(
+    let placed = Diagnostic::error(
         theme.template_path(name),
         format!("template error: {message}"),
-    )
-    .at(err.line().unwrap_or(1), 1)
-    .hint(format!("while rendering with {template}"))
+    );
+    let placed = match (err.range(), theme.template(name)) {
+        (Some(range), Some(source)) => placed.at_offset(&source, range.start),
+        _ => placed.at(err.line().unwrap_or(1), 1),
+    };
+    placed.hint(format!("while rendering with {template}"))
 }
 
 fn safe(html: String) -> Value {

@@ -1,0 +1,389 @@
+//! Runs the real `alsite` binary on fixture folders and on the bundled sample
+//! site, and checks what a user would see: output files, messages, exit codes.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+const BIN: &str = env!("CARGO_BIN_EXE_alsite");
+const REPO: &str = env!("CARGO_MANIFEST_DIR");
+
+/// A scratch folder removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "alsite-test-{}-{}-{name}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
+        ));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn alsite(args: &[&str], cwd: &Path) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("alsite runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A listing of every file under `dir` with its contents, to compare before and after.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<_> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(REPO).join("tests/fixtures")
+}
+
+/// The base fixture with `case` laid over it.
+fn fixture_site(case: &str) -> TempDir {
+    let dir = TempDir::new(case);
+    copy_tree(&fixtures().join("base"), &dir.0);
+    if case != "base" {
+        copy_tree(&fixtures().join(case), &dir.0);
+        let _ = fs::remove_file(dir.0.join("expected.txt"));
+    }
+    dir
+}
+
+#[test]
+fn every_error_fixture_fails_with_its_message_place_and_hint() {
+    let mut cases: Vec<String> = fs::read_dir(fixtures())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "base")
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 12, "fixtures: {cases:?}");
+    for case in cases {
+        let expected = fs::read_to_string(fixtures().join(&case).join("expected.txt"))
+            .unwrap_or_else(|_| panic!("{case}: expected.txt missing"));
+        let site = fixture_site(&case);
+        // A previous good build that a failed build must leave exactly as it was.
+        let public = site.0.join("public");
+        fs::create_dir_all(public.join("static")).unwrap();
+        fs::write(public.join("index.html"), "previous build").unwrap();
+        fs::write(public.join("static/style.css"), "old css").unwrap();
+        let before = snapshot(&public);
+
+        let out = alsite(&["build", "--root", site.0.to_str().unwrap()], &site.0);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{case}: exit code\n{stderr}");
+        assert!(!stderr.contains("panicked"), "{case}: panic\n{stderr}");
+        let mut lines = expected.lines();
+        let header = lines.next().unwrap();
+        assert!(
+            stderr.lines().any(|l| l == header),
+            "{case}: expected the line\n  {header}\nin\n{stderr}"
+        );
+        for want in lines {
+            assert!(
+                stderr.contains(want),
+                "{case}: expected {want:?} in\n{stderr}"
+            );
+        }
+        assert!(
+            stderr.contains("= hint: ") || case == "template-link",
+            "{case}: no hint\n{stderr}"
+        );
+        assert_eq!(snapshot(&public), before, "{case}: previous output changed");
+        let leftovers: Vec<_> = fs::read_dir(&site.0)
+            .unwrap()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().contains("alsite-"))
+            .collect();
+        assert!(
+            leftovers.is_empty(),
+            "{case}: temporary folders left behind"
+        );
+
+        // `check` finds the same error and writes nothing.
+        let out = alsite(&["check", "--root", site.0.to_str().unwrap()], &site.0);
+        assert_eq!(out.status.code(), Some(1), "{case}: check exit code");
+        assert!(
+            text(&out.stderr).lines().any(|l| l == header),
+            "{case}: check output"
+        );
+    }
+}
+
+#[test]
+fn base_fixture_builds() {
+    let site = fixture_site("base");
+    let out = alsite(&["build"], &site.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let summary = text(&out.stdout);
+    assert!(summary.starts_with("built 4 pages"), "{summary}");
+    assert!(summary.contains(" ms, 0 warnings"), "{summary}");
+    assert!(site.0.join("public/components.html").is_file());
+}
+
+#[test]
+fn a_site_without_site_yaml_is_an_error_not_a_panic() {
+    let dir = TempDir::new("empty");
+    let out = alsite(&["build"], &dir.0);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("site.yaml: error: no site.yaml in ."),
+        "{stderr}"
+    );
+    assert!(stderr.contains("alsite new DIR"), "{stderr}");
+}
+
+fn build_sample() -> (TempDir, PathBuf) {
+    let dir = TempDir::new("sample");
+    let out_dir = dir.0.join("site");
+    let out = alsite(
+        &["build", "--root", REPO, "--out", out_dir.to_str().unwrap()],
+        Path::new(REPO),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("0 warnings"),
+        "{}",
+        text(&out.stdout)
+    );
+    (dir, out_dir)
+}
+
+#[test]
+fn sample_site_has_every_page_with_its_key_text() {
+    let (_dir, out) = build_sample();
+    let read = |p: &str| fs::read_to_string(out.join(p)).unwrap_or_else(|_| panic!("{p} missing"));
+    let home = read("index.html");
+    for link in [
+        "action-learning.html",
+        "ground-rules.html",
+        "components.html",
+        "about.html",
+    ] {
+        assert!(
+            home.contains(&format!("href=\"{link}\"")),
+            "home links {link}"
+        );
+    }
+    assert!(home.contains("Northbridge Action Learning"));
+    assert!(home.contains(r#"<a href="index.html" aria-current="page">Home</a>"#));
+
+    let rules = read("ground-rules.html");
+    assert_eq!(rules.matches(r#"<li class="rule""#).count(), 2);
+    assert!(rules.contains("Statements only in response to questions"));
+    assert!(rules.contains("Keeps the rule") && rules.contains("Breaks the rule"));
+    assert!(rules.contains(r#"aria-current="page">Ground rules</a>"#));
+    // YAML text is escaped: the quotes in examples stay text.
+    assert!(rules.contains("Don&#39;t you think the managers are the real problem?"));
+
+    let components = read("components.html");
+    assert_eq!(components.matches(r#"<li class="component""#).count(), 6);
+    assert_eq!(
+        components
+            .matches(r##"<a class="cycle-node" href="#"##)
+            .count(),
+        6
+    );
+    for id in [
+        "problem",
+        "group",
+        "questioning",
+        "action",
+        "learning",
+        "coach",
+    ] {
+        assert!(
+            components.contains(&format!(r##"href="#{id}""##)),
+            "diagram links #{id}"
+        );
+        assert!(
+            components.contains(&format!(r#"id="{id}""#)),
+            "section #{id}"
+        );
+    }
+
+    let al = read("action-learning.html");
+    for text in [
+        "L = P + Q",
+        "puzzle",
+        "Individuals",
+        "Teams",
+        "Organizations",
+        "Problem presenter",
+        "<table>",
+    ] {
+        assert!(al.contains(text), "action-learning.html has {text}");
+    }
+    assert!(read("about.html").contains(r#"id="contact""#));
+    assert!(out.join("static/style.css").is_file());
+}
+
+#[test]
+fn every_link_in_the_sample_site_resolves() {
+    let (_dir, out) = build_sample();
+    let mut checked = 0;
+    for entry in walkdir::WalkDir::new(&out)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let path = entry.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("html") {
+            continue;
+        }
+        let html = fs::read_to_string(path).unwrap();
+        let page = path
+            .strip_prefix(&out)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        for url in alsite::check::attributes(&html, "href")
+            .into_iter()
+            .chain(alsite::check::attributes(&html, "src"))
+        {
+            assert!(
+                !url.starts_with('/'),
+                "{page}: root-absolute URL {url} breaks under a sub-path"
+            );
+            if url.starts_with("https:") || url.starts_with("mailto:") || url.starts_with("http:") {
+                continue;
+            }
+            let (file, fragment) = url
+                .split_once('#')
+                .map_or((url, None), |(f, a)| (f, Some(a)));
+            let target = if file.is_empty() {
+                path.to_path_buf()
+            } else {
+                path.parent().unwrap().join(file)
+            };
+            assert!(target.is_file(), "{page}: {url} does not resolve to a file");
+            if let Some(id) = fragment {
+                let target_html = fs::read_to_string(&target).unwrap();
+                assert!(
+                    target_html.contains(&format!("id=\"{id}\"")),
+                    "{page}: {url} has no #{id}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 50, "only {checked} links checked");
+}
+
+#[test]
+fn check_writes_nothing_and_strict_fails_on_warnings() {
+    let site = fixture_site("base");
+    fs::write(site.0.join("content/notes.md"), "---\ntitle: Stray\n---\n").unwrap();
+    let out = alsite(&["check"], &site.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stderr)
+        .contains("content/notes.md: warning: file is not part of the content layout"));
+    assert!(!site.0.join("public").exists(), "check wrote output");
+    let out = alsite(&["check", "--strict"], &site.0);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr)
+        .contains("content/notes.md: error: file is not part of the content layout"));
+}
+
+#[test]
+fn new_site_builds_with_no_repository_around() {
+    let dir = TempDir::new("new");
+    let out = alsite(&["new", "my-site"], &dir.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let site = dir.0.join("my-site");
+    assert!(
+        site.join("site.yaml").is_file() && site.join("content/method/components.yaml").is_file()
+    );
+    let out = alsite(&["build"], &site);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(site.join("public/components.html").is_file());
+    // Never over an existing folder with files in it.
+    let again = alsite(&["new", "my-site"], &dir.0);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(text(&again.stderr).contains("folder exists and is not empty"));
+}
+
+#[test]
+fn a_site_template_overrides_the_built_in_one() {
+    let site = fixture_site("base");
+    let dir = site.0.join("themes/default/templates");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("page.html"), "{% extends \"base.html\" %}{% block main %}<p class=\"mine\">Own {{ page.title }}</p>{% endblock %}").unwrap();
+    let out = alsite(&["build"], &site.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let about = fs::read_to_string(site.0.join("public/about.html")).unwrap();
+    assert!(
+        about.contains(r#"<p class="mine">Own About</p>"#),
+        "{about}"
+    );
+    // The other templates still come from the built-in theme.
+    assert!(fs::read_to_string(site.0.join("public/ground-rules.html"))
+        .unwrap()
+        .contains("<ol class=\"rules\">"));
+}
+
+#[test]
+fn refuses_to_replace_the_site_folder_itself() {
+    let site = fixture_site("base");
+    let out = alsite(&["build", "--out", "."], &site.0);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("the output folder contains the site itself"));
+    assert!(site.0.join("site.yaml").is_file());
+}
+
+#[test]
+fn help_version_and_usage_errors() {
+    let here = Path::new(REPO);
+    let help = alsite(&["--help"], here);
+    assert!(help.status.success());
+    for cmd in ["build", "check", "new"] {
+        assert!(text(&help.stdout).contains(cmd));
+    }
+    let version = alsite(&["--version"], here);
+    assert_eq!(
+        text(&version.stdout).trim(),
+        format!("alsite {}", env!("CARGO_PKG_VERSION"))
+    );
+    assert_eq!(alsite(&["bild"], here).status.code(), Some(2));
+    assert_eq!(alsite(&["build", "--nope"], here).status.code(), Some(2));
+    assert_eq!(alsite(&[], here).status.code(), Some(2));
+}
