@@ -1,0 +1,91 @@
+"use strict";
+// Shared helpers for the browser tests: a headless Chromium started the way
+// CI starts it, pages watched for console errors and outside requests, axe-core
+// for accessibility, and a small static server for sub-path checks.
+
+const { chromium } = require("playwright-core");
+const fs = require("node:fs");
+const http = require("node:http");
+const os = require("node:os");
+const path = require("node:path");
+
+const SITE = process.env.ALSITE_SITE;
+if (!SITE || !fs.existsSync(path.join(SITE, "index.html"))) {
+  throw new Error("ALSITE_SITE must name a built site folder (tests/run sets it)");
+}
+
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Chromium with a fresh, empty profile folder of its own. */
+async function launch() {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: ["--headless", ...CHROMIUM_ARGS],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+function fileUrl(page) {
+  return "file://" + path.join(SITE, page);
+}
+
+/** Opens `url` in a new tab, recording console errors, page errors and every
+ *  request that leaves the site (`allowed` is the URL prefix of the site). */
+async function open(context, url, allowed) {
+  const page = await context.newPage();
+  const problems = { console: [], errors: [], outside: [] };
+  page.on("console", (m) => { if (m.type() === "error") problems.console.push(m.text()); });
+  page.on("pageerror", (e) => problems.errors.push(String(e)));
+  page.on("request", (r) => {
+    const u = r.url();
+    if (!u.startsWith(allowed) && !u.startsWith("data:")) problems.outside.push(u);
+  });
+  await page.goto(url, { waitUntil: "load" });
+  return { page, problems };
+}
+
+/** axe-core's violations on the page, as short readable strings. */
+async function axeViolations(page) {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ["violations"], preload: false });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  return result;
+}
+
+/** Serves the site folder under `prefix` (e.g. "/training/al/") on a free port. */
+function serve(prefix) {
+  const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml", ".png": "image/png" };
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, "http://localhost");
+    if (!url.pathname.startsWith(prefix)) { res.writeHead(404); res.end("outside the sub-path"); return; }
+    let rel = decodeURIComponent(url.pathname.slice(prefix.length)) || "index.html";
+    if (rel.endsWith("/")) rel += "index.html";
+    const file = path.join(SITE, rel);
+    if (!file.startsWith(SITE) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); res.end("not found"); return; }
+    res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
+    res.end(fs.readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => {
+    resolve({ base: `http://127.0.0.1:${server.address().port}${prefix}`, close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) });
+  }));
+}
+
+module.exports = { SITE, launch, open, fileUrl, axeViolations, serve };
