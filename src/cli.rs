@@ -50,7 +50,13 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build { root, out } => {
-            let out = out.unwrap_or_else(|| root.join("public"));
+            let out = out.unwrap_or_else(|| {
+                if root == Path::new(".") {
+                    PathBuf::from("public")
+                } else {
+                    root.join("public")
+                }
+            });
             match build::build(&root, &out) {
                 Ok(report) => {
                     print_diagnostics(&root, &report.warnings);

@@ -284,3 +284,70 @@ fn placeholder_config() -> Config {
         footer: None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn base() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base")
+    }
+
+    #[test]
+    fn loads_every_content_kind() {
+        let (site, warnings) = load_site(&base()).expect("base fixture loads");
+        assert!(warnings.0.is_empty(), "{warnings:?}");
+        assert_eq!(site.config.title, "Fixture site");
+        assert_eq!(site.home.as_ref().unwrap().output, "index.html");
+        assert_eq!(site.pages[0].output, "about.html");
+        assert_eq!(site.ground_rules.as_ref().unwrap().data.rules.len(), 1);
+        assert_eq!(site.components.as_ref().unwrap().data.components.len(), 2);
+        assert_eq!(site.question_types.as_ref().unwrap().data.types.len(), 2);
+        let set = &site.practice[0];
+        assert_eq!(set.slug, "open-questions");
+        let kinds: Vec<&str> = set
+            .data
+            .items
+            .iter()
+            .map(|i| match i {
+                Item::Choose(_) => "choose",
+                Item::Classify(_) => "classify",
+                Item::Rewrite(_) => "rewrite",
+                Item::Order(_) => "order",
+            })
+            .collect();
+        assert_eq!(kinds, ["rewrite", "choose", "classify", "order"]);
+        let session = &site.sessions[0].data;
+        assert_eq!(session.roles[0].role, RoleKind::Coach);
+        assert_eq!(session.stages[0].turns.len(), 3);
+        assert_eq!(
+            session.stages[0].turns[2].intervene.as_deref(),
+            Some("How are we doing as a team?")
+        );
+        let w = &site.workshops[0];
+        assert_eq!(
+            (w.slug.as_str(), w.data.days[0].start.as_str()),
+            ("foundations", "09:00")
+        );
+        assert_eq!(
+            w.data.days[0].items[1].break_label.as_deref(),
+            Some("Coffee")
+        );
+        assert_eq!(w.modules[0].front.minutes, 45);
+        assert_eq!(w.modules[0].front.activities[0].kind, ActivityKind::Input);
+        // Module bodies keep their file line numbers.
+        let line = w.modules[0]
+            .body
+            .lines()
+            .position(|l| l == "Participant text.");
+        assert_eq!(line, Some(9), "the body's text stays on line 10");
+    }
+
+    #[test]
+    fn ignores_editor_leftovers() {
+        for name in [".x.swp", "x.md~", "#x.md#", ".DS_Store", "x.tmp"] {
+            assert!(is_ignored(name), "{name}");
+        }
+        assert!(!is_ignored("about.md"));
+    }
+}
