@@ -26,6 +26,13 @@ pub fn generate(root: &Path) -> Result<(Vec<Output>, Diagnostics), Diagnostics> 
     let (site, mut diags) = load::load_site(root)?;
     let theme = Theme::open(root, &site.config.theme).map_err(one)?;
     let mut errors = Diagnostics(check::duplicate_outputs(&render::planned_pages(&site)));
+    for d in check::check_content(&site) {
+        if d.is_error() {
+            errors.push(d);
+        } else {
+            diags.push(d);
+        }
+    }
     let mut assets = Vec::with_capacity(site.assets.len());
     for (source, out) in &site.assets {
         match std::fs::read(root.join(source)) {

@@ -2,8 +2,17 @@
 //! files claim, and links or `#anchors` that lead nowhere.
 
 mod links;
+mod practice;
 
 pub use links::{attributes, check_links};
+pub use practice::{check_item, check_practice};
+
+use crate::model::Site;
+
+/// Every check on the loaded content (before rendering).
+pub fn check_content(site: &Site) -> Vec<Diagnostic> {
+    check_practice(site)
+}
 
 use crate::diagnostic::Diagnostic;
 use std::collections::BTreeMap;

@@ -3,6 +3,7 @@
 //! except templates, through the [`Theme`].
 
 pub mod markdown;
+pub mod practice;
 pub mod svg;
 pub mod url;
 
@@ -40,6 +41,8 @@ enum JobKind<'a> {
     Page(&'a Page),
     GroundRules(&'a Doc<GroundRules>),
     Components(&'a Doc<Components>),
+    PracticeIndex,
+    PracticeSet(&'a Doc<PracticeSet>),
 }
 
 impl JobKind<'_> {
@@ -49,6 +52,8 @@ impl JobKind<'_> {
             JobKind::Page(_) => "page.html",
             JobKind::GroundRules(_) => "ground-rules.html",
             JobKind::Components(_) => "components.html",
+            JobKind::PracticeIndex => "practice-index.html",
+            JobKind::PracticeSet(_) => "practice.html",
         }
     }
 }
@@ -127,6 +132,22 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
             kind: JobKind::Components(doc),
         });
     }
+    if !site.practice.is_empty() {
+        jobs.push(Job {
+            path: practice::INDEX_PATH.into(),
+            source: site.practice[0].source.with_file_name("question-types.yaml"),
+            title: "Question practice".into(),
+            kind: JobKind::PracticeIndex,
+        });
+    }
+    for doc in &site.practice {
+        jobs.push(Job {
+            path: practice::set_path(&doc.slug),
+            source: doc.source.clone(),
+            title: doc.data.title.clone(),
+            kind: JobKind::PracticeSet(doc),
+        });
+    }
     for page in &site.pages {
         jobs.push(Job {
             path: page.output.clone(),
@@ -162,6 +183,14 @@ fn sections(site: &Site) -> Vec<(String, String, String)> {
                 "{} components and how they fit together",
                 doc.data.components.len()
             ),
+        ));
+    }
+    if !site.practice.is_empty() {
+        let items: usize = site.practice.iter().map(|d| d.data.items.len()).sum();
+        out.push((
+            "Question practice".to_string(),
+            practice::INDEX_PATH.to_string(),
+            format!("{} exercises in {} sets, with instant feedback", items, site.practice.len()),
         ));
     }
     let mut pages: Vec<&Page> = site.pages.iter().collect();
@@ -243,7 +272,7 @@ fn template_error(theme: &Theme, template: &str, err: &minijinja::Error) -> Diag
     placed.hint(format!("while rendering with {template}"))
 }
 
-fn safe(html: String) -> Value {
+pub(crate) fn safe(html: String) -> Value {
     Value::from_safe_string(html)
 }
 
@@ -264,6 +293,7 @@ fn page_context(site: &Site, job: &Job, sections: &[(String, String, String)]) -
     };
     let description = match &job.kind {
         JobKind::Home(p) | JobKind::Page(p) => p.front.description.clone(),
+        JobKind::PracticeSet(d) => d.data.description.clone(),
         _ => None,
     };
     let page_ctx = context! {
@@ -291,6 +321,8 @@ fn page_context(site: &Site, job: &Job, sections: &[(String, String, String)]) -
         },
         JobKind::GroundRules(doc) => ground_rules_context(&doc.data, path, &mut ids),
         JobKind::Components(doc) => components_context(&doc.data, path, &mut ids),
+        JobKind::PracticeIndex => practice::index_context(site, path),
+        JobKind::PracticeSet(doc) => practice::set_context(site, doc, path, &mut ids),
     };
     context! { ..common, ..specific }
 }

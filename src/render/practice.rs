@@ -1,0 +1,233 @@
+//! Practice pages: one page per set and an index of sets. Each item is
+//! rendered twice: a view for the template (complete without JavaScript, the
+//! answer in `<details>`) and data for the page script. Sessions reuse
+//! [`item`] for their pause checkpoints.
+
+use super::markdown::{inline_html, to_html, Ids};
+use super::{relative_url, safe};
+use crate::model::*;
+use minijinja::{context, Value};
+use serde_json::json;
+
+pub const INDEX_PATH: &str = "practice/index.html";
+
+pub fn set_path(slug: &str) -> String {
+    format!("practice/{slug}.html")
+}
+
+/// A practice item ready for a page: `view` for the template, `data` for the script.
+pub struct RenderedItem {
+    pub view: Value,
+    pub data: serde_json::Value,
+}
+
+/// Renders `item`, whose element gets the id `dom_id`, for the page at `path`.
+pub fn item(item: &Item, dom_id: &str, number: usize, path: &str, site: &Site) -> RenderedItem {
+    let md = |s: &str| inline_html(s, path);
+    let explain = |e: &Option<String>| e.as_deref().map(|e| to_html(e, path, &mut Ids::default()));
+    match item {
+        Item::Choose(c) => {
+            let letters: Vec<char> = ('A'..='Z').collect();
+            let multiple = c.options.iter().filter(|o| o.correct).count() > 1;
+            let answer: Vec<String> = c
+                .options
+                .iter()
+                .enumerate()
+                .filter(|(_, o)| o.correct)
+                .map(|(i, _)| letters[i % 26].to_string())
+                .collect();
+            let explain = explain(&c.explain);
+            RenderedItem {
+                view: context! {
+                    id => dom_id, number => number, type => "choose",
+                    heading => if multiple { "Choose every good question" } else { "Choose the best question" },
+                    prompt => safe(md(&c.prompt)),
+                    multiple => multiple,
+                    answer => answer.join(", "),
+                    options => c.options.iter().enumerate().map(|(i, o)| context! {
+                        letter => letters[i % 26].to_string(), text => &o.text,
+                        correct => o.correct, feedback => safe(md(&o.feedback)),
+                    }).collect::<Vec<_>>(),
+                    explain => explain.clone().map(safe),
+                },
+                data: json!({
+                    "type": "choose",
+                    "multiple": multiple,
+                    "options": c.options.iter().map(|o| json!({"correct": o.correct, "feedback": md(&o.feedback)})).collect::<Vec<_>>(),
+                    "explain": explain,
+                }),
+            }
+        }
+        Item::Classify(c) => {
+            let types = site.question_types.as_ref().map(|d| d.data.types.as_slice()).unwrap_or(&[]);
+            let name = |id: &str| types.iter().find(|t| t.id == id).map_or(id.to_string(), |t| t.name.clone());
+            let explain = explain(&c.explain);
+            let reason = md(&c.reason);
+            RenderedItem {
+                view: context! {
+                    id => dom_id, number => number, type => "classify",
+                    heading => "Name the type of question",
+                    question => &c.question,
+                    answer_name => name(&c.answer),
+                    also_names => c.also.iter().map(|a| name(a)).collect::<Vec<_>>(),
+                    reason => safe(reason.clone()),
+                    categories => types.iter().map(|t| context! { id => &t.id, name => &t.name }).collect::<Vec<_>>(),
+                    explain => explain.clone().map(safe),
+                },
+                data: json!({
+                    "type": "classify",
+                    "answer": c.answer,
+                    "also": c.also,
+                    "names": types.iter().map(|t| (t.id.clone(), json!(t.name))).collect::<serde_json::Map<_, _>>(),
+                    "reason": reason,
+                    "explain": explain,
+                }),
+            }
+        }
+        Item::Rewrite(r) => {
+            let explain = explain(&r.explain);
+            RenderedItem {
+                view: context! {
+                    id => dom_id, number => number, type => "rewrite",
+                    heading => "Rewrite as an open question",
+                    statement => &r.statement,
+                    hint => r.hint.as_deref().map(|h| safe(md(h))),
+                    models => &r.models,
+                    explain => explain.clone().map(safe),
+                },
+                data: json!({ "type": "rewrite", "models": r.models, "explain": explain }),
+            }
+        }
+        Item::Order(o) => {
+            let order = shuffled(o.steps.len(), &format!("{path}#{dom_id}"));
+            let explain = explain(&o.explain);
+            RenderedItem {
+                view: context! {
+                    id => dom_id, number => number, type => "order",
+                    heading => "Put in order",
+                    prompt => safe(md(&o.prompt)),
+                    steps => order.iter().map(|&i| context! { text => &o.steps[i], position => i + 1 }).collect::<Vec<_>>(),
+                    correct => &o.steps,
+                    explain => explain.clone().map(safe),
+                },
+                data: json!({ "type": "order", "size": o.steps.len(), "explain": explain }),
+            }
+        }
+    }
+}
+
+/// A fixed shuffle of `0..n` that depends on `seed` and, for n > 1, never
+/// leaves every step in its place, so the page shows the same puzzle every build.
+pub fn shuffled(n: usize, seed: &str) -> Vec<usize> {
+    let mut state = seed.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    let mut order: Vec<usize> = (0..n).collect();
+    for i in (1..n).rev() {
+        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        let j = (state >> 33) as usize % (i + 1);
+        order.swap(i, j);
+    }
+    if n > 1 && order.iter().enumerate().all(|(i, &v)| i == v) {
+        order.rotate_left(1);
+    }
+    order
+}
+
+/// The embedded data for a page of practice items: the checker's word lists
+/// for the site's language and each item's data by element id.
+pub fn page_data(site: &Site, key: &str, items: serde_json::Map<String, serde_json::Value>) -> Value {
+    let rules = site.question_rules.as_ref().and_then(|d| {
+        let langs = &d.data.languages;
+        langs.get(&site.config.language).or_else(|| langs.get("en")).or_else(|| langs.values().next())
+    });
+    let rules = rules.map(|r| {
+        json!({
+            "open_openers": r.open_openers, "closed_openers": r.closed_openers, "leading": r.leading,
+            "statement_markers": r.statement_markers, "limited_choice": r.limited_choice, "stacked": r.stacked,
+        })
+    });
+    let data = json!({ "key": key, "rules": rules, "items": items });
+    safe(script_json(&data))
+}
+
+/// JSON that is safe inside `<script type="application/json">`.
+pub fn script_json(value: &serde_json::Value) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "null".into()).replace("</", "<\\/").replace("<!--", "<\\!--")
+}
+
+pub fn set_context(site: &Site, doc: &Doc<PracticeSet>, path: &str, ids: &mut Ids) -> Value {
+    let mut data = serde_json::Map::new();
+    let items: Vec<Value> = doc
+        .data
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| {
+            let id = ids.unique(&format!("item-{}", i + 1));
+            let rendered = item(it, &id, i + 1, path, site);
+            data.insert(id, rendered.data);
+            rendered.view
+        })
+        .collect();
+    context! {
+        intro => doc.data.intro.as_deref().map(|i| safe(to_html(i, path, ids))),
+        items => items,
+        count => doc.data.items.len(),
+        practice_data => page_data(site, &format!("alsite-practice:{}", doc.slug), data),
+        index_href => relative_url(path, INDEX_PATH),
+    }
+}
+
+/// How many items of each type a set has, e.g. "10 rewrite, 1 order".
+pub fn type_counts(set: &PracticeSet) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for it in &set.items {
+        let name = match it {
+            Item::Choose(_) => "choose",
+            Item::Classify(_) => "classify",
+            Item::Rewrite(_) => "rewrite",
+            Item::Order(_) => "order",
+        };
+        match counts.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, c)) => *c += 1,
+            None => counts.push((name, 1)),
+        }
+    }
+    counts.iter().map(|(n, c)| format!("{c} {n}")).collect::<Vec<_>>().join(", ")
+}
+
+pub fn index_context(site: &Site, path: &str) -> Value {
+    context! {
+        sets => site.practice.iter().map(|doc| context! {
+            title => &doc.data.title,
+            description => &doc.data.description,
+            href => relative_url(path, &set_path(&doc.slug)),
+            count => doc.data.items.len(),
+            kinds => type_counts(&doc.data),
+        }).collect::<Vec<_>>(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shuffle_is_stable_complete_and_never_the_identity() {
+        for n in 0..8 {
+            let a = shuffled(n, "practice/x.html#item-3");
+            assert_eq!(a, shuffled(n, "practice/x.html#item-3"));
+            let mut sorted = a.clone();
+            sorted.sort();
+            assert_eq!(sorted, (0..n).collect::<Vec<_>>());
+            if n > 1 {
+                assert!(a.iter().enumerate().any(|(i, &v)| i != v), "{a:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn script_json_cannot_close_the_script() {
+        let s = script_json(&json!({"t": "</script><!-- x"}));
+        assert!(!s.contains("</") && !s.contains("<!--"), "{s}");
+    }
+}

@@ -1,0 +1,147 @@
+"use strict";
+// The typed-question checker, in Node, against the word lists the sample site
+// embeds: a table of labelled questions of every kind, tricky ones included,
+// and every model answer of the sample practice sets.
+
+const { test } = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+const checkQuestion = require("../../themes/default/static/question-check.js");
+const { embedded } = require("./site-data");
+
+const SITE = process.env.ALSITE_SITE;
+const data = embedded(SITE, "practice/open-questions.html", "practice-data");
+const rules = data.rules;
+
+const TABLE = [
+  // open
+  ["What has happened since the new system went live?", "open"],
+  ["How do new hires find out what is expected of them?", "open"],
+  ["Who else could help with this?", "open"],
+  ["Where does information get stuck?", "open"],
+  ["When did you first notice the problem?", "open"],
+  ["Which part of this is within your control?", "open"],
+  ["what would a good outcome look like?", "open"],
+  ["   How did the team react?", "open"],
+  ["How come the numbers dropped in March?", "open"],
+  ["In what ways has the role changed?", "open"],
+  ["To what extent does the team share the goal?", "open"],
+  ["Tell me more about the first week?", "open"],
+  ["Could you tell me more about the handover?", "open"],
+  ["A year from now, what would tell you this is solved?", "open"],
+  ["When you say 'late', late compared with what?", "open"],
+  ["What if the deadline weren't fixed?", "open"],
+  ["Why are our problem statements so different?", "open"],
+  ["WHAT DOES SUCCESS LOOK LIKE?", "open"],
+  ["What’s getting in the way?", "open"],
+  ["How did you decide whether to stay or leave?", "open"],
+  // closed
+  ["Did you tell your director?", "closed"],
+  ["Is the budget approved?", "closed"],
+  ["Are the nurses trained?", "closed"],
+  ["Have you spoken to the client?", "closed"],
+  ["Can the team work overtime?", "closed"],
+  ["Does your manager know?", "closed"],
+  ["Was it like this last year?", "closed"],
+  ["How many people are on the team?", "closed"],
+  ["How much does the tool cost?", "closed"],
+  ["  do you have the data?", "closed"],
+  ["Will the deadline move?", "closed"],
+  ["So the team is unhappy?", "closed"],
+  // leading
+  ["Don't you think you should delegate more?", "leading"],
+  ["Wouldn't it be better to wait a quarter?", "leading"],
+  ["Have you considered hiring a consultant?", "leading"],
+  ["Why not just ask HR?", "leading"],
+  ["What about training the managers first?", "leading"],
+  ["How about a weekly meeting?", "leading"],
+  ["The launch is too early, right?", "leading"],
+  ["It's a trust issue, isn't it?", "leading"],
+  ["Shouldn't you talk to your boss?", "leading"],
+  ["Why don't you try a pilot?", "leading"],
+  ["Surely the budget is the real constraint?", "leading"],
+  ["have you thought about quitting?", "leading"],
+  // statement
+  ["You should talk to HR about this.", "statement"],
+  ["I think the real issue is trust?", "statement"],
+  ["In my experience, rotas never work. What do you think?", "statement"],
+  ["Given the software is clearly bad and IT never listens, how will you get them to replace it, because that's what I'd do?", "statement"],
+  ["I'd call the supplier tomorrow, do you agree?", "statement"],
+  ["The team is clearly demotivated", "statement"],
+  ["", "statement"],
+  ["Budget isn't the issue here.", "statement"],
+  ["What happened? I think it was the rollout.", "statement"],
+  ["If I were you, what would I do first?", "statement"],
+  // stacked
+  ["How many people are on the team, who do they report to, and what's the budget?", "stacked"],
+  ["What happened? How did they react?", "stacked"],
+  ["Who decided, and why did they decide it?", "stacked"],
+  ["What did you try, and how did it go, and what's next?", "stacked"],
+  ["When did it start?? ", "stacked"],
+  // limited choice
+  ["Is it a people problem or a process problem?", "choice"],
+  ["What's the cause, people or process?", "choice"],
+  ["What's the cause — people or process?", "choice"],
+  ["Should you hire or train?", "choice"],
+  ["What matters most: speed or quality?", "choice"],
+  ["Did you or your manager decide?", "choice"],
+];
+
+test("the table covers every kind with at least 60 questions", () => {
+  assert.ok(TABLE.length >= 60, `${TABLE.length} questions`);
+  for (const kind of ["open", "closed", "leading", "statement", "stacked", "choice"]) {
+    assert.ok(TABLE.filter((row) => row[1] === kind).length >= 5, kind);
+  }
+});
+
+for (const [question, kind] of TABLE) {
+  test(`${kind}: ${JSON.stringify(question)}`, () => {
+    const r = checkQuestion(question, rules);
+    assert.equal(r.kind, kind, `hints: ${r.hints.join(" | ")}`);
+    assert.equal(r.ok, kind === "open", "ok only for an open question");
+    if (kind !== "open") assert.ok(r.hints.length > 0 && r.hints.every((h) => h.length > 10), "says why");
+  });
+}
+
+test("a missing question mark is not ok, and says so", () => {
+  const r = checkQuestion("what happened next", rules);
+  assert.equal(r.kind, "open");
+  assert.equal(r.ok, false);
+  assert.match(r.hints[0], /question mark/);
+});
+
+test("hints name the opener and suggest a better one", () => {
+  const r = checkQuestion("Is the budget approved?", rules);
+  assert.equal(r.hints[0], "This can be answered yes or no: it starts with 'Is'. Try starting with 'What' or 'How'.");
+  const c = checkQuestion("What's the cause, people or process?", rules);
+  assert.match(c.hints[0], /stop after 'What's the cause\?'/);
+});
+
+test("the word lists drive the checker: a new opener needs no code", () => {
+  const extended = { ...rules, open_openers: [...rules.open_openers, "in which"] };
+  assert.equal(checkQuestion("In which meetings does this come up?", rules).ok, false);
+  assert.equal(checkQuestion("In which meetings does this come up?", extended).ok, true);
+});
+
+test("loads as a plain function and as checkQuestion", () => {
+  assert.equal(typeof checkQuestion, "function");
+  assert.equal(require("../../themes/default/static/question-check.js").checkQuestion, checkQuestion);
+});
+
+test("every model answer in the sample content passes the checker", () => {
+  let count = 0;
+  for (const file of fs.readdirSync(path.join(SITE, "practice"))) {
+    if (file === "index.html") continue;
+    const d = embedded(SITE, `practice/${file}`, "practice-data");
+    for (const [id, item] of Object.entries(d.items)) {
+      if (item.type !== "rewrite") continue;
+      for (const model of item.models) {
+        const r = checkQuestion(model, d.rules);
+        assert.ok(r.ok, `${file}#${id}: "${model}" is ${r.kind}: ${r.hints.join(" ")}`);
+        count++;
+      }
+    }
+  }
+  assert.ok(count >= 20, `${count} model answers checked`);
+});

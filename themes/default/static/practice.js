@@ -1,0 +1,348 @@
+/* Practice items: checks answers, gives feedback, keeps progress in
+ * localStorage (a missing or broken store never breaks the page), and
+ * offers a reset. Without this script the page is a complete exercise sheet.
+ * Sessions reuse alsite.practice.mountItem for their pauses. */
+(function () {
+  "use strict";
+  var alsite = (window.alsite = window.alsite || {});
+
+  /** Saved answers under `key`; every failure of localStorage is ignored. */
+  function makeStore(key) {
+    var items = {};
+    try {
+      var saved = JSON.parse(window.localStorage.getItem(key) || "null");
+      if (saved && typeof saved === "object" && saved.items && typeof saved.items === "object") items = saved.items;
+    } catch (e) { items = {}; }
+    function save() {
+      try { window.localStorage.setItem(key, JSON.stringify({ v: 1, items: items })); } catch (e) { /* private mode, full */ }
+    }
+    return {
+      get: function (id) { var v = items[id]; return v && typeof v === "object" ? v : null; },
+      set: function (id, value) { items[id] = value; save(); },
+      clear: function () { items = {}; try { window.localStorage.removeItem(key); } catch (e) { /* ignore */ } },
+    };
+  }
+
+  function make(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  /** Trusted HTML written by the trainer (rendered Markdown), never typed text. */
+  function authored(tag, className, html) {
+    var node = make(tag, className);
+    node.innerHTML = html;
+    return node;
+  }
+
+  /** Fills the item's feedback box: a verdict line, then the given parts. */
+  function showFeedback(section, good, verdict, parts) {
+    var box = section.querySelector(".feedback");
+    box.textContent = "";
+    box.className = "feedback " + (good === true ? "is-good" : good === false ? "is-bad" : "is-neutral");
+    var head = make("p", "verdict");
+    head.appendChild(make("span", "verdict-icon", good === true ? "✓ " : good === false ? "✗ " : ""));
+    head.appendChild(make("strong", null, verdict));
+    box.appendChild(head);
+    parts.forEach(function (p) { if (p) box.appendChild(p); });
+    return box;
+  }
+
+  function explainPart(data) {
+    return data.explain ? authored("div", "explain", data.explain) : null;
+  }
+
+  function revealAnswer(section) {
+    var details = section.querySelector("details.answer");
+    if (details) details.hidden = false;
+  }
+
+  var handlers = {};
+
+  handlers.choose = function (section, data, done) {
+    var inputs = Array.prototype.slice.call(section.querySelectorAll("input"));
+    function render(answer) {
+      var chosen = answer.map(Number);
+      var right = data.options.map(function (o, i) { return o.correct ? i : -1; }).filter(function (i) { return i >= 0; });
+      var correct = chosen.length === right.length && chosen.every(function (i) { return right.indexOf(i) >= 0; });
+      var parts = chosen.map(function (i) {
+        var opt = data.options[i];
+        if (!opt) return null;
+        var p = authored("p", "option-feedback", opt.feedback);
+        p.insertBefore(make("strong", null, String.fromCharCode(65 + i) + ": "), p.firstChild);
+        return p;
+      });
+      if (!correct) {
+        parts.push(make("p", "correct-answer", "The best " + (right.length > 1 ? "answers are " : "answer is ") +
+          right.map(function (i) { return String.fromCharCode(65 + i); }).join(" and ") + "."));
+      }
+      parts.push(explainPart(data));
+      showFeedback(section, correct, correct ? "Right." : "Not quite.", parts);
+      return correct;
+    }
+    section.querySelector("form").addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var answer = inputs.filter(function (i) { return i.checked; }).map(function (i) { return Number(i.value); });
+      if (!answer.length) { showFeedback(section, null, "Choose an option first.", []); return; }
+      done({ answer: answer, correct: render(answer) });
+    });
+    return {
+      restore: function (saved) {
+        var answer = Array.isArray(saved.answer) ? saved.answer : [];
+        inputs.forEach(function (i) { i.checked = answer.indexOf(Number(i.value)) >= 0; });
+        if (answer.length) render(answer);
+      },
+      reset: function () { inputs.forEach(function (i) { i.checked = false; }); },
+    };
+  };
+
+  handlers.classify = function (section, data, done) {
+    var inputs = Array.prototype.slice.call(section.querySelectorAll("input"));
+    var name = function (id) { return data.names[id] || id; };
+    function render(choice) {
+      var correct = choice === data.answer || (data.also || []).indexOf(choice) >= 0;
+      var verdict = correct
+        ? "Right: " + name(choice) + "."
+        : "Not quite: you chose " + name(choice) + "; this is " + name(data.answer) + ".";
+      showFeedback(section, correct, verdict, [authored("p", "reason", data.reason), explainPart(data)]);
+      return correct;
+    }
+    section.querySelector("form").addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var picked = inputs.filter(function (i) { return i.checked; })[0];
+      if (!picked) { showFeedback(section, null, "Choose a type first.", []); return; }
+      done({ answer: picked.value, correct: render(picked.value) });
+    });
+    return {
+      restore: function (saved) {
+        if (typeof saved.answer !== "string") return;
+        inputs.forEach(function (i) { i.checked = i.value === saved.answer; });
+        render(saved.answer);
+      },
+      reset: function () { inputs.forEach(function (i) { i.checked = false; }); },
+    };
+  };
+
+  var KIND_VERDICT = {
+    open: "That is an open question.",
+    closed: "That is a closed question.",
+    leading: "That is a leading question.",
+    statement: "That reads as a statement.",
+    stacked: "That asks several questions at once.",
+    choice: "That offers a limited choice.",
+  };
+
+  handlers.rewrite = function (section, data, done, rules) {
+    var area = section.querySelector("textarea");
+    function render(text, selfMarked) {
+      var check = alsite.checkQuestion(text, rules || {});
+      var good = check.ok || selfMarked;
+      var parts = [];
+      var yours = make("p", "yours");
+      yours.appendChild(make("span", null, "Your question: "));
+      yours.appendChild(make("q", null, text));
+      parts.push(yours);
+      check.hints.forEach(function (h) { parts.push(make("p", "hint-line", h)); });
+      parts.push(make("p", "models-title", "Model answers:"));
+      var list = make("ul", "models");
+      data.models.forEach(function (m) { list.appendChild(make("li", null, m)); });
+      parts.push(list);
+      if (selfMarked && !check.ok) parts.push(make("p", "self-marked", "You marked your version as good."));
+      if (!good) {
+        var mark = make("button", "button button-quiet mark-good", "My version is good");
+        mark.type = "button";
+        mark.addEventListener("click", function () {
+          render(text, true);
+          done({ answer: text, correct: true, self: true });
+          section.querySelector(".feedback .verdict").focus();
+        });
+        parts.push(mark);
+      }
+      parts.push(explainPart(data));
+      var box = showFeedback(section, good, KIND_VERDICT[check.kind] || "Checked.", parts);
+      box.querySelector(".verdict").tabIndex = -1;
+      return good;
+    }
+    section.querySelector("form").addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var text = area.value.trim();
+      if (!text) { showFeedback(section, null, "Type your question first.", []); return; }
+      done({ answer: text, correct: render(text, false), self: false });
+    });
+    return {
+      restore: function (saved) {
+        if (typeof saved.answer !== "string") return;
+        area.value = saved.answer;
+        render(saved.answer, saved.self === true);
+      },
+      reset: function () { area.value = ""; },
+    };
+  };
+
+  handlers.order = function (section, data, done) {
+    var list = section.querySelector("ol.steps");
+    var initial = Array.prototype.slice.call(list.children);
+    function steps() { return Array.prototype.slice.call(list.children); }
+    function labelButtons() {
+      steps().forEach(function (li, i, all) {
+        var text = li.querySelector(".step-text").textContent;
+        li.querySelector(".up").disabled = i === 0;
+        li.querySelector(".down").disabled = i === all.length - 1;
+        li.querySelector(".up").setAttribute("aria-label", "Move “" + text + "” up");
+        li.querySelector(".down").setAttribute("aria-label", "Move “" + text + "” down");
+      });
+    }
+    function clearMarks() {
+      steps().forEach(function (li) {
+        li.classList.remove("is-right", "is-wrong");
+        var m = li.querySelector(".step-mark");
+        if (m) m.remove();
+      });
+    }
+    function move(li, delta) {
+      var all = steps();
+      var i = all.indexOf(li);
+      var j = i + delta;
+      if (j < 0 || j >= all.length) return;
+      if (delta < 0) list.insertBefore(li, all[j]); else list.insertBefore(li, all[j].nextSibling);
+      clearMarks();
+      labelButtons();
+    }
+    var dragged = null;
+    steps().forEach(function (li) {
+      var tools = make("span", "step-tools");
+      [["up", "↑", -1], ["down", "↓", 1]].forEach(function (b) {
+        var button = make("button", "button button-small " + b[0], b[1]);
+        button.type = "button";
+        button.addEventListener("click", function () { move(li, b[2]); button.disabled ? li.querySelector(b[2] < 0 ? ".down" : ".up").focus() : button.focus(); });
+        tools.appendChild(button);
+      });
+      li.appendChild(tools);
+      li.draggable = true;
+      li.addEventListener("dragstart", function (ev) { dragged = li; li.classList.add("dragging"); ev.dataTransfer.effectAllowed = "move"; ev.dataTransfer.setData("text/plain", ""); });
+      li.addEventListener("dragend", function () { li.classList.remove("dragging"); dragged = null; });
+      li.addEventListener("dragover", function (ev) { if (dragged && dragged !== li) ev.preventDefault(); });
+      li.addEventListener("drop", function (ev) {
+        ev.preventDefault();
+        if (!dragged || dragged === li) return;
+        var all = steps();
+        if (all.indexOf(dragged) < all.indexOf(li)) list.insertBefore(dragged, li.nextSibling); else list.insertBefore(dragged, li);
+        clearMarks();
+        labelButtons();
+      });
+    });
+    labelButtons();
+    function render() {
+      var order = steps().map(function (li) { return Number(li.dataset.position); });
+      var right = 0;
+      clearMarks();
+      steps().forEach(function (li, i) {
+        var ok = Number(li.dataset.position) === i + 1;
+        if (ok) right++;
+        li.classList.add(ok ? "is-right" : "is-wrong");
+        li.insertBefore(make("span", "step-mark", ok ? "✓ in place " : "✗ not yet "), li.firstChild);
+      });
+      var correct = right === order.length;
+      showFeedback(section, correct, correct ? "Right: that is the order." : right + " of " + order.length + " steps are in the right place.",
+        [correct ? explainPart(data) : make("p", null, "Move the steps marked “not yet” and check again.")]);
+      return { answer: order, correct: correct };
+    }
+    section.querySelector("form").addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      done(render());
+    });
+    return {
+      restore: function (saved) {
+        if (!Array.isArray(saved.answer) || saved.answer.length !== initial.length) return;
+        var byPos = {};
+        initial.forEach(function (li) { byPos[li.dataset.position] = li; });
+        var ok = saved.answer.every(function (p) { return byPos[p]; });
+        if (!ok) return;
+        saved.answer.forEach(function (p) { list.appendChild(byPos[p]); });
+        labelButtons();
+        render();
+      },
+      reset: function () {
+        clearMarks();
+        initial.forEach(function (li) { list.appendChild(li); });
+        labelButtons();
+      },
+    };
+  };
+
+  /** Makes one .practice-item interactive. `onAnswer(result)` gets
+   *  { answer, correct }; `saved` is a previous result to show again. */
+  function mountItem(section, data, rules, onAnswer, saved) {
+    var factory = handlers[data && data.type];
+    if (!factory) return null;
+    var form = section.querySelector("form.interactive");
+    form.hidden = false;
+    section.querySelectorAll(".static-only").forEach(function (n) { n.hidden = true; });
+    var details = section.querySelector("details.answer");
+    if (details) details.hidden = true;
+    var handler = factory(section, data, function (result) {
+      revealAnswer(section);
+      onAnswer(result);
+    }, rules);
+    if (saved) {
+      try { handler.restore(saved); revealAnswer(section); } catch (e) { /* a saved answer that no longer fits */ }
+    }
+    return {
+      reset: function () {
+        handler.reset();
+        var box = section.querySelector(".feedback");
+        box.textContent = "";
+        box.className = "feedback";
+        if (details) { details.hidden = true; details.open = false; }
+      },
+    };
+  }
+
+  function mountPage() {
+    var script = document.getElementById("practice-data");
+    if (!script) return;
+    var data;
+    try { data = JSON.parse(script.textContent); } catch (e) { return; }
+    var store = makeStore(data.key);
+    var ids = Object.keys(data.items);
+    var mounted = {};
+    var progress = document.querySelector(".progress");
+    var summary = document.querySelector(".summary");
+    function update() {
+      var answered = 0, right = 0;
+      ids.forEach(function (id) {
+        var s = store.get(id);
+        if (s) { answered++; if (s.correct === true) right++; }
+      });
+      progress.hidden = answered === 0;
+      progress.querySelector(".score").textContent = "Answered " + answered + " of " + ids.length + ", " + right + " right.";
+      summary.hidden = answered < ids.length;
+      summary.querySelector(".summary-text").textContent =
+        "You answered all " + ids.length + " exercises and got " + right + " right." +
+        (right === ids.length ? " Well done." : " Start over to try the others again.");
+    }
+    ids.forEach(function (id) {
+      var section = document.getElementById(id);
+      if (!section) return;
+      mounted[id] = mountItem(section, data.items[id], data.rules, function (result) {
+        store.set(id, result);
+        update();
+      }, store.get(id));
+    });
+    document.querySelectorAll(".reset").forEach(function (button) {
+      button.addEventListener("click", function () {
+        store.clear();
+        ids.forEach(function (id) { if (mounted[id]) mounted[id].reset(); });
+        update();
+        var first = document.querySelector(".practice-item .item-title");
+        if (first) { first.tabIndex = -1; first.focus(); }
+      });
+    });
+    update();
+  }
+
+  alsite.practice = { mountItem: mountItem, makeStore: makeStore };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountPage); else mountPage();
+})();
