@@ -189,7 +189,9 @@ pub enum Seg<'a> {
 /// is returned.
 pub fn locate(text: &str, path: &[Seg]) -> (usize, usize) {
     let lines: Vec<&str> = text.lines().collect();
-    let Some(first) = lines.iter().position(|l| is_content(l)) else { return (1, 1) };
+    let Some(first) = lines.iter().position(|l| is_content(l)) else {
+        return (1, 1);
+    };
     let mut block = (first, indent(lines[first]));
     let mut found = (first + 1, block.1 + 1);
     for seg in path {
@@ -215,7 +217,11 @@ fn indent(line: &str) -> usize {
 
 /// Finds `seg` among the entries of the block starting at (line, col).
 /// Returns the entry's position and the block of its value.
-fn child(lines: &[&str], (start, col): (usize, usize), seg: Seg) -> Option<((usize, usize), (usize, usize))> {
+fn child(
+    lines: &[&str],
+    (start, col): (usize, usize),
+    seg: Seg,
+) -> Option<((usize, usize), (usize, usize))> {
     let mut index = 0;
     for i in start..lines.len() {
         let line = lines[i];
@@ -234,8 +240,11 @@ fn child(lines: &[&str], (start, col): (usize, usize), seg: Seg) -> Option<((usi
             Seg::Key(key) => {
                 let bare = entry.strip_prefix(key).and_then(|r| r.strip_prefix(':'));
                 let quoted = entry.strip_prefix(&format!("\"{key}\":")[..]);
-                let Some(rest) = bare.or(quoted) else { continue };
-                let value_col = col + (entry.len() - rest.len()) + (rest.len() - rest.trim_start().len());
+                let Some(rest) = bare.or(quoted) else {
+                    continue;
+                };
+                let value_col =
+                    col + (entry.len() - rest.len()) + (rest.len() - rest.trim_start().len());
                 if is_content(rest) {
                     return Some(((i, col), (i, value_col)));
                 }
@@ -244,7 +253,9 @@ fn child(lines: &[&str], (start, col): (usize, usize), seg: Seg) -> Option<((usi
                 return Some(((i, col), (next, indent(lines[next]))));
             }
             Seg::Index(n) => {
-                let Some(rest) = entry.strip_prefix('-') else { return None };
+                let Some(rest) = entry.strip_prefix('-') else {
+                    return None;
+                };
                 if index == n {
                     let content_col = col + 1 + (rest.len() - rest.trim_start().len());
                     if is_content(rest) {
@@ -286,10 +297,25 @@ items: [a, b]
         assert_eq!(locate(DOC, &[Key("title")]), (1, 1));
         assert_eq!(locate(DOC, &[Key("stages")]), (3, 1));
         assert_eq!(locate(DOC, &[Key("stages"), Index(0)]), (4, 3));
-        assert_eq!(locate(DOC, &[Key("stages"), Index(0), Key("turns"), Index(1)]), (9, 7));
-        assert_eq!(locate(DOC, &[Key("stages"), Index(0), Key("turns"), Index(0), Key("say")]), (7, 9));
+        assert_eq!(
+            locate(DOC, &[Key("stages"), Index(0), Key("turns"), Index(1)]),
+            (9, 7)
+        );
+        assert_eq!(
+            locate(
+                DOC,
+                &[Key("stages"), Index(0), Key("turns"), Index(0), Key("say")]
+            ),
+            (7, 9)
+        );
         // A sequence at the same indentation as its key.
-        assert_eq!(locate(DOC, &[Key("stages"), Index(1), Key("turns"), Index(0), Key("ask")]), (13, 7));
+        assert_eq!(
+            locate(
+                DOC,
+                &[Key("stages"), Index(1), Key("turns"), Index(0), Key("ask")]
+            ),
+            (13, 7)
+        );
     }
 
     #[test]

@@ -135,7 +135,9 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
     if !site.practice.is_empty() {
         jobs.push(Job {
             path: practice::INDEX_PATH.into(),
-            source: site.practice[0].source.with_file_name("question-types.yaml"),
+            source: site.practice[0]
+                .source
+                .with_file_name("question-types.yaml"),
             title: "Question practice".into(),
             kind: JobKind::PracticeIndex,
         });
@@ -190,7 +192,11 @@ fn sections(site: &Site) -> Vec<(String, String, String)> {
         out.push((
             "Question practice".to_string(),
             practice::INDEX_PATH.to_string(),
-            format!("{} exercises in {} sets, with instant feedback", items, site.practice.len()),
+            format!(
+                "{} exercises in {} sets, with instant feedback",
+                items,
+                site.practice.len()
+            ),
         ));
     }
     let mut pages: Vec<&Page> = site.pages.iter().collect();

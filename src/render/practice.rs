@@ -59,8 +59,17 @@ pub fn item(item: &Item, dom_id: &str, number: usize, path: &str, site: &Site) -
             }
         }
         Item::Classify(c) => {
-            let types = site.question_types.as_ref().map(|d| d.data.types.as_slice()).unwrap_or(&[]);
-            let name = |id: &str| types.iter().find(|t| t.id == id).map_or(id.to_string(), |t| t.name.clone());
+            let types = site
+                .question_types
+                .as_ref()
+                .map(|d| d.data.types.as_slice())
+                .unwrap_or(&[]);
+            let name = |id: &str| {
+                types
+                    .iter()
+                    .find(|t| t.id == id)
+                    .map_or(id.to_string(), |t| t.name.clone())
+            };
             let explain = explain(&c.explain);
             let reason = md(&c.reason);
             RenderedItem {
@@ -119,10 +128,14 @@ pub fn item(item: &Item, dom_id: &str, number: usize, path: &str, site: &Site) -
 /// A fixed shuffle of `0..n` that depends on `seed` and, for n > 1, never
 /// leaves every step in its place, so the page shows the same puzzle every build.
 pub fn shuffled(n: usize, seed: &str) -> Vec<usize> {
-    let mut state = seed.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    let mut state = seed.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
     let mut order: Vec<usize> = (0..n).collect();
     for i in (1..n).rev() {
-        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         let j = (state >> 33) as usize % (i + 1);
         order.swap(i, j);
     }
@@ -133,11 +146,14 @@ pub fn shuffled(n: usize, seed: &str) -> Vec<usize> {
 }
 
 /// The embedded data for a page of practice items: the checker's word lists
-/// for the site's language and each item's data by element id.
-pub fn page_data(site: &Site, key: &str, items: serde_json::Map<String, serde_json::Value>) -> Value {
+/// for the site's language and each item's data, in page order, with its element id.
+pub fn page_data(site: &Site, key: &str, items: Vec<serde_json::Value>) -> Value {
     let rules = site.question_rules.as_ref().and_then(|d| {
         let langs = &d.data.languages;
-        langs.get(&site.config.language).or_else(|| langs.get("en")).or_else(|| langs.values().next())
+        langs
+            .get(&site.config.language)
+            .or_else(|| langs.get("en"))
+            .or_else(|| langs.values().next())
     });
     let rules = rules.map(|r| {
         json!({
@@ -151,11 +167,14 @@ pub fn page_data(site: &Site, key: &str, items: serde_json::Map<String, serde_js
 
 /// JSON that is safe inside `<script type="application/json">`.
 pub fn script_json(value: &serde_json::Value) -> String {
-    serde_json::to_string(value).unwrap_or_else(|_| "null".into()).replace("</", "<\\/").replace("<!--", "<\\!--")
+    serde_json::to_string(value)
+        .unwrap_or_else(|_| "null".into())
+        .replace("</", "<\\/")
+        .replace("<!--", "<\\!--")
 }
 
 pub fn set_context(site: &Site, doc: &Doc<PracticeSet>, path: &str, ids: &mut Ids) -> Value {
-    let mut data = serde_json::Map::new();
+    let mut data = Vec::new();
     let items: Vec<Value> = doc
         .data
         .items
@@ -164,7 +183,9 @@ pub fn set_context(site: &Site, doc: &Doc<PracticeSet>, path: &str, ids: &mut Id
         .map(|(i, it)| {
             let id = ids.unique(&format!("item-{}", i + 1));
             let rendered = item(it, &id, i + 1, path, site);
-            data.insert(id, rendered.data);
+            let mut item_data = rendered.data;
+            item_data["id"] = json!(id);
+            data.push(item_data);
             rendered.view
         })
         .collect();
@@ -192,7 +213,11 @@ pub fn type_counts(set: &PracticeSet) -> String {
             None => counts.push((name, 1)),
         }
     }
-    counts.iter().map(|(n, c)| format!("{c} {n}")).collect::<Vec<_>>().join(", ")
+    counts
+        .iter()
+        .map(|(n, c)| format!("{c} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub fn index_context(site: &Site, path: &str) -> Value {

@@ -24,12 +24,13 @@ const CHROMIUM_ARGS = [
 ];
 
 /** Chromium with a fresh, empty profile folder of its own. */
-async function launch() {
+async function launch(options = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,
     args: ["--headless", ...CHROMIUM_ARGS],
+    ...options,
   });
   return {
     context,

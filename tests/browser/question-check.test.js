@@ -134,7 +134,8 @@ test("every model answer in the sample content passes the checker", () => {
   for (const file of fs.readdirSync(path.join(SITE, "practice"))) {
     if (file === "index.html") continue;
     const d = embedded(SITE, `practice/${file}`, "practice-data");
-    for (const [id, item] of Object.entries(d.items)) {
+    for (const item of d.items) {
+      const id = item.id;
       if (item.type !== "rewrite") continue;
       for (const model of item.models) {
         const r = checkQuestion(model, d.rules);

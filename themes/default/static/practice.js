@@ -306,7 +306,8 @@
     var data;
     try { data = JSON.parse(script.textContent); } catch (e) { return; }
     var store = makeStore(data.key);
-    var ids = Object.keys(data.items);
+    var items = Array.isArray(data.items) ? data.items : [];
+    var ids = items.map(function (item) { return item.id; });
     var mounted = {};
     var progress = document.querySelector(".progress");
     var summary = document.querySelector(".summary");
@@ -323,10 +324,11 @@
         "You answered all " + ids.length + " exercises and got " + right + " right." +
         (right === ids.length ? " Well done." : " Start over to try the others again.");
     }
-    ids.forEach(function (id) {
+    items.forEach(function (item) {
+      var id = item.id;
       var section = document.getElementById(id);
       if (!section) return;
-      mounted[id] = mountItem(section, data.items[id], data.rules, function (result) {
+      mounted[id] = mountItem(section, item, data.rules, function (result) {
         store.set(id, result);
         update();
       }, store.get(id));

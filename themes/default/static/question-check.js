@@ -67,6 +67,21 @@
     return hit;
   }
 
+  /** True when `phrase` starts a clause of `text`: at its start, after
+   *  punctuation, or after a joining word ("so", "but" …). Tags such as
+   *  ", right?" carry their own comma and count anywhere. */
+  function clauseStart(text, phrase) {
+    var i = find(text, phrase);
+    while (i !== -1) {
+      var before = text.slice(0, i).replace(/\s+$/, "");
+      if (!isWordChar(phrase[0]) || before === "" || /[,;:\-(]$/.test(before) || /(^|\s)(so|and|but|then|well|ok|okay)$/.test(before)) {
+        return true;
+      }
+      i = find(text, phrase, i + 1);
+    }
+    return false;
+  }
+
   function capital(s) {
     return s.charAt(0).toUpperCase() + s.slice(1);
   }
@@ -94,7 +109,11 @@
       ]);
     }
 
-    var lead = anywhere(lower, rules.leading);
+    var lead = "";
+    (rules.leading || []).some(function (p) {
+      if (clauseStart(lower, p)) { lead = p; return true; }
+      return false;
+    });
     if (lead) {
       var shown = lead.replace(/^[,\s]+/, "").replace(/\?$/, "");
       var isTag = /^,/.test(lead);

@@ -1,0 +1,208 @@
+"use strict";
+// Question practice in a real browser, opened from disk: every item type
+// answered by clicking and typing, feedback read as a learner reads it,
+// progress kept over a reload, reset, typed HTML shown as text, a broken
+// store survived, the page complete without JavaScript, and axe-core clean.
+
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const { launch, open, fileUrl, axeViolations } = require("./helpers");
+const { embedded } = require("./site-data");
+
+const SITE = process.env.ALSITE_SITE;
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser.close(); });
+
+async function fresh(page) {
+  const { page: p, problems } = await open(browser.context, fileUrl(page), "file://");
+  await p.evaluate(() => localStorage.clear());
+  await p.reload();
+  return { page: p, problems };
+}
+
+const feedback = (page, id) => page.locator(`#${id} .feedback`);
+const score = (page) => page.locator(".progress .score");
+
+test("choose: feedback per option, the best answer named, a full set scored", async () => {
+  const file = "practice/coach-questions.html";
+  const data = embedded(SITE, file, "practice-data");
+  const { page, problems } = await fresh(file);
+  assert.deepEqual(await axeViolations(page), [], "before answering");
+  const ids = data.items.map((i) => i.id);
+  const byId = Object.fromEntries(data.items.map((i) => [i.id, i]));
+  // The first item wrongly, then every item rightly.
+  const first = byId[ids[0]];
+  const wrong = first.options.findIndex((o) => !o.correct);
+  await page.locator(`#${ids[0]} label.option`).nth(wrong).click();
+  await page.locator(`#${ids[0]} button[type=submit]`).click();
+  await assert.doesNotReject(feedback(page, ids[0]).getByText("Not quite.").waitFor());
+  assert.match(await feedback(page, ids[0]).textContent(), /The best answer is B\./);
+  assert.match(await feedback(page, ids[0]).textContent(), /Closed, and it puts the presenter on the spot/);
+  for (const id of ids) {
+    const right = byId[id].options.findIndex((o) => o.correct);
+    await page.locator(`#${id} label.option`).nth(right).click();
+    await page.locator(`#${id} button[type=submit]`).click();
+    assert.match(await feedback(page, id).textContent(), /^✓ Right\./);
+  }
+  assert.equal(await score(page).textContent(), `Answered ${ids.length} of ${ids.length}, ${ids.length} right.`);
+  assert.equal(await page.locator(".summary-text").textContent(), `You answered all ${ids.length} exercises and got ${ids.length} right. Well done.`);
+  assert.deepEqual(await axeViolations(page), [], "after answering");
+
+  // A reload keeps answers, feedback and score.
+  await page.reload();
+  assert.equal(await score(page).textContent(), `Answered ${ids.length} of ${ids.length}, ${ids.length} right.`);
+  assert.match(await feedback(page, ids[3]).textContent(), /^✓ Right\./);
+  assert.equal(await page.locator(`#${ids[3]} input:checked`).count(), 1);
+
+  // Reset starts over, and stays reset after a reload.
+  await page.locator(".progress .reset").click();
+  assert.equal(await page.locator(".progress").isVisible(), false);
+  assert.equal(await page.locator(".summary").isVisible(), false);
+  assert.equal(await feedback(page, ids[3]).textContent(), "");
+  assert.equal(await page.locator("input:checked").count(), 0);
+  await page.reload();
+  assert.equal(await page.locator(".progress").isVisible(), false);
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
+test("classify: naming every question type in a set", async () => {
+  const file = "practice/naming-question-types.html";
+  const data = embedded(SITE, file, "practice-data");
+  const { page, problems } = await fresh(file);
+  const ids = data.items.map((i) => i.id);
+  const byId = Object.fromEntries(data.items.map((i) => [i.id, i]));
+  const item = byId[ids[1]]; // "Did you tell your director?" is closed.
+  await page.locator(`#${ids[1]} input[value=open]`).check();
+  await page.locator(`#${ids[1]} button[type=submit]`).click();
+  assert.match(await feedback(page, ids[1]).textContent(), /Not quite: you chose Open; this is Closed\./);
+  assert.match(await feedback(page, ids[1]).textContent(), /answered yes or no/);
+  for (const id of ids) {
+    await page.locator(`#${id} input[value="${byId[id].answer}"]`).check();
+    await page.locator(`#${id} button[type=submit]`).click();
+    assert.match(await feedback(page, id).textContent(), /^✓ Right: /);
+  }
+  assert.equal(item.answer, "closed");
+  assert.equal(await score(page).textContent(), `Answered ${ids.length} of ${ids.length}, ${ids.length} right.`);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
+test("rewrite: the checker's hints, model answers, self-marking, typed HTML stays text", async () => {
+  const file = "practice/open-questions.html";
+  const data = embedded(SITE, file, "practice-data");
+  const { page, problems } = await fresh(file);
+  let dialogs = 0;
+  page.on("dialog", (d) => { dialogs++; d.dismiss(); });
+  const ids = data.items.map((i) => i.id);
+  const byId = Object.fromEntries(data.items.map((i) => [i.id, i]));
+  const box = (id) => page.locator(`#${id} textarea`);
+
+  await box(ids[0]).fill("Is HR involved?");
+  await page.locator(`#${ids[0]} button[type=submit]`).click();
+  const fb = await feedback(page, ids[0]).textContent();
+  assert.match(fb, /That is a closed question\./);
+  assert.match(fb, /it starts with 'Is'\. Try starting with 'What' or 'How'\./);
+  assert.match(fb, /Who else in the organization could help with this\?/, "model answers shown after a try");
+  // The learner may judge their own version good.
+  await page.locator(`#${ids[0]} .mark-good`).click();
+  assert.match(await feedback(page, ids[0]).textContent(), /You marked your version as good\./);
+
+  const attack = "<img src=x onerror=alert(1)>";
+  await box(ids[1]).fill(attack);
+  await page.locator(`#${ids[1]} button[type=submit]`).click();
+  assert.equal(await page.locator(`#${ids[1]} .feedback q`).textContent(), attack);
+  assert.equal(await page.locator(`#${ids[1]} .feedback img`).count(), 0);
+
+  for (const id of ids.slice(1)) {
+    await box(id).fill(byId[id].models[0]);
+    await page.locator(`#${id} button[type=submit]`).click();
+    assert.match(await feedback(page, id).textContent(), /^✓ That is an open question\./, id);
+  }
+  assert.equal(await score(page).textContent(), `Answered ${ids.length} of ${ids.length}, ${ids.length} right.`);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.reload();
+  assert.equal(await box(ids[2]).inputValue(), byId[ids[2]].models[0], "typed text kept over a reload");
+  assert.match(await feedback(page, ids[0]).textContent(), /You marked your version as good\./);
+  assert.equal(dialogs, 0, "no script ran from typed text");
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
+test("order: steps reordered with the keyboard until right", async () => {
+  const file = "practice/session-flow.html";
+  const data = embedded(SITE, file, "practice-data");
+  const { page, problems } = await fresh(file);
+  const id = data.items.find((i) => i.type === "order").id;
+  const byId = Object.fromEntries(data.items.map((i) => [i.id, i]));
+  const steps = page.locator(`#${id} li.step`);
+  const n = await steps.count();
+  assert.equal(n, byId[id].size);
+  const positions = () => steps.evaluateAll((lis) => lis.map((li) => Number(li.dataset.position)));
+  assert.notDeepEqual(await positions(), [...Array(n).keys()].map((i) => i + 1), "shuffled on the page");
+
+  await page.locator(`#${id} button[type=submit]`).click();
+  assert.match(await feedback(page, id).textContent(), /of \d+ steps are in the right place\./);
+  for (let target = 0; target < n; target++) {
+    let at = (await positions()).indexOf(target + 1);
+    const up = steps.nth(at).locator("button.up");
+    await up.focus();
+    while (at > target) {
+      await page.keyboard.press("Enter");
+      at--;
+    }
+  }
+  assert.deepEqual(await positions(), [...Array(n).keys()].map((i) => i + 1));
+  await page.locator(`#${id} button[type=submit]`).click();
+  assert.match(await feedback(page, id).textContent(), /^✓ Right: that is the order\./);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.reload();
+  assert.deepEqual(await positions(), [...Array(n).keys()].map((i) => i + 1), "order kept over a reload");
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
+test("a corrupt or foreign saved state never breaks the page", async () => {
+  const file = "practice/coach-questions.html";
+  const { page, problems } = await fresh(file);
+  await page.evaluate(() => localStorage.setItem("alsite-practice:coach-questions", "{not json"));
+  await page.reload();
+  assert.ok(await page.locator("form.interactive").first().isVisible());
+  await page.evaluate(() => localStorage.setItem("alsite-practice:coach-questions", JSON.stringify({ v: 1, items: { "item-1": { answer: "x" }, "item-2": 7 } })));
+  await page.reload();
+  await page.locator("#item-1 label.option").nth(1).click();
+  await page.locator("#item-1 button[type=submit]").click();
+  assert.match(await feedback(page, "item-1").textContent(), /Right\./);
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
+test("the practice index lists every set with its exercise count", async () => {
+  const { page } = await open(browser.context, fileUrl("practice/index.html"), "file://");
+  const cards = page.locator(".set-list .card");
+  assert.equal(await cards.count(), 4);
+  assert.match(await cards.filter({ hasText: "From statements to open questions" }).textContent(), /12 exercises: 12 rewrite/);
+  assert.deepEqual(await axeViolations(page), []);
+  await cards.first().locator("a").click();
+  await page.waitForLoadState("load");
+  assert.ok(page.url().includes("/practice/"), page.url());
+  await page.close();
+});
+
+test("without JavaScript a practice page is a complete exercise sheet", async () => {
+  const noJs = await launch({ javaScriptEnabled: false });
+  try {
+    const { page } = await open(noJs.context, fileUrl("practice/coach-questions.html"), "file://");
+    assert.equal(await page.locator("form.interactive").first().isVisible(), false);
+    assert.ok(await page.locator("ol.options").first().isVisible(), "options listed");
+    const details = page.locator("details.answer").first();
+    await details.locator("summary").click();
+    assert.match(await details.textContent(), /Answer: B/);
+    assert.deepEqual(await axeViolations(page).catch(() => []), []);
+    await page.close();
+  } finally {
+    await noJs.close();
+  }
+});
