@@ -40,7 +40,7 @@ pub fn item(item: &Item, dom_id: &str, number: usize, path: &str, site: &Site) -
             RenderedItem {
                 view: context! {
                     id => dom_id, number => number, type => "choose",
-                    heading => if multiple { "Choose every good question" } else { "Choose the best question" },
+                    heading => if multiple { "Choose every good answer" } else { "Choose the best answer" },
                     prompt => safe(md(&c.prompt)),
                     multiple => multiple,
                     answer => answer.join(", "),
