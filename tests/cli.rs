@@ -108,12 +108,18 @@ fn every_error_fixture_fails_with_its_message_place_and_hint() {
         fs::write(public.join("static/style.css"), "old css").unwrap();
         let before = snapshot(&public);
 
-        let out = alsite(&["build", "--root", site.0.to_str().unwrap()], &site.0);
-        let stderr = text(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "{case}: exit code\n{stderr}");
-        assert!(!stderr.contains("panicked"), "{case}: panic\n{stderr}");
         let mut lines = expected.lines();
         let header = lines.next().unwrap();
+        // A warning fixture builds (exit 0) and fails only `check --strict`.
+        let warning = header.contains(": warning: ");
+        let out = alsite(&["build", "--root", site.0.to_str().unwrap()], &site.0);
+        let stderr = text(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(if warning { 0 } else { 1 }),
+            "{case}: exit code\n{stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{case}: panic\n{stderr}");
         assert!(
             stderr.lines().any(|l| l == header),
             "{case}: expected the line\n  {header}\nin\n{stderr}"
@@ -128,6 +134,24 @@ fn every_error_fixture_fails_with_its_message_place_and_hint() {
             stderr.contains("= hint: ") || case == "template-link",
             "{case}: no hint\n{stderr}"
         );
+        if warning {
+            assert!(stderr.contains("warning"), "{case}");
+            let out = alsite(
+                &["check", "--strict", "--root", site.0.to_str().unwrap()],
+                &site.0,
+            );
+            assert_eq!(
+                out.status.code(),
+                Some(1),
+                "{case}: check --strict exit code"
+            );
+            let strict_header = header.replace(": warning: ", ": error: ");
+            assert!(
+                text(&out.stderr).lines().any(|l| l == strict_header),
+                "{case}: check --strict output"
+            );
+            continue;
+        }
         assert_eq!(snapshot(&public), before, "{case}: previous output changed");
         let leftovers: Vec<_> = fs::read_dir(&site.0)
             .unwrap()
@@ -155,7 +179,7 @@ fn base_fixture_builds() {
     let out = alsite(&["build"], &site.0);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let summary = text(&out.stdout);
-    assert!(summary.starts_with("built 6 pages"), "{summary}");
+    assert!(summary.starts_with("built 8 pages"), "{summary}");
     assert!(summary.contains(" ms, 0 warnings"), "{summary}");
     assert!(site.0.join("public/components.html").is_file());
 }

@@ -3,15 +3,19 @@
 
 mod links;
 mod practice;
+mod session;
 
 pub use links::{attributes, check_links};
 pub use practice::{check_item, check_practice};
+pub use session::{check_sessions, is_question, turn_kind, TurnKind};
 
 use crate::model::Site;
 
 /// Every check on the loaded content (before rendering).
 pub fn check_content(site: &Site) -> Vec<Diagnostic> {
-    check_practice(site)
+    let mut diags = check_practice(site);
+    diags.extend(check_sessions(site));
+    diags
 }
 
 use crate::diagnostic::Diagnostic;

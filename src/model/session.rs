@@ -35,6 +35,17 @@ pub enum RoleKind {
     Member,
 }
 
+impl RoleKind {
+    /// The role as people say it: "presenter", "coach", "member".
+    pub fn label(self) -> &'static str {
+        match self {
+            RoleKind::Presenter => "presenter",
+            RoleKind::Coach => "coach",
+            RoleKind::Member => "member",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Stage {

@@ -4,6 +4,7 @@
 
 pub mod markdown;
 pub mod practice;
+pub mod session;
 pub mod svg;
 pub mod url;
 
@@ -43,6 +44,8 @@ enum JobKind<'a> {
     Components(&'a Doc<Components>),
     PracticeIndex,
     PracticeSet(&'a Doc<PracticeSet>),
+    SessionIndex,
+    Session(&'a Doc<Session>),
 }
 
 impl JobKind<'_> {
@@ -54,6 +57,8 @@ impl JobKind<'_> {
             JobKind::Components(_) => "components.html",
             JobKind::PracticeIndex => "practice-index.html",
             JobKind::PracticeSet(_) => "practice.html",
+            JobKind::SessionIndex => "session-index.html",
+            JobKind::Session(_) => "session.html",
         }
     }
 }
@@ -150,6 +155,22 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
             kind: JobKind::PracticeSet(doc),
         });
     }
+    if let Some(first) = site.sessions.first() {
+        jobs.push(Job {
+            path: session::INDEX_PATH.into(),
+            source: first.source.clone(),
+            title: "Demo sessions".into(),
+            kind: JobKind::SessionIndex,
+        });
+    }
+    for doc in &site.sessions {
+        jobs.push(Job {
+            path: session::session_path(&doc.slug),
+            source: doc.source.clone(),
+            title: doc.data.title.clone(),
+            kind: JobKind::Session(doc),
+        });
+    }
     for page in &site.pages {
         jobs.push(Job {
             path: page.output.clone(),
@@ -196,6 +217,16 @@ fn sections(site: &Site) -> Vec<(String, String, String)> {
                 "{} exercises in {} sets, with instant feedback",
                 items,
                 site.practice.len()
+            ),
+        ));
+    }
+    if !site.sessions.is_empty() {
+        out.push((
+            "Demo sessions".to_string(),
+            session::INDEX_PATH.to_string(),
+            format!(
+                "{} scripted sessions to step through, turn by turn",
+                site.sessions.len()
             ),
         ));
     }
@@ -300,6 +331,7 @@ fn page_context(site: &Site, job: &Job, sections: &[(String, String, String)]) -
     let description = match &job.kind {
         JobKind::Home(p) | JobKind::Page(p) => p.front.description.clone(),
         JobKind::PracticeSet(d) => d.data.description.clone(),
+        JobKind::Session(d) => Some(d.data.problem.clone()),
         _ => None,
     };
     let page_ctx = context! {
@@ -329,6 +361,8 @@ fn page_context(site: &Site, job: &Job, sections: &[(String, String, String)]) -
         JobKind::Components(doc) => components_context(&doc.data, path, &mut ids),
         JobKind::PracticeIndex => practice::index_context(site, path),
         JobKind::PracticeSet(doc) => practice::set_context(site, doc, path, &mut ids),
+        JobKind::SessionIndex => session::index_context(site, path),
+        JobKind::Session(doc) => session::session_context(site, doc, path, &mut ids),
     };
     context! { ..common, ..specific }
 }

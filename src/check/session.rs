@@ -1,0 +1,243 @@
+//! Ground-rule checks on demo session scripts. Each diagnostic names the
+//! file, the line of the turn, and the turn itself ("stage 3, turn 5").
+
+use super::practice::check_item;
+use crate::diagnostic::Diagnostic;
+use crate::load::yaml::{locate, Seg};
+use crate::model::*;
+
+/// What a turn does, when it has exactly one of the kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TurnKind {
+    Ask,
+    Answer,
+    Intervene,
+    Say,
+    Pause,
+}
+
+/// The kind of `turn`, or the number of kinds it has when not exactly one.
+pub fn turn_kind(turn: &Turn) -> Result<TurnKind, usize> {
+    let kinds = [
+        (turn.ask.is_some(), TurnKind::Ask),
+        (turn.answer.is_some(), TurnKind::Answer),
+        (turn.intervene.is_some(), TurnKind::Intervene),
+        (turn.say.is_some(), TurnKind::Say),
+        (turn.pause.is_some(), TurnKind::Pause),
+    ];
+    let present: Vec<TurnKind> = kinds.iter().filter(|(p, _)| *p).map(|(_, k)| *k).collect();
+    match present.as_slice() {
+        [one] => Ok(*one),
+        other => Err(other.len()),
+    }
+}
+
+/// True when `text` is a question: it ends with `?` (closing quotes allowed).
+pub fn is_question(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')'])
+        .ends_with('?')
+}
+
+pub fn check_sessions(site: &Site) -> Vec<Diagnostic> {
+    site.sessions
+        .iter()
+        .flat_map(|doc| check_session(site, doc))
+        .collect()
+}
+
+fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
+    let file = &doc.source;
+    let text = site.texts.get(file).map(String::as_str).unwrap_or("");
+    let s = &doc.data;
+    let mut diags = Vec::new();
+    let at = |path: &[Seg]| locate(text, path);
+    let error = |msg: String, (l, c): (usize, usize)| Diagnostic::error(file, msg).at(l, c);
+    let warning = |msg: String, (l, c): (usize, usize)| Diagnostic::warning(file, msg).at(l, c);
+
+    // Roles.
+    let count = |kind: RoleKind| s.roles.iter().filter(|r| r.role == kind).count();
+    for (kind, name) in [
+        (RoleKind::Presenter, "presenter"),
+        (RoleKind::Coach, "coach"),
+    ] {
+        let n = count(kind);
+        if n != 1 {
+            diags.push(
+                error(
+                    format!("a session needs exactly one {name}, this one has {n}"),
+                    at(&[Seg::Key("roles")]),
+                )
+                .hint(format!("give one role `role: {name}`")),
+            );
+        }
+    }
+    let members = count(RoleKind::Member);
+    if !(4..=8).contains(&members) {
+        diags.push(
+            warning(
+                format!("an Action Learning group has 4 to 8 members, this session has {members}"),
+                at(&[Seg::Key("roles")]),
+            )
+            .hint("fewer than 4 gives too little exchange; more than 8, too many conversations"),
+        );
+    }
+    for (i, role) in s.roles.iter().enumerate() {
+        if s.roles[..i].iter().any(|r| r.id == role.id) {
+            diags.push(error(
+                format!("role id `{}` is used twice", role.id),
+                at(&[Seg::Key("roles"), Seg::Index(i)]),
+            ));
+        }
+        if role.role == RoleKind::Member && role.skill.is_none() {
+            diags.push(
+                error(
+                    format!("member `{}` has no leadership skill", role.id),
+                    at(&[Seg::Key("roles"), Seg::Index(i)]),
+                )
+                .hint("add `skill:`, e.g. listening, asking open questions, being concise"),
+            );
+        }
+    }
+    let role = |id: &str| s.roles.iter().find(|r| r.id == id);
+    let ids: Vec<&str> = s.roles.iter().map(|r| r.id.as_str()).collect();
+
+    // Turns.
+    for (si, stage) in s.stages.iter().enumerate() {
+        let mut question_seen = false;
+        for (ti, turn) in stage.turns.iter().enumerate() {
+            let path = [
+                Seg::Key("stages"),
+                Seg::Index(si),
+                Seg::Key("turns"),
+                Seg::Index(ti),
+            ];
+            let place = format!("stage {} ({}), turn {}", si + 1, stage.title, ti + 1);
+            let pos = at(&path);
+            let kind = match turn_kind(turn) {
+                Ok(k) => k,
+                Err(n) => {
+                    diags.push(
+                        error(format!("{place} has {n} of ask/answer/intervene/say/pause, it needs exactly one"), pos)
+                            .hint("split it into one turn per line spoken"),
+                    );
+                    continue;
+                }
+            };
+            if kind == TurnKind::Pause {
+                let mut pause_path = path.to_vec();
+                pause_path.push(Seg::Key("pause"));
+                diags.extend(check_item(
+                    site,
+                    file,
+                    &pause_path,
+                    turn.pause.as_ref().expect("a pause turn"),
+                ));
+                continue;
+            }
+            let Some(by) = turn.by.as_deref() else {
+                diags.push(
+                    error(format!("{place} has no speaker"), pos)
+                        .hint(format!("add `by:` with one of: {}", ids.join(", "))),
+                );
+                continue;
+            };
+            let Some(speaker) = role(by) else {
+                diags.push(
+                    error(format!("{place}: unknown speaker `{by}`"), pos)
+                        .hint(format!("speakers declared in roles: {}", ids.join(", "))),
+                );
+                continue;
+            };
+            if let Some(to) = turn.to.as_deref() {
+                if role(to).is_none() {
+                    diags.push(
+                        error(format!("{place}: unknown listener `{to}` in `to:`"), pos)
+                            .hint(format!("roles: {}", ids.join(", "))),
+                    );
+                }
+            }
+            let spoken = turn
+                .ask
+                .as_deref()
+                .or(turn.intervene.as_deref())
+                .unwrap_or("");
+            match kind {
+                TurnKind::Ask | TurnKind::Intervene if !is_question(spoken) => {
+                    let what = if kind == TurnKind::Ask { "an `ask`" } else { "an `intervene`" };
+                    diags.push(
+                        error(format!("{place}: {what} by {} is not a question", speaker.name), pos)
+                            .hint("end it with a question mark, or make it an `answer` to a question"),
+                    );
+                }
+                TurnKind::Intervene if speaker.role != RoleKind::Coach => diags.push(
+                    error(format!("{place}: only the coach intervenes, but {} is the {}", speaker.name, speaker.role.label()), pos)
+                        .hint("make it an `ask`, or give the turn to the coach"),
+                ),
+                TurnKind::Say if speaker.role != RoleKind::Coach => diags.push(
+                    error(format!("{place}: only the coach may `say` (process talk); {} is not the coach", speaker.name), pos)
+                        .hint("a statement by anyone else must be an `answer` to a question (ground rule 1)"),
+                ),
+                TurnKind::Answer if !question_seen => {
+                    let caught = turn.breaks_rule
+                        && stage.turns[ti + 1..].iter().any(|t| t.intervene.is_some() && t.by.as_deref().and_then(role).is_some_and(|r| r.role == RoleKind::Coach));
+                    if !caught {
+                        let hint = if turn.breaks_rule {
+                            "a deliberate break needs the coach to intervene later in the same stage"
+                        } else {
+                            "ground rule 1: statements only in response to questions. Add the question before it, or mark a teaching moment with `breaks_rule: true`"
+                        };
+                        diags.push(error(format!("{place}: {} answers, but no question has been asked in this stage", speaker.name), pos).hint(hint));
+                    }
+                }
+                _ => {}
+            }
+            if matches!(kind, TurnKind::Ask | TurnKind::Intervene) {
+                question_seen = true;
+            }
+        }
+    }
+
+    // The reflection.
+    let last = s.stages.len().checked_sub(1);
+    match last.map(|i| (i, &s.stages[i])) {
+        Some((i, stage)) if stage.kind == StageKind::Reflection => {
+            for r in s.roles.iter().filter(|r| r.role == RoleKind::Member) {
+                let named = stage.turns.iter().any(|t| {
+                    t.by.as_deref() != Some(r.id.as_str())
+                        && [&t.ask, &t.answer, &t.intervene, &t.say]
+                            .iter()
+                            .any(|x| x.as_deref().is_some_and(|x| x.contains(&r.name)))
+                });
+                if !named {
+                    diags.push(
+                        warning(format!("{} practised {} but gets no feedback in the reflection", r.name, r.skill.as_deref().unwrap_or("a skill")), at(&[Seg::Key("stages"), Seg::Index(i)]))
+                            .hint(format!("add a reflection turn by someone else that names {} and the moment they showed the skill", r.name)),
+                    );
+                }
+            }
+        }
+        _ => diags.push(
+            warning(
+                "the session does not end with a learning reflection".into(),
+                at(&[Seg::Key("stages")]),
+            )
+            .hint("add a last stage with `kind: reflection`: the coach protects time for learning"),
+        ),
+    }
+    diags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn questions_end_with_a_question_mark() {
+        assert!(is_question("What happened?"));
+        assert!(is_question("He asked \"why?\""));
+        assert!(is_question("What happened?  "));
+        assert!(!is_question("You should ask HR."));
+        assert!(!is_question("What? No, I mean the budget."));
+    }
+}

@@ -1,0 +1,175 @@
+//! Demo session pages: the whole transcript (complete without JavaScript)
+//! and the data the step-through player needs. Pauses reuse the practice
+//! item rendering.
+
+use super::markdown::{inline_html, to_html, Ids};
+use super::practice::{item, page_data};
+use super::{relative_url, safe};
+use crate::check::{turn_kind, TurnKind};
+use crate::model::*;
+use minijinja::{context, Value};
+use serde_json::json;
+
+pub const INDEX_PATH: &str = "sessions/index.html";
+
+pub fn session_path(slug: &str) -> String {
+    format!("sessions/{slug}.html")
+}
+
+fn verb(kind: TurnKind) -> &'static str {
+    match kind {
+        TurnKind::Ask => "asks",
+        TurnKind::Answer => "answers",
+        TurnKind::Intervene => "intervenes",
+        TurnKind::Say => "says",
+        TurnKind::Pause => "pause",
+    }
+}
+
+fn stage_label(kind: StageKind) -> &'static str {
+    match kind {
+        StageKind::Opening => "Opening",
+        StageKind::Presentation => "Problem presentation",
+        StageKind::Questions => "Questions",
+        StageKind::Checkin => "Check-in",
+        StageKind::Agreement => "Agreement on the problem",
+        StageKind::Reframing => "Reframing",
+        StageKind::Goal => "Goal",
+        StageKind::Strategies => "Strategies",
+        StageKind::Actions => "Actions",
+        StageKind::Reflection => "Learning reflection",
+    }
+}
+
+/// A short line on who is in the room: "Coach: Sam · Presenter: Ana · 5 members".
+fn cast(s: &Session) -> String {
+    let name = |k: RoleKind| {
+        s.roles
+            .iter()
+            .filter(|r| r.role == k)
+            .map(|r| r.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let members = s
+        .roles
+        .iter()
+        .filter(|r| r.role == RoleKind::Member)
+        .count();
+    format!(
+        "Coach: {} · Presenter: {} · {members} members",
+        name(RoleKind::Coach),
+        name(RoleKind::Presenter)
+    )
+}
+
+pub fn session_context(site: &Site, doc: &Doc<Session>, path: &str, ids: &mut Ids) -> Value {
+    let s = &doc.data;
+    let colour = |id: &str| {
+        s.roles
+            .iter()
+            .filter(|r| r.role == RoleKind::Member)
+            .position(|r| r.id == id)
+            .map_or(0, |i| i % 8 + 1)
+    };
+    let role = |id: &str| s.roles.iter().find(|r| r.id == id);
+    let mut number = 0;
+    let mut pause_number = 0;
+    let mut pauses = Vec::new();
+    let mut stage_data = Vec::new();
+    let stages: Vec<Value> = s
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(si, stage)| {
+            let anchor = ids.unique(&format!("stage-{}", si + 1));
+            let first = number + 1;
+            stage_data.push(json!({ "title": stage.title, "first": number + 1, "anchor": anchor }));
+            let turns: Vec<Value> = stage
+                .turns
+                .iter()
+                .map(|turn| {
+                    number += 1;
+                    let id = ids.unique(&format!("turn-{number}"));
+                    let kind = turn_kind(turn).unwrap_or(TurnKind::Say);
+                    let speaker = turn.by.as_deref().and_then(role);
+                    let pause = turn.pause.as_ref().map(|it| {
+                        pause_number += 1;
+                        let dom = ids.unique(&format!("pause-{pause_number}"));
+                        let rendered = item(it, &dom, pause_number, path, site);
+                        let mut data = rendered.data;
+                        data["id"] = json!(dom);
+                        data["turn"] = json!(number);
+                        pauses.push(data);
+                        rendered.view
+                    });
+                    let text = turn
+                        .ask
+                        .as_ref()
+                        .or(turn.answer.as_ref())
+                        .or(turn.intervene.as_ref())
+                        .or(turn.say.as_ref());
+                    context! {
+                        number => number,
+                        id => id,
+                        kind => format!("{kind:?}").to_lowercase(),
+                        verb => verb(kind),
+                        name => speaker.map(|r| r.name.clone()),
+                        role => speaker.map(|r| r.role.label()),
+                        colour => turn.by.as_deref().map(colour).unwrap_or(0),
+                        to => turn.to.as_deref().and_then(role).map(|r| r.name.clone()),
+                        text => text,
+                        note => turn.note.as_deref().map(|n| safe(inline_html(n, path))),
+                        breaks_rule => turn.breaks_rule,
+                        pause => pause,
+                    }
+                })
+                .collect();
+            context! {
+                number => si + 1,
+                id => anchor,
+                title => &stage.title,
+                kind => stage_label(stage.kind),
+                minutes => stage.minutes,
+                first => first,
+                turns => turns,
+            }
+        })
+        .collect();
+    let total = number;
+    let mut data = json!({ "turns": total, "stages": stage_data });
+    // The pauses' practice data, in the format practice pages use.
+    let practice = page_data(site, &format!("alsite-session:{}", doc.slug), pauses);
+    data["key"] = json!(format!("alsite-session:{}", doc.slug));
+    context! {
+        summary => s.summary.as_deref().map(|x| safe(to_html(x, path, ids))),
+        minutes => s.minutes,
+        problem => &s.problem,
+        roles => s.roles.iter().map(|r| context! {
+            name => &r.name, role => r.role.label(), skill => &r.skill, colour => colour(&r.id),
+        }).collect::<Vec<_>>(),
+        cast => cast(s),
+        stages => stages,
+        turns => total,
+        session_data => safe(super::practice::script_json(&data)),
+        practice_data => practice,
+        index_href => relative_url(path, INDEX_PATH),
+    }
+}
+
+pub fn index_context(site: &Site, path: &str) -> Value {
+    context! {
+        sessions => site.sessions.iter().map(|doc| {
+            let turns: usize = doc.data.stages.iter().map(|s| s.turns.len()).sum();
+            context! {
+                title => &doc.data.title,
+                href => relative_url(path, &session_path(&doc.slug)),
+                minutes => doc.data.minutes,
+                problem => &doc.data.problem,
+                cast => cast(&doc.data),
+                stages => doc.data.stages.len(),
+                turns => turns,
+            }
+        }).collect::<Vec<_>>(),
+    }
+}

@@ -1,0 +1,169 @@
+/* The demo-session player: one turn at a time (buttons, ←/→/space), a stage
+ * list to jump, a progress bar, pauses that must be answered or skipped,
+ * resume where you left off, a transcript view, and a presenter view
+ * (#present) for projecting. Without this script the page is the full
+ * transcript. */
+(function () {
+  "use strict";
+  var alsite = (window.alsite = window.alsite || {});
+
+  function readJson(id) {
+    var el = document.getElementById(id);
+    if (!el) return null;
+    try { return JSON.parse(el.textContent); } catch (e) { return null; }
+  }
+
+  function start() {
+    var data = readJson("session-data");
+    var pauseData = readJson("pause-data") || { items: [] };
+    var player = document.querySelector(".player");
+    if (!data || !player) return;
+
+    var turns = Array.prototype.slice.call(document.querySelectorAll(".transcript .turn"));
+    var stages = Array.prototype.slice.call(document.querySelectorAll(".transcript .stage"));
+    var stageLinks = Array.prototype.slice.call(document.querySelectorAll(".stage-list a"));
+    var back = player.querySelector(".back");
+    var next = player.querySelector(".next");
+    var position = player.querySelector(".position");
+    var bar = player.querySelector(".progress-bar");
+    var announcer = player.querySelector(".announcer");
+    var transcriptToggle = player.querySelector(".transcript-toggle");
+    var presentToggle = player.querySelector(".present-toggle");
+    var total = turns.length;
+
+    // Saved state: the current turn, the answered or skipped pauses, the view.
+    var state = { turn: 1, pauses: {}, transcript: false };
+    var store = alsite.practice.makeStore(data.key);
+    var saved = store.get("player");
+    if (saved) {
+      if (Number.isInteger(saved.turn) && saved.turn >= 1 && saved.turn <= total) state.turn = saved.turn;
+      if (saved.pauses && typeof saved.pauses === "object") state.pauses = saved.pauses;
+      state.transcript = saved.transcript === true;
+    }
+    function save() { store.set("player", state); }
+
+    var pauseByTurn = {};
+    (pauseData.items || []).forEach(function (item) {
+      var section = document.getElementById(item.id);
+      if (!section) return;
+      var turnEl = section.closest(".turn");
+      var n = Number(turnEl.dataset.turn);
+      var skip = turnEl.querySelector(".skip-pause");
+      skip.hidden = false;
+      skip.addEventListener("click", function () {
+        state.pauses[item.id] = { skipped: true };
+        save();
+        go(n + 1);
+      });
+      alsite.practice.mountItem(section, item, pauseData.rules, function (result) {
+        state.pauses[item.id] = result;
+        save();
+        render(false);
+      }, state.pauses[item.id] && !state.pauses[item.id].skipped ? state.pauses[item.id] : null);
+      pauseByTurn[n] = item.id;
+    });
+
+    function stageOf(n) {
+      var s = 0;
+      data.stages.forEach(function (st, i) { if (st.first <= n) s = i; });
+      return s;
+    }
+
+    function blocked(n) {
+      var id = pauseByTurn[n];
+      return Boolean(id) && !state.pauses[id];
+    }
+
+    function describe(turnEl) {
+      var n = Number(turnEl.dataset.turn);
+      if (pauseByTurn[n]) return "Your turn: " + turnEl.querySelector(".prompt, blockquote, .item-title").textContent.trim();
+      var speaker = turnEl.querySelector(".speaker").textContent.replace(/\s+/g, " ").trim();
+      return speaker + ": " + turnEl.querySelector(".words").textContent.trim();
+    }
+
+    function render(announce) {
+      var n = state.turn;
+      var s = stageOf(n);
+      turns.forEach(function (t) {
+        var k = Number(t.dataset.turn);
+        t.hidden = state.transcript ? k > n : k !== n;
+        t.classList.toggle("is-current", k === n);
+      });
+      stages.forEach(function (st, i) {
+        st.hidden = state.transcript ? i > s : i !== s;
+      });
+      stageLinks.forEach(function (a, i) {
+        if (i === s) a.setAttribute("aria-current", "step"); else a.removeAttribute("aria-current");
+      });
+      back.disabled = n <= 1;
+      var stop = blocked(n);
+      next.disabled = n >= total || stop;
+      next.textContent = stop ? "Answer or skip to go on" : n >= total ? "The end" : "Next →";
+      position.textContent = "Turn " + n + " of " + total + " · Stage " + (s + 1) + " of " + data.stages.length + ": " + data.stages[s].title;
+      bar.setAttribute("aria-valuenow", String(n));
+      bar.setAttribute("aria-valuetext", "Turn " + n + " of " + total);
+      bar.firstElementChild.style.width = (100 * n / total).toFixed(2) + "%";
+      transcriptToggle.setAttribute("aria-pressed", String(state.transcript));
+      var current = turns[n - 1];
+      if (announce && current) announcer.textContent = describe(current);
+      if (state.transcript && current) current.scrollIntoView({ block: "nearest" });
+    }
+
+    function go(n) {
+      state.turn = Math.max(1, Math.min(total, n));
+      save();
+      render(true);
+    }
+
+    back.addEventListener("click", function () { go(state.turn - 1); });
+    next.addEventListener("click", function () { if (!blocked(state.turn)) go(state.turn + 1); });
+    transcriptToggle.addEventListener("click", function () {
+      state.transcript = !state.transcript;
+      save();
+      render(false);
+    });
+    player.querySelector(".restart").addEventListener("click", function () {
+      state = { turn: 1, pauses: {}, transcript: state.transcript };
+      store.clear();
+      save();
+      window.location.reload();
+    });
+    stageLinks.forEach(function (a) {
+      a.addEventListener("click", function (ev) {
+        ev.preventDefault();
+        go(Number(a.dataset.first));
+        next.focus();
+      });
+    });
+
+    document.addEventListener("keydown", function (ev) {
+      if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
+      var t = ev.target;
+      var typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+      var onControl = t && /^(BUTTON|A|SUMMARY)$/.test(t.tagName);
+      if (typing) return;
+      if (ev.key === "ArrowRight" || (ev.key === " " && !onControl)) {
+        ev.preventDefault();
+        if (!next.disabled) go(state.turn + 1);
+      } else if (ev.key === "ArrowLeft") {
+        ev.preventDefault();
+        if (!back.disabled) go(state.turn - 1);
+      }
+    });
+
+    function applyHash() {
+      var present = window.location.hash === "#present";
+      document.body.classList.toggle("present", present);
+      presentToggle.textContent = present ? "Leave presenter view" : "Presenter view";
+      presentToggle.setAttribute("href", present ? "#" : "#present");
+    }
+    window.addEventListener("hashchange", applyHash);
+    applyHash();
+
+    document.body.classList.add("player-on");
+    player.hidden = false;
+    render(false);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
+})();
