@@ -319,7 +319,7 @@ mod tests {
         assert_eq!(kinds, ["rewrite", "choose", "classify", "order"]);
         let session = &site.sessions[0].data;
         assert_eq!(session.roles[0].role, RoleKind::Coach);
-        assert_eq!(session.stages[0].turns.len(), 3);
+        assert_eq!(session.stages[0].turns.len(), 4);
         assert_eq!(
             session.stages[0].turns[2].intervene.as_deref(),
             Some("How are we doing as a team?")

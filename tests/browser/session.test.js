@@ -1,0 +1,158 @@
+"use strict";
+// The demo-session player in a real browser, from disk: a whole session
+// stepped through with the keyboard, every pause answered, resume after a
+// reload, jumping to a stage, the transcript and presenter views, the coach's
+// notes, screen-reader announcements and axe-core.
+
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const { launch, open, fileUrl, axeViolations } = require("./helpers");
+const { embedded } = require("./site-data");
+
+const SITE = process.env.ALSITE_SITE;
+const FILE = "sessions/rota-tool.html";
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser.close(); });
+
+async function fresh() {
+  const opened = await open(browser.context, fileUrl(FILE), "file://");
+  await opened.page.evaluate(() => localStorage.clear());
+  await opened.page.reload();
+  return opened;
+}
+
+const position = (page) => page.locator(".player .position").textContent();
+const visibleTurns = (page) => page.locator(".transcript .turn:visible");
+
+async function answerPause(page, item) {
+  const s = `#${item.id}`;
+  if (item.type === "choose") {
+    await page.locator(`${s} label.option`).nth(item.options.findIndex((o) => o.correct)).click();
+  } else if (item.type === "classify") {
+    await page.locator(`${s} input[value="${item.answer}"]`).check();
+  } else if (item.type === "rewrite") {
+    await page.locator(`${s} textarea`).fill(item.models[0]);
+  } else {
+    throw new Error(`no answer for ${item.type}`);
+  }
+  await page.locator(`${s} button[type=submit]`).click();
+  await page.locator(`${s} .feedback .verdict`).waitFor();
+  assert.match(await page.locator(`${s} .feedback`).textContent(), /^✓/, `${item.id} answered right`);
+}
+
+test("a whole session stepped through with the keyboard, every pause answered", async () => {
+  const data = embedded(SITE, FILE, "session-data");
+  const pauses = embedded(SITE, FILE, "pause-data").items;
+  const byTurn = Object.fromEntries(pauses.map((p) => [p.turn, p]));
+  assert.ok(pauses.length >= 4, `${pauses.length} pauses`);
+  const { page, problems } = await fresh();
+  assert.deepEqual(await axeViolations(page), [], "at the start");
+  assert.equal(await position(page), `Turn 1 of ${data.turns} · Stage 1 of ${data.stages.length}: Opening`);
+  assert.equal(await visibleTurns(page).count(), 1, "one turn at a time");
+  assert.match(await visibleTurns(page).first().textContent(), /Ruth\s+coach\s+says/);
+
+  await page.locator("body").click({ position: { x: 5, y: 300 } });
+  let keys = 0;
+  for (let n = 1; n < data.turns; n++) {
+    const pause = byTurn[n];
+    if (pause) {
+      assert.equal(await page.locator(".player .next").isDisabled(), true, `Next waits at the pause on turn ${n}`);
+      await page.keyboard.press("ArrowRight");
+      assert.match(await position(page), new RegExp(`^Turn ${n} of`), "the arrow key waits too");
+      await answerPause(page, pause);
+      await page.locator(".player .next").focus();
+    }
+    await page.keyboard.press(keys++ % 2 ? "ArrowRight" : " ");
+    assert.match(await position(page), new RegExp(`^Turn ${n + 1} of ${data.turns} `));
+    assert.equal(await visibleTurns(page).count(), 1);
+  }
+  assert.equal(await page.locator(".player .next").textContent(), "The end");
+  assert.match(await position(page), /Stage 10 of 10: Learning reflection/);
+  const announced = await page.locator(".announcer").textContent();
+  assert.match(announced, /^Grace member answers: In my own team meetings/, "screen readers hear the new turn");
+  await page.keyboard.press("ArrowLeft");
+  assert.match(await position(page), new RegExp(`^Turn ${data.turns - 1} of`));
+
+  // A reload resumes at the same turn, with the pauses still answered.
+  await page.reload();
+  assert.match(await position(page), new RegExp(`^Turn ${data.turns - 1} of`));
+  assert.match(await page.locator(`#${pauses[0].id} .feedback`).textContent(), /^✓/);
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
+test("a pause can be skipped, and the stage list jumps", async () => {
+  const data = embedded(SITE, FILE, "session-data");
+  const pauses = embedded(SITE, FILE, "pause-data").items;
+  const { page, problems } = await fresh();
+  await page.locator(".stage-list a", { hasText: "Agreement on the problem" }).click();
+  const agreement = data.stages.find((s) => s.title === "Agreement on the problem");
+  assert.match(await position(page), new RegExp(`^Turn ${agreement.first} of ${data.turns} · Stage 5 of 10: Agreement on the problem`));
+  assert.equal(await page.locator(".stage-list a[aria-current=step]").textContent(), "Agreement on the problem 6 min");
+  assert.match(await visibleTurns(page).first().textContent(), /do we agree on what the problem is\?/);
+
+  await page.locator(".stage-list a", { hasText: "Questions to understand" }).click();
+  const first = pauses[0];
+  while (!(await position(page)).startsWith(`Turn ${first.turn} of`)) await page.locator(".player .next").click();
+  await page.locator(`#turn-${first.turn} .skip-pause`).click();
+  assert.match(await position(page), new RegExp(`^Turn ${first.turn + 1} of`));
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
+test("transcript view, the coach's notes and presenter view", async () => {
+  const { page, problems } = await fresh();
+  for (let i = 0; i < 5; i++) await page.locator(".player .next").click();
+  await page.locator(".transcript-toggle").click();
+  assert.equal(await page.locator(".transcript-toggle").getAttribute("aria-pressed"), "true");
+  assert.equal(await visibleTurns(page).count(), 6, "everything so far");
+  await page.locator(".transcript-toggle").click();
+  assert.equal(await visibleTurns(page).count(), 1);
+
+  await page.locator(".stage-list a", { hasText: "Opening" }).click();
+  await page.locator(".player .next").click();
+  const note = page.locator("#turn-2 details.coach-note");
+  assert.equal(await note.locator("p").isVisible(), false, "the note is behind a toggle");
+  await note.locator("summary").click();
+  assert.match(await note.locator("p").textContent(), /not whether they agree/);
+  assert.deepEqual(await axeViolations(page), []);
+
+  await page.locator(".present-toggle").click();
+  await page.waitForFunction(() => document.body.classList.contains("present"));
+  assert.equal(await page.locator(".site-header").isVisible(), false);
+  const size = await page.locator("#turn-2 .words").evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  assert.ok(size >= 32, `large type for projecting: ${size}px`);
+  assert.equal(await page.locator(".present-toggle").textContent(), "Leave presenter view");
+  assert.deepEqual(await axeViolations(page), [], "presenter view");
+  await page.locator(".present-toggle").click();
+  await page.waitForFunction(() => !document.body.classList.contains("present"));
+  assert.ok(await page.locator(".site-header").isVisible());
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
+test("without JavaScript a session is the full transcript", async () => {
+  const noJs = await launch({ javaScriptEnabled: false });
+  try {
+    const { page } = await open(noJs.context, fileUrl(FILE), "file://");
+    const data = embedded(SITE, FILE, "session-data");
+    assert.equal(await visibleTurns(page).count(), data.turns);
+    assert.equal(await page.locator(".player").isVisible(), false);
+    await page.close();
+  } finally {
+    await noJs.close();
+  }
+});
+
+test("the session index lists every session with its length, problem and roles", async () => {
+  const { page } = await open(browser.context, fileUrl("sessions/index.html"), "file://");
+  const cards = page.locator(".set-list .card");
+  assert.equal(await cards.count(), 2);
+  const text = await cards.filter({ hasText: "Onboarding that takes too long" }).textContent();
+  assert.match(text, /60 minutes/);
+  assert.match(text, /Coach: Helen · Presenter: Jonas · 6 members/);
+  assert.match(text, /New support staff take four months/);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});
