@@ -281,16 +281,30 @@ fn sample_site_has_every_page_with_its_key_text() {
     assert!(read("about.html").contains(r#"id="contact""#));
 
     let practice = read("practice/index.html");
-    for set in ["open-questions", "naming-question-types", "coach-questions", "session-flow"] {
-        assert!(practice.contains(&format!("href=\"{set}.html\"")), "practice index links {set}");
+    for set in [
+        "open-questions",
+        "naming-question-types",
+        "coach-questions",
+        "session-flow",
+    ] {
+        assert!(
+            practice.contains(&format!("href=\"{set}.html\"")),
+            "practice index links {set}"
+        );
     }
     assert!(read("practice/open-questions.html").contains("You should take this to HR."));
     let sessions = read("sessions/index.html");
-    assert!(sessions.contains("The rota tool nobody uses") && sessions.contains("Onboarding that takes too long"));
+    assert!(
+        sessions.contains("The rota tool nobody uses")
+            && sessions.contains("Onboarding that takes too long")
+    );
     let session = read("sessions/rota-tool.html");
     assert!(session.contains("What the coach is thinking"));
     assert!(session.contains("This breaks a ground rule."));
-    assert!(home.contains("href=\"practice/index.html\"") && home.contains("href=\"sessions/index.html\""));
+    assert!(
+        home.contains("href=\"practice/index.html\"")
+            && home.contains("href=\"sessions/index.html\"")
+    );
     assert!(out.join("static/style.css").is_file());
 }
 

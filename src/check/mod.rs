@@ -4,10 +4,12 @@
 mod links;
 mod practice;
 mod session;
+mod workshop;
 
 pub use links::{attributes, check_links};
 pub use practice::{check_item, check_practice};
 pub use session::{check_sessions, is_question, turn_kind, TurnKind};
+pub use workshop::check_workshops;
 
 use crate::model::Site;
 
@@ -15,6 +17,7 @@ use crate::model::Site;
 pub fn check_content(site: &Site) -> Vec<Diagnostic> {
     let mut diags = check_practice(site);
     diags.extend(check_sessions(site));
+    diags.extend(check_workshops(site));
     diags
 }
 

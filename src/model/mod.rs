@@ -5,6 +5,7 @@
 mod method;
 mod page;
 mod practice;
+pub mod schedule;
 mod session;
 mod workshop;
 

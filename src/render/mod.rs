@@ -7,6 +7,7 @@ pub mod practice;
 pub mod session;
 pub mod svg;
 pub mod url;
+pub mod workshop;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::*;
@@ -46,6 +47,11 @@ enum JobKind<'a> {
     PracticeSet(&'a Doc<PracticeSet>),
     SessionIndex,
     Session(&'a Doc<Session>),
+    WorkshopIndex,
+    Agenda(&'a Workshop),
+    Module(&'a Workshop, usize),
+    Guide(&'a Workshop),
+    Handout(&'a Workshop),
 }
 
 impl JobKind<'_> {
@@ -59,6 +65,11 @@ impl JobKind<'_> {
             JobKind::PracticeSet(_) => "practice.html",
             JobKind::SessionIndex => "session-index.html",
             JobKind::Session(_) => "session.html",
+            JobKind::WorkshopIndex => "workshop-index.html",
+            JobKind::Agenda(_) => "agenda.html",
+            JobKind::Module(..) => "module.html",
+            JobKind::Guide(_) => "facilitator.html",
+            JobKind::Handout(_) => "handout.html",
         }
     }
 }
@@ -171,6 +182,48 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
             kind: JobKind::Session(doc),
         });
     }
+    let workshops: Vec<&Workshop> = site
+        .workshops
+        .iter()
+        .filter(|w| !w.source.as_os_str().is_empty())
+        .collect();
+    if let Some(first) = workshops.first() {
+        jobs.push(Job {
+            path: workshop::INDEX_PATH.into(),
+            source: first.source.clone(),
+            title: "Workshops".into(),
+            kind: JobKind::WorkshopIndex,
+        });
+    }
+    for w in workshops {
+        let title = &w.data.title;
+        jobs.push(Job {
+            path: workshop::agenda_path(&w.slug),
+            source: w.source.clone(),
+            title: format!("{title}: agenda"),
+            kind: JobKind::Agenda(w),
+        });
+        jobs.push(Job {
+            path: workshop::guide_path(&w.slug),
+            source: w.source.clone(),
+            title: format!("{title}: facilitator guide"),
+            kind: JobKind::Guide(w),
+        });
+        jobs.push(Job {
+            path: workshop::handout_path(&w.slug),
+            source: w.source.clone(),
+            title: format!("{title}: participant handout"),
+            kind: JobKind::Handout(w),
+        });
+        for (i, m) in w.modules.iter().enumerate() {
+            jobs.push(Job {
+                path: workshop::module_path(&w.slug, &m.slug),
+                source: m.source.clone(),
+                title: m.front.title.clone(),
+                kind: JobKind::Module(w, i),
+            });
+        }
+    }
     for page in &site.pages {
         jobs.push(Job {
             path: page.output.clone(),
@@ -228,6 +281,18 @@ fn sections(site: &Site) -> Vec<(String, String, String)> {
                 "{} scripted sessions to step through, turn by turn",
                 site.sessions.len()
             ),
+        ));
+    }
+    let workshops = site
+        .workshops
+        .iter()
+        .filter(|w| !w.source.as_os_str().is_empty())
+        .count();
+    if workshops > 0 {
+        out.push((
+            "Workshops".to_string(),
+            workshop::INDEX_PATH.to_string(),
+            format!("{workshops} workshops with agendas, facilitator guides and handouts"),
         ));
     }
     let mut pages: Vec<&Page> = site.pages.iter().collect();
@@ -332,6 +397,7 @@ fn page_context(site: &Site, job: &Job, sections: &[(String, String, String)]) -
         JobKind::Home(p) | JobKind::Page(p) => p.front.description.clone(),
         JobKind::PracticeSet(d) => d.data.description.clone(),
         JobKind::Session(d) => Some(d.data.problem.clone()),
+        JobKind::Agenda(w) => Some(format!("For {}", w.data.audience)),
         _ => None,
     };
     let page_ctx = context! {
@@ -363,6 +429,11 @@ fn page_context(site: &Site, job: &Job, sections: &[(String, String, String)]) -
         JobKind::PracticeSet(doc) => practice::set_context(site, doc, path, &mut ids),
         JobKind::SessionIndex => session::index_context(site, path),
         JobKind::Session(doc) => session::session_context(site, doc, path, &mut ids),
+        JobKind::WorkshopIndex => workshop::index_context(site, path),
+        JobKind::Agenda(w) => workshop::agenda_context(w, path, &mut ids),
+        JobKind::Module(w, i) => workshop::module_context(site, w, *i, path, &mut ids),
+        JobKind::Guide(w) => workshop::guide_context(site, w, path, &mut ids),
+        JobKind::Handout(w) => workshop::handout_context(site, w, path, &mut ids),
     };
     context! { ..common, ..specific }
 }

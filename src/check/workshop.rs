@@ -1,0 +1,211 @@
+//! Workshop checks: clock times, modules and links that exist, activity
+//! minutes that add up to the module's, and modules no day uses.
+
+use crate::diagnostic::Diagnostic;
+use crate::load::frontmatter;
+use crate::load::yaml::{locate, Seg};
+use crate::model::schedule::{plan, PlanError};
+use crate::model::*;
+
+pub fn check_workshops(site: &Site) -> Vec<Diagnostic> {
+    site.workshops
+        .iter()
+        .flat_map(|w| check_workshop(site, w))
+        .collect()
+}
+
+/// The position of `path` inside a Markdown file's front matter.
+fn locate_front(text: &str, path: &[Seg]) -> (usize, usize) {
+    match frontmatter::split(text) {
+        Ok(frontmatter::Split {
+            front: Some(front),
+            front_line,
+            ..
+        }) => {
+            let (line, col) = locate(front, path);
+            (line + front_line - 1, col)
+        }
+        _ => (1, 1),
+    }
+}
+
+fn check_workshop(site: &Site, w: &Workshop) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    if w.source.as_os_str().is_empty() {
+        let file = w
+            .modules
+            .first()
+            .map(|m| m.source.clone())
+            .unwrap_or_default();
+        diags.push(
+            Diagnostic::error(
+                &file,
+                format!("workshop `{}` has modules but no workshop.yaml", w.slug),
+            )
+            .at(1, 1)
+            .hint(format!(
+                "create content/workshops/{}/workshop.yaml with a title, an audience and days",
+                w.slug
+            )),
+        );
+        return diags;
+    }
+    let text = site.texts.get(&w.source).map(String::as_str).unwrap_or("");
+    let day_item = |d: usize, i: usize| {
+        locate(
+            text,
+            &[
+                Seg::Key("days"),
+                Seg::Index(d),
+                Seg::Key("items"),
+                Seg::Index(i),
+            ],
+        )
+    };
+    let (_, errors) = plan(w);
+    for e in errors {
+        let d = match e {
+            PlanError::BadStart { day, message } => {
+                let (l, c) = locate(
+                    text,
+                    &[Seg::Key("days"), Seg::Index(day), Seg::Key("start")],
+                );
+                Diagnostic::error(
+                    &w.source,
+                    format!("day {}: bad start time {message}", day + 1),
+                )
+                .at(l, c)
+                .hint("write the start as HH:MM, e.g. \"09:00\"")
+            }
+            PlanError::UnknownModule { day, item, name } => {
+                let (l, c) = day_item(day, item);
+                let known: Vec<&str> = w.modules.iter().map(|m| m.slug.as_str()).collect();
+                Diagnostic::error(
+                    &w.source,
+                    format!(
+                        "day {}: no module `{name}` in content/workshops/{}/",
+                        day + 1,
+                        w.slug
+                    ),
+                )
+                .at(l, c)
+                .hint(if known.is_empty() {
+                    format!("create content/workshops/{}/{name}.md", w.slug)
+                } else {
+                    format!("modules of this workshop: {}", known.join(", "))
+                })
+            }
+            PlanError::BadItem { day, item, message } => {
+                let (l, c) = day_item(day, item);
+                Diagnostic::error(
+                    &w.source,
+                    format!("day {}, item {}: {message}", day + 1, item + 1),
+                )
+                .at(l, c)
+                .hint("e.g. `- module: the-six-components` or `- { break: Lunch, minutes: 60 }`")
+            }
+            PlanError::PastMidnight { day, item, end } => {
+                let (l, c) = day_item(day, item);
+                Diagnostic::error(
+                    &w.source,
+                    format!(
+                        "day {} runs past midnight: this item ends at {end} the next day",
+                        day + 1
+                    ),
+                )
+                .at(l, c)
+                .hint("start the day earlier, shorten modules, or move items to another day")
+            }
+        };
+        diags.push(d);
+    }
+    for m in &w.modules {
+        let mtext = site.texts.get(&m.source).map(String::as_str).unwrap_or("");
+        let sum: u32 = m.front.activities.iter().map(|a| a.minutes).sum();
+        if !m.front.activities.is_empty() && sum != m.front.minutes {
+            let (l, c) = locate_front(mtext, &[Seg::Key("minutes")]);
+            let list: Vec<String> = m
+                .front
+                .activities
+                .iter()
+                .map(|a| a.minutes.to_string())
+                .collect();
+            diags.push(
+                Diagnostic::error(
+                    &m.source,
+                    format!(
+                        "the activities add up to {sum} minutes ({}), but the module has {}",
+                        list.join(" + "),
+                        m.front.minutes
+                    ),
+                )
+                .at(l, c)
+                .hint("change `minutes:` or the activities' minutes so they agree"),
+            );
+        }
+        for (i, a) in m.front.activities.iter().enumerate() {
+            let links = [
+                (
+                    "practice",
+                    &a.practice,
+                    site.practice
+                        .iter()
+                        .map(|d| d.slug.as_str())
+                        .collect::<Vec<_>>(),
+                    "content/practice/",
+                ),
+                (
+                    "session",
+                    &a.session,
+                    site.sessions.iter().map(|d| d.slug.as_str()).collect(),
+                    "content/sessions/",
+                ),
+            ];
+            for (key, target, known, folder) in links {
+                if let Some(t) = target {
+                    if !known.contains(&t.as_str()) {
+                        let (l, c) = locate_front(
+                            mtext,
+                            &[Seg::Key("activities"), Seg::Index(i), Seg::Key(key)],
+                        );
+                        diags.push(
+                            Diagnostic::error(
+                                &m.source,
+                                format!(
+                                    "activity `{}` links {key} `{t}`, which does not exist",
+                                    a.title
+                                ),
+                            )
+                            .at(l, c)
+                            .hint(if known.is_empty() {
+                                format!("add {folder}{t}.yaml")
+                            } else {
+                                format!("{key}s in {folder}: {}", known.join(", "))
+                            }),
+                        );
+                    }
+                }
+            }
+        }
+        let used = w.data.days.iter().any(|d| {
+            d.items
+                .iter()
+                .any(|i| i.module.as_deref() == Some(m.slug.as_str()))
+        });
+        if !used {
+            diags.push(
+                Diagnostic::warning(
+                    &m.source,
+                    format!("module `{}` is not on any day of the workshop", m.slug),
+                )
+                .at(1, 1)
+                .hint(format!(
+                    "add `- module: {}` to a day in {}, or remove the file",
+                    m.slug,
+                    w.source.display()
+                )),
+            );
+        }
+    }
+    diags
+}

@@ -1,0 +1,271 @@
+//! Workshop pages: the index of workshops, and per workshop an agenda with
+//! every clock time worked out, a page per module (with timers), a
+//! facilitator guide and a participant handout.
+
+use super::markdown::{to_html, Ids};
+use super::practice::set_path;
+use super::session::session_path;
+use super::{relative_url, safe};
+use crate::model::schedule::{duration, plan, Clock, DayPlan};
+use crate::model::*;
+use minijinja::{context, Value};
+
+pub const INDEX_PATH: &str = "workshops/index.html";
+
+pub fn agenda_path(slug: &str) -> String {
+    format!("workshops/{slug}/index.html")
+}
+
+pub fn module_path(workshop: &str, module: &str) -> String {
+    format!("workshops/{workshop}/{module}.html")
+}
+
+pub fn guide_path(slug: &str) -> String {
+    format!("workshops/{slug}/facilitator.html")
+}
+
+pub fn handout_path(slug: &str) -> String {
+    format!("workshops/{slug}/handout.html")
+}
+
+fn kind_label(kind: ActivityKind) -> &'static str {
+    match kind {
+        ActivityKind::Input => "input",
+        ActivityKind::Practice => "practice",
+        ActivityKind::Demo => "demo",
+        ActivityKind::Session => "live session",
+        ActivityKind::Reflection => "reflection",
+        ActivityKind::Discussion => "discussion",
+    }
+}
+
+/// When a module is first scheduled: day number, start and end.
+fn first_slot(days: &[Option<DayPlan>], module: usize) -> Option<(usize, Clock, Clock)> {
+    days.iter().enumerate().find_map(|(d, day)| {
+        day.as_ref()?
+            .slots
+            .iter()
+            .find(|s| s.module == Some(module))
+            .map(|s| (d + 1, s.start, s.end))
+    })
+}
+
+/// Modules in the order the days use them, then the unscheduled ones.
+fn module_order(w: &Workshop, days: &[Option<DayPlan>]) -> Vec<usize> {
+    let mut order: Vec<usize> = Vec::new();
+    for slot in days.iter().flatten().flat_map(|d| &d.slots) {
+        if let Some(m) = slot.module {
+            if !order.contains(&m) {
+                order.push(m);
+            }
+        }
+    }
+    let unscheduled: Vec<usize> = (0..w.modules.len())
+        .filter(|m| !order.contains(m))
+        .collect();
+    order.extend(unscheduled);
+    order
+}
+
+fn day_title(w: &Workshop, d: usize) -> String {
+    w.data.days[d]
+        .title
+        .clone()
+        .unwrap_or_else(|| format!("Day {}", d + 1))
+}
+
+/// The activities of a module, with clock times when it is scheduled.
+fn activities(site: &Site, m: &Module, start: Option<Clock>, path: &str) -> Vec<Value> {
+    let mut at = start;
+    m.front
+        .activities
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let link = match (&a.practice, &a.session) {
+                (Some(p), _) => site.practice.iter().find(|d| &d.slug == p).map(|d| {
+                    (
+                        relative_url(path, &set_path(p)),
+                        format!("Practice: {}", d.data.title),
+                    )
+                }),
+                (None, Some(s)) => site.sessions.iter().find(|d| &d.slug == s).map(|d| {
+                    (
+                        relative_url(path, &session_path(s)),
+                        format!("Demo session: {}", d.data.title),
+                    )
+                }),
+                _ => None,
+            };
+            let clock = at.map(|c| format!("{}–{}", c, c.plus(a.minutes)));
+            at = at.map(|c| c.plus(a.minutes));
+            context! {
+                number => i + 1,
+                title => &a.title,
+                minutes => a.minutes,
+                display => format!("{:02}:00", a.minutes),
+                kind => kind_label(a.kind),
+                clock => clock,
+                link_href => link.as_ref().map(|l| l.0.clone()),
+                link_title => link.map(|l| l.1),
+            }
+        })
+        .collect()
+}
+
+fn workshop_ctx(w: &Workshop, path: &str, ids: &mut Ids) -> Value {
+    context! {
+        title => &w.data.title,
+        audience => &w.data.audience,
+        summary => w.data.summary.as_deref().map(|s| safe(to_html(s, path, ids))),
+        outcomes => &w.data.outcomes,
+        agenda_href => relative_url(path, &agenda_path(&w.slug)),
+        guide_href => relative_url(path, &guide_path(&w.slug)),
+        handout_href => relative_url(path, &handout_path(&w.slug)),
+        index_href => relative_url(path, INDEX_PATH),
+    }
+}
+
+pub fn agenda_context(w: &Workshop, path: &str, ids: &mut Ids) -> Value {
+    let (days, _) = plan(w);
+    let day_views: Vec<Value> = days
+        .iter()
+        .enumerate()
+        .filter_map(|(d, day)| day.as_ref().map(|day| (d, day)))
+        .map(|(d, day)| {
+            let total = day.end.0 - day.start.0;
+            context! {
+                number => d + 1,
+                title => day_title(w, d),
+                start => day.start.to_string(),
+                end => day.end.to_string(),
+                teaching => duration(day.teaching),
+                total => duration(total),
+                slots => day.slots.iter().map(|s| {
+                    let module = s.module.map(|m| &w.modules[m]);
+                    context! {
+                        start => s.start.to_string(),
+                        end => s.end.to_string(),
+                        label => &s.label,
+                        minutes => s.minutes,
+                        is_break => s.module.is_none(),
+                        href => module.map(|m| relative_url(path, &module_path(&w.slug, &m.slug))),
+                        objectives => module.map(|m| m.front.objectives.clone()).unwrap_or_default(),
+                        // Width on the day's timeline bar, in percent.
+                        share => if total == 0 { 0.0 } else { (f64::from(s.minutes) * 100.0 / f64::from(total) * 100.0).round() / 100.0 },
+                    }
+                }).collect::<Vec<_>>(),
+            }
+        })
+        .collect();
+    context! { workshop => workshop_ctx(w, path, ids), days => day_views }
+}
+
+pub fn module_context(site: &Site, w: &Workshop, index: usize, path: &str, ids: &mut Ids) -> Value {
+    let (days, _) = plan(w);
+    let m = &w.modules[index];
+    let slot = first_slot(&days, index);
+    let order = module_order(w, &days);
+    let pos = order.iter().position(|&i| i == index).unwrap_or(0);
+    let neighbour = |i: Option<&usize>| {
+        i.map(|&i| context! { title => &w.modules[i].front.title, href => relative_url(path, &module_path(&w.slug, &w.modules[i].slug)) })
+    };
+    context! {
+        workshop => workshop_ctx(w, path, ids),
+        module => context! {
+            title => &m.front.title,
+            minutes => m.front.minutes,
+            duration => duration(m.front.minutes),
+            objectives => &m.front.objectives,
+            materials => &m.front.materials,
+            when => slot.map(|(d, s, e)| format!("{}, {s}–{e}", day_title(w, d - 1))),
+            activities => activities(site, m, slot.map(|s| s.1), path),
+            body => safe(to_html(&m.body, path, ids)),
+            key => format!("alsite-timer:{}/{}", w.slug, m.slug),
+        },
+        prev => neighbour(pos.checked_sub(1).and_then(|p| order.get(p))),
+        next => neighbour(order.get(pos + 1)),
+    }
+}
+
+/// Every module in schedule order, with what the guide or handout shows.
+fn modules_in_order(
+    site: &Site,
+    w: &Workshop,
+    path: &str,
+    ids: &mut Ids,
+    with_notes: bool,
+) -> Vec<Value> {
+    let (days, _) = plan(w);
+    module_order(w, &days)
+        .into_iter()
+        .map(|i| {
+            let m = &w.modules[i];
+            let slot = first_slot(&days, i);
+            let anchor = ids.unique(&m.slug);
+            context! {
+                id => anchor,
+                title => &m.front.title,
+                duration => duration(m.front.minutes),
+                when => slot.map(|(d, s, e)| format!("{}, {s}–{e}", day_title(w, d - 1))),
+                objectives => &m.front.objectives,
+                materials => &m.front.materials,
+                activities => activities(site, m, slot.map(|s| s.1), path),
+                notes => if with_notes { m.front.facilitator.as_deref().map(|f| safe(to_html(f, path, ids))) } else { None },
+                body => safe(to_html(&m.body, path, ids)),
+                href => relative_url(path, &module_path(&w.slug, &m.slug)),
+            }
+        })
+        .collect()
+}
+
+pub fn guide_context(site: &Site, w: &Workshop, path: &str, ids: &mut Ids) -> Value {
+    // One checklist of everything to bring, each item with the modules that need it.
+    let mut materials: Vec<(String, Vec<String>)> = Vec::new();
+    let (days, _) = plan(w);
+    for i in module_order(w, &days) {
+        let m = &w.modules[i];
+        for item in &m.front.materials {
+            match materials
+                .iter_mut()
+                .find(|(name, _)| name.eq_ignore_ascii_case(item))
+            {
+                Some((_, used)) => used.push(m.front.title.clone()),
+                None => materials.push((item.clone(), vec![m.front.title.clone()])),
+            }
+        }
+    }
+    let agenda = agenda_context(w, path, ids);
+    context! {
+        workshop => workshop_ctx(w, path, ids),
+        days => agenda.get_attr("days").unwrap_or_default(),
+        modules => modules_in_order(site, w, path, ids, true),
+        materials => materials.iter().map(|(name, used)| context! { name => name, modules => used.join(", ") }).collect::<Vec<_>>(),
+    }
+}
+
+pub fn handout_context(site: &Site, w: &Workshop, path: &str, ids: &mut Ids) -> Value {
+    let agenda = agenda_context(w, path, ids);
+    context! {
+        workshop => workshop_ctx(w, path, ids),
+        days => agenda.get_attr("days").unwrap_or_default(),
+        modules => modules_in_order(site, w, path, ids, false),
+    }
+}
+
+pub fn index_context(site: &Site, path: &str) -> Value {
+    context! {
+        workshops => site.workshops.iter().filter(|w| !w.source.as_os_str().is_empty()).map(|w| {
+            let (days, _) = plan(w);
+            let teaching: u32 = days.iter().flatten().map(|d| d.teaching).sum();
+            context! {
+                title => &w.data.title,
+                audience => &w.data.audience,
+                href => relative_url(path, &agenda_path(&w.slug)),
+                days => w.data.days.len(),
+                modules => w.modules.len(),
+                teaching => duration(teaching),
+            }
+        }).collect::<Vec<_>>(),
+    }
+}

@@ -1,0 +1,116 @@
+/* Countdown timers for a module's activities: start, pause, reset, next
+ * activity. The running state is kept in localStorage as an end time, so a
+ * reload (or a sleeping laptop) shows the right time. At zero the timer turns
+ * red, says "Time is up" and the tab title changes: a cue without sound. */
+(function () {
+  "use strict";
+  var section = document.querySelector("section.activities[data-timer-key]");
+  if (!section) return;
+  var key = section.getAttribute("data-timer-key");
+  var items = Array.prototype.slice.call(section.querySelectorAll("li.activity"));
+  var baseTitle = document.title;
+
+  function load() {
+    try {
+      var v = JSON.parse(window.localStorage.getItem(key) || "{}");
+      return v && typeof v === "object" ? v : {};
+    } catch (e) { return {}; }
+  }
+  var saved = load();
+  function save() {
+    try { window.localStorage.setItem(key, JSON.stringify(saved)); } catch (e) { /* storage unavailable */ }
+  }
+
+  function format(ms) {
+    var total = Math.max(0, Math.ceil(ms / 1000));
+    var m = Math.floor(total / 60);
+    var s = total % 60;
+    return (m < 10 ? "0" : "") + m + ":" + (s < 10 ? "0" : "") + s;
+  }
+
+  var timers = items.map(function (li, index) {
+    var full = Number(li.getAttribute("data-minutes")) * 60000;
+    var box = li.querySelector(".timer");
+    var display = box.querySelector(".timer-display");
+    var start = box.querySelector(".timer-start");
+    var status = box.querySelector(".timer-status");
+    var title = li.querySelector(".activity-title").textContent;
+    // state: { remaining: ms } when paused, { endsAt: epoch ms } when running.
+    var state = saved[index];
+    if (!state || typeof state !== "object" || !(Number.isFinite(state.remaining) || Number.isFinite(state.endsAt))) {
+      state = { remaining: full };
+    }
+    var wasDone = false;
+
+    function remaining() {
+      return Number.isFinite(state.endsAt) ? state.endsAt - Date.now() : state.remaining;
+    }
+    function running() { return Number.isFinite(state.endsAt); }
+    function store() { saved[index] = state; save(); }
+
+    function render() {
+      var left = remaining();
+      var done = left <= 0;
+      display.textContent = format(left);
+      display.setAttribute("aria-label", (done ? "Time is up. " : "") + format(left) + " left");
+      li.classList.toggle("is-running", running() && !done);
+      li.classList.toggle("is-done", done);
+      start.textContent = running() && !done ? "Pause" : remaining() < full && !done ? "Resume" : "Start";
+      start.disabled = done;
+      if (done && !wasDone) {
+        status.textContent = "Time is up for " + title + ".";
+        if (running()) { state = { remaining: 0 }; store(); }
+      } else if (!done && wasDone) {
+        status.textContent = "";
+      }
+      wasDone = done;
+    }
+
+    start.addEventListener("click", function () {
+      if (running()) {
+        state = { remaining: Math.max(0, remaining()) };
+        status.textContent = "Paused at " + format(state.remaining) + ".";
+      } else {
+        state = { endsAt: Date.now() + remaining() };
+        status.textContent = "Running.";
+      }
+      store();
+      render();
+      tick();
+    });
+    box.querySelector(".timer-reset").addEventListener("click", function () {
+      state = { remaining: full };
+      store();
+      status.textContent = "Reset to " + format(full) + ".";
+      render();
+      tick();
+    });
+    box.querySelector(".timer-next").addEventListener("click", function () {
+      if (running()) { state = { remaining: Math.max(0, remaining()) }; store(); render(); }
+      var next = timers[index + 1];
+      if (next) next.begin();
+    });
+    box.hidden = false;
+    return {
+      render: render,
+      isRunning: function () { return running() && remaining() > 0; },
+      isDone: function () { return remaining() <= 0; },
+      begin: function () {
+        if (!running()) start.click();
+        start.focus();
+        li.scrollIntoView({ block: "nearest" });
+      },
+    };
+  });
+
+  var handle = null;
+  function tick() {
+    timers.forEach(function (t) { t.render(); });
+    var anyDone = timers.some(function (t) { return t.isDone(); });
+    document.title = (anyDone ? "⏰ Time is up · " : "") + baseTitle;
+    var anyRunning = timers.some(function (t) { return t.isRunning(); });
+    if (anyRunning && handle === null) handle = window.setInterval(tick, 250);
+    if (!anyRunning && handle !== null) { window.clearInterval(handle); handle = null; }
+  }
+  tick();
+})();
