@@ -179,7 +179,7 @@ fn base_fixture_builds() {
     let out = alsite(&["build"], &site.0);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let summary = text(&out.stdout);
-    assert!(summary.starts_with("built 8 pages"), "{summary}");
+    assert!(summary.starts_with("built 13 pages"), "{summary}");
     assert!(summary.contains(" ms, 0 warnings"), "{summary}");
     assert!(site.0.join("public/components.html").is_file());
 }

@@ -222,6 +222,20 @@ fn child(
     (start, col): (usize, usize),
     seg: Seg,
 ) -> Option<((usize, usize), (usize, usize))> {
+    // A one-line flow mapping, `{ title: Demo, session: x }`: find the key in the line.
+    let flow = lines.get(start).and_then(|l| l.get(col..)).filter(|r| r.starts_with('{'));
+    if let (Seg::Key(key), Some(flow)) = (seg, flow) {
+        let mut from = 0;
+        while let Some(i) = flow[from..].find(key) {
+            let at = from + i;
+            let before = flow[..at].trim_end();
+            if (before.ends_with('{') || before.ends_with(',')) && flow[at + key.len()..].starts_with(':') {
+                return Some(((start, col + at), (start, col + at)));
+            }
+            from = at + key.len();
+        }
+        return None;
+    }
     let mut index = 0;
     for i in start..lines.len() {
         let line = lines[i];
@@ -307,6 +321,11 @@ items: [a, b]
                 &[Key("stages"), Index(0), Key("turns"), Index(0), Key("say")]
             ),
             (7, 9)
+        );
+        // A key inside a one-line flow mapping.
+        assert_eq!(
+            locate(DOC, &[Key("stages"), Index(0), Key("turns"), Index(1), Key("answer")]),
+            (9, 19)
         );
         // A sequence at the same indentation as its key.
         assert_eq!(

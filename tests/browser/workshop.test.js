@@ -1,0 +1,134 @@
+"use strict";
+// Workshops in a real browser, from disk: computed clock times on the agenda,
+// the facilitator guide and the handout printed to PDF (the handout without a
+// word of the facilitator notes, the guide with all of them), a timer run and
+// paused and run out, and axe-core on every workshop page.
+
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const { execFileSync } = require("node:child_process");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const { launch, open, fileUrl, axeViolations } = require("./helpers");
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser.close(); });
+
+const W = "workshops/foundations/";
+
+test("the agenda shows every clock time worked out", async () => {
+  const { page, problems } = await open(browser.context, fileUrl(W + "index.html"), "file://");
+  const day1 = page.locator("section.day").nth(0);
+  const rows = await day1.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.cells].slice(0, 3).map((c) => c.textContent.trim())));
+  assert.deepEqual(rows.map((r) => `${r[0]}-${r[1]}`), ["09:00-10:00", "10:00-10:15", "10:15-11:30", "11:30-12:30", "12:30-13:30", "13:30-15:00", "15:00-15:15", "15:15-16:00", "16:00-17:00"]);
+  assert.match(rows[5][2], /^The power of questions \(90 min\)$/);
+  assert.match(await day1.locator(".day-summary").textContent(), /ends at 17:00\. Teaching time: 6 h 30 min of 8 h\./);
+  const day2 = page.locator("section.day").nth(1);
+  assert.match(await day2.locator("h2").textContent(), /Day 2: 09:00–16:15/);
+  assert.equal(await day1.locator(".timeline .seg").count(), rows.length, "one timeline segment per slot");
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
+function pdfText(file) {
+  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+}
+
+test("printed, the handout has no facilitator notes and the guide has all of them", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-pdf-"));
+  try {
+    const { page } = await open(browser.context, fileUrl(W + "facilitator.html"), "file://");
+    assert.deepEqual(await axeViolations(page), [], "guide");
+    // The first words of every paragraph of every note, as a reader would quote them.
+    const notes = await page.locator(".facilitator-notes p").evaluateAll((ps) => ps.map((p) => p.textContent.replace(/\s+/g, " ").trim().split(" ").slice(0, 6).join(" ")));
+    assert.ok(notes.length >= 10, `${notes.length} note paragraphs`);
+    await page.pdf({ path: path.join(dir, "guide.pdf"), format: "A4" });
+    await page.goto(fileUrl(W + "handout.html"));
+    assert.deepEqual(await axeViolations(page), [], "handout");
+    await page.pdf({ path: path.join(dir, "handout.pdf"), format: "A4" });
+    await page.close();
+
+    const guide = pdfText(path.join(dir, "guide.pdf"));
+    const handout = pdfText(path.join(dir, "handout.pdf"));
+    for (const note of notes) {
+      assert.ok(guide.includes(note), `guide has "${note}"`);
+      assert.ok(!handout.includes(note), `handout leaks "${note}"`);
+    }
+    assert.ok(!handout.includes("Facilitator notes"));
+    assert.ok(handout.includes("L = P + Q") && handout.includes("Day 1: 09:00–17:00"));
+    assert.ok(guide.includes("Materials checklist") && guide.includes("Observer sheets"));
+    assert.ok(!guide.includes("Skip to content") && !handout.includes("Skip to content"), "no navigation in print");
+    const pages = (file) => Number(execFileSync("pdfinfo", [file], { encoding: "utf8" }).match(/Pages:\s+(\d+)/)[1]);
+    assert.ok(pages(path.join(dir, "handout.pdf")) >= 11, "one module per printed page");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a timer runs, pauses, survives a reload, resets, and shows when time is up", async () => {
+  const file = W + "power-of-questions.html";
+  const { page, problems } = await open(browser.context, fileUrl(file), "file://");
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  const first = page.locator("#activity-1");
+  const display = first.locator(".timer-display");
+  assert.equal(await display.textContent(), "20:00");
+  assert.deepEqual(await axeViolations(page), [], "before starting");
+  await first.locator(".timer-start").focus();
+  await page.keyboard.press("Enter");
+  await page.waitForTimeout(2300);
+  await page.keyboard.press("Enter");
+  const paused = await display.textContent();
+  assert.match(paused, /^19:5[78]$/);
+  assert.match(await first.locator(".timer-status").textContent(), /^Paused at 19:5[78]\.$/);
+  assert.equal(await first.locator(".timer-start").textContent(), "Resume");
+  await page.waitForTimeout(1200);
+  assert.equal(await display.textContent(), paused, "a paused timer stays still");
+  await page.reload();
+  assert.equal(await display.textContent(), paused, "and survives a reload");
+
+  await first.locator(".timer-next").click();
+  const second = page.locator("#activity-2");
+  assert.equal(await second.locator(".timer-start").textContent(), "Pause", "next activity starts its timer");
+  assert.ok(await second.evaluate((li) => li.classList.contains("is-running")));
+  await second.locator(".timer-reset").click();
+  await second.locator(".timer-start").click();
+  await second.locator(".timer-start").click();
+  await second.locator(".timer-reset").click();
+  assert.equal(await second.locator(".timer-display").textContent(), "30:00");
+
+  // Let a timer run out: one that ends in a second, as if started long ago.
+  await page.evaluate(() => {
+    const key = document.querySelector("[data-timer-key]").dataset.timerKey;
+    localStorage.setItem(key, JSON.stringify({ 3: { endsAt: Date.now() + 1000 } }));
+  });
+  await page.reload();
+  const last = page.locator("#activity-4");
+  await page.waitForFunction(() => document.querySelector("#activity-4").classList.contains("is-done"), null, { timeout: 5000 });
+  assert.equal(await last.locator(".timer-display").textContent(), "00:00");
+  assert.equal(await last.locator(".timer-status").textContent(), "Time is up for What changes when you ask?.");
+  assert.match(await page.title(), /^⏰ Time is up · /);
+  assert.deepEqual(await axeViolations(page), [], "with a timer run out");
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
+test("module pages link their practice sets and sessions and each other", async () => {
+  const { page, problems } = await open(browser.context, fileUrl(W + "six-components.html"), "file://");
+  assert.match(await page.locator(".lede").textContent(), /Day 1, 10:15–11:30 · 1 h 15 min/);
+  await page.locator(".activity-link a", { hasText: "The rota tool nobody uses" }).click();
+  await page.waitForLoadState("load");
+  assert.ok(page.url().endsWith("/sessions/rota-tool.html"), page.url());
+  await page.goBack();
+  await page.locator(".pager-next").click();
+  await page.waitForLoadState("load");
+  assert.equal((await page.locator("h1").textContent()).trim(), "The two ground rules");
+  await page.goto(fileUrl("workshops/index.html"));
+  assert.equal(await page.locator(".set-list .card").count(), 3);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
