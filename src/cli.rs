@@ -39,6 +39,20 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Build the site, serve it, and rebuild and reload the browser on every save
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on; 0 picks a free one
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// Address to listen on; 0.0.0.0 makes the site reachable from other machines
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Open the site in the default browser
+        #[arg(long)]
+        open: bool,
+    },
     /// Create a new site in DIR from the bundled sample content
     New {
         /// A folder that does not exist yet, or is empty
@@ -94,6 +108,23 @@ pub fn run() -> ExitCode {
             }
             Err(errors) => fail(&root, &errors, "check failed"),
         },
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+        } => {
+            let options = alsite::serve::Options {
+                root: root.clone(),
+                bind,
+                port,
+                open,
+            };
+            match alsite::serve::run(&options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(errors) => fail(&root, &errors, "cannot serve"),
+            }
+        }
         Command::New { dir } => match alsite::new::new_site(&dir) {
             Ok(files) => {
                 println!(

@@ -13,4 +13,5 @@ pub mod load;
 pub mod model;
 pub mod new;
 pub mod render;
+pub mod serve;
 pub mod theme;

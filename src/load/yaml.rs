@@ -223,13 +223,18 @@ fn child(
     seg: Seg,
 ) -> Option<((usize, usize), (usize, usize))> {
     // A one-line flow mapping, `{ title: Demo, session: x }`: find the key in the line.
-    let flow = lines.get(start).and_then(|l| l.get(col..)).filter(|r| r.starts_with('{'));
+    let flow = lines
+        .get(start)
+        .and_then(|l| l.get(col..))
+        .filter(|r| r.starts_with('{'));
     if let (Seg::Key(key), Some(flow)) = (seg, flow) {
         let mut from = 0;
         while let Some(i) = flow[from..].find(key) {
             let at = from + i;
             let before = flow[..at].trim_end();
-            if (before.ends_with('{') || before.ends_with(',')) && flow[at + key.len()..].starts_with(':') {
+            if (before.ends_with('{') || before.ends_with(','))
+                && flow[at + key.len()..].starts_with(':')
+            {
                 return Some(((start, col + at), (start, col + at)));
             }
             from = at + key.len();
@@ -324,7 +329,16 @@ items: [a, b]
         );
         // A key inside a one-line flow mapping.
         assert_eq!(
-            locate(DOC, &[Key("stages"), Index(0), Key("turns"), Index(1), Key("answer")]),
+            locate(
+                DOC,
+                &[
+                    Key("stages"),
+                    Index(0),
+                    Key("turns"),
+                    Index(1),
+                    Key("answer")
+                ]
+            ),
             (9, 19)
         );
         // A sequence at the same indentation as its key.

@@ -1,0 +1,383 @@
+//! `alsite serve`: builds the site into memory, serves it with tiny_http,
+//! watches the sources with notify, rebuilds on every save and tells open
+//! pages to reload through Server-Sent Events. A failed rebuild keeps the
+//! last good site and shows its errors in an overlay on every page.
+
+pub mod http;
+pub mod watch;
+
+use crate::build;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use http::{content_type, inject, not_found_page, site_path, Refusal, EVENTS_PATH};
+use notify::{RecursiveMode, Watcher};
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
+use watch::{classify, Change};
+
+/// Request workers. Event streams do not hold one: their connections are
+/// handed to the broadcaster as soon as the headers are written.
+const WORKERS: usize = 8;
+/// After the first change, wait this long for more before rebuilding:
+/// editors often write a file in several steps.
+const DEBOUNCE: Duration = Duration::from_millis(25);
+
+pub struct Options {
+    pub root: PathBuf,
+    pub bind: String,
+    pub port: u16,
+    pub open: bool,
+}
+
+/// The site as served: every output file by path, and the error of the last
+/// rebuild if it failed.
+#[derive(Default)]
+struct Snapshot {
+    files: HashMap<String, Arc<Vec<u8>>>,
+    dirs: HashSet<String>,
+    error: Option<String>,
+}
+
+impl Snapshot {
+    fn new(outputs: Vec<crate::render::Output>) -> Snapshot {
+        let mut dirs = HashSet::new();
+        let files = outputs
+            .into_iter()
+            .map(|o| {
+                let mut p = o.path.as_str();
+                while let Some((parent, _)) = p.rsplit_once('/') {
+                    dirs.insert(parent.to_string());
+                    p = parent;
+                }
+                (o.path, Arc::new(o.bytes))
+            })
+            .collect();
+        Snapshot {
+            files,
+            dirs,
+            error: None,
+        }
+    }
+}
+
+struct Shared {
+    site: RwLock<Arc<Snapshot>>,
+    clients: Mutex<Vec<Box<dyn Write + Send>>>,
+    generation: AtomicU64,
+}
+
+impl Shared {
+    /// Tells every open page to reload; drops connections that are gone.
+    fn broadcast(&self, event: &str) {
+        let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        let message = format!("event: {event}\ndata: {generation}\n\n");
+        let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
+        clients.retain_mut(|w| {
+            w.write_all(message.as_bytes())
+                .and_then(|()| w.flush())
+                .is_ok()
+        });
+    }
+
+    fn snapshot(&self) -> Arc<Snapshot> {
+        self.site.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    fn replace(&self, snapshot: Snapshot) {
+        *self.site.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snapshot);
+    }
+}
+
+/// Runs until the process is stopped. Errors are for the start only: a
+/// port in use, a folder that cannot be watched.
+pub fn run(options: &Options) -> Result<(), Diagnostics> {
+    let root = options.root.clone();
+    let started = Instant::now();
+    let first = match build::generate(&root) {
+        Ok((outputs, warnings)) => {
+            print_diagnostics(&root, &warnings);
+            let pages = outputs.iter().filter(|o| o.path.ends_with(".html")).count();
+            println!(
+                "built {pages} pages in {} ms",
+                started.elapsed().as_millis()
+            );
+            Snapshot::new(outputs)
+        }
+        Err(errors) => {
+            // Serve the errors: the trainer fixes the file and the page reloads.
+            print_diagnostics(&root, &errors);
+            Snapshot {
+                error: Some(
+                    errors
+                        .0
+                        .iter()
+                        .map(|d| d.to_string())
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                ),
+                ..Snapshot::default()
+            }
+        }
+    };
+    let addr = format!("{}:{}", options.bind, options.port);
+    let server = Server::http(&addr).map_err(|e| {
+        let in_use = e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::AddrInUse);
+        let d = if in_use {
+            Diagnostic::error("serve", format!("port {} on {} is already in use", options.port, options.bind))
+                .hint(format!("stop the other server, choose another port (--port {}), or let alsite pick a free one with --port 0", options.port.saturating_add(1)))
+        } else {
+            Diagnostic::error("serve", format!("cannot listen on {addr}: {e}")).hint("check --bind and --port")
+        };
+        Diagnostics(vec![d])
+    })?;
+    let local: SocketAddr = server
+        .server_addr()
+        .to_ip()
+        .ok_or_else(|| Diagnostics(vec![Diagnostic::error("serve", "not an IP address")]))?;
+    if options.bind == "0.0.0.0" || options.bind == "::" {
+        eprintln!("warning: serving on every network interface ({}): anyone who can reach this machine can open the site", options.bind);
+    }
+    let shared = Arc::new(Shared {
+        site: RwLock::new(Arc::new(first)),
+        clients: Mutex::new(Vec::new()),
+        generation: AtomicU64::new(0),
+    });
+    let url = format!("http://{}/", display_addr(local));
+    println!("serving {} at {url}", root.display());
+    println!("watching site.yaml, content/ and themes/; press Ctrl+C to stop");
+    let _ = std::io::stdout().flush();
+
+    let server = Arc::new(server);
+    for _ in 0..WORKERS {
+        let (server, shared) = (server.clone(), shared.clone());
+        std::thread::spawn(move || {
+            while let Ok(request) = server.recv() {
+                handle(&shared, request);
+            }
+        });
+    }
+    {
+        // Comments keep idle event streams open through proxies and find dead ones.
+        let shared = shared.clone();
+        std::thread::spawn(move || loop {
+            std::thread::sleep(Duration::from_secs(15));
+            let mut clients = shared.clients.lock().unwrap_or_else(|e| e.into_inner());
+            clients.retain_mut(|w| w.write_all(b": ping\n\n").and_then(|()| w.flush()).is_ok());
+        });
+    }
+    if options.open {
+        open_browser(&url);
+    }
+    watch_and_rebuild(&root, &shared)
+}
+
+fn display_addr(addr: SocketAddr) -> String {
+    match addr {
+        SocketAddr::V4(a) => a.to_string(),
+        SocketAddr::V6(a) => format!("[{}]:{}", a.ip(), a.port()),
+    }
+}
+
+fn print_diagnostics(root: &Path, diags: &Diagnostics) {
+    if !diags.0.is_empty() {
+        eprintln!("{}", diags.render(root));
+    }
+}
+
+fn open_browser(url: &str) {
+    let (cmd, args): (&str, Vec<&str>) = if cfg!(target_os = "macos") {
+        ("open", vec![url])
+    } else if cfg!(windows) {
+        ("cmd", vec!["/C", "start", "", url])
+    } else {
+        ("xdg-open", vec![url])
+    };
+    if std::process::Command::new(cmd).args(args).spawn().is_err() {
+        eprintln!("could not open a browser; open {url} yourself");
+    }
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes())
+        .expect("static header names and ASCII values")
+}
+
+fn handle(shared: &Shared, request: Request) {
+    let method = request.method().clone();
+    if !matches!(method, Method::Get | Method::Head) {
+        let _ = request.respond(
+            Response::from_string("only GET and HEAD\n")
+                .with_status_code(405)
+                .with_header(header("Allow", "GET, HEAD")),
+        );
+        return;
+    }
+    let target = request.url().to_string();
+    if target.split('?').next() == Some(EVENTS_PATH) {
+        return open_event_stream(shared, request);
+    }
+    let snapshot = shared.snapshot();
+    let path = match site_path(&target, |p| snapshot.dirs.contains(p)) {
+        Ok(p) => p,
+        Err(Refusal::NeedsSlash) => {
+            let location = format!("{}/", target.split('?').next().unwrap_or(""));
+            let _ = request.respond(
+                Response::empty(StatusCode(301)).with_header(header("Location", &location)),
+            );
+            return;
+        }
+        Err(Refusal::BadRequest) => {
+            let _ = request.respond(Response::from_string("bad request\n").with_status_code(400));
+            return;
+        }
+    };
+    let response = match snapshot.files.get(&path) {
+        Some(bytes) => {
+            let body = if path.ends_with(".html") {
+                inject(bytes, snapshot.error.as_deref())
+            } else {
+                bytes.to_vec()
+            };
+            Response::from_data(body).with_header(header("Content-Type", content_type(&path)))
+        }
+        None => {
+            let page = not_found_page(&path);
+            let body = inject(page.as_bytes(), snapshot.error.as_deref());
+            Response::from_data(body)
+                .with_status_code(404)
+                .with_header(header("Content-Type", "text/html; charset=utf-8"))
+        }
+    };
+    let _ = request.respond(response.with_header(header("Cache-Control", "no-store")));
+}
+
+/// Writes the event-stream headers and hands the connection to the
+/// broadcaster, so the worker is free again at once.
+fn open_event_stream(shared: &Shared, request: Request) {
+    let mut writer = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n: connected\n\n";
+    if writer
+        .write_all(head.as_bytes())
+        .and_then(|()| writer.flush())
+        .is_ok()
+    {
+        shared
+            .clients
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(writer);
+    }
+}
+
+/// The rebuild loop: waits for changes that matter, lets a burst settle,
+/// rebuilds, swaps the snapshot and tells the pages. Never returns on a bad edit.
+fn watch_and_rebuild(root: &Path, shared: &Shared) -> Result<(), Diagnostics> {
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        // Reading a file is an event too (Access); only writes, creations,
+        // removals and renames can change the site.
+        if let Ok(event) = event {
+            use notify::event::{EventKind, ModifyKind};
+            if !matches!(
+                event.kind,
+                EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_))
+            ) {
+                let _ = tx.send(event.paths);
+            }
+        }
+    })
+    .map_err(|e| {
+        Diagnostics(vec![Diagnostic::error(
+            "serve",
+            format!("cannot watch files: {e}"),
+        )])
+    })?;
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    // The root itself without recursion (site.yaml, and content/ or themes/
+    // being deleted or created), and content/ and themes/ recursively.
+    watcher
+        .watch(&root, RecursiveMode::NonRecursive)
+        .map_err(|e| {
+            Diagnostics(vec![Diagnostic::error(
+                &root,
+                format!("cannot watch the site folder: {e}"),
+            )])
+        })?;
+    let mut watched: HashSet<PathBuf> = HashSet::new();
+    let rewatch = |watcher: &mut notify::RecommendedWatcher, watched: &mut HashSet<PathBuf>| {
+        for dir in ["content", "themes"] {
+            let path = root.join(dir);
+            if path.is_dir() {
+                // Re-adding after a delete and re-create is what keeps the loop alive.
+                let _ = watcher.unwatch(&path);
+                if watcher.watch(&path, RecursiveMode::Recursive).is_ok() {
+                    watched.insert(path);
+                }
+            } else {
+                watched.remove(&path);
+            }
+        }
+    };
+    rewatch(&mut watcher, &mut watched);
+    loop {
+        let Ok(paths) = rx.recv() else { return Ok(()) };
+        let mut changes: Vec<Change> = paths.iter().filter_map(|p| classify(&root, p)).collect();
+        if changes.is_empty() {
+            continue;
+        }
+        let first = Instant::now();
+        while let Ok(more) = rx.recv_timeout(DEBOUNCE) {
+            changes.extend(more.iter().filter_map(|p| classify(&root, p)));
+            if first.elapsed() > Duration::from_millis(500) {
+                break;
+            }
+        }
+        // A top-level folder that appeared or vanished needs its watch renewed.
+        if changes
+            .iter()
+            .any(|c| matches!(c, Change::Content(p) if p == "content") || *c == Change::Everything)
+        {
+            rewatch(&mut watcher, &mut watched);
+        }
+        rebuild(&root, shared, first);
+    }
+}
+
+fn rebuild(root: &Path, shared: &Shared, since: Instant) {
+    match build::generate(root) {
+        Ok((outputs, warnings)) => {
+            print_diagnostics(root, &warnings);
+            let pages = outputs.iter().filter(|o| o.path.ends_with(".html")).count();
+            shared.replace(Snapshot::new(outputs));
+            shared.broadcast("reload");
+            println!(
+                "rebuilt {pages} pages, reload sent {} ms after the change",
+                since.elapsed().as_millis()
+            );
+        }
+        Err(errors) => {
+            print_diagnostics(root, &errors);
+            let current = shared.snapshot();
+            let message = errors
+                .0
+                .iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join("\n");
+            shared.replace(Snapshot {
+                files: current.files.clone(),
+                dirs: current.dirs.clone(),
+                error: Some(message),
+            });
+            shared.broadcast("reload");
+            eprintln!("rebuild failed; still serving the last good site");
+        }
+    }
+    let _ = std::io::stdout().flush();
+}
