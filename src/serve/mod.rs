@@ -126,7 +126,7 @@ pub fn run(options: &Options) -> Result<(), Diagnostics> {
         }
     };
     let addr = format!("{}:{}", options.bind, options.port);
-    let server = Server::http(&addr).map_err(|e| {
+    let server = listen(&addr).map_err(|e| {
         let in_use = e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::AddrInUse);
         let d = if in_use {
             Diagnostic::error("serve", format!("port {} on {} is already in use", options.port, options.bind))
@@ -148,6 +148,8 @@ pub fn run(options: &Options) -> Result<(), Diagnostics> {
         clients: Mutex::new(Vec::new()),
         generation: AtomicU64::new(0),
     });
+    // Watch before saying we are ready, so no early save is missed.
+    let sources = Sources::watch(&root)?;
     let url = format!("http://{}/", display_addr(local));
     println!("serving {} at {url}", root.display());
     println!("watching site.yaml, content/ and themes/; press Ctrl+C to stop");
@@ -174,7 +176,31 @@ pub fn run(options: &Options) -> Result<(), Diagnostics> {
     if options.open {
         open_browser(&url);
     }
-    watch_and_rebuild(&root, &shared)
+    sources.rebuild_on_change(&shared)
+}
+
+/// A tiny_http server on `addr` with Nagle's algorithm off. tiny_http writes
+/// a response's head and body separately; with Nagle on, a keep-alive client
+/// waits for its delayed ACK (40 ms) on every response. Accepted sockets
+/// inherit the option from the listening one.
+fn listen(addr: &str) -> Result<Server, Box<dyn std::error::Error + Send + Sync>> {
+    let listener = std::net::TcpListener::bind(addr)?;
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        let on: libc::c_int = 1;
+        // SAFETY: a valid socket descriptor and a correctly sized option value.
+        unsafe {
+            libc::setsockopt(
+                listener.as_raw_fd(),
+                libc::IPPROTO_TCP,
+                libc::TCP_NODELAY,
+                (&on as *const libc::c_int).cast(),
+                std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+            );
+        }
+    }
+    Server::from_listener(listener, None)
 }
 
 fn display_addr(addr: SocketAddr) -> String {
@@ -275,77 +301,89 @@ fn open_event_stream(shared: &Shared, request: Request) {
     }
 }
 
-/// The rebuild loop: waits for changes that matter, lets a burst settle,
-/// rebuilds, swaps the snapshot and tells the pages. Never returns on a bad edit.
-fn watch_and_rebuild(root: &Path, shared: &Shared) -> Result<(), Diagnostics> {
-    let (tx, rx) = mpsc::channel();
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        // Reading a file is an event too (Access); only writes, creations,
-        // removals and renames can change the site.
-        if let Ok(event) = event {
-            use notify::event::{EventKind, ModifyKind};
-            if !matches!(
-                event.kind,
-                EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_))
-            ) {
-                let _ = tx.send(event.paths);
-            }
-        }
-    })
-    .map_err(|e| {
-        Diagnostics(vec![Diagnostic::error(
-            "serve",
-            format!("cannot watch files: {e}"),
-        )])
-    })?;
-    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    // The root itself without recursion (site.yaml, and content/ or themes/
-    // being deleted or created), and content/ and themes/ recursively.
-    watcher
-        .watch(&root, RecursiveMode::NonRecursive)
-        .map_err(|e| {
-            Diagnostics(vec![Diagnostic::error(
-                &root,
-                format!("cannot watch the site folder: {e}"),
-            )])
-        })?;
-    let mut watched: HashSet<PathBuf> = HashSet::new();
-    let rewatch = |watcher: &mut notify::RecommendedWatcher, watched: &mut HashSet<PathBuf>| {
-        for dir in ["content", "themes"] {
-            let path = root.join(dir);
-            if path.is_dir() {
-                // Re-adding after a delete and re-create is what keeps the loop alive.
-                let _ = watcher.unwatch(&path);
-                if watcher.watch(&path, RecursiveMode::Recursive).is_ok() {
-                    watched.insert(path);
+/// The watcher on the site's sources: the root without recursion
+/// (site.yaml, and content/ or themes/ appearing or vanishing), and content/
+/// and themes/ recursively.
+struct Sources {
+    watcher: notify::RecommendedWatcher,
+    events: mpsc::Receiver<Vec<PathBuf>>,
+    root: PathBuf,
+}
+
+impl Sources {
+    fn watch(root: &Path) -> Result<Sources, Diagnostics> {
+        let fail = |what: &str, e: notify::Error| {
+            Diagnostics(vec![Diagnostic::error(root, format!("{what}: {e}"))])
+        };
+        let (tx, events) = mpsc::channel();
+        let mut watcher =
+            notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+                // Reading a file is an event too (Access); only writes, creations,
+                // removals and renames can change the site.
+                if let Ok(event) = event {
+                    use notify::event::{EventKind, ModifyKind};
+                    if !matches!(
+                        event.kind,
+                        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_))
+                    ) {
+                        let _ = tx.send(event.paths);
+                    }
                 }
-            } else {
-                watched.remove(&path);
+            })
+            .map_err(|e| fail("cannot watch files", e))?;
+        let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        watcher
+            .watch(&root, RecursiveMode::NonRecursive)
+            .map_err(|e| fail("cannot watch the site folder", e))?;
+        let mut sources = Sources {
+            watcher,
+            events,
+            root,
+        };
+        sources.rewatch();
+        Ok(sources)
+    }
+
+    /// (Re)adds the recursive watches; after a folder is deleted and
+    /// re-created this is what keeps the loop alive.
+    fn rewatch(&mut self) {
+        for dir in ["content", "themes"] {
+            let path = self.root.join(dir);
+            if path.is_dir() {
+                let _ = self.watcher.unwatch(&path);
+                let _ = self.watcher.watch(&path, RecursiveMode::Recursive);
             }
         }
-    };
-    rewatch(&mut watcher, &mut watched);
-    loop {
-        let Ok(paths) = rx.recv() else { return Ok(()) };
-        let mut changes: Vec<Change> = paths.iter().filter_map(|p| classify(&root, p)).collect();
-        if changes.is_empty() {
-            continue;
-        }
-        let first = Instant::now();
-        while let Ok(more) = rx.recv_timeout(DEBOUNCE) {
-            changes.extend(more.iter().filter_map(|p| classify(&root, p)));
-            if first.elapsed() > Duration::from_millis(500) {
-                break;
+    }
+
+    /// The rebuild loop: waits for changes that matter, lets a burst
+    /// settle, rebuilds and tells the pages. Never returns on a bad edit.
+    fn rebuild_on_change(mut self, shared: &Shared) -> Result<(), Diagnostics> {
+        loop {
+            let Ok(paths) = self.events.recv() else {
+                return Ok(());
+            };
+            let mut changes: Vec<Change> = paths
+                .iter()
+                .filter_map(|p| classify(&self.root, p))
+                .collect();
+            if changes.is_empty() {
+                continue;
             }
+            let first = Instant::now();
+            while let Ok(more) = self.events.recv_timeout(DEBOUNCE) {
+                changes.extend(more.iter().filter_map(|p| classify(&self.root, p)));
+                if first.elapsed() > Duration::from_millis(500) {
+                    break;
+                }
+            }
+            if changes.iter().any(|c| {
+                *c == Change::Everything || matches!(c, Change::Content(p) if p == "content")
+            }) {
+                self.rewatch();
+            }
+            rebuild(&self.root, shared, first);
         }
-        // A top-level folder that appeared or vanished needs its watch renewed.
-        if changes
-            .iter()
-            .any(|c| matches!(c, Change::Content(p) if p == "content") || *c == Change::Everything)
-        {
-            rewatch(&mut watcher, &mut watched);
-        }
-        rebuild(&root, shared, first);
     }
 }
 

@@ -1,0 +1,512 @@
+//! `alsite serve` over real HTTP: pages and assets, live reload after edits
+//! (plain saves, atomic renames, a folder deleted and re-created), the error
+//! overlay while the last good site stays served, every traversal form
+//! refused, hostile request lines survived, and a bounded load check.
+
+use std::fs;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_alsite");
+const REPO: &str = env!("CARGO_MANIFEST_DIR");
+
+struct Site {
+    dir: PathBuf,
+}
+
+impl Site {
+    /// A copy of the base fixture with a secret file beside it.
+    fn new(name: &str) -> Site {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "alsite-serve-{}-{}-{name}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
+        ));
+        let _ = fs::remove_dir_all(&dir);
+        let base = Path::new(REPO).join("tests/fixtures/base");
+        for entry in walkdir::WalkDir::new(&base) {
+            let entry = entry.unwrap();
+            let target = dir.join(entry.path().strip_prefix(&base).unwrap());
+            if entry.file_type().is_dir() {
+                fs::create_dir_all(&target).unwrap();
+            } else {
+                fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+        fs::write(dir.join("secret.txt"), "TOP-SECRET-42").unwrap();
+        Site { dir }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.dir.join(rel)
+    }
+}
+
+impl Drop for Site {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Server {
+    fn start(site: &Site) -> Server {
+        let mut child = Command::new(BIN)
+            .args(["serve", "--port", "0", "--root"])
+            .arg(&site.dir)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("alsite serve starts");
+        let mut out = BufReader::new(child.stdout.take().unwrap());
+        let mut addr = String::new();
+        let mut line = String::new();
+        while addr.is_empty() && out.read_line(&mut line).unwrap() > 0 {
+            if let Some(rest) = line.split("http://").nth(1) {
+                addr = rest.trim().trim_end_matches('/').to_string();
+            }
+            line.clear();
+        }
+        assert!(!addr.is_empty(), "serve printed its address");
+        // Keep reading stdout so the server never blocks on a full pipe.
+        std::thread::spawn(move || for _ in out.lines() {});
+        Server { child, addr }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A response as a user agent sees it.
+#[derive(Debug)]
+struct Reply {
+    status: u16,
+    headers: String,
+    body: String,
+}
+
+/// Sends raw bytes as a request and reads the whole reply (`Connection: close`).
+fn raw(addr: &str, request: &[u8]) -> Option<Reply> {
+    let mut s = TcpStream::connect(addr).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    s.write_all(request).ok()?;
+    let mut bytes = Vec::new();
+    let _ = s.read_to_end(&mut bytes);
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n")?;
+    let status = head.split_whitespace().nth(1)?.parse().ok()?;
+    Some(Reply {
+        status,
+        headers: head.to_string(),
+        body: body.to_string(),
+    })
+}
+
+fn get(addr: &str, target: &str) -> Reply {
+    raw(
+        addr,
+        format!("GET {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").as_bytes(),
+    )
+    .expect("a reply")
+}
+
+/// An open event stream.
+struct Events {
+    reader: BufReader<TcpStream>,
+}
+
+impl Events {
+    fn open(addr: &str) -> Events {
+        let mut s = TcpStream::connect(addr).unwrap();
+        s.write_all(format!("GET /__alsite/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n").as_bytes()).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        let mut reader = BufReader::new(s);
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        assert!(line.starts_with("HTTP/1.1 200"), "{line}");
+        loop {
+            line.clear();
+            reader.read_line(&mut line).unwrap();
+            if line == ": connected\n" {
+                break;
+            }
+        }
+        Events { reader }
+    }
+
+    /// Waits for the next `reload` event; returns how long it took.
+    fn next_reload(&mut self) -> Duration {
+        let start = Instant::now();
+        let mut line = String::new();
+        loop {
+            line.clear();
+            let n = self
+                .reader
+                .read_line(&mut line)
+                .expect("an event before the timeout");
+            assert!(n > 0, "event stream closed");
+            if line == "event: reload\n" {
+                return start.elapsed();
+            }
+        }
+    }
+}
+
+#[test]
+fn serves_pages_and_assets_with_the_right_types() {
+    let site = Site::new("assets");
+    let server = Server::start(&site);
+    let home = get(&server.addr, "/");
+    assert_eq!(home.status, 200);
+    assert!(
+        home.headers
+            .contains("Content-Type: text/html; charset=utf-8"),
+        "{}",
+        home.headers
+    );
+    assert!(home.body.contains("<h1>Home</h1>") && home.body.contains("/__alsite/events"));
+    let css = get(&server.addr, "/static/style.css");
+    assert_eq!(css.status, 200);
+    assert!(css.headers.contains("Content-Type: text/css"));
+    assert!(
+        css.body.contains("--accent") && !css.body.contains("EventSource"),
+        "no script in CSS"
+    );
+    assert!(get(&server.addr, "/static/practice.js")
+        .headers
+        .contains("text/javascript"));
+    assert!(get(&server.addr, "/static/favicon.svg")
+        .headers
+        .contains("image/svg+xml"));
+    let folder = get(&server.addr, "/practice/");
+    assert_eq!(folder.status, 200);
+    assert!(folder.body.contains("From statements to open questions"));
+    let redirect = get(&server.addr, "/practice");
+    assert_eq!(redirect.status, 301);
+    assert!(redirect.headers.contains("Location: /practice/"));
+    let missing = get(&server.addr, "/nope.html");
+    assert_eq!(missing.status, 404);
+    assert!(
+        missing.body.contains("Page not found") && missing.body.contains("href=\"/index.html\"")
+    );
+    let head = raw(
+        &server.addr,
+        format!(
+            "HEAD /about.html HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            server.addr
+        )
+        .as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty(), "HEAD has no body");
+    let post = raw(
+        &server.addr,
+        format!(
+            "POST / HTTP/1.1\r\nHost: {}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+            server.addr
+        )
+        .as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(post.status, 405);
+}
+
+#[test]
+fn an_edit_reloads_the_page_with_the_new_text() {
+    let site = Site::new("edit");
+    let server = Server::start(&site);
+    let mut events = Events::open(&server.addr);
+    let about = site.path("content/pages/about.md");
+    fs::write(
+        &about,
+        "---\ntitle: About\n---\n\n## Contact\n\nNew opening hours.\n",
+    )
+    .unwrap();
+    let took = events.next_reload();
+    eprintln!("save to reload event: {} ms", took.as_millis());
+    assert!(get(&server.addr, "/about.html")
+        .body
+        .contains("New opening hours."));
+
+    // Editors save by writing a temporary file and renaming it over the old one.
+    let tmp = site.path("content/pages/.about.md.tmp");
+    fs::write(
+        &tmp,
+        "---\ntitle: About\n---\n\n## Contact\n\nSaved atomically.\n",
+    )
+    .unwrap();
+    fs::rename(&tmp, &about).unwrap();
+    events.next_reload();
+    assert!(get(&server.addr, "/about.html")
+        .body
+        .contains("Saved atomically."));
+}
+
+#[test]
+fn a_bad_edit_shows_an_overlay_over_the_last_good_site_until_fixed() {
+    let site = Site::new("overlay");
+    let server = Server::start(&site);
+    let mut events = Events::open(&server.addr);
+    let rules = site.path("content/method/ground-rules.yaml");
+    let good = fs::read_to_string(&rules).unwrap();
+    fs::write(
+        &rules,
+        good.replace("title: Ground rules", "titel: Ground rules"),
+    )
+    .unwrap();
+    events.next_reload();
+    let page = get(&server.addr, "/ground-rules.html");
+    assert_eq!(page.status, 200, "the last good page is still served");
+    assert!(
+        page.body.contains("Statements answer questions"),
+        "old content still there"
+    );
+    assert!(page.body.contains("id=\"alsite-error-overlay\""));
+    assert!(
+        page.body
+            .contains("content/method/ground-rules.yaml:1:1: error: unknown field `titel`"),
+        "{}",
+        page.body
+    );
+    assert!(
+        get(&server.addr, "/index.html")
+            .body
+            .contains("alsite-error-overlay"),
+        "on every page"
+    );
+
+    fs::write(&rules, &good).unwrap();
+    events.next_reload();
+    let page = get(&server.addr, "/ground-rules.html");
+    assert!(
+        !page.body.contains("alsite-error-overlay"),
+        "fixing it clears the overlay"
+    );
+}
+
+#[test]
+fn deleting_and_recreating_a_folder_keeps_the_loop_alive() {
+    let site = Site::new("folder");
+    let server = Server::start(&site);
+    let mut events = Events::open(&server.addr);
+    let pages = site.path("content/pages");
+    fs::remove_dir_all(&pages).unwrap();
+    events.next_reload();
+    assert_eq!(get(&server.addr, "/about.html").status, 404);
+    fs::create_dir_all(&pages).unwrap();
+    fs::write(
+        pages.join("about.md"),
+        "---\ntitle: About again\n---\n\n## Contact\n",
+    )
+    .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        events.next_reload();
+        if get(&server.addr, "/about.html").status == 200 || Instant::now() > deadline {
+            break;
+        }
+    }
+    assert!(get(&server.addr, "/about.html")
+        .body
+        .contains("About again"));
+    // And the new folder is watched: a later edit in it still reloads.
+    fs::write(
+        pages.join("about.md"),
+        "---\ntitle: About, third\n---\n\n## Contact\n",
+    )
+    .unwrap();
+    events.next_reload();
+    assert!(get(&server.addr, "/about.html")
+        .body
+        .contains("About, third"));
+}
+
+#[test]
+fn no_request_gets_a_file_from_outside_the_site() {
+    let site = Site::new("traversal");
+    let server = Server::start(&site);
+    let targets = [
+        "/../secret.txt",
+        "/../../../../etc/passwd",
+        "/static/../../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E/%2E%2E/etc/passwd",
+        "/..%2fsecret.txt",
+        "/static%2f..%2f..%2fsecret.txt",
+        "/..%5csecret.txt",
+        "/..\\secret.txt",
+        "/static\\..\\..\\secret.txt",
+        "/secret.txt%00.html",
+        "//etc/passwd",
+        "http://localhost/../secret.txt",
+        "/C:/Windows/win.ini",
+        "/%252e%252e/secret.txt",
+        "/secret.txt",
+        "/site.yaml",
+        "/content/pages/about.md",
+    ];
+    for target in targets {
+        let reply = raw(
+            &server.addr,
+            format!("GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes(),
+        );
+        if let Some(reply) = reply {
+            assert!(
+                matches!(reply.status, 400 | 404),
+                "{target}: {}",
+                reply.status
+            );
+            assert!(
+                !reply.body.contains("TOP-SECRET-42") && !reply.body.contains("root:x:0"),
+                "{target} leaked a file"
+            );
+            assert!(
+                !reply.body.contains("organization:"),
+                "{target} served site.yaml"
+            );
+        }
+    }
+    // Broken request lines: no panic, and the server answers the next request.
+    for junk in [
+        &b"\0\0\0\0\r\n\r\n"[..],
+        b"GET\r\n\r\n",
+        b"GET / HTTP/9.9\r\n\r\n",
+        b"GET /\xff\xfe HTTP/1.1\r\n\r\n",
+        b"GET /a\0b HTTP/1.1\r\nHost: x\r\n\r\n",
+        b"\r\n\r\n",
+        b"BREW /pot HTCPCP/1.0\r\n\r\n",
+    ] {
+        let _ = raw(&server.addr, junk);
+    }
+    let long = format!(
+        "GET /{} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        "a".repeat(100_000)
+    );
+    let _ = raw(&server.addr, long.as_bytes());
+    assert_eq!(
+        get(&server.addr, "/index.html").status,
+        200,
+        "still serving"
+    );
+}
+
+#[test]
+fn a_busy_port_is_a_clear_error() {
+    let site = Site::new("busy");
+    let server = Server::start(&site);
+    let port = server.addr.rsplit(':').next().unwrap();
+    let out = Command::new(BIN)
+        .args(["serve", "--port", port, "--root"])
+        .arg(&site.dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("port {port} on 127.0.0.1 is already in use")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--port 0"), "{stderr}");
+}
+
+/// Reads one keep-alive response: status and body length.
+fn read_response(reader: &mut BufReader<TcpStream>) -> Option<(u16, usize)> {
+    let mut line = String::new();
+    reader.read_line(&mut line).ok()?;
+    let status = line.split_whitespace().nth(1)?.parse().ok()?;
+    let mut length = 0;
+    loop {
+        line.clear();
+        reader.read_line(&mut line).ok()?;
+        if line == "\r\n" {
+            break;
+        }
+        if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+            length = v.trim().parse().ok()?;
+        }
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).ok()?;
+    Some((status, length))
+}
+
+#[test]
+fn load_check_20000_requests_on_50_connections_with_20_event_streams_open() {
+    let site = Site::new("load");
+    let server = Server::start(&site);
+    let streams: Vec<Events> = (0..20).map(|_| Events::open(&server.addr)).collect();
+    let started = Instant::now();
+    let paths = [
+        "/index.html",
+        "/static/style.css",
+        "/ground-rules.html",
+        "/practice/",
+        "/nope.html",
+    ];
+    let handles: Vec<_> = (0..50)
+        .map(|c| {
+            let addr = server.addr.clone();
+            std::thread::spawn(move || {
+                let stream = TcpStream::connect(&addr).unwrap();
+                stream
+                    .set_read_timeout(Some(Duration::from_secs(10)))
+                    .unwrap();
+                let mut writer = stream.try_clone().unwrap();
+                let mut reader = BufReader::new(stream);
+                let mut ok = 0;
+                for i in 0..400 {
+                    let path = paths[(c + i) % paths.len()];
+                    writer
+                        .write_all(
+                            format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\n\r\n").as_bytes(),
+                        )
+                        .unwrap();
+                    let (status, len) =
+                        read_response(&mut reader).expect("a response to every request");
+                    assert_eq!(
+                        status,
+                        if path == "/nope.html" { 404 } else { 200 },
+                        "{path}"
+                    );
+                    assert!(len > 0);
+                    ok += 1;
+                }
+                ok
+            })
+        })
+        .collect();
+    let answered: usize = handles
+        .into_iter()
+        .map(|h| h.join().expect("no client failed"))
+        .sum();
+    let elapsed = started.elapsed();
+    assert_eq!(answered, 20_000, "no lost request");
+    eprintln!(
+        "load check: 20000 requests in {:.2} s = {:.0} requests/s, 20 event streams open",
+        elapsed.as_secs_f64(),
+        20_000.0 / elapsed.as_secs_f64()
+    );
+    // The event streams are still alive and hear a rebuild.
+    fs::write(
+        site.path("content/pages/about.md"),
+        "---\ntitle: About\n---\n\n## Contact\n\nAfter load.\n",
+    )
+    .unwrap();
+    for mut s in streams {
+        s.next_reload();
+    }
+}
