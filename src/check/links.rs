@@ -34,6 +34,44 @@ fn unescape(url: &str) -> String {
         .replace("&quot;", "\"")
 }
 
+/// What links can point at: every output file, and the ids of every page.
+#[derive(Debug, Default, Clone)]
+pub struct LinkIndex {
+    files: HashSet<String>,
+    ids: HashMap<String, HashSet<String>>,
+}
+
+fn page_ids(o: &Output) -> Option<HashSet<String>> {
+    let text = std::str::from_utf8(&o.bytes).ok()?;
+    Some(
+        attributes(text, "id")
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
+    )
+}
+
+impl LinkIndex {
+    pub fn new(outputs: &[Output]) -> LinkIndex {
+        let mut index = LinkIndex::default();
+        for o in outputs {
+            index.update(o);
+        }
+        index
+    }
+
+    /// Records a new or re-rendered output; true when the ids of a page changed
+    /// (links elsewhere to its anchors may have broken).
+    pub fn update(&mut self, o: &Output) -> bool {
+        self.files.insert(o.path.clone());
+        if !o.path.ends_with(".html") {
+            return false;
+        }
+        let ids = page_ids(o).unwrap_or_default();
+        self.ids.insert(o.path.clone(), ids.clone()) != Some(ids)
+    }
+}
+
 /// Checks every link of every HTML output. `texts` holds the source files, to
 /// point each broken link at the line that wrote it.
 pub fn check_links(
@@ -41,21 +79,23 @@ pub fn check_links(
     texts: &BTreeMap<PathBuf, String>,
     theme: &Theme,
 ) -> Vec<Diagnostic> {
-    let html: Vec<(&Output, &str)> = outputs
-        .iter()
+    let index = LinkIndex::new(outputs);
+    check_pages(&index, outputs.iter(), texts, theme)
+}
+
+/// Checks the links of `pages` against everything in `index`.
+pub fn check_pages<'a>(
+    index: &LinkIndex,
+    pages: impl Iterator<Item = &'a Output>,
+    texts: &BTreeMap<PathBuf, String>,
+    theme: &Theme,
+) -> Vec<Diagnostic> {
+    let html: Vec<(&Output, &str)> = pages
         .filter(|o| o.path.ends_with(".html"))
         .filter_map(|o| std::str::from_utf8(&o.bytes).ok().map(|s| (o, s)))
         .collect();
-    let files: HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
-    let ids: HashMap<&str, HashSet<&str>> = html
-        .iter()
-        .map(|(o, text)| {
-            (
-                o.path.as_str(),
-                attributes(text, "id").into_iter().collect(),
-            )
-        })
-        .collect();
+    let files = &index.files;
+    let ids = &index.ids;
     let mut diags = Vec::new();
     for (page, text) in &html {
         let mut seen = HashSet::new();
@@ -75,7 +115,7 @@ pub fn check_links(
             } else {
                 match (fragment.as_deref(), ids.get(target.as_str())) {
                     (Some(f), Some(page_ids)) if !f.is_empty() && !page_ids.contains(f) => {
-                        let mut known: Vec<&&str> = page_ids.iter().collect();
+                        let mut known: Vec<&String> = page_ids.iter().collect();
                         known.sort();
                         let list: Vec<String> =
                             known.iter().take(12).map(|s| format!("#{s}")).collect();

@@ -20,20 +20,7 @@ pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
         diags: Diagnostics::default(),
     };
     let config = loader.config();
-    let mut site = Site {
-        config: config.clone().unwrap_or_else(placeholder_config),
-        home: None,
-        pages: Vec::new(),
-        ground_rules: None,
-        components: None,
-        question_types: None,
-        question_rules: None,
-        practice: Vec::new(),
-        sessions: Vec::new(),
-        workshops: Vec::new(),
-        assets: Vec::new(),
-        texts: BTreeMap::new(),
-    };
+    let mut site = Site::new(config.clone().unwrap_or_else(placeholder_config));
     let content = root.join("content");
     if !content.is_dir() {
         loader.diags.push(
@@ -51,6 +38,81 @@ pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
         return Err(loader.diags);
     }
     Ok((site, loader.diags))
+}
+
+/// Re-reads one content file the site already has and puts what it loads in
+/// place of the old. `Ok(false)` means the change is more than an edit (a
+/// new or vanished file, a changed output path, an asset): load everything.
+pub fn reload_file(root: &Path, site: &mut Site, rel: &Path) -> Result<bool, Diagnostics> {
+    let Ok(in_content) = rel.strip_prefix("content") else {
+        return Ok(false);
+    };
+    if !site.texts.contains_key(rel) || !root.join(rel).is_file() {
+        return Ok(false);
+    }
+    let mut loader = Loader {
+        root,
+        texts: BTreeMap::new(),
+        diags: Diagnostics::default(),
+    };
+    let mut scratch = Site::new(site.config.clone());
+    loader.dispatch(&mut scratch, in_content);
+    if loader.diags.has_errors() {
+        return Err(loader.diags);
+    }
+    fn swap<T>(list: &mut [T], new: Option<T>, same: impl Fn(&T, &T) -> bool) -> bool {
+        match new {
+            Some(new) => match list.iter_mut().find(|old| same(old, &new)) {
+                Some(old) => {
+                    *old = new;
+                    true
+                }
+                None => false,
+            },
+            None => false,
+        }
+    }
+    let replaced = if let Some(home) = scratch.home.take() {
+        site.home = Some(home);
+        true
+    } else if let Some(page) = scratch.pages.pop() {
+        swap(&mut site.pages, Some(page), |a, b| {
+            a.source == b.source && a.output == b.output
+        })
+    } else if let Some(doc) = scratch.ground_rules.take() {
+        site.ground_rules = Some(doc);
+        true
+    } else if let Some(doc) = scratch.components.take() {
+        site.components = Some(doc);
+        true
+    } else if let Some(doc) = scratch.question_types.take() {
+        site.question_types = Some(doc);
+        true
+    } else if let Some(doc) = scratch.question_rules.take() {
+        site.question_rules = Some(doc);
+        true
+    } else if let Some(doc) = scratch.practice.pop() {
+        swap(&mut site.practice, Some(doc), |a, b| a.source == b.source)
+    } else if let Some(doc) = scratch.sessions.pop() {
+        swap(&mut site.sessions, Some(doc), |a, b| a.source == b.source)
+    } else if let Some(mut w) = scratch.workshops.pop() {
+        match site.workshops.iter_mut().find(|old| old.slug == w.slug) {
+            Some(old) if !w.source.as_os_str().is_empty() => {
+                old.data = w.data;
+                true
+            }
+            Some(old) => swap(&mut old.modules, w.modules.pop(), |a, b| {
+                a.source == b.source
+            }),
+            None => false,
+        }
+    } else {
+        false
+    };
+    if replaced {
+        site.texts.extend(loader.texts);
+    }
+    Ok(replaced)
 }
 
 /// Every file under `content/`, relative to it, sorted; hidden and editor

@@ -52,6 +52,26 @@ pub struct Site {
     pub texts: BTreeMap<PathBuf, String>,
 }
 
+impl Site {
+    /// A site with `config` and no content yet.
+    pub fn new(config: crate::config::Config) -> Site {
+        Site {
+            config,
+            home: None,
+            pages: Vec::new(),
+            ground_rules: None,
+            components: None,
+            question_types: None,
+            question_rules: None,
+            practice: Vec::new(),
+            sessions: Vec::new(),
+            workshops: Vec::new(),
+            assets: Vec::new(),
+            texts: BTreeMap::new(),
+        }
+    }
+}
+
 /// Deserializes an enum written as a mapping whose first key is `type:`, e.g.
 /// `{type: choose, prompt: …}`. serde's internally tagged enums buffer the
 /// mapping and lose serde_yaml's error positions; reading the tag first and

@@ -15,7 +15,7 @@ use crate::theme::Theme;
 use markdown::{inline_html, to_html, Ids};
 use minijinja::{context, Environment, State, Value};
 use rayon::prelude::*;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use url::{relative_url, root_prefix};
 
 /// One file of the built site.
@@ -83,8 +83,34 @@ pub fn render_site(
     theme: &Theme,
     assets: Vec<(String, Vec<u8>)>,
 ) -> Result<Vec<Output>, Diagnostics> {
+    let mut outputs = render_jobs(site, theme, jobs(site))?;
+    for (path, bytes) in theme.static_files().into_iter().chain(assets) {
+        outputs.push(Output {
+            path,
+            bytes,
+            source: None,
+            template: None,
+        });
+    }
+    Ok(outputs)
+}
+
+/// Renders only the pages that read one of the `changed` source files:
+/// a scoped rebuild after an edit. Static files are not included.
+pub fn render_affected(
+    site: &Site,
+    theme: &Theme,
+    changed: &[PathBuf],
+) -> Result<Vec<Output>, Diagnostics> {
+    let affected = jobs(site)
+        .into_iter()
+        .filter(|job| changed.iter().any(|c| job.reads(site, c)))
+        .collect();
+    render_jobs(site, theme, affected)
+}
+
+fn render_jobs(site: &Site, theme: &Theme, jobs: Vec<Job>) -> Result<Vec<Output>, Diagnostics> {
     let env = environment(theme);
-    let jobs = jobs(site);
     let sections = sections(site);
     let results: Vec<Result<Output, Diagnostic>> = jobs
         .par_iter()
@@ -111,15 +137,36 @@ pub fn render_site(
         diags.sort();
         return Err(diags);
     }
-    for (path, bytes) in theme.static_files().into_iter().chain(assets) {
-        outputs.push(Output {
-            path,
-            bytes,
-            source: None,
-            template: None,
-        });
-    }
     Ok(outputs)
+}
+
+impl Job<'_> {
+    /// True when rendering this page reads the source file `changed`.
+    /// Pages that show titles or counts of other files (the home page,
+    /// indexes, workshop pages) read those files too.
+    fn reads(&self, site: &Site, changed: &Path) -> bool {
+        let under = |dir: &str| changed.starts_with(Path::new("content").join(dir));
+        let checker = || under("practice") && !site.practice.iter().any(|d| d.source == changed);
+        match &self.kind {
+            JobKind::Home(_) => true,
+            JobKind::Page(_) | JobKind::GroundRules(_) | JobKind::Components(_) => {
+                self.source == changed
+            }
+            JobKind::PracticeIndex => under("practice"),
+            JobKind::PracticeSet(_) => self.source == changed || checker(),
+            JobKind::SessionIndex => under("sessions"),
+            JobKind::Session(_) => self.source == changed || checker(),
+            JobKind::WorkshopIndex => under("workshops"),
+            JobKind::Agenda(w)
+            | JobKind::Module(w, _)
+            | JobKind::Guide(w)
+            | JobKind::Handout(w) => {
+                changed.starts_with(Path::new("content/workshops").join(&w.slug))
+                    || under("practice")
+                    || under("sessions")
+            }
+        }
+    }
 }
 
 fn jobs(site: &Site) -> Vec<Job<'_>> {

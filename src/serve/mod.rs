@@ -98,33 +98,14 @@ impl Shared {
 /// port in use, a folder that cannot be watched.
 pub fn run(options: &Options) -> Result<(), Diagnostics> {
     let root = options.root.clone();
+    let shared = Arc::new(Shared {
+        site: RwLock::new(Arc::new(Snapshot::default())),
+        clients: Mutex::new(Vec::new()),
+        generation: AtomicU64::new(0),
+    });
+    let mut builder = build::Incremental::new(&root);
     let started = Instant::now();
-    let first = match build::generate(&root) {
-        Ok((outputs, warnings)) => {
-            print_diagnostics(&root, &warnings);
-            let pages = outputs.iter().filter(|o| o.path.ends_with(".html")).count();
-            println!(
-                "built {pages} pages in {} ms",
-                started.elapsed().as_millis()
-            );
-            Snapshot::new(outputs)
-        }
-        Err(errors) => {
-            // Serve the errors: the trainer fixes the file and the page reloads.
-            print_diagnostics(&root, &errors);
-            Snapshot {
-                error: Some(
-                    errors
-                        .0
-                        .iter()
-                        .map(|d| d.to_string())
-                        .collect::<Vec<_>>()
-                        .join("\n"),
-                ),
-                ..Snapshot::default()
-            }
-        }
-    };
+    apply(&root, &shared, builder.full(), started, "built");
     let addr = format!("{}:{}", options.bind, options.port);
     let server = listen(&addr).map_err(|e| {
         let in_use = e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::AddrInUse);
@@ -143,11 +124,6 @@ pub fn run(options: &Options) -> Result<(), Diagnostics> {
     if options.bind == "0.0.0.0" || options.bind == "::" {
         eprintln!("warning: serving on every network interface ({}): anyone who can reach this machine can open the site", options.bind);
     }
-    let shared = Arc::new(Shared {
-        site: RwLock::new(Arc::new(first)),
-        clients: Mutex::new(Vec::new()),
-        generation: AtomicU64::new(0),
-    });
     // Watch before saying we are ready, so no early save is missed.
     let sources = Sources::watch(&root)?;
     let url = format!("http://{}/", display_addr(local));
@@ -176,7 +152,7 @@ pub fn run(options: &Options) -> Result<(), Diagnostics> {
     if options.open {
         open_browser(&url);
     }
-    sources.rebuild_on_change(&shared)
+    sources.rebuild_on_change(&shared, builder)
 }
 
 /// A tiny_http server on `addr` with Nagle's algorithm off. tiny_http writes
@@ -358,7 +334,11 @@ impl Sources {
 
     /// The rebuild loop: waits for changes that matter, lets a burst
     /// settle, rebuilds and tells the pages. Never returns on a bad edit.
-    fn rebuild_on_change(mut self, shared: &Shared) -> Result<(), Diagnostics> {
+    fn rebuild_on_change(
+        mut self,
+        shared: &Shared,
+        mut builder: build::Incremental,
+    ) -> Result<(), Diagnostics> {
         loop {
             let Ok(paths) = self.events.recv() else {
                 return Ok(());
@@ -382,26 +362,66 @@ impl Sources {
             }) {
                 self.rewatch();
             }
-            rebuild(&self.root, shared, first);
+            let result = if changes.contains(&Change::Everything) {
+                builder.full()
+            } else {
+                let mut paths: Vec<PathBuf> = changes
+                    .into_iter()
+                    .filter_map(|c| match c {
+                        Change::Content(p) => Some(PathBuf::from(p)),
+                        Change::Everything => None,
+                    })
+                    .collect();
+                paths.sort();
+                paths.dedup();
+                builder.content_changed(&paths)
+            };
+            apply(&self.root, shared, result, first, "rebuilt");
         }
     }
 }
 
-fn rebuild(root: &Path, shared: &Shared, since: Instant) {
-    match build::generate(root) {
-        Ok((outputs, warnings)) => {
-            print_diagnostics(root, &warnings);
-            let pages = outputs.iter().filter(|o| o.path.ends_with(".html")).count();
-            shared.replace(Snapshot::new(outputs));
+/// Puts a build's result in front of the browsers: the new files, or the
+/// errors over the last good site; then tells every page to reload.
+fn apply(
+    root: &Path,
+    shared: &Shared,
+    result: Result<build::Rebuilt, Diagnostics>,
+    since: Instant,
+    what: &str,
+) {
+    let current = shared.snapshot();
+    match result {
+        Ok(rebuilt) => {
+            print_diagnostics(root, &rebuilt.warnings);
+            let pages = rebuilt
+                .changed
+                .iter()
+                .filter(|o| o.path.ends_with(".html"))
+                .count();
+            let snapshot = if rebuilt.full {
+                Snapshot::new(rebuilt.changed)
+            } else {
+                let mut files = current.files.clone();
+                for o in rebuilt.changed {
+                    files.insert(o.path, Arc::new(o.bytes));
+                }
+                Snapshot {
+                    files,
+                    dirs: current.dirs.clone(),
+                    error: None,
+                }
+            };
+            shared.replace(snapshot);
             shared.broadcast("reload");
+            let scope = if rebuilt.full { "all" } else { "changed" };
             println!(
-                "rebuilt {pages} pages, reload sent {} ms after the change",
+                "{what} {pages} pages ({scope}), reload sent {} ms after the change",
                 since.elapsed().as_millis()
             );
         }
         Err(errors) => {
             print_diagnostics(root, &errors);
-            let current = shared.snapshot();
             let message = errors
                 .0
                 .iter()
@@ -414,7 +434,9 @@ fn rebuild(root: &Path, shared: &Shared, since: Instant) {
                 error: Some(message),
             });
             shared.broadcast("reload");
-            eprintln!("rebuild failed; still serving the last good site");
+            eprintln!(
+                "{what} with errors; serving the last good site with the errors on every page"
+            );
         }
     }
     let _ = std::io::stdout().flush();

@@ -1,0 +1,122 @@
+//! Scoped rebuilds as `serve` uses them: an edit re-renders only the pages
+//! that read the edited file, and still catches what a full build catches.
+
+use alsite::build::Incremental;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn site(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("alsite-incr-{}-{name}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base");
+    for entry in walkdir::WalkDir::new(&base) {
+        let entry = entry.unwrap();
+        let target = dir.join(entry.path().strip_prefix(&base).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    // A navigation in site.yaml, so page titles are not on every page.
+    let config = fs::read_to_string(dir.join("site.yaml")).unwrap();
+    fs::write(dir.join("site.yaml"), config + "nav:\n  - { title: Home, link: index.html }\n  - { title: About, link: about.html }\n").unwrap();
+    dir
+}
+
+fn changed_paths(r: &alsite::build::Rebuilt) -> Vec<String> {
+    let mut p: Vec<String> = r.changed.iter().map(|o| o.path.clone()).collect();
+    p.sort();
+    p
+}
+
+#[test]
+fn an_edit_re_renders_only_what_reads_the_file() {
+    let dir = site("scoped");
+    let mut builder = Incremental::new(&dir);
+    let full = builder.full().expect("first build");
+    assert!(full.full && full.changed.len() > 10);
+
+    fs::write(
+        dir.join("content/pages/about.md"),
+        "---\ntitle: About\n---\n\n## Contact\n\nNew text.\n",
+    )
+    .unwrap();
+    let r = builder
+        .content_changed(&[PathBuf::from("content/pages/about.md")])
+        .expect("scoped build");
+    assert!(!r.full);
+    assert_eq!(changed_paths(&r), ["about.html"]);
+    assert!(String::from_utf8_lossy(&r.changed[0].bytes).contains("New text."));
+
+    // A practice set is read by its page and the practice index (the home page shows only counts).
+    let set = dir.join("content/practice/open-questions.yaml");
+    let text = fs::read_to_string(&set).unwrap();
+    fs::write(
+        &set,
+        text.replace(
+            "From statements to open questions",
+            "Statements into questions",
+        ),
+    )
+    .unwrap();
+    let r = builder
+        .content_changed(&[PathBuf::from("content/practice/open-questions.yaml")])
+        .unwrap();
+    assert_eq!(
+        changed_paths(&r),
+        ["practice/index.html", "practice/open-questions.html"]
+    );
+}
+
+#[test]
+fn a_scoped_rebuild_still_catches_errors_and_broken_anchors() {
+    let dir = site("errors");
+    let mut builder = Incremental::new(&dir);
+    builder.full().unwrap();
+    // The home page links /components.html; the about page links its own heading.
+    fs::write(
+        dir.join("content/pages/about.md"),
+        "---\ntitle: About\n---\n\n## Contact\n\nSee [the coach](/components.html#coach).\n",
+    )
+    .unwrap();
+    builder
+        .content_changed(&[PathBuf::from("content/pages/about.md")])
+        .expect("valid link");
+    // Renaming the component removes the anchor another page links to.
+    let comps = dir.join("content/method/components.yaml");
+    let text = fs::read_to_string(&comps).unwrap();
+    fs::write(&comps, text.replace("id: coach", "id: facilitator")).unwrap();
+    let err = builder
+        .content_changed(&[PathBuf::from("content/method/components.yaml")])
+        .unwrap_err();
+    let message = err
+        .0
+        .iter()
+        .map(|d| d.to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        message.contains("content/pages/about.md:7:17: error: link `components.html#coach`"),
+        "{message}"
+    );
+    // Fixing it builds again (in full, since the failed state was dropped).
+    fs::write(&comps, text).unwrap();
+    let r = builder
+        .content_changed(&[PathBuf::from("content/method/components.yaml")])
+        .unwrap();
+    assert!(r.full);
+    // A YAML error in the edited file is reported at its place.
+    fs::write(&comps, "title: \"unclosed\n").unwrap();
+    let err = builder
+        .content_changed(&[PathBuf::from("content/method/components.yaml")])
+        .unwrap_err();
+    assert!(
+        err.0[0]
+            .to_string()
+            .starts_with("content/method/components.yaml:1:8: error: YAML syntax error"),
+        "{}",
+        err.0[0]
+    );
+    fs::remove_dir_all(&dir).unwrap();
+}
