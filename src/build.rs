@@ -1,14 +1,18 @@
-//! load → check → render → write. The site is rendered in memory; the output
-//! folder is replaced in one step only when everything succeeded.
+//! load → check → render → write. Pages are written into a fresh folder
+//! beside the output as they are rendered; the link check then runs on what
+//! was kept of each page (its links and ids), and the new folder replaces the
+//! output in one step only when everything succeeded.
 
-use crate::check;
+use crate::check::{self, LinkIndex, PageLinks};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load;
+use crate::model::Site;
 use crate::render::{self, Output};
 use crate::theme::Theme;
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// What a successful build did.
 #[derive(Debug)]
@@ -18,30 +22,39 @@ pub struct Report {
     pub warnings: Diagnostics,
     pub millis: u128,
     pub out: PathBuf,
+    pub timings: Timings,
 }
 
-/// Loads, checks and renders the site at `root` without writing anything.
-/// Warnings come back with the outputs; any error fails the whole site.
-pub fn generate(root: &Path) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
-    let (site, mut diags) = load::load_site(root)?;
+/// Where a build's time went.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Timings {
+    pub load: Duration,
+    pub check: Duration,
+    pub render_and_write: Duration,
+    pub links: Duration,
+    pub swap: Duration,
+}
+
+/// A loaded and checked site, ready to render.
+struct Prepared {
+    site: Site,
+    theme: Theme,
+    assets: Vec<(String, Vec<u8>)>,
+    warnings: Diagnostics,
+}
+
+/// Loads and checks everything that can be checked before rendering.
+fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
+    let (site, mut warnings) = load::load_site(root)?;
     let theme = Theme::open(root, &site.config.theme).map_err(one)?;
-    let (outputs, warnings) = generate_from(root, &site, &theme)?;
-    diags.extend(warnings.0);
-    diags.sort();
-    Ok((outputs, diags))
-}
-
-/// Checks and renders a loaded site, returning the checks' warnings.
-fn generate_from(
-    root: &Path,
-    site: &crate::model::Site,
-    theme: &Theme,
-) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
-    let mut errors = Diagnostics(check::duplicate_outputs(&render::planned_pages(site)));
-    let (content_errors, warnings): (Vec<_>, Vec<_>) = check::check_content(site)
-        .into_iter()
-        .partition(|d| d.is_error());
-    errors.extend(content_errors);
+    let mut errors = Diagnostics(check::duplicate_outputs(&render::planned_pages(&site)));
+    for d in check::check_content(&site) {
+        if d.is_error() {
+            errors.push(d);
+        } else {
+            warnings.push(d);
+        }
+    }
     let mut assets = Vec::with_capacity(site.assets.len());
     for (source, out) in &site.assets {
         match std::fs::read(root.join(source)) {
@@ -53,33 +66,88 @@ fn generate_from(
         errors.sort();
         return Err(errors);
     }
-    let outputs = render::render_site(site, theme, assets)?;
-    let link_errors = check::check_links(&outputs, &site.texts, theme);
-    if !link_errors.is_empty() {
-        let mut errors = Diagnostics(link_errors);
-        errors.sort();
-        return Err(errors);
+    warnings.sort();
+    Ok(Prepared {
+        site,
+        theme,
+        assets,
+        warnings,
+    })
+}
+
+fn link_errors<P: std::borrow::Borrow<PageLinks> + Sync>(
+    site: &Site,
+    theme: &Theme,
+    index: &LinkIndex,
+    pages: &[P],
+) -> Result<(), Diagnostics> {
+    let errors = check::check_pages(index, pages, &site.texts, theme);
+    if errors.is_empty() {
+        return Ok(());
     }
-    Ok((outputs, Diagnostics(warnings)))
+    let mut errors = Diagnostics(errors);
+    errors.sort();
+    Err(errors)
+}
+
+/// Loads, checks and renders the site at `root` without writing anything.
+/// Warnings come back with the outputs; any error fails the whole site.
+pub fn generate(root: &Path) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
+    let p = prepare(root)?;
+    let outputs = render::render_site(&p.site, &p.theme, p.assets, Ok)?;
+    let pages: Vec<PageLinks> = outputs.par_iter().map(PageLinks::of).collect();
+    link_errors(&p.site, &p.theme, &LinkIndex::new(&pages), &pages)?;
+    Ok((outputs, p.warnings))
 }
 
 /// Builds the site at `root` into `out`. A failed build leaves `out` as it was.
 pub fn build(root: &Path, out: &Path) -> Result<Report, Diagnostics> {
     let started = Instant::now();
-    let (outputs, warnings) = generate(root)?;
+    let mut timings = Timings::default();
+    let p = prepare(root)?;
+    timings.load = started.elapsed();
     guard_output_folder(root, out).map_err(one)?;
-    write_atomic(out, &outputs).map_err(|e| {
+    let write_error = |e: std::io::Error| {
         one(
             Diagnostic::error(out, format!("cannot write the site: {e}"))
                 .hint("check that the folder is writable"),
         )
-    })?;
+    };
+    let staging = Staging::new(out).map_err(write_error)?;
+    timings.check = started.elapsed() - timings.load;
+
+    // Each page goes to disk as soon as it is rendered; only its links stay in memory.
+    let t = Instant::now();
+    let rendered = render::render_site(&p.site, &p.theme, p.assets, |o: Output| {
+        staging
+            .write(&o)
+            .map_err(|e| Diagnostic::error(out, format!("cannot write {}: {e}", o.path)))?;
+        Ok(PageLinks::of(&o))
+    });
+    timings.render_and_write = t.elapsed();
+    let result = rendered.and_then(|pages| {
+        let t = Instant::now();
+        link_errors(&p.site, &p.theme, &LinkIndex::new(&pages), &pages)?;
+        timings.links = t.elapsed();
+        Ok(pages)
+    });
+    let pages = match result {
+        Ok(pages) => pages,
+        Err(errors) => {
+            staging.discard();
+            return Err(errors);
+        }
+    };
+    let t = Instant::now();
+    staging.commit().map_err(write_error)?;
+    timings.swap = t.elapsed();
     Ok(Report {
-        pages: outputs.iter().filter(|o| o.path.ends_with(".html")).count(),
-        files: outputs.len(),
-        warnings,
+        pages: pages.iter().filter(|o| o.path.ends_with(".html")).count(),
+        files: pages.len(),
+        warnings: p.warnings,
         millis: started.elapsed().as_millis(),
         out: out.to_path_buf(),
+        timings,
     })
 }
 
@@ -98,6 +166,100 @@ pub fn check(root: &Path, strict: bool) -> Result<Diagnostics, Diagnostics> {
 
 fn one(d: Diagnostic) -> Diagnostics {
     Diagnostics(vec![d])
+}
+
+/// A fresh folder beside the output that becomes the output on `commit`.
+struct Staging {
+    out: PathBuf,
+    tmp: PathBuf,
+    old: PathBuf,
+}
+
+impl Staging {
+    fn new(out: &Path) -> std::io::Result<Staging> {
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent)?;
+        let pid = std::process::id();
+        let tmp = parent.join(format!(".{name}.alsite-new-{pid}"));
+        let old = parent.join(format!(".{name}.alsite-old-{pid}"));
+        if tmp.exists() {
+            std::fs::remove_dir_all(&tmp)?;
+        }
+        std::fs::create_dir_all(&tmp)?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            tmp,
+            old,
+        })
+    }
+
+    fn write(&self, o: &Output) -> std::io::Result<()> {
+        let path = self.tmp.join(&o.path);
+        match std::fs::write(&path, &o.bytes) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                std::fs::create_dir_all(path.parent().unwrap_or(&self.tmp))?;
+                std::fs::write(&path, &o.bytes)
+            }
+            other => other,
+        }
+    }
+
+    fn discard(self) {
+        let _ = std::fs::remove_dir_all(&self.tmp);
+    }
+
+    /// Swaps the new folder in; the old one is removed afterwards.
+    fn commit(self) -> std::io::Result<()> {
+        let result = if self.out.exists() {
+            std::fs::rename(&self.out, &self.old).and_then(|()| {
+                match std::fs::rename(&self.tmp, &self.out) {
+                    Ok(()) => remove_tree(&self.old),
+                    Err(e) => {
+                        std::fs::rename(&self.old, &self.out)?;
+                        Err(e)
+                    }
+                }
+            })
+        } else {
+            std::fs::rename(&self.tmp, &self.out)
+        };
+        if result.is_err() && self.tmp.exists() {
+            let _ = std::fs::remove_dir_all(&self.tmp);
+        }
+        result
+    }
+}
+
+/// Removes a folder tree, deleting its files in parallel (a large site has
+/// thousands).
+fn remove_tree(dir: &Path) -> std::io::Result<()> {
+    let files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_type().is_dir())
+        .map(|e| e.into_path())
+        .collect();
+    files.par_iter().for_each(|f| {
+        let _ = std::fs::remove_file(f);
+    });
+    std::fs::remove_dir_all(dir)
+}
+
+/// Writes every output into a fresh folder beside `out`, then swaps it in.
+pub fn write_atomic(out: &Path, outputs: &[Output]) -> std::io::Result<()> {
+    let staging = Staging::new(out)?;
+    if let Err(e) = outputs.par_iter().try_for_each(|o| staging.write(o)) {
+        staging.discard();
+        return Err(e);
+    }
+    staging.commit()
 }
 
 /// Refuses to replace a folder that holds the site itself.
@@ -121,57 +283,6 @@ fn guard_output_folder(root: &Path, out: &Path) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-/// Writes every output into a fresh folder beside `out`, then swaps it in.
-pub fn write_atomic(out: &Path, outputs: &[Output]) -> std::io::Result<()> {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent)?;
-    let pid = std::process::id();
-    let tmp = parent.join(format!(".{name}.alsite-new-{pid}"));
-    let old = parent.join(format!(".{name}.alsite-old-{pid}"));
-    if tmp.exists() {
-        std::fs::remove_dir_all(&tmp)?;
-    }
-    let result = write_all(&tmp, outputs).and_then(|()| {
-        if out.exists() {
-            std::fs::rename(out, &old)?;
-            if let Err(e) = std::fs::rename(&tmp, out) {
-                std::fs::rename(&old, out)?;
-                return Err(e);
-            }
-            std::fs::remove_dir_all(&old)
-        } else {
-            std::fs::rename(&tmp, out)
-        }
-    });
-    if result.is_err() && tmp.exists() {
-        let _ = std::fs::remove_dir_all(&tmp);
-    }
-    result
-}
-
-fn write_all(dir: &Path, outputs: &[Output]) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    let mut folders: Vec<PathBuf> = outputs
-        .iter()
-        .filter_map(|o| Path::new(&o.path).parent().map(|p| dir.join(p)))
-        .collect();
-    folders.sort();
-    folders.dedup();
-    for f in &folders {
-        std::fs::create_dir_all(f)?;
-    }
-    outputs
-        .par_iter()
-        .try_for_each(|o| std::fs::write(dir.join(&o.path), &o.bytes))
-}
-
 /// Rebuilds for `serve`: the first build is full; afterwards an edit to a
 /// content file reloads that file alone, re-renders the pages that read it
 /// and checks their links. Anything else (site.yaml, themes, a new or
@@ -182,10 +293,11 @@ pub struct Incremental {
 }
 
 struct Last {
-    site: crate::model::Site,
+    site: Site,
     theme: Theme,
-    links: check::LinkIndex,
-    outputs: std::collections::HashMap<String, Output>,
+    links: LinkIndex,
+    pages: HashMap<String, PageLinks>,
+    outputs: HashMap<String, Output>,
 }
 
 /// What a rebuild produced.
@@ -209,26 +321,25 @@ impl Incremental {
     /// Rebuilds everything.
     pub fn full(&mut self) -> Result<Rebuilt, Diagnostics> {
         self.last = None;
-        let (site, mut warnings) = load::load_site(&self.root)?;
-        let theme = Theme::open(&self.root, &site.config.theme).map_err(one)?;
-        let (outputs, content_warnings) = generate_from(&self.root, &site, &theme)?;
-        warnings.extend(content_warnings.0);
-        let links = check::LinkIndex::new(&outputs);
-        let map = outputs
-            .iter()
-            .map(|o| (o.path.clone(), o.clone()))
-            .collect();
+        let p = prepare(&self.root)?;
+        let outputs = render::render_site(&p.site, &p.theme, p.assets, Ok)?;
+        let pages: Vec<PageLinks> = outputs.par_iter().map(PageLinks::of).collect();
+        let links = LinkIndex::new(&pages);
+        link_errors(&p.site, &p.theme, &links, &pages)?;
         self.last = Some(Last {
-            site,
-            theme,
+            site: p.site,
+            theme: p.theme,
             links,
-            outputs: map,
+            pages: pages.into_iter().map(|l| (l.path.clone(), l)).collect(),
+            outputs: outputs
+                .iter()
+                .map(|o| (o.path.clone(), o.clone()))
+                .collect(),
         });
-        warnings.sort();
         Ok(Rebuilt {
             changed: outputs,
             full: true,
-            warnings,
+            warnings: p.warnings,
         })
     }
 
@@ -273,23 +384,21 @@ impl Incremental {
         };
         let mut ids_changed = false;
         for o in &rendered {
-            ids_changed |= last.links.update(o);
+            let links = PageLinks::of(o);
+            ids_changed |= last.links.update(&links);
+            last.pages.insert(o.path.clone(), links);
         }
-        let mut link_errors = if ids_changed {
+        let to_check: Vec<&PageLinks> = if ids_changed {
             // An anchor may have gone that another page links to: check them all.
-            let all: Vec<&Output> = last
-                .outputs
-                .values()
-                .filter(|o| !rendered.iter().any(|r| r.path == o.path))
-                .chain(&rendered)
-                .collect();
-            check::check_pages(&last.links, all.into_iter(), &last.site.texts, &last.theme)
+            last.pages.values().collect()
         } else {
-            check::check_pages(&last.links, rendered.iter(), &last.site.texts, &last.theme)
+            rendered
+                .iter()
+                .filter_map(|o| last.pages.get(&o.path))
+                .collect()
         };
-        if !link_errors.is_empty() {
-            link_errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-            return Some(Err(Diagnostics(link_errors)));
+        if let Err(errors) = link_errors(&last.site, &last.theme, &last.links, &to_check) {
+            return Some(Err(errors));
         }
         let changed_outputs: Vec<Output> = rendered
             .into_iter()

@@ -30,6 +30,9 @@ enum Command {
         /// Where to write the site [default: ROOT/public]
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Print where the time went
+        #[arg(long)]
+        timings: bool,
     },
     /// Run every check, including links and anchors, and write nothing
     Check {
@@ -53,6 +56,18 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Write a synthetic site for benchmarks (not for trainers)
+    #[command(hide = true)]
+    GenSite {
+        dir: PathBuf,
+        #[arg(long, default_value_t = 1000)]
+        pages: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Also write the same Markdown pages as a Hugo site here
+        #[arg(long)]
+        hugo: Option<PathBuf>,
+    },
     /// Create a new site in DIR from the bundled sample content
     New {
         /// A folder that does not exist yet, or is empty
@@ -63,7 +78,7 @@ enum Command {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { root, out } => {
+        Command::Build { root, out, timings } => {
             let out = out.unwrap_or_else(|| {
                 if root == Path::new(".") {
                     PathBuf::from("public")
@@ -74,6 +89,14 @@ pub fn run() -> ExitCode {
             match build::build(&root, &out) {
                 Ok(report) => {
                     print_diagnostics(&root, &report.warnings);
+                    if timings {
+                        let t = report.timings;
+                        let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+                        println!(
+                            "timings: load {:.0} ms, check {:.0} ms, render and write {:.0} ms, links {:.0} ms, swap {:.0} ms",
+                            ms(t.load), ms(t.check), ms(t.render_and_write), ms(t.links), ms(t.swap)
+                        );
+                    }
                     println!(
                         "built {} pages ({} files) into {} in {} ms, {} warning{}",
                         report.pages,
@@ -125,6 +148,24 @@ pub fn run() -> ExitCode {
                 Err(errors) => fail(&root, &errors, "cannot serve"),
             }
         }
+        Command::GenSite {
+            dir,
+            pages,
+            seed,
+            hugo,
+        } => match alsite::synth::generate(&dir, pages, seed, hugo.as_deref()) {
+            Ok(()) => {
+                println!(
+                    "wrote a synthetic site with {pages} pages to {}",
+                    dir.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: cannot write {}: {e}", dir.display());
+                ExitCode::from(EXIT_CONTENT)
+            }
+        },
         Command::New { dir } => match alsite::new::new_site(&dir) {
             Ok(files) => {
                 println!(

@@ -14,4 +14,5 @@ pub mod model;
 pub mod new;
 pub mod render;
 pub mod serve;
+pub mod synth;
 pub mod theme;

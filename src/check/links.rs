@@ -5,6 +5,7 @@ use crate::diagnostic::Diagnostic;
 use crate::render::url::resolve;
 use crate::render::Output;
 use crate::theme::Theme;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -34,6 +35,45 @@ fn unescape(url: &str) -> String {
         .replace("&quot;", "\"")
 }
 
+/// What the link check needs of one output file: its links and ids, and
+/// where it came from. Small enough to keep for every page of a large site.
+#[derive(Debug, Clone)]
+pub struct PageLinks {
+    pub path: String,
+    pub source: Option<PathBuf>,
+    pub template: Option<&'static str>,
+    /// `href` and `src` values, unescaped, each once.
+    pub links: Vec<String>,
+    pub ids: HashSet<String>,
+}
+
+impl PageLinks {
+    pub fn of(o: &Output) -> PageLinks {
+        let text = if o.path.ends_with(".html") {
+            std::str::from_utf8(&o.bytes).unwrap_or("")
+        } else {
+            ""
+        };
+        let mut links: Vec<String> = attributes(text, "href")
+            .into_iter()
+            .chain(attributes(text, "src"))
+            .map(unescape)
+            .collect();
+        let mut seen = HashSet::new();
+        links.retain(|l| seen.insert(l.clone()));
+        PageLinks {
+            path: o.path.clone(),
+            source: o.source.clone(),
+            template: o.template,
+            links,
+            ids: attributes(text, "id")
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+        }
+    }
+}
+
 /// What links can point at: every output file, and the ids of every page.
 #[derive(Debug, Default, Clone)]
 pub struct LinkIndex {
@@ -41,34 +81,26 @@ pub struct LinkIndex {
     ids: HashMap<String, HashSet<String>>,
 }
 
-fn page_ids(o: &Output) -> Option<HashSet<String>> {
-    let text = std::str::from_utf8(&o.bytes).ok()?;
-    Some(
-        attributes(text, "id")
-            .into_iter()
-            .map(str::to_string)
-            .collect(),
-    )
-}
-
 impl LinkIndex {
-    pub fn new(outputs: &[Output]) -> LinkIndex {
+    pub fn new<'a>(pages: impl IntoIterator<Item = &'a PageLinks>) -> LinkIndex {
         let mut index = LinkIndex::default();
-        for o in outputs {
-            index.update(o);
+        for p in pages {
+            index.update(p);
         }
         index
     }
 
-    /// Records a new or re-rendered output; true when the ids of a page changed
-    /// (links elsewhere to its anchors may have broken).
-    pub fn update(&mut self, o: &Output) -> bool {
-        self.files.insert(o.path.clone());
-        if !o.path.ends_with(".html") {
+    /// Records a new or re-rendered page; true when its ids changed (links
+    /// elsewhere to its anchors may have broken).
+    pub fn update(&mut self, page: &PageLinks) -> bool {
+        self.files.insert(page.path.clone());
+        if !page.path.ends_with(".html") {
             return false;
         }
-        let ids = page_ids(o).unwrap_or_default();
-        self.ids.insert(o.path.clone(), ids.clone()) != Some(ids)
+        self.ids
+            .insert(page.path.clone(), page.ids.clone())
+            .as_ref()
+            != Some(&page.ids)
     }
 }
 
@@ -79,64 +111,64 @@ pub fn check_links(
     texts: &BTreeMap<PathBuf, String>,
     theme: &Theme,
 ) -> Vec<Diagnostic> {
-    let index = LinkIndex::new(outputs);
-    check_pages(&index, outputs.iter(), texts, theme)
+    let pages: Vec<PageLinks> = outputs.par_iter().map(PageLinks::of).collect();
+    let index = LinkIndex::new(&pages);
+    check_pages(&index, &pages, texts, theme)
 }
 
-/// Checks the links of `pages` against everything in `index`.
-pub fn check_pages<'a>(
+/// Checks the links of `pages` against everything in `index`, in parallel.
+pub fn check_pages<P: std::borrow::Borrow<PageLinks> + Sync>(
     index: &LinkIndex,
-    pages: impl Iterator<Item = &'a Output>,
+    pages: &[P],
     texts: &BTreeMap<PathBuf, String>,
     theme: &Theme,
 ) -> Vec<Diagnostic> {
-    let html: Vec<(&Output, &str)> = pages
-        .filter(|o| o.path.ends_with(".html"))
-        .filter_map(|o| std::str::from_utf8(&o.bytes).ok().map(|s| (o, s)))
-        .collect();
-    let files = &index.files;
-    let ids = &index.ids;
+    pages
+        .par_iter()
+        .flat_map_iter(|page| check_page(index, page.borrow(), texts, theme))
+        .collect()
+}
+
+fn check_page(
+    index: &LinkIndex,
+    page: &PageLinks,
+    texts: &BTreeMap<PathBuf, String>,
+    theme: &Theme,
+) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    for (page, text) in &html {
-        let mut seen = HashSet::new();
-        for raw in attributes(text, "href")
-            .into_iter()
-            .chain(attributes(text, "src"))
-        {
-            let url = unescape(raw);
-            if !seen.insert(url.clone()) {
-                continue;
-            }
-            let Some((target, fragment)) = resolve(&page.path, &url) else {
-                continue;
-            };
-            let problem = if !files.contains(target.as_str()) {
-                Some((format!("link `{url}` on page {} leads to `{target}`, which the site does not have", page.path), "link to a page the site builds, such as index.html; `/x.html` means x.html at the site root".to_string()))
-            } else {
-                match (fragment.as_deref(), ids.get(target.as_str())) {
-                    (Some(f), Some(page_ids)) if !f.is_empty() && !page_ids.contains(f) => {
-                        let mut known: Vec<&String> = page_ids.iter().collect();
-                        known.sort();
-                        let list: Vec<String> =
-                            known.iter().take(12).map(|s| format!("#{s}")).collect();
-                        Some((
-                            format!(
-                                "link `{url}` on page {}: {target} has no element with id `{f}`",
-                                page.path
-                            ),
-                            format!("anchors on {target}: {}", list.join(", ")),
-                        ))
-                    }
-                    _ => None,
+    for url in &page.links {
+        let Some((target, fragment)) = resolve(&page.path, url) else {
+            continue;
+        };
+        let problem = if !index.files.contains(target.as_str()) {
+            Some((
+                format!("link `{url}` on page {} leads to `{target}`, which the site does not have", page.path),
+                "link to a page the site builds, such as index.html; `/x.html` means x.html at the site root".to_string(),
+            ))
+        } else {
+            match (fragment.as_deref(), index.ids.get(target.as_str())) {
+                (Some(f), Some(page_ids)) if !f.is_empty() && !page_ids.contains(f) => {
+                    let mut known: Vec<&String> = page_ids.iter().collect();
+                    known.sort();
+                    let list: Vec<String> =
+                        known.iter().take(12).map(|s| format!("#{s}")).collect();
+                    Some((
+                        format!(
+                            "link `{url}` on page {}: {target} has no element with id `{f}`",
+                            page.path
+                        ),
+                        format!("anchors on {target}: {}", list.join(", ")),
+                    ))
                 }
-            };
-            if let Some((message, hint)) = problem {
-                diags.push(
-                    place(page, &url, &target, fragment.as_deref(), texts, theme)
-                        .message(message)
-                        .hint(hint),
-                );
+                _ => None,
             }
+        };
+        if let Some((message, hint)) = problem {
+            diags.push(
+                place(page, url, &target, fragment.as_deref(), texts, theme)
+                    .message(message)
+                    .hint(hint),
+            );
         }
     }
     diags
@@ -145,7 +177,7 @@ pub fn check_pages<'a>(
 /// A diagnostic at the place that wrote the link: the page's source, then
 /// site.yaml (navigation), then the page's template; the first that contains it.
 fn place(
-    page: &Output,
+    page: &PageLinks,
     url: &str,
     target: &str,
     fragment: Option<&str>,

@@ -28,8 +28,26 @@ pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
                 .hint("create content/index.md for the home page, or start from `alsite new DIR`"),
         );
     } else {
-        for rel in content_files(&content) {
-            loader.dispatch(&mut site, &rel);
+        // Files are read and parsed in parallel, each into a site of its
+        // own, then merged in file order.
+        use rayon::prelude::*;
+        let parts: Vec<(Site, Loader)> = content_files(&content)
+            .par_iter()
+            .map(|rel| {
+                let mut one = Loader {
+                    root,
+                    texts: BTreeMap::new(),
+                    diags: Diagnostics::default(),
+                };
+                let mut part = Site::new(site.config.clone());
+                one.dispatch(&mut part, rel);
+                (part, one)
+            })
+            .collect();
+        for (part, one) in parts {
+            site.merge(part);
+            loader.texts.extend(one.texts);
+            loader.diags.extend(one.diags.0);
         }
     }
     site.workshops.sort_by(|a, b| a.slug.cmp(&b.slug));

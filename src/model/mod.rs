@@ -72,6 +72,39 @@ impl Site {
     }
 }
 
+impl Site {
+    /// Adds what `other` loaded (from other files) to this site.
+    pub fn merge(&mut self, other: Site) {
+        fn take<T>(mine: &mut Option<T>, theirs: Option<T>) {
+            if theirs.is_some() {
+                *mine = theirs;
+            }
+        }
+        take(&mut self.home, other.home);
+        take(&mut self.ground_rules, other.ground_rules);
+        take(&mut self.components, other.components);
+        take(&mut self.question_types, other.question_types);
+        take(&mut self.question_rules, other.question_rules);
+        self.pages.extend(other.pages);
+        self.practice.extend(other.practice);
+        self.sessions.extend(other.sessions);
+        self.assets.extend(other.assets);
+        self.texts.extend(other.texts);
+        for w in other.workshops {
+            match self.workshops.iter_mut().find(|mine| mine.slug == w.slug) {
+                Some(mine) => {
+                    if !w.source.as_os_str().is_empty() {
+                        mine.source = w.source;
+                        mine.data = w.data;
+                    }
+                    mine.modules.extend(w.modules);
+                }
+                None => self.workshops.push(w),
+            }
+        }
+    }
+}
+
 /// Deserializes an enum written as a mapping whose first key is `type:`, e.g.
 /// `{type: choose, prompt: …}`. serde's internally tagged enums buffer the
 /// mapping and lose serde_yaml's error positions; reading the tag first and

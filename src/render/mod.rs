@@ -78,21 +78,38 @@ pub const GROUND_RULES_PATH: &str = "ground-rules.html";
 pub const COMPONENTS_PATH: &str = "components.html";
 
 /// Renders every page and copies static files and assets' bytes in.
-pub fn render_site(
+/// Renders every page and adds the static files and assets. Each output is
+/// handed to `each` as soon as it exists (`build` writes it to disk and keeps
+/// only its links; `serve` keeps it whole).
+pub fn render_site<R: Send>(
     site: &Site,
     theme: &Theme,
     assets: Vec<(String, Vec<u8>)>,
-) -> Result<Vec<Output>, Diagnostics> {
-    let mut outputs = render_jobs(site, theme, jobs(site))?;
-    for (path, bytes) in theme.static_files().into_iter().chain(assets) {
-        outputs.push(Output {
+    each: impl Fn(Output) -> Result<R, Diagnostic> + Sync,
+) -> Result<Vec<R>, Diagnostics> {
+    let statics: Vec<Output> = theme
+        .static_files()
+        .into_iter()
+        .chain(assets)
+        .map(|(path, bytes)| Output {
             path,
             bytes,
             source: None,
             template: None,
-        });
+        })
+        .collect();
+    let mut results = render_jobs(site, theme, jobs(site), &each)?;
+    let mut diags = Diagnostics::default();
+    for o in statics {
+        match each(o) {
+            Ok(r) => results.push(r),
+            Err(d) => diags.push(d),
+        }
     }
-    Ok(outputs)
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(results)
 }
 
 /// Renders only the pages that read one of the `changed` source files:
@@ -106,18 +123,24 @@ pub fn render_affected(
         .into_iter()
         .filter(|job| changed.iter().any(|c| job.reads(site, c)))
         .collect();
-    render_jobs(site, theme, affected)
+    render_jobs(site, theme, affected, &Ok)
 }
 
-fn render_jobs(site: &Site, theme: &Theme, jobs: Vec<Job>) -> Result<Vec<Output>, Diagnostics> {
+fn render_jobs<R: Send>(
+    site: &Site,
+    theme: &Theme,
+    jobs: Vec<Job>,
+    each: &(impl Fn(Output) -> Result<R, Diagnostic> + Sync),
+) -> Result<Vec<R>, Diagnostics> {
     let env = environment(theme);
     let sections = sections(site);
-    let results: Vec<Result<Output, Diagnostic>> = jobs
+    let results: Vec<Result<R, Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
             let template = job.kind.template();
             let ctx = page_context(site, job, &sections);
-            render_one(&env, theme, template, ctx).map(|html| Output {
+            let html = render_one(&env, theme, template, ctx)?;
+            each(Output {
                 path: job.path.clone(),
                 bytes: html.into_bytes(),
                 source: Some(job.source.clone()),

@@ -1,0 +1,73 @@
+"use strict";
+// `alsite serve` with a real browser: a saved edit reloads the open page with
+// the new text at the same scroll position; a bad edit shows the overlay over
+// the last good page, and saving the fix clears it.
+
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const { spawn, execFileSync } = require("node:child_process");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const readline = require("node:readline");
+const { launch, axeViolations } = require("./helpers");
+
+const BIN = process.env.ALSITE_BIN;
+let browser, server, base, site;
+
+before(async () => {
+  assert.ok(BIN && fs.existsSync(BIN), "ALSITE_BIN names the alsite binary (tests/run sets it)");
+  site = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "alsite-serve-")), "site");
+  execFileSync(BIN, ["new", site]);
+  server = spawn(BIN, ["serve", "--port", "0", "--root", site], { stdio: ["ignore", "pipe", "ignore"] });
+  base = await new Promise((resolve, reject) => {
+    const lines = readline.createInterface({ input: server.stdout });
+    lines.on("line", (line) => { const m = line.match(/http:\/\/\S+\//); if (m) resolve(m[0]); });
+    server.on("exit", () => reject(new Error("serve exited")));
+  });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser.close();
+  server.kill();
+  fs.rmSync(path.dirname(site), { recursive: true, force: true });
+});
+
+const rules = () => path.join(site, "content/method/ground-rules.yaml");
+
+test("a saved edit reloads the page with the new text, at the same scroll position", async () => {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(base + "ground-rules.html");
+  await page.evaluate(() => window.scrollTo(0, 700));
+  await page.waitForFunction(() => window.scrollY === 700);
+  const text = fs.readFileSync(rules(), "utf8");
+  const reloaded = page.waitForEvent("load");
+  fs.writeFileSync(rules(), text.replace("title: The two ground rules", "title: Our two ground rules"));
+  await reloaded;
+  await page.waitForFunction(() => document.querySelector("h1").textContent === "Our two ground rules");
+  await page.waitForFunction(() => Math.abs(window.scrollY - 700) < 5, null, { timeout: 3000 });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a bad edit shows the overlay over the last good page until it is fixed", async () => {
+  const page = await browser.context.newPage();
+  await page.goto(base + "ground-rules.html");
+  const good = fs.readFileSync(rules(), "utf8");
+  let reloaded = page.waitForEvent("load");
+  fs.writeFileSync(rules(), good.replace("rules:", "rulez:"));
+  await reloaded;
+  const overlay = page.locator("#alsite-error-overlay");
+  await overlay.waitFor();
+  assert.match(await overlay.textContent(), /content\/method\/ground-rules\.yaml:\d+:1: error: unknown field `rulez`/);
+  assert.ok(await page.locator("li.rule").first().isVisible(), "the last good page is still there");
+  assert.deepEqual(await axeViolations(page), [], "the overlay is accessible");
+  reloaded = page.waitForEvent("load");
+  fs.writeFileSync(rules(), good);
+  await reloaded;
+  assert.equal(await page.locator("#alsite-error-overlay").count(), 0);
+  await page.close();
+});
