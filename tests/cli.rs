@@ -1,6 +1,10 @@
 //! Runs the real `alsite` binary on fixture folders and on the bundled sample
 //! site, and checks what a user would see: output files, messages, exit codes.
 
+mod common;
+
+use common::copy_tree;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -29,18 +33,6 @@ impl TempDir {
 impl Drop for TempDir {
     fn drop(&mut self) {
         let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
     }
 }
 
@@ -436,4 +428,58 @@ fn help_version_and_usage_errors() {
     assert_eq!(alsite(&["bild"], here).status.code(), Some(2));
     assert_eq!(alsite(&["build", "--nope"], here).status.code(), Some(2));
     assert_eq!(alsite(&[], here).status.code(), Some(2));
+}
+
+/// Hostile inputs for every kind of file: each must give exit 0 or 1, never a panic.
+#[test]
+fn no_input_makes_alsite_panic() {
+    let nasty: &[&[u8]] = &[
+        b"",
+        b"---",
+        b"---\n",
+        b"---\n---\n",
+        b"---\n- a\n- b\n---\n",
+        b"---\ntitle: x\n---\n\n[broken](",
+        b"\xff\xfe\x00\x01",
+        b"\t\ttitle:\t[",
+        b"title: &a [*a, *a]\n",
+        b"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+        b"items:\n  - type:\n",
+        b"items:\n  - type: choose\n    options: []\n",
+        b"stages:\n  - turns:\n      - {}\n",
+        b"days:\n  - start: \"25:99\"\n    items: [{}]\n",
+        b"title: x\nminutes: -5\n",
+        b"title: x\nminutes: 99999999999999999999\n",
+        "title: \u{0}\u{202e}\n".as_bytes(),
+    ];
+    let files = [
+        "site.yaml",
+        "content/index.md",
+        "content/pages/about.md",
+        "content/method/ground-rules.yaml",
+        "content/method/components.yaml",
+        "content/practice/question-types.yaml",
+        "content/practice/question-rules.yaml",
+        "content/practice/open-questions.yaml",
+        "content/sessions/rota-tool.yaml",
+        "content/workshops/foundations/workshop.yaml",
+        "content/workshops/foundations/what-is-action-learning.md",
+    ];
+    for file in files {
+        let site = fixture_site("base");
+        for (i, input) in nasty.iter().enumerate() {
+            fs::write(site.0.join(file), input).unwrap();
+            let out = alsite(&["check"], &site.0);
+            let stderr = text(&out.stderr);
+            assert!(
+                matches!(out.status.code(), Some(0 | 1)),
+                "{file} with input {i}: {:?}\n{stderr}",
+                out.status
+            );
+            assert!(
+                !stderr.contains("panicked"),
+                "{file} with input {i}: {stderr}"
+            );
+        }
+    }
 }

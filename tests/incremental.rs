@@ -1,23 +1,16 @@
 //! Scoped rebuilds as `serve` uses them: an edit re-renders only the pages
 //! that read the edited file, and still catches what a full build catches.
 
+mod common;
+
 use alsite::build::Incremental;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn site(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("alsite-incr-{}-{name}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
-    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base");
-    for entry in walkdir::WalkDir::new(&base) {
-        let entry = entry.unwrap();
-        let target = dir.join(entry.path().strip_prefix(&base).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    common::copy_base(&dir);
     // A navigation in site.yaml, so page titles are not on every page.
     let config = fs::read_to_string(dir.join("site.yaml")).unwrap();
     fs::write(dir.join("site.yaml"), config + "nav:\n  - { title: Home, link: index.html }\n  - { title: About, link: about.html }\n").unwrap();

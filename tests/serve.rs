@@ -3,16 +3,17 @@
 //! overlay while the last good site stays served, every traversal form
 //! refused, hostile request lines survived, and a bounded load check.
 
+mod common;
+
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_alsite");
-const REPO: &str = env!("CARGO_MANIFEST_DIR");
 
 struct Site {
     dir: PathBuf,
@@ -28,16 +29,7 @@ impl Site {
             N.fetch_add(1, Ordering::SeqCst)
         ));
         let _ = fs::remove_dir_all(&dir);
-        let base = Path::new(REPO).join("tests/fixtures/base");
-        for entry in walkdir::WalkDir::new(&base) {
-            let entry = entry.unwrap();
-            let target = dir.join(entry.path().strip_prefix(&base).unwrap());
-            if entry.file_type().is_dir() {
-                fs::create_dir_all(&target).unwrap();
-            } else {
-                fs::copy(entry.path(), &target).unwrap();
-            }
-        }
+        common::copy_base(&dir);
         fs::write(dir.join("secret.txt"), "TOP-SECRET-42").unwrap();
         Site { dir }
     }

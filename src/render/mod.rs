@@ -163,7 +163,21 @@ fn render_jobs<R: Send>(
     Ok(outputs)
 }
 
-impl Job<'_> {
+impl<'a> Job<'a> {
+    fn new(
+        path: impl Into<String>,
+        source: impl Into<PathBuf>,
+        title: impl Into<String>,
+        kind: JobKind<'a>,
+    ) -> Job<'a> {
+        Job {
+            path: path.into(),
+            source: source.into(),
+            title: title.into(),
+            kind,
+        }
+    }
+
     /// True when rendering this page reads the source file `changed`.
     /// Pages that show titles or counts of other files (the home page,
     /// indexes, workshop pages) read those files too.
@@ -195,62 +209,60 @@ impl Job<'_> {
 fn jobs(site: &Site) -> Vec<Job<'_>> {
     let mut jobs = Vec::new();
     if let Some(home) = &site.home {
-        jobs.push(Job {
-            path: "index.html".into(),
-            source: home.source.clone(),
-            title: home.front.title.clone(),
-            kind: JobKind::Home(home),
-        });
+        jobs.push(Job::new(
+            "index.html",
+            home.source.clone(),
+            home.front.title.clone(),
+            JobKind::Home(home),
+        ));
     }
     if let Some(doc) = &site.ground_rules {
-        jobs.push(Job {
-            path: GROUND_RULES_PATH.into(),
-            source: doc.source.clone(),
-            title: doc.data.title.clone(),
-            kind: JobKind::GroundRules(doc),
-        });
+        jobs.push(Job::new(
+            GROUND_RULES_PATH,
+            doc.source.clone(),
+            doc.data.title.clone(),
+            JobKind::GroundRules(doc),
+        ));
     }
     if let Some(doc) = &site.components {
-        jobs.push(Job {
-            path: COMPONENTS_PATH.into(),
-            source: doc.source.clone(),
-            title: doc.data.title.clone(),
-            kind: JobKind::Components(doc),
-        });
+        jobs.push(Job::new(
+            COMPONENTS_PATH,
+            doc.source.clone(),
+            doc.data.title.clone(),
+            JobKind::Components(doc),
+        ));
     }
     if !site.practice.is_empty() {
-        jobs.push(Job {
-            path: practice::INDEX_PATH.into(),
-            source: site.practice[0]
-                .source
-                .with_file_name("question-types.yaml"),
-            title: "Question practice".into(),
-            kind: JobKind::PracticeIndex,
-        });
+        jobs.push(Job::new(
+            practice::INDEX_PATH,
+            site.practice[0].source.clone(),
+            "Question practice",
+            JobKind::PracticeIndex,
+        ));
     }
     for doc in &site.practice {
-        jobs.push(Job {
-            path: practice::set_path(&doc.slug),
-            source: doc.source.clone(),
-            title: doc.data.title.clone(),
-            kind: JobKind::PracticeSet(doc),
-        });
+        jobs.push(Job::new(
+            practice::set_path(&doc.slug),
+            doc.source.clone(),
+            doc.data.title.clone(),
+            JobKind::PracticeSet(doc),
+        ));
     }
     if let Some(first) = site.sessions.first() {
-        jobs.push(Job {
-            path: session::INDEX_PATH.into(),
-            source: first.source.clone(),
-            title: "Demo sessions".into(),
-            kind: JobKind::SessionIndex,
-        });
+        jobs.push(Job::new(
+            session::INDEX_PATH,
+            first.source.clone(),
+            "Demo sessions",
+            JobKind::SessionIndex,
+        ));
     }
     for doc in &site.sessions {
-        jobs.push(Job {
-            path: session::session_path(&doc.slug),
-            source: doc.source.clone(),
-            title: doc.data.title.clone(),
-            kind: JobKind::Session(doc),
-        });
+        jobs.push(Job::new(
+            session::session_path(&doc.slug),
+            doc.source.clone(),
+            doc.data.title.clone(),
+            JobKind::Session(doc),
+        ));
     }
     let workshops: Vec<&Workshop> = site
         .workshops
@@ -258,49 +270,49 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
         .filter(|w| !w.source.as_os_str().is_empty())
         .collect();
     if let Some(first) = workshops.first() {
-        jobs.push(Job {
-            path: workshop::INDEX_PATH.into(),
-            source: first.source.clone(),
-            title: "Workshops".into(),
-            kind: JobKind::WorkshopIndex,
-        });
+        jobs.push(Job::new(
+            workshop::INDEX_PATH,
+            first.source.clone(),
+            "Workshops",
+            JobKind::WorkshopIndex,
+        ));
     }
     for w in workshops {
         let title = &w.data.title;
-        jobs.push(Job {
-            path: workshop::agenda_path(&w.slug),
-            source: w.source.clone(),
-            title: format!("{title}: agenda"),
-            kind: JobKind::Agenda(w),
-        });
-        jobs.push(Job {
-            path: workshop::guide_path(&w.slug),
-            source: w.source.clone(),
-            title: format!("{title}: facilitator guide"),
-            kind: JobKind::Guide(w),
-        });
-        jobs.push(Job {
-            path: workshop::handout_path(&w.slug),
-            source: w.source.clone(),
-            title: format!("{title}: participant handout"),
-            kind: JobKind::Handout(w),
-        });
+        jobs.push(Job::new(
+            workshop::agenda_path(&w.slug),
+            w.source.clone(),
+            format!("{title}: agenda"),
+            JobKind::Agenda(w),
+        ));
+        jobs.push(Job::new(
+            workshop::guide_path(&w.slug),
+            w.source.clone(),
+            format!("{title}: facilitator guide"),
+            JobKind::Guide(w),
+        ));
+        jobs.push(Job::new(
+            workshop::handout_path(&w.slug),
+            w.source.clone(),
+            format!("{title}: participant handout"),
+            JobKind::Handout(w),
+        ));
         for (i, m) in w.modules.iter().enumerate() {
-            jobs.push(Job {
-                path: workshop::module_path(&w.slug, &m.slug),
-                source: m.source.clone(),
-                title: m.front.title.clone(),
-                kind: JobKind::Module(w, i),
-            });
+            jobs.push(Job::new(
+                workshop::module_path(&w.slug, &m.slug),
+                m.source.clone(),
+                m.front.title.clone(),
+                JobKind::Module(w, i),
+            ));
         }
     }
     for page in &site.pages {
-        jobs.push(Job {
-            path: page.output.clone(),
-            source: page.source.clone(),
-            title: page.front.title.clone(),
-            kind: JobKind::Page(page),
-        });
+        jobs.push(Job::new(
+            page.output.clone(),
+            page.source.clone(),
+            page.front.title.clone(),
+            JobKind::Page(page),
+        ));
     }
     jobs
 }
