@@ -502,3 +502,43 @@ fn load_check_20000_requests_on_50_connections_with_20_event_streams_open() {
         s.next_reload();
     }
 }
+
+#[test]
+fn replacing_the_whole_content_folder_keeps_the_loop_alive() {
+    // As a git branch switch can: content/ goes away and comes back.
+    let site = Site::new("branch");
+    let server = Server::start(&site);
+    let mut events = Events::open(&server.addr);
+    let content = site.path("content");
+    let saved = site.path("content-saved");
+    fs::rename(&content, &saved).unwrap();
+    events.next_reload();
+    let page = get(&server.addr, "/index.html");
+    assert!(
+        page.body.contains("alsite-error-overlay") && page.body.contains("no content/ folder"),
+        "{}",
+        page.body
+    );
+    fs::rename(&saved, &content).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while get(&server.addr, "/index.html")
+        .body
+        .contains("alsite-error-overlay")
+        && Instant::now() < deadline
+    {
+        events.next_reload();
+    }
+    assert!(!get(&server.addr, "/index.html")
+        .body
+        .contains("alsite-error-overlay"));
+    // Edits inside the returned folder are seen again.
+    fs::write(
+        site.path("content/pages/about.md"),
+        "---\ntitle: About\n---\n\n## Contact\n\nBack on the branch.\n",
+    )
+    .unwrap();
+    events.next_reload();
+    assert!(get(&server.addr, "/about.html")
+        .body
+        .contains("Back on the branch."));
+}

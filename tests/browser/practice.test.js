@@ -164,6 +164,26 @@ test("order: steps reordered with the keyboard until right", async () => {
   await page.close();
 });
 
+test("order: a step can be dragged with the pointer", async () => {
+  const file = "practice/session-flow.html";
+  const data = embedded(SITE, file, "practice-data");
+  const { page, problems } = await fresh(file);
+  const id = data.items.find((i) => i.type === "order").id;
+  const steps = page.locator(`#${id} li.step`);
+  const positions = () => steps.evaluateAll((lis) => lis.map((li) => Number(li.dataset.position)));
+  const before = await positions();
+  const at = before.indexOf(1);
+  assert.notEqual(at, 0, "the first step is not already first");
+  // The whole list in view, so nothing scrolls under the pointer.
+  await page.setViewportSize({ width: 1280, height: 2000 });
+  await steps.nth(at).dragTo(steps.nth(0));
+  const after = await positions();
+  assert.equal(after[0], 1, `dragged to the top: ${after}`);
+  assert.equal(after.length, before.length);
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
 test("a corrupt or foreign saved state never breaks the page", async () => {
   const file = "practice/coach-questions.html";
   const { page, problems } = await fresh(file);
