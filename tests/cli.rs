@@ -297,6 +297,14 @@ fn sample_site_has_every_page_with_its_key_text() {
         home.contains("href=\"practice/index.html\"")
             && home.contains("href=\"sessions/index.html\"")
     );
+    // The three sample workshops: two full days, a half day, a 90-minute evening.
+    let foundations = read("workshops/foundations/index.html");
+    assert!(
+        foundations.contains("Day 1: 09:00–17:00") && foundations.contains("Day 2: 09:00–16:15")
+    );
+    assert!(read("workshops/intro-training/index.html").contains("Day 1: 09:00–12:30"));
+    assert!(read("workshops/demo-event/index.html").contains("Day 1: 17:30–19:00"));
+    assert!(read("workshops/foundations/facilitator.html").contains("Materials checklist"));
     assert!(out.join("static/style.css").is_file());
 }
 
