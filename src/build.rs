@@ -297,7 +297,16 @@ struct Last {
     theme: Theme,
     links: LinkIndex,
     pages: HashMap<String, PageLinks>,
-    outputs: HashMap<String, Output>,
+    /// A hash of every output's bytes, to tell which re-rendered pages changed
+    /// (the bytes themselves live in the server's snapshot).
+    hashes: HashMap<String, u64>,
+}
+
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
 }
 
 /// What a rebuild produced.
@@ -331,9 +340,9 @@ impl Incremental {
             theme: p.theme,
             links,
             pages: pages.into_iter().map(|l| (l.path.clone(), l)).collect(),
-            outputs: outputs
+            hashes: outputs
                 .iter()
-                .map(|o| (o.path.clone(), o.clone()))
+                .map(|o| (o.path.clone(), hash_bytes(&o.bytes)))
                 .collect(),
         });
         Ok(Rebuilt {
@@ -403,14 +412,10 @@ impl Incremental {
         let changed_outputs: Vec<Output> = rendered
             .into_iter()
             .filter(|o| {
-                last.outputs
-                    .get(&o.path)
-                    .is_none_or(|old| old.bytes != o.bytes)
+                let hash = hash_bytes(&o.bytes);
+                last.hashes.insert(o.path.clone(), hash) != Some(hash)
             })
             .collect();
-        for o in &changed_outputs {
-            last.outputs.insert(o.path.clone(), o.clone());
-        }
         warnings.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         Some(Ok(Rebuilt {
             changed: changed_outputs,

@@ -14,11 +14,7 @@ use std::path::{Path, PathBuf};
 /// Loads everything under `root`. On error, every problem found is returned,
 /// not only the first.
 pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
-    let mut loader = Loader {
-        root,
-        texts: BTreeMap::new(),
-        diags: Diagnostics::default(),
-    };
+    let mut loader = Loader::new(root);
     let config = loader.config();
     let mut site = Site::new(config.clone().unwrap_or_else(placeholder_config));
     let content = root.join("content");
@@ -34,11 +30,7 @@ pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
         let parts: Vec<(Site, Loader)> = content_files(&content)
             .par_iter()
             .map(|rel| {
-                let mut one = Loader {
-                    root,
-                    texts: BTreeMap::new(),
-                    diags: Diagnostics::default(),
-                };
+                let mut one = Loader::new(root);
                 let mut part = Site::new(site.config.clone());
                 one.dispatch(&mut part, rel);
                 (part, one)
@@ -68,11 +60,7 @@ pub fn reload_file(root: &Path, site: &mut Site, rel: &Path) -> Result<bool, Dia
     if !site.texts.contains_key(rel) || !root.join(rel).is_file() {
         return Ok(false);
     }
-    let mut loader = Loader {
-        root,
-        texts: BTreeMap::new(),
-        diags: Diagnostics::default(),
-    };
+    let mut loader = Loader::new(root);
     let mut scratch = Site::new(site.config.clone());
     loader.dispatch(&mut scratch, in_content);
     if loader.diags.has_errors() {
@@ -157,7 +145,15 @@ struct Loader<'a> {
     diags: Diagnostics,
 }
 
-impl Loader<'_> {
+impl<'a> Loader<'a> {
+    fn new(root: &'a Path) -> Loader<'a> {
+        Loader {
+            root,
+            texts: BTreeMap::new(),
+            diags: Diagnostics::default(),
+        }
+    }
+
     fn config(&mut self) -> Option<Config> {
         let file = PathBuf::from("site.yaml");
         if !self.root.join(&file).is_file() {
