@@ -3,18 +3,20 @@
 
 mod common;
 
+use common::TempDir;
+
 use alsite::build::Incremental;
 use std::fs;
 use std::path::PathBuf;
 
-fn site(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("alsite-incr-{}-{name}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    common::copy_base(&dir);
+fn site(name: &str) -> TempDir {
+    let site = TempDir::new(name);
+    common::copy_base(&site.0);
+    let dir = &site.0;
     // A navigation in site.yaml, so page titles are not on every page.
     let config = fs::read_to_string(dir.join("site.yaml")).unwrap();
     fs::write(dir.join("site.yaml"), config + "nav:\n  - { title: Home, link: index.html }\n  - { title: About, link: about.html }\n").unwrap();
-    dir
+    site
 }
 
 fn changed_paths(r: &alsite::build::Rebuilt) -> Vec<String> {
@@ -25,8 +27,9 @@ fn changed_paths(r: &alsite::build::Rebuilt) -> Vec<String> {
 
 #[test]
 fn an_edit_re_renders_only_what_reads_the_file() {
-    let dir = site("scoped");
-    let mut builder = Incremental::new(&dir);
+    let tmp = site("scoped");
+    let dir = &tmp.0;
+    let mut builder = Incremental::new(dir);
     let full = builder.full().expect("first build");
     assert!(full.full && full.changed.len() > 10);
 
@@ -64,8 +67,9 @@ fn an_edit_re_renders_only_what_reads_the_file() {
 
 #[test]
 fn a_scoped_rebuild_still_catches_errors_and_broken_anchors() {
-    let dir = site("errors");
-    let mut builder = Incremental::new(&dir);
+    let tmp = site("errors");
+    let dir = &tmp.0;
+    let mut builder = Incremental::new(dir);
     builder.full().unwrap();
     // The home page links /components.html; the about page links its own heading.
     fs::write(
@@ -111,5 +115,4 @@ fn a_scoped_rebuild_still_catches_errors_and_broken_anchors() {
         "{}",
         err.0[0]
     );
-    fs::remove_dir_all(&dir).unwrap();
 }

@@ -5,44 +5,22 @@
 
 mod common;
 
+use common::TempDir;
+
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_alsite");
 
-struct Site {
-    dir: PathBuf,
-}
-
-impl Site {
-    /// A copy of the base fixture with a secret file beside it.
-    fn new(name: &str) -> Site {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "alsite-serve-{}-{}-{name}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::SeqCst)
-        ));
-        let _ = fs::remove_dir_all(&dir);
-        common::copy_base(&dir);
-        fs::write(dir.join("secret.txt"), "TOP-SECRET-42").unwrap();
-        Site { dir }
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.dir.join(rel)
-    }
-}
-
-impl Drop for Site {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.dir);
-    }
+/// A copy of the base fixture with a secret file beside it, which no request may reach.
+fn new_site(name: &str) -> TempDir {
+    let site = TempDir::new(name);
+    common::copy_base(&site.0);
+    fs::write(site.path("secret.txt"), "TOP-SECRET-42").unwrap();
+    site
 }
 
 struct Server {
@@ -51,10 +29,10 @@ struct Server {
 }
 
 impl Server {
-    fn start(site: &Site) -> Server {
+    fn start(site: &TempDir) -> Server {
         let mut child = Command::new(BIN)
             .args(["serve", "--port", "0", "--root"])
-            .arg(&site.dir)
+            .arg(&site.0)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -159,7 +137,7 @@ impl Events {
 
 #[test]
 fn serves_pages_and_assets_with_the_right_types() {
-    let site = Site::new("assets");
+    let site = new_site("assets");
     let server = Server::start(&site);
     let home = get(&server.addr, "/");
     assert_eq!(home.status, 200);
@@ -219,7 +197,7 @@ fn serves_pages_and_assets_with_the_right_types() {
 
 #[test]
 fn an_edit_reloads_the_page_with_the_new_text() {
-    let site = Site::new("edit");
+    let site = new_site("edit");
     let server = Server::start(&site);
     let mut events = Events::open(&server.addr);
     let about = site.path("content/pages/about.md");
@@ -250,7 +228,7 @@ fn an_edit_reloads_the_page_with_the_new_text() {
 
 #[test]
 fn a_bad_edit_shows_an_overlay_over_the_last_good_site_until_fixed() {
-    let site = Site::new("overlay");
+    let site = new_site("overlay");
     let server = Server::start(&site);
     let mut events = Events::open(&server.addr);
     let rules = site.path("content/method/ground-rules.yaml");
@@ -292,7 +270,7 @@ fn a_bad_edit_shows_an_overlay_over_the_last_good_site_until_fixed() {
 
 #[test]
 fn deleting_and_recreating_a_folder_keeps_the_loop_alive() {
-    let site = Site::new("folder");
+    let site = new_site("folder");
     let server = Server::start(&site);
     let mut events = Events::open(&server.addr);
     let pages = site.path("content/pages");
@@ -329,7 +307,7 @@ fn deleting_and_recreating_a_folder_keeps_the_loop_alive() {
 
 #[test]
 fn no_request_gets_a_file_from_outside_the_site() {
-    let site = Site::new("traversal");
+    let site = new_site("traversal");
     let server = Server::start(&site);
     let targets = [
         "/../secret.txt",
@@ -398,12 +376,12 @@ fn no_request_gets_a_file_from_outside_the_site() {
 
 #[test]
 fn a_busy_port_is_a_clear_error() {
-    let site = Site::new("busy");
+    let site = new_site("busy");
     let server = Server::start(&site);
     let port = server.addr.rsplit(':').next().unwrap();
     let out = Command::new(BIN)
         .args(["serve", "--port", port, "--root"])
-        .arg(&site.dir)
+        .arg(&site.0)
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -438,7 +416,7 @@ fn read_response(reader: &mut BufReader<TcpStream>) -> Option<(u16, usize)> {
 
 #[test]
 fn load_check_20000_requests_on_50_connections_with_20_event_streams_open() {
-    let site = Site::new("load");
+    let site = new_site("load");
     let server = Server::start(&site);
     let streams: Vec<Events> = (0..20).map(|_| Events::open(&server.addr)).collect();
     let started = Instant::now();
@@ -506,7 +484,7 @@ fn load_check_20000_requests_on_50_connections_with_20_event_streams_open() {
 #[test]
 fn replacing_the_whole_content_folder_keeps_the_loop_alive() {
     // As a git branch switch can: content/ goes away and comes back.
-    let site = Site::new("branch");
+    let site = new_site("branch");
     let server = Server::start(&site);
     let mut events = Events::open(&server.addr);
     let content = site.path("content");
