@@ -414,11 +414,13 @@ fn apply(
             };
             shared.replace(snapshot);
             shared.broadcast("reload");
-            let scope = if rebuilt.full { "all" } else { "changed" };
-            println!(
-                "{what} {pages} pages ({scope}), reload sent {} ms after the change",
-                since.elapsed().as_millis()
-            );
+            let ms = since.elapsed().as_millis();
+            if what == "built" {
+                println!("built {pages} pages in {ms} ms");
+            } else {
+                let scope = if rebuilt.full { "all pages" } else { "only the pages that changed" };
+                println!("{what} {pages} pages ({scope}), reload sent {ms} ms after the save");
+            }
         }
         Err(errors) => {
             print_diagnostics(root, &errors);
