@@ -153,6 +153,27 @@ fn base_fixture_builds() {
 }
 
 #[test]
+fn the_default_navigation_uses_a_page_nav_title() {
+    let site = fixture_site("base");
+    fs::write(
+        site.0.join("content/pages/about.md"),
+        "---\ntitle: About our organization\nnav_title: About us\n---\n\n## Contact\n",
+    )
+    .unwrap();
+    let out = alsite(&["build"], &site.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let home = fs::read_to_string(site.0.join("public/index.html")).unwrap();
+    assert!(
+        home.contains(r#"<li><a href="about.html">About us</a></li>"#),
+        "{home}"
+    );
+    assert!(
+        home.contains("About our organization"),
+        "the full title stays on the home page's card"
+    );
+}
+
+#[test]
 fn a_site_without_site_yaml_is_an_error_not_a_panic() {
     let dir = TempDir::new("empty");
     let out = alsite(&["build"], &dir.0);

@@ -574,7 +574,15 @@ fn components_context(doc: &Components, path: &str, ids: &mut Ids) -> Value {
 fn nav(site: &Site, path: &str, sections: &[(String, String, String)]) -> Vec<Value> {
     let links: Vec<(String, String)> = if site.config.nav.is_empty() {
         std::iter::once(("Home".to_string(), "index.html".to_string()))
-            .chain(sections.iter().map(|(t, p, _)| (t.clone(), p.clone())))
+            .chain(sections.iter().map(|(title, target, _)| {
+                // A free page may ask for a shorter label in the navigation.
+                let label = site
+                    .pages
+                    .iter()
+                    .find(|p| &p.output == target)
+                    .and_then(|p| p.front.nav_title.clone());
+                (label.unwrap_or_else(|| title.clone()), target.clone())
+            }))
             .collect()
     } else {
         site.config

@@ -418,7 +418,11 @@ fn apply(
             if what == "built" {
                 println!("built {pages} pages in {ms} ms");
             } else {
-                let scope = if rebuilt.full { "all pages" } else { "only the pages that changed" };
+                let scope = if rebuilt.full {
+                    "all pages"
+                } else {
+                    "only the pages that changed"
+                };
                 println!("{what} {pages} pages ({scope}), reload sent {ms} ms after the save");
             }
         }
