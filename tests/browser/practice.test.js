@@ -204,6 +204,10 @@ test("the practice index lists every set with its exercise count", async () => {
   const cards = page.locator(".set-list .card");
   assert.equal(await cards.count(), 4);
   assert.match(await cards.filter({ hasText: "From statements to open questions" }).textContent(), /12 exercises: 12 rewrite/);
+  // The glossary of question types, from question-types.yaml.
+  assert.equal(await page.locator("dl.types .type").count(), 15);
+  assert.equal(await page.locator("dl.types .avoid").count(), 5);
+  assert.match(await page.locator("#type-leading").textContent(), /Leading\s+avoid.*Wouldn't it be better to wait a quarter\?/s);
   assert.deepEqual(await axeViolations(page), []);
   await cards.first().locator("a").click();
   await page.waitForLoadState("load");
