@@ -571,17 +571,27 @@ fn components_context(doc: &Components, path: &str, ids: &mut Ids) -> Value {
 }
 
 /// The navigation for the page at `path`, with where the reader is marked.
+/// Free pages the default navigation lists by name; with more, it leaves
+/// them to the home page, so no page carries hundreds of links.
+const NAV_PAGES: usize = 8;
+
 fn nav(site: &Site, path: &str, sections: &[(String, String, String)]) -> Vec<Value> {
     let links: Vec<(String, String)> = if site.config.nav.is_empty() {
+        let list_pages = site.pages.len() <= NAV_PAGES;
         std::iter::once(("Home".to_string(), "index.html".to_string()))
-            .chain(sections.iter().map(|(title, target, _)| {
-                // A free page may ask for a shorter label in the navigation.
-                let label = site
-                    .pages
-                    .iter()
-                    .find(|p| &p.output == target)
-                    .and_then(|p| p.front.nav_title.clone());
-                (label.unwrap_or_else(|| title.clone()), target.clone())
+            .chain(sections.iter().filter_map(|(title, target, _)| {
+                match site.pages.iter().find(|p| &p.output == target) {
+                    // A free page may ask for a shorter label in the navigation.
+                    Some(page) if list_pages => Some((
+                        page.front
+                            .nav_title
+                            .clone()
+                            .unwrap_or_else(|| title.clone()),
+                        target.clone(),
+                    )),
+                    Some(_) => None,
+                    None => Some((title.clone(), target.clone())),
+                }
             }))
             .collect()
     } else {

@@ -221,7 +221,11 @@ pub fn type_counts(set: &PracticeSet) -> String {
 }
 
 pub fn index_context(site: &Site, path: &str) -> Value {
-    let types = site.question_types.as_ref().map(|d| d.data.types.as_slice()).unwrap_or(&[]);
+    let types = site
+        .question_types
+        .as_ref()
+        .map(|d| d.data.types.as_slice())
+        .unwrap_or(&[]);
     context! {
         types => types.iter().map(|t| context! {
             id => &t.id, name => &t.name, description => safe(inline_html(&t.description, path)),
