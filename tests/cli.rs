@@ -171,6 +171,28 @@ fn the_default_navigation_uses_a_page_nav_title() {
         home.contains("About our organization"),
         "the full title stays on the home page's card"
     );
+
+    // With many free pages the default navigation leaves them to the home page.
+    for i in 0..9 {
+        fs::write(
+            site.0.join(format!("content/pages/extra-{i}.md")),
+            format!("---\ntitle: Extra {i}\n---\n\nText.\n"),
+        )
+        .unwrap();
+    }
+    assert!(alsite(&["build"], &site.0).status.success());
+    let about = fs::read_to_string(site.0.join("public/about.html")).unwrap();
+    let nav = &about[about.find("<nav").unwrap()..about.find("</nav>").unwrap()];
+    assert!(
+        !nav.contains("extra-3.html") && !nav.contains("About us"),
+        "{nav}"
+    );
+    assert!(nav.contains("ground-rules.html"));
+    let home = fs::read_to_string(site.0.join("public/index.html")).unwrap();
+    assert!(
+        home.contains("href=\"extra-3.html\""),
+        "the home page still lists every page"
+    );
 }
 
 #[test]
