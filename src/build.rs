@@ -94,10 +94,22 @@ fn link_errors<P: std::borrow::Borrow<PageLinks> + Sync>(
 /// Warnings come back with the outputs; any error fails the whole site.
 pub fn generate(root: &Path) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
     let p = prepare(root)?;
-    let outputs = render::render_site(&p.site, &p.theme, p.assets, Ok)?;
-    let pages: Vec<PageLinks> = outputs.par_iter().map(PageLinks::of).collect();
-    link_errors(&p.site, &p.theme, &LinkIndex::new(&pages), &pages)?;
+    let (outputs, _, _) = render_in_memory(&p.site, &p.theme, p.assets)?;
     Ok((outputs, p.warnings))
+}
+
+/// Renders a prepared site into memory and checks its links; returns the
+/// outputs with what the link check kept of them.
+fn render_in_memory(
+    site: &Site,
+    theme: &Theme,
+    assets: Vec<(String, Vec<u8>)>,
+) -> Result<(Vec<Output>, Vec<PageLinks>, LinkIndex), Diagnostics> {
+    let outputs = render::render_site(site, theme, assets, Ok)?;
+    let pages: Vec<PageLinks> = outputs.par_iter().map(PageLinks::of).collect();
+    let links = LinkIndex::new(&pages);
+    link_errors(site, theme, &links, &pages)?;
+    Ok((outputs, pages, links))
 }
 
 /// Builds the site at `root` into `out`. A failed build leaves `out` as it was.
@@ -252,16 +264,6 @@ fn remove_tree(dir: &Path) -> std::io::Result<()> {
     std::fs::remove_dir_all(dir)
 }
 
-/// Writes every output into a fresh folder beside `out`, then swaps it in.
-pub fn write_atomic(out: &Path, outputs: &[Output]) -> std::io::Result<()> {
-    let staging = Staging::new(out)?;
-    if let Err(e) = outputs.par_iter().try_for_each(|o| staging.write(o)) {
-        staging.discard();
-        return Err(e);
-    }
-    staging.commit()
-}
-
 /// Refuses to replace a folder that holds the site itself.
 fn guard_output_folder(root: &Path, out: &Path) -> Result<(), Diagnostic> {
     let canon = |p: &Path| std::fs::canonicalize(p).ok();
@@ -331,10 +333,7 @@ impl Incremental {
     pub fn full(&mut self) -> Result<Rebuilt, Diagnostics> {
         self.last = None;
         let p = prepare(&self.root)?;
-        let outputs = render::render_site(&p.site, &p.theme, p.assets, Ok)?;
-        let pages: Vec<PageLinks> = outputs.par_iter().map(PageLinks::of).collect();
-        let links = LinkIndex::new(&pages);
-        link_errors(&p.site, &p.theme, &links, &pages)?;
+        let (outputs, pages, links) = render_in_memory(&p.site, &p.theme, p.assets)?;
         self.last = Some(Last {
             site: p.site,
             theme: p.theme,

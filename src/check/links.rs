@@ -104,19 +104,9 @@ impl LinkIndex {
     }
 }
 
-/// Checks every link of every HTML output. `texts` holds the source files, to
-/// point each broken link at the line that wrote it.
-pub fn check_links(
-    outputs: &[Output],
-    texts: &BTreeMap<PathBuf, String>,
-    theme: &Theme,
-) -> Vec<Diagnostic> {
-    let pages: Vec<PageLinks> = outputs.par_iter().map(PageLinks::of).collect();
-    let index = LinkIndex::new(&pages);
-    check_pages(&index, &pages, texts, theme)
-}
-
 /// Checks the links of `pages` against everything in `index`, in parallel.
+/// `texts` holds the source files, to point each broken link at the line that
+/// wrote it.
 pub fn check_pages<P: std::borrow::Borrow<PageLinks> + Sync>(
     index: &LinkIndex,
     pages: &[P],
@@ -265,7 +255,8 @@ mod tests {
             page("static/s.css", ""),
         ];
         let theme = Theme::open(Path::new("."), "default").unwrap();
-        let diags = check_links(&outputs, &BTreeMap::new(), &theme);
+        let pages: Vec<PageLinks> = outputs.iter().map(PageLinks::of).collect();
+        let diags = check_pages(&LinkIndex::new(&pages), &pages, &BTreeMap::new(), &theme);
         let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(messages.len(), 2, "{messages:#?}");
         assert!(messages[0].contains("`gone.html`"));
