@@ -128,8 +128,12 @@ fn workshop_ctx(w: &Workshop, path: &str, ids: &mut Ids) -> Value {
 
 pub fn agenda_context(w: &Workshop, path: &str, ids: &mut Ids) -> Value {
     let (days, _) = plan(w);
-    let day_views: Vec<Value> = days
-        .iter()
+    context! { workshop => workshop_ctx(w, path, ids), days => day_views(w, &days, path) }
+}
+
+/// Each scheduled day as the day table shows it.
+fn day_views(w: &Workshop, days: &[Option<DayPlan>], path: &str) -> Vec<Value> {
+    days.iter()
         .enumerate()
         .filter_map(|(d, day)| day.as_ref().map(|day| (d, day)))
         .map(|(d, day)| {
@@ -157,8 +161,7 @@ pub fn agenda_context(w: &Workshop, path: &str, ids: &mut Ids) -> Value {
                 }).collect::<Vec<_>>(),
             }
         })
-        .collect();
-    context! { workshop => workshop_ctx(w, path, ids), days => day_views }
+        .collect()
 }
 
 pub fn module_context(site: &Site, w: &Workshop, index: usize, path: &str, ids: &mut Ids) -> Value {
@@ -192,16 +195,16 @@ pub fn module_context(site: &Site, w: &Workshop, index: usize, path: &str, ids: 
 fn modules_in_order(
     site: &Site,
     w: &Workshop,
+    days: &[Option<DayPlan>],
     path: &str,
     ids: &mut Ids,
     with_notes: bool,
 ) -> Vec<Value> {
-    let (days, _) = plan(w);
-    module_order(w, &days)
+    module_order(w, days)
         .into_iter()
         .map(|i| {
             let m = &w.modules[i];
-            let slot = first_slot(&days, i);
+            let slot = first_slot(days, i);
             let anchor = ids.unique(&m.slug);
             context! {
                 id => anchor,
@@ -235,21 +238,20 @@ pub fn guide_context(site: &Site, w: &Workshop, path: &str, ids: &mut Ids) -> Va
             }
         }
     }
-    let agenda = agenda_context(w, path, ids);
     context! {
         workshop => workshop_ctx(w, path, ids),
-        days => agenda.get_attr("days").unwrap_or_default(),
-        modules => modules_in_order(site, w, path, ids, true),
+        days => day_views(w, &days, path),
+        modules => modules_in_order(site, w, &days, path, ids, true),
         materials => materials.iter().map(|(name, used)| context! { name => name, modules => used.join(", ") }).collect::<Vec<_>>(),
     }
 }
 
 pub fn handout_context(site: &Site, w: &Workshop, path: &str, ids: &mut Ids) -> Value {
-    let agenda = agenda_context(w, path, ids);
+    let (days, _) = plan(w);
     context! {
         workshop => workshop_ctx(w, path, ids),
-        days => agenda.get_attr("days").unwrap_or_default(),
-        modules => modules_in_order(site, w, path, ids, false),
+        days => day_views(w, &days, path),
+        modules => modules_in_order(site, w, &days, path, ids, false),
     }
 }
 
