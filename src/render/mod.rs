@@ -134,11 +134,12 @@ fn render_jobs<R: Send>(
 ) -> Result<Vec<R>, Diagnostics> {
     let env = environment(theme);
     let sections = sections(site);
+    let nav_links = nav_links(site, &sections);
     let results: Vec<Result<R, Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
             let template = job.kind.template();
-            let ctx = page_context(site, job, &sections);
+            let ctx = page_context(site, job, &sections, &nav_links);
             let html = render_one(&env, theme, template, ctx)?;
             each(Output {
                 path: job.path.clone(),
@@ -460,7 +461,12 @@ pub(crate) fn safe(html: String) -> Value {
     Value::from_safe_string(html)
 }
 
-fn page_context(site: &Site, job: &Job, sections: &[(String, String, String)]) -> Value {
+fn page_context(
+    site: &Site,
+    job: &Job,
+    sections: &[(String, String, String)],
+    nav_links: &[(String, String)],
+) -> Value {
     let path = job.path.as_str();
     let mut ids = Ids::default();
     let cfg = &site.config;
@@ -493,7 +499,7 @@ fn page_context(site: &Site, job: &Job, sections: &[(String, String, String)]) -
         page => page_ctx,
         root => root_prefix(path),
         stylesheet => relative_url(path, "static/style.css"),
-        nav => nav(site, path, sections),
+        nav => nav(path, nav_links),
     };
     let specific = match &job.kind {
         JobKind::Home(page) => context! {
@@ -570,13 +576,13 @@ fn components_context(doc: &Components, path: &str, ids: &mut Ids) -> Value {
     }
 }
 
-/// The navigation for the page at `path`, with where the reader is marked.
 /// Free pages the default navigation lists by name; with more, it leaves
 /// them to the home page, so no page carries hundreds of links.
 const NAV_PAGES: usize = 8;
 
-fn nav(site: &Site, path: &str, sections: &[(String, String, String)]) -> Vec<Value> {
-    let links: Vec<(String, String)> = if site.config.nav.is_empty() {
+/// The navigation's (label, target) pairs, the same on every page.
+fn nav_links(site: &Site, sections: &[(String, String, String)]) -> Vec<(String, String)> {
+    if site.config.nav.is_empty() {
         let list_pages = site.pages.len() <= NAV_PAGES;
         std::iter::once(("Home".to_string(), "index.html".to_string()))
             .chain(sections.iter().filter_map(|(title, target, _)| {
@@ -600,9 +606,13 @@ fn nav(site: &Site, path: &str, sections: &[(String, String, String)]) -> Vec<Va
             .iter()
             .map(|n| (n.title.clone(), n.link.trim_start_matches('/').to_string()))
             .collect()
-    };
+    }
+}
+
+/// The navigation for the page at `path`, with where the reader is marked.
+fn nav(path: &str, links: &[(String, String)]) -> Vec<Value> {
     links
-        .into_iter()
+        .iter()
         .map(|(title, target)| {
             let target_path = target.split('#').next().unwrap_or("").to_string();
             let current = if target_path == path {
@@ -614,7 +624,7 @@ fn nav(site: &Site, path: &str, sections: &[(String, String, String)]) -> Vec<Va
             } else {
                 ""
             };
-            context! { title => title, href => relative_url(path, &target), current => current }
+            context! { title => title, href => relative_url(path, target), current => current }
         })
         .collect()
 }
