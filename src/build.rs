@@ -175,8 +175,12 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
 }
 
 /// Runs every check `build` runs; with `strict`, warnings count as errors.
+/// Like `build`, it keeps only each page's links, never the whole site.
 pub fn check(root: &Path, strict: bool) -> Result<Diagnostics, Diagnostics> {
-    let (_, warnings) = generate(root)?;
+    let p = prepare(root)?;
+    let pages = render::render_site(&p.site, &p.theme, p.assets, |o| Ok(PageLinks::of(&o)))?;
+    link_errors(&p.site, &p.theme, &LinkIndex::new(&pages), &pages)?;
+    let warnings = p.warnings;
     if strict && !warnings.0.is_empty() {
         let mut errors = warnings;
         for d in &mut errors.0 {

@@ -145,25 +145,20 @@ fn check_workshop(site: &Site, w: &Workshop) -> Vec<Diagnostic> {
         }
         for (i, a) in m.front.activities.iter().enumerate() {
             let links = [
-                (
-                    "practice",
-                    &a.practice,
-                    site.practice
-                        .iter()
-                        .map(|d| d.slug.as_str())
-                        .collect::<Vec<_>>(),
-                    "content/practice/",
-                ),
-                (
-                    "session",
-                    &a.session,
-                    site.sessions.iter().map(|d| d.slug.as_str()).collect(),
-                    "content/sessions/",
-                ),
+                ("practice", &a.practice, "content/practice/"),
+                ("session", &a.session, "content/sessions/"),
             ];
-            for (key, target, known, folder) in links {
+            for (key, target, folder) in links {
                 if let Some(t) = target {
-                    if !known.contains(&t.as_str()) {
+                    let exists = match key {
+                        "practice" => site.practice_set(t).is_some(),
+                        _ => site.session(t).is_some(),
+                    };
+                    if !exists {
+                        let known: Vec<&str> = match key {
+                            "practice" => site.practice.iter().map(|d| d.slug.as_str()).collect(),
+                            _ => site.sessions.iter().map(|d| d.slug.as_str()).collect(),
+                        };
                         let (l, c) = locate_front(
                             mtext,
                             &[Seg::Key("activities"), Seg::Index(i), Seg::Key(key)],

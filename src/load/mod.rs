@@ -42,7 +42,7 @@ pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
             loader.diags.extend(one.diags.0);
         }
     }
-    site.workshops.sort_by(|a, b| a.slug.cmp(&b.slug));
+    site.sort_by_slug();
     site.texts = std::mem::take(&mut loader.texts);
     if config.is_none() || loader.diags.has_errors() {
         return Err(loader.diags);

@@ -73,6 +73,33 @@ impl Site {
 }
 
 impl Site {
+    /// The practice set with this slug (the list is kept sorted by slug).
+    pub fn practice_set(&self, slug: &str) -> Option<&Doc<PracticeSet>> {
+        find_by_slug(&self.practice, slug)
+    }
+
+    /// The session with this slug (the list is kept sorted by slug).
+    pub fn session(&self, slug: &str) -> Option<&Doc<Session>> {
+        find_by_slug(&self.sessions, slug)
+    }
+
+    /// Sorts the lists looked up by slug; the loader calls it once everything is in.
+    pub fn sort_by_slug(&mut self) {
+        self.practice.sort_by(|a, b| a.slug.cmp(&b.slug));
+        self.sessions.sort_by(|a, b| a.slug.cmp(&b.slug));
+        self.workshops.sort_by(|a, b| a.slug.cmp(&b.slug));
+    }
+}
+
+/// A binary search: a workshop's activities look sets and sessions up by
+/// slug, and a search of the whole list for each grows with the square.
+fn find_by_slug<'a, T>(docs: &'a [Doc<T>], slug: &str) -> Option<&'a Doc<T>> {
+    docs.binary_search_by(|d| d.slug.as_str().cmp(slug))
+        .ok()
+        .map(|i| &docs[i])
+}
+
+impl Site {
     /// Adds what `other` loaded (from other files) to this site.
     pub fn merge(&mut self, other: Site) {
         fn take<T>(mine: &mut Option<T>, theirs: Option<T>) {

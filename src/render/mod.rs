@@ -584,9 +584,12 @@ const NAV_PAGES: usize = 8;
 fn nav_links(site: &Site, sections: &[(String, String, String)]) -> Vec<(String, String)> {
     if site.config.nav.is_empty() {
         let list_pages = site.pages.len() <= NAV_PAGES;
+        // By output path: a search of every page for every section grows with the square.
+        let pages: std::collections::HashMap<&str, &Page> =
+            site.pages.iter().map(|p| (p.output.as_str(), p)).collect();
         std::iter::once(("Home".to_string(), "index.html".to_string()))
             .chain(sections.iter().filter_map(|(title, target, _)| {
-                match site.pages.iter().find(|p| &p.output == target) {
+                match pages.get(target.as_str()) {
                     // A free page may ask for a shorter label in the navigation.
                     Some(page) if list_pages => Some((
                         page.front

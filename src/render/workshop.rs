@@ -83,13 +83,13 @@ fn activities(site: &Site, m: &Module, start: Option<Clock>, path: &str) -> Vec<
         .enumerate()
         .map(|(i, a)| {
             let link = match (&a.practice, &a.session) {
-                (Some(p), _) => site.practice.iter().find(|d| &d.slug == p).map(|d| {
+                (Some(p), _) => site.practice_set(p).map(|d| {
                     (
                         relative_url(path, &set_path(p)),
                         format!("Practice: {}", d.data.title),
                     )
                 }),
-                (None, Some(s)) => site.sessions.iter().find(|d| &d.slug == s).map(|d| {
+                (None, Some(s)) => site.session(s).map(|d| {
                     (
                         relative_url(path, &session_path(s)),
                         format!("Demo session: {}", d.data.title),
