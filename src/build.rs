@@ -1,27 +1,40 @@
-//! load → check → render → write. Pages are written into a fresh folder
-//! beside the output as they are rendered; the link check then runs on what
-//! was kept of each page (its links and ids), and the new folder replaces the
-//! output in one step only when everything succeeded.
+//! load → check → render → write. Pages are rendered in parallel and each
+//! is staged as soon as it exists (see [`output`]): a page whose inputs are
+//! unchanged since the last build is not rendered again, a file whose bytes
+//! are unchanged is not written again. The link check then runs on what was
+//! kept of each page (its links and ids), and the output changes only when
+//! everything succeeded.
 
-use crate::check::{self, LinkIndex, PageLinks};
+use crate::check::{self, LinkIndex, Names, PageLinks};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load;
-use crate::model::Site;
-use crate::render::{self, Output};
+use crate::model::{Page, Site};
+use crate::render::{self, Inputs, Output, Planned};
 use crate::theme::Theme;
+use manifest::Entry;
+use output::Writer;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::borrow::Borrow;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 mod guard;
+mod incremental;
+mod manifest;
+mod output;
 pub use guard::MARKER;
+pub use incremental::{Incremental, Rebuilt};
+pub use manifest::MANIFEST;
 
 /// What a successful build did.
 #[derive(Debug)]
 pub struct Report {
     pub pages: usize,
     pub files: usize,
+    /// Files written because they are new or their bytes changed.
+    pub written: usize,
+    /// Files removed because the site no longer makes them.
+    pub removed: usize,
     pub warnings: Diagnostics,
     pub millis: u128,
     pub out: PathBuf,
@@ -85,13 +98,21 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
     })
 }
 
-fn link_errors<P: std::borrow::Borrow<PageLinks> + Sync>(
+/// The link check, with each broken link placed in the file that wrote it.
+fn link_errors<P: Borrow<PageLinks> + Sync>(
+    root: &Path,
     site: &Site,
     theme: &Theme,
     index: &LinkIndex,
     pages: &[P],
 ) -> Result<(), Diagnostics> {
-    let errors = check::check_pages(index, pages, &site.texts, theme);
+    let text = |file: &Path| {
+        site.texts
+            .get(file)
+            .cloned()
+            .or_else(|| load::read_utf8(root, file).ok())
+    };
+    let errors = check::check_pages(index, pages, &text, theme);
     if errors.is_empty() {
         return Ok(());
     }
@@ -104,26 +125,42 @@ fn link_errors<P: std::borrow::Borrow<PageLinks> + Sync>(
 /// Warnings come back with the outputs; any error fails the whole site.
 pub fn generate(root: &Path) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
     let p = prepare(root)?;
-    let (outputs, _, _) = render_in_memory(&p.site, &p.theme, p.assets)?;
+    let (outputs, _, _) = render_in_memory(root, &p.site, &p.theme, p.assets)?;
     Ok((outputs, p.warnings))
 }
 
 /// Renders a prepared site into memory and checks its links; returns the
 /// outputs with what the link check kept of them.
 fn render_in_memory(
+    root: &Path,
     site: &Site,
     theme: &Theme,
     assets: Vec<(String, Vec<u8>)>,
 ) -> Result<(Vec<Output>, Vec<PageLinks>, LinkIndex), Diagnostics> {
-    let outputs = render::render_site(site, theme, assets, Ok)?;
+    let read_body = |page: &Page| load::page_body(root, page);
+    let outputs = render::render_site(site, theme, assets, &Inputs::all(&read_body), Ok)?;
     let pages: Vec<PageLinks> = outputs.par_iter().map(PageLinks::of).collect();
     let links = LinkIndex::new(&pages);
-    link_errors(site, theme, &links, &pages)?;
+    link_errors(root, site, theme, &links, &pages)?;
     Ok((outputs, pages, links))
 }
 
-/// Builds the site at `root` into `out`. A failed build leaves `out` as it was;
-/// `force` lets a build replace a non-empty folder alsite did not make.
+/// One file of a build: its links for the check, its record for the manifest.
+struct Kept {
+    links: PageLinks,
+    entry: Entry,
+}
+
+impl Borrow<PageLinks> for Kept {
+    fn borrow(&self) -> &PageLinks {
+        &self.links
+    }
+}
+
+/// Builds the site at `root` into `out`. Pages whose inputs are unchanged
+/// since the last build are not rendered again, and only files whose bytes
+/// changed are written. A failed build leaves `out` as it was; `force` lets
+/// a build replace a non-empty folder alsite did not make.
 pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics> {
     let started = Instant::now();
     let mut timings = Timings::default();
@@ -136,37 +173,84 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
                 .hint("check that the folder is writable"),
         )
     };
-    let staging = Staging::new(out).map_err(write_error)?;
+    let writer = Writer::open(out).map_err(write_error)?;
     timings.check = started.elapsed() - timings.load;
 
-    // Each page goes to disk as soon as it is rendered; only its links stay in memory.
     let t = Instant::now();
-    let rendered = render::render_site(&p.site, &p.theme, p.assets, |o: Output| {
-        staging
-            .write(&o)
+    let read_body = |page: &Page| load::page_body(root, page);
+    let reuse = |planned: &Planned| {
+        writer.reusable(planned.path, planned.key).map(|e| Kept {
+            links: PageLinks {
+                path: planned.path.to_string(),
+                source: Some(planned.source.to_path_buf()),
+                template: Some(planned.template),
+                links: Names::from_joined(&e.links),
+                ids: Names::from_joined(&e.ids),
+            },
+            entry: Entry {
+                links: String::new(),
+                ids: String::new(),
+                ..*e
+            },
+        })
+    };
+    let inputs = Inputs {
+        read_body: &read_body,
+        base: base_key(root),
+        reuse: &reuse,
+    };
+    // Each page is staged as soon as it is rendered; only its links stay in memory.
+    let rendered = render::render_site(&p.site, &p.theme, p.assets, &inputs, |o: Output| {
+        let entry = writer
+            .put(&o)
             .map_err(|e| Diagnostic::error(out, format!("cannot write {}: {e}", o.path)))?;
-        Ok(PageLinks::of(&o))
+        Ok(Kept {
+            links: PageLinks::of(&o),
+            entry,
+        })
     });
     timings.render_and_write = t.elapsed();
-    let result = rendered.and_then(|pages| {
+    let result = rendered.and_then(|kept| {
         let t = Instant::now();
-        link_errors(&p.site, &p.theme, &LinkIndex::new(&pages), &pages)?;
+        link_errors(
+            root,
+            &p.site,
+            &p.theme,
+            &LinkIndex::new(kept.iter().map(|k| &k.links)),
+            &kept,
+        )?;
         timings.links = t.elapsed();
-        Ok(pages)
+        Ok(kept)
     });
-    let pages = match result {
-        Ok(pages) => pages,
+    let kept = match result {
+        Ok(kept) => kept,
         Err(errors) => {
-            staging.discard();
+            writer.discard();
             return Err(errors);
         }
     };
     let t = Instant::now();
-    staging.commit().map_err(write_error)?;
+    let entries: Vec<(&str, Entry)> = kept
+        .iter()
+        .map(|k| {
+            let entry = Entry {
+                links: k.links.links.as_joined().to_string(),
+                ids: k.links.ids.as_joined().to_string(),
+                ..k.entry
+            };
+            (k.links.path.as_str(), entry)
+        })
+        .collect();
+    let changes = writer.commit(&entries).map_err(write_error)?;
     timings.swap = t.elapsed();
     Ok(Report {
-        pages: pages.iter().filter(|o| o.path.ends_with(".html")).count(),
-        files: pages.len(),
+        pages: kept
+            .iter()
+            .filter(|k| k.links.path.ends_with(".html"))
+            .count(),
+        files: kept.len(),
+        written: changes.written,
+        removed: changes.removed,
         warnings: p.warnings,
         millis: started.elapsed().as_millis(),
         out: out.to_path_buf(),
@@ -174,12 +258,47 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
     })
 }
 
+/// A fingerprint of what every page reads from outside `content/`: this
+/// program (its version, and the executable itself, so a rebuilt alsite
+/// renders everything again) and the site's own themes and translations.
+/// 0, so that every page is rendered, when the program cannot be found.
+fn base_key(root: &Path) -> u64 {
+    let Some(program) = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .ok()
+        .map(|m| manifest::stamp(&m))
+    else {
+        return 0;
+    };
+    let mut h = crate::digest::Hasher::new();
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    h.update(&program.0.to_le_bytes());
+    h.update(&program.1.to_le_bytes());
+    for dir in ["themes", "i18n"] {
+        for entry in walkdir::WalkDir::new(root.join(dir))
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+        {
+            h.update(entry.path().as_os_str().as_encoded_bytes());
+            h.update(
+                &crate::digest::of(&std::fs::read(entry.path()).unwrap_or_default()).to_le_bytes(),
+            );
+        }
+    }
+    h.digest().max(1)
+}
+
 /// Runs every check `build` runs; with `strict`, warnings count as errors.
 /// Like `build`, it keeps only each page's links, never the whole site.
 pub fn check(root: &Path, strict: bool) -> Result<Diagnostics, Diagnostics> {
     let p = prepare(root)?;
-    let pages = render::render_site(&p.site, &p.theme, p.assets, |o| Ok(PageLinks::of(&o)))?;
-    link_errors(&p.site, &p.theme, &LinkIndex::new(&pages), &pages)?;
+    let read_body = |page: &Page| load::page_body(root, page);
+    let pages = render::render_site(&p.site, &p.theme, p.assets, &Inputs::all(&read_body), |o| {
+        Ok(PageLinks::of(&o))
+    })?;
+    link_errors(root, &p.site, &p.theme, &LinkIndex::new(&pages), &pages)?;
     let warnings = p.warnings;
     if strict && !warnings.0.is_empty() {
         let mut errors = warnings;
@@ -193,228 +312,4 @@ pub fn check(root: &Path, strict: bool) -> Result<Diagnostics, Diagnostics> {
 
 fn one(d: Diagnostic) -> Diagnostics {
     Diagnostics(vec![d])
-}
-
-/// A fresh folder beside the output that becomes the output on `commit`.
-struct Staging {
-    out: PathBuf,
-    tmp: PathBuf,
-    old: PathBuf,
-}
-
-impl Staging {
-    fn new(out: &Path) -> std::io::Result<Staging> {
-        let name = out
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
-        let parent = match out.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        std::fs::create_dir_all(&parent)?;
-        let pid = std::process::id();
-        let tmp = parent.join(format!(".{name}.alsite-new-{pid}"));
-        let old = parent.join(format!(".{name}.alsite-old-{pid}"));
-        if tmp.exists() {
-            std::fs::remove_dir_all(&tmp)?;
-        }
-        std::fs::create_dir_all(&tmp)?;
-        std::fs::write(tmp.join(guard::MARKER), guard::MARKER_TEXT)?;
-        Ok(Staging {
-            out: out.to_path_buf(),
-            tmp,
-            old,
-        })
-    }
-
-    fn write(&self, o: &Output) -> std::io::Result<()> {
-        let path = self.tmp.join(&o.path);
-        match std::fs::write(&path, &o.bytes) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                std::fs::create_dir_all(path.parent().unwrap_or(&self.tmp))?;
-                std::fs::write(&path, &o.bytes)
-            }
-            other => other,
-        }
-    }
-
-    fn discard(self) {
-        let _ = std::fs::remove_dir_all(&self.tmp);
-    }
-
-    /// Swaps the new folder in; the old one is removed afterwards.
-    fn commit(self) -> std::io::Result<()> {
-        let result = if self.out.exists() {
-            std::fs::rename(&self.out, &self.old).and_then(|()| {
-                match std::fs::rename(&self.tmp, &self.out) {
-                    Ok(()) => remove_tree(&self.old),
-                    Err(e) => {
-                        std::fs::rename(&self.old, &self.out)?;
-                        Err(e)
-                    }
-                }
-            })
-        } else {
-            std::fs::rename(&self.tmp, &self.out)
-        };
-        if result.is_err() && self.tmp.exists() {
-            let _ = std::fs::remove_dir_all(&self.tmp);
-        }
-        result
-    }
-}
-
-/// Removes a folder tree, deleting its files in parallel (a large site has
-/// thousands).
-fn remove_tree(dir: &Path) -> std::io::Result<()> {
-    let files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| !e.file_type().is_dir())
-        .map(|e| e.into_path())
-        .collect();
-    files.par_iter().for_each(|f| {
-        let _ = std::fs::remove_file(f);
-    });
-    std::fs::remove_dir_all(dir)
-}
-
-/// Rebuilds for `serve`: the first build is full; afterwards an edit to a
-/// content file reloads that file alone, re-renders the pages that read it
-/// and checks their links. Anything else (site.yaml, themes, a new or
-/// deleted file, a failed build before) rebuilds everything.
-pub struct Incremental {
-    root: PathBuf,
-    last: Option<Last>,
-}
-
-struct Last {
-    site: Site,
-    theme: Theme,
-    links: LinkIndex,
-    pages: HashMap<String, PageLinks>,
-    /// A hash of every output's bytes, to tell which re-rendered pages changed
-    /// (the bytes themselves live in the server's snapshot).
-    hashes: HashMap<String, u64>,
-}
-
-fn hash_bytes(bytes: &[u8]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
-}
-
-/// What a rebuild produced.
-#[derive(Debug)]
-pub struct Rebuilt {
-    /// Files that are new or changed; for a full build, every file.
-    pub changed: Vec<Output>,
-    /// True when every file was rebuilt (the serve snapshot is replaced whole).
-    pub full: bool,
-    pub warnings: Diagnostics,
-}
-
-impl Incremental {
-    pub fn new(root: &Path) -> Incremental {
-        Incremental {
-            root: root.to_path_buf(),
-            last: None,
-        }
-    }
-
-    /// Rebuilds everything.
-    pub fn full(&mut self) -> Result<Rebuilt, Diagnostics> {
-        self.last = None;
-        let p = prepare(&self.root)?;
-        let (outputs, pages, links) = render_in_memory(&p.site, &p.theme, p.assets)?;
-        self.last = Some(Last {
-            site: p.site,
-            theme: p.theme,
-            links,
-            pages: pages.into_iter().map(|l| (l.path.clone(), l)).collect(),
-            hashes: outputs
-                .iter()
-                .map(|o| (o.path.clone(), hash_bytes(&o.bytes)))
-                .collect(),
-        });
-        Ok(Rebuilt {
-            changed: outputs,
-            full: true,
-            warnings: p.warnings,
-        })
-    }
-
-    /// Rebuilds after `changed` content files (paths from the site root)
-    /// changed, as narrowly as is safe.
-    pub fn content_changed(&mut self, changed: &[PathBuf]) -> Result<Rebuilt, Diagnostics> {
-        match self.try_scoped(changed) {
-            Some(result) => {
-                if result.is_err() {
-                    // The kept state has the bad edit in it: start afresh next time.
-                    self.last = None;
-                }
-                result
-            }
-            None => self.full(),
-        }
-    }
-
-    /// `None` when the change needs a full rebuild.
-    fn try_scoped(&mut self, changed: &[PathBuf]) -> Option<Result<Rebuilt, Diagnostics>> {
-        let last = self.last.as_mut()?;
-        // Without a nav in site.yaml the navigation lists page titles: every page reads them.
-        if last.site.config.nav.is_empty() || changed.is_empty() {
-            return None;
-        }
-        for rel in changed {
-            match load::reload_file(&self.root, &mut last.site, rel) {
-                Ok(true) => {}
-                Ok(false) => return None,
-                Err(errors) => return Some(Err(errors)),
-            }
-        }
-        let (errors, mut warnings): (Vec<_>, Vec<_>) = check::check_content(&last.site)
-            .into_iter()
-            .partition(|d| d.is_error());
-        if !errors.is_empty() {
-            return Some(Err(Diagnostics(errors)));
-        }
-        let rendered = match render::render_affected(&last.site, &last.theme, changed) {
-            Ok(r) => r,
-            Err(e) => return Some(Err(e)),
-        };
-        let mut ids_changed = false;
-        for o in &rendered {
-            let links = PageLinks::of(o);
-            ids_changed |= last.links.update(&links);
-            last.pages.insert(o.path.clone(), links);
-        }
-        let to_check: Vec<&PageLinks> = if ids_changed {
-            // An anchor may have gone that another page links to: check them all.
-            last.pages.values().collect()
-        } else {
-            rendered
-                .iter()
-                .filter_map(|o| last.pages.get(&o.path))
-                .collect()
-        };
-        if let Err(errors) = link_errors(&last.site, &last.theme, &last.links, &to_check) {
-            return Some(Err(errors));
-        }
-        let changed_outputs: Vec<Output> = rendered
-            .into_iter()
-            .filter(|o| {
-                let hash = hash_bytes(&o.bytes);
-                last.hashes.insert(o.path.clone(), hash) != Some(hash)
-            })
-            .collect();
-        warnings.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-        Some(Ok(Rebuilt {
-            changed: changed_outputs,
-            full: false,
-            warnings: Diagnostics(warnings),
-        }))
-    }
 }

@@ -106,9 +106,11 @@ pub fn run() -> ExitCode {
                         );
                     }
                     println!(
-                        "built {} pages ({} files) into {} in {} ms, {} warning{}",
+                        "built {} pages ({} files, {} written, {} removed) into {} in {} ms, {} warning{}",
                         report.pages,
                         report.files,
+                        report.written,
+                        report.removed,
                         report.out.display(),
                         report.millis,
                         report.warnings.0.len(),

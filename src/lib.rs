@@ -8,6 +8,7 @@ pub mod build;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
+pub mod digest;
 pub mod embedded;
 pub mod load;
 pub mod model;

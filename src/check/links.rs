@@ -6,7 +6,7 @@ use crate::render::url::resolve;
 use crate::render::Output;
 use crate::theme::Theme;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Values of attribute `name` in `html` (double-quoted, as alsite writes them).
@@ -35,6 +35,48 @@ fn unescape(url: &str) -> String {
         .replace("&quot;", "\"")
 }
 
+/// A short list of strings kept as one, separated by NUL (which an HTML
+/// attribute value cannot hold): a page's links and ids, for every page of a
+/// large site, in one allocation each.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Names(Box<str>);
+
+impl Names {
+    /// The names joined as [`Names::as_joined`] gives them.
+    pub fn from_joined(joined: &str) -> Names {
+        Names(joined.into())
+    }
+
+    pub fn as_joined(&self) -> &str {
+        &self.0
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.split('\0').filter(|s| !s.is_empty())
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.iter().any(|n| n == name)
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for Names {
+    fn from_iter<I: IntoIterator<Item = S>>(items: I) -> Names {
+        let mut joined = String::new();
+        for item in items {
+            let item = item.as_ref();
+            if item.is_empty() || item.contains('\0') {
+                continue;
+            }
+            if !joined.is_empty() {
+                joined.push('\0');
+            }
+            joined.push_str(item);
+        }
+        Names(joined.into())
+    }
+}
+
 /// What the link check needs of one output file: its links and ids, and
 /// where it came from. Small enough to keep for every page of a large site.
 #[derive(Debug, Clone)]
@@ -43,8 +85,9 @@ pub struct PageLinks {
     pub source: Option<PathBuf>,
     pub template: Option<&'static str>,
     /// `href` and `src` values, unescaped, each once.
-    pub links: Vec<String>,
-    pub ids: HashSet<String>,
+    pub links: Names,
+    /// Element ids, sorted, each once.
+    pub ids: Names,
 }
 
 impl PageLinks {
@@ -61,15 +104,15 @@ impl PageLinks {
             .collect();
         let mut seen = HashSet::new();
         links.retain(|l| seen.insert(l.clone()));
+        let mut ids = attributes(text, "id");
+        ids.sort_unstable();
+        ids.dedup();
         PageLinks {
             path: o.path.clone(),
             source: o.source.clone(),
             template: o.template,
-            links,
-            ids: attributes(text, "id")
-                .into_iter()
-                .map(str::to_string)
-                .collect(),
+            links: links.iter().collect(),
+            ids: ids.into_iter().collect(),
         }
     }
 }
@@ -78,7 +121,7 @@ impl PageLinks {
 #[derive(Debug, Default, Clone)]
 pub struct LinkIndex {
     files: HashSet<String>,
-    ids: HashMap<String, HashSet<String>>,
+    ids: HashMap<String, Names>,
 }
 
 impl LinkIndex {
@@ -102,7 +145,17 @@ impl LinkIndex {
             .as_ref()
             != Some(&page.ids)
     }
+
+    /// Forgets a file that is gone.
+    pub fn remove(&mut self, path: &str) {
+        self.files.remove(path);
+        self.ids.remove(path);
+    }
 }
+
+/// The text of a source file, to place a diagnostic in it; free pages'
+/// texts are not kept in memory, so this may read the file again.
+pub type SourceText<'a> = &'a (dyn Fn(&Path) -> Option<String> + Sync);
 
 /// Checks the links of `pages` against everything in `index`, in parallel.
 /// `texts` holds the source files, to point each broken link at the line that
@@ -110,7 +163,7 @@ impl LinkIndex {
 pub fn check_pages<P: std::borrow::Borrow<PageLinks> + Sync>(
     index: &LinkIndex,
     pages: &[P],
-    texts: &BTreeMap<PathBuf, String>,
+    texts: SourceText,
     theme: &Theme,
 ) -> Vec<Diagnostic> {
     pages
@@ -122,11 +175,11 @@ pub fn check_pages<P: std::borrow::Borrow<PageLinks> + Sync>(
 fn check_page(
     index: &LinkIndex,
     page: &PageLinks,
-    texts: &BTreeMap<PathBuf, String>,
+    texts: SourceText,
     theme: &Theme,
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    for url in &page.links {
+    for url in page.links.iter() {
         let Some((target, fragment)) = resolve(&page.path, url) else {
             continue;
         };
@@ -138,8 +191,7 @@ fn check_page(
         } else {
             match (fragment.as_deref(), index.ids.get(target.as_str())) {
                 (Some(f), Some(page_ids)) if !f.is_empty() && !page_ids.contains(f) => {
-                    let mut known: Vec<&String> = page_ids.iter().collect();
-                    known.sort();
+                    let known: Vec<&str> = page_ids.iter().collect();
                     let list: Vec<String> =
                         known.iter().take(12).map(|s| format!("#{s}")).collect();
                     Some((
@@ -171,7 +223,7 @@ fn place(
     url: &str,
     target: &str,
     fragment: Option<&str>,
-    texts: &BTreeMap<PathBuf, String>,
+    texts: SourceText,
     theme: &Theme,
 ) -> Placed {
     let with_fragment = |p: &str| fragment.map_or_else(|| p.to_string(), |f| format!("{p}#{f}"));
@@ -184,12 +236,12 @@ fn place(
     ];
     let mut candidates: Vec<(PathBuf, String)> = Vec::new();
     if let Some(src) = &page.source {
-        if let Some(t) = texts.get(src) {
-            candidates.push((src.clone(), t.clone()));
+        if let Some(t) = texts(src) {
+            candidates.push((src.clone(), t));
         }
     }
-    if let Some(t) = texts.get(Path::new("site.yaml")) {
-        candidates.push(("site.yaml".into(), t.clone()));
+    if let Some(t) = texts(Path::new("site.yaml")) {
+        candidates.push(("site.yaml".into(), t));
     }
     if let Some(name) = page.template {
         if let Some(t) = theme.template(name) {
@@ -229,6 +281,7 @@ mod tests {
             bytes: html.as_bytes().to_vec(),
             source: None,
             template: None,
+            key: 0,
         }
     }
 
@@ -256,7 +309,7 @@ mod tests {
         ];
         let theme = Theme::open(Path::new("."), "default").unwrap();
         let pages: Vec<PageLinks> = outputs.iter().map(PageLinks::of).collect();
-        let diags = check_pages(&LinkIndex::new(&pages), &pages, &BTreeMap::new(), &theme);
+        let diags = check_pages(&LinkIndex::new(&pages), &pages, &|_: &Path| None, &theme);
         let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(messages.len(), 2, "{messages:#?}");
         assert!(messages[0].contains("`gone.html`"));

@@ -6,7 +6,7 @@ mod practice;
 mod session;
 mod workshop;
 
-pub use links::{attributes, check_pages, LinkIndex, PageLinks};
+pub use links::{attributes, check_pages, LinkIndex, Names, PageLinks, SourceText};
 pub use practice::{check_item, check_practice};
 pub use session::{check_sessions, is_question, turn_kind, TurnKind};
 pub use workshop::check_workshops;

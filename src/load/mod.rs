@@ -57,7 +57,8 @@ pub fn reload_file(root: &Path, site: &mut Site, rel: &Path) -> Result<bool, Dia
     let Ok(in_content) = rel.strip_prefix("content") else {
         return Ok(false);
     };
-    if !site.texts.contains_key(rel) || !root.join(rel).is_file() {
+    let known = site.texts.contains_key(rel) || site.pages.iter().any(|p| p.source == rel);
+    if !known || !root.join(rel).is_file() {
         return Ok(false);
     }
     let mut loader = Loader::new(root);
@@ -202,32 +203,15 @@ impl<'a> Loader<'a> {
         })
     }
 
-    /// Reads a Markdown file: front matter of type `T` and the body.
-    fn markdown<T: DeserializeOwned>(&mut self, rel: &Path) -> Option<(T, String)> {
+    /// Reads a Markdown file: front matter of type `T`, the body, and the
+    /// file's fingerprint.
+    fn markdown<T: DeserializeOwned>(&mut self, rel: &Path) -> Option<(T, String, u64)> {
         let text = self.read(rel)?;
-        let parts = match frontmatter::split(&text) {
-            Ok(parts) => parts,
-            Err(frontmatter::Unclosed) => {
-                self.diags.push(
-                    Diagnostic::error(rel, "front matter is not closed")
-                        .at(1, 1)
-                        .hint("end the front matter with a line containing only `---`"),
-                );
-                return None;
-            }
-        };
-        let Some(front) = parts.front else {
-            self.diags.push(
-                Diagnostic::error(rel, "missing front matter")
-                    .at(1, 1)
-                    .hint("start the file with `---`, a line `title: …`, and `---`"),
-            );
-            return None;
-        };
-        let data = self.parse(rel, front, parts.front_line)?;
-        // Keep the body's line numbers equal to the file's by padding with blank lines.
-        let body = "\n".repeat(parts.body_line - 1) + parts.body;
-        Some((data, body))
+        let (front, front_line, body) = split_markdown(rel, &text)
+            .map_err(|d| self.diags.push(d))
+            .ok()?;
+        let data = self.parse(rel, front, front_line)?;
+        Some((data, body, crate::digest::of(text.as_bytes())))
     }
 
     fn dispatch(&mut self, site: &mut Site, rel_in_content: &Path) {
@@ -242,9 +226,12 @@ impl<'a> Loader<'a> {
             (["index.md"], _) => site.home = self.page(&rel, "index".into()),
             (["pages", name], "md") => {
                 let stem = file_stem(Path::new(name));
-                if let Some(page) = self.page(&rel, stem) {
+                if let Some(mut page) = self.page(&rel, stem) {
+                    // Free pages are read again when rendered: see `Page::body`.
+                    page.body = None;
                     site.pages.push(page);
                 }
+                self.texts.remove(&rel);
             }
             (["method", "ground-rules.yaml"], _) => site.ground_rules = self.doc(&rel),
             (["method", "components.yaml"], _) => site.components = self.doc(&rel),
@@ -262,7 +249,7 @@ impl<'a> Loader<'a> {
             }
             (["workshops", slug, name], "md") => {
                 let slug = slug.to_string();
-                if let Some((front, body)) = self.markdown::<ModuleFront>(&rel) {
+                if let Some((front, body, _)) = self.markdown::<ModuleFront>(&rel) {
                     let module = Module { source: rel.clone(), slug: file_stem(Path::new(name)), front, body };
                     self.workshop(site, &slug).modules.push(module);
                 }
@@ -277,7 +264,7 @@ impl<'a> Loader<'a> {
     }
 
     fn page(&mut self, rel: &Path, stem: String) -> Option<Page> {
-        let (front, body) = self.markdown::<FrontMatter>(rel)?;
+        let (front, body, digest) = self.markdown::<FrontMatter>(rel)?;
         let slug = front.slug.clone().unwrap_or(stem);
         if slug.is_empty()
             || !slug
@@ -298,7 +285,8 @@ impl<'a> Loader<'a> {
         Some(Page {
             source: rel.to_path_buf(),
             front,
-            body,
+            body: Some(body),
+            digest,
             output: format!("{slug}.html"),
         })
     }
@@ -322,6 +310,30 @@ impl<'a> Loader<'a> {
         });
         site.workshops.last_mut().expect("just pushed")
     }
+}
+
+/// The Markdown body of `page`, read from its file again (a free page's is
+/// not kept in memory).
+pub fn page_body(root: &Path, page: &Page) -> Result<String, Diagnostic> {
+    let text = read_utf8(root, &page.source)?;
+    split_markdown(&page.source, &text).map(|(_, _, body)| body)
+}
+
+/// Splits Markdown text into its front matter (with the line it starts on)
+/// and its body, padded with blank lines so the body keeps the file's line numbers.
+fn split_markdown<'t>(rel: &Path, text: &'t str) -> Result<(&'t str, usize, String), Diagnostic> {
+    let parts = frontmatter::split(text).map_err(|frontmatter::Unclosed| {
+        Diagnostic::error(rel, "front matter is not closed")
+            .at(1, 1)
+            .hint("end the front matter with a line containing only `---`")
+    })?;
+    let Some(front) = parts.front else {
+        return Err(Diagnostic::error(rel, "missing front matter")
+            .at(1, 1)
+            .hint("start the file with `---`, a line `title: …`, and `---`"));
+    };
+    let body = "\n".repeat(parts.body_line - 1) + parts.body;
+    Ok((front, parts.front_line, body))
 }
 
 /// Reads `root/rel` as UTF-8; a bad byte is an error at its line and column.

@@ -19,7 +19,14 @@ pub struct FrontMatter {
 pub struct Page {
     pub source: PathBuf,
     pub front: FrontMatter,
-    pub body: String,
+    /// The Markdown after the front matter, padded with blank lines so its
+    /// lines keep the file's numbers. `None` for free pages: the pages of a
+    /// large site do not fit in memory together, so each is read again when
+    /// it is rendered.
+    pub body: Option<String>,
+    /// A fingerprint of the whole file, to tell whether it changed since the
+    /// last build.
+    pub digest: u64,
     /// Output path relative to the site root, e.g. `about.html`.
     pub output: String,
 }

@@ -2,6 +2,7 @@
 //! pages through minijinja templates, every URL relative. Reads no files
 //! except templates, through the [`Theme`].
 
+mod keys;
 pub mod markdown;
 pub mod practice;
 pub mod session;
@@ -15,6 +16,7 @@ use crate::theme::Theme;
 use markdown::{inline_html, to_html, Ids};
 use minijinja::{context, Environment, State, Value};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use url::{relative_url, root_prefix};
 
@@ -28,6 +30,40 @@ pub struct Output {
     pub source: Option<PathBuf>,
     /// The template it was rendered with, if any.
     pub template: Option<&'static str>,
+    /// A fingerprint of what it was rendered from (0: unknown), so the next
+    /// build can tell whether it needs rendering again.
+    pub key: u64,
+}
+
+/// A page about to be rendered, as [`Inputs::reuse`] sees it.
+pub struct Planned<'a> {
+    pub path: &'a str,
+    pub source: &'a Path,
+    pub template: &'static str,
+    /// A fingerprint of everything the page is rendered from.
+    pub key: u64,
+}
+
+/// What `render_site` needs beyond the site: the free pages' bodies, and
+/// which pages it may skip.
+pub struct Inputs<'a, R> {
+    pub read_body: ReadBody<'a>,
+    /// A fingerprint of what every page reads from outside `content/` (the
+    /// program, the theme); 0 renders every page.
+    pub base: u64,
+    /// Asked before a page is rendered; a `Some` is used instead of rendering it.
+    pub reuse: &'a (dyn Fn(&Planned) -> Option<R> + Sync),
+}
+
+impl<'a, R> Inputs<'a, R> {
+    /// Renders every page, reading bodies with `read_body`.
+    pub fn all(read_body: ReadBody<'a>) -> Inputs<'a, R> {
+        Inputs {
+            read_body,
+            base: 0,
+            reuse: &|_| None,
+        }
+    }
 }
 
 /// What one page needs: where it goes, what made it, and how to render it.
@@ -77,7 +113,10 @@ impl JobKind<'_> {
 pub const GROUND_RULES_PATH: &str = "ground-rules.html";
 pub const COMPONENTS_PATH: &str = "components.html";
 
-/// Renders every page and copies static files and assets' bytes in.
+/// Reads the Markdown body of a free page, which the loaded site does not
+/// keep (see [`Page::body`]); `build` passes `load::page_body` for its root.
+pub type ReadBody<'a> = &'a (dyn Fn(&Page) -> Result<String, Diagnostic> + Sync);
+
 /// Renders every page and adds the static files and assets. Each output is
 /// handed to `each` as soon as it exists (`build` writes it to disk and keeps
 /// only its links; `serve` keeps it whole).
@@ -85,6 +124,7 @@ pub fn render_site<R: Send>(
     site: &Site,
     theme: &Theme,
     assets: Vec<(String, Vec<u8>)>,
+    inputs: &Inputs<R>,
     each: impl Fn(Output) -> Result<R, Diagnostic> + Sync,
 ) -> Result<Vec<R>, Diagnostics> {
     let statics: Vec<Output> = theme
@@ -96,9 +136,10 @@ pub fn render_site<R: Send>(
             bytes,
             source: None,
             template: None,
+            key: 0,
         })
         .collect();
-    let mut results = render_jobs(site, theme, jobs(site), &each)?;
+    let mut results = render_jobs(site, theme, jobs(site), inputs, &each)?;
     let mut diags = Diagnostics::default();
     for o in statics {
         match each(o) {
@@ -118,34 +159,60 @@ pub fn render_affected(
     site: &Site,
     theme: &Theme,
     changed: &[PathBuf],
+    listed_changed: bool,
+    read_body: ReadBody,
 ) -> Result<Vec<Output>, Diagnostics> {
     let affected = jobs(site)
         .into_iter()
-        .filter(|job| changed.iter().any(|c| job.reads(site, c)))
+        .filter(|job| {
+            (listed_changed && job.lists_pages()) || changed.iter().any(|c| job.reads(site, c))
+        })
         .collect();
-    render_jobs(site, theme, affected, &Ok)
+    render_jobs(site, theme, affected, &Inputs::all(read_body), &Ok)
 }
 
 fn render_jobs<R: Send>(
     site: &Site,
     theme: &Theme,
     jobs: Vec<Job>,
+    inputs: &Inputs<R>,
     each: &(impl Fn(Output) -> Result<R, Diagnostic> + Sync),
 ) -> Result<Vec<R>, Diagnostics> {
     let env = environment(theme);
     let sections = sections(site);
     let nav_links = nav_links(site, &sections);
+    let keys = keys::Keys::new(site, inputs.base, &nav_links, &sections);
     let results: Vec<Result<R, Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
             let template = job.kind.template();
-            let ctx = page_context(site, job, &sections, &nav_links);
+            let key = keys.of(job);
+            if key != 0 {
+                let planned = Planned {
+                    path: &job.path,
+                    source: &job.source,
+                    template,
+                    key,
+                };
+                if let Some(kept) = (inputs.reuse)(&planned) {
+                    return Ok(kept);
+                }
+            }
+            let body = match &job.kind {
+                JobKind::Home(page) | JobKind::Page(page) => match &page.body {
+                    Some(body) => Cow::Borrowed(body.as_str()),
+                    None => Cow::Owned((inputs.read_body)(page)?),
+                },
+                _ => Cow::Borrowed(""),
+            };
+            let ctx = page_context(site, job, &body, &sections, &nav_links);
             let html = render_one(&env, theme, template, ctx)?;
             each(Output {
                 path: job.path.clone(),
                 bytes: html.into_bytes(),
                 source: Some(job.source.clone()),
                 template: Some(template),
+                key,
             })
         })
         .collect();
@@ -179,14 +246,22 @@ impl<'a> Job<'a> {
         }
     }
 
+    /// True when the page shows what other pages read of a free page (its
+    /// title, navigation title, description): the home page, and every page
+    /// when the default navigation lists the free pages.
+    fn lists_pages(&self) -> bool {
+        matches!(self.kind, JobKind::Home(_))
+    }
+
     /// True when rendering this page reads the source file `changed`.
     /// Pages that show titles or counts of other files (the home page,
-    /// indexes, workshop pages) read those files too.
+    /// indexes, workshop pages) read those files too; what they read of a
+    /// free page is covered by [`Job::lists_pages`].
     fn reads(&self, site: &Site, changed: &Path) -> bool {
         let under = |dir: &str| changed.starts_with(Path::new("content").join(dir));
         let checker = || under("practice") && !site.practice.iter().any(|d| d.source == changed);
         match &self.kind {
-            JobKind::Home(_) => true,
+            JobKind::Home(_) => self.source == changed || !under("pages"),
             JobKind::Page(_) | JobKind::GroundRules(_) | JobKind::Components(_) => {
                 self.source == changed
             }
@@ -461,9 +536,11 @@ pub(crate) fn safe(html: String) -> Value {
     Value::from_safe_string(html)
 }
 
+/// The template context of one page; `body` is the Markdown of a home or free page.
 fn page_context(
     site: &Site,
     job: &Job,
+    body: &str,
     sections: &[(String, String, String)],
     nav_links: &[(String, String)],
 ) -> Value {
@@ -502,14 +579,14 @@ fn page_context(
         nav => nav(path, nav_links),
     };
     let specific = match &job.kind {
-        JobKind::Home(page) => context! {
-            content => safe(to_html(&page.body, path, &mut ids)),
+        JobKind::Home(_) => context! {
+            content => safe(to_html(body, path, &mut ids)),
             sections => sections.iter().map(|(title, target, summary)| context! {
                 title => title, href => relative_url(path, target), summary => summary,
             }).collect::<Vec<_>>(),
         },
-        JobKind::Page(page) => context! {
-            content => safe(to_html(&page.body, path, &mut ids)),
+        JobKind::Page(_) => context! {
+            content => safe(to_html(body, path, &mut ids)),
         },
         JobKind::GroundRules(doc) => ground_rules_context(&doc.data, path, &mut ids),
         JobKind::Components(doc) => components_context(&doc.data, path, &mut ids),

@@ -1,0 +1,188 @@
+//! Rebuilds for `serve`, in memory: the first build is full; afterwards an
+//! edit to a content file reloads that file alone, re-renders the pages that
+//! read it and checks their links.
+
+use super::{link_errors, prepare, render_in_memory};
+use crate::check::{self, LinkIndex, PageLinks};
+use crate::diagnostic::Diagnostics;
+use crate::load;
+use crate::model::{FrontMatter, Page, Site};
+use crate::render::{self, Output};
+use crate::theme::Theme;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// A rebuilder that keeps what the last build loaded. Anything but an edit
+/// of content files (site.yaml, themes, a new or deleted file, a failed
+/// build before) rebuilds everything, and so does an edit that changes what
+/// every page shows of a free page (its title in the default navigation).
+pub struct Incremental {
+    root: PathBuf,
+    last: Option<Last>,
+}
+
+struct Last {
+    site: Site,
+    theme: Theme,
+    links: LinkIndex,
+    pages: HashMap<String, PageLinks>,
+    /// A fingerprint of every output's bytes, to tell which re-rendered pages
+    /// changed (the bytes themselves live in the server's snapshot).
+    hashes: HashMap<String, u64>,
+}
+
+/// What a rebuild produced.
+#[derive(Debug)]
+pub struct Rebuilt {
+    /// Files that are new or changed; for a full build, every file.
+    pub changed: Vec<Output>,
+    /// True when every file was rebuilt (the serve snapshot is replaced whole).
+    pub full: bool,
+    pub warnings: Diagnostics,
+}
+
+/// What other pages read of a free page: the home page lists its title and
+/// description, the default navigation its title or navigation title.
+fn listed(front: &FrontMatter, output: &str) -> (String, Option<String>, Option<String>, String) {
+    (
+        front.title.clone(),
+        front.nav_title.clone(),
+        front.description.clone(),
+        output.to_string(),
+    )
+}
+
+fn listing(site: &Site, changed: &[PathBuf]) -> Vec<Option<impl PartialEq>> {
+    changed
+        .iter()
+        .map(|c| {
+            site.pages
+                .iter()
+                .find(|p| &p.source == c)
+                .map(|p: &Page| listed(&p.front, &p.output))
+        })
+        .collect()
+}
+
+impl Incremental {
+    pub fn new(root: &Path) -> Incremental {
+        Incremental {
+            root: root.to_path_buf(),
+            last: None,
+        }
+    }
+
+    /// Rebuilds everything.
+    pub fn full(&mut self) -> Result<Rebuilt, Diagnostics> {
+        self.last = None;
+        let p = prepare(&self.root)?;
+        let (outputs, pages, links) = render_in_memory(&self.root, &p.site, &p.theme, p.assets)?;
+        self.last = Some(Last {
+            site: p.site,
+            theme: p.theme,
+            links,
+            pages: pages.into_iter().map(|l| (l.path.clone(), l)).collect(),
+            hashes: outputs
+                .iter()
+                .map(|o| (o.path.clone(), crate::digest::of(&o.bytes)))
+                .collect(),
+        });
+        Ok(Rebuilt {
+            changed: outputs,
+            full: true,
+            warnings: p.warnings,
+        })
+    }
+
+    /// Forgets the last build, giving its memory back; the next rebuild is full.
+    pub fn forget(&mut self) {
+        self.last = None;
+    }
+
+    /// Rebuilds after `changed` content files (paths from the site root)
+    /// changed, as narrowly as is safe.
+    pub fn content_changed(&mut self, changed: &[PathBuf]) -> Result<Rebuilt, Diagnostics> {
+        match self.try_scoped(changed) {
+            Some(result) => {
+                if result.is_err() {
+                    // The kept state has the bad edit in it: start afresh next time.
+                    self.last = None;
+                }
+                result
+            }
+            None => self.full(),
+        }
+    }
+
+    /// `None` when the change needs a full rebuild.
+    fn try_scoped(&mut self, changed: &[PathBuf]) -> Option<Result<Rebuilt, Diagnostics>> {
+        let root = self.root.clone();
+        let last = self.last.as_mut()?;
+        if changed.is_empty() {
+            return None;
+        }
+        let before = listing(&last.site, changed);
+        for rel in changed {
+            match load::reload_file(&root, &mut last.site, rel) {
+                Ok(true) => {}
+                Ok(false) => return None,
+                Err(errors) => return Some(Err(errors)),
+            }
+        }
+        let listed_changed = before != listing(&last.site, changed);
+        // The default navigation may list free pages by title on every page.
+        if listed_changed && last.site.config.nav.is_empty() {
+            return None;
+        }
+        Some(last.rerender(&root, changed, listed_changed))
+    }
+}
+
+impl Last {
+    /// Re-renders the pages that read `changed` and checks their links.
+    fn rerender(
+        &mut self,
+        root: &Path,
+        changed: &[PathBuf],
+        listed_changed: bool,
+    ) -> Result<Rebuilt, Diagnostics> {
+        let (errors, mut warnings): (Vec<_>, Vec<_>) = check::check_content(&self.site)
+            .into_iter()
+            .partition(|d| d.is_error());
+        if !errors.is_empty() {
+            return Err(Diagnostics(errors));
+        }
+        let read_body = |page: &Page| load::page_body(root, page);
+        let rendered =
+            render::render_affected(&self.site, &self.theme, changed, listed_changed, &read_body)?;
+        let mut ids_changed = false;
+        for o in &rendered {
+            let links = PageLinks::of(o);
+            ids_changed |= self.links.update(&links);
+            self.pages.insert(o.path.clone(), links);
+        }
+        let to_check: Vec<&PageLinks> = if ids_changed {
+            // An anchor may have gone that another page links to: check them all.
+            self.pages.values().collect()
+        } else {
+            rendered
+                .iter()
+                .filter_map(|o| self.pages.get(&o.path))
+                .collect()
+        };
+        link_errors(root, &self.site, &self.theme, &self.links, &to_check)?;
+        let changed_outputs: Vec<Output> = rendered
+            .into_iter()
+            .filter(|o| {
+                let hash = crate::digest::of(&o.bytes);
+                self.hashes.insert(o.path.clone(), hash) != Some(hash)
+            })
+            .collect();
+        warnings.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        Ok(Rebuilt {
+            changed: changed_outputs,
+            full: false,
+            warnings: Diagnostics(warnings),
+        })
+    }
+}

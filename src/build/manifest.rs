@@ -1,0 +1,76 @@
+//! What the last build wrote, kept at the output's root as `.alsite-manifest`:
+//! for every file, a fingerprint of its bytes, its size and modification time
+//! when written (so a file changed by hand is noticed), the key of what it
+//! was rendered from, and a page's links and ids (so a page that is not
+//! rendered again still takes part in the link check). Deleting it only
+//! makes the next build rewrite everything.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::Path;
+
+pub const MANIFEST: &str = ".alsite-manifest";
+
+/// Bump when the layout changes: an older manifest is then ignored.
+const VERSION: u32 = 1;
+
+/// One output file as the last build left it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Entry {
+    /// Fingerprint of the bytes.
+    pub hash: u64,
+    pub len: u64,
+    /// Modification time in nanoseconds since 1970, as written.
+    pub mtime: u64,
+    /// Fingerprint of the inputs it was rendered from; 0 for copied files.
+    pub key: u64,
+    /// Links and ids, NUL-separated (see `check::Names`).
+    pub links: String,
+    pub ids: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct File<T> {
+    version: u32,
+    files: T,
+}
+
+/// Reads the manifest in `out`; an empty one when it is missing or unreadable.
+pub fn read(out: &Path) -> HashMap<String, Entry> {
+    let Ok(bytes) = std::fs::read(out.join(MANIFEST)) else {
+        return HashMap::new();
+    };
+    match serde_json::from_slice::<File<HashMap<String, Entry>>>(&bytes) {
+        Ok(f) if f.version == VERSION => f.files,
+        _ => HashMap::new(),
+    }
+}
+
+/// Writes `entries` as the manifest of `dir`, through a temporary file, so a
+/// reader never sees half of one.
+pub fn write(dir: &Path, entries: &[(&str, Entry)]) -> std::io::Result<()> {
+    struct Files<'a>(&'a [(&'a str, Entry)]);
+    impl Serialize for Files<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_map(self.0.iter().map(|(path, e)| (path, e)))
+        }
+    }
+    let bytes = serde_json::to_vec(&File {
+        version: VERSION,
+        files: Files(entries),
+    })
+    .map_err(std::io::Error::other)?;
+    let tmp = dir.join(format!("{MANIFEST}.tmp"));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(tmp, dir.join(MANIFEST))
+}
+
+/// A file's size and modification time, as the manifest records them.
+pub fn stamp(meta: &std::fs::Metadata) -> (u64, u64) {
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as u64);
+    (meta.len(), mtime)
+}

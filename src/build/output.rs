@@ -1,0 +1,248 @@
+//! Writes a build's files. A folder alsite built before (it holds the marker)
+//! is updated in place: only files whose bytes changed are written, first to
+//! a folder beside it and moved in at the end, and files the site no longer
+//! makes are removed. Any other folder is built afresh beside the output and
+//! swapped in whole. Either way nothing in the output changes until every
+//! page is rendered and checked, so a failed build leaves it as it was.
+
+use super::guard::{MARKER, MARKER_TEXT};
+use super::manifest::{self, Entry, MANIFEST};
+use crate::render::Output;
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::io;
+use std::path::{Path, PathBuf};
+
+pub(super) struct Writer {
+    out: PathBuf,
+    /// Where new and changed files wait for `commit`.
+    side: PathBuf,
+    /// The previous build's record of each file still as it was written.
+    previous: HashMap<String, Entry>,
+    /// Every file now in the output (updates only), to remove what is gone.
+    present: Vec<String>,
+    /// False when the whole output is replaced by `side`.
+    update: bool,
+}
+
+/// What `commit` did.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Changes {
+    pub written: usize,
+    pub removed: usize,
+}
+
+impl Writer {
+    pub fn open(out: &Path) -> io::Result<Writer> {
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent)?;
+        let side = parent.join(format!(".{name}.alsite-new-{}", std::process::id()));
+        if side.exists() {
+            std::fs::remove_dir_all(&side)?;
+        }
+        std::fs::create_dir_all(&side)?;
+        let update = out.join(MARKER).is_file();
+        let (previous, present) = if update {
+            as_written(out)
+        } else {
+            std::fs::write(side.join(MARKER), MARKER_TEXT)?;
+            (HashMap::new(), Vec::new())
+        };
+        Ok(Writer {
+            out: out.to_path_buf(),
+            side,
+            previous,
+            present,
+            update,
+        })
+    }
+
+    /// The previous build's record of `path`, when it was rendered from
+    /// inputs with this `key` and the file is still as it was written.
+    pub fn reusable(&self, path: &str, key: u64) -> Option<&Entry> {
+        self.previous.get(path).filter(|e| e.key == key)
+    }
+
+    /// Stages `o` unless the output already holds these bytes; returns its
+    /// record for the next manifest (without links and ids).
+    pub fn put(&self, o: &Output) -> io::Result<Entry> {
+        let hash = crate::digest::of(&o.bytes);
+        if let Some(e) = self.previous.get(&o.path) {
+            if e.hash == hash && e.len == o.bytes.len() as u64 {
+                return Ok(Entry {
+                    hash,
+                    len: e.len,
+                    mtime: e.mtime,
+                    key: o.key,
+                    ..Entry::default()
+                });
+            }
+        }
+        let path = self.side.join(&o.path);
+        match std::fs::write(&path, &o.bytes) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                std::fs::create_dir_all(path.parent().unwrap_or(&self.side))?;
+                std::fs::write(&path, &o.bytes)?;
+            }
+            other => other?,
+        }
+        let (len, mtime) = manifest::stamp(&std::fs::metadata(&path)?);
+        Ok(Entry {
+            hash,
+            len,
+            mtime,
+            key: o.key,
+            ..Entry::default()
+        })
+    }
+
+    /// Leaves the output as it was.
+    pub fn discard(self) {
+        let _ = std::fs::remove_dir_all(&self.side);
+    }
+
+    /// Puts the staged files in place, removes the files not in `entries`
+    /// and writes the manifest.
+    pub fn commit(self, entries: &[(&str, Entry)]) -> io::Result<Changes> {
+        if !self.update {
+            manifest::write(&self.side, entries)?;
+            let written = entries.len();
+            swap_in(&self.side, &self.out)?;
+            return Ok(Changes {
+                written,
+                removed: 0,
+            });
+        }
+        let result = self.update_in_place(entries);
+        let _ = std::fs::remove_dir_all(&self.side);
+        result
+    }
+
+    fn update_in_place(&self, entries: &[(&str, Entry)]) -> io::Result<Changes> {
+        let keep: HashSet<&str> = entries.iter().map(|(p, _)| *p).collect();
+        let gone: Vec<&String> = self
+            .present
+            .iter()
+            .filter(|p| !keep.contains(p.as_str()))
+            .collect();
+        // Removed first, so a folder that became a file is out of the way.
+        for rel in &gone {
+            std::fs::remove_file(self.out.join(rel))?;
+        }
+        if !gone.is_empty() {
+            remove_empty_folders(&self.out);
+        }
+        let staged = files_under(&self.side);
+        for rel in &staged {
+            let to = self.out.join(rel);
+            if std::fs::rename(self.side.join(rel), &to).is_err() {
+                std::fs::create_dir_all(to.parent().unwrap_or(&self.out))?;
+                std::fs::rename(self.side.join(rel), &to)?;
+            }
+        }
+        manifest::write(&self.out, entries)?;
+        Ok(Changes {
+            written: staged.len(),
+            removed: gone.len(),
+        })
+    }
+}
+
+/// The manifest's records of files still as written, and every file in
+/// `out` but the marker and the manifest.
+fn as_written(out: &Path) -> (HashMap<String, Entry>, Vec<String>) {
+    let mut recorded = manifest::read(out);
+    let present = files_under(out);
+    let stamps: Vec<Option<(u64, u64)>> = present
+        .par_iter()
+        .map(|rel| {
+            std::fs::symlink_metadata(out.join(rel))
+                .ok()
+                .map(|m| manifest::stamp(&m))
+        })
+        .collect();
+    let mut previous = HashMap::with_capacity(recorded.len());
+    for (rel, stamp) in present.iter().zip(stamps) {
+        if let (Some(e), Some((len, mtime))) = (recorded.remove(rel), stamp) {
+            if e.len == len && e.mtime == mtime {
+                previous.insert(rel.clone(), e);
+            }
+        }
+    }
+    (previous, present)
+}
+
+/// Files under `dir`, as paths from it with `/`, leaving out the marker,
+/// the manifest and its temporary file.
+fn files_under(dir: &Path) -> Vec<String> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_type().is_dir())
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(dir).ok()?;
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            let ours = rel == MARKER || rel.starts_with(MANIFEST);
+            (!ours).then_some(rel)
+        })
+        .collect()
+}
+
+fn remove_empty_folders(dir: &Path) {
+    for entry in walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .contents_first(true)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_dir())
+    {
+        // Fails, as it should, on a folder that still holds something.
+        let _ = std::fs::remove_dir(entry.path());
+    }
+}
+
+/// Replaces `out` with the folder `new`; the old one is removed afterwards.
+fn swap_in(new: &Path, out: &Path) -> io::Result<()> {
+    let old = new.with_file_name(
+        new.file_name()
+            .map(|n| n.to_string_lossy().replace("alsite-new", "alsite-old"))
+            .unwrap_or_default(),
+    );
+    let result = if out.exists() {
+        std::fs::rename(out, &old).and_then(|()| match std::fs::rename(new, out) {
+            Ok(()) => remove_tree(&old),
+            Err(e) => {
+                std::fs::rename(&old, out)?;
+                Err(e)
+            }
+        })
+    } else {
+        std::fs::rename(new, out)
+    };
+    if result.is_err() && new.exists() {
+        let _ = std::fs::remove_dir_all(new);
+    }
+    result
+}
+
+/// Removes a folder tree, deleting its files in parallel (a large site has
+/// thousands).
+fn remove_tree(dir: &Path) -> io::Result<()> {
+    let files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_type().is_dir())
+        .map(|e| e.into_path())
+        .collect();
+    files.par_iter().for_each(|f| {
+        let _ = std::fs::remove_file(f);
+    });
+    std::fs::remove_dir_all(dir)
+}
