@@ -149,9 +149,17 @@ fn render_in_memory(
 struct Kept {
     links: PageLinks,
     entry: Entry,
+    /// False when the last build's page was kept without rendering.
+    rendered: bool,
 }
 
 impl Borrow<PageLinks> for Kept {
+    fn borrow(&self) -> &PageLinks {
+        &self.links
+    }
+}
+
+impl Borrow<PageLinks> for &Kept {
     fn borrow(&self) -> &PageLinks {
         &self.links
     }
@@ -192,6 +200,7 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
                 ids: String::new(),
                 ..*e
             },
+            rendered: false,
         })
     };
     let inputs = Inputs {
@@ -207,18 +216,25 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
         Ok(Kept {
             links: PageLinks::of(&o),
             entry,
+            rendered: true,
         })
     });
     timings.render_and_write = t.elapsed();
+    let mut targets = 0;
     let result = rendered.and_then(|kept| {
         let t = Instant::now();
-        link_errors(
-            root,
-            &p.site,
-            &p.theme,
-            &LinkIndex::new(kept.iter().map(|k| &k.links)),
-            &kept,
-        )?;
+        let pages = kept
+            .iter()
+            .map(|k| (k.links.path.as_str(), k.links.ids.as_joined()));
+        targets = manifest::targets(pages);
+        let index = LinkIndex::new(kept.iter().map(|k| &k.links));
+        if writer.same_targets(targets) {
+            // Pages kept from the last build passed this very check then.
+            let rendered: Vec<&Kept> = kept.iter().filter(|k| k.rendered).collect();
+            link_errors(root, &p.site, &p.theme, &index, &rendered)?;
+        } else {
+            link_errors(root, &p.site, &p.theme, &index, &kept)?;
+        }
         timings.links = t.elapsed();
         Ok(kept)
     });
@@ -241,7 +257,7 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
             (k.links.path.as_str(), entry)
         })
         .collect();
-    let changes = writer.commit(&entries).map_err(write_error)?;
+    let changes = writer.commit(targets, &entries).map_err(write_error)?;
     timings.swap = t.elapsed();
     Ok(Report {
         pages: kept

@@ -32,37 +32,71 @@ pub struct Entry {
 #[derive(Serialize, Deserialize)]
 struct File<T> {
     version: u32,
+    /// Fingerprint of every file's path and every page's ids: while it is
+    /// unchanged, a link that resolved last time still does.
+    targets: u64,
     files: T,
 }
 
+/// The last build's record.
+#[derive(Debug, Default)]
+pub struct Manifest {
+    pub targets: u64,
+    pub files: HashMap<String, Entry>,
+    /// The manifest as read, so an unchanged one is not written again.
+    pub raw: Vec<u8>,
+}
+
 /// Reads the manifest in `out`; an empty one when it is missing or unreadable.
-pub fn read(out: &Path) -> HashMap<String, Entry> {
-    let Ok(bytes) = std::fs::read(out.join(MANIFEST)) else {
-        return HashMap::new();
+pub fn read(out: &Path) -> Manifest {
+    let Ok(raw) = std::fs::read(out.join(MANIFEST)) else {
+        return Manifest::default();
     };
-    match serde_json::from_slice::<File<HashMap<String, Entry>>>(&bytes) {
-        Ok(f) if f.version == VERSION => f.files,
-        _ => HashMap::new(),
+    match serde_json::from_slice::<File<HashMap<String, Entry>>>(&raw) {
+        Ok(f) if f.version == VERSION => Manifest {
+            targets: f.targets,
+            files: f.files,
+            raw,
+        },
+        _ => Manifest::default(),
     }
 }
 
-/// Writes `entries` as the manifest of `dir`, through a temporary file, so a
-/// reader never sees half of one.
-pub fn write(dir: &Path, entries: &[(&str, Entry)]) -> std::io::Result<()> {
+/// The manifest for `entries` (in build order, so the same build gives the
+/// same bytes).
+pub fn to_bytes(targets: u64, entries: &[(&str, Entry)]) -> std::io::Result<Vec<u8>> {
     struct Files<'a>(&'a [(&'a str, Entry)]);
     impl Serialize for Files<'_> {
         fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             s.collect_map(self.0.iter().map(|(path, e)| (path, e)))
         }
     }
-    let bytes = serde_json::to_vec(&File {
+    serde_json::to_vec(&File {
         version: VERSION,
+        targets,
         files: Files(entries),
     })
-    .map_err(std::io::Error::other)?;
+    .map_err(std::io::Error::other)
+}
+
+/// Writes manifest bytes into `dir`, through a temporary file, so a reader
+/// never sees half of one.
+pub fn write(dir: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let tmp = dir.join(format!("{MANIFEST}.tmp"));
     std::fs::write(&tmp, bytes)?;
     std::fs::rename(tmp, dir.join(MANIFEST))
+}
+
+/// The targets fingerprint of a build's files (see `File::targets`).
+pub fn targets<'a>(pages: impl Iterator<Item = (&'a str, &'a str)>) -> u64 {
+    let mut h = crate::digest::Hasher::new();
+    for (path, ids) in pages {
+        h.update(path.as_bytes());
+        h.update(b"\n");
+        h.update(ids.as_bytes());
+        h.update(b"\n");
+    }
+    h.digest()
 }
 
 /// A file's size and modification time, as the manifest records them.

@@ -6,7 +6,7 @@
 //! page is rendered and checked, so a failed build leaves it as it was.
 
 use super::guard::{MARKER, MARKER_TEXT};
-use super::manifest::{self, Entry, MANIFEST};
+use super::manifest::{self, Entry, Manifest, MANIFEST};
 use crate::render::Output;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -19,6 +19,9 @@ pub(super) struct Writer {
     side: PathBuf,
     /// The previous build's record of each file still as it was written.
     previous: HashMap<String, Entry>,
+    /// The previous manifest's targets fingerprint and bytes.
+    targets: u64,
+    raw: Vec<u8>,
     /// Every file now in the output (updates only), to remove what is gone.
     present: Vec<String>,
     /// False when the whole output is replaced by `side`.
@@ -49,8 +52,10 @@ impl Writer {
         }
         std::fs::create_dir_all(&side)?;
         let update = out.join(MARKER).is_file();
+        let mut recorded = Manifest::default();
         let (previous, present) = if update {
-            as_written(out)
+            recorded = manifest::read(out);
+            as_written(out, std::mem::take(&mut recorded.files))
         } else {
             std::fs::write(side.join(MARKER), MARKER_TEXT)?;
             (HashMap::new(), Vec::new())
@@ -59,9 +64,18 @@ impl Writer {
             out: out.to_path_buf(),
             side,
             previous,
+            targets: recorded.targets,
+            raw: recorded.raw,
             present,
             update,
         })
+    }
+
+    /// True when the previous build made these files with these ids
+    /// (`targets` as `manifest::targets` gives it): links that resolved
+    /// then resolve now.
+    pub fn same_targets(&self, targets: u64) -> bool {
+        self.update && self.targets == targets && !self.raw.is_empty()
     }
 
     /// The previous build's record of `path`, when it was rendered from
@@ -110,9 +124,10 @@ impl Writer {
 
     /// Puts the staged files in place, removes the files not in `entries`
     /// and writes the manifest.
-    pub fn commit(self, entries: &[(&str, Entry)]) -> io::Result<Changes> {
+    pub fn commit(self, targets: u64, entries: &[(&str, Entry)]) -> io::Result<Changes> {
+        let bytes = manifest::to_bytes(targets, entries)?;
         if !self.update {
-            manifest::write(&self.side, entries)?;
+            manifest::write(&self.side, &bytes)?;
             let written = entries.len();
             swap_in(&self.side, &self.out)?;
             return Ok(Changes {
@@ -120,12 +135,12 @@ impl Writer {
                 removed: 0,
             });
         }
-        let result = self.update_in_place(entries);
+        let result = self.update_in_place(entries, &bytes);
         let _ = std::fs::remove_dir_all(&self.side);
         result
     }
 
-    fn update_in_place(&self, entries: &[(&str, Entry)]) -> io::Result<Changes> {
+    fn update_in_place(&self, entries: &[(&str, Entry)], manifest: &[u8]) -> io::Result<Changes> {
         let keep: HashSet<&str> = entries.iter().map(|(p, _)| *p).collect();
         let gone: Vec<&String> = self
             .present
@@ -147,7 +162,9 @@ impl Writer {
                 std::fs::rename(self.side.join(rel), &to)?;
             }
         }
-        manifest::write(&self.out, entries)?;
+        if manifest != self.raw.as_slice() {
+            manifest::write(&self.out, manifest)?;
+        }
         Ok(Changes {
             written: staged.len(),
             removed: gone.len(),
@@ -157,8 +174,10 @@ impl Writer {
 
 /// The manifest's records of files still as written, and every file in
 /// `out` but the marker and the manifest.
-fn as_written(out: &Path) -> (HashMap<String, Entry>, Vec<String>) {
-    let mut recorded = manifest::read(out);
+fn as_written(
+    out: &Path,
+    mut recorded: HashMap<String, Entry>,
+) -> (HashMap<String, Entry>, Vec<String>) {
     let present = files_under(out);
     let stamps: Vec<Option<(u64, u64)>> = present
         .par_iter()

@@ -15,9 +15,12 @@ use crate::model::Site;
 
 /// Every check on the loaded content (before rendering).
 pub fn check_content(site: &Site) -> Vec<Diagnostic> {
-    let mut diags = check_practice(site);
-    diags.extend(check_sessions(site));
-    diags.extend(check_workshops(site));
+    let ((mut diags, sessions), workshops) = rayon::join(
+        || rayon::join(|| check_practice(site), || check_sessions(site)),
+        || check_workshops(site),
+    );
+    diags.extend(sessions);
+    diags.extend(workshops);
     diags
 }
 

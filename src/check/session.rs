@@ -40,9 +40,10 @@ pub fn is_question(text: &str) -> bool {
 }
 
 pub fn check_sessions(site: &Site) -> Vec<Diagnostic> {
+    use rayon::prelude::*;
     site.sessions
-        .iter()
-        .flat_map(|doc| check_session(site, doc))
+        .par_iter()
+        .flat_map_iter(|doc| check_session(site, doc))
         .collect()
 }
 

@@ -8,9 +8,10 @@ use crate::model::schedule::{plan, PlanError};
 use crate::model::*;
 
 pub fn check_workshops(site: &Site) -> Vec<Diagnostic> {
+    use rayon::prelude::*;
     site.workshops
-        .iter()
-        .flat_map(|w| check_workshop(site, w))
+        .par_iter()
+        .flat_map_iter(|w| check_workshop(site, w))
         .collect()
 }
 

@@ -1,0 +1,256 @@
+//! Builds into a folder alsite built before: only files whose bytes changed
+//! are written, files the site no longer makes are removed, the result is
+//! the same as a fresh build, and a failed build leaves the folder exactly
+//! as it was.
+
+mod common;
+
+use alsite::build::{build, Report, MANIFEST, MARKER};
+use common::TempDir;
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+fn site(name: &str) -> TempDir {
+    let site = TempDir::new(name);
+    common::copy_base(&site.0);
+    site
+}
+
+fn build_into(root: &Path, out: &Path) -> Report {
+    build(root, out, false).unwrap_or_else(|e| panic!("build failed: {:?}", e.0))
+}
+
+/// Every file under `dir` with its bytes and modification time.
+fn files(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, SystemTime)> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().to_path_buf();
+            let modified = e.metadata().unwrap().modified().unwrap();
+            (rel, (fs::read(e.path()).unwrap(), modified))
+        })
+        .collect()
+}
+
+/// The bytes of every page and copied file, leaving out alsite's own records.
+fn site_bytes(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    files(dir)
+        .into_iter()
+        .filter(|(p, _)| p != Path::new(MANIFEST))
+        .map(|(p, (bytes, _))| (p, bytes))
+        .collect()
+}
+
+/// Builds `root` afresh elsewhere and compares with `out`.
+fn assert_same_as_fresh(root: &Path, out: &Path) {
+    let fresh = TempDir::new("fresh");
+    let fresh_out = fresh.path("out");
+    build_into(root, &fresh_out);
+    let (got, want) = (site_bytes(out), site_bytes(&fresh_out));
+    let got_names: Vec<&PathBuf> = got.keys().collect();
+    let want_names: Vec<&PathBuf> = want.keys().collect();
+    assert_eq!(got_names, want_names, "the same files as a fresh build");
+    for (path, bytes) in &want {
+        assert!(
+            got[path] == *bytes,
+            "{} differs from a fresh build",
+            path.display()
+        );
+    }
+}
+
+/// Paths whose bytes or modification time differ between two listings.
+fn touched(
+    before: &BTreeMap<PathBuf, (Vec<u8>, SystemTime)>,
+    after: &BTreeMap<PathBuf, (Vec<u8>, SystemTime)>,
+) -> Vec<String> {
+    let mut out: Vec<String> = after
+        .iter()
+        .filter(|(p, now)| before.get(*p) != Some(now))
+        .map(|(p, _)| p.to_string_lossy().into_owned())
+        .filter(|p| p != MANIFEST)
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn an_unchanged_rebuild_writes_nothing() {
+    let tmp = site("unchanged");
+    let out = tmp.path("public");
+    let first = build_into(&tmp.0, &out);
+    assert_eq!(first.written, first.files);
+    let before = files(&out);
+    let again = build_into(&tmp.0, &out);
+    assert_eq!((again.written, again.removed), (0, 0));
+    assert_eq!(again.files, first.files);
+    assert_eq!(
+        files(&out),
+        before,
+        "not one file touched, the manifest included"
+    );
+    assert!(out.join(MARKER).is_file());
+}
+
+#[test]
+fn an_edit_writes_only_the_pages_whose_bytes_changed() {
+    let tmp = site("edit");
+    let out = tmp.path("public");
+    build_into(&tmp.0, &out);
+    let before = files(&out);
+    let about = tmp.path("content/pages/about.md");
+    fs::write(
+        &about,
+        "---\ntitle: About\n---\n\n## Contact\n\nWrite to us today.\n",
+    )
+    .unwrap();
+    let report = build_into(&tmp.0, &out);
+    assert_eq!(touched(&before, &files(&out)), ["about.html"]);
+    assert_eq!(report.written, 1);
+    assert_same_as_fresh(&tmp.0, &out);
+
+    // A new title shows on the home page and in the navigation of every page.
+    let before = files(&out);
+    fs::write(
+        &about,
+        "---\ntitle: About us\n---\n\n## Contact\n\nWrite to us today.\n",
+    )
+    .unwrap();
+    build_into(&tmp.0, &out);
+    let changed = touched(&before, &files(&out));
+    assert!(changed.contains(&"index.html".to_string()), "{changed:?}");
+    assert!(changed.len() > 3, "{changed:?}");
+    assert_same_as_fresh(&tmp.0, &out);
+}
+
+#[test]
+fn what_changes_outside_content_renders_again() {
+    let tmp = site("outside");
+    let out = tmp.path("public");
+    build_into(&tmp.0, &out);
+    let config = fs::read_to_string(tmp.path("site.yaml")).unwrap();
+    fs::write(tmp.path("site.yaml"), config + "footer: Made with care\n").unwrap();
+    build_into(&tmp.0, &out);
+    assert!(fs::read_to_string(out.join("about.html"))
+        .unwrap()
+        .contains("Made with care"));
+    assert_same_as_fresh(&tmp.0, &out);
+
+    let templates = tmp.path("themes/default/templates");
+    fs::create_dir_all(&templates).unwrap();
+    let page = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/page.html"),
+    )
+    .unwrap();
+    fs::write(
+        templates.join("page.html"),
+        page.replacen("<article", "<!-- own -->\n<article", 1),
+    )
+    .unwrap();
+    build_into(&tmp.0, &out);
+    assert!(fs::read_to_string(out.join("about.html"))
+        .unwrap()
+        .contains("<!-- own -->"));
+    assert_same_as_fresh(&tmp.0, &out);
+}
+
+#[test]
+fn gone_pages_and_stray_files_are_removed_but_not_the_marker() {
+    let tmp = site("gone");
+    let out = tmp.path("public");
+    let extra = tmp.path("content/pages/extra.md");
+    fs::write(&extra, "---\ntitle: Extra\n---\n\nMore.\n").unwrap();
+    fs::create_dir_all(tmp.path("content/images/old")).unwrap();
+    fs::write(tmp.path("content/images/old/x.png"), "png").unwrap();
+    build_into(&tmp.0, &out);
+    assert!(out.join("extra.html").is_file() && out.join("images/old/x.png").is_file());
+
+    fs::remove_file(&extra).unwrap();
+    fs::remove_dir_all(tmp.path("content/images")).unwrap();
+    fs::write(out.join("stray.html"), "left by hand").unwrap();
+    let report = build_into(&tmp.0, &out);
+    assert_eq!(report.removed, 3, "extra.html, x.png and stray.html");
+    assert!(!out.join("extra.html").exists() && !out.join("stray.html").exists());
+    assert!(!out.join("images").exists(), "emptied folders go too");
+    assert!(out.join(MARKER).is_file());
+    assert_same_as_fresh(&tmp.0, &out);
+}
+
+#[test]
+fn a_file_changed_by_hand_in_the_output_is_written_again() {
+    let tmp = site("by-hand");
+    let out = tmp.path("public");
+    build_into(&tmp.0, &out);
+    let good = fs::read(out.join("about.html")).unwrap();
+    fs::write(out.join("about.html"), "edited by hand").unwrap();
+    let report = build_into(&tmp.0, &out);
+    assert_eq!(report.written, 1);
+    assert_eq!(fs::read(out.join("about.html")).unwrap(), good);
+}
+
+/// Side folders a build leaves beside the output.
+fn leftovers(parent: &Path) -> Vec<String> {
+    fs::read_dir(parent)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".alsite-"))
+        .collect()
+}
+
+#[test]
+fn a_build_that_fails_after_rendering_started_leaves_the_output_exactly_as_it_was() {
+    let tmp = site("failed");
+    let out = tmp.path("public");
+    build_into(&tmp.0, &out);
+    let before = files(&out);
+    // One page changes (so its new bytes are staged), another breaks a link:
+    // the link check fails only after every page was rendered.
+    fs::write(
+        tmp.path("content/pages/about.md"),
+        "---\ntitle: About\n---\n\n## Contact\n\nNew text.\n",
+    )
+    .unwrap();
+    fs::write(
+        tmp.path("content/pages/broken.md"),
+        "---\ntitle: Broken\n---\n\nSee [nowhere](/nowhere.html).\n",
+    )
+    .unwrap();
+    let errors = build(&tmp.0, &out, false).expect_err("a broken link fails the build");
+    assert!(
+        errors.0[0].message.contains("nowhere.html"),
+        "{:?}",
+        errors.0
+    );
+    assert_eq!(files(&out), before, "not one byte or time changed");
+    assert!(leftovers(&tmp.0).is_empty(), "{:?}", leftovers(&tmp.0));
+
+    // A template error while pages are being rendered.
+    fs::remove_file(tmp.path("content/pages/broken.md")).unwrap();
+    let templates = tmp.path("themes/default/templates");
+    fs::create_dir_all(&templates).unwrap();
+    fs::write(
+        templates.join("page.html"),
+        "{{ page.title | no_such_filter }}",
+    )
+    .unwrap();
+    let errors = build(&tmp.0, &out, false).expect_err("a template error fails the build");
+    assert!(
+        errors.0[0].message.contains("template error"),
+        "{:?}",
+        errors.0
+    );
+    assert_eq!(files(&out), before, "not one byte or time changed");
+    assert!(leftovers(&tmp.0).is_empty(), "{:?}", leftovers(&tmp.0));
+
+    // Mended, the next build brings the change in.
+    fs::remove_file(templates.join("page.html")).unwrap();
+    build_into(&tmp.0, &out);
+    assert!(fs::read_to_string(out.join("about.html"))
+        .unwrap()
+        .contains("New text."));
+    assert_same_as_fresh(&tmp.0, &out);
+}
