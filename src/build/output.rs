@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 pub(super) struct Writer {
     out: PathBuf,
@@ -26,6 +27,8 @@ pub(super) struct Writer {
     present: Vec<String>,
     /// False when the whole output is replaced by `side`.
     update: bool,
+    /// Set when a record differs from the previous build's.
+    dirty: AtomicBool,
 }
 
 /// What `commit` did.
@@ -68,6 +71,7 @@ impl Writer {
             raw: recorded.raw,
             present,
             update,
+            dirty: AtomicBool::new(false),
         })
     }
 
@@ -84,12 +88,19 @@ impl Writer {
         self.previous.get(path).filter(|e| e.key == key)
     }
 
+    fn changed(&self) {
+        self.dirty.store(true, Ordering::Relaxed);
+    }
+
     /// Stages `o` unless the output already holds these bytes; returns its
     /// record for the next manifest (without links and ids).
     pub fn put(&self, o: &Output) -> io::Result<Entry> {
         let hash = crate::digest::of(&o.bytes);
         if let Some(e) = self.previous.get(&o.path) {
             if e.hash == hash && e.len == o.bytes.len() as u64 {
+                if e.key != o.key {
+                    self.changed();
+                }
                 return Ok(Entry {
                     hash,
                     len: e.len,
@@ -99,6 +110,7 @@ impl Writer {
                 });
             }
         }
+        self.changed();
         let path = self.side.join(&o.path);
         match std::fs::write(&path, &o.bytes) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -125,6 +137,16 @@ impl Writer {
     /// Puts the staged files in place, removes the files not in `entries`
     /// and writes the manifest.
     pub fn commit(self, targets: u64, entries: &[(&str, Entry)]) -> io::Result<Changes> {
+        let same = self.update
+            && !self.dirty.load(Ordering::Relaxed)
+            && self.same_targets(targets)
+            && entries.len() == self.previous.len()
+            && self.present.len() == entries.len();
+        if same {
+            // Every file is the previous build's, as it wrote it: nothing to do.
+            let _ = std::fs::remove_dir_all(&self.side);
+            return Ok(Changes::default());
+        }
         let bytes = manifest::to_bytes(targets, entries)?;
         if !self.update {
             manifest::write(&self.side, &bytes)?;

@@ -204,14 +204,25 @@ impl<'a> Loader<'a> {
     }
 
     /// Reads a Markdown file: front matter of type `T`, the body, and the
-    /// file's fingerprint.
-    fn markdown<T: DeserializeOwned>(&mut self, rel: &Path) -> Option<(T, String, u64)> {
-        let text = self.read(rel)?;
-        let (front, front_line, body) = split_markdown(rel, &text)
+    /// file's fingerprint. A free page (`free`) keeps neither its body nor
+    /// its text in memory: see `Page::body`.
+    fn markdown<T: DeserializeOwned>(
+        &mut self,
+        rel: &Path,
+        free: bool,
+    ) -> Option<(T, Option<String>, u64)> {
+        let text = read_utf8(self.root, rel)
             .map_err(|d| self.diags.push(d))
             .ok()?;
-        let data = self.parse(rel, front, front_line)?;
-        Some((data, body, crate::digest::of(text.as_bytes())))
+        let parts = split_markdown(rel, &text);
+        let (front, front_line, body) = parts.map_err(|d| self.diags.push(d)).ok()?;
+        let data = self.parse(rel, front, front_line);
+        let body = (!free).then(|| body.padded());
+        let digest = crate::digest::of(text.as_bytes());
+        if !free {
+            self.texts.insert(rel.to_path_buf(), text);
+        }
+        Some((data?, body, digest))
     }
 
     fn dispatch(&mut self, site: &mut Site, rel_in_content: &Path) {
@@ -223,15 +234,10 @@ impl<'a> Loader<'a> {
         let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
         let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("");
         match (parts.as_slice(), ext) {
-            (["index.md"], _) => site.home = self.page(&rel, "index".into()),
+            (["index.md"], _) => site.home = self.page(&rel, "index".into(), false),
             (["pages", name], "md") => {
                 let stem = file_stem(Path::new(name));
-                if let Some(mut page) = self.page(&rel, stem) {
-                    // Free pages are read again when rendered: see `Page::body`.
-                    page.body = None;
-                    site.pages.push(page);
-                }
-                self.texts.remove(&rel);
+                site.pages.extend(self.page(&rel, stem, true));
             }
             (["method", "ground-rules.yaml"], _) => site.ground_rules = self.doc(&rel),
             (["method", "components.yaml"], _) => site.components = self.doc(&rel),
@@ -249,7 +255,7 @@ impl<'a> Loader<'a> {
             }
             (["workshops", slug, name], "md") => {
                 let slug = slug.to_string();
-                if let Some((front, body, _)) = self.markdown::<ModuleFront>(&rel) {
+                if let Some((front, Some(body), _)) = self.markdown::<ModuleFront>(&rel, false) {
                     let module = Module { source: rel.clone(), slug: file_stem(Path::new(name)), front, body };
                     self.workshop(site, &slug).modules.push(module);
                 }
@@ -263,17 +269,16 @@ impl<'a> Loader<'a> {
         }
     }
 
-    fn page(&mut self, rel: &Path, stem: String) -> Option<Page> {
-        let (front, body, digest) = self.markdown::<FrontMatter>(rel)?;
+    fn page(&mut self, rel: &Path, stem: String, free: bool) -> Option<Page> {
+        let (front, body, digest) = self.markdown::<FrontMatter>(rel, free)?;
         let slug = front.slug.clone().unwrap_or(stem);
         if slug.is_empty()
             || !slug
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         {
-            let line = self
-                .texts
-                .get(rel)
+            let line = read_utf8(self.root, rel)
+                .ok()
                 .and_then(|t| t.lines().position(|l| l.starts_with("slug:")));
             self.diags.push(
                 Diagnostic::error(rel, format!("slug `{slug}` cannot be a file name"))
@@ -285,7 +290,7 @@ impl<'a> Loader<'a> {
         Some(Page {
             source: rel.to_path_buf(),
             front,
-            body: Some(body),
+            body,
             digest,
             output: format!("{slug}.html"),
         })
@@ -316,12 +321,22 @@ impl<'a> Loader<'a> {
 /// not kept in memory).
 pub fn page_body(root: &Path, page: &Page) -> Result<String, Diagnostic> {
     let text = read_utf8(root, &page.source)?;
-    split_markdown(&page.source, &text).map(|(_, _, body)| body)
+    split_markdown(&page.source, &text).map(|(_, _, body)| body.padded())
+}
+
+/// The body of a Markdown file and the line it starts on.
+struct Body<'t>(&'t str, usize);
+
+impl Body<'_> {
+    /// The body with blank lines before it, so it keeps the file's line numbers.
+    fn padded(&self) -> String {
+        "\n".repeat(self.1 - 1) + self.0
+    }
 }
 
 /// Splits Markdown text into its front matter (with the line it starts on)
-/// and its body, padded with blank lines so the body keeps the file's line numbers.
-fn split_markdown<'t>(rel: &Path, text: &'t str) -> Result<(&'t str, usize, String), Diagnostic> {
+/// and its body.
+fn split_markdown<'t>(rel: &Path, text: &'t str) -> Result<(&'t str, usize, Body<'t>), Diagnostic> {
     let parts = frontmatter::split(text).map_err(|frontmatter::Unclosed| {
         Diagnostic::error(rel, "front matter is not closed")
             .at(1, 1)
@@ -332,8 +347,7 @@ fn split_markdown<'t>(rel: &Path, text: &'t str) -> Result<(&'t str, usize, Stri
             .at(1, 1)
             .hint("start the file with `---`, a line `title: …`, and `---`"));
     };
-    let body = "\n".repeat(parts.body_line - 1) + parts.body;
-    Ok((front, parts.front_line, body))
+    Ok((front, parts.front_line, Body(parts.body, parts.body_line)))
 }
 
 /// Reads `root/rel` as UTF-8; a bad byte is an error at its line and column.
