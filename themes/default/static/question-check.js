@@ -202,18 +202,17 @@
     });
   }
 
-  /** True when a claim such as "the real problem" sits inside an open
-   *  question's first clause ("What is the real problem?"), where it asks
-   *  rather than tells. */
+  /** True when a claim such as "the real problem" sits inside the first
+   *  clause of a question that starts with a question word ("What is the
+   *  real problem?", "Do you need to tell HR?"), where it asks rather than
+   *  tells. */
   function askedAbout(q, m) {
     var sentenceStart = Math.max(q.lower.lastIndexOf(".", m.at), q.lower.lastIndexOf("?", m.at), q.lower.lastIndexOf("!", m.at)) + 1;
     var head = q.lower.slice(sentenceStart, m.at);
     if (/[,;:]| - /.test(head)) return false;
     var sentence = q.lower.slice(sentenceStart).replace(/^\s+/, "");
     sentence = sentence.slice(skipJoiners(sentence, q.rules.joiners));
-    var open = opener(sentence, q.rules.open_openers);
-    var closed = opener(sentence, closedList(q.rules));
-    return !!open && len(open) >= len(closed);
+    return !!(opener(sentence, q.rules.open_openers) || opener(sentence, closedList(q.rules)));
   }
 
   function closedList(rules) {
@@ -235,9 +234,11 @@
   }
 
   function leading(q) {
-    var lead = all(q.lower, q.rules.leading).filter(function (m) { return atClauseStart(q, m); })[0];
+    // Over the whole text, joining words included: "A może…" leads.
+    var w = q.whole;
+    var lead = all(w.lower, q.rules.leading).filter(function (m) { return atClauseStart(w, m); })[0];
     if (!lead) return null;
-    var shown = typed(q, lead).replace(/^[,\s]+/, "");
+    var shown = typed(w, lead).replace(/^[,\s]+/, "");
     if (!isWordChar(fold(lead.phrase.trim())[0])) return result("leading", [q.say("leading_tag", { phrase: shown })]);
     return result("leading", [q.say("leading", { phrase: capital(shown.replace(/\?$/, "")) })]);
   }
@@ -324,6 +325,7 @@
     var start = skipJoiners(fold(full), rules.joiners);
     var t = full.slice(start);
     var q = { text: t, lower: fold(t), rules: rules, say: say, marks: (t.match(/\?/g) || []).length };
+    q.whole = { text: full, lower: fold(full), rules: rules };
     q.open = opener(q.lower, rules.open_openers);
     q.closed = opener(q.lower, closedList(rules));
     return viewOrAdvice(q) || leading(q) || statement(q) || stacked(q) || unfinished(q) ||
