@@ -233,3 +233,85 @@ test("the checker names the kind of at least 95% of the Polish table", (t) => {
   }
   assert.ok(accuracy >= 0.95, figure);
 });
+
+const strings = checkerStrings("pl");
+
+test("the English hint file holds exactly the checker's built-in hints", () => {
+  assert.deepEqual(checkerStrings("en"), checkQuestion.hints);
+});
+
+test("the Polish hint file has every key, each in Polish with the same blanks", () => {
+  const en = checkQuestion.hints;
+  assert.deepEqual(Object.keys(strings).sort(), Object.keys(en).sort());
+  const blanks = (s) => (s.match(/\{\w+\}/g) || []).sort();
+  for (const key of Object.keys(en)) {
+    assert.notEqual(strings[key], en[key], key);
+    assert.deepEqual(blanks(strings[key]), blanks(en[key]), key);
+  }
+});
+
+test("hints are in Polish and quote the learner's own words", () => {
+  const say = (q) => checkQuestion(q, rules, { lang: "pl", strings }).hints;
+  assert.deepEqual(say("Czy budżet jest zatwierdzony?"), [
+    "Na to pytanie można odpowiedzieć „tak” albo „nie”: zaczyna się od „Czy”. Spróbuj zacząć od „Co” albo „Jak”.",
+  ]);
+  assert.deepEqual(say("Ile osób jest w zespole?"), [
+    "To pytanie o jedną liczbę albo jeden fakt: zaczyna się od „Ile”. Spróbuj zacząć od „Co” albo „Jak”.",
+  ]);
+  assert.deepEqual(say("rozwazales zatrudnienie konsultanta?"), [
+    "„Rozwazales” podsuwa odpowiedź, którą masz w głowie. Zapytaj otwarcie, na przykład: „Jakie widzisz możliwości?”",
+  ]);
+  assert.match(say("To kwestia zaufania, prawda?")[0], /^Końcówka „prawda\?” prosi o przyznanie ci racji\./);
+  assert.match(say("Co jest przyczyną: ludzie czy procesy?")[0], /zakończ na „Co jest przyczyną\?”\.$/);
+  assert.match(say("A dlaczego odszedł?")[0], /^„Dlaczego” może zabrzmieć jak zarzut/);
+  assert.match(say("Moim zdaniem to kwestia zaufania?")[0], /^To twoja opinia albo rada: zaczyna się od „Moim zdaniem”\./);
+  const unfinished = checkQuestion("co dalej", rules, { lang: "pl", strings });
+  assert.deepEqual([unfinished.kind, unfinished.ok, unfinished.hints], ["open", false, ["Zakończ pytanie znakiem zapytania."]]);
+  assert.deepEqual(say(""), ["Najpierw wpisz pytanie."]);
+});
+
+test("no hint on the Polish table is left in English", () => {
+  const english = Object.values(checkQuestion.hints).map((h) => h.split("{")[0]).filter((h) => h.length > 8);
+  for (const [q] of TABLE) {
+    for (const hint of checkQuestion(q, rules, { lang: "pl", strings }).hints) {
+      assert.ok(!english.some((e) => hint.includes(e)), `${JSON.stringify(q)}: ${hint}`);
+    }
+  }
+});
+
+test("strings may be nested under `checker`, and a missing key falls back to English", () => {
+  const nested = { checker: { closed: "Tak albo nie." } };
+  assert.deepEqual(checkQuestion("Zespół wie?", rules, { lang: "pl", strings: nested }).hints,
+    ["Tak albo nie. Try starting with 'What' or 'How'."]);
+});
+
+test("the rules follow the page's language, else a parameter, else English", () => {
+  const question = "Czy budżet jest zatwierdzony?";
+  assert.equal(checkQuestion("Co się stało?", rules, pl).kind, "open");
+  assert.equal(checkQuestion("Co się stało?", rules).kind, "closed", "English rules by default");
+  assert.equal(checkQuestion(question, rules, { lang: "pl-PL" }).kind, "closed");
+  assert.equal(checkQuestion("What happened?", rules, { lang: "de" }).kind, "open", "an unknown language uses English");
+  assert.equal(checkQuestion("Co się stało?", rules.languages.pl).kind, "open", "one language's lists as they are");
+  global.document = { documentElement: { lang: "pl" } };
+  try {
+    assert.equal(checkQuestion("Jak zareagował zespół?", rules).kind, "open");
+    assert.equal(checkQuestion("Jak zareagował zespół?", rules, { lang: "en" }).kind, "closed");
+  } finally {
+    delete global.document;
+  }
+});
+
+test("every Polish model answer passes and every Polish statement to rewrite does not", () => {
+  // Rewrite items as a Polish trainer would write them: the statement, and
+  // the open questions that should replace it.
+  const items = [
+    ["Powinieneś porozmawiać z HR.", ["Z kim mógłbyś o tym porozmawiać?", "Jakie masz możliwości?"]],
+    ["Problem w tym, że zespół nie ufa kierownikowi.", ["Co wpływa na zaufanie w zespole?", "Jak zespół opisałby relację z kierownikiem?"]],
+    ["Czy nie lepiej poczekać kwartał?", ["Czego potrzebujesz, żeby podjąć decyzję?", "Jakie widzisz terminy?"]],
+    ["Czy szef o tym wie?", ["Kto jeszcze wie o tej sytuacji?", "W jaki sposób szef dowiaduje się o takich sprawach?"]],
+  ];
+  for (const [statement, models] of items) {
+    assert.equal(checkQuestion(statement, rules, pl).ok, false, statement);
+    for (const m of models) assert.ok(checkQuestion(m, rules, pl).ok, m);
+  }
+});

@@ -103,11 +103,11 @@
 
   /** The first match of `phrase` in `text` at or after `from`: { at, end }. */
   function find(text, phrase, from) {
-    if (!String(phrase).trim()) return null;
+    if (!/[\p{L}\p{N}]/u.test(String(phrase))) return null;
     var re = pattern(phrase);
     re.lastIndex = from || 0;
     var m = re.exec(text);
-    return m ? { at: m.index, end: m.index + m[0].length, phrase: phrase } : null;
+    return m && m[0] ? { at: m.index, end: m.index + m[0].length, phrase: phrase } : null;
   }
 
   /** The longest phrase of `list` that `text` starts with. */
