@@ -315,3 +315,38 @@ test("every Polish model answer passes and every Polish statement to rewrite doe
     for (const m of models) assert.ok(checkQuestion(m, rules, pl).ok, m);
   }
 });
+
+test("in a browser, a page in Polish checks typed questions with the Polish lists", async () => {
+  const { execFileSync } = require("node:child_process");
+  const os = require("node:os");
+  const { launch, open } = require("./helpers");
+  const BIN = process.env.ALSITE_BIN;
+  assert.ok(BIN && fs.existsSync(BIN), "ALSITE_BIN names the alsite binary (tests/run sets it)");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-pl-checker-"));
+  const browser = await launch();
+  try {
+    execFileSync(BIN, ["new", path.join(dir, "src")]);
+    const config = path.join(dir, "src/site.yaml");
+    fs.writeFileSync(config, fs.readFileSync(config, "utf8").replace(/^language: en$/m, "language: pl"));
+    execFileSync(BIN, ["build", "--root", path.join(dir, "src"), "--out", path.join(dir, "out")], { stdio: "ignore" });
+    const site = path.join(dir, "out");
+    const file = "practice/open-questions.html";
+    const id = embedded(site, file, "practice-data").items.find((i) => i.type === "rewrite").id;
+    const { page, problems } = await open(browser.context, "file://" + path.join(site, file), "file://");
+    assert.equal(await page.locator("html").getAttribute("lang"), "pl");
+    const answer = async (text) => {
+      await page.locator(`#${id} textarea`).fill(text);
+      await page.locator(`#${id} button[type=submit]`).click();
+      return page.locator(`#${id} .feedback`).textContent();
+    };
+    assert.match(await answer("Kto jeszcze w firmie mógłby pomóc?"), /^✓/);
+    assert.match(await answer("Ktory krok jest najtrudniejszy?"), /^✓/, "without diacritics");
+    const closed = await answer("Czy budżet jest zatwierdzony?");
+    assert.match(closed, /^✗/);
+    assert.match(closed, /Czy/, "the hint quotes the learner's opener");
+    assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  } finally {
+    await browser.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
