@@ -232,6 +232,28 @@ fn explain(raw: &str) -> (String, Option<String>) {
             )),
         );
     }
+    use crate::model::fields::{BAD_MINUTES, EMPTY_LIST, EMPTY_TEXT, MAX_MINUTES};
+    let field = place
+        .map(|p| format!("`{p}`"))
+        .unwrap_or_else(|| "this field".into());
+    if what == EMPTY_TEXT {
+        return (
+            format!("{field} is empty"),
+            Some("write the text after the colon; this field is required".into()),
+        );
+    }
+    if what == EMPTY_LIST {
+        return (
+            format!("{field} is an empty list"),
+            Some("add at least one entry, each on its own line starting with `- `".into()),
+        );
+    }
+    if what == BAD_MINUTES {
+        return (
+            format!("{field} must be a whole number of minutes from 1 to {MAX_MINUTES} (one day)"),
+            Some("write the length in minutes, such as `minutes: 45`".into()),
+        );
+    }
     if let Some(key) = what.strip_prefix("duplicate field ") {
         return (
             format!("{prefix}the key {key} appears twice in one mapping"),
