@@ -10,7 +10,7 @@ use crate::model::Site;
 use crate::render::{self, Output};
 use crate::theme::Theme;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -57,7 +57,14 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
             .iter()
             .map(|(src, out)| (out.clone(), src.clone())),
     );
-    let mut errors = Diagnostics(check::duplicate_outputs(&planned));
+    let mut errors = Diagnostics(check::duplicate_outputs(&planned, &site.texts));
+    let statics = theme.static_files();
+    let outputs: HashSet<&str> = planned
+        .iter()
+        .map(|(p, _)| p.as_str())
+        .chain(statics.iter().map(|(p, _)| p.as_str()))
+        .collect();
+    errors.0.extend(check::check_nav(&site, &outputs));
     for d in check::check_content(&site) {
         if d.is_error() {
             errors.push(d);

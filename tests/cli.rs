@@ -580,3 +580,41 @@ fn no_input_makes_alsite_panic() {
         }
     }
 }
+
+#[test]
+fn byte_order_marks_any_letters_and_spaces_in_file_names_work() {
+    let site = fixture_site("base");
+    let c = site.0.join("content");
+    // Editors on Windows start files with a byte-order mark.
+    let yaml = fs::read_to_string(site.0.join("site.yaml")).unwrap();
+    fs::write(site.0.join("site.yaml"), format!("\u{feff}{yaml}")).unwrap();
+    fs::write(
+        c.join("pages/about.md"),
+        "\u{feff}---\ntitle: About\n---\n\n[Our team](our%20team.html)\n",
+    )
+    .unwrap();
+    fs::write(
+        c.join("pages/our team.md"),
+        "---\ntitle: Our team\n---\n\n![Team](<images/team photo.png>) ![Again](images/team%20photo.png) [Über uns](über-uns.html)\n",
+    )
+    .unwrap();
+    fs::write(
+        c.join("pages/über-uns.md"),
+        "---\ntitle: Über uns\n---\n\n[Team](<our team.html>)\n",
+    )
+    .unwrap();
+    fs::create_dir_all(c.join("images")).unwrap();
+    fs::write(c.join("images/team photo.png"), "png").unwrap();
+    let out = alsite(&["build"], &site.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let public = site.0.join("public");
+    for file in ["our team.html", "über-uns.html", "images/team photo.png"] {
+        assert!(public.join(file).is_file(), "{file}");
+    }
+    let team = fs::read_to_string(public.join("our team.html")).unwrap();
+    assert!(team.contains(r#"src="images/team%20photo.png""#), "{team}");
+    let home = fs::read_to_string(public.join("index.html")).unwrap();
+    assert!(home.contains(r#"href="our%20team.html""#), "{home}");
+    assert!(home.contains(r#"href="%C3%BCber-uns.html""#), "{home}");
+    assert!(home.contains("<title>Fixture site</title>"), "{home}");
+}

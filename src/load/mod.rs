@@ -279,10 +279,13 @@ impl<'a> Loader<'a> {
     fn page(&mut self, rel: &Path, stem: String) -> Option<Page> {
         let (front, body) = self.markdown::<FrontMatter>(rel)?;
         let slug = front.slug.clone().unwrap_or(stem);
-        if slug.is_empty()
+        // Letters are letters in every language; a space is fine in a file
+        // name (links to it are percent-encoded).
+        if slug.trim().len() != slug.len()
+            || slug.is_empty()
             || !slug
                 .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == ' ')
         {
             let line = self
                 .texts
@@ -291,7 +294,7 @@ impl<'a> Loader<'a> {
             self.diags.push(
                 Diagnostic::error(rel, format!("slug `{slug}` cannot be a file name"))
                     .at(line.map_or(1, |l| l + 1), 1)
-                    .hint("use letters, digits, `-` and `_` only"),
+                    .hint("use letters (in any language), digits, spaces, `-` and `_` only"),
             );
             return None;
         }

@@ -624,7 +624,12 @@ fn nav(path: &str, links: &[(String, String)]) -> Vec<Value> {
             } else {
                 ""
             };
-            context! { title => title, href => relative_url(path, target), current => current }
+            let href = if target.starts_with("//") || url::has_scheme(target) {
+                target.clone()
+            } else {
+                relative_url(path, target)
+            };
+            context! { title => title, href => href, current => current }
         })
         .collect()
 }
