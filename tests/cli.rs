@@ -618,3 +618,28 @@ fn byte_order_marks_any_letters_and_spaces_in_file_names_work() {
     assert!(home.contains(r#"href="%C3%BCber-uns.html""#), "{home}");
     assert!(home.contains("<title>Fixture site</title>"), "{home}");
 }
+
+#[test]
+fn an_empty_or_unreadable_content_folder_is_an_error_not_silence() {
+    let site = fixture_site("base");
+    let content = site.0.join("content");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("../../nowhere/gone.md", content.join("pages/gone.md")).unwrap();
+        let out = alsite(&["build"], &site.0);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(text(&out.stderr).contains(
+            "content/pages/gone.md: error: cannot read this file or folder: it is a link to a file or folder that does not exist"
+        ), "{}", text(&out.stderr));
+    }
+    fs::remove_dir_all(&content).unwrap();
+    fs::create_dir(&content).unwrap();
+    let out = alsite(&["build"], &site.0);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("content: error: the content/ folder is empty"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!site.0.join("public").exists());
+}
