@@ -49,7 +49,14 @@ struct Prepared {
 /// Loads and checks everything that can be checked before rendering.
 fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
     let (site, mut warnings) = load::load_site(root)?;
-    let theme = Theme::open(root, &site.config.theme).map_err(one)?;
+    let theme = Theme::open(root, &site.config.theme).map_err(|d| {
+        let text = site
+            .texts
+            .get(Path::new("site.yaml"))
+            .map_or("", String::as_str);
+        let (line, column) = load::yaml::locate(text, &[load::yaml::Seg::Key("theme")]);
+        one(d.at(line, column))
+    })?;
     // Generated pages first, so a copied file that collides is the one reported.
     let mut planned = render::planned_pages(&site);
     planned.extend(
