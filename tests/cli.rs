@@ -643,3 +643,16 @@ fn an_empty_or_unreadable_content_folder_is_an_error_not_silence() {
     );
     assert!(!site.0.join("public").exists());
 }
+
+#[test]
+fn a_question_closing_one_stage_invites_the_answer_that_opens_the_next() {
+    let site = fixture_site("base");
+    let file = site.0.join("content/sessions/rota-tool.yaml");
+    let yaml = fs::read_to_string(&file).unwrap().replace(
+        "stages:\n",
+        "stages:\n  - title: Opening\n    kind: opening\n    turns:\n      - { by: coach, intervene: \"Ana, what is your problem?\" }\n  - title: Presentation\n    kind: presentation\n    turns:\n      - { by: pp, answer: \"Half the nurses still plan shifts on paper.\" }\n",
+    );
+    fs::write(&file, yaml).unwrap();
+    let out = alsite(&["check", "--strict"], &site.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
