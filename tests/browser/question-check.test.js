@@ -96,6 +96,7 @@ const TABLE = [
   ["And what else?", "open"],
   ["OK so what's the first step?", "open"],
   ["Honestly, what do you want from this?", "open"],
+  ["So far, what has worked?", "open"],
   ['"What happened next?"', "open"],
   ["“What would you do differently?”", "open"],
   ["'How did you find out?'", "open"],

@@ -173,12 +173,14 @@
 
   /** Where the question proper starts, after joining words such as "And",
    *  "So," or "Well," that learners put in front. */
-  function skipJoiners(lower, joiners) {
+  function skipJoiners(lower, rules) {
     var start = 0;
+    var openers = (rules.open_openers || []).concat(closedList(rules));
     for (var moved = true; moved;) {
       moved = false;
-      var m = opener(lower.slice(start), joiners);
-      if (m) {
+      var m = opener(lower.slice(start), rules.joiners);
+      // "So far, what…" starts with an opener, not with "so".
+      if (m && len(opener(lower.slice(start), openers)) <= len(m)) {
         var rest = lower.slice(start + m.end).match(/^(\s*,\s*|\s+)(?=\S)/);
         if (rest && /[\p{L}\p{N}]/u.test(lower.slice(start + m.end + rest[0].length))) {
           start += m.end + rest[0].length;
@@ -211,7 +213,7 @@
     var head = q.lower.slice(sentenceStart, m.at);
     if (/[,;:]| - /.test(head)) return false;
     var sentence = q.lower.slice(sentenceStart).replace(/^\s+/, "");
-    sentence = sentence.slice(skipJoiners(sentence, q.rules.joiners));
+    sentence = sentence.slice(skipJoiners(sentence, q.rules));
     return !!(opener(sentence, q.rules.open_openers) || opener(sentence, closedList(q.rules)));
   }
 
@@ -322,7 +324,7 @@
     var full = normalize(text);
     if (!full) return result("statement", [say("empty")]);
     rules = pickRules(rules, options.lang);
-    var start = skipJoiners(fold(full), rules.joiners);
+    var start = skipJoiners(fold(full), rules);
     var t = full.slice(start);
     var q = { text: t, lower: fold(t), rules: rules, say: say, marks: (t.match(/\?/g) || []).length };
     q.whole = { text: full, lower: fold(full), rules: rules };
