@@ -167,6 +167,12 @@ test("a missing question mark is not ok, and says so", () => {
   assert.equal(checkQuestion("The team is unhappy", rules).kind, "statement");
 });
 
+test("quotation marks or a question mark alone ask to type a question first", () => {
+  for (const text of ['""', "“”", "?", "  ", "„?”"]) {
+    assert.deepEqual(checkQuestion(text, rules).hints, ["Type your question first."], text);
+  }
+});
+
 test("hints quote the learner's own words, after any joining word", () => {
   assert.equal(checkQuestion("So, IS the budget approved?", rules).hints[0],
     "This can be answered yes or no: it starts with 'IS'. Try starting with 'What' or 'How'.");

@@ -322,7 +322,7 @@
     options = options || {};
     var say = hinter(options.strings);
     var full = normalize(text);
-    if (!full) return result("statement", [say("empty")]);
+    if (!/[\p{L}\p{N}]/u.test(full)) return result("statement", [say("empty")]);
     rules = pickRules(rules, options.lang);
     var start = skipJoiners(fold(full), rules);
     var t = full.slice(start);
