@@ -119,11 +119,7 @@ fn multilingual_config(text: &str, languages: &[String]) -> String {
             continue;
         }
         if line.starts_with("language:") {
-            out.push_str(&format!(
-                "languages: [{}]              # the first is the default; translations sit beside their original, e.g. about.{}.md\n",
-                languages.join(", "),
-                languages[1]
-            ));
+            out.push_str(&format!("languages: [{}]\n", languages.join(", ")));
         } else {
             out.push_str(line);
             out.push('\n');
