@@ -14,6 +14,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+mod guard;
+pub use guard::MARKER;
+
 /// What a successful build did.
 #[derive(Debug)]
 pub struct Report {
@@ -47,7 +50,14 @@ struct Prepared {
 fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
     let (site, mut warnings) = load::load_site(root)?;
     let theme = Theme::open(root, &site.config.theme).map_err(one)?;
-    let mut errors = Diagnostics(check::duplicate_outputs(&render::planned_pages(&site)));
+    // Generated pages first, so a copied file that collides is the one reported.
+    let mut planned = render::planned_pages(&site);
+    planned.extend(
+        site.assets
+            .iter()
+            .map(|(src, out)| (out.clone(), src.clone())),
+    );
+    let mut errors = Diagnostics(check::duplicate_outputs(&planned));
     for d in check::check_content(&site) {
         if d.is_error() {
             errors.push(d);
@@ -112,13 +122,14 @@ fn render_in_memory(
     Ok((outputs, pages, links))
 }
 
-/// Builds the site at `root` into `out`. A failed build leaves `out` as it was.
-pub fn build(root: &Path, out: &Path) -> Result<Report, Diagnostics> {
+/// Builds the site at `root` into `out`. A failed build leaves `out` as it was;
+/// `force` lets a build replace a non-empty folder alsite did not make.
+pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics> {
     let started = Instant::now();
     let mut timings = Timings::default();
     let p = prepare(root)?;
     timings.load = started.elapsed();
-    guard_output_folder(root, out).map_err(one)?;
+    guard::check_output_folder(root, out, force).map_err(one)?;
     let write_error = |e: std::io::Error| {
         one(
             Diagnostic::error(out, format!("cannot write the site: {e}"))
@@ -205,6 +216,7 @@ impl Staging {
             std::fs::remove_dir_all(&tmp)?;
         }
         std::fs::create_dir_all(&tmp)?;
+        std::fs::write(tmp.join(guard::MARKER), guard::MARKER_TEXT)?;
         Ok(Staging {
             out: out.to_path_buf(),
             tmp,
@@ -262,27 +274,6 @@ fn remove_tree(dir: &Path) -> std::io::Result<()> {
         let _ = std::fs::remove_file(f);
     });
     std::fs::remove_dir_all(dir)
-}
-
-/// Refuses to replace a folder that holds the site itself.
-fn guard_output_folder(root: &Path, out: &Path) -> Result<(), Diagnostic> {
-    let canon = |p: &Path| std::fs::canonicalize(p).ok();
-    if let (Some(r), Some(o)) = (canon(root), canon(out)) {
-        if r.starts_with(&o) {
-            return Err(
-                Diagnostic::error(out, "the output folder contains the site itself")
-                    .hint("choose an output folder of its own, such as public/"),
-            );
-        }
-    }
-    if out.join("site.yaml").exists() || out.join("content").is_dir() {
-        return Err(Diagnostic::error(
-            out,
-            "the output folder looks like a site (it has site.yaml or content/)",
-        )
-        .hint("choose an output folder of its own, such as public/"));
-    }
-    Ok(())
 }
 
 /// Rebuilds for `serve`: the first build is full; afterwards an edit to a
