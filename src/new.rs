@@ -187,7 +187,8 @@ mod tests {
 
     #[test]
     fn the_site_config_lists_the_languages_and_drops_the_one_language_nav() {
-        let text = "title: T\nlanguage: pl\nnav:\n  - title: Start\n    link: index.html\nfooter: F\n";
+        let text =
+            "title: T\nlanguage: pl\nnav:\n  - title: Start\n    link: index.html\nfooter: F\n";
         let out = multilingual_config(text, &langs("pl,en"));
         assert!(out.starts_with("title: T\nlanguages: [pl, en]"), "{out}");
         assert!(!out.contains("nav:") && !out.contains("Start"), "{out}");

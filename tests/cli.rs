@@ -420,7 +420,11 @@ fn new_polish_site_builds_in_polish() {
     let site = dir.0.join("strona");
     let out = alsite(&["build"], &site);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains(", 0 warnings"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains(", 0 warnings"),
+        "{}",
+        text(&out.stdout)
+    );
     let home = fs::read_to_string(site.join("public/index.html")).unwrap();
     assert!(home.contains(r#"<html lang="pl""#), "{home}");
     assert!(home.contains("Action Learning w praktyce"), "{home}");
@@ -452,8 +456,14 @@ fn new_two_language_site_puts_translations_beside_their_originals() {
     let read = |p: &str| fs::read_to_string(site.join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
     let config = read("site.yaml");
     assert!(config.contains("\nlanguages: [pl, en]"), "{config}");
-    assert!(!config.contains("\nlanguage:") && !config.contains("\nnav:"), "{config}");
-    assert!(config.contains("title: Action Learning w praktyce"), "{config}");
+    assert!(
+        !config.contains("\nlanguage:") && !config.contains("\nnav:"),
+        "{config}"
+    );
+    assert!(
+        config.contains("title: Action Learning w praktyce"),
+        "{config}"
+    );
     // Polish files as they are, English ones beside them with `.en`.
     assert!(read("content/pages/about.md").contains("O Pracowni Pytań"));
     assert!(read("content/pages/about.en.md").contains("About Northbridge"));
@@ -496,9 +506,8 @@ fn new_with_an_unknown_language_lists_the_samples() {
 fn the_polish_sample_carries_the_same_checker_word_lists() {
     // One file holds every language's lists; both samples must ship all of them.
     let en = fs::read_to_string(Path::new(REPO).join("content/practice/question-rules.yaml"));
-    let pl = fs::read_to_string(
-        Path::new(REPO).join("samples/pl/content/practice/question-rules.yaml"),
-    );
+    let pl =
+        fs::read_to_string(Path::new(REPO).join("samples/pl/content/practice/question-rules.yaml"));
     assert_eq!(
         en.unwrap(),
         pl.unwrap(),
