@@ -13,6 +13,11 @@ type Tree = &'static [(&'static str, &'static [u8])];
 /// The bundled samples, by language code.
 const SAMPLES: &[(&str, Tree)] = &[("en", embedded::SAMPLE), ("pl", embedded::SAMPLE_PL)];
 
+/// Translations, by language, of files that only another language's sample
+/// has (the Polish demo session in English); used only when that language
+/// is a translation.
+const TRANSLATIONS: &[(&str, Tree)] = &[("en", embedded::TRANSLATIONS_EN)];
+
 /// The checker's word lists: one file with a section per language, so it is
 /// never translated; the default language's copy is written.
 const PER_LANGUAGE: &str = "content/practice/question-rules.yaml";
@@ -59,7 +64,8 @@ fn tree(code: &str) -> Option<Tree> {
 
 /// The files of the sample for `languages` (already checked by
 /// [`parse_languages`]): the default language's tree as it is; for each other
-/// language, every file that has a counterpart in the default tree, renamed
+/// language, every file of its sample or its `samples/translations/` that has
+/// a counterpart in the default tree, renamed
 /// with the language before the extension (`about.en.md`,
 /// `workshop.en.yaml`). Files with no counterpart are left out, and
 /// `site.yaml` lists the languages.
@@ -74,7 +80,8 @@ pub fn compose(languages: &[String]) -> Vec<(String, Cow<'static, [u8]>)> {
     }
     for lang in &languages[1..] {
         let other = tree(lang).expect("checked by parse_languages");
-        for (path, bytes) in other {
+        let extra = TRANSLATIONS.iter().filter(|(c, _)| c == lang);
+        for (path, bytes) in other.iter().chain(extra.flat_map(|(_, t)| t.iter())) {
             let paired = default.iter().any(|(p, _)| p == path);
             if paired && *path != "site.yaml" && *path != PER_LANGUAGE {
                 files.push((translated_name(path, lang), Cow::Borrowed(*bytes)));

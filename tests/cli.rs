@@ -475,6 +475,9 @@ fn new_two_language_site_puts_translations_beside_their_originals() {
         .contains("Introduction to Action Learning"));
     assert!(read("content/workshops/intro-training/live-session.en.md").contains("A live session"));
     assert!(read("content/sessions/decyzje-kierownikow.yaml").contains("Katarzyna"));
+    // The Polish-only demo session gets its English translation from samples/translations/en.
+    assert!(read("content/sessions/decyzje-kierownikow.en.yaml")
+        .contains("title: Every decision goes through my desk"));
     // English pages with no Polish original, and the per-language word lists, are not copied.
     for absent in [
         "content/sessions/rota-tool.en.yaml",
@@ -500,6 +503,26 @@ fn new_with_an_unknown_language_lists_the_samples() {
     }
     let err = text(&alsite(&["new", "site", "--language", "de"], &dir.0).stderr);
     assert!(err.contains("no sample site in \"de\""), "{err}");
+}
+
+#[test]
+fn english_translations_of_polish_only_files_pass_the_checks() {
+    // Laid over the English sample, as the two-language site will read them.
+    let site = TempDir::new("translations-en");
+    fs::copy(Path::new(REPO).join("site.yaml"), site.path("site.yaml")).unwrap();
+    copy_tree(&Path::new(REPO).join("content"), &site.path("content"));
+    copy_tree(
+        &Path::new(REPO).join("samples/translations/en/content"),
+        &site.path("content"),
+    );
+    let out = alsite(&["check", "--strict"], &site.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = alsite(&["build"], &site.0);
+    let session = fs::read_to_string(site.path("public/sessions/decyzje-kierownikow.html"));
+    assert!(session
+        .unwrap()
+        .contains("Every decision goes through my desk"));
+    assert!(out.status.success());
 }
 
 #[test]
