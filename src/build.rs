@@ -10,7 +10,7 @@ use crate::model::Site;
 use crate::render::{self, Output};
 use crate::theme::Theme;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -49,7 +49,14 @@ struct Prepared {
 /// Loads and checks everything that can be checked before rendering.
 fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
     let (site, mut warnings) = load::load_site(root)?;
-    let theme = Theme::open(root, &site.config.theme).map_err(one)?;
+    let theme = Theme::open(root, &site.config.theme).map_err(|d| {
+        let text = site
+            .texts
+            .get(Path::new("site.yaml"))
+            .map_or("", String::as_str);
+        let (line, column) = load::yaml::locate(text, &[load::yaml::Seg::Key("theme")]);
+        one(d.at(line, column))
+    })?;
     // Generated pages first, so a copied file that collides is the one reported.
     let mut planned = render::planned_pages(&site);
     planned.extend(
@@ -57,7 +64,14 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
             .iter()
             .map(|(src, out)| (out.clone(), src.clone())),
     );
-    let mut errors = Diagnostics(check::duplicate_outputs(&planned));
+    let mut errors = Diagnostics(check::duplicate_outputs(&planned, &site.texts));
+    let statics = theme.static_files();
+    let outputs: HashSet<&str> = planned
+        .iter()
+        .map(|(p, _)| p.as_str())
+        .chain(statics.iter().map(|(p, _)| p.as_str()))
+        .collect();
+    errors.0.extend(check::check_nav(&site, &outputs));
     for d in check::check_content(&site) {
         if d.is_error() {
             errors.push(d);

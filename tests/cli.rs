@@ -706,3 +706,79 @@ fn no_input_makes_alsite_panic() {
         }
     }
 }
+
+#[test]
+fn byte_order_marks_any_letters_and_spaces_in_file_names_work() {
+    let site = fixture_site("base");
+    let c = site.0.join("content");
+    // Editors on Windows start files with a byte-order mark.
+    let yaml = fs::read_to_string(site.0.join("site.yaml")).unwrap();
+    fs::write(site.0.join("site.yaml"), format!("\u{feff}{yaml}")).unwrap();
+    fs::write(
+        c.join("pages/about.md"),
+        "\u{feff}---\ntitle: About\n---\n\n[Our team](our%20team.html)\n",
+    )
+    .unwrap();
+    fs::write(
+        c.join("pages/our team.md"),
+        "---\ntitle: Our team\n---\n\n![Team](<images/team photo.png>) ![Again](images/team%20photo.png) [Über uns](über-uns.html)\n",
+    )
+    .unwrap();
+    fs::write(
+        c.join("pages/über-uns.md"),
+        "---\ntitle: Über uns\n---\n\n[Team](<our team.html>)\n",
+    )
+    .unwrap();
+    fs::create_dir_all(c.join("images")).unwrap();
+    fs::write(c.join("images/team photo.png"), "png").unwrap();
+    let out = alsite(&["build"], &site.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let public = site.0.join("public");
+    for file in ["our team.html", "über-uns.html", "images/team photo.png"] {
+        assert!(public.join(file).is_file(), "{file}");
+    }
+    let team = fs::read_to_string(public.join("our team.html")).unwrap();
+    assert!(team.contains(r#"src="images/team%20photo.png""#), "{team}");
+    let home = fs::read_to_string(public.join("index.html")).unwrap();
+    assert!(home.contains(r#"href="our%20team.html""#), "{home}");
+    assert!(home.contains(r#"href="%C3%BCber-uns.html""#), "{home}");
+    assert!(home.contains("<title>Fixture site</title>"), "{home}");
+}
+
+#[test]
+fn an_empty_or_unreadable_content_folder_is_an_error_not_silence() {
+    let site = fixture_site("base");
+    let content = site.0.join("content");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("../../nowhere/gone.md", content.join("pages/gone.md")).unwrap();
+        let out = alsite(&["build"], &site.0);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(text(&out.stderr).contains(
+            "content/pages/gone.md: error: cannot read this file or folder: it is a link to a file or folder that does not exist"
+        ), "{}", text(&out.stderr));
+    }
+    fs::remove_dir_all(&content).unwrap();
+    fs::create_dir(&content).unwrap();
+    let out = alsite(&["build"], &site.0);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("content: error: the content/ folder is empty"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!site.0.join("public").exists());
+}
+
+#[test]
+fn a_question_closing_one_stage_invites_the_answer_that_opens_the_next() {
+    let site = fixture_site("base");
+    let file = site.0.join("content/sessions/rota-tool.yaml");
+    let yaml = fs::read_to_string(&file).unwrap().replace(
+        "stages:\n",
+        "stages:\n  - title: Opening\n    kind: opening\n    turns:\n      - { by: coach, intervene: \"Ana, what is your problem?\" }\n  - title: Presentation\n    kind: presentation\n    turns:\n      - { by: pp, answer: \"Half the nurses still plan shifts on paper.\" }\n",
+    );
+    fs::write(&file, yaml).unwrap();
+    let out = alsite(&["check", "--strict"], &site.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
