@@ -316,22 +316,52 @@ test("every Polish model answer passes and every Polish statement to rewrite doe
   }
 });
 
-test("in a browser, a page in Polish checks typed questions with the Polish lists", async () => {
+/** The Polish sample site (`alsite new --language pl`), built once. */
+let polishSite;
+function polishSample() {
+  if (polishSite) return polishSite;
   const { execFileSync } = require("node:child_process");
   const os = require("node:os");
-  const { launch, open } = require("./helpers");
   const BIN = process.env.ALSITE_BIN;
   assert.ok(BIN && fs.existsSync(BIN), "ALSITE_BIN names the alsite binary (tests/run sets it)");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-pl-checker-"));
+  process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+  execFileSync(BIN, ["new", path.join(dir, "src"), "--language", "pl"], { stdio: "ignore" });
+  execFileSync(BIN, ["build", "--root", path.join(dir, "src"), "--out", path.join(dir, "out")], { stdio: "ignore" });
+  polishSite = path.join(dir, "out");
+  return polishSite;
+}
+
+test("the Polish sample ships the same word lists as the English one", () => {
+  const root = path.join(__dirname, "../..");
+  const file = "content/practice/question-rules.yaml";
+  assert.equal(fs.readFileSync(path.join(root, "samples/pl", file), "utf8"), fs.readFileSync(path.join(root, file), "utf8"));
+});
+
+test("every model answer of the Polish sample passes, and no statement it asks to rewrite does", () => {
+  const site = polishSample();
+  let count = 0;
+  for (const file of fs.readdirSync(path.join(site, "practice"))) {
+    if (file === "index.html") continue;
+    const d = embedded(site, `practice/${file}`, "practice-data");
+    for (const item of d.items.filter((i) => i.type === "rewrite")) {
+      for (const model of item.models) {
+        const r = checkQuestion(model, d.rules, pl);
+        assert.ok(r.ok, `${file}#${item.id}: "${model}" is ${r.kind}: ${r.hints.join(" ")}`);
+        count++;
+      }
+    }
+  }
+  assert.ok(count >= 20, `${count} model answers checked`);
+});
+
+test("in a browser, a page of the Polish sample checks typed questions with the Polish lists", async () => {
+  const { launch, open } = require("./helpers");
+  const site = polishSample();
+  const file = "practice/open-questions.html";
+  const id = embedded(site, file, "practice-data").items.find((i) => i.type === "rewrite").id;
   const browser = await launch();
   try {
-    execFileSync(BIN, ["new", path.join(dir, "src")]);
-    const config = path.join(dir, "src/site.yaml");
-    fs.writeFileSync(config, fs.readFileSync(config, "utf8").replace(/^language: en$/m, "language: pl"));
-    execFileSync(BIN, ["build", "--root", path.join(dir, "src"), "--out", path.join(dir, "out")], { stdio: "ignore" });
-    const site = path.join(dir, "out");
-    const file = "practice/open-questions.html";
-    const id = embedded(site, file, "practice-data").items.find((i) => i.type === "rewrite").id;
     const { page, problems } = await open(browser.context, "file://" + path.join(site, file), "file://");
     assert.equal(await page.locator("html").getAttribute("lang"), "pl");
     const answer = async (text) => {
@@ -347,6 +377,5 @@ test("in a browser, a page in Polish checks typed questions with the Polish list
     assert.deepEqual(problems, { console: [], errors: [], outside: [] });
   } finally {
     await browser.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
