@@ -338,7 +338,7 @@ test("the Polish sample ships the same word lists as the English one", () => {
   assert.equal(fs.readFileSync(path.join(root, "samples/pl", file), "utf8"), fs.readFileSync(path.join(root, file), "utf8"));
 });
 
-test("every model answer of the Polish sample passes, and no statement it asks to rewrite does", () => {
+test("every model answer of the Polish sample passes the Polish checker", () => {
   const site = polishSample();
   let count = 0;
   for (const file of fs.readdirSync(path.join(site, "practice"))) {
