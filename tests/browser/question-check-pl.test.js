@@ -379,3 +379,16 @@ test("in a browser, a page of the Polish sample checks typed questions with the 
     await browser.close();
   }
 });
+
+test("no statement the Polish sample asks to rewrite passes, with or without a question mark", () => {
+  const dir = path.join(__dirname, "../../samples/pl/content/practice");
+  const statements = fs.readdirSync(dir).flatMap((f) =>
+    [...fs.readFileSync(path.join(dir, f), "utf8").matchAll(/^\s+statement: (.+)$/gm)].map((m) => m[1].trim()));
+  assert.ok(statements.length >= 10, `${statements.length} statements`);
+  for (const s of statements) {
+    for (const typed of [s, s.replace(/[.!]$/, "?")]) {
+      const r = checkQuestion(typed, rules, pl);
+      assert.equal(r.ok, false, `${typed} passed as ${r.kind}`);
+    }
+  }
+});
