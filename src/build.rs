@@ -15,6 +15,7 @@ use manifest::Entry;
 use output::Writer;
 use rayon::prelude::*;
 use std::borrow::Borrow;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -62,7 +63,14 @@ struct Prepared {
 /// Loads and checks everything that can be checked before rendering.
 fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
     let (site, mut warnings) = load::load_site(root)?;
-    let theme = Theme::open(root, &site.config.theme).map_err(one)?;
+    let theme = Theme::open(root, &site.config.theme).map_err(|d| {
+        let text = site
+            .texts
+            .get(Path::new("site.yaml"))
+            .map_or("", String::as_str);
+        let (line, column) = load::yaml::locate(text, &[load::yaml::Seg::Key("theme")]);
+        one(d.at(line, column))
+    })?;
     // Generated pages first, so a copied file that collides is the one reported.
     let mut planned = render::planned_pages(&site);
     planned.extend(
@@ -70,7 +78,17 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
             .iter()
             .map(|(src, out)| (out.clone(), src.clone())),
     );
-    let mut errors = Diagnostics(check::duplicate_outputs(&planned));
+    let mut errors = Diagnostics(check::duplicate_outputs(
+        &planned,
+        &source_text(root, &site),
+    ));
+    let statics = theme.static_files();
+    let outputs: HashSet<&str> = planned
+        .iter()
+        .map(|(p, _)| p.as_str())
+        .chain(statics.iter().map(|(p, _)| p.as_str()))
+        .collect();
+    errors.0.extend(check::check_nav(&site, &outputs));
     for d in check::check_content(&site) {
         if d.is_error() {
             errors.push(d);
@@ -106,19 +124,24 @@ fn link_errors<P: Borrow<PageLinks> + Sync>(
     index: &LinkIndex,
     pages: &[P],
 ) -> Result<(), Diagnostics> {
-    let text = |file: &Path| {
-        site.texts
-            .get(file)
-            .cloned()
-            .or_else(|| load::read_utf8(root, file).ok())
-    };
-    let errors = check::check_pages(index, pages, &text, theme);
+    let errors = check::check_pages(index, pages, &source_text(root, site), theme);
     if errors.is_empty() {
         return Ok(());
     }
     let mut errors = Diagnostics(errors);
     errors.sort();
     Err(errors)
+}
+
+/// The text of a source file, to place a diagnostic: kept in memory, or
+/// read again for a free page (see `Page::body`). Only asked when there is
+/// something to report.
+fn source_text<'a>(root: &'a Path, site: &'a Site) -> impl Fn(&Path) -> Option<String> + Sync + 'a {
+    move |file: &Path| match site.texts.get(file) {
+        Some(text) => Some(text.clone()),
+        None if site.pages.iter().any(|p| p.source == file) => load::read_utf8(root, file).ok(),
+        None => None,
+    }
 }
 
 /// Loads, checks and renders the site at `root` without writing anything.
