@@ -1,6 +1,13 @@
-"""Measures alsite (and Hugo, when installed) on generated sites. Run through bench/run."""
+"""Measures alsite (and Hugo, when installed) on generated sites. Run through bench/run.
+
+Every figure is the median of several runs with the min-max spread beside it;
+CPU is user time, memory is peak resident size (from wait4). These are
+benchmarks, not timed tests: on a shared machine the spread says how far to
+trust a row.
+"""
 
 import os
+import platform
 import shutil
 import socket
 import statistics
@@ -9,54 +16,79 @@ import sys
 import tempfile
 import time
 
+TEN_K = 10000
+
 
 def run(cmd, cwd=None):
-    """Runs a command; returns (wall seconds, peak resident memory in MB)."""
+    """Runs a command; returns (wall s, user CPU s, peak resident MB)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     if status != 0:
         sys.exit(f"failed: {' '.join(cmd)}\n{proc.stderr.read().decode()}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_utime, usage.ru_maxrss / 1024
 
 
-def median_run(cmd, times, cwd=None):
-    results = [run(cmd, cwd) for _ in range(times)]
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+def runs(cmd, times, before=None, cwd=None):
+    """`times` runs of `cmd` (calling `before()` ahead of each); a list of run() results."""
+    results = []
+    for _ in range(times):
+        if before:
+            before()
+        results.append(run(cmd, cwd))
+    return results
 
 
-def io_floor(public, scratch):
-    """Seconds a plain loop takes to write the same files: what the disk allows."""
-    files = [(os.path.relpath(os.path.join(d, f), public), os.path.getsize(os.path.join(d, f))) for d, _, fs in os.walk(public) for f in fs]
-    start = time.perf_counter()
-    for rel, size in files:
-        path = os.path.join(scratch, rel)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as f:
-            f.write(b"x" * size)
-    took = time.perf_counter() - start
-    shutil.rmtree(scratch)
-    return took
+def med(values):
+    return statistics.median(values)
 
 
-def save_to_reload(alsite, root, page, times=15):
-    """Median milliseconds from writing `page` to the reload event, with `serve`."""
+def spread(values, unit, scale=1.0, digits=0):
+    """'median (min–max) unit' of values times scale."""
+    v = [x * scale for x in values]
+    f = f"{{:,.{digits}f}}"
+    if len(v) == 1:
+        return f"{f.format(v[0])} {unit}"
+    return f"{f.format(med(v))} {unit} ({f.format(min(v))}–{f.format(max(v))})"
+
+
+def serve(alsite, root):
+    """Starts `alsite serve`; returns (process, event stream reader)."""
     proc = subprocess.Popen([alsite, "serve", "--port", "0", "--root", root], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    addr = None
+    while addr is None:
+        line = proc.stdout.readline()
+        if not line:
+            sys.exit("serve did not start")
+        if "http://" in line:
+            addr = line.split("http://")[1].strip().rstrip("/")
+    host, port = addr.rsplit(":", 1)
+    sock = socket.create_connection((host, int(port)))
+    sock.sendall(b"GET /__alsite/events HTTP/1.1\r\nHost: " + addr.encode() + b"\r\n\r\n")
+    stream = sock.makefile("rb")
+    while stream.readline() != b": connected\n":
+        pass
+    return proc, sock, stream
+
+
+def wait_reload(stream):
+    while stream.readline() != b"event: reload\n":
+        pass
+
+
+def resident_mb(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def save_to_reload(alsite, root, page, times=9):
+    """Milliseconds from writing `page` to the reload event, with `serve`."""
+    proc, sock, stream = serve(alsite, root)
     try:
-        addr = None
-        while addr is None:
-            line = proc.stdout.readline()
-            if not line:
-                sys.exit("serve did not start")
-            if "http://" in line:
-                addr = line.split("http://")[1].strip().rstrip("/")
-        host, port = addr.rsplit(":", 1)
-        sock = socket.create_connection((host, int(port)))
-        sock.sendall(b"GET /__alsite/events HTTP/1.1\r\nHost: x\r\n\r\n")
-        stream = sock.makefile("rb")
-        while stream.readline() != b": connected\n":
-            pass
         path = os.path.join(root, page)
         original = open(path, encoding="utf-8").read()
         samples = []
@@ -64,59 +96,155 @@ def save_to_reload(alsite, root, page, times=15):
             start = time.perf_counter()
             with open(path, "w", encoding="utf-8") as f:
                 f.write(original + f"\n\nEdit number {i}.\n")
-            while stream.readline() != b"event: reload\n":
-                pass
+            wait_reload(stream)
             samples.append((time.perf_counter() - start) * 1000)
             time.sleep(0.05)
         with open(path, "w", encoding="utf-8") as f:
             f.write(original)
-        sock.close()
-        return statistics.median(samples)
+        return samples
     finally:
+        sock.close()
         proc.terminate()
         proc.wait()
+
+
+def memory_after_shrinking(alsite, root, small):
+    """Resident MB of `serve` after its first build, and after the site's
+    content/ is replaced by that of the smaller generated site `small`."""
+    proc, sock, stream = serve(alsite, root)
+    try:
+        time.sleep(0.5)
+        full = resident_mb(proc.pid)
+        content = os.path.join(root, "content")
+        shutil.rmtree(content)
+        shutil.copytree(os.path.join(small, "content"), content)
+        wait_reload(stream)
+        # Replacing thousands of files may take several rebuilds: wait for quiet.
+        sock.settimeout(3.0)
+        try:
+            while True:
+                wait_reload(stream)
+        except (socket.timeout, TimeoutError):
+            pass
+        return full, resident_mb(proc.pid)
+    finally:
+        sock.close()
+        proc.terminate()
+        proc.wait()
+
+
+def without_nav(site):
+    """Removes the `nav:` block from a generated site.yaml."""
+    path = os.path.join(site, "site.yaml")
+    lines = open(path, encoding="utf-8").read().split("\n")
+    if "nav:" in lines:
+        lines = lines[: lines.index("nav:")]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def machine():
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"
+
+
+def measure_size(alsite, hugo, work, n, times):
+    site, hsite = os.path.join(work, f"site-{n}"), os.path.join(work, f"hugo-{n}")
+    args = [alsite, "gen-site", site, "--pages", str(n), "--seed", "7"] + (["--hugo", hsite] if hugo else [])
+    subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
+    public = os.path.join(site, "public")
+    fresh = runs([alsite, "build", "--root", site], times, before=lambda: shutil.rmtree(public, ignore_errors=True))
+    unchanged = runs([alsite, "build", "--root", site], times)
+    check = runs([alsite, "check", "--root", site], times)
+    pages = sum(1 for _, _, files in os.walk(public) for f in files if f.endswith(".html"))
+    row = {"n": n, "pages": pages, "fresh": fresh, "unchanged": unchanged, "check": check}
+    if hugo:
+        hout = os.path.join(work, f"hugo-out-{n}")
+        row["hugo"] = runs([hugo, "--quiet", "-d", hout], times, cwd=hsite, before=lambda: shutil.rmtree(hout, ignore_errors=True))
+        shutil.rmtree(hout, ignore_errors=True)
+    if n == TEN_K:
+        row["reload_nav"] = save_to_reload(alsite, site, "content/pages/page-00001.md")
+        without_nav(site)
+        row["reload_no_nav"] = save_to_reload(alsite, site, "content/pages/page-00001.md")
+        small = os.path.join(work, "site-small")
+        subprocess.run([alsite, "gen-site", small, "--pages", str(n // 10), "--seed", "7"], check=True, stdout=subprocess.DEVNULL)
+        row["shrink"] = memory_after_shrinking(alsite, site, small)
+        shutil.rmtree(small)
+    shutil.rmtree(site)
+    shutil.rmtree(hsite, ignore_errors=True)
+    return row
+
+
+def print_tables(rows, sample):
+    col = lambda rs, i: [r[i] for r in rs]
+    ten = next((r for r in rows if r["n"] == TEN_K), None)
+    print()
+    print("Fresh build (empty output folder):")
+    print()
+    print("| Markdown pages | pages built | time | user CPU | peak memory | pages/s | time ÷ 10k row | CPU ÷ 10k row |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        wall, cpu = med(col(r["fresh"], 0)), med(col(r["fresh"], 1))
+        ratio = (f"{wall / med(col(ten['fresh'], 0)):.2f}", f"{cpu / med(col(ten['fresh'], 1)):.2f}") if ten else ("–", "–")
+        print(f"| {r['n']:,} | {r['pages']:,} | {spread(col(r['fresh'], 0), 's', digits=2)} | {spread(col(r['fresh'], 1), 's', digits=2)} | {spread(col(r['fresh'], 2), 'MB')} | {r['pages'] / wall:,.0f} | {ratio[0]} | {ratio[1]} |")
+    print()
+    print("Unchanged rebuild (the same site again: nothing rendered or written) and `check`:")
+    print()
+    print("| Markdown pages | rebuild time | rebuild CPU | rebuild memory | check time | check CPU | check memory |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        u, c = r["unchanged"], r["check"]
+        print(f"| {r['n']:,} | {spread(col(u, 0), 's', digits=2)} | {spread(col(u, 1), 's', digits=2)} | {spread(col(u, 2), 'MB')} | {spread(col(c, 0), 's', digits=2)} | {spread(col(c, 1), 's', digits=2)} | {spread(col(c, 2), 'MB')} |")
+    if any("hugo" in r for r in rows):
+        print()
+        print("Hugo, the same Markdown pages with an equally plain layout, in the same run:")
+        print()
+        print("| Markdown pages | Hugo time | Hugo CPU | Hugo memory | alsite ÷ Hugo (time) |")
+        print("|---:|---:|---:|---:|---:|")
+        for r in rows:
+            if "hugo" in r:
+                h = r["hugo"]
+                print(f"| {r['n']:,} | {spread(col(h, 0), 's', digits=2)} | {spread(col(h, 1), 's', digits=2)} | {spread(col(h, 2), 'MB')} | {med(col(r['fresh'], 0)) / med(col(h, 0)):.2f} |")
+    else:
+        print()
+        print("Hugo: not installed, so not compared in this run (`apt-get install hugo`).")
+    if ten:
+        print()
+        print(f"`serve` at {ten['n']:,} pages, save to reload event: {spread(ten['reload_nav'], 'ms')} with a `nav:` in site.yaml, {spread(ten['reload_no_nav'], 'ms')} without")
+        full, small = ten["shrink"]
+        print(f"`serve` resident memory: {full:.0f} MB after building {ten['n']:,} pages, {small:.0f} MB once the site shrank to {ten['n'] // 10:,} pages")
+    print()
+    print(f"sample site: build {spread(sample[0], 'ms', scale=1000)}, peak {med(sample[1]):.0f} MB, save to reload {spread(sample[2], 'ms')}")
 
 
 def main():
     alsite = os.path.abspath(sys.argv[1])
     sizes = [int(s) for arg in sys.argv[2:] for s in arg.split()]
+    times = int(os.environ.get("BENCH_RUNS", "3"))
     hugo = shutil.which("hugo")
     repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     work = tempfile.mkdtemp(prefix="alsite-bench-")
-    print(f"alsite: {alsite}; {os.cpu_count()} cores; Hugo: {hugo or 'not installed'}")
+    print(f"machine: {machine()}")
+    print(f"alsite: {alsite}; Hugo: {hugo or 'not installed'}; {times} runs per figure")
     rows = []
     try:
-        wall, mem = median_run([alsite, "build", "--root", repo, "--out", os.path.join(work, "sample-out")], 7)
-        reload = save_to_reload(alsite, repo, "content/pages/about.md")
-        print(f"sample site: build {wall * 1000:.0f} ms (median of 7), peak {mem:.0f} MB, save to reload {reload:.0f} ms")
+        sample_out = os.path.join(work, "sample-out")
+        built = runs([alsite, "build", "--root", repo, "--out", sample_out], 7, before=lambda: shutil.rmtree(sample_out, ignore_errors=True))
+        sample = ([r[0] for r in built], [r[2] for r in built], save_to_reload(alsite, repo, "content/pages/about.md"))
         for n in sizes:
-            site, hsite = os.path.join(work, f"site-{n}"), os.path.join(work, f"hugo-{n}")
-            args = [alsite, "gen-site", site, "--pages", str(n), "--seed", "7"] + (["--hugo", hsite] if hugo else [])
-            subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
-            times = 5 if n <= 1000 else 3
-            wall, mem = median_run([alsite, "build", "--root", site], times)
-            pages = sum(1 for _, _, files in os.walk(os.path.join(site, "public")) for f in files if f.endswith(".html"))
-            row = {"n": n, "pages": pages, "wall": wall, "mem": mem}
-            if n >= 1000:
-                row["reload"] = save_to_reload(alsite, site, "content/pages/page-00001.md")
-            if hugo:
-                hwall, hmem = median_run([hugo, "--quiet", "-d", os.path.join(work, f"hugo-out-{n}")], times, cwd=hsite)
-                row.update(hugo=hwall, hmem=hmem)
-            row["floor"] = io_floor(os.path.join(site, "public"), os.path.join(work, f"floor-{n}"))
-            rows.append(row)
-            shutil.rmtree(site)
-            shutil.rmtree(hsite, ignore_errors=True)
+            rows.append(measure_size(alsite, hugo, work, n, times))
+            print(f"  measured {n:,} pages", file=sys.stderr)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print()
-    print("| Markdown pages | pages built | alsite median | pages/s | peak memory | writing the files alone | save to reload | Hugo median | Hugo peak | alsite/Hugo |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for r in rows:
-        reload = f"{r['reload']:.0f} ms" if "reload" in r else "–"
-        h = (f"{r['hugo'] * 1000:.0f} ms", f"{r['hmem']:.0f} MB", f"{r['wall'] / r['hugo']:.2f}") if "hugo" in r else ("–", "–", "–")
-        print(f"| {r['n']:,} | {r['pages']:,} | {r['wall'] * 1000:.0f} ms | {r['pages'] / r['wall']:,.0f} | {r['mem']:.0f} MB | {r['floor'] * 1000:.0f} ms | {reload} | {h[0]} | {h[1]} | {h[2]} |")
-    print()
-    print("'writing the files alone' is a plain loop writing files of the same sizes: the floor this disk sets.")
+    print_tables(rows, sample)
 
 
 if __name__ == "__main__":

@@ -116,3 +116,69 @@ fn a_scoped_rebuild_still_catches_errors_and_broken_anchors() {
         err.0[0]
     );
 }
+
+/// The base fixture as it is: no `nav:`, so the default navigation lists
+/// its free pages by title on every page.
+fn site_without_nav(name: &str) -> TempDir {
+    let site = TempDir::new(name);
+    common::copy_base(&site.0);
+    site
+}
+
+fn about(dir: &std::path::Path, title: &str, description: &str, body: &str) {
+    fs::write(
+        dir.join("content/pages/about.md"),
+        format!("---\ntitle: {title}\ndescription: {description}\n---\n\n## Contact\n\n{body}\n"),
+    )
+    .unwrap();
+}
+
+#[test]
+fn without_a_nav_an_edit_of_a_page_body_renders_that_page_alone() {
+    let tmp = site_without_nav("no-nav");
+    let dir = &tmp.0;
+    about(dir, "About", "Who we are", "Write to us.");
+    let mut builder = Incremental::new(dir);
+    builder.full().unwrap();
+    let about_md = [PathBuf::from("content/pages/about.md")];
+
+    about(dir, "About", "Who we are", "Write to us today.");
+    let r = builder.content_changed(&about_md).unwrap();
+    assert!(!r.full);
+    assert_eq!(r.rendered, 1, "only the edited page is rendered");
+    assert_eq!(changed_paths(&r), ["about.html"]);
+
+    // A new title is in every page's navigation: everything is rebuilt.
+    about(dir, "About us", "Who we are", "Write to us today.");
+    let r = builder.content_changed(&about_md).unwrap();
+    assert!(r.full);
+    let index = r.changed.iter().find(|o| o.path == "index.html").unwrap();
+    assert!(String::from_utf8_lossy(&index.bytes).contains("About us"));
+}
+
+#[test]
+fn with_a_nav_a_new_title_or_description_renders_the_page_and_the_home_page() {
+    let tmp = site("nav-title");
+    let dir = &tmp.0;
+    about(dir, "About", "Who we are", "Write to us.");
+    let mut builder = Incremental::new(dir);
+    builder.full().unwrap();
+    let about_md = [PathBuf::from("content/pages/about.md")];
+
+    about(dir, "About", "Who we are", "Write to us today.");
+    let r = builder.content_changed(&about_md).unwrap();
+    assert_eq!(r.rendered, 1, "a body edit renders the page alone");
+
+    about(
+        dir,
+        "About",
+        "The people behind the workshops",
+        "Write to us today.",
+    );
+    let r = builder.content_changed(&about_md).unwrap();
+    assert!(!r.full);
+    assert_eq!(r.rendered, 2);
+    assert_eq!(changed_paths(&r), ["about.html", "index.html"]);
+    let index = r.changed.iter().find(|o| o.path == "index.html").unwrap();
+    assert!(String::from_utf8_lossy(&index.bytes).contains("The people behind the workshops"));
+}

@@ -38,6 +38,8 @@ pub struct Rebuilt {
     pub changed: Vec<Output>,
     /// True when every file was rebuilt (the serve snapshot is replaced whole).
     pub full: bool,
+    /// How many pages were rendered.
+    pub rendered: usize,
     pub warnings: Diagnostics,
 }
 
@@ -88,6 +90,7 @@ impl Incremental {
                 .collect(),
         });
         Ok(Rebuilt {
+            rendered: outputs.iter().filter(|o| o.template.is_some()).count(),
             changed: outputs,
             full: true,
             warnings: p.warnings,
@@ -171,6 +174,7 @@ impl Last {
                 .collect()
         };
         link_errors(root, &self.site, &self.theme, &self.links, &to_check)?;
+        let count = rendered.len();
         let changed_outputs: Vec<Output> = rendered
             .into_iter()
             .filter(|o| {
@@ -182,6 +186,7 @@ impl Last {
         Ok(Rebuilt {
             changed: changed_outputs,
             full: false,
+            rendered: count,
             warnings: Diagnostics(warnings),
         })
     }
