@@ -11,7 +11,7 @@ use crate::load;
 use crate::model::{Page, Site};
 use crate::render::{self, Inputs, Output, Planned};
 use crate::theme::Theme;
-use manifest::Entry;
+use manifest::{Record, Stamp};
 use output::Writer;
 use rayon::prelude::*;
 use std::borrow::Borrow;
@@ -171,7 +171,7 @@ fn render_in_memory(
 /// One file of a build: its links for the check, its record for the manifest.
 struct Kept {
     links: PageLinks,
-    entry: Entry,
+    stamp: Stamp,
     /// False when the last build's page was kept without rendering.
     rendered: bool,
 }
@@ -204,44 +204,13 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
                 .hint("check that the folder is writable"),
         )
     };
-    let writer = Writer::open(out).map_err(write_error)?;
+    let mut writer = Writer::open(out).map_err(write_error)?;
     timings.check = started.elapsed() - timings.load;
 
     let t = Instant::now();
-    let read_body = |page: &Page| load::page_body(root, page);
-    let reuse = |planned: &Planned| {
-        writer.reusable(planned.path, planned.key).map(|e| Kept {
-            links: PageLinks {
-                path: planned.path.to_string(),
-                source: Some(planned.source.to_path_buf()),
-                template: Some(planned.template),
-                links: Names::from_joined(&e.links),
-                ids: Names::from_joined(&e.ids),
-            },
-            entry: Entry {
-                links: String::new(),
-                ids: String::new(),
-                ..*e
-            },
-            rendered: false,
-        })
-    };
-    let inputs = Inputs {
-        read_body: &read_body,
-        base: base_key(root),
-        reuse: &reuse,
-    };
-    // Each page is staged as soon as it is rendered; only its links stay in memory.
-    let rendered = render::render_site(&p.site, &p.theme, p.assets, &inputs, |o: Output| {
-        let entry = writer
-            .put(&o)
-            .map_err(|e| Diagnostic::error(out, format!("cannot write {}: {e}", o.path)))?;
-        Ok(Kept {
-            links: PageLinks::of(&o),
-            entry,
-            rendered: true,
-        })
-    });
+    let assets = p.assets;
+    let rendered = render_staged(root, &p.site, &p.theme, assets, &writer, out);
+    writer.rendered();
     timings.render_and_write = t.elapsed();
     let mut targets = 0;
     let result = rendered.and_then(|kept| {
@@ -269,18 +238,16 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
         }
     };
     let t = Instant::now();
-    let entries: Vec<(&str, Entry)> = kept
+    let records: Vec<Record> = kept
         .iter()
-        .map(|k| {
-            let entry = Entry {
-                links: k.links.links.as_joined().to_string(),
-                ids: k.links.ids.as_joined().to_string(),
-                ..k.entry
-            };
-            (k.links.path.as_str(), entry)
+        .map(|k| Record {
+            path: &k.links.path,
+            stamp: k.stamp,
+            links: k.links.links.as_joined(),
+            ids: k.links.ids.as_joined(),
         })
         .collect();
-    let changes = writer.commit(targets, &entries).map_err(write_error)?;
+    let changes = writer.commit(targets, &records).map_err(write_error)?;
     timings.swap = t.elapsed();
     Ok(Report {
         pages: kept
@@ -294,6 +261,48 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
         millis: started.elapsed().as_millis(),
         out: out.to_path_buf(),
         timings,
+    })
+}
+
+/// Renders every page whose inputs changed since the last build and stages
+/// it with `writer`; the others are kept as the last build left them.
+fn render_staged(
+    root: &Path,
+    site: &Site,
+    theme: &Theme,
+    assets: Vec<(String, Vec<u8>)>,
+    writer: &Writer,
+    out: &Path,
+) -> Result<Vec<Kept>, Diagnostics> {
+    let read_body = |page: &Page| load::page_body(root, page);
+    let reuse = |planned: &Planned| {
+        writer.reusable(planned.path, planned.key).map(|e| Kept {
+            links: PageLinks {
+                path: planned.path.to_string(),
+                source: Some(planned.source.to_path_buf()),
+                template: Some(planned.template),
+                links: Names::from_joined(&e.links),
+                ids: Names::from_joined(&e.ids),
+            },
+            stamp: e.stamp,
+            rendered: false,
+        })
+    };
+    let inputs = Inputs {
+        read_body: &read_body,
+        base: base_key(root),
+        reuse: &reuse,
+    };
+    // Each page is staged as soon as it is rendered; only its links stay in memory.
+    render::render_site(site, theme, assets, &inputs, |o: Output| {
+        let stamp = writer
+            .put(&o)
+            .map_err(|e| Diagnostic::error(out, format!("cannot write {}: {e}", o.path)))?;
+        Ok(Kept {
+            links: PageLinks::of(&o),
+            stamp,
+            rendered: true,
+        })
     })
 }
 

@@ -15,8 +15,18 @@ pub const MANIFEST: &str = ".alsite-manifest";
 const VERSION: u32 = 1;
 
 /// One output file as the last build left it.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 pub struct Entry {
+    #[serde(flatten)]
+    pub stamp: Stamp,
+    /// Links and ids, NUL-separated (see `check::Names`).
+    pub links: String,
+    pub ids: String,
+}
+
+/// What tells whether a file is as it was written, and what it was made from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
     /// Fingerprint of the bytes.
     pub hash: u64,
     pub len: u64,
@@ -24,9 +34,18 @@ pub struct Entry {
     pub mtime: u64,
     /// Fingerprint of the inputs it was rendered from; 0 for copied files.
     pub key: u64,
-    /// Links and ids, NUL-separated (see `check::Names`).
-    pub links: String,
-    pub ids: String,
+}
+
+/// One file of this build, as the manifest records it (borrowed, so a large
+/// site's links are not copied to be written).
+#[derive(Serialize)]
+pub struct Record<'a> {
+    #[serde(skip)]
+    pub path: &'a str,
+    #[serde(flatten)]
+    pub stamp: Stamp,
+    pub links: &'a str,
+    pub ids: &'a str,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -43,47 +62,39 @@ struct File<T> {
 pub struct Manifest {
     pub targets: u64,
     pub files: HashMap<String, Entry>,
-    /// The manifest as read, so an unchanged one is not written again.
-    pub raw: Vec<u8>,
 }
 
-/// Reads the manifest in `out`; an empty one when it is missing or unreadable.
-pub fn read(out: &Path) -> Manifest {
-    let Ok(raw) = std::fs::read(out.join(MANIFEST)) else {
-        return Manifest::default();
-    };
+/// Reads the manifest in `out`; `None` when it is missing or unreadable.
+pub fn read(out: &Path) -> Option<Manifest> {
+    let raw = std::fs::read(out.join(MANIFEST)).ok()?;
     match serde_json::from_slice::<File<HashMap<String, Entry>>>(&raw) {
-        Ok(f) if f.version == VERSION => Manifest {
+        Ok(f) if f.version == VERSION => Some(Manifest {
             targets: f.targets,
             files: f.files,
-            raw,
-        },
-        _ => Manifest::default(),
+        }),
+        _ => None,
     }
 }
 
-/// The manifest for `entries` (in build order, so the same build gives the
-/// same bytes).
-pub fn to_bytes(targets: u64, entries: &[(&str, Entry)]) -> std::io::Result<Vec<u8>> {
-    struct Files<'a>(&'a [(&'a str, Entry)]);
+/// Writes the manifest of `records` (in build order) into `dir`, through a
+/// temporary file, so a reader never sees half of one.
+pub fn write(dir: &Path, targets: u64, records: &[Record]) -> std::io::Result<()> {
+    struct Files<'a>(&'a [Record<'a>]);
     impl Serialize for Files<'_> {
         fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            s.collect_map(self.0.iter().map(|(path, e)| (path, e)))
+            s.collect_map(self.0.iter().map(|r| (r.path, r)))
         }
     }
-    serde_json::to_vec(&File {
+    let tmp = dir.join(format!("{MANIFEST}.tmp"));
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+    let manifest = File {
         version: VERSION,
         targets,
-        files: Files(entries),
-    })
-    .map_err(std::io::Error::other)
-}
-
-/// Writes manifest bytes into `dir`, through a temporary file, so a reader
-/// never sees half of one.
-pub fn write(dir: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = dir.join(format!("{MANIFEST}.tmp"));
-    std::fs::write(&tmp, bytes)?;
+        files: Files(records),
+    };
+    serde_json::to_writer(&mut file, &manifest).map_err(std::io::Error::other)?;
+    std::io::Write::flush(&mut file)?;
+    drop(file);
     std::fs::rename(tmp, dir.join(MANIFEST))
 }
 

@@ -6,7 +6,7 @@
 //! page is rendered and checked, so a failed build leaves it as it was.
 
 use super::guard::{MARKER, MARKER_TEXT};
-use super::manifest::{self, Entry, Manifest, MANIFEST};
+use super::manifest::{self, Entry, Record, Stamp, MANIFEST};
 use crate::render::Output;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -18,11 +18,12 @@ pub(super) struct Writer {
     out: PathBuf,
     /// Where new and changed files wait for `commit`.
     side: PathBuf,
-    /// The previous build's record of each file still as it was written.
+    /// The previous build's record of each file still as it was written
+    /// (emptied by `rendered`, with its size kept).
     previous: HashMap<String, Entry>,
-    /// The previous manifest's targets fingerprint and bytes.
-    targets: u64,
-    raw: Vec<u8>,
+    previous_len: usize,
+    /// The previous manifest's targets fingerprint, if it had one.
+    targets: Option<u64>,
     /// Every file now in the output (updates only), to remove what is gone.
     present: Vec<String>,
     /// False when the whole output is replaced by `side`.
@@ -55,10 +56,11 @@ impl Writer {
         }
         std::fs::create_dir_all(&side)?;
         let update = out.join(MARKER).is_file();
-        let mut recorded = Manifest::default();
+        let mut targets = None;
         let (previous, present) = if update {
-            recorded = manifest::read(out);
-            as_written(out, std::mem::take(&mut recorded.files))
+            let recorded = manifest::read(out).unwrap_or_default();
+            targets = (!recorded.files.is_empty()).then_some(recorded.targets);
+            as_written(out, recorded.files)
         } else {
             std::fs::write(side.join(MARKER), MARKER_TEXT)?;
             (HashMap::new(), Vec::new())
@@ -66,9 +68,9 @@ impl Writer {
         Ok(Writer {
             out: out.to_path_buf(),
             side,
+            previous_len: previous.len(),
             previous,
-            targets: recorded.targets,
-            raw: recorded.raw,
+            targets,
             present,
             update,
             dirty: AtomicBool::new(false),
@@ -79,13 +81,18 @@ impl Writer {
     /// (`targets` as `manifest::targets` gives it): links that resolved
     /// then resolve now.
     pub fn same_targets(&self, targets: u64) -> bool {
-        self.update && self.targets == targets && !self.raw.is_empty()
+        self.update && self.targets == Some(targets)
+    }
+
+    /// Frees the previous build's records once every page is rendered.
+    pub fn rendered(&mut self) {
+        self.previous = HashMap::new();
     }
 
     /// The previous build's record of `path`, when it was rendered from
     /// inputs with this `key` and the file is still as it was written.
     pub fn reusable(&self, path: &str, key: u64) -> Option<&Entry> {
-        self.previous.get(path).filter(|e| e.key == key)
+        self.previous.get(path).filter(|e| e.stamp.key == key)
     }
 
     fn changed(&self) {
@@ -93,20 +100,17 @@ impl Writer {
     }
 
     /// Stages `o` unless the output already holds these bytes; returns its
-    /// record for the next manifest (without links and ids).
-    pub fn put(&self, o: &Output) -> io::Result<Entry> {
+    /// stamp for the next manifest.
+    pub fn put(&self, o: &Output) -> io::Result<Stamp> {
         let hash = crate::digest::of(&o.bytes);
         if let Some(e) = self.previous.get(&o.path) {
-            if e.hash == hash && e.len == o.bytes.len() as u64 {
-                if e.key != o.key {
+            if e.stamp.hash == hash && e.stamp.len == o.bytes.len() as u64 {
+                if e.stamp.key != o.key {
                     self.changed();
                 }
-                return Ok(Entry {
-                    hash,
-                    len: e.len,
-                    mtime: e.mtime,
+                return Ok(Stamp {
                     key: o.key,
-                    ..Entry::default()
+                    ..e.stamp
                 });
             }
         }
@@ -120,12 +124,11 @@ impl Writer {
             other => other?,
         }
         let (len, mtime) = manifest::stamp(&std::fs::metadata(&path)?);
-        Ok(Entry {
+        Ok(Stamp {
             hash,
             len,
             mtime,
             key: o.key,
-            ..Entry::default()
         })
     }
 
@@ -134,36 +137,35 @@ impl Writer {
         let _ = std::fs::remove_dir_all(&self.side);
     }
 
-    /// Puts the staged files in place, removes the files not in `entries`
+    /// Puts the staged files in place, removes the files not in `records`
     /// and writes the manifest.
-    pub fn commit(self, targets: u64, entries: &[(&str, Entry)]) -> io::Result<Changes> {
+    pub fn commit(self, targets: u64, records: &[Record]) -> io::Result<Changes> {
         let same = self.update
             && !self.dirty.load(Ordering::Relaxed)
             && self.same_targets(targets)
-            && entries.len() == self.previous.len()
-            && self.present.len() == entries.len();
+            && records.len() == self.previous_len
+            && self.present.len() == records.len();
         if same {
             // Every file is the previous build's, as it wrote it: nothing to do.
             let _ = std::fs::remove_dir_all(&self.side);
             return Ok(Changes::default());
         }
-        let bytes = manifest::to_bytes(targets, entries)?;
         if !self.update {
-            manifest::write(&self.side, &bytes)?;
-            let written = entries.len();
+            manifest::write(&self.side, targets, records)?;
+            let written = records.len();
             swap_in(&self.side, &self.out)?;
             return Ok(Changes {
                 written,
                 removed: 0,
             });
         }
-        let result = self.update_in_place(entries, &bytes);
+        let result = self.update_in_place(targets, records);
         let _ = std::fs::remove_dir_all(&self.side);
         result
     }
 
-    fn update_in_place(&self, entries: &[(&str, Entry)], manifest: &[u8]) -> io::Result<Changes> {
-        let keep: HashSet<&str> = entries.iter().map(|(p, _)| *p).collect();
+    fn update_in_place(&self, targets: u64, records: &[Record]) -> io::Result<Changes> {
+        let keep: HashSet<&str> = records.iter().map(|r| r.path).collect();
         let gone: Vec<&String> = self
             .present
             .iter()
@@ -184,9 +186,7 @@ impl Writer {
                 std::fs::rename(self.side.join(rel), &to)?;
             }
         }
-        if manifest != self.raw.as_slice() {
-            manifest::write(&self.out, manifest)?;
-        }
+        manifest::write(&self.out, targets, records)?;
         Ok(Changes {
             written: staged.len(),
             removed: gone.len(),
@@ -212,7 +212,7 @@ fn as_written(
     let mut previous = HashMap::with_capacity(recorded.len());
     for (rel, stamp) in present.iter().zip(stamps) {
         if let (Some(e), Some((len, mtime))) = (recorded.remove(rel), stamp) {
-            if e.len == len && e.mtime == mtime {
+            if e.stamp.len == len && e.stamp.mtime == mtime {
                 previous.insert(rel.clone(), e);
             }
         }
