@@ -3,6 +3,7 @@
 //! except templates, through the [`Theme`].
 
 mod errors;
+mod jobs;
 mod keys;
 use errors::template_error;
 pub mod markdown;
@@ -15,6 +16,8 @@ pub mod workshop;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::*;
 use crate::theme::Theme;
+pub use jobs::planned_pages;
+use jobs::{jobs, Job, JobKind};
 use markdown::{inline_html, to_html, Ids};
 use minijinja::{context, Environment, State, Value};
 use rayon::prelude::*;
@@ -64,50 +67,6 @@ impl<'a, R> Inputs<'a, R> {
             read_body,
             base: 0,
             reuse: &|_| None,
-        }
-    }
-}
-
-/// What one page needs: where it goes, what made it, and how to render it.
-struct Job<'a> {
-    path: String,
-    source: PathBuf,
-    title: String,
-    kind: JobKind<'a>,
-}
-
-enum JobKind<'a> {
-    Home(&'a Page),
-    Page(&'a Page),
-    GroundRules(&'a Doc<GroundRules>),
-    Components(&'a Doc<Components>),
-    PracticeIndex,
-    PracticeSet(&'a Doc<PracticeSet>),
-    SessionIndex,
-    Session(&'a Doc<Session>),
-    WorkshopIndex,
-    Agenda(&'a Workshop),
-    Module(&'a Workshop, usize),
-    Guide(&'a Workshop),
-    Handout(&'a Workshop),
-}
-
-impl JobKind<'_> {
-    fn template(&self) -> &'static str {
-        match self {
-            JobKind::Home(_) => "home.html",
-            JobKind::Page(_) => "page.html",
-            JobKind::GroundRules(_) => "ground-rules.html",
-            JobKind::Components(_) => "components.html",
-            JobKind::PracticeIndex => "practice-index.html",
-            JobKind::PracticeSet(_) => "practice.html",
-            JobKind::SessionIndex => "session-index.html",
-            JobKind::Session(_) => "session.html",
-            JobKind::WorkshopIndex => "workshop-index.html",
-            JobKind::Agenda(_) => "agenda.html",
-            JobKind::Module(..) => "module.html",
-            JobKind::Guide(_) => "facilitator.html",
-            JobKind::Handout(_) => "handout.html",
         }
     }
 }
@@ -231,173 +190,6 @@ fn render_jobs<R: Send>(
         return Err(diags);
     }
     Ok(outputs)
-}
-
-impl<'a> Job<'a> {
-    fn new(
-        path: impl Into<String>,
-        source: impl Into<PathBuf>,
-        title: impl Into<String>,
-        kind: JobKind<'a>,
-    ) -> Job<'a> {
-        Job {
-            path: path.into(),
-            source: source.into(),
-            title: title.into(),
-            kind,
-        }
-    }
-
-    /// True when the page shows what other pages read of a free page (its
-    /// title, navigation title, description): the home page, and every page
-    /// when the default navigation lists the free pages.
-    fn lists_pages(&self) -> bool {
-        matches!(self.kind, JobKind::Home(_))
-    }
-
-    /// True when rendering this page reads the source file `changed`.
-    /// Pages that show titles or counts of other files (the home page,
-    /// indexes, workshop pages) read those files too; what they read of a
-    /// free page is covered by [`Job::lists_pages`].
-    fn reads(&self, site: &Site, changed: &Path) -> bool {
-        let under = |dir: &str| changed.starts_with(Path::new("content").join(dir));
-        let checker = || under("practice") && !site.practice.iter().any(|d| d.source == changed);
-        match &self.kind {
-            JobKind::Home(_) => self.source == changed || !under("pages"),
-            JobKind::Page(_) | JobKind::GroundRules(_) | JobKind::Components(_) => {
-                self.source == changed
-            }
-            JobKind::PracticeIndex => under("practice"),
-            JobKind::PracticeSet(_) => self.source == changed || checker(),
-            JobKind::SessionIndex => under("sessions"),
-            JobKind::Session(_) => self.source == changed || checker(),
-            JobKind::WorkshopIndex => under("workshops"),
-            JobKind::Agenda(w)
-            | JobKind::Module(w, _)
-            | JobKind::Guide(w)
-            | JobKind::Handout(w) => {
-                changed.starts_with(Path::new("content/workshops").join(&w.slug))
-                    || under("practice")
-                    || under("sessions")
-            }
-        }
-    }
-}
-
-fn jobs(site: &Site) -> Vec<Job<'_>> {
-    let mut jobs = Vec::new();
-    if let Some(home) = &site.home {
-        jobs.push(Job::new(
-            "index.html",
-            home.source.clone(),
-            home.front.title.clone(),
-            JobKind::Home(home),
-        ));
-    }
-    if let Some(doc) = &site.ground_rules {
-        jobs.push(Job::new(
-            GROUND_RULES_PATH,
-            doc.source.clone(),
-            doc.data.title.clone(),
-            JobKind::GroundRules(doc),
-        ));
-    }
-    if let Some(doc) = &site.components {
-        jobs.push(Job::new(
-            COMPONENTS_PATH,
-            doc.source.clone(),
-            doc.data.title.clone(),
-            JobKind::Components(doc),
-        ));
-    }
-    if !site.practice.is_empty() {
-        jobs.push(Job::new(
-            practice::INDEX_PATH,
-            site.practice[0].source.clone(),
-            "Question practice",
-            JobKind::PracticeIndex,
-        ));
-    }
-    for doc in &site.practice {
-        jobs.push(Job::new(
-            practice::set_path(&doc.slug),
-            doc.source.clone(),
-            doc.data.title.clone(),
-            JobKind::PracticeSet(doc),
-        ));
-    }
-    if let Some(first) = site.sessions.first() {
-        jobs.push(Job::new(
-            session::INDEX_PATH,
-            first.source.clone(),
-            "Demo sessions",
-            JobKind::SessionIndex,
-        ));
-    }
-    for doc in &site.sessions {
-        jobs.push(Job::new(
-            session::session_path(&doc.slug),
-            doc.source.clone(),
-            doc.data.title.clone(),
-            JobKind::Session(doc),
-        ));
-    }
-    let workshops: Vec<&Workshop> = site
-        .workshops
-        .iter()
-        .filter(|w| !w.source.as_os_str().is_empty())
-        .collect();
-    if let Some(first) = workshops.first() {
-        jobs.push(Job::new(
-            workshop::INDEX_PATH,
-            first.source.clone(),
-            "Workshops",
-            JobKind::WorkshopIndex,
-        ));
-    }
-    for w in workshops {
-        let title = &w.data.title;
-        jobs.push(Job::new(
-            workshop::agenda_path(&w.slug),
-            w.source.clone(),
-            format!("{title}: agenda"),
-            JobKind::Agenda(w),
-        ));
-        jobs.push(Job::new(
-            workshop::guide_path(&w.slug),
-            w.source.clone(),
-            format!("{title}: facilitator guide"),
-            JobKind::Guide(w),
-        ));
-        jobs.push(Job::new(
-            workshop::handout_path(&w.slug),
-            w.source.clone(),
-            format!("{title}: participant handout"),
-            JobKind::Handout(w),
-        ));
-        for (i, m) in w.modules.iter().enumerate() {
-            jobs.push(Job::new(
-                workshop::module_path(&w.slug, &m.slug),
-                m.source.clone(),
-                m.front.title.clone(),
-                JobKind::Module(w, i),
-            ));
-        }
-    }
-    for page in &site.pages {
-        jobs.push(Job::new(
-            page.output.clone(),
-            page.source.clone(),
-            page.front.title.clone(),
-            JobKind::Page(page),
-        ));
-    }
-    jobs
-}
-
-/// Output paths and the source file of every page, to find duplicates before rendering.
-pub fn planned_pages(site: &Site) -> Vec<(String, PathBuf)> {
-    jobs(site).into_iter().map(|j| (j.path, j.source)).collect()
 }
 
 /// The site's sections, as (title, path, summary): the home page and default

@@ -1,0 +1,217 @@
+//! The pages a site has: where each goes, what made it, which template
+//! renders it, and which source files it reads (for scoped rebuilds).
+
+use super::{practice, session, workshop, COMPONENTS_PATH, GROUND_RULES_PATH};
+use crate::model::*;
+use std::path::{Path, PathBuf};
+
+/// What one page needs: where it goes, what made it, and how to render it.
+pub(super) struct Job<'a> {
+    pub path: String,
+    pub source: PathBuf,
+    pub title: String,
+    pub kind: JobKind<'a>,
+}
+
+pub(super) enum JobKind<'a> {
+    Home(&'a Page),
+    Page(&'a Page),
+    GroundRules(&'a Doc<GroundRules>),
+    Components(&'a Doc<Components>),
+    PracticeIndex,
+    PracticeSet(&'a Doc<PracticeSet>),
+    SessionIndex,
+    Session(&'a Doc<Session>),
+    WorkshopIndex,
+    Agenda(&'a Workshop),
+    Module(&'a Workshop, usize),
+    Guide(&'a Workshop),
+    Handout(&'a Workshop),
+}
+
+impl JobKind<'_> {
+    pub fn template(&self) -> &'static str {
+        match self {
+            JobKind::Home(_) => "home.html",
+            JobKind::Page(_) => "page.html",
+            JobKind::GroundRules(_) => "ground-rules.html",
+            JobKind::Components(_) => "components.html",
+            JobKind::PracticeIndex => "practice-index.html",
+            JobKind::PracticeSet(_) => "practice.html",
+            JobKind::SessionIndex => "session-index.html",
+            JobKind::Session(_) => "session.html",
+            JobKind::WorkshopIndex => "workshop-index.html",
+            JobKind::Agenda(_) => "agenda.html",
+            JobKind::Module(..) => "module.html",
+            JobKind::Guide(_) => "facilitator.html",
+            JobKind::Handout(_) => "handout.html",
+        }
+    }
+}
+
+impl<'a> Job<'a> {
+    fn new(
+        path: impl Into<String>,
+        source: impl Into<PathBuf>,
+        title: impl Into<String>,
+        kind: JobKind<'a>,
+    ) -> Job<'a> {
+        Job {
+            path: path.into(),
+            source: source.into(),
+            title: title.into(),
+            kind,
+        }
+    }
+
+    /// True when the page shows what other pages read of a free page (its
+    /// title, navigation title, description): the home page, and every page
+    /// when the default navigation lists the free pages.
+    pub fn lists_pages(&self) -> bool {
+        matches!(self.kind, JobKind::Home(_))
+    }
+
+    /// True when rendering this page reads the source file `changed`.
+    /// Pages that show titles or counts of other files (the home page,
+    /// indexes, workshop pages) read those files too; what they read of a
+    /// free page is covered by [`Job::lists_pages`].
+    pub fn reads(&self, site: &Site, changed: &Path) -> bool {
+        let under = |dir: &str| changed.starts_with(Path::new("content").join(dir));
+        let checker = || under("practice") && !site.practice.iter().any(|d| d.source == changed);
+        match &self.kind {
+            JobKind::Home(_) => self.source == changed || !under("pages"),
+            JobKind::Page(_) | JobKind::GroundRules(_) | JobKind::Components(_) => {
+                self.source == changed
+            }
+            JobKind::PracticeIndex => under("practice"),
+            JobKind::PracticeSet(_) => self.source == changed || checker(),
+            JobKind::SessionIndex => under("sessions"),
+            JobKind::Session(_) => self.source == changed || checker(),
+            JobKind::WorkshopIndex => under("workshops"),
+            JobKind::Agenda(w)
+            | JobKind::Module(w, _)
+            | JobKind::Guide(w)
+            | JobKind::Handout(w) => {
+                changed.starts_with(Path::new("content/workshops").join(&w.slug))
+                    || under("practice")
+                    || under("sessions")
+            }
+        }
+    }
+}
+
+pub(super) fn jobs(site: &Site) -> Vec<Job<'_>> {
+    let mut jobs = Vec::new();
+    if let Some(home) = &site.home {
+        jobs.push(Job::new(
+            "index.html",
+            home.source.clone(),
+            home.front.title.clone(),
+            JobKind::Home(home),
+        ));
+    }
+    if let Some(doc) = &site.ground_rules {
+        jobs.push(Job::new(
+            GROUND_RULES_PATH,
+            doc.source.clone(),
+            doc.data.title.clone(),
+            JobKind::GroundRules(doc),
+        ));
+    }
+    if let Some(doc) = &site.components {
+        jobs.push(Job::new(
+            COMPONENTS_PATH,
+            doc.source.clone(),
+            doc.data.title.clone(),
+            JobKind::Components(doc),
+        ));
+    }
+    if !site.practice.is_empty() {
+        jobs.push(Job::new(
+            practice::INDEX_PATH,
+            site.practice[0].source.clone(),
+            "Question practice",
+            JobKind::PracticeIndex,
+        ));
+    }
+    for doc in &site.practice {
+        jobs.push(Job::new(
+            practice::set_path(&doc.slug),
+            doc.source.clone(),
+            doc.data.title.clone(),
+            JobKind::PracticeSet(doc),
+        ));
+    }
+    if let Some(first) = site.sessions.first() {
+        jobs.push(Job::new(
+            session::INDEX_PATH,
+            first.source.clone(),
+            "Demo sessions",
+            JobKind::SessionIndex,
+        ));
+    }
+    for doc in &site.sessions {
+        jobs.push(Job::new(
+            session::session_path(&doc.slug),
+            doc.source.clone(),
+            doc.data.title.clone(),
+            JobKind::Session(doc),
+        ));
+    }
+    let workshops: Vec<&Workshop> = site
+        .workshops
+        .iter()
+        .filter(|w| !w.source.as_os_str().is_empty())
+        .collect();
+    if let Some(first) = workshops.first() {
+        jobs.push(Job::new(
+            workshop::INDEX_PATH,
+            first.source.clone(),
+            "Workshops",
+            JobKind::WorkshopIndex,
+        ));
+    }
+    for w in workshops {
+        let title = &w.data.title;
+        jobs.push(Job::new(
+            workshop::agenda_path(&w.slug),
+            w.source.clone(),
+            format!("{title}: agenda"),
+            JobKind::Agenda(w),
+        ));
+        jobs.push(Job::new(
+            workshop::guide_path(&w.slug),
+            w.source.clone(),
+            format!("{title}: facilitator guide"),
+            JobKind::Guide(w),
+        ));
+        jobs.push(Job::new(
+            workshop::handout_path(&w.slug),
+            w.source.clone(),
+            format!("{title}: participant handout"),
+            JobKind::Handout(w),
+        ));
+        for (i, m) in w.modules.iter().enumerate() {
+            jobs.push(Job::new(
+                workshop::module_path(&w.slug, &m.slug),
+                m.source.clone(),
+                m.front.title.clone(),
+                JobKind::Module(w, i),
+            ));
+        }
+    }
+    for page in &site.pages {
+        jobs.push(Job::new(
+            page.output.clone(),
+            page.source.clone(),
+            page.front.title.clone(),
+            JobKind::Page(page),
+        ));
+    }
+    jobs
+}
+
+/// Output paths and the source file of every page, to find duplicates before rendering.
+pub fn planned_pages(site: &Site) -> Vec<(String, PathBuf)> {
+    jobs(site).into_iter().map(|j| (j.path, j.source)).collect()
+}
