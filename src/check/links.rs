@@ -6,6 +6,7 @@ use crate::render::url::resolve;
 use crate::render::Output;
 use crate::theme::Theme;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -29,10 +30,15 @@ pub fn attributes<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
     found
 }
 
-fn unescape(url: &str) -> String {
-    url.replace("&amp;", "&")
-        .replace("&#39;", "'")
-        .replace("&quot;", "\"")
+fn unescape(url: &str) -> Cow<'_, str> {
+    if !url.contains('&') {
+        return Cow::Borrowed(url);
+    }
+    Cow::Owned(
+        url.replace("&amp;", "&")
+            .replace("&#39;", "'")
+            .replace("&quot;", "\""),
+    )
 }
 
 /// A short list of strings kept as one, separated by NUL (which an HTML
@@ -77,6 +83,45 @@ impl<S: AsRef<str>> FromIterator<S> for Names {
     }
 }
 
+/// `href`, `src` and `id` values in `html`, in one pass over the page
+/// (these are most of what the link check costs): the rule is that of
+/// [`attributes`].
+fn link_attributes(html: &str) -> [Vec<&str>; 3] {
+    let mut found: [Vec<&str>; 3] = Default::default();
+    let bytes = html.as_bytes();
+    let mut from = 0;
+    // Each `"` that follows `=` opens a value; the next `"` closes it.
+    while let Some(i) = html[from..].find('"') {
+        let quote = from + i;
+        let Some(len) = html[quote + 1..].find('"') else {
+            break;
+        };
+        let value = &html[quote + 1..quote + 1 + len];
+        from = quote + len + 2;
+        if quote == 0 || bytes[quote - 1] != b'=' {
+            // A closing quote read as an opening one would misalign the
+            // rest: step back to look at this one again as a closing one.
+            from = quote + 1;
+            continue;
+        }
+        let eq = quote - 1;
+        let name_start = html[..eq]
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .map_or(0, |p| p + 1);
+        if name_start == 0 || !bytes[name_start - 1].is_ascii_whitespace() {
+            continue;
+        }
+        let slot = match &html[name_start..eq] {
+            "href" => 0,
+            "src" => 1,
+            "id" => 2,
+            _ => continue,
+        };
+        found[slot].push(value);
+    }
+    found
+}
+
 /// What the link check needs of one output file: its links and ids, and
 /// where it came from. Small enough to keep for every page of a large site.
 #[derive(Debug, Clone)]
@@ -97,21 +142,21 @@ impl PageLinks {
         } else {
             ""
         };
-        let mut links: Vec<String> = attributes(text, "href")
-            .into_iter()
-            .chain(attributes(text, "src"))
-            .map(unescape)
-            .collect();
+        let [hrefs, srcs, mut ids] = link_attributes(text);
         let mut seen = HashSet::new();
-        links.retain(|l| seen.insert(l.clone()));
-        let mut ids = attributes(text, "id");
+        let links: Names = hrefs
+            .into_iter()
+            .chain(srcs)
+            .map(unescape)
+            .filter(|l| seen.insert(l.clone()))
+            .collect();
         ids.sort_unstable();
         ids.dedup();
         PageLinks {
             path: o.path.clone(),
             source: o.source.clone(),
             template: o.template,
-            links: links.iter().collect(),
+            links,
             ids: ids.into_iter().collect(),
         }
     }
@@ -304,6 +349,13 @@ mod tests {
         assert_eq!(attributes(html, "href"), vec!["a.html"]);
         assert_eq!(attributes(html, "id"), vec!["x"]);
         assert_eq!(attributes(html, "src"), vec!["i.png"]);
+        let [hrefs, srcs, ids] = link_attributes(html);
+        assert_eq!(
+            (hrefs, srcs, ids),
+            (vec!["a.html"], vec!["i.png"], vec!["x"])
+        );
+        let text = r#"<p title="say "hi"" class="x"> <a href="b.html" id="y">"#;
+        assert_eq!(link_attributes(text)[0], vec!["b.html"]);
     }
 
     #[test]
