@@ -5,6 +5,7 @@
 
 use crate::check::{self, LinkIndex, PageLinks};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::i18n;
 use crate::load;
 use crate::model::Site;
 use crate::render::{self, Output};
@@ -45,9 +46,19 @@ struct Prepared {
 
 /// Loads and checks everything that can be checked before rendering.
 fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
-    let (site, mut warnings) = load::load_site(root)?;
+    let (mut site, mut warnings) = load::load_site(root)?;
     let theme = Theme::open(root, &site.config.theme).map_err(one)?;
-    let mut errors = Diagnostics(check::duplicate_outputs(&render::planned_pages(&site)));
+    let mut errors = Diagnostics::default();
+    let (strings, string_diags) = i18n::load(root, &theme, &site.config.language);
+    site.strings = std::sync::Arc::new(strings);
+    for d in string_diags {
+        if d.is_error() {
+            errors.push(d);
+        } else {
+            warnings.push(d);
+        }
+    }
+    errors.extend(check::duplicate_outputs(&render::planned_pages(&site)));
     for d in check::check_content(&site) {
         if d.is_error() {
             errors.push(d);
@@ -319,6 +330,8 @@ pub struct Rebuilt {
     /// True when every file was rebuilt (the serve snapshot is replaced whole).
     pub full: bool,
     pub warnings: Diagnostics,
+    /// The UI strings of the site's (default) language, for the server's own pages.
+    pub strings: std::sync::Arc<i18n::Strings>,
 }
 
 impl Incremental {
@@ -334,6 +347,7 @@ impl Incremental {
         self.last = None;
         let p = prepare(&self.root)?;
         let (outputs, pages, links) = render_in_memory(&p.site, &p.theme, p.assets)?;
+        let strings = p.site.strings.clone();
         self.last = Some(Last {
             site: p.site,
             theme: p.theme,
@@ -348,6 +362,7 @@ impl Incremental {
             changed: outputs,
             full: true,
             warnings: p.warnings,
+            strings,
         })
     }
 
@@ -420,6 +435,7 @@ impl Incremental {
             changed: changed_outputs,
             full: false,
             warnings: Diagnostics(warnings),
+            strings: last.site.strings.clone(),
         }))
     }
 }

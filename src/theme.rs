@@ -62,6 +62,25 @@ impl Theme {
         base.join("templates").join(name)
     }
 
+    /// The UI strings files of language `lang`, as (path for messages, text):
+    /// the built-in one, then the site theme's own, when they exist.
+    pub fn i18n_files(&self, lang: &str) -> Vec<(PathBuf, String)> {
+        let rel = format!("i18n/{lang}.yaml");
+        let mut files = Vec::new();
+        if let Some(bytes) = embedded::find(embedded::THEME, &rel) {
+            files.push((
+                PathBuf::from("themes/default").join(&rel),
+                String::from_utf8_lossy(bytes).into_owned(),
+            ));
+        }
+        if let Some(dir) = &self.dir {
+            if let Ok(text) = std::fs::read_to_string(dir.join(&rel)) {
+                files.push((self.display.join(&rel), text));
+            }
+        }
+        files
+    }
+
     /// Every static file, as output path (`static/…`) and bytes: the built-in
     /// ones, replaced or joined by the site's own.
     pub fn static_files(&self) -> Vec<(String, Vec<u8>)> {

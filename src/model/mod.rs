@@ -50,6 +50,8 @@ pub struct Site {
     pub assets: Vec<(PathBuf, String)>,
     /// The text of every file read, by source path, to place diagnostics found later.
     pub texts: BTreeMap<PathBuf, String>,
+    /// The UI strings of the site's language (English until the build loads them).
+    pub strings: std::sync::Arc<crate::i18n::Strings>,
 }
 
 impl Site {
@@ -68,6 +70,7 @@ impl Site {
             workshops: Vec::new(),
             assets: Vec::new(),
             texts: BTreeMap::new(),
+            strings: crate::i18n::builtin_english(),
         }
     }
 }

@@ -10,12 +10,16 @@ pub mod url;
 pub mod workshop;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::i18n::{fill, Strings};
 use crate::model::*;
 use crate::theme::Theme;
 use markdown::{inline_html, to_html, Ids};
+use minijinja::value::Kwargs;
 use minijinja::{context, Environment, State, Value};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use url::{relative_url, root_prefix};
 
 /// One file of the built site.
@@ -55,6 +59,16 @@ enum JobKind<'a> {
 }
 
 impl JobKind<'_> {
+    /// The UI strings the page's scripts read, by key prefix.
+    fn script_namespaces(&self) -> &'static [&'static str] {
+        match self {
+            JobKind::PracticeSet(_) => &["practice.", "checker."],
+            JobKind::Session(_) => &["practice.", "checker.", "player."],
+            JobKind::Module(..) => &["timer."],
+            _ => &[],
+        }
+    }
+
     fn template(&self) -> &'static str {
         match self {
             JobKind::Home(_) => "home.html",
@@ -132,14 +146,19 @@ fn render_jobs<R: Send>(
     jobs: Vec<Job>,
     each: &(impl Fn(Output) -> Result<R, Diagnostic> + Sync),
 ) -> Result<Vec<R>, Diagnostics> {
-    let env = environment(theme);
+    let env = environment(theme, site.strings.clone());
     let sections = sections(site);
     let nav_links = nav_links(site, &sections);
+    let shared = Shared {
+        sections,
+        nav_links,
+        script_strings: Default::default(),
+    };
     let results: Vec<Result<R, Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
             let template = job.kind.template();
-            let ctx = page_context(site, job, &sections, &nav_links);
+            let ctx = page_context(site, job, &shared);
             let html = render_one(&env, theme, template, ctx)?;
             each(Output {
                 path: job.path.clone(),
@@ -208,6 +227,7 @@ impl<'a> Job<'a> {
 }
 
 fn jobs(site: &Site) -> Vec<Job<'_>> {
+    let s = &site.strings;
     let mut jobs = Vec::new();
     if let Some(home) = &site.home {
         jobs.push(Job::new(
@@ -237,7 +257,7 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
         jobs.push(Job::new(
             practice::INDEX_PATH,
             site.practice[0].source.clone(),
-            "Question practice",
+            s.t("section.practice", &[]),
             JobKind::PracticeIndex,
         ));
     }
@@ -253,7 +273,7 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
         jobs.push(Job::new(
             session::INDEX_PATH,
             first.source.clone(),
-            "Demo sessions",
+            s.t("section.sessions", &[]),
             JobKind::SessionIndex,
         ));
     }
@@ -274,7 +294,7 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
         jobs.push(Job::new(
             workshop::INDEX_PATH,
             first.source.clone(),
-            "Workshops",
+            s.t("section.workshops", &[]),
             JobKind::WorkshopIndex,
         ));
     }
@@ -283,19 +303,19 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
         jobs.push(Job::new(
             workshop::agenda_path(&w.slug),
             w.source.clone(),
-            format!("{title}: agenda"),
+            s.t("workshop.agenda_title", &[("title", title)]),
             JobKind::Agenda(w),
         ));
         jobs.push(Job::new(
             workshop::guide_path(&w.slug),
             w.source.clone(),
-            format!("{title}: facilitator guide"),
+            s.t("workshop.guide_title", &[("title", title)]),
             JobKind::Guide(w),
         ));
         jobs.push(Job::new(
             workshop::handout_path(&w.slug),
             w.source.clone(),
-            format!("{title}: participant handout"),
+            s.t("workshop.handout_title", &[("title", title)]),
             JobKind::Handout(w),
         ));
         for (i, m) in w.modules.iter().enumerate() {
@@ -326,44 +346,49 @@ pub fn planned_pages(site: &Site) -> Vec<(String, PathBuf)> {
 /// The site's sections, as (title, path, summary): the home page and default
 /// navigation list them.
 fn sections(site: &Site) -> Vec<(String, String, String)> {
+    let s = &site.strings;
+    let count = |n: usize| n as u64;
     let mut out = Vec::new();
     if let Some(doc) = &site.ground_rules {
         out.push((
             doc.data.title.clone(),
             GROUND_RULES_PATH.to_string(),
-            format!("{} rules that make the method work", doc.data.rules.len()),
+            s.plural(
+                "section.ground_rules_summary",
+                count(doc.data.rules.len()),
+                &[],
+            ),
         ));
     }
     if let Some(doc) = &site.components {
         out.push((
             doc.data.title.clone(),
             COMPONENTS_PATH.to_string(),
-            format!(
-                "{} components and how they fit together",
-                doc.data.components.len()
+            s.plural(
+                "section.components_summary",
+                count(doc.data.components.len()),
+                &[],
             ),
         ));
     }
     if !site.practice.is_empty() {
         let items: usize = site.practice.iter().map(|d| d.data.items.len()).sum();
+        let exercises = s.plural("count.exercises", count(items), &[]);
+        let sets = s.plural("section.in_sets", count(site.practice.len()), &[]);
         out.push((
-            "Question practice".to_string(),
+            s.t("section.practice", &[]),
             practice::INDEX_PATH.to_string(),
-            format!(
-                "{} exercises in {} sets, with instant feedback",
-                items,
-                site.practice.len()
+            s.t(
+                "section.practice_summary",
+                &[("exercises", &exercises), ("in_sets", &sets)],
             ),
         ));
     }
     if !site.sessions.is_empty() {
         out.push((
-            "Demo sessions".to_string(),
+            s.t("section.sessions", &[]),
             session::INDEX_PATH.to_string(),
-            format!(
-                "{} scripted sessions to step through, turn by turn",
-                site.sessions.len()
-            ),
+            s.plural("section.sessions_summary", count(site.sessions.len()), &[]),
         ));
     }
     let workshops = site
@@ -373,9 +398,9 @@ fn sections(site: &Site) -> Vec<(String, String, String)> {
         .count();
     if workshops > 0 {
         out.push((
-            "Workshops".to_string(),
+            s.t("section.workshops", &[]),
             workshop::INDEX_PATH.to_string(),
-            format!("{workshops} workshops with agendas, facilitator guides and handouts"),
+            s.plural("section.workshops_summary", count(workshops), &[]),
         ));
     }
     let mut pages: Vec<&Page> = site.pages.iter().collect();
@@ -390,8 +415,9 @@ fn sections(site: &Site) -> Vec<(String, String, String)> {
     out
 }
 
-fn environment(theme: &Theme) -> Environment<'static> {
+fn environment(theme: &Theme, strings: Arc<Strings>) -> Environment<'static> {
     let mut env = Environment::new();
+    add_string_functions(&mut env, strings);
     let loader_theme = theme.clone();
     env.set_loader(move |name| Ok(loader_theme.template(name)));
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
@@ -419,6 +445,62 @@ fn environment(theme: &Theme) -> Environment<'static> {
         relative_url(&from, &target)
     });
     env
+}
+
+/// `t("player.next")` and `t_plural("time.minutes", n)`, with `{name}`
+/// placeholders filled from keyword arguments: `t("rules.rule", n=3)`.
+/// A key no language has is a template error.
+fn add_string_functions(env: &mut Environment<'static>, strings: Arc<Strings>) {
+    // Arguments are escaped unless they are already HTML (marked safe), so
+    // the result is HTML and a string may wrap a value in markup.
+    fn args(kwargs: &Kwargs) -> Result<Vec<(String, String)>, minijinja::Error> {
+        kwargs
+            .args()
+            .map(|k| {
+                let v = kwargs.get::<Value>(k)?;
+                let text = if v.is_safe() {
+                    v.to_string()
+                } else {
+                    escape_html(&v.to_string())
+                };
+                Ok((k.to_string(), text))
+            })
+            .collect()
+    }
+    fn html(text: String) -> Value {
+        Value::from_safe_string(text)
+    }
+    fn unknown(key: &str) -> minijinja::Error {
+        minijinja::Error::new(
+            minijinja::ErrorKind::InvalidOperation,
+            format!("no UI string `{key}` in any language file; add it to i18n/en.yaml"),
+        )
+    }
+    let s = strings.clone();
+    env.add_function("t", move |key: &str, kwargs: Kwargs| {
+        if s.get(key).is_none() {
+            return Err(unknown(key));
+        }
+        let owned = args(&kwargs)?;
+        let pairs: Vec<(&str, &str)> = owned
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        Ok(html(fill(&escape_html(&s.t(key, &[])), &pairs)))
+    });
+    env.add_function("t_plural", move |key: &str, n: i64, kwargs: Kwargs| {
+        if strings.get(key).is_none() {
+            return Err(unknown(key));
+        }
+        let mut owned = args(&kwargs)?;
+        owned.push(("n".into(), n.to_string()));
+        let pairs: Vec<(&str, &str)> = owned
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let form = strings.plural(key, n.unsigned_abs(), &[("n", "{n}")]);
+        Ok(html(fill(&escape_html(&form), &pairs)))
+    });
 }
 
 fn render_one(
@@ -461,19 +543,37 @@ pub(crate) fn safe(html: String) -> Value {
     Value::from_safe_string(html)
 }
 
-fn page_context(
-    site: &Site,
-    job: &Job,
-    sections: &[(String, String, String)],
-    nav_links: &[(String, String)],
-) -> Value {
+/// What every page of one render shares.
+struct Shared {
+    sections: Vec<(String, String, String)>,
+    nav_links: Vec<(String, String)>,
+    /// The page scripts' strings, as JSON for `<script type="application/json">`,
+    /// made once per set of namespaces.
+    script_strings: std::sync::Mutex<HashMap<&'static [&'static str], Arc<str>>>,
+}
+
+impl Shared {
+    fn script_strings(&self, strings: &Strings, namespaces: &'static [&'static str]) -> Arc<str> {
+        let mut cache = self
+            .script_strings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        cache
+            .entry(namespaces)
+            .or_insert_with(|| practice::script_json(&strings.for_scripts(namespaces)).into())
+            .clone()
+    }
+}
+
+fn page_context(site: &Site, job: &Job, shared: &Shared) -> Value {
+    let (sections, nav_links) = (&shared.sections, &shared.nav_links);
     let path = job.path.as_str();
     let mut ids = Ids::default();
     let cfg = &site.config;
     let org = &cfg.organization;
     let site_ctx = context! {
         title => &cfg.title,
-        language => &cfg.language,
+        language => site.strings.lang(),
         description => &cfg.description,
         organization => context! {
             name => &org.name, email => &org.email, phone => &org.phone,
@@ -485,7 +585,10 @@ fn page_context(
         JobKind::Home(p) | JobKind::Page(p) => p.front.description.clone(),
         JobKind::PracticeSet(d) => d.data.description.clone(),
         JobKind::Session(d) => Some(d.data.problem.clone()),
-        JobKind::Agenda(w) => Some(format!("For {}", w.data.audience)),
+        JobKind::Agenda(w) => Some(
+            site.strings
+                .t("workshop.for_audience", &[("audience", &w.data.audience)]),
+        ),
         _ => None,
     };
     let page_ctx = context! {
@@ -500,6 +603,7 @@ fn page_context(
         root => root_prefix(path),
         stylesheet => relative_url(path, "static/style.css"),
         nav => nav(path, nav_links),
+        script_strings => safe(shared.script_strings(&site.strings, job.kind.script_namespaces()).to_string()),
     };
     let specific = match &job.kind {
         JobKind::Home(page) => context! {
@@ -512,13 +616,13 @@ fn page_context(
             content => safe(to_html(&page.body, path, &mut ids)),
         },
         JobKind::GroundRules(doc) => ground_rules_context(&doc.data, path, &mut ids),
-        JobKind::Components(doc) => components_context(&doc.data, path, &mut ids),
+        JobKind::Components(doc) => components_context(site, &doc.data, path, &mut ids),
         JobKind::PracticeIndex => practice::index_context(site, path),
         JobKind::PracticeSet(doc) => practice::set_context(site, doc, path, &mut ids),
         JobKind::SessionIndex => session::index_context(site, path),
         JobKind::Session(doc) => session::session_context(site, doc, path, &mut ids),
         JobKind::WorkshopIndex => workshop::index_context(site, path),
-        JobKind::Agenda(w) => workshop::agenda_context(w, path, &mut ids),
+        JobKind::Agenda(w) => workshop::agenda_context(site, w, path, &mut ids),
         JobKind::Module(w, i) => workshop::module_context(site, w, *i, path, &mut ids),
         JobKind::Guide(w) => workshop::guide_context(site, w, path, &mut ids),
         JobKind::Handout(w) => workshop::handout_context(site, w, path, &mut ids),
@@ -546,7 +650,7 @@ fn ground_rules_context(rules: &GroundRules, path: &str, ids: &mut Ids) -> Value
     }
 }
 
-fn components_context(doc: &Components, path: &str, ids: &mut Ids) -> Value {
+fn components_context(site: &Site, doc: &Components, path: &str, ids: &mut Ids) -> Value {
     let anchors: Vec<String> = doc.components.iter().map(|c| ids.unique(&c.id)).collect();
     let nodes: Vec<svg::Node> = doc
         .components
@@ -557,10 +661,11 @@ fn components_context(doc: &Components, path: &str, ids: &mut Ids) -> Value {
             label: c.short.as_deref().unwrap_or(&c.name),
         })
         .collect();
+    let s = &site.strings;
     let diagram = svg::cycle_diagram(
         &nodes,
-        &format!("{}: a cycle; select one to read about it", doc.title),
-        "Action Learning",
+        &s.t("components.diagram_label", &[("title", &doc.title)]),
+        &s.t("components.diagram_centre", &[]),
     );
     context! {
         intro => doc.intro.as_deref().map(|i| safe(to_html(i, path, ids))),
@@ -584,7 +689,7 @@ const NAV_PAGES: usize = 8;
 fn nav_links(site: &Site, sections: &[(String, String, String)]) -> Vec<(String, String)> {
     if site.config.nav.is_empty() {
         let list_pages = site.pages.len() <= NAV_PAGES;
-        std::iter::once(("Home".to_string(), "index.html".to_string()))
+        std::iter::once((site.strings.t("nav.home", &[]), "index.html".to_string()))
             .chain(sections.iter().filter_map(|(title, target, _)| {
                 match site.pages.iter().find(|p| &p.output == target) {
                     // A free page may ask for a shorter label in the navigation.

@@ -23,6 +23,7 @@ pub struct RenderedItem {
 
 /// Renders `item`, whose element gets the id `dom_id`, for the page at `path`.
 pub fn item(item: &Item, dom_id: &str, number: usize, path: &str, site: &Site) -> RenderedItem {
+    let s = &site.strings;
     let md = |s: &str| inline_html(s, path);
     let explain = |e: &Option<String>| e.as_deref().map(|e| to_html(e, path, &mut Ids::default()));
     match item {
@@ -40,7 +41,7 @@ pub fn item(item: &Item, dom_id: &str, number: usize, path: &str, site: &Site) -
             RenderedItem {
                 view: context! {
                     id => dom_id, number => number, type => "choose",
-                    heading => if multiple { "Choose every good answer" } else { "Choose the best answer" },
+                    heading => s.t(if multiple { "practice.heading_choose_many" } else { "practice.heading_choose" }, &[]),
                     prompt => safe(md(&c.prompt)),
                     multiple => multiple,
                     answer => answer.join(", "),
@@ -75,7 +76,7 @@ pub fn item(item: &Item, dom_id: &str, number: usize, path: &str, site: &Site) -
             RenderedItem {
                 view: context! {
                     id => dom_id, number => number, type => "classify",
-                    heading => "Name the type of question",
+                    heading => s.t("practice.heading_classify", &[]),
                     question => &c.question,
                     answer_name => name(&c.answer),
                     also_names => c.also.iter().map(|a| name(a)).collect::<Vec<_>>(),
@@ -98,7 +99,7 @@ pub fn item(item: &Item, dom_id: &str, number: usize, path: &str, site: &Site) -
             RenderedItem {
                 view: context! {
                     id => dom_id, number => number, type => "rewrite",
-                    heading => "Rewrite as an open question",
+                    heading => s.t("practice.heading_rewrite", &[]),
                     statement => &r.statement,
                     hint => r.hint.as_deref().map(|h| safe(md(h))),
                     models => &r.models,
@@ -113,7 +114,7 @@ pub fn item(item: &Item, dom_id: &str, number: usize, path: &str, site: &Site) -
             RenderedItem {
                 view: context! {
                     id => dom_id, number => number, type => "order",
-                    heading => "Put in order",
+                    heading => s.t("practice.heading_order", &[]),
                     prompt => safe(md(&o.prompt)),
                     steps => order.iter().map(|&i| context! { text => &o.steps[i], position => i + 1 }).collect::<Vec<_>>(),
                     correct => &o.steps,
@@ -199,7 +200,7 @@ pub fn set_context(site: &Site, doc: &Doc<PracticeSet>, path: &str, ids: &mut Id
 }
 
 /// How many items of each type a set has, e.g. "10 rewrite, 1 order".
-pub fn type_counts(set: &PracticeSet) -> String {
+pub fn type_counts(site: &Site, set: &PracticeSet) -> String {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for it in &set.items {
         let name = match it {
@@ -215,7 +216,13 @@ pub fn type_counts(set: &PracticeSet) -> String {
     }
     counts
         .iter()
-        .map(|(n, c)| format!("{c} {n}"))
+        .map(|(n, c)| {
+            let kind = site.strings.t(&format!("practice.kinds.{n}"), &[]);
+            site.strings.t(
+                "practice.kind_count",
+                &[("n", &c.to_string()), ("kind", &kind)],
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -236,7 +243,7 @@ pub fn index_context(site: &Site, path: &str) -> Value {
             description => &doc.data.description,
             href => relative_url(path, &set_path(&doc.slug)),
             count => doc.data.items.len(),
-            kinds => type_counts(&doc.data),
+            kinds => type_counts(site, &doc.data),
         }).collect::<Vec<_>>(),
     }
 }

@@ -1,8 +1,11 @@
 /* The typed-question checker for rewrite items: a pure function,
- *   checkQuestion(text, rules) -> { ok, kind, hints }
+ *   checkQuestion(text, rules, t) -> { ok, kind, hints }
  * with kind one of "open", "closed", "leading", "statement", "stacked",
  * "choice". `ok` is true only for an open question. The word lists come from
  * content/practice/question-rules.yaml (one language), embedded in the page.
+ * Hints are the `checker.*` UI strings, looked up with `t(key, vars)` (the
+ * page passes alsite.t); without `t`, the English ones below (the same as
+ * themes/default/i18n/en.yaml, which a Rust test keeps in step) are used.
  * Loads in the page (as alsite.checkQuestion) and in Node (require). */
 (function (root, factory) {
   "use strict";
@@ -90,13 +93,45 @@
     return { ok: kind === "open", kind: kind, hints: hints };
   }
 
-  var TRY_OPEN = "Try starting with 'What' or 'How'.";
+  var ENGLISH = {
+    "checker.try_open": "Try starting with 'What' or 'How'.",
+    "checker.empty": "Type your question first.",
+    "checker.advice_start": "This gives your own view or advice: it starts with '{word}'. Ask about the presenter's situation instead. {try_open}",
+    "checker.leading_tag": "The tag '{tag}?' at the end asks the presenter to agree with you. Drop it and ask what they think.",
+    "checker.leading": "'{phrase}' steers the presenter towards the answer you have in mind. Ask openly instead, for example 'What options do you see?'",
+    "checker.advice_inside": "This carries your own view or advice ('{word}'). Leave it out and ask only the question. {try_open}",
+    "checker.stacked": "This asks several things at once{marks}, so only one of them will be answered. Keep the one that matters most and ask it on its own.",
+    "checker.stacked_marks": { one: " ({n} question mark)", other: " ({n} question marks)" },
+    "checker.after_mark": "Something follows your question mark. End with the question, and leave out the rest.",
+    "checker.end_with_mark": "End your question with a question mark.",
+    "checker.yes_no_start": "It can also be answered yes or no: it starts with '{word}'. {try_open}",
+    "checker.not_a_question": "This is a statement: it does not ask anything. Turn it into a question. {try_open}",
+    "checker.choice": "This offers only the options you picked. Leave the choice to the presenter",
+    "checker.choice_stop": ": stop after '{question}?'",
+    "checker.choice_open": ". {try_open}",
+    "checker.closed_fact": "This asks for a single number or fact: it starts with '{word}'. {try_open}",
+    "checker.closed_start": "This can be answered yes or no: it starts with '{word}'. {try_open}",
+    "checker.closed": "This can be answered yes or no. {try_open}",
+    "checker.why": "'Why' can sound like blame when it is about a person's choices; 'What made…' often works better.",
+  };
 
-  function checkQuestion(text, rules) {
+  /** The English strings, for Node and for pages without UI strings. */
+  function english(key, vars) {
+    var entry = ENGLISH[key];
+    if (entry == null) return key;
+    if (typeof entry === "object") entry = vars && vars.n === 1 ? entry.one : entry.other;
+    return entry.replace(/\{(\w+)\}/g, function (whole, name) {
+      return vars && vars[name] != null ? String(vars[name]) : whole;
+    });
+  }
+
+  function checkQuestion(text, rules, say) {
     rules = rules || {};
+    say = typeof say === "function" ? say : english;
+    var TRY_OPEN = say("checker.try_open");
     var t = normalize(text);
     var lower = t.toLowerCase();
-    if (!t) return result("statement", ["Type your question first."]);
+    if (!t) return result("statement", [say("checker.empty")]);
 
     var marks = (t.match(/\?/g) || []).length;
     var openWord = opener(lower, rules.open_openers);
@@ -105,7 +140,7 @@
     var startMarker = opener(lower, rules.statement_markers);
     if (startMarker) {
       return result("statement", [
-        "This gives your own view or advice: it starts with '" + capital(startMarker) + "'. Ask about the presenter's situation instead. " + TRY_OPEN,
+        say("checker.advice_start", { word: capital(startMarker), try_open: TRY_OPEN }),
       ]);
     }
 
@@ -119,15 +154,15 @@
       var isTag = /^,/.test(lead);
       return result("leading", [
         isTag
-          ? "The tag '" + shown + "?' at the end asks the presenter to agree with you. Drop it and ask what they think."
-          : "'" + capital(shown) + "' steers the presenter towards the answer you have in mind. Ask openly instead, for example 'What options do you see?'",
+          ? say("checker.leading_tag", { tag: shown })
+          : say("checker.leading", { phrase: capital(shown) }),
       ]);
     }
 
     var marker = anywhere(lower, rules.statement_markers);
     if (marker) {
       return result("statement", [
-        "This carries your own view or advice ('" + marker + "'). Leave it out and ask only the question. " + TRY_OPEN,
+        say("checker.advice_inside", { word: marker, try_open: TRY_OPEN }),
       ]);
     }
 
@@ -142,21 +177,20 @@
     });
     if (marks >= 2 || stackPhrase) {
       return result("stacked", [
-        "This asks several things at once" + (marks >= 2 ? " (" + marks + " question marks)" : "") +
-          ", so only one of them will be answered. Keep the one that matters most and ask it on its own.",
+        say("checker.stacked", { marks: marks >= 2 ? say("checker.stacked_marks", { n: marks }) : "" }),
       ]);
     }
 
     if (!/\?$/.test(t)) {
       if (marks > 0) {
-        return result("statement", ["Something follows your question mark. End with the question, and leave out the rest."]);
+        return result("statement", [say("checker.after_mark")]);
       }
       if (openWord || closedWord) {
         var kind = closedWord.length > openWord.length ? "closed" : "open";
-        return { ok: false, kind: kind, hints: ["End your question with a question mark."].concat(
-          kind === "closed" ? ["It can also be answered yes or no: it starts with '" + capital(closedWord) + "'. " + TRY_OPEN] : []) };
+        return { ok: false, kind: kind, hints: [say("checker.end_with_mark")].concat(
+          kind === "closed" ? [say("checker.yes_no_start", { word: capital(closedWord), try_open: TRY_OPEN })] : []) };
       }
-      return result("statement", ["This is a statement: it does not ask anything. Turn it into a question. " + TRY_OPEN]);
+      return result("statement", [say("checker.not_a_question", { try_open: TRY_OPEN })]);
     }
 
     var choiceWord = anywhere(lower, rules.limited_choice);
@@ -167,8 +201,8 @@
       SEPARATORS.forEach(function (s) { sep = Math.max(sep, before.lastIndexOf(s)); });
       var closedStart = closedWord.length > openWord.length;
       if (sep > 0 || closedStart) {
-        var hint = "This offers only the options you picked. Leave the choice to the presenter";
-        hint += sep > 0 ? ": stop after '" + t.slice(0, sep).trim() + "?'" : ". " + TRY_OPEN;
+        var hint = say("checker.choice");
+        hint += sep > 0 ? say("checker.choice_stop", { question: t.slice(0, sep).trim() }) : say("checker.choice_open", { try_open: TRY_OPEN });
         return result("choice", [hint]);
       }
     }
@@ -176,16 +210,15 @@
     if (closedWord.length > openWord.length) {
       var fact = /^how /.test(closedWord);
       return result("closed", [
-        (fact ? "This asks for a single number or fact" : "This can be answered yes or no") +
-          ": it starts with '" + capital(closedWord) + "'. " + TRY_OPEN,
+        say(fact ? "checker.closed_fact" : "checker.closed_start", { word: capital(closedWord), try_open: TRY_OPEN }),
       ]);
     }
     if (!openWord) {
-      return result("closed", ["This can be answered yes or no. " + TRY_OPEN]);
+      return result("closed", [say("checker.closed", { try_open: TRY_OPEN })]);
     }
     var hints = [];
     if (openWord === "why") {
-      hints.push("'Why' can sound like blame when it is about a person's choices; 'What made…' often works better.");
+      hints.push(say("checker.why"));
     }
     return { ok: true, kind: "open", hints: hints };
   }
