@@ -11,9 +11,12 @@ use crate::model::Site;
 use crate::render::{self, Output};
 use crate::theme::Theme;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+mod guard;
+pub use guard::MARKER;
 
 /// What a successful build did.
 #[derive(Debug)]
@@ -47,8 +50,22 @@ struct Prepared {
 /// Loads and checks everything that can be checked before rendering.
 fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
     let (mut site, mut warnings) = load::load_site(root)?;
-    let theme = Theme::open(root, &site.config.theme).map_err(one)?;
-    let mut errors = Diagnostics::default();
+    let theme = Theme::open(root, &site.config.theme).map_err(|d| {
+        let text = site
+            .texts
+            .get(Path::new("site.yaml"))
+            .map_or("", String::as_str);
+        let (line, column) = load::yaml::locate(text, &[load::yaml::Seg::Key("theme")]);
+        one(d.at(line, column))
+    })?;
+    // Generated pages first, so a copied file that collides is the one reported.
+    let mut planned = render::planned_pages(&site);
+    planned.extend(
+        site.assets
+            .iter()
+            .map(|(src, out)| (out.clone(), src.clone())),
+    );
+    let mut errors = Diagnostics(check::duplicate_outputs(&planned, &site.texts));
     let (strings, string_diags) = i18n::load(root, &theme, &site.config.language);
     site.strings = std::sync::Arc::new(strings);
     for d in string_diags {
@@ -58,7 +75,13 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
             warnings.push(d);
         }
     }
-    errors.extend(check::duplicate_outputs(&render::planned_pages(&site)));
+    let statics = theme.static_files();
+    let outputs: HashSet<&str> = planned
+        .iter()
+        .map(|(p, _)| p.as_str())
+        .chain(statics.iter().map(|(p, _)| p.as_str()))
+        .collect();
+    errors.0.extend(check::check_nav(&site, &outputs));
     for d in check::check_content(&site) {
         if d.is_error() {
             errors.push(d);
@@ -123,13 +146,14 @@ fn render_in_memory(
     Ok((outputs, pages, links))
 }
 
-/// Builds the site at `root` into `out`. A failed build leaves `out` as it was.
-pub fn build(root: &Path, out: &Path) -> Result<Report, Diagnostics> {
+/// Builds the site at `root` into `out`. A failed build leaves `out` as it was;
+/// `force` lets a build replace a non-empty folder alsite did not make.
+pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics> {
     let started = Instant::now();
     let mut timings = Timings::default();
     let p = prepare(root)?;
     timings.load = started.elapsed();
-    guard_output_folder(root, out).map_err(one)?;
+    guard::check_output_folder(root, out, force).map_err(one)?;
     let write_error = |e: std::io::Error| {
         one(
             Diagnostic::error(out, format!("cannot write the site: {e}"))
@@ -216,6 +240,7 @@ impl Staging {
             std::fs::remove_dir_all(&tmp)?;
         }
         std::fs::create_dir_all(&tmp)?;
+        std::fs::write(tmp.join(guard::MARKER), guard::MARKER_TEXT)?;
         Ok(Staging {
             out: out.to_path_buf(),
             tmp,
@@ -273,27 +298,6 @@ fn remove_tree(dir: &Path) -> std::io::Result<()> {
         let _ = std::fs::remove_file(f);
     });
     std::fs::remove_dir_all(dir)
-}
-
-/// Refuses to replace a folder that holds the site itself.
-fn guard_output_folder(root: &Path, out: &Path) -> Result<(), Diagnostic> {
-    let canon = |p: &Path| std::fs::canonicalize(p).ok();
-    if let (Some(r), Some(o)) = (canon(root), canon(out)) {
-        if r.starts_with(&o) {
-            return Err(
-                Diagnostic::error(out, "the output folder contains the site itself")
-                    .hint("choose an output folder of its own, such as public/"),
-            );
-        }
-    }
-    if out.join("site.yaml").exists() || out.join("content").is_dir() {
-        return Err(Diagnostic::error(
-            out,
-            "the output folder looks like a site (it has site.yaml or content/)",
-        )
-        .hint("choose an output folder of its own, such as public/"));
-    }
-    Ok(())
 }
 
 /// Rebuilds for `serve`: the first build is full; afterwards an edit to a

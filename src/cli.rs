@@ -33,6 +33,9 @@ enum Command {
         /// Print where the time went
         #[arg(long)]
         timings: bool,
+        /// Replace the output folder even if it holds files alsite did not make
+        #[arg(long)]
+        force: bool,
     },
     /// Run every check, including links and anchors, and write nothing
     Check {
@@ -78,7 +81,12 @@ enum Command {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { root, out, timings } => {
+        Command::Build {
+            root,
+            out,
+            timings,
+            force,
+        } => {
             let out = out.unwrap_or_else(|| {
                 if root == Path::new(".") {
                     PathBuf::from("public")
@@ -86,7 +94,7 @@ pub fn run() -> ExitCode {
                     root.join("public")
                 }
             });
-            match build::build(&root, &out) {
+            match build::build(&root, &out, force) {
                 Ok(report) => {
                     print_diagnostics(&root, &report.warnings);
                     if timings {
@@ -112,11 +120,7 @@ pub fn run() -> ExitCode {
                     );
                     ExitCode::SUCCESS
                 }
-                Err(errors) => fail(
-                    &root,
-                    &errors,
-                    "build failed; the output folder was left as it was",
-                ),
+                Err(errors) => fail(&root, &errors, "build failed; no file was changed"),
             }
         }
         Command::Check { root, strict } => match build::check(&root, strict) {

@@ -5,12 +5,19 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub title: String,
-    #[serde(default = "default_language")]
+    #[serde(
+        default = "default_language",
+        deserialize_with = "crate::model::fields::required_text"
+    )]
     pub language: String,
     pub description: Option<String>,
     pub organization: Organization,
-    #[serde(default = "default_theme")]
+    #[serde(
+        default = "default_theme",
+        deserialize_with = "crate::model::fields::required_text"
+    )]
     pub theme: String,
     /// The navigation, in order. Empty: every section that exists, in a fixed order.
     #[serde(default)]
@@ -22,6 +29,7 @@ pub struct Config {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Organization {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub name: String,
     pub email: Option<String>,
     pub phone: Option<String>,
@@ -32,8 +40,10 @@ pub struct Organization {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NavLink {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub title: String,
     /// A page path from the site root, e.g. `ground-rules.html`.
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub link: String,
 }
 

@@ -102,9 +102,18 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
     let role = |id: &str| s.roles.iter().find(|r| r.id == id);
     let ids: Vec<&str> = s.roles.iter().map(|r| r.id.as_str()).collect();
 
-    // Turns.
+    diags.extend(check_minutes(s, text, file));
+
+    // Turns. A question in the last turn of a stage invites the answer that
+    // opens the next one (the coach's "what is your problem?" at the end of
+    // the opening).
+    let mut carried_question = false;
     for (si, stage) in s.stages.iter().enumerate() {
-        let mut question_seen = false;
+        let mut question_seen = carried_question;
+        carried_question = stage
+            .turns
+            .last()
+            .is_some_and(|t| matches!(turn_kind(t), Ok(TurnKind::Ask | TurnKind::Intervene)));
         for (ti, turn) in stage.turns.iter().enumerate() {
             let path = [
                 Seg::Key("stages"),
@@ -187,7 +196,7 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
                         } else {
                             "ground rule 1: statements only in response to questions. Add the question before it, or mark a teaching moment with `breaks_rule: true`"
                         };
-                        diags.push(error(format!("{place}: {} answers, but no question has been asked in this stage", speaker.name), pos).hint(hint));
+                        diags.push(error(format!("{place}: {} answers, but no question has been asked in this stage (or at the end of the one before)", speaker.name), pos).hint(hint));
                     }
                 }
                 _ => {}
@@ -226,6 +235,33 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
         ),
     }
     diags
+}
+
+/// A warning when the stages' minutes do not add up to the session's.
+fn check_minutes(s: &Session, text: &str, file: &std::path::Path) -> Option<Diagnostic> {
+    let given: Vec<u32> = s.stages.iter().filter_map(|st| st.minutes).collect();
+    let sum: u32 = given.iter().sum();
+    let all = given.len() == s.stages.len();
+    if given.is_empty() || (all && sum == s.minutes) || (!all && sum <= s.minutes) {
+        return None;
+    }
+    let (line, column) = locate(text, &[Seg::Key("minutes")]);
+    let what = if all {
+        "add up to"
+    } else {
+        "already add up to"
+    };
+    Some(
+        Diagnostic::warning(
+            file,
+            format!(
+                "the stages' minutes {what} {sum}, but the session's `minutes` is {}",
+                s.minutes
+            ),
+        )
+        .at(line, column)
+        .hint("change the session's `minutes`, or the stages' minutes, so they agree"),
+    )
 }
 
 #[cfg(test)]

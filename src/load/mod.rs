@@ -27,7 +27,15 @@ pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
         // Files are read and parsed in parallel, each into a site of its
         // own, then merged in file order.
         use rayon::prelude::*;
-        let parts: Vec<(Site, Loader)> = content_files(&content)
+        let (files, unreadable) = content_files(root, &content);
+        loader.diags.0.extend(unreadable);
+        if files.is_empty() && !loader.diags.has_errors() {
+            loader.diags.push(
+                Diagnostic::error("content", "the content/ folder is empty")
+                    .hint("add content/index.md for the home page, or start from `alsite new DIR`"),
+            );
+        }
+        let parts: Vec<(Site, Loader)> = files
             .par_iter()
             .map(|rel| {
                 let mut one = Loader::new(root);
@@ -122,16 +130,47 @@ pub fn reload_file(root: &Path, site: &mut Site, rel: &Path) -> Result<bool, Dia
 }
 
 /// Every file under `content/`, relative to it, sorted; hidden and editor
-/// backup files are skipped.
-fn content_files(content: &Path) -> Vec<PathBuf> {
-    walkdir::WalkDir::new(content)
+/// backup files are skipped. A file or folder that cannot be read is an
+/// error, never skipped in silence.
+fn content_files(root: &Path, content: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    // Links are followed: a linked file or folder is content like any other.
+    let walk = walkdir::WalkDir::new(content)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()))
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter_map(|e| e.path().strip_prefix(content).ok().map(Path::to_path_buf))
-        .collect()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
+    for entry in walk {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                if let Ok(rel) = e.path().strip_prefix(content) {
+                    files.push(rel.to_path_buf());
+                }
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let path = e.path().unwrap_or(content);
+                let shown = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+                let (why, hint) = match e.io_error().map(std::io::Error::kind) {
+                    Some(std::io::ErrorKind::NotFound) => (
+                        "it is a link to a file or folder that does not exist".to_string(),
+                        "remove the link, or put back what it points to",
+                    ),
+                    Some(std::io::ErrorKind::PermissionDenied) => (
+                        "permission denied".to_string(),
+                        "give yourself permission to read it, or move it out of content/",
+                    ),
+                    _ => (e.to_string(), "check that it can be opened"),
+                };
+                errors.push(
+                    Diagnostic::error(shown, format!("cannot read this file or folder: {why}"))
+                        .hint(hint),
+                );
+            }
+        }
+    }
+    (files, errors)
 }
 
 /// Names editors and systems leave behind: `.x.swp`, `x~`, `#x#`, `.DS_Store`.
@@ -279,10 +318,13 @@ impl<'a> Loader<'a> {
     fn page(&mut self, rel: &Path, stem: String) -> Option<Page> {
         let (front, body) = self.markdown::<FrontMatter>(rel)?;
         let slug = front.slug.clone().unwrap_or(stem);
-        if slug.is_empty()
+        // Letters are letters in every language; a space is fine in a file
+        // name (links to it are percent-encoded).
+        if slug.trim().len() != slug.len()
+            || slug.is_empty()
             || !slug
                 .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == ' ')
         {
             let line = self
                 .texts
@@ -291,7 +333,7 @@ impl<'a> Loader<'a> {
             self.diags.push(
                 Diagnostic::error(rel, format!("slug `{slug}` cannot be a file name"))
                     .at(line.map_or(1, |l| l + 1), 1)
-                    .hint("use letters, digits, `-` and `_` only"),
+                    .hint("use letters (in any language), digits, spaces, `-` and `_` only"),
             );
             return None;
         }
@@ -328,12 +370,17 @@ impl<'a> Loader<'a> {
 pub fn read_utf8(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(root.join(rel))
         .map_err(|e| Diagnostic::error(rel, format!("cannot read file: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         let good = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
         Diagnostic::error(rel, "file is not valid UTF-8")
             .at_offset(&text, good)
             .hint("save the file with UTF-8 encoding")
+    })?;
+    // Editors on Windows often start a file with a byte-order mark; it is not content.
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
     })
 }
 

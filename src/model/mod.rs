@@ -2,6 +2,7 @@
 //! unknown fields, so a typo is an error rather than silently ignored text.
 //! This module depends on nothing else in the crate.
 
+pub mod fields;
 mod method;
 mod page;
 mod practice;

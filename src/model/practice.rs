@@ -6,15 +6,19 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionTypes {
+    #[serde(deserialize_with = "crate::model::fields::non_empty")]
     pub types: Vec<QuestionType>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionType {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub id: String,
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub name: String,
     /// Markdown.
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub description: String,
     pub example: Option<String>,
     /// True for types a coach would discourage (leading, stacked, …).
@@ -47,6 +51,7 @@ pub struct LanguageRules {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PracticeSet {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub title: String,
     pub description: Option<String>,
     /// Markdown shown above the items.
@@ -73,6 +78,7 @@ super::tagged_by_type!(Item {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChooseItem {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub prompt: String,
     pub options: Vec<ChooseOption>,
     pub explain: Option<String>,
@@ -81,21 +87,26 @@ pub struct ChooseItem {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChooseOption {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub text: String,
     #[serde(default)]
     pub correct: bool,
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub feedback: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClassifyItem {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub question: String,
     /// A category id from question-types.yaml.
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub answer: String,
     /// Other categories that are also accepted.
     #[serde(default)]
     pub also: Vec<String>,
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub reason: String,
     pub explain: Option<String>,
 }
@@ -103,6 +114,7 @@ pub struct ClassifyItem {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RewriteItem {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub statement: String,
     pub hint: Option<String>,
     pub models: Vec<String>,
@@ -112,6 +124,7 @@ pub struct RewriteItem {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OrderItem {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub prompt: String,
     /// In the right order; shuffled on the page.
     pub steps: Vec<String>,

@@ -2,6 +2,8 @@
 //! pages through minijinja templates, every URL relative. Reads no files
 //! except templates, through the [`Theme`].
 
+mod errors;
+use errors::template_error;
 pub mod markdown;
 pub mod practice;
 pub mod session;
@@ -516,29 +518,6 @@ fn render_one(
         .map_err(|e| template_error(theme, template, &e))
 }
 
-/// A template error at its template file and line, with nested causes.
-fn template_error(theme: &Theme, template: &str, err: &minijinja::Error) -> Diagnostic {
-    let name = err.name().unwrap_or(template);
-    let mut message = err.detail().map_or_else(
-        || err.kind().to_string(),
-        |d| format!("{}: {d}", err.kind()),
-    );
-    let mut cause = std::error::Error::source(err);
-    while let Some(c) = cause {
-        message.push_str(&format!("; caused by: {c}"));
-        cause = c.source();
-    }
-    let placed = Diagnostic::error(
-        theme.template_path(name),
-        format!("template error: {message}"),
-    );
-    let placed = match (err.range(), theme.template(name)) {
-        (Some(range), Some(source)) => placed.at_offset(&source, range.start),
-        _ => placed.at(err.line().unwrap_or(1), 1),
-    };
-    placed.hint(format!("while rendering with {template}"))
-}
-
 pub(crate) fn safe(html: String) -> Value {
     Value::from_safe_string(html)
 }
@@ -729,7 +708,12 @@ fn nav(path: &str, links: &[(String, String)]) -> Vec<Value> {
             } else {
                 ""
             };
-            context! { title => title, href => relative_url(path, target), current => current }
+            let href = if target.starts_with("//") || url::has_scheme(target) {
+                target.clone()
+            } else {
+                relative_url(path, target)
+            };
+            context! { title => title, href => href, current => current }
         })
         .collect()
 }
