@@ -47,6 +47,29 @@ struct Prepared {
     warnings: Diagnostics,
 }
 
+/// Gives the site and each of its translations its language's UI strings;
+/// returns the warnings about missing ones, and a warning for each page
+/// that a language lacks.
+fn load_strings(root: &Path, theme: &Theme, site: &mut Site) -> Vec<Diagnostic> {
+    let (strings, mut diags) = i18n::load(root, theme, &site.config.language);
+    site.strings = std::sync::Arc::new(strings);
+    let default_pages = render::pages_of(site);
+    for t in &mut site.translations {
+        let (strings, more) = i18n::load(root, theme, &t.config.language);
+        diags.extend(more);
+        // The language's own name ("English", "polski"), from its strings.
+        let name = strings.t("language.name", &[]);
+        t.strings = std::sync::Arc::new(strings);
+        diags.extend(check::missing_translations(
+            &default_pages,
+            &render::pages_of(t),
+            &t.config.language,
+            &name,
+        ));
+    }
+    diags
+}
+
 /// Loads and checks everything that can be checked before rendering.
 fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
     let (mut site, mut warnings) = load::load_site(root)?;
@@ -66,9 +89,7 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
             .map(|(src, out)| (out.clone(), src.clone())),
     );
     let mut errors = Diagnostics(check::duplicate_outputs(&planned, &site.texts));
-    let (strings, string_diags) = i18n::load(root, &theme, &site.config.language);
-    site.strings = std::sync::Arc::new(strings);
-    for d in string_diags {
+    for d in load_strings(root, &theme, &mut site) {
         if d.is_error() {
             errors.push(d);
         } else {
@@ -82,7 +103,11 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
         .chain(statics.iter().map(|(p, _)| p.as_str()))
         .collect();
     errors.0.extend(check::check_nav(&site, &outputs));
-    for d in check::check_content(&site) {
+    let content_diags = std::iter::once(&site)
+        .chain(&site.translations)
+        .flat_map(check::check_content)
+        .collect::<Vec<_>>();
+    for d in content_diags {
         if d.is_error() {
             errors.push(d);
         } else {

@@ -53,6 +53,9 @@ pub struct Site {
     pub texts: BTreeMap<PathBuf, String>,
     /// The UI strings of the site's language (English until the build loads them).
     pub strings: std::sync::Arc<crate::i18n::Strings>,
+    /// The same site in its other languages (`languages:` in site.yaml),
+    /// each holding the files translated into it.
+    pub translations: Vec<Site>,
 }
 
 impl Site {
@@ -72,6 +75,7 @@ impl Site {
             assets: Vec::new(),
             texts: BTreeMap::new(),
             strings: crate::i18n::builtin_english(),
+            translations: Vec::new(),
         }
     }
 }

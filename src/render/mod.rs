@@ -4,6 +4,7 @@
 
 mod errors;
 use errors::template_error;
+pub mod languages;
 pub mod markdown;
 pub mod practice;
 pub mod session;
@@ -15,6 +16,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::{fill, Strings};
 use crate::model::*;
 use crate::theme::Theme;
+use languages::{Alternates, Language};
 use markdown::{inline_html, to_html, Ids};
 use minijinja::value::Kwargs;
 use minijinja::{context, Environment, State, Value};
@@ -114,7 +116,18 @@ pub fn render_site<R: Send>(
             template: None,
         })
         .collect();
-    let mut results = render_jobs(site, theme, jobs(site), &each)?;
+    let langs = languages::languages(site);
+    let alternates = Alternates::new(&langs, |s| jobs(s).into_iter().map(|j| j.path).collect());
+    let mut results = Vec::new();
+    for lang in &langs {
+        results.extend(render_jobs(
+            lang,
+            theme,
+            jobs(lang.site),
+            &alternates,
+            &each,
+        )?);
+    }
     let mut diags = Diagnostics::default();
     for o in statics {
         match each(o) {
@@ -139,15 +152,19 @@ pub fn render_affected(
         .into_iter()
         .filter(|job| changed.iter().any(|c| job.reads(site, c)))
         .collect();
-    render_jobs(site, theme, affected, &Ok)
+    // Scoped rebuilds are for one-language sites only (see build::Incremental).
+    let lang = &languages::languages(site)[0];
+    render_jobs(lang, theme, affected, &Alternates::default(), &Ok)
 }
 
 fn render_jobs<R: Send>(
-    site: &Site,
+    lang: &Language,
     theme: &Theme,
     jobs: Vec<Job>,
+    alternates: &Alternates,
     each: &(impl Fn(Output) -> Result<R, Diagnostic> + Sync),
 ) -> Result<Vec<R>, Diagnostics> {
+    let site = lang.site;
     let env = environment(theme, site.strings.clone());
     let sections = sections(site);
     let nav_links = nav_links(site, &sections);
@@ -155,6 +172,8 @@ fn render_jobs<R: Send>(
         sections,
         nav_links,
         script_strings: Default::default(),
+        prefix: &lang.prefix,
+        alternates,
     };
     let results: Vec<Result<R, Diagnostic>> = jobs
         .par_iter()
@@ -163,7 +182,7 @@ fn render_jobs<R: Send>(
             let ctx = page_context(site, job, &shared);
             let html = render_one(&env, theme, template, ctx)?;
             each(Output {
-                path: job.path.clone(),
+                path: format!("{}{}", lang.prefix, job.path),
                 bytes: html.into_bytes(),
                 source: Some(job.source.clone()),
                 template: Some(template),
@@ -340,8 +359,21 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
     jobs
 }
 
-/// Output paths and the source file of every page, to find duplicates before rendering.
+/// Output paths and the source file of every page, in every language, to
+/// find duplicates before rendering.
 pub fn planned_pages(site: &Site) -> Vec<(String, PathBuf)> {
+    languages::languages(site)
+        .iter()
+        .flat_map(|l| {
+            jobs(l.site)
+                .into_iter()
+                .map(|j| (format!("{}{}", l.prefix, j.path), j.source))
+        })
+        .collect()
+}
+
+/// The pages of one language's site, as (path from its root, source file).
+pub fn pages_of(site: &Site) -> Vec<(String, PathBuf)> {
     jobs(site).into_iter().map(|j| (j.path, j.source)).collect()
 }
 
@@ -437,14 +469,24 @@ fn environment(theme: &Theme, strings: Arc<Strings>) -> Environment<'static> {
             _ => minijinja::escape_formatter(out, state, value),
         },
     );
-    // `url("components.html#problem")`: a path from the site root, made relative to the page.
+    // `url("components.html#problem")`: a path from the language's root, made
+    // relative to the page; `static/…` files are shared by every language.
     env.add_function("url", |state: &State, target: String| -> String {
-        let from = state
-            .lookup("page")
-            .and_then(|p| p.get_attr("path").ok())
-            .map(|v| v.to_string())
-            .unwrap_or_default();
-        relative_url(&from, &target)
+        let page = state.lookup("page");
+        let attr = |name: &str| {
+            page.as_ref()
+                .and_then(|p| p.get_attr(name).ok())
+                .filter(|v| !v.is_undefined())
+                .map(|v| v.to_string())
+                .unwrap_or_default()
+        };
+        let shared = target.starts_with("static/");
+        let target = if shared {
+            target
+        } else {
+            format!("{}{target}", attr("prefix"))
+        };
+        relative_url(&attr("output"), &target)
     });
     env
 }
@@ -523,7 +565,10 @@ pub(crate) fn safe(html: String) -> Value {
 }
 
 /// What every page of one render shares.
-struct Shared {
+struct Shared<'a> {
+    /// Where this language's pages go: `""` or `"<code>/"`.
+    prefix: &'a str,
+    alternates: &'a Alternates,
     sections: Vec<(String, String, String)>,
     nav_links: Vec<(String, String)>,
     /// The page scripts' strings, as JSON for `<script type="application/json">`,
@@ -531,7 +576,7 @@ struct Shared {
     script_strings: std::sync::Mutex<HashMap<&'static [&'static str], Arc<str>>>,
 }
 
-impl Shared {
+impl Shared<'_> {
     fn script_strings(&self, strings: &Strings, namespaces: &'static [&'static str]) -> Arc<str> {
         let mut cache = self
             .script_strings
@@ -547,7 +592,9 @@ impl Shared {
 fn page_context(site: &Site, job: &Job, shared: &Shared) -> Value {
     let (sections, nav_links) = (&shared.sections, &shared.nav_links);
     let path = job.path.as_str();
-    let mut ids = Ids::default();
+    let output = format!("{}{path}", shared.prefix);
+    // In a language's folder, shared files are one folder further up.
+    let mut ids = Ids::with_shared_prefix(&root_prefix(shared.prefix));
     let cfg = &site.config;
     let org = &cfg.organization;
     let site_ctx = context! {
@@ -572,6 +619,8 @@ fn page_context(site: &Site, job: &Job, shared: &Shared) -> Value {
     };
     let page_ctx = context! {
         path => path,
+        output => &output,
+        prefix => shared.prefix,
         title => &job.title,
         description => description,
         source => job.source.to_string_lossy().replace('\\', "/"),
@@ -579,8 +628,9 @@ fn page_context(site: &Site, job: &Job, shared: &Shared) -> Value {
     let common = context! {
         site => site_ctx,
         page => page_ctx,
-        root => root_prefix(path),
-        stylesheet => relative_url(path, "static/style.css"),
+        root => root_prefix(&output),
+        stylesheet => relative_url(&output, "static/style.css"),
+        alternates => shared.alternates.view(path, &output, site.strings.lang()),
         nav => nav(path, nav_links),
         script_strings => safe(shared.script_strings(&site.strings, job.kind.script_namespaces()).to_string()),
     };
