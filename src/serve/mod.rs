@@ -341,7 +341,7 @@ impl Sources {
     /// (Re)adds the recursive watches; after a folder is deleted and
     /// re-created this is what keeps the loop alive.
     fn rewatch(&mut self) {
-        for dir in ["content", "themes"] {
+        for dir in ["content", "themes", "i18n"] {
             let path = self.root.join(dir);
             if path.is_dir() {
                 let _ = self.watcher.unwatch(&path);
