@@ -186,15 +186,17 @@ pub fn builtin_english() -> std::sync::Arc<Strings> {
     static ENGLISH: std::sync::OnceLock<std::sync::Arc<Strings>> = std::sync::OnceLock::new();
     ENGLISH
         .get_or_init(|| {
-            let rel = format!("i18n/{REFERENCE}.yaml");
-            let text = crate::embedded::find(crate::embedded::THEME, &rel)
-                .map(|b| String::from_utf8_lossy(b).into_owned())
-                .unwrap_or_default();
-            let source = Source {
-                path: PathBuf::from("themes/default").join(rel),
-                text,
-            };
-            let entries = merge(&[source], &mut Vec::new());
+            let sources: Vec<Source> = crate::embedded::THEME
+                .iter()
+                .filter_map(|(p, bytes)| {
+                    let name = p.strip_prefix("i18n/")?;
+                    crate::theme::is_strings_file(name, REFERENCE).then(|| Source {
+                        path: PathBuf::from("themes/default").join(p),
+                        text: String::from_utf8_lossy(bytes).into_owned(),
+                    })
+                })
+                .collect();
+            let entries = merge(&sources, &mut Vec::new());
             std::sync::Arc::new(Strings {
                 lang: REFERENCE.to_string(),
                 rules: plural_rules(REFERENCE),
@@ -218,9 +220,8 @@ pub fn sources(root: &Path, theme: &Theme, lang: &str) -> Vec<Source> {
         .into_iter()
         .map(|(path, text)| Source { path, text })
         .collect();
-    let own = PathBuf::from("i18n").join(format!("{lang}.yaml"));
-    if let Ok(text) = crate::load::read_utf8(root, &own) {
-        list.push(Source { path: own, text });
+    for (path, text) in crate::theme::strings_files(root, Path::new(""), lang) {
+        list.push(Source { path, text });
     }
     list
 }
@@ -295,7 +296,8 @@ fn is_plural(map: &serde_yaml::Mapping) -> bool {
 /// plural entries without a form the language needs.
 pub fn load(root: &Path, theme: &Theme, lang: &str) -> (Strings, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let reference = merge(&sources(root, theme, REFERENCE), &mut diags);
+    let reference_sources = sources(root, theme, REFERENCE);
+    let reference = merge(&reference_sources, &mut diags);
     let rules = plural_rules(lang);
     if lang == REFERENCE {
         let strings = Strings {
@@ -325,7 +327,8 @@ pub fn load(root: &Path, theme: &Theme, lang: &str) -> (Strings, Vec<Diagnostic>
             )),
         );
     } else {
-        diags.extend(missing(&reference, &own, &rules, &file));
+        let place = |key: &str| file_for(key, &reference_sources, &own_sources, lang);
+        diags.extend(missing(&reference, &own, &rules, place));
     }
     let mut entries = reference;
     entries.extend(own);
@@ -337,12 +340,43 @@ pub fn load(root: &Path, theme: &Theme, lang: &str) -> (Strings, Vec<Diagnostic>
     (strings, diags)
 }
 
-/// Warnings for keys of `reference` that `own` lacks, and plural forms it misses.
+/// The file a key of language `lang` belongs in: the counterpart of the
+/// reference file that defines it (`checker.en.yaml` → `checker.pl.yaml`),
+/// the language's own if it has one, else beside its last file.
+fn file_for(key: &str, reference: &[Source], own: &[Source], lang: &str) -> PathBuf {
+    let part = |p: &Path, code: &str| {
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        name.strip_suffix(&format!("{code}.yaml"))
+            .unwrap_or("")
+            .to_string()
+    };
+    let defines = |s: &Source| merge(std::slice::from_ref(s), &mut Vec::new()).contains_key(key);
+    let wanted = reference
+        .iter()
+        .rev()
+        .find(|s| defines(s))
+        .map(|s| part(&s.path, REFERENCE))
+        .unwrap_or_default();
+    if let Some(s) = own.iter().rev().find(|s| part(&s.path, lang) == wanted) {
+        return s.path.clone();
+    }
+    let dir = own
+        .last()
+        .and_then(|s| s.path.parent())
+        .unwrap_or(Path::new("i18n"));
+    dir.join(format!("{wanted}{lang}.yaml"))
+}
+
+/// Warnings for keys of `reference` that `own` lacks, and plural forms it
+/// misses; `file` says which file each key belongs in.
 fn missing(
     reference: &HashMap<String, Entry>,
     own: &HashMap<String, Entry>,
     rules: &PluralRules,
-    file: &Path,
+    file: impl Fn(&str) -> PathBuf,
 ) -> Vec<Diagnostic> {
     let needed = needed_categories(rules);
     let mut keys: Vec<&String> = reference.keys().collect();
@@ -352,10 +386,10 @@ fn missing(
         match own.get(key) {
             None => diags.push(
                 Diagnostic::warning(
-                    file,
+                    file(key),
                     format!("UI string `{key}` is missing; the English one is used"),
                 )
-                .hint(format!("add `{key}` to {}", file.display())),
+                .hint(format!("add `{key}` to {}", file(key).display())),
             ),
             Some(Entry::Plural(forms)) => {
                 let lacking: Vec<&str> = needed
@@ -366,7 +400,7 @@ fn missing(
                 if !lacking.is_empty() {
                     diags.push(
                         Diagnostic::warning(
-                            file,
+                            file(key),
                             format!("UI string `{key}` has no `{}` form", lacking.join("`, `")),
                         )
                         .hint("give a form for every plural category the language uses"),

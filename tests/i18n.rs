@@ -37,11 +37,9 @@ fn build(site: &TempDir) -> (Output, std::path::PathBuf) {
     (o, out)
 }
 
-/// Every text value of a strings file, flattened.
+/// Every text value of a language's strings files (`<lang>.yaml` and
+/// `<part>.<lang>.yaml`), flattened.
 fn values(lang: &str) -> Vec<String> {
-    let path = Path::new(REPO).join(format!("themes/default/i18n/{lang}.yaml"));
-    let yaml: serde_yaml::Value = serde_yaml::from_str(&fs::read_to_string(path).unwrap()).unwrap();
-    let mut out = Vec::new();
     fn walk(v: &serde_yaml::Value, out: &mut Vec<String>) {
         match v {
             serde_yaml::Value::String(s) => out.push(s.clone()),
@@ -49,7 +47,16 @@ fn values(lang: &str) -> Vec<String> {
             _ => {}
         }
     }
-    walk(&yaml, &mut out);
+    let mut out = Vec::new();
+    for entry in fs::read_dir(Path::new(REPO).join("themes/default/i18n")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name == format!("{lang}.yaml") || name.ends_with(&format!(".{lang}.yaml")) {
+            let text = fs::read_to_string(&path).unwrap();
+            walk(&serde_yaml::from_str(&text).unwrap(), &mut out);
+        }
+    }
+    assert!(out.len() > 150, "{lang}: {} strings", out.len());
     out
 }
 
@@ -294,6 +301,15 @@ fn a_missing_key_is_a_warning_and_an_error_when_strict() {
         "  transcript: Bisheriges Gespräch",
     );
     fs::write(site.path("i18n/de.yaml"), german).unwrap();
+    fs::copy(
+        Path::new(REPO).join("themes/default/i18n/checker.en.yaml"),
+        site.path("i18n/checker.de.yaml"),
+    )
+    .unwrap();
+    let rules = site.path("content/practice/question-rules.yaml");
+    let german_rules =
+        "  de:\n    open_openers: [was, wie, wer]\n    closed_openers: [ist, hast]\n";
+    fs::write(&rules, fs::read_to_string(&rules).unwrap() + german_rules).unwrap();
     let (o, out) = build(&site);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let err = text(&o.stderr);
@@ -341,11 +357,11 @@ fn a_key_no_language_has_stops_the_build_at_its_template_line() {
 }
 
 #[test]
-fn the_checker_english_fallback_matches_en_yaml() {
+fn the_checker_english_fallback_matches_checker_en_yaml() {
     let js = fs::read_to_string(Path::new(REPO).join("themes/default/static/question-check.js"))
         .unwrap();
     let yaml: serde_yaml::Value = serde_yaml::from_str(
-        &fs::read_to_string(Path::new(REPO).join("themes/default/i18n/en.yaml")).unwrap(),
+        &fs::read_to_string(Path::new(REPO).join("themes/default/i18n/checker.en.yaml")).unwrap(),
     )
     .unwrap();
     let checker = yaml["checker"].as_mapping().unwrap();

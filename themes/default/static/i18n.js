@@ -51,4 +51,7 @@
 
   /** The page's language, for Intl formatting. */
   alsite.lang = function () { return load().lang; };
+
+  /** Every string the page embeds, by key (the question checker takes its hints from them). */
+  alsite.strings = function () { return load().strings; };
 })();

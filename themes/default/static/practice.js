@@ -131,7 +131,7 @@
   handlers.rewrite = function (section, data, done, rules) {
     var area = section.querySelector("textarea");
     function render(text, selfMarked) {
-      var check = alsite.checkQuestion(text, rules || {}, t);
+      var check = alsite.checkQuestion(text, rules || {}, { strings: alsite.strings(), lang: alsite.lang() });
       var good = check.ok || selfMarked;
       var parts = [];
       var yours = make("p", "yours");
