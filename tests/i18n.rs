@@ -119,6 +119,12 @@ fn visible_text(html: &str) -> String {
             }
         }
         rest = &rest[tag_end..];
+        // An element marked as another language (a switcher link) is not UI text.
+        if tag.contains(" lang=\"") && !tag.starts_with("<html") && !tag.contains(" lang=\"pl\"") {
+            let name: String = tag[1..].chars().take_while(|c| c.is_alphanumeric()).collect();
+            let end = rest.find(&format!("</{name}>")).unwrap_or(0);
+            rest = &rest[end..];
+        }
         for skipped in ["script", "style"] {
             if tag.starts_with(&format!("<{skipped}")) {
                 let close = format!("</{skipped}>");
@@ -166,26 +172,16 @@ fn pages(out: &Path) -> Vec<(String, String)> {
         .collect()
 }
 
-#[test]
-fn a_polish_site_shows_no_english_ui_string() {
-    let site = fixture("polish");
-    let (o, out) = build(&site);
-    assert!(o.status.success(), "{}", text(&o.stderr));
-    assert!(
-        text(&o.stdout).contains("0 warnings"),
-        "{}",
-        text(&o.stdout)
-    );
+/// Fails with every English UI string shown on a Polish page of the built
+/// site at `out` (pages under `en/` are the English version and are skipped).
+fn assert_no_english_ui(out: &Path, min_pages: usize) {
     let fragments = english_fragments();
     assert!(fragments.contains("Transcript so far") && fragments.contains("Time is up"));
-    let pages = pages(&out);
-    assert!(pages.len() >= 12, "{} pages", pages.len());
+    let pages: Vec<_> = pages(out).into_iter().filter(|(p, _)| !p.starts_with("en/")).collect();
+    assert!(pages.len() >= min_pages, "{} pages", pages.len());
     let mut found = Vec::new();
     for (path, html) in &pages {
-        assert!(
-            html.contains("<html lang=\"pl\">"),
-            "{path} is not marked as Polish"
-        );
+        assert!(html.contains("<html lang=\"pl\">"), "{path} is not marked as Polish");
         let seen = visible_text(html);
         for f in &fragments {
             if contains_word(&seen, f) {
@@ -193,11 +189,31 @@ fn a_polish_site_shows_no_english_ui_string() {
             }
         }
     }
-    assert!(
-        found.is_empty(),
-        "English UI strings on Polish pages:\n{}",
-        found.join("\n")
-    );
+    assert!(found.is_empty(), "English UI strings on Polish pages:\n{}", found.join("\n"));
+}
+
+#[test]
+fn the_polish_samples_show_no_english_ui_string() {
+    for (name, langs, pages) in [("sample-pl", "pl", 18), ("sample-pl-en", "pl,en", 18)] {
+        let dir = TempDir::new(name);
+        let site = dir.path("site");
+        let o = alsite(&["new", site.to_str().unwrap(), "--language", langs], &dir.0);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        let out = dir.path("public");
+        let o = alsite(&["build", "--out", out.to_str().unwrap()], &site);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        assert_no_english_ui(&out, pages);
+    }
+}
+
+#[test]
+fn a_polish_site_shows_no_english_ui_string() {
+    let site = fixture("polish");
+    let (o, out) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains("0 warnings"), "{}", text(&o.stdout));
+    assert_no_english_ui(&out, 12);
+    let fragments = english_fragments();
     // The scripts themselves carry no English words: they take every
     // string from the page (question-check.js keeps an English fallback for Node).
     for script in ["practice.js", "session.js", "timer.js", "i18n.js"] {
