@@ -121,7 +121,10 @@ fn visible_text(html: &str) -> String {
         rest = &rest[tag_end..];
         // An element marked as another language (a switcher link) is not UI text.
         if tag.contains(" lang=\"") && !tag.starts_with("<html") && !tag.contains(" lang=\"pl\"") {
-            let name: String = tag[1..].chars().take_while(|c| c.is_alphanumeric()).collect();
+            let name: String = tag[1..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .collect();
             let end = rest.find(&format!("</{name}>")).unwrap_or(0);
             rest = &rest[end..];
         }
@@ -177,11 +180,17 @@ fn pages(out: &Path) -> Vec<(String, String)> {
 fn assert_no_english_ui(out: &Path, min_pages: usize) {
     let fragments = english_fragments();
     assert!(fragments.contains("Transcript so far") && fragments.contains("Time is up"));
-    let pages: Vec<_> = pages(out).into_iter().filter(|(p, _)| !p.starts_with("en/")).collect();
+    let pages: Vec<_> = pages(out)
+        .into_iter()
+        .filter(|(p, _)| !p.starts_with("en/"))
+        .collect();
     assert!(pages.len() >= min_pages, "{} pages", pages.len());
     let mut found = Vec::new();
     for (path, html) in &pages {
-        assert!(html.contains("<html lang=\"pl\">"), "{path} is not marked as Polish");
+        assert!(
+            html.contains("<html lang=\"pl\">"),
+            "{path} is not marked as Polish"
+        );
         let seen = visible_text(html);
         for f in &fragments {
             if contains_word(&seen, f) {
@@ -189,7 +198,11 @@ fn assert_no_english_ui(out: &Path, min_pages: usize) {
             }
         }
     }
-    assert!(found.is_empty(), "English UI strings on Polish pages:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "English UI strings on Polish pages:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
@@ -197,7 +210,10 @@ fn the_polish_samples_show_no_english_ui_string() {
     for (name, langs, pages) in [("sample-pl", "pl", 18), ("sample-pl-en", "pl,en", 18)] {
         let dir = TempDir::new(name);
         let site = dir.path("site");
-        let o = alsite(&["new", site.to_str().unwrap(), "--language", langs], &dir.0);
+        let o = alsite(
+            &["new", site.to_str().unwrap(), "--language", langs],
+            &dir.0,
+        );
         assert!(o.status.success(), "{}", text(&o.stderr));
         let out = dir.path("public");
         let o = alsite(&["build", "--out", out.to_str().unwrap()], &site);
@@ -211,7 +227,11 @@ fn a_polish_site_shows_no_english_ui_string() {
     let site = fixture("polish");
     let (o, out) = build(&site);
     assert!(o.status.success(), "{}", text(&o.stderr));
-    assert!(text(&o.stdout).contains("0 warnings"), "{}", text(&o.stdout));
+    assert!(
+        text(&o.stdout).contains("0 warnings"),
+        "{}",
+        text(&o.stdout)
+    );
     assert_no_english_ui(&out, 12);
     let fragments = english_fragments();
     // The scripts themselves carry no English words: they take every
@@ -542,4 +562,48 @@ fn site_yaml_languages_are_checked() {
         err.contains("site.yaml:9:3: error: translations for `de`, which is not in `languages:`"),
         "{err}"
     );
+}
+
+#[test]
+fn a_navigation_without_titles_for_a_language_is_a_warning() {
+    let site = two_languages();
+    let yaml = fs::read_to_string(site.path("site.yaml")).unwrap();
+    let nav = "nav:\n  - { title: Zasady, link: ground-rules.html }\n";
+    fs::write(site.path("site.yaml"), format!("{nav}{yaml}")).unwrap();
+    let (o, out) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("site.yaml:1:1: warning: the navigation has no `en` titles"),
+        "{err}"
+    );
+    fs::write(
+        site.path("site.yaml"),
+        format!(
+            "{nav}{yaml}    nav:\n      - {{ title: Ground rules, link: ground-rules.html }}\n"
+        ),
+    )
+    .unwrap();
+    let (o, _) = build(&site);
+    assert!(
+        !text(&o.stderr).contains("navigation has no"),
+        "{}",
+        text(&o.stderr)
+    );
+    let english = fs::read_to_string(out.join("en/index.html")).unwrap();
+    assert!(
+        english.contains(">Ground rules</a>"),
+        "the English navigation"
+    );
+}
+
+#[test]
+fn each_language_keeps_its_own_saved_answers() {
+    let site = two_languages();
+    let (o, out) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let polish = fs::read_to_string(out.join("practice/pytania-otwarte.html")).unwrap();
+    let english = fs::read_to_string(out.join("en/practice/pytania-otwarte.html")).unwrap();
+    assert!(polish.contains("\"key\":\"alsite-practice:pytania-otwarte\""));
+    assert!(english.contains("\"key\":\"alsite-practice:en/pytania-otwarte\""));
 }

@@ -265,6 +265,22 @@ impl<'a> Loader<'a> {
                 );
             }
         }
+        if !config.nav.is_empty() {
+            for code in config.languages.iter().skip(1) {
+                if config
+                    .translations
+                    .get(code)
+                    .map_or(true, |t| t.nav.is_empty())
+                {
+                    let (line, column) = locate(text, &[Seg::Key("nav")]);
+                    self.diags.push(
+                        Diagnostic::warning(file, format!("the navigation has no `{code}` titles: the `{code}` pages show these"))
+                            .at(line, column)
+                            .hint(format!("add `translations: {{{code}: {{nav: [...]}}}}` with the same links and `{code}` titles")),
+                    );
+                }
+            }
+        }
         for code in config.translations.keys() {
             if !config.languages.contains(code) {
                 let (line, column) = locate(text, &[Seg::Key("translations"), Seg::Key(code)]);

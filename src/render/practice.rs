@@ -158,6 +158,23 @@ pub fn page_data(site: &Site, key: &str, items: Vec<serde_json::Value>) -> Value
     safe(script_json(&data))
 }
 
+/// The localStorage key of a page's saved answers: `alsite-practice:slug`,
+/// with the language in it for a translation (`alsite-practice:en/slug`),
+/// so the two versions of a page keep their answers apart.
+pub fn storage_key(site: &Site, kind: &str, slug: &str) -> String {
+    let default = site
+        .config
+        .all_languages()
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    if site.config.language == default {
+        format!("{kind}:{slug}")
+    } else {
+        format!("{kind}:{}/{slug}", site.config.language)
+    }
+}
+
 /// JSON that is safe inside `<script type="application/json">`.
 pub fn script_json(value: &serde_json::Value) -> String {
     serde_json::to_string(value)
@@ -186,7 +203,7 @@ pub fn set_context(site: &Site, doc: &Doc<PracticeSet>, path: &str, ids: &mut Id
         intro => doc.data.intro.as_deref().map(|i| safe(to_html(i, path, ids))),
         items => items,
         count => doc.data.items.len(),
-        practice_data => page_data(site, &format!("alsite-practice:{}", doc.slug), data),
+        practice_data => page_data(site, &storage_key(site, "alsite-practice", &doc.slug), data),
         index_href => relative_url(path, INDEX_PATH),
     }
 }

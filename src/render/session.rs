@@ -151,8 +151,9 @@ pub fn session_context(site: &Site, doc: &Doc<Session>, path: &str, ids: &mut Id
     let total = number;
     let mut data = json!({ "turns": total, "stages": stage_data });
     // The pauses' practice data, in the format practice pages use.
-    let practice = page_data(site, &format!("alsite-session:{}", doc.slug), pauses);
-    data["key"] = json!(format!("alsite-session:{}", doc.slug));
+    let key = super::practice::storage_key(site, "alsite-session", &doc.slug);
+    let practice = page_data(site, &key, pauses);
+    data["key"] = json!(key);
     context! {
         summary => s.summary.as_deref().map(|x| safe(to_html(x, path, ids))),
         minutes => s.minutes,
