@@ -118,7 +118,7 @@ test("the timer speaks Polish", async () => {
   await first.locator(".timer-start").click();
   assert.equal(await first.locator(".timer-start").textContent(), "Wznów");
   await first.locator(".timer-reset").click();
-  assert.equal(await first.locator(".timer-status").textContent(), "Ustawiono z powrotem 15:00.");
+  assert.equal(await first.locator(".timer-status").textContent(), "Przywrócono 15:00.");
   await page.evaluate(() => {
     const key = document.querySelector("[data-timer-key]").dataset.timerKey;
     localStorage.setItem(key, JSON.stringify({ 1: { endsAt: Date.now() + 500 } }));
