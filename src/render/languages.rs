@@ -1,11 +1,72 @@
-//! A site in several languages: the default language at the output root,
-//! each other one under `<code>/` with the same relative paths. A page's
+//! Languages in rendering: the templates' `t()` and `t_plural()`, and a
+//! site in several languages, the default language at the output root, each
+//! other one under `<code>/` with the same relative paths. A page's
 //! translations are the pages at the same path in the other languages.
 
+use super::escape_html;
 use super::url::relative_url;
+use crate::i18n::{fill, Strings};
 use crate::model::Site;
-use minijinja::{context, Value};
+use minijinja::value::Kwargs;
+use minijinja::{context, Environment, Value};
 use std::collections::HashMap;
+use std::sync::Arc;
+
+/// `t("player.next")` and `t_plural("time.minutes", n)`, with `{name}`
+/// placeholders filled from keyword arguments: `t("rules.rule", n=3)`.
+/// A key no language has is a template error.
+pub fn add_string_functions(env: &mut Environment<'static>, strings: Arc<Strings>) {
+    // Arguments are escaped unless they are already HTML (marked safe), so
+    // the result is HTML and a string may wrap a value in markup.
+    fn args(kwargs: &Kwargs) -> Result<Vec<(String, String)>, minijinja::Error> {
+        kwargs
+            .args()
+            .map(|k| {
+                let v = kwargs.get::<Value>(k)?;
+                let text = if v.is_safe() {
+                    v.to_string()
+                } else {
+                    escape_html(&v.to_string())
+                };
+                Ok((k.to_string(), text))
+            })
+            .collect()
+    }
+    fn html(text: String) -> Value {
+        Value::from_safe_string(text)
+    }
+    fn unknown(key: &str) -> minijinja::Error {
+        minijinja::Error::new(
+            minijinja::ErrorKind::InvalidOperation,
+            format!("no UI string `{key}` in any language file; add it to i18n/en.yaml"),
+        )
+    }
+    let s = strings.clone();
+    env.add_function("t", move |key: &str, kwargs: Kwargs| {
+        if s.get(key).is_none() {
+            return Err(unknown(key));
+        }
+        let owned = args(&kwargs)?;
+        let pairs: Vec<(&str, &str)> = owned
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        Ok(html(fill(&escape_html(&s.t(key, &[])), &pairs)))
+    });
+    env.add_function("t_plural", move |key: &str, n: i64, kwargs: Kwargs| {
+        if strings.get(key).is_none() {
+            return Err(unknown(key));
+        }
+        let mut owned = args(&kwargs)?;
+        owned.push(("n".into(), n.to_string()));
+        let pairs: Vec<(&str, &str)> = owned
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let form = strings.plural(key, n.unsigned_abs(), &[("n", "{n}")]);
+        Ok(html(fill(&escape_html(&form), &pairs)))
+    });
+}
 
 /// One language of the site, as rendering sees it.
 pub struct Language<'a> {

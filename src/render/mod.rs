@@ -13,12 +13,11 @@ pub mod url;
 pub mod workshop;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::i18n::{fill, Strings};
+use crate::i18n::Strings;
 use crate::model::*;
 use crate::theme::Theme;
 use languages::{Alternates, Language};
 use markdown::{inline_html, to_html, Ids};
-use minijinja::value::Kwargs;
 use minijinja::{context, Environment, State, Value};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -451,7 +450,7 @@ fn sections(site: &Site) -> Vec<(String, String, String)> {
 
 fn environment(theme: &Theme, strings: Arc<Strings>) -> Environment<'static> {
     let mut env = Environment::new();
-    add_string_functions(&mut env, strings);
+    languages::add_string_functions(&mut env, strings);
     let loader_theme = theme.clone();
     env.set_loader(move |name| Ok(loader_theme.template(name)));
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
@@ -489,62 +488,6 @@ fn environment(theme: &Theme, strings: Arc<Strings>) -> Environment<'static> {
         relative_url(&attr("output"), &target)
     });
     env
-}
-
-/// `t("player.next")` and `t_plural("time.minutes", n)`, with `{name}`
-/// placeholders filled from keyword arguments: `t("rules.rule", n=3)`.
-/// A key no language has is a template error.
-fn add_string_functions(env: &mut Environment<'static>, strings: Arc<Strings>) {
-    // Arguments are escaped unless they are already HTML (marked safe), so
-    // the result is HTML and a string may wrap a value in markup.
-    fn args(kwargs: &Kwargs) -> Result<Vec<(String, String)>, minijinja::Error> {
-        kwargs
-            .args()
-            .map(|k| {
-                let v = kwargs.get::<Value>(k)?;
-                let text = if v.is_safe() {
-                    v.to_string()
-                } else {
-                    escape_html(&v.to_string())
-                };
-                Ok((k.to_string(), text))
-            })
-            .collect()
-    }
-    fn html(text: String) -> Value {
-        Value::from_safe_string(text)
-    }
-    fn unknown(key: &str) -> minijinja::Error {
-        minijinja::Error::new(
-            minijinja::ErrorKind::InvalidOperation,
-            format!("no UI string `{key}` in any language file; add it to i18n/en.yaml"),
-        )
-    }
-    let s = strings.clone();
-    env.add_function("t", move |key: &str, kwargs: Kwargs| {
-        if s.get(key).is_none() {
-            return Err(unknown(key));
-        }
-        let owned = args(&kwargs)?;
-        let pairs: Vec<(&str, &str)> = owned
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        Ok(html(fill(&escape_html(&s.t(key, &[])), &pairs)))
-    });
-    env.add_function("t_plural", move |key: &str, n: i64, kwargs: Kwargs| {
-        if strings.get(key).is_none() {
-            return Err(unknown(key));
-        }
-        let mut owned = args(&kwargs)?;
-        owned.push(("n".into(), n.to_string()));
-        let pairs: Vec<(&str, &str)> = owned
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        let form = strings.plural(key, n.unsigned_abs(), &[("n", "{n}")]);
-        Ok(html(fill(&escape_html(&form), &pairs)))
-    });
 }
 
 fn render_one(
