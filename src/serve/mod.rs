@@ -142,7 +142,7 @@ pub fn run(options: &Options) -> Result<(), Diagnostics> {
     let sources = Sources::watch(&root)?;
     let url = format!("http://{}/", display_addr(local));
     println!("serving {} at {url}", root.display());
-    println!("watching site.yaml, content/ and themes/; press Ctrl+C to stop");
+    println!("watching site.yaml, content/, themes/ and i18n/; press Ctrl+C to stop");
     let _ = std::io::stdout().flush();
 
     let server = Arc::new(server);
