@@ -7,6 +7,7 @@
 
 use crate::check::{self, LinkIndex, Names, PageLinks};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::i18n;
 use crate::load;
 use crate::model::{Page, Site};
 use crate::render::{self, Inputs, Output, Planned};
@@ -60,9 +61,32 @@ struct Prepared {
     warnings: Diagnostics,
 }
 
+/// Gives the site and each of its translations its language's UI strings;
+/// returns the warnings about missing ones, and a warning for each page
+/// that a language lacks.
+fn load_strings(root: &Path, theme: &Theme, site: &mut Site) -> Vec<Diagnostic> {
+    let (strings, mut diags) = i18n::load(root, theme, &site.config.language);
+    site.strings = std::sync::Arc::new(strings);
+    let default_pages = render::pages_of(site);
+    for t in &mut site.translations {
+        let (strings, more) = i18n::load(root, theme, &t.config.language);
+        diags.extend(more);
+        // The language's own name ("English", "polski"), from its strings.
+        let name = strings.t("language.name", &[]);
+        t.strings = std::sync::Arc::new(strings);
+        diags.extend(check::missing_translations(
+            &default_pages,
+            &render::pages_of(t),
+            &t.config.language,
+            &name,
+        ));
+    }
+    diags
+}
+
 /// Loads and checks everything that can be checked before rendering.
 fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
-    let (site, mut warnings) = load::load_site(root)?;
+    let (mut site, mut warnings) = load::load_site(root)?;
     let theme = Theme::open(root, &site.config.theme).map_err(|d| {
         let text = site
             .texts
@@ -82,6 +106,13 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
         &planned,
         &source_text(root, &site),
     ));
+    for d in load_strings(root, &theme, &mut site) {
+        if d.is_error() {
+            errors.push(d);
+        } else {
+            warnings.push(d);
+        }
+    }
     let statics = theme.static_files();
     let outputs: HashSet<&str> = planned
         .iter()
@@ -89,7 +120,11 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
         .chain(statics.iter().map(|(p, _)| p.as_str()))
         .collect();
     errors.0.extend(check::check_nav(&site, &outputs));
-    for d in check::check_content(&site) {
+    let content_diags = std::iter::once(&site)
+        .chain(&site.translations)
+        .flat_map(check::check_content)
+        .collect::<Vec<_>>();
+    for d in content_diags {
         if d.is_error() {
             errors.push(d);
         } else {
@@ -137,10 +172,15 @@ fn link_errors<P: Borrow<PageLinks> + Sync>(
 /// read again for a free page (see `Page::body`). Only asked when there is
 /// something to report.
 fn source_text<'a>(root: &'a Path, site: &'a Site) -> impl Fn(&Path) -> Option<String> + Sync + 'a {
-    move |file: &Path| match site.texts.get(file) {
-        Some(text) => Some(text.clone()),
-        None if site.pages.iter().any(|p| p.source == file) => load::read_utf8(root, file).ok(),
-        None => None,
+    move |file: &Path| {
+        let sites = || std::iter::once(site).chain(&site.translations);
+        if let Some(text) = sites().find_map(|s| s.texts.get(file)) {
+            return Some(text.clone());
+        }
+        let free_page = sites().any(|s| s.pages.iter().any(|p| p.source == file));
+        free_page
+            .then(|| load::read_utf8(root, file).ok())
+            .flatten()
     }
 }
 

@@ -40,6 +40,8 @@ pub struct Rebuilt {
     pub full: bool,
     /// How many pages were rendered.
     pub rendered: usize,
+    /// The UI strings of the site's (default) language, for the server's own pages.
+    pub strings: std::sync::Arc<crate::i18n::Strings>,
     pub warnings: Diagnostics,
 }
 
@@ -79,6 +81,7 @@ impl Incremental {
         self.last = None;
         let p = prepare(&self.root)?;
         let (outputs, pages, links) = render_in_memory(&self.root, &p.site, &p.theme, p.assets)?;
+        let strings = p.site.strings.clone();
         self.last = Some(Last {
             site: p.site,
             theme: p.theme,
@@ -94,6 +97,7 @@ impl Incremental {
             changed: outputs,
             full: true,
             warnings: p.warnings,
+            strings,
         })
     }
 
@@ -187,6 +191,7 @@ impl Last {
             changed: changed_outputs,
             full: false,
             rendered: count,
+            strings: self.site.strings.clone(),
             warnings: Diagnostics(warnings),
         })
     }

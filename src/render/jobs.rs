@@ -1,7 +1,7 @@
 //! The pages a site has: where each goes, what made it, which template
 //! renders it, and which source files it reads (for scoped rebuilds).
 
-use super::{practice, session, workshop, COMPONENTS_PATH, GROUND_RULES_PATH};
+use super::{languages, practice, session, workshop, COMPONENTS_PATH, GROUND_RULES_PATH};
 use crate::model::*;
 use std::path::{Path, PathBuf};
 
@@ -30,6 +30,16 @@ pub(super) enum JobKind<'a> {
 }
 
 impl JobKind<'_> {
+    /// The UI strings the page's scripts read, by key prefix.
+    pub fn script_namespaces(&self) -> &'static [&'static str] {
+        match self {
+            JobKind::PracticeSet(_) => &["practice.", "checker."],
+            JobKind::Session(_) => &["practice.", "checker.", "player."],
+            JobKind::Module(..) => &["timer."],
+            _ => &[],
+        }
+    }
+
     pub fn template(&self) -> &'static str {
         match self {
             JobKind::Home(_) => "home.html",
@@ -65,16 +75,16 @@ impl<'a> Job<'a> {
     }
 
     /// True when the page shows what other pages read of a free page (its
-    /// title, navigation title, description): the home page, and every page
-    /// when the default navigation lists the free pages.
+    /// title, navigation title, description): the home page. (When the
+    /// default navigation lists the free pages, every page does, and an edit
+    /// of those rebuilds everything.)
     pub fn lists_pages(&self) -> bool {
         matches!(self.kind, JobKind::Home(_))
     }
 
     /// True when rendering this page reads the source file `changed`.
     /// Pages that show titles or counts of other files (the home page,
-    /// indexes, workshop pages) read those files too; what they read of a
-    /// free page is covered by [`Job::lists_pages`].
+    /// indexes, workshop pages) read those files too.
     pub fn reads(&self, site: &Site, changed: &Path) -> bool {
         let under = |dir: &str| changed.starts_with(Path::new("content").join(dir));
         let checker = || under("practice") && !site.practice.iter().any(|d| d.source == changed);
@@ -101,6 +111,7 @@ impl<'a> Job<'a> {
 }
 
 pub(super) fn jobs(site: &Site) -> Vec<Job<'_>> {
+    let s = &site.strings;
     let mut jobs = Vec::new();
     if let Some(home) = &site.home {
         jobs.push(Job::new(
@@ -130,7 +141,7 @@ pub(super) fn jobs(site: &Site) -> Vec<Job<'_>> {
         jobs.push(Job::new(
             practice::INDEX_PATH,
             site.practice[0].source.clone(),
-            "Question practice",
+            s.t("section.practice", &[]),
             JobKind::PracticeIndex,
         ));
     }
@@ -146,7 +157,7 @@ pub(super) fn jobs(site: &Site) -> Vec<Job<'_>> {
         jobs.push(Job::new(
             session::INDEX_PATH,
             first.source.clone(),
-            "Demo sessions",
+            s.t("section.sessions", &[]),
             JobKind::SessionIndex,
         ));
     }
@@ -167,7 +178,7 @@ pub(super) fn jobs(site: &Site) -> Vec<Job<'_>> {
         jobs.push(Job::new(
             workshop::INDEX_PATH,
             first.source.clone(),
-            "Workshops",
+            s.t("section.workshops", &[]),
             JobKind::WorkshopIndex,
         ));
     }
@@ -176,19 +187,19 @@ pub(super) fn jobs(site: &Site) -> Vec<Job<'_>> {
         jobs.push(Job::new(
             workshop::agenda_path(&w.slug),
             w.source.clone(),
-            format!("{title}: agenda"),
+            s.t("workshop.agenda_title", &[("title", title)]),
             JobKind::Agenda(w),
         ));
         jobs.push(Job::new(
             workshop::guide_path(&w.slug),
             w.source.clone(),
-            format!("{title}: facilitator guide"),
+            s.t("workshop.guide_title", &[("title", title)]),
             JobKind::Guide(w),
         ));
         jobs.push(Job::new(
             workshop::handout_path(&w.slug),
             w.source.clone(),
-            format!("{title}: participant handout"),
+            s.t("workshop.handout_title", &[("title", title)]),
             JobKind::Handout(w),
         ));
         for (i, m) in w.modules.iter().enumerate() {
@@ -211,7 +222,20 @@ pub(super) fn jobs(site: &Site) -> Vec<Job<'_>> {
     jobs
 }
 
-/// Output paths and the source file of every page, to find duplicates before rendering.
+/// Output paths and the source file of every page, in every language, to
+/// find duplicates before rendering.
 pub fn planned_pages(site: &Site) -> Vec<(String, PathBuf)> {
+    languages::languages(site)
+        .iter()
+        .flat_map(|l| {
+            jobs(l.site)
+                .into_iter()
+                .map(|j| (format!("{}{}", l.prefix, j.path), j.source))
+        })
+        .collect()
+}
+
+/// The pages of one language's site, as (path from its root, source file).
+pub fn pages_of(site: &Site) -> Vec<(String, PathBuf)> {
     jobs(site).into_iter().map(|j| (j.path, j.source)).collect()
 }

@@ -3,9 +3,10 @@
 //! except templates, through the [`Theme`].
 
 mod errors;
+use errors::template_error;
 mod jobs;
 mod keys;
-use errors::template_error;
+pub mod languages;
 pub mod markdown;
 pub mod practice;
 pub mod session;
@@ -14,15 +15,19 @@ pub mod url;
 pub mod workshop;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::i18n::Strings;
 use crate::model::*;
 use crate::theme::Theme;
-pub use jobs::planned_pages;
 use jobs::{jobs, Job, JobKind};
+pub use jobs::{pages_of, planned_pages};
+use languages::{Alternates, Language};
 use markdown::{inline_html, to_html, Ids};
 use minijinja::{context, Environment, State, Value};
 use rayon::prelude::*;
 use std::borrow::Cow;
-use std::path::{Path, PathBuf};
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
 use url::{relative_url, root_prefix};
 
 /// One file of the built site.
@@ -42,19 +47,24 @@ pub struct Output {
 
 /// A page about to be rendered, as [`Inputs::reuse`] sees it.
 pub struct Planned<'a> {
+    /// Its output path.
     pub path: &'a str,
-    pub source: &'a Path,
+    pub source: &'a std::path::Path,
     pub template: &'static str,
     /// A fingerprint of everything the page is rendered from.
     pub key: u64,
 }
+
+/// Reads the Markdown body of a free page, which the loaded site does not
+/// keep (see [`Page::body`]); `build` passes `load::page_body` for its root.
+pub type ReadBody<'a> = &'a (dyn Fn(&Page) -> Result<String, Diagnostic> + Sync);
 
 /// What `render_site` needs beyond the site: the free pages' bodies, and
 /// which pages it may skip.
 pub struct Inputs<'a, R> {
     pub read_body: ReadBody<'a>,
     /// A fingerprint of what every page reads from outside `content/` (the
-    /// program, the theme); 0 renders every page.
+    /// program, the theme, UI strings); 0 renders every page.
     pub base: u64,
     /// Asked before a page is rendered; a `Some` is used instead of rendering it.
     pub reuse: &'a (dyn Fn(&Planned) -> Option<R> + Sync),
@@ -74,13 +84,10 @@ impl<'a, R> Inputs<'a, R> {
 pub const GROUND_RULES_PATH: &str = "ground-rules.html";
 pub const COMPONENTS_PATH: &str = "components.html";
 
-/// Reads the Markdown body of a free page, which the loaded site does not
-/// keep (see [`Page::body`]); `build` passes `load::page_body` for its root.
-pub type ReadBody<'a> = &'a (dyn Fn(&Page) -> Result<String, Diagnostic> + Sync);
-
 /// Renders every page and adds the static files and assets. Each output is
 /// handed to `each` as soon as it exists (`build` writes it to disk and keeps
-/// only its links; `serve` keeps it whole).
+/// only its links; `serve` keeps it whole); pages `inputs` says are as they
+/// were are not rendered.
 pub fn render_site<R: Send>(
     site: &Site,
     theme: &Theme,
@@ -100,7 +107,20 @@ pub fn render_site<R: Send>(
             key: 0,
         })
         .collect();
-    let mut results = render_jobs(site, theme, jobs(site), inputs, &each)?;
+    let langs = languages::languages(site);
+    let alternates = Alternates::new(&langs, |s| jobs(s).into_iter().map(|j| j.path).collect());
+    let keys = keys::SiteKeys::new(site, &langs, inputs.base);
+    let mut results = Vec::new();
+    for lang in &langs {
+        results.extend(render_jobs(
+            lang,
+            theme,
+            jobs(lang.site),
+            &alternates,
+            (inputs, &keys),
+            &each,
+        )?);
+    }
     let mut diags = Diagnostics::default();
     for o in statics {
         match each(o) {
@@ -129,28 +149,49 @@ pub fn render_affected(
             (listed_changed && job.lists_pages()) || changed.iter().any(|c| job.reads(site, c))
         })
         .collect();
-    render_jobs(site, theme, affected, &Inputs::all(read_body), &Ok)
+    // Scoped rebuilds are for one-language sites only (see build::Incremental).
+    let lang = &languages::languages(site)[0];
+    let inputs = Inputs::all(read_body);
+    let keys = keys::SiteKeys::default();
+    render_jobs(
+        lang,
+        theme,
+        affected,
+        &Alternates::default(),
+        (&inputs, &keys),
+        &Ok,
+    )
 }
 
 fn render_jobs<R: Send>(
-    site: &Site,
+    lang: &Language,
     theme: &Theme,
     jobs: Vec<Job>,
-    inputs: &Inputs<R>,
+    alternates: &Alternates,
+    (inputs, site_keys): (&Inputs<R>, &keys::SiteKeys),
     each: &(impl Fn(Output) -> Result<R, Diagnostic> + Sync),
 ) -> Result<Vec<R>, Diagnostics> {
-    let env = environment(theme);
+    let site = lang.site;
+    let env = environment(theme, site.strings.clone());
     let sections = sections(site);
     let nav_links = nav_links(site, &sections);
-    let keys = keys::Keys::new(site, inputs.base, &nav_links, &sections);
+    let keys = site_keys.for_language(&nav_links, &sections);
+    let shared = Shared {
+        sections,
+        nav_links,
+        script_strings: Default::default(),
+        prefix: &lang.prefix,
+        alternates,
+    };
     let results: Vec<Result<R, Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
             let template = job.kind.template();
-            let key = keys.of(job);
+            let path = format!("{}{}", lang.prefix, job.path);
+            let key = keys.of(job, &path);
             if key != 0 {
                 let planned = Planned {
-                    path: &job.path,
+                    path: &path,
                     source: &job.source,
                     template,
                     key,
@@ -166,10 +207,10 @@ fn render_jobs<R: Send>(
                 },
                 _ => Cow::Borrowed(""),
             };
-            let ctx = page_context(site, job, &body, &sections, &nav_links);
+            let ctx = page_context(site, job, &body, &shared);
             let html = render_one(&env, theme, template, ctx)?;
             each(Output {
-                path: job.path.clone(),
+                path,
                 bytes: html.into_bytes(),
                 source: Some(job.source.clone()),
                 template: Some(template),
@@ -195,44 +236,49 @@ fn render_jobs<R: Send>(
 /// The site's sections, as (title, path, summary): the home page and default
 /// navigation list them.
 fn sections(site: &Site) -> Vec<(String, String, String)> {
+    let s = &site.strings;
+    let count = |n: usize| n as u64;
     let mut out = Vec::new();
     if let Some(doc) = &site.ground_rules {
         out.push((
             doc.data.title.clone(),
             GROUND_RULES_PATH.to_string(),
-            format!("{} rules that make the method work", doc.data.rules.len()),
+            s.plural(
+                "section.ground_rules_summary",
+                count(doc.data.rules.len()),
+                &[],
+            ),
         ));
     }
     if let Some(doc) = &site.components {
         out.push((
             doc.data.title.clone(),
             COMPONENTS_PATH.to_string(),
-            format!(
-                "{} components and how they fit together",
-                doc.data.components.len()
+            s.plural(
+                "section.components_summary",
+                count(doc.data.components.len()),
+                &[],
             ),
         ));
     }
     if !site.practice.is_empty() {
         let items: usize = site.practice.iter().map(|d| d.data.items.len()).sum();
+        let exercises = s.plural("count.exercises", count(items), &[]);
+        let sets = s.plural("section.in_sets", count(site.practice.len()), &[]);
         out.push((
-            "Question practice".to_string(),
+            s.t("section.practice", &[]),
             practice::INDEX_PATH.to_string(),
-            format!(
-                "{} exercises in {} sets, with instant feedback",
-                items,
-                site.practice.len()
+            s.t(
+                "section.practice_summary",
+                &[("exercises", &exercises), ("in_sets", &sets)],
             ),
         ));
     }
     if !site.sessions.is_empty() {
         out.push((
-            "Demo sessions".to_string(),
+            s.t("section.sessions", &[]),
             session::INDEX_PATH.to_string(),
-            format!(
-                "{} scripted sessions to step through, turn by turn",
-                site.sessions.len()
-            ),
+            s.plural("section.sessions_summary", count(site.sessions.len()), &[]),
         ));
     }
     let workshops = site
@@ -242,9 +288,9 @@ fn sections(site: &Site) -> Vec<(String, String, String)> {
         .count();
     if workshops > 0 {
         out.push((
-            "Workshops".to_string(),
+            s.t("section.workshops", &[]),
             workshop::INDEX_PATH.to_string(),
-            format!("{workshops} workshops with agendas, facilitator guides and handouts"),
+            s.plural("section.workshops_summary", count(workshops), &[]),
         ));
     }
     let mut pages: Vec<&Page> = site.pages.iter().collect();
@@ -259,8 +305,9 @@ fn sections(site: &Site) -> Vec<(String, String, String)> {
     out
 }
 
-fn environment(theme: &Theme) -> Environment<'static> {
+fn environment(theme: &Theme, strings: Arc<Strings>) -> Environment<'static> {
     let mut env = Environment::new();
+    languages::add_string_functions(&mut env, strings);
     let loader_theme = theme.clone();
     env.set_loader(move |name| Ok(loader_theme.template(name)));
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
@@ -278,14 +325,24 @@ fn environment(theme: &Theme) -> Environment<'static> {
             _ => minijinja::escape_formatter(out, state, value),
         },
     );
-    // `url("components.html#problem")`: a path from the site root, made relative to the page.
+    // `url("components.html#problem")`: a path from the language's root, made
+    // relative to the page; `static/…` files are shared by every language.
     env.add_function("url", |state: &State, target: String| -> String {
-        let from = state
-            .lookup("page")
-            .and_then(|p| p.get_attr("path").ok())
-            .map(|v| v.to_string())
-            .unwrap_or_default();
-        relative_url(&from, &target)
+        let page = state.lookup("page");
+        let attr = |name: &str| {
+            page.as_ref()
+                .and_then(|p| p.get_attr(name).ok())
+                .filter(|v| !v.is_undefined())
+                .map(|v| v.to_string())
+                .unwrap_or_default()
+        };
+        let shared = target.starts_with("static/");
+        let target = if shared {
+            target
+        } else {
+            format!("{}{target}", attr("prefix"))
+        };
+        relative_url(&attr("output"), &target)
     });
     env
 }
@@ -307,21 +364,43 @@ pub(crate) fn safe(html: String) -> Value {
     Value::from_safe_string(html)
 }
 
+/// What every page of one render shares.
+struct Shared<'a> {
+    /// Where this language's pages go: `""` or `"<code>/"`.
+    prefix: &'a str,
+    alternates: &'a Alternates,
+    sections: Vec<(String, String, String)>,
+    nav_links: Vec<(String, String)>,
+    /// The page scripts' strings, as JSON for `<script type="application/json">`,
+    /// made once per set of namespaces.
+    script_strings: std::sync::Mutex<HashMap<&'static [&'static str], Arc<str>>>,
+}
+
+impl Shared<'_> {
+    fn script_strings(&self, strings: &Strings, namespaces: &'static [&'static str]) -> Arc<str> {
+        let mut cache = self
+            .script_strings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        cache
+            .entry(namespaces)
+            .or_insert_with(|| practice::script_json(&strings.for_scripts(namespaces)).into())
+            .clone()
+    }
+}
+
 /// The template context of one page; `body` is the Markdown of a home or free page.
-fn page_context(
-    site: &Site,
-    job: &Job,
-    body: &str,
-    sections: &[(String, String, String)],
-    nav_links: &[(String, String)],
-) -> Value {
+fn page_context(site: &Site, job: &Job, body: &str, shared: &Shared) -> Value {
+    let (sections, nav_links) = (&shared.sections, &shared.nav_links);
     let path = job.path.as_str();
-    let mut ids = Ids::default();
+    let output = format!("{}{path}", shared.prefix);
+    // In a language's folder, shared files are one folder further up.
+    let mut ids = Ids::with_shared_prefix(&root_prefix(shared.prefix));
     let cfg = &site.config;
     let org = &cfg.organization;
     let site_ctx = context! {
         title => &cfg.title,
-        language => &cfg.language,
+        language => site.strings.lang(),
         description => &cfg.description,
         organization => context! {
             name => &org.name, email => &org.email, phone => &org.phone,
@@ -333,11 +412,16 @@ fn page_context(
         JobKind::Home(p) | JobKind::Page(p) => p.front.description.clone(),
         JobKind::PracticeSet(d) => d.data.description.clone(),
         JobKind::Session(d) => Some(d.data.problem.clone()),
-        JobKind::Agenda(w) => Some(format!("For {}", w.data.audience)),
+        JobKind::Agenda(w) => Some(
+            site.strings
+                .t("workshop.for_audience", &[("audience", &w.data.audience)]),
+        ),
         _ => None,
     };
     let page_ctx = context! {
         path => path,
+        output => &output,
+        prefix => shared.prefix,
         title => &job.title,
         description => description,
         source => job.source.to_string_lossy().replace('\\', "/"),
@@ -345,9 +429,11 @@ fn page_context(
     let common = context! {
         site => site_ctx,
         page => page_ctx,
-        root => root_prefix(path),
-        stylesheet => relative_url(path, "static/style.css"),
+        root => root_prefix(&output),
+        stylesheet => relative_url(&output, "static/style.css"),
+        alternates => shared.alternates.view(path, &output, site.strings.lang()),
         nav => nav(path, nav_links),
+        script_strings => safe(shared.script_strings(&site.strings, job.kind.script_namespaces()).to_string()),
     };
     let specific = match &job.kind {
         JobKind::Home(_) => context! {
@@ -360,13 +446,13 @@ fn page_context(
             content => safe(to_html(body, path, &mut ids)),
         },
         JobKind::GroundRules(doc) => ground_rules_context(&doc.data, path, &mut ids),
-        JobKind::Components(doc) => components_context(&doc.data, path, &mut ids),
+        JobKind::Components(doc) => components_context(site, &doc.data, path, &mut ids),
         JobKind::PracticeIndex => practice::index_context(site, path),
         JobKind::PracticeSet(doc) => practice::set_context(site, doc, path, &mut ids),
         JobKind::SessionIndex => session::index_context(site, path),
         JobKind::Session(doc) => session::session_context(site, doc, path, &mut ids),
         JobKind::WorkshopIndex => workshop::index_context(site, path),
-        JobKind::Agenda(w) => workshop::agenda_context(w, path, &mut ids),
+        JobKind::Agenda(w) => workshop::agenda_context(site, w, path, &mut ids),
         JobKind::Module(w, i) => workshop::module_context(site, w, *i, path, &mut ids),
         JobKind::Guide(w) => workshop::guide_context(site, w, path, &mut ids),
         JobKind::Handout(w) => workshop::handout_context(site, w, path, &mut ids),
@@ -394,7 +480,7 @@ fn ground_rules_context(rules: &GroundRules, path: &str, ids: &mut Ids) -> Value
     }
 }
 
-fn components_context(doc: &Components, path: &str, ids: &mut Ids) -> Value {
+fn components_context(site: &Site, doc: &Components, path: &str, ids: &mut Ids) -> Value {
     let anchors: Vec<String> = doc.components.iter().map(|c| ids.unique(&c.id)).collect();
     let nodes: Vec<svg::Node> = doc
         .components
@@ -405,10 +491,11 @@ fn components_context(doc: &Components, path: &str, ids: &mut Ids) -> Value {
             label: c.short.as_deref().unwrap_or(&c.name),
         })
         .collect();
+    let s = &site.strings;
     let diagram = svg::cycle_diagram(
         &nodes,
-        &format!("{}: a cycle; select one to read about it", doc.title),
-        "Action Learning",
+        &s.t("components.diagram_label", &[("title", &doc.title)]),
+        &s.t("components.diagram_centre", &[]),
     );
     context! {
         intro => doc.intro.as_deref().map(|i| safe(to_html(i, path, ids))),
@@ -433,9 +520,9 @@ fn nav_links(site: &Site, sections: &[(String, String, String)]) -> Vec<(String,
     if site.config.nav.is_empty() {
         let list_pages = site.pages.len() <= NAV_PAGES;
         // By output path: a search of every page for every section grows with the square.
-        let pages: std::collections::HashMap<&str, &Page> =
+        let pages: HashMap<&str, &Page> =
             site.pages.iter().map(|p| (p.output.as_str(), p)).collect();
-        std::iter::once(("Home".to_string(), "index.html".to_string()))
+        std::iter::once((site.strings.t("nav.home", &[]), "index.html".to_string()))
             .chain(sections.iter().filter_map(|(title, target, _)| {
                 match pages.get(target.as_str()) {
                     // A free page may ask for a shorter label in the navigation.
