@@ -254,3 +254,25 @@ fn a_build_that_fails_after_rendering_started_leaves_the_output_exactly_as_it_wa
         .contains("New text."));
     assert_same_as_fresh(&tmp.0, &out);
 }
+
+#[test]
+fn in_two_languages_a_new_translation_renders_the_pages_that_switch_to_it() {
+    let tmp = TempDir::new("languages");
+    let sites = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sites");
+    common::copy_tree(&sites.join("polish"), &tmp.0);
+    common::copy_tree(&sites.join("two-languages"), &tmp.0);
+    let out = tmp.path("public");
+    let english = tmp.path("content/pages/o-nas.en.md");
+    let text = fs::read_to_string(&english).unwrap();
+    fs::remove_file(&english).unwrap();
+    build(&tmp.0, &out, false).unwrap_or_else(|e| panic!("{:?}", e.0));
+    assert!(!out.join("en/o-nas.html").exists());
+
+    // The Polish page gains a switcher to its new English translation.
+    fs::write(&english, &text).unwrap();
+    build(&tmp.0, &out, false).unwrap_or_else(|e| panic!("{:?}", e.0));
+    assert!(out.join("en/o-nas.html").is_file());
+    let polish = fs::read_to_string(out.join("o-nas.html")).unwrap();
+    assert!(polish.contains("en/o-nas.html"), "{polish}");
+    assert_same_as_fresh(&tmp.0, &out);
+}
