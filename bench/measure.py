@@ -119,8 +119,9 @@ def memory_after_shrinking(alsite, root, small):
         shutil.rmtree(content)
         shutil.copytree(os.path.join(small, "content"), content)
         wait_reload(stream)
-        # Replacing thousands of files may take several rebuilds: wait for quiet.
-        sock.settimeout(3.0)
+        # Replacing thousands of files may take several rebuilds: wait until
+        # no reload has come for 5 s.
+        sock.settimeout(5.0)
         try:
             while True:
                 wait_reload(stream)
