@@ -49,9 +49,13 @@ enum Command {
         /// Port to listen on; 0 picks a free one
         #[arg(long, default_value_t = 8000)]
         port: u16,
-        /// Address to listen on; 0.0.0.0 makes the site reachable from other machines
+        /// IP address to listen on; 0.0.0.0 makes the site reachable from other machines
         #[arg(long, default_value = "127.0.0.1")]
         bind: String,
+        /// A name this computer is reached by (besides localhost and its
+        /// addresses), for other machines with --bind; repeat for more
+        #[arg(long = "host", value_name = "NAME")]
+        hosts: Vec<String>,
         /// Open the site in the default browser
         #[arg(long)]
         open: bool,
@@ -136,12 +140,14 @@ pub fn run() -> ExitCode {
             port,
             bind,
             open,
+            hosts,
         } => {
             let options = alsite::serve::Options {
                 root: root.clone(),
                 bind,
                 port,
                 open,
+                hosts,
             };
             match alsite::serve::run(&options) {
                 Ok(()) => ExitCode::SUCCESS,

@@ -332,7 +332,11 @@ fn no_request_gets_a_file_from_outside_the_site() {
     for target in targets {
         let reply = raw(
             &server.addr,
-            format!("GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes(),
+            format!(
+                "GET {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+                server.addr
+            )
+            .as_bytes(),
         );
         if let Some(reply) = reply {
             assert!(

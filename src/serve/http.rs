@@ -1,8 +1,318 @@
 //! What the server answers, kept apart from sockets so it can be tested:
+//! the limits every connection lives under, reading a request head, which
+//! Host names may ask (against DNS rebinding), the `--bind` address,
 //! turning a request target into a site path (refusing anything that could
 //! leave the site), content types, and the scripts injected into pages.
 
 use crate::render::escape_html;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::time::Duration;
+
+// Limits. Each is a constant so a hostile client meets the same wall every time.
+
+/// The request line and headers together. Browsers send 1 to 4 KiB; only
+/// cookies grow it, and this site sets none. Past it: 431, connection closed.
+pub const MAX_HEAD_BYTES: usize = 16 * 1024;
+/// Header lines in one request (browsers send about 15). Past it: 431.
+pub const MAX_HEADERS: usize = 64;
+/// A request head must be complete this long after the connection is ready
+/// for it. Keeps slow or silent clients from holding a connection for ever;
+/// idle keep-alive connections are closed after it too (browsers reconnect).
+pub const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
+/// A response must be written within this time, and as much again for each
+/// further MiB (so at least 200 KiB/s). A client that stops reading, such as
+/// one that pipelines requests and never reads the answers, is cut off then.
+pub const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
+/// Connections open at once, page requests and event streams together. Each
+/// costs one descriptor and one thread; a trainer's browser uses about six
+/// per tab. When full, the connection idle the longest is closed to make
+/// room; when none is idle, the newcomer gets 503 and is closed at once.
+/// Lowered to fit the open-file limit (see `RESERVED_FDS`).
+pub const MAX_CONNECTIONS: usize = 512;
+/// Event streams open at once (one per open tab), within `MAX_CONNECTIONS`,
+/// so tabs can never take every connection from page requests.
+pub const MAX_EVENT_STREAMS: usize = 128;
+/// Descriptors kept out of the connection budget: standard streams, the
+/// listening socket, the file watcher and the files a rebuild reads.
+pub const RESERVED_FDS: usize = 48;
+/// Kernel send buffer of an event stream. An event is about 30 bytes and a
+/// page reads it at once; a small buffer finds a stream that stopped reading
+/// after a few dozen events (it is then dropped) instead of queueing megabytes.
+pub const EVENT_SEND_BUFFER: usize = 4096;
+/// After refusing a request whose head was too large, read and discard what
+/// the client still sends for at most this long, so it sees the answer
+/// rather than a connection reset.
+pub const LINGER: Duration = Duration::from_millis(500);
+
+/// A request head as far as this server cares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Head {
+    pub method: String,
+    pub target: String,
+    pub host: Option<String>,
+    /// The client wants the connection closed after this answer (or speaks HTTP/1.0).
+    pub close: bool,
+    /// The request announces a body. This server reads none, so it answers
+    /// and closes rather than guess where the next request starts.
+    pub has_body: bool,
+    /// Bytes of the head, to drop from the buffer before the next request.
+    pub len: usize,
+}
+
+/// Why a head cannot be served.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadError {
+    /// Not all of it has arrived yet.
+    Incomplete,
+    /// 431: over `MAX_HEAD_BYTES` or `MAX_HEADERS`.
+    TooLarge,
+    /// 505: HTTP/2 or later on a plain HTTP/1 connection.
+    Version,
+    /// 400: anything else malformed.
+    Bad,
+}
+
+impl HeadError {
+    /// The status and plain-text answer for a head that cannot be served.
+    pub fn answer(self) -> (u16, &'static str) {
+        match self {
+            HeadError::TooLarge => (431, "request headers too large\n"),
+            HeadError::Version => (
+                505,
+                "this server speaks HTTP/1.1 only; connect without HTTP/2\n",
+            ),
+            HeadError::Bad | HeadError::Incomplete => (400, "bad request\n"),
+        }
+    }
+}
+
+/// Reads the head at the start of `buf` (bytes received so far).
+pub fn parse_head(buf: &[u8]) -> Result<Head, HeadError> {
+    let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
+    let mut req = httparse::Request::new(&mut headers);
+    let len = match req.parse(buf) {
+        Ok(httparse::Status::Complete(len)) => len,
+        Ok(httparse::Status::Partial) if buf.len() > MAX_HEAD_BYTES => {
+            return Err(HeadError::TooLarge)
+        }
+        Ok(httparse::Status::Partial) => return Err(HeadError::Incomplete),
+        Err(httparse::Error::TooManyHeaders) => return Err(HeadError::TooLarge),
+        Err(httparse::Error::Version) if speaks_http2(buf) => return Err(HeadError::Version),
+        Err(_) => return Err(HeadError::Bad),
+    };
+    if len > MAX_HEAD_BYTES {
+        return Err(HeadError::TooLarge);
+    }
+    let (Some(method), Some(target), Some(minor)) = (req.method, req.path, req.version) else {
+        return Err(HeadError::Bad);
+    };
+    let mut head = Head {
+        method: method.to_string(),
+        target: target.to_string(),
+        host: None,
+        close: minor == 0,
+        has_body: false,
+        len,
+    };
+    for h in req.headers.iter() {
+        let value = std::str::from_utf8(h.value)
+            .map_err(|_| HeadError::Bad)?
+            .trim();
+        let tokens = || value.split(',').map(|t| t.trim().to_ascii_lowercase());
+        match h.name.to_ascii_lowercase().as_str() {
+            "host" if head.host.is_some() => return Err(HeadError::Bad),
+            "host" => head.host = Some(value.to_string()),
+            "connection" if tokens().any(|t| t == "close") => head.close = true,
+            "connection" if minor == 0 && tokens().any(|t| t == "keep-alive") => head.close = false,
+            "content-length" => head.has_body |= value != "0",
+            "transfer-encoding" => head.has_body = true,
+            _ => {}
+        }
+    }
+    Ok(head)
+}
+
+/// The request line names HTTP/2 or HTTP/3 (`GET / HTTP/2.0`, or the
+/// `PRI * HTTP/2.0` preface of a client that assumes HTTP/2).
+fn speaks_http2(buf: &[u8]) -> bool {
+    let line = buf.split(|&b| b == b'\n').next().unwrap_or(buf);
+    line.windows(6).any(|w| w == b"HTTP/2" || w == b"HTTP/3")
+}
+
+/// Which `Host` a request may name. A page on another website can reach
+/// this server through DNS rebinding (its own name, re-pointed at
+/// 127.0.0.1), but the browser then still sends that name as `Host`.
+#[derive(Debug, Clone)]
+pub struct HostRule {
+    bound: SocketAddr,
+    names: Vec<String>,
+}
+
+impl HostRule {
+    /// `names`: the names given with `--host`.
+    pub fn new(bound: SocketAddr, names: &[String]) -> HostRule {
+        HostRule {
+            bound,
+            names: names.iter().map(|n| normal_name(n)).collect(),
+        }
+    }
+
+    /// `localhost`, a loopback address, the bound address, any address of
+    /// this machine when bound to all of them (an address typed as numbers
+    /// cannot be re-pointed), or a `--host` name; always with the right port.
+    pub fn allows(&self, host: &str) -> bool {
+        let Some((name, port)) = split_host(host) else {
+            return false;
+        };
+        if port != self.bound.port() {
+            return false;
+        }
+        let name = normal_name(name);
+        if name == "localhost" || self.names.contains(&name) {
+            return true;
+        }
+        match name.parse::<IpAddr>() {
+            Ok(ip) => ip.is_loopback() || ip == self.bound.ip() || self.bound.ip().is_unspecified(),
+            Err(_) => false,
+        }
+    }
+
+    /// The plain answer for a refused `Host`.
+    pub fn refusal(&self, host: Option<&str>) -> String {
+        let port = self.bound.port();
+        let asked = match host {
+            Some(h) => format!("this request was addressed to {h}"),
+            None => "this request named no host".to_string(),
+        };
+        format!(
+            "This preview server answers only requests addressed to localhost:{port}, 127.0.0.1:{port} or [::1]:{port}{} ({asked}).\n\
+             A web page may have tried to reach your preview under its own name, so the request was refused.\n\
+             If you opened the site through a name of your own, start alsite serve with --host NAME.\n",
+            if self.bound.ip().is_loopback() { String::new() } else { format!(", {}", host_port(self.bound)) }
+        )
+    }
+}
+
+/// `host:port` as a browser writes it (IPv6 in brackets).
+pub fn host_port(addr: SocketAddr) -> String {
+    match addr {
+        SocketAddr::V4(a) => a.to_string(),
+        SocketAddr::V6(a) => format!("[{}]:{}", a.ip(), a.port()),
+    }
+}
+
+fn normal_name(name: &str) -> String {
+    name.trim_end_matches('.').to_ascii_lowercase()
+}
+
+/// `example.org:8000` → (`example.org`, 8000); `[::1]:8000` → (`::1`, 8000);
+/// no port means 80.
+fn split_host(host: &str) -> Option<(&str, u16)> {
+    let (name, port) = if let Some(rest) = host.strip_prefix('[') {
+        let (name, after) = rest.split_once(']')?;
+        (
+            name,
+            after.strip_prefix(':').or(after.is_empty().then_some(""))?,
+        )
+    } else {
+        match host.rsplit_once(':') {
+            Some((name, _)) if name.contains(':') => return None,
+            Some((name, port)) => (name, port),
+            None => (host, ""),
+        }
+    };
+    if name.is_empty() {
+        return None;
+    }
+    let port = if port.is_empty() {
+        80
+    } else {
+        port.parse().ok()?
+    };
+    Some((name, port))
+}
+
+/// The `--bind` address: an IP address (`127.0.0.1`, `0.0.0.0`, `::1`,
+/// `[::1]`) or `localhost`. Shorthands such as `0` or `0x0`, which the
+/// system would quietly read as "every interface", are refused.
+pub fn parse_bind(text: &str) -> Result<IpAddr, String> {
+    let t = text.trim();
+    if t.eq_ignore_ascii_case("localhost") {
+        return Ok(IpAddr::V4(Ipv4Addr::LOCALHOST));
+    }
+    let inner = t
+        .strip_prefix('[')
+        .and_then(|r| r.strip_suffix(']'))
+        .unwrap_or(t);
+    inner.parse().map_err(|_| {
+        format!("`{text}` is not an IP address; use 127.0.0.1 (this computer only), 0.0.0.0 (every network interface) or one address of this computer, such as 192.168.1.20")
+    })
+}
+
+/// The warning for an address other machines can reach; none for loopback.
+pub fn bind_warning(ip: IpAddr) -> Option<String> {
+    if ip.is_loopback() {
+        None
+    } else if ip.is_unspecified() {
+        Some(format!("serving on every network interface ({ip}): anyone who can reach this machine can open the site"))
+    } else {
+        Some(format!("serving on {ip}, which other machines can reach: anyone on that network can open the site"))
+    }
+}
+
+/// The reason phrase for the statuses this server sends.
+pub fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        301 => "Moved Permanently",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        431 => "Request Header Fields Too Large",
+        503 => "Service Unavailable",
+        505 => "HTTP Version Not Supported",
+        _ => "",
+    }
+}
+
+/// A whole response, written with one call. `head_only` for HEAD requests.
+pub fn response_bytes(
+    status: u16,
+    headers: &[(&str, &str)],
+    body: &[u8],
+    head_only: bool,
+    close: bool,
+) -> Vec<u8> {
+    let mut out = format!("HTTP/1.1 {status} {}\r\n", reason(status));
+    for (name, value) in headers {
+        out.push_str(&format!("{name}: {value}\r\n"));
+    }
+    out.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    if close {
+        out.push_str("Connection: close\r\n");
+    }
+    out.push_str("\r\n");
+    let mut bytes = out.into_bytes();
+    if !head_only {
+        bytes.extend_from_slice(body);
+    }
+    bytes
+}
+
+/// A plain-text answer.
+pub fn text_response(status: u16, text: &str, close: bool) -> Vec<u8> {
+    response_bytes(
+        status,
+        &[
+            ("Content-Type", "text/plain; charset=utf-8"),
+            ("Cache-Control", "no-store"),
+        ],
+        text.as_bytes(),
+        false,
+        close,
+    )
+}
 
 /// The path of the live-reload event stream.
 pub const EVENTS_PATH: &str = "/__alsite/events";
