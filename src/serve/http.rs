@@ -534,4 +534,167 @@ mod tests {
         let plain = String::from_utf8(inject(b"no body", None)).unwrap();
         assert!(plain.starts_with("no body<script>") && !plain.contains("overlay"));
     }
+
+    fn head(text: &str) -> Result<Head, HeadError> {
+        parse_head(text.as_bytes())
+    }
+
+    #[test]
+    fn reads_request_heads() {
+        let h = head("GET /a?b HTTP/1.1\r\nHost: localhost:8000\r\n\r\nGET / HTTP/1.1").unwrap();
+        assert_eq!((h.method.as_str(), h.target.as_str()), ("GET", "/a?b"));
+        assert_eq!(h.host.as_deref(), Some("localhost:8000"));
+        assert!(!h.close && !h.has_body);
+        assert_eq!(
+            h.len,
+            "GET /a?b HTTP/1.1\r\nHost: localhost:8000\r\n\r\n".len()
+        );
+        assert!(
+            head("GET / HTTP/1.1\r\nConnection: keep-alive, Close\r\n\r\n")
+                .unwrap()
+                .close
+        );
+        assert!(head("GET / HTTP/1.0\r\n\r\n").unwrap().close);
+        assert!(
+            !head("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+                .unwrap()
+                .close
+        );
+        assert!(
+            head("POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello")
+                .unwrap()
+                .has_body
+        );
+        assert!(
+            head("GET / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n")
+                .unwrap()
+                .has_body
+        );
+        assert_eq!(
+            head("GET / HTTP/1.1\r\nHost: a"),
+            Err(HeadError::Incomplete)
+        );
+        assert_eq!(
+            head("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"),
+            Err(HeadError::Bad)
+        );
+        assert_eq!(head("\0\0\0\r\n\r\n"), Err(HeadError::Bad));
+    }
+
+    #[test]
+    fn refuses_large_heads_and_http2() {
+        let big = format!(
+            "GET / HTTP/1.1\r\nX-Big: {}\r\n\r\n",
+            "a".repeat(MAX_HEAD_BYTES)
+        );
+        assert_eq!(head(&big), Err(HeadError::TooLarge));
+        assert_eq!(
+            head(&big[..MAX_HEAD_BYTES + 10]),
+            Err(HeadError::TooLarge),
+            "before it ends"
+        );
+        let many: String = (0..MAX_HEADERS + 1)
+            .map(|i| format!("X-{i}: 1\r\n"))
+            .collect();
+        assert_eq!(
+            head(&format!("GET / HTTP/1.1\r\n{many}\r\n")),
+            Err(HeadError::TooLarge)
+        );
+        assert_eq!(
+            head("GET / HTTP/2.0\r\nHost: x\r\n\r\n"),
+            Err(HeadError::Version)
+        );
+        assert_eq!(
+            head("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"),
+            Err(HeadError::Version)
+        );
+        assert_eq!(HeadError::Version.answer().0, 505);
+        assert_eq!(HeadError::TooLarge.answer().0, 431);
+    }
+
+    #[test]
+    fn host_check_on_loopback() {
+        let rule = HostRule::new("127.0.0.1:8000".parse().unwrap(), &["Preview.Test".into()]);
+        for ok in [
+            "localhost:8000",
+            "LOCALHOST:8000",
+            "127.0.0.1:8000",
+            "[::1]:8000",
+            "preview.test:8000",
+        ] {
+            assert!(rule.allows(ok), "{ok}");
+        }
+        for bad in [
+            "evil.example:8000",
+            "evil.example",
+            "localhost",
+            "localhost:8001",
+            "127.0.0.1:80",
+            "localhost.evil.example:8000",
+            "192.168.1.20:8000",
+            "[::1]",
+            "::1:8000",
+            ":8000",
+            "",
+            "localhost:8000:8000",
+            "[::1]x:8000",
+        ] {
+            assert!(!rule.allows(bad), "{bad}");
+        }
+        let text = rule.refusal(Some("evil.example:8000"));
+        assert!(
+            text.contains("localhost:8000")
+                && text.contains("evil.example:8000")
+                && text.contains("--host NAME"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn host_check_on_other_addresses() {
+        let lan = HostRule::new(
+            "192.168.1.20:8000".parse().unwrap(),
+            &["trainer-laptop".into()],
+        );
+        assert!(
+            lan.allows("192.168.1.20:8000")
+                && lan.allows("trainer-laptop:8000")
+                && lan.allows("localhost:8000")
+        );
+        assert!(!lan.allows("192.168.1.21:8000") && !lan.allows("evil.example:8000"));
+        let all = HostRule::new("0.0.0.0:80".parse().unwrap(), &[]);
+        assert!(all.allows("10.0.0.7") && all.allows("[fe80::1]") && all.allows("localhost"));
+        assert!(!all.allows("evil.example") && !all.allows("10.0.0.7:8000"));
+    }
+
+    #[test]
+    fn bind_is_an_ip_address() {
+        assert_eq!(parse_bind("127.0.0.1"), Ok("127.0.0.1".parse().unwrap()));
+        assert_eq!(parse_bind("localhost"), Ok("127.0.0.1".parse().unwrap()));
+        assert_eq!(parse_bind("[::1]"), Ok("::1".parse().unwrap()));
+        assert_eq!(parse_bind("0.0.0.0"), Ok("0.0.0.0".parse().unwrap()));
+        for bad in [
+            "0",
+            "0x0",
+            "127.1",
+            "0177.0.0.1",
+            "example.org",
+            "",
+            "1.2.3.4:80",
+        ] {
+            let e = parse_bind(bad).unwrap_err();
+            assert!(e.contains("is not an IP address"), "{bad}: {e}");
+        }
+        assert_eq!(bind_warning("127.0.0.1".parse().unwrap()), None);
+        assert_eq!(bind_warning("::1".parse().unwrap()), None);
+        assert!(bind_warning("0.0.0.0".parse().unwrap())
+            .unwrap()
+            .contains("every network interface"));
+        assert!(bind_warning("::".parse().unwrap())
+            .unwrap()
+            .contains("every network interface"));
+        assert!(bind_warning("192.168.1.20".parse().unwrap())
+            .unwrap()
+            .contains("anyone on that network"));
+    }
 }

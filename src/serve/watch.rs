@@ -284,4 +284,28 @@ mod tests {
             assert_eq!(classify(root, Path::new(path)), *want, "{path}");
         }
     }
+
+    #[test]
+    fn an_error_from_a_file_of_the_burst_is_settled_first() {
+        let root = Path::new("/site");
+        let mut burst = Burst::new();
+        burst.add(
+            root,
+            &[
+                PathBuf::from("/site/content/pages/about.md"),
+                PathBuf::from("/site/content/pages/.about.md.swp"),
+            ],
+        );
+        assert_eq!(
+            burst.paths.iter().collect::<Vec<_>>(),
+            ["content/pages/about.md"]
+        );
+        let error = |file: &str| Diagnostics(vec![Diagnostic::error(file, "missing front matter")]);
+        assert!(burst.caused(&error("content/pages/about.md")));
+        assert!(burst.caused(&error("content")), "a folder holding it");
+        assert!(!burst.caused(&error("content/pages/other.md")));
+        assert!(!burst.caused(&error("content/pages/about.md.bak")));
+        let warning = Diagnostics(vec![Diagnostic::warning("content/pages/about.md", "w")]);
+        assert!(!burst.caused(&warning));
+    }
 }
