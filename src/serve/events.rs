@@ -1,11 +1,12 @@
 //! The live-reload broadcaster: every open page holds a Server-Sent Events
 //! stream; a rebuild sends each of them one event. Sending happens outside
 //! the lock and never waits: event sockets do not block, so a page that
-//! stopped reading fills its small buffer and is dropped (its browser
-//! reconnects by itself) while every other page gets its event at once.
+//! stopped reading (its backlog past `EVENT_BACKLOG`, or its small buffer
+//! full) is dropped, and its browser reconnects by itself, while every other
+//! page gets its event at once.
 
 use super::conn::Ticket;
-use super::http::EVENT_SEND_BUFFER;
+use super::http::{EVENT_BACKLOG, EVENT_SEND_BUFFER};
 use std::io::Write;
 use std::net::{Shutdown, TcpStream};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -68,9 +69,7 @@ impl Broadcaster {
             .collect();
         let failed: Vec<u64> = targets
             .iter()
-            .filter(
-                |(_, stream)| !matches!((&**stream).write(message), Ok(n) if n == message.len()),
-            )
+            .filter(|(_, stream)| !deliver(stream, message))
             .map(|(id, _)| *id)
             .collect();
         drop(targets);
@@ -89,6 +88,32 @@ impl Broadcaster {
             let _ = c.stream.shutdown(Shutdown::Both);
         }
     }
+}
+
+/// Writes a whole event without waiting; false for a stream that stopped reading.
+fn deliver(stream: &TcpStream, message: &[u8]) -> bool {
+    unacknowledged(stream) <= EVENT_BACKLOG
+        && matches!((&*stream).write(message), Ok(n) if n == message.len())
+}
+
+/// Bytes sent on `stream` that the other side has not acknowledged yet.
+#[cfg(target_os = "linux")]
+fn unacknowledged(stream: &TcpStream) -> usize {
+    use std::os::fd::AsRawFd;
+    let mut n: libc::c_int = 0;
+    // SAFETY: TIOCOUTQ (SIOCOUTQ) writes one int for a valid socket descriptor.
+    let rc = unsafe { libc::ioctl(stream.as_raw_fd(), libc::TIOCOUTQ, &mut n) };
+    if rc == 0 {
+        usize::try_from(n).unwrap_or(0)
+    } else {
+        0
+    }
+}
+
+/// Elsewhere only a full send buffer tells (see `EVENT_SEND_BUFFER`).
+#[cfg(not(target_os = "linux"))]
+fn unacknowledged(_: &TcpStream) -> usize {
+    0
 }
 
 /// Makes an event socket never block, with a small send buffer (see

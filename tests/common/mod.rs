@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests (each test crate uses some).
 #![allow(dead_code)]
 
+pub mod serve;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
