@@ -21,6 +21,14 @@ use std::time::{Duration, Instant};
 /// The figure every test holds.
 const P99_LIMIT: Duration = Duration::from_millis(100);
 
+/// Tests that make the server rebuild many times take turns, so one test's
+/// rebuilds do not stand in another's latency figures on a small machine.
+static REBUILDING: Mutex<()> = Mutex::new(());
+
+fn take_turn() -> std::sync::MutexGuard<'static, ()> {
+    REBUILDING.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// The 99th percentile of `n` GETs of a page, each on a new connection.
 fn p99_get(addr: &str, n: usize) -> Duration {
     let mut times: Vec<Duration> = (0..n)
@@ -250,7 +258,8 @@ fn p2_running_out_of_descriptors_does_not_stop_the_server() {
 
 #[test]
 fn p3_an_event_stream_that_never_reads_is_dropped_and_other_tabs_reload_within_1_s() {
-    // With the smallest receive window, about 35 events fill it and 35 more
+    let _turn = take_turn();
+    // With the smallest receive window, about 40 events fill it and 17 more
     // make the backlog at which the server drops the stream.
     const SAVES: usize = 100;
     let site = new_site("stalled-tab");
@@ -477,15 +486,30 @@ fn p6_an_oversized_header_gets_431_and_http2_gets_an_answer() {
     }
 }
 
+/// GETs a page every 5 ms until `stop` is set; returns the times.
+fn probe_latency(addr: &str, stop: Arc<AtomicBool>) -> std::thread::JoinHandle<Vec<Duration>> {
+    let addr = addr.to_string();
+    std::thread::spawn(move || {
+        let mut times = Vec::new();
+        while !stop.load(Ordering::Relaxed) {
+            let t = Instant::now();
+            assert_eq!(get(&addr, "/about.html").status, 200);
+            times.push(t.elapsed());
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        times
+    })
+}
+
 /// Watches the site as a tab would: after every reload event, and every few
 /// milliseconds besides, fetches `page` and hands its body to `check`.
-/// Returns the GET times once `stop` is set.
+/// Returns how many times it looked, once `stop` is set.
 fn watch_pages(
     addr: &str,
     page: &'static str,
     stop: Arc<AtomicBool>,
     check: impl Fn(&str) + Send + 'static,
-) -> std::thread::JoinHandle<Vec<Duration>> {
+) -> std::thread::JoinHandle<usize> {
     let addr = addr.to_string();
     let mut events = Events::open(&addr);
     events
@@ -494,22 +518,21 @@ fn watch_pages(
         .set_read_timeout(Some(Duration::from_millis(20)))
         .unwrap();
     std::thread::spawn(move || {
-        let mut times = Vec::new();
+        let mut looked = 0;
         let mut line = String::new();
         while !stop.load(Ordering::Relaxed) {
             line.clear();
             let _ = std::io::BufRead::read_line(&mut events.reader, &mut line);
-            let t = Instant::now();
-            let reply = get(&addr, page);
-            times.push(t.elapsed());
-            check(&reply.body);
+            check(&get(&addr, page).body);
+            looked += 1;
         }
-        times
+        looked
     })
 }
 
 #[test]
 fn p7_a_burst_of_100_saves_a_second_shows_no_error() {
+    let _turn = take_turn();
     let site = new_site("burst");
     let server = Server::start(&site);
     let about = site.path("content/pages/about.md");
@@ -523,6 +546,7 @@ fn p7_a_burst_of_100_saves_a_second_shows_no_error() {
             }
         })
     };
+    let prober = probe_latency(&server.addr, stop.clone());
     // An editor saving 100 times a second, each save in two writes: for a
     // moment the file is empty, then half written.
     let started = Instant::now();
@@ -546,17 +570,18 @@ fn p7_a_burst_of_100_saves_a_second_shows_no_error() {
     let served = started.elapsed() - burst;
     std::thread::sleep(Duration::from_millis(300));
     stop.store(true, Ordering::Relaxed);
-    let mut times = watcher.join().unwrap();
+    let looked = watcher.join().unwrap();
+    let mut times = prober.join().unwrap();
     eprintln!(
-        "100 saves in {:.2} s: the last served {:.0} ms after the burst; {} page loads, none with an error",
+        "100 saves in {:.2} s: the last served {:.0} ms after the burst; {looked} page loads, none with an error",
         burst.as_secs_f64(),
         served.as_secs_f64() * 1000.0,
-        times.len()
     );
     assert_eq!(
         *overlays.lock().unwrap(),
         0,
-        "no error overlay during the burst"
+        "no error overlay during the burst; {}",
+        server.stderr()
     );
     assert!(
         !server.stderr().contains("with errors"),
@@ -568,6 +593,7 @@ fn p7_a_burst_of_100_saves_a_second_shows_no_error() {
 
 #[test]
 fn p8_a_1000_file_copy_is_served_before_or_after_never_half_done() {
+    let _turn = take_turn();
     let site = new_site("copy");
     let staging = site.path("staging");
     fs::create_dir_all(&staging).unwrap();
@@ -593,6 +619,7 @@ fn p8_a_1000_file_copy_is_served_before_or_after_never_half_done() {
             seen.lock().unwrap().push(n);
         })
     };
+    let prober = probe_latency(&server.addr, stop.clone());
     std::thread::sleep(Duration::from_millis(100));
     // 1,000 files over about a second, as a file manager copies them.
     let pages = site.path("content/pages");
@@ -612,7 +639,8 @@ fn p8_a_1000_file_copy_is_served_before_or_after_never_half_done() {
     }
     let served = started.elapsed() - copy;
     stop.store(true, Ordering::Relaxed);
-    let mut times = watcher.join().unwrap();
+    watcher.join().unwrap();
+    let mut times = prober.join().unwrap();
     let seen = seen.lock().unwrap();
     let half: Vec<&usize> = seen.iter().filter(|n| **n != 0 && **n != 1000).collect();
     eprintln!(

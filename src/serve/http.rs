@@ -40,9 +40,10 @@ pub const RESERVED_FDS: usize = 48;
 /// after a few dozen events (it is then dropped) instead of queueing megabytes.
 pub const EVENT_SEND_BUFFER: usize = 4096;
 /// Bytes an event stream may have sent but not yet acknowledged (Linux
-/// counts them; about 35 events). A page reads each event at once, so more
-/// means it stopped reading: it is dropped before the next event.
-pub const EVENT_BACKLOG: usize = 1024;
+/// counts them; about 17 events). A browser acknowledges each event within
+/// a round trip, so more means it stopped reading (or is gone): it is
+/// dropped before the next event.
+pub const EVENT_BACKLOG: usize = 512;
 /// After refusing a request whose head was too large, read and discard what
 /// the client still sends for at most this long, so it sees the answer
 /// rather than a connection reset.

@@ -95,6 +95,11 @@ pub fn run(options: &Options) -> Result<(), Diagnostics> {
     let ip = http::parse_bind(&options.bind)
         .map_err(|message| Diagnostics(vec![Diagnostic::error("--bind", message)]))?;
     let fd_limit = conn::raise_fd_limit();
+    // Building yields to serving: a page asked for during a rebuild of a
+    // large site is answered at once, not after it.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .start_handler(|_| yield_to_serving())
+        .build_global();
     let root = options.root.clone();
     let shared = Arc::new(Shared {
         site: RwLock::new(Arc::new(Snapshot::default())),
@@ -138,10 +143,27 @@ pub fn run(options: &Options) -> Result<(), Diagnostics> {
     if options.open {
         open_browser(&url);
     }
+    // This thread only rebuilds from now on (threads started above keep their priority).
+    yield_to_serving();
     sources.rebuild_on_change(builder, |result, since, what| {
         apply(&root, &shared, result, since, what)
     })
 }
+
+/// Lowers the calling thread's CPU priority (Linux sets it per thread;
+/// elsewhere it would slow the whole process, so nothing happens there).
+fn yield_to_serving() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority with who = 0 changes only the calling thread on Linux.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, REBUILD_NICE);
+    }
+}
+
+/// The niceness of rebuild threads: low enough that request threads win
+/// the CPU during a rebuild, and rebuilds still run at full speed otherwise.
+#[cfg(target_os = "linux")]
+const REBUILD_NICE: libc::c_int = 10;
 
 /// The listening socket, or a clear error (a busy port above all).
 fn listen(addr: SocketAddr) -> Result<TcpListener, Diagnostics> {
