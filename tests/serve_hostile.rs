@@ -21,12 +21,12 @@ use std::time::{Duration, Instant};
 /// The figure every test holds.
 const P99_LIMIT: Duration = Duration::from_millis(100);
 
-/// Tests that make the server rebuild many times take turns, so one test's
-/// rebuilds do not stand in another's latency figures on a small machine.
-static REBUILDING: Mutex<()> = Mutex::new(());
+/// The heavy tests take turns, so that each latency figure measures its own
+/// hostile client, not another test's load on a small machine.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 fn take_turn() -> std::sync::MutexGuard<'static, ()> {
-    REBUILDING.lock().unwrap_or_else(|e| e.into_inner())
+    ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// The 99th percentile of `n` GETs of a page, each on a new connection.
@@ -147,6 +147,7 @@ fn raise_own_fd_limit() {
 
 #[test]
 fn p1_a_client_that_pipelines_2000_requests_and_never_reads_holds_up_only_itself() {
+    let _turn = take_turn();
     let site = new_site("pipeline");
     let server = Server::start(&site);
     let hostile = Arc::new(connect_small_window(&server.addr));
@@ -179,6 +180,7 @@ fn p1_a_client_that_pipelines_2000_requests_and_never_reads_holds_up_only_itself
 
 #[test]
 fn p2_running_out_of_descriptors_does_not_stop_the_server() {
+    let _turn = take_turn();
     raise_own_fd_limit();
     let site = new_site("descriptors");
     // 128 descriptors: the server keeps 64 for itself and takes at most 64 connections.
@@ -421,6 +423,7 @@ fn p5_a_bind_address_that_is_not_an_ip_address_is_refused() {
 
 #[test]
 fn p6_an_oversized_header_gets_431_and_http2_gets_an_answer() {
+    let _turn = take_turn();
     let site = new_site("header");
     let server = Server::start(&site);
     let addr = server.addr.clone();
