@@ -11,6 +11,7 @@ pub mod watch;
 
 use crate::build;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::i18n::Strings;
 use conn::{Answer, Gate, Ticket};
 use http::{
     content_type, host_port, inject, not_found_page, response_bytes, site_path, text_response,
@@ -35,15 +36,27 @@ pub struct Options {
 
 /// The site as served: every output file by path, and the error of the last
 /// rebuild if it failed.
-#[derive(Default)]
 struct Snapshot {
     files: HashMap<String, Arc<Vec<u8>>>,
     dirs: HashSet<String>,
     error: Option<String>,
+    /// The words of the server's own pages: the 404 page and the error overlay.
+    strings: Arc<Strings>,
+}
+
+impl Default for Snapshot {
+    fn default() -> Snapshot {
+        Snapshot {
+            files: HashMap::new(),
+            dirs: HashSet::new(),
+            error: None,
+            strings: crate::i18n::builtin_english(),
+        }
+    }
 }
 
 impl Snapshot {
-    fn new(outputs: Vec<crate::render::Output>) -> Snapshot {
+    fn new(outputs: Vec<crate::render::Output>, strings: Arc<Strings>) -> Snapshot {
         let mut dirs = HashSet::new();
         let files = outputs
             .into_iter()
@@ -60,6 +73,7 @@ impl Snapshot {
             files,
             dirs,
             error: None,
+            strings,
         }
     }
 }
@@ -127,7 +141,7 @@ pub fn run(options: &Options) -> Result<(), Diagnostics> {
     }
     let url = format!("http://{}/", host_port(browsable(local)));
     println!("serving {} at {url}", root.display());
-    println!("watching site.yaml, content/ and themes/; press Ctrl+C to stop");
+    println!("watching site.yaml, content/, themes/ and i18n/; press Ctrl+C to stop");
     let _ = std::io::stdout().flush();
 
     let hosts = HostRule::new(local, &options.hosts);
@@ -252,13 +266,17 @@ fn answer(shared: &Shared, head: &Head, close: bool) -> Answer {
     let (status, body, kind) = match snapshot.files.get(&path) {
         Some(bytes) if path.ends_with(".html") => (
             200,
-            inject(bytes, snapshot.error.as_deref()),
+            inject(bytes, snapshot.error.as_deref(), &snapshot.strings),
             content_type(&path),
         ),
         Some(bytes) => (200, bytes.to_vec(), content_type(&path)),
         None => {
-            let page = not_found_page(&path);
-            let body = inject(page.as_bytes(), snapshot.error.as_deref());
+            let page = not_found_page(&path, &snapshot.strings);
+            let body = inject(
+                page.as_bytes(),
+                snapshot.error.as_deref(),
+                &snapshot.strings,
+            );
             (404, body, "text/html; charset=utf-8")
         }
     };
@@ -290,7 +308,7 @@ fn apply(
                 .filter(|o| o.path.ends_with(".html"))
                 .count();
             let snapshot = if rebuilt.full {
-                Snapshot::new(rebuilt.changed)
+                Snapshot::new(rebuilt.changed, rebuilt.strings)
             } else {
                 let mut files = current.files.clone();
                 for o in rebuilt.changed {
@@ -300,6 +318,7 @@ fn apply(
                     files,
                     dirs: current.dirs.clone(),
                     error: None,
+                    strings: rebuilt.strings,
                 }
             };
             shared.replace(snapshot);
@@ -328,6 +347,7 @@ fn apply(
                 files: current.files.clone(),
                 dirs: current.dirs.clone(),
                 error: Some(message),
+                strings: current.strings.clone(),
             });
             shared.events.reload();
             eprintln!(

@@ -34,7 +34,7 @@ const MAX_BURST: Duration = Duration::from_secs(3);
 pub enum Change {
     /// A file under `content/`, with its path from the site root.
     Content(String),
-    /// `site.yaml` or anything under `themes/`: everything is rebuilt.
+    /// `site.yaml` or anything under `themes/` or `i18n/`: everything is rebuilt.
     Everything,
 }
 
@@ -56,15 +56,15 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
     }
     match parts[0].as_str() {
         "site.yaml" if parts.len() == 1 => Some(Change::Everything),
-        "themes" => Some(Change::Everything),
+        "themes" | "i18n" => Some(Change::Everything),
         "content" => Some(Change::Content(parts.join("/"))),
         _ => None,
     }
 }
 
 /// The watcher on the site's sources: the root without recursion
-/// (site.yaml, and content/ or themes/ appearing or vanishing), and content/
-/// and themes/ recursively.
+/// (site.yaml, and content/, themes/ or i18n/ appearing or vanishing), and
+/// content/, themes/ and i18n/ recursively.
 pub struct Sources {
     watcher: notify::RecommendedWatcher,
     events: mpsc::Receiver<Vec<PathBuf>>,
@@ -108,7 +108,7 @@ impl Sources {
     /// (Re)adds the recursive watches; after a folder is deleted and
     /// re-created this is what keeps the loop alive.
     fn rewatch(&mut self) {
-        for dir in ["content", "themes"] {
+        for dir in ["content", "themes", "i18n"] {
             let path = self.root.join(dir);
             if path.is_dir() {
                 let _ = self.watcher.unwatch(&path);
@@ -260,6 +260,7 @@ mod tests {
                 Some(Change::Everything),
             ),
             ("/site/themes", Some(Change::Everything)),
+            ("/site/i18n/pl.yaml", Some(Change::Everything)),
             (
                 "/site/content/pages/about.md",
                 Some(Change::Content("content/pages/about.md".into())),
