@@ -58,8 +58,8 @@ enum Command {
         /// IP address to listen on; 0.0.0.0 makes the site reachable from other machines
         #[arg(long, default_value = "127.0.0.1")]
         bind: String,
-        /// A name this computer is reached by (besides localhost and its
-        /// addresses), for other machines with --bind; repeat for more
+        /// Also answer requests addressed to NAME, a name of this computer
+        /// (useful with --bind 0.0.0.0); repeat for more names
         #[arg(long = "host", value_name = "NAME")]
         hosts: Vec<String>,
         /// Open the site in the default browser
