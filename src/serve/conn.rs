@@ -8,9 +8,9 @@
 //! before it on the same socket.
 
 use super::http::{
-    parse_head, text_response, Head, HeadError, HostRule, HEAD_TIMEOUT, LINGER, MAX_CONNECTIONS,
-    MAX_EVENT_STREAMS, RESERVED_FDS, WRITE_TIMEOUT,
+    HostRule, HEAD_TIMEOUT, LINGER, MAX_CONNECTIONS, MAX_EVENT_STREAMS, RESERVED_FDS, WRITE_TIMEOUT,
 };
+use super::request::{parse_head, text_response, Head, HeadError};
 use std::collections::HashMap;
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};

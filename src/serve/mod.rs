@@ -1,5 +1,5 @@
 //! `alsite serve`: builds the site into memory, serves it over HTTP/1.1
-//! (`conn`, with the limits and checks of `http`), watches the sources
+//! (`conn`, with the limits and checks of `http`, heads read by `request`), watches the sources
 //! (`watch`), rebuilds on every save and tells open pages to reload through
 //! Server-Sent Events (`events`). A failed rebuild keeps the last good site
 //! and shows its errors in an overlay on every page.
@@ -7,6 +7,7 @@
 pub mod conn;
 pub mod events;
 pub mod http;
+pub mod request;
 pub mod watch;
 
 use crate::build;
@@ -14,9 +15,9 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::Strings;
 use conn::{Answer, Gate, Ticket};
 use http::{
-    content_type, host_port, inject, not_found_page, response_bytes, site_path, text_response,
-    Head, HostRule, Refusal, EVENTS_PATH,
+    content_type, host_port, inject, not_found_page, site_path, HostRule, Refusal, EVENTS_PATH,
 };
+use request::{response_bytes, text_response, Head};
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::net::{SocketAddr, TcpListener, TcpStream};
