@@ -184,6 +184,7 @@ fn p3_an_event_stream_that_never_reads_is_dropped_and_other_tabs_reload_within_1
 
 #[test]
 fn p4_a_request_for_another_host_is_refused() {
+    let _turn = take_turn();
     let site = new_site("host");
     let server = Server::start_with(&site, &["--host", "preview.test"], None);
     let addr = server.addr.clone();
@@ -264,6 +265,7 @@ fn p4_a_request_for_another_host_is_refused() {
 
 #[test]
 fn p5_a_bind_address_that_is_not_an_ip_address_is_refused() {
+    let _turn = take_turn();
     let site = new_site("bind");
     for bind in ["0", "0x0", "127.1", "0.0.0.0.0", "every"] {
         let t = Instant::now();

@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 /// The figure every test holds.
 pub const P99_LIMIT: Duration = Duration::from_millis(100);
 
-/// The heavy tests take turns, so that each latency figure measures its own
-/// hostile client, not another test's load on a small machine.
+/// The hostile tests take turns, so that each latency figure measures its
+/// own hostile client, not another test's load on a small machine.
 pub static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 pub fn take_turn() -> std::sync::MutexGuard<'static, ()> {
