@@ -264,18 +264,21 @@ fn refuse_busy(stream: &TcpStream) {
     let mut s = stream;
     let _ = s.write(&reply);
     let _ = stream.shutdown(Shutdown::Write);
-    // Take what the request already sent, so closing does not reset the answer away.
+    // Take what the request already sent (a little), so closing does not
+    // reset the answer away.
     let mut sink = [0u8; 4096];
-    while matches!(s.read(&mut sink), Ok(n) if n > 0) {}
+    for _ in 0..16 {
+        if !matches!(s.read(&mut sink), Ok(n) if n > 0) {
+            break;
+        }
+    }
 }
 
 enum Ended {
     /// Closed by the client, or an idle connection timed out.
     Quietly,
-    /// Answer this, then close.
+    /// Answer this, then read out what the client still sends and close.
     With(u16, String),
-    /// The head was too large: answer, then read out the rest before closing.
-    Lingering(u16, String),
 }
 
 fn serve_connection(stream: Arc<TcpStream>, ticket: Ticket, hosts: &HostRule, site: &dyn Site) {
@@ -287,10 +290,6 @@ fn serve_connection(stream: Arc<TcpStream>, ticket: Ticket, hosts: &HostRule, si
             Ok(head) => head,
             Err(Ended::Quietly) => return,
             Err(Ended::With(status, text)) => {
-                let _ = write_within(&stream, &text_response(status, &text, true));
-                return;
-            }
-            Err(Ended::Lingering(status, text)) => {
                 let _ = write_within(&stream, &text_response(status, &text, true));
                 return linger(&stream);
             }
@@ -337,10 +336,6 @@ fn read_head(stream: &TcpStream, buf: &mut Vec<u8>) -> Result<Head, Ended> {
             match parse_head(buf) {
                 Ok(head) => return Ok(head),
                 Err(HeadError::Incomplete) => {}
-                Err(e @ HeadError::TooLarge) => {
-                    let (status, text) = e.answer();
-                    return Err(Ended::Lingering(status, text.into()));
-                }
                 Err(e) => {
                     let (status, text) = e.answer();
                     return Err(Ended::With(status, text.into()));

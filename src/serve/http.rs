@@ -45,9 +45,9 @@ pub const EVENT_SEND_BUFFER: usize = 4096;
 /// a round trip, so more means it stopped reading (or is gone): it is
 /// dropped before the next event.
 pub const EVENT_BACKLOG: usize = 512;
-/// After refusing a request whose head was too large, read and discard what
-/// the client still sends for at most this long, so it sees the answer
-/// rather than a connection reset.
+/// After refusing a request early (a head too large, malformed or HTTP/2),
+/// read and discard what the client still sends for at most this long, so
+/// it sees the answer rather than a connection reset.
 pub const LINGER: Duration = Duration::from_millis(500);
 
 /// Which `Host` a request may name. A page on another website can reach
