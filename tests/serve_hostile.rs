@@ -35,11 +35,38 @@ fn p1_a_client_that_pipelines_2000_requests_and_never_reads_holds_up_only_itself
         })
     };
     let stalled = Instant::now();
+    // Meanwhile a slow client sends its request head a byte every 250 ms.
+    let slow = Arc::new(TcpStream::connect(&server.addr).unwrap());
+    let trickle = {
+        let (slow, head) = (
+            slow.clone(),
+            format!("GET / HTTP/1.1\r\nHost: {}\r\n", server.addr),
+        );
+        std::thread::spawn(move || {
+            for b in head.bytes().cycle().take(40) {
+                if (&*slow).write_all(&[b]).is_err() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(250));
+            }
+        })
+    };
     std::thread::sleep(Duration::from_millis(300));
     assert_fast(
         "a client pipelining 2,000 requests, never reading",
         p99_get(&server.addr, 200),
     );
+    // The slow client is answered 408 and cut off when the head timeout (5 s) is up.
+    let got =
+        read_until_closed(&slow, Duration::from_secs(8)).expect("the slow client was cut off");
+    let cut = stalled.elapsed();
+    eprintln!("the slow client got 408 after {:.1} s", cut.as_secs_f64());
+    assert!(String::from_utf8_lossy(&got).starts_with("HTTP/1.1 408 Request Timeout\r\n"));
+    assert!(
+        cut > Duration::from_millis(4500) && cut < Duration::from_secs(7),
+        "{cut:?}"
+    );
+    trickle.join().unwrap();
     // The server gives up on it after its write timeout (5 s): reading now
     // gets the answers it had queued, then the end, not 2,000 answers.
     std::thread::sleep(Duration::from_secs(7).saturating_sub(stalled.elapsed()));

@@ -17,9 +17,10 @@ pub const MAX_HEAD_BYTES: usize = 16 * 1024;
 /// Header lines in one request (browsers send about 15). Past it: 431.
 pub const MAX_HEADERS: usize = 64;
 /// A request head must be complete this long after the connection is ready
-/// for it. Keeps slow or silent clients from holding a connection for ever;
-/// idle keep-alive connections are closed after it too (browsers reconnect).
-pub const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
+/// for it (a browser sends it at once). Keeps slow or silent clients from
+/// holding a connection for ever; idle keep-alive connections are closed
+/// after it too, as Apache does by default (browsers reconnect).
+pub const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
 /// A response must be written within this time, and as much again for each
 /// further MiB (so at least 200 KiB/s). A client that stops reading, such as
 /// one that pipelines requests and never reads the answers, is cut off then.
