@@ -92,15 +92,27 @@ impl HostRule {
     /// The plain answer for a refused `Host`.
     pub fn refusal(&self, host: Option<&str>) -> String {
         let port = self.bound.port();
+        let mut allowed: Vec<String> = ["localhost", "127.0.0.1", "[::1]"]
+            .iter()
+            .map(|n| format!("{n}:{port}"))
+            .collect();
+        let ip = self.bound.ip();
+        if ip.is_unspecified() {
+            allowed.push(format!("this computer's addresses (port {port})"));
+        } else if !ip.is_loopback() {
+            allowed.push(host_port(self.bound));
+        }
+        allowed.extend(self.names.iter().map(|n| format!("{n}:{port}")));
+        let last = allowed.pop().unwrap_or_default();
         let asked = match host {
             Some(h) => format!("this request was addressed to {h}"),
             None => "this request named no host".to_string(),
         };
         format!(
-            "This preview server answers only requests addressed to localhost:{port}, 127.0.0.1:{port} or [::1]:{port}{} ({asked}).\n\
+            "This preview server answers only requests addressed to {} or {last} ({asked}).\n\
              A web page may have tried to reach your preview under its own name, so the request was refused.\n\
              If you opened the site through a name of your own, start alsite serve with --host NAME.\n",
-            if self.bound.ip().is_loopback() { String::new() } else { format!(", {}", host_port(self.bound)) }
+            allowed.join(", ")
         )
     }
 }
@@ -438,6 +450,10 @@ mod tests {
         }
         let text = rule.refusal(Some("evil.example:8000"));
         assert!(
+            text.starts_with("This preview server answers only requests addressed to localhost:8000, 127.0.0.1:8000, [::1]:8000 or preview.test:8000 (this request was addressed to evil.example:8000).\n"),
+            "{text}"
+        );
+        assert!(
             text.contains("localhost:8000")
                 && text.contains("evil.example:8000")
                 && text.contains("--host NAME"),
@@ -457,6 +473,9 @@ mod tests {
                 && lan.allows("localhost:8000")
         );
         assert!(!lan.allows("192.168.1.21:8000") && !lan.allows("evil.example:8000"));
+        assert!(lan.refusal(None).contains(
+            "[::1]:8000, 192.168.1.20:8000 or trainer-laptop:8000 (this request named no host)"
+        ));
         let all = HostRule::new("0.0.0.0:80".parse().unwrap(), &[]);
         assert!(all.allows("10.0.0.7") && all.allows("[fe80::1]") && all.allows("localhost"));
         assert!(!all.allows("evil.example") && !all.allows("10.0.0.7:8000"));
