@@ -72,6 +72,7 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
         .chain(statics.iter().map(|(p, _)| p.as_str()))
         .collect();
     errors.0.extend(check::check_nav(&site, &outputs));
+    errors.0.extend(check::check_brand(&site, &outputs));
     for d in check::check_content(&site) {
         if d.is_error() {
             errors.push(d);

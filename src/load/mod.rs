@@ -99,6 +99,9 @@ pub fn reload_file(root: &Path, site: &mut Site, rel: &Path) -> Result<bool, Dia
     } else if let Some(doc) = scratch.components.take() {
         site.components = Some(doc);
         true
+    } else if let Some(doc) = scratch.offers.take() {
+        site.offers = Some(doc);
+        true
     } else if let Some(doc) = scratch.question_types.take() {
         site.question_types = Some(doc);
         true
@@ -287,6 +290,7 @@ impl<'a> Loader<'a> {
             }
             (["method", "ground-rules.yaml"], _) => site.ground_rules = self.doc(&rel),
             (["method", "components.yaml"], _) => site.components = self.doc(&rel),
+            (["offers.yaml"], _) => site.offers = self.doc(&rel),
             (["practice", "question-types.yaml"], _) => site.question_types = self.doc(&rel),
             (["practice", "question-rules.yaml"], _) => site.question_rules = self.doc(&rel),
             (["practice", _], "yaml") => site.practice.extend(self.doc(&rel)),
@@ -405,6 +409,7 @@ fn placeholder_config() -> Config {
         theme: "default".into(),
         nav: Vec::new(),
         footer: None,
+        brand: Default::default(),
     }
 }
 

@@ -4,7 +4,9 @@
 
 mod errors;
 use errors::template_error;
+pub mod brand;
 pub mod markdown;
+pub mod offers;
 pub mod practice;
 pub mod session;
 pub mod svg;
@@ -45,6 +47,7 @@ enum JobKind<'a> {
     Page(&'a Page),
     GroundRules(&'a Doc<GroundRules>),
     Components(&'a Doc<Components>),
+    Offers(&'a Doc<Offers>),
     PracticeIndex,
     PracticeSet(&'a Doc<PracticeSet>),
     SessionIndex,
@@ -63,6 +66,7 @@ impl JobKind<'_> {
             JobKind::Page(_) => "page.html",
             JobKind::GroundRules(_) => "ground-rules.html",
             JobKind::Components(_) => "components.html",
+            JobKind::Offers(_) => "offers.html",
             JobKind::PracticeIndex => "practice-index.html",
             JobKind::PracticeSet(_) => "practice.html",
             JobKind::SessionIndex => "session-index.html",
@@ -189,9 +193,10 @@ impl<'a> Job<'a> {
         let checker = || under("practice") && !site.practice.iter().any(|d| d.source == changed);
         match &self.kind {
             JobKind::Home(_) => true,
-            JobKind::Page(_) | JobKind::GroundRules(_) | JobKind::Components(_) => {
-                self.source == changed
-            }
+            JobKind::Page(_)
+            | JobKind::GroundRules(_)
+            | JobKind::Components(_)
+            | JobKind::Offers(_) => self.source == changed,
             JobKind::PracticeIndex => under("practice"),
             JobKind::PracticeSet(_) => self.source == changed || checker(),
             JobKind::SessionIndex => under("sessions"),
@@ -233,6 +238,14 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
             doc.source.clone(),
             doc.data.title.clone(),
             JobKind::Components(doc),
+        ));
+    }
+    if let Some(doc) = &site.offers {
+        jobs.push(Job::new(
+            offers::PATH,
+            doc.source.clone(),
+            doc.data.title.clone(),
+            JobKind::Offers(doc),
         ));
     }
     if !site.practice.is_empty() {
@@ -329,21 +342,27 @@ pub fn planned_pages(site: &Site) -> Vec<(String, PathBuf)> {
 /// navigation list them.
 fn sections(site: &Site) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
+    if let Some(doc) = &site.offers {
+        out.push((
+            doc.data.title.clone(),
+            offers::PATH.to_string(),
+            count(doc.data.offers.len(), "offer", "offers")
+                + ": who each is for, format and length",
+        ));
+    }
     if let Some(doc) = &site.ground_rules {
         out.push((
             doc.data.title.clone(),
             GROUND_RULES_PATH.to_string(),
-            format!("{} rules that make the method work", doc.data.rules.len()),
+            count(doc.data.rules.len(), "rule", "rules") + " that make the method work",
         ));
     }
     if let Some(doc) = &site.components {
         out.push((
             doc.data.title.clone(),
             COMPONENTS_PATH.to_string(),
-            format!(
-                "{} components and how they fit together",
-                doc.data.components.len()
-            ),
+            count(doc.data.components.len(), "component", "components")
+                + " and how they fit together",
         ));
     }
     if !site.practice.is_empty() {
@@ -352,9 +371,9 @@ fn sections(site: &Site) -> Vec<(String, String, String)> {
             "Question practice".to_string(),
             practice::INDEX_PATH.to_string(),
             format!(
-                "{} exercises in {} sets, with instant feedback",
-                items,
-                site.practice.len()
+                "{} in {}, with instant feedback",
+                count(items, "exercise", "exercises"),
+                count(site.practice.len(), "set", "sets"),
             ),
         ));
     }
@@ -362,10 +381,8 @@ fn sections(site: &Site) -> Vec<(String, String, String)> {
         out.push((
             "Demo sessions".to_string(),
             session::INDEX_PATH.to_string(),
-            format!(
-                "{} scripted sessions to step through, turn by turn",
-                site.sessions.len()
-            ),
+            count(site.sessions.len(), "scripted session", "scripted sessions")
+                + " to step through, turn by turn",
         ));
     }
     let workshops = site
@@ -377,7 +394,8 @@ fn sections(site: &Site) -> Vec<(String, String, String)> {
         out.push((
             "Workshops".to_string(),
             workshop::INDEX_PATH.to_string(),
-            format!("{workshops} workshops with agendas, facilitator guides and handouts"),
+            count(workshops, "workshop", "workshops")
+                + " with agendas, facilitator guides and handouts",
         ));
     }
     let mut pages: Vec<&Page> = site.pages.iter().collect();
@@ -390,6 +408,12 @@ fn sections(site: &Site) -> Vec<(String, String, String)> {
         ));
     }
     out
+}
+
+/// "1 workshop", "3 workshops". One place, so the i18n helper's plural
+/// rules can take over.
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn environment(theme: &Theme) -> Environment<'static> {
@@ -459,6 +483,12 @@ fn page_context(
             website => &org.website, address => &org.address,
         },
         footer => cfg.footer.as_deref().map(|f| safe(inline_html(f, path))),
+        contact => offers::contact(org),
+        logo => cfg.brand.logo.as_deref().map(|l| relative_url(path, l.trim_start_matches('/'))),
+        favicon => relative_url(path, cfg.brand.favicon.as_deref().unwrap_or("static/favicon.svg").trim_start_matches('/')),
+        credit => cfg.brand.credit,
+        offers_href => site.offers.as_ref().map(|_| relative_url(path, offers::PATH)),
+        brand_style => safe(brand::style(cfg, |to| relative_url(path, to.trim_start_matches('/')))),
     };
     let description = match &job.kind {
         JobKind::Home(p) | JobKind::Page(p) => p.front.description.clone(),
@@ -482,8 +512,11 @@ fn page_context(
     };
     let specific = match &job.kind {
         JobKind::Home(page) => context! {
+            hero => page.front.hero.as_ref().map(|h| offers::hero(h, path)),
+            offers => offers::cards(site, path, &mut ids),
             content => safe(to_html(&page.body, path, &mut ids)),
-            sections => sections.iter().map(|(title, target, summary)| context! {
+            // Offers have their own cards on the home page.
+            sections => sections.iter().filter(|(_, target, _)| target != offers::PATH).map(|(title, target, summary)| context! {
                 title => title, href => relative_url(path, target), summary => summary,
             }).collect::<Vec<_>>(),
         },
@@ -492,6 +525,7 @@ fn page_context(
         },
         JobKind::GroundRules(doc) => ground_rules_context(&doc.data, path, &mut ids),
         JobKind::Components(doc) => components_context(&doc.data, path, &mut ids),
+        JobKind::Offers(doc) => offers::page_context(site, &doc.data, path, &mut ids),
         JobKind::PracticeIndex => practice::index_context(site, path),
         JobKind::PracticeSet(doc) => practice::set_context(site, doc, path, &mut ids),
         JobKind::SessionIndex => session::index_context(site, path),
