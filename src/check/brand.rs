@@ -100,7 +100,7 @@ fn contrast_problem(field: &str, c: Rgb) -> Option<(String, String)> {
             ratio_text(ratio),
         ),
         format!(
-            "the {field} colour carries white text and is used for links, so it must be dark: {} would pass ({})",
+            "white text sits on the {field} colour and it colours text on the page, so it must be dark: {} would pass ({})",
             darker.hex(),
             ratio_text(contrast(darker, PAPER).min(contrast(WHITE, darker))),
         ),
@@ -115,7 +115,7 @@ mod tests {
     fn a_light_colour_fails_with_its_ratio() {
         let (message, hint) = contrast_problem("primary", Rgb::parse("#7fb3d5").unwrap()).unwrap();
         assert!(
-            message.contains("#7fb3d5 has a contrast ratio of 2.21:1"),
+            message.contains("#7fb3d5 has a contrast ratio of 2.19:1 with the page background"),
             "{message}"
         );
         assert!(hint.contains("would pass"), "{hint}");
