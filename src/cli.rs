@@ -20,6 +20,9 @@ pub struct Cli {
     command: Command,
 }
 
+/// `--language pl,en`, checked: the codes in order, the default first.
+type Languages = Vec<String>;
+
 #[derive(Subcommand)]
 enum Command {
     /// Load, check and render the site into the output folder
@@ -75,6 +78,9 @@ enum Command {
     New {
         /// A folder that does not exist yet, or is empty
         dir: PathBuf,
+        /// The sample's language: en or pl, or several with the default first (pl,en)
+        #[arg(long, value_name = "LANGS", default_value = "en", value_parser = alsite::new::parse_languages)]
+        language: Languages,
     },
 }
 
@@ -170,7 +176,7 @@ pub fn run() -> ExitCode {
                 ExitCode::from(EXIT_CONTENT)
             }
         },
-        Command::New { dir } => match alsite::new::new_site(&dir) {
+        Command::New { dir, language } => match alsite::new::new_site(&dir, &language) {
             Ok(files) => {
                 println!(
                     "created a new site in {} ({files} files); next: cd {} && alsite build",

@@ -417,6 +417,132 @@ fn new_site_builds_with_no_repository_around() {
 }
 
 #[test]
+fn new_polish_site_builds_in_polish() {
+    let dir = TempDir::new("new-pl");
+    let out = alsite(&["new", "strona", "--language", "pl"], &dir.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let site = dir.0.join("strona");
+    let out = alsite(&["build"], &site);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains(", 0 warnings"),
+        "{}",
+        text(&out.stdout)
+    );
+    let home = fs::read_to_string(site.join("public/index.html")).unwrap();
+    assert!(home.contains(r#"<html lang="pl""#), "{home}");
+    assert!(home.contains("Action Learning w praktyce"), "{home}");
+    let rules = fs::read_to_string(site.join("public/ground-rules.html")).unwrap();
+    assert!(rules.contains("Wypowiadamy się tylko w odpowiedzi na pytanie"));
+    for page in [
+        "sessions/decyzje-kierownikow.html",
+        "practice/open-questions.html",
+        "practice/coach-questions.html",
+        "workshops/intro-training/index.html",
+        "workshops/intro-training/handout.html",
+        "about.html",
+        "action-learning.html",
+        "components.html",
+    ] {
+        assert!(site.join("public").join(page).is_file(), "{page}");
+    }
+    // The Polish sample passes the strictest check as it is shipped.
+    let strict = alsite(&["check", "--strict"], &site);
+    assert!(strict.status.success(), "{}", text(&strict.stderr));
+}
+
+#[test]
+fn new_two_language_site_puts_translations_beside_their_originals() {
+    let dir = TempDir::new("new-pl-en");
+    let out = alsite(&["new", "site", "--language", "pl,en"], &dir.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let site = dir.0.join("site");
+    let read = |p: &str| fs::read_to_string(site.join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
+    let config = read("site.yaml");
+    assert!(config.contains("\nlanguages: [pl, en]"), "{config}");
+    assert!(
+        !config.contains("\nlanguage:") && !config.contains("\nnav:"),
+        "{config}"
+    );
+    assert!(
+        config.contains("title: Action Learning w praktyce"),
+        "{config}"
+    );
+    // Polish files as they are, English ones beside them with `.en`.
+    assert!(read("content/pages/about.md").contains("O Pracowni Pytań"));
+    assert!(read("content/pages/about.en.md").contains("About Northbridge"));
+    assert!(read("content/index.en.md").contains("title: Action Learning in Practice"));
+    assert!(read("content/method/ground-rules.en.yaml").contains("The two ground rules"));
+    assert!(read("content/practice/question-types.en.yaml").contains("name: Open"));
+    assert!(read("content/practice/open-questions.en.yaml").contains("From statements"));
+    assert!(read("content/workshops/intro-training/workshop.en.yaml")
+        .contains("Introduction to Action Learning"));
+    assert!(read("content/workshops/intro-training/live-session.en.md").contains("A live session"));
+    assert!(read("content/sessions/decyzje-kierownikow.yaml").contains("Katarzyna"));
+    // The Polish-only demo session gets its English translation from samples/translations/en.
+    assert!(read("content/sessions/decyzje-kierownikow.en.yaml")
+        .contains("title: Every decision goes through my desk"));
+    // English pages with no Polish original, and the per-language word lists, are not copied.
+    for absent in [
+        "content/sessions/rota-tool.en.yaml",
+        "content/sessions/rota-tool.yaml",
+        "content/workshops/foundations",
+        "content/practice/question-rules.en.yaml",
+        "site.en.yaml",
+    ] {
+        assert!(!site.join(absent).exists(), "{absent}");
+    }
+    assert!(site.join("content/practice/question-rules.yaml").is_file());
+}
+
+#[test]
+fn new_with_an_unknown_language_lists_the_samples() {
+    let dir = TempDir::new("new-de");
+    for lang in ["de", "pl,de", "pl,pl"] {
+        let out = alsite(&["new", "site", "--language", lang], &dir.0);
+        assert_eq!(out.status.code(), Some(2), "{lang}");
+        let err = text(&out.stderr);
+        assert!(err.contains("available: en, pl"), "{err}");
+        assert!(!dir.0.join("site").exists());
+    }
+    let err = text(&alsite(&["new", "site", "--language", "de"], &dir.0).stderr);
+    assert!(err.contains("no sample site in \"de\""), "{err}");
+}
+
+#[test]
+fn english_translations_of_polish_only_files_pass_the_checks() {
+    // Laid over the English sample, as the two-language site will read them.
+    let site = TempDir::new("translations-en");
+    fs::copy(Path::new(REPO).join("site.yaml"), site.path("site.yaml")).unwrap();
+    copy_tree(&Path::new(REPO).join("content"), &site.path("content"));
+    copy_tree(
+        &Path::new(REPO).join("samples/translations/en/content"),
+        &site.path("content"),
+    );
+    let out = alsite(&["check", "--strict"], &site.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = alsite(&["build"], &site.0);
+    let session = fs::read_to_string(site.path("public/sessions/decyzje-kierownikow.html"));
+    assert!(session
+        .unwrap()
+        .contains("Every decision goes through my desk"));
+    assert!(out.status.success());
+}
+
+#[test]
+fn the_polish_sample_carries_the_same_checker_word_lists() {
+    // One file holds every language's lists; both samples must ship all of them.
+    let en = fs::read_to_string(Path::new(REPO).join("content/practice/question-rules.yaml"));
+    let pl =
+        fs::read_to_string(Path::new(REPO).join("samples/pl/content/practice/question-rules.yaml"));
+    assert_eq!(
+        en.unwrap(),
+        pl.unwrap(),
+        "copy content/practice/question-rules.yaml to samples/pl/content/practice/"
+    );
+}
+
+#[test]
 fn a_site_template_overrides_the_built_in_one() {
     let site = fixture_site("base");
     let dir = site.0.join("themes/default/templates");

@@ -216,7 +216,7 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
                     t.by.as_deref() != Some(r.id.as_str())
                         && [&t.ask, &t.answer, &t.intervene, &t.say]
                             .iter()
-                            .any(|x| x.as_deref().is_some_and(|x| x.contains(&r.name)))
+                            .any(|x| x.as_deref().is_some_and(|x| mentions(x, &r.name)))
                 });
                 if !named {
                     diags.push(
@@ -235,6 +235,31 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
         ),
     }
     diags
+}
+
+/// True when `text` names `name`, also in a Polish case form: a name in -a
+/// (Agnieszka: Agnieszki, Agnieszkę, Agnieszko) or in -ek, -eł, -ec (Marek:
+/// Marka, Markiem). A name in another consonant is found as it is (Piotra).
+pub fn mentions(text: &str, name: &str) -> bool {
+    if text.contains(name) {
+        return true;
+    }
+    let chars: Vec<char> = name.chars().collect();
+    let n = chars.len();
+    let (stem, endings): (String, &[&str]) = match chars.as_slice() {
+        [.., 'a'] if n >= 4 => (
+            chars[..n - 1].iter().collect(),
+            &["y", "i", "ę", "ą", "o", "u"],
+        ),
+        [.., 'e', 'k' | 'ł' | 'c'] if n >= 4 => (
+            chars[..n - 2].iter().chain(&chars[n - 1..]).collect(),
+            &["a", "u", "em", "iem", "owi", "i"],
+        ),
+        _ => return false,
+    };
+    text.split(|c: char| !c.is_alphabetic())
+        .filter_map(|word| word.strip_prefix(stem.as_str()))
+        .any(|rest| endings.contains(&rest))
 }
 
 /// A warning when the stages' minutes do not add up to the session's.
@@ -275,5 +300,21 @@ mod tests {
         assert!(is_question("What happened?  "));
         assert!(!is_question("You should ask HR."));
         assert!(!is_question("What? No, I mean the budget."));
+    }
+
+    #[test]
+    fn names_are_found_in_their_polish_case_forms() {
+        assert!(mentions("Kto zauważył pytanie Agnieszki?", "Agnieszka"));
+        assert!(mentions("Agnieszko, jak ci poszło?", "Agnieszka"));
+        assert!(mentions("Wszyscy słyszeli Magdę.", "Magda"));
+        assert!(mentions("Kto widział myślenie systemowe Marka?", "Marek"));
+        assert!(mentions("Rozmawiałam z Pawłem.", "Paweł"));
+        assert!(mentions("Zwięzłość Piotra", "Piotr"));
+        assert!(mentions("Who saw Priya listening?", "Priya"));
+        // Other words that merely start like the name do not count.
+        assert!(!mentions("Magdzia asked first.", "Magda"));
+        assert!(!mentions("Marketing asked.", "Marek"));
+        assert!(!mentions("And any other ideas?", "Ana"));
+        assert!(!mentions("Tom asked.", "Tomasz"));
     }
 }

@@ -36,6 +36,20 @@ fn from_serde<T: DeserializeOwned>(file: &Path, text: &str, e: &serde_yaml::Erro
         (_, Some(&(l, c)), None) => (l, c),
         (_, None, None) => (1, 1),
     };
+    if let Some(key) = missing_key(&stripped) {
+        // A key that is present but indented differently is the usual cause.
+        if let Some((l, c)) = misplaced_key(text, line, column, key) {
+            let d = Diagnostic::error(
+                file,
+                format!("`{key}:` is not lined up with the other keys of its block"),
+            )
+            .at(l, c)
+            .hint(format!(
+                "indent it exactly like the key on line {line} (column {column}), so it belongs to the same mapping"
+            ));
+            return d;
+        }
+    }
     if let Some(key) = duplicate_key(&stripped) {
         // serde points at the mapping; the fix is at the key's second line.
         if let Some((l, c)) = second_key(text, line, column, key) {
@@ -67,6 +81,42 @@ fn fields_of<T: DeserializeOwned>() -> Option<String> {
     let (_, expected) = raw.split_once(", expected ")?;
     let (list, _) = strip_positions(expected);
     Some(list.replace("one of ", "").replace(" or ", ", "))
+}
+
+fn missing_key(message: &str) -> Option<&str> {
+    let rest = message.split("missing field `").nth(1)?;
+    rest.split('`').next()
+}
+
+/// A line after the mapping at (`line`, `column`) that starts the key `key`
+/// at another indentation, before the mapping's list item or block ends.
+fn misplaced_key(text: &str, line: usize, column: usize, key: &str) -> Option<(usize, usize)> {
+    let col = column.saturating_sub(1);
+    let in_item = text
+        .lines()
+        .nth(line.saturating_sub(1))
+        .and_then(|l| l.get(..col))
+        .is_some_and(|before| before.trim_end().ends_with('-'));
+    let dash = col.saturating_sub(2);
+    for (i, l) in text.lines().enumerate().skip(line) {
+        let content = l.trim_start();
+        if content.is_empty() || content.starts_with('#') {
+            continue;
+        }
+        let indent = l.len() - content.len();
+        let nested_item = content.starts_with('-') && indent >= col;
+        let bare = content.strip_prefix("- ").unwrap_or(content);
+        let is_key = bare.strip_prefix(key).is_some_and(|r| r.starts_with(':'));
+        // Off by a few spaces, and not a key of a list nested inside.
+        if is_key && !nested_item && indent != col && indent.abs_diff(col) <= 3 {
+            return Some((i + 1, indent + 1));
+        }
+        let floor = if in_item { dash } else { col };
+        if indent < floor || (in_item && indent == dash && content.starts_with('-')) {
+            return None;
+        }
+    }
+    None
 }
 
 fn duplicate_key(message: &str) -> Option<&str> {

@@ -1,6 +1,6 @@
 //! Question practice: the categories, the checker's word lists, and practice sets.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -33,19 +33,51 @@ pub struct QuestionRules {
     pub languages: BTreeMap<String, LanguageRules>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// One language's lists. The page embeds them as they are (as JSON), and
+/// `themes/default/static/question-check.js` reads them by these names.
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct LanguageRules {
     pub open_openers: Vec<String>,
     pub closed_openers: Vec<String>,
+    /// Closed openers that ask for a single number or fact ("how many").
+    #[serde(default)]
+    pub fact_openers: Vec<String>,
+    /// Open openers that can sound like blame ("why").
+    #[serde(default)]
+    pub why_openers: Vec<String>,
+    /// Words skipped before the question proper ("And", "So,").
+    #[serde(default)]
+    pub joiners: Vec<String>,
     #[serde(default)]
     pub leading: Vec<String>,
     #[serde(default)]
     pub statement_markers: Vec<String>,
+    /// Like `statement_markers`, but not inside an open question's first clause.
+    #[serde(default)]
+    pub claims: Vec<String>,
     #[serde(default)]
     pub limited_choice: Vec<String>,
     #[serde(default)]
     pub stacked: Vec<String>,
+}
+
+impl LanguageRules {
+    /// Every list with its YAML key, for checks.
+    pub fn lists(&self) -> [(&'static str, &[String]); 10] {
+        [
+            ("open_openers", &self.open_openers),
+            ("closed_openers", &self.closed_openers),
+            ("fact_openers", &self.fact_openers),
+            ("why_openers", &self.why_openers),
+            ("joiners", &self.joiners),
+            ("leading", &self.leading),
+            ("statement_markers", &self.statement_markers),
+            ("claims", &self.claims),
+            ("limited_choice", &self.limited_choice),
+            ("stacked", &self.stacked),
+        ]
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

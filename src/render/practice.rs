@@ -146,21 +146,13 @@ pub fn shuffled(n: usize, seed: &str) -> Vec<usize> {
 }
 
 /// The embedded data for a page of practice items: the checker's word lists
-/// for the site's language and each item's data, in page order, with its element id.
+/// (every language's: the checker takes the page's own, else English) and
+/// each item's data, in page order, with its element id.
 pub fn page_data(site: &Site, key: &str, items: Vec<serde_json::Value>) -> Value {
-    let rules = site.question_rules.as_ref().and_then(|d| {
-        let langs = &d.data.languages;
-        langs
-            .get(&site.config.language)
-            .or_else(|| langs.get("en"))
-            .or_else(|| langs.values().next())
-    });
-    let rules = rules.map(|r| {
-        json!({
-            "open_openers": r.open_openers, "closed_openers": r.closed_openers, "leading": r.leading,
-            "statement_markers": r.statement_markers, "limited_choice": r.limited_choice, "stacked": r.stacked,
-        })
-    });
+    let rules = site
+        .question_rules
+        .as_ref()
+        .map(|d| json!({ "languages": d.data.languages }));
     let data = json!({ "key": key, "rules": rules, "items": items });
     safe(script_json(&data))
 }
