@@ -117,10 +117,11 @@
       if (current && moved) reveal(current);
     }
 
-    // Brings the newest turn into view below the sticky controls; a turn
-    // taller than the screen shows its start.
+    // Brings the newest turn into view below the sticky controls (which
+    // stick to the top of the window once the page scrolls past them); a
+    // turn taller than the room left shows its start.
     function reveal(turnEl) {
-      var top = player.getBoundingClientRect().bottom;
+      var top = player.getBoundingClientRect().height;
       var rect = turnEl.getBoundingClientRect();
       var room = window.innerHeight - top;
       var delta = 0;
