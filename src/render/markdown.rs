@@ -91,6 +91,38 @@ fn lower(level: HeadingLevel, by: usize) -> HeadingLevel {
     all[(at + by).min(5)]
 }
 
+/// The `<h2>` headings of rendered HTML as (id, text): a long page's "on
+/// this page" list. Only headings that have an id (every Markdown one does).
+pub fn h2_headings(html: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<h2 id=\"") {
+        rest = &rest[start + 8..];
+        let Some(id_end) = rest.find('"') else { break };
+        let id = rest[..id_end].to_string();
+        let Some(open_end) = rest.find('>') else {
+            break;
+        };
+        let Some(close) = rest.find("</h2>") else {
+            break;
+        };
+        let inner = &rest[open_end + 1..close];
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in inner.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        out.push((id, text));
+        rest = &rest[close..];
+    }
+    out
+}
+
 /// Renders a short field (a sentence or two) without the wrapping paragraph.
 pub fn inline_html(markdown: &str, page: &str) -> String {
     let html = to_html(markdown, page, &mut Ids::default());
@@ -158,6 +190,22 @@ mod tests {
         let html = to_html_below("## Why\n\n### How\n", "x.html", &mut Ids::default(), 3);
         assert!(html.contains("<h3 id=\"why\">Why</h3>"), "{html}");
         assert!(html.contains("<h4 id=\"how\">How</h4>"), "{html}");
+    }
+
+    #[test]
+    fn lists_the_second_level_headings() {
+        let html = to_html(
+            "## One\n\ntext\n\n### Not this\n\n## Two *words*\n",
+            "x.html",
+            &mut Ids::default(),
+        );
+        assert_eq!(
+            h2_headings(&html),
+            vec![
+                ("one".into(), "One".into()),
+                ("two-words".into(), "Two words".into())
+            ]
+        );
     }
 
     #[test]

@@ -520,9 +520,15 @@ fn page_context(
                 title => title, href => relative_url(path, target), summary => summary,
             }).collect::<Vec<_>>(),
         },
-        JobKind::Page(page) => context! {
-            content => safe(to_html(&page.body, path, &mut ids)),
-        },
+        JobKind::Page(page) => {
+            let html = to_html(&page.body, path, &mut ids);
+            // Pages with several sections list them beside the text on wide screens.
+            let toc = markdown::h2_headings(&html);
+            context! {
+                toc => if toc.len() >= 3 { toc } else { Vec::new() },
+                content => safe(html),
+            }
+        }
         JobKind::GroundRules(doc) => ground_rules_context(&doc.data, path, &mut ids),
         JobKind::Components(doc) => components_context(&doc.data, path, &mut ids),
         JobKind::Offers(doc) => offers::page_context(site, &doc.data, path, &mut ids),
