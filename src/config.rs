@@ -27,6 +27,87 @@ pub struct Config {
     /// Logo, colours, fonts, favicon and the alsite credit.
     #[serde(default)]
     pub brand: Brand,
+    /// The site's languages, the default first (its pages at the root, the
+    /// others under `/<code>/`). Empty: the one `language`.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// The site's own words in the other languages, by language code.
+    #[serde(default)]
+    pub translations: std::collections::BTreeMap<String, Translation>,
+}
+
+/// site.yaml's text fields in another language; a field left out keeps the
+/// default language's.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub footer: Option<String>,
+    #[serde(default)]
+    pub nav: Vec<NavLink>,
+}
+
+impl Config {
+    /// Every language of the site, the default first.
+    pub fn all_languages(&self) -> Vec<String> {
+        if self.languages.is_empty() {
+            vec![self.language.clone()]
+        } else {
+            self.languages.clone()
+        }
+    }
+
+    /// This configuration as the site in language `lang` sees it: its
+    /// language, and its text fields in that language where they are given.
+    pub fn in_language(&self, lang: &str) -> Config {
+        let mut c = self.clone();
+        c.language = lang.to_string();
+        if let Some(t) = self.translations.get(lang) {
+            if let Some(title) = &t.title {
+                c.title = title.clone();
+            }
+            if t.description.is_some() {
+                c.description = t.description.clone();
+            }
+            if t.footer.is_some() {
+                c.footer = t.footer.clone();
+            }
+            if !t.nav.is_empty() {
+                c.nav = t.nav.clone();
+            }
+        }
+        c
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organization {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub website: Option<String>,
+    pub address: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NavLink {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
+    pub title: String,
+    /// A page path from the site root, e.g. `ground-rules.html`.
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
+    pub link: String,
+}
+
+fn default_language() -> String {
+    "en".into()
+}
+
+fn default_theme() -> String {
+    "default".into()
 }
 
 /// How the site looks: every field optional, the default theme's look without them.
@@ -64,33 +145,4 @@ pub struct FontFile {
     pub weight: Option<String>,
     /// `normal` or `italic`.
     pub style: Option<String>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Organization {
-    #[serde(deserialize_with = "crate::model::fields::required_text")]
-    pub name: String,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub website: Option<String>,
-    pub address: Option<String>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct NavLink {
-    #[serde(deserialize_with = "crate::model::fields::required_text")]
-    pub title: String,
-    /// A page path from the site root, e.g. `ground-rules.html`.
-    #[serde(deserialize_with = "crate::model::fields::required_text")]
-    pub link: String,
-}
-
-fn default_language() -> String {
-    "en".into()
-}
-
-fn default_theme() -> String {
-    "default".into()
 }

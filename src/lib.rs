@@ -10,6 +10,7 @@ pub mod colour;
 pub mod config;
 pub mod diagnostic;
 pub mod embedded;
+pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod new;

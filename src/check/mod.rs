@@ -7,6 +7,7 @@ mod nav;
 mod offers;
 mod practice;
 mod session;
+mod translations;
 mod workshop;
 
 pub use brand::check_brand;
@@ -15,6 +16,7 @@ pub use nav::check_nav;
 pub use offers::check_offers;
 pub use practice::{check_item, check_practice};
 pub use session::{check_sessions, is_question, turn_kind, TurnKind};
+pub use translations::{missing_translations, translation_name};
 pub use workshop::check_workshops;
 
 use crate::model::Site;
