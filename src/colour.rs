@@ -63,6 +63,64 @@ impl Rgb {
             .find(|c| contrast(*c, background) >= ratio)
             .unwrap_or(towards)
     }
+
+    /// The same hue and saturation made lighter until it has at least
+    /// `ratio` contrast with the dark `background`: a brand colour as text
+    /// on the dark scheme that still looks like the brand (mixing with white
+    /// would grey it).
+    pub fn lighter_until(self, background: Rgb, ratio: f64) -> Rgb {
+        let (h, s, l) = self.hsl();
+        (0..=60)
+            .map(|step| hsl_to_rgb(h, s, l + (0.97 - l) * f64::from(step) / 60.0))
+            .find(|c| contrast(*c, background) >= ratio)
+            .unwrap_or(WHITE)
+    }
+
+    fn hsl(self) -> (f64, f64, f64) {
+        let [r, g, b] = [self.0, self.1, self.2].map(|c| f64::from(c) / 255.0);
+        let (max, min) = (r.max(g).max(b), r.min(g).min(b));
+        let l = (max + min) / 2.0;
+        if max == min {
+            return (0.0, 0.0, l);
+        }
+        let d = max - min;
+        let s = if l > 0.5 {
+            d / (2.0 - max - min)
+        } else {
+            d / (max + min)
+        };
+        let h = if max == r {
+            (g - b) / d + if g < b { 6.0 } else { 0.0 }
+        } else if max == g {
+            (b - r) / d + 2.0
+        } else {
+            (r - g) / d + 4.0
+        };
+        (h / 6.0, s, l)
+    }
+}
+
+fn hsl_to_rgb(h: f64, s: f64, l: f64) -> Rgb {
+    let q = if l < 0.5 {
+        l * (1.0 + s)
+    } else {
+        l + s - l * s
+    };
+    let p = 2.0 * l - q;
+    let channel = |t: f64| {
+        let t = t.rem_euclid(1.0);
+        let v = if t < 1.0 / 6.0 {
+            p + (q - p) * 6.0 * t
+        } else if t < 0.5 {
+            q
+        } else if t < 2.0 / 3.0 {
+            p + (q - p) * (2.0 / 3.0 - t) * 6.0
+        } else {
+            p
+        };
+        (v * 255.0).round().clamp(0.0, 255.0) as u8
+    };
+    Rgb(channel(h + 1.0 / 3.0), channel(h), channel(h - 1.0 / 3.0))
 }
 
 /// The WCAG contrast ratio of two colours, 1 to 21.
@@ -109,5 +167,9 @@ mod tests {
         let teal = Rgb::parse("#0b5d73").unwrap();
         let on_dark = teal.until_contrast(WHITE, PAPER_DARK, AA);
         assert!(contrast(on_dark, PAPER_DARK) >= AA);
+        let bright = teal.lighter_until(SURFACE_DARK, AA);
+        assert!(contrast(bright, SURFACE_DARK) >= AA);
+        assert!(bright.2 > bright.0, "still teal: {}", bright.hex());
+        assert_eq!(hsl_to_rgb(0.0, 0.0, 1.0), WHITE);
     }
 }

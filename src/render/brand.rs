@@ -3,7 +3,7 @@
 //! scheme), the fonts, and the organization's name in printed page margins.
 //! Emitted once per page in a `<style>` the stylesheet's custom properties read.
 
-use crate::colour::{Rgb, AA, PAPER, PAPER_DARK, SURFACE_DARK, WHITE};
+use crate::colour::{Rgb, AA, PAPER, PAPER_DARK, SURFACE_DARK};
 use crate::config::{Brand, Config};
 
 /// The default theme's colours when the brand gives none.
@@ -79,8 +79,8 @@ pub fn style(config: &Config, url: impl Fn(&str) -> String) -> String {
     css.push_str(&format!(
         "@media (prefers-color-scheme: dark){{:root{{--primary-soft:{};--link:{};--accent-text:{};--accent-soft:{}}}}}",
         primary.mix(PAPER_DARK, 0.75).hex(),
-        primary.until_contrast(WHITE, SURFACE_DARK, AA + 0.5).hex(),
-        accent.until_contrast(WHITE, SURFACE_DARK, AA + 0.5).hex(),
+        primary.lighter_until(SURFACE_DARK, AA + 1.0).hex(),
+        accent.lighter_until(SURFACE_DARK, AA + 1.0).hex(),
         accent.mix(PAPER_DARK, 0.8).hex(),
     ));
     css.push_str(&print_margins(&config.organization.name));
