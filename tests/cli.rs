@@ -461,6 +461,10 @@ fn new_two_language_site_puts_translations_beside_their_originals() {
     let config = read("site.yaml");
     assert!(config.contains("\nlanguages: [pl, en]"), "{config}");
     assert!(
+        config.contains("translations:\n  en:\n    title: Action Learning in Practice\n"),
+        "{config}"
+    );
+    assert!(
         !config.contains("\nlanguage:") && !config.contains("\nnav:"),
         "{config}"
     );

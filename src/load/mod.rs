@@ -369,7 +369,28 @@ impl<'a> Loader<'a> {
     fn dispatch(&mut self, site: &mut Site, rel_in_content: &Path) {
         let rel = Path::new("content").join(rel_in_content);
         // Matching and names use the path without its language code.
-        let (logical, _) = language::split(rel_in_content, &site.config.all_languages());
+        let languages = site.config.all_languages();
+        if let Some(code) = language::unknown_code(rel_in_content, &languages) {
+            if matches!(
+                rel.extension().and_then(|e| e.to_str()),
+                Some("md" | "yaml" | "yml")
+            ) {
+                self.diags.push(
+                    Diagnostic::error(
+                        &rel,
+                        format!(
+                            "`{code}` looks like a language, but the site's languages are {}",
+                            languages.join(", ")
+                        ),
+                    )
+                    .hint(format!(
+                        "add `{code}` to `languages:` in site.yaml, or rename the file"
+                    )),
+                );
+                return;
+            }
+        }
+        let (logical, _) = language::split(rel_in_content, &languages);
         let logical = &Path::new("content").join(logical);
         let parts: Vec<String> = logical
             .strip_prefix("content")

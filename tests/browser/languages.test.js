@@ -181,3 +181,23 @@ test("an English practice page in a Polish site checks in English", async () => 
   assert.deepEqual(problems, { console: [], errors: [], outside: [] });
   await page.close();
 });
+
+test("the two-language sample from `alsite new --language pl,en` switches between Polish and English, from disk", async () => {
+  const root = path.join(work, "sample-pl-en");
+  execFileSync(BIN, ["new", root, "--language", "pl,en"], { stdio: "pipe" });
+  const out = path.join(work, "sample-pl-en-out");
+  execFileSync(BIN, ["build", "--root", root, "--out", out], { stdio: "pipe" });
+  const { page, problems } = await open(browser.context, url(out, "ground-rules.html"), "file://");
+  assert.equal(await page.locator("html").getAttribute("lang"), "pl");
+  assert.equal(await page.locator("h1").textContent(), "Dwie zasady podstawowe");
+  await page.getByRole("navigation", { name: "Języki" }).getByRole("link", { name: "English" }).click();
+  await page.waitForLoadState("load");
+  assert.ok(page.url().endsWith("/en/ground-rules.html"), page.url());
+  assert.equal(await page.locator("html").getAttribute("lang"), "en");
+  assert.match(await page.title(), /Action Learning in Practice/);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByRole("navigation", { name: "Languages" }).getByRole("link", { name: "Polski" }).click();
+  await page.waitForLoadState("load");
+  assert.equal(await page.locator("html").getAttribute("lang"), "pl");
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+});
