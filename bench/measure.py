@@ -67,8 +67,9 @@ def serve(alsite, root):
     sock = socket.create_connection((host, int(port)))
     sock.sendall(b"GET /__alsite/events HTTP/1.1\r\nHost: " + addr.encode() + b"\r\n\r\n")
     stream = sock.makefile("rb")
-    while stream.readline() != b": connected\n":
-        pass
+    while (line := stream.readline()) != b": connected\n":
+        if not line:
+            sys.exit("serve refused the event stream")
     return proc, sock, stream
 
 

@@ -159,6 +159,31 @@ fn what_changes_outside_content_renders_again() {
 }
 
 #[test]
+fn a_new_offers_page_shows_on_the_pages_that_list_it() {
+    let tmp = site("offers");
+    // With a `nav:`, the navigation does not change with the new section.
+    let config = fs::read_to_string(tmp.path("site.yaml")).unwrap();
+    let nav =
+        "nav:\n  - { title: Home, link: index.html }\n  - { title: About, link: about.html }\n";
+    fs::write(tmp.path("site.yaml"), config + nav).unwrap();
+    let out = tmp.path("public");
+    build_into(&tmp.0, &out);
+    assert!(!fs::read_to_string(out.join("about.html"))
+        .unwrap()
+        .contains("offers.html"));
+    fs::write(
+        tmp.path("content/offers.yaml"),
+        "title: Work with us\noffers:\n  - title: A demo session\n    action: { label: Ask us, link: about.html }\n",
+    )
+    .unwrap();
+    build_into(&tmp.0, &out);
+    assert!(fs::read_to_string(out.join("about.html"))
+        .unwrap()
+        .contains("offers.html"));
+    assert_same_as_fresh(&tmp.0, &out);
+}
+
+#[test]
 fn gone_pages_and_stray_files_are_removed_but_not_the_marker() {
     let tmp = site("gone");
     let out = tmp.path("public");

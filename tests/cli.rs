@@ -354,7 +354,11 @@ fn every_link_in_the_sample_site_resolves() {
                 !url.starts_with('/'),
                 "{page}: root-absolute URL {url} breaks under a sub-path"
             );
-            if url.starts_with("https:") || url.starts_with("mailto:") || url.starts_with("http:") {
+            if url.starts_with("https:")
+                || url.starts_with("mailto:")
+                || url.starts_with("http:")
+                || url.starts_with("tel:")
+            {
                 continue;
             }
             let (file, fragment) = url

@@ -126,6 +126,9 @@ pub fn reload_file(root: &Path, site: &mut Site, rel: &Path) -> Result<bool, Dia
     } else if let Some(doc) = scratch.components.take() {
         site.components = Some(doc);
         true
+    } else if let Some(doc) = scratch.offers.take() {
+        site.offers = Some(doc);
+        true
     } else if let Some(doc) = scratch.question_types.take() {
         site.question_types = Some(doc);
         true
@@ -400,6 +403,7 @@ impl<'a> Loader<'a> {
             }
             (["method", "ground-rules.yaml"], _) => site.ground_rules = self.doc(&rel, logical),
             (["method", "components.yaml"], _) => site.components = self.doc(&rel, logical),
+            (["offers.yaml"], _) => site.offers = self.doc(&rel, logical),
             (["practice", "question-types.yaml"], _) => site.question_types = self.doc(&rel, logical),
             (["practice", "question-rules.yaml"], _) => site.question_rules = self.doc(&rel, logical),
             (["practice", _], "yaml") => site.practice.extend(self.doc(&rel, logical)),
@@ -551,6 +555,7 @@ fn placeholder_config() -> Config {
         theme: "default".into(),
         nav: Vec::new(),
         footer: None,
+        brand: Default::default(),
         languages: Vec::new(),
         translations: Default::default(),
     }

@@ -1,7 +1,7 @@
 //! The pages a site has: where each goes, what made it, which template
 //! renders it, and which source files it reads (for scoped rebuilds).
 
-use super::{languages, practice, session, workshop, COMPONENTS_PATH, GROUND_RULES_PATH};
+use super::{languages, offers, practice, session, workshop, COMPONENTS_PATH, GROUND_RULES_PATH};
 use crate::model::*;
 use std::path::{Path, PathBuf};
 
@@ -18,6 +18,7 @@ pub(super) enum JobKind<'a> {
     Page(&'a Page),
     GroundRules(&'a Doc<GroundRules>),
     Components(&'a Doc<Components>),
+    Offers(&'a Doc<Offers>),
     PracticeIndex,
     PracticeSet(&'a Doc<PracticeSet>),
     SessionIndex,
@@ -46,6 +47,7 @@ impl JobKind<'_> {
             JobKind::Page(_) => "page.html",
             JobKind::GroundRules(_) => "ground-rules.html",
             JobKind::Components(_) => "components.html",
+            JobKind::Offers(_) => "offers.html",
             JobKind::PracticeIndex => "practice-index.html",
             JobKind::PracticeSet(_) => "practice.html",
             JobKind::SessionIndex => "session-index.html",
@@ -90,9 +92,10 @@ impl<'a> Job<'a> {
         let checker = || under("practice") && !site.practice.iter().any(|d| d.source == changed);
         match &self.kind {
             JobKind::Home(_) => self.source == changed || !under("pages"),
-            JobKind::Page(_) | JobKind::GroundRules(_) | JobKind::Components(_) => {
-                self.source == changed
-            }
+            JobKind::Page(_)
+            | JobKind::GroundRules(_)
+            | JobKind::Components(_)
+            | JobKind::Offers(_) => self.source == changed,
             JobKind::PracticeIndex => under("practice"),
             JobKind::PracticeSet(_) => self.source == changed || checker(),
             JobKind::SessionIndex => under("sessions"),
@@ -135,6 +138,14 @@ pub(super) fn jobs(site: &Site) -> Vec<Job<'_>> {
             doc.source.clone(),
             doc.data.title.clone(),
             JobKind::Components(doc),
+        ));
+    }
+    if let Some(doc) = &site.offers {
+        jobs.push(Job::new(
+            offers::PATH,
+            doc.source.clone(),
+            doc.data.title.clone(),
+            JobKind::Offers(doc),
         ));
     }
     if !site.practice.is_empty() {

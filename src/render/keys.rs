@@ -3,7 +3,7 @@
 //!
 //! A free page reads the program, theme and UI strings (the build's `base`),
 //! site.yaml, the languages' lists of pages (its language switcher), the
-//! navigation and its own file. Every other page is treated as reading all
+//! navigation, the site's sections other than free pages, and its own file. Every other page is treated as reading all
 //! content except the free pages' bodies: those pages are few, and the rule
 //! stays right when they learn to show more of each other.
 
@@ -54,8 +54,13 @@ impl SiteKeys {
     }
 
     /// The keys of one language's pages, given its navigation and sections.
+    /// Every page also reads the site's other sections (a free page links
+    /// to the offers page when there is one), so they are in `shared`; the
+    /// free pages' own entries are not, so a new title re-renders only the
+    /// pages that list it.
     pub fn for_language(
         &self,
+        site: &Site,
         nav_links: &[(String, String)],
         sections: &[(String, String, String)],
     ) -> Keys {
@@ -65,10 +70,20 @@ impl SiteKeys {
                 content: 0,
             };
         }
+        let free: std::collections::HashSet<&str> =
+            site.pages.iter().map(|p| p.output.as_str()).collect();
         let nav = nav_links
             .iter()
             .flat_map(|(t, l)| [t.as_bytes(), l.as_bytes()]);
-        let shared = digest::of_parts(std::iter::once(&self.base.to_le_bytes()[..]).chain(nav));
+        let others = sections
+            .iter()
+            .filter(|(_, target, _)| !free.contains(target.as_str()))
+            .flat_map(|(a, b, c)| [a.as_bytes(), b.as_bytes(), c.as_bytes()]);
+        let shared = digest::of_parts(
+            std::iter::once(&self.base.to_le_bytes()[..])
+                .chain(nav)
+                .chain(others),
+        );
         let listed = sections
             .iter()
             .flat_map(|(a, b, c)| [a.as_bytes(), b.as_bytes(), c.as_bytes()]);

@@ -4,10 +4,12 @@
 
 mod errors;
 use errors::template_error;
+pub mod brand;
 mod jobs;
 mod keys;
 pub mod languages;
 pub mod markdown;
+pub mod offers;
 pub mod practice;
 pub mod session;
 pub mod svg;
@@ -175,7 +177,7 @@ fn render_jobs<R: Send>(
     let env = environment(theme, site.strings.clone());
     let sections = sections(site);
     let nav_links = nav_links(site, &sections);
-    let keys = site_keys.for_language(&nav_links, &sections);
+    let keys = site_keys.for_language(site, &nav_links, &sections);
     let shared = Shared {
         sections,
         nav_links,
@@ -239,6 +241,13 @@ fn sections(site: &Site) -> Vec<(String, String, String)> {
     let s = &site.strings;
     let count = |n: usize| n as u64;
     let mut out = Vec::new();
+    if let Some(doc) = &site.offers {
+        out.push((
+            doc.data.title.clone(),
+            offers::PATH.to_string(),
+            s.plural("offers.summary", count(doc.data.offers.len()), &[]),
+        ));
+    }
     if let Some(doc) = &site.ground_rules {
         out.push((
             doc.data.title.clone(),
@@ -407,6 +416,13 @@ fn page_context(site: &Site, job: &Job, body: &str, shared: &Shared) -> Value {
             website => &org.website, address => &org.address,
         },
         footer => cfg.footer.as_deref().map(|f| safe(inline_html(f, path))),
+        contact => offers::contact(org),
+        // Logo, favicon and fonts are shared by every language: from the output root.
+        logo => cfg.brand.logo.as_deref().map(|l| relative_url(&output, l.trim_start_matches('/'))),
+        favicon => relative_url(&output, cfg.brand.favicon.as_deref().unwrap_or("static/favicon.svg").trim_start_matches('/')),
+        credit => cfg.brand.credit,
+        offers_href => site.offers.as_ref().map(|_| relative_url(path, offers::PATH)),
+        brand_style => safe(brand::style(cfg, |to| relative_url(&output, to.trim_start_matches('/')))),
     };
     let description = match &job.kind {
         JobKind::Home(p) | JobKind::Page(p) => p.front.description.clone(),
@@ -436,17 +452,27 @@ fn page_context(site: &Site, job: &Job, body: &str, shared: &Shared) -> Value {
         script_strings => safe(shared.script_strings(&site.strings, job.kind.script_namespaces()).to_string()),
     };
     let specific = match &job.kind {
-        JobKind::Home(_) => context! {
+        JobKind::Home(page) => context! {
+            hero => page.front.hero.as_ref().map(|h| offers::hero(h, path)),
+            offers => offers::cards(site, path, &mut ids),
             content => safe(to_html(body, path, &mut ids)),
-            sections => sections.iter().map(|(title, target, summary)| context! {
+            // Offers have their own cards on the home page.
+            sections => sections.iter().filter(|(_, target, _)| target != offers::PATH).map(|(title, target, summary)| context! {
                 title => title, href => relative_url(path, target), summary => summary,
             }).collect::<Vec<_>>(),
         },
-        JobKind::Page(_) => context! {
-            content => safe(to_html(body, path, &mut ids)),
-        },
+        JobKind::Page(_) => {
+            let html = to_html(body, path, &mut ids);
+            // Pages with several sections list them beside the text on wide screens.
+            let toc = markdown::h2_headings(&html);
+            context! {
+                toc => if toc.len() >= 3 { toc } else { Vec::new() },
+                content => safe(html),
+            }
+        }
         JobKind::GroundRules(doc) => ground_rules_context(&doc.data, path, &mut ids),
         JobKind::Components(doc) => components_context(site, &doc.data, path, &mut ids),
+        JobKind::Offers(doc) => offers::page_context(site, &doc.data, path, &mut ids),
         JobKind::PracticeIndex => practice::index_context(site, path),
         JobKind::PracticeSet(doc) => practice::set_context(site, doc, path, &mut ids),
         JobKind::SessionIndex => session::index_context(site, path),

@@ -54,7 +54,8 @@ test("the session player speaks Polish", async () => {
   assert.equal(await page.locator(".progress-bar").getAttribute("aria-valuetext"), "Wypowiedź 1 z 9");
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");
-  assert.equal(await next.textContent(), "Odpowiedz albo pomiń, aby przejść dalej", "waits at the pause");
+  assert.equal(await next.isDisabled(), true, "waits at the pause");
+  assert.equal(await page.locator(".player .pause-help").textContent(), "Odpowiedz na pytanie poniżej albo je pomiń, aby przejść dalej.");
   assert.match(await page.locator(".announcer").textContent(), /^Twoja kolej: /);
   await page.locator("#pause-1 label.option").nth(0).click();
   await page.locator("#pause-1 button[type=submit]").click();
