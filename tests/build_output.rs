@@ -168,7 +168,7 @@ fn a_new_offers_page_shows_on_the_pages_that_list_it() {
     fs::write(tmp.path("site.yaml"), config + nav).unwrap();
     let out = tmp.path("public");
     build_into(&tmp.0, &out);
-    assert!(!fs::read_to_string(out.join("about.html"))
+    assert!(!fs::read_to_string(out.join("index.html"))
         .unwrap()
         .contains("offers.html"));
     fs::write(
@@ -177,7 +177,7 @@ fn a_new_offers_page_shows_on_the_pages_that_list_it() {
     )
     .unwrap();
     build_into(&tmp.0, &out);
-    assert!(fs::read_to_string(out.join("about.html"))
+    assert!(fs::read_to_string(out.join("index.html"))
         .unwrap()
         .contains("offers.html"));
     assert_same_as_fresh(&tmp.0, &out);
