@@ -8,6 +8,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load;
 use crate::model::Site;
 use crate::render::{self, Output};
+use crate::search::{self, SiteText};
 use crate::theme::Theme;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -35,6 +36,8 @@ pub struct Timings {
     pub check: Duration,
     pub render_and_write: Duration,
     pub links: Duration,
+    /// Extracting the pages' text runs inside render; this is writing the index.
+    pub search: Duration,
     pub swap: Duration,
 }
 
@@ -118,22 +121,32 @@ fn link_errors<P: std::borrow::Borrow<PageLinks> + Sync>(
 /// Warnings come back with the outputs; any error fails the whole site.
 pub fn generate(root: &Path) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
     let p = prepare(root)?;
-    let (outputs, _, _) = render_in_memory(&p.site, &p.theme, p.assets)?;
+    let (outputs, _, _, _) = render_in_memory(&p.site, &p.theme, p.assets)?;
     Ok((outputs, p.warnings))
 }
 
 /// Renders a prepared site into memory and checks its links; returns the
-/// outputs with what the link check kept of them.
+/// outputs with what the link check and the search index kept of them.
 fn render_in_memory(
     site: &Site,
     theme: &Theme,
     assets: Vec<(String, Vec<u8>)>,
-) -> Result<(Vec<Output>, Vec<PageLinks>, LinkIndex), Diagnostics> {
-    let outputs = render::render_site(site, theme, assets, Ok)?;
+) -> Result<(Vec<Output>, Vec<PageLinks>, LinkIndex, SiteText), Diagnostics> {
+    let mut outputs = render::render_site(site, theme, assets, Ok)?;
+    let mut text = SiteText::default();
+    if site.config.search {
+        text = SiteText::of(&outputs, |o| page_language(site, o));
+        outputs.extend(text.outputs());
+    }
     let pages: Vec<PageLinks> = outputs.par_iter().map(PageLinks::of).collect();
     let links = LinkIndex::new(&pages);
     link_errors(site, theme, &links, &pages)?;
-    Ok((outputs, pages, links))
+    Ok((outputs, pages, links, text))
+}
+
+/// The language of an output page: whose search index it goes in.
+fn page_language(site: &Site, _page: &Output) -> String {
+    site.config.language.clone()
 }
 
 /// Builds the site at `root` into `out`. A failed build leaves `out` as it was;
@@ -155,14 +168,33 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
 
     // Each page goes to disk as soon as it is rendered; only its links stay in memory.
     let t = Instant::now();
-    let rendered = render::render_site(&p.site, &p.theme, p.assets, |o: Output| {
+    let write = |o: &Output| {
         staging
-            .write(&o)
-            .map_err(|e| Diagnostic::error(out, format!("cannot write {}: {e}", o.path)))?;
-        Ok(PageLinks::of(&o))
+            .write(o)
+            .map_err(|e| Diagnostic::error(out, format!("cannot write {}: {e}", o.path)))
+    };
+    let rendered = render::render_site(&p.site, &p.theme, p.assets, |o: Output| {
+        write(&o)?;
+        let text = p
+            .site
+            .config
+            .search
+            .then(|| search::page(&o, &page_language(&p.site, &o)));
+        Ok((PageLinks::of(&o), text.flatten()))
     });
     timings.render_and_write = t.elapsed();
-    let result = rendered.and_then(|pages| {
+    let result = rendered.and_then(|rendered| {
+        let t = Instant::now();
+        let (mut pages, texts): (Vec<PageLinks>, Vec<_>) = rendered.into_iter().unzip();
+        let texts: Vec<_> = texts.into_iter().flatten().collect();
+        if p.site.config.search {
+            let texts = texts.iter().map(|(l, p)| (l.as_str(), p)).collect();
+            for o in search::outputs(texts) {
+                write(&o).map_err(one)?;
+                pages.push(PageLinks::of(&o));
+            }
+        }
+        timings.search = t.elapsed();
         let t = Instant::now();
         link_errors(&p.site, &p.theme, &LinkIndex::new(&pages), &pages)?;
         timings.links = t.elapsed();
@@ -304,6 +336,8 @@ struct Last {
     theme: Theme,
     links: LinkIndex,
     pages: HashMap<String, PageLinks>,
+    /// Every page's text, to rewrite the search index after an edit.
+    text: SiteText,
     /// A hash of every output's bytes, to tell which re-rendered pages changed
     /// (the bytes themselves live in the server's snapshot).
     hashes: HashMap<String, u64>,
@@ -338,11 +372,12 @@ impl Incremental {
     pub fn full(&mut self) -> Result<Rebuilt, Diagnostics> {
         self.last = None;
         let p = prepare(&self.root)?;
-        let (outputs, pages, links) = render_in_memory(&p.site, &p.theme, p.assets)?;
+        let (outputs, pages, links, text) = render_in_memory(&p.site, &p.theme, p.assets)?;
         self.last = Some(Last {
             site: p.site,
             theme: p.theme,
             links,
+            text,
             pages: pages.into_iter().map(|l| (l.path.clone(), l)).collect(),
             hashes: outputs
                 .iter()
@@ -391,10 +426,14 @@ impl Incremental {
         if !errors.is_empty() {
             return Some(Err(Diagnostics(errors)));
         }
-        let rendered = match render::render_affected(&last.site, &last.theme, changed) {
+        let mut rendered = match render::render_affected(&last.site, &last.theme, changed) {
             Ok(r) => r,
             Err(e) => return Some(Err(e)),
         };
+        let site = &last.site;
+        if site.config.search && last.text.update(&rendered, |o| page_language(site, o)) {
+            rendered.extend(last.text.outputs());
+        }
         let mut ids_changed = false;
         for o in &rendered {
             let links = PageLinks::of(o);

@@ -24,6 +24,9 @@ pub struct Config {
     pub nav: Vec<NavLink>,
     /// Markdown shown in every page's footer.
     pub footer: Option<String>,
+    /// A search box on every page, with its index (`search: false` leaves both out).
+    #[serde(default = "yes")]
+    pub search: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -49,6 +52,10 @@ pub struct NavLink {
 
 fn default_language() -> String {
     "en".into()
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn default_theme() -> String {

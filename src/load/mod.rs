@@ -405,6 +405,7 @@ fn placeholder_config() -> Config {
         theme: "default".into(),
         nav: Vec::new(),
         footer: None,
+        search: true,
     }
 }
 

@@ -479,6 +479,7 @@ fn page_context(
         root => root_prefix(path),
         stylesheet => relative_url(path, "static/style.css"),
         nav => nav(path, nav_links),
+        search => search_box(site, path),
     };
     let specific = match &job.kind {
         JobKind::Home(page) => context! {
@@ -503,6 +504,24 @@ fn page_context(
         JobKind::Handout(w) => workshop::handout_context(site, w, path, &mut ids),
     };
     context! { ..common, ..specific }
+}
+
+/// What `search.html` needs on the page at `path`; none when search is off.
+fn search_box(site: &Site, path: &str) -> Option<Value> {
+    if !site.config.search {
+        return None;
+    }
+    let lang = &site.config.language;
+    let index = relative_url(path, &crate::search::index_path(lang));
+    let data = crate::search::page_data(lang, &index, &root_prefix(path));
+    let text = |key: &str| data["strings"][key].as_str().unwrap_or(key).to_string();
+    Some(context! {
+        label => text("search.label"),
+        placeholder => text("search.placeholder"),
+        results_label => text("search.results_label"),
+        help => text("search.help"),
+        data => safe(practice::script_json(&data)),
+    })
 }
 
 fn ground_rules_context(rules: &GroundRules, path: &str, ids: &mut Ids) -> Value {

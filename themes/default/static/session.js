@@ -160,9 +160,22 @@
     window.addEventListener("hashchange", applyHash);
     applyHash();
 
+    // A link to a turn or a stage (search results give them) opens the player there.
+    function showLinkedTurn() {
+      var id = decodeURIComponent(window.location.hash.slice(1));
+      var el = id ? document.getElementById(id) : null;
+      var turnEl = el && el.closest(".transcript .turn, .transcript .stage");
+      if (turnEl && turnEl.classList.contains("stage")) turnEl = turnEl.querySelector(".turn");
+      if (!turnEl) return;
+      go(Number(turnEl.dataset.turn));
+      turnEl.scrollIntoView({ block: "center" });
+    }
+    window.addEventListener("hashchange", showLinkedTurn);
+
     document.body.classList.add("player-on");
     player.hidden = false;
     render(false);
+    showLinkedTurn();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
