@@ -35,10 +35,12 @@ const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
     "wbr",
 ];
-/// Elements inside a word's flow: no space is added at their edges.
+/// Elements inside a word's flow: no space is added at their edges. (Not
+/// `span`: templates set spans side by side that CSS shows apart, such as a
+/// speaker's name and role.)
 const INLINE: &[&str] = &[
-    "a", "abbr", "b", "bdi", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "small", "span",
-    "strong", "sub", "sup", "u", "var",
+    "a", "abbr", "b", "bdi", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "small", "strong",
+    "sub", "sup", "u", "var",
 ];
 const SECTION_TAGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6", "li", "section"];
 

@@ -128,7 +128,7 @@ pub fn ui_strings(lang: &str) -> Value {
                 "other": "{n} wyniku dla „{query}”"
             },
             "search.none": "Brak wyników dla „{query}”",
-            "search.first": "Pokazuję pierwsze {shown}.",
+            "search.first": "(pokazuję pierwsze {shown})",
             "search.help": "Strzałki w górę i w dół wybierają wynik, Enter go otwiera, Escape zamyka listę."
         }),
         _ => json!({
@@ -141,7 +141,7 @@ pub fn ui_strings(lang: &str) -> Value {
                 "other": "{n} results for “{query}”"
             },
             "search.none": "No results for “{query}”",
-            "search.first": "Showing the first {shown}.",
+            "search.first": "(showing the first {shown})",
             "search.help": "Up and down arrows choose a result, Enter opens it, Escape closes the list."
         }),
     }
