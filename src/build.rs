@@ -5,6 +5,7 @@
 
 use crate::check::{self, LinkIndex, PageLinks};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::i18n;
 use crate::load;
 use crate::model::Site;
 use crate::render::{self, Output};
@@ -49,9 +50,32 @@ struct Prepared {
     warnings: Diagnostics,
 }
 
+/// Gives the site and each of its translations its language's UI strings;
+/// returns the warnings about missing ones, and a warning for each page
+/// that a language lacks.
+fn load_strings(root: &Path, theme: &Theme, site: &mut Site) -> Vec<Diagnostic> {
+    let (strings, mut diags) = i18n::load(root, theme, &site.config.language);
+    site.strings = std::sync::Arc::new(strings);
+    let default_pages = render::pages_of(site);
+    for t in &mut site.translations {
+        let (strings, more) = i18n::load(root, theme, &t.config.language);
+        diags.extend(more);
+        // The language's own name ("English", "polski"), from its strings.
+        let name = strings.t("language.name", &[]);
+        t.strings = std::sync::Arc::new(strings);
+        diags.extend(check::missing_translations(
+            &default_pages,
+            &render::pages_of(t),
+            &t.config.language,
+            &name,
+        ));
+    }
+    diags
+}
+
 /// Loads and checks everything that can be checked before rendering.
 fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
-    let (site, mut warnings) = load::load_site(root)?;
+    let (mut site, mut warnings) = load::load_site(root)?;
     let theme = Theme::open(root, &site.config.theme).map_err(|d| {
         let text = site
             .texts
@@ -68,6 +92,13 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
             .map(|(src, out)| (out.clone(), src.clone())),
     );
     let mut errors = Diagnostics(check::duplicate_outputs(&planned, &site.texts));
+    for d in load_strings(root, &theme, &mut site) {
+        if d.is_error() {
+            errors.push(d);
+        } else {
+            warnings.push(d);
+        }
+    }
     let statics = theme.static_files();
     let outputs: HashSet<&str> = planned
         .iter()
@@ -75,7 +106,11 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
         .chain(statics.iter().map(|(p, _)| p.as_str()))
         .collect();
     errors.0.extend(check::check_nav(&site, &outputs));
-    for d in check::check_content(&site) {
+    let content_diags = std::iter::once(&site)
+        .chain(&site.translations)
+        .flat_map(check::check_content)
+        .collect::<Vec<_>>();
+    for d in content_diags {
         if d.is_error() {
             errors.push(d);
         } else {
@@ -144,9 +179,16 @@ fn render_in_memory(
     Ok((outputs, pages, links, text))
 }
 
-/// The language of an output page: whose search index it goes in.
-fn page_language(site: &Site, _page: &Output) -> String {
-    site.config.language.clone()
+/// The language of an output page, whose search index it goes in: a page
+/// under `<code>/` is in that language, any other in the default one.
+fn page_language(site: &Site, page: &Output) -> String {
+    let langs = site.config.all_languages();
+    langs
+        .iter()
+        .skip(1)
+        .find(|l| page.path.starts_with(&format!("{l}/")))
+        .unwrap_or(&langs[0])
+        .clone()
 }
 
 /// Builds the site at `root` into `out`. A failed build leaves `out` as it was;
@@ -358,6 +400,8 @@ pub struct Rebuilt {
     /// True when every file was rebuilt (the serve snapshot is replaced whole).
     pub full: bool,
     pub warnings: Diagnostics,
+    /// The UI strings of the site's (default) language, for the server's own pages.
+    pub strings: std::sync::Arc<i18n::Strings>,
 }
 
 impl Incremental {
@@ -373,6 +417,7 @@ impl Incremental {
         self.last = None;
         let p = prepare(&self.root)?;
         let (outputs, pages, links, text) = render_in_memory(&p.site, &p.theme, p.assets)?;
+        let strings = p.site.strings.clone();
         self.last = Some(Last {
             site: p.site,
             theme: p.theme,
@@ -388,6 +433,7 @@ impl Incremental {
             changed: outputs,
             full: true,
             warnings: p.warnings,
+            strings,
         })
     }
 
@@ -464,6 +510,7 @@ impl Incremental {
             changed: changed_outputs,
             full: false,
             warnings: Diagnostics(warnings),
+            strings: last.site.strings.clone(),
         }))
     }
 }

@@ -24,9 +24,61 @@ pub struct Config {
     pub nav: Vec<NavLink>,
     /// Markdown shown in every page's footer.
     pub footer: Option<String>,
+    /// The site's languages, the default first (its pages at the root, the
+    /// others under `/<code>/`). Empty: the one `language`.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// The site's own words in the other languages, by language code.
+    #[serde(default)]
+    pub translations: std::collections::BTreeMap<String, Translation>,
     /// A search box on every page, with its index (`search: false` leaves both out).
     #[serde(default = "yes")]
     pub search: bool,
+}
+
+/// site.yaml's text fields in another language; a field left out keeps the
+/// default language's.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub footer: Option<String>,
+    #[serde(default)]
+    pub nav: Vec<NavLink>,
+}
+
+impl Config {
+    /// Every language of the site, the default first.
+    pub fn all_languages(&self) -> Vec<String> {
+        if self.languages.is_empty() {
+            vec![self.language.clone()]
+        } else {
+            self.languages.clone()
+        }
+    }
+
+    /// This configuration as the site in language `lang` sees it: its
+    /// language, and its text fields in that language where they are given.
+    pub fn in_language(&self, lang: &str) -> Config {
+        let mut c = self.clone();
+        c.language = lang.to_string();
+        if let Some(t) = self.translations.get(lang) {
+            if let Some(title) = &t.title {
+                c.title = title.clone();
+            }
+            if t.description.is_some() {
+                c.description = t.description.clone();
+            }
+            if t.footer.is_some() {
+                c.footer = t.footer.clone();
+            }
+            if !t.nav.is_empty() {
+                c.nav = t.nav.clone();
+            }
+        }
+        c
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

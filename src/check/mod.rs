@@ -5,12 +5,14 @@ mod links;
 mod nav;
 mod practice;
 mod session;
+mod translations;
 mod workshop;
 
 pub use links::{attributes, check_pages, LinkIndex, PageLinks};
 pub use nav::check_nav;
 pub use practice::{check_item, check_practice};
 pub use session::{check_sessions, is_question, turn_kind, TurnKind};
+pub use translations::{missing_translations, translation_name};
 pub use workshop::check_workshops;
 
 use crate::model::Site;

@@ -51,6 +51,11 @@ pub struct Site {
     pub assets: Vec<(PathBuf, String)>,
     /// The text of every file read, by source path, to place diagnostics found later.
     pub texts: BTreeMap<PathBuf, String>,
+    /// The UI strings of the site's language (English until the build loads them).
+    pub strings: std::sync::Arc<crate::i18n::Strings>,
+    /// The same site in its other languages (`languages:` in site.yaml),
+    /// each holding the files translated into it.
+    pub translations: Vec<Site>,
 }
 
 impl Site {
@@ -69,6 +74,8 @@ impl Site {
             workshops: Vec::new(),
             assets: Vec::new(),
             texts: BTreeMap::new(),
+            strings: crate::i18n::builtin_english(),
+            translations: Vec::new(),
         }
     }
 }

@@ -103,46 +103,12 @@ pub fn outputs(mut pages: Vec<(&str, &IndexedPage)>) -> Vec<Output> {
 }
 
 /// What a page's search box needs, as JSON: where its language's index and
-/// text chunks are, the way back to the site root, and the UI strings.
+/// text chunks are, and the way back to the site root. Its words are the
+/// `search.*` UI strings, in the page's `alsite-i18n` JSON.
 pub fn page_data(lang: &str, index_url: &str, root: &str) -> Value {
     let text = index_url.replace(
         &format!("index.{lang}.js"),
         &format!("text.{lang}.{{n}}.js"),
     );
-    json!({ "index": index_url, "text": text, "root": root, "strings": ui_strings(lang) })
-}
-
-/// The search box's words. They move to the theme's language files
-/// (`search.*` keys) when those exist; this is the one place they live until then.
-pub fn ui_strings(lang: &str) -> Value {
-    match lang {
-        "pl" => json!({
-            "search.label": "Szukaj",
-            "search.placeholder": "Szukaj (/)",
-            "search.loading": "Wczytuję indeks…",
-            "search.results_label": "Wyniki wyszukiwania",
-            "search.results": {
-                "one": "{n} wynik dla „{query}”",
-                "few": "{n} wyniki dla „{query}”",
-                "many": "{n} wyników dla „{query}”",
-                "other": "{n} wyniku dla „{query}”"
-            },
-            "search.none": "Brak wyników dla „{query}”",
-            "search.first": "(pokazuję pierwsze {shown})",
-            "search.help": "Strzałki w górę i w dół wybierają wynik, Enter go otwiera, Escape zamyka listę."
-        }),
-        _ => json!({
-            "search.label": "Search",
-            "search.placeholder": "Search (/)",
-            "search.loading": "Loading the index…",
-            "search.results_label": "Search results",
-            "search.results": {
-                "one": "{n} result for “{query}”",
-                "other": "{n} results for “{query}”"
-            },
-            "search.none": "No results for “{query}”",
-            "search.first": "(showing the first {shown})",
-            "search.help": "Up and down arrows choose a result, Enter opens it, Escape closes the list."
-        }),
-    }
+    json!({ "index": index_url, "text": text, "root": root })
 }

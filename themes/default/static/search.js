@@ -239,18 +239,8 @@
     var status = box.querySelector("#search-status");
     var state = { requested: false, shown: [], active: -1, last: null, announce: 0, chunks: {} };
 
-    function t(key, vars) {
-      var entry = data.strings && data.strings[key];
-      if (entry == null) return alsite.t ? alsite.t(key, vars) : key;
-      if (typeof entry === "object") {
-        var cat = "other";
-        try { cat = new Intl.PluralRules(document.documentElement.lang || "en").select(vars.n); } catch (e) { /* keep other */ }
-        entry = entry[cat] || entry.other;
-      }
-      return String(entry).replace(/\{(\w+)\}/g, function (all, name) {
-        return vars && vars[name] != null ? String(vars[name]) : all;
-      });
-    }
+    // UI strings come from the page's alsite-i18n JSON (static/i18n.js).
+    function t(key, vars) { return alsite.t ? alsite.t(key, vars) : key; }
 
     function addScript(src) {
       var s = document.createElement("script");
