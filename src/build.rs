@@ -231,10 +231,11 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
         let texts: Vec<_> = texts.into_iter().flatten().collect();
         if p.site.config.search {
             let texts = texts.iter().map(|(l, p)| (l.as_str(), p)).collect();
-            for o in search::outputs(texts) {
-                write(&o).map_err(one)?;
-                pages.push(PageLinks::of(&o));
-            }
+            let written: Result<Vec<PageLinks>, Diagnostic> = search::outputs(texts)
+                .par_iter()
+                .map(|o| write(o).map(|()| PageLinks::of(o)))
+                .collect();
+            pages.extend(written.map_err(one)?);
         }
         timings.search = t.elapsed();
         let t = Instant::now();

@@ -5,11 +5,13 @@
 //! file://). The index loads when the search box is first used; a text chunk
 //! only when a result from it is shown, for its snippet.
 //!
-//! Postings are section numbers, written as gaps in a 64-letter alphabet
-//! (see [`encode_postings`]); `static/search.js` decodes them.
+//! Numbers (a section's name, postings) are written in a 64-letter alphabet
+//! (see [`push_number`]); postings are gaps between section numbers (see
+//! [`encode_postings`]). `static/search.js` decodes them.
 
 use super::extract::PageText;
 use super::tokenize::tokens;
+use rayon::prelude::*;
 use serde_json::json;
 use std::collections::HashMap;
 
@@ -42,7 +44,8 @@ impl IndexedPage {
 /// The files of one language's index: (path from the site root, bytes).
 pub fn write_index(lang: &str, pages: &[&IndexedPage]) -> Vec<(String, Vec<u8>)> {
     let mut page_list = Vec::with_capacity(pages.len());
-    let mut sections: Vec<&str> = Vec::new();
+    let mut names = Names::default();
+    let mut sections = String::new();
     let mut postings: HashMap<&str, Vec<u32>> = HashMap::new();
     let mut texts: Vec<&str> = Vec::new();
     for page in pages {
@@ -53,8 +56,7 @@ pub fn write_index(lang: &str, pages: &[&IndexedPage]) -> Vec<(String, Vec<u8>)>
         ]));
         for (section, terms) in page.text.sections.iter().zip(&page.terms) {
             let id = texts.len() as u32;
-            sections.push(&section.anchor);
-            sections.push(&section.title);
+            push_number(&mut sections, names.id(&section.anchor, &section.title));
             texts.push(&section.text);
             for term in terms {
                 postings.entry(term.as_str()).or_default().push(id);
@@ -62,21 +64,43 @@ pub fn write_index(lang: &str, pages: &[&IndexedPage]) -> Vec<(String, Vec<u8>)>
         }
     }
     let mut terms: Vec<(&str, Vec<u32>)> = postings.into_iter().collect();
-    terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    terms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let encoded: Vec<String> = terms.par_iter().map(|(_, p)| encode_postings(p)).collect();
     let (chunks, mut files) = text_chunks(lang, &texts);
     let index = json!({
         "lang": lang,
         "pages": page_list,
+        "names": names.list,
         "sections": sections,
         "chunks": chunks,
         "terms": front_code(terms.iter().map(|(t, _)| *t)),
-        "postings": terms.iter().map(|(_, p)| encode_postings(p)).collect::<Vec<_>>().join(" "),
+        "postings": encoded.join(" "),
     });
     files.push((
         index_path(lang),
         format!("alsite.search.load({index});\n").into_bytes(),
     ));
     files
+}
+
+/// Each distinct (anchor, title) of the sections, once: sections name theirs
+/// by number. Pages repeat headings ("Overview", "Next steps"), and session
+/// turns have no title of their own.
+#[derive(Default)]
+struct Names<'a> {
+    list: Vec<&'a str>,
+    ids: HashMap<(&'a str, &'a str), u32>,
+}
+
+impl<'a> Names<'a> {
+    fn id(&mut self, anchor: &'a str, title: &'a str) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry((anchor, title)).or_insert_with(|| {
+            self.list.push(anchor);
+            self.list.push(title);
+            next
+        })
+    }
 }
 
 /// Where the index of `lang` goes, from the site root.
@@ -88,24 +112,28 @@ pub fn index_path(lang: &str) -> String {
 /// first section of each chunk, and the files.
 fn text_chunks(lang: &str, texts: &[&str]) -> (Vec<usize>, Vec<(String, Vec<u8>)>) {
     let mut starts = Vec::new();
-    let mut files = Vec::new();
     let mut first = 0;
     while first < texts.len() {
-        let mut bytes = 0;
-        let mut end = first;
-        while end < texts.len() && (end == first || bytes + texts[end].len() <= CHUNK_BYTES) {
-            bytes += texts[end].len();
-            end += 1;
-        }
-        let n = starts.len();
         starts.push(first);
-        let body = serde_json::to_string(&texts[first..end]).unwrap_or_else(|_| "[]".into());
-        files.push((
-            format!("search/text.{lang}.{n}.js"),
-            format!("alsite.search.text({n}, {body});\n").into_bytes(),
-        ));
-        first = end;
+        let mut bytes = texts[first].len();
+        first += 1;
+        while first < texts.len() && bytes + texts[first].len() <= CHUNK_BYTES {
+            bytes += texts[first].len();
+            first += 1;
+        }
     }
+    let files = starts
+        .par_iter()
+        .enumerate()
+        .map(|(n, &start)| {
+            let end = starts.get(n + 1).copied().unwrap_or(texts.len());
+            let body = serde_json::to_string(&texts[start..end]).unwrap_or_else(|_| "[]".into());
+            (
+                format!("search/text.{lang}.{n}.js"),
+                format!("alsite.search.text({n}, {body});\n").into_bytes(),
+            )
+        })
+        .collect();
     (starts, files)
 }
 
@@ -259,6 +287,9 @@ mod tests {
             "{index}"
         );
         assert!(index.contains(r#""postings":"2 0 2 0""#), "{index}");
+        // Both sections are named ("a", "A"), written once.
+        assert!(index.contains(r#""names":["a","A"]"#), "{index}");
+        assert!(index.contains(r#""sections":"00""#), "{index}");
         let chunk = String::from_utf8(files[0].1.clone()).unwrap();
         assert_eq!(
             chunk,

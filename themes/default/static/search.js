@@ -66,19 +66,24 @@
   var LAST = "0123456789abcdefghijklmnopqrstuv";
   var MORE = "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-";
 
-  /** Section numbers from a postings string (src/search/index.rs encodes). */
-  function decode(s) {
-    var ids = [], numbers = [], n = 0, i;
-    for (i = 0; i < s.length; i++) {
+  /** The numbers in a string of them (src/search/index.rs: push_number). */
+  function numbers(s) {
+    var out = [], n = 0;
+    for (var i = 0; i < s.length; i++) {
       var more = MORE.indexOf(s[i]);
       if (more >= 0) { n = n * 32 + more; continue; }
-      numbers.push(n * 32 + LAST.indexOf(s[i]));
+      out.push(n * 32 + LAST.indexOf(s[i]));
       n = 0;
     }
-    var next = 0;
-    for (i = 0; i < numbers.length; i++) {
-      var v = numbers[i], start = next + (v >> 1);
-      var count = v & 1 ? numbers[++i] + 2 : 1;
+    return out;
+  }
+
+  /** Section numbers from a postings string (src/search/index.rs: encode_postings). */
+  function decode(s) {
+    var ids = [], values = numbers(s), next = 0;
+    for (var i = 0; i < values.length; i++) {
+      var v = values[i], start = next + (v >> 1);
+      var count = v & 1 ? values[++i] + 2 : 1;
       for (var k = 0; k < count; k++) ids.push(start + k);
       next = start + count;
     }
@@ -103,13 +108,14 @@
 
   /** Called by search/index.<lang>.js. */
   search.load = function (data) {
-    var sections = [], s = 0;
+    var sections = [], s = 0, names = data.names, named = numbers(data.sections);
     data.pages.forEach(function (p) {
       var title = p[1];
       for (var k = 0; k < p[2]; k++, s++) {
-        var own = data.sections[2 * s + 1];
-        if (own) title = own;
-        sections.push({ page: p[0], pageTitle: p[1], anchor: data.sections[2 * s], title: title });
+        var name = named[s];
+        // A section without a title of its own (a session turn) goes by the one before.
+        if (names[2 * name + 1]) title = names[2 * name + 1];
+        sections.push({ page: p[0], pageTitle: p[1], anchor: names[2 * name], title: title });
       }
     });
     index = {
@@ -133,55 +139,71 @@
     return index.decoded[i];
   }
 
-  /** Sections matching `word`, with the best weight each. */
+  /** The best weight with which `word` matches each section (0: none). */
   function matchWord(word) {
-    var m = matcher(word), found = new Map();
+    var m = matcher(word), best = new Uint8Array(index.sections.length);
     for (var i = lowerBound(index.terms, m.shortest); i < index.terms.length; i++) {
       var w = m.weight(index.terms[i]);
       if (!w) {
         if (index.terms[i].lastIndexOf(m.shortest, 0) !== 0) break;
         continue;
       }
-      postings(i).forEach(function (id) {
-        if ((found.get(id) || 0) < w) found.set(id, w);
-      });
+      var ids = postings(i);
+      for (var k = 0; k < ids.length; k++) if (best[ids[k]] < w) best[ids[k]] = w;
     }
-    return { matcher: m, sections: found };
+    return { matcher: m, best: best };
   }
 
-  function titleBonus(matches, title) {
-    var words = tokens(title);
-    return matches.reduce(function (sum, m) {
-      return sum + (words.some(function (t) { return m.matcher.weight(t) > 0; }) ? 1 : 0);
-    }, 0);
+  var titleTokens = new Map();
+
+  /** How many of the query's words a title has; `seen` remembers titles
+   *  already counted for this query (sections share titles). */
+  function titleBonus(matchers, title, seen) {
+    var n = seen.get(title);
+    if (n !== undefined) return n;
+    var words = titleTokens.get(title);
+    if (!words) titleTokens.set(title, (words = tokens(title)));
+    n = 0;
+    for (var i = 0; i < matchers.length; i++) {
+      if (words.some(function (t) { return matchers[i].weight(t) > 0; })) n += 1;
+    }
+    seen.set(title, n);
+    return n;
   }
 
-  /** Ranked results for `query`: sections with every word (or, when none has
-   *  all, with the most words), by weight, then titles, then site order. */
-  search.query = function (query) {
+  /** Ranked results for `query`, the first `limit` of `total`: sections
+   *  with every word (or, when none has all, with the most words), by
+   *  weight, then titles, then site order. */
+  search.query = function (query, limit) {
     var words = tokens(query);
-    if (!index || !words.length) return { words: words, matchers: [], results: [] };
+    if (!index || !words.length) return { words: words, matchers: [], results: [], total: 0 };
+    limit = limit || 10;
     var matches = words.map(matchWord);
-    var counts = new Map();
+    var matchers = matches.map(function (m) { return m.matcher; });
+    var count = index.sections.length, hits = new Uint8Array(count), weights = new Uint16Array(count);
+    var most = 0;
     matches.forEach(function (m) {
-      m.sections.forEach(function (w, id) {
-        var c = counts.get(id) || { words: 0, weight: 0 };
-        c.words += 1;
-        c.weight += w;
-        counts.set(id, c);
-      });
+      for (var id = 0; id < count; id++) {
+        if (!m.best[id]) continue;
+        hits[id] += 1;
+        weights[id] += m.best[id];
+        if (hits[id] > most) most = hits[id];
+      }
     });
-    var best = 0;
-    counts.forEach(function (c) { if (c.words > best) best = c.words; });
-    var results = [];
-    counts.forEach(function (c, id) {
-      if (c.words !== best) return;
+    var top = [], total = 0, seen = new Map();
+    for (var id = 0; id < count; id++) {
+      if (!most || hits[id] !== most) continue;
+      total += 1;
       var sec = index.sections[id];
-      var score = c.weight * 2 + titleBonus(matches, sec.title) * 3 + titleBonus(matches, sec.pageTitle);
-      results.push({ id: id, score: score });
-    });
-    results.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
-    return { words: words, matchers: matches.map(function (m) { return m.matcher; }), results: results };
+      var score = weights[id] * 2 + titleBonus(matchers, sec.title, seen) * 3 + titleBonus(matchers, sec.pageTitle, seen);
+      // Keep the best `limit`, in order; ties keep site order.
+      if (top.length === limit && score <= top[limit - 1].score) continue;
+      var at = top.length;
+      while (at > 0 && top[at - 1].score < score) at--;
+      top.splice(at, 0, { id: id, score: score });
+      if (top.length > limit) top.pop();
+    }
+    return { words: words, matchers: matchers, results: top, total: total };
   };
 
   /* ---- Snippets ---- */
@@ -282,14 +304,14 @@
       var query = input.value.trim();
       if (!query) { state.last = null; list.textContent = ""; open(false); announce(""); return; }
       if (!index) { requestIndex(); count.textContent = t("search.loading"); list.hidden = true; open(true); return; }
-      var found = search.query(query);
+      var found = search.query(query, LIMIT);
       state.last = found;
       if (!found.words.length) { open(false); return; }
-      var n = found.results.length;
+      var n = found.total;
       var summary = n ? t("search.results", { n: n, query: query }) : t("search.none", { query: query });
       count.textContent = summary + (n > LIMIT ? " " + t("search.first", { shown: LIMIT }) : "");
       announce(count.textContent);
-      render(found.results.slice(0, LIMIT), found.matchers);
+      render(found.results, found.matchers);
       list.hidden = n === 0;
       open(true);
     }
