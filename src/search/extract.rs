@@ -26,26 +26,32 @@ pub struct Section {
     pub text: String,
 }
 
-/// Elements that never hold words a reader sees as content.
-const SKIPPED: &[&str] = &[
-    "script", "style", "svg", "template", "nav", "noscript", "button", "select", "textarea",
-];
-/// Elements without an end tag.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr",
-];
-/// Elements inside a word's flow: no space is added at their edges. (Not
-/// `span`: templates set spans side by side that CSS shows apart, such as a
-/// speaker's name and role.)
-const INLINE: &[&str] = &[
-    "a", "abbr", "b", "bdi", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "small", "strong",
-    "sub", "sup", "u", "var",
-];
-const SECTION_TAGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6", "li", "section"];
+/// What an element is to the scanner (bit flags).
+const SKIPPED: u8 = 1; // never holds words a reader sees as content
+const VOID: u8 = 2; // has no end tag
+const INLINE: u8 = 4; // inside a word's flow: no space at its edges
+const SECTION: u8 = 8; // starts a section when it has an id
+const HEADING: u8 = 16;
+const RAW: u8 = 32; // raw text: scripts and styles
 
-fn is_heading(tag: &str) -> bool {
-    tag.len() == 2 && tag.starts_with('h') && tag.as_bytes()[1].is_ascii_digit()
+/// The flags of the element `name`. (Not `span` among the inline elements:
+/// templates set spans side by side that CSS shows apart, such as a
+/// speaker's name and role.)
+fn flags(name: &str) -> u8 {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        return flags(&name.to_ascii_lowercase());
+    }
+    match name {
+        "script" | "style" => RAW | SKIPPED,
+        "svg" | "template" | "nav" | "noscript" | "button" | "select" | "textarea" => SKIPPED,
+        "area" | "base" | "br" | "col" | "embed" | "hr" | "img" | "input" | "link" | "meta"
+        | "source" | "track" | "wbr" => VOID,
+        "a" | "abbr" | "b" | "bdi" | "cite" | "code" | "em" | "i" | "kbd" | "mark" | "q" | "s"
+        | "small" | "strong" | "sub" | "sup" | "u" | "var" => INLINE,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => SECTION | HEADING,
+        "li" | "section" => SECTION,
+        _ => 0,
+    }
 }
 
 /// The sections of the page at `path`; `None` for a page without `<main>`.
@@ -92,10 +98,10 @@ struct Building {
 }
 
 #[derive(Default)]
-struct Scanner {
+struct Scanner<'a> {
     sections: Vec<Building>,
-    /// Open elements: tag name and whether it is skipped.
-    open: Vec<(String, bool)>,
+    /// Open elements: tag name (as written) and whether it is skipped.
+    open: Vec<(&'a str, bool)>,
     skipping: usize,
     /// Depth of the heading whose text is the current section's title.
     title_depth: Option<usize>,
@@ -103,8 +109,8 @@ struct Scanner {
     h1_depth: Option<usize>,
 }
 
-impl Scanner {
-    fn run(&mut self, html: &str) {
+impl<'a> Scanner<'a> {
+    fn run(&mut self, html: &'a str) {
         self.sections.push(Building::default());
         let mut rest = html;
         while let Some(lt) = rest.find('<') {
@@ -134,53 +140,60 @@ impl Scanner {
         let text = unescape(raw);
         let section = self.sections.last_mut().expect("a section is always open");
         if self.title_depth.is_some() {
-            section.title.push_str(&text);
+            push_collapsed(&mut section.title, &text);
         }
         if self.h1_depth.is_some() {
-            self.h1.push_str(&text);
+            push_collapsed(&mut self.h1, &text);
         }
-        section.text.push_str(&text);
+        push_collapsed(&mut section.text, &text);
     }
 
     /// Handles a start tag; returns the end tag to jump to for raw-text elements.
-    fn start(&mut self, tag: &str) -> Option<String> {
+    fn start(&mut self, tag: &'a str) -> Option<String> {
         let name_end = tag
             .find(|c: char| c.is_ascii_whitespace() || c == '/')
             .unwrap_or(tag.len());
-        let name = tag[..name_end].to_ascii_lowercase();
+        let name = &tag[..name_end];
         let attrs = &tag[name_end..];
-        if name == "script" || name == "style" {
-            return Some(format!("</{name}"));
+        let has_attrs = attrs.len() > 1;
+        let kind = flags(name);
+        if kind & RAW != 0 {
+            return Some(format!("</{}", name.to_ascii_lowercase()));
         }
-        if !INLINE.contains(&name.as_str()) {
+        if kind & INLINE == 0 {
             self.space();
         }
-        if VOID.contains(&name.as_str()) || tag.ends_with('/') {
+        if kind & VOID != 0 || tag.ends_with('/') {
             return None;
         }
-        let skip = self.skipping > 0
-            || SKIPPED.contains(&name.as_str())
-            || has_attr(attrs, "hidden")
-            || attr(attrs, "aria-hidden") == Some("true")
-            || attr(attrs, "class").is_some_and(|c| c.split(' ').any(|c| c == "facilitator-notes"));
-        self.open.push((name.clone(), skip));
+        let skip = self.skipping > 0 || kind & SKIPPED != 0 || has_attrs && self.hidden(attrs);
+        self.open.push((name, skip));
         if skip {
             self.skipping += 1;
             return None;
         }
-        if let Some(id) = attr(attrs, "id").filter(|_| SECTION_TAGS.contains(&name.as_str())) {
-            self.begin_section(id, is_heading(&name));
+        let id = if has_attrs { attr(attrs, "id") } else { None };
+        let heading = kind & HEADING != 0;
+        if let Some(id) = id.filter(|_| kind & SECTION != 0) {
+            self.begin_section(id, heading);
         }
-        if is_heading(&name) && self.title_depth.is_none() {
+        if heading && self.title_depth.is_none() {
             let section = self.sections.last().expect("a section is always open");
             if section.title.is_empty() && !section.anchor.is_empty() {
                 self.title_depth = Some(self.open.len());
             }
         }
-        if name == "h1" && self.h1.is_empty() {
+        if name.eq_ignore_ascii_case("h1") && self.h1.is_empty() {
             self.h1_depth = Some(self.open.len());
         }
         None
+    }
+
+    /// Whether attributes hide the element from readers, or mark facilitator notes.
+    fn hidden(&self, attrs: &str) -> bool {
+        has_attr(attrs, "hidden")
+            || attr(attrs, "aria-hidden") == Some("true")
+            || attr(attrs, "class").is_some_and(|c| c.split(' ').any(|c| c == "facilitator-notes"))
     }
 
     /// A new section at an element with `id`, unless the open section has no
@@ -201,9 +214,12 @@ impl Scanner {
     }
 
     fn end(&mut self, name: &str) {
-        let name = name.to_ascii_lowercase();
         // Pop to the matching element; a stray end tag changes nothing.
-        let Some(at) = self.open.iter().rposition(|(n, _)| *n == name) else {
+        let Some(at) = self
+            .open
+            .iter()
+            .rposition(|(n, _)| n.eq_ignore_ascii_case(name))
+        else {
             return;
         };
         while self.open.len() > at {
@@ -219,7 +235,7 @@ impl Scanner {
                 self.h1_depth = None;
             }
         }
-        if !INLINE.contains(&name.as_str()) {
+        if flags(name) & INLINE == 0 {
             self.space();
         }
     }
@@ -229,26 +245,35 @@ impl Scanner {
             return;
         }
         let section = self.sections.last_mut().expect("a section is always open");
-        section.text.push(' ');
+        space(&mut section.text);
         if self.title_depth.is_some() {
-            section.title.push(' ');
+            space(&mut section.title);
         }
     }
 }
 
 /// Whether the attribute list has `name` (with or without a value).
 fn has_attr(attrs: &str, name: &str) -> bool {
-    attrs
-        .split(|c: char| c.is_ascii_whitespace())
-        .any(|a| a == name || a.starts_with(&format!("{name}=")))
+    attrs.split(|c: char| c.is_ascii_whitespace()).any(|a| {
+        a.strip_prefix(name)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('='))
+    })
 }
 
 /// The value of a double-quoted attribute `name`, as alsite writes them.
 fn attr<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
-    let needle = format!(" {name}=\"");
-    let padded_start = attrs.find(&needle)? + needle.len();
-    let len = attrs[padded_start..].find('"')?;
-    Some(&attrs[padded_start..padded_start + len])
+    let mut from = 0;
+    while let Some(i) = attrs[from..].find(name) {
+        let at = from + i;
+        let value = at + name.len();
+        let before = attrs[..at].ends_with(|c: char| c.is_ascii_whitespace());
+        if before && attrs[value..].starts_with("=\"") {
+            let rest = &attrs[value + 2..];
+            return rest.find('"').map(|len| &rest[..len]);
+        }
+        from = value;
+    }
+    None
 }
 
 /// Decodes the character references alsite and pulldown-cmark write.
@@ -299,7 +324,34 @@ fn reference(name: &str) -> Option<char> {
 
 /// Whitespace runs become one space; no space at the ends.
 fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    push_collapsed(&mut out, text);
+    out.trim_end().to_string()
+}
+
+/// Appends `text` with each run of whitespace as one space, and none at the start.
+fn push_collapsed(out: &mut String, text: &str) {
+    if text.starts_with(char::is_whitespace) {
+        space(out);
+    }
+    let mut words = text.split_whitespace();
+    if let Some(first) = words.next() {
+        out.push_str(first);
+        for w in words {
+            out.push(' ');
+            out.push_str(w);
+        }
+        if text.ends_with(char::is_whitespace) {
+            out.push(' ');
+        }
+    }
+}
+
+/// One space, unless the text is empty or already ends with one.
+fn space(out: &mut String) {
+    if !out.is_empty() && !out.ends_with(' ') {
+        out.push(' ');
+    }
 }
 
 #[cfg(test)]

@@ -10,19 +10,20 @@
 //! [`encode_postings`]). `static/search.js` decodes them.
 
 use super::extract::PageText;
-use super::tokenize::tokens;
+use super::tokenize::{fold, words};
 use rayon::prelude::*;
 use serde_json::json;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A text chunk holds about this many bytes of section text.
 const CHUNK_BYTES: usize = 64 * 1024;
 
-/// A page ready for the index: its text and each section's distinct terms.
+/// A page ready for the index: its text and each section's distinct terms,
+/// separated by spaces (one string a section keeps allocations few).
 #[derive(Debug, Clone)]
 pub struct IndexedPage {
     pub text: PageText,
-    pub terms: Vec<Vec<String>>,
+    pub terms: Vec<String>,
 }
 
 impl IndexedPage {
@@ -31,10 +32,19 @@ impl IndexedPage {
             .sections
             .iter()
             .map(|s| {
-                let mut t = tokens(&s.text);
-                t.sort_unstable();
-                t.dedup();
-                t
+                let folded = fold(&s.text);
+                let mut seen: HashSet<&str, FnvBuild> =
+                    HashSet::with_capacity_and_hasher(256, FnvBuild::default());
+                let mut terms = String::with_capacity(folded.len() / 2);
+                for w in words(&folded) {
+                    if seen.insert(w) {
+                        if !terms.is_empty() {
+                            terms.push(' ');
+                        }
+                        terms.push_str(w);
+                    }
+                }
+                terms
             })
             .collect();
         IndexedPage { text, terms }
@@ -46,7 +56,7 @@ pub fn write_index(lang: &str, pages: &[&IndexedPage]) -> Vec<(String, Vec<u8>)>
     let mut page_list = Vec::with_capacity(pages.len());
     let mut names = Names::default();
     let mut sections = String::new();
-    let mut postings: HashMap<&str, Vec<u32>> = HashMap::new();
+    let mut postings: HashMap<&str, Vec<u32>, FnvBuild> = HashMap::default();
     let mut texts: Vec<&str> = Vec::new();
     for page in pages {
         page_list.push(json!([
@@ -58,8 +68,8 @@ pub fn write_index(lang: &str, pages: &[&IndexedPage]) -> Vec<(String, Vec<u8>)>
             let id = texts.len() as u32;
             push_number(&mut sections, names.id(&section.anchor, &section.title));
             texts.push(&section.text);
-            for term in terms {
-                postings.entry(term.as_str()).or_default().push(id);
+            for term in terms.split(' ').filter(|t| !t.is_empty()) {
+                postings.entry(term).or_default().push(id);
             }
         }
     }
@@ -82,6 +92,31 @@ pub fn write_index(lang: &str, pages: &[&IndexedPage]) -> Vec<(String, Vec<u8>)>
     ));
     files
 }
+
+/// FNV-1a: the postings map hashes millions of short words on large sites,
+/// where the standard hasher's protection against crafted keys costs time
+/// and buys nothing (the keys are the site's own words).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
 
 /// Each distinct (anchor, title) of the sections, once: sections name theirs
 /// by number. Pages repeat headings ("Overview", "Next steps"), and session

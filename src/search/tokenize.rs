@@ -18,41 +18,79 @@ use unicode_normalization::UnicodeNormalization;
 pub const MIN_LEN: usize = 2;
 pub const MAX_LEN: usize = 40;
 
-/// The folded form of `text`: rules 1 to 4, word separators kept.
+/// The folded form of `text`: rules 1 to 4, word separators kept. Letter by
+/// letter, which gives what folding the whole text would: the combining
+/// marks that NFD might reorder are all dropped, and a final sigma (the one
+/// letter whose lower case depends on its neighbours) folds to σ either way.
 pub fn fold(text: &str) -> String {
-    let lower = text.to_lowercase();
-    let mut out = String::with_capacity(lower.len());
-    for c in lower.nfd() {
-        if is_combining_mark(c) {
+    if text.is_ascii() {
+        let mut out = text.to_ascii_lowercase();
+        out.retain(|c| c != '\'');
+        return out;
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c != '\'' {
+                out.push(c.to_ascii_lowercase());
+            }
             continue;
         }
-        match c {
-            'ł' | 'ŀ' => out.push('l'),
-            'ø' => out.push('o'),
-            'đ' | 'ð' => out.push('d'),
-            'ħ' => out.push('h'),
-            'ı' => out.push('i'),
-            'ŧ' => out.push('t'),
-            'ß' => out.push_str("ss"),
-            'æ' => out.push_str("ae"),
-            'œ' => out.push_str("oe"),
-            'þ' => out.push_str("th"),
-            'ς' => out.push('σ'),
-            '\'' | '’' | 'ʼ' => {}
-            c => out.push(c),
+        for lower in c.to_lowercase() {
+            for d in std::iter::once(lower).nfd() {
+                fold_letter(d, &mut out);
+            }
         }
     }
     out
 }
 
+fn fold_letter(c: char, out: &mut String) {
+    if is_combining_mark(c) {
+        return;
+    }
+    match c {
+        'ł' | 'ŀ' => out.push('l'),
+        'ø' => out.push('o'),
+        'đ' | 'ð' => out.push('d'),
+        'ħ' => out.push('h'),
+        'ı' => out.push('i'),
+        'ŧ' => out.push('t'),
+        'ß' => out.push_str("ss"),
+        'æ' => out.push_str("ae"),
+        'œ' => out.push_str("oe"),
+        'þ' => out.push_str("th"),
+        'ς' => out.push('σ'),
+        '’' | 'ʼ' => {}
+        c => out.push(c),
+    }
+}
+
 /// The search terms of `text`, in order, repeats kept.
 pub fn tokens(text: &str) -> Vec<String> {
-    let folded = fold(text);
-    folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| (MIN_LEN..=MAX_LEN).contains(&w.chars().count()))
-        .map(str::to_string)
-        .collect()
+    words(&fold(text)).map(str::to_string).collect()
+}
+
+/// The words of folded text that are terms (rules 5 and 6).
+pub fn words(folded: &str) -> Box<dyn Iterator<Item = &str> + '_> {
+    let keep = |w: &&str| {
+        let n = if w.is_ascii() {
+            w.len()
+        } else {
+            w.chars().count()
+        };
+        (MIN_LEN..=MAX_LEN).contains(&n)
+    };
+    if folded.is_ascii() {
+        // Byte by byte: the same split for ASCII text, without decoding.
+        Box::new(
+            folded
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(keep),
+        )
+    } else {
+        Box::new(folded.split(|c: char| !c.is_alphanumeric()).filter(keep))
+    }
 }
 
 #[cfg(test)]
