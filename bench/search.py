@@ -15,11 +15,18 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import search_size  # noqa: E402
 
 
-def timed_build(alsite, root, out):
+def timed(cmd):
+    """Runs `cmd`; returns (wall seconds, CPU seconds: user + system)."""
     start = time.perf_counter()
-    subprocess.run([alsite, "build", "--root", root, "--out", out], check=True, stdout=subprocess.DEVNULL)
-    took = time.perf_counter() - start
-    return took
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    if status != 0:
+        sys.exit(f"failed: {' '.join(cmd)}")
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
+
+
+def share(on, off):
+    return f"{100 * (on - off) / off:+.0f}%"
 
 
 def main(alsite, pages, runs=3):
@@ -36,17 +43,23 @@ def main(alsite, pages, runs=3):
         shutil.copytree(site, off)
         with open(os.path.join(off, "site.yaml"), "a") as f:
             f.write("search: false\n")
-        on_times, off_times = [], []
+        runs_of = {site: [], off: []}
+        checks_of = {site: [], off: []}
         out = os.path.join(work, "out")
-        for _ in range(runs):
-            for root, times in ((site, on_times), (off, off_times)):
-                times.append(timed_build(alsite, root, out))
-                if root == site and len(on_times) == runs:
-                    keep = os.path.join(work, "kept")
-                    os.rename(out, keep)
+        for i in range(runs):
+            for root in (site, off):
+                runs_of[root].append(timed([alsite, "build", "--root", root, "--out", out]))
+                checks_of[root].append(timed([alsite, "check", "--root", root]))
+                if root == site and i == runs - 1:
+                    os.rename(out, os.path.join(work, "kept"))
                 shutil.rmtree(out, ignore_errors=True)
-        on, no = statistics.median(on_times), statistics.median(off_times)
-        print(f"{pages:,} Markdown pages: build {on:.2f} s with search, {no:.2f} s without (medians of {runs}, alternating): search adds {100 * (on - no) / no:.0f}%")
+        med = lambda rows, k: statistics.median(r[k] for r in rows)  # noqa: E731
+        b_on, b_off = runs_of[site], runs_of[off]
+        c_on, c_off = checks_of[site], checks_of[off]
+        print(f"{pages:,} Markdown pages, with search / with `search: false` (medians of {runs}, alternating):")
+        print(f"  build wall {med(b_on, 0):.2f} s / {med(b_off, 0):.2f} s: {share(med(b_on, 0), med(b_off, 0))}")
+        print(f"  build CPU  {med(b_on, 1):.2f} s / {med(b_off, 1):.2f} s: {share(med(b_on, 1), med(b_off, 1))}")
+        print(f"  check wall (everything but writing) {med(c_on, 0):.2f} s / {med(c_off, 0):.2f} s: {share(med(c_on, 0), med(c_off, 0))}")
         index = os.path.getsize(os.path.join(work, "kept", "search", "index.en.js"))
         print(f"  its index: {index / 1024 / 1024:.1f} MiB, loaded on first use of the box")
         subprocess.run(["node", os.path.join(repo, "bench", "search-query.js"), os.path.join(work, "kept")], check=True)

@@ -65,12 +65,12 @@ pub fn page_text(path: &str, html: &str) -> Option<PageText> {
         .into_iter()
         .map(|b| Section {
             anchor: b.anchor,
-            title: collapse(&b.title),
-            text: collapse(&b.text),
+            title: trimmed(b.title),
+            text: trimmed(b.text),
         })
         .filter(|s| !s.text.is_empty())
         .collect();
-    let title = match collapse(&s.h1) {
+    let title = match trimmed(s.h1) {
         t if t.is_empty() => title_tag(html),
         t => t,
     };
@@ -322,6 +322,14 @@ fn reference(name: &str) -> Option<char> {
     }
 }
 
+/// Text collapsed while scanning, without its trailing space.
+fn trimmed(mut text: String) -> String {
+    if text.ends_with(' ') {
+        text.pop();
+    }
+    text
+}
+
 /// Whitespace runs become one space; no space at the ends.
 fn collapse(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -329,21 +337,24 @@ fn collapse(text: &str) -> String {
     out.trim_end().to_string()
 }
 
-/// Appends `text` with each run of whitespace as one space, and none at the start.
+/// Appends `text` with each run of whitespace as one space, and none at the
+/// start. Only ASCII whitespace, as in HTML: a no-break space stays.
 fn push_collapsed(out: &mut String, text: &str) {
-    if text.starts_with(char::is_whitespace) {
-        space(out);
-    }
-    let mut words = text.split_whitespace();
-    if let Some(first) = words.next() {
+    let mut pieces = text.split(|c: char| c.is_ascii_whitespace());
+    if let Some(first) = pieces.next() {
+        if first.is_empty() {
+            space(out);
+        }
         out.push_str(first);
-        for w in words {
-            out.push(' ');
-            out.push_str(w);
+    }
+    for piece in pieces {
+        if !piece.is_empty() {
+            space(out);
+            out.push_str(piece);
         }
-        if text.ends_with(char::is_whitespace) {
-            out.push(' ');
-        }
+    }
+    if text.ends_with(|c: char| c.is_ascii_whitespace()) {
+        space(out);
     }
 }
 
