@@ -302,11 +302,11 @@
 
     function run() {
       var query = input.value.trim();
-      if (!query) { state.last = null; list.textContent = ""; open(false); announce(""); return; }
+      if (!query) { clear(); announce(""); return; }
       if (!index) { requestIndex(); count.textContent = t("search.loading"); list.hidden = true; open(true); return; }
       var found = search.query(query, LIMIT);
       state.last = found;
-      if (!found.words.length) { open(false); return; }
+      if (!found.words.length) { clear(); return; }
       var n = found.total;
       var summary = n ? t("search.results", { n: n, query: query }) : t("search.none", { query: query });
       count.textContent = summary + (n > LIMIT ? " " + t("search.first", { shown: LIMIT }) : "");
@@ -314,6 +314,13 @@
       render(found.results, found.matchers);
       list.hidden = n === 0;
       open(true);
+    }
+
+    function clear() {
+      state.last = null;
+      state.shown = [];
+      list.textContent = "";
+      open(false);
     }
 
     function render(results, matchers) {
