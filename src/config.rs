@@ -17,6 +17,18 @@ pub struct Config {
     pub nav: Vec<NavLink>,
     /// Markdown shown in every page's footer.
     pub footer: Option<String>,
+    /// Settings for `alsite package --scorm`.
+    #[serde(default)]
+    pub scorm: Scorm,
+}
+
+/// How an LMS should judge a learner in a SCORM package.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scorm {
+    /// The percentage of practice items right that passes (0–100). Without it
+    /// the LMS records completion only, no pass or fail.
+    pub mastery_score: Option<u32>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -12,6 +12,7 @@ pub mod embedded;
 pub mod load;
 pub mod model;
 pub mod new;
+pub mod package;
 pub mod render;
 pub mod serve;
 pub mod synth;

@@ -358,6 +358,7 @@ fn placeholder_config() -> Config {
         theme: "default".into(),
         nav: Vec::new(),
         footer: None,
+        scorm: Default::default(),
     }
 }
 
