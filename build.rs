@@ -1,5 +1,8 @@
-//! Embeds the default theme and the sample site in the binary: one table of
-//! `(path, bytes)` per tree, so `alsite` needs no files beside it.
+//! Embeds the default theme and the sample sites in the binary: one table of
+//! `(path, bytes)` per tree, so `alsite` needs no files beside it. The English
+//! sample is the repository's own `content/` and `site.yaml`; each other
+//! language's sample lives in `samples/<lang>/`, and `samples/translations/<lang>/`
+//! holds translations of files that only another language's sample has.
 
 use std::env;
 use std::fmt::Write as _;
@@ -25,8 +28,26 @@ fn main() {
         &[&root.join("content"), &root.join("site.yaml")],
         &root,
     );
+    let pl = root.join("samples/pl");
+    table(
+        &mut code,
+        "SAMPLE_PL",
+        &root,
+        &[&pl.join("content"), &pl.join("site.yaml")],
+        &pl,
+    );
+    // Translations of files only another language's sample has, written
+    // only when that language is a translation (`new --language pl,en`).
+    let en = root.join("samples/translations/en");
+    table(
+        &mut code,
+        "TRANSLATIONS_EN",
+        &root,
+        &[&en.join("content")],
+        &en,
+    );
     fs::write(out.join("embedded.rs"), code).expect("OUT_DIR is writable");
-    for p in ["themes/default", "content", "site.yaml"] {
+    for p in ["themes/default", "content", "site.yaml", "samples"] {
         println!("cargo:rerun-if-changed={p}");
     }
 }

@@ -5,14 +5,18 @@
 
 use crate::check::{self, LinkIndex, PageLinks};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::i18n;
 use crate::load;
 use crate::model::Site;
 use crate::render::{self, Output};
 use crate::theme::Theme;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+mod guard;
+pub use guard::MARKER;
 
 /// What a successful build did.
 #[derive(Debug)]
@@ -43,12 +47,67 @@ struct Prepared {
     warnings: Diagnostics,
 }
 
+/// Gives the site and each of its translations its language's UI strings;
+/// returns the warnings about missing ones, and a warning for each page
+/// that a language lacks.
+fn load_strings(root: &Path, theme: &Theme, site: &mut Site) -> Vec<Diagnostic> {
+    let (strings, mut diags) = i18n::load(root, theme, &site.config.language);
+    site.strings = std::sync::Arc::new(strings);
+    let default_pages = render::pages_of(site);
+    for t in &mut site.translations {
+        let (strings, more) = i18n::load(root, theme, &t.config.language);
+        diags.extend(more);
+        // The language's own name ("English", "polski"), from its strings.
+        let name = strings.t("language.name", &[]);
+        t.strings = std::sync::Arc::new(strings);
+        diags.extend(check::missing_translations(
+            &default_pages,
+            &render::pages_of(t),
+            &t.config.language,
+            &name,
+        ));
+    }
+    diags
+}
+
 /// Loads and checks everything that can be checked before rendering.
 fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
-    let (site, mut warnings) = load::load_site(root)?;
-    let theme = Theme::open(root, &site.config.theme).map_err(one)?;
-    let mut errors = Diagnostics(check::duplicate_outputs(&render::planned_pages(&site)));
-    for d in check::check_content(&site) {
+    let (mut site, mut warnings) = load::load_site(root)?;
+    let theme = Theme::open(root, &site.config.theme).map_err(|d| {
+        let text = site
+            .texts
+            .get(Path::new("site.yaml"))
+            .map_or("", String::as_str);
+        let (line, column) = load::yaml::locate(text, &[load::yaml::Seg::Key("theme")]);
+        one(d.at(line, column))
+    })?;
+    // Generated pages first, so a copied file that collides is the one reported.
+    let mut planned = render::planned_pages(&site);
+    planned.extend(
+        site.assets
+            .iter()
+            .map(|(src, out)| (out.clone(), src.clone())),
+    );
+    let mut errors = Diagnostics(check::duplicate_outputs(&planned, &site.texts));
+    for d in load_strings(root, &theme, &mut site) {
+        if d.is_error() {
+            errors.push(d);
+        } else {
+            warnings.push(d);
+        }
+    }
+    let statics = theme.static_files();
+    let outputs: HashSet<&str> = planned
+        .iter()
+        .map(|(p, _)| p.as_str())
+        .chain(statics.iter().map(|(p, _)| p.as_str()))
+        .collect();
+    errors.0.extend(check::check_nav(&site, &outputs));
+    let content_diags = std::iter::once(&site)
+        .chain(&site.translations)
+        .flat_map(check::check_content)
+        .collect::<Vec<_>>();
+    for d in content_diags {
         if d.is_error() {
             errors.push(d);
         } else {
@@ -133,13 +192,14 @@ fn render_in_memory(
     Ok((outputs, pages, links))
 }
 
-/// Builds the site at `root` into `out`. A failed build leaves `out` as it was.
-pub fn build(root: &Path, out: &Path) -> Result<Report, Diagnostics> {
+/// Builds the site at `root` into `out`. A failed build leaves `out` as it was;
+/// `force` lets a build replace a non-empty folder alsite did not make.
+pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics> {
     let started = Instant::now();
     let mut timings = Timings::default();
     let p = prepare(root)?;
     timings.load = started.elapsed();
-    guard_output_folder(root, out).map_err(one)?;
+    guard::check_output_folder(root, out, force).map_err(one)?;
     let write_error = |e: std::io::Error| {
         one(
             Diagnostic::error(out, format!("cannot write the site: {e}"))
@@ -226,6 +286,7 @@ impl Staging {
             std::fs::remove_dir_all(&tmp)?;
         }
         std::fs::create_dir_all(&tmp)?;
+        std::fs::write(tmp.join(guard::MARKER), guard::MARKER_TEXT)?;
         Ok(Staging {
             out: out.to_path_buf(),
             tmp,
@@ -285,27 +346,6 @@ fn remove_tree(dir: &Path) -> std::io::Result<()> {
     std::fs::remove_dir_all(dir)
 }
 
-/// Refuses to replace a folder that holds the site itself.
-fn guard_output_folder(root: &Path, out: &Path) -> Result<(), Diagnostic> {
-    let canon = |p: &Path| std::fs::canonicalize(p).ok();
-    if let (Some(r), Some(o)) = (canon(root), canon(out)) {
-        if r.starts_with(&o) {
-            return Err(
-                Diagnostic::error(out, "the output folder contains the site itself")
-                    .hint("choose an output folder of its own, such as public/"),
-            );
-        }
-    }
-    if out.join("site.yaml").exists() || out.join("content").is_dir() {
-        return Err(Diagnostic::error(
-            out,
-            "the output folder looks like a site (it has site.yaml or content/)",
-        )
-        .hint("choose an output folder of its own, such as public/"));
-    }
-    Ok(())
-}
-
 /// Rebuilds for `serve`: the first build is full; afterwards an edit to a
 /// content file reloads that file alone, re-renders the pages that read it
 /// and checks their links. Anything else (site.yaml, themes, a new or
@@ -340,6 +380,8 @@ pub struct Rebuilt {
     /// True when every file was rebuilt (the serve snapshot is replaced whole).
     pub full: bool,
     pub warnings: Diagnostics,
+    /// The UI strings of the site's (default) language, for the server's own pages.
+    pub strings: std::sync::Arc<i18n::Strings>,
 }
 
 impl Incremental {
@@ -355,6 +397,7 @@ impl Incremental {
         self.last = None;
         let p = prepare(&self.root)?;
         let (outputs, pages, links) = render_in_memory(&p.site, &p.theme, p.assets)?;
+        let strings = p.site.strings.clone();
         self.last = Some(Last {
             site: p.site,
             theme: p.theme,
@@ -369,6 +412,7 @@ impl Incremental {
             changed: outputs,
             full: true,
             warnings: p.warnings,
+            strings,
         })
     }
 
@@ -441,6 +485,7 @@ impl Incremental {
             changed: changed_outputs,
             full: false,
             warnings: Diagnostics(warnings),
+            strings: last.site.strings.clone(),
         }))
     }
 }

@@ -20,6 +20,9 @@ pub struct Cli {
     command: Command,
 }
 
+/// `--language pl,en`, checked: the codes in order, the default first.
+type Languages = Vec<String>;
+
 #[derive(Subcommand)]
 enum Command {
     /// Load, check and render the site into the output folder
@@ -33,6 +36,9 @@ enum Command {
         /// Print where the time went
         #[arg(long)]
         timings: bool,
+        /// Replace the output folder even if it holds files alsite did not make
+        #[arg(long)]
+        force: bool,
     },
     /// Run every check, including links and anchors, and write nothing
     Check {
@@ -86,13 +92,21 @@ enum Command {
     New {
         /// A folder that does not exist yet, or is empty
         dir: PathBuf,
+        /// The sample's language: en or pl, or several with the default first (pl,en)
+        #[arg(long, value_name = "LANGS", default_value = "en", value_parser = alsite::new::parse_languages)]
+        language: Languages,
     },
 }
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { root, out, timings } => {
+        Command::Build {
+            root,
+            out,
+            timings,
+            force,
+        } => {
             let out = out.unwrap_or_else(|| {
                 if root == Path::new(".") {
                     PathBuf::from("public")
@@ -100,7 +114,7 @@ pub fn run() -> ExitCode {
                     root.join("public")
                 }
             });
-            match build::build(&root, &out) {
+            match build::build(&root, &out, force) {
                 Ok(report) => {
                     print_diagnostics(&root, &report.warnings);
                     if timings {
@@ -126,11 +140,7 @@ pub fn run() -> ExitCode {
                     );
                     ExitCode::SUCCESS
                 }
-                Err(errors) => fail(
-                    &root,
-                    &errors,
-                    "build failed; the output folder was left as it was",
-                ),
+                Err(errors) => fail(&root, &errors, "build failed; no file was changed"),
             }
         }
         Command::Check { root, strict } => match build::check(&root, strict) {
@@ -186,7 +196,7 @@ pub fn run() -> ExitCode {
                 ExitCode::from(EXIT_CONTENT)
             }
         },
-        Command::New { dir } => match alsite::new::new_site(&dir) {
+        Command::New { dir, language } => match alsite::new::new_site(&dir, &language) {
             Ok(files) => {
                 println!(
                     "created a new site in {} ({files} files); next: cd {} && alsite build",

@@ -5,12 +5,19 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub title: String,
-    #[serde(default = "default_language")]
+    #[serde(
+        default = "default_language",
+        deserialize_with = "crate::model::fields::required_text"
+    )]
     pub language: String,
     pub description: Option<String>,
     pub organization: Organization,
-    #[serde(default = "default_theme")]
+    #[serde(
+        default = "default_theme",
+        deserialize_with = "crate::model::fields::required_text"
+    )]
     pub theme: String,
     /// The navigation, in order. Empty: every section that exists, in a fixed order.
     #[serde(default)]
@@ -20,6 +27,13 @@ pub struct Config {
     /// Settings for `alsite package --scorm`.
     #[serde(default)]
     pub scorm: Scorm,
+    /// The site's languages, the default first (its pages at the root, the
+    /// others under `/<code>/`). Empty: the one `language`.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// The site's own words in the other languages, by language code.
+    #[serde(default)]
+    pub translations: std::collections::BTreeMap<String, Translation>,
 }
 
 /// How an LMS should judge a learner in a SCORM package.
@@ -31,9 +45,55 @@ pub struct Scorm {
     pub mastery_score: Option<u32>,
 }
 
+/// site.yaml's text fields in another language; a field left out keeps the
+/// default language's.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub footer: Option<String>,
+    #[serde(default)]
+    pub nav: Vec<NavLink>,
+}
+
+impl Config {
+    /// Every language of the site, the default first.
+    pub fn all_languages(&self) -> Vec<String> {
+        if self.languages.is_empty() {
+            vec![self.language.clone()]
+        } else {
+            self.languages.clone()
+        }
+    }
+
+    /// This configuration as the site in language `lang` sees it: its
+    /// language, and its text fields in that language where they are given.
+    pub fn in_language(&self, lang: &str) -> Config {
+        let mut c = self.clone();
+        c.language = lang.to_string();
+        if let Some(t) = self.translations.get(lang) {
+            if let Some(title) = &t.title {
+                c.title = title.clone();
+            }
+            if t.description.is_some() {
+                c.description = t.description.clone();
+            }
+            if t.footer.is_some() {
+                c.footer = t.footer.clone();
+            }
+            if !t.nav.is_empty() {
+                c.nav = t.nav.clone();
+            }
+        }
+        c
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Organization {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub name: String,
     pub email: Option<String>,
     pub phone: Option<String>,
@@ -44,8 +104,10 @@ pub struct Organization {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NavLink {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub title: String,
     /// A page path from the site root, e.g. `ground-rules.html`.
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub link: String,
 }
 

@@ -82,9 +82,10 @@ impl Diagnostic {
             let source = source.as_deref().map(String::from_utf8_lossy);
             if let Some(text) = source.as_deref().and_then(|s| s.lines().nth(self.line - 1)) {
                 let gutter = self.line.to_string().len();
+                let (text, column) = source_window(text, self.column);
                 let pad: String = text
                     .chars()
-                    .take(self.column.saturating_sub(1))
+                    .take(column.saturating_sub(1))
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
                 out.push_str(&format!("{:gutter$} |\n", ""));
@@ -97,6 +98,39 @@ impl Diagnostic {
         }
         out
     }
+}
+
+/// The part of a source line worth showing, about 100 characters around
+/// `column`, with invisible control characters made visible; and the column
+/// within it.
+fn source_window(line: &str, column: usize) -> (String, usize) {
+    const WIDTH: usize = 100;
+    let chars: Vec<char> = line.chars().collect();
+    let start = if chars.len() <= WIDTH {
+        0
+    } else {
+        column.saturating_sub(WIDTH / 2).min(chars.len() - WIDTH)
+    };
+    let end = (start + WIDTH).min(chars.len());
+    let mut shown: String = chars[start..end]
+        .iter()
+        .map(|&c| {
+            if c.is_control() && c != '\t' {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let mut column = column - start.min(column);
+    if start > 0 {
+        shown.insert(0, '…');
+        column += 1;
+    }
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, column)
 }
 
 impl fmt::Display for Severity {

@@ -9,6 +9,7 @@ pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod embedded;
+pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod new;

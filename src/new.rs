@@ -1,13 +1,143 @@
-//! `alsite new DIR`: writes the bundled sample site, so a trainer starts from
-//! something that builds at once.
+//! `alsite new DIR [--language pl,en]`: writes a bundled sample site, so a
+//! trainer starts from something that builds at once. One language writes
+//! that language's sample as it is; several compose a translated site from
+//! the samples (see [`compose`]).
 
 use crate::diagnostic::Diagnostic;
 use crate::embedded;
+use std::borrow::Cow;
 use std::path::Path;
 
-/// Writes the sample site into `dir`, which must be missing or empty.
-/// Returns the number of files written.
-pub fn new_site(dir: &Path) -> Result<usize, Diagnostic> {
+type Tree = &'static [(&'static str, &'static [u8])];
+
+/// The bundled samples, by language code.
+const SAMPLES: &[(&str, Tree)] = &[("en", embedded::SAMPLE), ("pl", embedded::SAMPLE_PL)];
+
+/// Translations, by language, of files that only another language's sample
+/// has (the Polish demo session in English); used only when that language
+/// is a translation.
+const TRANSLATIONS: &[(&str, Tree)] = &[("en", embedded::TRANSLATIONS_EN)];
+
+/// The checker's word lists: one file with a section per language, so it is
+/// never translated; the default language's copy is written.
+const PER_LANGUAGE: &str = "content/practice/question-rules.yaml";
+
+/// The language codes that have a bundled sample.
+pub fn available() -> Vec<&'static str> {
+    SAMPLES.iter().map(|(code, _)| *code).collect()
+}
+
+/// Reads `--language`: one code (`pl`) or several separated by commas
+/// (`pl,en`, the first is the default). The error is written for the trainer.
+pub fn parse_languages(value: &str) -> Result<Vec<String>, String> {
+    let codes: Vec<String> = value
+        .split(',')
+        .map(|c| c.trim().to_ascii_lowercase())
+        .collect();
+    let listing = || {
+        format!(
+            "available: {}, or several separated by commas with the default first, e.g. pl,en",
+            available().join(", ")
+        )
+    };
+    if let Some(bad) = codes.iter().find(|c| tree(c).is_none()) {
+        let what = if bad.is_empty() {
+            "an empty language".to_string()
+        } else {
+            format!("no sample site in \"{bad}\"")
+        };
+        return Err(format!("{what}; {}", listing()));
+    }
+    if let Some((_, dup)) = codes
+        .iter()
+        .enumerate()
+        .find(|(i, c)| codes[..*i].contains(c))
+    {
+        return Err(format!("\"{dup}\" is listed twice; {}", listing()));
+    }
+    Ok(codes)
+}
+
+fn tree(code: &str) -> Option<Tree> {
+    SAMPLES.iter().find(|(c, _)| *c == code).map(|(_, t)| *t)
+}
+
+/// The files of the sample for `languages` (already checked by
+/// [`parse_languages`]): the default language's tree as it is; for each other
+/// language, every file of its sample or its `samples/translations/` that has
+/// a counterpart in the default tree, renamed
+/// with the language before the extension (`about.en.md`,
+/// `workshop.en.yaml`). Files with no counterpart are left out, and
+/// `site.yaml` lists the languages.
+pub fn compose(languages: &[String]) -> Vec<(String, Cow<'static, [u8]>)> {
+    let default = tree(&languages[0]).expect("checked by parse_languages");
+    let mut files: Vec<(String, Cow<'static, [u8]>)> = default
+        .iter()
+        .map(|(p, b)| (p.to_string(), Cow::Borrowed(*b)))
+        .collect();
+    if languages.len() == 1 {
+        return files;
+    }
+    for lang in &languages[1..] {
+        let other = tree(lang).expect("checked by parse_languages");
+        let extra = TRANSLATIONS.iter().filter(|(c, _)| c == lang);
+        for (path, bytes) in other.iter().chain(extra.flat_map(|(_, t)| t.iter())) {
+            let paired = default.iter().any(|(p, _)| p == path);
+            if paired && *path != "site.yaml" && *path != PER_LANGUAGE {
+                files.push((translated_name(path, lang), Cow::Borrowed(*bytes)));
+            }
+        }
+    }
+    for (path, bytes) in files.iter_mut() {
+        if path == "site.yaml" {
+            let text = String::from_utf8_lossy(bytes);
+            *bytes = Cow::Owned(multilingual_config(&text, languages).into_bytes());
+        }
+    }
+    files
+}
+
+/// `content/pages/about.md` in `en` → `content/pages/about.en.md`.
+fn translated_name(path: &str, lang: &str) -> String {
+    let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
+    let name = match name.split_once('.') {
+        Some((stem, ext)) => format!("{stem}.{lang}.{ext}"),
+        None => format!("{name}.{lang}"),
+    };
+    if dir.is_empty() {
+        name
+    } else {
+        format!("{dir}/{name}")
+    }
+}
+
+/// The default language's `site.yaml` with `languages:` in place of
+/// `language:`, and without its `nav:` (its labels are in one language; the
+/// default navigation takes each page's title in the reader's language).
+fn multilingual_config(text: &str, languages: &[String]) -> String {
+    let mut out = String::new();
+    let mut in_nav = false;
+    for line in text.lines() {
+        let top_level = !line.starts_with(' ') && !line.starts_with('#') && !line.is_empty();
+        if top_level {
+            in_nav = line.starts_with("nav:");
+        }
+        if in_nav {
+            continue;
+        }
+        if line.starts_with("language:") {
+            out.push_str(&format!("languages: [{}]\n", languages.join(", ")));
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Writes the sample site for `languages` into `dir`, which must be missing
+/// or empty. Returns the number of files written.
+pub fn new_site(dir: &Path, languages: &[String]) -> Result<usize, Diagnostic> {
     if dir.exists() {
         let empty = std::fs::read_dir(dir)
             .map(|mut d| d.next().is_none())
@@ -17,7 +147,8 @@ pub fn new_site(dir: &Path) -> Result<usize, Diagnostic> {
                 .hint("give a new folder name; alsite never overwrites files"));
         }
     }
-    for (path, bytes) in embedded::SAMPLE {
+    let files = compose(languages);
+    for (path, bytes) in &files {
         let target = dir.join(path);
         let write = || -> std::io::Result<()> {
             if let Some(parent) = target.parent() {
@@ -27,5 +158,47 @@ pub fn new_site(dir: &Path) -> Result<usize, Diagnostic> {
         };
         write().map_err(|e| Diagnostic::error(&target, format!("cannot write: {e}")))?;
     }
-    Ok(embedded::SAMPLE.len())
+    Ok(files.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn langs(v: &str) -> Vec<String> {
+        parse_languages(v).unwrap()
+    }
+
+    #[test]
+    fn reads_one_or_several_languages_and_rejects_the_rest() {
+        assert_eq!(langs("pl"), ["pl"]);
+        assert_eq!(langs("PL, en"), ["pl", "en"]);
+        let err = parse_languages("de").unwrap_err();
+        assert!(err.contains("no sample site in \"de\""), "{err}");
+        assert!(err.contains("available: en, pl"), "{err}");
+        assert!(parse_languages("pl,pl").unwrap_err().contains("twice"));
+        assert!(parse_languages("pl,").unwrap_err().contains("empty"));
+    }
+
+    #[test]
+    fn translations_go_beside_their_original() {
+        assert_eq!(
+            translated_name("content/pages/about.md", "en"),
+            "content/pages/about.en.md"
+        );
+        assert_eq!(
+            translated_name("content/workshops/intro-training/workshop.yaml", "en"),
+            "content/workshops/intro-training/workshop.en.yaml"
+        );
+    }
+
+    #[test]
+    fn the_site_config_lists_the_languages_and_drops_the_one_language_nav() {
+        let text =
+            "title: T\nlanguage: pl\nnav:\n  - title: Start\n    link: index.html\nfooter: F\n";
+        let out = multilingual_config(text, &langs("pl,en"));
+        assert!(out.starts_with("title: T\nlanguages: [pl, en]"), "{out}");
+        assert!(!out.contains("nav:") && !out.contains("Start"), "{out}");
+        assert!(out.ends_with("footer: F\n"), "{out}");
+    }
 }

@@ -62,6 +62,29 @@ impl Theme {
         base.join("templates").join(name)
     }
 
+    /// The UI strings files of language `lang`, as (path for messages, text):
+    /// the built-in ones, then the site theme's own. A language's strings
+    /// are `i18n/<lang>.yaml` and any `i18n/<part>.<lang>.yaml` (such as
+    /// `checker.pl.yaml`), in name order.
+    pub fn i18n_files(&self, lang: &str) -> Vec<(PathBuf, String)> {
+        let mut files: Vec<(PathBuf, String)> = embedded::THEME
+            .iter()
+            .filter_map(|(p, bytes)| {
+                let name = p.strip_prefix("i18n/")?;
+                is_strings_file(name, lang).then(|| {
+                    (
+                        PathBuf::from("themes/default").join(p),
+                        String::from_utf8_lossy(bytes).into_owned(),
+                    )
+                })
+            })
+            .collect();
+        if let Some(dir) = &self.dir {
+            files.extend(strings_files(dir, &self.display, lang));
+        }
+        files
+    }
+
     /// Every static file, as output path (`static/…`) and bytes: the built-in
     /// ones, replaced or joined by the site's own.
     pub fn static_files(&self) -> Vec<(String, Vec<u8>)> {
@@ -94,4 +117,33 @@ impl Theme {
         }
         files.into_iter().collect()
     }
+}
+
+/// True for `<lang>.yaml` and `<part>.<lang>.yaml`.
+pub fn is_strings_file(name: &str, lang: &str) -> bool {
+    name == format!("{lang}.yaml")
+        || name
+            .strip_suffix(&format!(".{lang}.yaml"))
+            .is_some_and(|part| !part.is_empty() && !part.contains(['/', '.']))
+}
+
+/// The strings files of `lang` in the folder `base/i18n/`, by name, with
+/// paths for messages under `display`.
+pub fn strings_files(base: &Path, display: &Path, lang: &str) -> Vec<(PathBuf, String)> {
+    let Ok(entries) = std::fs::read_dir(base.join("i18n")) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| is_strings_file(n, lang))
+        .collect();
+    names.sort_by_key(|n| (n != &format!("{lang}.yaml"), n.clone()));
+    names
+        .into_iter()
+        .filter_map(|n| {
+            let text = std::fs::read_to_string(base.join("i18n").join(&n)).ok()?;
+            Some((display.join("i18n").join(n), text))
+        })
+        .collect()
 }

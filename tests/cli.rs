@@ -74,6 +74,7 @@ fn every_error_fixture_fails_with_its_message_place_and_hint() {
         fs::create_dir_all(public.join("static")).unwrap();
         fs::write(public.join("index.html"), "previous build").unwrap();
         fs::write(public.join("static/style.css"), "old css").unwrap();
+        fs::write(public.join(".alsite-output"), "built by alsite").unwrap();
         let before = snapshot(&public);
 
         let mut lines = expected.lines();
@@ -412,6 +413,132 @@ fn new_site_builds_with_no_repository_around() {
 }
 
 #[test]
+fn new_polish_site_builds_in_polish() {
+    let dir = TempDir::new("new-pl");
+    let out = alsite(&["new", "strona", "--language", "pl"], &dir.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let site = dir.0.join("strona");
+    let out = alsite(&["build"], &site);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains(", 0 warnings"),
+        "{}",
+        text(&out.stdout)
+    );
+    let home = fs::read_to_string(site.join("public/index.html")).unwrap();
+    assert!(home.contains(r#"<html lang="pl""#), "{home}");
+    assert!(home.contains("Action Learning w praktyce"), "{home}");
+    let rules = fs::read_to_string(site.join("public/ground-rules.html")).unwrap();
+    assert!(rules.contains("Wypowiadamy się tylko w odpowiedzi na pytanie"));
+    for page in [
+        "sessions/decyzje-kierownikow.html",
+        "practice/open-questions.html",
+        "practice/coach-questions.html",
+        "workshops/intro-training/index.html",
+        "workshops/intro-training/handout.html",
+        "about.html",
+        "action-learning.html",
+        "components.html",
+    ] {
+        assert!(site.join("public").join(page).is_file(), "{page}");
+    }
+    // The Polish sample passes the strictest check as it is shipped.
+    let strict = alsite(&["check", "--strict"], &site);
+    assert!(strict.status.success(), "{}", text(&strict.stderr));
+}
+
+#[test]
+fn new_two_language_site_puts_translations_beside_their_originals() {
+    let dir = TempDir::new("new-pl-en");
+    let out = alsite(&["new", "site", "--language", "pl,en"], &dir.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let site = dir.0.join("site");
+    let read = |p: &str| fs::read_to_string(site.join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
+    let config = read("site.yaml");
+    assert!(config.contains("\nlanguages: [pl, en]"), "{config}");
+    assert!(
+        !config.contains("\nlanguage:") && !config.contains("\nnav:"),
+        "{config}"
+    );
+    assert!(
+        config.contains("title: Action Learning w praktyce"),
+        "{config}"
+    );
+    // Polish files as they are, English ones beside them with `.en`.
+    assert!(read("content/pages/about.md").contains("O Pracowni Pytań"));
+    assert!(read("content/pages/about.en.md").contains("About Northbridge"));
+    assert!(read("content/index.en.md").contains("title: Action Learning in Practice"));
+    assert!(read("content/method/ground-rules.en.yaml").contains("The two ground rules"));
+    assert!(read("content/practice/question-types.en.yaml").contains("name: Open"));
+    assert!(read("content/practice/open-questions.en.yaml").contains("From statements"));
+    assert!(read("content/workshops/intro-training/workshop.en.yaml")
+        .contains("Introduction to Action Learning"));
+    assert!(read("content/workshops/intro-training/live-session.en.md").contains("A live session"));
+    assert!(read("content/sessions/decyzje-kierownikow.yaml").contains("Katarzyna"));
+    // The Polish-only demo session gets its English translation from samples/translations/en.
+    assert!(read("content/sessions/decyzje-kierownikow.en.yaml")
+        .contains("title: Every decision goes through my desk"));
+    // English pages with no Polish original, and the per-language word lists, are not copied.
+    for absent in [
+        "content/sessions/rota-tool.en.yaml",
+        "content/sessions/rota-tool.yaml",
+        "content/workshops/foundations",
+        "content/practice/question-rules.en.yaml",
+        "site.en.yaml",
+    ] {
+        assert!(!site.join(absent).exists(), "{absent}");
+    }
+    assert!(site.join("content/practice/question-rules.yaml").is_file());
+}
+
+#[test]
+fn new_with_an_unknown_language_lists_the_samples() {
+    let dir = TempDir::new("new-de");
+    for lang in ["de", "pl,de", "pl,pl"] {
+        let out = alsite(&["new", "site", "--language", lang], &dir.0);
+        assert_eq!(out.status.code(), Some(2), "{lang}");
+        let err = text(&out.stderr);
+        assert!(err.contains("available: en, pl"), "{err}");
+        assert!(!dir.0.join("site").exists());
+    }
+    let err = text(&alsite(&["new", "site", "--language", "de"], &dir.0).stderr);
+    assert!(err.contains("no sample site in \"de\""), "{err}");
+}
+
+#[test]
+fn english_translations_of_polish_only_files_pass_the_checks() {
+    // Laid over the English sample, as the two-language site will read them.
+    let site = TempDir::new("translations-en");
+    fs::copy(Path::new(REPO).join("site.yaml"), site.path("site.yaml")).unwrap();
+    copy_tree(&Path::new(REPO).join("content"), &site.path("content"));
+    copy_tree(
+        &Path::new(REPO).join("samples/translations/en/content"),
+        &site.path("content"),
+    );
+    let out = alsite(&["check", "--strict"], &site.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = alsite(&["build"], &site.0);
+    let session = fs::read_to_string(site.path("public/sessions/decyzje-kierownikow.html"));
+    assert!(session
+        .unwrap()
+        .contains("Every decision goes through my desk"));
+    assert!(out.status.success());
+}
+
+#[test]
+fn the_polish_sample_carries_the_same_checker_word_lists() {
+    // One file holds every language's lists; both samples must ship all of them.
+    let en = fs::read_to_string(Path::new(REPO).join("content/practice/question-rules.yaml"));
+    let pl =
+        fs::read_to_string(Path::new(REPO).join("samples/pl/content/practice/question-rules.yaml"));
+    assert_eq!(
+        en.unwrap(),
+        pl.unwrap(),
+        "copy content/practice/question-rules.yaml to samples/pl/content/practice/"
+    );
+}
+
+#[test]
 fn a_site_template_overrides_the_built_in_one() {
     let site = fixture_site("base");
     let dir = site.0.join("themes/default/templates");
@@ -431,12 +558,81 @@ fn a_site_template_overrides_the_built_in_one() {
 }
 
 #[test]
-fn refuses_to_replace_the_site_folder_itself() {
+fn refuses_every_output_folder_that_would_cost_the_trainer_files() {
     let site = fixture_site("base");
-    let out = alsite(&["build", "--out", "."], &site.0);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("the output folder contains the site itself"));
-    assert!(site.0.join("site.yaml").is_file());
+    fs::create_dir_all(site.0.join("themes/mine/static")).unwrap();
+    fs::write(site.0.join("themes/mine/static/x.css"), "mine").unwrap();
+    let outside = TempDir::new("documents");
+    fs::write(outside.0.join("letter.txt"), "my letter").unwrap();
+    fs::write(outside.0.join("notes.md"), "my notes").unwrap();
+    let a_file = outside.0.join("notes.md");
+    let cases = [
+        (".".to_string(), "contains the site itself"),
+        ("..".to_string(), "contains the site itself"),
+        (
+            "content".to_string(),
+            "inside the site's own files (content)",
+        ),
+        (
+            "content/pages".to_string(),
+            "inside the site's own files (content)",
+        ),
+        ("themes".to_string(), "inside the site's own files (themes)"),
+        (
+            "themes/mine".to_string(),
+            "inside the site's own files (themes)",
+        ),
+        (
+            outside.0.display().to_string(),
+            "holds files that alsite did not make",
+        ),
+        (
+            a_file.display().to_string(),
+            "the output path is a file, not a folder",
+        ),
+    ];
+    let before_site = snapshot(&site.0);
+    let before_outside = snapshot(&outside.0);
+    for (out_dir, why) in cases {
+        let out = alsite(&["build", "--out", &out_dir], &site.0);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "--out {out_dir}: {stderr}");
+        assert!(stderr.contains(why), "--out {out_dir}: {stderr}");
+        assert!(stderr.contains("= hint: "), "--out {out_dir}: {stderr}");
+        assert!(stderr.contains("no file was changed"), "{stderr}");
+        assert_eq!(
+            snapshot(&site.0),
+            before_site,
+            "--out {out_dir} touched the site"
+        );
+        assert_eq!(snapshot(&outside.0), before_outside, "--out {out_dir}");
+    }
+    // --force overrides only the last kind: a folder alsite did not make.
+    let forced = alsite(&["build", "--force", "--out", "content"], &site.0);
+    assert_eq!(forced.status.code(), Some(1));
+    assert_eq!(snapshot(&site.0), before_site);
+    let forced = alsite(
+        &["build", "--force", "--out", outside.0.to_str().unwrap()],
+        &site.0,
+    );
+    assert!(forced.status.success(), "{}", text(&forced.stderr));
+    assert!(outside.0.join("index.html").is_file());
+    assert!(!outside.0.join("letter.txt").exists());
+}
+
+#[test]
+fn a_folder_alsite_built_carries_a_marker_and_is_replaced_next_time() {
+    let site = fixture_site("base");
+    for _ in 0..2 {
+        let out = alsite(&["build"], &site.0);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let marker = fs::read_to_string(site.0.join("public/.alsite-output")).unwrap();
+        assert!(marker.contains("built by alsite"), "{marker}");
+    }
+    // An empty folder is fine too.
+    let empty = TempDir::new("empty-out");
+    let out = alsite(&["build", "--out", empty.0.to_str().unwrap()], &site.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
 }
 
 #[test]
@@ -509,4 +705,80 @@ fn no_input_makes_alsite_panic() {
             );
         }
     }
+}
+
+#[test]
+fn byte_order_marks_any_letters_and_spaces_in_file_names_work() {
+    let site = fixture_site("base");
+    let c = site.0.join("content");
+    // Editors on Windows start files with a byte-order mark.
+    let yaml = fs::read_to_string(site.0.join("site.yaml")).unwrap();
+    fs::write(site.0.join("site.yaml"), format!("\u{feff}{yaml}")).unwrap();
+    fs::write(
+        c.join("pages/about.md"),
+        "\u{feff}---\ntitle: About\n---\n\n[Our team](our%20team.html)\n",
+    )
+    .unwrap();
+    fs::write(
+        c.join("pages/our team.md"),
+        "---\ntitle: Our team\n---\n\n![Team](<images/team photo.png>) ![Again](images/team%20photo.png) [Über uns](über-uns.html)\n",
+    )
+    .unwrap();
+    fs::write(
+        c.join("pages/über-uns.md"),
+        "---\ntitle: Über uns\n---\n\n[Team](<our team.html>)\n",
+    )
+    .unwrap();
+    fs::create_dir_all(c.join("images")).unwrap();
+    fs::write(c.join("images/team photo.png"), "png").unwrap();
+    let out = alsite(&["build"], &site.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let public = site.0.join("public");
+    for file in ["our team.html", "über-uns.html", "images/team photo.png"] {
+        assert!(public.join(file).is_file(), "{file}");
+    }
+    let team = fs::read_to_string(public.join("our team.html")).unwrap();
+    assert!(team.contains(r#"src="images/team%20photo.png""#), "{team}");
+    let home = fs::read_to_string(public.join("index.html")).unwrap();
+    assert!(home.contains(r#"href="our%20team.html""#), "{home}");
+    assert!(home.contains(r#"href="%C3%BCber-uns.html""#), "{home}");
+    assert!(home.contains("<title>Fixture site</title>"), "{home}");
+}
+
+#[test]
+fn an_empty_or_unreadable_content_folder_is_an_error_not_silence() {
+    let site = fixture_site("base");
+    let content = site.0.join("content");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("../../nowhere/gone.md", content.join("pages/gone.md")).unwrap();
+        let out = alsite(&["build"], &site.0);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(text(&out.stderr).contains(
+            "content/pages/gone.md: error: cannot read this file or folder: it is a link to a file or folder that does not exist"
+        ), "{}", text(&out.stderr));
+    }
+    fs::remove_dir_all(&content).unwrap();
+    fs::create_dir(&content).unwrap();
+    let out = alsite(&["build"], &site.0);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("content: error: the content/ folder is empty"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!site.0.join("public").exists());
+}
+
+#[test]
+fn a_question_closing_one_stage_invites_the_answer_that_opens_the_next() {
+    let site = fixture_site("base");
+    let file = site.0.join("content/sessions/rota-tool.yaml");
+    let yaml = fs::read_to_string(&file).unwrap().replace(
+        "stages:\n",
+        "stages:\n  - title: Opening\n    kind: opening\n    turns:\n      - { by: coach, intervene: \"Ana, what is your problem?\" }\n  - title: Presentation\n    kind: presentation\n    turns:\n      - { by: pp, answer: \"Half the nurses still plan shifts on paper.\" }\n",
+    );
+    fs::write(&file, yaml).unwrap();
+    let out = alsite(&["check", "--strict"], &site.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
 }

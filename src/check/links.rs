@@ -130,7 +130,12 @@ fn check_page(
         let Some((target, fragment)) = resolve(&page.path, url) else {
             continue;
         };
-        let problem = if !index.files.contains(target.as_str()) {
+        let problem = if target.starts_with("../") {
+            Some((
+                format!("link `{url}` on page {} leads outside the site", page.path),
+                format!("`../` goes up one folder from the page's own folder, and {} {}; link from the site root instead, such as `/about.html`", page.path, folders(&page.path)),
+            ))
+        } else if !index.files.contains(target.as_str()) {
             Some((
                 format!("link `{url}` on page {} leads to `{target}`, which the site does not have", page.path),
                 "link to a page the site builds, such as index.html; `/x.html` means x.html at the site root".to_string(),
@@ -162,6 +167,14 @@ fn check_page(
         }
     }
     diags
+}
+
+fn folders(path: &str) -> String {
+    match path.matches('/').count() {
+        0 => "is at the top of the site".into(),
+        1 => "is one folder deep".into(),
+        n => format!("is {n} folders deep"),
+    }
 }
 
 /// A diagnostic at the place that wrote the link: the page's source, then

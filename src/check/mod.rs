@@ -2,13 +2,17 @@
 //! files claim, and links or `#anchors` that lead nowhere.
 
 mod links;
+mod nav;
 mod practice;
 mod session;
+mod translations;
 mod workshop;
 
 pub use links::{attributes, check_pages, LinkIndex, PageLinks};
+pub use nav::check_nav;
 pub use practice::{check_item, check_practice};
 pub use session::{check_sessions, is_question, turn_kind, TurnKind};
+pub use translations::{missing_translations, translation_name};
 pub use workshop::check_workshops;
 
 use crate::model::Site;
@@ -50,7 +54,11 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// One error for each file that writes to an output path already written by another.
-pub fn duplicate_outputs(planned: &[(String, PathBuf)]) -> Vec<Diagnostic> {
+/// It is placed at the file's `slug:` line when it has one.
+pub fn duplicate_outputs(
+    planned: &[(String, PathBuf)],
+    texts: &BTreeMap<PathBuf, String>,
+) -> Vec<Diagnostic> {
     let mut first: BTreeMap<&str, &PathBuf> = BTreeMap::new();
     let mut diags = Vec::new();
     for (path, source) in planned {
@@ -63,7 +71,7 @@ pub fn duplicate_outputs(planned: &[(String, PathBuf)]) -> Vec<Diagnostic> {
                         earlier.display()
                     ),
                 )
-                .at(1, 1)
+                .at(slug_line(texts.get(source)), 1)
                 .hint(
                     "rename one of the files, or give one a different `slug:` in its front matter",
                 ),
@@ -74,6 +82,18 @@ pub fn duplicate_outputs(planned: &[(String, PathBuf)]) -> Vec<Diagnostic> {
         }
     }
     diags
+}
+
+/// The line of a file's `slug:`; 1 for a file without one; 0 for a file
+/// alsite only copies (it is reported as a whole).
+fn slug_line(text: Option<&String>) -> usize {
+    match text {
+        Some(t) => t
+            .lines()
+            .position(|l| l.starts_with("slug:"))
+            .map_or(1, |i| i + 1),
+        None => 0,
+    }
 }
 
 #[cfg(test)]
@@ -96,7 +116,7 @@ mod tests {
                 PathBuf::from("content/pages/components.md"),
             ),
         ];
-        let diags = duplicate_outputs(&planned);
+        let diags = duplicate_outputs(&planned, &BTreeMap::new());
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].file, PathBuf::from("content/pages/components.md"));
         assert!(diags[0].message.contains("content/method/components.yaml"));

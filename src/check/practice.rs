@@ -1,6 +1,7 @@
 //! Checks on practice sets that the types alone cannot express: a set has
 //! items, a choose item has a correct option, a classify item names a
-//! category that exists, and the checker's word lists exist when needed.
+//! category that exists, and the checker's word lists exist when needed,
+//! hold no empty phrase, and cover the site's language.
 
 use crate::diagnostic::Diagnostic;
 use crate::load::yaml::{locate, Seg};
@@ -107,7 +108,7 @@ pub fn check_item(
 }
 
 pub fn check_practice(site: &Site) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
+    let mut diags = check_question_rules(site);
     for doc in &site.practice {
         let text = site
             .texts
@@ -126,6 +127,68 @@ pub fn check_practice(site: &Site) -> Vec<Diagnostic> {
                 item,
             ));
         }
+    }
+    diags
+}
+
+/// The checker's word lists: every phrase has letters (a `*` stands for the
+/// rest of a word, so it needs letters beside it), and the site's language
+/// has its own lists (else the checker falls back to English).
+fn check_question_rules(site: &Site) -> Vec<Diagnostic> {
+    let Some(doc) = &site.question_rules else {
+        return Vec::new();
+    };
+    let text = site
+        .texts
+        .get(&doc.source)
+        .map(String::as_str)
+        .unwrap_or("");
+    let mut diags = Vec::new();
+    for (lang, rules) in &doc.data.languages {
+        for (list, phrases) in rules.lists() {
+            for (i, phrase) in phrases.iter().enumerate() {
+                let (line, col) = locate(
+                    text,
+                    &[
+                        Seg::Key("languages"),
+                        Seg::Key(lang),
+                        Seg::Key(list),
+                        Seg::Index(i),
+                    ],
+                );
+                let lone_star = phrase
+                    .split_whitespace()
+                    .any(|w| w.trim_matches(',') == "*");
+                if phrase.trim().is_empty() || lone_star {
+                    let message = if lone_star {
+                        format!("`{phrase}` in the checker's `{list}` ({lang}) has a `*` with no letters beside it")
+                    } else {
+                        format!("an empty phrase in the checker's `{list}` ({lang})")
+                    };
+                    diags.push(
+                        Diagnostic::error(&doc.source, message)
+                            .at(line, col)
+                            .hint("a `*` stands for the rest of a word, as in `rozważał*`; remove the entry or write the word"),
+                    );
+                }
+            }
+        }
+    }
+    let lang = &site.config.language;
+    if !doc.data.languages.contains_key(lang) {
+        let (line, col) = locate(text, &[Seg::Key("languages")]);
+        let known: Vec<&str> = doc.data.languages.keys().map(String::as_str).collect();
+        diags.push(
+            Diagnostic::warning(
+                &doc.source,
+                format!("the checker has no word lists for the site's language `{lang}`"),
+            )
+            .at(line, col)
+            .hint(format!(
+                "add a `{lang}:` section under `languages:` (there are: {}); until then pages use the English lists",
+                known.join(", ")
+            )),
+        );
     }
     diags
 }

@@ -102,9 +102,18 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
     let role = |id: &str| s.roles.iter().find(|r| r.id == id);
     let ids: Vec<&str> = s.roles.iter().map(|r| r.id.as_str()).collect();
 
-    // Turns.
+    diags.extend(check_minutes(s, text, file));
+
+    // Turns. A question in the last turn of a stage invites the answer that
+    // opens the next one (the coach's "what is your problem?" at the end of
+    // the opening).
+    let mut carried_question = false;
     for (si, stage) in s.stages.iter().enumerate() {
-        let mut question_seen = false;
+        let mut question_seen = carried_question;
+        carried_question = stage
+            .turns
+            .last()
+            .is_some_and(|t| matches!(turn_kind(t), Ok(TurnKind::Ask | TurnKind::Intervene)));
         for (ti, turn) in stage.turns.iter().enumerate() {
             let path = [
                 Seg::Key("stages"),
@@ -187,7 +196,7 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
                         } else {
                             "ground rule 1: statements only in response to questions. Add the question before it, or mark a teaching moment with `breaks_rule: true`"
                         };
-                        diags.push(error(format!("{place}: {} answers, but no question has been asked in this stage", speaker.name), pos).hint(hint));
+                        diags.push(error(format!("{place}: {} answers, but no question has been asked in this stage (or at the end of the one before)", speaker.name), pos).hint(hint));
                     }
                 }
                 _ => {}
@@ -207,7 +216,7 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
                     t.by.as_deref() != Some(r.id.as_str())
                         && [&t.ask, &t.answer, &t.intervene, &t.say]
                             .iter()
-                            .any(|x| x.as_deref().is_some_and(|x| x.contains(&r.name)))
+                            .any(|x| x.as_deref().is_some_and(|x| mentions(x, &r.name)))
                 });
                 if !named {
                     diags.push(
@@ -228,6 +237,58 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
     diags
 }
 
+/// True when `text` names `name`, also in a Polish case form: a name in -a
+/// (Agnieszka: Agnieszki, Agnieszkę, Agnieszko) or in -ek, -eł, -ec (Marek:
+/// Marka, Markiem). A name in another consonant is found as it is (Piotra).
+pub fn mentions(text: &str, name: &str) -> bool {
+    if text.contains(name) {
+        return true;
+    }
+    let chars: Vec<char> = name.chars().collect();
+    let n = chars.len();
+    let (stem, endings): (String, &[&str]) = match chars.as_slice() {
+        [.., 'a'] if n >= 4 => (
+            chars[..n - 1].iter().collect(),
+            &["y", "i", "ę", "ą", "o", "u"],
+        ),
+        [.., 'e', 'k' | 'ł' | 'c'] if n >= 4 => (
+            chars[..n - 2].iter().chain(&chars[n - 1..]).collect(),
+            &["a", "u", "em", "iem", "owi", "i"],
+        ),
+        _ => return false,
+    };
+    text.split(|c: char| !c.is_alphabetic())
+        .filter_map(|word| word.strip_prefix(stem.as_str()))
+        .any(|rest| endings.contains(&rest))
+}
+
+/// A warning when the stages' minutes do not add up to the session's.
+fn check_minutes(s: &Session, text: &str, file: &std::path::Path) -> Option<Diagnostic> {
+    let given: Vec<u32> = s.stages.iter().filter_map(|st| st.minutes).collect();
+    let sum: u32 = given.iter().sum();
+    let all = given.len() == s.stages.len();
+    if given.is_empty() || (all && sum == s.minutes) || (!all && sum <= s.minutes) {
+        return None;
+    }
+    let (line, column) = locate(text, &[Seg::Key("minutes")]);
+    let what = if all {
+        "add up to"
+    } else {
+        "already add up to"
+    };
+    Some(
+        Diagnostic::warning(
+            file,
+            format!(
+                "the stages' minutes {what} {sum}, but the session's `minutes` is {}",
+                s.minutes
+            ),
+        )
+        .at(line, column)
+        .hint("change the session's `minutes`, or the stages' minutes, so they agree"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,5 +300,21 @@ mod tests {
         assert!(is_question("What happened?  "));
         assert!(!is_question("You should ask HR."));
         assert!(!is_question("What? No, I mean the budget."));
+    }
+
+    #[test]
+    fn names_are_found_in_their_polish_case_forms() {
+        assert!(mentions("Kto zauważył pytanie Agnieszki?", "Agnieszka"));
+        assert!(mentions("Agnieszko, jak ci poszło?", "Agnieszka"));
+        assert!(mentions("Wszyscy słyszeli Magdę.", "Magda"));
+        assert!(mentions("Kto widział myślenie systemowe Marka?", "Marek"));
+        assert!(mentions("Rozmawiałam z Pawłem.", "Paweł"));
+        assert!(mentions("Zwięzłość Piotra", "Piotr"));
+        assert!(mentions("Who saw Priya listening?", "Priya"));
+        // Other words that merely start like the name do not count.
+        assert!(!mentions("Magdzia asked first.", "Magda"));
+        assert!(!mentions("Marketing asked.", "Marek"));
+        assert!(!mentions("And any other ideas?", "Ana"));
+        assert!(!mentions("Tom asked.", "Tomasz"));
     }
 }

@@ -2,6 +2,7 @@
 //! parses YAML (in [`yaml`], the one place that does) and places every error.
 
 pub mod frontmatter;
+pub mod language;
 pub mod yaml;
 
 use crate::config::Config;
@@ -27,20 +28,53 @@ pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
         // Files are read and parsed in parallel, each into a site of its
         // own, then merged in file order.
         use rayon::prelude::*;
-        let parts: Vec<(Site, Loader)> = content_files(&content)
+        let (files, unreadable) = content_files(root, &content);
+        loader.diags.0.extend(unreadable);
+        if files.is_empty() && !loader.diags.has_errors() {
+            loader.diags.push(
+                Diagnostic::error("content", "the content/ folder is empty")
+                    .hint("add content/index.md for the home page, or start from `alsite new DIR`"),
+            );
+        }
+        let languages = site.config.all_languages();
+        let mut others: Vec<Site> = languages[1..]
+            .iter()
+            .map(|l| Site::new(site.config.in_language(l)))
+            .collect();
+        let parts: Vec<(Site, Loader, usize)> = files
             .par_iter()
             .map(|rel| {
                 let mut one = Loader::new(root);
+                let lang = language::split(rel, &languages).1;
                 let mut part = Site::new(site.config.clone());
                 one.dispatch(&mut part, rel);
-                (part, one)
+                (part, one, lang)
             })
             .collect();
-        for (part, one) in parts {
-            site.merge(part);
+        for (part, one, lang) in parts {
+            match lang {
+                0 => site.merge(part),
+                i => {
+                    // Copied files are shared by every language.
+                    let mut part = part;
+                    site.assets.append(&mut part.assets);
+                    others[i - 1].merge(part)
+                }
+            }
             loader.texts.extend(one.texts);
             loader.diags.extend(one.diags.0);
         }
+        for other in &mut others {
+            other.workshops.sort_by(|a, b| a.slug.cmp(&b.slug));
+            // Word lists and question types serve every language unless translated.
+            if other.question_types.is_none() {
+                other.question_types = site.question_types.clone();
+            }
+            if other.question_rules.is_none() {
+                other.question_rules = site.question_rules.clone();
+            }
+        }
+        site.translations = others;
     }
     site.workshops.sort_by(|a, b| a.slug.cmp(&b.slug));
     site.texts = std::mem::take(&mut loader.texts);
@@ -57,7 +91,7 @@ pub fn reload_file(root: &Path, site: &mut Site, rel: &Path) -> Result<bool, Dia
     let Ok(in_content) = rel.strip_prefix("content") else {
         return Ok(false);
     };
-    if !site.texts.contains_key(rel) || !root.join(rel).is_file() {
+    if !site.texts.contains_key(rel) || !root.join(rel).is_file() || !site.translations.is_empty() {
         return Ok(false);
     }
     let mut loader = Loader::new(root);
@@ -122,16 +156,47 @@ pub fn reload_file(root: &Path, site: &mut Site, rel: &Path) -> Result<bool, Dia
 }
 
 /// Every file under `content/`, relative to it, sorted; hidden and editor
-/// backup files are skipped.
-fn content_files(content: &Path) -> Vec<PathBuf> {
-    walkdir::WalkDir::new(content)
+/// backup files are skipped. A file or folder that cannot be read is an
+/// error, never skipped in silence.
+fn content_files(root: &Path, content: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    // Links are followed: a linked file or folder is content like any other.
+    let walk = walkdir::WalkDir::new(content)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()))
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter_map(|e| e.path().strip_prefix(content).ok().map(Path::to_path_buf))
-        .collect()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
+    for entry in walk {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                if let Ok(rel) = e.path().strip_prefix(content) {
+                    files.push(rel.to_path_buf());
+                }
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let path = e.path().unwrap_or(content);
+                let shown = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+                let (why, hint) = match e.io_error().map(std::io::Error::kind) {
+                    Some(std::io::ErrorKind::NotFound) => (
+                        "it is a link to a file or folder that does not exist".to_string(),
+                        "remove the link, or put back what it points to",
+                    ),
+                    Some(std::io::ErrorKind::PermissionDenied) => (
+                        "permission denied".to_string(),
+                        "give yourself permission to read it, or move it out of content/",
+                    ),
+                    _ => (e.to_string(), "check that it can be opened"),
+                };
+                errors.push(
+                    Diagnostic::error(shown, format!("cannot read this file or folder: {why}"))
+                        .hint(hint),
+                );
+            }
+        }
+    }
+    (files, errors)
 }
 
 /// Names editors and systems leave behind: `.x.swp`, `x~`, `#x#`, `.DS_Store`.
@@ -164,7 +229,73 @@ impl<'a> Loader<'a> {
             return None;
         }
         let text = self.read(&file)?;
-        self.parse(&file, &text, 1)
+        let mut config: Config = self.parse(&file, &text, 1)?;
+        self.check_languages(&mut config, &text);
+        Some(config)
+    }
+
+    /// `languages:` names the default first; `language:`, if given too,
+    /// must agree. Translations must be of listed languages.
+    fn check_languages(&mut self, config: &mut Config, text: &str) {
+        use yaml::{locate, Seg};
+        let file = Path::new("site.yaml");
+        let Some(first) = config.languages.first().cloned() else {
+            return;
+        };
+        let said_language = text.lines().any(|l| l.starts_with("language:"));
+        if said_language && config.language != first {
+            let (line, column) = locate(text, &[Seg::Key("language")]);
+            self.diags.push(
+                Diagnostic::error(file, format!("`language: {}` disagrees with `languages:`, whose first entry `{first}` is the default", config.language))
+                    .at(line, column)
+                    .hint("remove `language:`, or put the default language first in `languages:`"),
+            );
+        }
+        config.language = first;
+        for (i, code) in config.languages.iter().enumerate() {
+            if code.is_empty()
+                || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                || config.languages[..i].contains(code)
+            {
+                let (line, column) = locate(text, &[Seg::Key("languages"), Seg::Index(i)]);
+                self.diags.push(
+                    Diagnostic::error(file, format!("`{code}` is not a usable language code here"))
+                        .at(line, column)
+                        .hint("write each language once, as a code such as `pl` or `en`"),
+                );
+            }
+        }
+        if !config.nav.is_empty() {
+            for code in config.languages.iter().skip(1) {
+                if config
+                    .translations
+                    .get(code)
+                    .map_or(true, |t| t.nav.is_empty())
+                {
+                    let (line, column) = locate(text, &[Seg::Key("nav")]);
+                    self.diags.push(
+                        Diagnostic::warning(file, format!("the navigation has no `{code}` titles: the `{code}` pages show these"))
+                            .at(line, column)
+                            .hint(format!("add `translations: {{{code}: {{nav: [...]}}}}` with the same links and `{code}` titles")),
+                    );
+                }
+            }
+        }
+        for code in config.translations.keys() {
+            if !config.languages.contains(code) {
+                let (line, column) = locate(text, &[Seg::Key("translations"), Seg::Key(code)]);
+                self.diags.push(
+                    Diagnostic::error(
+                        file,
+                        format!("translations for `{code}`, which is not in `languages:`"),
+                    )
+                    .at(line, column)
+                    .hint(format!(
+                        "add `{code}` to `languages:`, or remove its translations"
+                    )),
+                );
+            }
+        }
     }
 
     /// Reads a file as UTF-8, remembering its text for later diagnostics.
@@ -192,12 +323,14 @@ impl<'a> Loader<'a> {
             .ok()
     }
 
-    fn doc<T: DeserializeOwned>(&mut self, rel: &Path) -> Option<Doc<T>> {
+    /// Reads the YAML file `rel`; its slug comes from `logical`, its path
+    /// without a language code.
+    fn doc<T: DeserializeOwned>(&mut self, rel: &Path, logical: &Path) -> Option<Doc<T>> {
         let text = self.read(rel)?;
         let data = self.parse(rel, &text, 1)?;
         Some(Doc {
             source: rel.to_path_buf(),
-            slug: file_stem(rel),
+            slug: file_stem(logical),
             data,
         })
     }
@@ -232,7 +365,12 @@ impl<'a> Loader<'a> {
 
     fn dispatch(&mut self, site: &mut Site, rel_in_content: &Path) {
         let rel = Path::new("content").join(rel_in_content);
-        let parts: Vec<String> = rel_in_content
+        // Matching and names use the path without its language code.
+        let (logical, _) = language::split(rel_in_content, &site.config.all_languages());
+        let logical = &Path::new("content").join(logical);
+        let parts: Vec<String> = logical
+            .strip_prefix("content")
+            .unwrap_or(logical)
             .iter()
             .map(|p| p.to_string_lossy().into_owned())
             .collect();
@@ -246,15 +384,15 @@ impl<'a> Loader<'a> {
                     site.pages.push(page);
                 }
             }
-            (["method", "ground-rules.yaml"], _) => site.ground_rules = self.doc(&rel),
-            (["method", "components.yaml"], _) => site.components = self.doc(&rel),
-            (["practice", "question-types.yaml"], _) => site.question_types = self.doc(&rel),
-            (["practice", "question-rules.yaml"], _) => site.question_rules = self.doc(&rel),
-            (["practice", _], "yaml") => site.practice.extend(self.doc(&rel)),
-            (["sessions", _], "yaml") => site.sessions.extend(self.doc(&rel)),
+            (["method", "ground-rules.yaml"], _) => site.ground_rules = self.doc(&rel, logical),
+            (["method", "components.yaml"], _) => site.components = self.doc(&rel, logical),
+            (["practice", "question-types.yaml"], _) => site.question_types = self.doc(&rel, logical),
+            (["practice", "question-rules.yaml"], _) => site.question_rules = self.doc(&rel, logical),
+            (["practice", _], "yaml") => site.practice.extend(self.doc(&rel, logical)),
+            (["sessions", _], "yaml") => site.sessions.extend(self.doc(&rel, logical)),
             (["workshops", slug, "workshop.yaml"], _) => {
                 let slug = slug.to_string();
-                if let Some(doc) = self.doc::<WorkshopFile>(&rel) {
+                if let Some(doc) = self.doc::<WorkshopFile>(&rel, logical) {
                     let w = self.workshop(site, &slug);
                     w.source = doc.source;
                     w.data = doc.data;
@@ -279,10 +417,13 @@ impl<'a> Loader<'a> {
     fn page(&mut self, rel: &Path, stem: String) -> Option<Page> {
         let (front, body) = self.markdown::<FrontMatter>(rel)?;
         let slug = front.slug.clone().unwrap_or(stem);
-        if slug.is_empty()
+        // Letters are letters in every language; a space is fine in a file
+        // name (links to it are percent-encoded).
+        if slug.trim().len() != slug.len()
+            || slug.is_empty()
             || !slug
                 .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == ' ')
         {
             let line = self
                 .texts
@@ -291,7 +432,7 @@ impl<'a> Loader<'a> {
             self.diags.push(
                 Diagnostic::error(rel, format!("slug `{slug}` cannot be a file name"))
                     .at(line.map_or(1, |l| l + 1), 1)
-                    .hint("use letters, digits, `-` and `_` only"),
+                    .hint("use letters (in any language), digits, spaces, `-` and `_` only"),
             );
             return None;
         }
@@ -328,12 +469,17 @@ impl<'a> Loader<'a> {
 pub fn read_utf8(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(root.join(rel))
         .map_err(|e| Diagnostic::error(rel, format!("cannot read file: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         let good = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
         Diagnostic::error(rel, "file is not valid UTF-8")
             .at_offset(&text, good)
             .hint("save the file with UTF-8 encoding")
+    })?;
+    // Editors on Windows often start a file with a byte-order mark; it is not content.
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
     })
 }
 
@@ -359,6 +505,8 @@ fn placeholder_config() -> Config {
         nav: Vec::new(),
         footer: None,
         scorm: Default::default(),
+        languages: Vec::new(),
+        translations: Default::default(),
     }
 }
 

@@ -5,31 +5,223 @@ use crate::diagnostic::Diagnostic;
 use serde::de::DeserializeOwned;
 use std::path::Path;
 
+/// How deeply lists and mappings may nest. Content never needs more than a
+/// handful of levels; the limit keeps a runaway file from taking minutes.
+const MAX_DEPTH: usize = 40;
+
 /// Parses `text` (which starts at line `first_line` of `file`) into `T`.
 pub fn parse<T: DeserializeOwned>(
     file: &Path,
     text: &str,
     first_line: usize,
 ) -> Result<T, Diagnostic> {
-    serde_yaml::from_str(text).map_err(|e| {
-        let raw = e.to_string();
-        let (stripped, positions) = strip_positions(&raw);
-        // A syntax error names where it noticed the problem, and often where the
-        // unfinished construct began ("while scanning a quoted scalar at …"):
-        // the beginning is where the fix goes.
-        let (line, column) = match (raw.contains(", while "), positions.last(), e.location()) {
-            (true, Some(&(l, c)), _) => (l, c),
-            (_, _, Some(l)) => (l.line(), l.column()),
-            (_, Some(&(l, c)), None) => (l, c),
-            (_, None, None) => (1, 1),
-        };
-        let (message, hint) = explain(&stripped);
-        let d = Diagnostic::error(file, message).at(line + first_line - 1, column);
-        match hint {
-            Some(h) => d.hint(h),
-            None => d,
+    let shift = |d: Diagnostic| {
+        let (line, column) = (d.line + first_line - 1, d.column);
+        d.at(line, column)
+    };
+    prescan(file, text).map_err(shift)?;
+    serde_yaml::from_str(text).map_err(|e| shift(from_serde::<T>(file, text, &e)))
+}
+
+/// Turns serde_yaml's error into a diagnostic at the place to fix.
+fn from_serde<T: DeserializeOwned>(file: &Path, text: &str, e: &serde_yaml::Error) -> Diagnostic {
+    let raw = e.to_string();
+    let (stripped, positions) = strip_positions(&raw);
+    // A syntax error names where it noticed the problem, and often where the
+    // unfinished construct began ("while scanning a quoted scalar at …"):
+    // the beginning is where the fix goes.
+    let (mut line, mut column) = match (raw.contains(", while "), positions.last(), e.location()) {
+        (true, Some(&(l, c)), _) => (l, c),
+        (_, _, Some(l)) => (l.line(), l.column()),
+        (_, Some(&(l, c)), None) => (l, c),
+        (_, None, None) => (1, 1),
+    };
+    if let Some(key) = missing_key(&stripped) {
+        // A key that is present but indented differently is the usual cause.
+        if let Some((l, c)) = misplaced_key(text, line, column, key) {
+            let d = Diagnostic::error(
+                file,
+                format!("`{key}:` is not lined up with the other keys of its block"),
+            )
+            .at(l, c)
+            .hint(format!(
+                "indent it exactly like the key on line {line} (column {column}), so it belongs to the same mapping"
+            ));
+            return d;
         }
-    })
+    }
+    if let Some(key) = duplicate_key(&stripped) {
+        // serde points at the mapping; the fix is at the key's second line.
+        if let Some((l, c)) = second_key(text, line, column, key) {
+            (line, column) = (l, c);
+        }
+    }
+    let (message, hint) = explain(&stripped);
+    let hint = hint.map(|h| {
+        if h == "expected a mapping (lines of `key: value`)" {
+            match fields_of::<T>() {
+                Some(fields) => format!("expected a mapping with the fields {fields}"),
+                None => h,
+            }
+        } else {
+            h
+        }
+    });
+    let d = Diagnostic::error(file, message).at(line, column);
+    match hint {
+        Some(h) => d.hint(h),
+        None => d,
+    }
+}
+
+/// The fields `T` takes, as serde lists them for an unknown one.
+fn fields_of<T: DeserializeOwned>() -> Option<String> {
+    let e = serde_yaml::from_str::<T>("alsite-no-such-field: 1").err()?;
+    let raw = e.to_string();
+    let (_, expected) = raw.split_once(", expected ")?;
+    let (list, _) = strip_positions(expected);
+    Some(list.replace("one of ", "").replace(" or ", ", "))
+}
+
+fn missing_key(message: &str) -> Option<&str> {
+    let rest = message.split("missing field `").nth(1)?;
+    rest.split('`').next()
+}
+
+/// A line after the mapping at (`line`, `column`) that starts the key `key`
+/// at another indentation, before the mapping's list item or block ends.
+fn misplaced_key(text: &str, line: usize, column: usize, key: &str) -> Option<(usize, usize)> {
+    let col = column.saturating_sub(1);
+    let in_item = text
+        .lines()
+        .nth(line.saturating_sub(1))
+        .and_then(|l| l.get(..col))
+        .is_some_and(|before| before.trim_end().ends_with('-'));
+    let dash = col.saturating_sub(2);
+    for (i, l) in text.lines().enumerate().skip(line) {
+        let content = l.trim_start();
+        if content.is_empty() || content.starts_with('#') {
+            continue;
+        }
+        let indent = l.len() - content.len();
+        let nested_item = content.starts_with('-') && indent >= col;
+        let bare = content.strip_prefix("- ").unwrap_or(content);
+        let is_key = bare.strip_prefix(key).is_some_and(|r| r.starts_with(':'));
+        // Off by a few spaces, and not a key of a list nested inside.
+        if is_key && !nested_item && indent != col && indent.abs_diff(col) <= 3 {
+            return Some((i + 1, indent + 1));
+        }
+        let floor = if in_item { dash } else { col };
+        if indent < floor || (in_item && indent == dash && content.starts_with('-')) {
+            return None;
+        }
+    }
+    None
+}
+
+fn duplicate_key(message: &str) -> Option<&str> {
+    let rest = message.split("duplicate field `").nth(1)?;
+    rest.split('`').next()
+}
+
+/// The second line, at or after `line`, that starts the key `key` at the
+/// mapping's indentation.
+fn second_key(text: &str, line: usize, column: usize, key: &str) -> Option<(usize, usize)> {
+    let indent = column.saturating_sub(1);
+    let starts = |l: &str| {
+        let rest = l.get(indent..)?;
+        let rest = rest.strip_prefix("- ").unwrap_or(rest);
+        let bare = rest.strip_prefix(key).and_then(|r| r.strip_prefix(':'));
+        let quoted = rest
+            .strip_prefix(&format!("\"{key}\":")[..])
+            .or_else(|| rest.strip_prefix(&format!("'{key}':")[..]));
+        bare.or(quoted).map(|_| ())
+    };
+    text.lines()
+        .enumerate()
+        .skip(line.saturating_sub(1))
+        .filter(|(_, l)| starts(l).is_some())
+        .nth(1)
+        .map(|(i, l)| (i + 1, l.len() - l.trim_start_matches([' ', '-']).len() + 1))
+}
+
+/// Finds, before parsing, the mistakes the YAML parser reports badly or
+/// slowly: control characters, tabs in indentation, a second document, and
+/// nesting past [`MAX_DEPTH`].
+fn prescan(file: &Path, text: &str) -> Result<(), Diagnostic> {
+    let mut flow_depth = 0usize;
+    let mut seen_content = false;
+    for (i, line) in text.lines().enumerate() {
+        let err = |col: usize, message: &str, hint: &str| {
+            Err(Diagnostic::error(file, message)
+                .at(i + 1, col + 1)
+                .hint(hint))
+        };
+        if let Some((col, c)) = line
+            .char_indices()
+            .find(|&(_, c)| c.is_control() && c != '\t')
+        {
+            return err(
+                line[..col].chars().count(),
+                &format!("an invisible control character (U+{:04X}) is in the text here", c as u32),
+                "delete it and retype the text around it; it often comes from copying out of another program",
+            );
+        }
+        let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+        if let Some(col) = indent.find('\t') {
+            return err(
+                col,
+                "a tab is used for indentation here",
+                "YAML indents with spaces only: replace the tab with spaces, lined up with the lines above (most editors can turn tabs into spaces)",
+            );
+        }
+        let trimmed = line.trim_end();
+        if (trimmed == "---" || trimmed.starts_with("--- ")) && seen_content {
+            return err(
+                0,
+                "a second `---` line starts another document here",
+                "a file holds one document: remove this line (in a page, the front matter ends at the first `---` line after the start)",
+            );
+        }
+        let content = trimmed.trim_start();
+        if !content.is_empty() && !content.starts_with('#') && content != "---" {
+            seen_content = true;
+        }
+        let dashes = content.split("- ").take_while(|s| s.is_empty()).count();
+        let block_depth = (indent.len() / 2) + dashes;
+        let deepest;
+        (flow_depth, deepest) = flow_depths(content, flow_depth);
+        if block_depth.max(deepest) > MAX_DEPTH {
+            return err(
+                indent.len(),
+                &format!("lists and mappings nest more than {MAX_DEPTH} levels deep here"),
+                "content never needs this many levels: check the indentation and brackets",
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The depth of `[` and `{` still open after `line`, outside quotes, and
+/// the deepest it reached on the line.
+fn flow_depths(line: &str, mut depth: usize) -> (usize, usize) {
+    let mut deepest = depth;
+    let mut quote: Option<char> = None;
+    for c in line.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') if depth > 0 => quote = Some(c),
+            (None, '#') if depth == 0 => break,
+            (None, '[' | '{') => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    (depth, deepest)
 }
 
 /// Removes every " at line L column C" from a message, returning the positions.
@@ -90,6 +282,34 @@ fn explain(raw: &str) -> (String, Option<String>) {
             )),
         );
     }
+    use crate::model::fields::{BAD_MINUTES, EMPTY_LIST, EMPTY_TEXT, MAX_MINUTES};
+    let field = place
+        .map(|p| format!("`{p}`"))
+        .unwrap_or_else(|| "this field".into());
+    if what == EMPTY_TEXT {
+        return (
+            format!("{field} is empty"),
+            Some("write the text after the colon; this field is required".into()),
+        );
+    }
+    if what == EMPTY_LIST {
+        return (
+            format!("{field} is an empty list"),
+            Some("add at least one entry, each on its own line starting with `- `".into()),
+        );
+    }
+    if what == BAD_MINUTES {
+        return (
+            format!("{field} must be a whole number of minutes from 1 to {MAX_MINUTES} (one day)"),
+            Some("write the length in minutes, such as `minutes: 45`".into()),
+        );
+    }
+    if let Some(key) = what.strip_prefix("duplicate field ") {
+        return (
+            format!("{prefix}the key {key} appears twice in one mapping"),
+            Some("keep one of the two lines; YAML allows each key once per mapping".into()),
+        );
+    }
     if let Some(rest) = what.strip_prefix("unknown variant ") {
         let (value, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         return (
@@ -105,8 +325,8 @@ fn explain(raw: &str) -> (String, Option<String>) {
             .split_once(", expected ")
             .unwrap_or((rest, "another type"));
         return (
-            format!("{prefix}wrong type: found {found}"),
-            Some(format!("expected {expected}")),
+            format!("{prefix}wrong kind of value: found {}", plain_found(found)),
+            Some(format!("expected {}", plain_expected(expected))),
         );
     }
     if let Some(rest) = what.strip_prefix("invalid value: ") {
@@ -114,18 +334,93 @@ fn explain(raw: &str) -> (String, Option<String>) {
             .split_once(", expected ")
             .unwrap_or((rest, "another value"));
         return (
-            format!("{prefix}invalid value: {found}"),
-            Some(format!("expected {expected}")),
+            format!("{prefix}invalid value: {}", plain_found(found)),
+            Some(format!("expected {}", plain_expected(expected))),
         );
     }
     if place.is_none() && !what.contains('`') {
         // Syntax errors from the scanner: "did not find expected node content", …
-        return (
-            format!("YAML syntax error: {}", what.replace(", while", " while")),
-            Some("check indentation, quotes and brackets where this points".into()),
-        );
+        return syntax(what);
     }
     (format!("{prefix}{what}"), None)
+}
+
+/// A scanner or parser message in a trainer's words.
+fn syntax(what: &str) -> (String, Option<String>) {
+    let plain = [
+        (
+            "mapping values are not allowed",
+            "a `key:` is where it cannot start: the line is indented more than the keys around it, or the line above is not finished",
+            "line this key up with the other keys of its block, or put quotes around a text that contains `: `",
+        ),
+        (
+            "did not find expected key",
+            "this line does not fit the indentation of the block it is in",
+            "indent it exactly like the other keys or list items of its block",
+        ),
+        (
+            "did not find expected '-'",
+            "a list item is missing its `- ` or is indented differently",
+            "start every item of a list with `- ` at the same indentation",
+        ),
+        (
+            "found a tab character",
+            "a tab is used where YAML needs spaces",
+            "replace the tab with spaces",
+        ),
+    ];
+    for (pattern, message, hint) in plain {
+        if what.contains(pattern) {
+            return (format!("YAML syntax error: {message}"), Some(hint.into()));
+        }
+    }
+    (
+        format!("YAML syntax error: {}", what.replace(", while", " while")),
+        Some("check indentation, quotes and brackets where this points".into()),
+    )
+}
+
+/// What serde found, without type names: `integer `-5``, `string "x"`.
+fn plain_found(found: &str) -> String {
+    found
+        .replace("unit value", "nothing (an empty value)")
+        .replace("sequence", "a list")
+        .replace("map", "a mapping")
+}
+
+/// What serde expected, in words: Rust type names become what to write.
+fn plain_expected(expected: &str) -> String {
+    let e = expected.trim();
+    let whole = ["u8", "u16", "u32", "u64", "u128", "usize"];
+    let signed = ["i8", "i16", "i32", "i64", "i128", "isize"];
+    if whole.contains(&e) {
+        let max = match e {
+            "u8" => u8::MAX as u128,
+            "u16" => u16::MAX as u128,
+            "u32" => u32::MAX as u128,
+            _ => u64::MAX as u128,
+        };
+        return format!("a whole number from 0 to {max}");
+    }
+    if signed.contains(&e) {
+        return "a whole number".into();
+    }
+    if e == "f32" || e == "f64" {
+        return "a number".into();
+    }
+    if e.starts_with("struct ") || e == "a map" {
+        return "a mapping (lines of `key: value`)".into();
+    }
+    if e == "a sequence" {
+        return "a list (lines starting with `- `)".into();
+    }
+    if e == "a boolean" {
+        return "true or false".into();
+    }
+    if let Some(rest) = e.strip_prefix("enum ") {
+        return format!("one of the allowed values for {}", rest.to_lowercase());
+    }
+    e.to_string()
 }
 
 #[cfg(test)]
@@ -157,8 +452,14 @@ mod tests {
     fn positions_shift_by_the_first_line() {
         let d = err("title: a\nn: many\n", 2);
         assert_eq!((d.line, d.column), (3, 4));
-        assert_eq!(d.message, "in `n`: wrong type: found string \"many\"");
-        assert_eq!(d.hint.as_deref(), Some("expected u32"));
+        assert_eq!(
+            d.message,
+            "in `n`: wrong kind of value: found string \"many\""
+        );
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("expected a whole number from 0 to 4294967295")
+        );
     }
 
     #[test]

@@ -5,9 +5,11 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GroundRules {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub title: String,
     /// Markdown shown above the rules.
     pub intro: Option<String>,
+    #[serde(deserialize_with = "crate::model::fields::non_empty")]
     pub rules: Vec<Rule>,
 }
 
@@ -15,11 +17,15 @@ pub struct GroundRules {
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     /// Anchor on the page, e.g. `statements-answer-questions`.
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub id: String,
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub title: String,
     /// The rule itself, in one or two sentences (Markdown).
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub text: String,
     /// Why the rule exists (Markdown).
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub why: String,
     #[serde(default)]
     pub good: Vec<Example>,
@@ -31,6 +37,7 @@ pub struct Rule {
 #[serde(deny_unknown_fields)]
 pub struct Example {
     /// What was said in the session.
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub said: String,
     /// Why it keeps or breaks the rule (Markdown).
     pub note: Option<String>,
@@ -39,19 +46,25 @@ pub struct Example {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Components {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub title: String,
     pub intro: Option<String>,
+    #[serde(deserialize_with = "crate::model::fields::non_empty")]
     pub components: Vec<Component>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Component {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub id: String,
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub name: String,
     /// One line, shown in the cycle diagram's section and the overview.
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub summary: String,
     /// Markdown.
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub body: String,
     /// Questions a group or coach asks about this component.
     #[serde(default)]

@@ -2,6 +2,7 @@
 //! unknown fields, so a typo is an error rather than silently ignored text.
 //! This module depends on nothing else in the crate.
 
+pub mod fields;
 mod method;
 mod page;
 mod practice;
@@ -50,6 +51,11 @@ pub struct Site {
     pub assets: Vec<(PathBuf, String)>,
     /// The text of every file read, by source path, to place diagnostics found later.
     pub texts: BTreeMap<PathBuf, String>,
+    /// The UI strings of the site's language (English until the build loads them).
+    pub strings: std::sync::Arc<crate::i18n::Strings>,
+    /// The same site in its other languages (`languages:` in site.yaml),
+    /// each holding the files translated into it.
+    pub translations: Vec<Site>,
 }
 
 impl Site {
@@ -68,6 +74,8 @@ impl Site {
             workshops: Vec::new(),
             assets: Vec::new(),
             texts: BTreeMap::new(),
+            strings: crate::i18n::builtin_english(),
+            translations: Vec::new(),
         }
     }
 }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub title: String,
     /// One sentence for the page's meta description and index cards.
     pub description: Option<String>,

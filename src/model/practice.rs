@@ -1,20 +1,24 @@
 //! Question practice: the categories, the checker's word lists, and practice sets.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionTypes {
+    #[serde(deserialize_with = "crate::model::fields::non_empty")]
     pub types: Vec<QuestionType>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionType {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub id: String,
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub name: String,
     /// Markdown.
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub description: String,
     pub example: Option<String>,
     /// True for types a coach would discourage (leading, stacked, …).
@@ -29,24 +33,57 @@ pub struct QuestionRules {
     pub languages: BTreeMap<String, LanguageRules>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// One language's lists. The page embeds them as they are (as JSON), and
+/// `themes/default/static/question-check.js` reads them by these names.
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct LanguageRules {
     pub open_openers: Vec<String>,
     pub closed_openers: Vec<String>,
+    /// Closed openers that ask for a single number or fact ("how many").
+    #[serde(default)]
+    pub fact_openers: Vec<String>,
+    /// Open openers that can sound like blame ("why").
+    #[serde(default)]
+    pub why_openers: Vec<String>,
+    /// Words skipped before the question proper ("And", "So,").
+    #[serde(default)]
+    pub joiners: Vec<String>,
     #[serde(default)]
     pub leading: Vec<String>,
     #[serde(default)]
     pub statement_markers: Vec<String>,
+    /// Like `statement_markers`, but not inside an open question's first clause.
+    #[serde(default)]
+    pub claims: Vec<String>,
     #[serde(default)]
     pub limited_choice: Vec<String>,
     #[serde(default)]
     pub stacked: Vec<String>,
 }
 
+impl LanguageRules {
+    /// Every list with its YAML key, for checks.
+    pub fn lists(&self) -> [(&'static str, &[String]); 10] {
+        [
+            ("open_openers", &self.open_openers),
+            ("closed_openers", &self.closed_openers),
+            ("fact_openers", &self.fact_openers),
+            ("why_openers", &self.why_openers),
+            ("joiners", &self.joiners),
+            ("leading", &self.leading),
+            ("statement_markers", &self.statement_markers),
+            ("claims", &self.claims),
+            ("limited_choice", &self.limited_choice),
+            ("stacked", &self.stacked),
+        ]
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PracticeSet {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub title: String,
     pub description: Option<String>,
     /// Markdown shown above the items.
@@ -73,6 +110,7 @@ super::tagged_by_type!(Item {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChooseItem {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub prompt: String,
     pub options: Vec<ChooseOption>,
     pub explain: Option<String>,
@@ -81,21 +119,26 @@ pub struct ChooseItem {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChooseOption {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub text: String,
     #[serde(default)]
     pub correct: bool,
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub feedback: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClassifyItem {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub question: String,
     /// A category id from question-types.yaml.
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub answer: String,
     /// Other categories that are also accepted.
     #[serde(default)]
     pub also: Vec<String>,
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub reason: String,
     pub explain: Option<String>,
 }
@@ -103,6 +146,7 @@ pub struct ClassifyItem {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RewriteItem {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub statement: String,
     pub hint: Option<String>,
     pub models: Vec<String>,
@@ -112,6 +156,7 @@ pub struct RewriteItem {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OrderItem {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub prompt: String,
     /// In the right order; shuffled on the page.
     pub steps: Vec<String>,

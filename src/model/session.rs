@@ -6,13 +6,17 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub title: String,
     pub summary: Option<String>,
     /// Planned length in minutes.
+    #[serde(deserialize_with = "crate::model::fields::minutes")]
     pub minutes: u32,
     /// The problem as the presenter first states it.
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub problem: String,
     pub roles: Vec<Role>,
+    #[serde(deserialize_with = "crate::model::fields::non_empty")]
     pub stages: Vec<Stage>,
 }
 
@@ -20,7 +24,9 @@ pub struct Session {
 #[serde(deny_unknown_fields)]
 pub struct Role {
     /// What turns use in `by:`.
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub id: String,
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub name: String,
     pub role: RoleKind,
     /// The leadership skill a member practises.
@@ -49,9 +55,12 @@ impl RoleKind {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Stage {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub title: String,
     pub kind: StageKind,
+    #[serde(default, deserialize_with = "crate::model::fields::optional_minutes")]
     pub minutes: Option<u32>,
+    #[serde(deserialize_with = "crate::model::fields::non_empty")]
     pub turns: Vec<Turn>,
 }
 

@@ -6,11 +6,14 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WorkshopFile {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub title: String,
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub audience: String,
     pub summary: Option<String>,
     #[serde(default)]
     pub outcomes: Vec<String>,
+    #[serde(deserialize_with = "crate::model::fields::non_empty")]
     pub days: Vec<Day>,
 }
 
@@ -19,7 +22,9 @@ pub struct WorkshopFile {
 pub struct Day {
     pub title: Option<String>,
     /// Clock time, `HH:MM`.
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub start: String,
+    #[serde(deserialize_with = "crate::model::fields::non_empty")]
     pub items: Vec<DayItem>,
 }
 
@@ -30,13 +35,16 @@ pub struct DayItem {
     pub module: Option<String>,
     #[serde(rename = "break")]
     pub break_label: Option<String>,
+    #[serde(default, deserialize_with = "crate::model::fields::optional_minutes")]
     pub minutes: Option<u32>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ModuleFront {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub title: String,
+    #[serde(deserialize_with = "crate::model::fields::minutes")]
     pub minutes: u32,
     #[serde(default)]
     pub objectives: Vec<String>,
@@ -51,7 +59,9 @@ pub struct ModuleFront {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Activity {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub title: String,
+    #[serde(deserialize_with = "crate::model::fields::minutes")]
     pub minutes: u32,
     pub kind: ActivityKind,
     /// Slug of a practice set.

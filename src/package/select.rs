@@ -117,7 +117,7 @@ fn parts(site: &Site) -> Vec<Part> {
                 track_practice(site, &mut sco, set);
             }
             if let Some(s) = a.session.as_deref() {
-                track_session(&mut sco, s);
+                track_session(site, &mut sco, s);
             }
         }
         out.push(Part {
@@ -137,7 +137,7 @@ fn parts(site: &Site) -> Vec<Part> {
     }
     for doc in &site.sessions {
         let mut sco = Sco::new(session::session_path(&doc.slug));
-        track_session(&mut sco, &doc.slug);
+        track_session(site, &mut sco, &doc.slug);
         out.push(Part {
             kind: Kind::Session,
             source: doc.source.clone(),
@@ -154,7 +154,7 @@ fn whole_site(site: &Site) -> Node {
         track_practice(site, &mut sco, &doc.slug);
     }
     for doc in &site.sessions {
-        track_session(&mut sco, &doc.slug);
+        track_session(site, &mut sco, &doc.slug);
     }
     Node::sco("site", &site.config.title, sco)
 }
@@ -163,14 +163,14 @@ fn track_practice(site: &Site, sco: &mut Sco, slug: &str) {
     let Some(doc) = site.practice.iter().find(|d| d.slug == slug) else {
         return;
     };
-    let key = format!("alsite-practice:{slug}");
+    let key = practice::storage_key(site, "alsite-practice", slug);
     if !sco.practice.iter().any(|(k, _)| *k == key) {
         sco.practice.push((key, doc.data.items.len()));
     }
 }
 
-fn track_session(sco: &mut Sco, slug: &str) {
-    let key = format!("alsite-session:{slug}");
+fn track_session(site: &Site, sco: &mut Sco, slug: &str) {
+    let key = practice::storage_key(site, "alsite-session", slug);
     if !sco.sessions.contains(&key) {
         sco.sessions.push(key);
     }

@@ -6,11 +6,17 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 
 /// Ids already used on one page, so headings from several Markdown fields
-/// never collide.
+/// never collide; and, for a page in a language's folder, the way up to the
+/// site root, where the files shared by all languages are.
 #[derive(Debug, Default)]
-pub struct Ids(HashSet<String>);
+pub struct Ids(HashSet<String>, String);
 
 impl Ids {
+    /// For a page whose language's root is `shared_prefix` (`"../"`) below the site root.
+    pub fn with_shared_prefix(shared_prefix: &str) -> Ids {
+        Ids(HashSet::new(), shared_prefix.to_string())
+    }
+
     /// Reserves `base`, or `base-2`, `base-3` … if taken, and returns it.
     pub fn unique(&mut self, base: &str) -> String {
         let mut id = base.to_string();
@@ -39,7 +45,12 @@ pub fn to_html(markdown: &str, page: &str, ids: &mut Ids) -> String {
     for event in &mut events {
         if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
             if dest_url.starts_with('/') && !dest_url.starts_with("//") {
-                *dest_url = CowStr::from(relative_url(page, &dest_url[1..]));
+                // `/x.html` is a page in the same language; `/img/x.png` a shared file.
+                let target = &dest_url[1..];
+                let file = target.split(['#', '?']).next().unwrap_or("");
+                let is_page = file.is_empty() || file.ends_with('/') || file.ends_with(".html");
+                let up = if is_page { "" } else { ids.1.as_str() };
+                *dest_url = CowStr::from(format!("{up}{}", relative_url(page, target)));
             }
         }
     }

@@ -2,6 +2,9 @@
 //! pages through minijinja templates, every URL relative. Reads no files
 //! except templates, through the [`Theme`].
 
+mod errors;
+use errors::template_error;
+pub mod languages;
 pub mod markdown;
 pub mod practice;
 pub mod session;
@@ -10,12 +13,16 @@ pub mod url;
 pub mod workshop;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::i18n::Strings;
 use crate::model::*;
 use crate::theme::Theme;
+use languages::{Alternates, Language};
 use markdown::{inline_html, to_html, Ids};
 use minijinja::{context, Environment, State, Value};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use url::{relative_url, root_prefix};
 
 /// One file of the built site.
@@ -55,6 +62,16 @@ enum JobKind<'a> {
 }
 
 impl JobKind<'_> {
+    /// The UI strings the page's scripts read, by key prefix.
+    fn script_namespaces(&self) -> &'static [&'static str] {
+        match self {
+            JobKind::PracticeSet(_) => &["practice.", "checker."],
+            JobKind::Session(_) => &["practice.", "checker.", "player."],
+            JobKind::Module(..) => &["timer."],
+            _ => &[],
+        }
+    }
+
     fn template(&self) -> &'static str {
         match self {
             JobKind::Home(_) => "home.html",
@@ -98,7 +115,18 @@ pub fn render_site<R: Send>(
             template: None,
         })
         .collect();
-    let mut results = render_jobs(site, theme, jobs(site), &each)?;
+    let langs = languages::languages(site);
+    let alternates = Alternates::new(&langs, |s| jobs(s).into_iter().map(|j| j.path).collect());
+    let mut results = Vec::new();
+    for lang in &langs {
+        results.extend(render_jobs(
+            lang,
+            theme,
+            jobs(lang.site),
+            &alternates,
+            &each,
+        )?);
+    }
     let mut diags = Diagnostics::default();
     for o in statics {
         match each(o) {
@@ -123,26 +151,37 @@ pub fn render_affected(
         .into_iter()
         .filter(|job| changed.iter().any(|c| job.reads(site, c)))
         .collect();
-    render_jobs(site, theme, affected, &Ok)
+    // Scoped rebuilds are for one-language sites only (see build::Incremental).
+    let lang = &languages::languages(site)[0];
+    render_jobs(lang, theme, affected, &Alternates::default(), &Ok)
 }
 
 fn render_jobs<R: Send>(
-    site: &Site,
+    lang: &Language,
     theme: &Theme,
     jobs: Vec<Job>,
+    alternates: &Alternates,
     each: &(impl Fn(Output) -> Result<R, Diagnostic> + Sync),
 ) -> Result<Vec<R>, Diagnostics> {
-    let env = environment(theme);
+    let site = lang.site;
+    let env = environment(theme, site.strings.clone());
     let sections = sections(site);
     let nav_links = nav_links(site, &sections);
+    let shared = Shared {
+        sections,
+        nav_links,
+        script_strings: Default::default(),
+        prefix: &lang.prefix,
+        alternates,
+    };
     let results: Vec<Result<R, Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
             let template = job.kind.template();
-            let ctx = page_context(site, job, &sections, &nav_links);
+            let ctx = page_context(site, job, &shared);
             let html = render_one(&env, theme, template, ctx)?;
             each(Output {
-                path: job.path.clone(),
+                path: format!("{}{}", lang.prefix, job.path),
                 bytes: html.into_bytes(),
                 source: Some(job.source.clone()),
                 template: Some(template),
@@ -208,6 +247,7 @@ impl<'a> Job<'a> {
 }
 
 fn jobs(site: &Site) -> Vec<Job<'_>> {
+    let s = &site.strings;
     let mut jobs = Vec::new();
     if let Some(home) = &site.home {
         jobs.push(Job::new(
@@ -237,7 +277,7 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
         jobs.push(Job::new(
             practice::INDEX_PATH,
             site.practice[0].source.clone(),
-            "Question practice",
+            s.t("section.practice", &[]),
             JobKind::PracticeIndex,
         ));
     }
@@ -253,7 +293,7 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
         jobs.push(Job::new(
             session::INDEX_PATH,
             first.source.clone(),
-            "Demo sessions",
+            s.t("section.sessions", &[]),
             JobKind::SessionIndex,
         ));
     }
@@ -274,7 +314,7 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
         jobs.push(Job::new(
             workshop::INDEX_PATH,
             first.source.clone(),
-            "Workshops",
+            s.t("section.workshops", &[]),
             JobKind::WorkshopIndex,
         ));
     }
@@ -283,19 +323,19 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
         jobs.push(Job::new(
             workshop::agenda_path(&w.slug),
             w.source.clone(),
-            format!("{title}: agenda"),
+            s.t("workshop.agenda_title", &[("title", title)]),
             JobKind::Agenda(w),
         ));
         jobs.push(Job::new(
             workshop::guide_path(&w.slug),
             w.source.clone(),
-            format!("{title}: facilitator guide"),
+            s.t("workshop.guide_title", &[("title", title)]),
             JobKind::Guide(w),
         ));
         jobs.push(Job::new(
             workshop::handout_path(&w.slug),
             w.source.clone(),
-            format!("{title}: participant handout"),
+            s.t("workshop.handout_title", &[("title", title)]),
             JobKind::Handout(w),
         ));
         for (i, m) in w.modules.iter().enumerate() {
@@ -318,52 +358,70 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
     jobs
 }
 
-/// Output paths and the source file of every page, to find duplicates before rendering.
+/// Output paths and the source file of every page, in every language, to
+/// find duplicates before rendering.
 pub fn planned_pages(site: &Site) -> Vec<(String, PathBuf)> {
+    languages::languages(site)
+        .iter()
+        .flat_map(|l| {
+            jobs(l.site)
+                .into_iter()
+                .map(|j| (format!("{}{}", l.prefix, j.path), j.source))
+        })
+        .collect()
+}
+
+/// The pages of one language's site, as (path from its root, source file).
+pub fn pages_of(site: &Site) -> Vec<(String, PathBuf)> {
     jobs(site).into_iter().map(|j| (j.path, j.source)).collect()
 }
 
 /// The site's sections, as (title, path, summary): the home page and default
 /// navigation list them.
 fn sections(site: &Site) -> Vec<(String, String, String)> {
+    let s = &site.strings;
+    let count = |n: usize| n as u64;
     let mut out = Vec::new();
     if let Some(doc) = &site.ground_rules {
         out.push((
             doc.data.title.clone(),
             GROUND_RULES_PATH.to_string(),
-            format!("{} rules that make the method work", doc.data.rules.len()),
+            s.plural(
+                "section.ground_rules_summary",
+                count(doc.data.rules.len()),
+                &[],
+            ),
         ));
     }
     if let Some(doc) = &site.components {
         out.push((
             doc.data.title.clone(),
             COMPONENTS_PATH.to_string(),
-            format!(
-                "{} components and how they fit together",
-                doc.data.components.len()
+            s.plural(
+                "section.components_summary",
+                count(doc.data.components.len()),
+                &[],
             ),
         ));
     }
     if !site.practice.is_empty() {
         let items: usize = site.practice.iter().map(|d| d.data.items.len()).sum();
+        let exercises = s.plural("count.exercises", count(items), &[]);
+        let sets = s.plural("section.in_sets", count(site.practice.len()), &[]);
         out.push((
-            "Question practice".to_string(),
+            s.t("section.practice", &[]),
             practice::INDEX_PATH.to_string(),
-            format!(
-                "{} exercises in {} sets, with instant feedback",
-                items,
-                site.practice.len()
+            s.t(
+                "section.practice_summary",
+                &[("exercises", &exercises), ("in_sets", &sets)],
             ),
         ));
     }
     if !site.sessions.is_empty() {
         out.push((
-            "Demo sessions".to_string(),
+            s.t("section.sessions", &[]),
             session::INDEX_PATH.to_string(),
-            format!(
-                "{} scripted sessions to step through, turn by turn",
-                site.sessions.len()
-            ),
+            s.plural("section.sessions_summary", count(site.sessions.len()), &[]),
         ));
     }
     let workshops = site
@@ -373,9 +431,9 @@ fn sections(site: &Site) -> Vec<(String, String, String)> {
         .count();
     if workshops > 0 {
         out.push((
-            "Workshops".to_string(),
+            s.t("section.workshops", &[]),
             workshop::INDEX_PATH.to_string(),
-            format!("{workshops} workshops with agendas, facilitator guides and handouts"),
+            s.plural("section.workshops_summary", count(workshops), &[]),
         ));
     }
     let mut pages: Vec<&Page> = site.pages.iter().collect();
@@ -390,8 +448,9 @@ fn sections(site: &Site) -> Vec<(String, String, String)> {
     out
 }
 
-fn environment(theme: &Theme) -> Environment<'static> {
+fn environment(theme: &Theme, strings: Arc<Strings>) -> Environment<'static> {
     let mut env = Environment::new();
+    languages::add_string_functions(&mut env, strings);
     let loader_theme = theme.clone();
     env.set_loader(move |name| Ok(loader_theme.template(name)));
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
@@ -409,14 +468,24 @@ fn environment(theme: &Theme) -> Environment<'static> {
             _ => minijinja::escape_formatter(out, state, value),
         },
     );
-    // `url("components.html#problem")`: a path from the site root, made relative to the page.
+    // `url("components.html#problem")`: a path from the language's root, made
+    // relative to the page; `static/…` files are shared by every language.
     env.add_function("url", |state: &State, target: String| -> String {
-        let from = state
-            .lookup("page")
-            .and_then(|p| p.get_attr("path").ok())
-            .map(|v| v.to_string())
-            .unwrap_or_default();
-        relative_url(&from, &target)
+        let page = state.lookup("page");
+        let attr = |name: &str| {
+            page.as_ref()
+                .and_then(|p| p.get_attr(name).ok())
+                .filter(|v| !v.is_undefined())
+                .map(|v| v.to_string())
+                .unwrap_or_default()
+        };
+        let shared = target.starts_with("static/");
+        let target = if shared {
+            target
+        } else {
+            format!("{}{target}", attr("prefix"))
+        };
+        relative_url(&attr("output"), &target)
     });
     env
 }
@@ -434,46 +503,46 @@ fn render_one(
         .map_err(|e| template_error(theme, template, &e))
 }
 
-/// A template error at its template file and line, with nested causes.
-fn template_error(theme: &Theme, template: &str, err: &minijinja::Error) -> Diagnostic {
-    let name = err.name().unwrap_or(template);
-    let mut message = err.detail().map_or_else(
-        || err.kind().to_string(),
-        |d| format!("{}: {d}", err.kind()),
-    );
-    let mut cause = std::error::Error::source(err);
-    while let Some(c) = cause {
-        message.push_str(&format!("; caused by: {c}"));
-        cause = c.source();
-    }
-    let placed = Diagnostic::error(
-        theme.template_path(name),
-        format!("template error: {message}"),
-    );
-    let placed = match (err.range(), theme.template(name)) {
-        (Some(range), Some(source)) => placed.at_offset(&source, range.start),
-        _ => placed.at(err.line().unwrap_or(1), 1),
-    };
-    placed.hint(format!("while rendering with {template}"))
-}
-
 pub(crate) fn safe(html: String) -> Value {
     Value::from_safe_string(html)
 }
 
-fn page_context(
-    site: &Site,
-    job: &Job,
-    sections: &[(String, String, String)],
-    nav_links: &[(String, String)],
-) -> Value {
+/// What every page of one render shares.
+struct Shared<'a> {
+    /// Where this language's pages go: `""` or `"<code>/"`.
+    prefix: &'a str,
+    alternates: &'a Alternates,
+    sections: Vec<(String, String, String)>,
+    nav_links: Vec<(String, String)>,
+    /// The page scripts' strings, as JSON for `<script type="application/json">`,
+    /// made once per set of namespaces.
+    script_strings: std::sync::Mutex<HashMap<&'static [&'static str], Arc<str>>>,
+}
+
+impl Shared<'_> {
+    fn script_strings(&self, strings: &Strings, namespaces: &'static [&'static str]) -> Arc<str> {
+        let mut cache = self
+            .script_strings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        cache
+            .entry(namespaces)
+            .or_insert_with(|| practice::script_json(&strings.for_scripts(namespaces)).into())
+            .clone()
+    }
+}
+
+fn page_context(site: &Site, job: &Job, shared: &Shared) -> Value {
+    let (sections, nav_links) = (&shared.sections, &shared.nav_links);
     let path = job.path.as_str();
-    let mut ids = Ids::default();
+    let output = format!("{}{path}", shared.prefix);
+    // In a language's folder, shared files are one folder further up.
+    let mut ids = Ids::with_shared_prefix(&root_prefix(shared.prefix));
     let cfg = &site.config;
     let org = &cfg.organization;
     let site_ctx = context! {
         title => &cfg.title,
-        language => &cfg.language,
+        language => site.strings.lang(),
         description => &cfg.description,
         organization => context! {
             name => &org.name, email => &org.email, phone => &org.phone,
@@ -485,11 +554,16 @@ fn page_context(
         JobKind::Home(p) | JobKind::Page(p) => p.front.description.clone(),
         JobKind::PracticeSet(d) => d.data.description.clone(),
         JobKind::Session(d) => Some(d.data.problem.clone()),
-        JobKind::Agenda(w) => Some(format!("For {}", w.data.audience)),
+        JobKind::Agenda(w) => Some(
+            site.strings
+                .t("workshop.for_audience", &[("audience", &w.data.audience)]),
+        ),
         _ => None,
     };
     let page_ctx = context! {
         path => path,
+        output => &output,
+        prefix => shared.prefix,
         title => &job.title,
         description => description,
         source => job.source.to_string_lossy().replace('\\', "/"),
@@ -497,9 +571,11 @@ fn page_context(
     let common = context! {
         site => site_ctx,
         page => page_ctx,
-        root => root_prefix(path),
-        stylesheet => relative_url(path, "static/style.css"),
+        root => root_prefix(&output),
+        stylesheet => relative_url(&output, "static/style.css"),
+        alternates => shared.alternates.view(path, &output, site.strings.lang()),
         nav => nav(path, nav_links),
+        script_strings => safe(shared.script_strings(&site.strings, job.kind.script_namespaces()).to_string()),
     };
     let specific = match &job.kind {
         JobKind::Home(page) => context! {
@@ -512,13 +588,13 @@ fn page_context(
             content => safe(to_html(&page.body, path, &mut ids)),
         },
         JobKind::GroundRules(doc) => ground_rules_context(&doc.data, path, &mut ids),
-        JobKind::Components(doc) => components_context(&doc.data, path, &mut ids),
+        JobKind::Components(doc) => components_context(site, &doc.data, path, &mut ids),
         JobKind::PracticeIndex => practice::index_context(site, path),
         JobKind::PracticeSet(doc) => practice::set_context(site, doc, path, &mut ids),
         JobKind::SessionIndex => session::index_context(site, path),
         JobKind::Session(doc) => session::session_context(site, doc, path, &mut ids),
         JobKind::WorkshopIndex => workshop::index_context(site, path),
-        JobKind::Agenda(w) => workshop::agenda_context(w, path, &mut ids),
+        JobKind::Agenda(w) => workshop::agenda_context(site, w, path, &mut ids),
         JobKind::Module(w, i) => workshop::module_context(site, w, *i, path, &mut ids),
         JobKind::Guide(w) => workshop::guide_context(site, w, path, &mut ids),
         JobKind::Handout(w) => workshop::handout_context(site, w, path, &mut ids),
@@ -546,7 +622,7 @@ fn ground_rules_context(rules: &GroundRules, path: &str, ids: &mut Ids) -> Value
     }
 }
 
-fn components_context(doc: &Components, path: &str, ids: &mut Ids) -> Value {
+fn components_context(site: &Site, doc: &Components, path: &str, ids: &mut Ids) -> Value {
     let anchors: Vec<String> = doc.components.iter().map(|c| ids.unique(&c.id)).collect();
     let nodes: Vec<svg::Node> = doc
         .components
@@ -557,10 +633,11 @@ fn components_context(doc: &Components, path: &str, ids: &mut Ids) -> Value {
             label: c.short.as_deref().unwrap_or(&c.name),
         })
         .collect();
+    let s = &site.strings;
     let diagram = svg::cycle_diagram(
         &nodes,
-        &format!("{}: a cycle; select one to read about it", doc.title),
-        "Action Learning",
+        &s.t("components.diagram_label", &[("title", &doc.title)]),
+        &s.t("components.diagram_centre", &[]),
     );
     context! {
         intro => doc.intro.as_deref().map(|i| safe(to_html(i, path, ids))),
@@ -584,7 +661,7 @@ const NAV_PAGES: usize = 8;
 fn nav_links(site: &Site, sections: &[(String, String, String)]) -> Vec<(String, String)> {
     if site.config.nav.is_empty() {
         let list_pages = site.pages.len() <= NAV_PAGES;
-        std::iter::once(("Home".to_string(), "index.html".to_string()))
+        std::iter::once((site.strings.t("nav.home", &[]), "index.html".to_string()))
             .chain(sections.iter().filter_map(|(title, target, _)| {
                 match site.pages.iter().find(|p| &p.output == target) {
                     // A free page may ask for a shorter label in the navigation.
@@ -624,7 +701,12 @@ fn nav(path: &str, links: &[(String, String)]) -> Vec<Value> {
             } else {
                 ""
             };
-            context! { title => title, href => relative_url(path, target), current => current }
+            let href = if target.starts_with("//") || url::has_scheme(target) {
+                target.clone()
+            } else {
+                relative_url(path, target)
+            };
+            context! { title => title, href => href, current => current }
         })
         .collect()
 }
@@ -656,9 +738,9 @@ pub fn launch_page(
     start: &str,
     config: &serde_json::Value,
 ) -> Result<String, Diagnostic> {
-    let env = environment(theme);
+    let env = environment(theme, site.strings.clone());
     let ctx = context! {
-        page => context! { path => path, title => title },
+        page => context! { path => path, output => path, prefix => "", title => title },
         site => context! { title => &site.config.title, language => &site.config.language },
         start => relative_url(path, start),
         config => safe(practice::script_json(config)),

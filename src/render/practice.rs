@@ -23,6 +23,7 @@ pub struct RenderedItem {
 
 /// Renders `item`, whose element gets the id `dom_id`, for the page at `path`.
 pub fn item(item: &Item, dom_id: &str, number: usize, path: &str, site: &Site) -> RenderedItem {
+    let s = &site.strings;
     let md = |s: &str| inline_html(s, path);
     let explain = |e: &Option<String>| e.as_deref().map(|e| to_html(e, path, &mut Ids::default()));
     match item {
@@ -40,7 +41,7 @@ pub fn item(item: &Item, dom_id: &str, number: usize, path: &str, site: &Site) -
             RenderedItem {
                 view: context! {
                     id => dom_id, number => number, type => "choose",
-                    heading => if multiple { "Choose every good answer" } else { "Choose the best answer" },
+                    heading => s.t(if multiple { "practice.heading_choose_many" } else { "practice.heading_choose" }, &[]),
                     prompt => safe(md(&c.prompt)),
                     multiple => multiple,
                     answer => answer.join(", "),
@@ -75,7 +76,7 @@ pub fn item(item: &Item, dom_id: &str, number: usize, path: &str, site: &Site) -
             RenderedItem {
                 view: context! {
                     id => dom_id, number => number, type => "classify",
-                    heading => "Name the type of question",
+                    heading => s.t("practice.heading_classify", &[]),
                     question => &c.question,
                     answer_name => name(&c.answer),
                     also_names => c.also.iter().map(|a| name(a)).collect::<Vec<_>>(),
@@ -98,7 +99,7 @@ pub fn item(item: &Item, dom_id: &str, number: usize, path: &str, site: &Site) -
             RenderedItem {
                 view: context! {
                     id => dom_id, number => number, type => "rewrite",
-                    heading => "Rewrite as an open question",
+                    heading => s.t("practice.heading_rewrite", &[]),
                     statement => &r.statement,
                     hint => r.hint.as_deref().map(|h| safe(md(h))),
                     models => &r.models,
@@ -113,7 +114,7 @@ pub fn item(item: &Item, dom_id: &str, number: usize, path: &str, site: &Site) -
             RenderedItem {
                 view: context! {
                     id => dom_id, number => number, type => "order",
-                    heading => "Put in order",
+                    heading => s.t("practice.heading_order", &[]),
                     prompt => safe(md(&o.prompt)),
                     steps => order.iter().map(|&i| context! { text => &o.steps[i], position => i + 1 }).collect::<Vec<_>>(),
                     correct => &o.steps,
@@ -146,23 +147,32 @@ pub fn shuffled(n: usize, seed: &str) -> Vec<usize> {
 }
 
 /// The embedded data for a page of practice items: the checker's word lists
-/// for the site's language and each item's data, in page order, with its element id.
+/// (every language's: the checker takes the page's own, else English) and
+/// each item's data, in page order, with its element id.
 pub fn page_data(site: &Site, key: &str, items: Vec<serde_json::Value>) -> Value {
-    let rules = site.question_rules.as_ref().and_then(|d| {
-        let langs = &d.data.languages;
-        langs
-            .get(&site.config.language)
-            .or_else(|| langs.get("en"))
-            .or_else(|| langs.values().next())
-    });
-    let rules = rules.map(|r| {
-        json!({
-            "open_openers": r.open_openers, "closed_openers": r.closed_openers, "leading": r.leading,
-            "statement_markers": r.statement_markers, "limited_choice": r.limited_choice, "stacked": r.stacked,
-        })
-    });
+    let rules = site
+        .question_rules
+        .as_ref()
+        .map(|d| json!({ "languages": d.data.languages }));
     let data = json!({ "key": key, "rules": rules, "items": items });
     safe(script_json(&data))
+}
+
+/// The localStorage key of a page's saved answers: `alsite-practice:slug`,
+/// with the language in it for a translation (`alsite-practice:en/slug`),
+/// so the two versions of a page keep their answers apart.
+pub fn storage_key(site: &Site, kind: &str, slug: &str) -> String {
+    let default = site
+        .config
+        .all_languages()
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    if site.config.language == default {
+        format!("{kind}:{slug}")
+    } else {
+        format!("{kind}:{}/{slug}", site.config.language)
+    }
 }
 
 /// JSON that is safe inside `<script type="application/json">`.
@@ -193,13 +203,13 @@ pub fn set_context(site: &Site, doc: &Doc<PracticeSet>, path: &str, ids: &mut Id
         intro => doc.data.intro.as_deref().map(|i| safe(to_html(i, path, ids))),
         items => items,
         count => doc.data.items.len(),
-        practice_data => page_data(site, &format!("alsite-practice:{}", doc.slug), data),
+        practice_data => page_data(site, &storage_key(site, "alsite-practice", &doc.slug), data),
         index_href => relative_url(path, INDEX_PATH),
     }
 }
 
 /// How many items of each type a set has, e.g. "10 rewrite, 1 order".
-pub fn type_counts(set: &PracticeSet) -> String {
+pub fn type_counts(site: &Site, set: &PracticeSet) -> String {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for it in &set.items {
         let name = match it {
@@ -215,7 +225,13 @@ pub fn type_counts(set: &PracticeSet) -> String {
     }
     counts
         .iter()
-        .map(|(n, c)| format!("{c} {n}"))
+        .map(|(n, c)| {
+            let kind = site.strings.t(&format!("practice.kinds.{n}"), &[]);
+            site.strings.t(
+                "practice.kind_count",
+                &[("n", &c.to_string()), ("kind", &kind)],
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -236,7 +252,7 @@ pub fn index_context(site: &Site, path: &str) -> Value {
             description => &doc.data.description,
             href => relative_url(path, &set_path(&doc.slug)),
             count => doc.data.items.len(),
-            kinds => type_counts(&doc.data),
+            kinds => type_counts(site, &doc.data),
         }).collect::<Vec<_>>(),
     }
 }

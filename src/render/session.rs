@@ -16,14 +16,20 @@ pub fn session_path(slug: &str) -> String {
     format!("sessions/{slug}.html")
 }
 
+/// The key of the verb that follows a speaker's name: "asks", "answers" …
 fn verb(kind: TurnKind) -> &'static str {
     match kind {
-        TurnKind::Ask => "asks",
-        TurnKind::Answer => "answers",
-        TurnKind::Intervene => "intervenes",
-        TurnKind::Say => "says",
-        TurnKind::Pause => "pause",
+        TurnKind::Ask => "session.verb.ask",
+        TurnKind::Answer => "session.verb.answer",
+        TurnKind::Intervene => "session.verb.intervene",
+        TurnKind::Say => "session.verb.say",
+        TurnKind::Pause => "session.verb.pause",
     }
+}
+
+fn role_label(site: &Site, kind: RoleKind) -> String {
+    site.strings
+        .t(&format!("session.role.{}", kind.label()), &[])
 }
 
 fn stage_label(kind: StageKind) -> &'static str {
@@ -42,7 +48,7 @@ fn stage_label(kind: StageKind) -> &'static str {
 }
 
 /// A short line on who is in the room: "Coach: Sam · Presenter: Ana · 5 members".
-fn cast(s: &Session) -> String {
+fn cast(site: &Site, s: &Session) -> String {
     let name = |k: RoleKind| {
         s.roles
             .iter()
@@ -56,10 +62,15 @@ fn cast(s: &Session) -> String {
         .iter()
         .filter(|r| r.role == RoleKind::Member)
         .count();
-    format!(
-        "Coach: {} · Presenter: {} · {members} members",
-        name(RoleKind::Coach),
-        name(RoleKind::Presenter)
+    let t = &site.strings;
+    let members = t.plural("count.members", members as u64, &[]);
+    t.t(
+        "session.cast",
+        &[
+            ("coach", &name(RoleKind::Coach)),
+            ("presenter", &name(RoleKind::Presenter)),
+            ("members", &members),
+        ],
     )
 }
 
@@ -113,9 +124,10 @@ pub fn session_context(site: &Site, doc: &Doc<Session>, path: &str, ids: &mut Id
                         number => number,
                         id => id,
                         kind => format!("{kind:?}").to_lowercase(),
-                        verb => verb(kind),
+                        verb => site.strings.t(verb(kind), &[]),
                         name => speaker.map(|r| r.name.clone()),
-                        role => speaker.map(|r| r.role.label()),
+                        role => speaker.map(|r| role_label(site, r.role)),
+                        role_class => speaker.map(|r| r.role.label()),
                         colour => turn.by.as_deref().map(colour).unwrap_or(0),
                         to => turn.to.as_deref().and_then(role).map(|r| r.name.clone()),
                         text => text,
@@ -139,16 +151,18 @@ pub fn session_context(site: &Site, doc: &Doc<Session>, path: &str, ids: &mut Id
     let total = number;
     let mut data = json!({ "turns": total, "stages": stage_data });
     // The pauses' practice data, in the format practice pages use.
-    let practice = page_data(site, &format!("alsite-session:{}", doc.slug), pauses);
-    data["key"] = json!(format!("alsite-session:{}", doc.slug));
+    let key = super::practice::storage_key(site, "alsite-session", &doc.slug);
+    let practice = page_data(site, &key, pauses);
+    data["key"] = json!(key);
     context! {
         summary => s.summary.as_deref().map(|x| safe(to_html(x, path, ids))),
         minutes => s.minutes,
         problem => &s.problem,
         roles => s.roles.iter().map(|r| context! {
-            name => &r.name, role => r.role.label(), skill => &r.skill, colour => colour(&r.id),
+            name => &r.name, role => role_label(site, r.role), role_class => r.role.label(),
+            skill => &r.skill, colour => colour(&r.id),
         }).collect::<Vec<_>>(),
-        cast => cast(s),
+        cast => cast(site, s),
         stages => stages,
         turns => total,
         session_data => safe(super::practice::script_json(&data)),
@@ -166,7 +180,7 @@ pub fn index_context(site: &Site, path: &str) -> Value {
                 href => relative_url(path, &session_path(&doc.slug)),
                 minutes => doc.data.minutes,
                 problem => &doc.data.problem,
-                cast => cast(&doc.data),
+                cast => cast(site, &doc.data),
                 stages => doc.data.stages.len(),
                 turns => turns,
             }

@@ -18,7 +18,7 @@ pub fn relative_url(from: &str, to: &str) -> String {
         .take_while(|(a, b)| a == b)
         .count();
     let mut url = "../".repeat(from_dirs.len() - common);
-    url.push_str(&to_parts[common..].join("/"));
+    url.push_str(&percent_encode_path(&to_parts[common..].join("/")));
     if url.is_empty() || url.ends_with('/') {
         // `to` is a folder: link its index page, which file:// needs.
         url.push_str("index.html");
@@ -35,9 +35,54 @@ pub fn root_prefix(from: &str) -> String {
     "../".repeat(from.matches('/').count())
 }
 
+/// Percent-encodes what a URL path cannot carry as it is: spaces, `%`, `#`,
+/// `?`, quotes, and every non-ASCII letter (as its UTF-8 bytes), so file
+/// names in any language work from disk and from every web server.
+pub fn percent_encode_path(path: &str) -> String {
+    const KEEP: &[u8] = b"-._~/!$&'()*+,;=:@";
+    let mut out = String::with_capacity(path.len());
+    for &b in path.as_bytes() {
+        if b.is_ascii_alphanumeric() || KEEP.contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes; a broken escape or invalid UTF-8 is kept as written.
+pub fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
 /// Resolves `url`, as written in the page at `from`, to a path from the site
-/// root, or `None` for a URL that leaves the site (scheme, `//host`) or climbs
-/// above its root. Query strings are dropped; the fragment is returned apart.
+/// root, percent-escapes decoded, or `None` for a URL that leaves the site
+/// (scheme, `//host`). A URL that climbs above the site's root keeps a
+/// leading `../` for each step too many, so it matches no file of the site.
+/// Query strings are dropped; the fragment is returned apart.
 pub fn resolve(from: &str, url: &str) -> Option<(String, Option<String>)> {
     if url.starts_with("//") || has_scheme(url) {
         return None;
@@ -46,10 +91,12 @@ pub fn resolve(from: &str, url: &str) -> Option<(String, Option<String>)> {
         Some((u, f)) => (u, Some(f.to_string())),
         None => (url, None),
     };
-    let url = url.split('?').next().unwrap_or("");
+    let url = percent_decode(url.split('?').next().unwrap_or(""));
+    let url = url.as_str();
     if url.is_empty() {
         return Some((from.to_string(), fragment));
     }
+    let mut above = 0;
     let mut parts: Vec<&str> = if url.starts_with('/') {
         Vec::new()
     } else {
@@ -61,12 +108,14 @@ pub fn resolve(from: &str, url: &str) -> Option<(String, Option<String>)> {
         match seg {
             "" | "." => {}
             ".." => {
-                parts.pop()?;
+                if parts.pop().is_none() {
+                    above += 1;
+                }
             }
             s => parts.push(s),
         }
     }
-    let mut path = parts.join("/");
+    let mut path = "../".repeat(above) + &parts.join("/");
     if url.ends_with('/') || path.is_empty() {
         if !path.is_empty() {
             path.push('/');
@@ -116,6 +165,8 @@ mod tests {
             ("about.html", "about.html#team", "about.html#team"),
             ("practice/set.html", "", "../index.html"),
             ("index.html", "", "index.html"),
+            ("index.html", "our team.html", "our%20team.html"),
+            ("a/b.html", "über-uns.html#x", "../%C3%BCber-uns.html#x"),
         ];
         for (from, to, want) in cases {
             assert_eq!(relative_url(from, to), want, "{from} -> {to}");
@@ -134,6 +185,7 @@ mod tests {
             ("workshops/w/a.html", "practice/set.html"),
             ("index.html", "ground-rules.html"),
             ("a/b.html", "c/d/e.html"),
+            ("a/b.html", "c/über uns.html"),
         ] {
             let url = relative_url(from, to);
             assert_eq!(
@@ -162,7 +214,14 @@ mod tests {
             resolve("a/b.html", "../"),
             Some(("index.html".into(), None))
         );
-        assert_eq!(resolve("b.html", "../../etc/passwd"), None);
+        assert_eq!(
+            resolve("b.html", "../../etc/passwd"),
+            Some(("../../etc/passwd".into(), None))
+        );
+        assert_eq!(
+            resolve("a/b.html", "../our%20team.html"),
+            Some(("our team.html".into(), None))
+        );
         assert_eq!(resolve("b.html", "https://example.org/"), None);
         assert_eq!(resolve("b.html", "mailto:a@b.org"), None);
         assert_eq!(resolve("b.html", "//cdn.example.org/x.js"), None);

@@ -6,7 +6,7 @@ use super::markdown::{to_html, Ids};
 use super::practice::set_path;
 use super::session::session_path;
 use super::{relative_url, safe};
-use crate::model::schedule::{duration, plan, Clock, DayPlan};
+use crate::model::schedule::{plan, Clock, DayPlan};
 use crate::model::*;
 use minijinja::{context, Value};
 
@@ -28,15 +28,31 @@ pub fn handout_path(slug: &str) -> String {
     format!("workshops/{slug}/handout.html")
 }
 
-fn kind_label(kind: ActivityKind) -> &'static str {
-    match kind {
-        ActivityKind::Input => "input",
-        ActivityKind::Practice => "practice",
-        ActivityKind::Demo => "demo",
-        ActivityKind::Session => "live session",
-        ActivityKind::Reflection => "reflection",
-        ActivityKind::Discussion => "discussion",
-    }
+fn kind_label(site: &Site, kind: ActivityKind) -> String {
+    let key = match kind {
+        ActivityKind::Input => "workshop.kind.input",
+        ActivityKind::Practice => "workshop.kind.practice",
+        ActivityKind::Demo => "workshop.kind.demo",
+        ActivityKind::Session => "workshop.kind.session",
+        ActivityKind::Reflection => "workshop.kind.reflection",
+        ActivityKind::Discussion => "workshop.kind.discussion",
+    };
+    site.strings.t(key, &[])
+}
+
+/// "Day 1, 09:00–10:30" in the site's language.
+fn when(site: &Site, w: &Workshop, slot: Option<(usize, Clock, Clock)>) -> Option<String> {
+    let s = &site.strings;
+    slot.map(|(d, start, end)| {
+        s.t(
+            "workshop.when",
+            &[
+                ("day", &day_title(site, w, d - 1)),
+                ("start", &s.clock(start.0)),
+                ("end", &s.clock(end.0)),
+            ],
+        )
+    })
 }
 
 /// When a module is first scheduled: day number, start and end.
@@ -67,15 +83,16 @@ fn module_order(w: &Workshop, days: &[Option<DayPlan>]) -> Vec<usize> {
     order
 }
 
-fn day_title(w: &Workshop, d: usize) -> String {
-    w.data.days[d]
-        .title
-        .clone()
-        .unwrap_or_else(|| format!("Day {}", d + 1))
+fn day_title(site: &Site, w: &Workshop, d: usize) -> String {
+    w.data.days[d].title.clone().unwrap_or_else(|| {
+        site.strings
+            .t("workshop.day", &[("n", &(d + 1).to_string())])
+    })
 }
 
 /// The activities of a module, with clock times when it is scheduled.
 fn activities(site: &Site, m: &Module, start: Option<Clock>, path: &str) -> Vec<Value> {
+    let s = &site.strings;
     let mut at = start;
     m.front
         .activities
@@ -86,25 +103,28 @@ fn activities(site: &Site, m: &Module, start: Option<Clock>, path: &str) -> Vec<
                 (Some(p), _) => site.practice.iter().find(|d| &d.slug == p).map(|d| {
                     (
                         relative_url(path, &set_path(p)),
-                        format!("Practice: {}", d.data.title),
+                        s.t("workshop.practice_link", &[("title", &d.data.title)]),
                     )
                 }),
-                (None, Some(s)) => site.sessions.iter().find(|d| &d.slug == s).map(|d| {
+                (None, Some(slug)) => site.sessions.iter().find(|d| &d.slug == slug).map(|d| {
                     (
-                        relative_url(path, &session_path(s)),
-                        format!("Demo session: {}", d.data.title),
+                        relative_url(path, &session_path(slug)),
+                        s.t("workshop.session_link", &[("title", &d.data.title)]),
                     )
                 }),
                 _ => None,
             };
-            let clock = at.map(|c| format!("{}–{}", c, c.plus(a.minutes)));
+            let clock = at.map(|c| {
+                let (from, to) = (s.clock(c.0), s.clock(c.plus(a.minutes).0));
+                s.t("time.range", &[("start", &from), ("end", &to)])
+            });
             at = at.map(|c| c.plus(a.minutes));
             context! {
                 number => i + 1,
                 title => &a.title,
                 minutes => a.minutes,
                 display => format!("{:02}:00", a.minutes),
-                kind => kind_label(a.kind),
+                kind => kind_label(site, a.kind),
                 clock => clock,
                 link_href => link.as_ref().map(|l| l.0.clone()),
                 link_title => link.map(|l| l.1),
@@ -126,13 +146,14 @@ fn workshop_ctx(w: &Workshop, path: &str, ids: &mut Ids) -> Value {
     }
 }
 
-pub fn agenda_context(w: &Workshop, path: &str, ids: &mut Ids) -> Value {
+pub fn agenda_context(site: &Site, w: &Workshop, path: &str, ids: &mut Ids) -> Value {
     let (days, _) = plan(w);
-    context! { workshop => workshop_ctx(w, path, ids), days => day_views(w, &days, path) }
+    context! { workshop => workshop_ctx(w, path, ids), days => day_views(site, w, &days, path) }
 }
 
 /// Each scheduled day as the day table shows it.
-fn day_views(w: &Workshop, days: &[Option<DayPlan>], path: &str) -> Vec<Value> {
+fn day_views(site: &Site, w: &Workshop, days: &[Option<DayPlan>], path: &str) -> Vec<Value> {
+    let t = &site.strings;
     days.iter()
         .enumerate()
         .filter_map(|(d, day)| day.as_ref().map(|day| (d, day)))
@@ -140,16 +161,17 @@ fn day_views(w: &Workshop, days: &[Option<DayPlan>], path: &str) -> Vec<Value> {
             let total = day.end.0 - day.start.0;
             context! {
                 number => d + 1,
-                title => day_title(w, d),
-                start => day.start.to_string(),
-                end => day.end.to_string(),
-                teaching => duration(day.teaching),
-                total => duration(total),
+                title => day_title(site, w, d),
+                start => t.clock(day.start.0),
+                end => t.clock(day.end.0),
+                end_html => safe(format!("<strong>{}</strong>", t.clock(day.end.0))),
+                teaching => t.duration(day.teaching),
+                total => t.duration(total),
                 slots => day.slots.iter().map(|s| {
                     let module = s.module.map(|m| &w.modules[m]);
                     context! {
-                        start => s.start.to_string(),
-                        end => s.end.to_string(),
+                        start => t.clock(s.start.0),
+                        end => t.clock(s.end.0),
                         label => &s.label,
                         minutes => s.minutes,
                         is_break => s.module.is_none(),
@@ -178,10 +200,10 @@ pub fn module_context(site: &Site, w: &Workshop, index: usize, path: &str, ids: 
         module => context! {
             title => &m.front.title,
             minutes => m.front.minutes,
-            duration => duration(m.front.minutes),
+            duration => site.strings.duration(m.front.minutes),
             objectives => &m.front.objectives,
             materials => &m.front.materials,
-            when => slot.map(|(d, s, e)| format!("{}, {s}–{e}", day_title(w, d - 1))),
+            when => when(site, w, slot),
             activities => activities(site, m, slot.map(|s| s.1), path),
             body => safe(to_html(&m.body, path, ids)),
             key => format!("alsite-timer:{}/{}", w.slug, m.slug),
@@ -209,8 +231,8 @@ fn modules_in_order(
             context! {
                 id => anchor,
                 title => &m.front.title,
-                duration => duration(m.front.minutes),
-                when => slot.map(|(d, s, e)| format!("{}, {s}–{e}", day_title(w, d - 1))),
+                duration => site.strings.duration(m.front.minutes),
+                when => when(site, w, slot),
                 objectives => &m.front.objectives,
                 materials => &m.front.materials,
                 activities => activities(site, m, slot.map(|s| s.1), path),
@@ -240,7 +262,7 @@ pub fn guide_context(site: &Site, w: &Workshop, path: &str, ids: &mut Ids) -> Va
     }
     context! {
         workshop => workshop_ctx(w, path, ids),
-        days => day_views(w, &days, path),
+        days => day_views(site, w, &days, path),
         modules => modules_in_order(site, w, &days, path, ids, true),
         materials => materials.iter().map(|(name, used)| context! { name => name, modules => used.join(", ") }).collect::<Vec<_>>(),
     }
@@ -250,7 +272,7 @@ pub fn handout_context(site: &Site, w: &Workshop, path: &str, ids: &mut Ids) -> 
     let (days, _) = plan(w);
     context! {
         workshop => workshop_ctx(w, path, ids),
-        days => day_views(w, &days, path),
+        days => day_views(site, w, &days, path),
         modules => modules_in_order(site, w, &days, path, ids, false),
     }
 }
@@ -266,7 +288,7 @@ pub fn index_context(site: &Site, path: &str) -> Value {
                 href => relative_url(path, &agenda_path(&w.slug)),
                 days => w.data.days.len(),
                 modules => w.modules.len(),
-                teaching => duration(teaching),
+                teaching => site.strings.duration(teaching),
             }
         }).collect::<Vec<_>>(),
     }

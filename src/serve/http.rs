@@ -2,6 +2,7 @@
 //! turning a request target into a site path (refusing anything that could
 //! leave the site), content types, and the scripts injected into pages.
 
+use crate::i18n::Strings;
 use crate::render::escape_html;
 
 /// The path of the live-reload event stream.
@@ -105,10 +106,10 @@ es.addEventListener("reload",function(){try{sessionStorage.setItem(k,String(wind
 
 /// The page as served: the live-reload script, and the error overlay when the
 /// last rebuild failed, added before `</body>`.
-pub fn inject(html: &[u8], error: Option<&str>) -> Vec<u8> {
+pub fn inject(html: &[u8], error: Option<&str>, strings: &Strings) -> Vec<u8> {
     let mut extra = String::new();
     if let Some(message) = error {
-        extra.push_str(&overlay(message));
+        extra.push_str(&overlay(message, strings));
     }
     extra.push_str(RELOAD_SCRIPT);
     let at = find_last(html, b"</body>").unwrap_or(html.len());
@@ -125,18 +126,26 @@ fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// The error overlay: the build's messages, on top of the last good page.
-pub fn overlay(message: &str) -> String {
+pub fn overlay(message: &str, strings: &Strings) -> String {
+    let head = escape_html(&strings.t("serve.overlay_head", &[]));
+    let foot = escape_html(&strings.t("serve.overlay_foot", &[]));
     format!(
-        r#"<div id="alsite-error-overlay" role="alert" style="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff5f5;color:#1c2430;border-top:6px solid #a1261b;box-shadow:0 -4px 24px rgba(0,0,0,.25);padding:1rem 1.5rem;font:15px/1.5 system-ui,sans-serif"><p style="margin:0 0 .5rem;font-weight:700;color:#a1261b">The last change did not build. This is the last good version of the page.</p><pre style="margin:0;white-space:pre-wrap;font:14px/1.45 ui-monospace,Menlo,Consolas,monospace">{}</pre><p style="margin:.5rem 0 0;color:#4a5565">Fix the file and save: this message goes away by itself.</p></div>"#,
+        r#"<div id="alsite-error-overlay" role="alert" style="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff5f5;color:#1c2430;border-top:6px solid #a1261b;box-shadow:0 -4px 24px rgba(0,0,0,.25);padding:1rem 1.5rem;font:15px/1.5 system-ui,sans-serif"><p style="margin:0 0 .5rem;font-weight:700;color:#a1261b">{head}</p><pre style="margin:0;white-space:pre-wrap;font:14px/1.45 ui-monospace,Menlo,Consolas,monospace">{}</pre><p style="margin:.5rem 0 0;color:#4a5565">{foot}</p></div>"#,
         escape_html(message)
     )
 }
 
 /// The page for a path the site does not have.
-pub fn not_found_page(path: &str) -> String {
+pub fn not_found_page(path: &str, strings: &Strings) -> String {
+    let t = |key: &str| escape_html(&strings.t(key, &[]));
+    let code = format!("<code>{}</code>", escape_html(path));
+    let no_page = crate::i18n::fill(&t("serve.no_page"), &[("path", &code)]);
     format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body style=\"font:17px/1.6 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem\"><h1>Page not found</h1><p>The site has no page <code>{}</code>.</p><p><a href=\"/index.html\">Go to the home page</a></p></body></html>",
-        escape_html(path)
+        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head><body style=\"font:17px/1.6 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem\"><h1>{}</h1><p>{no_page}</p><p><a href=\"/index.html\">{}</a></p></body></html>",
+        escape_html(strings.lang()),
+        t("serve.not_found_title"),
+        t("serve.not_found"),
+        t("serve.go_home"),
     )
 }
 
@@ -213,7 +222,12 @@ mod tests {
     #[test]
     fn injects_before_the_body_ends_and_escapes_the_overlay() {
         let page = b"<html><body><p>Hi</p></body></html>";
-        let out = String::from_utf8(inject(page, Some("a.yaml:1:2: error: <bad>"))).unwrap();
+        let out = String::from_utf8(inject(
+            page,
+            Some("a.yaml:1:2: error: <bad>"),
+            &crate::i18n::builtin_english(),
+        ))
+        .unwrap();
         assert!(
             out.starts_with("<html><body><p>Hi</p><div id=\"alsite-error-overlay\""),
             "{out}"
@@ -221,7 +235,8 @@ mod tests {
         assert!(out.contains("a.yaml:1:2: error: &lt;bad&gt;"));
         assert!(out.contains("new EventSource(\"/__alsite/events\")"));
         assert!(out.ends_with("</script></body></html>"));
-        let plain = String::from_utf8(inject(b"no body", None)).unwrap();
+        let plain =
+            String::from_utf8(inject(b"no body", None, &crate::i18n::builtin_english())).unwrap();
         assert!(plain.starts_with("no body<script>") && !plain.contains("overlay"));
     }
 }

@@ -8,6 +8,7 @@ pub mod watch;
 
 use crate::build;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::i18n::Strings;
 use http::{content_type, inject, not_found_page, site_path, Refusal, EVENTS_PATH};
 use notify::{RecursiveMode, Watcher};
 use std::collections::{HashMap, HashSet};
@@ -37,15 +38,27 @@ pub struct Options {
 
 /// The site as served: every output file by path, and the error of the last
 /// rebuild if it failed.
-#[derive(Default)]
 struct Snapshot {
     files: HashMap<String, Arc<Vec<u8>>>,
     dirs: HashSet<String>,
     error: Option<String>,
+    /// The words of the server's own pages: the 404 page and the error overlay.
+    strings: Arc<Strings>,
+}
+
+impl Default for Snapshot {
+    fn default() -> Snapshot {
+        Snapshot {
+            files: HashMap::new(),
+            dirs: HashSet::new(),
+            error: None,
+            strings: crate::i18n::builtin_english(),
+        }
+    }
 }
 
 impl Snapshot {
-    fn new(outputs: Vec<crate::render::Output>) -> Snapshot {
+    fn new(outputs: Vec<crate::render::Output>, strings: Arc<Strings>) -> Snapshot {
         let mut dirs = HashSet::new();
         let files = outputs
             .into_iter()
@@ -62,6 +75,7 @@ impl Snapshot {
             files,
             dirs,
             error: None,
+            strings,
         }
     }
 }
@@ -128,7 +142,7 @@ pub fn run(options: &Options) -> Result<(), Diagnostics> {
     let sources = Sources::watch(&root)?;
     let url = format!("http://{}/", display_addr(local));
     println!("serving {} at {url}", root.display());
-    println!("watching site.yaml, content/ and themes/; press Ctrl+C to stop");
+    println!("watching site.yaml, content/, themes/ and i18n/; press Ctrl+C to stop");
     let _ = std::io::stdout().flush();
 
     let server = Arc::new(server);
@@ -242,15 +256,19 @@ fn handle(shared: &Shared, request: Request) {
     let response = match snapshot.files.get(&path) {
         Some(bytes) => {
             let body = if path.ends_with(".html") {
-                inject(bytes, snapshot.error.as_deref())
+                inject(bytes, snapshot.error.as_deref(), &snapshot.strings)
             } else {
                 bytes.to_vec()
             };
             Response::from_data(body).with_header(header("Content-Type", content_type(&path)))
         }
         None => {
-            let page = not_found_page(&path);
-            let body = inject(page.as_bytes(), snapshot.error.as_deref());
+            let page = not_found_page(&path, &snapshot.strings);
+            let body = inject(
+                page.as_bytes(),
+                snapshot.error.as_deref(),
+                &snapshot.strings,
+            );
             Response::from_data(body)
                 .with_status_code(404)
                 .with_header(header("Content-Type", "text/html; charset=utf-8"))
@@ -323,7 +341,7 @@ impl Sources {
     /// (Re)adds the recursive watches; after a folder is deleted and
     /// re-created this is what keeps the loop alive.
     fn rewatch(&mut self) {
-        for dir in ["content", "themes"] {
+        for dir in ["content", "themes", "i18n"] {
             let path = self.root.join(dir);
             if path.is_dir() {
                 let _ = self.watcher.unwatch(&path);
@@ -400,7 +418,7 @@ fn apply(
                 .filter(|o| o.path.ends_with(".html"))
                 .count();
             let snapshot = if rebuilt.full {
-                Snapshot::new(rebuilt.changed)
+                Snapshot::new(rebuilt.changed, rebuilt.strings)
             } else {
                 let mut files = current.files.clone();
                 for o in rebuilt.changed {
@@ -410,6 +428,7 @@ fn apply(
                     files,
                     dirs: current.dirs.clone(),
                     error: None,
+                    strings: rebuilt.strings,
                 }
             };
             shared.replace(snapshot);
@@ -438,6 +457,7 @@ fn apply(
                 files: current.files.clone(),
                 dirs: current.dirs.clone(),
                 error: Some(message),
+                strings: current.strings.clone(),
             });
             shared.broadcast("reload");
             eprintln!(

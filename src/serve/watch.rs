@@ -10,7 +10,7 @@ use std::path::{Component, Path};
 pub enum Change {
     /// A file under `content/`, with its path from the site root.
     Content(String),
-    /// `site.yaml` or anything under `themes/`: everything is rebuilt.
+    /// `site.yaml` or anything under `themes/` or `i18n/`: everything is rebuilt.
     Everything,
 }
 
@@ -32,7 +32,7 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
     }
     match parts[0].as_str() {
         "site.yaml" if parts.len() == 1 => Some(Change::Everything),
-        "themes" => Some(Change::Everything),
+        "themes" | "i18n" => Some(Change::Everything),
         "content" => Some(Change::Content(parts.join("/"))),
         _ => None,
     }
@@ -52,6 +52,7 @@ mod tests {
                 Some(Change::Everything),
             ),
             ("/site/themes", Some(Change::Everything)),
+            ("/site/i18n/pl.yaml", Some(Change::Everything)),
             (
                 "/site/content/pages/about.md",
                 Some(Change::Content("content/pages/about.md".into())),

@@ -13,6 +13,7 @@ const { embedded } = require("./site-data");
 const SITE = process.env.ALSITE_SITE;
 const data = embedded(SITE, "practice/open-questions.html", "practice-data");
 const rules = data.rules;
+const en = rules.languages.en;
 
 const TABLE = [
   // open
@@ -86,10 +87,56 @@ const TABLE = [
   ["Should you hire or train?", "choice"],
   ["What matters most: speed or quality?", "choice"],
   ["Did you or your manager decide?", "choice"],
+  // as learners type: joining words first, quotation marks, capitals
+  ["And how did the team react?", "open"],
+  ["So what would a good outcome look like?", "open"],
+  ["But why does it matter to you now?", "open"],
+  ["Well, what happened next?", "open"],
+  ["So, what's stopping you?", "open"],
+  ["And what else?", "open"],
+  ["OK so what's the first step?", "open"],
+  ["Honestly, what do you want from this?", "open"],
+  ["So far, what has worked?", "open"],
+  ['"What happened next?"', "open"],
+  ["“What would you do differently?”", "open"],
+  ["'How did you find out?'", "open"],
+  ["“What did they mean by urgent”?", "open"],
+  ["What did they mean by “urgent”?", "open"],
+  ["WHY DOES THIS KEEP HAPPENING?", "open"],
+  ["And did you tell her?", "closed"],
+  ["So is the budget approved?", "closed"],
+  ["But how many people left?", "closed"],
+  ["“Is the budget approved?”", "closed"],
+  ["And don't you think that's risky?", "leading"],
+  ["So why not just ask HR?", "leading"],
+  ["“It's a trust issue, isn't it?”", "leading"],
+  ["Well, have you considered a pilot?", "leading"],
+  ["So is it people or process?", "choice"],
+  ["And what's the cause, people or process?", "choice"],
+  // "problem", "real", "need to" inside a genuine question
+  ["What is the real problem here?", "open"],
+  ["What makes this a real problem for you?", "open"],
+  ["Where do you think the problem is?", "open"],
+  ["How real is that risk for you?", "open"],
+  ["What do you need to decide by Friday?", "open"],
+  ["Do you need to tell HR?", "closed"],
+  ["The real problem is trust, what do you think?", "statement"],
+  ["What will you do, given the real problem is the budget?", "statement"],
+  ["So you should escalate it?", "statement"],
+  // questions joined by "and" or commas
+  ["Who decided and when and why?", "stacked"],
+  ["What happened and why?", "stacked"],
+  ["Who decided, when and why?", "stacked"],
+  ["Who, when, why?", "stacked"],
+  ["What did you learn and how will you use it?", "stacked"],
+  ["So what did you try, and what happened?", "stacked"],
+  ["When and where does it happen?", "open"],
+  ["How do you decide what to keep and what to hand over?", "open"],
+  ["What's the gap between what you planned and what happened?", "open"],
 ];
 
-test("the table covers every kind with at least 60 questions", () => {
-  assert.ok(TABLE.length >= 60, `${TABLE.length} questions`);
+test("the table covers every kind with at least 100 questions", () => {
+  assert.ok(TABLE.length >= 100, `${TABLE.length} questions`);
   for (const kind of ["open", "closed", "leading", "statement", "stacked", "choice"]) {
     assert.ok(TABLE.filter((row) => row[1] === kind).length >= 5, kind);
   }
@@ -109,6 +156,30 @@ test("a missing question mark is not ok, and says so", () => {
   assert.equal(r.kind, "open");
   assert.equal(r.ok, false);
   assert.match(r.hints[0], /question mark/);
+  const joined = checkQuestion("And how did they react", rules);
+  assert.deepEqual([joined.kind, joined.ok, joined.hints], ["open", false, ["End your question with a question mark."]]);
+  const closed = checkQuestion("“Is the budget approved”", rules);
+  assert.equal(closed.kind, "closed");
+  assert.deepEqual(closed.hints, [
+    "End your question with a question mark.",
+    "It can also be answered yes or no: it starts with 'Is'. Try starting with 'What' or 'How'.",
+  ]);
+  assert.equal(checkQuestion("The team is unhappy", rules).kind, "statement");
+});
+
+test("quotation marks or a question mark alone ask to type a question first", () => {
+  for (const text of ['""', "“”", "?", "  ", "„?”"]) {
+    assert.deepEqual(checkQuestion(text, rules).hints, ["Type your question first."], text);
+  }
+});
+
+test("hints quote the learner's own words, after any joining word", () => {
+  assert.equal(checkQuestion("So, IS the budget approved?", rules).hints[0],
+    "This can be answered yes or no: it starts with 'IS'. Try starting with 'What' or 'How'.");
+  assert.equal(checkQuestion("and why did you leave?", rules).hints[0],
+    "'Why' can sound like blame when it is about a person's choices; 'What made…' often works better.");
+  assert.equal(checkQuestion("It's a trust issue, isn't it?", rules).hints[0],
+    "The tag 'isn't it?' at the end asks the presenter to agree with you. Drop it and ask what they think.");
 });
 
 test("hints name the opener and suggest a better one", () => {
@@ -119,7 +190,7 @@ test("hints name the opener and suggest a better one", () => {
 });
 
 test("the word lists drive the checker: a new opener needs no code", () => {
-  const extended = { ...rules, open_openers: [...rules.open_openers, "in which"] };
+  const extended = { ...en, open_openers: [...en.open_openers, "in which"] };
   assert.equal(checkQuestion("In which meetings does this come up?", rules).ok, false);
   assert.equal(checkQuestion("In which meetings does this come up?", extended).ok, true);
 });

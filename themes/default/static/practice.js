@@ -5,6 +5,7 @@
 (function () {
   "use strict";
   var alsite = (window.alsite = window.alsite || {});
+  var t = alsite.t;
 
   function make(tag, className, text) {
     var node = document.createElement(tag);
@@ -58,17 +59,17 @@
         return p;
       });
       if (!correct) {
-        parts.push(make("p", "correct-answer", "The best " + (right.length > 1 ? "answers are " : "answer is ") +
-          right.map(function (i) { return String.fromCharCode(65 + i); }).join(" and ") + "."));
+        var letters = right.map(function (i) { return String.fromCharCode(65 + i); }).join(t("practice.and"));
+        parts.push(make("p", "correct-answer", t(right.length > 1 ? "practice.best_answers" : "practice.best_answer", { letters: letters })));
       }
       parts.push(explainPart(data));
-      showFeedback(section, correct, correct ? "Right." : "Not quite.", parts);
+      showFeedback(section, correct, t(correct ? "practice.right" : "practice.not_quite"), parts);
       return correct;
     }
     section.querySelector("form").addEventListener("submit", function (ev) {
       ev.preventDefault();
       var answer = inputs.filter(function (i) { return i.checked; }).map(function (i) { return Number(i.value); });
-      if (!answer.length) { showFeedback(section, null, "Choose an option first.", []); return; }
+      if (!answer.length) { showFeedback(section, null, t("practice.choose_first"), []); return; }
       done({ answer: answer, correct: render(answer) });
     });
     return {
@@ -87,15 +88,15 @@
     function render(choice) {
       var correct = choice === data.answer || (data.also || []).indexOf(choice) >= 0;
       var verdict = correct
-        ? "Right: " + name(choice) + "."
-        : "Not quite: you chose " + name(choice) + "; this is " + name(data.answer) + ".";
+        ? t("practice.right_type", { type: name(choice) })
+        : t("practice.wrong_type", { chosen: name(choice), type: name(data.answer) });
       showFeedback(section, correct, verdict, [authored("p", "reason", data.reason), explainPart(data)]);
       return correct;
     }
     section.querySelector("form").addEventListener("submit", function (ev) {
       ev.preventDefault();
       var picked = inputs.filter(function (i) { return i.checked; })[0];
-      if (!picked) { showFeedback(section, null, "Choose a type first.", []); return; }
+      if (!picked) { showFeedback(section, null, t("practice.choose_type_first"), []); return; }
       done({ answer: picked.value, correct: render(picked.value) });
     });
     return {
@@ -108,33 +109,26 @@
     };
   };
 
-  var KIND_VERDICT = {
-    open: "That is an open question.",
-    closed: "That is a closed question.",
-    leading: "That is a leading question.",
-    statement: "That reads as a statement.",
-    stacked: "That asks several questions at once.",
-    choice: "That offers a limited choice.",
-  };
+  var KINDS = ["open", "closed", "leading", "statement", "stacked", "choice"];
 
   handlers.rewrite = function (section, data, done, rules) {
     var area = section.querySelector("textarea");
     function render(text, selfMarked) {
-      var check = alsite.checkQuestion(text, rules || {});
+      var check = alsite.checkQuestion(text, rules || {}, { strings: alsite.strings(), lang: alsite.lang() });
       var good = check.ok || selfMarked;
       var parts = [];
       var yours = make("p", "yours");
-      yours.appendChild(make("span", null, "Your question: "));
+      yours.appendChild(make("span", null, t("practice.your_question")));
       yours.appendChild(make("q", null, text));
       parts.push(yours);
       check.hints.forEach(function (h) { parts.push(make("p", "hint-line", h)); });
-      parts.push(make("p", "models-title", "Model answers:"));
+      parts.push(make("p", "models-title", t("practice.model_answers")));
       var list = make("ul", "models");
       data.models.forEach(function (m) { list.appendChild(make("li", null, m)); });
       parts.push(list);
-      if (selfMarked && !check.ok) parts.push(make("p", "self-marked", "You marked your version as good."));
+      if (selfMarked && !check.ok) parts.push(make("p", "self-marked", t("practice.self_marked")));
       if (!good) {
-        var mark = make("button", "button button-quiet mark-good", "My version is good");
+        var mark = make("button", "button button-quiet mark-good", t("practice.mark_good"));
         mark.type = "button";
         mark.addEventListener("click", function () {
           render(text, true);
@@ -144,14 +138,15 @@
         parts.push(mark);
       }
       parts.push(explainPart(data));
-      var box = showFeedback(section, good, KIND_VERDICT[check.kind] || "Checked.", parts);
+      var verdict = KINDS.indexOf(check.kind) >= 0 ? t("practice.verdict_" + check.kind) : t("practice.checked");
+      var box = showFeedback(section, good, verdict, parts);
       box.querySelector(".verdict").tabIndex = -1;
       return good;
     }
     section.querySelector("form").addEventListener("submit", function (ev) {
       ev.preventDefault();
       var text = area.value.trim();
-      if (!text) { showFeedback(section, null, "Type your question first.", []); return; }
+      if (!text) { showFeedback(section, null, t("practice.type_first"), []); return; }
       done({ answer: text, correct: render(text, false), self: false });
     });
     return {
@@ -173,8 +168,8 @@
         var text = li.querySelector(".step-text").textContent;
         li.querySelector(".up").disabled = i === 0;
         li.querySelector(".down").disabled = i === all.length - 1;
-        li.querySelector(".up").setAttribute("aria-label", "Move “" + text + "” up");
-        li.querySelector(".down").setAttribute("aria-label", "Move “" + text + "” down");
+        li.querySelector(".up").setAttribute("aria-label", t("practice.move_up", { step: text }));
+        li.querySelector(".down").setAttribute("aria-label", t("practice.move_down", { step: text }));
       });
     }
     function clearMarks() {
@@ -225,11 +220,11 @@
         var ok = Number(li.dataset.position) === i + 1;
         if (ok) right++;
         li.classList.add(ok ? "is-right" : "is-wrong");
-        li.insertBefore(make("span", "step-mark", ok ? "✓ in place " : "✗ not yet "), li.firstChild);
+        li.insertBefore(make("span", "step-mark", t(ok ? "practice.in_place" : "practice.not_yet")), li.firstChild);
       });
       var correct = right === order.length;
-      showFeedback(section, correct, correct ? "Right: that is the order." : right + " of " + order.length + " steps are in the right place.",
-        [correct ? explainPart(data) : make("p", null, "Move the steps marked “not yet” and check again.")]);
+      showFeedback(section, correct, correct ? t("practice.order_right") : t("practice.order_partly", { n: right, total: order.length }),
+        [correct ? explainPart(data) : make("p", null, t("practice.order_again"))]);
       return { answer: order, correct: correct };
     }
     section.querySelector("form").addEventListener("submit", function (ev) {
@@ -301,11 +296,11 @@
         if (s) { answered++; if (s.correct === true) right++; }
       });
       progress.hidden = answered === 0;
-      progress.querySelector(".score").textContent = "Answered " + answered + " of " + ids.length + ", " + right + " right.";
+      progress.querySelector(".score").textContent = t("practice.score", { answered: answered, total: ids.length, right: right });
       summary.hidden = answered < ids.length;
       summary.querySelector(".summary-text").textContent =
-        "You answered all " + ids.length + " exercises and got " + right + " right." +
-        (right === ids.length ? " Well done." : " Start over to try the others again.");
+        t("practice.summary", { n: ids.length, right: right }) +
+        t(right === ids.length ? "practice.well_done" : "practice.try_again");
     }
     items.forEach(function (item) {
       var id = item.id;

@@ -6,6 +6,7 @@
 (function () {
   "use strict";
   var alsite = (window.alsite = window.alsite || {});
+  var t = alsite.t;
 
   function readJson(id) {
     var el = document.getElementById(id);
@@ -79,7 +80,7 @@
 
     function describe(turnEl) {
       var n = Number(turnEl.dataset.turn);
-      if (pauseByTurn[n]) return "Your turn: " + turnEl.querySelector(".prompt, blockquote, .item-title").textContent.trim();
+      if (pauseByTurn[n]) return t("player.your_turn", { prompt: turnEl.querySelector(".prompt, blockquote, .item-title").textContent.trim() });
       var speaker = turnEl.querySelector(".speaker").textContent.replace(/\s+/g, " ").trim();
       return speaker + ": " + turnEl.querySelector(".words").textContent.trim();
     }
@@ -101,10 +102,10 @@
       back.disabled = n <= 1;
       var stop = blocked(n);
       next.disabled = n >= total || stop;
-      next.textContent = stop ? "Answer or skip to go on" : n >= total ? "The end" : "Next →";
-      position.textContent = "Turn " + n + " of " + total + " · Stage " + (s + 1) + " of " + data.stages.length + ": " + data.stages[s].title;
+      next.textContent = t(stop ? "player.answer_or_skip" : n >= total ? "player.the_end" : "player.next");
+      position.textContent = t("player.position", { n: n, total: total, stage: s + 1, stages: data.stages.length, title: data.stages[s].title });
       bar.setAttribute("aria-valuenow", String(n));
-      bar.setAttribute("aria-valuetext", "Turn " + n + " of " + total);
+      bar.setAttribute("aria-valuetext", t("player.turn_of", { n: n, total: total }));
       bar.firstElementChild.style.width = (100 * n / total).toFixed(2) + "%";
       transcriptToggle.setAttribute("aria-pressed", String(state.transcript));
       var current = turns[n - 1];
@@ -157,7 +158,7 @@
     function applyHash() {
       var present = window.location.hash === "#present";
       document.body.classList.toggle("present", present);
-      presentToggle.textContent = present ? "Leave presenter view" : "Presenter view";
+      presentToggle.textContent = t(present ? "player.leave_present" : "player.present");
       presentToggle.setAttribute("href", present ? "#" : "#present");
     }
     window.addEventListener("hashchange", applyHash);

@@ -9,6 +9,7 @@
   var key = section.getAttribute("data-timer-key");
   var items = Array.prototype.slice.call(section.querySelectorAll("li.activity"));
   var baseTitle = document.title;
+  var t = window.alsite.t;
 
   // End times mean something on this device only: never sent to an LMS.
   var saved = window.alsite.progress.open(key, { local: true });
@@ -44,13 +45,13 @@
       var left = remaining();
       var done = left <= 0;
       display.textContent = format(left);
-      display.setAttribute("aria-label", (done ? "Time is up. " : "") + format(left) + " left");
+      display.setAttribute("aria-label", t(done ? "timer.up_label" : "timer.left", { time: format(left) }));
       li.classList.toggle("is-running", running() && !done);
       li.classList.toggle("is-done", done);
-      start.textContent = running() && !done ? "Pause" : remaining() < full && !done ? "Resume" : "Start";
+      start.textContent = t(running() && !done ? "timer.pause" : remaining() < full && !done ? "timer.resume" : "timer.start");
       start.disabled = done;
       if (done && !wasDone) {
-        status.textContent = "Time is up for " + title + ".";
+        status.textContent = t("timer.up_for", { title: title });
         if (running()) { state = { remaining: 0 }; store(); }
       } else if (!done && wasDone) {
         status.textContent = "";
@@ -61,10 +62,10 @@
     start.addEventListener("click", function () {
       if (running()) {
         state = { remaining: Math.max(0, remaining()) };
-        status.textContent = "Paused at " + format(state.remaining) + ".";
+        status.textContent = t("timer.paused_at", { time: format(state.remaining) });
       } else {
         state = { endsAt: Date.now() + remaining() };
-        status.textContent = "Running.";
+        status.textContent = t("timer.running");
       }
       store();
       render();
@@ -73,7 +74,7 @@
     box.querySelector(".timer-reset").addEventListener("click", function () {
       state = { remaining: full };
       store();
-      status.textContent = "Reset to " + format(full) + ".";
+      status.textContent = t("timer.reset_to", { time: format(full) });
       render();
       tick();
     });
@@ -99,7 +100,7 @@
   function tick() {
     timers.forEach(function (t) { t.render(); });
     var anyDone = timers.some(function (t) { return t.isDone(); });
-    document.title = (anyDone ? "⏰ Time is up · " : "") + baseTitle;
+    document.title = anyDone ? t("timer.up_title", { title: baseTitle }) : baseTitle;
     var anyRunning = timers.some(function (t) { return t.isRunning(); });
     if (anyRunning && handle === null) handle = window.setInterval(tick, 250);
     if (!anyRunning && handle !== null) { window.clearInterval(handle); handle = null; }

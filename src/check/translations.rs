@@ -1,0 +1,91 @@
+//! A site in several languages: every page of the default language should
+//! have a translation in each other language. One that has none is a
+//! warning, and the page's language switcher leaves that language out.
+
+use crate::diagnostic::Diagnostic;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// One warning per content file of the default language whose pages are
+/// missing in language `lang` (named `lang_name` in messages). `default`
+/// and `translated` are (page path, source file) of each language's pages.
+pub fn missing_translations(
+    default: &[(String, PathBuf)],
+    translated: &[(String, PathBuf)],
+    lang: &str,
+    lang_name: &str,
+) -> Vec<Diagnostic> {
+    let have: HashSet<&str> = translated.iter().map(|(p, _)| p.as_str()).collect();
+    let mut reported: HashSet<&Path> = HashSet::new();
+    let mut diags = Vec::new();
+    for (path, source) in default {
+        // A section's index belongs to no one file: it exists when the section does.
+        let section_index = path.ends_with("/index.html") && path.matches('/').count() == 1;
+        if section_index || have.contains(path.as_str()) || !source.starts_with("content") {
+            continue;
+        }
+        if !reported.insert(source) {
+            continue;
+        }
+        diags.push(
+            Diagnostic::warning(source, format!("no translation into {lang_name} (`{lang}`): the page {path} has no `{lang}` version and its language switcher leaves it out"))
+                .hint(format!("add {} beside it", translation_name(source, lang).display())),
+        );
+    }
+    diags
+}
+
+/// `content/pages/about.md` → `content/pages/about.en.md`.
+pub fn translation_name(source: &Path, lang: &str) -> PathBuf {
+    let stem = source
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match source.extension() {
+        Some(ext) => source.with_file_name(format!("{stem}.{lang}.{}", ext.to_string_lossy())),
+        None => source.with_file_name(format!("{stem}.{lang}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_without_translation_is_named_with_the_file_to_add() {
+        let default = vec![
+            ("index.html".to_string(), PathBuf::from("content/index.md")),
+            (
+                "about.html".to_string(),
+                PathBuf::from("content/pages/about.md"),
+            ),
+            (
+                "practice/index.html".to_string(),
+                PathBuf::from("content/practice/a.yaml"),
+            ),
+            (
+                "practice/a.html".to_string(),
+                PathBuf::from("content/practice/a.yaml"),
+            ),
+        ];
+        let translated = vec![(
+            "index.html".to_string(),
+            PathBuf::from("content/index.en.md"),
+        )];
+        let diags = missing_translations(&default, &translated, "en", "English");
+        let files: Vec<_> = diags.iter().map(|d| d.file.clone()).collect();
+        assert_eq!(
+            files,
+            [
+                PathBuf::from("content/pages/about.md"),
+                PathBuf::from("content/practice/a.yaml")
+            ]
+        );
+        assert!(diags[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("content/pages/about.en.md"));
+        assert!(!diags[0].is_error());
+    }
+}

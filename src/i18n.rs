@@ -1,0 +1,493 @@
+//! UI strings: every word the theme shows, from `i18n/<lang>.yaml` files.
+//! The default theme ships `en.yaml` (the reference) and `pl.yaml`; a site's
+//! own theme folder and its `i18n/<lang>.yaml` override or add keys. A key a
+//! language lacks falls back to English, with a warning. Counts follow the
+//! language's CLDR plural rules (intl_pluralrules).
+
+use crate::diagnostic::Diagnostic;
+use crate::load::yaml;
+use crate::theme::Theme;
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+/// The reference language: every other language is compared with it.
+pub const REFERENCE: &str = "en";
+
+/// One UI string: plain text, or one text per plural category.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Entry {
+    Text(String),
+    Plural(BTreeMap<String, String>),
+}
+
+/// The UI strings of one language, with English filled in where it has none.
+pub struct Strings {
+    lang: String,
+    rules: PluralRules,
+    entries: HashMap<String, Entry>,
+}
+
+impl std::fmt::Debug for Strings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Strings({}, {} keys)", self.lang, self.entries.len())
+    }
+}
+
+impl Strings {
+    /// The language code, as in `lang="…"`.
+    pub fn lang(&self) -> &str {
+        &self.lang
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Entry> {
+        self.entries.get(key)
+    }
+
+    /// The text of `key` with `{name}` placeholders filled from `args`; a
+    /// plural entry gives its `other` form. An unknown key gives the key
+    /// itself (every key the Rust code uses is tested to exist in en.yaml).
+    pub fn t(&self, key: &str, args: &[(&str, &str)]) -> String {
+        match self.entries.get(key) {
+            Some(Entry::Text(text)) => fill(text, args),
+            Some(Entry::Plural(forms)) => fill(forms.get("other").map_or(key, |s| s), args),
+            None => key.to_string(),
+        }
+    }
+
+    /// The form of `key` for the count `n`, with `{n}` and `args` filled in.
+    pub fn plural(&self, key: &str, n: u64, args: &[(&str, &str)]) -> String {
+        let count = n.to_string();
+        let mut all = vec![("n", count.as_str())];
+        all.extend_from_slice(args);
+        match self.entries.get(key) {
+            Some(Entry::Plural(forms)) => {
+                let form = forms
+                    .get(self.category(n))
+                    .or_else(|| forms.get("other"))
+                    .or_else(|| forms.values().next());
+                fill(form.map_or(key, |s| s), &all)
+            }
+            Some(Entry::Text(text)) => fill(text, &all),
+            None => key.to_string(),
+        }
+    }
+
+    /// The CLDR plural category of `n` in this language: "one", "few" …
+    pub fn category(&self, n: u64) -> &'static str {
+        category_name(self.rules.select(n).unwrap_or(PluralCategory::OTHER))
+    }
+
+    /// A time of day, `minutes` after midnight, as the language writes it.
+    pub fn clock(&self, minutes: u32) -> String {
+        let (h, m) = (minutes / 60 % 24, minutes % 60);
+        let (hh, h, mm) = (format!("{h:02}"), h.to_string(), format!("{m:02}"));
+        self.t("time.clock", &[("HH", &hh), ("H", &h), ("mm", &mm)])
+    }
+
+    /// A length of time: "45 min", "2 h", "1 h 30 min" (or the language's words).
+    pub fn duration(&self, minutes: u32) -> String {
+        match (minutes / 60, minutes % 60) {
+            (0, m) => self.t("time.min", &[("n", &m.to_string())]),
+            (h, 0) => self.t("time.hours", &[("n", &h.to_string())]),
+            (h, m) => self.t(
+                "time.hours_minutes",
+                &[("h", &h.to_string()), ("m", &m.to_string())],
+            ),
+        }
+    }
+
+    /// What page scripts get: the language and the strings under the key
+    /// prefixes `namespaces` (e.g. `"player."`).
+    pub fn for_scripts(&self, namespaces: &[&str]) -> serde_json::Value {
+        let strings: BTreeMap<&str, &Entry> = self
+            .entries
+            .iter()
+            .filter(|(k, _)| namespaces.iter().any(|ns| k.starts_with(ns)))
+            .map(|(k, v)| (k.as_str(), v))
+            .collect();
+        serde_json::json!({ "lang": self.lang, "strings": strings })
+    }
+
+    /// Every key, sorted (for tests and tools).
+    pub fn keys(&self) -> BTreeSet<&str> {
+        self.entries.keys().map(String::as_str).collect()
+    }
+}
+
+fn category_name(c: PluralCategory) -> &'static str {
+    match c {
+        PluralCategory::ZERO => "zero",
+        PluralCategory::ONE => "one",
+        PluralCategory::TWO => "two",
+        PluralCategory::FEW => "few",
+        PluralCategory::MANY => "many",
+        PluralCategory::OTHER => "other",
+    }
+}
+
+const CATEGORIES: &[&str] = &["zero", "one", "two", "few", "many", "other"];
+
+/// Replaces each `{name}` in `text` with its value from `args`; other
+/// braces are left as they are.
+pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
+    if !text.contains('{') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            args.iter()
+                .find(|(k, _)| *k == &after[..close])
+                .map(|(_, v)| (close, v))
+        });
+        match value {
+            Some((close, v)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn plural_rules(lang: &str) -> PluralRules {
+    let make = |code: &str| {
+        code.parse::<unic_langid::LanguageIdentifier>()
+            .ok()
+            .and_then(|id| PluralRules::create(id, PluralRuleType::CARDINAL).ok())
+    };
+    make(lang)
+        .or_else(|| make(lang.split(['-', '_']).next().unwrap_or(lang)))
+        .or_else(|| make(REFERENCE))
+        .expect("intl_pluralrules knows English")
+}
+
+/// The plural categories a language uses for whole numbers.
+fn needed_categories(rules: &PluralRules) -> BTreeSet<&'static str> {
+    (0..=200u64)
+        .map(|n| category_name(rules.select(n).unwrap_or(PluralCategory::OTHER)))
+        .collect()
+}
+
+/// The default theme's English strings, parsed once: what a site uses
+/// before its own strings are loaded (and in tests).
+pub fn builtin_english() -> std::sync::Arc<Strings> {
+    static ENGLISH: std::sync::OnceLock<std::sync::Arc<Strings>> = std::sync::OnceLock::new();
+    ENGLISH
+        .get_or_init(|| {
+            let sources: Vec<Source> = crate::embedded::THEME
+                .iter()
+                .filter_map(|(p, bytes)| {
+                    let name = p.strip_prefix("i18n/")?;
+                    crate::theme::is_strings_file(name, REFERENCE).then(|| Source {
+                        path: PathBuf::from("themes/default").join(p),
+                        text: String::from_utf8_lossy(bytes).into_owned(),
+                    })
+                })
+                .collect();
+            let entries = merge(&sources, &mut Vec::new());
+            std::sync::Arc::new(Strings {
+                lang: REFERENCE.to_string(),
+                rules: plural_rules(REFERENCE),
+                entries,
+            })
+        })
+        .clone()
+}
+
+/// One strings file: where it is (for messages) and its text.
+pub struct Source {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// The files that define language `lang`, lowest priority first: the
+/// default theme's, the site theme's, the site's own `i18n/<lang>.yaml`.
+pub fn sources(root: &Path, theme: &Theme, lang: &str) -> Vec<Source> {
+    let mut list: Vec<Source> = theme
+        .i18n_files(lang)
+        .into_iter()
+        .map(|(path, text)| Source { path, text })
+        .collect();
+    for (path, text) in crate::theme::strings_files(root, Path::new(""), lang) {
+        list.push(Source { path, text });
+    }
+    list
+}
+
+/// Flattened entries of a list of files, later files winning.
+fn merge(sources: &[Source], diags: &mut Vec<Diagnostic>) -> HashMap<String, Entry> {
+    let mut entries = HashMap::new();
+    for s in sources {
+        match yaml::parse::<serde_yaml::Value>(&s.path, &s.text, 1) {
+            Ok(value) => flatten(&value, "", &s.path, &mut entries, diags),
+            Err(d) => diags.push(d),
+        }
+    }
+    entries
+}
+
+fn flatten(
+    value: &serde_yaml::Value,
+    prefix: &str,
+    file: &Path,
+    out: &mut HashMap<String, Entry>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    use serde_yaml::Value;
+    let text = |v: &Value| match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    };
+    match value {
+        Value::Mapping(map) if !prefix.is_empty() && is_plural(map) => {
+            let forms = map
+                .iter()
+                .filter_map(|(k, v)| Some((k.as_str()?.to_string(), text(v)?)))
+                .collect();
+            out.insert(prefix.to_string(), Entry::Plural(forms));
+        }
+        Value::Mapping(map) => {
+            for (k, v) in map {
+                let Some(k) = text(k) else { continue };
+                let key = if prefix.is_empty() {
+                    k
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                flatten(v, &key, file, out, diags);
+            }
+        }
+        Value::Null if prefix.is_empty() => {}
+        other => match text(other) {
+            Some(s) => {
+                out.insert(prefix.to_string(), Entry::Text(s));
+            }
+            None => diags.push(
+                Diagnostic::error(file, format!("`{prefix}` should be a text"))
+                    .hint("write the words after the colon, in quotes if they contain a colon"),
+            ),
+        },
+    }
+}
+
+fn is_plural(map: &serde_yaml::Mapping) -> bool {
+    !map.is_empty()
+        && map
+            .keys()
+            .all(|k| k.as_str().is_some_and(|k| CATEGORIES.contains(&k)))
+}
+
+/// Loads the strings of language `lang`: the reference language's entries,
+/// replaced by `lang`'s. Returns warnings for every key `lang` lacks and for
+/// plural entries without a form the language needs.
+pub fn load(root: &Path, theme: &Theme, lang: &str) -> (Strings, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let reference_sources = sources(root, theme, REFERENCE);
+    let reference = merge(&reference_sources, &mut diags);
+    let rules = plural_rules(lang);
+    if lang == REFERENCE {
+        let strings = Strings {
+            lang: lang.to_string(),
+            rules,
+            entries: reference,
+        };
+        return (strings, diags);
+    }
+    let own_sources = sources(root, theme, lang);
+    let own = merge(&own_sources, &mut diags);
+    let file = own_sources.last().map_or_else(
+        || PathBuf::from("i18n").join(format!("{lang}.yaml")),
+        |s| s.path.clone(),
+    );
+    if own_sources.is_empty() {
+        diags.push(
+            Diagnostic::warning(
+                &file,
+                format!(
+                    "no UI strings for language `{lang}`: every word of the theme is in English"
+                ),
+            )
+            .hint(format!(
+                "copy themes/default/i18n/en.yaml (see README) to {} and translate it",
+                file.display()
+            )),
+        );
+    } else {
+        let place = |key: &str| file_for(key, &reference_sources, &own_sources, lang);
+        diags.extend(missing(&reference, &own, &rules, place));
+    }
+    let mut entries = reference;
+    entries.extend(own);
+    let strings = Strings {
+        lang: lang.to_string(),
+        rules,
+        entries,
+    };
+    (strings, diags)
+}
+
+/// The file a key of language `lang` belongs in: the counterpart of the
+/// reference file that defines it (`checker.en.yaml` → `checker.pl.yaml`),
+/// the language's own if it has one, else beside its last file.
+fn file_for(key: &str, reference: &[Source], own: &[Source], lang: &str) -> PathBuf {
+    let part = |p: &Path, code: &str| {
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        name.strip_suffix(&format!("{code}.yaml"))
+            .unwrap_or("")
+            .to_string()
+    };
+    let defines = |s: &Source| merge(std::slice::from_ref(s), &mut Vec::new()).contains_key(key);
+    let wanted = reference
+        .iter()
+        .rev()
+        .find(|s| defines(s))
+        .map(|s| part(&s.path, REFERENCE))
+        .unwrap_or_default();
+    if let Some(s) = own.iter().rev().find(|s| part(&s.path, lang) == wanted) {
+        return s.path.clone();
+    }
+    let dir = own
+        .last()
+        .and_then(|s| s.path.parent())
+        .unwrap_or(Path::new("i18n"));
+    dir.join(format!("{wanted}{lang}.yaml"))
+}
+
+/// Warnings for keys of `reference` that `own` lacks, and plural forms it
+/// misses; `file` says which file each key belongs in.
+fn missing(
+    reference: &HashMap<String, Entry>,
+    own: &HashMap<String, Entry>,
+    rules: &PluralRules,
+    file: impl Fn(&str) -> PathBuf,
+) -> Vec<Diagnostic> {
+    let needed = needed_categories(rules);
+    let mut keys: Vec<&String> = reference.keys().collect();
+    keys.sort();
+    let mut diags = Vec::new();
+    for key in keys {
+        match own.get(key) {
+            None => diags.push(
+                Diagnostic::warning(
+                    file(key),
+                    format!("UI string `{key}` is missing; the English one is used"),
+                )
+                .hint(format!("add `{key}` to {}", file(key).display())),
+            ),
+            Some(Entry::Plural(forms)) => {
+                let lacking: Vec<&str> = needed
+                    .iter()
+                    .copied()
+                    .filter(|c| !forms.contains_key(*c))
+                    .collect();
+                if !lacking.is_empty() {
+                    diags.push(
+                        Diagnostic::warning(
+                            file(key),
+                            format!("UI string `{key}` has no `{}` form", lacking.join("`, `")),
+                        )
+                        .hint("give a form for every plural category the language uses"),
+                    );
+                }
+            }
+            Some(Entry::Text(_)) => {}
+        }
+    }
+    diags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn builtin(lang: &str) -> Strings {
+        let theme = Theme::open(Path::new("/nonexistent-site"), "default").unwrap();
+        let (strings, diags) = load(Path::new("/nonexistent-site"), &theme, lang);
+        assert!(diags.is_empty(), "{diags:?}");
+        strings
+    }
+
+    #[test]
+    fn polish_minutes_follow_cldr() {
+        let pl = builtin("pl");
+        let want = [
+            (1, "1 minuta"),
+            (2, "2 minuty"),
+            (4, "4 minuty"),
+            (5, "5 minut"),
+            (12, "12 minut"),
+            (21, "21 minut"),
+            (22, "22 minuty"),
+            (25, "25 minut"),
+            (102, "102 minuty"),
+            (112, "112 minut"),
+        ];
+        for (n, text) in want {
+            assert_eq!(pl.plural("time.minutes", n, &[]), text, "n = {n}");
+        }
+    }
+
+    #[test]
+    fn english_has_one_and_other() {
+        let en = builtin("en");
+        assert_eq!(en.plural("time.minutes", 1, &[]), "1 minute");
+        assert_eq!(en.plural("time.minutes", 0, &[]), "0 minutes");
+        assert_eq!(en.plural("time.minutes", 2, &[]), "2 minutes");
+        assert_eq!(en.category(21), "other");
+    }
+
+    #[test]
+    fn the_shipped_polish_file_has_every_english_key() {
+        let en = builtin("en");
+        let pl = builtin("pl");
+        assert_eq!(en.keys(), pl.keys());
+    }
+
+    #[test]
+    fn clock_and_duration_follow_the_language() {
+        let (en, pl) = (builtin("en"), builtin("pl"));
+        assert_eq!(en.clock(9 * 60 + 5), "09:05");
+        assert_eq!(pl.clock(9 * 60 + 5), "9:05");
+        assert_eq!(en.duration(90), "1 h 30 min");
+        assert_eq!(pl.duration(90), "1 h 30 min");
+        assert_eq!(pl.duration(45), "45 min");
+    }
+
+    #[test]
+    fn fill_replaces_known_placeholders_only() {
+        assert_eq!(
+            fill("{a} and {b} {c", &[("a", "1"), ("b", "2")]),
+            "1 and 2 {c"
+        );
+        assert_eq!(fill("{x}{x}", &[("x", "é")]), "éé");
+    }
+
+    #[test]
+    fn scripts_get_only_their_namespaces() {
+        let json = builtin("pl").for_scripts(&["player.", "practice."]);
+        assert_eq!(json["lang"], "pl");
+        assert_eq!(json["strings"]["player.next"], "Dalej →");
+        assert!(json["strings"]["time.minutes"].is_null());
+        assert_eq!(
+            json["strings"]["practice.order_partly"]["few"],
+            "{n} z {total} kroków są na swoim miejscu."
+        );
+    }
+}

@@ -1,0 +1,54 @@
+//! Which language a content file is in: a translation sits beside its
+//! original with the language code before the extension (`about.pl.md`,
+//! `workshop.en.yaml`); a file without a code is in the default language.
+
+use std::path::{Path, PathBuf};
+
+/// The file's path with its language code taken out, and the index of that
+/// language in `languages` (0, the default, when it has none). A code that
+/// is not one of the site's languages stays part of the name.
+pub fn split(rel: &Path, languages: &[String]) -> (PathBuf, usize) {
+    let Some(name) = rel.file_name().and_then(|n| n.to_str()) else {
+        return (rel.to_path_buf(), 0);
+    };
+    let mut pieces: Vec<&str> = name.split('.').collect();
+    if pieces.len() >= 3 {
+        let code = pieces[pieces.len() - 2];
+        if let Some(i) = languages.iter().position(|l| l == code) {
+            pieces.remove(pieces.len() - 2);
+            return (rel.with_file_name(pieces.join(".")), i);
+        }
+    }
+    (rel.to_path_buf(), 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_code_before_the_extension_names_the_language() {
+        let langs = vec!["pl".to_string(), "en".to_string()];
+        let cases = [
+            ("pages/about.md", "pages/about.md", 0),
+            ("pages/about.en.md", "pages/about.md", 1),
+            ("pages/about.pl.md", "pages/about.md", 0),
+            (
+                "workshops/x/workshop.en.yaml",
+                "workshops/x/workshop.yaml",
+                1,
+            ),
+            ("index.en.md", "index.md", 1),
+            ("pages/notes.v2.md", "pages/notes.v2.md", 0),
+            ("pages/about.de.md", "pages/about.de.md", 0),
+            ("images/en.png", "images/en.png", 0),
+        ];
+        for (file, logical, lang) in cases {
+            assert_eq!(
+                split(Path::new(file), &langs),
+                (PathBuf::from(logical), lang),
+                "{file}"
+            );
+        }
+    }
+}

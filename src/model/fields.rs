@@ -1,0 +1,111 @@
+//! Field rules every content file shares, applied while deserializing so an
+//! error carries the line and column of the value: required texts are not
+//! blank, durations fit in a day, lists that drive a page are not empty.
+
+use serde::de::{Deserialize, Deserializer, Error, SeqAccess, Visitor};
+use std::fmt;
+use std::marker::PhantomData;
+
+/// The longest duration anything may have, in minutes: one day.
+pub const MAX_MINUTES: u32 = 24 * 60;
+
+/// Marks the errors below so the loader can phrase them for a trainer.
+pub const EMPTY_TEXT: &str = "alsite-empty-text";
+pub const EMPTY_LIST: &str = "alsite-empty-list";
+pub const BAD_MINUTES: &str = "alsite-minutes-out-of-range";
+
+// Each rule is a visitor, so the YAML reader reports a broken rule at the
+// value itself (line and column) with the path of its field.
+
+struct Text;
+
+impl<'de> Visitor<'de> for Text {
+    type Value = String;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a text")
+    }
+    fn visit_str<E: Error>(self, v: &str) -> Result<String, E> {
+        if v.trim().is_empty() {
+            return Err(E::custom(EMPTY_TEXT));
+        }
+        Ok(v.to_string())
+    }
+    fn visit_unit<E: Error>(self) -> Result<String, E> {
+        Err(E::custom(EMPTY_TEXT))
+    }
+    fn visit_none<E: Error>(self) -> Result<String, E> {
+        Err(E::custom(EMPTY_TEXT))
+    }
+}
+
+/// A text that must be present and not blank.
+pub fn required_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    d.deserialize_str(Text)
+}
+
+struct Minutes;
+
+impl<'de> Visitor<'de> for Minutes {
+    type Value = u32;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "a whole number of minutes from 1 to {MAX_MINUTES}")
+    }
+    fn visit_u64<E: Error>(self, v: u64) -> Result<u32, E> {
+        match u32::try_from(v) {
+            Ok(n) if (1..=MAX_MINUTES).contains(&n) => Ok(n),
+            _ => Err(E::custom(BAD_MINUTES)),
+        }
+    }
+    fn visit_i64<E: Error>(self, _: i64) -> Result<u32, E> {
+        Err(E::custom(BAD_MINUTES))
+    }
+    fn visit_u128<E: Error>(self, _: u128) -> Result<u32, E> {
+        Err(E::custom(BAD_MINUTES))
+    }
+    fn visit_i128<E: Error>(self, _: i128) -> Result<u32, E> {
+        Err(E::custom(BAD_MINUTES))
+    }
+    fn visit_f64<E: Error>(self, _: f64) -> Result<u32, E> {
+        Err(E::custom(BAD_MINUTES))
+    }
+}
+
+/// A number of minutes from 1 to a day.
+pub fn minutes<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    d.deserialize_u64(Minutes)
+}
+
+/// Like [`minutes`], for a field that may be left out.
+pub fn optional_minutes<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    #[derive(serde::Deserialize)]
+    struct Wrap(#[serde(deserialize_with = "minutes")] u32);
+    Ok(Option::<Wrap>::deserialize(d)?.map(|w| w.0))
+}
+
+struct NonEmpty<T>(PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for NonEmpty<T> {
+    type Value = Vec<T>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a sequence")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+        let mut list = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            list.push(item);
+        }
+        if list.is_empty() {
+            return Err(A::Error::custom(EMPTY_LIST));
+        }
+        Ok(list)
+    }
+}
+
+/// A list with at least one entry.
+pub fn non_empty<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    d.deserialize_seq(NonEmpty(PhantomData))
+}

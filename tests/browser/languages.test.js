@@ -1,0 +1,182 @@
+"use strict";
+// Languages in a real browser, from disk: a Polish site's session player,
+// practice feedback, question checker hints and timer speak Polish, with
+// Polish plural forms; on a Polish and English site the language switcher
+// leads between the two versions of a page. axe-core on every page.
+// Builds tests/sites/polish and tests/sites/two-languages with ALSITE_BIN.
+
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const { execFileSync } = require("node:child_process");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const { launch, open, axeViolations } = require("./helpers");
+
+const REPO = path.resolve(__dirname, "../..");
+const BIN = process.env.ALSITE_BIN || path.join(REPO, "target/debug/alsite");
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-languages-"));
+
+/** Builds the sites under tests/sites named by `layers`, laid one over the other. */
+function buildSite(name, layers) {
+  const root = path.join(work, name);
+  for (const layer of layers) fs.cpSync(path.join(REPO, "tests/sites", layer), root, { recursive: true });
+  const out = path.join(work, name + "-out");
+  execFileSync(BIN, ["build", "--root", root, "--out", out], { stdio: "pipe" });
+  return out;
+}
+
+let browser, polish, twoLanguages;
+before(async () => {
+  polish = buildSite("polish", ["polish"]);
+  twoLanguages = buildSite("two", ["polish", "two-languages"]);
+  browser = await launch();
+});
+after(async () => {
+  await browser.close();
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+const url = (site, page) => "file://" + path.join(site, page);
+
+async function fresh(page) {
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+}
+
+test("the session player speaks Polish", async () => {
+  const { page, problems } = await open(browser.context, url(polish, "sessions/grafik.html"), "file://");
+  await fresh(page);
+  const next = page.locator(".player .next");
+  assert.equal(await next.textContent(), "Dalej →");
+  assert.equal(await page.locator(".player .back").textContent(), "← Wstecz");
+  assert.equal(await page.locator(".player .position").textContent(), "Wypowiedź 1 z 9 · Etap 1 z 2: Pytania");
+  assert.equal(await page.locator(".progress-bar").getAttribute("aria-valuetext"), "Wypowiedź 1 z 9");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await next.textContent(), "Odpowiedz albo pomiń, aby przejść dalej", "waits at the pause");
+  assert.match(await page.locator(".announcer").textContent(), /^Twoja kolej: /);
+  await page.locator("#pause-1 label.option").nth(0).click();
+  await page.locator("#pause-1 button[type=submit]").click();
+  assert.equal(await page.locator("#pause-1 .verdict strong").textContent(), "Nie do końca.");
+  assert.equal(await page.locator("#pause-1 .correct-answer").textContent(), "Najlepsza odpowiedź to B.");
+  assert.equal(await next.textContent(), "Dalej →");
+  await page.locator(".present-toggle").click();
+  assert.equal(await page.locator(".present-toggle").textContent(), "Zamknij widok prezentera");
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
+test("practice feedback, plural forms and the question checker speak Polish", async () => {
+  const { page, problems } = await open(browser.context, url(polish, "practice/pytania-otwarte.html"), "file://");
+  await fresh(page);
+  const rewrite = page.locator("#item-1");
+  await rewrite.locator("textarea").fill("Czy pytałaś kadry?");
+  await rewrite.locator("button[type=submit]").click();
+  assert.equal(await rewrite.locator(".verdict strong").textContent(), "To jest pytanie zamknięte.");
+  assert.equal(
+    await rewrite.locator(".hint-line").first().textContent(),
+    "Na to pytanie można odpowiedzieć „tak” albo „nie”: zaczyna się od „Czy”. Spróbuj zacząć od „Co” albo „Jak”.",
+  );
+  assert.equal(await rewrite.locator(".mark-good").textContent(), "Moja wersja jest dobra");
+  assert.equal(await page.locator(".progress .score").textContent(), "Odpowiedzi: 1 z 4, dobrze: 0.");
+
+  const classify = page.locator("#item-3");
+  await classify.locator("input[value=otwarte]").check();
+  await classify.locator("button[type=submit]").click();
+  assert.equal(await classify.locator(".verdict strong").textContent(), "Nie do końca: wybrano Otwarte, a to jest Zamknięte.");
+
+  const order = page.locator("#item-4");
+  assert.match(await order.locator(".up").first().getAttribute("aria-label"), /^Przesuń „.+” w górę$/);
+  await order.locator("button[type=submit]").click();
+  assert.match(await order.locator(".verdict strong").textContent(), /^\d z 4 kroków (jest|są) na swoim miejscu\.$/);
+  // The plural rules of the page's language, in the page (Intl.PluralRules):
+  // 1 and 5 and 25 take one form, 2 and 22 another.
+  const forms = await page.evaluate(() => [1, 2, 5, 22, 25].map((n) => window.alsite.t("practice.order_partly", { n: n, total: 30 })));
+  assert.deepEqual(forms, [
+    "1 z 30 kroków jest na swoim miejscu.",
+    "2 z 30 kroków są na swoim miejscu.",
+    "5 z 30 kroków jest na swoim miejscu.",
+    "22 z 30 kroków są na swoim miejscu.",
+    "25 z 30 kroków jest na swoim miejscu.",
+  ]);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
+test("the timer speaks Polish", async () => {
+  const { page, problems } = await open(browser.context, url(polish, "workshops/podstawy/czym-jest-action-learning.html"), "file://");
+  await fresh(page);
+  const first = page.locator("#activity-1");
+  assert.equal(await first.locator(".timer-start").textContent(), "Start");
+  assert.equal(await first.locator(".timer-display").getAttribute("aria-label"), "Zostało 15:00");
+  await first.locator(".timer-start").click();
+  assert.equal(await first.locator(".timer-start").textContent(), "Pauza");
+  assert.equal(await first.locator(".timer-status").textContent(), "Odliczanie trwa.");
+  await first.locator(".timer-start").click();
+  assert.equal(await first.locator(".timer-start").textContent(), "Wznów");
+  await first.locator(".timer-reset").click();
+  assert.equal(await first.locator(".timer-status").textContent(), "Przywrócono 15:00.");
+  await page.evaluate(() => {
+    const key = document.querySelector("[data-timer-key]").dataset.timerKey;
+    localStorage.setItem(key, JSON.stringify({ 1: { endsAt: Date.now() + 500 } }));
+  });
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector("#activity-2").classList.contains("is-done"), null, { timeout: 5000 });
+  assert.equal(await page.locator("#activity-2 .timer-status").textContent(), "Czas minął: Rozmowa w parach.");
+  assert.match(await page.title(), /^⏰ Czas minął · /);
+  assert.match(await page.locator(".lede").textContent(), /^Dzień 1, 9:00–9:45 · 45 min$/);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+
+  await page.close();
+});
+
+test("the language switcher leads between the versions of a page, from disk", async () => {
+  const { page, problems } = await open(browser.context, url(twoLanguages, "en/o-nas.html"), "file://");
+  assert.equal(await page.locator("html").getAttribute("lang"), "en");
+  const switcher = page.getByRole("navigation", { name: "Languages" });
+  assert.equal(await switcher.locator("a[aria-current=page]").textContent(), "English");
+  assert.deepEqual(await axeViolations(page), []);
+  await switcher.getByRole("link", { name: "Polski" }).click();
+  await page.waitForLoadState("load");
+  assert.ok(page.url().endsWith("/o-nas.html") && !page.url().includes("/en/"), page.url());
+  assert.equal(await page.locator("html").getAttribute("lang"), "pl");
+  assert.equal(await page.locator("h1").textContent(), "O nas");
+  const back = page.getByRole("navigation", { name: "Języki" });
+  assert.equal(await back.locator("a[aria-current=page]").textContent(), "Polski");
+  assert.equal(await back.locator("a[lang=en]").getAttribute("hreflang"), "en");
+  assert.deepEqual(await axeViolations(page), []);
+  await back.getByRole("link", { name: "English" }).click();
+  await page.waitForLoadState("load");
+  assert.ok(page.url().endsWith("/en/o-nas.html"), page.url());
+
+  // A cross-language link inside the content, and the English site's own pages.
+  await page.locator("main").getByRole("link", { name: "ground rules", exact: true }).click();
+  await page.waitForLoadState("load");
+  assert.ok(page.url().endsWith("/en/ground-rules.html#pytania"), page.url());
+  assert.equal(await page.locator("h1").textContent(), "Ground rules");
+  const stylesheetLoaded = await page.evaluate(() => document.styleSheets.length > 0 && getComputedStyle(document.body).margin === "0px");
+  assert.ok(stylesheetLoaded, "the shared stylesheet loads from the language folder");
+
+  // A page with no English version has no switcher.
+  await page.goto(url(twoLanguages, "components.html"));
+  assert.equal(await page.getByRole("navigation", { name: "Języki" }).count(), 0);
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
+test("an English practice page in a Polish site checks in English", async () => {
+  const { page, problems } = await open(browser.context, url(twoLanguages, "en/practice/pytania-otwarte.html"), "file://");
+  await fresh(page);
+  const rewrite = page.locator("#item-1");
+  await rewrite.locator("textarea").fill("Did you ask HR?");
+  await rewrite.locator("button[type=submit]").click();
+  assert.equal(await rewrite.locator(".verdict strong").textContent(), "That is a closed question.");
+  assert.match(await rewrite.locator(".hint-line").first().textContent(), /^This can be answered yes or no: it starts with 'Did'\./);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});

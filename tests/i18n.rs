@@ -1,0 +1,428 @@
+//! UI strings in language files: a Polish site shows no English UI string,
+//! a site overrides and adds strings, a missing key is a warning (an error
+//! with `check --strict`), and a key no language has stops the build.
+
+mod common;
+
+use common::{copy_tree, TempDir};
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_alsite");
+const REPO: &str = env!("CARGO_MANIFEST_DIR");
+
+fn alsite(args: &[&str], cwd: &Path) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("alsite runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn fixture(name: &str) -> TempDir {
+    let dir = TempDir::new(name);
+    copy_tree(&Path::new(REPO).join("tests/sites").join(name), &dir.0);
+    dir
+}
+
+fn build(site: &TempDir) -> (Output, std::path::PathBuf) {
+    let out = site.path("public");
+    let o = alsite(&["build", "--out", out.to_str().unwrap()], &site.0);
+    (o, out)
+}
+
+/// Every text value of a language's strings files (`<lang>.yaml` and
+/// `<part>.<lang>.yaml`), flattened.
+fn values(lang: &str) -> Vec<String> {
+    fn walk(v: &serde_yaml::Value, out: &mut Vec<String>) {
+        match v {
+            serde_yaml::Value::String(s) => out.push(s.clone()),
+            serde_yaml::Value::Mapping(m) => m.values().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for entry in fs::read_dir(Path::new(REPO).join("themes/default/i18n")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name == format!("{lang}.yaml") || name.ends_with(&format!(".{lang}.yaml")) {
+            let text = fs::read_to_string(&path).unwrap();
+            walk(&serde_yaml::from_str(&text).unwrap(), &mut out);
+        }
+    }
+    assert!(out.len() > 150, "{lang}: {} strings", out.len());
+    out
+}
+
+/// The literal pieces of English UI strings (placeholders cut out) that a
+/// Polish page must not show: at least four characters, and not the same
+/// in Polish (such as "Start" or "Action Learning").
+fn english_fragments() -> BTreeSet<String> {
+    let polish = values("pl").join("\n");
+    let mut fragments = BTreeSet::new();
+    for value in values("en") {
+        let mut rest = value.as_str();
+        let mut pieces = Vec::new();
+        while let Some(open) = rest.find('{') {
+            pieces.push(&rest[..open]);
+            rest = rest[open..].find('}').map_or("", |c| &rest[open + c + 1..]);
+        }
+        pieces.push(rest);
+        for piece in pieces {
+            let piece = piece.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+            let letters = piece.chars().filter(|c| c.is_alphabetic()).count();
+            if letters >= 4 && !contains_word(&polish, piece) {
+                fragments.insert(piece.to_string());
+            }
+        }
+    }
+    fragments
+}
+
+/// True when `needle` occurs in `hay` with no letter or digit right before or after it.
+fn contains_word(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(i, _)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// What a reader sees or hears of a page: its text outside scripts and
+/// styles, the labels of its attributes, and the strings handed to its
+/// scripts in the embedded `alsite-i18n` JSON.
+fn visible_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        out.push(' ');
+        let tag_end = rest[lt..].find('>').map_or(rest.len(), |e| lt + e + 1);
+        let tag = &rest[lt..tag_end];
+        for attr in [
+            "aria-label=\"",
+            "title=\"",
+            "alt=\"",
+            "placeholder=\"",
+            "content=\"",
+        ] {
+            if let Some(i) = tag.find(attr) {
+                let v = &tag[i + attr.len()..];
+                out.push_str(&v[..v.find('"').unwrap_or(v.len())]);
+                out.push(' ');
+            }
+        }
+        rest = &rest[tag_end..];
+        // An element marked as another language (a switcher link) is not UI text.
+        if tag.contains(" lang=\"") && !tag.starts_with("<html") && !tag.contains(" lang=\"pl\"") {
+            let name: String = tag[1..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .collect();
+            let end = rest.find(&format!("</{name}>")).unwrap_or(0);
+            rest = &rest[end..];
+        }
+        for skipped in ["script", "style"] {
+            if tag.starts_with(&format!("<{skipped}")) {
+                let close = format!("</{skipped}>");
+                let end = rest.find(&close).unwrap_or(rest.len());
+                if tag.contains("id=\"alsite-i18n\"") {
+                    let json: serde_json::Value = serde_json::from_str(&rest[..end]).unwrap();
+                    collect_json_strings(&json, &mut out);
+                }
+                rest = &rest[end..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace("&amp;", "&")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+}
+
+fn collect_json_strings(v: &serde_json::Value, out: &mut String) {
+    match v {
+        serde_json::Value::String(s) => {
+            out.push_str(s);
+            out.push('\n');
+        }
+        serde_json::Value::Object(m) => m.values().for_each(|v| collect_json_strings(v, out)),
+        serde_json::Value::Array(a) => a.iter().for_each(|v| collect_json_strings(v, out)),
+        _ => {}
+    }
+}
+
+fn pages(out: &Path) -> Vec<(String, String)> {
+    walkdir::WalkDir::new(out)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(out)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (rel, fs::read_to_string(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// Fails with every English UI string shown on a Polish page of the built
+/// site at `out` (pages under `en/` are the English version and are skipped).
+fn assert_no_english_ui(out: &Path, min_pages: usize) {
+    let fragments = english_fragments();
+    assert!(fragments.contains("Transcript so far") && fragments.contains("Time is up"));
+    let pages: Vec<_> = pages(out)
+        .into_iter()
+        .filter(|(p, _)| !p.starts_with("en/"))
+        .collect();
+    assert!(pages.len() >= min_pages, "{} pages", pages.len());
+    let mut found = Vec::new();
+    for (path, html) in &pages {
+        assert!(
+            html.contains("<html lang=\"pl\">"),
+            "{path} is not marked as Polish"
+        );
+        let seen = visible_text(html);
+        for f in &fragments {
+            if contains_word(&seen, f) {
+                found.push(format!("{path}: “{f}”"));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "English UI strings on Polish pages:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_polish_samples_show_no_english_ui_string() {
+    for (name, langs, pages) in [("sample-pl", "pl", 18), ("sample-pl-en", "pl,en", 18)] {
+        let dir = TempDir::new(name);
+        let site = dir.path("site");
+        let o = alsite(
+            &["new", site.to_str().unwrap(), "--language", langs],
+            &dir.0,
+        );
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        let out = dir.path("public");
+        let o = alsite(&["build", "--out", out.to_str().unwrap()], &site);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        assert_no_english_ui(&out, pages);
+    }
+}
+
+#[test]
+fn a_polish_site_shows_no_english_ui_string() {
+    let site = fixture("polish");
+    let (o, out) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stdout).contains("0 warnings"),
+        "{}",
+        text(&o.stdout)
+    );
+    assert_no_english_ui(&out, 12);
+    let fragments = english_fragments();
+    // The scripts themselves carry no English words: they take every
+    // string from the page (question-check.js keeps an English fallback for Node).
+    for script in ["practice.js", "session.js", "timer.js", "i18n.js"] {
+        let js: String = fs::read_to_string(out.join("static").join(script))
+            .unwrap()
+            .lines()
+            .filter(|l| {
+                !["/*", "*", "//"]
+                    .iter()
+                    .any(|c| l.trim_start().starts_with(c))
+            })
+            .collect();
+        for f in fragments.iter().filter(|f| f.contains(' ')) {
+            assert!(!js.contains(f.as_str()), "{script} has “{f}”");
+        }
+    }
+}
+
+#[test]
+fn polish_pages_use_polish_plurals_and_clock_times() {
+    let site = fixture("polish");
+    let (o, out) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let sessions = fs::read_to_string(out.join("sessions/index.html")).unwrap();
+    assert!(
+        sessions.contains("60 minut · 2 etapy · 9 wypowiedzi"),
+        "{sessions}"
+    );
+    assert!(sessions.contains("4 uczestników"), "{sessions}");
+    let agenda = fs::read_to_string(out.join("workshops/podstawy/index.html")).unwrap();
+    assert!(
+        agenda.contains("Początek o 9:00, koniec o <strong>11:02</strong>"),
+        "{agenda}"
+    );
+    let practice = fs::read_to_string(out.join("practice/index.html")).unwrap();
+    assert!(practice.contains("4 ćwiczenia ("), "{practice}");
+}
+
+#[test]
+fn a_site_overrides_and_adds_strings() {
+    let site = fixture("polish");
+    fs::create_dir_all(site.path("i18n")).unwrap();
+    fs::write(
+        site.path("i18n/pl.yaml"),
+        "player:\n  next: Naprzód →\nextra:\n  motto: Pytaj śmiało\n",
+    )
+    .unwrap();
+    fs::create_dir_all(site.path("themes/default/templates")).unwrap();
+    let base =
+        fs::read_to_string(Path::new(REPO).join("themes/default/templates/home.html")).unwrap();
+    fs::write(
+        site.path("themes/default/templates/home.html"),
+        base.replace(
+            "{% block main %}",
+            "{% block main %}<p class=\"motto\">{{ t(\"extra.motto\") }}</p>",
+        ),
+    )
+    .unwrap();
+    let (o, out) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stdout).contains("0 warnings"),
+        "{}",
+        text(&o.stdout)
+    );
+    let session = fs::read_to_string(out.join("sessions/grafik.html")).unwrap();
+    assert!(
+        session.contains(">Naprzód →</button>"),
+        "the override shows"
+    );
+    assert!(
+        session.contains(">← Wstecz</button>"),
+        "other keys keep the theme's Polish"
+    );
+    assert!(
+        session.contains("\"player.next\":\"Naprzód →\""),
+        "scripts get the override too"
+    );
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        home.contains("<p class=\"motto\">Pytaj śmiało</p>"),
+        "an added key works"
+    );
+}
+
+#[test]
+fn a_missing_key_is_a_warning_and_an_error_when_strict() {
+    let site = fixture("polish");
+    fs::write(
+        site.path("site.yaml"),
+        fs::read_to_string(site.path("site.yaml"))
+            .unwrap()
+            .replace("language: pl", "language: de"),
+    )
+    .unwrap();
+    fs::create_dir_all(site.path("i18n")).unwrap();
+    let mut german =
+        fs::read_to_string(Path::new(REPO).join("themes/default/i18n/en.yaml")).unwrap();
+    german = german.replace("  next: Next →\n", "").replace(
+        "  transcript: Transcript so far",
+        "  transcript: Bisheriges Gespräch",
+    );
+    fs::write(site.path("i18n/de.yaml"), german).unwrap();
+    fs::copy(
+        Path::new(REPO).join("themes/default/i18n/checker.en.yaml"),
+        site.path("i18n/checker.de.yaml"),
+    )
+    .unwrap();
+    let rules = site.path("content/practice/question-rules.yaml");
+    let german_rules =
+        "  de:\n    open_openers: [was, wie, wer]\n    closed_openers: [ist, hast]\n";
+    fs::write(&rules, fs::read_to_string(&rules).unwrap() + german_rules).unwrap();
+    let (o, out) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains(
+            "i18n/de.yaml: warning: UI string `player.next` is missing; the English one is used"
+        ),
+        "{err}"
+    );
+    assert!(text(&o.stdout).contains("1 warning"), "{}", text(&o.stdout));
+    let session = fs::read_to_string(out.join("sessions/grafik.html")).unwrap();
+    assert!(
+        session.contains(">Next →</button>"),
+        "falls back to English"
+    );
+    assert!(session.contains(">Bisheriges Gespräch</button>"));
+    assert!(session.contains("<html lang=\"de\">"));
+
+    let strict = alsite(&["check", "--strict"], &site.0);
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(
+        text(&strict.stderr).contains("i18n/de.yaml: error: UI string `player.next` is missing"),
+        "{}",
+        text(&strict.stderr)
+    );
+}
+
+#[test]
+fn a_key_no_language_has_stops_the_build_at_its_template_line() {
+    let site = fixture("polish");
+    fs::create_dir_all(site.path("themes/default/templates")).unwrap();
+    fs::write(
+        site.path("themes/default/templates/page.html"),
+        "{% extends \"base.html\" %}\n{% block main %}\n<p>{{ t(\"player.nexxt\") }}</p>\n{% endblock %}\n",
+    )
+    .unwrap();
+    let (o, _) = build(&site);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("themes/default/templates/page.html:3"),
+        "{err}"
+    );
+    assert!(err.contains("no UI string `player.nexxt`"), "{err}");
+}
+
+#[test]
+fn the_checker_english_fallback_matches_checker_en_yaml() {
+    let js = fs::read_to_string(Path::new(REPO).join("themes/default/static/question-check.js"))
+        .unwrap();
+    let yaml: serde_yaml::Value = serde_yaml::from_str(
+        &fs::read_to_string(Path::new(REPO).join("themes/default/i18n/checker.en.yaml")).unwrap(),
+    )
+    .unwrap();
+    let checker = yaml["checker"].as_mapping().unwrap();
+    for (k, v) in checker {
+        let key = format!("\"checker.{}\": ", k.as_str().unwrap());
+        let line = js
+            .lines()
+            .find(|l| l.trim_start().starts_with(&key))
+            .unwrap_or_else(|| panic!("{key} missing in question-check.js"));
+        let rest = line.trim_start()[key.len()..].trim_end_matches(',');
+        match v {
+            serde_yaml::Value::String(s) => {
+                assert_eq!(serde_json::from_str::<String>(rest).unwrap(), *s, "{key}")
+            }
+            serde_yaml::Value::Mapping(forms) => {
+                for (form, text) in forms {
+                    let want = format!(
+                        "{}: {}",
+                        form.as_str().unwrap(),
+                        serde_json::to_string(text.as_str().unwrap()).unwrap()
+                    );
+                    assert!(rest.contains(&want), "{key}: {rest} lacks {want}");
+                }
+            }
+            _ => panic!("{key}"),
+        }
+    }
+}

@@ -1,0 +1,218 @@
+//! Sites in several languages: output paths, the language switcher and
+//! alternates, missing translations, links across languages, site.yaml's
+//! languages and translations.
+
+mod common;
+
+use common::{copy_tree, TempDir};
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_alsite");
+const REPO: &str = env!("CARGO_MANIFEST_DIR");
+
+fn alsite(args: &[&str], cwd: &Path) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("alsite runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn fixture(name: &str) -> TempDir {
+    let dir = TempDir::new(name);
+    copy_tree(&Path::new(REPO).join("tests/sites").join(name), &dir.0);
+    dir
+}
+
+fn build(site: &TempDir) -> (Output, std::path::PathBuf) {
+    let out = site.path("public");
+    let o = alsite(&["build", "--out", out.to_str().unwrap()], &site.0);
+    (o, out)
+}
+
+/// The Polish fixture with the two-language files laid over it.
+fn two_languages() -> TempDir {
+    let dir = fixture("polish");
+    copy_tree(&Path::new(REPO).join("tests/sites/two-languages"), &dir.0);
+    dir
+}
+
+#[test]
+fn a_two_language_site_puts_the_default_at_the_root_and_links_translations() {
+    let site = two_languages();
+    let (o, out) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    for page in [
+        "index.html",
+        "o-nas.html",
+        "components.html",
+        "sessions/grafik.html",
+    ] {
+        let html = fs::read_to_string(out.join(page)).unwrap();
+        assert!(html.contains("<html lang=\"pl\">"), "{page}");
+    }
+    for page in [
+        "index.html",
+        "o-nas.html",
+        "ground-rules.html",
+        "practice/pytania-otwarte.html",
+        "practice/index.html",
+    ] {
+        let html = fs::read_to_string(out.join("en").join(page)).unwrap();
+        assert!(html.contains("<html lang=\"en\">"), "en/{page}");
+    }
+    assert!(
+        !out.join("en/components.html").exists(),
+        "no translation, no page"
+    );
+    assert!(!out.join("en/static").exists(), "static files are shared");
+
+    let about = fs::read_to_string(out.join("en/o-nas.html")).unwrap();
+    assert!(
+        about.contains("<link rel=\"alternate\" hreflang=\"pl\" href=\"../o-nas.html\">"),
+        "{about}"
+    );
+    assert!(about.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"o-nas.html\">"));
+    assert!(about.contains("<nav class=\"site-nav language-switcher\" aria-label=\"Languages\">"));
+    assert!(about.contains("<a href=\"../o-nas.html\" hreflang=\"pl\" lang=\"pl\">Polski</a>"));
+    assert!(about.contains(
+        "<a href=\"o-nas.html\" hreflang=\"en\" lang=\"en\" aria-current=\"page\">English</a>"
+    ));
+    assert!(
+        about.contains("href=\"../static/style.css\"")
+            && about.contains("src=\"../static/i18n.js\"")
+    );
+    assert!(
+        about.contains("<title>About us · Action Learning in Polish and English</title>"),
+        "site.yaml's translated title"
+    );
+    assert!(
+        about.contains("Action Learning sessions and workshops for teams."),
+        "translated footer"
+    );
+    // A root link in a translation stays in its language; a relative one may cross.
+    assert!(
+        about.contains("href=\"ground-rules.html#pytania\"")
+            && about.contains("href=\"../o-nas.html#kontakt\"")
+    );
+
+    let polish = fs::read_to_string(out.join("o-nas.html")).unwrap();
+    assert!(polish.contains("<a href=\"en/o-nas.html\" hreflang=\"en\" lang=\"en\">English</a>"));
+    assert!(polish.contains(
+        "<a href=\"o-nas.html\" hreflang=\"pl\" lang=\"pl\" aria-current=\"page\">Polski</a>"
+    ));
+    let components = fs::read_to_string(out.join("components.html")).unwrap();
+    assert!(
+        !components.contains("language-switcher") && !components.contains("hreflang"),
+        "nothing to switch to"
+    );
+}
+
+#[test]
+fn a_page_without_translation_is_a_warning_naming_the_file_to_add() {
+    let site = two_languages();
+    let (o, _) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("content/method/components.yaml: warning: no translation into English (`en`)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("add content/method/components.en.yaml beside it"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("content/pages/o-nas.md: warning"),
+        "translated pages are not listed"
+    );
+    let strict = alsite(&["check", "--strict"], &site.0);
+    assert_eq!(strict.status.code(), Some(1));
+}
+
+#[test]
+fn links_and_anchors_are_checked_across_languages() {
+    let site = two_languages();
+    let page = site.path("content/pages/o-nas.en.md");
+    let text_before = fs::read_to_string(&page).unwrap();
+    fs::write(
+        &page,
+        text_before.replace("../o-nas.html#kontakt", "../o-nas.html#nowhere"),
+    )
+    .unwrap();
+    let (o, _) = build(&site);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("content/pages/o-nas.en.md") && err.contains("#nowhere"),
+        "{err}"
+    );
+}
+
+#[test]
+fn site_yaml_languages_are_checked() {
+    let site = two_languages();
+    let yaml = fs::read_to_string(site.path("site.yaml")).unwrap();
+    fs::write(
+        site.path("site.yaml"),
+        yaml.replace("translations:\n  en:", "translations:\n  de:"),
+    )
+    .unwrap();
+    let o = alsite(&["check"], &site.0);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("site.yaml:9:3: error: translations for `de`, which is not in `languages:`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_navigation_without_titles_for_a_language_is_a_warning() {
+    let site = two_languages();
+    let yaml = fs::read_to_string(site.path("site.yaml")).unwrap();
+    let nav = "nav:\n  - { title: Zasady, link: ground-rules.html }\n";
+    fs::write(site.path("site.yaml"), format!("{nav}{yaml}")).unwrap();
+    let (o, out) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("site.yaml:1:1: warning: the navigation has no `en` titles"),
+        "{err}"
+    );
+    fs::write(
+        site.path("site.yaml"),
+        format!(
+            "{nav}{yaml}    nav:\n      - {{ title: Ground rules, link: ground-rules.html }}\n"
+        ),
+    )
+    .unwrap();
+    let (o, _) = build(&site);
+    assert!(
+        !text(&o.stderr).contains("navigation has no"),
+        "{}",
+        text(&o.stderr)
+    );
+    let english = fs::read_to_string(out.join("en/index.html")).unwrap();
+    assert!(
+        english.contains(">Ground rules</a>"),
+        "the English navigation"
+    );
+}
+
+#[test]
+fn each_language_keeps_its_own_saved_answers() {
+    let site = two_languages();
+    let (o, out) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let polish = fs::read_to_string(out.join("practice/pytania-otwarte.html")).unwrap();
+    let english = fs::read_to_string(out.join("en/practice/pytania-otwarte.html")).unwrap();
+    assert!(polish.contains("\"key\":\"alsite-practice:pytania-otwarte\""));
+    assert!(english.contains("\"key\":\"alsite-practice:en/pytania-otwarte\""));
+}
