@@ -300,3 +300,43 @@ test("outside an LMS the package works as the site does: localStorage, no errors
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("manifests validate against the ADL schemas of SCORM 1.2 and 2004 (xmllint); a broken one does not", () => {
+  const xsd = process.env.ALSITE_SCORM_XSD;
+  assert.ok(xsd && fs.existsSync(path.join(xsd, "scorm12edition")), "ALSITE_SCORM_XSD names the schemas (tests/run fetches them)");
+  // One schema that imports every namespace a manifest uses, beside the ADL files.
+  const schemas = {
+    "1.2": ["scorm12edition", { "http://www.imsproject.org/xsd/imscp_rootv1p1p2": "imscp_rootv1p1p2.xsd", "http://www.adlnet.org/xsd/adlcp_rootv1p2": "adlcp_rootv1p2.xsd" }],
+    "2004": ["scorm20044thedition", {
+      "http://www.imsglobal.org/xsd/imscp_v1p1": "imscp_v1p1.xsd", "http://www.adlnet.org/xsd/adlcp_v1p3": "adlcp_v1p3.xsd",
+      "http://www.adlnet.org/xsd/adlseq_v1p3": "adlseq_v1p3.xsd", "http://www.adlnet.org/xsd/adlnav_v1p3": "adlnav_v1p3.xsd",
+      "http://www.imsglobal.org/xsd/imsss": "imsss_v1p0.xsd",
+    }],
+  };
+  const validate = (version, manifest) => {
+    const [folder, imports] = schemas[version];
+    const dir = path.join(work, `xsd-${folder}`);
+    if (!fs.existsSync(dir)) {
+      fs.cpSync(path.join(xsd, folder), dir, { recursive: true });
+      const lines = Object.entries(imports).map(([ns, file]) => `<xs:import namespace="${ns}" schemaLocation="${file}"/>`);
+      fs.writeFileSync(path.join(dir, "all.xsd"), `<?xml version="1.0"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:alsite:all">${lines.join("")}</xs:schema>\n`);
+    }
+    try {
+      execFileSync("xmllint", ["--noout", "--schema", path.join(dir, "all.xsd"), manifest], { stdio: "pipe" });
+      return "valid";
+    } catch (e) {
+      return String(e.stderr);
+    }
+  };
+  for (const version of ["1.2", "2004"]) {
+    for (const [name, parts] of [["whole", []], ["parts", ["content/workshops", ...PARTS]]]) {
+      const dir = unpacked(version, parts, `xsd-${name}-${version}`);
+      const manifest = path.join(dir, "imsmanifest.xml");
+      assert.equal(validate(version, manifest), "valid", `${version} ${name}`);
+      // The check has teeth: a manifest without its resources is refused.
+      const broken = path.join(dir, "broken.xml");
+      fs.writeFileSync(broken, fs.readFileSync(manifest, "utf8").replace(/<resources>[\s\S]*<\/resources>/, ""));
+      assert.match(validate(version, broken), /fails to validate/, `${version} ${name}: broken manifest`);
+    }
+  }
+});
