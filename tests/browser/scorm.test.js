@@ -146,6 +146,7 @@ for (const version of ["1.2", "2004"]) {
     const { page, problems, content } = await openHost(server, v12 ? { student_data: { mastery_score: mastery } } : { scaled_passing_score: mastery });
     await content.locator("h1").waitFor();
     assert.equal(await content.locator("h1").textContent(), "The flow of a session");
+    assert.equal(await content.locator(".item-count").innerText(), "3 exercises. Your answers are saved in your learning platform.");
 
     await answerSessionFlow(content, items);
     assert.equal(await content.locator(".progress .score").textContent(), "Answered 3 of 3, 2 right.");
@@ -292,6 +293,7 @@ test("outside an LMS the package works as the site does: localStorage, no errors
   await page.goto("file://" + path.join(dir, "lms/practice-session-flow.html"));
   const content = page.frameLocator("#lms-frame");
   const items = embedded(dir, "practice/session-flow.html", "practice-data").items;
+  assert.equal(await content.locator(".item-count").innerText(), "3 exercises. Your answers are saved in this browser only.");
   await answerSessionFlow(content, items);
   await page.reload();
   assert.equal(await content.locator(".progress .score").textContent(), "Answered 3 of 3, 2 right.");

@@ -284,6 +284,7 @@
     var data;
     try { data = JSON.parse(script.textContent); } catch (e) { return; }
     var store = alsite.progress.open(data.key);
+    if (store.inLms) document.querySelectorAll(".saved-here, .saved-in-lms").forEach(function (n) { n.hidden = !n.hidden; });
     var items = Array.isArray(data.items) ? data.items : [];
     var ids = items.map(function (item) { return item.id; });
     var mounted = {};

@@ -323,6 +323,7 @@
 
   function lmsStore(session, key) {
     return {
+      inLms: true,
       get: function (id) { return session.get(key, id); },
       set: function (id, value) { session.set(key, id, value); },
       clear: function () { session.clear(key); },
