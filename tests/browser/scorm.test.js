@@ -342,3 +342,27 @@ test("manifests validate against the ADL schemas of SCORM 1.2 and 2004 (xmllint)
     }
   }
 });
+
+test("SCORM 1.2: an unset lesson_mode counts as normal; in review mode nothing is recorded", async () => {
+  const dir = path.join(work, "parts-1.2");
+  const items = embedded(dir, "practice/session-flow.html", "practice-data").items;
+  const server = await serve(dir, "1.2", "lms/practice-session-flow.html");
+  for (const mode of ["", "review"]) {
+    const { page, problems, content } = await openHost(server, { core: { lesson_mode: mode } });
+    await answerSessionFlow(content, items);
+    const cmi = await leave(page);
+    if (mode === "") {
+      assert.equal(cmi.core.lesson_status, "failed", "the LMS gave no mastery score: site.yaml's 80% applies");
+      assert.equal(cmi.core.score.raw, "2");
+      assert.equal(list(cmi.interactions).length, 3);
+    } else {
+      assert.equal(cmi.core.lesson_status, "not attempted", "review changes nothing");
+      assert.equal(cmi.core.score.raw, "");
+      assert.equal(list(cmi.interactions).length, 0);
+    }
+    assert.deepEqual(await page.evaluate(() => window.lms.errors), []);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+  await server.close();
+});

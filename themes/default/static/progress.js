@@ -192,7 +192,7 @@
     var mastery = masteryText !== "" && isFinite(Number(masteryText))
       ? Number(masteryText) / (lms.v12 ? 100 : 1)
       : typeof config.mastery === "number" ? config.mastery / 100 : null;
-    var interactions = lms.v12 ? Number(lms.get("cmi.interactions._count")) || 0 : Number(lms.get("cmi.interactions._count")) || 0;
+    var interactions = Number(lms.get("cmi.interactions._count")) || 0;
     var timer = null, finished = false;
 
     function tally() {
