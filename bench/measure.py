@@ -53,10 +53,11 @@ def save_to_reload(alsite, root, page, times=15):
                 addr = line.split("http://")[1].strip().rstrip("/")
         host, port = addr.rsplit(":", 1)
         sock = socket.create_connection((host, int(port)))
-        sock.sendall(b"GET /__alsite/events HTTP/1.1\r\nHost: x\r\n\r\n")
+        sock.sendall(f"GET /__alsite/events HTTP/1.1\r\nHost: {addr}\r\n\r\n".encode())
         stream = sock.makefile("rb")
-        while stream.readline() != b": connected\n":
-            pass
+        while (line := stream.readline()) != b": connected\n":
+            if not line:
+                sys.exit("serve refused the event stream")
         path = os.path.join(root, page)
         original = open(path, encoding="utf-8").read()
         samples = []

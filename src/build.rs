@@ -103,6 +103,7 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
         .chain(statics.iter().map(|(p, _)| p.as_str()))
         .collect();
     errors.0.extend(check::check_nav(&site, &outputs));
+    errors.0.extend(check::check_brand(&site, &outputs));
     let content_diags = std::iter::once(&site)
         .chain(&site.translations)
         .flat_map(check::check_content)

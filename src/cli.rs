@@ -55,9 +55,13 @@ enum Command {
         /// Port to listen on; 0 picks a free one
         #[arg(long, default_value_t = 8000)]
         port: u16,
-        /// Address to listen on; 0.0.0.0 makes the site reachable from other machines
+        /// IP address to listen on; 0.0.0.0 makes the site reachable from other machines
         #[arg(long, default_value = "127.0.0.1")]
         bind: String,
+        /// Also answer requests addressed to NAME, a name of this computer
+        /// (useful with --bind 0.0.0.0); repeat for more names
+        #[arg(long = "host", value_name = "NAME")]
+        hosts: Vec<String>,
         /// Open the site in the default browser
         #[arg(long)]
         open: bool,
@@ -160,12 +164,14 @@ pub fn run() -> ExitCode {
             port,
             bind,
             open,
+            hosts,
         } => {
             let options = alsite::serve::Options {
                 root: root.clone(),
                 bind,
                 port,
                 open,
+                hosts,
             };
             match alsite::serve::run(&options) {
                 Ok(()) => ExitCode::SUCCESS,

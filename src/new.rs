@@ -91,7 +91,9 @@ pub fn compose(languages: &[String]) -> Vec<(String, Cow<'static, [u8]>)> {
     for (path, bytes) in files.iter_mut() {
         if path == "site.yaml" {
             let text = String::from_utf8_lossy(bytes);
-            *bytes = Cow::Owned(multilingual_config(&text, languages).into_bytes());
+            let mut config = multilingual_config(&text, languages);
+            config.push_str(&translations_block(&languages[1..]));
+            *bytes = Cow::Owned(config.into_bytes());
         }
     }
     files
@@ -130,6 +132,28 @@ fn multilingual_config(text: &str, languages: &[String]) -> String {
         } else {
             out.push_str(line);
             out.push('\n');
+        }
+    }
+    out
+}
+
+/// `translations:` for site.yaml: each other language's own title,
+/// description and footer, taken from its sample's site.yaml.
+fn translations_block(others: &[String]) -> String {
+    let mut out = String::from("translations:\n");
+    for lang in others {
+        out.push_str(&format!("  {lang}:\n"));
+        let config = tree(lang)
+            .and_then(|t| t.iter().find(|(p, _)| *p == "site.yaml"))
+            .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+            .unwrap_or_default();
+        for line in config.lines() {
+            if ["title:", "description:", "footer:"]
+                .iter()
+                .any(|k| line.starts_with(k))
+            {
+                out.push_str(&format!("    {line}\n"));
+            }
         }
     }
     out

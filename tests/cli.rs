@@ -354,7 +354,11 @@ fn every_link_in_the_sample_site_resolves() {
                 !url.starts_with('/'),
                 "{page}: root-absolute URL {url} breaks under a sub-path"
             );
-            if url.starts_with("https:") || url.starts_with("mailto:") || url.starts_with("http:") {
+            if url.starts_with("https:")
+                || url.starts_with("mailto:")
+                || url.starts_with("http:")
+                || url.starts_with("tel:")
+            {
                 continue;
             }
             let (file, fragment) = url
@@ -456,6 +460,10 @@ fn new_two_language_site_puts_translations_beside_their_originals() {
     let read = |p: &str| fs::read_to_string(site.join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
     let config = read("site.yaml");
     assert!(config.contains("\nlanguages: [pl, en]"), "{config}");
+    assert!(
+        config.contains("translations:\n  en:\n    title: Action Learning in Practice\n"),
+        "{config}"
+    );
     assert!(
         !config.contains("\nlanguage:") && !config.contains("\nnav:"),
         "{config}"

@@ -5,135 +5,13 @@
 
 mod common;
 
-use common::TempDir;
+use common::serve::{get, new_site, raw, read_response, Events, Server, BIN};
 
 use std::fs;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufReader, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
-
-const BIN: &str = env!("CARGO_BIN_EXE_alsite");
-
-/// A copy of the base fixture with a secret file beside it, which no request may reach.
-fn new_site(name: &str) -> TempDir {
-    let site = TempDir::new(name);
-    common::copy_base(&site.0);
-    fs::write(site.path("secret.txt"), "TOP-SECRET-42").unwrap();
-    site
-}
-
-struct Server {
-    child: Child,
-    addr: String,
-}
-
-impl Server {
-    fn start(site: &TempDir) -> Server {
-        let mut child = Command::new(BIN)
-            .args(["serve", "--port", "0", "--root"])
-            .arg(&site.0)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("alsite serve starts");
-        let mut out = BufReader::new(child.stdout.take().unwrap());
-        let mut addr = String::new();
-        let mut line = String::new();
-        while addr.is_empty() && out.read_line(&mut line).unwrap() > 0 {
-            if let Some(rest) = line.split("http://").nth(1) {
-                addr = rest.trim().trim_end_matches('/').to_string();
-            }
-            line.clear();
-        }
-        assert!(!addr.is_empty(), "serve printed its address");
-        // Keep reading stdout so the server never blocks on a full pipe.
-        std::thread::spawn(move || for _ in out.lines() {});
-        Server { child, addr }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// A response as a user agent sees it.
-#[derive(Debug)]
-struct Reply {
-    status: u16,
-    headers: String,
-    body: String,
-}
-
-/// Sends raw bytes as a request and reads the whole reply (`Connection: close`).
-fn raw(addr: &str, request: &[u8]) -> Option<Reply> {
-    let mut s = TcpStream::connect(addr).ok()?;
-    s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    s.write_all(request).ok()?;
-    let mut bytes = Vec::new();
-    let _ = s.read_to_end(&mut bytes);
-    let text = String::from_utf8_lossy(&bytes).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n")?;
-    let status = head.split_whitespace().nth(1)?.parse().ok()?;
-    Some(Reply {
-        status,
-        headers: head.to_string(),
-        body: body.to_string(),
-    })
-}
-
-fn get(addr: &str, target: &str) -> Reply {
-    raw(
-        addr,
-        format!("GET {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").as_bytes(),
-    )
-    .expect("a reply")
-}
-
-/// An open event stream.
-struct Events {
-    reader: BufReader<TcpStream>,
-}
-
-impl Events {
-    fn open(addr: &str) -> Events {
-        let mut s = TcpStream::connect(addr).unwrap();
-        s.write_all(format!("GET /__alsite/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n").as_bytes()).unwrap();
-        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-        let mut reader = BufReader::new(s);
-        let mut line = String::new();
-        reader.read_line(&mut line).unwrap();
-        assert!(line.starts_with("HTTP/1.1 200"), "{line}");
-        loop {
-            line.clear();
-            reader.read_line(&mut line).unwrap();
-            if line == ": connected\n" {
-                break;
-            }
-        }
-        Events { reader }
-    }
-
-    /// Waits for the next `reload` event; returns how long it took.
-    fn next_reload(&mut self) -> Duration {
-        let start = Instant::now();
-        let mut line = String::new();
-        loop {
-            line.clear();
-            let n = self
-                .reader
-                .read_line(&mut line)
-                .expect("an event before the timeout");
-            assert!(n > 0, "event stream closed");
-            if line == "event: reload\n" {
-                return start.elapsed();
-            }
-        }
-    }
-}
 
 #[test]
 fn serves_pages_and_assets_with_the_right_types() {
@@ -332,7 +210,11 @@ fn no_request_gets_a_file_from_outside_the_site() {
     for target in targets {
         let reply = raw(
             &server.addr,
-            format!("GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes(),
+            format!(
+                "GET {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+                server.addr
+            )
+            .as_bytes(),
         );
         if let Some(reply) = reply {
             assert!(
@@ -391,27 +273,6 @@ fn a_busy_port_is_a_clear_error() {
         "{stderr}"
     );
     assert!(stderr.contains("--port 0"), "{stderr}");
-}
-
-/// Reads one keep-alive response: status and body length.
-fn read_response(reader: &mut BufReader<TcpStream>) -> Option<(u16, usize)> {
-    let mut line = String::new();
-    reader.read_line(&mut line).ok()?;
-    let status = line.split_whitespace().nth(1)?.parse().ok()?;
-    let mut length = 0;
-    loop {
-        line.clear();
-        reader.read_line(&mut line).ok()?;
-        if line == "\r\n" {
-            break;
-        }
-        if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
-            length = v.trim().parse().ok()?;
-        }
-    }
-    let mut body = vec![0; length];
-    reader.read_exact(&mut body).ok()?;
-    Some((status, length))
 }
 
 #[test]

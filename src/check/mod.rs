@@ -1,15 +1,19 @@
 //! Checks over the whole site, returning diagnostics: output paths that two
 //! files claim, and links or `#anchors` that lead nowhere.
 
+mod brand;
 mod links;
 mod nav;
+mod offers;
 mod practice;
 mod session;
 mod translations;
 mod workshop;
 
+pub use brand::check_brand;
 pub use links::{attributes, check_pages, LinkIndex, PageLinks};
 pub use nav::check_nav;
+pub use offers::check_offers;
 pub use practice::{check_item, check_practice};
 pub use session::{check_sessions, is_question, turn_kind, TurnKind};
 pub use translations::{missing_translations, translation_name};
@@ -22,6 +26,7 @@ pub fn check_content(site: &Site) -> Vec<Diagnostic> {
     let mut diags = check_practice(site);
     diags.extend(check_sessions(site));
     diags.extend(check_workshops(site));
+    diags.extend(check_offers(site));
     diags.extend(check_config(site));
     diags
 }

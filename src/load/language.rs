@@ -22,6 +22,19 @@ pub fn split(rel: &Path, languages: &[String]) -> (PathBuf, usize) {
     (rel.to_path_buf(), 0)
 }
 
+/// A code before the extension that looks like a language (`de` in
+/// `about.de.md`: two lowercase letters) but is not one of `languages`.
+pub fn unknown_code(rel: &Path, languages: &[String]) -> Option<String> {
+    let name = rel.file_name()?.to_str()?;
+    let pieces: Vec<&str> = name.split('.').collect();
+    if pieces.len() < 3 {
+        return None;
+    }
+    let code = pieces[pieces.len() - 2];
+    let looks = code.len() == 2 && code.chars().all(|c| c.is_ascii_lowercase());
+    (looks && !languages.iter().any(|l| l == code)).then(|| code.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,5 +63,12 @@ mod tests {
                 "{file}"
             );
         }
+        assert_eq!(
+            unknown_code(Path::new("pages/about.de.md"), &langs),
+            Some("de".into())
+        );
+        assert_eq!(unknown_code(Path::new("pages/about.en.md"), &langs), None);
+        assert_eq!(unknown_code(Path::new("pages/notes.v2.md"), &langs), None);
+        assert_eq!(unknown_code(Path::new("pages/about.md"), &langs), None);
     }
 }

@@ -125,6 +125,9 @@ pub fn reload_file(root: &Path, site: &mut Site, rel: &Path) -> Result<bool, Dia
     } else if let Some(doc) = scratch.components.take() {
         site.components = Some(doc);
         true
+    } else if let Some(doc) = scratch.offers.take() {
+        site.offers = Some(doc);
+        true
     } else if let Some(doc) = scratch.question_types.take() {
         site.question_types = Some(doc);
         true
@@ -366,7 +369,28 @@ impl<'a> Loader<'a> {
     fn dispatch(&mut self, site: &mut Site, rel_in_content: &Path) {
         let rel = Path::new("content").join(rel_in_content);
         // Matching and names use the path without its language code.
-        let (logical, _) = language::split(rel_in_content, &site.config.all_languages());
+        let languages = site.config.all_languages();
+        if let Some(code) = language::unknown_code(rel_in_content, &languages) {
+            if matches!(
+                rel.extension().and_then(|e| e.to_str()),
+                Some("md" | "yaml" | "yml")
+            ) {
+                self.diags.push(
+                    Diagnostic::error(
+                        &rel,
+                        format!(
+                            "`{code}` looks like a language, but the site's languages are {}",
+                            languages.join(", ")
+                        ),
+                    )
+                    .hint(format!(
+                        "add `{code}` to `languages:` in site.yaml, or rename the file"
+                    )),
+                );
+                return;
+            }
+        }
+        let (logical, _) = language::split(rel_in_content, &languages);
         let logical = &Path::new("content").join(logical);
         let parts: Vec<String> = logical
             .strip_prefix("content")
@@ -386,6 +410,7 @@ impl<'a> Loader<'a> {
             }
             (["method", "ground-rules.yaml"], _) => site.ground_rules = self.doc(&rel, logical),
             (["method", "components.yaml"], _) => site.components = self.doc(&rel, logical),
+            (["offers.yaml"], _) => site.offers = self.doc(&rel, logical),
             (["practice", "question-types.yaml"], _) => site.question_types = self.doc(&rel, logical),
             (["practice", "question-rules.yaml"], _) => site.question_rules = self.doc(&rel, logical),
             (["practice", _], "yaml") => site.practice.extend(self.doc(&rel, logical)),
@@ -504,6 +529,7 @@ fn placeholder_config() -> Config {
         theme: "default".into(),
         nav: Vec::new(),
         footer: None,
+        brand: Default::default(),
         scorm: Default::default(),
         languages: Vec::new(),
         translations: Default::default(),

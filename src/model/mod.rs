@@ -4,6 +4,7 @@
 
 pub mod fields;
 mod method;
+mod offer;
 mod page;
 mod practice;
 pub mod schedule;
@@ -11,7 +12,8 @@ mod session;
 mod workshop;
 
 pub use method::{Component, Components, Example, GroundRules, Rule};
-pub use page::{FrontMatter, Page};
+pub use offer::{Action, Offer, Offers};
+pub use page::{FrontMatter, Hero, HeroButton, Page};
 pub use practice::{
     ChooseItem, ChooseOption, ClassifyItem, Item, LanguageRules, OrderItem, PracticeSet,
     QuestionRules, QuestionType, QuestionTypes, RewriteItem,
@@ -42,6 +44,7 @@ pub struct Site {
     pub pages: Vec<Page>,
     pub ground_rules: Option<Doc<GroundRules>>,
     pub components: Option<Doc<Components>>,
+    pub offers: Option<Doc<Offers>>,
     pub question_types: Option<Doc<QuestionTypes>>,
     pub question_rules: Option<Doc<QuestionRules>>,
     pub practice: Vec<Doc<PracticeSet>>,
@@ -67,6 +70,7 @@ impl Site {
             pages: Vec::new(),
             ground_rules: None,
             components: None,
+            offers: None,
             question_types: None,
             question_rules: None,
             practice: Vec::new(),
@@ -91,6 +95,7 @@ impl Site {
         take(&mut self.home, other.home);
         take(&mut self.ground_rules, other.ground_rules);
         take(&mut self.components, other.components);
+        take(&mut self.offers, other.offers);
         take(&mut self.question_types, other.question_types);
         take(&mut self.question_rules, other.question_rules);
         self.pages.extend(other.pages);

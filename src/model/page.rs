@@ -14,6 +14,28 @@ pub struct FrontMatter {
     pub slug: Option<String>,
     /// Shorter title for the navigation.
     pub nav_title: Option<String>,
+    /// The home page's banner: headline, lede and one or two buttons.
+    pub hero: Option<Hero>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hero {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
+    pub headline: String,
+    pub lede: Option<String>,
+    /// At most two; the first is the main call to action.
+    #[serde(default)]
+    pub buttons: Vec<HeroButton>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeroButton {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
+    pub label: String,
+    /// A path from the site root (`offers.html`) or a full address.
+    pub link: String,
 }
 
 #[derive(Debug, Clone)]

@@ -230,6 +230,7 @@ mod tests {
                 materials: vec![],
                 activities: vec![],
                 facilitator: None,
+                handout_notes: false,
             },
             body: String::new(),
         }

@@ -54,6 +54,9 @@ pub struct ModuleFront {
     pub activities: Vec<Activity>,
     /// Notes for the facilitator only (Markdown).
     pub facilitator: Option<String>,
+    /// Leaves ruled space for the participants' notes in the handout.
+    #[serde(default)]
+    pub handout_notes: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -2,7 +2,7 @@
 //! root links (`/x.html`) turned relative to the page they appear on.
 
 use super::url::relative_url;
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 
 /// Ids already used on one page, so headings from several Markdown fields
@@ -40,8 +40,34 @@ fn options() -> Options {
 /// Renders block Markdown for the page at `page` (a path from the site root).
 /// Raw HTML in the Markdown passes through: content is trusted.
 pub fn to_html(markdown: &str, page: &str, ids: &mut Ids) -> String {
+    to_html_below(markdown, page, ids, 1)
+}
+
+/// Like [`to_html`], with the headings moved down so the highest becomes
+/// `<h{top}>` (never past `<h6>`): text placed under a heading of its own,
+/// such as a module's text under the module's title in the handout.
+pub fn to_html_below(markdown: &str, page: &str, ids: &mut Ids, top: usize) -> String {
     let mut events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
     assign_heading_ids(&mut events, ids);
+    let highest = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(*level as usize),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(top);
+    let levels = top.saturating_sub(highest);
+    if levels > 0 {
+        for event in &mut events {
+            match event {
+                Event::Start(Tag::Heading { level, .. }) | Event::End(TagEnd::Heading(level)) => {
+                    *level = lower(*level, levels)
+                }
+                _ => {}
+            }
+        }
+    }
     for event in &mut events {
         if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
             if dest_url.starts_with('/') && !dest_url.starts_with("//") {
@@ -56,7 +82,56 @@ pub fn to_html(markdown: &str, page: &str, ids: &mut Ids) -> String {
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if html.contains("<table>") {
+        // A wide table scrolls inside its own box, never the page; the box
+        // takes keyboard focus so it can be scrolled without a mouse.
+        html = html
+            .replace(
+                "<table>",
+                r#"<div class="table-scroll" role="region" tabindex="0" aria-label="Table"><table>"#,
+            )
+            .replace("</table>", "</table></div>");
+    }
     html
+}
+
+fn lower(level: HeadingLevel, by: usize) -> HeadingLevel {
+    use HeadingLevel::*;
+    let all = [H1, H2, H3, H4, H5, H6];
+    let at = all.iter().position(|l| *l == level).unwrap_or(0);
+    all[(at + by).min(5)]
+}
+
+/// The `<h2>` headings of rendered HTML as (id, text): a long page's "on
+/// this page" list. Only headings that have an id (every Markdown one does).
+pub fn h2_headings(html: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<h2 id=\"") {
+        rest = &rest[start + 8..];
+        let Some(id_end) = rest.find('"') else { break };
+        let id = rest[..id_end].to_string();
+        let Some(open_end) = rest.find('>') else {
+            break;
+        };
+        let Some(close) = rest.find("</h2>") else {
+            break;
+        };
+        let inner = &rest[open_end + 1..close];
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in inner.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        out.push((id, text));
+        rest = &rest[close..];
+    }
+    out
 }
 
 /// Renders a short field (a sentence or two) without the wrapping paragraph.
@@ -120,6 +195,29 @@ pub fn slugify(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_under_a_title_starts_one_level_below_it() {
+        let html = to_html_below("## Why\n\n### How\n", "x.html", &mut Ids::default(), 3);
+        assert!(html.contains("<h3 id=\"why\">Why</h3>"), "{html}");
+        assert!(html.contains("<h4 id=\"how\">How</h4>"), "{html}");
+    }
+
+    #[test]
+    fn lists_the_second_level_headings() {
+        let html = to_html(
+            "## One\n\ntext\n\n### Not this\n\n## Two *words*\n",
+            "x.html",
+            &mut Ids::default(),
+        );
+        assert_eq!(
+            h2_headings(&html),
+            vec![
+                ("one".into(), "One".into()),
+                ("two-words".into(), "Two words".into())
+            ]
+        );
+    }
 
     #[test]
     fn headings_get_unique_ids() {

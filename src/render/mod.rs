@@ -4,8 +4,10 @@
 
 mod errors;
 use errors::template_error;
+pub mod brand;
 pub mod languages;
 pub mod markdown;
+pub mod offers;
 pub mod practice;
 pub mod session;
 pub mod svg;
@@ -50,6 +52,7 @@ enum JobKind<'a> {
     Page(&'a Page),
     GroundRules(&'a Doc<GroundRules>),
     Components(&'a Doc<Components>),
+    Offers(&'a Doc<Offers>),
     PracticeIndex,
     PracticeSet(&'a Doc<PracticeSet>),
     SessionIndex,
@@ -78,6 +81,7 @@ impl JobKind<'_> {
             JobKind::Page(_) => "page.html",
             JobKind::GroundRules(_) => "ground-rules.html",
             JobKind::Components(_) => "components.html",
+            JobKind::Offers(_) => "offers.html",
             JobKind::PracticeIndex => "practice-index.html",
             JobKind::PracticeSet(_) => "practice.html",
             JobKind::SessionIndex => "session-index.html",
@@ -226,9 +230,10 @@ impl<'a> Job<'a> {
         let checker = || under("practice") && !site.practice.iter().any(|d| d.source == changed);
         match &self.kind {
             JobKind::Home(_) => true,
-            JobKind::Page(_) | JobKind::GroundRules(_) | JobKind::Components(_) => {
-                self.source == changed
-            }
+            JobKind::Page(_)
+            | JobKind::GroundRules(_)
+            | JobKind::Components(_)
+            | JobKind::Offers(_) => self.source == changed,
             JobKind::PracticeIndex => under("practice"),
             JobKind::PracticeSet(_) => self.source == changed || checker(),
             JobKind::SessionIndex => under("sessions"),
@@ -271,6 +276,14 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
             doc.source.clone(),
             doc.data.title.clone(),
             JobKind::Components(doc),
+        ));
+    }
+    if let Some(doc) = &site.offers {
+        jobs.push(Job::new(
+            offers::PATH,
+            doc.source.clone(),
+            doc.data.title.clone(),
+            JobKind::Offers(doc),
         ));
     }
     if !site.practice.is_empty() {
@@ -382,6 +395,13 @@ fn sections(site: &Site) -> Vec<(String, String, String)> {
     let s = &site.strings;
     let count = |n: usize| n as u64;
     let mut out = Vec::new();
+    if let Some(doc) = &site.offers {
+        out.push((
+            doc.data.title.clone(),
+            offers::PATH.to_string(),
+            s.plural("offers.summary", count(doc.data.offers.len()), &[]),
+        ));
+    }
     if let Some(doc) = &site.ground_rules {
         out.push((
             doc.data.title.clone(),
@@ -549,6 +569,13 @@ fn page_context(site: &Site, job: &Job, shared: &Shared) -> Value {
             website => &org.website, address => &org.address,
         },
         footer => cfg.footer.as_deref().map(|f| safe(inline_html(f, path))),
+        contact => offers::contact(org),
+        // Logo, favicon and fonts are shared by every language: from the output root.
+        logo => cfg.brand.logo.as_deref().map(|l| relative_url(&output, l.trim_start_matches('/'))),
+        favicon => relative_url(&output, cfg.brand.favicon.as_deref().unwrap_or("static/favicon.svg").trim_start_matches('/')),
+        credit => cfg.brand.credit,
+        offers_href => site.offers.as_ref().map(|_| relative_url(path, offers::PATH)),
+        brand_style => safe(brand::style(cfg, |to| relative_url(&output, to.trim_start_matches('/')))),
     };
     let description = match &job.kind {
         JobKind::Home(p) | JobKind::Page(p) => p.front.description.clone(),
@@ -579,16 +606,26 @@ fn page_context(site: &Site, job: &Job, shared: &Shared) -> Value {
     };
     let specific = match &job.kind {
         JobKind::Home(page) => context! {
+            hero => page.front.hero.as_ref().map(|h| offers::hero(h, path)),
+            offers => offers::cards(site, path, &mut ids),
             content => safe(to_html(&page.body, path, &mut ids)),
-            sections => sections.iter().map(|(title, target, summary)| context! {
+            // Offers have their own cards on the home page.
+            sections => sections.iter().filter(|(_, target, _)| target != offers::PATH).map(|(title, target, summary)| context! {
                 title => title, href => relative_url(path, target), summary => summary,
             }).collect::<Vec<_>>(),
         },
-        JobKind::Page(page) => context! {
-            content => safe(to_html(&page.body, path, &mut ids)),
-        },
+        JobKind::Page(page) => {
+            let html = to_html(&page.body, path, &mut ids);
+            // Pages with several sections list them beside the text on wide screens.
+            let toc = markdown::h2_headings(&html);
+            context! {
+                toc => if toc.len() >= 3 { toc } else { Vec::new() },
+                content => safe(html),
+            }
+        }
         JobKind::GroundRules(doc) => ground_rules_context(&doc.data, path, &mut ids),
         JobKind::Components(doc) => components_context(site, &doc.data, path, &mut ids),
+        JobKind::Offers(doc) => offers::page_context(site, &doc.data, path, &mut ids),
         JobKind::PracticeIndex => practice::index_context(site, path),
         JobKind::PracticeSet(doc) => practice::set_context(site, doc, path, &mut ids),
         JobKind::SessionIndex => session::index_context(site, path),

@@ -74,14 +74,27 @@ fn cast(site: &Site, s: &Session) -> String {
     )
 }
 
+/// Up to two letters for a speaker's badge: "Ruth" R, "Ana Lee" AL.
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .take(2)
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
 pub fn session_context(site: &Site, doc: &Doc<Session>, path: &str, ids: &mut Ids) -> Value {
     let s = &doc.data;
-    let colour = |id: &str| {
-        s.roles
+    // The coach 0, the presenter 9, members 1 to 8: ten colours apart (style.css).
+    let colour = |id: &str| match s.roles.iter().find(|r| r.id == id).map(|r| r.role) {
+        Some(RoleKind::Presenter) => 9,
+        Some(RoleKind::Member) => s
+            .roles
             .iter()
             .filter(|r| r.role == RoleKind::Member)
             .position(|r| r.id == id)
-            .map_or(0, |i| i % 8 + 1)
+            .map_or(0, |i| i % 8 + 1),
+        _ => 0,
     };
     let role = |id: &str| s.roles.iter().find(|r| r.id == id);
     let mut number = 0;
@@ -126,6 +139,7 @@ pub fn session_context(site: &Site, doc: &Doc<Session>, path: &str, ids: &mut Id
                         kind => format!("{kind:?}").to_lowercase(),
                         verb => site.strings.t(verb(kind), &[]),
                         name => speaker.map(|r| r.name.clone()),
+                        initials => speaker.map(|r| initials(&r.name)),
                         role => speaker.map(|r| role_label(site, r.role)),
                         role_class => speaker.map(|r| r.role.label()),
                         colour => turn.by.as_deref().map(colour).unwrap_or(0),

@@ -2,7 +2,7 @@
 //! every clock time worked out, a page per module (with timers), a
 //! facilitator guide and a participant handout.
 
-use super::markdown::{to_html, Ids};
+use super::markdown::{to_html, to_html_below, Ids};
 use super::practice::set_path;
 use super::session::session_path;
 use super::{relative_url, safe};
@@ -237,7 +237,9 @@ fn modules_in_order(
                 materials => &m.front.materials,
                 activities => activities(site, m, slot.map(|s| s.1), path),
                 notes => if with_notes { m.front.facilitator.as_deref().map(|f| safe(to_html(f, path, ids))) } else { None },
-                body => safe(to_html(&m.body, path, ids)),
+                // Below the module's title (an h2): its highest heading becomes an h3.
+                body => safe(to_html_below(&m.body, path, ids, 3)),
+                notes_space => m.front.handout_notes,
                 href => relative_url(path, &module_path(&w.slug, &m.slug)),
             }
         })

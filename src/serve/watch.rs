@@ -1,9 +1,33 @@
-//! Which file changes matter, decided by a pure function, and the watcher
-//! that feeds them to the rebuild loop. The output folder is never watched:
-//! `serve` keeps the site in memory.
+//! Which file changes matter, decided by a pure function; the watcher that
+//! feeds them to the rebuild loop; and how a burst of changes settles before
+//! it is built. The output folder is never watched: `serve` keeps the site
+//! in memory.
 
+use crate::build;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::is_ignored;
-use std::path::{Component, Path};
+use notify::{RecursiveMode, Watcher};
+use std::collections::BTreeSet;
+use std::path::{Component, Path, PathBuf};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+/// After a change to one or a few files, build once none came for this
+/// long: editors often write a file in several steps.
+const DEBOUNCE: Duration = Duration::from_millis(25);
+/// Files in a burst past which it is a multi-file change (a copy, a git
+/// checkout) rather than a save...
+const FEW_FILES: usize = 3;
+/// ...which is built only once no change came for this long, so a copy is
+/// served before or after, not half done.
+const BURST_QUIET: Duration = Duration::from_millis(150);
+/// A rebuild that fails on a file changed in the same burst may have read it
+/// half written: wait until nothing changed for this long and build once more
+/// before showing the error.
+const SETTLE: Duration = Duration::from_millis(150);
+/// Changes that never stop (a program writing into content/ all the time)
+/// are built at least this often, and a settle waits no longer than this.
+const MAX_BURST: Duration = Duration::from_secs(3);
 
 /// What a changed path means for the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +60,190 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
         "content" => Some(Change::Content(parts.join("/"))),
         _ => None,
     }
+}
+
+/// The watcher on the site's sources: the root without recursion
+/// (site.yaml, and content/, themes/ or i18n/ appearing or vanishing), and
+/// content/, themes/ and i18n/ recursively.
+pub struct Sources {
+    watcher: notify::RecommendedWatcher,
+    events: mpsc::Receiver<Vec<PathBuf>>,
+    root: PathBuf,
+}
+
+impl Sources {
+    pub fn watch(root: &Path) -> Result<Sources, Diagnostics> {
+        let fail = |what: &str, e: notify::Error| {
+            Diagnostics(vec![Diagnostic::error(root, format!("{what}: {e}"))])
+        };
+        let (tx, events) = mpsc::channel();
+        let mut watcher =
+            notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+                // Reading a file is an event too (Access); only writes, creations,
+                // removals and renames can change the site.
+                if let Ok(event) = event {
+                    use notify::event::{EventKind, ModifyKind};
+                    if !matches!(
+                        event.kind,
+                        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_))
+                    ) {
+                        let _ = tx.send(event.paths);
+                    }
+                }
+            })
+            .map_err(|e| fail("cannot watch files", e))?;
+        let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        watcher
+            .watch(&root, RecursiveMode::NonRecursive)
+            .map_err(|e| fail("cannot watch the site folder", e))?;
+        let mut sources = Sources {
+            watcher,
+            events,
+            root,
+        };
+        sources.rewatch();
+        Ok(sources)
+    }
+
+    /// (Re)adds the recursive watches; after a folder is deleted and
+    /// re-created this is what keeps the loop alive.
+    fn rewatch(&mut self) {
+        for dir in ["content", "themes", "i18n"] {
+            let path = self.root.join(dir);
+            if path.is_dir() {
+                let _ = self.watcher.unwatch(&path);
+                let _ = self.watcher.watch(&path, RecursiveMode::Recursive);
+            }
+        }
+    }
+
+    /// The rebuild loop: waits for changes that matter, lets the burst
+    /// settle, rebuilds and hands the result to `apply` with the time of the
+    /// first change. Never returns on a bad edit.
+    pub fn rebuild_on_change(
+        mut self,
+        mut builder: build::Incremental,
+        mut apply: impl FnMut(Result<build::Rebuilt, Diagnostics>, Instant, &str),
+    ) -> Result<(), Diagnostics> {
+        loop {
+            let Ok(paths) = self.events.recv() else {
+                return Ok(());
+            };
+            let mut burst = Burst::new();
+            burst.add(&self.root, &paths);
+            if burst.changes.is_empty() {
+                continue;
+            }
+            self.gather(&mut burst, None);
+            let mut result = self.rebuild(&mut builder, &burst);
+            if matches!(&result, Err(errors) if burst.caused(errors)) {
+                self.gather(&mut burst, Some(SETTLE));
+                result = self.rebuild(&mut builder, &burst);
+            }
+            apply(result, burst.started, "rebuilt");
+        }
+    }
+
+    /// Adds changes to `burst` until none came for the quiet time (`settle`,
+    /// or one that grows with the burst), or for at most `MAX_BURST`.
+    fn gather(&self, burst: &mut Burst, settle: Option<Duration>) {
+        let until = Instant::now() + MAX_BURST;
+        loop {
+            let quiet = settle.unwrap_or(if burst.paths.len() > FEW_FILES {
+                BURST_QUIET
+            } else {
+                DEBOUNCE
+            });
+            let left = until.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return;
+            }
+            match self.events.recv_timeout(quiet.min(left)) {
+                Ok(paths) => burst.add(&self.root, &paths),
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => return,
+            }
+        }
+    }
+
+    fn rebuild(
+        &mut self,
+        builder: &mut build::Incremental,
+        burst: &Burst,
+    ) -> Result<build::Rebuilt, Diagnostics> {
+        let changes = &burst.changes;
+        if changes
+            .iter()
+            .any(|c| *c == Change::Everything || matches!(c, Change::Content(p) if p == "content"))
+        {
+            self.rewatch();
+        }
+        if changes.contains(&Change::Everything) {
+            return builder.full();
+        }
+        let mut paths: Vec<PathBuf> = changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::Content(p) => Some(PathBuf::from(p)),
+                Change::Everything => None,
+            })
+            .collect();
+        paths.sort();
+        paths.dedup();
+        builder.content_changed(&paths)
+    }
+}
+
+/// The changes gathered for one rebuild.
+struct Burst {
+    started: Instant,
+    changes: Vec<Change>,
+    /// Every changed path that matters, from the site root with `/`.
+    paths: BTreeSet<String>,
+}
+
+impl Burst {
+    fn new() -> Burst {
+        Burst {
+            started: Instant::now(),
+            changes: Vec::new(),
+            paths: BTreeSet::new(),
+        }
+    }
+
+    fn add(&mut self, root: &Path, paths: &[PathBuf]) {
+        for p in paths {
+            if let Some(change) = classify(root, p) {
+                if let Ok(rel) = p.strip_prefix(root) {
+                    self.paths.insert(slashed(rel));
+                }
+                if !self.changes.contains(&change) {
+                    self.changes.push(change);
+                }
+            }
+        }
+    }
+
+    /// Some error is about a file (or a folder holding one) that changed in this burst.
+    fn caused(&self, errors: &Diagnostics) -> bool {
+        errors.0.iter().filter(|d| d.is_error()).any(|d| {
+            let file = slashed(&d.file);
+            self.paths.iter().any(|p| {
+                *p == file
+                    || p.strip_prefix(file.as_str())
+                        .is_some_and(|r| r.starts_with('/'))
+                    || file
+                        .strip_prefix(p.as_str())
+                        .is_some_and(|r| r.starts_with('/'))
+            })
+        })
+    }
+}
+
+fn slashed(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 #[cfg(test)]
@@ -76,5 +284,29 @@ mod tests {
         for (path, want) in cases {
             assert_eq!(classify(root, Path::new(path)), *want, "{path}");
         }
+    }
+
+    #[test]
+    fn an_error_from_a_file_of_the_burst_is_settled_first() {
+        let root = Path::new("/site");
+        let mut burst = Burst::new();
+        burst.add(
+            root,
+            &[
+                PathBuf::from("/site/content/pages/about.md"),
+                PathBuf::from("/site/content/pages/.about.md.swp"),
+            ],
+        );
+        assert_eq!(
+            burst.paths.iter().collect::<Vec<_>>(),
+            ["content/pages/about.md"]
+        );
+        let error = |file: &str| Diagnostics(vec![Diagnostic::error(file, "missing front matter")]);
+        assert!(burst.caused(&error("content/pages/about.md")));
+        assert!(burst.caused(&error("content")), "a folder holding it");
+        assert!(!burst.caused(&error("content/pages/other.md")));
+        assert!(!burst.caused(&error("content/pages/about.md.bak")));
+        let warning = Diagnostics(vec![Diagnostic::warning("content/pages/about.md", "w")]);
+        assert!(!burst.caused(&warning));
     }
 }

@@ -54,7 +54,8 @@ test("the session player speaks Polish", async () => {
   assert.equal(await page.locator(".progress-bar").getAttribute("aria-valuetext"), "Wypowiedź 1 z 9");
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");
-  assert.equal(await next.textContent(), "Odpowiedz albo pomiń, aby przejść dalej", "waits at the pause");
+  assert.equal(await next.isDisabled(), true, "waits at the pause");
+  assert.equal(await page.locator(".player .pause-help").textContent(), "Odpowiedz na pytanie poniżej albo je pomiń, aby przejść dalej.");
   assert.match(await page.locator(".announcer").textContent(), /^Twoja kolej: /);
   await page.locator("#pause-1 label.option").nth(0).click();
   await page.locator("#pause-1 button[type=submit]").click();
@@ -179,4 +180,24 @@ test("an English practice page in a Polish site checks in English", async () => 
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(problems, { console: [], errors: [], outside: [] });
   await page.close();
+});
+
+test("the two-language sample from `alsite new --language pl,en` switches between Polish and English, from disk", async () => {
+  const root = path.join(work, "sample-pl-en");
+  execFileSync(BIN, ["new", root, "--language", "pl,en"], { stdio: "pipe" });
+  const out = path.join(work, "sample-pl-en-out");
+  execFileSync(BIN, ["build", "--root", root, "--out", out], { stdio: "pipe" });
+  const { page, problems } = await open(browser.context, url(out, "ground-rules.html"), "file://");
+  assert.equal(await page.locator("html").getAttribute("lang"), "pl");
+  assert.equal(await page.locator("h1").textContent(), "Dwie zasady podstawowe");
+  await page.getByRole("navigation", { name: "Języki" }).getByRole("link", { name: "English" }).click();
+  await page.waitForLoadState("load");
+  assert.ok(page.url().endsWith("/en/ground-rules.html"), page.url());
+  assert.equal(await page.locator("html").getAttribute("lang"), "en");
+  assert.match(await page.title(), /Action Learning in Practice/);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByRole("navigation", { name: "Languages" }).getByRole("link", { name: "Polski" }).click();
+  await page.waitForLoadState("load");
+  assert.equal(await page.locator("html").getAttribute("lang"), "pl");
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
 });

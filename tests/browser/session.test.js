@@ -49,7 +49,7 @@ test("a whole session stepped through with the keyboard, every pause answered", 
   const { page, problems } = await fresh();
   assert.deepEqual(await axeViolations(page), [], "at the start");
   assert.equal(await position(page), `Turn 1 of ${data.turns} · Stage 1 of ${data.stages.length}: Opening`);
-  assert.equal(await visibleTurns(page).count(), 1, "one turn at a time");
+  assert.equal(await visibleTurns(page).count(), 1, "the conversation starts with one turn");
   assert.match(await visibleTurns(page).first().textContent(), /Ruth\s+coach\s+says/);
 
   await page.locator("body").click({ position: { x: 5, y: 300 } });
@@ -65,7 +65,9 @@ test("a whole session stepped through with the keyboard, every pause answered", 
     }
     await page.keyboard.press(keys++ % 2 ? "ArrowRight" : " ");
     assert.match(await position(page), new RegExp(`^Turn ${n + 1} of ${data.turns} `));
-    assert.equal(await visibleTurns(page).count(), 1);
+    const stage = data.stages.filter((s) => s.first <= n + 1).pop();
+    assert.equal(await visibleTurns(page).count(), n + 2 - stage.first, "the stage so far");
+    assert.equal(await visibleTurns(page).last().getAttribute("data-turn"), String(n + 1), "the newest turn last");
   }
   assert.equal(await page.locator(".player .next").textContent(), "The end");
   assert.match(await position(page), /Stage 10 of 10: Learning reflection/);
@@ -103,12 +105,15 @@ test("a pause can be skipped, and the stage list jumps", async () => {
 
 test("transcript view, the coach's notes and presenter view", async () => {
   const { page, problems } = await fresh();
-  for (let i = 0; i < 5; i++) await page.locator(".player .next").click();
+  const data = embedded(SITE, FILE, "session-data");
+  await page.locator(".stage-list a").nth(1).click();
+  await page.locator(".player .next").click();
+  assert.equal(await visibleTurns(page).count(), 2, "the stage so far");
   await page.locator(".transcript-toggle").click();
   assert.equal(await page.locator(".transcript-toggle").getAttribute("aria-pressed"), "true");
-  assert.equal(await visibleTurns(page).count(), 6, "everything so far");
+  assert.equal(await visibleTurns(page).count(), data.stages[1].first + 1, "everything so far");
   await page.locator(".transcript-toggle").click();
-  assert.equal(await visibleTurns(page).count(), 1);
+  assert.equal(await visibleTurns(page).count(), 2);
 
   await page.locator(".stage-list a", { hasText: "Opening" }).click();
   await page.locator(".player .next").click();

@@ -1,6 +1,10 @@
 //! Helpers shared by the integration tests (each test crate uses some).
 #![allow(dead_code)]
 
+#[cfg(unix)]
+pub mod hostile;
+pub mod serve;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};

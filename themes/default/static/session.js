@@ -1,5 +1,6 @@
-/* The demo-session player: one turn at a time (buttons, ←/→/space), a stage
- * list to jump, a progress bar, pauses that must be answered or skipped,
+/* The demo-session player: the current stage as a conversation that grows
+ * turn by turn (buttons, ←/→/space), the newest turn scrolled into view, a
+ * stage list to jump, a progress bar, pauses that must be answered or skipped,
  * resume where you left off, a transcript view, and a presenter view
  * (#present) for projecting. Without this script the page is the full
  * transcript. */
@@ -29,6 +30,8 @@
     var bar = player.querySelector(".progress-bar");
     var announcer = player.querySelector(".announcer");
     var transcriptToggle = player.querySelector(".transcript-toggle");
+    var keysHelp = player.querySelector(".keys-help");
+    var pauseHelp = player.querySelector(".pause-help");
     var presentToggle = player.querySelector(".present-toggle");
     var total = turns.length;
 
@@ -62,7 +65,7 @@
       alsite.practice.mountItem(section, item, pauseData.rules, function (result) {
         state.pauses[item.id] = result;
         save();
-        render(false);
+        render(false, false);
       }, state.pauses[item.id] && !state.pauses[item.id].skipped ? state.pauses[item.id] : null);
       pauseByTurn[n] = item.id;
     });
@@ -85,12 +88,15 @@
       return speaker + ": " + turnEl.querySelector(".words").textContent.trim();
     }
 
-    function render(announce) {
+    // The turns so far: of the current stage, or of every stage so far in
+    // the transcript view.
+    function render(announce, moved) {
       var n = state.turn;
       var s = stageOf(n);
+      var stageFirst = data.stages[s].first;
       turns.forEach(function (t) {
         var k = Number(t.dataset.turn);
-        t.hidden = state.transcript ? k > n : k !== n;
+        t.hidden = k > n || (!state.transcript && k < stageFirst);
         t.classList.toggle("is-current", k === n);
       });
       stages.forEach(function (st, i) {
@@ -102,7 +108,9 @@
       back.disabled = n <= 1;
       var stop = blocked(n);
       next.disabled = n >= total || stop;
-      next.textContent = t(stop ? "player.answer_or_skip" : n >= total ? "player.the_end" : "player.next");
+      next.textContent = t(n >= total ? "player.the_end" : "player.next");
+      keysHelp.hidden = stop;
+      pauseHelp.hidden = !stop;
       position.textContent = t("player.position", { n: n, total: total, stage: s + 1, stages: data.stages.length, title: data.stages[s].title });
       bar.setAttribute("aria-valuenow", String(n));
       bar.setAttribute("aria-valuetext", t("player.turn_of", { n: n, total: total }));
@@ -110,13 +118,30 @@
       transcriptToggle.setAttribute("aria-pressed", String(state.transcript));
       var current = turns[n - 1];
       if (announce && current) announcer.textContent = describe(current);
-      if (state.transcript && current) current.scrollIntoView({ block: "nearest" });
+      if (current && moved) reveal(current);
+    }
+
+    // Brings the newest turn into view below the sticky controls (which
+    // stick to the top of the window once the page scrolls past them); a
+    // turn taller than the room left shows its start.
+    function reveal(turnEl) {
+      var top = player.getBoundingClientRect().height;
+      var rect = turnEl.getBoundingClientRect();
+      var room = window.innerHeight - top;
+      var delta = 0;
+      if (rect.top < top || rect.height > room) delta = rect.top - top - 8;
+      else if (rect.bottom > window.innerHeight) delta = rect.bottom - window.innerHeight + 16;
+      if (delta) window.scrollBy({ top: delta, behavior: reducedMotion() ? "auto" : "smooth" });
+    }
+
+    function reducedMotion() {
+      return window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     }
 
     function go(n) {
       state.turn = Math.max(1, Math.min(total, n));
       save();
-      render(true);
+      render(true, true);
     }
 
     back.addEventListener("click", function () { go(state.turn - 1); });
@@ -124,7 +149,7 @@
     transcriptToggle.addEventListener("click", function () {
       state.transcript = !state.transcript;
       save();
-      render(false);
+      render(false, true);
     });
     player.querySelector(".restart").addEventListener("click", function () {
       state = { turn: 1, pauses: {}, transcript: state.transcript };
@@ -166,7 +191,7 @@
 
     document.body.classList.add("player-on");
     player.hidden = false;
-    render(false);
+    render(false, state.turn > 1);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();

@@ -1,0 +1,129 @@
+//! `site.yaml`'s `brand`: colours that parse and keep text readable (WCAG AA,
+//! with the ratio when they do not), fonts that are a known stack or a
+//! shipped file, and logo, favicon and font files that exist in the site.
+
+use crate::colour::{contrast, ratio_text, Rgb, AA, PAPER, WHITE};
+use crate::diagnostic::Diagnostic;
+use crate::load::yaml::{locate, Seg};
+use crate::model::Site;
+use crate::render::brand::FONT_STACKS;
+use std::collections::HashSet;
+
+/// Errors for the brand in `site.yaml`; `outputs` is every path the build writes.
+pub fn check_brand(site: &Site, outputs: &HashSet<&str>) -> Vec<Diagnostic> {
+    let text = site
+        .texts
+        .get(std::path::Path::new("site.yaml"))
+        .map_or("", String::as_str);
+    let at = |path: &[Seg], message: String, hint: String| {
+        let (line, column) = locate(text, path);
+        Diagnostic::error("site.yaml", message)
+            .at(line, column)
+            .hint(hint)
+    };
+    let brand = &site.config.brand;
+    let mut diags = Vec::new();
+    for (field, value) in [("primary", &brand.primary), ("accent", &brand.accent)] {
+        let Some(value) = value else { continue };
+        let place = [Seg::Key("brand"), Seg::Key(field)];
+        match Rgb::parse(value) {
+            None => diags.push(at(
+                &place,
+                format!("brand colour `{field}` is `{value}`, not a colour"),
+                "write a colour as `#` and six hex digits, such as `#0b5d73`".into(),
+            )),
+            Some(c) => diags.extend(contrast_problem(field, c).map(|(m, h)| at(&place, m, h))),
+        }
+    }
+    let files = [("logo", &brand.logo), ("favicon", &brand.favicon)];
+    for (field, value) in files {
+        let Some(file) = value else { continue };
+        if !outputs.contains(file.trim_start_matches('/')) {
+            diags.push(at(
+                &[Seg::Key("brand"), Seg::Key(field)],
+                format!("brand {field} `{file}` is not a file of the site"),
+                format!("put the file under content/ (content/{0} becomes `{0}`) and give its path from the site root", file.trim_start_matches('/')),
+            ));
+        }
+    }
+    for (i, f) in brand.fonts.iter().enumerate() {
+        if !outputs.contains(f.file.trim_start_matches('/')) {
+            diags.push(at(
+                &[Seg::Key("brand"), Seg::Key("fonts"), Seg::Index(i), Seg::Key("file")],
+                format!("font file `{}` is not a file of the site", f.file),
+                "put font files under content/, e.g. content/fonts/x.woff2, and write `fonts/x.woff2`".into(),
+            ));
+        }
+    }
+    for field in ["font", "heading_font"] {
+        let value = if field == "font" {
+            &brand.font
+        } else {
+            &brand.heading_font
+        };
+        let Some(name) = value else { continue };
+        let known = FONT_STACKS.iter().any(|(n, _)| n == name)
+            || brand.fonts.iter().any(|f| &f.family == name);
+        if !known {
+            let stacks: Vec<&str> = FONT_STACKS.iter().map(|(n, _)| *n).collect();
+            diags.push(at(
+                &[Seg::Key("brand"), Seg::Key(field)],
+                format!("font `{name}` is neither a system font stack nor a family under `fonts:`"),
+                format!(
+                    "use one of {}, or add the font's file under `fonts:` with `family: {name}`",
+                    stacks.join(", ")
+                ),
+            ));
+        }
+    }
+    diags
+}
+
+/// The message and hint when white text on `c`, or `c` as text on the page,
+/// falls below AA; the hint offers the nearest darker colour that passes.
+fn contrast_problem(field: &str, c: Rgb) -> Option<(String, String)> {
+    let on_white = contrast(WHITE, c);
+    let on_paper = contrast(c, PAPER);
+    if on_white >= AA && on_paper >= AA {
+        return None;
+    }
+    let (ratio, against) = if on_white < on_paper {
+        (on_white, "white text (#ffffff) on it")
+    } else {
+        (on_paper, "the page background (#fdfcf9)")
+    };
+    let darker = c.until_contrast(Rgb(0, 0, 0), PAPER, AA + 0.1);
+    Some((
+        format!(
+            "brand colour `{field}` {} has a contrast ratio of {} with {against}; WCAG AA needs at least 4.5:1 for text",
+            c.hex(),
+            ratio_text(ratio),
+        ),
+        format!(
+            "white text sits on the {field} colour and it colours text on the page, so it must be dark: {} would pass ({})",
+            darker.hex(),
+            ratio_text(contrast(darker, PAPER).min(contrast(WHITE, darker))),
+        ),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_light_colour_fails_with_its_ratio() {
+        let (message, hint) = contrast_problem("primary", Rgb::parse("#7fb3d5").unwrap()).unwrap();
+        assert!(
+            message.contains("#7fb3d5 has a contrast ratio of 2.19:1 with the page background"),
+            "{message}"
+        );
+        assert!(hint.contains("would pass"), "{hint}");
+    }
+
+    #[test]
+    fn the_default_colours_pass() {
+        assert!(contrast_problem("primary", crate::render::brand::DEFAULT_PRIMARY).is_none());
+        assert!(contrast_problem("accent", crate::render::brand::DEFAULT_ACCENT).is_none());
+    }
+}

@@ -1,0 +1,175 @@
+//! Colours as the brand gives them (`#0b5d73`): parsing, WCAG contrast
+//! ratios, and the lighter or darker variants the theme derives from a brand
+//! colour (hover, soft backgrounds, text on the dark scheme).
+
+/// A colour in sRGB, 0–255 per channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+pub const WHITE: Rgb = Rgb(255, 255, 255);
+/// The page background of the default theme, light and dark.
+pub const PAPER: Rgb = Rgb(0xfd, 0xfc, 0xf9);
+pub const PAPER_DARK: Rgb = Rgb(0x12, 0x17, 0x1d);
+/// Cards and panels of the dark scheme, where brand-coloured text also sits.
+pub const SURFACE_DARK: Rgb = Rgb(0x1b, 0x22, 0x2b);
+
+/// WCAG AA for body text.
+pub const AA: f64 = 4.5;
+
+impl Rgb {
+    /// `#rgb` or `#rrggbb`, case-insensitive; `None` for anything else.
+    pub fn parse(text: &str) -> Option<Rgb> {
+        let hex = text.trim().strip_prefix('#')?;
+        if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let digit =
+            |i: usize, len: usize| u8::from_str_radix(&hex[i * len..i * len + len], 16).ok();
+        match hex.len() {
+            3 => Some(Rgb(digit(0, 1)? * 17, digit(1, 1)? * 17, digit(2, 1)? * 17)),
+            6 => Some(Rgb(digit(0, 2)?, digit(1, 2)?, digit(2, 2)?)),
+            _ => None,
+        }
+    }
+
+    pub fn hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+
+    /// Relative luminance as WCAG 2 defines it.
+    pub fn luminance(self) -> f64 {
+        let lin = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(self.0) + 0.7152 * lin(self.1) + 0.0722 * lin(self.2)
+    }
+
+    /// `self` moved `share` (0–1) of the way towards `other`.
+    pub fn mix(self, other: Rgb, share: f64) -> Rgb {
+        let m = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * share).round() as u8;
+        Rgb(m(self.0, other.0), m(self.1, other.1), m(self.2, other.2))
+    }
+
+    /// The nearest mix of `self` towards `towards` that has at least `ratio`
+    /// contrast with `background` (`self` when it already has).
+    pub fn until_contrast(self, towards: Rgb, background: Rgb, ratio: f64) -> Rgb {
+        (0..=40)
+            .map(|step| self.mix(towards, f64::from(step) / 40.0))
+            .find(|c| contrast(*c, background) >= ratio)
+            .unwrap_or(towards)
+    }
+
+    /// The same hue and saturation made lighter until it has at least
+    /// `ratio` contrast with the dark `background`: a brand colour as text
+    /// on the dark scheme that still looks like the brand (mixing with white
+    /// would grey it).
+    pub fn lighter_until(self, background: Rgb, ratio: f64) -> Rgb {
+        let (h, s, l) = self.hsl();
+        (0..=60)
+            .map(|step| hsl_to_rgb(h, s, l + (0.97 - l) * f64::from(step) / 60.0))
+            .find(|c| contrast(*c, background) >= ratio)
+            .unwrap_or(WHITE)
+    }
+
+    fn hsl(self) -> (f64, f64, f64) {
+        let [r, g, b] = [self.0, self.1, self.2].map(|c| f64::from(c) / 255.0);
+        let (max, min) = (r.max(g).max(b), r.min(g).min(b));
+        let l = (max + min) / 2.0;
+        if max == min {
+            return (0.0, 0.0, l);
+        }
+        let d = max - min;
+        let s = if l > 0.5 {
+            d / (2.0 - max - min)
+        } else {
+            d / (max + min)
+        };
+        let h = if max == r {
+            (g - b) / d + if g < b { 6.0 } else { 0.0 }
+        } else if max == g {
+            (b - r) / d + 2.0
+        } else {
+            (r - g) / d + 4.0
+        };
+        (h / 6.0, s, l)
+    }
+}
+
+fn hsl_to_rgb(h: f64, s: f64, l: f64) -> Rgb {
+    let q = if l < 0.5 {
+        l * (1.0 + s)
+    } else {
+        l + s - l * s
+    };
+    let p = 2.0 * l - q;
+    let channel = |t: f64| {
+        let t = t.rem_euclid(1.0);
+        let v = if t < 1.0 / 6.0 {
+            p + (q - p) * 6.0 * t
+        } else if t < 0.5 {
+            q
+        } else if t < 2.0 / 3.0 {
+            p + (q - p) * (2.0 / 3.0 - t) * 6.0
+        } else {
+            p
+        };
+        (v * 255.0).round().clamp(0.0, 255.0) as u8
+    };
+    Rgb(channel(h + 1.0 / 3.0), channel(h), channel(h - 1.0 / 3.0))
+}
+
+/// The WCAG contrast ratio of two colours, 1 to 21.
+pub fn contrast(a: Rgb, b: Rgb) -> f64 {
+    let (la, lb) = (a.luminance(), b.luminance());
+    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
+    (hi + 0.05) / (lo + 0.05)
+}
+
+/// A ratio as people write it: `4.52:1`, rounded down so a failing ratio
+/// never prints as the passing 4.50.
+pub fn ratio_text(ratio: f64) -> String {
+    format!("{:.2}:1", (ratio * 100.0).floor() / 100.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_short_and_long_forms() {
+        assert_eq!(Rgb::parse("#0b5d73"), Some(Rgb(11, 93, 115)));
+        assert_eq!(Rgb::parse("#FFF"), Some(WHITE));
+        assert_eq!(Rgb::parse("0b5d73"), None);
+        assert_eq!(Rgb::parse("#12345"), None);
+        assert_eq!(Rgb::parse("#gggggg"), None);
+    }
+
+    #[test]
+    fn contrast_matches_known_values() {
+        assert!((contrast(WHITE, Rgb(0, 0, 0)) - 21.0).abs() < 1e-9);
+        // #767676 on white is the classic 4.54:1.
+        assert_eq!(
+            ratio_text(contrast(Rgb::parse("#767676").unwrap(), WHITE)),
+            "4.54:1"
+        );
+    }
+
+    #[test]
+    fn derives_a_colour_that_passes() {
+        let light = Rgb::parse("#8ab4c2").unwrap();
+        let dark = light.until_contrast(Rgb(0, 0, 0), WHITE, AA);
+        assert!(contrast(dark, WHITE) >= AA);
+        let teal = Rgb::parse("#0b5d73").unwrap();
+        let on_dark = teal.until_contrast(WHITE, PAPER_DARK, AA);
+        assert!(contrast(on_dark, PAPER_DARK) >= AA);
+        let bright = teal.lighter_until(SURFACE_DARK, AA);
+        assert!(contrast(bright, SURFACE_DARK) >= AA);
+        assert!(bright.2 > bright.0, "still teal: {}", bright.hex());
+        assert_eq!(hsl_to_rgb(0.0, 0.0, 1.0), WHITE);
+    }
+}

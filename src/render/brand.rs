@@ -1,0 +1,144 @@
+//! The brand's look as CSS: the colours of `site.yaml`'s `brand` (with the
+//! variants derived from them for hover, soft backgrounds and the dark
+//! scheme), the fonts, and the organization's name in printed page margins.
+//! Emitted once per page in a `<style>` the stylesheet's custom properties read.
+
+use crate::colour::{Rgb, AA, PAPER, PAPER_DARK, SURFACE_DARK};
+use crate::config::{Brand, Config};
+
+/// The default theme's colours when the brand gives none.
+pub const DEFAULT_PRIMARY: Rgb = Rgb(0x0b, 0x5d, 0x73);
+pub const DEFAULT_ACCENT: Rgb = Rgb(0xa8, 0x3b, 0x0c);
+
+/// System font stacks by name: nothing to download, a good face on every system.
+pub const FONT_STACKS: &[(&str, &str)] = &[
+    (
+        "system",
+        r#"system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif"#,
+    ),
+    (
+        "humanist",
+        r#"Seravek, "Gill Sans Nova", Ubuntu, Calibri, "DejaVu Sans", source-sans-pro, sans-serif"#,
+    ),
+    (
+        "geometric",
+        r#"Avenir, Montserrat, Corbel, "URW Gothic", source-sans-pro, sans-serif"#,
+    ),
+    (
+        "transitional",
+        r#"Charter, "Bitstream Charter", "Sitka Text", Cambria, serif"#,
+    ),
+    (
+        "old-style",
+        r#""Iowan Old Style", "Palatino Linotype", "URW Palladio L", P052, serif"#,
+    ),
+];
+
+/// The CSS stack for a `font:` value: a stack name, or a shipped family in
+/// front of the system stack.
+pub fn font_stack(name: &str) -> String {
+    match FONT_STACKS.iter().find(|(n, _)| *n == name) {
+        Some((_, stack)) => stack.to_string(),
+        None => format!("{}, {}", css_string(name), FONT_STACKS[0].1),
+    }
+}
+
+/// A brand colour, or `fallback` when it is missing or not a colour (the
+/// check reports that before anything renders).
+pub fn colour(value: Option<&str>, fallback: Rgb) -> Rgb {
+    value.and_then(Rgb::parse).unwrap_or(fallback)
+}
+
+/// The `<style>` body for every page. `url` makes a site path relative to the page.
+pub fn style(config: &Config, url: impl Fn(&str) -> String) -> String {
+    let brand = &config.brand;
+    let primary = colour(brand.primary.as_deref(), DEFAULT_PRIMARY);
+    let accent = colour(brand.accent.as_deref(), DEFAULT_ACCENT);
+    let black = Rgb(0, 0, 0);
+    let mut css = String::new();
+    for f in &brand.fonts {
+        css.push_str(&format!(
+            "@font-face{{font-family:{};src:url({});font-weight:{};font-style:{};font-display:swap}}",
+            css_string(&f.family),
+            css_string(&url(&f.file)),
+            f.weight.as_deref().unwrap_or("400"),
+            f.style.as_deref().unwrap_or("normal"),
+        ));
+    }
+    css.push_str(&format!(
+        ":root{{--primary:{};--primary-strong:{};--primary-soft:{};--link:{};--accent:{};--accent-text:{};--accent-soft:{};{}}}",
+        primary.hex(),
+        primary.mix(black, 0.25).hex(),
+        primary.mix(PAPER, 0.88).hex(),
+        primary.hex(),
+        accent.hex(),
+        accent.hex(),
+        accent.mix(PAPER, 0.9).hex(),
+        fonts(brand),
+    ));
+    css.push_str(&format!(
+        "@media (prefers-color-scheme: dark){{:root{{--primary-soft:{};--link:{};--accent-text:{};--accent-soft:{}}}}}",
+        primary.mix(PAPER_DARK, 0.75).hex(),
+        primary.lighter_until(SURFACE_DARK, AA + 1.0).hex(),
+        accent.lighter_until(SURFACE_DARK, AA + 1.0).hex(),
+        accent.mix(PAPER_DARK, 0.8).hex(),
+    ));
+    css.push_str(&print_margins(&config.organization.name));
+    css
+}
+
+fn fonts(brand: &Brand) -> String {
+    let body = brand.font.as_deref().map(font_stack);
+    let heading = brand.heading_font.as_deref().map(font_stack);
+    let mut out = String::new();
+    if let Some(b) = &body {
+        out.push_str(&format!("--font:{b};"));
+    }
+    if let Some(h) = heading.or(body) {
+        out.push_str(&format!("--font-heading:{h};"));
+    }
+    out
+}
+
+/// The organization's name at the top of every printed page and the page
+/// number at the bottom (CSS margin boxes; Chromium prints them).
+fn print_margins(organization: &str) -> String {
+    format!(
+        "@page{{@top-left{{content:{};font:9pt/1.2 system-ui,sans-serif;color:#444}}@bottom-right{{content:counter(page) \" / \" counter(pages);font:9pt/1.2 system-ui,sans-serif;color:#444}}}}",
+        css_string(organization)
+    )
+}
+
+/// A CSS string literal: quoted, with quotes, backslashes and anything that
+/// could end the `<style>` element escaped.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' => out.push_str(&format!("\\{:x} ", c as u32)),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn css_strings_cannot_close_the_style_element() {
+        assert_eq!(
+            css_string(r#"A "B" </style>"#),
+            r#""A \22 B\22  \3c /style\3e ""#
+        );
+    }
+
+    #[test]
+    fn named_stacks_and_shipped_families() {
+        assert!(font_stack("transitional").starts_with("Charter"));
+        assert!(font_stack("Source Sans 3").starts_with("\"Source Sans 3\", system-ui"));
+    }
+}

@@ -1,0 +1,468 @@
+//! The sockets: one acceptor owns the listening socket and counts
+//! connections; each admitted connection gets a thread of its own that reads
+//! request heads under the limits of `http`, so a client that misbehaves
+//! holds up only itself. tiny_http could not be kept for this: it accepts on
+//! its own thread (which stops for good on the first "too many open files"),
+//! reads header lines without a size limit, and spreads one connection's
+//! pipelined requests over all its workers, each waiting for the answer
+//! before it on the same socket.
+
+use super::http::{
+    HostRule, HEAD_TIMEOUT, LINGER, MAX_CONNECTIONS, MAX_EVENT_STREAMS, RESERVED_FDS, WRITE_TIMEOUT,
+};
+use super::request::{parse_head, text_response, Head, HeadError};
+use std::collections::HashMap;
+use std::io::{self, Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// Closed-but-not-yet-gone connections allowed beyond the cap while the idle
+/// ones closed to make room finish.
+const EVICTING: usize = 16;
+/// Thread stack of one connection: it parses a head and copies a page.
+const STACK: usize = 256 * 1024;
+
+/// What the site answers to a request head.
+pub enum Answer {
+    /// A whole response.
+    Bytes(Vec<u8>),
+    /// Switch this connection to an event stream.
+    Events,
+}
+
+/// The part of the server that knows the site (implemented in `serve`).
+pub trait Site: Send + Sync + 'static {
+    /// `close`: the connection closes after this answer (say so in the head).
+    fn answer(&self, head: &Head, close: bool) -> Answer;
+    /// Takes over an event stream whose response head was written.
+    fn add_event_stream(&self, stream: Arc<TcpStream>, ticket: Ticket);
+}
+
+/// Counts the open connections and knows which are idle (waiting for a
+/// request head), so one can be closed to make room.
+pub struct Gate {
+    state: Mutex<GateState>,
+    limit: usize,
+    event_limit: usize,
+    next_id: AtomicU64,
+}
+
+#[derive(Default)]
+struct GateState {
+    conns: HashMap<u64, Entry>,
+    events: usize,
+}
+
+struct Entry {
+    stream: Arc<TcpStream>,
+    /// Since when it waits for a request head; `None` while busy.
+    idle_since: Option<Instant>,
+    events: bool,
+}
+
+/// A connection's place in the gate; leaving drops it.
+pub struct Ticket {
+    id: u64,
+    gate: Arc<Gate>,
+}
+
+impl Drop for Ticket {
+    fn drop(&mut self) {
+        let mut st = self.gate.lock();
+        if let Some(e) = st.conns.remove(&self.id) {
+            if e.events {
+                st.events -= 1;
+            }
+        }
+    }
+}
+
+impl Ticket {
+    fn idle(&self, idle: bool) {
+        if let Some(e) = self.gate.lock().conns.get_mut(&self.id) {
+            e.idle_since = idle.then(Instant::now);
+        }
+    }
+
+    /// Marks the connection as an event stream; false when there are too many.
+    fn become_event_stream(&self) -> bool {
+        let mut st = self.gate.lock();
+        if st.events >= self.gate.event_limit {
+            return false;
+        }
+        st.events += 1;
+        if let Some(e) = st.conns.get_mut(&self.id) {
+            e.events = true;
+        }
+        true
+    }
+}
+
+impl Gate {
+    /// A gate for at most `limit` connections.
+    pub fn new(limit: usize) -> Arc<Gate> {
+        Arc::new(Gate {
+            state: Mutex::new(GateState::default()),
+            limit,
+            event_limit: MAX_EVENT_STREAMS.min(limit / 2).max(1),
+            next_id: AtomicU64::new(1),
+        })
+    }
+
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, GateState> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Lets a new connection in, closing the longest-idle one when full;
+    /// `None` when every connection is busy.
+    fn admit(self: &Arc<Self>, stream: &Arc<TcpStream>) -> Option<Ticket> {
+        let mut st = self.lock();
+        if st.conns.len() >= self.limit {
+            let idle = st
+                .conns
+                .iter()
+                .filter_map(|(id, e)| e.idle_since.map(|t| (t, *id)))
+                .min();
+            match idle {
+                Some((_, id)) if st.conns.len() < self.limit + EVICTING => {
+                    let e = st.conns.get_mut(&id).expect("listed");
+                    e.idle_since = None;
+                    let _ = e.stream.shutdown(Shutdown::Both);
+                }
+                _ => return None,
+            }
+        }
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        st.conns.insert(
+            id,
+            Entry {
+                stream: stream.clone(),
+                idle_since: Some(Instant::now()),
+                events: false,
+            },
+        );
+        Some(Ticket {
+            id,
+            gate: self.clone(),
+        })
+    }
+}
+
+/// The connection cap for an open-file limit of `fd_limit` (`None`: unknown).
+pub fn connection_limit(fd_limit: Option<u64>) -> usize {
+    let budget = fd_limit
+        .map(|n| usize::try_from(n).unwrap_or(usize::MAX))
+        .unwrap_or(usize::MAX)
+        .saturating_sub(RESERVED_FDS + EVICTING);
+    budget.clamp(4, MAX_CONNECTIONS)
+}
+
+/// Raises the soft open-file limit to the hard one; returns the limit in force.
+#[cfg(unix)]
+pub fn raise_fd_limit() -> Option<u64> {
+    let mut r = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit and setrlimit only read and write the struct given.
+    unsafe {
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut r) != 0 {
+            return None;
+        }
+        if r.rlim_cur < r.rlim_max {
+            let mut want = libc::rlimit {
+                rlim_cur: r.rlim_max,
+                rlim_max: r.rlim_max,
+            };
+            // macOS refuses more than OPEN_MAX (10240) for an unlimited hard limit.
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &want) != 0 {
+                want.rlim_cur = r.rlim_max.min(10240);
+                let _ = libc::setrlimit(libc::RLIMIT_NOFILE, &want);
+            }
+            libc::getrlimit(libc::RLIMIT_NOFILE, &mut r);
+        }
+    }
+    #[allow(clippy::useless_conversion)] // rlim_t is not u64 everywhere
+    Some(u64::try_from(r.rlim_cur).unwrap_or(u64::MAX))
+}
+
+#[cfg(not(unix))]
+pub fn raise_fd_limit() -> Option<u64> {
+    None
+}
+
+/// Accept errors that pass: a client that left before it was accepted, a
+/// signal, or a lack of descriptors or memory that a closing connection
+/// will end. Anything else means the listening socket is broken.
+pub fn accept_error_passes(e: &io::Error) -> bool {
+    use io::ErrorKind::*;
+    #[cfg(unix)]
+    if let Some(code) = e.raw_os_error() {
+        return !matches!(
+            code,
+            libc::EBADF | libc::EINVAL | libc::ENOTSOCK | libc::EFAULT
+        );
+    }
+    matches!(
+        e.kind(),
+        ConnectionAborted | ConnectionReset | Interrupted | WouldBlock | TimedOut | OutOfMemory
+    )
+}
+
+/// Accepts for ever. If the listening socket breaks, the process exits with
+/// an error: a server that no longer listens must not keep running.
+pub fn accept_loop<S: Site>(listener: TcpListener, gate: Arc<Gate>, hosts: HostRule, site: Arc<S>) {
+    let hosts = Arc::new(hosts);
+    let mut last_note: Option<Instant> = None;
+    loop {
+        match listener.accept() {
+            Ok((stream, _)) => admit(stream, &gate, &hosts, &site),
+            Err(e) if accept_error_passes(&e) => {
+                if last_note.map_or(true, |t| t.elapsed() > Duration::from_secs(10)) {
+                    eprintln!("warning: cannot accept a connection for now ({e}); trying again");
+                    last_note = Some(Instant::now());
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Err(e) => {
+                eprintln!("error: alsite serve can no longer accept connections ({e}); stopping");
+                std::process::exit(1);
+            }
+        }
+    }
+}
+
+fn admit<S: Site>(stream: TcpStream, gate: &Arc<Gate>, hosts: &Arc<HostRule>, site: &Arc<S>) {
+    let stream = Arc::new(stream);
+    let Some(ticket) = gate.admit(&stream) else {
+        return refuse_busy(&stream);
+    };
+    let (s, hosts, site) = (stream.clone(), hosts.clone(), site.clone());
+    let spawned = std::thread::Builder::new()
+        .name("alsite-conn".into())
+        .stack_size(STACK)
+        .spawn(move || serve_connection(s, ticket, &hosts, &*site));
+    if spawned.is_err() {
+        refuse_busy(&stream);
+    }
+}
+
+/// 503 to a connection over the cap, without waiting for anything.
+fn refuse_busy(stream: &TcpStream) {
+    let _ = stream.set_nonblocking(true);
+    let reply = text_response(
+        503,
+        "the preview server has too many connections open; try again in a moment\n",
+        true,
+    );
+    let mut s = stream;
+    let _ = s.write(&reply);
+    let _ = stream.shutdown(Shutdown::Write);
+    // Take what the request already sent (a little), so closing does not
+    // reset the answer away.
+    let mut sink = [0u8; 4096];
+    for _ in 0..16 {
+        if !matches!(s.read(&mut sink), Ok(n) if n > 0) {
+            break;
+        }
+    }
+}
+
+enum Ended {
+    /// Closed by the client, or an idle connection timed out.
+    Quietly,
+    /// Answer this, then read out what the client still sends and close.
+    With(u16, String),
+}
+
+fn serve_connection(stream: Arc<TcpStream>, ticket: Ticket, hosts: &HostRule, site: &dyn Site) {
+    let _ = stream.set_nodelay(true);
+    let mut buf = Vec::with_capacity(2048);
+    loop {
+        ticket.idle(true);
+        let head = match read_head(&stream, &mut buf) {
+            Ok(head) => head,
+            Err(Ended::Quietly) => return,
+            Err(Ended::With(status, text)) => {
+                let _ = write_within(&stream, &text_response(status, &text, true));
+                return linger(&stream);
+            }
+        };
+        ticket.idle(false);
+        buf.drain(..head.len);
+        let close = head.close || head.has_body;
+        if !head.host.as_deref().is_some_and(|h| hosts.allows(h)) {
+            note_refused_host(head.host.as_deref());
+            let text = hosts.refusal(head.host.as_deref());
+            let _ = write_within(&stream, &text_response(400, &text, true));
+            return;
+        }
+        match site.answer(&head, close) {
+            Answer::Bytes(bytes) => {
+                if write_within(&stream, &bytes).is_err() || close {
+                    return;
+                }
+            }
+            Answer::Events => return open_events(stream, ticket, site),
+        }
+    }
+}
+
+fn open_events(stream: Arc<TcpStream>, ticket: Ticket, site: &dyn Site) {
+    if !ticket.become_event_stream() {
+        let text = "too many live-reload streams are open; close some tabs\n";
+        let _ = write_within(&stream, &text_response(503, text, true));
+        return;
+    }
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n: connected\n\n";
+    if write_within(&stream, head.as_bytes()).is_ok() {
+        super::events::tune_event_socket(&stream);
+        site.add_event_stream(stream, ticket);
+    }
+}
+
+/// Reads until `buf` starts with a whole request head, within `HEAD_TIMEOUT`.
+fn read_head(stream: &TcpStream, buf: &mut Vec<u8>) -> Result<Head, Ended> {
+    let deadline = Instant::now() + HEAD_TIMEOUT;
+    let mut chunk = [0u8; 4096];
+    loop {
+        if !buf.is_empty() {
+            match parse_head(buf) {
+                Ok(head) => return Ok(head),
+                Err(HeadError::Incomplete) => {}
+                Err(e) => {
+                    let (status, text) = e.answer();
+                    return Err(Ended::With(status, text.into()));
+                }
+            }
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(timed_out(buf));
+        }
+        let _ = stream.set_read_timeout(Some(left));
+        let mut s = stream;
+        match s.read(&mut chunk) {
+            Ok(0) => return Err(Ended::Quietly),
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                ) =>
+            {
+                return Err(timed_out(buf))
+            }
+            Err(_) => return Err(Ended::Quietly),
+        }
+    }
+}
+
+fn timed_out(buf: &[u8]) -> Ended {
+    if buf.is_empty() {
+        Ended::Quietly
+    } else {
+        Ended::With(408, "the request took too long to arrive\n".into())
+    }
+}
+
+/// Writes all of `bytes` within `WRITE_TIMEOUT` (more for large answers).
+pub fn write_within(stream: &TcpStream, bytes: &[u8]) -> io::Result<()> {
+    let extra = u32::try_from(bytes.len() >> 20).unwrap_or(u32::MAX);
+    let deadline = Instant::now() + WRITE_TIMEOUT * extra.saturating_add(1);
+    let mut rest = bytes;
+    let mut s = stream;
+    while !rest.is_empty() {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(io::ErrorKind::TimedOut.into());
+        }
+        stream.set_write_timeout(Some(left))?;
+        match s.write(rest) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(n) => rest = &rest[n..],
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+/// After an early answer: stop writing, read and drop what the client still
+/// sends for up to `LINGER`, then close.
+fn linger(stream: &TcpStream) {
+    let _ = stream.shutdown(Shutdown::Write);
+    let deadline = Instant::now() + LINGER;
+    let mut sink = [0u8; 16 * 1024];
+    let mut s = stream;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() || stream.set_read_timeout(Some(left)).is_err() {
+            return;
+        }
+        match s.read(&mut sink) {
+            Ok(n) if n > 0 => {}
+            _ => return,
+        }
+    }
+}
+
+/// Tells the terminal about the first few refused `Host` names, so a user
+/// who opened the site under a name of their own learns about `--host`.
+fn note_refused_host(host: Option<&str>) {
+    static SEEN: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    let host = host.unwrap_or("(none)").to_string();
+    let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
+    if seen.len() < 5 && !seen.contains(&host) {
+        eprintln!("refused a request addressed to {host} (DNS rebinding guard); if that is your own name for this computer, add --host {}", host.rsplit_once(':').map_or(host.as_str(), |(n, _)| n));
+        seen.push(host);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_connection_cap_fits_the_open_file_limit() {
+        assert_eq!(connection_limit(None), MAX_CONNECTIONS);
+        assert_eq!(connection_limit(Some(1_048_576)), MAX_CONNECTIONS);
+        assert_eq!(connection_limit(Some(256)), 256 - RESERVED_FDS - EVICTING);
+        assert_eq!(connection_limit(Some(10)), 4);
+    }
+
+    #[test]
+    fn only_a_broken_listening_socket_stops_the_server() {
+        #[cfg(unix)]
+        {
+            for code in [
+                libc::EMFILE,
+                libc::ENFILE,
+                libc::ENOBUFS,
+                libc::ECONNABORTED,
+            ] {
+                assert!(
+                    accept_error_passes(&io::Error::from_raw_os_error(code)),
+                    "{code}"
+                );
+            }
+            for code in [libc::EBADF, libc::EINVAL, libc::ENOTSOCK] {
+                assert!(
+                    !accept_error_passes(&io::Error::from_raw_os_error(code)),
+                    "{code}"
+                );
+            }
+        }
+        assert!(accept_error_passes(
+            &io::ErrorKind::ConnectionAborted.into()
+        ));
+        assert!(!accept_error_passes(&io::ErrorKind::InvalidInput.into()));
+    }
+}

@@ -1,0 +1,138 @@
+//! The live-reload broadcaster: every open page holds a Server-Sent Events
+//! stream; a rebuild sends each of them one event. Sending happens outside
+//! the lock and never waits: event sockets do not block, so a page that
+//! stopped reading (its backlog past `EVENT_BACKLOG`, or its small buffer
+//! full) is dropped, and its browser reconnects by itself, while every other
+//! page gets its event at once.
+
+use super::conn::Ticket;
+use super::http::{EVENT_BACKLOG, EVENT_SEND_BUFFER};
+use std::io::Write;
+use std::net::{Shutdown, TcpStream};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+struct Client {
+    id: u64,
+    stream: Arc<TcpStream>,
+    /// Keeps the stream counted as an open connection until it is dropped.
+    _ticket: Ticket,
+}
+
+#[derive(Default)]
+pub struct Broadcaster {
+    clients: Mutex<Vec<Client>>,
+    next_id: AtomicU64,
+    generation: AtomicU64,
+}
+
+impl Broadcaster {
+    pub fn add(&self, stream: Arc<TcpStream>, ticket: Ticket) {
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        self.lock().push(Client {
+            id,
+            stream,
+            _ticket: ticket,
+        });
+    }
+
+    /// Tells every open page to reload.
+    pub fn reload(&self) {
+        let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        self.send(format!("event: reload\ndata: {generation}\n\n").as_bytes());
+    }
+
+    /// A comment: keeps idle streams open through proxies and finds dead ones.
+    pub fn ping(&self) {
+        self.send(b": ping\n\n");
+    }
+
+    /// Open streams.
+    pub fn len(&self) -> usize {
+        self.lock().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Client>> {
+        self.clients.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Writes `message` to every stream, then drops those it could not take whole.
+    fn send(&self, message: &[u8]) {
+        let targets: Vec<(u64, Arc<TcpStream>)> = self
+            .lock()
+            .iter()
+            .map(|c| (c.id, c.stream.clone()))
+            .collect();
+        let failed: Vec<u64> = targets
+            .iter()
+            .filter(|(_, stream)| !deliver(stream, message))
+            .map(|(id, _)| *id)
+            .collect();
+        drop(targets);
+        if failed.is_empty() {
+            return;
+        }
+        let gone: Vec<Client> = {
+            let mut clients = self.lock();
+            let (gone, kept) = std::mem::take(&mut *clients)
+                .into_iter()
+                .partition(|c| failed.contains(&c.id));
+            *clients = kept;
+            gone
+        };
+        for c in gone {
+            let _ = c.stream.shutdown(Shutdown::Both);
+        }
+    }
+}
+
+/// Writes a whole event without waiting; false for a stream that stopped reading.
+fn deliver(stream: &TcpStream, message: &[u8]) -> bool {
+    unacknowledged(stream) <= EVENT_BACKLOG
+        && matches!((&*stream).write(message), Ok(n) if n == message.len())
+}
+
+/// Bytes sent on `stream` that the other side has not acknowledged yet.
+#[cfg(target_os = "linux")]
+fn unacknowledged(stream: &TcpStream) -> usize {
+    use std::os::fd::AsRawFd;
+    let mut n: libc::c_int = 0;
+    // SAFETY: TIOCOUTQ (SIOCOUTQ) writes one int for a valid socket descriptor.
+    let rc = unsafe { libc::ioctl(stream.as_raw_fd(), libc::TIOCOUTQ, &mut n) };
+    if rc == 0 {
+        usize::try_from(n).unwrap_or(0)
+    } else {
+        0
+    }
+}
+
+/// Elsewhere only a full send buffer tells (see `EVENT_SEND_BUFFER`).
+#[cfg(not(target_os = "linux"))]
+fn unacknowledged(_: &TcpStream) -> usize {
+    0
+}
+
+/// Makes an event socket never block, with a small send buffer (see
+/// `EVENT_SEND_BUFFER`).
+pub fn tune_event_socket(stream: &TcpStream) {
+    let _ = stream.set_nonblocking(true);
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        let size = libc::c_int::try_from(EVENT_SEND_BUFFER).unwrap_or(libc::c_int::MAX);
+        // SAFETY: a valid socket descriptor and a correctly sized option value.
+        unsafe {
+            libc::setsockopt(
+                stream.as_raw_fd(),
+                libc::SOL_SOCKET,
+                libc::SO_SNDBUF,
+                (&size as *const libc::c_int).cast(),
+                std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+            );
+        }
+    }
+}

@@ -1,0 +1,198 @@
+//! A running `alsite serve` and the clients the serve tests talk to it with.
+
+use super::TempDir;
+use std::fs;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_alsite");
+
+/// A copy of the base fixture with a secret file beside it, which no request may reach.
+pub fn new_site(name: &str) -> TempDir {
+    let site = TempDir::new(name);
+    super::copy_base(&site.0);
+    fs::write(site.path("secret.txt"), "TOP-SECRET-42").unwrap();
+    site
+}
+
+pub struct Server {
+    pub child: Child,
+    pub addr: String,
+    /// Everything the server wrote to its standard error so far.
+    pub stderr: Arc<Mutex<String>>,
+}
+
+impl Server {
+    pub fn start(site: &TempDir) -> Server {
+        Server::start_with(site, &[], None)
+    }
+
+    /// With more arguments, and under an open-file limit (soft and hard) when given.
+    pub fn start_with(site: &TempDir, args: &[&str], fd_limit: Option<u32>) -> Server {
+        let mut command = match fd_limit {
+            Some(n) => {
+                let mut c = Command::new("sh");
+                c.arg("-c")
+                    .arg(format!("ulimit -n {n} && exec \"$0\" \"$@\""))
+                    .arg(BIN);
+                c
+            }
+            None => Command::new(BIN),
+        };
+        let mut child = command
+            .args(["serve", "--port", "0"])
+            .args(args)
+            .arg("--root")
+            .arg(&site.0)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("alsite serve starts");
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let err = BufReader::new(child.stderr.take().unwrap());
+        let sink = stderr.clone();
+        std::thread::spawn(move || {
+            for line in err.lines().map_while(Result::ok) {
+                let mut s = sink.lock().unwrap();
+                s.push_str(&line);
+                s.push('\n');
+            }
+        });
+        let mut out = BufReader::new(child.stdout.take().unwrap());
+        let mut addr = String::new();
+        let mut line = String::new();
+        while addr.is_empty() && out.read_line(&mut line).unwrap() > 0 {
+            if let Some(rest) = line.split("http://").nth(1) {
+                addr = rest.trim().trim_end_matches('/').to_string();
+            }
+            line.clear();
+        }
+        assert!(
+            !addr.is_empty(),
+            "serve printed its address; stderr: {}",
+            stderr.lock().unwrap()
+        );
+        // Keep reading stdout so the server never blocks on a full pipe.
+        std::thread::spawn(move || for _ in out.lines() {});
+        Server {
+            child,
+            addr,
+            stderr,
+        }
+    }
+
+    pub fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+
+    /// Still running?
+    pub fn alive(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_none()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A response as a user agent sees it.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub headers: String,
+    pub body: String,
+}
+
+/// Sends raw bytes as a request and reads the whole reply (`Connection: close`).
+pub fn raw(addr: &str, request: &[u8]) -> Option<Reply> {
+    let mut s = TcpStream::connect(addr).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    s.write_all(request).ok()?;
+    let mut bytes = Vec::new();
+    let _ = s.read_to_end(&mut bytes);
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n")?;
+    let status = head.split_whitespace().nth(1)?.parse().ok()?;
+    Some(Reply {
+        status,
+        headers: head.to_string(),
+        body: body.to_string(),
+    })
+}
+
+pub fn get(addr: &str, target: &str) -> Reply {
+    raw(
+        addr,
+        format!("GET {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").as_bytes(),
+    )
+    .expect("a reply")
+}
+
+/// An open event stream.
+pub struct Events {
+    pub reader: BufReader<TcpStream>,
+}
+
+impl Events {
+    pub fn open(addr: &str) -> Events {
+        let mut s = TcpStream::connect(addr).unwrap();
+        s.write_all(format!("GET /__alsite/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n").as_bytes()).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        let mut reader = BufReader::new(s);
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        assert!(line.starts_with("HTTP/1.1 200"), "{line}");
+        loop {
+            line.clear();
+            reader.read_line(&mut line).unwrap();
+            if line == ": connected\n" {
+                break;
+            }
+        }
+        Events { reader }
+    }
+
+    /// Waits for the next `reload` event; returns how long it took.
+    pub fn next_reload(&mut self) -> Duration {
+        let start = Instant::now();
+        let mut line = String::new();
+        loop {
+            line.clear();
+            let n = self
+                .reader
+                .read_line(&mut line)
+                .expect("an event before the timeout");
+            assert!(n > 0, "event stream closed");
+            if line == "event: reload\n" {
+                return start.elapsed();
+            }
+        }
+    }
+}
+
+/// Reads one keep-alive response: status and body length.
+pub fn read_response(reader: &mut BufReader<TcpStream>) -> Option<(u16, usize)> {
+    let mut line = String::new();
+    reader.read_line(&mut line).ok()?;
+    let status = line.split_whitespace().nth(1)?.parse().ok()?;
+    let mut length = 0;
+    loop {
+        line.clear();
+        reader.read_line(&mut line).ok()?;
+        if line == "\r\n" {
+            break;
+        }
+        if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+            length = v.trim().parse().ok()?;
+        }
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).ok()?;
+    Some((status, length))
+}
