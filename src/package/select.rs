@@ -38,6 +38,25 @@ pub fn tree(root: &Path, site: &Site, paths: &[PathBuf]) -> Result<Vec<Node>, Di
     if paths.is_empty() {
         return Ok(vec![whole_site(site)]);
     }
+    let mut tree = chosen_tree(root, site, paths)?;
+    unique_ids(&mut tree, &mut BTreeSet::new());
+    Ok(tree)
+}
+
+/// Two file names can make one identifier (`a b.yaml`, `a-b.yaml`): number the later ones.
+fn unique_ids(nodes: &mut [Node], seen: &mut BTreeSet<String>) {
+    for node in nodes {
+        let base = node.id.clone();
+        let mut n = 1;
+        while !seen.insert(node.id.clone()) {
+            n += 1;
+            node.id = format!("{base}-{n}");
+        }
+        unique_ids(&mut node.children, seen);
+    }
+}
+
+fn chosen_tree(root: &Path, site: &Site, paths: &[PathBuf]) -> Result<Vec<Node>, Diagnostic> {
     let parts = parts(site);
     let mut chosen: Vec<&Part> = Vec::new();
     for path in paths {
@@ -173,5 +192,31 @@ fn track_session(site: &Site, sco: &mut Sco, slug: &str) {
     let key = practice::storage_key(site, "alsite-session", slug);
     if !sco.sessions.contains(&key) {
         sco.sessions.push(key);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leaf(id: &str) -> Node {
+        Node {
+            id: id.into(),
+            title: id.into(),
+            children: Vec::new(),
+            sco: None,
+        }
+    }
+
+    #[test]
+    fn identifiers_that_collide_are_numbered() {
+        let mut tree = vec![
+            leaf("practice-a-b"),
+            leaf("practice-a-b"),
+            leaf("practice-a-b-2"),
+        ];
+        unique_ids(&mut tree, &mut BTreeSet::new());
+        let ids: Vec<&str> = tree.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["practice-a-b", "practice-a-b-2", "practice-a-b-2-2"]);
     }
 }

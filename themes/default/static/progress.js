@@ -181,6 +181,44 @@
       : "PT" + h + "H" + m + "M" + s + "S";
   }
 
+  /** Practice items answered and right, and whether everything is done. */
+  function tally(config, state) {
+    var right = 0, answered = 0, total = 0;
+    (config.practice || []).forEach(function (pair) {
+      var items = state.s[pair[0]] || {};
+      var n = 0;
+      total += pair[1];
+      Object.keys(items).forEach(function (id) {
+        if (!isObject(items[id]) || n >= pair[1]) return;
+        n++;
+        if (items[id].correct === true) right++;
+      });
+      answered += n;
+    });
+    var watched = (config.sessions || []).every(function (k) { return state.d.indexOf(k) >= 0; });
+    return { right: right, answered: answered, total: total, complete: watched && answered >= total };
+  }
+
+  /** Score, completion and (with a mastery score) pass or fail; 1.2 has
+   *  one status for both, 2004 two, and only 2004 the scaled score. */
+  function writeResult(lms, t, mastery, browse) {
+    var ratio = function (a, b) { return String(Math.round((a / b) * 10000) / 10000); };
+    if (t.total > 0) {
+      lms.set(lms.el.score + ".min", "0");
+      lms.set(lms.el.score + ".max", String(t.total));
+      lms.set(lms.el.score + ".raw", String(t.right));
+      if (!lms.v12) lms.set("cmi.score.scaled", ratio(t.right, t.total));
+      if (!lms.v12) lms.set("cmi.progress_measure", ratio(t.answered, t.total));
+    }
+    var passed = mastery === null || t.total === 0 ? null : t.right / t.total >= mastery - 1e-9;
+    if (lms.v12) {
+      lms.set(lms.el.status, browse ? "browsed" : !t.complete ? "incomplete" : passed === null ? "completed" : passed ? "passed" : "failed");
+    } else {
+      lms.set(lms.el.status, t.complete ? "completed" : "incomplete");
+      if (t.complete && passed !== null) lms.set("cmi.success_status", passed ? "passed" : "failed");
+    }
+  }
+
   /** The session of one SCO: state in memory, written to the LMS a moment
    *  after the last change (a burst of clicks is one commit). */
   function startSession(config, lms) {
@@ -195,48 +233,17 @@
     var interactions = Number(lms.get("cmi.interactions._count")) || 0;
     var timer = null, finished = false;
 
-    function tally() {
-      var right = 0, answered = 0, total = 0;
-      (config.practice || []).forEach(function (pair) {
-        var items = state.s[pair[0]] || {};
-        total += pair[1];
-        var n = 0;
-        Object.keys(items).forEach(function (id) {
-          if (!isObject(items[id]) || n >= pair[1]) return;
-          n++;
-          if (items[id].correct === true) right++;
-        });
-        answered += n;
-      });
-      var watched = (config.sessions || []).every(function (k) { return state.d.indexOf(k) >= 0; });
-      return { right: right, answered: answered, total: total, complete: watched && answered >= total };
-    }
-
     function report() {
       if (review) return;
-      var t = tally();
+      var t = tally(config, state);
       if (t.complete) state.c = 1;
       else if (state.c) return; // a finished course stays finished while it is tried again
-      var el = lms.el;
-      if (t.total > 0) {
-        lms.set(el.score + ".min", "0");
-        lms.set(el.score + ".max", String(t.total));
-        lms.set(el.score + ".raw", String(t.right));
-        if (!lms.v12) lms.set("cmi.score.scaled", String(Math.round((t.right / t.total) * 10000) / 10000));
-        if (!lms.v12) lms.set("cmi.progress_measure", String(Math.round((t.answered / t.total) * 10000) / 10000));
-      }
-      var passed = mastery === null || t.total === 0 ? null : t.right / t.total >= mastery - 1e-9;
-      if (lms.v12) {
-        lms.set(el.status, browse ? "browsed" : !t.complete ? "incomplete" : passed === null ? "completed" : passed ? "passed" : "failed");
-      } else {
-        lms.set(el.status, t.complete ? "completed" : "incomplete");
-        if (t.complete && passed !== null) lms.set("cmi.success_status", passed ? "passed" : "failed");
-      }
+      writeResult(lms, t, mastery, browse);
     }
 
     function flush() {
       if (timer !== null) { window.clearTimeout(timer); timer = null; }
-      if (finished) return;
+      if (finished || review) return;
       var text = pack(state, config.limit || 4096);
       if (text !== null) lms.set("cmi.suspend_data", text);
       report();
