@@ -13,7 +13,7 @@ const fs = require("node:fs");
 const http = require("node:http");
 const os = require("node:os");
 const path = require("node:path");
-const { launch } = require("./helpers");
+const { launch, axeViolations } = require("./helpers");
 const { embedded } = require("./site-data");
 
 const BIN = process.env.ALSITE_BIN;
@@ -33,6 +33,12 @@ function unpacked(version, parts, name) {
   const dir = path.join(work, name);
   execFileSync("unzip", ["-q", "-o", zip, "-d", dir]);
   return dir;
+}
+
+/** The package of PARTS in `version`, made once for every test that needs it. */
+function partsPackage(version) {
+  const dir = path.join(work, `parts-${version}`);
+  return fs.existsSync(dir) ? dir : unpacked(version, PARTS, `parts-${version}`);
 }
 
 /** The host page: the LMS's window with the run-time, the SCO in a frame. */
@@ -138,7 +144,7 @@ for (const version of ["1.2", "2004"]) {
   const core = (cmi) => (v12 ? cmi.core : cmi);
 
   test(`SCORM ${version}: score, interactions, pass or fail, bookmark and resume of a practice set`, async () => {
-    const dir = unpacked(version, PARTS, `parts-${version}`);
+    const dir = partsPackage(version);
     const mastery = masteryIn(dir, version);
     assert.equal(mastery, v12 ? "80" : "0.80", "the manifest carries site.yaml's mastery score");
     const items = embedded(dir, "practice/session-flow.html", "practice-data").items;
@@ -195,7 +201,7 @@ for (const version of ["1.2", "2004"]) {
   });
 
   test(`SCORM ${version}: a typed answer as a fill-in interaction; a session complete when watched to the end`, async () => {
-    const dir = path.join(work, `parts-${version}`);
+    const dir = partsPackage(version);
     const rewrite = embedded(dir, "practice/open-questions.html", "practice-data").items[0];
     let server = await serve(dir, version, "lms/practice-open-questions.html");
     let host = await openHost(server);
@@ -285,12 +291,14 @@ test("SCORM 1.2: long typed answers over the whole site still fit suspend_data's
 });
 
 test("outside an LMS the package works as the site does: localStorage, no errors", async () => {
-  const dir = path.join(work, "parts-2004");
+  const dir = partsPackage("2004");
   const page = await browser.context.newPage();
   const problems = [];
   page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
   page.on("pageerror", (e) => problems.push(String(e)));
   await page.goto("file://" + path.join(dir, "lms/practice-session-flow.html"));
+  assert.deepEqual(await axeViolations(page), [], "the launch page");
+  assert.equal(await page.title(), "The flow of a session · Action Learning in Practice");
   const content = page.frameLocator("#lms-frame");
   const items = embedded(dir, "practice/session-flow.html", "practice-data").items;
   assert.equal(await content.locator(".item-count").innerText(), "3 exercises. Your answers are saved in this browser only.");
@@ -344,7 +352,7 @@ test("manifests validate against the ADL schemas of SCORM 1.2 and 2004 (xmllint)
 });
 
 test("SCORM 1.2: an unset lesson_mode counts as normal; in review mode nothing is recorded", async () => {
-  const dir = path.join(work, "parts-1.2");
+  const dir = partsPackage("1.2");
   const items = embedded(dir, "practice/session-flow.html", "practice-data").items;
   const server = await serve(dir, "1.2", "lms/practice-session-flow.html");
   for (const mode of ["", "review"]) {
