@@ -161,6 +161,27 @@ pub fn generate(root: &Path) -> Result<(Vec<Output>, Diagnostics), Diagnostics> 
     Ok((outputs, p.warnings))
 }
 
+/// A site loaded, checked and rendered in memory, with what made it.
+pub struct Generated {
+    pub site: Site,
+    pub theme: Theme,
+    pub outputs: Vec<Output>,
+    pub warnings: Diagnostics,
+}
+
+/// Like [`generate`], keeping the site and theme (for `package`, which adds
+/// pages of its own and needs the content to choose from).
+pub fn generate_all(root: &Path) -> Result<Generated, Diagnostics> {
+    let p = prepare(root)?;
+    let (outputs, _, _) = render_in_memory(&p.site, &p.theme, p.assets)?;
+    Ok(Generated {
+        site: p.site,
+        theme: p.theme,
+        outputs,
+        warnings: p.warnings,
+    })
+}
+
 /// Renders a prepared site into memory and checks its links; returns the
 /// outputs with what the link check and the search index kept of them.
 fn render_in_memory(

@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod new;
+pub mod package;
 pub mod render;
 pub mod search;
 pub mod serve;

@@ -531,6 +531,7 @@ fn placeholder_config() -> Config {
         footer: None,
         brand: Default::default(),
         search: true,
+        scorm: Default::default(),
         languages: Vec::new(),
         translations: Default::default(),
     }

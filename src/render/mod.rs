@@ -776,3 +776,24 @@ pub fn escape_html(text: &str) -> String {
     }
     out
 }
+
+/// The launch page of a SCO in a SCORM package (`path`, e.g. `lms/x.html`):
+/// the page `start` in a frame that fills the window, and `config` for
+/// progress.js, which connects to the LMS from here.
+pub fn launch_page(
+    site: &Site,
+    theme: &Theme,
+    path: &str,
+    title: &str,
+    start: &str,
+    config: &serde_json::Value,
+) -> Result<String, Diagnostic> {
+    let env = environment(theme, site.strings.clone());
+    let ctx = context! {
+        page => context! { path => path, output => path, prefix => "", title => title },
+        site => context! { title => &site.config.title, language => &site.config.language },
+        start => relative_url(path, start),
+        config => safe(practice::script_json(config)),
+    };
+    render_one(&env, theme, "scorm-launch.html", ctx)
+}

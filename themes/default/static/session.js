@@ -37,14 +37,17 @@
 
     // Saved state: the current turn, the answered or skipped pauses, the view.
     var state = { turn: 1, pauses: {}, transcript: false };
-    var store = alsite.practice.makeStore(data.key);
+    var store = alsite.progress.open(data.key);
     var saved = store.get("player");
     if (saved) {
       if (Number.isInteger(saved.turn) && saved.turn >= 1 && saved.turn <= total) state.turn = saved.turn;
       if (saved.pauses && typeof saved.pauses === "object") state.pauses = saved.pauses;
       state.transcript = saved.transcript === true;
     }
-    function save() { store.set("player", state); }
+    function save() {
+      store.set("player", state);
+      if (state.turn >= total) store.complete(); // watched to the end
+    }
 
     var pauseByTurn = {};
     (pauseData.items || []).forEach(function (item) {
