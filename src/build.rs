@@ -156,9 +156,8 @@ fn link_errors<P: std::borrow::Borrow<PageLinks> + Sync>(
 /// Loads, checks and renders the site at `root` without writing anything.
 /// Warnings come back with the outputs; any error fails the whole site.
 pub fn generate(root: &Path) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
-    let p = prepare(root)?;
-    let (outputs, _, _, _) = render_in_memory(&p.site, &p.theme, p.assets)?;
-    Ok((outputs, p.warnings))
+    let g = generate_all(root)?;
+    Ok((g.outputs, g.warnings))
 }
 
 /// A site loaded, checked and rendered in memory, with what made it.
@@ -173,7 +172,7 @@ pub struct Generated {
 /// pages of its own and needs the content to choose from).
 pub fn generate_all(root: &Path) -> Result<Generated, Diagnostics> {
     let p = prepare(root)?;
-    let (outputs, _, _) = render_in_memory(&p.site, &p.theme, p.assets)?;
+    let (outputs, ..) = render_in_memory(&p.site, &p.theme, p.assets)?;
     Ok(Generated {
         site: p.site,
         theme: p.theme,
