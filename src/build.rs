@@ -11,6 +11,7 @@ use crate::i18n;
 use crate::load;
 use crate::model::{Page, Site};
 use crate::render::{self, Inputs, Output, Planned};
+use crate::search::{self, IndexedPage, SiteText};
 use crate::theme::Theme;
 use manifest::{Record, Stamp};
 use output::Writer;
@@ -50,6 +51,8 @@ pub struct Timings {
     pub check: Duration,
     pub render_and_write: Duration,
     pub links: Duration,
+    /// Extracting the pages' text runs inside render; this is writing the index.
+    pub search: Duration,
     pub swap: Duration,
 }
 
@@ -188,25 +191,62 @@ fn source_text<'a>(root: &'a Path, site: &'a Site) -> impl Fn(&Path) -> Option<S
 /// Loads, checks and renders the site at `root` without writing anything.
 /// Warnings come back with the outputs; any error fails the whole site.
 pub fn generate(root: &Path) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
+    let g = generate_all(root)?;
+    Ok((g.outputs, g.warnings))
+}
+
+/// A site loaded, checked and rendered in memory, with what made it.
+pub struct Generated {
+    pub site: Site,
+    pub theme: Theme,
+    pub outputs: Vec<Output>,
+    pub warnings: Diagnostics,
+}
+
+/// Like [`generate`], keeping the site and theme (for `package`, which adds
+/// pages of its own and needs the content to choose from).
+pub fn generate_all(root: &Path) -> Result<Generated, Diagnostics> {
     let p = prepare(root)?;
-    let (outputs, _, _) = render_in_memory(root, &p.site, &p.theme, p.assets)?;
-    Ok((outputs, p.warnings))
+    let (outputs, ..) = render_in_memory(root, &p.site, &p.theme, p.assets)?;
+    Ok(Generated {
+        site: p.site,
+        theme: p.theme,
+        outputs,
+        warnings: p.warnings,
+    })
 }
 
 /// Renders a prepared site into memory and checks its links; returns the
-/// outputs with what the link check kept of them.
+/// outputs with what the link check and the search index kept of them.
 fn render_in_memory(
     root: &Path,
     site: &Site,
     theme: &Theme,
     assets: Vec<(String, Vec<u8>)>,
-) -> Result<(Vec<Output>, Vec<PageLinks>, LinkIndex), Diagnostics> {
+) -> Result<(Vec<Output>, Vec<PageLinks>, LinkIndex, SiteText), Diagnostics> {
     let read_body = |page: &Page| load::page_body(root, page);
-    let outputs = render::render_site(site, theme, assets, &Inputs::all(&read_body), Ok)?;
+    let mut outputs = render::render_site(site, theme, assets, &Inputs::all(&read_body), Ok)?;
+    let mut text = SiteText::default();
+    if site.config.search {
+        text = SiteText::of(&outputs, |o| page_language(site, o));
+        outputs.extend(text.outputs());
+    }
     let pages: Vec<PageLinks> = outputs.par_iter().map(PageLinks::of).collect();
     let links = LinkIndex::new(&pages);
     link_errors(root, site, theme, &links, &pages)?;
-    Ok((outputs, pages, links))
+    Ok((outputs, pages, links, text))
+}
+
+/// The language of an output page, whose search index it goes in: a page
+/// under `<code>/` is in that language, any other in the default one.
+fn page_language(site: &Site, page: &Output) -> String {
+    let langs = site.config.all_languages();
+    langs
+        .iter()
+        .skip(1)
+        .find(|l| page.path.starts_with(&format!("{l}/")))
+        .unwrap_or(&langs[0])
+        .clone()
 }
 
 /// One file of a build: its links for the check, its record for the manifest.
@@ -215,6 +255,8 @@ struct Kept {
     stamp: Stamp,
     /// False when the last build's page was kept without rendering.
     rendered: bool,
+    /// The page's text for the search index, when search is on.
+    text: Option<(String, IndexedPage)>,
 }
 
 impl Borrow<PageLinks> for Kept {
@@ -249,8 +291,11 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
     timings.check = started.elapsed() - timings.load;
 
     let t = Instant::now();
-    let assets = p.assets;
-    let rendered = render_staged(root, &p.site, &p.theme, assets, &writer, out);
+    let rendered = render_with_search(root, &p, &writer, out).map(|mut kept| {
+        // In path order, so the same site gives the same manifest however it was made.
+        kept.sort_by(|a, b| a.links.path.cmp(&b.links.path));
+        kept
+    });
     writer.rendered();
     timings.render_and_write = t.elapsed();
     let mut targets = 0;
@@ -314,6 +359,7 @@ fn render_staged(
     assets: Vec<(String, Vec<u8>)>,
     writer: &Writer,
     out: &Path,
+    reuse_pages: bool,
 ) -> Result<Vec<Kept>, Diagnostics> {
     let read_body = |page: &Page| load::page_body(root, page);
     let reuse = |planned: &Planned| {
@@ -327,11 +373,12 @@ fn render_staged(
             },
             stamp: e.stamp,
             rendered: false,
+            text: None,
         })
     };
     let inputs = Inputs {
         read_body: &read_body,
-        base: base_key(root),
+        base: if reuse_pages { base_key(root) } else { 0 },
         reuse: &reuse,
     };
     // Each page is staged as soon as it is rendered; only its links stay in memory.
@@ -339,12 +386,80 @@ fn render_staged(
         let stamp = writer
             .put(&o)
             .map_err(|e| Diagnostic::error(out, format!("cannot write {}: {e}", o.path)))?;
+        let text = site
+            .config
+            .search
+            .then(|| search::page(&o, &page_language(site, &o)));
         Ok(Kept {
             links: PageLinks::of(&o),
             stamp,
             rendered: true,
+            text: text.flatten(),
         })
     })
+}
+
+/// Renders as `render_staged` does, and adds the search index. The index
+/// needs the text of every page: when some pages must be rendered again and
+/// search is on, every page is (files whose bytes are the same are still not
+/// written); when none must, the last build's index is kept.
+fn render_with_search(
+    root: &Path,
+    p: &Prepared,
+    writer: &Writer,
+    out: &Path,
+) -> Result<Vec<Kept>, Diagnostics> {
+    let (site, theme) = (&p.site, &p.theme);
+    let mut kept = render_staged(root, site, theme, p.assets.clone(), writer, out, true)?;
+    if !site.config.search {
+        return Ok(kept);
+    }
+    let is_page = |k: &&Kept| k.links.template.is_some();
+    let rendered = kept.iter().filter(is_page).filter(|k| k.rendered).count();
+    let pages = kept.iter().filter(is_page).count();
+    let done: HashSet<&str> = kept.iter().map(|k| k.links.path.as_str()).collect();
+    let index = writer.kept_under("search/", &done);
+    if rendered == 0 && !index.is_empty() {
+        kept.extend(index.into_iter().map(|(path, e)| Kept {
+            links: PageLinks {
+                path,
+                source: None,
+                template: None,
+                links: Names::from_joined(&e.links),
+                ids: Names::from_joined(&e.ids),
+            },
+            stamp: e.stamp,
+            rendered: false,
+            text: None,
+        }));
+        return Ok(kept);
+    }
+    if rendered < pages {
+        kept = render_staged(root, site, theme, p.assets.clone(), writer, out, false)?;
+    }
+    let texts: Vec<(&str, &IndexedPage)> = kept
+        .iter()
+        .filter_map(|k| k.text.as_ref().map(|(l, t)| (l.as_str(), t)))
+        .collect();
+    let index: Result<Vec<Kept>, Diagnostic> = search::outputs(texts)
+        .par_iter()
+        .map(|o| {
+            let stamp = writer
+                .put(o)
+                .map_err(|e| Diagnostic::error(out, format!("cannot write {}: {e}", o.path)))?;
+            Ok(Kept {
+                links: PageLinks::of(o),
+                stamp,
+                rendered: true,
+                text: None,
+            })
+        })
+        .collect();
+    kept.extend(index.map_err(one)?);
+    for k in &mut kept {
+        k.text = None;
+    }
+    Ok(kept)
 }
 
 /// A fingerprint of what every page reads from outside `content/`: this

@@ -66,6 +66,20 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Write the site as a SCORM package (a zip) for a learning platform (LMS)
+    Package {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The SCORM edition your LMS expects
+        #[arg(long, value_name = "VERSION", value_parser = ["1.2", "2004"])]
+        scorm: String,
+        /// The zip to write [default: course-scorm12.zip or course-scorm2004.zip]
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Workshops, practice sets or sessions to package, one SCO each
+        /// (e.g. content/workshops/foundations); none: the whole site as one SCO
+        paths: Vec<PathBuf>,
+    },
     /// Write a synthetic site for benchmarks (not for trainers)
     #[command(hide = true)]
     GenSite {
@@ -111,8 +125,8 @@ pub fn run() -> ExitCode {
                         let t = report.timings;
                         let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
                         println!(
-                            "timings: load {:.0} ms, check {:.0} ms, render and write {:.0} ms, links {:.0} ms, swap {:.0} ms",
-                            ms(t.load), ms(t.check), ms(t.render_and_write), ms(t.links), ms(t.swap)
+                            "timings: load {:.0} ms, check {:.0} ms, render and write {:.0} ms, search index {:.0} ms, links {:.0} ms, swap {:.0} ms",
+                            ms(t.load), ms(t.check), ms(t.render_and_write), ms(t.search), ms(t.links), ms(t.swap)
                         );
                     }
                     println!(
@@ -166,6 +180,12 @@ pub fn run() -> ExitCode {
                 Err(errors) => fail(&root, &errors, "cannot serve"),
             }
         }
+        Command::Package {
+            root,
+            scorm,
+            out,
+            paths,
+        } => package(&root, &scorm, out, &paths),
         Command::GenSite {
             dir,
             pages,
@@ -195,6 +215,39 @@ pub fn run() -> ExitCode {
             }
             Err(e) => fail(Path::new("."), &Diagnostics(vec![e]), "nothing was written"),
         },
+    }
+}
+
+fn package(root: &Path, scorm: &str, out: Option<PathBuf>, paths: &[PathBuf]) -> ExitCode {
+    use alsite::package::{self, Version};
+    let version = if scorm == "1.2" {
+        Version::Scorm12
+    } else {
+        Version::Scorm2004
+    };
+    let out =
+        out.unwrap_or_else(|| PathBuf::from(format!("course-scorm{}.zip", scorm.replace('.', ""))));
+    let options = package::Options {
+        root,
+        out: &out,
+        version,
+        paths,
+    };
+    match package::package(&options) {
+        Ok(s) => {
+            print_diagnostics(root, &s.warnings);
+            println!(
+                "wrote {} (SCORM {}): {} SCO{}, {} files, {} KiB",
+                out.display(),
+                version.label(),
+                s.scos,
+                if s.scos == 1 { "" } else { "s" },
+                s.files,
+                s.bytes.div_ceil(1024)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(errors) => fail(root, &errors, "no package was written"),
     }
 }
 

@@ -27,6 +27,9 @@ pub struct Config {
     /// Logo, colours, fonts, favicon and the alsite credit.
     #[serde(default)]
     pub brand: Brand,
+    /// Settings for `alsite package --scorm`.
+    #[serde(default)]
+    pub scorm: Scorm,
     /// The site's languages, the default first (its pages at the root, the
     /// others under `/<code>/`). Empty: the one `language`.
     #[serde(default)]
@@ -34,6 +37,18 @@ pub struct Config {
     /// The site's own words in the other languages, by language code.
     #[serde(default)]
     pub translations: std::collections::BTreeMap<String, Translation>,
+    /// A search box on every page, with its index (`search: false` leaves both out).
+    #[serde(default = "yes")]
+    pub search: bool,
+}
+
+/// How an LMS should judge a learner in a SCORM package.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scorm {
+    /// The percentage of practice items right that passes (0–100). Without it
+    /// the LMS records completion only, no pass or fail.
+    pub mastery_score: Option<u32>,
 }
 
 /// site.yaml's text fields in another language; a field left out keeps the
@@ -104,6 +119,10 @@ pub struct NavLink {
 
 fn default_language() -> String {
     "en".into()
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn default_theme() -> String {

@@ -109,8 +109,14 @@ fn an_edit_writes_only_the_pages_whose_bytes_changed() {
     )
     .unwrap();
     let report = build_into(&tmp.0, &out);
-    assert_eq!(touched(&before, &files(&out)), ["about.html"]);
-    assert_eq!(report.written, 1);
+    // The page, and the search index of its text.
+    let changed = touched(&before, &files(&out));
+    assert_eq!(changed[0], "about.html", "{changed:?}");
+    assert!(
+        changed[1..].iter().all(|p| p.starts_with("search/")),
+        "{changed:?}"
+    );
+    assert_eq!(report.written, changed.len());
     assert_same_as_fresh(&tmp.0, &out);
 
     // A new title shows on the home page and in the navigation of every page.

@@ -2,7 +2,7 @@
 //! edit to a content file reloads that file alone, re-renders the pages that
 //! read it and checks their links.
 
-use super::{link_errors, prepare, render_in_memory};
+use super::{link_errors, page_language, prepare, render_in_memory};
 use crate::check::{self, LinkIndex, PageLinks};
 use crate::diagnostic::Diagnostics;
 use crate::load;
@@ -26,6 +26,8 @@ struct Last {
     theme: Theme,
     links: LinkIndex,
     pages: HashMap<String, PageLinks>,
+    /// Every page's text, to rewrite the search index after an edit.
+    text: crate::search::SiteText,
     /// A fingerprint of every output's bytes, to tell which re-rendered pages
     /// changed (the bytes themselves live in the server's snapshot).
     hashes: HashMap<String, u64>,
@@ -80,12 +82,14 @@ impl Incremental {
     pub fn full(&mut self) -> Result<Rebuilt, Diagnostics> {
         self.last = None;
         let p = prepare(&self.root)?;
-        let (outputs, pages, links) = render_in_memory(&self.root, &p.site, &p.theme, p.assets)?;
+        let (outputs, pages, links, text) =
+            render_in_memory(&self.root, &p.site, &p.theme, p.assets)?;
         let strings = p.site.strings.clone();
         self.last = Some(Last {
             site: p.site,
             theme: p.theme,
             links,
+            text,
             pages: pages.into_iter().map(|l| (l.path.clone(), l)).collect(),
             hashes: outputs
                 .iter()
@@ -160,8 +164,13 @@ impl Last {
             return Err(Diagnostics(errors));
         }
         let read_body = |page: &Page| load::page_body(root, page);
-        let rendered =
+        let mut rendered =
             render::render_affected(&self.site, &self.theme, changed, listed_changed, &read_body)?;
+        let count = rendered.len();
+        let site = &self.site;
+        if site.config.search && self.text.update(&rendered, |o| page_language(site, o)) {
+            rendered.extend(self.text.outputs());
+        }
         let mut ids_changed = false;
         for o in &rendered {
             let links = PageLinks::of(o);
@@ -178,7 +187,6 @@ impl Last {
                 .collect()
         };
         link_errors(root, &self.site, &self.theme, &self.links, &to_check)?;
-        let count = rendered.len();
         let changed_outputs: Vec<Output> = rendered
             .into_iter()
             .filter(|o| {

@@ -95,6 +95,22 @@ impl Writer {
         self.previous.get(path).filter(|e| e.stamp.key == key)
     }
 
+    /// The previous build's records of files under `folder` (made after the
+    /// pages, such as the search index) that are not in `done`.
+    pub fn kept_under(&self, folder: &str, done: &HashSet<&str>) -> Vec<(String, Entry)> {
+        let mut found: Vec<(String, Entry)> = self
+            .previous
+            .iter()
+            .filter(|(p, e)| {
+                p.starts_with(folder) && e.stamp.key == 0 && !done.contains(p.as_str())
+            })
+            .map(|(p, e)| (p.clone(), e.clone()))
+            .collect();
+        // In path order, so the same build gives the same manifest.
+        found.sort_by(|a, b| a.0.cmp(&b.0));
+        found
+    }
+
     fn changed(&self) {
         self.dirty.store(true, Ordering::Relaxed);
     }

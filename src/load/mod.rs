@@ -556,6 +556,8 @@ fn placeholder_config() -> Config {
         nav: Vec::new(),
         footer: None,
         brand: Default::default(),
+        search: true,
+        scorm: Default::default(),
         languages: Vec::new(),
         translations: Default::default(),
     }

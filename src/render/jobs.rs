@@ -34,10 +34,10 @@ impl JobKind<'_> {
     /// The UI strings the page's scripts read, by key prefix.
     pub fn script_namespaces(&self) -> &'static [&'static str] {
         match self {
-            JobKind::PracticeSet(_) => &["practice.", "checker."],
-            JobKind::Session(_) => &["practice.", "checker.", "player."],
-            JobKind::Module(..) => &["timer."],
-            _ => &[],
+            JobKind::PracticeSet(_) => &["search.", "practice.", "checker."],
+            JobKind::Session(_) => &["search.", "practice.", "checker.", "player."],
+            JobKind::Module(..) => &["search.", "timer."],
+            _ => &["search."],
         }
     }
 

@@ -449,6 +449,7 @@ fn page_context(site: &Site, job: &Job, body: &str, shared: &Shared) -> Value {
         stylesheet => relative_url(&output, "static/style.css"),
         alternates => shared.alternates.view(path, &output, site.strings.lang()),
         nav => nav(path, nav_links),
+        search => search_box(site, &output),
         script_strings => safe(shared.script_strings(&site.strings, job.kind.script_namespaces()).to_string()),
     };
     let specific = match &job.kind {
@@ -484,6 +485,18 @@ fn page_context(site: &Site, job: &Job, body: &str, shared: &Shared) -> Value {
         JobKind::Handout(w) => workshop::handout_context(site, w, path, &mut ids),
     };
     context! { ..common, ..specific }
+}
+
+/// What `search.html` needs on the page `output` (its path from the site
+/// root); none when search is off. Each language has its own index.
+fn search_box(site: &Site, output: &str) -> Option<Value> {
+    if !site.config.search {
+        return None;
+    }
+    let lang = site.strings.lang();
+    let index = relative_url(output, &crate::search::index_path(lang));
+    let data = crate::search::page_data(lang, &index, &root_prefix(output));
+    Some(context! { data => safe(practice::script_json(&data)) })
 }
 
 fn ground_rules_context(rules: &GroundRules, path: &str, ids: &mut Ids) -> Value {
@@ -612,4 +625,25 @@ pub fn escape_html(text: &str) -> String {
         }
     }
     out
+}
+
+/// The launch page of a SCO in a SCORM package (`path`, e.g. `lms/x.html`):
+/// the page `start` in a frame that fills the window, and `config` for
+/// progress.js, which connects to the LMS from here.
+pub fn launch_page(
+    site: &Site,
+    theme: &Theme,
+    path: &str,
+    title: &str,
+    start: &str,
+    config: &serde_json::Value,
+) -> Result<String, Diagnostic> {
+    let env = environment(theme, site.strings.clone());
+    let ctx = context! {
+        page => context! { path => path, output => path, prefix => "", title => title },
+        site => context! { title => &site.config.title, language => &site.config.language },
+        start => relative_url(path, start),
+        config => safe(practice::script_json(config)),
+    };
+    render_one(&env, theme, "scorm-launch.html", ctx)
 }

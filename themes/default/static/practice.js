@@ -1,28 +1,11 @@
-/* Practice items: checks answers, gives feedback, keeps progress in
- * localStorage (a missing or broken store never breaks the page), and
- * offers a reset. Without this script the page is a complete exercise sheet.
+/* Practice items: checks answers, gives feedback, keeps progress in the
+ * progress store (progress.js: localStorage, or the LMS in a SCORM package),
+ * and offers a reset. Without this script the page is a complete exercise sheet.
  * Sessions reuse alsite.practice.mountItem for their pauses. */
 (function () {
   "use strict";
   var alsite = (window.alsite = window.alsite || {});
   var t = alsite.t;
-
-  /** Saved answers under `key`; every failure of localStorage is ignored. */
-  function makeStore(key) {
-    var items = {};
-    try {
-      var saved = JSON.parse(window.localStorage.getItem(key) || "null");
-      if (saved && typeof saved === "object" && saved.items && typeof saved.items === "object") items = saved.items;
-    } catch (e) { items = {}; }
-    function save() {
-      try { window.localStorage.setItem(key, JSON.stringify({ v: 1, items: items })); } catch (e) { /* private mode, full */ }
-    }
-    return {
-      get: function (id) { var v = items[id]; return v && typeof v === "object" ? v : null; },
-      set: function (id, value) { items[id] = value; save(); },
-      clear: function () { items = {}; try { window.localStorage.removeItem(key); } catch (e) { /* ignore */ } },
-    };
-  }
 
   function make(tag, className, text) {
     var node = document.createElement(tag);
@@ -300,7 +283,8 @@
     if (!script) return;
     var data;
     try { data = JSON.parse(script.textContent); } catch (e) { return; }
-    var store = makeStore(data.key);
+    var store = alsite.progress.open(data.key);
+    if (store.inLms) document.querySelectorAll(".saved-here, .saved-in-lms").forEach(function (n) { n.hidden = !n.hidden; });
     var items = Array.isArray(data.items) ? data.items : [];
     var ids = items.map(function (item) { return item.id; });
     var mounted = {};
@@ -324,7 +308,7 @@
       var section = document.getElementById(id);
       if (!section) return;
       mounted[id] = mountItem(section, item, data.rules, function (result) {
-        store.set(id, result);
+        store.answer(id, item, result);
         update();
       }, store.get(id));
     });
@@ -340,6 +324,6 @@
     update();
   }
 
-  alsite.practice = { mountItem: mountItem, makeStore: makeStore };
+  alsite.practice = { mountItem: mountItem };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountPage); else mountPage();
 })();

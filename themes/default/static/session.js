@@ -37,14 +37,17 @@
 
     // Saved state: the current turn, the answered or skipped pauses, the view.
     var state = { turn: 1, pauses: {}, transcript: false };
-    var store = alsite.practice.makeStore(data.key);
+    var store = alsite.progress.open(data.key);
     var saved = store.get("player");
     if (saved) {
       if (Number.isInteger(saved.turn) && saved.turn >= 1 && saved.turn <= total) state.turn = saved.turn;
       if (saved.pauses && typeof saved.pauses === "object") state.pauses = saved.pauses;
       state.transcript = saved.transcript === true;
     }
-    function save() { store.set("player", state); }
+    function save() {
+      store.set("player", state);
+      if (state.turn >= total) store.complete(); // watched to the end
+    }
 
     var pauseByTurn = {};
     (pauseData.items || []).forEach(function (item) {
@@ -186,9 +189,22 @@
     window.addEventListener("hashchange", applyHash);
     applyHash();
 
+    // A link to a turn or a stage (search results give them) opens the player there.
+    function showLinkedTurn() {
+      var id = decodeURIComponent(window.location.hash.slice(1));
+      var el = id ? document.getElementById(id) : null;
+      var turnEl = el && el.closest(".transcript .turn, .transcript .stage");
+      if (turnEl && turnEl.classList.contains("stage")) turnEl = turnEl.querySelector(".turn");
+      if (!turnEl) return;
+      go(Number(turnEl.dataset.turn));
+      turnEl.scrollIntoView({ block: "center" });
+    }
+    window.addEventListener("hashchange", showLinkedTurn);
+
     document.body.classList.add("player-on");
     player.hidden = false;
     render(false, state.turn > 1);
+    showLinkedTurn();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();

@@ -11,16 +11,8 @@
   var baseTitle = document.title;
   var t = window.alsite.t;
 
-  function load() {
-    try {
-      var v = JSON.parse(window.localStorage.getItem(key) || "{}");
-      return v && typeof v === "object" ? v : {};
-    } catch (e) { return {}; }
-  }
-  var saved = load();
-  function save() {
-    try { window.localStorage.setItem(key, JSON.stringify(saved)); } catch (e) { /* storage unavailable */ }
-  }
+  // End times mean something on this device only: never sent to an LMS.
+  var saved = window.alsite.progress.open(key, { local: true });
 
   function format(ms) {
     var total = Math.max(0, Math.ceil(ms / 1000));
@@ -37,7 +29,7 @@
     var status = box.querySelector(".timer-status");
     var title = li.querySelector(".activity-title").textContent;
     // state: { remaining: ms } when paused, { endsAt: epoch ms } when running.
-    var state = saved[index];
+    var state = saved.get(index);
     if (!state || typeof state !== "object" || !(Number.isFinite(state.remaining) || Number.isFinite(state.endsAt))) {
       state = { remaining: full };
     }
@@ -47,7 +39,7 @@
       return Number.isFinite(state.endsAt) ? state.endsAt - Date.now() : state.remaining;
     }
     function running() { return Number.isFinite(state.endsAt); }
-    function store() { saved[index] = state; save(); }
+    function store() { saved.set(index, state); }
 
     function render() {
       var left = remaining();

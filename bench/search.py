@@ -1,0 +1,71 @@
+"""Search figures (run through bench/run): the sample site's index against
+its visible text, what search adds to the build time of a synthetic site
+(built with search on and with `search: false`, alternately, each into a
+fresh folder), and search in Chromium on that site (bench/search-query.js)."""
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import search_size  # noqa: E402
+
+
+def timed(cmd):
+    """Runs `cmd`; returns (wall seconds, CPU seconds: user + system)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    if status != 0:
+        sys.exit(f"failed: {' '.join(cmd)}")
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
+
+
+def share(on, off):
+    return f"{100 * (on - off) / off:+.0f}%"
+
+
+def main(alsite, pages, runs=3):
+    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    work = tempfile.mkdtemp(prefix="alsite-search-bench-")
+    try:
+        sample = os.path.join(work, "sample")
+        subprocess.run([alsite, "build", "--root", repo, "--out", sample], check=True, stdout=subprocess.DEVNULL)
+        print("sample site:")
+        search_size.main(sample)
+        site = os.path.join(work, "site")
+        subprocess.run([alsite, "gen-site", site, "--pages", str(pages), "--seed", "7"], check=True, stdout=subprocess.DEVNULL)
+        off = os.path.join(work, "site-off")
+        shutil.copytree(site, off)
+        with open(os.path.join(off, "site.yaml"), "a") as f:
+            f.write("search: false\n")
+        runs_of = {site: [], off: []}
+        checks_of = {site: [], off: []}
+        out = os.path.join(work, "out")
+        for i in range(runs):
+            for root in (site, off):
+                runs_of[root].append(timed([alsite, "build", "--root", root, "--out", out]))
+                checks_of[root].append(timed([alsite, "check", "--root", root]))
+                if root == site and i == runs - 1:
+                    os.rename(out, os.path.join(work, "kept"))
+                shutil.rmtree(out, ignore_errors=True)
+        med = lambda rows, k: statistics.median(r[k] for r in rows)  # noqa: E731
+        b_on, b_off = runs_of[site], runs_of[off]
+        c_on, c_off = checks_of[site], checks_of[off]
+        print(f"{pages:,} Markdown pages, with search / with `search: false` (medians of {runs}, alternating):")
+        print(f"  build wall {med(b_on, 0):.2f} s / {med(b_off, 0):.2f} s: {share(med(b_on, 0), med(b_off, 0))}")
+        print(f"  build CPU  {med(b_on, 1):.2f} s / {med(b_off, 1):.2f} s: {share(med(b_on, 1), med(b_off, 1))}")
+        print(f"  check wall (everything but writing) {med(c_on, 0):.2f} s / {med(c_off, 0):.2f} s: {share(med(c_on, 0), med(c_off, 0))}")
+        index = os.path.getsize(os.path.join(work, "kept", "search", "index.en.js"))
+        print(f"  its index: {index / 1024 / 1024:.1f} MiB, loaded on first use of the box")
+        subprocess.run(["node", os.path.join(repo, "bench", "search-query.js"), os.path.join(work, "kept")], check=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main(os.path.abspath(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 10000)

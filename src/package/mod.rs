@@ -1,0 +1,239 @@
+//! `alsite package --scorm`: the built site in a SCORM 1.2 or 2004 zip for a
+//! learning platform (LMS). The site is rendered as `build` renders it, in
+//! memory (the output folder is never touched); each SCO gets a launch page
+//! (`lms/<id>.html`) that holds the LMS connection and shows the site in a
+//! frame, so progress survives moving from page to page.
+
+mod archive;
+mod manifest;
+mod select;
+
+use crate::build;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use serde_json::json;
+use std::path::{Path, PathBuf};
+
+pub use manifest::uri;
+
+/// The SCORM edition to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Version {
+    Scorm12,
+    Scorm2004,
+}
+
+impl Version {
+    pub fn label(self) -> &'static str {
+        match self {
+            Version::Scorm12 => "1.2",
+            Version::Scorm2004 => "2004",
+        }
+    }
+}
+
+/// What to package and where.
+pub struct Options<'a> {
+    pub root: &'a Path,
+    pub out: &'a Path,
+    pub version: Version,
+    /// Workshops, practice sets and sessions to package, one SCO each;
+    /// empty: the whole site as one SCO.
+    pub paths: &'a [PathBuf],
+}
+
+/// What a successful run wrote.
+#[derive(Debug)]
+pub struct Summary {
+    pub scos: usize,
+    pub files: usize,
+    pub bytes: u64,
+    pub warnings: Diagnostics,
+}
+
+/// An item of the course's organization: a SCO, or a heading over SCOs.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// Safe for XML identifiers and file names.
+    pub id: String,
+    pub title: String,
+    pub children: Vec<Node>,
+    pub sco: Option<Sco>,
+}
+
+/// What a SCO opens and what it reports to the LMS.
+#[derive(Debug, Clone)]
+pub struct Sco {
+    /// The page it opens, from the site root.
+    pub start: String,
+    /// Practice sets it scores: storage key and number of items.
+    pub practice: Vec<(String, usize)>,
+    /// Sessions that must be watched to the end: storage keys.
+    pub sessions: Vec<String>,
+}
+
+impl Sco {
+    fn new(start: String) -> Sco {
+        Sco {
+            start,
+            practice: Vec::new(),
+            sessions: Vec::new(),
+        }
+    }
+}
+
+impl Node {
+    fn sco(id: &str, title: &str, sco: Sco) -> Node {
+        Node {
+            id: identifier(id),
+            title: title.to_string(),
+            children: Vec::new(),
+            sco: Some(sco),
+        }
+    }
+
+    /// The SCO's launch page in the package.
+    pub fn launch(&self) -> String {
+        format!("lms/{}.html", self.id)
+    }
+}
+
+/// SCORM 1.2 keeps at most this many characters of `cmi.suspend_data`.
+pub const SUSPEND_DATA_12: usize = 4096;
+/// SCORM 2004's smallest permitted maximum for titles in a manifest.
+const TITLE_LIMIT: usize = 200;
+
+/// Writes the package; a failure leaves any earlier file at `out` as it was.
+pub fn package(o: &Options) -> Result<Summary, Diagnostics> {
+    let g = build::generate_all(o.root)?;
+    let tree = select::tree(o.root, &g.site, o.paths).map_err(one)?;
+    let title = &g.site.config.title;
+    check_limits(title, &tree, o.version).map_err(Diagnostics)?;
+    let mastery = g.site.config.scorm.mastery_score;
+    let mut site_files: Vec<String> = g.outputs.iter().map(|f| f.path.clone()).collect();
+    site_files.sort();
+    let mut files: Vec<(String, Vec<u8>)> =
+        g.outputs.into_iter().map(|f| (f.path, f.bytes)).collect();
+    let scos = manifest::leaves(&tree);
+    for node in &scos {
+        let page = launch_page(&g.site, &g.theme, node, o.version, mastery).map_err(one)?;
+        files.push((node.launch(), page.into_bytes()));
+    }
+    let xml = manifest::manifest(&manifest::Course {
+        identifier: &format!("alsite-{}", identifier(title)),
+        title,
+        version: o.version,
+        tree: &tree,
+        site_files: &site_files,
+        mastery,
+    });
+    files.push(("imsmanifest.xml".into(), xml.into_bytes()));
+    let bytes = archive::write(o.out, &files).map_err(|e| {
+        one(
+            Diagnostic::error(o.out, format!("cannot write the package: {e}"))
+                .hint("check that the folder exists and is writable"),
+        )
+    })?;
+    Ok(Summary {
+        scos: scos.len(),
+        files: files.len(),
+        bytes,
+        warnings: g.warnings,
+    })
+}
+
+fn launch_page(
+    site: &crate::model::Site,
+    theme: &crate::theme::Theme,
+    node: &Node,
+    version: Version,
+    mastery: Option<u32>,
+) -> Result<String, Diagnostic> {
+    let sco = node.sco.as_ref().expect("leaves are SCOs");
+    let path = node.launch();
+    let config = json!({
+        "version": version.label(),
+        "practice": sco.practice.iter().map(|(k, n)| json!([k, n])).collect::<Vec<_>>(),
+        "sessions": sco.sessions,
+        "mastery": mastery,
+        "limit": match version { Version::Scorm12 => SUSPEND_DATA_12, Version::Scorm2004 => 64000 },
+    });
+    crate::render::launch_page(site, theme, &path, &node.title, &sco.start, &config)
+}
+
+/// Refuses what an LMS would reject or silently cut: over-long titles, and
+/// (in 1.2) more practice items than `suspend_data` can remember.
+fn check_limits(title: &str, tree: &[Node], version: Version) -> Result<(), Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let mut titles = vec![title];
+    fn collect<'a>(nodes: &'a [Node], out: &mut Vec<&'a str>) {
+        for n in nodes {
+            out.push(&n.title);
+            collect(&n.children, out);
+        }
+    }
+    collect(tree, &mut titles);
+    for t in titles {
+        let n = t.chars().count();
+        if n > TITLE_LIMIT {
+            errors.push(Diagnostic::error(
+                "site.yaml",
+                format!("the title “{}…” is {n} characters; SCORM allows {TITLE_LIMIT} in a course or item title, and LMSs cut the rest", t.chars().take(40).collect::<String>()),
+            ).hint("shorten the title"));
+        }
+    }
+    if version == Version::Scorm12 {
+        for node in manifest::leaves(tree) {
+            let need = least_state(node.sco.as_ref().expect("leaves are SCOs"));
+            if need > SUSPEND_DATA_12 {
+                errors.push(Diagnostic::error(
+                    "site.yaml",
+                    format!("“{}” tracks too much for SCORM 1.2: its progress needs at least {need} characters and SCORM 1.2 keeps {SUSPEND_DATA_12}", node.title),
+                ).hint("package its parts one by one (alsite package --scorm 1.2 PATH…), or use --scorm 2004"));
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+/// The fewest characters of `suspend_data` that remember every item of a
+/// SCO as right or wrong (progress.js drops answers' text before that).
+pub fn least_state(sco: &Sco) -> usize {
+    let sets: usize = sco
+        .practice
+        .iter()
+        .map(|(key, n)| {
+            key.len()
+                + 6
+                + (1..=*n)
+                    .map(|i| format!("item-{i}").len() + 9)
+                    .sum::<usize>()
+        })
+        .sum();
+    let sessions: usize = sco.sessions.iter().map(|k| k.len() + 6 + 24).sum();
+    20 + sets + sessions
+}
+
+/// `text` made safe for XML identifiers and file names.
+fn identifier(text: &str) -> String {
+    let mut out: String = text
+        .chars()
+        .map(|c| match c {
+            'a'..='z' | '0'..='9' | '-' | '_' => c,
+            'A'..='Z' => c.to_ascii_lowercase(),
+            _ => '-',
+        })
+        .collect();
+    out.truncate(80);
+    if !out.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        out.insert(0, 'x');
+    }
+    out
+}
+
+fn one(d: Diagnostic) -> Diagnostics {
+    Diagnostics(vec![d])
+}

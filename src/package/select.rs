@@ -1,0 +1,222 @@
+//! Which parts of the site become SCOs: the whole site as one, or the
+//! workshops, practice sets and sessions that the given paths name.
+
+use super::{Node, Sco};
+use crate::diagnostic::Diagnostic;
+use crate::model::Site;
+use crate::render::{practice, session, workshop};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// One part of the site that can be a SCO.
+struct Part {
+    kind: Kind,
+    /// The file or folder that holds it, from the site root.
+    source: PathBuf,
+    node: Node,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    Workshop,
+    Practice,
+    Session,
+}
+
+impl Kind {
+    fn group_title(self) -> &'static str {
+        match self {
+            Kind::Workshop => "Workshops",
+            Kind::Practice => "Practice",
+            Kind::Session => "Demo sessions",
+        }
+    }
+}
+
+/// The organization's items for `paths` (empty: the whole site as one SCO).
+pub fn tree(root: &Path, site: &Site, paths: &[PathBuf]) -> Result<Vec<Node>, Diagnostic> {
+    if paths.is_empty() {
+        return Ok(vec![whole_site(site)]);
+    }
+    let mut tree = chosen_tree(root, site, paths)?;
+    unique_ids(&mut tree, &mut BTreeSet::new());
+    Ok(tree)
+}
+
+/// Two file names can make one identifier (`a b.yaml`, `a-b.yaml`): number the later ones.
+fn unique_ids(nodes: &mut [Node], seen: &mut BTreeSet<String>) {
+    for node in nodes {
+        let base = node.id.clone();
+        let mut n = 1;
+        while !seen.insert(node.id.clone()) {
+            n += 1;
+            node.id = format!("{base}-{n}");
+        }
+        unique_ids(&mut node.children, seen);
+    }
+}
+
+fn chosen_tree(root: &Path, site: &Site, paths: &[PathBuf]) -> Result<Vec<Node>, Diagnostic> {
+    let parts = parts(site);
+    let mut chosen: Vec<&Part> = Vec::new();
+    for path in paths {
+        let rel = from_root(root, path)?;
+        let named: Vec<&Part> = parts.iter().filter(|p| names(&rel, p)).collect();
+        if named.is_empty() {
+            return Err(Diagnostic::error(
+                path,
+                "names no workshop, practice set or demo session",
+            )
+            .hint("name a workshop folder (content/workshops/NAME), a practice set (content/practice/NAME.yaml) or a session (content/sessions/NAME.yaml); name none to package the whole site"));
+        }
+        for p in named {
+            if !chosen.iter().any(|c| std::ptr::eq(*c, p)) {
+                chosen.push(p);
+            }
+        }
+    }
+    Ok(group(chosen))
+}
+
+/// Several kinds are grouped under a heading each; one kind stays a flat list.
+fn group(chosen: Vec<&Part>) -> Vec<Node> {
+    let kinds: BTreeSet<Kind> = chosen.iter().map(|p| p.kind).collect();
+    if kinds.len() == 1 {
+        return chosen.into_iter().map(|p| p.node.clone()).collect();
+    }
+    kinds
+        .into_iter()
+        .map(|kind| Node {
+            id: format!(
+                "group-{}",
+                kind.group_title().to_lowercase().replace(' ', "-")
+            ),
+            title: kind.group_title().to_string(),
+            children: chosen
+                .iter()
+                .filter(|p| p.kind == kind)
+                .map(|p| p.node.clone())
+                .collect(),
+            sco: None,
+        })
+        .collect()
+}
+
+/// `path` (as typed, relative to the working folder) as a path from the site root.
+fn from_root(root: &Path, path: &Path) -> Result<PathBuf, Diagnostic> {
+    let not_found = || {
+        Diagnostic::error(path, "names nothing: there is no such file or folder")
+            .hint("give a path from the site folder, such as content/practice/NAME.yaml")
+    };
+    let full = std::fs::canonicalize(path)
+        .or_else(|_| std::fs::canonicalize(root.join(path)))
+        .map_err(|_| not_found())?;
+    let root = std::fs::canonicalize(root).map_err(|_| not_found())?;
+    full.strip_prefix(&root)
+        .map(Path::to_path_buf)
+        .map_err(|_| Diagnostic::error(path, "is outside the site folder"))
+}
+
+/// Whether `rel` names the part: the part's file, a folder holding it, or
+/// (for a workshop) any file in its folder.
+fn names(rel: &Path, part: &Part) -> bool {
+    part.source.starts_with(rel) || (part.kind == Kind::Workshop && rel.starts_with(&part.source))
+}
+
+fn parts(site: &Site) -> Vec<Part> {
+    let mut out = Vec::new();
+    for w in site
+        .workshops
+        .iter()
+        .filter(|w| !w.source.as_os_str().is_empty())
+    {
+        let mut sco = Sco::new(workshop::agenda_path(&w.slug));
+        for a in w.modules.iter().flat_map(|m| &m.front.activities) {
+            if let Some(set) = a.practice.as_deref() {
+                track_practice(site, &mut sco, set);
+            }
+            if let Some(s) = a.session.as_deref() {
+                track_session(site, &mut sco, s);
+            }
+        }
+        out.push(Part {
+            kind: Kind::Workshop,
+            source: w.source.parent().map(Path::to_path_buf).unwrap_or_default(),
+            node: Node::sco(&format!("workshop-{}", w.slug), &w.data.title, sco),
+        });
+    }
+    for doc in &site.practice {
+        let mut sco = Sco::new(practice::set_path(&doc.slug));
+        track_practice(site, &mut sco, &doc.slug);
+        out.push(Part {
+            kind: Kind::Practice,
+            source: doc.source.clone(),
+            node: Node::sco(&format!("practice-{}", doc.slug), &doc.data.title, sco),
+        });
+    }
+    for doc in &site.sessions {
+        let mut sco = Sco::new(session::session_path(&doc.slug));
+        track_session(site, &mut sco, &doc.slug);
+        out.push(Part {
+            kind: Kind::Session,
+            source: doc.source.clone(),
+            node: Node::sco(&format!("session-{}", doc.slug), &doc.data.title, sco),
+        });
+    }
+    out
+}
+
+/// The whole site as one SCO that tracks every practice set and session.
+fn whole_site(site: &Site) -> Node {
+    let mut sco = Sco::new("index.html".into());
+    for doc in &site.practice {
+        track_practice(site, &mut sco, &doc.slug);
+    }
+    for doc in &site.sessions {
+        track_session(site, &mut sco, &doc.slug);
+    }
+    Node::sco("site", &site.config.title, sco)
+}
+
+fn track_practice(site: &Site, sco: &mut Sco, slug: &str) {
+    let Some(doc) = site.practice.iter().find(|d| d.slug == slug) else {
+        return;
+    };
+    let key = practice::storage_key(site, "alsite-practice", slug);
+    if !sco.practice.iter().any(|(k, _)| *k == key) {
+        sco.practice.push((key, doc.data.items.len()));
+    }
+}
+
+fn track_session(site: &Site, sco: &mut Sco, slug: &str) {
+    let key = practice::storage_key(site, "alsite-session", slug);
+    if !sco.sessions.contains(&key) {
+        sco.sessions.push(key);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leaf(id: &str) -> Node {
+        Node {
+            id: id.into(),
+            title: id.into(),
+            children: Vec::new(),
+            sco: None,
+        }
+    }
+
+    #[test]
+    fn identifiers_that_collide_are_numbered() {
+        let mut tree = vec![
+            leaf("practice-a-b"),
+            leaf("practice-a-b"),
+            leaf("practice-a-b-2"),
+        ];
+        unique_ids(&mut tree, &mut BTreeSet::new());
+        let ids: Vec<&str> = tree.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["practice-a-b", "practice-a-b-2", "practice-a-b-2-2"]);
+    }
+}

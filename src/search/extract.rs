@@ -1,0 +1,440 @@
+//! What a reader sees on a built page, cut into sections a result can link
+//! to. Reads the page's `<main>` only, skips what is hidden (`hidden`,
+//! `aria-hidden="true"`), navigation, scripts and drawings, and starts a new
+//! section at every heading, list item or section element that has an `id`:
+//! a Markdown heading, a ground rule, a component, a practice item, a stage,
+//! a session turn, an activity.
+
+/// One page's text, by section.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageText {
+    /// Path from the site root, e.g. `ground-rules.html`.
+    pub path: String,
+    /// The page's first `<h1>` (or its `<title>`).
+    pub title: String,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// The element's id; empty for the top of the page.
+    pub anchor: String,
+    /// The section's first heading; empty when it has none (a session turn),
+    /// so a result shows the title of the section before it.
+    pub title: String,
+    /// Its text, whitespace collapsed.
+    pub text: String,
+}
+
+/// What an element is to the scanner (bit flags).
+const SKIPPED: u8 = 1; // never holds words a reader sees as content
+const VOID: u8 = 2; // has no end tag
+const INLINE: u8 = 4; // inside a word's flow: no space at its edges
+const SECTION: u8 = 8; // starts a section when it has an id
+const HEADING: u8 = 16;
+const RAW: u8 = 32; // raw text: scripts and styles
+
+/// The flags of the element `name`. (Not `span` among the inline elements:
+/// templates set spans side by side that CSS shows apart, such as a
+/// speaker's name and role.)
+fn flags(name: &str) -> u8 {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        return flags(&name.to_ascii_lowercase());
+    }
+    match name {
+        "script" | "style" => RAW | SKIPPED,
+        "svg" | "template" | "nav" | "noscript" | "button" | "select" | "textarea" => SKIPPED,
+        "area" | "base" | "br" | "col" | "embed" | "hr" | "img" | "input" | "link" | "meta"
+        | "source" | "track" | "wbr" => VOID,
+        "a" | "abbr" | "b" | "bdi" | "cite" | "code" | "em" | "i" | "kbd" | "mark" | "q" | "s"
+        | "small" | "strong" | "sub" | "sup" | "u" | "var" => INLINE,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => SECTION | HEADING,
+        "li" | "section" => SECTION,
+        _ => 0,
+    }
+}
+
+/// The sections of the page at `path`; `None` for a page without `<main>`.
+pub fn page_text(path: &str, html: &str) -> Option<PageText> {
+    let start = html.find("<main")?;
+    let end = html.rfind("</main>").unwrap_or(html.len());
+    let mut s = Scanner::default();
+    s.run(&html[start..end]);
+    let sections: Vec<Section> = s
+        .sections
+        .into_iter()
+        .map(|b| Section {
+            anchor: b.anchor,
+            title: trimmed(b.title),
+            text: trimmed(b.text),
+        })
+        .filter(|s| !s.text.is_empty())
+        .collect();
+    let title = match trimmed(s.h1) {
+        t if t.is_empty() => title_tag(html),
+        t => t,
+    };
+    Some(PageText {
+        path: path.to_string(),
+        title,
+        sections,
+    })
+}
+
+fn title_tag(html: &str) -> String {
+    let Some(start) = html.find("<title>") else {
+        return String::new();
+    };
+    let rest = &html[start + 7..];
+    let text = &rest[..rest.find("</title>").unwrap_or(0)];
+    collapse(&unescape(text.split(" · ").next().unwrap_or(text)))
+}
+
+#[derive(Default)]
+struct Building {
+    anchor: String,
+    title: String,
+    text: String,
+}
+
+#[derive(Default)]
+struct Scanner<'a> {
+    sections: Vec<Building>,
+    /// Open elements: tag name (as written) and whether it is skipped.
+    open: Vec<(&'a str, bool)>,
+    skipping: usize,
+    /// Depth of the heading whose text is the current section's title.
+    title_depth: Option<usize>,
+    h1: String,
+    h1_depth: Option<usize>,
+}
+
+impl<'a> Scanner<'a> {
+    fn run(&mut self, html: &'a str) {
+        self.sections.push(Building::default());
+        let mut rest = html;
+        while let Some(lt) = rest.find('<') {
+            self.text(&rest[..lt]);
+            rest = &rest[lt..];
+            if let Some(after) = rest.strip_prefix("<!--") {
+                rest = after.find("-->").map_or("", |i| &after[i + 3..]);
+                continue;
+            }
+            let Some(gt) = rest.find('>') else { break };
+            let tag = &rest[1..gt];
+            rest = &rest[gt + 1..];
+            if let Some(name) = tag.strip_prefix('/') {
+                self.end(name.trim());
+            } else if let Some(skip_to) = self.start(tag) {
+                // Raw text (scripts, styles): jump past the end tag.
+                rest = rest.find(&skip_to).map_or("", |i| &rest[i..]);
+            }
+        }
+        self.text(rest);
+    }
+
+    fn text(&mut self, raw: &str) {
+        if self.skipping > 0 || raw.is_empty() {
+            return;
+        }
+        let text = unescape(raw);
+        let section = self.sections.last_mut().expect("a section is always open");
+        if self.title_depth.is_some() {
+            push_collapsed(&mut section.title, &text);
+        }
+        if self.h1_depth.is_some() {
+            push_collapsed(&mut self.h1, &text);
+        }
+        push_collapsed(&mut section.text, &text);
+    }
+
+    /// Handles a start tag; returns the end tag to jump to for raw-text elements.
+    fn start(&mut self, tag: &'a str) -> Option<String> {
+        let name_end = tag
+            .find(|c: char| c.is_ascii_whitespace() || c == '/')
+            .unwrap_or(tag.len());
+        let name = &tag[..name_end];
+        let attrs = &tag[name_end..];
+        let has_attrs = attrs.len() > 1;
+        let kind = flags(name);
+        if kind & RAW != 0 {
+            return Some(format!("</{}", name.to_ascii_lowercase()));
+        }
+        if kind & INLINE == 0 {
+            self.space();
+        }
+        if kind & VOID != 0 || tag.ends_with('/') {
+            return None;
+        }
+        let skip = self.skipping > 0 || kind & SKIPPED != 0 || has_attrs && self.hidden(attrs);
+        self.open.push((name, skip));
+        if skip {
+            self.skipping += 1;
+            return None;
+        }
+        let id = if has_attrs { attr(attrs, "id") } else { None };
+        let heading = kind & HEADING != 0;
+        if let Some(id) = id.filter(|_| kind & SECTION != 0) {
+            self.begin_section(id, heading);
+        }
+        if heading && self.title_depth.is_none() {
+            let section = self.sections.last().expect("a section is always open");
+            if section.title.is_empty() && !section.anchor.is_empty() {
+                self.title_depth = Some(self.open.len());
+            }
+        }
+        if name.eq_ignore_ascii_case("h1") && self.h1.is_empty() {
+            self.h1_depth = Some(self.open.len());
+        }
+        None
+    }
+
+    /// Whether attributes hide the element from readers, or mark facilitator notes.
+    fn hidden(&self, attrs: &str) -> bool {
+        has_attr(attrs, "hidden")
+            || attr(attrs, "aria-hidden") == Some("true")
+            || attr(attrs, "class").is_some_and(|c| c.split(' ').any(|c| c == "facilitator-notes"))
+    }
+
+    /// A new section at an element with `id`, unless the open section has no
+    /// words yet: a heading right inside a rule's `<li id>` names that rule.
+    fn begin_section(&mut self, id: &str, heading: bool) {
+        let current = self.sections.last_mut().expect("a section is always open");
+        if current.text.trim().is_empty() && !current.anchor.is_empty() {
+            if !heading {
+                current.anchor = unescape(id);
+            }
+            return;
+        }
+        self.title_depth = None;
+        self.sections.push(Building {
+            anchor: unescape(id),
+            ..Building::default()
+        });
+    }
+
+    fn end(&mut self, name: &str) {
+        // Pop to the matching element; a stray end tag changes nothing.
+        let Some(at) = self
+            .open
+            .iter()
+            .rposition(|(n, _)| n.eq_ignore_ascii_case(name))
+        else {
+            return;
+        };
+        while self.open.len() > at {
+            let depth = self.open.len();
+            let (_, skipped) = self.open.pop().expect("checked above");
+            if skipped {
+                self.skipping -= 1;
+            }
+            if self.title_depth == Some(depth) {
+                self.title_depth = None;
+            }
+            if self.h1_depth == Some(depth) {
+                self.h1_depth = None;
+            }
+        }
+        if flags(name) & INLINE == 0 {
+            self.space();
+        }
+    }
+
+    fn space(&mut self) {
+        if self.skipping > 0 {
+            return;
+        }
+        let section = self.sections.last_mut().expect("a section is always open");
+        space(&mut section.text);
+        if self.title_depth.is_some() {
+            space(&mut section.title);
+        }
+    }
+}
+
+/// Whether the attribute list has `name` (with or without a value).
+fn has_attr(attrs: &str, name: &str) -> bool {
+    attrs.split(|c: char| c.is_ascii_whitespace()).any(|a| {
+        a.strip_prefix(name)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('='))
+    })
+}
+
+/// The value of a double-quoted attribute `name`, as alsite writes them.
+fn attr<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
+    let mut from = 0;
+    while let Some(i) = attrs[from..].find(name) {
+        let at = from + i;
+        let value = at + name.len();
+        let before = attrs[..at].ends_with(|c: char| c.is_ascii_whitespace());
+        if before && attrs[value..].starts_with("=\"") {
+            let rest = &attrs[value + 2..];
+            return rest.find('"').map(|len| &rest[..len]);
+        }
+        from = value;
+    }
+    None
+}
+
+/// Decodes the character references alsite and pulldown-cmark write.
+fn unescape(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest.find(';').filter(|&i| i <= 10);
+        let decoded = end.and_then(|i| reference(&rest[1..i]));
+        match (end, decoded) {
+            (Some(i), Some(c)) => {
+                out.push(c);
+                rest = &rest[i + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn reference(name: &str) -> Option<char> {
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "nbsp" => Some(' '),
+        _ => {
+            let num = name.strip_prefix('#')?;
+            let code = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => num.parse().ok()?,
+            };
+            char::from_u32(code)
+        }
+    }
+}
+
+/// Text collapsed while scanning, without its trailing space.
+fn trimmed(mut text: String) -> String {
+    if text.ends_with(' ') {
+        text.pop();
+    }
+    text
+}
+
+/// Whitespace runs become one space; no space at the ends.
+fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_collapsed(&mut out, text);
+    out.trim_end().to_string()
+}
+
+/// Appends `text` with each run of whitespace as one space, and none at the
+/// start. Only ASCII whitespace, as in HTML: a no-break space stays.
+fn push_collapsed(out: &mut String, text: &str) {
+    let mut pieces = text.split(|c: char| c.is_ascii_whitespace());
+    if let Some(first) = pieces.next() {
+        if first.is_empty() {
+            space(out);
+        }
+        out.push_str(first);
+    }
+    for piece in pieces {
+        if !piece.is_empty() {
+            space(out);
+            out.push_str(piece);
+        }
+    }
+    if text.ends_with(|c: char| c.is_ascii_whitespace()) {
+        space(out);
+    }
+}
+
+/// One space, unless the text is empty or already ends with one.
+fn space(out: &mut String) {
+    if !out.is_empty() && !out.ends_with(' ') {
+        out.push(' ');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sections(main: &str) -> Vec<(String, String, String)> {
+        let html = format!("<title>T · Site</title><nav>Menu</nav><main id=\"main\">{main}</main><footer>Foot</footer>");
+        page_text("p.html", &html)
+            .unwrap()
+            .sections
+            .into_iter()
+            .map(|s| (s.anchor, s.title, s.text))
+            .collect()
+    }
+
+    fn s(a: &str, t: &str, x: &str) -> (String, String, String) {
+        (a.into(), t.into(), x.into())
+    }
+
+    #[test]
+    fn headings_with_ids_start_sections() {
+        let got = sections("<h1>Title</h1><p>Intro &amp; more.</p><h2 id=\"why\">Why it <em>works</em></h2><p>Because.</p>");
+        assert_eq!(
+            got,
+            vec![
+                s("", "", "Title Intro & more."),
+                s("why", "Why it works", "Why it works Because.")
+            ]
+        );
+    }
+
+    #[test]
+    fn an_item_with_id_is_named_by_its_first_heading() {
+        let got = sections("<ol><li class=\"rule\" id=\"r1\">\n<h2><span class=\"badge\">Rule 1</span> Ask</h2><p>Only questions.</p></li></ol>");
+        assert_eq!(
+            got,
+            vec![s("r1", "Rule 1 Ask", "Rule 1 Ask Only questions.")]
+        );
+    }
+
+    #[test]
+    fn a_heading_with_id_inside_a_section_keeps_the_sections_anchor() {
+        let got = sections("<section id=\"stage\"><h2 id=\"stage-title\">Questions</h2><ol><li id=\"t1\"><p>Ann asks</p><p>Why now?</p></li></ol></section>");
+        assert_eq!(
+            got,
+            vec![
+                s("stage", "Questions", "Questions"),
+                s("t1", "", "Ann asks Why now?")
+            ]
+        );
+    }
+
+    #[test]
+    fn hidden_navigation_scripts_and_facilitator_notes_are_left_out() {
+        let got = sections("<h1>P</h1><nav><a href=\"#a\">Stages</a></nav><form hidden><label>Dup</label></form><span aria-hidden=\"true\">✓</span><script>var x = \"<p>\";</script><svg><text>Cycle</text></svg><div class=\"facilitator-notes\"><p>Secret</p></div><p>Shown</p>");
+        assert_eq!(got, vec![s("", "", "P Shown")]);
+    }
+
+    #[test]
+    fn page_title_is_the_h1_or_the_title_tag() {
+        let page = page_text("p.html", "<main><h1>Ground <em>rules</em></h1></main>").unwrap();
+        assert_eq!(page.title, "Ground rules");
+        let page = page_text("p.html", "<title>About · Site</title><main><p>x</p></main>").unwrap();
+        assert_eq!(page.title, "About");
+    }
+
+    #[test]
+    fn references_are_decoded_and_bad_ones_kept() {
+        assert_eq!(
+            unescape("a &lt;b&gt; &#39;c&#x27; & d &bogus;"),
+            "a <b> 'c' & d &bogus;"
+        );
+    }
+}

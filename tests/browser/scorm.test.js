@@ -1,0 +1,376 @@
+"use strict";
+// SCORM packages in a real LMS run-time: scorm-again (the API an LMS gives a
+// SCO) in a host page that opens the package's launch page in a frame, as an
+// LMS does. A learner answers practice items and watches a session; the test
+// reads back what the LMS recorded (score, interactions, status,
+// suspend_data, bookmark), then launches again with that data to check the
+// resume. Both SCORM 1.2 and 2004. Also: the package opened with no LMS.
+
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const { execFileSync } = require("node:child_process");
+const fs = require("node:fs");
+const http = require("node:http");
+const os = require("node:os");
+const path = require("node:path");
+const { launch, axeViolations } = require("./helpers");
+const { embedded } = require("./site-data");
+
+const BIN = process.env.ALSITE_BIN;
+const ROOT = path.resolve(__dirname, "../..");
+const RUNTIME = path.join(__dirname, "node_modules/scorm-again/dist");
+const PARTS = ["content/practice/session-flow.yaml", "content/practice/open-questions.yaml", "content/sessions/rota-tool.yaml"];
+
+let browser;
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-scorm-"));
+before(async () => { browser = await launch(); });
+after(async () => { await browser.close(); fs.rmSync(work, { recursive: true, force: true }); });
+
+/** `alsite package` run on the sample site, unzipped; returns its folder. */
+function unpacked(version, parts, name) {
+  const zip = path.join(work, `${name}.zip`);
+  execFileSync(BIN, ["package", "--root", ROOT, "--scorm", version, "--out", zip, ...parts], { stdio: "pipe" });
+  const dir = path.join(work, name);
+  execFileSync("unzip", ["-q", "-o", zip, "-d", dir]);
+  return dir;
+}
+
+/** The package of PARTS in `version`, made once for every test that needs it. */
+function partsPackage(version) {
+  const dir = path.join(work, `parts-${version}`);
+  return fs.existsSync(dir) ? dir : unpacked(version, PARTS, `parts-${version}`);
+}
+
+/** The host page: the LMS's window with the run-time, the SCO in a frame. */
+function hostPage(version, launchPage) {
+  const [file, cls, global] = version === "1.2" ? ["scorm12.js", "Scorm12API", "API"] : ["scorm2004.js", "Scorm2004API", "API_1484_11"];
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS</title><link rel="icon" href="data:,">
+<script src="/runtime/${file}"></script>
+<script>
+  window.lms = { commits: 0, finished: 0, errors: [] };
+  window.${global} = new ${cls}({ autocommit: false, logLevel: 4, onLogMessage: function (level, msg) { window.lms.errors.push(msg); } });
+  if (window.lmsData) window.${global}.loadFromJSON(window.lmsData, "");
+  window.${global}.on("${version === "1.2" ? "LMSCommit" : "Commit"}", function () { window.lms.commits++; });
+  window.${global}.on("${version === "1.2" ? "LMSFinish" : "Terminate"}", function () { window.lms.finished++; });
+  window.cmi = function () { return JSON.parse(JSON.stringify(window.${global}.cmi)); };
+</script></head><body><iframe id="sco" title="Course" src="/pkg/${launchPage}" style="width:100%;height:90vh"></iframe></body></html>`;
+}
+
+/** Serves the package under /pkg/, the run-time under /runtime/, the host at /host.html. */
+function serve(dir, version, launchPage) {
+  const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml" };
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, "http://localhost");
+    let file = null;
+    if (url.pathname === "/host.html") {
+      res.writeHead(200, { "content-type": types[".html"] });
+      res.end(hostPage(version, launchPage));
+      return;
+    }
+    if (url.pathname.startsWith("/pkg/")) file = path.join(dir, decodeURIComponent(url.pathname.slice(5)));
+    if (url.pathname.startsWith("/runtime/")) file = path.join(RUNTIME, path.basename(url.pathname));
+    if (!file || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); res.end(); return; }
+    res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
+    res.end(fs.readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({
+    base: `http://127.0.0.1:${server.address().port}`,
+    close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
+  })));
+}
+
+/** Opens the host page with `lmsData` as the LMS's stored data for this learner. */
+async function openHost(server, lmsData) {
+  const page = await browser.context.newPage();
+  const problems = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  page.on("pageerror", (e) => problems.push(String(e)));
+  await page.addInitScript((data) => { window.lmsData = data; }, lmsData || null);
+  await page.goto(server.base + "/host.html");
+  const content = page.frameLocator("#sco").frameLocator("#lms-frame");
+  return { page, problems, content };
+}
+
+/** Unloads the SCO as an LMS does when the learner leaves it; returns the cmi. */
+async function leave(page) {
+  await page.evaluate(() => { document.getElementById("sco").src = "about:blank"; });
+  await page.waitForFunction(() => window.lms.finished === 1);
+  return page.evaluate(() => window.cmi());
+}
+
+/** The run-time's JSON keeps a list as { "0": …, "1": … }. */
+const list = (obj) => Object.keys(obj || {}).filter((k) => /^\d+$/.test(k)).sort((a, b) => a - b).map((k) => obj[k]);
+
+const masteryIn = (dir, version) => {
+  const xml = fs.readFileSync(path.join(dir, "imsmanifest.xml"), "utf8");
+  const m = version === "1.2" ? xml.match(/<adlcp:masteryscore>(\d+)</) : xml.match(/<imsss:minNormalizedMeasure>([\d.]+)</);
+  return m && m[1];
+};
+
+/** What an LMS gives a SCO on its next launch: what it kept, entry = resume. */
+function resumeData(version, cmi, mastery) {
+  if (version === "1.2") {
+    return { suspend_data: cmi.suspend_data, core: { lesson_location: cmi.core.lesson_location, lesson_status: cmi.core.lesson_status, entry: "resume" }, student_data: { mastery_score: mastery } };
+  }
+  return { suspend_data: cmi.suspend_data, location: cmi.location, completion_status: cmi.completion_status, success_status: cmi.success_status, entry: "resume", scaled_passing_score: mastery };
+}
+
+async function answerSessionFlow(content, items) {
+  // The first choose item wrongly, the rest rightly: 2 of 3, below the 80% mastery.
+  const wrong = items.find((i) => i.type === "choose");
+  for (const item of items) {
+    const s = content.locator(`#${item.id}`);
+    if (item.type === "choose") {
+      const pick = item.options.findIndex((o) => (item === wrong ? !o.correct : o.correct));
+      await s.locator("label.option").nth(pick).click();
+    } else {
+      // Order: put the steps in their listed order with the ↑ buttons.
+      for (let want = 1; want <= item.size; want++) {
+        for (;;) {
+          const steps = await s.locator("ol.steps li").evaluateAll((lis) => lis.map((li) => Number(li.dataset.position)));
+          const at = steps.indexOf(want);
+          if (at === want - 1) break;
+          await s.locator("ol.steps li").nth(at).locator(".up").click();
+        }
+      }
+    }
+    await s.locator("button[type=submit]").click();
+    await s.locator(".feedback .verdict").waitFor();
+  }
+}
+
+for (const version of ["1.2", "2004"]) {
+  const v12 = version === "1.2";
+  const core = (cmi) => (v12 ? cmi.core : cmi);
+
+  test(`SCORM ${version}: score, interactions, pass or fail, bookmark and resume of a practice set`, async () => {
+    const dir = partsPackage(version);
+    const mastery = masteryIn(dir, version);
+    assert.equal(mastery, v12 ? "80" : "0.80", "the manifest carries site.yaml's mastery score");
+    const items = embedded(dir, "practice/session-flow.html", "practice-data").items;
+    const server = await serve(dir, version, "lms/practice-session-flow.html");
+    const { page, problems, content } = await openHost(server, v12 ? { student_data: { mastery_score: mastery } } : { scaled_passing_score: mastery });
+    await content.locator("h1").waitFor();
+    assert.equal(await content.locator("h1").textContent(), "The flow of a session");
+    assert.equal(await content.locator(".item-count").innerText(), "3 exercises. Your answers are saved in your learning platform.");
+
+    await answerSessionFlow(content, items);
+    assert.equal(await content.locator(".progress .score").textContent(), "Answered 3 of 3, 2 right.");
+    await page.waitForFunction(() => window.lms.commits >= 1, null, { timeout: 5000 });
+
+    const cmi = await leave(page);
+    assert.deepEqual({ raw: core(cmi).score.raw, min: core(cmi).score.min, max: core(cmi).score.max }, { raw: "2", min: "0", max: "3" });
+    if (v12) {
+      assert.equal(cmi.core.lesson_status, "failed", "2 of 3 is below 80%");
+      assert.equal(cmi.core.exit, "suspend");
+      assert.equal(cmi.core.lesson_location, "practice/session-flow.html");
+      assert.match(cmi.core.session_time, /^\d{2,4}:\d\d:\d\d/);
+    } else {
+      assert.equal(cmi.completion_status, "completed");
+      assert.equal(cmi.success_status, "failed", "2 of 3 is below 80%");
+      assert.equal(cmi.score.scaled, "0.6667");
+      assert.equal(cmi.exit, "suspend");
+      assert.equal(cmi.location, "practice/session-flow.html");
+      assert.match(cmi.session_time, /^PT/);
+    }
+    const inter = list(cmi.interactions);
+    const response = (x) => x[v12 ? "student_response" : "learner_response"];
+    assert.deepEqual(inter.map((i) => i.type), items.map((i) => (i.type === "order" ? "sequencing" : "choice")));
+    const wrong = items.findIndex((i) => i.type === "choose");
+    assert.deepEqual(inter.map((i) => i.result), items.map((i, n) => (n !== wrong ? "correct" : v12 ? "wrong" : "incorrect")));
+    assert.equal(inter[wrong].id, `urn:alsite:session-flow:${items[wrong].id}`);
+    assert.equal(response(inter[wrong]), "abcdefgh"[items[wrong].options.findIndex((o) => !o.correct)]);
+    assert.equal(inter[wrong].correct_responses["0"].pattern, "abcdefgh"[items[wrong].options.findIndex((o) => o.correct)]);
+    const order = items.findIndex((i) => i.type === "order");
+    const steps = "abcdefghi".slice(0, items[order].size).split("").join(v12 ? "," : "[,]");
+    assert.equal(response(inter[order]), steps);
+    assert.equal(inter[order].correct_responses["0"].pattern, steps);
+    assert.ok(cmi.suspend_data.length > 0 && cmi.suspend_data.length <= 4096, `suspend_data is ${cmi.suspend_data.length} characters`);
+    assert.deepEqual(await page.evaluate(() => window.lms.errors), [], "the run-time accepted every value");
+    assert.deepEqual(problems, []);
+    await page.close();
+
+    // The next launch resumes: the answers and score are back.
+    const again = await openHost(server, resumeData(version, cmi, mastery));
+    await again.content.locator(".progress .score").waitFor();
+    assert.equal(await again.content.locator(".progress .score").textContent(), "Answered 3 of 3, 2 right.");
+    assert.match(await again.content.locator(`#${items[items.length - 1].id} .feedback`).textContent(), /^✓/);
+    assert.deepEqual(again.problems, []);
+    await again.page.close();
+    await server.close();
+  });
+
+  test(`SCORM ${version}: a typed answer as a fill-in interaction; a session complete when watched to the end`, async () => {
+    const dir = partsPackage(version);
+    const rewrite = embedded(dir, "practice/open-questions.html", "practice-data").items[0];
+    let server = await serve(dir, version, "lms/practice-open-questions.html");
+    let host = await openHost(server);
+    const s = host.content.locator(`#${rewrite.id}`);
+    await s.locator("textarea").fill("What would help you {most} here?");
+    await s.locator("button[type=submit]").click();
+    await s.locator(".feedback .verdict").waitFor();
+    let cmi = await leave(host.page);
+    const inter = list(cmi.interactions)[0];
+    assert.equal(inter.type, "fill-in");
+    assert.equal(inter[v12 ? "student_response" : "learner_response"], "What would help you most here?");
+    assert.equal(inter.result, "correct");
+    assert.deepEqual({ raw: core(cmi).score.raw, max: core(cmi).score.max }, { raw: "1", max: "12" });
+    assert.equal(v12 ? cmi.core.lesson_status : cmi.completion_status, "incomplete", "11 items still to do");
+    if (!v12) assert.equal(cmi.progress_measure, "0.0833");
+    assert.deepEqual(host.problems, []);
+    await host.page.close();
+    await server.close();
+
+    server = await serve(dir, version, "lms/session-rota-tool.html");
+    host = await openHost(server);
+    const player = host.content.locator(".player");
+    await player.locator(".next").waitFor();
+    const last = host.content.locator(".stage-list a").last();
+    await last.click();
+    for (let guard = 0; guard < 200; guard++) {
+      const next = player.locator(".next");
+      if ((await next.textContent()) === "The end") break;
+      if (await next.isDisabled()) await host.content.locator(".turn.is-current .skip-pause").click();
+      else await next.click();
+    }
+    assert.equal(await player.locator(".next").textContent(), "The end");
+    cmi = await leave(host.page);
+    assert.equal(v12 ? cmi.core.lesson_status : cmi.completion_status, "completed");
+    if (!v12) assert.equal(cmi.success_status, "unknown", "a session has no score to pass");
+    assert.deepEqual(await host.page.evaluate(() => window.lms.errors), []);
+    assert.deepEqual(host.problems, []);
+    await host.page.close();
+
+    // Reopened, the player is where the learner left it.
+    host = await openHost(server, resumeData(version, cmi, ""));
+    await host.content.locator(".player .next").waitFor();
+    assert.equal(await host.content.locator(".player .next").textContent(), "The end");
+    assert.deepEqual(host.problems, []);
+    await host.page.close();
+    await server.close();
+  });
+}
+
+test("SCORM 1.2: long typed answers over the whole site still fit suspend_data's 4,096 characters", async () => {
+  const dir = unpacked("1.2", [], "site-1.2");
+  const server = await serve(dir, "1.2", "lms/site.html");
+  const { page, problems, content } = await openHost(server);
+  await content.locator("h1").first().waitFor();
+  await content.locator("a[href='practice/index.html']").first().click();
+  await content.locator("a[href='coach-questions.html']").first().click();
+  await content.locator(".practice-item").first().waitFor();
+  const frame = page.frames().find((f) => f.url().endsWith("/pkg/practice/coach-questions.html"));
+  const sets = fs.readdirSync(path.join(dir, "practice")).filter((f) => f !== "index.html");
+  const data = sets.map((f) => embedded(dir, `practice/${f}`, "practice-data"));
+  const total = data.reduce((n, d) => n + d.items.length, 0);
+  const commits = await page.evaluate(() => window.lms.commits);
+  // Every item of every set answered at once, each with a long typed answer.
+  await frame.evaluate((all) => all.forEach((d) => {
+    const store = window.alsite.progress.open(d.key);
+    d.items.forEach((item) => store.answer(item.id, { type: "rewrite" }, { answer: "x".repeat(300), correct: true, self: false }));
+  }), data);
+  assert.equal(await page.evaluate(() => window.lms.commits), commits, "no commit on every answer");
+  await new Promise((r) => setTimeout(r, 2500));
+  assert.equal(await page.evaluate(() => window.lms.commits), commits + 1, `${total} answers, one commit`);
+  const cmi = await leave(page);
+  assert.ok(cmi.suspend_data.length <= 4096, `suspend_data is ${cmi.suspend_data.length} characters`);
+  assert.equal(cmi.core.score.raw, String(total), "every answer still counts");
+  assert.equal(cmi.core.lesson_location, "practice/coach-questions.html");
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  // The next launch opens the page the learner left, with every answer kept.
+  const again = await openHost(server, resumeData("1.2", cmi, ""));
+  await again.content.locator(".progress .score").waitFor();
+  assert.equal(await again.content.locator("h1").textContent(), "Choosing the coach's question");
+  const n = embedded(dir, "practice/coach-questions.html", "practice-data").items.length;
+  assert.equal(await again.content.locator(".progress .score").textContent(), `Answered ${n} of ${n}, ${n} right.`);
+  assert.deepEqual(again.problems, []);
+  await again.page.close();
+  await server.close();
+});
+
+test("outside an LMS the package works as the site does: localStorage, no errors", async () => {
+  const dir = partsPackage("2004");
+  const page = await browser.context.newPage();
+  const problems = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  page.on("pageerror", (e) => problems.push(String(e)));
+  await page.goto("file://" + path.join(dir, "lms/practice-session-flow.html"));
+  assert.deepEqual(await axeViolations(page), [], "the launch page");
+  assert.equal(await page.title(), "The flow of a session · Action Learning in Practice");
+  const content = page.frameLocator("#lms-frame");
+  const items = embedded(dir, "practice/session-flow.html", "practice-data").items;
+  assert.equal(await content.locator(".item-count").innerText(), "3 exercises. Your answers are saved in this browser only.");
+  await answerSessionFlow(content, items);
+  await page.reload();
+  assert.equal(await content.locator(".progress .score").textContent(), "Answered 3 of 3, 2 right.");
+  const frame = page.frames().find((f) => f.url().endsWith("practice/session-flow.html"));
+  assert.ok(await frame.evaluate(() => localStorage.getItem("alsite-practice:session-flow")), "kept in localStorage");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("manifests validate against the ADL schemas of SCORM 1.2 and 2004 (xmllint); a broken one does not", () => {
+  const xsd = process.env.ALSITE_SCORM_XSD;
+  assert.ok(xsd && fs.existsSync(path.join(xsd, "scorm12edition")), "ALSITE_SCORM_XSD names the schemas (tests/run fetches them)");
+  // One schema that imports every namespace a manifest uses, beside the ADL files.
+  const schemas = {
+    "1.2": ["scorm12edition", { "http://www.imsproject.org/xsd/imscp_rootv1p1p2": "imscp_rootv1p1p2.xsd", "http://www.adlnet.org/xsd/adlcp_rootv1p2": "adlcp_rootv1p2.xsd" }],
+    "2004": ["scorm20044thedition", {
+      "http://www.imsglobal.org/xsd/imscp_v1p1": "imscp_v1p1.xsd", "http://www.adlnet.org/xsd/adlcp_v1p3": "adlcp_v1p3.xsd",
+      "http://www.adlnet.org/xsd/adlseq_v1p3": "adlseq_v1p3.xsd", "http://www.adlnet.org/xsd/adlnav_v1p3": "adlnav_v1p3.xsd",
+      "http://www.imsglobal.org/xsd/imsss": "imsss_v1p0.xsd",
+    }],
+  };
+  const validate = (version, manifest) => {
+    const [folder, imports] = schemas[version];
+    const dir = path.join(work, `xsd-${folder}`);
+    if (!fs.existsSync(dir)) {
+      fs.cpSync(path.join(xsd, folder), dir, { recursive: true });
+      const lines = Object.entries(imports).map(([ns, file]) => `<xs:import namespace="${ns}" schemaLocation="${file}"/>`);
+      fs.writeFileSync(path.join(dir, "all.xsd"), `<?xml version="1.0"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:alsite:all">${lines.join("")}</xs:schema>\n`);
+    }
+    try {
+      execFileSync("xmllint", ["--noout", "--schema", path.join(dir, "all.xsd"), manifest], { stdio: "pipe" });
+      return "valid";
+    } catch (e) {
+      return String(e.stderr);
+    }
+  };
+  for (const version of ["1.2", "2004"]) {
+    for (const [name, parts] of [["whole", []], ["parts", ["content/workshops", ...PARTS]]]) {
+      const dir = unpacked(version, parts, `xsd-${name}-${version}`);
+      const manifest = path.join(dir, "imsmanifest.xml");
+      assert.equal(validate(version, manifest), "valid", `${version} ${name}`);
+      // The check has teeth: a manifest without its resources is refused.
+      const broken = path.join(dir, "broken.xml");
+      fs.writeFileSync(broken, fs.readFileSync(manifest, "utf8").replace(/<resources>[\s\S]*<\/resources>/, ""));
+      assert.match(validate(version, broken), /fails to validate/, `${version} ${name}: broken manifest`);
+    }
+  }
+});
+
+test("SCORM 1.2: an unset lesson_mode counts as normal; in review mode nothing is recorded", async () => {
+  const dir = partsPackage("1.2");
+  const items = embedded(dir, "practice/session-flow.html", "practice-data").items;
+  const server = await serve(dir, "1.2", "lms/practice-session-flow.html");
+  for (const mode of ["", "review"]) {
+    const { page, problems, content } = await openHost(server, { core: { lesson_mode: mode } });
+    await answerSessionFlow(content, items);
+    const cmi = await leave(page);
+    if (mode === "") {
+      assert.equal(cmi.core.lesson_status, "failed", "the LMS gave no mastery score: site.yaml's 80% applies");
+      assert.equal(cmi.core.score.raw, "2");
+      assert.equal(list(cmi.interactions).length, 3);
+    } else {
+      assert.equal(cmi.core.lesson_status, "not attempted", "review changes nothing");
+      assert.equal(cmi.core.score.raw, "");
+      assert.equal(list(cmi.interactions).length, 0);
+    }
+    assert.deepEqual(await page.evaluate(() => window.lms.errors), []);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+  await server.close();
+});

@@ -1,0 +1,176 @@
+"use strict";
+// The search box, as a reader uses it: from file:// and over HTTP under a
+// sub-path, with the keyboard only, in English and in Polish (typed without
+// diacritics), never showing facilitator notes, with no axe violation while
+// results are open.
+
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const { execFileSync } = require("node:child_process");
+const { SITE, launch, open, fileUrl, axeViolations, serve } = require("./helpers");
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser.close(); });
+
+/** Types `query` into the search box with the keyboard ("/" first) and
+ *  waits until the results (or "no results") show. */
+async function searchFor(page, query) {
+  await page.keyboard.press("/");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "search-input", "/ focuses the search box");
+  await page.keyboard.type(query);
+  await page.locator(".search-count").filter({ hasText: query }).waitFor();
+}
+
+/** The results shown: where each leads and what it says. */
+async function results(page) {
+  return page.locator("#search-results [role=option]").evaluateAll((options) => options.map((o) => ({
+    href: o.getAttribute("href"),
+    where: o.querySelector(".search-where").textContent,
+    marked: Array.from(o.querySelectorAll("mark")).map((m) => m.textContent),
+  })));
+}
+
+test("a word from a ground rule's body finds the rule; arrows and Enter open it (file://)", async () => {
+  const { page, problems } = await open(browser.context, fileUrl("index.html"), "file://");
+  await searchFor(page, "racing");
+  const found = await results(page);
+  assert.ok(found.length >= 1, "at least one result");
+  assert.equal(found[0].href, "ground-rules.html#statements-answer-questions");
+  assert.equal(found[0].where, "The two ground rules › Rule 1 Statements only in response to questions");
+  await page.locator("#search-results mark").first().waitFor();
+  assert.deepEqual((await results(page))[0].marked, ["racing"], "the word is highlighted in the snippet");
+  const input = page.locator("#search-input");
+  assert.equal(await input.getAttribute("aria-expanded"), "true");
+  await page.keyboard.press("ArrowDown");
+  const active = await input.getAttribute("aria-activedescendant");
+  assert.equal(await page.locator(`#${active}`).getAttribute("aria-selected"), "true");
+  await Promise.all([page.waitForURL(/ground-rules\.html#statements-answer-questions$/), page.keyboard.press("Enter")]);
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
+test("Escape closes the results, a second Escape clears the box, and Tab reaches the box", async () => {
+  const { page } = await open(browser.context, fileUrl("components.html"), "file://");
+  await searchFor(page, "reflect");
+  const input = page.locator("#search-input");
+  await page.keyboard.press("Escape");
+  assert.equal(await input.getAttribute("aria-expanded"), "false");
+  assert.ok(await page.locator(".search-panel").isHidden());
+  await page.keyboard.press("Escape");
+  assert.equal(await input.inputValue(), "");
+  await page.locator("body").click({ position: { x: 5, y: 300 } });
+  let focused = "";
+  for (let i = 0; i < 20 && focused !== "search-input"; i++) {
+    await page.keyboard.press("Tab");
+    focused = await page.evaluate(() => document.activeElement.id);
+  }
+  assert.equal(focused, "search-input", "Tab reaches the search box");
+  await page.close();
+});
+
+test("a practice item is found, and its link opens the item", async () => {
+  const { page } = await open(browser.context, fileUrl("practice/index.html"), "file://");
+  await searchFor(page, "boss trust");
+  const found = await results(page);
+  assert.ok(found.length >= 1);
+  assert.match(found[0].href, /^\.\.\/practice\/open-questions\.html#item-\d+$/);
+  assert.match(found[0].where, /^From statements to open questions › \d+ /);
+  await page.locator("#search-results [role=option]").first().click();
+  await page.waitForURL(/open-questions\.html#item-\d+$/);
+  const id = page.url().split("#")[1];
+  assert.match(await page.locator(`#${id}`).textContent(), /boss doesn.t trust you/);
+  await page.close();
+});
+
+test("a session turn is found, and its link opens the player at that turn", async () => {
+  const { page } = await open(browser.context, fileUrl("workshops/index.html"), "file://");
+  await searchFor(page, "concise");
+  const turn = (await results(page)).find((r) => /^\.\.\/sessions\/.+\.html#turn-\d+$/.test(r.href));
+  assert.ok(turn, "a result links to a turn");
+  await page.locator(`#search-results [href="${turn.href}"]`).click();
+  const id = turn.href.split("#")[1];
+  await page.waitForURL(new RegExp(`#${id}$`));
+  assert.ok(await page.locator(`#${id}`).isVisible(), "the linked turn is shown");
+  await page.close();
+});
+
+test("facilitator notes never appear in participant search", async () => {
+  const { page } = await open(browser.context, fileUrl("index.html"), "file://");
+  // "insist" is only in a module's facilitator notes (the facilitator guide).
+  assert.match(fs.readFileSync(path.join(SITE, "workshops/foundations/facilitator.html"), "utf8"), /insist on specific moments/);
+  await searchFor(page, "insist");
+  assert.equal(await page.locator(".search-count").textContent(), "No results for “insist”");
+  assert.equal(await page.locator("#search-results [role=option]").count(), 0);
+  const index = fs.readdirSync(path.join(SITE, "search")).map((f) => fs.readFileSync(path.join(SITE, "search", f), "utf8")).join("");
+  assert.ok(!index.includes("facilitator.html"), "the guide is not in the index");
+  assert.ok(!index.includes("insist on specific moments"), "nor are its notes");
+  await page.close();
+});
+
+test("axe finds no violation with results open, at 1280 and 390 px", async () => {
+  for (const width of [1280, 390]) {
+    const { page } = await open(browser.context, fileUrl("index.html"), "file://");
+    await page.setViewportSize({ width, height: 800 });
+    await searchFor(page, "question");
+    await page.keyboard.press("ArrowDown");
+    await page.locator("#search-results mark").first().waitFor();
+    assert.deepEqual(await axeViolations(page), [], `at ${width} px`);
+    const box = await page.locator(".search-panel").boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= width, `the results fit the ${width} px screen`);
+    await page.close();
+  }
+});
+
+test("over HTTP under a sub-path, a result on a nested page leads to the right page", async () => {
+  const server = await serve("/training/al/");
+  try {
+    const { page, problems } = await open(browser.context, server.base + "workshops/foundations/index.html", server.base);
+    await searchFor(page, "racing");
+    await page.keyboard.press("ArrowDown");
+    await Promise.all([page.waitForURL(server.base + "ground-rules.html#statements-answer-questions"), page.keyboard.press("Enter")]);
+    assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+    await page.close();
+  } finally {
+    await server.close();
+  }
+});
+
+test("the page loads no index until the box is used", async () => {
+  const { page } = await open(browser.context, fileUrl("index.html"), "file://");
+  const scripts = () => page.locator("script[src*='search/']").evaluateAll((s) => s.map((e) => e.getAttribute("src")));
+  assert.deepEqual(await scripts(), []);
+  await page.locator("#search-input").focus();
+  await page.waitForFunction(() => window.alsite.search.query("rule").results.length > 0);
+  assert.deepEqual(await scripts(), ["search/index.en.js"]);
+  await page.close();
+});
+
+test("Polish: a word typed without diacritics, in another form, is found; the box speaks Polish", async () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-search-pl-"));
+  try {
+    const root = path.join(__dirname, "../../samples/pl");
+    execFileSync(process.env.ALSITE_BIN, ["build", "--root", root, "--out", path.join(out, "site")], { stdio: "pipe" });
+    const { page, problems } = await open(browser.context, "file://" + path.join(out, "site/index.html"), "file://");
+    assert.equal(await page.locator("label[for=search-input]").textContent(), "Szukaj");
+    await searchFor(page, "scigac");
+    const found = await results(page);
+    assert.equal(found[0].href, "ground-rules.html#statements-answer-questions");
+    await page.locator("#search-results mark").first().waitFor();
+    assert.deepEqual((await results(page))[0].marked, ["ścigać"]);
+    assert.match(await page.locator(".search-count").textContent(), /^1 wynik dla „scigac”$/);
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Escape");
+    // "zrodlo" (źródło) finds the inflected "źródła" too.
+    await page.keyboard.type("zasady podstawowe");
+    await page.locator(".search-count").filter({ hasText: "zasady podstawowe" }).waitFor();
+    assert.ok((await results(page)).some((r) => r.href.startsWith("ground-rules.html")));
+    assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+    await page.close();
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,306 @@
+//! `alsite package --scorm`: the real binary on the sample site and on
+//! fixtures; the zip read back as an LMS reads it. (The manifest is checked
+//! against the ADL schemas in tests/browser/scorm.test.js, with xmllint.)
+
+mod common;
+
+use common::{copy_base, copy_tree, TempDir};
+use std::collections::BTreeSet;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_alsite");
+const REPO: &str = env!("CARGO_MANIFEST_DIR");
+
+fn alsite(args: &[&str], cwd: &Path) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("alsite runs")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The sample site, copied so a test may add files beside it.
+fn sample() -> TempDir {
+    let dir = TempDir::new("package");
+    copy_tree(&Path::new(REPO).join("content"), &dir.path("content"));
+    fs::copy(Path::new(REPO).join("site.yaml"), dir.path("site.yaml")).unwrap();
+    dir
+}
+
+/// The zip's entries in order, with their text.
+fn entries(zip: &Path) -> Vec<(String, String)> {
+    let mut archive = zip::ZipArchive::new(fs::File::open(zip).unwrap()).unwrap();
+    (0..archive.len())
+        .map(|i| {
+            let mut f = archive.by_index(i).unwrap();
+            let mut bytes = Vec::new();
+            f.read_to_end(&mut bytes).unwrap();
+            (
+                f.name().to_string(),
+                String::from_utf8_lossy(&bytes).into_owned(),
+            )
+        })
+        .collect()
+}
+
+fn attr_values<'a>(xml: &'a str, before: &str) -> Vec<&'a str> {
+    xml.split(before)
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect()
+}
+
+#[test]
+fn whole_site_in_scorm_12_lists_every_file_and_uses_no_2004_elements() {
+    let site = sample();
+    let out = alsite(
+        &["package", "--scorm", "1.2", "--out", "course.zip"],
+        &site.0,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.starts_with("wrote course.zip (SCORM 1.2): 1 SCO, "),
+        "{said}"
+    );
+    assert!(
+        !site.path("public").exists(),
+        "the output folder is never touched"
+    );
+
+    let files = entries(&site.path("course.zip"));
+    assert_eq!(files[0].0, "imsmanifest.xml", "the manifest comes first");
+    let xml = &files[0].1;
+    assert!(xml.contains("<schemaversion>1.2</schemaversion>"));
+    assert!(xml.contains("<title>Action Learning in Practice</title>"));
+    assert!(xml.contains("adlcp:scormtype=\"sco\" href=\"lms/site.html\""));
+    assert!(xml.contains("<adlcp:masteryscore>80</adlcp:masteryscore>"));
+    for v2004 in ["imsss", "adlseq", "adlnav", "scormType", "imscp_v1p1"] {
+        assert!(!xml.contains(v2004), "a 1.2 manifest has no {v2004}");
+    }
+    let listed: BTreeSet<&str> = attr_values(xml, "<file href=\"").into_iter().collect();
+    let zipped: BTreeSet<&str> = files[1..].iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(listed, zipped, "every file is listed, and only those");
+    for page in [
+        "index.html",
+        "practice/coach-questions.html",
+        "sessions/rota-tool.html",
+        "static/progress.js",
+    ] {
+        assert!(zipped.contains(page), "{page} in the zip");
+    }
+
+    let launch = &files.iter().find(|(n, _)| n == "lms/site.html").unwrap().1;
+    assert!(launch.contains("src=\"../index.html\""), "{launch}");
+    assert!(launch.contains("src=\"../static/progress.js\""));
+    assert!(launch.contains("\"version\":\"1.2\""));
+    assert!(
+        launch.contains("[\"alsite-practice:coach-questions\",9]"),
+        "{launch}"
+    );
+    assert!(launch.contains("\"alsite-session:rota-tool\""));
+    assert!(launch.contains("\"mastery\":80"));
+}
+
+#[test]
+fn named_parts_in_scorm_2004_are_one_sco_each_grouped_by_kind() {
+    let site = sample();
+    let out = alsite(
+        &[
+            "package",
+            "--scorm",
+            "2004",
+            "--out",
+            "parts.zip",
+            "content/workshops/intro-training",
+            "content/practice/session-flow.yaml",
+            "content/sessions",
+            "content/practice/session-flow.yaml",
+        ],
+        &site.0,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains(": 4 SCOs, "));
+    let files = entries(&site.path("parts.zip"));
+    let xml = &files[0].1;
+    assert!(xml.contains("<schemaversion>2004 4th Edition</schemaversion>"));
+    let titles: Vec<&str> = xml
+        .split("<title>")
+        .skip(1)
+        .map(|t| &t[..t.find('<').unwrap()])
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Action Learning in Practice",
+            "Workshops",
+            "Introduction to Action Learning",
+            "Practice",
+            "The flow of a session",
+            "Demo sessions",
+            "The rota tool nobody uses",
+            "Onboarding that takes too long",
+        ]
+    );
+    assert_eq!(
+        attr_values(xml, "adlcp:scormType=\"sco\" href=\""),
+        [
+            "lms/workshop-intro-training.html",
+            "lms/practice-session-flow.html",
+            "lms/session-rota-tool.html",
+            "lms/session-slow-onboarding.html",
+        ]
+    );
+    // Items with practice carry the mastery score; a session's item has none.
+    assert_eq!(
+        xml.matches("<imsss:minNormalizedMeasure>0.80<").count(),
+        2,
+        "{xml}"
+    );
+    let workshop = &files
+        .iter()
+        .find(|(n, _)| n == "lms/workshop-intro-training.html")
+        .unwrap()
+        .1;
+    assert!(workshop.contains("src=\"../workshops/intro-training/index.html\""));
+}
+
+#[test]
+fn unknown_version_is_a_usage_error() {
+    let site = sample();
+    let out = alsite(&["package", "--scorm", "1.3"], &site.0);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("invalid value '1.3' for '--scorm <VERSION>'"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("[possible values: 1.2, 2004]"));
+    let out = alsite(&["package"], &site.0);
+    assert_eq!(out.status.code(), Some(2), "--scorm is required");
+}
+
+#[test]
+fn paths_that_name_nothing_are_errors_and_leave_the_old_zip() {
+    let site = sample();
+    fs::write(site.path("course.zip"), "an earlier package").unwrap();
+    let cases: [(&str, &str); 3] = [
+        (
+            "content/practise/x.yaml",
+            "content/practise/x.yaml: error: names nothing: there is no such file or folder",
+        ),
+        (
+            "content/pages",
+            "content/pages: error: names no workshop, practice set or demo session",
+        ),
+        ("/", "/: error: is outside the site folder"),
+    ];
+    for (path, message) in cases {
+        let out = alsite(
+            &["package", "--scorm", "2004", "--out", "course.zip", path],
+            &site.0,
+        );
+        assert_eq!(out.status.code(), Some(1), "{path}");
+        let err = stderr(&out);
+        assert!(err.lines().any(|l| l == message), "{path}: {err}");
+        assert!(err.contains("no package was written: 1 error"), "{err}");
+    }
+    assert_eq!(
+        fs::read_to_string(site.path("course.zip")).unwrap(),
+        "an earlier package"
+    );
+    let out = alsite(&["package", "--scorm", "2004", "--out", "content"], &site.0);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("cannot write the package: that is a folder"),
+        "{}",
+        stderr(&out)
+    );
+    let leftovers: Vec<PathBuf> = fs::read_dir(&site.0)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("alsite-new"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn content_errors_stop_the_package_as_they_stop_a_build() {
+    let site = TempDir::new("package-bad");
+    copy_base(&site.0);
+    fs::write(
+        site.path("content/practice/open-questions.yaml"),
+        "title: [\n",
+    )
+    .unwrap();
+    let out = alsite(&["package", "--scorm", "1.2"], &site.0);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("content/practice/open-questions.yaml:"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!site.path("course-scorm12.zip").exists());
+}
+
+#[test]
+fn a_package_past_the_manifest_limits_is_refused_with_the_reason() {
+    let site = TempDir::new("package-limits");
+    copy_base(&site.0);
+    let long = "A very long course title ".repeat(10);
+    fs::write(
+        site.path("site.yaml"),
+        format!("title: {long}\norganization:\n  name: Fixture Org\n"),
+    )
+    .unwrap();
+    let out = alsite(&["package", "--scorm", "2004"], &site.0);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("is 249 characters; SCORM allows 200 in a course or item title"),
+        "{}",
+        stderr(&out)
+    );
+
+    // 1.2 keeps 4,096 characters of progress: 400 items cannot fit.
+    fs::write(
+        site.path("site.yaml"),
+        "title: Big\norganization:\n  name: Fixture Org\n",
+    )
+    .unwrap();
+    let item =
+        "  - type: classify\n    question: Did you?\n    answer: closed\n    reason: Yes or no.\n";
+    fs::write(
+        site.path("content/practice/big.yaml"),
+        format!("title: Big set\nitems:\n{}", item.repeat(400)),
+    )
+    .unwrap();
+    let out = alsite(&["package", "--scorm", "1.2"], &site.0);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("“Big” tracks too much for SCORM 1.2: its progress needs at least"),
+        "{err}"
+    );
+    assert!(err.contains("or use --scorm 2004"), "{err}");
+    // The same course in 2004, or the set's neighbours alone in 1.2, is fine.
+    assert!(alsite(&["package", "--scorm", "2004"], &site.0)
+        .status
+        .success());
+    let out = alsite(
+        &[
+            "package",
+            "--scorm",
+            "1.2",
+            "content/practice/open-questions.yaml",
+        ],
+        &site.0,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+}

@@ -1,0 +1,358 @@
+/* The one progress store of practice sets, sessions and timers, with two back
+ * ends. Outside an LMS: localStorage, one entry per key (a missing or broken
+ * store never breaks the page). Inside a SCORM package: the launch page
+ * (lms/<id>.html) finds the LMS's API, keeps every key's state in
+ * suspend_data and reports score, interactions, completion and the bookmark;
+ * the site's pages, shown in its frame, reach that launch page through their
+ * parents. Pages only call alsite.progress.open(key); none talks to the LMS. */
+(function () {
+  "use strict";
+  var alsite = (window.alsite = window.alsite || {});
+  if (alsite.progress) return;
+
+  function copy(value) {
+    return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+  }
+  function isObject(v) { return Boolean(v) && typeof v === "object" && !Array.isArray(v); }
+
+  /* ---- localStorage ------------------------------------------------------ */
+
+  /** Items saved under `key` as { v: 1, items }; an older plain object
+   *  (the timers' first format) is read as the items themselves. */
+  function localStore(key) {
+    var items = {};
+    try {
+      var saved = JSON.parse(window.localStorage.getItem(key) || "null");
+      if (isObject(saved) && isObject(saved.items)) items = saved.items;
+      else if (isObject(saved) && saved.v === undefined) items = saved;
+    } catch (e) { items = {}; }
+    function save() {
+      try { window.localStorage.setItem(key, JSON.stringify({ v: 1, items: items })); } catch (e) { /* private mode, full */ }
+    }
+    return {
+      get: function (id) { var v = items[id]; return v && typeof v === "object" ? v : null; },
+      set: function (id, value) { items[id] = value; save(); },
+      clear: function () { items = {}; try { window.localStorage.removeItem(key); } catch (e) { /* ignore */ } },
+      answer: function (id, item, result) { this.set(id, result); },
+      complete: function () { /* completion only matters to an LMS */ },
+    };
+  }
+
+  /* ---- the LMS session, kept by the launch page ---------------------------- */
+
+  /** The API object `name` in `win` or its parents, up to a limit, as the
+   *  SCORM run-time specifications search; frames of other origins are skipped. */
+  function searchUp(win, name) {
+    for (var hops = 0; win && hops < 500; hops++) {
+      try { if (win[name]) return win[name]; } catch (e) { /* another origin */ }
+      var parent = null;
+      try { parent = win.parent; } catch (e) { parent = null; }
+      if (!parent || parent === win) return null;
+      win = parent;
+    }
+    return null;
+  }
+
+  function findApi(name) {
+    var api = searchUp(window, name);
+    var openers = [];
+    try { openers.push(window.top.opener); } catch (e) { /* ignore */ }
+    try { openers.push(window.opener); } catch (e) { /* ignore */ }
+    for (var i = 0; !api && i < openers.length; i++) api = searchUp(openers[i], name);
+    return api;
+  }
+
+  /** The calls and element names of one SCORM edition, behind one interface. */
+  function connect(version) {
+    var v12 = version === "1.2";
+    var api = findApi(v12 ? "API" : "API_1484_11");
+    if (!api) return null;
+    var call = function (f12, f2004) {
+      return function (a, b) {
+        try { return String(api[v12 ? f12 : f2004].apply(api, arguments.length > 1 ? [a, b] : [a === undefined ? "" : a])); } catch (e) { return ""; }
+      };
+    };
+    var lms = {
+      v12: v12,
+      init: call("LMSInitialize", "Initialize"),
+      get: call("LMSGetValue", "GetValue"),
+      set: call("LMSSetValue", "SetValue"),
+      commit: call("LMSCommit", "Commit"),
+      finish: call("LMSFinish", "Terminate"),
+      el: v12 ? {
+        location: "cmi.core.lesson_location", mode: "cmi.core.lesson_mode", exit: "cmi.core.exit",
+        mastery: "cmi.student_data.mastery_score", time: "cmi.core.session_time", score: "cmi.core.score",
+        status: "cmi.core.lesson_status",
+      } : {
+        location: "cmi.location", mode: "cmi.mode", exit: "cmi.exit", mastery: "cmi.scaled_passing_score",
+        time: "cmi.session_time", score: "cmi.score", status: "cmi.completion_status",
+      },
+    };
+    return lms.init("") === "true" ? lms : null;
+  }
+
+  /* suspend_data is small in 1.2 (4,096 characters): field names are
+   * shortened, and when it is still too long, typed answers are cut, then
+   * dropped (right or wrong is always kept). */
+  var SHORT = { answer: "a", correct: "c", self: "f", skipped: "k", turn: "t", pauses: "p", transcript: "x" };
+  var LONG = {};
+  Object.keys(SHORT).forEach(function (k) { LONG[SHORT[k]] = k; });
+
+  function rename(value, names, cut) {
+    if (Array.isArray(value)) return value.map(function (v) { return rename(v, names, cut); });
+    if (typeof value === "string" && cut !== undefined && value.length > cut) return value.slice(0, cut);
+    if (!isObject(value)) return value;
+    var out = {};
+    Object.keys(value).forEach(function (k) {
+      if (cut === -1 && (k === "answer" || k === "pauses")) return;
+      out[names[k] || k] = rename(value[k], names, cut);
+    });
+    return out;
+  }
+
+  function pack(state, limit) {
+    var cuts = [undefined, 120, 40, 10, -1];
+    var text = "";
+    for (var i = 0; i < cuts.length; i++) {
+      text = JSON.stringify({ v: 1, s: rename(state.s, SHORT, cuts[i]), d: state.d, c: state.c });
+      if (text.length <= limit) return text;
+    }
+    return null;
+  }
+
+  function unpack(text) {
+    try {
+      var saved = JSON.parse(text);
+      if (!isObject(saved) || saved.v !== 1 || !isObject(saved.s)) return null;
+      return { s: rename(saved.s, LONG), d: Array.isArray(saved.d) ? saved.d : [], c: saved.c === 1 ? 1 : 0 };
+    } catch (e) { return null; }
+  }
+
+  function letter(i) { return "abcdefghijklmnopqrstuvwxyz"[i] || String(i); }
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+
+  /** One answered practice item as a SCORM interaction. */
+  function interaction(lms, key, id, item, result) {
+    var sep = lms.v12 ? "," : "[,]";
+    var type = "choice", response = [], patterns = [];
+    if (item.type === "choose") {
+      response = result.answer.map(letter);
+      patterns = [item.options.map(function (o, i) { return o.correct ? letter(i) : null; }).filter(Boolean).join(sep)];
+    } else if (item.type === "classify") {
+      response = [result.answer];
+      patterns = [item.answer].concat(item.also || []);
+    } else if (item.type === "order") {
+      type = "sequencing";
+      response = result.answer.map(function (p) { return letter(p - 1); });
+      patterns = [result.answer.map(function (p, i) { return letter(i); }).join(sep)];
+    } else if (item.type === "rewrite") {
+      type = "fill-in";
+      // 2004 reads "{", "}" and "[,]" as markup: keep the words, not those.
+      response = [String(result.answer).replace(/\[,\]/g, ",").replace(/[{}]/g, "").slice(0, 250)];
+    }
+    var now = new Date();
+    var clock = two(now.getHours()) + ":" + two(now.getMinutes()) + ":" + two(now.getSeconds());
+    var stamp = now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate()) + "T" + clock;
+    return {
+      id: "urn:alsite:" + key.replace(/^alsite-practice:/, "") + ":" + id,
+      type: type,
+      response: response.join(sep),
+      result: result.correct ? "correct" : lms.v12 ? "wrong" : "incorrect",
+      time: lms.v12 ? clock : stamp,
+      patterns: patterns,
+    };
+  }
+
+  function writeInteraction(lms, n, x) {
+    var p = "cmi.interactions." + n + ".";
+    lms.set(p + "id", x.id);
+    lms.set(p + "type", x.type);
+    lms.set(p + (lms.v12 ? "time" : "timestamp"), x.time);
+    x.patterns.forEach(function (pattern, i) { lms.set(p + "correct_responses." + i + ".pattern", pattern); });
+    lms.set(p + (lms.v12 ? "student_response" : "learner_response"), x.response);
+    lms.set(p + "result", x.result);
+  }
+
+  function elapsed(ms, v12) {
+    var s = Math.round(ms / 1000);
+    var h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60);
+    s = s % 60;
+    return v12 ? (h < 10 ? "000" : h < 100 ? "00" : h < 1000 ? "0" : "") + h + ":" + two(m) + ":" + two(s)
+      : "PT" + h + "H" + m + "M" + s + "S";
+  }
+
+  /** Practice items answered and right, and whether everything is done. */
+  function tally(config, state) {
+    var right = 0, answered = 0, total = 0;
+    (config.practice || []).forEach(function (pair) {
+      var items = state.s[pair[0]] || {};
+      var n = 0;
+      total += pair[1];
+      Object.keys(items).forEach(function (id) {
+        if (!isObject(items[id]) || n >= pair[1]) return;
+        n++;
+        if (items[id].correct === true) right++;
+      });
+      answered += n;
+    });
+    var watched = (config.sessions || []).every(function (k) { return state.d.indexOf(k) >= 0; });
+    return { right: right, answered: answered, total: total, complete: watched && answered >= total };
+  }
+
+  /** Score, completion and (with a mastery score) pass or fail; 1.2 has
+   *  one status for both, 2004 two, and only 2004 the scaled score. */
+  function writeResult(lms, t, mastery, browse) {
+    var ratio = function (a, b) { return String(Math.round((a / b) * 10000) / 10000); };
+    if (t.total > 0) {
+      lms.set(lms.el.score + ".min", "0");
+      lms.set(lms.el.score + ".max", String(t.total));
+      lms.set(lms.el.score + ".raw", String(t.right));
+      if (!lms.v12) lms.set("cmi.score.scaled", ratio(t.right, t.total));
+      if (!lms.v12) lms.set("cmi.progress_measure", ratio(t.answered, t.total));
+    }
+    var passed = mastery === null || t.total === 0 ? null : t.right / t.total >= mastery - 1e-9;
+    if (lms.v12) {
+      lms.set(lms.el.status, browse ? "browsed" : !t.complete ? "incomplete" : passed === null ? "completed" : passed ? "passed" : "failed");
+    } else {
+      lms.set(lms.el.status, t.complete ? "completed" : "incomplete");
+      if (t.complete && passed !== null) lms.set("cmi.success_status", passed ? "passed" : "failed");
+    }
+  }
+
+  /** The session of one SCO: state in memory, written to the LMS a moment
+   *  after the last change (a burst of clicks is one commit). */
+  function startSession(config, lms) {
+    var started = Date.now();
+    var state = unpack(lms.get("cmi.suspend_data")) || { s: {}, d: [], c: 0 };
+    var mode = lms.get(lms.el.mode);
+    var review = mode === "review", browse = mode === "browse"; // unset counts as normal
+    var masteryText = lms.get(lms.el.mastery);
+    var mastery = masteryText !== "" && isFinite(Number(masteryText))
+      ? Number(masteryText) / (lms.v12 ? 100 : 1)
+      : typeof config.mastery === "number" ? config.mastery / 100 : null;
+    var interactions = Number(lms.get("cmi.interactions._count")) || 0;
+    var timer = null, finished = false;
+
+    function report() {
+      if (review) return;
+      var t = tally(config, state);
+      if (t.complete) state.c = 1;
+      else if (state.c) return; // a finished course stays finished while it is tried again
+      writeResult(lms, t, mastery, browse);
+    }
+
+    function flush() {
+      if (timer !== null) { window.clearTimeout(timer); timer = null; }
+      if (finished || review) return;
+      var text = pack(state, config.limit || 4096);
+      if (text !== null) lms.set("cmi.suspend_data", text);
+      report();
+      // Always "suspend": reopening the course shows it as it was left.
+      lms.set(lms.el.exit, "suspend");
+      lms.commit("");
+    }
+    function changed() {
+      if (timer === null) timer = window.setTimeout(flush, 2000);
+    }
+
+    var session = {
+      get: function (key, id) { var items = state.s[key]; return items && isObject(items[id]) ? copy(items[id]) : null; },
+      set: function (key, id, value) {
+        (state.s[key] = state.s[key] || {})[id] = copy(value);
+        changed();
+      },
+      clear: function (key) { delete state.s[key]; changed(); },
+      answer: function (key, id, item, result) {
+        session.set(key, id, result);
+        if (review || !item || !result) return;
+        try { writeInteraction(lms, interactions, interaction(lms, key, id, item, result)); interactions++; } catch (e) { /* an answer of an unexpected shape */ }
+      },
+      complete: function (key) {
+        if (state.d.indexOf(key) < 0) { state.d.push(key); changed(); }
+      },
+      location: function (path) {
+        if (path && path.length <= (lms.v12 ? 255 : 1000)) { lms.set(lms.el.location, path); changed(); }
+      },
+      bookmark: function () { return lms.get(lms.el.location); },
+      flush: flush,
+      finish: function () {
+        if (finished) return;
+        flush();
+        lms.set(lms.el.time, elapsed(Date.now() - started, lms.v12));
+        finished = true;
+        lms.finish("");
+      },
+    };
+    if (!review) {
+      var status = lms.get(lms.el.status);
+      if (status === "not attempted" || status === "unknown" || status === "") report();
+    }
+    return session;
+  }
+
+  /* ---- the launch page: the LMS connection and the frame ----------------- */
+
+  function launch(config) {
+    var lms = connect(config.version);
+    if (!lms) return null; // opened outside an LMS: the pages use localStorage
+    var session = startSession(config, lms);
+    var root = new URL("../", window.location.href).href;
+    function mount() {
+      var frame = document.getElementById("lms-frame");
+      if (!frame) return;
+      var mark = session.bookmark();
+      if (/^[\w\-./%]+\.html(#[\w\-]*)?$/.test(mark) && mark.indexOf("..") < 0) frame.src = root + mark;
+      frame.addEventListener("load", function () {
+        var href = "";
+        try { href = frame.contentWindow.location.href; } catch (e) { return; }
+        if (href.indexOf(root) === 0) session.location(href.slice(root.length).split("#")[0].split("?")[0]);
+      });
+    }
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount); else mount();
+    window.addEventListener("pagehide", session.finish);
+    document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") session.flush(); });
+    return session;
+  }
+
+  /** The session of the launch page around this page, if any. */
+  function outerSession() {
+    var win = window;
+    for (var hops = 0; hops < 10; hops++) {
+      try {
+        var p = win.alsite && win.alsite.progress;
+        if (p && p.session) return p.session;
+      } catch (e) { return null; }
+      if (!win.parent || win.parent === win) return null;
+      win = win.parent;
+    }
+    return null;
+  }
+
+  function lmsStore(session, key) {
+    return {
+      inLms: true,
+      get: function (id) { return session.get(key, id); },
+      set: function (id, value) { session.set(key, id, value); },
+      clear: function () { session.clear(key); },
+      answer: function (id, item, result) { session.answer(key, id, copy(item), copy(result)); },
+      complete: function () { session.complete(key); },
+    };
+  }
+
+  var own = null;
+  var data = document.getElementById("lms-data");
+  if (data) {
+    try { own = launch(JSON.parse(data.textContent)); } catch (e) { own = null; }
+  }
+
+  alsite.progress = {
+    /** The LMS session this window holds (launch pages only). */
+    session: own,
+    /** The store for `key`. `options.local`: keep it on this device only,
+     *  even in an LMS (a timer's end time means nothing elsewhere). */
+    open: function (key, options) {
+      var session = options && options.local ? null : outerSession();
+      return session ? lmsStore(session, key) : localStore(key);
+    },
+  };
+})();
