@@ -291,11 +291,12 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
     timings.check = started.elapsed() - timings.load;
 
     let t = Instant::now();
-    let rendered = render_with_search(root, &p, &writer, out).map(|mut kept| {
-        // In path order, so the same site gives the same manifest however it was made.
-        kept.sort_by(|a, b| a.links.path.cmp(&b.links.path));
-        kept
-    });
+    let rendered =
+        render_with_search(root, &p, &writer, out, &mut timings.search).map(|mut kept| {
+            // In path order, so the same site gives the same manifest however it was made.
+            kept.sort_by(|a, b| a.links.path.cmp(&b.links.path));
+            kept
+        });
     writer.rendered();
     timings.render_and_write = t.elapsed();
     let mut targets = 0;
@@ -408,6 +409,7 @@ fn render_with_search(
     p: &Prepared,
     writer: &Writer,
     out: &Path,
+    took: &mut Duration,
 ) -> Result<Vec<Kept>, Diagnostics> {
     let (site, theme) = (&p.site, &p.theme);
     let mut kept = render_staged(root, site, theme, p.assets.clone(), writer, out, true)?;
@@ -441,6 +443,7 @@ fn render_with_search(
         .iter()
         .filter_map(|k| k.text.as_ref().map(|(l, t)| (l.as_str(), t)))
         .collect();
+    let t = Instant::now();
     let index: Result<Vec<Kept>, Diagnostic> = search::outputs(texts)
         .par_iter()
         .map(|o| {
@@ -456,6 +459,7 @@ fn render_with_search(
         })
         .collect();
     kept.extend(index.map_err(one)?);
+    *took = t.elapsed();
     for k in &mut kept {
         k.text = None;
     }
