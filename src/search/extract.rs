@@ -5,6 +5,8 @@
 //! a Markdown heading, a ground rule, a component, a practice item, a stage,
 //! a session turn, an activity.
 
+use std::borrow::Cow;
+
 /// One page's text, by section.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageText {
@@ -202,13 +204,13 @@ impl<'a> Scanner<'a> {
         let current = self.sections.last_mut().expect("a section is always open");
         if current.text.trim().is_empty() && !current.anchor.is_empty() {
             if !heading {
-                current.anchor = unescape(id);
+                current.anchor = unescape(id).into_owned();
             }
             return;
         }
         self.title_depth = None;
         self.sections.push(Building {
-            anchor: unescape(id),
+            anchor: unescape(id).into_owned(),
             ..Building::default()
         });
     }
@@ -277,9 +279,9 @@ fn attr<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
 }
 
 /// Decodes the character references alsite and pulldown-cmark write.
-fn unescape(text: &str) -> String {
+fn unescape(text: &str) -> Cow<'_, str> {
     if !text.contains('&') {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -300,7 +302,7 @@ fn unescape(text: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 fn reference(name: &str) -> Option<char> {

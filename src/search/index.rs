@@ -18,8 +18,17 @@ use std::collections::{HashMap, HashSet};
 /// A text chunk holds about this many bytes of section text.
 const CHUNK_BYTES: usize = 64 * 1024;
 
-/// A page ready for the index: its text and each section's distinct terms,
-/// separated by spaces (one string a section keeps allocations few).
+/// A section keeps this many bytes of its text, at most, for its snippet
+/// (cut at a space): a snippet shows 160 characters around the first word
+/// found, and a result's words are usually near the start of its section.
+/// Every word of the section is in the index all the same. Keeping the whole
+/// text would hold every page's text in memory until the index is written,
+/// and write as many bytes again as the pages.
+pub const SNIPPET_BYTES: usize = 320;
+
+/// A page ready for the index: its text, each section's cut to
+/// [`SNIPPET_BYTES`], and each section's distinct terms, separated by spaces
+/// (one string a section keeps allocations few).
 #[derive(Debug, Clone)]
 pub struct IndexedPage {
     pub text: PageText,
@@ -27,28 +36,52 @@ pub struct IndexedPage {
 }
 
 impl IndexedPage {
-    pub fn new(text: PageText) -> IndexedPage {
+    pub fn new(mut text: PageText) -> IndexedPage {
         let terms = text
             .sections
             .iter()
-            .map(|s| {
-                let folded = fold(&s.text);
-                let mut seen: HashSet<&str, FnvBuild> =
-                    HashSet::with_capacity_and_hasher(256, FnvBuild::default());
-                let mut terms = String::with_capacity(folded.len() / 2);
-                for w in words(&folded) {
-                    if seen.insert(w) {
-                        if !terms.is_empty() {
-                            terms.push(' ');
-                        }
-                        terms.push_str(w);
-                    }
-                }
-                terms
-            })
+            .map(|s| distinct_terms(&s.text))
             .collect();
+        for section in &mut text.sections {
+            cut(&mut section.text, SNIPPET_BYTES);
+        }
         IndexedPage { text, terms }
     }
+}
+
+/// The distinct terms of `text`, in order of first use, separated by spaces.
+fn distinct_terms(text: &str) -> String {
+    let folded = fold(text);
+    let mut seen: HashSet<&str, FnvBuild> =
+        HashSet::with_capacity_and_hasher(256, FnvBuild::default());
+    let mut terms = String::with_capacity(folded.len() / 2);
+    for w in words(&folded) {
+        if seen.insert(w) {
+            if !terms.is_empty() {
+                terms.push(' ');
+            }
+            terms.push_str(w);
+        }
+    }
+    terms.shrink_to_fit();
+    terms
+}
+
+/// Cuts `text` to at most `max` bytes, at the last space before that when
+/// there is one, and gives back the memory it no longer needs.
+fn cut(text: &mut String, max: usize) {
+    if text.len() <= max {
+        return;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    if let Some(space) = text[..end].rfind(' ').filter(|&i| i > 0) {
+        end = space;
+    }
+    text.truncate(end);
+    text.shrink_to_fit();
 }
 
 /// The files of one language's index: (path from the site root, bytes).
@@ -287,6 +320,24 @@ mod tests {
             assert_eq!(decode(&encode_postings(&ids)), ids);
         }
         assert_eq!(encode_postings(&(0..5000).collect::<Vec<u32>>()).len(), 4);
+    }
+
+    #[test]
+    fn long_sections_keep_their_start_for_snippets_and_every_word_as_a_term() {
+        let long = format!("{} źródło", "słowo ".repeat(100));
+        let page = IndexedPage::new(PageText {
+            path: "a.html".into(),
+            title: "A".into(),
+            sections: vec![Section {
+                anchor: String::new(),
+                title: String::new(),
+                text: long,
+            }],
+        });
+        let kept = &page.text.sections[0].text;
+        assert!(kept.len() <= SNIPPET_BYTES, "{}", kept.len());
+        assert!(kept.starts_with("słowo słowo") && kept.ends_with("słowo"));
+        assert_eq!(page.terms, ["slowo zrodlo"]);
     }
 
     #[test]

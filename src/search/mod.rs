@@ -58,10 +58,9 @@ impl SiteText {
     ) -> bool {
         let mut changed = false;
         for (path, new) in SiteText::of(outputs, lang_of).pages {
-            let same = self
-                .pages
-                .get(&path)
-                .is_some_and(|(lang, old)| *lang == new.0 && old.text == new.1.text);
+            let same = self.pages.get(&path).is_some_and(|(lang, old)| {
+                *lang == new.0 && old.text == new.1.text && old.terms == new.1.terms
+            });
             if !same {
                 self.pages.insert(path, new);
                 changed = true;
