@@ -111,11 +111,17 @@ fn an_edit_in_serve_rewrites_the_index() {
         .content_changed(&[PathBuf::from("content/pages/about.md")])
         .unwrap();
     assert!(!r.full);
-    assert!(r.changed.iter().any(|o| o.path == "search/index.en.js"));
-    let text = r
+    assert!(r.changed.iter().any(|o| o.path == "about.html"));
+    // The reload does not wait for the index: it comes right after.
+    assert!(!r.changed.iter().any(|o| o.path.starts_with("search/")));
+    let index = builder.search_index().expect("the index is rewritten");
+    assert!(!index.reload);
+    assert!(index.changed.iter().any(|o| o.path == "search/index.en.js"));
+    let text = index
         .changed
         .iter()
         .find(|o| o.path.starts_with("search/text.en."))
         .expect("a text chunk is rewritten");
     assert!(String::from_utf8_lossy(&text.bytes).contains("Zanzibar rota."));
+    assert!(builder.search_index().is_none(), "written once");
 }

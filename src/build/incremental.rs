@@ -28,6 +28,8 @@ struct Last {
     pages: HashMap<String, PageLinks>,
     /// Every page's text, to rewrite the search index after an edit.
     text: crate::search::SiteText,
+    /// True when a page's text changed since the index was last written.
+    index_stale: bool,
     /// A fingerprint of every output's bytes, to tell which re-rendered pages
     /// changed (the bytes themselves live in the server's snapshot).
     hashes: HashMap<String, u64>,
@@ -45,6 +47,9 @@ pub struct Rebuilt {
     /// The UI strings of the site's (default) language, for the server's own pages.
     pub strings: std::sync::Arc<crate::i18n::Strings>,
     pub warnings: Diagnostics,
+    /// False for the search index written after a scoped rebuild: open pages
+    /// were told to reload already, and load the index only when used.
+    pub reload: bool,
 }
 
 /// What other pages read of a free page: the home page lists its title and
@@ -90,6 +95,7 @@ impl Incremental {
             theme: p.theme,
             links,
             text,
+            index_stale: false,
             pages: pages.into_iter().map(|l| (l.path.clone(), l)).collect(),
             hashes: outputs
                 .iter()
@@ -102,6 +108,27 @@ impl Incremental {
             full: true,
             warnings: p.warnings,
             strings,
+            reload: true,
+        })
+    }
+
+    /// The search index files that changed since the last rebuild, when a
+    /// page's text did. A scoped rebuild leaves them out of what it returns,
+    /// so the reload of the edited page waits only for that page; `serve`
+    /// asks for them right after sending the reload.
+    pub fn search_index(&mut self) -> Option<Rebuilt> {
+        let last = self.last.as_mut()?;
+        if !std::mem::take(&mut last.index_stale) {
+            return None;
+        }
+        let index = last.text.outputs();
+        Some(Rebuilt {
+            changed: last.changed_only(index),
+            full: false,
+            rendered: 0,
+            strings: last.site.strings.clone(),
+            warnings: Diagnostics::default(),
+            reload: false,
         })
     }
 
@@ -164,12 +191,12 @@ impl Last {
             return Err(Diagnostics(errors));
         }
         let read_body = |page: &Page| load::page_body(root, page);
-        let mut rendered =
+        let rendered =
             render::render_affected(&self.site, &self.theme, changed, listed_changed, &read_body)?;
         let count = rendered.len();
         let site = &self.site;
         if site.config.search && self.text.update(&rendered, |o| page_language(site, o)) {
-            rendered.extend(self.text.outputs());
+            self.index_stale = true;
         }
         let mut ids_changed = false;
         for o in &rendered {
@@ -187,13 +214,7 @@ impl Last {
                 .collect()
         };
         link_errors(root, &self.site, &self.theme, &self.links, &to_check)?;
-        let changed_outputs: Vec<Output> = rendered
-            .into_iter()
-            .filter(|o| {
-                let hash = crate::digest::of(&o.bytes);
-                self.hashes.insert(o.path.clone(), hash) != Some(hash)
-            })
-            .collect();
+        let changed_outputs = self.changed_only(rendered);
         warnings.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         Ok(Rebuilt {
             changed: changed_outputs,
@@ -201,6 +222,18 @@ impl Last {
             rendered: count,
             strings: self.site.strings.clone(),
             warnings: Diagnostics(warnings),
+            reload: true,
         })
+    }
+
+    /// The outputs whose bytes differ from the last ones at their path.
+    fn changed_only(&mut self, outputs: Vec<Output>) -> Vec<Output> {
+        outputs
+            .into_iter()
+            .filter(|o| {
+                let hash = crate::digest::of(&o.bytes);
+                self.hashes.insert(o.path.clone(), hash) != Some(hash)
+            })
+            .collect()
     }
 }

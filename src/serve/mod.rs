@@ -322,9 +322,11 @@ fn apply(
                     strings: rebuilt.strings,
                 }
             };
-            let full = rebuilt.full;
+            let (full, reload) = (rebuilt.full, rebuilt.reload);
             shared.replace(snapshot);
-            shared.events.reload();
+            if reload {
+                shared.events.reload();
+            }
             if full {
                 // The last site's pages were just freed: a site that shrank
                 // should not keep the memory of its largest build.
@@ -333,6 +335,8 @@ fn apply(
             let ms = since.elapsed().as_millis();
             if what == "built" {
                 println!("built {pages} pages in {ms} ms");
+            } else if !reload {
+                println!("{what} written {ms} ms after the save");
             } else {
                 let scope = if rebuilt.full {
                     "all pages".to_string()

@@ -141,6 +141,10 @@ impl Sources {
                 result = self.rebuild(&mut builder, &burst);
             }
             apply(result, burst.started, "rebuilt");
+            // The search index after the reload: an edit's page need not wait for it.
+            if let Some(index) = builder.search_index() {
+                apply(Ok(index), burst.started, "search index");
+            }
         }
     }
 
