@@ -342,21 +342,22 @@ fn collapse(text: &str) -> String {
 /// Appends `text` with each run of whitespace as one space, and none at the
 /// start. Only ASCII whitespace, as in HTML: a no-break space stays.
 fn push_collapsed(out: &mut String, text: &str) {
-    let mut pieces = text.split(|c: char| c.is_ascii_whitespace());
-    if let Some(first) = pieces.next() {
-        if first.is_empty() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_whitespace() {
             space(out);
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            continue;
         }
-        out.push_str(first);
-    }
-    for piece in pieces {
-        if !piece.is_empty() {
-            space(out);
-            out.push_str(piece);
+        let start = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+            i += 1;
         }
-    }
-    if text.ends_with(|c: char| c.is_ascii_whitespace()) {
-        space(out);
+        // ASCII whitespace never falls inside a UTF-8 sequence: both ends are boundaries.
+        out.push_str(&text[start..i]);
     }
 }
 
