@@ -193,6 +193,10 @@ impl<'a> Scanner<'a> {
 
     /// Whether attributes hide the element from readers, or mark facilitator notes.
     fn hidden(&self, attrs: &str) -> bool {
+        // Most elements have neither word: one scan rules them out.
+        if !attrs.contains("hidden") && !attrs.contains("facilitator-notes") {
+            return false;
+        }
         has_attr(attrs, "hidden")
             || attr(attrs, "aria-hidden") == Some("true")
             || attr(attrs, "class").is_some_and(|c| c.split(' ').any(|c| c == "facilitator-notes"))
