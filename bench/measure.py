@@ -99,7 +99,9 @@ def save_to_reload(alsite, root, page, times=9):
                 f.write(original + f"\n\nEdit number {i}.\n")
             wait_reload(stream)
             samples.append((time.perf_counter() - start) * 1000)
-            time.sleep(0.05)
+            # Saves seconds apart, as people make them: the search index is
+            # rewritten just after each reload, and is done by the next save.
+            time.sleep(0.5)
         with open(path, "w", encoding="utf-8") as f:
             f.write(original)
         return samples
