@@ -150,11 +150,7 @@ pub fn generate(dir: &Path, pages: usize, seed: u64, hugo: Option<&Path>) -> io:
         if let Some(h) = hugo {
             write(
                 &h.join(format!("content/{}.md", page_name(i))),
-                format!(
-                    "---\n{front}---\n\n{}",
-                    body.replace("](/", "](/").replace(".html", "/")
-                )
-                .as_bytes(),
+                format!("---\n{front}---\n\n{}", body.replace(".html", "/")).as_bytes(),
             )?;
         }
     }

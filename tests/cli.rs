@@ -3,26 +3,12 @@
 
 mod common;
 
-use common::{copy_tree, TempDir};
+use common::{alsite, copy_tree, text, TempDir};
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-const BIN: &str = env!("CARGO_BIN_EXE_alsite");
 const REPO: &str = env!("CARGO_MANIFEST_DIR");
-
-fn alsite(args: &[&str], cwd: &Path) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("alsite runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 /// A listing of every file under `dir` with its contents, to compare before and after.
 fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {

@@ -4,25 +4,12 @@
 
 mod common;
 
-use common::{copy_tree, TempDir};
+use common::{alsite, copy_tree, text, TempDir};
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-const BIN: &str = env!("CARGO_BIN_EXE_alsite");
 const REPO: &str = env!("CARGO_MANIFEST_DIR");
-
-fn alsite(args: &[&str], cwd: &Path) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("alsite runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 fn fixture(name: &str) -> TempDir {
     let dir = TempDir::new(name);

@@ -4,23 +4,14 @@
 
 mod common;
 
-use common::{copy_base, copy_tree, TempDir};
+use common::{alsite, copy_base, copy_tree, TempDir};
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-const BIN: &str = env!("CARGO_BIN_EXE_alsite");
 const REPO: &str = env!("CARGO_MANIFEST_DIR");
-
-fn alsite(args: &[&str], cwd: &Path) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("alsite runs")
-}
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()

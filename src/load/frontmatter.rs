@@ -33,8 +33,7 @@ pub fn split(text: &str) -> Result<Split<'_>, Unclosed> {
         .unwrap_or(rest);
     let start = text.len() - rest.len();
     let mut offset = start;
-    let mut line = 2;
-    for l in rest.split_inclusive('\n') {
+    for (line, l) in (2..).zip(rest.split_inclusive('\n')) {
         if l.trim_end() == "---" {
             return Ok(Split {
                 front: Some(&text[start..offset]),
@@ -44,7 +43,6 @@ pub fn split(text: &str) -> Result<Split<'_>, Unclosed> {
             });
         }
         offset += l.len();
-        line += 1;
     }
     Err(Unclosed)
 }

@@ -1,6 +1,7 @@
 //! Reads a site folder into a [`Site`]: walks `content/`, splits front matter,
 //! parses YAML (in [`yaml`], the one place that does) and places every error.
 
+mod files;
 pub mod frontmatter;
 pub mod language;
 pub mod yaml;
@@ -11,6 +12,9 @@ use crate::model::*;
 use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+use files::content_files;
+pub use files::{is_ignored, read_utf8};
 
 /// Loads everything under `root`. On error, every problem found is returned,
 /// not only the first.
@@ -157,55 +161,6 @@ pub fn reload_file(root: &Path, site: &mut Site, rel: &Path) -> Result<bool, Dia
         site.texts.extend(loader.texts);
     }
     Ok(replaced)
-}
-
-/// Every file under `content/`, relative to it, sorted; hidden and editor
-/// backup files are skipped. A file or folder that cannot be read is an
-/// error, never skipped in silence.
-fn content_files(root: &Path, content: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    // Links are followed: a linked file or folder is content like any other.
-    let walk = walkdir::WalkDir::new(content)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
-    for entry in walk {
-        match entry {
-            Ok(e) if e.file_type().is_file() => {
-                if let Ok(rel) = e.path().strip_prefix(content) {
-                    files.push(rel.to_path_buf());
-                }
-            }
-            Ok(_) => {}
-            Err(e) => {
-                let path = e.path().unwrap_or(content);
-                let shown = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-                let (why, hint) = match e.io_error().map(std::io::Error::kind) {
-                    Some(std::io::ErrorKind::NotFound) => (
-                        "it is a link to a file or folder that does not exist".to_string(),
-                        "remove the link, or put back what it points to",
-                    ),
-                    Some(std::io::ErrorKind::PermissionDenied) => (
-                        "permission denied".to_string(),
-                        "give yourself permission to read it, or move it out of content/",
-                    ),
-                    _ => (e.to_string(), "check that it can be opened"),
-                };
-                errors.push(
-                    Diagnostic::error(shown, format!("cannot read this file or folder: {why}"))
-                        .hint(hint),
-                );
-            }
-        }
-    }
-    (files, errors)
-}
-
-/// Names editors and systems leave behind: `.x.swp`, `x~`, `#x#`, `.DS_Store`.
-pub fn is_ignored(name: &str) -> bool {
-    name.starts_with('.') || name.ends_with('~') || name.starts_with('#') || name.ends_with(".tmp")
 }
 
 struct Loader<'a> {
@@ -514,24 +469,6 @@ fn split_markdown<'t>(rel: &Path, text: &'t str) -> Result<(&'t str, usize, Body
             .hint("start the file with `---`, a line `title: …`, and `---`"));
     };
     Ok((front, parts.front_line, Body(parts.body, parts.body_line)))
-}
-
-/// Reads `root/rel` as UTF-8; a bad byte is an error at its line and column.
-pub fn read_utf8(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(root.join(rel))
-        .map_err(|e| Diagnostic::error(rel, format!("cannot read file: {e}")))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let good = e.utf8_error().valid_up_to();
-        let text = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
-        Diagnostic::error(rel, "file is not valid UTF-8")
-            .at_offset(&text, good)
-            .hint("save the file with UTF-8 encoding")
-    })?;
-    // Editors on Windows often start a file with a byte-order mark; it is not content.
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    })
 }
 
 fn file_stem(path: &Path) -> String {

@@ -53,29 +53,25 @@ pub fn percent_encode_path(path: &str) -> String {
 
 /// Decodes `%XX` escapes; a broken escape or invalid UTF-8 is kept as written.
 pub fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_string();
-    }
+    percent_decode_strict(s).unwrap_or_else(|| s.to_string())
+}
+
+/// Decodes `%XX` escapes; `None` for a broken escape or invalid UTF-8.
+pub fn percent_decode_strict(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
         }
     }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+    String::from_utf8(out).ok()
 }
 
 /// Resolves `url`, as written in the page at `from`, to a path from the site

@@ -208,7 +208,7 @@ pub fn site_path(target: &str, is_dir: impl Fn(&str) -> bool) -> Result<String, 
     if lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00") {
         return Err(Refusal::BadRequest);
     }
-    let decoded = percent_decode(path).ok_or(Refusal::BadRequest)?;
+    let decoded = crate::render::url::percent_decode_strict(path).ok_or(Refusal::BadRequest)?;
     if decoded.contains('\\') || decoded.contains('\0') || decoded.contains(':') {
         return Err(Refusal::BadRequest);
     }
@@ -236,24 +236,6 @@ pub fn site_path(target: &str, is_dir: impl Fn(&str) -> bool) -> Result<String, 
         return Err(Refusal::NeedsSlash);
     }
     Ok(joined)
-}
-
-/// Decodes `%XX` escapes; `None` for a broken escape or invalid UTF-8.
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 pub fn content_type(path: &str) -> &'static str {

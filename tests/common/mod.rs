@@ -9,6 +9,20 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// Runs the real `alsite` binary with `args` in `cwd`.
+pub fn alsite(args: &[&str], cwd: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_alsite"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("alsite runs")
+}
+
+/// Program output as text.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
 /// A scratch folder, removed when dropped.
 pub struct TempDir(pub PathBuf);
 

@@ -1,0 +1,185 @@
+//! Where a value sits in block-style YAML, for checks that run after
+//! parsing (serde keeps no positions for values that parsed).
+
+/// One step of a path into a YAML document: a mapping key or a sequence index.
+#[derive(Debug, Clone, Copy)]
+pub enum Seg<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// The 1-based line and column of the node at `path` in block-style YAML
+/// (`stages`, 2, `turns`, 5 → the sixth turn of the third stage). serde
+/// gives no positions for values that parsed, so domain checks find them
+/// here. Where a step cannot be followed (flow style), the deepest node found
+/// is returned.
+pub fn locate(text: &str, path: &[Seg]) -> (usize, usize) {
+    let lines: Vec<&str> = text.lines().collect();
+    let Some(first) = lines.iter().position(|l| is_content(l)) else {
+        return (1, 1);
+    };
+    let mut block = (first, indent(lines[first]));
+    let mut found = (first + 1, block.1 + 1);
+    for seg in path {
+        match child(&lines, block, *seg) {
+            Some((pos, next)) => {
+                found = (pos.0 + 1, pos.1 + 1);
+                block = next;
+            }
+            None => break,
+        }
+    }
+    found
+}
+
+fn is_content(line: &str) -> bool {
+    let t = line.trim_start();
+    !t.is_empty() && !t.starts_with('#') && t != "---"
+}
+
+fn indent(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+/// Finds `seg` among the entries of the block starting at (line, col).
+/// Returns the entry's position and the block of its value.
+fn child(
+    lines: &[&str],
+    (start, col): (usize, usize),
+    seg: Seg,
+) -> Option<((usize, usize), (usize, usize))> {
+    // A one-line flow mapping, `{ title: Demo, session: x }`: find the key in the line.
+    let flow = lines
+        .get(start)
+        .and_then(|l| l.get(col..))
+        .filter(|r| r.starts_with('{'));
+    if let (Seg::Key(key), Some(flow)) = (seg, flow) {
+        let mut from = 0;
+        while let Some(i) = flow[from..].find(key) {
+            let at = from + i;
+            let before = flow[..at].trim_end();
+            if (before.ends_with('{') || before.ends_with(','))
+                && flow[at + key.len()..].starts_with(':')
+            {
+                return Some(((start, col + at), (start, col + at)));
+            }
+            from = at + key.len();
+        }
+        return None;
+    }
+    let mut index = 0;
+    for i in start..lines.len() {
+        let line = lines[i];
+        if !is_content(line) {
+            continue;
+        }
+        let ind = if i == start { col } else { indent(line) };
+        if ind < col {
+            return None;
+        }
+        if ind > col || line.len() <= col {
+            continue;
+        }
+        let entry = &line[col..];
+        match seg {
+            Seg::Key(key) => {
+                let bare = entry.strip_prefix(key).and_then(|r| r.strip_prefix(':'));
+                let quoted = entry.strip_prefix(&format!("\"{key}\":")[..]);
+                let Some(rest) = bare.or(quoted) else {
+                    continue;
+                };
+                let value_col =
+                    col + (entry.len() - rest.len()) + (rest.len() - rest.trim_start().len());
+                if is_content(rest) {
+                    return Some(((i, col), (i, value_col)));
+                }
+                // The value is a block on the following lines.
+                let next = (i + 1..lines.len()).find(|&j| is_content(lines[j]))?;
+                return Some(((i, col), (next, indent(lines[next]))));
+            }
+            Seg::Index(n) => {
+                let rest = entry.strip_prefix('-')?;
+                if index == n {
+                    let content_col = col + 1 + (rest.len() - rest.trim_start().len());
+                    if is_content(rest) {
+                        return Some(((i, col), (i, content_col)));
+                    }
+                    let next = (i + 1..lines.len()).find(|&j| is_content(lines[j]))?;
+                    return Some(((i, col), (next, indent(lines[next]))));
+                }
+                index += 1;
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{locate, Seg::*};
+
+    const DOC: &str = "\
+title: A
+# a comment
+stages:
+  - title: Opening
+    turns:
+      - by: coach
+        say: Welcome.
+
+      - { by: pp, answer: Yes }
+  - title: Questions
+    turns:
+    - by: m1
+      ask: What?
+items: [a, b]
+";
+
+    #[test]
+    fn finds_keys_and_items_in_block_yaml() {
+        assert_eq!(locate(DOC, &[Key("title")]), (1, 1));
+        assert_eq!(locate(DOC, &[Key("stages")]), (3, 1));
+        assert_eq!(locate(DOC, &[Key("stages"), Index(0)]), (4, 3));
+        assert_eq!(
+            locate(DOC, &[Key("stages"), Index(0), Key("turns"), Index(1)]),
+            (9, 7)
+        );
+        assert_eq!(
+            locate(
+                DOC,
+                &[Key("stages"), Index(0), Key("turns"), Index(0), Key("say")]
+            ),
+            (7, 9)
+        );
+        // A key inside a one-line flow mapping.
+        assert_eq!(
+            locate(
+                DOC,
+                &[
+                    Key("stages"),
+                    Index(0),
+                    Key("turns"),
+                    Index(1),
+                    Key("answer")
+                ]
+            ),
+            (9, 19)
+        );
+        // A sequence at the same indentation as its key.
+        assert_eq!(
+            locate(
+                DOC,
+                &[Key("stages"), Index(1), Key("turns"), Index(0), Key("ask")]
+            ),
+            (13, 7)
+        );
+    }
+
+    #[test]
+    fn falls_back_to_the_deepest_node_found() {
+        assert_eq!(locate(DOC, &[Key("items"), Index(1)]), (14, 1));
+        assert_eq!(locate(DOC, &[Key("stages"), Index(7)]), (3, 1));
+        assert_eq!(locate(DOC, &[Key("nothing")]), (1, 1));
+        assert_eq!(locate("", &[Key("x")]), (1, 1));
+    }
+}

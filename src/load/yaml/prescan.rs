@@ -1,0 +1,88 @@
+//! What the YAML parser reports badly or slowly, found before parsing:
+//! control characters, tabs in indentation, a second document, deep nesting.
+
+use crate::diagnostic::Diagnostic;
+use std::path::Path;
+
+/// How deeply lists and mappings may nest. Content never needs more than a
+/// handful of levels; the limit keeps a runaway file from taking minutes.
+const MAX_DEPTH: usize = 40;
+
+/// Finds, before parsing, the mistakes the YAML parser reports badly or
+/// slowly: control characters, tabs in indentation, a second document, and
+/// nesting past [`MAX_DEPTH`].
+pub(super) fn prescan(file: &Path, text: &str) -> Result<(), Diagnostic> {
+    let mut flow_depth = 0usize;
+    let mut seen_content = false;
+    for (i, line) in text.lines().enumerate() {
+        let err = |col: usize, message: &str, hint: &str| {
+            Err(Diagnostic::error(file, message)
+                .at(i + 1, col + 1)
+                .hint(hint))
+        };
+        if let Some((col, c)) = line
+            .char_indices()
+            .find(|&(_, c)| c.is_control() && c != '\t')
+        {
+            return err(
+                line[..col].chars().count(),
+                &format!("an invisible control character (U+{:04X}) is in the text here", c as u32),
+                "delete it and retype the text around it; it often comes from copying out of another program",
+            );
+        }
+        let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+        if let Some(col) = indent.find('\t') {
+            return err(
+                col,
+                "a tab is used for indentation here",
+                "YAML indents with spaces only: replace the tab with spaces, lined up with the lines above (most editors can turn tabs into spaces)",
+            );
+        }
+        let trimmed = line.trim_end();
+        if (trimmed == "---" || trimmed.starts_with("--- ")) && seen_content {
+            return err(
+                0,
+                "a second `---` line starts another document here",
+                "a file holds one document: remove this line (in a page, the front matter ends at the first `---` line after the start)",
+            );
+        }
+        let content = trimmed.trim_start();
+        if !content.is_empty() && !content.starts_with('#') && content != "---" {
+            seen_content = true;
+        }
+        let dashes = content.split("- ").take_while(|s| s.is_empty()).count();
+        let block_depth = (indent.len() / 2) + dashes;
+        let deepest;
+        (flow_depth, deepest) = flow_depths(content, flow_depth);
+        if block_depth.max(deepest) > MAX_DEPTH {
+            return err(
+                indent.len(),
+                &format!("lists and mappings nest more than {MAX_DEPTH} levels deep here"),
+                "content never needs this many levels: check the indentation and brackets",
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The depth of `[` and `{` still open after `line`, outside quotes, and
+/// the deepest it reached on the line.
+fn flow_depths(line: &str, mut depth: usize) -> (usize, usize) {
+    let mut deepest = depth;
+    let mut quote: Option<char> = None;
+    for c in line.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') if depth > 0 => quote = Some(c),
+            (None, '#') if depth == 0 => break,
+            (None, '[' | '{') => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    (depth, deepest)
+}
