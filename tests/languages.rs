@@ -7,21 +7,10 @@ mod common;
 use common::{alsite, copy_tree, text, TempDir};
 use std::fs;
 use std::path::Path;
-use std::process::Output;
 
 const REPO: &str = env!("CARGO_MANIFEST_DIR");
 
-fn fixture(name: &str) -> TempDir {
-    let dir = TempDir::new(name);
-    copy_tree(&Path::new(REPO).join("tests/sites").join(name), &dir.0);
-    dir
-}
-
-fn build(site: &TempDir) -> (Output, std::path::PathBuf) {
-    let out = site.path("public");
-    let o = alsite(&["build", "--out", out.to_str().unwrap()], &site.0);
-    (o, out)
-}
+use common::{build_site as build, test_site as fixture};
 
 /// The Polish fixture with the two-language files laid over it.
 fn two_languages() -> TempDir {

@@ -334,13 +334,7 @@ mod tests {
     use super::*;
 
     fn page(path: &str, html: &str) -> Output {
-        Output {
-            path: path.into(),
-            bytes: html.as_bytes().to_vec(),
-            source: None,
-            template: None,
-            key: 0,
-        }
+        Output::plain(path.into(), html.as_bytes().to_vec())
     }
 
     #[test]

@@ -47,6 +47,20 @@ pub struct Output {
     pub key: u64,
 }
 
+impl Output {
+    /// A file that is not a rendered page (a static file, a copied asset,
+    /// a search index): no source, no template, no fingerprint.
+    pub fn plain(path: String, bytes: Vec<u8>) -> Output {
+        Output {
+            path,
+            bytes,
+            source: None,
+            template: None,
+            key: 0,
+        }
+    }
+}
+
 /// A page about to be rendered, as [`Inputs::reuse`] sees it.
 pub struct Planned<'a> {
     /// Its output path.
@@ -101,13 +115,7 @@ pub fn render_site<R: Send>(
         .static_files()
         .into_iter()
         .chain(assets)
-        .map(|(path, bytes)| Output {
-            path,
-            bytes,
-            source: None,
-            template: None,
-            key: 0,
-        })
+        .map(|(path, bytes)| Output::plain(path, bytes))
         .collect();
     let langs = languages::languages(site);
     let alternates = Alternates::new(&langs, |s| jobs(s).into_iter().map(|j| j.path).collect());

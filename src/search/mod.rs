@@ -90,13 +90,7 @@ pub fn outputs(mut pages: Vec<(&str, &IndexedPage)>) -> Vec<Output> {
         out.extend(
             index::write_index(lang, &mine)
                 .into_iter()
-                .map(|(path, bytes)| Output {
-                    path,
-                    bytes,
-                    source: None,
-                    template: None,
-                    key: 0,
-                }),
+                .map(|(path, bytes)| Output::plain(path, bytes)),
         );
     }
     out

@@ -23,6 +23,25 @@ pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+/// A copy of the whole test site `tests/sites/<name>`.
+pub fn test_site(name: &str) -> TempDir {
+    let dir = TempDir::new(name);
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/sites")
+            .join(name),
+        &dir.0,
+    );
+    dir
+}
+
+/// Builds `site` into its `public/` folder; the run's output and that folder.
+pub fn build_site(site: &TempDir) -> (std::process::Output, PathBuf) {
+    let out = site.path("public");
+    let o = alsite(&["build", "--out", out.to_str().unwrap()], &site.0);
+    (o, out)
+}
+
 /// A scratch folder, removed when dropped.
 pub struct TempDir(pub PathBuf);
 
