@@ -63,6 +63,7 @@ test("the session player speaks Polish", async () => {
   assert.equal(await page.locator("#pause-1 .correct-answer").textContent(), "Najlepsza odpowiedź to B.");
   assert.equal(await next.textContent(), "Dalej →");
   await page.locator(".present-toggle").click();
+  await page.waitForFunction(() => document.body.classList.contains("present"));
   assert.equal(await page.locator(".present-toggle").textContent(), "Zamknij widok prezentera");
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(problems, { console: [], errors: [], outside: [] });
