@@ -177,6 +177,9 @@ test("order: a step can be dragged with the pointer", async () => {
   // The whole list in view, so nothing scrolls under the pointer.
   await page.setViewportSize({ width: 1280, height: 2000 });
   await steps.nth(at).dragTo(steps.nth(0));
+  // The drop can reach the page after dragTo returns: wait for the step to
+  // arrive (the assertion below says what the list became if it never does).
+  await page.waitForFunction((sel) => document.querySelector(sel).dataset.position === "1", `#${id} li.step`, { timeout: 5000 }).catch(() => {});
   const after = await positions();
   assert.equal(after[0], 1, `dragged to the top: ${after}`);
   assert.equal(after.length, before.length);
@@ -209,9 +212,12 @@ test("the practice index lists every set with its exercise count", async () => {
   assert.equal(await page.locator("dl.types .avoid").count(), 5);
   assert.match(await page.locator("#type-leading").textContent(), /Leading\s+avoid.*Wouldn't it be better to wait a quarter\?/s);
   assert.deepEqual(await axeViolations(page), []);
-  await cards.first().locator("a").click();
-  await page.waitForLoadState("load");
-  assert.ok(page.url().includes("/practice/"), page.url());
+  const first = cards.first().locator("a");
+  const href = await first.getAttribute("href");
+  const title = await first.locator(".card-title").textContent();
+  await first.click();
+  await page.waitForURL((u) => u.pathname.endsWith("/practice/" + href));
+  assert.equal(await page.locator("h1").textContent(), title, "the card opens its set");
   await page.close();
 });
 

@@ -98,6 +98,13 @@ async function leave(page) {
   return page.evaluate(() => window.cmi());
 }
 
+/** Waits for the practice page's scripts to have run: the page shows and
+ *  reads as a printed sheet before they do (the interactive form hidden, the
+ *  "saved in this browser" line). */
+function scriptsRan(content) {
+  return content.locator(".practice-item form.interactive").first().waitFor();
+}
+
 /** The run-time's JSON keeps a list as { "0": …, "1": … }. */
 const list = (obj) => Object.keys(obj || {}).filter((k) => /^\d+$/.test(k)).sort((a, b) => a - b).map((k) => obj[k]);
 
@@ -150,7 +157,7 @@ for (const version of ["1.2", "2004"]) {
     const items = embedded(dir, "practice/session-flow.html", "practice-data").items;
     const server = await serve(dir, version, "lms/practice-session-flow.html");
     const { page, problems, content } = await openHost(server, v12 ? { student_data: { mastery_score: mastery } } : { scaled_passing_score: mastery });
-    await content.locator("h1").waitFor();
+    await scriptsRan(content);
     assert.equal(await content.locator("h1").textContent(), "The flow of a session");
     assert.equal(await content.locator(".item-count").innerText(), "3 exercises. Your answers are saved in your learning platform.");
 
@@ -258,7 +265,7 @@ test("SCORM 1.2: long typed answers over the whole site still fit suspend_data's
   await content.locator("h1").first().waitFor();
   await content.locator("a[href='practice/index.html']").first().click();
   await content.locator("a[href='coach-questions.html']").first().click();
-  await content.locator(".practice-item").first().waitFor();
+  await scriptsRan(content);
   const frame = page.frames().find((f) => f.url().endsWith("/pkg/practice/coach-questions.html"));
   const sets = fs.readdirSync(path.join(dir, "practice")).filter((f) => f !== "index.html");
   const data = sets.map((f) => embedded(dir, `practice/${f}`, "practice-data"));
@@ -270,9 +277,11 @@ test("SCORM 1.2: long typed answers over the whole site still fit suspend_data's
     d.items.forEach((item) => store.answer(item.id, { type: "rewrite" }, { answer: "x".repeat(300), correct: true, self: false }));
   }), data);
   assert.equal(await page.evaluate(() => window.lms.commits), commits, "no commit on every answer");
-  await new Promise((r) => setTimeout(r, 2500));
+  // The store commits a moment after the last change, from a timer.
+  await page.waitForFunction((before) => window.lms.commits > before, commits, { timeout: 5000 });
   assert.equal(await page.evaluate(() => window.lms.commits), commits + 1, `${total} answers, one commit`);
   const cmi = await leave(page);
+  assert.equal(await page.evaluate(() => window.lms.commits), commits + 2, "one more as the learner leaves, none in between");
   assert.ok(cmi.suspend_data.length <= 4096, `suspend_data is ${cmi.suspend_data.length} characters`);
   assert.equal(cmi.core.score.raw, String(total), "every answer still counts");
   assert.equal(cmi.core.lesson_location, "practice/coach-questions.html");

@@ -25,6 +25,15 @@ async function searchFor(page, query) {
   await page.locator(".search-count").filter({ hasText: query }).waitFor();
 }
 
+/** Waits until every result shown has its snippet: snippet texts come in
+ *  scripts loaded after the results show, one per chunk of sections. */
+async function snippetsShown(page) {
+  await page.waitForFunction(() => {
+    const snippets = [...document.querySelectorAll("#search-results .search-snippet")];
+    return snippets.length > 0 && snippets.every((s) => s.textContent.length > 0);
+  });
+}
+
 /** The results shown: where each leads and what it says. */
 async function results(page) {
   return page.locator("#search-results [role=option]").evaluateAll((options) => options.map((o) => ({
@@ -41,7 +50,7 @@ test("a word from a ground rule's body finds the rule; arrows and Enter open it 
   assert.ok(found.length >= 1, "at least one result");
   assert.equal(found[0].href, "ground-rules.html#statements-answer-questions");
   assert.equal(found[0].where, "The two ground rules › Rule 1 Statements only in response to questions");
-  await page.locator("#search-results mark").first().waitFor();
+  await snippetsShown(page);
   assert.deepEqual((await results(page))[0].marked, ["racing"], "the word is highlighted in the snippet");
   const input = page.locator("#search-input");
   assert.equal(await input.getAttribute("aria-expanded"), "true");
@@ -117,7 +126,7 @@ test("axe finds no violation with results open, at 1280 and 390 px", async () =>
     await page.setViewportSize({ width, height: 800 });
     await searchFor(page, "question");
     await page.keyboard.press("ArrowDown");
-    await page.locator("#search-results mark").first().waitFor();
+    await snippetsShown(page);
     assert.deepEqual(await axeViolations(page), [], `at ${width} px`);
     const box = await page.locator(".search-panel").boundingBox();
     assert.ok(box.x >= 0 && box.x + box.width <= width, `the results fit the ${width} px screen`);
@@ -159,7 +168,7 @@ test("Polish: a word typed without diacritics, in another form, is found; the bo
     await searchFor(page, "scigac");
     const found = await results(page);
     assert.equal(found[0].href, "ground-rules.html#statements-answer-questions");
-    await page.locator("#search-results mark").first().waitFor();
+    await snippetsShown(page);
     assert.deepEqual((await results(page))[0].marked, ["ścigać"]);
     assert.match(await page.locator(".search-count").textContent(), /^1 wynik dla „scigac”$/);
     await page.keyboard.press("Escape");

@@ -36,17 +36,36 @@ after(async () => {
 
 const rules = () => path.join(site, "content/method/ground-rules.yaml");
 
+/** Resolves when the page's live-reload stream is open: an edit saved
+ *  before that would reload nothing. Call it before what loads the page. */
+const listening = (page) => page.waitForResponse((r) => r.url().endsWith("/__alsite/events"));
+
+/** Opens `url` and waits until it listens for reloads. */
+async function openLive(page, url) {
+  const live = listening(page);
+  await page.goto(url);
+  await live;
+}
+
+/** Saves `text` as the ground rules and waits for the reload it causes,
+ *  and for the reloaded page to listen again. */
+async function saveAndReload(page, text) {
+  const loaded = page.waitForEvent("load");
+  const live = listening(page);
+  fs.writeFileSync(rules(), text);
+  await loaded;
+  await live;
+}
+
 test("a saved edit reloads the page with the new text, at the same scroll position", async () => {
   const page = await browser.context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(base + "ground-rules.html");
+  await openLive(page, base + "ground-rules.html");
   await page.evaluate(() => window.scrollTo(0, 700));
   await page.waitForFunction(() => window.scrollY === 700);
   const text = fs.readFileSync(rules(), "utf8");
-  const reloaded = page.waitForEvent("load");
-  fs.writeFileSync(rules(), text.replace("title: The two ground rules", "title: Our two ground rules"));
-  await reloaded;
+  await saveAndReload(page, text.replace("title: The two ground rules", "title: Our two ground rules"));
   await page.waitForFunction(() => document.querySelector("h1").textContent === "Our two ground rules");
   await page.waitForFunction(() => Math.abs(window.scrollY - 700) < 5, null, { timeout: 3000 });
   assert.deepEqual(errors, []);
@@ -55,19 +74,15 @@ test("a saved edit reloads the page with the new text, at the same scroll positi
 
 test("a bad edit shows the overlay over the last good page until it is fixed", async () => {
   const page = await browser.context.newPage();
-  await page.goto(base + "ground-rules.html");
+  await openLive(page, base + "ground-rules.html");
   const good = fs.readFileSync(rules(), "utf8");
-  let reloaded = page.waitForEvent("load");
-  fs.writeFileSync(rules(), good.replace("rules:", "rulez:"));
-  await reloaded;
+  await saveAndReload(page, good.replace("rules:", "rulez:"));
   const overlay = page.locator("#alsite-error-overlay");
   await overlay.waitFor();
   assert.match(await overlay.textContent(), /content\/method\/ground-rules\.yaml:\d+:1: error: unknown field `rulez`/);
   assert.ok(await page.locator("li.rule").first().isVisible(), "the last good page is still there");
   assert.deepEqual(await axeViolations(page), [], "the overlay is accessible");
-  reloaded = page.waitForEvent("load");
-  fs.writeFileSync(rules(), good);
-  await reloaded;
+  await saveAndReload(page, good);
   assert.equal(await page.locator("#alsite-error-overlay").count(), 0);
   await page.close();
 });

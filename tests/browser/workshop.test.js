@@ -79,7 +79,8 @@ test("a timer runs, pauses, survives a reload, resets, and shows when time is up
   assert.deepEqual(await axeViolations(page), [], "before starting");
   await first.locator(".timer-start").focus();
   await page.keyboard.press("Enter");
-  await page.waitForTimeout(2300);
+  // The display counts down from a timer: wait until it shows two seconds gone.
+  await page.waitForFunction(() => !["20:00", "19:59"].includes(document.querySelector("#activity-1 .timer-display").textContent), null, { timeout: 5000 });
   await page.keyboard.press("Enter");
   const paused = await display.textContent();
   assert.match(paused, /^19:5[78]$/);
