@@ -2,6 +2,7 @@
 
 use alsite::build;
 use alsite::diagnostic::Diagnostics;
+use alsite::{console, errln, outln};
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -103,7 +104,10 @@ enum Command {
 }
 
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage(&e),
+    };
     match cli.command {
         Command::Build {
             root,
@@ -124,12 +128,12 @@ pub fn run() -> ExitCode {
                     if timings {
                         let t = report.timings;
                         let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
-                        println!(
+                        outln!(
                             "timings: load {:.0} ms, check {:.0} ms, render and write {:.0} ms, search index {:.0} ms, links {:.0} ms, swap {:.0} ms",
                             ms(t.load), ms(t.check), ms(t.render_and_write), ms(t.search), ms(t.links), ms(t.swap)
                         );
                     }
-                    println!(
+                    outln!(
                         "built {} pages ({} files, {} written, {} removed) into {} in {} ms, {} warning{}",
                         report.pages,
                         report.files,
@@ -152,7 +156,7 @@ pub fn run() -> ExitCode {
         Command::Check { root, strict } => match build::check(&root, strict) {
             Ok(warnings) => {
                 print_diagnostics(&root, &warnings);
-                println!(
+                outln!(
                     "check passed, {} warning{}",
                     warnings.0.len(),
                     if warnings.0.len() == 1 { "" } else { "s" }
@@ -193,20 +197,20 @@ pub fn run() -> ExitCode {
             hugo,
         } => match alsite::synth::generate(&dir, pages, seed, hugo.as_deref()) {
             Ok(()) => {
-                println!(
+                outln!(
                     "wrote a synthetic site with {pages} pages to {}",
                     dir.display()
                 );
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!("error: cannot write {}: {e}", dir.display());
+                errln!("error: cannot write {}: {e}", dir.display());
                 ExitCode::from(EXIT_CONTENT)
             }
         },
         Command::New { dir, language } => match alsite::new::new_site(&dir, &language) {
             Ok(files) => {
-                println!(
+                outln!(
                     "created a new site in {} ({files} files); next: cd {} && alsite build",
                     dir.display(),
                     dir.display()
@@ -216,6 +220,18 @@ pub fn run() -> ExitCode {
             Err(e) => fail(Path::new("."), &Diagnostics(vec![e]), "nothing was written"),
         },
     }
+}
+
+/// `--help`, `--version` or a usage error, printed as clap would print it
+/// but through `console`, with clap's exit code (0 or 2).
+fn usage(e: &clap::Error) -> ExitCode {
+    let text = e.render().to_string();
+    if e.use_stderr() {
+        console::err(format_args!("{text}"));
+    } else {
+        console::out(format_args!("{text}"));
+    }
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }
 
 fn package(root: &Path, scorm: &str, out: Option<PathBuf>, paths: &[PathBuf]) -> ExitCode {
@@ -236,7 +252,7 @@ fn package(root: &Path, scorm: &str, out: Option<PathBuf>, paths: &[PathBuf]) ->
     match package::package(&options) {
         Ok(s) => {
             print_diagnostics(root, &s.warnings);
-            println!(
+            outln!(
                 "wrote {} (SCORM {}): {} SCO{}, {} files, {} KiB",
                 out.display(),
                 version.label(),
@@ -253,14 +269,14 @@ fn package(root: &Path, scorm: &str, out: Option<PathBuf>, paths: &[PathBuf]) ->
 
 fn print_diagnostics(root: &Path, diags: &Diagnostics) {
     if !diags.0.is_empty() {
-        eprintln!("{}", diags.render(root));
+        errln!("{}", diags.render(root));
     }
 }
 
 fn fail(root: &Path, errors: &Diagnostics, what: &str) -> ExitCode {
     print_diagnostics(root, errors);
     let (e, w) = (errors.errors(), errors.warnings());
-    eprintln!(
+    errln!(
         "{what}: {e} error{}{}",
         if e == 1 { "" } else { "s" },
         if w > 0 {

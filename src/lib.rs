@@ -4,10 +4,15 @@
 //! [`check`] returns diagnostics, [`render`] makes output files, [`build`]
 //! writes them. See DESIGN.md for the whole picture.
 
+// Output goes through `console` (outln!, errln!), which stops quietly when the
+// reader has gone; print! and its kin would panic.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod build;
 pub mod check;
 pub mod colour;
 pub mod config;
+pub mod console;
 pub mod diagnostic;
 pub mod digest;
 pub mod embedded;

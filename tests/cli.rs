@@ -776,3 +776,77 @@ fn a_question_closing_one_stage_invites_the_answer_that_opens_the_next() {
     let out = alsite(&["check", "--strict"], &site.0);
     assert!(out.status.success(), "{}", text(&out.stderr));
 }
+
+/// A pipe whose reading end is already closed, as after `| head -1` has read
+/// its line: every write to it fails.
+#[cfg(unix)]
+fn pipe_with_no_reader() -> std::process::Stdio {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let mut fds = [0; 2];
+    // SAFETY: pipe() fills both descriptors, each then owned exactly once.
+    let (read, write) = unsafe {
+        assert_eq!(libc::pipe(fds.as_mut_ptr()), 0);
+        (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1]))
+    };
+    drop(read);
+    write.into()
+}
+
+#[cfg(unix)]
+#[test]
+fn output_to_a_reader_that_has_gone_stops_quietly_as_other_tools_do() {
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::{Command, Stdio};
+    let dir = TempDir::new("closed-pipe");
+    let (out, gen, new) = (dir.path("out"), dir.path("gen"), dir.path("new"));
+    let failing = fixture_site("broken-link");
+    let path = |p: &Path| p.to_str().unwrap().to_string();
+    let runs: [(Vec<String>, bool); 6] = [
+        (vec!["--help".into()], false),
+        (vec!["check".into(), "--root".into(), REPO.into()], false),
+        (
+            vec![
+                "build".into(),
+                "--root".into(),
+                REPO.into(),
+                "--out".into(),
+                path(&out),
+            ],
+            false,
+        ),
+        (
+            vec!["gen-site".into(), path(&gen), "--pages".into(), "20".into()],
+            false,
+        ),
+        (vec!["new".into(), path(&new)], false),
+        // Errors go to standard error: closed there too.
+        (
+            vec!["check".into(), "--root".into(), path(&failing.0)],
+            true,
+        ),
+    ];
+    for (args, closed_stderr) in runs {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_alsite"));
+        command.args(&args).current_dir(&dir.0);
+        if closed_stderr {
+            command.stdout(Stdio::piped()).stderr(pipe_with_no_reader());
+        } else {
+            command.stdout(pipe_with_no_reader()).stderr(Stdio::piped());
+        }
+        let run = command.output().expect("alsite runs");
+        let stderr = text(&run.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_ne!(run.status.code(), Some(101), "{args:?}: a panic\n{stderr}");
+        assert_eq!(
+            run.status.signal(),
+            Some(libc::SIGPIPE),
+            "{args:?}: ends as a shell expects when the reader has gone: {:?}\n{stderr}",
+            run.status
+        );
+        assert_eq!(stderr, "", "{args:?}: nothing said about the closed pipe");
+    }
+    assert!(
+        out.join("index.html").exists(),
+        "the build was written before its summary"
+    );
+}

@@ -11,6 +11,7 @@ use super::http::{
     HostRule, HEAD_TIMEOUT, LINGER, MAX_CONNECTIONS, MAX_EVENT_STREAMS, RESERVED_FDS, WRITE_TIMEOUT,
 };
 use super::request::{parse_head, text_response, Head, HeadError};
+use crate::errln;
 use std::collections::HashMap;
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
@@ -225,13 +226,13 @@ pub fn accept_loop<S: Site>(listener: TcpListener, gate: Arc<Gate>, hosts: HostR
             Ok((stream, _)) => admit(stream, &gate, &hosts, &site),
             Err(e) if accept_error_passes(&e) => {
                 if last_note.map_or(true, |t| t.elapsed() > Duration::from_secs(10)) {
-                    eprintln!("warning: cannot accept a connection for now ({e}); trying again");
+                    errln!("warning: cannot accept a connection for now ({e}); trying again");
                     last_note = Some(Instant::now());
                 }
                 std::thread::sleep(Duration::from_millis(50));
             }
             Err(e) => {
-                eprintln!("error: alsite serve can no longer accept connections ({e}); stopping");
+                errln!("error: alsite serve can no longer accept connections ({e}); stopping");
                 std::process::exit(1);
             }
         }
@@ -421,7 +422,7 @@ fn note_refused_host(host: Option<&str>) {
     let host = host.unwrap_or("(none)").to_string();
     let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
     if seen.len() < 5 && !seen.contains(&host) {
-        eprintln!("refused a request addressed to {host} (DNS rebinding guard); if that is your own name for this computer, add --host {}", host.rsplit_once(':').map_or(host.as_str(), |(n, _)| n));
+        errln!("refused a request addressed to {host} (DNS rebinding guard); if that is your own name for this computer, add --host {}", host.rsplit_once(':').map_or(host.as_str(), |(n, _)| n));
         seen.push(host);
     }
 }

@@ -13,13 +13,13 @@ pub mod watch;
 use crate::build;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::Strings;
+use crate::{errln, outln};
 use conn::{Answer, Gate, Ticket};
 use http::{
     content_type, host_port, inject, not_found_page, site_path, HostRule, Refusal, EVENTS_PATH,
 };
 use request::{response_bytes, text_response, Head};
 use std::collections::{HashMap, HashSet};
-use std::io::Write;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
@@ -128,22 +128,21 @@ pub fn run(options: &Options) -> Result<(), Diagnostics> {
         .local_addr()
         .map_err(|e| Diagnostics(vec![Diagnostic::error("serve", e.to_string())]))?;
     if let Some(warning) = http::bind_warning(ip) {
-        eprintln!("warning: {warning}");
+        errln!("warning: {warning}");
     }
     // Watch before saying we are ready, so no early save is missed.
     let sources = Sources::watch(&root)?;
     let gate = Gate::new(conn::connection_limit(fd_limit));
     if gate.limit() < http::MAX_CONNECTIONS {
-        eprintln!(
+        errln!(
             "note: at most {} connections at once (the open-file limit is {})",
             gate.limit(),
             fd_limit.unwrap_or(0)
         );
     }
     let url = format!("http://{}/", host_port(browsable(local)));
-    println!("serving {} at {url}", root.display());
-    println!("watching site.yaml, content/, themes/ and i18n/; press Ctrl+C to stop");
-    let _ = std::io::stdout().flush();
+    outln!("serving {} at {url}", root.display());
+    outln!("watching site.yaml, content/, themes/ and i18n/; press Ctrl+C to stop");
 
     let hosts = HostRule::new(local, &options.hosts);
     let site = shared.clone();
@@ -211,7 +210,7 @@ fn browsable(local: SocketAddr) -> SocketAddr {
 
 fn print_diagnostics(root: &Path, diags: &Diagnostics) {
     if !diags.0.is_empty() {
-        eprintln!("{}", diags.render(root));
+        errln!("{}", diags.render(root));
     }
 }
 
@@ -224,7 +223,7 @@ fn open_browser(url: &str) {
         ("xdg-open", vec![url])
     };
     if std::process::Command::new(cmd).args(args).spawn().is_err() {
-        eprintln!("could not open a browser; open {url} yourself");
+        errln!("could not open a browser; open {url} yourself");
     }
 }
 
@@ -334,16 +333,16 @@ fn apply(
             }
             let ms = since.elapsed().as_millis();
             if what == "built" {
-                println!("built {pages} pages in {ms} ms");
+                outln!("built {pages} pages in {ms} ms");
             } else if !reload {
-                println!("{what} written {ms} ms after the save");
+                outln!("{what} written {ms} ms after the save");
             } else {
                 let scope = if rebuilt.full {
                     "all pages".to_string()
                 } else {
                     format!("{} re-rendered, {pages} changed", rebuilt.rendered)
                 };
-                println!("{what} {scope}, reload sent {ms} ms after the save");
+                outln!("{what} {scope}, reload sent {ms} ms after the save");
             }
         }
         Err(errors) => {
@@ -361,14 +360,11 @@ fn apply(
                 strings: current.strings.clone(),
             });
             shared.events.reload();
-            eprintln!(
-                "{what} with errors; serving the last good site with the errors on every page"
-            );
+            errln!("{what} with errors; serving the last good site with the errors on every page");
             // The failed build's pages were freed.
             give_memory_back();
         }
     }
-    let _ = std::io::stdout().flush();
 }
 
 /// Returns freed memory to the system. glibc keeps what a large build freed

@@ -1,0 +1,80 @@
+//! Everything alsite prints goes through here, to standard output or standard
+//! error ([`outln!`](crate::outln), [`errln!`](crate::errln)). When the reader
+//! has gone (`alsite build | head -1`), alsite stops at once and quietly, as
+//! other command-line tools do: it ends by SIGPIPE (status 141 in a shell),
+//! never with a panic message. `print!` and its kin panic instead, so the
+//! crate's clippy settings refuse them.
+
+use std::fmt;
+use std::io::{self, Write};
+
+/// Writes to standard output, flushed, or stops (see the module's comment).
+pub fn out(args: fmt::Arguments) {
+    let mut stdout = io::stdout().lock();
+    if let Err(e) = stdout.write_fmt(args).and_then(|()| stdout.flush()) {
+        drop(stdout);
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            // Standard error may still reach a person (a full disk behind `>`).
+            let _ = writeln!(io::stderr(), "error: cannot write the output: {e}");
+        }
+        stop(&e);
+    }
+}
+
+/// Writes to standard error, flushed, or stops (see the module's comment).
+pub fn err(args: fmt::Arguments) {
+    let mut stderr = io::stderr().lock();
+    if let Err(e) = stderr.write_fmt(args).and_then(|()| stderr.flush()) {
+        stop(&e);
+    }
+}
+
+/// Ends the process after a failed write: by SIGPIPE when the reader has
+/// gone, with status 1 for any other failure.
+fn stop(e: &io::Error) -> ! {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        end_by_sigpipe();
+    }
+    std::process::exit(1)
+}
+
+#[cfg(unix)]
+fn end_by_sigpipe() -> ! {
+    // Rust ignores SIGPIPE so that writes fail instead of killing the process;
+    // put the default back and raise it, so that a shell sees what it sees of
+    // any other tool whose reader has gone.
+    // SAFETY: plain libc calls with valid constants; nothing is shared.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+        libc::raise(libc::SIGPIPE);
+    }
+    // Only reached if this thread blocks SIGPIPE.
+    std::process::exit(128 + libc::SIGPIPE)
+}
+
+#[cfg(not(unix))]
+fn end_by_sigpipe() -> ! {
+    std::process::exit(1)
+}
+
+/// Prints a line to standard output through [`console::out`](crate::console::out).
+#[macro_export]
+macro_rules! outln {
+    () => {
+        $crate::console::out(format_args!("\n"))
+    };
+    ($($arg:tt)*) => {
+        $crate::console::out(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// Prints a line to standard error through [`console::err`](crate::console::err).
+#[macro_export]
+macro_rules! errln {
+    () => {
+        $crate::console::err(format_args!("\n"))
+    };
+    ($($arg:tt)*) => {
+        $crate::console::err(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
