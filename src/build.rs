@@ -13,6 +13,7 @@ use crate::model::{Page, Site};
 use crate::render::{self, Inputs, Output, Planned};
 use crate::search::{self, IndexedPage, SiteText};
 use crate::theme::Theme;
+use index::SiteIndex;
 use manifest::{Record, Stamp};
 use output::Writer;
 use rayon::prelude::*;
@@ -23,6 +24,7 @@ use std::time::{Duration, Instant};
 
 mod guard;
 mod incremental;
+mod index;
 mod manifest;
 mod output;
 pub use guard::MARKER;
@@ -352,16 +354,16 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
 }
 
 /// Renders every page whose inputs changed since the last build and stages
-/// it with `writer`; the others are kept as the last build left them.
+/// it with `writer`; the others are kept as the last build left them. With
+/// `index`, each page's text goes into it, in order.
 fn render_staged(
     root: &Path,
-    site: &Site,
-    theme: &Theme,
-    assets: Vec<(String, Vec<u8>)>,
+    p: &Prepared,
     writer: &Writer,
     out: &Path,
-    reuse_pages: bool,
+    (reuse_pages, index): (bool, Option<&SiteIndex>),
 ) -> Result<Vec<Kept>, Diagnostics> {
+    let site = &p.site;
     let read_body = |page: &Page| load::page_body(root, page);
     let reuse = |planned: &Planned| {
         writer.reusable(planned.path, planned.key).map(|e| Kept {
@@ -377,25 +379,28 @@ fn render_staged(
             text: None,
         })
     };
+    let in_order = |k: &mut Kept| {
+        if let Some(index) = index {
+            index.add(k);
+        }
+    };
     let inputs = Inputs {
         read_body: &read_body,
         base: if reuse_pages { base_key(root) } else { 0 },
         reuse: &reuse,
+        in_order: &in_order,
     };
     // Each page is staged as soon as it is rendered; only its links stay in memory.
-    render::render_site(site, theme, assets, &inputs, |o: Output| {
+    render::render_site(site, &p.theme, p.assets.clone(), &inputs, |o: Output| {
         let stamp = writer
             .put(&o)
             .map_err(|e| Diagnostic::error(out, format!("cannot write {}: {e}", o.path)))?;
-        let text = site
-            .config
-            .search
-            .then(|| search::page(&o, &page_language(site, &o)));
+        let text = index.and_then(|_| search::page(&o, &page_language(site, &o)));
         Ok(Kept {
             links: PageLinks::of(&o),
             stamp,
             rendered: true,
-            text: text.flatten(),
+            text,
         })
     })
 }
@@ -411,18 +416,17 @@ fn render_with_search(
     out: &Path,
     took: &mut Duration,
 ) -> Result<Vec<Kept>, Diagnostics> {
-    let (site, theme) = (&p.site, &p.theme);
-    let mut kept = render_staged(root, site, theme, p.assets.clone(), writer, out, true)?;
-    if !site.config.search {
-        return Ok(kept);
+    if !p.site.config.search {
+        return render_staged(root, p, writer, out, (true, None));
     }
+    let index = SiteIndex::new(writer, out);
+    let mut kept = render_staged(root, p, writer, out, (true, Some(&index)))?;
     let is_page = |k: &&Kept| k.links.template.is_some();
     let rendered = kept.iter().filter(is_page).filter(|k| k.rendered).count();
-    let pages = kept.iter().filter(is_page).count();
     let done: HashSet<&str> = kept.iter().map(|k| k.links.path.as_str()).collect();
-    let index = writer.kept_under("search/", &done);
-    if rendered == 0 && !index.is_empty() {
-        kept.extend(index.into_iter().map(|(path, e)| Kept {
+    let last_index = writer.kept_under("search/", &done);
+    if rendered == 0 && !last_index.is_empty() {
+        kept.extend(last_index.into_iter().map(|(path, e)| Kept {
             links: PageLinks {
                 path,
                 source: None,
@@ -436,33 +440,16 @@ fn render_with_search(
         }));
         return Ok(kept);
     }
-    if rendered < pages {
-        kept = render_staged(root, site, theme, p.assets.clone(), writer, out, false)?;
-    }
-    let texts: Vec<(&str, &IndexedPage)> = kept
-        .iter()
-        .filter_map(|k| k.text.as_ref().map(|(l, t)| (l.as_str(), t)))
-        .collect();
+    let index = if index.complete() {
+        index
+    } else {
+        let index = SiteIndex::new(writer, out);
+        kept = render_staged(root, p, writer, out, (false, Some(&index)))?;
+        index
+    };
     let t = Instant::now();
-    let index: Result<Vec<Kept>, Diagnostic> = search::outputs(texts)
-        .par_iter()
-        .map(|o| {
-            let stamp = writer
-                .put(o)
-                .map_err(|e| Diagnostic::error(out, format!("cannot write {}: {e}", o.path)))?;
-            Ok(Kept {
-                links: PageLinks::of(o),
-                stamp,
-                rendered: true,
-                text: None,
-            })
-        })
-        .collect();
-    kept.extend(index.map_err(one)?);
+    kept.extend(index.finish().map_err(one)?);
     *took = t.elapsed();
-    for k in &mut kept {
-        k.text = None;
-    }
     Ok(kept)
 }
 

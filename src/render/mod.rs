@@ -84,6 +84,10 @@ pub struct Inputs<'a, R> {
     pub base: u64,
     /// Asked before a page is rendered; a `Some` is used instead of rendering it.
     pub reuse: &'a (dyn Fn(&Planned) -> Option<R> + Sync),
+    /// Called with each page's result in the site's order (a language's
+    /// pages as planned, languages one after another), while later pages
+    /// are rendered: the search index is built as pages come.
+    pub in_order: &'a (dyn Fn(&mut R) + Sync),
 }
 
 impl<'a, R> Inputs<'a, R> {
@@ -93,6 +97,7 @@ impl<'a, R> Inputs<'a, R> {
             read_body,
             base: 0,
             reuse: &|_| None,
+            in_order: &|_| {},
         }
     }
 }
@@ -193,41 +198,39 @@ fn render_jobs<R: Send>(
         prefix: &lang.prefix,
         alternates,
     };
-    let results: Vec<Result<R, Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| {
-            let template = job.kind.template();
-            let path = format!("{}{}", lang.prefix, job.path);
-            let key = keys.of(job, &path);
-            if key != 0 {
-                let planned = Planned {
-                    path: &path,
-                    source: &job.source,
-                    template,
-                    key,
-                };
-                if let Some(kept) = (inputs.reuse)(&planned) {
-                    return Ok(kept);
-                }
-            }
-            let body = match &job.kind {
-                JobKind::Home(page) | JobKind::Page(page) => match &page.body {
-                    Some(body) => Cow::Borrowed(body.as_str()),
-                    None => Cow::Owned((inputs.read_body)(page)?),
-                },
-                _ => Cow::Borrowed(""),
-            };
-            let ctx = page_context(site, job, &body, &shared);
-            let html = render_one(&env, theme, template, ctx)?;
-            each(Output {
-                path,
-                bytes: html.into_bytes(),
-                source: Some(job.source.clone()),
-                template: Some(template),
+    let render = |job: &Job| -> Result<R, Diagnostic> {
+        let template = job.kind.template();
+        let path = format!("{}{}", lang.prefix, job.path);
+        let key = keys.of(job, &path);
+        if key != 0 {
+            let planned = Planned {
+                path: &path,
+                source: &job.source,
+                template,
                 key,
-            })
+            };
+            if let Some(kept) = (inputs.reuse)(&planned) {
+                return Ok(kept);
+            }
+        }
+        let body = match &job.kind {
+            JobKind::Home(page) | JobKind::Page(page) => match &page.body {
+                Some(body) => Cow::Borrowed(body.as_str()),
+                None => Cow::Owned((inputs.read_body)(page)?),
+            },
+            _ => Cow::Borrowed(""),
+        };
+        let ctx = page_context(site, job, &body, &shared);
+        let html = render_one(&env, theme, template, ctx)?;
+        each(Output {
+            path,
+            bytes: html.into_bytes(),
+            source: Some(job.source.clone()),
+            template: Some(template),
+            key,
         })
-        .collect();
+    };
+    let results = in_batches(&jobs, render, inputs.in_order);
     let mut diags = Diagnostics::default();
     let mut outputs = Vec::with_capacity(results.len() + 16);
     for r in results {
@@ -241,6 +244,32 @@ fn render_jobs<R: Send>(
         return Err(diags);
     }
     Ok(outputs)
+}
+
+/// Pages rendered in parallel a batch at a time; `in_order` sees each
+/// batch's results in order while the next batch renders.
+fn in_batches<R: Send>(
+    jobs: &[Job],
+    render: impl Fn(&Job) -> Result<R, Diagnostic> + Sync,
+    in_order: &(dyn Fn(&mut R) + Sync),
+) -> Vec<Result<R, Diagnostic>> {
+    const BATCH: usize = 512;
+    let see = |batch: &mut Vec<Result<R, Diagnostic>>| {
+        batch.iter_mut().flatten().for_each(in_order);
+    };
+    let mut results = Vec::with_capacity(jobs.len());
+    let mut last = Vec::new();
+    for batch in jobs.chunks(BATCH) {
+        let ((), next) = rayon::join(
+            || see(&mut last),
+            || batch.par_iter().map(&render).collect::<Vec<_>>(),
+        );
+        results.append(&mut last);
+        last = next;
+    }
+    see(&mut last);
+    results.append(&mut last);
+    results
 }
 
 /// The site's sections, as (title, path, summary): the home page and default

@@ -5,6 +5,8 @@
 //! a Markdown heading, a ground rule, a component, a practice item, a stage,
 //! a session turn, an activity.
 
+use super::terms::{PageTerms, TermsBuilder};
+use super::tokenize::Words;
 use std::borrow::Cow;
 
 /// One page's text, by section.
@@ -56,31 +58,46 @@ fn flags(name: &str) -> u8 {
     }
 }
 
-/// The sections of the page at `path`; `None` for a page without `<main>`.
-pub fn page_text(path: &str, html: &str) -> Option<PageText> {
+/// The sections of the page at `path`, and its terms; `None` for a page
+/// without `<main>`. A section's text stops a little past `keep` bytes,
+/// enough to cut it at a space before `keep`; its terms are every word in it.
+pub fn page_text(path: &str, html: &str, keep: usize) -> Option<(PageText, PageTerms)> {
     let start = html.find("<main")?;
     let end = html.rfind("</main>").unwrap_or(html.len());
-    let mut s = Scanner::default();
+    let mut s = Scanner {
+        keep,
+        ..Scanner::default()
+    };
     s.run(&html[start..end]);
-    let sections: Vec<Section> = s
-        .sections
-        .into_iter()
-        .map(|b| Section {
+    let mut kept = Vec::with_capacity(s.sections.len());
+    let mut sections = Vec::with_capacity(s.sections.len());
+    for b in s.sections {
+        let text = trimmed(b.text);
+        if text.is_empty() {
+            kept.push(None);
+            continue;
+        }
+        kept.push(Some(sections.len() as u32));
+        sections.push(Section {
             anchor: b.anchor,
             title: trimmed(b.title),
-            text: trimmed(b.text),
-        })
-        .filter(|s| !s.text.is_empty())
-        .collect();
+            text,
+        });
+    }
+    let mut terms = s.terms.finish();
+    if kept.iter().any(Option::is_none) {
+        terms.renumber(&kept);
+    }
     let title = match trimmed(s.h1) {
         t if t.is_empty() => title_tag(html),
         t => t,
     };
-    Some(PageText {
+    let text = PageText {
         path: path.to_string(),
         title,
         sections,
-    })
+    };
+    Some((text, terms))
 }
 
 fn title_tag(html: &str) -> String {
@@ -109,6 +126,11 @@ struct Scanner<'a> {
     title_depth: Option<usize>,
     h1: String,
     h1_depth: Option<usize>,
+    /// A section's text is kept until it is longer than this by two bytes:
+    /// what cutting it at `keep` needs to see.
+    keep: usize,
+    words: Words,
+    terms: TermsBuilder,
 }
 
 impl<'a> Scanner<'a> {
@@ -133,6 +155,7 @@ impl<'a> Scanner<'a> {
             }
         }
         self.text(rest);
+        self.end_word();
     }
 
     fn text(&mut self, raw: &str) {
@@ -147,7 +170,11 @@ impl<'a> Scanner<'a> {
         if self.h1_depth.is_some() {
             push_collapsed(&mut self.h1, &text);
         }
-        push_collapsed(&mut section.text, &text);
+        if section.text.len() <= self.keep.saturating_add(1) {
+            push_collapsed(&mut section.text, &text);
+        }
+        let Scanner { words, terms, .. } = self;
+        words.feed(&text, &mut |w| terms.add(w));
     }
 
     /// Handles a start tag; returns the end tag to jump to for raw-text elements.
@@ -213,6 +240,8 @@ impl<'a> Scanner<'a> {
             return;
         }
         self.title_depth = None;
+        self.end_word();
+        self.terms.next_section();
         self.sections.push(Building {
             anchor: unescape(id).into_owned(),
             ..Building::default()
@@ -250,11 +279,21 @@ impl<'a> Scanner<'a> {
         if self.skipping > 0 {
             return;
         }
+        self.end_word();
         let section = self.sections.last_mut().expect("a section is always open");
-        space(&mut section.text);
+        if section.text.len() <= self.keep.saturating_add(1) {
+            space(&mut section.text);
+        }
         if self.title_depth.is_some() {
             space(&mut section.title);
         }
+    }
+}
+
+impl Scanner<'_> {
+    fn end_word(&mut self) {
+        let Scanner { words, terms, .. } = self;
+        words.end(&mut |w| terms.add(w));
     }
 }
 
@@ -378,8 +417,9 @@ mod tests {
 
     fn sections(main: &str) -> Vec<(String, String, String)> {
         let html = format!("<title>T · Site</title><nav>Menu</nav><main id=\"main\">{main}</main><footer>Foot</footer>");
-        page_text("p.html", &html)
+        page_text("p.html", &html, 1000)
             .unwrap()
+            .0
             .sections
             .into_iter()
             .map(|s| (s.anchor, s.title, s.text))
@@ -431,9 +471,19 @@ mod tests {
 
     #[test]
     fn page_title_is_the_h1_or_the_title_tag() {
-        let page = page_text("p.html", "<main><h1>Ground <em>rules</em></h1></main>").unwrap();
+        let (page, _) = page_text(
+            "p.html",
+            "<main><h1>Ground <em>rules</em></h1></main>",
+            1000,
+        )
+        .unwrap();
         assert_eq!(page.title, "Ground rules");
-        let page = page_text("p.html", "<title>About · Site</title><main><p>x</p></main>").unwrap();
+        let (page, _) = page_text(
+            "p.html",
+            "<title>About · Site</title><main><p>x</p></main>",
+            1000,
+        )
+        .unwrap();
         assert_eq!(page.title, "About");
     }
 

@@ -5,15 +5,18 @@
 //! file://). The index loads when the search box is first used; a text chunk
 //! only when a result from it is shown, for its snippet.
 //!
+//! Pages are added one at a time, in the order they are rendered: a text
+//! chunk is written as soon as it is full, and each term's postings are
+//! encoded as they come, so a large site's text is never all in memory.
+//!
 //! Numbers (a section's name, postings) are written in a 64-letter alphabet
 //! (see [`push_number`]); postings are gaps between section numbers (see
-//! [`encode_postings`]). `static/search.js` decodes them.
+//! [`Postings`]). `static/search.js` decodes them.
 
-use super::extract::PageText;
-use super::tokenize::{fold, words};
+use super::extract::{page_text, PageText};
+use super::terms::PageTerms;
 use rayon::prelude::*;
-use serde_json::json;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// A text chunk holds about this many bytes of section text.
 const CHUNK_BYTES: usize = 64 * 1024;
@@ -21,50 +24,26 @@ const CHUNK_BYTES: usize = 64 * 1024;
 /// A section keeps this many bytes of its text, at most, for its snippet
 /// (cut at a space): a snippet shows 160 characters around the first word
 /// found, and a result's words are usually near the start of its section.
-/// Every word of the section is in the index all the same. Keeping the whole
-/// text would hold every page's text in memory until the index is written,
-/// and write as many bytes again as the pages.
+/// Every word of the section is in the index all the same.
 pub const SNIPPET_BYTES: usize = 320;
 
-/// A page ready for the index: its text, each section's cut to
-/// [`SNIPPET_BYTES`], and each section's distinct terms, separated by spaces
-/// (one string a section keeps allocations few).
-#[derive(Debug, Clone)]
+/// A page ready for the index: its sections, each one's text cut to
+/// [`SNIPPET_BYTES`], and its terms.
+#[derive(Debug, Clone, PartialEq)]
 pub struct IndexedPage {
     pub text: PageText,
-    pub terms: Vec<String>,
+    pub terms: PageTerms,
 }
 
 impl IndexedPage {
-    pub fn new(mut text: PageText) -> IndexedPage {
-        let terms = text
-            .sections
-            .iter()
-            .map(|s| distinct_terms(&s.text))
-            .collect();
+    /// The page at `path` with this HTML; `None` when it has no `<main>`.
+    pub fn of(path: &str, html: &str) -> Option<IndexedPage> {
+        let (mut text, terms) = page_text(path, html, SNIPPET_BYTES)?;
         for section in &mut text.sections {
             cut(&mut section.text, SNIPPET_BYTES);
         }
-        IndexedPage { text, terms }
+        Some(IndexedPage { text, terms })
     }
-}
-
-/// The distinct terms of `text`, in order of first use, separated by spaces.
-fn distinct_terms(text: &str) -> String {
-    let folded = fold(text);
-    let mut seen: HashSet<&str, FnvBuild> =
-        HashSet::with_capacity_and_hasher(256, FnvBuild::default());
-    let mut terms = String::with_capacity(folded.len() / 2);
-    for w in words(&folded) {
-        if seen.insert(w) {
-            if !terms.is_empty() {
-                terms.push(' ');
-            }
-            terms.push_str(w);
-        }
-    }
-    terms.shrink_to_fit();
-    terms
 }
 
 /// Cuts `text` to at most `max` bytes, at the last space before that when
@@ -84,51 +63,157 @@ fn cut(text: &mut String, max: usize) {
     text.shrink_to_fit();
 }
 
-/// The files of one language's index: (path from the site root, bytes).
+/// The files of one language's index, from its pages in order: (path from
+/// the site root, bytes).
 pub fn write_index(lang: &str, pages: &[&IndexedPage]) -> Vec<(String, Vec<u8>)> {
-    let mut page_list = Vec::with_capacity(pages.len());
-    let mut names = Names::default();
-    let mut sections = String::new();
-    let mut postings: HashMap<&str, Vec<u32>, FnvBuild> = HashMap::default();
-    let mut texts: Vec<&str> = Vec::new();
+    let mut writer = IndexWriter::new(lang);
     for page in pages {
-        page_list.push(json!([
-            page.text.path,
-            page.text.title,
-            page.text.sections.len()
-        ]));
-        for (section, terms) in page.text.sections.iter().zip(&page.terms) {
-            let id = texts.len() as u32;
-            push_number(&mut sections, names.id(&section.anchor, &section.title));
-            texts.push(&section.text);
-            for term in terms.split(' ').filter(|t| !t.is_empty()) {
-                postings.entry(term).or_default().push(id);
-            }
-        }
+        writer.add(page);
     }
-    let mut terms: Vec<(&str, Vec<u32>)> = postings.into_iter().collect();
-    terms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let encoded: Vec<String> = terms.par_iter().map(|(_, p)| encode_postings(p)).collect();
-    let (chunks, mut files) = text_chunks(lang, &texts);
-    let index = json!({
-        "lang": lang,
-        "pages": page_list,
-        "names": names.list,
-        "sections": sections,
-        "chunks": chunks,
-        "terms": front_code(terms.iter().map(|(t, _)| *t)),
-        "postings": encoded.join(" "),
-    });
-    files.push((
-        index_path(lang),
-        format!("alsite.search.load({index});\n").into_bytes(),
-    ));
-    files
+    writer.finish()
 }
 
-/// FNV-1a: the postings map hashes millions of short words on large sites,
-/// where the standard hasher's protection against crafted keys costs time
-/// and buys nothing (the keys are the site's own words).
+/// One language's index, built page by page.
+pub struct IndexWriter {
+    lang: String,
+    /// `[path, title, sections]` of each page, as JSON, comma-separated.
+    pages: String,
+    names: Names,
+    /// Each section's name number.
+    sections: String,
+    next_section: u32,
+    terms: HashMap<Box<str>, u32, FnvBuild>,
+    postings: Vec<Postings>,
+    chunk: Chunk,
+    /// The first section of each chunk.
+    chunk_starts: Vec<u32>,
+    /// Chunk files written and not yet taken.
+    done: Vec<(String, Vec<u8>)>,
+}
+
+/// The text chunk being filled: its JSON array so far, unclosed.
+#[derive(Default)]
+struct Chunk {
+    body: String,
+    bytes: usize,
+}
+
+impl IndexWriter {
+    pub fn new(lang: &str) -> IndexWriter {
+        IndexWriter {
+            lang: lang.to_string(),
+            pages: String::new(),
+            names: Names::default(),
+            sections: String::new(),
+            next_section: 0,
+            terms: HashMap::default(),
+            postings: Vec::new(),
+            chunk: Chunk::default(),
+            chunk_starts: Vec::new(),
+            done: Vec::new(),
+        }
+    }
+
+    /// Adds the next page.
+    pub fn add(&mut self, page: &IndexedPage) {
+        let first = self.next_section;
+        let text = &page.text;
+        if !self.pages.is_empty() {
+            self.pages.push(',');
+        }
+        let entry = (&text.path, &text.title, text.sections.len());
+        self.pages.push_str(&json(&entry));
+        for section in &text.sections {
+            let name = self.names.id(&section.anchor, &section.title);
+            push_number(&mut self.sections, name);
+            self.add_text(&section.text);
+            self.next_section += 1;
+        }
+        let ids: Vec<u32> = page.terms.words().map(|w| self.term(w)).collect();
+        for &(term, section) in page.terms.uses() {
+            self.postings[ids[term as usize] as usize].push(first + section);
+        }
+    }
+
+    fn term(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.terms.get(word) {
+            return id;
+        }
+        let id = self.postings.len() as u32;
+        self.postings.push(Postings::default());
+        self.terms.insert(word.into(), id);
+        id
+    }
+
+    /// Adds a section's text to the chunk being filled, or starts the next
+    /// chunk with it when it would not fit.
+    fn add_text(&mut self, text: &str) {
+        let quoted = json(text);
+        if !self.chunk.body.is_empty() && self.chunk.bytes + text.len() <= CHUNK_BYTES {
+            self.chunk.body.push(',');
+            self.chunk.body.push_str(&quoted);
+            self.chunk.bytes += text.len();
+            return;
+        }
+        self.close_chunk();
+        self.chunk_starts.push(self.next_section);
+        self.chunk.body = format!("[{quoted}");
+        self.chunk.bytes = text.len();
+    }
+
+    fn close_chunk(&mut self) {
+        if self.chunk.body.is_empty() {
+            return;
+        }
+        let n = self.chunk_starts.len() - 1;
+        let body = std::mem::take(&mut self.chunk.body);
+        self.done.push((
+            format!("search/text.{}.{n}.js", self.lang),
+            format!("alsite.search.text({n}, {body}]);\n").into_bytes(),
+        ));
+    }
+
+    /// The text chunks filled since the last call.
+    pub fn take_files(&mut self) -> Vec<(String, Vec<u8>)> {
+        std::mem::take(&mut self.done)
+    }
+
+    /// The last text chunk and the index.
+    pub fn finish(mut self) -> Vec<(String, Vec<u8>)> {
+        self.close_chunk();
+        let mut terms: Vec<(Box<str>, u32)> = std::mem::take(&mut self.terms).into_iter().collect();
+        terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let encoded: Vec<String> = terms
+            .iter()
+            .map(|(_, id)| self.postings[*id as usize].finish())
+            .collect();
+        let index = format!(
+            r#"{{"chunks":{},"lang":{},"names":{},"pages":[{}],"postings":{},"sections":{},"terms":{}}}"#,
+            json(&self.chunk_starts),
+            json(&self.lang),
+            json(&self.names.list),
+            self.pages,
+            json(&encoded.join(" ")),
+            json(&self.sections),
+            json(&front_code(terms.iter().map(|(t, _)| &**t))),
+        );
+        let mut files = std::mem::take(&mut self.done);
+        files.push((
+            index_path(&self.lang),
+            format!("alsite.search.load({index});\n").into_bytes(),
+        ));
+        files
+    }
+}
+
+/// `value` as compact JSON.
+fn json(value: &(impl serde::Serialize + ?Sized)) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "null".into())
+}
+
+/// FNV-1a: the term map hashes every page's words on large sites, where the
+/// standard hasher's protection against crafted keys costs time and buys
+/// nothing (the keys are the site's own words).
 #[derive(Default)]
 struct Fnv(u64);
 
@@ -155,54 +240,34 @@ type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
 /// by number. Pages repeat headings ("Overview", "Next steps"), and session
 /// turns have no title of their own.
 #[derive(Default)]
-struct Names<'a> {
-    list: Vec<&'a str>,
-    ids: HashMap<(&'a str, &'a str), u32>,
+struct Names {
+    list: Vec<String>,
+    /// Numbers by anchor and title, joined by a NUL (which neither holds).
+    ids: HashMap<Box<str>, u32>,
+    key: String,
 }
 
-impl<'a> Names<'a> {
-    fn id(&mut self, anchor: &'a str, title: &'a str) -> u32 {
+impl Names {
+    fn id(&mut self, anchor: &str, title: &str) -> u32 {
+        // Looked up without allocating: most sections repeat a name.
+        self.key.clear();
+        self.key.push_str(anchor);
+        self.key.push('\0');
+        self.key.push_str(title);
+        if let Some(&id) = self.ids.get(self.key.as_str()) {
+            return id;
+        }
         let next = self.ids.len() as u32;
-        *self.ids.entry((anchor, title)).or_insert_with(|| {
-            self.list.push(anchor);
-            self.list.push(title);
-            next
-        })
+        self.list.push(anchor.to_string());
+        self.list.push(title.to_string());
+        self.ids.insert(self.key.as_str().into(), next);
+        next
     }
 }
 
 /// Where the index of `lang` goes, from the site root.
 pub fn index_path(lang: &str) -> String {
     format!("search/index.{lang}.js")
-}
-
-/// Splits the section texts into chunk files; returns the number of the
-/// first section of each chunk, and the files.
-fn text_chunks(lang: &str, texts: &[&str]) -> (Vec<usize>, Vec<(String, Vec<u8>)>) {
-    let mut starts = Vec::new();
-    let mut first = 0;
-    while first < texts.len() {
-        starts.push(first);
-        let mut bytes = texts[first].len();
-        first += 1;
-        while first < texts.len() && bytes + texts[first].len() <= CHUNK_BYTES {
-            bytes += texts[first].len();
-            first += 1;
-        }
-    }
-    let files = starts
-        .par_iter()
-        .enumerate()
-        .map(|(n, &start)| {
-            let end = starts.get(n + 1).copied().unwrap_or(texts.len());
-            let body = serde_json::to_string(&texts[start..end]).unwrap_or_else(|_| "[]".into());
-            (
-                format!("search/text.{lang}.{n}.js"),
-                format!("alsite.search.text({n}, {body});\n").into_bytes(),
-            )
-        })
-        .collect();
-    (starts, files)
 }
 
 /// Sorted terms, each written as how many leading characters it shares with
@@ -244,32 +309,60 @@ fn push_number(out: &mut String, mut n: u32) {
     out.extend(digits.iter().rev().map(|&d| d as char));
 }
 
-/// Sorted section numbers as a string: each entry is `gap * 2 + run`, where
-/// `gap` counts the numbers skipped since the last one written, and `run` = 1
-/// says a second number follows: how many more consecutive sections (minus
-/// one) the entry covers. A term in most sections costs a few letters.
-pub fn encode_postings(ids: &[u32]) -> String {
-    let mut out = String::new();
-    let mut next = 0u32;
-    let mut i = 0;
-    while i < ids.len() {
-        let start = ids[i];
-        let mut end = i;
-        while end + 1 < ids.len() && ids[end + 1] == ids[end] + 1 {
-            end += 1;
+/// One term's sections, encoded as they are added (in ascending order):
+/// each entry is `gap * 2 + run`, where `gap` counts the numbers skipped
+/// since the last one written, and `run` = 1 says a second number follows:
+/// how many more consecutive sections (minus one) the entry covers. A term
+/// in most sections costs a few letters.
+#[derive(Debug, Default, Clone)]
+pub struct Postings {
+    out: String,
+    /// The first number not yet covered by what is written.
+    next: u32,
+    /// The run being read: its first and last section.
+    run: Option<(u32, u32)>,
+}
+
+impl Postings {
+    /// Adds section `id`, greater than every one added before.
+    pub fn push(&mut self, id: u32) {
+        match &mut self.run {
+            Some((_, last)) if id == *last + 1 => *last = id,
+            _ => {
+                self.flush();
+                self.run = Some((id, id));
+            }
         }
-        let gap = start - next;
-        let run = (end - i) as u32;
-        if run > 0 {
-            push_number(&mut out, gap * 2 + 1);
-            push_number(&mut out, run - 1);
-        } else {
-            push_number(&mut out, gap * 2);
-        }
-        next = ids[end] + 1;
-        i = end + 1;
     }
-    out
+
+    fn flush(&mut self) {
+        let Some((start, end)) = self.run.take() else {
+            return;
+        };
+        let gap = start - self.next;
+        if end > start {
+            push_number(&mut self.out, gap * 2 + 1);
+            push_number(&mut self.out, end - start - 1);
+        } else {
+            push_number(&mut self.out, gap * 2);
+        }
+        self.next = end + 1;
+    }
+
+    /// The encoded postings; the writer is left empty.
+    pub fn finish(&mut self) -> String {
+        self.flush();
+        std::mem::take(&mut self.out)
+    }
+}
+
+/// Sorted section numbers as [`Postings`] writes them.
+pub fn encode_postings(ids: &[u32]) -> String {
+    let mut p = Postings::default();
+    for &id in ids {
+        p.push(id);
+    }
+    p.finish()
 }
 
 #[cfg(test)]
@@ -324,20 +417,25 @@ mod tests {
 
     #[test]
     fn long_sections_keep_their_start_for_snippets_and_every_word_as_a_term() {
-        let long = format!("{} źródło", "słowo ".repeat(100));
-        let page = IndexedPage::new(PageText {
-            path: "a.html".into(),
-            title: "A".into(),
-            sections: vec![Section {
-                anchor: String::new(),
-                title: String::new(),
-                text: long,
-            }],
-        });
+        let html = format!("<main><p>{} źródło</p></main>", "słowo ".repeat(100));
+        let page = IndexedPage::of("a.html", &html).unwrap();
         let kept = &page.text.sections[0].text;
         assert!(kept.len() <= SNIPPET_BYTES, "{}", kept.len());
         assert!(kept.starts_with("słowo słowo") && kept.ends_with("słowo"));
-        assert_eq!(page.terms, ["slowo zrodlo"]);
+        assert_eq!(page.terms.of_section(0), ["slowo", "zrodlo"]);
+    }
+
+    #[test]
+    fn a_snippet_is_cut_as_if_the_whole_text_were_kept() {
+        // Text that ends at the limit, then a word right after a space.
+        for len in SNIPPET_BYTES - 3..SNIPPET_BYTES + 3 {
+            let first = "a".repeat(len);
+            let html = format!("<main><p>{first}</p><p>next words</p></main>");
+            let page = IndexedPage::of("a.html", &html).unwrap();
+            let mut whole = format!("{first} next words");
+            cut(&mut whole, SNIPPET_BYTES);
+            assert_eq!(page.text.sections[0].text, whole, "{len}");
+        }
     }
 
     #[test]
@@ -352,15 +450,8 @@ mod tests {
     #[test]
     fn index_names_pages_sections_and_chunks() {
         let page = |path: &str, text: &str| {
-            IndexedPage::new(PageText {
-                path: path.into(),
-                title: path.into(),
-                sections: vec![Section {
-                    anchor: "a".into(),
-                    title: "A".into(),
-                    text: text.into(),
-                }],
-            })
+            let html = format!("<main><h2 id=\"a\">A</h2><p>{text}</p></main>");
+            IndexedPage::of(path, &html).unwrap()
         };
         let a = page("a.html", "Źródło problemu");
         let b = page("b.html", "problem source");
@@ -379,7 +470,50 @@ mod tests {
         let chunk = String::from_utf8(files[0].1.clone()).unwrap();
         assert_eq!(
             chunk,
-            "alsite.search.text(0, [\"Źródło problemu\",\"problem source\"]);\n"
+            "alsite.search.text(0, [\"A Źródło problemu\",\"A problem source\"]);\n"
         );
+    }
+
+    #[test]
+    fn text_chunks_are_written_as_they_fill() {
+        let long = |n: usize| format!("<main><p>{}</p></main>", "word ".repeat(n));
+        let pages: Vec<IndexedPage> = (0..5)
+            .map(|i| IndexedPage::of(&format!("{i}.html"), &long(4000)).unwrap())
+            .collect();
+        let mut writer = IndexWriter::new("en");
+        let mut written = Vec::new();
+        for page in &pages {
+            writer.add(page);
+            written.extend(writer.take_files());
+        }
+        // Each section keeps SNIPPET_BYTES: all five fit in the first chunk.
+        assert!(written.is_empty());
+        let files = writer.finish();
+        assert_eq!(files.len(), 2);
+        let mut writer = IndexWriter::new("en");
+        let big = "x ".repeat(CHUNK_BYTES / 4 - 10);
+        for i in 0..3 {
+            let text = PageText {
+                path: format!("{i}.html"),
+                title: String::new(),
+                sections: vec![Section {
+                    anchor: String::new(),
+                    title: String::new(),
+                    text: big.clone(),
+                }],
+            };
+            let terms = PageTerms::default();
+            writer.add(&IndexedPage { text, terms });
+        }
+        // Two halves fill the first chunk; the third starts the next, and
+        // the first is written then, before the index is finished.
+        let first = writer.take_files();
+        assert_eq!(first.len(), 1);
+        assert_eq!(first[0].0, "search/text.en.0.js");
+        let files = writer.finish();
+        let names: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(names, ["search/text.en.1.js", "search/index.en.js"]);
+        let index = String::from_utf8(files[1].1.clone()).unwrap();
+        assert!(index.contains(r#""chunks":[0,2]"#), "{index}");
     }
 }

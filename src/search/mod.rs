@@ -9,13 +9,14 @@
 
 pub mod extract;
 pub mod index;
+pub mod terms;
 pub mod tokenize;
 
 use crate::render::Output;
-pub use index::{index_path, IndexedPage};
+pub use index::{index_path, IndexWriter, IndexedPage};
 use rayon::prelude::*;
 use serde_json::{json, Value};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Templates whose pages are left out of the index.
 const NOT_INDEXED: &[&str] = &["facilitator.html", "handout.html"];
@@ -28,72 +29,101 @@ pub fn page(o: &Output, lang: &str) -> Option<(String, IndexedPage)> {
         return None;
     }
     let html = std::str::from_utf8(&o.bytes).ok()?;
-    let text = extract::page_text(&o.path, html)?;
-    Some((lang.to_string(), IndexedPage::new(text)))
+    Some((lang.to_string(), IndexedPage::of(&o.path, html)?))
+}
+
+/// The indexes of every language, built as pages come in order: each
+/// language's pages are numbered in the order they are added.
+#[derive(Default)]
+pub struct Indexer {
+    writers: BTreeMap<String, IndexWriter>,
+}
+
+impl Indexer {
+    pub fn add(&mut self, lang: &str, page: &IndexedPage) {
+        if !self.writers.contains_key(lang) {
+            self.writers
+                .insert(lang.to_string(), IndexWriter::new(lang));
+        }
+        if let Some(w) = self.writers.get_mut(lang) {
+            w.add(page);
+        }
+    }
+
+    /// The text chunks filled since the last call, as outputs.
+    pub fn take_files(&mut self) -> Vec<Output> {
+        let files = self.writers.values_mut().flat_map(IndexWriter::take_files);
+        files
+            .map(|(path, bytes)| Output::plain(path, bytes))
+            .collect()
+    }
+
+    /// The rest of the files of every language.
+    pub fn finish(self) -> Vec<Output> {
+        let files = self.writers.into_values().flat_map(IndexWriter::finish);
+        files
+            .map(|(path, bytes)| Output::plain(path, bytes))
+            .collect()
+    }
 }
 
 /// The indexed text of every page, kept by `serve` between rebuilds so an
 /// edit re-reads only the pages it re-rendered.
 #[derive(Debug, Default)]
 pub struct SiteText {
-    pages: HashMap<String, (String, IndexedPage)>,
+    /// By path: the page's place in the site's order, language and text.
+    pages: HashMap<String, (usize, String, IndexedPage)>,
 }
 
 impl SiteText {
-    /// The text of `outputs`, each page in the index of the language `lang_of` gives it.
+    /// The text of `outputs`, each page in the index of the language `lang_of`
+    /// gives it; the outputs' order is the pages' order in the index.
     pub fn of(outputs: &[Output], lang_of: impl Fn(&Output) -> String + Sync) -> SiteText {
         SiteText {
             pages: outputs
                 .par_iter()
-                .filter_map(|o| page(o, &lang_of(o)).map(|p| (o.path.clone(), p)))
+                .enumerate()
+                .filter_map(|(n, o)| page(o, &lang_of(o)).map(|(l, p)| (o.path.clone(), (n, l, p))))
                 .collect(),
         }
     }
 
     /// Takes in re-rendered pages; true when the text of one of them changed.
+    /// A page not seen before goes after the others.
     pub fn update(
         &mut self,
         outputs: &[Output],
         lang_of: impl Fn(&Output) -> String + Sync,
     ) -> bool {
         let mut changed = false;
-        for (path, new) in SiteText::of(outputs, lang_of).pages {
-            let same = self.pages.get(&path).is_some_and(|(lang, old)| {
-                *lang == new.0 && old.text == new.1.text && old.terms == new.1.terms
-            });
-            if !same {
-                self.pages.insert(path, new);
-                changed = true;
-            }
+        let mut next = self.pages.values().map(|p| p.0 + 1).max().unwrap_or(0);
+        for (path, (_, lang, text)) in SiteText::of(outputs, lang_of).pages {
+            let place = match self.pages.get(&path) {
+                Some((_, l, old)) if *l == lang && *old == text => continue,
+                Some((n, ..)) => *n,
+                None => {
+                    next += 1;
+                    next - 1
+                }
+            };
+            self.pages.insert(path, (place, lang, text));
+            changed = true;
         }
         changed
     }
 
     /// The index files of every language.
     pub fn outputs(&self) -> Vec<Output> {
-        outputs(self.pages.values().map(|(l, p)| (l.as_str(), p)).collect())
+        let mut pages: Vec<&(usize, String, IndexedPage)> = self.pages.values().collect();
+        pages.sort_by_key(|p| p.0);
+        let mut indexer = Indexer::default();
+        for (_, lang, page) in pages {
+            indexer.add(lang, page);
+        }
+        let mut files = indexer.take_files();
+        files.extend(indexer.finish());
+        files
     }
-}
-
-/// The index files of every language, as outputs.
-pub fn outputs(mut pages: Vec<(&str, &IndexedPage)>) -> Vec<Output> {
-    pages.sort_by(|a, b| (a.0, &a.1.text.path).cmp(&(b.0, &b.1.text.path)));
-    let mut out = Vec::new();
-    let mut langs: Vec<&str> = pages.iter().map(|(l, _)| *l).collect();
-    langs.dedup();
-    for lang in langs {
-        let mine: Vec<&IndexedPage> = pages
-            .iter()
-            .filter(|(l, _)| *l == lang)
-            .map(|(_, p)| *p)
-            .collect();
-        out.extend(
-            index::write_index(lang, &mine)
-                .into_iter()
-                .map(|(path, bytes)| Output::plain(path, bytes)),
-        );
-    }
-    out
 }
 
 /// What a page's search box needs, as JSON: where its language's index and

@@ -18,33 +18,7 @@ use unicode_normalization::UnicodeNormalization;
 pub const MIN_LEN: usize = 2;
 pub const MAX_LEN: usize = 40;
 
-/// The folded form of `text`: rules 1 to 4, word separators kept. Letter by
-/// letter, which gives what folding the whole text would: the combining
-/// marks that NFD might reorder are all dropped, and a final sigma (the one
-/// letter whose lower case depends on its neighbours) folds to σ either way.
-pub fn fold(text: &str) -> String {
-    if text.is_ascii() {
-        let mut out = text.to_ascii_lowercase();
-        out.retain(|c| c != '\'');
-        return out;
-    }
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii() {
-            if c != '\'' {
-                out.push(c.to_ascii_lowercase());
-            }
-            continue;
-        }
-        for lower in c.to_lowercase() {
-            for d in std::iter::once(lower).nfd() {
-                fold_letter(d, &mut out);
-            }
-        }
-    }
-    out
-}
-
+/// Rules 2 to 4 for one letter of lower-case, decomposed text.
 fn fold_letter(c: char, out: &mut String) {
     if is_combining_mark(c) {
         return;
@@ -68,28 +42,132 @@ fn fold_letter(c: char, out: &mut String) {
 
 /// The search terms of `text`, in order, repeats kept.
 pub fn tokens(text: &str) -> Vec<String> {
-    words(&fold(text)).map(str::to_string).collect()
+    let mut found = Vec::new();
+    let mut words = Words::default();
+    let mut add = |w: Word| found.push(String::from_utf8_lossy(w.bytes).into_owned());
+    words.feed(text, &mut add);
+    words.end(&mut add);
+    found
 }
 
-/// The words of folded text that are terms (rules 5 and 6).
-pub fn words(folded: &str) -> Box<dyn Iterator<Item = &str> + '_> {
-    let keep = |w: &&str| {
-        let n = if w.is_ascii() {
-            w.len()
-        } else {
-            w.chars().count()
+/// A term as the tokenizer gives it.
+#[derive(Debug, Clone, Copy)]
+pub struct Word<'a> {
+    /// UTF-8: whole characters, never a NUL.
+    pub bytes: &'a [u8],
+    /// The first eight bytes, little-endian, zero past the end: for terms
+    /// of up to eight bytes, a key that names them.
+    pub key: u64,
+}
+
+/// What each byte becomes: an ASCII letter or digit its lower-case self
+/// (all at least `b'0'`), anything else one of the codes below it.
+const SEPARATOR: u8 = 0;
+const APOSTROPHE: u8 = 1;
+const WIDE: u8 = 2; // part of a character past ASCII
+
+const MAP: [u8; 256] = {
+    let mut map = [WIDE; 256];
+    let mut b = 0;
+    while b < 128 {
+        map[b] = match b as u8 {
+            c @ (b'a'..=b'z' | b'0'..=b'9') => c,
+            c @ b'A'..=b'Z' => c | 0x20,
+            b'\'' => APOSTROPHE,
+            _ => SEPARATOR,
         };
-        (MIN_LEN..=MAX_LEN).contains(&n)
-    };
-    if folded.is_ascii() {
-        // Byte by byte: the same split for ASCII text, without decoding.
-        Box::new(
-            folded
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .filter(keep),
-        )
-    } else {
-        Box::new(folded.split(|c: char| !c.is_alphanumeric()).filter(keep))
+        b += 1;
+    }
+    map
+};
+
+/// The first eight bytes of `word`, little-endian, zero past its end
+/// (without a call to copy memory: most words are short).
+fn key(word: &[u8]) -> u64 {
+    match word.first_chunk::<8>() {
+        Some(first) => u64::from_le_bytes(*first),
+        None => word
+            .iter()
+            .rev()
+            .fold(0, |key, &b| (key << 8) | u64::from(b)),
+    }
+}
+
+/// All six rules, applied to text as it streams in: a page's text arrives
+/// in pieces (between tags), and a word may go on from one piece to the
+/// next. Folding letter by letter is what makes this the same as folding
+/// the whole text first.
+#[derive(Debug, Default)]
+pub struct Words {
+    word: Vec<u8>,
+    /// The length of `word` in characters.
+    chars: usize,
+    scratch: String,
+}
+
+impl Words {
+    /// Reads `text`, calling `found` with each term it completes.
+    pub fn feed(&mut self, text: &str, found: &mut impl FnMut(Word)) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // A run of ASCII letters and digits, added at once.
+            let start = i;
+            while i < bytes.len() && MAP[bytes[i] as usize] >= b'0' {
+                i += 1;
+            }
+            if i > start {
+                let run = &bytes[start..i];
+                self.word.extend(run.iter().map(|&b| MAP[b as usize]));
+                self.chars += run.len();
+                continue;
+            }
+            match MAP[bytes[i] as usize] {
+                SEPARATOR => self.end(found),
+                APOSTROPHE => {}
+                _ => {
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    self.letter(c, found);
+                    i += c.len_utf8();
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// Folds one letter that is not ASCII and adds what it becomes.
+    fn letter(&mut self, c: char, found: &mut impl FnMut(Word)) {
+        let mut folded = std::mem::take(&mut self.scratch);
+        folded.clear();
+        for lower in c.to_lowercase() {
+            for d in std::iter::once(lower).nfd() {
+                fold_letter(d, &mut folded);
+            }
+        }
+        for f in folded.chars() {
+            if f.is_alphanumeric() {
+                let mut buf = [0; 4];
+                let bytes = f.encode_utf8(&mut buf).as_bytes();
+                self.word.extend_from_slice(bytes);
+                self.chars += 1;
+            } else {
+                self.end(found);
+            }
+        }
+        self.scratch = folded;
+    }
+
+    /// Ends the word being read, if any: text that follows starts a new one.
+    pub fn end(&mut self, found: &mut impl FnMut(Word)) {
+        if (MIN_LEN..=MAX_LEN).contains(&self.chars) {
+            found(Word {
+                bytes: &self.word,
+                key: key(&self.word),
+            });
+        }
+        self.word.clear();
+        self.chars = 0;
     }
 }
 

@@ -1,0 +1,206 @@
+//! A page's terms as the index needs them: each distinct term once, and the
+//! sections it is in. Collected while the page is read (see
+//! [`super::extract`]), so no section's whole text is ever kept.
+
+use super::tokenize::Word;
+use hashbrown::HashTable;
+use xxhash_rust::xxh3::xxh3_64;
+
+/// The distinct terms of one page and where they are.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PageTerms {
+    /// Every distinct term, in order of first use, one after another.
+    words: String,
+    /// Where each term ends in `words`.
+    ends: Vec<u32>,
+    /// (term, section) for each section a term is in: sections in order,
+    /// each term once a section.
+    uses: Vec<(u32, u32)>,
+}
+
+impl PageTerms {
+    /// The page's distinct terms, in order of first use.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        let mut start = 0;
+        self.ends.iter().map(move |&end| {
+            let word = &self.words[start..end as usize];
+            start = end as usize;
+            word
+        })
+    }
+
+    /// (term number, as `words` counts them; section number) pairs, in
+    /// section order.
+    pub fn uses(&self) -> &[(u32, u32)] {
+        &self.uses
+    }
+
+    /// The terms of section `n`, in order of first use there.
+    pub fn of_section(&self, n: u32) -> Vec<&str> {
+        let words: Vec<&str> = self.words().collect();
+        self.uses
+            .iter()
+            .filter(|(_, s)| *s == n)
+            .map(|&(t, _)| words[t as usize])
+            .collect()
+    }
+
+    /// Numbers sections again once some were dropped: `kept[old]` is the
+    /// new number of each section still there.
+    pub fn renumber(&mut self, kept: &[Option<u32>]) {
+        self.uses
+            .retain_mut(|(_, s)| match kept.get(*s as usize).copied().flatten() {
+                Some(new) => {
+                    *s = new;
+                    true
+                }
+                None => false,
+            });
+    }
+}
+
+/// Builds a page's [`PageTerms`] term by term.
+#[derive(Default)]
+pub struct TermsBuilder {
+    words: Vec<u8>,
+    ends: Vec<u32>,
+    uses: Vec<(u32, u32)>,
+    /// Terms of up to eight bytes, found by their key.
+    short: HashTable<(u64, u32)>,
+    /// Longer terms, found by their text.
+    long: HashTable<u32>,
+    /// For each term, one more than the last section it was recorded in.
+    last: Vec<u32>,
+    section: u32,
+}
+
+impl TermsBuilder {
+    /// Records `word` in the current section.
+    pub fn add(&mut self, word: Word) {
+        let term = if word.bytes.len() <= 8 {
+            self.short_term(word)
+        } else {
+            self.long_term(word.bytes)
+        };
+        let last = &mut self.last[term as usize];
+        if *last != self.section + 1 {
+            *last = self.section + 1;
+            self.uses.push((term, self.section));
+        }
+    }
+
+    fn short_term(&mut self, word: Word) -> u32 {
+        // A folded multiply: cheap, and every bit of the key moves the hash.
+        let m = u128::from(word.key) * 0x9e37_79b9_7f4a_7c15;
+        let hash = (m as u64) ^ ((m >> 64) as u64);
+        if let Some(&(_, t)) = self.short.find(hash, |&(k, _)| k == word.key) {
+            return t;
+        }
+        let t = self.new_term(word.bytes);
+        self.short.insert_unique(hash, (word.key, t), |&(k, _)| {
+            let m = u128::from(k) * 0x9e37_79b9_7f4a_7c15;
+            (m as u64) ^ ((m >> 64) as u64)
+        });
+        t
+    }
+
+    fn long_term(&mut self, word: &[u8]) -> u32 {
+        let hash = xxh3_64(word);
+        let (words, ends) = (&self.words, &self.ends);
+        let text = |t: u32| term_bytes(words, ends, t);
+        if let Some(&t) = self.long.find(hash, |&t| text(t) == word) {
+            return t;
+        }
+        let t = self.new_term(word);
+        let (words, ends) = (&self.words, &self.ends);
+        self.long
+            .insert_unique(hash, t, |&t| xxh3_64(term_bytes(words, ends, t)));
+        t
+    }
+
+    fn new_term(&mut self, word: &[u8]) -> u32 {
+        let t = self.ends.len() as u32;
+        self.words.extend_from_slice(word);
+        self.ends.push(self.words.len() as u32);
+        self.last.push(0);
+        t
+    }
+
+    /// Words added from now on are in the next section.
+    pub fn next_section(&mut self) {
+        self.section += 1;
+    }
+
+    pub fn finish(self) -> PageTerms {
+        let words = String::from_utf8(self.words)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        PageTerms {
+            words,
+            ends: self.ends,
+            uses: self.uses,
+        }
+    }
+}
+
+fn term_bytes<'a>(words: &'a [u8], ends: &[u32], t: u32) -> &'a [u8] {
+    let start = if t == 0 { 0 } else { ends[t as usize - 1] };
+    &words[start as usize..ends[t as usize] as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn add(b: &mut TermsBuilder, text: &str) {
+        let mut words = crate::search::tokenize::Words::default();
+        words.feed(text, &mut |w| b.add(w));
+        words.end(&mut |w| b.add(w));
+    }
+
+    #[test]
+    fn each_term_once_a_section() {
+        let mut b = TermsBuilder::default();
+        add(&mut b, "Ask, open, ask");
+        b.next_section();
+        add(&mut b, "open questions OPEN");
+        let terms = b.finish();
+        assert_eq!(
+            terms.words().collect::<Vec<_>>(),
+            ["ask", "open", "questions"]
+        );
+        assert_eq!(terms.uses(), [(0, 0), (1, 0), (1, 1), (2, 1)]);
+        assert_eq!(terms.of_section(1), ["open", "questions"]);
+    }
+
+    #[test]
+    fn long_and_short_terms_are_told_apart_by_every_letter() {
+        let mut b = TermsBuilder::default();
+        add(&mut b, "listening listened listeners listening abcdefgh abcdefghi abcdefgh źródło źródła źródło");
+        let terms = b.finish();
+        assert_eq!(
+            terms.words().collect::<Vec<_>>(),
+            [
+                "listening",
+                "listened",
+                "listeners",
+                "abcdefgh",
+                "abcdefghi",
+                "zrodlo",
+                "zrodla"
+            ]
+        );
+        assert_eq!(terms.uses().len(), 7);
+    }
+
+    #[test]
+    fn renumbering_drops_the_sections_that_went() {
+        let mut b = TermsBuilder::default();
+        add(&mut b, "one");
+        b.next_section();
+        b.next_section();
+        add(&mut b, "three");
+        let mut terms = b.finish();
+        terms.renumber(&[Some(0), None, Some(1)]);
+        assert_eq!(terms.uses(), [(0, 0), (1, 1)]);
+    }
+}
