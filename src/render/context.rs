@@ -1,0 +1,346 @@
+//! The template context of a page: what every page has (the site, the page,
+//! navigation, language switcher, search box, brand style) and what its kind
+//! adds, with the site's sections and navigation made once per language.
+
+use super::jobs::{Job, JobKind};
+use super::languages::Alternates;
+use super::markdown::{self, inline_html, to_html, Ids};
+use super::url::{self, relative_url, root_prefix};
+use super::{brand, offers, practice, safe, session, svg, workshop};
+use super::{COMPONENTS_PATH, GROUND_RULES_PATH};
+use crate::i18n::Strings;
+use crate::model::*;
+use minijinja::{context, Value};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// What every page of one language's render shares, made once.
+pub(super) struct Shared<'a> {
+    /// Where this language's pages go: `""` or `"<code>/"`.
+    prefix: &'a str,
+    alternates: &'a Alternates,
+    /// The site's sections, as (title, path, summary).
+    pub(super) sections: Vec<(String, String, String)>,
+    /// The navigation's (label, target) pairs, the same on every page.
+    pub(super) nav_links: Vec<(String, String)>,
+    /// The page scripts' strings, as JSON for `<script type="application/json">`,
+    /// made once per set of namespaces.
+    script_strings: std::sync::Mutex<HashMap<&'static [&'static str], Arc<str>>>,
+}
+
+impl<'a> Shared<'a> {
+    pub(super) fn new(site: &Site, prefix: &'a str, alternates: &'a Alternates) -> Shared<'a> {
+        let sections = sections(site);
+        let nav_links = nav_links(site, &sections);
+        Shared {
+            prefix,
+            alternates,
+            sections,
+            nav_links,
+            script_strings: Default::default(),
+        }
+    }
+
+    fn script_strings(&self, strings: &Strings, namespaces: &'static [&'static str]) -> Arc<str> {
+        let mut cache = self
+            .script_strings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        cache
+            .entry(namespaces)
+            .or_insert_with(|| practice::script_json(&strings.for_scripts(namespaces)).into())
+            .clone()
+    }
+}
+
+/// The template context of one page; `body` is the Markdown of a home or free page.
+pub(super) fn page_context(site: &Site, job: &Job, body: &str, shared: &Shared) -> Value {
+    let (sections, nav_links) = (&shared.sections, &shared.nav_links);
+    let path = job.path.as_str();
+    let output = format!("{}{path}", shared.prefix);
+    // In a language's folder, shared files are one folder further up.
+    let mut ids = Ids::with_shared_prefix(&root_prefix(shared.prefix));
+    let cfg = &site.config;
+    let org = &cfg.organization;
+    let site_ctx = context! {
+        title => &cfg.title,
+        language => site.strings.lang(),
+        description => &cfg.description,
+        organization => context! {
+            name => &org.name, email => &org.email, phone => &org.phone,
+            website => &org.website, address => &org.address,
+        },
+        footer => cfg.footer.as_deref().map(|f| safe(inline_html(f, path))),
+        contact => offers::contact(org),
+        // Logo, favicon and fonts are shared by every language: from the output root.
+        logo => cfg.brand.logo.as_deref().map(|l| relative_url(&output, l.trim_start_matches('/'))),
+        favicon => relative_url(&output, cfg.brand.favicon.as_deref().unwrap_or("static/favicon.svg").trim_start_matches('/')),
+        credit => cfg.brand.credit,
+        offers_href => site.offers.as_ref().map(|_| relative_url(path, offers::PATH)),
+        brand_style => safe(brand::style(cfg, |to| relative_url(&output, to.trim_start_matches('/')))),
+    };
+    let description = match &job.kind {
+        JobKind::Home(p) | JobKind::Page(p) => p.front.description.clone(),
+        JobKind::PracticeSet(d) => d.data.description.clone(),
+        JobKind::Session(d) => Some(d.data.problem.clone()),
+        JobKind::Agenda(w) => Some(
+            site.strings
+                .t("workshop.for_audience", &[("audience", &w.data.audience)]),
+        ),
+        _ => None,
+    };
+    let page_ctx = context! {
+        path => path,
+        output => &output,
+        prefix => shared.prefix,
+        title => &job.title,
+        description => description,
+        source => job.source.to_string_lossy().replace('\\', "/"),
+    };
+    let common = context! {
+        site => site_ctx,
+        page => page_ctx,
+        root => root_prefix(&output),
+        stylesheet => relative_url(&output, "static/style.css"),
+        alternates => shared.alternates.view(path, &output, site.strings.lang()),
+        nav => nav(path, nav_links),
+        search => search_box(site, &output),
+        script_strings => safe(shared.script_strings(&site.strings, job.kind.script_namespaces()).to_string()),
+    };
+    let specific = match &job.kind {
+        JobKind::Home(page) => context! {
+            hero => page.front.hero.as_ref().map(|h| offers::hero(h, path)),
+            offers => offers::cards(site, path, &mut ids),
+            content => safe(to_html(body, path, &mut ids)),
+            // Offers have their own cards on the home page.
+            sections => sections.iter().filter(|(_, target, _)| target != offers::PATH).map(|(title, target, summary)| context! {
+                title => title, href => relative_url(path, target), summary => summary,
+            }).collect::<Vec<_>>(),
+        },
+        JobKind::Page(_) => {
+            let html = to_html(body, path, &mut ids);
+            // Pages with several sections list them beside the text on wide screens.
+            let toc = markdown::h2_headings(&html);
+            context! {
+                toc => if toc.len() >= 3 { toc } else { Vec::new() },
+                content => safe(html),
+            }
+        }
+        JobKind::GroundRules(doc) => ground_rules_context(&doc.data, path, &mut ids),
+        JobKind::Components(doc) => components_context(site, &doc.data, path, &mut ids),
+        JobKind::Offers(doc) => offers::page_context(site, &doc.data, path, &mut ids),
+        JobKind::PracticeIndex => practice::index_context(site, path),
+        JobKind::PracticeSet(doc) => practice::set_context(site, doc, path, &mut ids),
+        JobKind::SessionIndex => session::index_context(site, path),
+        JobKind::Session(doc) => session::session_context(site, doc, path, &mut ids),
+        JobKind::WorkshopIndex => workshop::index_context(site, path),
+        JobKind::Agenda(w) => workshop::agenda_context(site, w, path, &mut ids),
+        JobKind::Module(w, i) => workshop::module_context(site, w, *i, path, &mut ids),
+        JobKind::Guide(w) => workshop::guide_context(site, w, path, &mut ids),
+        JobKind::Handout(w) => workshop::handout_context(site, w, path, &mut ids),
+    };
+    context! { ..common, ..specific }
+}
+
+/// What `search.html` needs on the page `output` (its path from the site
+/// root); none when search is off. Each language has its own index.
+fn search_box(site: &Site, output: &str) -> Option<Value> {
+    if !site.config.search {
+        return None;
+    }
+    let lang = site.strings.lang();
+    let index = relative_url(output, &crate::search::index_path(lang));
+    let data = crate::search::page_data(lang, &index, &root_prefix(output));
+    Some(context! { data => safe(practice::script_json(&data)) })
+}
+
+fn ground_rules_context(rules: &GroundRules, path: &str, ids: &mut Ids) -> Value {
+    let examples = |list: &[Example]| -> Vec<Value> {
+        list.iter()
+            .map(|e| context! { said => &e.said, note => e.note.as_deref().map(|n| safe(inline_html(n, path))) })
+            .collect()
+    };
+    context! {
+        intro => rules.intro.as_deref().map(|i| safe(to_html(i, path, ids))),
+        rules => rules.rules.iter().enumerate().map(|(i, r)| context! {
+            number => i + 1,
+            id => ids.unique(&r.id),
+            title => &r.title,
+            text => safe(inline_html(&r.text, path)),
+            why => safe(to_html(&r.why, path, ids)),
+            good => examples(&r.good),
+            bad => examples(&r.bad),
+        }).collect::<Vec<_>>(),
+    }
+}
+
+fn components_context(site: &Site, doc: &Components, path: &str, ids: &mut Ids) -> Value {
+    let anchors: Vec<String> = doc.components.iter().map(|c| ids.unique(&c.id)).collect();
+    let nodes: Vec<svg::Node> = doc
+        .components
+        .iter()
+        .zip(&anchors)
+        .map(|(c, a)| svg::Node {
+            anchor: a,
+            label: c.short.as_deref().unwrap_or(&c.name),
+        })
+        .collect();
+    let s = &site.strings;
+    let diagram = svg::cycle_diagram(
+        &nodes,
+        &s.t("components.diagram_label", &[("title", &doc.title)]),
+        &s.t("components.diagram_centre", &[]),
+    );
+    context! {
+        intro => doc.intro.as_deref().map(|i| safe(to_html(i, path, ids))),
+        diagram => safe(diagram),
+        components => doc.components.iter().zip(&anchors).enumerate().map(|(i, (c, id))| context! {
+            number => i + 1,
+            id => id,
+            name => &c.name,
+            summary => &c.summary,
+            body => safe(to_html(&c.body, path, ids)),
+            questions => &c.questions,
+        }).collect::<Vec<_>>(),
+    }
+}
+
+/// Free pages the default navigation lists by name; with more, it leaves
+/// them to the home page, so no page carries hundreds of links.
+const NAV_PAGES: usize = 8;
+
+/// The navigation's (label, target) pairs, the same on every page.
+fn nav_links(site: &Site, sections: &[(String, String, String)]) -> Vec<(String, String)> {
+    if site.config.nav.is_empty() {
+        let list_pages = site.pages.len() <= NAV_PAGES;
+        // By output path: a search of every page for every section grows with the square.
+        let pages: HashMap<&str, &Page> =
+            site.pages.iter().map(|p| (p.output.as_str(), p)).collect();
+        std::iter::once((site.strings.t("nav.home", &[]), "index.html".to_string()))
+            .chain(sections.iter().filter_map(|(title, target, _)| {
+                match pages.get(target.as_str()) {
+                    // A free page may ask for a shorter label in the navigation.
+                    Some(page) if list_pages => Some((
+                        page.front
+                            .nav_title
+                            .clone()
+                            .unwrap_or_else(|| title.clone()),
+                        target.clone(),
+                    )),
+                    Some(_) => None,
+                    None => Some((title.clone(), target.clone())),
+                }
+            }))
+            .collect()
+    } else {
+        site.config
+            .nav
+            .iter()
+            .map(|n| (n.title.clone(), n.link.trim_start_matches('/').to_string()))
+            .collect()
+    }
+}
+
+/// The navigation for the page at `path`, with where the reader is marked.
+fn nav(path: &str, links: &[(String, String)]) -> Vec<Value> {
+    links
+        .iter()
+        .map(|(title, target)| {
+            let target_path = target.split('#').next().unwrap_or("").to_string();
+            let current = if target_path == path {
+                "page"
+            } else if target_path.ends_with("/index.html")
+                && path.starts_with(target_path.trim_end_matches("index.html"))
+            {
+                "true"
+            } else {
+                ""
+            };
+            let href = if target.starts_with("//") || url::has_scheme(target) {
+                target.clone()
+            } else {
+                relative_url(path, target)
+            };
+            context! { title => title, href => href, current => current }
+        })
+        .collect()
+}
+
+/// The site's sections, as (title, path, summary): the home page and default
+/// navigation list them.
+fn sections(site: &Site) -> Vec<(String, String, String)> {
+    let s = &site.strings;
+    let count = |n: usize| n as u64;
+    let mut out = Vec::new();
+    if let Some(doc) = &site.offers {
+        out.push((
+            doc.data.title.clone(),
+            offers::PATH.to_string(),
+            s.plural("offers.summary", count(doc.data.offers.len()), &[]),
+        ));
+    }
+    if let Some(doc) = &site.ground_rules {
+        out.push((
+            doc.data.title.clone(),
+            GROUND_RULES_PATH.to_string(),
+            s.plural(
+                "section.ground_rules_summary",
+                count(doc.data.rules.len()),
+                &[],
+            ),
+        ));
+    }
+    if let Some(doc) = &site.components {
+        out.push((
+            doc.data.title.clone(),
+            COMPONENTS_PATH.to_string(),
+            s.plural(
+                "section.components_summary",
+                count(doc.data.components.len()),
+                &[],
+            ),
+        ));
+    }
+    if !site.practice.is_empty() {
+        let items: usize = site.practice.iter().map(|d| d.data.items.len()).sum();
+        let exercises = s.plural("count.exercises", count(items), &[]);
+        let sets = s.plural("section.in_sets", count(site.practice.len()), &[]);
+        out.push((
+            s.t("section.practice", &[]),
+            practice::INDEX_PATH.to_string(),
+            s.t(
+                "section.practice_summary",
+                &[("exercises", &exercises), ("in_sets", &sets)],
+            ),
+        ));
+    }
+    if !site.sessions.is_empty() {
+        out.push((
+            s.t("section.sessions", &[]),
+            session::INDEX_PATH.to_string(),
+            s.plural("section.sessions_summary", count(site.sessions.len()), &[]),
+        ));
+    }
+    let workshops = site
+        .workshops
+        .iter()
+        .filter(|w| !w.source.as_os_str().is_empty())
+        .count();
+    if workshops > 0 {
+        out.push((
+            s.t("section.workshops", &[]),
+            workshop::INDEX_PATH.to_string(),
+            s.plural("section.workshops_summary", count(workshops), &[]),
+        ));
+    }
+    let mut pages: Vec<&Page> = site.pages.iter().collect();
+    pages.sort_by(|a, b| a.front.title.cmp(&b.front.title));
+    for page in pages {
+        out.push((
+            page.front.title.clone(),
+            page.output.clone(),
+            page.front.description.clone().unwrap_or_default(),
+        ));
+    }
+    out
+}
