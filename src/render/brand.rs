@@ -1,7 +1,8 @@
 //! The brand's look as CSS: the colours of `site.yaml`'s `brand` (with the
 //! variants derived from them for hover, soft backgrounds and the dark
 //! scheme), the fonts, and the organization's name in printed page margins.
-//! Emitted once per page in a `<style>` the stylesheet's custom properties read.
+//! Worked out once per site ([`Style`]) and emitted on every page in a
+//! `<style>` the stylesheet's custom properties read.
 
 use crate::colour::{Rgb, AA, PAPER, PAPER_DARK, SURFACE_DARK};
 use crate::config::{Brand, Config};
@@ -49,22 +50,61 @@ pub fn colour(value: Option<&str>, fallback: Rgb) -> Rgb {
     value.and_then(Rgb::parse).unwrap_or(fallback)
 }
 
-/// The `<style>` body for every page. `url` makes a site path relative to the page.
-pub fn style(config: &Config, url: impl Fn(&str) -> String) -> String {
+/// The brand's `<style>` body, worked out once for a site: the same on every
+/// page but for the URLs of shipped font files, which are relative to the page.
+pub struct Style {
+    /// Each `@font-face` rule as the text before and after its file's URL,
+    /// with the file's path from the site root.
+    font_faces: Vec<(String, String, String)>,
+    /// Everything after them: colours, font stacks, print margins.
+    rest: String,
+}
+
+impl Style {
+    pub fn new(config: &Config) -> Style {
+        let font_faces = config
+            .brand
+            .fonts
+            .iter()
+            .map(|f| {
+                (
+                    format!("@font-face{{font-family:{};src:url(", css_string(&f.family)),
+                    f.file.clone(),
+                    format!(
+                        ");font-weight:{};font-style:{};font-display:swap}}",
+                        f.weight.as_deref().unwrap_or("400"),
+                        f.style.as_deref().unwrap_or("normal"),
+                    ),
+                )
+            })
+            .collect();
+        Style {
+            font_faces,
+            rest: colours_and_fonts(config),
+        }
+    }
+
+    /// The `<style>` body for one page. `url` makes a site path relative to the page.
+    pub fn for_page(&self, url: impl Fn(&str) -> String) -> String {
+        let mut css = String::new();
+        for (before, file, after) in &self.font_faces {
+            css.push_str(before);
+            css.push_str(&css_string(&url(file)));
+            css.push_str(after);
+        }
+        css.push_str(&self.rest);
+        css
+    }
+}
+
+/// The brand's colours (and the variants derived from them), font stacks
+/// and print margins.
+fn colours_and_fonts(config: &Config) -> String {
     let brand = &config.brand;
     let primary = colour(brand.primary.as_deref(), DEFAULT_PRIMARY);
     let accent = colour(brand.accent.as_deref(), DEFAULT_ACCENT);
     let black = Rgb(0, 0, 0);
     let mut css = String::new();
-    for f in &brand.fonts {
-        css.push_str(&format!(
-            "@font-face{{font-family:{};src:url({});font-weight:{};font-style:{};font-display:swap}}",
-            css_string(&f.family),
-            css_string(&url(&f.file)),
-            f.weight.as_deref().unwrap_or("400"),
-            f.style.as_deref().unwrap_or("normal"),
-        ));
-    }
     css.push_str(&format!(
         ":root{{--primary:{};--primary-strong:{};--primary-soft:{};--link:{};--accent:{};--accent-text:{};--accent-soft:{};{}}}",
         primary.hex(),
@@ -133,6 +173,32 @@ mod tests {
         assert_eq!(
             css_string(r#"A "B" </style>"#),
             r#""A \22 B\22  \3c /style\3e ""#
+        );
+    }
+
+    #[test]
+    fn one_style_serves_every_page_with_its_own_font_urls() {
+        let yaml = "title: T\norganization: { name: Org }\nbrand:\n  primary: \"#2d1b69\"\n  font: Body\n  fonts:\n    - { family: Body, file: fonts/body.woff2 }\n";
+        let config: Config =
+            crate::load::yaml::parse(std::path::Path::new("site.yaml"), yaml, 1).unwrap();
+        let style = Style::new(&config);
+        let top = style.for_page(|to| to.to_string());
+        let deep = style.for_page(|to| format!("../../{to}"));
+        assert!(
+            top.starts_with(r#"@font-face{font-family:"Body";src:url("fonts/body.woff2");"#),
+            "{top}"
+        );
+        assert_eq!(
+            top.replace("fonts/body.woff2", "../../fonts/body.woff2"),
+            deep
+        );
+        assert!(
+            top.contains("--primary:#2d1b69;") && top.contains("--font:\"Body\", system-ui"),
+            "{top}"
+        );
+        assert!(
+            top.ends_with("counter(pages);font:9pt/1.2 system-ui,sans-serif;color:#444}}"),
+            "{top}"
         );
     }
 

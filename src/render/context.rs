@@ -23,6 +23,8 @@ pub(super) struct Shared<'a> {
     pub(super) sections: Vec<(String, String, String)>,
     /// The navigation's (label, target) pairs, the same on every page.
     pub(super) nav_links: Vec<(String, String)>,
+    /// The brand's `<style>`, the same for every page but for font URLs.
+    brand_style: brand::Style,
     /// The page scripts' strings, as JSON for `<script type="application/json">`,
     /// made once per set of namespaces.
     script_strings: std::sync::Mutex<HashMap<&'static [&'static str], Arc<str>>>,
@@ -37,6 +39,7 @@ impl<'a> Shared<'a> {
             alternates,
             sections,
             nav_links,
+            brand_style: brand::Style::new(&site.config),
             script_strings: Default::default(),
         }
     }
@@ -77,7 +80,7 @@ pub(super) fn page_context(site: &Site, job: &Job, body: &str, shared: &Shared) 
         favicon => relative_url(&output, cfg.brand.favicon.as_deref().unwrap_or("static/favicon.svg").trim_start_matches('/')),
         credit => cfg.brand.credit,
         offers_href => site.offers.as_ref().map(|_| relative_url(path, offers::PATH)),
-        brand_style => safe(brand::style(cfg, |to| relative_url(&output, to.trim_start_matches('/')))),
+        brand_style => safe(shared.brand_style.for_page(|to| relative_url(&output, to.trim_start_matches('/')))),
     };
     let description = match &job.kind {
         JobKind::Home(p) | JobKind::Page(p) => p.front.description.clone(),
