@@ -116,9 +116,12 @@ fn apply(text: &mut String, m: &Mutation) {
     *text = lines.join("\n") + "\n";
 }
 
+/// Every file of a folder with its bytes, sorted by path.
+type Snapshot = Vec<(PathBuf, Vec<u8>)>;
+
 /// Every file of the output with its bytes; alsite's manifest is left out,
 /// since the good builds between cases rewrite it with new file times.
-fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+fn snapshot(dir: &Path) -> Snapshot {
     let mut files: Vec<_> = walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
@@ -130,9 +133,8 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 }
 
 /// One site with a good build in `public/`, reused by every case.
-fn prepared() -> &'static (TempDir, Vec<(PathBuf, Vec<u8>)>) {
-    static SITE: std::sync::OnceLock<(TempDir, Vec<(PathBuf, Vec<u8>)>)> =
-        std::sync::OnceLock::new();
+fn prepared() -> &'static (TempDir, Snapshot) {
+    static SITE: std::sync::OnceLock<(TempDir, Snapshot)> = std::sync::OnceLock::new();
     SITE.get_or_init(|| {
         let dir = TempDir::new("mutations");
         copy_base(&dir.0);

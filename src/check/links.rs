@@ -354,7 +354,7 @@ mod tests {
 
     #[test]
     fn finds_missing_pages_and_anchors_only() {
-        let outputs = vec![
+        let outputs = [
             page(
                 "index.html",
                 r##"<a href="about.html#team">ok</a> <a href="gone.html">x</a> <a href="about.html#nope">y</a> <a href="https://example.org/x">ext</a> <a href="#top" id="top">"##,

@@ -150,40 +150,56 @@ fn mastery_2004(w: &mut W, mastery: u32) -> io::Result<()> {
 }
 
 fn resources(w: &mut W, c: &Course) -> io::Result<()> {
-    let scorm_type = match c.version {
-        Version::Scorm12 => "adlcp:scormtype",
-        Version::Scorm2004 => "adlcp:scormType",
-    };
     w.create_element("resources").write_inner_content(|w| {
         for node in leaves(c.tree) {
             let href = uri(&node.launch());
-            w.create_element("resource")
-                .with_attribute(("identifier", format!("RES-{}", node.id).as_str()))
-                .with_attribute(("type", "webcontent"))
-                .with_attribute((scorm_type, "sco"))
-                .with_attribute(("href", href.as_str()))
-                .write_inner_content(|w| {
-                    w.create_element("file")
-                        .with_attribute(("href", href.as_str()))
-                        .write_empty()?;
-                    w.create_element("dependency")
-                        .with_attribute(("identifierref", SITE_RESOURCE))
-                        .write_empty()?;
-                    Ok(())
-                })?;
+            let id = format!("RES-{}", node.id);
+            resource(w, c.version, &id, Some(&href), [href.clone()])?;
         }
-        w.create_element("resource")
-            .with_attribute(("identifier", SITE_RESOURCE))
-            .with_attribute(("type", "webcontent"))
-            .with_attribute((scorm_type, "asset"))
-            .write_inner_content(|w| {
-                for f in c.site_files {
-                    w.create_element("file")
-                        .with_attribute(("href", uri(f).as_str()))
-                        .write_empty()?;
-                }
-                Ok(())
-            })?;
+        resource(
+            w,
+            c.version,
+            SITE_RESOURCE,
+            None,
+            c.site_files.iter().map(|f| uri(f)),
+        )
+    })?;
+    Ok(())
+}
+
+/// One `<resource>` with its `files` (URIs): a SCO, whose launch page is
+/// `launch` and which depends on the shared files, or (no `launch`) the
+/// shared files themselves.
+fn resource(
+    w: &mut W,
+    version: Version,
+    id: &str,
+    launch: Option<&str>,
+    files: impl IntoIterator<Item = String>,
+) -> io::Result<()> {
+    let scorm_type = match version {
+        Version::Scorm12 => "adlcp:scormtype",
+        Version::Scorm2004 => "adlcp:scormType",
+    };
+    let mut el = w
+        .create_element("resource")
+        .with_attribute(("identifier", id))
+        .with_attribute(("type", "webcontent"))
+        .with_attribute((scorm_type, if launch.is_some() { "sco" } else { "asset" }));
+    if let Some(href) = launch {
+        el = el.with_attribute(("href", href));
+    }
+    el.write_inner_content(|w| {
+        for file in files {
+            w.create_element("file")
+                .with_attribute(("href", file.as_str()))
+                .write_empty()?;
+        }
+        if launch.is_some() {
+            w.create_element("dependency")
+                .with_attribute(("identifierref", SITE_RESOURCE))
+                .write_empty()?;
+        }
         Ok(())
     })?;
     Ok(())
