@@ -51,22 +51,39 @@ fn write_manifest(w: &mut W, c: &Course) -> io::Result<()> {
             ("xsi:schemaLocation", "http://www.imsglobal.org/xsd/imscp_v1p1 imscp_v1p1.xsd http://www.adlnet.org/xsd/adlcp_v1p3 adlcp_v1p3.xsd http://www.adlnet.org/xsd/adlseq_v1p3 adlseq_v1p3.xsd http://www.adlnet.org/xsd/adlnav_v1p3 adlnav_v1p3.xsd http://www.imsglobal.org/xsd/imsss imsss_v1p0.xsd"),
         ],
     };
-    w.create_element("manifest")
-        .with_attribute(("identifier", c.identifier))
-        .with_attribute(("version", "1"))
-        .with_attributes(attrs)
-        .write_inner_content(|w| {
-            w.create_element("metadata").write_inner_content(|w| {
-                text(w, "schema", "ADL SCORM")?;
-                let version = match c.version {
-                    Version::Scorm12 => "1.2",
-                    Version::Scorm2004 => "2004 4th Edition",
-                };
-                text(w, "schemaversion", version)
-            })?;
-            organizations(w, c)?;
-            resources(w, c)
+    let root = [("identifier", c.identifier), ("version", "1")];
+    element(w, "manifest", &[&root[..], &attrs].concat(), |w| {
+        element(w, "metadata", &[], |w| {
+            text(w, "schema", "ADL SCORM")?;
+            let version = match c.version {
+                Version::Scorm12 => "1.2",
+                Version::Scorm2004 => "2004 4th Edition",
+            };
+            text(w, "schemaversion", version)
         })?;
+        organizations(w, c)?;
+        resources(w, c)
+    })
+}
+
+/// `<tag attributes>`, what `inner` writes, `</tag>`.
+fn element(
+    w: &mut W,
+    tag: &str,
+    attributes: &[(&str, &str)],
+    inner: impl FnOnce(&mut W) -> io::Result<()>,
+) -> io::Result<()> {
+    w.create_element(tag)
+        .with_attributes(attributes.iter().copied())
+        .write_inner_content(inner)?;
+    Ok(())
+}
+
+/// `<tag attributes/>`.
+fn empty(w: &mut W, tag: &str, attributes: &[(&str, &str)]) -> io::Result<()> {
+    w.create_element(tag)
+        .with_attributes(attributes.iter().copied())
+        .write_empty()?;
     Ok(())
 }
 
@@ -77,80 +94,63 @@ fn text(w: &mut W, tag: &str, value: &str) -> io::Result<()> {
 }
 
 fn organizations(w: &mut W, c: &Course) -> io::Result<()> {
-    w.create_element("organizations")
-        .with_attribute(("default", "ORG"))
-        .write_inner_content(|w| {
-            w.create_element("organization")
-                .with_attribute(("identifier", "ORG"))
-                .write_inner_content(|w| {
-                    text(w, "title", c.title)?;
-                    for node in c.tree {
-                        item(w, c, node)?;
-                    }
-                    if c.version == Version::Scorm2004 {
-                        // Let the learner move freely: pick from the tree, or go on and back.
-                        w.create_element("imsss:sequencing")
-                            .write_inner_content(|w| {
-                                w.create_element("imsss:controlMode")
-                                    .with_attribute(("choice", "true"))
-                                    .with_attribute(("flow", "true"))
-                                    .write_empty()?;
-                                Ok(())
-                            })?;
-                    }
-                    Ok(())
+    element(w, "organizations", &[("default", "ORG")], |w| {
+        element(w, "organization", &[("identifier", "ORG")], |w| {
+            text(w, "title", c.title)?;
+            for node in c.tree {
+                item(w, c, node)?;
+            }
+            if c.version == Version::Scorm2004 {
+                // Let the learner move freely: pick from the tree, or go on and back.
+                element(w, "imsss:sequencing", &[], |w| {
+                    empty(
+                        w,
+                        "imsss:controlMode",
+                        &[("choice", "true"), ("flow", "true")],
+                    )
                 })?;
+            }
             Ok(())
-        })?;
-    Ok(())
+        })
+    })
 }
 
 fn item(w: &mut W, c: &Course, node: &Node) -> io::Result<()> {
-    let mut el = w
-        .create_element("item")
-        .with_attribute(("identifier", format!("ITEM-{}", node.id).as_str()));
+    let (id, resource) = (format!("ITEM-{}", node.id), format!("RES-{}", node.id));
+    let mut attributes = vec![("identifier", id.as_str())];
     if node.children.is_empty() {
-        el = el.with_attribute(("identifierref", format!("RES-{}", node.id).as_str()));
+        attributes.push(("identifierref", resource.as_str()));
     }
-    el.write_inner_content(|w| {
+    element(w, "item", &attributes, |w| {
         text(w, "title", &node.title)?;
         for child in &node.children {
             item(w, c, child)?;
         }
         let scored = node.sco.as_ref().is_some_and(|s| !s.practice.is_empty());
         match (c.version, c.mastery) {
-            (Version::Scorm12, Some(m)) if scored => {
-                text(w, "adlcp:masteryscore", &m.to_string())?;
-            }
-            (Version::Scorm2004, Some(m)) if scored => mastery_2004(w, m)?,
-            _ => {}
+            (Version::Scorm12, Some(m)) if scored => text(w, "adlcp:masteryscore", &m.to_string()),
+            (Version::Scorm2004, Some(m)) if scored => mastery_2004(w, m),
+            _ => Ok(()),
         }
-        Ok(())
-    })?;
-    Ok(())
+    })
 }
 
 /// The SCO is satisfied (passed) when its scaled score reaches the mastery
 /// score; the LMS hands this to the SCO as `cmi.scaled_passing_score`.
 fn mastery_2004(w: &mut W, mastery: u32) -> io::Result<()> {
     let measure = format!("{:.2}", f64::from(mastery) / 100.0);
-    w.create_element("imsss:sequencing")
-        .write_inner_content(|w| {
-            w.create_element("imsss:objectives")
-                .write_inner_content(|w| {
-                    w.create_element("imsss:primaryObjective")
-                        .with_attribute(("objectiveID", "mastery"))
-                        .with_attribute(("satisfiedByMeasure", "true"))
-                        .write_inner_content(|w| text(w, "imsss:minNormalizedMeasure", &measure))?;
-                    Ok(())
-                })?;
-            Ok(())
-        })?;
-    Ok(())
+    let objective = [("objectiveID", "mastery"), ("satisfiedByMeasure", "true")];
+    element(w, "imsss:sequencing", &[], |w| {
+        element(w, "imsss:objectives", &[], |w| {
+            element(w, "imsss:primaryObjective", &objective, |w| {
+                text(w, "imsss:minNormalizedMeasure", &measure)
+            })
+        })
+    })
 }
 
 fn resources(w: &mut W, c: &Course) -> io::Result<()> {
-    w.create_element("resources").write_inner_content(|w| {
+    element(w, "resources", &[], |w| {
         for node in leaves(c.tree) {
             let href = uri(&node.launch());
             let id = format!("RES-{}", node.id);
@@ -163,8 +163,7 @@ fn resources(w: &mut W, c: &Course) -> io::Result<()> {
             None,
             c.site_files.iter().map(|f| uri(f)),
         )
-    })?;
-    Ok(())
+    })
 }
 
 /// One `<resource>` with its `files` (URIs): a SCO, whose launch page is
@@ -181,28 +180,22 @@ fn resource(
         Version::Scorm12 => "adlcp:scormtype",
         Version::Scorm2004 => "adlcp:scormType",
     };
-    let mut el = w
-        .create_element("resource")
-        .with_attribute(("identifier", id))
-        .with_attribute(("type", "webcontent"))
-        .with_attribute((scorm_type, if launch.is_some() { "sco" } else { "asset" }));
-    if let Some(href) = launch {
-        el = el.with_attribute(("href", href));
-    }
-    el.write_inner_content(|w| {
+    let kind = if launch.is_some() { "sco" } else { "asset" };
+    let mut attributes = vec![
+        ("identifier", id),
+        ("type", "webcontent"),
+        (scorm_type, kind),
+    ];
+    attributes.extend(launch.map(|href| ("href", href)));
+    element(w, "resource", &attributes, |w| {
         for file in files {
-            w.create_element("file")
-                .with_attribute(("href", file.as_str()))
-                .write_empty()?;
+            empty(w, "file", &[("href", &file)])?;
         }
-        if launch.is_some() {
-            w.create_element("dependency")
-                .with_attribute(("identifierref", SITE_RESOURCE))
-                .write_empty()?;
+        match launch {
+            Some(_) => empty(w, "dependency", &[("identifierref", SITE_RESOURCE)]),
+            None => Ok(()),
         }
-        Ok(())
-    })?;
-    Ok(())
+    })
 }
 
 /// Every SCO in the tree, depth first.
