@@ -64,8 +64,15 @@ fn flags(name: &str) -> u8 {
 pub fn page_text(path: &str, html: &str, keep: usize) -> Option<(PageText, PageTerms)> {
     let start = html.find("<main")?;
     let end = html.rfind("</main>").unwrap_or(html.len());
+    thread_local! {
+        // The tokenizer's and the term table's memory, kept from page to page.
+        static SPARE: std::cell::RefCell<(Words, TermsBuilder)> = Default::default();
+    }
+    let (words, terms) = SPARE.with(|spare| spare.take());
     let mut s = Scanner {
         keep,
+        words,
+        terms,
         ..Scanner::default()
     };
     s.run(&html[start..end]);
@@ -88,6 +95,7 @@ pub fn page_text(path: &str, html: &str, keep: usize) -> Option<(PageText, PageT
     if kept.iter().any(Option::is_none) {
         terms.renumber(&kept);
     }
+    SPARE.with(|spare| spare.replace((s.words, s.terms)));
     let title = match trimmed(s.h1) {
         t if t.is_empty() => title_tag(html),
         t => t,
@@ -180,7 +188,8 @@ impl<'a> Scanner<'a> {
     /// Handles a start tag; returns the end tag to jump to for raw-text elements.
     fn start(&mut self, tag: &'a str) -> Option<String> {
         let name_end = tag
-            .find(|c: char| c.is_ascii_whitespace() || c == '/')
+            .bytes()
+            .position(|b| b.is_ascii_whitespace() || b == b'/')
             .unwrap_or(tag.len());
         let name = &tag[..name_end];
         let attrs = &tag[name_end..];
@@ -195,13 +204,17 @@ impl<'a> Scanner<'a> {
         if kind & VOID != 0 || tag.ends_with('/') {
             return None;
         }
-        let skip = self.skipping > 0 || kind & SKIPPED != 0 || has_attrs && self.hidden(attrs);
+        let mut skip = self.skipping > 0 || kind & SKIPPED != 0;
+        let mut id = None;
+        if has_attrs && !skip {
+            let read = Attrs::of(attrs);
+            (skip, id) = (read.hidden, read.id);
+        }
         self.open.push((name, skip));
         if skip {
             self.skipping += 1;
             return None;
         }
-        let id = if has_attrs { attr(attrs, "id") } else { None };
         let heading = kind & HEADING != 0;
         if let Some(id) = id.filter(|_| kind & SECTION != 0) {
             self.begin_section(id, heading);
@@ -216,17 +229,6 @@ impl<'a> Scanner<'a> {
             self.h1_depth = Some(self.open.len());
         }
         None
-    }
-
-    /// Whether attributes hide the element from readers, or mark facilitator notes.
-    fn hidden(&self, attrs: &str) -> bool {
-        // Most elements have neither word: one scan rules them out.
-        if !attrs.contains("hidden") && !attrs.contains("facilitator-notes") {
-            return false;
-        }
-        has_attr(attrs, "hidden")
-            || attr(attrs, "aria-hidden") == Some("true")
-            || attr(attrs, "class").is_some_and(|c| c.split(' ').any(|c| c == "facilitator-notes"))
     }
 
     /// A new section at an element with `id`, unless the open section has no
@@ -297,28 +299,54 @@ impl Scanner<'_> {
     }
 }
 
-/// Whether the attribute list has `name` (with or without a value).
-fn has_attr(attrs: &str, name: &str) -> bool {
-    attrs.split(|c: char| c.is_ascii_whitespace()).any(|a| {
-        a.strip_prefix(name)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with('='))
-    })
+/// What the scanner needs from a start tag's attributes.
+#[derive(Default)]
+struct Attrs<'a> {
+    id: Option<&'a str>,
+    /// Hidden from readers (`hidden`, `aria-hidden="true"`), or facilitator notes.
+    hidden: bool,
 }
 
-/// The value of a double-quoted attribute `name`, as alsite writes them.
-fn attr<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
-    let mut from = 0;
-    while let Some(i) = attrs[from..].find(name) {
-        let at = from + i;
-        let value = at + name.len();
-        let before = attrs[..at].ends_with(|c: char| c.is_ascii_whitespace());
-        if before && attrs[value..].starts_with("=\"") {
-            let rest = &attrs[value + 2..];
-            return rest.find('"').map(|len| &rest[..len]);
+impl<'a> Attrs<'a> {
+    /// Reads the attribute list once, name by name.
+    fn of(attrs: &'a str) -> Attrs<'a> {
+        let b = attrs.as_bytes();
+        let mut read = Attrs::default();
+        let mut i = 0;
+        while i < b.len() {
+            while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+                i += 1;
+            }
+            let start = i;
+            while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'=' && b[i] != b'/' {
+                i += 1;
+            }
+            let name = &attrs[start..i];
+            let mut value = None;
+            if b.get(i) == Some(&b'=') {
+                i += 1;
+                let quote = b.get(i).copied().filter(|&q| q == b'"' || q == b'\'');
+                let from = i + usize::from(quote.is_some());
+                i = from;
+                while i < b.len() && quote.map_or(!b[i].is_ascii_whitespace(), |q| b[i] != q) {
+                    i += 1;
+                }
+                value = Some(&attrs[from..i]);
+                i += usize::from(quote.is_some());
+            }
+            match name {
+                "id" => read.id = value,
+                "hidden" => read.hidden = true,
+                "aria-hidden" => read.hidden |= value == Some("true"),
+                "class" => {
+                    let mut classes = value.unwrap_or("").split_ascii_whitespace();
+                    read.hidden |= classes.any(|c| c == "facilitator-notes");
+                }
+                _ => {}
+            }
         }
-        from = value;
+        read
     }
-    None
 }
 
 /// Decodes the character references alsite and pulldown-cmark write.
@@ -467,6 +495,12 @@ mod tests {
     fn hidden_navigation_scripts_and_facilitator_notes_are_left_out() {
         let got = sections("<h1>P</h1><nav><a href=\"#a\">Stages</a></nav><form hidden><label>Dup</label></form><span aria-hidden=\"true\">✓</span><script>var x = \"<p>\";</script><svg><text>Cycle</text></svg><div class=\"facilitator-notes\"><p>Secret</p></div><p>Shown</p>");
         assert_eq!(got, vec![s("", "", "P Shown")]);
+    }
+
+    #[test]
+    fn attributes_are_read_by_name_whatever_their_quotes() {
+        let got = sections("<h2 data-note=\"id=wrong hidden\" id='right'>Kept</h2><p class=\"a facilitator-notes b\">Secret</p><p data-hidden=\"x\">Shown</p><div hidden=\"\">Gone</div><p aria-hidden=false>Also shown</p>");
+        assert_eq!(got, vec![s("right", "Kept", "Kept Shown Also shown")]);
     }
 
     #[test]

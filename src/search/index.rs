@@ -47,7 +47,7 @@ impl IndexedPage {
 }
 
 /// Cuts `text` to at most `max` bytes, at the last space before that when
-/// there is one, and gives back the memory it no longer needs.
+/// there is one.
 fn cut(text: &mut String, max: usize) {
     if text.len() <= max {
         return;
@@ -60,7 +60,6 @@ fn cut(text: &mut String, max: usize) {
         end = space;
     }
     text.truncate(end);
-    text.shrink_to_fit();
 }
 
 /// The files of one language's index, from its pages in order: (path from

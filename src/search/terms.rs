@@ -131,14 +131,30 @@ impl TermsBuilder {
         self.section += 1;
     }
 
-    pub fn finish(self) -> PageTerms {
-        let words = String::from_utf8(self.words)
+    /// The page's terms; the builder is left empty for the next page, with
+    /// its memory (pages are many, and read one after another).
+    pub fn finish(&mut self) -> PageTerms {
+        let words = String::from_utf8(self.words.clone())
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        PageTerms {
+        let terms = PageTerms {
             words,
-            ends: self.ends,
-            uses: self.uses,
+            ends: self.ends.clone(),
+            uses: self.uses.clone(),
+        };
+        self.words.clear();
+        self.ends.clear();
+        self.uses.clear();
+        self.last.clear();
+        self.section = 0;
+        // A very large page (a home page listing every other) leaves tables
+        // too big to clear cheaply for each page after it.
+        if self.short.capacity() > 1 << 14 || self.long.capacity() > 1 << 14 {
+            self.short = HashTable::new();
+            self.long = HashTable::new();
         }
+        self.short.clear();
+        self.long.clear();
+        terms
     }
 }
 
@@ -168,6 +184,9 @@ mod tests {
             terms.words().collect::<Vec<_>>(),
             ["ask", "open", "questions"]
         );
+        // Ready for the next page.
+        add(&mut b, "open");
+        assert_eq!(b.finish().uses(), [(0, 0)]);
         assert_eq!(terms.uses(), [(0, 0), (1, 0), (1, 1), (2, 1)]);
         assert_eq!(terms.of_section(1), ["open", "questions"]);
     }

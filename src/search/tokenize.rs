@@ -112,14 +112,16 @@ impl Words {
         let mut i = 0;
         while i < bytes.len() {
             // A run of ASCII letters and digits, added at once.
-            let start = i;
-            while i < bytes.len() && MAP[bytes[i] as usize] >= b'0' {
-                i += 1;
-            }
-            if i > start {
-                let run = &bytes[start..i];
-                self.word.extend(run.iter().map(|&b| MAP[b as usize]));
-                self.chars += run.len();
+            let rest = &bytes[i..];
+            let len = rest
+                .iter()
+                .position(|&b| MAP[b as usize] < b'0')
+                .unwrap_or(rest.len());
+            if len > 0 {
+                self.word
+                    .extend(rest[..len].iter().map(|&b| MAP[b as usize]));
+                self.chars += len;
+                i += len;
                 continue;
             }
             match MAP[bytes[i] as usize] {
