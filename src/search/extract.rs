@@ -178,9 +178,7 @@ impl<'a> Scanner<'a> {
         if self.h1_depth.is_some() {
             push_collapsed(&mut self.h1, &text);
         }
-        if section.text.len() <= self.keep.saturating_add(1) {
-            push_collapsed(&mut section.text, &text);
-        }
+        push_collapsed_until(&mut section.text, &text, self.keep.saturating_add(1));
         let Scanner { words, terms, .. } = self;
         words.feed(&text, &mut |w| terms.add(w));
     }
@@ -413,9 +411,15 @@ fn collapse(text: &str) -> String {
 /// Appends `text` with each run of whitespace as one space, and none at the
 /// start. Only ASCII whitespace, as in HTML: a no-break space stays.
 fn push_collapsed(out: &mut String, text: &str) {
+    push_collapsed_until(out, text, usize::MAX);
+}
+
+/// As [`push_collapsed`], stopping once `out` is longer than `limit`: what
+/// is pushed is then the start of what the whole text would have given.
+fn push_collapsed_until(out: &mut String, text: &str, limit: usize) {
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
+    while i < bytes.len() && out.len() <= limit {
         if bytes[i].is_ascii_whitespace() {
             space(out);
             while i < bytes.len() && bytes[i].is_ascii_whitespace() {

@@ -47,7 +47,8 @@ impl IndexedPage {
 }
 
 /// Cuts `text` to at most `max` bytes, at the last space before that when
-/// there is one.
+/// there is one, and gives back the memory it no longer needs (`serve`
+/// keeps every page's sections).
 fn cut(text: &mut String, max: usize) {
     if text.len() <= max {
         return;
@@ -60,6 +61,7 @@ fn cut(text: &mut String, max: usize) {
         end = space;
     }
     text.truncate(end);
+    text.shrink_to_fit();
 }
 
 /// The files of one language's index, from its pages in order: (path from
@@ -434,6 +436,15 @@ mod tests {
             let mut whole = format!("{first} next words");
             cut(&mut whole, SNIPPET_BYTES);
             assert_eq!(page.text.sections[0].text, whole, "{len}");
+        }
+        // One long run of text, its spaces falling at every offset near the limit.
+        for shift in 0..8 {
+            let text = format!("{} {}", "b".repeat(shift), "word  \n ".repeat(80));
+            let page = IndexedPage::of("a.html", &format!("<main><p>{text}</p></main>")).unwrap();
+            let mut whole = text.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
+            cut(&mut whole, SNIPPET_BYTES);
+            assert_eq!(page.text.sections[0].text, whole, "{shift}");
+            assert!(page.text.sections[0].text.capacity() <= SNIPPET_BYTES);
         }
     }
 
