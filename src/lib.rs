@@ -18,6 +18,7 @@ pub mod digest;
 pub mod embedded;
 pub mod i18n;
 pub mod load;
+pub mod memory;
 pub mod model;
 pub mod new;
 pub mod package;

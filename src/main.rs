@@ -5,5 +5,6 @@
 mod cli;
 
 fn main() -> std::process::ExitCode {
+    alsite::memory::configure();
     cli::run()
 }

@@ -367,15 +367,8 @@ fn apply(
     }
 }
 
-/// Returns freed memory to the system. glibc keeps what a large build freed
-/// for reuse, so a server that once held 10,000 pages would stay that size.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
+/// Returns freed memory to the system, so a server that once held 10,000
+/// pages does not stay that size.
 fn give_memory_back() {
-    // SAFETY: malloc_trim only releases free heap pages; any argument is valid.
-    unsafe {
-        libc::malloc_trim(0);
-    }
+    crate::memory::give_back();
 }
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn give_memory_back() {}
