@@ -154,6 +154,13 @@ test("the session keeps the conversation so far, the newest turn in view, and it
     while (Number((await page.locator(".player .position").textContent()).match(/Turn (\d+)/)[1]) < pause.turn - 1) {
       await page.locator(".player .next").click();
     }
+    // The longest stage title of the sample: the position says it in full.
+    const position = page.locator(".player .position");
+    assert.match(await position.textContent(), /Questions to understand the problem$/);
+    assert.ok(
+      await position.evaluate((el) => el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1),
+      `${width} px: the position is not cut`,
+    );
     const before = await bar.boundingBox();
     const controlsBefore = await page.locator(".player .next").boundingBox();
     await page.locator(".player .next").click();
