@@ -26,3 +26,18 @@ pub fn give_back() {
     // SAFETY: mi_collect only frees what no allocation uses.
     unsafe { libmimalloc_sys::mi_collect(true) }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `PURGE_DELAY` names purge_delay: it reads that option's default in
+    /// mimalloc 3's `options.c` (1000 ms) until `configure` runs, which
+    /// tests do not.
+    #[test]
+    fn the_option_number_names_the_purge_delay() {
+        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+            assert_eq!(unsafe { libmimalloc_sys::mi_option_get(PURGE_DELAY) }, 1000);
+        }
+    }
+}

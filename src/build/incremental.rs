@@ -195,7 +195,15 @@ impl Last {
             render::render_affected(&self.site, &self.theme, changed, listed_changed, &read_body)?;
         let count = rendered.len();
         let site = &self.site;
-        if site.config.search && self.text.update(&rendered, |o| page_language(site, o)) {
+        let order = || -> Vec<String> {
+            let planned = render::planned_pages(site).into_iter();
+            planned.map(|(path, _)| path).collect()
+        };
+        if site.config.search
+            && self
+                .text
+                .update(&rendered, |o| page_language(site, o), &order())
+        {
             self.index_stale = true;
         }
         let mut ids_changed = false;

@@ -42,7 +42,9 @@ impl<'a> SiteIndex<'a> {
         }
     }
 
-    /// Takes in the next page of the site, in order.
+    /// Takes in the next page of the site, in order. Called while other
+    /// pages render: nothing here may start parallel work while the lock is
+    /// held (a rayon worker waiting for it could be the one holding it).
     pub fn add(&self, page: &mut Kept) {
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         let text = page.text.take();
@@ -59,7 +61,11 @@ impl<'a> SiteIndex<'a> {
             for o in state.indexer.take_files() {
                 match self.stage(&o) {
                     Ok(kept) => state.staged.push(kept),
-                    Err(e) => state.error = Some(e),
+                    Err(e) => {
+                        // The first error is the one to report; nothing more is staged.
+                        state.error = Some(e);
+                        break;
+                    }
                 }
             }
         }

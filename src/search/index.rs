@@ -17,6 +17,7 @@ use super::extract::{page_text, PageText};
 use super::terms::PageTerms;
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::fmt::Write;
 
 /// A text chunk holds about this many bytes of section text.
 const CHUNK_BYTES: usize = 64 * 1024;
@@ -243,7 +244,7 @@ type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
 #[derive(Default)]
 struct Names {
     list: Vec<String>,
-    /// Numbers by anchor and title, joined by a NUL (which neither holds).
+    /// Numbers by the anchor's length, the anchor and the title.
     ids: HashMap<Box<str>, u32>,
     key: String,
 }
@@ -252,9 +253,7 @@ impl Names {
     fn id(&mut self, anchor: &str, title: &str) -> u32 {
         // Looked up without allocating: most sections repeat a name.
         self.key.clear();
-        self.key.push_str(anchor);
-        self.key.push('\0');
-        self.key.push_str(title);
+        let _ = write!(self.key, "{}:{anchor}{title}", anchor.len());
         if let Some(&id) = self.ids.get(self.key.as_str()) {
             return id;
         }

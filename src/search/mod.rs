@@ -88,26 +88,39 @@ impl SiteText {
         }
     }
 
-    /// Takes in re-rendered pages; true when the text of one of them changed.
-    /// A page not seen before goes after the others.
+    /// Takes in re-rendered pages; true when the index changes. `order` is
+    /// every page of the site, in the site's order, as `build` renders them:
+    /// each page takes its place from it, and a page no longer in it goes.
     pub fn update(
         &mut self,
         outputs: &[Output],
         lang_of: impl Fn(&Output) -> String + Sync,
+        order: &[String],
     ) -> bool {
         let mut changed = false;
-        let mut next = self.pages.values().map(|p| p.0 + 1).max().unwrap_or(0);
-        for (path, (_, lang, text)) in SiteText::of(outputs, lang_of).pages {
-            let place = match self.pages.get(&path) {
-                Some((_, l, old)) if *l == lang && *old == text => continue,
-                Some((n, ..)) => *n,
-                None => {
-                    next += 1;
-                    next - 1
-                }
-            };
-            self.pages.insert(path, (place, lang, text));
-            changed = true;
+        for (path, new) in SiteText::of(outputs, lang_of).pages {
+            let same = self
+                .pages
+                .get(&path)
+                .is_some_and(|(_, l, old)| *l == new.1 && *old == new.2);
+            if !same {
+                self.pages.insert(path, new);
+                changed = true;
+            }
+        }
+        let place: HashMap<&str, usize> = order
+            .iter()
+            .enumerate()
+            .map(|(n, p)| (p.as_str(), n))
+            .collect();
+        let before = self.pages.len();
+        self.pages
+            .retain(|path, _| place.contains_key(path.as_str()));
+        changed |= self.pages.len() != before;
+        for (path, page) in &mut self.pages {
+            let n = place[path.as_str()];
+            changed |= page.0 != n;
+            page.0 = n;
         }
         changed
     }
@@ -135,4 +148,48 @@ pub fn page_data(lang: &str, index_url: &str, root: &str) -> Value {
         &format!("text.{lang}.{{n}}.js"),
     );
     json!({ "index": index_url, "text": text, "root": root })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(path: &str, words: &str) -> Output {
+        let html = format!("<main><h1>{path}</h1><p>{words}</p></main>");
+        let mut o = Output::plain(path.to_string(), html.into_bytes());
+        o.template = Some("page.html");
+        o
+    }
+
+    fn index(text: &SiteText) -> Vec<(String, Vec<u8>)> {
+        text.outputs()
+            .into_iter()
+            .map(|o| (o.path, o.bytes))
+            .collect()
+    }
+
+    #[test]
+    fn serve_keeps_the_index_a_build_would_make_as_pages_come_and_go() {
+        let en = |_: &Output| "en".to_string();
+        let all = |names: &[&str]| -> Vec<Output> {
+            names
+                .iter()
+                .map(|n| page(n, &format!("words of {n}")))
+                .collect()
+        };
+        let order =
+            |names: &[&str]| -> Vec<String> { names.iter().map(|n| n.to_string()).collect() };
+        let mut text = SiteText::of(&all(&["a.html", "c.html"]), en);
+        // New pages arrive in a scoped rebuild, some between the old ones.
+        let now = ["a.html", "b.html", "c.html", "d.html", "e.html", "f.html"];
+        let new = all(&["f.html", "b.html", "e.html", "d.html"]);
+        assert!(text.update(&new, en, &order(&now)));
+        assert_eq!(index(&text), index(&SiteText::of(&all(&now), en)));
+        // A page the site no longer makes leaves the index.
+        let fewer = ["a.html", "c.html", "d.html", "e.html", "f.html"];
+        assert!(text.update(&[], en, &order(&fewer)));
+        assert_eq!(index(&text), index(&SiteText::of(&all(&fewer), en)));
+        // Nothing new: nothing changes.
+        assert!(!text.update(&all(&["d.html"]), en, &order(&fewer)));
+    }
 }

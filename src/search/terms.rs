@@ -141,17 +141,18 @@ impl TermsBuilder {
             ends: self.ends.clone(),
             uses: self.uses.clone(),
         };
+        // A very large page (a home page listing every other) leaves tables
+        // too big to clear cheaply, and buffers too big to keep, for each
+        // page after it.
+        if self.short.capacity() > 1 << 14 || self.long.capacity() > 1 << 14 {
+            *self = TermsBuilder::default();
+            return terms;
+        }
         self.words.clear();
         self.ends.clear();
         self.uses.clear();
         self.last.clear();
         self.section = 0;
-        // A very large page (a home page listing every other) leaves tables
-        // too big to clear cheaply for each page after it.
-        if self.short.capacity() > 1 << 14 || self.long.capacity() > 1 << 14 {
-            self.short = HashTable::new();
-            self.long = HashTable::new();
-        }
         self.short.clear();
         self.long.clear();
         terms

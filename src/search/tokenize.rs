@@ -118,8 +118,11 @@ impl Words {
                 .position(|&b| MAP[b as usize] < b'0')
                 .unwrap_or(rest.len());
             if len > 0 {
+                // A word past the longest kept is never a term: its letters
+                // are counted, not stored.
+                let room = (MAX_LEN + 1).saturating_sub(self.chars).min(len);
                 self.word
-                    .extend(rest[..len].iter().map(|&b| MAP[b as usize]));
+                    .extend(rest[..room].iter().map(|&b| MAP[b as usize]));
                 self.chars += len;
                 i += len;
                 continue;
@@ -150,8 +153,10 @@ impl Words {
         for f in folded.chars() {
             if f.is_alphanumeric() {
                 let mut buf = [0; 4];
-                let bytes = f.encode_utf8(&mut buf).as_bytes();
-                self.word.extend_from_slice(bytes);
+                if self.chars <= MAX_LEN {
+                    self.word
+                        .extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
+                }
                 self.chars += 1;
             } else {
                 self.end(found);
@@ -176,6 +181,19 @@ impl Words {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_too_long_to_be_a_term_is_counted_not_kept() {
+        let mut words = Words::default();
+        let mut found = Vec::new();
+        let text = format!("ok {} ÿes{} fine", "x".repeat(100_000), "ż".repeat(50_000));
+        words.feed(&text, &mut |w| {
+            found.push(String::from_utf8_lossy(w.bytes).into_owned())
+        });
+        words.end(&mut |w| found.push(String::from_utf8_lossy(w.bytes).into_owned()));
+        assert_eq!(found, ["ok", "fine"]);
+        assert!(words.word.capacity() <= 256, "{}", words.word.capacity());
+    }
 
     /// The cases `static/search.js` is tested against too (tests/browser/search-tokens.test.js).
     #[test]
