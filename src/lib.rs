@@ -2,7 +2,7 @@
 //!
 //! Data flows one way: [`load`] reads a site folder into a [`model::Site`],
 //! [`check`] returns diagnostics, [`render`] makes output files, [`build`]
-//! writes them. See DESIGN.md for the whole picture.
+//! writes them. README.md, "Development", lists every module and what it owns.
 
 // Output goes through `console` (outln!, errln!), which stops quietly when the
 // reader has gone; print! and its kin would panic.
