@@ -28,8 +28,9 @@ struct Last {
     pages: HashMap<String, PageLinks>,
     /// Every page's text, to rewrite the search index after an edit.
     text: crate::search::SiteText,
-    /// True when a page's text changed since the index was last written.
-    index_stale: bool,
+    /// Pages re-rendered since the index was last written, by path: their
+    /// text is read after the reload is sent, not before.
+    index_pending: HashMap<String, Output>,
     /// A fingerprint of every output's bytes, to tell which re-rendered pages
     /// changed (the bytes themselves live in the server's snapshot).
     hashes: HashMap<String, u64>,
@@ -95,7 +96,7 @@ impl Incremental {
             theme: p.theme,
             links,
             text,
-            index_stale: false,
+            index_pending: HashMap::new(),
             pages: pages.into_iter().map(|l| (l.path.clone(), l)).collect(),
             hashes: outputs
                 .iter()
@@ -118,7 +119,22 @@ impl Incremental {
     /// asks for them right after sending the reload.
     pub fn search_index(&mut self) -> Option<Rebuilt> {
         let last = self.last.as_mut()?;
-        if !std::mem::take(&mut last.index_stale) {
+        if last.index_pending.is_empty() {
+            return None;
+        }
+        let pending: Vec<Output> = std::mem::take(&mut last.index_pending)
+            .into_values()
+            .collect();
+        let site = &last.site;
+        // Each page's place in the index is its place in the site.
+        let order: Vec<String> = render::planned_pages(site)
+            .into_iter()
+            .map(|(path, _)| path)
+            .collect();
+        if !last
+            .text
+            .update(&pending, |o| page_language(site, o), &order)
+        {
             return None;
         }
         let index = last.text.outputs();
@@ -194,17 +210,10 @@ impl Last {
         let rendered =
             render::render_affected(&self.site, &self.theme, changed, listed_changed, &read_body)?;
         let count = rendered.len();
-        let site = &self.site;
-        let order = || -> Vec<String> {
-            let planned = render::planned_pages(site).into_iter();
-            planned.map(|(path, _)| path).collect()
-        };
-        if site.config.search
-            && self
-                .text
-                .update(&rendered, |o| page_language(site, o), &order())
-        {
-            self.index_stale = true;
+        if self.site.config.search {
+            let pages = rendered.iter().filter(|o| o.template.is_some());
+            self.index_pending
+                .extend(pages.map(|o| (o.path.clone(), o.clone())));
         }
         let mut ids_changed = false;
         for o in &rendered {
