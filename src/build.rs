@@ -361,7 +361,8 @@ fn render_staged(
     p: &Prepared,
     writer: &Writer,
     out: &Path,
-    (reuse_pages, index): (bool, Option<&SiteIndex>),
+    reuse_pages: bool,
+    index: Option<&SiteIndex>,
 ) -> Result<Vec<Kept>, Diagnostics> {
     let site = &p.site;
     let read_body = |page: &Page| load::page_body(root, page);
@@ -392,9 +393,7 @@ fn render_staged(
     };
     // Each page is staged as soon as it is rendered; only its links stay in memory.
     render::render_site(site, &p.theme, p.assets.clone(), &inputs, |o: Output| {
-        let stamp = writer
-            .put(&o)
-            .map_err(|e| Diagnostic::error(out, format!("cannot write {}: {e}", o.path)))?;
+        let stamp = put(writer, out, &o)?;
         let text = index.and_then(|_| search::page(&o, &page_language(site, &o)));
         Ok(Kept {
             links: PageLinks::of(&o),
@@ -403,6 +402,13 @@ fn render_staged(
             text,
         })
     })
+}
+
+/// Stages `o` with `writer`; a write error names the file.
+fn put(writer: &Writer, out: &Path, o: &Output) -> Result<Stamp, Diagnostic> {
+    writer
+        .put(o)
+        .map_err(|e| Diagnostic::error(out, format!("cannot write {}: {e}", o.path)))
 }
 
 /// Renders as `render_staged` does, and adds the search index. The index
@@ -417,10 +423,10 @@ fn render_with_search(
     took: &mut Duration,
 ) -> Result<Vec<Kept>, Diagnostics> {
     if !p.site.config.search {
-        return render_staged(root, p, writer, out, (true, None));
+        return render_staged(root, p, writer, out, true, None);
     }
     let index = SiteIndex::new(writer, out);
-    let mut kept = render_staged(root, p, writer, out, (true, Some(&index)))?;
+    let mut kept = render_staged(root, p, writer, out, true, Some(&index))?;
     let is_page = |k: &&Kept| k.links.template.is_some();
     let rendered = kept.iter().filter(is_page).filter(|k| k.rendered).count();
     let done: HashSet<&str> = kept.iter().map(|k| k.links.path.as_str()).collect();
@@ -444,7 +450,7 @@ fn render_with_search(
         index
     } else {
         let index = SiteIndex::new(writer, out);
-        kept = render_staged(root, p, writer, out, (false, Some(&index)))?;
+        kept = render_staged(root, p, writer, out, false, Some(&index))?;
         index
     };
     let t = Instant::now();

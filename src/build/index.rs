@@ -72,10 +72,7 @@ impl<'a> SiteIndex<'a> {
     }
 
     fn stage(&self, o: &Output) -> Result<Kept, Diagnostic> {
-        let stamp = self
-            .writer
-            .put(o)
-            .map_err(|e| Diagnostic::error(self.out, format!("cannot write {}: {e}", o.path)))?;
+        let stamp = super::put(self.writer, self.out, o)?;
         Ok(Kept {
             links: PageLinks::of(o),
             stamp,

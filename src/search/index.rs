@@ -67,6 +67,7 @@ fn cut(text: &mut String, max: usize) {
 
 /// The files of one language's index, from its pages in order: (path from
 /// the site root, bytes).
+#[cfg(test)]
 pub fn write_index(lang: &str, pages: &[&IndexedPage]) -> Vec<(String, Vec<u8>)> {
     let mut writer = IndexWriter::new(lang);
     for page in pages {
@@ -357,6 +358,7 @@ impl Postings {
 }
 
 /// Sorted section numbers as [`Postings`] writes them.
+#[cfg(test)]
 pub fn encode_postings(ids: &[u32]) -> String {
     let mut p = Postings::default();
     for &id in ids {

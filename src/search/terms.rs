@@ -36,6 +36,7 @@ impl PageTerms {
     }
 
     /// The terms of section `n`, in order of first use there.
+    #[cfg(test)]
     pub fn of_section(&self, n: u32) -> Vec<&str> {
         let words: Vec<&str> = self.words().collect();
         self.uses
@@ -90,17 +91,13 @@ impl TermsBuilder {
     }
 
     fn short_term(&mut self, word: Word) -> u32 {
-        // A folded multiply: cheap, and every bit of the key moves the hash.
-        let m = u128::from(word.key) * 0x9e37_79b9_7f4a_7c15;
-        let hash = (m as u64) ^ ((m >> 64) as u64);
+        let hash = short_hash(word.key);
         if let Some(&(_, t)) = self.short.find(hash, |&(k, _)| k == word.key) {
             return t;
         }
         let t = self.new_term(word.bytes);
-        self.short.insert_unique(hash, (word.key, t), |&(k, _)| {
-            let m = u128::from(k) * 0x9e37_79b9_7f4a_7c15;
-            (m as u64) ^ ((m >> 64) as u64)
-        });
+        self.short
+            .insert_unique(hash, (word.key, t), |&(k, _)| short_hash(k));
         t
     }
 
@@ -157,6 +154,12 @@ impl TermsBuilder {
         self.long.clear();
         terms
     }
+}
+
+/// A folded multiply: cheap, and every bit of the key moves the hash.
+fn short_hash(key: u64) -> u64 {
+    let m = u128::from(key) * 0x9e37_79b9_7f4a_7c15;
+    (m as u64) ^ ((m >> 64) as u64)
 }
 
 fn term_bytes<'a>(words: &'a [u8], ends: &[u32], t: u32) -> &'a [u8] {

@@ -41,6 +41,7 @@ fn fold_letter(c: char, out: &mut String) {
 }
 
 /// The search terms of `text`, in order, repeats kept.
+#[cfg(test)]
 pub fn tokens(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut words = Words::default();
