@@ -139,14 +139,20 @@ fn about(dir: &std::path::Path, title: &str, description: &str, body: &str) {
     .unwrap();
 }
 
+/// Builds the site in `dir` with an about page; returns the builder and
+/// the about page's source, for edits.
+fn built_with_about(dir: &std::path::Path) -> (Incremental, [PathBuf; 1]) {
+    about(dir, "About", "Who we are", "Write to us.");
+    let mut builder = Incremental::new(dir);
+    builder.full().unwrap();
+    (builder, [PathBuf::from("content/pages/about.md")])
+}
+
 #[test]
 fn without_a_nav_an_edit_of_a_page_body_renders_that_page_alone() {
     let tmp = site_without_nav("no-nav");
     let dir = &tmp.0;
-    about(dir, "About", "Who we are", "Write to us.");
-    let mut builder = Incremental::new(dir);
-    builder.full().unwrap();
-    let about_md = [PathBuf::from("content/pages/about.md")];
+    let (mut builder, about_md) = built_with_about(dir);
 
     about(dir, "About", "Who we are", "Write to us today.");
     let r = builder.content_changed(&about_md).unwrap();
@@ -166,10 +172,7 @@ fn without_a_nav_an_edit_of_a_page_body_renders_that_page_alone() {
 fn with_a_nav_a_new_title_or_description_renders_the_page_and_the_home_page() {
     let tmp = site("nav-title");
     let dir = &tmp.0;
-    about(dir, "About", "Who we are", "Write to us.");
-    let mut builder = Incremental::new(dir);
-    builder.full().unwrap();
-    let about_md = [PathBuf::from("content/pages/about.md")];
+    let (mut builder, about_md) = built_with_about(dir);
 
     about(dir, "About", "Who we are", "Write to us today.");
     let r = builder.content_changed(&about_md).unwrap();
