@@ -145,14 +145,17 @@ impl<'a> Scanner<'a> {
     fn run(&mut self, html: &'a str) {
         self.sections.push(Building::default());
         let mut rest = html;
-        while let Some(lt) = rest.find('<') {
+        while let Some(lt) = memchr::memchr(b'<', rest.as_bytes()) {
             self.text(&rest[..lt]);
             rest = &rest[lt..];
             if let Some(after) = rest.strip_prefix("<!--") {
                 rest = after.find("-->").map_or("", |i| &after[i + 3..]);
                 continue;
             }
-            let Some(gt) = rest.find('>') else { break };
+            // Tags are short: a plain loop finds their end soonest.
+            let Some(gt) = rest.bytes().position(|b| b == b'>') else {
+                break;
+            };
             let tag = &rest[1..gt];
             rest = &rest[gt + 1..];
             if let Some(name) = tag.strip_prefix('/') {
@@ -349,7 +352,7 @@ impl<'a> Attrs<'a> {
 
 /// Decodes the character references alsite and pulldown-cmark write.
 fn unescape(text: &str) -> Cow<'_, str> {
-    if !text.contains('&') {
+    if memchr::memchr(b'&', text.as_bytes()).is_none() {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -427,8 +430,17 @@ fn push_collapsed_until(out: &mut String, text: &str, limit: usize) {
             }
             continue;
         }
+        // Words with one space between them are copied as they are, at once.
         let start = i;
-        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+        loop {
+            while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let lone_space = bytes.get(i) == Some(&b' ')
+                && bytes.get(i + 1).is_some_and(|b| !b.is_ascii_whitespace());
+            if !lone_space || out.len() + (i - start) > limit {
+                break;
+            }
             i += 1;
         }
         // ASCII whitespace never falls inside a UTF-8 sequence: both ends are boundaries.

@@ -151,17 +151,16 @@ impl IndexWriter {
     /// Adds a section's text to the chunk being filled, or starts the next
     /// chunk with it when it would not fit.
     fn add_text(&mut self, text: &str) {
-        let quoted = json(text);
         if !self.chunk.body.is_empty() && self.chunk.bytes + text.len() <= CHUNK_BYTES {
             self.chunk.body.push(',');
-            self.chunk.body.push_str(&quoted);
-            self.chunk.bytes += text.len();
-            return;
+        } else {
+            self.close_chunk();
+            self.chunk_starts.push(self.next_section);
+            self.chunk.body.push('[');
+            self.chunk.bytes = 0;
         }
-        self.close_chunk();
-        self.chunk_starts.push(self.next_section);
-        self.chunk.body = format!("[{quoted}");
-        self.chunk.bytes = text.len();
+        push_json_string(&mut self.chunk.body, text);
+        self.chunk.bytes += text.len();
     }
 
     fn close_chunk(&mut self) {
@@ -206,6 +205,19 @@ impl IndexWriter {
             format!("alsite.search.load({index});\n").into_bytes(),
         ));
         files
+    }
+}
+
+/// Appends `text` as a JSON string; most text needs no escape, and is
+/// copied at once.
+fn push_json_string(out: &mut String, text: &str) {
+    let plain = text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\');
+    if plain {
+        out.push('"');
+        out.push_str(text);
+        out.push('"');
+    } else {
+        out.push_str(&json(text));
     }
 }
 
@@ -301,13 +313,17 @@ const LAST: &[u8; 32] = b"0123456789abcdefghijklmnopqrstuv";
 const MORE: &[u8; 32] = b"wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-";
 
 fn push_number(out: &mut String, mut n: u32) {
-    let mut digits = vec![LAST[(n & 31) as usize]];
+    // Seven digits hold 35 bits: any u32.
+    let mut digits = [0; 7];
+    let mut first = digits.len() - 1;
+    digits[first] = LAST[(n & 31) as usize];
     n >>= 5;
     while n > 0 {
-        digits.push(MORE[(n & 31) as usize]);
+        first -= 1;
+        digits[first] = MORE[(n & 31) as usize];
         n >>= 5;
     }
-    out.extend(digits.iter().rev().map(|&d| d as char));
+    out.push_str(std::str::from_utf8(&digits[first..]).expect("the digits are ASCII"));
 }
 
 /// One term's sections, encoded as they are added (in ascending order):

@@ -66,8 +66,11 @@ pub struct TermsBuilder {
     words: Vec<u8>,
     ends: Vec<u32>,
     uses: Vec<(u32, u32)>,
-    /// Terms of up to eight bytes, found by their key.
-    short: HashTable<(u64, u32)>,
+    /// Terms of up to sixteen bytes, found by their key.
+    short: HashTable<([u64; 2], u32)>,
+    /// The short terms last found, by the top byte of their hash; an
+    /// empty key (no term) where none was.
+    recent: Recent,
     /// Longer terms, found by their text.
     long: HashTable<u32>,
     /// For each term, one more than the last section it was recorded in.
@@ -78,10 +81,9 @@ pub struct TermsBuilder {
 impl TermsBuilder {
     /// Records `word` in the current section.
     pub fn add(&mut self, word: Word) {
-        let term = if word.bytes.len() <= 8 {
-            self.short_term(word)
-        } else {
-            self.long_term(word.bytes)
+        let term = match word {
+            Word::Short { key, .. } => self.short_term(key, word),
+            Word::Long(bytes) => self.long_term(bytes),
         };
         let last = &mut self.last[term as usize];
         if *last != self.section + 1 {
@@ -90,14 +92,25 @@ impl TermsBuilder {
         }
     }
 
-    fn short_term(&mut self, word: Word) -> u32 {
-        let hash = short_hash(word.key);
-        if let Some(&(_, t)) = self.short.find(hash, |&(k, _)| k == word.key) {
-            return t;
+    fn short_term(&mut self, key: [u64; 2], word: Word) -> u32 {
+        // Most words were seen a moment ago: look in the recent ones first,
+        // by a hash of one multiply.
+        let [a, b] = key;
+        let slot = ((a ^ b.rotate_left(32)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize;
+        if self.recent[slot].0 == key {
+            return self.recent[slot].1;
         }
-        let t = self.new_term(word.bytes);
-        self.short
-            .insert_unique(hash, (word.key, t), |&(k, _)| short_hash(k));
+        let hash = short_hash(key);
+        let t = match self.short.find(hash, |&(k, _)| k == key) {
+            Some(&(_, t)) => t,
+            None => {
+                let t = self.new_term(word);
+                self.short
+                    .insert_unique(hash, (key, t), |&(k, _)| short_hash(k));
+                t
+            }
+        };
+        self.recent[slot] = (key, t);
         t
     }
 
@@ -108,16 +121,16 @@ impl TermsBuilder {
         if let Some(&t) = self.long.find(hash, |&t| text(t) == word) {
             return t;
         }
-        let t = self.new_term(word);
+        let t = self.new_term(Word::Long(word));
         let (words, ends) = (&self.words, &self.ends);
         self.long
             .insert_unique(hash, t, |&t| xxh3_64(term_bytes(words, ends, t)));
         t
     }
 
-    fn new_term(&mut self, word: &[u8]) -> u32 {
+    fn new_term(&mut self, word: Word) -> u32 {
         let t = self.ends.len() as u32;
-        self.words.extend_from_slice(word);
+        word.push_to(&mut self.words);
         self.ends.push(self.words.len() as u32);
         self.last.push(0);
         t
@@ -151,15 +164,44 @@ impl TermsBuilder {
         self.last.clear();
         self.section = 0;
         self.short.clear();
+        self.recent.clear();
         self.long.clear();
         terms
     }
 }
 
-/// A folded multiply: cheap, and every bit of the key moves the hash.
-fn short_hash(key: u64) -> u64 {
-    let m = u128::from(key) * 0x9e37_79b9_7f4a_7c15;
-    (m as u64) ^ ((m >> 64) as u64)
+/// A direct-mapped cache in front of the short terms' table.
+struct Recent(Box<[([u64; 2], u32); 256]>);
+
+impl Default for Recent {
+    fn default() -> Recent {
+        Recent(Box::new([([0, 0], 0); 256]))
+    }
+}
+
+impl Recent {
+    fn clear(&mut self) {
+        self.0.fill(([0, 0], 0));
+    }
+}
+
+impl std::ops::Index<usize> for Recent {
+    type Output = ([u64; 2], u32);
+    fn index(&self, i: usize) -> &Self::Output {
+        &self.0[i]
+    }
+}
+
+impl std::ops::IndexMut<usize> for Recent {
+    fn index_mut(&mut self, i: usize) -> &mut Self::Output {
+        &mut self.0[i]
+    }
+}
+
+/// Folded multiplies: cheap, and every bit of the key moves the hash.
+fn short_hash([a, b]: [u64; 2]) -> u64 {
+    let fold = |m: u128| (m as u64) ^ ((m >> 64) as u64);
+    fold(u128::from(a ^ fold(u128::from(b) * 0x85eb_ca77_c2b2_ae63)) * 0x9e37_79b9_7f4a_7c15)
 }
 
 fn term_bytes<'a>(words: &'a [u8], ends: &[u32], t: u32) -> &'a [u8] {

@@ -45,7 +45,11 @@ fn fold_letter(c: char, out: &mut String) {
 pub fn tokens(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut words = Words::default();
-    let mut add = |w: Word| found.push(String::from_utf8_lossy(w.bytes).into_owned());
+    let mut add = |w: Word| {
+        let mut bytes = Vec::new();
+        w.push_to(&mut bytes);
+        found.push(String::from_utf8(bytes).expect("terms are UTF-8"));
+    };
     words.feed(text, &mut add);
     words.end(&mut add);
     found
@@ -53,12 +57,42 @@ pub fn tokens(text: &str) -> Vec<String> {
 
 /// A term as the tokenizer gives it.
 #[derive(Debug, Clone, Copy)]
-pub struct Word<'a> {
-    /// UTF-8: whole characters, never a NUL.
-    pub bytes: &'a [u8],
-    /// The first eight bytes, little-endian, zero past the end: for terms
-    /// of up to eight bytes, a key that names them.
-    pub key: u64,
+pub enum Word<'a> {
+    /// A term of up to sixteen bytes (nearly all): its UTF-8 bytes as two
+    /// little-endian numbers, zero past the end, and how many there are.
+    Short { key: [u64; 2], len: usize },
+    /// A longer term, UTF-8.
+    Long(&'a [u8]),
+}
+
+impl<'a> Word<'a> {
+    /// The term `bytes` (UTF-8, never a NUL).
+    fn new(bytes: &'a [u8]) -> Word<'a> {
+        if bytes.len() > 16 {
+            return Word::Long(bytes);
+        }
+        let mut first = [0; 16];
+        first[..bytes.len()].copy_from_slice(bytes);
+        let (a, b) = first.split_at(8);
+        let number = |half: &[u8]| u64::from_le_bytes(half.try_into().expect("eight bytes"));
+        Word::Short {
+            key: [number(a), number(b)],
+            len: bytes.len(),
+        }
+    }
+
+    /// Appends the term's bytes to `out`.
+    pub fn push_to(&self, out: &mut Vec<u8>) {
+        match *self {
+            Word::Short { key: [a, b], len } => {
+                let mut bytes = [0; 16];
+                bytes[..8].copy_from_slice(&a.to_le_bytes());
+                bytes[8..].copy_from_slice(&b.to_le_bytes());
+                out.extend_from_slice(&bytes[..len]);
+            }
+            Word::Long(bytes) => out.extend_from_slice(bytes),
+        }
+    }
 }
 
 /// What each byte becomes: an ASCII letter or digit its lower-case self
@@ -82,16 +116,8 @@ const MAP: [u8; 256] = {
     map
 };
 
-/// The first eight bytes of `word`, little-endian, zero past its end
-/// (without a call to copy memory: most words are short).
-fn key(word: &[u8]) -> u64 {
-    match word.first_chunk::<8>() {
-        Some(first) => u64::from_le_bytes(*first),
-        None => word
-            .iter()
-            .rev()
-            .fold(0, |key, &b| (key << 8) | u64::from(b)),
-    }
+fn is_ascii_word_byte(b: u8) -> bool {
+    MAP[b as usize] >= b'0'
 }
 
 /// All six rules, applied to text as it streams in: a page's text arrives
@@ -104,33 +130,90 @@ pub struct Words {
     /// The length of `word` in characters.
     chars: usize,
     scratch: String,
+    /// Which bytes of a plain piece of text are letters or digits, a bit
+    /// each (see [`word_bits`]).
+    bits: Vec<u64>,
 }
 
 impl Words {
     /// Reads `text`, calling `found` with each term it completes.
     pub fn feed(&mut self, text: &str, found: &mut impl FnMut(Word)) {
         let bytes = text.as_bytes();
+        if bytes.is_ascii() && memchr::memchr(b'\'', bytes).is_none() {
+            self.feed_plain(bytes, found);
+        } else {
+            self.feed_any(text, found);
+        }
+    }
+
+    /// Reads text of ASCII without apostrophes (most text, in English):
+    /// every byte is a letter, a digit or a separator, so the words are
+    /// the runs of set bits in [`word_bits`].
+    fn feed_plain(&mut self, bytes: &[u8], found: &mut impl FnMut(Word)) {
+        let mut bits = std::mem::take(&mut self.bits);
+        word_bits(bytes, &mut bits);
+        let mut at = 0;
+        if self.chars > 0 {
+            // The word the last piece ended in goes on.
+            at = next_bit(&bits, 0, false, bytes.len());
+            self.push_ascii(&bytes[..at]);
+            if at < bytes.len() {
+                self.end(found);
+            }
+        }
+        loop {
+            let start = next_bit(&bits, at, true, bytes.len());
+            if start == bytes.len() {
+                break;
+            }
+            let end = next_bit(&bits, start, false, bytes.len());
+            if end == bytes.len() {
+                // It may go on in the next piece.
+                self.push_ascii(&bytes[start..]);
+                break;
+            }
+            whole_ascii_word(bytes, start, end, found);
+            at = end + 1;
+        }
+        self.bits = bits;
+    }
+
+    /// Adds ASCII letters and digits to the word being read. A word past
+    /// the longest kept is never a term: its letters are counted, not
+    /// stored.
+    fn push_ascii(&mut self, run: &[u8]) {
+        let room = (MAX_LEN + 1).saturating_sub(self.chars).min(run.len());
+        self.word
+            .extend(run[..room].iter().map(|&b| MAP[b as usize]));
+        self.chars += run.len();
+    }
+
+    /// Reads any text, byte by byte where it is ASCII.
+    fn feed_any(&mut self, text: &str, found: &mut impl FnMut(Word)) {
+        let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            // A run of ASCII letters and digits, added at once.
-            let rest = &bytes[i..];
-            let len = rest
-                .iter()
-                .position(|&b| MAP[b as usize] < b'0')
-                .unwrap_or(rest.len());
-            if len > 0 {
-                // A word past the longest kept is never a term: its letters
-                // are counted, not stored.
-                let room = (MAX_LEN + 1).saturating_sub(self.chars).min(len);
-                self.word
-                    .extend(rest[..room].iter().map(|&b| MAP[b as usize]));
-                self.chars += len;
-                i += len;
+            if is_ascii_word_byte(bytes[i]) {
+                let start = i;
+                i += 1;
+                while i < bytes.len() && is_ascii_word_byte(bytes[i]) {
+                    i += 1;
+                }
+                let run = &bytes[start..i];
+                let ended = bytes.get(i).is_some_and(|&b| MAP[b as usize] == SEPARATOR);
+                if self.chars == 0 && ended {
+                    // The commonest case: a word of ASCII letters and
+                    // digits, whole in this piece of text.
+                    whole_ascii_word(bytes, start, i, found);
+                    i += 1;
+                } else {
+                    self.push_ascii(run);
+                }
                 continue;
             }
             match MAP[bytes[i] as usize] {
-                SEPARATOR => self.end(found),
-                APOSTROPHE => {}
+                SEPARATOR if self.chars > 0 => self.end(found),
+                SEPARATOR | APOSTROPHE => {}
                 _ => {
                     let c = text[i..].chars().next().unwrap_or(' ');
                     self.letter(c, found);
@@ -169,14 +252,89 @@ impl Words {
     /// Ends the word being read, if any: text that follows starts a new one.
     pub fn end(&mut self, found: &mut impl FnMut(Word)) {
         if (MIN_LEN..=MAX_LEN).contains(&self.chars) {
-            found(Word {
-                bytes: &self.word,
-                key: key(&self.word),
-            });
+            found(Word::new(&self.word));
         }
         self.word.clear();
         self.chars = 0;
     }
+}
+
+/// Sets `bits` to one bit a byte of `bytes` (ASCII), set for a letter or
+/// a digit: bit `i % 64` of `bits[i / 64]`. Eight bytes are classed at once,
+/// as lanes of one number.
+fn word_bits(bytes: &[u8], bits: &mut Vec<u64>) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each lane where that byte is at least `c` (bytes and
+    // `c` below 0x80, so no lane carries into the next).
+    let at_least = |x: u64, c: u8| (x + u64::from(0x80 - c) * ONES) & HIGH;
+    let lane_bits = |chunk: &[u8]| {
+        let x = match chunk.first_chunk::<8>() {
+            Some(lanes) => u64::from_le_bytes(*lanes),
+            None => chunk.iter().rev().fold(0, |x, &b| (x << 8) | u64::from(b)),
+        };
+        let lower = x | 0x20 * ONES;
+        let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
+        let letter = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
+        // One bit a lane, lane 0 lowest.
+        (((digit | letter) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u64
+    };
+    bits.clear();
+    for chunk in bytes.chunks(64) {
+        let mut word = 0;
+        for (i, lanes) in chunk.chunks(8).enumerate() {
+            word |= lane_bits(lanes) << (8 * i);
+        }
+        bits.push(word);
+    }
+}
+
+/// The first byte from `from` whose bit is `set`, or `len` when none is.
+fn next_bit(bits: &[u64], from: usize, set: bool, len: usize) -> usize {
+    let flip = if set { 0 } else { u64::MAX };
+    let mut i = from / 64;
+    let Some(&first) = bits.get(i) else {
+        return len;
+    };
+    let mut word = (first ^ flip) & (u64::MAX << (from % 64));
+    loop {
+        if word != 0 {
+            return (i * 64 + word.trailing_zeros() as usize).min(len);
+        }
+        i += 1;
+        match bits.get(i) {
+            Some(&next) => word = next ^ flip,
+            None => return len,
+        }
+    }
+}
+
+/// Adds the whole word of ASCII letters and digits at `bytes[start..end]`.
+/// A word of up to sixteen bytes is read in two loads where the text goes
+/// on for sixteen bytes: letters and digits all become lower case when bit
+/// 5 is set.
+#[inline(always)]
+fn whole_ascii_word(bytes: &[u8], start: usize, end: usize, found: &mut impl FnMut(Word)) {
+    let len = end - start;
+    if !(MIN_LEN..=MAX_LEN).contains(&len) {
+        return;
+    }
+    if let (true, Some(first)) = (len <= 16, bytes[start..].first_chunk::<16>()) {
+        const LOWER: u64 = 0x2020_2020_2020_2020;
+        let keep = |n: usize| if n >= 8 { u64::MAX } else { (1 << (8 * n)) - 1 };
+        let (a, b) = first.split_at(8);
+        let number = |half: &[u8]| u64::from_le_bytes(half.try_into().expect("eight bytes"));
+        let key = [
+            (number(a) | LOWER) & keep(len),
+            (number(b) | LOWER) & keep(len.saturating_sub(8)),
+        ];
+        return found(Word::Short { key, len });
+    }
+    let mut lower = [0; MAX_LEN];
+    for (to, &b) in lower.iter_mut().zip(&bytes[start..end]) {
+        *to = MAP[b as usize];
+    }
+    found(Word::new(&lower[..len]));
 }
 
 #[cfg(test)]
@@ -188,12 +346,70 @@ mod tests {
         let mut words = Words::default();
         let mut found = Vec::new();
         let text = format!("ok {} ÿes{} fine", "x".repeat(100_000), "ż".repeat(50_000));
-        words.feed(&text, &mut |w| {
-            found.push(String::from_utf8_lossy(w.bytes).into_owned())
-        });
-        words.end(&mut |w| found.push(String::from_utf8_lossy(w.bytes).into_owned()));
+        let mut add = |w: Word| {
+            let mut bytes = Vec::new();
+            w.push_to(&mut bytes);
+            found.push(String::from_utf8(bytes).unwrap());
+        };
+        words.feed(&text, &mut add);
+        words.end(&mut add);
         assert_eq!(found, ["ok", "fine"]);
         assert!(words.word.capacity() <= 256, "{}", words.word.capacity());
+    }
+
+    /// The plain-text path and the byte-by-byte one give the same terms,
+    /// however the text is cut into pieces: short, long and too-long words,
+    /// upper case, digits, words that go on from one piece to the next.
+    #[test]
+    fn plain_text_is_read_as_any_text_would_be() {
+        let alphabet: Vec<char> = "aZq09 .,\n-ÿ'żAbcdefghijklmnop".chars().collect();
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..2000 {
+            let text: String = (0..next(200))
+                .map(|_| match next(10) {
+                    0 => ' ',
+                    1..=3 => alphabet[next(alphabet.len())],
+                    _ => alphabet[16 + next(alphabet.len() - 16)],
+                })
+                .collect();
+            let len = text.len();
+            let cuts: Vec<usize> = {
+                let mut c: Vec<usize> = (0..next(4))
+                    .map(|_| next(len + 1))
+                    .filter(|&i| text.is_char_boundary(i))
+                    .collect();
+                c.sort();
+                c
+            };
+            let run = |plain: bool| {
+                let mut words = Words::default();
+                let mut found = Vec::new();
+                let mut add = |w: Word| {
+                    let mut bytes = Vec::new();
+                    w.push_to(&mut bytes);
+                    found.push(String::from_utf8(bytes).unwrap());
+                };
+                let mut from = 0;
+                for &to in cuts.iter().chain([&len]) {
+                    let piece = &text[from..to];
+                    if plain {
+                        words.feed(piece, &mut add);
+                    } else {
+                        words.feed_any(piece, &mut add);
+                    }
+                    from = to;
+                }
+                words.end(&mut add);
+                found
+            };
+            assert_eq!(run(true), run(false), "{text:?} cut at {cuts:?}");
+        }
     }
 
     /// The cases `static/search.js` is tested against too (tests/browser/search-tokens.test.js).

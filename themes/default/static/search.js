@@ -249,20 +249,51 @@
   var ui = null;
   var LIMIT = 10;
 
+  // UI strings come from the page's alsite-i18n JSON (static/i18n.js).
+  function t(key, vars) { return alsite.t ? alsite.t(key, vars) : key; }
+
+  /** An element: its tag, attributes and children. */
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs).forEach(function (name) { node.setAttribute(name, attrs[name]); });
+    (children || []).forEach(function (child) { node.appendChild(child); });
+    return node;
+  }
+
+  /** The box's parts, built here: pages carry only its empty frame. */
+  function build(box) {
+    var input = el("input", {
+      id: "search-input", "class": "search-input", type: "search", placeholder: t("search.placeholder"),
+      role: "combobox", "aria-expanded": "false", "aria-controls": "search-results",
+      "aria-autocomplete": "list", "aria-describedby": "search-help", "aria-keyshortcuts": "/",
+      autocomplete: "off", spellcheck: "false"
+    });
+    var label = el("label", { "class": "visually-hidden", "for": "search-input" });
+    label.textContent = t("search.label");
+    var help = el("span", { id: "search-help", "class": "visually-hidden" });
+    help.textContent = t("search.help");
+    var list = el("div", {
+      id: "search-results", "class": "search-results", role: "listbox", "aria-label": t("search.results_label")
+    });
+    list.hidden = true;
+    var panel = el("div", { "class": "search-panel" }, [el("p", { "class": "search-count" }), list]);
+    panel.hidden = true;
+    var status = el("p", { id: "search-status", "class": "visually-hidden", role: "status", "aria-live": "polite" });
+    [label, input, help, status, panel].forEach(function (part) { box.appendChild(part); });
+  }
+
   function init() {
     var box = document.querySelector(".site-search");
     var dataEl = document.getElementById("search-data");
     if (!box || !dataEl) return;
     var data = JSON.parse(dataEl.textContent);
+    if (!box.querySelector(".search-input")) build(box);
     var input = box.querySelector(".search-input");
     var panel = box.querySelector(".search-panel");
     var count = box.querySelector(".search-count");
     var list = box.querySelector(".search-results");
     var status = box.querySelector("#search-status");
     var state = { requested: false, shown: [], active: -1, last: null, announce: 0, chunks: {} };
-
-    // UI strings come from the page's alsite-i18n JSON (static/i18n.js).
-    function t(key, vars) { return alsite.t ? alsite.t(key, vars) : key; }
 
     function addScript(src) {
       var s = document.createElement("script");
