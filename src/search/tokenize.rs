@@ -273,11 +273,11 @@ fn word_bits(bytes: &[u8], bits: &mut Vec<u64>) {
             Some(lanes) => u64::from_le_bytes(*lanes),
             None => chunk.iter().rev().fold(0, |x, &b| (x << 8) | u64::from(b)),
         };
-        let lower = x | 0x20 * ONES;
+        let lower = x | (0x20 * ONES);
         let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
         let letter = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
         // One bit a lane, lane 0 lowest.
-        (((digit | letter) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u64
+        ((digit | letter) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
     };
     bits.clear();
     for chunk in bytes.chunks(64) {
