@@ -132,14 +132,14 @@ impl Writer {
         }
         self.changed();
         let path = self.side.join(&o.path);
-        match std::fs::write(&path, &o.bytes) {
+        let meta = match write_file(&path, &o.bytes) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 std::fs::create_dir_all(path.parent().unwrap_or(&self.side))?;
-                std::fs::write(&path, &o.bytes)?;
+                write_file(&path, &o.bytes)?
             }
             other => other?,
-        }
-        let (len, mtime) = manifest::stamp(&std::fs::metadata(&path)?);
+        };
+        let (len, mtime) = manifest::stamp(&meta);
         Ok(Stamp {
             hash,
             len,
@@ -302,4 +302,13 @@ fn remove_tree(dir: &Path) -> io::Result<()> {
         let _ = std::fs::remove_file(f);
     });
     std::fs::remove_dir_all(dir)
+}
+
+/// Writes `bytes` to a new file at `path`; its size and times as written,
+/// read from the open file (no second lookup of the path).
+fn write_file(path: &Path, bytes: &[u8]) -> io::Result<std::fs::Metadata> {
+    use std::io::Write;
+    let mut file = std::fs::File::create(path)?;
+    file.write_all(bytes)?;
+    file.metadata()
 }
