@@ -68,9 +68,6 @@ pub struct TermsBuilder {
     uses: Vec<(u32, u32)>,
     /// Terms of up to sixteen bytes, found by their key.
     short: HashTable<([u64; 2], u32)>,
-    /// The short terms last found, by the top byte of their hash; an
-    /// empty key (no term) where none was.
-    recent: Recent,
     /// Longer terms, found by their text.
     long: HashTable<u32>,
     /// For each term, one more than the last section it was recorded in.
@@ -93,24 +90,13 @@ impl TermsBuilder {
     }
 
     fn short_term(&mut self, key: [u64; 2], word: Word) -> u32 {
-        // Most words were seen a moment ago: look in the recent ones first,
-        // by a hash of one multiply.
-        let [a, b] = key;
-        let slot = ((a ^ b.rotate_left(32)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize;
-        if self.recent[slot].0 == key {
-            return self.recent[slot].1;
-        }
         let hash = short_hash(key);
-        let t = match self.short.find(hash, |&(k, _)| k == key) {
-            Some(&(_, t)) => t,
-            None => {
-                let t = self.new_term(word);
-                self.short
-                    .insert_unique(hash, (key, t), |&(k, _)| short_hash(k));
-                t
-            }
-        };
-        self.recent[slot] = (key, t);
+        if let Some(&(_, t)) = self.short.find(hash, |&(k, _)| k == key) {
+            return t;
+        }
+        let t = self.new_term(word);
+        self.short
+            .insert_unique(hash, (key, t), |&(k, _)| short_hash(k));
         t
     }
 
@@ -164,37 +150,8 @@ impl TermsBuilder {
         self.last.clear();
         self.section = 0;
         self.short.clear();
-        self.recent.clear();
         self.long.clear();
         terms
-    }
-}
-
-/// A direct-mapped cache in front of the short terms' table.
-struct Recent(Box<[([u64; 2], u32); 256]>);
-
-impl Default for Recent {
-    fn default() -> Recent {
-        Recent(Box::new([([0, 0], 0); 256]))
-    }
-}
-
-impl Recent {
-    fn clear(&mut self) {
-        self.0.fill(([0, 0], 0));
-    }
-}
-
-impl std::ops::Index<usize> for Recent {
-    type Output = ([u64; 2], u32);
-    fn index(&self, i: usize) -> &Self::Output {
-        &self.0[i]
-    }
-}
-
-impl std::ops::IndexMut<usize> for Recent {
-    fn index_mut(&mut self, i: usize) -> &mut Self::Output {
-        &mut self.0[i]
     }
 }
 
