@@ -65,7 +65,11 @@ impl PageTerms {
 pub struct TermsBuilder {
     words: Vec<u8>,
     ends: Vec<u32>,
+    /// The uses so far are the first `used`; the rest is room for the next,
+    /// so a use is written without a branch (whether a word is new to its
+    /// section is as good as random).
     uses: Vec<(u32, u32)>,
+    used: usize,
     /// Terms of up to sixteen bytes, found by their key.
     short: HashTable<([u64; 2], u32)>,
     /// Longer terms, found by their text.
@@ -83,10 +87,13 @@ impl TermsBuilder {
             Word::Long(bytes) => self.long_term(bytes),
         };
         let last = &mut self.last[term as usize];
-        if *last != self.section + 1 {
-            *last = self.section + 1;
-            self.uses.push((term, self.section));
+        let first_here = *last != self.section + 1;
+        *last = self.section + 1;
+        if self.uses.len() == self.used {
+            self.uses.push((0, 0));
         }
+        self.uses[self.used] = (term, self.section);
+        self.used += usize::from(first_here);
     }
 
     fn short_term(&mut self, key: [u64; 2], word: Word) -> u32 {
@@ -135,7 +142,7 @@ impl TermsBuilder {
         let terms = PageTerms {
             words,
             ends: self.ends.clone(),
-            uses: self.uses.clone(),
+            uses: self.uses[..self.used].to_vec(),
         };
         // A very large page (a home page listing every other) leaves tables
         // too big to clear cheaply, and buffers too big to keep, for each
@@ -147,6 +154,7 @@ impl TermsBuilder {
         self.words.clear();
         self.ends.clear();
         self.uses.clear();
+        self.used = 0;
         self.last.clear();
         self.section = 0;
         self.short.clear();
@@ -155,10 +163,10 @@ impl TermsBuilder {
     }
 }
 
-/// Folded multiplies: cheap, and every bit of the key moves the hash.
+/// A folded multiply: cheap, and every bit of the key moves the hash.
 fn short_hash([a, b]: [u64; 2]) -> u64 {
-    let fold = |m: u128| (m as u64) ^ ((m >> 64) as u64);
-    fold(u128::from(a ^ fold(u128::from(b) * 0x85eb_ca77_c2b2_ae63)) * 0x9e37_79b9_7f4a_7c15)
+    let m = u128::from(a ^ b.rotate_left(29)) * 0x9e37_79b9_7f4a_7c15;
+    (m as u64) ^ ((m >> 64) as u64)
 }
 
 fn term_bytes<'a>(words: &'a [u8], ends: &[u32], t: u32) -> &'a [u8] {
