@@ -235,14 +235,25 @@ def print_tables(rows, sample):
     print(f"sample site: build {spread(sample[0], 'ms', scale=1000)}, peak {med(sample[1]):.0f} MB, save to reload {spread(sample[2], 'ms')}")
 
 
+def filesystem(path):
+    """The type of the file system `path` is on (tmpfs is a RAM disk)."""
+    try:
+        out = subprocess.run(["stat", "-f", "-c", "%T", path], capture_output=True, text=True, check=True)
+        return out.stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown file system"
+
+
 def main():
     alsite = os.path.abspath(sys.argv[1])
     sizes = [int(s) for arg in sys.argv[2:] for s in arg.split()]
     times = int(os.environ.get("BENCH_RUNS", "3"))
     hugo = shutil.which("hugo")
     repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    work = tempfile.mkdtemp(prefix="alsite-bench-")
+    # BENCH_DIR=/dev/shm measures on a RAM disk: alsite's own cost, without a slow disk's.
+    work = tempfile.mkdtemp(prefix="alsite-bench-", dir=os.environ.get("BENCH_DIR"))
     print(f"machine: {machine()}")
+    print(f"sites and output in {os.path.dirname(work)} ({filesystem(work)})")
     print(f"alsite: {alsite}; Hugo: {hugo or 'not installed'}; {times} runs per figure")
     rows = []
     try:
