@@ -3,9 +3,9 @@
 //! mimalloc rather than the system's allocator: with glibc's, the cost of
 //! each allocation grew with the size of the heap, so a build of 100,000
 //! pages took 13 times the CPU of 10,000 pages; with mimalloc, 10 times
-//! (see README, "Speed"). It is set to return freed memory to the system
-//! after 100 ms rather than mimalloc's 1 s, which keeps a large build's peak
-//! low; `serve` gives everything freed back at once after a rebuild.
+//! (see README, "Speed"). A build returns freed memory to the system after
+//! 100 ms rather than mimalloc's 1 s, which keeps a large build's peak low;
+//! `serve` returns it at once, so a server that shrank stays small.
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -20,6 +20,13 @@ const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 pub fn configure() {
     // SAFETY: sets one of mimalloc's numeric options; any value is valid.
     unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 100) }
+}
+
+/// Returns freed memory to the system as soon as it is freed, on every
+/// thread: for `serve`, which lives long and whose site may shrink.
+pub fn return_at_once() {
+    // SAFETY: as in `configure`.
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) }
 }
 
 /// Returns freed memory to the system now (after a large rebuild in

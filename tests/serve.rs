@@ -1,7 +1,8 @@
 //! `alsite serve` over real HTTP: pages and assets, live reload after edits
 //! (plain saves, atomic renames, a folder deleted and re-created), the error
 //! overlay while the last good site stays served, every traversal form
-//! refused, hostile request lines survived, and a bounded load check.
+//! refused, hostile request lines survived, a bounded load check, and memory
+//! given back when a site shrinks.
 
 mod common;
 
@@ -380,4 +381,51 @@ fn replacing_the_whole_content_folder_keeps_the_loop_alive() {
     assert!(get(&server.addr, "/about.html")
         .body
         .contains("Back on the branch."));
+}
+
+#[test]
+fn a_site_that_shrinks_gives_its_memory_back() {
+    // A trainer serves a large site, then replaces it with a small one: the
+    // server should not stay the size of its largest build.
+    let dir = common::TempDir::new("shrink");
+    let generate = |name: &str, pages: &str| {
+        let path = dir.path(name);
+        let made = Command::new(BIN)
+            .args(["gen-site", path.to_str().unwrap(), "--pages", pages])
+            .output()
+            .unwrap();
+        assert!(made.status.success());
+        path
+    };
+    let (large, small) = (generate("large", "3000"), generate("small", "300"));
+    let site = common::TempDir(large);
+    let server = Server::start(&site);
+    let rss_mb = || {
+        let status = fs::read_to_string(format!("/proc/{}/status", server.child.id())).unwrap();
+        let kb: u64 = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .and_then(|v| v.split_whitespace().next()?.parse().ok())
+            .unwrap();
+        kb / 1024
+    };
+    let wait_for = |path: &str, status: u16| {
+        let deadline = Instant::now() + Duration::from_secs(120);
+        while get(&server.addr, path).status != status {
+            assert!(Instant::now() < deadline, "{path} never answered {status}");
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    };
+    wait_for("/page-02999.html", 200);
+    let full = rss_mb();
+    fs::remove_dir_all(site.path("content")).unwrap();
+    common::copy_tree(&small.join("content"), &site.path("content"));
+    wait_for("/page-02999.html", 404);
+    wait_for("/page-00299.html", 200);
+    std::thread::sleep(Duration::from_secs(2));
+    let after = rss_mb();
+    assert!(
+        after * 2 < full,
+        "resident memory {full} MB with 3,000 pages, still {after} MB with 300"
+    );
 }

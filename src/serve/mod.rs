@@ -110,6 +110,7 @@ pub fn run(options: &Options) -> Result<(), Diagnostics> {
     let ip = http::parse_bind(&options.bind)
         .map_err(|message| Diagnostics(vec![Diagnostic::error("--bind", message)]))?;
     let fd_limit = conn::raise_fd_limit();
+    crate::memory::return_at_once();
     // Building yields to serving: a page asked for during a rebuild of a
     // large site is answered at once, not after it.
     let _ = rayon::ThreadPoolBuilder::new()
