@@ -15,8 +15,9 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// Sets the allocator up; called once, first thing in `main`. At 0 ms
-/// (memory back at once) a build of 100,000 pages faulted a million pages
-/// back in and spent twice the system time; at 1 s its peak neared 600 MB.
+/// (memory back at once) a build of 100,000 pages faulted up to a million
+/// pages back in and spent up to twice the system time; at 1 s its peak
+/// neared 570 MB.
 pub fn configure() {
     // SAFETY: sets one of mimalloc's numeric options; any value is valid.
     unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 100) }
