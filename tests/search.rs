@@ -89,6 +89,8 @@ fn search_false_leaves_out_the_box_and_the_index() {
     assert!(!out.join("search").exists());
     let home = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(!home.contains("search.js") && !home.contains("site-search"));
+    // Nor does a page carry the box's words for its scripts.
+    assert!(!home.contains("search.placeholder"), "{home}");
 }
 
 #[test]

@@ -44,14 +44,28 @@ impl<'a> Shared<'a> {
         }
     }
 
-    fn script_strings(&self, strings: &Strings, namespaces: &'static [&'static str]) -> Arc<str> {
+    /// The UI strings of `namespaces` for a page's scripts; the search box's
+    /// only when the site has one (`search` is the same for every page).
+    fn script_strings(
+        &self,
+        strings: &Strings,
+        namespaces: &'static [&'static str],
+        search: bool,
+    ) -> Arc<str> {
         let mut cache = self
             .script_strings
             .lock()
             .unwrap_or_else(|e| e.into_inner());
         cache
             .entry(namespaces)
-            .or_insert_with(|| practice::script_json(&strings.for_scripts(namespaces)).into())
+            .or_insert_with(|| {
+                let wanted: Vec<&str> = namespaces
+                    .iter()
+                    .copied()
+                    .filter(|&ns| search || ns != "search.")
+                    .collect();
+                practice::script_json(&strings.for_scripts(&wanted)).into()
+            })
             .clone()
     }
 }
@@ -108,7 +122,7 @@ pub(super) fn page_context(site: &Site, job: &Job, body: &str, shared: &Shared) 
         alternates => shared.alternates.view(path, &output, site.strings.lang()),
         nav => nav(path, nav_links),
         search => search_box(site, &output),
-        script_strings => safe(shared.script_strings(&site.strings, job.kind.script_namespaces()).to_string()),
+        script_strings => safe(shared.script_strings(&site.strings, job.kind.script_namespaces(), cfg.search).to_string()),
     };
     let specific = match &job.kind {
         JobKind::Home(page) => context! {
