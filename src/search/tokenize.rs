@@ -45,11 +45,7 @@ fn fold_letter(c: char, out: &mut String) {
 pub fn tokens(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut words = Words::default();
-    let mut add = |w: Word| {
-        let mut bytes = Vec::new();
-        w.push_to(&mut bytes);
-        found.push(String::from_utf8(bytes).expect("terms are UTF-8"));
-    };
+    let mut add = |w: Word| found.push(w.text());
     words.feed(text, &mut add);
     words.end(&mut add);
     found
@@ -73,10 +69,8 @@ impl<'a> Word<'a> {
         }
         let mut first = [0; 16];
         first[..bytes.len()].copy_from_slice(bytes);
-        let (a, b) = first.split_at(8);
-        let number = |half: &[u8]| u64::from_le_bytes(half.try_into().expect("eight bytes"));
         Word::Short {
-            key: [number(a), number(b)],
+            key: key(&first),
             len: bytes.len(),
         }
     }
@@ -93,6 +87,21 @@ impl<'a> Word<'a> {
             Word::Long(bytes) => out.extend_from_slice(bytes),
         }
     }
+
+    /// The term as text.
+    #[cfg(test)]
+    fn text(&self) -> String {
+        let mut bytes = Vec::new();
+        self.push_to(&mut bytes);
+        String::from_utf8(bytes).expect("terms are UTF-8")
+    }
+}
+
+/// Sixteen bytes as two little-endian numbers: a short term's key.
+fn key(first: &[u8; 16]) -> [u64; 2] {
+    let (a, b) = first.split_at(8);
+    let number = |half: &[u8]| u64::from_le_bytes(half.try_into().expect("eight bytes"));
+    [number(a), number(b)]
 }
 
 /// What each byte becomes: an ASCII letter or digit its lower-case self
@@ -322,11 +331,10 @@ fn whole_ascii_word(bytes: &[u8], start: usize, end: usize, found: &mut impl FnM
     if let (true, Some(first)) = (len <= 16, bytes[start..].first_chunk::<16>()) {
         const LOWER: u64 = 0x2020_2020_2020_2020;
         let keep = |n: usize| if n >= 8 { u64::MAX } else { (1 << (8 * n)) - 1 };
-        let (a, b) = first.split_at(8);
-        let number = |half: &[u8]| u64::from_le_bytes(half.try_into().expect("eight bytes"));
+        let [a, b] = key(first);
         let key = [
-            (number(a) | LOWER) & keep(len),
-            (number(b) | LOWER) & keep(len.saturating_sub(8)),
+            (a | LOWER) & keep(len),
+            (b | LOWER) & keep(len.saturating_sub(8)),
         ];
         return found(Word::Short { key, len });
     }
@@ -346,11 +354,7 @@ mod tests {
         let mut words = Words::default();
         let mut found = Vec::new();
         let text = format!("ok {} ÿes{} fine", "x".repeat(100_000), "ż".repeat(50_000));
-        let mut add = |w: Word| {
-            let mut bytes = Vec::new();
-            w.push_to(&mut bytes);
-            found.push(String::from_utf8(bytes).unwrap());
-        };
+        let mut add = |w: Word| found.push(w.text());
         words.feed(&text, &mut add);
         words.end(&mut add);
         assert_eq!(found, ["ok", "fine"]);
@@ -390,11 +394,7 @@ mod tests {
             let run = |plain: bool| {
                 let mut words = Words::default();
                 let mut found = Vec::new();
-                let mut add = |w: Word| {
-                    let mut bytes = Vec::new();
-                    w.push_to(&mut bytes);
-                    found.push(String::from_utf8(bytes).unwrap());
-                };
+                let mut add = |w: Word| found.push(w.text());
                 let mut from = 0;
                 for &to in cuts.iter().chain([&len]) {
                     let piece = &text[from..to];
