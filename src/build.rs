@@ -293,33 +293,10 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
     timings.check = started.elapsed() - timings.load;
 
     let t = Instant::now();
-    let rendered =
-        render_with_search(root, &p, &writer, out, &mut timings.search).map(|mut kept| {
-            // In path order, so the same site gives the same manifest however it was made.
-            kept.sort_by(|a, b| a.links.path.cmp(&b.links.path));
-            kept
-        });
+    let rendered = render_with_search(root, &p, &writer, out, &mut timings.search);
     writer.rendered();
     timings.render_and_write = t.elapsed();
-    let mut targets = 0;
-    let result = rendered.and_then(|kept| {
-        let t = Instant::now();
-        let pages = kept
-            .iter()
-            .map(|k| (k.links.path.as_str(), k.links.ids.as_joined()));
-        targets = manifest::targets(pages);
-        let index = LinkIndex::new(kept.iter().map(|k| &k.links));
-        if writer.same_targets(targets) {
-            // Pages kept from the last build passed this very check then.
-            let rendered: Vec<&Kept> = kept.iter().filter(|k| k.rendered).collect();
-            link_errors(root, &p.site, &p.theme, &index, &rendered)?;
-        } else {
-            link_errors(root, &p.site, &p.theme, &index, &kept)?;
-        }
-        timings.links = t.elapsed();
-        Ok(kept)
-    });
-    let kept = match result {
+    let kept = match rendered {
         Ok(kept) => kept,
         Err(errors) => {
             writer.discard();
@@ -327,18 +304,18 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
         }
     };
     let t = Instant::now();
-    let records: Vec<Record> = kept
-        .iter()
-        .map(|k| Record {
-            path: &k.links.path,
-            stamp: k.stamp,
-            links: k.links.links.as_joined(),
-            ids: k.links.ids.as_joined(),
-        })
-        .collect();
+    let (targets, records) = match checked_records(root, &p, &writer, &kept) {
+        Ok(checked) => checked,
+        Err(errors) => {
+            writer.discard();
+            return Err(errors);
+        }
+    };
+    timings.links = t.elapsed();
+    let t = Instant::now();
     let changes = writer.commit(targets, &records).map_err(write_error)?;
     timings.swap = t.elapsed();
-    Ok(Report {
+    let report = Report {
         pages: kept
             .iter()
             .filter(|k| k.links.path.ends_with(".html"))
@@ -350,7 +327,49 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
         millis: started.elapsed().as_millis(),
         out: out.to_path_buf(),
         timings,
-    })
+    };
+    // Freeing a large site's million allocations takes a moment of its
+    // own (a fifth of a second at 100,000 pages): it is done beside what
+    // comes next, which for `alsite build` is the end of the process.
+    let site = (kept, p.site, p.theme, p.assets);
+    std::thread::spawn(move || drop(site));
+    Ok(report)
+}
+
+/// The link check of a build's files, and their records for the manifest
+/// with its targets fingerprint.
+fn checked_records<'k>(
+    root: &Path,
+    p: &Prepared,
+    writer: &Writer,
+    kept: &'k [Kept],
+) -> Result<(u64, Vec<Record<'k>>), Diagnostics> {
+    // In path order, so the same site gives the same manifest however it
+    // was made. (References: a file's `Kept` is large to move.)
+    let mut by_path: Vec<&Kept> = kept.iter().collect();
+    by_path.sort_unstable_by(|a, b| a.links.path.cmp(&b.links.path));
+    let pages = by_path
+        .iter()
+        .map(|k| (k.links.path.as_str(), k.links.ids.as_joined()));
+    let targets = manifest::targets(pages);
+    let index = LinkIndex::new(kept.iter().map(|k| &k.links));
+    if writer.same_targets(targets) {
+        // Pages kept from the last build passed this very check then.
+        let rendered: Vec<&Kept> = kept.iter().filter(|k| k.rendered).collect();
+        link_errors(root, &p.site, &p.theme, &index, &rendered)?;
+    } else {
+        link_errors(root, &p.site, &p.theme, &index, kept)?;
+    }
+    let records = by_path
+        .iter()
+        .map(|k| Record {
+            path: &k.links.path,
+            stamp: k.stamp,
+            links: k.links.links.as_joined(),
+            ids: k.links.ids.as_joined(),
+        })
+        .collect();
+    Ok((targets, records))
 }
 
 /// Renders every page whose inputs changed since the last build and stages

@@ -18,3 +18,21 @@ pub fn of_parts<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> u64 {
     }
     h.digest()
 }
+
+/// The hasher of maps keyed by the site's own names (paths, search terms):
+/// xxh3, without the standard hasher's guard against crafted keys, which
+/// costs time on large sites and buys nothing against the site's own files.
+#[derive(Default)]
+pub struct NameHasher(u64);
+
+impl std::hash::Hasher for NameHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = xxhash_rust::xxh3::xxh3_64_with_seed(bytes, self.0);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Builds [`NameHasher`]s, for `HashMap::with_hasher` and the like.
+pub type NameHash = std::hash::BuildHasherDefault<NameHasher>;

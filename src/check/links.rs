@@ -2,6 +2,7 @@
 //! file of the site, and every `#anchor` to an id on that page.
 
 use crate::diagnostic::Diagnostic;
+use crate::digest::NameHash;
 use crate::render::url::resolve;
 use crate::render::Output;
 use crate::theme::Theme;
@@ -143,7 +144,7 @@ impl PageLinks {
             ""
         };
         let [hrefs, srcs, mut ids] = link_attributes(text);
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::with_hasher(NameHash::default());
         let links: Names = hrefs
             .into_iter()
             .chain(srcs)
@@ -165,8 +166,8 @@ impl PageLinks {
 /// What links can point at: every output file, and the ids of every page.
 #[derive(Debug, Default, Clone)]
 pub struct LinkIndex {
-    files: HashSet<String>,
-    ids: HashMap<String, Names>,
+    files: HashSet<String, NameHash>,
+    ids: HashMap<String, Names, NameHash>,
 }
 
 impl LinkIndex {

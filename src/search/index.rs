@@ -85,7 +85,7 @@ pub struct IndexWriter {
     /// Each section's name number.
     sections: String,
     next_section: u32,
-    terms: HashMap<Box<str>, u32, FnvBuild>,
+    terms: HashMap<Box<str>, u32, crate::digest::NameHash>,
     postings: Vec<Postings>,
     chunk: Chunk,
     /// The first section of each chunk.
@@ -185,25 +185,36 @@ impl IndexWriter {
         self.close_chunk();
         let mut terms: Vec<(Box<str>, u32)> = std::mem::take(&mut self.terms).into_iter().collect();
         terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let encoded: Vec<String> = terms
-            .iter()
-            .map(|(_, id)| self.postings[*id as usize].finish())
-            .collect();
-        let index = format!(
-            r#"{{"chunks":{},"lang":{},"names":{},"pages":[{}],"postings":{},"sections":{},"terms":{}}}"#,
-            json(&self.chunk_starts),
-            json(&self.lang),
-            json(&self.names.list),
-            self.pages,
-            json(&encoded.join(" ")),
-            json(&self.sections),
-            json(&front_code(terms.iter().map(|(t, _)| &**t))),
+        // Written straight into the file's one buffer: on a large site the
+        // postings are tens of megabytes, too large to copy about.
+        let postings_len: usize = self.postings.iter().map(Postings::len).sum();
+        let mut index = String::with_capacity(
+            postings_len + terms.len() + self.pages.len() + self.sections.len() + 4096,
         );
+        index.push_str("alsite.search.load({\"chunks\":");
+        index.push_str(&json(&self.chunk_starts));
+        index.push_str(",\"lang\":");
+        push_json_string(&mut index, &self.lang);
+        index.push_str(",\"names\":");
+        index.push_str(&json(&self.names.list));
+        index.push_str(",\"pages\":[");
+        index.push_str(&self.pages);
+        // Postings are written in letters, digits, `_` and `-` (see
+        // `push_number`): no JSON escape is needed.
+        index.push_str("],\"postings\":\"");
+        for (n, (_, id)) in terms.iter().enumerate() {
+            if n > 0 {
+                index.push(' ');
+            }
+            index.push_str(&self.postings[*id as usize].finish());
+        }
+        index.push_str("\",\"sections\":");
+        push_json_string(&mut index, &self.sections);
+        index.push_str(",\"terms\":");
+        push_json_string(&mut index, &front_code(terms.iter().map(|(t, _)| &**t)));
+        index.push_str("});\n");
         let mut files = std::mem::take(&mut self.done);
-        files.push((
-            index_path(&self.lang),
-            format!("alsite.search.load({index});\n").into_bytes(),
-        ));
+        files.push((index_path(&self.lang), index.into_bytes()));
         files
     }
 }
@@ -225,31 +236,6 @@ fn push_json_string(out: &mut String, text: &str) {
 fn json(value: &(impl serde::Serialize + ?Sized)) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".into())
 }
-
-/// FNV-1a: the term map hashes every page's words on large sites, where the
-/// standard hasher's protection against crafted keys costs time and buys
-/// nothing (the keys are the site's own words).
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
 
 /// Each distinct (anchor, title) of the sections, once: sections name theirs
 /// by number. Pages repeat headings ("Overview", "Next steps"), and session
@@ -341,6 +327,12 @@ pub struct Postings {
 }
 
 impl Postings {
+    /// About how long the written postings are (a run not yet written
+    /// takes at most fourteen more).
+    fn len(&self) -> usize {
+        self.out.len() + 14
+    }
+
     /// Adds section `id`, greater than every one added before.
     pub fn push(&mut self, id: u32) {
         match &mut self.run {
