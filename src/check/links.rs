@@ -92,9 +92,10 @@ fn link_attributes(html: &str) -> [Vec<&str>; 3] {
     let bytes = html.as_bytes();
     let mut from = 0;
     // Each `"` that follows `=` opens a value; the next `"` closes it.
-    while let Some(i) = html[from..].find('"') {
+    let quote_in = |from: usize| memchr::memchr(b'"', &bytes[from..]);
+    while let Some(i) = quote_in(from) {
         let quote = from + i;
-        let Some(len) = html[quote + 1..].find('"') else {
+        let Some(len) = quote_in(quote + 1) else {
             break;
         };
         let value = &html[quote + 1..quote + 1 + len];
@@ -106,8 +107,9 @@ fn link_attributes(html: &str) -> [Vec<&str>; 3] {
             continue;
         }
         let eq = quote - 1;
-        let name_start = html[..eq]
-            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        let name_start = bytes[..eq]
+            .iter()
+            .rposition(|&b| !(b.is_ascii_alphanumeric() || b == b'-'))
             .map_or(0, |p| p + 1);
         if name_start == 0 || !bytes[name_start - 1].is_ascii_whitespace() {
             continue;
@@ -172,7 +174,13 @@ pub struct LinkIndex {
 
 impl LinkIndex {
     pub fn new<'a>(pages: impl IntoIterator<Item = &'a PageLinks>) -> LinkIndex {
-        let mut index = LinkIndex::default();
+        let pages = pages.into_iter();
+        // Sized at once: growing a map of 100,000 paths moves every one of them.
+        let n = pages.size_hint().0;
+        let mut index = LinkIndex {
+            files: HashSet::with_capacity_and_hasher(n, NameHash::default()),
+            ids: HashMap::with_capacity_and_hasher(n, NameHash::default()),
+        };
         for p in pages {
             index.update(p);
         }
@@ -240,8 +248,10 @@ fn check_page(
                 "link to a page the site builds, such as index.html; `/x.html` means x.html at the site root".to_string(),
             ))
         } else {
-            match (fragment.as_deref(), index.ids.get(target.as_str())) {
-                (Some(f), Some(page_ids)) if !f.is_empty() && !page_ids.contains(f) => {
+            // Only a link with an anchor needs the target's ids.
+            let ids = || index.ids.get(target.as_str());
+            match fragment.filter(|f| !f.is_empty()).map(|f| (f, ids())) {
+                Some((f, Some(page_ids))) if !page_ids.contains(f) => {
                     let known: Vec<&str> = page_ids.iter().collect();
                     let list: Vec<String> =
                         known.iter().take(12).map(|s| format!("#{s}")).collect();
@@ -258,7 +268,7 @@ fn check_page(
         };
         if let Some((message, hint)) = problem {
             diags.push(
-                place(page, url, &target, fragment.as_deref(), texts, theme)
+                place(page, url, &target, fragment, texts, theme)
                     .message(message)
                     .hint(hint),
             );
