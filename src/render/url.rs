@@ -208,11 +208,11 @@ mod tests {
     fn resolve_handles_roots_fragments_and_outside_links() {
         assert_eq!(
             resolve("a/b.html", "/c.html#x"),
-            Some(("c.html".into(), Some("x".into())))
+            Some(("c.html".into(), Some("x")))
         );
         assert_eq!(
             resolve("a/b.html", "#top"),
-            Some(("a/b.html".into(), Some("top".into())))
+            Some(("a/b.html".into(), Some("top")))
         );
         assert_eq!(
             resolve("a/b.html", "./"),
