@@ -119,6 +119,11 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
         }
     }
     let statics = theme.static_files();
+    errors.0.extend(check::replaced_theme_files(
+        &statics,
+        &site.assets,
+        &site.config.theme,
+    ));
     let outputs: HashSet<&str> = planned
         .iter()
         .map(|(p, _)| p.as_str())
@@ -348,7 +353,7 @@ fn checked_records<'k>(
     // In path order, so the same site gives the same manifest however it
     // was made. (References: a file's `Kept` is large to move.)
     let mut by_path: Vec<&Kept> = kept.iter().collect();
-    by_path.sort_unstable_by(|a, b| a.links.path.cmp(&b.links.path));
+    by_path.sort_by(|a, b| a.links.path.cmp(&b.links.path));
     let pages = by_path
         .iter()
         .map(|k| (k.links.path.as_str(), k.links.ids.as_joined()));

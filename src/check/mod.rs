@@ -89,6 +89,29 @@ pub fn duplicate_outputs(planned: &[(String, PathBuf)], texts: SourceText) -> Ve
     diags
 }
 
+/// Copied files that would take the place of one of the theme's own static
+/// files (`static/style.css` …): the output could hold only one of the two.
+pub fn replaced_theme_files(
+    statics: &[(String, Vec<u8>)],
+    assets: &[(PathBuf, String)],
+    theme: &str,
+) -> Vec<Diagnostic> {
+    let theirs: std::collections::HashSet<&str> = statics.iter().map(|(p, _)| p.as_str()).collect();
+    assets
+        .iter()
+        .filter(|(_, out)| theirs.contains(out.as_str()))
+        .map(|(source, out)| {
+            Diagnostic::error(
+                source,
+                format!("output path `{out}` is also a file of the theme, which the site needs"),
+            )
+            .hint(format!(
+                "to change the theme's file, put your version in themes/{theme}/static/; to add a file of your own, give it another name"
+            ))
+        })
+        .collect()
+}
+
 /// The line of a file's `slug:`; 1 for a file without one; 0 for a file
 /// alsite only copies (it is reported as a whole).
 fn slug_line(text: Option<&String>) -> usize {
