@@ -32,10 +32,12 @@ pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
         // Files are read and parsed in parallel, a run of them at a time
         // into a site of its own per language, then merged in file order.
         // (A site per file cost a kilobyte and more each, all held until
-        // the merge: a third of a gigabyte at 100,000 pages.)
+        // the merge: a third of a gigabyte at 100,000 pages.) Runs of up to
+        // 64 files, and at least four a thread, so a small site is read in
+        // parallel too.
         use rayon::prelude::*;
-        const RUN: usize = 64;
         let (files, unreadable) = content_files(root, &content);
+        let run_len = (files.len() / (4 * rayon::current_num_threads())).clamp(1, 64);
         loader.diags.0.extend(unreadable);
         if files.is_empty() && !loader.diags.has_errors() {
             loader.diags.push(
@@ -49,7 +51,7 @@ pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
             .map(|l| Site::new(site.config.in_language(l)))
             .collect();
         let runs: Vec<Run> = files
-            .par_chunks(RUN)
+            .par_chunks(run_len)
             .map(|run| Run::load(root, &site.config, &languages, run))
             .collect();
         for run in runs {
