@@ -234,22 +234,33 @@ fn check_page(
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for url in page.links.iter() {
-        let Some((target, fragment)) = resolve(&page.path, url) else {
+        // An anchor on this very page ("#main", the page's own contents
+        // list): the page and its ids are at hand, not looked up.
+        let own = url.strip_prefix('#');
+        let resolved = match own {
+            Some(f) => Some((Cow::Borrowed(page.path.as_str()), Some(f))),
+            None => resolve(&page.path, url).map(|(t, f)| (Cow::Owned(t), f)),
+        };
+        let Some((target, fragment)) = resolved else {
             continue;
         };
-        let problem = if target.starts_with("../") {
+        let elsewhere = own.is_none();
+        let problem = if elsewhere && target.starts_with("../") {
             Some((
                 format!("link `{url}` on page {} leads outside the site", page.path),
                 format!("`../` goes up one folder from the page's own folder, and {} {}; link from the site root instead, such as `/about.html`", page.path, folders(&page.path)),
             ))
-        } else if !index.files.contains(target.as_str()) {
+        } else if elsewhere && !index.files.contains(&*target) {
             Some((
                 format!("link `{url}` on page {} leads to `{target}`, which the site does not have", page.path),
                 "link to a page the site builds, such as index.html; `/x.html` means x.html at the site root".to_string(),
             ))
         } else {
             // Only a link with an anchor needs the target's ids.
-            let ids = || index.ids.get(target.as_str());
+            let ids = || match own {
+                Some(_) => Some(&page.ids).filter(|_| page.path.ends_with(".html")),
+                None => index.ids.get(&*target),
+            };
             match fragment.filter(|f| !f.is_empty()).map(|f| (f, ids())) {
                 Some((f, Some(page_ids))) if !page_ids.contains(f) => {
                     let known: Vec<&str> = page_ids.iter().collect();
