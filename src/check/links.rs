@@ -117,12 +117,22 @@ fn link_attributes(html: &str) -> [Vec<&str>; 3] {
         let slot = match &html[name_start..eq] {
             "href" => 0,
             "src" => 1,
-            "id" => 2,
+            // The id of a script (the page's strings, the search's data)
+            // is nothing a reader can be taken to.
+            "id" if !in_script_tag(bytes, name_start) => 2,
             _ => continue,
         };
         found[slot].push(value);
     }
     found
+}
+
+/// True when the attribute at `at` is in a `<script …>` start tag.
+fn in_script_tag(bytes: &[u8], at: usize) -> bool {
+    memchr::memrchr(b'<', &bytes[..at]).is_some_and(|open| {
+        bytes[open + 1..at].starts_with(b"script")
+            && bytes.get(open + 7).is_some_and(u8::is_ascii_whitespace)
+    })
 }
 
 /// What the link check needs of one output file: its links and ids, and
@@ -357,6 +367,13 @@ mod tests {
 
     fn page(path: &str, html: &str) -> Output {
         Output::plain(path.into(), html.as_bytes().to_vec())
+    }
+
+    #[test]
+    fn a_script_id_is_no_anchor() {
+        let html = r#"<script type="application/json" id="alsite-i18n">{"a":"b"}</script><scripts id="x"><h2 id="next">"#;
+        let links = PageLinks::of(&page("a.html", html));
+        assert_eq!(links.ids.iter().collect::<Vec<_>>(), ["next", "x"]);
     }
 
     #[test]
