@@ -268,7 +268,7 @@ fn check_page(
         } else {
             // Only a link with an anchor needs the target's ids.
             let ids = || match own {
-                Some(_) => Some(&page.ids).filter(|_| page.path.ends_with(".html")),
+                Some(_) => Some(&page.ids),
                 None => index.ids.get(&*target),
             };
             match fragment.filter(|f| !f.is_empty()).map(|f| (f, ids())) {

@@ -252,11 +252,12 @@
   // UI strings come from the page's alsite-i18n JSON (static/i18n.js).
   function t(key, vars) { return alsite.t ? alsite.t(key, vars) : key; }
 
-  /** An element: its tag, attributes and children. */
-  function el(tag, attrs, children) {
+  /** An element: its tag, attributes, and its text or child nodes. */
+  function el(tag, attrs, content) {
     var node = document.createElement(tag);
     Object.keys(attrs).forEach(function (name) { node.setAttribute(name, attrs[name]); });
-    (children || []).forEach(function (child) { node.appendChild(child); });
+    if (typeof content === "string") node.textContent = content;
+    else (content || []).forEach(function (child) { node.appendChild(child); });
     return node;
   }
 
@@ -268,10 +269,8 @@
       "aria-autocomplete": "list", "aria-describedby": "search-help", "aria-keyshortcuts": "/",
       autocomplete: "off", spellcheck: "false"
     });
-    var label = el("label", { "class": "visually-hidden", "for": "search-input" });
-    label.textContent = t("search.label");
-    var help = el("span", { id: "search-help", "class": "visually-hidden" });
-    help.textContent = t("search.help");
+    var label = el("label", { "class": "visually-hidden", "for": "search-input" }, t("search.label"));
+    var help = el("span", { id: "search-help", "class": "visually-hidden" }, t("search.help"));
     var list = el("div", {
       id: "search-results", "class": "search-results", role: "listbox", "aria-label": t("search.results_label")
     });
@@ -358,30 +357,16 @@
       list.textContent = "";
       state.shown = results.map(function (r, k) {
         var sec = index.sections[r.id];
-        var a = document.createElement("a");
-        a.id = "search-option-" + k;
-        a.className = "search-result";
-        a.setAttribute("role", "option");
-        a.setAttribute("aria-selected", "false");
-        a.tabIndex = -1;
-        a.href = data.root + sec.page + (sec.anchor ? "#" + sec.anchor : "");
-        var where = document.createElement("span");
-        where.className = "search-where";
-        var page = document.createElement("span");
-        page.className = "search-page";
-        page.textContent = sec.pageTitle;
-        where.appendChild(page);
+        var where = el("span", { "class": "search-where" }, [el("span", { "class": "search-page" }, sec.pageTitle)]);
         if (sec.title !== sec.pageTitle) {
-          var section = document.createElement("span");
-          section.className = "search-section";
-          section.textContent = sec.title;
           where.appendChild(document.createTextNode(" › "));
-          where.appendChild(section);
+          where.appendChild(el("span", { "class": "search-section" }, sec.title));
         }
-        var snip = document.createElement("span");
-        snip.className = "search-snippet";
-        a.appendChild(where);
-        a.appendChild(snip);
+        var snip = el("span", { "class": "search-snippet" });
+        var a = el("a", {
+          id: "search-option-" + k, "class": "search-result", role: "option", "aria-selected": "false",
+          tabindex: "-1", href: data.root + sec.page + (sec.anchor ? "#" + sec.anchor : "")
+        }, [where, snip]);
         a.addEventListener("click", function () { open(false); });
         list.appendChild(a);
         return { id: r.id, snippet: snip, matchers: matchers };
