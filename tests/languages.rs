@@ -192,3 +192,55 @@ fn each_language_keeps_its_own_saved_answers() {
     assert!(polish.contains("\"key\":\"alsite-practice:pytania-otwarte\""));
     assert!(english.contains("\"key\":\"alsite-practice:en/pytania-otwarte\""));
 }
+
+#[test]
+fn every_markdown_field_of_a_translated_page_reaches_the_shared_files() {
+    // Files under content/ (images) are shared by all languages, at the
+    // output root; a page in en/ reaches them one folder up, from its
+    // body, its footer or any other field.
+    let site = two_languages();
+    fs::create_dir_all(site.path("content/images")).unwrap();
+    fs::write(
+        site.path("content/images/logo.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
+    let yaml = fs::read_to_string(site.path("site.yaml")).unwrap();
+    let yaml = yaml.replace(
+        "footer: Action Learning sessions and workshops for teams.",
+        "footer: \"![Logo](/images/logo.svg) Action Learning sessions and workshops for teams.\"",
+    );
+    fs::write(site.path("site.yaml"), yaml).unwrap();
+    let page = site.path("content/pages/o-nas.en.md");
+    let body = fs::read_to_string(&page).unwrap();
+    fs::write(
+        &page,
+        format!("{body}\n| Day | Time |\n|---|---|\n| 1 | 9:00 |\n"),
+    )
+    .unwrap();
+    let pl = site.path("content/pages/o-nas.md");
+    let body = fs::read_to_string(&pl).unwrap();
+    fs::write(
+        &pl,
+        format!("{body}\n| Dzień | Godzina |\n|---|---|\n| 1 | 9:00 |\n"),
+    )
+    .unwrap();
+
+    let (o, out) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let about = fs::read_to_string(out.join("en/o-nas.html")).unwrap();
+    assert!(
+        about.contains("<img src=\"../images/logo.svg\" alt=\"Logo\""),
+        "{about}"
+    );
+    // A wide table's scrolling box is named in the page's language.
+    assert!(
+        about.contains("role=\"region\" tabindex=\"0\" aria-label=\"Table\""),
+        "{about}"
+    );
+    let o_nas = fs::read_to_string(out.join("o-nas.html")).unwrap();
+    assert!(
+        o_nas.contains("role=\"region\" tabindex=\"0\" aria-label=\"Tabela\""),
+        "{o_nas}"
+    );
+}

@@ -76,7 +76,8 @@ pub(super) fn page_context(site: &Site, job: &Job, body: &str, shared: &Shared) 
     let path = job.path.as_str();
     let output = format!("{}{path}", shared.prefix);
     // In a language's folder, shared files are one folder further up.
-    let mut ids = Ids::with_shared_prefix(&root_prefix(shared.prefix));
+    let table = site.strings.t("site.table", &[]);
+    let mut ids = Ids::for_page(&root_prefix(shared.prefix), &table);
     let cfg = &site.config;
     let org = &cfg.organization;
     let site_ctx = context! {
@@ -87,7 +88,7 @@ pub(super) fn page_context(site: &Site, job: &Job, body: &str, shared: &Shared) 
             name => &org.name, email => &org.email, phone => &org.phone,
             website => &org.website, address => &org.address,
         },
-        footer => cfg.footer.as_deref().map(|f| safe(inline_html(f, path))),
+        footer => cfg.footer.as_deref().map(|f| safe(inline_html(f, path, &ids))),
         contact => offers::contact(org),
         // Logo, favicon and fonts are shared by every language: from the output root.
         logo => cfg.brand.logo.as_deref().map(|l| relative_url(&output, l.trim_start_matches('/'))),
@@ -126,7 +127,7 @@ pub(super) fn page_context(site: &Site, job: &Job, body: &str, shared: &Shared) 
     };
     let specific = match &job.kind {
         JobKind::Home(page) => context! {
-            hero => page.front.hero.as_ref().map(|h| offers::hero(h, path)),
+            hero => page.front.hero.as_ref().map(|h| offers::hero(h, path, &ids)),
             offers => offers::cards(site, path, &mut ids),
             content => safe(to_html(body, path, &mut ids)),
             // Offers have their own cards on the home page.
@@ -135,18 +136,18 @@ pub(super) fn page_context(site: &Site, job: &Job, body: &str, shared: &Shared) 
             }).collect::<Vec<_>>(),
         },
         JobKind::Page(_) => {
-            let html = to_html(body, path, &mut ids);
+            let page = markdown::to_html_below(body, path, &mut ids, 1);
             // Pages with several sections list them beside the text on wide screens.
-            let toc = markdown::h2_headings(&html);
+            let toc = page.h2;
             context! {
                 toc => if toc.len() >= 3 { toc } else { Vec::new() },
-                content => safe(html),
+                content => safe(page.html),
             }
         }
         JobKind::GroundRules(doc) => ground_rules_context(&doc.data, path, &mut ids),
         JobKind::Components(doc) => components_context(site, &doc.data, path, &mut ids),
         JobKind::Offers(doc) => offers::page_context(site, &doc.data, path, &mut ids),
-        JobKind::PracticeIndex => practice::index_context(site, path),
+        JobKind::PracticeIndex => practice::index_context(site, path, &ids),
         JobKind::PracticeSet(doc) => practice::set_context(site, doc, path, &mut ids),
         JobKind::SessionIndex => session::index_context(site, path),
         JobKind::Session(doc) => session::session_context(site, doc, path, &mut ids),
@@ -172,9 +173,11 @@ fn search_box(site: &Site, output: &str) -> Option<Value> {
 }
 
 fn ground_rules_context(rules: &GroundRules, path: &str, ids: &mut Ids) -> Value {
+    let fresh = ids.fresh();
+    let inline_html = |text: &str| inline_html(text, path, &fresh);
     let examples = |list: &[Example]| -> Vec<Value> {
         list.iter()
-            .map(|e| context! { said => &e.said, note => e.note.as_deref().map(|n| safe(inline_html(n, path))) })
+            .map(|e| context! { said => &e.said, note => e.note.as_deref().map(|n| safe(inline_html(n))) })
             .collect()
     };
     context! {
@@ -183,7 +186,7 @@ fn ground_rules_context(rules: &GroundRules, path: &str, ids: &mut Ids) -> Value
             number => i + 1,
             id => ids.unique(&r.id),
             title => &r.title,
-            text => safe(inline_html(&r.text, path)),
+            text => safe(inline_html(&r.text)),
             why => safe(to_html(&r.why, path, ids)),
             good => examples(&r.good),
             bad => examples(&r.bad),

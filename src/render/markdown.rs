@@ -6,27 +6,52 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 
 /// Ids already used on one page, so headings from several Markdown fields
-/// never collide; and, for a page in a language's folder, the way up to the
-/// site root, where the files shared by all languages are.
+/// never collide; and what every field of the page shares: for a page in a
+/// language's folder, the way up to the site root (where the files shared
+/// by all languages are), and the name a screen reader gives a table's
+/// scrolling box, in the page's language.
 #[derive(Debug, Default)]
-pub struct Ids(HashSet<String>, String);
+pub struct Ids {
+    taken: HashSet<String>,
+    shared_prefix: String,
+    table_label: String,
+}
 
 impl Ids {
-    /// For a page whose language's root is `shared_prefix` (`"../"`) below the site root.
-    pub fn with_shared_prefix(shared_prefix: &str) -> Ids {
-        Ids(HashSet::new(), shared_prefix.to_string())
+    /// For a page whose language's root is `shared_prefix` (`"../"`) below
+    /// the site root, whose tables' boxes are called `table_label`.
+    pub fn for_page(shared_prefix: &str, table_label: &str) -> Ids {
+        Ids {
+            shared_prefix: shared_prefix.to_string(),
+            table_label: table_label.to_string(),
+            ..Ids::default()
+        }
+    }
+
+    /// The same page's settings with no id taken: for text whose ids live
+    /// apart, such as a practice answer's explanation.
+    pub fn fresh(&self) -> Ids {
+        Ids::for_page(&self.shared_prefix, &self.table_label)
     }
 
     /// Reserves `base`, or `base-2`, `base-3` … if taken, and returns it.
     pub fn unique(&mut self, base: &str) -> String {
         let mut id = base.to_string();
         let mut n = 1;
-        while self.0.contains(&id) {
+        while self.taken.contains(&id) {
             n += 1;
             id = format!("{base}-{n}");
         }
-        self.0.insert(id.clone());
+        self.taken.insert(id.clone());
         id
+    }
+
+    /// What opens a table's scrolling box: a wide table scrolls inside it,
+    /// never the page, and the box takes keyboard focus so it can be
+    /// scrolled without a mouse.
+    fn table_box(&self) -> String {
+        let label = crate::render::escape_html(&self.table_label);
+        format!(r#"<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">"#)
     }
 }
 
@@ -40,13 +65,20 @@ fn options() -> Options {
 /// Renders block Markdown for the page at `page` (a path from the site root).
 /// Raw HTML in the Markdown passes through: content is trusted.
 pub fn to_html(markdown: &str, page: &str, ids: &mut Ids) -> String {
-    to_html_below(markdown, page, ids, 1)
+    to_html_below(markdown, page, ids, 1).html
+}
+
+/// Rendered Markdown, and its `<h2>` headings as (id, text): a long page's
+/// "on this page" list.
+pub struct Rendered {
+    pub html: String,
+    pub h2: Vec<(String, String)>,
 }
 
 /// Like [`to_html`], with the headings moved down so the highest becomes
 /// `<h{top}>` (never past `<h6>`): text placed under a heading of its own,
 /// such as a module's text under the module's title in the handout.
-pub fn to_html_below(markdown: &str, page: &str, ids: &mut Ids, top: usize) -> String {
+pub fn to_html_below(markdown: &str, page: &str, ids: &mut Ids, top: usize) -> Rendered {
     let mut events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
     assign_heading_ids(&mut events, ids);
     let highest = events
@@ -75,24 +107,47 @@ pub fn to_html_below(markdown: &str, page: &str, ids: &mut Ids, top: usize) -> S
                 let target = &dest_url[1..];
                 let file = target.split(['#', '?']).next().unwrap_or("");
                 let is_page = file.is_empty() || file.ends_with('/') || file.ends_with(".html");
-                let up = if is_page { "" } else { ids.1.as_str() };
+                let up = if is_page {
+                    ""
+                } else {
+                    ids.shared_prefix.as_str()
+                };
                 *dest_url = CowStr::from(format!("{up}{}", relative_url(page, target)));
             }
         }
     }
+    let h2 = h2_headings(&events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    if html.contains("<table>") {
-        // A wide table scrolls inside its own box, never the page; the box
-        // takes keyboard focus so it can be scrolled without a mouse.
-        html = html
-            .replace(
-                "<table>",
-                r#"<div class="table-scroll" role="region" tabindex="0" aria-label="Table"><table>"#,
-            )
-            .replace("</table>", "</table></div>");
-    }
-    html
+    pulldown_cmark::html::push_html(&mut html, boxed_tables(events, &ids.table_box()));
+    Rendered { html, h2 }
+}
+
+/// `events` with every table in its scrolling box (see [`Ids::table_box`]),
+/// tables written in HTML too.
+fn boxed_tables<'a>(events: Vec<Event<'a>>, open: &str) -> impl Iterator<Item = Event<'a>> {
+    let open = CowStr::from(open.to_string());
+    events.into_iter().flat_map(move |event| {
+        let (before, after) = match &event {
+            Event::Start(Tag::Table(_)) => (Some(open.clone()), None),
+            Event::End(TagEnd::Table) => (None, Some(CowStr::Borrowed("</div>"))),
+            _ => (None, None),
+        };
+        let event = match event {
+            Event::Html(raw) if raw.contains("table>") => Event::Html(boxed_raw(&raw, &open)),
+            Event::InlineHtml(raw) if raw.contains("table>") => {
+                Event::InlineHtml(boxed_raw(&raw, &open))
+            }
+            event => event,
+        };
+        let html = |h: Option<CowStr<'a>>| h.map(Event::Html);
+        html(before).into_iter().chain([event]).chain(html(after))
+    })
+}
+
+fn boxed_raw<'a>(raw: &str, open: &str) -> CowStr<'a> {
+    raw.replace("<table>", &format!("{open}<table>"))
+        .replace("</table>", "</table></div>")
+        .into()
 }
 
 fn lower(level: HeadingLevel, by: usize) -> HeadingLevel {
@@ -102,41 +157,37 @@ fn lower(level: HeadingLevel, by: usize) -> HeadingLevel {
     all[(at + by).min(5)]
 }
 
-/// The `<h2>` headings of rendered HTML as (id, text): a long page's "on
-/// this page" list. Only headings that have an id (every Markdown one does).
-pub fn h2_headings(html: &str) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut rest = html;
-    while let Some(start) = rest.find("<h2 id=\"") {
-        rest = &rest[start + 8..];
-        let Some(id_end) = rest.find('"') else { break };
-        let id = rest[..id_end].to_string();
-        let Some(open_end) = rest.find('>') else {
-            break;
-        };
-        let Some(close) = rest.find("</h2>") else {
-            break;
-        };
-        let inner = &rest[open_end + 1..close];
-        let mut text = String::new();
-        let mut in_tag = false;
-        for c in inner.chars() {
-            match c {
-                '<' => in_tag = true,
-                '>' => in_tag = false,
-                c if !in_tag => text.push(c),
-                _ => {}
+/// The `<h2>` headings that have an id (every Markdown one does), as
+/// (id, text).
+fn h2_headings(events: &[Event]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut open = false;
+    for event in events {
+        match event {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H2,
+                id: Some(id),
+                ..
+            }) => {
+                out.push((id.to_string(), String::new()));
+                open = true;
             }
+            Event::End(TagEnd::Heading(_)) => open = false,
+            Event::Text(text) | Event::Code(text) if open => {
+                if let Some((_, heading)) = out.last_mut() {
+                    heading.push_str(text);
+                }
+            }
+            _ => {}
         }
-        out.push((id, text));
-        rest = &rest[close..];
     }
     out
 }
 
-/// Renders a short field (a sentence or two) without the wrapping paragraph.
-pub fn inline_html(markdown: &str, page: &str) -> String {
-    let html = to_html(markdown, page, &mut Ids::default());
+/// Renders a short field (a sentence or two) without the wrapping paragraph,
+/// with the page's settings from `ids`.
+pub fn inline_html(markdown: &str, page: &str, ids: &Ids) -> String {
+    let html = to_html(markdown, page, &mut ids.fresh());
     let trimmed = html.trim_end();
     match trimmed
         .strip_prefix("<p>")
@@ -198,25 +249,38 @@ mod tests {
 
     #[test]
     fn text_under_a_title_starts_one_level_below_it() {
-        let html = to_html_below("## Why\n\n### How\n", "x.html", &mut Ids::default(), 3);
+        let html = to_html_below("## Why\n\n### How\n", "x.html", &mut Ids::default(), 3).html;
         assert!(html.contains("<h3 id=\"why\">Why</h3>"), "{html}");
         assert!(html.contains("<h4 id=\"how\">How</h4>"), "{html}");
     }
 
     #[test]
     fn lists_the_second_level_headings() {
-        let html = to_html(
-            "## One\n\ntext\n\n### Not this\n\n## Two *words*\n",
+        let page = to_html_below(
+            "## One\n\ntext\n\n### Not this\n\n## Two *words* & `code`\n",
             "x.html",
             &mut Ids::default(),
+            1,
         );
+        // As text: the template escapes it once.
         assert_eq!(
-            h2_headings(&html),
+            page.h2,
             vec![
                 ("one".into(), "One".into()),
-                ("two-words".into(), "Two words".into())
+                ("two-words-code".into(), "Two words & code".into())
             ]
         );
+    }
+
+    #[test]
+    fn tables_scroll_in_a_box_named_in_the_page_language() {
+        let md = "| a |\n|---|\n| 1 |\n\n<table>\n<tr><td>raw</td></tr>\n</table>\n";
+        let html = to_html(md, "x.html", &mut Ids::for_page("", "Tabela \"A\""));
+        let open = r#"<div class="table-scroll" role="region" tabindex="0" aria-label="Tabela &quot;A&quot;">"#;
+        assert_eq!(html.matches(open).count(), 2, "{html}");
+        assert_eq!(html.matches("</div>").count(), 2, "{html}");
+        assert!(!html.contains("</div>\n<tr>"), "{html}");
+        assert!(html.contains("<td>1</td>"), "{html}");
     }
 
     #[test]
@@ -264,10 +328,10 @@ mod tests {
         );
         assert!(html.contains("footnote-definition"), "{html}");
         assert_eq!(
-            inline_html("Just *this*.", "index.html"),
+            inline_html("Just *this*.", "index.html", &Ids::default()),
             "Just <em>this</em>."
         );
-        assert!(inline_html("One.\n\nTwo.", "index.html").contains("<p>Two.</p>"));
+        assert!(inline_html("One.\n\nTwo.", "index.html", &Ids::default()).contains("<p>Two.</p>"));
     }
 
     #[test]

@@ -39,7 +39,7 @@ fn card(site: &Site, o: &Offer, path: &str, ids: &mut Ids) -> Value {
         id => &id,
         href => relative_url(path, &format!("{PATH}#{id}")),
         title => &o.title,
-        summary => o.summary.as_deref().map(|s| safe(inline_html(s, path))),
+        summary => o.summary.as_deref().map(|s| safe(inline_html(s, path, ids))),
         audience => &o.audience,
         format => &o.format,
         length => &o.length,
@@ -89,10 +89,10 @@ fn query_encode(text: &str) -> String {
     out
 }
 
-pub fn hero(hero: &Hero, path: &str) -> Value {
+pub fn hero(hero: &Hero, path: &str, ids: &Ids) -> Value {
     context! {
         headline => &hero.headline,
-        lede => hero.lede.as_deref().map(|l| safe(inline_html(l, path))),
+        lede => hero.lede.as_deref().map(|l| safe(inline_html(l, path, ids))),
         buttons => hero.buttons.iter().map(|b| context! {
             label => &b.label, href => link_href(&b.link, path),
         }).collect::<Vec<_>>(),

@@ -22,10 +22,19 @@ pub struct RenderedItem {
 }
 
 /// Renders `item`, whose element gets the id `dom_id`, for the page at `path`.
-pub fn item(item: &Item, dom_id: &str, number: usize, path: &str, site: &Site) -> RenderedItem {
+/// Explanations are Markdown of their own: `ids` gives them the page's
+/// settings, not its ids.
+pub fn item(
+    item: &Item,
+    dom_id: &str,
+    number: usize,
+    path: &str,
+    site: &Site,
+    ids: &Ids,
+) -> RenderedItem {
     let s = &site.strings;
-    let md = |s: &str| inline_html(s, path);
-    let explain = |e: &Option<String>| e.as_deref().map(|e| to_html(e, path, &mut Ids::default()));
+    let md = |s: &str| inline_html(s, path, ids);
+    let explain = |e: &Option<String>| e.as_deref().map(|e| to_html(e, path, &mut ids.fresh()));
     match item {
         Item::Choose(c) => {
             let letters: Vec<char> = ('A'..='Z').collect();
@@ -192,7 +201,7 @@ pub fn set_context(site: &Site, doc: &Doc<PracticeSet>, path: &str, ids: &mut Id
         .enumerate()
         .map(|(i, it)| {
             let id = ids.unique(&format!("item-{}", i + 1));
-            let rendered = item(it, &id, i + 1, path, site);
+            let rendered = item(it, &id, i + 1, path, site, ids);
             let mut item_data = rendered.data;
             item_data["id"] = json!(id);
             data.push(item_data);
@@ -236,7 +245,7 @@ pub fn type_counts(site: &Site, set: &PracticeSet) -> String {
         .join(", ")
 }
 
-pub fn index_context(site: &Site, path: &str) -> Value {
+pub fn index_context(site: &Site, path: &str, ids: &Ids) -> Value {
     let types = site
         .question_types
         .as_ref()
@@ -244,7 +253,7 @@ pub fn index_context(site: &Site, path: &str) -> Value {
         .unwrap_or(&[]);
     context! {
         types => types.iter().map(|t| context! {
-            id => &t.id, name => &t.name, description => safe(inline_html(&t.description, path)),
+            id => &t.id, name => &t.name, description => safe(inline_html(&t.description, path, ids)),
             example => &t.example, avoid => t.avoid,
         }).collect::<Vec<_>>(),
         sets => site.practice.iter().map(|doc| context! {

@@ -85,6 +85,7 @@ fn initials(name: &str) -> String {
 
 pub fn session_context(site: &Site, doc: &Doc<Session>, path: &str, ids: &mut Ids) -> Value {
     let s = &doc.data;
+    let fresh = ids.fresh();
     // The coach 0, the presenter 9, members 1 to 8: ten colours apart (style.css).
     let colour = |id: &str| match s.roles.iter().find(|r| r.id == id).map(|r| r.role) {
         Some(RoleKind::Presenter) => 9,
@@ -120,7 +121,7 @@ pub fn session_context(site: &Site, doc: &Doc<Session>, path: &str, ids: &mut Id
                     let pause = turn.pause.as_ref().map(|it| {
                         pause_number += 1;
                         let dom = ids.unique(&format!("pause-{pause_number}"));
-                        let rendered = item(it, &dom, pause_number, path, site);
+                        let rendered = item(it, &dom, pause_number, path, site, ids);
                         let mut data = rendered.data;
                         data["id"] = json!(dom);
                         data["turn"] = json!(number);
@@ -145,7 +146,7 @@ pub fn session_context(site: &Site, doc: &Doc<Session>, path: &str, ids: &mut Id
                         colour => turn.by.as_deref().map(colour).unwrap_or(0),
                         to => turn.to.as_deref().and_then(role).map(|r| r.name.clone()),
                         text => text,
-                        note => turn.note.as_deref().map(|n| safe(inline_html(n, path))),
+                        note => turn.note.as_deref().map(|n| safe(inline_html(n, path, &fresh))),
                         breaks_rule => turn.breaks_rule,
                         pause => pause,
                     }

@@ -238,7 +238,7 @@ fn modules_in_order(
                 activities => activities(site, m, slot.map(|s| s.1), path),
                 notes => if with_notes { m.front.facilitator.as_deref().map(|f| safe(to_html(f, path, ids))) } else { None },
                 // Below the module's title (an h2): its highest heading becomes an h3.
-                body => safe(to_html_below(&m.body, path, ids, 3)),
+                body => safe(to_html_below(&m.body, path, ids, 3).html),
                 notes_space => m.front.handout_notes,
                 href => relative_url(path, &module_path(&w.slug, &m.slug)),
             }
