@@ -7,6 +7,7 @@ use std::path::Path;
 
 mod locate;
 mod prescan;
+mod quoting;
 pub use locate::{locate, Seg};
 use prescan::prescan;
 
@@ -57,7 +58,20 @@ fn from_serde<T: DeserializeOwned>(file: &Path, text: &str, e: &serde_yaml::Erro
             (line, column) = (l, c);
         }
     }
-    let (message, hint) = explain(&stripped);
+    let (mut message, mut hint) = explain(&stripped);
+    let text_wanted = hint.as_deref() == Some("expected a text")
+        && (message.ends_with("found a list") || message.ends_with("found a mapping"));
+    if text_wanted || message.starts_with("YAML syntax error") {
+        // Where the parser noticed the problem may be the value's line,
+        // where the construct it was reading began another.
+        let places = positions.iter().copied().chain([(line, column)]);
+        let found = places.filter_map(|(l, c)| {
+            quoting::reserved_start(text, l, c, text_wanted).map(|(at, m, h)| (l, at, m, h))
+        });
+        if let Some((l, c, m, h)) = found.into_iter().next() {
+            (line, column, message, hint) = (l, c, m, Some(h));
+        }
+    }
     let hint = hint.map(|h| {
         if h == "expected a mapping (lines of `key: value`)" {
             match fields_of::<T>() {
@@ -286,6 +300,16 @@ fn syntax(what: &str) -> (String, Option<String>) {
             "start every item of a list with `- ` at the same indentation",
         ),
         (
+            "while scanning a quoted scalar",
+            "a quote mark opened here is never closed",
+            "end the text with the same quote mark it starts with; inside \"…\" write \\\" for a quote mark, inside '…' write ''",
+        ),
+        (
+            "found unknown escape character",
+            "a backslash inside \"…\" starts a code YAML does not know",
+            "write \\\\ for a backslash, or put the text in single quotes '…' instead",
+        ),
+        (
             "found a tab character",
             "a tab is used where YAML needs spaces",
             "replace the tab with spaces",
@@ -391,7 +415,7 @@ mod tests {
         let d = err("title: \"a\nn: 1\n", 1);
         assert_eq!(
             d.message,
-            "YAML syntax error: found unexpected end of stream while scanning a quoted scalar"
+            "YAML syntax error: a quote mark opened here is never closed"
         );
         // Where the unclosed quote began, not where the file ended.
         assert_eq!((d.line, d.column), (1, 8));

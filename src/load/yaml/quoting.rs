@@ -1,0 +1,141 @@
+//! Text that YAML does not read as text: a value that starts with one of the
+//! signs YAML keeps for itself (`*bold*`, `![logo](…)`, `[link](…)`, `- `,
+//! `"Quoted" and more`). Trainers write Markdown in YAML all the time; the
+//! parser's own words for this ("while scanning an alias") help nobody, so
+//! such an error says which sign it is and shows the line with quotes.
+
+/// The value on line `line` (1-based) of `text`, when the error at `column`
+/// (1-based, in characters) is inside it and it starts with a sign YAML
+/// keeps for itself: the value's column, and the diagnostic's message and
+/// hint. `brackets`: a value
+/// in `[…]` or `{…}` counts too (where text was expected, not a list).
+pub fn reserved_start(
+    text: &str,
+    line: usize,
+    column: usize,
+    brackets: bool,
+) -> Option<(usize, String, String)> {
+    let source = text.lines().nth(line.checked_sub(1)?)?;
+    let (lead, value) = split_value(source)?;
+    let first = value.chars().next()?;
+    let at = source[..lead.len()].chars().count() + 1;
+    let value_chars = value.chars().count();
+    if column < at || column > at + value_chars {
+        return None;
+    }
+    let what = meaning(first, value, brackets)?;
+    let message = match first {
+        '"' | '\'' => {
+            "this text starts with a quote mark, so YAML ends it where the quote closes, and the words after that are left over".to_string()
+        }
+        '`' => format!("this text starts with a backtick, which YAML reads as {what}, not as text"),
+        _ => format!("this text starts with `{first}`, which YAML reads as {what}, not as text"),
+    };
+    let hint = format!(
+        "put the whole text in quotes: {}{}",
+        lead.trim_start(),
+        quoted(value)
+    );
+    Some((at, message, hint))
+}
+
+/// The line split before its value: indentation, list dashes and the key.
+fn split_value(line: &str) -> Option<(&str, &str)> {
+    let mut rest = line.trim_start();
+    while let Some(after) = rest.strip_prefix("- ") {
+        rest = after.trim_start();
+    }
+    if let Some(colon) = key_end(rest) {
+        rest = rest[colon + 1..].trim_start();
+    }
+    let value = rest.trim_end();
+    if value.is_empty() || value.starts_with('#') {
+        return None;
+    }
+    Some((&line[..line.len() - rest.len()], value))
+}
+
+/// Where a plain `key:` ends (its colon), when the line starts with one.
+fn key_end(rest: &str) -> Option<usize> {
+    let colon = rest
+        .find(": ")
+        .or_else(|| rest.strip_suffix(':').map(str::len))?;
+    let key = &rest[..colon];
+    let plain = key
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    (!key.is_empty() && plain).then_some(colon)
+}
+
+/// What YAML takes a value starting with `first` for; `None` when the
+/// value is written as YAML means it (a quoted text, a list in brackets).
+fn meaning(first: char, value: &str, brackets: bool) -> Option<&'static str> {
+    let closes_at_end = |open: char, close: char| {
+        value.ends_with(close) && value.matches(open).count() == value.matches(close).count()
+    };
+    Some(match first {
+        '*' => "a reference to a mark (an alias)",
+        '&' => "a mark (an anchor)",
+        '!' => "a type tag",
+        '@' | '`' => "a sign reserved for future use",
+        '%' => "a directive",
+        '|' | '>' => "the start of a block of lines",
+        '-' => "the start of a list item",
+        '?' => "the start of a complex key",
+        '[' if brackets && !closes_at_end('[', ']') => "the start of a list",
+        '{' if brackets && !closes_at_end('{', '}') => "the start of a mapping",
+        // Closed before the line ends, with words after it (a quote never
+        // closed is another error).
+        '"' | '\'' if value[1..].contains(first) && !value[1..].ends_with(first) => "a quoted text",
+        _ => return None,
+    })
+}
+
+/// `value` in quotes YAML reads back as exactly that text.
+fn quoted(value: &str) -> String {
+    if !value.contains('"') && !value.contains('\\') {
+        format!("\"{value}\"")
+    } else {
+        format!("'{}'", value.replace('\'', "''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_the_sign_and_shows_the_line_quoted() {
+        let (at, m, h) = reserved_start("title: *bold* text\n", 1, 10, false).unwrap();
+        assert_eq!(at, 8);
+        assert_eq!(
+            m,
+            "this text starts with `*`, which YAML reads as a reference to a mark (an alias), not as text"
+        );
+        assert_eq!(h, "put the whole text in quotes: title: \"*bold* text\"");
+        let (_, _, h) =
+            reserved_start("items:\n  - said: \"Why\" she asked\n", 2, 19, false).unwrap();
+        assert_eq!(
+            h,
+            "put the whole text in quotes: - said: '\"Why\" she asked'"
+        );
+        let (_, _, h) =
+            reserved_start("  - ![logo](/images/a.png) it's us\n", 1, 5, false).unwrap();
+        assert_eq!(
+            h,
+            "put the whole text in quotes: - \"![logo](/images/a.png) it's us\""
+        );
+    }
+
+    #[test]
+    fn leaves_values_yaml_reads_as_written() {
+        assert!(reserved_start("tags: [a, b]\n", 1, 7, true).is_none());
+        assert!(reserved_start("title: \"a: b\"\n", 1, 8, false).is_none());
+        assert!(reserved_start("title: plain text\n", 1, 8, false).is_none());
+        // An unclosed list is a list all the same, unless text was wanted.
+        assert!(reserved_start("tags: [a, b\n", 1, 7, false).is_none());
+        assert!(reserved_start("title: [link](x) and more\n", 1, 8, true).is_some());
+        // The error is elsewhere on the line.
+        assert!(reserved_start("title: *x\n", 1, 2, false).is_none());
+    }
+}
