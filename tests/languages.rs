@@ -244,3 +244,50 @@ fn every_markdown_field_of_a_translated_page_reaches_the_shared_files() {
         "{o_nas}"
     );
 }
+
+#[test]
+fn a_link_to_a_heading_with_polish_letters_finds_it_and_a_broken_one_names_its_line() {
+    // Heading ids keep the letters of their language; links to them are
+    // percent-encoded in the HTML, as browsers expect.
+    let site = fixture("polish");
+    let page = site.path("content/pages/o-nas.md");
+    let body = fs::read_to_string(&page).unwrap();
+    fs::write(
+        &page,
+        format!("{body}\n## Jak się umówić\n\nZadzwoń. Wróć do [umawiania](#jak-się-umówić).\n"),
+    )
+    .unwrap();
+    let index = site.path("content/index.md");
+    let home = fs::read_to_string(&index).unwrap();
+    fs::write(
+        &index,
+        format!("{home}\nZobacz, [jak się umówić](/o-nas.html#jak-się-umówić).\n"),
+    )
+    .unwrap();
+    let (o, out) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let html = fs::read_to_string(out.join("o-nas.html")).unwrap();
+    assert!(html.contains("<h2 id=\"jak-się-umówić\">"), "{html}");
+
+    // The same link to a heading that is not there: the error is at the
+    // line that wrote it, in the letters the trainer typed.
+    let home = fs::read_to_string(&index).unwrap();
+    fs::write(
+        &index,
+        home.replace("/o-nas.html#jak-się-umówić", "/o-nas.html#jak-się-spotkać"),
+    )
+    .unwrap();
+    let (o, _) = build(&site);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    let line = home
+        .lines()
+        .position(|l| l.contains("#jak-się-umówić"))
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains(&format!("content/index.md:{line}:"))
+            && err.contains("has no element with id `jak-się-spotkać`"),
+        "{err}"
+    );
+}

@@ -254,6 +254,16 @@ fn check_page(
         let Some((target, fragment)) = resolved else {
             continue;
         };
+        // An id with letters past ASCII (`#jak-się-umówić`) is written
+        // percent-encoded in the link; a browser decodes it to find the id.
+        let fragment = fragment.map(|f| {
+            if f.contains('%') {
+                Cow::Owned(crate::render::url::percent_decode(f))
+            } else {
+                Cow::Borrowed(f)
+            }
+        });
+        let fragment = fragment.as_deref();
         let elsewhere = own.is_none();
         let problem = if elsewhere && target.starts_with("../") {
             Some((
@@ -319,11 +329,17 @@ fn place(
     let with_fragment = |p: &str| fragment.map_or_else(|| p.to_string(), |f| format!("{p}#{f}"));
     // Root links (`/x.html`) are rewritten when rendered, so look for the
     // form the author wrote first.
-    let needles = [
+    let mut needles = vec![
         format!("/{}", with_fragment(target)),
         url.to_string(),
         with_fragment(target),
     ];
+    // A link to an anchor on the same page, as written (`#jak-się-umówić`).
+    needles.extend(
+        fragment
+            .filter(|_| url.starts_with('#'))
+            .map(|f| format!("#{f}")),
+    );
     let mut candidates: Vec<(PathBuf, String)> = Vec::new();
     if let Some(src) = &page.source {
         if let Some(t) = texts(src) {
