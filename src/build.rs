@@ -22,7 +22,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-mod guard;
+pub(crate) mod guard;
 mod incremental;
 mod index;
 mod manifest;

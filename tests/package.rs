@@ -181,7 +181,9 @@ fn unknown_version_is_a_usage_error() {
 #[test]
 fn paths_that_name_nothing_are_errors_and_leave_the_old_zip() {
     let site = sample();
-    fs::write(site.path("course.zip"), "an earlier package").unwrap();
+    // An earlier package: an empty zip archive.
+    let earlier = [b"PK\x05\x06".as_slice(), &[0; 18]].concat();
+    fs::write(site.path("course.zip"), &earlier).unwrap();
     let cases: [(&str, &str); 3] = [
         (
             "content/practise/x.yaml",
@@ -203,11 +205,12 @@ fn paths_that_name_nothing_are_errors_and_leave_the_old_zip() {
         assert!(err.lines().any(|l| l == message), "{path}: {err}");
         assert!(err.contains("no package was written: 1 error"), "{err}");
     }
-    assert_eq!(
-        fs::read_to_string(site.path("course.zip")).unwrap(),
-        "an earlier package"
+    assert_eq!(fs::read(site.path("course.zip")).unwrap(), earlier);
+    fs::create_dir(site.path("packages")).unwrap();
+    let out = alsite(
+        &["package", "--scorm", "2004", "--out", "packages"],
+        &site.0,
     );
-    let out = alsite(&["package", "--scorm", "2004", "--out", "content"], &site.0);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("cannot write the package: that is a folder"),
@@ -291,6 +294,49 @@ fn a_package_past_the_manifest_limits_is_refused_with_the_reason() {
             "1.2",
             "content/practice/open-questions.yaml",
         ],
+        &site.0,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn a_package_never_replaces_a_file_the_trainer_wrote() {
+    let site = sample();
+    fs::write(site.path("notes.txt"), "my notes").unwrap();
+    let cases = [
+        (
+            "content/pages/about.md",
+            "content/pages/about.md: error: the package would be written among the site's own files (content)",
+        ),
+        (
+            "site.yaml",
+            "site.yaml: error: the package would be written among the site's own files (site.yaml)",
+        ),
+        (
+            "content/course.zip",
+            "content/course.zip: error: the package would be written among the site's own files (content)",
+        ),
+        (
+            "notes.txt",
+            "notes.txt: error: a file that is not a package is already there",
+        ),
+    ];
+    for (path, message) in cases {
+        let before = fs::read(site.path(path)).ok();
+        let out = alsite(&["package", "--scorm", "1.2", "--out", path], &site.0);
+        assert_eq!(out.status.code(), Some(1), "{path}");
+        let err = stderr(&out);
+        assert!(err.lines().any(|l| l == message), "{path}: {err}");
+        assert_eq!(fs::read(site.path(path)).ok(), before, "{path} changed");
+    }
+    // An earlier package is replaced, as before.
+    let out = alsite(
+        &["package", "--scorm", "1.2", "--out", "course.zip"],
+        &site.0,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = alsite(
+        &["package", "--scorm", "1.2", "--out", "course.zip"],
         &site.0,
     );
     assert!(out.status.success(), "{}", stderr(&out));

@@ -67,6 +67,35 @@ pub fn check_output_folder(root: &Path, out: &Path, force: bool) -> Result<(), D
     }
 }
 
+/// `Ok` when a package may be written at `out`: not among the site's own
+/// files, and not over a file that is not an earlier package (a zip).
+pub fn check_package_file(root: &Path, out: &Path) -> Result<(), Diagnostic> {
+    let (root_abs, out_abs) = (resolve(root), resolve(out));
+    if let Some(source) = SOURCES
+        .iter()
+        .find(|s| out_abs.starts_with(root_abs.join(s)))
+    {
+        return Err(refuse(
+            out,
+            format!("the package would be written among the site's own files ({source})"),
+        )
+        .hint("give a path outside content/, themes/, i18n/ and site.yaml, such as course.zip"));
+    }
+    if out.is_file() && !is_zip(out) {
+        return Err(refuse(out, "a file that is not a package is already there")
+            .hint("alsite replaces only an earlier package (a .zip); give a new name, such as course.zip. The file was not touched"));
+    }
+    Ok(())
+}
+
+/// True when the file at `path` starts as a zip archive does.
+fn is_zip(path: &Path) -> bool {
+    use std::io::Read;
+    let mut start = [0; 4];
+    let read = std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut start));
+    read.is_ok() && (start == *b"PK\x03\x04" || start == *b"PK\x05\x06")
+}
+
 fn refuse(out: &Path, message: impl Into<String>) -> Diagnostic {
     Diagnostic::error(out, message)
 }
