@@ -290,8 +290,11 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
     guard::check_output_folder(root, out, force).map_err(one)?;
     let write_error = |e: std::io::Error| {
         one(
-            Diagnostic::error(out, format!("cannot write the site: {e}"))
-                .hint("check that the folder is writable"),
+            Diagnostic::error(
+                out,
+                format!("cannot write the site: {}", crate::diagnostic::io_words(&e)),
+            )
+            .hint("check that the output folder and the folders in it are writable and the disk has room; nothing in the output was changed"),
         )
     };
     let mut writer = Writer::open(out).map_err(write_error)?;

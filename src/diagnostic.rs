@@ -217,6 +217,34 @@ impl Diagnostics {
     }
 }
 
+/// What went wrong with a file, in a trainer's words: the system's own
+/// message ("Permission denied (os error 13)") names an error code.
+pub fn io_words(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        PermissionDenied => "permission denied".into(),
+        NotFound => "it does not exist".into(),
+        AlreadyExists => "something of that name is already there".into(),
+        StorageFull => "the disk is full".into(),
+        ReadOnlyFilesystem => "the disk can only be read, not written".into(),
+        InvalidFilename => "the name is too long, or not allowed, on this disk".into(),
+        IsADirectory => "it is a folder".into(),
+        NotADirectory => "a file stands where a folder is needed".into(),
+        DirectoryNotEmpty => "the folder is not empty".into(),
+        // ELOOP: a loop of symbolic links (its kind is not stable yet).
+        _ if e.raw_os_error() == Some(40) && cfg!(target_os = "linux") => {
+            "a link points back into itself (a loop of links)".into()
+        }
+        _ => {
+            let text = e.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_string(),
+                None => text,
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

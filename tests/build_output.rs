@@ -307,3 +307,45 @@ fn in_two_languages_a_new_translation_renders_the_pages_that_switch_to_it() {
     assert!(polish.contains("en/o-nas.html"), "{polish}");
     assert_same_as_fresh(&tmp.0, &out);
 }
+
+#[test]
+fn a_build_that_fails_while_moving_files_in_puts_every_file_back() {
+    // The last step can fail too (a folder that cannot be written, a full
+    // disk). Planted here: a folder stands where a changed page goes, so
+    // the page cannot be moved in after the other files were.
+    let tmp = site("move-fails");
+    let out = tmp.path("public");
+    build_into(&tmp.0, &out);
+    for (page, title) in [("about", "About us"), ("zzz", "Last")] {
+        fs::write(
+            tmp.path(&format!("content/pages/{page}.md")),
+            format!("---\ntitle: {title}\n---\n\nNew text.\n"),
+        )
+        .unwrap();
+    }
+    build_into(&tmp.0, &out);
+    fs::write(
+        tmp.path("content/pages/about.md"),
+        "---\ntitle: About again\n---\n\nNewer text.\n",
+    )
+    .unwrap();
+    fs::write(
+        tmp.path("content/pages/zzz.md"),
+        "---\ntitle: Last again\n---\n\nNewer text.\n",
+    )
+    .unwrap();
+    fs::remove_file(out.join("zzz.html")).unwrap();
+    fs::create_dir_all(out.join("zzz.html/inside")).unwrap();
+    fs::write(out.join("zzz.html/inside/mine.txt"), "a file of mine").unwrap();
+    let before = files(&out);
+
+    let errors = build(&tmp.0, &out, false).expect_err("the move fails");
+    let message = &errors.0[0].message;
+    assert!(
+        message.starts_with("cannot write the site: cannot replace zzz.html"),
+        "{message}"
+    );
+    assert!(!message.contains("os error"), "{message}");
+    assert_eq!(files(&out), before, "every file is back as it was");
+    assert!(leftovers(&tmp.0).is_empty(), "{:?}", leftovers(&tmp.0));
+}

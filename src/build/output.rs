@@ -180,6 +180,10 @@ impl Writer {
         result
     }
 
+    /// Moves the staged files in and the gone ones out. Every file replaced
+    /// or removed is first moved aside, so when any step fails (a folder
+    /// that cannot be written, a full disk) every move is undone and the
+    /// output is as it was.
     fn update_in_place(&self, targets: u64, records: &[Record]) -> io::Result<Changes> {
         let keep: HashSet<&str> = records.iter().map(|r| r.path).collect();
         let gone: Vec<&String> = self
@@ -187,26 +191,75 @@ impl Writer {
             .iter()
             .filter(|p| !keep.contains(p.as_str()))
             .collect();
-        // Removed first, so a folder that became a file is out of the way.
-        for rel in &gone {
-            std::fs::remove_file(self.out.join(rel))?;
-        }
-        if !gone.is_empty() {
-            remove_empty_folders(&self.out);
-        }
         let staged = files_under(&self.side);
-        for rel in &staged {
-            let to = self.out.join(rel);
-            if std::fs::rename(self.side.join(rel), &to).is_err() {
-                std::fs::create_dir_all(to.parent().unwrap_or(&self.out))?;
-                std::fs::rename(self.side.join(rel), &to)?;
+        let aside = old_of(&self.side);
+        let mut journal = Journal::default();
+        let result = (|| {
+            // Gone files first, so a folder that became a file is out of the way.
+            for rel in gone
+                .iter()
+                .map(|r| r.as_str())
+                .chain(staged.iter().map(String::as_str))
+            {
+                let at = self.out.join(rel);
+                if at.is_file() {
+                    journal.move_file(at, aside.join(rel), rel)?;
+                }
+            }
+            for rel in &staged {
+                journal.move_file(self.side.join(rel), self.out.join(rel), rel)?;
+            }
+            manifest::write(&self.out, targets, records)
+        })();
+        match result {
+            Ok(()) => {
+                if !gone.is_empty() {
+                    remove_empty_folders(&self.out);
+                }
+                let _ = std::fs::remove_dir_all(&aside);
+                Ok(Changes {
+                    written: staged.len(),
+                    removed: gone.len(),
+                })
+            }
+            Err(e) => {
+                journal.undo();
+                let _ = std::fs::remove_dir_all(&aside);
+                Err(e)
             }
         }
-        manifest::write(&self.out, targets, records)?;
-        Ok(Changes {
-            written: staged.len(),
-            removed: gone.len(),
-        })
+    }
+}
+
+/// The moves of an update, to undo them in reverse when a later one fails.
+#[derive(Default)]
+struct Journal {
+    moves: Vec<(PathBuf, PathBuf)>,
+}
+
+impl Journal {
+    /// Moves the file `from` to `to`, making `to`'s folder when needed; an
+    /// error names the file, `rel`, from the output root.
+    fn move_file(&mut self, from: PathBuf, to: PathBuf, rel: &str) -> io::Result<()> {
+        let moved = std::fs::rename(&from, &to).or_else(|_| {
+            std::fs::create_dir_all(to.parent().unwrap_or(&to))?;
+            std::fs::rename(&from, &to)
+        });
+        if let Err(e) = moved {
+            let words = crate::diagnostic::io_words(&e);
+            return Err(io::Error::other(format!("cannot replace {rel}: {words}")));
+        }
+        self.moves.push((from, to));
+        Ok(())
+    }
+
+    fn undo(self) {
+        for (from, to) in self.moves.into_iter().rev() {
+            if std::fs::rename(&to, &from).is_err() {
+                let _ = std::fs::create_dir_all(from.parent().unwrap_or(&from));
+                let _ = std::fs::rename(&to, &from);
+            }
+        }
     }
 }
 
@@ -266,12 +319,17 @@ fn remove_empty_folders(dir: &Path) {
 }
 
 /// Replaces `out` with the folder `new`; the old one is removed afterwards.
-fn swap_in(new: &Path, out: &Path) -> io::Result<()> {
-    let old = new.with_file_name(
+/// Where the files a build replaces wait until it is done: beside `new`.
+fn old_of(new: &Path) -> PathBuf {
+    new.with_file_name(
         new.file_name()
             .map(|n| n.to_string_lossy().replace("alsite-new", "alsite-old"))
             .unwrap_or_default(),
-    );
+    )
+}
+
+fn swap_in(new: &Path, out: &Path) -> io::Result<()> {
+    let old = old_of(new);
     let result = if out.exists() {
         std::fs::rename(out, &old).and_then(|()| match std::fs::rename(new, out) {
             Ok(()) => remove_tree(&old),
