@@ -124,6 +124,10 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
         &site.assets,
         &site.config.theme,
     ));
+    errors.0.extend(check::files_in_search_folder(
+        &site.assets,
+        site.config.search,
+    ));
     let outputs: HashSet<&str> = planned
         .iter()
         .map(|(p, _)| p.as_str())

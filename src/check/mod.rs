@@ -112,6 +112,25 @@ pub fn replaced_theme_files(
         .collect()
 }
 
+/// Copied files in `search/`, where the search index and its text go when
+/// search is on: one of them would silently replace a part of the index.
+pub fn files_in_search_folder(assets: &[(PathBuf, String)], search: bool) -> Vec<Diagnostic> {
+    if !search {
+        return Vec::new();
+    }
+    assets
+        .iter()
+        .filter(|(_, out)| out.starts_with("search/"))
+        .map(|(source, out)| {
+            Diagnostic::error(
+                source,
+                format!("output path `{out}` is in search/, where the site's search index goes"),
+            )
+            .hint("put the file in a folder of another name, or turn search off with `search: false` in site.yaml")
+        })
+        .collect()
+}
+
 /// The line of a file's `slug:`; 1 for a file without one; 0 for a file
 /// alsite only copies (it is reported as a whole).
 fn slug_line(text: Option<&String>) -> usize {
