@@ -112,7 +112,7 @@ pub fn to_html_below(markdown: &str, page: &str, ids: &mut Ids, top: usize) -> R
                 } else {
                     ids.shared_prefix.as_str()
                 };
-                *dest_url = CowStr::from(format!("{up}{}", relative_url(page, target)));
+                *dest_url = CowStr::from(format!("{up}{}", root_link(page, target)));
             }
         }
     }
@@ -120,6 +120,22 @@ pub fn to_html_below(markdown: &str, page: &str, ids: &mut Ids, top: usize) -> R
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, boxed_tables(events, &ids.table_box()));
     Rendered { html, h2 }
+}
+
+/// The link from `page` to `target` (after the leading `/`), as written:
+/// escapes the author already wrote (`our%20team.html`) are not escaped
+/// again, and a `?query` or `#anchor` stays as it is.
+fn root_link(page: &str, target: &str) -> String {
+    let split = target.find(['?', '#']).unwrap_or(target.len());
+    let (path, rest) = target.split_at(split);
+    let path = if path.contains('%') {
+        super::url::percent_decode(path)
+    } else {
+        path.to_string()
+    };
+    let mut url = relative_url(page, &path);
+    url.push_str(rest);
+    url
 }
 
 /// `events` with every table in its scrolling box (see [`Ids::table_box`]),
@@ -270,6 +286,25 @@ mod tests {
                 ("two-words-code".into(), "Two words & code".into())
             ]
         );
+    }
+
+    #[test]
+    fn root_links_keep_the_escapes_queries_and_anchors_written() {
+        let html = to_html(
+            "[a](/our%20team.html) [b](/über%20uns.html#kontakt) [c](/practice/?tab=2#x) [d](/a.html?q=1)",
+            "pl/x.html",
+            &mut Ids::default(),
+        );
+        assert!(html.contains(r#"href="../our%20team.html""#), "{html}");
+        assert!(
+            html.contains(r#"href="../%C3%BCber%20uns.html#kontakt""#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"href="../practice/index.html?tab=2#x""#),
+            "{html}"
+        );
+        assert!(html.contains(r#"href="../a.html?q=1""#), "{html}");
     }
 
     #[test]
