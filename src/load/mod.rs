@@ -254,7 +254,7 @@ impl<'a> Loader<'a> {
                 if config
                     .translations
                     .get(code)
-                    .map_or(true, |t| t.nav.is_empty())
+                    .is_none_or(|t| t.nav.is_empty())
                 {
                     let (line, column) = locate(text, &[Seg::Key("nav")]);
                     self.diags.push(

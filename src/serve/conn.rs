@@ -225,7 +225,7 @@ pub fn accept_loop<S: Site>(listener: TcpListener, gate: Arc<Gate>, hosts: HostR
         match listener.accept() {
             Ok((stream, _)) => admit(stream, &gate, &hosts, &site),
             Err(e) if accept_error_passes(&e) => {
-                if last_note.map_or(true, |t| t.elapsed() > Duration::from_secs(10)) {
+                if last_note.is_none_or(|t| t.elapsed() > Duration::from_secs(10)) {
                     errln!("warning: cannot accept a connection for now ({e}); trying again");
                     last_note = Some(Instant::now());
                 }
