@@ -72,8 +72,11 @@ fn from_serde<T: DeserializeOwned>(file: &Path, text: &str, e: &serde_yaml::Erro
             (line, column, message, hint) = (l, c, m, Some(h));
         }
     }
+    // serde names a nested value's place ("nav[0]: …"); the fields of the
+    // whole file are then not the ones expected there.
+    let top_level = !matches!(stripped.split_once(": "), Some((p, _)) if !p.contains(' '));
     let hint = hint.map(|h| {
-        if h == "expected a mapping (lines of `key: value`)" {
+        if h == "expected a mapping (lines of `key: value`)" && top_level {
             match fields_of::<T>() {
                 Some(fields) => format!("expected a mapping with the fields {fields}"),
                 None => h,
@@ -328,6 +331,18 @@ fn syntax(what: &str) -> (String, Option<String>) {
 
 /// What serde found, without type names: `integer `-5``, `string "x"`.
 fn plain_found(found: &str) -> String {
+    let found = found.trim_end_matches(" as u128").trim_end_matches(" as i128");
+    let words = [
+        ("string ", "the text "),
+        ("integer ", "the number "),
+        ("floating point ", "the number "),
+        ("boolean ", "the yes/no value "),
+    ];
+    for (serde, plain) in words {
+        if let Some(rest) = found.strip_prefix(serde) {
+            return format!("{plain}{rest}");
+        }
+    }
     found
         .replace("unit value", "nothing (an empty value)")
         .replace("sequence", "a list")
@@ -400,12 +415,27 @@ mod tests {
         assert_eq!((d.line, d.column), (3, 4));
         assert_eq!(
             d.message,
-            "in `n`: wrong kind of value: found string \"many\""
+            "in `n`: wrong kind of value: found the text \"many\""
         );
         assert_eq!(
             d.hint.as_deref(),
             Some("expected a whole number from 0 to 4294967295")
         );
+    }
+
+    #[test]
+    fn a_nested_value_is_not_told_the_fields_of_the_whole_file() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Outer {
+            title: String,
+            nav: Vec<T>,
+        }
+        let d = parse::<Outer>(Path::new("f.yaml"), "title: a\nnav:\n  - Home\n", 1).unwrap_err();
+        assert_eq!(d.hint.as_deref(), Some("expected a mapping (lines of `key: value`)"));
+        let d = parse::<Outer>(Path::new("f.yaml"), "- a\n", 1).unwrap_err();
+        assert_eq!(d.hint.as_deref(), Some("expected a mapping with the fields `title`, `nav`"));
     }
 
     #[test]
