@@ -50,6 +50,11 @@ fn the_sample_sites_index_has_no_facilitator_notes() {
     assert!(guide.contains("insist on specific moments"));
     assert!(!index.contains("insist on specific moments"));
     assert!(!index.contains("facilitator.html") && !index.contains("handout.html"));
+    // A practice item's answer and feedback are on its page, never in search.
+    let set = fs::read_to_string(out.join("practice/coach-questions.html")).unwrap();
+    let feedback = "Closed, and it puts the presenter on the spot";
+    assert!(set.contains(feedback));
+    assert!(!index.contains(feedback) && !index.contains("Show the answer"));
     // Module pages, sessions, practice and method pages are in.
     for page in [
         "\"ground-rules.html\"",

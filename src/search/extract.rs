@@ -1,6 +1,7 @@
 //! What a reader sees on a built page, cut into sections a result can link
 //! to. Reads the page's `<main>` only, skips what is hidden (`hidden`,
-//! `aria-hidden="true"`), navigation, scripts and drawings, and starts a new
+//! `aria-hidden="true"`), what is marked `data-no-search` (answers),
+//! navigation, scripts and drawings, and starts a new
 //! section at every heading, list item or section element that has an `id`:
 //! a Markdown heading, a ground rule, a component, a practice item, a stage,
 //! a session turn, an activity.
@@ -339,6 +340,8 @@ impl<'a> Attrs<'a> {
                 "id" => read.id = value,
                 "hidden" => read.hidden = true,
                 "aria-hidden" => read.hidden |= value == Some("true"),
+                // Answers to practice items: found, they would give them away.
+                "data-no-search" => read.hidden = true,
                 "class" => {
                     let mut classes = value.unwrap_or("").split_ascii_whitespace();
                     read.hidden |= classes.any(|c| c == "facilitator-notes");
@@ -509,7 +512,7 @@ mod tests {
 
     #[test]
     fn hidden_navigation_scripts_and_facilitator_notes_are_left_out() {
-        let got = sections("<h1>P</h1><nav><a href=\"#a\">Stages</a></nav><form hidden><label>Dup</label></form><span aria-hidden=\"true\">✓</span><script>var x = \"<p>\";</script><svg><text>Cycle</text></svg><div class=\"facilitator-notes\"><p>Secret</p></div><p>Shown</p>");
+        let got = sections("<h1>P</h1><nav><a href=\"#a\">Stages</a></nav><form hidden><label>Dup</label></form><span aria-hidden=\"true\">✓</span><script>var x = \"<p>\";</script><svg><text>Cycle</text></svg><div class=\"facilitator-notes\"><p>Secret</p></div><details class=\"answer\" data-no-search><summary>Show</summary><p>Answer B</p></details><p>Shown</p>");
         assert_eq!(got, vec![s("", "", "P Shown")]);
     }
 
