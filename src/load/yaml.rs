@@ -331,7 +331,9 @@ fn syntax(what: &str) -> (String, Option<String>) {
 
 /// What serde found, without type names: `integer `-5``, `string "x"`.
 fn plain_found(found: &str) -> String {
-    let found = found.trim_end_matches(" as u128").trim_end_matches(" as i128");
+    let found = found
+        .trim_end_matches(" as u128")
+        .trim_end_matches(" as i128");
     let words = [
         ("string ", "the text "),
         ("integer ", "the number "),
@@ -433,9 +435,15 @@ mod tests {
             nav: Vec<T>,
         }
         let d = parse::<Outer>(Path::new("f.yaml"), "title: a\nnav:\n  - Home\n", 1).unwrap_err();
-        assert_eq!(d.hint.as_deref(), Some("expected a mapping (lines of `key: value`)"));
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("expected a mapping (lines of `key: value`)")
+        );
         let d = parse::<Outer>(Path::new("f.yaml"), "- a\n", 1).unwrap_err();
-        assert_eq!(d.hint.as_deref(), Some("expected a mapping with the fields `title`, `nav`"));
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("expected a mapping with the fields `title`, `nav`")
+        );
     }
 
     #[test]
