@@ -6,6 +6,12 @@
 #![cfg(unix)]
 
 mod common;
+#[path = "serve_hostile/live_reload.rs"]
+mod live_reload;
+#[path = "serve_hostile/memory.rs"]
+mod memory;
+#[path = "serve_hostile/requests.rs"]
+mod requests;
 
 use common::hostile::*;
 use common::serve::{get, new_site, raw, Events, Server, BIN};

@@ -283,6 +283,7 @@ fn serve_connection(stream: Arc<TcpStream>, ticket: Ticket, hosts: &HostRule, si
             Err(Ended::With(status, text)) => {
                 let close = Framing {
                     close: true,
+                    head_only: buf.starts_with(b"HEAD "),
                     ..Framing::default()
                 };
                 let _ = send(&stream, &Response::text(status, text), close);

@@ -15,7 +15,7 @@ const SHOWN: usize = 100;
 /// it does not answer to (400), or sent by a page on another website (403).
 /// `None`: serve it.
 pub fn check(rule: &HostRule, head: &Head, events: bool) -> Option<Response> {
-    let host = head.host.as_deref();
+    let host = head.host.as_deref().filter(|h| !h.is_empty());
     let refused = match (host, head.authority.as_deref()) {
         (Some(h), _) if !rule.allows(h) => host,
         (None, _) => None,
@@ -352,5 +352,109 @@ mod tests {
         assert!(bind_warning("192.168.1.20".parse().unwrap())
             .unwrap()
             .contains("anyone on that network"));
+    }
+
+    #[test]
+    fn a_refused_name_is_shown_escaped_and_cut() {
+        let rule = HostRule::new("127.0.0.1:8000".parse().unwrap(), &[]);
+        assert_eq!(
+            rule.note(Some("Trainer-Laptop.local:8000")),
+            "refused a request addressed to Trainer-Laptop.local:8000 (DNS rebinding guard); if that is your own name for this computer, add --host trainer-laptop.local"
+        );
+        assert_eq!(
+            rule.note(None),
+            "refused a request that named no host (DNS rebinding guard)"
+        );
+        for no_advice in [
+            ":8000",
+            "evil.example:9",
+            "a b:8000",
+            "-x:8000",
+            "\u{1b}[2J:8000",
+        ] {
+            let note = rule.note(Some(no_advice));
+            assert!(!note.contains("--host"), "{note}");
+        }
+        let garbled = rule.note(Some("\u{1b}[31mred\u{202e}txt.exe\u{7}"));
+        assert!(
+            garbled.contains("\\u{1b}[31mred\\u{202e}txt.exe\\u{7}")
+                && !garbled.contains('\u{1b}')
+                && !garbled.contains('\u{202e}'),
+            "{garbled}"
+        );
+        let long = "a".repeat(15_000);
+        assert_eq!(printable(&long, SHOWN).chars().count(), SHOWN + 1);
+        assert!(rule.note(Some(&long)).len() < 300);
+        assert!(rule.refusal(Some(&long)).len() < 800);
+    }
+
+    fn asked(lines: &[(&str, &str)]) -> Head {
+        let mut head = Head {
+            method: "GET".into(),
+            target: "/".into(),
+            host: Some("127.0.0.1:8000".into()),
+            ..Head::default()
+        };
+        for (name, value) in lines {
+            let value = Some(value.to_string());
+            match *name {
+                "origin" => head.origin = value,
+                "site" => head.fetch_site = value,
+                "mode" => head.fetch_mode = value,
+                "dest" => head.fetch_dest = value,
+                _ => unreachable!(),
+            }
+        }
+        head
+    }
+
+    #[test]
+    fn requests_from_another_website_are_told_apart() {
+        let own = [("origin", "http://127.0.0.1:8000"), ("site", "same-origin")];
+        assert!(!from_another_site(&asked(&own), true));
+        assert!(
+            !from_another_site(&asked(&[]), true),
+            "no word from the browser"
+        );
+        assert!(
+            !from_another_site(&asked(&[("site", "none")]), true),
+            "typed in"
+        );
+        let link = [
+            ("site", "cross-site"),
+            ("mode", "navigate"),
+            ("dest", "document"),
+        ];
+        assert!(
+            !from_another_site(&asked(&link), false),
+            "a link from elsewhere"
+        );
+        assert!(from_another_site(&asked(&link), true));
+        for other in [
+            vec![("origin", "http://evil.example")],
+            vec![("origin", "http://127.0.0.1:8001")],
+            vec![("origin", "http://localhost:8000")],
+            vec![("origin", "https://127.0.0.1:8000")],
+            vec![("origin", "null")],
+            vec![("site", "cross-site"), ("mode", "cors")],
+            vec![
+                ("site", "cross-site"),
+                ("mode", "navigate"),
+                ("dest", "iframe"),
+            ],
+            vec![
+                ("site", "cross-site"),
+                ("mode", "no-cors"),
+                ("dest", "image"),
+            ],
+        ] {
+            assert!(from_another_site(&asked(&other), false), "{other:?}");
+        }
+        assert!(from_another_site(&asked(&[("site", "same-site")]), true));
+        assert!(!from_another_site(&asked(&[("site", "same-site")]), false));
+        assert!(!from_another_site(
+            &asked(&[("origin", "HTTP://127.0.0.1:8000")]),
+            true
+        ));
     }
 }
