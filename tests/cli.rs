@@ -764,6 +764,40 @@ fn an_empty_or_unreadable_content_folder_is_an_error_not_silence() {
     assert!(!site.0.join("public").exists());
 }
 
+#[cfg(unix)]
+#[test]
+fn a_link_in_content_that_leads_out_of_the_site_is_refused_not_published() {
+    let site = fixture_site("base");
+    let secret = TempDir::new("outside");
+    fs::write(secret.path("id_rsa"), "PRIVATE KEY").unwrap();
+    let content = site.0.join("content");
+    // A link within the site's folder is content like any other.
+    fs::create_dir_all(site.0.join("shared")).unwrap();
+    fs::write(
+        site.0.join("shared/logo.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("../../shared", content.join("pages/shared")).unwrap();
+    let out = alsite(&["build"], &site.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(site.0.join("public/pages/shared/logo.svg").is_file());
+    // A file and a folder linked from outside it.
+    std::os::unix::fs::symlink(secret.path("id_rsa"), content.join("key.txt")).unwrap();
+    std::os::unix::fs::symlink(&secret.0, content.join("pages/home")).unwrap();
+    let out = alsite(&["build"], &site.0);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    for link in ["content/key.txt", "content/pages/home"] {
+        assert!(
+            err.contains(&format!("{link}: error: this is a link to "))
+                && err.contains("outside the site's folder"),
+            "{link}: {err}"
+        );
+    }
+    assert!(!site.0.join("public/key.txt").exists());
+}
+
 #[test]
 fn a_question_closing_one_stage_invites_the_answer_that_opens_the_next() {
     let site = fixture_site("base");

@@ -291,3 +291,31 @@ fn a_link_to_a_heading_with_polish_letters_finds_it_and_a_broken_one_names_its_l
         "{err}"
     );
 }
+
+#[test]
+fn an_error_in_a_translated_file_is_placed_at_its_line() {
+    let dir = TempDir::new("translated-error");
+    let made = alsite(&["new", "site", "--language", "pl,en"], &dir.0);
+    assert!(made.status.success(), "{}", text(&made.stderr));
+    let site = dir.0.join("site");
+    let sessions = site.join("content/sessions");
+    let english = fs::read_dir(&sessions)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with(".en.yaml"))
+        .expect("the new site has a translated session");
+    let yaml = fs::read_to_string(&english).unwrap();
+    let at = yaml.find("{ by: ").expect("a turn") + "{ by: ".len();
+    let end = at + yaml[at..].find(',').unwrap();
+    fs::write(&english, format!("{}nobody{}", &yaml[..at], &yaml[end..])).unwrap();
+    let line = yaml[..at].lines().count();
+    let out = alsite(&["check"], &site);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    let name = english.file_name().unwrap().to_string_lossy();
+    assert!(
+        err.contains(&format!("content/sessions/{name}:{line}:"))
+            && err.contains("unknown speaker `nobody`"),
+        "{err}"
+    );
+}

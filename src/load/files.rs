@@ -10,13 +10,26 @@ use std::path::{Path, PathBuf};
 pub(super) fn content_files(root: &Path, content: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    // Links are followed: a linked file or folder is content like any other.
-    let walk = walkdir::WalkDir::new(content)
+    // Links are followed: a linked file or folder is content like any other,
+    // as long as it stays in the site's folder. Everything under content/
+    // is published, and a link out of the site (a cloned site's link to
+    // ~/.ssh) could publish private files.
+    let site = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut walk = walkdir::WalkDir::new(content)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
-    for entry in walk {
+    while let Some(entry) = walk.next() {
+        if let Ok(e) = &entry {
+            if let Some(d) = link_out_of_site(root, &site, e) {
+                errors.push(d);
+                if e.file_type().is_dir() {
+                    walk.skip_current_dir();
+                }
+                continue;
+            }
+        }
         match entry {
             Ok(e) if e.file_type().is_file() => {
                 if let Ok(rel) = e.path().strip_prefix(content) {
@@ -46,6 +59,29 @@ pub(super) fn content_files(root: &Path, content: &Path) -> (Vec<PathBuf>, Vec<D
         }
     }
     (files, errors)
+}
+
+/// An error for `e` when it is a link that leads out of the site's folder
+/// (`site`, with its links resolved).
+fn link_out_of_site(root: &Path, site: &Path, e: &walkdir::DirEntry) -> Option<Diagnostic> {
+    if !e.path_is_symlink() {
+        return None;
+    }
+    let target = std::fs::canonicalize(e.path()).ok()?;
+    if target.starts_with(site) {
+        return None;
+    }
+    let shown = e.path().strip_prefix(root).unwrap_or(e.path());
+    Some(
+        Diagnostic::error(
+            shown,
+            format!(
+                "this is a link to {}, outside the site's folder",
+                target.display()
+            ),
+        )
+        .hint("everything under content/ is published; copy the files you want into content/ instead of linking to them"),
+    )
 }
 
 /// Names editors and systems leave behind: `.x.swp`, `x~`, `#x#`, `.DS_Store`.

@@ -81,10 +81,26 @@ pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
     }
     site.sort_by_slug();
     site.texts = std::mem::take(&mut loader.texts);
+    give_texts_to_their_language(&mut site);
     if config.is_none() || loader.diags.has_errors() {
         return Err(loader.diags);
     }
     Ok((site, loader.diags))
+}
+
+/// Moves each translated file's text to its language's site, where the
+/// checks of that language look for it to place their errors.
+fn give_texts_to_their_language(site: &mut Site) {
+    if site.translations.is_empty() {
+        return;
+    }
+    let languages = site.config.all_languages();
+    for (path, text) in std::mem::take(&mut site.texts) {
+        match language::split(&path, &languages).1 {
+            0 => site.texts.insert(path, text),
+            i => site.translations[i - 1].texts.insert(path, text),
+        };
+    }
 }
 
 /// Re-reads one content file the site already has and puts what it loads in

@@ -266,7 +266,7 @@ test("hints are in Polish and quote the learner's own words", () => {
   assert.match(say("A dlaczego odszedł?")[0], /^„Dlaczego” może zabrzmieć jak zarzut/);
   assert.match(say("Moim zdaniem to kwestia zaufania?")[0], /^To twoja opinia albo rada: zaczyna się od „Moim zdaniem”\./);
   const unfinished = checkQuestion("co dalej", rules, { lang: "pl", strings });
-  assert.deepEqual([unfinished.kind, unfinished.ok, unfinished.hints], ["open", false, ["Zakończ pytanie znakiem zapytania."]]);
+  assert.deepEqual([unfinished.kind, unfinished.ok, unfinished.hints], ["open", true, ["Zakończ pytanie znakiem zapytania."]]);
   assert.deepEqual(say(""), ["Najpierw wpisz pytanie."]);
 });
 

@@ -1,7 +1,8 @@
 /* The typed-question checker for rewrite items: a pure function,
  *   checkQuestion(text, rules, options) -> { ok, kind, hints }
  * with kind one of "open", "closed", "leading", "statement", "stacked",
- * "choice". `ok` is true only for an open question that ends with "?".
+ * "choice". `ok` is true for an open question; a missing "?" at the end
+ * only adds a hint.
  *
  * `rules` is content/practice/question-rules.yaml as the page embeds it:
  * either one language's lists, or `{ languages: { en: …, pl: … } }`, from
@@ -37,7 +38,6 @@
     "checker.stacked_marks": "This asks several things at once (more than one question mark), so only one of them will be answered. Keep the one that matters most and ask it on its own.",
     "checker.text_after_question_mark": "Something follows your question mark. End with the question, and leave out the rest.",
     "checker.ends_with_question_mark": "End your question with a question mark.",
-    "checker.also_yes_no": "It can also be answered yes or no: it starts with '{opener}'.",
     "checker.not_a_question": "This is a statement: it does not ask anything. Turn it into a question.",
     "checker.choice_stop_after": "This offers only the options you picked. Leave the choice to the presenter: stop after '{question}'",
     "checker.choice": "This offers only the options you picked. Leave the choice to the presenter.",
@@ -271,14 +271,14 @@
     return null;
   }
 
+  /* A question with no question mark at the end is read on; the missing
+   * mark is a hint, not an error (see checkQuestion). */
   function unfinished(q) {
     if (/\?$/.test(q.text)) return null;
     if (q.marks > 0) return result("statement", [q.say("text_after_question_mark")]);
     if (q.open || q.closed) {
-      var kind = len(q.closed) > len(q.open) ? "closed" : "open";
-      var hints = [q.say("ends_with_question_mark")];
-      if (kind === "closed") hints.push(q.say("also_yes_no", { opener: capital(typed(q, q.closed)) }) + " " + q.say("try_open"));
-      return { ok: false, kind: kind, hints: hints };
+      q.unmarked = true;
+      return null;
     }
     return result("statement", [q.say("not_a_question") + " " + q.say("try_open")]);
   }
@@ -330,8 +330,11 @@
     q.whole = { text: full, lower: fold(full), rules: rules };
     q.open = opener(q.lower, rules.open_openers);
     q.closed = opener(q.lower, closedList(rules));
-    return viewOrAdvice(q) || leading(q) || statement(q) || stacked(q) || unfinished(q) ||
-      limitedChoice(q) || closedOrOpen(q);
+    var early = viewOrAdvice(q) || leading(q) || statement(q) || stacked(q) || unfinished(q);
+    if (early) return early;
+    var found = limitedChoice(q) || closedOrOpen(q);
+    if (q.unmarked) found.hints.unshift(say("ends_with_question_mark"));
+    return found;
   }
 
   checkQuestion.hints = HINTS;
