@@ -45,7 +45,7 @@ fn l1_a_page_on_another_website_gets_no_event_stream() {
         format!("Origin: http://localhost:18500\r\nSec-Fetch-Site: cross-site\r\n{cors}"),
         format!("Origin: http://127.0.0.1:1{port}\r\nSec-Fetch-Site: same-site\r\n{cors}"),
         format!("Origin: null\r\nSec-Fetch-Site: cross-site\r\n{cors}"),
-        format!("Origin: http://evil.example\r\n"),
+        "Origin: http://evil.example\r\n".to_string(),
         "Sec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: navigate\r\nSec-Fetch-Dest: document\r\n"
             .to_string(),
     ] {
