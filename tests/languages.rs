@@ -43,9 +43,13 @@ fn a_two_language_site_puts_the_default_at_the_root_and_links_translations() {
         let html = fs::read_to_string(out.join("en").join(page)).unwrap();
         assert!(html.contains("<html lang=\"en\">"), "en/{page}");
     }
+    // No translation: a page in English that leads to the original.
+    let stub = fs::read_to_string(out.join("en/components.html")).unwrap();
+    assert!(stub.contains("<html lang=\"en\">"), "{stub}");
+    assert!(stub.contains("This page is not in English yet."), "{stub}");
     assert!(
-        !out.join("en/components.html").exists(),
-        "no translation, no page"
+        stub.contains("href=\"../components.html\" hreflang=\"pl\""),
+        "{stub}"
     );
     assert!(!out.join("en/static").exists(), "static files are shared");
 
@@ -318,4 +322,43 @@ fn an_error_in_a_translated_file_is_placed_at_its_line() {
             && err.contains("unknown speaker `nobody`"),
         "{err}"
     );
+}
+
+#[test]
+fn a_site_translated_one_page_at_a_time_builds_and_every_link_works() {
+    // The sample site, with Polish added and one page translated so far.
+    let site = TempDir::new("partly-translated");
+    copy_tree(&Path::new(REPO).join("content"), &site.path("content"));
+    let yaml = fs::read_to_string(Path::new(REPO).join("site.yaml")).unwrap();
+    fs::write(
+        site.path("site.yaml"),
+        format!("languages: [en, pl]\n{yaml}"),
+    )
+    .unwrap();
+    fs::write(
+        site.path("content/pages/about.pl.md"),
+        "---\ntitle: O nas\n---\n\nZobacz [zasady](/ground-rules.html) i [ćwiczenia](/practice/index.html).\n",
+    )
+    .unwrap();
+    let (o, out) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("warning: no translation into Polski (`pl`)"),
+        "{err}"
+    );
+    let about = fs::read_to_string(out.join("pl/about.html")).unwrap();
+    assert!(about.contains("<html lang=\"pl\">"), "{about}");
+    let rules = fs::read_to_string(out.join("pl/ground-rules.html")).unwrap();
+    assert!(
+        rules.contains("Ta strona nie ma jeszcze wersji polskiej."),
+        "{rules}"
+    );
+    assert!(
+        rules.contains("href=\"../ground-rules.html\" hreflang=\"en\""),
+        "{rules}"
+    );
+    // Left out of the Polish search.
+    let index = fs::read_to_string(out.join("search/index.pl.js")).unwrap();
+    assert!(!index.contains("ground-rules.html"), "{index}");
 }

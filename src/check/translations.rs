@@ -28,7 +28,7 @@ pub fn missing_translations(
             continue;
         }
         diags.push(
-            Diagnostic::warning(source, format!("no translation into {lang_name} (`{lang}`): the page {path} has no `{lang}` version and its language switcher leaves it out"))
+            Diagnostic::warning(source, format!("no translation into {lang_name} (`{lang}`): the `{lang}` page {path} only leads to the original, and the original's language switcher leaves `{lang}` out"))
                 .hint(format!("add {} beside it", translation_name(source, lang).display())),
         );
     }

@@ -156,6 +156,11 @@ pub(super) fn page_context(site: &Site, job: &Job, body: &str, shared: &Shared) 
         JobKind::Module(w, i) => workshop::module_context(site, w, *i, path, &mut ids),
         JobKind::Guide(w) => workshop::guide_context(site, w, path, &mut ids),
         JobKind::Handout(w) => workshop::handout_context(site, w, path, &mut ids),
+        JobKind::Untranslated => context! {
+            // The original is at the same path in the default language, at the root.
+            original => relative_url(&output, path),
+            original_lang => cfg.all_languages().first().cloned().unwrap_or_default(),
+        },
     };
     context! { ..common, ..specific }
 }

@@ -28,6 +28,10 @@ pub(super) enum JobKind<'a> {
     Module(&'a Workshop, usize),
     Guide(&'a Workshop),
     Handout(&'a Workshop),
+    /// A page of the default language that this language does not have
+    /// yet: a short page in this language that leads to the original, so
+    /// every link to it works.
+    Untranslated,
 }
 
 impl JobKind<'_> {
@@ -57,6 +61,7 @@ impl JobKind<'_> {
             JobKind::Module(..) => "module.html",
             JobKind::Guide(_) => "facilitator.html",
             JobKind::Handout(_) => "handout.html",
+            JobKind::Untranslated => "untranslated.html",
         }
     }
 }
@@ -95,7 +100,8 @@ impl<'a> Job<'a> {
             JobKind::Page(_)
             | JobKind::GroundRules(_)
             | JobKind::Components(_)
-            | JobKind::Offers(_) => self.source == changed,
+            | JobKind::Offers(_)
+            | JobKind::Untranslated => self.source == changed,
             JobKind::PracticeIndex => under("practice"),
             JobKind::PracticeSet(_) => self.source == changed || checker(),
             JobKind::SessionIndex => under("sessions"),
@@ -233,13 +239,30 @@ pub(super) fn jobs(site: &Site) -> Vec<Job<'_>> {
     jobs
 }
 
+/// The pages of one language: its own, and, for a language other than the
+/// default, a page that leads to the original for each page of the default
+/// language it has not translated (see [`JobKind::Untranslated`]).
+pub(super) fn language_jobs<'a>(default: &'a Site, lang: &languages::Language<'a>) -> Vec<Job<'a>> {
+    let mut own = jobs(lang.site);
+    if lang.prefix.is_empty() {
+        return own;
+    }
+    let have: std::collections::HashSet<String> = own.iter().map(|j| j.path.clone()).collect();
+    let missing = jobs(default)
+        .into_iter()
+        .filter(|j| !have.contains(&j.path))
+        .map(|j| Job::new(j.path, j.source, j.title, JobKind::Untranslated));
+    own.extend(missing);
+    own
+}
+
 /// Output paths and the source file of every page, in every language, to
 /// find duplicates before rendering.
 pub fn planned_pages(site: &Site) -> Vec<(String, PathBuf)> {
     languages::languages(site)
         .iter()
         .flat_map(|l| {
-            jobs(l.site)
+            language_jobs(site, l)
                 .into_iter()
                 .map(|j| (format!("{}{}", l.prefix, j.path), j.source))
         })

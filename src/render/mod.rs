@@ -130,7 +130,7 @@ pub fn render_site<R: Send>(
         results.extend(render_jobs(
             lang,
             theme,
-            jobs(lang.site),
+            jobs::language_jobs(site, lang),
             &alternates,
             (inputs, &keys),
             &each,

@@ -19,7 +19,7 @@ use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashMap};
 
 /// Templates whose pages are left out of the index.
-const NOT_INDEXED: &[&str] = &["facilitator.html", "handout.html"];
+const NOT_INDEXED: &[&str] = &["facilitator.html", "handout.html", "untranslated.html"];
 
 /// The page's text, ready for the index of language `lang`; `None` for files
 /// that are not indexed (static files, the facilitator guide, the handout).
