@@ -24,8 +24,10 @@ pub struct PageText {
 pub struct Section {
     /// The element's id; empty for the top of the page.
     pub anchor: String,
-    /// The section's first heading; empty when it has none (a session turn),
-    /// so a result shows the title of the section before it.
+    /// The section's first heading. Without one (a session turn), a result
+    /// shows the title of the section whose element holds it (the turn's
+    /// stage), else that of the section before: this is empty when that is
+    /// the title the section before shows, as `search.js` carries it on.
     pub title: String,
     /// Its text, whitespace collapsed.
     pub text: String,
@@ -77,18 +79,45 @@ pub fn page_text(path: &str, html: &str, keep: usize) -> Option<(PageText, PageT
         ..Scanner::default()
     };
     s.run(&html[start..end]);
+    let title = match trimmed(std::mem::take(&mut s.h1)) {
+        t if t.is_empty() => title_tag(html),
+        t => t,
+    };
     let mut kept = Vec::with_capacity(s.sections.len());
     let mut sections = Vec::with_capacity(s.sections.len());
+    // Each section's own title, else its enclosing section's.
+    let mut titles: Vec<String> = Vec::with_capacity(s.sections.len());
+    // The title a result shows for the section before: `search.js` carries
+    // it to a section stored without one, so one is stored only where it
+    // differs (a turn after a pause goes by its stage again).
+    let mut carried = title.clone();
     for b in s.sections {
+        let own = trimmed(b.title);
+        let resolved = match (own.is_empty(), b.within) {
+            (true, Some(w)) => titles[w].clone(),
+            _ => own.clone(),
+        };
+        titles.push(resolved.clone());
         let text = trimmed(b.text);
         if text.is_empty() {
             kept.push(None);
             continue;
         }
         kept.push(Some(sections.len() as u32));
+        let shown = if resolved.is_empty() {
+            carried.clone()
+        } else {
+            resolved
+        };
+        let stored = if own.is_empty() && shown == carried {
+            String::new()
+        } else {
+            shown.clone()
+        };
+        carried = shown;
         sections.push(Section {
             anchor: b.anchor,
-            title: trimmed(b.title),
+            title: stored,
             text,
         });
     }
@@ -97,10 +126,6 @@ pub fn page_text(path: &str, html: &str, keep: usize) -> Option<(PageText, PageT
         terms.renumber(&kept);
     }
     SPARE.with(|spare| spare.replace((s.words, s.terms)));
-    let title = match trimmed(s.h1) {
-        t if t.is_empty() => title_tag(html),
-        t => t,
-    };
     let text = PageText {
         path: path.to_string(),
         title,
@@ -123,11 +148,17 @@ struct Building {
     anchor: String,
     title: String,
     text: String,
+    /// The section whose element encloses this one's (a session turn's
+    /// stage): its title stands for this one's when it has none.
+    within: Option<usize>,
 }
 
 #[derive(Default)]
 struct Scanner<'a> {
     sections: Vec<Building>,
+    /// The sections begun at an element still open: (depth of the element
+    /// in `open`, section number).
+    enclosing: Vec<(usize, usize)>,
     /// Open elements: tag name (as written) and whether it is skipped.
     open: Vec<(&'a str, bool)>,
     skipping: usize,
@@ -246,8 +277,11 @@ impl<'a> Scanner<'a> {
         self.title_depth = None;
         self.end_word();
         self.terms.next_section();
+        let within = self.enclosing.last().map(|&(_, n)| n);
+        self.enclosing.push((self.open.len(), self.sections.len()));
         self.sections.push(Building {
             anchor: unescape(id).into_owned(),
+            within,
             ..Building::default()
         });
     }
@@ -263,6 +297,9 @@ impl<'a> Scanner<'a> {
         };
         while self.open.len() > at {
             let depth = self.open.len();
+            if self.enclosing.last().is_some_and(|&(d, _)| d == depth) {
+                self.enclosing.pop();
+            }
             let (_, skipped) = self.open.pop().expect("checked above");
             if skipped {
                 self.skipping -= 1;
@@ -506,6 +543,19 @@ mod tests {
             vec![
                 s("stage", "Questions", "Questions"),
                 s("t1", "", "Ann asks Why now?")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_turn_after_a_pause_is_titled_by_its_stage_not_the_pause() {
+        let got = sections("<section id=\"stage\"><h2>Questions</h2><ol><li id=\"t1\"><section id=\"p1\"><h3>Pick the best answer</h3><p>Which?</p></section></li><li id=\"t2\"><p>Ann asks</p></li></ol></section>");
+        assert_eq!(
+            got,
+            vec![
+                s("stage", "Questions", "Questions"),
+                s("p1", "Pick the best answer", "Pick the best answer Which?"),
+                s("t2", "Questions", "Ann asks")
             ]
         );
     }
