@@ -100,6 +100,10 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
         let (line, column) = load::yaml::locate(text, &[load::yaml::Seg::Key("theme")]);
         one(d.at(line, column))
     })?;
+    let unreadable = crate::theme::unreadable_files(root, &theme);
+    if !unreadable.is_empty() {
+        return Err(Diagnostics(unreadable));
+    }
     // Generated pages first, so a copied file that collides is the one reported.
     let mut planned = render::planned_pages(&site);
     planned.extend(

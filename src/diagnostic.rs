@@ -76,11 +76,14 @@ impl Diagnostic {
     /// The terminal form: a header, the source line with a caret when the file
     /// can be read from `root`, then the hint.
     pub fn render(&self, root: &Path) -> String {
+        self.render_in(&mut Sources::new(root))
+    }
+
+    /// Like [`Diagnostic::render`], reading the source through `sources`.
+    fn render_in(&self, sources: &mut Sources) -> String {
         let mut out = format!("{}: {}: {}\n", self.location(), self.severity, self.message);
         if self.line > 0 {
-            let source = std::fs::read(root.join(&self.file)).ok();
-            let source = source.as_deref().map(String::from_utf8_lossy);
-            if let Some(text) = source.as_deref().and_then(|s| s.lines().nth(self.line - 1)) {
+            if let Some(text) = sources.line(&self.file, self.line) {
                 let gutter = self.line.to_string().len();
                 let (text, column) = source_window(text, self.column);
                 let pad: String = text
@@ -97,6 +100,42 @@ impl Diagnostic {
             out.push_str(&format!("  = hint: {hint}\n"));
         }
         out
+    }
+}
+
+/// Source files read for diagnostics, each once however many point into
+/// it (a page with a thousand broken links), with where its lines start.
+struct Sources<'a> {
+    root: &'a Path,
+    files: std::collections::HashMap<PathBuf, Option<(String, Vec<usize>)>>,
+}
+
+impl<'a> Sources<'a> {
+    fn new(root: &'a Path) -> Sources<'a> {
+        Sources {
+            root,
+            files: std::collections::HashMap::new(),
+        }
+    }
+
+    /// Line `line` (1-based) of `file`, without its line ending.
+    fn line(&mut self, file: &Path, line: usize) -> Option<&str> {
+        let root = self.root;
+        let entry = self.files.entry(file.to_path_buf()).or_insert_with(|| {
+            let bytes = std::fs::read(root.join(file)).ok()?;
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let starts = std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+                .collect();
+            Some((text, starts))
+        });
+        let (text, starts) = entry.as_ref()?;
+        let start = *starts.get(line - 1)?;
+        if start >= text.len() {
+            return None;
+        }
+        let end = starts.get(line).map_or(text.len(), |&e| e - 1);
+        Some(text[start..end].trim_end_matches('\r'))
     }
 }
 
@@ -209,9 +248,10 @@ impl Diagnostics {
     }
 
     pub fn render(&self, root: &Path) -> String {
+        let mut sources = Sources::new(root);
         self.0
             .iter()
-            .map(|d| d.render(root))
+            .map(|d| d.render_in(&mut sources))
             .collect::<Vec<_>>()
             .join("\n")
     }

@@ -119,6 +119,36 @@ impl Theme {
     }
 }
 
+/// Errors for the site's own template and strings files that cannot be
+/// read as UTF-8 (`themes/<name>/templates/*`, `themes/<name>/i18n/*.yaml`,
+/// `i18n/*.yaml`): alsite would otherwise fall back to the built-in file,
+/// and the trainer's edit would vanish without a word.
+pub fn unreadable_files(root: &Path, theme: &Theme) -> Vec<Diagnostic> {
+    let mut folders = vec![PathBuf::from("i18n")];
+    if theme.dir.is_some() {
+        folders.push(theme.display.join("templates"));
+        folders.push(theme.display.join("i18n"));
+    }
+    let mut errors = Vec::new();
+    for folder in folders {
+        let Ok(entries) = std::fs::read_dir(root.join(&folder)) else {
+            continue;
+        };
+        let mut names: Vec<_> = entries.filter_map(Result::ok).collect();
+        names.sort_by_key(|e| e.file_name());
+        for entry in names {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if crate::load::is_ignored(&name) || !entry.path().is_file() {
+                continue;
+            }
+            if let Err(d) = crate::load::read_utf8(root, &folder.join(&name)) {
+                errors.push(d);
+            }
+        }
+    }
+    errors
+}
+
 /// True for `<lang>.yaml` and `<part>.<lang>.yaml`.
 pub fn is_strings_file(name: &str, lang: &str) -> bool {
     name == format!("{lang}.yaml")

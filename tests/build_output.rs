@@ -349,3 +349,23 @@ fn a_build_that_fails_while_moving_files_in_puts_every_file_back() {
     assert_eq!(files(&out), before, "every file is back as it was");
     assert!(leftovers(&tmp.0).is_empty(), "{:?}", leftovers(&tmp.0));
 }
+
+#[test]
+fn folders_left_by_a_stopped_build_are_removed_by_the_next() {
+    let tmp = site("stopped");
+    let out = tmp.path("public");
+    build_into(&tmp.0, &out);
+    // What a build killed midway leaves: its folder beside the output,
+    // named with its process id (one no process has: above the largest).
+    let left = tmp.path(".public.alsite-new-4194305");
+    fs::create_dir_all(left.join("practice")).unwrap();
+    fs::write(left.join("practice/x.html"), "half a build").unwrap();
+    let old = tmp.path(".public.alsite-old-4194306");
+    fs::create_dir_all(&old).unwrap();
+    // A folder of the same shape for another output is not ours to remove.
+    let other = tmp.path(".other.alsite-new-4194305");
+    fs::create_dir_all(&other).unwrap();
+    build_into(&tmp.0, &out);
+    assert!(!left.exists() && !old.exists());
+    assert!(other.exists());
+}

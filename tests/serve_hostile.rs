@@ -1,11 +1,19 @@
 //! `alsite serve` against hostile clients, over real sockets: one test for
-//! each of the eight problems of the hardening issue. Each states the number
-//! it holds: while the hostile client is at it, a normal GET (a new
+//! each of the eight problems of the hardening issue, and in
+//! `serve_hostile/` those of the second round (live reload that no one can
+//! switch off, requests at the edges of HTTP, memory per response). Each
+//! states the number it holds: while the hostile client is at it, a normal GET (a new
 //! connection, as a first visit makes) answers within 100 ms at the 99th
 //! percentile.
 #![cfg(unix)]
 
 mod common;
+#[path = "serve_hostile/live_reload.rs"]
+mod live_reload;
+#[path = "serve_hostile/memory.rs"]
+mod memory;
+#[path = "serve_hostile/requests.rs"]
+mod requests;
 
 use common::hostile::*;
 use common::serve::{get, new_site, raw, Events, Server, BIN};

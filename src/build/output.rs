@@ -50,6 +50,7 @@ impl Writer {
             _ => PathBuf::from("."),
         };
         std::fs::create_dir_all(&parent)?;
+        remove_stale_sides(&parent, &name);
         let side = parent.join(format!(".{name}.alsite-new-{}", std::process::id()));
         if side.exists() {
             std::fs::remove_dir_all(&side)?;
@@ -319,6 +320,48 @@ fn remove_empty_folders(dir: &Path) {
 }
 
 /// Replaces `out` with the folder `new`; the old one is removed afterwards.
+/// Removes the folders a build that was stopped (killed, or the machine
+/// lost power) left beside the output: `.<name>.alsite-new-<pid>` and
+/// `.<name>.alsite-old-<pid>` of a process that is no longer running.
+fn remove_stale_sides(parent: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        let Some(rest) = file_name.strip_prefix(&format!(".{name}.")) else {
+            continue;
+        };
+        let pid = rest
+            .strip_prefix("alsite-new-")
+            .or_else(|| rest.strip_prefix("alsite-old-"))
+            .and_then(|p| p.parse::<u32>().ok());
+        if pid.is_some_and(|p| p != std::process::id() && !running(p)) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Whether process `pid` is running; where that cannot be asked, it is
+/// taken to be, and its folders are kept.
+fn running(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return true;
+        };
+        // SAFETY: signal 0 sends nothing; it only asks whether `pid` exists.
+        let alive = unsafe { libc::kill(pid, 0) } == 0;
+        alive || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
+    }
+}
+
 /// Where the files a build replaces wait until it is done: beside `new`.
 fn old_of(new: &Path) -> PathBuf {
     new.with_file_name(

@@ -65,6 +65,27 @@ impl Names {
     pub fn contains(&self, name: &str) -> bool {
         self.iter().any(|n| n == name)
     }
+
+    /// Like [`Names::contains`], for names in sorted order (a page's ids):
+    /// a binary search of the joined text, so a page of ten thousand
+    /// headings, each linked from its contents list, is checked in
+    /// n log n, not n².
+    pub fn contains_sorted(&self, name: &str) -> bool {
+        let (s, name) = (self.0.as_bytes(), name.as_bytes());
+        // Whole names lie in s[lo..hi].
+        let (mut lo, mut hi) = (0, s.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let start = memchr::memrchr(0, &s[lo..mid]).map_or(lo, |i| lo + i + 1);
+            let end = memchr::memchr(0, &s[mid..hi]).map_or(hi, |i| mid + i);
+            match s[start..end].cmp(name) {
+                std::cmp::Ordering::Equal => return true,
+                std::cmp::Ordering::Less => lo = end + 1,
+                std::cmp::Ordering::Greater => hi = start.saturating_sub(1).max(lo),
+            }
+        }
+        false
+    }
 }
 
 impl<S: AsRef<str>> FromIterator<S> for Names {
@@ -243,6 +264,8 @@ fn check_page(
     theme: &Theme,
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
+    // Read once a page, and only when one of its links is broken.
+    let sources = std::cell::OnceCell::new();
     for url in page.links.iter() {
         // An anchor on this very page ("#main", the page's own contents
         // list): the page and its ids are at hand, not looked up.
@@ -282,7 +305,7 @@ fn check_page(
                 None => index.ids.get(&*target),
             };
             match fragment.filter(|f| !f.is_empty()).map(|f| (f, ids())) {
-                Some((f, Some(page_ids))) if !page_ids.contains(f) => {
+                Some((f, Some(page_ids))) if !page_ids.contains_sorted(f) => {
                     let known: Vec<&str> = page_ids.iter().collect();
                     let list: Vec<String> =
                         known.iter().take(12).map(|s| format!("#{s}")).collect();
@@ -299,9 +322,15 @@ fn check_page(
         };
         if let Some((message, hint)) = problem {
             diags.push(
-                place(page, url, &target, fragment, texts, theme)
-                    .message(message)
-                    .hint(hint),
+                place(
+                    page,
+                    url,
+                    &target,
+                    fragment,
+                    sources.get_or_init(|| candidates(page, texts, theme)),
+                )
+                .message(message)
+                .hint(hint),
             );
         }
     }
@@ -323,8 +352,7 @@ fn place(
     url: &str,
     target: &str,
     fragment: Option<&str>,
-    texts: SourceText,
-    theme: &Theme,
+    candidates: &[Candidate],
 ) -> Placed {
     let with_fragment = |p: &str| fragment.map_or_else(|| p.to_string(), |f| format!("{p}#{f}"));
     // Root links (`/x.html`) are rewritten when rendered, so look for the
@@ -340,24 +368,11 @@ fn place(
             .filter(|_| url.starts_with('#'))
             .map(|f| format!("#{f}")),
     );
-    let mut candidates: Vec<(PathBuf, String)> = Vec::new();
-    if let Some(src) = &page.source {
-        if let Some(t) = texts(src) {
-            candidates.push((src.clone(), t));
-        }
-    }
-    if let Some(t) = texts(Path::new("site.yaml")) {
-        candidates.push(("site.yaml".into(), t));
-    }
-    if let Some(name) = page.template {
-        if let Some(t) = theme.template(name) {
-            candidates.push((theme.template_path(name), t));
-        }
-    }
-    for (file, text) in &candidates {
+    for c in candidates {
         for needle in &needles {
-            if let Some(offset) = text.find(needle.as_str()) {
-                return Placed(Diagnostic::error(file, "").at_offset(text, offset));
+            if let Some(offset) = c.text.find(needle.as_str()) {
+                let (line, column) = c.line_col(offset);
+                return Placed(Diagnostic::error(&c.file, "").at(line, column));
             }
         }
     }
@@ -366,6 +381,53 @@ fn place(
         .clone()
         .unwrap_or_else(|| PathBuf::from(&page.path));
     Placed(Diagnostic::error(file, "").at(1, 1))
+}
+
+/// The files that may have written a page's links, in the order they are
+/// searched: the page's source, site.yaml (navigation), the page's template.
+fn candidates(page: &PageLinks, texts: SourceText, theme: &Theme) -> Vec<Candidate> {
+    let mut candidates = Vec::new();
+    if let Some(src) = &page.source {
+        if let Some(t) = texts(src) {
+            candidates.push(Candidate::new(src.clone(), t));
+        }
+    }
+    if let Some(t) = texts(Path::new("site.yaml")) {
+        candidates.push(Candidate::new("site.yaml".into(), t));
+    }
+    if let Some(name) = page.template {
+        if let Some(t) = theme.template(name) {
+            candidates.push(Candidate::new(theme.template_path(name), t));
+        }
+    }
+    candidates
+}
+
+/// A file that may have written a link, with where its lines start.
+struct Candidate {
+    file: PathBuf,
+    text: String,
+    line_starts: Vec<usize>,
+}
+
+impl Candidate {
+    fn new(file: PathBuf, text: String) -> Candidate {
+        let line_starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .collect();
+        Candidate {
+            file,
+            text,
+            line_starts,
+        }
+    }
+
+    /// The 1-based line and column (in characters) of byte `offset`.
+    fn line_col(&self, offset: usize) -> (usize, usize) {
+        let line = self.line_starts.partition_point(|&s| s <= offset);
+        let start = self.line_starts[line - 1];
+        (line, self.text[start..offset].chars().count() + 1)
+    }
 }
 
 struct Placed(Diagnostic);
@@ -383,6 +445,22 @@ mod tests {
 
     fn page(path: &str, html: &str) -> Output {
         Output::plain(path.into(), html.as_bytes().to_vec())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_sorted_search_finds_what_a_scan_finds(
+            mut ids in proptest::collection::vec("[a-c]{1,3}", 0..12),
+            name in "[a-c]{0,4}",
+        ) {
+            ids.sort();
+            ids.dedup();
+            let names: Names = ids.iter().collect();
+            proptest::prop_assert_eq!(names.contains_sorted(&name), names.contains(&name));
+            for id in &ids {
+                proptest::prop_assert!(names.contains_sorted(id));
+            }
+        }
     }
 
     #[test]

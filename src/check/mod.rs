@@ -86,6 +86,31 @@ pub fn duplicate_outputs(planned: &[(String, PathBuf)], texts: SourceText) -> Ve
             }
         }
     }
+    diags.extend(case_twins(&first, texts));
+    diags
+}
+
+/// Output paths that differ only in capital letters (`About.html` beside
+/// `about.html`): on Windows, macOS and most USB sticks they are one file,
+/// so a copy of the site there would lose one of them.
+fn case_twins(paths: &BTreeMap<&str, &PathBuf>, texts: SourceText) -> Vec<Diagnostic> {
+    let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+    let mut diags = Vec::new();
+    for (&path, &source) in paths {
+        match seen.get(&path.to_lowercase()) {
+            Some(&other) => diags.push(
+                Diagnostic::error(
+                    source,
+                    format!("output path `{path}` differs from `{other}` only in capital letters"),
+                )
+                .at(slug_line(texts(source).as_ref()), 1)
+                .hint("on Windows, macOS and most USB sticks the two are one file, so one would be lost: rename one of them"),
+            ),
+            None => {
+                seen.insert(path.to_lowercase(), path);
+            }
+        }
+    }
     diags
 }
 

@@ -123,12 +123,13 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
                 Seg::Index(ti),
             ];
             let place = format!("stage {} ({}), turn {}", si + 1, stage.title, ti + 1);
-            let pos = at(&path);
+            // Found only for an error: finding it reads the whole file.
+            let pos = || at(&path);
             let kind = match turn_kind(turn) {
                 Ok(k) => k,
                 Err(n) => {
                     diags.push(
-                        error(format!("{place} has {n} of ask/answer/intervene/say/pause, it needs exactly one"), pos)
+                        error(format!("{place} has {n} of ask/answer/intervene/say/pause, it needs exactly one"), pos())
                             .hint("split it into one turn per line spoken"),
                     );
                     continue;
@@ -147,14 +148,14 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
             }
             let Some(by) = turn.by.as_deref() else {
                 diags.push(
-                    error(format!("{place} has no speaker"), pos)
+                    error(format!("{place} has no speaker"), pos())
                         .hint(format!("add `by:` with one of: {}", ids.join(", "))),
                 );
                 continue;
             };
             let Some(speaker) = role(by) else {
                 diags.push(
-                    error(format!("{place}: unknown speaker `{by}`"), pos)
+                    error(format!("{place}: unknown speaker `{by}`"), pos())
                         .hint(format!("speakers declared in roles: {}", ids.join(", "))),
                 );
                 continue;
@@ -162,7 +163,7 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
             if let Some(to) = turn.to.as_deref() {
                 if role(to).is_none() {
                     diags.push(
-                        error(format!("{place}: unknown listener `{to}` in `to:`"), pos)
+                        error(format!("{place}: unknown listener `{to}` in `to:`"), pos())
                             .hint(format!("roles: {}", ids.join(", "))),
                     );
                 }
@@ -176,16 +177,16 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
                 TurnKind::Ask | TurnKind::Intervene if !is_question(spoken) => {
                     let what = if kind == TurnKind::Ask { "an `ask`" } else { "an `intervene`" };
                     diags.push(
-                        error(format!("{place}: {what} by {} is not a question", speaker.name), pos)
+                        error(format!("{place}: {what} by {} is not a question", speaker.name), pos())
                             .hint("end it with a question mark, or make it an `answer` to a question"),
                     );
                 }
                 TurnKind::Intervene if speaker.role != RoleKind::Coach => diags.push(
-                    error(format!("{place}: only the coach intervenes, but {} is the {}", speaker.name, speaker.role.label()), pos)
+                    error(format!("{place}: only the coach intervenes, but {} is the {}", speaker.name, speaker.role.label()), pos())
                         .hint("make it an `ask`, or give the turn to the coach"),
                 ),
                 TurnKind::Say if speaker.role != RoleKind::Coach => diags.push(
-                    error(format!("{place}: only the coach may `say` (process talk); {} is not the coach", speaker.name), pos)
+                    error(format!("{place}: only the coach may `say` (process talk); {} is not the coach", speaker.name), pos())
                         .hint("a statement by anyone else must be an `answer` to a question (ground rule 1)"),
                 ),
                 TurnKind::Answer if !question_seen => {
@@ -197,7 +198,7 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
                         } else {
                             "ground rule 1: statements only in response to questions. Add the question before it, or mark a teaching moment with `breaks_rule: true`"
                         };
-                        diags.push(error(format!("{place}: {} answers, but no question has been asked in this stage (or at the end of the one before)", speaker.name), pos).hint(hint));
+                        diags.push(error(format!("{place}: {} answers, but no question has been asked in this stage (or at the end of the one before)", speaker.name), pos()).hint(hint));
                     }
                 }
                 _ => {}

@@ -13,6 +13,9 @@ use std::collections::HashSet;
 #[derive(Debug, Default)]
 pub struct Ids {
     taken: HashSet<String>,
+    /// For a base taken more than once, the last number given to it, so a
+    /// page of many same headings ("Notes") numbers them in one step each.
+    last: std::collections::HashMap<String, usize>,
     shared_prefix: String,
     table_label: String,
 }
@@ -37,10 +40,12 @@ impl Ids {
     /// Reserves `base`, or `base-2`, `base-3` … if taken, and returns it.
     pub fn unique(&mut self, base: &str) -> String {
         let mut id = base.to_string();
-        let mut n = 1;
-        while self.taken.contains(&id) {
-            n += 1;
-            id = format!("{base}-{n}");
+        if self.taken.contains(&id) {
+            let n = self.last.entry(base.to_string()).or_insert(1);
+            while self.taken.contains(&id) {
+                *n += 1;
+                id = format!("{base}-{n}");
+            }
         }
         self.taken.insert(id.clone());
         id
@@ -286,6 +291,14 @@ mod tests {
                 ("two-words-code".into(), "Two words & code".into())
             ]
         );
+    }
+
+    #[test]
+    fn many_same_headings_are_numbered_past_ids_already_taken() {
+        let md = "## Notes {#notes-3}\n\n## Notes\n\n## Notes\n\n## Notes\n";
+        let page = to_html_below(md, "x.html", &mut Ids::default(), 1);
+        let ids: Vec<&str> = page.h2.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["notes-3", "notes", "notes-2", "notes-4"]);
     }
 
     #[test]

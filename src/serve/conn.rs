@@ -7,10 +7,12 @@
 //! pipelined requests over all its workers, each waiting for the answer
 //! before it on the same socket.
 
+use super::host::{self, HostRule};
 use super::http::{
-    HostRule, HEAD_TIMEOUT, LINGER, MAX_CONNECTIONS, MAX_EVENT_STREAMS, RESERVED_FDS, WRITE_TIMEOUT,
+    EVENTS_PATH, EVENT_RETRY_MS, HEAD_TIMEOUT, LINGER, MAX_CONNECTIONS, RESERVED_FDS,
 };
-use super::request::{parse_head, text_response, Head, HeadError};
+use super::request::{parse_head, Head, HeadError};
+use super::response::{send, write_bytes, Framing, Response};
 use crate::errln;
 use std::collections::HashMap;
 use std::io::{self, Read, Write};
@@ -22,21 +24,20 @@ use std::time::{Duration, Instant};
 /// Closed-but-not-yet-gone connections allowed beyond the cap while the idle
 /// ones closed to make room finish.
 const EVICTING: usize = 16;
-/// Thread stack of one connection: it parses a head and copies a page.
+/// Thread stack of one connection: it parses a head and writes an answer.
 const STACK: usize = 256 * 1024;
 
 /// What the site answers to a request head.
 pub enum Answer {
     /// A whole response.
-    Bytes(Vec<u8>),
+    Response(Response),
     /// Switch this connection to an event stream.
     Events,
 }
 
 /// The part of the server that knows the site (implemented in `serve`).
 pub trait Site: Send + Sync + 'static {
-    /// `close`: the connection closes after this answer (say so in the head).
-    fn answer(&self, head: &Head, close: bool) -> Answer;
+    fn answer(&self, head: &Head) -> Answer;
     /// Takes over an event stream whose response head was written.
     fn add_event_stream(&self, stream: Arc<TcpStream>, ticket: Ticket);
 }
@@ -46,21 +47,18 @@ pub trait Site: Send + Sync + 'static {
 pub struct Gate {
     state: Mutex<GateState>,
     limit: usize,
-    event_limit: usize,
     next_id: AtomicU64,
 }
 
 #[derive(Default)]
 struct GateState {
     conns: HashMap<u64, Entry>,
-    events: usize,
 }
 
 struct Entry {
     stream: Arc<TcpStream>,
     /// Since when it waits for a request head; `None` while busy.
     idle_since: Option<Instant>,
-    events: bool,
 }
 
 /// A connection's place in the gate; leaving drops it.
@@ -71,12 +69,7 @@ pub struct Ticket {
 
 impl Drop for Ticket {
     fn drop(&mut self) {
-        let mut st = self.gate.lock();
-        if let Some(e) = st.conns.remove(&self.id) {
-            if e.events {
-                st.events -= 1;
-            }
-        }
+        self.gate.lock().conns.remove(&self.id);
     }
 }
 
@@ -86,19 +79,6 @@ impl Ticket {
             e.idle_since = idle.then(Instant::now);
         }
     }
-
-    /// Marks the connection as an event stream; false when there are too many.
-    fn become_event_stream(&self) -> bool {
-        let mut st = self.gate.lock();
-        if st.events >= self.gate.event_limit {
-            return false;
-        }
-        st.events += 1;
-        if let Some(e) = st.conns.get_mut(&self.id) {
-            e.events = true;
-        }
-        true
-    }
 }
 
 impl Gate {
@@ -107,7 +87,6 @@ impl Gate {
         Arc::new(Gate {
             state: Mutex::new(GateState::default()),
             limit,
-            event_limit: MAX_EVENT_STREAMS.min(limit / 2).max(1),
             next_id: AtomicU64::new(1),
         })
     }
@@ -145,7 +124,6 @@ impl Gate {
             Entry {
                 stream: stream.clone(),
                 idle_since: Some(Instant::now()),
-                events: false,
             },
         );
         Some(Ticket {
@@ -257,11 +235,14 @@ fn admit<S: Site>(stream: TcpStream, gate: &Arc<Gate>, hosts: &Arc<HostRule>, si
 /// 503 to a connection over the cap, without waiting for anything.
 fn refuse_busy(stream: &TcpStream) {
     let _ = stream.set_nonblocking(true);
-    let reply = text_response(
+    let reply = Response::text(
         503,
         "the preview server has too many connections open; try again in a moment\n",
-        true,
-    );
+    )
+    .to_bytes(Framing {
+        close: true,
+        ..Framing::default()
+    });
     let mut s = stream;
     let _ = s.write(&reply);
     let _ = stream.shutdown(Shutdown::Write);
@@ -282,6 +263,15 @@ enum Ended {
     With(u16, String),
 }
 
+/// What a connection does after an answer.
+enum Next {
+    Continue,
+    Close,
+    /// Close after reading out what the client still sends (see `linger`).
+    Linger,
+    Events,
+}
+
 fn serve_connection(stream: Arc<TcpStream>, ticket: Ticket, hosts: &HostRule, site: &dyn Site) {
     let _ = stream.set_nodelay(true);
     let mut buf = Vec::with_capacity(2048);
@@ -291,38 +281,57 @@ fn serve_connection(stream: Arc<TcpStream>, ticket: Ticket, hosts: &HostRule, si
             Ok(head) => head,
             Err(Ended::Quietly) => return,
             Err(Ended::With(status, text)) => {
-                let _ = write_within(&stream, &text_response(status, &text, true));
+                let close = Framing {
+                    close: true,
+                    head_only: buf.starts_with(b"HEAD "),
+                    ..Framing::default()
+                };
+                let _ = send(&stream, &Response::text(status, text), close);
                 return linger(&stream);
             }
         };
         ticket.idle(false);
         buf.drain(..head.len);
-        let close = head.close || head.has_body;
-        if !head.host.as_deref().is_some_and(|h| hosts.allows(h)) {
-            note_refused_host(head.host.as_deref());
-            let text = hosts.refusal(head.host.as_deref());
-            let _ = write_within(&stream, &text_response(400, &text, true));
-            return;
-        }
-        match site.answer(&head, close) {
-            Answer::Bytes(bytes) => {
-                if write_within(&stream, &bytes).is_err() || close {
-                    return;
-                }
-            }
-            Answer::Events => return open_events(stream, ticket, site),
+        match respond(&stream, &head, hosts, site) {
+            Next::Continue => {}
+            Next::Close => return,
+            Next::Linger => return linger(&stream),
+            Next::Events => return open_events(stream, ticket, site),
         }
     }
 }
 
-fn open_events(stream: Arc<TcpStream>, ticket: Ticket, site: &dyn Site) {
-    if !ticket.become_event_stream() {
-        let text = "too many live-reload streams are open; close some tabs\n";
-        let _ = write_within(&stream, &text_response(503, text, true));
-        return;
+/// Answers one request. A request with a body (never read) or one refused
+/// for who sent it ends the connection.
+fn respond(stream: &TcpStream, head: &Head, hosts: &HostRule, site: &dyn Site) -> Next {
+    let events = head.method == "GET" && head.target.split('?').next() == Some(EVENTS_PATH);
+    let (response, refused) = match host::check(hosts, head, events) {
+        Some(refusal) => (refusal, true),
+        None => match site.answer(head) {
+            Answer::Events => return Next::Events,
+            Answer::Response(r) => (r, false),
+        },
+    };
+    let ends = refused || head.has_body;
+    let framing = Framing {
+        head_only: head.method == "HEAD",
+        close: head.close || ends,
+        http10: head.http10,
+    };
+    if send(stream, &response, framing).is_err() {
+        Next::Close
+    } else if ends {
+        Next::Linger
+    } else if framing.close {
+        Next::Close
+    } else {
+        Next::Continue
     }
-    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n: connected\n\n";
-    if write_within(&stream, head.as_bytes()).is_ok() {
+}
+
+fn open_events(stream: Arc<TcpStream>, ticket: Ticket, site: &dyn Site) {
+    let head = format!("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\nretry: {EVENT_RETRY_MS}\n: connected\n\n");
+    if write_bytes(&stream, head.as_bytes()).is_ok() {
         super::events::tune_event_socket(&stream);
         site.add_event_stream(stream, ticket);
     }
@@ -374,28 +383,6 @@ fn timed_out(buf: &[u8]) -> Ended {
     }
 }
 
-/// Writes all of `bytes` within `WRITE_TIMEOUT` (more for large answers).
-pub fn write_within(stream: &TcpStream, bytes: &[u8]) -> io::Result<()> {
-    let extra = u32::try_from(bytes.len() >> 20).unwrap_or(u32::MAX);
-    let deadline = Instant::now() + WRITE_TIMEOUT * extra.saturating_add(1);
-    let mut rest = bytes;
-    let mut s = stream;
-    while !rest.is_empty() {
-        let left = deadline.saturating_duration_since(Instant::now());
-        if left.is_zero() {
-            return Err(io::ErrorKind::TimedOut.into());
-        }
-        stream.set_write_timeout(Some(left))?;
-        match s.write(rest) {
-            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
-            Ok(n) => rest = &rest[n..],
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(())
-}
-
 /// After an early answer: stop writing, read and drop what the client still
 /// sends for up to `LINGER`, then close.
 fn linger(stream: &TcpStream) {
@@ -412,18 +399,6 @@ fn linger(stream: &TcpStream) {
             Ok(n) if n > 0 => {}
             _ => return,
         }
-    }
-}
-
-/// Tells the terminal about the first few refused `Host` names, so a user
-/// who opened the site under a name of their own learns about `--host`.
-fn note_refused_host(host: Option<&str>) {
-    static SEEN: Mutex<Vec<String>> = Mutex::new(Vec::new());
-    let host = host.unwrap_or("(none)").to_string();
-    let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
-    if seen.len() < 5 && !seen.contains(&host) {
-        errln!("refused a request addressed to {host} (DNS rebinding guard); if that is your own name for this computer, add --host {}", host.rsplit_once(':').map_or(host.as_str(), |(n, _)| n));
-        seen.push(host);
     }
 }
 

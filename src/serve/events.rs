@@ -3,14 +3,16 @@
 //! the lock and never waits: event sockets do not block, so a page that
 //! stopped reading (its backlog past `EVENT_BACKLOG`, or its small buffer
 //! full) is dropped, and its browser reconnects by itself, while every other
-//! page gets its event at once.
+//! page gets its event at once. A sweep finds closed tabs within
+//! `EVENT_SWEEP`; past the limit the oldest stream makes room.
 
 use super::conn::Ticket;
-use super::http::{EVENT_BACKLOG, EVENT_SEND_BUFFER};
-use std::io::Write;
+use super::http::{EVENT_BACKLOG, EVENT_PING, EVENT_SEND_BUFFER, EVENT_SWEEP};
+use std::io::{ErrorKind, Read, Write};
 use std::net::{Shutdown, TcpStream};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Instant;
 
 struct Client {
     id: u64,
@@ -19,20 +21,61 @@ struct Client {
     _ticket: Ticket,
 }
 
-#[derive(Default)]
+impl Drop for Client {
+    fn drop(&mut self) {
+        let _ = self.stream.shutdown(Shutdown::Both);
+    }
+}
+
 pub struct Broadcaster {
+    /// Oldest first.
     clients: Mutex<Vec<Client>>,
+    limit: usize,
     next_id: AtomicU64,
     generation: AtomicU64,
 }
 
 impl Broadcaster {
+    /// A broadcaster for at most `limit` streams.
+    pub fn new(limit: usize) -> Broadcaster {
+        Broadcaster {
+            clients: Mutex::new(Vec::new()),
+            limit: limit.max(1),
+            next_id: AtomicU64::new(0),
+            generation: AtomicU64::new(0),
+        }
+    }
+
+    /// Takes a stream; when full, the oldest is closed to make room.
     pub fn add(&self, stream: Arc<TcpStream>, ticket: Ticket) {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
-        self.lock().push(Client {
-            id,
-            stream,
-            _ticket: ticket,
+        let evicted: Vec<Client> = {
+            let mut clients = self.lock();
+            let over = (clients.len() + 1).saturating_sub(self.limit);
+            let evicted = clients.drain(..over).collect();
+            clients.push(Client {
+                id,
+                stream,
+                _ticket: ticket,
+            });
+            evicted
+        };
+        drop(evicted);
+    }
+
+    /// Sweeps for closed streams every `EVENT_SWEEP` and pings every
+    /// `EVENT_PING`, for ever (on a thread of its own).
+    pub fn keep(self: Arc<Self>) {
+        std::thread::spawn(move || {
+            let mut pinged = Instant::now();
+            loop {
+                std::thread::sleep(EVENT_SWEEP);
+                self.sweep();
+                if pinged.elapsed() >= EVENT_PING {
+                    self.ping();
+                    pinged = Instant::now();
+                }
+            }
         });
     }
 
@@ -60,8 +103,18 @@ impl Broadcaster {
         self.clients.lock().unwrap_or_else(|e| e.into_inner())
     }
 
+    /// Drops the streams whose tab closed.
+    fn sweep(&self) {
+        self.drop_where(|stream| !closed(stream));
+    }
+
     /// Writes `message` to every stream, then drops those it could not take whole.
     fn send(&self, message: &[u8]) {
+        self.drop_where(|stream| deliver(stream, message));
+    }
+
+    /// Runs `keep` on every stream outside the lock; drops those it says no to.
+    fn drop_where(&self, keep: impl Fn(&TcpStream) -> bool) {
         let targets: Vec<(u64, Arc<TcpStream>)> = self
             .lock()
             .iter()
@@ -69,7 +122,7 @@ impl Broadcaster {
             .collect();
         let failed: Vec<u64> = targets
             .iter()
-            .filter(|(_, stream)| !deliver(stream, message))
+            .filter(|(_, stream)| !keep(stream))
             .map(|(id, _)| *id)
             .collect();
         drop(targets);
@@ -84,9 +137,20 @@ impl Broadcaster {
             *clients = kept;
             gone
         };
-        for c in gone {
-            let _ = c.stream.shutdown(Shutdown::Both);
-        }
+        drop(gone);
+    }
+}
+
+/// The tab of this stream is gone: reading ends or fails. A browser sends
+/// nothing on an event stream, so bytes from the client end it too.
+fn closed(stream: &TcpStream) -> bool {
+    let mut byte = [0u8; 64];
+    match (&*stream).read(&mut byte) {
+        Err(e) => !matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::Interrupted),
+        // The end of the stream: the tab closed.
+        Ok(0) => true,
+        // Bytes: not a browser's event stream.
+        Ok(_) => true,
     }
 }
 

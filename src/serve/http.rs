@@ -1,12 +1,12 @@
 //! What the server answers, kept apart from sockets so it can be tested:
-//! the limits every connection lives under, which Host names may ask
-//! (against DNS rebinding), the `--bind` address,
-//! turning a request target into a site path (refusing anything that could
-//! leave the site), content types, and the scripts injected into pages.
+//! the limits every connection lives under, turning a request target into a
+//! site path (refusing anything that could leave the site), content types,
+//! and the scripts injected into pages.
 
+use super::response::Piece;
 use crate::i18n::Strings;
 use crate::render::escape_html;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::Arc;
 use std::time::Duration;
 
 // Limits. Each is a constant so a hostile client meets the same wall every time.
@@ -14,6 +14,9 @@ use std::time::Duration;
 /// The request line and headers together. Browsers send 1 to 4 KiB; only
 /// cookies grow it, and this site sets none. Past it: 431, connection closed.
 pub const MAX_HEAD_BYTES: usize = 16 * 1024;
+/// The request line (method, URL, version), within `MAX_HEAD_BYTES`. The
+/// site's own URLs are short; Apache and nginx stop at 8 KiB too. Past it: 414.
+pub const MAX_REQUEST_LINE: usize = 8 * 1024;
 /// Header lines in one request (browsers send about 15). Past it: 431.
 pub const MAX_HEADERS: usize = 64;
 /// A request head must be complete this long after the connection is ready
@@ -32,8 +35,18 @@ pub const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
 /// Lowered to fit the open-file limit (see `RESERVED_FDS`).
 pub const MAX_CONNECTIONS: usize = 512;
 /// Event streams open at once (one per open tab), within `MAX_CONNECTIONS`,
-/// so tabs can never take every connection from page requests.
+/// so tabs can never take every connection from page requests. When full,
+/// the oldest stream is closed for the newcomer (its browser reconnects
+/// after `EVENT_RETRY_MS`): the tab opened last always has live reload.
 pub const MAX_EVENT_STREAMS: usize = 128;
+/// How often the event streams are checked for a tab that closed (a read
+/// that ends), so a closed tab's stream does not hold its place.
+pub const EVENT_SWEEP: Duration = Duration::from_millis(250);
+/// How often every event stream gets a comment: keeps streams open through
+/// proxies and finds those whose tab is gone without a word.
+pub const EVENT_PING: Duration = Duration::from_secs(15);
+/// The wait a browser is told to take before reconnecting a closed stream.
+pub const EVENT_RETRY_MS: u32 = 1000;
 /// Descriptors kept out of the connection budget: standard streams, the
 /// listening socket, the file watcher and the files a rebuild reads.
 pub const RESERVED_FDS: usize = 48;
@@ -46,143 +59,11 @@ pub const EVENT_SEND_BUFFER: usize = 4096;
 /// a round trip, so more means it stopped reading (or is gone): it is
 /// dropped before the next event.
 pub const EVENT_BACKLOG: usize = 512;
-/// After refusing a request early (a head too large, malformed or HTTP/2),
-/// read and discard what the client still sends for at most this long, so
-/// it sees the answer rather than a connection reset.
+/// After refusing a request early (a head too large, malformed or HTTP/2,
+/// a refused host, or a request with a body, which this server never
+/// reads), read and discard what the client still sends for at most this
+/// long, so it sees the answer rather than a connection reset.
 pub const LINGER: Duration = Duration::from_millis(500);
-
-/// Which `Host` a request may name. A page on another website can reach
-/// this server through DNS rebinding (its own name, re-pointed at
-/// 127.0.0.1), but the browser then still sends that name as `Host`.
-#[derive(Debug, Clone)]
-pub struct HostRule {
-    bound: SocketAddr,
-    names: Vec<String>,
-}
-
-impl HostRule {
-    /// `names`: the names given with `--host`.
-    pub fn new(bound: SocketAddr, names: &[String]) -> HostRule {
-        HostRule {
-            bound,
-            names: names.iter().map(|n| normal_name(n)).collect(),
-        }
-    }
-
-    /// `localhost`, a loopback address, the bound address, any address of
-    /// this machine when bound to all of them (an address typed as numbers
-    /// cannot be re-pointed), or a `--host` name; always with the right port.
-    pub fn allows(&self, host: &str) -> bool {
-        let Some((name, port)) = split_host(host) else {
-            return false;
-        };
-        if port != self.bound.port() {
-            return false;
-        }
-        let name = normal_name(name);
-        if name == "localhost" || self.names.contains(&name) {
-            return true;
-        }
-        match name.parse::<IpAddr>() {
-            Ok(ip) => ip.is_loopback() || ip == self.bound.ip() || self.bound.ip().is_unspecified(),
-            Err(_) => false,
-        }
-    }
-
-    /// The plain answer for a refused `Host`.
-    pub fn refusal(&self, host: Option<&str>) -> String {
-        let port = self.bound.port();
-        let mut allowed: Vec<String> = ["localhost", "127.0.0.1", "[::1]"]
-            .iter()
-            .map(|n| format!("{n}:{port}"))
-            .collect();
-        let ip = self.bound.ip();
-        if ip.is_unspecified() {
-            allowed.push(format!("this computer's addresses (port {port})"));
-        } else if !ip.is_loopback() {
-            allowed.push(host_port(self.bound));
-        }
-        allowed.extend(self.names.iter().map(|n| format!("{n}:{port}")));
-        let last = allowed.pop().unwrap_or_default();
-        let asked = match host {
-            Some(h) => format!("this request was addressed to {h}"),
-            None => "this request named no host".to_string(),
-        };
-        format!(
-            "This preview server answers only requests addressed to {} or {last} ({asked}).\n\
-             A web page may have tried to reach your preview under its own name, so the request was refused.\n\
-             If you opened the site through a name of your own, start alsite serve with --host NAME.\n",
-            allowed.join(", ")
-        )
-    }
-}
-
-/// `host:port` as a browser writes it (IPv6 in brackets).
-pub fn host_port(addr: SocketAddr) -> String {
-    match addr {
-        SocketAddr::V4(a) => a.to_string(),
-        SocketAddr::V6(a) => format!("[{}]:{}", a.ip(), a.port()),
-    }
-}
-
-fn normal_name(name: &str) -> String {
-    name.trim_end_matches('.').to_ascii_lowercase()
-}
-
-/// `example.org:8000` → (`example.org`, 8000); `[::1]:8000` → (`::1`, 8000);
-/// no port means 80.
-fn split_host(host: &str) -> Option<(&str, u16)> {
-    let (name, port) = if let Some(rest) = host.strip_prefix('[') {
-        let (name, after) = rest.split_once(']')?;
-        (
-            name,
-            after.strip_prefix(':').or(after.is_empty().then_some(""))?,
-        )
-    } else {
-        match host.rsplit_once(':') {
-            Some((name, _)) if name.contains(':') => return None,
-            Some((name, port)) => (name, port),
-            None => (host, ""),
-        }
-    };
-    if name.is_empty() {
-        return None;
-    }
-    let port = if port.is_empty() {
-        80
-    } else {
-        port.parse().ok()?
-    };
-    Some((name, port))
-}
-
-/// The `--bind` address: an IP address (`127.0.0.1`, `0.0.0.0`, `::1`,
-/// `[::1]`) or `localhost`. Shorthands such as `0` or `0x0`, which the
-/// system would quietly read as "every interface", are refused.
-pub fn parse_bind(text: &str) -> Result<IpAddr, String> {
-    let t = text.trim();
-    if t.eq_ignore_ascii_case("localhost") {
-        return Ok(IpAddr::V4(Ipv4Addr::LOCALHOST));
-    }
-    let inner = t
-        .strip_prefix('[')
-        .and_then(|r| r.strip_suffix(']'))
-        .unwrap_or(t);
-    inner.parse().map_err(|_| {
-        format!("`{text}` is not an IP address; use 127.0.0.1 (this computer only), 0.0.0.0 (every network interface) or one address of this computer, such as 192.168.1.20")
-    })
-}
-
-/// The warning for an address other machines can reach; none for loopback.
-pub fn bind_warning(ip: IpAddr) -> Option<String> {
-    if ip.is_loopback() {
-        None
-    } else if ip.is_unspecified() {
-        Some(format!("serving on every network interface ({ip}): anyone who can reach this machine can open the site"))
-    } else {
-        Some(format!("serving on {ip}, which other machines can reach: anyone on that network can open the site"))
-    }
-}
 
 /// The path of the live-reload event stream.
 pub const EVENTS_PATH: &str = "/__alsite/events";
@@ -265,20 +146,22 @@ window.addEventListener("load",function(){try{var y=sessionStorage.getItem(k);if
 if(!window.EventSource)return;var es=new EventSource("/__alsite/events");
 es.addEventListener("reload",function(){try{sessionStorage.setItem(k,String(window.scrollY));}catch(e){}location.reload();});})();</script>"#;
 
-/// The page as served: the live-reload script, and the error overlay when the
-/// last rebuild failed, added before `</body>`.
-pub fn inject(html: &[u8], error: Option<&str>, strings: &Strings) -> Vec<u8> {
-    let mut extra = String::new();
-    if let Some(message) = error {
-        extra.push_str(&overlay(message, strings));
-    }
-    extra.push_str(RELOAD_SCRIPT);
+/// The page as served, in pieces around the shared file: the live-reload
+/// script, and the error overlay when the last rebuild failed, go in before
+/// `</body>`.
+pub fn page(html: &Arc<Vec<u8>>, error: Option<&str>, strings: &Strings) -> Vec<Piece> {
+    let extra = match error {
+        Some(message) => {
+            Piece::Owned(format!("{}{RELOAD_SCRIPT}", overlay(message, strings)).into())
+        }
+        None => Piece::Static(RELOAD_SCRIPT.as_bytes()),
+    };
     let at = find_last(html, b"</body>").unwrap_or(html.len());
-    let mut out = Vec::with_capacity(html.len() + extra.len());
-    out.extend_from_slice(&html[..at]);
-    out.extend_from_slice(extra.as_bytes());
-    out.extend_from_slice(&html[at..]);
-    out
+    vec![
+        Piece::Shared(html.clone(), 0..at),
+        extra,
+        Piece::Shared(html.clone(), at..html.len()),
+    ]
 }
 
 fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -380,15 +263,18 @@ mod tests {
         assert_eq!(content_type("LICENSE"), "application/octet-stream");
     }
 
+    fn served(html: &[u8], error: Option<&str>) -> String {
+        let file = Arc::new(html.to_vec());
+        let pieces = page(&file, error, &crate::i18n::builtin_english());
+        String::from_utf8(pieces.iter().flat_map(|p| p.bytes().to_vec()).collect()).unwrap()
+    }
+
     #[test]
     fn injects_before_the_body_ends_and_escapes_the_overlay() {
-        let page = b"<html><body><p>Hi</p></body></html>";
-        let out = String::from_utf8(inject(
-            page,
+        let out = served(
+            b"<html><body><p>Hi</p></body></html>",
             Some("a.yaml:1:2: error: <bad>"),
-            &crate::i18n::builtin_english(),
-        ))
-        .unwrap();
+        );
         assert!(
             out.starts_with("<html><body><p>Hi</p><div id=\"alsite-error-overlay\""),
             "{out}"
@@ -396,101 +282,7 @@ mod tests {
         assert!(out.contains("a.yaml:1:2: error: &lt;bad&gt;"));
         assert!(out.contains("new EventSource(\"/__alsite/events\")"));
         assert!(out.ends_with("</script></body></html>"));
-        let plain =
-            String::from_utf8(inject(b"no body", None, &crate::i18n::builtin_english())).unwrap();
+        let plain = served(b"no body", None);
         assert!(plain.starts_with("no body<script>") && !plain.contains("overlay"));
-    }
-
-    #[test]
-    fn host_check_on_loopback() {
-        let rule = HostRule::new("127.0.0.1:8000".parse().unwrap(), &["Preview.Test".into()]);
-        for ok in [
-            "localhost:8000",
-            "LOCALHOST:8000",
-            "127.0.0.1:8000",
-            "[::1]:8000",
-            "preview.test:8000",
-        ] {
-            assert!(rule.allows(ok), "{ok}");
-        }
-        for bad in [
-            "evil.example:8000",
-            "evil.example",
-            "localhost",
-            "localhost:8001",
-            "127.0.0.1:80",
-            "localhost.evil.example:8000",
-            "192.168.1.20:8000",
-            "[::1]",
-            "::1:8000",
-            ":8000",
-            "",
-            "localhost:8000:8000",
-            "[::1]x:8000",
-        ] {
-            assert!(!rule.allows(bad), "{bad}");
-        }
-        let text = rule.refusal(Some("evil.example:8000"));
-        assert!(
-            text.starts_with("This preview server answers only requests addressed to localhost:8000, 127.0.0.1:8000, [::1]:8000 or preview.test:8000 (this request was addressed to evil.example:8000).\n"),
-            "{text}"
-        );
-        assert!(
-            text.contains("localhost:8000")
-                && text.contains("evil.example:8000")
-                && text.contains("--host NAME"),
-            "{text}"
-        );
-    }
-
-    #[test]
-    fn host_check_on_other_addresses() {
-        let lan = HostRule::new(
-            "192.168.1.20:8000".parse().unwrap(),
-            &["trainer-laptop".into()],
-        );
-        assert!(
-            lan.allows("192.168.1.20:8000")
-                && lan.allows("trainer-laptop:8000")
-                && lan.allows("localhost:8000")
-        );
-        assert!(!lan.allows("192.168.1.21:8000") && !lan.allows("evil.example:8000"));
-        assert!(lan.refusal(None).contains(
-            "[::1]:8000, 192.168.1.20:8000 or trainer-laptop:8000 (this request named no host)"
-        ));
-        let all = HostRule::new("0.0.0.0:80".parse().unwrap(), &[]);
-        assert!(all.allows("10.0.0.7") && all.allows("[fe80::1]") && all.allows("localhost"));
-        assert!(!all.allows("evil.example") && !all.allows("10.0.0.7:8000"));
-    }
-
-    #[test]
-    fn bind_is_an_ip_address() {
-        assert_eq!(parse_bind("127.0.0.1"), Ok("127.0.0.1".parse().unwrap()));
-        assert_eq!(parse_bind("localhost"), Ok("127.0.0.1".parse().unwrap()));
-        assert_eq!(parse_bind("[::1]"), Ok("::1".parse().unwrap()));
-        assert_eq!(parse_bind("0.0.0.0"), Ok("0.0.0.0".parse().unwrap()));
-        for bad in [
-            "0",
-            "0x0",
-            "127.1",
-            "0177.0.0.1",
-            "example.org",
-            "",
-            "1.2.3.4:80",
-        ] {
-            let e = parse_bind(bad).unwrap_err();
-            assert!(e.contains("is not an IP address"), "{bad}: {e}");
-        }
-        assert_eq!(bind_warning("127.0.0.1".parse().unwrap()), None);
-        assert_eq!(bind_warning("::1".parse().unwrap()), None);
-        assert!(bind_warning("0.0.0.0".parse().unwrap())
-            .unwrap()
-            .contains("every network interface"));
-        assert!(bind_warning("::".parse().unwrap())
-            .unwrap()
-            .contains("every network interface"));
-        assert!(bind_warning("192.168.1.20".parse().unwrap())
-            .unwrap()
-            .contains("anyone on that network"));
     }
 }

@@ -1,13 +1,16 @@
 //! `alsite serve`: builds the site into memory, serves it over HTTP/1.1
-//! (`conn`, with the limits and checks of `http`, heads read by `request`), watches the sources
+//! (`conn`, with the limits of `http`, the checks of `host`, heads read by
+//! `request`, answers framed by `response`), watches the sources
 //! (`watch`), rebuilds on every save and tells open pages to reload through
 //! Server-Sent Events (`events`). A failed rebuild keeps the last good site
 //! and shows its errors in an overlay on every page.
 
 pub mod conn;
 pub mod events;
+pub mod host;
 pub mod http;
 pub mod request;
+pub mod response;
 pub mod watch;
 
 use crate::build;
@@ -15,15 +18,15 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::Strings;
 use crate::{errln, outln};
 use conn::{Answer, Gate, Ticket};
-use http::{
-    content_type, host_port, inject, not_found_page, site_path, HostRule, Refusal, EVENTS_PATH,
-};
-use request::{response_bytes, text_response, Head};
+use host::{host_port, HostRule};
+use http::{content_type, not_found_page, site_path, Refusal, EVENTS_PATH};
+use request::Head;
+use response::{Piece, Response};
 use std::collections::{HashMap, HashSet};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use watch::Sources;
 
 pub struct Options {
@@ -81,7 +84,7 @@ impl Snapshot {
 
 struct Shared {
     site: RwLock<Arc<Snapshot>>,
-    events: events::Broadcaster,
+    events: Arc<events::Broadcaster>,
 }
 
 impl Shared {
@@ -95,8 +98,11 @@ impl Shared {
 }
 
 impl conn::Site for Shared {
-    fn answer(&self, head: &Head, close: bool) -> Answer {
-        answer(self, head, close)
+    fn answer(&self, head: &Head) -> Answer {
+        Answer::Response(match answer(self, head) {
+            Some(response) => response,
+            None => return Answer::Events,
+        })
     }
 
     fn add_event_stream(&self, stream: Arc<TcpStream>, ticket: Ticket) {
@@ -107,7 +113,7 @@ impl conn::Site for Shared {
 /// Runs until the process is stopped. Errors are for the start only: a bad
 /// `--bind`, a port in use, a folder that cannot be watched.
 pub fn run(options: &Options) -> Result<(), Diagnostics> {
-    let ip = http::parse_bind(&options.bind)
+    let ip = host::parse_bind(&options.bind)
         .map_err(|message| Diagnostics(vec![Diagnostic::error("--bind", message)]))?;
     let fd_limit = conn::raise_fd_limit();
     crate::memory::return_at_once();
@@ -117,9 +123,12 @@ pub fn run(options: &Options) -> Result<(), Diagnostics> {
         .start_handler(|_| yield_to_serving())
         .build_global();
     let root = options.root.clone();
+    let gate = Gate::new(conn::connection_limit(fd_limit));
     let shared = Arc::new(Shared {
         site: RwLock::new(Arc::new(Snapshot::default())),
-        events: events::Broadcaster::default(),
+        events: Arc::new(events::Broadcaster::new(
+            http::MAX_EVENT_STREAMS.min(gate.limit() / 2),
+        )),
     });
     let mut builder = build::Incremental::new(&root);
     let started = Instant::now();
@@ -128,12 +137,11 @@ pub fn run(options: &Options) -> Result<(), Diagnostics> {
     let local = listener
         .local_addr()
         .map_err(|e| Diagnostics(vec![Diagnostic::error("serve", e.to_string())]))?;
-    if let Some(warning) = http::bind_warning(ip) {
+    if let Some(warning) = host::bind_warning(ip) {
         errln!("warning: {warning}");
     }
     // Watch before saying we are ready, so no early save is missed.
     let sources = Sources::watch(&root)?;
-    let gate = Gate::new(conn::connection_limit(fd_limit));
     if gate.limit() < http::MAX_CONNECTIONS {
         errln!(
             "note: at most {} connections at once (the open-file limit is {})",
@@ -148,13 +156,7 @@ pub fn run(options: &Options) -> Result<(), Diagnostics> {
     let hosts = HostRule::new(local, &options.hosts);
     let site = shared.clone();
     std::thread::spawn(move || conn::accept_loop(listener, gate, hosts, site));
-    {
-        let shared = shared.clone();
-        std::thread::spawn(move || loop {
-            std::thread::sleep(Duration::from_secs(15));
-            shared.events.ping();
-        });
-    }
+    shared.events.clone().keep();
     if options.open {
         open_browser(&url);
     }
@@ -228,66 +230,55 @@ fn open_browser(url: &str) {
     }
 }
 
-/// The answer to a request the connection layer let through.
-fn answer(shared: &Shared, head: &Head, close: bool) -> Answer {
-    let head_only = head.method == "HEAD";
-    if head.method != "GET" && !head_only {
-        return Answer::Bytes(response_bytes(
-            405,
-            &[
-                ("Allow", "GET, HEAD"),
-                ("Content-Type", "text/plain; charset=utf-8"),
-            ],
-            b"only GET and HEAD\n",
-            false,
-            close,
-        ));
+/// The answer to a request the connection layer let through; `None` to
+/// switch the connection to an event stream.
+fn answer(shared: &Shared, head: &Head) -> Option<Response> {
+    if head.method != "GET" && head.method != "HEAD" {
+        return Some(Response::text(405, "only GET and HEAD\n").header("Allow", "GET, HEAD"));
     }
     let target = head.target.as_str();
-    if target.split('?').next() == Some(EVENTS_PATH) && !head_only {
-        return Answer::Events;
+    if target.split('?').next() == Some(EVENTS_PATH) && head.method == "GET" {
+        return None;
     }
     let snapshot = shared.snapshot();
     let path = match site_path(target, |p| snapshot.dirs.contains(p)) {
         Ok(p) => p,
         Err(Refusal::NeedsSlash) => {
-            let location = format!("{}/", target.split('?').next().unwrap_or(""));
-            return Answer::Bytes(response_bytes(
-                301,
-                &[("Location", &location)],
-                b"",
-                head_only,
-                close,
-            ));
+            return Some(Response::new(301).header("Location", with_slash(target)))
         }
-        Err(Refusal::BadRequest) => {
-            return Answer::Bytes(text_response(400, "bad request\n", close))
-        }
+        Err(Refusal::BadRequest) => return Some(Response::text(400, "bad request\n")),
     };
+    let (error, strings) = (snapshot.error.as_deref(), &snapshot.strings);
     let (status, body, kind) = match snapshot.files.get(&path) {
-        Some(bytes) if path.ends_with(".html") => (
-            200,
-            inject(bytes, snapshot.error.as_deref(), &snapshot.strings),
-            content_type(&path),
-        ),
-        Some(bytes) => (200, bytes.to_vec(), content_type(&path)),
+        Some(bytes) if path.ends_with(".html") => {
+            (200, http::page(bytes, error, strings), content_type(&path))
+        }
+        Some(bytes) => (200, vec![Piece::file(bytes)], content_type(&path)),
         None => {
-            let page = not_found_page(&path, &snapshot.strings);
-            let body = inject(
-                page.as_bytes(),
-                snapshot.error.as_deref(),
-                &snapshot.strings,
-            );
-            (404, body, "text/html; charset=utf-8")
+            let page = Arc::new(not_found_page(&path, strings).into_bytes());
+            (
+                404,
+                http::page(&page, error, strings),
+                "text/html; charset=utf-8",
+            )
         }
     };
-    Answer::Bytes(response_bytes(
-        status,
-        &[("Content-Type", kind), ("Cache-Control", "no-store")],
-        &body,
-        head_only,
-        close,
-    ))
+    Some(
+        Response::new(status)
+            .header("Content-Type", kind)
+            .header("Cache-Control", "no-store")
+            .body(body),
+    )
+}
+
+/// `/practice?x=1#top` → `/practice/?x=1`: the folder with its slash, the
+/// query kept, a fragment (which browsers never send) left out.
+fn with_slash(target: &str) -> String {
+    let target = target.split('#').next().unwrap_or("");
+    match target.split_once('?') {
+        Some((path, query)) => format!("{path}/?{query}"),
+        None => format!("{target}/"),
+    }
 }
 
 /// Puts a build's result in front of the browsers: the new files, or the

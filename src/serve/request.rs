@@ -1,19 +1,35 @@
-//! Request heads and responses as bytes: reading a head under the limits
-//! of `http`, and writing a whole response at once.
+//! Request heads: reading one under the limits of `http`, with the
+//! headers this server uses (others are skipped unread, whatever bytes
+//! they hold).
 
-use super::http::{MAX_HEADERS, MAX_HEAD_BYTES};
+use super::http::{MAX_HEADERS, MAX_HEAD_BYTES, MAX_REQUEST_LINE};
 
 /// A request head as far as this server cares.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Head {
     pub method: String,
+    /// The path and query (`/a/?b`); an absolute-form target
+    /// (`http://host/a/?b`) is cut to this, its host kept in `authority`.
     pub target: String,
+    /// The host of an absolute-form target.
+    pub authority: Option<String>,
     pub host: Option<String>,
-    /// The client wants the connection closed after this answer (or speaks HTTP/1.0).
+    /// The client wants the connection closed after this answer (or speaks
+    /// HTTP/1.0 without asking to keep it).
     pub close: bool,
+    /// HTTP/1.0: a kept connection must be confirmed in the answer.
+    pub http10: bool,
     /// The request announces a body. This server reads none, so it answers
     /// and closes rather than guess where the next request starts.
     pub has_body: bool,
+    /// `Origin`: the page that sent a script's request (browsers send it for
+    /// cross-origin requests, event streams among them).
+    pub origin: Option<String>,
+    /// `Sec-Fetch-Site`, `Sec-Fetch-Mode`, `Sec-Fetch-Dest` (lower case):
+    /// how the browser says the request came about.
+    pub fetch_site: Option<String>,
+    pub fetch_mode: Option<String>,
+    pub fetch_dest: Option<String>,
     /// Bytes of the head, to drop from the buffer before the next request.
     pub len: usize,
 }
@@ -23,6 +39,8 @@ pub struct Head {
 pub enum HeadError {
     /// Not all of it has arrived yet.
     Incomplete,
+    /// 414: a request line over `MAX_REQUEST_LINE`.
+    UrlTooLong,
     /// 431: over `MAX_HEAD_BYTES` or `MAX_HEADERS`.
     TooLarge,
     /// 505: HTTP/2 or later on a plain HTTP/1 connection.
@@ -35,6 +53,7 @@ impl HeadError {
     /// The status and plain-text answer for a head that cannot be served.
     pub fn answer(self) -> (u16, &'static str) {
         match self {
+            HeadError::UrlTooLong => (414, "the address (URL) is too long\n"),
             HeadError::TooLarge => (431, "request headers too large\n"),
             HeadError::Version => (
                 505,
@@ -49,46 +68,116 @@ impl HeadError {
 pub fn parse_head(buf: &[u8]) -> Result<Head, HeadError> {
     let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
     let mut req = httparse::Request::new(&mut headers);
-    let len = match req.parse(buf) {
-        Ok(httparse::Status::Complete(len)) => len,
-        Ok(httparse::Status::Partial) if buf.len() > MAX_HEAD_BYTES => {
-            return Err(HeadError::TooLarge)
-        }
-        Ok(httparse::Status::Partial) => return Err(HeadError::Incomplete),
+    let status = match req.parse(buf) {
+        Ok(status) => status,
         Err(httparse::Error::TooManyHeaders) => return Err(HeadError::TooLarge),
         Err(httparse::Error::Version) if speaks_http2(buf) => return Err(HeadError::Version),
         Err(_) => return Err(HeadError::Bad),
     };
-    if len > MAX_HEAD_BYTES {
-        return Err(HeadError::TooLarge);
-    }
+    check_request_line(buf)?;
+    let len = match status {
+        httparse::Status::Complete(len) if len <= MAX_HEAD_BYTES => len,
+        httparse::Status::Partial if buf.len() <= MAX_HEAD_BYTES => {
+            return Err(HeadError::Incomplete)
+        }
+        _ => return Err(HeadError::TooLarge),
+    };
     let (Some(method), Some(target), Some(minor)) = (req.method, req.path, req.version) else {
         return Err(HeadError::Bad);
     };
+    let (target, authority) = origin_form(target)?;
     let mut head = Head {
         method: method.to_string(),
-        target: target.to_string(),
-        host: None,
+        target,
+        authority,
         close: minor == 0,
-        has_body: false,
+        http10: minor == 0,
         len,
+        ..Head::default()
     };
     for h in req.headers.iter() {
-        let value = std::str::from_utf8(h.value)
-            .map_err(|_| HeadError::Bad)?
-            .trim();
-        let tokens = || value.split(',').map(|t| t.trim().to_ascii_lowercase());
-        match h.name.to_ascii_lowercase().as_str() {
-            "host" if head.host.is_some() => return Err(HeadError::Bad),
-            "host" => head.host = Some(value.to_string()),
-            "connection" if tokens().any(|t| t == "close") => head.close = true,
-            "connection" if minor == 0 && tokens().any(|t| t == "keep-alive") => head.close = false,
-            "content-length" => head.has_body |= value != "0",
-            "transfer-encoding" => head.has_body = true,
-            _ => {}
-        }
+        read_header(&mut head, h)?;
     }
     Ok(head)
+}
+
+/// 414 for a request line past `MAX_REQUEST_LINE` (whole or still arriving).
+/// A line that is long for its method rather than its URL is just bad.
+fn check_request_line(buf: &[u8]) -> Result<(), HeadError> {
+    let line = buf.iter().position(|&b| b == b'\n').unwrap_or(buf.len());
+    if line <= MAX_REQUEST_LINE {
+        return Ok(());
+    }
+    let method = buf.iter().position(|&b| b == b' ').unwrap_or(buf.len());
+    Err(if method <= 32 {
+        HeadError::UrlTooLong
+    } else {
+        HeadError::Bad
+    })
+}
+
+/// Takes one header into `head`. Only the headers used here must be UTF-8.
+fn read_header(head: &mut Head, h: &httparse::Header<'_>) -> Result<(), HeadError> {
+    let name = h.name.to_ascii_lowercase();
+    let used = matches!(
+        name.as_str(),
+        "host"
+            | "connection"
+            | "content-length"
+            | "transfer-encoding"
+            | "origin"
+            | "sec-fetch-site"
+            | "sec-fetch-mode"
+            | "sec-fetch-dest"
+    );
+    if !used {
+        return Ok(());
+    }
+    let value = std::str::from_utf8(h.value)
+        .map_err(|_| HeadError::Bad)?
+        .trim();
+    let tokens = || value.split(',').map(|t| t.trim().to_ascii_lowercase());
+    let lower = || Some(value.to_ascii_lowercase());
+    match name.as_str() {
+        "host" if head.host.is_some() => return Err(HeadError::Bad),
+        "origin" if head.origin.is_some() => return Err(HeadError::Bad),
+        "host" => head.host = Some(value.to_string()),
+        "origin" => head.origin = Some(value.to_string()),
+        "connection" if tokens().any(|t| t == "close") => head.close = true,
+        "connection" if head.http10 && tokens().any(|t| t == "keep-alive") => head.close = false,
+        "content-length" => head.has_body |= value != "0",
+        "transfer-encoding" => head.has_body = true,
+        // Repeated: the least trusting value counts.
+        "sec-fetch-site" if head.fetch_site.as_deref() == Some("cross-site") => {}
+        "sec-fetch-site" => head.fetch_site = lower(),
+        "sec-fetch-mode" => head.fetch_mode = lower(),
+        "sec-fetch-dest" => head.fetch_dest = lower(),
+        _ => {}
+    }
+    Ok(())
+}
+
+/// `http://host:port/a?b` → (`/a?b`, `host:port`); an origin-form target as
+/// it is. Other schemes stay, for `site_path` to refuse.
+fn origin_form(target: &str) -> Result<(String, Option<String>), HeadError> {
+    let scheme = target
+        .get(..7)
+        .filter(|s| s.eq_ignore_ascii_case("http://"));
+    if scheme.is_none() {
+        return Ok((target.to_string(), None));
+    }
+    let rest = &target[7..];
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, path) = rest.split_at(end);
+    if authority.is_empty() || authority.contains('@') {
+        return Err(HeadError::Bad);
+    }
+    let path = if path.starts_with('/') {
+        path.to_string()
+    } else {
+        format!("/{path}")
+    };
+    Ok((path, Some(authority.to_string())))
 }
 
 /// The request line names HTTP/2 or HTTP/3 (`GET / HTTP/2.0`, or the
@@ -96,60 +185,6 @@ pub fn parse_head(buf: &[u8]) -> Result<Head, HeadError> {
 fn speaks_http2(buf: &[u8]) -> bool {
     let line = buf.split(|&b| b == b'\n').next().unwrap_or(buf);
     line.windows(6).any(|w| w == b"HTTP/2" || w == b"HTTP/3")
-}
-
-/// The reason phrase for the statuses this server sends.
-pub fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        301 => "Moved Permanently",
-        400 => "Bad Request",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        408 => "Request Timeout",
-        431 => "Request Header Fields Too Large",
-        503 => "Service Unavailable",
-        505 => "HTTP Version Not Supported",
-        _ => "",
-    }
-}
-
-/// A whole response, written with one call. `head_only` for HEAD requests.
-pub fn response_bytes(
-    status: u16,
-    headers: &[(&str, &str)],
-    body: &[u8],
-    head_only: bool,
-    close: bool,
-) -> Vec<u8> {
-    let mut out = format!("HTTP/1.1 {status} {}\r\n", reason(status));
-    for (name, value) in headers {
-        out.push_str(&format!("{name}: {value}\r\n"));
-    }
-    out.push_str(&format!("Content-Length: {}\r\n", body.len()));
-    if close {
-        out.push_str("Connection: close\r\n");
-    }
-    out.push_str("\r\n");
-    let mut bytes = out.into_bytes();
-    if !head_only {
-        bytes.extend_from_slice(body);
-    }
-    bytes
-}
-
-/// A plain-text answer.
-pub fn text_response(status: u16, text: &str, close: bool) -> Vec<u8> {
-    response_bytes(
-        status,
-        &[
-            ("Content-Type", "text/plain; charset=utf-8"),
-            ("Cache-Control", "no-store"),
-        ],
-        text.as_bytes(),
-        false,
-        close,
-    )
 }
 
 #[cfg(test)]
@@ -176,11 +211,8 @@ mod tests {
                 .close
         );
         assert!(head("GET / HTTP/1.0\r\n\r\n").unwrap().close);
-        assert!(
-            !head("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
-                .unwrap()
-                .close
-        );
+        let kept = head("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").unwrap();
+        assert!(!kept.close && kept.http10);
         assert!(
             head("POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello")
                 .unwrap()
@@ -231,5 +263,74 @@ mod tests {
         );
         assert_eq!(HeadError::Version.answer().0, 505);
         assert_eq!(HeadError::TooLarge.answer().0, 431);
+    }
+
+    #[test]
+    fn a_long_url_is_414_even_before_it_ends() {
+        let url = format!("/{}", "a".repeat(MAX_REQUEST_LINE));
+        let whole = format!("GET {url} HTTP/1.1\r\nHost: x\r\n\r\n");
+        assert_eq!(head(&whole), Err(HeadError::UrlTooLong));
+        assert_eq!(
+            head(&whole[..MAX_REQUEST_LINE + 10]),
+            Err(HeadError::UrlTooLong)
+        );
+        let long_method = format!("{} / HTTP/1.1\r\n\r\n", "X".repeat(MAX_REQUEST_LINE));
+        assert_eq!(head(&long_method), Err(HeadError::Bad));
+        let fits = format!(
+            "GET /{} HTTP/1.1\r\n\r\n",
+            "a".repeat(MAX_REQUEST_LINE - 20)
+        );
+        assert!(head(&fits).is_ok());
+        assert_eq!(HeadError::UrlTooLong.answer().0, 414);
+    }
+
+    #[test]
+    fn an_absolute_target_is_cut_to_its_path() {
+        let h = head("GET http://127.0.0.1:8000/a/?b HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        assert_eq!(h.target, "/a/?b");
+        assert_eq!(h.authority.as_deref(), Some("127.0.0.1:8000"));
+        let bare = head("GET HTTP://localhost:8000 HTTP/1.1\r\n\r\n").unwrap();
+        assert_eq!(
+            (bare.target.as_str(), bare.authority.as_deref()),
+            ("/", Some("localhost:8000"))
+        );
+        let query = head("GET http://localhost:8000?x HTTP/1.1\r\n\r\n").unwrap();
+        assert_eq!(query.target, "/?x");
+        assert_eq!(
+            head("GET http://evil@localhost:8000/ HTTP/1.1\r\n\r\n"),
+            Err(HeadError::Bad)
+        );
+        assert_eq!(head("GET http:/// HTTP/1.1\r\n\r\n"), Err(HeadError::Bad));
+        let other = head("GET https://localhost:8000/ HTTP/1.1\r\n\r\n").unwrap();
+        assert_eq!(
+            (other.target.as_str(), other.authority),
+            ("https://localhost:8000/", None)
+        );
+    }
+
+    #[test]
+    fn headers_it_does_not_use_may_hold_any_bytes() {
+        let mut req = b"GET / HTTP/1.1\r\nHost: x\r\nX-Name: caf\xe9\r\n\r\n".to_vec();
+        assert!(parse_head(&req).is_ok());
+        req = b"GET / HTTP/1.1\r\nHost: caf\xe9\r\n\r\n".to_vec();
+        assert_eq!(parse_head(&req), Err(HeadError::Bad));
+    }
+
+    #[test]
+    fn reads_what_the_browser_says_about_the_origin() {
+        let h = head("GET /__alsite/events HTTP/1.1\r\nOrigin: http://evil.example\r\nSec-Fetch-Site: Cross-Site\r\nSec-Fetch-Mode: cors\r\nSec-Fetch-Dest: empty\r\n\r\n").unwrap();
+        assert_eq!(h.origin.as_deref(), Some("http://evil.example"));
+        assert_eq!(h.fetch_site.as_deref(), Some("cross-site"));
+        assert_eq!(h.fetch_mode.as_deref(), Some("cors"));
+        assert_eq!(h.fetch_dest.as_deref(), Some("empty"));
+        let twice = head(
+            "GET / HTTP/1.1\r\nSec-Fetch-Site: cross-site\r\nSec-Fetch-Site: same-origin\r\n\r\n",
+        )
+        .unwrap();
+        assert_eq!(twice.fetch_site.as_deref(), Some("cross-site"));
+        assert_eq!(
+            head("GET / HTTP/1.1\r\nOrigin: a\r\nOrigin: b\r\n\r\n"),
+            Err(HeadError::Bad)
+        );
     }
 }

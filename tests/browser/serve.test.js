@@ -1,12 +1,14 @@
 "use strict";
 // `alsite serve` with a real browser: a saved edit reloads the open page with
 // the new text at the same scroll position; a bad edit shows the overlay over
-// the last good page, and saving the fix clears it.
+// the last good page, and saving the fix clears it; a page on another website
+// gets no live-reload stream and cannot take live reload from the preview's tabs.
 
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
 const { spawn, execFileSync } = require("node:child_process");
 const fs = require("node:fs");
+const http = require("node:http");
 const os = require("node:os");
 const path = require("node:path");
 const readline = require("node:readline");
@@ -85,4 +87,38 @@ test("a bad edit shows the overlay over the last good page until it is fixed", a
   await saveAndReload(page, good);
   assert.equal(await page.locator("#alsite-error-overlay").count(), 0);
   await page.close();
+});
+
+test("a page on another website can neither open a live-reload stream nor switch live reload off", async () => {
+  // Another website (another host and port) whose page opens 300 event streams to the preview.
+  const other = http.createServer((req, res) => {
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+    res.end(`<!doctype html><html lang="en"><title>Another website</title><script>
+      "use strict";
+      window.opened = 0; window.shut = 0;
+      for (let i = 0; i < 300; i++) {
+        const es = new EventSource(${JSON.stringify(base)} + "__alsite/events");
+        es.onopen = () => { window.opened += 1; };
+        es.onerror = () => { if (es.readyState === EventSource.CLOSED) window.shut += 1; };
+      }
+    </script>`);
+  });
+  await new Promise((resolve) => other.listen(0, "127.0.0.1", resolve));
+  try {
+    const hostile = await browser.context.newPage();
+    await hostile.goto(`http://localhost:${other.address().port}/`);
+    await hostile.waitForFunction(() => window.shut === 300, null, { timeout: 15000 });
+    assert.equal(await hostile.evaluate(() => window.opened), 0, "no stream opened");
+    // A tab of the preview opened now still reloads on a save.
+    const page = await browser.context.newPage();
+    await openLive(page, base + "ground-rules.html");
+    const text = fs.readFileSync(rules(), "utf8");
+    await saveAndReload(page, text.replace(/^title: .*$/m, "title: Still live"));
+    await page.waitForFunction(() => document.querySelector("h1").textContent === "Still live");
+    fs.writeFileSync(rules(), text);
+    await hostile.close();
+    await page.close();
+  } finally {
+    other.close();
+  }
 });

@@ -8,6 +8,22 @@ use std::path::Path;
 /// handful of levels; the limit keeps a runaway file from taking minutes.
 const MAX_DEPTH: usize = 40;
 
+/// A colour written without quotes after a key (`primary: #8b0000`): the
+/// column of the `#`, the key and the colour.
+fn colour_as_comment(line: &str) -> Option<(usize, &str, &str)> {
+    let (before, after) = line.split_once(": #")?;
+    let key = before.trim_start().trim_start_matches("- ").trim();
+    let plain_key = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+    let colour_len = after.bytes().take_while(u8::is_ascii_hexdigit).count();
+    let colour = &line[before.len() + 2..before.len() + 3 + colour_len];
+    let ends = after[colour_len..].trim().is_empty();
+    (plain_key && ends && matches!(colour_len, 3 | 4 | 6 | 8))
+        .then(|| (line[..before.len() + 2].chars().count(), key, colour))
+}
+
 /// Finds, before parsing, the mistakes the YAML parser reports badly or
 /// slowly: control characters, tabs in indentation, a second document, and
 /// nesting past [`MAX_DEPTH`].
@@ -50,6 +66,13 @@ pub(super) fn prescan(file: &Path, text: &str) -> Result<(), Diagnostic> {
         if !content.is_empty() && !content.starts_with('#') && content != "---" {
             seen_content = true;
         }
+        if let Some((col, key, colour)) = colour_as_comment(line) {
+            return err(
+                col,
+                &format!("`{colour}` after `{key}:` is read as a comment (YAML comments start with #), so `{key}` has no value"),
+                &format!("put the colour in quotes: {key}: \"{colour}\""),
+            );
+        }
         let dashes = content.split("- ").take_while(|s| s.is_empty()).count();
         let block_depth = (indent.len() / 2) + dashes;
         let deepest;
@@ -85,4 +108,25 @@ fn flow_depths(line: &str, mut depth: usize) -> (usize, usize) {
         }
     }
     (depth, deepest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unquoted_colour_is_named_not_dropped() {
+        assert_eq!(
+            colour_as_comment("  primary: #8b0000"),
+            Some((11, "primary", "#8b0000"))
+        );
+        assert_eq!(
+            colour_as_comment("accent: #fff   "),
+            Some((8, "accent", "#fff"))
+        );
+        // A real comment, and a quoted colour, are fine.
+        assert_eq!(colour_as_comment("title: # to do"), None);
+        assert_eq!(colour_as_comment("primary: \"#8b0000\""), None);
+        assert_eq!(colour_as_comment("primary: #8b0000 dark red"), None);
+    }
 }

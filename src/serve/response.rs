@@ -1,0 +1,228 @@
+//! Responses: a status, headers and a body made of pieces. A file of the
+//! site is one shared piece (no copy per request); a page is the file cut
+//! where the live-reload script goes in. The connection layer adds the
+//! framing (length, `Connection`, no body for HEAD) and writes the pieces
+//! with one call where it can.
+
+use super::http::WRITE_TIMEOUT;
+use std::io::{self, IoSlice, Write};
+use std::net::TcpStream;
+use std::ops::Range;
+use std::sync::Arc;
+use std::time::Instant;
+
+/// A part of a body.
+pub enum Piece {
+    /// Part of a file of the site, shared with every other response to it.
+    Shared(Arc<Vec<u8>>, Range<usize>),
+    Static(&'static [u8]),
+    Owned(Vec<u8>),
+}
+
+impl Piece {
+    /// A whole file of the site.
+    pub fn file(bytes: &Arc<Vec<u8>>) -> Piece {
+        Piece::Shared(bytes.clone(), 0..bytes.len())
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        match self {
+            Piece::Shared(bytes, range) => &bytes[range.clone()],
+            Piece::Static(bytes) => bytes,
+            Piece::Owned(bytes) => bytes,
+        }
+    }
+}
+
+/// A response before framing.
+pub struct Response {
+    pub status: u16,
+    pub headers: Vec<(&'static str, String)>,
+    pub body: Vec<Piece>,
+}
+
+impl Response {
+    pub fn new(status: u16) -> Response {
+        Response {
+            status,
+            headers: Vec::new(),
+            body: Vec::new(),
+        }
+    }
+
+    pub fn header(mut self, name: &'static str, value: impl Into<String>) -> Response {
+        self.headers.push((name, value.into()));
+        self
+    }
+
+    pub fn body(mut self, pieces: Vec<Piece>) -> Response {
+        self.body = pieces;
+        self
+    }
+
+    /// A plain-text answer.
+    pub fn text(status: u16, text: impl Into<String>) -> Response {
+        Response::new(status)
+            .header("Content-Type", "text/plain; charset=utf-8")
+            .header("Cache-Control", "no-store")
+            .body(vec![Piece::Owned(text.into().into_bytes())])
+    }
+
+    /// Bytes of the body.
+    pub fn len(&self) -> usize {
+        self.body.iter().map(|p| p.bytes().len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The status line and headers, with the length and `Connection` framing.
+    pub fn head(&self, framing: Framing) -> Vec<u8> {
+        let mut out = format!("HTTP/1.1 {} {}\r\n", self.status, reason(self.status));
+        for (name, value) in &self.headers {
+            out.push_str(&format!("{name}: {value}\r\n"));
+        }
+        out.push_str(&format!("Content-Length: {}\r\n", self.len()));
+        if framing.close {
+            out.push_str("Connection: close\r\n");
+        } else if framing.http10 {
+            out.push_str("Connection: keep-alive\r\n");
+        }
+        out.push_str("\r\n");
+        out.into_bytes()
+    }
+
+    /// The whole response as bytes (for tests and the smallest answers).
+    pub fn to_bytes(&self, framing: Framing) -> Vec<u8> {
+        let mut out = self.head(framing);
+        if !framing.head_only {
+            for piece in &self.body {
+                out.extend_from_slice(piece.bytes());
+            }
+        }
+        out
+    }
+}
+
+/// How a response travels on its connection.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Framing {
+    /// A HEAD request: the head alone (with the length a GET would get).
+    pub head_only: bool,
+    /// The connection closes after this response.
+    pub close: bool,
+    /// An HTTP/1.0 client, which keeps a connection only when told so.
+    pub http10: bool,
+}
+
+/// Writes a response within `WRITE_TIMEOUT` (more for large answers).
+pub fn send(stream: &TcpStream, response: &Response, framing: Framing) -> io::Result<()> {
+    let head = response.head(framing);
+    let mut slices = vec![IoSlice::new(&head)];
+    if !framing.head_only {
+        slices.extend(
+            response
+                .body
+                .iter()
+                .map(|p| IoSlice::new(p.bytes()))
+                .filter(|s| !s.is_empty()),
+        );
+    }
+    write_within(stream, &mut slices)
+}
+
+/// Writes all of `slices` within `WRITE_TIMEOUT`, and as much again per further MiB.
+pub fn write_within(stream: &TcpStream, mut slices: &mut [IoSlice<'_>]) -> io::Result<()> {
+    let total: usize = slices.iter().map(|s| s.len()).sum();
+    let extra = u32::try_from(total >> 20).unwrap_or(u32::MAX);
+    let deadline = Instant::now() + WRITE_TIMEOUT * extra.saturating_add(1);
+    let mut s = stream;
+    while !slices.is_empty() {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(io::ErrorKind::TimedOut.into());
+        }
+        stream.set_write_timeout(Some(left))?;
+        match s.write_vectored(slices) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(n) => IoSlice::advance_slices(&mut slices, n),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+/// Writes `bytes` within `WRITE_TIMEOUT`.
+pub fn write_bytes(stream: &TcpStream, bytes: &[u8]) -> io::Result<()> {
+    write_within(stream, &mut [IoSlice::new(bytes)])
+}
+
+/// The reason phrase for the statuses this server sends.
+pub fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        301 => "Moved Permanently",
+        400 => "Bad Request",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        414 => "URI Too Long",
+        431 => "Request Header Fields Too Large",
+        503 => "Service Unavailable",
+        505 => "HTTP Version Not Supported",
+        _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(r: &Response, framing: Framing) -> String {
+        String::from_utf8(r.to_bytes(framing)).unwrap()
+    }
+
+    #[test]
+    fn frames_responses() {
+        let r = Response::text(400, "bad request\n");
+        let get = text(&r, Framing::default());
+        assert!(get.starts_with("HTTP/1.1 400 Bad Request\r\n"), "{get}");
+        assert!(
+            get.ends_with("Content-Length: 12\r\n\r\nbad request\n"),
+            "{get}"
+        );
+        let head = Framing {
+            head_only: true,
+            ..Framing::default()
+        };
+        assert!(text(&r, head).ends_with("Content-Length: 12\r\n\r\n"));
+        let close = Framing {
+            close: true,
+            http10: true,
+            ..Framing::default()
+        };
+        assert!(text(&r, close).contains("Connection: close\r\n"));
+        let old = Framing {
+            http10: true,
+            ..Framing::default()
+        };
+        assert!(text(&r, old).contains("Connection: keep-alive\r\n"));
+        assert!(!get.contains("Connection:"));
+    }
+
+    #[test]
+    fn pieces_share_the_file() {
+        let file = Arc::new(b"<body></body>".to_vec());
+        let r = Response::new(200).body(vec![
+            Piece::Shared(file.clone(), 0..6),
+            Piece::Static(b"<script></script>"),
+            Piece::Shared(file.clone(), 6..13),
+        ]);
+        assert_eq!(Arc::strong_count(&file), 3);
+        assert_eq!(r.len(), 13 + 17);
+        assert!(text(&r, Framing::default()).ends_with("<body><script></script></body>"));
+    }
+}

@@ -1,0 +1,232 @@
+//! Requests at the edges of HTTP, as a client sees the answers: errors to
+//! HEAD keep the connection usable, a body the server does not read does
+//! not reset the answer away, HTTP/1.0 keep-alive, absolute URLs, folder
+//! redirects, odd header bytes, long URLs and hostile Host names.
+
+use super::common::hostile::*;
+use super::common::serve::{get, new_site, raw, Server};
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::time::Duration;
+
+/// One response read off a kept connection: status line, head, body.
+fn next_response(reader: &mut impl BufRead, head_only: bool) -> (String, String, Vec<u8>) {
+    let mut head = String::new();
+    let mut line = String::new();
+    while line != "\r\n" {
+        line.clear();
+        assert!(reader.read_line(&mut line).unwrap() > 0, "closed in a head");
+        head.push_str(&line);
+    }
+    let length: usize = head
+        .lines()
+        .find_map(|l| l.strip_prefix("Content-Length: "))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let mut body = vec![0; if head_only { 0 } else { length }];
+    reader.read_exact(&mut body).unwrap();
+    let status = head.lines().next().unwrap().to_string();
+    (status, head, body)
+}
+
+fn connect(addr: &str, requests: &str) -> BufReader<TcpStream> {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    s.write_all(requests.as_bytes()).unwrap();
+    BufReader::new(s)
+}
+
+#[test]
+fn r1_an_error_to_head_has_no_body_and_the_connection_goes_on() {
+    let _turn = take_turn();
+    let site = new_site("head-errors");
+    let server = Server::start(&site);
+    let a = &server.addr;
+    let mut reader = connect(
+        a,
+        &format!(
+            "HEAD /%2e%2e/x HTTP/1.1\r\nHost: {a}\r\n\r\n\
+             HEAD /nowhere.html HTTP/1.1\r\nHost: {a}\r\n\r\n\
+             HEAD /about.html HTTP/1.1\r\nHost: {a}\r\n\r\n\
+             GET /about.html HTTP/1.1\r\nHost: {a}\r\nConnection: close\r\n\r\n"
+        ),
+    );
+    let (status, head, _) = next_response(&mut reader, true);
+    assert_eq!(status, "HTTP/1.1 400 Bad Request");
+    assert!(head.contains("Content-Length: 12\r\n"), "{head}");
+    assert!(next_response(&mut reader, true)
+        .0
+        .starts_with("HTTP/1.1 404"));
+    assert!(next_response(&mut reader, true)
+        .0
+        .starts_with("HTTP/1.1 200"));
+    let (status, _, body) = next_response(&mut reader, false);
+    assert!(status.starts_with("HTTP/1.1 200"), "{status}");
+    assert!(String::from_utf8_lossy(&body).contains("<h1>About</h1>"));
+    let mut rest = Vec::new();
+    let _ = reader.read_to_end(&mut rest);
+    assert!(rest.is_empty(), "nothing after the last answer: {rest:?}");
+    // Refusals that end the connection send no body to HEAD either.
+    for request in [
+        "HEAD / HTTP/1.1\r\nHost: evil.example\r\n\r\n".to_string(),
+        format!("HEAD /{} HTTP/1.1\r\nHost: {a}\r\n\r\n", "a".repeat(9000)),
+    ] {
+        let mut reader = connect(a, &request);
+        let mut all = String::new();
+        let _ = reader.read_to_string(&mut all);
+        assert!(all.ends_with("\r\n\r\n"), "{all}");
+    }
+}
+
+#[test]
+fn r2_a_request_body_the_server_does_not_read_does_not_reset_the_answer() {
+    let _turn = take_turn();
+    let site = new_site("bodies");
+    let server = Server::start(&site);
+    let a = server.addr.clone();
+    for (request, size, answer) in [
+        ("POST /", 8_000_000, "HTTP/1.1 405 Method Not Allowed"),
+        (
+            "PUT /upload.html",
+            100_000,
+            "HTTP/1.1 405 Method Not Allowed",
+        ),
+        ("GET /about.html", 8_000_000, "HTTP/1.1 200 OK"),
+    ] {
+        for _ in 0..5 {
+            let mut s = TcpStream::connect(&a).unwrap();
+            let head = format!("{request} HTTP/1.1\r\nHost: {a}\r\nContent-Length: {size}\r\n\r\n");
+            let mut bytes = head.into_bytes();
+            bytes.resize(bytes.len() + size, b'x');
+            // As curl or a script sends it: the whole request, then the answer is read.
+            let sent = s.write_all(&bytes);
+            assert!(sent.is_ok(), "{request} with {size} bytes: {sent:?}");
+            let got =
+                read_until_closed(&s, Duration::from_secs(5)).expect("an answer, then the end");
+            let text = String::from_utf8_lossy(&got);
+            assert!(
+                text.starts_with(answer),
+                "{request} with {size} bytes: {text:?}"
+            );
+            assert!(text.contains("Connection: close\r\n"), "{text}");
+        }
+    }
+}
+
+#[test]
+fn r3_http_1_0_keep_alive_absolute_urls_and_folder_redirects() {
+    let _turn = take_turn();
+    let site = new_site("edges");
+    let server = Server::start(&site);
+    let a = &server.addr;
+    // HTTP/1.0 asking to keep the connection: told so, and it is kept.
+    let mut reader = connect(
+        a,
+        &format!(
+            "GET /about.html HTTP/1.0\r\nHost: {a}\r\nConnection: keep-alive\r\n\r\n\
+             GET / HTTP/1.0\r\nHost: {a}\r\n\r\n"
+        ),
+    );
+    let (_, head, _) = next_response(&mut reader, false);
+    assert!(head.contains("Connection: keep-alive\r\n"), "{head}");
+    let (status, head, _) = next_response(&mut reader, false);
+    assert!(status.starts_with("HTTP/1.1 200") && head.contains("Connection: close\r\n"));
+    // An absolute URL naming this server is served; naming another host, refused.
+    let ask = |line: &str, host: &str| {
+        raw(
+            a,
+            format!("{line}\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes(),
+        )
+        .unwrap()
+    };
+    let absolute = ask(&format!("GET http://{a}/about.html HTTP/1.1"), a);
+    assert_eq!(absolute.status, 200);
+    assert!(absolute.body.contains("<h1>About</h1>"));
+    assert_eq!(
+        ask(&format!("GET http://{a}/practice HTTP/1.1"), a).status,
+        301
+    );
+    assert_eq!(ask("GET http://evil.example/ HTTP/1.1", a).status, 400);
+    assert_eq!(
+        ask(&format!("GET http://{a}/ HTTP/1.1"), "evil.example").status,
+        400
+    );
+    // A folder without its slash: the query kept, no fragment.
+    for (target, location) in [
+        ("/practice#frag", "/practice/"),
+        ("/practice?x=1", "/practice/?x=1"),
+        ("/practice?x=1#frag", "/practice/?x=1"),
+    ] {
+        let r = get(a, target);
+        assert_eq!(r.status, 301, "{target}");
+        assert!(
+            r.headers.contains(&format!("\r\nLocation: {location}\r\n")),
+            "{target}: {}",
+            r.headers
+        );
+    }
+}
+
+#[test]
+fn r4_odd_header_bytes_long_urls_and_hostile_host_names() {
+    let _turn = take_turn();
+    let site = new_site("odd-heads");
+    let server = Server::start(&site);
+    let a = &server.addr;
+    let mut request = format!("GET /about.html HTTP/1.1\r\nHost: {a}\r\nX-Name: ").into_bytes();
+    request.extend_from_slice(b"caf\xe9 \xff\r\nConnection: close\r\n\r\n");
+    assert_eq!(
+        raw(a, &request).unwrap().status,
+        200,
+        "a header the server does not use"
+    );
+    let long = raw(
+        a,
+        format!("GET /{} HTTP/1.1\r\nHost: {a}\r\n\r\n", "a".repeat(9000)).as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(long.status, 414);
+    assert!(long.body.contains("too long"), "{}", long.body);
+    // A Host that would garble the terminal, and one of 15 KB.
+    let garbling = "\u{202e}lmth\t.exe\u{200b}";
+    let r = raw(
+        a,
+        format!("GET / HTTP/1.1\r\nHost: {garbling}\r\nConnection: close\r\n\r\n").as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(r.status, 400);
+    let huge = "a".repeat(15_000);
+    let r = raw(
+        a,
+        format!("GET / HTTP/1.1\r\nHost: {huge}\r\nConnection: close\r\n\r\n").as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(r.status, 400);
+    assert!(
+        r.body.len() < 1000,
+        "the 400 does not echo the host: {} bytes",
+        r.body.len()
+    );
+    let _ = raw(a, b"GET / HTTP/1.1\r\nHost: \r\nConnection: close\r\n\r\n");
+    wait_for_stderr(
+        &server,
+        "refused a request addressed to \\u{202e}lmth\\u{9}.exe\\u{200b} (DNS rebinding guard)\n",
+    );
+    wait_for_stderr(&server, "aaaa… (DNS rebinding guard)\n");
+    wait_for_stderr(
+        &server,
+        "refused a request that named no host (DNS rebinding guard)\n",
+    );
+    let stderr = server.stderr();
+    assert!(
+        !stderr.contains('\t') && !stderr.contains('\u{202e}'),
+        "{stderr:?}"
+    );
+    assert!(stderr.lines().all(|l| l.len() < 300), "{stderr}");
+    assert!(
+        !stderr.contains("--host \n") && !stderr.contains("--host (none)"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("--host aaaa"), "{stderr}");
+}
