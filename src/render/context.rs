@@ -103,7 +103,7 @@ pub(super) fn page_context(site: &Site, job: &Job, body: &str, shared: &Shared) 
         JobKind::Session(d) => Some(d.data.problem.clone()),
         JobKind::Agenda(w) => Some(
             site.strings
-                .t("workshop.for_audience", &[("audience", &w.data.audience)]),
+                .t("workshop.audience", &[("audience", &w.data.audience)]),
         ),
         _ => None,
     };

@@ -60,15 +60,27 @@
       skip.addEventListener("click", function () {
         state.pauses[item.id] = { skipped: true };
         save();
+        settle(turnEl, item, state.pauses[item.id]);
         go(n + 1);
       });
       alsite.practice.mountItem(section, item, pauseData.rules, function (result) {
         state.pauses[item.id] = result;
         save();
+        settle(turnEl, item, result);
         render(false, false);
       }, state.pauses[item.id] && !state.pauses[item.id].skipped ? state.pauses[item.id] : null);
+      if (state.pauses[item.id]) settle(turnEl, item, state.pauses[item.id]);
       pauseByTurn[n] = item.id;
     });
+
+    // A pause answered or skipped no longer offers to skip it; once answered,
+    // the feedback gives the answer, so "Show answer" goes too (except for a
+    // wrong order, whose feedback asks for another try).
+    function settle(turnEl, item, result) {
+      turnEl.querySelector(".skip-pause").hidden = true;
+      var answer = turnEl.querySelector("details.answer");
+      if (answer && !result.skipped && (item.type !== "order" || result.correct)) answer.hidden = true;
+    }
 
     function stageOf(n) {
       var s = 0;
@@ -84,7 +96,9 @@
     function describe(turnEl) {
       var n = Number(turnEl.dataset.turn);
       if (pauseByTurn[n]) return t("player.your_turn", { prompt: turnEl.querySelector(".prompt, blockquote, .item-title").textContent.trim() });
-      var speaker = turnEl.querySelector(".speaker").textContent.replace(/\s+/g, " ").trim();
+      var speaker = turnEl.querySelector(".speaker").cloneNode(true);
+      speaker.querySelectorAll("[aria-hidden=true]").forEach(function (el) { el.remove(); });
+      speaker = speaker.textContent.replace(/\s+/g, " ").trim();
       return speaker + ": " + turnEl.querySelector(".words").textContent.trim();
     }
 
@@ -166,7 +180,12 @@
     });
 
     document.addEventListener("keydown", function (ev) {
-      if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
+      if (ev.altKey || ev.ctrlKey || ev.metaKey || ev.defaultPrevented) return;
+      if (ev.key === "Escape" && presenting()) {
+        ev.preventDefault();
+        leavePresent();
+        return;
+      }
       var t = ev.target;
       var typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
       var onControl = t && /^(BUTTON|A|SUMMARY)$/.test(t.tagName);
@@ -180,12 +199,30 @@
       }
     });
 
+    // The presenter view fills the screen; Escape or the toggle leaves it,
+    // where the player was.
+    function presenting() { return window.location.hash === "#present"; }
     function applyHash() {
-      var present = window.location.hash === "#present";
+      var present = presenting();
       document.body.classList.toggle("present", present);
       presentToggle.textContent = t(present ? "player.leave_present" : "player.present");
       presentToggle.setAttribute("href", present ? "#" : "#present");
+      if (present) presentToggle.setAttribute("aria-keyshortcuts", "Escape"); else presentToggle.removeAttribute("aria-keyshortcuts");
     }
+    function leavePresent() {
+      try {
+        window.history.pushState(null, "", window.location.pathname + window.location.search);
+      } catch (e) {
+        window.location.hash = ""; // where the history cannot be written (some file:// pages)
+      }
+      applyHash();
+      if (turns[state.turn - 1]) reveal(turns[state.turn - 1]);
+    }
+    presentToggle.addEventListener("click", function (ev) {
+      if (!presenting()) return;
+      ev.preventDefault();
+      leavePresent();
+    });
     window.addEventListener("hashchange", applyHash);
     applyHash();
 
