@@ -344,6 +344,37 @@ fn load_check_20000_requests_on_50_connections_with_20_event_streams_open() {
 }
 
 #[test]
+fn a_site_that_never_built_says_so_not_that_it_shows_the_last_good_version() {
+    let site = new_site("never-built");
+    let about = site.path("content/pages/about.md");
+    let first = fs::read_dir(site.path("content/pages"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    fs::write(
+        if about.exists() { &about } else { &first },
+        "---\ntitle: [broken\n---\n",
+    )
+    .unwrap();
+    let server = Server::start(&site);
+    let page = get(&server.addr, "/index.html");
+    assert!(
+        page.body
+            .contains("The site does not build yet, so there is nothing to show.")
+            && !page.body.contains("last good version"),
+        "{}",
+        page.body
+    );
+    assert!(
+        server.stderr().contains("nothing to serve until it builds"),
+        "{}",
+        server.stderr()
+    );
+}
+
+#[test]
 fn replacing_the_whole_content_folder_keeps_the_loop_alive() {
     // As a git branch switch can: content/ goes away and comes back.
     let site = new_site("branch");

@@ -149,10 +149,12 @@ es.addEventListener("reload",function(){try{sessionStorage.setItem(k,String(wind
 /// The page as served, in pieces around the shared file: the live-reload
 /// script, and the error overlay when the last rebuild failed, go in before
 /// `</body>`.
-pub fn page(html: &Arc<Vec<u8>>, error: Option<&str>, strings: &Strings) -> Vec<Piece> {
+/// `error` is the failed build's messages, and whether a good build came
+/// before (whose page this is).
+pub fn page(html: &Arc<Vec<u8>>, error: Option<(&str, bool)>, strings: &Strings) -> Vec<Piece> {
     let extra = match error {
-        Some(message) => {
-            Piece::Owned(format!("{}{RELOAD_SCRIPT}", overlay(message, strings)).into())
+        Some((message, earlier)) => {
+            Piece::Owned(format!("{}{RELOAD_SCRIPT}", overlay(message, earlier, strings)).into())
         }
         None => Piece::Static(RELOAD_SCRIPT.as_bytes()),
     };
@@ -169,9 +171,15 @@ fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
         .rposition(|w| w.eq_ignore_ascii_case(needle))
 }
 
-/// The error overlay: the build's messages, on top of the last good page.
-pub fn overlay(message: &str, strings: &Strings) -> String {
-    let head = escape_html(&strings.t("serve.overlay_head", &[]));
+/// The error overlay: the build's messages, on top of the last good page
+/// (`earlier`), or of the not-found page when no build has succeeded yet.
+pub fn overlay(message: &str, earlier: bool, strings: &Strings) -> String {
+    let key = if earlier {
+        "serve.overlay_head"
+    } else {
+        "serve.overlay_head_first"
+    };
+    let head = escape_html(&strings.t(key, &[]));
     let foot = escape_html(&strings.t("serve.overlay_foot", &[]));
     format!(
         r#"<div id="alsite-error-overlay" role="alert" style="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff5f5;color:#1c2430;border-top:6px solid #a1261b;box-shadow:0 -4px 24px rgba(0,0,0,.25);padding:1rem 1.5rem;font:15px/1.5 system-ui,sans-serif"><p style="margin:0 0 .5rem;font-weight:700;color:#a1261b">{head}</p><pre style="margin:0;white-space:pre-wrap;font:14px/1.45 ui-monospace,Menlo,Consolas,monospace">{}</pre><p style="margin:.5rem 0 0;color:#4a5565">{foot}</p></div>"#,
@@ -265,7 +273,11 @@ mod tests {
 
     fn served(html: &[u8], error: Option<&str>) -> String {
         let file = Arc::new(html.to_vec());
-        let pieces = page(&file, error, &crate::i18n::builtin_english());
+        let pieces = page(
+            &file,
+            error.map(|e| (e, true)),
+            &crate::i18n::builtin_english(),
+        );
         String::from_utf8(pieces.iter().flat_map(|p| p.bytes().to_vec()).collect()).unwrap()
     }
 

@@ -248,7 +248,11 @@ fn answer(shared: &Shared, head: &Head) -> Option<Response> {
         }
         Err(Refusal::BadRequest) => return Some(Response::text(400, "bad request\n")),
     };
-    let (error, strings) = (snapshot.error.as_deref(), &snapshot.strings);
+    let earlier = !snapshot.files.is_empty();
+    let (error, strings) = (
+        snapshot.error.as_deref().map(|e| (e, earlier)),
+        &snapshot.strings,
+    );
     let (status, body, kind) = match snapshot.files.get(&path) {
         Some(bytes) if path.ends_with(".html") => {
             (200, http::page(bytes, error, strings), content_type(&path))
@@ -352,7 +356,13 @@ fn apply(
                 strings: current.strings.clone(),
             });
             shared.events.reload();
-            errln!("{what} with errors; serving the last good site with the errors on every page");
+            if current.files.is_empty() {
+                errln!("{what} with errors; nothing to serve until it builds: every page shows the errors");
+            } else {
+                errln!(
+                    "{what} with errors; serving the last good site with the errors on every page"
+                );
+            }
             // The failed build's pages were freed.
             give_memory_back();
         }
