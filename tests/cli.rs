@@ -799,6 +799,48 @@ fn a_link_in_content_that_leads_out_of_the_site_is_refused_not_published() {
 }
 
 #[test]
+fn a_broken_link_many_pages_share_is_one_error_at_the_line_that_wrote_it() {
+    let site = TempDir::new("shared-link");
+    copy_tree(&Path::new(REPO).join("content"), &site.path("content"));
+    let yaml = fs::read_to_string(Path::new(REPO).join("site.yaml")).unwrap();
+    fs::write(
+        site.path("site.yaml"),
+        yaml.replacen("link: ground-rules.html", "link: ground-rules.html#nope", 1),
+    )
+    .unwrap();
+    let offers = site.path("content/offers.yaml");
+    let yaml = fs::read_to_string(&offers).unwrap();
+    fs::write(
+        &offers,
+        yaml.replacen(
+            "link: workshops/intro-training/index.html",
+            "link: workshops/nope/index.html",
+            1,
+        ),
+    )
+    .unwrap();
+    let out = alsite(&["check"], &site.0);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    let errors: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(errors.len(), 2, "{err}");
+    // The navigation's link, on every page: one error, at its line in site.yaml.
+    assert!(
+        errors.iter().any(|l| l.starts_with("site.yaml:")
+            && l.contains("no element with id `nope`")
+            && l.contains("more pages)")),
+        "{err}"
+    );
+    // An offer's link, on the offers page and the home page's cards: at its line in offers.yaml.
+    assert!(
+        errors
+            .iter()
+            .any(|l| l.starts_with("content/offers.yaml:") && l.ends_with("(and on 1 more page)")),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_question_closing_one_stage_invites_the_answer_that_opens_the_next() {
     let site = fixture_site("base");
     let file = site.0.join("content/sessions/rota-tool.yaml");

@@ -251,10 +251,23 @@ pub fn check_pages<P: std::borrow::Borrow<PageLinks> + Sync>(
     texts: SourceText,
     theme: &Theme,
 ) -> Vec<Diagnostic> {
-    pages
+    let errors: Vec<LinkError> = pages
         .par_iter()
         .flat_map_iter(|page| check_page(index, page.borrow(), texts, theme))
-        .collect()
+        .collect();
+    super::repeats::merge(errors)
+}
+
+/// A broken link on one page, before the same link on other pages is
+/// merged with it (see [`super::repeats`]).
+pub struct LinkError {
+    /// Where the link leads (as a path from the site root, and its anchor):
+    /// the same on every page that has it, however deep.
+    pub key: String,
+    /// False when no file was found that writes it: the error is at the
+    /// page's first line.
+    pub found: bool,
+    pub diagnostic: Diagnostic,
 }
 
 fn check_page(
@@ -262,7 +275,7 @@ fn check_page(
     page: &PageLinks,
     texts: SourceText,
     theme: &Theme,
-) -> Vec<Diagnostic> {
+) -> Vec<LinkError> {
     let mut diags = Vec::new();
     // Read once a page, and only when one of its links is broken.
     let sources = std::cell::OnceCell::new();
@@ -321,17 +334,13 @@ fn check_page(
             }
         };
         if let Some((message, hint)) = problem {
-            diags.push(
-                place(
-                    page,
-                    url,
-                    &target,
-                    fragment,
-                    sources.get_or_init(|| candidates(page, texts, theme)),
-                )
-                .message(message)
-                .hint(hint),
-            );
+            let sources = sources.get_or_init(|| candidates(page, texts, theme));
+            let placed = place(page, url, &target, fragment, sources);
+            diags.push(LinkError {
+                key: format!("{target}\0{}", fragment.unwrap_or("")),
+                found: placed.1,
+                diagnostic: placed.message(message).hint(hint),
+            });
         }
     }
     diags
@@ -372,7 +381,7 @@ fn place(
         for needle in &needles {
             if let Some(offset) = c.text.find(needle.as_str()) {
                 let (line, column) = c.line_col(offset);
-                return Placed(Diagnostic::error(&c.file, "").at(line, column));
+                return Placed(Diagnostic::error(&c.file, "").at(line, column), true);
             }
         }
     }
@@ -380,7 +389,7 @@ fn place(
         .source
         .clone()
         .unwrap_or_else(|| PathBuf::from(&page.path));
-    Placed(Diagnostic::error(file, "").at(1, 1))
+    Placed(Diagnostic::error(file, "").at(1, 1), false)
 }
 
 /// The files that may have written a page's links, in the order they are
@@ -430,7 +439,9 @@ impl Candidate {
     }
 }
 
-struct Placed(Diagnostic);
+/// A diagnostic without its message yet, and whether the line that wrote
+/// the link was found.
+struct Placed(Diagnostic, bool);
 
 impl Placed {
     fn message(mut self, message: String) -> Diagnostic {

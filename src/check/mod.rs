@@ -6,6 +6,7 @@ mod links;
 mod nav;
 mod offers;
 mod practice;
+mod repeats;
 mod session;
 mod translations;
 mod workshop;
