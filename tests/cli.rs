@@ -799,6 +799,31 @@ fn a_link_in_content_that_leads_out_of_the_site_is_refused_not_published() {
 }
 
 #[test]
+fn a_mistyped_command_or_site_folder_gets_a_plain_answer() {
+    let dir = TempDir::new("mistyped");
+    let out = alsite(&["bulid"], &dir.0);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("a similar subcommand exists: 'build'"),
+        "{}",
+        text(&out.stderr)
+    );
+    for command in ["build", "check", "serve"] {
+        let out = alsite(&[command, "--root", "no-such-site"], &dir.0);
+        assert_eq!(out.status.code(), Some(1), "{command}");
+        let err = text(&out.stderr);
+        assert!(
+            err.starts_with("no-such-site: error: the site folder no-such-site does not exist"),
+            "{command}: {err}"
+        );
+        assert!(
+            !err.contains("no content/ folder"),
+            "{command}: one error, not a second about content/: {err}"
+        );
+    }
+}
+
+#[test]
 fn a_broken_link_many_pages_share_is_one_error_at_the_line_that_wrote_it() {
     let site = TempDir::new("shared-link");
     copy_tree(&Path::new(REPO).join("content"), &site.path("content"));

@@ -19,6 +19,7 @@ pub use files::{is_ignored, read_utf8};
 /// Loads everything under `root`. On error, every problem found is returned,
 /// not only the first.
 pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
+    site_folder(root).map_err(|d| Diagnostics(vec![d]))?;
     let mut loader = Loader::new(root);
     let config = loader.config();
     let mut site = Site::new(config.clone().unwrap_or_else(placeholder_config));
@@ -101,6 +102,20 @@ fn give_texts_to_their_language(site: &mut Site) {
             i => site.translations[i - 1].texts.insert(path, text),
         };
     }
+}
+
+/// An error when `root` is not a folder (`--root` mistyped).
+pub fn site_folder(root: &Path) -> Result<(), Diagnostic> {
+    if root.is_dir() {
+        return Ok(());
+    }
+    let what = if root.exists() {
+        "is not a folder"
+    } else {
+        "does not exist"
+    };
+    Err(Diagnostic::error(root, format!("the site folder {} {what}", root.display()))
+        .hint("pass --root with the folder that holds site.yaml and content/, or create one with `alsite new DIR`"))
 }
 
 /// Re-reads one content file the site already has and puts what it loads in

@@ -113,6 +113,7 @@ impl conn::Site for Shared {
 /// Runs until the process is stopped. Errors are for the start only: a bad
 /// `--bind`, a port in use, a folder that cannot be watched.
 pub fn run(options: &Options) -> Result<(), Diagnostics> {
+    crate::load::site_folder(&options.root).map_err(|d| Diagnostics(vec![d]))?;
     let ip = host::parse_bind(&options.bind)
         .map_err(|message| Diagnostics(vec![Diagnostic::error("--bind", message)]))?;
     let fd_limit = conn::raise_fd_limit();
