@@ -123,7 +123,10 @@ pub fn to_html_below(markdown: &str, page: &str, ids: &mut Ids, top: usize) -> R
     }
     let h2 = h2_headings(&events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, boxed_tables(events, &ids.table_box()));
+    pulldown_cmark::html::push_html(
+        &mut html,
+        boxed_tables(events, &ids.table_box()).into_iter(),
+    );
     Rendered { html, h2 }
 }
 
@@ -145,24 +148,40 @@ fn root_link(page: &str, target: &str) -> String {
 
 /// `events` with every table in its scrolling box (see [`Ids::table_box`]),
 /// tables written in HTML too.
-fn boxed_tables<'a>(events: Vec<Event<'a>>, open: &str) -> impl Iterator<Item = Event<'a>> {
+fn boxed_tables<'a>(events: Vec<Event<'a>>, open: &str) -> Vec<Event<'a>> {
+    let is_raw_table = |e: &Event| match e {
+        Event::Html(raw) | Event::InlineHtml(raw) => raw.contains("table>"),
+        _ => false,
+    };
+    let tables = events
+        .iter()
+        .filter(|e| matches!(e, Event::Start(Tag::Table(_))) || is_raw_table(e))
+        .count();
+    if tables == 0 {
+        return events;
+    }
     let open = CowStr::from(open.to_string());
-    events.into_iter().flat_map(move |event| {
-        let (before, after) = match &event {
-            Event::Start(Tag::Table(_)) => (Some(open.clone()), None),
-            Event::End(TagEnd::Table) => (None, Some(CowStr::Borrowed("</div>"))),
-            _ => (None, None),
-        };
-        let event = match event {
-            Event::Html(raw) if raw.contains("table>") => Event::Html(boxed_raw(&raw, &open)),
-            Event::InlineHtml(raw) if raw.contains("table>") => {
-                Event::InlineHtml(boxed_raw(&raw, &open))
+    let mut out = Vec::with_capacity(events.len() + 2 * tables);
+    for event in events {
+        match event {
+            Event::Start(Tag::Table(_)) => {
+                out.push(Event::Html(open.clone()));
+                out.push(event);
             }
-            event => event,
-        };
-        let html = |h: Option<CowStr<'a>>| h.map(Event::Html);
-        html(before).into_iter().chain([event]).chain(html(after))
-    })
+            Event::End(TagEnd::Table) => {
+                out.push(event);
+                out.push(Event::Html(CowStr::Borrowed("</div>")));
+            }
+            Event::Html(raw) if raw.contains("table>") => {
+                out.push(Event::Html(boxed_raw(&raw, &open)))
+            }
+            Event::InlineHtml(raw) if raw.contains("table>") => {
+                out.push(Event::InlineHtml(boxed_raw(&raw, &open)))
+            }
+            event => out.push(event),
+        }
+    }
+    out
 }
 
 fn boxed_raw<'a>(raw: &str, open: &str) -> CowStr<'a> {
