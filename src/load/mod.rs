@@ -289,7 +289,7 @@ impl<'a> Loader<'a> {
                 {
                     let (line, column) = locate(text, &[Seg::Key("nav")]);
                     self.diags.push(
-                        Diagnostic::warning(file, format!("the navigation has no `{code}` titles: the `{code}` pages show these"))
+                        Diagnostic::warning(file, format!("the navigation has no `{code}` titles, so the `{code}` pages show the titles written here"))
                             .at(line, column)
                             .hint(format!("add `translations: {{{code}: {{nav: [...]}}}}` with the same links and `{code}` titles")),
                     );
