@@ -117,6 +117,20 @@ fn link_out_of_site(root: &Path, site: &Path, e: &walkdir::DirEntry) -> Option<D
     )
 }
 
+/// An error when `root` is not a folder (`--root` mistyped).
+pub fn site_folder(root: &Path) -> Result<(), Diagnostic> {
+    if root.is_dir() {
+        return Ok(());
+    }
+    let what = if root.exists() {
+        "is not a folder"
+    } else {
+        "does not exist"
+    };
+    Err(Diagnostic::error(root, format!("the site folder {} {what}", root.display()))
+        .hint("pass --root with the folder that holds site.yaml and content/, or create one with `alsite new DIR`"))
+}
+
 /// Names editors and systems leave behind: `.x.swp`, `x~`, `#x#`, `.DS_Store`.
 pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.') || name.ends_with('~') || name.starts_with('#') || name.ends_with(".tmp")
