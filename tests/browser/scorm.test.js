@@ -304,6 +304,30 @@ test("SCORM 1.2: long typed answers over the whole site still fit suspend_data's
   await server.close();
 });
 
+test("SCORM 1.2: inside one practice set's item, another set browsed to keeps its answers on the device and says so", async () => {
+  const dir = partsPackage("1.2");
+  const server = await serve(dir, "1.2", "lms/practice-session-flow.html");
+  const { page, problems, content } = await openHost(server);
+  await scriptsRan(content);
+  assert.match(await content.locator(".item-count").innerText(), /saved in your learning platform/);
+  await content.locator("a[href='index.html']").first().click();
+  await content.locator("a[href='coach-questions.html']").first().click();
+  await scriptsRan(content);
+  assert.equal(await content.locator("h1").textContent(), "Choosing the coach's question");
+  // Not this item's set: its answers neither count nor fill suspend_data.
+  assert.doesNotMatch(await content.locator(".item-count").innerText(), /learning platform/);
+  const first = content.locator(".practice-item").first();
+  await first.locator("label.option").first().click();
+  await first.locator("button[type=submit]").click();
+  await first.locator(".feedback .verdict").waitFor();
+  const cmi = await leave(page);
+  assert.ok(!cmi.suspend_data.includes("coach-questions"), cmi.suspend_data);
+  assert.equal(list(cmi.interactions).length, 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+  await server.close();
+});
+
 test("outside an LMS the package works as the site does: localStorage, no errors", async () => {
   const dir = partsPackage("2004");
   const page = await browser.context.newPage();

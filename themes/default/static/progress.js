@@ -278,6 +278,15 @@
         if (path && path.length <= (lms.v12 ? 255 : 1000)) { lms.set(lms.el.location, path); changed(); }
       },
       bookmark: function () { return lms.get(lms.el.location); },
+      /** Whether `key` is one of this item's practice sets or sessions: only
+       *  those are kept in the platform. The rest of the site, which a
+       *  learner may browse inside the item, keeps its answers on the
+       *  device, so they neither fill the platform's small store nor claim
+       *  to count. */
+      counts: function (key) {
+        return (config.practice || []).some(function (p) { return p[0] === key; }) ||
+          (config.sessions || []).indexOf(key) >= 0;
+      },
       flush: flush,
       finish: function () {
         if (finished) return;
@@ -356,7 +365,7 @@
      *  even in an LMS (a timer's end time means nothing elsewhere). */
     open: function (key, options) {
       var session = options && options.local ? null : outerSession();
-      return session ? lmsStore(session, key) : localStore(key);
+      return session && session.counts(key) ? lmsStore(session, key) : localStore(key);
     },
   };
 })();
