@@ -328,6 +328,40 @@ test("SCORM 1.2: inside one practice set's item, another set browsed to keeps it
   await server.close();
 });
 
+test("SCORM 1.2: a practice set named in Polish, with a space, still records each answer under an id", async () => {
+  // A copy of the sample site whose session-flow set has such a name.
+  const site = path.join(work, "polish-name");
+  fs.mkdirSync(site, { recursive: true });
+  fs.cpSync(path.join(ROOT, "content"), path.join(site, "content"), { recursive: true });
+  fs.copyFileSync(path.join(ROOT, "site.yaml"), path.join(site, "site.yaml"));
+  const named = "content/practice/przebieg sesji.yaml";
+  fs.renameSync(path.join(site, "content/practice/session-flow.yaml"), path.join(site, named));
+  for (const f of fs.readdirSync(path.join(site, "content"), { recursive: true })) {
+    const file = path.join(site, "content", f);
+    if (!/\.(md|yaml)$/.test(file) || !fs.statSync(file).isFile()) continue;
+    const text = fs.readFileSync(file, "utf8");
+    if (text.includes("session-flow.html")) fs.writeFileSync(file, text.replaceAll("session-flow.html", "przebieg%20sesji.html"));
+  }
+  const zip = path.join(work, "polish-name.zip");
+  execFileSync(BIN, ["package", "--root", site, "--scorm", "1.2", "--out", zip, named], { stdio: "pipe" });
+  const dir = path.join(work, "polish-name-unzipped");
+  execFileSync("unzip", ["-q", "-o", zip, "-d", dir]);
+  const launch = fs.readdirSync(path.join(dir, "lms")).find((f) => f.endsWith(".html"));
+  const items = embedded(dir, "practice/przebieg sesji.html", "practice-data").items;
+  const server = await serve(dir, "1.2", `lms/${launch}`);
+  const { page, problems, content } = await openHost(server);
+  await scriptsRan(content);
+  await answerSessionFlow(content, items);
+  const cmi = await leave(page);
+  const ids = list(cmi.interactions).map((i) => i.id);
+  assert.equal(ids.length, 3);
+  for (const id of ids) assert.match(id, /^urn:alsite:przebieg%20sesji:item-\d+$/);
+  assert.deepEqual(await page.evaluate(() => window.lms.errors), []);
+  assert.deepEqual(problems, []);
+  await page.close();
+  await server.close();
+});
+
 test("outside an LMS the package works as the site does: localStorage, no errors", async () => {
   const dir = partsPackage("2004");
   const page = await browser.context.newPage();

@@ -167,7 +167,9 @@
     var clock = two(now.getHours()) + ":" + two(now.getMinutes()) + ":" + two(now.getSeconds());
     var stamp = now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate()) + "T" + clock;
     return {
-      id: "urn:alsite:" + key.replace(/^alsite-practice:/, "") + ":" + id,
+      // Percent-encoded: a set named in Polish or with a space is still a
+      // valid identifier (1.2 takes printable ASCII only; 2004 a URI).
+      id: "urn:alsite:" + encodeURIComponent(key.replace(/^alsite-practice:/, "")) + ":" + encodeURIComponent(id),
       type: type,
       response: response.join(sep),
       result: result.correct ? "correct" : lms.v12 ? "wrong" : "incorrect",
