@@ -48,6 +48,7 @@ pub struct Config {
 pub struct Scorm {
     /// The percentage of practice items right that passes (0–100). Without it
     /// the LMS records completion only, no pass or fail.
+    #[serde(default, deserialize_with = "crate::model::fields::optional_percent")]
     pub mastery_score: Option<u32>,
 }
 

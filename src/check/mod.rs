@@ -31,31 +31,7 @@ pub fn check_content(site: &Site) -> Vec<Diagnostic> {
     diags.extend(sessions);
     diags.extend(workshops);
     diags.extend(check_offers(site));
-    diags.extend(check_config(site));
     diags
-}
-
-/// `site.yaml` values that its types alone cannot rule out.
-fn check_config(site: &Site) -> Option<Diagnostic> {
-    let score = site.config.scorm.mastery_score?;
-    if score <= 100 {
-        return None;
-    }
-    let file = PathBuf::from("site.yaml");
-    let d = Diagnostic::error(
-        &file,
-        format!("mastery_score is {score}, but it is a percentage: 0 to 100"),
-    )
-    .hint(
-        "write e.g. `mastery_score: 80` to pass learners who get 80% of the practice items right",
-    );
-    let text = site.texts.get(&file);
-    Some(
-        match text.and_then(|t| t.find("mastery_score").map(|o| (t, o))) {
-            Some((t, offset)) => d.at_offset(t, offset),
-            None => d.at(1, 1),
-        },
-    )
 }
 
 use crate::diagnostic::Diagnostic;

@@ -4,6 +4,7 @@
 mod files;
 pub mod frontmatter;
 pub mod language;
+mod layout;
 pub mod yaml;
 
 use crate::config::Config;
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use files::content_files;
 pub use files::{is_ignored, read_utf8};
+use layout::Kind;
 
 /// Loads everything under `root`. On error, every problem found is returned,
 /// not only the first.
@@ -377,10 +379,11 @@ impl<'a> Loader<'a> {
         // Matching and names use the path without its language code.
         let languages = site.config.all_languages();
         if let Some(code) = language::unknown_code(rel_in_content, &languages) {
-            if matches!(
-                rel.extension().and_then(|e| e.to_str()),
-                Some("md" | "yaml" | "yml")
-            ) {
+            let name = rel
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            if matches!(layout::extension(&name).as_str(), "md" | "yaml" | "yml") {
                 self.diags.push(
                     Diagnostic::error(
                         &rel,
@@ -397,49 +400,53 @@ impl<'a> Loader<'a> {
             }
         }
         let (logical, _) = language::split(rel_in_content, &languages);
-        let logical = &Path::new("content").join(logical);
-        let parts: Vec<String> = logical
-            .strip_prefix("content")
-            .unwrap_or(logical)
-            .iter()
-            .map(|p| p.to_string_lossy().into_owned())
-            .collect();
-        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
-        let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("");
-        match (parts.as_slice(), ext) {
-            (["index.md"], _) => site.home = self.page(&rel, "index".into(), false),
-            (["pages", name], "md") => {
+        if let Some(renamed) = layout::yml_to_rename(&logical) {
+            let name = rel
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            self.diags.push(
+                Diagnostic::error(
+                    &rel,
+                    "alsite reads YAML files whose names end in `.yaml`, not `.yml`",
+                )
+                .hint(format!("rename {name} to {renamed}")),
+            );
+            return;
+        }
+        let full = &Path::new("content").join(&logical);
+        match layout::kind(&logical) {
+            Kind::Home => site.home = self.page(&rel, "index".into(), false),
+            Kind::Page(name) => {
                 let stem = file_stem(Path::new(name));
                 site.pages.extend(self.page(&rel, stem, true));
             }
-            (["method", "ground-rules.yaml"], _) => site.ground_rules = self.doc(&rel, logical),
-            (["method", "components.yaml"], _) => site.components = self.doc(&rel, logical),
-            (["offers.yaml"], _) => site.offers = self.doc(&rel, logical),
-            (["practice", "question-types.yaml"], _) => site.question_types = self.doc(&rel, logical),
-            (["practice", "question-rules.yaml"], _) => site.question_rules = self.doc(&rel, logical),
-            (["practice", _], "yaml") => site.practice.extend(self.doc(&rel, logical)),
-            (["sessions", _], "yaml") => site.sessions.extend(self.doc(&rel, logical)),
-            (["workshops", slug, "workshop.yaml"], _) => {
-                let slug = slug.to_string();
-                if let Some(doc) = self.doc::<WorkshopFile>(&rel, logical) {
-                    let w = self.workshop(site, &slug);
+            Kind::GroundRules => site.ground_rules = self.doc(&rel, full),
+            Kind::Components => site.components = self.doc(&rel, full),
+            Kind::Offers => site.offers = self.doc(&rel, full),
+            Kind::QuestionTypes => site.question_types = self.doc(&rel, full),
+            Kind::QuestionRules => site.question_rules = self.doc(&rel, full),
+            Kind::Practice => site.practice.extend(self.doc(&rel, full)),
+            Kind::Session => site.sessions.extend(self.doc(&rel, full)),
+            Kind::Workshop(slug) => {
+                if let Some(doc) = self.doc::<WorkshopFile>(&rel, full) {
+                    let w = self.workshop(site, slug);
                     w.source = doc.source;
                     w.data = doc.data;
                 }
             }
-            (["workshops", slug, name], "md") => {
-                let slug = slug.to_string();
+            Kind::Module(slug, name) => {
                 if let Some((front, Some(body), _)) = self.markdown::<ModuleFront>(&rel, false) {
                     let module = Module { source: rel.clone(), slug: file_stem(Path::new(name)), front, body };
-                    self.workshop(site, &slug).modules.push(module);
+                    self.workshop(site, slug).modules.push(module);
                 }
             }
-            (_, "md" | "yaml" | "yml") => self.diags.push(
+            Kind::Stray => self.diags.push(
                 Diagnostic::warning(&rel, "file is not part of the content layout and was ignored").hint(
                     "pages go in content/pages/, practice sets in content/practice/, sessions in content/sessions/",
                 ),
             ),
-            _ => site.assets.push((rel.clone(), rel_in_content.to_string_lossy().replace('\\', "/"))),
+            Kind::Asset => site.assets.push((rel.clone(), rel_in_content.to_string_lossy().replace('\\', "/"))),
         }
     }
 

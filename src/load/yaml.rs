@@ -8,6 +8,7 @@ use std::path::Path;
 mod locate;
 mod prescan;
 mod quoting;
+mod tags;
 pub use locate::{locate, Seg};
 use prescan::prescan;
 
@@ -221,7 +222,7 @@ fn explain(raw: &str) -> (String, Option<String>) {
             )),
         );
     }
-    use crate::model::fields::{BAD_MINUTES, EMPTY_LIST, EMPTY_TEXT, MAX_MINUTES};
+    use crate::model::fields::{BAD_MINUTES, BAD_PERCENT, EMPTY_LIST, EMPTY_TEXT, MAX_MINUTES};
     let field = place
         .map(|p| format!("`{p}`"))
         .unwrap_or_else(|| "this field".into());
@@ -241,6 +242,17 @@ fn explain(raw: &str) -> (String, Option<String>) {
         return (
             format!("{field} must be a whole number of minutes from 1 to {MAX_MINUTES} (one day)"),
             Some("write the length in minutes, such as `minutes: 45`".into()),
+        );
+    }
+    if let Some(value) = what.strip_prefix(BAD_PERCENT) {
+        let name = place
+            .and_then(|p| p.rsplit('.').next())
+            .unwrap_or("this field");
+        return (
+            format!("{field} is{value}, but it is a percentage: a whole number from 0 to 100"),
+            Some(format!(
+                "write e.g. `{name}: 80` to pass learners who get 80% of the practice items right"
+            )),
         );
     }
     if let Some(key) = what.strip_prefix("duplicate field ") {
