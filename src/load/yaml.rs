@@ -138,9 +138,14 @@ fn misplaced_key(text: &str, line: usize, column: usize, key: &str) -> Option<(u
     None
 }
 
+/// The key of serde's "duplicate field `x`" (a struct) or "duplicate entry
+/// with key \"x\"" (a mapping of any keys).
 fn duplicate_key(message: &str) -> Option<&str> {
-    let rest = message.split("duplicate field `").nth(1)?;
-    rest.split('`').next()
+    let (rest, end) = match message.split_once("duplicate field `") {
+        Some((_, rest)) => (rest, '`'),
+        None => (message.split_once("duplicate entry with key \"")?.1, '"'),
+    };
+    rest.split(end).next()
 }
 
 /// The second line, at or after `line`, that starts the key `key` at the
@@ -255,7 +260,12 @@ fn explain(raw: &str) -> (String, Option<String>) {
             )),
         );
     }
-    if let Some(key) = what.strip_prefix("duplicate field ") {
+    if let Some(key) = what.strip_prefix("duplicate field ").or_else(|| {
+        what.strip_prefix("duplicate entry with key ")
+            .map(|k| k.trim_matches('"'))
+            .filter(|k| !k.contains('"'))
+    }) {
+        let key = format!("`{}`", key.trim_matches('`'));
         return (
             format!("{prefix}the key {key} appears twice in one mapping"),
             Some("keep one of the two lines; YAML allows each key once per mapping".into()),
