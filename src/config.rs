@@ -31,8 +31,8 @@ pub struct Config {
     #[serde(default)]
     pub scorm: Scorm,
     /// The site's languages, the default first (its pages at the root, the
-    /// others under `/<code>/`). Empty: the one `language`.
-    #[serde(default)]
+    /// others under `/<code>/`). Left out: the one `language`.
+    #[serde(default, deserialize_with = "crate::model::fields::non_empty")]
     pub languages: Vec<String>,
     /// The site's own words in the other languages, by language code.
     #[serde(default)]

@@ -174,7 +174,8 @@ fn check_question_rules(site: &Site) -> Vec<Diagnostic> {
             }
         }
     }
-    let lang = &site.config.language;
+    // The checker takes a regional language's lists from its language (`pt` for `pt-BR`).
+    let lang = crate::load::site_languages::primary(&site.config.language);
     if !doc.data.languages.contains_key(lang) {
         let (line, col) = locate(text, &[Seg::Key("languages")]);
         let known: Vec<&str> = doc.data.languages.keys().map(String::as_str).collect();

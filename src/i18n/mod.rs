@@ -216,7 +216,19 @@ pub struct Source {
 
 /// The files that define language `lang`, lowest priority first: the
 /// default theme's, the site theme's, the site's own `i18n/<lang>.yaml`.
+/// A regional language (`pt-BR`) takes its language's files (`pt`) first.
 pub fn sources(root: &Path, theme: &Theme, lang: &str) -> Vec<Source> {
+    let primary = crate::load::site_languages::primary(lang);
+    let mut list = Vec::new();
+    if primary != lang {
+        list = exact_sources(root, theme, primary);
+    }
+    list.extend(exact_sources(root, theme, lang));
+    list
+}
+
+/// The files of exactly language `lang`, lowest priority first.
+fn exact_sources(root: &Path, theme: &Theme, lang: &str) -> Vec<Source> {
     let mut list: Vec<Source> = theme
         .i18n_files(lang)
         .into_iter()

@@ -5,6 +5,7 @@ mod files;
 pub mod frontmatter;
 pub mod language;
 mod layout;
+pub mod site_languages;
 pub mod yaml;
 
 use crate::config::Config;
@@ -247,72 +248,10 @@ impl<'a> Loader<'a> {
         }
         let text = self.read(&file)?;
         let mut config: Config = self.parse(&file, &text, 1)?;
-        self.check_languages(&mut config, &text);
+        self.diags
+            .0
+            .extend(site_languages::check(&mut config, &text));
         Some(config)
-    }
-
-    /// `languages:` names the default first; `language:`, if given too,
-    /// must agree. Translations must be of listed languages.
-    fn check_languages(&mut self, config: &mut Config, text: &str) {
-        use yaml::{locate, Seg};
-        let file = Path::new("site.yaml");
-        let Some(first) = config.languages.first().cloned() else {
-            return;
-        };
-        let said_language = text.lines().any(|l| l.starts_with("language:"));
-        if said_language && config.language != first {
-            let (line, column) = locate(text, &[Seg::Key("language")]);
-            self.diags.push(
-                Diagnostic::error(file, format!("`language: {}` disagrees with `languages:`, whose first entry `{first}` is the default", config.language))
-                    .at(line, column)
-                    .hint("remove `language:`, or put the default language first in `languages:`"),
-            );
-        }
-        config.language = first;
-        for (i, code) in config.languages.iter().enumerate() {
-            if code.is_empty()
-                || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-                || config.languages[..i].contains(code)
-            {
-                let (line, column) = locate(text, &[Seg::Key("languages"), Seg::Index(i)]);
-                self.diags.push(
-                    Diagnostic::error(file, format!("`{code}` is not a usable language code here"))
-                        .at(line, column)
-                        .hint("write each language once, as a code such as `pl` or `en`"),
-                );
-            }
-        }
-        if !config.nav.is_empty() {
-            for code in config.languages.iter().skip(1) {
-                if config
-                    .translations
-                    .get(code)
-                    .is_none_or(|t| t.nav.is_empty())
-                {
-                    let (line, column) = locate(text, &[Seg::Key("nav")]);
-                    self.diags.push(
-                        Diagnostic::warning(file, format!("the navigation has no `{code}` titles: the `{code}` pages show these"))
-                            .at(line, column)
-                            .hint(format!("add `translations: {{{code}: {{nav: [...]}}}}` with the same links and `{code}` titles")),
-                    );
-                }
-            }
-        }
-        for code in config.translations.keys() {
-            if !config.languages.contains(code) {
-                let (line, column) = locate(text, &[Seg::Key("translations"), Seg::Key(code)]);
-                self.diags.push(
-                    Diagnostic::error(
-                        file,
-                        format!("translations for `{code}`, which is not in `languages:`"),
-                    )
-                    .at(line, column)
-                    .hint(format!(
-                        "add `{code}` to `languages:`, or remove its translations"
-                    )),
-                );
-            }
-        }
     }
 
     /// Reads a file as UTF-8, remembering its text for later diagnostics.
