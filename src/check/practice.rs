@@ -102,6 +102,17 @@ pub fn check_item(
                     .hint("list the steps in their right order"),
                 );
             }
+            for (i, step) in o.steps.iter().enumerate() {
+                if let Some(first) = o.steps[..i].iter().position(|s| s == step) {
+                    diags.push(
+                        err(
+                            format!("step {} is the same as step {}: `{step}`", i + 1, first + 1),
+                            at(&[Seg::Key("steps"), Seg::Index(i)]),
+                        )
+                        .hint("each step must differ, or the learner cannot tell which place is right: reword one or remove it"),
+                    );
+                }
+            }
         }
     }
     diags

@@ -232,10 +232,12 @@ fn explain(raw: &str) -> (String, Option<String>) {
         .map(|p| format!("`{p}`"))
         .unwrap_or_else(|| "this field".into());
     if what == EMPTY_TEXT {
-        return (
-            format!("{field} is empty"),
-            Some("write the text after the colon; this field is required".into()),
-        );
+        let hint = if place.is_some_and(|p| p.ends_with(']')) {
+            "write the text after the `- `, or remove the empty entry"
+        } else {
+            "write the text after the colon; this field is required"
+        };
+        return (format!("{field} is empty"), Some(hint.into()));
     }
     if what == EMPTY_LIST {
         return (

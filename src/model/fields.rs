@@ -45,6 +45,15 @@ pub fn required_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error
     d.deserialize_str(Text)
 }
 
+/// A list of texts, none of them blank (an empty entry would show as an
+/// empty bullet, model answer or step).
+pub fn texts<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(serde::Deserialize)]
+    struct Entry(#[serde(deserialize_with = "required_text")] String);
+    let list = Vec::<Entry>::deserialize(d)?;
+    Ok(list.into_iter().map(|e| e.0).collect())
+}
+
 struct Minutes;
 
 impl<'de> Visitor<'de> for Minutes {
