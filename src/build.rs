@@ -86,6 +86,15 @@ fn load_strings(root: &Path, theme: &Theme, site: &mut Site) -> Vec<Diagnostic> 
             &name,
         ));
     }
+    let texts = source_text(root, site);
+    for t in &site.translations {
+        diags.extend(check::moved_translations(
+            &default_pages,
+            &render::pages_of(t),
+            &t.config.language,
+            &texts,
+        ));
+    }
     // Every language reads the English files too: report their problems once.
     let mut seen = std::collections::HashSet::new();
     diags.retain(|d| seen.insert((d.file.clone(), d.line, d.column, d.message.clone())));

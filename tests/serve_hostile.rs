@@ -337,15 +337,7 @@ fn p6_an_oversized_header_gets_431_and_http2_gets_an_answer() {
     let site = new_site("header");
     let server = Server::start(&site);
     let addr = server.addr.clone();
-    let rss = || -> u64 {
-        let status =
-            fs::read_to_string(format!("/proc/{}/status", server.child.id())).unwrap_or_default();
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmRSS:"))
-            .and_then(|v| v.split_whitespace().next()?.parse().ok())
-            .unwrap_or(0)
-    };
+    let rss = || rss_kb(&server);
     let before = rss();
     // A 50 MB header, sent while the answer is read.
     let s = Arc::new(TcpStream::connect(&addr).unwrap());

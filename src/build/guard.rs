@@ -33,10 +33,7 @@ pub fn check_output_folder(root: &Path, out: &Path, force: bool) -> Result<(), D
     if root_abs.starts_with(&out_abs) {
         return Err(refuse(out, "the output folder contains the site itself").hint(CHOOSE));
     }
-    if let Some(source) = SOURCES
-        .iter()
-        .find(|s| out_abs.starts_with(root_abs.join(s)))
-    {
+    if let Some(source) = among_sources(&root_abs, &out_abs) {
         return Err(refuse(
             out,
             format!("the output folder is inside the site's own files ({source})"),
@@ -71,10 +68,7 @@ pub fn check_output_folder(root: &Path, out: &Path, force: bool) -> Result<(), D
 /// files, and not over a file that is not an earlier package (a zip).
 pub fn check_package_file(root: &Path, out: &Path) -> Result<(), Diagnostic> {
     let (root_abs, out_abs) = (resolve(root), resolve(out));
-    if let Some(source) = SOURCES
-        .iter()
-        .find(|s| out_abs.starts_with(root_abs.join(s)))
-    {
+    if let Some(source) = among_sources(&root_abs, &out_abs) {
         return Err(refuse(
             out,
             format!("the package would be written among the site's own files ({source})"),
@@ -86,6 +80,11 @@ pub fn check_package_file(root: &Path, out: &Path) -> Result<(), Diagnostic> {
             .hint("alsite replaces only an earlier package (a .zip); give a new name, such as course.zip. The file was not touched"));
     }
     Ok(())
+}
+
+/// Which of the site's own parts ([`SOURCES`]) holds `out` (both resolved).
+fn among_sources(root: &Path, out: &Path) -> Option<&'static str> {
+    SOURCES.into_iter().find(|s| out.starts_with(root.join(s)))
 }
 
 /// True when the file at `path` starts as a zip archive does.

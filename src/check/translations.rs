@@ -35,6 +35,42 @@ pub fn missing_translations(
     diags
 }
 
+/// An error for each translated file whose page is not at its original's
+/// path (a `slug:` of its own): the language switcher and the page that
+/// stands in for a missing translation both find a translation by path.
+pub fn moved_translations(
+    default: &[(String, PathBuf)],
+    translated: &[(String, PathBuf)],
+    lang: &str,
+    texts: super::SourceText,
+) -> Vec<Diagnostic> {
+    // A source file may make several pages (a workshop file: its agenda,
+    // guide and handout): its translation makes the same ones.
+    let mut originals: std::collections::HashMap<PathBuf, Vec<&str>> = Default::default();
+    for (path, source) in default {
+        originals
+            .entry(translation_name(source, lang))
+            .or_default()
+            .push(path);
+    }
+    let mut reported: HashSet<&Path> = HashSet::new();
+    translated
+        .iter()
+        .filter_map(|(path, source)| {
+            let paths = originals.get(source)?;
+            let original = *paths.first()?;
+            (!paths.contains(&path.as_str()) && reported.insert(source)).then(|| {
+                Diagnostic::error(
+                    source,
+                    format!("this translation would be at {path}, not at its original's address {original}"),
+                )
+                .at(super::slug_line(texts(source).as_ref()).max(1), 1)
+                .hint("a translation keeps its original's address, so readers can switch between them: remove `slug:` here, or give the original the same `slug:`")
+            })
+        })
+        .collect()
+}
+
 /// `content/pages/about.md` → `content/pages/about.en.md`.
 pub fn translation_name(source: &Path, lang: &str) -> PathBuf {
     let stem = source

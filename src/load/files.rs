@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 pub(super) fn content_files(root: &Path, content: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    let mut reported = std::collections::HashSet::new();
     // Links are followed: a linked file or folder is content like any other,
     // as long as it stays in the site's folder. Everything under content/
     // is published, and a link out of the site (a cloned site's link to
@@ -33,7 +34,14 @@ pub(super) fn content_files(root: &Path, content: &Path) -> (Vec<PathBuf>, Vec<D
         match entry {
             Ok(e) if e.file_type().is_file() => {
                 if let Ok(rel) = e.path().strip_prefix(content) {
-                    files.push(rel.to_path_buf());
+                    match breaks_links(rel) {
+                        // One error for a folder, not one for each file in it.
+                        Some(bad) if reported.insert(bad.clone()) => {
+                            errors.push(name_breaks_links(&content.join(&bad), root));
+                        }
+                        Some(_) => {}
+                        None => files.push(rel.to_path_buf()),
+                    }
                 }
             }
             Ok(_) => {}
@@ -61,6 +69,31 @@ pub(super) fn content_files(root: &Path, content: &Path) -> (Vec<PathBuf>, Vec<D
     (files, errors)
 }
 
+/// The first part of `rel` whose name holds `#` or `?`: a browser reads
+/// them in an address as the start of an anchor or a query, so no link to
+/// the file (or to a page made from it) could reach it.
+/// Returns the path up to and including that part.
+fn breaks_links(rel: &Path) -> Option<PathBuf> {
+    let mut upto = PathBuf::new();
+    for part in rel.components() {
+        upto.push(part);
+        if part.as_os_str().to_string_lossy().contains(['#', '?']) {
+            return Some(upto);
+        }
+    }
+    None
+}
+
+fn name_breaks_links(path: &Path, root: &Path) -> Diagnostic {
+    let shown = path.strip_prefix(root).unwrap_or(path);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Diagnostic::error(shown, format!("the name `{name}` has `#` or `?`, which end a web address's path, so no link could reach it"))
+        .hint("rename it without `#` and `?`; letters in any language, digits, spaces, `-` and `_` are safe")
+}
+
 /// An error for `e` when it is a link that leads out of the site's folder
 /// (`site`, with its links resolved).
 fn link_out_of_site(root: &Path, site: &Path, e: &walkdir::DirEntry) -> Option<Diagnostic> {
@@ -82,6 +115,20 @@ fn link_out_of_site(root: &Path, site: &Path, e: &walkdir::DirEntry) -> Option<D
         )
         .hint("everything under content/ is published; copy the files you want into content/ instead of linking to them"),
     )
+}
+
+/// An error when `root` is not a folder (`--root` mistyped).
+pub fn site_folder(root: &Path) -> Result<(), Diagnostic> {
+    if root.is_dir() {
+        return Ok(());
+    }
+    let what = if root.exists() {
+        "is not a folder"
+    } else {
+        "does not exist"
+    };
+    Err(Diagnostic::error(root, format!("the site folder {} {what}", root.display()))
+        .hint("pass --root with the folder that holds site.yaml and content/, or create one with `alsite new DIR`"))
 }
 
 /// Names editors and systems leave behind: `.x.swp`, `x~`, `#x#`, `.DS_Store`.

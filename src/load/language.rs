@@ -35,6 +35,21 @@ pub fn unknown_code(rel: &Path, languages: &[String]) -> Option<String> {
     (looks && !languages.iter().any(|l| l == code)).then(|| code.to_string())
 }
 
+/// Moves each translated file's text to its language's site, where the
+/// checks of that language look for it to place their errors.
+pub fn give_texts_to_their_language(site: &mut crate::model::Site) {
+    if site.translations.is_empty() {
+        return;
+    }
+    let languages = site.config.all_languages();
+    for (path, text) in std::mem::take(&mut site.texts) {
+        match split(&path, &languages).1 {
+            0 => site.texts.insert(path, text),
+            i => site.translations[i - 1].texts.insert(path, text),
+        };
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

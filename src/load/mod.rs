@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use files::content_files;
-pub use files::{is_ignored, read_utf8};
+pub use files::{is_ignored, read_utf8, site_folder};
 use layout::Kind;
 
 /// Loads everything under `root`. On error, every problem found is returned,
@@ -85,40 +85,11 @@ pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
     }
     site.sort_by_slug();
     site.texts = std::mem::take(&mut loader.texts);
-    give_texts_to_their_language(&mut site);
+    language::give_texts_to_their_language(&mut site);
     if config.is_none() || loader.diags.has_errors() {
         return Err(loader.diags);
     }
     Ok((site, loader.diags))
-}
-
-/// Moves each translated file's text to its language's site, where the
-/// checks of that language look for it to place their errors.
-fn give_texts_to_their_language(site: &mut Site) {
-    if site.translations.is_empty() {
-        return;
-    }
-    let languages = site.config.all_languages();
-    for (path, text) in std::mem::take(&mut site.texts) {
-        match language::split(&path, &languages).1 {
-            0 => site.texts.insert(path, text),
-            i => site.translations[i - 1].texts.insert(path, text),
-        };
-    }
-}
-
-/// An error when `root` is not a folder (`--root` mistyped).
-pub fn site_folder(root: &Path) -> Result<(), Diagnostic> {
-    if root.is_dir() {
-        return Ok(());
-    }
-    let what = if root.exists() {
-        "is not a folder"
-    } else {
-        "does not exist"
-    };
-    Err(Diagnostic::error(root, format!("the site folder {} {what}", root.display()))
-        .hint("pass --root with the folder that holds site.yaml and content/, or create one with `alsite new DIR`"))
 }
 
 /// Re-reads one content file the site already has and puts what it loads in

@@ -99,7 +99,7 @@ fn untitled_nav(config: &Config, text: &str) -> Vec<Diagnostic> {
     untitled
         .map(|code| {
             let (line, column) = locate(text, &[Seg::Key("nav")]);
-            Diagnostic::warning(FILE, format!("the navigation has no `{code}` titles: the `{code}` pages show these"))
+            Diagnostic::warning(FILE, format!("the navigation has no `{code}` titles, so the `{code}` pages show the titles written here"))
                 .at(line, column)
                 .hint(format!("add `translations: {{{code}: {{nav: [...]}}}}` with the same links and `{code}` titles"))
         })

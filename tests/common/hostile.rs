@@ -20,6 +20,17 @@ pub fn take_turn() -> std::sync::MutexGuard<'static, ()> {
 }
 
 /// The 99th percentile of `n` GETs of a page, each on a new connection.
+/// The server's resident memory, in KiB (Linux).
+pub fn rss_kb(server: &Server) -> u64 {
+    let status =
+        std::fs::read_to_string(format!("/proc/{}/status", server.child.id())).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
 pub fn p99_get(addr: &str, n: usize) -> Duration {
     let mut times: Vec<Duration> = (0..n)
         .map(|_| {

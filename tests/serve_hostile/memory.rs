@@ -10,16 +10,6 @@ use std::net::TcpStream;
 use std::sync::Arc;
 use std::time::Duration;
 
-fn rss_kb(server: &Server) -> u64 {
-    let status =
-        fs::read_to_string(format!("/proc/{}/status", server.child.id())).unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.split_whitespace().next()?.parse().ok())
-        .unwrap_or(0)
-}
-
 #[test]
 fn m1_100_clients_that_never_read_an_8_mb_file_hold_no_copies_of_it() {
     let _turn = take_turn();

@@ -1,0 +1,183 @@
+//! The content folder's files as alsite finds them: names in any language
+//! and with a byte-order mark, an empty or unreadable folder, links out of
+//! the site, a mistyped command or site folder, and a broken link that many
+//! pages share.
+
+mod common;
+
+use common::{alsite, copy_base, copy_tree, text, TempDir};
+use std::fs;
+use std::path::Path;
+
+const REPO: &str = env!("CARGO_MANIFEST_DIR");
+
+/// The base fixture (tests/fixtures/base), copied.
+fn fixture_site(name: &str) -> TempDir {
+    let dir = TempDir::new(name);
+    copy_base(&dir.0);
+    dir
+}
+
+#[test]
+fn byte_order_marks_any_letters_and_spaces_in_file_names_work() {
+    let site = fixture_site("base");
+    let c = site.0.join("content");
+    // Editors on Windows start files with a byte-order mark.
+    let yaml = fs::read_to_string(site.0.join("site.yaml")).unwrap();
+    fs::write(site.0.join("site.yaml"), format!("\u{feff}{yaml}")).unwrap();
+    fs::write(
+        c.join("pages/about.md"),
+        "\u{feff}---\ntitle: About\n---\n\n[Our team](our%20team.html)\n",
+    )
+    .unwrap();
+    fs::write(
+        c.join("pages/our team.md"),
+        "---\ntitle: Our team\n---\n\n![Team](<images/team photo.png>) ![Again](images/team%20photo.png) [Über uns](über-uns.html)\n",
+    )
+    .unwrap();
+    fs::write(
+        c.join("pages/über-uns.md"),
+        "---\ntitle: Über uns\n---\n\n[Team](<our team.html>)\n",
+    )
+    .unwrap();
+    fs::create_dir_all(c.join("images")).unwrap();
+    fs::write(c.join("images/team photo.png"), "png").unwrap();
+    let out = alsite(&["build"], &site.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let public = site.0.join("public");
+    for file in ["our team.html", "über-uns.html", "images/team photo.png"] {
+        assert!(public.join(file).is_file(), "{file}");
+    }
+    let team = fs::read_to_string(public.join("our team.html")).unwrap();
+    assert!(team.contains(r#"src="images/team%20photo.png""#), "{team}");
+    let home = fs::read_to_string(public.join("index.html")).unwrap();
+    assert!(home.contains(r#"href="our%20team.html""#), "{home}");
+    assert!(home.contains(r#"href="%C3%BCber-uns.html""#), "{home}");
+    assert!(home.contains("<title>Fixture site</title>"), "{home}");
+}
+
+#[test]
+fn an_empty_or_unreadable_content_folder_is_an_error_not_silence() {
+    let site = fixture_site("base");
+    let content = site.0.join("content");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("../../nowhere/gone.md", content.join("pages/gone.md")).unwrap();
+        let out = alsite(&["build"], &site.0);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(text(&out.stderr).contains(
+            "content/pages/gone.md: error: cannot read this file or folder: it is a link to a file or folder that does not exist"
+        ), "{}", text(&out.stderr));
+    }
+    fs::remove_dir_all(&content).unwrap();
+    fs::create_dir(&content).unwrap();
+    let out = alsite(&["build"], &site.0);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("content: error: the content/ folder is empty"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!site.0.join("public").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_in_content_that_leads_out_of_the_site_is_refused_not_published() {
+    let site = fixture_site("base");
+    let secret = TempDir::new("outside");
+    fs::write(secret.path("id_rsa"), "PRIVATE KEY").unwrap();
+    let content = site.0.join("content");
+    // A link within the site's folder is content like any other.
+    fs::create_dir_all(site.0.join("shared")).unwrap();
+    fs::write(
+        site.0.join("shared/logo.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("../../shared", content.join("pages/shared")).unwrap();
+    let out = alsite(&["build"], &site.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(site.0.join("public/pages/shared/logo.svg").is_file());
+    // A file and a folder linked from outside it.
+    std::os::unix::fs::symlink(secret.path("id_rsa"), content.join("key.txt")).unwrap();
+    std::os::unix::fs::symlink(&secret.0, content.join("pages/home")).unwrap();
+    let out = alsite(&["build"], &site.0);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    for link in ["content/key.txt", "content/pages/home"] {
+        assert!(
+            err.contains(&format!("{link}: error: this is a link to "))
+                && err.contains("outside the site's folder"),
+            "{link}: {err}"
+        );
+    }
+    assert!(!site.0.join("public/key.txt").exists());
+}
+
+#[test]
+fn a_mistyped_command_or_site_folder_gets_a_plain_answer() {
+    let dir = TempDir::new("mistyped");
+    let out = alsite(&["bulid"], &dir.0);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("a similar subcommand exists: 'build'"),
+        "{}",
+        text(&out.stderr)
+    );
+    for command in ["build", "check", "serve"] {
+        let out = alsite(&[command, "--root", "no-such-site"], &dir.0);
+        assert_eq!(out.status.code(), Some(1), "{command}");
+        let err = text(&out.stderr);
+        assert!(
+            err.starts_with("no-such-site: error: the site folder no-such-site does not exist"),
+            "{command}: {err}"
+        );
+        assert!(
+            !err.contains("no content/ folder"),
+            "{command}: one error, not a second about content/: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_broken_link_many_pages_share_is_one_error_at_the_line_that_wrote_it() {
+    let site = TempDir::new("shared-link");
+    copy_tree(&Path::new(REPO).join("content"), &site.path("content"));
+    let yaml = fs::read_to_string(Path::new(REPO).join("site.yaml")).unwrap();
+    fs::write(
+        site.path("site.yaml"),
+        yaml.replacen("link: ground-rules.html", "link: ground-rules.html#nope", 1),
+    )
+    .unwrap();
+    let offers = site.path("content/offers.yaml");
+    let yaml = fs::read_to_string(&offers).unwrap();
+    fs::write(
+        &offers,
+        yaml.replacen(
+            "link: workshops/intro-training/index.html",
+            "link: workshops/nope/index.html",
+            1,
+        ),
+    )
+    .unwrap();
+    let out = alsite(&["check"], &site.0);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    let errors: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(errors.len(), 2, "{err}");
+    // The navigation's link, on every page: one error, at its line in site.yaml.
+    assert!(
+        errors.iter().any(|l| l.starts_with("site.yaml:")
+            && l.contains("no element with id `nope`")
+            && l.contains("more pages)")),
+        "{err}"
+    );
+    // An offer's link, on the offers page and the home page's cards: at its line in offers.yaml.
+    assert!(
+        errors
+            .iter()
+            .any(|l| l.starts_with("content/offers.yaml:") && l.ends_with("(and on 1 more page)")),
+        "{err}"
+    );
+}
