@@ -2,6 +2,7 @@
 //! files claim, and links or `#anchors` that lead nowhere.
 
 mod brand;
+mod ids;
 mod links;
 mod nav;
 mod offers;
@@ -12,6 +13,7 @@ mod translations;
 mod workshop;
 
 pub use brand::check_brand;
+pub use ids::check_ids;
 pub use links::{attributes, check_pages, LinkIndex, Names, PageLinks, SourceText};
 pub use nav::check_nav;
 pub use offers::check_offers;
@@ -31,6 +33,7 @@ pub fn check_content(site: &Site) -> Vec<Diagnostic> {
     diags.extend(sessions);
     diags.extend(workshops);
     diags.extend(check_offers(site));
+    diags.extend(check_ids(site));
     diags
 }
 

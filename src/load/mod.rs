@@ -162,6 +162,8 @@ pub fn reload_file(root: &Path, site: &mut Site, rel: &Path) -> Result<bool, Dia
         false
     };
     if replaced {
+        // A free page's text may be kept no more (see `markdown`).
+        site.texts.remove(rel);
         site.texts.extend(loader.texts);
     }
     Ok(replaced)
@@ -264,7 +266,7 @@ impl<'a> Loader<'a> {
 
     /// Reads a Markdown file: front matter of type `T`, the body, and the
     /// file's fingerprint. A free page (`free`) keeps neither its body nor
-    /// its text in memory: see `Page::body`.
+    /// (unless it gives a heading an id) its text in memory: see `Page::body`.
     fn markdown<T: DeserializeOwned>(
         &mut self,
         rel: &Path,
@@ -278,7 +280,9 @@ impl<'a> Loader<'a> {
         let data = self.parse(rel, front, front_line);
         let body = (!free).then(|| body.padded());
         let digest = crate::digest::of(text.as_bytes());
-        if !free {
+        // A free page's text is kept only when it gives headings ids
+        // (`{#id}`), which the checks read.
+        if !free || memchr::memmem::find(text.as_bytes(), b"{#").is_some() {
             self.texts.insert(rel.to_path_buf(), text);
         }
         Some((data?, body, digest))

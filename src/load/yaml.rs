@@ -5,10 +5,12 @@ use crate::diagnostic::Diagnostic;
 use serde::de::DeserializeOwned;
 use std::path::Path;
 
+mod blocks;
 mod locate;
 mod prescan;
 mod quoting;
 mod tags;
+pub use blocks::block_lines;
 pub use locate::{locate, Seg};
 use prescan::prescan;
 

@@ -15,31 +15,24 @@ pub(super) struct Tag<'t> {
     pub value: &'t str,
 }
 
-/// Finds tags line by line, skipping the lines of block texts (`|`, `>`).
+/// Finds tags line by line, skipping the lines of block texts.
 pub(super) struct Scanner {
-    /// The indentation of the line that opened a block text, while in one.
-    block: Option<usize>,
+    blocks: super::blocks::Blocks,
 }
 
 impl Scanner {
     pub fn new() -> Scanner {
-        Scanner { block: None }
+        Scanner {
+            blocks: super::blocks::Blocks::new(),
+        }
     }
 
     /// The tag on `line`, if it has one outside a block text.
     pub fn tag<'t>(&mut self, line: &'t str) -> Option<Tag<'t>> {
-        let indent = line.len() - line.trim_start_matches(' ').len();
-        if let Some(open) = self.block {
-            if line.trim().is_empty() || indent > open {
-                return None;
-            }
-            self.block = None;
-        }
-        let (lead, value) = split_value(line)?;
-        if starts_block(value) {
-            self.block = Some(indent);
+        if self.blocks.inside(line) {
             return None;
         }
+        let (lead, value) = split_value(line)?;
         let at = |offset: usize| line[..offset].chars().count() + 1;
         if let Some(tag) = tag_at(value) {
             return Some(Tag {
@@ -56,14 +49,6 @@ impl Scanner {
             value,
         })
     }
-}
-
-/// `|`, `>`, `|-`, `>+2` … (with a comment after it or not).
-fn starts_block(value: &str) -> bool {
-    let head = value.split(" #").next().unwrap_or(value).trim_end();
-    let mut chars = head.chars();
-    matches!(chars.next(), Some('|' | '>'))
-        && chars.all(|c| c == '+' || c == '-' || c.is_ascii_digit())
 }
 
 /// The tag `text` starts with (`!x`, `!!x`, `!<x>`), followed by a space or
