@@ -1,6 +1,6 @@
 //! Input a trainer writes in a slightly different form than the README
 //! shows, which alsite takes as they meant it (the mistakes it refuses are
-//! error fixtures in tests/fixtures/).
+//! error fixtures in tests/fixtures/, except those a fixture cannot hold).
 
 mod common;
 
@@ -56,4 +56,31 @@ fn a_regional_language_takes_its_language_s_words() {
     let about = fs::read_to_string(site.path("public/pl-PL/about.html")).unwrap();
     assert!(about.contains(r#"<html lang="pl-PL""#), "{about}");
     assert!(about.contains("Przejdź do treści"), "{about}");
+}
+
+#[test]
+fn only_the_extension_of_a_layout_name_may_change_case() {
+    let site = base("layout-case");
+    let w = site.path("content/workshops/foundations");
+    fs::rename(w.join("workshop.yaml"), w.join("Workshop.yaml")).unwrap();
+    let out = alsite(&["build"], &site.0);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("has modules but no workshop.yaml"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_an_error_not_a_copy() {
+    use std::os::unix::ffi::OsStrExt;
+    let site = base("not-utf8-name");
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
+    fs::write(site.path("content/pages").join(name), "---\ntitle: Cafe\n---\n").unwrap();
+    let out = alsite(&["build"], &site.0);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("error: this file's name is not valid text (UTF-8)"),
+        "{stderr}"
+    );
 }

@@ -34,7 +34,11 @@ pub(super) fn kind(logical: &Path) -> Kind<'_> {
         return Kind::Asset;
     };
     let ext = extension(name);
-    let is = |wanted: &str| name.len() == wanted.len() && name.eq_ignore_ascii_case(wanted);
+    // The name as written, the extension in any case: `Index.md` is not the home page.
+    let is = |wanted: &str| {
+        let stem = |n: &str| n.rsplit_once('.').map_or("", |(s, _)| s).to_string();
+        stem(name) == stem(wanted) && ext == extension(wanted)
+    };
     match (dirs, ext.as_str()) {
         ([], "md") if is("index.md") => Kind::Home,
         ([], "yaml") if is("offers.yaml") => Kind::Offers,
@@ -82,7 +86,9 @@ mod tests {
     fn names_are_matched_whatever_the_case_of_the_extension() {
         let k = |p: &str| format!("{:?}", kind(Path::new(p)));
         assert_eq!(k("index.md"), "Home");
-        assert_eq!(k("INDEX.MD"), "Home");
+        assert_eq!(k("index.MD"), "Home");
+        assert_eq!(k("Index.md"), "Stray");
+        assert_eq!(k("workshops/w/Workshop.yaml"), "Stray");
         assert_eq!(k("pages/Upper.MD"), "Page(\"Upper.MD\")");
         assert_eq!(k("workshops/w/Intro.Md"), "Module(\"w\", \"Intro.Md\")");
         assert_eq!(k("method/ground-rules.YAML"), "GroundRules");

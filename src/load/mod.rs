@@ -313,6 +313,16 @@ impl<'a> Loader<'a> {
                 return;
             }
         }
+        if rel_in_content.to_str().is_none() {
+            self.diags.push(
+                Diagnostic::error(
+                    &rel,
+                    "this file's name is not valid text (UTF-8), so no web address can name it",
+                )
+                .hint("rename it; names in any language work when the name is saved as UTF-8"),
+            );
+            return;
+        }
         let (logical, _) = language::split(rel_in_content, &languages);
         if let Some(renamed) = layout::yml_to_rename(&logical) {
             let name = rel
