@@ -66,7 +66,10 @@ fn only_the_extension_of_a_layout_name_may_change_case() {
     let out = alsite(&["build"], &site.0);
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("has modules but no workshop.yaml"), "{stderr}");
+    assert!(
+        stderr.contains("has modules but no workshop.yaml"),
+        "{stderr}"
+    );
 }
 
 #[cfg(unix)]
@@ -75,7 +78,11 @@ fn a_file_name_that_is_not_utf8_is_an_error_not_a_copy() {
     use std::os::unix::ffi::OsStrExt;
     let site = base("not-utf8-name");
     let name = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
-    fs::write(site.path("content/pages").join(name), "---\ntitle: Cafe\n---\n").unwrap();
+    fs::write(
+        site.path("content/pages").join(name),
+        "---\ntitle: Cafe\n---\n",
+    )
+    .unwrap();
     let out = alsite(&["build"], &site.0);
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");

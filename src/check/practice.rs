@@ -52,7 +52,12 @@ pub fn check_item(
                 .hint("create it with the categories, each with `id`, `name` and `description`"),
             ),
             Some(types) => {
-                let ids: Vec<&str> = types.data.types.iter().map(|t| t.id.as_str()).collect();
+                let mut ids: Vec<&str> = Vec::new();
+                for t in &types.data.types {
+                    if !ids.contains(&t.id.as_str()) {
+                        ids.push(&t.id);
+                    }
+                }
                 for (key, value) in
                     std::iter::once(("answer", &c.answer)).chain(c.also.iter().map(|a| ("also", a)))
                 {
