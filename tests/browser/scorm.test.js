@@ -166,7 +166,7 @@ for (const version of ["1.2", "2004"]) {
     await page.waitForFunction(() => window.lms.commits >= 1, null, { timeout: 5000 });
 
     const cmi = await leave(page);
-    assert.deepEqual({ raw: core(cmi).score.raw, min: core(cmi).score.min, max: core(cmi).score.max }, { raw: "2", min: "0", max: "3" });
+    assert.deepEqual({ raw: core(cmi).score.raw, min: core(cmi).score.min, max: core(cmi).score.max }, { raw: "67", min: "0", max: "100" }, "2 of 3 right: 67%");
     if (v12) {
       assert.equal(cmi.core.lesson_status, "failed", "2 of 3 is below 80%");
       assert.equal(cmi.core.exit, "suspend");
@@ -221,9 +221,14 @@ for (const version of ["1.2", "2004"]) {
     assert.equal(inter.type, "fill-in");
     assert.equal(inter[v12 ? "student_response" : "learner_response"], "What would help you most here?");
     assert.equal(inter.result, "correct");
-    assert.deepEqual({ raw: core(cmi).score.raw, max: core(cmi).score.max }, { raw: "1", max: "12" });
+    assert.deepEqual({ raw: core(cmi).score.raw, max: core(cmi).score.max }, { raw: "8", max: "100" }, "1 of 12: 8%");
     assert.equal(v12 ? cmi.core.lesson_status : cmi.completion_status, "incomplete", "11 items still to do");
-    if (!v12) assert.equal(cmi.progress_measure, "0.0833");
+    if (!v12) {
+      assert.equal(cmi.progress_measure, "0.0833");
+      // Not judged while the learner is still working.
+      assert.equal(cmi.score.scaled, "");
+      assert.equal(cmi.success_status, "unknown");
+    }
     assert.deepEqual(host.problems, []);
     await host.page.close();
     await server.close();
@@ -283,7 +288,7 @@ test("SCORM 1.2: long typed answers over the whole site still fit suspend_data's
   const cmi = await leave(page);
   assert.equal(await page.evaluate(() => window.lms.commits), commits + 2, "one more as the learner leaves, none in between");
   assert.ok(cmi.suspend_data.length <= 4096, `suspend_data is ${cmi.suspend_data.length} characters`);
-  assert.equal(cmi.core.score.raw, String(total), "every answer still counts");
+  assert.equal(cmi.core.score.raw, "100", "every answer still counts");
   assert.equal(cmi.core.lesson_location, "practice/coach-questions.html");
   assert.deepEqual(problems, []);
   await page.close();
@@ -296,6 +301,30 @@ test("SCORM 1.2: long typed answers over the whole site still fit suspend_data's
   assert.equal(await again.content.locator(".progress .score").textContent(), `Answered ${n} of ${n}, ${n} right.`);
   assert.deepEqual(again.problems, []);
   await again.page.close();
+  await server.close();
+});
+
+test("SCORM 1.2: inside one practice set's item, another set browsed to keeps its answers on the device and says so", async () => {
+  const dir = partsPackage("1.2");
+  const server = await serve(dir, "1.2", "lms/practice-session-flow.html");
+  const { page, problems, content } = await openHost(server);
+  await scriptsRan(content);
+  assert.match(await content.locator(".item-count").innerText(), /saved in your learning platform/);
+  await content.locator("a[href='index.html']").first().click();
+  await content.locator("a[href='coach-questions.html']").first().click();
+  await scriptsRan(content);
+  assert.equal(await content.locator("h1").textContent(), "Choosing the coach's question");
+  // Not this item's set: its answers neither count nor fill suspend_data.
+  assert.doesNotMatch(await content.locator(".item-count").innerText(), /learning platform/);
+  const first = content.locator(".practice-item").first();
+  await first.locator("label.option").first().click();
+  await first.locator("button[type=submit]").click();
+  await first.locator(".feedback .verdict").waitFor();
+  const cmi = await leave(page);
+  assert.ok(!cmi.suspend_data.includes("coach-questions"), cmi.suspend_data);
+  assert.equal(list(cmi.interactions).length, 0);
+  assert.deepEqual(problems, []);
+  await page.close();
   await server.close();
 });
 
@@ -370,7 +399,7 @@ test("SCORM 1.2: an unset lesson_mode counts as normal; in review mode nothing i
     const cmi = await leave(page);
     if (mode === "") {
       assert.equal(cmi.core.lesson_status, "failed", "the LMS gave no mastery score: site.yaml's 80% applies");
-      assert.equal(cmi.core.score.raw, "2");
+      assert.equal(cmi.core.score.raw, "67");
       assert.equal(list(cmi.interactions).length, 3);
     } else {
       assert.equal(cmi.core.lesson_status, "not attempted", "review changes nothing");

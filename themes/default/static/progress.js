@@ -200,14 +200,18 @@
   }
 
   /** Score, completion and (with a mastery score) pass or fail; 1.2 has
-   *  one status for both, 2004 two, and only 2004 the scaled score. */
+   *  one status for both, 2004 two, and only 2004 the scaled score. The
+   *  score is a percentage (0 to 100): platforms take the raw score as the
+   *  grade (Moodle does), and SCORM 1.2 allows no more than 100. In 2004 the
+   *  scaled score waits for the item to be complete: a platform judges pass
+   *  or fail from it, and a learner still working has not failed. */
   function writeResult(lms, t, mastery, browse) {
     var ratio = function (a, b) { return String(Math.round((a / b) * 10000) / 10000); };
     if (t.total > 0) {
       lms.set(lms.el.score + ".min", "0");
-      lms.set(lms.el.score + ".max", String(t.total));
-      lms.set(lms.el.score + ".raw", String(t.right));
-      if (!lms.v12) lms.set("cmi.score.scaled", ratio(t.right, t.total));
+      lms.set(lms.el.score + ".max", "100");
+      lms.set(lms.el.score + ".raw", String(Math.round((t.right / t.total) * 100)));
+      if (!lms.v12 && t.complete) lms.set("cmi.score.scaled", ratio(t.right, t.total));
       if (!lms.v12) lms.set("cmi.progress_measure", ratio(t.answered, t.total));
     }
     var passed = mastery === null || t.total === 0 ? null : t.right / t.total >= mastery - 1e-9;
@@ -274,6 +278,15 @@
         if (path && path.length <= (lms.v12 ? 255 : 1000)) { lms.set(lms.el.location, path); changed(); }
       },
       bookmark: function () { return lms.get(lms.el.location); },
+      /** Whether `key` is one of this item's practice sets or sessions: only
+       *  those are kept in the platform. The rest of the site, which a
+       *  learner may browse inside the item, keeps its answers on the
+       *  device, so they neither fill the platform's small store nor claim
+       *  to count. */
+      counts: function (key) {
+        return (config.practice || []).some(function (p) { return p[0] === key; }) ||
+          (config.sessions || []).indexOf(key) >= 0;
+      },
       flush: flush,
       finish: function () {
         if (finished) return;
@@ -352,7 +365,7 @@
      *  even in an LMS (a timer's end time means nothing elsewhere). */
     open: function (key, options) {
       var session = options && options.local ? null : outerSession();
-      return session ? lmsStore(session, key) : localStore(key);
+      return session && session.counts(key) ? lmsStore(session, key) : localStore(key);
     },
   };
 })();
