@@ -190,10 +190,10 @@ test("order: a step can be dragged with the pointer", async () => {
 test("a corrupt or foreign saved state never breaks the page", async () => {
   const file = "practice/coach-questions.html";
   const { page, problems } = await fresh(file);
-  await page.evaluate(() => localStorage.setItem("alsite-practice:coach-questions", "{not json"));
+  await page.evaluate(() => localStorage.setItem(alsite.progress.storageKey("alsite-practice:coach-questions"), "{not json"));
   await page.reload();
   assert.ok(await page.locator("form.interactive").first().isVisible());
-  await page.evaluate(() => localStorage.setItem("alsite-practice:coach-questions", JSON.stringify({ v: 1, items: { "item-1": { answer: "x" }, "item-2": 7 } })));
+  await page.evaluate(() => localStorage.setItem(alsite.progress.storageKey("alsite-practice:coach-questions"), JSON.stringify({ v: 1, items: { "item-1": { answer: "x" }, "item-2": 7 } })));
   await page.reload();
   await page.locator("#item-1 label.option").nth(1).click();
   await page.locator("#item-1 button[type=submit]").click();
@@ -235,4 +235,28 @@ test("without JavaScript a practice page is a complete exercise sheet", async ()
   } finally {
     await noJs.close();
   }
+});
+
+test("two sites on one disk (a USB stick) keep their answers apart", async () => {
+  // Every page opened from disk shares one browser store: the second copy
+  // of the site, in another folder, must not show the first one's answers.
+  const fs = require("node:fs");
+  const path = require("node:path");
+  const other = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "alsite-second-site-"));
+  fs.cpSync(SITE, other, { recursive: true });
+  const file = "practice/coach-questions.html";
+  const { page, problems } = await fresh(file);
+  await page.locator("#item-1 label.option").first().click();
+  await page.locator("#item-1 button[type=submit]").click();
+  await feedback(page, "item-1").waitFor();
+  assert.match(await score(page).textContent(), /^Answered 1 of/);
+  await page.goto("file://" + path.join(other, file));
+  await page.locator(".practice-item form.interactive").first().waitFor();
+  assert.equal(await score(page).isVisible(), false, "no answers carried over");
+  await page.goBack();
+  await page.locator(".practice-item form.interactive").first().waitFor();
+  assert.match(await score(page).textContent(), /^Answered 1 of/, "the first site's answers are still there");
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+  fs.rmSync(other, { recursive: true, force: true });
 });

@@ -344,7 +344,7 @@ test("outside an LMS the package works as the site does: localStorage, no errors
   await page.reload();
   assert.equal(await content.locator(".progress .score").textContent(), "Answered 3 of 3, 2 right.");
   const frame = page.frames().find((f) => f.url().endsWith("practice/session-flow.html"));
-  assert.ok(await frame.evaluate(() => localStorage.getItem("alsite-practice:session-flow")), "kept in localStorage");
+  assert.ok(await frame.evaluate(() => localStorage.getItem(alsite.progress.storageKey("alsite-practice:session-flow"))), "kept in localStorage");
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -104,7 +104,7 @@ test("a timer runs, pauses, survives a reload, resets, and shows when time is up
   // Let a timer run out: one that ends in a second, as if started long ago.
   await page.evaluate(() => {
     const key = document.querySelector("[data-timer-key]").dataset.timerKey;
-    localStorage.setItem(key, JSON.stringify({ 3: { endsAt: Date.now() + 1000 } }));
+    localStorage.setItem(alsite.progress.storageKey(key), JSON.stringify({ 3: { endsAt: Date.now() + 1000 } }));
   });
   await page.reload();
   const last = page.locator("#activity-4");

@@ -17,9 +17,22 @@
 
   /* ---- localStorage ------------------------------------------------------ */
 
+  /** The site's root as this page sees it (`<html data-root>`): two sites on
+   *  one web server, or on one disk (every file:// page shares one store),
+   *  keep their progress apart. */
+  var scope = (function () {
+    var root = document.documentElement.getAttribute("data-root");
+    if (root === null) return "";
+    try { return "@" + new URL(root || "./", window.location.href).pathname; } catch (e) { return ""; }
+  })();
+
+  /** Where `key` is kept in localStorage for this site. */
+  function storageKey(key) { return key + scope; }
+
   /** Items saved under `key` as { v: 1, items }; an older plain object
    *  (the timers' first format) is read as the items themselves. */
-  function localStore(key) {
+  function localStore(name) {
+    var key = storageKey(name);
     var items = {};
     try {
       var saved = JSON.parse(window.localStorage.getItem(key) || "null");
@@ -361,6 +374,7 @@
   alsite.progress = {
     /** The LMS session this window holds (launch pages only). */
     session: own,
+    storageKey: storageKey,
     /** The store for `key`. `options.local`: keep it on this device only,
      *  even in an LMS (a timer's end time means nothing elsewhere). */
     open: function (key, options) {
