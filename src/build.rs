@@ -95,6 +95,9 @@ fn load_strings(root: &Path, theme: &Theme, site: &mut Site) -> Vec<Diagnostic> 
             &texts,
         ));
     }
+    // Every language reads the English files too: report their problems once.
+    let mut seen = std::collections::HashSet::new();
+    diags.retain(|d| seen.insert((d.file.clone(), d.line, d.column, d.message.clone())));
     diags
 }
 

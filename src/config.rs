@@ -31,8 +31,8 @@ pub struct Config {
     #[serde(default)]
     pub scorm: Scorm,
     /// The site's languages, the default first (its pages at the root, the
-    /// others under `/<code>/`). Empty: the one `language`.
-    #[serde(default)]
+    /// others under `/<code>/`). Left out: the one `language`.
+    #[serde(default, deserialize_with = "crate::model::fields::non_empty")]
     pub languages: Vec<String>,
     /// The site's own words in the other languages, by language code.
     #[serde(default)]
@@ -48,6 +48,7 @@ pub struct Config {
 pub struct Scorm {
     /// The percentage of practice items right that passes (0–100). Without it
     /// the LMS records completion only, no pass or fail.
+    #[serde(default, deserialize_with = "crate::model::fields::optional_percent")]
     pub mastery_score: Option<u32>,
 }
 

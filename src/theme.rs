@@ -6,6 +6,28 @@ use crate::embedded;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// The ids the default theme gives elements on every page (the main
+/// content, the strings for scripts, the search box): an id an author
+/// gives must not take one, and a heading's id made from its text skips
+/// them. Kept in step with the templates and scripts by a test.
+pub const PAGE_IDS: &[&str] = &[
+    "main",
+    "alsite-i18n",
+    "search-data",
+    "search-input",
+    "search-help",
+    "search-results",
+    "search-status",
+];
+
+/// Beginnings of ids the theme numbers on every page (`search-option-3`).
+pub const PAGE_ID_PREFIXES: &[&str] = &["search-option-"];
+
+/// Whether the theme uses `id` on every page.
+pub fn is_page_id(id: &str) -> bool {
+    PAGE_IDS.contains(&id) || PAGE_ID_PREFIXES.iter().any(|p| id.starts_with(p))
+}
+
 #[derive(Debug, Clone)]
 pub struct Theme {
     /// The site's own theme folder (`themes/<name>`), when it exists.
@@ -176,4 +198,48 @@ pub fn strings_files(base: &Path, display: &Path, lang: &str) -> Vec<(PathBuf, S
             Some((display.join("i18n").join(n), text))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The literal ids in `text` written as `id="x"` or `id: "x"`.
+    fn literal_ids(text: &str) -> Vec<String> {
+        let mut ids = Vec::new();
+        for opener in ["id=\"", "id: \""] {
+            for piece in text.split(opener).skip(1) {
+                let id: String = piece.chars().take_while(|c| *c != '"').collect();
+                if !id.contains('{') && !id.is_empty() {
+                    ids.push(id);
+                }
+            }
+        }
+        ids
+    }
+
+    #[test]
+    fn every_id_the_theme_puts_on_every_page_is_known() {
+        let file = |name: &str| {
+            let (_, bytes) = embedded::THEME.iter().find(|(p, _)| *p == name).unwrap();
+            String::from_utf8_lossy(bytes).into_owned()
+        };
+        let mut found = Vec::new();
+        for name in [
+            "templates/base.html",
+            "templates/search.html",
+            "static/search.js",
+        ] {
+            found.extend(literal_ids(&file(name)));
+        }
+        assert!(found.len() >= 7, "{found:?}");
+        for id in found {
+            assert!(
+                is_page_id(&id),
+                "`{id}` is on every page but not in PAGE_IDS"
+            );
+        }
+        assert!(is_page_id("search-option-12"));
+        assert!(!is_page_id("mainly"));
+    }
 }

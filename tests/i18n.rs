@@ -164,7 +164,7 @@ fn assert_no_english_ui(out: &Path, min_pages: usize) {
     let mut found = Vec::new();
     for (path, html) in &pages {
         assert!(
-            html.contains("<html lang=\"pl\">"),
+            html.contains("<html lang=\"pl\""),
             "{path} is not marked as Polish"
         );
         let seen = visible_text(html);
@@ -338,7 +338,7 @@ fn a_missing_key_is_a_warning_and_an_error_when_strict() {
         "falls back to English"
     );
     assert!(session.contains(">Bisheriges Gespräch</button>"));
-    assert!(session.contains("<html lang=\"de\">"));
+    assert!(session.contains("<html lang=\"de\""));
 
     let strict = alsite(&["check", "--strict"], &site.0);
     assert_eq!(strict.status.code(), Some(1));

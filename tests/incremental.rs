@@ -191,3 +191,35 @@ fn with_a_nav_a_new_title_or_description_renders_the_page_and_the_home_page() {
     let index = r.changed.iter().find(|o| o.path == "index.html").unwrap();
     assert!(String::from_utf8_lossy(&index.bytes).contains("The people behind the workshops"));
 }
+
+#[test]
+fn a_scoped_rebuild_catches_an_id_given_twice_and_forgets_it_once_fixed() {
+    let tmp = site("ids");
+    let dir = &tmp.0;
+    let mut builder = Incremental::new(dir);
+    builder.full().unwrap();
+    let about = dir.join("content/pages/about.md");
+    let changed = [PathBuf::from("content/pages/about.md")];
+    fs::write(
+        &about,
+        "---\ntitle: About\n---\n\n## Contact {#x}\n\n## Visit {#x}\n",
+    )
+    .unwrap();
+    let err = builder.content_changed(&changed).unwrap_err();
+    assert!(
+        err.0[0]
+            .to_string()
+            .starts_with("content/pages/about.md:7:10: error: the id `x` is given twice"),
+        "{}",
+        err.0[0]
+    );
+    fs::write(
+        &about,
+        "---\ntitle: About\n---\n\n## Contact {#x}\n\n## Visit\n",
+    )
+    .unwrap();
+    builder.content_changed(&changed).expect("fixed");
+    fs::write(&about, "---\ntitle: About\n---\n\n## Contact\n\n## Visit\n").unwrap();
+    let r = builder.content_changed(&changed).expect("no ids given");
+    assert!(!r.full, "an edit of a page rebuilds only what reads it");
+}

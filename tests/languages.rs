@@ -31,7 +31,7 @@ fn a_two_language_site_puts_the_default_at_the_root_and_links_translations() {
         "sessions/grafik.html",
     ] {
         let html = fs::read_to_string(out.join(page)).unwrap();
-        assert!(html.contains("<html lang=\"pl\">"), "{page}");
+        assert!(html.contains("<html lang=\"pl\""), "{page}");
     }
     for page in [
         "index.html",
@@ -41,11 +41,11 @@ fn a_two_language_site_puts_the_default_at_the_root_and_links_translations() {
         "practice/index.html",
     ] {
         let html = fs::read_to_string(out.join("en").join(page)).unwrap();
-        assert!(html.contains("<html lang=\"en\">"), "en/{page}");
+        assert!(html.contains("<html lang=\"en\""), "en/{page}");
     }
     // No translation: a page in English that leads to the original.
     let stub = fs::read_to_string(out.join("en/components.html")).unwrap();
-    assert!(stub.contains("<html lang=\"en\">"), "{stub}");
+    assert!(stub.contains("<html lang=\"en\""), "{stub}");
     assert!(stub.contains("This page is not in English yet."), "{stub}");
     assert!(
         stub.contains("href=\"../components.html\" hreflang=\"pl\""),
@@ -348,7 +348,7 @@ fn a_site_translated_one_page_at_a_time_builds_and_every_link_works() {
         "{err}"
     );
     let about = fs::read_to_string(out.join("pl/about.html")).unwrap();
-    assert!(about.contains("<html lang=\"pl\">"), "{about}");
+    assert!(about.contains("<html lang=\"pl\""), "{about}");
     let rules = fs::read_to_string(out.join("pl/ground-rules.html")).unwrap();
     assert!(
         rules.contains("Ta strona nie ma jeszcze wersji polskiej."),

@@ -2,6 +2,7 @@
 //! files claim, and links or `#anchors` that lead nowhere.
 
 mod brand;
+mod ids;
 mod links;
 mod nav;
 mod offers;
@@ -12,6 +13,7 @@ mod translations;
 mod workshop;
 
 pub use brand::check_brand;
+pub use ids::check_ids;
 pub use links::{attributes, check_pages, LinkIndex, Names, PageLinks, SourceText};
 pub use nav::check_nav;
 pub use offers::check_offers;
@@ -31,31 +33,8 @@ pub fn check_content(site: &Site) -> Vec<Diagnostic> {
     diags.extend(sessions);
     diags.extend(workshops);
     diags.extend(check_offers(site));
-    diags.extend(check_config(site));
+    diags.extend(check_ids(site));
     diags
-}
-
-/// `site.yaml` values that its types alone cannot rule out.
-fn check_config(site: &Site) -> Option<Diagnostic> {
-    let score = site.config.scorm.mastery_score?;
-    if score <= 100 {
-        return None;
-    }
-    let file = PathBuf::from("site.yaml");
-    let d = Diagnostic::error(
-        &file,
-        format!("mastery_score is {score}, but it is a percentage: 0 to 100"),
-    )
-    .hint(
-        "write e.g. `mastery_score: 80` to pass learners who get 80% of the practice items right",
-    );
-    let text = site.texts.get(&file);
-    Some(
-        match text.and_then(|t| t.find("mastery_score").map(|o| (t, o))) {
-            Some((t, offset)) => d.at_offset(t, offset),
-            None => d.at(1, 1),
-        },
-    )
 }
 
 use crate::diagnostic::Diagnostic;

@@ -52,7 +52,12 @@ pub fn check_item(
                 .hint("create it with the categories, each with `id`, `name` and `description`"),
             ),
             Some(types) => {
-                let ids: Vec<&str> = types.data.types.iter().map(|t| t.id.as_str()).collect();
+                let mut ids: Vec<&str> = Vec::new();
+                for t in &types.data.types {
+                    if !ids.contains(&t.id.as_str()) {
+                        ids.push(&t.id);
+                    }
+                }
                 for (key, value) in
                     std::iter::once(("answer", &c.answer)).chain(c.also.iter().map(|a| ("also", a)))
                 {
@@ -101,6 +106,17 @@ pub fn check_item(
                     )
                     .hint("list the steps in their right order"),
                 );
+            }
+            for (i, step) in o.steps.iter().enumerate() {
+                if let Some(first) = o.steps[..i].iter().position(|s| s == step) {
+                    diags.push(
+                        err(
+                            format!("step {} is the same as step {}: `{step}`", i + 1, first + 1),
+                            at(&[Seg::Key("steps"), Seg::Index(i)]),
+                        )
+                        .hint("each step must differ, or the learner cannot tell which place is right: reword one or remove it"),
+                    );
+                }
             }
         }
     }
@@ -174,7 +190,8 @@ fn check_question_rules(site: &Site) -> Vec<Diagnostic> {
             }
         }
     }
-    let lang = &site.config.language;
+    // The checker takes a regional language's lists from its language (`pt` for `pt-BR`).
+    let lang = crate::load::site_languages::primary(&site.config.language);
     if !doc.data.languages.contains_key(lang) {
         let (line, col) = locate(text, &[Seg::Key("languages")]);
         let known: Vec<&str> = doc.data.languages.keys().map(String::as_str).collect();

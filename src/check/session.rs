@@ -39,6 +39,29 @@ pub fn is_question(text: &str) -> bool {
         .ends_with('?')
 }
 
+/// The error message for the fields a pause turn has that only a spoken
+/// turn uses: the page shows none of them at a pause (the viewer's turn).
+fn pause_extras(turn: &Turn, place: &str) -> Option<String> {
+    let fields = [
+        ("by", turn.by.is_some()),
+        ("to", turn.to.is_some()),
+        ("note", turn.note.is_some()),
+        ("breaks_rule", turn.breaks_rule),
+    ];
+    let extra: Vec<String> = fields
+        .iter()
+        .filter(|(_, present)| *present)
+        .map(|(name, _)| format!("`{name}:`"))
+        .collect();
+    if extra.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "{place} is a pause, which takes no {}: the page would not show it",
+        extra.join(", ")
+    ))
+}
+
 pub fn check_sessions(site: &Site) -> Vec<Diagnostic> {
     use rayon::prelude::*;
     site.sessions
@@ -136,6 +159,9 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
                 }
             };
             if kind == TurnKind::Pause {
+                if let Some(message) = pause_extras(turn, &place) {
+                    diags.push(error(message, pos()).hint("a pause is the viewer's turn, not anyone's line: remove them here, and put what someone says, or the coach's note, in a turn of its own before the pause"));
+                }
                 let mut pause_path = path.to_vec();
                 pause_path.push(Seg::Key("pause"));
                 diags.extend(check_item(

@@ -121,68 +121,7 @@ fn check_workshop(site: &Site, w: &Workshop) -> Vec<Diagnostic> {
         diags.push(d);
     }
     for m in &w.modules {
-        let mtext = site.texts.get(&m.source).map(String::as_str).unwrap_or("");
-        let sum: u32 = m.front.activities.iter().map(|a| a.minutes).sum();
-        if !m.front.activities.is_empty() && sum != m.front.minutes {
-            let (l, c) = locate_front(mtext, &[Seg::Key("minutes")]);
-            let list: Vec<String> = m
-                .front
-                .activities
-                .iter()
-                .map(|a| a.minutes.to_string())
-                .collect();
-            diags.push(
-                Diagnostic::error(
-                    &m.source,
-                    format!(
-                        "the activities add up to {sum} minutes ({}), but the module has {}",
-                        list.join(" + "),
-                        m.front.minutes
-                    ),
-                )
-                .at(l, c)
-                .hint("change `minutes:` or the activities' minutes so they agree"),
-            );
-        }
-        for (i, a) in m.front.activities.iter().enumerate() {
-            let links = [
-                ("practice", &a.practice, "content/practice/"),
-                ("session", &a.session, "content/sessions/"),
-            ];
-            for (key, target, folder) in links {
-                if let Some(t) = target {
-                    let exists = match key {
-                        "practice" => site.practice_set(t).is_some(),
-                        _ => site.session(t).is_some(),
-                    };
-                    if !exists {
-                        let known: Vec<&str> = match key {
-                            "practice" => site.practice.iter().map(|d| d.slug.as_str()).collect(),
-                            _ => site.sessions.iter().map(|d| d.slug.as_str()).collect(),
-                        };
-                        let (l, c) = locate_front(
-                            mtext,
-                            &[Seg::Key("activities"), Seg::Index(i), Seg::Key(key)],
-                        );
-                        diags.push(
-                            Diagnostic::error(
-                                &m.source,
-                                format!(
-                                    "activity `{}` links {key} `{t}`, which does not exist",
-                                    a.title
-                                ),
-                            )
-                            .at(l, c)
-                            .hint(if known.is_empty() {
-                                format!("add {folder}{t}.yaml")
-                            } else {
-                                format!("{key}s in {folder}: {}", known.join(", "))
-                            }),
-                        );
-                    }
-                }
-            }
-        }
+        diags.extend(check_module(site, m));
         let used = w.data.days.iter().any(|d| {
             d.items
                 .iter()
@@ -204,4 +143,110 @@ fn check_workshop(site: &Site, w: &Workshop) -> Vec<Diagnostic> {
         }
     }
     diags
+}
+
+/// The checks of one module: activities that fill its minutes, and links
+/// to practice sets and sessions that exist.
+fn check_module(site: &Site, m: &Module) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let mtext = site.texts.get(&m.source).map(String::as_str).unwrap_or("");
+    if m.front.activities.is_empty() {
+        diags.push(no_activities(m, mtext));
+    }
+    let sum: u32 = m.front.activities.iter().map(|a| a.minutes).sum();
+    if !m.front.activities.is_empty() && sum != m.front.minutes {
+        let (l, c) = locate_front(mtext, &[Seg::Key("minutes")]);
+        let list: Vec<String> = m
+            .front
+            .activities
+            .iter()
+            .map(|a| a.minutes.to_string())
+            .collect();
+        diags.push(
+            Diagnostic::error(
+                &m.source,
+                format!(
+                    "the activities add up to {sum} minutes ({}), but the module has {}",
+                    list.join(" + "),
+                    m.front.minutes
+                ),
+            )
+            .at(l, c)
+            .hint("change `minutes:` or the activities' minutes so they agree"),
+        );
+    }
+    for (i, a) in m.front.activities.iter().enumerate() {
+        if a.practice.is_some() && a.session.is_some() {
+            diags.push(two_links(m, mtext, i));
+        }
+        let links = [
+            ("practice", &a.practice, "content/practice/"),
+            ("session", &a.session, "content/sessions/"),
+        ];
+        for (key, target, folder) in links {
+            if let Some(t) = target {
+                let exists = match key {
+                    "practice" => site.practice_set(t).is_some(),
+                    _ => site.session(t).is_some(),
+                };
+                if !exists {
+                    let known: Vec<&str> = match key {
+                        "practice" => site.practice.iter().map(|d| d.slug.as_str()).collect(),
+                        _ => site.sessions.iter().map(|d| d.slug.as_str()).collect(),
+                    };
+                    let (l, c) = locate_front(
+                        mtext,
+                        &[Seg::Key("activities"), Seg::Index(i), Seg::Key(key)],
+                    );
+                    diags.push(
+                        Diagnostic::error(
+                            &m.source,
+                            format!(
+                                "activity `{}` links {key} `{t}`, which does not exist",
+                                a.title
+                            ),
+                        )
+                        .at(l, c)
+                        .hint(if known.is_empty() {
+                            format!("add {folder}{t}.yaml")
+                        } else {
+                            format!("{key}s in {folder}: {}", known.join(", "))
+                        }),
+                    );
+                }
+            }
+        }
+    }
+    diags
+}
+
+/// A module with minutes and no activities: nothing fills its time (the
+/// activities' minutes must add up to the module's).
+fn no_activities(m: &Module, text: &str) -> Diagnostic {
+    let said = frontmatter::split(text)
+        .ok()
+        .and_then(|s| s.front)
+        .is_some_and(|f| f.lines().any(|l| l.starts_with("activities:")));
+    let key = if said { "activities" } else { "minutes" };
+    let (l, c) = locate_front(text, &[Seg::Key(key)]);
+    let n = m.front.minutes;
+    Diagnostic::error(
+        &m.source,
+        format!("the module has {n} minutes but no activities to fill them"),
+    )
+    .at(l, c)
+    .hint(format!("list what happens under `activities:`, e.g. `- {{ title: Input, minutes: {n}, kind: input }}`; their minutes must add up to the module's"))
+}
+
+/// An activity with both `practice:` and `session:`: it links one.
+fn two_links(m: &Module, text: &str, i: usize) -> Diagnostic {
+    let a = &m.front.activities[i];
+    let path = [Seg::Key("activities"), Seg::Index(i), Seg::Key("practice")];
+    let (l, c) = locate_front(text, &path);
+    Diagnostic::error(
+        &m.source,
+        format!("activity `{}` links both a session and a practice set", a.title),
+    )
+    .at(l, c)
+    .hint("an activity links one of them: keep `session:` or `practice:`, or make it two activities and share its minutes between them")
 }

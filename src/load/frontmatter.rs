@@ -16,22 +16,19 @@ pub struct Unclosed;
 
 pub fn split(text: &str) -> Result<Split<'_>, Unclosed> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let Some(rest) = text
-        .strip_prefix("---")
-        .filter(|r| r.starts_with('\n') || r.starts_with("\r\n"))
-    else {
+    // The opening and closing lines may carry spaces after the dashes,
+    // which no editor shows.
+    let first = text.split_inclusive('\n').next().unwrap_or("");
+    if first.trim_end() != "---" || !first.ends_with('\n') {
         return Ok(Split {
             front: None,
             front_line: 0,
             body: text,
             body_line: 1,
         });
-    };
-    let rest = rest
-        .strip_prefix("\r\n")
-        .or_else(|| rest.strip_prefix('\n'))
-        .unwrap_or(rest);
-    let start = text.len() - rest.len();
+    }
+    let rest = &text[first.len()..];
+    let start = first.len();
     let mut offset = start;
     for (line, l) in (2..).zip(rest.split_inclusive('\n')) {
         if l.trim_end() == "---" {
@@ -75,6 +72,14 @@ mod tests {
         let s = split("---\n---\n").unwrap();
         assert_eq!(s.front, Some(""));
         assert_eq!(s.body, "");
+    }
+
+    #[test]
+    fn spaces_after_the_dashes_are_allowed() {
+        let s = split("---   \ntitle: A\n--- \t\nBody").unwrap();
+        assert_eq!(s.front, Some("title: A\n"));
+        assert_eq!(s.body, "Body");
+        assert_eq!(split("----\ntitle: A\n---\n").unwrap().front, None);
     }
 
     #[test]

@@ -4,6 +4,8 @@
 mod files;
 pub mod frontmatter;
 pub mod language;
+mod layout;
+pub mod site_languages;
 pub mod yaml;
 
 use crate::config::Config;
@@ -15,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use files::content_files;
 pub use files::{is_ignored, read_utf8, site_folder};
+use layout::Kind;
 
 /// Loads everything under `root`. On error, every problem found is returned,
 /// not only the first.
@@ -159,6 +162,8 @@ pub fn reload_file(root: &Path, site: &mut Site, rel: &Path) -> Result<bool, Dia
         false
     };
     if replaced {
+        // A free page's text may be kept no more (see `markdown`).
+        site.texts.remove(rel);
         site.texts.extend(loader.texts);
     }
     Ok(replaced)
@@ -216,72 +221,10 @@ impl<'a> Loader<'a> {
         }
         let text = self.read(&file)?;
         let mut config: Config = self.parse(&file, &text, 1)?;
-        self.check_languages(&mut config, &text);
+        self.diags
+            .0
+            .extend(site_languages::check(&mut config, &text));
         Some(config)
-    }
-
-    /// `languages:` names the default first; `language:`, if given too,
-    /// must agree. Translations must be of listed languages.
-    fn check_languages(&mut self, config: &mut Config, text: &str) {
-        use yaml::{locate, Seg};
-        let file = Path::new("site.yaml");
-        let Some(first) = config.languages.first().cloned() else {
-            return;
-        };
-        let said_language = text.lines().any(|l| l.starts_with("language:"));
-        if said_language && config.language != first {
-            let (line, column) = locate(text, &[Seg::Key("language")]);
-            self.diags.push(
-                Diagnostic::error(file, format!("`language: {}` disagrees with `languages:`, whose first entry `{first}` is the default", config.language))
-                    .at(line, column)
-                    .hint("remove `language:`, or put the default language first in `languages:`"),
-            );
-        }
-        config.language = first;
-        for (i, code) in config.languages.iter().enumerate() {
-            if code.is_empty()
-                || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-                || config.languages[..i].contains(code)
-            {
-                let (line, column) = locate(text, &[Seg::Key("languages"), Seg::Index(i)]);
-                self.diags.push(
-                    Diagnostic::error(file, format!("`{code}` is not a usable language code here"))
-                        .at(line, column)
-                        .hint("write each language once, as a code such as `pl` or `en`"),
-                );
-            }
-        }
-        if !config.nav.is_empty() {
-            for code in config.languages.iter().skip(1) {
-                if config
-                    .translations
-                    .get(code)
-                    .is_none_or(|t| t.nav.is_empty())
-                {
-                    let (line, column) = locate(text, &[Seg::Key("nav")]);
-                    self.diags.push(
-                        Diagnostic::warning(file, format!("the navigation has no `{code}` titles, so the `{code}` pages show the titles written here"))
-                            .at(line, column)
-                            .hint(format!("add `translations: {{{code}: {{nav: [...]}}}}` with the same links and `{code}` titles")),
-                    );
-                }
-            }
-        }
-        for code in config.translations.keys() {
-            if !config.languages.contains(code) {
-                let (line, column) = locate(text, &[Seg::Key("translations"), Seg::Key(code)]);
-                self.diags.push(
-                    Diagnostic::error(
-                        file,
-                        format!("translations for `{code}`, which is not in `languages:`"),
-                    )
-                    .at(line, column)
-                    .hint(format!(
-                        "add `{code}` to `languages:`, or remove its translations"
-                    )),
-                );
-            }
-        }
     }
 
     /// Reads a file as UTF-8, remembering its text for later diagnostics.
@@ -323,7 +266,7 @@ impl<'a> Loader<'a> {
 
     /// Reads a Markdown file: front matter of type `T`, the body, and the
     /// file's fingerprint. A free page (`free`) keeps neither its body nor
-    /// its text in memory: see `Page::body`.
+    /// (unless it gives a heading an id) its text in memory: see `Page::body`.
     fn markdown<T: DeserializeOwned>(
         &mut self,
         rel: &Path,
@@ -337,7 +280,9 @@ impl<'a> Loader<'a> {
         let data = self.parse(rel, front, front_line);
         let body = (!free).then(|| body.padded());
         let digest = crate::digest::of(text.as_bytes());
-        if !free {
+        // A free page's text is kept only when it gives headings ids
+        // (`{#id}`), which the checks read.
+        if !free || memchr::memmem::find(text.as_bytes(), b"{#").is_some() {
             self.texts.insert(rel.to_path_buf(), text);
         }
         Some((data?, body, digest))
@@ -348,10 +293,11 @@ impl<'a> Loader<'a> {
         // Matching and names use the path without its language code.
         let languages = site.config.all_languages();
         if let Some(code) = language::unknown_code(rel_in_content, &languages) {
-            if matches!(
-                rel.extension().and_then(|e| e.to_str()),
-                Some("md" | "yaml" | "yml")
-            ) {
+            let name = rel
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            if matches!(layout::extension(&name).as_str(), "md" | "yaml" | "yml") {
                 self.diags.push(
                     Diagnostic::error(
                         &rel,
@@ -367,50 +313,64 @@ impl<'a> Loader<'a> {
                 return;
             }
         }
+        if rel_in_content.to_str().is_none() {
+            self.diags.push(
+                Diagnostic::error(
+                    &rel,
+                    "this file's name is not valid text (UTF-8), so no web address can name it",
+                )
+                .hint("rename it; names in any language work when the name is saved as UTF-8"),
+            );
+            return;
+        }
         let (logical, _) = language::split(rel_in_content, &languages);
-        let logical = &Path::new("content").join(logical);
-        let parts: Vec<String> = logical
-            .strip_prefix("content")
-            .unwrap_or(logical)
-            .iter()
-            .map(|p| p.to_string_lossy().into_owned())
-            .collect();
-        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
-        let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("");
-        match (parts.as_slice(), ext) {
-            (["index.md"], _) => site.home = self.page(&rel, "index".into(), false),
-            (["pages", name], "md") => {
+        if let Some(renamed) = layout::yml_to_rename(&logical) {
+            let name = rel
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            self.diags.push(
+                Diagnostic::error(
+                    &rel,
+                    "alsite reads YAML files whose names end in `.yaml`, not `.yml`",
+                )
+                .hint(format!("rename {name} to {renamed}")),
+            );
+            return;
+        }
+        let full = &Path::new("content").join(&logical);
+        match layout::kind(&logical) {
+            Kind::Home => site.home = self.page(&rel, "index".into(), false),
+            Kind::Page(name) => {
                 let stem = file_stem(Path::new(name));
                 site.pages.extend(self.page(&rel, stem, true));
             }
-            (["method", "ground-rules.yaml"], _) => site.ground_rules = self.doc(&rel, logical),
-            (["method", "components.yaml"], _) => site.components = self.doc(&rel, logical),
-            (["offers.yaml"], _) => site.offers = self.doc(&rel, logical),
-            (["practice", "question-types.yaml"], _) => site.question_types = self.doc(&rel, logical),
-            (["practice", "question-rules.yaml"], _) => site.question_rules = self.doc(&rel, logical),
-            (["practice", _], "yaml") => site.practice.extend(self.doc(&rel, logical)),
-            (["sessions", _], "yaml") => site.sessions.extend(self.doc(&rel, logical)),
-            (["workshops", slug, "workshop.yaml"], _) => {
-                let slug = slug.to_string();
-                if let Some(doc) = self.doc::<WorkshopFile>(&rel, logical) {
-                    let w = self.workshop(site, &slug);
+            Kind::GroundRules => site.ground_rules = self.doc(&rel, full),
+            Kind::Components => site.components = self.doc(&rel, full),
+            Kind::Offers => site.offers = self.doc(&rel, full),
+            Kind::QuestionTypes => site.question_types = self.doc(&rel, full),
+            Kind::QuestionRules => site.question_rules = self.doc(&rel, full),
+            Kind::Practice => site.practice.extend(self.doc(&rel, full)),
+            Kind::Session => site.sessions.extend(self.doc(&rel, full)),
+            Kind::Workshop(slug) => {
+                if let Some(doc) = self.doc::<WorkshopFile>(&rel, full) {
+                    let w = self.workshop(site, slug);
                     w.source = doc.source;
                     w.data = doc.data;
                 }
             }
-            (["workshops", slug, name], "md") => {
-                let slug = slug.to_string();
+            Kind::Module(slug, name) => {
                 if let Some((front, Some(body), _)) = self.markdown::<ModuleFront>(&rel, false) {
                     let module = Module { source: rel.clone(), slug: file_stem(Path::new(name)), front, body };
-                    self.workshop(site, &slug).modules.push(module);
+                    self.workshop(site, slug).modules.push(module);
                 }
             }
-            (_, "md" | "yaml" | "yml") => self.diags.push(
+            Kind::Stray => self.diags.push(
                 Diagnostic::warning(&rel, "file is not part of the content layout and was ignored").hint(
                     "pages go in content/pages/, practice sets in content/practice/, sessions in content/sessions/",
                 ),
             ),
-            _ => site.assets.push((rel.clone(), rel_in_content.to_string_lossy().replace('\\', "/"))),
+            Kind::Asset => site.assets.push((rel.clone(), rel_in_content.to_string_lossy().replace('\\', "/"))),
         }
     }
 

@@ -5,9 +5,12 @@ use crate::diagnostic::Diagnostic;
 use serde::de::DeserializeOwned;
 use std::path::Path;
 
+mod blocks;
 mod locate;
 mod prescan;
 mod quoting;
+mod tags;
+pub use blocks::block_lines;
 pub use locate::{locate, Seg};
 use prescan::prescan;
 
@@ -137,9 +140,14 @@ fn misplaced_key(text: &str, line: usize, column: usize, key: &str) -> Option<(u
     None
 }
 
+/// The key of serde's "duplicate field `x`" (a struct) or "duplicate entry
+/// with key \"x\"" (a mapping of any keys).
 fn duplicate_key(message: &str) -> Option<&str> {
-    let rest = message.split("duplicate field `").nth(1)?;
-    rest.split('`').next()
+    let (rest, end) = match message.split_once("duplicate field `") {
+        Some((_, rest)) => (rest, '`'),
+        None => (message.split_once("duplicate entry with key \"")?.1, '"'),
+    };
+    rest.split(end).next()
 }
 
 /// The second line, at or after `line`, that starts the key `key` at the
@@ -221,15 +229,17 @@ fn explain(raw: &str) -> (String, Option<String>) {
             )),
         );
     }
-    use crate::model::fields::{BAD_MINUTES, EMPTY_LIST, EMPTY_TEXT, MAX_MINUTES};
+    use crate::model::fields::{BAD_MINUTES, BAD_PERCENT, EMPTY_LIST, EMPTY_TEXT, MAX_MINUTES};
     let field = place
         .map(|p| format!("`{p}`"))
         .unwrap_or_else(|| "this field".into());
     if what == EMPTY_TEXT {
-        return (
-            format!("{field} is empty"),
-            Some("write the text after the colon; this field is required".into()),
-        );
+        let hint = if place.is_some_and(|p| p.ends_with(']')) {
+            "write the text after the `- `, or remove the empty entry"
+        } else {
+            "write the text after the colon; this field is required"
+        };
+        return (format!("{field} is empty"), Some(hint.into()));
     }
     if what == EMPTY_LIST {
         return (
@@ -243,7 +253,23 @@ fn explain(raw: &str) -> (String, Option<String>) {
             Some("write the length in minutes, such as `minutes: 45`".into()),
         );
     }
-    if let Some(key) = what.strip_prefix("duplicate field ") {
+    if let Some(value) = what.strip_prefix(BAD_PERCENT) {
+        let name = place
+            .and_then(|p| p.rsplit('.').next())
+            .unwrap_or("this field");
+        return (
+            format!("{field} is{value}, but it is a percentage: a whole number from 0 to 100"),
+            Some(format!(
+                "write e.g. `{name}: 80` to pass learners who get 80% of the practice items right"
+            )),
+        );
+    }
+    if let Some(key) = what.strip_prefix("duplicate field ").or_else(|| {
+        what.strip_prefix("duplicate entry with key ")
+            .map(|k| k.trim_matches('"'))
+            .filter(|k| !k.contains('"'))
+    }) {
+        let key = format!("`{}`", key.trim_matches('`'));
         return (
             format!("{prefix}the key {key} appears twice in one mapping"),
             Some("keep one of the two lines; YAML allows each key once per mapping".into()),

@@ -13,6 +13,8 @@ pub const MAX_MINUTES: u32 = 24 * 60;
 pub const EMPTY_TEXT: &str = "alsite-empty-text";
 pub const EMPTY_LIST: &str = "alsite-empty-list";
 pub const BAD_MINUTES: &str = "alsite-minutes-out-of-range";
+/// Followed by a space and the value written.
+pub const BAD_PERCENT: &str = "alsite-percent-out-of-range";
 
 // Each rule is a visitor, so the YAML reader reports a broken rule at the
 // value itself (line and column) with the path of its field.
@@ -41,6 +43,15 @@ impl<'de> Visitor<'de> for Text {
 /// A text that must be present and not blank.
 pub fn required_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     d.deserialize_str(Text)
+}
+
+/// A list of texts, none of them blank (an empty entry would show as an
+/// empty bullet, model answer or step).
+pub fn texts<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(serde::Deserialize)]
+    struct Entry(#[serde(deserialize_with = "required_text")] String);
+    let list = Vec::<Entry>::deserialize(d)?;
+    Ok(list.into_iter().map(|e| e.0).collect())
 }
 
 struct Minutes;
@@ -79,6 +90,49 @@ pub fn minutes<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
 pub fn optional_minutes<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
     #[derive(serde::Deserialize)]
     struct Wrap(#[serde(deserialize_with = "minutes")] u32);
+    Ok(Option::<Wrap>::deserialize(d)?.map(|w| w.0))
+}
+
+struct Percent;
+
+impl Percent {
+    fn check<E: Error>(v: impl Into<i128> + Copy + fmt::Display) -> Result<u32, E> {
+        match u32::try_from(v.into()) {
+            Ok(n) if n <= 100 => Ok(n),
+            _ => Err(E::custom(format!("{BAD_PERCENT} {v}"))),
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for Percent {
+    type Value = u32;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a percentage: a whole number from 0 to 100")
+    }
+    fn visit_u64<E: Error>(self, v: u64) -> Result<u32, E> {
+        Self::check(v)
+    }
+    fn visit_i64<E: Error>(self, v: i64) -> Result<u32, E> {
+        Self::check(v)
+    }
+    fn visit_u128<E: Error>(self, v: u128) -> Result<u32, E> {
+        Err(E::custom(format!("{BAD_PERCENT} {v}")))
+    }
+    fn visit_i128<E: Error>(self, v: i128) -> Result<u32, E> {
+        Self::check(v)
+    }
+    fn visit_f64<E: Error>(self, v: f64) -> Result<u32, E> {
+        Err(E::custom(format!("{BAD_PERCENT} {v}")))
+    }
+}
+
+/// A percentage, 0 to 100, that may be left out.
+pub fn optional_percent<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    #[derive(serde::Deserialize)]
+    struct Wrap(#[serde(deserialize_with = "percent")] u32);
+    fn percent<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+        d.deserialize_any(Percent)
+    }
     Ok(Option::<Wrap>::deserialize(d)?.map(|w| w.0))
 }
 

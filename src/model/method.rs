@@ -67,7 +67,7 @@ pub struct Component {
     #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub body: String,
     /// Questions a group or coach asks about this component.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::fields::texts")]
     pub questions: Vec<String>,
     /// Label in the cycle diagram; defaults to `name`.
     pub short: Option<String>,

@@ -31,7 +31,7 @@ pub struct Offer {
     pub format: Option<String>,
     /// e.g. "Two hours".
     pub length: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::fields::texts")]
     pub includes: Vec<String>,
     /// Shown as written: "From £1,200 per group", "Free".
     pub price: Option<String>,

@@ -136,7 +136,7 @@ pub struct ClassifyItem {
     #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub answer: String,
     /// Other categories that are also accepted.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::fields::texts")]
     pub also: Vec<String>,
     #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub reason: String,
@@ -149,6 +149,7 @@ pub struct RewriteItem {
     #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub statement: String,
     pub hint: Option<String>,
+    #[serde(deserialize_with = "crate::model::fields::texts")]
     pub models: Vec<String>,
     pub explain: Option<String>,
 }
@@ -159,6 +160,7 @@ pub struct OrderItem {
     #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub prompt: String,
     /// In the right order; shuffled on the page.
+    #[serde(deserialize_with = "crate::model::fields::texts")]
     pub steps: Vec<String>,
     pub explain: Option<String>,
 }

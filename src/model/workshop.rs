@@ -11,7 +11,7 @@ pub struct WorkshopFile {
     #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub audience: String,
     pub summary: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::fields::texts")]
     pub outcomes: Vec<String>,
     #[serde(deserialize_with = "crate::model::fields::non_empty")]
     pub days: Vec<Day>,
@@ -46,9 +46,9 @@ pub struct ModuleFront {
     pub title: String,
     #[serde(deserialize_with = "crate::model::fields::minutes")]
     pub minutes: u32,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::fields::texts")]
     pub objectives: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::fields::texts")]
     pub materials: Vec<String>,
     #[serde(default)]
     pub activities: Vec<Activity>,

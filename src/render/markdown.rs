@@ -23,8 +23,14 @@ pub struct Ids {
 impl Ids {
     /// For a page whose language's root is `shared_prefix` (`"../"`) below
     /// the site root, whose tables' boxes are called `table_label`.
+    /// The ids the theme puts on every page (`main` …) count as taken, so a
+    /// heading called "Main" gets `main-2`.
     pub fn for_page(shared_prefix: &str, table_label: &str) -> Ids {
         Ids {
+            taken: crate::theme::PAGE_IDS
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
             shared_prefix: shared_prefix.to_string(),
             table_label: table_label.to_string(),
             ..Ids::default()

@@ -67,6 +67,12 @@ fn child(
         }
         return None;
     }
+    if let (Seg::Index(n), Some(rest)) = (seg, lines.get(start).and_then(|l| l.get(col..))) {
+        if rest.starts_with('[') {
+            let at = col + flow_item(rest, n)?;
+            return Some(((start, at), (start, at)));
+        }
+    }
     let mut index = 0;
     for i in start..lines.len() {
         let line = lines[i];
@@ -108,6 +114,39 @@ fn child(
                     return Some(((i, col), (next, indent(lines[next]))));
                 }
                 index += 1;
+            }
+        }
+    }
+    None
+}
+
+/// Where item `n` of the one-line flow list `flow` (`[a, "b, c", [d]]`)
+/// starts, as a byte offset.
+fn flow_item(flow: &str, n: usize) -> Option<usize> {
+    let (mut depth, mut quote, mut index) = (0usize, None, 0usize);
+    let mut item_start = None;
+    for (i, c) in flow.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => continue,
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '[' | '{') => depth += 1,
+            (None, ']' | '}') => depth = depth.checked_sub(1)?,
+            (None, ',') if depth == 1 => {
+                index += 1;
+                item_start = None;
+                continue;
+            }
+            _ => {}
+        }
+        if depth == 0 {
+            return None;
+        }
+        let opening = i == 0;
+        if !opening && !c.is_whitespace() && item_start.is_none() {
+            item_start = Some(i);
+            if index == n {
+                return Some(i);
             }
         }
     }
@@ -177,7 +216,12 @@ items: [a, b]
 
     #[test]
     fn falls_back_to_the_deepest_node_found() {
-        assert_eq!(locate(DOC, &[Key("items"), Index(1)]), (14, 1));
+        assert_eq!(locate(DOC, &[Key("items"), Index(1)]), (14, 12));
+        assert_eq!(locate(DOC, &[Key("items"), Index(2)]), (14, 1));
+        assert_eq!(
+            locate("steps: [\"a, b\", [c, d], e]\n", &[Key("steps"), Index(2)]),
+            (1, 25)
+        );
         assert_eq!(locate(DOC, &[Key("stages"), Index(7)]), (3, 1));
         assert_eq!(locate(DOC, &[Key("nothing")]), (1, 1));
         assert_eq!(locate("", &[Key("x")]), (1, 1));

@@ -1,5 +1,6 @@
 //! What the YAML parser reports badly or slowly, found before parsing:
-//! control characters, tabs in indentation, a second document, deep nesting.
+//! control characters, tabs in indentation, a second document, deep nesting,
+//! type tags.
 
 use crate::diagnostic::Diagnostic;
 use std::path::Path;
@@ -30,6 +31,7 @@ fn colour_as_comment(line: &str) -> Option<(usize, &str, &str)> {
 pub(super) fn prescan(file: &Path, text: &str) -> Result<(), Diagnostic> {
     let mut flow_depth = 0usize;
     let mut seen_content = false;
+    let mut tags = super::tags::Scanner::new();
     for (i, line) in text.lines().enumerate() {
         let err = |col: usize, message: &str, hint: &str| {
             Err(Diagnostic::error(file, message)
@@ -72,6 +74,10 @@ pub(super) fn prescan(file: &Path, text: &str) -> Result<(), Diagnostic> {
                 &format!("`{colour}` after `{key}:` is read as a comment (YAML comments start with #), so `{key}` has no value"),
                 &format!("put the colour in quotes: {key}: \"{colour}\""),
             );
+        }
+        if let Some(tag) = tags.tag(line) {
+            let (message, hint) = super::tags::explain(&tag);
+            return err(tag.column - 1, &message, &hint);
         }
         let dashes = content.split("- ").take_while(|s| s.is_empty()).count();
         let block_depth = (indent.len() / 2) + dashes;

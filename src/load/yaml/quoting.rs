@@ -40,7 +40,7 @@ pub fn reserved_start(
 }
 
 /// The line split before its value: indentation, list dashes and the key.
-fn split_value(line: &str) -> Option<(&str, &str)> {
+pub(super) fn split_value(line: &str) -> Option<(&str, &str)> {
     let mut rest = line.trim_start();
     while let Some(after) = rest.strip_prefix("- ") {
         rest = after.trim_start();
@@ -92,7 +92,7 @@ fn meaning(first: char, value: &str, brackets: bool) -> Option<&'static str> {
 }
 
 /// `value` in quotes YAML reads back as exactly that text.
-fn quoted(value: &str) -> String {
+pub(super) fn quoted(value: &str) -> String {
     if !value.contains('"') && !value.contains('\\') {
         format!("\"{value}\"")
     } else {

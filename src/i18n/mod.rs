@@ -8,6 +8,8 @@ use crate::diagnostic::Diagnostic;
 use crate::load::yaml;
 use crate::theme::Theme;
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+
+mod checks;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -117,7 +119,7 @@ impl Strings {
     }
 }
 
-fn category_name(c: PluralCategory) -> &'static str {
+pub(crate) fn category_name(c: PluralCategory) -> &'static str {
     match c {
         PluralCategory::ZERO => "zero",
         PluralCategory::ONE => "one",
@@ -128,7 +130,7 @@ fn category_name(c: PluralCategory) -> &'static str {
     }
 }
 
-const CATEGORIES: &[&str] = &["zero", "one", "two", "few", "many", "other"];
+pub(crate) const CATEGORIES: &[&str] = &["zero", "one", "two", "few", "many", "other"];
 
 /// Replaces each `{name}` in `text` with its value from `args`; other
 /// braces are left as they are.
@@ -174,7 +176,7 @@ fn plural_rules(lang: &str) -> PluralRules {
 }
 
 /// The plural categories a language uses for whole numbers.
-fn needed_categories(rules: &PluralRules) -> BTreeSet<&'static str> {
+pub(crate) fn needed_categories(rules: &PluralRules) -> BTreeSet<&'static str> {
     (0..=200u64)
         .map(|n| category_name(rules.select(n).unwrap_or(PluralCategory::OTHER)))
         .collect()
@@ -214,7 +216,19 @@ pub struct Source {
 
 /// The files that define language `lang`, lowest priority first: the
 /// default theme's, the site theme's, the site's own `i18n/<lang>.yaml`.
+/// A regional language (`pt-BR`) takes its language's files (`pt`) first.
 pub fn sources(root: &Path, theme: &Theme, lang: &str) -> Vec<Source> {
+    let primary = crate::load::site_languages::primary(lang);
+    let mut list = Vec::new();
+    if primary != lang {
+        list = exact_sources(root, theme, primary);
+    }
+    list.extend(exact_sources(root, theme, lang));
+    list
+}
+
+/// The files of exactly language `lang`, lowest priority first.
+fn exact_sources(root: &Path, theme: &Theme, lang: &str) -> Vec<Source> {
     let mut list: Vec<Source> = theme
         .i18n_files(lang)
         .into_iter()
@@ -230,19 +244,31 @@ pub fn sources(root: &Path, theme: &Theme, lang: &str) -> Vec<Source> {
 fn merge(sources: &[Source], diags: &mut Vec<Diagnostic>) -> HashMap<String, Entry> {
     let mut entries = HashMap::new();
     for s in sources {
-        match yaml::parse::<serde_yaml::Value>(&s.path, &s.text, 1) {
-            Ok(value) => flatten(&value, "", &s.path, &mut entries, diags),
-            Err(d) => diags.push(d),
-        }
+        entries.extend(read(s, diags));
     }
     entries
+}
+
+/// The flattened entries of one file, in the file's order; errors for a
+/// file that is not a mapping of keys, and for values that are not texts.
+fn read(source: &Source, diags: &mut Vec<Diagnostic>) -> Vec<(String, Entry)> {
+    let mut out = Vec::new();
+    match yaml::parse::<serde_yaml::Value>(&source.path, &source.text, 1) {
+        Ok(serde_yaml::Value::Null) => {}
+        Ok(value @ serde_yaml::Value::Mapping(_)) => {
+            flatten(&value, "", source, &mut out, diags);
+        }
+        Ok(_) => diags.push(checks::not_a_mapping(source)),
+        Err(d) => diags.push(d),
+    }
+    out
 }
 
 fn flatten(
     value: &serde_yaml::Value,
     prefix: &str,
-    file: &Path,
-    out: &mut HashMap<String, Entry>,
+    source: &Source,
+    out: &mut Vec<(String, Entry)>,
     diags: &mut Vec<Diagnostic>,
 ) {
     use serde_yaml::Value;
@@ -258,7 +284,7 @@ fn flatten(
                 .iter()
                 .filter_map(|(k, v)| Some((k.as_str()?.to_string(), text(v)?)))
                 .collect();
-            out.insert(prefix.to_string(), Entry::Plural(forms));
+            out.push((prefix.to_string(), Entry::Plural(forms)));
         }
         Value::Mapping(map) => {
             for (k, v) in map {
@@ -268,18 +294,12 @@ fn flatten(
                 } else {
                     format!("{prefix}.{k}")
                 };
-                flatten(v, &key, file, out, diags);
+                flatten(v, &key, source, out, diags);
             }
         }
-        Value::Null if prefix.is_empty() => {}
         other => match text(other) {
-            Some(s) => {
-                out.insert(prefix.to_string(), Entry::Text(s));
-            }
-            None => diags.push(
-                Diagnostic::error(file, format!("`{prefix}` should be a text"))
-                    .hint("write the words after the colon, in quotes if they contain a colon"),
-            ),
+            Some(s) => out.push((prefix.to_string(), Entry::Text(s))),
+            None => diags.push(checks::not_a_text(source, prefix)),
         },
     }
 }
@@ -297,18 +317,19 @@ fn is_plural(map: &serde_yaml::Mapping) -> bool {
 pub fn load(root: &Path, theme: &Theme, lang: &str) -> (Strings, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let reference_sources = sources(root, theme, REFERENCE);
-    let reference = merge(&reference_sources, &mut diags);
     let rules = plural_rules(lang);
     if lang == REFERENCE {
+        let entries = merge_checked(&reference_sources, &rules, &mut diags);
         let strings = Strings {
             lang: lang.to_string(),
             rules,
-            entries: reference,
+            entries,
         };
         return (strings, diags);
     }
+    let reference = merge(&reference_sources, &mut diags);
     let own_sources = sources(root, theme, lang);
-    let own = merge(&own_sources, &mut diags);
+    let own = merge_checked(&own_sources, &rules, &mut diags);
     let file = own_sources.last().map_or_else(
         || PathBuf::from("i18n").join(format!("{lang}.yaml")),
         |s| s.path.clone(),
@@ -328,7 +349,7 @@ pub fn load(root: &Path, theme: &Theme, lang: &str) -> (Strings, Vec<Diagnostic>
         );
     } else {
         let place = |key: &str| file_for(key, &reference_sources, &own_sources, lang);
-        diags.extend(missing(&reference, &own, &rules, place));
+        diags.extend(missing(&reference, &own, place));
     }
     let mut entries = reference;
     entries.extend(own);
@@ -338,6 +359,22 @@ pub fn load(root: &Path, theme: &Theme, lang: &str) -> (Strings, Vec<Diagnostic>
         entries,
     };
     (strings, diags)
+}
+
+/// Like [`merge`], with each file's entries checked against the built-in
+/// English ones and the plural forms the language needs.
+fn merge_checked(
+    sources: &[Source],
+    rules: &PluralRules,
+    diags: &mut Vec<Diagnostic>,
+) -> HashMap<String, Entry> {
+    let mut entries = HashMap::new();
+    for s in sources {
+        let read = read(s, diags);
+        diags.extend(checks::check_entries(s, &read, rules));
+        entries.extend(read);
+    }
+    entries
 }
 
 /// The file a key of language `lang` belongs in: the counterpart of the
@@ -370,47 +407,24 @@ fn file_for(key: &str, reference: &[Source], own: &[Source], lang: &str) -> Path
     dir.join(format!("{wanted}{lang}.yaml"))
 }
 
-/// Warnings for keys of `reference` that `own` lacks, and plural forms it
-/// misses; `file` says which file each key belongs in.
+/// Warnings for keys of `reference` that `own` lacks; `file` says which
+/// file each key belongs in.
 fn missing(
     reference: &HashMap<String, Entry>,
     own: &HashMap<String, Entry>,
-    rules: &PluralRules,
     file: impl Fn(&str) -> PathBuf,
 ) -> Vec<Diagnostic> {
-    let needed = needed_categories(rules);
-    let mut keys: Vec<&String> = reference.keys().collect();
+    let mut keys: Vec<&String> = reference.keys().filter(|k| !own.contains_key(*k)).collect();
     keys.sort();
-    let mut diags = Vec::new();
-    for key in keys {
-        match own.get(key) {
-            None => diags.push(
-                Diagnostic::warning(
-                    file(key),
-                    format!("UI string `{key}` is missing; the English one is used"),
-                )
-                .hint(format!("add `{key}` to {}", file(key).display())),
-            ),
-            Some(Entry::Plural(forms)) => {
-                let lacking: Vec<&str> = needed
-                    .iter()
-                    .copied()
-                    .filter(|c| !forms.contains_key(*c))
-                    .collect();
-                if !lacking.is_empty() {
-                    diags.push(
-                        Diagnostic::warning(
-                            file(key),
-                            format!("UI string `{key}` has no `{}` form", lacking.join("`, `")),
-                        )
-                        .hint("give a form for every plural category the language uses"),
-                    );
-                }
-            }
-            Some(Entry::Text(_)) => {}
-        }
-    }
-    diags
+    keys.into_iter()
+        .map(|key| {
+            Diagnostic::warning(
+                file(key),
+                format!("UI string `{key}` is missing; the English one is used"),
+            )
+            .hint(format!("add `{key}` to {}", file(key).display()))
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,0 +1,179 @@
+//! What a strings file can get wrong, each placed at its line: a file that
+//! is not a mapping of keys, a value that is not a text, a plural entry
+//! without a form the language needs, and `{placeholders}` alsite does not
+//! fill (or leaves unused).
+
+use super::{builtin_english, needed_categories, Entry, Source};
+use crate::diagnostic::Diagnostic;
+use crate::load::yaml::{locate, Seg};
+use intl_pluralrules::PluralRules;
+use std::collections::BTreeSet;
+
+/// Placeholders a key may use besides the English string's: the clock
+/// takes the hour with or without a leading zero.
+const ALTERNATIVES: &[(&str, &[&str])] = &[("time.clock", &["H", "HH", "mm"])];
+
+/// The error for a file whose top level is a list or a single text.
+pub(super) fn not_a_mapping(source: &Source) -> Diagnostic {
+    let (line, column) = locate(&source.text, &[]);
+    Diagnostic::error(&source.path, "a UI strings file must be a mapping of keys")
+        .at(line, column)
+        .hint("write one key per line, nested by part of the site, e.g. `player:` and under it `  next: Next →` (see themes/default/i18n/en.yaml)")
+}
+
+/// The error for `key`, whose value is a list or a mapping of other keys.
+pub(super) fn not_a_text(source: &Source, key: &str) -> Diagnostic {
+    let (line, column) = place(source, key);
+    Diagnostic::error(&source.path, format!("`{key}` should be a text"))
+        .at(line, column)
+        .hint("write the words after the colon, in quotes if they contain a colon; a count takes one text per plural form (`one:`, `other:` …)")
+}
+
+/// The line and column of `key` (`player.next`) in the file.
+fn place(source: &Source, key: &str) -> (usize, usize) {
+    let path: Vec<Seg> = key.split('.').map(Seg::Key).collect();
+    locate(&source.text, &path)
+}
+
+/// Warnings for the entries of one file of a language with plural `rules`.
+pub(super) fn check_entries(
+    source: &Source,
+    entries: &[(String, Entry)],
+    rules: &PluralRules,
+) -> Vec<Diagnostic> {
+    let needed = needed_categories(rules);
+    let english = builtin_english();
+    let mut diags = Vec::new();
+    for (key, entry) in entries {
+        if let Entry::Plural(forms) = entry {
+            diags.extend(lacking_forms(source, key, forms, &needed));
+        }
+        if let Some(reference) = english.get(key) {
+            diags.extend(placeholders(source, key, entry, reference));
+        }
+    }
+    diags
+}
+
+/// A plural entry without every form the language uses (`other` always).
+fn lacking_forms(
+    source: &Source,
+    key: &str,
+    forms: &std::collections::BTreeMap<String, String>,
+    needed: &BTreeSet<&'static str>,
+) -> Option<Diagnostic> {
+    let lacking: Vec<&str> = needed
+        .iter()
+        .copied()
+        .chain(["other"])
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .filter(|c| !forms.contains_key(*c))
+        .collect();
+    if lacking.is_empty() {
+        return None;
+    }
+    let (line, column) = place(source, key);
+    let all: Vec<&str> = needed.iter().copied().collect();
+    Some(
+        Diagnostic::warning(
+            &source.path,
+            format!("UI string `{key}` has no `{}` form", lacking.join("`, `")),
+        )
+        .at(line, column)
+        .hint(format!(
+            "give a form for every plural category the language uses: {}",
+            all.join(", ")
+        )),
+    )
+}
+
+/// The `{name}` placeholders in `text`.
+fn names(text: &str) -> BTreeSet<&str> {
+    let mut found = BTreeSet::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        rest = &rest[open + 1..];
+        if let Some(close) = rest.find('}') {
+            let name = &rest[..close];
+            let plain =
+                !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if plain {
+                found.insert(name);
+            }
+        }
+    }
+    found
+}
+
+/// Every placeholder of an entry (all forms of a plural one).
+fn entry_names(entry: &Entry) -> BTreeSet<&str> {
+    match entry {
+        Entry::Text(t) => names(t),
+        Entry::Plural(forms) => forms.values().flat_map(|t| names(t)).collect(),
+    }
+}
+
+/// A warning for placeholders alsite does not fill (they would show as
+/// written), or, for a plain text, ones the English string has and this
+/// one leaves out.
+fn placeholders(
+    source: &Source,
+    key: &str,
+    entry: &Entry,
+    reference: &Entry,
+) -> Option<Diagnostic> {
+    let alternatives = ALTERNATIVES.iter().find(|(k, _)| *k == key);
+    let expected: BTreeSet<&str> = match alternatives {
+        Some((_, names)) => names.iter().copied().collect(),
+        None => entry_names(reference),
+    };
+    let used = entry_names(entry);
+    let unknown: Vec<&str> = used.difference(&expected).copied().collect();
+    let left_out: Vec<&str> = match (entry, reference, alternatives) {
+        (Entry::Text(_), Entry::Text(_), None) => expected.difference(&used).copied().collect(),
+        _ => Vec::new(),
+    };
+    if unknown.is_empty() && left_out.is_empty() {
+        return None;
+    }
+    let braces = |list: &[&str]| {
+        list.iter()
+            .map(|n| format!("{{{n}}}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let expected: Vec<&str> = expected.into_iter().collect();
+    let message = if unknown.is_empty() {
+        format!(
+            "UI string `{key}` leaves out {}, which alsite fills in",
+            braces(&left_out)
+        )
+    } else {
+        format!("UI string `{key}` has {}, which alsite does not fill in: the page would show it as written", braces(&unknown))
+    };
+    let hint = if expected.is_empty() {
+        "this string takes no placeholders: write it without `{…}`".to_string()
+    } else {
+        format!("this string's placeholders are {}", braces(&expected))
+    };
+    let (line, column) = place(source, key);
+    Some(
+        Diagnostic::warning(&source.path, message)
+            .at(line, column)
+            .hint(hint),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_names_in_braces() {
+        let n: Vec<&str> = names("{n} of {total}, {not a name} {} {x")
+            .into_iter()
+            .collect();
+        assert_eq!(n, ["n", "total"]);
+    }
+}

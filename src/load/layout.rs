@@ -1,0 +1,111 @@
+//! What a file under `content/` is, from its path: the content layout.
+
+use std::path::Path;
+
+/// The kind of content a file under `content/` holds.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Kind<'a> {
+    Home,
+    /// A free page; its file name.
+    Page(&'a str),
+    GroundRules,
+    Components,
+    Offers,
+    QuestionTypes,
+    QuestionRules,
+    Practice,
+    Session,
+    /// A workshop's `workshop.yaml`; the workshop's folder name.
+    Workshop(&'a str),
+    /// A workshop module: the workshop's folder name and the file name.
+    Module(&'a str, &'a str),
+    /// A Markdown or YAML file the layout has no place for.
+    Stray,
+    /// Any other file: copied to the output as it is.
+    Asset,
+}
+
+/// The kind of the file at `logical` (relative to `content/`, its language
+/// code taken out). The extension's case does not matter: `About.MD` is a
+/// page like `about.md`.
+pub(super) fn kind(logical: &Path) -> Kind<'_> {
+    let parts: Vec<&str> = logical.iter().filter_map(|p| p.to_str()).collect();
+    let Some((&name, dirs)) = parts.split_last() else {
+        return Kind::Asset;
+    };
+    let ext = extension(name);
+    // The name as written, the extension in any case: `Index.md` is not the home page.
+    let is = |wanted: &str| {
+        let stem = |n: &str| n.rsplit_once('.').map_or("", |(s, _)| s).to_string();
+        stem(name) == stem(wanted) && ext == extension(wanted)
+    };
+    match (dirs, ext.as_str()) {
+        ([], "md") if is("index.md") => Kind::Home,
+        ([], "yaml") if is("offers.yaml") => Kind::Offers,
+        (["pages"], "md") => Kind::Page(name),
+        (["method"], "yaml") if is("ground-rules.yaml") => Kind::GroundRules,
+        (["method"], "yaml") if is("components.yaml") => Kind::Components,
+        (["practice"], "yaml") if is("question-types.yaml") => Kind::QuestionTypes,
+        (["practice"], "yaml") if is("question-rules.yaml") => Kind::QuestionRules,
+        (["practice"], "yaml") => Kind::Practice,
+        (["sessions"], "yaml") => Kind::Session,
+        (["workshops", slug], "yaml") if is("workshop.yaml") => Kind::Workshop(slug),
+        (["workshops", slug], "md") => Kind::Module(slug, name),
+        (_, "md" | "yaml" | "yml") => Kind::Stray,
+        _ => Kind::Asset,
+    }
+}
+
+/// The extension of a file name, in small letters.
+pub(super) fn extension(name: &str) -> String {
+    Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+/// For a `.yml` file, the name it should have (`x.yml` → `x.yaml`) when
+/// that name is part of the layout; alsite reads `.yaml` files only.
+pub(super) fn yml_to_rename(logical: &Path) -> Option<String> {
+    let name = logical.file_name()?.to_str()?;
+    if extension(name) != "yml" {
+        return None;
+    }
+    let renamed = format!("{}.yaml", &name[..name.len() - 4]);
+    let path = logical.with_file_name(&renamed);
+    let fits = !matches!(kind(&path), Kind::Stray | Kind::Asset);
+    fits.then_some(renamed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_matched_whatever_the_case_of_the_extension() {
+        let k = |p: &str| format!("{:?}", kind(Path::new(p)));
+        assert_eq!(k("index.md"), "Home");
+        assert_eq!(k("index.MD"), "Home");
+        assert_eq!(k("Index.md"), "Stray");
+        assert_eq!(k("workshops/w/Workshop.yaml"), "Stray");
+        assert_eq!(k("pages/Upper.MD"), "Page(\"Upper.MD\")");
+        assert_eq!(k("workshops/w/Intro.Md"), "Module(\"w\", \"Intro.Md\")");
+        assert_eq!(k("method/ground-rules.YAML"), "GroundRules");
+        assert_eq!(k("sessions/a.yml"), "Stray");
+        assert_eq!(k("images/a.png"), "Asset");
+        assert_eq!(k("notes/a.md"), "Stray");
+    }
+
+    #[test]
+    fn a_yml_file_is_told_its_yaml_name() {
+        let r = |p: &str| yml_to_rename(Path::new(p));
+        assert_eq!(r("sessions/a.yml").as_deref(), Some("a.yaml"));
+        assert_eq!(
+            r("workshops/w/workshop.yml").as_deref(),
+            Some("workshop.yaml")
+        );
+        assert_eq!(r("notes/a.yml"), None);
+        assert_eq!(r("sessions/a.yaml"), None);
+    }
+}

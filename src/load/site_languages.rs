@@ -1,0 +1,174 @@
+//! The languages `site.yaml` names: `language:`, `languages:` and the keys
+//! of `translations:`. A code becomes a folder (`/pl/`), a part of file
+//! names (`about.pl.md`) and `<html lang>`, so it must be a language code
+//! (BCP 47) written the one way files and folders will use it.
+
+use super::yaml::{locate, Seg};
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+
+const FILE: &str = "site.yaml";
+
+/// Why `code` cannot name a language: the message and the hint.
+pub fn code_problem(code: &str) -> Option<(String, String)> {
+    let plain = code
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    let parsed = code.parse::<unic_langid::LanguageIdentifier>().ok();
+    match parsed.filter(|_| plain && !code.is_empty()) {
+        None => Some((
+            format!("`{code}` is not a language code"),
+            "write a code such as `en`, `pl` or `pt-BR` (BCP 47): the language in small letters, a region after `-` in capitals".into(),
+        )),
+        Some(id) if id != code => Some((
+            format!("the language code `{code}` is written `{id}`"),
+            format!("write `{id}`: file names (`about.{id}.md`), the output folder and the pages' `lang` use the code exactly as written here"),
+        )),
+        Some(_) => None,
+    }
+}
+
+/// Checks the languages `config` names, and makes the first of
+/// `languages:` the site's language.
+pub fn check(config: &mut Config, text: &str) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let said_language = text.lines().any(|l| l.starts_with("language:"));
+    if said_language {
+        diags.extend(bad_code(&config.language, text, &[Seg::Key("language")]));
+    }
+    if let Some(first) = config.languages.first().cloned() {
+        if said_language && config.language != first {
+            let (line, column) = locate(text, &[Seg::Key("language")]);
+            diags.push(
+                Diagnostic::error(FILE, format!("`language: {}` disagrees with `languages:`, whose first entry `{first}` is the default", config.language))
+                    .at(line, column)
+                    .hint("remove `language:`, or put the default language first in `languages:`"),
+            );
+        }
+        config.language = first;
+    }
+    diags.extend(listed_codes(&config.languages, text));
+    diags.extend(untitled_nav(config, text));
+    diags.extend(translations(config, text));
+    diags
+}
+
+/// An error when `code`, at `path` in site.yaml, cannot name a language.
+fn bad_code(code: &str, text: &str, path: &[Seg]) -> Option<Diagnostic> {
+    let (message, hint) = code_problem(code)?;
+    let (line, column) = locate(text, path);
+    Some(Diagnostic::error(FILE, message).at(line, column).hint(hint))
+}
+
+/// Each entry of `languages:` is a language code, listed once.
+fn listed_codes(languages: &[String], text: &str) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for (i, code) in languages.iter().enumerate() {
+        let path = [Seg::Key("languages"), Seg::Index(i)];
+        if let Some(d) = bad_code(code, text, &path) {
+            diags.push(d);
+        } else if languages[..i].contains(code) {
+            let (line, column) = locate(text, &path);
+            diags.push(
+                Diagnostic::error(FILE, format!("`{code}` is listed twice in `languages:`"))
+                    .at(line, column)
+                    .hint("write each language once, the default first"),
+            );
+        }
+    }
+    diags
+}
+
+/// A warning for each other language the navigation has no titles in.
+fn untitled_nav(config: &Config, text: &str) -> Vec<Diagnostic> {
+    if config.nav.is_empty() {
+        return Vec::new();
+    }
+    let usable = |code: &&String| code_problem(code).is_none() && **code != config.language;
+    let untitled = config
+        .languages
+        .iter()
+        .skip(1)
+        .filter(usable)
+        .filter(|code| {
+            config
+                .translations
+                .get(*code)
+                .is_none_or(|t| t.nav.is_empty())
+        });
+    untitled
+        .map(|code| {
+            let (line, column) = locate(text, &[Seg::Key("nav")]);
+            Diagnostic::warning(FILE, format!("the navigation has no `{code}` titles, so the `{code}` pages show the titles written here"))
+                .at(line, column)
+                .hint(format!("add `translations: {{{code}: {{nav: [...]}}}}` with the same links and `{code}` titles"))
+        })
+        .collect()
+}
+
+/// `translations:` names the other languages only: the default language's
+/// words are the ones at the top of site.yaml.
+fn translations(config: &Config, text: &str) -> Vec<Diagnostic> {
+    let languages = config.all_languages();
+    let mut diags = Vec::new();
+    for code in config.translations.keys() {
+        let (line, column) = locate(text, &[Seg::Key("translations"), Seg::Key(code)]);
+        let d = if code == &config.language {
+            Diagnostic::error(
+                FILE,
+                format!("translations for `{code}`, the site's default language"),
+            )
+            .hint("the default language's words are the ones at the top of site.yaml (`title:`, `description:`, `footer:`, `nav:`): change them there and remove this entry")
+        } else if !languages.contains(code) {
+            Diagnostic::error(
+                FILE,
+                format!("translations for `{code}`, which is not in `languages:`"),
+            )
+            .hint(format!(
+                "add `{code}` to `languages:`, or remove its translations"
+            ))
+        } else {
+            continue;
+        };
+        diags.push(d.at(line, column));
+    }
+    diags
+}
+
+/// The language whose files serve `code` when it has none of its own:
+/// `pt` for `pt-BR`.
+pub fn primary(code: &str) -> &str {
+    code.split(['-', '_']).next().unwrap_or(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_bcp47_as_written() {
+        for good in ["en", "pl", "pt-BR", "zh-Hant", "fil"] {
+            assert_eq!(code_problem(good), None, "{good}");
+        }
+        for bad in [
+            "",
+            "../site",
+            "/etc/passwd",
+            "en\"><b>x</b>",
+            "en; rm -rf",
+            "e",
+        ] {
+            let (m, _) = code_problem(bad).unwrap();
+            assert!(m.contains("is not a language code"), "{bad}: {m}");
+        }
+        assert_eq!(
+            code_problem("PL").unwrap().0,
+            "the language code `PL` is written `pl`"
+        );
+        assert_eq!(
+            code_problem("pl-pl").unwrap().0,
+            "the language code `pl-pl` is written `pl-PL`"
+        );
+        assert!(code_problem("pl_PL").is_some());
+    }
+}

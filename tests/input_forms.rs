@@ -1,0 +1,93 @@
+//! Input a trainer writes in a slightly different form than the README
+//! shows, which alsite takes as they meant it (the mistakes it refuses are
+//! error fixtures in tests/fixtures/, except those a fixture cannot hold).
+
+mod common;
+
+use common::{alsite, copy_base, text, TempDir};
+use std::fs;
+
+fn base(name: &str) -> TempDir {
+    let site = TempDir::new(name);
+    copy_base(&site.0);
+    site
+}
+
+#[test]
+fn a_page_named_in_capitals_with_spaces_after_its_dashes_is_a_page() {
+    let site = base("upper-md");
+    // `---` lines with spaces after them, as some editors leave them.
+    fs::write(
+        site.path("content/pages/Notes.MD"),
+        "---   \ntitle: Notes\n--- \n\nThe notes.\n",
+    )
+    .unwrap();
+    let out = alsite(&["build"], &site.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let page = fs::read_to_string(site.path("public/Notes.html")).unwrap();
+    assert!(page.contains("<p>The notes.</p>"), "{page}");
+    assert!(
+        !site.path("public/pages/Notes.MD").exists() && !site.path("public/Notes.MD").exists(),
+        "the Markdown source is not published"
+    );
+}
+
+#[test]
+fn a_regional_language_takes_its_language_s_words() {
+    let site = base("regional");
+    let yaml = fs::read_to_string(site.path("site.yaml")).unwrap();
+    fs::write(
+        site.path("site.yaml"),
+        format!("{yaml}languages: [en-GB, pl-PL]\n"),
+    )
+    .unwrap();
+    fs::write(
+        site.path("content/pages/about.pl-PL.md"),
+        "---\ntitle: O nas\n---\n\n## Kontakt\n",
+    )
+    .unwrap();
+    let out = alsite(&["build"], &site.0);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    // The English and Polish strings serve them: no "no UI strings" warning.
+    assert!(!stderr.contains("UI strings"), "{stderr}");
+    let home = fs::read_to_string(site.path("public/index.html")).unwrap();
+    assert!(home.contains(r#"<html lang="en-GB""#), "{home}");
+    let about = fs::read_to_string(site.path("public/pl-PL/about.html")).unwrap();
+    assert!(about.contains(r#"<html lang="pl-PL""#), "{about}");
+    assert!(about.contains("Przejdź do treści"), "{about}");
+}
+
+#[test]
+fn only_the_extension_of_a_layout_name_may_change_case() {
+    let site = base("layout-case");
+    let w = site.path("content/workshops/foundations");
+    fs::rename(w.join("workshop.yaml"), w.join("Workshop.yaml")).unwrap();
+    let out = alsite(&["build"], &site.0);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("has modules but no workshop.yaml"),
+        "{stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_an_error_not_a_copy() {
+    use std::os::unix::ffi::OsStrExt;
+    let site = base("not-utf8-name");
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
+    fs::write(
+        site.path("content/pages").join(name),
+        "---\ntitle: Cafe\n---\n",
+    )
+    .unwrap();
+    let out = alsite(&["build"], &site.0);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("error: this file's name is not valid text (UTF-8)"),
+        "{stderr}"
+    );
+}
