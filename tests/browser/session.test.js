@@ -161,3 +161,21 @@ test("the session index lists every session with its length, problem and roles",
   assert.deepEqual(await axeViolations(page), []);
   await page.close();
 });
+
+test("on a phone's touch screen every control of the player is at least 44 px high", async () => {
+  const phone = await launch({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    const { page, problems } = await open(phone.context, fileUrl(FILE), "file://");
+    await page.locator(".player .next").waitFor();
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll(".player button, .player a, .stage-list a")]
+        .filter((el) => el.offsetParent !== null)
+        .map((el) => ({ text: el.textContent.trim(), height: el.getBoundingClientRect().height }))
+        .filter((c) => c.height < 44));
+    assert.deepEqual(small, []);
+    assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+    await page.close();
+  } finally {
+    await phone.close();
+  }
+});
