@@ -55,6 +55,10 @@ fn the_sample_sites_index_has_no_facilitator_notes() {
     let feedback = "Closed, and it puts the presenter on the spot";
     assert!(set.contains(feedback));
     assert!(!index.contains(feedback) && !index.contains("Show the answer"));
+    // Nor are the cards' counts on the index pages (snippets showed "… 60").
+    let sessions = fs::read_to_string(out.join("sessions/index.html")).unwrap();
+    assert!(sessions.contains("96 turns"));
+    assert!(!index.contains("96 turns"));
     // Module pages, sessions, practice and method pages are in.
     for page in [
         "\"ground-rules.html\"",
