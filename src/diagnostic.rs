@@ -103,11 +103,49 @@ impl Diagnostic {
     }
 }
 
-/// Source files read for diagnostics, each once however many point into
-/// it (a page with a thousand broken links), with where its lines start.
+/// A text with where each of its lines starts, to go from a byte to its
+/// line and column, or from a line number to the line, without scanning
+/// the text again each time (a page with a thousand broken links).
+pub struct Lines {
+    text: String,
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    pub fn new(text: String) -> Lines {
+        let starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .collect();
+        Lines { text, starts }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Line `line` (1-based), without its line ending.
+    pub fn line(&self, line: usize) -> Option<&str> {
+        let start = *self.starts.get(line.checked_sub(1)?)?;
+        if start >= self.text.len() {
+            return None;
+        }
+        let end = self.starts.get(line).map_or(self.text.len(), |&e| e - 1);
+        Some(self.text[start..end].trim_end_matches('\r'))
+    }
+
+    /// The 1-based line and column (in characters) of byte `offset`.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        (line, self.text[start..offset].chars().count() + 1)
+    }
+}
+
+/// Source files read for diagnostics, each once however many point into it.
 struct Sources<'a> {
     root: &'a Path,
-    files: std::collections::HashMap<PathBuf, Option<(String, Vec<usize>)>>,
+    files: std::collections::HashMap<PathBuf, Option<Lines>>,
 }
 
 impl<'a> Sources<'a> {
@@ -123,19 +161,9 @@ impl<'a> Sources<'a> {
         let root = self.root;
         let entry = self.files.entry(file.to_path_buf()).or_insert_with(|| {
             let bytes = std::fs::read(root.join(file)).ok()?;
-            let text = String::from_utf8_lossy(&bytes).into_owned();
-            let starts = std::iter::once(0)
-                .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
-                .collect();
-            Some((text, starts))
+            Some(Lines::new(String::from_utf8_lossy(&bytes).into_owned()))
         });
-        let (text, starts) = entry.as_ref()?;
-        let start = *starts.get(line - 1)?;
-        if start >= text.len() {
-            return None;
-        }
-        let end = starts.get(line).map_or(text.len(), |&e| e - 1);
-        Some(text[start..end].trim_end_matches('\r'))
+        entry.as_ref()?.line(line)
     }
 }
 

@@ -1,7 +1,7 @@
 //! The link check: every `href` and `src` in the built pages resolves to a
 //! file of the site, and every `#anchor` to an id on that page.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Lines};
 use crate::digest::NameHash;
 use crate::render::url::resolve;
 use crate::render::Output;
@@ -379,8 +379,8 @@ fn place(
     );
     for c in candidates {
         for needle in &needles {
-            if let Some(offset) = c.text.find(needle.as_str()) {
-                let (line, column) = c.line_col(offset);
+            if let Some(offset) = c.lines.text().find(needle.as_str()) {
+                let (line, column) = c.lines.line_col(offset);
                 return Placed(Diagnostic::error(&c.file, "").at(line, column), true);
             }
         }
@@ -415,27 +415,15 @@ fn candidates(page: &PageLinks, texts: SourceText, theme: &Theme) -> Vec<Candida
 /// A file that may have written a link, with where its lines start.
 struct Candidate {
     file: PathBuf,
-    text: String,
-    line_starts: Vec<usize>,
+    lines: Lines,
 }
 
 impl Candidate {
     fn new(file: PathBuf, text: String) -> Candidate {
-        let line_starts = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
-            .collect();
         Candidate {
             file,
-            text,
-            line_starts,
+            lines: Lines::new(text),
         }
-    }
-
-    /// The 1-based line and column (in characters) of byte `offset`.
-    fn line_col(&self, offset: usize) -> (usize, usize) {
-        let line = self.line_starts.partition_point(|&s| s <= offset);
-        let start = self.line_starts[line - 1];
-        (line, self.text[start..offset].chars().count() + 1)
     }
 }
 
