@@ -129,10 +129,7 @@ pub fn to_html_below(markdown: &str, page: &str, ids: &mut Ids, top: usize) -> R
     }
     let h2 = h2_headings(&events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(
-        &mut html,
-        boxed_tables(events, &ids.table_box()).into_iter(),
-    );
+    pulldown_cmark::html::push_html(&mut html, boxed_tables(events, ids).into_iter());
     Rendered { html, h2 }
 }
 
@@ -154,7 +151,7 @@ fn root_link(page: &str, target: &str) -> String {
 
 /// `events` with every table in its scrolling box (see [`Ids::table_box`]),
 /// tables written in HTML too.
-fn boxed_tables<'a>(events: Vec<Event<'a>>, open: &str) -> Vec<Event<'a>> {
+fn boxed_tables<'a>(events: Vec<Event<'a>>, ids: &Ids) -> Vec<Event<'a>> {
     let is_raw_table = |e: &Event| match e {
         Event::Html(raw) | Event::InlineHtml(raw) => raw.contains("table>"),
         _ => false,
@@ -166,7 +163,8 @@ fn boxed_tables<'a>(events: Vec<Event<'a>>, open: &str) -> Vec<Event<'a>> {
     if tables == 0 {
         return events;
     }
-    let open = CowStr::from(open.to_string());
+    // Made only for a text that has a table: most have none.
+    let open = CowStr::from(ids.table_box());
     let mut out = Vec::with_capacity(events.len() + 2 * tables);
     for event in events {
         match event {
