@@ -6,6 +6,7 @@
 
 mod archive;
 mod manifest;
+mod schemas;
 mod select;
 
 use crate::build;
@@ -114,6 +115,7 @@ pub fn package(o: &Options) -> Result<Summary, Diagnostics> {
     site_files.sort();
     let mut files: Vec<(String, Vec<u8>)> =
         g.outputs.into_iter().map(|f| (f.path, f.bytes)).collect();
+    add_schemas(&mut files, o.version).map_err(one)?;
     let scos = manifest::leaves(&tree);
     for node in &scos {
         let page = launch_page(&g.site, &g.theme, node, o.version, mastery).map_err(one)?;
@@ -140,6 +142,22 @@ pub fn package(o: &Options) -> Result<Summary, Diagnostics> {
         bytes,
         warnings: g.warnings,
     })
+}
+
+/// The SCORM control documents, at the package root beside the manifest;
+/// a site file of the same name would be shadowed, so it is refused.
+fn add_schemas(files: &mut Vec<(String, Vec<u8>)>, version: Version) -> Result<(), Diagnostic> {
+    for (name, bytes) in schemas::files(version) {
+        if files.iter().any(|(path, _)| path == name) {
+            return Err(Diagnostic::error(
+                format!("content/{name}"),
+                format!("this file would sit at the top of the package, where SCORM {} keeps its own schema file {name}", version.label()),
+            )
+            .hint("move or rename that file"));
+        }
+        files.push((name.to_string(), bytes.to_vec()));
+    }
+    Ok(())
 }
 
 fn launch_page(
