@@ -421,3 +421,48 @@ test("SCORM 1.2: an unset lesson_mode counts as normal; in review mode nothing i
   }
   await server.close();
 });
+
+test("in a package, a link to another website opens a new tab and says so; the course keeps its frame and its LMS connection", { timeout: 60000 }, async () => {
+  const dir = partsPackage("2004");
+  const server = await serve(dir, "2004", "lms/practice-session-flow.html");
+  // The outside site answers from here: no request leaves the machine.
+  await browser.context.route("https://northbridge.example/**", (r) => r.fulfill({ contentType: "text/html", body: "<title>Northbridge</title>" }));
+  const { page, problems, content } = await openHost(server);
+  try {
+    await scriptsRan(content);
+    // What a screen reader hears: the arrow is hidden from it, the words are not.
+    const link = content.getByRole("link", { name: "northbridge.example (opens in a new tab)", exact: true });
+    assert.equal(await link.count(), 1);
+    assert.equal(await link.getAttribute("href"), "https://northbridge.example");
+    assert.equal(await link.getAttribute("target"), "_blank");
+    assert.equal(await link.getAttribute("rel"), "noopener");
+    const frame = page.frames().find((f) => f.url().endsWith("/pkg/practice/session-flow.html"));
+    const seen = await frame.evaluate(() => {
+      const a = document.querySelector(".site-footer a[target=_blank]");
+      const words = a.querySelector(".visually-hidden").getBoundingClientRect();
+      return { arrow: a.querySelector(".outside-mark").getBoundingClientRect().width > 0, words: words.width * words.height };
+    });
+    assert.deepEqual(seen, { arrow: true, words: 1 }, "an arrow for the eye; the words only for screen readers");
+
+    const [tab] = await Promise.all([browser.context.waitForEvent("page"), link.click()]);
+    await tab.waitForLoadState();
+    assert.equal(tab.url(), "https://northbridge.example/");
+    assert.equal(await tab.evaluate(() => window.opener), null, "noopener: the new tab cannot reach the course");
+    await tab.close();
+    assert.equal(frame.url(), server.base + "/pkg/practice/session-flow.html", "the course stays in its frame");
+    assert.equal(await content.locator("h1").textContent(), "The flow of a session");
+    assert.equal(await page.evaluate(() => window.lms.finished), 0, "the LMS connection is still open");
+
+    // A link inside the site still opens in the frame.
+    const inside = content.locator("a[href='index.html']").first();
+    assert.equal(await inside.getAttribute("target"), null);
+    await inside.click();
+    await content.locator("a[href='coach-questions.html']").first().waitFor();
+    assert.deepEqual(await axeViolations(page.frames().find((f) => f.url().endsWith("/pkg/practice/index.html"))), [], "the framed page");
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.context.unroute("https://northbridge.example/**");
+    await page.close();
+    await server.close();
+  }
+});
