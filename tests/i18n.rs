@@ -212,7 +212,13 @@ fn a_polish_site_shows_no_english_ui_string() {
     let fragments = english_fragments();
     // The scripts themselves carry no English words: they take every
     // string from the page (question-check.js keeps an English fallback for Node).
-    for script in ["practice.js", "session.js", "timer.js", "i18n.js"] {
+    for script in [
+        "practice.js",
+        "session.js",
+        "timer.js",
+        "i18n.js",
+        "confirm.js",
+    ] {
         let js: String = fs::read_to_string(out.join("static").join(script))
             .unwrap()
             .lines()

@@ -1,6 +1,6 @@
 //! `alsite package --scorm`: the real binary on the sample site and on
 //! fixtures; the zip read back as an LMS reads it. (The manifest is checked
-//! against the ADL schemas in tests/browser/scorm.test.js, with xmllint.)
+//! against the schema files in the zip in tests/package_schemas.rs.)
 
 mod common;
 
@@ -77,7 +77,12 @@ fn whole_site_in_scorm_12_lists_every_file_and_uses_no_2004_elements() {
         assert!(!xml.contains(v2004), "a 1.2 manifest has no {v2004}");
     }
     let listed: BTreeSet<&str> = attr_values(xml, "<file href=\"").into_iter().collect();
-    let zipped: BTreeSet<&str> = files[1..].iter().map(|(n, _)| n.as_str()).collect();
+    // The schema files at the root are SCORM's, not the course's.
+    let zipped: BTreeSet<&str> = files[1..]
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .filter(|n| !n.ends_with(".xsd"))
+        .collect();
     assert_eq!(listed, zipped, "every file is listed, and only those");
     for page in [
         "index.html",
@@ -340,4 +345,43 @@ fn a_package_never_replaces_a_file_the_trainer_wrote() {
         &site.0,
     );
     assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn outside_links_open_a_new_tab_in_the_package_only_with_words_in_the_pages_language() {
+    let site = common::test_site("polish");
+    copy_tree(&Path::new(REPO).join("tests/sites/two-languages"), &site.0);
+    let yaml = fs::read_to_string(site.path("site.yaml")).unwrap();
+    let yaml = yaml.replace(
+        "  email: kontakt@pracownia.example\n",
+        "  email: kontakt@pracownia.example\n  website: https://pracownia.example\n",
+    );
+    fs::write(site.path("site.yaml"), yaml).unwrap();
+    let out = alsite(&["package", "--scorm", "1.2", "--out", "c.zip"], &site.0);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let files = entries(&site.path("c.zip"));
+    let page = |name: &str| &files.iter().find(|(n, _)| n == name).unwrap().1;
+    let opens = "href=\"https://pracownia.example\" target=\"_blank\" rel=\"noopener\">";
+    for (name, words) in [
+        ("index.html", "(otwiera się w nowej karcie)"),
+        ("en/index.html", "(opens in a new tab)"),
+    ] {
+        assert!(page(name).contains(opens), "{name}: {}", page(name));
+        assert!(
+            page(name).contains(&format!(
+                "<span class=\"visually-hidden\"> {words}</span></a>"
+            )),
+            "{name}"
+        );
+    }
+    assert!(page("index.html").contains("href=\"mailto:kontakt@pracownia.example\">"));
+    // The built site is a web site: its links open as links do.
+    let (o, public) = common::build_site(&site);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let built = fs::read_to_string(public.join("index.html")).unwrap();
+    assert!(
+        built.contains("href=\"https://pracownia.example\">"),
+        "{built}"
+    );
+    assert!(!built.contains("target=\"_blank\""));
 }

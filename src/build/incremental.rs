@@ -46,8 +46,9 @@ pub struct Rebuilt {
     pub full: bool,
     /// How many pages were rendered.
     pub rendered: usize,
-    /// The UI strings of the site's (default) language, for the server's own pages.
-    pub strings: std::sync::Arc<crate::i18n::Strings>,
+    /// The UI strings of each of the site's languages, the default first,
+    /// for the server's own pages (404, error overlay).
+    pub strings: Vec<std::sync::Arc<crate::i18n::Strings>>,
     pub warnings: Diagnostics,
     /// False for the search index written after a scoped rebuild: open pages
     /// were told to reload already, and load the index only when used.
@@ -94,7 +95,7 @@ impl Incremental {
         let p = prepare(&self.root)?;
         let (outputs, pages, links, text) =
             render_in_memory(&self.root, &p.site, &p.theme, p.assets)?;
-        let strings = p.site.strings.clone();
+        let strings = every_language(&p.site);
         self.last = Some(Last {
             site: p.site,
             theme: p.theme,
@@ -146,7 +147,7 @@ impl Incremental {
             changed: last.changed_only(index),
             full: false,
             rendered: 0,
-            strings: last.site.strings.clone(),
+            strings: every_language(&last.site),
             warnings: Diagnostics::default(),
             reload: false,
         })
@@ -244,7 +245,7 @@ impl Last {
             changed: changed_outputs,
             full: false,
             rendered: count,
-            strings: self.site.strings.clone(),
+            strings: every_language(&self.site),
             warnings: Diagnostics(warnings),
             reload: true,
         })
@@ -260,4 +261,12 @@ impl Last {
             })
             .collect()
     }
+}
+
+/// The UI strings of the site's languages, the default first.
+fn every_language(site: &Site) -> Vec<std::sync::Arc<crate::i18n::Strings>> {
+    std::iter::once(site)
+        .chain(&site.translations)
+        .map(|s| s.strings.clone())
+        .collect()
 }

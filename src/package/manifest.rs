@@ -2,7 +2,7 @@
 //! title, one organization of items, one resource per SCO (its launch page)
 //! and one shared asset resource listing every other file of the site.
 
-use super::{Node, Version};
+use super::{schemas, Node, Version};
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
 use std::io;
@@ -39,7 +39,7 @@ fn write_manifest(w: &mut W, c: &Course) -> io::Result<()> {
             ("xmlns", "http://www.imsproject.org/xsd/imscp_rootv1p1p2"),
             ("xmlns:adlcp", "http://www.adlnet.org/xsd/adlcp_rootv1p2"),
             ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-            ("xsi:schemaLocation", "http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd"),
+            ("xsi:schemaLocation", schemas::location(c.version)),
         ],
         Version::Scorm2004 => vec![
             ("xmlns", "http://www.imsglobal.org/xsd/imscp_v1p1"),
@@ -48,7 +48,7 @@ fn write_manifest(w: &mut W, c: &Course) -> io::Result<()> {
             ("xmlns:adlnav", "http://www.adlnet.org/xsd/adlnav_v1p3"),
             ("xmlns:imsss", "http://www.imsglobal.org/xsd/imsss"),
             ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-            ("xsi:schemaLocation", "http://www.imsglobal.org/xsd/imscp_v1p1 imscp_v1p1.xsd http://www.adlnet.org/xsd/adlcp_v1p3 adlcp_v1p3.xsd http://www.adlnet.org/xsd/adlseq_v1p3 adlseq_v1p3.xsd http://www.adlnet.org/xsd/adlnav_v1p3 adlnav_v1p3.xsd http://www.imsglobal.org/xsd/imsss imsss_v1p0.xsd"),
+            ("xsi:schemaLocation", schemas::location(c.version)),
         ],
     };
     let root = [("identifier", c.identifier), ("version", "1")];

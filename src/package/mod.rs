@@ -5,7 +5,9 @@
 //! frame, so progress survives moving from page to page.
 
 mod archive;
+mod links;
 mod manifest;
+mod schemas;
 mod select;
 
 use crate::build;
@@ -112,8 +114,13 @@ pub fn package(o: &Options) -> Result<Summary, Diagnostics> {
     let mastery = g.site.config.scorm.mastery_score;
     let mut site_files: Vec<String> = g.outputs.iter().map(|f| f.path.clone()).collect();
     site_files.sort();
-    let mut files: Vec<(String, Vec<u8>)> =
-        g.outputs.into_iter().map(|f| (f.path, f.bytes)).collect();
+    let notes = new_tab_notes(&g.site);
+    let mut files: Vec<(String, Vec<u8>)> = g
+        .outputs
+        .into_iter()
+        .map(|f| (f.path.clone(), framed(&f.path, f.bytes, &notes)))
+        .collect();
+    add_schemas(&mut files, o.version).map_err(one)?;
     let scos = manifest::leaves(&tree);
     for node in &scos {
         let page = launch_page(&g.site, &g.theme, node, o.version, mastery).map_err(one)?;
@@ -140,6 +147,59 @@ pub fn package(o: &Options) -> Result<Summary, Diagnostics> {
         bytes,
         warnings: g.warnings,
     })
+}
+
+/// "(opens in a new tab)" in each language of the site.
+fn new_tab_notes(site: &crate::model::Site) -> Vec<(String, String)> {
+    std::iter::once(site)
+        .chain(&site.translations)
+        .map(|s| {
+            (
+                s.strings.lang().to_string(),
+                s.strings.t("scorm.new_tab", &[]),
+            )
+        })
+        .collect()
+}
+
+/// A page as it goes into the package: links that leave the site open in a
+/// new tab (see `links`), with the note in the page's language.
+fn framed(path: &str, bytes: Vec<u8>, notes: &[(String, String)]) -> Vec<u8> {
+    if !path.ends_with(".html") {
+        return bytes;
+    }
+    let page = match String::from_utf8(bytes) {
+        Ok(page) => page,
+        Err(e) => return e.into_bytes(),
+    };
+    let lang = page_lang(&page);
+    let note = notes
+        .iter()
+        .find(|(l, _)| Some(l.as_str()) == lang)
+        .or(notes.first());
+    links::mark_page(&page, note.map_or("", |(_, n)| n)).into_bytes()
+}
+
+/// The `lang` of a page's `<html>` element.
+fn page_lang(page: &str) -> Option<&str> {
+    let at = page.find("<html lang=\"")? + 12;
+    page[at..].find('"').map(|end| &page[at..at + end])
+}
+
+/// The SCORM control documents, at the package root beside the manifest;
+/// a site file of the same name would be shadowed, so it is refused.
+fn add_schemas(files: &mut Vec<(String, Vec<u8>)>, version: Version) -> Result<(), Diagnostic> {
+    for (name, bytes) in schemas::files(version) {
+        if files.iter().any(|(path, _)| path == name) {
+            return Err(Diagnostic::error(
+                format!("content/{name}"),
+                format!("this file would sit at the top of the package, where SCORM {} keeps its own schema file {name}", version.label()),
+            )
+            .hint("move or rename that file"));
+        }
+        files.push((name.to_string(), bytes.to_vec()));
+    }
+    Ok(())
 }
 
 fn launch_page(

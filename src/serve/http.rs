@@ -187,16 +187,17 @@ pub fn overlay(message: &str, earlier: bool, strings: &Strings) -> String {
     )
 }
 
-/// The page for a path the site does not have.
-pub fn not_found_page(path: &str, strings: &Strings) -> String {
+/// The page for a path the site does not have, linking to `home`.
+pub fn not_found_page(path: &str, strings: &Strings, home: &str) -> String {
     let t = |key: &str| escape_html(&strings.t(key, &[]));
     let code = format!("<code>{}</code>", escape_html(path));
     let no_page = crate::i18n::fill(&t("serve.no_page"), &[("path", &code)]);
     format!(
-        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head><body style=\"font:17px/1.6 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem\"><h1>{}</h1><p>{no_page}</p><p><a href=\"/index.html\">{}</a></p></body></html>",
+        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head><body style=\"font:17px/1.6 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem\"><h1>{}</h1><p>{no_page}</p><p><a href=\"{}\">{}</a></p></body></html>",
         escape_html(strings.lang()),
         t("serve.not_found_title"),
         t("serve.not_found"),
+        escape_html(home),
         t("serve.go_home"),
     )
 }

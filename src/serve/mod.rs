@@ -44,8 +44,9 @@ struct Snapshot {
     files: HashMap<String, Arc<Vec<u8>>>,
     dirs: HashSet<String>,
     error: Option<String>,
-    /// The words of the server's own pages: the 404 page and the error overlay.
-    strings: Arc<Strings>,
+    /// The words of the server's own pages (the 404 page, the error
+    /// overlay) in each of the site's languages, the default first.
+    strings: Vec<Arc<Strings>>,
 }
 
 impl Default for Snapshot {
@@ -54,13 +55,13 @@ impl Default for Snapshot {
             files: HashMap::new(),
             dirs: HashSet::new(),
             error: None,
-            strings: crate::i18n::builtin_english(),
+            strings: vec![crate::i18n::builtin_english()],
         }
     }
 }
 
 impl Snapshot {
-    fn new(outputs: Vec<crate::render::Output>, strings: Arc<Strings>) -> Snapshot {
+    fn new(outputs: Vec<crate::render::Output>, strings: Vec<Arc<Strings>>) -> Snapshot {
         let mut dirs = HashSet::new();
         let files = outputs
             .into_iter()
@@ -78,6 +79,28 @@ impl Snapshot {
             dirs,
             error: None,
             strings,
+        }
+    }
+
+    /// The words for a page at `path`: those of its language folder
+    /// (`en/…` on a site whose default is Polish), else the default's; and
+    /// the home page of that language.
+    fn language_of(&self, path: &str) -> (Arc<Strings>, String) {
+        let folder = path.split_once('/').map(|(first, _)| first);
+        match self
+            .strings
+            .iter()
+            .skip(1)
+            .find(|s| Some(s.lang()) == folder)
+        {
+            Some(s) => (s.clone(), format!("/{}/index.html", s.lang())),
+            None => (
+                self.strings
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(crate::i18n::builtin_english),
+                "/index.html".into(),
+            ),
         }
     }
 }
@@ -250,20 +273,18 @@ fn answer(shared: &Shared, head: &Head) -> Option<Response> {
         Err(Refusal::BadRequest) => return Some(Response::text(400, "bad request\n")),
     };
     let earlier = !snapshot.files.is_empty();
-    let (error, strings) = (
-        snapshot.error.as_deref().map(|e| (e, earlier)),
-        &snapshot.strings,
-    );
+    let error = snapshot.error.as_deref().map(|e| (e, earlier));
+    let (strings, home) = snapshot.language_of(&path);
     let (status, body, kind) = match snapshot.files.get(&path) {
         Some(bytes) if path.ends_with(".html") => {
-            (200, http::page(bytes, error, strings), content_type(&path))
+            (200, http::page(bytes, error, &strings), content_type(&path))
         }
         Some(bytes) => (200, vec![Piece::file(bytes)], content_type(&path)),
         None => {
-            let page = Arc::new(not_found_page(&path, strings).into_bytes());
+            let page = Arc::new(not_found_page(&path, &strings, &home).into_bytes());
             (
                 404,
-                http::page(&page, error, strings),
+                http::page(&page, error, &strings),
                 "text/html; charset=utf-8",
             )
         }

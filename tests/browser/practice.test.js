@@ -55,8 +55,9 @@ test("choose: feedback per option, the best answer named, a full set scored", as
   assert.match(await feedback(page, ids[3]).textContent(), /^✓ Right\./);
   assert.equal(await page.locator(`#${ids[3]} input:checked`).count(), 1);
 
-  // Reset starts over, and stays reset after a reload.
+  // Start over (once confirmed: tests/browser/confirm.test.js) clears, and stays cleared after a reload.
   await page.locator(".progress .reset").click();
+  await page.locator(".progress .confirm-yes").click();
   assert.equal(await page.locator(".progress").isVisible(), false);
   assert.equal(await page.locator(".summary").isVisible(), false);
   assert.equal(await feedback(page, ids[3]).textContent(), "");

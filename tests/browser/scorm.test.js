@@ -383,42 +383,17 @@ test("outside an LMS the package works as the site does: localStorage, no errors
   await page.close();
 });
 
-test("manifests validate against the ADL schemas of SCORM 1.2 and 2004 (xmllint); a broken one does not", () => {
+test("the schema files in each package are exact copies of ADL's, as the ADL test suite wants them", () => {
+  // Validation against the files in the zip is tests/package_schemas.rs; here,
+  // the files themselves against the pinned release tests/run fetches.
   const xsd = process.env.ALSITE_SCORM_XSD;
   assert.ok(xsd && fs.existsSync(path.join(xsd, "scorm12edition")), "ALSITE_SCORM_XSD names the schemas (tests/run fetches them)");
-  // One schema that imports every namespace a manifest uses, beside the ADL files.
-  const schemas = {
-    "1.2": ["scorm12edition", { "http://www.imsproject.org/xsd/imscp_rootv1p1p2": "imscp_rootv1p1p2.xsd", "http://www.adlnet.org/xsd/adlcp_rootv1p2": "adlcp_rootv1p2.xsd" }],
-    "2004": ["scorm20044thedition", {
-      "http://www.imsglobal.org/xsd/imscp_v1p1": "imscp_v1p1.xsd", "http://www.adlnet.org/xsd/adlcp_v1p3": "adlcp_v1p3.xsd",
-      "http://www.adlnet.org/xsd/adlseq_v1p3": "adlseq_v1p3.xsd", "http://www.adlnet.org/xsd/adlnav_v1p3": "adlnav_v1p3.xsd",
-      "http://www.imsglobal.org/xsd/imsss": "imsss_v1p0.xsd",
-    }],
-  };
-  const validate = (version, manifest) => {
-    const [folder, imports] = schemas[version];
-    const dir = path.join(work, `xsd-${folder}`);
-    if (!fs.existsSync(dir)) {
-      fs.cpSync(path.join(xsd, folder), dir, { recursive: true });
-      const lines = Object.entries(imports).map(([ns, file]) => `<xs:import namespace="${ns}" schemaLocation="${file}"/>`);
-      fs.writeFileSync(path.join(dir, "all.xsd"), `<?xml version="1.0"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:alsite:all">${lines.join("")}</xs:schema>\n`);
-    }
-    try {
-      execFileSync("xmllint", ["--noout", "--schema", path.join(dir, "all.xsd"), manifest], { stdio: "pipe" });
-      return "valid";
-    } catch (e) {
-      return String(e.stderr);
-    }
-  };
-  for (const version of ["1.2", "2004"]) {
-    for (const [name, parts] of [["whole", []], ["parts", ["content/workshops", ...PARTS]]]) {
-      const dir = unpacked(version, parts, `xsd-${name}-${version}`);
-      const manifest = path.join(dir, "imsmanifest.xml");
-      assert.equal(validate(version, manifest), "valid", `${version} ${name}`);
-      // The check has teeth: a manifest without its resources is refused.
-      const broken = path.join(dir, "broken.xml");
-      fs.writeFileSync(broken, fs.readFileSync(manifest, "utf8").replace(/<resources>[\s\S]*<\/resources>/, ""));
-      assert.match(validate(version, broken), /fails to validate/, `${version} ${name}: broken manifest`);
+  for (const [version, folder, count] of [["1.2", "scorm12edition", 4], ["2004", "scorm20044thedition", 17]]) {
+    const dir = unpacked(version, [], `schemas-${version}`);
+    const shipped = fs.readdirSync(dir).filter((f) => /\.(xsd|dtd)$/.test(f)).sort();
+    assert.equal(shipped.length, count, `${version}: ${shipped}`);
+    for (const f of shipped) {
+      assert.ok(fs.readFileSync(path.join(dir, f)).equals(fs.readFileSync(path.join(xsd, folder, f))), `${version}: ${f} is ADL's file byte for byte`);
     }
   }
 });
@@ -445,4 +420,49 @@ test("SCORM 1.2: an unset lesson_mode counts as normal; in review mode nothing i
     await page.close();
   }
   await server.close();
+});
+
+test("in a package, a link to another website opens a new tab and says so; the course keeps its frame and its LMS connection", { timeout: 60000 }, async () => {
+  const dir = partsPackage("2004");
+  const server = await serve(dir, "2004", "lms/practice-session-flow.html");
+  // The outside site answers from here: no request leaves the machine.
+  await browser.context.route("https://northbridge.example/**", (r) => r.fulfill({ contentType: "text/html", body: "<title>Northbridge</title>" }));
+  const { page, problems, content } = await openHost(server);
+  try {
+    await scriptsRan(content);
+    // What a screen reader hears: the arrow is hidden from it, the words are not.
+    const link = content.getByRole("link", { name: "northbridge.example (opens in a new tab)", exact: true });
+    assert.equal(await link.count(), 1);
+    assert.equal(await link.getAttribute("href"), "https://northbridge.example");
+    assert.equal(await link.getAttribute("target"), "_blank");
+    assert.equal(await link.getAttribute("rel"), "noopener");
+    const frame = page.frames().find((f) => f.url().endsWith("/pkg/practice/session-flow.html"));
+    const seen = await frame.evaluate(() => {
+      const a = document.querySelector(".site-footer a[target=_blank]");
+      const words = a.querySelector(".visually-hidden").getBoundingClientRect();
+      return { arrow: a.querySelector(".outside-mark").getBoundingClientRect().width > 0, words: words.width * words.height };
+    });
+    assert.deepEqual(seen, { arrow: true, words: 1 }, "an arrow for the eye; the words only for screen readers");
+
+    const [tab] = await Promise.all([browser.context.waitForEvent("page"), link.click()]);
+    await tab.waitForLoadState();
+    assert.equal(tab.url(), "https://northbridge.example/");
+    assert.equal(await tab.evaluate(() => window.opener), null, "noopener: the new tab cannot reach the course");
+    await tab.close();
+    assert.equal(frame.url(), server.base + "/pkg/practice/session-flow.html", "the course stays in its frame");
+    assert.equal(await content.locator("h1").textContent(), "The flow of a session");
+    assert.equal(await page.evaluate(() => window.lms.finished), 0, "the LMS connection is still open");
+
+    // A link inside the site still opens in the frame.
+    const inside = content.locator("a[href='index.html']").first();
+    assert.equal(await inside.getAttribute("target"), null);
+    await inside.click();
+    await content.locator("a[href='coach-questions.html']").first().waitFor();
+    assert.deepEqual(await axeViolations(page.frames().find((f) => f.url().endsWith("/pkg/practice/index.html"))), [], "the framed page");
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.context.unroute("https://northbridge.example/**");
+    await page.close();
+    await server.close();
+  }
 });

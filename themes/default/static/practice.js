@@ -312,14 +312,16 @@
         update();
       }, store.get(id));
     });
+    function startOver() {
+      store.clear();
+      ids.forEach(function (id) { if (mounted[id]) mounted[id].reset(); });
+      update();
+      var first = document.querySelector(".practice-item .item-title");
+      if (first) { first.tabIndex = -1; first.focus(); }
+    }
+    var ask = { question: t("practice.confirm_start_over"), yes: t("practice.confirm_yes"), keep: t("practice.confirm_keep") };
     document.querySelectorAll(".reset").forEach(function (button) {
-      button.addEventListener("click", function () {
-        store.clear();
-        ids.forEach(function (id) { if (mounted[id]) mounted[id].reset(); });
-        update();
-        var first = document.querySelector(".practice-item .item-title");
-        if (first) { first.tabIndex = -1; first.focus(); }
-      });
+      alsite.confirmStep(button, ask, startOver);
     });
     update();
   }

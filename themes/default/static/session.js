@@ -165,7 +165,8 @@
       save();
       render(false, true);
     });
-    player.querySelector(".restart").addEventListener("click", function () {
+    var ask = { question: t("player.confirm_restart"), yes: t("player.confirm_yes"), keep: t("player.confirm_keep") };
+    alsite.confirmStep(player.querySelector(".restart"), ask, function () {
       state = { turn: 1, pauses: {}, transcript: state.transcript };
       store.clear();
       save();

@@ -1,0 +1,95 @@
+//! `alsite serve` on a site in two languages (Polish by default, English
+//! under /en/), over real HTTP: the server's own words, on the 404 page and
+//! in the error overlay, are those of the language folder asked for.
+
+mod common;
+
+use common::serve::{get, Events, Server};
+use common::{copy_tree, test_site, TempDir};
+use std::fs;
+use std::path::Path;
+
+/// The Polish test site with its English translations laid over it.
+fn two_languages() -> TempDir {
+    let site = test_site("polish");
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sites/two-languages"),
+        &site.0,
+    );
+    site
+}
+
+#[test]
+fn a_missing_page_is_answered_in_the_language_of_its_folder() {
+    let site = two_languages();
+    let server = Server::start(&site);
+    assert_eq!(get(&server.addr, "/en/index.html").status, 200);
+
+    let english = get(&server.addr, "/en/missing.html");
+    assert_eq!(english.status, 404);
+    for words in [
+        "<html lang=\"en\">",
+        "<title>Not found</title></head>",
+        "<h1>Page not found</h1>",
+        "<code>en/missing.html</code>",
+        "<a href=\"/en/index.html\">",
+    ] {
+        assert!(english.body.contains(words), "{words} in {}", english.body);
+    }
+    assert!(!english.body.contains("Nie znaleziono"));
+
+    let polish = get(&server.addr, "/missing.html");
+    assert_eq!(polish.status, 404);
+    for words in [
+        "<html lang=\"pl\">",
+        "<title>Nie znaleziono</title>",
+        "<a href=\"/index.html\">",
+    ] {
+        assert!(polish.body.contains(words), "{words} in {}", polish.body);
+    }
+    // A folder named like no language (or like the default) is the default's.
+    for path in ["/enx/missing.html", "/pl/missing.html", "/en.html"] {
+        let reply = get(&server.addr, path);
+        assert_eq!(reply.status, 404, "{path}");
+        assert!(
+            reply.body.contains("<html lang=\"pl\">"),
+            "{path}: {}",
+            reply.body
+        );
+    }
+}
+
+#[test]
+fn the_error_overlay_speaks_the_language_of_the_page_under_it() {
+    let site = two_languages();
+    let server = Server::start(&site);
+    let mut events = Events::open(&server.addr);
+    let index = site.path("content/index.md");
+    let good = fs::read_to_string(&index).unwrap();
+    fs::write(&index, format!("---\ntitel: x\n{}", &good[4..])).unwrap();
+    events.next_reload();
+
+    let english = get(&server.addr, "/en/index.html");
+    assert_eq!(english.status, 200, "the last good page is still served");
+    assert!(english.body.contains("id=\"alsite-error-overlay\""));
+    assert!(
+        english
+            .body
+            .contains("The last change did not build. This is the last good version of the page."),
+        "{}",
+        english.body
+    );
+    assert!(english
+        .body
+        .contains("Fix the file and save: this message goes away by itself."));
+    let polish = get(&server.addr, "/index.html");
+    assert!(polish
+        .body
+        .contains("Ostatniej zmiany nie udało się zbudować."));
+    assert!(!polish.body.contains("The last change did not build"));
+    let missing = get(&server.addr, "/en/missing.html");
+    assert!(
+        missing.body.contains("Page not found")
+            && missing.body.contains("The last change did not build")
+    );
+}

@@ -1,0 +1,53 @@
+/* An inline "are you sure?" step for a button that throws a learner's work
+ * away (a practice set's "Start over", the session player's "Restart").
+ * A click swaps the button for a short question with two buttons: one does
+ * it, the other (focused, the safe choice) keeps things as they are, as
+ * Escape does. No window.confirm: inside an LMS's frame browsers may block
+ * or suppress it, and it reads as the platform speaking, not the course. */
+(function () {
+  "use strict";
+  var alsite = (window.alsite = window.alsite || {});
+  var made = 0;
+
+  function button(className, text) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = className;
+    b.textContent = text;
+    return b;
+  }
+
+  /** Makes `trigger` ask first. `text` has the `question`, the `yes` and the
+   *  `keep` labels; `act` runs once the learner says yes. */
+  alsite.confirmStep = function (trigger, text, act) {
+    var id = "confirm-step-" + ++made;
+    var box = document.createElement("div");
+    box.className = "confirm-step";
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-labelledby", id);
+    box.hidden = true;
+    var question = document.createElement("p");
+    question.id = id;
+    question.className = "confirm-question";
+    question.textContent = text.question;
+    var yes = button("button button-danger confirm-yes", text.yes);
+    var keep = button("button button-quiet confirm-keep", text.keep);
+    box.append(question, yes, keep);
+    trigger.insertAdjacentElement("afterend", box);
+
+    function show(asking) {
+      box.hidden = !asking;
+      trigger.hidden = asking;
+    }
+    trigger.addEventListener("click", function () { show(true); keep.focus(); });
+    keep.addEventListener("click", function () { show(false); trigger.focus(); });
+    yes.addEventListener("click", function () { show(false); act(); });
+    box.addEventListener("keydown", function (ev) {
+      if (ev.key !== "Escape") return;
+      ev.preventDefault();
+      ev.stopPropagation(); // not the presenter view's Escape
+      show(false);
+      trigger.focus();
+    });
+  };
+})();
