@@ -6,7 +6,9 @@ use serde::de::DeserializeOwned;
 use std::path::Path;
 
 mod blocks;
+mod colons;
 mod locate;
+mod misread;
 mod prescan;
 mod quoting;
 mod tags;
@@ -62,18 +64,10 @@ fn from_serde<T: DeserializeOwned>(file: &Path, text: &str, e: &serde_yaml::Erro
         }
     }
     let (mut message, mut hint) = explain(&stripped);
-    let text_wanted = hint.as_deref() == Some("expected a text")
-        && (message.ends_with("found a list") || message.ends_with("found a mapping"));
-    if text_wanted || message.starts_with("YAML syntax error") {
-        // Where the parser noticed the problem may be the value's line,
-        // where the construct it was reading began another.
-        let places = positions.iter().copied().chain([(line, column)]);
-        let found = places.filter_map(|(l, c)| {
-            quoting::reserved_start(text, l, c, text_wanted).map(|(at, m, h)| (l, at, m, h))
-        });
-        if let Some((l, c, m, h)) = found.into_iter().next() {
-            (line, column, message, hint) = (l, c, m, Some(h));
-        }
+    let mut places = positions.clone();
+    places.push((line, column));
+    if let Some(m) = misread::misread_text(text, &places, &stripped, &message, hint.as_deref()) {
+        (line, column, message, hint) = (m.line, m.column, m.message, Some(m.hint));
     }
     // serde names a nested value's place ("nav[0]: …"); the fields of the
     // whole file are then not the ones expected there.
@@ -337,6 +331,41 @@ fn syntax(what: &str) -> (String, Option<String>) {
             "found unknown escape character",
             "a backslash inside \"…\" starts a code YAML does not know",
             "write \\\\ for a backslash, or put the text in single quotes '…' instead",
+        ),
+        (
+            "could not find expected ':'",
+            "this line is neither a `key: value` nor part of the text above it",
+            "put a space after a key's colon (`minutes: 45`); a text that goes on from the line above is indented more than its key",
+        ),
+        (
+            "did not find expected ',' or ']'",
+            "a list in brackets `[…]` starts here but is not closed on its line, or two of its entries have no comma between them",
+            "end the list with `]` and put a comma between entries; an entry with a comma, colon, quote mark or bracket of its own goes in quotes",
+        ),
+        (
+            "did not find expected ',' or '}'",
+            "a mapping in braces `{…}` starts here but is not closed on its line, or two of its entries have no comma between them",
+            "end it with `}` and put a comma between the `key: value` entries; a text with a comma, colon, quote mark or brace of its own goes in quotes",
+        ),
+        (
+            "did not find expected node content",
+            "a value is missing here, or it starts with a sign YAML keeps for itself",
+            "write the value after the colon or the `- `; a text that starts with `,`, `]`, `}` or another sign goes in quotes",
+        ),
+        (
+            "found character that cannot start any token",
+            "this text starts with a sign YAML keeps for itself",
+            "put the whole text in quotes",
+        ),
+        (
+            "found unexpected end of stream",
+            "the file ends before something opened is closed: a quote mark, a bracket or a brace",
+            "close it where the text, list or mapping ends",
+        ),
+        (
+            "block sequence entries are not allowed",
+            "a list item `- ` cannot start on this line",
+            "put each `- ` item on a line of its own below its key, indented by two spaces",
         ),
         (
             "found a tab character",
