@@ -166,7 +166,13 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
     for (source, out) in &site.assets {
         match std::fs::read(root.join(source)) {
             Ok(bytes) => assets.push((out.clone(), bytes)),
-            Err(e) => errors.push(Diagnostic::error(source, format!("cannot read file: {e}"))),
+            Err(e) => errors.push(
+                Diagnostic::error(
+                    source,
+                    format!("cannot read file: {}", crate::diagnostic::io_words(&e)),
+                )
+                .hint("check that the file exists and that you may read it"),
+            ),
         }
     }
     if errors.has_errors() {
@@ -454,9 +460,10 @@ fn render_staged(
 
 /// Stages `o` with `writer`; a write error names the file.
 fn put(writer: &Writer, out: &Path, o: &Output) -> Result<Stamp, Diagnostic> {
-    writer
-        .put(o)
-        .map_err(|e| Diagnostic::error(out, format!("cannot write {}: {e}", o.path)))
+    writer.put(o).map_err(|e| {
+        let words = crate::diagnostic::io_words(&e);
+        Diagnostic::error(out, format!("cannot write {}: {words}", o.path))
+    })
 }
 
 /// Renders as `render_staged` does, and adds the search index. The index
