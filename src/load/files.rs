@@ -65,7 +65,7 @@ fn unreadable(root: &Path, content: &Path, e: &walkdir::Error) -> Diagnostic {
             "permission denied".to_string(),
             "give yourself permission to read it, or move it out of content/",
         ),
-        Some(io) if io.kind() == ErrorKind::InvalidFilename => (
+        Some(io) if name_too_long(io) => (
             "its name, or the path of folders leading to it, is too long for this system"
                 .to_string(),
             "shorten the names of its folders, or nest it in fewer folders",
@@ -81,6 +81,15 @@ fn unreadable(root: &Path, content: &Path, e: &walkdir::Error) -> Diagnostic {
         ),
     };
     Diagnostic::error(shown, format!("cannot read this file or folder: {why}")).hint(hint)
+}
+
+/// ENAMETOOLONG (its kind, `InvalidFilename`, is newer than alsite's
+/// oldest supported Rust).
+fn name_too_long(e: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    return e.raw_os_error() == Some(libc::ENAMETOOLONG);
+    #[cfg(not(unix))]
+    false
 }
 
 /// The first part of `rel` whose name holds `#` or `?`: a browser reads
