@@ -27,7 +27,37 @@ pub fn parse<T: DeserializeOwned>(
         d.at(line, column)
     };
     prescan(file, text).map_err(shift)?;
-    serde_yaml::from_str(text).map_err(|e| shift(from_serde::<T>(file, text, &e)))
+    serde_yaml::from_str(text).map_err(|e| {
+        let raw = e.to_string();
+        match missing_key(&raw).filter(|_| is_blank(text)) {
+            Some(required) => shift(empty::<T>(file, first_line > 1, required)),
+            None => shift(from_serde::<T>(file, text, &e)),
+        }
+    })
+}
+
+/// Nothing but blank lines, comments and document markers.
+fn is_blank(text: &str) -> bool {
+    text.lines()
+        .map(str::trim)
+        .all(|l| l.is_empty() || l.starts_with('#') || l == "---" || l == "...")
+}
+
+/// An empty file (or front matter) where fields were expected: named so,
+/// with the fields it takes, instead of the first one missing "in this
+/// mapping" at a line past the end.
+fn empty<T: DeserializeOwned>(file: &Path, front_matter: bool, required: &str) -> Diagnostic {
+    let what = if front_matter {
+        "the front matter is empty"
+    } else {
+        "the file is empty"
+    };
+    let fields = fields_of::<T>().unwrap_or_else(|| format!("`{required}`"));
+    Diagnostic::error(file, format!("{what}: it has no `{required}:` or other fields"))
+        .at(1, 1)
+        .hint(format!(
+            "write its fields as `key: value` lines, starting with `{required}:`; the fields it takes: {fields}"
+        ))
 }
 
 /// Turns serde_yaml's error into a diagnostic at the place to fix.
