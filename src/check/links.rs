@@ -218,6 +218,20 @@ impl LinkIndex {
         index
     }
 
+    /// "did you mean `x`? " for a file of the site in the folder of
+    /// `target`, which the site does not have, or nothing.
+    fn did_you_mean_file(&self, target: &str) -> String {
+        fn folder(p: &str) -> &str {
+            p.rfind('/').map_or("", |i| &p[..i])
+        }
+        let near = self
+            .files
+            .iter()
+            .map(String::as_str)
+            .filter(|f| folder(f) == folder(target));
+        crate::suggest::did_you_mean(target, near)
+    }
+
     /// Records a new or re-rendered page; true when its ids changed (links
     /// elsewhere to its anchors may have broken).
     pub fn update(&mut self, page: &PageLinks) -> bool {
@@ -309,7 +323,10 @@ fn check_page(
         } else if elsewhere && !index.files.contains(&*target) {
             Some((
                 format!("link `{url}` on page {} leads to `{target}`, which the site does not have", page.path),
-                "link to a page the site builds, such as index.html; `/x.html` means x.html at the site root".to_string(),
+                format!(
+                    "{}link to a page the site builds, such as index.html; `/x.html` means x.html at the site root",
+                    index.did_you_mean_file(&target)
+                ),
             ))
         } else {
             // Only a link with an anchor needs the target's ids.
@@ -327,7 +344,11 @@ fn check_page(
                             "link `{url}` on page {}: {target} has no element with id `{f}`",
                             page.path
                         ),
-                        format!("anchors on {target}: {}", list.join(", ")),
+                        format!(
+                            "{}anchors on {target}: {}",
+                            crate::suggest::did_you_mean(f, known.iter().copied()),
+                            list.join(", ")
+                        ),
                     ))
                 }
                 _ => None,

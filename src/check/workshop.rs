@@ -111,7 +111,11 @@ fn check_workshop(site: &Site, w: &Workshop) -> Vec<Diagnostic> {
                 .hint(if known.is_empty() {
                     format!("create content/workshops/{}/{name}.md", w.slug)
                 } else {
-                    format!("modules of this workshop: {}", known.join(", "))
+                    format!(
+                        "{}modules of this workshop: {}",
+                        crate::suggest::did_you_mean(&name, known.iter().copied()),
+                        known.join(", ")
+                    )
                 })
             }
             PlanError::BadItem { day, item, message } => {
@@ -228,7 +232,11 @@ fn check_module(site: &Site, m: &Module) -> Vec<Diagnostic> {
                         .hint(if known.is_empty() {
                             format!("add {folder}{t}.yaml")
                         } else {
-                            format!("{key}s in {folder}: {}", known.join(", "))
+                            format!(
+                                "{}{key}s in {folder}: {}",
+                                crate::suggest::did_you_mean(t, known.iter().copied()),
+                                known.join(", ")
+                            )
                         }),
                     );
                 }

@@ -237,8 +237,11 @@ fn explain(raw: &str) -> (String, Option<String>) {
         let hint = if expected.is_empty() {
             "this mapping takes no fields".to_string()
         } else {
+            // "one of `a`, `b` or `c`": the names are between backticks.
+            let names = expected.split('`').skip(1).step_by(2);
             format!(
-                "allowed fields here: {}",
+                "{}allowed fields here: {}",
+                crate::suggest::did_you_mean(field.trim_matches('`'), names),
                 expected.replace("one of ", "").replace(" or ", ", ")
             )
         };
