@@ -99,7 +99,8 @@ pub fn page_text(path: &str, html: &str, keep: usize) -> Option<(PageText, PageT
         };
         titles.push(resolved.clone());
         let text = trimmed(b.text);
-        if text.is_empty() {
+        // A heading with nothing under it is still found by its words.
+        if !b.words {
             kept.push(None);
             continue;
         }
@@ -151,6 +152,8 @@ struct Building {
     /// The section whose element encloses this one's (a session turn's
     /// stage): its title stands for this one's when it has none.
     within: Option<usize>,
+    /// Whether any text was read in it, shown or not (a title is not).
+    words: bool,
 }
 
 #[derive(Default)]
@@ -207,13 +210,18 @@ impl<'a> Scanner<'a> {
         }
         let text = unescape(raw);
         let section = self.sections.last_mut().expect("a section is always open");
+        section.words |= !text.trim_start().is_empty();
         if self.title_depth.is_some() {
             push_collapsed(&mut section.title, &text);
         }
         if self.h1_depth.is_some() {
             push_collapsed(&mut self.h1, &text);
         }
-        push_collapsed_until(&mut section.text, &text, self.keep.saturating_add(1));
+        // A title is shown above the snippet already: its words are terms,
+        // not snippet text.
+        if self.title_depth.is_none() && self.h1_depth.is_none() {
+            push_collapsed_until(&mut section.text, &text, self.keep.saturating_add(1));
+        }
         let Scanner { words, terms, .. } = self;
         words.feed(&text, &mut |w| terms.add(w));
     }
@@ -268,7 +276,7 @@ impl<'a> Scanner<'a> {
     /// words yet: a heading right inside a rule's `<li id>` names that rule.
     fn begin_section(&mut self, id: &str, heading: bool) {
         let current = self.sections.last_mut().expect("a section is always open");
-        if current.text.trim().is_empty() && !current.anchor.is_empty() {
+        if !current.words && !current.anchor.is_empty() {
             if !heading {
                 current.anchor = unescape(id).into_owned();
             }
@@ -520,19 +528,21 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                s("", "", "Title Intro & more."),
-                s("why", "Why it works", "Why it works Because.")
+                s("", "", "Intro & more."),
+                s("why", "Why it works", "Because.")
             ]
         );
+        // A title is not snippet text, yet its words find its section.
+        let html = "<main><h1>Title</h1><h2 id=\"why\">Why it works</h2><p>Because.</p></main>";
+        let (_, terms) = page_text("p.html", html, 1000).unwrap();
+        assert_eq!(terms.of_section(0), ["title"]);
+        assert_eq!(terms.of_section(1), ["why", "it", "works", "because"]);
     }
 
     #[test]
     fn an_item_with_id_is_named_by_its_first_heading() {
         let got = sections("<ol><li class=\"rule\" id=\"r1\">\n<h2><span class=\"badge\">Rule 1</span> Ask</h2><p>Only questions.</p></li></ol>");
-        assert_eq!(
-            got,
-            vec![s("r1", "Rule 1 Ask", "Rule 1 Ask Only questions.")]
-        );
+        assert_eq!(got, vec![s("r1", "Rule 1 Ask", "Only questions.")]);
     }
 
     #[test]
@@ -541,7 +551,7 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                s("stage", "Questions", "Questions"),
+                s("stage", "Questions", ""),
                 s("t1", "", "Ann asks Why now?")
             ]
         );
@@ -553,8 +563,8 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                s("stage", "Questions", "Questions"),
-                s("p1", "Pick the best answer", "Pick the best answer Which?"),
+                s("stage", "Questions", ""),
+                s("p1", "Pick the best answer", "Which?"),
                 s("t2", "Questions", "Ann asks")
             ]
         );
@@ -563,13 +573,13 @@ mod tests {
     #[test]
     fn hidden_navigation_scripts_and_facilitator_notes_are_left_out() {
         let got = sections("<h1>P</h1><nav><a href=\"#a\">Stages</a></nav><form hidden><label>Dup</label></form><span aria-hidden=\"true\">✓</span><script>var x = \"<p>\";</script><svg><text>Cycle</text></svg><div class=\"facilitator-notes\"><p>Secret</p></div><details class=\"answer\" data-no-search><summary>Show</summary><p>Answer B</p></details><p>Shown</p>");
-        assert_eq!(got, vec![s("", "", "P Shown")]);
+        assert_eq!(got, vec![s("", "", "Shown")]);
     }
 
     #[test]
     fn attributes_are_read_by_name_whatever_their_quotes() {
         let got = sections("<h2 data-note=\"id=wrong hidden\" id='right'>Kept</h2><p class=\"a facilitator-notes b\">Secret</p><p data-hidden=\"x\">Shown</p><div hidden=\"\">Gone</div><p aria-hidden=false>Also shown</p>");
-        assert_eq!(got, vec![s("right", "Kept", "Kept Shown Also shown")]);
+        assert_eq!(got, vec![s("right", "Kept", "Shown Also shown")]);
     }
 
     #[test]

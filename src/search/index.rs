@@ -489,7 +489,7 @@ mod tests {
         let chunk = String::from_utf8(files[0].1.clone()).unwrap();
         assert_eq!(
             chunk,
-            "alsite.search.text(0, [\"A Źródło problemu\",\"A problem source\"]);\n"
+            "alsite.search.text(0, [\"Źródło problemu\",\"problem source\"]);\n"
         );
     }
 

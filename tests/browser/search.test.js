@@ -62,6 +62,20 @@ test("a word from a ground rule's body finds the rule; arrows and Enter open it 
   await page.close();
 });
 
+test("a result's title is not repeated in its snippet, and its words are marked in the title", async () => {
+  const { page, problems } = await open(browser.context, fileUrl("index.html"), "file://");
+  await searchFor(page, "racing statements");
+  await snippetsShown(page);
+  const first = page.locator("#search-results [role=option]").first();
+  assert.equal(await first.getAttribute("href"), "ground-rules.html#statements-answer-questions");
+  assert.deepEqual(await first.locator(".search-where mark").allTextContents(), ["Statements"]);
+  const snippet = await first.locator(".search-snippet").textContent();
+  assert.ok(!snippet.includes("Rule 1"), `the rule's heading is shown once, above the snippet: ${snippet}`);
+  assert.ok(snippet.startsWith("A statement may be made only to answer a question."), snippet);
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
 test("Escape closes the results, a second Escape clears the box, and Tab reaches the box", async () => {
   const { page } = await open(browser.context, fileUrl("components.html"), "file://");
   await searchFor(page, "reflect");

@@ -215,9 +215,8 @@
     return { n: n, offset: id - starts[n] };
   }
 
-  /** A DOM fragment of `text` around its first matching word, with every
-   *  matching word in <mark>. Text only: nothing is parsed as HTML. */
-  function snippet(text, matchers) {
+  /** Where in `text` the words that match are: [start, end] pairs. */
+  function hits(text, matchers) {
     var marks = [], m;
     ORIGINAL_WORD.lastIndex = 0;
     while ((m = ORIGINAL_WORD.exec(text))) {
@@ -227,12 +226,13 @@
       });
       if (hit) marks.push([m.index, m.index + m[0].length]);
     }
-    var start = marks.length ? Math.max(0, marks[0][0] - 40) : 0;
-    if (start > 0) start = text.indexOf(" ", start) + 1 || start;
-    var end = Math.min(text.length, start + SNIPPET);
-    if (end < text.length) end = text.lastIndexOf(" ", end) > start ? text.lastIndexOf(" ", end) : end;
+    return marks;
+  }
+
+  /** A DOM fragment of `text` from `start` to `end`, with every word of
+   *  `marks` in it in <mark>. Text only: nothing is parsed as HTML. */
+  function marked(text, marks, start, end) {
     var frag = document.createDocumentFragment(), at = start;
-    if (start > 0) frag.appendChild(document.createTextNode("… "));
     marks.forEach(function (r) {
       if (r[0] < at || r[1] > end) return;
       frag.appendChild(document.createTextNode(text.slice(at, r[0])));
@@ -241,8 +241,28 @@
       frag.appendChild(mark);
       at = r[1];
     });
-    frag.appendChild(document.createTextNode(text.slice(at, end) + (end < text.length ? " …" : "")));
+    frag.appendChild(document.createTextNode(text.slice(at, end)));
     return frag;
+  }
+
+  /** `text` around its first matching word, with every matching word
+   *  marked. */
+  function snippet(text, matchers) {
+    var marks = hits(text, matchers);
+    var start = marks.length ? Math.max(0, marks[0][0] - 40) : 0;
+    if (start > 0) start = text.indexOf(" ", start) + 1 || start;
+    var end = Math.min(text.length, start + SNIPPET);
+    if (end < text.length) end = text.lastIndexOf(" ", end) > start ? text.lastIndexOf(" ", end) : end;
+    var frag = document.createDocumentFragment();
+    if (start > 0) frag.appendChild(document.createTextNode("… "));
+    frag.appendChild(marked(text, marks, start, end));
+    if (end < text.length) frag.appendChild(document.createTextNode(" …"));
+    return frag;
+  }
+
+  /** A title with the words that match marked. */
+  function markedTitle(text, matchers) {
+    return marked(text, hits(text, matchers), 0, text.length);
   }
 
   /* ---- The box ---- */
@@ -357,10 +377,10 @@
       list.textContent = "";
       state.shown = results.map(function (r, k) {
         var sec = index.sections[r.id];
-        var where = el("span", { "class": "search-where" }, [el("span", { "class": "search-page" }, sec.pageTitle)]);
+        var where = el("span", { "class": "search-where" }, [el("span", { "class": "search-page" }, [markedTitle(sec.pageTitle, matchers)])]);
         if (sec.title !== sec.pageTitle) {
           where.appendChild(document.createTextNode(" › "));
-          where.appendChild(el("span", { "class": "search-section" }, sec.title));
+          where.appendChild(el("span", { "class": "search-section" }, [markedTitle(sec.title, matchers)]));
         }
         var snip = el("span", { "class": "search-snippet" });
         var a = el("a", {
