@@ -28,6 +28,16 @@ pub fn code_problem(code: &str) -> Option<(String, String)> {
     }
 }
 
+/// The way `code` is written as a language code, when it is one written
+/// another way (`EN`, `pt_br`).
+fn written_as(code: &str) -> Option<String> {
+    let plain = code
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    let id = code.parse::<unic_langid::LanguageIdentifier>().ok()?;
+    (plain && !code.is_empty() && id.to_string() != code).then(|| id.to_string())
+}
+
 /// Checks the languages `config` names, and makes the first of
 /// `languages:` the site's language.
 pub fn check(config: &mut Config, text: &str) -> Vec<Diagnostic> {
@@ -35,6 +45,15 @@ pub fn check(config: &mut Config, text: &str) -> Vec<Diagnostic> {
     let said_language = text.lines().any(|l| l.starts_with("language:"));
     if said_language {
         diags.extend(bad_code(&config.language, text, &[Seg::Key("language")]));
+    }
+    diags.extend(listed_codes(&config.languages, text));
+    // A code reported as written another way (`EN` for `en`) is read as
+    // meant from here on, so the files and translations in that language
+    // are not reported again, each as a language the site does not have.
+    for code in config.languages.iter_mut().chain([&mut config.language]) {
+        if let Some(meant) = written_as(code) {
+            *code = meant;
+        }
     }
     if let Some(first) = config.languages.first().cloned() {
         if said_language && config.language != first {
@@ -47,7 +66,6 @@ pub fn check(config: &mut Config, text: &str) -> Vec<Diagnostic> {
         }
         config.language = first;
     }
-    diags.extend(listed_codes(&config.languages, text));
     diags.extend(untitled_nav(config, text));
     diags.extend(translations(config, text));
     diags
