@@ -35,7 +35,7 @@ fn written_as(code: &str) -> Option<String> {
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     let id = code.parse::<unic_langid::LanguageIdentifier>().ok()?;
-    (plain && !code.is_empty() && id.to_string() != code).then(|| id.to_string())
+    (plain && !code.is_empty() && id != code).then(|| id.to_string())
 }
 
 /// Checks the languages `config` names, and makes the first of
