@@ -79,9 +79,16 @@ fn load_strings(root: &Path, theme: &Theme, site: &mut Site) -> Vec<Diagnostic> 
         // The language's own name ("English", "polski"), from its strings.
         let name = strings.t("language.name", &[]);
         t.strings = std::sync::Arc::new(strings);
+        let pages = render::pages_of(t);
         diags.extend(check::missing_translations(
             &default_pages,
-            &render::pages_of(t),
+            &pages,
+            &t.config.language,
+            &name,
+        ));
+        diags.extend(check::orphan_translations(
+            &default_pages,
+            &pages,
             &t.config.language,
             &name,
         ));
