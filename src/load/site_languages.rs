@@ -153,6 +153,35 @@ fn translations(config: &Config, text: &str) -> Vec<Diagnostic> {
     diags
 }
 
+/// The site's default language as site.yaml names it, read leniently (the
+/// rest of the file may be broken): for the server's own pages while the
+/// site does not build yet.
+pub fn default_language(root: &std::path::Path) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Languages {
+        language: Option<String>,
+        languages: Option<Vec<String>>,
+    }
+    let text = super::files::read_utf8(root, std::path::Path::new(FILE)).ok()?;
+    // Only these two keys (and a list below one): any other line may be
+    // what is broken.
+    let mut keep = false;
+    let lines: String = text
+        .lines()
+        .filter(|l| {
+            if !l.starts_with([' ', '-']) {
+                keep = l.starts_with("language:") || l.starts_with("languages:");
+            }
+            keep
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let found: Languages = super::yaml::parse(std::path::Path::new(FILE), &lines, 1).ok()?;
+    let code = found.languages.and_then(|l| l.into_iter().next());
+    let code = code.or(found.language)?;
+    code_problem(&code).is_none().then_some(code)
+}
+
 /// The language whose files serve `code` when it has none of its own:
 /// `pt` for `pt-BR`.
 pub fn primary(code: &str) -> &str {
@@ -188,5 +217,23 @@ mod tests {
             "the language code `pl-pl` is written `pl-PL`"
         );
         assert!(code_problem("pl_PL").is_some());
+    }
+
+    #[test]
+    fn the_default_language_is_read_even_when_the_rest_of_site_yaml_is_broken() {
+        let dir = std::env::temp_dir().join(format!("alsite-lang-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let cases = [
+            ("title: [broken\nlanguages: [pl, en]\n", Some("pl")),
+            ("languages:\n  - en\n  - pl\ntitle: x\n", Some("en")),
+            ("language: pl\n", Some("pl")),
+            ("title: x\n", None),
+            ("language: PL\n", None),
+        ];
+        for (yaml, want) in cases {
+            std::fs::write(dir.join("site.yaml"), yaml).unwrap();
+            assert_eq!(default_language(&dir).as_deref(), want, "{yaml}");
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

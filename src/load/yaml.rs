@@ -496,7 +496,10 @@ mod tests {
         let d = err("title: a\nn: 1\ntitel: b\n", 1);
         assert_eq!((d.line, d.column), (3, 1));
         assert_eq!(d.message, "unknown field `titel`");
-        assert_eq!(d.hint.as_deref(), Some("allowed fields here: `title`, `n`"));
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("did you mean `title`? allowed fields here: `title`, `n`")
+        );
     }
 
     #[test]
