@@ -360,7 +360,7 @@ fn check_page(
             diags.push(LinkError {
                 key: format!("{target}\0{}", fragment.unwrap_or("")),
                 found: placed.1,
-                diagnostic: placed.message(message).hint(hint),
+                diagnostic: placed.message(message, url).hint(hint),
             });
         }
     }
@@ -402,7 +402,8 @@ fn place(
         for needle in &needles {
             if let Some(offset) = c.lines.text().find(needle.as_str()) {
                 let (line, column) = c.lines.line_col(offset);
-                return Placed(Diagnostic::error(&c.file, "").at(line, column), true);
+                let d = Diagnostic::error(&c.file, "").at(line, column);
+                return Placed(d, true, Some(needle.clone()));
             }
         }
     }
@@ -410,7 +411,7 @@ fn place(
         .source
         .clone()
         .unwrap_or_else(|| PathBuf::from(&page.path));
-    Placed(Diagnostic::error(file, "").at(1, 1), false)
+    Placed(Diagnostic::error(file, "").at(1, 1), false, None)
 }
 
 /// The files that may have written a page's links, in the order they are
@@ -448,13 +449,21 @@ impl Candidate {
     }
 }
 
-/// A diagnostic without its message yet, and whether the line that wrote
-/// the link was found.
-struct Placed(Diagnostic, bool);
+/// A diagnostic without its message yet, whether the line that wrote
+/// the link was found, and the link as written there.
+struct Placed(Diagnostic, bool, Option<String>);
 
 impl Placed {
-    fn message(mut self, message: String) -> Diagnostic {
-        self.0.message = message;
+    /// The diagnostic with `message`, which names the link as rendered
+    /// (`../../rules.html`): named instead as the author wrote it
+    /// (`/rules.html`), when that is how it was found.
+    fn message(mut self, message: String, url: &str) -> Diagnostic {
+        self.0.message = match self.2 {
+            Some(written) if written != url => {
+                message.replacen(&format!("link `{url}`"), &format!("link `{written}`"), 1)
+            }
+            _ => message,
+        };
         self.0
     }
 }
