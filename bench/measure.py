@@ -147,6 +147,16 @@ def without_nav(site):
         f.write("\n".join(lines) + "\n")
 
 
+def in_two_languages(site):
+    """Makes a generated site (already without `nav:`) English and Polish:
+    no page is translated yet, so each has a Polish page that says so."""
+    path = os.path.join(site, "site.yaml")
+    lines = [l for l in open(path, encoding="utf-8").read().split("\n") if not l.startswith("language:")]
+    lines.insert(1, "languages: [en, pl]")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+
+
 def machine():
     cpu = platform.processor() or platform.machine()
     try:
@@ -182,6 +192,11 @@ def measure_size(alsite, hugo, work, n, times):
         row["reload_nav"] = save_to_reload(alsite, site, "content/pages/page-00001.md")
         without_nav(site)
         row["reload_no_nav"] = save_to_reload(alsite, site, "content/pages/page-00001.md")
+        two = os.path.join(work, "site-two-languages")
+        shutil.copytree(site, two, ignore=shutil.ignore_patterns("public"))
+        in_two_languages(two)
+        row["reload_languages"] = save_to_reload(alsite, two, "content/pages/page-00001.md")
+        shutil.rmtree(two)
         small = os.path.join(work, "site-small")
         subprocess.run([alsite, "gen-site", small, "--pages", str(n // 10), "--seed", "7"], check=True, stdout=subprocess.DEVNULL)
         row["shrink"] = memory_after_shrinking(alsite, site, small)
@@ -228,7 +243,7 @@ def print_tables(rows, sample):
         print("Hugo: not installed, so not compared in this run (`apt-get install hugo`).")
     if ten:
         print()
-        print(f"`serve` at {ten['n']:,} pages, save to reload event: {spread(ten['reload_nav'], 'ms')} with a `nav:` in site.yaml, {spread(ten['reload_no_nav'], 'ms')} without")
+        print(f"`serve` at {ten['n']:,} pages, save to reload event: {spread(ten['reload_nav'], 'ms')} with a `nav:` in site.yaml, {spread(ten['reload_no_nav'], 'ms')} without, {spread(ten['reload_languages'], 'ms')} in two languages (English and Polish, no `nav:`)")
         full, small = ten["shrink"]
         print(f"`serve` resident memory: {full:.0f} MB after building {ten['n']:,} pages, {small:.0f} MB once the site shrank to {ten['n'] // 10:,} pages")
     print()

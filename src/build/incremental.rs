@@ -15,7 +15,8 @@ use std::path::{Path, PathBuf};
 /// A rebuilder that keeps what the last build loaded. Anything but an edit
 /// of content files (site.yaml, themes, a new or deleted file, a failed
 /// build before) rebuilds everything, and so does an edit that changes what
-/// every page shows of a free page (its title in the default navigation).
+/// every page shows (a label in the navigation). Sites in several languages
+/// are rebuilt in every language the edit reaches.
 pub struct Incremental {
     root: PathBuf,
     last: Option<Last>,
@@ -64,12 +65,15 @@ fn listed(front: &FrontMatter, output: &str) -> (String, Option<String>, Option<
     )
 }
 
+/// What other pages read of each changed free page, in whichever language's
+/// site it is.
 fn listing(site: &Site, changed: &[PathBuf]) -> Vec<Option<impl PartialEq>> {
+    let sites = || std::iter::once(site).chain(&site.translations);
     changed
         .iter()
         .map(|c| {
-            site.pages
-                .iter()
+            sites()
+                .flat_map(|s| &s.pages)
                 .find(|p| &p.source == c)
                 .map(|p: &Page| listed(&p.front, &p.output))
         })
@@ -176,6 +180,7 @@ impl Incremental {
             return None;
         }
         let before = listing(&last.site, changed);
+        let navigation = render::navigations(&last.site);
         for rel in changed {
             match load::reload_file(&root, &mut last.site, rel) {
                 Ok(true) => {}
@@ -183,11 +188,13 @@ impl Incremental {
                 Err(errors) => return Some(Err(errors)),
             }
         }
-        let listed_changed = before != listing(&last.site, changed);
-        // The default navigation may list free pages by title on every page.
-        if listed_changed && last.site.config.nav.is_empty() {
+        // Every page shows the navigation: a new label in it (a free page's
+        // or a method page's title, where no `nav:` names them) is a change
+        // to every page.
+        if navigation != render::navigations(&last.site) {
             return None;
         }
+        let listed_changed = before != listing(&last.site, changed);
         Some(last.rerender(&root, changed, listed_changed))
     }
 }

@@ -93,14 +93,25 @@ pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
 }
 
 /// Re-reads one content file the site already has and puts what it loads in
-/// place of the old. `Ok(false)` means the change is more than an edit (a
-/// new or vanished file, a changed output path, an asset): load everything.
+/// place of the old, in the site of the file's language. `Ok(false)` means
+/// the change is more than an edit (a new or vanished file, a changed output
+/// path, an asset, or on a site in several languages a file that every
+/// language reads): load everything.
 pub fn reload_file(root: &Path, site: &mut Site, rel: &Path) -> Result<bool, Diagnostics> {
     let Ok(in_content) = rel.strip_prefix("content") else {
         return Ok(false);
     };
+    let several = !site.translations.is_empty();
+    let lang = language::split(in_content, &site.config.all_languages()).1;
+    let site = match lang.checked_sub(1) {
+        None => site,
+        Some(i) => match site.translations.get_mut(i) {
+            Some(translation) => translation,
+            None => return Ok(false),
+        },
+    };
     let known = site.texts.contains_key(rel) || site.pages.iter().any(|p| p.source == rel);
-    if !known || !root.join(rel).is_file() || !site.translations.is_empty() {
+    if !known || !root.join(rel).is_file() {
         return Ok(false);
     }
     let mut loader = Loader::new(root);
@@ -108,6 +119,10 @@ pub fn reload_file(root: &Path, site: &mut Site, rel: &Path) -> Result<bool, Dia
     loader.dispatch(&mut scratch, in_content);
     if loader.diags.has_errors() {
         return Err(loader.diags);
+    }
+    // Question types and rules serve every language that has none of its own.
+    if several && (scratch.question_types.is_some() || scratch.question_rules.is_some()) {
+        return Ok(false);
     }
     fn swap<T>(list: &mut [T], new: Option<T>, same: impl Fn(&T, &T) -> bool) -> bool {
         match new {

@@ -235,6 +235,15 @@ fn components_context(site: &Site, doc: &Components, path: &str, ids: &mut Ids) 
 const NAV_PAGES: usize = 8;
 
 /// The navigation's (label, target) pairs, the same on every page.
+/// The navigation of each language's pages, as (label, target) pairs: what
+/// every page reads of other files. An edit that changes it re-renders all.
+pub fn navigations(site: &Site) -> Vec<Vec<(String, String)>> {
+    super::languages::languages(site)
+        .iter()
+        .map(|lang| nav_links(lang.site, &sections(lang.site)))
+        .collect()
+}
+
 fn nav_links(site: &Site, sections: &[(String, String, String)]) -> Vec<(String, String)> {
     if site.config.nav.is_empty() {
         let list_pages = site.pages.len() <= NAV_PAGES;

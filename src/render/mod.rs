@@ -21,6 +21,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::Strings;
 use crate::model::*;
 use crate::theme::Theme;
+pub use context::navigations;
 use context::{page_context, Shared};
 use jobs::{jobs, Job, JobKind};
 pub use jobs::{pages_of, planned_pages};
@@ -149,8 +150,10 @@ pub fn render_site<R: Send>(
     Ok(results)
 }
 
-/// Renders only the pages that read one of the `changed` source files:
-/// a scoped rebuild after an edit. Static files are not included.
+/// Renders only the pages that read one of the `changed` source files, in
+/// every language: a scoped rebuild after an edit. With `listed_changed`,
+/// the pages that list others (the home pages) too. Static files are not
+/// included.
 pub fn render_affected(
     site: &Site,
     theme: &Theme,
@@ -158,24 +161,24 @@ pub fn render_affected(
     listed_changed: bool,
     read_body: ReadBody,
 ) -> Result<Vec<Output>, Diagnostics> {
-    let affected = jobs(site)
-        .into_iter()
-        .filter(|job| {
-            (listed_changed && job.lists_pages()) || changed.iter().any(|c| job.reads(site, c))
-        })
-        .collect();
-    // Scoped rebuilds are for one-language sites only (see build::Incremental).
-    let lang = &languages::languages(site)[0];
+    let langs = languages::languages(site);
+    // The language links of every page; none on a site in one language.
+    let alternates = Alternates::new(&langs, |s| jobs(s).into_iter().map(|j| j.path).collect());
     let inputs = Inputs::all(read_body);
     let keys = keys::SiteKeys::default();
-    render_jobs(
-        lang,
-        theme,
-        affected,
-        &Alternates::default(),
-        (&inputs, &keys),
-        &Ok,
-    )
+    let mut outputs = Vec::new();
+    for lang in &langs {
+        let affected = jobs::language_jobs(site, lang)
+            .into_iter()
+            .filter(|job| {
+                (listed_changed && job.lists_pages())
+                    || changed.iter().any(|c| job.reads(lang.site, c))
+            })
+            .collect();
+        let each = render_jobs(lang, theme, affected, &alternates, (&inputs, &keys), &Ok)?;
+        outputs.extend(each);
+    }
+    Ok(outputs)
 }
 
 fn render_jobs<R: Send>(

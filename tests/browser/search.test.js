@@ -197,3 +197,23 @@ test("Polish: a word typed without diacritics, in another form, is found; the bo
     fs.rmSync(out, { recursive: true, force: true });
   }
 });
+
+test("on a phone's touch screen the box does not offer the \"/\" key, which a keyboard user is told of", async () => {
+  const { page: desk } = await open(browser.context, fileUrl("index.html"), "file://");
+  assert.equal(await desk.locator("#search-input").getAttribute("placeholder"), "Search (/)");
+  await desk.close();
+  const phone = await launch({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    const { page, problems } = await open(phone.context, fileUrl("index.html"), "file://");
+    const input = page.locator("#search-input");
+    assert.equal(await input.getAttribute("placeholder"), "Search");
+    await input.tap();
+    await input.fill("racing");
+    await page.locator(".search-count").filter({ hasText: "racing" }).waitFor();
+    assert.ok(await page.locator("#search-results [role=option]").count() >= 1);
+    assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+    await page.close();
+  } finally {
+    await phone.close();
+  }
+});

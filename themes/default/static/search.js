@@ -283,8 +283,10 @@
 
   /** The box's parts, built here: pages carry only its empty frame. */
   function build(box) {
+    // A phone or tablet has no "/" key at hand: its hint says only "Search".
+    var TOUCH = typeof matchMedia === "function" && matchMedia("(pointer: coarse)").matches;
     var input = el("input", {
-      id: "search-input", "class": "search-input", type: "search", placeholder: t("search.placeholder"),
+      id: "search-input", "class": "search-input", type: "search", placeholder: t(TOUCH ? "search.placeholder_touch" : "search.placeholder"),
       role: "combobox", "aria-expanded": "false", "aria-controls": "search-results",
       "aria-autocomplete": "list", "aria-describedby": "search-help", "aria-keyshortcuts": "/",
       autocomplete: "off", spellcheck: "false"
