@@ -31,7 +31,7 @@ pub fn parse<T: DeserializeOwned>(
         let raw = e.to_string();
         match missing_key(&raw).filter(|_| is_blank(text)) {
             Some(required) => shift(empty::<T>(file, first_line > 1, required)),
-            None => shift(from_serde::<T>(file, text, &e)),
+            None => shift(from_serde::<T>(file, text, first_line, &e)),
         }
     })
 }
@@ -61,7 +61,12 @@ fn empty<T: DeserializeOwned>(file: &Path, front_matter: bool, required: &str) -
 }
 
 /// Turns serde_yaml's error into a diagnostic at the place to fix.
-fn from_serde<T: DeserializeOwned>(file: &Path, text: &str, e: &serde_yaml::Error) -> Diagnostic {
+fn from_serde<T: DeserializeOwned>(
+    file: &Path,
+    text: &str,
+    first_line: usize,
+    e: &serde_yaml::Error,
+) -> Diagnostic {
     let raw = e.to_string();
     let (stripped, positions) = strip_positions(&raw);
     // A syntax error names where it noticed the problem, and often where the
@@ -87,13 +92,18 @@ fn from_serde<T: DeserializeOwned>(file: &Path, text: &str, e: &serde_yaml::Erro
             return d;
         }
     }
+    let mut first_of_two = None;
     if let Some(key) = duplicate_key(&stripped) {
         // serde points at the mapping; the fix is at the key's second line.
-        if let Some((l, c)) = second_key(text, line, column, key) {
+        if let Some((first, (l, c))) = second_key(text, line, column, key) {
             (line, column) = (l, c);
+            first_of_two = Some(first + first_line - 1);
         }
     }
     let (mut message, mut hint) = explain(&stripped);
+    if let Some(first) = first_of_two {
+        message = format!("{message} (first on line {first})");
+    }
     let mut places = positions.clone();
     places.push((line, column));
     if let Some(m) = misread::misread_text(text, &places, &stripped, &message, hint.as_deref()) {
@@ -174,9 +184,14 @@ fn duplicate_key(message: &str) -> Option<&str> {
     rest.split(end).next()
 }
 
-/// The second line, at or after `line`, that starts the key `key` at the
-/// mapping's indentation.
-fn second_key(text: &str, line: usize, column: usize, key: &str) -> Option<(usize, usize)> {
+/// The first line, and the second line and column, at or after `line`,
+/// that start the key `key` at the mapping's indentation.
+fn second_key(
+    text: &str,
+    line: usize,
+    column: usize,
+    key: &str,
+) -> Option<(usize, (usize, usize))> {
     let indent = column.saturating_sub(1);
     let starts = |l: &str| {
         let rest = l.get(indent..)?;
@@ -187,12 +202,16 @@ fn second_key(text: &str, line: usize, column: usize, key: &str) -> Option<(usiz
             .or_else(|| rest.strip_prefix(&format!("'{key}':")[..]));
         bare.or(quoted).map(|_| ())
     };
-    text.lines()
+    let mut found = text
+        .lines()
         .enumerate()
         .skip(line.saturating_sub(1))
-        .filter(|(_, l)| starts(l).is_some())
-        .nth(1)
-        .map(|(i, l)| (i + 1, l.len() - l.trim_start_matches([' ', '-']).len() + 1))
+        .filter(|(_, l)| starts(l).is_some());
+    let (first, _) = found.next()?;
+    found.next().map(|(i, l)| {
+        let column = l.len() - l.trim_start_matches([' ', '-']).len() + 1;
+        (first + 1, (i + 1, column))
+    })
 }
 
 /// Removes every " at line L column C" from a message, returning the positions.
