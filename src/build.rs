@@ -79,9 +79,16 @@ fn load_strings(root: &Path, theme: &Theme, site: &mut Site) -> Vec<Diagnostic> 
         // The language's own name ("English", "polski"), from its strings.
         let name = strings.t("language.name", &[]);
         t.strings = std::sync::Arc::new(strings);
+        let pages = render::pages_of(t);
         diags.extend(check::missing_translations(
             &default_pages,
-            &render::pages_of(t),
+            &pages,
+            &t.config.language,
+            &name,
+        ));
+        diags.extend(check::orphan_translations(
+            &default_pages,
+            &pages,
             &t.config.language,
             &name,
         ));
@@ -166,7 +173,13 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
     for (source, out) in &site.assets {
         match std::fs::read(root.join(source)) {
             Ok(bytes) => assets.push((out.clone(), bytes)),
-            Err(e) => errors.push(Diagnostic::error(source, format!("cannot read file: {e}"))),
+            Err(e) => errors.push(
+                Diagnostic::error(
+                    source,
+                    format!("cannot read file: {}", crate::diagnostic::io_words(&e)),
+                )
+                .hint("check that the file exists and that you may read it"),
+            ),
         }
     }
     if errors.has_errors() {
@@ -454,9 +467,10 @@ fn render_staged(
 
 /// Stages `o` with `writer`; a write error names the file.
 fn put(writer: &Writer, out: &Path, o: &Output) -> Result<Stamp, Diagnostic> {
-    writer
-        .put(o)
-        .map_err(|e| Diagnostic::error(out, format!("cannot write {}: {e}", o.path)))
+    writer.put(o).map_err(|e| {
+        let words = crate::diagnostic::io_words(&e);
+        Diagnostic::error(out, format!("cannot write {}: {words}", o.path))
+    })
 }
 
 /// Renders as `render_staged` does, and adds the search index. The index

@@ -285,6 +285,15 @@ impl Diagnostics {
     }
 }
 
+/// ENAMETOOLONG (its kind, `InvalidFilename`, is newer than alsite's
+/// oldest supported Rust).
+pub fn name_too_long(e: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    return e.raw_os_error() == Some(libc::ENAMETOOLONG);
+    #[cfg(not(unix))]
+    false
+}
+
 /// What went wrong with a file, in a trainer's words: the system's own
 /// message ("Permission denied (os error 13)") names an error code.
 pub fn io_words(e: &std::io::Error) -> String {
@@ -295,10 +304,10 @@ pub fn io_words(e: &std::io::Error) -> String {
         AlreadyExists => "something of that name is already there".into(),
         StorageFull => "the disk is full".into(),
         ReadOnlyFilesystem => "the disk can only be read, not written".into(),
-        InvalidFilename => "the name is too long, or not allowed, on this disk".into(),
         IsADirectory => "it is a folder".into(),
         NotADirectory => "a file stands where a folder is needed".into(),
         DirectoryNotEmpty => "the folder is not empty".into(),
+        _ if name_too_long(e) => "the name is too long, or not allowed, on this disk".into(),
         // ELOOP: a loop of symbolic links (its kind is not stable yet).
         _ if e.raw_os_error() == Some(40) && cfg!(target_os = "linux") => {
             "a link points back into itself (a loop of links)".into()

@@ -25,5 +25,6 @@ pub mod package;
 pub mod render;
 pub mod search;
 pub mod serve;
+pub mod suggest;
 pub mod synth;
 pub mod theme;

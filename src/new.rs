@@ -180,7 +180,10 @@ pub fn new_site(dir: &Path, languages: &[String]) -> Result<usize, Diagnostic> {
             }
             std::fs::write(&target, bytes)
         };
-        write().map_err(|e| Diagnostic::error(&target, format!("cannot write: {e}")))?;
+        write().map_err(|e| {
+            let words = crate::diagnostic::io_words(&e);
+            Diagnostic::error(&target, format!("cannot write: {words}"))
+        })?;
     }
     Ok(files.len())
 }

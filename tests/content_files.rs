@@ -1,7 +1,7 @@
 //! The content folder's files as alsite finds them: names in any language
 //! and with a byte-order mark, an empty or unreadable folder, links out of
-//! the site, a mistyped command or site folder, and a broken link that many
-//! pages share.
+//! the site, a loop of links, a path too long for the system, a mistyped
+//! command or site folder, and a broken link that many pages share.
 
 mod common;
 
@@ -113,6 +113,38 @@ fn a_link_in_content_that_leads_out_of_the_site_is_refused_not_published() {
         );
     }
     assert!(!site.0.join("public/key.txt").exists());
+}
+
+#[test]
+fn a_loop_of_links_or_a_path_too_long_for_the_system_is_named_in_plain_words() {
+    let site = fixture_site("base");
+    let content = site.0.join("content");
+    fs::create_dir_all(content.join("images")).unwrap();
+    std::os::unix::fs::symlink("..", content.join("images/loop")).unwrap();
+    // Folders nested past the system's limit on a path (4,096 bytes on
+    // Linux), made one step at a time as a file manager would.
+    let made = std::process::Command::new("bash")
+        .arg("-c")
+        .arg("cd content/pages && for i in $(seq 1 180); do mkdir folder-with-a-long-name-$i && cd folder-with-a-long-name-$i || exit 1; done; echo x > note.txt")
+        .current_dir(&site.0)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let out = alsite(&["build"], &site.0);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("content/images/loop: error: cannot read this file or folder: a link leads back into a folder that holds it (a loop of links)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("error: cannot read this file or folder: its name, or the path of folders leading to it, is too long for this system"),
+        "{err}"
+    );
+    for programmer_words in ["os error", "IO error", "File name too long"] {
+        assert!(!err.contains(programmer_words), "{err}");
+    }
+    // The deep folder goes away with the site (remove_dir_all copes with it).
 }
 
 #[test]

@@ -100,7 +100,7 @@ fn a_scoped_rebuild_still_catches_errors_and_broken_anchors() {
         .collect::<Vec<_>>()
         .join("\n");
     assert!(
-        message.contains("content/pages/about.md:7:17: error: link `components.html#coach`"),
+        message.contains("content/pages/about.md:7:17: error: link `/components.html#coach`"),
         "{message}"
     );
     // Fixing it builds again (in full, since the failed state was dropped).

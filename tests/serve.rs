@@ -367,10 +367,40 @@ fn a_site_that_never_built_says_so_not_that_it_shows_the_last_good_version() {
         "{}",
         page.body
     );
+    // Not a missing page: every address says the site does not build yet.
+    assert_eq!(page.status, 503);
+    assert!(
+        page.body.contains("<h1>The site does not build yet</h1>")
+            && !page.body.contains("Page not found"),
+        "{}",
+        page.body
+    );
     assert!(
         server.stderr().contains("nothing to serve until it builds"),
         "{}",
         server.stderr()
+    );
+}
+
+#[test]
+fn a_polish_site_that_never_built_says_so_in_polish() {
+    let site = new_site("never-built-pl");
+    let yaml = fs::read_to_string(site.path("site.yaml")).unwrap();
+    fs::write(site.path("site.yaml"), format!("language: pl\n{yaml}")).unwrap();
+    fs::write(
+        site.path("content/pages/about.md"),
+        "---\ntitle: [broken\n---\n",
+    )
+    .unwrap();
+    let server = Server::start(&site);
+    let page = get(&server.addr, "/about.html");
+    assert_eq!(page.status, 503);
+    assert!(
+        page.body.contains("<html lang=\"pl\"")
+            && page.body.contains("<h1>Strona jeszcze się nie buduje</h1>")
+            && page.body.contains("Popraw plik i zapisz"),
+        "{}",
+        page.body
     );
 }
 

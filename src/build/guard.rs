@@ -44,8 +44,14 @@ pub fn check_output_folder(root: &Path, out: &Path, force: bool) -> Result<(), D
     }
     match std::fs::read_dir(out) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(refuse(out, format!("cannot open the output folder: {e}"))
-            .hint("check that the folder is readable and writable")),
+        Err(e) => Err(refuse(
+            out,
+            format!(
+                "cannot open the output folder: {}",
+                crate::diagnostic::io_words(&e)
+            ),
+        )
+        .hint("check that the folder is readable and writable")),
         Ok(mut entries) => {
             if entries.next().is_none() || out.join(MARKER).is_file() || force {
                 Ok(())

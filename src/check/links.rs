@@ -218,6 +218,20 @@ impl LinkIndex {
         index
     }
 
+    /// "did you mean `x`? " for a file of the site in the folder of
+    /// `target`, which the site does not have, or nothing.
+    fn did_you_mean_file(&self, target: &str) -> String {
+        fn folder(p: &str) -> &str {
+            p.rfind('/').map_or("", |i| &p[..i])
+        }
+        let near = self
+            .files
+            .iter()
+            .map(String::as_str)
+            .filter(|f| folder(f) == folder(target));
+        crate::suggest::did_you_mean(target, near)
+    }
+
     /// Records a new or re-rendered page; true when its ids changed (links
     /// elsewhere to its anchors may have broken).
     pub fn update(&mut self, page: &PageLinks) -> bool {
@@ -309,7 +323,10 @@ fn check_page(
         } else if elsewhere && !index.files.contains(&*target) {
             Some((
                 format!("link `{url}` on page {} leads to `{target}`, which the site does not have", page.path),
-                "link to a page the site builds, such as index.html; `/x.html` means x.html at the site root".to_string(),
+                format!(
+                    "{}link to a page the site builds, such as index.html; `/x.html` means x.html at the site root",
+                    index.did_you_mean_file(&target)
+                ),
             ))
         } else {
             // Only a link with an anchor needs the target's ids.
@@ -327,7 +344,11 @@ fn check_page(
                             "link `{url}` on page {}: {target} has no element with id `{f}`",
                             page.path
                         ),
-                        format!("anchors on {target}: {}", list.join(", ")),
+                        format!(
+                            "{}anchors on {target}: {}",
+                            crate::suggest::did_you_mean(f, known.iter().copied()),
+                            list.join(", ")
+                        ),
                     ))
                 }
                 _ => None,
@@ -339,7 +360,7 @@ fn check_page(
             diags.push(LinkError {
                 key: format!("{target}\0{}", fragment.unwrap_or("")),
                 found: placed.1,
-                diagnostic: placed.message(message).hint(hint),
+                diagnostic: placed.message(message, url).hint(hint),
             });
         }
     }
@@ -381,7 +402,8 @@ fn place(
         for needle in &needles {
             if let Some(offset) = c.lines.text().find(needle.as_str()) {
                 let (line, column) = c.lines.line_col(offset);
-                return Placed(Diagnostic::error(&c.file, "").at(line, column), true);
+                let d = Diagnostic::error(&c.file, "").at(line, column);
+                return Placed(d, true, Some(needle.clone()));
             }
         }
     }
@@ -389,7 +411,7 @@ fn place(
         .source
         .clone()
         .unwrap_or_else(|| PathBuf::from(&page.path));
-    Placed(Diagnostic::error(file, "").at(1, 1), false)
+    Placed(Diagnostic::error(file, "").at(1, 1), false, None)
 }
 
 /// The files that may have written a page's links, in the order they are
@@ -427,13 +449,21 @@ impl Candidate {
     }
 }
 
-/// A diagnostic without its message yet, and whether the line that wrote
-/// the link was found.
-struct Placed(Diagnostic, bool);
+/// A diagnostic without its message yet, whether the line that wrote
+/// the link was found, and the link as written there.
+struct Placed(Diagnostic, bool, Option<String>);
 
 impl Placed {
-    fn message(mut self, message: String) -> Diagnostic {
-        self.0.message = message;
+    /// The diagnostic with `message`, which names the link as rendered
+    /// (`../../rules.html`): named instead as the author wrote it
+    /// (`/rules.html`), when that is how it was found.
+    fn message(mut self, message: String, url: &str) -> Diagnostic {
+        self.0.message = match self.2 {
+            Some(written) if written != url => {
+                message.replacen(&format!("link `{url}`"), &format!("link `{written}`"), 1)
+            }
+            _ => message,
+        };
         self.0
     }
 }

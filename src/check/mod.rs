@@ -19,7 +19,9 @@ pub use nav::check_nav;
 pub use offers::check_offers;
 pub use practice::{check_item, check_practice};
 pub use session::{check_sessions, is_question, turn_kind, TurnKind};
-pub use translations::{missing_translations, moved_translations, translation_name};
+pub use translations::{
+    missing_translations, moved_translations, orphan_translations, translation_name,
+};
 pub use workshop::check_workshops;
 
 use crate::model::Site;

@@ -1,6 +1,7 @@
 //! The navigation in `site.yaml`: each entry is checked once, at its own
 //! line, before any page is rendered (otherwise every page would report it).
 
+use crate::config::NavLink;
 use crate::diagnostic::Diagnostic;
 use crate::load::yaml::{locate, Seg};
 use crate::model::Site;
@@ -8,19 +9,39 @@ use crate::render::url::{has_scheme, resolve};
 use std::collections::HashSet;
 
 /// Errors for `nav:` links that lead outside the site or to no file in
-/// `outputs` (every path the build will write).
+/// `outputs` (every path the build will write): the default language's
+/// nav, and each translation's under `translations:` (whose paths are
+/// from that language's root, `en/`).
 pub fn check_nav(site: &Site, outputs: &HashSet<&str>) -> Vec<Diagnostic> {
     let text = site
         .texts
         .get(std::path::Path::new("site.yaml"))
         .map_or("", String::as_str);
+    let mut diags = check_links(&site.config.nav, "", &[Seg::Key("nav")], text, outputs);
+    for (lang, t) in &site.config.translations {
+        let place = [Seg::Key("translations"), Seg::Key(lang), Seg::Key("nav")];
+        let root = format!("{lang}/");
+        diags.extend(check_links(&t.nav, &root, &place, text, outputs));
+    }
+    diags
+}
+
+/// The errors of one language's nav: `root` is its folder in the output
+/// (`""` or `en/`), `place` where the nav is in site.yaml.
+fn check_links(
+    nav: &[NavLink],
+    root: &str,
+    place: &[Seg],
+    text: &str,
+    outputs: &HashSet<&str>,
+) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    for (i, entry) in site.config.nav.iter().enumerate() {
+    for (i, entry) in nav.iter().enumerate() {
         let link = entry.link.trim();
         if link.starts_with("//") || has_scheme(link) {
             continue;
         }
-        let Some((target, _)) = resolve("index.html", link) else {
+        let Some((target, _)) = resolve(&format!("{root}index.html"), link) else {
             continue;
         };
         let problem = if target.starts_with("../") {
@@ -30,13 +51,20 @@ pub fn check_nav(site: &Site, outputs: &HashSet<&str>) -> Vec<Diagnostic> {
         } else {
             continue;
         };
-        let (line, column) = locate(text, &[Seg::Key("nav"), Seg::Index(i), Seg::Key("link")]);
+        let mut path = place.to_vec();
+        path.extend([Seg::Index(i), Seg::Key("link")]);
+        let (line, column) = locate(text, &path);
+        let suggestion = outputs
+            .iter()
+            .filter_map(|o| o.strip_prefix(root))
+            .filter(|o| o.ends_with(".html"));
         diags.push(
             Diagnostic::error("site.yaml", format!("navigation link `{link}` {problem}"))
                 .at(line, column)
                 .hint(format!(
-                    "a nav link is a path from the site root, such as `about.html` or `practice/index.html`; the site has {}",
-                    examples(outputs)
+                    "{}a nav link is a path from the site root, such as `about.html` or `practice/index.html`; the site has {}",
+                    crate::suggest::did_you_mean(target.strip_prefix(root).unwrap_or(&target), suggestion),
+                    examples(outputs, root)
                 )),
         );
     }
@@ -44,9 +72,10 @@ pub fn check_nav(site: &Site, outputs: &HashSet<&str>) -> Vec<Diagnostic> {
 }
 
 /// A few page paths to choose from, for the hint.
-fn examples(outputs: &HashSet<&str>) -> String {
-    let mut pages: Vec<&&str> = outputs
+fn examples(outputs: &HashSet<&str>, root: &str) -> String {
+    let mut pages: Vec<&str> = outputs
         .iter()
+        .filter_map(|p| p.strip_prefix(root))
         .filter(|p| p.ends_with(".html") && p.matches('/').count() <= 1)
         .collect();
     pages.sort();

@@ -68,7 +68,8 @@ pub fn check_item(
                                 at(&[Seg::Key(key)]),
                             )
                             .hint(format!(
-                                "categories in {}: {}",
+                                "{}categories in {}: {}",
+                                crate::suggest::did_you_mean(value, ids.iter().copied()),
                                 types.source.display(),
                                 ids.join(", ")
                             )),

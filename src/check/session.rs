@@ -172,6 +172,11 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
                 ));
                 continue;
             }
+            // A question by a speaker not found is still a question: the
+            // answer after it is not reported as unasked as well.
+            if matches!(kind, TurnKind::Ask | TurnKind::Intervene) {
+                question_seen = true;
+            }
             let Some(by) = turn.by.as_deref() else {
                 diags.push(
                     error(format!("{place} has no speaker"), pos())
@@ -181,16 +186,24 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
             };
             let Some(speaker) = role(by) else {
                 diags.push(
-                    error(format!("{place}: unknown speaker `{by}`"), pos())
-                        .hint(format!("speakers declared in roles: {}", ids.join(", "))),
+                    error(format!("{place}: unknown speaker `{by}`"), pos()).hint(format!(
+                        "{}speakers declared in roles: {}",
+                        crate::suggest::did_you_mean(by, ids.iter().copied()),
+                        ids.join(", ")
+                    )),
                 );
                 continue;
             };
             if let Some(to) = turn.to.as_deref() {
                 if role(to).is_none() {
                     diags.push(
-                        error(format!("{place}: unknown listener `{to}` in `to:`"), pos())
-                            .hint(format!("roles: {}", ids.join(", "))),
+                        error(format!("{place}: unknown listener `{to}` in `to:`"), pos()).hint(
+                            format!(
+                                "{}roles: {}",
+                                crate::suggest::did_you_mean(to, ids.iter().copied()),
+                                ids.join(", ")
+                            ),
+                        ),
                     );
                 }
             }
@@ -228,9 +241,6 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
                     }
                 }
                 _ => {}
-            }
-            if matches!(kind, TurnKind::Ask | TurnKind::Intervene) {
-                question_seen = true;
             }
         }
     }

@@ -71,6 +71,60 @@ pub fn moved_translations(
         .collect()
 }
 
+/// A warning for each file in language `lang` (its name carries the code)
+/// whose original, the same name without the code, does not exist: its
+/// pages are only in that language. Usually a slip in the name: the hint
+/// names the original it most likely translates.
+pub fn orphan_translations(
+    default: &[(String, PathBuf)],
+    translated: &[(String, PathBuf)],
+    lang: &str,
+    lang_name: &str,
+) -> Vec<Diagnostic> {
+    let originals: HashSet<PathBuf> = default
+        .iter()
+        .map(|(_, s)| translation_name(s, lang))
+        .collect();
+    let have: HashSet<&Path> = translated.iter().map(|(_, s)| s.as_path()).collect();
+    // Translation names of the originals that have none yet.
+    let missing: Vec<String> = originals
+        .iter()
+        .filter(|t| !have.contains(t.as_path()))
+        .filter_map(|t| t.to_str().map(str::to_string))
+        .collect();
+    let code = format!(".{lang}.");
+    let mut reported: HashSet<&Path> = HashSet::new();
+    let mut diags = Vec::new();
+    for (path, source) in translated {
+        let name = source
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        let section_index = path.ends_with("/index.html") && path.matches('/').count() == 1;
+        if section_index
+            || !name.contains(&code)
+            || originals.contains(source)
+            || !reported.insert(source)
+        {
+            continue;
+        }
+        let original = source.with_file_name(name.replacen(&code, ".", 1));
+        let written = source.to_string_lossy();
+        let hint = match crate::suggest::closest(&written, missing.iter().map(String::as_str)) {
+            Some(meant) => format!("did you mean {meant}, the translation of a file that has none yet? Otherwise add {} in the default language", original.display()),
+            None => format!("add {} in the default language, or keep it as a page only in {lang_name}", original.display()),
+        };
+        diags.push(
+            Diagnostic::warning(
+                source,
+                format!("no original for this translation into {lang_name} (`{lang}`): {} does not exist, so the `{lang}` page {path} has no page in the default language", original.display()),
+            )
+            .hint(hint),
+        );
+    }
+    diags
+}
+
 /// `content/pages/about.md` → `content/pages/about.en.md`.
 pub fn translation_name(source: &Path, lang: &str) -> PathBuf {
     let stem = source
@@ -86,6 +140,47 @@ pub fn translation_name(source: &Path, lang: &str) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_translation_without_original_is_named_with_the_likely_original() {
+        let default = vec![(
+            "sessions/rota.html".to_string(),
+            PathBuf::from("content/sessions/rota.yaml"),
+        )];
+        let translated = vec![
+            (
+                "sessions/index.html".to_string(),
+                PathBuf::from("content/sessions/rotta.en.yaml"),
+            ),
+            (
+                "sessions/rotta.html".to_string(),
+                PathBuf::from("content/sessions/rotta.en.yaml"),
+            ),
+            // The page that stands in for a missing translation.
+            (
+                "sessions/rota.html".to_string(),
+                PathBuf::from("content/sessions/rota.yaml"),
+            ),
+        ];
+        let diags = orphan_translations(&default, &translated, "en", "English");
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(
+            diags[0].file,
+            PathBuf::from("content/sessions/rotta.en.yaml")
+        );
+        assert!(diags[0]
+            .message
+            .contains("content/sessions/rotta.yaml does not exist"));
+        assert!(diags[0]
+            .message
+            .contains("the `en` page sessions/rotta.html"));
+        let hint = diags[0].hint.as_deref().unwrap();
+        assert!(
+            hint.starts_with("did you mean content/sessions/rota.en.yaml"),
+            "{hint}"
+        );
+        assert!(!diags[0].is_error());
+    }
 
     #[test]
     fn a_page_without_translation_is_named_with_the_file_to_add() {

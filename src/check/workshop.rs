@@ -30,26 +30,44 @@ fn locate_front(text: &str, path: &[Seg]) -> (usize, usize) {
     }
 }
 
+/// Modules with no workshop file of their language: `workshop.yaml`, or in
+/// a translation `workshop.<lang>.yaml` (the original's is not enough).
+fn no_workshop_file(site: &Site, w: &Workshop) -> Diagnostic {
+    let file = w
+        .modules
+        .first()
+        .map(|m| m.source.clone())
+        .unwrap_or_default();
+    let lang = &site.config.language;
+    let translated = site.config.all_languages().first() != Some(lang);
+    let wanted = if translated {
+        format!("workshop.{lang}.yaml")
+    } else {
+        "workshop.yaml".to_string()
+    };
+    let message = if translated {
+        format!(
+            "workshop `{}` has modules in `{lang}` but no {wanted}",
+            w.slug
+        )
+    } else {
+        format!("workshop `{}` has modules but no workshop.yaml", w.slug)
+    };
+    let hint = if translated {
+        format!("a workshop in `{lang}` needs its own workshop file beside the original's: create content/workshops/{}/{wanted}, the translation of workshop.yaml", w.slug)
+    } else {
+        format!(
+            "create content/workshops/{}/workshop.yaml with a title, an audience and days",
+            w.slug
+        )
+    };
+    Diagnostic::error(&file, message).at(1, 1).hint(hint)
+}
+
 fn check_workshop(site: &Site, w: &Workshop) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     if w.source.as_os_str().is_empty() {
-        let file = w
-            .modules
-            .first()
-            .map(|m| m.source.clone())
-            .unwrap_or_default();
-        diags.push(
-            Diagnostic::error(
-                &file,
-                format!("workshop `{}` has modules but no workshop.yaml", w.slug),
-            )
-            .at(1, 1)
-            .hint(format!(
-                "create content/workshops/{}/workshop.yaml with a title, an audience and days",
-                w.slug
-            )),
-        );
-        return diags;
+        return vec![no_workshop_file(site, w)];
     }
     let text = site.texts.get(&w.source).map(String::as_str).unwrap_or("");
     let day_item = |d: usize, i: usize| {
@@ -93,7 +111,11 @@ fn check_workshop(site: &Site, w: &Workshop) -> Vec<Diagnostic> {
                 .hint(if known.is_empty() {
                     format!("create content/workshops/{}/{name}.md", w.slug)
                 } else {
-                    format!("modules of this workshop: {}", known.join(", "))
+                    format!(
+                        "{}modules of this workshop: {}",
+                        crate::suggest::did_you_mean(&name, known.iter().copied()),
+                        known.join(", ")
+                    )
                 })
             }
             PlanError::BadItem { day, item, message } => {
@@ -210,7 +232,11 @@ fn check_module(site: &Site, m: &Module) -> Vec<Diagnostic> {
                         .hint(if known.is_empty() {
                             format!("add {folder}{t}.yaml")
                         } else {
-                            format!("{key}s in {folder}: {}", known.join(", "))
+                            format!(
+                                "{}{key}s in {folder}: {}",
+                                crate::suggest::did_you_mean(t, known.iter().copied()),
+                                known.join(", ")
+                            )
                         }),
                     );
                 }

@@ -45,28 +45,42 @@ pub(super) fn content_files(root: &Path, content: &Path) -> (Vec<PathBuf>, Vec<D
                 }
             }
             Ok(_) => {}
-            Err(e) => {
-                let path = e.path().unwrap_or(content);
-                let shown = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-                let (why, hint) = match e.io_error().map(std::io::Error::kind) {
-                    Some(std::io::ErrorKind::NotFound) => (
-                        "it is a link to a file or folder that does not exist".to_string(),
-                        "remove the link, or put back what it points to",
-                    ),
-                    Some(std::io::ErrorKind::PermissionDenied) => (
-                        "permission denied".to_string(),
-                        "give yourself permission to read it, or move it out of content/",
-                    ),
-                    _ => (e.to_string(), "check that it can be opened"),
-                };
-                errors.push(
-                    Diagnostic::error(shown, format!("cannot read this file or folder: {why}"))
-                        .hint(hint),
-                );
-            }
+            Err(e) => errors.push(unreadable(root, content, &e)),
         }
     }
     (files, errors)
+}
+
+/// A file or folder under content/ that cannot be read, in plain words.
+fn unreadable(root: &Path, content: &Path, e: &walkdir::Error) -> Diagnostic {
+    use std::io::ErrorKind;
+    let path = e.path().unwrap_or(content);
+    let shown = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    let (why, hint) = match e.io_error() {
+        Some(io) if io.kind() == ErrorKind::NotFound => (
+            "it is a link to a file or folder that does not exist".to_string(),
+            "remove the link, or put back what it points to",
+        ),
+        Some(io) if io.kind() == ErrorKind::PermissionDenied => (
+            "permission denied".to_string(),
+            "give yourself permission to read it, or move it out of content/",
+        ),
+        Some(io) if crate::diagnostic::name_too_long(io) => (
+            "its name, or the path of folders leading to it, is too long for this system"
+                .to_string(),
+            "shorten the names of its folders, or nest it in fewer folders",
+        ),
+        Some(io) => (
+            crate::diagnostic::io_words(io),
+            "check that it can be opened",
+        ),
+        // walkdir's own error: a link to a folder that holds it.
+        None => (
+            "a link leads back into a folder that holds it (a loop of links)".to_string(),
+            "remove the link, or point it somewhere outside the folders above it",
+        ),
+    };
+    Diagnostic::error(shown, format!("cannot read this file or folder: {why}")).hint(hint)
 }
 
 /// The first part of `rel` whose name holds `#` or `?`: a browser reads

@@ -28,6 +28,16 @@ pub fn code_problem(code: &str) -> Option<(String, String)> {
     }
 }
 
+/// The way `code` is written as a language code, when it is one written
+/// another way (`EN`, `pt_br`).
+fn written_as(code: &str) -> Option<String> {
+    let plain = code
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    let id = code.parse::<unic_langid::LanguageIdentifier>().ok()?;
+    (plain && !code.is_empty() && id != code).then(|| id.to_string())
+}
+
 /// Checks the languages `config` names, and makes the first of
 /// `languages:` the site's language.
 pub fn check(config: &mut Config, text: &str) -> Vec<Diagnostic> {
@@ -35,6 +45,15 @@ pub fn check(config: &mut Config, text: &str) -> Vec<Diagnostic> {
     let said_language = text.lines().any(|l| l.starts_with("language:"));
     if said_language {
         diags.extend(bad_code(&config.language, text, &[Seg::Key("language")]));
+    }
+    diags.extend(listed_codes(&config.languages, text));
+    // A code reported as written another way (`EN` for `en`) is read as
+    // meant from here on, so the files and translations in that language
+    // are not reported again, each as a language the site does not have.
+    for code in config.languages.iter_mut().chain([&mut config.language]) {
+        if let Some(meant) = written_as(code) {
+            *code = meant;
+        }
     }
     if let Some(first) = config.languages.first().cloned() {
         if said_language && config.language != first {
@@ -47,7 +66,6 @@ pub fn check(config: &mut Config, text: &str) -> Vec<Diagnostic> {
         }
         config.language = first;
     }
-    diags.extend(listed_codes(&config.languages, text));
     diags.extend(untitled_nav(config, text));
     diags.extend(translations(config, text));
     diags
@@ -135,6 +153,35 @@ fn translations(config: &Config, text: &str) -> Vec<Diagnostic> {
     diags
 }
 
+/// The site's default language as site.yaml names it, read leniently (the
+/// rest of the file may be broken): for the server's own pages while the
+/// site does not build yet.
+pub fn default_language(root: &std::path::Path) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Languages {
+        language: Option<String>,
+        languages: Option<Vec<String>>,
+    }
+    let text = super::files::read_utf8(root, std::path::Path::new(FILE)).ok()?;
+    // Only these two keys (and a list below one): any other line may be
+    // what is broken.
+    let mut keep = false;
+    let lines: String = text
+        .lines()
+        .filter(|l| {
+            if !l.starts_with([' ', '-']) {
+                keep = l.starts_with("language:") || l.starts_with("languages:");
+            }
+            keep
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let found: Languages = super::yaml::parse(std::path::Path::new(FILE), &lines, 1).ok()?;
+    let code = found.languages.and_then(|l| l.into_iter().next());
+    let code = code.or(found.language)?;
+    code_problem(&code).is_none().then_some(code)
+}
+
 /// The language whose files serve `code` when it has none of its own:
 /// `pt` for `pt-BR`.
 pub fn primary(code: &str) -> &str {
@@ -170,5 +217,23 @@ mod tests {
             "the language code `pl-pl` is written `pl-PL`"
         );
         assert!(code_problem("pl_PL").is_some());
+    }
+
+    #[test]
+    fn the_default_language_is_read_even_when_the_rest_of_site_yaml_is_broken() {
+        let dir = std::env::temp_dir().join(format!("alsite-lang-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let cases = [
+            ("title: [broken\nlanguages: [pl, en]\n", Some("pl")),
+            ("languages:\n  - en\n  - pl\ntitle: x\n", Some("en")),
+            ("language: pl\n", Some("pl")),
+            ("title: x\n", None),
+            ("language: PL\n", None),
+        ];
+        for (yaml, want) in cases {
+            std::fs::write(dir.join("site.yaml"), yaml).unwrap();
+            assert_eq!(default_language(&dir).as_deref(), want, "{yaml}");
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

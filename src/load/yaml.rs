@@ -6,7 +6,9 @@ use serde::de::DeserializeOwned;
 use std::path::Path;
 
 mod blocks;
+mod colons;
 mod locate;
+mod misread;
 mod prescan;
 mod quoting;
 mod tags;
@@ -25,11 +27,46 @@ pub fn parse<T: DeserializeOwned>(
         d.at(line, column)
     };
     prescan(file, text).map_err(shift)?;
-    serde_yaml::from_str(text).map_err(|e| shift(from_serde::<T>(file, text, &e)))
+    serde_yaml::from_str(text).map_err(|e| {
+        let raw = e.to_string();
+        match missing_key(&raw).filter(|_| is_blank(text)) {
+            Some(required) => shift(empty::<T>(file, first_line > 1, required)),
+            None => shift(from_serde::<T>(file, text, first_line, &e)),
+        }
+    })
+}
+
+/// Nothing but blank lines, comments and document markers.
+fn is_blank(text: &str) -> bool {
+    text.lines()
+        .map(str::trim)
+        .all(|l| l.is_empty() || l.starts_with('#') || l == "---" || l == "...")
+}
+
+/// An empty file (or front matter) where fields were expected: named so,
+/// with the fields it takes, instead of the first one missing "in this
+/// mapping" at a line past the end.
+fn empty<T: DeserializeOwned>(file: &Path, front_matter: bool, required: &str) -> Diagnostic {
+    let what = if front_matter {
+        "the front matter is empty"
+    } else {
+        "the file is empty"
+    };
+    let fields = fields_of::<T>().unwrap_or_else(|| format!("`{required}`"));
+    Diagnostic::error(file, format!("{what}: it has no `{required}:` or other fields"))
+        .at(1, 1)
+        .hint(format!(
+            "write its fields as `key: value` lines, starting with `{required}:`; the fields it takes: {fields}"
+        ))
 }
 
 /// Turns serde_yaml's error into a diagnostic at the place to fix.
-fn from_serde<T: DeserializeOwned>(file: &Path, text: &str, e: &serde_yaml::Error) -> Diagnostic {
+fn from_serde<T: DeserializeOwned>(
+    file: &Path,
+    text: &str,
+    first_line: usize,
+    e: &serde_yaml::Error,
+) -> Diagnostic {
     let raw = e.to_string();
     let (stripped, positions) = strip_positions(&raw);
     // A syntax error names where it noticed the problem, and often where the
@@ -55,25 +92,22 @@ fn from_serde<T: DeserializeOwned>(file: &Path, text: &str, e: &serde_yaml::Erro
             return d;
         }
     }
+    let mut first_of_two = None;
     if let Some(key) = duplicate_key(&stripped) {
         // serde points at the mapping; the fix is at the key's second line.
-        if let Some((l, c)) = second_key(text, line, column, key) {
+        if let Some((first, (l, c))) = second_key(text, line, column, key) {
             (line, column) = (l, c);
+            first_of_two = Some(first + first_line - 1);
         }
     }
     let (mut message, mut hint) = explain(&stripped);
-    let text_wanted = hint.as_deref() == Some("expected a text")
-        && (message.ends_with("found a list") || message.ends_with("found a mapping"));
-    if text_wanted || message.starts_with("YAML syntax error") {
-        // Where the parser noticed the problem may be the value's line,
-        // where the construct it was reading began another.
-        let places = positions.iter().copied().chain([(line, column)]);
-        let found = places.filter_map(|(l, c)| {
-            quoting::reserved_start(text, l, c, text_wanted).map(|(at, m, h)| (l, at, m, h))
-        });
-        if let Some((l, c, m, h)) = found.into_iter().next() {
-            (line, column, message, hint) = (l, c, m, Some(h));
-        }
+    if let Some(first) = first_of_two {
+        message = format!("{message} (first on line {first})");
+    }
+    let mut places = positions.clone();
+    places.push((line, column));
+    if let Some(m) = misread::misread_text(text, &places, &stripped, &message, hint.as_deref()) {
+        (line, column, message, hint) = (m.line, m.column, m.message, Some(m.hint));
     }
     // serde names a nested value's place ("nav[0]: …"); the fields of the
     // whole file are then not the ones expected there.
@@ -150,9 +184,14 @@ fn duplicate_key(message: &str) -> Option<&str> {
     rest.split(end).next()
 }
 
-/// The second line, at or after `line`, that starts the key `key` at the
-/// mapping's indentation.
-fn second_key(text: &str, line: usize, column: usize, key: &str) -> Option<(usize, usize)> {
+/// The first line, and the second line and column, at or after `line`,
+/// that start the key `key` at the mapping's indentation.
+fn second_key(
+    text: &str,
+    line: usize,
+    column: usize,
+    key: &str,
+) -> Option<(usize, (usize, usize))> {
     let indent = column.saturating_sub(1);
     let starts = |l: &str| {
         let rest = l.get(indent..)?;
@@ -163,12 +202,16 @@ fn second_key(text: &str, line: usize, column: usize, key: &str) -> Option<(usiz
             .or_else(|| rest.strip_prefix(&format!("'{key}':")[..]));
         bare.or(quoted).map(|_| ())
     };
-    text.lines()
+    let mut found = text
+        .lines()
         .enumerate()
         .skip(line.saturating_sub(1))
-        .filter(|(_, l)| starts(l).is_some())
-        .nth(1)
-        .map(|(i, l)| (i + 1, l.len() - l.trim_start_matches([' ', '-']).len() + 1))
+        .filter(|(_, l)| starts(l).is_some());
+    let (first, _) = found.next()?;
+    found.next().map(|(i, l)| {
+        let column = l.len() - l.trim_start_matches([' ', '-']).len() + 1;
+        (first + 1, (i + 1, column))
+    })
 }
 
 /// Removes every " at line L column C" from a message, returning the positions.
@@ -213,8 +256,11 @@ fn explain(raw: &str) -> (String, Option<String>) {
         let hint = if expected.is_empty() {
             "this mapping takes no fields".to_string()
         } else {
+            // "one of `a`, `b` or `c`": the names are between backticks.
+            let names = expected.split('`').skip(1).step_by(2);
             format!(
-                "allowed fields here: {}",
+                "{}allowed fields here: {}",
+                crate::suggest::did_you_mean(field.trim_matches('`'), names),
                 expected.replace("one of ", "").replace(" or ", ", ")
             )
         };
@@ -339,6 +385,41 @@ fn syntax(what: &str) -> (String, Option<String>) {
             "write \\\\ for a backslash, or put the text in single quotes '…' instead",
         ),
         (
+            "could not find expected ':'",
+            "this line is neither a `key: value` nor part of the text above it",
+            "put a space after a key's colon (`minutes: 45`); a text that goes on from the line above is indented more than its key",
+        ),
+        (
+            "did not find expected ',' or ']'",
+            "a list in brackets `[…]` starts here but is not closed on its line, or two of its entries have no comma between them",
+            "end the list with `]` and put a comma between entries; an entry with a comma, colon, quote mark or bracket of its own goes in quotes",
+        ),
+        (
+            "did not find expected ',' or '}'",
+            "a mapping in braces `{…}` starts here but is not closed on its line, or two of its entries have no comma between them",
+            "end it with `}` and put a comma between the `key: value` entries; a text with a comma, colon, quote mark or brace of its own goes in quotes",
+        ),
+        (
+            "did not find expected node content",
+            "a value is missing here, or it starts with a sign YAML keeps for itself",
+            "write the value after the colon or the `- `; a text that starts with `,`, `]`, `}` or another sign goes in quotes",
+        ),
+        (
+            "found character that cannot start any token",
+            "this text starts with a sign YAML keeps for itself",
+            "put the whole text in quotes",
+        ),
+        (
+            "found unexpected end of stream",
+            "the file ends before something opened is closed: a quote mark, a bracket or a brace",
+            "close it where the text, list or mapping ends",
+        ),
+        (
+            "block sequence entries are not allowed",
+            "a list item `- ` cannot start on this line",
+            "put each `- ` item on a line of its own below its key, indented by two spaces",
+        ),
+        (
             "found a tab character",
             "a tab is used where YAML needs spaces",
             "replace the tab with spaces",
@@ -434,7 +515,10 @@ mod tests {
         let d = err("title: a\nn: 1\ntitel: b\n", 1);
         assert_eq!((d.line, d.column), (3, 1));
         assert_eq!(d.message, "unknown field `titel`");
-        assert_eq!(d.hint.as_deref(), Some("allowed fields here: `title`, `n`"));
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("did you mean `title`? allowed fields here: `title`, `n`")
+        );
     }
 
     #[test]

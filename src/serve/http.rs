@@ -187,6 +187,19 @@ pub fn overlay(message: &str, earlier: bool, strings: &Strings) -> String {
     )
 }
 
+/// The page for every path while the site has not built once: its errors
+/// follow in the overlay.
+pub fn not_built_page(strings: &Strings) -> String {
+    let t = |key: &str| escape_html(&strings.t(key, &[]));
+    format!(
+        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head><body style=\"font:17px/1.6 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem\"><h1>{}</h1><p>{}</p></body></html>",
+        escape_html(strings.lang()),
+        t("serve.not_built_title"),
+        t("serve.not_built_title"),
+        t("serve.not_built"),
+    )
+}
+
 /// The page for a path the site does not have, linking to `home`.
 pub fn not_found_page(path: &str, strings: &Strings, home: &str) -> String {
     let t = |key: &str| escape_html(&strings.t(key, &[]));

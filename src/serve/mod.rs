@@ -19,7 +19,7 @@ use crate::i18n::Strings;
 use crate::{errln, outln};
 use conn::{Answer, Gate, Ticket};
 use host::{host_port, HostRule};
-use http::{content_type, not_found_page, site_path, Refusal, EVENTS_PATH};
+use http::{content_type, not_built_page, not_found_page, site_path, Refusal, EVENTS_PATH};
 use request::Head;
 use response::{Piece, Response};
 use std::collections::{HashMap, HashSet};
@@ -280,6 +280,15 @@ fn answer(shared: &Shared, head: &Head) -> Option<Response> {
             (200, http::page(bytes, error, &strings), content_type(&path))
         }
         Some(bytes) => (200, vec![Piece::file(bytes)], content_type(&path)),
+        // Nothing built yet: not a missing page, a site to fix.
+        None if !earlier && error.is_some() => {
+            let page = Arc::new(not_built_page(&strings).into_bytes());
+            (
+                503,
+                http::page(&page, error, &strings),
+                "text/html; charset=utf-8",
+            )
+        }
         None => {
             let page = Arc::new(not_found_page(&path, &strings, &home).into_bytes());
             (
@@ -295,6 +304,14 @@ fn answer(shared: &Shared, head: &Head) -> Option<Response> {
             .header("Cache-Control", "no-store")
             .body(body),
     )
+}
+
+/// The UI strings of the language site.yaml names, for the server's own
+/// pages while the site does not build.
+fn site_strings(root: &Path) -> Option<Arc<Strings>> {
+    let lang = crate::load::site_languages::default_language(root)?;
+    let theme = crate::theme::Theme::open(root, "default").ok()?;
+    Some(Arc::new(crate::i18n::load(root, &theme, &lang).0))
 }
 
 /// `/practice?x=1#top` → `/practice/?x=1`: the folder with its slash, the
@@ -371,11 +388,20 @@ fn apply(
                 .map(|d| d.to_string())
                 .collect::<Vec<_>>()
                 .join("\n");
+            // Before the first good build the server's words are still
+            // the built-in English: take the site's language if site.yaml
+            // names one.
+            let strings = match current.files.is_empty() {
+                true => site_strings(root)
+                    .map(|s| vec![s])
+                    .unwrap_or_else(|| current.strings.clone()),
+                false => current.strings.clone(),
+            };
             shared.replace(Snapshot {
                 files: current.files.clone(),
                 dirs: current.dirs.clone(),
                 error: Some(message),
-                strings: current.strings.clone(),
+                strings,
             });
             shared.events.reload();
             if current.files.is_empty() {
