@@ -1,0 +1,166 @@
+"use strict";
+// What a trainer gets on paper: pages printed to A4 PDF (the way Chromium's
+// print dialog does) and read back with pdftotext, or looked at with the
+// print stylesheet on. Nothing to press is printed, no text is white on white
+// paper, a practice set is a whole exercise sheet, a session its whole
+// transcript with the pauses, and an outside link shows where it goes.
+
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const { execFileSync } = require("node:child_process");
+const { SITE, launch, fileUrl } = require("./helpers");
+
+const BIN = process.env.ALSITE_BIN;
+
+let browser, dir;
+before(async () => {
+  browser = await launch();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-print-"));
+});
+after(async () => {
+  await browser.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** The page printed on A4 as the print dialog would: its text, one string
+ *  per sheet, and how many sheets. */
+async function printed(url) {
+  const page = await browser.context.newPage();
+  await page.goto(url, { waitUntil: "load" });
+  await page.evaluate(() => localStorage.clear());
+  await page.reload({ waitUntil: "load" });
+  const file = path.join(dir, `p${Date.now()}.pdf`);
+  await page.pdf({ path: file, format: "A4", preferCSSPageSize: true });
+  await page.close();
+  const sheets = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).split("\f").filter((s) => s.trim());
+  return { sheets, text: sheets.join(" ").replace(/\s+/g, " ") };
+}
+
+/** A tab showing `file` of the sample site with the print stylesheet on. */
+async function printView(file) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
+  await page.goto(fileUrl(file), { waitUntil: "load" });
+  await page.evaluate(() => localStorage.clear());
+  await page.reload({ waitUntil: "load" });
+  await page.emulateMedia({ media: "print" });
+  return page;
+}
+
+/** Text on the page that would print too faint to read: printers drop
+ *  backgrounds (unless a rule asks to keep them), so text is measured
+ *  against white paper, or the kept background it sits on. */
+function faintText(page) {
+  return page.evaluate(() => {
+    const luminance = (c) => {
+      const [r, g, b] = c.match(/[\d.]+/g).slice(0, 3).map((v) => {
+        const s = Number(v) / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const faint = new Set();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const el = walker.currentNode.parentElement;
+      if (!walker.currentNode.textContent.trim() || !el.getClientRects().length) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === "hidden" || el.closest(".visually-hidden")) continue;
+      let paper = "rgb(255, 255, 255)";
+      for (let a = el; a; a = a.parentElement) {
+        const s = getComputedStyle(a);
+        if (s.printColorAdjust === "exact" && s.backgroundColor !== "rgba(0, 0, 0, 0)") { paper = s.backgroundColor; break; }
+      }
+      const [hi, lo] = [luminance(style.color), luminance(paper)].sort((x, y) => y - x);
+      const ratio = (hi + 0.05) / (lo + 0.05);
+      if (ratio < 4.5) faint.add(`“${walker.currentNode.textContent.trim().slice(0, 30)}” (${el.className || el.tagName}) ${ratio.toFixed(1)}:1`);
+    }
+    return [...faint];
+  });
+}
+
+const PRINTED_KINDS = [
+  "index.html", "offers.html", "ground-rules.html", "components.html",
+  "practice/session-flow.html", "practice/naming-question-types.html",
+  "sessions/rota-tool.html", "workshops/foundations/index.html",
+  "workshops/foundations/facilitator.html", "workshops/foundations/handout.html",
+];
+
+test("printed, no text is too faint to read and nothing to press is on the paper", async () => {
+  for (const file of PRINTED_KINDS) {
+    const page = await printView(file);
+    assert.deepEqual(await faintText(page), [], `${file}: text printed too faint (WCAG AA 4.5:1 on paper)`);
+    const controls = await page.locator("button:visible, .button:visible, summary:visible, input[type=search]:visible, nav:visible").evaluateAll(
+      (els) => els.filter((e) => !(e.matches("details[open] > summary"))).map((e) => `${e.tagName.toLowerCase()} “${e.textContent.trim().slice(0, 30)}”`),
+    );
+    assert.deepEqual(controls, [], `${file}: controls printed`);
+    await page.close();
+  }
+});
+
+test("a printed practice set is a whole exercise sheet: every option and category, room to write, no answer unasked", async () => {
+  const { text } = await printed(fileUrl("practice/session-flow.html"));
+  const choose = fs.readFileSync(path.join(SITE, "practice/session-flow.html"), "utf8");
+  // The options of the first "choose" item, as the page lists them.
+  const options = [...choose.matchAll(/<label class="option"><input type="radio" name="([^"]+)-choice"[^>]*> <span class="letter">[A-Z]<\/span> <span>([^<]+)<\/span>/g)];
+  assert.ok(options.length >= 3, "the sample set has choose items");
+  for (const [, , words] of options) assert.ok(text.includes(words.replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').trim().slice(0, 40)), `option “${words}” is printed`);
+  for (const dead of ["Show the answer", "Check answer", "Show the right order", "Move a step"]) {
+    assert.ok(!text.includes(dead), `“${dead}” is not printed`);
+  }
+
+  const page = await printView("practice/naming-question-types.html");
+  const item = page.locator(".practice-item").first();
+  assert.ok(await item.locator("label.option").count() >= 4, "a classify item has its categories");
+  for (const label of await item.locator("label.option").all()) assert.ok(await label.isVisible(), "each category prints with its circle");
+  assert.equal(await item.locator("details.answer").isVisible(), false, "a closed answer is left out");
+  await page.emulateMedia({ media: "screen" });
+  await item.locator("details.answer").evaluate((d) => { d.hidden = false; d.open = true; });
+  await page.emulateMedia({ media: "print" });
+  assert.ok(await item.locator("details.answer p").first().isVisible(), "an answer opened on screen prints");
+  await page.close();
+
+  const rewrite = await printView("practice/open-questions.html");
+  const box = await rewrite.locator(".practice-item textarea").first().boundingBox();
+  assert.ok(box && box.height >= 50, `room to write the question: ${JSON.stringify(box)}`);
+  await rewrite.close();
+});
+
+test("a printed session is its whole transcript, each pause across the page with its question", async () => {
+  const { sheets, text } = await printed(fileUrl("sessions/rota-tool.html"));
+  const data = JSON.parse(fs.readFileSync(path.join(SITE, "sessions/rota-tool.html"), "utf8")
+    .match(/<script type="application\/json" id="pause-data">([\s\S]*?)<\/script>/)[1]);
+  assert.ok(data.items.length >= 2);
+  assert.ok((text.match(/Your turn: what would you do\?/g) || []).length === data.items.length, "every pause says “Your turn” on one line");
+  const page = await printView("sessions/rota-tool.html");
+  const widths = await page.locator(".turn-pause .pause").evaluateAll((ps) => ps.map((p) => p.getBoundingClientRect().width));
+  const transcript = (await page.locator(".transcript").boundingBox()).width;
+  for (const w of widths) assert.ok(w > transcript * 0.8, `a pause is ${w} px wide in a ${transcript} px transcript`);
+  await page.close();
+  assert.ok(sheets.length < 25, `${sheets.length} sheets`);
+});
+
+test("the components page prints each component's one-line summary", async () => {
+  const html = fs.readFileSync(path.join(SITE, "components.html"), "utf8");
+  const summaries = [...html.matchAll(/<p class="summary">([^<]+)<\/p>/g)].map((m) => m[1].trim());
+  assert.equal(summaries.length, 6);
+  const { text } = await printed(fileUrl("components.html"));
+  for (const s of summaries) assert.ok(text.includes(s.slice(0, 30)), `“${s}” is printed`);
+});
+
+test("an outside link prints where it goes, in a facilitator's notes too", async () => {
+  assert.ok(BIN && fs.existsSync(BIN), "ALSITE_BIN names the alsite binary (tests/run sets it)");
+  const root = path.join(dir, "site");
+  execFileSync(BIN, ["new", root], { stdio: "pipe" });
+  const module = path.join(root, "content/workshops/foundations/power-of-questions.md");
+  fs.writeFileSync(module, fs.readFileSync(module, "utf8").replace(
+    "facilitator: |\n",
+    "facilitator: |\n  Show the [question cards](https://cards.example.org/questions) first.\n\n",
+  ));
+  execFileSync(BIN, ["build", "--root", root, "--out", path.join(dir, "out")], { stdio: "pipe" });
+  const { text } = await printed("file://" + path.join(dir, "out/workshops/foundations/facilitator.html"));
+  assert.ok(text.includes("question cards (https://cards.example.org/questions)"), "the address follows the link's words");
+});
