@@ -1,0 +1,107 @@
+"use strict";
+// Settings people use to read the web, and what they still see: Windows high
+// contrast (forced colours), reduced motion, and wider text spacing (WCAG
+// 1.4.12). Each test drives the page as that user would.
+
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const { launch, fileUrl } = require("./helpers");
+
+const SESSION = "sessions/rota-tool.html";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser.close(); });
+
+async function tab(media, width = 1280) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width, height: 800 });
+  await page.emulateMedia(media);
+  return page;
+}
+
+async function freshSession(page) {
+  await page.goto(fileUrl(SESSION));
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+}
+
+/** How an element is painted, as far as a state can show: the background
+ *  seen through it, borders, outline, shadow, weight and underline (computed
+ *  styles are the forced colours themselves when forced colours are on). */
+function looks(locator) {
+  return locator.evaluate((el) => {
+    const s = getComputedStyle(el);
+    let seen = el;
+    while (seen.parentElement && /^rgba\(.*, 0\)$|^transparent$/.test(getComputedStyle(seen).backgroundColor)) seen = seen.parentElement;
+    return [getComputedStyle(seen).backgroundColor, s.borderLeftColor, s.borderLeftWidth, s.borderTopColor, s.outlineStyle, s.outlineColor,
+      s.outlineWidth, s.boxShadow, s.fontWeight, s.textDecorationLine, s.textDecorationThickness, s.color].join(" | ");
+  });
+}
+
+test("in forced colours the session shows how far it is and which turn is the newest", async () => {
+  const page = await tab({ forcedColors: "active" });
+  await freshSession(page);
+  for (let i = 0; i < 5; i++) await page.locator(".player .next").click();
+  const fill = await page.locator(".progress-bar span").evaluate((el) => {
+    const bar = getComputedStyle(el.parentElement), s = getComputedStyle(el);
+    return { fill: s.backgroundColor, bar: bar.backgroundColor, width: el.getBoundingClientRect().width };
+  });
+  assert.ok(fill.width > 0, "the bar has grown");
+  assert.notEqual(fill.fill, fill.bar, `the progress bar's fill shows against the bar: ${JSON.stringify(fill)}`);
+  const current = await looks(page.locator(".turn.is-current .bubble"));
+  const earlier = await looks(page.locator(".turn:not(.is-current):not([hidden]) .bubble").first());
+  assert.notEqual(current, earlier, "the newest turn looks different from the turns before it");
+  await page.close();
+});
+
+test("in forced colours the chosen search result stands out from the others", async () => {
+  const page = await tab({ forcedColors: "active" });
+  await page.goto(fileUrl("ground-rules.html"));
+  await page.locator(".search-input").fill("open question");
+  await page.locator(".search-result").nth(2).waitFor();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  const chosen = page.locator('.search-result[aria-selected="true"]');
+  assert.equal(await chosen.count(), 1);
+  assert.notEqual(await looks(chosen), await looks(page.locator('.search-result:not([aria-selected="true"])').first()));
+  await page.close();
+});
+
+test("with reduced motion nothing on the page moves by itself", async () => {
+  const page = await tab({ reducedMotion: "reduce" });
+  await freshSession(page);
+  for (let i = 0; i < 3; i++) {
+    await page.locator(".player .next").click();
+    const moving = await page.evaluate(() => document.getAnimations().map((a) => `${a.constructor.name} on ${a.effect && a.effect.target && a.effect.target.className}`));
+    assert.deepEqual(moving, [], "no transition or animation runs after Next");
+  }
+  await page.goto(fileUrl("components.html"));
+  await page.locator("a.cycle-node").first().hover();
+  assert.deepEqual(await page.evaluate(() => document.getAnimations().length), 0, "the diagram does not fade on hover");
+  await page.close();
+});
+
+// WCAG 1.4.12: a reader's own style sheet may widen spacing this much.
+const TEXT_SPACING = "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }";
+
+/** Elements of `selector` whose text does not fit their box. */
+function cut(page, selector) {
+  return page.locator(selector).evaluateAll((els) => els
+    .filter((e) => e.getClientRects().length && (e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1))
+    .map((e) => `${e.className}: “${e.textContent.trim()}”`));
+}
+
+test("with wider text spacing the player's position and hint are never cut", async () => {
+  for (const width of [320, 360, 390, 600, 768, 1280]) {
+    const page = await tab({}, width);
+    await freshSession(page);
+    await page.addStyleTag({ content: TEXT_SPACING });
+    await page.locator(".stage-list a", { hasText: "Questions to understand" }).click();
+    assert.deepEqual(await cut(page, ".player .position, .player .keys-help"), [], `${width} px, a stage's first turn`);
+    for (let i = 0; i < 60 && !(await page.locator(".pause-help").isVisible()); i++) await page.locator(".player .next").click();
+    assert.ok(await page.locator(".pause-help").isVisible(), "reached a pause");
+    assert.deepEqual(await cut(page, ".player .position, .player .pause-help"), [], `${width} px, at a pause`);
+    await page.close();
+  }
+});
