@@ -105,3 +105,24 @@ test("with wider text spacing the player's position and hint are never cut", asy
     await page.close();
   }
 });
+
+test("Tab never leaves the focus hidden under the session's sticky controls", async () => {
+  for (const width of [1280, 390]) {
+    const page = await tab({}, width);
+    await page.setViewportSize({ width, height: 700 }); // a laptop's window
+    await freshSession(page);
+    for (let i = 0; i < 17; i++) await page.locator(".player .next").click();
+    await page.locator(".site-footer a").last().focus();
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press("Shift+Tab");
+      const hidden = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body || el.closest(".player")) return "";
+        const r = el.getBoundingClientRect(), bar = document.querySelector(".player").getBoundingClientRect();
+        return r.top >= bar.top && r.bottom <= bar.bottom ? `“${el.textContent.trim()}” at ${Math.round(r.top)} px, under the controls (${Math.round(bar.top)}–${Math.round(bar.bottom)} px)` : "";
+      });
+      assert.equal(hidden, "", `${width} px`);
+    }
+    await page.close();
+  }
+});

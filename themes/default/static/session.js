@@ -241,6 +241,13 @@
 
     document.body.classList.add("player-on");
     player.hidden = false;
+    // What Tab moves the focus to is never hidden under the sticky controls
+    // (WCAG 2.4.11): the page keeps their height as its scroll padding.
+    function padBelowPlayer() {
+      document.documentElement.style.scrollPaddingTop = Math.ceil(player.getBoundingClientRect().height + 8) + "px";
+    }
+    padBelowPlayer();
+    if (window.ResizeObserver) new ResizeObserver(padBelowPlayer).observe(player);
     render(false, state.turn > 1);
     showLinkedTurn();
   }
