@@ -30,7 +30,7 @@ pub fn did_you_mean<'a>(wanted: &str, names: impl IntoIterator<Item = &'a str>) 
 }
 
 /// Small letters without accents: `Łódź` → `lodz`.
-fn fold(name: &str) -> String {
+pub fn fold(name: &str) -> String {
     name.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
