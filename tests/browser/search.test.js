@@ -30,7 +30,7 @@ async function searchFor(page, query) {
 async function snippetsShown(page) {
   await page.waitForFunction(() => {
     const snippets = [...document.querySelectorAll("#search-results .search-snippet")];
-    return snippets.length > 0 && snippets.every((s) => s.textContent.length > 0);
+    return snippets.length > 0 && snippets.every((s) => s.firstChild !== null);
   });
 }
 
