@@ -73,6 +73,8 @@ function serve(dir, version, launchPage) {
     res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
     res.end(fs.readFileSync(file));
   });
+  // A test that fails before closing it must not keep the test run alive.
+  server.unref();
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({
     base: `http://127.0.0.1:${server.address().port}`,
     close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
