@@ -4,12 +4,15 @@
 use super::url::relative_url;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
 /// Ids already used on one page, so headings from several Markdown fields
 /// never collide; and what every field of the page shares: for a page in a
 /// language's folder, the way up to the site root (where the files shared
 /// by all languages are), and the name a screen reader gives a table's
-/// scrolling box, in the page's language.
+/// scrolling box, in the page's language, numbered from the page's second
+/// table on, so no two boxes of a page share a name.
 #[derive(Debug, Default)]
 pub struct Ids {
     taken: HashSet<String>,
@@ -18,6 +21,8 @@ pub struct Ids {
     last: std::collections::HashMap<String, usize>,
     shared_prefix: String,
     table_label: String,
+    /// Tables boxed so far on the page, shared with [`Ids::fresh`] copies.
+    tables: Arc<AtomicUsize>,
 }
 
 impl Ids {
@@ -40,7 +45,10 @@ impl Ids {
     /// The same page's settings with no id taken: for text whose ids live
     /// apart, such as a practice answer's explanation.
     pub fn fresh(&self) -> Ids {
-        Ids::for_page(&self.shared_prefix, &self.table_label)
+        Ids {
+            tables: Arc::clone(&self.tables),
+            ..Ids::for_page(&self.shared_prefix, &self.table_label)
+        }
     }
 
     /// Reserves `base`, or `base-2`, `base-3` … if taken, and returns it.
@@ -57,11 +65,17 @@ impl Ids {
         id
     }
 
-    /// What opens a table's scrolling box: a wide table scrolls inside it,
-    /// never the page, and the box takes keyboard focus so it can be
-    /// scrolled without a mouse.
+    /// What opens the page's next table's scrolling box: a wide table
+    /// scrolls inside it, never the page, and the box takes keyboard focus
+    /// so it can be scrolled without a mouse. A screen reader lists the
+    /// boxes as regions: "Table", "Table 2", …
     fn table_box(&self) -> String {
-        let label = crate::render::escape_html(&self.table_label);
+        let n = self.tables.fetch_add(1, Ordering::Relaxed) + 1;
+        let label = match n {
+            1 => self.table_label.clone(),
+            n => format!("{} {n}", self.table_label),
+        };
+        let label = crate::render::escape_html(&label);
         format!(r#"<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">"#)
     }
 }
@@ -163,13 +177,11 @@ fn boxed_tables<'a>(events: Vec<Event<'a>>, ids: &Ids) -> Vec<Event<'a>> {
     if tables == 0 {
         return events;
     }
-    // Made only for a text that has a table: most have none.
-    let open = CowStr::from(ids.table_box());
     let mut out = Vec::with_capacity(events.len() + 2 * tables);
     for event in events {
         match event {
             Event::Start(Tag::Table(_)) => {
-                out.push(Event::Html(open.clone()));
+                out.push(Event::Html(CowStr::from(ids.table_box())));
                 out.push(event);
             }
             Event::End(TagEnd::Table) => {
@@ -177,10 +189,10 @@ fn boxed_tables<'a>(events: Vec<Event<'a>>, ids: &Ids) -> Vec<Event<'a>> {
                 out.push(Event::Html(CowStr::Borrowed("</div>")));
             }
             Event::Html(raw) if raw.contains("table>") => {
-                out.push(Event::Html(boxed_raw(&raw, &open)))
+                out.push(Event::Html(boxed_raw(&raw, ids)))
             }
             Event::InlineHtml(raw) if raw.contains("table>") => {
-                out.push(Event::InlineHtml(boxed_raw(&raw, &open)))
+                out.push(Event::InlineHtml(boxed_raw(&raw, ids)))
             }
             event => out.push(event),
         }
@@ -188,10 +200,15 @@ fn boxed_tables<'a>(events: Vec<Event<'a>>, ids: &Ids) -> Vec<Event<'a>> {
     out
 }
 
-fn boxed_raw<'a>(raw: &str, open: &str) -> CowStr<'a> {
-    raw.replace("<table>", &format!("{open}<table>"))
-        .replace("</table>", "</table></div>")
-        .into()
+fn boxed_raw<'a>(raw: &str, ids: &Ids) -> CowStr<'a> {
+    let mut parts = raw.split("<table>");
+    let mut out = parts.next().unwrap_or_default().to_string();
+    for rest in parts {
+        out.push_str(&ids.table_box());
+        out.push_str("<table>");
+        out.push_str(rest);
+    }
+    out.replace("</table>", "</table></div>").into()
 }
 
 fn lower(level: HeadingLevel, by: usize) -> HeadingLevel {
@@ -348,10 +365,33 @@ mod tests {
         let md = "| a |\n|---|\n| 1 |\n\n<table>\n<tr><td>raw</td></tr>\n</table>\n";
         let html = to_html(md, "x.html", &mut Ids::for_page("", "Tabela \"A\""));
         let open = r#"<div class="table-scroll" role="region" tabindex="0" aria-label="Tabela &quot;A&quot;">"#;
-        assert_eq!(html.matches(open).count(), 2, "{html}");
+        assert_eq!(html.matches(open).count(), 1, "{html}");
+        assert!(
+            html.contains(r#"aria-label="Tabela &quot;A&quot; 2">"#),
+            "{html}"
+        );
         assert_eq!(html.matches("</div>").count(), 2, "{html}");
         assert!(!html.contains("</div>\n<tr>"), "{html}");
         assert!(html.contains("<td>1</td>"), "{html}");
+    }
+
+    #[test]
+    fn no_two_table_boxes_of_a_page_share_a_name() {
+        let table = "| a |\n|---|\n| 1 |\n";
+        let mut ids = Ids::for_page("", "Table");
+        let first = to_html(table, "x.html", &mut ids);
+        let raw = to_html(
+            "<table><tr><td>1</td></tr></table>\n\n<table><tr><td>2</td></tr></table>\n",
+            "x.html",
+            &mut ids,
+        );
+        let explain = to_html(table, "x.html", &mut ids.fresh());
+        let labels: Vec<&str> = [first.as_str(), raw.as_str(), explain.as_str()]
+            .iter()
+            .flat_map(|h| h.split("aria-label=\"").skip(1))
+            .map(|rest| rest.split('"').next().unwrap_or(""))
+            .collect();
+        assert_eq!(labels, ["Table", "Table 2", "Table 3", "Table 4"]);
     }
 
     #[test]

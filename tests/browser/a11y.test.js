@@ -5,7 +5,11 @@
 
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { launch, fileUrl } = require("./helpers");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const { execFileSync } = require("node:child_process");
+const { launch, fileUrl, axeViolations } = require("./helpers");
 
 const SESSION = "sessions/rota-tool.html";
 
@@ -124,5 +128,31 @@ test("Tab never leaves the focus hidden under the session's sticky controls", as
       assert.equal(hidden, "", `${width} px`);
     }
     await page.close();
+  }
+});
+
+test("a page with several tables names each table's box apart, for a screen reader's list of regions", async () => {
+  const BIN = process.env.ALSITE_BIN;
+  assert.ok(BIN && fs.existsSync(BIN), "ALSITE_BIN names the alsite binary (tests/run sets it)");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-tables-"));
+  try {
+    const root = path.join(dir, "site");
+    execFileSync(BIN, ["new", root], { stdio: "pipe" });
+    const table = (a) => `\n\n| ${a} | b |\n|---|---|\n| 1 | 2 |\n`;
+    fs.appendFileSync(path.join(root, "content/pages/about.md"), table("first") + "\nBetween.\n" + table("second"));
+    fs.appendFileSync(path.join(root, "content/workshops/foundations/power-of-questions.md"), table("third"));
+    execFileSync(BIN, ["build", "--root", root, "--out", path.join(dir, "out")], { stdio: "pipe" });
+    const page = await tab({});
+    for (const file of ["about.html", "workshops/foundations/handout.html"]) {
+      await page.goto("file://" + path.join(dir, "out", file));
+      const names = await page.locator(".table-scroll[role=region]").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")
+        || document.getElementById(e.getAttribute("aria-labelledby")).textContent.trim()));
+      assert.ok(names.length >= 2, `${file}: ${names}`);
+      assert.equal(new Set(names).size, names.length, `${file}: ${names.join(", ")}`);
+      assert.deepEqual(await axeViolations(page), [], file);
+    }
+    await page.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
