@@ -156,3 +156,20 @@ test("a page with several tables names each table's box apart, for a screen read
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("moving a step with the keyboard says where it went", async () => {
+  const page = await tab({});
+  await page.goto(fileUrl("practice/session-flow.html"));
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  const item = page.locator('.practice-item[data-type="order"]').first();
+  const first = (await item.locator(".step .step-text").first().textContent()).trim();
+  const total = await item.locator(".step").count();
+  await item.locator(".step .down").first().focus();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+  const said = await item.locator('[role="status"], [aria-live]').allTextContents();
+  assert.ok(said.includes(`“${first}” is now step 3 of ${total}.`), `a screen reader hears: ${JSON.stringify(said)}`);
+  assert.match(await page.evaluate(() => document.activeElement.getAttribute("aria-label")), /^Move “.*” down$/, "the focus stays on the step's button");
+  await page.close();
+});

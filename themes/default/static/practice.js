@@ -179,6 +179,15 @@
         if (m) m.remove();
       });
     }
+    // A move keeps the focus on its button, so nothing is read out by
+    // itself: a status line says where the step went.
+    var moved = make("p", "visually-hidden");
+    moved.setAttribute("role", "status");
+    list.parentNode.insertBefore(moved, list.nextSibling);
+    function announceMove(li) {
+      var all = steps();
+      moved.textContent = t("practice.moved", { step: li.querySelector(".step-text").textContent, n: all.indexOf(li) + 1, total: all.length });
+    }
     function move(li, delta) {
       var all = steps();
       var i = all.indexOf(li);
@@ -187,6 +196,7 @@
       if (delta < 0) list.insertBefore(li, all[j]); else list.insertBefore(li, all[j].nextSibling);
       clearMarks();
       labelButtons();
+      announceMove(li);
     }
     var dragged = null;
     steps().forEach(function (li) {
@@ -209,6 +219,7 @@
         if (all.indexOf(dragged) < all.indexOf(li)) list.insertBefore(dragged, li.nextSibling); else list.insertBefore(dragged, li);
         clearMarks();
         labelButtons();
+        announceMove(dragged);
       });
     });
     labelButtons();
@@ -244,6 +255,7 @@
       },
       reset: function () {
         clearMarks();
+        moved.textContent = "";
         initial.forEach(function (li) { list.appendChild(li); });
         labelButtons();
       },
