@@ -117,7 +117,7 @@ fn colours_and_fonts(config: &Config) -> String {
         fonts(brand),
     ));
     css.push_str(&format!(
-        "@media (prefers-color-scheme: dark){{:root{{--primary-soft:{};--link:{};--accent-text:{};--accent-soft:{}}}}}",
+        "@media screen and (prefers-color-scheme: dark){{:root{{--primary-soft:{};--link:{};--accent-text:{};--accent-soft:{}}}}}",
         primary.mix(PAPER_DARK, 0.75).hex(),
         primary.lighter_until(SURFACE_DARK, AA + 1.0).hex(),
         accent.lighter_until(SURFACE_DARK, AA + 1.0).hex(),

@@ -39,14 +39,15 @@ async function printed(url) {
   return { sheets, text: sheets.join(" ").replace(/\s+/g, " ") };
 }
 
-/** A tab showing `file` of the sample site with the print stylesheet on. */
-async function printView(file) {
+/** A tab showing `file` of the sample site with the print stylesheet on,
+ *  on a computer set to `colorScheme`. */
+async function printView(file, colorScheme = "light") {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
   await page.goto(fileUrl(file), { waitUntil: "load" });
   await page.evaluate(() => localStorage.clear());
   await page.reload({ waitUntil: "load" });
-  await page.emulateMedia({ media: "print" });
+  await page.emulateMedia({ media: "print", colorScheme });
   return page;
 }
 
@@ -93,6 +94,9 @@ test("printed, no text is too faint to read and nothing to press is on the paper
   for (const file of PRINTED_KINDS) {
     const page = await printView(file);
     assert.deepEqual(await faintText(page), [], `${file}: text printed too faint (WCAG AA 4.5:1 on paper)`);
+    await page.emulateMedia({ media: "print", colorScheme: "dark" });
+    assert.deepEqual(await faintText(page), [], `${file}: printed from a computer in dark mode`);
+    await page.emulateMedia({ media: "print", colorScheme: "light" });
     const controls = await page.locator("button:visible, .button:visible, summary:visible, input[type=search]:visible, nav:visible").evaluateAll(
       (els) => els.filter((e) => !(e.matches("details[open] > summary"))).map((e) => `${e.tagName.toLowerCase()} “${e.textContent.trim().slice(0, 30)}”`),
     );
