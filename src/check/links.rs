@@ -218,20 +218,6 @@ impl LinkIndex {
         index
     }
 
-    /// "did you mean `x`? " for a file of the site in the folder of
-    /// `target`, which the site does not have, or nothing.
-    fn did_you_mean_file(&self, target: &str) -> String {
-        fn folder(p: &str) -> &str {
-            p.rfind('/').map_or("", |i| &p[..i])
-        }
-        let near = self
-            .files
-            .iter()
-            .map(String::as_str)
-            .filter(|f| folder(f) == folder(target));
-        crate::suggest::did_you_mean(target, near)
-    }
-
     /// Records a new or re-rendered page; true when its ids changed (links
     /// elsewhere to its anchors may have broken).
     pub fn update(&mut self, page: &PageLinks) -> bool {
@@ -265,9 +251,10 @@ pub fn check_pages<P: std::borrow::Borrow<PageLinks> + Sync>(
     texts: SourceText,
     theme: &Theme,
 ) -> Vec<Diagnostic> {
+    let hints = super::file_hints::FileHints::new(&index.files);
     let errors: Vec<LinkError> = pages
         .par_iter()
-        .flat_map_iter(|page| check_page(index, page.borrow(), texts, theme))
+        .flat_map_iter(|page| check_page(index, &hints, page.borrow(), texts, theme))
         .collect();
     super::repeats::merge(errors)
 }
@@ -286,6 +273,7 @@ pub struct LinkError {
 
 fn check_page(
     index: &LinkIndex,
+    hints: &super::file_hints::FileHints,
     page: &PageLinks,
     texts: SourceText,
     theme: &Theme,
@@ -325,7 +313,7 @@ fn check_page(
                 format!("link `{url}` on page {} leads to `{target}`, which the site does not have", page.path),
                 format!(
                     "{}link to a page the site builds, such as index.html; `/x.html` means x.html at the site root",
-                    index.did_you_mean_file(&target)
+                    hints.hint(&target)
                 ),
             ))
         } else {

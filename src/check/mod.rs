@@ -2,6 +2,7 @@
 //! files claim, and links or `#anchors` that lead nowhere.
 
 mod brand;
+mod file_hints;
 mod ids;
 mod links;
 mod nav;

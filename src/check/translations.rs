@@ -110,7 +110,13 @@ pub fn orphan_translations(
         }
         let original = source.with_file_name(name.replacen(&code, ".", 1));
         let written = source.to_string_lossy();
-        let hint = match crate::suggest::closest(&written, missing.iter().map(String::as_str)) {
+        // A typo search costs a comparison with every untranslated file:
+        // only for the first orphans, on sites of a size where it is quick.
+        let search = missing.len() <= 2_000 && diags.len() < 200;
+        let meant = search
+            .then(|| crate::suggest::closest(&written, missing.iter().map(String::as_str)))
+            .flatten();
+        let hint = match meant {
             Some(meant) => format!("did you mean {meant}, the translation of a file that has none yet? Otherwise add {} in the default language", original.display()),
             None => format!("add {} in the default language, or keep it as a page only in {lang_name}", original.display()),
         };

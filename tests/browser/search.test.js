@@ -36,7 +36,7 @@ async function snippetsShown(page) {
 
 /** The results shown: where each leads and what it says. */
 async function results(page) {
-  return page.locator("#search-results [role=option]").evaluateAll((options) => options.map((o) => ({
+  return page.locator("#search-results a[role=option]").evaluateAll((options) => options.map((o) => ({
     href: o.getAttribute("href"),
     where: o.querySelector(".search-where").textContent,
     marked: Array.from(o.querySelectorAll("mark")).map((m) => m.textContent),
@@ -216,4 +216,37 @@ test("on a phone's touch screen the box does not offer the \"/\" key, which a ke
   } finally {
     await phone.close();
   }
+});
+
+test("a long list of results ends in \"Show more results\", which the keyboard or a click opens", async () => {
+  const { page, problems } = await open(browser.context, fileUrl("index.html"), "file://");
+  await searchFor(page, "question");
+  const count = page.locator(".search-count");
+  const total = Number((await count.textContent()).match(/^(\d+)/)[1]);
+  assert.ok(total > 20, `enough results to need more than two lists: ${total}`);
+  assert.match(await count.textContent(), /\(showing the first 10\)$/);
+  const options = page.locator("#search-results [role=option]");
+  assert.equal(await options.count(), 11, "ten results and the entry for more");
+  assert.equal(await options.last().textContent(), "Show more results");
+  // By keyboard: ArrowUp from the box wraps to the last entry, Enter opens ten more
+  // and chooses the first of them.
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("Enter");
+  assert.equal(await options.count(), 21);
+  assert.match(await count.textContent(), /\(showing the first 20\)$/);
+  const chosen = await page.locator("#search-input").getAttribute("aria-activedescendant");
+  assert.equal(chosen, "search-option-10");
+  assert.equal(await page.locator(`#${chosen}`).getAttribute("aria-selected"), "true");
+  // By mouse: ten more again, and the box keeps the cursor.
+  await options.last().click();
+  assert.equal(await options.count(), total > 30 ? 31 : total);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "search-input");
+  // A new query starts again at ten.
+  await page.keyboard.press("End");
+  await page.keyboard.type("s");
+  await page.locator(".search-count").filter({ hasText: "questions" }).waitFor();
+  assert.ok(await options.count() <= 11);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
 });

@@ -314,7 +314,7 @@
     var count = box.querySelector(".search-count");
     var list = box.querySelector(".search-results");
     var status = box.querySelector("#search-status");
-    var state = { requested: false, shown: [], active: -1, last: null, announce: 0, chunks: {} };
+    var state = { requested: false, shown: [], active: -1, last: null, announce: 0, chunks: {}, limit: LIMIT };
 
     function addScript(src) {
       var s = document.createElement("script");
@@ -356,14 +356,14 @@
       var query = input.value.trim();
       if (!query) { clear(); announce(""); return; }
       if (!index) { requestIndex(); count.textContent = t("search.loading"); list.hidden = true; open(true); return; }
-      var found = search.query(query, LIMIT);
+      var found = search.query(query, state.limit);
       state.last = found;
       if (!found.words.length) { clear(); return; }
       var n = found.total;
       var summary = n ? t("search.results", { n: n, query: query }) : t("search.none", { query: query });
-      count.textContent = summary + (n > LIMIT ? " " + t("search.first", { shown: LIMIT }) : "");
+      count.textContent = summary + (n > state.limit ? " " + t("search.first", { shown: state.limit }) : "");
       announce(count.textContent);
-      render(found.results, found.matchers);
+      render(found.results, found.matchers, n > state.limit);
       list.hidden = n === 0;
       open(true);
     }
@@ -375,7 +375,16 @@
       open(false);
     }
 
-    function render(results, matchers) {
+    /** Ten more results, the first of them chosen when asked by keyboard. */
+    function showMore(byKeyboard) {
+      var first = state.shown.length;
+      state.limit += LIMIT;
+      run();
+      if (byKeyboard) setActive(first);
+      else input.focus();
+    }
+
+    function render(results, matchers, more) {
       list.textContent = "";
       state.shown = results.map(function (r, k) {
         var sec = index.sections[r.id];
@@ -393,6 +402,14 @@
         list.appendChild(a);
         return { id: r.id, snippet: snip, matchers: matchers };
       });
+      if (more) {
+        var button = el("div", {
+          id: "search-option-more", "class": "search-result search-more", role: "option", "aria-selected": "false",
+          tabindex: "-1"
+        }, t("search.more"));
+        button.addEventListener("click", function () { showMore(false); });
+        list.appendChild(button);
+      }
       state.active = -1;
       input.removeAttribute("aria-activedescendant");
       fillSnippets();
@@ -418,9 +435,9 @@
       requestIndex();
       if (state.last && state.last.words.length) open(true);
     });
-    input.addEventListener("input", run);
+    input.addEventListener("input", function () { state.limit = LIMIT; run(); });
     input.addEventListener("keydown", function (e) {
-      var n = state.shown.length;
+      var n = list.querySelectorAll("[role=option]").length;
       if (e.key === "ArrowDown" || e.key === "ArrowUp") {
         if (!n) return;
         e.preventDefault();
@@ -431,6 +448,7 @@
         if (!n || panel.hidden) return;
         e.preventDefault();
         var option = list.querySelectorAll("[role=option]")[Math.max(0, state.active)];
+        if (option.classList.contains("search-more")) { showMore(true); return; }
         open(false);
         window.location.href = option.href;
       } else if (e.key === "Escape") {

@@ -1,0 +1,116 @@
+//! "Did you mean …?" for a link to a file the site does not have. Worked
+//! out once for each missing target (a broken link in the footer is on every
+//! page), from an index of the site's files by folded name and by folder
+//! made at the first broken link: a site's broken links cost what its good
+//! ones do, however many pages it has.
+
+use crate::digest::NameHash;
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
+
+/// Typo searches in one check at most: a site with thousands of different
+/// broken links gets its first ones' suggestions, not minutes of searching.
+const TYPO_SEARCHES: usize = 200;
+
+pub struct FileHints<'a> {
+    files: &'a HashSet<String, NameHash>,
+    index: OnceLock<Folded<'a>>,
+    done: Mutex<HashMap<String, String>>,
+    searches: AtomicUsize,
+}
+
+struct Folded<'a> {
+    /// Each file by its path in small letters without accents.
+    by_name: HashMap<String, &'a str>,
+    by_folder: HashMap<&'a str, Vec<&'a str>>,
+}
+
+fn folder(path: &str) -> &str {
+    path.rfind('/').map_or("", |i| &path[..i])
+}
+
+impl<'a> FileHints<'a> {
+    pub fn new(files: &'a HashSet<String, NameHash>) -> FileHints<'a> {
+        FileHints {
+            files,
+            index: OnceLock::new(),
+            done: Mutex::default(),
+            searches: AtomicUsize::new(0),
+        }
+    }
+
+    /// "did you mean `x`? " for a file of the site in the folder of
+    /// `target`, which the site does not have, or nothing.
+    pub fn hint(&self, target: &str) -> String {
+        let done = |d: &Mutex<HashMap<String, String>>| {
+            d.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .get(target)
+                .cloned()
+        };
+        if let Some(hint) = done(&self.done) {
+            return hint;
+        }
+        let hint = self.work_out(target);
+        let mut done = self.done.lock().unwrap_or_else(|e| e.into_inner());
+        done.insert(target.to_string(), hint.clone());
+        hint
+    }
+
+    fn work_out(&self, target: &str) -> String {
+        let index = self.index.get_or_init(|| {
+            let mut by_folder: HashMap<&str, Vec<&str>> = HashMap::new();
+            for f in self.files {
+                by_folder.entry(folder(f)).or_default().push(f);
+            }
+            let by_name = self
+                .files
+                .iter()
+                .map(|f| (crate::suggest::fold(f), f.as_str()));
+            Folded {
+                by_name: by_name.collect(),
+                by_folder,
+            }
+        });
+        match index.by_name.get(&crate::suggest::fold(target)) {
+            Some(&file) if file != target => return format!("did you mean `{file}`? "),
+            _ => {}
+        }
+        match index.by_folder.get(folder(target)) {
+            Some(near) if self.searches.fetch_add(1, Ordering::Relaxed) < TYPO_SEARCHES => {
+                crate::suggest::did_you_mean(target, near.iter().copied())
+            }
+            _ => String::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(names: impl IntoIterator<Item = String>) -> HashSet<String, NameHash> {
+        names.into_iter().collect()
+    }
+
+    #[test]
+    fn a_slip_is_named_in_a_small_folder_and_capitals_in_any() {
+        let small = files(["about.html", "ground-rules.html", "pl/o-nas.html"].map(String::from));
+        let hints = FileHints::new(&small);
+        assert_eq!(hints.hint("abuot.html"), "did you mean `about.html`? ");
+        assert_eq!(
+            hints.hint("pl/O-nas.html"),
+            "did you mean `pl/o-nas.html`? "
+        );
+        // Only files in the link's own folder are offered.
+        assert_eq!(hints.hint("pl/about.html"), "");
+        let many = files((0..3_000).map(|i| format!("page-{i:05}.html")));
+        let hints = FileHints::new(&many);
+        assert_eq!(
+            hints.hint("Page-00007.html"),
+            "did you mean `page-00007.html`? "
+        );
+        assert_eq!(hints.hint("page-0007x.html"), "");
+    }
+}

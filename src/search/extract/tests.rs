@@ -1,0 +1,104 @@
+//! How a page's HTML becomes sections and terms.
+
+use super::*;
+
+fn sections(main: &str) -> Vec<(String, String, String)> {
+    let html = format!("<title>T · Site</title><nav>Menu</nav><main id=\"main\">{main}</main><footer>Foot</footer>");
+    page_text("p.html", &html, 1000)
+        .unwrap()
+        .0
+        .sections
+        .into_iter()
+        .map(|s| (s.anchor, s.title, s.text))
+        .collect()
+}
+
+fn s(a: &str, t: &str, x: &str) -> (String, String, String) {
+    (a.into(), t.into(), x.into())
+}
+
+#[test]
+fn headings_with_ids_start_sections() {
+    let got = sections("<h1>Title</h1><p>Intro &amp; more.</p><h2 id=\"why\">Why it <em>works</em></h2><p>Because.</p>");
+    assert_eq!(
+        got,
+        vec![
+            s("", "", "Intro & more."),
+            s("why", "Why it works", "Because.")
+        ]
+    );
+    // A title is not snippet text, yet its words find its section.
+    let html = "<main><h1>Title</h1><h2 id=\"why\">Why it works</h2><p>Because.</p></main>";
+    let (_, terms) = page_text("p.html", html, 1000).unwrap();
+    assert_eq!(terms.of_section(0), ["title"]);
+    assert_eq!(terms.of_section(1), ["why", "it", "works", "because"]);
+}
+
+#[test]
+fn an_item_with_id_is_named_by_its_first_heading() {
+    let got = sections("<ol><li class=\"rule\" id=\"r1\">\n<h2><span class=\"badge\">Rule 1</span> Ask</h2><p>Only questions.</p></li></ol>");
+    assert_eq!(got, vec![s("r1", "Rule 1 Ask", "Only questions.")]);
+}
+
+#[test]
+fn a_heading_with_id_inside_a_section_keeps_the_sections_anchor() {
+    let got = sections("<section id=\"stage\"><h2 id=\"stage-title\">Questions</h2><ol><li id=\"t1\"><p>Ann asks</p><p>Why now?</p></li></ol></section>");
+    assert_eq!(
+        got,
+        vec![
+            s("stage", "Questions", ""),
+            s("t1", "", "Ann asks Why now?")
+        ]
+    );
+}
+
+#[test]
+fn a_turn_after_a_pause_is_titled_by_its_stage_not_the_pause() {
+    let got = sections("<section id=\"stage\"><h2>Questions</h2><ol><li id=\"t1\"><section id=\"p1\"><h3>Pick the best answer</h3><p>Which?</p></section></li><li id=\"t2\"><p>Ann asks</p></li></ol></section>");
+    assert_eq!(
+        got,
+        vec![
+            s("stage", "Questions", ""),
+            s("p1", "Pick the best answer", "Which?"),
+            s("t2", "Questions", "Ann asks")
+        ]
+    );
+}
+
+#[test]
+fn hidden_navigation_scripts_and_facilitator_notes_are_left_out() {
+    let got = sections("<h1>P</h1><nav><a href=\"#a\">Stages</a></nav><form hidden><label>Dup</label></form><span aria-hidden=\"true\">✓</span><script>var x = \"<p>\";</script><svg><text>Cycle</text></svg><div class=\"facilitator-notes\"><p>Secret</p></div><details class=\"answer\" data-no-search><summary>Show</summary><p>Answer B</p></details><p>Shown</p>");
+    assert_eq!(got, vec![s("", "", "Shown")]);
+}
+
+#[test]
+fn attributes_are_read_by_name_whatever_their_quotes() {
+    let got = sections("<h2 data-note=\"id=wrong hidden\" id='right'>Kept</h2><p class=\"a facilitator-notes b\">Secret</p><p data-hidden=\"x\">Shown</p><div hidden=\"\">Gone</div><p aria-hidden=false>Also shown</p>");
+    assert_eq!(got, vec![s("right", "Kept", "Shown Also shown")]);
+}
+
+#[test]
+fn page_title_is_the_h1_or_the_title_tag() {
+    let (page, _) = page_text(
+        "p.html",
+        "<main><h1>Ground <em>rules</em></h1></main>",
+        1000,
+    )
+    .unwrap();
+    assert_eq!(page.title, "Ground rules");
+    let (page, _) = page_text(
+        "p.html",
+        "<title>About · Site</title><main><p>x</p></main>",
+        1000,
+    )
+    .unwrap();
+    assert_eq!(page.title, "About");
+}
+
+#[test]
+fn references_are_decoded_and_bad_ones_kept() {
+    assert_eq!(
+        unescape("a &lt;b&gt; &#39;c&#x27; & d &bogus;"),
+        "a <b> 'c' & d &bogus;"
+    );
+}
