@@ -141,7 +141,7 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
             warnings.push(d);
         }
     }
-    let statics = theme.static_files();
+    let statics = render::statics::Statics::new(&theme, &site.config).files;
     errors.0.extend(check::replaced_theme_files(
         &statics,
         &site.assets,

@@ -65,8 +65,8 @@ fn a_two_language_site_puts_the_default_at_the_root_and_links_translations() {
         "<a href=\"o-nas.html\" hreflang=\"en\" lang=\"en\" aria-current=\"page\">English</a>"
     ));
     assert!(
-        about.contains("href=\"../static/style.css\"")
-            && about.contains("src=\"../static/i18n.js\"")
+        about.contains("href=\"../static/style.css?v=")
+            && about.contains("src=\"../static/i18n.js?v=")
     );
     assert!(
         about.contains("<title>About us · Action Learning in Polish and English</title>"),

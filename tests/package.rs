@@ -95,7 +95,7 @@ fn whole_site_in_scorm_12_lists_every_file_and_uses_no_2004_elements() {
 
     let launch = &files.iter().find(|(n, _)| n == "lms/site.html").unwrap().1;
     assert!(launch.contains("src=\"../index.html\""), "{launch}");
-    assert!(launch.contains("src=\"../static/progress.js\""));
+    assert!(launch.contains("src=\"../static/progress.js?v="));
     assert!(launch.contains("\"version\":\"1.2\""));
     assert!(
         launch.contains("[\"alsite-practice:coach-questions\",9]"),

@@ -166,6 +166,8 @@ fn every_link_in_the_sample_site_resolves() {
             let (file, fragment) = url
                 .split_once('#')
                 .map_or((url, None), |(f, a)| (f, Some(a)));
+            // A static file's `?v=` fingerprint is no part of its name.
+            let file = file.split('?').next().unwrap_or(file);
             let target = if file.is_empty() {
                 path.to_path_buf()
             } else {

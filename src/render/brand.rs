@@ -1,8 +1,8 @@
 //! The brand's look as CSS: the colours of `site.yaml`'s `brand` (with the
 //! variants derived from them for hover, soft backgrounds and the dark
 //! scheme), the fonts, and the organization's name in printed page margins.
-//! Worked out once per site ([`Style`]) and emitted on every page in a
-//! `<style>` the stylesheet's custom properties read.
+//! Worked out once per site ([`Style`]) and written to `static/brand.css`
+//! (see [`super::statics`]), which the stylesheet's custom properties read.
 
 use crate::colour::{Rgb, AA, PAPER, PAPER_DARK, SURFACE_DARK};
 use crate::config::{Brand, Config};
@@ -150,12 +150,15 @@ fn print_margins(organization: &str) -> String {
 }
 
 /// A CSS string literal: quoted, with quotes, backslashes and anything that
-/// could end the `<style>` element escaped.
+/// could end a `<style>` element escaped, and letters past ASCII too
+/// (`ł` is `\142 `), so `static/brand.css` reads the same whatever
+/// character set a web server announces for it.
 pub fn css_string(text: &str) -> String {
     let mut out = String::from("\"");
     for c in text.chars() {
         match c {
             '"' | '\\' | '<' | '>' | '&' => out.push_str(&format!("\\{:x} ", c as u32)),
+            c if !c.is_ascii() => out.push_str(&format!("\\{:x} ", c as u32)),
             c if c.is_control() => out.push(' '),
             c => out.push(c),
         }
@@ -174,6 +177,7 @@ mod tests {
             css_string(r#"A "B" </style>"#),
             r#""A \22 B\22  \3c /style\3e ""#
         );
+        assert_eq!(css_string("Szkoła"), r#""Szko\142 a""#);
     }
 
     #[test]

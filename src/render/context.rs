@@ -5,6 +5,7 @@
 use super::jobs::{Job, JobKind};
 use super::languages::Alternates;
 use super::markdown::{self, inline_html, to_html, Ids};
+use super::statics::{Versions, BRAND_CSS};
 use super::url::{self, relative_url, root_prefix};
 use super::{brand, offers, practice, safe, session, svg, workshop};
 use super::{COMPONENTS_PATH, GROUND_RULES_PATH};
@@ -23,15 +24,23 @@ pub(super) struct Shared<'a> {
     pub(super) sections: Vec<(String, String, String)>,
     /// The navigation's (label, target) pairs, the same on every page.
     pub(super) nav_links: Vec<(String, String)>,
-    /// The brand's `<style>`, the same for every page but for font URLs.
+    /// The brand's CSS for a `<style>` in the page, which templates made
+    /// before `static/brand.css` existed still use.
     brand_style: brand::Style,
+    /// The fingerprints that `static/…` URLs carry.
+    versions: Versions,
     /// The page scripts' strings, as JSON for `<script type="application/json">`,
     /// made once per set of namespaces.
     script_strings: std::sync::Mutex<HashMap<&'static [&'static str], Arc<str>>>,
 }
 
 impl<'a> Shared<'a> {
-    pub(super) fn new(site: &Site, prefix: &'a str, alternates: &'a Alternates) -> Shared<'a> {
+    pub(super) fn new(
+        site: &Site,
+        prefix: &'a str,
+        alternates: &'a Alternates,
+        versions: Versions,
+    ) -> Shared<'a> {
         let sections = sections(site);
         let nav_links = nav_links(site, &sections);
         Shared {
@@ -40,6 +49,7 @@ impl<'a> Shared<'a> {
             sections,
             nav_links,
             brand_style: brand::Style::new(&site.config),
+            versions,
             script_strings: Default::default(),
         }
     }
@@ -92,7 +102,7 @@ pub(super) fn page_context(site: &Site, job: &Job, body: &str, shared: &Shared) 
         contact => offers::contact(org),
         // Logo, favicon and fonts are shared by every language: from the output root.
         logo => cfg.brand.logo.as_deref().map(|l| relative_url(&output, l.trim_start_matches('/'))),
-        favicon => relative_url(&output, cfg.brand.favicon.as_deref().unwrap_or("static/favicon.svg").trim_start_matches('/')),
+        favicon => shared.versions.url(&output, cfg.brand.favicon.as_deref().unwrap_or("static/favicon.svg").trim_start_matches('/')),
         credit => cfg.brand.credit,
         offers_href => site.offers.as_ref().map(|_| relative_url(path, offers::PATH)),
         brand_style => safe(shared.brand_style.for_page(|to| relative_url(&output, to.trim_start_matches('/')))),
@@ -119,7 +129,8 @@ pub(super) fn page_context(site: &Site, job: &Job, body: &str, shared: &Shared) 
         site => site_ctx,
         page => page_ctx,
         root => root_prefix(&output),
-        stylesheet => relative_url(&output, "static/style.css"),
+        stylesheet => shared.versions.url(&output, "static/style.css"),
+        brand_stylesheet => shared.versions.url(&output, BRAND_CSS),
         alternates => shared.alternates.view(path, &output, site.strings.lang()),
         nav => nav(path, nav_links),
         search => search_box(site, &output),

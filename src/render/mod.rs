@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod offers;
 pub mod practice;
 pub mod session;
+pub mod statics;
 pub mod svg;
 pub mod url;
 pub mod workshop;
@@ -117,8 +118,10 @@ pub fn render_site<R: Send>(
     inputs: &Inputs<R>,
     each: impl Fn(Output) -> Result<R, Diagnostic> + Sync,
 ) -> Result<Vec<R>, Diagnostics> {
-    let statics: Vec<Output> = theme
-        .static_files()
+    let static_files = statics::Statics::new(theme, &site.config);
+    let versions = static_files.versions();
+    let statics: Vec<Output> = static_files
+        .files
         .into_iter()
         .chain(assets)
         .map(|(path, bytes)| Output::plain(path, bytes))
@@ -132,7 +135,7 @@ pub fn render_site<R: Send>(
             lang,
             theme,
             jobs::language_jobs(site, lang),
-            &alternates,
+            (&alternates, &versions),
             (inputs, &keys),
             &each,
         )?);
@@ -166,6 +169,7 @@ pub fn render_affected(
     let alternates = Alternates::new(&langs, |s| jobs(s).into_iter().map(|j| j.path).collect());
     let inputs = Inputs::all(read_body);
     let keys = keys::SiteKeys::default();
+    let versions = statics::Statics::new(theme, &site.config).versions();
     let mut outputs = Vec::new();
     for lang in &langs {
         let affected = jobs::language_jobs(site, lang)
@@ -175,7 +179,14 @@ pub fn render_affected(
                     || changed.iter().any(|c| job.reads(lang.site, c))
             })
             .collect();
-        let each = render_jobs(lang, theme, affected, &alternates, (&inputs, &keys), &Ok)?;
+        let each = render_jobs(
+            lang,
+            theme,
+            affected,
+            (&alternates, &versions),
+            (&inputs, &keys),
+            &Ok,
+        )?;
         outputs.extend(each);
     }
     Ok(outputs)
@@ -185,13 +196,13 @@ fn render_jobs<R: Send>(
     lang: &Language,
     theme: &Theme,
     jobs: Vec<Job>,
-    alternates: &Alternates,
+    (alternates, versions): (&Alternates, &statics::Versions),
     (inputs, site_keys): (&Inputs<R>, &keys::SiteKeys),
     each: &(impl Fn(Output) -> Result<R, Diagnostic> + Sync),
 ) -> Result<Vec<R>, Diagnostics> {
     let site = lang.site;
-    let env = environment(theme, site.strings.clone());
-    let shared = Shared::new(site, &lang.prefix, alternates);
+    let env = environment(theme, site.strings.clone(), versions.clone());
+    let shared = Shared::new(site, &lang.prefix, alternates, versions.clone());
     let keys = site_keys.for_language(site, &shared.nav_links, &shared.sections);
     let render = |job: &Job| -> Result<R, Diagnostic> {
         let template = job.kind.template();
@@ -267,7 +278,11 @@ fn in_batches<R: Send>(
     results
 }
 
-fn environment(theme: &Theme, strings: Arc<Strings>) -> Environment<'static> {
+fn environment(
+    theme: &Theme,
+    strings: Arc<Strings>,
+    versions: statics::Versions,
+) -> Environment<'static> {
     let mut env = Environment::new();
     languages::add_string_functions(&mut env, strings);
     let loader_theme = theme.clone();
@@ -288,8 +303,9 @@ fn environment(theme: &Theme, strings: Arc<Strings>) -> Environment<'static> {
         },
     );
     // `url("components.html#problem")`: a path from the language's root, made
-    // relative to the page; `static/…` files are shared by every language.
-    env.add_function("url", |state: &State, target: String| -> String {
+    // relative to the page; `static/…` files are shared by every language,
+    // and carry their fingerprint.
+    env.add_function("url", move |state: &State, target: String| -> String {
         let page = state.lookup("page");
         let attr = |name: &str| {
             page.as_ref()
@@ -304,7 +320,7 @@ fn environment(theme: &Theme, strings: Arc<Strings>) -> Environment<'static> {
         } else {
             format!("{}{target}", attr("prefix"))
         };
-        relative_url(&attr("output"), &target)
+        versions.url(&attr("output"), &target)
     });
     env
 }
@@ -353,7 +369,8 @@ pub fn launch_page(
     start: &str,
     config: &serde_json::Value,
 ) -> Result<String, Diagnostic> {
-    let env = environment(theme, site.strings.clone());
+    let versions = statics::Statics::new(theme, &site.config).versions();
+    let env = environment(theme, site.strings.clone(), versions);
     let ctx = context! {
         page => context! { path => path, output => path, prefix => "", title => title },
         site => context! { title => &site.config.title, language => &site.config.language },

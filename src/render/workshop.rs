@@ -151,6 +151,14 @@ pub fn agenda_context(site: &Site, w: &Workshop, path: &str, ids: &mut Ids) -> V
     context! { workshop => workshop_ctx(w, path, ids), days => day_views(site, w, &days, path) }
 }
 
+/// `part` of `whole` in percent, to two decimals.
+fn percent(part: u32, whole: u32) -> f64 {
+    if whole == 0 {
+        return 0.0;
+    }
+    (f64::from(part) * 10_000.0 / f64::from(whole)).round() / 100.0
+}
+
 /// Each scheduled day as the day table shows it.
 fn day_views(site: &Site, w: &Workshop, days: &[Option<DayPlan>], path: &str) -> Vec<Value> {
     let t = &site.strings;
@@ -177,8 +185,9 @@ fn day_views(site: &Site, w: &Workshop, days: &[Option<DayPlan>], path: &str) ->
                         is_break => s.module.is_none(),
                         href => module.map(|m| relative_url(path, &module_path(&w.slug, &m.slug))),
                         objectives => module.map(|m| m.front.objectives.clone()).unwrap_or_default(),
-                        // Width on the day's timeline bar, in percent.
-                        share => if total == 0 { 0.0 } else { (f64::from(s.minutes) * 100.0 / f64::from(total) * 100.0).round() / 100.0 },
+                        // Where the slot starts on the day's timeline bar, and its width, in percent.
+                        offset => percent(s.start.0 - day.start.0, total),
+                        share => percent(s.minutes, total),
                     }
                 }).collect::<Vec<_>>(),
             }

@@ -71,17 +71,18 @@ async function axeViolations(page) {
   return result;
 }
 
-/** Serves the site folder under `prefix` (e.g. "/training/al/") on a free port. */
-function serve(prefix) {
+/** Serves the site folder under `prefix` (e.g. "/training/al/") on a free
+ *  port; `headers(file)` adds response headers, `root` serves another folder. */
+function serve(prefix, { headers = () => ({}), root = SITE } = {}) {
   const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml", ".png": "image/png" };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://localhost");
     if (!url.pathname.startsWith(prefix)) { res.writeHead(404); res.end("outside the sub-path"); return; }
     let rel = decodeURIComponent(url.pathname.slice(prefix.length)) || "index.html";
     if (rel.endsWith("/")) rel += "index.html";
-    const file = path.join(SITE, rel);
-    if (!file.startsWith(SITE) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); res.end("not found"); return; }
-    res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
+    const file = path.join(root, rel);
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); res.end("not found"); return; }
+    res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream", ...headers(file) });
     res.end(fs.readFileSync(file));
   });
   // A test that fails before closing it must not keep the test run alive.
