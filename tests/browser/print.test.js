@@ -168,3 +168,41 @@ test("an outside link prints where it goes, in a facilitator's notes too", async
   const { text } = await printed("file://" + path.join(dir, "out/workshops/foundations/facilitator.html"));
   assert.ok(text.includes("question cards (https://cards.example.org/questions)"), "the address follows the link's words");
 });
+
+/** The rows of ink crossed going down the middle of `page` (1-based) of
+ *  `pdf`, from `fromPt` for `lengthPt` points: the rendered sheet, as a
+ *  person would see it. */
+function inkRowsDown(pdf, page, fromPt, lengthPt) {
+  const prefix = path.join(dir, `sheet${Date.now()}`);
+  execFileSync("pdftoppm", ["-gray", "-r", "144", "-f", String(page), "-l", String(page), "-singlefile", pdf, prefix]);
+  const pgm = fs.readFileSync(`${prefix}.pgm`);
+  const [, w, h, headerLength] = (() => {
+    const m = pgm.subarray(0, 40).toString("latin1").match(/^P5\s+(\d+)\s+(\d+)\s+\d+\s/);
+    return [m, Number(m[1]), Number(m[2]), m[0].length];
+  })();
+  const x = Math.floor(w / 2), scale = 2; // 144 dpi: two pixels a point
+  let rows = 0, inInk = false;
+  for (let y = Math.floor(fromPt * scale); y < Math.min(h, (fromPt + lengthPt) * scale); y++) {
+    const ink = pgm[headerLength + y * w + x] < 235;
+    if (ink && !inInk) rows++;
+    inInk = ink;
+  }
+  return rows;
+}
+
+test("the handout's space for notes is ruled all the way down", async () => {
+  const page = await browser.context.newPage();
+  await page.goto(fileUrl("workshops/foundations/handout.html"), { waitUntil: "load" });
+  const pdf = path.join(dir, "notes.pdf");
+  await page.pdf({ path: pdf, format: "A4", preferCSSPageSize: true });
+  await page.close();
+  const sheets = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).split("\f");
+  const sheet = sheets.findIndex((t) => t.includes("Your notes")) + 1;
+  assert.ok(sheet > 0, "a module has room for notes");
+  const words = execFileSync("pdftotext", ["-bbox", "-f", String(sheet), "-l", String(sheet), pdf, "-"], { encoding: "utf8" });
+  const notes = words.match(/yMax="([\d.]+)">notes</);
+  assert.ok(notes, "the heading “Your notes” is on the sheet");
+  const box = 90 * 72 / 25.4; // the box is 90 mm tall
+  const rows = inkRowsDown(pdf, sheet, Number(notes[1]) + 4, box);
+  assert.ok(rows >= 10, `${rows} ruled lines in the notes box (its edges included)`);
+});
