@@ -173,3 +173,26 @@ test("moving a step with the keyboard says where it went", async () => {
   assert.match(await page.evaluate(() => document.activeElement.getAttribute("aria-label")), /^Move “.*” down$/, "the focus stays on the step's button");
   await page.close();
 });
+
+test("stepping with the keyboard, the focus moves into a pause and on to Next after Skip, never to the page's start", async () => {
+  const page = await tab({});
+  await freshSession(page);
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement;
+    return { tag: el.tagName, text: el.textContent.trim().slice(0, 40), inPause: Boolean(el.closest(".turn.is-current .pause")) };
+  });
+  await page.locator(".player .next").focus();
+  for (let i = 0; i < 60 && !(await page.locator(".player .next").isDisabled()); i++) await page.keyboard.press("Enter");
+  assert.ok(await page.locator(".pause-help").isVisible(), "reached a pause");
+  let now = await focused();
+  assert.ok(now.inPause, `the focus is in the pause, not lost: ${JSON.stringify(now)}`);
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.type), "radio", "Tab goes on to the pause's answers");
+  for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement.classList.contains("skip-pause"))); i++) await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  now = await focused();
+  assert.equal(now.text, "Next →", `after Skip the focus is on Next: ${JSON.stringify(now)}`);
+  await page.keyboard.press("Enter");
+  assert.match(await page.locator(".player .position").textContent(), /^Turn \d+ of/, "and Enter goes on");
+  await page.close();
+});

@@ -62,6 +62,7 @@
         save();
         settle(turnEl, item, state.pauses[item.id]);
         go(n + 1);
+        next.focus(); // the Skip button has gone
       });
       alsite.practice.mountItem(section, item, pauseData.rules, function (result) {
         state.pauses[item.id] = result;
@@ -133,6 +134,22 @@
       var current = turns[n - 1];
       if (announce && current) announcer.textContent = describe(current);
       if (current && moved) reveal(current);
+      keepFocus(current, stop);
+    }
+
+    // A button that has just been disabled under the keyboard's focus hands
+    // the focus on instead of dropping it: at a pause, to the pause's "Your
+    // turn" (so Tab goes on to its answers); at either end, to the other button.
+    function keepFocus(current, stop) {
+      var lost = document.activeElement;
+      if ((lost !== next && lost !== back) || !lost.disabled) return;
+      var label = stop && current && current.querySelector(".pause-label");
+      if (label) {
+        label.tabIndex = -1;
+        label.focus();
+      } else {
+        (lost === next ? back : next).focus();
+      }
     }
 
     // Brings the newest turn into view below the sticky controls (which
