@@ -59,10 +59,12 @@ pub fn cycle_diagram(nodes: &[Node], title: &str, center: &str) -> String {
             i + 1
         );
         for (k, line) in lines.iter().enumerate() {
-            let dy = if k == 0 { 0.0 } else { 16.0 };
+            // A space between the lines, or a screen reader runs the last
+            // word of one into the first of the next ("A realproblem").
+            let (dy, space) = if k == 0 { (0.0, "") } else { (16.0, " ") };
             let _ = write!(
                 svg,
-                r#"<tspan x="{x:.1}" dy="{dy}">{}</tspan>"#,
+                r#"{space}<tspan x="{x:.1}" dy="{dy}">{}</tspan>"#,
                 escape_html(line)
             );
         }
@@ -109,6 +111,19 @@ mod tests {
         assert_eq!(svg.matches("class=\"cycle-link\"").count(), 6);
         assert!(svg.contains(r##"href="#d""##));
         assert!(svg.contains("A &lt;label&gt;"), "labels are escaped");
+        let long = cycle_diagram(
+            &[Node {
+                anchor: "q",
+                label: "Questions and listening",
+            }],
+            "t",
+            "c",
+        );
+        assert!(
+            long.contains(r#">Questions</tspan> <tspan"#)
+                && long.contains(r#">and</tspan> <tspan"#),
+            "wrapped lines are apart by a space, for screen readers: {long}"
+        );
         assert!(!svg.contains("NaN"));
     }
 

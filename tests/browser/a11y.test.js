@@ -196,3 +196,17 @@ test("stepping with the keyboard, the focus moves into a pause and on to Next af
   assert.match(await page.locator(".player .position").textContent(), /^Turn \d+ of/, "and Enter goes on");
   await page.close();
 });
+
+test("a screen reader names each node of the cycle diagram in whole words", async () => {
+  const page = await tab({});
+  await page.goto(fileUrl("components.html"));
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+  const names = new Set(nodes.filter((n) => n.role && n.role.value === "link" && n.name).map((n) => n.name.value.replace(/\s+/g, " ").trim()));
+  const labels = await page.locator("a.cycle-node").evaluateAll((as) => as.map((a) => [...a.querySelectorAll("tspan")].map((t) => t.textContent).join(" ")));
+  assert.equal(labels.length, 6);
+  for (const label of labels) {
+    assert.ok([...names].some((n) => n.includes(label)), `a link is named “… ${label}”, not run together: ${[...names].filter((n) => /^\d/.test(n)).join(" | ")}`);
+  }
+  await page.close();
+});
