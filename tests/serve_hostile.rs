@@ -392,7 +392,10 @@ fn p6_an_oversized_header_gets_431_and_http2_gets_an_answer() {
 }
 
 #[test]
-fn p7_a_burst_of_100_saves_a_second_shows_no_error() {
+fn p7_a_burst_of_100_saves_a_second_shows_no_error_even_past_3_s() {
+    // Longer than the 3 s after which a burst that never ends is built all
+    // the same: a build then may read a file half written.
+    const SAVES: usize = 300;
     let _turn = take_turn();
     let site = new_site("burst");
     let server = Server::start(&site);
@@ -412,7 +415,7 @@ fn p7_a_burst_of_100_saves_a_second_shows_no_error() {
     // moment the file is empty, then half written. Every tenth save stalls
     // half written for longer than the server waits for a burst to end.
     let started = Instant::now();
-    for i in 0..100 {
+    for i in 0..SAVES {
         let mut f = fs::File::create(&about).unwrap();
         std::thread::sleep(Duration::from_millis(2));
         f.write_all(b"---\ntitle: About\n").unwrap();
@@ -425,7 +428,10 @@ fn p7_a_burst_of_100_saves_a_second_shows_no_error() {
     }
     let burst = started.elapsed();
     let deadline = Instant::now() + Duration::from_secs(5);
-    while !get(&server.addr, "/about.html").body.contains("Save 99.") {
+    while !get(&server.addr, "/about.html")
+        .body
+        .contains(&format!("Save {}.", SAVES - 1))
+    {
         assert!(Instant::now() < deadline, "the last save is served");
         std::thread::sleep(Duration::from_millis(20));
     }
@@ -435,7 +441,7 @@ fn p7_a_burst_of_100_saves_a_second_shows_no_error() {
     let looked = watcher.join().unwrap();
     let mut times = prober.join().unwrap();
     eprintln!(
-        "100 saves in {:.2} s: the last served {:.0} ms after the burst; {looked} page loads, {} with an error",
+        "{SAVES} saves in {:.2} s: the last served {:.0} ms after the burst; {looked} page loads, {} with an error",
         burst.as_secs_f64(),
         served.as_secs_f64() * 1000.0,
         overlays.lock().unwrap()

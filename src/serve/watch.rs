@@ -28,6 +28,10 @@ const SETTLE: Duration = Duration::from_millis(150);
 /// Changes that never stop (a program writing into content/ all the time)
 /// are built at least this often, and a settle waits no longer than this.
 const MAX_BURST: Duration = Duration::from_secs(3);
+/// Settles in a row while the burst's files keep changing: an error read
+/// from a file still being written shows once the writing stops, or after
+/// this many settles (half a minute) all the same.
+const MAX_SETTLES: usize = 10;
 
 /// What a changed path means for the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,9 +140,18 @@ impl Sources {
             }
             self.gather(&mut burst, None);
             let mut result = self.rebuild(&mut builder, &burst);
-            if matches!(&result, Err(errors) if burst.caused(errors)) {
-                self.gather(&mut burst, Some(SETTLE));
+            // An error from a file of the burst may come from reading it
+            // half written: build again once it has been still for a while,
+            // and keep the last good site served while it is not.
+            let mut settles = 0;
+            while matches!(&result, Err(errors) if burst.caused(errors)) && settles < MAX_SETTLES {
+                settles += 1;
+                let still = self.gather(&mut burst, Some(SETTLE));
                 result = self.rebuild(&mut builder, &burst);
+                // Changes that came while it built were not in what it read.
+                if still && !self.take_pending(&mut burst) {
+                    break;
+                }
             }
             apply(result, burst.started, "rebuilt");
             // The search index after the reload: an edit's page need not wait for it.
@@ -149,8 +162,9 @@ impl Sources {
     }
 
     /// Adds changes to `burst` until none came for the quiet time (`settle`,
-    /// or one that grows with the burst), or for at most `MAX_BURST`.
-    fn gather(&self, burst: &mut Burst, settle: Option<Duration>) {
+    /// or one that grows with the burst), or for at most `MAX_BURST`; true
+    /// when it ended in quiet.
+    fn gather(&self, burst: &mut Burst, settle: Option<Duration>) -> bool {
         let until = Instant::now() + MAX_BURST;
         loop {
             let quiet = settle.unwrap_or(if burst.paths.len() > FEW_FILES {
@@ -160,13 +174,24 @@ impl Sources {
             });
             let left = until.saturating_duration_since(Instant::now());
             if left.is_zero() {
-                return;
+                return false;
             }
             match self.events.recv_timeout(quiet.min(left)) {
                 Ok(paths) => burst.add(&self.root, &paths),
-                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => return,
+                Err(RecvTimeoutError::Timeout) => return quiet <= left,
+                Err(RecvTimeoutError::Disconnected) => return true,
             }
         }
+    }
+
+    /// Adds the changes that came and wait unread; true when one matters.
+    fn take_pending(&self, burst: &mut Burst) -> bool {
+        let mut any = false;
+        while let Ok(paths) = self.events.try_recv() {
+            any |= paths.iter().any(|p| classify(&self.root, p).is_some());
+            burst.add(&self.root, &paths);
+        }
+        any
     }
 
     fn rebuild(
