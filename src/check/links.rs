@@ -31,6 +31,21 @@ pub fn attributes<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
     found
 }
 
+/// A link without its query (`static/style.css?v=1a2b3c4d` →
+/// `static/style.css`): the check looks past it, and every page's links are
+/// kept until the build ends (at 100,000 pages the theme's versioned links
+/// alone were a tenth of a kilobyte a page).
+fn without_query(url: Cow<'_, str>) -> Cow<'_, str> {
+    let Some(q) = url.find('?') else {
+        return url;
+    };
+    let fragment = url[q..].find('#').map_or("", |f| &url[q + f..]);
+    if q == 0 {
+        return url;
+    }
+    Cow::Owned(format!("{}{fragment}", &url[..q]))
+}
+
 fn unescape(url: &str) -> Cow<'_, str> {
     if !url.contains('&') {
         return Cow::Borrowed(url);
@@ -182,6 +197,7 @@ impl PageLinks {
             .into_iter()
             .chain(srcs)
             .map(unescape)
+            .map(without_query)
             .filter(|l| seen.insert(l.clone()))
             .collect();
         ids.sort_unstable();
@@ -462,6 +478,14 @@ mod tests {
 
     fn page(path: &str, html: &str) -> Output {
         Output::plain(path.into(), html.as_bytes().to_vec())
+    }
+
+    #[test]
+    fn links_are_kept_without_their_query() {
+        let html = r#"<link href="static/style.css?v=1a2b3c4d"><a href="a.html?tab=2#part">x</a><a href="?only">y</a>"#;
+        let links = PageLinks::of(&page("p.html", html)).links;
+        let links: Vec<&str> = links.iter().collect();
+        assert_eq!(links, ["static/style.css", "a.html#part", "?only"]);
     }
 
     proptest::proptest! {
