@@ -340,7 +340,11 @@ fn check_page(
             };
             match fragment.filter(|f| !f.is_empty()).map(|f| (f, ids())) {
                 Some((f, Some(page_ids))) if !page_ids.contains_sorted(f) => {
-                    let known: Vec<&str> = page_ids.iter().collect();
+                    // The page's own anchors: not the theme's (`#main`, the search box's).
+                    let known: Vec<&str> = page_ids
+                        .iter()
+                        .filter(|id| !crate::theme::is_page_id(id))
+                        .collect();
                     let list: Vec<String> =
                         known.iter().take(12).map(|s| format!("#{s}")).collect();
                     Some((
