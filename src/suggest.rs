@@ -4,7 +4,7 @@
 //! (`Marek` for `marek`, `grafik-dyzurów` for `grafik-dyzurow`) is the
 //! likeliest slip; then a small typo.
 
-use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+use crate::search::tokenize::fold;
 
 /// More names than this of about the right length are not searched for
 /// typos (the closest of 100,000 costs a third of a second); one that
@@ -44,15 +44,6 @@ pub fn did_you_mean<'a>(wanted: &str, names: impl IntoIterator<Item = &'a str>) 
     closest(wanted, names)
         .map(|n| format!("did you mean `{n}`? "))
         .unwrap_or_default()
-}
-
-/// Small letters without accents: `Łódź` → `lodz`.
-pub fn fold(name: &str) -> String {
-    name.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == 'ł' { 'l' } else { c })
-        .collect()
 }
 
 #[cfg(test)]

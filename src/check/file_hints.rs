@@ -67,13 +67,13 @@ impl<'a> FileHints<'a> {
             let by_name = self
                 .files
                 .iter()
-                .map(|f| (crate::suggest::fold(f), f.as_str()));
+                .map(|f| (crate::search::tokenize::fold(f), f.as_str()));
             Folded {
                 by_name: by_name.collect(),
                 by_folder,
             }
         });
-        match index.by_name.get(&crate::suggest::fold(target)) {
+        match index.by_name.get(&crate::search::tokenize::fold(target)) {
             Some(&file) if file != target => return format!("did you mean `{file}`? "),
             _ => {}
         }

@@ -40,6 +40,26 @@ fn fold_letter(c: char, out: &mut String) {
     }
 }
 
+/// What `fold` makes of one character, added to `out`.
+fn fold_char(c: char, out: &mut String) {
+    for lower in c.to_lowercase() {
+        for d in std::iter::once(lower).nfd() {
+            fold_letter(d, out);
+        }
+    }
+}
+
+/// `text` lower-cased with its letters folded as rules 1 to 3 have it (and
+/// typographic apostrophes dropped), everything else kept: `Łódź` → `lodz`. How "did you mean" compares names, so a name
+/// matches another as a search word would.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
 /// The search terms of `text`, in order, repeats kept.
 #[cfg(test)]
 pub fn tokens(text: &str) -> Vec<String> {
@@ -238,11 +258,7 @@ impl Words {
     fn letter(&mut self, c: char, found: &mut impl FnMut(Word)) {
         let mut folded = std::mem::take(&mut self.scratch);
         folded.clear();
-        for lower in c.to_lowercase() {
-            for d in std::iter::once(lower).nfd() {
-                fold_letter(d, &mut folded);
-            }
-        }
+        fold_char(c, &mut folded);
         for f in folded.chars() {
             if f.is_alphanumeric() {
                 let mut buf = [0; 4];
