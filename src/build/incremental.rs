@@ -69,12 +69,13 @@ fn listed(front: &FrontMatter, output: &str) -> (String, Option<String>, Option<
 /// What other pages read of each changed free page, in whichever language's
 /// site it is.
 fn listing(site: &Site, changed: &[PathBuf]) -> Vec<Option<impl PartialEq>> {
-    let sites = || std::iter::once(site).chain(&site.translations);
+    let langs = render::languages::languages(site);
     changed
         .iter()
         .map(|c| {
-            sites()
-                .flat_map(|s| &s.pages)
+            langs
+                .iter()
+                .flat_map(|l| &l.site.pages)
                 .find(|p| &p.source == c)
                 .map(|p: &Page| listed(&p.front, &p.output))
         })
@@ -265,8 +266,8 @@ impl Last {
 
 /// The UI strings of the site's languages, the default first.
 fn every_language(site: &Site) -> Vec<std::sync::Arc<crate::i18n::Strings>> {
-    std::iter::once(site)
-        .chain(&site.translations)
-        .map(|s| s.strings.clone())
+    render::languages::languages(site)
+        .iter()
+        .map(|l| l.site.strings.clone())
         .collect()
 }

@@ -43,18 +43,12 @@ impl<'a> FileHints<'a> {
     /// "did you mean `x`? " for a file of the site in the folder of
     /// `target`, which the site does not have, or nothing.
     pub fn hint(&self, target: &str) -> String {
-        let done = |d: &Mutex<HashMap<String, String>>| {
-            d.lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .get(target)
-                .cloned()
-        };
-        if let Some(hint) = done(&self.done) {
-            return hint;
+        let done = || self.done.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(hint) = done().get(target) {
+            return hint.clone();
         }
         let hint = self.work_out(target);
-        let mut done = self.done.lock().unwrap_or_else(|e| e.into_inner());
-        done.insert(target.to_string(), hint.clone());
+        done().insert(target.to_string(), hint.clone());
         hint
     }
 

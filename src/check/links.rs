@@ -36,13 +36,11 @@ pub fn attributes<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
 /// kept until the build ends (at 100,000 pages the theme's versioned links
 /// alone were a tenth of a kilobyte a page).
 fn without_query(url: Cow<'_, str>) -> Cow<'_, str> {
-    let Some(q) = url.find('?') else {
+    // A link that is only a query (`?tab=2`) leads to its own page: kept as written.
+    let Some(q) = url.find('?').filter(|&q| q > 0) else {
         return url;
     };
     let fragment = url[q..].find('#').map_or("", |f| &url[q + f..]);
-    if q == 0 {
-        return url;
-    }
     Cow::Owned(format!("{}{fragment}", &url[..q]))
 }
 

@@ -245,7 +245,6 @@ fn components_context(site: &Site, doc: &Components, path: &str, ids: &mut Ids) 
 /// them to the home page, so no page carries hundreds of links.
 const NAV_PAGES: usize = 8;
 
-/// The navigation's (label, target) pairs, the same on every page.
 /// The navigation of each language's pages, as (label, target) pairs: what
 /// every page reads of other files. An edit that changes it re-renders all.
 pub fn navigations(site: &Site) -> Vec<Vec<(String, String)>> {
@@ -255,6 +254,7 @@ pub fn navigations(site: &Site) -> Vec<Vec<(String, String)>> {
         .collect()
 }
 
+/// The navigation's (label, target) pairs, the same on every page.
 fn nav_links(site: &Site, sections: &[(String, String, String)]) -> Vec<(String, String)> {
     if site.config.nav.is_empty() {
         let list_pages = site.pages.len() <= NAV_PAGES;
