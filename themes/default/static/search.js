@@ -39,18 +39,47 @@
 
   /** How a typed word matches terms: exactly (3), as their beginning (2),
    *  or, for a word of five letters or more, by all but its last letter (two
-   *  from seven letters on), to meet other endings of the word (1). */
-  function matcher(word) {
+   *  from seven letters on), to meet other endings of the word (1). A word
+   *  of two letters among others matches only itself (3): as a beginning,
+   *  "in" of "check-in" would find "intervene", and Polish "co" "coach".
+   *  `near` (filled by nearTerms) holds terms one typo away (1). */
+  function matcher(word, alone) {
     var chars = Array.from(word), n = chars.length;
     var cut = n >= 5 ? chars.slice(0, n - (n >= 7 ? 2 : 1)).join("") : word;
-    return {
+    var whole = n < 3 && !alone;
+    var m = {
+      near: null,
       weight: function (term) {
         if (term === word) return 3;
+        if (whole) return 0;
         if (term.lastIndexOf(word, 0) === 0) return 2;
-        return term.lastIndexOf(cut, 0) === 0 ? 1 : 0;
+        if (term.lastIndexOf(cut, 0) === 0) return 1;
+        return m.near && m.near.has(term) ? 1 : 0;
       },
       shortest: cut,
     };
+    return m;
+  }
+
+  /** Whether `a` and `b` differ by one typo: a letter missing, added,
+   *  replaced, or two neighbours swapped. */
+  function oneTypo(a, b) {
+    if (a.length > b.length) { var t = a; a = b; b = t; }
+    if (b.length - a.length > 1 || a === b) return false;
+    var i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    if (a.length < b.length) return a.slice(i) === b.slice(i + 1);
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+
+  /** The terms one typo away from `word` (of four letters or more), for a
+   *  word that matches no term: "quesiton" finds "question". */
+  function nearTerms(word) {
+    var near = new Set();
+    if (Array.from(word).length < 4) return near;
+    index.terms.forEach(function (term) { if (oneTypo(word, term)) near.add(term); });
+    return near;
   }
 
   /** Index of the first term not below `prefix`. */
@@ -139,17 +168,26 @@
     return index.decoded[i];
   }
 
-  /** The best weight with which `word` matches each section (0: none). */
-  function matchWord(word) {
-    var m = matcher(word), best = new Uint8Array(index.sections.length);
+  /** The best weight with which `word` matches each section (0: none);
+   *  a word that matches no term matches those one typo away. */
+  function matchWord(word, alone) {
+    var m = matcher(word, alone), best = new Uint8Array(index.sections.length), any = false;
+    function mark(i, w) {
+      var ids = postings(i);
+      for (var k = 0; k < ids.length; k++) if (best[ids[k]] < w) best[ids[k]] = w;
+      any = true;
+    }
     for (var i = lowerBound(index.terms, m.shortest); i < index.terms.length; i++) {
       var w = m.weight(index.terms[i]);
       if (!w) {
         if (index.terms[i].lastIndexOf(m.shortest, 0) !== 0) break;
         continue;
       }
-      var ids = postings(i);
-      for (var k = 0; k < ids.length; k++) if (best[ids[k]] < w) best[ids[k]] = w;
+      mark(i, w);
+    }
+    if (!any) {
+      m.near = nearTerms(word);
+      m.near.forEach(function (term) { mark(lowerBound(index.terms, term), 1); });
     }
     return { matcher: m, best: best };
   }
@@ -178,7 +216,7 @@
     var words = tokens(query);
     if (!index || !words.length) return { words: words, matchers: [], results: [], total: 0 };
     limit = limit || 10;
-    var matches = words.map(matchWord);
+    var matches = words.map(function (w) { return matchWord(w, words.length === 1); });
     var matchers = matches.map(function (m) { return m.matcher; });
     var count = index.sections.length, hits = new Uint8Array(count), weights = new Uint16Array(count);
     var most = 0;
@@ -332,6 +370,25 @@
       panel.hidden = !yes;
       input.setAttribute("aria-expanded", yes && !list.hidden ? "true" : "false");
       if (!yes) setActive(-1);
+      else fit();
+    }
+
+    /** Keeps the list above a phone's on-screen keyboard: its height stops
+     *  at the bottom of what is visible (the visual viewport), not of the page. */
+    function fit() {
+      var view = window.visualViewport;
+      if (!view || panel.hidden) return;
+      var room = view.offsetTop + view.height - panel.getBoundingClientRect().top - 8;
+      panel.style.setProperty("--search-room", Math.max(120, Math.floor(room)) + "px");
+    }
+
+    /** Before a result opens: the query is kept in this page's history
+     *  entry, so that Back shows it again in the box. */
+    function leave() {
+      open(false);
+      try {
+        history.replaceState(Object.assign({}, history.state, { alsiteSearch: input.value }), "");
+      } catch (err) { /* a page in a sandboxed frame may refuse; the query is then lost */ }
     }
 
     function setActive(i) {
@@ -398,7 +455,7 @@
           id: "search-option-" + k, "class": "search-result", role: "option", "aria-selected": "false",
           tabindex: "-1", href: data.root + sec.page + (sec.anchor ? "#" + sec.anchor : "")
         }, [where, snip]);
-        a.addEventListener("click", function () { open(false); });
+        a.addEventListener("click", function (e) { if (!e.ctrlKey && !e.metaKey && !e.shiftKey) leave(); });
         list.appendChild(a);
         return { id: r.id, snippet: snip, matchers: matchers };
       });
@@ -429,7 +486,13 @@
     }
 
     ui = { indexReady: run, textReady: fillSnippets };
+    var kept = history.state && history.state.alsiteSearch;
+    if (kept && !input.value) input.value = kept;
     if (index) run();
+    if (window.visualViewport) {
+      window.visualViewport.addEventListener("resize", fit);
+      window.visualViewport.addEventListener("scroll", fit);
+    }
 
     input.addEventListener("focus", function () {
       requestIndex();
@@ -449,7 +512,9 @@
         e.preventDefault();
         var option = list.querySelectorAll("[role=option]")[Math.max(0, state.active)];
         if (option.classList.contains("search-more")) { showMore(true); return; }
-        open(false);
+        // Ctrl, Cmd or Shift + Enter: a new tab, as with a link; the list stays.
+        if (e.ctrlKey || e.metaKey || e.shiftKey) { window.open(option.href, "_blank"); return; }
+        leave();
         window.location.href = option.href;
       } else if (e.key === "Escape") {
         if (!panel.hidden) open(false);

@@ -1,0 +1,152 @@
+"use strict";
+// The search box as participants meet it mid-workshop: a typo on a phone, a
+// hyphenated word, a result opened in a new tab, Back to the list, and the
+// list on a phone with its on-screen keyboard open.
+
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const { execFileSync } = require("node:child_process");
+const { launch, open, fileUrl, axeViolations } = require("./helpers");
+
+let browser, polish;
+before(async () => {
+  browser = await launch();
+  polish = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-search-use-"));
+  const root = path.join(__dirname, "../../samples/pl");
+  execFileSync(process.env.ALSITE_BIN, ["build", "--root", root, "--out", path.join(polish, "site")], { stdio: "pipe" });
+});
+after(async () => {
+  await browser.close();
+  fs.rmSync(polish, { recursive: true, force: true });
+});
+
+/** Types `query` into the box ("/" first) and waits for its results. */
+async function searchFor(page, query) {
+  await page.keyboard.press("/");
+  await page.keyboard.type(query);
+  await page.locator(".search-count").filter({ hasText: query }).waitFor();
+}
+
+/** Every result shown: its link, where it is, and the words marked in it
+ *  once its snippet is in. */
+async function results(page) {
+  await page.waitForFunction(() => [...document.querySelectorAll("#search-results .search-snippet")].every((s) => s.firstChild));
+  return page.locator("#search-results a[role=option]").evaluateAll((options) => options.map((o) => ({
+    href: o.getAttribute("href"),
+    where: o.querySelector(".search-where").textContent,
+    marked: Array.from(o.querySelectorAll("mark")).map((m) => m.textContent.toLowerCase()),
+  })));
+}
+
+test("a word typed with a typo finds the word it was meant to be, marked (English and Polish)", async () => {
+  const { page, problems } = await open(browser.context, fileUrl("index.html"), "file://");
+  await searchFor(page, "quesiton");
+  assert.doesNotMatch(await page.locator(".search-count").textContent(), /^No results/);
+  const found = await results(page);
+  assert.match(found[0].where, /question/i, "a result with the word in its title first");
+  assert.ok(found[0].marked.includes("question"), JSON.stringify(found[0]));
+  // Two words, one mistyped: both count.
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Escape");
+  await searchFor(page, "grund rules");
+  assert.equal((await results(page))[0].href, "ground-rules.html");
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+
+  const pl = await open(browser.context, "file://" + path.join(polish, "site/index.html"), "file://");
+  // "pytnaie": two letters of "pytanie" swapped, as a thumb does.
+  await searchFor(pl.page, "pytnaie");
+  const polishFound = await results(pl.page);
+  assert.ok(polishFound.length > 0, "results for a mistyped Polish word");
+  assert.ok(polishFound[0].marked.includes("pytanie"), JSON.stringify(polishFound[0]));
+  await pl.page.close();
+});
+
+test("a word found nowhere, not even one typo away, still finds nothing", async () => {
+  const { page } = await open(browser.context, fileUrl("index.html"), "file://");
+  await searchFor(page, "xylophone");
+  assert.equal(await page.locator(".search-count").textContent(), "No results for “xylophone”");
+  await page.close();
+});
+
+test("a word of two letters in a query matches only itself: \"check-in\" does not find \"intervene\"", async () => {
+  const { page } = await open(browser.context, fileUrl("index.html"), "file://");
+  await searchFor(page, "check-in");
+  const found = await results(page);
+  assert.match(found[0].where, /check-in/, "a section about the check-in first");
+  const marked = new Set(found.flatMap((r) => r.marked));
+  for (const word of marked) assert.ok(word === "check" || word === "in" || word.startsWith("check"), `marked: ${[...marked]}`);
+  await page.close();
+
+  // The Polish sample says "interwencja", never "check-in": nothing is found,
+  // rather than every word that begins with "in".
+  const pl = await open(browser.context, "file://" + path.join(polish, "site/index.html"), "file://");
+  await searchFor(pl.page, "check-in");
+  assert.equal(await pl.page.locator(".search-count").textContent(), "Brak wyników dla „check-in”");
+  // Alone, two letters still find the words they begin (the reader is typing).
+  await pl.page.keyboard.press("Escape");
+  await pl.page.keyboard.press("Escape");
+  await searchFor(pl.page, "pr");
+  assert.ok((await results(pl.page)).length > 0);
+  await pl.page.close();
+});
+
+test("Ctrl+Enter opens the chosen result in a new tab and keeps the list", async () => {
+  const { page, problems } = await open(browser.context, fileUrl("index.html"), "file://");
+  await searchFor(page, "racing");
+  await page.keyboard.press("ArrowDown");
+  const [tab] = await Promise.all([browser.context.waitForEvent("page"), page.keyboard.press("Control+Enter")]);
+  await tab.waitForLoadState();
+  assert.match(tab.url(), /ground-rules\.html#statements-answer-questions$/);
+  assert.match(page.url(), /\/index\.html$/, "the page searched from stays");
+  assert.equal(await page.locator("#search-input").getAttribute("aria-expanded"), "true", "its list stays open");
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await tab.close();
+  await page.close();
+});
+
+test("Back from a result shows the query again, and its results when the box is used", async () => {
+  const { page, problems } = await open(browser.context, fileUrl("practice/index.html"), "file://");
+  await searchFor(page, "boss trust");
+  await Promise.all([page.waitForURL(/open-questions\.html#item-\d+$/), page.keyboard.press("Enter")]);
+  await page.goBack();
+  await page.waitForURL(/practice\/index\.html$/);
+  const input = page.locator("#search-input");
+  assert.equal(await input.inputValue(), "boss trust");
+  await input.focus();
+  await page.locator(".search-count").filter({ hasText: "boss trust" }).waitFor();
+  assert.match((await results(page))[0].href, /open-questions\.html#item-\d+$/);
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
+test("on a phone with its keyboard open, the list ends above the keyboard; axe is content in light and dark", async () => {
+  for (const colorScheme of ["light", "dark"]) {
+    // 844 px tall less an on-screen keyboard of about 420 px.
+    const phone = await launch({ viewport: { width: 390, height: 420 }, hasTouch: true, isMobile: true, colorScheme });
+    try {
+      const { page, problems } = await open(phone.context, fileUrl("index.html"), "file://");
+      await page.locator("#search-input").tap();
+      await page.locator("#search-input").fill("question");
+      await page.locator(".search-count").filter({ hasText: "question" }).waitFor();
+      const { bottom, visible, scrolls } = await page.evaluate(() => {
+        const panel = document.querySelector(".search-panel");
+        return {
+          bottom: panel.getBoundingClientRect().bottom,
+          visible: visualViewport.offsetTop + visualViewport.height,
+          scrolls: panel.scrollHeight > panel.clientHeight,
+        };
+      });
+      assert.ok(bottom <= visible, `the list ends at ${bottom} px, the screen above the keyboard at ${visible} px`);
+      assert.ok(scrolls, "the rest of the list scrolls inside it");
+      assert.deepEqual(await axeViolations(page), [], colorScheme);
+      assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+      await page.close();
+    } finally {
+      await phone.close();
+    }
+  }
+});
