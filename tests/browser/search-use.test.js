@@ -9,7 +9,7 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const { execFileSync } = require("node:child_process");
-const { launch, open, fileUrl, axeViolations } = require("./helpers");
+const { SITE, launch, open, fileUrl, axeViolations, serve } = require("./helpers");
 
 let browser, polish;
 before(async () => {
@@ -148,5 +148,30 @@ test("on a phone with its keyboard open, the list ends above the keyboard; axe i
     } finally {
       await phone.close();
     }
+  }
+});
+
+test("an index that cannot load is said so, in words and to a screen reader, not \"Loading\" for ever", async () => {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-search-missing-"));
+  fs.cpSync(SITE, copy, { recursive: true });
+  fs.rmSync(path.join(copy, "search"), { recursive: true });
+  const server = await serve("/al/", { root: copy });
+  try {
+    const { page } = await open(browser.context, server.base + "index.html", server.base);
+    await page.keyboard.press("/");
+    await page.keyboard.type("rules");
+    const said = "The search is not available now; its index did not load. Reload the page to try again.";
+    await page.locator(".search-count").filter({ hasText: said }).waitFor();
+    await page.locator("#search-status").filter({ hasText: said }).waitFor();
+    assert.equal(await page.locator("#search-input").getAttribute("aria-expanded"), "false", "no list to choose from");
+    // Once the files are back, using the box again loads them.
+    fs.cpSync(path.join(SITE, "search"), path.join(copy, "search"), { recursive: true });
+    await page.locator("body").click({ position: { x: 5, y: 400 } });
+    await page.locator("#search-input").focus();
+    await page.locator(".search-count").filter({ hasText: "results for “rules”" }).waitFor();
+    await page.close();
+  } finally {
+    await server.close();
+    fs.rmSync(copy, { recursive: true, force: true });
   }
 });

@@ -354,16 +354,23 @@
     var status = box.querySelector("#search-status");
     var state = { requested: false, shown: [], active: -1, last: null, announce: 0, chunks: {}, limit: LIMIT };
 
-    function addScript(src) {
+    function addScript(src, failed) {
       var s = document.createElement("script");
       s.src = src;
+      if (failed) s.onerror = function () { s.remove(); failed(); };
       document.head.appendChild(s);
     }
 
+    /** Loads the index once; if it cannot load (a file missing on the
+     *  server, the connection lost), says so, and tries again on the next
+     *  focus rather than showing "Loading" for ever. */
     function requestIndex() {
       if (state.requested) return;
       state.requested = true;
-      addScript(data.index);
+      addScript(data.index, function () {
+        state.failed = true;
+        if (input.value.trim()) run();
+      });
     }
 
     function open(yes) {
@@ -412,7 +419,14 @@
     function run() {
       var query = input.value.trim();
       if (!query) { clear(); announce(""); return; }
-      if (!index) { requestIndex(); count.textContent = t("search.loading"); list.hidden = true; open(true); return; }
+      if (!index) {
+        requestIndex();
+        count.textContent = t(state.failed ? "search.failed" : "search.loading");
+        announce(count.textContent);
+        list.hidden = true;
+        open(true);
+        return;
+      }
       var found = search.query(query, state.limit);
       state.last = found;
       if (!found.words.length) { clear(); return; }
@@ -495,7 +509,9 @@
     }
 
     input.addEventListener("focus", function () {
+      if (state.failed) state.failed = state.requested = false;
       requestIndex();
+      if (!index && input.value.trim()) run();
       if (state.last && state.last.words.length) open(true);
     });
     input.addEventListener("input", function () { state.limit = LIMIT; run(); });
