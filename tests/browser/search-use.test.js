@@ -175,3 +175,30 @@ test("an index that cannot load is said so, in words and to a screen reader, not
     fs.rmSync(copy, { recursive: true, force: true });
   }
 });
+
+test("a number in the query puts the section with it in its heading first: \"rule 2\", \"zasada 2\"", async () => {
+  const { page } = await open(browser.context, fileUrl("index.html"), "file://");
+  await searchFor(page, "rule 2");
+  const found = await results(page);
+  assert.equal(found[0].href, "ground-rules.html#coach-may-intervene");
+  assert.deepEqual(await page.locator("#search-option-0 .search-section mark").allTextContents(), ["Rule", "2"]);
+  await page.close();
+  const pl = await open(browser.context, "file://" + path.join(polish, "site/index.html"), "file://");
+  await searchFor(pl.page, "zasada 2");
+  assert.equal((await results(pl.page))[0].href, "ground-rules.html#coach-may-intervene");
+  await pl.page.close();
+});
+
+test("a long pasted query is repeated in the count only by its start, so the results stay in view", async () => {
+  const { page } = await open(browser.context, fileUrl("index.html"), "file://");
+  await page.setViewportSize({ width: 390, height: 844 });
+  const query = "the coach and the group work on the presenter's problem with questions ".repeat(6).trim();
+  await page.locator("#search-input").fill(query);
+  await page.locator(".search-count").filter({ hasText: "the coach and the group work on the" }).waitFor();
+  const said = await page.locator(".search-count").textContent();
+  assert.ok(said.length < 120, said);
+  assert.match(said, /“the coach and the group work on the pres…”/);
+  const first = await page.locator("#search-option-0").boundingBox();
+  assert.ok(first && first.y < 844 / 2, "the first result shows in the top half of the screen");
+  await page.close();
+});

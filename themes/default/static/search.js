@@ -192,6 +192,16 @@
     return { matcher: m, best: best };
   }
 
+  /** Numbers too short to be words ("2" of "Rule 2"): not in the index,
+   *  but a result whose heading has the number comes first. */
+  function shortNumbers(text) {
+    return (fold(text).match(/\p{N}+/gu) || []).filter(function (n) { return Array.from(n).length < MIN_LEN; });
+  }
+
+  function numberMatcher(n) {
+    return { weight: function (t) { return t === n ? 3 : 0; } };
+  }
+
   var titleTokens = new Map();
 
   /** How many of the query's words a title has; `seen` remembers titles
@@ -200,7 +210,7 @@
     var n = seen.get(title);
     if (n !== undefined) return n;
     var words = titleTokens.get(title);
-    if (!words) titleTokens.set(title, (words = tokens(title)));
+    if (!words) titleTokens.set(title, (words = tokens(title).concat(shortNumbers(title))));
     n = 0;
     for (var i = 0; i < matchers.length; i++) {
       if (words.some(function (t) { return matchers[i].weight(t) > 0; })) n += 1;
@@ -218,6 +228,7 @@
     limit = limit || 10;
     var matches = words.map(function (w) { return matchWord(w, words.length === 1); });
     var matchers = matches.map(function (m) { return m.matcher; });
+    var titled = matchers.concat(shortNumbers(query).map(numberMatcher));
     var count = index.sections.length, hits = new Uint8Array(count), weights = new Uint16Array(count);
     var most = 0;
     matches.forEach(function (m) {
@@ -233,7 +244,7 @@
       if (!most || hits[id] !== most) continue;
       total += 1;
       var sec = index.sections[id];
-      var score = weights[id] * 2 + titleBonus(matchers, sec.title, seen) * 3 + titleBonus(matchers, sec.pageTitle, seen);
+      var score = weights[id] * 2 + titleBonus(titled, sec.title, seen) * 3 + titleBonus(titled, sec.pageTitle, seen);
       // Keep the best `limit`, in order; ties keep site order.
       if (top.length === limit && score <= top[limit - 1].score) continue;
       var at = top.length;
@@ -241,7 +252,7 @@
       top.splice(at, 0, { id: id, score: score });
       if (top.length > limit) top.pop();
     }
-    return { words: words, matchers: matchers, results: top, total: total };
+    return { words: words, matchers: matchers, titleMatchers: titled, results: top, total: total };
   };
 
   /* ---- Snippets ---- */
@@ -258,7 +269,7 @@
     var marks = [], m;
     ORIGINAL_WORD.lastIndex = 0;
     while ((m = ORIGINAL_WORD.exec(text))) {
-      var parts = tokens(m[0]);
+      var parts = tokens(m[0]).concat(shortNumbers(m[0]));
       var hit = parts.some(function (t) {
         return matchers.some(function (mt) { return mt.weight(t) > 0; });
       });
@@ -416,6 +427,13 @@
       state.announce = setTimeout(function () { status.textContent = text; }, 600);
     }
 
+    /** The query as the count repeats it: a long one (a pasted paragraph)
+     *  cut to its first 40 characters, so the results stay in view. */
+    function echo(query) {
+      var chars = Array.from(query);
+      return chars.length > 40 ? chars.slice(0, 40).join("").trim() + "…" : query;
+    }
+
     function run() {
       var query = input.value.trim();
       if (!query) { clear(); announce(""); return; }
@@ -430,11 +448,11 @@
       var found = search.query(query, state.limit);
       state.last = found;
       if (!found.words.length) { clear(); return; }
-      var n = found.total;
-      var summary = n ? t("search.results", { n: n, query: query }) : t("search.none", { query: query });
+      var n = found.total, said = echo(query);
+      var summary = n ? t("search.results", { n: n, query: said }) : t("search.none", { query: said });
       count.textContent = summary + (n > state.limit ? " " + t("search.first", { shown: state.limit }) : "");
       announce(count.textContent);
-      render(found.results, found.matchers, n > state.limit);
+      render(found, n > state.limit);
       list.hidden = n === 0;
       open(true);
     }
@@ -455,14 +473,15 @@
       else input.focus();
     }
 
-    function render(results, matchers, more) {
+    function render(found, more) {
+      var matchers = found.matchers, inTitles = found.titleMatchers;
       list.textContent = "";
-      state.shown = results.map(function (r, k) {
+      state.shown = found.results.map(function (r, k) {
         var sec = index.sections[r.id];
-        var where = el("span", { "class": "search-where" }, [el("span", { "class": "search-page" }, [markedTitle(sec.pageTitle, matchers)])]);
+        var where = el("span", { "class": "search-where" }, [el("span", { "class": "search-page" }, [markedTitle(sec.pageTitle, inTitles)])]);
         if (sec.title !== sec.pageTitle) {
           where.appendChild(document.createTextNode(" › "));
-          where.appendChild(el("span", { "class": "search-section" }, [markedTitle(sec.title, matchers)]));
+          where.appendChild(el("span", { "class": "search-section" }, [markedTitle(sec.title, inTitles)]));
         }
         var snip = el("span", { "class": "search-snippet" });
         var a = el("a", {
