@@ -202,3 +202,23 @@ test("a long pasted query is repeated in the count only by its start, so the res
   assert.ok(first && first.y < 844 / 2, "the first result shows in the top half of the screen");
   await page.close();
 });
+
+test("a question as a participant asks it finds the rule: \"what was the second ground rule\", \"jaka jest druga zasada\"", async () => {
+  const { page } = await open(browser.context, fileUrl("index.html"), "file://");
+  // The rule's own text says neither "second" nor "ground": its heading
+  // says "Rule 2", its page "The two ground rules".
+  await searchFor(page, "what was the second ground rule");
+  let found = await results(page);
+  assert.equal(found[0].href, "ground-rules.html#coach-may-intervene");
+  assert.deepEqual(await page.locator("#search-option-0 .search-section mark").allTextContents(), ["Rule", "2"]);
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Escape");
+  await searchFor(page, "first rule");
+  assert.equal((await results(page))[0].href, "ground-rules.html#statements-answer-questions");
+  await page.close();
+  const pl = await open(browser.context, "file://" + path.join(polish, "site/index.html"), "file://");
+  await searchFor(pl.page, "jaka jest druga zasada");
+  found = await results(pl.page);
+  assert.equal(found[0].href, "ground-rules.html#coach-may-intervene");
+  await pl.page.close();
+});

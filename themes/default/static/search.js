@@ -204,13 +204,49 @@
 
   var titleTokens = new Map();
 
+  /** A title's words, and its short numbers. */
+  function titleWords(title) {
+    var words = titleTokens.get(title);
+    if (!words) titleTokens.set(title, (words = tokens(title).concat(shortNumbers(title))));
+    return words;
+  }
+
+  var ordinals = null;
+
+  /** The number an ordinal stands for ("second", "druga": "2"), from the
+   *  UI string search.ordinals (the first ten, a stem each); else null. */
+  function ordinal(word) {
+    if (!ordinals) {
+      var list = t("search.ordinals");
+      ordinals = list === "search.ordinals" ? [] : tokens(list);
+    }
+    for (var i = 0; i < ordinals.length; i++) {
+      var stem = ordinals[i];
+      if (word.lastIndexOf(stem, 0) === 0 && word.length - stem.length <= 3) return String(i + 1);
+    }
+    return null;
+  }
+
+  /** A section has, besides its own words, those of its page's title (a
+   *  rule is about ground rules when its page is), and an ordinal has the
+   *  number of the section's heading ("second" finds "Rule 2"): both at
+   *  the lowest weight. */
+  function widen(m, number) {
+    var pages = new Map(), has = function (t) { return m.matcher.weight(t) > 0; };
+    for (var id = 0; id < m.best.length; id++) {
+      if (m.best[id]) continue;
+      var sec = index.sections[id], inPage = pages.get(sec.pageTitle);
+      if (inPage === undefined) pages.set(sec.pageTitle, (inPage = titleWords(sec.pageTitle).some(has)));
+      if (inPage || (number && titleWords(sec.title).indexOf(number) >= 0)) m.best[id] = 1;
+    }
+  }
+
   /** How many of the query's words a title has; `seen` remembers titles
    *  already counted for this query (sections share titles). */
   function titleBonus(matchers, title, seen) {
     var n = seen.get(title);
     if (n !== undefined) return n;
-    var words = titleTokens.get(title);
-    if (!words) titleTokens.set(title, (words = tokens(title).concat(shortNumbers(title))));
+    var words = titleWords(title);
     n = 0;
     for (var i = 0; i < matchers.length; i++) {
       if (words.some(function (t) { return matchers[i].weight(t) > 0; })) n += 1;
@@ -228,7 +264,13 @@
     limit = limit || 10;
     var matches = words.map(function (w) { return matchWord(w, words.length === 1); });
     var matchers = matches.map(function (m) { return m.matcher; });
-    var titled = matchers.concat(shortNumbers(query).map(numberMatcher));
+    var numbers = shortNumbers(query);
+    matches.forEach(function (m, k) {
+      var number = ordinal(words[k]);
+      if (number) numbers.push(number);
+      widen(m, number);
+    });
+    var titled = matchers.concat(numbers.map(numberMatcher));
     var count = index.sections.length, hits = new Uint8Array(count), weights = new Uint16Array(count);
     var most = 0;
     matches.forEach(function (m) {
