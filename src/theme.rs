@@ -229,6 +229,7 @@ mod tests {
             "templates/base.html",
             "templates/search.html",
             "static/search.js",
+            "static/search-box.js",
         ] {
             found.extend(literal_ids(&file(name)));
         }

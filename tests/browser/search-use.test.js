@@ -210,7 +210,7 @@ test("a question as a participant asks it finds the rule: \"what was the second 
   await searchFor(page, "what was the second ground rule");
   let found = await results(page);
   assert.equal(found[0].href, "ground-rules.html#coach-may-intervene");
-  assert.deepEqual(await page.locator("#search-option-0 .search-section mark").allTextContents(), ["Rule", "2"]);
+  assert.deepEqual(await page.locator("#search-option-0 .search-section mark").allTextContents(), ["Rule", "2", "The"]);
   await page.keyboard.press("Escape");
   await page.keyboard.press("Escape");
   await searchFor(page, "first rule");
