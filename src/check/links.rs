@@ -184,11 +184,13 @@ pub struct PageLinks {
 
 impl PageLinks {
     pub fn of(o: &Output) -> PageLinks {
-        let text = if o.path.ends_with(".html") {
-            std::str::from_utf8(&o.bytes).unwrap_or("")
-        } else {
-            ""
-        };
+        PageLinks::of_html(o, o.html())
+    }
+
+    /// As [`PageLinks::of`], with the page's HTML at hand (`o.html()`):
+    /// a build reads it once for the link check and the search index.
+    pub fn of_html(o: &Output, html: Option<&str>) -> PageLinks {
+        let text = html.unwrap_or("");
         let [hrefs, srcs, mut ids] = link_attributes(text);
         let mut seen = HashSet::with_hasher(NameHash::default());
         let links: Names = hrefs
