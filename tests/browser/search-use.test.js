@@ -222,3 +222,21 @@ test("a question as a participant asks it finds the rule: \"what was the second 
   assert.equal(found[0].href, "ground-rules.html#coach-may-intervene");
   await pl.page.close();
 });
+
+test("Polish words of six letters meet their other endings (grupie: grupa; osobie: osób), English ones do not stray (groups: not ground)", async () => {
+  const pl = await open(browser.context, "file://" + path.join(polish, "site/index.html"), "file://");
+  await searchFor(pl.page, "osobie");
+  const marked = new Set((await results(pl.page)).flatMap((r) => r.marked));
+  assert.ok(marked.has("osób") || marked.has("osoby"), `marked: ${[...marked]}`);
+  await pl.page.keyboard.press("Escape");
+  await pl.page.keyboard.press("Escape");
+  await searchFor(pl.page, "grupie");
+  assert.ok((await results(pl.page)).some((r) => r.marked.includes("grupa")));
+  await pl.page.close();
+  const { page } = await open(browser.context, fileUrl("index.html"), "file://");
+  await searchFor(page, "groups");
+  const found = await results(page);
+  assert.ok(found[0].marked.some((w) => w.startsWith("group")), JSON.stringify(found[0]));
+  assert.ok(found.every((r) => !r.marked.includes("ground")), "no result for ground");
+  await page.close();
+});

@@ -37,13 +37,14 @@
 
   /** How a typed word matches terms: exactly (3), as their beginning (2),
    *  or, for a word of five letters or more, by all but its last letter (two
-   *  from seven letters on), to meet other endings of the word (1). A word
+   *  from seven letters on, six in Slavic languages), to meet other endings
+   *  of the word (1). A word
    *  of two letters among others matches only itself (3): as a beginning,
    *  "in" of "check-in" would find "intervene", and Polish "co" "coach".
    *  `near` (filled by nearTerms) holds terms one typo away (1). */
   function matcher(word, alone) {
     var chars = Array.from(word), n = chars.length;
-    var cut = n >= 5 ? chars.slice(0, n - (n >= 7 ? 2 : 1)).join("") : word;
+    var cut = n >= 5 ? chars.slice(0, n - (n >= twoFrom() ? 2 : 1)).join("") : word;
     var whole = n < 3 && !alone;
     var m = {
       near: null,
@@ -57,6 +58,16 @@
       shortest: cut,
     };
     return m;
+  }
+
+  /** From how many letters on a word's last two may be another ending: six
+   *  in Slavic languages, whose endings change a short word's last two
+   *  letters (grupa, grupie; osoba, osobie); seven elsewhere (in English,
+   *  "groups" cut to "grou" would find "ground"). */
+  var SLAVIC = /^(pl|cs|sk|sl|hr|sr|bs|ru|uk|be|bg|mk)\b/i;
+  function twoFrom() {
+    var lang = typeof document !== "undefined" ? document.documentElement.lang : "";
+    return SLAVIC.test(lang) ? 6 : 7;
   }
 
   /** Whether `a` and `b` differ by one typo: a letter missing, added,
