@@ -240,3 +240,16 @@ test("Polish words of six letters meet their other endings (grupie: grupa; osobi
   assert.ok(found.every((r) => !r.marked.includes("ground")), "no result for ground");
   await page.close();
 });
+
+test("two pages with one title are told apart: a workshop's module shows its workshop", async () => {
+  const { page } = await open(browser.context, fileUrl("index.html"), "file://");
+  await searchFor(page, "ground rules");
+  const found = await results(page);
+  const method = found.find((r) => r.href === "ground-rules.html");
+  const module = found.find((r) => r.href === "workshops/foundations/ground-rules.html");
+  assert.equal(method.where, "The two ground rules");
+  assert.equal(module.where, "Foundations of Action Learning › The two ground rules");
+  // A page whose title is its own shows none.
+  assert.ok(found.every((r) => r.href.startsWith("workshops/foundations/ground-rules.html") || !r.where.startsWith("Foundations of Action Learning ›")));
+  await page.close();
+});

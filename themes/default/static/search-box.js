@@ -171,7 +171,12 @@
       list.textContent = "";
       state.shown = found.results.map(function (r, k) {
         var sec = search.section(r.id);
-        var where = el("span", { "class": "search-where" }, [el("span", { "class": "search-page" }, [search.markedTitle(sec.pageTitle, inTitles)])]);
+        var where = el("span", { "class": "search-where" }, []);
+        if (sec.context) {
+          where.appendChild(el("span", { "class": "search-context" }, sec.context));
+          where.appendChild(document.createTextNode(" › "));
+        }
+        where.appendChild(el("span", { "class": "search-page" }, [search.markedTitle(sec.pageTitle, inTitles)]));
         if (sec.title !== sec.pageTitle) {
           where.appendChild(document.createTextNode(" › "));
           where.appendChild(el("span", { "class": "search-section" }, [search.markedTitle(sec.title, inTitles)]));

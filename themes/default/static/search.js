@@ -61,12 +61,11 @@
   }
 
   /** From how many letters on a word's last two may be another ending: six
-   *  in Slavic languages, whose endings change a short word's last two
+   *  in Slavic languages (the index's language), whose endings change a short word's last two
    *  letters (grupa, grupie; osoba, osobie); seven elsewhere (in English,
    *  "groups" cut to "grou" would find "ground"). */
   var SLAVIC = /^(pl|cs|sk|sl|hr|sr|bs|ru|uk|be|bg|mk)\b/i;
   function twoFrom() {
-    var lang = typeof document !== "undefined" ? document.documentElement.lang : "";
     return SLAVIC.test(lang) ? 6 : 7;
   }
 
@@ -131,6 +130,7 @@
   /* ---- The loaded index ---- */
   var index = null;
   var chunks = [];
+  var lang = "";
   /** The box (search-box.js), told when the index or a text chunk is in. */
   search.ui = null;
 
@@ -146,18 +146,35 @@
     return terms;
   }
 
+  /** For a page whose title another page has too (a workshop's module
+   *  "The two ground rules" and the method page), the title of the index
+   *  page of its folder (the workshop), to tell them apart; by page path. */
+  function contexts(pages) {
+    var count = {}, titleOf = {}, out = {};
+    var home = pages.length ? pages[0][0] : "";
+    pages.forEach(function (p) { count[p[1]] = (count[p[1]] || 0) + 1; titleOf[p[0]] = p[1]; });
+    pages.forEach(function (p) {
+      if (count[p[1]] < 2) return;
+      var parent = p[0].replace(/[^/]*$/, "index.html");
+      if (parent !== p[0] && parent !== home && titleOf[parent] && titleOf[parent] !== p[1]) out[p[0]] = titleOf[parent];
+    });
+    return out;
+  }
+
   /** Called by search/index.<lang>.js. */
   search.load = function (data) {
     var sections = [], s = 0, names = data.names, named = numbers(data.sections);
+    var context = contexts(data.pages);
     data.pages.forEach(function (p) {
       var title = p[1];
       for (var k = 0; k < p[2]; k++, s++) {
         var name = named[s];
         // A section without a title of its own (a session turn) goes by the one before.
         if (names[2 * name + 1]) title = names[2 * name + 1];
-        sections.push({ page: p[0], pageTitle: p[1], anchor: names[2 * name], title: title });
+        sections.push({ page: p[0], pageTitle: p[1], context: context[p[0]] || "", anchor: names[2 * name], title: title });
       }
     });
+    lang = data.lang || "";
     index = {
       terms: unfrontCode(data.terms),
       postings: data.postings.split(" "),
