@@ -165,13 +165,13 @@
   search.load = function (data) {
     var sections = [], s = 0, names = data.names, named = numbers(data.sections);
     var context = contexts(data.pages);
-    data.pages.forEach(function (p) {
+    data.pages.forEach(function (p, pageNo) {
       var title = p[1];
       for (var k = 0; k < p[2]; k++, s++) {
         var name = named[s];
         // A section without a title of its own (a session turn) goes by the one before.
         if (names[2 * name + 1]) title = names[2 * name + 1];
-        sections.push({ page: p[0], pageTitle: p[1], context: context[p[0]] || "", anchor: names[2 * name], title: title });
+        sections.push({ page: p[0], pageNo: pageNo, pageTitle: p[1], context: context[p[0]] || "", anchor: names[2 * name], title: title });
       }
     });
     lang = data.lang || "";
@@ -180,6 +180,7 @@
       postings: data.postings.split(" "),
       decoded: {},
       sections: sections,
+      pageTitles: data.pages.map(function (p) { return p[1]; }),
       chunkStarts: data.chunks,
     };
     if (search.ui) search.ui.indexReady();
@@ -264,12 +265,12 @@
    *  number of the section's heading ("second" finds "Rule 2"): both at
    *  the lowest weight. */
   function widen(m, number) {
-    var pages = new Map(), has = function (t) { return m.matcher.weight(t) > 0; };
+    var has = function (t) { return m.matcher.weight(t) > 0; };
+    var inPage = index.pageTitles.map(function (title) { return titleWords(title).some(has); });
     for (var id = 0; id < m.best.length; id++) {
       if (m.best[id]) continue;
-      var sec = index.sections[id], inPage = pages.get(sec.pageTitle);
-      if (inPage === undefined) pages.set(sec.pageTitle, (inPage = titleWords(sec.pageTitle).some(has)));
-      if (inPage || (number && titleWords(sec.title).indexOf(number) >= 0)) m.best[id] = 1;
+      var sec = index.sections[id];
+      if (inPage[sec.pageNo] || (number && titleWords(sec.title).indexOf(number) >= 0)) m.best[id] = 1;
     }
   }
 
