@@ -253,3 +253,14 @@ test("two pages with one title are told apart: a workshop's module shows its wor
   assert.ok(found.every((r) => r.href.startsWith("workshops/foundations/ground-rules.html") || !r.where.startsWith("Foundations of Action Learning ›")));
   await page.close();
 });
+
+test("a session stage found by its heading shows the start of the stage as its snippet, not nothing", async () => {
+  const { page } = await open(browser.context, fileUrl("index.html"), "file://");
+  await searchFor(page, "reframing");
+  await results(page);
+  const stage = page.locator('#search-results a[href="sessions/rota-tool.html#stage-6"]');
+  assert.match(await stage.locator(".search-where").textContent(), /Reframing the problem/);
+  const snippet = (await stage.locator(".search-snippet").textContent()).trim();
+  assert.ok(snippet.length > 20, `a snippet: "${snippet}"`);
+  await page.close();
+});

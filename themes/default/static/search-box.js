@@ -206,7 +206,7 @@
     function fillSnippets() {
       state.shown.forEach(function (r) {
         if (r.snippet.firstChild) return;
-        var text = search.snippet(r.id, r.matchers), n = search.chunkNumber(r.id);
+        var text = search.snippet(r.id, r.matchers), n = search.neededChunk(r.id);
         if (text) {
           r.snippet.appendChild(text);
         } else if (!state.chunks[n]) {

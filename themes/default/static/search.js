@@ -393,12 +393,31 @@
   search.ready = function () { return index !== null; };
   /** Section `id`: its page (path and title), anchor and title. */
   search.section = function (id) { return index.sections[id]; };
-  /** The number of the text chunk that holds section `id`'s text. */
-  search.chunkNumber = function (id) { return chunkOf(id).n; };
-  /** Section `id`'s snippet (a DOM fragment) when its chunk is in, else null. */
-  search.snippet = function (id, matchers) {
+  /** Section `id`'s text, or null while its chunk is not in. */
+  function textOf(id) {
     var c = chunkOf(id);
-    return chunks[c.n] ? snippet(chunks[c.n][c.offset], matchers) : null;
+    return chunks[c.n] ? chunks[c.n][c.offset] : null;
+  }
+
+  /** The section whose text a snippet for `id` shows: its own, or, when it
+   *  has none (a session stage: only its heading), the next section on its
+   *  page (the stage's first turn). */
+  function shownText(id) {
+    var next = id + 1, own = textOf(id);
+    if (own !== "" || next >= index.sections.length || index.sections[next].pageNo !== index.sections[id].pageNo) return id;
+    return next;
+  }
+
+  /** The number of a text chunk that section `id`'s snippet still needs, or -1. */
+  search.neededChunk = function (id) {
+    if (textOf(id) === null) return chunkOf(id).n;
+    var shown = shownText(id);
+    return textOf(shown) === null ? chunkOf(shown).n : -1;
+  };
+  /** Section `id`'s snippet (a DOM fragment) when its text is in, else null. */
+  search.snippet = function (id, matchers) {
+    if (search.neededChunk(id) >= 0) return null;
+    return snippet(textOf(shownText(id)), matchers);
   };
   search.markedTitle = markedTitle;
 })();
