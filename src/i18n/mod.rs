@@ -10,12 +10,17 @@ use crate::theme::Theme;
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 
 mod checks;
+mod names;
+pub use names::own_name;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// The reference language: every other language is compared with it.
 pub const REFERENCE: &str = "en";
+
+/// The key of a language's own name ("Polski"), which the language switcher shows.
+const NAME_KEY: &str = "language.name";
 
 /// One UI string: plain text, or one text per plural category.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -352,6 +357,8 @@ pub fn load(root: &Path, theme: &Theme, lang: &str) -> (Strings, Vec<Diagnostic>
         diags.extend(missing(&reference, &own, place));
     }
     let mut entries = reference;
+    // Not "English": the language's own name, for its switcher link.
+    entries.insert(NAME_KEY.to_string(), Entry::Text(own_name(lang)));
     entries.extend(own);
     let strings = Strings {
         lang: lang.to_string(),
