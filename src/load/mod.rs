@@ -4,6 +4,7 @@
 mod files;
 pub mod frontmatter;
 pub mod language;
+mod language_codes;
 mod layout;
 pub mod site_languages;
 pub mod yaml;
