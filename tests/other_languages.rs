@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{alsite, copy_tree, text, TempDir};
+use common::{copy_tree, text, TempDir};
 use std::fs;
 use std::path::Path;
 
