@@ -1,7 +1,8 @@
 """Search figures (run through bench/run): the sample site's index against
 its visible text, what search adds to the build time of a synthetic site
 (built with search on and with `search: false`, alternately, each into a
-fresh folder), and search in Chromium on that site (bench/search-query.js)."""
+fresh folder; and in instructions, where valgrind is installed, which a busy
+machine does not change), and search in Chromium on that site (bench/search-query.js)."""
 
 import os
 import shutil
@@ -23,6 +24,40 @@ def timed(cmd):
     if status != 0:
         sys.exit(f"failed: {' '.join(cmd)}")
     return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_utime
+
+
+def instructions(alsite, root, out):
+    """Instructions a build of `root` runs, counted by valgrind's callgrind
+    (the same on a busy machine as on a quiet one); None without valgrind."""
+    if shutil.which("valgrind") is None:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        log = os.path.join(tmp, "log")
+        subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={os.path.join(tmp, 'cg')}",
+             f"--log-file={log}", alsite, "build", "--root", root, "--out", out],
+            check=True, stdout=subprocess.DEVNULL)
+        shutil.rmtree(out, ignore_errors=True)
+        with open(log) as f:
+            counts = [line.split(":")[-1] for line in f if "Collected" in line]
+        return int(counts[-1].strip().replace(",", "")) if counts else None
+
+
+def instructions_added(alsite, work, pages=1000):
+    """What search adds to a build in instructions: on a small site, as
+    valgrind runs about fifty times slower than the build."""
+    site = os.path.join(work, "small")
+    subprocess.run([alsite, "gen-site", site, "--pages", str(pages), "--seed", "7"], check=True, stdout=subprocess.DEVNULL)
+    off = site + "-off"
+    shutil.copytree(site, off)
+    with open(os.path.join(off, "site.yaml"), "a") as f:
+        f.write("search: false\n")
+    out = os.path.join(work, "small-out")
+    on_n, off_n = instructions(alsite, site, out), instructions(alsite, off, out)
+    if on_n is None or off_n is None:
+        print("  instructions: valgrind is not installed (apt install valgrind)")
+        return
+    print(f"  instructions ({pages:,} pages, callgrind): {on_n / 1e9:.2f} G / {off_n / 1e9:.2f} G: {share(on_n, off_n)}")
 
 
 def share(on, off):
@@ -61,6 +96,7 @@ def main(alsite, pages, runs=3):
         print(f"  build CPU  {med(b_on, 1):.2f} s / {med(b_off, 1):.2f} s: {share(med(b_on, 1), med(b_off, 1))}")
         print(f"  build user CPU {med(b_on, 2):.2f} s / {med(b_off, 2):.2f} s: {share(med(b_on, 2), med(b_off, 2))}")
         print(f"  check wall (everything but writing) {med(c_on, 0):.2f} s / {med(c_off, 0):.2f} s: {share(med(c_on, 0), med(c_off, 0))}")
+        instructions_added(alsite, work)
         index = os.path.getsize(os.path.join(work, "kept", "search", "index.en.js"))
         print(f"  its index: {index / 1024 / 1024:.1f} MiB, loaded on first use of the box")
         subprocess.run(["node", os.path.join(repo, "bench", "search-query.js"), os.path.join(work, "kept")], check=True)

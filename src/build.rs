@@ -455,9 +455,10 @@ fn render_staged(
     // Each page is staged as soon as it is rendered; only its links stay in memory.
     render::render_site(site, &p.theme, p.assets.clone(), &inputs, |o: Output| {
         let stamp = put(writer, out, &o)?;
-        let text = index.and_then(|_| search::page(&o, &page_language(site, &o)));
+        let html = o.html();
+        let text = index.and_then(|_| search::page(&o, html, &page_language(site, &o)));
         Ok(Kept {
-            links: PageLinks::of(&o),
+            links: PageLinks::of_html(&o, html),
             stamp,
             rendered: true,
             text,

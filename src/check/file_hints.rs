@@ -4,8 +4,9 @@
 //! made at the first broken link: a site's broken links cost what its good
 //! ones do, however many pages it has.
 
+use super::Names;
 use crate::digest::NameHash;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
@@ -14,7 +15,7 @@ use std::sync::{Mutex, OnceLock};
 const TYPO_SEARCHES: usize = 200;
 
 pub struct FileHints<'a> {
-    files: &'a HashSet<String, NameHash>,
+    files: &'a HashMap<String, Option<Names>, NameHash>,
     index: OnceLock<Folded<'a>>,
     done: Mutex<HashMap<String, String>>,
     searches: AtomicUsize,
@@ -31,7 +32,7 @@ fn folder(path: &str) -> &str {
 }
 
 impl<'a> FileHints<'a> {
-    pub fn new(files: &'a HashSet<String, NameHash>) -> FileHints<'a> {
+    pub fn new(files: &'a HashMap<String, Option<Names>, NameHash>) -> FileHints<'a> {
         FileHints {
             files,
             index: OnceLock::new(),
@@ -55,12 +56,12 @@ impl<'a> FileHints<'a> {
     fn work_out(&self, target: &str) -> String {
         let index = self.index.get_or_init(|| {
             let mut by_folder: HashMap<&str, Vec<&str>> = HashMap::new();
-            for f in self.files {
+            for f in self.files.keys() {
                 by_folder.entry(folder(f)).or_default().push(f);
             }
             let by_name = self
                 .files
-                .iter()
+                .keys()
                 .map(|f| (crate::search::tokenize::fold(f), f.as_str()));
             Folded {
                 by_name: by_name.collect(),
@@ -84,8 +85,8 @@ impl<'a> FileHints<'a> {
 mod tests {
     use super::*;
 
-    fn files(names: impl IntoIterator<Item = String>) -> HashSet<String, NameHash> {
-        names.into_iter().collect()
+    fn files(names: impl IntoIterator<Item = String>) -> HashMap<String, Option<Names>, NameHash> {
+        names.into_iter().map(|n| (n, None)).collect()
     }
 
     #[test]

@@ -184,11 +184,13 @@ pub struct PageLinks {
 
 impl PageLinks {
     pub fn of(o: &Output) -> PageLinks {
-        let text = if o.path.ends_with(".html") {
-            std::str::from_utf8(&o.bytes).unwrap_or("")
-        } else {
-            ""
-        };
+        PageLinks::of_html(o, o.html())
+    }
+
+    /// As [`PageLinks::of`], with the page's HTML at hand (`o.html()`):
+    /// a build reads it once for the link check and the search index.
+    pub fn of_html(o: &Output, html: Option<&str>) -> PageLinks {
+        let text = html.unwrap_or("");
         let [hrefs, srcs, mut ids] = link_attributes(text);
         let mut seen = HashSet::with_hasher(NameHash::default());
         let links: Names = hrefs
@@ -210,11 +212,14 @@ impl PageLinks {
     }
 }
 
-/// What links can point at: every output file, and the ids of every page.
+/// What links can point at: every output file, with its ids when it is a
+/// page. One map for both, so a link with an anchor costs one lookup: on a
+/// site of 100,000 pages the map outgrows the processor's caches, and each
+/// lookup is a wait for memory.
 #[derive(Debug, Default, Clone)]
 pub struct LinkIndex {
-    files: HashSet<String, NameHash>,
-    ids: HashMap<String, Names, NameHash>,
+    /// Each file by its path, with its ids when it is a page.
+    files: HashMap<String, Option<Names>, NameHash>,
 }
 
 impl LinkIndex {
@@ -223,8 +228,7 @@ impl LinkIndex {
         // Sized at once: growing a map of 100,000 paths moves every one of them.
         let n = pages.size_hint().0;
         let mut index = LinkIndex {
-            files: HashSet::with_capacity_and_hasher(n, NameHash::default()),
-            ids: HashMap::with_capacity_and_hasher(n, NameHash::default()),
+            files: HashMap::with_capacity_and_hasher(n, NameHash::default()),
         };
         for p in pages {
             index.update(p);
@@ -235,20 +239,33 @@ impl LinkIndex {
     /// Records a new or re-rendered page; true when its ids changed (links
     /// elsewhere to its anchors may have broken).
     pub fn update(&mut self, page: &PageLinks) -> bool {
-        self.files.insert(page.path.clone());
-        if !page.path.ends_with(".html") {
-            return false;
+        let ids = page.path.ends_with(".html").then(|| page.ids.clone());
+        match self.files.get_mut(page.path.as_str()) {
+            Some(old) if *old == ids => false,
+            Some(old) => {
+                *old = ids;
+                true
+            }
+            None => {
+                self.files.insert(page.path.clone(), ids);
+                page.path.ends_with(".html")
+            }
         }
-        self.ids
-            .insert(page.path.clone(), page.ids.clone())
-            .as_ref()
-            != Some(&page.ids)
     }
 
     /// Forgets a file that is gone.
     pub fn remove(&mut self, path: &str) {
         self.files.remove(path);
-        self.ids.remove(path);
+    }
+
+    /// Whether the site has a file at `path`.
+    fn has(&self, path: &str) -> bool {
+        self.files.contains_key(path)
+    }
+
+    /// The ids of the page at `path`; `None` when it is not a page of the site.
+    fn ids(&self, path: &str) -> Option<&Names> {
+        self.files.get(path)?.as_ref()
     }
 }
 
@@ -322,7 +339,7 @@ fn check_page(
                 format!("link `{url}` on page {} leads outside the site", page.path),
                 format!("`../` goes up one folder from the page's own folder, and {} {}; link from the site root instead, such as `/about.html`", page.path, folders(&page.path)),
             ))
-        } else if elsewhere && !index.files.contains(&*target) {
+        } else if elsewhere && !index.has(&target) {
             Some((
                 format!("link `{url}` on page {} leads to `{target}`, which the site does not have", page.path),
                 format!(
@@ -334,7 +351,7 @@ fn check_page(
             // Only a link with an anchor needs the target's ids.
             let ids = || match own {
                 Some(_) => Some(&page.ids),
-                None => index.ids.get(&*target),
+                None => index.ids(&target),
             };
             match fragment.filter(|f| !f.is_empty()).map(|f| (f, ids())) {
                 Some((f, Some(page_ids))) if !page_ids.contains_sorted(f) => {
@@ -533,7 +550,7 @@ mod tests {
         let outputs = [
             page(
                 "index.html",
-                r##"<a href="about.html#team">ok</a> <a href="gone.html">x</a> <a href="about.html#nope">y</a> <a href="https://example.org/x">ext</a> <a href="#top" id="top">"##,
+                r##"<a href="about.html#team">ok</a> <a href="gone.html">x</a> <a href="about.html#nope">y</a> <a href="https://example.org/x">ext</a> <a href="#top" id="top"> <a href="static/guide.pdf#page=2">pdf</a>"##,
             ),
             page("sub/about.html", ""),
             page(
@@ -541,6 +558,8 @@ mod tests {
                 r#"<h2 id="team">Team</h2><a href="index.html">home</a><link href="static/s.css">"#,
             ),
             page("static/s.css", ""),
+            // A file that is not a page: an anchor in a link to it is the reader's PDF viewer's.
+            page("static/guide.pdf", ""),
         ];
         let theme = Theme::open(Path::new("."), "default").unwrap();
         let pages: Vec<PageLinks> = outputs.iter().map(PageLinks::of).collect();

@@ -61,6 +61,14 @@ impl Output {
             key: 0,
         }
     }
+
+    /// The page's HTML; `None` for a file that is not a page (or not UTF-8).
+    pub fn html(&self) -> Option<&str> {
+        if !self.path.ends_with(".html") {
+            return None;
+        }
+        std::str::from_utf8(&self.bytes).ok()
+    }
 }
 
 /// A page about to be rendered, as [`Inputs::reuse`] sees it.

@@ -210,7 +210,9 @@ impl<'a> Scanner<'a> {
         }
         let text = unescape(raw);
         let section = self.sections.last_mut().expect("a section is always open");
-        section.words |= !text.trim_start().is_empty();
+        if !section.words {
+            section.words = !text.trim_start().is_empty();
+        }
         if self.title_depth.is_some() {
             push_collapsed(&mut section.title, &text);
         }

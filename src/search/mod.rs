@@ -21,15 +21,15 @@ use std::collections::{BTreeMap, HashMap};
 /// Templates whose pages are left out of the index.
 const NOT_INDEXED: &[&str] = &["facilitator.html", "handout.html", "untranslated.html"];
 
-/// The page's text, ready for the index of language `lang`; `None` for files
-/// that are not indexed (static files, the facilitator guide, the handout).
-pub fn page(o: &Output, lang: &str) -> Option<(String, IndexedPage)> {
+/// The text of page `o`, whose HTML is `html` (`o.html()`), ready for the
+/// index of language `lang`; `None` for files that are not indexed (static
+/// files, the facilitator guide, the handout).
+pub fn page(o: &Output, html: Option<&str>, lang: &str) -> Option<(String, IndexedPage)> {
     let template = o.template?;
-    if NOT_INDEXED.contains(&template) || !o.path.ends_with(".html") {
+    if NOT_INDEXED.contains(&template) {
         return None;
     }
-    let html = std::str::from_utf8(&o.bytes).ok()?;
-    Some((lang.to_string(), IndexedPage::of(&o.path, html)?))
+    Some((lang.to_string(), IndexedPage::of(&o.path, html?)?))
 }
 
 /// The indexes of every language, built as pages come in order: each
@@ -83,7 +83,9 @@ impl SiteText {
             pages: outputs
                 .par_iter()
                 .enumerate()
-                .filter_map(|(n, o)| page(o, &lang_of(o)).map(|(l, p)| (o.path.clone(), (n, l, p))))
+                .filter_map(|(n, o)| {
+                    page(o, o.html(), &lang_of(o)).map(|(l, p)| (o.path.clone(), (n, l, p)))
+                })
                 .collect(),
         }
     }
