@@ -47,3 +47,40 @@ fn the_switcher_names_a_language_in_itself_without_its_strings() {
     assert!(err.contains("no translation into Čeština (`cs`)"), "{err}");
     assert!(!err.contains("into English (`cs`)"), "{err}");
 }
+
+/// A Ukrainian coach names the members in the vocative (Ірино, Юрію), a
+/// Czech one too (Evo): each counts as naming the member, so no warning
+/// says their skill got no feedback.
+#[test]
+fn a_reflection_names_members_in_their_case_forms() {
+    let site = TempDir::new("vocatives");
+    common::copy_base(&site.0);
+    let session = "title: Графік змін
+minutes: 20
+problem: Половина медсестер досі планує зміни на папері.
+roles:
+  - { id: olena, name: Олена, role: coach }
+  - { id: petro, name: Петро, role: presenter }
+  - { id: iryna, name: Ірина, role: member, skill: слухання }
+  - { id: yurii, name: Юрій, role: member, skill: запитання }
+  - { id: oksana, name: Оксана, role: member, skill: підсумки }
+  - { id: eva, name: Eva, role: member, skill: naslouchání }
+stages:
+  - title: Запитання
+    kind: questions
+    minutes: 15
+    turns:
+      - { by: iryna, ask: \"Що стається, коли хтось користується папером?\", to: petro }
+      - { by: petro, answer: \"Старша медсестра потім усе переписує.\" }
+  - title: Рефлексія
+    kind: reflection
+    minutes: 5
+    turns:
+      - { by: olena, say: \"Ірино, Юрію, Оксано: що вдалося? Evo, a ty?\" }
+";
+    fs::write(site.path("content/sessions/grafik.yaml"), session).unwrap();
+    let (o, _) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let err = text(&o.stderr);
+    assert!(!err.contains("gets no feedback"), "{err}");
+}
