@@ -74,7 +74,13 @@ fn lacking_forms(
         return None;
     }
     let (line, column) = place(source, key);
-    let all: Vec<&str> = needed.iter().copied().collect();
+    // In CLDR's order (one, few, many, other), `other` always: Czech and
+    // Ukrainian use it for fractions only.
+    let all: Vec<&str> = super::CATEGORIES
+        .iter()
+        .copied()
+        .filter(|c| needed.contains(c) || *c == "other")
+        .collect();
     Some(
         Diagnostic::warning(
             &source.path,
