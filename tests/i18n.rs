@@ -460,3 +460,57 @@ fn the_checker_english_fallback_matches_checker_en_yaml() {
         }
     }
 }
+
+/// `alsite strings cs` gives a trainer with only the program the files to
+/// translate: every key, the forms Czech counts need, Czech's own name; a
+/// site using them builds with no warning about its UI strings, and a file
+/// already there is never replaced.
+#[test]
+fn strings_writes_a_complete_file_to_translate_and_never_replaces_one() {
+    let site = fixture("polish");
+    let o = alsite(&["strings", "cs"], &site.0);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stdout).contains("language: cs"),
+        "{}",
+        text(&o.stdout)
+    );
+    let czech = fs::read_to_string(site.path("i18n/cs.yaml")).unwrap();
+    assert!(czech.contains("name: Čeština"), "{czech}");
+    assert!(czech.contains("few: \"{n} minutes\""), "{czech}");
+    fs::write(
+        site.path("site.yaml"),
+        fs::read_to_string(site.path("site.yaml"))
+            .unwrap()
+            .replace("language: pl", "language: cs"),
+    )
+    .unwrap();
+    let (o, out) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let err = text(&o.stderr);
+    assert!(!err.lines().any(|l| l.starts_with("i18n/")), "{err}");
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(home.contains("<html lang=\"cs\""), "{home}");
+
+    // A second run changes nothing and says why.
+    fs::write(site.path("i18n/cs.yaml"), "language:\n  name: Čeština\n").unwrap();
+    let o = alsite(&["strings", "cs"], &site.0);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("exists already"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert_eq!(
+        fs::read_to_string(site.path("i18n/cs.yaml")).unwrap(),
+        "language:\n  name: Čeština\n"
+    );
+    // A country's code is not a language's.
+    let o = alsite(&["strings", "cz"], &site.0);
+    assert!(!o.status.success());
+    assert!(
+        text(&o.stderr).contains("Czech is `cs`"),
+        "{}",
+        text(&o.stderr)
+    );
+}

@@ -10,6 +10,7 @@ use crate::theme::Theme;
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 
 mod checks;
+pub mod export;
 mod names;
 pub use names::own_name;
 use serde::Serialize;
@@ -348,7 +349,7 @@ pub fn load(root: &Path, theme: &Theme, lang: &str) -> (Strings, Vec<Diagnostic>
                 ),
             )
             .hint(format!(
-                "copy themes/default/i18n/en.yaml (see README) to {} and translate it",
+                "run `alsite strings {lang}` to write {} with the English words, and translate it",
                 file.display()
             )),
         );
