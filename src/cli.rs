@@ -81,6 +81,15 @@ enum Command {
         /// (e.g. content/workshops/foundations); none: the whole site as one SCO
         paths: Vec<PathBuf>,
     },
+    /// Write the theme's UI strings to i18n/LANG.yaml in the site, to translate
+    /// (English words for a language the theme does not ship)
+    Strings {
+        /// The language code, such as cs, de or pt-BR
+        #[arg(value_parser = language_code)]
+        lang: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Write a synthetic site for benchmarks (not for trainers)
     #[command(hide = true)]
     GenSite {
@@ -208,6 +217,17 @@ pub fn run() -> ExitCode {
                 ExitCode::from(EXIT_CONTENT)
             }
         },
+        Command::Strings { lang, root } => match alsite::i18n::export::write(&root, &lang) {
+            Ok(files) => {
+                let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+                outln!(
+                    "wrote {}; next: translate the values, then set `language: {lang}` in site.yaml (or add {lang} to `languages:`)",
+                    names.join(" and ")
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&root, &Diagnostics(vec![e]), "nothing was written"),
+        },
         Command::New { dir, language } => match alsite::new::new_site(&dir, &language) {
             Ok(files) => {
                 outln!(
@@ -219,6 +239,14 @@ pub fn run() -> ExitCode {
             }
             Err(e) => fail(Path::new("."), &Diagnostics(vec![e]), "nothing was written"),
         },
+    }
+}
+
+/// Reads a language code as site.yaml would take it; the error says why not.
+fn language_code(value: &str) -> Result<String, String> {
+    match alsite::load::site_languages::code_problem(value) {
+        Some((message, hint)) => Err(format!("{message}; {hint}")),
+        None => Ok(value.to_string()),
     }
 }
 

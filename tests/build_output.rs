@@ -372,3 +372,28 @@ fn folders_left_by_a_stopped_build_are_removed_by_the_next() {
     assert!(!left.exists() && !old.exists());
     assert!(other.exists());
 }
+
+/// Optional texts left out (a session's `summary`, a practice set's or the
+/// method pages' `intro`, a workshop's `summary`) show nothing: no page
+/// shows the word "None" where one would have been.
+#[test]
+fn an_optional_text_left_out_shows_nothing() {
+    let site = site("optional-left-out");
+    let out = site.path("public");
+    build_into(&site.0, &out);
+    let pages = [
+        "sessions/rota-tool.html",
+        "practice/open-questions.html",
+        "ground-rules.html",
+        "components.html",
+        "workshops/foundations/index.html",
+    ];
+    for page in pages {
+        let html = fs::read_to_string(out.join(page)).unwrap();
+        let shown: Vec<&str> = html
+            .lines()
+            .filter(|l| l.trim() == "None" || l.contains(">None<"))
+            .collect();
+        assert!(shown.is_empty(), "{page} shows {shown:?}");
+    }
+}

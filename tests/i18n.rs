@@ -355,6 +355,58 @@ fn a_missing_key_is_a_warning_and_an_error_when_strict() {
     );
 }
 
+/// A strings file begun from scratch lacks most keys: one warning per file
+/// names them all (a whole part of the site as `timer.*`), not one warning
+/// per key; `check --strict` makes it one error per file.
+#[test]
+fn many_missing_keys_are_one_warning_per_file() {
+    let site = fixture("polish");
+    fs::write(
+        site.path("site.yaml"),
+        fs::read_to_string(site.path("site.yaml"))
+            .unwrap()
+            .replace("language: pl", "language: cs"),
+    )
+    .unwrap();
+    fs::create_dir_all(site.path("i18n")).unwrap();
+    let czech = "language:\n  name: Čeština\nplayer:\n  next: Dále →\n  back: ← Zpět\n";
+    fs::write(site.path("i18n/cs.yaml"), czech).unwrap();
+    let (o, _) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let err = text(&o.stderr);
+    let warnings: Vec<&str> = err.lines().filter(|l| l.contains(": warning: ")).collect();
+    let about_strings: Vec<&&str> = warnings.iter().filter(|l| l.starts_with("i18n/")).collect();
+    assert_eq!(about_strings.len(), 2, "{err}");
+    assert!(
+        err.contains("i18n/cs.yaml: warning: ")
+            && err.contains(" UI strings are missing; the English ones are used"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "i18n/checker.cs.yaml: warning: 17 UI strings are missing; the English ones are used"
+        ),
+        "{err}"
+    );
+    let hint = err
+        .lines()
+        .find(|l| l.contains("add them to i18n/cs.yaml: "))
+        .expect("the hint names the keys");
+    assert!(hint.contains("`timer.*` (12)"), "{hint}");
+    assert!(hint.contains("`player.restart`"), "{hint}");
+    assert!(!hint.contains("`player.next`"), "{hint}");
+    assert!(!hint.contains("`language.name`"), "{hint}");
+
+    let strict = alsite(&["check", "--strict"], &site.0);
+    assert_eq!(strict.status.code(), Some(1));
+    let err = text(&strict.stderr);
+    let errors = err
+        .lines()
+        .filter(|l| l.starts_with("i18n/") && l.contains(": error: "))
+        .count();
+    assert_eq!(errors, 2, "{err}");
+}
+
 #[test]
 fn a_key_no_language_has_stops_the_build_at_its_template_line() {
     let site = fixture("polish");
@@ -407,4 +459,58 @@ fn the_checker_english_fallback_matches_checker_en_yaml() {
             _ => panic!("{key}"),
         }
     }
+}
+
+/// `alsite strings cs` gives a trainer with only the program the files to
+/// translate: every key, the forms Czech counts need, Czech's own name; a
+/// site using them builds with no warning about its UI strings, and a file
+/// already there is never replaced.
+#[test]
+fn strings_writes_a_complete_file_to_translate_and_never_replaces_one() {
+    let site = fixture("polish");
+    let o = alsite(&["strings", "cs"], &site.0);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stdout).contains("language: cs"),
+        "{}",
+        text(&o.stdout)
+    );
+    let czech = fs::read_to_string(site.path("i18n/cs.yaml")).unwrap();
+    assert!(czech.contains("name: Čeština"), "{czech}");
+    assert!(czech.contains("few: \"{n} minutes\""), "{czech}");
+    fs::write(
+        site.path("site.yaml"),
+        fs::read_to_string(site.path("site.yaml"))
+            .unwrap()
+            .replace("language: pl", "language: cs"),
+    )
+    .unwrap();
+    let (o, out) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let err = text(&o.stderr);
+    assert!(!err.lines().any(|l| l.starts_with("i18n/")), "{err}");
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(home.contains("<html lang=\"cs\""), "{home}");
+
+    // A second run changes nothing and says why.
+    fs::write(site.path("i18n/cs.yaml"), "language:\n  name: Čeština\n").unwrap();
+    let o = alsite(&["strings", "cs"], &site.0);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("exists already"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert_eq!(
+        fs::read_to_string(site.path("i18n/cs.yaml")).unwrap(),
+        "language:\n  name: Čeština\n"
+    );
+    // A country's code is not a language's.
+    let o = alsite(&["strings", "cz"], &site.0);
+    assert!(!o.status.success());
+    assert!(
+        text(&o.stderr).contains("Czech is `cs`"),
+        "{}",
+        text(&o.stderr)
+    );
 }

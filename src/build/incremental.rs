@@ -174,6 +174,25 @@ impl Incremental {
         }
     }
 
+    /// True when `rel` (from the site root) is gone and the last build read
+    /// nothing at or under it: an editor's temporary file that came and
+    /// went within the burst (Kate's `about.md.Ab12Cd`, written and renamed
+    /// over the page), which changes nothing. False before a good build.
+    pub fn came_and_went(&self, rel: &Path) -> bool {
+        let Some(last) = &self.last else {
+            return false;
+        };
+        if self.root.join(rel).exists() {
+            return false;
+        }
+        let read = |site: &Site| {
+            site.texts.keys().any(|p| p.starts_with(rel))
+                || site.pages.iter().any(|p| p.source.starts_with(rel))
+                || site.assets.iter().any(|(p, _)| p.starts_with(rel))
+        };
+        !read(&last.site) && !last.site.translations.iter().any(read)
+    }
+
     /// `None` when the change needs a full rebuild.
     fn try_scoped(&mut self, changed: &[PathBuf]) -> Option<Result<Rebuilt, Diagnostics>> {
         let root = self.root.clone();

@@ -275,23 +275,32 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
     diags
 }
 
-/// True when `text` names `name`, also in a Polish case form: a name in -a
-/// (Agnieszka: Agnieszki, Agnieszkę, Agnieszko) or in -ek, -eł, -ec (Marek:
-/// Marka, Markiem). A name in another consonant is found as it is (Piotra).
+/// True when `text` names `name`, also in a case form of Polish, Czech or
+/// Ukrainian: a name in -a or -я (Agnieszka: Agnieszki, Agnieszko; Eva:
+/// Evo, Evou; Ірина: Ірино, Ірину), in -о (Петро: Петра, Петре), in -й
+/// (Юрій: Юрію, Юрієм), or in -ek, -eł, -ec, -el (Marek: Marka, Markiem,
+/// Markovi; Pavel: Pavle). A name in another consonant is found as it is
+/// (Piotra, Тарасе).
 pub fn mentions(text: &str, name: &str) -> bool {
     if text.contains(name) {
         return true;
     }
     let chars: Vec<char> = name.chars().collect();
     let n = chars.len();
+    let drop_last = || chars[..n - 1].iter().collect::<String>();
     let (stem, endings): (String, &[&str]) = match chars.as_slice() {
-        [.., 'a'] if n >= 4 => (
-            chars[..n - 1].iter().collect(),
-            &["y", "i", "ę", "ą", "o", "u"],
+        // Three letters (Eva, Ota) only with endings no English word has.
+        [.., 'a'] if n >= 4 => (drop_last(), &["y", "i", "ę", "ą", "o", "u", "e", "ě", "ou"]),
+        [.., 'a'] if n == 3 => (drop_last(), &["o", "ě", "ou", "ę", "ą"]),
+        [.., 'а' | 'я'] if n >= 3 => (
+            drop_last(),
+            &["и", "і", "ї", "е", "є", "у", "ю", "о", "ою", "ею", "єю"],
         ),
-        [.., 'e', 'k' | 'ł' | 'c'] if n >= 4 => (
+        [.., 'о'] if n >= 4 => (drop_last(), &["а", "у", "е", "ом", "ові"]),
+        [.., 'й'] if n >= 4 => (drop_last(), &["я", "ю", "єм", "єві"]),
+        [.., 'e', 'k' | 'ł' | 'c' | 'l'] if n >= 4 => (
             chars[..n - 2].iter().chain(&chars[n - 1..]).collect(),
-            &["a", "u", "em", "iem", "owi", "i"],
+            &["a", "u", "e", "em", "iem", "owi", "ovi", "i"],
         ),
         _ => return false,
     };
@@ -341,7 +350,7 @@ mod tests {
     }
 
     #[test]
-    fn names_are_found_in_their_polish_case_forms() {
+    fn names_are_found_in_their_case_forms() {
         assert!(mentions("Kto zauważył pytanie Agnieszki?", "Agnieszka"));
         assert!(mentions("Agnieszko, jak ci poszło?", "Agnieszka"));
         assert!(mentions("Wszyscy słyszeli Magdę.", "Magda"));
@@ -349,7 +358,18 @@ mod tests {
         assert!(mentions("Rozmawiałam z Pawłem.", "Paweł"));
         assert!(mentions("Zwięzłość Piotra", "Piotr"));
         assert!(mentions("Who saw Priya listening?", "Priya"));
+        // Czech and Ukrainian: the vocative a coach uses in a reflection.
+        assert!(mentions("Evo, co se ti povedlo?", "Eva"));
+        assert!(mentions("Všimli jste si otázky Jany?", "Jana"));
+        assert!(mentions("Mluvili jsme s Markem a Pavlem.", "Pavel"));
+        assert!(mentions("Ірино, що вдалося?", "Ірина"));
+        assert!(mentions("Хто чув запитання Оксани?", "Оксана"));
+        assert!(mentions("Юрію, дякую.", "Юрій"));
+        assert!(mentions("Запитання Петра було відкрите.", "Петро"));
+        assert!(mentions("Тарасе, а ти?", "Тарас"));
         // Other words that merely start like the name do not count.
+        assert!(!mentions("Any questions?", "Ana"));
+        assert!(!mentions("Evening came.", "Eva"));
         assert!(!mentions("Magdzia asked first.", "Magda"));
         assert!(!mentions("Marketing asked.", "Marek"));
         assert!(!mentions("And any other ideas?", "Ana"));

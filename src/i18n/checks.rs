@@ -7,7 +7,7 @@ use super::{builtin_english, needed_categories, Entry, Source};
 use crate::diagnostic::Diagnostic;
 use crate::load::yaml::{locate, Seg};
 use intl_pluralrules::PluralRules;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// Placeholders a key may use besides the English string's: the clock
 /// takes the hour with or without a leading zero.
@@ -74,7 +74,13 @@ fn lacking_forms(
         return None;
     }
     let (line, column) = place(source, key);
-    let all: Vec<&str> = needed.iter().copied().collect();
+    // In CLDR's order (one, few, many, other), `other` always: Czech and
+    // Ukrainian use it for fractions only.
+    let all: Vec<&str> = super::CATEGORIES
+        .iter()
+        .copied()
+        .filter(|c| needed.contains(c) || *c == "other")
+        .collect();
     Some(
         Diagnostic::warning(
             &source.path,
@@ -165,9 +171,45 @@ fn placeholders(
     )
 }
 
+/// Missing `keys` (sorted) named briefly: a part of the site that lacks
+/// every key of `reference` as `workshop.*` with its count, the others one
+/// by one (`practice.hint`).
+pub(super) fn name_keys(keys: &[&str], reference: &HashMap<String, Entry>) -> String {
+    let section = |key: &str| key.split('.').next().unwrap_or(key).to_string();
+    let mut sections: Vec<(String, Vec<&str>)> = Vec::new();
+    for key in keys {
+        match sections.last_mut() {
+            Some((name, list)) if *name == section(key) => list.push(key),
+            _ => sections.push((section(key), vec![key])),
+        }
+    }
+    let whole = |name: &str| reference.keys().filter(|k| section(k) == name).count();
+    let mut named = Vec::new();
+    for (name, list) in sections {
+        if list.len() > 1 && list.len() == whole(&name) {
+            named.push(format!("`{name}.*` ({})", list.len()));
+        } else {
+            named.extend(list.iter().map(|k| format!("`{k}`")));
+        }
+    }
+    named.join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn missing_keys_are_named_by_part_of_the_site() {
+        let reference: HashMap<String, Entry> = ["a.x", "a.y", "b.x", "b.y", "c"]
+            .iter()
+            .map(|k| (k.to_string(), Entry::Text(String::new())))
+            .collect();
+        assert_eq!(
+            name_keys(&["a.x", "a.y", "b.y", "c"], &reference),
+            "`a.*` (2), `b.y`, `c`"
+        );
+    }
 
     #[test]
     fn placeholders_are_names_in_braces() {

@@ -10,12 +10,18 @@ use crate::theme::Theme;
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 
 mod checks;
+pub mod export;
+mod names;
+pub use names::own_name;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// The reference language: every other language is compared with it.
 pub const REFERENCE: &str = "en";
+
+/// The key of a language's own name ("Polski"), which the language switcher shows.
+const NAME_KEY: &str = "language.name";
 
 /// One UI string: plain text, or one text per plural category.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -343,15 +349,17 @@ pub fn load(root: &Path, theme: &Theme, lang: &str) -> (Strings, Vec<Diagnostic>
                 ),
             )
             .hint(format!(
-                "copy themes/default/i18n/en.yaml (see README) to {} and translate it",
+                "run `alsite strings {lang}` to write {} with the English words, and translate it",
                 file.display()
             )),
         );
     } else {
-        let place = |key: &str| file_for(key, &reference_sources, &own_sources, lang);
+        let place = file_for(&reference_sources, &own_sources, lang);
         diags.extend(missing(&reference, &own, place));
     }
     let mut entries = reference;
+    // Not "English": the language's own name, for its switcher link.
+    entries.insert(NAME_KEY.to_string(), Entry::Text(own_name(lang)));
     entries.extend(own);
     let strings = Strings {
         lang: lang.to_string(),
@@ -377,10 +385,11 @@ fn merge_checked(
     entries
 }
 
-/// The file a key of language `lang` belongs in: the counterpart of the
+/// The file each key of language `lang` belongs in: the counterpart of the
 /// reference file that defines it (`checker.en.yaml` → `checker.pl.yaml`),
-/// the language's own if it has one, else beside its last file.
-fn file_for(key: &str, reference: &[Source], own: &[Source], lang: &str) -> PathBuf {
+/// the language's own if it has one, else beside its last file. Each file
+/// is read once, however many keys are asked about.
+fn file_for(reference: &[Source], own: &[Source], lang: &str) -> impl Fn(&str) -> PathBuf {
     let part = |p: &Path, code: &str| {
         let name = p
             .file_name()
@@ -390,39 +399,72 @@ fn file_for(key: &str, reference: &[Source], own: &[Source], lang: &str) -> Path
             .unwrap_or("")
             .to_string()
     };
-    let defines = |s: &Source| merge(std::slice::from_ref(s), &mut Vec::new()).contains_key(key);
-    let wanted = reference
+    // The keys each reference file defines, with its part of the name.
+    let defined: Vec<(String, HashMap<String, Entry>)> = reference
         .iter()
-        .rev()
-        .find(|s| defines(s))
-        .map(|s| part(&s.path, REFERENCE))
-        .unwrap_or_default();
-    if let Some(s) = own.iter().rev().find(|s| part(&s.path, lang) == wanted) {
-        return s.path.clone();
-    }
+        .map(|s| {
+            let keys = merge(std::slice::from_ref(s), &mut Vec::new());
+            (part(&s.path, REFERENCE), keys)
+        })
+        .collect();
+    let own_files: Vec<(String, PathBuf)> = own
+        .iter()
+        .map(|s| (part(&s.path, lang), s.path.clone()))
+        .collect();
     let dir = own
         .last()
         .and_then(|s| s.path.parent())
-        .unwrap_or(Path::new("i18n"));
-    dir.join(format!("{wanted}{lang}.yaml"))
+        .unwrap_or(Path::new("i18n"))
+        .to_path_buf();
+    let lang = lang.to_string();
+    move |key: &str| {
+        let wanted = defined
+            .iter()
+            .rev()
+            .find(|(_, keys)| keys.contains_key(key))
+            .map(|(part, _)| part.clone())
+            .unwrap_or_default();
+        match own_files.iter().rev().find(|(part, _)| *part == wanted) {
+            Some((_, path)) => path.clone(),
+            None => dir.join(format!("{wanted}{lang}.yaml")),
+        }
+    }
 }
 
-/// Warnings for keys of `reference` that `own` lacks; `file` says which
-/// file each key belongs in.
+/// Warnings for keys of `reference` that `own` lacks, one per file they
+/// belong in (`file` says which): a language file started from scratch
+/// lacks a hundred keys, and one warning names them all.
 fn missing(
     reference: &HashMap<String, Entry>,
     own: &HashMap<String, Entry>,
     file: impl Fn(&str) -> PathBuf,
 ) -> Vec<Diagnostic> {
-    let mut keys: Vec<&String> = reference.keys().filter(|k| !own.contains_key(*k)).collect();
-    keys.sort();
-    keys.into_iter()
-        .map(|key| {
-            Diagnostic::warning(
-                file(key),
-                format!("UI string `{key}` is missing; the English one is used"),
-            )
-            .hint(format!("add `{key}` to {}", file(key).display()))
+    let mut by_file: BTreeMap<PathBuf, Vec<&str>> = BTreeMap::new();
+    for key in reference.keys().filter(|k| !own.contains_key(*k)) {
+        by_file.entry(file(key)).or_default().push(key);
+    }
+    by_file
+        .into_iter()
+        .map(|(path, mut keys)| {
+            keys.sort_unstable();
+            let (message, hint) = match keys.as_slice() {
+                [key] => (
+                    format!("UI string `{key}` is missing; the English one is used"),
+                    format!("add `{key}` to {}", path.display()),
+                ),
+                _ => (
+                    format!(
+                        "{} UI strings are missing; the English ones are used",
+                        keys.len()
+                    ),
+                    format!(
+                        "add them to {}: {}",
+                        path.display(),
+                        checks::name_keys(&keys, reference)
+                    ),
+                ),
+            };
+            Diagnostic::warning(path, message).hint(hint)
         })
         .collect()
 }

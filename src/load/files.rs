@@ -145,9 +145,24 @@ pub fn site_folder(root: &Path) -> Result<(), Diagnostic> {
         .hint("pass --root with the folder that holds site.yaml and content/, or create one with `alsite new DIR`"))
 }
 
-/// Names editors and systems leave behind: `.x.swp`, `x~`, `#x#`, `.DS_Store`.
+/// Names editors and systems leave behind: `.x.swp`, `x~`, `#x#`,
+/// `.DS_Store`; Windows' `Thumbs.db` and `desktop.ini`, macOS's `Icon\r`;
+/// an office suite's lock file `~$x.docx`; JetBrains' safe-write files
+/// `x___jb_tmp___` and `x___jb_old___`; a browser's download in progress.
 pub fn is_ignored(name: &str) -> bool {
-    name.starts_with('.') || name.ends_with('~') || name.starts_with('#') || name.ends_with(".tmp")
+    const SYSTEM: &[&str] = &["thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r"];
+    const ENDINGS: &[&str] = &[
+        "~",
+        ".tmp",
+        "___jb_tmp___",
+        "___jb_old___",
+        ".crdownload",
+        ".part",
+    ];
+    name.starts_with(['.', '#'])
+        || name.starts_with("~$")
+        || ENDINGS.iter().any(|e| name.ends_with(e))
+        || SYSTEM.iter().any(|s| name.eq_ignore_ascii_case(s))
 }
 
 /// Reads `root/rel` as UTF-8; a bad byte is an error at its line and column.

@@ -4,6 +4,7 @@
 mod files;
 pub mod frontmatter;
 pub mod language;
+mod language_codes;
 mod layout;
 pub mod site_languages;
 pub mod yaml;
@@ -562,9 +563,25 @@ mod tests {
 
     #[test]
     fn ignores_editor_leftovers() {
-        for name in [".x.swp", "x.md~", "#x.md#", ".DS_Store", "x.tmp"] {
+        for name in [
+            ".x.swp",
+            "x.md~",
+            "#x.md#",
+            ".DS_Store",
+            "x.tmp",
+            "Thumbs.db",
+            "thumbs.db",
+            "desktop.ini",
+            "Icon\r",
+            "~$notes.docx",
+            "about.md___jb_tmp___",
+            "about.md___jb_old___",
+            "photo.jpg.crdownload",
+        ] {
             assert!(is_ignored(name), "{name}");
         }
-        assert!(!is_ignored("about.md"));
+        for name in ["about.md", "Icon.png", "thumbs.png", "desktop.md"] {
+            assert!(!is_ignored(name), "{name}");
+        }
     }
 }

@@ -20,6 +20,9 @@ pub fn code_problem(code: &str) -> Option<(String, String)> {
             format!("`{code}` is not a language code"),
             "write a code such as `en`, `pl` or `pt-BR` (BCP 47): the language in small letters, a region after `-` in capitals".into(),
         )),
+        Some(id) if super::language_codes::unknown_language(code, id.language.as_str()).is_some() => {
+            super::language_codes::unknown_language(code, id.language.as_str())
+        }
         Some(id) if id != code => Some((
             format!("the language code `{code}` is written `{id}`"),
             format!("write `{id}`: file names (`about.{id}.md`), the output folder and the pages' `lang` use the code exactly as written here"),

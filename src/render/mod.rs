@@ -299,9 +299,11 @@ fn environment(
     // Keeps error spans, so template errors point at a column.
     env.set_debug(true);
     // minijinja also escapes `/`, which makes every URL unreadable in the
-    // source; escape only what HTML needs.
+    // source; escape only what HTML needs. An optional field left out
+    // (`summary`, `intro`) is none: it shows nothing, not the word "None".
     env.set_formatter(
         |out, state, value| match (state.auto_escape(), value.as_str()) {
+            _ if value.is_none() => Ok(()),
             (minijinja::AutoEscape::Html, Some(text)) if !value.is_safe() => {
                 out.write_str(&escape_html(text)).map_err(|_| {
                     minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write")

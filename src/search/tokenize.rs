@@ -6,7 +6,8 @@
 //! 1. lower-case (Unicode default case mapping);
 //! 2. decompose (NFD) and drop combining marks, so "źródło" is "zrodlo";
 //! 3. fold the letters that do not decompose: ł→l, ø→o, đ→d, ð→d, ħ→h,
-//!    ı→i, ŀ→l, ŧ→t, ß→ss, æ→ae, œ→oe, þ→th, ς→σ;
+//!    ı→i, ŀ→l, ŧ→t, ß→ss, æ→ae, œ→oe, þ→th, ς→σ, ґ→г (Ukrainians often
+//!    type г for it);
 //! 4. drop apostrophes (' ’ ʼ), so "don't" is "dont";
 //! 5. split on anything that is not a letter or a digit (Unicode Alphabetic
 //!    or Numeric);
@@ -35,6 +36,7 @@ fn fold_letter(c: char, out: &mut String) {
         'œ' => out.push_str("oe"),
         'þ' => out.push_str("th"),
         'ς' => out.push('σ'),
+        'ґ' => out.push('г'),
         '’' | 'ʼ' => {}
         c => out.push(c),
     }

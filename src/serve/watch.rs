@@ -25,6 +25,11 @@ const BURST_QUIET: Duration = Duration::from_millis(150);
 /// half written: wait until nothing changed for this long and build once more
 /// before showing the error.
 const SETTLE: Duration = Duration::from_millis(150);
+/// ...and this long when a file of the burst is empty: an editor that
+/// empties a file and then writes it (over a network share, or a slow
+/// disk) may take a while between the two, and an empty file is seldom
+/// what a save meant.
+const EMPTY_SETTLE: Duration = Duration::from_secs(1);
 /// Changes that never stop (a program writing into content/ all the time)
 /// are built at least this often, and a settle waits no longer than this.
 const MAX_BURST: Duration = Duration::from_secs(3);
@@ -139,6 +144,10 @@ impl Sources {
                 continue;
             }
             self.gather(&mut burst, None);
+            burst.forget(|rel| builder.came_and_went(rel));
+            if burst.changes.is_empty() {
+                continue;
+            }
             let mut result = self.rebuild(&mut builder, &burst);
             // An error from a file of the burst may come from reading it
             // half written: build again once it has been still for a while,
@@ -146,7 +155,12 @@ impl Sources {
             let mut settles = 0;
             while matches!(&result, Err(errors) if burst.caused(errors)) && settles < MAX_SETTLES {
                 settles += 1;
-                let still = self.gather(&mut burst, Some(SETTLE));
+                let settle = match burst.has_empty_file(&self.root) {
+                    true => EMPTY_SETTLE,
+                    false => SETTLE,
+                };
+                let still = self.gather(&mut burst, Some(settle));
+                burst.forget(|rel| builder.came_and_went(rel));
                 result = self.rebuild(&mut builder, &burst);
                 // Changes that came while it built were not in what it read.
                 if still && !self.take_pending(&mut burst) {
@@ -250,6 +264,23 @@ impl Burst {
                 }
             }
         }
+    }
+
+    /// Some file of the burst is there and empty.
+    fn has_empty_file(&self, root: &Path) -> bool {
+        self.paths
+            .iter()
+            .any(|p| std::fs::metadata(root.join(p)).is_ok_and(|m| m.is_file() && m.len() == 0))
+    }
+
+    /// Drops the content files `gone` says changed nothing.
+    fn forget(&mut self, gone: impl Fn(&Path) -> bool) {
+        self.changes.retain(|c| match c {
+            Change::Content(p) => !gone(Path::new(p)),
+            Change::Everything => true,
+        });
+        self.paths
+            .retain(|p| !p.starts_with("content") || !gone(Path::new(p)));
     }
 
     /// Some error is about a file (or a folder holding one) that changed in this burst.

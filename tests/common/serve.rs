@@ -23,6 +23,8 @@ pub struct Server {
     pub addr: String,
     /// Everything the server wrote to its standard error so far.
     pub stderr: Arc<Mutex<String>>,
+    /// Everything it wrote to its standard output since it printed its address.
+    pub stdout: Arc<Mutex<String>>,
 }
 
 impl Server {
@@ -76,16 +78,29 @@ impl Server {
             stderr.lock().unwrap()
         );
         // Keep reading stdout so the server never blocks on a full pipe.
-        std::thread::spawn(move || for _ in out.lines() {});
+        let stdout = Arc::new(Mutex::new(String::new()));
+        let sink = stdout.clone();
+        std::thread::spawn(move || {
+            for line in out.lines().map_while(Result::ok) {
+                let mut s = sink.lock().unwrap();
+                s.push_str(&line);
+                s.push('\n');
+            }
+        });
         Server {
             child,
             addr,
             stderr,
+            stdout,
         }
     }
 
     pub fn stderr(&self) -> String {
         self.stderr.lock().unwrap().clone()
+    }
+
+    pub fn stdout(&self) -> String {
+        self.stdout.lock().unwrap().clone()
     }
 
     /// Still running?

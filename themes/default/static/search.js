@@ -13,8 +13,8 @@
 
   /* ---- Tokenizer: the rules of src/search/tokenize.rs ---- */
   var EXTRA = { "ł": "l", "ŀ": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŧ": "t",
-    "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ς": "σ", "'": "", "’": "", "ʼ": "" };
-  var EXTRA_RE = /[łŀøđðħıŧßæœþς'’ʼ]/g;
+    "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ς": "σ", "ґ": "г", "'": "", "’": "", "ʼ": "" };
+  var EXTRA_RE = /[łŀøđðħıŧßæœþςґ'’ʼ]/g;
   var MARKS = /\p{M}/gu;
   var WORD = /[\p{Alphabetic}\p{N}]+/gu;
   var MIN_LEN = 2, MAX_LEN = 40;

@@ -1,0 +1,157 @@
+//! `alsite strings LANG`: writes the default theme's UI strings into a
+//! site's `i18n/` folder, so a trainer with only the program (no copy of
+//! this repository) can translate them. A language the theme ships (en, pl)
+//! gets the theme's own words, to change some; any other gets the English
+//! ones, to translate. A file already there is never replaced.
+
+use super::{needed_categories, plural_rules, REFERENCE};
+use crate::diagnostic::Diagnostic;
+use std::path::{Path, PathBuf};
+
+/// Writes the strings files of `lang` under `root/i18n/`; returns their
+/// paths. Nothing is written when any of them exists already.
+pub fn write(root: &Path, lang: &str) -> Result<Vec<PathBuf>, Diagnostic> {
+    crate::load::site_folder(root)?;
+    let files = files_for(lang);
+    let targets: Vec<PathBuf> = files
+        .iter()
+        .map(|(name, _)| root.join("i18n").join(name))
+        .collect();
+    if let Some(there) = targets.iter().find(|t| t.exists()) {
+        return Err(Diagnostic::error(there, "this file exists already: alsite does not replace it")
+            .hint("its words are used as they are; to start again from the theme's, move it out of i18n/ first"));
+    }
+    let folder = root.join("i18n");
+    let io_error = |path: &Path, e: std::io::Error| {
+        Diagnostic::error(
+            path,
+            format!("cannot write: {}", crate::diagnostic::io_words(&e)),
+        )
+    };
+    std::fs::create_dir_all(&folder).map_err(|e| io_error(&folder, e))?;
+    for ((_, text), target) in files.iter().zip(&targets) {
+        std::fs::write(target, text).map_err(|e| io_error(target, e))?;
+    }
+    Ok(targets)
+}
+
+/// (file name, text) of each strings file to write for `lang`.
+fn files_for(lang: &str) -> Vec<(String, String)> {
+    let shipped = |code: &str| -> Vec<(&'static str, String)> {
+        crate::embedded::THEME
+            .iter()
+            .filter_map(|(path, bytes)| {
+                let name = path.strip_prefix("i18n/")?;
+                crate::theme::is_strings_file(name, code)
+                    .then(|| (name, String::from_utf8_lossy(bytes).into_owned()))
+            })
+            .collect()
+    };
+    let own = shipped(lang);
+    if !own.is_empty() {
+        return own.into_iter().map(|(n, t)| (n.to_string(), t)).collect();
+    }
+    shipped(REFERENCE)
+        .into_iter()
+        .map(|(name, text)| {
+            let stem = name
+                .strip_suffix(&format!("{REFERENCE}.yaml"))
+                .unwrap_or(name);
+            (format!("{stem}{lang}.yaml"), to_translate(&text, lang))
+        })
+        .collect()
+}
+
+/// The English file `text` as the start of `lang`'s: a header saying what
+/// to do, and the language's own name for the switcher.
+fn to_translate(text: &str, lang: &str) -> String {
+    let needed = needed_categories(&plural_rules(lang));
+    // In CLDR's order; `other` always (some languages use it for fractions only).
+    let forms: Vec<&str> = super::CATEGORIES
+        .iter()
+        .copied()
+        .filter(|c| needed.contains(c) || *c == "other")
+        .collect();
+    let header = format!(
+        "# UI strings for `{lang}`, written by `alsite strings {lang}` from the default\n\
+         # theme's English: translate the values; keep the keys and the {{placeholders}}.\n\
+         # A count (such as time.minutes) needs a form for each plural category of\n\
+         # the language: {}. A key left out shows the English words.\n\n",
+        forms.join(", ")
+    );
+    let name = super::names::own_name(lang);
+    let body = with_forms(text, &forms).replacen(
+        "  name: English ",
+        &format!(
+            "  name: {name}{}",
+            " ".repeat("English ".len().saturating_sub(name.chars().count()))
+        ),
+        1,
+    );
+    header + &body
+}
+
+/// `text` with each count's forms made the language's: the forms it needs
+/// that English lacks are written before `other:`, with English's `other`
+/// words to translate (`few:` and `many:` for Czech, Polish, Ukrainian).
+fn with_forms(text: &str, forms: &[&str]) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut previous = "";
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        let indent = &line[..line.len() - trimmed.len()];
+        let follows_one = previous.trim_start().starts_with("one:")
+            && previous.len() - previous.trim_start().len() == indent.len();
+        if let (true, Some(words)) = (follows_one, trimmed.strip_prefix("other:")) {
+            for form in forms.iter().filter(|f| !["one", "other"].contains(f)) {
+                out.push_str(&format!("{indent}{form}:{words}\n"));
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+        previous = line;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn another_language_gets_the_english_words_with_its_own_name_and_forms() {
+        let files = files_for("cs");
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(
+            names.contains(&"cs.yaml") && names.contains(&"checker.cs.yaml"),
+            "{names:?}"
+        );
+        let main = &files
+            .iter()
+            .find(|(n, _)| n == "cs.yaml")
+            .expect("cs.yaml")
+            .1;
+        // Czech counts: 1, 2–4, the rest (CLDR; `many` is for fractions).
+        assert!(main.contains("the language: one, few, other."), "{main}");
+        assert!(main.contains("name: Čeština"), "{main}");
+        assert!(main.contains("skip_link: Skip to content"));
+        assert!(
+            main.contains(
+                "    one: \"{n} minute\"\n    few: \"{n} minutes\"\n    other: \"{n} minutes\"\n"
+            ),
+            "{main}"
+        );
+    }
+
+    #[test]
+    fn a_shipped_language_gets_its_own_words() {
+        let files = files_for("pl");
+        let main = &files
+            .iter()
+            .find(|(n, _)| n == "pl.yaml")
+            .expect("pl.yaml")
+            .1;
+        assert!(main.contains("Polski"), "{main}");
+        assert!(!main.contains("alsite strings"));
+    }
+}

@@ -1,0 +1,114 @@
+//! Which language codes name a language: a two-letter code must be one of
+//! ISO 639-1's (`cz` is the Czech Republic's country code, Czech is `cs`),
+//! and a language is never written as a word (`english`). Three-letter
+//! codes (ISO 639-2/3, thousands of them) are taken as written.
+
+/// Every ISO 639-1 code.
+const TWO_LETTER: &str = "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca \
+ce ch co cr cs cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv \
+ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks \
+ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr \
+nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss \
+st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu";
+
+/// Codes that are not languages but are often written for one: countries
+/// (and old codes), with the language meant.
+const MISTAKEN: &[(&str, &str, &str)] = &[
+    ("cz", "cs", "Czech"),
+    ("ua", "uk", "Ukrainian"),
+    ("dk", "da", "Danish"),
+    ("gr", "el", "Greek"),
+    ("jp", "ja", "Japanese"),
+    ("cn", "zh", "Chinese"),
+    ("rs", "sr", "Serbian"),
+    ("by", "be", "Belarusian"),
+    ("vn", "vi", "Vietnamese"),
+    ("al", "sq", "Albanian"),
+    ("il", "he", "Hebrew"),
+    ("iw", "he", "Hebrew"),
+    ("in", "id", "Indonesian"),
+    ("ji", "yi", "Yiddish"),
+    ("us", "en", "English"),
+    ("gb", "en", "English"),
+    ("at", "de", "German"),
+    ("ir", "fa", "Persian"),
+];
+
+/// Languages written as words, in English or in themselves.
+const NAMES: &[(&str, &str)] = &[
+    ("english", "en"),
+    ("polish", "pl"),
+    ("polski", "pl"),
+    ("czech", "cs"),
+    ("cesky", "cs"),
+    ("cestina", "cs"),
+    ("ukrainian", "uk"),
+    ("german", "de"),
+    ("deutsch", "de"),
+    ("french", "fr"),
+    ("francais", "fr"),
+    ("spanish", "es"),
+    ("espanol", "es"),
+    ("italian", "it"),
+    ("italiano", "it"),
+    ("portuguese", "pt"),
+    ("dutch", "nl"),
+    ("slovak", "sk"),
+    ("hungarian", "hu"),
+    ("russian", "ru"),
+    ("swedish", "sv"),
+    ("finnish", "fi"),
+    ("norwegian", "nb"),
+    ("danish", "da"),
+    ("romanian", "ro"),
+    ("greek", "el"),
+    ("turkish", "tr"),
+    ("chinese", "zh"),
+    ("japanese", "ja"),
+];
+
+/// Why `language`, the language part of a code (`cz` of `cz-CZ`), names no
+/// language: the message and the hint; `None` when it may.
+pub fn unknown_language(code: &str, language: &str) -> Option<(String, String)> {
+    let known = match language.len() {
+        2 => TWO_LETTER.split(' ').any(|c| c == language),
+        3 => true,
+        _ => false,
+    };
+    if known {
+        return None;
+    }
+    let country = MISTAKEN
+        .iter()
+        .find(|(c, ..)| *c == language)
+        .map(|(c, code, name)| format!("{name} is `{code}`: `{c}` is a country's code"));
+    let word = NAMES
+        .iter()
+        .find(|(name, _)| *name == language)
+        .map(|(_, code)| {
+            format!("write its code, `{code}`: a language code has two or three letters")
+        });
+    let hint = country.or(word).unwrap_or_else(|| {
+        "write the language's ISO 639 code, such as `en`, `pl`, `cs` or `uk`, and a region after `-` if you need one (`pt-BR`)".to_string()
+    });
+    Some((format!("`{code}` is not a language code"), hint))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_letter_codes_must_be_languages() {
+        for good in ["cs", "uk", "pl", "en", "se", "kr", "sr", "haw", "fil"] {
+            assert_eq!(unknown_language(good, good), None, "{good}");
+        }
+        let (message, hint) = unknown_language("cz-CZ", "cz").unwrap();
+        assert_eq!(message, "`cz-CZ` is not a language code");
+        assert_eq!(hint, "Czech is `cs`: `cz` is a country's code");
+        let (_, hint) = unknown_language("english", "english").unwrap();
+        assert!(hint.starts_with("write its code, `en`"), "{hint}");
+        assert!(unknown_language("xq", "xq").unwrap().1.contains("ISO 639"));
+        assert_eq!(TWO_LETTER.split(' ').count(), 184);
+    }
+}

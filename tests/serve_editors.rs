@@ -1,0 +1,173 @@
+//! `alsite serve` while real editors save: each editor's way of writing a
+//! file, done with the same file operations against the real server (its
+//! HTTP and its reload stream). Each save reloads the page once, with the
+//! new text, never an error for a file caught half written, and re-renders
+//! only that page; the files editors and systems leave around are neither
+//! published nor rebuilt for.
+
+mod common;
+
+use common::serve::{get, new_site, Events, Server};
+use std::fs;
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Reload events that arrive within `wait`.
+fn reloads_within(events: &mut Events, wait: Duration) -> usize {
+    let end = Instant::now() + wait;
+    let mut count = 0;
+    let mut line = String::new();
+    loop {
+        let left = end.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return count;
+        }
+        events
+            .reader
+            .get_ref()
+            .set_read_timeout(Some(left))
+            .unwrap();
+        line.clear();
+        match events.reader.read_line(&mut line) {
+            Ok(0) => panic!("event stream closed"),
+            Ok(_) if line == "event: reload\n" => count += 1,
+            Ok(_) => {}
+            Err(_) => return count,
+        }
+    }
+}
+
+fn page(text: &str) -> String {
+    format!("---\ntitle: About\n---\n\n## Contact\n\n{text}\n")
+}
+
+/// One editor's way of saving `text` into `file`.
+type Save = fn(&Path, &str);
+
+/// vim with `backupcopy=no`: swap file, write test, the original renamed
+/// to the backup, a new file written in two steps, the backup removed.
+fn vim(file: &Path, text: &str) {
+    let dir = file.parent().unwrap();
+    let swap = dir.join(".about.md.swp");
+    fs::write(&swap, [0u8; 4096]).unwrap();
+    fs::write(dir.join("4913"), "").unwrap();
+    fs::remove_file(dir.join("4913")).unwrap();
+    let backup = PathBuf::from(format!("{}~", file.display()));
+    fs::rename(file, &backup).unwrap();
+    let (a, b) = text.split_at(20);
+    fs::write(file, a).unwrap();
+    let mut f = fs::OpenOptions::new().append(true).open(file).unwrap();
+    std::io::Write::write_all(&mut f, b.as_bytes()).unwrap();
+    drop(f);
+    fs::remove_file(backup).unwrap();
+    fs::remove_file(swap).unwrap();
+}
+
+/// JetBrains' safe write: a `___jb_tmp___` file, the original renamed to
+/// `___jb_old___`, the new one renamed in, the old one removed.
+fn jetbrains(file: &Path, text: &str) {
+    let tmp = PathBuf::from(format!("{}___jb_tmp___", file.display()));
+    let old = PathBuf::from(format!("{}___jb_old___", file.display()));
+    fs::write(&tmp, text).unwrap();
+    fs::rename(file, &old).unwrap();
+    fs::rename(&tmp, file).unwrap();
+    fs::remove_file(old).unwrap();
+}
+
+/// Kate and other Qt editors (QSaveFile): `about.md.XXXXXX` beside the
+/// file, renamed over it.
+fn kate(file: &Path, text: &str) {
+    let tmp = PathBuf::from(format!("{}.Ab12Cd", file.display()));
+    fs::write(&tmp, text).unwrap();
+    fs::rename(&tmp, file).unwrap();
+}
+
+/// gedit (GIO): `.goutputstream-XXXXXX`, a `~` backup, renamed over.
+fn gedit(file: &Path, text: &str) {
+    let tmp = file.parent().unwrap().join(".goutputstream-Q1W2E3");
+    fs::write(&tmp, text).unwrap();
+    fs::copy(file, format!("{}~", file.display())).unwrap();
+    fs::rename(&tmp, file).unwrap();
+}
+
+/// An editor that empties the file and writes it a while later (a save
+/// over a network share): the empty file is never shown as an error.
+fn truncate_then_write(file: &Path, text: &str) {
+    let mut f = fs::File::create(file).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    std::io::Write::write_all(&mut f, text.as_bytes()).unwrap();
+}
+
+#[test]
+fn each_editor_save_reloads_once_with_the_new_page_and_no_error() {
+    let site = new_site("editors");
+    let server = Server::start(&site);
+    let mut events = Events::open(&server.addr);
+    let about = site.path("content/pages/about.md");
+    let editors: [(&str, Save); 5] = [
+        ("vim", vim),
+        ("JetBrains", jetbrains),
+        ("Kate", kate),
+        ("gedit", gedit),
+        ("truncate, then write", truncate_then_write),
+    ];
+    for (editor, save) in editors {
+        let said = format!("Saved by {editor}.");
+        let before = server.stdout().lines().count();
+        save(&about, &page(&said));
+        events.next_reload();
+        let reply = get(&server.addr, "/about.html");
+        assert!(reply.body.contains(&said), "{editor}: the new text");
+        assert!(
+            !reply.body.contains("alsite-error-overlay"),
+            "{editor}: no error"
+        );
+        assert_eq!(
+            reloads_within(&mut events, Duration::from_millis(1500)),
+            0,
+            "{editor}: one reload"
+        );
+        // Temporary files that came and went are no new pages: only the
+        // edited page is rendered again. (The emptied file was read once and
+        // failed, unseen, so the next build is a whole one.)
+        let out = server.stdout();
+        let log: Vec<&str> = out.lines().skip(before).collect();
+        let scoped = log.iter().any(|l| l.starts_with("rebuilt 1 re-rendered"));
+        assert!(
+            scoped || editor == "truncate, then write",
+            "{editor}: only the edited page re-rendered: {log:?}"
+        );
+        assert!(!server.stderr().contains("error"), "{}", server.stderr());
+    }
+}
+
+#[test]
+fn files_systems_leave_behind_are_not_published_nor_rebuilt_for() {
+    let site = new_site("system-files");
+    let server = Server::start(&site);
+    let mut events = Events::open(&server.addr);
+    fs::write(site.path("content/pages/Thumbs.db"), [0u8; 64]).unwrap();
+    fs::write(site.path("content/desktop.ini"), "[.ShellClassInfo]\n").unwrap();
+    fs::write(site.path("content/pages/~$notes.docx"), "lock").unwrap();
+    fs::write(site.path("content/pages/photo.jpg.crdownload"), "half").unwrap();
+    assert_eq!(
+        reloads_within(&mut events, Duration::from_millis(1000)),
+        0,
+        "no rebuild"
+    );
+    fs::write(site.path("content/pages/about.md"), page("Still here.")).unwrap();
+    events.next_reload();
+    for path in [
+        "/pages/Thumbs.db",
+        "/Thumbs.db",
+        "/desktop.ini",
+        "/~$notes.docx",
+        "/photo.jpg.crdownload",
+    ] {
+        assert_eq!(get(&server.addr, path).status, 404, "{path}");
+    }
+    assert!(get(&server.addr, "/about.html")
+        .body
+        .contains("Still here."));
+}
