@@ -504,7 +504,8 @@ fn strings_writes_a_complete_file_to_translate_and_never_replaces_one() {
     );
     // A country's code is not a language's.
     let o = alsite(&["strings", "cz"], &site.0);
-    assert!(!o.status.success());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!site.path("i18n/cz.yaml").exists());
     assert!(
         text(&o.stderr).contains("Czech is `cs`"),
         "{}",
