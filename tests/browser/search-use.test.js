@@ -220,6 +220,12 @@ test("a question as a participant asks it finds the rule: \"what was the second 
   await searchFor(pl.page, "jaka jest druga zasada");
   found = await results(pl.page);
   assert.equal(found[0].href, "ground-rules.html#coach-may-intervene");
+  // Alone, a word that begins like an ordinal is itself (Thursday is not "4").
+  await pl.page.keyboard.press("Escape");
+  await pl.page.keyboard.press("Escape");
+  await searchFor(pl.page, "czwartek");
+  found = await results(pl.page);
+  assert.ok(found.every((r) => r.marked.some((m) => /\p{L}/u.test(m))), JSON.stringify(found));
   await pl.page.close();
 });
 

@@ -299,7 +299,9 @@
     var matchers = matches.map(function (m) { return m.matcher; });
     var numbers = shortNumbers(query);
     matches.forEach(function (m, k) {
-      var number = ordinal(words[k]);
+      // Only among other words ("second rule"): alone, a word that begins
+      // like an ordinal is most often another word (secondary, czwartek).
+      var number = words.length > 1 ? ordinal(words[k]) : null;
       if (number) numbers.push(number);
       widen(m, number);
     });
