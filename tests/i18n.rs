@@ -372,7 +372,8 @@ fn a_missing_key_is_a_warning_and_an_error_when_strict() {
 fn many_missing_keys_are_one_warning_per_file() {
     let site = polish_site_in("cs");
     fs::create_dir_all(site.path("i18n")).unwrap();
-    let czech = "language:\n  name: Čeština\nplayer:\n  next: Dále →\n  back: ← Zpět\n";
+    // No `language.name`: alsite knows Czech's own name, so it is not asked for.
+    let czech = "player:\n  next: Dále →\n  back: ← Zpět\n";
     fs::write(site.path("i18n/cs.yaml"), czech).unwrap();
     let (o, _) = build(&site);
     assert!(o.status.success(), "{}", text(&o.stderr));
@@ -398,7 +399,7 @@ fn many_missing_keys_are_one_warning_per_file() {
     assert!(hint.contains("`timer.*` (12)"), "{hint}");
     assert!(hint.contains("`player.restart`"), "{hint}");
     assert!(!hint.contains("`player.next`"), "{hint}");
-    assert!(!hint.contains("`language.name`"), "{hint}");
+    assert!(!hint.contains("language."), "{hint}");
 
     let strict = alsite(&["check", "--strict"], &site.0);
     assert_eq!(strict.status.code(), Some(1));

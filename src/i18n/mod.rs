@@ -355,7 +355,10 @@ pub fn load(root: &Path, theme: &Theme, lang: &str) -> (Strings, Vec<Diagnostic>
         );
     } else {
         let place = file_for(&reference_sources, &own_sources, lang);
-        diags.extend(missing(&reference, &own, place));
+        // A language alsite knows the name of needs no `language.name`.
+        let named = own_name(lang) != lang;
+        let lacks = |key: &str| !(own.contains_key(key) || named && key == NAME_KEY);
+        diags.extend(missing(&reference, lacks, place));
     }
     let mut entries = reference;
     // Not "English": the language's own name, for its switcher link.
@@ -431,16 +434,16 @@ fn file_for(reference: &[Source], own: &[Source], lang: &str) -> impl Fn(&str) -
     }
 }
 
-/// Warnings for keys of `reference` that `own` lacks, one per file they
+/// Warnings for keys of `reference` that the site's files lack (`lacks`), one per file they
 /// belong in (`file` says which): a language file started from scratch
 /// lacks a hundred keys, and one warning names them all.
 fn missing(
     reference: &HashMap<String, Entry>,
-    own: &HashMap<String, Entry>,
+    lacks: impl Fn(&str) -> bool,
     file: impl Fn(&str) -> PathBuf,
 ) -> Vec<Diagnostic> {
     let mut by_file: BTreeMap<PathBuf, Vec<&str>> = BTreeMap::new();
-    for key in reference.keys().filter(|k| !own.contains_key(*k)) {
+    for key in reference.keys().filter(|k| lacks(k)) {
         by_file.entry(file(key)).or_default().push(key);
     }
     by_file

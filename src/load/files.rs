@@ -145,12 +145,13 @@ pub fn site_folder(root: &Path) -> Result<(), Diagnostic> {
         .hint("pass --root with the folder that holds site.yaml and content/, or create one with `alsite new DIR`"))
 }
 
-/// Names editors and systems leave behind: `.x.swp`, `x~`, `#x#`,
+/// Names editors and systems leave behind: `.x.swp`, `x~`, `#x#`, `4913`,
 /// `.DS_Store`; Windows' `Thumbs.db` and `desktop.ini`, macOS's `Icon\r`;
 /// an office suite's lock file `~$x.docx`; JetBrains' safe-write files
 /// `x___jb_tmp___` and `x___jb_old___`; a browser's download in progress.
 pub fn is_ignored(name: &str) -> bool {
-    const SYSTEM: &[&str] = &["thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r"];
+    // `4913`: the file vim writes and deletes to test a folder is writable.
+    const SYSTEM: &[&str] = &["thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r", "4913"];
     const ENDINGS: &[&str] = &[
         "~",
         ".tmp",

@@ -11,8 +11,8 @@ ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne
 nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss \
 st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu";
 
-/// Codes that are not languages but are often written for one: countries
-/// (and old codes), with the language meant.
+/// Codes that are not languages but are often written for one: countries,
+/// with the language meant.
 const MISTAKEN: &[(&str, &str, &str)] = &[
     ("cz", "cs", "Czech"),
     ("ua", "uk", "Ukrainian"),
@@ -25,13 +25,17 @@ const MISTAKEN: &[(&str, &str, &str)] = &[
     ("vn", "vi", "Vietnamese"),
     ("al", "sq", "Albanian"),
     ("il", "he", "Hebrew"),
-    ("iw", "he", "Hebrew"),
-    ("in", "id", "Indonesian"),
-    ("ji", "yi", "Yiddish"),
     ("us", "en", "English"),
     ("gb", "en", "English"),
     ("at", "de", "German"),
     ("ir", "fa", "Persian"),
+];
+
+/// Codes ISO 639-1 withdrew, with the code that replaced them.
+const WITHDRAWN: &[(&str, &str, &str)] = &[
+    ("iw", "he", "Hebrew"),
+    ("in", "id", "Indonesian"),
+    ("ji", "yi", "Yiddish"),
 ];
 
 /// Languages written as words, in English or in themselves.
@@ -82,16 +86,26 @@ pub fn unknown_language(code: &str, language: &str) -> Option<(String, String)> 
         .iter()
         .find(|(c, ..)| *c == language)
         .map(|(c, code, name)| format!("{name} is `{code}`: `{c}` is a country's code"));
-    let word = NAMES
+    let withdrawn = WITHDRAWN
         .iter()
-        .find(|(name, _)| *name == language)
-        .map(|(_, code)| {
-            format!("write its code, `{code}`: a language code has two or three letters")
-        });
-    let hint = country.or(word).unwrap_or_else(|| {
+        .find(|(c, ..)| *c == language)
+        .map(|(c, code, name)| format!("`{c}` is the old code for {name}: write `{code}`"));
+    let hint = country.or(withdrawn).or_else(|| named(language)).unwrap_or_else(|| {
         "write the language's ISO 639 code, such as `en`, `pl`, `cs` or `uk`, and a region after `-` if you need one (`pt-BR`)".to_string()
     });
     Some((format!("`{code}` is not a language code"), hint))
+}
+
+/// The hint for a language written as a word (`english`, `ukrainian`), in
+/// any case; `None` for any other text.
+pub fn named(word: &str) -> Option<String> {
+    let word = word.to_lowercase();
+    NAMES
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|(_, code)| {
+            format!("write its code, `{code}`: a language code has two or three letters")
+        })
 }
 
 #[cfg(test)]
@@ -109,6 +123,12 @@ mod tests {
         let (_, hint) = unknown_language("english", "english").unwrap();
         assert!(hint.starts_with("write its code, `en`"), "{hint}");
         assert!(unknown_language("xq", "xq").unwrap().1.contains("ISO 639"));
+        let (_, hint) = unknown_language("iw", "iw").unwrap();
+        assert_eq!(hint, "`iw` is the old code for Hebrew: write `he`");
+        // Longer than a language subtag may be: still named.
+        assert!(named("Ukrainian")
+            .unwrap()
+            .starts_with("write its code, `uk`"));
         assert_eq!(TWO_LETTER.split(' ').count(), 184);
     }
 }

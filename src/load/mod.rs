@@ -577,6 +577,7 @@ mod tests {
             "about.md___jb_tmp___",
             "about.md___jb_old___",
             "photo.jpg.crdownload",
+            "4913",
         ] {
             assert!(is_ignored(name), "{name}");
         }

@@ -18,7 +18,7 @@ pub fn code_problem(code: &str) -> Option<(String, String)> {
     match parsed.filter(|_| plain && !code.is_empty()) {
         None => Some((
             format!("`{code}` is not a language code"),
-            "write a code such as `en`, `pl` or `pt-BR` (BCP 47): the language in small letters, a region after `-` in capitals".into(),
+            super::language_codes::named(code).unwrap_or_else(|| "write a code such as `en`, `pl` or `pt-BR` (BCP 47): the language in small letters, a region after `-` in capitals".into()),
         )),
         Some(id) if super::language_codes::unknown_language(code, id.language.as_str()).is_some() => {
             super::language_codes::unknown_language(code, id.language.as_str())

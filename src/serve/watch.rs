@@ -57,10 +57,9 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
             _ => None,
         })
         .collect::<Option<_>>()?;
-    let name = parts.last()?;
     // Editors write and delete temporary files around every save: `.x.swp`,
     // `x~`, `#x#`, `4913` (vim's write test), `.x.tmp`.
-    if parts.iter().any(|p| is_ignored(p)) || name == "4913" {
+    if parts.iter().any(|p| is_ignored(p)) {
         return None;
     }
     match parts[0].as_str() {
