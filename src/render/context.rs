@@ -5,6 +5,7 @@
 use super::jobs::{Job, JobKind};
 use super::languages::Alternates;
 use super::markdown::{self, inline_html, to_html, Ids};
+use super::source_links::SourceLinks;
 use super::statics::{Versions, BRAND_CSS};
 use super::url::{self, relative_url, root_prefix};
 use super::{brand, offers, practice, safe, session, svg, workshop};
@@ -32,6 +33,8 @@ pub(super) struct Shared<'a> {
     /// The page scripts' strings, as JSON for `<script type="application/json">`,
     /// made once per set of namespaces.
     script_strings: std::sync::Mutex<HashMap<&'static [&'static str], Arc<str>>>,
+    /// What links in Markdown files may lead to (see [`SourceLinks`]).
+    source_links: Arc<SourceLinks>,
 }
 
 impl<'a> Shared<'a> {
@@ -44,6 +47,7 @@ impl<'a> Shared<'a> {
         let sections = sections(site);
         let nav_links = nav_links(site, &sections);
         Shared {
+            source_links: Arc::new(SourceLinks::new(site)),
             prefix,
             alternates,
             sections,
@@ -88,6 +92,13 @@ pub(super) fn page_context(site: &Site, job: &Job, body: &str, shared: &Shared) 
     // In a language's folder, shared files are one folder further up.
     let table = site.strings.t("site.table", &[]);
     let mut ids = Ids::for_page(&root_prefix(shared.prefix), &table);
+    let markdown_page = matches!(job.kind, JobKind::Page(_) | JobKind::Home(_));
+    if let (true, Ok(file)) = (markdown_page, job.source.strip_prefix("content")) {
+        ids = ids.with_source(
+            &file.to_string_lossy().replace('\\', "/"),
+            Arc::clone(&shared.source_links),
+        );
+    }
     let cfg = &site.config;
     let org = &cfg.organization;
     let site_ctx = context! {
