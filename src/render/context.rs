@@ -157,8 +157,9 @@ pub(super) fn page_context(site: &Site, job: &Job, body: &str, shared: &Shared) 
                 title => title, href => relative_url(path, target), summary => summary,
             }).collect::<Vec<_>>(),
         },
-        JobKind::Page(_) => {
-            let page = markdown::to_html_below(body, path, &mut ids, 1);
+        JobKind::Page(p) => {
+            let body = without_repeated_title(body, &p.front.title);
+            let page = markdown::to_html_below(&body, path, &mut ids, 1);
             // Pages with several sections list them beside the text on wide screens.
             let toc = page.h2;
             context! {
@@ -399,4 +400,16 @@ fn sections(site: &Site) -> Vec<(String, String, String)> {
         ));
     }
     out
+}
+
+/// A page's Markdown without a first `# heading` that repeats its title, as
+/// pages from Hugo or Jekyll often have (the page shows its title already);
+/// the heading's line stays as a blank one, so lines keep their numbers.
+fn without_repeated_title<'b>(body: &'b str, title: &str) -> std::borrow::Cow<'b, str> {
+    match crate::load::frontmatter::heading_title(body) {
+        Some((heading, line, rest)) if heading == title => {
+            format!("{}{rest}", "\n".repeat(line)).into()
+        }
+        _ => body.into(),
+    }
 }

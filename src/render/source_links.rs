@@ -19,6 +19,8 @@ pub struct SourceLinks {
     pages: HashMap<String, String>,
     /// Every page's output path.
     outputs: HashSet<String>,
+    /// The folders that hold copied files (`images`).
+    folders: HashSet<String>,
 }
 
 impl SourceLinks {
@@ -27,6 +29,9 @@ impl SourceLinks {
         let mut links = SourceLinks::default();
         for (_, in_content) in &site.assets {
             links.files.insert(in_content.clone());
+            if let Some((folder, _)) = in_content.rsplit_once('/') {
+                links.folders.insert(folder.to_string());
+            }
         }
         for (output, source) in super::jobs::pages_of(site) {
             let Ok(in_content) = source.strip_prefix("content") else {
@@ -57,8 +62,9 @@ impl SourceLinks {
     ) -> Option<String> {
         let rest = url.find(['?', '#']).map_or("", |i| &url[i..]);
         // A link that climbs above the site's root from the page but not
-        // from the file was written from the file, even when its target is
-        // missing: then the link check names the file it looked for.
+        // from the file, into a folder of copied files, was written from
+        // the file even when its target is missing: then the link check
+        // names the file it looked for (`images/missing.png`).
         let mut outside = false;
         if !url.starts_with('/') {
             let (from_page, _) = resolve(page, url)?;
@@ -72,8 +78,10 @@ impl SourceLinks {
         if let Some(output) = self.pages.get(&target) {
             return Some(format!("{}{rest}", relative_url(page, output)));
         }
-        let inside = !target.starts_with("../");
-        if (self.files.contains(&target) || outside && inside) && !url.starts_with('/') {
+        let in_folder = target
+            .rsplit_once('/')
+            .is_some_and(|(f, _)| self.folders.contains(f));
+        if (self.files.contains(&target) || outside && in_folder) && !url.starts_with('/') {
             let to_root = super::url::root_prefix(page);
             return Some(format!(
                 "{shared_prefix}{to_root}{}{rest}",
