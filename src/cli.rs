@@ -85,7 +85,6 @@ enum Command {
     /// (English words for a language the theme does not ship)
     Strings {
         /// The language code, such as cs, de or pt-BR
-        #[arg(value_parser = language_code)]
         lang: String,
         #[arg(long, default_value = ".")]
         root: PathBuf,
@@ -220,8 +219,12 @@ pub fn run() -> ExitCode {
         Command::Strings { lang, root } => match alsite::i18n::export::write(&root, &lang) {
             Ok(files) => {
                 let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+                let next = match alsite::i18n::export::ships(&lang) {
+                    true => "change the words you want",
+                    false => "translate the values",
+                };
                 outln!(
-                    "wrote {}; next: translate the values, then set `language: {lang}` in site.yaml (or add {lang} to `languages:`)",
+                    "wrote {}; next: {next}, then set `language: {lang}` in site.yaml (or add {lang} to `languages:`)",
                     names.join(" and ")
                 );
                 ExitCode::SUCCESS
@@ -239,14 +242,6 @@ pub fn run() -> ExitCode {
             }
             Err(e) => fail(Path::new("."), &Diagnostics(vec![e]), "nothing was written"),
         },
-    }
-}
-
-/// Reads a language code as site.yaml would take it; the error says why not.
-fn language_code(value: &str) -> Result<String, String> {
-    match alsite::load::site_languages::code_problem(value) {
-        Some((message, hint)) => Err(format!("{message}; {hint}")),
-        None => Ok(value.to_string()),
     }
 }
 

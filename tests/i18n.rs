@@ -13,6 +13,23 @@ const REPO: &str = env!("CARGO_MANIFEST_DIR");
 
 use common::{build_site as build, test_site as fixture};
 
+/// The Polish test site with `language:` set to `lang`.
+fn polish_site_in(lang: &str) -> TempDir {
+    let site = fixture("polish");
+    set_language(&site, lang);
+    site
+}
+
+/// Sets the site's `language:` (the test sites say `pl`) to `lang`.
+fn set_language(site: &TempDir, lang: &str) {
+    let yaml = fs::read_to_string(site.path("site.yaml")).unwrap();
+    fs::write(
+        site.path("site.yaml"),
+        yaml.replace("language: pl", &format!("language: {lang}")),
+    )
+    .unwrap();
+}
+
 /// Every text value of a language's strings files (`<lang>.yaml` and
 /// `<part>.<lang>.yaml`), flattened.
 fn values(lang: &str) -> Vec<String> {
@@ -303,14 +320,7 @@ fn a_site_overrides_and_adds_strings() {
 
 #[test]
 fn a_missing_key_is_a_warning_and_an_error_when_strict() {
-    let site = fixture("polish");
-    fs::write(
-        site.path("site.yaml"),
-        fs::read_to_string(site.path("site.yaml"))
-            .unwrap()
-            .replace("language: pl", "language: de"),
-    )
-    .unwrap();
+    let site = polish_site_in("de");
     fs::create_dir_all(site.path("i18n")).unwrap();
     let mut german =
         fs::read_to_string(Path::new(REPO).join("themes/default/i18n/en.yaml")).unwrap();
@@ -360,14 +370,7 @@ fn a_missing_key_is_a_warning_and_an_error_when_strict() {
 /// per key; `check --strict` makes it one error per file.
 #[test]
 fn many_missing_keys_are_one_warning_per_file() {
-    let site = fixture("polish");
-    fs::write(
-        site.path("site.yaml"),
-        fs::read_to_string(site.path("site.yaml"))
-            .unwrap()
-            .replace("language: pl", "language: cs"),
-    )
-    .unwrap();
+    let site = polish_site_in("cs");
     fs::create_dir_all(site.path("i18n")).unwrap();
     let czech = "language:\n  name: Čeština\nplayer:\n  next: Dále →\n  back: ← Zpět\n";
     fs::write(site.path("i18n/cs.yaml"), czech).unwrap();
@@ -478,13 +481,7 @@ fn strings_writes_a_complete_file_to_translate_and_never_replaces_one() {
     let czech = fs::read_to_string(site.path("i18n/cs.yaml")).unwrap();
     assert!(czech.contains("name: Čeština"), "{czech}");
     assert!(czech.contains("few: \"{n} minutes\""), "{czech}");
-    fs::write(
-        site.path("site.yaml"),
-        fs::read_to_string(site.path("site.yaml"))
-            .unwrap()
-            .replace("language: pl", "language: cs"),
-    )
-    .unwrap();
+    set_language(&site, "cs");
     let (o, out) = build(&site);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let err = text(&o.stderr);
@@ -507,7 +504,8 @@ fn strings_writes_a_complete_file_to_translate_and_never_replaces_one() {
     );
     // A country's code is not a language's.
     let o = alsite(&["strings", "cz"], &site.0);
-    assert!(!o.status.success());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!site.path("i18n/cz.yaml").exists());
     assert!(
         text(&o.stderr).contains("Czech is `cs`"),
         "{}",

@@ -12,6 +12,10 @@ use std::path::{Path, PathBuf};
 /// paths. Nothing is written when any of them exists already.
 pub fn write(root: &Path, lang: &str) -> Result<Vec<PathBuf>, Diagnostic> {
     crate::load::site_folder(root)?;
+    if let Some((message, hint)) = crate::load::site_languages::code_problem(lang) {
+        let file = root.join("i18n").join(format!("{lang}.yaml"));
+        return Err(Diagnostic::error(file, message).hint(hint));
+    }
     let files = files_for(lang);
     let targets: Vec<PathBuf> = files
         .iter()
@@ -47,19 +51,33 @@ fn files_for(lang: &str) -> Vec<(String, String)> {
             })
             .collect()
     };
-    let own = shipped(lang);
-    if !own.is_empty() {
-        return own.into_iter().map(|(n, t)| (n.to_string(), t)).collect();
-    }
-    shipped(REFERENCE)
+    // A regional code (`pl-PL`) takes its language's words, as a build does.
+    let primary = crate::load::site_languages::primary(lang);
+    let own = shipped(primary);
+    let (from, words) = match own.is_empty() {
+        true => (REFERENCE, shipped(REFERENCE)),
+        false => (primary, own),
+    };
+    words
         .into_iter()
         .map(|(name, text)| {
-            let stem = name
-                .strip_suffix(&format!("{REFERENCE}.yaml"))
-                .unwrap_or(name);
-            (format!("{stem}{lang}.yaml"), to_translate(&text, lang))
+            let stem = name.strip_suffix(&format!("{from}.yaml")).unwrap_or(name);
+            let text = match from == REFERENCE && lang != REFERENCE {
+                true => to_translate(&text, lang),
+                false => text,
+            };
+            (format!("{stem}{lang}.yaml"), text)
         })
         .collect()
+}
+
+/// Whether `alsite strings` gives `lang` the theme's own words (to change
+/// some) rather than English ones to translate.
+pub fn ships(lang: &str) -> bool {
+    let primary = crate::load::site_languages::primary(lang);
+    crate::embedded::THEME
+        .iter()
+        .any(|(path, _)| path == &format!("i18n/{primary}.yaml").as_str())
 }
 
 /// The English file `text` as the start of `lang`'s: a header saying what
@@ -80,7 +98,11 @@ fn to_translate(text: &str, lang: &str) -> String {
         forms.join(", ")
     );
     let name = super::names::own_name(lang);
-    let body = with_forms(text, &forms).replacen(
+    // The reference file's own opening comment speaks of English.
+    let lines: Vec<&str> = text.lines().collect();
+    let opening = lines.iter().take_while(|l| l.starts_with('#')).count();
+    let text = lines[opening..].join("\n") + "\n";
+    let body = with_forms(text.trim_start_matches('\n'), &forms).replacen(
         "  name: English ",
         &format!(
             "  name: {name}{}",
@@ -135,12 +157,28 @@ mod tests {
         assert!(main.contains("the language: one, few, other."), "{main}");
         assert!(main.contains("name: Čeština"), "{main}");
         assert!(main.contains("skip_link: Skip to content"));
+        assert!(!main.contains("This file is the reference"), "{main}");
         assert!(
             main.contains(
                 "    one: \"{n} minute\"\n    few: \"{n} minutes\"\n    other: \"{n} minutes\"\n"
             ),
             "{main}"
         );
+    }
+
+    #[test]
+    fn a_regional_code_gets_its_languages_words() {
+        let files = files_for("pl-PL");
+        let main = &files
+            .iter()
+            .find(|(n, _)| n == "pl-PL.yaml")
+            .expect("pl-PL.yaml")
+            .1;
+        assert!(
+            main.contains("Polski") && !main.contains("Skip to content"),
+            "{main}"
+        );
+        assert!(ships("pl-PL") && ships("en-GB") && !ships("cs"));
     }
 
     #[test]

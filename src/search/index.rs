@@ -48,20 +48,21 @@ impl IndexedPage {
 }
 
 /// Cuts `text` to at most `max` bytes, at the last space before that when
-/// there is one, and gives back the memory it no longer needs (`serve`
-/// keeps every page's sections).
+/// there is one, and ends it with "…" so a snippet that reaches the end
+/// shows the text goes on; gives back the memory it no longer needs
+/// (`serve` keeps every page's sections).
 fn cut(text: &mut String, max: usize) {
+    const MORE: &str = " …";
     if text.len() <= max {
         return;
     }
-    let mut end = max;
+    let mut end = max - MORE.len();
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    if let Some(space) = text[..end].rfind(' ').filter(|&i| i > 0) {
-        end = space;
-    }
-    text.truncate(end);
+    let at_space = text[..end].rfind(' ').filter(|&i| i > 0);
+    text.truncate(at_space.unwrap_or(end));
+    text.push_str(if at_space.is_some() { MORE } else { "…" });
     text.shrink_to_fit();
 }
 
@@ -461,7 +462,10 @@ mod tests {
         let page = IndexedPage::of("a.html", &html).unwrap();
         let kept = &page.text.sections[0].text;
         assert!(kept.len() <= SNIPPET_BYTES, "{}", kept.len());
-        assert!(kept.starts_with("słowo słowo") && kept.ends_with("słowo"));
+        assert!(
+            kept.starts_with("słowo słowo") && kept.ends_with("słowo …"),
+            "{kept}"
+        );
         assert_eq!(page.terms.of_section(0), ["slowo", "zrodlo"]);
     }
 
