@@ -44,9 +44,59 @@ pub fn split(text: &str) -> Result<Split<'_>, Unclosed> {
     Err(Unclosed)
 }
 
+/// A title written as the first line of a file with no front matter, as
+/// wikis, mdBook and GitHub write it: `# Title`. Gives the title (without a
+/// closing `#` sequence or an `{#id}`), the 1-based line of the heading and
+/// the text after that line.
+pub fn heading_title(body: &str) -> Option<(String, usize, &str)> {
+    let mut offset = 0;
+    for (line, l) in (1..).zip(body.split_inclusive('\n')) {
+        if l.trim().is_empty() {
+            offset += l.len();
+            continue;
+        }
+        let indent = l.len() - l.trim_start_matches(' ').len();
+        let text = l
+            .trim_start_matches(' ')
+            .strip_prefix("# ")
+            .filter(|_| indent < 4)?;
+        let mut title = text.trim();
+        if let Some(open) = title.rfind("{#").filter(|_| title.ends_with('}')) {
+            title = title[..open].trim_end();
+        }
+        let closing = title.trim_end_matches('#');
+        if closing.is_empty() || closing.ends_with(' ') {
+            title = closing.trim_end();
+        }
+        return (!title.is_empty()).then(|| (title.to_string(), line, &body[offset + l.len()..]));
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_first_level_heading_on_the_first_line_is_a_title() {
+        let (t, line, rest) = heading_title("\n# Facilitation guide ##\r\nText\n").unwrap();
+        assert_eq!(
+            (t.as_str(), line, rest),
+            ("Facilitation guide", 2, "Text\n")
+        );
+        let (t, _, _) = heading_title("# Rules {#rules}\n").unwrap();
+        assert_eq!(t, "Rules");
+        assert_eq!(
+            heading_title("# C# in 10 minutes\n").unwrap().0,
+            "C# in 10 minutes"
+        );
+        assert_eq!(heading_title("Text first\n# Later\n"), None);
+        assert_eq!(heading_title("## Second level\n"), None);
+        assert_eq!(heading_title("#hashtag\n"), None);
+        assert_eq!(heading_title("    # code\n"), None);
+        assert_eq!(heading_title("#  \n"), None);
+        assert_eq!(heading_title(""), None);
+    }
 
     #[test]
     fn splits_front_matter_and_counts_lines() {

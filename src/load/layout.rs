@@ -6,8 +6,9 @@ use std::path::Path;
 #[derive(Debug, PartialEq, Eq)]
 pub(super) enum Kind<'a> {
     Home,
-    /// A free page; its file name.
-    Page(&'a str),
+    /// A free page: the folders between `pages/` and it (`kurs/modul-1`,
+    /// or empty), and its file name.
+    Page(String, &'a str),
     GroundRules,
     Components,
     Offers,
@@ -33,7 +34,11 @@ pub(super) fn kind(logical: &Path) -> Kind<'_> {
     let Some((&name, dirs)) = parts.split_last() else {
         return Kind::Asset;
     };
-    let ext = extension(name);
+    // `.markdown` (Jekyll, many editors) is Markdown as `.md` is.
+    let ext = match extension(name) {
+        e if e == "markdown" => "md".to_string(),
+        e => e,
+    };
     // The name as written, the extension in any case: `Index.md` is not the home page.
     let is = |wanted: &str| {
         let stem = |n: &str| n.rsplit_once('.').map_or("", |(s, _)| s).to_string();
@@ -42,7 +47,7 @@ pub(super) fn kind(logical: &Path) -> Kind<'_> {
     match (dirs, ext.as_str()) {
         ([], "md") if is("index.md") => Kind::Home,
         ([], "yaml") if is("offers.yaml") => Kind::Offers,
-        (["pages"], "md") => Kind::Page(name),
+        (["pages", folders @ ..], "md") => Kind::Page(folders.join("/"), name),
         (["method"], "yaml") if is("ground-rules.yaml") => Kind::GroundRules,
         (["method"], "yaml") if is("components.yaml") => Kind::Components,
         (["practice"], "yaml") if is("question-types.yaml") => Kind::QuestionTypes,
@@ -89,7 +94,9 @@ mod tests {
         assert_eq!(k("index.MD"), "Home");
         assert_eq!(k("Index.md"), "Stray");
         assert_eq!(k("workshops/w/Workshop.yaml"), "Stray");
-        assert_eq!(k("pages/Upper.MD"), "Page(\"Upper.MD\")");
+        assert_eq!(k("pages/Upper.MD"), "Page(\"\", \"Upper.MD\")");
+        assert_eq!(k("pages/a/b/c.md"), "Page(\"a/b\", \"c.md\")");
+        assert_eq!(k("pages/notes.markdown"), "Page(\"\", \"notes.markdown\")");
         assert_eq!(k("workshops/w/Intro.Md"), "Module(\"w\", \"Intro.Md\")");
         assert_eq!(k("method/ground-rules.YAML"), "GroundRules");
         assert_eq!(k("sessions/a.yml"), "Stray");

@@ -2,6 +2,7 @@
 //! parses YAML (in [`yaml`], the one place that does) and places every error.
 
 mod files;
+mod foreign;
 pub mod frontmatter;
 pub mod language;
 mod language_codes;
@@ -13,6 +14,7 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::*;
 use serde::de::DeserializeOwned;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -293,7 +295,7 @@ impl<'a> Loader<'a> {
             .ok()?;
         let parts = split_markdown(rel, &text);
         let (front, front_line, body) = parts.map_err(|d| self.diags.push(d)).ok()?;
-        let data = self.parse(rel, front, front_line);
+        let data = self.parse(rel, &front, front_line);
         let body = (!free).then(|| body.padded());
         let digest = crate::digest::of(text.as_bytes());
         // A free page's text is kept only when it gives headings ids
@@ -356,10 +358,10 @@ impl<'a> Loader<'a> {
         }
         let full = &Path::new("content").join(&logical);
         match layout::kind(&logical) {
-            Kind::Home => site.home = self.page(&rel, "index".into(), false),
-            Kind::Page(name) => {
-                let stem = file_stem(Path::new(name));
-                site.pages.extend(self.page(&rel, stem, true));
+            Kind::Home => site.home = self.page(&rel, "", "index".into(), false),
+            Kind::Page(folder, name) => {
+                let stem = page_stem(name, &folder);
+                site.pages.extend(self.page(&rel, &folder, stem, true));
             }
             Kind::GroundRules => site.ground_rules = self.doc(&rel, full),
             Kind::Components => site.components = self.doc(&rel, full),
@@ -390,7 +392,8 @@ impl<'a> Loader<'a> {
         }
     }
 
-    fn page(&mut self, rel: &Path, stem: String, free: bool) -> Option<Page> {
+    /// The page in `rel`, written to `folder/<slug or stem>.html`.
+    fn page(&mut self, rel: &Path, folder: &str, stem: String, free: bool) -> Option<Page> {
         let (front, body, digest) = self.markdown::<FrontMatter>(rel, free)?;
         let slug = front.slug.clone().unwrap_or(stem);
         // Letters are letters in every language; a space is fine in a file
@@ -416,7 +419,10 @@ impl<'a> Loader<'a> {
             front,
             body,
             digest,
-            output: format!("{slug}.html"),
+            output: match folder {
+                "" => format!("{slug}.html"),
+                folder => format!("{folder}/{slug}.html"),
+            },
         })
     }
 
@@ -460,18 +466,48 @@ impl Body<'_> {
 
 /// Splits Markdown text into its front matter (with the line it starts on)
 /// and its body.
-fn split_markdown<'t>(rel: &Path, text: &'t str) -> Result<(&'t str, usize, Body<'t>), Diagnostic> {
+fn split_markdown<'t>(
+    rel: &Path,
+    text: &'t str,
+) -> Result<(Cow<'t, str>, usize, Body<'t>), Diagnostic> {
     let parts = frontmatter::split(text).map_err(|frontmatter::Unclosed| {
         Diagnostic::error(rel, "front matter is not closed")
             .at(1, 1)
             .hint("end the front matter with a line containing only `---`")
     })?;
-    let Some(front) = parts.front else {
-        return Err(Diagnostic::error(rel, "missing front matter")
-            .at(1, 1)
-            .hint("start the file with `---`, a line `title: …`, and `---`"));
+    if let Some(front) = parts.front {
+        return Ok((
+            front.into(),
+            parts.front_line,
+            Body(parts.body, parts.body_line),
+        ));
+    }
+    // A page brought from a wiki or mdBook: its title is its first heading,
+    // which the page's own title then replaces.
+    if let Some((title, line, rest)) = frontmatter::heading_title(parts.body) {
+        let front = format!("title: {}\n", serde_json::Value::String(title));
+        return Ok((front.into(), line, Body(rest, line + 1)));
+    }
+    let hint =
+        "start the file with `---`, a line `title: …`, and `---`, or with a heading `# Title`";
+    let message = if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        "the file is empty: a page needs at least a title"
+    } else {
+        "missing front matter"
     };
-    Ok((front, parts.front_line, Body(parts.body, parts.body_line)))
+    Err(Diagnostic::error(rel, message).at(1, 1).hint(hint))
+}
+
+/// The output name of a free page's file: its stem, except that a folder's
+/// `index.md`, `_index.md` (Hugo) or `README.md` (GitHub, mdBook) is the
+/// folder's own page, `index.html`.
+fn page_stem(name: &str, folder: &str) -> String {
+    let stem = file_stem(Path::new(name));
+    let folder_page = stem == "_index" || stem.eq_ignore_ascii_case("readme");
+    if folder_page && !folder.is_empty() {
+        return "index".into();
+    }
+    stem
 }
 
 fn file_stem(path: &Path) -> String {

@@ -101,6 +101,9 @@ fn from_serde<T: DeserializeOwned>(
         }
     }
     let (mut message, mut hint) = explain(&stripped);
+    if let Some(foreign) = foreign_field(file, &message) {
+        hint = Some(format!("{foreign}; {}", hint.unwrap_or_default()));
+    }
     if let Some(first) = first_of_two {
         message = format!("{message} (first on line {first})");
     }
@@ -240,6 +243,14 @@ fn strip_positions(raw: &str) -> (String, Vec<(usize, usize)>) {
     }
     text.push_str(rest);
     (text, positions)
+}
+
+/// For an unknown field in a Markdown file's front matter that another site
+/// generator uses (`date`, `draft` …), what to do instead.
+fn foreign_field(file: &Path, message: &str) -> Option<&'static str> {
+    let ext = file.extension()?.to_str()?.to_ascii_lowercase();
+    let field = message.strip_prefix("unknown field `")?.strip_suffix('`')?;
+    (ext == "md" || ext == "markdown").then(|| super::foreign::hint(field))?
 }
 
 /// Splits serde_yaml's message into what went wrong and what was expected.

@@ -5,6 +5,7 @@
 use super::jobs::{Job, JobKind};
 use super::languages::Alternates;
 use super::markdown::{self, inline_html, to_html, Ids};
+use super::source_links::SourceLinks;
 use super::statics::{Versions, BRAND_CSS};
 use super::url::{self, relative_url, root_prefix};
 use super::{brand, offers, practice, safe, session, svg, workshop};
@@ -32,6 +33,8 @@ pub(super) struct Shared<'a> {
     /// The page scripts' strings, as JSON for `<script type="application/json">`,
     /// made once per set of namespaces.
     script_strings: std::sync::Mutex<HashMap<&'static [&'static str], Arc<str>>>,
+    /// What links in Markdown files may lead to (see [`SourceLinks`]).
+    source_links: Arc<SourceLinks>,
 }
 
 impl<'a> Shared<'a> {
@@ -44,6 +47,7 @@ impl<'a> Shared<'a> {
         let sections = sections(site);
         let nav_links = nav_links(site, &sections);
         Shared {
+            source_links: Arc::new(SourceLinks::new(site)),
             prefix,
             alternates,
             sections,
@@ -88,6 +92,13 @@ pub(super) fn page_context(site: &Site, job: &Job, body: &str, shared: &Shared) 
     // In a language's folder, shared files are one folder further up.
     let table = site.strings.t("site.table", &[]);
     let mut ids = Ids::for_page(&root_prefix(shared.prefix), &table);
+    let markdown_page = matches!(job.kind, JobKind::Page(_) | JobKind::Home(_));
+    if let (true, Ok(file)) = (markdown_page, job.source.strip_prefix("content")) {
+        ids = ids.with_source(
+            &file.to_string_lossy().replace('\\', "/"),
+            Arc::clone(&shared.source_links),
+        );
+    }
     let cfg = &site.config;
     let org = &cfg.organization;
     let site_ctx = context! {
@@ -146,8 +157,9 @@ pub(super) fn page_context(site: &Site, job: &Job, body: &str, shared: &Shared) 
                 title => title, href => relative_url(path, target), summary => summary,
             }).collect::<Vec<_>>(),
         },
-        JobKind::Page(_) => {
-            let page = markdown::to_html_below(body, path, &mut ids, 1);
+        JobKind::Page(p) => {
+            let body = without_repeated_title(body, &p.front.title);
+            let page = markdown::to_html_below(&body, path, &mut ids, 1);
             // Pages with several sections list them beside the text on wide screens.
             let toc = page.h2;
             context! {
@@ -388,4 +400,16 @@ fn sections(site: &Site) -> Vec<(String, String, String)> {
         ));
     }
     out
+}
+
+/// A page's Markdown without a first `# heading` that repeats its title, as
+/// pages from Hugo or Jekyll often have (the page shows its title already);
+/// the heading's line stays as a blank one, so lines keep their numbers.
+fn without_repeated_title<'b>(body: &'b str, title: &str) -> std::borrow::Cow<'b, str> {
+    match crate::load::frontmatter::heading_title(body) {
+        Some((heading, line, rest)) if heading == title => {
+            format!("{}{rest}", "\n".repeat(line)).into()
+        }
+        _ => body.into(),
+    }
 }

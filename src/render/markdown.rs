@@ -1,7 +1,8 @@
 //! Markdown to HTML with pulldown-cmark: tables, footnotes, heading ids, and
 //! root links (`/x.html`) turned relative to the page they appear on.
 
-use super::url::relative_url;
+use super::source_links::SourceLinks;
+use super::url::{has_scheme, relative_url};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -23,6 +24,9 @@ pub struct Ids {
     table_label: String,
     /// Tables boxed so far on the page, shared with [`Ids::fresh`] copies.
     tables: Arc<AtomicUsize>,
+    /// For a free page: its Markdown file (under `content/`) and what links
+    /// written from that file's folder may lead to.
+    source: Option<(String, Arc<SourceLinks>)>,
 }
 
 impl Ids {
@@ -40,6 +44,13 @@ impl Ids {
             table_label: table_label.to_string(),
             ..Ids::default()
         }
+    }
+
+    /// Links in the Markdown are read from `file`'s folder too (see
+    /// [`SourceLinks`]).
+    pub fn with_source(mut self, file: &str, links: Arc<SourceLinks>) -> Ids {
+        self.source = Some((file.to_string(), links));
+        self
     }
 
     /// The same page's settings with no id taken: for text whose ids live
@@ -127,7 +138,9 @@ pub fn to_html_below(markdown: &str, page: &str, ids: &mut Ids, top: usize) -> R
     }
     for event in &mut events {
         if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
-            if dest_url.starts_with('/') && !dest_url.starts_with("//") {
+            if let Some(url) = from_source(ids, page, dest_url) {
+                *dest_url = CowStr::from(url);
+            } else if dest_url.starts_with('/') && !dest_url.starts_with("//") {
                 // `/x.html` is a page in the same language; `/img/x.png` a shared file.
                 let target = &dest_url[1..];
                 let file = target.split(['#', '?']).next().unwrap_or("");
@@ -145,6 +158,23 @@ pub fn to_html_below(markdown: &str, page: &str, ids: &mut Ids, top: usize) -> R
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, boxed_tables(events, ids).into_iter());
     Rendered { html, h2 }
+}
+
+/// A link of a free page written from its Markdown file's folder, or to a
+/// `.md` file, made to lead there from the page (see [`SourceLinks`]).
+fn from_source(ids: &Ids, page: &str, url: &str) -> Option<String> {
+    let (file, links) = ids.source.as_ref()?;
+    let path = url
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let markdown = path.ends_with(".md") || path.ends_with(".markdown");
+    let relative = !url.starts_with('/') && !url.starts_with('#') && !has_scheme(url);
+    if url.is_empty() || url.starts_with("//") || !(relative || markdown && url.starts_with('/')) {
+        return None;
+    }
+    links.rewrite(page, file, url, &ids.shared_prefix)
 }
 
 /// The link from `page` to `target` (after the leading `/`), as written:

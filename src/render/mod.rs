@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod offers;
 pub mod practice;
 pub mod session;
+mod source_links;
 pub mod statics;
 pub mod svg;
 pub mod url;
