@@ -415,6 +415,12 @@ fn place(
         url.to_string(),
         with_fragment(target),
     ];
+    // A link to a page written to its Markdown file (`../intro.md#part`,
+    // rendered `../intro.html#part`).
+    let path_end = url.find(['#', '?']).unwrap_or(url.len());
+    if let Some(stem) = url[..path_end].strip_suffix(".html") {
+        needles.push(format!("{stem}.md{}", &url[path_end..]));
+    }
     // A link to an anchor on the same page, as written (`#jak-się-umówić`).
     needles.extend(
         fragment
@@ -423,11 +429,22 @@ fn place(
     );
     for c in candidates {
         for needle in &needles {
-            if let Some(offset) = c.lines.text().find(needle.as_str()) {
+            if let Some(offset) = find_link(c.lines.text(), needle) {
                 let (line, column) = c.lines.line_col(offset);
                 let d = Diagnostic::error(&c.file, "").at(line, column);
                 return Placed(d, true, Some(needle.clone()));
             }
+        }
+    }
+    // A link written from the Markdown file's own folder: found by its
+    // last part, and named whole as written.
+    let last = target.rsplit('/').next().unwrap_or(target);
+    let tail = format!("/{}", with_fragment(last));
+    for c in candidates {
+        if let Some((offset, written)) = link_ending(c.lines.text(), &tail) {
+            let (line, column) = c.lines.line_col(offset);
+            let d = Diagnostic::error(&c.file, "").at(line, column);
+            return Placed(d, true, Some(written.to_string()));
         }
     }
     let file = page
@@ -435,6 +452,36 @@ fn place(
         .clone()
         .unwrap_or_else(|| PathBuf::from(&page.path));
     Placed(Diagnostic::error(file, "").at(1, 1), false, None)
+}
+
+/// A byte that may be part of a link's path as written.
+fn path_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"./-_%~".contains(&b) || b >= 0x80
+}
+
+/// Where `needle` starts a link in `text`: not inside a longer path
+/// (`/images/x.png` is not the link `../../images/x.png`).
+fn find_link(text: &str, needle: &str) -> Option<usize> {
+    text.match_indices(needle)
+        .map(|(i, _)| i)
+        .find(|&i| i == 0 || !path_byte(text.as_bytes()[i - 1]))
+}
+
+/// The first link in `text` that ends with `tail` (`/x.png`), and where it
+/// starts.
+fn link_ending<'t>(text: &'t str, tail: &str) -> Option<(usize, &'t str)> {
+    let bytes = text.as_bytes();
+    text.match_indices(tail).find_map(|(i, _)| {
+        let end = i + tail.len();
+        if bytes.get(end).is_some_and(|&b| path_byte(b) || b == b'#') {
+            return None;
+        }
+        let start = bytes[..i]
+            .iter()
+            .rposition(|&b| !path_byte(b))
+            .map_or(0, |p| p + 1);
+        Some((start, &text[start..end]))
+    })
 }
 
 /// The files that may have written a page's links, in the order they are
