@@ -7,6 +7,7 @@ mod ids;
 mod links;
 mod nav;
 mod offers;
+mod placing;
 mod practice;
 mod repeats;
 mod session;

@@ -1,0 +1,149 @@
+//! Where a broken link was written: the page's Markdown or YAML, then
+//! site.yaml (navigation), then the page's template; and the link as the
+//! author wrote it there, which may differ from the built page's
+//! (`/x.html` becomes `../x.html`; `intro.md` becomes `intro.html`).
+
+use super::links::{PageLinks, SourceText};
+use crate::diagnostic::{Diagnostic, Lines};
+use crate::theme::Theme;
+use std::path::{Path, PathBuf};
+
+/// A diagnostic at the place that wrote the link: the page's source, then
+/// site.yaml (navigation), then the page's template; the first that contains it.
+pub(super) fn place(
+    page: &PageLinks,
+    url: &str,
+    target: &str,
+    fragment: Option<&str>,
+    candidates: &[Candidate],
+) -> Placed {
+    let with_fragment = |p: &str| fragment.map_or_else(|| p.to_string(), |f| format!("{p}#{f}"));
+    // Root links (`/x.html`) are rewritten when rendered, so look for the
+    // form the author wrote first.
+    let mut needles = vec![
+        format!("/{}", with_fragment(target)),
+        url.to_string(),
+        with_fragment(target),
+    ];
+    // A link to a page written to its Markdown file (`../intro.md#part`,
+    // rendered `../intro.html#part`).
+    let path_end = url.find(['#', '?']).unwrap_or(url.len());
+    if let Some(stem) = url[..path_end].strip_suffix(".html") {
+        needles.push(format!("{stem}.md{}", &url[path_end..]));
+    }
+    // A link to an anchor on the same page, as written (`#jak-się-umówić`).
+    needles.extend(
+        fragment
+            .filter(|_| url.starts_with('#'))
+            .map(|f| format!("#{f}")),
+    );
+    for c in candidates {
+        for needle in &needles {
+            if let Some(offset) = find_link(c.lines.text(), needle) {
+                let (line, column) = c.lines.line_col(offset);
+                let d = Diagnostic::error(&c.file, "").at(line, column);
+                return Placed(d, true, Some(needle.clone()));
+            }
+        }
+    }
+    // A link written from the Markdown file's own folder: found by its
+    // last part, and named whole as written.
+    let last = target.rsplit('/').next().unwrap_or(target);
+    let tail = format!("/{}", with_fragment(last));
+    for c in candidates {
+        if let Some((offset, written)) = link_ending(c.lines.text(), &tail) {
+            let (line, column) = c.lines.line_col(offset);
+            let d = Diagnostic::error(&c.file, "").at(line, column);
+            return Placed(d, true, Some(written.to_string()));
+        }
+    }
+    let file = page
+        .source
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(&page.path));
+    Placed(Diagnostic::error(file, "").at(1, 1), false, None)
+}
+
+/// A byte that may be part of a link's path as written.
+fn path_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"./-_%~".contains(&b) || b >= 0x80
+}
+
+/// Where `needle` starts a link in `text`: not inside a longer path
+/// (`/images/x.png` is not the link `../../images/x.png`).
+fn find_link(text: &str, needle: &str) -> Option<usize> {
+    text.match_indices(needle)
+        .map(|(i, _)| i)
+        .find(|&i| i == 0 || !path_byte(text.as_bytes()[i - 1]))
+}
+
+/// The first link in `text` that ends with `tail` (`/x.png`), and where it
+/// starts.
+fn link_ending<'t>(text: &'t str, tail: &str) -> Option<(usize, &'t str)> {
+    let bytes = text.as_bytes();
+    text.match_indices(tail).find_map(|(i, _)| {
+        let end = i + tail.len();
+        if bytes.get(end).is_some_and(|&b| path_byte(b) || b == b'#') {
+            return None;
+        }
+        let start = bytes[..i]
+            .iter()
+            .rposition(|&b| !path_byte(b))
+            .map_or(0, |p| p + 1);
+        Some((start, &text[start..end]))
+    })
+}
+
+/// The files that may have written a page's links, in the order they are
+/// searched: the page's source, site.yaml (navigation), the page's template.
+pub(super) fn candidates(page: &PageLinks, texts: SourceText, theme: &Theme) -> Vec<Candidate> {
+    let mut candidates = Vec::new();
+    if let Some(src) = &page.source {
+        if let Some(t) = texts(src) {
+            candidates.push(Candidate::new(src.clone(), t));
+        }
+    }
+    if let Some(t) = texts(Path::new("site.yaml")) {
+        candidates.push(Candidate::new("site.yaml".into(), t));
+    }
+    if let Some(name) = page.template {
+        if let Some(t) = theme.template(name) {
+            candidates.push(Candidate::new(theme.template_path(name), t));
+        }
+    }
+    candidates
+}
+
+/// A file that may have written a link, with where its lines start.
+pub(super) struct Candidate {
+    file: PathBuf,
+    lines: Lines,
+}
+
+impl Candidate {
+    fn new(file: PathBuf, text: String) -> Candidate {
+        Candidate {
+            file,
+            lines: Lines::new(text),
+        }
+    }
+}
+
+/// A diagnostic without its message yet, whether the line that wrote
+/// the link was found, and the link as written there.
+pub(super) struct Placed(Diagnostic, pub(super) bool, Option<String>);
+
+impl Placed {
+    /// The diagnostic with `message`, which names the link as rendered
+    /// (`../../rules.html`): named instead as the author wrote it
+    /// (`/rules.html`), when that is how it was found.
+    pub(super) fn message(mut self, message: String, url: &str) -> Diagnostic {
+        self.0.message = match self.2 {
+            Some(written) if written != url => {
+                message.replacen(&format!("link `{url}`"), &format!("link `{written}`"), 1)
+            }
+            _ => message,
+        };
+        self.0
+    }
+}
