@@ -74,13 +74,7 @@ fn lacking_forms(
         return None;
     }
     let (line, column) = place(source, key);
-    // In CLDR's order (one, few, many, other), `other` always: Czech and
-    // Ukrainian use it for fractions only.
-    let all: Vec<&str> = super::CATEGORIES
-        .iter()
-        .copied()
-        .filter(|c| needed.contains(c) || *c == "other")
-        .collect();
+    let all = super::forms_in_order(needed);
     Some(
         Diagnostic::warning(
             &source.path,

@@ -83,13 +83,7 @@ pub fn ships(lang: &str) -> bool {
 /// The English file `text` as the start of `lang`'s: a header saying what
 /// to do, and the language's own name for the switcher.
 fn to_translate(text: &str, lang: &str) -> String {
-    let needed = needed_categories(&plural_rules(lang));
-    // In CLDR's order; `other` always (some languages use it for fractions only).
-    let forms: Vec<&str> = super::CATEGORIES
-        .iter()
-        .copied()
-        .filter(|c| needed.contains(c) || *c == "other")
-        .collect();
+    let forms = super::forms_in_order(&needed_categories(&plural_rules(lang)));
     let header = format!(
         "# UI strings for `{lang}`, written by `alsite strings {lang}` from the default\n\
          # theme's English: translate the values; keep the keys and the {{placeholders}}.\n\

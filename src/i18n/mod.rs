@@ -181,6 +181,17 @@ fn plural_rules(lang: &str) -> PluralRules {
         .expect("intl_pluralrules knows English")
 }
 
+/// The forms a count needs in a language that uses `needed` for whole
+/// numbers, in CLDR's order (one, few, many, other); `other` always, as
+/// some languages use it for fractions only.
+pub(crate) fn forms_in_order(needed: &BTreeSet<&str>) -> Vec<&'static str> {
+    CATEGORIES
+        .iter()
+        .copied()
+        .filter(|c| needed.contains(c) || *c == "other")
+        .collect()
+}
+
 /// The plural categories a language uses for whole numbers.
 pub(crate) fn needed_categories(rules: &PluralRules) -> BTreeSet<&'static str> {
     (0..=200u64)
