@@ -46,12 +46,23 @@ pub(super) fn place(
             }
         }
     }
-    // A link written from the Markdown file's own folder: found by its
-    // last part, and named whole as written.
+    // A link written from the Markdown file's own folder: found in that
+    // file by its last part, and taken when it leads to `target` from
+    // there; named whole as written.
     let last = target.rsplit('/').next().unwrap_or(target);
     let tail = format!("/{}", with_fragment(last));
-    for c in candidates {
-        if let Some((offset, written)) = link_ending(c.lines.text(), &tail) {
+    let own = candidates
+        .iter()
+        .filter(|c| page.source.as_ref() == Some(&c.file));
+    for c in own {
+        let Ok(in_content) = c.file.strip_prefix("content") else {
+            continue;
+        };
+        let from = in_content.to_string_lossy().replace('\\', "/");
+        let found = links_ending(c.lines.text(), &tail).find(|(_, written)| {
+            crate::render::url::resolve(&from, written).is_some_and(|(t, _)| t == target)
+        });
+        if let Some((offset, written)) = found {
             let (line, column) = c.lines.line_col(offset);
             let d = Diagnostic::error(&c.file, "").at(line, column);
             return Placed(d, true, Some(written.to_string()));
@@ -77,11 +88,11 @@ fn find_link(text: &str, needle: &str) -> Option<usize> {
         .find(|&i| i == 0 || !path_byte(text.as_bytes()[i - 1]))
 }
 
-/// The first link in `text` that ends with `tail` (`/x.png`), and where it
+/// The links in `text` that end with `tail` (`/x.png`), and where each
 /// starts.
-fn link_ending<'t>(text: &'t str, tail: &str) -> Option<(usize, &'t str)> {
+fn links_ending<'t>(text: &'t str, tail: &'t str) -> impl Iterator<Item = (usize, &'t str)> {
     let bytes = text.as_bytes();
-    text.match_indices(tail).find_map(|(i, _)| {
+    text.match_indices(tail).filter_map(move |(i, _)| {
         let end = i + tail.len();
         if bytes.get(end).is_some_and(|&b| path_byte(b) || b == b'#') {
             return None;
