@@ -171,3 +171,30 @@ fn files_systems_leave_behind_are_not_published_nor_rebuilt_for() {
         .body
         .contains("Still here."));
 }
+
+/// A file the last build warned about (a Markdown file the layout has no
+/// place for), deleted to clear the warning, is a change: `serve` builds
+/// again, and says so, without the warning.
+#[test]
+fn deleting_a_file_the_last_build_warned_about_builds_again() {
+    let site = new_site("stray");
+    fs::create_dir_all(site.path("content/notes")).unwrap();
+    fs::write(site.path("content/notes/plan.md"), "# Plan\n").unwrap();
+    let server = Server::start(&site);
+    let warned = |s: &Server| s.stderr().matches("not part of the content layout").count();
+    assert_eq!(warned(&server), 1, "{}", server.stderr());
+    let builds = |s: &Server| {
+        let out = s.stdout();
+        out.lines()
+            .filter(|l| l.starts_with("built ") || l.starts_with("rebuilt "))
+            .count()
+    };
+    let before = builds(&server);
+    fs::remove_file(site.path("content/notes/plan.md")).unwrap();
+    let end = Instant::now() + Duration::from_secs(10);
+    while builds(&server) == before && Instant::now() < end {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(builds(&server), before + 1, "{}", server.stdout());
+    assert_eq!(warned(&server), 1, "no new warning: {}", server.stderr());
+}

@@ -35,6 +35,9 @@ struct Last {
     /// A fingerprint of every output's bytes, to tell which re-rendered pages
     /// changed (the bytes themselves live in the server's snapshot).
     hashes: HashMap<String, u64>,
+    /// The files the last full build warned about (a Markdown file the
+    /// layout has no place for): gone, they change what `serve` reports.
+    warned: Vec<PathBuf>,
 }
 
 /// What a rebuild produced.
@@ -108,6 +111,7 @@ impl Incremental {
                 .iter()
                 .map(|o| (o.path.clone(), crate::digest::of(&o.bytes)))
                 .collect(),
+            warned: p.warnings.0.iter().map(|d| d.file.clone()).collect(),
         });
         Ok(Rebuilt {
             rendered: outputs.iter().filter(|o| o.template.is_some()).count(),
@@ -177,7 +181,8 @@ impl Incremental {
     /// True when `rel` (from the site root) is gone and the last build read
     /// nothing at or under it: an editor's temporary file that came and
     /// went within the burst (Kate's `about.md.Ab12Cd`, written and renamed
-    /// over the page), which changes nothing. False before a good build.
+    /// over the page), which changes nothing. False before a good build, and
+    /// for a file it warned about (deleting it clears the warning).
     pub fn came_and_went(&self, rel: &Path) -> bool {
         let Some(last) = &self.last else {
             return false;
@@ -190,7 +195,8 @@ impl Incremental {
                 || site.pages.iter().any(|p| p.source.starts_with(rel))
                 || site.assets.iter().any(|(p, _)| p.starts_with(rel))
         };
-        !read(&last.site) && !last.site.translations.iter().any(read)
+        let warned = last.warned.iter().any(|p| p.starts_with(rel));
+        !warned && !read(&last.site) && !last.site.translations.iter().any(read)
     }
 
     /// `None` when the change needs a full rebuild.
