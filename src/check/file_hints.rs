@@ -4,8 +4,7 @@
 //! made at the first broken link: a site's broken links cost what its good
 //! ones do, however many pages it has.
 
-use super::Names;
-use crate::digest::NameHash;
+use super::LinkIndex;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
@@ -15,7 +14,8 @@ use std::sync::{Mutex, OnceLock};
 const TYPO_SEARCHES: usize = 200;
 
 pub struct FileHints<'a> {
-    files: &'a HashMap<String, Option<Names>, NameHash>,
+    /// The site's files.
+    site: &'a LinkIndex,
     index: OnceLock<Folded<'a>>,
     done: Mutex<HashMap<String, String>>,
     searches: AtomicUsize,
@@ -32,9 +32,9 @@ fn folder(path: &str) -> &str {
 }
 
 impl<'a> FileHints<'a> {
-    pub fn new(files: &'a HashMap<String, Option<Names>, NameHash>) -> FileHints<'a> {
+    pub fn new(site: &'a LinkIndex) -> FileHints<'a> {
         FileHints {
-            files,
+            site,
             index: OnceLock::new(),
             done: Mutex::default(),
             searches: AtomicUsize::new(0),
@@ -56,13 +56,13 @@ impl<'a> FileHints<'a> {
     fn work_out(&self, target: &str) -> String {
         let index = self.index.get_or_init(|| {
             let mut by_folder: HashMap<&str, Vec<&str>> = HashMap::new();
-            for f in self.files.keys() {
+            for f in self.site.files() {
                 by_folder.entry(folder(f)).or_default().push(f);
             }
             let by_name = self
-                .files
-                .keys()
-                .map(|f| (crate::search::tokenize::fold(f), f.as_str()));
+                .site
+                .files()
+                .map(|f| (crate::search::tokenize::fold(f), f));
             Folded {
                 by_name: by_name.collect(),
                 by_folder,
@@ -84,9 +84,14 @@ impl<'a> FileHints<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::PageLinks;
 
-    fn files(names: impl IntoIterator<Item = String>) -> HashMap<String, Option<Names>, NameHash> {
-        names.into_iter().map(|n| (n, None)).collect()
+    fn files(names: impl IntoIterator<Item = String>) -> LinkIndex {
+        let pages: Vec<PageLinks> = names
+            .into_iter()
+            .map(|n| PageLinks::of(&crate::render::Output::plain(n, Vec::new())))
+            .collect();
+        LinkIndex::new(&pages)
     }
 
     #[test]

@@ -259,6 +259,11 @@ impl LinkIndex {
         self.files.remove(path);
     }
 
+    /// The path of every file of the site.
+    pub fn files(&self) -> impl Iterator<Item = &str> {
+        self.files.keys().map(String::as_str)
+    }
+
     /// Whether the site has a file at `path`.
     fn has(&self, path: &str) -> bool {
         self.files.contains_key(path)
@@ -283,7 +288,7 @@ pub fn check_pages<P: std::borrow::Borrow<PageLinks> + Sync>(
     texts: SourceText,
     theme: &Theme,
 ) -> Vec<Diagnostic> {
-    let hints = super::file_hints::FileHints::new(&index.files);
+    let hints = super::file_hints::FileHints::new(index);
     let errors: Vec<LinkError> = pages
         .par_iter()
         .flat_map_iter(|page| check_page(index, &hints, page.borrow(), texts, theme))
