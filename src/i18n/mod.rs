@@ -11,7 +11,7 @@ use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 
 mod checks;
 pub mod export;
-mod names;
+pub mod names;
 pub use names::own_name;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};

@@ -76,6 +76,16 @@ pub fn own_name(code: &str) -> String {
         .map_or_else(|| code.to_string(), |(_, name)| name.to_string())
 }
 
+/// The code of the language whose own name is `word`, in any case and with
+/// or without its accents (`polski`, `cestina`, `Español`).
+pub fn code_of_own_name(word: &str) -> Option<&'static str> {
+    let word = crate::search::tokenize::fold(word);
+    OWN_NAMES
+        .iter()
+        .find(|(_, name)| crate::search::tokenize::fold(name) == word)
+        .map(|(code, _)| *code)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,5 +103,9 @@ mod tests {
         sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(codes, sorted, "sorted, each once");
+        assert_eq!(code_of_own_name("cestina"), Some("cs"));
+        assert_eq!(code_of_own_name("SVENSKA"), Some("sv"));
+        assert_eq!(code_of_own_name("english"), Some("en"));
+        assert_eq!(code_of_own_name("klingon"), None);
     }
 }

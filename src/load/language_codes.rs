@@ -38,23 +38,18 @@ const WITHDRAWN: &[(&str, &str, &str)] = &[
     ("ji", "yi", "Yiddish"),
 ];
 
-/// Languages written as words, in English or in themselves.
+/// Languages written as words in English (their own names are in
+/// `i18n::names`, which the switcher shows).
 const NAMES: &[(&str, &str)] = &[
     ("english", "en"),
     ("polish", "pl"),
-    ("polski", "pl"),
     ("czech", "cs"),
     ("cesky", "cs"),
-    ("cestina", "cs"),
     ("ukrainian", "uk"),
     ("german", "de"),
-    ("deutsch", "de"),
     ("french", "fr"),
-    ("francais", "fr"),
     ("spanish", "es"),
-    ("espanol", "es"),
     ("italian", "it"),
-    ("italiano", "it"),
     ("portuguese", "pt"),
     ("dutch", "nl"),
     ("slovak", "sk"),
@@ -70,7 +65,6 @@ const NAMES: &[(&str, &str)] = &[
     ("chinese", "zh"),
     ("japanese", "ja"),
 ];
-
 /// Why `language`, the language part of a code (`cz` of `cz-CZ`), names no
 /// language: the message and the hint; `None` when it may.
 pub fn unknown_language(code: &str, language: &str) -> Option<(String, String)> {
@@ -96,16 +90,17 @@ pub fn unknown_language(code: &str, language: &str) -> Option<(String, String)> 
     Some((format!("`{code}` is not a language code"), hint))
 }
 
-/// The hint for a language written as a word (`english`, `ukrainian`), in
-/// any case; `None` for any other text.
+/// The hint for a language written as a word, in English or in itself
+/// (`english`, `ukrainian`, `polski`, `čeština`), in any case; `None` for
+/// any other text.
 pub fn named(word: &str) -> Option<String> {
-    let word = word.to_lowercase();
+    let lower = word.to_lowercase();
     NAMES
         .iter()
-        .find(|(name, _)| *name == word)
-        .map(|(_, code)| {
-            format!("write its code, `{code}`: a language code has two or three letters")
-        })
+        .find(|(name, _)| *name == lower)
+        .map(|(_, code)| *code)
+        .or_else(|| crate::i18n::names::code_of_own_name(word))
+        .map(|code| format!("write its code, `{code}`: a language code has two or three letters"))
 }
 
 #[cfg(test)]
