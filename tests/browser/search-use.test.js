@@ -160,7 +160,7 @@ test("an index that cannot load is said so, in words and to a screen reader, not
     const { page } = await open(browser.context, server.base + "index.html", server.base);
     await page.keyboard.press("/");
     await page.keyboard.type("rules");
-    const said = "The search is not available now; its index did not load. Reload the page to try again.";
+    const said = "The search is not available now; its index did not load. Leave the box and come back to it to try again.";
     await page.locator(".search-count").filter({ hasText: said }).waitFor();
     await page.locator("#search-status").filter({ hasText: said }).waitFor();
     assert.equal(await page.locator("#search-input").getAttribute("aria-expanded"), "false", "no list to choose from");
