@@ -39,28 +39,26 @@ pub fn write(root: &Path, lang: &str) -> Result<Vec<PathBuf>, Diagnostic> {
     Ok(targets)
 }
 
+/// The default theme's strings files of language `code`: (name, bytes).
+fn shipped(code: &str) -> Vec<(&'static str, &'static [u8])> {
+    crate::embedded::THEME
+        .iter()
+        .filter_map(|&(path, bytes)| {
+            let name = path.strip_prefix("i18n/")?;
+            crate::theme::is_strings_file(name, code).then_some((name, bytes))
+        })
+        .collect()
+}
+
 /// (file name, text) of each strings file to write for `lang`.
 fn files_for(lang: &str) -> Vec<(String, String)> {
-    let shipped = |code: &str| -> Vec<(&'static str, String)> {
-        crate::embedded::THEME
-            .iter()
-            .filter_map(|(path, bytes)| {
-                let name = path.strip_prefix("i18n/")?;
-                crate::theme::is_strings_file(name, code)
-                    .then(|| (name, String::from_utf8_lossy(bytes).into_owned()))
-            })
-            .collect()
-    };
     // A regional code (`pl-PL`) takes its language's words, as a build does.
     let primary = crate::load::site_languages::primary(lang);
-    let own = shipped(primary);
-    let (from, words) = match own.is_empty() {
-        true => (REFERENCE, shipped(REFERENCE)),
-        false => (primary, own),
-    };
-    words
+    let from = if ships(lang) { primary } else { REFERENCE };
+    shipped(from)
         .into_iter()
-        .map(|(name, text)| {
+        .map(|(name, bytes)| {
+            let text = String::from_utf8_lossy(bytes).into_owned();
             let stem = name.strip_suffix(&format!("{from}.yaml")).unwrap_or(name);
             let text = match from == REFERENCE && lang != REFERENCE {
                 true => to_translate(&text, lang),
@@ -74,10 +72,7 @@ fn files_for(lang: &str) -> Vec<(String, String)> {
 /// Whether `alsite strings` gives `lang` the theme's own words (to change
 /// some) rather than English ones to translate.
 pub fn ships(lang: &str) -> bool {
-    let primary = crate::load::site_languages::primary(lang);
-    crate::embedded::THEME
-        .iter()
-        .any(|(path, _)| path == &format!("i18n/{primary}.yaml").as_str())
+    !shipped(crate::load::site_languages::primary(lang)).is_empty()
 }
 
 /// The English file `text` as the start of `lang`'s: a header saying what

@@ -347,6 +347,8 @@ pub fn load(root: &Path, theme: &Theme, lang: &str) -> (Strings, Vec<Diagnostic>
     let reference = merge(&reference_sources, &mut diags);
     let own_sources = sources(root, theme, lang);
     let own = merge_checked(&own_sources, &rules, &mut diags);
+    // Not "English": the language's own name, for its switcher link.
+    let name = own_name(lang);
     let file = own_sources.last().map_or_else(
         || PathBuf::from("i18n").join(format!("{lang}.yaml")),
         |s| s.path.clone(),
@@ -367,13 +369,12 @@ pub fn load(root: &Path, theme: &Theme, lang: &str) -> (Strings, Vec<Diagnostic>
     } else {
         let place = file_for(&reference_sources, &own_sources, lang);
         // A language alsite knows the name of needs no `language.name`.
-        let named = own_name(lang) != lang;
+        let named = name != lang;
         let lacks = |key: &str| !(own.contains_key(key) || named && key == NAME_KEY);
         diags.extend(missing(&reference, lacks, place));
     }
     let mut entries = reference;
-    // Not "English": the language's own name, for its switcher link.
-    entries.insert(NAME_KEY.to_string(), Entry::Text(own_name(lang)));
+    entries.insert(NAME_KEY.to_string(), Entry::Text(name));
     entries.extend(own);
     let strings = Strings {
         lang: lang.to_string(),

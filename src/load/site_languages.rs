@@ -15,20 +15,19 @@ pub fn code_problem(code: &str) -> Option<(String, String)> {
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     let parsed = code.parse::<unic_langid::LanguageIdentifier>().ok();
-    match parsed.filter(|_| plain && !code.is_empty()) {
-        None => Some((
+    let Some(id) = parsed.filter(|_| plain && !code.is_empty()) else {
+        return Some((
             format!("`{code}` is not a language code"),
             super::language_codes::named(code).unwrap_or_else(|| "write a code such as `en`, `pl` or `pt-BR` (BCP 47): the language in small letters, a region after `-` in capitals".into()),
-        )),
-        Some(id) if super::language_codes::unknown_language(code, id.language.as_str()).is_some() => {
-            super::language_codes::unknown_language(code, id.language.as_str())
-        }
-        Some(id) if id != code => Some((
-            format!("the language code `{code}` is written `{id}`"),
-            format!("write `{id}`: file names (`about.{id}.md`), the output folder and the pages' `lang` use the code exactly as written here"),
-        )),
-        Some(_) => None,
+        ));
+    };
+    if let Some(problem) = super::language_codes::unknown_language(code, id.language.as_str()) {
+        return Some(problem);
     }
+    (id != code).then(|| (
+        format!("the language code `{code}` is written `{id}`"),
+        format!("write `{id}`: file names (`about.{id}.md`), the output folder and the pages' `lang` use the code exactly as written here"),
+    ))
 }
 
 /// The way `code` is written as a language code, when it is one written
