@@ -1,0 +1,80 @@
+//! A Markdown file of the content: its front matter (or, in a file brought
+//! from a wiki or mdBook, the title its first heading gives), its body with
+//! the line it starts on, and the name its page is written under.
+
+use super::frontmatter;
+use super::read_utf8;
+use crate::diagnostic::Diagnostic;
+use crate::model::Page;
+use std::borrow::Cow;
+use std::path::Path;
+
+/// The Markdown body of `page`, read from its file again (a free page's is
+/// not kept in memory).
+pub fn page_body(root: &Path, page: &Page) -> Result<String, Diagnostic> {
+    let text = read_utf8(root, &page.source)?;
+    split_markdown(&page.source, &text).map(|(_, _, body)| body.padded())
+}
+
+/// The body of a Markdown file and the line it starts on.
+pub(super) struct Body<'t>(&'t str, usize);
+
+impl Body<'_> {
+    /// The body with blank lines before it, so it keeps the file's line numbers.
+    pub(super) fn padded(&self) -> String {
+        "\n".repeat(self.1 - 1) + self.0
+    }
+}
+
+/// Splits Markdown text into its front matter (with the line it starts on)
+/// and its body.
+pub(super) fn split_markdown<'t>(
+    rel: &Path,
+    text: &'t str,
+) -> Result<(Cow<'t, str>, usize, Body<'t>), Diagnostic> {
+    let parts = frontmatter::split(text).map_err(|frontmatter::Unclosed| {
+        Diagnostic::error(rel, "front matter is not closed")
+            .at(1, 1)
+            .hint("end the front matter with a line containing only `---`")
+    })?;
+    if let Some(front) = parts.front {
+        return Ok((
+            front.into(),
+            parts.front_line,
+            Body(parts.body, parts.body_line),
+        ));
+    }
+    // A page brought from a wiki or mdBook: its title is its first heading,
+    // which the page's own title then replaces.
+    if let Some((title, line, rest)) = frontmatter::heading_title(parts.body) {
+        let front = format!("title: {}\n", serde_json::Value::String(title));
+        return Ok((front.into(), line, Body(rest, line + 1)));
+    }
+    let hint =
+        "start the file with `---`, a line `title: …`, and `---`, or with a heading `# Title`";
+    let message = if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        "the file is empty: a page needs at least a title"
+    } else {
+        "missing front matter"
+    };
+    Err(Diagnostic::error(rel, message).at(1, 1).hint(hint))
+}
+
+/// The output name of a free page's file: its stem, except that a folder's
+/// `index.md`, `_index.md` (Hugo) or `README.md` (GitHub, mdBook) is the
+/// folder's own page, `index.html`.
+pub(super) fn page_stem(name: &str, folder: &str) -> String {
+    let stem = file_stem(Path::new(name));
+    let folder_page = stem == "_index" || stem.eq_ignore_ascii_case("readme");
+    if folder_page && !folder.is_empty() {
+        return "index".into();
+    }
+    stem
+}
+
+/// A file's name without its extension.
+pub(super) fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
