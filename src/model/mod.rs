@@ -162,12 +162,33 @@ macro_rules! tagged_by_type {
                         write!(f, "a mapping starting with `type:` (one of {})", TAGS.join(", "))
                     }
                     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<$enum, A::Error> {
-                        match map.next_key::<String>()?.as_deref() {
-                            Some("type") => {}
-                            _ => return Err(de::Error::custom(format!(
-                                "expected `type:` as the first key (one of {})", TAGS.join(", ")))),
+                        let first = map.next_key::<String>()?;
+                        if first.as_deref() != Some("type") {
+                            // Is `type:` further down? The message says which.
+                            let mut later = false;
+                            if first.is_some() {
+                                map.next_value::<de::IgnoredAny>()?;
+                                while let Some(k) = map.next_key::<String>()? {
+                                    later |= k == "type";
+                                    map.next_value::<de::IgnoredAny>()?;
+                                }
+                            }
+                            return Err(de::Error::custom(format!(
+                                "{} {}|{}|{}",
+                                crate::model::fields::TYPE_NOT_FIRST,
+                                first.unwrap_or_default(),
+                                later,
+                                TAGS.join(", ")
+                            )));
                         }
                         let tag: String = map.next_value()?;
+                        if tag.trim().is_empty() {
+                            return Err(de::Error::custom(format!(
+                                "{} type|false|{}",
+                                crate::model::fields::TYPE_NOT_FIRST,
+                                TAGS.join(", ")
+                            )));
+                        }
                         match tag.as_str() {
                             $($tag => <$ty>::deserialize(MapAccessDeserializer::new(map)).map($enum::$variant),)+
                             other => Err(de::Error::unknown_variant(other, TAGS)),

@@ -100,6 +100,91 @@ pub(super) fn quoted(value: &str) -> String {
     }
 }
 
+/// A quoted text whose quote mark is not closed on its own line, when the
+/// parser's error at `problem_line` (1-based) falls where YAML found it
+/// closed: the opening quote's line and column (1-based, in characters) and
+/// the line it closed on. YAML reads a quoted text on across lines, up to the
+/// next quote mark, so a forgotten closing `"` shows up as an error many
+/// lines further down; the fix belongs at the opening one.
+pub fn runaway(text: &str, problem_line: usize) -> Option<(usize, usize, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let (mut line, mut from) = (0, 0);
+    while line < lines.len() && line < problem_line {
+        let Some((col, quote)) = opening_quote(&lines[line][from..]) else {
+            (line, from) = (line + 1, 0);
+            continue;
+        };
+        let col = from + col;
+        let open = (line + 1, lines[line][..col].chars().count() + 1);
+        let mut at = (line, col + 1);
+        let (close_line, close) = loop {
+            if let Some(end) = closing_quote(&lines[at.0][at.1..], quote) {
+                break (at.0, at.1 + end);
+            }
+            if at.0 + 1 >= lines.len() {
+                return None; // never closed: the parser says so itself
+            }
+            at = (at.0 + 1, 0);
+        };
+        let spans = close_line > line;
+        if spans && (line + 1 < problem_line) && problem_line <= close_line + 2 {
+            return Some((open.0, open.1, close_line + 1));
+        }
+        (line, from) = (close_line, close + 1);
+    }
+    None
+}
+
+/// The byte offset and sign of the first quote mark in `rest` that starts a
+/// quoted text: at the start, after `- `, `: `, or `[`, `{` or `,` in brackets;
+/// not one inside words (`it's`) or a comment.
+fn opening_quote(rest: &str) -> Option<(usize, char)> {
+    let mut can_start = true;
+    let mut depth = 0usize;
+    let mut prev = ' ';
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map_or(' ', |&(_, n)| n);
+        match c {
+            '"' | '\'' if can_start => return Some((i, c)),
+            '#' if prev == ' ' || prev == '\t' => return None,
+            ' ' | '\t' => {}
+            '-' | ':' | '?' if next == ' ' || next == '\t' => can_start = true,
+            '[' | '{' => {
+                depth += 1;
+                can_start = true;
+            }
+            ']' | '}' => {
+                depth = depth.saturating_sub(1);
+                can_start = false;
+            }
+            ',' if depth > 0 => can_start = true,
+            _ => can_start = false,
+        }
+        prev = c;
+    }
+    None
+}
+
+/// The byte offset of the quote mark that closes a text in `quote`s, in
+/// `rest` (which starts after the opening one or at a following line).
+fn closing_quote(rest: &str, quote: char) -> Option<usize> {
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match (quote, c) {
+            ('"', '\\') => {
+                chars.next();
+            }
+            ('\'', '\'') if chars.peek().is_some_and(|&(_, n)| n == '\'') => {
+                chars.next();
+            }
+            _ if c == quote => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +210,20 @@ mod tests {
             h,
             "put the whole text in quotes: - \"![logo](/images/a.png) it's us\""
         );
+    }
+
+    #[test]
+    fn finds_a_quote_left_open_where_the_parser_stops_later() {
+        let text = "title: a\ndescription: \"open\nname: b\nphone: \"+44\"\n";
+        assert_eq!(runaway(text, 4), Some((2, 14, 4)));
+        // A quoted text over two lines on purpose, and the error elsewhere.
+        let text = "a: \"one\n  two\"\nb: c\nd: [\n";
+        assert_eq!(runaway(text, 4), None);
+        // Quote marks inside words, escaped ones and comments start nothing.
+        let text = "a: it's \"x\" # it's\nb: 'it''s'\nc: \"say \\\"hi\\\"\"\nd: e: f\n";
+        assert_eq!(runaway(text, 4), None);
+        let text = "- { title: \"Pairs, minutes: 5 }\n- { title: \"b\", minutes: 5 }\n";
+        assert_eq!(runaway(text, 2), Some((1, 12, 2)));
     }
 
     #[test]

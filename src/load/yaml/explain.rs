@@ -1,0 +1,327 @@
+//! serde_yaml's messages in a trainer's words: no program types, no parser
+//! jargon. Every message a YAML file can produce passes through [`explain`].
+
+/// Splits serde_yaml's message into what went wrong and what was expected.
+pub(super) fn explain(raw: &str) -> (String, Option<String>) {
+    // "items[1]: unknown field `x`, expected `a` or `b` at line 3 column 5"
+    let text = raw;
+    let (place, what) = match text.split_once(": ") {
+        Some((p, w)) if !p.contains(' ') => (Some(p), w),
+        _ => (None, text),
+    };
+    let prefix = place
+        .map(|p| format!("in {}: ", spoken(p)))
+        .unwrap_or_default();
+    if let Some(rest) = what.strip_prefix("unknown field ") {
+        let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let hint = if expected.is_empty() {
+            "this mapping takes no fields".to_string()
+        } else {
+            // "one of `a`, `b` or `c`": the names are between backticks.
+            let names = expected.split('`').skip(1).step_by(2);
+            format!(
+                "{}allowed fields here: {}",
+                crate::suggest::did_you_mean(field.trim_matches('`'), names),
+                expected.replace("one of ", "").replace(" or ", ", ")
+            )
+        };
+        return (format!("{prefix}unknown field {field}"), Some(hint));
+    }
+    if let Some(field) = what.strip_prefix("missing field ") {
+        return (
+            format!("{prefix}missing required field {field}"),
+            Some(format!(
+                "add `{}:` with a value to this mapping",
+                field.trim_matches('`')
+            )),
+        );
+    }
+    use crate::model::fields::{
+        BAD_MINUTES, BAD_PERCENT, EMPTY_LIST, EMPTY_TEXT, MAX_MINUTES, TYPE_NOT_FIRST,
+    };
+    let field = place.map(spoken).unwrap_or_else(|| "this field".into());
+    if let Some(rest) = what.strip_prefix(TYPE_NOT_FIRST) {
+        return type_not_first(&prefix, rest.trim_start());
+    }
+    if what == EMPTY_TEXT {
+        let hint = if place.is_some_and(|p| p.ends_with(']')) {
+            "write the text after the `- `, or remove the empty entry"
+        } else {
+            "write the text after the colon; this field is required"
+        };
+        return (format!("{field} is empty"), Some(hint.into()));
+    }
+    if what == EMPTY_LIST {
+        return (
+            format!("{field} is an empty list"),
+            Some("add at least one entry, each on its own line starting with `- `".into()),
+        );
+    }
+    if what == BAD_MINUTES {
+        return (
+            format!("{field} must be a whole number of minutes from 1 to {MAX_MINUTES} (one day)"),
+            Some("write the length in minutes, such as `minutes: 45`".into()),
+        );
+    }
+    if let Some(value) = what.strip_prefix(BAD_PERCENT) {
+        let name = place
+            .and_then(|p| p.rsplit('.').next())
+            .unwrap_or("this field");
+        return (
+            format!("{field} is{value}, but it is a percentage: a whole number from 0 to 100"),
+            Some(format!(
+                "write e.g. `{name}: 80` to pass learners who get 80% of the practice items right"
+            )),
+        );
+    }
+    if let Some(key) = what.strip_prefix("duplicate field ").or_else(|| {
+        what.strip_prefix("duplicate entry with key ")
+            .map(|k| k.trim_matches('"'))
+            .filter(|k| !k.contains('"'))
+    }) {
+        let key = format!("`{}`", key.trim_matches('`'));
+        return (
+            format!("{prefix}the key {key} appears twice in one mapping"),
+            Some("keep one of the two lines; YAML allows each key once per mapping".into()),
+        );
+    }
+    if let Some(rest) = what.strip_prefix("unknown variant ") {
+        let (value, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let allowed = expected.replace("one of ", "");
+        if value == "``" {
+            let field = place.map(spoken).unwrap_or_else(|| "this value".into());
+            return (
+                format!("{field} is empty"),
+                Some(format!("write one of: {allowed}")),
+            );
+        }
+        return (
+            format!("{prefix}unknown value {value}"),
+            Some(format!(
+                "expected {}",
+                expected.replace("one of ", "one of: ")
+            )),
+        );
+    }
+    if let Some(rest) = what.strip_prefix("invalid type: ") {
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another type"));
+        return (
+            format!("{prefix}wrong kind of value: found {}", plain_found(found)),
+            Some(format!("expected {}", plain_expected(expected))),
+        );
+    }
+    if let Some(rest) = what.strip_prefix("invalid value: ") {
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another value"));
+        return (
+            format!("{prefix}invalid value: {}", plain_found(found)),
+            Some(format!("expected {}", plain_expected(expected))),
+        );
+    }
+    if place.is_none() && !what.contains('`') {
+        // Syntax errors from the scanner: "did not find expected node content", …
+        return syntax(what);
+    }
+    (format!("{prefix}{what}"), None)
+}
+
+/// serde's path to a value, `days[0].items[2].minutes`, counted from 1 as a
+/// trainer counts: `days` (item 1) → `items` (item 3) → `minutes`. A path
+/// through mappings only stays as the README writes it: `scorm.mastery_score`.
+fn spoken(place: &str) -> String {
+    let mut out = String::new();
+    for (n, part) in place.split('[').enumerate() {
+        let (index, name) = match part.split_once(']') {
+            Some((i, rest)) if n > 0 => (i.parse::<usize>().ok(), rest),
+            _ => (None, part),
+        };
+        if let Some(i) = index {
+            out.push_str(&format!(" (item {})", i + 1));
+        }
+        let name = name.trim_start_matches('.');
+        if !name.is_empty() {
+            let arrow = if out.is_empty() { "" } else { " → " };
+            out.push_str(&format!("{arrow}`{name}`"));
+        }
+    }
+    out
+}
+
+/// A practice item that does not start with `type:`: `rest` is the first
+/// key, whether `type:` comes later, and the types, split by `|`.
+fn type_not_first(prefix: &str, rest: &str) -> (String, Option<String>) {
+    let mut parts = rest.splitn(3, '|');
+    let (key, later, types) = (
+        parts.next().unwrap_or(""),
+        parts.next() == Some("true"),
+        parts.next().unwrap_or(""),
+    );
+    let example = types.split(", ").next().unwrap_or("choose");
+    if key == "type" {
+        return (
+            format!("{prefix}`type` is empty"),
+            Some(format!(
+                "write the item's type after `type:`, one of {types}"
+            )),
+        );
+    }
+    let message = match (key.is_empty(), later) {
+        (true, _) => format!("{prefix}this item is empty: it needs `type:` and its fields"),
+        (false, true) => format!("{prefix}this item starts with `{key}:`; `type:` must come first"),
+        (false, false) => format!("{prefix}this item has no `type:`"),
+    };
+    let hint = if later {
+        "move the item's `type:` line up, so it is the first line after the `- `".to_string()
+    } else {
+        format!("start the item with `- type: {example}` (one of {types}), then its other fields")
+    };
+    (message, Some(hint))
+}
+
+/// A scanner or parser message in a trainer's words.
+fn syntax(what: &str) -> (String, Option<String>) {
+    let plain = [
+        (
+            "mapping values are not allowed",
+            "a `key:` is where it cannot start: the line is indented more than the keys around it, or the line above is not finished",
+            "line this key up with the other keys of its block, or put quotes around a text that contains `: `",
+        ),
+        (
+            "did not find expected key",
+            "this line does not fit the indentation of the block it is in",
+            "indent it exactly like the other keys or list items of its block",
+        ),
+        (
+            "did not find expected '-'",
+            "a list item is missing its `- ` or is indented differently",
+            "start every item of a list with `- ` at the same indentation",
+        ),
+        (
+            "while scanning a quoted scalar",
+            "a quote mark opened here is never closed",
+            "end the text with the same quote mark it starts with; inside \"…\" write \\\" for a quote mark, inside '…' write ''",
+        ),
+        (
+            "found unknown escape character",
+            "a backslash inside \"…\" starts a code YAML does not know",
+            "write \\\\ for a backslash, or put the text in single quotes '…' instead",
+        ),
+        (
+            "could not find expected ':'",
+            "this line is neither a `key: value` nor part of the text above it",
+            "put a space after a key's colon (`minutes: 45`); a text that goes on from the line above is indented more than its key",
+        ),
+        (
+            "did not find expected ',' or ']'",
+            "a list in brackets `[…]` starts here but is not closed on its line, or two of its entries have no comma between them",
+            "end the list with `]` and put a comma between entries; an entry with a comma, colon, quote mark or bracket of its own goes in quotes",
+        ),
+        (
+            "did not find expected ',' or '}'",
+            "a mapping in braces `{…}` starts here but is not closed on its line, or two of its entries have no comma between them",
+            "end it with `}` and put a comma between the `key: value` entries; a text with a comma, colon, quote mark or brace of its own goes in quotes",
+        ),
+        (
+            "did not find expected node content",
+            "a value is missing here, or it starts with a sign YAML keeps for itself",
+            "write the value after the colon or the `- `; a text that starts with `,`, `]`, `}` or another sign goes in quotes",
+        ),
+        (
+            "found character that cannot start any token",
+            "this text starts with a sign YAML keeps for itself",
+            "put the whole text in quotes",
+        ),
+        (
+            "found unexpected end of stream",
+            "the file ends before something opened is closed: a quote mark, a bracket or a brace",
+            "close it where the text, list or mapping ends",
+        ),
+        (
+            "block sequence entries are not allowed",
+            "a list item `- ` cannot start on this line",
+            "put each `- ` item on a line of its own below its key, indented by two spaces",
+        ),
+        (
+            "found a tab character",
+            "a tab is used where YAML needs spaces",
+            "replace the tab with spaces",
+        ),
+    ];
+    for (pattern, message, hint) in plain {
+        if what.contains(pattern) {
+            return (format!("YAML syntax error: {message}"), Some(hint.into()));
+        }
+    }
+    (
+        format!("YAML syntax error: {}", what.replace(", while", " while")),
+        Some("check indentation, quotes and brackets where this points".into()),
+    )
+}
+
+/// What serde found, without type names: `integer `-5``, `string "x"`.
+fn plain_found(found: &str) -> String {
+    let found = found
+        .trim_end_matches(" as u128")
+        .trim_end_matches(" as i128");
+    let words = [
+        ("string ", "the text "),
+        ("integer ", "the number "),
+        ("floating point ", "the number "),
+        ("boolean ", "the yes/no value "),
+    ];
+    for (serde, plain) in words {
+        if let Some(rest) = found.strip_prefix(serde) {
+            return format!("{plain}{rest}");
+        }
+    }
+    found
+        .replace("unit value", "nothing (an empty value)")
+        .replace("sequence", "a list")
+        .replace("map", "a mapping")
+}
+
+/// What serde expected, without type names: `a string` is a text, `u32` a
+/// whole number, `struct Page` a mapping. Anything not known here is said
+/// in general words rather than shown as serde wrote it.
+fn plain_expected(expected: &str) -> String {
+    let e = expected.trim();
+    let whole = ["u8", "u16", "u32", "u64", "u128", "usize"];
+    let signed = ["i8", "i16", "i32", "i64", "i128", "isize"];
+    if whole.contains(&e) {
+        let max = match e {
+            "u8" => u8::MAX as u128,
+            "u16" => u16::MAX as u128,
+            "u32" => u32::MAX as u128,
+            _ => u64::MAX as u128,
+        };
+        return format!("a whole number from 0 to {max}");
+    }
+    if signed.contains(&e) {
+        return "a whole number".into();
+    }
+    let first = e.split_whitespace().next().unwrap_or("");
+    let plain = match e {
+        "f32" | "f64" => "a number",
+        "a map" => "a mapping (lines of `key: value`)",
+        "a sequence" => "a list (lines starting with `- `)",
+        "a boolean" => "true or false",
+        "a string" | "string" | "a borrowed string" | "a character" | "char" | "path string" => {
+            "a text"
+        }
+        "unit" => "nothing after the colon",
+        // serde_yaml's word for an enum given a list or mapping.
+        "a YAML tag starting with '!'" => {
+            "one word (one of the allowed values), not a list or mapping"
+        }
+        _ if e.starts_with("a tuple") || e.starts_with("an array") => "a list",
+        _ if e.contains("enum") || first == "variant" => "one of the allowed values",
+        _ if e.contains("struct") => "a mapping (lines of `key: value`)",
+        // Our own visitors already speak plainly: "a text", "a whole number of minutes …".
+        _ if !e.contains("::") && !e.chars().any(|c| c.is_ascii_uppercase()) => e,
+        _ => "another kind of value",
+    };
+    plain.to_string()
+}
