@@ -232,6 +232,13 @@ impl<'a> Loader<'a> {
 
     fn config(&mut self) -> Option<Config> {
         let file = PathBuf::from("site.yaml");
+        if self.root.join(&file).is_dir() {
+            self.diags.push(
+                Diagnostic::error(&file, "site.yaml is a folder, not a file")
+                    .hint("move what is in the folder elsewhere, remove it, and write site.yaml as a text file with `title:` and the site's other fields"),
+            );
+            return None;
+        }
         if !self.root.join(&file).is_file() {
             self.diags.push(
                 Diagnostic::error(&file, format!("no site.yaml in {}", self.root.display()))
@@ -397,22 +404,27 @@ impl<'a> Loader<'a> {
     /// The page in `rel`, written to `folder/<slug or stem>.html`.
     fn page(&mut self, rel: &Path, folder: &str, stem: String, free: bool) -> Option<Page> {
         let (front, body, digest) = self.markdown::<FrontMatter>(rel, free)?;
+        let from_file = front.slug.is_none();
         let slug = front.slug.clone().unwrap_or(stem);
-        // Letters are letters in every language; a space is fine in a file
-        // name (links to it are percent-encoded).
-        if slug.trim().len() != slug.len()
-            || slug.is_empty()
-            || !slug
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == ' ')
-        {
+        if let Some(problem) = slug_problem(&slug) {
             let line = read_utf8(self.root, rel)
                 .ok()
                 .and_then(|t| t.lines().position(|l| l.starts_with("slug:")));
+            let (message, hint) = if from_file {
+                (
+                    format!("the file name `{slug}` cannot be a page's name: {problem}"),
+                    "rename the file with letters (in any language), digits, spaces, `-` and `_` before `.md`; a dot only comes before a language code (`about.pl.md`)",
+                )
+            } else {
+                (
+                    format!("slug `{slug}` cannot be a file name: {problem}"),
+                    "use letters (in any language), digits, spaces, `-` and `_` only",
+                )
+            };
             self.diags.push(
-                Diagnostic::error(rel, format!("slug `{slug}` cannot be a file name"))
+                Diagnostic::error(rel, message)
                     .at(line.map_or(1, |l| l + 1), 1)
-                    .hint("use letters (in any language), digits, spaces, `-` and `_` only"),
+                    .hint(hint),
             );
             return None;
         }
@@ -470,6 +482,30 @@ fn placeholder_config() -> Config {
         languages: Vec::new(),
         translations: Default::default(),
     }
+}
+
+/// What keeps `slug` from being a page's file name, in words. Letters are
+/// letters in every language; a space is fine in a file name (links to it
+/// are percent-encoded).
+fn slug_problem(slug: &str) -> Option<String> {
+    if slug.trim().is_empty() {
+        return Some("it is empty".into());
+    }
+    if slug.trim().len() != slug.len() {
+        return Some("it starts or ends with a space".into());
+    }
+    let allowed = |c: char| c.is_alphanumeric() || c == '-' || c == '_' || c == ' ';
+    // A folder separator first: `../x` is about folders, not the dots.
+    let bad = slug
+        .chars()
+        .find(|&c| c == '/' || c == '\\')
+        .or_else(|| slug.chars().find(|&c| !allowed(c)))?;
+    Some(match bad {
+        '.' => "it has a dot (`.`)".to_string(),
+        '/' | '\\' => format!("it has `{bad}`, which separates folders"),
+        c if c.is_control() => format!("it has an invisible character (U+{:04X})", c as u32),
+        c => format!("it has `{c}`"),
+    })
 }
 
 #[cfg(test)]
