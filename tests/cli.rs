@@ -196,6 +196,27 @@ fn a_site_without_site_yaml_is_an_error_not_a_panic() {
 }
 
 #[test]
+fn a_folder_named_site_yaml_is_named_so() {
+    let site = fixture_site("base");
+    fs::remove_file(site.0.join("site.yaml")).unwrap();
+    fs::create_dir(site.0.join("site.yaml")).unwrap();
+    for command in ["build", "check"] {
+        let out = alsite(&[command], &site.0);
+        assert_eq!(out.status.code(), Some(1), "{command}");
+        let stderr = text(&out.stderr);
+        assert!(
+            stderr.contains("site.yaml: error: site.yaml is a folder, not a file"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("= hint: "), "{stderr}");
+    }
+    assert!(
+        !site.0.join("public").exists(),
+        "a failed build wrote output"
+    );
+}
+
+#[test]
 fn check_writes_nothing_and_strict_fails_on_warnings() {
     let site = fixture_site("base");
     fs::write(site.0.join("content/notes.md"), "---\ntitle: Stray\n---\n").unwrap();

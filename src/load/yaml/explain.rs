@@ -12,6 +12,9 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
     let prefix = place
         .map(|p| format!("in {}: ", spoken(p)))
         .unwrap_or_default();
+    if what.starts_with("unknown field `<<`") {
+        return merge_key(&prefix);
+    }
     if let Some(rest) = what.strip_prefix("unknown field ") {
         let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let hint = if expected.is_empty() {
@@ -150,6 +153,15 @@ fn spoken(place: &str) -> String {
     out
 }
 
+/// `<<: *name`, YAML's merge key, which copies another mapping's fields in
+/// without showing them: alsite reads each field where it is written.
+fn merge_key(prefix: &str) -> (String, Option<String>) {
+    (
+        format!("{prefix}`<<:` (copying the fields of another mapping) is not read here"),
+        Some("write out the fields this mapping needs instead of `<<: *…`".into()),
+    )
+}
+
 /// A practice item that does not start with `type:`: `rest` is the first
 /// key, whether `type:` comes later, and the types, split by `|`.
 fn type_not_first(prefix: &str, rest: &str) -> (String, Option<String>) {
@@ -160,6 +172,9 @@ fn type_not_first(prefix: &str, rest: &str) -> (String, Option<String>) {
         parts.next().unwrap_or(""),
     );
     let example = types.split(", ").next().unwrap_or("choose");
+    if key == "<<" {
+        return merge_key(prefix);
+    }
     if key == "type" {
         return (
             format!("{prefix}`type` is empty"),
