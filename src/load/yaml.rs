@@ -95,9 +95,13 @@ fn from_serde<T: DeserializeOwned>(
         }
     }
     let mut first_of_two = None;
+    let mut in_braces = false;
     if let Some(key) = duplicate_key(&stripped) {
         // serde points at the mapping; the fix is at the key's second line.
-        if let Some((first, (l, c))) = second_key(text, line, column, key) {
+        if let Some(c) = second_key_in_braces(text, line, column, key) {
+            column = c;
+            in_braces = true;
+        } else if let Some((first, (l, c))) = second_key(text, line, column, key) {
             (line, column) = (l, c);
             first_of_two = Some(first + first_line - 1);
         }
@@ -108,6 +112,9 @@ fn from_serde<T: DeserializeOwned>(
     }
     if let Some(first) = first_of_two {
         message = format!("{message} (first on line {first})");
+    }
+    if in_braces {
+        hint = Some("keep one of the two `key: value` entries in the braces; YAML allows each key once per mapping".into());
     }
     let mut places = positions.clone();
     places.push((line, column));
@@ -227,6 +234,31 @@ fn second_key(
         let column = l.len() - l.trim_start_matches([' ', '-']).len() + 1;
         (first + 1, (i + 1, column))
     })
+}
+
+/// In a mapping in braces starting at (`line`, `column`), `{ by: a, by: b }`,
+/// the column of the key `key`'s second entry on that line.
+fn second_key_in_braces(text: &str, line: usize, column: usize, key: &str) -> Option<usize> {
+    let source = text.lines().nth(line.checked_sub(1)?)?;
+    let start = source.char_indices().nth(column.checked_sub(1)?)?.0;
+    let rest = source[start..].strip_prefix('{')?;
+    let mut seen = 0;
+    let mut offset = start + 1;
+    for entry in rest.split(',') {
+        let name = entry.trim_start();
+        let bare = name
+            .strip_prefix(key)
+            .is_some_and(|r| r.trim_start().starts_with(':'));
+        if bare {
+            seen += 1;
+            if seen == 2 {
+                let at = offset + entry.len() - name.len();
+                return Some(source[..at].chars().count() + 1);
+            }
+        }
+        offset += entry.len() + 1;
+    }
+    None
 }
 
 /// Removes every " at line L column C" from a message, returning the positions.

@@ -110,9 +110,13 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
         let (found, expected) = rest
             .split_once(", expected ")
             .unwrap_or((rest, "another type"));
+        let mut hint = format!("expected {}", plain_expected(expected));
+        if expected == "a boolean" && yes_or_no(found) {
+            hint.push_str(": write `true` for yes and `false` for no");
+        }
         return (
             format!("{prefix}wrong kind of value: found {}", plain_found(found)),
-            Some(format!("expected {}", plain_expected(expected))),
+            Some(hint),
         );
     }
     if let Some(rest) = what.strip_prefix("invalid value: ") {
@@ -274,6 +278,16 @@ fn syntax(what: &str) -> (String, Option<String>) {
         format!("YAML syntax error: {}", what.replace(", while", " while")),
         Some("check indentation, quotes and brackets where this points".into()),
     )
+}
+
+/// `string "yes"` and the like: a yes or no in words where YAML wants
+/// `true` or `false` (older YAML read them so; many people write them).
+fn yes_or_no(found: &str) -> bool {
+    let Some(word) = found.strip_prefix("string ") else {
+        return false;
+    };
+    let word = word.trim_matches('"').to_lowercase();
+    ["yes", "no", "y", "n", "on", "off", "tak", "nie"].contains(&word.as_str())
 }
 
 /// What serde found, without type names: `integer `-5``, `string "x"`.

@@ -31,6 +31,7 @@ fn colour_as_comment(line: &str) -> Option<(usize, &str, &str)> {
 pub(super) fn prescan(file: &Path, text: &str) -> Result<(), Diagnostic> {
     let mut flow_depth = 0usize;
     let mut seen_content = false;
+    let mut ended: Option<usize> = None;
     let mut tags = super::tags::Scanner::new();
     for (i, line) in text.lines().enumerate() {
         let err = |col: usize, message: &str, hint: &str| {
@@ -65,6 +66,16 @@ pub(super) fn prescan(file: &Path, text: &str) -> Result<(), Diagnostic> {
             );
         }
         let content = trimmed.trim_start();
+        let ends_document = trimmed == "..." || trimmed.starts_with("... #");
+        if let Some(end) = ended.filter(|_| !content.is_empty() && !content.starts_with('#')) {
+            return Err(Diagnostic::error(file, "a line of three dots `...` ends the file here for YAML, so the lines after it are not read")
+                .at(end + 1, 1)
+                .hint("remove the `...` line, or indent it under its key if it belongs to a text"));
+        }
+        if ends_document {
+            ended = Some(i);
+            continue;
+        }
         if !content.is_empty() && !content.starts_with('#') && content != "---" {
             seen_content = true;
         }
