@@ -44,11 +44,38 @@ pub(super) fn content_files(root: &Path, content: &Path) -> (Vec<PathBuf>, Vec<D
                     }
                 }
             }
+            Ok(e) if e.depth() > 0 && e.file_type().is_dir() => {
+                if let Some(d) = folder_named_as_file(root, content, e.path()) {
+                    errors.push(d);
+                    walk.skip_current_dir();
+                }
+            }
             Ok(_) => {}
             Err(e) => errors.push(unreadable(root, content, &e)),
         }
     }
     (files, errors)
+}
+
+/// A folder where the layout has a file (`sessions/rota-tool.yaml/`, a
+/// folder made by mistake or unzipped so): the file it stands for would
+/// otherwise be missing in silence.
+fn folder_named_as_file(root: &Path, content: &Path, dir: &Path) -> Option<Diagnostic> {
+    use super::layout::{kind, Kind};
+    let rel = dir.strip_prefix(content).ok()?;
+    // Pages may sit in folders of any name (`pages/kurs.md/a.md` is a page).
+    if matches!(kind(rel), Kind::Asset | Kind::Stray | Kind::Page(..)) {
+        return None;
+    }
+    let shown = dir.strip_prefix(root).unwrap_or(dir);
+    let name = rel.file_name()?.to_string_lossy();
+    Some(
+        Diagnostic::error(
+            shown,
+            format!("`{name}` is a folder, but here the content layout reads a file of that name"),
+        )
+        .hint("put the file itself here (a text file, not a folder); if the folder holds other things, move them out and rename it"),
+    )
 }
 
 /// A file or folder under content/ that cannot be read, in plain words.
