@@ -61,6 +61,20 @@ pub(super) fn kind(logical: &Path) -> Kind<'_> {
     }
 }
 
+/// Where a Markdown or YAML file the layout has no place for belongs,
+/// going by the folder it is in.
+pub(super) fn stray_hint(logical: &Path) -> &'static str {
+    let first = logical.iter().next().and_then(|p| p.to_str()).unwrap_or("");
+    let nested = logical.iter().count() > 2;
+    match first {
+        "workshops" if nested => "a workshop's folder holds its workshop.yaml and one .md file per module, side by side: content/workshops/NAME/workshop.yaml, content/workshops/NAME/MODULE.md",
+        "workshops" => "a workshop is a folder: content/workshops/NAME/workshop.yaml, with its modules' .md files beside it",
+        "method" => "content/method/ holds ground-rules.yaml and components.yaml only; other pages go in content/pages/",
+        "practice" | "sessions" => "practice sets and sessions are .yaml files directly in content/practice/ and content/sessions/, not in folders; pages go in content/pages/",
+        _ => "pages go in content/pages/, practice sets in content/practice/, sessions in content/sessions/",
+    }
+}
+
 /// The extension of a file name, in small letters.
 pub(super) fn extension(name: &str) -> String {
     Path::new(name)

@@ -388,16 +388,26 @@ impl<'a> Loader<'a> {
             }
             Kind::Module(slug, name) => {
                 if let Some((front, Some(body), _)) = self.markdown::<ModuleFront>(&rel, false) {
-                    let module = Module { source: rel.clone(), slug: file_stem(Path::new(name)), front, body };
+                    let module = Module {
+                        source: rel.clone(),
+                        slug: file_stem(Path::new(name)),
+                        front,
+                        body,
+                    };
                     self.workshop(site, slug).modules.push(module);
                 }
             }
             Kind::Stray => self.diags.push(
-                Diagnostic::warning(&rel, "file is not part of the content layout and was ignored").hint(
-                    "pages go in content/pages/, practice sets in content/practice/, sessions in content/sessions/",
-                ),
+                Diagnostic::warning(
+                    &rel,
+                    "file is not part of the content layout and was ignored",
+                )
+                .hint(layout::stray_hint(&logical)),
             ),
-            Kind::Asset => site.assets.push((rel.clone(), rel_in_content.to_string_lossy().replace('\\', "/"))),
+            Kind::Asset => site.assets.push((
+                rel.clone(),
+                rel_in_content.to_string_lossy().replace('\\', "/"),
+            )),
         }
     }
 
