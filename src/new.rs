@@ -162,6 +162,10 @@ fn translations_block(others: &[String]) -> String {
 /// Writes the sample site for `languages` into `dir`, which must be missing
 /// or empty. Returns the number of files written.
 pub fn new_site(dir: &Path, languages: &[String]) -> Result<usize, Diagnostic> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(Diagnostic::error(dir, "this is a file, not a folder")
+            .hint("give the name of a new folder for the site; alsite never overwrites files"));
+    }
     if dir.exists() {
         let empty = std::fs::read_dir(dir)
             .map(|mut d| d.next().is_none())

@@ -203,6 +203,15 @@ fn new_site_builds_with_no_repository_around() {
     let again = alsite(&["new", "my-site"], &dir.0);
     assert_eq!(again.status.code(), Some(1));
     assert!(text(&again.stderr).contains("folder exists and is not empty"));
+    // Nor over a file, which is named as one.
+    let on_file = alsite(&["new", "my-site/site.yaml"], &dir.0);
+    assert_eq!(on_file.status.code(), Some(1));
+    let stderr = text(&on_file.stderr);
+    assert!(
+        stderr.contains("my-site/site.yaml: error: this is a file, not a folder"),
+        "{stderr}"
+    );
+    assert!(site.join("site.yaml").is_file());
 }
 
 #[test]
