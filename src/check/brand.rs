@@ -39,19 +39,32 @@ pub fn check_brand(site: &Site, outputs: &HashSet<&str>) -> Vec<Diagnostic> {
     for (field, value) in files {
         let Some(file) = value else { continue };
         if !outputs.contains(file.trim_start_matches('/')) {
+            let hint = match web_address(file) {
+                Some(name) => format!("the site never fetches files from the internet (it works offline): save the file as content/images/{name} and write `{field}: images/{name}`"),
+                None => format!("put the file under content/ (content/{0} becomes `{0}`) and give its path from the site root", file.trim_start_matches('/')),
+            };
             diags.push(at(
                 &[Seg::Key("brand"), Seg::Key(field)],
                 format!("brand {field} `{file}` is not a file of the site"),
-                format!("put the file under content/ (content/{0} becomes `{0}`) and give its path from the site root", file.trim_start_matches('/')),
+                hint,
             ));
         }
     }
     for (i, f) in brand.fonts.iter().enumerate() {
         if !outputs.contains(f.file.trim_start_matches('/')) {
+            let hint = match web_address(&f.file) {
+                Some(name) => format!("the site never fetches fonts from the internet (it works offline): save the file as content/fonts/{name} and write `file: fonts/{name}`"),
+                None => "put font files under content/, e.g. content/fonts/x.woff2, and write `fonts/x.woff2`".into(),
+            };
             diags.push(at(
-                &[Seg::Key("brand"), Seg::Key("fonts"), Seg::Index(i), Seg::Key("file")],
+                &[
+                    Seg::Key("brand"),
+                    Seg::Key("fonts"),
+                    Seg::Index(i),
+                    Seg::Key("file"),
+                ],
                 format!("font file `{}` is not a file of the site", f.file),
-                "put font files under content/, e.g. content/fonts/x.woff2, and write `fonts/x.woff2`".into(),
+                hint,
             ));
         }
     }
@@ -105,6 +118,19 @@ fn contrast_problem(field: &str, c: Rgb) -> Option<(String, String)> {
             ratio_text(contrast(darker, PAPER).min(contrast(WHITE, darker))),
         ),
     ))
+}
+
+/// For a web address (`https://x.example/logo.png`, `//cdn/x.woff2`), the
+/// file's name at its end, to save it under.
+fn web_address(value: &str) -> Option<&str> {
+    let rest = value
+        .split_once("://")
+        .map(|(_, r)| r)
+        .or_else(|| value.strip_prefix("//"))?;
+    let path = rest.split(['?', '#']).next().unwrap_or(rest);
+    path.rsplit('/')
+        .next()
+        .filter(|n| !n.is_empty() && !rest.starts_with(n))
 }
 
 #[cfg(test)]
