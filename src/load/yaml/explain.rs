@@ -193,9 +193,9 @@ fn type_not_first(prefix: &str, rest: &str) -> (String, Option<String>) {
         (false, false) => format!("{prefix}this item has no `type:`"),
     };
     let hint = if later {
-        "move the item's `type:` line up, so it is the first line after the `- `".to_string()
+        "move the item's `type:` line up, so it is the item's first line".to_string()
     } else {
-        format!("start the item with `- type: {example}` (one of {types}), then its other fields")
+        format!("make `type: {example}` (one of {types}) the item's first line, then its other fields")
     };
     (message, Some(hint))
 }
