@@ -195,7 +195,9 @@ fn type_not_first(prefix: &str, rest: &str) -> (String, Option<String>) {
     let hint = if later {
         "move the item's `type:` line up, so it is the item's first line".to_string()
     } else {
-        format!("make `type: {example}` (one of {types}) the item's first line, then its other fields")
+        format!(
+            "make `type: {example}` (one of {types}) the item's first line, then its other fields"
+        )
     };
     (message, Some(hint))
 }
