@@ -120,10 +120,6 @@ impl TermTable {
         t
     }
 
-    pub fn len(&self) -> usize {
-        self.ends.len()
-    }
-
     /// Every term, in the order of their numbers.
     pub fn terms(&self) -> impl Iterator<Item = &str> {
         let words = std::str::from_utf8(&self.words).unwrap_or_default();
