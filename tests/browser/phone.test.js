@@ -194,3 +194,17 @@ for (const [language, root, kinds] of SITES) {
     }
   });
 }
+
+test("on a phone a checklist's materials line up: which modules need one sits under its name, not under the box", async () => {
+  const page = await fresh(light, SITE, KINDS.guide);
+  const rows = await page.locator(".checklist li").evaluateAll((lis) => lis.map((li) => {
+    const box = li.querySelector("input").getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(li.querySelector(".used-in"));
+    const used = range.getClientRects();
+    return { name: li.textContent.trim().slice(0, 30), box: box.right, lefts: [...used].map((r) => Math.round(r.left)) };
+  }));
+  assert.ok(rows.length > 3);
+  for (const row of rows) assert.ok(row.lefts.every((x) => x >= row.box), `${row.name}: “used in” starts at ${row.lefts} px, left of the box's edge ${row.box} px`);
+  await page.close();
+});
