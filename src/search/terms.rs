@@ -81,12 +81,10 @@ impl TermTable {
     #[inline]
     pub fn number(&mut self, word: Word) -> (u32, bool) {
         match word {
-            Word::Short { key, .. } => {
-                match self.short.find(short_hash(key), |&(k, _)| k == key) {
-                    Some(&(_, t)) => (t, false),
-                    None => (self.new_short_term(key, word), true),
-                }
-            }
+            Word::Short { key, .. } => match self.short.find(short_hash(key), |&(k, _)| k == key) {
+                Some(&(_, t)) => (t, false),
+                None => (self.new_short_term(key, word), true),
+            },
             Word::Long(bytes) => self.long_term(bytes),
         }
     }
@@ -120,10 +118,6 @@ impl TermTable {
         word.push_to(&mut self.words);
         self.ends.push(self.words.len() as u32);
         t
-    }
-
-    pub fn len(&self) -> usize {
-        self.ends.len()
     }
 
     /// Every term, in the order of their numbers.
@@ -275,6 +269,23 @@ mod tests {
             ]
         );
         assert_eq!(terms.uses().len(), 7);
+    }
+
+    /// A page of many terms (a home page listing every other) must not
+    /// leave its table for every later page to clear.
+    #[test]
+    fn a_large_page_leaves_no_large_table_behind() {
+        let mut b = TermsBuilder::default();
+        let many: Vec<String> = (0..5000).map(|n| format!("w{n}")).collect();
+        add(&mut b, &many.join(" "));
+        assert_eq!(b.finish().words().count(), 5000);
+        add(&mut b, "one small page");
+        assert_eq!(b.finish().words().count(), 3);
+        assert!(
+            b.table.short.capacity() < 1 << 10,
+            "{}",
+            b.table.short.capacity()
+        );
     }
 
     #[test]
