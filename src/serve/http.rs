@@ -187,12 +187,16 @@ pub fn overlay(message: &str, earlier: bool, strings: &Strings) -> String {
     )
 }
 
+/// The head of serve's own pages: a phone shows them at its width, not
+/// shrunk to a desktop's, and a dark setting gets them dark.
+const HEAD: &str = "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"color-scheme\" content=\"light dark\"><style>main{font:17px/1.6 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem}:root{background:#fdfcf9;color:#1c2430}a{color:#0b5d73}@media (prefers-color-scheme:dark){:root{background:#12171d;color:#e6e9ee}a{color:#7cc7e0}}</style>";
+
 /// The page for every path while the site has not built once: its errors
 /// follow in the overlay.
 pub fn not_built_page(strings: &Strings) -> String {
     let t = |key: &str| escape_html(&strings.t(key, &[]));
     format!(
-        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head><body style=\"font:17px/1.6 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem\"><h1>{}</h1><p>{}</p></body></html>",
+        "<!doctype html><html lang=\"{}\"><head>{HEAD}<title>{}</title></head><body><main><h1>{}</h1><p>{}</p></main></body></html>",
         escape_html(strings.lang()),
         t("serve.not_built_title"),
         t("serve.not_built_title"),
@@ -206,7 +210,7 @@ pub fn not_found_page(path: &str, strings: &Strings, home: &str) -> String {
     let code = format!("<code>{}</code>", escape_html(path));
     let no_page = crate::i18n::fill(&t("serve.no_page"), &[("path", &code)]);
     format!(
-        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head><body style=\"font:17px/1.6 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem\"><h1>{}</h1><p>{no_page}</p><p><a href=\"{}\">{}</a></p></body></html>",
+        "<!doctype html><html lang=\"{}\"><head>{HEAD}<title>{}</title></head><body><main><h1>{}</h1><p>{no_page}</p><p><a href=\"{}\">{}</a></p></main></body></html>",
         escape_html(strings.lang()),
         t("serve.not_found_title"),
         t("serve.not_found"),

@@ -177,6 +177,36 @@ test("the session keeps the conversation so far, the newest turn in view, and it
   assert.ok(data.turns > 6);
 });
 
+test("every heading and card title reads as one: larger than the text under it", async () => {
+  const page = await tab(1280, "light");
+  const problems = [];
+  for (const [kind, file] of Object.entries(KINDS)) {
+    await page.goto(fileUrl(file));
+    problems.push(...await page.evaluate((kind) => {
+      const body = parseFloat(getComputedStyle(document.body).fontSize);
+      return [...document.querySelectorAll("main h1, main h2, main h3, main h4, .card-title")]
+        .filter((h) => h.getClientRects().length && parseFloat(getComputedStyle(h).fontSize) < body * 1.08)
+        .map((h) => `${kind}: “${h.textContent.trim().slice(0, 30)}” ${getComputedStyle(h).fontSize} beside ${body}px text`);
+    }, kind));
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a length (\"7 min\") is never split across two lines", async () => {
+  for (const width of [390, 1280]) {
+    const page = await tab(width, "light");
+    for (const file of [SESSION, KINDS.agenda, KINDS.guide]) {
+      await page.goto(fileUrl(file));
+      const split = await page.locator(".minutes").evaluateAll((els) => els
+        .filter((el) => el.getClientRects().length > 1)
+        .map((el) => `“${el.textContent}” in “${el.parentElement.textContent.trim().slice(0, 40)}”`));
+      assert.deepEqual(split, [], `${file} at ${width} px`);
+    }
+    await page.close();
+  }
+});
+
 test("speakers have ten colours apart, each readable on light and dark", async () => {
   for (const scheme of SCHEMES) {
     const page = await tab(1280, scheme);

@@ -122,3 +122,25 @@ test("a page on another website can neither open a live-reload stream nor switch
     other.close();
   }
 });
+
+test("the page for a missing address reads on a phone at the phone's width, and dark in the dark scheme", async () => {
+  const phone = await launch({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme: "dark" });
+  try {
+    const page = await phone.context.newPage();
+    const response = await page.goto(base + "no-such-page.html");
+    assert.equal(response.status(), 404);
+    assert.equal(await page.locator("h1").textContent(), "Page not found");
+    const seen = await page.evaluate(() => ({
+      width: document.documentElement.clientWidth,
+      text: parseFloat(getComputedStyle(document.querySelector("p")).fontSize) * window.visualViewport.scale,
+      ink: getComputedStyle(document.body).color.match(/\d+/g).slice(0, 3).map(Number),
+    }));
+    assert.equal(seen.width, 390, "laid out at the phone's width, not a desktop's shrunk");
+    assert.ok(seen.text >= 16, `text ${seen.text} px on screen`);
+    assert.ok(seen.ink.every((c) => c > 200), `light text on a dark page: ${seen.ink}`);
+    assert.deepEqual(await axeViolations(page), []);
+    await page.close();
+  } finally {
+    await phone.close();
+  }
+});

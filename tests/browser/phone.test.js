@@ -1,0 +1,210 @@
+"use strict";
+// The site on a phone (390 × 844, touch, light and dark), English and Polish:
+// every control a finger can hit (44 × 44 px) apart from links inside a
+// sentence, no text smaller than 14 px, no axe-core violation in the dark
+// scheme, the chosen answer of a practice item plain to see in both schemes,
+// and the session player's sticky controls leaving the conversation most of
+// the screen, at a pause too. Builds the Polish sample (`alsite new
+// --language pl`) with ALSITE_BIN.
+
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const { execFileSync } = require("node:child_process");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const { launch, axeViolations } = require("./helpers");
+
+const SITE = process.env.ALSITE_SITE;
+const BIN = process.env.ALSITE_BIN || path.resolve(__dirname, "../../target/debug/alsite");
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-phone-"));
+const POLISH = path.join(work, "pl-out");
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+// One page of each kind, in each sample.
+const KINDS = {
+  home: "index.html",
+  page: "about.html",
+  offers: "offers.html",
+  "ground-rules": "ground-rules.html",
+  components: "components.html",
+  "practice-index": "practice/index.html",
+  "practice (write)": "practice/open-questions.html",
+  "practice (choose)": "practice/naming-question-types.html",
+  "practice (order)": "practice/session-flow.html",
+  "session-index": "sessions/index.html",
+  session: "sessions/rota-tool.html",
+  "workshop-index": "workshops/index.html",
+  agenda: "workshops/foundations/index.html",
+  module: "workshops/foundations/power-of-questions.html",
+  guide: "workshops/foundations/facilitator.html",
+  handout: "workshops/foundations/handout.html",
+};
+const POLISH_KINDS = {
+  home: "index.html",
+  "ground-rules": "ground-rules.html",
+  "practice (choose)": "practice/naming-question-types.html",
+  "practice (order)": "practice/session-flow.html",
+  session: "sessions/decyzje-kierownikow.html",
+  agenda: "workshops/intro-training/index.html",
+  module: "workshops/intro-training/asking-questions.html",
+  guide: "workshops/intro-training/facilitator.html",
+};
+const SITES = [["English", SITE, KINDS], ["Polish", POLISH, POLISH_KINDS]];
+
+let light, dark;
+before(async () => {
+  execFileSync(BIN, ["new", path.join(work, "pl"), "--language", "pl"], { stdio: "pipe" });
+  execFileSync(BIN, ["build", "--root", path.join(work, "pl"), "--out", POLISH], { stdio: "pipe" });
+  light = await launch({ ...PHONE, colorScheme: "light" });
+  dark = await launch({ ...PHONE, colorScheme: "dark" });
+});
+after(async () => {
+  await light.close();
+  await dark.close();
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+async function fresh(browser, root, file) {
+  const page = await browser.context.newPage();
+  await page.goto("file://" + path.join(root, file));
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  return page;
+}
+
+/** Controls smaller than 44 × 44 px. A link inside a sentence is exempt
+ *  (WCAG 2.5.5), and so is a radio or checkbox inside its label (the label
+ *  is what a finger hits). */
+const smallTargets = (page) => page.evaluate(() => {
+  const inSentence = (a) => {
+    if (a.tagName !== "A" || getComputedStyle(a).display !== "inline") return false;
+    const block = a.parentElement.closest("p, li, dd, td, figcaption, blockquote, div");
+    return block && block.textContent.trim().length > a.textContent.trim().length;
+  };
+  const out = [];
+  for (const el of document.querySelectorAll("a[href], button, input, select, textarea, summary, label")) {
+    if (!el.getClientRects().length || getComputedStyle(el).visibility === "hidden") continue;
+    if (el.closest(".visually-hidden, .skip-link, [hidden]")) continue;
+    if (el.matches("label") && !el.querySelector("input")) continue;
+    if (el.matches("input") && el.closest("label")) continue;
+    if (inSentence(el)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width < 43.5 || r.height < 43.5) out.push(`${el.tagName.toLowerCase()}.${el.className} “${el.textContent.trim().slice(0, 30)}” ${Math.round(r.width)}×${Math.round(r.height)}`);
+  }
+  return [...new Set(out)];
+});
+
+/** Visible text set smaller than 14 px (the diagram's SVG scales as a picture). */
+const smallText = (page) => page.evaluate(() => {
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!n.textContent.trim() || el.closest("svg, .visually-hidden, [hidden]") || !el.getClientRects().length) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === "hidden") continue;
+    if (parseFloat(style.fontSize) < 13.95) out.push(`${el.tagName.toLowerCase()}.${el.className} “${n.textContent.trim().slice(0, 30)}” ${style.fontSize}`);
+  }
+  return [...new Set(out)];
+});
+
+for (const [language, root, kinds] of SITES) {
+  test(`${language}: on a phone every control takes a fingertip and no text is too small to read`, async () => {
+    const problems = [];
+    for (const [kind, file] of Object.entries(kinds)) {
+      const page = await fresh(light, root, file);
+      for (const p of await smallTargets(page)) problems.push(`${kind}: small target ${p}`);
+      for (const p of await smallText(page)) problems.push(`${kind}: small text ${p}`);
+      await page.close();
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  test(`${language}: on a phone in the dark scheme axe-core finds nothing`, async () => {
+    for (const [kind, file] of Object.entries(kinds)) {
+      const page = await fresh(dark, root, file);
+      assert.deepEqual(await axeViolations(page), [], kind);
+      await page.close();
+    }
+  });
+}
+
+/** The contrast ratio of two `rgb(…)` colours (WCAG 2). */
+function contrast(a, b) {
+  const lum = (c) => {
+    const [r, g, bl] = c.match(/[\d.]+/g).slice(0, 3).map((v) => {
+      const s = Number(v) / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((m, n) => n - m);
+  return (x + 0.05) / (y + 0.05);
+}
+
+for (const [scheme, which] of [["light", () => light], ["dark", () => dark]]) {
+  test(`the chosen answer stands out from the others, ${scheme}`, async () => {
+    const page = await fresh(which(), SITE, KINDS["practice (choose)"]);
+    const item = page.locator(".practice-item").first();
+    await item.locator("label.option").nth(2).tap();
+    await page.mouse.move(1, 1); // no hover: the chosen look alone
+    const look = (n) => item.locator("label.option").nth(n).evaluate((el) => {
+      const s = getComputedStyle(el);
+      const surface = getComputedStyle(el.closest(".practice-item")).backgroundColor;
+      const radio = getComputedStyle(el.querySelector("input")).accentColor;
+      return { border: s.borderTopColor, width: s.borderTopWidth, background: s.backgroundColor, surface, radio };
+    });
+    const chosen = await look(2), other = await look(3);
+    assert.notDeepEqual([chosen.border, chosen.width, chosen.background], [other.border, other.width, other.background], "the chosen option's box differs");
+    const border = contrast(chosen.border, chosen.background === "rgba(0, 0, 0, 0)" ? chosen.surface : chosen.background);
+    assert.ok(border >= 3, `the chosen option's border has ${border.toFixed(2)}:1 against its box (WCAG 1.4.11 needs 3:1)`);
+    const radio = contrast(chosen.radio, chosen.surface);
+    assert.ok(radio >= 3, `the ticked radio button (${chosen.radio}) has ${radio.toFixed(2)}:1 against the item (needs 3:1)`);
+    assert.deepEqual(await axeViolations(page), [], "with an answer chosen");
+    await page.close();
+  });
+}
+
+/** Steps the player until Next waits at a pause. */
+async function toPause(page) {
+  const next = page.locator(".player .next");
+  for (let i = 0; i < 60 && !(await next.isDisabled()); i++) await next.tap();
+  assert.ok(await next.isDisabled(), "the player waits at a pause");
+}
+
+for (const [language, root, kinds] of SITES) {
+  test(`${language}: on a phone the session player leaves the conversation most of the screen`, async () => {
+    for (const scheme of [light, dark]) {
+      const page = await fresh(scheme, root, kinds.session);
+      const player = page.locator(".player");
+      await page.locator(".player .next").tap();
+      const going = await player.boundingBox();
+      assert.ok(going.height <= 844 * 0.2, `the player is ${Math.round(going.height)} px of the 844 px screen`);
+      const tools = await page.locator(".player-tools .button:visible").evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+      assert.equal(new Set(tools).size, 1, `the player's tools sit on one row: ${tools}`);
+      await toPause(page);
+      const paused = await player.boundingBox();
+      assert.equal(paused.height, going.height, "the player keeps its height at a pause");
+      const help = page.locator(".player .pause-help");
+      assert.ok(await help.isVisible(), "the player says what to do");
+      const cut = await help.evaluate((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
+      assert.equal(cut, false, "the hint is read in full");
+      await page.close();
+    }
+  });
+}
+
+test("on a phone a checklist's materials line up: which modules need one sits under its name, not under the box", async () => {
+  const page = await fresh(light, SITE, KINDS.guide);
+  const rows = await page.locator(".checklist li").evaluateAll((lis) => lis.map((li) => {
+    const box = li.querySelector("input").getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(li.querySelector(".used-in"));
+    const used = range.getClientRects();
+    return { name: li.textContent.trim().slice(0, 30), box: box.right, lefts: [...used].map((r) => Math.round(r.left)) };
+  }));
+  assert.ok(rows.length > 3);
+  for (const row of rows) assert.ok(row.lefts.every((x) => x >= row.box), `${row.name}: “used in” starts at ${row.lefts} px, left of the box's edge ${row.box} px`);
+  await page.close();
+});
