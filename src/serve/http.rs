@@ -119,6 +119,15 @@ pub fn site_path(target: &str, is_dir: impl Fn(&str) -> bool) -> Result<String, 
     Ok(joined)
 }
 
+/// Methods of HTTP that this server knows and does not allow (405, with
+/// `Allow: GET, HEAD`); any other method is one it does not know (501).
+pub fn known_method(method: &str) -> bool {
+    matches!(
+        method,
+        "GET" | "HEAD" | "POST" | "PUT" | "DELETE" | "CONNECT" | "OPTIONS" | "TRACE" | "PATCH"
+    )
+}
+
 pub fn content_type(path: &str) -> &'static str {
     match path.rsplit('.').next().unwrap_or("") {
         "html" => "text/html; charset=utf-8",
@@ -136,6 +145,15 @@ pub fn content_type(path: &str) -> &'static str {
         "woff2" => "font/woff2",
         "woff" => "font/woff",
         "xml" => "application/xml",
+        "avif" => "image/avif",
+        "mp4" | "m4v" => "video/mp4",
+        "webm" => "video/webm",
+        "ogv" => "video/ogg",
+        "mp3" => "audio/mpeg",
+        "m4a" => "audio/mp4",
+        "ogg" | "oga" | "opus" => "audio/ogg",
+        "wav" => "audio/wav",
+        "vtt" => "text/vtt; charset=utf-8",
         _ => "application/octet-stream",
     }
 }

@@ -25,6 +25,18 @@ impl Piece {
         Piece::Shared(bytes.clone(), 0..bytes.len())
     }
 
+    /// The bytes `range` of this piece (a shared file stays shared).
+    pub fn sub(&self, range: Range<usize>) -> Piece {
+        match self {
+            Piece::Shared(bytes, within) => Piece::Shared(
+                bytes.clone(),
+                within.start + range.start..within.start + range.end,
+            ),
+            Piece::Static(bytes) => Piece::Static(&bytes[range]),
+            Piece::Owned(bytes) => Piece::Owned(bytes[range].to_vec()),
+        }
+    }
+
     pub fn bytes(&self) -> &[u8] {
         match self {
             Piece::Shared(bytes, range) => &bytes[range.clone()],
@@ -163,6 +175,7 @@ pub fn write_bytes(stream: &TcpStream, bytes: &[u8]) -> io::Result<()> {
 pub fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
+        206 => "Partial Content",
         301 => "Moved Permanently",
         400 => "Bad Request",
         403 => "Forbidden",
@@ -170,7 +183,9 @@ pub fn reason(status: u16) -> &'static str {
         405 => "Method Not Allowed",
         408 => "Request Timeout",
         414 => "URI Too Long",
+        416 => "Range Not Satisfiable",
         431 => "Request Header Fields Too Large",
+        501 => "Not Implemented",
         503 => "Service Unavailable",
         505 => "HTTP Version Not Supported",
         _ => "",
