@@ -182,8 +182,11 @@ fn read_header(head: &mut Head, h: &httparse::Header<'_>) -> Result<(), HeadErro
             head.has_body = true;
             head.chunked_last = Some(last_is_chunked(value)?);
         }
-        "range" if head.range.is_some() => return Err(HeadError::Bad),
-        "range" => head.range = Some(value.to_string()),
+        // Repeated: as a list of ranges, which is served whole.
+        "range" => {
+            let earlier = head.range.take().map(|r| format!("{r}, "));
+            head.range = Some(format!("{}{value}", earlier.unwrap_or_default()));
+        }
         "if-range" => head.if_range = true,
         // Repeated: the least trusting value counts.
         "sec-fetch-site" if head.fetch_site.as_deref() == Some("cross-site") => {}
@@ -355,6 +358,11 @@ mod tests {
             assert!(with(good).unwrap().has_body, "{good}");
         }
         assert!(!with("Content-Length: 0\r\n").unwrap().has_body);
+        let twice = head("GET / HTTP/1.1\r\nRange: bytes=0-1\r\nRange: bytes=5-6\r\n\r\n");
+        assert_eq!(
+            twice.unwrap().range.as_deref(),
+            Some("bytes=0-1, bytes=5-6")
+        );
     }
 
     #[test]
