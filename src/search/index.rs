@@ -265,7 +265,7 @@ fn json(value: &(impl serde::Serialize + ?Sized)) -> String {
 struct Names {
     list: Vec<String>,
     /// Numbers by the anchor's length, the anchor and the title.
-    ids: HashMap<Box<str>, u32>,
+    ids: HashMap<Box<str>, u32, crate::digest::NameHash>,
     key: String,
 }
 

@@ -144,10 +144,12 @@ impl TermsBuilder {
             ends: self.ends.clone(),
             uses: self.uses[..self.used].to_vec(),
         };
-        // A very large page (a home page listing every other) leaves tables
-        // too big to clear cheaply, and buffers too big to keep, for each
-        // page after it.
-        if self.short.capacity() > 1 << 14 || self.long.capacity() > 1 << 14 {
+        // A large page (a home page listing every other) leaves tables that
+        // cost each page after it their whole size to clear, and buffers
+        // too big to keep: they go once they are four times what this page
+        // used.
+        let oversized = |capacity: usize| capacity > 1 << 10 && capacity > 4 * self.ends.len();
+        if oversized(self.short.capacity()) || oversized(self.long.capacity()) {
             *self = TermsBuilder::default();
             return terms;
         }

@@ -161,9 +161,6 @@ pub struct Words {
     /// The length of `word` in characters.
     chars: usize,
     scratch: String,
-    /// Which bytes of a plain piece of text are letters or digits, a bit
-    /// each (see [`word_bits`]).
-    bits: Vec<u64>,
 }
 
 impl Words {
@@ -178,35 +175,36 @@ impl Words {
     }
 
     /// Reads text of ASCII without apostrophes (most text, in English):
-    /// every byte is a letter, a digit or a separator, so the words are
-    /// the runs of set bits in [`word_bits`].
+    /// every byte is a letter, a digit or a separator, so a word runs to
+    /// the first separator, which [`word_end`] finds eight bytes at a time.
     fn feed_plain(&mut self, bytes: &[u8], found: &mut impl FnMut(Word)) {
-        let mut bits = std::mem::take(&mut self.bits);
-        word_bits(bytes, &mut bits);
+        let len = bytes.len();
         let mut at = 0;
         if self.chars > 0 {
             // The word the last piece ended in goes on.
-            at = next_bit(&bits, 0, false, bytes.len());
+            at = word_end(bytes, 0);
             self.push_ascii(&bytes[..at]);
-            if at < bytes.len() {
-                self.end(found);
+            if at == len {
+                return;
             }
+            self.end(found);
         }
         loop {
-            let start = next_bit(&bits, at, true, bytes.len());
-            if start == bytes.len() {
-                break;
+            while at < len && !is_ascii_word_byte(bytes[at]) {
+                at += 1;
             }
-            let end = next_bit(&bits, start, false, bytes.len());
-            if end == bytes.len() {
+            if at == len {
+                return;
+            }
+            let end = word_end(bytes, at);
+            if end == len {
                 // It may go on in the next piece.
-                self.push_ascii(&bytes[start..]);
-                break;
+                self.push_ascii(&bytes[at..]);
+                return;
             }
-            whole_ascii_word(bytes, start, end, found);
+            whole_ascii_word(bytes, at, end, found);
             at = end + 1;
         }
-        self.bits = bits;
     }
 
     /// Adds ASCII letters and digits to the word being read. A word past
@@ -286,54 +284,31 @@ impl Words {
     }
 }
 
-/// Sets `bits` to one bit a byte of `bytes` (ASCII), set for a letter or
-/// a digit: bit `i % 64` of `bits[i / 64]`. Eight bytes are classed at once,
-/// as lanes of one number.
-fn word_bits(bytes: &[u8], bits: &mut Vec<u64>) {
+/// Where the run of ASCII letters and digits at `from` ends in `bytes`
+/// (ASCII): the first other byte, or the end. Eight bytes are classed at
+/// once, as lanes of one number.
+fn word_end(bytes: &[u8], mut from: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // The high bit of each lane where that byte is at least `c` (bytes and
     // `c` below 0x80, so no lane carries into the next).
     let at_least = |x: u64, c: u8| (x + u64::from(0x80 - c) * ONES) & HIGH;
-    let lane_bits = |chunk: &[u8]| {
-        let x = match chunk.first_chunk::<8>() {
-            Some(lanes) => u64::from_le_bytes(*lanes),
-            None => chunk.iter().rev().fold(0, |x, &b| (x << 8) | u64::from(b)),
-        };
+    while let Some(lanes) = bytes.get(from..).and_then(|rest| rest.first_chunk::<8>()) {
+        let x = u64::from_le_bytes(*lanes);
         let lower = x | (0x20 * ONES);
         let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
         let letter = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
-        // One bit a lane, lane 0 lowest.
-        ((digit | letter) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
-    };
-    bits.clear();
-    for chunk in bytes.chunks(64) {
-        let mut word = 0;
-        for (i, lanes) in chunk.chunks(8).enumerate() {
-            word |= lane_bits(lanes) << (8 * i);
+        let other = !(digit | letter) & HIGH;
+        if other != 0 {
+            // Lane 0 is the lowest byte.
+            return from + (other.trailing_zeros() / 8) as usize;
         }
-        bits.push(word);
+        from += 8;
     }
-}
-
-/// The first byte from `from` whose bit is `set`, or `len` when none is.
-fn next_bit(bits: &[u64], from: usize, set: bool, len: usize) -> usize {
-    let flip = if set { 0 } else { u64::MAX };
-    let mut i = from / 64;
-    let Some(&first) = bits.get(i) else {
-        return len;
-    };
-    let mut word = (first ^ flip) & (u64::MAX << (from % 64));
-    loop {
-        if word != 0 {
-            return (i * 64 + word.trailing_zeros() as usize).min(len);
-        }
-        i += 1;
-        match bits.get(i) {
-            Some(&next) => word = next ^ flip,
-            None => return len,
-        }
-    }
+    from + bytes[from..]
+        .iter()
+        .position(|&b| !is_ascii_word_byte(b))
+        .unwrap_or(bytes.len() - from)
 }
 
 /// Adds the whole word of ASCII letters and digits at `bytes[start..end]`.
@@ -348,10 +323,11 @@ fn whole_ascii_word(bytes: &[u8], start: usize, end: usize, found: &mut impl FnM
     }
     if let (true, Some(first)) = (len <= 16, bytes[start..].first_chunk::<16>()) {
         const LOWER: u64 = 0x2020_2020_2020_2020;
-        let keep = |n: usize| if n >= 8 { u64::MAX } else { (1 << (8 * n)) - 1 };
+        // The low `n` bytes of a number (`n` up to 8).
+        let keep = |n: usize| u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0);
         let [a, b] = key(first);
         let key = [
-            (a | LOWER) & keep(len),
+            (a | LOWER) & keep(len.min(8)),
             (b | LOWER) & keep(len.saturating_sub(8)),
         ];
         return found(Word::Short { key, len });
