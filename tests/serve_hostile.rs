@@ -8,6 +8,8 @@
 #![cfg(unix)]
 
 mod common;
+#[path = "serve_hostile/connections.rs"]
+mod connections;
 #[path = "serve_hostile/framing.rs"]
 mod framing;
 #[path = "serve_hostile/live_reload.rs"]

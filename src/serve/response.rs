@@ -4,7 +4,7 @@
 //! framing (length, `Connection`, no body for HEAD) and writes the pieces
 //! with one call where it can.
 
-use super::http::WRITE_TIMEOUT;
+use super::http::{WRITE_CHUNK, WRITE_STALL, WRITE_TIMEOUT};
 use std::io::{self, IoSlice, Write};
 use std::net::TcpStream;
 use std::ops::Range;
@@ -144,7 +144,9 @@ pub fn send(stream: &TcpStream, response: &Response, framing: Framing) -> io::Re
     write_within(stream, &mut slices)
 }
 
-/// Writes all of `slices` within `WRITE_TIMEOUT`, and as much again per further MiB.
+/// Writes all of `slices` within `WRITE_TIMEOUT`, and as much again per
+/// further MiB; cut off sooner if the client takes less than `WRITE_CHUNK`
+/// in `WRITE_STALL`.
 pub fn write_within(stream: &TcpStream, mut slices: &mut [IoSlice<'_>]) -> io::Result<()> {
     let total: usize = slices.iter().map(|s| s.len()).sum();
     let extra = u32::try_from(total >> 20).unwrap_or(u32::MAX);
@@ -155,15 +157,38 @@ pub fn write_within(stream: &TcpStream, mut slices: &mut [IoSlice<'_>]) -> io::R
         if left.is_zero() {
             return Err(io::ErrorKind::TimedOut.into());
         }
-        stream.set_write_timeout(Some(left))?;
-        match s.write_vectored(slices) {
+        let wait = left.min(WRITE_STALL);
+        stream.set_write_timeout(Some(wait))?;
+        let chunk = first_bytes(slices, WRITE_CHUNK);
+        let want: usize = chunk.iter().map(|c| c.len()).sum();
+        let started = Instant::now();
+        match s.write_vectored(&chunk) {
             Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            // Only a wait that ran out returns less than asked: a stall.
+            Ok(n) if n < want && started.elapsed() >= wait * 9 / 10 => {
+                return Err(io::ErrorKind::TimedOut.into())
+            }
             Ok(n) => IoSlice::advance_slices(&mut slices, n),
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
             Err(e) => return Err(e),
         }
     }
     Ok(())
+}
+
+/// The first `max` bytes of `slices`, as slices.
+fn first_bytes<'a>(slices: &'a [IoSlice<'_>], max: usize) -> Vec<IoSlice<'a>> {
+    let mut room = max;
+    let mut out = Vec::new();
+    for slice in slices {
+        if room == 0 {
+            break;
+        }
+        let take = slice.len().min(room);
+        out.push(IoSlice::new(&slice[..take]));
+        room -= take;
+    }
+    out
 }
 
 /// Writes `bytes` within `WRITE_TIMEOUT`.
