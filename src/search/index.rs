@@ -14,7 +14,8 @@
 //! [`Postings`]). `static/search.js` decodes them.
 
 use super::extract::{page_text, PageText};
-use super::terms::PageTerms;
+use super::terms::{PageTerms, TermTable};
+use super::tokenize::Word;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -84,9 +85,9 @@ pub struct IndexWriter {
     pages: String,
     names: Names,
     /// Each section's name number.
-    sections: String,
+    sections: Vec<u8>,
     next_section: u32,
-    terms: HashMap<Box<str>, u32, crate::digest::NameHash>,
+    terms: TermTable,
     postings: Vec<Postings>,
     chunk: Chunk,
     /// The first section of each chunk.
@@ -108,9 +109,9 @@ impl IndexWriter {
             lang: lang.to_string(),
             pages: String::new(),
             names: Names::default(),
-            sections: String::new(),
+            sections: Vec::new(),
             next_section: 0,
-            terms: HashMap::default(),
+            terms: TermTable::default(),
             postings: Vec::new(),
             chunk: Chunk::default(),
             chunk_starts: Vec::new(),
@@ -140,12 +141,10 @@ impl IndexWriter {
     }
 
     fn term(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.terms.get(word) {
-            return id;
+        let (id, new) = self.terms.number(Word::new(word.as_bytes()));
+        if new {
+            self.postings.push(Postings::default());
         }
-        let id = self.postings.len() as u32;
-        self.postings.push(Postings::default());
-        self.terms.insert(word.into(), id);
         id
     }
 
@@ -184,8 +183,8 @@ impl IndexWriter {
     /// The last text chunk and the index.
     pub fn finish(mut self) -> Vec<(String, Vec<u8>)> {
         self.close_chunk();
-        let mut terms: Vec<(Box<str>, u32)> = std::mem::take(&mut self.terms).into_iter().collect();
-        terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut terms: Vec<(&str, u32)> = self.terms.terms().zip(0..).collect();
+        terms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
         // Written straight into the file's one buffer: on a large site the
         // postings are tens of megabytes, too large to copy about.
         let postings_len: usize = self.postings.iter().map(Postings::len).sum();
@@ -210,7 +209,7 @@ impl IndexWriter {
             index.push_str(&self.postings[*id as usize].finish());
         }
         index.push_str("\",\"sections\":");
-        push_json_string(&mut index, &self.sections);
+        push_json_string(&mut index, &digits(std::mem::take(&mut self.sections)));
         index.push_str(",\"terms\":");
         push_json_string(&mut index, &front_code(terms.iter().map(|(t, _)| &**t)));
         index.push_str("});\n");
@@ -319,7 +318,7 @@ pub fn front_code<'a>(terms: impl Iterator<Item = &'a str>) -> String {
 const LAST: &[u8; 32] = b"0123456789abcdefghijklmnopqrstuv";
 const MORE: &[u8; 32] = b"wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-";
 
-fn push_number(out: &mut String, mut n: u32) {
+fn push_number(out: &mut Vec<u8>, mut n: u32) {
     // Seven digits hold 35 bits: any u32.
     let mut digits = [0; 7];
     let mut first = digits.len() - 1;
@@ -330,7 +329,12 @@ fn push_number(out: &mut String, mut n: u32) {
         digits[first] = MORE[(n & 31) as usize];
         n >>= 5;
     }
-    out.push_str(std::str::from_utf8(&digits[first..]).expect("the digits are ASCII"));
+    out.extend_from_slice(&digits[first..]);
+}
+
+/// Numbers written by [`push_number`], as text: its digits are all ASCII.
+fn digits(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 /// One term's sections, encoded as they are added (in ascending order):
@@ -340,7 +344,7 @@ fn push_number(out: &mut String, mut n: u32) {
 /// in most sections costs a few letters.
 #[derive(Debug, Default, Clone)]
 pub struct Postings {
-    out: String,
+    out: Vec<u8>,
     /// The first number not yet covered by what is written.
     next: u32,
     /// The run being read: its first and last section.
@@ -382,7 +386,7 @@ impl Postings {
     /// The encoded postings; the writer is left empty.
     pub fn finish(&mut self) -> String {
         self.flush();
-        std::mem::take(&mut self.out)
+        digits(std::mem::take(&mut self.out))
     }
 }
 

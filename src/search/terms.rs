@@ -60,20 +60,113 @@ impl PageTerms {
     }
 }
 
+/// Terms and their numbers, in order of first use: what a page's terms are
+/// counted in, and what the index numbers every term of a language by.
+#[derive(Default)]
+pub struct TermTable {
+    /// Every term, one after another.
+    words: Vec<u8>,
+    /// Where each term ends in `words`.
+    ends: Vec<u32>,
+    /// Terms of up to sixteen bytes, found by their key.
+    short: HashTable<([u64; 2], u32)>,
+    /// Longer terms, found by their text.
+    long: HashTable<u32>,
+}
+
+impl TermTable {
+    /// The number of `word`, and whether it is new. Inlined where words are
+    /// read: a known term (nearly every word) is found without a call; a new
+    /// one is added out of line.
+    #[inline]
+    pub fn number(&mut self, word: Word) -> (u32, bool) {
+        match word {
+            Word::Short { key, .. } => {
+                match self.short.find(short_hash(key), |&(k, _)| k == key) {
+                    Some(&(_, t)) => (t, false),
+                    None => (self.new_short_term(key, word), true),
+                }
+            }
+            Word::Long(bytes) => self.long_term(bytes),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn new_short_term(&mut self, key: [u64; 2], word: Word) -> u32 {
+        let t = self.new_term(word);
+        self.short
+            .insert_unique(short_hash(key), (key, t), |&(k, _)| short_hash(k));
+        t
+    }
+
+    #[inline(never)]
+    fn long_term(&mut self, word: &[u8]) -> (u32, bool) {
+        let hash = xxh3_64(word);
+        let (words, ends) = (&self.words, &self.ends);
+        let text = |t: u32| term_bytes(words, ends, t);
+        if let Some(&t) = self.long.find(hash, |&t| text(t) == word) {
+            return (t, false);
+        }
+        let t = self.new_term(Word::Long(word));
+        let (words, ends) = (&self.words, &self.ends);
+        self.long
+            .insert_unique(hash, t, |&t| xxh3_64(term_bytes(words, ends, t)));
+        (t, true)
+    }
+
+    fn new_term(&mut self, word: Word) -> u32 {
+        let t = self.ends.len() as u32;
+        word.push_to(&mut self.words);
+        self.ends.push(self.words.len() as u32);
+        t
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Every term, in the order of their numbers.
+    pub fn terms(&self) -> impl Iterator<Item = &str> {
+        let words = std::str::from_utf8(&self.words).unwrap_or_default();
+        let mut start = 0;
+        self.ends.iter().map(move |&end| {
+            let word = words.get(start..end as usize).unwrap_or_default();
+            start = end as usize;
+            word
+        })
+    }
+
+    /// The terms, one after another, and where each ends.
+    fn parts(&self) -> (&[u8], &[u32]) {
+        (&self.words, &self.ends)
+    }
+
+    /// Empties the table. One that grew much larger than `used` terms (a
+    /// home page listing every other page) costs each later page its whole
+    /// size to clear, and goes.
+    fn clear(&mut self, used: usize) {
+        let oversized = |capacity: usize| capacity > 1 << 10 && capacity > 4 * used;
+        if oversized(self.short.capacity()) || oversized(self.long.capacity()) {
+            *self = TermTable::default();
+            return;
+        }
+        self.words.clear();
+        self.ends.clear();
+        self.short.clear();
+        self.long.clear();
+    }
+}
+
 /// Builds a page's [`PageTerms`] term by term.
 #[derive(Default)]
 pub struct TermsBuilder {
-    words: Vec<u8>,
-    ends: Vec<u32>,
+    table: TermTable,
     /// The uses so far are the first `used`; the rest is room for the next,
     /// so a use is written without a branch (whether a word is new to its
     /// section is as good as random).
     uses: Vec<(u32, u32)>,
     used: usize,
-    /// Terms of up to sixteen bytes, found by their key.
-    short: HashTable<([u64; 2], u32)>,
-    /// Longer terms, found by their text.
-    long: HashTable<u32>,
     /// For each term, one more than the last section it was recorded in.
     last: Vec<u32>,
     section: u32,
@@ -81,11 +174,12 @@ pub struct TermsBuilder {
 
 impl TermsBuilder {
     /// Records `word` in the current section.
+    #[inline]
     pub fn add(&mut self, word: Word) {
-        let term = match word {
-            Word::Short { key, .. } => self.short_term(key, word),
-            Word::Long(bytes) => self.long_term(bytes),
-        };
+        let (term, new) = self.table.number(word);
+        if new {
+            self.last.push(0);
+        }
         let last = &mut self.last[term as usize];
         let first_here = *last != self.section + 1;
         *last = self.section + 1;
@@ -96,39 +190,6 @@ impl TermsBuilder {
         self.used += usize::from(first_here);
     }
 
-    fn short_term(&mut self, key: [u64; 2], word: Word) -> u32 {
-        let hash = short_hash(key);
-        if let Some(&(_, t)) = self.short.find(hash, |&(k, _)| k == key) {
-            return t;
-        }
-        let t = self.new_term(word);
-        self.short
-            .insert_unique(hash, (key, t), |&(k, _)| short_hash(k));
-        t
-    }
-
-    fn long_term(&mut self, word: &[u8]) -> u32 {
-        let hash = xxh3_64(word);
-        let (words, ends) = (&self.words, &self.ends);
-        let text = |t: u32| term_bytes(words, ends, t);
-        if let Some(&t) = self.long.find(hash, |&t| text(t) == word) {
-            return t;
-        }
-        let t = self.new_term(Word::Long(word));
-        let (words, ends) = (&self.words, &self.ends);
-        self.long
-            .insert_unique(hash, t, |&t| xxh3_64(term_bytes(words, ends, t)));
-        t
-    }
-
-    fn new_term(&mut self, word: Word) -> u32 {
-        let t = self.ends.len() as u32;
-        word.push_to(&mut self.words);
-        self.ends.push(self.words.len() as u32);
-        self.last.push(0);
-        t
-    }
-
     /// Words added from now on are in the next section.
     pub fn next_section(&mut self) {
         self.section += 1;
@@ -137,30 +198,22 @@ impl TermsBuilder {
     /// The page's terms; the builder is left empty for the next page, with
     /// its memory (pages are many, and read one after another).
     pub fn finish(&mut self) -> PageTerms {
-        let words = String::from_utf8(self.words.clone())
+        let (words, ends) = self.table.parts();
+        let words = String::from_utf8(words.to_vec())
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         let terms = PageTerms {
             words,
-            ends: self.ends.clone(),
+            ends: ends.to_vec(),
             uses: self.uses[..self.used].to_vec(),
         };
-        // A large page (a home page listing every other) leaves tables that
-        // cost each page after it their whole size to clear, and buffers
-        // too big to keep: they go once they are four times what this page
-        // used.
-        let oversized = |capacity: usize| capacity > 1 << 10 && capacity > 4 * self.ends.len();
-        if oversized(self.short.capacity()) || oversized(self.long.capacity()) {
-            *self = TermsBuilder::default();
-            return terms;
+        self.table.clear(terms.ends.len());
+        if self.uses.capacity() > 1 << 16 {
+            self.uses = Vec::new();
         }
-        self.words.clear();
-        self.ends.clear();
         self.uses.clear();
         self.used = 0;
         self.last.clear();
         self.section = 0;
-        self.short.clear();
-        self.long.clear();
         terms
     }
 }

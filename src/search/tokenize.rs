@@ -85,7 +85,7 @@ pub enum Word<'a> {
 
 impl<'a> Word<'a> {
     /// The term `bytes` (UTF-8, never a NUL).
-    fn new(bytes: &'a [u8]) -> Word<'a> {
+    pub fn new(bytes: &'a [u8]) -> Word<'a> {
         if bytes.len() > 16 {
             return Word::Long(bytes);
         }
