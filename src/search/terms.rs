@@ -81,12 +81,10 @@ impl TermTable {
     #[inline]
     pub fn number(&mut self, word: Word) -> (u32, bool) {
         match word {
-            Word::Short { key, .. } => {
-                match self.short.find(short_hash(key), |&(k, _)| k == key) {
-                    Some(&(_, t)) => (t, false),
-                    None => (self.new_short_term(key, word), true),
-                }
-            }
+            Word::Short { key, .. } => match self.short.find(short_hash(key), |&(k, _)| k == key) {
+                Some(&(_, t)) => (t, false),
+                None => (self.new_short_term(key, word), true),
+            },
             Word::Long(bytes) => self.long_term(bytes),
         }
     }
