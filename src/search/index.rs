@@ -531,6 +531,25 @@ mod tests {
         );
     }
 
+    /// A term longer than sixteen bytes is kept by its text, a shorter one
+    /// by its key: either way, the same term on two pages is one term.
+    #[test]
+    fn a_term_on_two_pages_is_one_term_however_long() {
+        let page = |path: &str| {
+            let html = "<main><p>Internationalisation ok</p></main>";
+            IndexedPage::of(path, html).unwrap()
+        };
+        let (a, b) = (page("a.html"), page("b.html"));
+        let files = write_index("en", &[&a, &b]);
+        let index = String::from_utf8(files[1].1.clone()).unwrap();
+        assert!(
+            index.contains(r#""terms":"0internationalisation 0ok""#),
+            "{index}"
+        );
+        // Each term: a run from section 0 to the one after it.
+        assert!(index.contains(r#""postings":"10 10""#), "{index}");
+    }
+
     #[test]
     fn text_chunks_are_written_as_they_fill() {
         let long = |n: usize| format!("<main><p>{}</p></main>", "word ".repeat(n));

@@ -120,10 +120,6 @@ impl TermTable {
         t
     }
 
-    pub fn len(&self) -> usize {
-        self.ends.len()
-    }
-
     /// Every term, in the order of their numbers.
     pub fn terms(&self) -> impl Iterator<Item = &str> {
         let words = std::str::from_utf8(&self.words).unwrap_or_default();
@@ -273,6 +269,23 @@ mod tests {
             ]
         );
         assert_eq!(terms.uses().len(), 7);
+    }
+
+    /// A page of many terms (a home page listing every other) must not
+    /// leave its table for every later page to clear.
+    #[test]
+    fn a_large_page_leaves_no_large_table_behind() {
+        let mut b = TermsBuilder::default();
+        let many: Vec<String> = (0..5000).map(|n| format!("w{n}")).collect();
+        add(&mut b, &many.join(" "));
+        assert_eq!(b.finish().words().count(), 5000);
+        add(&mut b, "one small page");
+        assert_eq!(b.finish().words().count(), 3);
+        assert!(
+            b.table.short.capacity() < 1 << 10,
+            "{}",
+            b.table.short.capacity()
+        );
     }
 
     #[test]
