@@ -375,11 +375,7 @@ fn a_site_that_never_built_says_so_not_that_it_shows_the_last_good_version() {
         "{}",
         page.body
     );
-    assert!(
-        server.stderr().contains("nothing to serve until it builds"),
-        "{}",
-        server.stderr()
-    );
+    common::hostile::wait_for_stderr(&server, "nothing to serve until it builds");
 }
 
 #[test]

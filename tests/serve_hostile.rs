@@ -1,13 +1,19 @@
 //! `alsite serve` against hostile clients, over real sockets: one test for
 //! each of the eight problems of the hardening issue, and in
 //! `serve_hostile/` those of the second round (live reload that no one can
-//! switch off, requests at the edges of HTTP, memory per response). Each
+//! switch off, requests at the edges of HTTP, memory per response) and of
+//! an outside tester's attack (status codes for methods, bodies, versions
+//! and ranges; crowds of silent or stalled connections). Each
 //! states the number it holds: while the hostile client is at it, a normal GET (a new
 //! connection, as a first visit makes) answers within 100 ms at the 99th
 //! percentile.
 #![cfg(unix)]
 
 mod common;
+#[path = "serve_hostile/connections.rs"]
+mod connections;
+#[path = "serve_hostile/framing.rs"]
+mod framing;
 #[path = "serve_hostile/live_reload.rs"]
 mod live_reload;
 #[path = "serve_hostile/memory.rs"]

@@ -18,12 +18,16 @@ use std::collections::HashMap;
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 /// Closed-but-not-yet-gone connections allowed beyond the cap while the idle
 /// ones closed to make room finish.
 const EVICTING: usize = 16;
+/// When that many are still finishing (a flood of silent connections on a
+/// busy machine), the acceptor waits this long for one to go rather than
+/// turn the next newcomer, maybe a browser, away with 503.
+const EVICT_WAIT: Duration = Duration::from_millis(500);
 /// Thread stack of one connection: it parses a head and writes an answer.
 const STACK: usize = 256 * 1024;
 
@@ -46,6 +50,8 @@ pub trait Site: Send + Sync + 'static {
 /// request head), so one can be closed to make room.
 pub struct Gate {
     state: Mutex<GateState>,
+    /// Signalled when a connection leaves.
+    left: Condvar,
     limit: usize,
     next_id: AtomicU64,
 }
@@ -70,6 +76,7 @@ pub struct Ticket {
 impl Drop for Ticket {
     fn drop(&mut self) {
         self.gate.lock().conns.remove(&self.id);
+        self.gate.left.notify_one();
     }
 }
 
@@ -86,6 +93,7 @@ impl Gate {
     pub fn new(limit: usize) -> Arc<Gate> {
         Arc::new(Gate {
             state: Mutex::new(GateState::default()),
+            left: Condvar::new(),
             limit,
             next_id: AtomicU64::new(1),
         })
@@ -99,21 +107,32 @@ impl Gate {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Lets a new connection in, closing the longest-idle one when full;
-    /// `None` when every connection is busy.
+    /// Lets a new connection in, closing the longest-idle one when full
+    /// (waiting up to `EVICT_WAIT` while `EVICTING` closed ones are still
+    /// finishing); `None` when every connection is busy.
     fn admit(self: &Arc<Self>, stream: &Arc<TcpStream>) -> Option<Ticket> {
+        let deadline = Instant::now() + EVICT_WAIT;
         let mut st = self.lock();
-        if st.conns.len() >= self.limit {
+        while st.conns.len() >= self.limit {
             let idle = st
                 .conns
                 .iter()
                 .filter_map(|(id, e)| e.idle_since.map(|t| (t, *id)))
                 .min();
+            let left = deadline.saturating_duration_since(Instant::now());
             match idle {
                 Some((_, id)) if st.conns.len() < self.limit + EVICTING => {
                     let e = st.conns.get_mut(&id).expect("listed");
                     e.idle_since = None;
                     let _ = e.stream.shutdown(Shutdown::Both);
+                    break;
+                }
+                Some(_) if !left.is_zero() => {
+                    st = self
+                        .left
+                        .wait_timeout(st, left)
+                        .unwrap_or_else(|e| e.into_inner())
+                        .0;
                 }
                 _ => return None,
             }

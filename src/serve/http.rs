@@ -28,6 +28,14 @@ pub const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
 /// further MiB (so at least 200 KiB/s). A client that stops reading, such as
 /// one that pipelines requests and never reads the answers, is cut off then.
 pub const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
+/// Within that time, a response must also go on: a client that takes less
+/// than `WRITE_CHUNK` of it in this long is cut off at once, so clients that
+/// never read a large file cannot hold every connection for its whole
+/// allowance (45 s for 8 MB). That is 13 KiB/s; a browser, even in a
+/// background tab, reads far faster.
+pub const WRITE_STALL: Duration = Duration::from_secs(5);
+/// The most one write hands the system at a time (see `WRITE_STALL`).
+pub const WRITE_CHUNK: usize = 64 * 1024;
 /// Connections open at once, page requests and event streams together. Each
 /// costs one descriptor and one thread; a trainer's browser uses about six
 /// per tab. When full, the connection idle the longest is closed to make
@@ -119,6 +127,15 @@ pub fn site_path(target: &str, is_dir: impl Fn(&str) -> bool) -> Result<String, 
     Ok(joined)
 }
 
+/// Methods of HTTP that this server knows and does not allow (405, with
+/// `Allow: GET, HEAD`); any other method is one it does not know (501).
+pub fn known_method(method: &str) -> bool {
+    matches!(
+        method,
+        "GET" | "HEAD" | "POST" | "PUT" | "DELETE" | "CONNECT" | "OPTIONS" | "TRACE" | "PATCH"
+    )
+}
+
 pub fn content_type(path: &str) -> &'static str {
     match path.rsplit('.').next().unwrap_or("") {
         "html" => "text/html; charset=utf-8",
@@ -136,6 +153,15 @@ pub fn content_type(path: &str) -> &'static str {
         "woff2" => "font/woff2",
         "woff" => "font/woff",
         "xml" => "application/xml",
+        "avif" => "image/avif",
+        "mp4" | "m4v" => "video/mp4",
+        "webm" => "video/webm",
+        "ogv" => "video/ogg",
+        "mp3" => "audio/mpeg",
+        "m4a" => "audio/mp4",
+        "ogg" | "oga" | "opus" => "audio/ogg",
+        "wav" => "audio/wav",
+        "vtt" => "text/vtt; charset=utf-8",
         _ => "application/octet-stream",
     }
 }

@@ -9,6 +9,7 @@ pub mod conn;
 pub mod events;
 pub mod host;
 pub mod http;
+pub mod range;
 pub mod request;
 pub mod response;
 pub mod watch;
@@ -257,6 +258,12 @@ fn open_browser(url: &str) {
 /// The answer to a request the connection layer let through; `None` to
 /// switch the connection to an event stream.
 fn answer(shared: &Shared, head: &Head) -> Option<Response> {
+    if !http::known_method(&head.method) {
+        return Some(Response::text(
+            501,
+            "this server does not know that method; it answers GET and HEAD\n",
+        ));
+    }
     if head.method != "GET" && head.method != "HEAD" {
         return Some(Response::text(405, "only GET and HEAD\n").header("Allow", "GET, HEAD"));
     }
@@ -298,12 +305,19 @@ fn answer(shared: &Shared, head: &Head) -> Option<Response> {
             )
         }
     };
-    Some(
-        Response::new(status)
-            .header("Content-Type", kind)
-            .header("Cache-Control", "no-store")
-            .body(body),
-    )
+    let response = Response::new(status)
+        .header("Content-Type", kind)
+        .header("Cache-Control", "no-store")
+        .body(body);
+    if status != 200 {
+        return Some(response);
+    }
+    // Ranges are for GET alone (RFC 9110, 14.2); HEAD gets GET's headers.
+    let range = head
+        .range
+        .as_deref()
+        .filter(|_| head.method == "GET" && !head.if_range);
+    Some(range::apply(response, range))
 }
 
 /// The UI strings of the language site.yaml names, for the server's own

@@ -30,6 +30,15 @@ pub struct Head {
     pub fetch_site: Option<String>,
     pub fetch_mode: Option<String>,
     pub fetch_dest: Option<String>,
+    /// `Range`: the part of the file asked for (see `range`).
+    pub range: Option<String>,
+    /// `If-Range` was sent: this server has no validators for it to
+    /// match, so the whole file is sent whatever `Range` says.
+    pub if_range: bool,
+    /// The body length a `Content-Length` announced (each copy the same).
+    pub content_length: Option<u64>,
+    /// The last transfer coding named was `chunked`; `None`: none named.
+    pub chunked_last: Option<bool>,
     /// Bytes of the head, to drop from the buffer before the next request.
     pub len: usize,
 }
@@ -45,6 +54,8 @@ pub enum HeadError {
     TooLarge,
     /// 505: HTTP/2 or later on a plain HTTP/1 connection.
     Version,
+    /// 501: a transfer coding this server does not know.
+    Coding,
     /// 400: anything else malformed.
     Bad,
 }
@@ -58,6 +69,10 @@ impl HeadError {
             HeadError::Version => (
                 505,
                 "this server speaks HTTP/1.1 only; connect without HTTP/2\n",
+            ),
+            HeadError::Coding => (
+                501,
+                "the request's Transfer-Encoding is not one this server knows\n",
             ),
             HeadError::Bad | HeadError::Incomplete => (400, "bad request\n"),
         }
@@ -98,6 +113,14 @@ pub fn parse_head(buf: &[u8]) -> Result<Head, HeadError> {
     for h in req.headers.iter() {
         read_header(&mut head, h)?;
     }
+    // A body whose end cannot be found (chunked is not the last coding)
+    // must not be guessed at (RFC 9112, 6.3); nor one whose length is
+    // given two ways, the mark of a request smuggled past a proxy.
+    if head.chunked_last == Some(false)
+        || (head.chunked_last.is_some() && head.content_length.is_some())
+    {
+        return Err(HeadError::Bad);
+    }
     Ok(head)
 }
 
@@ -129,6 +152,8 @@ fn read_header(head: &mut Head, h: &httparse::Header<'_>) -> Result<(), HeadErro
             | "sec-fetch-site"
             | "sec-fetch-mode"
             | "sec-fetch-dest"
+            | "range"
+            | "if-range"
     );
     if !used {
         return Ok(());
@@ -145,8 +170,24 @@ fn read_header(head: &mut Head, h: &httparse::Header<'_>) -> Result<(), HeadErro
         "origin" => head.origin = Some(value.to_string()),
         "connection" if tokens().any(|t| t == "close") => head.close = true,
         "connection" if head.http10 && tokens().any(|t| t == "keep-alive") => head.close = false,
-        "content-length" => head.has_body |= value != "0",
-        "transfer-encoding" => head.has_body = true,
+        "content-length" => {
+            let n = content_length(value)?;
+            if head.content_length.is_some_and(|m| m != n) {
+                return Err(HeadError::Bad);
+            }
+            head.content_length = Some(n);
+            head.has_body |= n > 0;
+        }
+        "transfer-encoding" => {
+            head.has_body = true;
+            head.chunked_last = Some(last_is_chunked(value)?);
+        }
+        // Repeated: as a list of ranges, which is served whole.
+        "range" => {
+            let earlier = head.range.take().map(|r| format!("{r}, "));
+            head.range = Some(format!("{}{value}", earlier.unwrap_or_default()));
+        }
+        "if-range" => head.if_range = true,
         // Repeated: the least trusting value counts.
         "sec-fetch-site" if head.fetch_site.as_deref() == Some("cross-site") => {}
         "sec-fetch-site" => head.fetch_site = lower(),
@@ -155,6 +196,53 @@ fn read_header(head: &mut Head, h: &httparse::Header<'_>) -> Result<(), HeadErro
         _ => {}
     }
     Ok(())
+}
+
+/// A `Content-Length` value: digits, or a list of the same digits (as a
+/// proxy may join repeated fields). Anything else makes the body's end
+/// unknowable: 400 (RFC 9112, 6.3). Too large to count is still a length.
+fn content_length(value: &str) -> Result<u64, HeadError> {
+    let mut found = None;
+    for member in value.split(',').map(str::trim) {
+        if member.is_empty() || !member.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(HeadError::Bad);
+        }
+        let n = member.parse().unwrap_or(u64::MAX);
+        if found.is_some_and(|m| m != n) {
+            return Err(HeadError::Bad);
+        }
+        found = Some(n);
+    }
+    found.ok_or(HeadError::Bad)
+}
+
+/// Whether a `Transfer-Encoding` value ends in `chunked`; a coding this
+/// server does not know is 501, an empty one or `chunked` twice 400.
+fn last_is_chunked(value: &str) -> Result<bool, HeadError> {
+    let codings: Vec<String> = value
+        .split(',')
+        .map(|t| t.trim().to_ascii_lowercase())
+        .collect();
+    let known = [
+        "chunked",
+        "gzip",
+        "x-gzip",
+        "deflate",
+        "compress",
+        "x-compress",
+    ];
+    if codings.iter().any(|c| c.is_empty()) {
+        return Err(HeadError::Bad);
+    }
+    if codings.iter().any(|c| !known.contains(&c.as_str())) {
+        return Err(HeadError::Coding);
+    }
+    let chunked = codings.iter().filter(|c| *c == "chunked").count();
+    let last = codings.last().is_some_and(|c| c == "chunked");
+    if chunked > 1 || (chunked == 1 && !last) {
+        return Err(HeadError::Bad);
+    }
+    Ok(last)
 }
 
 /// `http://host:port/a?b` → (`/a?b`, `host:port`); an origin-form target as
@@ -180,11 +268,13 @@ fn origin_form(target: &str) -> Result<(String, Option<String>), HeadError> {
     Ok((path, Some(authority.to_string())))
 }
 
-/// The request line names HTTP/2 or HTTP/3 (`GET / HTTP/2.0`, or the
-/// `PRI * HTTP/2.0` preface of a client that assumes HTTP/2).
+/// The request line names HTTP/2 or a later major version (`GET /
+/// HTTP/2.0`, `HTTP/3`, or the `PRI * HTTP/2.0` preface of a client that
+/// assumes HTTP/2).
 fn speaks_http2(buf: &[u8]) -> bool {
     let line = buf.split(|&b| b == b'\n').next().unwrap_or(buf);
-    line.windows(6).any(|w| w == b"HTTP/2" || w == b"HTTP/3")
+    line.windows(6)
+        .any(|w| w.starts_with(b"HTTP/") && (b'2'..=b'9').contains(&w[5]))
 }
 
 #[cfg(test)]
@@ -235,6 +325,47 @@ mod tests {
     }
 
     #[test]
+    fn a_body_whose_end_cannot_be_found_is_refused() {
+        let with = |lines: &str| head(&format!("POST / HTTP/1.1\r\n{lines}\r\n"));
+        for bad in [
+            "Content-Length: abc\r\n",
+            "Content-Length: -1\r\n",
+            "Content-Length: +5\r\n",
+            "Content-Length: \r\n",
+            "Content-Length: 5, 6\r\n",
+            "Content-Length: 5\r\nContent-Length: 6\r\n",
+            "Transfer-Encoding: gzip\r\n",
+            "Transfer-Encoding: chunked, gzip\r\n",
+            "Transfer-Encoding: chunked, chunked\r\n",
+            "Transfer-Encoding: chunked\r\nTransfer-Encoding: gzip\r\n",
+            "Transfer-Encoding: ,\r\n",
+            "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n",
+            "Transfer-Encoding: chunked\r\nContent-Length: 0\r\n",
+        ] {
+            assert_eq!(with(bad), Err(HeadError::Bad), "{bad}");
+        }
+        assert_eq!(
+            with("Transfer-Encoding: rot13, chunked\r\n"),
+            Err(HeadError::Coding)
+        );
+        assert_eq!(HeadError::Coding.answer().0, 501);
+        for good in [
+            "Content-Length: 5, 5\r\n",
+            "Content-Length: 5\r\nContent-Length: 5\r\n",
+            "Content-Length: 99999999999999999999999\r\n",
+            "Transfer-Encoding: gzip, Chunked\r\n",
+        ] {
+            assert!(with(good).unwrap().has_body, "{good}");
+        }
+        assert!(!with("Content-Length: 0\r\n").unwrap().has_body);
+        let twice = head("GET / HTTP/1.1\r\nRange: bytes=0-1\r\nRange: bytes=5-6\r\n\r\n");
+        assert_eq!(
+            twice.unwrap().range.as_deref(),
+            Some("bytes=0-1, bytes=5-6")
+        );
+    }
+
+    #[test]
     fn refuses_large_heads_and_http2() {
         let big = format!(
             "GET / HTTP/1.1\r\nX-Big: {}\r\n\r\n",
@@ -261,6 +392,8 @@ mod tests {
             head("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"),
             Err(HeadError::Version)
         );
+        assert_eq!(head("GET / HTTP/9.9\r\n\r\n"), Err(HeadError::Version));
+        assert_eq!(head("GET / HTTP/1.2\r\n\r\n"), Err(HeadError::Bad));
         assert_eq!(HeadError::Version.answer().0, 505);
         assert_eq!(HeadError::TooLarge.answer().0, 431);
     }

@@ -4,7 +4,7 @@
 //! framing (length, `Connection`, no body for HEAD) and writes the pieces
 //! with one call where it can.
 
-use super::http::WRITE_TIMEOUT;
+use super::http::{WRITE_CHUNK, WRITE_STALL, WRITE_TIMEOUT};
 use std::io::{self, IoSlice, Write};
 use std::net::TcpStream;
 use std::ops::Range;
@@ -23,6 +23,18 @@ impl Piece {
     /// A whole file of the site.
     pub fn file(bytes: &Arc<Vec<u8>>) -> Piece {
         Piece::Shared(bytes.clone(), 0..bytes.len())
+    }
+
+    /// The bytes `range` of this piece (a shared file stays shared).
+    pub fn sub(&self, range: Range<usize>) -> Piece {
+        match self {
+            Piece::Shared(bytes, within) => Piece::Shared(
+                bytes.clone(),
+                within.start + range.start..within.start + range.end,
+            ),
+            Piece::Static(bytes) => Piece::Static(&bytes[range]),
+            Piece::Owned(bytes) => Piece::Owned(bytes[range].to_vec()),
+        }
     }
 
     pub fn bytes(&self) -> &[u8] {
@@ -132,7 +144,9 @@ pub fn send(stream: &TcpStream, response: &Response, framing: Framing) -> io::Re
     write_within(stream, &mut slices)
 }
 
-/// Writes all of `slices` within `WRITE_TIMEOUT`, and as much again per further MiB.
+/// Writes all of `slices` within `WRITE_TIMEOUT`, and as much again per
+/// further MiB; cut off sooner if the client takes less than `WRITE_CHUNK`
+/// in `WRITE_STALL`.
 pub fn write_within(stream: &TcpStream, mut slices: &mut [IoSlice<'_>]) -> io::Result<()> {
     let total: usize = slices.iter().map(|s| s.len()).sum();
     let extra = u32::try_from(total >> 20).unwrap_or(u32::MAX);
@@ -143,15 +157,38 @@ pub fn write_within(stream: &TcpStream, mut slices: &mut [IoSlice<'_>]) -> io::R
         if left.is_zero() {
             return Err(io::ErrorKind::TimedOut.into());
         }
-        stream.set_write_timeout(Some(left))?;
-        match s.write_vectored(slices) {
+        let wait = left.min(WRITE_STALL);
+        stream.set_write_timeout(Some(wait))?;
+        let chunk = first_bytes(slices, WRITE_CHUNK);
+        let want: usize = chunk.iter().map(|c| c.len()).sum();
+        let started = Instant::now();
+        match s.write_vectored(&chunk) {
             Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            // Only a wait that ran out returns less than asked: a stall.
+            Ok(n) if n < want && started.elapsed() >= wait * 9 / 10 => {
+                return Err(io::ErrorKind::TimedOut.into())
+            }
             Ok(n) => IoSlice::advance_slices(&mut slices, n),
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
             Err(e) => return Err(e),
         }
     }
     Ok(())
+}
+
+/// The first `max` bytes of `slices`, as slices.
+fn first_bytes<'a>(slices: &'a [IoSlice<'_>], max: usize) -> Vec<IoSlice<'a>> {
+    let mut room = max;
+    let mut out = Vec::new();
+    for slice in slices {
+        if room == 0 {
+            break;
+        }
+        let take = slice.len().min(room);
+        out.push(IoSlice::new(&slice[..take]));
+        room -= take;
+    }
+    out
 }
 
 /// Writes `bytes` within `WRITE_TIMEOUT`.
@@ -163,6 +200,7 @@ pub fn write_bytes(stream: &TcpStream, bytes: &[u8]) -> io::Result<()> {
 pub fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
+        206 => "Partial Content",
         301 => "Moved Permanently",
         400 => "Bad Request",
         403 => "Forbidden",
@@ -170,7 +208,9 @@ pub fn reason(status: u16) -> &'static str {
         405 => "Method Not Allowed",
         408 => "Request Timeout",
         414 => "URI Too Long",
+        416 => "Range Not Satisfiable",
         431 => "Request Header Fields Too Large",
+        501 => "Not Implemented",
         503 => "Service Unavailable",
         505 => "HTTP Version Not Supported",
         _ => "",

@@ -1,0 +1,81 @@
+//! Crowds of connections, over real sockets: a burst of silent ones, and
+//! clients that stop reading a large file, hold up a browser only briefly.
+
+use super::common::hostile::*;
+use super::common::serve::{get, new_site, Server};
+
+use std::fs;
+use std::io::Write;
+use std::net::TcpStream;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+#[test]
+fn c1_a_burst_of_silent_connections_does_not_turn_a_browser_away() {
+    let _turn = take_turn();
+    raise_own_fd_limit();
+    let site = new_site("burst");
+    // 64 descriptors: room for 4 connections, so every newcomer of the
+    // burst closes an idle one, faster than their threads can finish.
+    let server = Server::start_with(&site, &[], Some(64));
+    let a = &server.addr;
+    wait_for_stderr(&server, "at most 4 connections at once");
+    for round in 0..3 {
+        let silent: Vec<TcpStream> = (0..300)
+            .filter_map(|_| TcpStream::connect(a).ok())
+            .collect();
+        let reply = get(a, "/about.html");
+        assert_eq!(
+            reply.status,
+            200,
+            "round {round}, after {} silent connections: {}",
+            silent.len(),
+            reply.body
+        );
+        drop(silent);
+    }
+    assert_eq!(get(a, "/about.html").status, 200);
+}
+
+#[test]
+fn c2_clients_that_stop_reading_a_large_file_are_cut_off_when_they_stall() {
+    let _turn = take_turn();
+    raise_own_fd_limit();
+    let site = new_site("stalled");
+    fs::write(site.path("content/film.bin"), vec![7u8; 8 << 20]).unwrap();
+    // Room for 4 connections: 8 clients that never read the 8 MB file hold all of them.
+    let server = Server::start_with(&site, &[], Some(64));
+    let a = server.addr.clone();
+    wait_for_stderr(&server, "at most 4 connections at once");
+    let request = format!("GET /film.bin HTTP/1.1\r\nHost: {a}\r\n\r\n").repeat(5);
+    let stalled: Vec<_> = (0..8)
+        .map(|_| {
+            let s = Arc::new(connect_small_window(&a));
+            let (s2, request) = (s.clone(), request.clone());
+            std::thread::spawn(move || {
+                s2.set_write_timeout(Some(Duration::from_secs(3))).unwrap();
+                let _ = (&*s2).write_all(request.as_bytes());
+            });
+            s
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    // Each may take 5 s and 5 s per further MiB in all (45 s here), but one
+    // that takes nothing for 5 s is cut off then: pages are served again
+    // well before the 45 s are over.
+    let start = Instant::now();
+    while get(&a, "/about.html").status != 200 {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "still refused after 30 s\n{}",
+            server.stderr()
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    eprintln!(
+        "served again {:.1} s after the clients stopped reading",
+        start.elapsed().as_secs_f64()
+    );
+    drop(stalled);
+    assert_eq!(get(&a, "/about.html").status, 200);
+}
