@@ -139,6 +139,30 @@ fn base_fixture_builds() {
     assert!(site.0.join("public/components.html").is_file());
 }
 
+/// A rewrite item with no word lists for the checker says what the missing
+/// file holds and where to get one, not only that it is missing.
+#[test]
+fn a_rewrite_item_without_word_lists_says_how_to_write_them() {
+    let site = fixture_site("base");
+    fs::remove_file(site.0.join("content/practice/question-rules.yaml")).unwrap();
+    let out = alsite(&["check"], &site.0);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(
+            "content/practice/open-questions.yaml:3:3: error: a rewrite item needs content/practice/question-rules.yaml"
+        ),
+        "{stderr}"
+    );
+    for want in [
+        "`languages:`",
+        "`open_openers` and `closed_openers`",
+        "alsite new DIR --language pl,en",
+    ] {
+        assert!(stderr.contains(want), "{want} in\n{stderr}");
+    }
+}
+
 #[test]
 fn the_default_navigation_uses_a_page_nav_title() {
     let site = fixture_site("base");

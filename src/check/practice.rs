@@ -94,7 +94,7 @@ pub fn check_item(
                         "a rewrite item needs content/practice/question-rules.yaml".into(),
                         at(&[]),
                     )
-                    .hint("the typed-question checker reads its word lists from it"),
+                    .hint("the typed-question checker reads its word lists from it: write one with a section per language under `languages:`, each with at least `open_openers` and `closed_openers` (see \"The question checker\" in the README), or copy the one `alsite new DIR --language pl,en` writes"),
                 );
             }
         }
@@ -203,10 +203,22 @@ fn check_question_rules(site: &Site) -> Vec<Diagnostic> {
             )
             .at(line, col)
             .hint(format!(
-                "add a `{lang}:` section under `languages:` (there are: {}); until then pages use the English lists",
-                known.join(", ")
+                "add the section `{lang}:` under `languages:` (there are: {}); until then its pages use the `{}` lists",
+                known.join(", "),
+                fallback_section(&known)
             )),
         );
     }
     diags
+}
+
+/// The section the checker uses for a page whose language has none
+/// (`question-check.js`: English, else the first section in the file's
+/// sorted order, as the page embeds them).
+fn fallback_section<'a>(known: &[&'a str]) -> &'a str {
+    if known.contains(&"en") {
+        "en"
+    } else {
+        known.first().copied().unwrap_or("en")
+    }
 }

@@ -100,7 +100,7 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
     if !(4..=8).contains(&members) {
         diags.push(
             warning(
-                format!("an Action Learning group has 4 to 8 members, this session has {members}"),
+                format!("an Action Learning group has 4 to 8 members, this session has {members} (roles with `role: member`; the presenter and the coach are not counted)"),
                 at(&[Seg::Key("roles")]),
             )
             .hint("fewer than 4 gives too little exchange; more than 8, too many conversations"),
@@ -232,11 +232,8 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
                     let caught = turn.breaks_rule
                         && stage.turns[ti + 1..].iter().any(|t| t.intervene.is_some() && t.by.as_deref().and_then(role).is_some_and(|r| r.role == RoleKind::Coach));
                     if !caught {
-                        let hint = if turn.breaks_rule {
-                            "a deliberate break needs the coach to intervene later in the same stage"
-                        } else {
-                            "ground rule 1: statements only in response to questions. Add the question before it, or mark a teaching moment with `breaks_rule: true`"
-                        };
+                        let previous = si.checked_sub(1).and_then(|p| s.stages[p].turns.last());
+                        let hint = unasked_hint(turn.breaks_rule, &stage.turns[..ti], previous);
                         diags.push(error(format!("{place}: {} answers, but no question has been asked in this stage (or at the end of the one before)", speaker.name), pos()).hint(hint));
                     }
                 }
@@ -281,6 +278,27 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
 /// (Юрій: Юрію, Юрієм), or in -ek, -eł, -ec, -el (Marek: Marka, Markiem,
 /// Markovi; Pavel: Pavle). A name in another consonant is found as it is
 /// (Piotra, Тарасе).
+/// What to do about an answer no question came before. A `say` that ends in
+/// a question mark, in this stage or closing the one before, is named: only
+/// `ask` and `intervene` are questions.
+fn unasked_hint(breaks_rule: bool, before: &[Turn], previous: Option<&Turn>) -> String {
+    if breaks_rule {
+        return "a deliberate break needs the coach to intervene later in the same stage".into();
+    }
+    let said = |t: &Turn| t.say.as_deref().is_some_and(is_question);
+    let which = match before.iter().rposition(said) {
+        Some(i) => Some(format!("Turn {} of this stage", i + 1)),
+        None if previous.is_some_and(said) => Some("The last turn of the stage before".into()),
+        None => None,
+    };
+    match which {
+        Some(which) => format!(
+            "ground rule 1: statements only in response to questions. {which} asks with `say:`, which is process talk, not a question: write it as `intervene:` (the coach's question) or `ask:`"
+        ),
+        None => "ground rule 1: statements only in response to questions. Add an `ask` (or the coach's `intervene`) before it, in this stage or as the last turn of the one before, or mark a teaching moment with `breaks_rule: true`".into(),
+    }
+}
+
 pub fn mentions(text: &str, name: &str) -> bool {
     if text.contains(name) {
         return true;
