@@ -54,6 +54,9 @@ impl<'a> FileHints<'a> {
     }
 
     fn work_out(&self, target: &str) -> String {
+        if let Some(hint) = self.written_another_way(target) {
+            return hint;
+        }
         let index = self.index.get_or_init(|| {
             let mut by_folder: HashMap<&str, Vec<&str>> = HashMap::new();
             for f in self.site.files() {
@@ -78,6 +81,36 @@ impl<'a> FileHints<'a> {
             }
             _ => String::new(),
         }
+    }
+}
+
+impl FileHints<'_> {
+    /// A page linked without its `.html` (a folder, or a page as a web
+    /// server without `.html` names it), or a file (not a page) linked from
+    /// a page's own folder that sits at the site root or a folder above.
+    fn written_another_way(&self, target: &str) -> Option<String> {
+        let bare = target.trim_end_matches('/');
+        if !bare.ends_with(".html") {
+            for page in [format!("{bare}/index.html"), format!("{bare}.html")] {
+                if self.site.has(&page) {
+                    return Some(format!("did you mean `{page}`? links to pages end in `.html`, so they work from disk too; "));
+                }
+            }
+        }
+        // Pages are each language's own (`pl/about.html` is not `about.html`
+        // misplaced); images and other files are shared by all.
+        let mut rest = if target.ends_with(".html") {
+            ""
+        } else {
+            target
+        };
+        while let Some(slash) = rest.find('/') {
+            rest = &rest[slash + 1..];
+            if self.site.has(rest) {
+                return Some(format!("did you mean `/{rest}`, from the site root? a link without a leading `/` starts in the page's own folder; "));
+            }
+        }
+        None
     }
 }
 
@@ -112,5 +145,33 @@ mod tests {
             "did you mean `page-00007.html`? "
         );
         assert_eq!(hints.hint("page-0007x.html"), "");
+    }
+
+    #[test]
+    fn a_folder_a_page_without_html_and_a_file_from_the_wrong_folder_are_named() {
+        let site = files(
+            [
+                "index.html",
+                "workshops/intro/index.html",
+                "about.html",
+                "images/logo.svg",
+                "kurs/intro.html",
+            ]
+            .map(String::from),
+        );
+        let hints = FileHints::new(&site);
+        assert!(hints
+            .hint("workshops/intro")
+            .starts_with("did you mean `workshops/intro/index.html`? "));
+        assert!(hints
+            .hint("workshops/intro/")
+            .starts_with("did you mean `workshops/intro/index.html`? "));
+        assert!(hints
+            .hint("about")
+            .starts_with("did you mean `about.html`? "));
+        assert!(hints
+            .hint("kurs/images/logo.svg")
+            .starts_with("did you mean `/images/logo.svg`, from the site root? "));
+        assert_eq!(hints.hint("kurs/images/other.svg"), "");
     }
 }

@@ -265,7 +265,7 @@ impl LinkIndex {
     }
 
     /// Whether the site has a file at `path`.
-    fn has(&self, path: &str) -> bool {
+    pub(super) fn has(&self, path: &str) -> bool {
         self.files.contains_key(path)
     }
 

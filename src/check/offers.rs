@@ -28,7 +28,7 @@ pub fn check_offers(site: &Site) -> Vec<Diagnostic> {
                 diags.push(
                     Diagnostic::error(&doc.source, format!("the call to action of `{}` {problem}", offer.title))
                         .at(line, column)
-                        .hint("give an action either `link: contact.html` (a page of the site) or `email_subject: \"…\"` (an e-mail to organization.email)"),
+                        .hint("give an action either `link: about.html` (a page of the site, or a web address) or `email_subject: \"…\"` (an e-mail to organization.email)"),
                 );
             }
         }
