@@ -163,6 +163,40 @@ fn a_rewrite_item_without_word_lists_says_how_to_write_them() {
     }
 }
 
+/// A translation's link to an anchor on a page not translated yet works
+/// (the reader gets the page that leads to the original): its original's
+/// ids count, so a site can be translated a page at a time.
+#[test]
+fn a_link_to_an_anchor_on_a_page_not_translated_yet_checks_against_the_original() {
+    let site = fixture_site("base");
+    fs::write(
+        site.0.join("site.yaml"),
+        "title: Fixture site\nlanguages: [en, pl]\norganization:\n  name: Fixture Org\n",
+    )
+    .unwrap();
+    let about = site.0.join("content/pages/about.pl.md");
+    fs::write(
+        &about,
+        "# O nas\n\nZobacz [zasadę](/ground-rules.html#one).\n",
+    )
+    .unwrap();
+    let out = alsite(&["check"], &site.0);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    fs::write(
+        &about,
+        "# O nas\n\nZobacz [zasadę](/ground-rules.html#onee).\n",
+    )
+    .unwrap();
+    let out = alsite(&["check"], &site.0);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("content/pages/about.pl.md:3:17: error: link `/ground-rules.html#onee` on page pl/about.html: pl/ground-rules.html has no element with id `onee` (not translated yet, so its original's ids count)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean `one`?"), "{stderr}");
+}
+
 #[test]
 fn the_default_navigation_uses_a_page_nav_title() {
     let site = fixture_site("base");

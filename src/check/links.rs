@@ -213,6 +213,11 @@ impl PageLinks {
     }
 }
 
+/// The template of a language's page for one it has not translated yet.
+const UNTRANSLATED: &str = "untranslated.html";
+/// Its ids in the index: a `"`, which no id read from a page can hold.
+const STAND_IN: &str = "\"untranslated\"";
+
 /// What links can point at: every output file, with its ids when it is a
 /// page. One map for both, so a link with an anchor costs one lookup: on a
 /// site of 100,000 pages the map outgrows the processor's caches, and each
@@ -240,7 +245,13 @@ impl LinkIndex {
     /// Records a new or re-rendered page; true when its ids changed (links
     /// elsewhere to its anchors may have broken).
     pub fn update(&mut self, page: &PageLinks) -> bool {
-        let ids = page.path.ends_with(".html").then(|| page.ids.clone());
+        let ids = page.path.ends_with(".html").then(|| {
+            if page.template == Some(UNTRANSLATED) {
+                Names::from_joined(STAND_IN)
+            } else {
+                page.ids.clone()
+            }
+        });
         match self.files.get_mut(page.path.as_str()) {
             Some(old) if *old == ids => false,
             Some(old) => {
@@ -272,6 +283,19 @@ impl LinkIndex {
     /// The ids of the page at `path`; `None` when it is not a page of the site.
     fn ids(&self, path: &str) -> Option<&Names> {
         self.files.get(path)?.as_ref()
+    }
+
+    /// `ids`, or for a language's page that only says the page is not
+    /// translated yet (`pl/about.html`), the ids of its original
+    /// (`about.html`): a link to `#goals` there works once it is translated,
+    /// and the reader gets the original meanwhile.
+    fn through_stand_in<'a>(&'a self, path: &str, ids: &'a Names) -> &'a Names {
+        if ids.as_joined() != STAND_IN {
+            return ids;
+        }
+        path.split_once('/')
+            .and_then(|(_, original)| self.ids(original))
+            .unwrap_or(ids)
     }
 }
 
@@ -355,9 +379,12 @@ fn check_page(
             ))
         } else {
             // Only a link with an anchor needs the target's ids.
+            // A page not translated yet answers for its original's anchors.
             let ids = || match own {
                 Some(_) => Some(&page.ids),
-                None => index.ids(&target),
+                None => index
+                    .ids(&target)
+                    .map(|ids| index.through_stand_in(&target, ids)),
             };
             match fragment.filter(|f| !f.is_empty()).map(|f| (f, ids())) {
                 Some((f, Some(page_ids))) if !page_ids.contains_sorted(f) => {
@@ -366,18 +393,21 @@ fn check_page(
                         .iter()
                         .filter(|id| !crate::theme::is_page_id(id))
                         .collect();
-                    let list: Vec<String> =
-                        known.iter().take(12).map(|s| format!("#{s}")).collect();
+                    let untranslated = own.is_none()
+                        && index
+                            .ids(&target)
+                            .is_some_and(|i| i.as_joined() == STAND_IN);
                     Some((
                         format!(
-                            "link `{url}` on page {}: {target} has no element with id `{f}`",
-                            page.path
+                            "link `{url}` on page {}: {target} has no element with id `{f}`{}",
+                            page.path,
+                            if untranslated {
+                                " (not translated yet, so its original's ids count)"
+                            } else {
+                                ""
+                            }
                         ),
-                        format!(
-                            "{}anchors on {target}: {}",
-                            crate::suggest::did_you_mean(f, known.iter().copied()),
-                            list.join(", ")
-                        ),
+                        anchor_hint(index, &page.path, &target, f, &known),
                     ))
                 }
                 _ => None,
@@ -394,6 +424,32 @@ fn check_page(
         }
     }
     diags
+}
+
+/// What to do about a missing anchor: the page's own anchors, and when the
+/// page is another language's version of one that has the id (a root link
+/// stays in its page's language), that the id is the original's.
+fn anchor_hint(index: &LinkIndex, from: &str, target: &str, id: &str, known: &[&str]) -> String {
+    let original = target
+        .split_once('/')
+        .map(|(_, rest)| rest)
+        .filter(|rest| index.ids(rest).is_some_and(|ids| ids.contains_sorted(id)));
+    let list: Vec<String> = known.iter().take(12).map(|s| format!("#{s}")).collect();
+    let anchors = if list.is_empty() {
+        format!("{target} has no anchors of its own")
+    } else {
+        format!("anchors on {target}: {}", list.join(", "))
+    };
+    match original {
+        Some(rest) => format!(
+            "the original, {rest}, has it, but a link from the site root stays in its page's language: give this language's version the id `{id}` too, or link to the original with `{}`; {anchors}",
+            crate::render::url::relative_url(from, &format!("{rest}#{id}"))
+        ),
+        None => format!(
+            "{}{anchors}",
+            crate::suggest::did_you_mean(id, known.iter().copied())
+        ),
+    }
 }
 
 fn folders(path: &str) -> String {

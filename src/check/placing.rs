@@ -25,6 +25,11 @@ pub(super) fn place(
         url.to_string(),
         with_fragment(target),
     ];
+    // In a translation (`about.en.md`, built as `en/about.html`) a root link
+    // stays in its language: `/x.html` was written for `en/x.html`.
+    if let Some(in_language) = translation_folder(page).and_then(|l| target.strip_prefix(l)) {
+        needles.insert(1, format!("/{}", with_fragment(in_language)));
+    }
     // A link to a page written to its Markdown file (`../intro.md#part`,
     // rendered `../intro.html#part`).
     let path_end = url.find(['#', '?']).unwrap_or(url.len());
@@ -73,6 +78,16 @@ pub(super) fn place(
         .clone()
         .unwrap_or_else(|| PathBuf::from(&page.path));
     Placed(Diagnostic::error(file, "").at(1, 1), false, None)
+}
+
+/// `en/` for a page built from a translation (`content/pages/about.en.md`
+/// → `en/about.html`): the folder its language's root links lead into.
+fn translation_folder(page: &PageLinks) -> Option<&str> {
+    let slash = page.path.find('/')?;
+    let code = &page.path[..slash];
+    let name = page.source.as_ref()?.file_name()?.to_str()?;
+    name.contains(&format!(".{code}."))
+        .then(|| &page.path[..=slash])
 }
 
 /// A byte that may be part of a link's path as written.
