@@ -92,4 +92,22 @@ function serve(prefix, { headers = () => ({}), root = SITE } = {}) {
   }));
 }
 
-module.exports = { SITE, launch, open, fileUrl, axeViolations, serve };
+/** One page of each kind the English sample site has (key: the kind). */
+const PAGE_KINDS = {
+  home: "index.html",
+  page: "about.html",
+  offers: "offers.html",
+  "ground-rules": "ground-rules.html",
+  components: "components.html",
+  "practice-index": "practice/index.html",
+  practice: "practice/open-questions.html",
+  "session-index": "sessions/index.html",
+  session: "sessions/rota-tool.html",
+  "workshop-index": "workshops/index.html",
+  agenda: "workshops/foundations/index.html",
+  module: "workshops/foundations/power-of-questions.html",
+  guide: "workshops/foundations/facilitator.html",
+  handout: "workshops/foundations/handout.html",
+};
+
+module.exports = { SITE, launch, open, fileUrl, axeViolations, serve, PAGE_KINDS };

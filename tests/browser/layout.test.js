@@ -10,7 +10,7 @@ const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
-const { launch, fileUrl, axeViolations } = require("./helpers");
+const { launch, fileUrl, axeViolations, PAGE_KINDS } = require("./helpers");
 const { embedded } = require("./site-data");
 
 const SITE = process.env.ALSITE_SITE;
@@ -20,23 +20,7 @@ const SCHEMES = ["light", "dark"];
 const SHOT_WIDTHS = [390, 1280];
 const SESSION = "sessions/rota-tool.html";
 
-// One page of each kind the sample site has.
-const KINDS = {
-  home: "index.html",
-  page: "about.html",
-  offers: "offers.html",
-  "ground-rules": "ground-rules.html",
-  components: "components.html",
-  "practice-index": "practice/index.html",
-  practice: "practice/open-questions.html",
-  "session-index": "sessions/index.html",
-  session: SESSION,
-  "workshop-index": "workshops/index.html",
-  agenda: "workshops/foundations/index.html",
-  module: "workshops/foundations/power-of-questions.html",
-  guide: "workshops/foundations/facilitator.html",
-  handout: "workshops/foundations/handout.html",
-};
+const KINDS = PAGE_KINDS;
 
 let browser;
 before(async () => {

@@ -13,7 +13,7 @@ const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { launch, axeViolations } = require("./helpers");
+const { launch, axeViolations, PAGE_KINDS } = require("./helpers");
 
 const SITE = process.env.ALSITE_SITE;
 const BIN = process.env.ALSITE_BIN || path.resolve(__dirname, "../../target/debug/alsite");
@@ -21,24 +21,11 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-phone-"));
 const POLISH = path.join(work, "pl-out");
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
-// One page of each kind, in each sample.
+// One page of each kind, in each sample; each kind of practice item.
 const KINDS = {
-  home: "index.html",
-  page: "about.html",
-  offers: "offers.html",
-  "ground-rules": "ground-rules.html",
-  components: "components.html",
-  "practice-index": "practice/index.html",
-  "practice (write)": "practice/open-questions.html",
+  ...PAGE_KINDS,
   "practice (choose)": "practice/naming-question-types.html",
   "practice (order)": "practice/session-flow.html",
-  "session-index": "sessions/index.html",
-  session: "sessions/rota-tool.html",
-  "workshop-index": "workshops/index.html",
-  agenda: "workshops/foundations/index.html",
-  module: "workshops/foundations/power-of-questions.html",
-  guide: "workshops/foundations/facilitator.html",
-  handout: "workshops/foundations/handout.html",
 };
 const POLISH_KINDS = {
   home: "index.html",
