@@ -96,11 +96,12 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
             );
         }
     }
-    let members = count(RoleKind::Member);
-    if !(4..=8).contains(&members) {
+    // The problem presenter is one of the group; the coach stands outside it.
+    let group = count(RoleKind::Member) + count(RoleKind::Presenter);
+    if !(4..=8).contains(&group) {
         diags.push(
             warning(
-                format!("an Action Learning group has 4 to 8 members, this session has {members} (roles with `role: member`; the presenter and the coach are not counted)"),
+                format!("an Action Learning group has 4 to 8 people, the presenter among them; this session has {group} (roles with `role: member` or `role: presenter`; the coach is not counted)"),
                 at(&[Seg::Key("roles")]),
             )
             .hint("fewer than 4 gives too little exchange; more than 8, too many conversations"),
