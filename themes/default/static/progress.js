@@ -86,10 +86,9 @@
     return null;
   }
 
-  /** The calls and element names of one SCORM edition, behind one interface. */
-  function connect(version) {
-    var found = findEither(version);
-    if (!found) return null;
+  /** The calls and element names of the edition `found` (what findEither
+   *  found), behind one interface; null when the platform refuses to start. */
+  function connect(found) {
     var api = found.api, v12 = found.v12;
     var call = function (f12, f2004) {
       return function (a, b) {
@@ -377,14 +376,19 @@
   var LATE_MS = 10000, LOOK_MS = 250;
 
   function launch(config) {
-    var lms = connect(config.version);
-    if (lms) return start(config, lms, false);
+    var found = findEither(config.version);
+    if (found) {
+      var lms = connect(found);
+      return lms && start(config, lms, false);
+    }
+    // Only looked for, not started, until it is there: one Initialize call.
     var since = Date.now();
     var look = window.setInterval(function () {
-      var late = connect(config.version);
+      var late = findEither(config.version);
       if (!late && Date.now() - since < LATE_MS) return;
       window.clearInterval(look);
-      if (late) alsite.progress.session = start(config, late, true);
+      var lms = late && connect(late);
+      if (lms) alsite.progress.session = start(config, lms, true);
     }, LOOK_MS);
     return null; // until then, or opened outside an LMS: the pages use localStorage
   }
