@@ -182,7 +182,7 @@ fn deleting_a_file_the_last_build_warned_about_builds_again() {
     fs::write(site.path("content/notes/plan.md"), "# Plan\n").unwrap();
     let server = Server::start(&site);
     let warned = |s: &Server| s.stderr().matches("not part of the content layout").count();
-    assert_eq!(warned(&server), 1, "{}", server.stderr());
+    assert!(server.wait_for(|s| warned(s) == 1), "{}", server.stderr());
     let builds = |s: &Server| {
         let out = s.stdout();
         out.lines()

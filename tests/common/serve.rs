@@ -103,6 +103,16 @@ impl Server {
         self.stdout.lock().unwrap().clone()
     }
 
+    /// Waits up to ten seconds for `done` to hold (the server's output is
+    /// read by threads of its own, a little after the server writes it).
+    pub fn wait_for(&self, done: impl Fn(&Server) -> bool) -> bool {
+        let end = Instant::now() + Duration::from_secs(10);
+        while !done(self) && Instant::now() < end {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        done(self)
+    }
+
     /// Still running?
     pub fn alive(&mut self) -> bool {
         self.child.try_wait().unwrap().is_none()
