@@ -233,7 +233,9 @@ for (const version of ["1.2", "2004"]) {
     assert.equal(inter.type, "fill-in");
     assert.equal(inter[v12 ? "student_response" : "learner_response"], "What would help you most here?");
     assert.equal(inter.result, "correct");
-    assert.deepEqual({ raw: core(cmi).score.raw, max: core(cmi).score.max }, { raw: "8", max: "100" }, "1 of 12: 8%");
+    // 1.2 with a mastery score: no score until complete (see the next tests).
+    if (v12) assert.equal(cmi.core.score.raw, "");
+    else assert.deepEqual({ raw: cmi.score.raw, max: cmi.score.max }, { raw: "8", max: "100" }, "1 of 12: 8%");
     assert.equal(v12 ? cmi.core.lesson_status : cmi.completion_status, "incomplete", "11 items still to do");
     if (!v12) {
       assert.equal(cmi.progress_measure, "0.0833");
@@ -287,12 +289,19 @@ test("SCORM 1.2: long typed answers over the whole site still fit suspend_data's
   const sets = fs.readdirSync(path.join(dir, "practice")).filter((f) => f !== "index.html");
   const data = sets.map((f) => embedded(dir, `practice/${f}`, "practice-data"));
   const total = data.reduce((n, d) => n + d.items.length, 0);
+  // Moving to this page is committed a moment later: let that happen first.
+  await page.waitForTimeout(2500);
   const commits = await page.evaluate(() => window.lms.commits);
-  // Every item of every set answered at once, each with a long typed answer.
-  await frame.evaluate((all) => all.forEach((d) => {
-    const store = window.alsite.progress.open(d.key);
-    d.items.forEach((item) => store.answer(item.id, { type: "rewrite" }, { answer: "x".repeat(300), correct: true, self: false }));
-  }), data);
+  // Every item of every set answered at once, each with a long typed answer,
+  // and every session watched: the course is complete.
+  const sessions = embedded(dir, "lms/site.html", "lms-data").sessions;
+  await frame.evaluate(([all, watched]) => {
+    all.forEach((d) => {
+      const store = window.alsite.progress.open(d.key);
+      d.items.forEach((item) => store.answer(item.id, { type: "rewrite" }, { answer: "x".repeat(300), correct: true, self: false }));
+    });
+    watched.forEach((key) => window.alsite.progress.open(key).complete());
+  }, [data, sessions]);
   assert.equal(await page.evaluate(() => window.lms.commits), commits, "no commit on every answer");
   // The store commits a moment after the last change, from a timer.
   await page.waitForFunction((before) => window.lms.commits > before, commits, { timeout: 5000 });
@@ -301,6 +310,7 @@ test("SCORM 1.2: long typed answers over the whole site still fit suspend_data's
   assert.equal(await page.evaluate(() => window.lms.commits), commits + 2, "one more as the learner leaves, none in between");
   assert.ok(cmi.suspend_data.length <= 4096, `suspend_data is ${cmi.suspend_data.length} characters`);
   assert.equal(cmi.core.score.raw, "100", "every answer still counts");
+  assert.equal(cmi.core.lesson_status, "passed");
   assert.equal(cmi.core.lesson_location, "practice/coach-questions.html");
   assert.deepEqual(problems, []);
   await page.close();
@@ -551,3 +561,30 @@ for (const [version, api] of [["1.2", "2004"], ["2004", "1.2"]]) {
     await server.close();
   });
 }
+
+test("SCORM 1.2: with a mastery score, a learner still working is not failed by the platform's own judging", async () => {
+  const dir = partsPackage("1.2");
+  const items = embedded(dir, "practice/session-flow.html", "practice-data").items;
+  const server = await serve(dir, "1.2", "lms/practice-session-flow.html");
+  // As Moodle does: in normal mode, for credit, a score.raw below the
+  // mastery score makes the status "failed", whatever the course set.
+  const credit = { credit: "credit", lesson_mode: "normal" };
+  const { page, problems, content } = await openHost(server, { core: credit, student_data: { mastery_score: "80" } });
+  await scriptsRan(content);
+  await answerSessionFlow(content, items.slice(0, 1));
+  const cmi = await leave(page);
+  assert.equal(cmi.core.lesson_status, "incomplete", "1 of 3 answered: still working");
+  assert.equal(cmi.core.score.raw, "", "no grade yet, so nothing to judge");
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  const resumed = resumeData("1.2", cmi, "80");
+  const again = await openHost(server, { ...resumed, core: { ...resumed.core, ...credit } });
+  await again.content.locator(".progress .score").waitFor();
+  await answerSessionFlow(again.content, items.slice(1));
+  const done = await leave(again.page);
+  assert.deepEqual([done.core.score.raw, done.core.lesson_status], ["67", "failed"], "complete: 2 of 3 is below 80%");
+  assert.deepEqual(again.problems, []);
+  await again.page.close();
+  await server.close();
+});

@@ -227,12 +227,17 @@
   /** Score, completion and (with a mastery score) pass or fail; 1.2 has
    *  one status for both, 2004 two, and only 2004 the scaled score. The
    *  score is a percentage (0 to 100): platforms take the raw score as the
-   *  grade (Moodle does), and SCORM 1.2 allows no more than 100. In 2004 the
-   *  scaled score waits for the item to be complete: a platform judges pass
-   *  or fail from it, and a learner still working has not failed. */
+   *  grade (Moodle does), and SCORM 1.2 allows no more than 100. What a
+   *  platform judges pass or fail from (2004's scaled score, 1.2's raw score
+   *  when there is a mastery score) waits for the item to be complete: a
+   *  learner still working has not failed. */
   function writeResult(lms, t, mastery, browse) {
     var ratio = function (a, b) { return String(Math.round((a / b) * 10000) / 10000); };
-    if (t.total > 0) {
+    // A 1.2 platform judges score.raw against the mastery score itself (the
+    // 1.2 run-time allows it; Moodle does) and would fail a learner still
+    // working: with a mastery score, the score waits for completion there too.
+    var judged = lms.v12 && mastery !== null && !t.complete;
+    if (t.total > 0 && !judged) {
       lms.set(lms.el.score + ".min", "0");
       lms.set(lms.el.score + ".max", "100");
       lms.set(lms.el.score + ".raw", String(Math.round((t.right / t.total) * 100)));
