@@ -78,3 +78,27 @@ pub(super) fn file_stem(path: &Path) -> String {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
 }
+
+/// What keeps `slug` from being a page's file name, in words. Letters are
+/// letters in every language; a space is fine in a file name (links to it
+/// are percent-encoded).
+pub(super) fn slug_problem(slug: &str) -> Option<String> {
+    if slug.trim().is_empty() {
+        return Some("it is empty".into());
+    }
+    if slug.trim().len() != slug.len() {
+        return Some("it starts or ends with a space".into());
+    }
+    let allowed = |c: char| c.is_alphanumeric() || c == '-' || c == '_' || c == ' ';
+    // A folder separator first: `../x` is about folders, not the dots.
+    let bad = slug
+        .chars()
+        .find(|&c| c == '/' || c == '\\')
+        .or_else(|| slug.chars().find(|&c| !allowed(c)))?;
+    Some(match bad {
+        '.' => "it has a dot (`.`)".to_string(),
+        '/' | '\\' => format!("it has `{bad}`, which separates folders"),
+        c if c.is_control() => format!("it has an invisible character (U+{:04X})", c as u32),
+        c => format!("it has `{c}`"),
+    })
+}
