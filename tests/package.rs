@@ -385,3 +385,101 @@ fn outside_links_open_a_new_tab_in_the_package_only_with_words_in_the_pages_lang
     );
     assert!(!built.contains("target=\"_blank\""));
 }
+
+/// The `<title>`s of a manifest, in order.
+fn titles(xml: &str) -> Vec<&str> {
+    xml.split("<title>")
+        .skip(1)
+        .map(|t| &t[..t.find('<').unwrap()])
+        .collect()
+}
+
+#[test]
+fn a_polish_course_shows_its_groups_in_polish_in_the_platform() {
+    let site = common::test_site("polish");
+    let out = alsite(
+        &[
+            "package",
+            "--scorm",
+            "1.2",
+            "--out",
+            "kurs.zip",
+            "content/workshops/podstawy",
+            "content/practice/pytania-otwarte.yaml",
+            "content/sessions",
+        ],
+        &site.0,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let files = entries(&site.path("kurs.zip"));
+    let xml = &files[0].1;
+    let headings: Vec<&str> = titles(xml)
+        .into_iter()
+        .filter(|t| {
+            [
+                "Warsztaty",
+                "Ćwiczenia",
+                "Sesje pokazowe",
+                "Workshops",
+                "Practice",
+                "Demo sessions",
+            ]
+            .contains(t)
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        ["Warsztaty", "Ćwiczenia", "Sesje pokazowe"],
+        "{xml}"
+    );
+    // The identifiers stay the same in every language.
+    assert!(xml.contains("identifier=\"ITEM-group-practice\""), "{xml}");
+}
+
+#[test]
+fn packages_of_different_parts_are_different_courses_to_the_platform() {
+    let site = sample();
+    let identifier = |parts: &[&str]| {
+        let mut args = vec!["package", "--scorm", "2004", "--out", "c.zip"];
+        args.extend(parts);
+        let out = alsite(&args, &site.0);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let xml = entries(&site.path("c.zip")).remove(0).1;
+        attr_values(&xml, "<manifest identifier=\"")[0].to_string()
+    };
+    let whole = identifier(&[]);
+    let workshop = identifier(&["content/workshops/intro-training"]);
+    let set = identifier(&["content/practice/session-flow.yaml"]);
+    let two = identifier(&[
+        "content/practice/session-flow.yaml",
+        "content/sessions/rota-tool.yaml",
+    ]);
+    let two_again = identifier(&[
+        "content/sessions/rota-tool.yaml",
+        "content/practice/session-flow.yaml",
+    ]);
+    assert_eq!(whole, "alsite-action-learning-in-practice");
+    assert_eq!(
+        workshop,
+        "alsite-action-learning-in-practice-workshop-intro-training"
+    );
+    assert_eq!(
+        set,
+        "alsite-action-learning-in-practice-practice-session-flow"
+    );
+    assert!(
+        two.starts_with("alsite-action-learning-in-practice-2-parts-"),
+        "{two}"
+    );
+    assert_eq!(
+        two, two_again,
+        "the same parts, named in another order, are the same course"
+    );
+    let all = BTreeSet::from([&whole, &workshop, &set, &two]);
+    assert_eq!(all.len(), 4, "{all:?}");
+    assert_eq!(
+        identifier(&["content/workshops/intro-training"]),
+        workshop,
+        "made again: the same course"
+    );
+}

@@ -127,7 +127,7 @@ pub fn package(o: &Options) -> Result<Summary, Diagnostics> {
         files.push((node.launch(), page.into_bytes()));
     }
     let xml = manifest::manifest(&manifest::Course {
-        identifier: &format!("alsite-{}", identifier(title)),
+        identifier: &course_identifier(title, &scos, o.paths.is_empty()),
         title,
         version: o.version,
         tree: &tree,
@@ -276,6 +276,25 @@ pub fn least_state(sco: &Sco) -> usize {
         .sum();
     let sessions: usize = sco.sessions.iter().map(|k| k.len() + 6 + 24).sum();
     20 + sets + sessions
+}
+
+/// The manifest's identifier: the site's title, and for a package of
+/// parts the parts it holds, so packages of different parts of one site
+/// are different courses to a platform that files courses by it, and a
+/// package of the same parts made again replaces the earlier one.
+fn course_identifier(title: &str, scos: &[&Node], whole_site: bool) -> String {
+    let base = format!("alsite-{}", identifier(title));
+    if whole_site {
+        return base;
+    }
+    let mut ids: Vec<&str> = scos.iter().map(|n| n.id.as_str()).collect();
+    ids.sort_unstable();
+    let joined = ids.join("-");
+    if ids.len() == 1 && joined.len() <= 80 {
+        return format!("{base}-{joined}");
+    }
+    let digest = crate::digest::of_parts(ids.iter().map(|id| id.as_bytes()));
+    format!("{base}-{}-parts-{:08x}", ids.len(), digest as u32)
 }
 
 /// `text` made safe for XML identifiers and file names.

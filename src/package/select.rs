@@ -24,12 +24,24 @@ enum Kind {
 }
 
 impl Kind {
-    fn group_title(self) -> &'static str {
+    /// The group's identifier, the same in every language.
+    fn group_id(self) -> &'static str {
         match self {
-            Kind::Workshop => "Workshops",
-            Kind::Practice => "Practice",
-            Kind::Session => "Demo sessions",
+            Kind::Workshop => "group-workshops",
+            Kind::Practice => "group-practice",
+            Kind::Session => "group-demo-sessions",
         }
+    }
+
+    /// The heading over this kind's items, in the site's language: the
+    /// platform shows it in the course's table of contents.
+    fn group_title(self, site: &Site) -> String {
+        let key = match self {
+            Kind::Workshop => "scorm.workshops",
+            Kind::Practice => "scorm.practice",
+            Kind::Session => "scorm.sessions",
+        };
+        site.strings.t(key, &[])
     }
 }
 
@@ -75,11 +87,11 @@ fn chosen_tree(root: &Path, site: &Site, paths: &[PathBuf]) -> Result<Vec<Node>,
             }
         }
     }
-    Ok(group(chosen))
+    Ok(group(site, chosen))
 }
 
 /// Several kinds are grouped under a heading each; one kind stays a flat list.
-fn group(chosen: Vec<&Part>) -> Vec<Node> {
+fn group(site: &Site, chosen: Vec<&Part>) -> Vec<Node> {
     let kinds: BTreeSet<Kind> = chosen.iter().map(|p| p.kind).collect();
     if kinds.len() == 1 {
         return chosen.into_iter().map(|p| p.node.clone()).collect();
@@ -87,11 +99,8 @@ fn group(chosen: Vec<&Part>) -> Vec<Node> {
     kinds
         .into_iter()
         .map(|kind| Node {
-            id: format!(
-                "group-{}",
-                kind.group_title().to_lowercase().replace(' ', "-")
-            ),
-            title: kind.group_title().to_string(),
+            id: kind.group_id().to_string(),
+            title: kind.group_title(site),
             children: chosen
                 .iter()
                 .filter(|p| p.kind == kind)

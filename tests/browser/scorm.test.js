@@ -41,30 +41,40 @@ function partsPackage(version) {
   return fs.existsSync(dir) ? dir : unpacked(version, PARTS, `parts-${version}`);
 }
 
-/** The host page: the LMS's window with the run-time, the SCO in a frame. */
-function hostPage(version, launchPage) {
+/** The host page: the LMS's window with the run-time, the SCO in a frame.
+ *  `lms.late`: the API appears that many ms after the page; `lms.failing`:
+ *  commits fail while it is true (the platform's server out of reach). */
+function hostPage(version, launchPage, lms = {}) {
   const [file, cls, global] = version === "1.2" ? ["scorm12.js", "Scorm12API", "API"] : ["scorm2004.js", "Scorm2004API", "API_1484_11"];
+  const commit = version === "1.2" ? "LMSCommit" : "Commit";
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS</title><link rel="icon" href="data:,">
 <script src="/runtime/${file}"></script>
 <script>
-  window.lms = { commits: 0, finished: 0, errors: [] };
-  window.${global} = new ${cls}({ autocommit: false, logLevel: 4, onLogMessage: function (level, msg) { window.lms.errors.push(msg); } });
-  if (window.lmsData) window.${global}.loadFromJSON(window.lmsData, "");
-  window.${global}.on("${version === "1.2" ? "LMSCommit" : "Commit"}", function () { window.lms.commits++; });
-  window.${global}.on("${version === "1.2" ? "LMSFinish" : "Terminate"}", function () { window.lms.finished++; });
+  window.lms = { commits: 0, finished: 0, errors: [], failed: 0, failing: ${Boolean(lms.failing)} };
+  function setUp() {
+    var api = new ${cls}({ autocommit: false, logLevel: 4, onLogMessage: function (level, msg) { window.lms.errors.push(msg); } });
+    if (window.lmsData) api.loadFromJSON(window.lmsData, "");
+    api.on("${commit}", function () { window.lms.commits++; });
+    api.on("${version === "1.2" ? "LMSFinish" : "Terminate"}", function () { window.lms.finished++; });
+    var commit = api.${commit}.bind(api);
+    api.${commit} = function (p) { if (window.lms.failing) { window.lms.failed++; return "false"; } return commit(p); };
+    window.${global} = api;
+  }
+  ${lms.late ? `setTimeout(setUp, ${lms.late});` : "setUp();"}
   window.cmi = function () { return JSON.parse(JSON.stringify(window.${global}.cmi)); };
 </script></head><body><iframe id="sco" title="Course" src="/pkg/${launchPage}" style="width:100%;height:90vh"></iframe></body></html>`;
 }
 
-/** Serves the package under /pkg/, the run-time under /runtime/, the host at /host.html. */
-function serve(dir, version, launchPage) {
+/** Serves the package under /pkg/, the run-time under /runtime/, the host at
+ *  /host.html (with the API of `version`, and `lms` as hostPage takes it). */
+function serve(dir, version, launchPage, lms) {
   const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml" };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://localhost");
     let file = null;
     if (url.pathname === "/host.html") {
       res.writeHead(200, { "content-type": types[".html"] });
-      res.end(hostPage(version, launchPage));
+      res.end(hostPage(version, launchPage, lms));
       return;
     }
     if (url.pathname.startsWith("/pkg/")) file = path.join(dir, decodeURIComponent(url.pathname.slice(5)));
@@ -223,7 +233,9 @@ for (const version of ["1.2", "2004"]) {
     assert.equal(inter.type, "fill-in");
     assert.equal(inter[v12 ? "student_response" : "learner_response"], "What would help you most here?");
     assert.equal(inter.result, "correct");
-    assert.deepEqual({ raw: core(cmi).score.raw, max: core(cmi).score.max }, { raw: "8", max: "100" }, "1 of 12: 8%");
+    // 1.2 with a mastery score: no score until complete (see the next tests).
+    if (v12) assert.equal(cmi.core.score.raw, "");
+    else assert.deepEqual({ raw: cmi.score.raw, max: cmi.score.max }, { raw: "8", max: "100" }, "1 of 12: 8%");
     assert.equal(v12 ? cmi.core.lesson_status : cmi.completion_status, "incomplete", "11 items still to do");
     if (!v12) {
       assert.equal(cmi.progress_measure, "0.0833");
@@ -277,12 +289,19 @@ test("SCORM 1.2: long typed answers over the whole site still fit suspend_data's
   const sets = fs.readdirSync(path.join(dir, "practice")).filter((f) => f !== "index.html");
   const data = sets.map((f) => embedded(dir, `practice/${f}`, "practice-data"));
   const total = data.reduce((n, d) => n + d.items.length, 0);
+  // Moving to this page is committed a moment later: let that happen first.
+  await page.waitForTimeout(2500);
   const commits = await page.evaluate(() => window.lms.commits);
-  // Every item of every set answered at once, each with a long typed answer.
-  await frame.evaluate((all) => all.forEach((d) => {
-    const store = window.alsite.progress.open(d.key);
-    d.items.forEach((item) => store.answer(item.id, { type: "rewrite" }, { answer: "x".repeat(300), correct: true, self: false }));
-  }), data);
+  // Every item of every set answered at once, each with a long typed answer,
+  // and every session watched: the course is complete.
+  const sessions = embedded(dir, "lms/site.html", "lms-data").sessions;
+  await frame.evaluate(([all, watched]) => {
+    all.forEach((d) => {
+      const store = window.alsite.progress.open(d.key);
+      d.items.forEach((item) => store.answer(item.id, { type: "rewrite" }, { answer: "x".repeat(300), correct: true, self: false }));
+    });
+    watched.forEach((key) => window.alsite.progress.open(key).complete());
+  }, [data, sessions]);
   assert.equal(await page.evaluate(() => window.lms.commits), commits, "no commit on every answer");
   // The store commits a moment after the last change, from a timer.
   await page.waitForFunction((before) => window.lms.commits > before, commits, { timeout: 5000 });
@@ -291,6 +310,7 @@ test("SCORM 1.2: long typed answers over the whole site still fit suspend_data's
   assert.equal(await page.evaluate(() => window.lms.commits), commits + 2, "one more as the learner leaves, none in between");
   assert.ok(cmi.suspend_data.length <= 4096, `suspend_data is ${cmi.suspend_data.length} characters`);
   assert.equal(cmi.core.score.raw, "100", "every answer still counts");
+  assert.equal(cmi.core.lesson_status, "passed");
   assert.equal(cmi.core.lesson_location, "practice/coach-questions.html");
   assert.deepEqual(problems, []);
   await page.close();
@@ -467,4 +487,104 @@ test("in a package, a link to another website opens a new tab and says so; the c
     await page.close();
     await server.close();
   }
+});
+
+test("SCORM 1.2: a platform whose API appears a moment after the course opens still gets every answer", async () => {
+  const dir = partsPackage("1.2");
+  const items = embedded(dir, "practice/session-flow.html", "practice-data").items;
+  const server = await serve(dir, "1.2", "lms/practice-session-flow.html", { late: 1500 });
+  const { page, problems, content } = await openHost(server);
+  // The page first shows with no platform, then again once it is there.
+  let said = "";
+  for (const end = Date.now() + 10000; Date.now() < end && !said.includes("learning platform"); await page.waitForTimeout(100)) {
+    said = await content.locator(".item-count").innerText().catch(() => "");
+  }
+  assert.equal(said, "3 exercises. Your answers are saved in your learning platform.");
+  await scriptsRan(content);
+  await answerSessionFlow(content, items);
+  const cmi = await leave(page);
+  assert.deepEqual([cmi.core.score.raw, cmi.core.lesson_status, list(cmi.interactions).length], ["67", "failed", 3]);
+  assert.equal(cmi.core.lesson_location, "practice/session-flow.html");
+  assert.deepEqual(await page.evaluate(() => window.lms.errors), []);
+  assert.deepEqual(problems, []);
+  await page.close();
+  await server.close();
+});
+
+test("SCORM 2004: a commit the platform fails is tried again while the learner stays", async () => {
+  const dir = partsPackage("2004");
+  const items = embedded(dir, "practice/session-flow.html", "practice-data").items;
+  const server = await serve(dir, "2004", "lms/practice-session-flow.html", { failing: true });
+  const { page, problems, content } = await openHost(server);
+  await scriptsRan(content);
+  await answerSessionFlow(content, items);
+  // The commit a moment after the last answer fails too; then the server is back.
+  await page.waitForTimeout(2500);
+  assert.ok((await page.evaluate(() => window.lms.failed)) >= 1);
+  assert.equal(await page.evaluate(() => window.lms.commits), 0);
+  await page.evaluate(() => { window.lms.failing = false; });
+  // No new answer, no leaving: the platform still gets the work.
+  await page.waitForFunction(() => window.lms.commits === 1, null, { timeout: 25000 });
+  const cmi = await page.evaluate(() => window.cmi());
+  assert.deepEqual([cmi.score.raw, cmi.completion_status, cmi.success_status], ["67", "completed", "failed"]);
+  assert.equal(Object.keys(JSON.parse(cmi.suspend_data).s["alsite-practice:session-flow"]).length, 3);
+  assert.equal(await page.evaluate(() => window.lms.finished), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+  await server.close();
+});
+
+for (const [version, api] of [["1.2", "2004"], ["2004", "1.2"]]) {
+  test(`a SCORM ${version} package in a platform that offers only the ${api} API is recorded in ${api}'s terms`, async () => {
+    const dir = partsPackage(version);
+    const items = embedded(dir, "practice/session-flow.html", "practice-data").items;
+    const server = await serve(dir, api, "lms/practice-session-flow.html");
+    const { page, problems, content } = await openHost(server);
+    await scriptsRan(content);
+    assert.equal(await content.locator(".item-count").innerText(), "3 exercises. Your answers are saved in your learning platform.");
+    await answerSessionFlow(content, items);
+    const cmi = await leave(page);
+    const inter = list(cmi.interactions);
+    if (api === "1.2") {
+      assert.deepEqual([cmi.core.score.raw, cmi.core.lesson_status, cmi.core.exit], ["67", "failed", "suspend"]);
+      assert.match(cmi.core.session_time, /^\d{2,4}:\d\d:\d\d/);
+      assert.deepEqual(inter.map((i) => i.result).sort(), ["correct", "correct", "wrong"]);
+    } else {
+      assert.deepEqual([cmi.score.raw, cmi.score.scaled, cmi.completion_status, cmi.success_status], ["67", "0.6667", "completed", "failed"]);
+      assert.match(cmi.session_time, /^PT/);
+      assert.deepEqual(inter.map((i) => i.result).sort(), ["correct", "correct", "incorrect"]);
+    }
+    assert.ok(cmi.suspend_data.length > 0 && cmi.suspend_data.length <= 4096);
+    assert.deepEqual(await page.evaluate(() => window.lms.errors), []);
+    assert.deepEqual(problems, []);
+    await page.close();
+    await server.close();
+  });
+}
+
+test("SCORM 1.2: with a mastery score, a learner still working is not failed by the platform's own judging", async () => {
+  const dir = partsPackage("1.2");
+  const items = embedded(dir, "practice/session-flow.html", "practice-data").items;
+  const server = await serve(dir, "1.2", "lms/practice-session-flow.html");
+  // As Moodle does: in normal mode, for credit, a score.raw below the
+  // mastery score makes the status "failed", whatever the course set.
+  const credit = { credit: "credit", lesson_mode: "normal" };
+  const { page, problems, content } = await openHost(server, { core: credit, student_data: { mastery_score: "80" } });
+  await scriptsRan(content);
+  await answerSessionFlow(content, items.slice(0, 1));
+  const cmi = await leave(page);
+  assert.equal(cmi.core.lesson_status, "incomplete", "1 of 3 answered: still working");
+  assert.equal(cmi.core.score.raw, "", "no grade yet, so nothing to judge");
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  const resumed = resumeData("1.2", cmi, "80");
+  const again = await openHost(server, { ...resumed, core: { ...resumed.core, ...credit } });
+  await again.content.locator(".progress .score").waitFor();
+  await answerSessionFlow(again.content, items.slice(1));
+  const done = await leave(again.page);
+  assert.deepEqual([done.core.score.raw, done.core.lesson_status], ["67", "failed"], "complete: 2 of 3 is below 80%");
+  assert.deepEqual(again.problems, []);
+  await again.page.close();
+  await server.close();
 });

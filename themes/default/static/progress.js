@@ -75,11 +75,21 @@
     return api;
   }
 
-  /** The calls and element names of one SCORM edition, behind one interface. */
-  function connect(version) {
-    var v12 = version === "1.2";
-    var api = findApi(v12 ? "API" : "API_1484_11");
-    if (!api) return null;
+  /** The platform's API: the package's own edition first, else the other
+   *  one (a platform that offers only that still records the course). */
+  function findEither(version) {
+    var names = version === "1.2" ? ["API", "API_1484_11"] : ["API_1484_11", "API"];
+    for (var i = 0; i < names.length; i++) {
+      var api = findApi(names[i]);
+      if (api) return { api: api, v12: names[i] === "API" };
+    }
+    return null;
+  }
+
+  /** The calls and element names of the edition `found` (what findEither
+   *  found), behind one interface; null when the platform refuses to start. */
+  function connect(found) {
+    var api = found.api, v12 = found.v12;
     var call = function (f12, f2004) {
       return function (a, b) {
         try { return String(api[v12 ? f12 : f2004].apply(api, arguments.length > 1 ? [a, b] : [a === undefined ? "" : a])); } catch (e) { return ""; }
@@ -217,12 +227,17 @@
   /** Score, completion and (with a mastery score) pass or fail; 1.2 has
    *  one status for both, 2004 two, and only 2004 the scaled score. The
    *  score is a percentage (0 to 100): platforms take the raw score as the
-   *  grade (Moodle does), and SCORM 1.2 allows no more than 100. In 2004 the
-   *  scaled score waits for the item to be complete: a platform judges pass
-   *  or fail from it, and a learner still working has not failed. */
+   *  grade (Moodle does), and SCORM 1.2 allows no more than 100. What a
+   *  platform judges pass or fail from (2004's scaled score, 1.2's raw score
+   *  when there is a mastery score) waits for the item to be complete: a
+   *  learner still working has not failed. */
   function writeResult(lms, t, mastery, browse) {
     var ratio = function (a, b) { return String(Math.round((a / b) * 10000) / 10000); };
-    if (t.total > 0) {
+    // A 1.2 platform judges score.raw against the mastery score itself (the
+    // 1.2 run-time allows it; Moodle does) and would fail a learner still
+    // working: with a mastery score, the score waits for completion there too.
+    var judged = lms.v12 && mastery !== null && !t.complete;
+    if (t.total > 0 && !judged) {
       lms.set(lms.el.score + ".min", "0");
       lms.set(lms.el.score + ".max", "100");
       lms.set(lms.el.score + ".raw", String(Math.round((t.right / t.total) * 100)));
@@ -238,6 +253,8 @@
     }
   }
 
+  var RETRY_FIRST = 5000, RETRY_LAST = 60000;
+
   /** The session of one SCO: state in memory, written to the LMS a moment
    *  after the last change (a burst of clicks is one commit). */
   function startSession(config, lms) {
@@ -250,7 +267,9 @@
       ? Number(masteryText) / (lms.v12 ? 100 : 1)
       : typeof config.mastery === "number" ? config.mastery / 100 : null;
     var interactions = Number(lms.get("cmi.interactions._count")) || 0;
-    var timer = null, finished = false;
+    // SCORM 1.2 keeps 4,096 characters, whichever edition the package is.
+    var limit = Math.min(config.limit || 4096, lms.v12 ? 4096 : 64000);
+    var timer = null, finished = false, retry = RETRY_FIRST;
 
     function report() {
       if (review) return;
@@ -263,12 +282,17 @@
     function flush() {
       if (timer !== null) { window.clearTimeout(timer); timer = null; }
       if (finished || review) return;
-      var text = pack(state, config.limit || 4096);
+      var text = pack(state, limit);
       if (text !== null) lms.set("cmi.suspend_data", text);
       report();
       // Always "suspend": reopening the course shows it as it was left.
       lms.set(lms.el.exit, "suspend");
-      lms.commit("");
+      if (lms.commit("") === "true") { retry = RETRY_FIRST; return; }
+      // The platform did not save it (its server out of reach): try again
+      // later, more and more rarely, rather than count on the learner's
+      // leaving, which a browser may not let a platform save from.
+      timer = window.setTimeout(flush, retry);
+      retry = Math.min(retry * 2, RETRY_LAST);
     }
     function changed() {
       if (timer === null) timer = window.setTimeout(flush, 2000);
@@ -320,9 +344,18 @@
 
   /* ---- the launch page: the LMS connection and the frame ----------------- */
 
-  function launch(config) {
-    var lms = connect(config.version);
-    if (!lms) return null; // opened outside an LMS: the pages use localStorage
+  /** The page of the site the frame shows, if it shows one. */
+  function shown(frame, root) {
+    try {
+      var href = frame.contentWindow.location.href;
+      return href.indexOf(root) === 0 ? href : "";
+    } catch (e) { return ""; }
+  }
+
+  /** Opens the session on `lms` and shows the bookmarked page in the frame
+   *  (`reload`: the frame's page again even without a bookmark, so that a
+   *  page opened before the connection reaches it). */
+  function start(config, lms, reload) {
     var session = startSession(config, lms);
     var root = new URL("../", window.location.href).href;
     function mount() {
@@ -330,16 +363,39 @@
       if (!frame) return;
       var mark = session.bookmark();
       if (/^[\w\-./%]+\.html(#[\w\-]*)?$/.test(mark) && mark.indexOf("..") < 0) frame.src = root + mark;
+      else if (reload) frame.src = shown(frame, root) || frame.src;
       frame.addEventListener("load", function () {
-        var href = "";
-        try { href = frame.contentWindow.location.href; } catch (e) { return; }
-        if (href.indexOf(root) === 0) session.location(href.slice(root.length).split("#")[0].split("?")[0]);
+        var href = shown(frame, root);
+        if (href) session.location(href.slice(root.length).split("#")[0].split("?")[0]);
       });
     }
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount); else mount();
     window.addEventListener("pagehide", session.finish);
     document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") session.flush(); });
     return session;
+  }
+
+  /** Some platforms set up their API a moment after the course opens: the
+   *  launch page keeps looking for it for LATE_MS before it leaves the pages
+   *  to keep progress in the browser. */
+  var LATE_MS = 10000, LOOK_MS = 250;
+
+  function launch(config) {
+    var found = findEither(config.version);
+    if (found) {
+      var lms = connect(found);
+      return lms && start(config, lms, false);
+    }
+    // Only looked for, not started, until it is there: one Initialize call.
+    var since = Date.now();
+    var look = window.setInterval(function () {
+      var late = findEither(config.version);
+      if (!late && Date.now() - since < LATE_MS) return;
+      window.clearInterval(look);
+      var lms = late && connect(late);
+      if (lms) alsite.progress.session = start(config, lms, true);
+    }, LOOK_MS);
+    return null; // until then, or opened outside an LMS: the pages use localStorage
   }
 
   /** The session of the launch page around this page, if any. */
