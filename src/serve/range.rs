@@ -39,6 +39,8 @@ pub fn wanted(value: &str, len: usize) -> Wanted {
     match (first, last) {
         // `bytes=-500`: the last 500 bytes.
         (Some(None), Some(Some(n))) if n > 0 && len > 0 => Wanted::Part(len.saturating_sub(n)..len),
+        // The last bytes of an empty file: all of it, which no 206 can say.
+        (Some(None), Some(Some(n))) if n > 0 => Wanted::Whole,
         (Some(None), Some(Some(_))) => Wanted::Unsatisfiable,
         (Some(Some(a)), Some(None)) if a < len => Wanted::Part(a..len),
         (Some(Some(a)), Some(Some(b))) if a <= b && a < len => {
@@ -130,7 +132,11 @@ mod tests {
         ] {
             assert_eq!(wanted(r, 100), Wanted::Unsatisfiable, "{r}");
         }
-        assert_eq!(wanted("bytes=-5", 0), Wanted::Unsatisfiable);
+        // An empty file: a first byte is past its end, but a suffix asks for
+        // "the last n bytes", which is all of it (RFC 9110, 14.1.1).
+        assert_eq!(wanted("bytes=0-", 0), Wanted::Unsatisfiable);
+        assert_eq!(wanted("bytes=-5", 0), Wanted::Whole);
+        assert_eq!(wanted("bytes=-0", 0), Wanted::Unsatisfiable);
         for r in [
             "bytes=0-1,5-9",
             "bytes=9-5",

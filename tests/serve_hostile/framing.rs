@@ -75,6 +75,7 @@ fn f2_one_byte_range_is_served_as_206_and_past_the_end_as_416() {
     // A video of the site: Safari asks for it in ranges and plays nothing without them.
     let video: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
     std::fs::write(site.path("content/clip.mp4"), &video).unwrap();
+    std::fs::write(site.path("content/silence.mp3"), b"").unwrap();
     let server = Server::start(&site);
     let a = &server.addr;
     let range = |target: &str, extra: &str| {
@@ -112,6 +113,11 @@ fn f2_one_byte_range_is_served_as_206_and_past_the_end_as_416() {
         head.contains(&format!("Content-Range: bytes */{n}\r\n")),
         "{head}"
     );
+    // An empty file: its last bytes are all of it (nothing), not past its end.
+    let (line, head, body) = range("/silence.mp3", "Range: bytes=-500\r\n");
+    assert_eq!(line, "HTTP/1.1 200 OK", "{head}");
+    assert!(head.contains("Content-Length: 0\r\n"), "{head}");
+    assert!(body.is_empty());
     // Several ranges, or If-Range (this server has no validators): the whole file.
     for extra in [
         "Range: bytes=0-1,5-9\r\n",
