@@ -407,7 +407,7 @@ fn check_page(
                                 ""
                             }
                         ),
-                        anchor_hint(index, &page.path, &target, f, &known),
+                        anchor_hint(index, page, &target, f, &known),
                     ))
                 }
                 _ => None,
@@ -429,11 +429,17 @@ fn check_page(
 /// What to do about a missing anchor: the page's own anchors, and when the
 /// page is another language's version of one that has the id (a root link
 /// stays in its page's language), that the id is the original's.
-fn anchor_hint(index: &LinkIndex, from: &str, target: &str, id: &str, known: &[&str]) -> String {
-    let original = target
-        .split_once('/')
-        .map(|(_, rest)| rest)
+fn anchor_hint(
+    index: &LinkIndex,
+    from: &PageLinks,
+    target: &str,
+    id: &str,
+    known: &[&str],
+) -> String {
+    let original = language_folder(from)
+        .and_then(|lang| target.strip_prefix(lang)?.strip_prefix('/'))
         .filter(|rest| index.ids(rest).is_some_and(|ids| ids.contains_sorted(id)));
+    let from = from.path.as_str();
     let list: Vec<String> = known.iter().take(12).map(|s| format!("#{s}")).collect();
     let anchors = if list.is_empty() {
         format!("{target} has no anchors of its own")
@@ -450,6 +456,14 @@ fn anchor_hint(index: &LinkIndex, from: &str, target: &str, id: &str, known: &[&
             crate::suggest::did_you_mean(id, known.iter().copied())
         ),
     }
+}
+
+/// The language folder of a translated page (`pl` for `pl/about.html` made
+/// from `about.pl.md`); `None` for a page in the default language.
+fn language_folder(page: &PageLinks) -> Option<&str> {
+    let (first, _) = page.path.split_once('/')?;
+    let name = page.source.as_ref()?.file_name()?.to_str()?;
+    name.contains(&format!(".{first}.")).then_some(first)
 }
 
 fn folders(path: &str) -> String {
@@ -538,5 +552,44 @@ mod tests {
         assert!(messages[0].contains("`gone.html`"));
         assert!(messages[1].contains("no element with id `nope`"));
         assert!(diags[1].hint.as_deref().unwrap().contains("#team"));
+    }
+
+    /// Only a language's version of a page has an original: a page in a
+    /// folder (`sessions/index.html`) is not a version of `index.html`.
+    #[test]
+    fn names_an_original_only_for_a_translation() {
+        let mut translated = page(
+            "pl/about.html",
+            r##"<a href="ground-rules.html#one">x</a>"##,
+        );
+        translated.source = Some(PathBuf::from("content/pages/about.pl.md"));
+        let outputs = [
+            page(
+                "index.html",
+                r##"<h2 id="intro">Hi</h2><a href="sessions/index.html#intro">x</a>"##,
+            ),
+            page("sessions/index.html", r#"<h2 id="list">All</h2>"#),
+            translated,
+            page("pl/ground-rules.html", r#"<h2 id="pierwsza">1</h2>"#),
+            page("ground-rules.html", r#"<h2 id="one">1</h2>"#),
+        ];
+        let theme = Theme::open(Path::new("."), "default").unwrap();
+        let pages: Vec<PageLinks> = outputs.iter().map(PageLinks::of).collect();
+        let diags = check_pages(&LinkIndex::new(&pages), &pages, &|_: &Path| None, &theme);
+        let hint = |target: &str| {
+            diags
+                .iter()
+                .find(|d| d.message.contains(target))
+                .and_then(|d| d.hint.clone())
+                .unwrap_or_else(|| panic!("no error for {target}"))
+        };
+        let folder = hint("sessions/index.html has no element");
+        assert!(!folder.contains("original"), "{folder}");
+        assert!(folder.contains("#list"), "{folder}");
+        let version = hint("pl/ground-rules.html has no element");
+        assert!(
+            version.contains("the original, ground-rules.html, has it"),
+            "{version}"
+        );
     }
 }
