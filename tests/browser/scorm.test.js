@@ -41,6 +41,21 @@ function partsPackage(version) {
   return fs.existsSync(dir) ? dir : unpacked(version, PARTS, `parts-${version}`);
 }
 
+/** The number of commits once they have stopped: at least one, then none
+ *  for longer than the store waits after a change (2 s). Read from the
+ *  platform, not from a fixed wait, which a busy machine outlasts. */
+async function settled(page) {
+  await page.waitForFunction(() => window.lms.commits >= 1, null, { timeout: 15000 });
+  const count = () => page.evaluate(() => window.lms.commits);
+  let before = await count();
+  for (;;) {
+    await page.waitForTimeout(3000);
+    const now = await count();
+    if (now === before) return now;
+    before = now;
+  }
+}
+
 /** The host page: the LMS's window with the run-time, the SCO in a frame.
  *  `lms.late`: the API appears that many ms after the page; `lms.failing`:
  *  commits fail while it is true (the platform's server out of reach). */
@@ -290,8 +305,7 @@ test("SCORM 1.2: long typed answers over the whole site still fit suspend_data's
   const data = sets.map((f) => embedded(dir, `practice/${f}`, "practice-data"));
   const total = data.reduce((n, d) => n + d.items.length, 0);
   // Moving to this page is committed a moment later: let that happen first.
-  await page.waitForTimeout(2500);
-  const commits = await page.evaluate(() => window.lms.commits);
+  const commits = await settled(page);
   // Every item of every set answered at once, each with a long typed answer,
   // and every session watched: the course is complete.
   const sessions = embedded(dir, "lms/site.html", "lms-data").sessions;
@@ -519,8 +533,7 @@ test("SCORM 2004: a commit the platform fails is tried again while the learner s
   await scriptsRan(content);
   await answerSessionFlow(content, items);
   // The commit a moment after the last answer fails too; then the server is back.
-  await page.waitForTimeout(2500);
-  assert.ok((await page.evaluate(() => window.lms.failed)) >= 1);
+  await page.waitForFunction(() => window.lms.failed >= 1, null, { timeout: 15000 });
   assert.equal(await page.evaluate(() => window.lms.commits), 0);
   await page.evaluate(() => { window.lms.failing = false; });
   // No new answer, no leaving: the platform still gets the work.
