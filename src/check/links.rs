@@ -436,8 +436,8 @@ fn anchor_hint(
     id: &str,
     known: &[&str],
 ) -> String {
-    let original = language_folder(from)
-        .and_then(|lang| target.strip_prefix(lang)?.strip_prefix('/'))
+    let original = super::placing::translation_folder(from)
+        .and_then(|folder| target.strip_prefix(folder))
         .filter(|rest| index.ids(rest).is_some_and(|ids| ids.contains_sorted(id)));
     let from = from.path.as_str();
     let list: Vec<String> = known.iter().take(12).map(|s| format!("#{s}")).collect();
@@ -456,14 +456,6 @@ fn anchor_hint(
             crate::suggest::did_you_mean(id, known.iter().copied())
         ),
     }
-}
-
-/// The language folder of a translated page (`pl` for `pl/about.html` made
-/// from `about.pl.md`); `None` for a page in the default language.
-fn language_folder(page: &PageLinks) -> Option<&str> {
-    let (first, _) = page.path.split_once('/')?;
-    let name = page.source.as_ref()?.file_name()?.to_str()?;
-    name.contains(&format!(".{first}.")).then_some(first)
 }
 
 fn folders(path: &str) -> String {

@@ -82,7 +82,7 @@ pub(super) fn place(
 
 /// `en/` for a page built from a translation (`content/pages/about.en.md`
 /// → `en/about.html`): the folder its language's root links lead into.
-fn translation_folder(page: &PageLinks) -> Option<&str> {
+pub(super) fn translation_folder(page: &PageLinks) -> Option<&str> {
     let slash = page.path.find('/')?;
     let code = &page.path[..slash];
     let name = page.source.as_ref()?.file_name()?.to_str()?;
