@@ -273,12 +273,6 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
     diags
 }
 
-/// True when `text` names `name`, also in a case form of Polish, Czech or
-/// Ukrainian: a name in -a or -я (Agnieszka: Agnieszki, Agnieszko; Eva:
-/// Evo, Evou; Ірина: Ірино, Ірину), in -о (Петро: Петра, Петре), in -й
-/// (Юрій: Юрію, Юрієм), or in -ek, -eł, -ec, -el (Marek: Marka, Markiem,
-/// Markovi; Pavel: Pavle). A name in another consonant is found as it is
-/// (Piotra, Тарасе).
 /// What to do about an answer no question came before. A `say` that ends in
 /// a question mark, in this stage or closing the one before, is named: only
 /// `ask` and `intervene` are questions.
@@ -300,6 +294,12 @@ fn unasked_hint(breaks_rule: bool, before: &[Turn], previous: Option<&Turn>) -> 
     }
 }
 
+/// True when `text` names `name`, also in a case form of Polish, Czech or
+/// Ukrainian: a name in -a or -я (Agnieszka: Agnieszki, Agnieszko; Eva:
+/// Evo, Evou; Ірина: Ірино, Ірину), in -о (Петро: Петра, Петре), in -й
+/// (Юрій: Юрію, Юрієм), or in -ek, -eł, -ec, -el (Marek: Marka, Markiem,
+/// Markovi; Pavel: Pavle). A name in another consonant is found as it is
+/// (Piotra, Тарасе).
 pub fn mentions(text: &str, name: &str) -> bool {
     if text.contains(name) {
         return true;
