@@ -13,8 +13,9 @@ pub const MAX_MINUTES: u32 = 24 * 60;
 pub const EMPTY_TEXT: &str = "alsite-empty-text";
 pub const EMPTY_LIST: &str = "alsite-empty-list";
 pub const BAD_MINUTES: &str = "alsite-minutes-out-of-range";
-/// A practice item whose first key is not `type:`; followed by a space, the
-/// key, `|`, whether `type:` comes later, `|` and the types allowed.
+/// A practice item whose first key is not `type:`; followed by a space,
+/// whether `type:` comes later, `|`, the types allowed, `|` and the key
+/// (last, as a key may hold a `|` of its own).
 pub const TYPE_NOT_FIRST: &str = "alsite-type-not-first";
 /// Followed by a space and the value written.
 pub const BAD_PERCENT: &str = "alsite-percent-out-of-range";

@@ -176,15 +176,15 @@ macro_rules! tagged_by_type {
                             return Err(de::Error::custom(format!(
                                 "{} {}|{}|{}",
                                 crate::model::fields::TYPE_NOT_FIRST,
-                                first.unwrap_or_default(),
                                 later,
-                                TAGS.join(", ")
+                                TAGS.join(", "),
+                                first.unwrap_or_default()
                             )));
                         }
                         let tag: String = map.next_value()?;
                         if tag.trim().is_empty() {
                             return Err(de::Error::custom(format!(
-                                "{} type|false|{}",
+                                "{} false|{}|type",
                                 crate::model::fields::TYPE_NOT_FIRST,
                                 TAGS.join(", ")
                             )));

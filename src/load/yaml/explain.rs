@@ -166,13 +166,13 @@ fn merge_key(prefix: &str) -> (String, Option<String>) {
     )
 }
 
-/// A practice item that does not start with `type:`: `rest` is the first
-/// key, whether `type:` comes later, and the types, split by `|`.
+/// A practice item that does not start with `type:`: `rest` is whether
+/// `type:` comes later, the types and the first key, split by `|`.
 fn type_not_first(prefix: &str, rest: &str) -> (String, Option<String>) {
     let mut parts = rest.splitn(3, '|');
-    let (key, later, types) = (
-        parts.next().unwrap_or(""),
+    let (later, types, key) = (
         parts.next() == Some("true"),
+        parts.next().unwrap_or(""),
         parts.next().unwrap_or(""),
     );
     let example = types.split(", ").next().unwrap_or("choose");
