@@ -179,6 +179,11 @@ fn read_header(head: &mut Head, h: &httparse::Header<'_>) -> Result<(), HeadErro
             head.has_body |= n > 0;
         }
         "transfer-encoding" => {
+            // Repeated, the fields make one list: any coding after a
+            // `chunked`, even in a later field, hides the body's end.
+            if head.chunked_last == Some(true) {
+                return Err(HeadError::Bad);
+            }
             head.has_body = true;
             head.chunked_last = Some(last_is_chunked(value)?);
         }
@@ -338,6 +343,7 @@ mod tests {
             "Transfer-Encoding: chunked, gzip\r\n",
             "Transfer-Encoding: chunked, chunked\r\n",
             "Transfer-Encoding: chunked\r\nTransfer-Encoding: gzip\r\n",
+            "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n",
             "Transfer-Encoding: ,\r\n",
             "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n",
             "Transfer-Encoding: chunked\r\nContent-Length: 0\r\n",
