@@ -21,12 +21,7 @@ pub struct PageTerms {
 impl PageTerms {
     /// The page's distinct terms, in order of first use.
     pub fn words(&self) -> impl Iterator<Item = &str> {
-        let mut start = 0;
-        self.ends.iter().map(move |&end| {
-            let word = &self.words[start..end as usize];
-            start = end as usize;
-            word
-        })
+        split_terms(&self.words, &self.ends)
     }
 
     /// (term number, as `words` counts them; section number) pairs, in
@@ -122,13 +117,10 @@ impl TermTable {
 
     /// Every term, in the order of their numbers.
     pub fn terms(&self) -> impl Iterator<Item = &str> {
-        let words = std::str::from_utf8(&self.words).unwrap_or_default();
-        let mut start = 0;
-        self.ends.iter().map(move |&end| {
-            let word = words.get(start..end as usize).unwrap_or_default();
-            start = end as usize;
-            word
-        })
+        split_terms(
+            std::str::from_utf8(&self.words).unwrap_or_default(),
+            &self.ends,
+        )
     }
 
     /// The terms, one after another, and where each ends.
@@ -216,6 +208,17 @@ impl TermsBuilder {
 fn short_hash([a, b]: [u64; 2]) -> u64 {
     let m = u128::from(a ^ b.rotate_left(29)) * 0x9e37_79b9_7f4a_7c15;
     (m as u64) ^ ((m >> 64) as u64)
+}
+
+/// Terms written one after another in `words`, each ending where `ends`
+/// says.
+fn split_terms<'a>(words: &'a str, ends: &'a [u32]) -> impl Iterator<Item = &'a str> {
+    let mut start = 0;
+    ends.iter().map(move |&end| {
+        let word = words.get(start..end as usize).unwrap_or_default();
+        start = end as usize;
+        word
+    })
 }
 
 fn term_bytes<'a>(words: &'a [u8], ends: &[u32], t: u32) -> &'a [u8] {
