@@ -136,11 +136,17 @@ pub fn known_method(method: &str) -> bool {
     )
 }
 
+/// The type a file is served as, from its extension in any case
+/// (`Logo.SVG`, as cameras and Windows name files, is an image as web
+/// servers serve it). Every response says `nosniff`, as strict hosts do,
+/// so a script or stylesheet of a type missing here fails in the preview
+/// too, not first on the intranet.
 pub fn content_type(path: &str) -> &'static str {
-    match path.rsplit('.').next().unwrap_or("") {
+    let extension = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    match extension.as_str() {
         "html" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
         "json" => "application/json",
         "svg" => "image/svg+xml",
         "png" => "image/png",
@@ -152,6 +158,11 @@ pub fn content_type(path: &str) -> &'static str {
         "txt" | "md" => "text/plain; charset=utf-8",
         "woff2" => "font/woff2",
         "woff" => "font/woff",
+        "ttf" => "font/ttf",
+        "otf" => "font/otf",
+        "csv" => "text/csv; charset=utf-8",
+        "apng" => "image/apng",
+        "bmp" => "image/bmp",
         "xml" => "application/xml",
         "avif" => "image/avif",
         "mp4" | "m4v" => "video/mp4",
@@ -313,6 +324,16 @@ mod tests {
         );
         assert_eq!(content_type("static/favicon.svg"), "image/svg+xml");
         assert_eq!(content_type("LICENSE"), "application/octet-stream");
+    }
+
+    #[test]
+    fn content_types_ignore_the_case_of_the_extension() {
+        assert_eq!(content_type("images/Logo.SVG"), "image/svg+xml");
+        assert_eq!(content_type("images/IMG_0042.JPG"), "image/jpeg");
+        assert_eq!(content_type("fonts/Body.WOFF2"), "font/woff2");
+        assert_eq!(content_type("static/Extra.Css"), "text/css; charset=utf-8");
+        assert_eq!(content_type("fonts/body.ttf"), "font/ttf");
+        assert_eq!(content_type("fonts/body.OTF"), "font/otf");
     }
 
     fn served(html: &[u8], error: Option<&str>) -> String {

@@ -262,6 +262,20 @@
     };
   };
 
+  /** A learning platform that shows the course in a sandboxed frame without
+   *  `allow-forms` blocks every form submission before its submit event
+   *  fires, so the check button (clicked, or pressed with Enter in a field)
+   *  checks without submitting: it cancels the submission and sends the
+   *  handlers their submit event itself, which no browser acts on. */
+  function checkWithoutSubmitting(form) {
+    var button = form.querySelector("button[type=submit]");
+    if (!button) return;
+    button.addEventListener("click", function (ev) {
+      ev.preventDefault();
+      form.dispatchEvent(new Event("submit", { cancelable: true }));
+    });
+  }
+
   /** Makes one .practice-item interactive. `onAnswer(result)` gets
    *  { answer, correct }; `saved` is a previous result to show again. */
   function mountItem(section, data, rules, onAnswer, saved) {
@@ -269,6 +283,7 @@
     if (!factory) return null;
     var form = section.querySelector("form.interactive");
     form.hidden = false;
+    checkWithoutSubmitting(form);
     section.querySelectorAll(".static-only").forEach(function (n) { n.hidden = true; });
     var details = section.querySelector("details.answer");
     if (details) details.hidden = true;
