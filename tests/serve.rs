@@ -19,7 +19,11 @@ fn serves_pages_and_assets_with_the_right_types() {
     let site = new_site("assets");
     // A file named as cameras and Windows name them: served as web servers do.
     fs::create_dir_all(site.path("content/images")).unwrap();
-    fs::write(site.path("content/images/Photo.SVG"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>").unwrap();
+    fs::write(
+        site.path("content/images/Photo.SVG"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
     let server = Server::start(&site);
     let home = get(&server.addr, "/");
     assert_eq!(home.status, 200);
@@ -44,12 +48,18 @@ fn serves_pages_and_assets_with_the_right_types() {
         .headers
         .contains("image/svg+xml"));
     let photo = get(&server.addr, "/images/Photo.SVG");
-    assert!(photo.headers.contains("Content-Type: image/svg+xml"), "{}", photo.headers);
+    assert!(
+        photo.headers.contains("Content-Type: image/svg+xml"),
+        "{}",
+        photo.headers
+    );
     // As strict hosts answer: a file of the wrong type is refused in the
     // preview too, not first on the intranet.
     for response in [&home, &css, &photo] {
         assert!(
-            response.headers.contains("X-Content-Type-Options: nosniff\r\n"),
+            response
+                .headers
+                .contains("X-Content-Type-Options: nosniff\r\n"),
             "{}",
             response.headers
         );
