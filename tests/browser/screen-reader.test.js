@@ -28,15 +28,18 @@ async function fresh(url) {
 }
 
 /** The accessibility node of the element `expression` evaluates to:
- *  { role, name }, as a screen reader is told. */
-async function axOf(page, expression) {
+ *  { role, name }, as a screen reader is told (and `description` when
+ *  `withDescription`). */
+async function axOf(page, expression, withDescription = false) {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { result } = await cdp.send("Runtime.evaluate", { expression });
     if (!result.objectId) return null;
     const { nodes } = await cdp.send("Accessibility.getPartialAXTree", { objectId: result.objectId, fetchRelatives: false });
     const n = nodes[0];
-    return { role: n.role && n.role.value, name: ((n.name && n.name.value) || "").trim() };
+    const node = { role: n.role && n.role.value, name: ((n.name && n.name.value) || "").trim() };
+    if (withDescription) node.description = ((n.description && n.description.value) || "").replace(/\s+/g, " ").trim();
+    return node;
   } finally {
     await cdp.detach();
   }
@@ -64,6 +67,24 @@ test("every page has a title of its own: a workshop's module says its workshop",
   }
   await page.goto(fileUrl("workshops/foundations/ground-rules.html"));
   assert.equal(await page.title(), "The two ground rules · Foundations of Action Learning · Action Learning in Practice");
+  await page.close();
+});
+
+test("a practice answer reached by Tab says what it is about: the statement to rewrite, the question to name", async () => {
+  let page = await fresh(fileUrl("practice/open-questions.html"));
+  await page.locator(".site-nav a").last().focus();
+  for (let i = 0; i < 5 && (await page.evaluate(() => document.activeElement.tagName)) !== "TEXTAREA"; i++) await page.keyboard.press("Tab");
+  const statement = (await page.locator("#item-1 blockquote.statement").textContent()).trim();
+  const hint = (await page.locator("#item-1 .hint").textContent()).trim().replace(/\s+/g, " ");
+  assert.deepEqual(await axOf(page, "document.activeElement", true),
+    { role: "textbox", name: "Your open question", description: `${statement} ${hint}` });
+  await page.close();
+
+  page = await fresh(fileUrl("practice/naming-question-types.html"));
+  const question = (await page.locator("#item-1 blockquote.question").textContent()).trim();
+  await page.locator("#item-1 input[type=radio]").first().focus();
+  const group = await axOf(page, "document.activeElement.closest('fieldset')");
+  assert.deepEqual(group, { role: "group", name: `What type of question is this? ${question}` }, "the group a screen reader says on entering it");
   await page.close();
 });
 
