@@ -142,6 +142,16 @@ test("at a pause a screen reader hears what it asks; once answered, Tab reaches 
   assert.match(await page.locator(".player .position").textContent(), new RegExp(`^Turn ${pause.turn + 1} of`));
   assert.match(await announced(page), /^\w+ member asks: /);
   assert.equal(await page.locator(`#turn-${pause.turn} .go-on`).isVisible(), false, "the button goes with the pause's turn");
+
+  // Back at the answered pause the button is there again; → on it moves on
+  // and hands the focus to Next rather than dropping it with the button.
+  await page.keyboard.press("ArrowLeft");
+  const goOn = page.locator(`#turn-${pause.turn} .go-on`);
+  assert.equal(await goOn.isVisible(), true);
+  await goOn.focus();
+  await page.keyboard.press("ArrowRight");
+  assert.match(await page.locator(".player .position").textContent(), new RegExp(`^Turn ${pause.turn + 1} of`));
+  assert.deepEqual(await focused(page), { role: "button", name: "Next →" });
   await page.close();
 });
 

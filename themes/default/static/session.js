@@ -137,6 +137,7 @@
     // The turns so far: of the current stage, or of every stage so far in
     // the transcript view.
     function render(announce, moved) {
+      var had = document.activeElement;
       var n = state.turn;
       var s = stageOf(n);
       var stageFirst = data.stages[s].first;
@@ -167,21 +168,27 @@
       if (announce && current) announcer.textContent = announcement(current, n, s);
       heardStage = s;
       if (current && moved) reveal(current);
-      keepFocus(current, stop);
+      keepFocus(had, current, stop);
     }
 
-    // A button that has just been disabled under the keyboard's focus hands
-    // the focus on instead of dropping it: at a pause, to the pause's "Your
-    // turn" (so Tab goes on to its answers); at either end, to the other button.
-    function keepFocus(current, stop) {
-      var lost = document.activeElement;
-      if ((lost !== next && lost !== back) || !lost.disabled) return;
+    // A button that has just been disabled under the keyboard's focus, or a
+    // control of a turn that has just been hidden (→ pressed on a pause's
+    // "Go on"), hands the focus on instead of dropping it: at a pause, to the
+    // pause's "Your turn" (so Tab goes on to its answers); else to the other
+    // of Next and Back, or to Next.
+    function keepFocus(lost, current, stop) {
+      var gone = lost === next || lost === back
+        ? lost.disabled
+        : Boolean(lost && lost.closest && lost.closest(".transcript") && !lost.getClientRects().length);
+      if (!gone) return;
       var label = stop && current && current.querySelector(".pause-label");
       if (label) {
         label.tabIndex = -1;
         label.focus();
-      } else {
+      } else if (lost === next || lost === back) {
         (lost === next ? back : next).focus();
+      } else {
+        (next.disabled ? back : next).focus();
       }
     }
 
