@@ -182,6 +182,9 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
             ),
         }
     }
+    errors
+        .0
+        .extend(check::check_font_files(&site, &assets, &statics));
     if errors.has_errors() {
         errors.sort();
         return Err(errors);

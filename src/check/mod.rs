@@ -3,6 +3,7 @@
 
 mod brand;
 mod file_hints;
+mod font_files;
 mod ids;
 mod links;
 mod nav;
@@ -15,6 +16,7 @@ mod translations;
 mod workshop;
 
 pub use brand::check_brand;
+pub use font_files::check_font_files;
 pub use ids::check_ids;
 pub use links::{attributes, check_pages, LinkIndex, Names, PageLinks, SourceText};
 pub use nav::check_nav;

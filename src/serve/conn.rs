@@ -323,10 +323,12 @@ fn serve_connection(stream: Arc<TcpStream>, ticket: Ticket, hosts: &HostRule, si
 /// Answers one request. A request with a body (never read) or one refused
 /// for who sent it ends the connection.
 fn respond(stream: &TcpStream, head: &Head, hosts: &HostRule, site: &dyn Site) -> Next {
-    let events = head.method == "GET" && head.target.split('?').next() == Some(EVENTS_PATH);
+    let events = matches!(head.method.as_str(), "GET" | "HEAD")
+        && head.target.split('?').next() == Some(EVENTS_PATH);
     let (response, refused) = match host::check(hosts, head, events) {
         Some(refusal) => (refusal, true),
         None => match site.answer(head) {
+            Answer::Events if head.method == "HEAD" => return events_head_only(stream, head),
             Answer::Events => return Next::Events,
             Answer::Response(r) => (r, false),
         },
@@ -348,8 +350,33 @@ fn respond(stream: &TcpStream, head: &Head, hosts: &HostRule, site: &dyn Site) -
     }
 }
 
+/// The head of the event stream's answer: no length, as the stream goes
+/// on until one side closes it.
+fn events_head(connection: &str) -> String {
+    format!("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: {connection}\r\n\r\n")
+}
+
+/// HEAD of the event stream: the head a GET gets, and the connection goes
+/// on (a script or monitor asking whether live reload is there).
+fn events_head_only(stream: &TcpStream, head: &Head) -> Next {
+    let close = head.close || head.has_body;
+    let connection = if close { "close" } else { "keep-alive" };
+    if write_bytes(stream, events_head(connection).as_bytes()).is_err() {
+        Next::Close
+    } else if head.has_body {
+        Next::Linger
+    } else if close {
+        Next::Close
+    } else {
+        Next::Continue
+    }
+}
+
 fn open_events(stream: Arc<TcpStream>, ticket: Ticket, site: &dyn Site) {
-    let head = format!("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\nretry: {EVENT_RETRY_MS}\n: connected\n\n");
+    let head = format!(
+        "{}retry: {EVENT_RETRY_MS}\n: connected\n\n",
+        events_head("keep-alive")
+    );
     if write_bytes(&stream, head.as_bytes()).is_ok() {
         super::events::tune_event_socket(&stream);
         site.add_event_stream(stream, ticket);

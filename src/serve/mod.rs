@@ -255,8 +255,9 @@ fn open_browser(url: &str) {
     }
 }
 
-/// The answer to a request the connection layer let through; `None` to
-/// switch the connection to an event stream.
+/// The answer to a request the connection layer let through; `None` for
+/// the event stream (a GET switches the connection to it, a HEAD gets its
+/// head).
 fn answer(shared: &Shared, head: &Head) -> Option<Response> {
     if !http::known_method(&head.method) {
         return Some(Response::text(
@@ -268,7 +269,7 @@ fn answer(shared: &Shared, head: &Head) -> Option<Response> {
         return Some(Response::text(405, "only GET and HEAD\n").header("Allow", "GET, HEAD"));
     }
     let target = head.target.as_str();
-    if target.split('?').next() == Some(EVENTS_PATH) && head.method == "GET" {
+    if target.split('?').next() == Some(EVENTS_PATH) {
         return None;
     }
     let snapshot = shared.snapshot();

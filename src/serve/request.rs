@@ -87,6 +87,12 @@ pub fn parse_head(buf: &[u8]) -> Result<Head, HeadError> {
         Ok(status) => status,
         Err(httparse::Error::TooManyHeaders) => return Err(HeadError::TooLarge),
         Err(httparse::Error::Version) if speaks_http2(buf) => return Err(HeadError::Version),
+        Err(httparse::Error::Version) => {
+            return match as_http11(buf) {
+                Some(same) => parse_head(&same),
+                None => Err(HeadError::Bad),
+            }
+        }
         Err(_) => return Err(HeadError::Bad),
     };
     check_request_line(buf)?;
@@ -273,6 +279,25 @@ fn origin_form(target: &str) -> Result<(String, Option<String>), HeadError> {
     Ok((path, Some(authority.to_string())))
 }
 
+/// A request that names a later HTTP/1 (`HTTP/1.2` to `HTTP/1.9`), as one
+/// for HTTP/1.1, the latest this server speaks: a server is to answer a
+/// higher minor version of a major version it speaks as its own latest
+/// (RFC 9112, 2.3). The same length, so the head's length holds. `None`
+/// when the request line names no such version.
+fn as_http11(buf: &[u8]) -> Option<Vec<u8>> {
+    let line = buf.iter().position(|&b| b == b'\n').unwrap_or(buf.len());
+    let at = buf[..line]
+        .windows(9)
+        .position(|w| w.starts_with(b" HTTP/1.") && (b'2'..=b'9').contains(&w[8]))?;
+    let after = buf.get(at + 9);
+    if !matches!(after, None | Some(b'\r') | Some(b'\n')) {
+        return None;
+    }
+    let mut same = buf.to_vec();
+    same[at + 8] = b'1';
+    Some(same)
+}
+
 /// The request line names HTTP/2 or a later major version (`GET /
 /// HTTP/2.0`, `HTTP/3`, or the `PRI * HTTP/2.0` preface of a client that
 /// assumes HTTP/2).
@@ -399,7 +424,36 @@ mod tests {
             Err(HeadError::Version)
         );
         assert_eq!(head("GET / HTTP/9.9\r\n\r\n"), Err(HeadError::Version));
-        assert_eq!(head("GET / HTTP/1.2\r\n\r\n"), Err(HeadError::Bad));
+        for later in ["HTTP/1.2", "HTTP/1.9"] {
+            let text = format!("GET /b {later}\r\nHost: x\r\nConnection: close\r\n\r\n");
+            let served = head(&text).unwrap();
+            assert_eq!(
+                (served.target.as_str(), served.http10, served.close),
+                ("/b", false, true)
+            );
+            assert_eq!(served.len, text.len(), "{later}");
+            let kept = head(&format!("GET / {later}\r\nHost: x\r\n\r\n")).unwrap();
+            assert!(
+                !kept.close && !kept.http10,
+                "{later} keeps the connection as 1.1 does"
+            );
+        }
+        assert_eq!(head("GET / HTTP/1.2"), Err(HeadError::Incomplete));
+        for bad in [
+            "HTTP/1.10",
+            "HTTP/1.x",
+            "HTTP/1.",
+            "HTTP/1",
+            "HTTP/1.2.1",
+            "HTTP/0.9",
+            "HTTPS/1.1",
+        ] {
+            assert_eq!(
+                head(&format!("GET / {bad}\r\n\r\n")),
+                Err(HeadError::Bad),
+                "{bad}"
+            );
+        }
         assert_eq!(HeadError::Version.answer().0, 505);
         assert_eq!(HeadError::TooLarge.answer().0, 431);
     }

@@ -203,7 +203,7 @@ test("a screen reader names each node of the cycle diagram in whole words", asyn
   const cdp = await page.context().newCDPSession(page);
   const { nodes } = await cdp.send("Accessibility.getFullAXTree");
   const names = new Set(nodes.filter((n) => n.role && n.role.value === "link" && n.name).map((n) => n.name.value.replace(/\s+/g, " ").trim()));
-  const labels = await page.locator("a.cycle-node").evaluateAll((as) => as.map((a) => [...a.querySelectorAll("tspan")].map((t) => t.textContent).join(" ")));
+  const labels = await page.locator("a.cycle-node").evaluateAll((as) => as.map((a) => [...a.querySelectorAll("tspan")].map((t) => t.textContent).filter((t) => t.trim()).join(" ")));
   assert.equal(labels.length, 6);
   for (const label of labels) {
     assert.ok([...names].some((n) => n.includes(label)), `a link is named “… ${label}”, not run together: ${[...names].filter((n) => /^\d/.test(n)).join(" | ")}`);

@@ -117,6 +117,48 @@ for (const [language, root, kinds] of SITES) {
   });
 }
 
+/** The cycle diagram's texts as drawn on the screen: each one's size in
+ *  px (an SVG's text shrinks with the drawing) and, for a node's label, each
+ *  line that runs out of its circle. */
+const diagramText = (page) => page.evaluate(() => {
+  const sizes = [], outside = [];
+  for (const text of document.querySelectorAll("svg.cycle text")) {
+    sizes.push({ text: text.textContent.trim(), px: parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a });
+    const circle = text.closest("a") && text.closest("a").querySelector("circle").getBoundingClientRect();
+    for (const line of circle ? text.querySelectorAll("tspan") : []) {
+      const r = line.getBoundingClientRect();
+      if (!line.textContent.trim()) continue;
+      const radius = circle.width / 2;
+      const dy = r.top + r.height / 2 - (circle.top + radius);
+      const half = Math.sqrt(Math.max(0, radius * radius - dy * dy));
+      const mid = circle.left + radius;
+      if (r.left < mid - half - 0.5 || r.right > mid + half + 0.5) outside.push(`“${line.textContent}” ${Math.round(r.width)} px wide where the circle is ${Math.round(2 * half)} px`);
+    }
+  }
+  return { sizes, outside };
+});
+
+// About 14 px, as the page's own text: at least that from a 390 px phone up,
+// and no less than nine tenths of it on a narrower phone.
+const DIAGRAM_WIDTHS = [[320, 12.6], [360, 12.6], [390, 13.95], [1280, 13.95]];
+
+for (const [language, root] of SITES) {
+  test(`${language}: the cycle diagram's labels read as the page's text does, on a phone as on a wide screen`, async () => {
+    const page = await fresh(light, root, "components.html");
+    for (const [width, least] of DIAGRAM_WIDTHS) {
+      await page.setViewportSize({ width, height: 844 });
+      const { sizes, outside } = await diagramText(page);
+      assert.equal(sizes.length, 13, `${width} px: six numbers, six labels and the centre`);
+      const small = sizes.filter((s) => s.px < least).map((s) => `“${s.text}” ${s.px.toFixed(1)} px`);
+      assert.deepEqual(small, [], `${width} px: labels smaller than ${least} px`);
+      assert.deepEqual(outside, [], `${width} px: a label runs out of its circle`);
+      const fits = await page.evaluate(() => document.querySelector("svg.cycle").getBoundingClientRect().right <= document.documentElement.clientWidth);
+      assert.ok(fits, `${width} px: the diagram fits the screen`);
+    }
+    await page.close();
+  });
+}
+
 /** The contrast ratio of two `rgb(…)` colours (WCAG 2). */
 function contrast(a, b) {
   const lum = (c) => {

@@ -1,8 +1,8 @@
 //! Status codes at the edges of HTTP, over real sockets: methods the
 //! server does not know (501) or does not allow (405), request bodies whose
 //! end cannot be found (400, or 501 for an unknown coding), HTTP versions it
-//! does not speak (505), and byte ranges (206, 416), which a video of the
-//! site needs to play in Safari.
+//! does not speak (505; a later HTTP/1 is served as 1.1), and byte ranges
+//! (206, 416), which a video of the site needs to play in Safari.
 
 use super::common::hostile::{read_until_closed, take_turn};
 use super::common::serve::{get, new_site, Server};
@@ -154,4 +154,60 @@ fn f2_one_byte_range_is_served_as_206_and_past_the_end_as_416() {
         "{rest}"
     );
     assert!(answers[1].ends_with("\r\n\r\n"), "no body to HEAD: {rest}");
+}
+
+#[test]
+fn f3_a_later_http_1_is_served_as_http_1_1_and_other_versions_are_refused() {
+    let _turn = take_turn();
+    let site = new_site("versions");
+    let server = Server::start(&site);
+    let a = &server.addr;
+    // RFC 9112, 2.3: a higher minor version of HTTP/1 is answered as 1.1.
+    for version in ["HTTP/1.2", "HTTP/1.9"] {
+        let (line, head, body) = ask(
+            a,
+            &format!("GET /about.html {version}\r\nHost: {a}\r\nConnection: close\r\n\r\n"),
+        );
+        assert_eq!(line, "HTTP/1.1 200 OK", "{version}: {head}");
+        assert!(
+            String::from_utf8_lossy(&body).contains("<h1>About</h1>"),
+            "{version}: the page"
+        );
+        // As for 1.1, the connection stays open for the next request, HEAD too.
+        let (line, head, after) = ask(
+            a,
+            &format!(
+                "GET /about.html {version}\r\nHost: {a}\r\n\r\n\
+                 HEAD /about.html {version}\r\nHost: {a}\r\nConnection: close\r\n\r\n"
+            ),
+        );
+        assert_eq!(line, "HTTP/1.1 200 OK", "{version}");
+        assert!(!head.contains("Connection: close"), "{version}: {head}");
+        let rest = String::from_utf8_lossy(&after).into_owned();
+        let second = rest
+            .split_once("HTTP/1.1 ")
+            .map(|(_, r)| r)
+            .unwrap_or_default();
+        assert!(
+            second.starts_with("200 OK\r\n"),
+            "{version}: a second answer: {rest}"
+        );
+        assert!(
+            second.ends_with("\r\n\r\n"),
+            "{version}: no body to HEAD: {second}"
+        );
+    }
+    for (version, status) in [
+        ("HTTP/2.0", "505 HTTP Version Not Supported"),
+        ("HTTP/3.0", "505 HTTP Version Not Supported"),
+        ("HTTP/9.1", "505 HTTP Version Not Supported"),
+        ("HTTP/1.10", "400 Bad Request"),
+        ("HTTP/1.x", "400 Bad Request"),
+        ("HTTP/1", "400 Bad Request"),
+        ("HTTP/0.9", "400 Bad Request"),
+    ] {
+        let (line, _, _) = ask(a, &format!("GET / {version}\r\nHost: {a}\r\n\r\n"));
+        assert_eq!(line, format!("HTTP/1.1 {status}"), "{version}");
+    }
+    assert_eq!(get(a, "/about.html").status, 200, "still serving");
 }

@@ -1,6 +1,7 @@
 //! Live reload that no one can switch off: a page on another website is
 //! refused its event stream, a closed tab gives its place back at once, and
-//! a new tab always gets live reload (the oldest stream makes room).
+//! a new tab always gets live reload (the oldest stream makes room); HEAD
+//! of the stream gets its head.
 
 use super::common::hostile::*;
 use super::common::serve::{get, new_site, raw, Events, Server};
@@ -164,4 +165,58 @@ fn l3_a_new_tab_always_gets_live_reload_and_streams_stay_bounded() {
         took.as_secs_f64() * 1000.0
     );
     assert!(get(&server.addr, "/about.html").body.contains("Changed."));
+}
+
+#[test]
+fn l4_head_of_the_event_stream_gets_the_head_a_get_gets_and_no_stream() {
+    let _turn = take_turn();
+    let site = new_site("head-events");
+    let server = Server::start(&site);
+    let a = &server.addr;
+    let mut s = TcpStream::connect(a).unwrap();
+    s.write_all(
+        format!(
+            "HEAD /__alsite/events HTTP/1.1\r\nHost: {a}\r\n\r\n\
+             GET /about.html HTTP/1.1\r\nHost: {a}\r\nConnection: close\r\n\r\n"
+        )
+        .as_bytes(),
+    )
+    .unwrap();
+    let all = read_until_closed(&s, Duration::from_secs(5)).expect("two answers, then the end");
+    let text = String::from_utf8_lossy(&all);
+    let (head, rest) = text.split_once("\r\n\r\n").expect("a whole head");
+    assert!(head.starts_with("HTTP/1.1 200 OK\r\n"), "{head}");
+    assert!(
+        head.contains("Content-Type: text/event-stream\r\n"),
+        "{head}"
+    );
+    assert!(head.contains("Cache-Control: no-store\r\n"), "{head}");
+    // No body: the connection's next answer follows the head at once.
+    assert!(rest.starts_with("HTTP/1.1 200 OK\r\n"), "{rest}");
+    assert!(rest.contains("<h1>About</h1>"), "{rest}");
+    // Refused to another website as a GET is, and not kept either.
+    let refused = raw(
+        a,
+        format!(
+            "HEAD /__alsite/events HTTP/1.1\r\nHost: {a}\r\nOrigin: http://evil.example\r\n\r\n"
+        )
+        .as_bytes(),
+    )
+    .expect("an answer, then the end");
+    assert_eq!(refused.status, 403);
+    assert_eq!(refused.body, "", "no body to HEAD");
+    // Asking to close gets the head and the end.
+    let closed = raw(
+        a,
+        format!("HEAD /__alsite/events HTTP/1.1\r\nHost: {a}\r\nConnection: close\r\n\r\n")
+            .as_bytes(),
+    )
+    .expect("the head, then the end");
+    assert_eq!(closed.status, 200);
+    assert!(
+        closed.headers.contains("Connection: close"),
+        "{}",
+        closed.headers
+    );
+    assert_eq!(closed.body, "");
 }
