@@ -39,7 +39,9 @@
       id: "search-results", "class": "search-results", role: "listbox", "aria-label": t("search.results_label")
     });
     list.hidden = true;
-    var panel = el("div", { "class": "search-panel" }, [el("p", { "class": "search-count" }), list]);
+    // tabindex -1: a box that scrolls is a Tab stop of its own in Chromium,
+    // and Tab from a combobox goes on to the page; arrows choose results.
+    var panel = el("div", { "class": "search-panel", tabindex: "-1" }, [el("p", { "class": "search-count" }), list]);
     panel.hidden = true;
     var status = el("p", { id: "search-status", "class": "visually-hidden", role: "status", "aria-live": "polite" });
     [label, input, help, status, panel].forEach(function (part) { box.appendChild(part); });

@@ -50,6 +50,7 @@
     }
 
     var pauseByTurn = {};
+    var goOnButtons = [];
     (pauseData.items || []).forEach(function (item) {
       var section = document.getElementById(item.id);
       if (!section) return;
@@ -64,6 +65,14 @@
         go(n + 1);
         next.focus(); // the Skip button has gone
       });
+      // Once the pause is answered, the way on is right after the feedback,
+      // not back up at the controls (Tab from the answer would leave the player).
+      var goOn = turnEl.querySelector(".go-on");
+      goOn.addEventListener("click", function () {
+        go(n + 1);
+        next.focus();
+      });
+      goOnButtons.push({ button: goOn, turn: n });
       alsite.practice.mountItem(section, item, pauseData.rules, function (result) {
         state.pauses[item.id] = result;
         save();
@@ -96,16 +105,39 @@
 
     function describe(turnEl) {
       var n = Number(turnEl.dataset.turn);
-      if (pauseByTurn[n]) return t("player.your_turn", { prompt: turnEl.querySelector(".prompt, blockquote, .item-title").textContent.trim() });
+      if (pauseByTurn[n]) return t("player.your_turn", { prompt: pausePrompt(turnEl) });
       var speaker = turnEl.querySelector(".speaker").cloneNode(true);
       speaker.querySelectorAll("[aria-hidden=true]").forEach(function (el) { el.remove(); });
       speaker = speaker.textContent.replace(/\s+/g, " ").trim();
       return speaker + ": " + turnEl.querySelector(".words").textContent.trim();
     }
 
+    // What a pause asks: its heading (without its number), then its prompt
+    // or the words it is about ("Rewrite as an open question: You should…").
+    function pausePrompt(turnEl) {
+      var heading = turnEl.querySelector(".item-title").cloneNode(true);
+      heading.querySelectorAll(".badge").forEach(function (el) { el.remove(); });
+      var words = turnEl.querySelector(".prompt, blockquote");
+      var text = heading.textContent.replace(/\s+/g, " ").trim();
+      return words ? text + ": " + words.textContent.replace(/\s+/g, " ").trim() : text;
+    }
+
+    // What a screen reader hears for the new turn: the stage first when it
+    // is another stage's turn (the conversation on screen has changed), and
+    // that the session has ended after its last turn.
+    var heardStage = null;
+    function announcement(turnEl, n, s) {
+      var parts = [];
+      if (s !== heardStage) parts.push(t("player.new_stage", { stage: s + 1, stages: data.stages.length, title: data.stages[s].title }));
+      parts.push(describe(turnEl));
+      if (n >= total) parts.push(t("player.ended"));
+      return parts.join(" ");
+    }
+
     // The turns so far: of the current stage, or of every stage so far in
     // the transcript view.
     function render(announce, moved) {
+      var had = document.activeElement;
       var n = state.turn;
       var s = stageOf(n);
       var stageFirst = data.stages[s].first;
@@ -131,24 +163,32 @@
       bar.setAttribute("aria-valuetext", t("player.turn_of", { n: n, total: total }));
       bar.firstElementChild.style.width = (100 * n / total).toFixed(2) + "%";
       transcriptToggle.setAttribute("aria-pressed", String(state.transcript));
+      goOnButtons.forEach(function (g) { g.button.hidden = g.turn !== n || stop || n >= total; });
       var current = turns[n - 1];
-      if (announce && current) announcer.textContent = describe(current);
+      if (announce && current) announcer.textContent = announcement(current, n, s);
+      heardStage = s;
       if (current && moved) reveal(current);
-      keepFocus(current, stop);
+      keepFocus(had, current, stop);
     }
 
-    // A button that has just been disabled under the keyboard's focus hands
-    // the focus on instead of dropping it: at a pause, to the pause's "Your
-    // turn" (so Tab goes on to its answers); at either end, to the other button.
-    function keepFocus(current, stop) {
-      var lost = document.activeElement;
-      if ((lost !== next && lost !== back) || !lost.disabled) return;
+    // A button that has just been disabled under the keyboard's focus, or a
+    // control of a turn that has just been hidden (→ pressed on a pause's
+    // "Go on"), hands the focus on instead of dropping it: at a pause, to the
+    // pause's "Your turn" (so Tab goes on to its answers); else to the other
+    // of Next and Back, or to Next.
+    function keepFocus(lost, current, stop) {
+      var gone = lost === next || lost === back
+        ? lost.disabled
+        : Boolean(lost && lost.closest && lost.closest(".transcript") && !lost.getClientRects().length);
+      if (!gone) return;
       var label = stop && current && current.querySelector(".pause-label");
       if (label) {
         label.tabIndex = -1;
         label.focus();
-      } else {
+      } else if (lost === next || lost === back) {
         (lost === next ? back : next).focus();
+      } else {
+        (next.disabled ? back : next).focus();
       }
     }
 
@@ -236,12 +276,19 @@
       applyHash();
       if (turns[state.turn - 1]) reveal(turns[state.turn - 1]);
     }
+    // Following the link to #present would leave the focus on the page's
+    // body: it stays on the toggle, now "Leave presenter view".
+    var keepToggle = false;
     presentToggle.addEventListener("click", function (ev) {
-      if (!presenting()) return;
+      if (!presenting()) { keepToggle = true; return; }
       ev.preventDefault();
       leavePresent();
     });
-    window.addEventListener("hashchange", applyHash);
+    window.addEventListener("hashchange", function () {
+      applyHash();
+      if (keepToggle && presenting()) presentToggle.focus();
+      keepToggle = false;
+    });
     applyHash();
 
     // A link to a turn or a stage (search results give them) opens the player there.

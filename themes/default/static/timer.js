@@ -1,7 +1,9 @@
 /* Countdown timers for a module's activities: start, pause, reset, next
  * activity. The running state is kept in localStorage as an end time, so a
  * reload (or a sleeping laptop) shows the right time. At zero the timer turns
- * red, says "Time is up" and the tab title changes: a cue without sound. */
+ * red, says "Time is up" and the tab title changes: a cue without sound.
+ * The display itself is never read out as it changes (role=timer); a screen
+ * reader hears Start, Pause, Reset, 5 and 1 minutes left, and "Time is up". */
 (function () {
   "use strict";
   var section = document.querySelector("section.activities[data-timer-key]");
@@ -13,6 +15,9 @@
 
   // End times mean something on this device only: never sent to an LMS.
   var saved = window.alsite.progress.open(key, { local: true });
+  // Minutes left that are said when a running timer reaches them: a glance
+  // at the clock for someone who cannot see it, not a voice every second.
+  var MILESTONES = [5, 1];
 
   function format(ms) {
     var total = Math.max(0, Math.ceil(ms / 1000));
@@ -34,6 +39,7 @@
       state = { remaining: full };
     }
     var wasDone = false;
+    var lastLeft = remaining();
 
     function remaining() {
       return Number.isFinite(state.endsAt) ? state.endsAt - Date.now() : state.remaining;
@@ -57,6 +63,16 @@
         status.textContent = "";
       }
       wasDone = done;
+      if (running() && !done) sayMilestone(left);
+      lastLeft = left;
+    }
+
+    // A milestone crossed since the last tick, in a timer longer than it.
+    function sayMilestone(left) {
+      MILESTONES.forEach(function (m) {
+        var at = m * 60000;
+        if (full > at && lastLeft > at && left <= at) status.textContent = t("timer.minutes_left", { n: m, title: title });
+      });
     }
 
     start.addEventListener("click", function () {
