@@ -2,6 +2,7 @@
 //! files claim, and links or `#anchors` that lead nowhere.
 
 mod brand;
+mod components;
 mod file_hints;
 mod font_files;
 mod ids;
@@ -16,6 +17,7 @@ mod translations;
 mod workshop;
 
 pub use brand::check_brand;
+pub use components::check_components;
 pub use font_files::check_font_files;
 pub use ids::check_ids;
 pub use links::{attributes, check_pages, LinkIndex, Names, PageLinks, SourceText};
@@ -39,6 +41,7 @@ pub fn check_content(site: &Site) -> Vec<Diagnostic> {
     diags.extend(sessions);
     diags.extend(workshops);
     diags.extend(check_offers(site));
+    diags.extend(check_components(site));
     diags.extend(check_ids(site));
     diags
 }

@@ -17,7 +17,7 @@ const RING: f64 = 142.0;
 /// A node's radius: room for three lines of about nine characters.
 const NODE: f64 = 53.0;
 /// A label's lines, in characters: a longer line would touch the circle.
-const LABEL_WIDTH: usize = 9;
+pub const LABEL_WIDTH: usize = 9;
 /// Between two neighbouring nodes' circles, room for an arrow.
 const ARROW_ROOM: f64 = 34.0;
 /// Around the drawing, room for a node's focus ring.
@@ -26,6 +26,11 @@ const MARGIN: f64 = 4.0;
 const SHOWN: f64 = 1.1;
 /// A label's line height, in ems, so a larger font keeps the lines apart.
 const LINE: f64 = 1.15;
+/// The centre label's font size (`.cycle-center` in style.css).
+const CENTRE_FONT: f64 = 20.0;
+/// A character's width in ems, about, in a bold sans-serif: enough to keep
+/// the centre label clear of the nodes in the wider fonts.
+const CHAR_EM: f64 = 0.62;
 
 /// One node: the `#anchor` it links to and its label.
 pub struct Node<'a> {
@@ -40,11 +45,13 @@ struct Ring {
 }
 
 impl Ring {
-    fn new(n: usize) -> Ring {
+    /// `centre` is how far the centre label reaches from the middle.
+    fn new(n: usize, centre: f64) -> Ring {
         let n = n.max(1);
         let mut ring = Ring { n, radius: 1.0 };
-        // Wide enough that neighbours do not touch, and otherwise narrow
-        // enough that the drawing fits the phone's column.
+        // Wide enough that neighbours do not touch and the centre label
+        // stays clear of the nodes, and otherwise narrow enough that the
+        // drawing fits the phone's column.
         let apart = if n > 1 {
             (2.0 * NODE + ARROW_ROOM) / (2.0 * (PI / n as f64).sin())
         } else {
@@ -58,7 +65,7 @@ impl Ring {
         } else {
             RING
         };
-        ring.radius = apart.max(fits.min(RING));
+        ring.radius = apart.max(fits.min(RING)).max(NODE + MARGIN + centre);
         ring
     }
 
@@ -70,23 +77,40 @@ impl Ring {
         (self.radius * angle.cos(), self.radius * angle.sin())
     }
 
-    /// The drawing's box: x, y, width, height.
-    fn view_box(&self) -> (f64, f64, f64, f64) {
-        let (mut left, mut top, mut right, mut bottom) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
-        for i in 0..self.n {
-            let (x, y) = self.point(self.angle(i as f64));
-            (left, right) = (left.min(x), right.max(x));
-            (top, bottom) = (top.min(y), bottom.max(y));
+    /// The drawing's box, x, y, width and height: the nodes, the arrows
+    /// (with two or more nodes they run the whole way round the ring) and
+    /// the centre label, reaching `centre` (half its width and height)
+    /// either side of the middle.
+    fn view_box(&self, centre: (f64, f64)) -> (f64, f64, f64, f64) {
+        let (half_width, half_height) = (centre.0 + MARGIN, centre.1 + MARGIN);
+        let (mut left, mut top, mut right, mut bottom) =
+            (-half_width, -half_height, half_width, half_height);
+        let nodes = (0..self.n).map(|i| (self.angle(i as f64), NODE + MARGIN));
+        let ring = [0.0, 0.5, 1.0, 1.5].map(|turn| (turn * PI, MARGIN));
+        let arrows = if self.n > 1 { &ring[..] } else { &[] };
+        for (angle, pad) in nodes.chain(arrows.iter().copied()) {
+            let (x, y) = self.point(angle);
+            (left, right) = (left.min(x - pad), right.max(x + pad));
+            (top, bottom) = (top.min(y - pad), bottom.max(y + pad));
         }
-        let pad = NODE + MARGIN;
-        let half = left.abs().max(right) + pad;
-        (-half, top - pad, 2.0 * half, bottom - top + 2.0 * pad)
+        let half = left.abs().max(right);
+        (-half, top, 2.0 * half, bottom - top)
     }
 }
 
+/// The centre label: its lines, and half its width and height, about.
+fn centre_label(text: &str) -> (Vec<String>, (f64, f64)) {
+    let lines = wrap(text, LABEL_WIDTH);
+    let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let half_width = longest as f64 * CHAR_EM * CENTRE_FONT / 2.0;
+    let half_height = lines.len() as f64 * LINE * CENTRE_FONT / 2.0;
+    (lines, (half_width, half_height))
+}
+
 pub fn cycle_diagram(nodes: &[Node], title: &str, center: &str) -> String {
-    let ring = Ring::new(nodes.len());
-    let (x0, y0, width, height) = ring.view_box();
+    let (centre, reach) = centre_label(center);
+    let ring = Ring::new(nodes.len(), reach.0.hypot(reach.1));
+    let (x0, y0, width, height) = ring.view_box(reach);
     let mut svg = String::new();
     let _ = write!(
         svg,
@@ -99,11 +123,10 @@ pub fn cycle_diagram(nodes: &[Node], title: &str, center: &str) -> String {
         escape_html(title)
     );
     arrows(&mut svg, &ring);
-    let _ = writeln!(
-        svg,
-        r#"<text class="cycle-center" x="0" y="0" text-anchor="middle" dominant-baseline="middle">{}</text>"#,
-        escape_html(center)
-    );
+    // On lines of its own, so that it fits inside four or five nodes.
+    svg.push_str(r#"<text class="cycle-center" x="0" y="0" text-anchor="middle">"#);
+    label_lines(&mut svg, 0.0, &centre, 0.35);
+    svg.push_str("</text>\n");
     for (i, node) in nodes.iter().enumerate() {
         node_link(&mut svg, &ring, i, node);
     }
@@ -130,11 +153,10 @@ fn arrows(svg: &mut String, ring: &Ring) {
 }
 
 /// A node: its circle, its number near the top and its label's lines,
-/// placed in ems below the centre so they stay centred at any font size.
+/// a little below the circle's centre.
 fn node_link(svg: &mut String, ring: &Ring, i: usize, node: &Node) {
     let (x, y) = ring.point(ring.angle(i as f64));
     let lines = wrap(node.label, LABEL_WIDTH);
-    let first = 0.7 - (lines.len() as f64 - 1.0) * LINE / 2.0;
     let _ = write!(
         svg,
         r##"<a class="cycle-node" href="#{}"><circle cx="{x:.1}" cy="{y:.1}" r="{NODE}"/><text x="{x:.1}" y="{:.1}" text-anchor="middle" class="cycle-number">{}</text><text x="{x:.1}" y="{y:.1}" text-anchor="middle">"##,
@@ -142,6 +164,14 @@ fn node_link(svg: &mut String, ring: &Ring, i: usize, node: &Node) {
         y - NODE + 21.0,
         i + 1
     );
+    label_lines(svg, x, &lines, 0.7);
+    svg.push_str("</text></a>\n");
+}
+
+/// A label's lines at `x`, centred on the text's `y` moved down by `lower`
+/// ems, each placed in ems so they stay centred at any font size.
+fn label_lines(svg: &mut String, x: f64, lines: &[String], lower: f64) {
+    let first = lower - (lines.len() as f64 - 1.0) * LINE / 2.0;
     for (k, line) in lines.iter().enumerate() {
         // A space between the lines, or a screen reader runs the last
         // word of one into the first of the next ("A realproblem"). Placed
@@ -156,7 +186,15 @@ fn node_link(svg: &mut String, ring: &Ring, i: usize, node: &Node) {
             escape_html(line)
         );
     }
-    svg.push_str("</text></a>\n");
+}
+
+/// The first line of a node's label, as wrapped, that is longer than
+/// `LABEL_WIDTH` and so runs out of its circle (a long word, or what is
+/// left for the third line); `None` when the label fits.
+pub fn overlong_line(label: &str) -> Option<String> {
+    wrap(label, LABEL_WIDTH)
+        .into_iter()
+        .find(|line| line.chars().count() > LABEL_WIDTH)
 }
 
 /// Greedy word wrap to lines of about `width` characters, at most three lines.
@@ -224,6 +262,16 @@ mod tests {
             vec!["A group", "of 4 to 8"]
         );
         assert_eq!(wrap("A coach", LABEL_WIDTH), vec!["A coach"]);
+        assert_eq!(overlong_line("Questions and listening"), None);
+        assert_eq!(overlong_line("Zadawanie pytań"), None);
+        assert_eq!(
+            overlong_line("Questioning and reflective listening").as_deref(),
+            Some("Questioning")
+        );
+        assert_eq!(
+            overlong_line("A real and urgent problem to solve").as_deref(),
+            Some("urgent problem to solve")
+        );
     }
 
     /// The width of the drawing, from its `viewBox`.
@@ -253,12 +301,89 @@ mod tests {
             assert!(drawn_width(n) <= COLUMN, "{n} nodes: {}", drawn_width(n));
         }
         for n in 7..=12 {
-            let ring = Ring::new(n);
+            let ring = Ring::new(n, 0.0);
             let apart = 2.0 * ring.radius * (PI / n as f64).sin();
             assert!(
                 apart >= 2.0 * NODE + ARROW_ROOM - 0.01,
                 "{n} nodes are {apart} apart"
             );
+        }
+    }
+
+    /// The numbers in each `name="…"` of `svg`.
+    fn attributes(svg: &str, name: &str) -> Vec<Vec<f64>> {
+        svg.split(&format!(" {name}=\""))
+            .skip(1)
+            .map(|rest| {
+                let value = rest.split('"').next().unwrap();
+                value
+                    .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+                    .filter(|n| !n.is_empty())
+                    .map(|n| n.parse().unwrap())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn arrows_and_the_centre_label_lie_inside_the_drawing_and_clear_of_the_nodes() {
+        for n in 1..=12 {
+            let ids: Vec<String> = (0..n).map(|i| format!("c{i}")).collect();
+            let nodes: Vec<Node> = ids
+                .iter()
+                .map(|id| Node {
+                    anchor: id,
+                    label: "A real problem",
+                })
+                .collect();
+            let svg = cycle_diagram(&nodes, "t", "Action Learning");
+            let view = &attributes(&svg, "viewBox")[0];
+            // (x, y) with `across` and `down` either side of it.
+            let inside = |x: f64, y: f64, across: f64, down: f64| {
+                x - across >= view[0]
+                    && x + across <= view[0] + view[2]
+                    && y - down >= view[1]
+                    && y + down <= view[1] + view[3]
+            };
+            // Each arrow, an arc clockwise round the middle: its points.
+            for d in attributes(&svg, "d").iter().filter(|d| d.len() == 9) {
+                let (from, mut to) = (d[1].atan2(d[0]), d[8].atan2(d[7]));
+                if to < from {
+                    to += 2.0 * PI;
+                }
+                for k in 0..=20 {
+                    let a = from + (to - from) * k as f64 / 20.0;
+                    let (x, y) = (d[2] * a.cos(), d[2] * a.sin());
+                    assert!(
+                        inside(x, y, 1.25, 1.25),
+                        "{n} nodes: an arrow at ({x:.0}, {y:.0}) is cut off by {view:?}"
+                    );
+                }
+            }
+            // The centre label, about as wide as 20 px bold text is.
+            let centre = svg.split("cycle-center").nth(1).unwrap();
+            let centre = &centre[..centre.find("</text>").unwrap()];
+            let lines: Vec<&str> = centre
+                .split('>')
+                .skip(1)
+                .filter_map(|part| part.split('<').next())
+                .filter(|line| !line.trim().is_empty())
+                .collect();
+            let longest = lines.iter().map(|l| l.chars().count()).max().unwrap();
+            let (half_width, half_height) = (longest as f64 * 6.0, lines.len() as f64 * 11.5);
+            assert!(
+                inside(0.0, 0.0, half_width, half_height),
+                "{n} nodes: the centre label is cut off by {view:?}"
+            );
+            for circle in attributes(&svg, "cx").iter().zip(attributes(&svg, "cy")) {
+                let (x, y) = (circle.0[0], circle.1[0]);
+                let dx = (x.abs() - half_width).max(0.0);
+                let dy = (y.abs() - half_height).max(0.0);
+                assert!(
+                    dx.hypot(dy) > NODE,
+                    "{n} nodes: the node at ({x:.0}, {y:.0}) covers the centre label {lines:?}"
+                );
+            }
         }
     }
 }
