@@ -7,8 +7,12 @@ use crate::load::yaml::{locate, Seg};
 use crate::model::Site;
 
 /// The first bytes of each font format browsers read: WOFF2, WOFF,
-/// TrueType (Windows and Apple) and OpenType with PostScript outlines.
-const FONT_SIGNATURES: [&[u8; 4]; 5] = [b"wOF2", b"wOFF", b"\0\x01\0\0", b"true", b"OTTO"];
+/// TrueType (Windows and Apple), OpenType with PostScript outlines, and a
+/// collection of them (.ttc, whose first font a browser shows).
+const FONT_SIGNATURES: [&[u8; 4]; 6] = [b"wOF2", b"wOFF", b"\0\x01\0\0", b"true", b"OTTO", b"ttcf"];
+
+/// How a file kept in Git LFS starts where only its pointer was checked out.
+const LFS_POINTER: &[u8] = b"version https://git-lfs.github.com/spec/";
 
 /// The formats as a trainer knows them, for messages.
 const FORMATS: &str = "a WOFF2, WOFF, TrueType (.ttf) or OpenType (.otf) font file";
@@ -82,10 +86,10 @@ fn not_a_font(bytes: &[u8], source: &str) -> Option<(&'static str, String)> {
             "an empty file",
             format!("download the font again (a download cut short leaves an empty file) and save it as {source}"),
         )
-    } else if head == Some(b"ttcf") {
+    } else if bytes.starts_with(LFS_POINTER) {
         (
-            "a font collection (.ttc)",
-            format!("browsers read one font a file: export the font you need as .woff2, .ttf or .otf (a font editor such as FontForge does this) and save it as {source}"),
+            "a Git LFS pointer",
+            format!("the font is kept in Git LFS and this copy of the site has only the pointer to it: run `git lfs pull` (a build server must check out with LFS) so that {source} is the font itself"),
         )
     } else if bytes.starts_with(b"PK\x03\x04") {
         (
@@ -117,6 +121,7 @@ mod tests {
             b"\0\x01\0\0\0\x0f",
             b"true\0\x0f",
             b"OTTO\0\x0c",
+            b"ttcf\0\x01\0\0",
         ] {
             assert_eq!(not_a_font(font, "x"), None, "{font:?}");
         }
@@ -124,7 +129,10 @@ mod tests {
         assert_eq!(what(b""), Some("an empty file"));
         assert_eq!(what(b"wOF"), Some("a file of another kind"));
         assert_eq!(what(b"PK\x03\x04\x14\0"), Some("a zip archive"));
-        assert_eq!(what(b"ttcf\0\x01\0\0"), Some("a font collection (.ttc)"));
+        assert_eq!(
+            what(b"version https://git-lfs.github.com/spec/v1\noid sha256:4d7a\nsize 48236\n"),
+            Some("a Git LFS pointer")
+        );
         assert_eq!(what(b"\xef\xbb\xbf\n  <!DOCTYPE html>"), Some("a web page"));
         assert_eq!(what(b"<svg xmlns"), Some("a web page"));
         assert_eq!(what(b"\x89PNG\r\n"), Some("a file of another kind"));

@@ -160,6 +160,7 @@ pub fn content_type(path: &str) -> &'static str {
         "woff" => "font/woff",
         "ttf" => "font/ttf",
         "otf" => "font/otf",
+        "ttc" => "font/collection",
         "csv" => "text/csv; charset=utf-8",
         "apng" => "image/apng",
         "bmp" => "image/bmp",
@@ -334,6 +335,7 @@ mod tests {
         assert_eq!(content_type("static/Extra.Css"), "text/css; charset=utf-8");
         assert_eq!(content_type("fonts/body.ttf"), "font/ttf");
         assert_eq!(content_type("fonts/body.OTF"), "font/otf");
+        assert_eq!(content_type("fonts/family.ttc"), "font/collection");
     }
 
     fn served(html: &[u8], error: Option<&str>) -> String {
