@@ -339,11 +339,21 @@ fn respond(stream: &TcpStream, head: &Head, hosts: &HostRule, site: &dyn Site) -
         close: head.close || ends,
         http10: head.http10,
     };
-    if send(stream, &response, framing).is_err() {
+    after_answer(
+        send(stream, &response, framing).is_ok(),
+        ends,
+        framing.close,
+    )
+}
+
+/// What the connection does once an answer is `sent`: a connection that
+/// `ends` reads out what the client still sends first (see `linger`).
+fn after_answer(sent: bool, ends: bool, close: bool) -> Next {
+    if !sent {
         Next::Close
     } else if ends {
         Next::Linger
-    } else if framing.close {
+    } else if close {
         Next::Close
     } else {
         Next::Continue
@@ -361,15 +371,8 @@ fn events_head(connection: &str) -> String {
 fn events_head_only(stream: &TcpStream, head: &Head) -> Next {
     let close = head.close || head.has_body;
     let connection = if close { "close" } else { "keep-alive" };
-    if write_bytes(stream, events_head(connection).as_bytes()).is_err() {
-        Next::Close
-    } else if head.has_body {
-        Next::Linger
-    } else if close {
-        Next::Close
-    } else {
-        Next::Continue
-    }
+    let sent = write_bytes(stream, events_head(connection).as_bytes()).is_ok();
+    after_answer(sent, head.has_body, close)
 }
 
 fn open_events(stream: Arc<TcpStream>, ticket: Ticket, site: &dyn Site) {

@@ -138,9 +138,9 @@ pub fn known_method(method: &str) -> bool {
 
 /// The type a file is served as, from its extension in any case
 /// (`Logo.SVG`, as cameras and Windows name files, is an image as web
-/// servers serve it). Every response says `nosniff`, as strict hosts do,
-/// so a script or stylesheet of a type missing here fails in the preview
-/// too, not first on the intranet.
+/// servers serve it). Every file and page served (a 404 page too) says
+/// `nosniff`, as strict hosts do, so a script or stylesheet of a type
+/// missing here fails in the preview too, not first on the intranet.
 pub fn content_type(path: &str) -> &'static str {
     let extension = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
     match extension.as_str() {

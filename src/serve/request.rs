@@ -285,16 +285,15 @@ fn origin_form(target: &str) -> Result<(String, Option<String>), HeadError> {
 /// (RFC 9112, 2.3). The same length, so the head's length holds. `None`
 /// when the request line names no such version.
 fn as_http11(buf: &[u8]) -> Option<Vec<u8>> {
-    let line = buf.iter().position(|&b| b == b'\n').unwrap_or(buf.len());
-    let at = buf[..line]
-        .windows(9)
-        .position(|w| w.starts_with(b" HTTP/1.") && (b'2'..=b'9').contains(&w[8]))?;
-    let after = buf.get(at + 9);
-    if !matches!(after, None | Some(b'\r') | Some(b'\n')) {
+    let (at, version) = request_version(buf)?;
+    let later = version.len() == 8
+        && version.starts_with(b"HTTP/1.")
+        && (b'2'..=b'9').contains(&version[7]);
+    if !later {
         return None;
     }
     let mut same = buf.to_vec();
-    same[at + 8] = b'1';
+    same[at + 7] = b'1';
     Some(same)
 }
 
@@ -302,9 +301,21 @@ fn as_http11(buf: &[u8]) -> Option<Vec<u8>> {
 /// HTTP/2.0`, `HTTP/3`, or the `PRI * HTTP/2.0` preface of a client that
 /// assumes HTTP/2).
 fn speaks_http2(buf: &[u8]) -> bool {
-    let line = buf.split(|&b| b == b'\n').next().unwrap_or(buf);
-    line.windows(6)
-        .any(|w| w.starts_with(b"HTTP/") && (b'2'..=b'9').contains(&w[5]))
+    request_version(buf).is_some_and(|(_, version)| {
+        version.len() >= 6 && version.starts_with(b"HTTP/") && (b'2'..=b'9').contains(&version[5])
+    })
+}
+
+/// The request line's version, its last word, and where it starts in
+/// `buf`: after the empty lines a client may send first (RFC 9112, 2.2),
+/// which httparse skips too, and never a word of the address.
+fn request_version(buf: &[u8]) -> Option<(usize, &[u8])> {
+    let start = buf.iter().position(|&b| b != b'\r' && b != b'\n')?;
+    let rest = &buf[start..];
+    let line = &rest[..rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len())];
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let word = line.iter().rposition(|&b| b == b' ')? + 1;
+    Some((start + word, &line[word..]))
 }
 
 #[cfg(test)]
@@ -456,6 +467,34 @@ mod tests {
         }
         assert_eq!(HeadError::Version.answer().0, 505);
         assert_eq!(HeadError::TooLarge.answer().0, 431);
+    }
+
+    #[test]
+    fn the_version_is_the_request_lines_last_word_after_any_empty_lines() {
+        // An empty line before the request line is skipped (RFC 9112, 2.2),
+        // for a later HTTP/1 as for HTTP/1.1.
+        for version in ["HTTP/1.1", "HTTP/1.2"] {
+            let text = format!("\r\nGET /a {version}\r\nHost: x\r\n\r\n");
+            let served = head(&text).unwrap();
+            assert_eq!((served.target.as_str(), served.len), ("/a", text.len()));
+        }
+        assert_eq!(head("\r\nGET / HTTP/2.0\r\n\r\n"), Err(HeadError::Version));
+        // "HTTP/2" in the address is no version.
+        let served = head("GET /notes/HTTP/2.html HTTP/1.2\r\nHost: x\r\n\r\n").unwrap();
+        assert_eq!(served.target, "/notes/HTTP/2.html");
+        for bad in [
+            "HTTP/1.01",
+            "HTTP/01.1",
+            "http/1.1",
+            "http/1.2",
+            "HTTP/1.2 ",
+        ] {
+            assert_eq!(
+                head(&format!("GET / {bad}\r\n\r\n")),
+                Err(HeadError::Bad),
+                "{bad}"
+            );
+        }
     }
 
     #[test]
