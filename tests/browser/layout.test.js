@@ -117,6 +117,17 @@ async function comesIntoView(page, selector) {
   }, selector, { timeout: 3000 }).then(() => true, () => false);
 }
 
+/** Whether the whole element comes into view below the sticky controls
+ *  within three seconds (one taller than the room left: its start). */
+async function wholeInView(page, selector) {
+  return page.waitForFunction((sel) => {
+    const r = document.querySelector(sel).getBoundingClientRect();
+    const bar = document.querySelector(".player").getBoundingClientRect();
+    const fits = r.height <= window.innerHeight - bar.bottom;
+    return r.top >= bar.bottom - 1 && (fits ? r.bottom <= window.innerHeight + 1 : r.top < window.innerHeight);
+  }, selector, { timeout: 3000 }).then(() => true, () => false);
+}
+
 test("the session keeps the conversation so far, the newest turn in view, and its controls still at a pause", async () => {
   const data = embedded(SITE, SESSION, "session-data");
   const pause = embedded(SITE, SESSION, "pause-data").items[0];
@@ -149,6 +160,10 @@ test("the session keeps the conversation so far, the newest turn in view, and it
     const controlsBefore = await page.locator(".player .next").boundingBox();
     await page.locator(".player .next").click();
     assert.ok(await comesIntoView(page, `#turn-${pause.turn}`), `${width} px: the pause is in view`);
+    // The focus moves to the pause's "Your turn" without scrolling the page
+    // itself, or it cuts short the scroll that brings the whole pause in.
+    assert.ok(await wholeInView(page, `#turn-${pause.turn}`), `${width} px: the whole pause is in view, its Check answer too`);
+    assert.equal(await page.evaluate(() => document.activeElement.className), "pause-label", "the focus is on the pause's “Your turn”");
     assert.equal(await page.locator(".player .next").isDisabled(), true, "Next waits at the pause");
     assert.ok(await page.locator(".pause-help").isVisible(), "the player says what to do");
     const at = await bar.boundingBox();

@@ -184,7 +184,9 @@
       var label = stop && current && current.querySelector(".pause-label");
       if (label) {
         label.tabIndex = -1;
-        label.focus();
+        // Without a scroll of its own: one would cut short reveal()'s
+        // smooth scroll and leave the pause's answers below the window.
+        label.focus({ preventScroll: true });
       } else if (lost === next || lost === back) {
         (lost === next ? back : next).focus();
       } else {
