@@ -17,7 +17,11 @@ const { embedded } = require("./site-data");
 const SESSION = "sessions/rota-tool.html";
 let browser;
 before(async () => { browser = await launch(); });
-after(async () => { await browser.close(); });
+let polishDir = null;
+after(async () => {
+  await browser.close();
+  if (polishDir) fs.rmSync(polishDir, { recursive: true, force: true });
+});
 
 async function fresh(url) {
   const page = await browser.context.newPage();
@@ -185,29 +189,37 @@ test("a schedule's rows are headed by their module or activity, so a column read
   await page.close();
 });
 
+/** Runs the timer of the activity `id` on `page` as if started a while
+ *  ago, with `ms` left, and reloads the page. */
+async function runTimer(page, id, ms) {
+  await page.evaluate(([activity, left]) => {
+    const key = document.querySelector("[data-timer-key]").dataset.timerKey;
+    const index = [...document.querySelectorAll("li.activity")].findIndex((li) => li.id === activity);
+    localStorage.setItem(alsite.progress.storageKey(key), JSON.stringify({ [index]: { endsAt: Date.now() + left } }));
+  }, [id, ms]);
+  await page.reload();
+}
+
+/** What the status line of the activity `id` says once its running timer
+ *  passes `minutes` left (it is started just above them). */
+async function saidAt(page, id, minutes) {
+  await runTimer(page, id, minutes * 60000 + 2500);
+  const status = page.locator(`#${id} .timer-status`);
+  await page.waitForFunction((sel) => document.querySelector(sel).textContent, `#${id} .timer-status`, { timeout: 8000 });
+  assert.equal(await status.getAttribute("role"), "status");
+  return status.textContent();
+}
+
 test("a running timer is not read out every second, but says 5 and 1 minutes left", async () => {
   const page = await fresh(fileUrl("workshops/foundations/power-of-questions.html"));
   const display = await axOf(page, 'document.querySelector("#activity-2 .timer-display")');
   assert.equal(display.role, "timer", "a timer is a live region that is off: its ticks are not read");
-  const status = page.locator("#activity-2 .timer-status");
   const title = (await page.locator("#activity-2 .activity-title").textContent()).trim();
-  // The second activity's timer, running, with `ms` left (as if started a while ago).
-  const runWith = async (ms) => {
-    await page.evaluate((left) => {
-      const key = document.querySelector("[data-timer-key]").dataset.timerKey;
-      localStorage.setItem(alsite.progress.storageKey(key), JSON.stringify({ 1: { endsAt: Date.now() + left } }));
-    }, ms);
-    await page.reload();
-  };
-  await runWith(50000);
+  await runTimer(page, "activity-2", 50000);
   await page.waitForTimeout(1500);
-  assert.equal(await status.textContent(), "", "a timer already under a minute when the page opens says nothing by itself");
-  for (const [minutes, said] of [[5, "5 minutes left for"], [1, "1 minute left for"]]) {
-    await runWith(minutes * 60000 + 2500);
-    await page.waitForFunction(() => document.querySelector("#activity-2 .timer-status").textContent, null, { timeout: 8000 });
-    assert.equal(await status.textContent(), `${said} ${title}.`);
-    assert.equal(await status.getAttribute("role"), "status");
-  }
+  assert.equal(await page.locator("#activity-2 .timer-status").textContent(), "", "a timer already under a minute when the page opens says nothing by itself");
+  assert.equal(await saidAt(page, "activity-2", 5), `5 minutes left for ${title}.`);
+  assert.equal(await saidAt(page, "activity-2", 1), `1 minute left for ${title}.`);
   await page.close();
 });
 
@@ -222,38 +234,62 @@ test("entering the presenter view with the keyboard keeps the focus on its toggl
   await page.close();
 });
 
-test("in Polish the player says the stage, a pause's question and the end in Polish", async () => {
+/** The Polish sample (`alsite new --language pl`), built once, removed after all. */
+let polish = null;
+function polishSite() {
+  if (polish) return polish;
   const BIN = process.env.ALSITE_BIN;
   assert.ok(BIN && fs.existsSync(BIN), "ALSITE_BIN names the alsite binary (tests/run sets it)");
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-sr-pl-"));
-  try {
-    execFileSync(BIN, ["new", path.join(dir, "site"), "--language", "pl"], { stdio: "pipe" });
-    execFileSync(BIN, ["build", "--root", path.join(dir, "site"), "--out", path.join(dir, "out")], { stdio: "pipe" });
-    const out = path.join(dir, "out");
-    const file = fs.readdirSync(path.join(out, "sessions")).find((f) => f !== "index.html");
-    const data = embedded(out, `sessions/${file}`, "session-data");
-    const pauses = embedded(out, `sessions/${file}`, "pause-data").items;
-    const page = await fresh("file://" + path.join(out, "sessions", file));
-    assert.equal(await page.evaluate(() => document.documentElement.lang), "pl");
-    await page.locator(".player .next").focus();
-    for (let n = 2; n <= data.stages[1].first; n++) await page.keyboard.press("Enter");
-    assert.ok((await announced(page)).startsWith(`Etap 2 z ${data.stages.length}: ${data.stages[1].title}. `), await announced(page));
-    const stepToStop = async () => {
-      for (let i = 0; i < 200 && !(await page.locator(".player .next").isDisabled()); i++) await page.keyboard.press("Enter");
-    };
-    if (pauses.length) {
-      await stepToStop();
-      assert.match(await announced(page), /^Twoja kolej: \S.*: \S/);
-      await page.locator(`#turn-${pauses[0].turn} .skip-pause`).click();
-      await page.locator(`#turn-${pauses[0].turn} .skip-pause`).waitFor({ state: "hidden" });
-      await page.keyboard.press("ArrowLeft");
-      assert.equal(await page.locator(`#turn-${pauses[0].turn} .go-on`).textContent(), "Przejdź do następnej wypowiedzi");
-    }
-    await page.locator(".stage-list a").last().click();
+  const dir = (polishDir = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-sr-pl-")));
+  execFileSync(BIN, ["new", path.join(dir, "site"), "--language", "pl"], { stdio: "pipe" });
+  execFileSync(BIN, ["build", "--root", path.join(dir, "site"), "--out", path.join(dir, "out")], { stdio: "pipe" });
+  polish = path.join(dir, "out");
+  return polish;
+}
+
+test("in Polish the player says the stage, a pause's question and the end in Polish", async () => {
+  const out = polishSite();
+  const file = fs.readdirSync(path.join(out, "sessions")).find((f) => f !== "index.html");
+  const data = embedded(out, `sessions/${file}`, "session-data");
+  const pauses = embedded(out, `sessions/${file}`, "pause-data").items;
+  const page = await fresh("file://" + path.join(out, "sessions", file));
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "pl");
+  await page.locator(".player .next").focus();
+  for (let n = 2; n <= data.stages[1].first; n++) await page.keyboard.press("Enter");
+  assert.ok((await announced(page)).startsWith(`Etap 2 z ${data.stages.length}: ${data.stages[1].title}. `), await announced(page));
+  const stepToStop = async () => {
+    for (let i = 0; i < 200 && !(await page.locator(".player .next").isDisabled()); i++) await page.keyboard.press("Enter");
+  };
+  if (pauses.length) {
     await stepToStop();
-    assert.ok((await announced(page)).endsWith(" Koniec sesji."), await announced(page));
-    await page.close();
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    assert.match(await announced(page), /^Twoja kolej: \S.*: \S/);
+    await page.locator(`#turn-${pauses[0].turn} .skip-pause`).click();
+    await page.locator(`#turn-${pauses[0].turn} .skip-pause`).waitFor({ state: "hidden" });
+    await page.keyboard.press("ArrowLeft");
+    assert.equal(await page.locator(`#turn-${pauses[0].turn} .go-on`).textContent(), "Przejdź do następnej wypowiedzi");
   }
+  await page.locator(".stage-list a").last().click();
+  await stepToStop();
+  assert.ok((await announced(page)).endsWith(" Koniec sesji."), await announced(page));
+  await page.close();
+});
+
+test("in Polish a timer says the minutes left in the form Polish needs: 5 minut, 1 minuta", async () => {
+  const out = polishSite();
+  const workshop = fs.readdirSync(path.join(out, "workshops"), { withFileTypes: true }).find((e) => e.isDirectory()).name;
+  const page = await browser.context.newPage();
+  let found = null;
+  for (const file of fs.readdirSync(path.join(out, "workshops", workshop))) {
+    await page.goto("file://" + path.join(out, "workshops", workshop, file));
+    found = await page.evaluate(() => {
+      const li = [...document.querySelectorAll("li.activity[data-minutes]")].find((a) => Number(a.dataset.minutes) > 5);
+      return li && { id: li.id, title: li.querySelector(".activity-title").textContent.trim() };
+    });
+    if (found) break;
+  }
+  assert.ok(found, "a module with an activity longer than 5 minutes");
+  await page.evaluate(() => localStorage.clear());
+  assert.equal(await saidAt(page, found.id, 5), `Zostało 5 minut: ${found.title}.`);
+  assert.equal(await saidAt(page, found.id, 1), `Została 1 minuta: ${found.title}.`);
+  await page.close();
 });
