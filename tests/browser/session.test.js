@@ -2,10 +2,15 @@
 // The demo-session player in a real browser, from disk: a whole session
 // stepped through with the keyboard, every pause answered, resume after a
 // reload, jumping to a stage, the transcript and presenter views, the coach's
-// notes, screen-reader announcements and axe-core.
+// notes, screen-reader announcements and axe-core, and a session.html of a
+// site's own theme made before the pause's Go on button (ALSITE_BIN builds it).
 
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
+const { execFileSync } = require("node:child_process");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
 const { launch, open, fileUrl, axeViolations } = require("./helpers");
 const { embedded } = require("./site-data");
 
@@ -177,5 +182,33 @@ test("on a phone's touch screen every control of the player is at least 44 px hi
     await page.close();
   } finally {
     await phone.close();
+  }
+});
+
+test("a session.html of the site's own theme, copied before the pause's Go on button, still plays", async () => {
+  const repo = path.resolve(__dirname, "../..");
+  const bin = process.env.ALSITE_BIN || path.join(repo, "target/debug/alsite");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-old-session-"));
+  try {
+    fs.cpSync(path.join(repo, "content"), path.join(dir, "content"), { recursive: true });
+    fs.copyFileSync(path.join(repo, "site.yaml"), path.join(dir, "site.yaml"));
+    const template = fs.readFileSync(path.join(repo, "themes/default/templates/session.html"), "utf8");
+    const old = template.split("\n").filter((line) => !line.includes("go-on")).join("\n");
+    assert.notEqual(old, template);
+    fs.mkdirSync(path.join(dir, "themes/default/templates"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "themes/default/templates/session.html"), old);
+    execFileSync(bin, ["build", "--root", dir, "--out", path.join(dir, "out")], { stdio: "pipe" });
+    const { page, problems } = await open(browser.context, "file://" + path.join(dir, "out", FILE), "file://");
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    const pause = embedded(SITE, FILE, "pause-data").items[0];
+    while (!(await page.locator(".player .next").isDisabled())) await page.locator(".player .next").click();
+    assert.match(await position(page), new RegExp(`^Turn ${pause.turn} of`));
+    await page.locator(`#turn-${pause.turn} .skip-pause`).click();
+    assert.match(await position(page), new RegExp(`^Turn ${pause.turn + 1} of`));
+    assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+    await page.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -66,13 +66,17 @@
         next.focus(); // the Skip button has gone
       });
       // Once the pause is answered, the way on is right after the feedback,
-      // not back up at the controls (Tab from the answer would leave the player).
+      // not back up at the controls (Tab from the answer would leave the
+      // player). A session.html of the site's own, copied before there was
+      // one, has none: the player works without.
       var goOn = turnEl.querySelector(".go-on");
-      goOn.addEventListener("click", function () {
-        go(n + 1);
-        next.focus();
-      });
-      goOnButtons.push({ button: goOn, turn: n });
+      if (goOn) {
+        goOn.addEventListener("click", function () {
+          go(n + 1);
+          next.focus();
+        });
+        goOnButtons.push({ button: goOn, turn: n });
+      }
       alsite.practice.mountItem(section, item, pauseData.rules, function (result) {
         state.pauses[item.id] = result;
         save();
