@@ -57,6 +57,44 @@ fn byte_order_marks_any_letters_and_spaces_in_file_names_work() {
 }
 
 #[test]
+fn an_apostrophe_ampersand_plus_brackets_or_percent_in_a_file_or_folder_name_work() {
+    let site = fixture_site("base");
+    let c = site.0.join("content");
+    // A folder of pages and images named as a trainer names them; pages
+    // themselves keep to letters, digits, spaces, `-` and `_`.
+    let folder = "100% kurs & więcej (wersja 2) [B] O'Neil + plus";
+    fs::create_dir_all(c.join("pages").join(folder)).unwrap();
+    fs::write(
+        c.join("pages").join(folder).join("plan dnia.md"),
+        "# Plan dnia\n\n![Sala](<sala [B] O'Neil.png>) [O nas](../about.md)\n",
+    )
+    .unwrap();
+    fs::write(
+        c.join("pages").join(folder).join("sala [B] O'Neil.png"),
+        "png",
+    )
+    .unwrap();
+    fs::create_dir_all(c.join("images")).unwrap();
+    fs::write(c.join("images/Q&A + plan's (1).png"), "png").unwrap();
+    fs::write(
+        c.join("pages/about.md"),
+        format!("---\ntitle: About\n---\n\n[Plan](<{folder}/plan dnia.md>) ![Q&A](</images/Q&A + plan's (1).png>)\n"),
+    )
+    .unwrap();
+    let out = alsite(&["build"], &site.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let public = site.0.join("public");
+    let plan = public.join(folder).join("plan dnia.html");
+    assert!(plan.is_file(), "{}", plan.display());
+    let about = fs::read_to_string(public.join("about.html")).unwrap();
+    assert!(
+        about.contains("href=\"100%25%20kurs%20&amp;%20wi%C4%99cej%20(wersja%202)%20%5BB%5D%20O&#x27;Neil%20+%20plus/plan%20dnia.html\""),
+        "{about}"
+    );
+    assert!(public.join("images/Q&A + plan's (1).png").is_file());
+}
+
+#[test]
 fn an_empty_or_unreadable_content_folder_is_an_error_not_silence() {
     let site = fixture_site("base");
     let content = site.0.join("content");

@@ -4,6 +4,7 @@
 use super::placing::{candidates, place};
 use crate::diagnostic::Diagnostic;
 use crate::digest::NameHash;
+use crate::render::unescape_html as unescape;
 use crate::render::url::resolve;
 use crate::render::Output;
 use crate::theme::Theme;
@@ -43,17 +44,6 @@ fn without_query(url: Cow<'_, str>) -> Cow<'_, str> {
     };
     let fragment = url[q..].find('#').map_or("", |f| &url[q + f..]);
     Cow::Owned(format!("{}{fragment}", &url[..q]))
-}
-
-fn unescape(url: &str) -> Cow<'_, str> {
-    if !url.contains('&') {
-        return Cow::Borrowed(url);
-    }
-    Cow::Owned(
-        url.replace("&amp;", "&")
-            .replace("&#39;", "'")
-            .replace("&quot;", "\""),
-    )
 }
 
 /// A short list of strings kept as one, separated by NUL (which an HTML

@@ -187,7 +187,11 @@ pub fn is_ignored(name: &str) -> bool {
         ".crdownload",
         ".part",
     ];
-    name.starts_with(['.', '#'])
+    // Emacs' auto-save file is `#x#`: a name that only starts with `#`
+    // (`#1 Wprowadzenie`) is the trainer's, and gets the `#` error, not silence.
+    let emacs_auto_save = name.len() > 1 && name.starts_with('#') && name.ends_with('#');
+    name.starts_with('.')
+        || emacs_auto_save
         || name.starts_with("~$")
         || ENDINGS.iter().any(|e| name.ends_with(e))
         || SYSTEM.iter().any(|s| name.eq_ignore_ascii_case(s))

@@ -572,7 +572,15 @@ mod tests {
         ] {
             assert!(is_ignored(name), "{name}");
         }
-        for name in ["about.md", "Icon.png", "thumbs.png", "desktop.md"] {
+        for name in [
+            "about.md",
+            "Icon.png",
+            "thumbs.png",
+            "desktop.md",
+            "#1 kurs",
+            "#",
+            "kurs#",
+        ] {
             assert!(!is_ignored(name), "{name}");
         }
     }

@@ -369,6 +369,53 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// Decodes the character references alsite, minijinja and pulldown-cmark
+/// write (`&amp;`, `&#39;`, `&#x27;`…); a `&` that starts none stays.
+pub fn unescape_html(text: &str) -> Cow<'_, str> {
+    if memchr::memchr(b'&', text.as_bytes()).is_none() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest.find(';').filter(|&i| i <= 10);
+        let decoded = end.and_then(|i| character_reference(&rest[1..i]));
+        match (end, decoded) {
+            (Some(i), Some(c)) => {
+                out.push(c);
+                rest = &rest[i + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+fn character_reference(name: &str) -> Option<char> {
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "nbsp" => Some(' '),
+        _ => {
+            let num = name.strip_prefix('#')?;
+            let code = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => num.parse().ok()?,
+            };
+            char::from_u32(code)
+        }
+    }
+}
+
 /// The launch page of a SCO in a SCORM package (`path`, e.g. `lms/x.html`):
 /// the page `start` in a frame that fills the window, and `config` for
 /// progress.js, which connects to the LMS from here.

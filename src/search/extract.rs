@@ -8,7 +8,7 @@
 
 use super::terms::{PageTerms, TermsBuilder};
 use super::tokenize::Words;
-use std::borrow::Cow;
+use crate::render::unescape_html as unescape;
 
 /// One page's text, by section.
 #[derive(Debug, Clone, PartialEq)]
@@ -397,52 +397,6 @@ impl<'a> Attrs<'a> {
             }
         }
         read
-    }
-}
-
-/// Decodes the character references alsite and pulldown-cmark write.
-fn unescape(text: &str) -> Cow<'_, str> {
-    if memchr::memchr(b'&', text.as_bytes()).is_none() {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let end = rest.find(';').filter(|&i| i <= 10);
-        let decoded = end.and_then(|i| reference(&rest[1..i]));
-        match (end, decoded) {
-            (Some(i), Some(c)) => {
-                out.push(c);
-                rest = &rest[i + 1..];
-            }
-            _ => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    Cow::Owned(out)
-}
-
-fn reference(name: &str) -> Option<char> {
-    match name {
-        "amp" => Some('&'),
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        "nbsp" => Some(' '),
-        _ => {
-            let num = name.strip_prefix('#')?;
-            let code = match num.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => num.parse().ok()?,
-            };
-            char::from_u32(code)
-        }
     }
 }
 

@@ -186,7 +186,9 @@
         var snip = el("span", { "class": "search-snippet" });
         var a = el("a", {
           id: "search-option-" + k, "class": "search-result", role: "option", "aria-selected": "false",
-          tabindex: "-1", href: data.root + sec.page + (sec.anchor ? "#" + sec.anchor : "")
+          // The index holds a page's path as its file is named (`100%Efekt/o nas.html`):
+          // encoded, a `%` in a name is a `%`, not the start of an escape.
+          tabindex: "-1", href: data.root + encodeURI(sec.page) + (sec.anchor ? "#" + sec.anchor : "")
         }, [where, snip]);
         a.addEventListener("click", function (e) { if (!e.ctrlKey && !e.metaKey && !e.shiftKey) leave(); });
         list.appendChild(a);
