@@ -117,6 +117,30 @@ fn a_page_without_translation_is_a_warning_naming_the_file_to_add() {
 }
 
 #[test]
+fn a_translation_links_to_a_page_not_translated_yet_by_its_markdown_file() {
+    // The trainer translates "O nas" first and links, as the editor shows
+    // it, to "Źródła", which is only in Polish so far: the link leads to
+    // the English page that says so and points to the Polish one.
+    let site = two_languages();
+    fs::write(
+        site.path("content/pages/źródła.md"),
+        "---\ntitle: Źródła\n---\n\n## Sekcja\n\nRevans.\n",
+    )
+    .unwrap();
+    let page = site.path("content/pages/o-nas.en.md");
+    let before = fs::read_to_string(&page).unwrap();
+    fs::write(&page, format!("{before}\n[Sources](źródła.md#sekcja)\n")).unwrap();
+    let (o, out) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let html = fs::read_to_string(out.join("en/o-nas.html")).unwrap();
+    assert!(
+        html.contains(r#"<a href="%C5%BAr%C3%B3d%C5%82a.html#sekcja">Sources</a>"#),
+        "{html}"
+    );
+    assert!(out.join("en/źródła.html").is_file());
+}
+
+#[test]
 fn links_and_anchors_are_checked_across_languages() {
     let site = two_languages();
     let page = site.path("content/pages/o-nas.en.md");

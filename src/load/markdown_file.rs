@@ -80,25 +80,39 @@ pub(super) fn file_stem(path: &Path) -> String {
 }
 
 /// What keeps `slug` from being a page's file name, in words. Letters are
-/// letters in every language; a space is fine in a file name (links to it
-/// are percent-encoded).
+/// letters in every language, and most signs are fine (`Q&A`, `100% gotowe`,
+/// `notatki (1)`: links to them are percent-encoded); not a dot (it comes
+/// only before a language code), a folder separator, a sign that ends a web
+/// address's path, or one Windows and USB sticks refuse in a file name.
 pub(super) fn slug_problem(slug: &str) -> Option<String> {
+    use super::files::{ENDS_AN_ADDRESS, NOT_ON_A_USB_STICK};
     if slug.trim().is_empty() {
         return Some("it is empty".into());
     }
     if slug.trim().len() != slug.len() {
         return Some("it starts or ends with a space".into());
     }
-    let allowed = |c: char| c.is_alphanumeric() || c == '-' || c == '_' || c == ' ';
     // A folder separator first: `../x` is about folders, not the dots.
     let bad = slug
         .chars()
         .find(|&c| c == '/' || c == '\\')
-        .or_else(|| slug.chars().find(|&c| !allowed(c)))?;
+        .or_else(|| slug.chars().find(|&c| c == '.' || invisible(c)))
+        .or_else(|| slug.chars().find(|c| ENDS_AN_ADDRESS.contains(c)))
+        .or_else(|| slug.chars().find(|c| NOT_ON_A_USB_STICK.contains(c)))?;
     Some(match bad {
         '.' => "it has a dot (`.`)".to_string(),
         '/' | '\\' => format!("it has `{bad}`, which separates folders"),
-        c if c.is_control() => format!("it has an invisible character (U+{:04X})", c as u32),
-        c => format!("it has `{c}`"),
+        c if invisible(c) => format!("it has an invisible character (U+{:04X})", c as u32),
+        c if ENDS_AN_ADDRESS.contains(&c) => {
+            format!("it has `{c}`, which ends a web address's path")
+        }
+        c => format!("it has `{c}`, which Windows and most USB sticks do not allow in a file name"),
     })
+}
+
+/// A character that shows as nothing: a control character, or a zero-width
+/// or direction mark pasted in with a name.
+fn invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
 }

@@ -423,12 +423,12 @@ impl<'a> Loader<'a> {
             let (message, hint) = if from_file {
                 (
                     format!("the file name `{slug}` cannot be a page's name: {problem}"),
-                    "rename the file with letters (in any language), digits, spaces, `-` and `_` before `.md`; a dot only comes before a language code (`about.pl.md`)",
+                    "rename the file: letters in any language, digits, spaces and signs such as `-`, `_`, `&` and brackets are fine; a dot only comes before a language code (`about.pl.md`)",
                 )
             } else {
                 (
                     format!("slug `{slug}` cannot be a file name: {problem}"),
-                    "use letters (in any language), digits, spaces, `-` and `_` only",
+                    "use letters (in any language), digits, spaces and signs such as `-`, `_` and `&`; no dot, `/`, `#` or `?`",
                 )
             };
             self.diags.push(

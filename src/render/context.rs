@@ -3,7 +3,7 @@
 //! adds, with the site's sections and navigation made once per language.
 
 use super::jobs::{Job, JobKind};
-use super::languages::Alternates;
+use super::languages::{Alternates, Language};
 use super::markdown::{self, inline_html, to_html, Ids};
 use super::source_links::SourceLinks;
 use super::statics::{Versions, BRAND_CSS};
@@ -39,16 +39,16 @@ pub(super) struct Shared<'a> {
 
 impl<'a> Shared<'a> {
     pub(super) fn new(
-        site: &Site,
-        prefix: &'a str,
+        lang: &'a Language,
         alternates: &'a Alternates,
         versions: Versions,
     ) -> Shared<'a> {
+        let site = lang.site;
         let sections = sections(site);
         let nav_links = nav_links(site, &sections);
         Shared {
-            source_links: Arc::new(SourceLinks::new(site)),
-            prefix,
+            source_links: Arc::new(SourceLinks::new(site, lang.default)),
+            prefix: &lang.prefix,
             alternates,
             sections,
             nav_links,

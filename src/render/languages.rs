@@ -71,6 +71,9 @@ pub fn add_string_functions(env: &mut Environment<'static>, strings: Arc<Strings
 /// One language of the site, as rendering sees it.
 pub struct Language<'a> {
     pub site: &'a Site,
+    /// The site in the default language, whose pages this one shows, until
+    /// translated, as pages that lead to them.
+    pub default: &'a Site,
     /// `""` for the default language, else `"<code>/"`.
     pub prefix: String,
 }
@@ -79,10 +82,12 @@ pub struct Language<'a> {
 pub fn languages(site: &Site) -> Vec<Language<'_>> {
     std::iter::once(Language {
         site,
+        default: site,
         prefix: String::new(),
     })
     .chain(site.translations.iter().map(|t| Language {
         site: t,
+        default: site,
         prefix: format!("{}/", t.config.language),
     }))
     .collect()

@@ -24,7 +24,10 @@ pub struct SourceLinks {
 }
 
 impl SourceLinks {
-    pub fn new(site: &Site) -> SourceLinks {
+    /// What links in `site`'s Markdown may lead to; in a language other
+    /// than the default (`default`), a page not translated yet too, whose
+    /// path in this language has the page that leads to the original.
+    pub fn new(site: &Site, default: &Site) -> SourceLinks {
         let languages = site.config.all_languages();
         let mut links = SourceLinks::default();
         for (_, in_content) in &site.assets {
@@ -33,13 +36,19 @@ impl SourceLinks {
                 links.folders.insert(folder.to_string());
             }
         }
-        for (output, source) in super::jobs::pages_of(site) {
+        let untranslated = super::jobs::pages_of(default)
+            .into_iter()
+            .filter(|_| !std::ptr::eq(site, default));
+        for (output, source) in super::jobs::pages_of(site).into_iter().chain(untranslated) {
             let Ok(in_content) = source.strip_prefix("content") else {
                 continue;
             };
             let (logical, _) = crate::load::language::split(in_content, &languages);
             for path in [in_content, logical.as_path()] {
-                links.pages.insert(slashed(path), output.clone());
+                links
+                    .pages
+                    .entry(slashed(path))
+                    .or_insert_with(|| output.clone());
             }
             links.outputs.insert(output);
         }
