@@ -110,6 +110,9 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
         let (found, expected) = rest
             .split_once(", expected ")
             .unwrap_or((rest, "another type"));
+        if expected == "field identifier" {
+            return key_not_a_word(&prefix, found);
+        }
         let mut hint = format!("expected {}", plain_expected(expected));
         if expected == "a boolean" && yes_or_no(found) {
             hint.push_str(": write `true` for yes and `false` for no");
@@ -155,6 +158,18 @@ fn spoken(place: &str) -> String {
         }
     }
     out
+}
+
+/// `[a]: b`, `{a: b}: c` or `? - a`: a key that is a list or a mapping,
+/// where a field's name belongs.
+fn key_not_a_word(prefix: &str, found: &str) -> (String, Option<String>) {
+    (
+        format!(
+            "{prefix}a key here is {}, not a field's name",
+            plain_found(found)
+        ),
+        Some("write the key as a plain word before its colon, such as `title:`; brackets `[…]` or braces `{…}` around a key, or a `?` before it, make it a list or mapping".into()),
+    )
 }
 
 /// `<<: *name`, YAML's merge key, which copies another mapping's fields in
@@ -229,6 +244,16 @@ fn syntax(what: &str) -> (String, Option<String>) {
             "found unknown escape character",
             "a backslash inside \"…\" starts a code YAML does not know",
             "write \\\\ for a backslash, or put the text in single quotes '…' instead",
+        ),
+        (
+            "did not find expected hexadecimal number",
+            "a backslash code inside \"…\" (`\\x`, `\\u` or `\\U`) must be followed by a character's number in hexadecimal digits",
+            "write \\\\ for a backslash, or put the text in single quotes '…' instead",
+        ),
+        (
+            "found invalid Unicode character escape code",
+            "a backslash code inside \"…\" (`\\u` or `\\U`) names a character that does not exist",
+            "write the character itself instead of its code, or write \\\\ for a backslash, or put the text in single quotes '…'",
         ),
         (
             "could not find expected ':'",
