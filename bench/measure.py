@@ -206,6 +206,39 @@ def measure_size(alsite, hugo, work, n, times):
     return row
 
 
+def interleaved(alsite, work, small, large, times):
+    """Fresh builds of `small` and `large` pages taken in turn, `times` pairs:
+    both sizes meet the same machine (what else runs, the disk's mood), which
+    the table's rows, measured minutes apart, do not. Returns the pairs of
+    wall times."""
+    sites = []
+    for n in (small, large):
+        site = os.path.join(work, f"alternate-{n}")
+        subprocess.run([alsite, "gen-site", site, "--pages", str(n), "--seed", "7"], check=True, stdout=subprocess.DEVNULL)
+        sites.append(site)
+    pairs = []
+    try:
+        for _ in range(times):
+            pair = []
+            for site in sites:
+                public = os.path.join(site, "public")
+                shutil.rmtree(public, ignore_errors=True)
+                pair.append(run([alsite, "build", "--root", site])[0])
+            pairs.append(tuple(pair))
+    finally:
+        for site in sites:
+            shutil.rmtree(site, ignore_errors=True)
+    return pairs
+
+
+def print_interleaved(pairs, small, large):
+    ratios = [b / a for a, b in pairs]
+    a, b = med([p[0] for p in pairs]), med([p[1] for p in pairs])
+    print()
+    print(f"{large:,} ÷ {small:,} pages, fresh builds taken in turn ({len(pairs)} pairs): "
+          f"{b / a:.2f} (medians {a:.2f} s and {b:.2f} s); each pair's ratio {med(ratios):.2f} ({min(ratios):.2f}–{max(ratios):.2f})")
+
+
 def print_tables(rows, sample):
     col = lambda rs, i: [r[i] for r in rs]
     ten = next((r for r in rows if r["n"] == TEN_K), None)
@@ -278,9 +311,13 @@ def main():
         for n in sizes:
             rows.append(measure_size(alsite, hugo, work, n, times))
             print(f"  measured {n:,} pages", file=sys.stderr)
+        large = max(sizes, default=0)
+        pairs = interleaved(alsite, work, TEN_K, large, max(times, 5)) if TEN_K in sizes and large > TEN_K else None
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print_tables(rows, sample)
+    if pairs:
+        print_interleaved(pairs, TEN_K, large)
 
 
 if __name__ == "__main__":

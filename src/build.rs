@@ -13,7 +13,7 @@ use crate::model::{Page, Site};
 use crate::render::{self, Inputs, Output, Planned};
 use crate::search::{self, IndexedPage, SiteText};
 use crate::theme::Theme;
-use index::SiteIndex;
+use index::{Finished, SiteIndex};
 use manifest::{Record, Stamp};
 use output::Writer;
 use rayon::prelude::*;
@@ -35,6 +35,9 @@ pub use manifest::MANIFEST;
 #[derive(Debug)]
 pub struct Report {
     pub pages: usize,
+    /// Pages rendered by this build (the others were kept as the last
+    /// build left them).
+    pub rendered: usize,
     pub files: usize,
     /// Files written because they are new or their bytes changed.
     pub written: usize,
@@ -53,7 +56,8 @@ pub struct Timings {
     pub check: Duration,
     pub render_and_write: Duration,
     pub links: Duration,
-    /// Extracting the pages' text runs inside render; this is writing the index.
+    /// Extracting the rendered pages' text runs inside render; this is
+    /// reading the kept pages' text back and writing the index.
     pub search: Duration,
     pub swap: Duration,
 }
@@ -283,13 +287,17 @@ fn render_in_memory(
 /// The language of an output page, whose search index it goes in: a page
 /// under `<code>/` is in that language, any other in the default one.
 fn page_language(site: &Site, page: &Output) -> String {
-    let langs = site.config.all_languages();
-    langs
-        .iter()
-        .skip(1)
-        .find(|l| page.path.starts_with(&format!("{l}/")))
-        .unwrap_or(&langs[0])
-        .clone()
+    path_language(&site.config.all_languages(), &page.path).to_string()
+}
+
+/// The language of the page at `path` among the site's `langs`, the
+/// default first.
+fn path_language<'a>(langs: &'a [String], path: &str) -> &'a str {
+    let under = |l: &&String| {
+        path.strip_prefix(l.as_str())
+            .is_some_and(|p| p.starts_with('/'))
+    };
+    langs.iter().skip(1).find(under).unwrap_or(&langs[0])
 }
 
 /// One file of a build: its links for the check, its record for the manifest.
@@ -363,6 +371,10 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
         pages: kept
             .iter()
             .filter(|k| k.links.path.ends_with(".html"))
+            .count(),
+        rendered: kept
+            .iter()
+            .filter(|k| k.rendered && k.links.template.is_some())
             .count(),
         files: kept.len(),
         written: changes.written,
@@ -478,9 +490,11 @@ fn put(writer: &Writer, out: &Path, o: &Output) -> Result<Stamp, Diagnostic> {
 }
 
 /// Renders as `render_staged` does, and adds the search index. The index
-/// needs the text of every page: when some pages must be rendered again and
-/// search is on, every page is (files whose bytes are the same are still not
-/// written); when none must, the last build's index is kept.
+/// needs the text of every page: when no page was rendered, the last
+/// build's index is kept; else the pages kept from the last build are read
+/// back from the output for it, and when one of them cannot be (changed by
+/// hand since), every page is rendered again (files whose bytes are the
+/// same are still not written).
 fn render_with_search(
     root: &Path,
     p: &Prepared,
@@ -491,7 +505,8 @@ fn render_with_search(
     if !p.site.config.search {
         return render_staged(root, p, writer, out, true, None);
     }
-    let index = SiteIndex::new(writer, out);
+    let langs = p.site.config.all_languages();
+    let index = SiteIndex::new(writer, out, langs.clone());
     let mut kept = render_staged(root, p, writer, out, true, Some(&index))?;
     let is_page = |k: &&Kept| k.links.template.is_some();
     let rendered = kept.iter().filter(is_page).filter(|k| k.rendered).count();
@@ -512,15 +527,22 @@ fn render_with_search(
         }));
         return Ok(kept);
     }
-    let index = if index.complete() {
-        index
-    } else {
-        let index = SiteIndex::new(writer, out);
-        kept = render_staged(root, p, writer, out, false, Some(&index))?;
-        index
-    };
     let t = Instant::now();
-    kept.extend(index.finish().map_err(one)?);
+    let files = match index.finish().map_err(one)? {
+        Finished::Files(files) => files,
+        Finished::Unread => {
+            let index = SiteIndex::new(writer, out, langs);
+            kept = render_staged(root, p, writer, out, false, Some(&index))?;
+            match index.finish().map_err(one)? {
+                Finished::Files(files) => files,
+                // Nothing is kept when every page renders: nothing to read.
+                Finished::Unread => {
+                    return Err(one(Diagnostic::error(out, "cannot make the search index")))
+                }
+            }
+        }
+    };
+    kept.extend(files);
     *took = t.elapsed();
     Ok(kept)
 }

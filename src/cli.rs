@@ -137,8 +137,9 @@ pub fn run() -> ExitCode {
                         let t = report.timings;
                         let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
                         outln!(
-                            "timings: load {:.0} ms, check {:.0} ms, render and write {:.0} ms, search index {:.0} ms, links {:.0} ms, swap {:.0} ms",
-                            ms(t.load), ms(t.check), ms(t.render_and_write), ms(t.search), ms(t.links), ms(t.swap)
+                            "timings: load {:.0} ms, check {:.0} ms, render and write {:.0} ms, search index {:.0} ms, links {:.0} ms, swap {:.0} ms; {} of {} pages rendered",
+                            ms(t.load), ms(t.check), ms(t.render_and_write), ms(t.search), ms(t.links), ms(t.swap),
+                            report.rendered, report.pages
                         );
                     }
                     outln!(

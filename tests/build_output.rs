@@ -109,6 +109,9 @@ fn an_edit_writes_only_the_pages_whose_bytes_changed() {
     )
     .unwrap();
     let report = build_into(&tmp.0, &out);
+    // Only the page is rendered again: the index reads the others' text
+    // back from the output.
+    assert_eq!(report.rendered, 1);
     // The page, and the search index of its text.
     let changed = touched(&before, &files(&out));
     assert_eq!(changed[0], "about.html", "{changed:?}");
@@ -396,4 +399,80 @@ fn an_optional_text_left_out_shows_nothing() {
             .collect();
         assert!(shown.is_empty(), "{page} shows {shown:?}");
     }
+}
+
+#[test]
+fn an_edit_in_a_two_language_site_renders_only_its_page_and_keeps_both_indexes_right() {
+    let tmp = TempDir::new("edit-languages");
+    let made = std::process::Command::new(env!("CARGO_BIN_EXE_alsite"))
+        .args(["new", "site", "--language", "pl,en"])
+        .current_dir(&tmp.0)
+        .output()
+        .expect("alsite runs");
+    assert!(made.status.success(), "{made:?}");
+    let root = tmp.path("site");
+    let out = tmp.path("public");
+    let first = build_into(&root, &out);
+    assert_eq!(first.rendered, first.pages);
+    // A word the English index must get, in an English page.
+    let about = root.join("content/pages/about.en.md");
+    let text = fs::read_to_string(&about).unwrap();
+    fs::write(&about, text + "\n## Zanzibar\n\nZanzibar rota.\n").unwrap();
+    let report = build_into(&root, &out);
+    assert_eq!(report.rendered, 1);
+    let texts = |lang: &str| -> String {
+        let names = fs::read_dir(out.join("search"))
+            .unwrap()
+            .map(|e| e.unwrap().path());
+        let prefix = format!("text.{lang}.");
+        names
+            .filter(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with(&prefix)
+            })
+            .map(|p| fs::read_to_string(p).unwrap())
+            .collect()
+    };
+    assert!(texts("en").contains("Zanzibar rota."));
+    assert!(!texts("pl").contains("Zanzibar"));
+    assert_same_as_fresh(&root, &out);
+}
+
+/// A page kept from the last build whose file no longer holds what that
+/// build wrote (edited by hand, with its size and time put back) cannot
+/// give its text to the index: every page is rendered, and the index is
+/// still the one a fresh build makes.
+#[test]
+fn a_kept_page_whose_bytes_changed_unnoticed_does_not_spoil_the_index() {
+    let tmp = site("kept-changed");
+    let out = tmp.path("public");
+    build_into(&tmp.0, &out);
+    let page = out.join("ground-rules.html");
+    let good = fs::read_to_string(&page).unwrap();
+    let modified = fs::metadata(&page).unwrap().modified().unwrap();
+    let spoiled = good.replacen("<main", "<mAin", 1);
+    assert_eq!(spoiled.len(), good.len());
+    fs::write(&page, &spoiled).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&page)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    let about = tmp.path("content/pages/about.md");
+    let text = fs::read_to_string(&about).unwrap();
+    fs::write(&about, text + "\nZanzibar rota.\n").unwrap();
+    let report = build_into(&tmp.0, &out);
+    assert_eq!(report.rendered, report.pages);
+    let fresh = TempDir::new("kept-changed-fresh");
+    build_into(&tmp.0, &fresh.path("out"));
+    let search = |dir: &Path| -> BTreeMap<PathBuf, Vec<u8>> {
+        site_bytes(dir)
+            .into_iter()
+            .filter(|(p, _)| p.starts_with("search"))
+            .collect()
+    };
+    assert_eq!(search(&out), search(&fresh.path("out")));
 }

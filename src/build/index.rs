@@ -2,24 +2,31 @@
 //! site's order as pages are rendered, and each text chunk is staged as soon
 //! as it is full, so the site's text is never all in memory at once.
 //!
-//! The index needs every page. When a page is kept from the last build
-//! without rendering, the index stops there and the build renders every
-//! page again (see `render_with_search` in the build). The chunks staged
-//! before the stop are staged again then, with the same bytes: they hold
-//! the same pages in the same order.
+//! The index needs every page. A page kept from the last build without
+//! rendering is read back from the output folder, where the last build
+//! wrote it, once rendering is done (only then is it known that the index
+//! changes at all: when no page was rendered, the last index is kept). From
+//! the first such page on, pages wait in order, and are read and added a
+//! batch at a time at the end. When a kept page's file no longer holds
+//! what the last build wrote, the index cannot be made this way, and the
+//! build renders every page again (see `render_with_search` in the build);
+//! the chunks staged before are then staged again with the same bytes.
 
 use super::output::Writer;
-use super::Kept;
+use super::{path_language, Kept};
 use crate::check::PageLinks;
 use crate::diagnostic::Diagnostic;
 use crate::render::Output;
-use crate::search::Indexer;
+use crate::search::{self, IndexedPage, Indexer};
+use rayon::prelude::*;
 use std::path::Path;
 use std::sync::Mutex;
 
 pub(super) struct SiteIndex<'a> {
     writer: &'a Writer,
     out: &'a Path,
+    /// The site's languages, the default first.
+    langs: Vec<String>,
     state: Mutex<State>,
 }
 
@@ -28,16 +35,35 @@ struct State {
     indexer: Indexer,
     /// The files staged so far.
     staged: Vec<Kept>,
-    /// Set when a page was kept without rendering: the index cannot be made.
-    partial: bool,
+    /// The pages from the first kept one on, in order.
+    waiting: Vec<Waiting>,
     error: Option<Diagnostic>,
 }
 
+/// A page whose text is added once every page has been seen.
+enum Waiting {
+    /// Rendered: its language and text.
+    Text(String, IndexedPage),
+    /// Kept: where it is and the fingerprint of what the last build wrote.
+    Kept { path: String, hash: u64 },
+}
+
+/// A page's language and text; `None` for a page with no `<main>`.
+type PageText = Option<(String, IndexedPage)>;
+
+/// What `finish` gives: the index's files, or `Unread` when a kept page's
+/// file was gone or changed (the index then needs every page rendered).
+pub(super) enum Finished {
+    Files(Vec<Kept>),
+    Unread,
+}
+
 impl<'a> SiteIndex<'a> {
-    pub fn new(writer: &'a Writer, out: &'a Path) -> SiteIndex<'a> {
+    pub fn new(writer: &'a Writer, out: &'a Path, langs: Vec<String>) -> SiteIndex<'a> {
         SiteIndex {
             writer,
             out,
+            langs,
             state: Mutex::new(State::default()),
         }
     }
@@ -48,24 +74,34 @@ impl<'a> SiteIndex<'a> {
     pub fn add(&self, page: &mut Kept) {
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         let text = page.text.take();
-        if state.partial || state.error.is_some() {
+        if state.error.is_some() {
             return;
         }
-        if !page.rendered && page.links.template.is_some() {
-            state.partial = true;
-            state.indexer = Indexer::default();
+        if !page.rendered && page.links.template.is_some_and(search::indexes) {
+            let (path, hash) = (page.links.path.clone(), page.stamp.hash);
+            state.waiting.push(Waiting::Kept { path, hash });
+        } else if let Some((lang, text)) = text {
+            if state.waiting.is_empty() {
+                self.index(&mut state, &lang, &text);
+            } else {
+                state.waiting.push(Waiting::Text(lang, text));
+            }
+        }
+    }
+
+    /// Adds a page's text and stages the chunks it filled.
+    fn index(&self, state: &mut State, lang: &str, text: &IndexedPage) {
+        if state.error.is_some() {
             return;
         }
-        if let Some((lang, text)) = text {
-            state.indexer.add(&lang, &text);
-            for o in state.indexer.take_files() {
-                match self.stage(&o) {
-                    Ok(kept) => state.staged.push(kept),
-                    Err(e) => {
-                        // The first error is the one to report; nothing more is staged.
-                        state.error = Some(e);
-                        break;
-                    }
+        state.indexer.add(lang, text);
+        for o in state.indexer.take_files() {
+            match self.stage(&o) {
+                Ok(kept) => state.staged.push(kept),
+                Err(e) => {
+                    // The first error is the one to report; nothing more is staged.
+                    state.error = Some(e);
+                    break;
                 }
             }
         }
@@ -81,14 +117,28 @@ impl<'a> SiteIndex<'a> {
         })
     }
 
-    /// False when a page was kept without rendering.
-    pub fn complete(&self) -> bool {
-        !self.state.lock().map(|s| s.partial).unwrap_or(true)
-    }
-
-    /// Stages the rest of the index; returns every file of it.
-    pub fn finish(self) -> Result<Vec<Kept>, Diagnostic> {
-        let state = std::mem::take(&mut *self.state.lock().unwrap_or_else(|e| e.into_inner()));
+    /// Reads the kept pages, stages the rest of the index and returns every
+    /// file of it.
+    pub fn finish(self) -> Result<Finished, Diagnostic> {
+        let mut state = std::mem::take(&mut *self.state.lock().unwrap_or_else(|e| e.into_inner()));
+        let mut waiting = std::mem::take(&mut state.waiting).into_iter();
+        // Each batch is read in parallel while the one before is added.
+        let mut last: Vec<PageText> = Vec::new();
+        loop {
+            let batch: Vec<Waiting> = waiting.by_ref().take(512).collect();
+            if batch.is_empty() {
+                break;
+            }
+            let ((), next) = rayon::join(
+                || self.index_all(&mut state, &mut last),
+                || batch.into_par_iter().map(|w| self.text_of(w)).collect(),
+            );
+            match next {
+                Some(next) => last = next,
+                None => return Ok(Finished::Unread),
+            }
+        }
+        self.index_all(&mut state, &mut last);
         if let Some(e) = state.error {
             return Err(e);
         }
@@ -96,6 +146,29 @@ impl<'a> SiteIndex<'a> {
         for o in state.indexer.finish() {
             staged.push(self.stage(&o)?);
         }
-        Ok(staged)
+        Ok(Finished::Files(staged))
+    }
+
+    fn index_all(&self, state: &mut State, texts: &mut Vec<PageText>) {
+        for (lang, text) in texts.drain(..).flatten() {
+            self.index(state, &lang, &text);
+        }
+    }
+
+    /// The text of a waiting page; `None` when a kept page's file is gone
+    /// or no longer holds what the last build wrote.
+    fn text_of(&self, waiting: Waiting) -> Option<PageText> {
+        match waiting {
+            Waiting::Text(lang, text) => Some(Some((lang, text))),
+            Waiting::Kept { path, hash } => {
+                let bytes = std::fs::read(self.out.join(&path)).ok()?;
+                if crate::digest::of(&bytes) != hash {
+                    return None;
+                }
+                let html = std::str::from_utf8(&bytes).ok()?;
+                let lang = path_language(&self.langs, &path);
+                Some(IndexedPage::of(&path, html).map(|text| (lang.to_string(), text)))
+            }
+        }
     }
 }

@@ -25,11 +25,15 @@ const NOT_INDEXED: &[&str] = &["facilitator.html", "handout.html", "untranslated
 /// index of language `lang`; `None` for files that are not indexed (static
 /// files, the facilitator guide, the handout).
 pub fn page(o: &Output, html: Option<&str>, lang: &str) -> Option<(String, IndexedPage)> {
-    let template = o.template?;
-    if NOT_INDEXED.contains(&template) {
+    if !indexes(o.template?) {
         return None;
     }
     Some((lang.to_string(), IndexedPage::of(&o.path, html?)?))
+}
+
+/// Whether pages made with `template` go in the index.
+pub fn indexes(template: &str) -> bool {
+    !NOT_INDEXED.contains(&template)
 }
 
 /// The indexes of every language, built as pages come in order: each
