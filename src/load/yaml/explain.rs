@@ -291,6 +291,26 @@ fn syntax(what: &str) -> (String, Option<String>) {
             "put each `- ` item on a line of its own below its key, indented by two spaces",
         ),
         (
+            "more than one document",
+            "the file holds more than one YAML document (a `---` or `%YAML` line starts another)",
+            "keep one document: remove the `---`, `...` or `%` line that starts the second",
+        ),
+        (
+            "recursion limit exceeded",
+            "lists and mappings nest too deeply here",
+            "content never needs this many levels: check the indentation and brackets",
+        ),
+        (
+            "repetition limit exceeded",
+            "references to a mark (`*name`) repeat a value too many times",
+            "write the values out instead of repeating them with `&name` and `*name`",
+        ),
+        (
+            "unknown anchor",
+            "a reference to a mark (`*name`) names no `&name` above it",
+            "write the value itself; a text that starts with `*` goes in quotes",
+        ),
+        (
             "found a tab character",
             "a tab is used where YAML needs spaces",
             "replace the tab with spaces",
@@ -380,4 +400,28 @@ fn plain_expected(expected: &str) -> String {
         _ => "another kind of value",
     };
     plain.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::explain;
+
+    /// The YAML reader's own words for each of these never reach a trainer.
+    #[test]
+    fn the_readers_limits_and_anchors_are_said_in_plain_words() {
+        for raw in [
+            "deserializing from YAML containing more than one document is not supported",
+            "recursion limit exceeded",
+            "repetition limit exceeded",
+            "unknown anchor",
+            "did not find expected hexadecimal number while parsing a quoted scalar",
+            "found invalid Unicode character escape code while parsing a quoted scalar",
+        ] {
+            let (message, hint) = explain(raw);
+            for jargon in ["deserializ", "recursion", "repetition", "anchor", "scalar"] {
+                assert!(!message.contains(jargon), "{raw}: {message}");
+            }
+            assert!(hint.is_some(), "{raw}");
+        }
+    }
 }
