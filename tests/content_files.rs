@@ -1,7 +1,8 @@
 //! The content folder's files as alsite finds them: names in any language
 //! and with a byte-order mark, an empty or unreadable folder, links out of
-//! the site, a loop of links, a path too long for the system, a mistyped
-//! command or site folder, and a broken link that many pages share.
+//! the site, a loop of links, a site.yaml that is a broken link, a path too
+//! long for the system, a mistyped command or site folder, and a broken link
+//! that many pages share.
 
 mod common;
 
@@ -228,6 +229,36 @@ fn an_empty_or_unreadable_content_folder_is_an_error_not_silence() {
         text(&out.stderr)
     );
     assert!(!site.0.join("public").exists());
+}
+
+/// A site.yaml that is a link to nothing (a moved file, a loop of links)
+/// is named so: "no site.yaml" would send the trainer looking for a file
+/// that is plainly there.
+#[cfg(unix)]
+#[test]
+fn a_site_yaml_link_that_leads_nowhere_is_named_as_a_link() {
+    let site = fixture_site("base");
+    let config = site.0.join("site.yaml");
+    fs::remove_file(&config).unwrap();
+    std::os::unix::fs::symlink("../shared/site.yaml", &config).unwrap();
+    let out = alsite(&["build"], &site.0);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "site.yaml: error: cannot read site.yaml: it is a link to a file that does not exist"
+        ),
+        "{stderr}"
+    );
+    fs::remove_file(&config).unwrap();
+    std::os::unix::fs::symlink("site.yaml", &config).unwrap();
+    let out = alsite(&["check"], &site.0);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("site.yaml: error: cannot read site.yaml: a link points back into itself (a loop of links)"),
+        "{stderr}"
+    );
 }
 
 #[cfg(unix)]

@@ -44,10 +44,10 @@ pub(super) fn place(
     );
     for c in candidates {
         for needle in &needles {
-            if let Some(offset) = find_link(c.lines.text(), needle) {
+            if let Some((offset, written)) = find_link(c.lines.text(), needle) {
                 let (line, column) = c.lines.line_col(offset);
                 let d = Diagnostic::error(&c.file, "").at(line, column);
-                return Placed(d, true, Some(needle.clone()));
+                return Placed(d, true, Some(written.to_string()));
             }
         }
     }
@@ -95,12 +95,35 @@ fn path_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b"./-_%~".contains(&b) || b >= 0x80
 }
 
-/// Where `needle` starts a link in `text`: not inside a longer path
-/// (`/images/x.png` is not the link `../../images/x.png`).
-fn find_link(text: &str, needle: &str) -> Option<usize> {
-    text.match_indices(needle)
+/// Where `needle` starts a link in `text`, and the link as written there:
+/// not inside a longer path (`/images/x.png` is not the link
+/// `../../images/x.png`). The check looks past a query, so the link may
+/// have one before its anchor (`about.html?tab=2#team` for `about.html#team`).
+fn find_link<'t>(text: &'t str, needle: &str) -> Option<(usize, &'t str)> {
+    let starts = |i: &usize| *i == 0 || !path_byte(text.as_bytes()[*i - 1]);
+    if let Some(i) = text.match_indices(needle).map(|(i, _)| i).find(starts) {
+        return Some((i, &text[i..i + needle.len()]));
+    }
+    let (path, fragment) = match needle.find('#') {
+        Some(f) => needle.split_at(f),
+        None => (needle, ""),
+    };
+    let query_end = |rest: &str| {
+        rest.find(|c: char| c == '#' || c.is_whitespace() || "()<>\"'[]".contains(c))
+            .unwrap_or(rest.len())
+    };
+    text.match_indices(path)
         .map(|(i, _)| i)
-        .find(|&i| i == 0 || !path_byte(text.as_bytes()[i - 1]))
+        .filter(|i| !path.is_empty() && starts(i))
+        .find_map(|i| {
+            let rest = text[i + path.len()..].strip_prefix('?')?;
+            let end = i + path.len() + 1 + query_end(rest);
+            let after = &text[end..];
+            let whole = after.starts_with(fragment)
+                && !after[fragment.len()..]
+                    .starts_with(|c: char| c.is_ascii() && path_byte(c as u8));
+            whole.then(|| (i, &text[i..end + fragment.len()]))
+        })
 }
 
 /// The links in `text` that end with `tail` (`/x.png`), and where each

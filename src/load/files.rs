@@ -78,6 +78,25 @@ fn folder_named_as_file(root: &Path, content: &Path, dir: &Path) -> Option<Diagn
     )
 }
 
+/// `file` is a symbolic link that cannot be followed (to a file that does
+/// not exist, or a loop of links): named so, not as a missing file.
+pub(super) fn broken_link(root: &Path, file: &Path) -> Option<Diagnostic> {
+    let path = root.join(file);
+    let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+    let e = std::fs::metadata(&path).err().filter(|_| is_link)?;
+    let (why, hint) = match e.kind() {
+        std::io::ErrorKind::NotFound => (
+            "it is a link to a file that does not exist".to_string(),
+            "put back the file it points to, or replace the link with the file itself",
+        ),
+        _ => (
+            crate::diagnostic::io_words(&e),
+            "replace the link with the file itself",
+        ),
+    };
+    Some(Diagnostic::error(file, format!("cannot read {}: {why}", file.display())).hint(hint))
+}
+
 /// A file or folder under content/ that cannot be read, in plain words.
 fn unreadable(root: &Path, content: &Path, e: &walkdir::Error) -> Diagnostic {
     use std::io::ErrorKind;

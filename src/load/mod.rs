@@ -239,6 +239,10 @@ impl<'a> Loader<'a> {
             );
             return None;
         }
+        if let Some(d) = files::broken_link(self.root, &file) {
+            self.diags.push(d);
+            return None;
+        }
         if !self.root.join(&file).is_file() {
             self.diags.push(
                 Diagnostic::error(&file, format!("no site.yaml in {}", self.root.display()))

@@ -110,6 +110,9 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
         let (found, expected) = rest
             .split_once(", expected ")
             .unwrap_or((rest, "another type"));
+        if expected == "field identifier" {
+            return key_not_a_word(&prefix, found);
+        }
         let mut hint = format!("expected {}", plain_expected(expected));
         if expected == "a boolean" && yes_or_no(found) {
             hint.push_str(": write `true` for yes and `false` for no");
@@ -155,6 +158,18 @@ fn spoken(place: &str) -> String {
         }
     }
     out
+}
+
+/// `[a]: b`, `{a: b}: c` or `? - a`: a key that is a list or a mapping,
+/// where a field's name belongs.
+fn key_not_a_word(prefix: &str, found: &str) -> (String, Option<String>) {
+    (
+        format!(
+            "{prefix}a key here is {}, not a field's name",
+            plain_found(found)
+        ),
+        Some("write the key as a plain word before its colon, such as `title:`; brackets `[…]` or braces `{…}` around a key, or a `?` before it, make it a list or mapping".into()),
+    )
 }
 
 /// `<<: *name`, YAML's merge key, which copies another mapping's fields in
@@ -231,6 +246,16 @@ fn syntax(what: &str) -> (String, Option<String>) {
             "write \\\\ for a backslash, or put the text in single quotes '…' instead",
         ),
         (
+            "did not find expected hexadecimal number",
+            "a backslash code inside \"…\" (`\\x`, `\\u` or `\\U`) must be followed by a character's number in hexadecimal digits",
+            "write \\\\ for a backslash, or put the text in single quotes '…' instead",
+        ),
+        (
+            "found invalid Unicode character escape code",
+            "a backslash code inside \"…\" (`\\u` or `\\U`) names a character that does not exist",
+            "write the character itself instead of its code, or write \\\\ for a backslash, or put the text in single quotes '…'",
+        ),
+        (
             "could not find expected ':'",
             "this line is neither a `key: value` nor part of the text above it",
             "put a space after a key's colon (`minutes: 45`); a text that goes on from the line above is indented more than its key",
@@ -264,6 +289,26 @@ fn syntax(what: &str) -> (String, Option<String>) {
             "block sequence entries are not allowed",
             "a list item `- ` cannot start on this line",
             "put each `- ` item on a line of its own below its key, indented by two spaces",
+        ),
+        (
+            "more than one document",
+            "the file holds more than one YAML document (a `---` or `%YAML` line starts another)",
+            "keep one document: remove the `---`, `...` or `%` line that starts the second",
+        ),
+        (
+            "recursion limit exceeded",
+            "lists and mappings nest too deeply here",
+            "content never needs this many levels: check the indentation and brackets",
+        ),
+        (
+            "repetition limit exceeded",
+            "references to a mark (`*name`) repeat a value too many times",
+            "write the values out instead of repeating them with `&name` and `*name`",
+        ),
+        (
+            "unknown anchor",
+            "a reference to a mark (`*name`) names no `&name` above it",
+            "write the value itself; a text that starts with `*` goes in quotes",
         ),
         (
             "found a tab character",
@@ -355,4 +400,28 @@ fn plain_expected(expected: &str) -> String {
         _ => "another kind of value",
     };
     plain.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::explain;
+
+    /// The YAML reader's own words for each of these never reach a trainer.
+    #[test]
+    fn the_readers_limits_and_anchors_are_said_in_plain_words() {
+        for raw in [
+            "deserializing from YAML containing more than one document is not supported",
+            "recursion limit exceeded",
+            "repetition limit exceeded",
+            "unknown anchor",
+            "did not find expected hexadecimal number while parsing a quoted scalar",
+            "found invalid Unicode character escape code while parsing a quoted scalar",
+        ] {
+            let (message, hint) = explain(raw);
+            for jargon in ["deserializ", "recursion", "repetition", "anchor", "scalar"] {
+                assert!(!message.contains(jargon), "{raw}: {message}");
+            }
+            assert!(hint.is_some(), "{raw}");
+        }
+    }
 }

@@ -1,6 +1,6 @@
 //! What the YAML parser reports badly or slowly, found before parsing:
 //! control characters, tabs in indentation, a second document, deep nesting,
-//! type tags.
+//! type tags, `%YAML` and `%TAG` directives.
 
 use crate::diagnostic::Diagnostic;
 use std::path::Path;
@@ -57,6 +57,13 @@ pub(super) fn prescan(file: &Path, text: &str) -> Result<(), Diagnostic> {
                 "YAML indents with spaces only: replace the tab with spaces, lined up with the lines above (most editors can turn tabs into spaces)",
             );
         }
+        if is_directive(line) {
+            return err(
+                0,
+                "a line starting with `%YAML` or `%TAG` is a YAML directive, which alsite does not read",
+                "remove the line; if it belongs to a text, indent it under its key or put the whole text in quotes",
+            );
+        }
         let trimmed = line.trim_end();
         if (trimmed == "---" || trimmed.starts_with("--- ")) && seen_content {
             return err(
@@ -103,6 +110,16 @@ pub(super) fn prescan(file: &Path, text: &str) -> Result<(), Diagnostic> {
         }
     }
     Ok(())
+}
+
+/// `%YAML 1.2` or `%TAG ! tag:…` at the start of a line: YAML reads it as
+/// an instruction to the parser, and then wants a `---` line after it (or
+/// takes it for the start of a second document).
+fn is_directive(line: &str) -> bool {
+    ["%YAML", "%TAG"].iter().any(|d| {
+        line.strip_prefix(d)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
+    })
 }
 
 /// The depth of `[` and `{` still open after `line`, outside quotes, and
