@@ -162,8 +162,9 @@ struct Scanner<'a> {
     /// The sections begun at an element still open: (depth of the element
     /// in `open`, section number).
     enclosing: Vec<(usize, usize)>,
-    /// Open elements: tag name (as written) and whether it is skipped.
-    open: Vec<(&'a str, bool)>,
+    /// Open elements: tag name (as written), whether it is skipped, and
+    /// its flags.
+    open: Vec<(&'a str, bool, u8)>,
     skipping: usize,
     /// Depth of the heading whose text is the current section's title.
     title_depth: Option<usize>,
@@ -253,7 +254,7 @@ impl<'a> Scanner<'a> {
             let read = Attrs::of(attrs);
             (skip, id) = (read.hidden, read.id);
         }
-        self.open.push((name, skip));
+        self.open.push((name, skip, kind));
         if skip {
             self.skipping += 1;
             return None;
@@ -301,16 +302,18 @@ impl<'a> Scanner<'a> {
         let Some(at) = self
             .open
             .iter()
-            .rposition(|(n, _)| n.eq_ignore_ascii_case(name))
+            .rposition(|(n, _, _)| n.eq_ignore_ascii_case(name))
         else {
             return;
         };
+        // The end tag names the element it closes: the same flags.
+        let kind = self.open[at].2;
         while self.open.len() > at {
             let depth = self.open.len();
             if self.enclosing.last().is_some_and(|&(d, _)| d == depth) {
                 self.enclosing.pop();
             }
-            let (_, skipped) = self.open.pop().expect("checked above");
+            let (_, skipped, _) = self.open.pop().expect("checked above");
             if skipped {
                 self.skipping -= 1;
             }
@@ -321,7 +324,7 @@ impl<'a> Scanner<'a> {
                 self.h1_depth = None;
             }
         }
-        if flags(name) & INLINE == 0 {
+        if kind & INLINE == 0 {
             self.space();
         }
     }
@@ -376,10 +379,13 @@ impl<'a> Attrs<'a> {
                 i += 1;
                 let quote = b.get(i).copied().filter(|&q| q == b'"' || q == b'\'');
                 let from = i + usize::from(quote.is_some());
-                i = from;
-                while i < b.len() && quote.map_or(!b[i].is_ascii_whitespace(), |q| b[i] != q) {
-                    i += 1;
-                }
+                i = match quote {
+                    Some(q) => memchr::memchr(q, &b[from..]).map_or(b.len(), |n| from + n),
+                    None => {
+                        let end = b[from..].iter().position(u8::is_ascii_whitespace);
+                        end.map_or(b.len(), |n| from + n)
+                    }
+                };
                 value = Some(&attrs[from..i]);
                 i += usize::from(quote.is_some());
             }
