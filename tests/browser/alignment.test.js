@@ -1,0 +1,190 @@
+"use strict";
+// Edges and rows that make a page look published, measured the way a reader
+// sees them: labels and values in two straight columns, a wrapped checklist
+// line under its words, an offer's button on its card's text edge, a box's
+// padding even at both ends, the player's Back and Next one row, list
+// numbers inside their column, a module's "15 min" never split, and a new
+// Polish site's navigation on one row on a laptop.
+
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const { execFileSync } = require("node:child_process");
+const { launch, fileUrl } = require("./helpers");
+
+const SESSION = "sessions/rota-tool.html";
+const MODULE = "workshops/foundations/power-of-questions.html";
+const GUIDE = "workshops/foundations/facilitator.html";
+
+let browser, polish;
+before(async () => {
+  browser = await launch();
+  polish = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-alignment-"));
+  // The Polish site `alsite new --language pl,en` makes: its navigation
+  // is made from the pages' titles, the longest labels of all.
+  const root = path.join(polish, "new");
+  execFileSync(process.env.ALSITE_BIN, ["new", root, "--language", "pl,en"], { stdio: "pipe" });
+  execFileSync(process.env.ALSITE_BIN, ["build", "--root", root, "--out", path.join(polish, "site")], { stdio: "pipe" });
+});
+after(async () => {
+  await browser.close();
+  fs.rmSync(polish, { recursive: true, force: true });
+});
+
+async function tab(width, url) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width, height: 800 });
+  await page.goto(url, { waitUntil: "load" });
+  await page.evaluate(() => localStorage.clear());
+  await page.reload({ waitUntil: "load" });
+  return page;
+}
+
+test("contact details: every label in one column, every value in the next, each on its label's line", async () => {
+  for (const width of [320, 390, 1280]) {
+    const page = await tab(width, fileUrl("index.html"));
+    const lists = await page.locator(".contact-list").evaluateAll((uls) => uls.map((ul) => [...ul.children].map((li) => {
+      const label = li.querySelector(".label").getBoundingClientRect();
+      const value = li.querySelector(".label ~ *").getClientRects()[0];
+      return { label: Math.round(label.left), value: Math.round(value.left), sameLine: value.top < label.bottom && label.top < value.bottom };
+    })));
+    assert.ok(lists.length >= 2, "the contact block and the footer");
+    lists.forEach((rows, i) => {
+      assert.equal(new Set(rows.map((r) => r.label)).size, 1, `${width} px, list ${i + 1}: labels share an edge ${JSON.stringify(rows)}`);
+      assert.equal(new Set(rows.map((r) => r.value)).size, 1, `${width} px, list ${i + 1}: values share an edge ${JSON.stringify(rows)}`);
+      assert.ok(rows.every((r) => r.sameLine), `${width} px, list ${i + 1}: each value on its label's line ${JSON.stringify(rows)}`);
+    });
+    await page.close();
+  }
+});
+
+test("offer cards: the button starts on the card's text edge, as the price does", async () => {
+  for (const width of [390, 1280]) {
+    const page = await tab(width, fileUrl("offers.html"));
+    const cards = await page.locator(".offer").evaluateAll((offers) => offers.map((o) => ({
+      title: o.querySelector("h2, h3").textContent.trim(),
+      text: Math.round(o.querySelector("h2, h3").getBoundingClientRect().left),
+      button: Math.round(o.querySelector(".offer-foot .button").getBoundingClientRect().left),
+    })));
+    assert.ok(cards.length > 1);
+    for (const c of cards) assert.equal(c.button, c.text, `${width} px: “${c.title}”`);
+    await page.close();
+  }
+});
+
+test("a materials checklist line that wraps continues under its words, not under the box", async () => {
+  const page = await tab(390, fileUrl(GUIDE));
+  const stray = await page.locator(".checklist label").evaluateAll((labels) => labels.flatMap((label) => {
+    const box = label.querySelector("input").getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(label);
+    range.setStartAfter(label.querySelector("input"));
+    return [...range.getClientRects()].filter((r) => r.width > 0 && r.left < box.right).map(() => label.textContent.trim());
+  }));
+  assert.deepEqual(stray, []);
+  await page.close();
+});
+
+/** The space above a box's first line and below its last, in pixels. */
+function ends(el) {
+  const box = el.getBoundingClientRect();
+  const kids = [...el.children].filter((k) => k.getClientRects().length);
+  return {
+    top: Math.round(kids[0].getBoundingClientRect().top - box.top),
+    bottom: Math.round(box.bottom - kids[kids.length - 1].getBoundingClientRect().bottom),
+  };
+}
+
+test("boxes (feedback, facilitator notes) have as much room above their text as below it", async () => {
+  const page = await tab(390, fileUrl("practice/coach-questions.html"));
+  const item = page.locator(".practice-item").first();
+  await item.locator("label.option").first().click();
+  await item.locator("button[type=submit]").click();
+  await item.locator(".feedback .verdict").waitFor();
+  const feedback = await item.locator(".feedback").evaluate(ends);
+  assert.ok(Math.abs(feedback.top - feedback.bottom) <= 4, `feedback: ${JSON.stringify(feedback)}`);
+  await page.goto(fileUrl(GUIDE));
+  const notes = await page.locator(".facilitator-notes").first().evaluate(ends);
+  assert.ok(Math.abs(notes.top - notes.bottom) <= 4, `facilitator notes: ${JSON.stringify(notes)}`);
+  await page.close();
+});
+
+test("the session player's Back and Next are one row of one height", async () => {
+  for (const width of [320, 390, 1280]) {
+    const page = await tab(width, fileUrl(SESSION));
+    const back = await page.locator(".player .back").boundingBox();
+    const next = await page.locator(".player .next").boundingBox();
+    assert.equal(Math.round(back.y), Math.round(next.y), `${width} px: tops`);
+    assert.equal(Math.round(back.height), Math.round(next.height), `${width} px: heights`);
+    await page.close();
+  }
+});
+
+test("the stage list's numbers, “10.” too, stay inside its column", async () => {
+  const page = await tab(1280, fileUrl(SESSION));
+  const out = await page.locator(".stage-list").evaluate((nav) => {
+    const edge = nav.querySelector(".stage-list-title").getBoundingClientRect().left;
+    const probe = document.createElement("span");
+    return [...nav.querySelectorAll("li")].flatMap((li, i) => {
+      probe.textContent = `${i + 1}. `;
+      li.append(probe);
+      probe.style.whiteSpace = "pre";
+      const marker = probe.getBoundingClientRect().width;
+      probe.remove();
+      const left = li.getBoundingClientRect().left - marker;
+      return left < edge - 1 ? [`${i + 1}. starts ${Math.round(edge - left)} px left of the heading`] : [];
+    });
+  });
+  assert.deepEqual(out, []);
+  await page.close();
+});
+
+test("kinds of question: name, meaning and example share one left edge", async () => {
+  const page = await tab(1280, fileUrl("practice/index.html"));
+  const edges = await page.locator(".types .type").evaluateAll((types) => types.map((t) => new Set(
+    ["dt", "dd"].map((s) => Math.round(t.querySelector(s).getBoundingClientRect().left)),
+  ).size));
+  assert.ok(edges.length > 3);
+  assert.ok(edges.every((n) => n === 1), `edges per kind: ${edges}`);
+  await page.close();
+});
+
+test("previous and next module on a phone: two links of one width", async () => {
+  const page = await tab(390, fileUrl(MODULE));
+  const widths = await page.locator(".pager a").evaluateAll((as) => as.map((a) => Math.round(a.getBoundingClientRect().width)));
+  assert.equal(widths.length, 2);
+  assert.equal(widths[0], widths[1], `${widths}`);
+  await page.close();
+});
+
+test("an activity's length (\"15 min\") is never split across two lines on a phone", async () => {
+  for (const width of [320, 390]) {
+    const page = await tab(width, fileUrl(MODULE));
+    const split = await page.locator(".activity-head").evaluateAll((heads) => heads.flatMap((head) => {
+      const walker = document.createTreeWalker(head, NodeFilter.SHOW_TEXT);
+      const out = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const m = node.textContent.match(/\d+\s+min/);
+        if (!m) continue;
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (tops.size > 1) out.push(head.textContent.trim());
+      }
+      return out;
+    }));
+    assert.deepEqual(split, [], `${width} px`);
+    await page.close();
+  }
+});
+
+test("a new Polish site's navigation fits on one row on a laptop", async () => {
+  const page = await tab(1280, "file://" + path.join(polish, "site/index.html"));
+  const tops = await page.locator(".nav-menu .site-nav a").evaluateAll((as) => as.map((a) => Math.round(a.getBoundingClientRect().top)));
+  assert.ok(tops.length > 6);
+  assert.equal(new Set(tops).size, 1, `rows at ${[...new Set(tops)]}`);
+  await page.close();
+});
