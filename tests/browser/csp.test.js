@@ -180,7 +180,9 @@ async function stepSession(frame) {
   await frame.locator(".transcript-toggle").click();
   assert.equal(await frame.locator(".transcript-toggle").getAttribute("aria-pressed"), "true");
   await frame.locator(".present-toggle").click();
-  assert.ok(await frame.evaluate(() => document.body.classList.contains("present")), "presenter view");
+  // The view follows the link's hashchange event, which comes after the click.
+  const present = await frame.waitForFunction(() => document.body.classList.contains("present"), null, { timeout: 3000 }).then(() => true, () => false);
+  assert.ok(present, "presenter view");
 }
 
 /** Starts the first activity's timer and waits for it to count down. */
