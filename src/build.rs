@@ -13,7 +13,7 @@ use crate::model::{Page, Site};
 use crate::render::{self, Inputs, Output, Planned};
 use crate::search::{self, IndexedPage, SiteText};
 use crate::theme::Theme;
-use index::{Finished, SiteIndex};
+use index::{path_language, render_with_search, SiteIndex};
 use manifest::{Record, Stamp};
 use output::Writer;
 use rayon::prelude::*;
@@ -290,16 +290,6 @@ fn page_language(site: &Site, page: &Output) -> String {
     path_language(&site.config.all_languages(), &page.path).to_string()
 }
 
-/// The language of the page at `path` among the site's `langs`, the
-/// default first.
-fn path_language<'a>(langs: &'a [String], path: &str) -> &'a str {
-    let under = |l: &&String| {
-        path.strip_prefix(l.as_str())
-            .is_some_and(|p| p.starts_with('/'))
-    };
-    langs.iter().skip(1).find(under).unwrap_or(&langs[0])
-}
-
 /// One file of a build: its links for the check, its record for the manifest.
 struct Kept {
     links: PageLinks,
@@ -487,64 +477,6 @@ fn put(writer: &Writer, out: &Path, o: &Output) -> Result<Stamp, Diagnostic> {
         let words = crate::diagnostic::io_words(&e);
         Diagnostic::error(out, format!("cannot write {}: {words}", o.path))
     })
-}
-
-/// Renders as `render_staged` does, and adds the search index. The index
-/// needs the text of every page: when no page was rendered, the last
-/// build's index is kept; else the pages kept from the last build are read
-/// back from the output for it, and when one of them cannot be (changed by
-/// hand since), every page is rendered again (files whose bytes are the
-/// same are still not written).
-fn render_with_search(
-    root: &Path,
-    p: &Prepared,
-    writer: &Writer,
-    out: &Path,
-    took: &mut Duration,
-) -> Result<Vec<Kept>, Diagnostics> {
-    if !p.site.config.search {
-        return render_staged(root, p, writer, out, true, None);
-    }
-    let langs = p.site.config.all_languages();
-    let index = SiteIndex::new(writer, out, langs.clone());
-    let mut kept = render_staged(root, p, writer, out, true, Some(&index))?;
-    let is_page = |k: &&Kept| k.links.template.is_some();
-    let rendered = kept.iter().filter(is_page).filter(|k| k.rendered).count();
-    let done: HashSet<&str> = kept.iter().map(|k| k.links.path.as_str()).collect();
-    let last_index = writer.kept_under("search/", &done);
-    if rendered == 0 && !last_index.is_empty() {
-        kept.extend(last_index.into_iter().map(|(path, e)| Kept {
-            links: PageLinks {
-                path,
-                source: None,
-                template: None,
-                links: Names::from_joined(&e.links),
-                ids: Names::from_joined(&e.ids),
-            },
-            stamp: e.stamp,
-            rendered: false,
-            text: None,
-        }));
-        return Ok(kept);
-    }
-    let t = Instant::now();
-    let files = match index.finish().map_err(one)? {
-        Finished::Files(files) => files,
-        Finished::Unread => {
-            let index = SiteIndex::new(writer, out, langs);
-            kept = render_staged(root, p, writer, out, false, Some(&index))?;
-            match index.finish().map_err(one)? {
-                Finished::Files(files) => files,
-                // Nothing is kept when every page renders: nothing to read.
-                Finished::Unread => {
-                    return Err(one(Diagnostic::error(out, "cannot make the search index")))
-                }
-            }
-        }
-    };
-    kept.extend(files);
-    *took = t.elapsed();
-    Ok(kept)
 }
 
 /// A fingerprint of what every page reads from outside `content/`: this

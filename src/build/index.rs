@@ -9,18 +9,88 @@
 //! the first such page on, pages wait in order, and are read and added a
 //! batch at a time at the end. When a kept page's file no longer holds
 //! what the last build wrote, the index cannot be made this way, and the
-//! build renders every page again (see `render_with_search` in the build);
-//! the chunks staged before are then staged again with the same bytes.
+//! build renders every page again (see [`render_with_search`]); the chunks
+//! staged before are then staged again with the same bytes.
 
 use super::output::Writer;
-use super::{path_language, Kept};
-use crate::check::PageLinks;
-use crate::diagnostic::Diagnostic;
+use super::{one, render_staged, Kept, Prepared};
+use crate::check::{Names, PageLinks};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::render::Output;
 use crate::search::{self, IndexedPage, Indexer};
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// Renders as `render_staged` does, and adds the search index. The index
+/// needs the text of every page: when no page was rendered, the last
+/// build's index is kept; else the pages kept from the last build are read
+/// back from the output for it, and when one of them cannot be (changed by
+/// hand since), every page is rendered again (files whose bytes are the
+/// same are still not written).
+pub(super) fn render_with_search(
+    root: &Path,
+    p: &Prepared,
+    writer: &Writer,
+    out: &Path,
+    took: &mut Duration,
+) -> Result<Vec<Kept>, Diagnostics> {
+    if !p.site.config.search {
+        return render_staged(root, p, writer, out, true, None);
+    }
+    let langs = p.site.config.all_languages();
+    let index = SiteIndex::new(writer, out, langs.clone());
+    let mut kept = render_staged(root, p, writer, out, true, Some(&index))?;
+    let is_page = |k: &&Kept| k.links.template.is_some();
+    let rendered = kept.iter().filter(is_page).filter(|k| k.rendered).count();
+    let done: HashSet<&str> = kept.iter().map(|k| k.links.path.as_str()).collect();
+    let last_index = writer.kept_under("search/", &done);
+    if rendered == 0 && !last_index.is_empty() {
+        kept.extend(last_index.into_iter().map(|(path, e)| Kept {
+            links: PageLinks {
+                path,
+                source: None,
+                template: None,
+                links: Names::from_joined(&e.links),
+                ids: Names::from_joined(&e.ids),
+            },
+            stamp: e.stamp,
+            rendered: false,
+            text: None,
+        }));
+        return Ok(kept);
+    }
+    let t = Instant::now();
+    let files = match index.finish().map_err(one)? {
+        Finished::Files(files) => files,
+        Finished::Unread => {
+            let index = SiteIndex::new(writer, out, langs);
+            kept = render_staged(root, p, writer, out, false, Some(&index))?;
+            match index.finish().map_err(one)? {
+                Finished::Files(files) => files,
+                // Nothing is kept when every page renders: nothing to read.
+                Finished::Unread => {
+                    return Err(one(Diagnostic::error(out, "cannot make the search index")))
+                }
+            }
+        }
+    };
+    kept.extend(files);
+    *took = t.elapsed();
+    Ok(kept)
+}
+
+/// The language of the page at `path` among the site's `langs`, the
+/// default first.
+pub(super) fn path_language<'a>(langs: &'a [String], path: &str) -> &'a str {
+    let under = |l: &&String| {
+        path.strip_prefix(l.as_str())
+            .is_some_and(|p| p.starts_with('/'))
+    };
+    langs.iter().skip(1).find(under).unwrap_or(&langs[0])
+}
 
 pub(super) struct SiteIndex<'a> {
     writer: &'a Writer,
@@ -53,7 +123,7 @@ type PageText = Option<(String, IndexedPage)>;
 
 /// What `finish` gives: the index's files, or `Unread` when a kept page's
 /// file was gone or changed (the index then needs every page rendered).
-pub(super) enum Finished {
+enum Finished {
     Files(Vec<Kept>),
     Unread,
 }
@@ -119,7 +189,7 @@ impl<'a> SiteIndex<'a> {
 
     /// Reads the kept pages, stages the rest of the index and returns every
     /// file of it.
-    pub fn finish(self) -> Result<Finished, Diagnostic> {
+    fn finish(self) -> Result<Finished, Diagnostic> {
         let mut state = std::mem::take(&mut *self.state.lock().unwrap_or_else(|e| e.into_inner()));
         let mut waiting = std::mem::take(&mut state.waiting).into_iter();
         // Each batch is read in parallel while the one before is added.
