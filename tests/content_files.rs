@@ -133,14 +133,15 @@ fn a_name_with_its_accents_stored_apart_from_the_letters_is_named_not_left_unrea
 fn pages_named_as_a_trainer_names_them_build_and_the_links_written_to_them_lead_there() {
     let site = fixture_site("base");
     let pages = site.0.join("content/pages");
-    for name in [
+    const NAMES: [&str; 6] = [
         "Q&A",
         "100% gotowe",
         "notatki (1)",
         "O'Brien",
         "plan+dnia",
         "sala [B]",
-    ] {
+    ];
+    for name in NAMES {
         let text = format!("---\ntitle: \"{name}\"\n---\n\n## Sekcja\n\nTekst.\n");
         fs::write(pages.join(format!("{name}.md")), text).unwrap();
     }
@@ -155,14 +156,7 @@ fn pages_named_as_a_trainer_names_them_build_and_the_links_written_to_them_lead_
     let out = alsite(&["build"], &site.0);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let public = site.0.join("public");
-    for file in [
-        "Q&A",
-        "100% gotowe",
-        "notatki (1)",
-        "O'Brien",
-        "plan+dnia",
-        "sala [B]",
-    ] {
+    for file in NAMES {
         assert!(public.join(format!("{file}.html")).is_file(), "{file}.html");
     }
     let about = fs::read_to_string(public.join("about.html")).unwrap();
