@@ -36,9 +36,11 @@ impl SourceLinks {
                 links.folders.insert(folder.to_string());
             }
         }
-        let untranslated = super::jobs::pages_of(default)
-            .into_iter()
-            .filter(|_| !std::ptr::eq(site, default));
+        let untranslated = if std::ptr::eq(site, default) {
+            Vec::new()
+        } else {
+            super::jobs::pages_of(default)
+        };
         for (output, source) in super::jobs::pages_of(site).into_iter().chain(untranslated) {
             let Ok(in_content) = source.strip_prefix("content") else {
                 continue;
