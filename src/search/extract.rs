@@ -45,18 +45,26 @@ const RAW: u8 = 32; // raw text: scripts and styles
 /// templates set spans side by side that CSS shows apart, such as a
 /// speaker's name and role.)
 fn flags(name: &str) -> u8 {
-    if name.bytes().any(|b| b.is_ascii_uppercase()) {
-        return flags(&name.to_ascii_lowercase());
-    }
+    // Every name below fits in eight bytes: lower-cased there, on the stack.
+    let mut lower = [0u8; 8];
+    let Some(name) = lower.get_mut(..name.len()).map(|buf| {
+        buf.copy_from_slice(name.as_bytes());
+        buf.make_ascii_lowercase();
+        &*buf
+    }) else {
+        return 0;
+    };
     match name {
-        "script" | "style" => RAW | SKIPPED,
-        "svg" | "template" | "nav" | "noscript" | "button" | "select" | "textarea" => SKIPPED,
-        "area" | "base" | "br" | "col" | "embed" | "hr" | "img" | "input" | "link" | "meta"
-        | "source" | "track" | "wbr" => VOID,
-        "a" | "abbr" | "b" | "bdi" | "cite" | "code" | "em" | "i" | "kbd" | "mark" | "q" | "s"
-        | "small" | "strong" | "sub" | "sup" | "u" | "var" => INLINE,
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => SECTION | HEADING,
-        "li" | "section" => SECTION,
+        b"script" | b"style" => RAW | SKIPPED,
+        b"svg" | b"template" | b"nav" | b"noscript" | b"button" | b"select" | b"textarea" => {
+            SKIPPED
+        }
+        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
+        | b"meta" | b"source" | b"track" | b"wbr" => VOID,
+        b"a" | b"abbr" | b"b" | b"bdi" | b"cite" | b"code" | b"em" | b"i" | b"kbd" | b"mark"
+        | b"q" | b"s" | b"small" | b"strong" | b"sub" | b"sup" | b"u" | b"var" => INLINE,
+        b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" => SECTION | HEADING,
+        b"li" | b"section" => SECTION,
         _ => 0,
     }
 }
@@ -65,8 +73,8 @@ fn flags(name: &str) -> u8 {
 /// without `<main>`. A section's text stops a little past `keep` bytes,
 /// enough to cut it at a space before `keep`; its terms are every word in it.
 pub fn page_text(path: &str, html: &str, keep: usize) -> Option<(PageText, PageTerms)> {
-    let start = html.find("<main")?;
-    let end = html.rfind("</main>").unwrap_or(html.len());
+    let start = memchr::memmem::find(html.as_bytes(), b"<main")?;
+    let end = memchr::memmem::rfind(html.as_bytes(), b"</main>").unwrap_or(html.len());
     thread_local! {
         // The tokenizer's and the term table's memory, kept from page to page.
         static SPARE: std::cell::RefCell<(Words, TermsBuilder)> = Default::default();
@@ -195,7 +203,7 @@ impl<'a> Scanner<'a> {
             let tag = &rest[1..gt];
             rest = &rest[gt + 1..];
             if let Some(name) = tag.strip_prefix('/') {
-                self.end(name.trim());
+                self.end(name.trim_ascii());
             } else if let Some(skip_to) = self.start(tag) {
                 // Raw text (scripts, styles): jump past the end tag.
                 rest = rest.find(&skip_to).map_or("", |i| &rest[i..]);
@@ -299,11 +307,16 @@ impl<'a> Scanner<'a> {
 
     fn end(&mut self, name: &str) {
         // Pop to the matching element; a stray end tag changes nothing.
-        let Some(at) = self
-            .open
-            .iter()
-            .rposition(|(n, _, _)| n.eq_ignore_ascii_case(name))
-        else {
+        // Nearly always it is the last one opened, written the same way.
+        let last = self.open.len().wrapping_sub(1);
+        let at = match self.open.last() {
+            Some((n, _, _)) if *n == name => Some(last),
+            _ => self
+                .open
+                .iter()
+                .rposition(|(n, _, _)| n.eq_ignore_ascii_case(name)),
+        };
+        let Some(at) = at else {
             return;
         };
         // The end tag names the element it closes: the same flags.

@@ -102,3 +102,19 @@ fn references_are_decoded_and_bad_ones_kept() {
         "a <b> 'c' & d &bogus;"
     );
 }
+
+/// Tag names in any case, end tags with spaces before `>`, stray end tags
+/// and elements left open: read as a browser would nest them.
+#[test]
+fn tags_in_any_case_and_stray_end_tags() {
+    let got = sections(
+        "<H2 id=\"a\">Upper</h2 ><P>One</p></span><Section id=\"b\"><h3>Inner</H3><LI>Two<SCRIPT>x()</script></section><p>Three",
+    );
+    assert_eq!(
+        got,
+        vec![s("a", "Upper", "One"), s("b", "Inner", "Two Three")]
+    );
+    assert_eq!(flags("TEXTAREA"), SKIPPED);
+    assert_eq!(flags("blockquote"), 0);
+    assert_eq!(flags("h\u{11}"), 0);
+}
