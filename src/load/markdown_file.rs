@@ -3,6 +3,7 @@
 //! the line it starts on, and the name its page is written under.
 
 use super::frontmatter;
+use super::names::{device, too_long, ENDS_AN_ADDRESS, MAX_NAME_BYTES, NOT_ON_A_USB_STICK};
 use super::read_utf8;
 use crate::diagnostic::Diagnostic;
 use crate::model::Page;
@@ -86,7 +87,6 @@ pub(super) fn file_stem(path: &Path) -> String {
 /// address's path, or one Windows and USB sticks refuse in a file name, and
 /// not a name Windows keeps for a device (`con`).
 pub(super) fn slug_problem(slug: &str) -> Option<String> {
-    use super::names::{device, ENDS_AN_ADDRESS, NOT_ON_A_USB_STICK};
     if slug.trim().is_empty() {
         return Some("it is empty".into());
     }
@@ -101,6 +101,9 @@ pub(super) fn slug_problem(slug: &str) -> Option<String> {
         .or_else(|| slug.chars().find(|c| ENDS_AN_ADDRESS.contains(c)))
         .or_else(|| slug.chars().find(|c| NOT_ON_A_USB_STICK.contains(c)));
     let Some(bad) = bad else {
+        if let Some(bytes) = too_long(slug) {
+            return Some(format!("it is too long: with `.html` it takes {bytes} bytes, and Linux (most web servers) and macOS allow {MAX_NAME_BYTES} in a file name"));
+        }
         return device(slug).map(|d| format!("it is `{d}`, which Windows keeps for a device (in any capitals), so the built site could not be copied there"));
     };
     Some(match bad {
@@ -112,6 +115,19 @@ pub(super) fn slug_problem(slug: &str) -> Option<String> {
         }
         c => format!("it has `{c}`, which Windows and most USB sticks do not allow in a file name"),
     })
+}
+
+/// What to do about a page name's [`slug_problem`]: rename the file
+/// (`from_file`) or change the `slug:`.
+pub(super) fn slug_hint(slug: &str, from_file: bool) -> &'static str {
+    if too_long(slug).is_some() {
+        return "shorten it: a few words are enough (a letter with an accent takes two bytes, most other letters one)";
+    }
+    if from_file {
+        "rename the file: letters in any language, digits, spaces and signs such as `-`, `_`, `&` and brackets are fine; a dot only comes before a language code (`about.pl.md`)"
+    } else {
+        "use letters (in any language), digits, spaces and signs such as `-`, `_` and `&`; no dot, `/`, `#` or `?`, and not a name Windows keeps for a device: CON, PRN, AUX, NUL, COM1 to COM9, LPT1 to LPT9"
+    }
 }
 
 /// A character that shows as nothing: a control character, or a zero-width

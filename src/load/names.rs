@@ -15,6 +15,10 @@ pub(super) const ENDS_AN_ADDRESS: &[char] = &['#', '?'];
 /// refuse in a file name (`?` too): a site with one cannot be copied there.
 pub(super) const NOT_ON_A_USB_STICK: &[char] = &[':', '*', '"', '<', '>', '|', '\\'];
 
+/// The longest name, in bytes of UTF-8, that Linux (a web server) and
+/// macOS take; Windows takes 255 UTF-16 units, never fewer letters.
+pub(super) const MAX_NAME_BYTES: usize = 255;
+
 /// Why a name cannot go everywhere the built site goes.
 #[derive(Debug, PartialEq, Eq)]
 pub(super) enum Unfit {
@@ -30,6 +34,9 @@ pub(super) enum Unfit {
     Device(String),
     /// A dot or space at the end, which Windows drops from a name.
     Ends(char),
+    /// Longer than [`MAX_NAME_BYTES`], as written or (a page's) as built:
+    /// the name in the built site and its length in bytes.
+    TooLong(String, usize),
     /// Accents stored as marks of their own (`z` + U+0301 for `ź`, as names
     /// from a Mac often are): they look the same but are another name than
     /// the one a link typed on a keyboard gives, so web servers and Linux do
@@ -74,17 +81,61 @@ pub(super) fn device(name: &str) -> Option<String> {
     (numbered || matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")).then_some(upper)
 }
 
-/// The first part of `rel` whose name is [`unfit`], with that reason:
-/// the path up to and including that part.
+/// The first part of `rel`, a file's path, whose name is [`unfit`] or too
+/// long, with that reason: the path up to and including that part.
 pub(super) fn unfit_part(rel: &Path) -> Option<(PathBuf, Unfit)> {
     let mut upto = PathBuf::new();
-    for part in rel.components() {
+    let mut parts = rel.components().peekable();
+    while let Some(part) = parts.next() {
         upto.push(part);
-        if let Some(why) = unfit(&part.as_os_str().to_string_lossy()) {
+        let name = part.as_os_str().to_string_lossy();
+        let built = match parts.peek() {
+            None => built_name(&name),
+            Some(_) => name.to_string(),
+        };
+        if let Some(why) = unfit(&name) {
             return Some((upto, why));
+        }
+        if built.len() > MAX_NAME_BYTES {
+            let bytes = built.len();
+            return Some((upto, Unfit::TooLong(built, bytes)));
         }
     }
     None
+}
+
+/// A file's name in the built site: a page's (`.md`, `.markdown`) or a
+/// YAML file's ends in `.html`; any other file keeps its name.
+fn built_name(name: &str) -> String {
+    match name.rsplit_once('.') {
+        Some((stem, ext))
+            if ["md", "markdown", "yaml"]
+                .iter()
+                .any(|e| ext.eq_ignore_ascii_case(e)) =>
+        {
+            format!("{stem}.html")
+        }
+        _ => name.to_string(),
+    }
+}
+
+/// Whether a page named `slug` would have a name too long: its length in
+/// bytes with `.html`.
+pub(super) fn too_long(slug: &str) -> Option<usize> {
+    let bytes = slug.len() + ".html".len();
+    (bytes > MAX_NAME_BYTES).then_some(bytes)
+}
+
+/// A long name cut short for a message: its first 30 characters and its
+/// last 12, so that its end (`.html`) shows.
+fn cut(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    if chars.len() <= 50 {
+        return name.to_string();
+    }
+    let head: String = chars[..30].iter().collect();
+    let tail: String = chars[chars.len() - 12..].iter().collect();
+    format!("{head}…{tail}")
 }
 
 /// `name` with its control characters shown as `�`, fit to print.
@@ -130,6 +181,10 @@ pub(super) fn unfit_error(path: &Path, root: &Path, why: &Unfit) -> Diagnostic {
                 format!("rename it without the {sign} at the end; inside a name {what} is fine"),
             )
         }
+        Unfit::TooLong(built, bytes) => (
+            format!("the name `{}` is too long: as `{}` in the built site it takes {bytes} bytes, and Linux (most web servers) and macOS allow {MAX_NAME_BYTES} in a name, {NOT_THERE}", cut(&name), cut(built)),
+            "shorten the name (a letter with an accent takes two bytes, most other letters one); a few words are enough".to_string(),
+        ),
         Unfit::Decomposed => (
             format!("the name `{name}` writes its accents as marks apart from their letters (as names from a Mac often are), so a link typed on a keyboard, and a web server, would not find it"),
             "rename it by typing the name again, so that each letter with an accent (ó, ź, ę) is one character".to_string(),
@@ -214,5 +269,30 @@ mod tests {
         assert_eq!(unfit("z\u{301}rodla.md"), Some(Unfit::Decomposed));
         assert_eq!(longer("con.md"), "con-1.md");
         assert_eq!(longer("NUL"), "NUL-1");
+    }
+
+    #[test]
+    fn a_name_too_long_as_written_or_as_built() {
+        let long = "ą".repeat(126);
+        // 252 bytes as `.md`, 257 as `.html`.
+        let page = format!("{}.md", "a".repeat(250));
+        assert!(unfit_part(Path::new(&page)).is_none());
+        let page = format!("{}.md", "a".repeat(251));
+        assert_eq!(
+            unfit_part(Path::new(&format!("pages/{page}"))).map(|(p, _)| p),
+            Some(PathBuf::from(format!("pages/{page}")))
+        );
+        assert!(unfit_part(Path::new(&format!("{long}/a.png"))).is_none());
+        let folder = "b".repeat(256);
+        assert!(matches!(
+            unfit_part(Path::new(&format!("{folder}/a.png"))),
+            Some((_, Unfit::TooLong(_, 256)))
+        ));
+        // A folder's name keeps its `.md`; a copied file keeps its name.
+        let named = format!("{}.md", "c".repeat(251));
+        assert!(unfit_part(Path::new(&format!("{named}/x.png"))).is_none());
+        assert!(unfit_part(Path::new(&format!("images/{}.png", "d".repeat(251)))).is_none());
+        assert_eq!(too_long(&"e".repeat(250)), None);
+        assert_eq!(too_long(&"e".repeat(251)), Some(256));
     }
 }
