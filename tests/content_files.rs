@@ -200,6 +200,84 @@ fn a_name_windows_or_a_usb_stick_refuses_is_an_error_before_anything_is_built() 
     assert!(!site.0.join("public").exists());
 }
 
+/// Every file under `dir` with its bytes, to compare before and after.
+fn files_in(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut files: Vec<_> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().to_path_buf(), fs::read(e.path()).unwrap()))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn a_name_windows_keeps_for_a_device_or_ending_in_a_dot_or_space_is_an_error() {
+    // Made here, not kept as fixtures: Windows could not check them out.
+    let site = fixture_site("base");
+    let c = site.0.join("content");
+    // Names like these are fine, and stay fine.
+    fs::create_dir_all(c.join("images")).unwrap();
+    for fine in [
+        "console.png",
+        "com10.png",
+        "notes..png",
+        "my con.png",
+        "nul-notes.png",
+    ] {
+        fs::write(c.join("images").join(fine), "png").unwrap();
+    }
+    fs::write(c.join("pages/contact.md"), "# Contact\n").unwrap();
+    let out = alsite(&["build"], &site.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let public = site.0.join("public");
+    let before = files_in(&public);
+
+    fs::write(c.join("pages/con.md"), "# Con\n").unwrap();
+    fs::create_dir_all(c.join("workshops/Aux")).unwrap();
+    fs::write(c.join("workshops/Aux/workshop.yaml"), "title: x\n").unwrap();
+    fs::write(c.join("images/Com1.png"), "png").unwrap();
+    fs::write(c.join("images/nul.tar.gz"), "gz").unwrap();
+    fs::write(c.join("images/plan."), "png").unwrap();
+    fs::create_dir_all(c.join("pages/kurs ")).unwrap();
+    fs::write(c.join("pages/kurs /intro.md"), "# Intro\n").unwrap();
+    fs::write(c.join("pages/a\u{7}b.md"), "# Bell\n").unwrap();
+    let long = format!("{}.md", "ą".repeat(126));
+    fs::write(c.join("pages").join(&long), "# Long\n").unwrap();
+    let out = alsite(&["build"], &site.0);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    for want in [
+        "content/pages/con.md: error: the name `con.md` is `CON`, which Windows keeps for a device (in any capitals, with any extension), so the built site could not be copied there",
+        "hint: rename it, for example `con-1.md`; Windows keeps CON, PRN, AUX, NUL, COM1 to COM9 and LPT1 to LPT9",
+        "content/workshops/Aux: error: the name `Aux` is `AUX`",
+        "content/images/Com1.png: error: the name `Com1.png` is `COM1`",
+        "content/images/nul.tar.gz: error: the name `nul.tar.gz` is `NUL`",
+        "content/images/plan.: error: the name `plan.` ends with a dot, which Windows and most USB sticks drop from the end of a name, so the built site could not be copied there",
+        "hint: rename it without the `.` at the end; inside a name a dot is fine",
+        "content/pages/kurs : error: the name `kurs ` ends with a space",
+        "content/pages/a\u{fffd}b.md: error: the name `a\u{fffd}b.md` has an invisible control character (U+0007), which Windows and most USB sticks do not allow in a file name",
+        "ą.md` is too long: as `ąąąąąąąąąąąąąąąąąąąąąąąąąąąąąą…ąąąąąąą.html` in the built site it takes 257 bytes, and Linux (most web servers) and macOS allow 255 in a name",
+        "hint: shorten the name (a letter with an accent takes two bytes, most other letters one)",
+    ] {
+        assert!(stderr.contains(want), "{want}\nin\n{stderr}");
+    }
+    // One error for the folder, not one for each file in it.
+    assert_eq!(stderr.matches("`kurs `").count(), 1, "{stderr}");
+    assert!(
+        stderr.ends_with("build failed; no file was changed: 8 errors\n"),
+        "{stderr}"
+    );
+    assert_eq!(files_in(&public), before, "the previous output changed");
+    // `check` finds the same, and writes nothing either.
+    let out = alsite(&["check"], &site.0);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("content/pages/con.md: error:"));
+    assert_eq!(files_in(&public), before);
+}
+
 #[test]
 fn an_empty_or_unreadable_content_folder_is_an_error_not_silence() {
     let site = fixture_site("base");

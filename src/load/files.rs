@@ -1,6 +1,7 @@
 //! Finding and reading the site's files: which files under `content/` count,
 //! and reading one as UTF-8 with errors placed at the bad byte.
 
+use super::names::{unfit_error, unfit_part};
 use crate::diagnostic::Diagnostic;
 use std::path::{Path, PathBuf};
 
@@ -34,10 +35,10 @@ pub(super) fn content_files(root: &Path, content: &Path) -> (Vec<PathBuf>, Vec<D
         match entry {
             Ok(e) if e.file_type().is_file() => {
                 if let Ok(rel) = e.path().strip_prefix(content) {
-                    match bad_name(rel) {
+                    match unfit_part(rel) {
                         // One error for a folder, not one for each file in it.
-                        Some(bad) if reported.insert(bad.clone()) => {
-                            errors.push(bad_name_error(&content.join(&bad), root));
+                        Some((bad, why)) if reported.insert(bad.clone()) => {
+                            errors.push(unfit_error(&content.join(&bad), root, &why));
                         }
                         Some(_) => {}
                         None => files.push(rel.to_path_buf()),
@@ -127,56 +128,6 @@ fn unreadable(root: &Path, content: &Path, e: &walkdir::Error) -> Diagnostic {
         ),
     };
     Diagnostic::error(shown, format!("cannot read this file or folder: {why}")).hint(hint)
-}
-
-/// Signs that end a web address's path (`#` an anchor, `?` a query): no
-/// link to a file named with one (or to a page made from it) could reach it.
-pub(super) const ENDS_AN_ADDRESS: &[char] = &['#', '?'];
-
-/// Signs Windows, and the FAT and exFAT file systems of most USB sticks,
-/// refuse in a file name (`?` too): a site with one cannot be copied there.
-pub(super) const NOT_ON_A_USB_STICK: &[char] = &[':', '*', '"', '<', '>', '|', '\\'];
-
-/// The first part of `rel` whose name no link or no USB stick could take:
-/// a sign of [`ENDS_AN_ADDRESS`] or [`NOT_ON_A_USB_STICK`], or accents
-/// stored as marks of their own (`z` + `\u{301}` for `ź`, as names from a
-/// Mac often are), which look the same but are another name than the one
-/// a link typed on a keyboard gives, so web servers and Linux do not find
-/// them. Returns the path up to and including that part.
-fn bad_name(rel: &Path) -> Option<PathBuf> {
-    let mut upto = PathBuf::new();
-    for part in rel.components() {
-        upto.push(part);
-        let name = part.as_os_str().to_string_lossy();
-        if name.contains(ENDS_AN_ADDRESS)
-            || name.contains(NOT_ON_A_USB_STICK)
-            || !unicode_normalization::is_nfc(&name)
-        {
-            return Some(upto);
-        }
-    }
-    None
-}
-
-/// The error for a name [`bad_name`] found.
-fn bad_name_error(path: &Path, root: &Path) -> Diagnostic {
-    let shown = path.strip_prefix(root).unwrap_or(path);
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    const SAFE: &str =
-        "letters in any language, digits, spaces, `-`, `_`, `&`, `+`, `'` and brackets are safe";
-    if let Some(sign) = name.chars().find(|c| ENDS_AN_ADDRESS.contains(c)) {
-        return Diagnostic::error(shown, format!("the name `{name}` has `{sign}`, which ends a web address's path, so no link could reach it"))
-            .hint(format!("rename it without `#` and `?`; {SAFE}"));
-    }
-    if let Some(sign) = name.chars().find(|c| NOT_ON_A_USB_STICK.contains(c)) {
-        return Diagnostic::error(shown, format!("the name `{name}` has `{sign}`, which Windows and most USB sticks do not allow in a file name, so the built site could not be copied there"))
-            .hint(format!("rename it without `:`, `*`, `\"`, `<`, `>`, `|` and `\\`; {SAFE}"));
-    }
-    Diagnostic::error(shown, format!("the name `{name}` writes its accents as marks apart from their letters (as names from a Mac often are), so a link typed on a keyboard, and a web server, would not find it"))
-        .hint("rename it by typing the name again, so that each letter with an accent (ó, ź, ę) is one character")
 }
 
 /// An error for `e` when it is a link that leads out of the site's folder

@@ -3,6 +3,7 @@
 //! the line it starts on, and the name its page is written under.
 
 use super::frontmatter;
+use super::names::{device, too_long, ENDS_AN_ADDRESS, MAX_NAME_BYTES, NOT_ON_A_USB_STICK};
 use super::read_utf8;
 use crate::diagnostic::Diagnostic;
 use crate::model::Page;
@@ -83,9 +84,9 @@ pub(super) fn file_stem(path: &Path) -> String {
 /// letters in every language, and most signs are fine (`Q&A`, `100% gotowe`,
 /// `notatki (1)`: links to them are percent-encoded); not a dot (it comes
 /// only before a language code), a folder separator, a sign that ends a web
-/// address's path, or one Windows and USB sticks refuse in a file name.
+/// address's path, or one Windows and USB sticks refuse in a file name, and
+/// not a name Windows keeps for a device (`con`).
 pub(super) fn slug_problem(slug: &str) -> Option<String> {
-    use super::files::{ENDS_AN_ADDRESS, NOT_ON_A_USB_STICK};
     if slug.trim().is_empty() {
         return Some("it is empty".into());
     }
@@ -98,7 +99,13 @@ pub(super) fn slug_problem(slug: &str) -> Option<String> {
         .find(|&c| c == '/' || c == '\\')
         .or_else(|| slug.chars().find(|&c| c == '.' || invisible(c)))
         .or_else(|| slug.chars().find(|c| ENDS_AN_ADDRESS.contains(c)))
-        .or_else(|| slug.chars().find(|c| NOT_ON_A_USB_STICK.contains(c)))?;
+        .or_else(|| slug.chars().find(|c| NOT_ON_A_USB_STICK.contains(c)));
+    let Some(bad) = bad else {
+        if let Some(bytes) = too_long(slug) {
+            return Some(format!("it is too long: with `.html` it takes {bytes} bytes, and Linux (most web servers) and macOS allow {MAX_NAME_BYTES} in a file name"));
+        }
+        return device(slug).map(|d| format!("it is `{d}`, which Windows keeps for a device (in any capitals), so the built site could not be copied there"));
+    };
     Some(match bad {
         '.' => "it has a dot (`.`)".to_string(),
         '/' | '\\' => format!("it has `{bad}`, which separates folders"),
@@ -110,9 +117,39 @@ pub(super) fn slug_problem(slug: &str) -> Option<String> {
     })
 }
 
+/// What to do about a page name's [`slug_problem`]: rename the file
+/// (`from_file`) or change the `slug:`.
+pub(super) fn slug_hint(slug: &str, from_file: bool) -> &'static str {
+    if too_long(slug).is_some() {
+        return "shorten it: a few words are enough (a letter with an accent takes two bytes, most other letters one)";
+    }
+    if from_file {
+        "rename the file: letters in any language, digits, spaces and signs such as `-`, `_`, `&` and brackets are fine; a dot only comes before a language code (`about.pl.md`)"
+    } else {
+        "use letters (in any language), digits, spaces and signs such as `-`, `_` and `&`; no dot, `/`, `#` or `?`, and not a name Windows keeps for a device: CON, PRN, AUX, NUL, COM1 to COM9, LPT1 to LPT9"
+    }
+}
+
 /// A character that shows as nothing: a control character, or a zero-width
 /// or direction mark pasted in with a name.
 fn invisible(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+}
+
+/// An error at the first control character in a Markdown file (other than
+/// a tab or a line ending), which a page would show as nothing or as a box:
+/// pasted from a PDF (a page break) or from Word (a line break inside a
+/// paragraph). In the front matter as in the body.
+pub(super) fn control_character(rel: &Path, text: &str) -> Option<Diagnostic> {
+    let bytes = text.as_bytes();
+    // C0 controls and DEL are single bytes; C1 controls (U+0080–U+009F) are
+    // 0xC2 followed by 0x80–0x9F.
+    let at = bytes.iter().enumerate().position(|(i, &b)| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    })?;
+    let c = text[at..].chars().next()?;
+    Some(super::yaml::invisible_character(rel, c).at_offset(text, at))
 }

@@ -8,6 +8,7 @@ pub mod language;
 mod language_codes;
 mod layout;
 mod markdown_file;
+mod names;
 pub mod site_languages;
 pub mod yaml;
 
@@ -22,7 +23,9 @@ use files::content_files;
 pub use files::{is_ignored, read_utf8, site_folder};
 use layout::Kind;
 pub use markdown_file::page_body;
-use markdown_file::{file_stem, page_stem, slug_problem, split_markdown};
+use markdown_file::{
+    control_character, file_stem, page_stem, slug_hint, slug_problem, split_markdown,
+};
 
 /// Loads everything under `root`. On error, every problem found is returned,
 /// not only the first.
@@ -306,6 +309,10 @@ impl<'a> Loader<'a> {
         let text = read_utf8(self.root, rel)
             .map_err(|d| self.diags.push(d))
             .ok()?;
+        if let Some(d) = control_character(rel, &text) {
+            self.diags.push(d);
+            return None;
+        }
         let parts = split_markdown(rel, &text);
         let (front, front_line, body) = parts.map_err(|d| self.diags.push(d)).ok()?;
         let data = self.parse(rel, &front, front_line);
@@ -424,17 +431,12 @@ impl<'a> Loader<'a> {
             let line = read_utf8(self.root, rel)
                 .ok()
                 .and_then(|t| t.lines().position(|l| l.starts_with("slug:")));
-            let (message, hint) = if from_file {
-                (
-                    format!("the file name `{slug}` cannot be a page's name: {problem}"),
-                    "rename the file: letters in any language, digits, spaces and signs such as `-`, `_`, `&` and brackets are fine; a dot only comes before a language code (`about.pl.md`)",
-                )
+            let message = if from_file {
+                format!("the file name `{slug}` cannot be a page's name: {problem}")
             } else {
-                (
-                    format!("slug `{slug}` cannot be a file name: {problem}"),
-                    "use letters (in any language), digits, spaces and signs such as `-`, `_` and `&`; no dot, `/`, `#` or `?`",
-                )
+                format!("slug `{slug}` cannot be a file name: {problem}")
             };
+            let hint = slug_hint(&slug, from_file);
             self.diags.push(
                 Diagnostic::error(rel, message)
                     .at(line.map_or(1, |l| l + 1), 1)

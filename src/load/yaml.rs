@@ -7,6 +7,7 @@ use std::path::Path;
 
 mod blocks;
 mod colons;
+mod escapes;
 mod explain;
 mod locate;
 mod misread;
@@ -16,6 +17,7 @@ mod tags;
 pub use blocks::block_lines;
 use explain::explain;
 pub use locate::{locate, Seg};
+pub(crate) use prescan::invisible_character;
 use prescan::prescan;
 
 /// Parses `text` (which starts at line `first_line` of `file`) into `T`.
@@ -29,6 +31,7 @@ pub fn parse<T: DeserializeOwned>(
         d.at(line, column)
     };
     prescan(file, text).map_err(shift)?;
+    escapes::control_codes(file, text).map_err(shift)?;
     serde_yaml::from_str(text).map_err(|e| {
         let raw = e.to_string();
         match missing_key(&raw).filter(|_| is_blank(text)) {

@@ -25,6 +25,16 @@ fn colour_as_comment(line: &str) -> Option<(usize, &str, &str)> {
         .then(|| (line[..before.len() + 2].chars().count(), key, colour))
 }
 
+/// The error for a control character (other than a tab) written into a
+/// text as it is, in YAML or in Markdown.
+pub(crate) fn invisible_character(file: &Path, c: char) -> Diagnostic {
+    Diagnostic::error(
+        file,
+        format!("an invisible control character (U+{:04X}) is in the text here", c as u32),
+    )
+    .hint("delete it and retype the text around it; it often comes from copying out of another program")
+}
+
 /// Finds, before parsing, the mistakes the YAML parser reports badly or
 /// slowly: control characters, tabs in indentation, a second document, and
 /// nesting past [`MAX_DEPTH`].
@@ -43,11 +53,7 @@ pub(super) fn prescan(file: &Path, text: &str) -> Result<(), Diagnostic> {
             .char_indices()
             .find(|&(_, c)| c.is_control() && c != '\t')
         {
-            return err(
-                line[..col].chars().count(),
-                &format!("an invisible control character (U+{:04X}) is in the text here", c as u32),
-                "delete it and retype the text around it; it often comes from copying out of another program",
-            );
+            return Err(invisible_character(file, c).at(i + 1, line[..col].chars().count() + 1));
         }
         let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
         if let Some(col) = indent.find('\t') {
