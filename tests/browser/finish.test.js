@@ -1,0 +1,101 @@
+"use strict";
+// The finish a client sees, measured the way they see it: a demo session's
+// pause offers its two buttons at one width, the Polish home page's big
+// heading stays a heading on a phone (not a column of single words), lists
+// in cards and sections have the same bullets as the rest of the text, and
+// a printed agenda, guide or handout starts its schedule on the first sheet
+// instead of leaving that sheet almost empty.
+
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const { execFileSync } = require("node:child_process");
+const { SITE, launch, fileUrl } = require("./helpers");
+
+const SESSION = "sessions/rota-tool.html";
+
+let browser, dir;
+before(async () => {
+  browser = await launch();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-finish-"));
+  // The Polish sample as this repository ships it: the longest words of a hero.
+  const root = path.join(__dirname, "../../samples/pl");
+  execFileSync(process.env.ALSITE_BIN, ["build", "--root", root, "--out", path.join(dir, "pl")], { stdio: "pipe" });
+});
+after(async () => {
+  await browser.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function tab(width, url, colorScheme = "light") {
+  const page = await browser.context.newPage();
+  await page.emulateMedia({ colorScheme });
+  await page.setViewportSize({ width, height: 800 });
+  await page.goto(url, { waitUntil: "load" });
+  await page.evaluate(() => localStorage.clear());
+  await page.reload({ waitUntil: "load" });
+  return page;
+}
+
+/** How many lines an element's text takes. */
+function lines(el) {
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  return new Set([...range.getClientRects()].filter((r) => r.width > 1).map((r) => Math.round(r.bottom))).size;
+}
+
+test("a session's pause: Check answer and Skip this question are one width", async () => {
+  const turn = JSON.parse(fs.readFileSync(path.join(SITE, SESSION), "utf8")
+    .match(/<script type="application\/json" id="pause-data">([\s\S]*?)<\/script>/)[1]).items[0].turn;
+  for (const width of [320, 390, 1280]) {
+    const page = await tab(width, fileUrl(SESSION));
+    const pause = page.locator(`#turn-${turn} .pause`);
+    for (let i = 0; i < turn && !(await pause.isVisible()); i++) await page.locator(".player .next").click();
+    const buttons = await pause.locator("button").evaluateAll((bs) => bs.filter((b) => b.getClientRects().length)
+      .map((b) => `${b.textContent.trim()}: ${Math.round(b.getBoundingClientRect().width)}`));
+    assert.equal(buttons.length, 2, `${width} px: ${buttons}`);
+    assert.equal(new Set(buttons.map((b) => b.split(": ")[1])).size, 1, `${width} px: ${buttons}`);
+    await page.close();
+  }
+});
+
+test("the Polish home page's hero heading takes at most four lines on a phone", async () => {
+  for (const width of [360, 390]) {
+    const page = await tab(width, "file://" + path.join(dir, "pl/index.html"));
+    const n = await page.locator(".hero h1").evaluate(lines);
+    assert.ok(n <= 4, `${width} px: ${n} lines`);
+    await page.close();
+  }
+  const page = await tab(320, fileUrl("index.html"));
+  const n = await page.locator(".hero h1").evaluate(lines);
+  assert.ok(n <= 4, `English, 320 px: ${n} lines`);
+  await page.close();
+});
+
+test("lists inside cards and sections have the text's own round bullets, not a second level's", async () => {
+  for (const [file, selector] of [["offers.html", ".offer-includes"], ["index.html", ".offer-includes"], ["components.html", ".questions"]]) {
+    const page = await tab(390, fileUrl(file));
+    const kinds = await page.locator(`${selector} > li`).evaluateAll((lis) => [...new Set(lis.map((li) => getComputedStyle(li).listStyleType))]);
+    assert.deepEqual(kinds, ["disc"], `${file} ${selector}`);
+    await page.close();
+  }
+});
+
+/** The page printed on A4 as the print dialog would, one string per sheet. */
+async function sheets(url) {
+  const page = await browser.context.newPage();
+  await page.goto(url, { waitUntil: "load" });
+  const file = path.join(dir, `p${Date.now()}.pdf`);
+  await page.pdf({ path: file, format: "A4", preferCSSPageSize: true });
+  await page.close();
+  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).split("\f").filter((s) => s.trim());
+}
+
+test("a printed agenda, guide and handout start the first day's schedule on the first sheet", async () => {
+  for (const file of ["index.html", "facilitator.html", "handout.html"]) {
+    const printed = await sheets(fileUrl(`workshops/foundations/${file}`));
+    assert.match(printed[0], /Day 1: 09:00/, `${file}: the first sheet holds ${printed[0].split("\n").filter((l) => l.trim()).length} lines`);
+  }
+});
