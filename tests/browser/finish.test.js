@@ -99,3 +99,13 @@ test("a printed agenda, guide and handout start the first day's schedule on the 
     assert.match(printed[0], /Day 1: 09:00/, `${file}: the first sheet holds ${printed[0].split("\n").filter((l) => l.trim()).length} lines`);
   }
 });
+
+test("a workshop's days line up: every day's schedule has its columns at the same places", async () => {
+  for (const file of ["index.html", "facilitator.html", "handout.html"]) {
+    const page = await tab(1280, fileUrl(`workshops/foundations/${file}`));
+    const days = await page.locator("table.agenda").evaluateAll((tables) => tables.map((t) => [...t.querySelectorAll("thead th")].map((th) => Math.round(th.getBoundingClientRect().left)).join(" ")));
+    assert.ok(days.length >= 2, file);
+    assert.equal(new Set(days).size, 1, `${file}: column edges per day ${JSON.stringify(days)}`);
+    await page.close();
+  }
+});
