@@ -109,3 +109,19 @@ test("a workshop's days line up: every day's schedule has its columns at the sam
     await page.close();
   }
 });
+
+test("the guide's materials checklist: its two columns start on one line", async () => {
+  const page = await tab(1280, fileUrl("workshops/foundations/facilitator.html"));
+  const tops = await page.locator(".checklist").first().evaluate((ul) => {
+    const byColumn = new Map();
+    for (const li of ul.children) {
+      const r = li.getBoundingClientRect();
+      const left = Math.round(r.left);
+      if (!byColumn.has(left)) byColumn.set(left, Math.round(r.top));
+    }
+    return [...byColumn.values()];
+  });
+  assert.equal(tops.length, 2, `columns: ${tops}`);
+  assert.equal(new Set(tops).size, 1, `first items' tops: ${tops}`);
+  await page.close();
+});
