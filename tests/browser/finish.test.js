@@ -125,3 +125,36 @@ test("the guide's materials checklist: its two columns start on one line", async
   assert.equal(new Set(tops).size, 1, `first items' tops: ${tops}`);
   await page.close();
 });
+
+/** The lines an element's text is set in, as strings. */
+function textLines(el) {
+  const rows = new Map();
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.length; i++) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const rect = [...range.getClientRects()].find((r) => r.width > 0);
+      if (!rect) continue;
+      const top = Math.round(rect.top);
+      rows.set(top, (rows.get(top) || "") + node.data[i]);
+    }
+  }
+  return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, text]) => text);
+}
+
+test("an e-mail address that does not fit its column breaks before its @ or a dot, never inside a word", async () => {
+  const sites = [[fileUrl("index.html"), "English"], ["file://" + path.join(dir, "pl/index.html"), "Polish"]];
+  for (const [url, name] of sites) {
+    for (const width of [320, 360, 390]) {
+      const page = await tab(width, url);
+      const broken = await page.locator(".contact-list a[href^='mailto:']").evaluateAll((links, fn) => {
+        const lines = new Function(`return ${fn}`)();
+        return links.map(lines).filter((rows) => rows.slice(1).some((row) => !/^[@.]/.test(row)));
+      }, textLines.toString());
+      assert.deepEqual(broken, [], `${name}, ${width} px`);
+      await page.close();
+    }
+  }
+});
