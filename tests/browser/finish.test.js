@@ -158,3 +158,19 @@ test("an e-mail address that does not fit its column breaks before its @ or a do
     }
   }
 });
+
+test("an ordering exercise: its steps sit on the prompt's edge, each numbered", async () => {
+  for (const width of [390, 1280]) {
+    const page = await tab(width, fileUrl("practice/session-flow.html"));
+    const item = page.locator(".practice-item[data-type=order]").first();
+    const prompt = await item.locator(".prompt").boundingBox();
+    const steps = await item.locator(".step").evaluateAll((lis) => lis.map((li) => ({
+      left: Math.round(li.getBoundingClientRect().left),
+      number: getComputedStyle(li, "::before").content,
+    })));
+    assert.ok(steps.length > 3);
+    assert.deepEqual([...new Set(steps.map((s) => s.left))], [Math.round(prompt.x)], `${width} px: steps' left edges`);
+    assert.ok(steps.every((s) => /counter\(step\)/.test(s.number) || /^"?\d/.test(s.number)), `${width} px: ${steps.map((s) => s.number)}`);
+    await page.close();
+  }
+});
