@@ -174,3 +174,37 @@ test("an ordering exercise: its steps sit on the prompt's edge, each numbered", 
     await page.close();
   }
 });
+
+/** Whether the hero's right edge can be seen against the page: by its
+ *  colour or by a border (a contrast ratio of at least 1.15, what the light scheme's pale hero has on its cream page). */
+function heroEdge(hero) {
+  const lum = (c) => {
+    const [r, g, b] = c.match(/[\d.]+/g).slice(0, 3).map((v) => {
+      const s = v / 255;
+      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const page = getComputedStyle(document.body).backgroundColor;
+  const style = getComputedStyle(hero);
+  const background = ratio(style.backgroundColor, page);
+  const border = parseFloat(style.borderRightWidth) >= 1 ? ratio(style.borderRightColor, page) : 1;
+  return Math.round(Math.max(background, border) * 100) / 100;
+}
+
+test("the home page's hero stands out from the page in the dark scheme, also for a dark brand colour", async () => {
+  const root = path.join(dir, "navy");
+  execFileSync(process.env.ALSITE_BIN, ["new", root], { stdio: "pipe" });
+  const yaml = path.join(root, "site.yaml");
+  fs.writeFileSync(yaml, fs.readFileSync(yaml, "utf8").replace(/primary: "#[0-9a-f]+"/, 'primary: "#1b2a4a"'));
+  execFileSync(process.env.ALSITE_BIN, ["build", "--root", root, "--out", path.join(dir, "navy-site")], { stdio: "pipe" });
+  for (const [url, name] of [[fileUrl("index.html"), "the sample"], ["file://" + path.join(dir, "navy-site/index.html"), "a navy brand"]]) {
+    for (const scheme of ["light", "dark"]) {
+      const page = await tab(1280, url, scheme);
+      const edge = await page.locator(".hero").evaluate(heroEdge);
+      assert.ok(edge >= 1.15, `${name}, ${scheme}: the hero's edge against the page ${edge}:1`);
+      await page.close();
+    }
+  }
+});
