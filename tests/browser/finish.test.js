@@ -208,3 +208,16 @@ test("the home page's hero stands out from the page in the dark scheme, also for
     }
   }
 });
+
+test("the session player: Back and Next one width, its tools ending on the transcript's edge", async () => {
+  const polish = "file://" + path.join(dir, "pl/sessions/decyzje-kierownikow.html");
+  for (const [url, width] of [[fileUrl(SESSION), 320], [fileUrl(SESSION), 390], [fileUrl(SESSION), 1280], [polish, 390], [polish, 1280]]) {
+    const page = await tab(width, url);
+    const back = await page.locator(".player .back").boundingBox();
+    const next = await page.locator(".player .next").boundingBox();
+    assert.equal(Math.round(back.width), Math.round(next.width), `${url.split("/").pop()}, ${width} px: Back ${back.width}, Next ${next.width}`);
+    const edges = await page.evaluate(() => ["player", "transcript"].map((c) => Math.round(document.querySelector(`.${c}`).getBoundingClientRect().right)));
+    assert.equal(edges[0], edges[1], `${url.split("/").pop()}, ${width} px: the player and the transcript end at ${edges}`);
+    await page.close();
+  }
+});
