@@ -221,3 +221,23 @@ test("the session player: Back and Next one width, its tools ending on the trans
     await page.close();
   }
 });
+
+test("a module's timer on a phone: each row of its controls ends on the activity's right edge", async () => {
+  const polish = "file://" + path.join(dir, "pl/workshops/intro-training/asking-questions.html");
+  for (const [url, width] of [[fileUrl("workshops/foundations/power-of-questions.html"), 390], [fileUrl("workshops/foundations/power-of-questions.html"), 320], [polish, 390], [polish, 360]]) {
+    const page = await tab(width, url);
+    const ragged = await page.locator(".timer").evaluateAll((timers) => timers.flatMap((timer) => {
+      const edge = Math.round(timer.getBoundingClientRect().right);
+      const rows = new Map();
+      for (const el of timer.children) {
+        if (!el.getClientRects().length || el.matches(".timer-status")) continue;
+        const r = el.getBoundingClientRect();
+        const middle = Math.round((r.top + r.bottom) / 2);
+        rows.set(middle, Math.max(rows.get(middle) || 0, Math.round(r.right)));
+      }
+      return [...rows.values()].filter((right) => Math.abs(right - edge) > 1).map((right) => `a row ends ${edge - right} px short`);
+    }));
+    assert.deepEqual(ragged, [], `${url.split("/").pop()}, ${width} px`);
+    await page.close();
+  }
+});
