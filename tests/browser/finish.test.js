@@ -241,3 +241,21 @@ test("a module's timer on a phone: each row of its controls ends on the activity
     await page.close();
   }
 });
+
+test("a module page's headings have a heading's room above them, as in any text, not more", async () => {
+  for (const url of [fileUrl("workshops/foundations/power-of-questions.html"), "file://" + path.join(dir, "pl/workshops/intro-training/asking-questions.html")]) {
+    const page = await tab(390, url);
+    const gaps = await page.evaluate(() => {
+      const bottom = (el) => el.getBoundingClientRect().bottom;
+      const pairs = [
+        [document.querySelector(".module .lede"), document.querySelector("#objectives-title")],
+        [document.querySelector("#objectives-title + ul"), document.querySelector("#materials-title")],
+        [document.querySelector("#materials-title + ul"), document.querySelector("#activities-title")],
+      ];
+      const room = parseFloat(getComputedStyle(document.querySelector("#activities-title")).marginTop);
+      return { room: Math.round(room), gaps: pairs.map(([a, b]) => Math.round(b.getBoundingClientRect().top - bottom(a))) };
+    });
+    assert.ok(gaps.gaps.every((g) => Math.abs(g - gaps.room) <= 1), `${url.split("/").pop()}: gaps ${gaps.gaps} for a heading margin of ${gaps.room} px`);
+    await page.close();
+  }
+});
