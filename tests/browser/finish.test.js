@@ -259,3 +259,15 @@ test("a module page's headings have a heading's room above them, as in any text,
     await page.close();
   }
 });
+
+test("a printed session: the turn the player was on prints like every other turn", async () => {
+  const page = await tab(794, fileUrl(SESSION));
+  await page.locator(".player .next").click();
+  await page.emulateMedia({ media: "print" });
+  const looks = await page.locator(".turn .bubble").evaluateAll((bubbles) => [...new Set(bubbles.map((b) => {
+    const s = getComputedStyle(b);
+    return `${s.borderTopColor} ${s.borderTopWidth} ${s.boxShadow}`;
+  }))]);
+  assert.equal(looks.length, 1, `bubbles print in ${looks.length} ways: ${looks.join(" | ")}`);
+  await page.close();
+});
