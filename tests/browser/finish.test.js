@@ -271,3 +271,23 @@ test("a printed session: the turn the player was on prints like every other turn
   assert.equal(looks.length, 1, `bubbles print in ${looks.length} ways: ${looks.join(" | ")}`);
   await page.close();
 });
+
+test("a checked answer's verdict comes right under its button, before “Show the answer”", async () => {
+  for (const [file, answer] of [["practice/coach-questions.html", "choose"], ["practice/naming-question-types.html", "choose"], ["practice/open-questions.html", "type"]]) {
+    for (const width of [390, 1280]) {
+      const page = await tab(width, fileUrl(file));
+      const item = page.locator(".practice-item").first();
+      if (answer === "type") await item.locator("textarea").fill("What would help you most right now?");
+      else await item.locator("label.option").first().click();
+      await item.locator("button[type=submit]").click();
+      await item.locator(".feedback .verdict").waitFor();
+      const [button, verdict, details] = await Promise.all([
+        item.locator("button[type=submit]").boundingBox(),
+        item.locator(".feedback").boundingBox(),
+        item.locator("details.answer").boundingBox(),
+      ]);
+      assert.ok(button.y < verdict.y && verdict.y < details.y, `${file}, ${width} px: button ${button.y}, verdict ${verdict.y}, Show the answer ${details.y}`);
+      await page.close();
+    }
+  }
+});
