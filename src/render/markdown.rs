@@ -116,6 +116,9 @@ pub struct Rendered {
 /// such as a module's text under the module's title in the handout.
 pub fn to_html_below(markdown: &str, page: &str, ids: &mut Ids, top: usize) -> Rendered {
     let mut events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
+    if memchr::memmem::find(markdown.as_bytes(), b"&#").is_some() {
+        windows_signs(&mut events);
+    }
     assign_heading_ids(&mut events, ids);
     let highest = events
         .iter()
@@ -158,6 +161,30 @@ pub fn to_html_below(markdown: &str, page: &str, ids: &mut Ids, top: usize) -> R
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, boxed_tables(events, ids).into_iter());
     Rendered { html, h2 }
+}
+
+/// Character references to U+0080–U+009F (`&#150;`, `&#146;`), written by
+/// old HTML habits for the signs of Windows' Western code page, read as
+/// those signs (`–`, `’`), as a browser reads them in HTML: the Markdown
+/// standard takes them for invisible control characters. The five numbers
+/// that page leaves unused stay as they are.
+fn windows_signs(events: &mut [Event]) {
+    const SIGNS: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    let sign = |c: char| match c {
+        '\u{80}'..='\u{9f}' => SIGNS[c as usize - 0x80],
+        c => c,
+    };
+    for event in events {
+        if let Event::Text(text) = event {
+            if text.chars().any(|c| sign(c) != c) {
+                *text = CowStr::from(text.chars().map(sign).collect::<String>());
+            }
+        }
+    }
 }
 
 /// A link of a free page written from its Markdown file's folder, or to a
@@ -473,6 +500,23 @@ mod tests {
             "Just <em>this</em>."
         );
         assert!(inline_html("One.\n\nTwo.", "index.html", &Ids::default()).contains("<p>Two.</p>"));
+    }
+
+    #[test]
+    fn windows_sign_references_are_read_as_a_browser_reads_them() {
+        let html = to_html(
+            "# Plan &#150; dzie&#324; 1\n\nIt&#146;s &#147;open&#148; &#128;5 &#133; `&#150;` &#157;",
+            "p.html",
+            &mut Ids::default(),
+        );
+        assert!(
+            html.contains("<h1 id=\"plan-dzień-1\">Plan – dzień 1</h1>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("It’s “open” €5 … <code>&amp;#150;</code> \u{9d}"),
+            "{html}"
+        );
     }
 
     #[test]
