@@ -153,6 +153,9 @@ test("the components page prints each component's one-line summary", async () =>
   assert.equal(summaries.length, 6);
   const { text } = await printed(fileUrl("components.html"));
   for (const s of summaries) assert.ok(text.includes(s.slice(0, 30)), `“${s}” is printed`);
+  // Paper cannot be clicked: its caption says where the components are, not to select one.
+  assert.ok(!/Select a component/.test(text), "the printed caption asks for no click");
+  assert.match(text, /each is described below/);
 });
 
 test("an outside link prints where it goes, in a facilitator's notes too", async () => {
