@@ -275,19 +275,14 @@ fn render_in_memory(
     let mut outputs = render::render_site(site, theme, assets, &Inputs::all(&read_body), Ok)?;
     let mut text = SiteText::default();
     if site.config.search {
-        text = SiteText::of(&outputs, |o| page_language(site, o));
+        let langs = site.config.all_languages();
+        text = SiteText::of(&outputs, |o| path_language(&langs, &o.path).to_string());
         outputs.extend(text.outputs());
     }
     let pages: Vec<PageLinks> = outputs.par_iter().map(PageLinks::of).collect();
     let links = LinkIndex::new(&pages);
     link_errors(root, site, theme, &links, &pages)?;
     Ok((outputs, pages, links, text))
-}
-
-/// The language of an output page, whose search index it goes in: a page
-/// under `<code>/` is in that language, any other in the default one.
-fn page_language(site: &Site, page: &Output) -> String {
-    path_language(&site.config.all_languages(), &page.path).to_string()
 }
 
 /// One file of a build: its links for the check, its record for the manifest.
@@ -298,6 +293,30 @@ struct Kept {
     rendered: bool,
     /// The page's text for the search index, when search is on.
     text: Option<(String, IndexedPage)>,
+}
+
+impl Kept {
+    /// The file at `path` kept as the last build left it, with its links
+    /// and ids as the manifest recorded them (`entry`).
+    fn unchanged(
+        path: String,
+        source: Option<PathBuf>,
+        template: Option<&'static str>,
+        entry: &manifest::Entry,
+    ) -> Kept {
+        Kept {
+            links: PageLinks {
+                path,
+                source,
+                template,
+                links: Names::from_joined(&entry.links),
+                ids: Names::from_joined(&entry.ids),
+            },
+            stamp: entry.stamp,
+            rendered: false,
+            text: None,
+        }
+    }
 }
 
 impl Borrow<PageLinks> for Kept {
@@ -431,19 +450,12 @@ fn render_staged(
     index: Option<&SiteIndex>,
 ) -> Result<Vec<Kept>, Diagnostics> {
     let site = &p.site;
+    let langs = site.config.all_languages();
     let read_body = |page: &Page| load::page_body(root, page);
     let reuse = |planned: &Planned| {
-        writer.reusable(planned.path, planned.key).map(|e| Kept {
-            links: PageLinks {
-                path: planned.path.to_string(),
-                source: Some(planned.source.to_path_buf()),
-                template: Some(planned.template),
-                links: Names::from_joined(&e.links),
-                ids: Names::from_joined(&e.ids),
-            },
-            stamp: e.stamp,
-            rendered: false,
-            text: None,
+        writer.reusable(planned.path, planned.key).map(|e| {
+            let source = Some(planned.source.to_path_buf());
+            Kept::unchanged(planned.path.to_string(), source, Some(planned.template), e)
         })
     };
     let in_order = |k: &mut Kept| {
@@ -461,7 +473,7 @@ fn render_staged(
     render::render_site(site, &p.theme, p.assets.clone(), &inputs, |o: Output| {
         let stamp = put(writer, out, &o)?;
         let html = o.html();
-        let text = index.and_then(|_| search::page(&o, html, &page_language(site, &o)));
+        let text = index.and_then(|_| search::page(&o, html, path_language(&langs, &o.path)));
         Ok(Kept {
             links: PageLinks::of_html(&o, html),
             stamp,

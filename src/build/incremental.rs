@@ -2,7 +2,7 @@
 //! edit to a content file reloads that file alone, re-renders the pages that
 //! read it and checks their links.
 
-use super::{link_errors, page_language, prepare, render_in_memory};
+use super::{link_errors, path_language, prepare, render_in_memory};
 use crate::check::{self, LinkIndex, PageLinks};
 use crate::diagnostic::Diagnostics;
 use crate::load;
@@ -136,15 +136,17 @@ impl Incremental {
             .into_values()
             .collect();
         let site = &last.site;
+        let langs = site.config.all_languages();
         // Each page's place in the index is its place in the site.
         let order: Vec<String> = render::planned_pages(site)
             .into_iter()
             .map(|(path, _)| path)
             .collect();
-        if !last
-            .text
-            .update(&pending, |o| page_language(site, o), &order)
-        {
+        if !last.text.update(
+            &pending,
+            |o| path_language(&langs, &o.path).to_string(),
+            &order,
+        ) {
             return None;
         }
         let index = last.text.outputs();

@@ -14,7 +14,7 @@
 
 use super::output::Writer;
 use super::{one, render_staged, Kept, Prepared};
-use crate::check::{Names, PageLinks};
+use crate::check::PageLinks;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::render::Output;
 use crate::search::{self, IndexedPage, Indexer};
@@ -48,18 +48,8 @@ pub(super) fn render_with_search(
     let done: HashSet<&str> = kept.iter().map(|k| k.links.path.as_str()).collect();
     let last_index = writer.kept_under("search/", &done);
     if rendered == 0 && !last_index.is_empty() {
-        kept.extend(last_index.into_iter().map(|(path, e)| Kept {
-            links: PageLinks {
-                path,
-                source: None,
-                template: None,
-                links: Names::from_joined(&e.links),
-                ids: Names::from_joined(&e.ids),
-            },
-            stamp: e.stamp,
-            rendered: false,
-            text: None,
-        }));
+        let files = last_index.into_iter();
+        kept.extend(files.map(|(path, e)| Kept::unchanged(path, None, None, &e)));
         return Ok(kept);
     }
     let t = Instant::now();
@@ -83,7 +73,8 @@ pub(super) fn render_with_search(
 }
 
 /// The language of the page at `path` among the site's `langs`, the
-/// default first.
+/// default first: whose search index the page goes in. A page under
+/// `<code>/` is in that language, any other in the default one.
 pub(super) fn path_language<'a>(langs: &'a [String], path: &str) -> &'a str {
     let under = |l: &&String| {
         path.strip_prefix(l.as_str())

@@ -308,9 +308,8 @@ impl<'a> Scanner<'a> {
     fn end(&mut self, name: &str) {
         // Pop to the matching element; a stray end tag changes nothing.
         // Nearly always it is the last one opened, written the same way.
-        let last = self.open.len().wrapping_sub(1);
         let at = match self.open.last() {
-            Some((n, _, _)) if *n == name => Some(last),
+            Some((n, _, _)) if *n == name => Some(self.open.len() - 1),
             _ => self
                 .open
                 .iter()

@@ -9,7 +9,7 @@ use std::path::Path;
 
 /// A character no text of the site may hold: a control character other
 /// than a tab or a line break.
-pub(crate) fn unwanted(c: char) -> bool {
+fn unwanted(c: char) -> bool {
     c.is_control() && c != '\t' && c != '\n'
 }
 
