@@ -413,12 +413,15 @@ fn checked_records<'k>(
     // In path order, so the same site gives the same manifest however it
     // was made. (References: a file's `Kept` is large to move.)
     let mut by_path: Vec<&Kept> = kept.iter().collect();
-    by_path.sort_by(|a, b| a.links.path.cmp(&b.links.path));
+    by_path.par_sort_unstable_by(|a, b| a.links.path.cmp(&b.links.path));
     let pages = by_path
         .iter()
         .map(|k| (k.links.path.as_str(), k.links.ids.as_joined()));
-    let targets = manifest::targets(pages);
-    let index = LinkIndex::new(kept.iter().map(|k| &k.links));
+    // Each reads every page once: side by side.
+    let (targets, index) = rayon::join(
+        || manifest::targets(pages),
+        || LinkIndex::new(kept.iter().map(|k| &k.links)),
+    );
     if writer.same_targets(targets) {
         // Pages kept from the last build passed this very check then.
         let rendered: Vec<&Kept> = kept.iter().filter(|k| k.rendered).collect();

@@ -66,6 +66,11 @@ pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
             .par_chunks(run_len)
             .map(|run| Run::load(root, &site.config, &languages, run))
             .collect();
+        let part = |lang: usize| runs.iter().filter_map(move |r| r.parts[lang].as_ref());
+        site.reserve_for(part(0));
+        for (i, other) in others.iter_mut().enumerate() {
+            other.reserve_for(part(i + 1));
+        }
         for run in runs {
             // Copied files are shared by every language.
             site.assets.extend(run.assets);
@@ -556,6 +561,57 @@ mod tests {
             .lines()
             .position(|l| l == "Participant text.");
         assert_eq!(line, Some(9), "the body's text stays on line 10");
+    }
+
+    /// Files are read in runs, so one workshop arrives in parts: its
+    /// `workshop.yaml` in one, modules in others, even after another
+    /// workshop. The parts become one workshop, modules in file order.
+    #[test]
+    fn parts_of_a_workshop_become_one_in_file_order() {
+        let (site, _) = load_site(&base()).expect("base fixture loads");
+        let whole = &site.workshops[0];
+        let part = |slug: &str, with_file: bool, module: &str| {
+            let mut w = whole.clone();
+            w.slug = slug.to_string();
+            if !with_file {
+                w.source = PathBuf::new();
+                w.data.title = "not this".to_string();
+            }
+            w.modules.truncate(1);
+            w.modules[0].slug = module.to_string();
+            let mut s = Site::new(site.config.clone());
+            s.workshops.push(w);
+            s
+        };
+        let mut merged = Site::new(site.config.clone());
+        let parts = [
+            part("b", false, "first"),
+            part("a", true, "only"),
+            part("b", true, "second"),
+            part("b", false, "third"),
+        ];
+        merged.reserve_for(parts.iter());
+        for p in parts {
+            merged.merge(p);
+        }
+        merged.sort_by_slug();
+        let found: Vec<(&str, &str, Vec<&str>)> = merged
+            .workshops
+            .iter()
+            .map(|w| {
+                let modules = w.modules.iter().map(|m| m.slug.as_str()).collect();
+                (w.slug.as_str(), w.data.title.as_str(), modules)
+            })
+            .collect();
+        let title = whole.data.title.as_str();
+        assert_eq!(
+            found,
+            [
+                ("a", title, vec!["only"]),
+                ("b", title, vec!["first", "second", "third"])
+            ]
+        );
+        assert_eq!(merged.workshops[1].source, whole.source);
     }
 
     #[test]
