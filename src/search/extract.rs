@@ -69,6 +69,21 @@ fn flags(name: &str) -> u8 {
     }
 }
 
+/// Where the end tag of the raw-text element `name` (lower case) begins in
+/// `rest`, as a browser finds it: in any case (`</SCRIPT>`), and only where
+/// the name ends there (`</scripts` does not end a script).
+fn raw_text_end(rest: &str, name: &str) -> Option<usize> {
+    let bytes = rest.as_bytes();
+    memchr::memmem::find_iter(bytes, b"</").find(|&i| {
+        let after = &bytes[i + 2..];
+        after.len() >= name.len()
+            && after[..name.len()].eq_ignore_ascii_case(name.as_bytes())
+            && after
+                .get(name.len())
+                .is_none_or(|&b| b.is_ascii_whitespace() || b == b'/' || b == b'>')
+    })
+}
+
 /// The sections of the page at `path`, and its terms; `None` for a page
 /// without `<main>`. A section's text stops a little past `keep` bytes,
 /// enough to cut it at a space before `keep`; its terms are every word in it.
@@ -204,9 +219,9 @@ impl<'a> Scanner<'a> {
             rest = &rest[gt + 1..];
             if let Some(name) = tag.strip_prefix('/') {
                 self.end(name.trim_ascii());
-            } else if let Some(skip_to) = self.start(tag) {
-                // Raw text (scripts, styles): jump past the end tag.
-                rest = rest.find(&skip_to).map_or("", |i| &rest[i..]);
+            } else if let Some(raw) = self.start(tag) {
+                // Raw text (scripts, styles): jump to the end tag.
+                rest = raw_text_end(rest, raw).map_or("", |i| &rest[i..]);
             }
         }
         self.text(rest);
@@ -237,8 +252,9 @@ impl<'a> Scanner<'a> {
         words.feed(&text, &mut |w| terms.add(w));
     }
 
-    /// Handles a start tag; returns the end tag to jump to for raw-text elements.
-    fn start(&mut self, tag: &'a str) -> Option<String> {
+    /// Handles a start tag; returns the name of a raw-text element, whose
+    /// end tag is the next thing to read.
+    fn start(&mut self, tag: &'a str) -> Option<&'static str> {
         let name_end = tag
             .bytes()
             .position(|b| b.is_ascii_whitespace() || b == b'/')
@@ -248,7 +264,11 @@ impl<'a> Scanner<'a> {
         let has_attrs = attrs.len() > 1;
         let kind = flags(name);
         if kind & RAW != 0 {
-            return Some(format!("</{}", name.to_ascii_lowercase()));
+            return Some(if name.eq_ignore_ascii_case("style") {
+                "style"
+            } else {
+                "script"
+            });
         }
         if kind & INLINE == 0 {
             self.space();

@@ -115,6 +115,11 @@ fn tags_in_any_case_and_stray_end_tags() {
         vec![s("a", "Upper", "One"), s("b", "Inner", "Two Three")]
     );
     assert_eq!(flags("TEXTAREA"), SKIPPED);
+    // A script or style ends at its end tag in any case, and only there.
+    let got = sections(
+        "<p>Before</p><SCRIPT>if (a </scripts) b()</SCRIPT ><p>Middle</p><Style>p{}</STYLE><p>After</p><script>x()",
+    );
+    assert_eq!(got, vec![s("", "", "Before Middle After")]);
     assert_eq!(flags("blockquote"), 0);
     assert_eq!(flags("h\u{11}"), 0);
 }
