@@ -4,9 +4,14 @@
 //! `kurs/a.html`), so such a link is turned into one from the page.
 
 use super::url::{relative_url, resolve};
+use crate::digest::NameHash;
 use crate::model::Site;
-use std::collections::{HashMap, HashSet};
 use std::path::Path;
+
+/// Maps of paths, hashed the quick way: each of a site's links is looked
+/// up in them as its page is rendered.
+type HashSet<T> = std::collections::HashSet<T, NameHash>;
+type HashMap<K, V> = std::collections::HashMap<K, V, NameHash>;
 
 /// What a link from a Markdown file may lead to, by paths under `content/`.
 #[derive(Debug, Default)]
