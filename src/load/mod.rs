@@ -62,8 +62,12 @@ pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
             .iter()
             .map(|l| Site::new(site.config.in_language(l)))
             .collect();
+        // A run at a time to each thread: runs of YAML take many times as
+        // long as runs of pages, and rayon's larger shares left one thread
+        // reading the last YAML files alone for a tenth of a second.
         let runs: Vec<Run> = files
             .par_chunks(run_len)
+            .with_max_len(1)
             .map(|run| Run::load(root, &site.config, &languages, run))
             .collect();
         let part = |lang: usize| runs.iter().filter_map(move |r| r.parts[lang].as_ref());
@@ -71,6 +75,10 @@ pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
         for (i, other) in others.iter_mut().enumerate() {
             other.reserve_for(part(i + 1));
         }
+        // Texts by path: gathered in file order and built into their map at
+        // once, not compared path by path into it.
+        let mut texts: Vec<(PathBuf, String)> =
+            std::mem::take(&mut loader.texts).into_iter().collect();
         for run in runs {
             // Copied files are shared by every language.
             site.assets.extend(run.assets);
@@ -81,9 +89,10 @@ pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
                     (i, Some(part)) => others[i - 1].merge(part),
                 }
             }
-            loader.texts.extend(run.loader.texts);
+            texts.extend(run.loader.texts);
             loader.diags.extend(run.loader.diags.0);
         }
+        loader.texts = texts.into_iter().collect();
         for other in &mut others {
             other.sort_by_slug();
             // Word lists and question types serve every language unless translated.
