@@ -275,6 +275,13 @@ impl LinkIndex {
         self.files.get(path)?.as_ref()
     }
 
+    /// What the site has at `path`: `None`, no file; `Some(None)`, a file
+    /// that is not a page; `Some(Some(ids))`, a page and its ids. One
+    /// lookup for what [`LinkIndex::has`] and [`LinkIndex::ids`] each tell.
+    fn get(&self, path: &str) -> Option<Option<&Names>> {
+        self.files.get(path).map(Option::as_ref)
+    }
+
     /// `ids`, or for a language's page that only says the page is not
     /// translated yet (`pl/about.html`), the ids of its original
     /// (`about.html`): a link to `#goals` there works once it is translated,
@@ -354,12 +361,17 @@ fn check_page(
         });
         let fragment = fragment.as_deref();
         let elsewhere = own.is_none();
+        // Looked up once: whether the target is there, and its ids.
+        let there = match elsewhere && !target.starts_with("../") {
+            true => index.get(&target),
+            false => None,
+        };
         let problem = if elsewhere && target.starts_with("../") {
             Some((
                 format!("link `{url}` on page {} leads outside the site", page.path),
                 format!("`../` goes up one folder from the page's own folder, and {} {}; link from the site root instead, such as `/about.html`", page.path, folders(&page.path)),
             ))
-        } else if elsewhere && !index.has(&target) {
+        } else if elsewhere && there.is_none() {
             Some((
                 format!("link `{url}` on page {} leads to `{target}`, which the site does not have", page.path),
                 format!(
@@ -372,8 +384,8 @@ fn check_page(
             // A page not translated yet answers for its original's anchors.
             let ids = || match own {
                 Some(_) => Some(&page.ids),
-                None => index
-                    .ids(&target)
+                None => there
+                    .flatten()
                     .map(|ids| index.through_stand_in(&target, ids)),
             };
             match fragment.filter(|f| !f.is_empty()).map(|f| (f, ids())) {
