@@ -465,3 +465,35 @@ fn a_broken_link_many_pages_share_is_one_error_at_the_line_that_wrote_it() {
         "{err}"
     );
 }
+
+/// Raw HTML in a page is read as a browser reads it: an id in single quotes,
+/// without quotes or in capitals is an anchor a link may lead to, and a link
+/// written so is checked like any other. A commented-out link is not.
+#[test]
+fn raw_html_ids_and_links_count_however_they_are_quoted() {
+    let site = fixture_site("raw-html");
+    let page = site.0.join("content/pages/about.md");
+    let html = "---\ntitle: About\n---\n\n\
+        <div id='goals'>Goals</div>\n\n<DIV ID=steps>Steps</DIV>\n\n\
+        <p Id = \"notes\" title='a > b'>Notes</p>\n\n\
+        <!-- <a href=\"draft.html\">a draft</a> -->\n\n\
+        See [the goals](#goals), [the steps](#steps) and [the notes](#notes).\n";
+    fs::write(&page, html).unwrap();
+    let out = alsite(&["check"], &site.0);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+
+    let broken = format!("{html}\n<a href='nowhere.html'>Gone</a> and <A HREF=#none>none</A>\n");
+    fs::write(&page, broken).unwrap();
+    let out = alsite(&["check"], &site.0);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("link `nowhere.html` on page about.html leads to `nowhere.html`, which the site does not have"),
+        "{err}"
+    );
+    assert!(
+        err.contains("link `#none` on page about.html: about.html has no element with id `none`"),
+        "{err}"
+    );
+    assert!(!err.contains("draft.html"), "{err}");
+}

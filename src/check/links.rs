@@ -109,55 +109,26 @@ impl<S: AsRef<str>> FromIterator<S> for Names {
     }
 }
 
-/// `href`, `src` and `id` values in `html`, in one pass over the page
-/// (these are most of what the link check costs): the rule is that of
-/// [`attributes`].
+/// The `href`, `src` and `id` values of `html`'s start tags, read as a
+/// browser reads them (see [`crate::html`]): raw HTML in Markdown may quote
+/// a value with `'` or not at all, and write names in capitals.
 fn link_attributes(html: &str) -> [Vec<&str>; 3] {
     let mut found: [Vec<&str>; 3] = Default::default();
-    let bytes = html.as_bytes();
-    let mut from = 0;
-    // Each `"` that follows `=` opens a value; the next `"` closes it.
-    let quote_in = |from: usize| memchr::memchr(b'"', &bytes[from..]);
-    while let Some(i) = quote_in(from) {
-        let quote = from + i;
-        let Some(len) = quote_in(quote + 1) else {
-            break;
-        };
-        let value = &html[quote + 1..quote + 1 + len];
-        from = quote + len + 2;
-        if quote == 0 || bytes[quote - 1] != b'=' {
-            // A closing quote read as an opening one would misalign the
-            // rest: step back to look at this one again as a closing one.
-            from = quote + 1;
-            continue;
+    for tag in crate::html::start_tags(html) {
+        // The id of a script (the page's strings, the search's data) is
+        // nothing a reader can be taken to.
+        let script = tag.name.eq_ignore_ascii_case("script");
+        for (name, value) in crate::html::valued(tag.attributes) {
+            let slot = match name.len() {
+                4 if name.eq_ignore_ascii_case("href") => 0,
+                3 if name.eq_ignore_ascii_case("src") => 1,
+                2 if !script && name.eq_ignore_ascii_case("id") => 2,
+                _ => continue,
+            };
+            found[slot].push(value);
         }
-        let eq = quote - 1;
-        let name_start = bytes[..eq]
-            .iter()
-            .rposition(|&b| !(b.is_ascii_alphanumeric() || b == b'-'))
-            .map_or(0, |p| p + 1);
-        if name_start == 0 || !bytes[name_start - 1].is_ascii_whitespace() {
-            continue;
-        }
-        let slot = match &html[name_start..eq] {
-            "href" => 0,
-            "src" => 1,
-            // The id of a script (the page's strings, the search's data)
-            // is nothing a reader can be taken to.
-            "id" if !in_script_tag(bytes, name_start) => 2,
-            _ => continue,
-        };
-        found[slot].push(value);
     }
     found
-}
-
-/// True when the attribute at `at` is in a `<script …>` start tag.
-fn in_script_tag(bytes: &[u8], at: usize) -> bool {
-    memchr::memrchr(b'<', &bytes[..at]).is_some_and(|open| {
-        bytes[open + 1..at].starts_with(b"script")
-            && bytes.get(open + 7).is_some_and(u8::is_ascii_whitespace)
-    })
 }
 
 /// What the link check needs of one output file: its links and ids, and

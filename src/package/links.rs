@@ -159,49 +159,19 @@ fn next_anchor(html: &str) -> Option<usize> {
 
 /// The length of the tag starting at `html[0]`, up to its `>` (quoted `>`s skipped).
 fn tag_length(html: &str) -> Option<usize> {
-    let mut quote = None;
-    for (i, c) in html.char_indices() {
-        match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(q), _) if c == q => quote = None,
-            (None, '>') => return Some(i + 1),
-            _ => {}
-        }
-    }
-    None
+    crate::html::tag_end(html.as_bytes().get(1..)?).map(|end| end + 2)
 }
 
 /// The attributes of an opening tag: lower-case names, values unquoted
 /// (entities left as they are).
 fn attributes(tag: &str) -> Vec<(String, String)> {
-    let inner = tag
-        .trim_start_matches('<')
-        .trim_end_matches('>')
-        .trim_end_matches('/');
-    let mut out = Vec::new();
-    let mut rest = inner.get(1..).unwrap_or("").trim_start();
-    while !rest.is_empty() {
-        let name_end = rest
-            .find(|c: char| c == '=' || c.is_ascii_whitespace())
-            .unwrap_or(rest.len());
-        let name = rest[..name_end].to_ascii_lowercase();
-        rest = rest[name_end..].trim_start();
-        let mut value = String::new();
-        if let Some(after) = rest.strip_prefix('=') {
-            let after = after.trim_start();
-            let (v, tail) = match after.chars().next() {
-                Some(q @ ('"' | '\'')) => {
-                    let end = after[1..].find(q).map_or(after.len(), |e| e + 1);
-                    (&after[1..end], after.get(end + 1..).unwrap_or(""))
-                }
-                _ => after.split_at(after.find(char::is_whitespace).unwrap_or(after.len())),
-            };
-            value = v.to_string();
-            rest = tail.trim_start();
-        }
-        out.push((name, value));
-    }
-    out
+    let inner = tag.trim_start_matches('<').trim_end_matches('>');
+    let name_end = inner
+        .find(|c: char| c.is_ascii_whitespace() || c == '/')
+        .unwrap_or(inner.len());
+    crate::html::attributes(&inner[name_end..])
+        .map(|(name, value)| (name.to_ascii_lowercase(), value.to_string()))
+        .collect()
 }
 
 fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {

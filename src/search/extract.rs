@@ -69,21 +69,6 @@ fn flags(name: &str) -> u8 {
     }
 }
 
-/// Where the end tag of the raw-text element `name` (lower case) begins in
-/// `rest`, as a browser finds it: in any case (`</SCRIPT>`), and only where
-/// the name ends there (`</scripts` does not end a script).
-fn raw_text_end(rest: &str, name: &str) -> Option<usize> {
-    let bytes = rest.as_bytes();
-    memchr::memmem::find_iter(bytes, b"</").find(|&i| {
-        let after = &bytes[i + 2..];
-        after.len() >= name.len()
-            && after[..name.len()].eq_ignore_ascii_case(name.as_bytes())
-            && after
-                .get(name.len())
-                .is_none_or(|&b| b.is_ascii_whitespace() || b == b'/' || b == b'>')
-    })
-}
-
 /// The sections of the page at `path`, and its terms; `None` for a page
 /// without `<main>`. A section's text stops a little past `keep` bytes,
 /// enough to cut it at a space before `keep`; its terms are every word in it.
@@ -211,8 +196,8 @@ impl<'a> Scanner<'a> {
                 rest = after.find("-->").map_or("", |i| &after[i + 3..]);
                 continue;
             }
-            // Tags are short: a plain loop finds their end soonest.
-            let Some(gt) = rest.bytes().position(|b| b == b'>') else {
+            // The `>` that ends the tag, not one inside a quoted value.
+            let Some(gt) = crate::html::tag_end(rest.as_bytes()) else {
                 break;
             };
             let tag = &rest[1..gt];
@@ -221,7 +206,7 @@ impl<'a> Scanner<'a> {
                 self.end(name.trim_ascii());
             } else if let Some(raw) = self.start(tag) {
                 // Raw text (scripts, styles): jump to the end tag.
-                rest = raw_text_end(rest, raw).map_or("", |i| &rest[i..]);
+                rest = crate::html::raw_text_end(rest, raw).map_or("", |i| &rest[i..]);
             }
         }
         self.text(rest);
@@ -392,46 +377,23 @@ struct Attrs<'a> {
 }
 
 impl<'a> Attrs<'a> {
-    /// Reads the attribute list once, name by name.
+    /// Reads the attribute list once, name by name (in any case).
     fn of(attrs: &'a str) -> Attrs<'a> {
-        let b = attrs.as_bytes();
         let mut read = Attrs::default();
-        let mut i = 0;
-        while i < b.len() {
-            while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
-                i += 1;
-            }
-            let start = i;
-            while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'=' && b[i] != b'/' {
-                i += 1;
-            }
-            let name = &attrs[start..i];
-            let mut value = None;
-            if b.get(i) == Some(&b'=') {
-                i += 1;
-                let quote = b.get(i).copied().filter(|&q| q == b'"' || q == b'\'');
-                let from = i + usize::from(quote.is_some());
-                i = match quote {
-                    Some(q) => memchr::memchr(q, &b[from..]).map_or(b.len(), |n| from + n),
-                    None => {
-                        let end = b[from..].iter().position(u8::is_ascii_whitespace);
-                        end.map_or(b.len(), |n| from + n)
-                    }
-                };
-                value = Some(&attrs[from..i]);
-                i += usize::from(quote.is_some());
-            }
-            match name {
-                "id" => read.id = value,
-                "hidden" => read.hidden = true,
-                "aria-hidden" => read.hidden |= value == Some("true"),
+        for (name, value) in crate::html::attributes(attrs) {
+            let is = |known: &str| name.eq_ignore_ascii_case(known);
+            if is("id") {
+                read.id = read.id.or(Some(value).filter(|v| !v.is_empty()));
+            } else if is("hidden") {
+                read.hidden = true;
+            } else if is("aria-hidden") {
+                read.hidden |= value == "true";
+            } else if is("data-no-search") {
                 // Answers to practice items: found, they would give them away.
-                "data-no-search" => read.hidden = true,
-                "class" => {
-                    let mut classes = value.unwrap_or("").split_ascii_whitespace();
-                    read.hidden |= classes.any(|c| c == "facilitator-notes");
-                }
-                _ => {}
+                read.hidden = true;
+            } else if is("class") {
+                let mut classes = value.split_ascii_whitespace();
+                read.hidden |= classes.any(|c| c == "facilitator-notes");
             }
         }
         read

@@ -120,6 +120,19 @@ fn tags_in_any_case_and_stray_end_tags() {
         "<p>Before</p><SCRIPT>if (a </scripts) b()</SCRIPT ><p>Middle</p><Style>p{}</STYLE><p>After</p><script>x()",
     );
     assert_eq!(got, vec![s("", "", "Before Middle After")]);
+    // Raw HTML's ids in any case and quoting start sections; a `>` in a
+    // quoted value does not end its tag.
+    let got = sections(
+        "<H2 ID='one'>One</H2><p title=\"a > b\">First</p><h2 id=two>Two</h2><p>Second</p><section Id = \"three\"><p>Third</p></section>",
+    );
+    assert_eq!(
+        got,
+        vec![
+            s("one", "One", "First"),
+            s("two", "Two", "Second"),
+            s("three", "", "Third")
+        ]
+    );
     assert_eq!(flags("blockquote"), 0);
     assert_eq!(flags("h\u{11}"), 0);
 }

@@ -1,0 +1,307 @@
+//! Reading HTML tags as a browser reads them, for the checks and the search
+//! index that read the built pages: the pages alsite writes, and the raw
+//! HTML an author puts in Markdown (`<div id='goals'>`, `<A HREF=x.html>`).
+//! Names in any case; values in double quotes, single quotes or none; a `>`
+//! inside a quoted value does not end the tag; comments, and the text inside
+//! scripts and styles, hold no tags.
+
+/// A start tag: its name as written and the text of its attributes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StartTag<'a> {
+    pub name: &'a str,
+    /// Everything between the name and the closing `>`.
+    pub attributes: &'a str,
+}
+
+impl<'a> StartTag<'a> {
+    /// The value of attribute `name` (lower case), if the tag has it: the
+    /// first one, as a browser takes it; `Some("")` for a bare attribute.
+    pub fn get(&self, name: &str) -> Option<&'a str> {
+        attributes(self.attributes)
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v)
+    }
+}
+
+/// The start tags of `html`, in order. End tags, comments, `<!DOCTYPE>` and
+/// a `<` that starts no tag are passed over; a script's or a style's text
+/// is not read for tags.
+pub fn start_tags(html: &str) -> StartTags<'_> {
+    StartTags { html, at: 0 }
+}
+
+pub struct StartTags<'a> {
+    html: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for StartTags<'a> {
+    type Item = StartTag<'a>;
+
+    fn next(&mut self) -> Option<StartTag<'a>> {
+        let b = self.html.as_bytes();
+        loop {
+            let lt = self.at + memchr::memchr(b'<', &b[self.at..])?;
+            let rest = &b[lt + 1..];
+            if rest.starts_with(b"!--") {
+                let end = memchr::memmem::find(&rest[3..], b"-->");
+                self.at = end.map_or(b.len(), |e| lt + 4 + e + 3);
+                continue;
+            }
+            if !rest.first().is_some_and(u8::is_ascii_alphabetic) {
+                self.at = lt + 1;
+                continue;
+            }
+            let name_len = rest
+                .iter()
+                .position(|&c| c.is_ascii_whitespace() || c == b'/' || c == b'>')
+                .unwrap_or(rest.len());
+            let from = lt + 1 + name_len;
+            let close = tag_end(&b[from..]).map_or(b.len(), |e| from + e);
+            let tag = StartTag {
+                name: &self.html[lt + 1..from],
+                attributes: &self.html[from..close],
+            };
+            self.at = (close + 1).min(b.len());
+            let raw = match tag.name.len() {
+                6 if tag.name.eq_ignore_ascii_case("script") => Some("script"),
+                5 if tag.name.eq_ignore_ascii_case("style") => Some("style"),
+                _ => None,
+            };
+            if let Some(raw) = raw {
+                let end = raw_text_end(&self.html[self.at..], raw);
+                self.at = end.map_or(b.len(), |e| self.at + e);
+            }
+            return Some(tag);
+        }
+    }
+}
+
+/// Where the `>` that ends a tag is in `b` (the tag after its `<`): the
+/// first one outside a quoted value.
+pub fn tag_end(b: &[u8]) -> Option<usize> {
+    // Tags are short: a plain loop finds their ends sooner than calls to memchr.
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'>' => return Some(i),
+            b'=' => {
+                i += 1;
+                while b.get(i).is_some_and(u8::is_ascii_whitespace) {
+                    i += 1;
+                }
+                if let Some(&q @ (b'"' | b'\'')) = b.get(i) {
+                    // Values may be long (a drawing's path): memchr for them.
+                    i += 2 + memchr::memchr(q, &b[i + 1..])?;
+                }
+                // An unquoted value is read on as the rest of the tag.
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Where `byte` first is in `b`: a plain loop, for the short stretches of a tag.
+fn find(byte: u8, b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == byte)
+}
+
+/// The attributes in `text` (a start tag's, after its name): each name as
+/// written and its value without quotes (`""` for a bare attribute), in
+/// order. Character references are left as they are.
+pub fn attributes(text: &str) -> Attributes<'_> {
+    Attributes { text, at: 0 }
+}
+
+pub struct Attributes<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Attributes<'a> {
+    type Item = (&'a str, &'a str);
+
+    fn next(&mut self) -> Option<(&'a str, &'a str)> {
+        let b = self.text.as_bytes();
+        let mut i = self.at;
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            i += 1;
+        }
+        if i >= b.len() {
+            self.at = i;
+            return None;
+        }
+        let start = i;
+        // A name's first character may be `=` (a browser reads `=x` so).
+        i += 1;
+        while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'/' | b'>') {
+            i += 1;
+        }
+        let name = &self.text[start..i];
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        if b.get(j) != Some(&b'=') {
+            self.at = i;
+            return Some((name, ""));
+        }
+        j += 1;
+        while j < b.len() && b[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        let (value, end) = value_at(self.text, j);
+        self.at = end;
+        Some((name, value))
+    }
+}
+
+/// The value that starts at `j` in `text` (after `=` and any spaces), and
+/// where reading goes on after it.
+fn value_at(text: &str, j: usize) -> (&str, usize) {
+    let b = text.as_bytes();
+    match b.get(j) {
+        Some(&q @ (b'"' | b'\'')) => {
+            let close = memchr::memchr(q, &b[j + 1..]).map_or(b.len(), |e| j + 1 + e);
+            (&text[j + 1..close], (close + 1).min(b.len()))
+        }
+        _ => {
+            let len = b[j..]
+                .iter()
+                .position(|&c| c.is_ascii_whitespace() || c == b'>')
+                .unwrap_or(b.len() - j);
+            (&text[j..j + len], j + len)
+        }
+    }
+}
+
+/// The attributes in `text` that have a value: what [`attributes`] gives,
+/// less the bare ones. Found from each `=`, so a tag is not read letter by
+/// letter: the link check reads every tag of every page.
+pub fn valued(text: &str) -> Valued<'_> {
+    Valued { text, at: 0 }
+}
+
+pub struct Valued<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Valued<'a> {
+    type Item = (&'a str, &'a str);
+
+    fn next(&mut self) -> Option<(&'a str, &'a str)> {
+        let b = self.text.as_bytes();
+        loop {
+            let eq = self.at + find(b'=', &b[self.at..])?;
+            let name_end = b[..eq]
+                .iter()
+                .rposition(|c| !c.is_ascii_whitespace())
+                .map_or(0, |p| p + 1);
+            let name_start = b[..name_end]
+                .iter()
+                .rposition(|&c| c.is_ascii_whitespace() || matches!(c, b'/' | b'"' | b'\''))
+                .map_or(0, |p| p + 1);
+            let mut j = eq + 1;
+            while b.get(j).is_some_and(u8::is_ascii_whitespace) {
+                j += 1;
+            }
+            let (value, end) = value_at(self.text, j);
+            self.at = end;
+            if name_start < name_end {
+                return Some((&self.text[name_start..name_end], value));
+            }
+        }
+    }
+}
+
+/// Where the end tag of the raw-text element `name` (lower case) begins in
+/// `rest`, as a browser finds it: in any case (`</SCRIPT>`), and only where
+/// the name ends there (`</scripts` does not end a script).
+pub fn raw_text_end(rest: &str, name: &str) -> Option<usize> {
+    let bytes = rest.as_bytes();
+    memchr::memmem::find_iter(bytes, b"</").find(|&i| {
+        let after = &bytes[i + 2..];
+        after.len() >= name.len()
+            && after[..name.len()].eq_ignore_ascii_case(name.as_bytes())
+            && after
+                .get(name.len())
+                .is_none_or(|&b| b.is_ascii_whitespace() || b == b'/' || b == b'>')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(html: &str) -> Vec<(&str, Vec<(&str, &str)>)> {
+        start_tags(html)
+            .map(|t| (t.name, attributes(t.attributes).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn attributes_in_every_quoting_and_case() {
+        assert_eq!(tags("<a href=>x"), [("a", vec![("href", "")])]);
+        let got = tags(
+            r#"<A HREF=x.html>a</A><div id='goals' class="a b" hidden><img src = "i.png" alt="1 > 0"/><p>"#,
+        );
+        assert_eq!(
+            got,
+            [
+                ("A", vec![("HREF", "x.html")]),
+                (
+                    "div",
+                    vec![("id", "goals"), ("class", "a b"), ("hidden", "")]
+                ),
+                ("img", vec![("src", "i.png"), ("alt", "1 > 0")]),
+                ("p", vec![]),
+            ]
+        );
+        let tag = start_tags("<a Href='b.html' href='c.html'>")
+            .next()
+            .unwrap();
+        assert_eq!(tag.get("href"), Some("b.html"));
+        assert_eq!(tag.get("id"), None);
+    }
+
+    #[test]
+    fn comments_scripts_styles_and_stray_signs_hold_no_tags() {
+        let got = tags(
+            "<!-- <a href=\"no.html\"> --><p>1 < 2</p><SCRIPT>if (a <b) x = '<i id=\"no\">'</script ><Style>a<b{}</STYLE><b id=yes>",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, ["p", "SCRIPT", "Style", "b"]);
+        assert_eq!(got[3].1, [("id", "yes")]);
+        // Unfinished HTML ends the reading, without a panic.
+        for cut in ["<a href='x", "<a href=", "<a ", "<!-- x", "<script>x", "<"] {
+            let _ = tags(cut);
+        }
+    }
+
+    /// `valued` finds what `attributes` finds, less bare attributes.
+    #[test]
+    fn valued_attributes_are_the_attributes_with_a_value() {
+        for text in [
+            r#" href="a.html" class='x y' hidden id=z"#,
+            r#" title="a = b" data-x='=' src = "i.png"/"#,
+            r#" a="1"b="2" c d=e f"#,
+            " ID=top HREF='#x'",
+        ] {
+            let with_values: Vec<(&str, &str)> = attributes(text)
+                .filter(|&(n, _)| !matches!(n, "hidden" | "c" | "f"))
+                .collect();
+            assert_eq!(valued(text).collect::<Vec<_>>(), with_values, "{text}");
+        }
+    }
+
+    #[test]
+    fn raw_text_ends_at_its_end_tag_in_any_case() {
+        assert_eq!(raw_text_end("x()</SCRIPT>", "script"), Some(3));
+        assert_eq!(raw_text_end("a </scripts> b </script>", "script"), Some(15));
+        assert_eq!(raw_text_end("x()", "script"), None);
+    }
+}
