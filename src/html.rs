@@ -298,6 +298,21 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Any text, however broken, is read to its end without a panic,
+        /// and every value found is a part of it.
+        #[test]
+        fn any_text_is_read_without_a_panic(html in "[<>=\"' a-zA-Z/!ąé-]{0,80}") {
+            for tag in start_tags(&html) {
+                for (name, value) in attributes(tag.attributes).chain(valued(tag.attributes)) {
+                    proptest::prop_assert!(html.contains(name) && html.contains(value));
+                }
+            }
+            let _ = tag_end(html.as_bytes());
+            let _ = raw_text_end(&html, "script");
+        }
+    }
+
     #[test]
     fn raw_text_ends_at_its_end_tag_in_any_case() {
         assert_eq!(raw_text_end("x()</SCRIPT>", "script"), Some(3));
