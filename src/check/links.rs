@@ -118,6 +118,8 @@ fn link_attributes(html: &str) -> [Vec<&str>; 3] {
         // The id of a script (the page's strings, the search's data) is
         // nothing a reader can be taken to.
         let script = tag.name.eq_ignore_ascii_case("script");
+        // Of an attribute written twice, a browser keeps the first.
+        let mut seen = [false; 3];
         for (name, value) in crate::html::valued(tag.attributes) {
             let slot = match name.len() {
                 4 if name.eq_ignore_ascii_case("href") => 0,
@@ -125,7 +127,9 @@ fn link_attributes(html: &str) -> [Vec<&str>; 3] {
                 2 if !script && name.eq_ignore_ascii_case("id") => 2,
                 _ => continue,
             };
-            found[slot].push(value);
+            if !std::mem::replace(&mut seen[slot], true) {
+                found[slot].push(value);
+            }
         }
     }
     found
@@ -491,6 +495,10 @@ mod tests {
         );
         let text = r#"<p title="say "hi"" class="x"> <a href="b.html" id="y">"#;
         assert_eq!(link_attributes(text)[0], vec!["b.html"]);
+        // Of an attribute written twice in a tag, the first counts.
+        let twice = r#"<a href="first.html" HREF='second.html' id=one ID=two>"#;
+        let [hrefs, _, ids] = link_attributes(twice);
+        assert_eq!((hrefs, ids), (vec!["first.html"], vec!["one"]));
     }
 
     #[test]
