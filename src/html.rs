@@ -44,8 +44,8 @@ impl<'a> Iterator for StartTags<'a> {
             let lt = self.at + memchr::memchr(b'<', &b[self.at..])?;
             let rest = &b[lt + 1..];
             if rest.starts_with(b"!--") {
-                let end = memchr::memmem::find(&rest[3..], b"-->");
-                self.at = end.map_or(b.len(), |e| lt + 4 + e + 3);
+                let after = lt + 4;
+                self.at = comment_end(&self.html[after..]).map_or(b.len(), |e| after + e);
                 continue;
             }
             if !rest.first().is_some_and(u8::is_ascii_alphabetic) {
@@ -218,6 +218,20 @@ impl<'a> Iterator for Valued<'a> {
     }
 }
 
+/// Where reading goes on after a comment whose text (after `<!--`) starts
+/// `rest`: past its `-->`, or, as a browser reads them, past the `>` of an
+/// empty `<!-->` or `<!--->`.
+pub fn comment_end(rest: &str) -> Option<usize> {
+    let b = rest.as_bytes();
+    if b.starts_with(b">") {
+        return Some(1);
+    }
+    if b.starts_with(b"->") {
+        return Some(2);
+    }
+    memchr::memmem::find(b, b"-->").map(|e| e + 3)
+}
+
 /// Where the end tag of the raw-text element `name` (lower case) begins in
 /// `rest`, as a browser finds it: in any case (`</SCRIPT>`), and only where
 /// the name ends there (`</scripts` does not end a script).
@@ -311,6 +325,16 @@ mod tests {
             let _ = tag_end(html.as_bytes());
             let _ = raw_text_end(&html, "script");
         }
+    }
+
+    #[test]
+    fn comments_end_where_a_browser_ends_them() {
+        let names = |html| tags(html).into_iter().map(|(n, _)| n).collect::<Vec<_>>();
+        assert_eq!(
+            names("<!-- <a> --><b><!--><i><!---><u><!-- x -- y --><s>"),
+            ["b", "i", "u", "s"]
+        );
+        assert_eq!(names("<p><!-- never closed <a>"), ["p"]);
     }
 
     #[test]

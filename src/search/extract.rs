@@ -193,7 +193,7 @@ impl<'a> Scanner<'a> {
             self.text(&rest[..lt]);
             rest = &rest[lt..];
             if let Some(after) = rest.strip_prefix("<!--") {
-                rest = after.find("-->").map_or("", |i| &after[i + 3..]);
+                rest = crate::html::comment_end(after).map_or("", |i| &after[i..]);
                 continue;
             }
             // The `>` that ends the tag, not one inside a quoted value.

@@ -120,6 +120,9 @@ fn tags_in_any_case_and_stray_end_tags() {
         "<p>Before</p><SCRIPT>if (a </scripts) b()</SCRIPT ><p>Middle</p><Style>p{}</STYLE><p>After</p><script>x()",
     );
     assert_eq!(got, vec![s("", "", "Before Middle After")]);
+    // An empty comment (`<!-->`) ends where a browser ends it.
+    let got = sections("<p>One</p><!--><p>Two</p><!-- x --><p>Three</p>");
+    assert_eq!(got, vec![s("", "", "One Two Three")]);
     // Raw HTML's ids in any case and quoting start sections; a `>` in a
     // quoted value does not end its tag.
     let got = sections(
