@@ -72,7 +72,7 @@ pub fn duplicate_outputs(planned: &[(String, PathBuf)], texts: SourceText) -> Ve
                         earlier.display()
                     ),
                 )
-                .at(slug_line(texts(source).as_ref()), 1)
+                .at_slug(texts(source).as_ref())
                 .hint(
                     "rename one of the files, or give one a different `slug:` in its front matter",
                 ),
@@ -114,7 +114,7 @@ fn case_twins(paths: &[(&str, &PathBuf)], texts: SourceText) -> Vec<Diagnostic> 
                 source,
                 format!("output path `{path}` differs from `{other}` only in capital letters"),
             )
-            .at(slug_line(texts(source).as_ref()), 1)
+            .at_slug(texts(source).as_ref())
             .hint("on Windows, macOS and most USB sticks the two are one file, so one would be lost: rename one of them"),
         );
     }
@@ -163,16 +163,31 @@ pub fn files_in_search_folder(assets: &[(PathBuf, String)], search: bool) -> Vec
         .collect()
 }
 
-/// The line of a file's `slug:`; 1 for a file without one; 0 for a file
-/// alsite only copies (it is reported as a whole).
-fn slug_line(text: Option<&String>) -> usize {
-    match text {
-        Some(t) => t
-            .lines()
-            .position(|l| l.starts_with("slug:"))
-            .map_or(1, |i| i + 1),
-        None => 0,
+/// Diagnostics placed at a file's `slug:` value (see [`slug_place`]).
+trait AtSlug {
+    fn at_slug(self, text: Option<&String>) -> Self;
+}
+
+impl AtSlug for Diagnostic {
+    fn at_slug(self, text: Option<&String>) -> Diagnostic {
+        let (line, column) = slug_place(text);
+        self.at(line, column)
     }
+}
+
+/// Where a file's `slug:` value is, as (line, column): the caret points at
+/// the name to change. Line 1, column 1 for a file without one; line 0 for
+/// a file alsite only copies (it is reported as a whole).
+fn slug_place(text: Option<&String>) -> (usize, usize) {
+    let Some(text) = text else {
+        return (0, 1);
+    };
+    let place = text.lines().enumerate().find_map(|(i, line)| {
+        let value = line.strip_prefix("slug:")?;
+        let spaces = value.len() - value.trim_start_matches([' ', '\t']).len();
+        Some((i + 1, "slug:".len() + spaces + 1))
+    });
+    place.unwrap_or((1, 1))
 }
 
 #[cfg(test)]
@@ -199,6 +214,19 @@ mod tests {
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].file, PathBuf::from("content/pages/components.md"));
         assert!(diags[0].message.contains("content/method/components.yaml"));
+    }
+
+    /// The caret of an error about a page's name points at its `slug:` value.
+    #[test]
+    fn slug_errors_point_at_the_value() {
+        let text = |t: &str| Some(t.to_string());
+        assert_eq!(
+            slug_place(text("---\ntitle: T\nslug:   about\n---\n").as_ref()),
+            (3, 9)
+        );
+        assert_eq!(slug_place(text("---\nslug:about\n---\n").as_ref()), (2, 6));
+        assert_eq!(slug_place(text("---\ntitle: T\n---\n").as_ref()), (1, 1));
+        assert_eq!(slug_place(None), (0, 1));
     }
 
     /// Every later claim names the first, and paths that differ only in

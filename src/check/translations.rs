@@ -60,11 +60,12 @@ pub fn moved_translations(
             let paths = originals.get(source)?;
             let original = *paths.first()?;
             (!paths.contains(&path.as_str()) && reported.insert(source)).then(|| {
+                let (line, column) = super::slug_place(texts(source).as_ref());
                 Diagnostic::error(
                     source,
                     format!("this translation would be at {path}, not at its original's address {original}"),
                 )
-                .at(super::slug_line(texts(source).as_ref()).max(1), 1)
+                .at(line.max(1), column)
                 .hint("a translation keeps its original's address, so readers can switch between them: remove `slug:` here, or give the original the same `slug:`")
             })
         })
