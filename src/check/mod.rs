@@ -175,19 +175,14 @@ impl AtSlug for Diagnostic {
     }
 }
 
-/// Where a file's `slug:` value is, as (line, column): the caret points at
-/// the name to change. Line 1, column 1 for a file without one; line 0 for
-/// a file alsite only copies (it is reported as a whole).
+/// Where a file's `slug:` value is, as (line, column) (see
+/// [`crate::load::slug_place`]): line 1, column 1 for a file without one;
+/// line 0 for a file alsite only copies (it is reported as a whole).
 fn slug_place(text: Option<&String>) -> (usize, usize) {
-    let Some(text) = text else {
-        return (0, 1);
-    };
-    let place = text.lines().enumerate().find_map(|(i, line)| {
-        let value = line.strip_prefix("slug:")?;
-        let spaces = value.len() - value.trim_start_matches([' ', '\t']).len();
-        Some((i + 1, "slug:".len() + spaces + 1))
-    });
-    place.unwrap_or((1, 1))
+    match text {
+        Some(text) => crate::load::slug_place(text).unwrap_or((1, 1)),
+        None => (0, 1),
+    }
 }
 
 #[cfg(test)]

@@ -117,6 +117,16 @@ pub(super) fn slug_problem(slug: &str) -> Option<String> {
     })
 }
 
+/// Where the `slug:` value is in a Markdown file's `text`, as (line,
+/// column), if it has one: an error about the page's name points there.
+pub fn slug_place(text: &str) -> Option<(usize, usize)> {
+    text.lines().enumerate().find_map(|(i, line)| {
+        let value = line.strip_prefix("slug:")?;
+        let spaces = value.len() - value.trim_start_matches([' ', '\t']).len();
+        Some((i + 1, "slug:".len() + spaces + 1))
+    })
+}
+
 /// What to do about a page name's [`slug_problem`]: rename the file
 /// (`from_file`) or change the `slug:`.
 pub(super) fn slug_hint(slug: &str, from_file: bool) -> &'static str {

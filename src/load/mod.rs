@@ -22,10 +22,10 @@ use std::path::{Path, PathBuf};
 use files::content_files;
 pub use files::{is_ignored, read_utf8, site_folder};
 use layout::Kind;
-pub use markdown_file::page_body;
 use markdown_file::{
     control_character, file_stem, page_stem, slug_hint, slug_problem, split_markdown,
 };
+pub use markdown_file::{page_body, slug_place};
 
 /// Loads everything under `root`. On error, every problem found is returned,
 /// not only the first.
@@ -442,20 +442,18 @@ impl<'a> Loader<'a> {
         let from_file = front.slug.is_none();
         let slug = front.slug.clone().unwrap_or(stem);
         if let Some(problem) = slug_problem(&slug) {
-            let line = read_utf8(self.root, rel)
+            let (line, column) = read_utf8(self.root, rel)
                 .ok()
-                .and_then(|t| t.lines().position(|l| l.starts_with("slug:")));
+                .and_then(|t| slug_place(&t))
+                .unwrap_or((1, 1));
             let message = if from_file {
                 format!("the file name `{slug}` cannot be a page's name: {problem}")
             } else {
                 format!("slug `{slug}` cannot be a file name: {problem}")
             };
             let hint = slug_hint(&slug, from_file);
-            self.diags.push(
-                Diagnostic::error(rel, message)
-                    .at(line.map_or(1, |l| l + 1), 1)
-                    .hint(hint),
-            );
+            self.diags
+                .push(Diagnostic::error(rel, message).at(line, column).hint(hint));
             return None;
         }
         Some(Page {
