@@ -315,45 +315,66 @@ fn in_two_languages_a_new_translation_renders_the_pages_that_switch_to_it() {
 }
 
 #[test]
-fn a_build_that_fails_while_moving_files_in_puts_every_file_back() {
+fn a_build_that_fails_at_its_last_step_puts_every_file_back() {
     // The last step can fail too (a folder that cannot be written, a full
-    // disk). Planted here: a folder stands where a changed page goes, so
-    // the page cannot be moved in after the other files were.
+    // disk). Planted here: a folder stands where the record of the build
+    // goes, so it fails after every other file was moved in.
     let tmp = site("move-fails");
     let out = tmp.path("public");
-    build_into(&tmp.0, &out);
-    for (page, title) in [("about", "About us"), ("zzz", "Last")] {
-        fs::write(
-            tmp.path(&format!("content/pages/{page}.md")),
-            format!("---\ntitle: {title}\n---\n\nNew text.\n"),
-        )
-        .unwrap();
-    }
     build_into(&tmp.0, &out);
     fs::write(
         tmp.path("content/pages/about.md"),
         "---\ntitle: About again\n---\n\nNewer text.\n",
     )
     .unwrap();
-    fs::write(
-        tmp.path("content/pages/zzz.md"),
-        "---\ntitle: Last again\n---\n\nNewer text.\n",
-    )
-    .unwrap();
-    fs::remove_file(out.join("zzz.html")).unwrap();
-    fs::create_dir_all(out.join("zzz.html/inside")).unwrap();
-    fs::write(out.join("zzz.html/inside/mine.txt"), "a file of mine").unwrap();
+    fs::write(out.join("stray.html"), "left by hand").unwrap();
+    fs::remove_file(out.join(".alsite-manifest")).unwrap();
+    fs::create_dir_all(out.join(".alsite-manifest/inside")).unwrap();
+    fs::write(out.join(".alsite-manifest/inside/mine.txt"), "mine").unwrap();
     let before = files(&out);
 
-    let errors = build(&tmp.0, &out, false).expect_err("the move fails");
+    let errors = build(&tmp.0, &out, false).expect_err("the last step fails");
     let message = &errors.0[0].message;
-    assert!(
-        message.starts_with("cannot write the site: cannot replace zzz.html"),
-        "{message}"
-    );
+    assert!(message.starts_with("cannot write the site"), "{message}");
     assert!(!message.contains("os error"), "{message}");
     assert_eq!(files(&out), before, "every file is back as it was");
     assert!(leftovers(&tmp.0).is_empty(), "{:?}", leftovers(&tmp.0));
+}
+
+#[test]
+fn a_folder_that_became_a_file_and_a_link_in_the_output_are_replaced() {
+    let tmp = site("folder-to-file");
+    let out = tmp.path("public");
+    fs::create_dir_all(tmp.path("content/files/pack/deeper")).unwrap();
+    fs::write(tmp.path("content/files/pack/deeper/a.txt"), "a").unwrap();
+    build_into(&tmp.0, &out);
+    assert!(out.join("files/pack/deeper/a.txt").is_file());
+
+    fs::remove_dir_all(tmp.path("content/files/pack")).unwrap();
+    fs::write(tmp.path("content/files/pack"), "now a file").unwrap();
+    // A link someone put in the output goes, and what it points to stays.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(tmp.path("content"), out.join("elsewhere")).unwrap();
+    let report = build_into(&tmp.0, &out);
+    assert_eq!(
+        fs::read_to_string(out.join("files/pack")).unwrap(),
+        "now a file"
+    );
+    #[cfg(unix)]
+    {
+        assert_eq!(report.removed, 2, "a.txt and the link");
+        assert!(fs::symlink_metadata(out.join("elsewhere")).is_err());
+        assert!(tmp.path("content/index.md").is_file());
+    }
+    assert_same_as_fresh(&tmp.0, &out);
+
+    // And back again: the file becomes a folder.
+    fs::remove_file(tmp.path("content/files/pack")).unwrap();
+    fs::create_dir_all(tmp.path("content/files/pack")).unwrap();
+    fs::write(tmp.path("content/files/pack/b.txt"), "b").unwrap();
+    build_into(&tmp.0, &out);
+    assert!(out.join("files/pack/b.txt").is_file());
+    assert_same_as_fresh(&tmp.0, &out);
 }
 
 #[test]

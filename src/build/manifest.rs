@@ -86,16 +86,23 @@ pub fn write(dir: &Path, targets: u64, records: &[Record]) -> std::io::Result<()
         }
     }
     let tmp = dir.join(format!("{MANIFEST}.tmp"));
-    let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
-    let manifest = File {
-        version: VERSION,
-        targets,
-        files: Files(records),
-    };
-    serde_json::to_writer(&mut file, &manifest).map_err(std::io::Error::other)?;
-    std::io::Write::flush(&mut file)?;
-    drop(file);
-    std::fs::rename(tmp, dir.join(MANIFEST))
+    let written = (|| {
+        let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        let manifest = File {
+            version: VERSION,
+            targets,
+            files: Files(records),
+        };
+        serde_json::to_writer(&mut file, &manifest).map_err(std::io::Error::other)?;
+        std::io::Write::flush(&mut file)?;
+        drop(file);
+        std::fs::rename(&tmp, dir.join(MANIFEST))
+    })();
+    if written.is_err() {
+        // Nothing of a failed write stays behind.
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
 }
 
 /// The targets fingerprint of a build's files (see `File::targets`).

@@ -203,7 +203,10 @@ impl Writer {
                 .chain(staged.iter().map(String::as_str))
             {
                 let at = self.out.join(rel);
-                if at.is_file() {
+                // A file, or a link (never followed: a link to a folder
+                // goes, not what it points to).
+                let here = std::fs::symlink_metadata(&at);
+                if here.is_ok_and(|m| !m.is_dir()) {
                     journal.move_file(at, aside.join(rel), rel)?;
                 }
             }
@@ -232,36 +235,74 @@ impl Writer {
     }
 }
 
-/// The moves of an update, to undo them in reverse when a later one fails.
+/// The steps of an update, to undo them in reverse when a later one fails.
 #[derive(Default)]
 struct Journal {
-    moves: Vec<(PathBuf, PathBuf)>,
+    steps: Vec<Step>,
+}
+
+enum Step {
+    Moved {
+        from: PathBuf,
+        to: PathBuf,
+    },
+    /// An empty folder removed to make room for a file of its name.
+    Removed(PathBuf),
 }
 
 impl Journal {
     /// Moves the file `from` to `to`, making `to`'s folder when needed; an
-    /// error names the file, `rel`, from the output root.
+    /// error names the file, `rel`, from the output root. Where a folder
+    /// stands at `to` (the site had a folder of that name last time), it is
+    /// empty by now, its files moved aside, and it goes.
     fn move_file(&mut self, from: PathBuf, to: PathBuf, rel: &str) -> io::Result<()> {
+        if std::fs::symlink_metadata(&to).is_ok_and(|m| m.is_dir()) {
+            self.remove_empty_folder(&to)
+                .map_err(|e| cannot_replace(rel, &e))?;
+        }
         let moved = std::fs::rename(&from, &to).or_else(|_| {
             std::fs::create_dir_all(to.parent().unwrap_or(&to))?;
             std::fs::rename(&from, &to)
         });
         if let Err(e) = moved {
-            let words = crate::diagnostic::io_words(&e);
-            return Err(io::Error::other(format!("cannot replace {rel}: {words}")));
+            return Err(cannot_replace(rel, &e));
         }
-        self.moves.push((from, to));
+        self.steps.push(Step::Moved { from, to });
+        Ok(())
+    }
+
+    /// Removes `dir` and the empty folders in it; fails on a folder that
+    /// still holds a file.
+    fn remove_empty_folder(&mut self, dir: &Path) -> io::Result<()> {
+        let folders = walkdir::WalkDir::new(dir).contents_first(true).into_iter();
+        for entry in folders {
+            let entry = entry.map_err(io::Error::other)?;
+            std::fs::remove_dir(entry.path())?;
+            self.steps.push(Step::Removed(entry.into_path()));
+        }
         Ok(())
     }
 
     fn undo(self) {
-        for (from, to) in self.moves.into_iter().rev() {
-            if std::fs::rename(&to, &from).is_err() {
-                let _ = std::fs::create_dir_all(from.parent().unwrap_or(&from));
-                let _ = std::fs::rename(&to, &from);
+        for step in self.steps.into_iter().rev() {
+            match step {
+                Step::Moved { from, to } => {
+                    if std::fs::rename(&to, &from).is_err() {
+                        let _ = std::fs::create_dir_all(from.parent().unwrap_or(&from));
+                        let _ = std::fs::rename(&to, &from);
+                    }
+                }
+                Step::Removed(dir) => {
+                    let _ = std::fs::create_dir_all(dir);
+                }
             }
         }
     }
+}
+
+fn cannot_replace(rel: &str, e: &io::Error) -> io::Error {
+    let words = crate::diagnostic::io_words(e);
+    io::Error::other(format!("cannot replace {rel}: {words}"))
 }
 
 /// The manifest's records of files still as written, and every file in
