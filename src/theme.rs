@@ -1,10 +1,13 @@
 //! The theme: templates and static files. The default theme is embedded in the
 //! binary; a site's `themes/<name>/` overrides it file by file.
 
+pub mod ids;
+
 use crate::diagnostic::Diagnostic;
 use crate::embedded;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The ids the default theme gives elements on every page (the main
 /// content, the strings for scripts, the search box): an id an author
@@ -34,6 +37,8 @@ pub struct Theme {
     dir: Option<PathBuf>,
     /// The same folder relative to the site root, for messages.
     display: PathBuf,
+    /// The ids each template writes itself (see [`Theme::uses_id`]).
+    ids: Arc<HashMap<String, Arc<HashSet<String>>>>,
 }
 
 impl Theme {
@@ -42,14 +47,20 @@ impl Theme {
     pub fn open(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
         let display = Path::new("themes").join(name);
         let dir = root.join(&display);
+        let theme = |dir| {
+            let mut theme = Theme {
+                dir,
+                display: display.clone(),
+                ids: Arc::default(),
+            };
+            theme.ids = Arc::new(theme.written_ids());
+            theme
+        };
         if dir.is_dir() {
-            return Ok(Theme {
-                dir: Some(dir),
-                display,
-            });
+            return Ok(theme(Some(dir)));
         }
         if name == "default" {
-            return Ok(Theme { dir: None, display });
+            return Ok(theme(None));
         }
         Err(Diagnostic::error(
             "site.yaml",
@@ -68,6 +79,60 @@ impl Theme {
         }
         let bytes = embedded::find(embedded::THEME, &format!("templates/{name}"))?;
         Some(String::from_utf8_lossy(bytes).into_owned())
+    }
+
+    /// Whether the theme writes an element with this id on a page made
+    /// with one of `templates`: one the template writes as it is
+    /// (`id="contact"`, on the home page), or one its scripts give on every
+    /// page (see [`PAGE_IDS`]). An id the author gives must not be one.
+    pub fn uses_id(&self, templates: &[&str], id: &str) -> bool {
+        is_page_id(id) || templates.iter().any(|t| self.ids_of(t).contains(id))
+    }
+
+    /// The ids the theme writes on a page made with `template` (see
+    /// [`ids`]), for that page's [`Ids`]: a heading's id made from its
+    /// text steps aside for them.
+    ///
+    /// [`Ids`]: crate::render::markdown::Ids
+    pub fn ids_of(&self, template: &str) -> Arc<HashSet<String>> {
+        self.ids.get(template).cloned().unwrap_or_default()
+    }
+
+    /// The ids of [`Theme::uses_id`], in order, for a message.
+    pub fn sorted_ids(&self, templates: &[&str]) -> Vec<String> {
+        let mut all: BTreeSet<String> = PAGE_IDS.iter().map(|s| s.to_string()).collect();
+        for t in templates {
+            all.extend(self.ids_of(t).iter().cloned());
+        }
+        all.into_iter().collect()
+    }
+
+    /// The ids each template of the theme writes (see [`ids`]).
+    fn written_ids(&self) -> HashMap<String, Arc<HashSet<String>>> {
+        let mut names: BTreeSet<String> = embedded::THEME
+            .iter()
+            .filter_map(|(p, _)| p.strip_prefix("templates/").map(str::to_string))
+            .collect();
+        if let Some(dir) = &self.dir {
+            let own = walkdir::WalkDir::new(dir.join("templates")).into_iter();
+            for entry in own
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+            {
+                if let Ok(rel) = entry.path().strip_prefix(dir.join("templates")) {
+                    names.insert(rel.to_string_lossy().replace('\\', "/"));
+                }
+            }
+        }
+        let source = |name: &str| self.template(name);
+        names
+            .into_iter()
+            .map(|name| {
+                let mut found = ids::of_template(&name, &source);
+                found.extend(PAGE_IDS.iter().map(|s| s.to_string()));
+                (name, Arc::new(found))
+            })
+            .collect()
     }
 
     /// Where template `name` comes from, as a path from the site root.

@@ -497,3 +497,107 @@ fn raw_html_ids_and_links_count_however_they_are_quoted() {
     );
     assert!(!err.contains("draft.html"), "{err}");
 }
+
+/// Every id on a page: one a heading's text makes, one the author gives and
+/// one the theme's templates write (the home page's contact block, a
+/// site's own template) are each there once.
+#[test]
+fn no_page_has_an_id_twice_whoever_named_it() {
+    let site = fixture_site("ids-once");
+    fs::write(
+        site.0.join("site.yaml"),
+        "title: Fixture site\norganization:\n  name: Fixture Org\n  email: hello@example.org\n",
+    )
+    .unwrap();
+    let home = fs::read_to_string(site.0.join("content/index.md")).unwrap();
+    fs::write(
+        site.0.join("content/index.md"),
+        format!("{home}\n## Contact\n\nWrite to us.\n"),
+    )
+    .unwrap();
+    fs::write(
+        site.0.join("content/pages/about.md"),
+        "---\ntitle: About\n---\n\n## Goals\n\nText.\n\n## Our aims {#goals}\n\nMore.\n\n\
+         ## Banner\n\nSee [the aims](#goals) and [the first](#goals-2).\n",
+    )
+    .unwrap();
+    // A site's own template that writes an id of its own.
+    let templates = site.0.join("themes/default/templates");
+    fs::create_dir_all(&templates).unwrap();
+    let base = std::fs::read_to_string(Path::new(REPO).join("themes/default/templates/page.html"))
+        .unwrap();
+    fs::write(
+        templates.join("page.html"),
+        base.replacen(
+            "{% block main %}",
+            "{% block main %}<div id=\"banner\"></div>",
+            1,
+        ),
+    )
+    .unwrap();
+    let out = site.path("public");
+    let built = alsite(&["build", "--out", out.to_str().unwrap()], &site.0);
+    assert_eq!(built.status.code(), Some(0), "{}", text(&built.stderr));
+
+    let ids_of = |page: &str| -> Vec<String> {
+        let html = fs::read_to_string(out.join(page)).unwrap();
+        html.split(" id=\"")
+            .skip(1)
+            .map(|s| s[..s.find('"').unwrap()].to_string())
+            .collect()
+    };
+    for page in ["index.html", "about.html"] {
+        let mut ids = ids_of(page);
+        let all = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), all, "{page} has an id twice: {:?}", ids_of(page));
+    }
+    let home = ids_of("index.html");
+    assert!(
+        home.contains(&"contact".into()) && home.contains(&"contact-2".into()),
+        "{home:?}"
+    );
+    let about = ids_of("about.html");
+    // The id given is the one given; the heading made first steps aside.
+    let about_html = fs::read_to_string(out.join("about.html")).unwrap();
+    assert!(
+        about_html.contains(r#"<h2 id="goals">Our aims</h2>"#),
+        "{about:?}"
+    );
+    assert!(
+        about_html.contains(r#"<h2 id="goals-2">Goals</h2>"#),
+        "{about:?}"
+    );
+    assert!(
+        about.contains(&"banner".into()) && about.contains(&"banner-2".into()),
+        "{about:?}"
+    );
+
+    // An id the author gives that the theme writes too is an error.
+    let offers = "title: Work with us\noffers:\n  - id: contact\n    title: Open course\n    action:\n      label: Ask\n      email_subject: Open course\n";
+    fs::write(site.0.join("content/offers.yaml"), offers).unwrap();
+    let checked = alsite(&["check"], &site.0);
+    assert_eq!(checked.status.code(), Some(1));
+    let err = text(&checked.stderr);
+    assert!(err.contains("content/offers.yaml:3:9: error: the id `contact` is one the theme gives an element of its own on this page"), "{err}");
+    // The hint names the theme's ids on the pages the offer shows on.
+    assert!(
+        err.contains("contact-title") && !err.contains("banner"),
+        "{err}"
+    );
+    // On a free page, where the theme writes no `contact`, it is the author's.
+    fs::remove_file(site.0.join("content/offers.yaml")).unwrap();
+    fs::write(
+        site.0.join("content/pages/about.md"),
+        "---\ntitle: About\n---\n\n## Write to us {#contact}\n\n## Banner {#banner}\n",
+    )
+    .unwrap();
+    let checked = alsite(&["check"], &site.0);
+    let err = text(&checked.stderr);
+    assert!(
+        err.contains("content/pages/about.md:7:11: error: the id `banner` is one the theme gives"),
+        "{err}"
+    );
+    assert!(!err.contains("`contact`"), "{err}");
+}

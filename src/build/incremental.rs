@@ -236,9 +236,10 @@ impl Last {
         changed: &[PathBuf],
         listed_changed: bool,
     ) -> Result<Rebuilt, Diagnostics> {
-        let (errors, mut warnings): (Vec<_>, Vec<_>) = check::check_content(&self.site)
-            .into_iter()
-            .partition(|d| d.is_error());
+        let (errors, mut warnings): (Vec<_>, Vec<_>) =
+            check::check_content(&self.site, &self.theme)
+                .into_iter()
+                .partition(|d| d.is_error());
         if !errors.is_empty() {
             return Err(Diagnostics(errors));
         }

@@ -6,8 +6,9 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::load::frontmatter;
-use crate::load::yaml::{block_lines, locate, Seg};
+use crate::load::yaml::{block_lines, locate, value_place, Seg};
 use crate::model::*;
+use crate::theme::Theme;
 use std::path::Path;
 
 /// An id as the author wrote it, and where.
@@ -18,26 +19,36 @@ struct Given<'a> {
     column: usize,
 }
 
-pub fn check_ids(site: &Site) -> Vec<Diagnostic> {
+pub fn check_ids(site: &Site, theme: &Theme) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for group in pages(site) {
-        diags.extend(check_group(&group));
+        diags.extend(check_group(&group, theme));
     }
     diags.extend(question_types(site));
     diags
 }
 
-/// The ids given in the files of each page that has some.
-fn pages(site: &Site) -> Vec<Vec<Given<'_>>> {
+/// The templates that make a page kind: its given ids show on each.
+type Templates = &'static [&'static str];
+
+/// The ids given in the files of each page that has some, with the
+/// templates of the pages they show on.
+fn pages(site: &Site) -> Vec<(Templates, Vec<Given<'_>>)> {
     let text = |file: &Path| site.texts.get(file).map(String::as_str);
     let mut pages = Vec::new();
     if let Some(doc) = &site.ground_rules {
         let ids = doc.data.rules.iter().map(|r| Some(r.id.as_str()));
-        pages.push(yaml_ids(site, &doc.source, "rules", ids));
+        pages.push((
+            &["ground-rules.html"][..],
+            yaml_ids(site, &doc.source, "rules", ids),
+        ));
     }
     if let Some(doc) = &site.components {
         let ids = doc.data.components.iter().map(|c| Some(c.id.as_str()));
-        pages.push(yaml_ids(site, &doc.source, "components", ids));
+        pages.push((
+            &["components.html"][..],
+            yaml_ids(site, &doc.source, "components", ids),
+        ));
     }
     // The home page shows the offers too.
     let mut home = Vec::new();
@@ -48,13 +59,22 @@ fn pages(site: &Site) -> Vec<Vec<Given<'_>>> {
         let ids = doc.data.offers.iter().map(|o| o.id.as_deref());
         home.extend(yaml_ids(site, &doc.source, "offers", ids));
     }
-    pages.push(home);
+    pages.push((&["home.html", "offers.html"][..], home));
     for page in &site.pages {
-        pages.extend(text(&page.source).map(|t| markdown_ids(&page.source, t)));
+        let given = text(&page.source).map(|t| markdown_ids(&page.source, t));
+        pages.extend(given.map(|g| (&["page.html"][..], g)));
     }
-    let yaml_files = site.practice.iter().map(|d| &d.source);
-    for file in yaml_files.chain(site.sessions.iter().map(|d| &d.source)) {
-        pages.extend(text(file).map(|t| heading_ids(file, t, block_lines(t))));
+    for (templates, file) in site
+        .practice
+        .iter()
+        .map(|d| (&["practice.html"][..], &d.source))
+        .chain(
+            site.sessions
+                .iter()
+                .map(|d| (&["session.html"][..], &d.source)),
+        )
+    {
+        pages.extend(text(file).map(|t| (templates, heading_ids(file, t, block_lines(t)))));
     }
     // A workshop's guide holds every module.
     for w in &site.workshops {
@@ -64,7 +84,15 @@ fn pages(site: &Site) -> Vec<Vec<Given<'_>>> {
         for m in &w.modules {
             guide.extend(text(&m.source).map_or(Vec::new(), |t| markdown_ids(&m.source, t)));
         }
-        pages.push(guide);
+        pages.push((
+            &[
+                "facilitator.html",
+                "module.html",
+                "handout.html",
+                "agenda.html",
+            ][..],
+            guide,
+        ));
     }
     pages
 }
@@ -84,7 +112,8 @@ fn yaml_ids<'a>(
     let mut given: Vec<Given> = ids
         .enumerate()
         .filter_map(|(i, id)| {
-            let (line, column) = locate(text, &[Seg::Key(list), Seg::Index(i), Seg::Key("id")]);
+            let key = locate(text, &[Seg::Key(list), Seg::Index(i), Seg::Key("id")]);
+            let (line, column) = value_place(text, key);
             let id = id?.to_string();
             Some(Given {
                 id,
@@ -191,14 +220,14 @@ fn usable(id: &str) -> bool {
 }
 
 /// The errors of one page's ids.
-fn check_group(given: &[Given]) -> Vec<Diagnostic> {
+fn check_group((templates, given): &(Templates, Vec<Given>), theme: &Theme) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for (i, g) in given.iter().enumerate() {
         let d = if !usable(&g.id) {
             bad_form(g)
-        } else if crate::theme::is_page_id(&g.id) {
-            Diagnostic::error(g.file, format!("the id `{}` is one the theme gives an element of every page, so the page would have it twice", g.id))
-                .hint(format!("choose another id, such as `{}-section`; the theme's own are {}", g.id, crate::theme::PAGE_IDS.join(", ")))
+        } else if theme.uses_id(templates, &g.id) {
+            Diagnostic::error(g.file, format!("the id `{}` is one the theme gives an element of its own on this page, so the page would have it twice", g.id))
+                .hint(format!("choose another id, such as `{}-section`; the theme's own here are {}", g.id, theme.sorted_ids(templates).join(", ")))
         } else if let Some(first) = given[..i].iter().find(|f| f.id == g.id) {
             twice(g, first, "is given twice on one page").hint(format!(
                 "give each its own id: a link to `#{}` reaches only the first",

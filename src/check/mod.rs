@@ -33,7 +33,7 @@ pub use workshop::check_workshops;
 use crate::model::Site;
 
 /// Every check on the loaded content (before rendering).
-pub fn check_content(site: &Site) -> Vec<Diagnostic> {
+pub fn check_content(site: &Site, theme: &crate::theme::Theme) -> Vec<Diagnostic> {
     let ((mut diags, sessions), workshops) = rayon::join(
         || rayon::join(|| check_practice(site), || check_sessions(site)),
         || check_workshops(site),
@@ -42,7 +42,7 @@ pub fn check_content(site: &Site) -> Vec<Diagnostic> {
     diags.extend(workshops);
     diags.extend(check_offers(site));
     diags.extend(check_components(site));
-    diags.extend(check_ids(site));
+    diags.extend(check_ids(site, theme));
     diags
 }
 

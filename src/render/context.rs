@@ -35,6 +35,9 @@ pub(super) struct Shared<'a> {
     script_strings: std::sync::Mutex<HashMap<&'static [&'static str], Arc<str>>>,
     /// What links in Markdown files may lead to (see [`SourceLinks`]).
     source_links: Arc<SourceLinks>,
+    /// The theme, for the ids its templates write (see
+    /// [`crate::theme::Theme::ids_of`]).
+    theme: crate::theme::Theme,
 }
 
 impl<'a> Shared<'a> {
@@ -42,6 +45,7 @@ impl<'a> Shared<'a> {
         lang: &'a Language,
         alternates: &'a Alternates,
         versions: Versions,
+        theme: &crate::theme::Theme,
     ) -> Shared<'a> {
         let site = lang.site;
         let sections = sections(site);
@@ -55,6 +59,7 @@ impl<'a> Shared<'a> {
             brand_style: brand::Style::new(&site.config),
             versions,
             script_strings: Default::default(),
+            theme: theme.clone(),
         }
     }
 
@@ -91,7 +96,8 @@ pub(super) fn page_context(site: &Site, job: &Job, body: &str, shared: &Shared) 
     let output = format!("{}{path}", shared.prefix);
     // In a language's folder, shared files are one folder further up.
     let table = site.strings.t("site.table", &[]);
-    let mut ids = Ids::for_page(&root_prefix(shared.prefix), &table);
+    let theme_ids = shared.theme.ids_of(job.kind.template());
+    let mut ids = Ids::for_page(&root_prefix(shared.prefix), &table, theme_ids);
     let markdown_page = matches!(job.kind, JobKind::Page(_) | JobKind::Home(_));
     if let (true, Ok(file)) = (markdown_page, job.source.strip_prefix("content")) {
         ids = ids.with_source(
@@ -201,6 +207,7 @@ fn search_box(site: &Site, output: &str) -> Option<Value> {
 }
 
 fn ground_rules_context(rules: &GroundRules, path: &str, ids: &mut Ids) -> Value {
+    ids.reserve(rules.rules.iter().map(|r| r.id.as_str()));
     let fresh = ids.fresh();
     let inline_html = |text: &str| inline_html(text, path, &fresh);
     let examples = |list: &[Example]| -> Vec<Value> {
@@ -212,7 +219,7 @@ fn ground_rules_context(rules: &GroundRules, path: &str, ids: &mut Ids) -> Value
         intro => rules.intro.as_deref().map(|i| safe(to_html(i, path, ids))),
         rules => rules.rules.iter().enumerate().map(|(i, r)| context! {
             number => i + 1,
-            id => ids.unique(&r.id),
+            id => ids.given(&r.id),
             title => &r.title,
             text => safe(inline_html(&r.text)),
             why => safe(to_html(&r.why, path, ids)),
@@ -223,7 +230,8 @@ fn ground_rules_context(rules: &GroundRules, path: &str, ids: &mut Ids) -> Value
 }
 
 fn components_context(site: &Site, doc: &Components, path: &str, ids: &mut Ids) -> Value {
-    let anchors: Vec<String> = doc.components.iter().map(|c| ids.unique(&c.id)).collect();
+    ids.reserve(doc.components.iter().map(|c| c.id.as_str()));
+    let anchors: Vec<String> = doc.components.iter().map(|c| ids.given(&c.id)).collect();
     let nodes: Vec<svg::Node> = doc
         .components
         .iter()

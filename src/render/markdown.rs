@@ -17,6 +17,12 @@ use std::sync::Arc;
 #[derive(Debug, Default)]
 pub struct Ids {
     taken: HashSet<String>,
+    /// Ids the author gives on the page (a heading's `{#id}`, a rule's
+    /// `id:`), reserved before any id is made from a heading's text: a
+    /// heading earlier on the page never takes one.
+    given: HashSet<String>,
+    /// The ids the theme writes (see [`crate::theme::Theme::uses_id`]).
+    theme: Arc<HashSet<String>>,
     /// For a base taken more than once, the last number given to it, so a
     /// page of many same headings ("Notes") numbers them in one step each.
     last: std::collections::HashMap<String, usize>,
@@ -31,15 +37,12 @@ pub struct Ids {
 
 impl Ids {
     /// For a page whose language's root is `shared_prefix` (`"../"`) below
-    /// the site root, whose tables' boxes are called `table_label`.
-    /// The ids the theme puts on every page (`main` …) count as taken, so a
+    /// the site root, whose tables' boxes are called `table_label`, in a
+    /// theme that writes the ids `theme` itself: those count as taken, so a
     /// heading called "Main" gets `main-2`.
-    pub fn for_page(shared_prefix: &str, table_label: &str) -> Ids {
+    pub fn for_page(shared_prefix: &str, table_label: &str, theme: Arc<HashSet<String>>) -> Ids {
         Ids {
-            taken: crate::theme::PAGE_IDS
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
+            theme,
             shared_prefix: shared_prefix.to_string(),
             table_label: table_label.to_string(),
             ..Ids::default()
@@ -58,19 +61,50 @@ impl Ids {
     pub fn fresh(&self) -> Ids {
         Ids {
             tables: Arc::clone(&self.tables),
-            ..Ids::for_page(&self.shared_prefix, &self.table_label)
+            ..Ids::for_page(
+                &self.shared_prefix,
+                &self.table_label,
+                Arc::clone(&self.theme),
+            )
         }
+    }
+
+    /// Reserves ids the author gives on the page, before any is made from
+    /// text (see [`Ids::given`]).
+    pub fn reserve<'a>(&mut self, given: impl IntoIterator<Item = &'a str>) {
+        self.given.extend(given.into_iter().map(str::to_string));
+    }
+
+    /// An id the author gave: itself, unless the page has it already (an
+    /// error the check reports), then numbered as [`Ids::unique`] does.
+    pub fn given(&mut self, id: &str) -> String {
+        if self.is_free(id) || (self.given.contains(id) && !self.taken.contains(id)) {
+            self.taken.insert(id.to_string());
+            return id.to_string();
+        }
+        self.unique(id)
+    }
+
+    fn is_free(&self, id: &str) -> bool {
+        !self.taken.contains(id)
+            && !self.given.contains(id)
+            && !self.theme.contains(id)
+            && !crate::theme::is_page_id(id)
     }
 
     /// Reserves `base`, or `base-2`, `base-3` … if taken, and returns it.
     pub fn unique(&mut self, base: &str) -> String {
         let mut id = base.to_string();
-        if self.taken.contains(&id) {
-            let n = self.last.entry(base.to_string()).or_insert(1);
-            while self.taken.contains(&id) {
-                *n += 1;
+        if !self.is_free(&id) {
+            let mut n = self.last.get(base).copied().unwrap_or(1);
+            loop {
+                n += 1;
                 id = format!("{base}-{n}");
+                if self.is_free(&id) {
+                    break;
+                }
             }
+            self.last.insert(base.to_string(), n);
         }
         self.taken.insert(id.clone());
         id
@@ -317,7 +351,14 @@ pub fn inline_html(markdown: &str, page: &str, ids: &Ids) -> String {
 }
 
 /// Gives every heading without an explicit `{#id}` one made from its text.
+/// The explicit ones are reserved first, so a heading made earlier never
+/// takes one.
 fn assign_heading_ids(events: &mut [Event], ids: &mut Ids) {
+    let explicit = events.iter().filter_map(|e| match e {
+        Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.as_ref()),
+        _ => None,
+    });
+    ids.reserve(explicit);
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { id, .. }) = &events[i] {
@@ -330,7 +371,10 @@ fn assign_heading_ids(events: &mut [Event], ids: &mut Ids) {
                 }
                 j += 1;
             }
-            let new_id = ids.unique(&explicit.unwrap_or_else(|| slugify(&text)));
+            let new_id = match explicit {
+                Some(given) => ids.given(&given),
+                None => ids.unique(&slugify(&text)),
+            };
             if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
                 *id = Some(CowStr::from(new_id));
             }
@@ -420,7 +464,11 @@ mod tests {
     #[test]
     fn tables_scroll_in_a_box_named_in_the_page_language() {
         let md = "| a |\n|---|\n| 1 |\n\n<table>\n<tr><td>raw</td></tr>\n</table>\n";
-        let html = to_html(md, "x.html", &mut Ids::for_page("", "Tabela \"A\""));
+        let html = to_html(
+            md,
+            "x.html",
+            &mut Ids::for_page("", "Tabela \"A\"", Arc::default()),
+        );
         let open = r#"<div class="table-scroll" role="region" tabindex="0" aria-label="Tabela &quot;A&quot;">"#;
         assert_eq!(html.matches(open).count(), 1, "{html}");
         assert!(
@@ -435,7 +483,7 @@ mod tests {
     #[test]
     fn no_two_table_boxes_of_a_page_share_a_name() {
         let table = "| a |\n|---|\n| 1 |\n";
-        let mut ids = Ids::for_page("", "Table");
+        let mut ids = Ids::for_page("", "Table", Arc::default());
         let first = to_html(table, "x.html", &mut ids);
         let raw = to_html(
             "<table><tr><td>1</td></tr></table>\n\n<table><tr><td>2</td></tr></table>\n",

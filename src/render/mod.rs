@@ -211,7 +211,7 @@ fn render_jobs<R: Send>(
 ) -> Result<Vec<R>, Diagnostics> {
     let site = lang.site;
     let env = environment(theme, site.strings.clone(), versions.clone());
-    let shared = Shared::new(lang, alternates, versions.clone());
+    let shared = Shared::new(lang, alternates, versions.clone(), theme);
     let keys = site_keys.for_language(site, &shared.nav_links, &shared.sections);
     let render = |job: &Job| -> Result<R, Diagnostic> {
         let template = job.kind.template();

@@ -30,11 +30,10 @@ pub fn cards(site: &Site, path: &str, ids: &mut Ids) -> Vec<Value> {
 }
 
 fn card(site: &Site, o: &Offer, path: &str, ids: &mut Ids) -> Value {
-    let id = ids.unique(
-        o.id.as_deref()
-            .map_or_else(|| super::markdown::slugify(&o.title), str::to_string)
-            .as_str(),
-    );
+    let id = match o.id.as_deref() {
+        Some(given) => ids.given(given),
+        None => ids.unique(&super::markdown::slugify(&o.title)),
+    };
     context! {
         id => &id,
         href => relative_url(path, &format!("{PATH}#{id}")),

@@ -8,6 +8,24 @@ pub enum Seg<'a> {
     Index(usize),
 }
 
+/// Where the value of the key [`locate`] found at (`line`, `column`) starts:
+/// past its `:` and the spaces after it, on the same line; the key's own
+/// place when the value is not there (a block below it).
+pub fn value_place(text: &str, (line, column): (usize, usize)) -> (usize, usize) {
+    let Some(row) = text.lines().nth(line.saturating_sub(1)) else {
+        return (line, column);
+    };
+    let chars: Vec<char> = row.chars().collect();
+    let Some(colon) = (column.saturating_sub(1)..chars.len()).find(|&i| chars[i] == ':') else {
+        return (line, column);
+    };
+    let value = (colon + 1..chars.len()).find(|&i| !matches!(chars[i], ' ' | '\t'));
+    match value {
+        Some(i) if chars[i] != '#' => (line, i + 1),
+        _ => (line, column),
+    }
+}
+
 /// The 1-based line and column of the node at `path` in block-style YAML
 /// (`stages`, 2, `turns`, 5 → the sixth turn of the third stage). serde
 /// gives no positions for values that parsed, so domain checks find them
