@@ -175,7 +175,7 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
     }
     let mut assets = Vec::with_capacity(site.assets.len());
     for (source, out) in &site.assets {
-        match std::fs::read(root.join(source)) {
+        match load::read_bytes(root, source) {
             Ok(bytes) => assets.push((out.clone(), bytes)),
             Err(e) => errors.push(
                 Diagnostic::error(

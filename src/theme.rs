@@ -191,9 +191,10 @@ impl Theme {
                 if !entry.file_type().is_file() {
                     continue;
                 }
+                let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
                 if let (Ok(rel), Ok(bytes)) = (
                     entry.path().strip_prefix(&static_dir),
-                    std::fs::read(entry.path()),
+                    crate::load::read_bytes(dir, rel),
                 ) {
                     files.insert(
                         format!("static/{}", rel.to_string_lossy().replace('\\', "/")),

@@ -9,6 +9,7 @@ mod language_codes;
 mod layout;
 mod markdown_file;
 mod names;
+mod safe_read;
 pub mod site_languages;
 pub mod yaml;
 
@@ -26,6 +27,7 @@ use markdown_file::{
     control_character, file_stem, page_stem, slug_hint, slug_problem, split_markdown,
 };
 pub use markdown_file::{page_body, slug_place};
+pub use safe_read::read_bytes;
 
 /// Loads everything under `root`. On error, every problem found is returned,
 /// not only the first.
