@@ -43,9 +43,10 @@ pub fn from_another_site(head: &Head, events: bool) -> bool {
     }
     let followed_link = head.fetch_mode.as_deref() == Some("navigate")
         && head.fetch_dest.as_deref().is_none_or(|d| d == "document");
+    // Another port of this computer is the same site but another website:
+    // a page there may link here, not load or frame these pages.
     match head.fetch_site.as_deref() {
-        Some("cross-site") => events || !followed_link,
-        Some("same-site") => events,
+        Some("cross-site" | "same-site") => events || !followed_link,
         _ => false,
     }
 }
@@ -451,7 +452,27 @@ mod tests {
             assert!(from_another_site(&asked(&other), false), "{other:?}");
         }
         assert!(from_another_site(&asked(&[("site", "same-site")]), true));
-        assert!(!from_another_site(&asked(&[("site", "same-site")]), false));
+        // A script, an image or a frame on another port of this computer.
+        assert!(from_another_site(&asked(&[("site", "same-site")]), false));
+        let script = [
+            ("site", "same-site"),
+            ("mode", "no-cors"),
+            ("dest", "script"),
+        ];
+        assert!(from_another_site(&asked(&script), false));
+        let frame = [
+            ("site", "same-site"),
+            ("mode", "navigate"),
+            ("dest", "iframe"),
+        ];
+        assert!(from_another_site(&asked(&frame), false));
+        // Following a link from there is fine.
+        let link = [
+            ("site", "same-site"),
+            ("mode", "navigate"),
+            ("dest", "document"),
+        ];
+        assert!(!from_another_site(&asked(&link), false));
         assert!(!from_another_site(
             &asked(&[("origin", "HTTP://127.0.0.1:8000")]),
             true

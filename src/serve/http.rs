@@ -87,7 +87,8 @@ pub enum Refusal {
 
 /// Turns a request target (`/practice/?x=1`) into a site path
 /// (`practice/index.html`). Percent-escapes are decoded once; encoded
-/// slashes or backslashes, `..`, NUL and absolute forms are refused.
+/// slashes or backslashes, `..`, NUL, absolute forms and doubled slashes
+/// (`/a//b`) are refused.
 pub fn site_path(target: &str, is_dir: impl Fn(&str) -> bool) -> Result<String, Refusal> {
     let path = target.split(['?', '#']).next().unwrap_or("");
     if !path.starts_with('/') || path.starts_with("//") {
@@ -102,10 +103,14 @@ pub fn site_path(target: &str, is_dir: impl Fn(&str) -> bool) -> Result<String, 
         return Err(Refusal::BadRequest);
     }
     let mut parts = Vec::new();
-    for seg in decoded.split('/').skip(1) {
+    let mut segments = decoded.split('/').skip(1).peekable();
+    while let Some(seg) = segments.next() {
         match seg {
-            "" if parts.is_empty() => {}
-            "" => {}
+            // The slash that ends a folder's address.
+            "" if segments.peek().is_none() => {}
+            // `a//b`: a browser resolves the page's links from the doubled
+            // folder, so its styles and links would break.
+            "" => return Err(Refusal::BadRequest),
             "." | ".." => return Err(Refusal::BadRequest),
             s if s.starts_with('.') && s.len() > 1 && s.chars().all(|c| c == '.') => {
                 return Err(Refusal::BadRequest)

@@ -230,3 +230,55 @@ fn r4_odd_header_bytes_long_urls_and_hostile_host_names() {
     );
     assert!(!stderr.contains("--host aaaa"), "{stderr}");
 }
+
+/// A page on another port of this computer is the same site to a browser
+/// but another website: it may link to the preview, not load its files
+/// (the search's text is a script any page could run) or frame its pages.
+/// And `/a//b` is refused: a browser would resolve the page's links from
+/// the doubled folder.
+#[test]
+fn r5_another_port_may_link_here_not_load_or_frame_and_doubled_slashes_are_refused() {
+    let _turn = take_turn();
+    let site = new_site("same-site");
+    let server = Server::start(&site);
+    let a = &server.addr;
+    let ask = |target: &str, fetch: &str| {
+        raw(
+            a,
+            format!("GET {target} HTTP/1.1\r\nHost: {a}\r\n{fetch}Connection: close\r\n\r\n")
+                .as_bytes(),
+        )
+        .expect("an answer")
+    };
+    let script =
+        "Sec-Fetch-Site: same-site\r\nSec-Fetch-Mode: no-cors\r\nSec-Fetch-Dest: script\r\n";
+    assert_eq!(ask("/search/text.en.0.js", script).status, 403);
+    let frame =
+        "Sec-Fetch-Site: same-site\r\nSec-Fetch-Mode: navigate\r\nSec-Fetch-Dest: iframe\r\n";
+    assert_eq!(ask("/about.html", frame).status, 403);
+    let link =
+        "Sec-Fetch-Site: same-site\r\nSec-Fetch-Mode: navigate\r\nSec-Fetch-Dest: document\r\n";
+    let page = ask("/about.html", link);
+    assert_eq!(page.status, 200);
+    // What a browser is told about every file: not for other websites.
+    for header in [
+        "Cross-Origin-Resource-Policy: same-origin",
+        "Content-Security-Policy: frame-ancestors 'self'",
+        "X-Content-Type-Options: nosniff",
+    ] {
+        assert!(
+            page.headers.contains(header),
+            "{header} in {}",
+            page.headers
+        );
+    }
+    for target in [
+        "/practice//",
+        "/static//style.css",
+        "/a//b/",
+        "//about.html",
+    ] {
+        assert_eq!(ask(target, "").status, 400, "{target}");
+    }
+    assert_eq!(ask("/practice/", "").status, 200);
+}
