@@ -315,6 +315,16 @@ fn check_page(
     // Read once a page, and only when one of its links is broken.
     let sources = std::cell::OnceCell::new();
     for url in page.links.iter() {
+        if let Some((message, hint)) = refused_scheme(url, &page.path) {
+            let sources = sources.get_or_init(|| candidates(page, texts, theme));
+            let placed = place(page, url, url, None, sources);
+            diags.push(LinkError {
+                key: format!("{url}\0"),
+                found: placed.1,
+                diagnostic: placed.message(message, url).hint(hint),
+            });
+            continue;
+        }
         // An anchor on this very page ("#main", the page's own contents
         // list): the page and its ids are at hand, not looked up.
         let own = url.strip_prefix('#');
@@ -401,6 +411,33 @@ fn check_page(
         }
     }
     diags
+}
+
+/// A link no visitor should follow, as a browser reads its scheme (case
+/// and spaces aside, tabs and line breaks dropped): one that runs a
+/// script, or one to a file on the author's own computer. `None` for any
+/// other.
+fn refused_scheme(url: &str, page: &str) -> Option<(String, &'static str)> {
+    let first: String = url
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .take(11)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if first.starts_with("javascript:") || first.starts_with("vbscript:") {
+        return Some((
+            format!("link `{url}` on page {page} runs a script, which a page of this site never does"),
+            "link to a page of the site or to a web address (`https://…`); a script belongs in a theme's static/ folder",
+        ));
+    }
+    if first.starts_with("file:") {
+        return Some((
+            format!("link `{url}` on page {page} leads to a file on this computer, which no visitor has"),
+            "copy the file into content/ and link to it there, such as `/files/plan.pdf`",
+        ));
+    }
+    None
 }
 
 /// What to do about a missing anchor: the page's own anchors, and when the
