@@ -25,6 +25,21 @@ fn colour_as_comment(line: &str) -> Option<(usize, &str, &str)> {
         .then(|| (line[..before.len() + 2].chars().count(), key, colour))
 }
 
+/// A value YAML reads as nothing (`title: ~`, `title: null`): the column
+/// of the value, the key and the word. Written for a text, it would be
+/// published as `~` or `null`.
+fn null_value(line: &str) -> Option<(usize, &str, &str)> {
+    let (before, after) = line.split_once(": ")?;
+    let key = before.trim_start().trim_start_matches("- ").trim();
+    let plain_key = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+    let value = after.split(" #").next().unwrap_or(after).trim();
+    let column = line[..before.len() + 2].chars().count() + after.len() - after.trim_start().len();
+    (plain_key && matches!(value, "~" | "null" | "Null" | "NULL")).then_some((column, key, value))
+}
+
 /// The error for a control character (other than a tab) written into a
 /// text as it is, in YAML or in Markdown.
 pub(crate) fn invisible_character(file: &Path, c: char) -> Diagnostic {
@@ -43,7 +58,9 @@ pub(super) fn prescan(file: &Path, text: &str) -> Result<(), Diagnostic> {
     let mut seen_content = false;
     let mut ended: Option<usize> = None;
     let mut tags = super::tags::Scanner::new();
+    let mut blocks = super::blocks::Blocks::new();
     for (i, line) in text.lines().enumerate() {
+        let in_block_text = blocks.inside(line);
         let err = |col: usize, message: &str, hint: &str| {
             Err(Diagnostic::error(file, message)
                 .at(i + 1, col + 1)
@@ -97,6 +114,13 @@ pub(super) fn prescan(file: &Path, text: &str) -> Result<(), Diagnostic> {
                 col,
                 &format!("`{colour}` after `{key}:` is read as a comment (YAML comments start with #), so `{key}` has no value"),
                 &format!("put the colour in quotes: {key}: \"{colour}\""),
+            );
+        }
+        if let Some((col, key, word)) = null_value(line).filter(|_| !in_block_text) {
+            return err(
+                col,
+                &format!("`{key}: {word}` is a value YAML reads as nothing, so `{key}` would show as `{word}`"),
+                &format!("write what `{key}` should say, or leave the line out where it is optional; to mean the word itself, put it in quotes: {key}: \"{word}\""),
             );
         }
         if let Some(tag) = tags.tag(line) {
