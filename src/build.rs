@@ -160,6 +160,7 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
         .map(|(p, _)| p.as_str())
         .chain(statics.iter().map(|(p, _)| p.as_str()))
         .collect();
+    errors.0.extend(check::home_page(&site));
     errors.0.extend(check::check_nav(&site, &outputs));
     errors.0.extend(check::check_brand(&site, &outputs));
     let content_diags = std::iter::once(&site)

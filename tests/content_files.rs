@@ -601,3 +601,23 @@ fn no_page_has_an_id_twice_whoever_named_it() {
     );
     assert!(!err.contains("`contact`"), "{err}");
 }
+
+/// A site without `content/index.md` is told so, once, not given a broken
+/// link to `index.html` on every page.
+#[test]
+fn a_site_without_a_home_page_is_told_to_add_one() {
+    let site = fixture_site("no-home");
+    fs::remove_file(site.0.join("content/index.md")).unwrap();
+    let out = alsite(&["build"], &site.0);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.starts_with(
+            "content/index.md: error: the site has no home page: content/index.md is missing"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("hint: add content/index.md"), "{err}");
+    assert!(!err.contains("leads to `index.html`"), "{err}");
+    assert!(!site.0.join("public").exists());
+}

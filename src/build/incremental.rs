@@ -236,10 +236,11 @@ impl Last {
         changed: &[PathBuf],
         listed_changed: bool,
     ) -> Result<Rebuilt, Diagnostics> {
-        let (errors, mut warnings): (Vec<_>, Vec<_>) =
-            check::check_content(&self.site, &self.theme)
-                .into_iter()
-                .partition(|d| d.is_error());
+        let content = check::check_content(&self.site, &self.theme);
+        let (errors, mut warnings): (Vec<_>, Vec<_>) = check::home_page(&self.site)
+            .into_iter()
+            .chain(content)
+            .partition(|d| d.is_error());
         if !errors.is_empty() {
             return Err(Diagnostics(errors));
         }

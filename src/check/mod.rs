@@ -32,6 +32,16 @@ pub use workshop::check_workshops;
 
 use crate::model::Site;
 
+/// An error when the site (its first language) has no home page: every
+/// page's header links to it, so without one each page would report a
+/// broken link to `index.html`.
+pub fn home_page(site: &Site) -> Option<Diagnostic> {
+    site.home.is_none().then(|| {
+        Diagnostic::error("content/index.md", "the site has no home page: content/index.md is missing")
+            .hint("add content/index.md: a `---` line, `title: Welcome`, another `---` line, then a few lines about the site; every page's header links to it")
+    })
+}
+
 /// Every check on the loaded content (before rendering).
 pub fn check_content(site: &Site, theme: &crate::theme::Theme) -> Vec<Diagnostic> {
     let ((mut diags, sessions), workshops) = rayon::join(
