@@ -165,7 +165,7 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
     errors.0.extend(check::check_brand(&site, &outputs));
     let content_diags = std::iter::once(&site)
         .chain(&site.translations)
-        .flat_map(|s| check::check_content(s, &theme))
+        .flat_map(|s| check::check_content(s, &site, &theme))
         .collect::<Vec<_>>();
     for d in content_diags {
         if d.is_error() {

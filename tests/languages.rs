@@ -386,3 +386,36 @@ fn a_site_translated_one_page_at_a_time_builds_and_every_link_works() {
     let index = fs::read_to_string(out.join("search/index.pl.js")).unwrap();
     assert!(!index.contains("ground-rules.html"), "{index}");
 }
+
+#[test]
+fn a_translated_module_links_a_session_not_translated_yet() {
+    // The workshop is translated before its demo session: the English
+    // module still links the session, by its page that leads to the
+    // Polish one, as a Markdown link to it would.
+    let site = two_languages();
+    let dir = site.path("content/workshops/podstawy");
+    fs::write(
+        dir.join("workshop.en.yaml"),
+        "title: Action Learning foundations\naudience: managers\ndays:\n  - start: \"09:00\"\n    items:\n      - module: czym-jest-action-learning\n      - { break: Coffee, minutes: 15 }\n      - module: pytania-w-praktyce\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("czym-jest-action-learning.en.md"),
+        fs::read_to_string(dir.join("czym-jest-action-learning.md")).unwrap(),
+    )
+    .unwrap();
+    fs::write(
+        dir.join("pytania-w-praktyce.en.md"),
+        "---\ntitle: Questions in practice\nminutes: 62\nobjectives: [Ask open questions]\nactivities:\n  - { title: Question practice, minutes: 32, kind: practice, practice: pytania-otwarte }\n  - { title: Demo session, minutes: 30, kind: demo, session: grafik }\n---\n\nWe practise.\n",
+    )
+    .unwrap();
+    let (o, out) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let module =
+        fs::read_to_string(out.join("en/workshops/podstawy/pytania-w-praktyce.html")).unwrap();
+    assert!(
+        module.contains(r#"href="../../sessions/grafik.html""#),
+        "{module}"
+    );
+    assert!(out.join("en/sessions/grafik.html").is_file());
+}

@@ -43,10 +43,11 @@ pub fn home_page(site: &Site) -> Option<Diagnostic> {
 }
 
 /// Every check on the loaded content (before rendering).
-pub fn check_content(site: &Site, theme: &crate::theme::Theme) -> Vec<Diagnostic> {
+/// `original` is the site in the default language (`site` itself there).
+pub fn check_content(site: &Site, original: &Site, theme: &crate::theme::Theme) -> Vec<Diagnostic> {
     let ((mut diags, sessions), workshops) = rayon::join(
         || rayon::join(|| check_practice(site), || check_sessions(site)),
-        || check_workshops(site),
+        || check_workshops(site, original),
     );
     diags.extend(sessions);
     diags.extend(workshops);

@@ -7,11 +7,13 @@ use crate::load::yaml::{locate, Seg};
 use crate::model::schedule::{plan, PlanError};
 use crate::model::*;
 
-pub fn check_workshops(site: &Site) -> Vec<Diagnostic> {
+/// `original` is the site in the default language (the same site in it): a
+/// module links its practice sets and sessions until they are translated.
+pub fn check_workshops(site: &Site, original: &Site) -> Vec<Diagnostic> {
     use rayon::prelude::*;
     site.workshops
         .par_iter()
-        .flat_map_iter(|w| check_workshop(site, w))
+        .flat_map_iter(|w| check_workshop((site, original), w))
         .collect()
 }
 
@@ -64,7 +66,7 @@ fn no_workshop_file(site: &Site, w: &Workshop) -> Diagnostic {
     Diagnostic::error(&file, message).at(1, 1).hint(hint)
 }
 
-fn check_workshop(site: &Site, w: &Workshop) -> Vec<Diagnostic> {
+fn check_workshop((site, original): (&Site, &Site), w: &Workshop) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     if w.source.as_os_str().is_empty() {
         return vec![no_workshop_file(site, w)];
@@ -143,7 +145,7 @@ fn check_workshop(site: &Site, w: &Workshop) -> Vec<Diagnostic> {
         diags.push(d);
     }
     for m in &w.modules {
-        diags.extend(check_module(site, m));
+        diags.extend(check_module((site, original), m));
         let used = w.data.days.iter().any(|d| {
             d.items
                 .iter()
@@ -169,7 +171,7 @@ fn check_workshop(site: &Site, w: &Workshop) -> Vec<Diagnostic> {
 
 /// The checks of one module: activities that fill its minutes, and links
 /// to practice sets and sessions that exist.
-fn check_module(site: &Site, m: &Module) -> Vec<Diagnostic> {
+fn check_module((site, original): (&Site, &Site), m: &Module) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let mtext = site.texts.get(&m.source).map(String::as_str).unwrap_or("");
     if m.front.activities.is_empty() {
@@ -208,8 +210,11 @@ fn check_module(site: &Site, m: &Module) -> Vec<Diagnostic> {
         for (key, target, folder) in links {
             if let Some(t) = target {
                 let exists = match key {
-                    "practice" => site.practice_set(t).is_some(),
-                    _ => site.session(t).is_some(),
+                    "practice" => site
+                        .practice_set(t)
+                        .or_else(|| original.practice_set(t))
+                        .is_some(),
+                    _ => site.session(t).or_else(|| original.session(t)).is_some(),
                 };
                 if !exists {
                     let known: Vec<&str> = match key {

@@ -35,6 +35,9 @@ pub(super) struct Shared<'a> {
     script_strings: std::sync::Mutex<HashMap<&'static [&'static str], Arc<str>>>,
     /// What links in Markdown files may lead to (see [`SourceLinks`]).
     source_links: Arc<SourceLinks>,
+    /// The site in the default language (the same site in it), whose
+    /// practice sets and sessions a module links until they are translated.
+    pub(super) default: &'a Site,
     /// The theme, for the ids its templates write (see
     /// [`crate::theme::Theme::ids_of`]).
     theme: crate::theme::Theme,
@@ -60,6 +63,7 @@ impl<'a> Shared<'a> {
             versions,
             script_strings: Default::default(),
             theme: theme.clone(),
+            default: lang.default,
         }
     }
 
@@ -182,9 +186,11 @@ pub(super) fn page_context(site: &Site, job: &Job, body: &str, shared: &Shared) 
         JobKind::Session(doc) => session::session_context(site, doc, path, &mut ids),
         JobKind::WorkshopIndex => workshop::index_context(site, path),
         JobKind::Agenda(w) => workshop::agenda_context(site, w, path, &mut ids),
-        JobKind::Module(w, i) => workshop::module_context(site, w, *i, path, &mut ids),
-        JobKind::Guide(w) => workshop::guide_context(site, w, path, &mut ids),
-        JobKind::Handout(w) => workshop::handout_context(site, w, path, &mut ids),
+        JobKind::Module(w, i) => {
+            workshop::module_context((site, shared.default), w, *i, path, &mut ids)
+        }
+        JobKind::Guide(w) => workshop::guide_context((site, shared.default), w, path, &mut ids),
+        JobKind::Handout(w) => workshop::handout_context((site, shared.default), w, path, &mut ids),
         JobKind::Untranslated => context! {
             // The original is at the same path in the default language, at the root.
             original => relative_url(&output, path),

@@ -90,8 +90,16 @@ fn day_title(site: &Site, w: &Workshop, d: usize) -> String {
     })
 }
 
-/// The activities of a module, with clock times when it is scheduled.
-fn activities(site: &Site, m: &Module, start: Option<Clock>, path: &str) -> Vec<Value> {
+/// The activities of a module, with clock times when it is scheduled. A
+/// practice set or session not translated yet is the `original` site's,
+/// shown by its page in this language that leads to it.
+fn activities(
+    site: &Site,
+    original: &Site,
+    m: &Module,
+    start: Option<Clock>,
+    path: &str,
+) -> Vec<Value> {
     let s = &site.strings;
     let mut at = start;
     m.front
@@ -100,18 +108,25 @@ fn activities(site: &Site, m: &Module, start: Option<Clock>, path: &str) -> Vec<
         .enumerate()
         .map(|(i, a)| {
             let link = match (&a.practice, &a.session) {
-                (Some(p), _) => site.practice_set(p).map(|d| {
-                    (
-                        relative_url(path, &set_path(p)),
-                        s.t("workshop.practice_link", &[("title", &d.data.title)]),
-                    )
-                }),
-                (None, Some(slug)) => site.session(slug).map(|d| {
-                    (
-                        relative_url(path, &session_path(slug)),
-                        s.t("workshop.session_link", &[("title", &d.data.title)]),
-                    )
-                }),
+                (Some(p), _) => site
+                    .practice_set(p)
+                    .or_else(|| original.practice_set(p))
+                    .map(|d| {
+                        (
+                            relative_url(path, &set_path(p)),
+                            s.t("workshop.practice_link", &[("title", &d.data.title)]),
+                        )
+                    }),
+                (None, Some(slug)) => {
+                    site.session(slug)
+                        .or_else(|| original.session(slug))
+                        .map(|d| {
+                            (
+                                relative_url(path, &session_path(slug)),
+                                s.t("workshop.session_link", &[("title", &d.data.title)]),
+                            )
+                        })
+                }
                 _ => None,
             };
             let clock = at.map(|c| {
@@ -195,7 +210,13 @@ fn day_views(site: &Site, w: &Workshop, days: &[Option<DayPlan>], path: &str) ->
         .collect()
 }
 
-pub fn module_context(site: &Site, w: &Workshop, index: usize, path: &str, ids: &mut Ids) -> Value {
+pub fn module_context(
+    (site, original): (&Site, &Site),
+    w: &Workshop,
+    index: usize,
+    path: &str,
+    ids: &mut Ids,
+) -> Value {
     let (days, _) = plan(w);
     let m = &w.modules[index];
     let slot = first_slot(&days, index);
@@ -213,7 +234,7 @@ pub fn module_context(site: &Site, w: &Workshop, index: usize, path: &str, ids: 
             objectives => &m.front.objectives,
             materials => &m.front.materials,
             when => when(site, w, slot),
-            activities => activities(site, m, slot.map(|s| s.1), path),
+            activities => activities(site, original, m, slot.map(|s| s.1), path),
             body => safe(to_html(&m.body, path, ids)),
             key => format!("alsite-timer:{}/{}", w.slug, m.slug),
         },
@@ -224,7 +245,7 @@ pub fn module_context(site: &Site, w: &Workshop, index: usize, path: &str, ids: 
 
 /// Every module in schedule order, with what the guide or handout shows.
 fn modules_in_order(
-    site: &Site,
+    (site, original): (&Site, &Site),
     w: &Workshop,
     days: &[Option<DayPlan>],
     path: &str,
@@ -244,7 +265,7 @@ fn modules_in_order(
                 when => when(site, w, slot),
                 objectives => &m.front.objectives,
                 materials => &m.front.materials,
-                activities => activities(site, m, slot.map(|s| s.1), path),
+                activities => activities(site, original, m, slot.map(|s| s.1), path),
                 notes => if with_notes { m.front.facilitator.as_deref().map(|f| safe(to_html(f, path, ids))) } else { None },
                 // Below the module's title (an h2): its highest heading becomes an h3.
                 body => safe(to_html_below(&m.body, path, ids, 3).html),
@@ -255,7 +276,12 @@ fn modules_in_order(
         .collect()
 }
 
-pub fn guide_context(site: &Site, w: &Workshop, path: &str, ids: &mut Ids) -> Value {
+pub fn guide_context(
+    (site, original): (&Site, &Site),
+    w: &Workshop,
+    path: &str,
+    ids: &mut Ids,
+) -> Value {
     // One checklist of everything to bring, each item with the modules that need it.
     let mut materials: Vec<(String, Vec<String>)> = Vec::new();
     let (days, _) = plan(w);
@@ -274,17 +300,22 @@ pub fn guide_context(site: &Site, w: &Workshop, path: &str, ids: &mut Ids) -> Va
     context! {
         workshop => workshop_ctx(w, path, ids),
         days => day_views(site, w, &days, path),
-        modules => modules_in_order(site, w, &days, path, ids, true),
+        modules => modules_in_order((site, original), w, &days, path, ids, true),
         materials => materials.iter().map(|(name, used)| context! { name => name, modules => used.join(", ") }).collect::<Vec<_>>(),
     }
 }
 
-pub fn handout_context(site: &Site, w: &Workshop, path: &str, ids: &mut Ids) -> Value {
+pub fn handout_context(
+    (site, original): (&Site, &Site),
+    w: &Workshop,
+    path: &str,
+    ids: &mut Ids,
+) -> Value {
     let (days, _) = plan(w);
     context! {
         workshop => workshop_ctx(w, path, ids),
         days => day_views(site, w, &days, path),
-        modules => modules_in_order(site, w, &days, path, ids, false),
+        modules => modules_in_order((site, original), w, &days, path, ids, false),
     }
 }
 
