@@ -247,8 +247,31 @@ pub fn parse_bind(text: &str) -> Result<IpAddr, String> {
     })
 }
 
+/// A `--host` name as a browser sends it: letters, digits, `-` and `.`
+/// (a name with letters past ASCII in its `xn--` form), without a scheme
+/// or a port (the server's own port is the one a request must name).
+pub fn parse_host(text: &str) -> Result<String, String> {
+    let name = text.trim();
+    let problem = if name.is_empty() {
+        "is empty"
+    } else if name.contains("://") || name.contains('/') {
+        "is a web address; give the name alone, such as preview.test"
+    } else if !name.is_ascii() {
+        "has letters past ASCII, which a browser sends in their `xn--` form; give that form (the address bar shows it once the page is open)"
+    } else if split_host(name).is_some_and(|(n, _)| n != name) && !name.starts_with('[') {
+        "has a port; give the name alone: a request must name the port this server listens on"
+    } else if !could_be_host(name) {
+        "is not a host name: use letters, digits, `-` and `.`"
+    } else {
+        return Ok(name.to_string());
+    };
+    Err(format!("--host `{text}` {problem}"))
+}
+
 /// The warning for an address other machines can reach; none for loopback.
 pub fn bind_warning(ip: IpAddr) -> Option<String> {
+    // `::ffff:127.0.0.1` is loopback too.
+    let ip = ip.to_canonical();
     if ip.is_loopback() {
         None
     } else if ip.is_unspecified() {
@@ -322,6 +345,26 @@ mod tests {
         let all = HostRule::new("0.0.0.0:80".parse().unwrap(), &[]);
         assert!(all.allows("10.0.0.7") && all.allows("[fe80::1]") && all.allows("localhost"));
         assert!(!all.allows("evil.example") && !all.allows("10.0.0.7:8000"));
+    }
+
+    #[test]
+    fn a_host_name_is_given_as_a_browser_sends_it() {
+        assert_eq!(parse_host(" preview.test "), Ok("preview.test".into()));
+        assert_eq!(
+            parse_host("xn--caf-dma.test"),
+            Ok("xn--caf-dma.test".into())
+        );
+        for (bad, words) in [
+            ("", "is empty"),
+            ("http://x", "web address"),
+            ("café.test", "xn--"),
+            ("preview.test:9999", "has a port"),
+            ("a b", "not a host name"),
+        ] {
+            let e = parse_host(bad).unwrap_err();
+            assert!(e.contains(words), "{bad}: {e}");
+        }
+        assert_eq!(bind_warning("::ffff:127.0.0.1".parse().unwrap()), None);
     }
 
     #[test]

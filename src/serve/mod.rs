@@ -140,6 +140,12 @@ pub fn run(options: &Options) -> Result<(), Diagnostics> {
     crate::load::site_folder(&options.root).map_err(|d| Diagnostics(vec![d]))?;
     let ip = host::parse_bind(&options.bind)
         .map_err(|message| Diagnostics(vec![Diagnostic::error("--bind", message)]))?;
+    let names: Vec<String> = options
+        .hosts
+        .iter()
+        .map(|h| host::parse_host(h))
+        .collect::<Result<_, _>>()
+        .map_err(|message| Diagnostics(vec![Diagnostic::error("--host", message)]))?;
     let fd_limit = conn::raise_fd_limit();
     crate::memory::return_at_once();
     // Building yields to serving: a page asked for during a rebuild of a
@@ -178,7 +184,7 @@ pub fn run(options: &Options) -> Result<(), Diagnostics> {
     outln!("serving {} at {url}", root.display());
     outln!("watching site.yaml, content/, themes/ and i18n/; press Ctrl+C to stop");
 
-    let hosts = HostRule::new(local, &options.hosts);
+    let hosts = HostRule::new(local, &names);
     let site = shared.clone();
     std::thread::spawn(move || conn::accept_loop(listener, gate, hosts, site));
     shared.events.clone().keep();
