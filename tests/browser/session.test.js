@@ -108,6 +108,56 @@ test("a pause can be skipped, and the stage list jumps", async () => {
   await page.close();
 });
 
+// The sticky player sits above the conversation: what is newly shown must be
+// in the window, below the player, once the page stops scrolling.
+async function inView(page, selector) {
+  await page.waitForFunction(() => new Promise((done) => {
+    let last = -1, still = 0;
+    (function frame() {
+      if (window.scrollY === last && ++still >= 10) return done(true);
+      if (window.scrollY !== last) still = 0;
+      last = window.scrollY;
+      requestAnimationFrame(frame);
+    })();
+  }));
+  return page.locator(selector).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const below = document.querySelector(".player").getBoundingClientRect().bottom;
+    return { top: Math.round(r.top), bottom: Math.round(r.bottom), below: Math.round(below), height: window.innerHeight };
+  });
+}
+
+for (const [name, viewport] of [["a phone", { width: 390, height: 844 }], ["a laptop", { width: 1280, height: 800 }]]) {
+  test(`on ${name}, the turn after a skipped pause and the last turn are scrolled into view`, async () => {
+    const data = embedded(SITE, FILE, "session-data");
+    const pause = embedded(SITE, FILE, "pause-data").items[0];
+    const { page, problems } = await fresh();
+    await page.setViewportSize(viewport);
+    const next = page.locator(".player .next");
+    while (!(await next.isDisabled())) await next.click();
+    assert.match(await position(page), new RegExp(`^Turn ${pause.turn} of`));
+    await page.locator(`#turn-${pause.turn} .skip-pause`).click();
+    assert.match(await position(page), new RegExp(`^Turn ${pause.turn + 1} of`));
+    let box = await inView(page, `#turn-${pause.turn + 1}`);
+    assert.ok(box.top >= box.below - 1 && box.bottom <= box.height, `the turn after the skipped pause in view: ${JSON.stringify(box)}`);
+    assert.ok(await page.evaluate(() => document.activeElement === document.querySelector(".player .next")), "the focus on Next");
+
+    // The last turn: Next is disabled, the focus moves to Back, and the page stays on the turn.
+    await page.locator(".stage-list a").last().click();
+    const last = data.turns;
+    while (!(await position(page)).startsWith(`Turn ${last} of`)) {
+      if (await next.isDisabled()) await page.locator(`.transcript .turn.is-current .skip-pause`).click();
+      else await next.click();
+    }
+    assert.equal(await next.isDisabled(), true);
+    assert.ok(await page.evaluate(() => document.activeElement === document.querySelector(".player .back")), "the focus on Back");
+    box = await inView(page, `#turn-${last}`);
+    assert.ok(box.top >= box.below - 1 && box.bottom <= box.height, `the last turn in view: ${JSON.stringify(box)}`);
+    assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+    await page.close();
+  });
+}
+
 test("transcript view, the coach's notes and presenter view", async () => {
   const { page, problems } = await fresh();
   const data = embedded(SITE, FILE, "session-data");

@@ -63,7 +63,7 @@
         save();
         settle(turnEl, item, state.pauses[item.id]);
         go(n + 1);
-        next.focus(); // the Skip button has gone
+        focusControl(next); // the Skip button has gone
       });
       // Once the pause is answered, the way on is right after the feedback,
       // not back up at the controls (Tab from the answer would leave the
@@ -73,7 +73,7 @@
       if (goOn) {
         goOn.addEventListener("click", function () {
           go(n + 1);
-          next.focus();
+          focusControl(next);
         });
         goOnButtons.push({ button: goOn, turn: n });
       }
@@ -192,10 +192,18 @@
         // smooth scroll and leave the pause's answers below the window.
         label.focus({ preventScroll: true });
       } else if (lost === next || lost === back) {
-        (lost === next ? back : next).focus();
+        focusControl(lost === next ? back : next);
       } else {
-        (next.disabled ? back : next).focus();
+        focusControl(next.disabled ? back : next);
       }
+    }
+
+    // The focus handed to Back or Next never scrolls: the sticky controls
+    // are in the window wherever the conversation is, and Chromium would
+    // scroll up to where the controls sit in the page, away from the turn
+    // reveal() has just brought into view.
+    function focusControl(button) {
+      button.focus({ preventScroll: true });
     }
 
     // Brings the newest turn into view below the sticky controls (which
@@ -239,7 +247,7 @@
       a.addEventListener("click", function (ev) {
         ev.preventDefault();
         go(Number(a.dataset.first));
-        next.focus();
+        focusControl(next);
       });
     });
 
