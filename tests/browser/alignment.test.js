@@ -3,8 +3,9 @@
 // sees them: labels and values in two straight columns, a wrapped checklist
 // line under its words, an offer's button on its card's text edge, a box's
 // padding even at both ends, the player's Back and Next one row, list
-// numbers inside their column, a module's "15 min" never split, and a new
-// Polish site's navigation on one row on a laptop.
+// numbers inside their column, a module's "15 min" never split, an ordering
+// exercise's steps readable and in line once checked, and a new Polish
+// site's navigation on one row on a laptop.
 
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
@@ -178,6 +179,46 @@ test("an activity's length (\"15 min\") is never split across two lines on a pho
     }));
     assert.deepEqual(split, [], `${width} px`);
     await page.close();
+  }
+});
+
+test("an ordering exercise once checked: each step's words keep a readable width, no word split, and on a laptop one left edge", async () => {
+  const sites = [["English", fileUrl("practice/session-flow.html")], ["Polish", "file://" + path.join(polish, "site/practice/session-flow.html")]];
+  for (const [language, url] of sites) {
+    for (const width of [320, 390, 1280]) {
+      const page = await tab(width, url);
+      const exercise = page.locator("section:has(ol.steps)").first();
+      // The first step moved to the top: one step "in place", the others "not yet".
+      const up = exercise.locator('li.step[data-position="1"] button.up');
+      while (!(await up.isDisabled())) await up.click();
+      await exercise.locator("button[type=submit]").click();
+      const steps = await exercise.locator("li.step").evaluateAll((lis) => lis.map((li) => {
+        const text = li.querySelector(".step-text");
+        const mark = li.querySelector(".step-mark");
+        const box = text.getBoundingClientRect();
+        // A word broken across two lines ("Refle" / "ksja") has two rows of boxes.
+        const node = text.firstChild;
+        const split = [...node.textContent.matchAll(/[^\s-]+-?/g)].filter((m) => {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+        }).map((m) => m[0]);
+        return { text: text.textContent, mark: mark ? mark.textContent.trim() : null, left: Math.round(box.left), width: Math.round(box.width), split };
+      }));
+      const at = `${language}, ${width} px`;
+      assert.ok(steps.length >= 4, at);
+      assert.ok(steps.every((s) => s.mark), `${at}: every step marked`);
+      for (const s of steps) {
+        assert.ok(s.width >= 150, `${at}: "${s.text}" is ${s.width} px wide`);
+        assert.deepEqual(s.split, [], `${at}: words split in "${s.text}"`);
+      }
+      if (width >= 1280) {
+        assert.equal(new Set(steps.map((s) => s.left)).size, 1, `${at}: the steps' words start on one edge ${JSON.stringify(steps.map((s) => [s.mark, s.left]))}`);
+        assert.ok(new Set(steps.map((s) => s.mark)).size > 1, `${at}: marks of two lengths`);
+      }
+      await page.close();
+    }
   }
 });
 
