@@ -183,7 +183,7 @@ test("the phone menu: a full-width list below the title; Escape closes it and re
   }
 });
 
-test("Polish words need no case ending: 'Uczestnicy: …' and 'pyta → Ania'", async () => {
+test("Polish words need no case ending: 'Uczestnicy: …', 'pyta → Ania' and the roles as nouns", async () => {
   const audience = "menedżerowie i coachowie wewnętrzni";
   for (const file of ["workshops/index.html", "workshops/podstawy/index.html", "workshops/podstawy/facilitator.html", "workshops/podstawy/handout.html"]) {
     const page = await view(file, 390);
@@ -205,5 +205,13 @@ test("Polish words need no case ending: 'Uczestnicy: …' and 'pyta → Ania'", 
   await page.locator(".player .next").click();
   await page.locator(".player .back").click();
   assert.match(await page.locator(".announcer").textContent(), /^Leon uczestnik pyta do: Ania: Co się dzieje/);
+  // The presenter's role is a noun, as a member's is: "Ania prezenter odpowiada", not a verb.
+  const seenText = async (locator) => (await locator.innerText()).replace(/\s+/g, " ").trim();
+  assert.equal(await seenText(page.locator(".role-card", { hasText: "Ania" })), "Ania Prezenter", "the list of who is in the room");
+  await page.locator(".player .next").click();
+  assert.equal(await seenText(page.locator("#turn-2 .speaker")), "Ania prezenter odpowiada", "the presenter's turn");
   await page.close();
+  const index = await view("sessions/index.html", 390);
+  assert.match(await seenText(index.locator(".card-meta")), /Coach: Sabina · Prezenter: Ania · 4 uczestników/, "a session's card");
+  await index.close();
 });
