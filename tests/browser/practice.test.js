@@ -145,7 +145,12 @@ test("order: steps reordered with the keyboard until right", async () => {
   assert.notDeepEqual(await positions(), [...Array(n).keys()].map((i) => i + 1), "shuffled on the page");
 
   await page.locator(`#${id} button[type=submit]`).click();
-  assert.match(await feedback(page, id).textContent(), /of \d+ steps are in the right place\./);
+  // The count agrees with the marks on the steps, in English grammar: "1 of 8 steps is", "2 of 8 steps are".
+  const inPlace = await page.locator(`#${id} .step-mark`, { hasText: "✓ in place" }).count();
+  assert.equal(await page.locator(`#${id} .step-mark`, { hasText: "✗ not yet" }).count(), n - inPlace);
+  assert.match(await feedback(page, id).textContent(), new RegExp(`^✗ ${inPlace} of ${n} steps ${inPlace === 1 ? "is" : "are"} in the right place\\.`));
+  const forms = await page.evaluate((total) => [0, 1, 2].map((k) => window.alsite.t("practice.order_partly", { n: k, total })), n);
+  assert.deepEqual(forms, [`0 of ${n} steps are in the right place.`, `1 of ${n} steps is in the right place.`, `2 of ${n} steps are in the right place.`]);
   for (let target = 0; target < n; target++) {
     let at = (await positions()).indexOf(target + 1);
     const up = steps.nth(at).locator("button.up");
