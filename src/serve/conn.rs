@@ -376,9 +376,10 @@ fn events_head_only(stream: &TcpStream, head: &Head) -> Next {
 }
 
 fn open_events(stream: Arc<TcpStream>, ticket: Ticket, site: &dyn Site) {
+    // The stream has no length and ends only when the connection does.
     let head = format!(
         "{}retry: {EVENT_RETRY_MS}\n: connected\n\n",
-        events_head("keep-alive")
+        events_head("close")
     );
     if write_bytes(&stream, head.as_bytes()).is_ok() {
         super::events::tune_event_socket(&stream);

@@ -23,7 +23,7 @@ use host::{host_port, HostRule};
 use http::{content_type, not_built_page, not_found_page, site_path, Refusal, EVENTS_PATH};
 use request::Head;
 use response::{Piece, Response};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
@@ -43,7 +43,6 @@ pub struct Options {
 /// rebuild if it failed.
 struct Snapshot {
     files: HashMap<String, Arc<Vec<u8>>>,
-    dirs: HashSet<String>,
     error: Option<String>,
     /// The words of the server's own pages (the 404 page, the error
     /// overlay) in each of the site's languages, the default first.
@@ -54,7 +53,6 @@ impl Default for Snapshot {
     fn default() -> Snapshot {
         Snapshot {
             files: HashMap::new(),
-            dirs: HashSet::new(),
             error: None,
             strings: vec![crate::i18n::builtin_english()],
         }
@@ -63,21 +61,12 @@ impl Default for Snapshot {
 
 impl Snapshot {
     fn new(outputs: Vec<crate::render::Output>, strings: Vec<Arc<Strings>>) -> Snapshot {
-        let mut dirs = HashSet::new();
         let files = outputs
             .into_iter()
-            .map(|o| {
-                let mut p = o.path.as_str();
-                while let Some((parent, _)) = p.rsplit_once('/') {
-                    dirs.insert(parent.to_string());
-                    p = parent;
-                }
-                (o.path, Arc::new(o.bytes))
-            })
+            .map(|o| (o.path, Arc::new(o.bytes)))
             .collect();
         Snapshot {
             files,
-            dirs,
             error: None,
             strings,
         }
@@ -279,7 +268,10 @@ fn answer(shared: &Shared, head: &Head) -> Option<Response> {
         return None;
     }
     let snapshot = shared.snapshot();
-    let path = match site_path(target, |p| snapshot.dirs.contains(p)) {
+    // A folder without its slash is redirected when it has a page to show;
+    // any other is not found (`/static` has no index.html).
+    let has_index = |p: &str| snapshot.files.contains_key(&format!("{p}/index.html"));
+    let path = match site_path(target, has_index) {
         Ok(p) => p,
         Err(Refusal::NeedsSlash) => {
             return Some(Response::new(301).header("Location", with_slash(target)))
@@ -373,7 +365,6 @@ fn apply(
                 }
                 Snapshot {
                     files,
-                    dirs: current.dirs.clone(),
                     error: None,
                     strings: rebuilt.strings,
                 }
@@ -421,7 +412,6 @@ fn apply(
             };
             shared.replace(Snapshot {
                 files: current.files.clone(),
-                dirs: current.dirs.clone(),
                 error: Some(message),
                 strings,
             });

@@ -29,9 +29,11 @@ pub fn wanted(value: &str, len: usize) -> Wanted {
     else {
         return Wanted::Whole;
     };
-    if spec.contains(',') {
+    // Empty list elements count for nothing (`bytes=0-1,` is one range).
+    let mut ranges = spec.split(',').map(str::trim).filter(|r| !r.is_empty());
+    let (Some(spec), None) = (ranges.next(), ranges.next()) else {
         return Wanted::Whole;
-    }
+    };
     let Some((first, last)) = spec.split_once('-') else {
         return Wanted::Whole;
     };
@@ -116,6 +118,10 @@ mod tests {
         assert_eq!(wanted("bytes=-500", 100), Wanted::Part(0..100));
         assert_eq!(wanted("bytes=50-999999", 100), Wanted::Part(50..100));
         assert_eq!(wanted("Bytes= 5-5", 100), Wanted::Part(5..6));
+        // Empty list elements count for nothing (RFC 9110, 5.6.1).
+        assert_eq!(wanted("bytes=0-1,", 100), Wanted::Part(0..2));
+        assert_eq!(wanted("bytes=, 0-1 ,,", 100), Wanted::Part(0..2));
+        assert_eq!(wanted("bytes=0-1,5-6", 100), Wanted::Whole);
         assert_eq!(
             wanted("bytes=0-99999999999999999999999", 100),
             Wanted::Part(0..100)

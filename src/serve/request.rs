@@ -218,7 +218,7 @@ fn content_length(value: &str) -> Result<u64, HeadError> {
         if member.is_empty() || !member.bytes().all(|b| b.is_ascii_digit()) {
             return Err(HeadError::Bad);
         }
-        let n = member.parse().unwrap_or(u64::MAX);
+        let n = member.parse().map_err(|_| HeadError::Bad)?;
         if found.is_some_and(|m| m != n) {
             return Err(HeadError::Bad);
         }
@@ -375,6 +375,8 @@ mod tests {
             "Content-Length: \r\n",
             "Content-Length: 5, 6\r\n",
             "Content-Length: 5\r\nContent-Length: 6\r\n",
+            // Too large to count: no length a body could have.
+            "Content-Length: 99999999999999999999999\r\n",
             "Transfer-Encoding: gzip\r\n",
             "Transfer-Encoding: chunked, gzip\r\n",
             "Transfer-Encoding: chunked, chunked\r\n",
@@ -394,7 +396,6 @@ mod tests {
         for good in [
             "Content-Length: 5, 5\r\n",
             "Content-Length: 5\r\nContent-Length: 5\r\n",
-            "Content-Length: 99999999999999999999999\r\n",
             "Transfer-Encoding: gzip, Chunked\r\n",
         ] {
             assert!(with(good).unwrap().has_body, "{good}");

@@ -282,3 +282,43 @@ fn r5_another_port_may_link_here_not_load_or_frame_and_doubled_slashes_are_refus
     }
     assert_eq!(ask("/practice/", "").status, 200);
 }
+
+/// Smaller points of HTTP: a folder with no page is not found rather than
+/// redirected to a 404; an empty member of a range list counts for
+/// nothing; a length too large to count is refused; the event stream,
+/// which has no length, says its connection ends with it.
+#[test]
+fn r6_folders_without_a_page_ranges_lengths_and_the_event_stream_framing() {
+    let _turn = take_turn();
+    let site = new_site("edges");
+    let server = Server::start(&site);
+    let a = &server.addr;
+    let ask = |lines: &str| {
+        raw(
+            a,
+            format!("{lines}Host: {a}\r\nConnection: close\r\n\r\n").as_bytes(),
+        )
+        .expect("an answer")
+    };
+    assert_eq!(ask("GET /static HTTP/1.1\r\n").status, 404);
+    let practice = ask("GET /practice HTTP/1.1\r\n");
+    assert_eq!(practice.status, 301, "a folder with a page still redirects");
+    let part = ask("GET /static/style.css HTTP/1.1\r\nRange: bytes=0-1,\r\n");
+    assert_eq!(part.status, 206, "{}", part.headers);
+    assert_eq!(part.body.len(), 2);
+    let huge = ask("GET / HTTP/1.1\r\nContent-Length: 99999999999999999999999\r\n");
+    assert_eq!(huge.status, 400);
+    let mut s = TcpStream::connect(a).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    s.write_all(format!("GET /__alsite/events HTTP/1.0\r\nHost: {a}\r\n\r\n").as_bytes())
+        .unwrap();
+    let mut head = String::new();
+    let mut reader = BufReader::new(s);
+    while !head.ends_with("\r\n\r\n") {
+        assert!(reader.read_line(&mut head).unwrap() > 0);
+    }
+    assert!(
+        head.contains("text/event-stream") && head.contains("Connection: close\r\n"),
+        "{head}"
+    );
+}
