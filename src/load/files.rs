@@ -216,10 +216,32 @@ pub fn read_utf8(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
             .hint("save the file with UTF-8 encoding (in most editors: Save As, Encoding UTF-8)")
     })?;
     // Editors on Windows often start a file with a byte-order mark; it is not content.
-    Ok(match text.strip_prefix('\u{feff}') {
+    let text = match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
         None => text,
-    })
+    };
+    Ok(lone_returns_as_line_ends(text))
+}
+
+/// A line ending written as a carriage return alone (old Mac editors, some
+/// exports) ends a line in YAML and in Markdown alike: it becomes `\n`, as a
+/// `\r\n` is read. Text without one is returned as it is.
+fn lone_returns_as_line_ends(text: String) -> String {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes.get(i + 1) != Some(&b'\n');
+    if !memchr::memchr_iter(b'\r', bytes).any(lone) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(if c == '\r' && chars.peek() != Some(&'\n') {
+            '\n'
+        } else {
+            c
+        });
+    }
+    out
 }
 
 /// The text of a file saved as UTF-16 with a byte-order mark, as Word and
@@ -252,6 +274,17 @@ fn is_utf16_without_mark(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod utf16_tests {
     use super::*;
+
+    #[test]
+    fn a_carriage_return_alone_ends_a_line() {
+        let text = "title: A\rsummary: B\r\nend: C\r".to_string();
+        assert_eq!(
+            lone_returns_as_line_ends(text),
+            "title: A\nsummary: B\r\nend: C\n"
+        );
+        let plain = "title: A\r\n".to_string();
+        assert_eq!(lone_returns_as_line_ends(plain), "title: A\r\n");
+    }
 
     #[test]
     fn utf16_with_a_mark_is_read_as_text() {
