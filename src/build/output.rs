@@ -55,7 +55,16 @@ impl Writer {
         if side.exists() {
             std::fs::remove_dir_all(&side)?;
         }
-        std::fs::create_dir_all(&side)?;
+        std::fs::create_dir_all(&side).map_err(|e| {
+            // The output folder may be writable and its parent not
+            // (`/var/www/html`): say which folder needs it.
+            let words = crate::diagnostic::io_words(&e);
+            io::Error::other(format!(
+                "cannot make a folder in {} ({words}): the new site is written beside the output folder and then moved in, so alsite must be able to write there too; build into a folder of your own and copy it, or let your user write to {}",
+                parent.display(),
+                parent.display()
+            ))
+        })?;
         let update = out.join(MARKER).is_file();
         let mut targets = None;
         let (previous, present) = if update {
