@@ -458,6 +458,17 @@ impl<'a> Loader<'a> {
                 .push(Diagnostic::error(rel, message).at(line, column).hint(hint));
             return None;
         }
+        if free && front.hero.is_some() {
+            let (line, column) = read_utf8(self.root, rel)
+                .ok()
+                .map_or((1, 1), |t| front_place(&t, "hero"));
+            self.diags.push(
+                Diagnostic::error(rel, "`hero` shows on the home page only, so this page would not show it")
+                    .at(line, column)
+                    .hint("move the hero to content/index.md, or remove it here and start the page with its text"),
+            );
+            return None;
+        }
         Some(Page {
             source: rel.to_path_buf(),
             front,
@@ -516,3 +527,19 @@ fn placeholder_config() -> Config {
 
 #[cfg(test)]
 mod tests;
+
+/// Where `key` is in a Markdown file's front matter, as (line, column) in
+/// the file; its first line when the front matter cannot be read.
+fn front_place(text: &str, key: &str) -> (usize, usize) {
+    match frontmatter::split(text) {
+        Ok(frontmatter::Split {
+            front: Some(front),
+            front_line,
+            ..
+        }) => {
+            let (line, column) = yaml::locate(front, &[yaml::Seg::Key(key)]);
+            (line + front_line - 1, column)
+        }
+        _ => (1, 1),
+    }
+}
