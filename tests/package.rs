@@ -266,6 +266,13 @@ fn a_package_past_the_manifest_limits_is_refused_with_the_reason() {
         "{}",
         stderr(&out)
     );
+    // The course and its one item share the site's title: said once.
+    assert_eq!(
+        stderr(&out).matches("is 249 characters").count(),
+        1,
+        "{}",
+        stderr(&out)
+    );
 
     // 1.2 keeps 4,096 characters of progress: 400 items cannot fit.
     fs::write(

@@ -233,6 +233,9 @@ fn check_limits(title: &str, tree: &[Node], version: Version) -> Result<(), Vec<
         }
     }
     collect(tree, &mut titles);
+    // The whole site as one course has the site's title twice: once is enough.
+    let mut seen = std::collections::HashSet::new();
+    titles.retain(|t| seen.insert(*t));
     for t in titles {
         let n = t.chars().count();
         if n > TITLE_LIMIT {
