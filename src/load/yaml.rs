@@ -343,6 +343,15 @@ mod tests {
     }
 
     #[test]
+    fn a_number_in_quotes_is_told_to_lose_them() {
+        let d = err("title: a\nn: \"30\"\n", 1);
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("expected a whole number from 0 to 4294967295: write the number without quotes around it")
+        );
+    }
+
+    #[test]
     fn a_nested_value_is_not_told_the_fields_of_the_whole_file() {
         #[derive(serde::Deserialize, Debug)]
         #[serde(deny_unknown_fields)]

@@ -117,6 +117,14 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
         if expected == "a boolean" && yes_or_no(found) {
             hint.push_str(": write `true` for yes and `false` for no");
         }
+        // `minutes: "30"`: a number in quotes is text to YAML.
+        let quoted_number = found
+            .strip_prefix("string \"")
+            .and_then(|f| f.strip_suffix('"'))
+            .is_some_and(|f| f.trim().parse::<f64>().is_ok());
+        if quoted_number && hint.contains("number") {
+            hint.push_str(": write the number without quotes around it");
+        }
         return (
             format!("{prefix}wrong kind of value: found {}", plain_found(found)),
             Some(hint),
