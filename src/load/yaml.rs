@@ -343,6 +343,19 @@ mod tests {
     }
 
     #[test]
+    fn an_invisible_character_in_a_field_name_is_named() {
+        let d = err("title: a\nn: 1\n\u{200b}title: b\n", 1);
+        assert_eq!(
+            d.message,
+            "the field name `title` has an invisible character in it (U+200B)"
+        );
+        assert!(d
+            .hint
+            .unwrap()
+            .starts_with("delete the field name and type it again"));
+    }
+
+    #[test]
     fn a_number_in_quotes_is_told_to_lose_them() {
         let d = err("title: a\nn: \"30\"\n", 1);
         assert_eq!(

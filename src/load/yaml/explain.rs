@@ -17,6 +17,15 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
     }
     if let Some(rest) = what.strip_prefix("unknown field ") {
         let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        // A key with a character that shows as nothing (pasted from a web
+        // page or a chat): the key looks right and is not.
+        if let Some(c) = field.chars().find(|&c| shows_as_nothing(c)) {
+            let seen: String = field.chars().filter(|&c| !shows_as_nothing(c)).collect();
+            return (
+                format!("{prefix}the field name {seen} has an invisible character in it (U+{:04X})", c as u32),
+                Some("delete the field name and type it again; the character often comes from copying text out of a web page or a chat".into()),
+            );
+        }
         let hint = if expected.is_empty() {
             "this mapping takes no fields".to_string()
         } else {
@@ -432,4 +441,10 @@ mod tests {
             assert!(hint.is_some(), "{raw}");
         }
     }
+}
+
+/// A character a text editor shows as nothing: a zero-width or
+/// direction mark, a byte-order mark, a soft hyphen, a no-break space.
+fn shows_as_nothing(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
 }
