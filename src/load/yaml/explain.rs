@@ -419,6 +419,12 @@ fn plain_expected(expected: &str) -> String {
     plain.to_string()
 }
 
+/// A character a text editor shows as nothing: a zero-width or
+/// direction mark, a byte-order mark, a soft hyphen, a no-break space.
+fn shows_as_nothing(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::explain;
@@ -441,10 +447,4 @@ mod tests {
             assert!(hint.is_some(), "{raw}");
         }
     }
-}
-
-/// A character a text editor shows as nothing: a zero-width or
-/// direction mark, a byte-order mark, a soft hyphen, a no-break space.
-fn shows_as_nothing(c: char) -> bool {
-    matches!(c, '\u{a0}' | '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
 }
