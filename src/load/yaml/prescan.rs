@@ -9,19 +9,26 @@ use std::path::Path;
 /// handful of levels; the limit keeps a runaway file from taking minutes.
 const MAX_DEPTH: usize = 40;
 
-/// A colour written without quotes after a key (`primary: #8b0000`): the
-/// column of the `#`, the key and the colour.
-fn colour_as_comment(line: &str) -> Option<(usize, &str, &str)> {
-    let (before, after) = line.split_once(": #")?;
+/// The key before `: ` on `line` (`- ` items too), when it is a plain
+/// word: the line split at its `: `, into the key and what follows.
+fn plain_key<'a>(line: &'a str, separator: &str) -> Option<(&'a str, &'a str, &'a str)> {
+    let (before, after) = line.split_once(separator)?;
     let key = before.trim_start().trim_start_matches("- ").trim();
-    let plain_key = !key.is_empty()
+    let plain = !key.is_empty()
         && key
             .chars()
             .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+    plain.then_some((before, key, after))
+}
+
+/// A colour written without quotes after a key (`primary: #8b0000`): the
+/// column of the `#`, the key and the colour.
+fn colour_as_comment(line: &str) -> Option<(usize, &str, &str)> {
+    let (before, key, after) = plain_key(line, ": #")?;
     let colour_len = after.bytes().take_while(u8::is_ascii_hexdigit).count();
     let colour = &line[before.len() + 2..before.len() + 3 + colour_len];
     let ends = after[colour_len..].trim().is_empty();
-    (plain_key && ends && matches!(colour_len, 3 | 4 | 6 | 8))
+    (ends && matches!(colour_len, 3 | 4 | 6 | 8))
         .then(|| (line[..before.len() + 2].chars().count(), key, colour))
 }
 
@@ -29,15 +36,10 @@ fn colour_as_comment(line: &str) -> Option<(usize, &str, &str)> {
 /// of the value, the key and the word. Written for a text, it would be
 /// published as `~` or `null`.
 fn null_value(line: &str) -> Option<(usize, &str, &str)> {
-    let (before, after) = line.split_once(": ")?;
-    let key = before.trim_start().trim_start_matches("- ").trim();
-    let plain_key = !key.is_empty()
-        && key
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+    let (before, key, after) = plain_key(line, ": ")?;
     let value = after.split(" #").next().unwrap_or(after).trim();
     let column = line[..before.len() + 2].chars().count() + after.len() - after.trim_start().len();
-    (plain_key && matches!(value, "~" | "null" | "Null" | "NULL")).then_some((column, key, value))
+    matches!(value, "~" | "null" | "Null" | "NULL").then_some((column, key, value))
 }
 
 /// The error for a control character (other than a tab) written into a
