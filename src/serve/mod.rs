@@ -306,7 +306,6 @@ fn answer(shared: &Shared, head: &Head) -> Option<Response> {
     };
     let response = Response::new(status)
         .header("Content-Type", kind)
-        .header("X-Content-Type-Options", "nosniff")
         .header("Cache-Control", "no-store")
         .body(body);
     if status != 200 {
