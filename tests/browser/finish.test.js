@@ -286,7 +286,13 @@ test("a checked answer's verdict comes right under its button, before “Show th
         item.locator(".feedback").boundingBox(),
         item.locator("details.answer").boundingBox(),
       ]);
-      assert.ok(button.y < verdict.y && verdict.y < details.y, `${file}, ${width} px: button ${button.y}, verdict ${verdict.y}, Show the answer ${details.y}`);
+      if (answer === "type") {
+        // A rewritten question's feedback lists the model answers itself: no "Show model answers" below to repeat them.
+        assert.equal(details, null, `${file}, ${width} px: no "Show model answers" after a check`);
+        assert.ok(button.y < verdict.y, `${file}, ${width} px: button ${button.y}, verdict ${verdict.y}`);
+      } else {
+        assert.ok(button.y < verdict.y && verdict.y < details.y, `${file}, ${width} px: button ${button.y}, verdict ${verdict.y}, Show the answer ${details.y}`);
+      }
       await page.close();
     }
   }

@@ -107,6 +107,16 @@ test("rewrite: the checker's hints, model answers, self-marking, typed HTML stay
   assert.match(fb, /That is a closed question\./);
   assert.match(fb, /it starts with 'Is'\. Try starting with 'What' or 'How'\./);
   assert.match(fb, /Who else in the organization could help with this\?/, "model answers shown after a try");
+  // Each model answer is on the page once: the "Show model answers" box does
+  // not repeat the list the feedback already shows.
+  for (const m of byId[ids[0]].models) {
+    assert.equal(await page.locator(`#${ids[0]}`).getByText(m, { exact: true }).filter({ visible: true }).count(), 1, m);
+  }
+  assert.equal(await page.locator(`#${ids[0]} details.answer`).isVisible(), false);
+  // The explanation is read before the button to judge one's own version.
+  const explainTop = (await page.locator(`#${ids[0]} .feedback .explain`).boundingBox()).y;
+  const markTop = (await page.locator(`#${ids[0]} .mark-good`).boundingBox()).y;
+  assert.ok(explainTop < markTop, `explanation at ${explainTop}, "My version is good" at ${markTop}`);
   // The learner may judge their own version good.
   await page.locator(`#${ids[0]} .mark-good`).click();
   assert.match(await feedback(page, ids[0]).textContent(), /You marked your version as good\./);

@@ -126,6 +126,9 @@
       var list = make("ul", "models");
       data.models.forEach(function (m) { list.appendChild(make("li", null, m)); });
       parts.push(list);
+      // The explanation before the learner judges their own version; the
+      // model answers and explanation shown here only, not again below.
+      parts.push(explainPart(data));
       if (selfMarked && !check.ok) parts.push(make("p", "self-marked", t("practice.self_marked")));
       if (!good) {
         var mark = make("button", "button button-quiet mark-good", t("practice.mark_good"));
@@ -137,7 +140,6 @@
         });
         parts.push(mark);
       }
-      parts.push(explainPart(data));
       var verdict = KINDS.indexOf(check.kind) >= 0 ? t("practice.verdict_" + check.kind) : t("practice.checked");
       var box = showFeedback(section, good, verdict, parts);
       box.querySelector(".verdict").tabIndex = -1;
@@ -156,6 +158,9 @@
         render(saved.answer, saved.self === true);
       },
       reset: function () { area.value = ""; },
+      // The feedback lists the model answers and the explanation: the
+      // "Show model answers" box would only repeat them.
+      answerInFeedback: true,
     };
   };
 
@@ -287,12 +292,14 @@
     section.querySelectorAll(".static-only").forEach(function (n) { n.hidden = true; });
     var details = section.querySelector("details.answer");
     if (details) details.hidden = true;
-    var handler = factory(section, data, function (result) {
-      revealAnswer(section);
+    var handler;
+    function reveal() { if (!handler.answerInFeedback) revealAnswer(section); }
+    handler = factory(section, data, function (result) {
+      reveal();
       onAnswer(result);
     }, rules);
     if (saved) {
-      try { handler.restore(saved); revealAnswer(section); } catch (e) { /* a saved answer that no longer fits */ }
+      try { handler.restore(saved); reveal(); } catch (e) { /* a saved answer that no longer fits */ }
     }
     return {
       reset: function () {
