@@ -40,13 +40,19 @@ const INLINE: u8 = 4; // inside a word's flow: no space at its edges
 const SECTION: u8 = 8; // starts a section when it has an id
 const HEADING: u8 = 16;
 const RAW: u8 = 32; // raw text: scripts and styles
+const BLOCK: u8 = 64; // a block of its own: a separator, not only a space, at its edges
+
+/// What a snippet shows between the text of two blocks (a heading and its
+/// paragraph, two list items, two table cells), so they do not run together.
+/// Snippet text only: words are split as they would be without it.
+pub const BLOCK_SEPARATOR: &str = "· ";
 
 /// The flags of the element `name`. (Not `span` among the inline elements:
 /// templates set spans side by side that CSS shows apart, such as a
-/// speaker's name and role.)
+/// speaker's name and role; nor among the blocks: a space between them.)
 fn flags(name: &str) -> u8 {
-    // Every name below fits in eight bytes: lower-cased there, on the stack.
-    let mut lower = [0u8; 8];
+    // Every name below fits in ten bytes: lower-cased there, on the stack.
+    let mut lower = [0u8; 10];
     let Some(name) = lower.get_mut(..name.len()).map(|buf| {
         buf.copy_from_slice(name.as_bytes());
         buf.make_ascii_lowercase();
@@ -63,8 +69,12 @@ fn flags(name: &str) -> u8 {
         | b"meta" | b"source" | b"track" | b"wbr" => VOID,
         b"a" | b"abbr" | b"b" | b"bdi" | b"cite" | b"code" | b"em" | b"i" | b"kbd" | b"mark"
         | b"q" | b"s" | b"small" | b"strong" | b"sub" | b"sup" | b"u" | b"var" => INLINE,
-        b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" => SECTION | HEADING,
-        b"li" | b"section" => SECTION,
+        b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" => SECTION | HEADING | BLOCK,
+        b"li" | b"section" => SECTION | BLOCK,
+        b"p" | b"div" | b"dt" | b"dd" | b"td" | b"th" | b"tr" | b"caption" | b"figcaption"
+        | b"blockquote" | b"pre" | b"summary" | b"label" | b"legend" | b"article" | b"aside"
+        | b"header" | b"footer" | b"figure" | b"address" | b"table" | b"ul" | b"ol" | b"dl"
+        | b"details" | b"fieldset" | b"form" => BLOCK,
         _ => 0,
     }
 }
@@ -183,6 +193,9 @@ struct Scanner<'a> {
     keep: usize,
     words: Words,
     terms: TermsBuilder,
+    /// A block began or ended since the last snippet text: the next text
+    /// is set apart from the one before by [`BLOCK_SEPARATOR`].
+    block_ended: bool,
 }
 
 impl<'a> Scanner<'a> {
@@ -231,7 +244,15 @@ impl<'a> Scanner<'a> {
         // A title is shown above the snippet already: its words are terms,
         // not snippet text.
         if self.title_depth.is_none() && self.h1_depth.is_none() {
-            push_collapsed_until(&mut section.text, &text, self.keep.saturating_add(1));
+            let limit = self.keep.saturating_add(1);
+            if self.block_ended && !text.trim_ascii_start().is_empty() {
+                self.block_ended = false;
+                if !section.text.is_empty() && section.text.len() <= limit {
+                    space(&mut section.text);
+                    section.text.push_str(BLOCK_SEPARATOR);
+                }
+            }
+            push_collapsed_until(&mut section.text, &text, limit);
         }
         let Scanner { words, terms, .. } = self;
         words.feed(&text, &mut |w| terms.add(w));
@@ -247,7 +268,7 @@ impl<'a> Scanner<'a> {
         let name = &tag[..name_end];
         let attrs = &tag[name_end..];
         let has_attrs = attrs.len() > 1;
-        let kind = flags(name);
+        let mut kind = flags(name);
         if kind & RAW != 0 {
             return Some(if name.eq_ignore_ascii_case("style") {
                 "style"
@@ -255,17 +276,23 @@ impl<'a> Scanner<'a> {
                 "script"
             });
         }
+        let mut skip = self.skipping > 0 || kind & SKIPPED != 0;
+        let mut id = None;
+        if has_attrs && !skip && kind & VOID == 0 {
+            let read = Attrs::of(attrs);
+            (skip, id) = (read.hidden, read.id);
+            if read.block {
+                kind |= BLOCK;
+            }
+        }
         if kind & INLINE == 0 {
             self.space();
         }
+        if kind & BLOCK != 0 && self.skipping == 0 {
+            self.block_ended = true;
+        }
         if kind & VOID != 0 || tag.ends_with('/') {
             return None;
-        }
-        let mut skip = self.skipping > 0 || kind & SKIPPED != 0;
-        let mut id = None;
-        if has_attrs && !skip {
-            let read = Attrs::of(attrs);
-            (skip, id) = (read.hidden, read.id);
         }
         self.open.push((name, skip, kind));
         if skip {
@@ -344,6 +371,9 @@ impl<'a> Scanner<'a> {
         if kind & INLINE == 0 {
             self.space();
         }
+        if kind & BLOCK != 0 && self.skipping == 0 {
+            self.block_ended = true;
+        }
     }
 
     fn space(&mut self) {
@@ -374,6 +404,9 @@ struct Attrs<'a> {
     id: Option<&'a str>,
     /// Hidden from readers (`hidden`, `aria-hidden="true"`), or facilitator notes.
     hidden: bool,
+    /// A span the theme shows as a block of its own: a card's title, summary
+    /// and facts (style.css).
+    block: bool,
 }
 
 impl<'a> Attrs<'a> {
@@ -392,8 +425,10 @@ impl<'a> Attrs<'a> {
                 // Answers to practice items: found, they would give them away.
                 read.hidden = true;
             } else if is("class") {
-                let mut classes = value.split_ascii_whitespace();
-                read.hidden |= classes.any(|c| c == "facilitator-notes");
+                for class in value.split_ascii_whitespace() {
+                    read.hidden |= class == "facilitator-notes";
+                    read.block |= matches!(class, "card-title" | "card-summary" | "card-meta");
+                }
             }
         }
         read

@@ -63,6 +63,12 @@ fn cut(text: &mut String, max: usize) {
     }
     let at_space = text[..end].rfind(' ').filter(|&i| i > 0);
     text.truncate(at_space.unwrap_or(end));
+    // Not a block separator left dangling before the "…".
+    let separator = super::extract::BLOCK_SEPARATOR.trim_end();
+    if at_space.is_some() && text.ends_with(separator) {
+        text.truncate(text.len() - separator.len());
+        text.truncate(text.trim_end().len());
+    }
     text.push_str(if at_space.is_some() { MORE } else { "…" });
     text.shrink_to_fit();
 }
@@ -480,7 +486,7 @@ mod tests {
             let first = "a".repeat(len);
             let html = format!("<main><p>{first}</p><p>next words</p></main>");
             let page = IndexedPage::of("a.html", &html).unwrap();
-            let mut whole = format!("{first} next words");
+            let mut whole = format!("{first} · next words");
             cut(&mut whole, SNIPPET_BYTES);
             assert_eq!(page.text.sections[0].text, whole, "{len}");
         }
@@ -492,6 +498,16 @@ mod tests {
             cut(&mut whole, SNIPPET_BYTES);
             assert_eq!(page.text.sections[0].text, whole, "{shift}");
             assert!(page.text.sections[0].text.capacity() <= SNIPPET_BYTES);
+        }
+    }
+
+    #[test]
+    fn a_snippet_cut_short_does_not_end_on_a_block_separator() {
+        for len in SNIPPET_BYTES - 12..SNIPPET_BYTES {
+            let html = format!("<main><p>{}</p><p>next words</p></main>", "a".repeat(len));
+            let page = IndexedPage::of("a.html", &html).unwrap();
+            let text = &page.text.sections[0].text;
+            assert!(!text.contains("· …") && !text.ends_with('·'), "{len}: {text}");
         }
     }
 

@@ -47,7 +47,7 @@ fn a_heading_with_id_inside_a_section_keeps_the_sections_anchor() {
         got,
         vec![
             s("stage", "Questions", ""),
-            s("t1", "", "Ann asks Why now?")
+            s("t1", "", "Ann asks · Why now?")
         ]
     );
 }
@@ -74,7 +74,7 @@ fn hidden_navigation_scripts_and_facilitator_notes_are_left_out() {
 #[test]
 fn attributes_are_read_by_name_whatever_their_quotes() {
     let got = sections("<h2 data-note=\"id=wrong hidden\" id='right'>Kept</h2><p class=\"a facilitator-notes b\">Secret</p><p data-hidden=\"x\">Shown</p><div hidden=\"\">Gone</div><p aria-hidden=false>Also shown</p>");
-    assert_eq!(got, vec![s("right", "Kept", "Shown Also shown")]);
+    assert_eq!(got, vec![s("right", "Kept", "Shown · Also shown")]);
 }
 
 #[test]
@@ -112,17 +112,17 @@ fn tags_in_any_case_and_stray_end_tags() {
     );
     assert_eq!(
         got,
-        vec![s("a", "Upper", "One"), s("b", "Inner", "Two Three")]
+        vec![s("a", "Upper", "One"), s("b", "Inner", "Two · Three")]
     );
     assert_eq!(flags("TEXTAREA"), SKIPPED);
     // A script or style ends at its end tag in any case, and only there.
     let got = sections(
         "<p>Before</p><SCRIPT>if (a </scripts) b()</SCRIPT ><p>Middle</p><Style>p{}</STYLE><p>After</p><script>x()",
     );
-    assert_eq!(got, vec![s("", "", "Before Middle After")]);
+    assert_eq!(got, vec![s("", "", "Before · Middle · After")]);
     // An empty comment (`<!-->`) ends where a browser ends it.
     let got = sections("<p>One</p><!--><p>Two</p><!-- x --><p>Three</p>");
-    assert_eq!(got, vec![s("", "", "One Two Three")]);
+    assert_eq!(got, vec![s("", "", "One · Two · Three")]);
     // Raw HTML's ids in any case and quoting start sections; a `>` in a
     // quoted value does not end its tag.
     let got = sections(
@@ -136,6 +136,50 @@ fn tags_in_any_case_and_stray_end_tags() {
             s("three", "", "Third")
         ]
     );
-    assert_eq!(flags("blockquote"), 0);
+    assert_eq!(flags("blockquote"), BLOCK);
+    assert_eq!(flags("figcaption"), BLOCK);
+    assert_eq!(flags("figcaptions"), 0);
     assert_eq!(flags("h\u{11}"), 0);
+}
+
+/// Text from separate blocks (a heading and a paragraph, list items, table
+/// cells, terms and their descriptions) reads apart in a snippet, set off by
+/// a separator; text within a block (inline elements, spans) by a space.
+/// Words are the same as without the separator.
+#[test]
+fn blocks_are_set_apart_in_snippets_and_words_split_as_before() {
+    let main = "<p>Moments in a session:</p><ul><li>Choosing the coach's <em>question</em></li><li>\n  Closing\n</li></ul>\
+        <h3>Kinds</h3><dl><dt>Closed</dt><dd>Yes or no.</dd><dt>Open</dt><dd>Invites a full answer.</dd></dl>\
+        <table><tr><th>Time</th><td>9:00</td></tr></table><p><span>Ania</span><span>presenter</span> asks</p>\
+        <ul class=\"cards\"><li class=\"card\"><a href=\"s.html\"><span class=\"card-title\">Rota</span><span class=\"card-summary\">A tool</span></a></li></ul>";
+    assert_eq!(
+        sections(main),
+        vec![s(
+            "",
+            "",
+            "Moments in a session: · Choosing the coach's question · Closing · Kinds · Closed · Yes or no. · Open · Invites a full answer. · Time · 9:00 · Ania presenter asks · Rota · A tool"
+        )]
+    );
+    // The same words as the text with spaces alone between its blocks.
+    let (_, terms) = page_text("p.html", &format!("<main>{main}</main>"), 1000).unwrap();
+    let flat = main
+        .replace("</p>", " </p>")
+        .replace(|c: char| c == '<', " <");
+    let (_, flat_terms) = page_text("p.html", &format!("<main><p>{}</p></main>", strip_tags(&flat)), 1000).unwrap();
+    assert_eq!(terms.of_section(0), flat_terms.of_section(0));
+    assert!(!terms.of_section(0).iter().any(|w| w.contains('·')));
+}
+
+fn strip_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for c in html.chars() {
+        match c {
+            '<' => inside = true,
+            '>' => inside = false,
+            c if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }

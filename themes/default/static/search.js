@@ -379,6 +379,9 @@
     if (start > 0) start = text.indexOf(" ", start) + 1 || start;
     var end = Math.min(text.length, start + SNIPPET);
     if (end < text.length) end = text.lastIndexOf(" ", end) > start ? text.lastIndexOf(" ", end) : end;
+    // Not cut next to the "·" set between two blocks (src/search/extract.rs).
+    if (start > 0 && text.slice(start, start + 2) === "· ") start += 2;
+    if (end < text.length && text.slice(end - 2, end) === " ·") end -= 2;
     var frag = document.createDocumentFragment();
     if (start > 0) frag.appendChild(document.createTextNode("… "));
     frag.appendChild(marked(text, marks, start, end));
