@@ -5,7 +5,8 @@
 // padding even at both ends, the player's Back and Next one row, list
 // numbers inside their column, a module's "15 min" never split, an ordering
 // exercise's steps readable and in line once checked, and a new Polish
-// site's navigation on one row on a laptop.
+// site's navigation on one row on a laptop, and an agenda's column headings
+// with their words whole.
 
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
@@ -228,4 +229,36 @@ test("a new Polish site's navigation fits on one row on a laptop", async () => {
   assert.ok(tops.length > 6);
   assert.equal(new Set(tops).size, 1, `rows at ${[...new Set(tops)]}`);
   await page.close();
+});
+
+test("an agenda's column headings (\"Początek\", \"Koniec\") keep their words whole, on screen and on paper, in Polish and English", async () => {
+  const sample = path.join(polish, "sample-pl");
+  execFileSync(process.env.ALSITE_BIN, ["build", "--root", path.join(__dirname, "../../samples/pl"), "--out", sample], { stdio: "pipe" });
+  const pages = [
+    ...["index.html", "facilitator.html", "handout.html"].map((f) => "file://" + path.join(sample, "workshops/intro-training", f)),
+    ...["index.html", "facilitator.html", "handout.html"].map((f) => fileUrl("workshops/foundations/" + f)),
+  ];
+  const splitWords = (page) => page.locator("table.agenda thead th").evaluateAll((ths) => ths.flatMap((th) => {
+    const out = [];
+    const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.textContent.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (tops.size > 1) out.push(m[0]);
+      }
+    }
+    return out;
+  }));
+  for (const url of pages) {
+    for (const [width, media] of [[1280, "screen"], [1024, "screen"], [673, "print"]]) {
+      const page = await tab(width, url);
+      await page.emulateMedia({ media }); // on paper: A4 less its margins (print.css)
+      assert.ok(await page.locator("table.agenda thead th").count() >= 4, url);
+      assert.deepEqual(await splitWords(page), [], `${url} at ${width} px (${media})`);
+      await page.close();
+    }
+  }
 });
