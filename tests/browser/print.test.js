@@ -3,7 +3,8 @@
 // print dialog does) and read back with pdftotext, or looked at with the
 // print stylesheet on. Nothing to press is printed, no text is white on white
 // paper, a practice set is a whole exercise sheet, a session its whole
-// transcript with the pauses, and an outside link shows where it goes.
+// transcript with the pauses, an outside link shows where it goes, and a
+// handout or guide leaves no sheet mostly empty.
 
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
@@ -208,4 +209,52 @@ test("the handout's space for notes is ruled all the way down", async () => {
   const box = 90 * 72 / 25.4; // the box is 90 mm tall
   const rows = inkRowsDown(pdf, sheet, Number(notes[1]) + 4, box);
   assert.ok(rows >= 10, `${rows} ruled lines in the notes box (its edges included)`);
+});
+
+/** How far down each sheet of `pdf` its content goes, as a share of the
+ *  room between the page's margins (print.css: 20 mm top, 18 mm bottom of
+ *  297 mm; the running head and page number in the margins left out). */
+function sheetsFilled(pdf) {
+  const prefix = path.join(dir, `fill${Date.now()}`);
+  execFileSync("pdftoppm", ["-gray", "-r", "36", pdf, prefix]);
+  return fs.readdirSync(dir).filter((f) => f.startsWith(path.basename(prefix)) && f.endsWith(".pgm")).sort().map((f) => {
+    const pgm = fs.readFileSync(path.join(dir, f));
+    const m = pgm.subarray(0, 40).toString("latin1").match(/^P5\s+(\d+)\s+(\d+)\s+\d+\s/);
+    const [w, h, header] = [Number(m[1]), Number(m[2]), m[0].length];
+    const top = Math.ceil(h * 20 / 297), bottom = Math.floor(h * (297 - 18) / 297);
+    let last = top;
+    for (let y = top; y < bottom; y++) {
+      for (let x = 0; x < w; x++) if (pgm[header + y * w + x] < 200) { last = y; break; }
+    }
+    return (last - top) / (bottom - top);
+  });
+}
+
+test("a printed handout runs on from module to module, and no sheet of a handout or guide is left mostly empty (Polish sample)", async () => {
+  const out = path.join(dir, "pl");
+  execFileSync(BIN, ["build", "--root", path.join(__dirname, "../../samples/pl"), "--out", out], { stdio: "pipe" });
+  for (const [file, most] of [["handout.html", 3], ["facilitator.html", 6]]) {
+    const page = await browser.context.newPage();
+    await page.goto("file://" + path.join(out, "workshops/intro-training", file), { waitUntil: "load" });
+    const pdf = path.join(dir, `pl-${file}.pdf`);
+    await page.pdf({ path: pdf, format: "A4", preferCSSPageSize: true });
+    await page.close();
+    const filled = sheetsFilled(pdf);
+    const shown = filled.map((f) => `${Math.round(f * 100)}%`).join(", ");
+    assert.ok(filled.length <= most, `${file}: ${filled.length} sheets (${shown}), at most ${most}`);
+    // Every sheet but the last at least a fifth full (the guide's materials
+    // checklist may have a sheet of its own, to tick off while packing).
+    assert.ok(filled.slice(0, -1).every((f) => f >= 0.2), `${file}: sheets filled ${shown}`);
+  }
+  // The materials checklist is whole on one sheet.
+  const page = await browser.context.newPage();
+  await page.goto("file://" + path.join(out, "workshops/intro-training/facilitator.html"), { waitUntil: "load" });
+  const pdf = path.join(dir, "pl-guide.pdf");
+  await page.pdf({ path: pdf, format: "A4", preferCSSPageSize: true });
+  const items = await page.locator(".checklist li label").evaluateAll((labels) => labels.map((l) => l.textContent.trim().split(/\s+/).slice(0, 2).join(" ")));
+  await page.close();
+  const sheets = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).split("\f").map((s) => s.replace(/\s+/g, " "));
+  const sheet = sheets.find((s) => s.includes("Lista materiałów"));
+  assert.ok(items.length >= 4, `${items.length} materials`);
+  assert.deepEqual(items.filter((i) => !sheet.includes(i)), [], "every material on the checklist heading's sheet");
 });
