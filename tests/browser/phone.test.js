@@ -62,12 +62,17 @@ async function fresh(browser, root, file) {
 
 /** Controls smaller than 44 × 44 px. A link inside a sentence is exempt
  *  (WCAG 2.5.5), and so is a radio or checkbox inside its label (the label
- *  is what a finger hits). */
+ *  is what a finger hits). A link is in a sentence when the block it is in
+ *  (a table's cell too) has words of its own around it; a length beside it,
+ *  such as an agenda's "(45 min)", is not a sentence. */
 const smallTargets = (page) => page.evaluate(() => {
   const inSentence = (a) => {
     if (a.tagName !== "A" || getComputedStyle(a).display !== "inline") return false;
-    const block = a.parentElement.closest("p, li, dd, td, figcaption, blockquote, div");
-    return block && block.textContent.trim().length > a.textContent.trim().length;
+    const block = a.parentElement.closest("p, li, dd, td, th, figcaption, blockquote, div");
+    if (!block) return false;
+    const words = block.cloneNode(true);
+    for (const aside of words.querySelectorAll(".minutes")) aside.remove();
+    return words.textContent.trim().length > a.textContent.trim().length;
   };
   const out = [];
   for (const el of document.querySelectorAll("a[href], button, input, select, textarea, summary, label")) {
