@@ -276,3 +276,51 @@ test("two sites on one disk (a USB stick) keep their answers apart", async () =>
   await page.close();
   fs.rmSync(other, { recursive: true, force: true });
 });
+
+/** Contrast ratio of two CSS colours (rgb()/rgba()). */
+function contrast(a, b) {
+  const lum = (c) => {
+    const [r, g, bl] = c.match(/[\d.]+/g).slice(0, 3).map((v) => {
+      const s = Number(v) / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((m, n) => n - m);
+  return (x + 0.05) / (y + 0.05);
+}
+
+for (const scheme of ["light", "dark"]) {
+  test(`a radio button not chosen is an empty ring, 3:1 against its option, and the keyboard's focus ring goes round the option, ${scheme}`, async () => {
+    const { page } = await fresh("practice/naming-question-types.html");
+    await page.emulateMedia({ colorScheme: scheme });
+    const item = page.locator(".practice-item").first();
+    // By keyboard: an arrow from the first option to the next.
+    await item.locator("input[type=radio]").first().focus();
+    await page.keyboard.press("ArrowDown");
+    await page.mouse.move(1, 1);
+    const look = await item.locator("label.option").evaluateAll((labels) => labels.map((l) => {
+      const radio = l.querySelector("input");
+      const s = getComputedStyle(radio), box = getComputedStyle(l);
+      const paper = box.backgroundColor === "rgba(0, 0, 0, 0)" ? getComputedStyle(l.closest(".practice-item")).backgroundColor : box.backgroundColor;
+      return {
+        checked: radio.checked, focused: radio.matches(":focus-visible"),
+        ring: s.borderTopColor, ringWidth: parseFloat(s.borderTopWidth), fill: s.backgroundColor, drawn: s.appearance, paper,
+        radioOutline: s.outlineStyle, optionOutline: box.outlineStyle, optionOutlineWidth: parseFloat(box.outlineWidth),
+      };
+    }));
+    const chosen = look.findIndex((o) => o.checked);
+    assert.equal(chosen, 1, "the arrow chose the second option");
+    assert.ok(look[chosen].focused, "the chosen radio has the keyboard focus");
+    for (const [i, o] of look.entries()) {
+      if (o.checked) continue;
+      assert.equal(o.drawn, "none", `option ${i + 1}: drawn by the theme, not the browser's grey disc`);
+      assert.ok(["rgba(0, 0, 0, 0)", o.paper].includes(o.fill) || contrast(o.fill, o.paper) < 1.2, `option ${i + 1}: the ring is empty (${o.fill} on ${o.paper})`);
+      assert.ok(o.ringWidth >= 1.5 && contrast(o.ring, o.paper) >= 3, `option ${i + 1}: its ring ${o.ring} has ${contrast(o.ring, o.paper).toFixed(2)}:1 on ${o.paper}`);
+      assert.equal(o.optionOutline, "none", `option ${i + 1}: no focus ring`);
+    }
+    assert.equal(look[chosen].radioOutline, "none", "no square ring round the little circle");
+    assert.ok(look[chosen].optionOutline === "solid" && look[chosen].optionOutlineWidth >= 2, "the focus ring goes round the whole option");
+    await page.close();
+  });
+}
