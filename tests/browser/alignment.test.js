@@ -6,7 +6,7 @@
 // numbers inside their column, a module's "15 min" never split, an ordering
 // exercise's steps readable and in line once checked, and a new Polish
 // site's navigation on one row on a laptop, and an agenda's column headings
-// with their words whole.
+// with their words whole, and a card's title not ending on a word alone.
 
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
@@ -231,9 +231,18 @@ test("a new Polish site's navigation fits on one row on a laptop", async () => {
   await page.close();
 });
 
+/** The Polish sample site (samples/pl), built once. */
+let polishSample;
+function samplePl() {
+  if (!polishSample) {
+    polishSample = path.join(polish, "sample-pl");
+    execFileSync(process.env.ALSITE_BIN, ["build", "--root", path.join(__dirname, "../../samples/pl"), "--out", polishSample], { stdio: "pipe" });
+  }
+  return polishSample;
+}
+
 test("an agenda's column headings (\"Początek\", \"Koniec\") keep their words whole, on screen and on paper, in Polish and English", async () => {
-  const sample = path.join(polish, "sample-pl");
-  execFileSync(process.env.ALSITE_BIN, ["build", "--root", path.join(__dirname, "../../samples/pl"), "--out", sample], { stdio: "pipe" });
+  const sample = samplePl();
   const pages = [
     ...["index.html", "facilitator.html", "handout.html"].map((f) => "file://" + path.join(sample, "workshops/intro-training", f)),
     ...["index.html", "facilitator.html", "handout.html"].map((f) => fileUrl("workshops/foundations/" + f)),
@@ -261,4 +270,35 @@ test("an agenda's column headings (\"Początek\", \"Koniec\") keep their words w
       await page.close();
     }
   }
+});
+
+test("a card's title of four words or more that wraps does not end on a line of one word (\"…przez moje / biurko\")", async () => {
+  const pages = [
+    ...["index.html", "sessions/index.html", "practice/index.html", "workshops/index.html"].map((f) => "file://" + path.join(samplePl(), f)),
+    ...["index.html", "sessions/index.html", "practice/index.html", "workshops/index.html"].map((f) => fileUrl(f)),
+  ];
+  const widows = [];
+  for (const url of pages) {
+    for (const width of [320, 390, 768, 1024, 1280]) {
+      const page = await tab(width, url);
+      const found = await page.locator(".card-title").evaluateAll((titles) => titles.flatMap((title) => {
+        const node = title.firstChild;
+        if (!node || node.nodeType !== Node.TEXT_NODE) return [];
+        const lines = new Map();
+        for (const m of node.textContent.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const top = Math.round(range.getClientRects()[0].top);
+          lines.set(top, [...(lines.get(top) || []), m[0]]);
+        }
+        // Three words on two lines leave one alone whatever is done.
+        const rows = [...lines.values()];
+        return rows.flat().length >= 4 && rows.length > 1 && rows.at(-1).length === 1 ? [rows.map((r) => r.join(" ")).join(" / ")] : [];
+      }));
+      for (const f of found) widows.push(`${url.split("/").slice(-2).join("/")} at ${width} px: ${f}`);
+      await page.close();
+    }
+  }
+  assert.deepEqual(widows, []);
 });
