@@ -267,7 +267,7 @@ fn r5_another_port_may_link_here_not_load_or_frame_and_doubled_slashes_are_refus
         "X-Content-Type-Options: nosniff",
     ] {
         assert!(
-            page.headers.contains(header),
+            page.headers.matches(header).count() == 1,
             "{header} in {}",
             page.headers
         );
