@@ -507,7 +507,10 @@ mod tests {
             let html = format!("<main><p>{}</p><p>next words</p></main>", "a".repeat(len));
             let page = IndexedPage::of("a.html", &html).unwrap();
             let text = &page.text.sections[0].text;
-            assert!(!text.contains("· …") && !text.ends_with('·'), "{len}: {text}");
+            assert!(
+                !text.contains("· …") && !text.ends_with('·'),
+                "{len}: {text}"
+            );
         }
     }
 

@@ -21,6 +21,22 @@ fn plain_key<'a>(line: &'a str, separator: &str) -> Option<(&'a str, &'a str, &'
     plain.then_some((before, key, after))
 }
 
+/// A space other than the plain one where YAML needs a plain one: in the
+/// indentation before a key, or right after a key's colon. Its column, the
+/// character, and whether it indents.
+fn odd_space(line: &str) -> Option<(usize, char, bool)> {
+    let wide = |c: char| c != ' ' && c != '\t' && c.is_whitespace();
+    let lead = line
+        .chars()
+        .take_while(|&c| c == ' ' || c == '\t' || wide(c));
+    if let Some((i, c)) = lead.enumerate().find(|&(_, c)| wide(c)) {
+        return Some((i, c, true));
+    }
+    let (before, _, after) = plain_key(line, ":")?;
+    let c = after.chars().next().filter(|&c| wide(c))?;
+    Some((before.chars().count() + 1, c, false))
+}
+
 /// A colour written without quotes after a key (`primary: #8b0000`): the
 /// column of the `#`, the key and the colour.
 fn colour_as_comment(line: &str) -> Option<(usize, &str, &str)> {
@@ -73,6 +89,18 @@ pub(super) fn prescan(file: &Path, text: &str) -> Result<(), Diagnostic> {
             .find(|&(_, c)| c.is_control() && c != '\t')
         {
             return Err(invisible_character(file, c).at(i + 1, line[..col].chars().count() + 1));
+        }
+        if !in_block_text {
+            if let Some((col, c, indenting)) = odd_space(line) {
+                let (message, hint) = if indenting {
+                    (format!("a no-break or other wide space (U+{:04X}) indents this line", c as u32),
+                     "YAML indents with plain spaces: delete the space before the key and type plain spaces (it often comes from copying out of a web page or a word processor)")
+                } else {
+                    (format!("the space after this colon is a no-break or other wide space (U+{:04X}), which YAML does not take as one", c as u32),
+                     "delete it and type a plain space (it often comes from copying out of a web page or a word processor)")
+                };
+                return err(col, &message, hint);
+            }
         }
         let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
         if let Some(col) = indent.find('\t') {

@@ -165,7 +165,12 @@ fn blocks_are_set_apart_in_snippets_and_words_split_as_before() {
     let flat = main
         .replace("</p>", " </p>")
         .replace(|c: char| c == '<', " <");
-    let (_, flat_terms) = page_text("p.html", &format!("<main><p>{}</p></main>", strip_tags(&flat)), 1000).unwrap();
+    let (_, flat_terms) = page_text(
+        "p.html",
+        &format!("<main><p>{}</p></main>", strip_tags(&flat)),
+        1000,
+    )
+    .unwrap();
     assert_eq!(terms.of_section(0), flat_terms.of_section(0));
     assert!(!terms.of_section(0).iter().any(|w| w.contains('·')));
 }
