@@ -164,7 +164,7 @@ fn blocks_are_set_apart_in_snippets_and_words_split_as_before() {
     let (_, terms) = page_text("p.html", &format!("<main>{main}</main>"), 1000).unwrap();
     let flat = main
         .replace("</p>", " </p>")
-        .replace(|c: char| c == '<', " <");
+        .replace('<', " <");
     let (_, flat_terms) = page_text(
         "p.html",
         &format!("<main><p>{}</p></main>", strip_tags(&flat)),
