@@ -162,9 +162,7 @@ fn blocks_are_set_apart_in_snippets_and_words_split_as_before() {
     );
     // The same words as the text with spaces alone between its blocks.
     let (_, terms) = page_text("p.html", &format!("<main>{main}</main>"), 1000).unwrap();
-    let flat = main
-        .replace("</p>", " </p>")
-        .replace('<', " <");
+    let flat = main.replace("</p>", " </p>").replace('<', " <");
     let (_, flat_terms) = page_text(
         "p.html",
         &format!("<main><p>{}</p></main>", strip_tags(&flat)),
