@@ -224,8 +224,11 @@ fn split_host(host: &str) -> Option<(&str, u16)> {
     }
     let port = if port.is_empty() {
         80
-    } else {
+    } else if port.bytes().all(|b| b.is_ascii_digit()) {
+        // Digits only: `+8000` is no port (Rust would read it as one).
         port.parse().ok()?
+    } else {
+        return None;
     };
     Some((name, port))
 }
@@ -345,6 +348,15 @@ mod tests {
         let all = HostRule::new("0.0.0.0:80".parse().unwrap(), &[]);
         assert!(all.allows("10.0.0.7") && all.allows("[fe80::1]") && all.allows("localhost"));
         assert!(!all.allows("evil.example") && !all.allows("10.0.0.7:8000"));
+    }
+
+    #[test]
+    fn a_port_is_digits_only() {
+        let rule = HostRule::new("127.0.0.1:8000".parse().unwrap(), &[]);
+        assert!(rule.allows("localhost:8000"));
+        assert!(rule.allows("localhost:08000"));
+        assert!(!rule.allows("localhost:+8000"));
+        assert!(!rule.allows("localhost: 8000"));
     }
 
     #[test]
