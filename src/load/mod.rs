@@ -332,6 +332,20 @@ impl<'a> Loader<'a> {
         let parts = split_markdown(rel, &text);
         let (front, front_line, body) = parts.map_err(|d| self.diags.push(d)).ok()?;
         let data = self.parse(rel, &front, front_line);
+        // A file with a heading for its title and no front matter, where a
+        // field is required (a module's `minutes:`): there is no mapping to
+        // add it to yet.
+        if let (None, std::borrow::Cow::Owned(_)) = (&data, &front) {
+            if let Some(d) = self
+                .diags
+                .0
+                .last_mut()
+                .filter(|d| d.message.starts_with("missing required field"))
+            {
+                let field = d.message.split('`').nth(1).unwrap_or("").to_string();
+                d.hint = Some(format!("this file has no front matter: start it with a `---` line, `title: …`, `{field}: …` and another `---` line"));
+            }
+        }
         let body = (!free).then(|| body.padded());
         let digest = crate::digest::of(text.as_bytes());
         // A free page's text is kept only when it gives headings ids
