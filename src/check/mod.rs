@@ -84,15 +84,41 @@ pub fn duplicate_outputs(planned: &[(String, PathBuf)], texts: SourceText) -> Ve
                     ),
                 )
                 .at_slug(texts(source).as_ref())
-                .hint(
-                    "rename one of the files, or give one a different `slug:` in its front matter",
-                ),
+                .hint(same_name_hint(earlier, source)),
             ),
             _ => first.push((path, source)),
         }
     }
     diags.extend(case_twins(&first, texts));
     diags
+}
+
+/// What to do about two files making one output path: rename one, or, for
+/// `about.en.md` beside `about.md` in a site whose language is `en` (the
+/// only way the two meet), drop the code that names the site's own language.
+fn same_name_hint(a: &std::path::Path, b: &std::path::Path) -> String {
+    let name = |p: &std::path::Path| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    for (coded, plain) in [(a, b), (b, a)] {
+        let (coded_name, plain_name) = (name(coded), name(plain));
+        let Some((stem, ext)) = plain_name.rsplit_once('.') else {
+            continue;
+        };
+        let code = coded_name
+            .strip_prefix(stem)
+            .and_then(|r| r.strip_suffix(ext))
+            .and_then(|r| r.strip_prefix('.'))
+            .and_then(|r| r.strip_suffix('.'))
+            .filter(|c| (2..=3).contains(&c.len()) && c.chars().all(|c| c.is_ascii_lowercase()));
+        if let (Some(code), Some(_)) = (code, coded.parent().filter(|p| Some(*p) == plain.parent()))
+        {
+            return format!("`.{code}` marks a translation, but `{code}` is the site's own language, which a file without a code is in already: remove {}, or drop its `.{code}`", coded.display());
+        }
+    }
+    "rename one of the files, or give one a different `slug:` in its front matter".to_string()
 }
 
 /// Output paths that differ only in capital letters (`About.html` beside
