@@ -110,4 +110,17 @@ const PAGE_KINDS = {
   handout: "workshops/foundations/handout.html",
 };
 
-module.exports = { SITE, launch, open, fileUrl, axeViolations, serve, PAGE_KINDS };
+/** The contrast ratio of two `rgb(…)` colours (WCAG 2). */
+function contrast(a, b) {
+  const lum = (c) => {
+    const [r, g, bl] = c.match(/[\d.]+/g).slice(0, 3).map((v) => {
+      const s = Number(v) / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((m, n) => n - m);
+  return (x + 0.05) / (y + 0.05);
+}
+
+module.exports = { SITE, launch, open, fileUrl, axeViolations, serve, PAGE_KINDS, contrast };

@@ -13,7 +13,7 @@ const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { launch, axeViolations, PAGE_KINDS } = require("./helpers");
+const { launch, axeViolations, PAGE_KINDS, contrast } = require("./helpers");
 
 const SITE = process.env.ALSITE_SITE;
 const BIN = process.env.ALSITE_BIN || path.resolve(__dirname, "../../target/debug/alsite");
@@ -162,19 +162,6 @@ for (const [language, root] of SITES) {
     }
     await page.close();
   });
-}
-
-/** The contrast ratio of two `rgb(…)` colours (WCAG 2). */
-function contrast(a, b) {
-  const lum = (c) => {
-    const [r, g, bl] = c.match(/[\d.]+/g).slice(0, 3).map((v) => {
-      const s = Number(v) / 255;
-      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [x, y] = [lum(a), lum(b)].sort((m, n) => n - m);
-  return (x + 0.05) / (y + 0.05);
 }
 
 for (const [scheme, which] of [["light", () => light], ["dark", () => dark]]) {

@@ -6,7 +6,7 @@
 
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { launch, open, fileUrl, axeViolations } = require("./helpers");
+const { launch, open, fileUrl, axeViolations, contrast } = require("./helpers");
 const { embedded } = require("./site-data");
 
 const SITE = process.env.ALSITE_SITE;
@@ -276,19 +276,6 @@ test("two sites on one disk (a USB stick) keep their answers apart", async () =>
   await page.close();
   fs.rmSync(other, { recursive: true, force: true });
 });
-
-/** Contrast ratio of two CSS colours (rgb()/rgba()). */
-function contrast(a, b) {
-  const lum = (c) => {
-    const [r, g, bl] = c.match(/[\d.]+/g).slice(0, 3).map((v) => {
-      const s = Number(v) / 255;
-      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [x, y] = [lum(a), lum(b)].sort((m, n) => n - m);
-  return (x + 0.05) / (y + 0.05);
-}
 
 for (const scheme of ["light", "dark"]) {
   test(`a radio button not chosen is an empty ring, 3:1 against its option, and the keyboard's focus ring goes round the option, ${scheme}`, async () => {
