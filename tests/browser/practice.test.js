@@ -311,3 +311,49 @@ for (const scheme of ["light", "dark"]) {
     await page.close();
   });
 }
+
+// A `choose` item with more than one correct option is answered with
+// checkboxes: on a dark page the browser's own is a grey square, which reads
+// as switched off. Built from the sample's own content, one item given two
+// correct options.
+test("a checkbox not ticked is an empty square, 3:1 against its option; a ticked one stands out, light and dark", async () => {
+  const fs = require("node:fs");
+  const path = require("node:path");
+  const { execFileSync } = require("node:child_process");
+  const dir = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "alsite-checkbox-"));
+  fs.cpSync("content", path.join(dir, "content"), { recursive: true });
+  fs.copyFileSync("site.yaml", path.join(dir, "site.yaml"));
+  const set = path.join(dir, "content/practice/coach-questions.yaml");
+  const yaml = fs.readFileSync(set, "utf8");
+  const first = '      - text: "Could you please hurry up?"\n';
+  assert.ok(yaml.includes(first), "the sample's first option is where this test expects it");
+  fs.writeFileSync(set, yaml.replace(first, first + "        correct: true\n"));
+  execFileSync(process.env.ALSITE_BIN, ["build", "--root", dir, "--out", path.join(dir, "out")], { stdio: "pipe" });
+  for (const scheme of ["light", "dark"]) {
+    const { page } = await open(browser.context, "file://" + path.join(dir, "out/practice/coach-questions.html"), "file://");
+    await page.emulateMedia({ colorScheme: scheme });
+    const item = page.locator("#item-1");
+    assert.equal(await item.locator("input[type=checkbox]").count(), 3, "every option a checkbox");
+    await item.locator("label.option").nth(1).click();
+    await page.mouse.move(1, 1);
+    const look = await item.locator("label.option").evaluateAll((labels) => labels.map((l) => {
+      const box = l.querySelector("input"), s = getComputedStyle(box), option = getComputedStyle(l);
+      const paper = option.backgroundColor === "rgba(0, 0, 0, 0)" ? getComputedStyle(l.closest(".practice-item")).backgroundColor : option.backgroundColor;
+      const r = box.getBoundingClientRect();
+      return { checked: box.checked, drawn: s.appearance, ring: s.borderTopColor, ringWidth: parseFloat(s.borderTopWidth), fill: s.backgroundColor, accent: s.accentColor, paper, size: [Math.round(r.width), Math.round(r.height)] };
+    }));
+    assert.deepEqual(look.map((o) => o.checked), [false, true, false], scheme);
+    for (const [i, o] of look.entries()) {
+      assert.ok(o.size[0] >= 16 && o.size[0] === o.size[1], `${scheme}, option ${i + 1}: a square of at least 16 px (${o.size})`);
+      if (o.checked) {
+        assert.ok(contrast(o.accent, o.paper) >= 3, `${scheme}: the ticked box (${o.accent}) has ${contrast(o.accent, o.paper).toFixed(2)}:1 on ${o.paper}`);
+        continue;
+      }
+      assert.equal(o.drawn, "none", `${scheme}, option ${i + 1}: drawn by the theme, not the browser's grey square`);
+      assert.ok(["rgba(0, 0, 0, 0)", o.paper].includes(o.fill) || contrast(o.fill, o.paper) < 1.2, `${scheme}, option ${i + 1}: the square is empty (${o.fill} on ${o.paper})`);
+      assert.ok(o.ringWidth >= 1.5 && contrast(o.ring, o.paper) >= 3, `${scheme}, option ${i + 1}: its border ${o.ring} has ${contrast(o.ring, o.paper).toFixed(2)}:1 on ${o.paper}`);
+    }
+    await page.close();
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+});
