@@ -35,7 +35,7 @@ pub struct Config {
     #[serde(default, deserialize_with = "crate::model::fields::non_empty")]
     pub languages: Vec<String>,
     /// The site's own words in the other languages, by language code.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::fields::unique_keys")]
     pub translations: std::collections::BTreeMap<String, Translation>,
     /// A search box on every page, with its index (`search: false` leaves both out).
     #[serde(default = "yes")]

@@ -2,7 +2,8 @@
 //! error carries the line and column of the value: required texts are not
 //! blank, durations fit in a day, lists that drive a page are not empty.
 
-use serde::de::{Deserialize, Deserializer, Error, SeqAccess, Visitor};
+use serde::de::{Deserialize, Deserializer, Error, MapAccess, SeqAccess, Visitor};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -166,4 +167,38 @@ where
     T: Deserialize<'de>,
 {
     d.deserialize_seq(NonEmpty(PhantomData))
+}
+
+struct UniqueKeys<V>(PhantomData<V>);
+
+impl<'de, V: Deserialize<'de>> Visitor<'de> for UniqueKeys<V> {
+    type Value = BTreeMap<String, V>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a mapping")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut entries = BTreeMap::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if entries.contains_key(&key) {
+                // The words serde_yaml uses for a duplicate key, which the
+                // loader places at the second key's line.
+                return Err(A::Error::custom(format!(
+                    "duplicate entry with key {key:?}"
+                )));
+            }
+            let value = map.next_value()?;
+            entries.insert(key, value);
+        }
+        Ok(entries)
+    }
+}
+
+/// A mapping by name (a language code) in which each name is given once:
+/// a second `en:` would otherwise replace the first without a word.
+pub fn unique_keys<'de, D, V>(d: D) -> Result<BTreeMap<String, V>, D::Error>
+where
+    D: Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    d.deserialize_map(UniqueKeys(PhantomData))
 }

@@ -30,6 +30,7 @@ pub struct QuestionType {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionRules {
+    #[serde(deserialize_with = "crate::model::fields::unique_keys")]
     pub languages: BTreeMap<String, LanguageRules>,
 }
 
