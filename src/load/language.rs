@@ -2,6 +2,7 @@
 //! original with the language code before the extension (`about.pl.md`,
 //! `workshop.en.yaml`); a file without a code is in the default language.
 
+use crate::diagnostic::Diagnostic;
 use std::path::{Path, PathBuf};
 
 /// The file's path with its language code taken out, and the index of that
@@ -33,6 +34,77 @@ pub fn unknown_code(rel: &Path, languages: &[String]) -> Option<String> {
     let code = pieces[pieces.len() - 2];
     let looks = code.len() == 2 && code.chars().all(|c| c.is_ascii_lowercase());
     (looks && !languages.iter().any(|l| l == code)).then(|| code.to_string())
+}
+
+/// A code before the extension that means one of `languages` but is written
+/// another way: in other capitals or with `_` (`about.EN.md`, `about.pt_br.md`
+/// for `pt-BR`), or with a region the site does not list (`about.en-GB.md`
+/// in a site with `en`). The code as written, the language meant, and the
+/// file's name with that language's code.
+pub fn miswritten_code(rel: &Path, languages: &[String]) -> Option<(String, String, String)> {
+    let name = rel.file_name()?.to_str()?;
+    let mut pieces: Vec<&str> = name.split('.').collect();
+    if pieces.len() < 3 {
+        return None;
+    }
+    let at = pieces.len() - 2;
+    let code = pieces[at];
+    let meant = languages
+        .iter()
+        .find(|l| fold(l) == fold(code) && *l != code)
+        .or_else(|| {
+            let (language, region) = code.split_once(['-', '_'])?;
+            let region_like = (region.len() == 2
+                && region.chars().all(|c| c.is_ascii_alphabetic()))
+                || (region.len() == 3 && region.chars().all(|c| c.is_ascii_digit()));
+            let listed = languages.iter().any(|l| fold(l) == fold(code));
+            region_like.then_some(())?;
+            (!listed).then(|| languages.iter().find(|l| fold(l) == fold(language)))?
+        })?;
+    pieces[at] = meant;
+    Some((code.to_string(), meant.clone(), pieces.join(".")))
+}
+
+/// A code before a content file's extension that is not one of the site's
+/// languages as written: one written another way (`about.EN.md`), or one
+/// that only looks like a language (`about.de.md`).
+pub fn code_in_name(rel: &Path, rel_in_content: &Path, languages: &[String]) -> Option<Diagnostic> {
+    let name = rel.file_name()?.to_string_lossy();
+    if !matches!(
+        super::layout::extension(&name).as_str(),
+        "md" | "yaml" | "yml"
+    ) {
+        return None;
+    }
+    if let Some((code, meant, renamed)) = miswritten_code(rel_in_content, languages) {
+        let rename = format!("rename the file to {renamed}");
+        let (message, hint) = if fold(&code) == fold(&meant) {
+            (format!("the language code `{code}` is written `{meant}`"),
+             format!("{rename}: a translation's name has the code exactly as `languages:` in site.yaml writes it"))
+        } else {
+            (format!("`{code}` is not one of the site's languages ({}); the nearest is `{meant}`", languages.join(", ")),
+             format!("{rename}, or add `{code}` to `languages:` in site.yaml for a version of its own"))
+        };
+        return Some(Diagnostic::error(rel, message).hint(hint));
+    }
+    let code = unknown_code(rel_in_content, languages)?;
+    Some(
+        Diagnostic::error(
+            rel,
+            format!(
+                "`{code}` looks like a language, but the site's languages are {}",
+                languages.join(", ")
+            ),
+        )
+        .hint(format!(
+            "add `{code}` to `languages:` in site.yaml, or rename the file"
+        )),
+    )
+}
+
+/// A language code compared without capitals, `_` read as `-`.
+fn fold(code: &str) -> String {
+    code.to_ascii_lowercase().replace('_', "-")
 }
 
 /// Moves each translated file's text to its language's site, where the
@@ -85,5 +157,44 @@ mod tests {
         assert_eq!(unknown_code(Path::new("pages/about.en.md"), &langs), None);
         assert_eq!(unknown_code(Path::new("pages/notes.v2.md"), &langs), None);
         assert_eq!(unknown_code(Path::new("pages/about.md"), &langs), None);
+    }
+
+    #[test]
+    fn a_site_language_written_another_way_is_named_with_the_file_meant() {
+        let langs = vec!["pl".to_string(), "en".to_string(), "pt-BR".to_string()];
+        let meant = |file: &str| {
+            miswritten_code(Path::new(file), &langs)
+                .map(|(code, lang, name)| format!("{code} {lang} {name}"))
+        };
+        assert_eq!(
+            meant("pages/o-nas.EN.md").as_deref(),
+            Some("EN en o-nas.en.md")
+        );
+        assert_eq!(
+            meant("method/ground-rules.Pl.yaml").as_deref(),
+            Some("Pl pl ground-rules.pl.yaml")
+        );
+        assert_eq!(
+            meant("pages/o-nas.pt_br.md").as_deref(),
+            Some("pt_br pt-BR o-nas.pt-BR.md")
+        );
+        assert_eq!(
+            meant("pages/o-nas.en-GB.md").as_deref(),
+            Some("en-GB en o-nas.en.md")
+        );
+        assert_eq!(
+            meant("pages/o-nas.en_gb.md").as_deref(),
+            Some("en_gb en o-nas.en.md")
+        );
+        for fine in [
+            "pages/o-nas.en.md",
+            "pages/o-nas.pt-BR.md",
+            "pages/notes.v2.md",
+            "pages/plan.en-draft.md",
+            "pages/EN.md",
+            "pages/o-nas.DE.md",
+        ] {
+            assert_eq!(meant(fine), None, "{fine}");
+        }
     }
 }

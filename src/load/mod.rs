@@ -360,26 +360,9 @@ impl<'a> Loader<'a> {
         let rel = Path::new("content").join(rel_in_content);
         // Matching and names use the path without its language code.
         let languages = site.config.all_languages();
-        if let Some(code) = language::unknown_code(rel_in_content, &languages) {
-            let name = rel
-                .file_name()
-                .map(|n| n.to_string_lossy())
-                .unwrap_or_default();
-            if matches!(layout::extension(&name).as_str(), "md" | "yaml" | "yml") {
-                self.diags.push(
-                    Diagnostic::error(
-                        &rel,
-                        format!(
-                            "`{code}` looks like a language, but the site's languages are {}",
-                            languages.join(", ")
-                        ),
-                    )
-                    .hint(format!(
-                        "add `{code}` to `languages:` in site.yaml, or rename the file"
-                    )),
-                );
-                return;
-            }
+        if let Some(d) = language::code_in_name(&rel, rel_in_content, &languages) {
+            self.diags.push(d);
+            return;
         }
         if rel_in_content.to_str().is_none() {
             self.diags.push(

@@ -130,29 +130,42 @@ fn untitled_nav(config: &Config, text: &str) -> Vec<Diagnostic> {
 /// words are the ones at the top of site.yaml.
 fn translations(config: &Config, text: &str) -> Vec<Diagnostic> {
     let languages = config.all_languages();
-    let mut diags = Vec::new();
-    for code in config.translations.keys() {
+    let keys = config.translations.keys();
+    keys.filter_map(|code| {
+        let d = translation_key(code, &config.language, &languages)?;
         let (line, column) = locate(text, &[Seg::Key("translations"), Seg::Key(code)]);
-        let d = if code == &config.language {
-            Diagnostic::error(
-                FILE,
-                format!("translations for `{code}`, the site's default language"),
-            )
-            .hint("the default language's words are the ones at the top of site.yaml (`title:`, `description:`, `footer:`, `nav:`): change them there and remove this entry")
-        } else if !languages.contains(code) {
-            Diagnostic::error(
-                FILE,
-                format!("translations for `{code}`, which is not in `languages:`"),
-            )
-            .hint(format!(
-                "add `{code}` to `languages:`, or remove its translations"
-            ))
-        } else {
-            continue;
-        };
-        diags.push(d.at(line, column));
+        Some(d.at(line, column))
+    })
+    .collect()
+}
+
+/// What is wrong with `code` as a key of `translations:`, if anything.
+fn translation_key(code: &String, default: &str, languages: &[String]) -> Option<Diagnostic> {
+    if code == default {
+        return Some(Diagnostic::error(
+            FILE,
+            format!("translations for `{code}`, the site's default language"),
+        )
+        .hint("the default language's words are the ones at the top of site.yaml (`title:`, `description:`, `footer:`, `nav:`): change them there and remove this entry"));
     }
-    diags
+    if let Some(meant) = written_as(code).filter(|m| languages.contains(m)) {
+        return Some(Diagnostic::error(
+            FILE,
+            format!("the language code `{code}` is written `{meant}`"),
+        )
+        .hint(format!(
+            "write `{meant}:`, as `languages:` has it: translations are found by the code exactly as written there"
+        )));
+    }
+    (!languages.contains(code)).then(|| {
+        Diagnostic::error(
+            FILE,
+            format!("translations for `{code}`, which is not in `languages:`"),
+        )
+        .hint(format!(
+            "add `{code}` to `languages:`, or remove its translations"
+        ))
+    })
 }
 
 /// The site's default language as site.yaml names it, read leniently (the
