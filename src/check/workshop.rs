@@ -66,6 +66,53 @@ fn no_workshop_file(site: &Site, w: &Workshop) -> Diagnostic {
     Diagnostic::error(&file, message).at(1, 1).hint(hint)
 }
 
+/// A day names a module the workshop does not have; in a translation, most
+/// often one whose original is there, untranslated.
+fn unknown_module(
+    (site, original): (&Site, &Site),
+    w: &Workshop,
+    day: usize,
+    name: &str,
+) -> Diagnostic {
+    let lang = &site.config.language;
+    let untranslated = original
+        .workshops
+        .iter()
+        .filter(|o| o.slug == w.slug)
+        .flat_map(|o| &o.modules)
+        .find(|m| m.slug == name);
+    if let Some(m) = untranslated {
+        let file = m.source.display().to_string();
+        let wanted = file.strip_suffix(".md").map(|f| format!("{f}.{lang}.md"));
+        return Diagnostic::error(
+            &w.source,
+            format!("day {}: module `{name}` is not translated into `{lang}` yet", day + 1),
+        )
+        .hint(format!(
+            "a workshop in `{lang}` needs each of its modules in `{lang}`: add {}, the translation of {file}",
+            wanted.unwrap_or_else(|| format!("its `{lang}` version beside {file}"))
+        ));
+    }
+    let known: Vec<&str> = w.modules.iter().map(|m| m.slug.as_str()).collect();
+    Diagnostic::error(
+        &w.source,
+        format!(
+            "day {}: no module `{name}` in content/workshops/{}/",
+            day + 1,
+            w.slug
+        ),
+    )
+    .hint(if known.is_empty() {
+        format!("create content/workshops/{}/{name}.md", w.slug)
+    } else {
+        format!(
+            "{}modules of this workshop: {}",
+            crate::suggest::did_you_mean(name, known.iter().copied()),
+            known.join(", ")
+        )
+    })
+}
+
 fn check_workshop((site, original): (&Site, &Site), w: &Workshop) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     if w.source.as_os_str().is_empty() {
@@ -100,25 +147,7 @@ fn check_workshop((site, original): (&Site, &Site), w: &Workshop) -> Vec<Diagnos
             }
             PlanError::UnknownModule { day, item, name } => {
                 let (l, c) = day_item(day, item);
-                let known: Vec<&str> = w.modules.iter().map(|m| m.slug.as_str()).collect();
-                Diagnostic::error(
-                    &w.source,
-                    format!(
-                        "day {}: no module `{name}` in content/workshops/{}/",
-                        day + 1,
-                        w.slug
-                    ),
-                )
-                .at(l, c)
-                .hint(if known.is_empty() {
-                    format!("create content/workshops/{}/{name}.md", w.slug)
-                } else {
-                    format!(
-                        "{}modules of this workshop: {}",
-                        crate::suggest::did_you_mean(&name, known.iter().copied()),
-                        known.join(", ")
-                    )
-                })
+                unknown_module((site, original), w, day, &name).at(l, c)
             }
             PlanError::BadItem { day, item, message } => {
                 let (l, c) = day_item(day, item);
