@@ -102,6 +102,42 @@ pub fn code_in_name(rel: &Path, rel_in_content: &Path, languages: &[String]) -> 
     )
 }
 
+/// A Markdown or YAML file in a folder named after one of the site's other
+/// languages, as other generators keep translations (`content/en/index.md`,
+/// `content/pages/en/about.md`): alsite's translation sits beside its
+/// original, so the file would be ignored, or be a default-language page
+/// among that language's. The error names the file meant.
+pub fn in_language_folder(
+    rel: &Path,
+    rel_in_content: &Path,
+    languages: &[String],
+) -> Option<Diagnostic> {
+    let name = rel.file_name()?.to_str()?;
+    let (stem, ext) = name.rsplit_once('.')?;
+    if !matches!(
+        ext.to_ascii_lowercase().as_str(),
+        "md" | "markdown" | "yaml" | "yml"
+    ) {
+        return None;
+    }
+    let parts: Vec<&str> = rel_in_content.iter().filter_map(|p| p.to_str()).collect();
+    let at = usize::from(parts.first() == Some(&"pages"));
+    let folder = *parts.get(at).filter(|_| parts.len() > at + 1)?;
+    let lang = languages.iter().skip(1).find(|l| fold(l) == fold(folder))?;
+    let mut meant: Vec<&str> = parts[..at].to_vec();
+    meant.extend(&parts[at + 1..parts.len() - 1]);
+    let stem = stem.strip_suffix(&format!(".{lang}")).unwrap_or(stem);
+    let file = format!("{stem}.{lang}.{ext}");
+    meant.push(&file);
+    Some(
+        Diagnostic::error(rel, format!("the folder `{folder}` is named after the site's language `{lang}`, but alsite keeps a translation beside its original, not in a folder of its own"))
+            .hint(format!(
+                "a translation sits beside its original with the language code before the extension: move it to content/{} (its pages are written under {lang}/ all the same)",
+                meant.join("/")
+            )),
+    )
+}
+
 /// A language code compared without capitals, `_` read as `-`.
 fn fold(code: &str) -> String {
     code.to_ascii_lowercase().replace('_', "-")

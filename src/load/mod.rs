@@ -360,7 +360,9 @@ impl<'a> Loader<'a> {
         let rel = Path::new("content").join(rel_in_content);
         // Matching and names use the path without its language code.
         let languages = site.config.all_languages();
-        if let Some(d) = language::code_in_name(&rel, rel_in_content, &languages) {
+        let in_name = language::code_in_name(&rel, rel_in_content, &languages);
+        let in_folder = || language::in_language_folder(&rel, rel_in_content, &languages);
+        if let Some(d) = in_name.or_else(in_folder) {
             self.diags.push(d);
             return;
         }
