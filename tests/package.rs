@@ -490,3 +490,29 @@ fn packages_of_different_parts_are_different_courses_to_the_platform() {
         "made again: the same course"
     );
 }
+
+#[test]
+fn a_translations_file_is_not_a_part_of_its_own_and_the_error_names_the_original() {
+    let site = common::test_site("polish");
+    copy_tree(&Path::new(REPO).join("tests/sites/two-languages"), &site.0);
+    let path = "content/practice/pytania-otwarte.en.yaml";
+    let out = alsite(
+        &["package", "--scorm", "2004", "--out", "c.zip", path],
+        &site.0,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let want = format!("{path}: error: is the `en` translation of content/practice/pytania-otwarte.yaml: a package's items open the default language's (`pl`) pages");
+    assert!(err.lines().any(|l| l == want), "{err}");
+    assert!(
+        err.contains("= hint: name content/practice/pytania-otwarte.yaml instead"),
+        "{err}"
+    );
+    assert!(!site.path("c.zip").exists());
+    let original = "content/practice/pytania-otwarte.yaml";
+    let out = alsite(
+        &["package", "--scorm", "2004", "--out", "c.zip", original],
+        &site.0,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+}

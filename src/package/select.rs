@@ -73,6 +73,9 @@ fn chosen_tree(root: &Path, site: &Site, paths: &[PathBuf]) -> Result<Vec<Node>,
     let mut chosen: Vec<&Part> = Vec::new();
     for path in paths {
         let rel = from_root(root, path)?;
+        if let Some(d) = translation(site, path, &rel) {
+            return Err(d);
+        }
         let named: Vec<&Part> = parts.iter().filter(|p| names(&rel, p)).collect();
         if named.is_empty() {
             return Err(Diagnostic::error(
@@ -88,6 +91,26 @@ fn chosen_tree(root: &Path, site: &Site, paths: &[PathBuf]) -> Result<Vec<Node>,
         }
     }
     Ok(group(site, chosen))
+}
+
+/// A translation's file (`content/practice/set.en.yaml`): an item opens
+/// the default language's pages and counts the answers given there, so the
+/// original is the one to name, not a course in the translation's language.
+fn translation(site: &Site, path: &Path, rel: &Path) -> Option<Diagnostic> {
+    let languages = site.config.all_languages();
+    let (original, i) = crate::load::language::split(rel, &languages);
+    let lang = languages.get(i).filter(|_| i > 0)?;
+    let default = &languages[0];
+    Some(
+        Diagnostic::error(
+            path,
+            format!("is the `{lang}` translation of {}: a package's items open the default language's (`{default}`) pages", original.display()),
+        )
+        .hint(format!(
+            "name {} instead; learners can switch to `{lang}` inside the course, but the platform records the answers given on the `{default}` pages",
+            original.display()
+        )),
+    )
 }
 
 /// Several kinds are grouped under a heading each; one kind stays a flat list.
