@@ -233,10 +233,10 @@ fn check_module((site, original): (&Site, &Site), m: &Module) -> Vec<Diagnostic>
             diags.push(two_links(m, mtext, i));
         }
         let links = [
-            ("practice", &a.practice, "content/practice/"),
-            ("session", &a.session, "content/sessions/"),
+            ("practice", &a.practice, "content/practice/", "practice set"),
+            ("session", &a.session, "content/sessions/", "session"),
         ];
-        for (key, target, folder) in links {
+        for (key, target, folder, noun) in links {
             if let Some(t) = target {
                 let exists = match key {
                     "practice" => site
@@ -246,10 +246,20 @@ fn check_module((site, original): (&Site, &Site), m: &Module) -> Vec<Diagnostic>
                     _ => site.session(t).or_else(|| original.session(t)).is_some(),
                 };
                 if !exists {
-                    let known: Vec<&str> = match key {
-                        "practice" => site.practice.iter().map(|d| d.slug.as_str()).collect(),
-                        _ => site.sessions.iter().map(|d| d.slug.as_str()).collect(),
+                    // The original's too: a translation may link one not translated yet.
+                    let known: std::collections::BTreeSet<&str> = match key {
+                        "practice" => [site, original]
+                            .iter()
+                            .flat_map(|s| &s.practice)
+                            .map(|d| d.slug.as_str())
+                            .collect(),
+                        _ => [site, original]
+                            .iter()
+                            .flat_map(|s| &s.sessions)
+                            .map(|d| d.slug.as_str())
+                            .collect(),
                     };
+                    let known: Vec<&str> = known.into_iter().collect();
                     let (l, c) = locate_front(
                         mtext,
                         &[Seg::Key("activities"), Seg::Index(i), Seg::Key(key)],
@@ -258,7 +268,7 @@ fn check_module((site, original): (&Site, &Site), m: &Module) -> Vec<Diagnostic>
                         Diagnostic::error(
                             &m.source,
                             format!(
-                                "activity `{}` links {key} `{t}`, which does not exist",
+                                "activity `{}` links {noun} `{t}`, which does not exist",
                                 a.title
                             ),
                         )
@@ -267,7 +277,7 @@ fn check_module((site, original): (&Site, &Site), m: &Module) -> Vec<Diagnostic>
                             format!("add {folder}{t}.yaml")
                         } else {
                             format!(
-                                "{}{key}s in {folder}: {}",
+                                "{}{noun}s in {folder}: {}",
                                 crate::suggest::did_you_mean(t, known.iter().copied()),
                                 known.join(", ")
                             )
