@@ -57,8 +57,11 @@ pub struct Scorm {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Translation {
+    #[serde(default, deserialize_with = "crate::model::fields::translated_text")]
     pub title: Option<String>,
+    #[serde(default, deserialize_with = "crate::model::fields::translated_text")]
     pub description: Option<String>,
+    #[serde(default, deserialize_with = "crate::model::fields::translated_text")]
     pub footer: Option<String>,
     #[serde(default)]
     pub nav: Vec<NavLink>,

@@ -18,6 +18,8 @@ pub const BAD_MINUTES: &str = "alsite-minutes-out-of-range";
 /// whether `type:` comes later, `|`, the types allowed, `|` and the key
 /// (last, as a key may hold a `|` of its own).
 pub const TYPE_NOT_FIRST: &str = "alsite-type-not-first";
+/// A translation's text written empty (`title:` with nothing after it).
+pub const EMPTY_TRANSLATION: &str = "alsite-empty-translation";
 /// Followed by a space and the value written.
 pub const BAD_PERCENT: &str = "alsite-percent-out-of-range";
 
@@ -48,6 +50,33 @@ impl<'de> Visitor<'de> for Text {
 /// A text that must be present and not blank.
 pub fn required_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     d.deserialize_str(Text)
+}
+
+/// A translation's text, which may be left out (the default language's
+/// text is shown then) but not written empty: `title:` with nothing after
+/// it is a translation not written yet, which would show the default
+/// language's words without a word.
+pub fn translated_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    d.deserialize_str(Translated).map(Some)
+}
+
+struct Translated;
+
+impl<'de> Visitor<'de> for Translated {
+    type Value = String;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a text")
+    }
+    fn visit_str<E: Error>(self, v: &str) -> Result<String, E> {
+        Text.visit_str(v)
+            .map_err(|_: E| E::custom(EMPTY_TRANSLATION))
+    }
+    fn visit_unit<E: Error>(self) -> Result<String, E> {
+        Err(E::custom(EMPTY_TRANSLATION))
+    }
+    fn visit_none<E: Error>(self) -> Result<String, E> {
+        Err(E::custom(EMPTY_TRANSLATION))
+    }
 }
 
 /// A list of texts, none of them blank (an empty entry would show as an

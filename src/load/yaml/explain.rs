@@ -49,7 +49,8 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
         );
     }
     use crate::model::fields::{
-        BAD_MINUTES, BAD_PERCENT, EMPTY_LIST, EMPTY_TEXT, MAX_MINUTES, TYPE_NOT_FIRST,
+        BAD_MINUTES, BAD_PERCENT, EMPTY_LIST, EMPTY_TEXT, EMPTY_TRANSLATION, MAX_MINUTES,
+        TYPE_NOT_FIRST,
     };
     let field = place.map(spoken).unwrap_or_else(|| "this field".into());
     if let Some(rest) = what.strip_prefix(TYPE_NOT_FIRST) {
@@ -62,6 +63,12 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
             "write the text after the colon; this field is required"
         };
         return (format!("{field} is empty"), Some(hint.into()));
+    }
+    if what == EMPTY_TRANSLATION {
+        return (
+            format!("{field} is empty"),
+            Some("write the text in this language after the colon, or leave the line out to show the default language's text".into()),
+        );
     }
     if what == EMPTY_LIST {
         return (
