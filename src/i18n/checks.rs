@@ -78,7 +78,7 @@ fn lacking_forms(
     Some(
         Diagnostic::warning(
             &source.path,
-            format!("UI string `{key}` has no `{}` form", lacking.join("`, `")),
+            format!("UI string `{key}` has no {}", forms_phrase(&lacking)),
         )
         .at(line, column)
         .hint(format!(
@@ -86,6 +86,16 @@ fn lacking_forms(
             all.join(", ")
         )),
     )
+}
+
+/// "`few` form", "`few` or `many` forms", "`one`, `few` or `many` forms".
+fn forms_phrase(lacking: &[&str]) -> String {
+    let quoted: Vec<String> = lacking.iter().map(|c| format!("`{c}`")).collect();
+    match quoted.split_last() {
+        Some((last, [])) => format!("{last} form"),
+        Some((last, rest)) => format!("{} or {last} forms", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 /// The `{name}` placeholders in `text`.
