@@ -19,17 +19,7 @@ fn loads_every_content_kind() {
     assert_eq!(site.question_types.as_ref().unwrap().data.types.len(), 2);
     let set = &site.practice[0];
     assert_eq!(set.slug, "open-questions");
-    let kinds: Vec<&str> = set
-        .data
-        .items
-        .iter()
-        .map(|i| match i {
-            Item::Choose(_) => "choose",
-            Item::Classify(_) => "classify",
-            Item::Rewrite(_) => "rewrite",
-            Item::Order(_) => "order",
-        })
-        .collect();
+    let kinds: Vec<&str> = set.data.items.iter().map(Item::kind).collect();
     assert_eq!(kinds, ["rewrite", "choose", "classify", "order"]);
     let session = &site.sessions[0].data;
     assert_eq!(session.roles[0].role, RoleKind::Coach);

@@ -101,6 +101,18 @@ pub enum Item {
     Order(OrderItem),
 }
 
+impl Item {
+    /// Its `type:`, as written.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Item::Choose(_) => "choose",
+            Item::Classify(_) => "classify",
+            Item::Rewrite(_) => "rewrite",
+            Item::Order(_) => "order",
+        }
+    }
+}
+
 super::tagged_by_type!(Item {
     "choose" => Choose(ChooseItem),
     "classify" => Classify(ClassifyItem),
