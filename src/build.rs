@@ -163,11 +163,7 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
     errors.0.extend(check::home_page(&site));
     errors.0.extend(check::check_nav(&site, &outputs));
     errors.0.extend(check::check_brand(&site, &outputs));
-    let content_diags = std::iter::once(&site)
-        .chain(&site.translations)
-        .flat_map(|s| check::check_content(s, &site, &theme))
-        .collect::<Vec<_>>();
-    for d in content_diags {
+    for d in check::check_every_language(&site, &theme) {
         if d.is_error() {
             errors.push(d);
         } else {

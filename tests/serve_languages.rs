@@ -93,3 +93,34 @@ fn the_error_overlay_speaks_the_language_of_the_page_under_it() {
             && missing.body.contains("The last change did not build")
     );
 }
+
+/// An edit to a translation is checked as a build checks it: a practice
+/// item with no correct answer in the English set is an error while
+/// serving too, not only in the next `alsite build`.
+#[test]
+fn an_edit_to_a_translation_is_checked_as_a_build_checks_it() {
+    let site = two_languages();
+    let server = Server::start(&site);
+    let mut events = Events::open(&server.addr);
+    let set = site.path("content/practice/pytania-otwarte.en.yaml");
+    let good = fs::read_to_string(&set).unwrap();
+    let broken = good.replacen(", correct: true", "", 1);
+    assert_ne!(broken, good);
+    fs::write(&set, &broken).unwrap();
+    events.next_reload();
+    let page = get(&server.addr, "/en/practice/pytania-otwarte.html");
+    assert!(
+        page.body.contains("id=\"alsite-error-overlay\""),
+        "the English set with no correct answer built: {}",
+        page.body
+    );
+    let build = std::process::Command::new(env!("CARGO_BIN_EXE_alsite"))
+        .args(["check", "--root", site.0.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(build.status.code(), Some(1), "a build refuses it too");
+    fs::write(&set, &good).unwrap();
+    events.next_reload();
+    let page = get(&server.addr, "/en/practice/pytania-otwarte.html");
+    assert!(!page.body.contains("id=\"alsite-error-overlay\""));
+}

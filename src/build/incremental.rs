@@ -236,7 +236,7 @@ impl Last {
         changed: &[PathBuf],
         listed_changed: bool,
     ) -> Result<Rebuilt, Diagnostics> {
-        let content = check::check_content(&self.site, &self.site, &self.theme);
+        let content = check::check_every_language(&self.site, &self.theme);
         let (errors, mut warnings): (Vec<_>, Vec<_>) = check::home_page(&self.site)
             .into_iter()
             .chain(content)

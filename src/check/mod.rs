@@ -42,6 +42,15 @@ pub fn home_page(site: &Site) -> Option<Diagnostic> {
     })
 }
 
+/// [`check_content`] for the site and each of its translations: what a
+/// build checks, and what `serve` checks again after an edit.
+pub fn check_every_language(site: &Site, theme: &crate::theme::Theme) -> Vec<Diagnostic> {
+    std::iter::once(site)
+        .chain(&site.translations)
+        .flat_map(|s| check_content(s, site, theme))
+        .collect()
+}
+
 /// Every check on the loaded content (before rendering).
 /// `original` is the site in the default language (`site` itself there).
 pub fn check_content(site: &Site, original: &Site, theme: &crate::theme::Theme) -> Vec<Diagnostic> {
