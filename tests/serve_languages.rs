@@ -1,6 +1,7 @@
 //! `alsite serve` on a site in two languages (Polish by default, English
 //! under /en/), over real HTTP: the server's own words, on the 404 page and
-//! in the error overlay, are those of the language folder asked for.
+//! in the error overlay, are those of the language folder asked for; a
+//! translation moved in while serving builds.
 
 mod common;
 
@@ -123,4 +124,40 @@ fn an_edit_to_a_translation_is_checked_as_a_build_checks_it() {
     events.next_reload();
     let page = get(&server.addr, "/en/practice/pytania-otwarte.html");
     assert!(!page.body.contains("id=\"alsite-error-overlay\""));
+}
+
+/// A practice set's translation moved in while serving, when the set is
+/// not the first of its section: the section's index takes its first
+/// set's file as its source, and the translated index's first set is
+/// another one. That is no translation "at another address": the site
+/// builds, with the translated set in its language.
+#[test]
+fn a_translation_of_a_later_practice_set_moved_in_builds() {
+    let site = two_languages();
+    let practice = site.path("content/practice");
+    let aside = site.path("pytania-otwarte.en.yaml");
+    fs::rename(practice.join("pytania-otwarte.en.yaml"), &aside).unwrap();
+    let original = fs::read_to_string(practice.join("pytania-otwarte.yaml")).unwrap();
+    let first = original.replace("Od stwierdzeń do pytań otwartych", "Dobre pytania");
+    fs::write(practice.join("dobre-pytania.yaml"), first).unwrap();
+    let server = Server::start(&site);
+    let mut events = Events::open(&server.addr);
+    assert!(get(&server.addr, "/practice/dobre-pytania.html").status == 200);
+
+    fs::rename(&aside, practice.join("pytania-otwarte.en.yaml")).unwrap();
+    events.next_reload();
+    let page = get(&server.addr, "/en/practice/pytania-otwarte.html");
+    assert!(
+        !page.body.contains("alsite-error-overlay"),
+        "{}",
+        server.stderr()
+    );
+    assert!(page.body.contains("<html lang=\"en\""), "{}", page.body);
+    let index = get(&server.addr, "/en/practice/index.html");
+    assert_eq!(index.status, 200);
+    assert!(
+        !server.stderr().contains("would be at"),
+        "{}",
+        server.stderr()
+    );
 }

@@ -19,9 +19,7 @@ pub fn missing_translations(
     let mut reported: HashSet<&Path> = HashSet::new();
     let mut diags = Vec::new();
     for (path, source) in default {
-        // A section's index belongs to no one file: it exists when the section does.
-        let section_index = path.ends_with("/index.html") && path.matches('/').count() == 1;
-        if section_index || have.contains(path.as_str()) || !source.starts_with("content") {
+        if section_index(path) || have.contains(path.as_str()) || !source.starts_with("content") {
             continue;
         }
         if !reported.insert(source) {
@@ -33,6 +31,13 @@ pub fn missing_translations(
         );
     }
     diags
+}
+
+/// A section's index (`practice/index.html`) belongs to no one file: it
+/// exists when the section does, and names its first item's file as its
+/// source, which in a translation may be another set's.
+fn section_index(path: &str) -> bool {
+    path.ends_with("/index.html") && path.matches('/').count() == 1
 }
 
 /// An error for each translated file whose page is not at its original's
@@ -57,6 +62,11 @@ pub fn moved_translations(
     translated
         .iter()
         .filter_map(|(path, source)| {
+            // A section's index takes its first item's file as its source:
+            // another first item in a translation is no moved page.
+            if section_index(path) {
+                return None;
+            }
             let paths = originals.get(source)?;
             let original = *paths.first()?;
             (!paths.contains(&path.as_str()) && reported.insert(source)).then(|| {
@@ -101,8 +111,7 @@ pub fn orphan_translations(
             .file_name()
             .map(|n| n.to_string_lossy())
             .unwrap_or_default();
-        let section_index = path.ends_with("/index.html") && path.matches('/').count() == 1;
-        if section_index
+        if section_index(path)
             || !name.contains(&code)
             || originals.contains(source)
             || !reported.insert(source)
