@@ -17,13 +17,41 @@ pub fn check_nav(site: &Site, outputs: &HashSet<&str>) -> Vec<Diagnostic> {
         .texts
         .get(std::path::Path::new("site.yaml"))
         .map_or("", String::as_str);
-    let mut diags = check_links(&site.config.nav, "", &[Seg::Key("nav")], text, outputs);
+    let others = site.config.languages.get(1..).unwrap_or(&[]);
+    let default = own_pages(outputs, "", others);
+    let mut diags = check_links(
+        &site.config.nav,
+        "",
+        &[Seg::Key("nav")],
+        text,
+        outputs,
+        &default,
+    );
     for (lang, t) in &site.config.translations {
         let place = [Seg::Key("translations"), Seg::Key(lang), Seg::Key("nav")];
         let root = format!("{lang}/");
-        diags.extend(check_links(&t.nav, &root, &place, text, outputs));
+        let pages = own_pages(outputs, &root, &[]);
+        diags.extend(check_links(&t.nav, &root, &place, text, outputs, &pages));
     }
     diags
+}
+
+/// The pages of the language whose folder is `root` (`""` or `en/`), as
+/// paths from that folder, sorted: the default language's are those in no
+/// other language's folder (`languages`), so a hint for its nav never
+/// offers `en/about.html`.
+fn own_pages<'a>(outputs: &HashSet<&'a str>, root: &str, languages: &[String]) -> Vec<&'a str> {
+    let mut pages: Vec<&str> = outputs
+        .iter()
+        .filter_map(|p| p.strip_prefix(root))
+        .filter(|p| p.ends_with(".html"))
+        .filter(|p| {
+            let folder = p.split_once('/').map(|(f, _)| f);
+            !languages.iter().any(|l| Some(l.as_str()) == folder)
+        })
+        .collect();
+    pages.sort();
+    pages
 }
 
 /// The errors of one language's nav: `root` is its folder in the output
@@ -34,6 +62,7 @@ fn check_links(
     place: &[Seg],
     text: &str,
     outputs: &HashSet<&str>,
+    pages: &[&str],
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for (i, entry) in nav.iter().enumerate() {
@@ -54,17 +83,13 @@ fn check_links(
         let mut path = place.to_vec();
         path.extend([Seg::Index(i), Seg::Key("link")]);
         let (line, column) = locate(text, &path);
-        let suggestion = outputs
-            .iter()
-            .filter_map(|o| o.strip_prefix(root))
-            .filter(|o| o.ends_with(".html"));
         diags.push(
             Diagnostic::error("site.yaml", format!("navigation link `{link}` {problem}"))
                 .at(line, column)
                 .hint(format!(
                     "{}a nav link is a path from the site root, such as `about.html` or `practice/index.html`; the site has {}",
-                    crate::suggest::did_you_mean(target.strip_prefix(root).unwrap_or(&target), suggestion),
-                    examples(outputs, root)
+                    crate::suggest::did_you_mean(target.strip_prefix(root).unwrap_or(&target), pages.iter().copied()),
+                    examples(pages)
                 )),
         );
     }
@@ -72,13 +97,12 @@ fn check_links(
 }
 
 /// A few page paths to choose from, for the hint.
-fn examples(outputs: &HashSet<&str>, root: &str) -> String {
-    let mut pages: Vec<&str> = outputs
+fn examples(pages: &[&str]) -> String {
+    let shown: Vec<String> = pages
         .iter()
-        .filter_map(|p| p.strip_prefix(root))
-        .filter(|p| p.ends_with(".html") && p.matches('/').count() <= 1)
+        .filter(|p| p.matches('/').count() <= 1)
+        .take(8)
+        .map(|p| format!("`{p}`"))
         .collect();
-    pages.sort();
-    let shown: Vec<String> = pages.iter().take(8).map(|p| format!("`{p}`")).collect();
     shown.join(", ")
 }
