@@ -198,3 +198,35 @@ fn deleting_a_file_the_last_build_warned_about_builds_again() {
     assert_eq!(builds(&server), before + 1, "{}", server.stdout());
     assert_eq!(warned(&server), 1, "no new warning: {}", server.stderr());
 }
+
+/// An editor that empties the file and writes it 50 ms later: the build
+/// that read the empty file waits a second only while the file stays
+/// empty; once written, the page reloads as after any save (it waited a
+/// second after the write, over a second in all).
+#[test]
+fn a_file_emptied_then_written_soon_reloads_without_the_empty_file_wait() {
+    let site = new_site("emptied-soon");
+    let server = Server::start(&site);
+    let mut events = Events::open(&server.addr);
+    let about = site.path("content/pages/about.md");
+    for round in 0..3 {
+        let said = format!("Written again, round {round}.");
+        let start = Instant::now();
+        fs::write(&about, "").unwrap();
+        std::thread::sleep(Duration::from_millis(50));
+        fs::write(&about, page(&said)).unwrap();
+        events.next_reload();
+        let took = start.elapsed();
+        let reply = get(&server.addr, "/about.html");
+        assert!(reply.body.contains(&said), "round {round}: the new text");
+        assert!(
+            !reply.body.contains("alsite-error-overlay"),
+            "round {round}"
+        );
+        assert!(
+            took < Duration::from_millis(1000),
+            "round {round}: reloaded {took:?} after the save"
+        );
+        assert_eq!(reloads_within(&mut events, Duration::from_millis(1200)), 0);
+    }
+}

@@ -142,7 +142,7 @@ impl Sources {
             if burst.changes.is_empty() {
                 continue;
             }
-            self.gather(&mut burst, None);
+            self.gather(&mut burst, false);
             burst.forget(|rel| builder.came_and_went(rel));
             if burst.changes.is_empty() {
                 continue;
@@ -154,11 +154,7 @@ impl Sources {
             let mut settles = 0;
             while matches!(&result, Err(errors) if burst.caused(errors)) && settles < MAX_SETTLES {
                 settles += 1;
-                let settle = match burst.has_empty_file(&self.root) {
-                    true => EMPTY_SETTLE,
-                    false => SETTLE,
-                };
-                let still = self.gather(&mut burst, Some(settle));
+                let still = self.gather(&mut burst, true);
                 burst.forget(|rel| builder.came_and_went(rel));
                 result = self.rebuild(&mut builder, &burst);
                 // Changes that came while it built were not in what it read.
@@ -174,23 +170,36 @@ impl Sources {
         }
     }
 
-    /// Adds changes to `burst` until none came for the quiet time (`settle`,
-    /// or one that grows with the burst), or for at most `MAX_BURST`; true
-    /// when it ended in quiet.
-    fn gather(&self, burst: &mut Burst, settle: Option<Duration>) -> bool {
+    /// Adds changes to `burst` until none came for the quiet time (one that
+    /// grows with the burst, or when `settling` a failed build, `SETTLE`,
+    /// `EMPTY_SETTLE` while a file of it is empty), or for at most
+    /// `MAX_BURST`; true when it ended in quiet.
+    fn gather(&self, burst: &mut Burst, settling: bool) -> bool {
         let until = Instant::now() + MAX_BURST;
+        // The empty files a settle waits for: once they are written, the
+        // usual settle, not a second after their last change.
+        let mut empty = match settling {
+            true => burst.empty_files(&self.root),
+            false => BTreeSet::new(),
+        };
         loop {
-            let quiet = settle.unwrap_or(if burst.paths.len() > FEW_FILES {
-                BURST_QUIET
-            } else {
-                DEBOUNCE
-            });
+            let quiet = match (settling, empty.is_empty()) {
+                (true, false) => EMPTY_SETTLE,
+                (true, true) => SETTLE,
+                _ if burst.paths.len() > FEW_FILES => BURST_QUIET,
+                _ => DEBOUNCE,
+            };
             let left = until.saturating_duration_since(Instant::now());
             if left.is_zero() {
                 return false;
             }
             match self.events.recv_timeout(quiet.min(left)) {
-                Ok(paths) => burst.add(&self.root, &paths),
+                Ok(paths) => {
+                    burst.add(&self.root, &paths);
+                    if settling {
+                        still_empty(&self.root, &mut empty, &paths);
+                    }
+                }
                 Err(RecvTimeoutError::Timeout) => return quiet <= left,
                 Err(RecvTimeoutError::Disconnected) => return true,
             }
@@ -235,6 +244,21 @@ impl Sources {
     }
 }
 
+fn is_empty_file(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0)
+}
+
+/// Keeps in `empty` the files still empty, and adds those of `changed`
+/// that matter and are empty now (an editor emptying another file).
+fn still_empty(root: &Path, empty: &mut BTreeSet<PathBuf>, changed: &[PathBuf]) {
+    empty.retain(|p| is_empty_file(p));
+    for p in changed {
+        if classify(root, p).is_some() && is_empty_file(p) {
+            empty.insert(p.clone());
+        }
+    }
+}
+
 /// The changes gathered for one rebuild.
 struct Burst {
     started: Instant,
@@ -265,11 +289,13 @@ impl Burst {
         }
     }
 
-    /// Some file of the burst is there and empty.
-    fn has_empty_file(&self, root: &Path) -> bool {
+    /// The files of the burst that are there and empty.
+    fn empty_files(&self, root: &Path) -> BTreeSet<PathBuf> {
         self.paths
             .iter()
-            .any(|p| std::fs::metadata(root.join(p)).is_ok_and(|m| m.is_file() && m.len() == 0))
+            .map(|p| root.join(p))
+            .filter(|p| is_empty_file(p))
+            .collect()
     }
 
     /// Drops the content files `gone` says changed nothing.
