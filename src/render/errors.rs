@@ -12,10 +12,14 @@ const OPENERS: [&str; 8] = [
 /// A template error at its template file and line, with nested causes.
 pub(crate) fn template_error(theme: &Theme, template: &str, err: &minijinja::Error) -> Diagnostic {
     let name = err.name().unwrap_or(template);
-    let mut message = err.detail().map_or_else(
-        || err.kind().to_string(),
-        |d| format!("{}: {d}", err.kind()),
-    );
+    // An invalid operation (alsite's own, such as an unknown UI string, or
+    // an operator on values it does not fit) says what it is in its detail;
+    // "invalid operation:" before it is the template engine's word.
+    let mut message = match (err.kind(), err.detail()) {
+        (minijinja::ErrorKind::InvalidOperation, Some(d)) => d.to_string(),
+        (kind, Some(d)) => format!("{kind}: {d}"),
+        (kind, None) => kind.to_string(),
+    };
     let mut cause = std::error::Error::source(err);
     while let Some(c) = cause {
         message.push_str(&format!("; caused by: {c}"));

@@ -35,12 +35,15 @@ pub fn add_string_functions(env: &mut Environment<'static>, strings: Arc<Strings
     fn html(text: String) -> Value {
         Value::from_safe_string(text)
     }
-    fn unknown(key: &str) -> minijinja::Error {
+    // Named for the page's language: on a Polish site, `i18n/pl.yaml`.
+    let lang = strings.lang().to_string();
+    let unknown = move |key: &str| {
         minijinja::Error::new(
             minijinja::ErrorKind::InvalidOperation,
-            format!("no UI string `{key}` in any language file; add it to i18n/en.yaml"),
+            format!("no UI string `{key}` in any language file; add it to i18n/{lang}.yaml, the file of this page's language"),
         )
-    }
+    };
+    let unknown_plural = unknown.clone();
     let s = strings.clone();
     env.add_function("t", move |key: &str, kwargs: Kwargs| {
         if s.get(key).is_none() {
@@ -55,7 +58,7 @@ pub fn add_string_functions(env: &mut Environment<'static>, strings: Arc<Strings
     });
     env.add_function("t_plural", move |key: &str, n: i64, kwargs: Kwargs| {
         if strings.get(key).is_none() {
-            return Err(unknown(key));
+            return Err(unknown_plural(key));
         }
         let mut owned = args(&kwargs)?;
         owned.push(("n".into(), n.to_string()));
