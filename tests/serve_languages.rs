@@ -161,3 +161,31 @@ fn a_translation_of_a_later_practice_set_moved_in_builds() {
         server.stderr()
     );
 }
+
+/// Under "The last change did not build" the overlay puts what stopped the
+/// build first, and any warning that came with it after.
+#[test]
+fn the_overlay_puts_the_error_before_the_warnings() {
+    let site = two_languages();
+    let yaml = site.path("site.yaml");
+    let with_nav = fs::read_to_string(&yaml).unwrap()
+        + "nav:\n  - { title: Zasady, link: ground-rules.html }\n";
+    fs::write(&yaml, with_nav).unwrap();
+    let server = Server::start(&site);
+    let mut events = Events::open(&server.addr);
+    let page = site.path("content/pages/o-nas.en.md");
+    let good = fs::read_to_string(&page).unwrap();
+    fs::write(&page, good.replacen("title: ", "title: \"", 1)).unwrap();
+    events.next_reload();
+    let body = get(&server.addr, "/en/index.html").body;
+    let start = body
+        .find("id=\"alsite-error-overlay\"")
+        .expect("the overlay");
+    let overlay = &body[start..];
+    let first = overlay.find(": error: ").expect("an error in the overlay");
+    assert!(
+        overlay.find(": warning: ").is_some_and(|w| w > first),
+        "the error first, then the warning: {overlay}"
+    );
+    assert!(overlay.contains("o-nas.en.md"), "{overlay}");
+}

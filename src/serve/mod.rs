@@ -394,9 +394,12 @@ fn apply(
         }
         Err(errors) => {
             print_diagnostics(root, &errors);
-            let message = errors
-                .0
+            // Under "The last change did not build": what stopped it first,
+            // then any warnings that came with it.
+            let (stopped, warned): (Vec<_>, Vec<_>) = errors.0.iter().partition(|d| d.is_error());
+            let message = stopped
                 .iter()
+                .chain(&warned)
                 .map(|d| d.to_string())
                 .collect::<Vec<_>>()
                 .join("\n");
