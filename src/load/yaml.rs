@@ -5,6 +5,7 @@ use crate::diagnostic::Diagnostic;
 use serde::de::DeserializeOwned;
 use std::path::Path;
 
+mod anchors;
 mod blocks;
 mod colons;
 mod escapes;

@@ -1,6 +1,7 @@
 //! What the YAML parser reports badly or slowly, found before parsing:
 //! control characters, tabs in indentation, a second document, deep nesting,
-//! type tags, `%YAML` and `%TAG` directives.
+//! type tags, marks that take a text's first word, `%YAML` and `%TAG`
+//! directives.
 
 use crate::diagnostic::Diagnostic;
 use std::path::Path;
@@ -76,6 +77,7 @@ pub(super) fn prescan(file: &Path, text: &str) -> Result<(), Diagnostic> {
     let mut seen_content = false;
     let mut ended: Option<usize> = None;
     let mut tags = super::tags::Scanner::new();
+    let mut anchors = super::anchors::Scanner::new();
     let mut blocks = super::blocks::Blocks::new();
     for (i, line) in text.lines().enumerate() {
         let in_block_text = blocks.inside(line);
@@ -156,6 +158,12 @@ pub(super) fn prescan(file: &Path, text: &str) -> Result<(), Diagnostic> {
         if let Some(tag) = tags.tag(line) {
             let (message, hint) = super::tags::explain(&tag);
             return err(tag.column - 1, &message, &hint);
+        }
+        if let Some(a) = anchors.anchor(line) {
+            if !super::anchors::referenced(text, a.name) {
+                let (message, hint) = super::anchors::explain(&a);
+                return err(a.column - 1, &message, &hint);
+            }
         }
         let dashes = content.split("- ").take_while(|s| s.is_empty()).count();
         let block_depth = (indent.len() / 2) + dashes;

@@ -70,6 +70,13 @@ fn tag_at(text: &str) -> Option<&str> {
 /// A tag at the start of an item of a one-line list or mapping
 /// (`[a, !!binary x]`, `{ title: !t x }`): its offset in `value` and the tag.
 fn flow_tag(value: &str) -> Option<(usize, &str)> {
+    let i = flow_item_at(value, '!')?;
+    tag_at(&value[i..]).map(|t| (i, t))
+}
+
+/// The offset in `value`, a one-line list or mapping, of the first item
+/// (or mapping value) that starts with `sign`, outside quotes.
+pub(super) fn flow_item_at(value: &str, sign: char) -> Option<usize> {
     if !value.starts_with(['[', '{']) {
         return None;
     }
@@ -83,7 +90,7 @@ fn flow_tag(value: &str) -> Option<(usize, &str)> {
             (None, '[' | '{' | ',') => item_start = true,
             (None, ':') if value[i + 1..].starts_with(' ') => item_start = true,
             (None, ' ') => {}
-            (None, '!') if item_start => return tag_at(&value[i..]).map(|t| (i, t)),
+            (None, c) if c == sign && item_start => return Some(i),
             _ => item_start = false,
         }
     }
