@@ -12,6 +12,8 @@ pub const MAX_MINUTES: u32 = 24 * 60;
 
 /// Marks the errors below so the loader can phrase them for a trainer.
 pub const EMPTY_TEXT: &str = "alsite-empty-text";
+/// Followed by a space and the first invisible character's code (`U+200B`).
+pub const INVISIBLE_TEXT: &str = "alsite-invisible-text";
 pub const EMPTY_LIST: &str = "alsite-empty-list";
 pub const BAD_MINUTES: &str = "alsite-minutes-out-of-range";
 /// A practice item whose first key is not `type:`; followed by a space,
@@ -37,6 +39,10 @@ impl<'de> Visitor<'de> for Text {
         if v.trim().is_empty() {
             return Err(E::custom(EMPTY_TEXT));
         }
+        if v.chars().all(|c| c.is_whitespace() || shows_as_nothing(c)) {
+            let c = v.chars().find(|&c| shows_as_nothing(c)).unwrap_or(' ');
+            return Err(E::custom(format!("{INVISIBLE_TEXT} U+{:04X}", c as u32)));
+        }
         Ok(v.to_string())
     }
     fn visit_unit<E: Error>(self) -> Result<String, E> {
@@ -45,6 +51,12 @@ impl<'de> Visitor<'de> for Text {
     fn visit_none<E: Error>(self) -> Result<String, E> {
         Err(E::custom(EMPTY_TEXT))
     }
+}
+
+/// A character a text editor shows as nothing: a zero-width or
+/// direction mark, a byte-order mark, a soft hyphen, a no-break space.
+pub fn shows_as_nothing(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
 }
 
 /// A text that must be present and not blank.

@@ -1,6 +1,8 @@
 //! serde_yaml's messages in a trainer's words: no program types, no parser
 //! jargon. Every message a YAML file can produce passes through [`explain`].
 
+use crate::model::fields::shows_as_nothing;
+
 /// Splits serde_yaml's message into what went wrong and what was expected.
 pub(super) fn explain(raw: &str) -> (String, Option<String>) {
     // "items[1]: unknown field `x`, expected `a` or `b` at line 3 column 5"
@@ -49,8 +51,8 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
         );
     }
     use crate::model::fields::{
-        BAD_MINUTES, BAD_PERCENT, EMPTY_LIST, EMPTY_TEXT, EMPTY_TRANSLATION, MAX_MINUTES,
-        TYPE_NOT_FIRST,
+        BAD_MINUTES, BAD_PERCENT, EMPTY_LIST, EMPTY_TEXT, EMPTY_TRANSLATION, INVISIBLE_TEXT,
+        MAX_MINUTES, TYPE_NOT_FIRST,
     };
     let field = place.map(spoken).unwrap_or_else(|| "this field".into());
     if let Some(rest) = what.strip_prefix(TYPE_NOT_FIRST) {
@@ -68,6 +70,12 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
         return (
             format!("{field} is empty"),
             Some("write the text in this language after the colon, or leave the line out to show the default language's text".into()),
+        );
+    }
+    if let Some(code) = what.strip_prefix(INVISIBLE_TEXT) {
+        return (
+            format!("{field} holds only an invisible character ({}), so it would show as nothing", code.trim_start()),
+            Some("delete the value, invisible character included, and write the text; this field is required".into()),
         );
     }
     if what == EMPTY_LIST {
@@ -424,12 +432,6 @@ fn plain_expected(expected: &str) -> String {
         _ => "another kind of value",
     };
     plain.to_string()
-}
-
-/// A character a text editor shows as nothing: a zero-width or
-/// direction mark, a byte-order mark, a soft hyphen, a no-break space.
-fn shows_as_nothing(c: char) -> bool {
-    matches!(c, '\u{a0}' | '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
 }
 
 #[cfg(test)]
