@@ -14,6 +14,8 @@ pub const MAX_MINUTES: u32 = 24 * 60;
 pub const EMPTY_TEXT: &str = "alsite-empty-text";
 /// Followed by a space and the first invisible character's code (`U+200B`).
 pub const INVISIBLE_TEXT: &str = "alsite-invisible-text";
+/// Ends the two above for a field that may be left out.
+pub const OPTIONAL: &str = " (optional)";
 pub const EMPTY_LIST: &str = "alsite-empty-list";
 pub const BAD_MINUTES: &str = "alsite-minutes-out-of-range";
 /// A practice item whose first key is not `type:`; followed by a space,
@@ -28,7 +30,21 @@ pub const BAD_PERCENT: &str = "alsite-percent-out-of-range";
 // Each rule is a visitor, so the YAML reader reports a broken rule at the
 // value itself (line and column) with the path of its field.
 
-struct Text;
+/// A text that says something; `optional` marks its errors so the hint
+/// can say the field may be left out instead.
+struct Text {
+    optional: bool,
+}
+
+impl Text {
+    fn blank<E: Error>(&self, marker: String) -> E {
+        E::custom(if self.optional {
+            marker + OPTIONAL
+        } else {
+            marker
+        })
+    }
+}
 
 impl<'de> Visitor<'de> for Text {
     type Value = String;
@@ -37,19 +53,19 @@ impl<'de> Visitor<'de> for Text {
     }
     fn visit_str<E: Error>(self, v: &str) -> Result<String, E> {
         if v.trim().is_empty() {
-            return Err(E::custom(EMPTY_TEXT));
+            return Err(self.blank(EMPTY_TEXT.into()));
         }
         if v.chars().all(|c| c.is_whitespace() || shows_as_nothing(c)) {
             let c = v.chars().find(|&c| shows_as_nothing(c)).unwrap_or(' ');
-            return Err(E::custom(format!("{INVISIBLE_TEXT} U+{:04X}", c as u32)));
+            return Err(self.blank(format!("{INVISIBLE_TEXT} U+{:04X}", c as u32)));
         }
         Ok(v.to_string())
     }
     fn visit_unit<E: Error>(self) -> Result<String, E> {
-        Err(E::custom(EMPTY_TEXT))
+        Err(self.blank(EMPTY_TEXT.into()))
     }
     fn visit_none<E: Error>(self) -> Result<String, E> {
-        Err(E::custom(EMPTY_TEXT))
+        Err(self.blank(EMPTY_TEXT.into()))
     }
 }
 
@@ -61,7 +77,19 @@ pub fn shows_as_nothing(c: char) -> bool {
 
 /// A text that must be present and not blank.
 pub fn required_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    d.deserialize_str(Text)
+    d.deserialize_str(Text { optional: false })
+}
+
+/// Like [`required_text`], for a field that may be left out: written, it
+/// says something.
+pub fn optional_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    #[derive(serde::Deserialize)]
+    struct Wrap(#[serde(deserialize_with = "written_text")] String);
+    Ok(Option::<Wrap>::deserialize(d)?.map(|w| w.0))
+}
+
+fn written_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    d.deserialize_str(Text { optional: true })
 }
 
 /// A translation's text, which may be left out (the default language's
@@ -80,7 +108,8 @@ impl<'de> Visitor<'de> for Translated {
         f.write_str("a text")
     }
     fn visit_str<E: Error>(self, v: &str) -> Result<String, E> {
-        Text.visit_str(v)
+        Text { optional: true }
+            .visit_str(v)
             .map_err(|_: E| E::custom(EMPTY_TRANSLATION))
     }
     fn visit_unit<E: Error>(self) -> Result<String, E> {

@@ -70,5 +70,6 @@ pub struct Component {
     #[serde(default, deserialize_with = "crate::model::fields::texts")]
     pub questions: Vec<String>,
     /// Label in the cycle diagram; defaults to `name`.
+    #[serde(default, deserialize_with = "crate::model::fields::optional_text")]
     pub short: Option<String>,
 }

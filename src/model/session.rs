@@ -87,9 +87,13 @@ pub struct Turn {
     pub by: Option<String>,
     /// The role id the question is put to, when it matters.
     pub to: Option<String>,
+    #[serde(default, deserialize_with = "crate::model::fields::optional_text")]
     pub ask: Option<String>,
+    #[serde(default, deserialize_with = "crate::model::fields::optional_text")]
     pub answer: Option<String>,
+    #[serde(default, deserialize_with = "crate::model::fields::optional_text")]
     pub intervene: Option<String>,
+    #[serde(default, deserialize_with = "crate::model::fields::optional_text")]
     pub say: Option<String>,
     /// What the coach notices at this point (Markdown).
     pub note: Option<String>,

@@ -1,7 +1,32 @@
 //! serde_yaml's messages in a trainer's words: no program types, no parser
 //! jargon. Every message a YAML file can produce passes through [`explain`].
 
-use crate::model::fields::shows_as_nothing;
+use crate::model::fields::{shows_as_nothing, EMPTY_TEXT, INVISIBLE_TEXT, OPTIONAL};
+
+/// A text field written blank (`EMPTY_TEXT`) or with only characters that
+/// show as nothing (`INVISIBLE_TEXT`): the message and hint.
+fn blank_text(field: &str, place: Option<&str>, what: &str) -> Option<(String, Option<String>)> {
+    let (what, optional) = match what.strip_suffix(OPTIONAL) {
+        Some(w) => (w, true),
+        None => (what, false),
+    };
+    let key = place.and_then(|p| p.rsplit('.').next()).unwrap_or("it");
+    let todo = if place.is_some_and(|p| p.ends_with(']')) {
+        "write the text after the `- `, or remove the empty entry".to_string()
+    } else if optional {
+        format!("write the text after the colon, or remove `{key}:`")
+    } else {
+        "write the text after the colon; this field is required".to_string()
+    };
+    if what == EMPTY_TEXT {
+        return Some((format!("{field} is empty"), Some(todo)));
+    }
+    let code = what.strip_prefix(INVISIBLE_TEXT)?.trim_start();
+    Some((
+        format!("{field} holds only an invisible character ({code}), so it would show as nothing"),
+        Some(format!("delete the invisible character, then {todo}")),
+    ))
+}
 
 /// Splits serde_yaml's message into what went wrong and what was expected.
 pub(super) fn explain(raw: &str) -> (String, Option<String>) {
@@ -51,20 +76,11 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
         );
     }
     use crate::model::fields::{
-        BAD_MINUTES, BAD_PERCENT, EMPTY_LIST, EMPTY_TEXT, EMPTY_TRANSLATION, INVISIBLE_TEXT,
-        MAX_MINUTES, TYPE_NOT_FIRST,
+        BAD_MINUTES, BAD_PERCENT, EMPTY_LIST, EMPTY_TRANSLATION, MAX_MINUTES, TYPE_NOT_FIRST,
     };
     let field = place.map(spoken).unwrap_or_else(|| "this field".into());
     if let Some(rest) = what.strip_prefix(TYPE_NOT_FIRST) {
         return type_not_first(&prefix, rest.trim_start());
-    }
-    if what == EMPTY_TEXT {
-        let hint = if place.is_some_and(|p| p.ends_with(']')) {
-            "write the text after the `- `, or remove the empty entry"
-        } else {
-            "write the text after the colon; this field is required"
-        };
-        return (format!("{field} is empty"), Some(hint.into()));
     }
     if what == EMPTY_TRANSLATION {
         return (
@@ -72,11 +88,8 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
             Some("write the text in this language after the colon, or leave the line out to show the default language's text".into()),
         );
     }
-    if let Some(code) = what.strip_prefix(INVISIBLE_TEXT) {
-        return (
-            format!("{field} holds only an invisible character ({}), so it would show as nothing", code.trim_start()),
-            Some("delete the value, invisible character included, and write the text; this field is required".into()),
-        );
+    if let Some(explained) = blank_text(&field, place, what) {
+        return explained;
     }
     if what == EMPTY_LIST {
         return (
