@@ -14,8 +14,8 @@ type Tree = &'static [(&'static str, &'static [u8])];
 const SAMPLES: &[(&str, Tree)] = &[("en", embedded::SAMPLE), ("pl", embedded::SAMPLE_PL)];
 
 /// Translations, by language, of files that only another language's sample
-/// has (the Polish demo session in English); used only when that language
-/// is a translation.
+/// has (the Polish demo session in English): a translation when that
+/// language is one, the original when it is the default.
 const TRANSLATIONS: &[(&str, Tree)] = &[("en", embedded::TRANSLATIONS_EN)];
 
 /// The checker's word lists: one file with a section per language, so it is
@@ -80,12 +80,24 @@ pub fn compose(languages: &[String]) -> Vec<(String, Cow<'static, [u8]>)> {
     }
     for lang in &languages[1..] {
         let other = tree(lang).expect("checked by parse_languages");
-        let extra = TRANSLATIONS.iter().filter(|(c, _)| c == lang);
-        for (path, bytes) in other.iter().chain(extra.flat_map(|(_, t)| t.iter())) {
-            let paired = default.iter().any(|(p, _)| p == path);
-            if paired && *path != "site.yaml" && *path != PER_LANGUAGE {
-                files.push((translated_name(path, lang), Cow::Borrowed(*bytes)));
+        let extra = translations(lang);
+        for (path, bytes) in other.iter().chain(extra) {
+            if *path == "site.yaml" || *path == PER_LANGUAGE {
+                continue;
             }
+            if !default.iter().any(|(p, _)| p == path) {
+                // Only this language's sample has it (the Polish demo
+                // session, which the Polish workshop uses): with its
+                // translation into the default language as the original.
+                let Some((_, original)) = translations(&languages[0]).find(|(p, _)| p == path)
+                else {
+                    continue;
+                };
+                if !files.iter().any(|(p, _)| p == path) {
+                    files.push((path.to_string(), Cow::Borrowed(*original)));
+                }
+            }
+            files.push((translated_name(path, lang), Cow::Borrowed(*bytes)));
         }
     }
     for (path, bytes) in files.iter_mut() {
@@ -97,6 +109,15 @@ pub fn compose(languages: &[String]) -> Vec<(String, Cow<'static, [u8]>)> {
         }
     }
     files
+}
+
+/// The bundled translations into `lang` of files only another language's
+/// sample has.
+fn translations(lang: &str) -> impl Iterator<Item = &'static (&'static str, &'static [u8])> + '_ {
+    TRANSLATIONS
+        .iter()
+        .filter(move |(c, _)| *c == lang)
+        .flat_map(|(_, t)| t.iter())
 }
 
 /// `content/pages/about.md` in `en` → `content/pages/about.en.md`.

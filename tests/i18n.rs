@@ -198,6 +198,41 @@ fn assert_no_english_ui(out: &Path, min_pages: usize) {
     );
 }
 
+/// Every order of the bundled languages makes a site that builds: with
+/// English first, the Polish workshop's demo session (only the Polish
+/// sample has one) comes with its English original.
+#[test]
+fn every_order_of_the_sample_languages_builds() {
+    for langs in ["en,pl", "pl,en"] {
+        let dir = TempDir::new("sample-order");
+        let site = dir.path("site");
+        let o = alsite(
+            &["new", site.to_str().unwrap(), "--language", langs],
+            &dir.0,
+        );
+        assert!(o.status.success(), "{langs}: {}", text(&o.stderr));
+        let o = alsite(&["build"], &site);
+        assert!(o.status.success(), "{langs}: {}", text(&o.stderr));
+        let stderr = text(&o.stderr);
+        assert!(!stderr.contains("error:"), "{langs}: {stderr}");
+        let session = site.join("public/sessions/decyzje-kierownikow.html");
+        assert!(
+            session.is_file(),
+            "{langs}: the demo session in the default language"
+        );
+        let translated = if langs == "en,pl" {
+            "public/pl/sessions/decyzje-kierownikow.html"
+        } else {
+            "public/en/sessions/decyzje-kierownikow.html"
+        };
+        let page = std::fs::read_to_string(site.join(translated)).unwrap();
+        assert!(
+            page.contains("class=\"turn"),
+            "{langs}: the translated session has its turns"
+        );
+    }
+}
+
 #[test]
 fn the_polish_samples_show_no_english_ui_string() {
     for (name, langs, pages) in [("sample-pl", "pl", 18), ("sample-pl-en", "pl,en", 18)] {
