@@ -465,12 +465,35 @@ fn a_key_no_language_has_stops_the_build_at_its_template_line() {
     // On a Polish site, the Polish file is the one to add it to; in the
     // trainer's words, not the template engine's.
     assert!(
-        err.contains(
-            "error: template error: no UI string `player.nexxt` in any language file; add it to i18n/pl.yaml"
-        ),
+        err.contains("error: template error: no UI string `player.nexxt` for this page's language (`pl`) nor in English"),
         "{err}"
     );
+    assert!(err.contains("add it to i18n/pl.yaml"), "{err}");
     assert!(!err.contains("invalid operation"), "{err}");
+    // Added to the Polish file, it builds.
+    fs::create_dir_all(site.path("i18n")).unwrap();
+    fs::write(site.path("i18n/pl.yaml"), "player:\n  nexxt: Dalej\n").unwrap();
+    let (o, _) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    // A site with English too: the English page asks for it in English.
+    let yaml = fs::read_to_string(site.path("site.yaml")).unwrap();
+    fs::write(
+        site.path("site.yaml"),
+        yaml.replace("language: pl", "languages: [pl, en]"),
+    )
+    .unwrap();
+    fs::write(
+        site.path("content/pages/o-nas.en.md"),
+        "---\ntitle: About us\n---\n\nWho we are.\n",
+    )
+    .unwrap();
+    let (o, _) = build(&site);
+    let err = text(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("no UI string `player.nexxt`; add it to i18n/en.yaml"),
+        "{err}"
+    );
 }
 
 #[test]

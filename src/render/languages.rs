@@ -35,13 +35,16 @@ pub fn add_string_functions(env: &mut Environment<'static>, strings: Arc<Strings
     fn html(text: String) -> Value {
         Value::from_safe_string(text)
     }
-    // Named for the page's language: on a Polish site, `i18n/pl.yaml`.
+    // English is every language's fallback: a key it has is never missing.
+    // On a page in another language, the key is in neither file.
     let lang = strings.lang().to_string();
     let unknown = move |key: &str| {
-        minijinja::Error::new(
-            minijinja::ErrorKind::InvalidOperation,
-            format!("no UI string `{key}` in any language file; add it to i18n/{lang}.yaml, the file of this page's language"),
-        )
+        let message = if lang == "en" {
+            format!("no UI string `{key}`; add it to i18n/en.yaml")
+        } else {
+            format!("no UI string `{key}` for this page's language (`{lang}`) nor in English, which every language falls back to; add it to i18n/{lang}.yaml (and to i18n/en.yaml when the site has other languages)")
+        };
+        minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, message)
     };
     let unknown_plural = unknown.clone();
     let s = strings.clone();
