@@ -268,9 +268,17 @@ impl Diagnostics {
         self.errors() > 0
     }
 
+    /// Errors first (what stopped the build), then warnings; each by file
+    /// and place.
     pub fn sort(&mut self) {
         self.0.sort_by(|a, b| {
-            (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message))
+            (!a.is_error(), &a.file, a.line, a.column, &a.message).cmp(&(
+                !b.is_error(),
+                &b.file,
+                b.line,
+                b.column,
+                &b.message,
+            ))
         });
         self.0.dedup();
     }
