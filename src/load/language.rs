@@ -103,32 +103,45 @@ pub fn code_in_name(rel: &Path, rel_in_content: &Path, languages: &[String]) -> 
 }
 
 /// A Markdown or YAML file in a folder named after one of the site's other
-/// languages, as other generators keep translations (`content/en/index.md`,
-/// `content/pages/en/about.md`): alsite's translation sits beside its
-/// original, so the file would be ignored, or be a default-language page
-/// among that language's. The error names the file meant.
+/// languages, at any depth, as other generators keep translations
+/// (`content/en/index.md`, `content/pages/en/about.md`,
+/// `content/practice/en/questions.yaml`): alsite's translation sits beside
+/// its original, so the file would be ignored, or be a default-language
+/// page among that language's. The error names the file meant: where the
+/// layout puts such a file (a page from a language's root folder is a free
+/// page, under `pages/`).
 pub fn in_language_folder(
     rel: &Path,
     rel_in_content: &Path,
     languages: &[String],
 ) -> Option<Diagnostic> {
     let name = rel.file_name()?.to_str()?;
-    let (stem, ext) = name.rsplit_once('.')?;
-    if !matches!(
-        ext.to_ascii_lowercase().as_str(),
-        "md" | "markdown" | "yaml" | "yml"
-    ) {
+    let ext = super::layout::extension(name);
+    if !matches!(ext.as_str(), "md" | "markdown" | "yaml" | "yml") {
         return None;
     }
     let parts: Vec<&str> = rel_in_content.iter().filter_map(|p| p.to_str()).collect();
-    let at = usize::from(parts.first() == Some(&"pages"));
-    let folder = *parts.get(at).filter(|_| parts.len() > at + 1)?;
-    let lang = languages.iter().skip(1).find(|l| fold(l) == fold(folder))?;
+    let folders = &parts[..parts.len().saturating_sub(1)];
+    let (at, lang) = folders.iter().enumerate().find_map(|(i, folder)| {
+        let lang = languages.iter().skip(1).find(|l| fold(l) == fold(folder))?;
+        Some((i, lang))
+    })?;
+    let folder = parts[at];
     let mut meant: Vec<&str> = parts[..at].to_vec();
-    meant.extend(&parts[at + 1..parts.len() - 1]);
+    meant.extend(&parts[at + 1..]);
+    let stray = |m: &[&str]| {
+        let logical: PathBuf = m.iter().collect();
+        matches!(super::layout::kind(&logical), super::layout::Kind::Stray)
+    };
+    if stray(&meant) && ext != "yaml" && ext != "yml" {
+        meant.insert(0, "pages");
+    }
+    let (stem, written_ext) = name.rsplit_once('.')?;
     let stem = stem.strip_suffix(&format!(".{lang}")).unwrap_or(stem);
-    let file = format!("{stem}.{lang}.{ext}");
-    meant.push(&file);
+    let file = format!("{stem}.{lang}.{written_ext}");
+    if let Some(last) = meant.last_mut() {
+        *last = &file;
+    }
     Some(
         Diagnostic::error(rel, format!("the folder `{folder}` is named after the site's language `{lang}`, but alsite keeps a translation beside its original, not in a folder of its own"))
             .hint(format!(
@@ -161,6 +174,57 @@ pub fn give_texts_to_their_language(site: &mut crate::model::Site) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A translation kept in a language's folder, at any depth, is told
+    /// where the layout wants it: beside its original.
+    #[test]
+    fn a_file_in_a_language_folder_is_told_the_file_meant() {
+        let langs = vec!["en".to_string(), "pl".to_string()];
+        let cases = [
+            ("pl/index.md", "content/index.pl.md"),
+            ("pl/about.md", "content/pages/about.pl.md"),
+            ("pl/pages/about.md", "content/pages/about.pl.md"),
+            ("pages/pl/about.md", "content/pages/about.pl.md"),
+            ("pages/kurs/PL/modul.md", "content/pages/kurs/modul.pl.md"),
+            (
+                "practice/pl/pytania.yaml",
+                "content/practice/pytania.pl.yaml",
+            ),
+            (
+                "pl/method/ground-rules.yaml",
+                "content/method/ground-rules.pl.yaml",
+            ),
+            (
+                "workshops/intro/pl/start.md",
+                "content/workshops/intro/start.pl.md",
+            ),
+            ("pl/about.pl.md", "content/pages/about.pl.md"),
+        ];
+        for (path, meant) in cases {
+            let rel_in_content = Path::new(path);
+            let rel = Path::new("content").join(rel_in_content);
+            let d = in_language_folder(&rel, rel_in_content, &langs)
+                .unwrap_or_else(|| panic!("{path}: no error"));
+            let hint = d.hint.clone().unwrap_or_default();
+            assert!(
+                hint.contains(&format!("move it to {meant} ")),
+                "{path}: {hint}"
+            );
+        }
+        for path in [
+            "en/about.md",
+            "pages/about.md",
+            "pl/logo.png",
+            "pages/plan/x.md",
+        ] {
+            let rel_in_content = Path::new(path);
+            let rel = Path::new("content").join(rel_in_content);
+            assert!(
+                in_language_folder(&rel, rel_in_content, &langs).is_none(),
+                "{path}"
+            );
+        }
+    }
 
     #[test]
     fn the_code_before_the_extension_names_the_language() {
