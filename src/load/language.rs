@@ -78,7 +78,12 @@ pub fn code_in_name(rel: &Path, rel_in_content: &Path, languages: &[String]) -> 
     }
     if let Some((code, meant, renamed)) = miswritten_code(rel_in_content, languages) {
         let rename = format!("rename the file to {renamed}");
-        let (message, hint) = if fold(&code) == fold(&meant) {
+        let (message, hint) = if languages.first() == Some(&meant) {
+            // The default language: a file in it has no code at all.
+            let plain = renamed.replacen(&format!(".{meant}."), ".", 1);
+            (format!("`{code}` names the site's default language, `{meant}`, which a file without a code is in"),
+             format!("rename the file to {plain}, or remove it if {plain} is there (the same page twice)"))
+        } else if fold(&code) == fold(&meant) {
             (format!("the language code `{code}` is written `{meant}`"),
              format!("{rename}: a translation's name has the code exactly as `languages:` in site.yaml writes it"))
         } else {

@@ -141,14 +141,15 @@ fn translations(config: &Config, text: &str) -> Vec<Diagnostic> {
 
 /// What is wrong with `code` as a key of `translations:`, if anything.
 fn translation_key(code: &String, default: &str, languages: &[String]) -> Option<Diagnostic> {
-    if code == default {
+    let meant = written_as(code);
+    if code == default || meant.as_deref() == Some(default) {
         return Some(Diagnostic::error(
             FILE,
             format!("translations for `{code}`, the site's default language"),
         )
         .hint("the default language's words are the ones at the top of site.yaml (`title:`, `description:`, `footer:`, `nav:`): change them there and remove this entry"));
     }
-    if let Some(meant) = written_as(code).filter(|m| languages.contains(m)) {
+    if let Some(meant) = meant.filter(|m| languages.contains(m)) {
         return Some(Diagnostic::error(
             FILE,
             format!("the language code `{code}` is written `{meant}`"),
