@@ -149,8 +149,9 @@ pub fn check_practice(site: &Site) -> Vec<Diagnostic> {
 }
 
 /// A practice set's translation that does not match its original item for
-/// item: a different number of items, or an item of another type in the
-/// same place (the items were reordered). Warnings: a participant who
+/// item: a different number of items, an item of another type in the same
+/// place (the items were reordered), or an item whose answers differ (other
+/// options, another right one, another answer, other steps). Warnings: a participant who
 /// switches language finds another set, and its score counts other items.
 pub fn check_translated_practice(site: &Site, original: &Site) -> Vec<Diagnostic> {
     if std::ptr::eq(site, original) {
@@ -183,6 +184,16 @@ pub fn check_translated_practice(site: &Site, original: &Site) -> Vec<Diagnostic
                 message,
                 vec![Seg::Key("items"), Seg::Index(i), Seg::Key("type")],
             )
+        } else if let Some(i) =
+            (0..items.len()).find(|&i| items[i].answers() != theirs[i].answers())
+        {
+            let message = format!(
+                "item {} has {}, and the same item of the original, {origin}, has {}: its answers are scored differently in each language",
+                i + 1,
+                items[i].answers().unwrap_or_default(),
+                theirs[i].answers().unwrap_or_default()
+            );
+            (message, vec![Seg::Key("items"), Seg::Index(i)])
         } else {
             continue;
         };

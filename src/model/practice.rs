@@ -102,6 +102,36 @@ pub enum Item {
 }
 
 impl Item {
+    /// What its answers are, in words, where a translation must say the
+    /// same: a `choose` item's options and which are right ("3 options with
+    /// B correct"), a `classify` item's answer, an `order` item's number of
+    /// steps; `None` for a `rewrite` item, whose answers are free.
+    pub fn answers(&self) -> Option<String> {
+        match self {
+            Item::Choose(c) => {
+                let right: Vec<String> = c
+                    .options
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, o)| o.correct)
+                    .map(|(i, _)| char::from(b'A' + (i % 26) as u8).to_string())
+                    .collect();
+                Some(format!(
+                    "{} options with {} correct",
+                    c.options.len(),
+                    right.join(" and ")
+                ))
+            }
+            Item::Classify(c) => {
+                let mut answers = vec![c.answer.clone()];
+                answers.extend(c.also.iter().cloned());
+                Some(format!("the answer `{}`", answers.join("` or `")))
+            }
+            Item::Order(o) => Some(format!("{} steps", o.steps.len())),
+            Item::Rewrite(_) => None,
+        }
+    }
+
     /// Its `type:`, as written.
     pub fn kind(&self) -> &'static str {
         match self {
