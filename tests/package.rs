@@ -502,7 +502,7 @@ fn a_translations_file_is_not_a_part_of_its_own_and_the_error_names_the_original
     );
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    let want = format!("{path}: error: is the `en` translation of content/practice/pytania-otwarte.yaml: a package's items open the default language's (`pl`) pages");
+    let want = format!("{path}: error: this file is the `en` translation of content/practice/pytania-otwarte.yaml: a package's items open the default language's (`pl`) pages");
     assert!(err.lines().any(|l| l == want), "{err}");
     assert!(
         err.contains("= hint: name content/practice/pytania-otwarte.yaml instead"),

@@ -104,7 +104,7 @@ fn translation(site: &Site, path: &Path, rel: &Path) -> Option<Diagnostic> {
     Some(
         Diagnostic::error(
             path,
-            format!("is the `{lang}` translation of {}: a package's items open the default language's (`{default}`) pages", original.display()),
+            format!("this file is the `{lang}` translation of {}: a package's items open the default language's (`{default}`) pages", original.display()),
         )
         .hint(format!(
             "name {} instead; learners can switch to `{lang}` inside the course, but the platform records the answers given on the `{default}` pages",
