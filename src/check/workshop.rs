@@ -206,88 +206,111 @@ fn check_module((site, original): (&Site, &Site), m: &Module) -> Vec<Diagnostic>
     if m.front.activities.is_empty() {
         diags.push(no_activities(m, mtext));
     }
-    let sum: u32 = m.front.activities.iter().map(|a| a.minutes).sum();
-    if !m.front.activities.is_empty() && sum != m.front.minutes {
-        let (l, c) = locate_front(mtext, &[Seg::Key("minutes")]);
-        let list: Vec<String> = m
-            .front
-            .activities
-            .iter()
-            .map(|a| a.minutes.to_string())
-            .collect();
-        diags.push(
-            Diagnostic::error(
-                &m.source,
-                format!(
-                    "the activities add up to {sum} minutes ({}), but the module has {}",
-                    list.join(" + "),
-                    m.front.minutes
-                ),
-            )
-            .at(l, c)
-            .hint("change `minutes:` or the activities' minutes so they agree"),
-        );
-    }
+    diags.extend(minutes_disagree(m, mtext));
     for (i, a) in m.front.activities.iter().enumerate() {
         if a.practice.is_some() && a.session.is_some() {
             diags.push(two_links(m, mtext, i));
         }
-        let links = [
-            ("practice", &a.practice, "content/practice/", "practice set"),
-            ("session", &a.session, "content/sessions/", "session"),
-        ];
-        for (key, target, folder, noun) in links {
+        for (key, target) in [("practice", &a.practice), ("session", &a.session)] {
             if let Some(t) = target {
-                let exists = match key {
-                    "practice" => site
-                        .practice_set(t)
-                        .or_else(|| original.practice_set(t))
-                        .is_some(),
-                    _ => site.session(t).or_else(|| original.session(t)).is_some(),
-                };
-                if !exists {
-                    // The original's too: a translation may link one not translated yet.
-                    let known: std::collections::BTreeSet<&str> = match key {
-                        "practice" => [site, original]
-                            .iter()
-                            .flat_map(|s| &s.practice)
-                            .map(|d| d.slug.as_str())
-                            .collect(),
-                        _ => [site, original]
-                            .iter()
-                            .flat_map(|s| &s.sessions)
-                            .map(|d| d.slug.as_str())
-                            .collect(),
-                    };
-                    let known: Vec<&str> = known.into_iter().collect();
-                    let (l, c) = locate_front(
-                        mtext,
-                        &[Seg::Key("activities"), Seg::Index(i), Seg::Key(key)],
-                    );
-                    diags.push(
-                        Diagnostic::error(
-                            &m.source,
-                            format!(
-                                "activity `{}` links {noun} `{t}`, which does not exist",
-                                a.title
-                            ),
-                        )
-                        .at(l, c)
-                        .hint(if known.is_empty() {
-                            format!("add {folder}{t}.yaml")
-                        } else {
-                            format!(
-                                "{}{noun}s in {folder}: {}",
-                                crate::suggest::did_you_mean(t, known.iter().copied()),
-                                known.join(", ")
-                            )
-                        }),
-                    );
-                }
+                diags.extend(missing_link((site, original), m, mtext, i, key, t));
             }
         }
     }
     diags
+}
+
+/// An error when a module's activities do not add up to its `minutes:`.
+fn minutes_disagree(m: &Module, mtext: &str) -> Option<Diagnostic> {
+    let sum: u32 = m.front.activities.iter().map(|a| a.minutes).sum();
+    if m.front.activities.is_empty() || sum == m.front.minutes {
+        return None;
+    }
+    let (l, c) = locate_front(mtext, &[Seg::Key("minutes")]);
+    let list: Vec<String> = m
+        .front
+        .activities
+        .iter()
+        .map(|a| a.minutes.to_string())
+        .collect();
+    Some(
+        Diagnostic::error(
+            &m.source,
+            format!(
+                "the activities add up to {sum} minutes ({}), but the module has {}",
+                list.join(" + "),
+                m.front.minutes
+            ),
+        )
+        .at(l, c)
+        .hint("change `minutes:` or the activities' minutes so they agree"),
+    )
+}
+
+/// An error when activity `i` links (`key`: `practice` or `session`) a
+/// practice set or session `t` that neither the module's language nor the
+/// original has: a translation may link one not translated yet.
+fn missing_link(
+    (site, original): (&Site, &Site),
+    m: &Module,
+    mtext: &str,
+    i: usize,
+    key: &str,
+    t: &str,
+) -> Option<Diagnostic> {
+    let exists = match key {
+        "practice" => site
+            .practice_set(t)
+            .or_else(|| original.practice_set(t))
+            .is_some(),
+        _ => site.session(t).or_else(|| original.session(t)).is_some(),
+    };
+    if exists {
+        return None;
+    }
+    // Listed only for the error: every set or session of either language.
+    let both = [site, original];
+    let (known, folder, noun): (std::collections::BTreeSet<&str>, _, _) = match key {
+        "practice" => (
+            both.iter()
+                .flat_map(|s| &s.practice)
+                .map(|d| d.slug.as_str())
+                .collect(),
+            "content/practice/",
+            "practice set",
+        ),
+        _ => (
+            both.iter()
+                .flat_map(|s| &s.sessions)
+                .map(|d| d.slug.as_str())
+                .collect(),
+            "content/sessions/",
+            "session",
+        ),
+    };
+    let known: Vec<&str> = known.into_iter().collect();
+    let (l, c) = locate_front(
+        mtext,
+        &[Seg::Key("activities"), Seg::Index(i), Seg::Key(key)],
+    );
+    let hint = if known.is_empty() {
+        format!("add {folder}{t}.yaml")
+    } else {
+        format!(
+            "{}{noun}s in {folder}: {}",
+            crate::suggest::did_you_mean(t, known.iter().copied()),
+            known.join(", ")
+        )
+    };
+    let title = &m.front.activities[i].title;
+    Some(
+        Diagnostic::error(
+            &m.source,
+            format!("activity `{title}` links {noun} `{t}`, which does not exist"),
+        )
+        .at(l, c)
+        .hint(hint),
+    )
 }
 
 /// A module with minutes and no activities: nothing fills its time (the
