@@ -60,7 +60,8 @@ pub fn check_content(site: &Site, original: &Site, theme: &crate::theme::Theme) 
     );
     diags.extend(sessions);
     diags.extend(workshops);
-    diags.extend(practice::check_translated_practice(site, original));
+    diags.extend(translations::check_translated_practice(site, original));
+    diags.extend(translations::check_translated_sessions(site, original));
     diags.extend(check_offers(site));
     diags.extend(check_components(site));
     diags.extend(check_ids(site, theme));

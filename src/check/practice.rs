@@ -148,65 +148,6 @@ pub fn check_practice(site: &Site) -> Vec<Diagnostic> {
     diags
 }
 
-/// A practice set's translation that does not match its original item for
-/// item: a different number of items, an item of another type in the same
-/// place (the items were reordered), or an item whose answers differ (other
-/// options, another right one, another answer, other steps). Warnings: a participant who
-/// switches language finds another set, and its score counts other items.
-pub fn check_translated_practice(site: &Site, original: &Site) -> Vec<Diagnostic> {
-    if std::ptr::eq(site, original) {
-        return Vec::new();
-    }
-    let mut diags = Vec::new();
-    for doc in &site.practice {
-        let Some(orig) = original.practice.iter().find(|o| o.slug == doc.slug) else {
-            continue;
-        };
-        let text = site.texts.get(&doc.source).map_or("", String::as_str);
-        let (items, theirs) = (&doc.data.items, &orig.data.items);
-        let origin = orig.source.display();
-        let (message, at) = if items.len() != theirs.len() {
-            let count = |n: usize| format!("{n} item{}", if n == 1 { "" } else { "s" });
-            let message = format!(
-                "this translation has {} and its original, {origin}, has {}: a participant who changes language finds another set",
-                count(items.len()),
-                count(theirs.len())
-            );
-            (message, vec![Seg::Key("items")])
-        } else if let Some(i) = (0..items.len()).find(|&i| items[i].kind() != theirs[i].kind()) {
-            let message = format!(
-                "item {} is a `{}` item here and a `{}` item in the original, {origin}: the items are not in the original's order",
-                i + 1,
-                items[i].kind(),
-                theirs[i].kind()
-            );
-            (
-                message,
-                vec![Seg::Key("items"), Seg::Index(i), Seg::Key("type")],
-            )
-        } else if let Some(i) =
-            (0..items.len()).find(|&i| items[i].answers() != theirs[i].answers())
-        {
-            let message = format!(
-                "item {} has {}, and the same item of the original, {origin}, has {}: its answers are scored differently in each language",
-                i + 1,
-                items[i].answers().unwrap_or_default(),
-                theirs[i].answers().unwrap_or_default()
-            );
-            (message, vec![Seg::Key("items"), Seg::Index(i)])
-        } else {
-            continue;
-        };
-        let (line, col) = locate(text, &at);
-        diags.push(
-            Diagnostic::warning(&doc.source, message)
-                .at(line, col)
-                .hint("translate every item of the original, in the original's order"),
-        );
-    }
-    diags
-}
-
 /// The checker's word lists: every phrase has letters (a `*` stands for the
 /// rest of a word, so it needs letters beside it), and the site's language
 /// has its own lists (else the checker falls back to English).

@@ -16,6 +16,19 @@ pub enum TurnKind {
     Pause,
 }
 
+impl TurnKind {
+    /// The key that writes it in a session file.
+    pub fn key(self) -> &'static str {
+        match self {
+            TurnKind::Ask => "ask",
+            TurnKind::Answer => "answer",
+            TurnKind::Intervene => "intervene",
+            TurnKind::Say => "say",
+            TurnKind::Pause => "pause",
+        }
+    }
+}
+
 /// The kind of `turn`, or the number of kinds it has when not exactly one.
 pub fn turn_kind(turn: &Turn) -> Result<TurnKind, usize> {
     let kinds = [

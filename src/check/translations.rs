@@ -1,8 +1,12 @@
 //! A site in several languages: every page of the default language should
 //! have a translation in each other language. One that has none is a
-//! warning, and the page's language switcher leaves that language out.
+//! warning, and the page's language switcher leaves that language out. A
+//! practice set's or session's translation should follow its original item
+//! for item and turn for turn.
 
 use crate::diagnostic::Diagnostic;
+use crate::load::yaml::{locate, Seg};
+use crate::model::{Item, Session, Site, Turn};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -151,6 +155,163 @@ pub fn translation_name(source: &Path, lang: &str) -> PathBuf {
         Some(ext) => source.with_file_name(format!("{stem}.{lang}.{}", ext.to_string_lossy())),
         None => source.with_file_name(format!("{stem}.{lang}")),
     }
+}
+
+/// A practice set's translation that does not match its original item for
+/// item: a different number of items, an item of another type in the same
+/// place (the items were reordered), or an item whose answers differ (other
+/// options, another right one, another answer, other steps). Warnings: a participant who
+/// switches language finds another set, and its score counts other items.
+pub fn check_translated_practice(site: &Site, original: &Site) -> Vec<Diagnostic> {
+    if std::ptr::eq(site, original) {
+        return Vec::new();
+    }
+    let mut diags = Vec::new();
+    for doc in &site.practice {
+        let Some(orig) = original.practice.iter().find(|o| o.slug == doc.slug) else {
+            continue;
+        };
+        let text = site.texts.get(&doc.source).map_or("", String::as_str);
+        let (items, theirs) = (&doc.data.items, &orig.data.items);
+        let origin = orig.source.display();
+        let (message, at) = if items.len() != theirs.len() {
+            let count = |n: usize| format!("{n} item{}", if n == 1 { "" } else { "s" });
+            let message = format!(
+                "this translation has {} and its original, {origin}, has {}: a participant who changes language finds another set",
+                count(items.len()),
+                count(theirs.len())
+            );
+            (message, vec![Seg::Key("items")])
+        } else if let Some(i) = (0..items.len()).find(|&i| items[i].kind() != theirs[i].kind()) {
+            let message = format!(
+                "item {} is a `{}` item here and a `{}` item in the original, {origin}: the items are not in the original's order",
+                i + 1,
+                items[i].kind(),
+                theirs[i].kind()
+            );
+            (
+                message,
+                vec![Seg::Key("items"), Seg::Index(i), Seg::Key("type")],
+            )
+        } else if let Some(i) =
+            (0..items.len()).find(|&i| items[i].answers() != theirs[i].answers())
+        {
+            let message = format!(
+                "item {} has {}, and the same item of the original, {origin}, has {}: its answers are scored differently in each language",
+                i + 1,
+                items[i].answers().unwrap_or_default(),
+                theirs[i].answers().unwrap_or_default()
+            );
+            (message, vec![Seg::Key("items"), Seg::Index(i)])
+        } else {
+            continue;
+        };
+        let (line, col) = locate(text, &at);
+        diags.push(
+            Diagnostic::warning(&doc.source, message)
+                .at(line, col)
+                .hint("translate every item of the original, in the original's order"),
+        );
+    }
+    diags
+}
+
+/// A session's translation whose turns do not match its original's one for
+/// one: another number of stages or of turns in a stage, a turn of another
+/// kind in the same place (an `ask` for a `pause`), or a pause whose
+/// answers differ. Warnings: turns are numbered through the session
+/// (`#turn-5`), so a link to one, or a reader switching language, would
+/// land on another turn, and a pause would be scored another way.
+pub fn check_translated_sessions(site: &Site, original: &Site) -> Vec<Diagnostic> {
+    if std::ptr::eq(site, original) {
+        return Vec::new();
+    }
+    let mut diags = Vec::new();
+    for doc in &site.sessions {
+        let Some(orig) = original.session(&doc.slug) else {
+            continue;
+        };
+        let Some((message, at)) = first_difference(&doc.data, &orig.data, &orig.source) else {
+            continue;
+        };
+        let text = site.texts.get(&doc.source).map_or("", String::as_str);
+        let (line, col) = locate(text, &at);
+        diags.push(
+            Diagnostic::warning(&doc.source, message)
+                .at(line, col)
+                .hint("translate every turn of the original, in the original's order: turns are numbered through the session (#turn-5), in every language alike"),
+        );
+    }
+    diags
+}
+
+/// What a turn is, for comparing a translation with its original: its
+/// kind, and a pause's answers.
+fn turn_shape(turn: &Turn) -> (Option<super::TurnKind>, Option<String>) {
+    let kind = super::turn_kind(turn).ok();
+    (kind, turn.pause.as_ref().and_then(Item::answers))
+}
+
+/// The first place where the session `here` does not follow `there` (the
+/// original, in `origin`), and the path to it in `here`'s file.
+fn first_difference(
+    here: &Session,
+    there: &Session,
+    origin: &Path,
+) -> Option<(String, Vec<Seg<'static>>)> {
+    let origin = origin.display();
+    if here.stages.len() != there.stages.len() {
+        let message = format!(
+            "this translation has {} stages and its original, {origin}, has {}",
+            here.stages.len(),
+            there.stages.len()
+        );
+        return Some((message, vec![Seg::Key("stages")]));
+    }
+    let mut number = 0;
+    for (i, (a, b)) in here.stages.iter().zip(&there.stages).enumerate() {
+        if a.turns.len() != b.turns.len() {
+            let message = format!(
+                "stage {} has {} turns here and {} in the original, {origin}: the turns after it are numbered differently in each language",
+                i + 1,
+                a.turns.len(),
+                b.turns.len()
+            );
+            return Some((
+                message,
+                vec![Seg::Key("stages"), Seg::Index(i), Seg::Key("turns")],
+            ));
+        }
+        for (j, (x, y)) in a.turns.iter().zip(&b.turns).enumerate() {
+            number += 1;
+            let ((kind_x, answers_x), (kind_y, answers_y)) = (turn_shape(x), turn_shape(y));
+            let name =
+                |k: Option<super::TurnKind>| k.map_or("?".to_string(), |k| k.key().to_string());
+            let message = if kind_x != kind_y {
+                format!(
+                    "turn {number} is `{}` here and `{}` in the original, {origin}",
+                    name(kind_x),
+                    name(kind_y)
+                )
+            } else if answers_x != answers_y {
+                format!(
+                    "the pause at turn {number} has {}, and the same pause of the original, {origin}, has {}: it is scored differently in each language",
+                    answers_x.unwrap_or_default(),
+                    answers_y.unwrap_or_default()
+                )
+            } else {
+                continue;
+            };
+            let at = vec![
+                Seg::Key("stages"),
+                Seg::Index(i),
+                Seg::Key("turns"),
+                Seg::Index(j),
+            ];
+            return Some((message, at));
+        }
+    }
+    None
 }
 
 #[cfg(test)]
