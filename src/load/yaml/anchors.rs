@@ -3,7 +3,7 @@
 //! `partners`. A file that means a mark refers to it later (`*Co`); a mark
 //! nothing refers to is a text that lost its first word, and an error.
 
-use super::quoting::{quoted, split_value};
+use super::quoting::quoted;
 use super::tags::flow_item_at;
 
 /// A mark before a plain text on a line.
@@ -35,10 +35,7 @@ impl Scanner {
 
     /// The mark before a plain text on `line`, outside a block text.
     pub fn anchor<'t>(&mut self, line: &'t str) -> Option<Anchor<'t>> {
-        if self.blocks.inside(line) {
-            return None;
-        }
-        let (lead, value) = split_value(line)?;
+        let (lead, value) = self.blocks.value(line)?;
         let flow = !value.starts_with('&');
         let offset = if flow { flow_item_at(value, '&')? } else { 0 };
         let item = &value[offset..];

@@ -14,6 +14,15 @@ impl Blocks {
         Blocks { open: None }
     }
 
+    /// The key and dashes of `line` (the next line of the text) and the
+    /// plain value after them, unless the line is inside a block text.
+    pub fn value<'t>(&mut self, line: &'t str) -> Option<(&'t str, &'t str)> {
+        if self.inside(line) {
+            return None;
+        }
+        split_value(line)
+    }
+
     /// Whether `line`, the next line of the text, is inside a block text.
     pub fn inside(&mut self, line: &str) -> bool {
         let indent = line.len() - line.trim_start_matches(' ').len();

@@ -2,7 +2,7 @@
 //! drops them without a word (`!!binary` decodes base64), so a value is not
 //! what the line shows. alsite's files never need one; each is an error.
 
-use super::quoting::{quoted, split_value};
+use super::quoting::quoted;
 
 /// A tag found on a line: its column (1-based, in characters), the tag and
 /// the value it stands before.
@@ -29,10 +29,7 @@ impl Scanner {
 
     /// The tag on `line`, if it has one outside a block text.
     pub fn tag<'t>(&mut self, line: &'t str) -> Option<Tag<'t>> {
-        if self.blocks.inside(line) {
-            return None;
-        }
-        let (lead, value) = split_value(line)?;
+        let (lead, value) = self.blocks.value(line)?;
         let at = |offset: usize| line[..offset].chars().count() + 1;
         if let Some(tag) = tag_at(value) {
             return Some(Tag {
