@@ -92,6 +92,33 @@ fn written_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     d.deserialize_str(Text { optional: true })
 }
 
+/// An optional text a page shows (a description, an explanation, a
+/// note): left out or written empty it is not shown, but one holding only
+/// characters that show as nothing (a zero-width space pasted from a web
+/// page) is an error naming the character, not an empty quote on the page.
+pub fn shown_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    #[derive(serde::Deserialize)]
+    struct Wrap(#[serde(deserialize_with = "visible_or_empty")] String);
+    Ok(Option::<Wrap>::deserialize(d)?.map(|w| w.0))
+}
+
+fn visible_or_empty<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    struct Shown;
+    impl<'de> Visitor<'de> for Shown {
+        type Value = String;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a text")
+        }
+        fn visit_str<E: Error>(self, v: &str) -> Result<String, E> {
+            if v.trim().is_empty() {
+                return Ok(v.to_string());
+            }
+            Text { optional: true }.visit_str(v)
+        }
+    }
+    d.deserialize_str(Shown)
+}
+
 /// A translation's text, which may be left out (the default language's
 /// text is shown then) but not written empty: `title:` with nothing after
 /// it is a translation not written yet, which would show the default

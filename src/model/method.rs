@@ -8,6 +8,7 @@ pub struct GroundRules {
     #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub title: String,
     /// Markdown shown above the rules.
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub intro: Option<String>,
     #[serde(deserialize_with = "crate::model::fields::non_empty")]
     pub rules: Vec<Rule>,
@@ -40,6 +41,7 @@ pub struct Example {
     #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub said: String,
     /// Why it keeps or breaks the rule (Markdown).
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub note: Option<String>,
 }
 
@@ -48,6 +50,7 @@ pub struct Example {
 pub struct Components {
     #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub title: String,
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub intro: Option<String>,
     #[serde(deserialize_with = "crate::model::fields::non_empty")]
     pub components: Vec<Component>,

@@ -10,6 +10,7 @@ pub struct Offers {
     #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub title: String,
     /// Markdown above the offers.
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub intro: Option<String>,
     #[serde(deserialize_with = "crate::model::fields::non_empty")]
     pub offers: Vec<Offer>,
@@ -23,17 +24,25 @@ pub struct Offer {
     #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub title: String,
     /// One or two sentences (Markdown).
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub summary: Option<String>,
     /// Who it is for.
-    #[serde(rename = "for")]
+    #[serde(
+        rename = "for",
+        default,
+        deserialize_with = "crate::model::fields::shown_text"
+    )]
     pub audience: Option<String>,
     /// e.g. "On site or online, one group of five to seven".
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub format: Option<String>,
     /// e.g. "Two hours".
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub length: Option<String>,
     #[serde(default, deserialize_with = "crate::model::fields::texts")]
     pub includes: Vec<String>,
     /// Shown as written: "From £1,200 per group", "Free".
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub price: Option<String>,
     pub action: Action,
 }

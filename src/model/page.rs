@@ -9,10 +9,12 @@ pub struct FrontMatter {
     #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub title: String,
     /// One sentence for the page's meta description and index cards.
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub description: Option<String>,
     /// Output file name without `.html`; defaults to the source file name.
     pub slug: Option<String>,
     /// Shorter title for the navigation.
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub nav_title: Option<String>,
     /// The home page's banner: headline, lede and one or two buttons.
     pub hero: Option<Hero>,
@@ -23,6 +25,7 @@ pub struct FrontMatter {
 pub struct Hero {
     #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub headline: String,
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub lede: Option<String>,
     /// At most two; the first is the main call to action.
     #[serde(default)]

@@ -20,6 +20,7 @@ pub struct QuestionType {
     /// Markdown.
     #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub description: String,
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub example: Option<String>,
     /// True for types a coach would discourage (leading, stacked, …).
     #[serde(default)]
@@ -86,8 +87,10 @@ impl LanguageRules {
 pub struct PracticeSet {
     #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub title: String,
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub description: Option<String>,
     /// Markdown shown above the items.
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub intro: Option<String>,
     pub items: Vec<Item>,
 }
@@ -156,6 +159,7 @@ pub struct ChooseItem {
     #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub prompt: String,
     pub options: Vec<ChooseOption>,
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub explain: Option<String>,
 }
 
@@ -183,6 +187,7 @@ pub struct ClassifyItem {
     pub also: Vec<String>,
     #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub reason: String,
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub explain: Option<String>,
 }
 
@@ -191,9 +196,11 @@ pub struct ClassifyItem {
 pub struct RewriteItem {
     #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub statement: String,
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub hint: Option<String>,
     #[serde(deserialize_with = "crate::model::fields::texts")]
     pub models: Vec<String>,
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub explain: Option<String>,
 }
 
@@ -205,5 +212,6 @@ pub struct OrderItem {
     /// In the right order; shuffled on the page.
     #[serde(deserialize_with = "crate::model::fields::texts")]
     pub steps: Vec<String>,
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub explain: Option<String>,
 }

@@ -8,6 +8,7 @@ use serde::Deserialize;
 pub struct Session {
     #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub title: String,
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub summary: Option<String>,
     /// Planned length in minutes.
     #[serde(deserialize_with = "crate::model::fields::minutes")]
@@ -30,6 +31,7 @@ pub struct Role {
     pub name: String,
     pub role: RoleKind,
     /// The leadership skill a member practises.
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub skill: Option<String>,
 }
 
@@ -96,6 +98,7 @@ pub struct Turn {
     #[serde(default, deserialize_with = "crate::model::fields::optional_text")]
     pub say: Option<String>,
     /// What the coach notices at this point (Markdown).
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub note: Option<String>,
     /// A deliberate break of a ground rule, for the coach to catch.
     #[serde(default)]

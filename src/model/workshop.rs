@@ -10,6 +10,7 @@ pub struct WorkshopFile {
     pub title: String,
     #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub audience: String,
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub summary: Option<String>,
     #[serde(default, deserialize_with = "crate::model::fields::texts")]
     pub outcomes: Vec<String>,
@@ -53,6 +54,7 @@ pub struct ModuleFront {
     #[serde(default)]
     pub activities: Vec<Activity>,
     /// Notes for the facilitator only (Markdown).
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub facilitator: Option<String>,
     /// Leaves ruled space for the participants' notes in the handout.
     #[serde(default)]
