@@ -21,43 +21,30 @@ pub(super) struct Anchor<'t> {
     pub flow: bool,
 }
 
-/// Finds marks line by line, skipping the lines of block texts.
-pub(super) struct Scanner {
-    blocks: super::blocks::Blocks,
-}
-
-impl Scanner {
-    pub fn new() -> Scanner {
-        Scanner {
-            blocks: super::blocks::Blocks::new(),
-        }
-    }
-
-    /// The mark before a plain text on `line`, outside a block text.
-    pub fn anchor<'t>(&mut self, line: &'t str) -> Option<Anchor<'t>> {
-        let (lead, value) = self.blocks.value(line)?;
-        let flow = !value.starts_with('&');
-        let offset = if flow { flow_item_at(value, '&')? } else { 0 };
-        let item = &value[offset..];
-        let end = if flow {
-            item.find([',', '}', ']'])
-        } else {
-            item.find(" #")
-        };
-        let text = item[..end.unwrap_or(item.len())].trim_end();
-        let (name, rest) = text[1..].split_once([' ', '\t'])?;
-        let rest = rest.trim_start();
-        let plain = !name.is_empty()
-            && !rest.is_empty()
-            && !rest.starts_with(['"', '\'', '[', '{', '|', '>', '#', '*', '!', '&']);
-        plain.then(|| Anchor {
-            column: line[..lead.len() + offset].chars().count() + 1,
-            name,
-            lead,
-            text,
-            flow,
-        })
-    }
+/// The mark before a plain text on `line`, whose key and dashes are `lead`
+/// and whose plain value is `value` (the line is outside a block text).
+pub(super) fn on_line<'t>(line: &'t str, lead: &'t str, value: &'t str) -> Option<Anchor<'t>> {
+    let flow = !value.starts_with('&');
+    let offset = if flow { flow_item_at(value, '&')? } else { 0 };
+    let item = &value[offset..];
+    let end = if flow {
+        item.find([',', '}', ']'])
+    } else {
+        item.find(" #")
+    };
+    let text = item[..end.unwrap_or(item.len())].trim_end();
+    let (name, rest) = text[1..].split_once([' ', '\t'])?;
+    let rest = rest.trim_start();
+    let plain = !name.is_empty()
+        && !rest.is_empty()
+        && !rest.starts_with(['"', '\'', '[', '{', '|', '>', '#', '*', '!', '&']);
+    plain.then(|| Anchor {
+        column: line[..lead.len() + offset].chars().count() + 1,
+        name,
+        lead,
+        text,
+        flow,
+    })
 }
 
 /// Whether `text` refers to the mark `name` (`*name`, the name ending there).
@@ -95,10 +82,11 @@ mod tests {
     use super::*;
 
     fn first(text: &str) -> Option<(usize, usize, String)> {
-        let mut s = Scanner::new();
-        text.lines()
-            .enumerate()
-            .find_map(|(i, l)| s.anchor(l).map(|a| (i + 1, a.column, a.name.to_string())))
+        let mut blocks = super::super::blocks::Blocks::new();
+        text.lines().enumerate().find_map(|(i, l)| {
+            let (lead, value) = blocks.value(l)?;
+            on_line(l, lead, value).map(|a| (i + 1, a.column, a.name.to_string()))
+        })
     }
 
     #[test]

@@ -16,6 +16,7 @@ impl Blocks {
 
     /// The key and dashes of `line` (the next line of the text) and the
     /// plain value after them, unless the line is inside a block text.
+    #[cfg(test)]
     pub fn value<'t>(&mut self, line: &'t str) -> Option<(&'t str, &'t str)> {
         if self.inside(line) {
             return None;

@@ -76,8 +76,6 @@ pub(super) fn prescan(file: &Path, text: &str) -> Result<(), Diagnostic> {
     let mut flow_depth = 0usize;
     let mut seen_content = false;
     let mut ended: Option<usize> = None;
-    let mut tags = super::tags::Scanner::new();
-    let mut anchors = super::anchors::Scanner::new();
     let mut blocks = super::blocks::Blocks::new();
     for (i, line) in text.lines().enumerate() {
         let in_block_text = blocks.inside(line);
@@ -155,15 +153,19 @@ pub(super) fn prescan(file: &Path, text: &str) -> Result<(), Diagnostic> {
                 &format!("write what `{key}` should say, or leave the line out where it is optional; to mean the word itself, put it in quotes: {key}: \"{word}\""),
             );
         }
-        if let Some(tag) = tags.tag(line) {
+        // A line's plain value, outside block texts: where a tag or a mark
+        // before a text is what YAML takes it for.
+        let plain = (!in_block_text)
+            .then(|| super::quoting::split_value(line))
+            .flatten();
+        if let Some(tag) = plain.and_then(|(lead, value)| super::tags::on_line(line, lead, value)) {
             let (message, hint) = super::tags::explain(&tag);
             return err(tag.column - 1, &message, &hint);
         }
-        if let Some(a) = anchors.anchor(line) {
-            if !super::anchors::referenced(text, a.name) {
-                let (message, hint) = super::anchors::explain(&a);
-                return err(a.column - 1, &message, &hint);
-            }
+        let anchor = plain.and_then(|(lead, value)| super::anchors::on_line(line, lead, value));
+        if let Some(a) = anchor.filter(|a| !super::anchors::referenced(text, a.name)) {
+            let (message, hint) = super::anchors::explain(&a);
+            return err(a.column - 1, &message, &hint);
         }
         let dashes = content.split("- ").take_while(|s| s.is_empty()).count();
         let block_depth = (indent.len() / 2) + dashes;

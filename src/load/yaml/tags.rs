@@ -15,37 +15,24 @@ pub(super) struct Tag<'t> {
     pub value: &'t str,
 }
 
-/// Finds tags line by line, skipping the lines of block texts.
-pub(super) struct Scanner {
-    blocks: super::blocks::Blocks,
-}
-
-impl Scanner {
-    pub fn new() -> Scanner {
-        Scanner {
-            blocks: super::blocks::Blocks::new(),
-        }
-    }
-
-    /// The tag on `line`, if it has one outside a block text.
-    pub fn tag<'t>(&mut self, line: &'t str) -> Option<Tag<'t>> {
-        let (lead, value) = self.blocks.value(line)?;
-        let at = |offset: usize| line[..offset].chars().count() + 1;
-        if let Some(tag) = tag_at(value) {
-            return Some(Tag {
-                column: at(lead.len()),
-                tag,
-                lead,
-                value,
-            });
-        }
-        flow_tag(value).map(|(offset, tag)| Tag {
-            column: at(lead.len() + offset),
+/// The tag on `line`, whose key and dashes are `lead` and whose plain
+/// value is `value` (the line is outside a block text).
+pub(super) fn on_line<'t>(line: &'t str, lead: &'t str, value: &'t str) -> Option<Tag<'t>> {
+    let at = |offset: usize| line[..offset].chars().count() + 1;
+    if let Some(tag) = tag_at(value) {
+        return Some(Tag {
+            column: at(lead.len()),
             tag,
             lead,
             value,
-        })
+        });
     }
+    flow_tag(value).map(|(offset, tag)| Tag {
+        column: at(lead.len() + offset),
+        tag,
+        lead,
+        value,
+    })
 }
 
 /// The tag `text` starts with (`!x`, `!!x`, `!<x>`), followed by a space or
@@ -112,10 +99,11 @@ mod tests {
     use super::*;
 
     fn first(text: &str) -> Option<(usize, usize, String)> {
-        let mut s = Scanner::new();
-        text.lines()
-            .enumerate()
-            .find_map(|(i, l)| s.tag(l).map(|t| (i + 1, t.column, t.tag.to_string())))
+        let mut blocks = super::super::blocks::Blocks::new();
+        text.lines().enumerate().find_map(|(i, l)| {
+            let (lead, value) = blocks.value(l)?;
+            on_line(l, lead, value).map(|t| (i + 1, t.column, t.tag.to_string()))
+        })
     }
 
     #[test]
