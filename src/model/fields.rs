@@ -31,9 +31,12 @@ pub const BAD_PERCENT: &str = "alsite-percent-out-of-range";
 // value itself (line and column) with the path of its field.
 
 /// A text that says something; `optional` marks its errors so the hint
-/// can say the field may be left out instead.
+/// can say the field may be left out instead; with `empty`, a text written
+/// empty is taken (it is not shown), one of invisible characters is not.
+#[derive(Clone, Copy)]
 struct Text {
     optional: bool,
+    empty: bool,
 }
 
 impl Text {
@@ -53,7 +56,10 @@ impl<'de> Visitor<'de> for Text {
     }
     fn visit_str<E: Error>(self, v: &str) -> Result<String, E> {
         if v.trim().is_empty() {
-            return Err(self.blank(EMPTY_TEXT.into()));
+            return match self.empty {
+                true => Ok(v.to_string()),
+                false => Err(self.blank(EMPTY_TEXT.into())),
+            };
         }
         if v.chars().all(|c| c.is_whitespace() || shows_as_nothing(c)) {
             let c = v.chars().find(|&c| shows_as_nothing(c)).unwrap_or(' ');
@@ -77,19 +83,19 @@ pub fn shows_as_nothing(c: char) -> bool {
 
 /// A text that must be present and not blank.
 pub fn required_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    d.deserialize_str(Text { optional: false })
+    d.deserialize_str(Text {
+        optional: false,
+        empty: false,
+    })
 }
 
 /// Like [`required_text`], for a field that may be left out: written, it
 /// says something.
 pub fn optional_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    #[derive(serde::Deserialize)]
-    struct Wrap(#[serde(deserialize_with = "written_text")] String);
-    Ok(Option::<Wrap>::deserialize(d)?.map(|w| w.0))
-}
-
-fn written_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    d.deserialize_str(Text { optional: true })
+    d.deserialize_option(Maybe(Text {
+        optional: true,
+        empty: false,
+    }))
 }
 
 /// An optional text a page shows (a description, an explanation, a
@@ -97,26 +103,30 @@ fn written_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 /// characters that show as nothing (a zero-width space pasted from a web
 /// page) is an error naming the character, not an empty quote on the page.
 pub fn shown_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    #[derive(serde::Deserialize)]
-    struct Wrap(#[serde(deserialize_with = "visible_or_empty")] String);
-    Ok(Option::<Wrap>::deserialize(d)?.map(|w| w.0))
+    d.deserialize_option(Maybe(Text {
+        optional: true,
+        empty: true,
+    }))
 }
 
-fn visible_or_empty<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    struct Shown;
-    impl<'de> Visitor<'de> for Shown {
-        type Value = String;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a text")
-        }
-        fn visit_str<E: Error>(self, v: &str) -> Result<String, E> {
-            if v.trim().is_empty() {
-                return Ok(v.to_string());
-            }
-            Text { optional: true }.visit_str(v)
-        }
+/// A text that may be left out (`None` for a missing or null value), read
+/// as the [`Text`] it holds says.
+struct Maybe(Text);
+
+impl<'de> Visitor<'de> for Maybe {
+    type Value = Option<String>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a text")
     }
-    d.deserialize_str(Shown)
+    fn visit_none<E: Error>(self) -> Result<Option<String>, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: Error>(self) -> Result<Option<String>, E> {
+        Ok(None)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<String>, D::Error> {
+        d.deserialize_str(self.0).map(Some)
+    }
 }
 
 /// A translation's text, which may be left out (the default language's
@@ -135,9 +145,12 @@ impl<'de> Visitor<'de> for Translated {
         f.write_str("a text")
     }
     fn visit_str<E: Error>(self, v: &str) -> Result<String, E> {
-        Text { optional: true }
-            .visit_str(v)
-            .map_err(|_: E| E::custom(EMPTY_TRANSLATION))
+        Text {
+            optional: true,
+            empty: false,
+        }
+        .visit_str(v)
+        .map_err(|_: E| E::custom(EMPTY_TRANSLATION))
     }
     fn visit_unit<E: Error>(self) -> Result<String, E> {
         Err(E::custom(EMPTY_TRANSLATION))
