@@ -18,20 +18,12 @@ pub fn check_nav(site: &Site, outputs: &HashSet<&str>) -> Vec<Diagnostic> {
         .get(std::path::Path::new("site.yaml"))
         .map_or("", String::as_str);
     let others = site.config.languages.get(1..).unwrap_or(&[]);
-    let default = own_pages(outputs, "", others);
-    let mut diags = check_links(
-        &site.config.nav,
-        "",
-        &[Seg::Key("nav")],
-        text,
-        outputs,
-        &default,
-    );
+    let place = [Seg::Key("nav")];
+    let mut diags = check_links(&site.config.nav, ("", others), &place, text, outputs);
     for (lang, t) in &site.config.translations {
         let place = [Seg::Key("translations"), Seg::Key(lang), Seg::Key("nav")];
         let root = format!("{lang}/");
-        let pages = own_pages(outputs, &root, &[]);
-        diags.extend(check_links(&t.nav, &root, &place, text, outputs, &pages));
+        diags.extend(check_links(&t.nav, (&root, &[]), &place, text, outputs));
     }
     diags
 }
@@ -55,15 +47,17 @@ fn own_pages<'a>(outputs: &HashSet<&'a str>, root: &str, languages: &[String]) -
 }
 
 /// The errors of one language's nav: `root` is its folder in the output
-/// (`""` or `en/`), `place` where the nav is in site.yaml.
+/// (`""` or `en/`), `others` the folders of the languages below it (see
+/// [`own_pages`]), `place` where the nav is in site.yaml. The pages a hint
+/// offers are listed only for a broken link.
 fn check_links(
     nav: &[NavLink],
-    root: &str,
+    (root, others): (&str, &[String]),
     place: &[Seg],
     text: &str,
     outputs: &HashSet<&str>,
-    pages: &[&str],
 ) -> Vec<Diagnostic> {
+    let pages = std::cell::OnceCell::new();
     let mut diags = Vec::new();
     for (i, entry) in nav.iter().enumerate() {
         let link = entry.link.trim();
@@ -83,6 +77,7 @@ fn check_links(
         let mut path = place.to_vec();
         path.extend([Seg::Index(i), Seg::Key("link")]);
         let (line, column) = locate(text, &path);
+        let pages = pages.get_or_init(|| own_pages(outputs, root, others));
         diags.push(
             Diagnostic::error("site.yaml", format!("navigation link `{link}` {problem}"))
                 .at(line, column)
