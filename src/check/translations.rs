@@ -168,7 +168,7 @@ pub fn check_translated_practice(site: &Site, original: &Site) -> Vec<Diagnostic
     }
     let mut diags = Vec::new();
     for doc in &site.practice {
-        let Some(orig) = original.practice.iter().find(|o| o.slug == doc.slug) else {
+        let Some(orig) = original.practice_set(&doc.slug) else {
             continue;
         };
         let text = site.texts.get(&doc.source).map_or("", String::as_str);
