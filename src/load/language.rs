@@ -70,10 +70,7 @@ pub fn miswritten_code(rel: &Path, languages: &[String]) -> Option<(String, Stri
 /// that only looks like a language (`about.de.md`).
 pub fn code_in_name(rel: &Path, rel_in_content: &Path, languages: &[String]) -> Option<Diagnostic> {
     let name = rel.file_name()?.to_string_lossy();
-    if !matches!(
-        super::layout::extension(&name).as_str(),
-        "md" | "yaml" | "yml"
-    ) {
+    if !super::layout::is_text(&name) {
         return None;
     }
     if let Some((code, meant, renamed)) = miswritten_code(rel_in_content, languages) {
@@ -121,10 +118,10 @@ pub fn in_language_folder(
     languages: &[String],
 ) -> Option<Diagnostic> {
     let name = rel.file_name()?.to_str()?;
-    let ext = super::layout::extension(name);
-    if !matches!(ext.as_str(), "md" | "markdown" | "yaml" | "yml") {
+    if !super::layout::is_text(name) {
         return None;
     }
+    let ext = super::layout::extension(name);
     let parts: Vec<&str> = rel_in_content.iter().filter_map(|p| p.to_str()).collect();
     let folders = &parts[..parts.len().saturating_sub(1)];
     let (at, lang) = folders.iter().enumerate().find_map(|(i, folder)| {

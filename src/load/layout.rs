@@ -26,6 +26,13 @@ pub(super) enum Kind<'a> {
     Asset,
 }
 
+/// Whether the file `name` is one the layout reads (Markdown or YAML, the
+/// extension in any case) rather than an asset it copies: every check of a
+/// file's name goes by this one list.
+pub(super) fn is_text(name: &str) -> bool {
+    matches!(extension(name).as_str(), "md" | "markdown" | "yaml" | "yml")
+}
+
 /// The kind of the file at `logical` (relative to `content/`, its language
 /// code taken out). The extension's case does not matter: `About.MD` is a
 /// page like `about.md`.
@@ -56,7 +63,7 @@ pub(super) fn kind(logical: &Path) -> Kind<'_> {
         (["sessions"], "yaml") => Kind::Session,
         (["workshops", slug], "yaml") if is("workshop.yaml") => Kind::Workshop(slug),
         (["workshops", slug], "md") => Kind::Module(slug, name),
-        (_, "md" | "yaml" | "yml") => Kind::Stray,
+        _ if is_text(name) => Kind::Stray,
         _ => Kind::Asset,
     }
 }
