@@ -49,7 +49,17 @@ pub fn miswritten_code(rel: &Path, languages: &[String]) -> Option<(String, Stri
     }
     let at = pieces.len() - 2;
     let code = pieces[at];
-    let meant = languages
+    let meant = meant_language(code, languages)?;
+    pieces[at] = meant;
+    Some((code.to_string(), meant.clone(), pieces.join(".")))
+}
+
+/// The one of `languages` that `code` means when it is written another way:
+/// in other capitals or with `_` (`EN`, `pt_br` for `pt-BR`), or with a
+/// region the site does not list (`en-GB` in a site with `en`). How file
+/// names and the keys of `translations:` are both read.
+pub fn meant_language<'a>(code: &str, languages: &'a [String]) -> Option<&'a String> {
+    languages
         .iter()
         .find(|l| fold(l) == fold(code) && *l != code)
         .or_else(|| {
@@ -60,9 +70,12 @@ pub fn miswritten_code(rel: &Path, languages: &[String]) -> Option<(String, Stri
             let listed = languages.iter().any(|l| fold(l) == fold(code));
             region_like.then_some(())?;
             (!listed).then(|| languages.iter().find(|l| fold(l) == fold(language)))?
-        })?;
-    pieces[at] = meant;
-    Some((code.to_string(), meant.clone(), pieces.join(".")))
+        })
+}
+
+/// Whether two language codes differ only in capitals or `_` for `-`.
+pub fn same_code(a: &str, b: &str) -> bool {
+    fold(a) == fold(b)
 }
 
 /// A code before a content file's extension that is not one of the site's
@@ -80,7 +93,7 @@ pub fn code_in_name(rel: &Path, rel_in_content: &Path, languages: &[String]) -> 
             let plain = renamed.replacen(&format!(".{meant}."), ".", 1);
             (format!("`{code}` names the site's default language, `{meant}`, which a file without a code is in"),
              format!("rename the file to {plain}, or remove it if {plain} is there (the same page twice)"))
-        } else if fold(&code) == fold(&meant) {
+        } else if same_code(&code, &meant) {
             (format!("the language code `{code}` is written `{meant}`"),
              format!("{rename}: a translation's name has the code exactly as `languages:` in site.yaml writes it"))
         } else {

@@ -141,32 +141,46 @@ fn translations(config: &Config, text: &str) -> Vec<Diagnostic> {
 
 /// What is wrong with `code` as a key of `translations:`, if anything.
 fn translation_key(code: &String, default: &str, languages: &[String]) -> Option<Diagnostic> {
-    let meant = written_as(code);
+    if code != default && languages.contains(code) {
+        return None;
+    }
+    let meant = written_as(code)
+        .filter(|m| languages.contains(m))
+        .or_else(|| super::language::meant_language(code, languages).cloned());
     if code == default || meant.as_deref() == Some(default) {
         return Some(Diagnostic::error(
             FILE,
-            format!("translations for `{code}`, the site's default language"),
+            match meant.as_deref() {
+                Some(meant) if code != meant => format!("translations for `{code}`, which means `{meant}`, the site's default language"),
+                _ => format!("translations for `{code}`, the site's default language"),
+            },
         )
         .hint("the default language's words are the ones at the top of site.yaml (`title:`, `description:`, `footer:`, `nav:`): change them there and remove this entry"));
     }
-    if let Some(meant) = meant.filter(|m| languages.contains(m)) {
-        return Some(Diagnostic::error(
+    match meant {
+        Some(meant) if super::language::same_code(code, &meant) => Some(Diagnostic::error(
             FILE,
             format!("the language code `{code}` is written `{meant}`"),
         )
         .hint(format!(
             "write `{meant}:`, as `languages:` has it: translations are found by the code exactly as written there"
-        )));
-    }
-    (!languages.contains(code)).then(|| {
-        Diagnostic::error(
+        ))),
+        Some(meant) => Some(Diagnostic::error(
+            FILE,
+            format!("`{code}` is not one of the site's languages ({}); the nearest is `{meant}`", languages.join(", ")),
+        )
+        .hint(format!(
+            "write `{meant}:` for the `{meant}` translations, or add `{}` to `languages:` for translations of its own",
+            written_as(code).unwrap_or_else(|| code.clone())
+        ))),
+        None => Some(Diagnostic::error(
             FILE,
             format!("translations for `{code}`, which is not in `languages:`"),
         )
         .hint(format!(
             "add `{code}` to `languages:`, or remove its translations"
-        ))
-    })
+        ))),
+    }
 }
 
 /// The site's default language as site.yaml names it, read leniently (the
