@@ -23,25 +23,43 @@ impl<'a> StartTag<'a> {
     }
 }
 
-/// The start tags of `html`, in order. End tags, comments, `<!DOCTYPE>` and
-/// a `<` that starts no tag are passed over; a script's or a style's text
-/// is not read for tags.
-pub fn start_tags(html: &str) -> StartTags<'_> {
-    StartTags { html, at: 0 }
+/// A piece of HTML as a browser's tokenizer cuts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Token<'a> {
+    /// Text between tags, character references left as they are. A `<`
+    /// that starts no tag is text.
+    Text(&'a str),
+    Start(StartTag<'a>),
+    /// An end tag's name as written.
+    End(&'a str),
 }
 
-pub struct StartTags<'a> {
+/// The pieces of `html`, in order. Comments, `<!DOCTYPE>` and other
+/// markup declarations are passed over; a script's or a style's text is
+/// too, so the next piece after its start tag is its end tag.
+pub fn tokens(html: &str) -> Tokens<'_> {
+    Tokens { html, at: 0 }
+}
+
+pub struct Tokens<'a> {
     html: &'a str,
     at: usize,
 }
 
-impl<'a> Iterator for StartTags<'a> {
-    type Item = StartTag<'a>;
+impl<'a> Tokens<'a> {
+    /// Where the next piece starts in the HTML.
+    pub fn offset(&self) -> usize {
+        self.at
+    }
 
-    fn next(&mut self) -> Option<StartTag<'a>> {
+    /// The next start tag and where its `<` is, passing over text, end
+    /// tags and comments with no more work than finding each `<`: what
+    /// reading a page for its links needs. (An end tag is read as text
+    /// after its `<`, which holds no tag.)
+    pub fn next_start(&mut self) -> Option<(usize, StartTag<'a>)> {
         let b = self.html.as_bytes();
         loop {
-            let lt = self.at + memchr::memchr(b'<', &b[self.at..])?;
+            let lt = self.at + memchr::memchr(b'<', b.get(self.at..)?)?;
             let rest = &b[lt + 1..];
             if rest.starts_with(b"!--") {
                 let after = lt + 4;
@@ -52,29 +70,95 @@ impl<'a> Iterator for StartTags<'a> {
                 self.at = lt + 1;
                 continue;
             }
-            let name_len = rest
-                .iter()
-                .position(|&c| c.is_ascii_whitespace() || c == b'/' || c == b'>')
-                .unwrap_or(rest.len());
-            let from = lt + 1 + name_len;
-            let close = tag_end(&b[from..]).map_or(b.len(), |e| from + e);
-            let tag = StartTag {
-                name: &self.html[lt + 1..from],
-                attributes: &self.html[from..close],
-            };
-            self.at = (close + 1).min(b.len());
-            let raw = match tag.name.len() {
-                6 if tag.name.eq_ignore_ascii_case("script") => Some("script"),
-                5 if tag.name.eq_ignore_ascii_case("style") => Some("style"),
-                _ => None,
-            };
-            if let Some(raw) = raw {
-                let end = raw_text_end(&self.html[self.at..], raw);
-                self.at = end.map_or(b.len(), |e| self.at + e);
-            }
-            return Some(tag);
+            return Some((lt, self.start_tag(lt + 1)));
         }
     }
+
+    /// The start tag whose name begins at `from` (after its `<`).
+    fn start_tag(&mut self, from: usize) -> StartTag<'a> {
+        let b = self.html.as_bytes();
+        let name_len = b[from..]
+            .iter()
+            .position(|&c| c.is_ascii_whitespace() || c == b'/' || c == b'>')
+            .unwrap_or(b.len() - from);
+        let attrs = from + name_len;
+        let close = tag_end(&b[attrs..]).map_or(b.len(), |e| attrs + e);
+        let tag = StartTag {
+            name: &self.html[from..attrs],
+            attributes: &self.html[attrs..close],
+        };
+        self.at = (close + 1).min(b.len());
+        let raw = match tag.name.len() {
+            6 if tag.name.eq_ignore_ascii_case("script") => Some("script"),
+            5 if tag.name.eq_ignore_ascii_case("style") => Some("style"),
+            _ => None,
+        };
+        if let Some(raw) = raw {
+            let end = raw_text_end(&self.html[self.at..], raw);
+            self.at = end.map_or(b.len(), |e| self.at + e);
+        }
+        tag
+    }
+
+    /// The end tag whose name begins at `from` (after its `</`).
+    fn end_tag(&mut self, from: usize) -> &'a str {
+        let b = self.html.as_bytes();
+        let name_len = b[from..]
+            .iter()
+            .position(|&c| c.is_ascii_whitespace() || c == b'/' || c == b'>')
+            .unwrap_or(b.len() - from);
+        let after = from + name_len;
+        self.at = tag_end(&b[after..]).map_or(b.len(), |e| after + e + 1);
+        &self.html[from..after]
+    }
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        let b = self.html.as_bytes();
+        loop {
+            let at = self.at;
+            if at >= b.len() {
+                return None;
+            }
+            let lt = at + memchr::memchr(b'<', &b[at..]).unwrap_or(b.len() - at);
+            if lt > at {
+                self.at = lt;
+                return Some(Token::Text(&self.html[at..lt]));
+            }
+            let rest = &b[lt + 1..];
+            match rest {
+                [b'!', b'-', b'-', ..] => {
+                    let after = lt + 4;
+                    self.at = comment_end(&self.html[after..]).map_or(b.len(), |e| after + e);
+                }
+                [c, ..] if c.is_ascii_alphabetic() => {
+                    return Some(Token::Start(self.start_tag(lt + 1)));
+                }
+                [b'/', c, ..] if c.is_ascii_alphabetic() => {
+                    return Some(Token::End(self.end_tag(lt + 2)));
+                }
+                // `<!DOCTYPE html>`, `<?xml …?>`, `</ x>`: passed over to their `>`.
+                [b'!' | b'?', ..] | [b'/', ..] => {
+                    self.at = find(b'>', rest).map_or(b.len(), |e| lt + 1 + e + 1);
+                }
+                _ => {
+                    // A `<` that starts nothing: text, with what follows it.
+                    let next = memchr::memchr(b'<', rest).map_or(b.len(), |e| lt + 1 + e);
+                    self.at = next;
+                    return Some(Token::Text(&self.html[lt..next]));
+                }
+            }
+        }
+    }
+}
+
+/// The start tags of `html`, in order: its [`tokens`] that are start tags.
+pub fn start_tags(html: &str) -> impl Iterator<Item = StartTag<'_>> {
+    let mut tokens = tokens(html);
+    std::iter::from_fn(move || tokens.next_start().map(|(_, tag)| tag))
 }
 
 /// Where the `>` that ends a tag is in `b` (the tag after its `<`): the
@@ -325,6 +409,36 @@ mod tests {
             let _ = tag_end(html.as_bytes());
             let _ = raw_text_end(&html, "script");
         }
+    }
+
+    /// Text, start and end tags in order; what starts no tag is text.
+    #[test]
+    fn tokens_cut_html_as_a_browser_does() {
+        let got: Vec<String> = tokens(
+            "<!DOCTYPE html><P class=x>1 < 2 &amp; <b>b</B ></p><br/><!-- c --><script>a<b</script><?x?></ y>z",
+        )
+        .map(|t| match t {
+            Token::Text(t) => format!("text {t}"),
+            Token::Start(t) => format!("start {} {}", t.name, t.attributes),
+            Token::End(n) => format!("end {n}"),
+        })
+        .collect();
+        assert_eq!(
+            got,
+            [
+                "start P  class=x",
+                "text 1 ",
+                "text < 2 &amp; ",
+                "start b ",
+                "text b",
+                "end B",
+                "end p",
+                "start br /",
+                "start script ",
+                "end script",
+                "text z",
+            ]
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 use super::terms::{PageTerms, TermsBuilder};
 use super::tokenize::Words;
+use crate::html::{StartTag, Token};
 use crate::render::unescape_html as unescape;
 
 /// One page's text, by section.
@@ -83,74 +84,93 @@ fn flags(name: &str) -> u8 {
 /// without `<main>`. A section's text stops a little past `keep` bytes,
 /// enough to cut it at a space before `keep`; its terms are every word in it.
 pub fn page_text(path: &str, html: &str, keep: usize) -> Option<(PageText, PageTerms)> {
+    let (start, end) = main_of(html)?;
+    let mut s = Scanner::new(keep);
+    s.run(crate::html::tokens(&html[start..end]));
+    s.finish(path, html)
+}
+
+/// Where the text of `html`'s `<main>` starts and ends.
+fn main_of(html: &str) -> Option<(usize, usize)> {
     let start = memchr::memmem::find(html.as_bytes(), b"<main")?;
     let end = memchr::memmem::rfind(html.as_bytes(), b"</main>").unwrap_or(html.len());
-    thread_local! {
-        // The tokenizer's and the term table's memory, kept from page to page.
-        static SPARE: std::cell::RefCell<(Words, TermsBuilder)> = Default::default();
-    }
-    let (words, terms) = SPARE.with(|spare| spare.take());
-    let mut s = Scanner {
-        keep,
-        words,
-        terms,
-        ..Scanner::default()
-    };
-    s.run(&html[start..end]);
-    let title = match trimmed(std::mem::take(&mut s.h1)) {
-        t if t.is_empty() => title_tag(html),
-        t => t,
-    };
-    let mut kept = Vec::with_capacity(s.sections.len());
-    let mut sections = Vec::with_capacity(s.sections.len());
-    // Each section's own title, else its enclosing section's.
-    let mut titles: Vec<String> = Vec::with_capacity(s.sections.len());
-    // The title a result shows for the section before: `search.js` carries
-    // it to a section stored without one, so one is stored only where it
-    // differs (a turn after a pause goes by its stage again).
-    let mut carried = title.clone();
-    for b in s.sections {
-        let own = trimmed(b.title);
-        let resolved = match (own.is_empty(), b.within) {
-            (true, Some(w)) => titles[w].clone(),
-            _ => own.clone(),
-        };
-        titles.push(resolved.clone());
-        let text = trimmed(b.text);
-        // A heading with nothing under it is still found by its words.
-        if !b.words {
-            kept.push(None);
-            continue;
+    Some((start, end.max(start)))
+}
+
+thread_local! {
+    // The tokenizer's and the term table's memory, kept from page to page.
+    static SPARE: std::cell::RefCell<(Words, TermsBuilder)> = Default::default();
+}
+
+impl<'a> Scanner<'a> {
+    fn new(keep: usize) -> Scanner<'a> {
+        let (words, terms) = SPARE.with(|spare| spare.take());
+        Scanner {
+            keep,
+            words,
+            terms,
+            ..Scanner::default()
         }
-        kept.push(Some(sections.len() as u32));
-        let shown = if resolved.is_empty() {
-            carried.clone()
-        } else {
-            resolved
-        };
-        let stored = if own.is_empty() && shown == carried {
-            String::new()
-        } else {
-            shown.clone()
-        };
-        carried = shown;
-        sections.push(Section {
-            anchor: b.anchor,
-            title: stored,
-            text,
-        });
     }
-    let mut terms = s.terms.finish();
-    if kept.iter().any(Option::is_none) {
-        terms.renumber(&kept);
+
+    /// The page's sections and terms, once every token is read.
+    fn finish(self, path: &str, html: &str) -> Option<(PageText, PageTerms)> {
+        let mut s = self;
+        let title = match trimmed(std::mem::take(&mut s.h1)) {
+            t if t.is_empty() => title_tag(html),
+            t => t,
+        };
+        let mut kept = Vec::with_capacity(s.sections.len());
+        let mut sections = Vec::with_capacity(s.sections.len());
+        // Each section's own title, else its enclosing section's.
+        let mut titles: Vec<String> = Vec::with_capacity(s.sections.len());
+        // The title a result shows for the section before: `search.js` carries
+        // it to a section stored without one, so one is stored only where it
+        // differs (a turn after a pause goes by its stage again).
+        let mut carried = title.clone();
+        for b in s.sections {
+            let own = trimmed(b.title);
+            let resolved = match (own.is_empty(), b.within) {
+                (true, Some(w)) => titles[w].clone(),
+                _ => own.clone(),
+            };
+            titles.push(resolved.clone());
+            let text = trimmed(b.text);
+            // A heading with nothing under it is still found by its words.
+            if !b.words {
+                kept.push(None);
+                continue;
+            }
+            kept.push(Some(sections.len() as u32));
+            let shown = if resolved.is_empty() {
+                carried.clone()
+            } else {
+                resolved
+            };
+            let stored = if own.is_empty() && shown == carried {
+                String::new()
+            } else {
+                shown.clone()
+            };
+            carried = shown;
+            sections.push(Section {
+                anchor: b.anchor,
+                title: stored,
+                text,
+            });
+        }
+        let mut terms = s.terms.finish();
+        if kept.iter().any(Option::is_none) {
+            terms.renumber(&kept);
+        }
+        SPARE.with(|spare| spare.replace((s.words, s.terms)));
+        let text = PageText {
+            path: path.to_string(),
+            title,
+            sections,
+        };
+        Some((text, terms))
     }
-    SPARE.with(|spare| spare.replace((s.words, s.terms)));
-    let text = PageText {
-        path: path.to_string(),
-        title,
-        sections,
-    };
-    Some((text, terms))
 }
 
 fn title_tag(html: &str) -> String {
@@ -199,31 +219,20 @@ struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
-    fn run(&mut self, html: &'a str) {
+    fn run(&mut self, tokens: crate::html::Tokens<'a>) {
         self.sections.push(Building::default());
-        let mut rest = html;
-        while let Some(lt) = memchr::memchr(b'<', rest.as_bytes()) {
-            self.text(&rest[..lt]);
-            rest = &rest[lt..];
-            if let Some(after) = rest.strip_prefix("<!--") {
-                rest = crate::html::comment_end(after).map_or("", |i| &after[i..]);
-                continue;
-            }
-            // The `>` that ends the tag, not one inside a quoted value.
-            let Some(gt) = crate::html::tag_end(rest.as_bytes()) else {
-                break;
-            };
-            let tag = &rest[1..gt];
-            rest = &rest[gt + 1..];
-            if let Some(name) = tag.strip_prefix('/') {
-                self.end(name.trim_ascii());
-            } else if let Some(raw) = self.start(tag) {
-                // Raw text (scripts, styles): jump to the end tag.
-                rest = crate::html::raw_text_end(rest, raw).map_or("", |i| &rest[i..]);
-            }
+        for token in tokens {
+            self.token(token);
         }
-        self.text(rest);
         self.end_word();
+    }
+
+    fn token(&mut self, token: Token<'a>) {
+        match token {
+            Token::Text(text) => self.text(text),
+            Token::Start(tag) => self.start(tag),
+            Token::End(name) => self.end(name),
+        }
     }
 
     fn text(&mut self, raw: &str) {
@@ -258,23 +267,14 @@ impl<'a> Scanner<'a> {
         words.feed(&text, &mut |w| terms.add(w));
     }
 
-    /// Handles a start tag; returns the name of a raw-text element, whose
-    /// end tag is the next thing to read.
-    fn start(&mut self, tag: &'a str) -> Option<&'static str> {
-        let name_end = tag
-            .bytes()
-            .position(|b| b.is_ascii_whitespace() || b == b'/')
-            .unwrap_or(tag.len());
-        let name = &tag[..name_end];
-        let attrs = &tag[name_end..];
+    /// Handles a start tag. (A script's or style's text is never read:
+    /// the tokens go on at its end tag.)
+    fn start(&mut self, tag: StartTag<'a>) {
+        let (name, attrs) = (tag.name, tag.attributes);
         let has_attrs = attrs.len() > 1;
         let mut kind = flags(name);
         if kind & RAW != 0 {
-            return Some(if name.eq_ignore_ascii_case("style") {
-                "style"
-            } else {
-                "script"
-            });
+            return;
         }
         let mut skip = self.skipping > 0 || kind & SKIPPED != 0;
         let mut id = None;
@@ -291,13 +291,13 @@ impl<'a> Scanner<'a> {
         if kind & BLOCK != 0 && self.skipping == 0 {
             self.block_ended = true;
         }
-        if kind & VOID != 0 || tag.ends_with('/') {
-            return None;
+        if kind & VOID != 0 || attrs.ends_with('/') {
+            return;
         }
         self.open.push((name, skip, kind));
         if skip {
             self.skipping += 1;
-            return None;
+            return;
         }
         let heading = kind & HEADING != 0;
         if let Some(id) = id.filter(|_| kind & SECTION != 0) {
@@ -312,7 +312,6 @@ impl<'a> Scanner<'a> {
         if name.eq_ignore_ascii_case("h1") && self.h1.is_empty() {
             self.h1_depth = Some(self.open.len());
         }
-        None
     }
 
     /// A new section at an element with `id`, unless the open section has no

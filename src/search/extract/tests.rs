@@ -186,3 +186,15 @@ fn strip_tags(html: &str) -> String {
     }
     out
 }
+
+/// A `<` that starts no tag, in an author's raw HTML, is text as a browser
+/// shows it: the words after it are found (they were read as a tag's
+/// inside, up to the next `>`, and lost). A declaration holds no words.
+#[test]
+fn a_sign_that_starts_no_tag_is_text() {
+    let got = sections("<p>Scores 1 < 2 count, reflection</p><!DOCTYPE x><p>Next</p>");
+    assert_eq!(
+        got,
+        vec![s("", "", "Scores 1 < 2 count, reflection · Next")]
+    );
+}
