@@ -55,6 +55,13 @@ pub const EVENT_SWEEP: Duration = Duration::from_millis(250);
 pub const EVENT_PING: Duration = Duration::from_secs(15);
 /// The wait a browser is told to take before reconnecting a closed stream.
 pub const EVENT_RETRY_MS: u32 = 1000;
+/// Connections the system holds for the server before it accepts them.
+/// The standard library asks for 128; a burst of a few thousand connections
+/// (a script gone wrong) then fills the queue, and the system drops a
+/// browser's next attempt to connect, which its browser repeats only a
+/// second later (then 3 s, 7 s). Linux caps it at `net.core.somaxconn`
+/// (4096 by default).
+pub const LISTEN_BACKLOG: i32 = 4096;
 /// Descriptors kept out of the connection budget: standard streams, the
 /// listening socket, the file watcher and the files a rebuild reads.
 pub const RESERVED_FDS: usize = 48;

@@ -204,6 +204,26 @@ const REBUILD_NICE: libc::c_int = 10;
 
 /// The listening socket, or a clear error (a busy port above all).
 fn listen(addr: SocketAddr) -> Result<TcpListener, Diagnostics> {
+    let listener = bind(addr)?;
+    deepen_backlog(&listener);
+    Ok(listener)
+}
+
+/// Lets the system queue `LISTEN_BACKLOG` connections for the acceptor
+/// (listening again on a listening socket only changes its queue).
+#[cfg(unix)]
+fn deepen_backlog(listener: &TcpListener) {
+    use std::os::fd::AsRawFd;
+    // SAFETY: listen on a valid socket descriptor this function borrows.
+    unsafe {
+        libc::listen(listener.as_raw_fd(), http::LISTEN_BACKLOG);
+    }
+}
+
+#[cfg(not(unix))]
+fn deepen_backlog(_: &TcpListener) {}
+
+fn bind(addr: SocketAddr) -> Result<TcpListener, Diagnostics> {
     TcpListener::bind(addr).map_err(|e| {
         let (ip, port) = (addr.ip(), addr.port());
         let d = if e.kind() == std::io::ErrorKind::AddrInUse {

@@ -91,6 +91,34 @@ pub fn connect_small_window(addr: &str) -> TcpStream {
     }
 }
 
+/// Starts connecting without waiting for the handshake, as a script that
+/// opens thousands of connections at once does; `None` if the system
+/// refuses a socket.
+pub fn connect_without_waiting(addr: &str) -> Option<TcpStream> {
+    let addr: SocketAddr = addr.parse().unwrap();
+    let SocketAddr::V4(v4) = addr else {
+        panic!("the tests bind IPv4")
+    };
+    // SAFETY: plain socket calls on a descriptor this function owns; the
+    // address struct is fully initialised.
+    unsafe {
+        let fd = libc::socket(libc::AF_INET, libc::SOCK_STREAM | libc::SOCK_NONBLOCK, 0);
+        if fd < 0 {
+            return None;
+        }
+        let mut sa: libc::sockaddr_in = std::mem::zeroed();
+        sa.sin_family = libc::AF_INET as libc::sa_family_t;
+        sa.sin_port = v4.port().to_be();
+        sa.sin_addr.s_addr = u32::from(*v4.ip()).to_be();
+        libc::connect(
+            fd,
+            (&sa as *const libc::sockaddr_in).cast(),
+            std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t,
+        );
+        Some(TcpStream::from_raw_fd(fd))
+    }
+}
+
 /// Reads until the server closes the connection; `None` if it is still
 /// open after `wait`. Returns the bytes read.
 pub fn read_until_closed(mut s: &TcpStream, wait: Duration) -> Option<Vec<u8>> {

@@ -1,5 +1,6 @@
-//! Crowds of connections, over real sockets: a burst of silent ones, and
-//! clients that stop reading a large file, hold up a browser only briefly.
+//! Crowds of connections, over real sockets: a burst of silent ones,
+//! clients that stop reading a large file, and thousands of connections
+//! opened at once, hold up a browser only briefly.
 
 use super::common::hostile::*;
 use super::common::serve::{get, new_site, Server};
@@ -78,4 +79,45 @@ fn c2_clients_that_stop_reading_a_large_file_are_cut_off_when_they_stall() {
     );
     drop(stalled);
     assert_eq!(get(&a, "/about.html").status, 200);
+}
+
+/// 2,000 connections opened at once (a script gone wrong) wait in the
+/// system's queue for the acceptor. With the standard queue of 128 they
+/// filled it, the system dropped the browser's connection that came next,
+/// and the browser tried again only a second later.
+#[test]
+fn c3_2000_connections_at_once_delay_a_browser_by_well_under_a_second() {
+    let _turn = take_turn();
+    raise_own_fd_limit();
+    let site = new_site("thousands");
+    let server = Server::start(&site);
+    let a = &server.addr;
+    let mut times = Vec::new();
+    for round in 0..5 {
+        let crowd: Vec<TcpStream> = (0..burst())
+            .filter_map(|_| connect_without_waiting(a))
+            .collect();
+        let asked = Instant::now();
+        let reply = get(a, "/about.html");
+        times.push(asked.elapsed());
+        assert_eq!(reply.status, 200, "round {round}: {}", reply.body);
+        drop(crowd);
+        std::thread::sleep(Duration::from_millis(1500));
+    }
+    let slowest = times.iter().max().unwrap();
+    eprintln!(
+        "a page after 2,000 connections at once: {:?} ms",
+        times.iter().map(Duration::as_millis).collect::<Vec<_>>()
+    );
+    assert!(*slowest < Duration::from_millis(900), "{times:?}");
+}
+
+/// 2,000, or half the queue the system allows (`net.core.somaxconn`) where
+/// that is less: a burst the server's queue can hold.
+fn burst() -> usize {
+    let cap = fs::read_to_string("/proc/sys/net/core/somaxconn")
+        .ok()
+        .and_then(|s| s.trim().parse::<usize>().ok())
+        .unwrap_or(4096);
+    (cap / 2).min(2000)
 }
