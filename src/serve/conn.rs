@@ -12,7 +12,7 @@ use super::http::{
     EVENTS_PATH, EVENT_RETRY_MS, HEAD_TIMEOUT, LINGER, MAX_CONNECTIONS, RESERVED_FDS,
 };
 use super::request::{parse_head, Head, HeadError};
-use super::response::{send, write_bytes, Framing, Response};
+use super::response::{send, write_bytes, Framing, Response, GUARD_HEADERS};
 use crate::errln;
 use std::collections::HashMap;
 use std::io::{self, Read, Write};
@@ -363,7 +363,7 @@ fn after_answer(sent: bool, ends: bool, close: bool) -> Next {
 /// The head of the event stream's answer: no length, as the stream goes
 /// on until one side closes it.
 fn events_head(connection: &str) -> String {
-    format!("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: {connection}\r\n\r\n")
+    format!("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n{GUARD_HEADERS}Connection: {connection}\r\n\r\n")
 }
 
 /// HEAD of the event stream: the head a GET gets, and the connection goes

@@ -46,6 +46,13 @@ impl Piece {
     }
 }
 
+/// Headers every answer carries, the event stream's too: only this
+/// server's own pages may load its files or frame its pages, and no file
+/// is read as another type than it says.
+pub const GUARD_HEADERS: &str = "Cross-Origin-Resource-Policy: same-origin\r\n\
+    Content-Security-Policy: frame-ancestors 'self'\r\n\
+    X-Content-Type-Options: nosniff\r\n";
+
 /// A response before framing.
 pub struct Response {
     pub status: u16,
@@ -95,11 +102,7 @@ impl Response {
         for (name, value) in &self.headers {
             out.push_str(&format!("{name}: {value}\r\n"));
         }
-        // Only this server's own pages may load these files or frame
-        // these pages, and no file is read as another type than it says.
-        out.push_str("Cross-Origin-Resource-Policy: same-origin\r\n");
-        out.push_str("Content-Security-Policy: frame-ancestors 'self'\r\n");
-        out.push_str("X-Content-Type-Options: nosniff\r\n");
+        out.push_str(GUARD_HEADERS);
         out.push_str(&format!("Content-Length: {}\r\n", self.len()));
         if framing.close {
             out.push_str("Connection: close\r\n");

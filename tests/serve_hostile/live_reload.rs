@@ -191,6 +191,14 @@ fn l4_head_of_the_event_stream_gets_the_head_a_get_gets_and_no_stream() {
         "{head}"
     );
     assert!(head.contains("Cache-Control: no-store\r\n"), "{head}");
+    // What every answer tells the browser, the stream's too.
+    for guard in [
+        "Cross-Origin-Resource-Policy: same-origin\r\n",
+        "Content-Security-Policy: frame-ancestors 'self'\r\n",
+        "X-Content-Type-Options: nosniff\r\n",
+    ] {
+        assert_eq!(head.matches(guard).count(), 1, "{guard} in {head}");
+    }
     // No body: the connection's next answer follows the head at once.
     assert!(rest.starts_with("HTTP/1.1 200 OK\r\n"), "{rest}");
     assert!(rest.contains("<h1>About</h1>"), "{rest}");
