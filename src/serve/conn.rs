@@ -285,8 +285,10 @@ enum Ended {
 /// What a connection does after an answer.
 enum Next {
     Continue,
+    /// The answer could not be written: the client is gone or stalled.
     Close,
-    /// Close after reading out what the client still sends (see `linger`).
+    /// The answer says the connection ends: close after reading out what
+    /// the client still sends (see `linger`).
     Linger,
     Events,
 }
@@ -306,7 +308,7 @@ fn serve_connection(stream: Arc<TcpStream>, ticket: Ticket, hosts: &HostRule, si
                     ..Framing::default()
                 };
                 let _ = send(&stream, &Response::text(status, text), close);
-                return linger(&stream);
+                return linger(&stream, &ticket);
             }
         };
         ticket.idle(false);
@@ -314,7 +316,7 @@ fn serve_connection(stream: Arc<TcpStream>, ticket: Ticket, hosts: &HostRule, si
         match respond(&stream, &head, hosts, site) {
             Next::Continue => {}
             Next::Close => return,
-            Next::Linger => return linger(&stream),
+            Next::Linger => return linger(&stream, &ticket),
             Next::Events => return open_events(stream, ticket, site),
         }
     }
@@ -333,30 +335,22 @@ fn respond(stream: &TcpStream, head: &Head, hosts: &HostRule, site: &dyn Site) -
             Answer::Response(r) => (r, false),
         },
     };
-    let ends = refused || head.has_body;
     let framing = Framing {
         head_only: head.method == "HEAD",
-        close: head.close || ends,
+        close: head.close || refused || head.has_body,
         http10: head.http10,
     };
-    after_answer(
-        send(stream, &response, framing).is_ok(),
-        ends,
-        framing.close,
-    )
+    after_answer(send(stream, &response, framing).is_ok(), framing.close)
 }
 
-/// What the connection does once an answer is `sent`: a connection that
-/// `ends` reads out what the client still sends first (see `linger`).
-fn after_answer(sent: bool, ends: bool, close: bool) -> Next {
-    if !sent {
-        Next::Close
-    } else if ends {
-        Next::Linger
-    } else if close {
-        Next::Close
-    } else {
-        Next::Continue
+/// What the connection does once an answer is `sent`: one that said
+/// `Connection: close` reads out what the client still sends before it
+/// closes (see `linger`), whatever the reason it closes.
+fn after_answer(sent: bool, close: bool) -> Next {
+    match (sent, close) {
+        (false, _) => Next::Close,
+        (true, true) => Next::Linger,
+        (true, false) => Next::Continue,
     }
 }
 
@@ -372,7 +366,7 @@ fn events_head_only(stream: &TcpStream, head: &Head) -> Next {
     let close = head.close || head.has_body;
     let connection = if close { "close" } else { "keep-alive" };
     let sent = write_bytes(stream, events_head(connection).as_bytes()).is_ok();
-    after_answer(sent, head.has_body, close)
+    after_answer(sent, close)
 }
 
 fn open_events(stream: Arc<TcpStream>, ticket: Ticket, site: &dyn Site) {
@@ -433,9 +427,14 @@ fn timed_out(buf: &[u8]) -> Ended {
     }
 }
 
-/// After an early answer: stop writing, read and drop what the client still
-/// sends for up to `LINGER`, then close.
-fn linger(stream: &TcpStream) {
+/// After the last answer on a connection: stop writing, read and drop what
+/// the client still sends for up to `LINGER`, then close. Closing a socket
+/// with unread bytes resets it, and a reset throws away whatever part of
+/// the answer the client had not read yet (a request pipelined after
+/// `Connection: close`, a body the server never reads). The connection
+/// counts as idle meanwhile, so a newcomer may close it to make room.
+fn linger(stream: &TcpStream, ticket: &Ticket) {
+    ticket.idle(true);
     let _ = stream.shutdown(Shutdown::Write);
     let deadline = Instant::now() + LINGER;
     let mut sink = [0u8; 16 * 1024];

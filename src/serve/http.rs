@@ -74,10 +74,11 @@ pub const EVENT_SEND_BUFFER: usize = 4096;
 /// a round trip, so more means it stopped reading (or is gone): it is
 /// dropped before the next event.
 pub const EVENT_BACKLOG: usize = 512;
-/// After refusing a request early (a head too large, malformed or HTTP/2,
-/// a refused host, or a request with a body, which this server never
-/// reads), read and discard what the client still sends for at most this
-/// long, so it sees the answer rather than a connection reset.
+/// After the last answer on a connection (a head too large, malformed or
+/// HTTP/2, a refused host, a request with a body, which this server never
+/// reads, or a client that asked to close: `Connection: close`, HTTP/1.0),
+/// read and discard what the client still sends for at most this long, so
+/// it sees the whole answer rather than a connection reset.
 pub const LINGER: Duration = Duration::from_millis(500);
 
 /// The path of the live-reload event stream.

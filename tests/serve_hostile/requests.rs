@@ -1,11 +1,13 @@
 //! Requests at the edges of HTTP, as a client sees the answers: errors to
 //! HEAD keep the connection usable, a body the server does not read does
 //! not reset the answer away, HTTP/1.0 keep-alive, absolute URLs, folder
-//! redirects, odd header bytes, long URLs and hostile Host names.
+//! redirects, odd header bytes, long URLs and hostile Host names; the last
+//! answer before a close arrives whole.
 
 use super::common::hostile::*;
 use super::common::serve::{get, new_site, raw, Server};
 
+use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
@@ -321,4 +323,44 @@ fn r6_folders_without_a_page_ranges_lengths_and_the_event_stream_framing() {
         head.contains("text/event-stream") && head.contains("Connection: close\r\n"),
         "{head}"
     );
+}
+
+/// A client that asked to close (or speaks HTTP/1.0 without keep-alive)
+/// and sent more after its request gets the whole answer and then the end
+/// of the connection. The server closed at once, with those bytes unread,
+/// so the system reset the connection and the client lost the part of the
+/// answer it had not read yet (1 to 2 MB of an 8 MB file).
+#[test]
+fn r7_the_last_answer_arrives_whole_though_the_client_sent_more() {
+    let _turn = take_turn();
+    let site = new_site("close-whole");
+    let size = 8 << 20;
+    fs::write(site.path("content/film.bin"), vec![7u8; size]).unwrap();
+    let server = Server::start(&site);
+    let a = &server.addr;
+    for (version, close) in [("HTTP/1.1", "Connection: close\r\n"), ("HTTP/1.0", "")] {
+        let mut s = TcpStream::connect(a).unwrap();
+        s.write_all(format!("GET /film.bin {version}\r\nHost: {a}\r\n{close}\r\n").as_bytes())
+            .unwrap();
+        // More, while the answer is on its way: never read by the server.
+        std::thread::sleep(Duration::from_millis(200));
+        let more = format!("GET / HTTP/1.1\r\nHost: {a}\r\n\r\n").repeat(100);
+        s.write_all(more.as_bytes()).unwrap();
+        std::thread::sleep(Duration::from_millis(300));
+        let all = read_until_closed(&s, Duration::from_secs(20)).expect("the end");
+        let at = all
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("a head")
+            + 4;
+        let head = String::from_utf8_lossy(&all[..at]);
+        assert!(head.starts_with("HTTP/1.1 200 OK\r\n"), "{head}");
+        assert!(head.contains("Connection: close\r\n"), "{head}");
+        assert_eq!(
+            all.len() - at,
+            size,
+            "{version}: the whole file, then the end"
+        );
+    }
+    assert_eq!(get(a, "/about.html").status, 200);
 }
