@@ -70,8 +70,9 @@ pub fn check_output_folder(root: &Path, out: &Path, force: bool) -> Result<(), D
     }
 }
 
-/// `Ok` when a package may be written at `out`: not among the site's own
-/// files, and not over a file that is not an earlier package (a zip).
+/// `Ok` when a package may be written at `out`: a `.zip` file name in a
+/// folder that exists, not among the site's own files, not inside a folder
+/// a build replaces, and not over a file that is not an earlier package.
 pub fn check_package_file(root: &Path, out: &Path) -> Result<(), Diagnostic> {
     let (root_abs, out_abs) = (resolve(root), resolve(out));
     if let Some(source) = among_sources(&root_abs, &out_abs) {
@@ -85,7 +86,82 @@ pub fn check_package_file(root: &Path, out: &Path) -> Result<(), Diagnostic> {
         return Err(refuse(out, "a file that is not a package is already there")
             .hint("alsite replaces only an earlier package (a .zip); give a new name, such as course.zip. The file was not touched"));
     }
+    package_file_name(out)?;
+    package_folder(out)?;
+    if let Some(built) = built_folder(&out_abs) {
+        return Err(refuse(
+            out,
+            format!(
+                "the package would be written inside {}, a folder alsite builds, and the next build would delete it",
+                shown(built)
+            ),
+        )
+        .hint("a build removes every file it did not make from its output folder; write the package beside it, such as course.zip"));
+    }
     Ok(())
+}
+
+/// A package is a file whose name ends in `.zip`, the only kind of file
+/// learning platforms take as a SCORM package.
+fn package_file_name(out: &Path) -> Result<(), Diagnostic> {
+    let text = out.to_string_lossy();
+    if out.is_dir() || text.ends_with('/') || text.ends_with(std::path::MAIN_SEPARATOR) {
+        let inside = Path::new(text.as_ref()).join("course.zip");
+        return Err(refuse(out, "cannot write the package: that is a folder")
+            .hint(format!("give a file name, such as {}", inside.display())));
+    }
+    let zip = out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+    if !zip {
+        return Err(
+            refuse(out, "a package's file name ends in .zip").hint(format!(
+            "learning platforms take a SCORM package only as a .zip file; give a name such as {}",
+            out.with_extension("zip").display()
+        )),
+        );
+    }
+    Ok(())
+}
+
+/// The folder the package goes in must already exist: alsite does not
+/// guess at making folders for a file.
+fn package_folder(out: &Path) -> Result<(), Diagnostic> {
+    let Some(folder) = out.parent().filter(|p| !p.as_os_str().is_empty()) else {
+        return Ok(());
+    };
+    if folder.is_dir() {
+        return Ok(());
+    }
+    let what = if folder.exists() {
+        "is a file, not a folder"
+    } else {
+        "does not exist"
+    };
+    Err(
+        refuse(out, format!("the folder {} {what}", folder.display())).hint(
+            "create the folder first, or give a path in a folder that exists, such as course.zip",
+        ),
+    )
+}
+
+/// The nearest folder holding `out_abs` that alsite built (it holds the
+/// [`MARKER`]): a build there removes files it did not make.
+fn built_folder(out_abs: &Path) -> Option<&Path> {
+    out_abs
+        .ancestors()
+        .skip(1)
+        .find(|f| f.join(MARKER).is_file())
+}
+
+/// `folder` as a path from the current folder when it is inside it.
+fn shown(folder: &Path) -> String {
+    let here = std::env::current_dir().map(|c| resolve(&c));
+    match here.as_deref().map(|h| folder.strip_prefix(h)) {
+        Ok(Ok(rel)) if rel.as_os_str().is_empty() => "the current folder".into(),
+        Ok(Ok(rel)) => format!("{}/", rel.display()),
+        _ => folder.display().to_string(),
+    }
 }
 
 /// Which of the site's own parts ([`SOURCES`]) holds `out` (both resolved).

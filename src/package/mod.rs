@@ -136,10 +136,14 @@ pub fn package(o: &Options) -> Result<Summary, Diagnostics> {
     });
     files.push(("imsmanifest.xml".into(), xml.into_bytes()));
     let bytes = archive::write(o.out, &files).map_err(|e| {
-        one(
-            Diagnostic::error(o.out, format!("cannot write the package: {e}"))
-                .hint("check that the folder exists and is writable"),
+        one(Diagnostic::error(
+            o.out,
+            format!(
+                "cannot write the package: {}",
+                crate::diagnostic::io_words(&e)
+            ),
         )
+        .hint("check that the folder can be written and the disk has room"))
     })?;
     Ok(Summary {
         scos: scos.len(),

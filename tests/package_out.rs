@@ -1,0 +1,107 @@
+//! `alsite package --out` given a path an administrator may plausibly type
+//! but that cannot become a package a platform takes, or would not last:
+//! each is refused in plain words with exit code 1, nothing is written, and
+//! an earlier package is left as it was.
+
+mod common;
+
+use common::{alsite, copy_base, text, TempDir};
+use std::fs;
+use std::path::PathBuf;
+
+/// Every file under `dir`, for "nothing was written".
+fn files(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(files(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
+/// `package --out OUT` in `site`: its exit code and the error lines.
+fn package_to(site: &TempDir, out: &str) -> (Option<i32>, String) {
+    let run = alsite(&["package", "--scorm", "1.2", "--out", out], &site.0);
+    let err = text(&run.stderr);
+    assert!(!err.contains("panicked"), "{out}: {err}");
+    (run.status.code(), err)
+}
+
+#[test]
+fn odd_out_paths_are_refused_with_what_to_give_instead() {
+    let site = TempDir::new("package-out");
+    copy_base(&site.0);
+    fs::write(site.path("notes.txt"), "mine").unwrap();
+    let earlier = [b"PK\x05\x06".as_slice(), &[0; 18]].concat();
+    fs::write(site.path("course.zip"), &earlier).unwrap();
+    let cases = [
+        (
+            "course",
+            "course: error: a package's file name ends in .zip",
+            "give a name such as course.zip",
+        ),
+        (
+            "course.tar",
+            "course.tar: error: a package's file name ends in .zip",
+            "give a name such as course.zip",
+        ),
+        (
+            "packages/",
+            "packages/: error: cannot write the package: that is a folder",
+            "give a file name, such as packages/course.zip",
+        ),
+        (
+            "packages/course.zip",
+            "packages/course.zip: error: the folder packages does not exist",
+            "create the folder first",
+        ),
+        (
+            "notes.txt/course.zip",
+            "notes.txt/course.zip: error: the folder notes.txt is a file, not a folder",
+            "create the folder first",
+        ),
+    ];
+    let before = files(&site.0);
+    for (out, message, hint) in cases {
+        let (code, err) = package_to(&site, out);
+        assert_eq!(code, Some(1), "{out}: {err}");
+        assert!(err.lines().any(|l| l == message), "{out}: {err}");
+        assert!(err.contains(hint), "{out}: {err}");
+        assert!(!err.contains("os error"), "{out}: {err}");
+        assert!(err.contains("no package was written: 1 error"), "{err}");
+    }
+    assert_eq!(files(&site.0), before, "nothing was written");
+    assert_eq!(fs::read(site.path("course.zip")).unwrap(), earlier);
+    // In capitals the name is a zip's all the same.
+    let (code, err) = package_to(&site, "COURSE.ZIP");
+    assert_eq!(code, Some(0), "{err}");
+}
+
+#[test]
+fn a_package_is_not_written_where_the_next_build_would_delete_it() {
+    let site = TempDir::new("package-out-built");
+    copy_base(&site.0);
+    let built = alsite(&["build"], &site.0);
+    assert!(built.status.success(), "{}", text(&built.stderr));
+    let before = files(&site.path("public"));
+    let (code, err) = package_to(&site, "public/course.zip");
+    assert_eq!(code, Some(1), "{err}");
+    let message = "public/course.zip: error: the package would be written inside public/, \
+                   a folder alsite builds, and the next build would delete it";
+    assert!(err.lines().any(|l| l == message), "{err}");
+    assert!(err.contains("write the package beside it"), "{err}");
+    assert_eq!(
+        files(&site.path("public")),
+        before,
+        "the output is untouched"
+    );
+    // A folder alsite did not build takes a package as before.
+    fs::create_dir(site.path("packages")).unwrap();
+    let (code, err) = package_to(&site, "packages/course.zip");
+    assert_eq!(code, Some(0), "{err}");
+}
