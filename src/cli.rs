@@ -237,13 +237,25 @@ pub fn run() -> ExitCode {
                 outln!(
                     "created a new site in {} ({files} files); next: cd {} && alsite build",
                     dir.display(),
-                    dir.display()
+                    shell_word(&dir)
                 );
                 ExitCode::SUCCESS
             }
             Err(e) => fail(Path::new("."), &Diagnostics(vec![e]), "nothing was written"),
         },
     }
+}
+
+/// `path` as one word a shell reads back as it is, so the printed `cd`
+/// can be pasted: as it is when it holds only signs no shell treats
+/// specially, else in single quotes (a quote inside written `'\''`).
+fn shell_word(path: &Path) -> String {
+    let text = path.display().to_string();
+    let plain = |c: char| c.is_alphanumeric() || "-_./,:+@%".contains(c);
+    if !text.is_empty() && text.chars().all(plain) {
+        return text;
+    }
+    format!("'{}'", text.replace('\'', "'\\''"))
 }
 
 /// `--help`, `--version` or a usage error, printed as clap would print it

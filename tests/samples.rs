@@ -215,6 +215,32 @@ fn new_site_builds_with_no_repository_around() {
 }
 
 #[test]
+fn new_sites_next_step_can_be_pasted_into_a_shell_whatever_the_folder_name() {
+    let dir = TempDir::new("new-names");
+    for name in ["Szkolenie AL #1", "O'Brien (kurs)", "plain-name"] {
+        let out = alsite(&["new", name], &dir.0);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let said = text(&out.stdout);
+        let next = said
+            .trim_end()
+            .split("; next: ")
+            .nth(1)
+            .expect("a next step");
+        if name == "plain-name" {
+            assert_eq!(next, "cd plain-name && alsite build");
+        }
+        // The line as a shell runs it, with a check in place of the build.
+        let line = next.replace("&& alsite build", "&& test -f site.yaml");
+        let run = std::process::Command::new("sh")
+            .args(["-c", &line])
+            .current_dir(&dir.0)
+            .output()
+            .unwrap();
+        assert!(run.status.success(), "{name}: `{next}` fails in sh");
+    }
+}
+
+#[test]
 fn new_polish_site_builds_in_polish() {
     let dir = TempDir::new("new-pl");
     let out = alsite(&["new", "strona", "--language", "pl"], &dir.0);
