@@ -77,11 +77,7 @@ impl<'a> Tokens<'a> {
     /// The start tag whose name begins at `from` (after its `<`).
     fn start_tag(&mut self, from: usize) -> StartTag<'a> {
         let b = self.html.as_bytes();
-        let name_len = b[from..]
-            .iter()
-            .position(|&c| c.is_ascii_whitespace() || c == b'/' || c == b'>')
-            .unwrap_or(b.len() - from);
-        let attrs = from + name_len;
+        let attrs = name_end(b, from);
         let close = tag_end(&b[attrs..]).map_or(b.len(), |e| attrs + e);
         let tag = StartTag {
             name: &self.html[from..attrs],
@@ -103,11 +99,7 @@ impl<'a> Tokens<'a> {
     /// The end tag whose name begins at `from` (after its `</`).
     fn end_tag(&mut self, from: usize) -> &'a str {
         let b = self.html.as_bytes();
-        let name_len = b[from..]
-            .iter()
-            .position(|&c| c.is_ascii_whitespace() || c == b'/' || c == b'>')
-            .unwrap_or(b.len() - from);
-        let after = from + name_len;
+        let after = name_end(b, from);
         self.at = tag_end(&b[after..]).map_or(b.len(), |e| after + e + 1);
         &self.html[from..after]
     }
@@ -159,6 +151,14 @@ impl<'a> Iterator for Tokens<'a> {
 pub fn start_tags(html: &str) -> impl Iterator<Item = StartTag<'_>> {
     let mut tokens = tokens(html);
     std::iter::from_fn(move || tokens.next_start().map(|(_, tag)| tag))
+}
+
+/// Where the tag name that begins at `from` in `b` ends.
+fn name_end(b: &[u8], from: usize) -> usize {
+    from + b[from..]
+        .iter()
+        .position(|&c| c.is_ascii_whitespace() || c == b'/' || c == b'>')
+        .unwrap_or(b.len() - from)
 }
 
 /// Where the `>` that ends a tag is in `b` (the tag after its `<`): the
