@@ -47,30 +47,43 @@ pub struct Tokens<'a> {
 }
 
 impl<'a> Tokens<'a> {
-    /// Where the next piece starts in the HTML.
-    pub fn offset(&self) -> usize {
-        self.at
-    }
-
-    /// The next start tag and where its `<` is, passing over text, end
-    /// tags and comments with no more work than finding each `<`: what
-    /// reading a page for its links needs. (An end tag is read as text
-    /// after its `<`, which holds no tag.)
-    pub fn next_start(&mut self) -> Option<(usize, StartTag<'a>)> {
+    /// The next start tag, passing over text, end tags, comments and
+    /// declarations as [`Tokens::next`] does, with no more work for text
+    /// than finding each `<`: what reading a page for its links needs.
+    pub fn next_start(&mut self) -> Option<StartTag<'a>> {
         let b = self.html.as_bytes();
         loop {
             let lt = self.at + memchr::memchr(b'<', b.get(self.at..)?)?;
-            let rest = &b[lt + 1..];
-            if rest.starts_with(b"!--") {
+            if let Some(Token::Start(tag)) = self.markup(lt) {
+                return Some(tag);
+            }
+        }
+    }
+
+    /// Reads the markup at the `<` at `lt`: a start or end tag, or a `<`
+    /// that starts nothing, which is text up to the next `<`; `None` for a
+    /// comment or a declaration, passed over.
+    fn markup(&mut self, lt: usize) -> Option<Token<'a>> {
+        let b = self.html.as_bytes();
+        let rest = &b[lt + 1..];
+        match rest {
+            [b'!', b'-', b'-', ..] => {
                 let after = lt + 4;
                 self.at = comment_end(&self.html[after..]).map_or(b.len(), |e| after + e);
-                continue;
+                None
             }
-            if !rest.first().is_some_and(u8::is_ascii_alphabetic) {
-                self.at = lt + 1;
-                continue;
+            [c, ..] if c.is_ascii_alphabetic() => Some(Token::Start(self.start_tag(lt + 1))),
+            [b'/', c, ..] if c.is_ascii_alphabetic() => Some(Token::End(self.end_tag(lt + 2))),
+            // `<!DOCTYPE html>`, `<?xml …?>`, `</ x>`: passed over to their `>`.
+            [b'!' | b'?', ..] | [b'/', ..] => {
+                self.at = find(b'>', rest).map_or(b.len(), |e| lt + 1 + e + 1);
+                None
             }
-            return Some((lt, self.start_tag(lt + 1)));
+            _ => {
+                let next = memchr::memchr(b'<', rest).map_or(b.len(), |e| lt + 1 + e);
+                self.at = next;
+                Some(Token::Text(&self.html[lt..next]))
+            }
         }
     }
 
@@ -120,28 +133,8 @@ impl<'a> Iterator for Tokens<'a> {
                 self.at = lt;
                 return Some(Token::Text(&self.html[at..lt]));
             }
-            let rest = &b[lt + 1..];
-            match rest {
-                [b'!', b'-', b'-', ..] => {
-                    let after = lt + 4;
-                    self.at = comment_end(&self.html[after..]).map_or(b.len(), |e| after + e);
-                }
-                [c, ..] if c.is_ascii_alphabetic() => {
-                    return Some(Token::Start(self.start_tag(lt + 1)));
-                }
-                [b'/', c, ..] if c.is_ascii_alphabetic() => {
-                    return Some(Token::End(self.end_tag(lt + 2)));
-                }
-                // `<!DOCTYPE html>`, `<?xml …?>`, `</ x>`: passed over to their `>`.
-                [b'!' | b'?', ..] | [b'/', ..] => {
-                    self.at = find(b'>', rest).map_or(b.len(), |e| lt + 1 + e + 1);
-                }
-                _ => {
-                    // A `<` that starts nothing: text, with what follows it.
-                    let next = memchr::memchr(b'<', rest).map_or(b.len(), |e| lt + 1 + e);
-                    self.at = next;
-                    return Some(Token::Text(&self.html[lt..next]));
-                }
+            if let Some(token) = self.markup(lt) {
+                return Some(token);
             }
         }
     }
@@ -150,7 +143,7 @@ impl<'a> Iterator for Tokens<'a> {
 /// The start tags of `html`, in order: its [`tokens`] that are start tags.
 pub fn start_tags(html: &str) -> impl Iterator<Item = StartTag<'_>> {
     let mut tokens = tokens(html);
-    std::iter::from_fn(move || tokens.next_start().map(|(_, tag)| tag))
+    std::iter::from_fn(move || tokens.next_start())
 }
 
 /// Where the tag name that begins at `from` in `b` ends.
@@ -374,6 +367,12 @@ mod tests {
         let names: Vec<&str> = got.iter().map(|(n, _)| *n).collect();
         assert_eq!(names, ["p", "SCRIPT", "Style", "b"]);
         assert_eq!(got[3].1, [("id", "yes")]);
+        // Nor do end tags and declarations, as a browser reads them: a link
+        // written inside one is no link.
+        let got = tags(
+            "</p title=\"<a href=x.html>\"><!DOCTYPE <a href=y.html>><?x <a href=z.html>?><b>",
+        );
+        assert_eq!(got, [("b", vec![])]);
         // Unfinished HTML ends the reading, without a panic.
         for cut in ["<a href='x", "<a href=", "<a ", "<!-- x", "<script>x", "<"] {
             let _ = tags(cut);
@@ -406,6 +405,15 @@ mod tests {
                     proptest::prop_assert!(html.contains(name) && html.contains(value));
                 }
             }
+            // The link check's quick reading finds the start tags the
+            // whole reading does.
+            let whole: Vec<StartTag> = tokens(&html)
+                .filter_map(|t| match t {
+                    Token::Start(tag) => Some(tag),
+                    _ => None,
+                })
+                .collect();
+            proptest::prop_assert_eq!(start_tags(&html).collect::<Vec<_>>(), whole);
             let _ = tag_end(html.as_bytes());
             let _ = raw_text_end(&html, "script");
         }

@@ -178,7 +178,8 @@ fn translation_key(code: &String, default: &str, languages: &[String]) -> Option
             format!("translations for `{code}`, which is not in `languages:`"),
         )
         .hint(format!(
-            "add `{code}` to `languages:`, or remove its translations"
+            "add `{}` to `languages:`, or remove its translations",
+            written_as(code).unwrap_or_else(|| code.clone())
         ))),
     }
 }
