@@ -248,9 +248,14 @@ pub fn run() -> ExitCode {
 
 /// `path` as one word a shell reads back as it is, so the printed `cd`
 /// can be pasted: as it is when it holds only signs no shell treats
-/// specially, else in single quotes (a quote inside written `'\''`).
+/// specially, else in single quotes (a quote inside written `'\''`); a
+/// name starting with `-` after `./`, so `cd` does not take it for options.
 fn shell_word(path: &Path) -> String {
-    let text = path.display().to_string();
+    let mut text = path.display().to_string();
+    // `cd -kurs` would read the name as options.
+    if text.starts_with('-') {
+        text.insert_str(0, "./");
+    }
     let plain = |c: char| c.is_alphanumeric() || "-_./,:+@%".contains(c);
     if !text.is_empty() && text.chars().all(plain) {
         return text;

@@ -37,6 +37,7 @@ fn odd_out_paths_are_refused_with_what_to_give_instead() {
     let site = TempDir::new("package-out");
     copy_base(&site.0);
     fs::write(site.path("notes.txt"), "mine").unwrap();
+    fs::create_dir(site.path("kept")).unwrap();
     let earlier = [b"PK\x05\x06".as_slice(), &[0; 18]].concat();
     fs::write(site.path("course.zip"), &earlier).unwrap();
     let cases = [
@@ -51,9 +52,29 @@ fn odd_out_paths_are_refused_with_what_to_give_instead() {
             "give a name such as course.zip",
         ),
         (
+            "course.tar.gz",
+            "course.tar.gz: error: a package's file name ends in .zip",
+            "give a name such as course.zip",
+        ),
+        (
+            ".zip",
+            ".zip: error: a package needs a name before .zip",
+            "give a name such as course.zip",
+        ),
+        (
+            "course.zip/",
+            "course.zip/: error: a name that ends in / is a folder's, not a package's",
+            "give a file name, such as course.zip",
+        ),
+        (
             "packages/",
-            "packages/: error: cannot write the package: that is a folder",
-            "give a file name, such as packages/course.zip",
+            "packages/: error: a name that ends in / is a folder's, not a package's",
+            "give a file name, such as packages.zip",
+        ),
+        (
+            "kept",
+            "kept: error: cannot write the package: that is a folder",
+            "give a file name, such as kept/course.zip",
         ),
         (
             "packages/course.zip",
@@ -100,6 +121,18 @@ fn a_package_is_not_written_where_the_next_build_would_delete_it() {
         before,
         "the output is untouched"
     );
+    // A link in the current folder to a package kept in the output is
+    // replaced by the new package, not followed: nothing lands in public/.
+    #[cfg(unix)]
+    {
+        fs::write(site.path("public/old.zip"), b"PK\x05\x06").unwrap();
+        let before = files(&site.path("public"));
+        std::os::unix::fs::symlink("public/old.zip", site.path("link.zip")).unwrap();
+        let (code, err) = package_to(&site, "link.zip");
+        assert_eq!(code, Some(0), "{err}");
+        assert!(!site.path("link.zip").is_symlink());
+        assert_eq!(files(&site.path("public")), before, "{err}");
+    }
     // A folder alsite did not build takes a package as before.
     fs::create_dir(site.path("packages")).unwrap();
     let (code, err) = package_to(&site, "packages/course.zip");

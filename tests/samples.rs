@@ -217,8 +217,14 @@ fn new_site_builds_with_no_repository_around() {
 #[test]
 fn new_sites_next_step_can_be_pasted_into_a_shell_whatever_the_folder_name() {
     let dir = TempDir::new("new-names");
-    for name in ["Szkolenie AL #1", "O'Brien (kurs)", "plain-name"] {
-        let out = alsite(&["new", name], &dir.0);
+    for name in [
+        "Szkolenie AL #1",
+        "O'Brien (kurs)",
+        "plain-name",
+        "-kurs",
+        "--",
+    ] {
+        let out = alsite(&["new", "--", name], &dir.0);
         assert!(out.status.success(), "{}", text(&out.stderr));
         let said = text(&out.stdout);
         let next = said

@@ -88,7 +88,7 @@ pub fn check_package_file(root: &Path, out: &Path) -> Result<(), Diagnostic> {
     }
     package_file_name(out)?;
     package_folder(out)?;
-    if let Some(built) = built_folder(&out_abs) {
+    if let Some(built) = built_folder(&package_place(out)) {
         return Err(refuse(
             out,
             format!(
@@ -105,23 +105,55 @@ pub fn check_package_file(root: &Path, out: &Path) -> Result<(), Diagnostic> {
 /// learning platforms take as a SCORM package.
 fn package_file_name(out: &Path) -> Result<(), Diagnostic> {
     let text = out.to_string_lossy();
-    if out.is_dir() || text.ends_with('/') || text.ends_with(std::path::MAIN_SEPARATOR) {
-        let inside = Path::new(text.as_ref()).join("course.zip");
-        return Err(refuse(out, "cannot write the package: that is a folder")
-            .hint(format!("give a file name, such as {}", inside.display())));
+    if out.is_dir() {
+        return Err(
+            refuse(out, "cannot write the package: that is a folder").hint(format!(
+                "give a file name, such as {}",
+                out.join("course.zip").display()
+            )),
+        );
+    }
+    if text.ends_with('/') || text.ends_with(std::path::MAIN_SEPARATOR) {
+        return Err(
+            refuse(out, "a name that ends in / is a folder's, not a package's").hint(format!(
+                "give a file name, such as {}",
+                zip_name(out).display()
+            )),
+        );
     }
     let zip = out
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+    let bare = out
+        .file_name()
+        .is_some_and(|n| n.eq_ignore_ascii_case(".zip"));
+    if bare {
+        return Err(refuse(out, "a package needs a name before .zip")
+            .hint(format!("give a name such as {}", zip_name(out).display())));
+    }
     if !zip {
         return Err(
             refuse(out, "a package's file name ends in .zip").hint(format!(
             "learning platforms take a SCORM package only as a .zip file; give a name such as {}",
-            out.with_extension("zip").display()
+            zip_name(out).display()
         )),
         );
     }
     Ok(())
+}
+
+/// A package's name in `out`'s place: its name up to the first dot, then
+/// `.zip` (`course.tar.gz` → `course.zip`); `course.zip` for a name with
+/// nothing before a dot (`.zip`).
+fn zip_name(out: &Path) -> PathBuf {
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned());
+    let stem = name.as_deref().and_then(|n| n.split('.').next());
+    let stem = stem.filter(|s| !s.is_empty()).unwrap_or("course");
+    let name = format!("{stem}.zip");
+    match out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(folder) => folder.join(name),
+        None => PathBuf::from(name),
+    }
 }
 
 /// The folder the package goes in must already exist: alsite does not
@@ -130,19 +162,34 @@ fn package_folder(out: &Path) -> Result<(), Diagnostic> {
     let Some(folder) = out.parent().filter(|p| !p.as_os_str().is_empty()) else {
         return Ok(());
     };
-    if folder.is_dir() {
-        return Ok(());
-    }
-    let what = if folder.exists() {
-        "is a file, not a folder"
-    } else {
-        "does not exist"
-    };
-    Err(
-        refuse(out, format!("the folder {} {what}", folder.display())).hint(
-            "create the folder first, or give a path in a folder that exists, such as course.zip",
+    let create =
+        "create the folder first, or give a path in a folder that exists, such as course.zip";
+    let (what, hint) = match std::fs::metadata(folder) {
+        Ok(m) if m.is_dir() => return Ok(()),
+        Ok(_) => ("is a file, not a folder".to_string(), create),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            ("does not exist".to_string(), create)
+        }
+        Err(e) => (
+            format!("cannot be used: {}", crate::diagnostic::io_words(&e)),
+            "give a path in a folder you can write to, such as course.zip",
         ),
-    )
+    };
+    Err(refuse(out, format!("the folder {} {what}", folder.display())).hint(hint))
+}
+
+/// Where the package file itself goes: its folder resolved, its name as
+/// given (a link of that name is replaced, not followed).
+fn package_place(out: &Path) -> PathBuf {
+    let folder = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let resolved = resolve(folder);
+    match out.file_name() {
+        Some(name) => resolved.join(name),
+        None => resolved,
+    }
 }
 
 /// The nearest folder holding `out_abs` that alsite built (it holds the

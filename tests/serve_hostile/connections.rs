@@ -97,6 +97,7 @@ fn c3_2000_connections_at_once_delay_a_browser_by_well_under_a_second() {
         let crowd: Vec<TcpStream> = (0..burst())
             .filter_map(|_| connect_without_waiting(a))
             .collect();
+        assert_eq!(crowd.len(), burst(), "every connection of the crowd opened");
         let asked = Instant::now();
         let reply = get(a, "/about.html");
         times.push(asked.elapsed());
