@@ -47,6 +47,10 @@ test("choose: feedback per option, the best answer named, a full set scored", as
   }
   assert.equal(await score(page).textContent(), `Answered ${ids.length} of ${ids.length}, ${ids.length} right.`);
   assert.equal(await page.locator(".summary-text").textContent(), `You answered all ${ids.length} exercises and got ${ids.length} right. Well done.`);
+  // A finished set leads on to the other sets, not only back to its own start.
+  const onward = page.locator(".summary a", { hasText: "All practice sets" });
+  assert.ok(await onward.isVisible());
+  assert.equal(await onward.getAttribute("href"), "index.html");
   assert.deepEqual(await axeViolations(page), [], "after answering");
 
   // A reload keeps answers, feedback and score.

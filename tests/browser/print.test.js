@@ -140,6 +140,7 @@ test("a printed session is its whole transcript, each pause across the page with
     .match(/<script type="application\/json" id="pause-data">([\s\S]*?)<\/script>/)[1]);
   assert.ok(data.items.length >= 2);
   assert.ok((text.match(/Your turn: what would you do\?/g) || []).length === data.items.length, "every pause says “Your turn” on one line");
+  assert.ok(!/End of the session/.test(text), "the screen's “where next” is not printed");
   const page = await printView("sessions/rota-tool.html");
   const widths = await page.locator(".turn-pause .pause").evaluateAll((ps) => ps.map((p) => p.getBoundingClientRect().width));
   const transcript = (await page.locator(".transcript").boundingBox()).width;

@@ -93,6 +93,7 @@ test("a pause can be skipped, and the stage list jumps", async () => {
   const data = embedded(SITE, FILE, "session-data");
   const pauses = embedded(SITE, FILE, "pause-data").items;
   const { page, problems } = await fresh();
+  assert.equal(await page.locator(".session-end").isVisible(), false, "no “End of the session” at the start");
   await page.locator(".stage-list a", { hasText: "Agreement on the problem" }).click();
   const agreement = data.stages.find((s) => s.title === "Agreement on the problem");
   assert.match(await position(page), new RegExp(`^Turn ${agreement.first} of ${data.turns} · Stage 5 of 10: Agreement on the problem`));
@@ -153,6 +154,14 @@ for (const [name, viewport] of [["a phone", { width: 390, height: 844 }], ["a la
     assert.ok(await page.evaluate(() => document.activeElement === document.querySelector(".player .back")), "the focus on Back");
     box = await inView(page, `#turn-${last}`);
     assert.ok(box.top >= box.below - 1 && box.bottom <= box.height, `the last turn in view: ${JSON.stringify(box)}`);
+    // A prospect who watched to the end is shown where to go next, in the window with the last turn.
+    const ending = await inView(page, ".session-end");
+    assert.ok(ending.top >= ending.below - 1 && ending.bottom <= ending.height, `where next in view: ${JSON.stringify(ending)}`);
+    assert.equal(await page.locator(".session-end h2").textContent(), "End of the session");
+    assert.deepEqual(await page.locator(".session-end a").evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute("href")])),
+      [["See what we offer", "../offers.html"], ["All demo sessions", "index.html"]]);
+    await page.locator(".player .back").click();
+    assert.equal(await page.locator(".session-end").isVisible(), false, "gone again before the last turn");
     assert.deepEqual(problems, { console: [], errors: [], outside: [] });
     await page.close();
   });
@@ -199,6 +208,7 @@ test("without JavaScript a session is the full transcript", async () => {
     const data = embedded(SITE, FILE, "session-data");
     assert.equal(await visibleTurns(page).count(), data.turns);
     assert.equal(await page.locator(".player").isVisible(), false);
+    assert.ok(await page.locator(".session-end").isVisible(), "where to go next, below the transcript");
     await page.close();
   } finally {
     await noJs.close();

@@ -33,6 +33,7 @@
     var keysHelp = player.querySelector(".keys-help");
     var pauseHelp = player.querySelector(".pause-help");
     var presentToggle = player.querySelector(".present-toggle");
+    var ending = document.querySelector(".session-end");
     var total = turns.length;
 
     // Saved state: the current turn, the answered or skipped pauses, the view.
@@ -168,10 +169,12 @@
       bar.firstElementChild.style.width = (100 * n / total).toFixed(2) + "%";
       transcriptToggle.setAttribute("aria-pressed", String(state.transcript));
       goOnButtons.forEach(function (g) { g.button.hidden = g.turn !== n || stop || n >= total; });
+      // Where to go next shows under the last turn, once the session is over.
+      if (ending) ending.hidden = n < total;
       var current = turns[n - 1];
       if (announce && current) announcer.textContent = announcement(current, n, s);
       heardStage = s;
-      if (current && moved) reveal(current);
+      if (current && moved) reveal(current, n >= total ? ending : null);
       keepFocus(had, current, stop);
     }
 
@@ -208,14 +211,20 @@
 
     // Brings the newest turn into view below the sticky controls (which
     // stick to the top of the window once the page scrolls past them); a
-    // turn taller than the room left shows its start.
-    function reveal(turnEl) {
+    // turn taller than the room left shows its start. `after` (the last
+    // turn's "where next") comes into view with the turn when both fit.
+    function reveal(turnEl, after) {
       var top = player.getBoundingClientRect().height;
       var rect = turnEl.getBoundingClientRect();
       var room = window.innerHeight - top;
+      var bottom = rect.bottom;
+      if (after && after.getClientRects().length) {
+        var end = after.getBoundingClientRect().bottom;
+        if (end - rect.top <= room - 24) bottom = end;
+      }
       var delta = 0;
       if (rect.top < top || rect.height > room) delta = rect.top - top - 8;
-      else if (rect.bottom > window.innerHeight) delta = rect.bottom - window.innerHeight + 16;
+      else if (bottom > window.innerHeight) delta = bottom - window.innerHeight + 16;
       if (delta) window.scrollBy({ top: delta, behavior: reducedMotion() ? "auto" : "smooth" });
     }
 
