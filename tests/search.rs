@@ -59,6 +59,11 @@ fn the_sample_sites_index_has_no_facilitator_notes() {
     let sessions = fs::read_to_string(out.join("sessions/index.html")).unwrap();
     assert!(sessions.contains("96 turns"));
     assert!(!index.contains("96 turns"));
+    // Nor the way on under a session's last turn, the same on every session.
+    let session = fs::read_to_string(out.join("sessions/rota-tool.html")).unwrap();
+    let ending = "on a problem your own team has";
+    assert!(session.contains(ending) && session.contains("End of the session"));
+    assert!(!index.contains(ending) && !index.contains("End of the session"));
     // Module pages, sessions, practice and method pages are in.
     for page in [
         "\"ground-rules.html\"",
