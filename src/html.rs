@@ -128,12 +128,14 @@ impl<'a> Iterator for Tokens<'a> {
             if at >= b.len() {
                 return None;
             }
-            let lt = at + memchr::memchr(b'<', &b[at..]).unwrap_or(b.len() - at);
-            if lt > at {
+            // After text comes a `<`, and after a tag text or a `<` most
+            // often: look for one only where there is text.
+            if b[at] != b'<' {
+                let lt = at + memchr::memchr(b'<', &b[at..]).unwrap_or(b.len() - at);
                 self.at = lt;
                 return Some(Token::Text(&self.html[at..lt]));
             }
-            if let Some(token) = self.markup(lt) {
+            if let Some(token) = self.markup(at) {
                 return Some(token);
             }
         }
