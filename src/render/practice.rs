@@ -217,7 +217,9 @@ pub fn set_context(site: &Site, doc: &Doc<PracticeSet>, path: &str, ids: &mut Id
     }
 }
 
-/// How many items of each type a set has, e.g. "10 rewrite, 1 order".
+/// What a set's items are, by type: how many of each (e.g. "10 rewriting
+/// questions, 1 putting steps in order"), or only the type's name when
+/// every item is one type (the card's count says how many).
 pub fn type_counts(site: &Site, set: &PracticeSet) -> String {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for it in &set.items {
@@ -232,10 +234,14 @@ pub fn type_counts(site: &Site, set: &PracticeSet) -> String {
             None => counts.push((name, 1)),
         }
     }
+    let kind = |n: &str| site.strings.t(&format!("practice.kinds.{n}"), &[]);
+    if let [(only, _)] = counts.as_slice() {
+        return kind(only);
+    }
     counts
         .iter()
         .map(|(n, c)| {
-            let kind = site.strings.t(&format!("practice.kinds.{n}"), &[]);
+            let kind = kind(n);
             site.strings.t(
                 "practice.kind_count",
                 &[("n", &c.to_string()), ("kind", &kind)],

@@ -226,7 +226,12 @@ test("the practice index lists every set with its exercise count", async () => {
   const { page } = await open(browser.context, fileUrl("practice/index.html"), "file://");
   const cards = page.locator(".set-list .card");
   assert.equal(await cards.count(), 4);
-  assert.match(await cards.filter({ hasText: "From statements to open questions" }).textContent(), /12 exercises: 12 rewrite/);
+  // Each card says what its exercises ask in words a visitor knows: the
+  // kind alone when every exercise is one kind, else how many of each.
+  assert.match(await cards.filter({ hasText: "From statements to open questions" }).textContent(), /12 exercises: rewriting questions(?!,)/);
+  const mixed = cards.filter({ has: page.locator(".card-meta", { hasText: "," }) });
+  assert.equal(await mixed.count(), 1);
+  assert.match(await mixed.locator(".card-meta").textContent(), /^3 exercises: 1 putting steps in order, 2 multiple choice$/);
   // The glossary of question types, from question-types.yaml.
   assert.equal(await page.locator("dl.types .type").count(), 15);
   assert.equal(await page.locator("dl.types .avoid").count(), 5);
