@@ -174,6 +174,17 @@ test("an outside link prints where it goes, in a facilitator's notes too", async
   assert.ok(text.includes("question cards (https://cards.example.org/questions)"), "the address follows the link's words");
 });
 
+test("on paper a link to another page of the site reads as plain words; an outside link keeps its line", async () => {
+  const page = await printView("workshops/foundations/handout.html");
+  const line = (words) => page.locator("main a", { hasText: words }).first()
+    .evaluate((a) => getComputedStyle(a).textDecorationLine);
+  assert.equal(await line("ground rules page"), "none");
+  assert.equal(await line("cycle diagram"), "none");
+  await page.emulateMedia({ media: "screen" });
+  assert.equal(await line("ground rules page"), "underline", "on screen it is a link as ever");
+  await page.close();
+});
+
 /** The rows of ink crossed going down the middle of `page` (1-based) of
  *  `pdf`, from `fromPt` for `lengthPt` points: the rendered sheet, as a
  *  person would see it. */
