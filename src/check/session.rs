@@ -145,13 +145,26 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
     // Turns. A question in the last turn of a stage invites the answer that
     // opens the next one (the coach's "what is your problem?" at the end of
     // the opening).
-    let mut carried_question = false;
+    let mut carried: Option<&Turn> = None;
     for (si, stage) in s.stages.iter().enumerate() {
-        let mut question_seen = carried_question;
-        carried_question = stage
+        let mut question_seen = carried.is_some();
+        // The last question so far, and its turn (none: the stage before's).
+        let mut asked: Option<(Option<usize>, &Turn)> = carried.map(|t| (None, t));
+        carried = stage
             .turns
             .last()
-            .is_some_and(|t| matches!(turn_kind(t), Ok(TurnKind::Ask | TurnKind::Intervene)));
+            .filter(|t| matches!(turn_kind(t), Ok(TurnKind::Ask | TurnKind::Intervene)));
+        // A deliberate break the coach catches later in the stage.
+        let caught = |ti: usize| {
+            stage.turns[ti].breaks_rule
+                && stage.turns[ti + 1..].iter().any(|t| {
+                    t.intervene.is_some()
+                        && t.by
+                            .as_deref()
+                            .and_then(role)
+                            .is_some_and(|r| r.role == RoleKind::Coach)
+                })
+        };
         for (ti, turn) in stage.turns.iter().enumerate() {
             let path = [
                 Seg::Key("stages"),
@@ -190,6 +203,7 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
             // answer after it is not reported as unasked as well.
             if matches!(kind, TurnKind::Ask | TurnKind::Intervene) {
                 question_seen = true;
+                asked = Some((Some(ti), turn));
             }
             let Some(by) = turn.by.as_deref() else {
                 diags.push(
@@ -242,14 +256,17 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
                     error(format!("{place}: only the coach may `say` (process talk); {} is not the coach", speaker.name), pos())
                         .hint("a statement by anyone else must be an `answer` to a question (ground rule 1)"),
                 ),
-                TurnKind::Answer if !question_seen => {
-                    let caught = turn.breaks_rule
-                        && stage.turns[ti + 1..].iter().any(|t| t.intervene.is_some() && t.by.as_deref().and_then(role).is_some_and(|r| r.role == RoleKind::Coach));
-                    if !caught {
-                        let previous = si.checked_sub(1).and_then(|p| s.stages[p].turns.last());
-                        let hint = unasked_hint(turn.breaks_rule, &stage.turns[..ti], previous);
-                        diags.push(error(format!("{place}: {} answers, but no question has been asked in this stage (or at the end of the one before)", speaker.name), pos()).hint(hint));
+                TurnKind::Answer if question_seen => {
+                    let listener = asked.and_then(|(at, q)| put_to_another(q, turn, role).map(|l| (at, l)));
+                    if let Some((at, listener)) = listener.filter(|_| !caught(ti)) {
+                        let which = at.map_or("the last turn of the stage before".into(), |i| format!("turn {}", i + 1));
+                        diags.push(error(format!("{place}: {} answers, but the question before it ({which}) was put to {listener}", speaker.name), pos()).hint(answered_for_hint(turn.breaks_rule, &listener)));
                     }
+                }
+                TurnKind::Answer if !caught(ti) => {
+                    let previous = si.checked_sub(1).and_then(|p| s.stages[p].turns.last());
+                    let hint = unasked_hint(turn.breaks_rule, &stage.turns[..ti], previous);
+                    diags.push(error(format!("{place}: {} answers, but no question has been asked in this stage (or at the end of the one before)", speaker.name), pos()).hint(hint));
                 }
                 _ => {}
             }
@@ -284,6 +301,26 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
         ),
     }
     diags
+}
+
+/// The name of the one `question` was put to (`to:`), when someone else
+/// gives `answer`: a statement no question asked of them.
+fn put_to_another<'r>(
+    question: &Turn,
+    answer: &Turn,
+    role: impl Fn(&str) -> Option<&'r Role>,
+) -> Option<String> {
+    let to = question.to.as_deref()?;
+    (answer.by.as_deref() != Some(to)).then_some(())?;
+    role(to).map(|r| r.name.clone())
+}
+
+/// What to do about an answer to a question put to someone else.
+fn answered_for_hint(breaks_rule: bool, listener: &str) -> String {
+    if breaks_rule {
+        return "a deliberate break needs the coach to intervene later in the same stage".into();
+    }
+    format!("ground rule 1: statements only in response to questions. Give the answer to {listener}, make it an `ask`, or take `to:` off the question if anyone may answer it; a teaching moment is marked `breaks_rule: true`, with the coach intervening later in this stage")
 }
 
 /// What to do about an answer no question came before. A `say` that ends in
