@@ -243,6 +243,13 @@ pub fn module_context(
     }
 }
 
+/// A module's anchor in the guide and handout: its name with `-` for each
+/// run of spaces (`rozmowa w trójkach.md` → `#rozmowa-w-trójkach`), since an
+/// id holds no space and `aria-labelledby` reads one as a list of ids.
+fn module_anchor(slug: &str) -> String {
+    slug.split_whitespace().collect::<Vec<_>>().join("-")
+}
+
 /// Every module in schedule order, with what the guide or handout shows.
 fn modules_in_order(
     (site, original): (&Site, &Site),
@@ -257,7 +264,7 @@ fn modules_in_order(
         .map(|i| {
             let m = &w.modules[i];
             let slot = first_slot(days, i);
-            let anchor = ids.unique(&m.slug);
+            let anchor = ids.unique(&module_anchor(&m.slug));
             context! {
                 id => anchor,
                 title => &m.front.title,

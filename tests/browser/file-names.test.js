@@ -41,6 +41,10 @@ function trainerFiles(content) {
   write("pages/100% gotowe.md", "# Gotowe w stu procentach\n");
   write("pages/notatki (1).md", "# Notatki\n\n![Sala](</images/sala [B].png>)\n");
   write("pages/Wyniki 100%Efekt/index.md", "# Wyniki ankiety\n\nSłowo do szukania: kangurzyca.\n\n[Wróć](../o%20nas.md)\n");
+  write("workshops/intro-training/rozmowa w trójkach.md", "---\ntitle: Rozmowa w trójkach\nminutes: 20\n"
+    + "activities:\n  - { title: Trzy rundy, minutes: 20, kind: practice }\n---\n\nPytający tylko pyta.\n");
+  const workshop = path.join(content, "workshops/intro-training/workshop.yaml");
+  fs.appendFileSync(workshop, "      - module: rozmowa w trójkach\n");
 }
 
 let browser;
@@ -116,6 +120,20 @@ test("under an intranet sub-path with such names every page opens whole", async 
   } finally {
     await server.close();
   }
+});
+
+test("a module whose file name has spaces has a named section in the guide and the handout, and the contents lead to it", async () => {
+  const page = await browser.context.newPage();
+  for (const file of ["facilitator.html", "handout.html"]) {
+    await page.goto(pathToFileURL(path.join(out, "workshops/intro-training", file)).href);
+    const section = page.getByRole("region", { name: "Rozmowa w trójkach", exact: true });
+    assert.equal(await section.count(), 1, `${file}: the module's section is named by its title`);
+    const link = page.locator("a", { hasText: "Rozmowa w trójkach" }).first();
+    const target = (await link.getAttribute("href")).slice(1);
+    assert.ok(!/\s/.test(target), `${file}: the anchor ${target} holds no space`);
+    assert.equal(await section.getAttribute("id"), target, file);
+  }
+  await page.close();
 });
 
 test("search from disk finds a page in a folder with % in its name, and its result opens it", async () => {
