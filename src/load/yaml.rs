@@ -77,8 +77,17 @@ fn from_serde<T: DeserializeOwned>(
     let (stripped, positions) = strip_positions(&raw);
     // A syntax error names where it noticed the problem, and often where the
     // unfinished construct began ("while scanning a quoted scalar at …"):
-    // the beginning is where the fix goes.
-    let (mut line, mut column) = match (raw.contains(", while "), positions.last(), e.location()) {
+    // the beginning is where the fix goes. Not so for a list item without
+    // its `- `, or a line between two indentations: the fix is at that line,
+    // not where its list or mapping began.
+    let at_problem = ["did not find expected '-'", "did not find expected key"]
+        .iter()
+        .any(|p| raw.contains(p));
+    let (mut line, mut column) = match (
+        raw.contains(", while ") && !at_problem,
+        positions.last(),
+        e.location(),
+    ) {
         (true, Some(&(l, c)), _) => (l, c),
         (_, _, Some(l)) => (l.line(), l.column()),
         (_, Some(&(l, c)), None) => (l, c),
@@ -120,6 +129,9 @@ fn from_serde<T: DeserializeOwned>(
     if in_braces {
         hint = Some("keep one of the two `key: value` entries in the braces; YAML allows each key once per mapping".into());
     }
+    if hint.as_deref() == Some(explain::NOT_A_KEY_HINT) {
+        hint = Some(not_a_key_hint(text, line, column));
+    }
     let mut places = positions.clone();
     places.push((line, column));
     if let Some(m) = misread::misread_text(text, &places, &stripped, &message, hint.as_deref()) {
@@ -153,6 +165,46 @@ fn from_serde<T: DeserializeOwned>(
         Some(h) => d.hint(h),
         None => d,
     }
+}
+
+/// What to do about the line `line` that is neither a `key: value` nor
+/// text going on: a list item without its `- `, a key without its colon
+/// (`minutes 60`), or else the general advice.
+fn not_a_key_hint(text: &str, line: usize, column: usize) -> String {
+    if among_list_items(text, line, column) {
+        return "it sits among the items of a list: start it with `- `, lined up with the `- ` of the item above it".into();
+    }
+    let source = text
+        .lines()
+        .nth(line.saturating_sub(1))
+        .unwrap_or("")
+        .trim();
+    match source.split_once(' ') {
+        Some((key, value))
+            if !source.contains(':') && key.chars().all(|c| c.is_alphanumeric() || c == '_') =>
+        {
+            format!(
+                "a field's name is followed by a colon and a space: `{key}: {}`",
+                value.trim()
+            )
+        }
+        _ => explain::NOT_A_KEY_HINT.into(),
+    }
+}
+
+/// True when the line above (`line`, `column`), blanks and comments
+/// skipped, is a list item whose `- ` stands in that column: the line is
+/// one more item, written without its dash.
+fn among_list_items(text: &str, line: usize, column: usize) -> bool {
+    let above = text
+        .lines()
+        .take(line.saturating_sub(1))
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .last();
+    above.is_some_and(|l| {
+        let item = l.trim_start();
+        item.starts_with("- ") && l.len() - item.len() + 1 == column
+    })
 }
 
 /// The fields `T` takes, as serde lists them for an unknown one.

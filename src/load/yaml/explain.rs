@@ -262,6 +262,9 @@ fn type_not_first(prefix: &str, rest: &str) -> (String, Option<String>) {
     (message, Some(hint))
 }
 
+/// What to do about a line that is neither `key: value` nor text going on.
+pub(super) const NOT_A_KEY_HINT: &str = "put a space after a key's colon (`minutes: 45`); a text that goes on from the line above is indented more than its key";
+
 /// A scanner or parser message in a trainer's words.
 fn syntax(what: &str) -> (String, Option<String>) {
     let plain = [
@@ -278,7 +281,7 @@ fn syntax(what: &str) -> (String, Option<String>) {
         (
             "did not find expected '-'",
             "a list item is missing its `- ` or is indented differently",
-            "start every item of a list with `- ` at the same indentation",
+            "start this line with `- `, lined up with the `- ` of the items above it",
         ),
         (
             "while scanning a quoted scalar",
@@ -303,7 +306,7 @@ fn syntax(what: &str) -> (String, Option<String>) {
         (
             "could not find expected ':'",
             "this line is neither a `key: value` nor part of the text above it",
-            "put a space after a key's colon (`minutes: 45`); a text that goes on from the line above is indented more than its key",
+            NOT_A_KEY_HINT,
         ),
         (
             "did not find expected ',' or ']'",
