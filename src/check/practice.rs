@@ -88,6 +88,17 @@ pub fn check_item(
                     .hint("list one or more open questions under `models:`"),
                 );
             }
+            for (i, model) in r.models.iter().enumerate() {
+                if !crate::check::session::is_question(model) {
+                    diags.push(
+                        err(
+                            format!("model answer {} is not a question: `{model}`", i + 1),
+                            at(&[Seg::Key("models"), Seg::Index(i)]),
+                        )
+                        .hint("a model answer shows the learner a question that could replace the statement: write it as a question, ending with a question mark"),
+                    );
+                }
+            }
             if site.question_rules.is_none() {
                 diags.push(
                     err(
