@@ -77,6 +77,16 @@ const TABLE = [
   ["Co się stanie, jeśli nic nie zrobisz?", "open"],
   ["Co do tej pory próbowałeś?", "open"],
   ["Dokąd chcesz dojść z tym zespołem?", "open"],
+  // a preposition before the question word, in its other cases
+  ["Na co masz wpływ w tej sytuacji?", "open"],
+  ["Na kogo czekasz z tą decyzją?", "open"],
+  ["W co zespół najbardziej wierzy?", "open"],
+  ["O kogo najbardziej się martwisz?", "open"],
+  ["Przez kogo przechodzą zamiany w grafiku?", "open"],
+  ["Między kim jest największe napięcie?", "open"],
+  ["Wobec kogo czujesz się zobowiązana?", "open"],
+  ["Dzięki czemu wcześniej to działało?", "open"],
+  ["Gdybyś miała czarodziejską różdżkę, co byś zmieniła?", "open"],
   // closed: "Czy", no question word at all, or a single fact
   ["Czy powiedziałeś o tym dyrektorowi?", "closed"],
   ["Czy budżet jest zatwierdzony?", "closed"],
