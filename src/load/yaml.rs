@@ -116,15 +116,23 @@ fn from_serde<T: DeserializeOwned>(
             in_braces = true;
         } else if let Some((first, (l, c))) = second_key(text, line, column, key) {
             (line, column) = (l, c);
-            first_of_two = Some(first + first_line - 1);
+            let in_item = text
+                .lines()
+                .nth(first - 1)
+                .is_some_and(|f| f.trim_start().starts_with("- "));
+            first_of_two = Some((first + first_line - 1, in_item));
         }
     }
     let (mut message, mut hint) = explain(&stripped);
     if let Some(foreign) = foreign_field(file, &message) {
         hint = Some(format!("{foreign}; {}", hint.unwrap_or_default()));
     }
-    if let Some(first) = first_of_two {
+    if let Some((first, in_item)) = first_of_two {
         message = format!("{message} (first on line {first})");
+        if in_item {
+            // `- module: a` then `  module: b`: the second item lost its dash.
+            hint = Some(format!("if this line starts another item of the list, begin it with `- ` lined up with the `- ` on line {first}; otherwise keep one of the two lines, as YAML allows each key once per mapping"));
+        }
     }
     if in_braces {
         hint = Some("keep one of the two `key: value` entries in the braces; YAML allows each key once per mapping".into());
