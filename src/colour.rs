@@ -15,6 +15,9 @@ pub const SURFACE_DARK: Rgb = Rgb(0x1b, 0x22, 0x2b);
 
 /// WCAG AA for body text.
 pub const AA: f64 = 4.5;
+/// WCAG AA for the shapes of controls and states (1.4.11): a button's
+/// fill, a progress bar's bar, against what is around them.
+pub const NON_TEXT: f64 = 3.0;
 
 impl Rgb {
     /// `#rgb` or `#rrggbb`, case-insensitive; `None` for anything else.
@@ -74,6 +77,28 @@ impl Rgb {
             .map(|step| hsl_to_rgb(h, s, l + (0.97 - l) * f64::from(step) / 60.0))
             .find(|c| contrast(*c, background) >= ratio)
             .unwrap_or(WHITE)
+    }
+
+    /// The brand colour as a fill on the dark scheme (the header, buttons,
+    /// the progress bar, the cycle diagram's circles): lighter in its own
+    /// hue until its shapes stand out from the dark cards (`NON_TEXT`), but
+    /// never so light that white text on it falls below AA. A colour that
+    /// already stands out is kept. Any colour white text passes on has room
+    /// for both: white at 4.5:1 leaves up to 3.58:1 against the cards.
+    pub fn fill_on_dark(self) -> Rgb {
+        let (h, s, l) = self.hsl();
+        let mut fill = self;
+        for step in 0..=200 {
+            let c = hsl_to_rgb(h, s, l + (0.97 - l) * f64::from(step) / 200.0);
+            if contrast(WHITE, c) < AA {
+                break;
+            }
+            fill = c;
+            if contrast(c, SURFACE_DARK) >= NON_TEXT {
+                break;
+            }
+        }
+        fill
     }
 
     fn hsl(self) -> (f64, f64, f64) {
@@ -171,5 +196,24 @@ mod tests {
         assert!(contrast(bright, SURFACE_DARK) >= AA);
         assert!(bright.2 > bright.0, "still teal: {}", bright.hex());
         assert_eq!(hsl_to_rgb(0.0, 0.0, 1.0), WHITE);
+    }
+
+    #[test]
+    fn a_dark_brand_colour_stands_out_as_a_fill_on_the_dark_scheme() {
+        for hex in [
+            "#0d1b2a", "#000000", "#0b5d73", "#3b0a45", "#1b2a4a", "#727272",
+        ] {
+            let fill = Rgb::parse(hex).unwrap().fill_on_dark();
+            let (cards, white) = (contrast(fill, SURFACE_DARK), contrast(WHITE, fill));
+            assert!(
+                cards >= NON_TEXT,
+                "{hex} -> {}: {cards} with the cards",
+                fill.hex()
+            );
+            assert!(white >= AA, "{hex} -> {}: white text {white}", fill.hex());
+        }
+        // Light enough already: kept as it is.
+        let green = Rgb::parse("#2e7d32").unwrap();
+        assert_eq!(green.fill_on_dark(), green);
     }
 }

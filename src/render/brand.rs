@@ -117,9 +117,12 @@ fn colours_and_fonts(config: &Config) -> String {
         fonts(brand),
     ));
     css.push_str(&format!(
-        "@media screen and (prefers-color-scheme: dark){{:root{{--primary-soft:{};--link:{};--accent-text:{};--accent-soft:{}}}}}",
+        "@media screen and (prefers-color-scheme: dark){{:root{{--primary:{};--primary-strong:{};--primary-soft:{};--link:{};--accent:{};--accent-text:{};--accent-soft:{}}}}}",
+        primary.fill_on_dark().hex(),
+        primary.fill_on_dark().mix(black, 0.25).hex(),
         primary.mix(PAPER_DARK, 0.75).hex(),
         primary.lighter_until(SURFACE_DARK, AA + 1.0).hex(),
+        accent.fill_on_dark().hex(),
         accent.lighter_until(SURFACE_DARK, AA + 1.0).hex(),
         accent.mix(PAPER_DARK, 0.8).hex(),
     ));

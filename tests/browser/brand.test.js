@@ -1,0 +1,93 @@
+"use strict";
+// A consultancy's own look, seen the way its clients see it: sites made
+// with `alsite new` and given a brand in site.yaml as README's "Make it
+// yours" shows, then looked at light and dark, on a phone and a desktop.
+
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const { execFileSync } = require("node:child_process");
+const { launch } = require("./helpers");
+
+let browser, dir;
+before(async () => {
+  browser = await launch();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-brand-"));
+});
+after(async () => {
+  await browser.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new site named `name` whose site.yaml's brand is changed by `edit`
+ *  (and whose content/ gets `files`), built; the built folder. */
+function brandedSite(name, edit, files = {}) {
+  const root = path.join(dir, name);
+  execFileSync(process.env.ALSITE_BIN, ["new", root], { stdio: "pipe" });
+  const yaml = path.join(root, "site.yaml");
+  fs.writeFileSync(yaml, edit(fs.readFileSync(yaml, "utf8")));
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, "content", file)), { recursive: true });
+    fs.writeFileSync(path.join(root, "content", file), text);
+  }
+  const out = path.join(dir, name + "-site");
+  execFileSync(process.env.ALSITE_BIN, ["build", "--root", root, "--out", out], { stdio: "pipe" });
+  return out;
+}
+
+async function tab(url, width, colorScheme) {
+  const page = await browser.context.newPage();
+  await page.emulateMedia({ colorScheme });
+  await page.setViewportSize({ width, height: 800 });
+  await page.goto(url, { waitUntil: "load" });
+  return page;
+}
+
+/** For an element filled with a colour: its fill's contrast with what is
+ *  behind it (the nearest ancestor with a background) and its text's with
+ *  the fill, rounded to two places. Runs in the page. */
+function fillContrast(el) {
+  const lum = (c) => {
+    const [r, g, b] = c.match(/[\d.]+/g).slice(0, 3).map((v) => {
+      const s = v / 255;
+      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return Math.round((x + 0.05) / (y + 0.05) * 100) / 100; };
+  const opaque = (c) => c !== "rgba(0, 0, 0, 0)" && c !== "transparent";
+  let behind = el.parentElement;
+  while (behind && !opaque(getComputedStyle(behind).backgroundColor)) behind = behind.parentElement;
+  const style = getComputedStyle(el);
+  const fill = el.tagName === "circle" ? style.fill : style.backgroundColor;
+  const around = behind ? getComputedStyle(behind).backgroundColor : "rgb(255, 255, 255)";
+  return { fill: ratio(fill, around), text: el.tagName === "circle" ? null : ratio(style.color, fill) };
+}
+
+test("very dark brand colours: in the dark scheme buttons, badges, the progress bar and the cycle's circles still stand out from the page (3:1), white text on them stays readable", async () => {
+  const site = brandedSite("midnight", (y) => y.replace(/primary: "#[0-9a-f]+"/, 'primary: "#0d1b2a"').replace(/accent: "#[0-9a-f]+"/, 'accent: "#3b0a45"'));
+  const checks = [
+    ["index.html", ".hero .button-accent", "the hero's main button (accent)"],
+    ["practice/open-questions.html", ".practice-item button[type=submit]", "the Check button"],
+    ["sessions/rota-tool.html", ".player .next", "the player's Next"],
+    ["sessions/rota-tool.html", ".badge", "a stage's number"],
+    ["components.html", ".cycle-node circle", "a circle of the cycle"],
+  ];
+  for (const scheme of ["light", "dark"]) {
+    for (const [file, selector, what] of checks) {
+      const page = await tab("file://" + path.join(site, file), 1280, scheme);
+      const { fill, text } = await page.locator(selector).first().evaluate(fillContrast);
+      assert.ok(fill >= 3, `${scheme}, ${what} on ${file}: its fill against what is behind it ${fill}:1`);
+      if (text !== null) assert.ok(text >= 4.5, `${scheme}, ${what} on ${file}: its text on its fill ${text}:1`);
+      await page.close();
+    }
+  }
+  // The progress bar's filled part against its empty track, once it has moved.
+  const page = await tab("file://" + path.join(site, "sessions/rota-tool.html"), 1280, "dark");
+  for (let i = 0; i < 10; i++) await page.locator(".player .next").click();
+  const bar = await page.locator(".progress-bar span").evaluate(fillContrast);
+  assert.ok(bar.fill >= 2.5, `dark, the progress bar's fill against its track ${bar.fill}:1`);
+  await page.close();
+});
