@@ -35,7 +35,10 @@ pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
     site_folder(root).map_err(|d| Diagnostics(vec![d]))?;
     let mut loader = Loader::new(root);
     let config = loader.config();
-    let mut site = Site::new(config.clone().unwrap_or_else(placeholder_config));
+    let mut site = Site::new(config.clone().unwrap_or_else(|| {
+        let text = loader.texts.get(Path::new("site.yaml"));
+        placeholder_config(text.map_or("", String::as_str))
+    }));
     let content = root.join("content");
     if !content.is_dir() {
         loader.diags.push(
@@ -501,10 +504,13 @@ impl<'a> Loader<'a> {
     }
 }
 
-fn placeholder_config() -> Config {
+/// The config a site whose `site.yaml` did not load is read with: the
+/// languages it names (see [`site_languages::salvaged`]), nothing else.
+fn placeholder_config(site_yaml: &str) -> Config {
+    let (language, languages) = site_languages::salvaged(site_yaml);
     Config {
         title: String::new(),
-        language: "en".into(),
+        language,
         description: None,
         organization: crate::config::Organization {
             name: String::new(),
@@ -519,7 +525,7 @@ fn placeholder_config() -> Config {
         brand: Default::default(),
         search: true,
         scorm: Default::default(),
-        languages: Vec::new(),
+        languages,
         translations: Default::default(),
     }
 }

@@ -40,6 +40,30 @@ fn written_as(code: &str) -> Option<String> {
     (plain && !code.is_empty() && id != code).then(|| id.to_string())
 }
 
+/// The languages a `site.yaml` that did not load still names (`language:`
+/// and `languages:`, read as plain YAML), each as it is meant: so that one
+/// mistake elsewhere in it (a misspelt field) does not also make every
+/// translation's file name an error, "`pl` looks like a language, but the
+/// site's languages are en". `("en", [])` when it names none.
+pub fn salvaged(text: &str) -> (String, Vec<String>) {
+    let value: serde_yaml::Value = serde_yaml::from_str(text).unwrap_or_default();
+    let code = |v: &serde_yaml::Value| {
+        let code = v.as_str()?;
+        Some(written_as(code).unwrap_or_else(|| code.to_string()))
+    };
+    let languages: Vec<String> = value
+        .get("languages")
+        .and_then(|l| l.as_sequence())
+        .map(|l| l.iter().filter_map(code).collect())
+        .unwrap_or_default();
+    let language = languages
+        .first()
+        .cloned()
+        .or_else(|| value.get("language").and_then(code))
+        .unwrap_or_else(|| "en".into());
+    (language, languages)
+}
+
 /// Checks the languages `config` names, and makes the first of
 /// `languages:` the site's language.
 pub fn check(config: &mut Config, text: &str) -> Vec<Diagnostic> {
