@@ -81,6 +81,13 @@ impl Theme {
         Some(String::from_utf8_lossy(bytes).into_owned())
     }
 
+    /// The site's own copy of template `name`, when it has one (not the
+    /// built-in one).
+    pub fn own_template(&self, name: &str) -> Option<String> {
+        let dir = self.dir.as_ref()?;
+        std::fs::read_to_string(dir.join("templates").join(name)).ok()
+    }
+
     /// Whether the theme writes an element with this id on a page made
     /// with one of `templates`: one the template writes as it is
     /// (`id="contact"`, on the home page), or one its scripts give on every

@@ -1,6 +1,7 @@
 //! Checks over the whole site, returning diagnostics: output paths that two
 //! files claim, and links or `#anchors` that lead nowhere.
 
+mod base_template;
 mod brand;
 mod components;
 mod file_hints;
@@ -16,6 +17,7 @@ mod session;
 mod translations;
 mod workshop;
 
+pub use base_template::check_base_template;
 pub use brand::check_brand;
 pub use components::check_components;
 pub use font_files::check_font_files;

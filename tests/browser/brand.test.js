@@ -8,7 +8,7 @@ const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { execFileSync } = require("node:child_process");
+const { execFileSync, spawnSync } = require("node:child_process");
 const { launch } = require("./helpers");
 
 let browser, dir;
@@ -90,4 +90,38 @@ test("very dark brand colours: in the dark scheme buttons, badges, the progress 
   const bar = await page.locator(".progress-bar span").evaluate(fillContrast);
   assert.ok(bar.fill >= 2.5, `dark, the progress bar's fill against its track ${bar.fill}:1`);
   await page.close();
+});
+
+test("a base.html copied from an older alsite: the build's warning says which lines to add, and with them a practice set's Check works again", async () => {
+  const root = path.join(dir, "older-base");
+  execFileSync(process.env.ALSITE_BIN, ["new", root], { stdio: "pipe" });
+  const own = path.join(root, "themes/default/templates/base.html");
+  fs.mkdirSync(path.dirname(own), { recursive: true });
+  fs.copyFileSync(path.join(__dirname, "../fixtures/base-template-from-older-alsite/themes/default/templates/base.html"), own);
+  const out = path.join(dir, "older-base-site");
+  const build = () => spawnSync(process.env.ALSITE_BIN, ["build", "--root", root, "--out", out], { encoding: "utf8" });
+  const first = build();
+  assert.equal(first.status, 0, first.stderr);
+  const hint = first.stderr.match(/= hint: add to its <head>, after the theme's stylesheet: (.*) \(or copy/);
+  assert.ok(hint, first.stderr);
+  const check = async () => {
+    const errors = [];
+    const page = await tab("file://" + path.join(out, "practice/open-questions.html"), 390, "light");
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.reload({ waitUntil: "load" });
+    await page.locator(".practice-item textarea").first().fill("What could you do next?");
+    await page.locator(".practice-item button[type=submit]").first().click();
+    const feedback = await page.locator(".practice-item [aria-live]").first().innerText();
+    await page.close();
+    return { errors, feedback: feedback.trim() };
+  };
+  const before = await check();
+  assert.ok(before.errors.length > 0 && before.feedback === "", `without the lines: ${JSON.stringify(before)}`);
+  fs.writeFileSync(own, fs.readFileSync(own, "utf8").replace(/(<link rel="stylesheet" href="{{ stylesheet }}">)/, `$1\n${hint[1]}`));
+  const second = build();
+  assert.equal(second.status, 0, second.stderr);
+  assert.ok(!second.stderr.includes("base.html"), second.stderr);
+  const after = await check();
+  assert.deepEqual(after.errors, [], "with the lines: no script error");
+  assert.ok(after.feedback.length > 0, "with the lines: Check gives feedback");
 });
