@@ -125,3 +125,37 @@ test("a base.html copied from an older alsite: the build's warning says which li
   assert.deepEqual(after.errors, [], "with the lines: no script error");
   assert.ok(after.feedback.length > 0, "with the lines: Check gives feedback");
 });
+
+test("a wide logo (a wordmark) on a phone: whole and in proportion, never under the Menu button, and the site's title in at most two lines", async () => {
+  const wide = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 120" width="600" height="120"><rect width="600" height="120" fill="#ffe066"/><text x="20" y="85" font-size="70" font-family="sans-serif">Kestrel Partners</text></svg>';
+  const site = brandedSite("wordmark", (y) => y.replace(/logo: \S+/, "logo: images/wordmark.svg").replace(/^title: .*$/m, "title: Kestrel Partners — Action Learning"), { "images/wordmark.svg": wide });
+  for (const width of [320, 390, 768, 1280]) {
+    const page = await tab("file://" + path.join(site, "index.html"), width, "light");
+    const seen = await page.evaluate(() => {
+      const box = (el) => el.getBoundingClientRect();
+      const overlap = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      const img = document.querySelector(".site-title img");
+      const title = document.querySelector(".site-title span");
+      const menu = document.querySelector(".nav-menu > summary");
+      const shown = menu && getComputedStyle(menu).display !== "none" ? box(menu) : null;
+      const i = box(img);
+      // The picture as drawn inside its box: `contain` keeps its proportions.
+      const scale = getComputedStyle(img).objectFit === "contain" ? Math.min(i.width / img.naturalWidth, i.height / img.naturalHeight) : null;
+      const lines = Math.round(box(title).height / parseFloat(getComputedStyle(title).lineHeight));
+      return {
+        drawn: scale ? [img.naturalWidth * scale, img.naturalHeight * scale].map(Math.round) : [i.width, i.height].map(Math.round),
+        logoUnderMenu: shown ? overlap(i, shown) : false,
+        titleUnderMenu: shown ? overlap(box(title), shown) : false,
+        lines,
+        sideways: document.documentElement.scrollWidth > innerWidth,
+      };
+    });
+    const ratio = seen.drawn[0] / seen.drawn[1];
+    assert.ok(Math.abs(ratio - 5) < 0.15, `${width} px: the logo drawn ${seen.drawn.join(" × ")}, not 5:1`);
+    assert.equal(seen.logoUnderMenu, false, `${width} px: the logo runs under the Menu button`);
+    assert.equal(seen.titleUnderMenu, false, `${width} px: the title runs under the Menu button`);
+    assert.ok(seen.lines <= 2, `${width} px: the title in ${seen.lines} lines`);
+    assert.equal(seen.sideways, false, `${width} px: the page scrolls sideways`);
+    await page.close();
+  }
+});
