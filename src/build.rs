@@ -187,6 +187,9 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
     errors
         .0
         .extend(check::check_font_files(&site, &assets, &statics));
+    warnings
+        .0
+        .extend(check::check_font_letters(&site, &[&assets, &statics]));
     if errors.has_errors() {
         errors.sort();
         return Err(errors);

@@ -16,6 +16,7 @@ pub mod console;
 pub mod diagnostic;
 pub mod digest;
 pub mod embedded;
+pub mod font_cmap;
 pub mod html;
 pub mod i18n;
 pub mod load;
