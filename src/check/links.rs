@@ -298,6 +298,9 @@ pub struct LinkError {
     /// Where the link leads (as a path from the site root, and its anchor):
     /// the same on every page that has it, however deep.
     pub key: String,
+    /// The link as the page has it: one written once for many pages (in
+    /// site.yaml's footer) is the same mistake wherever it leads.
+    pub written: String,
     /// False when no file was found that writes it: the error is at the
     /// page's first line.
     pub found: bool,
@@ -320,6 +323,7 @@ fn check_page(
             let placed = place(page, url, url, None, sources);
             diags.push(LinkError {
                 key: format!("{url}\0"),
+                written: url.to_string(),
                 found: placed.1,
                 diagnostic: placed.message(message, url).hint(hint),
             });
@@ -405,6 +409,7 @@ fn check_page(
             let placed = place(page, url, &target, fragment, sources);
             diags.push(LinkError {
                 key: format!("{target}\0{}", fragment.unwrap_or("")),
+                written: url.to_string(),
                 found: placed.1,
                 diagnostic: placed.message(message, url).hint(hint),
             });

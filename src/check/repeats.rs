@@ -1,6 +1,7 @@
 //! A broken link that many pages share (a navigation link, an offer shown
-//! on the home page too) becomes one error, at the line that wrote it,
-//! saying how many more pages have it: not one identical error a page.
+//! on the home page too, a relative link in site.yaml's footer that leads
+//! somewhere else from each folder) becomes one error, at the line that
+//! wrote it, saying how many more pages have it: not one error a page.
 
 use super::links::LinkError;
 use crate::diagnostic::Diagnostic;
@@ -9,21 +10,35 @@ use std::collections::HashMap;
 /// The errors of `errors`, the same link at the same place (or at no place
 /// found) merged into its first, in their first order.
 pub fn merge(errors: Vec<LinkError>) -> Vec<Diagnostic> {
-    // Where each link was found written, by link: its first error there.
-    let mut placed: HashMap<(String, Place), usize> = HashMap::new();
+    // Where each link was found written, by where it leads and by how the
+    // page has it: its first error there. The same place and either is one
+    // mistake: a nav link from the site root is written `../x.html` on a
+    // deeper page, and a relative link in site.yaml's footer leads
+    // somewhere else from each folder.
+    let mut by_target: HashMap<(String, Place), usize> = HashMap::new();
+    let mut by_written: HashMap<(String, Place), usize> = HashMap::new();
     let mut first_found: HashMap<String, usize> = HashMap::new();
     let mut kept: Vec<(Diagnostic, usize)> = Vec::new();
     let mut unplaced: Vec<LinkError> = Vec::new();
+    // Errors of a relative link that leads somewhere else from each folder.
+    let mut spread: HashMap<usize, String> = HashMap::new();
     for e in errors {
         if !e.found {
             unplaced.push(e);
             continue;
         }
-        let at = (e.key.clone(), place(&e.diagnostic));
-        match placed.get(&at) {
-            Some(&i) => kept[i].1 += 1,
+        let target = (e.key.clone(), place(&e.diagnostic));
+        let written = (e.written.clone(), place(&e.diagnostic));
+        match by_target.get(&target).or_else(|| by_written.get(&written)) {
+            Some(&i) => {
+                kept[i].1 += 1;
+                if !by_target.contains_key(&target) && !e.written.starts_with(['/', '#']) {
+                    spread.insert(i, e.written);
+                }
+            }
             None => {
-                placed.insert(at, kept.len());
+                by_target.insert(target, kept.len());
+                by_written.insert(written, kept.len());
                 first_found.entry(e.key).or_insert(kept.len());
                 kept.push((e.diagnostic, 0));
             }
@@ -45,6 +60,10 @@ pub fn merge(errors: Vec<LinkError>) -> Vec<Diagnostic> {
                 kept.push((e.diagnostic, 0));
             }
         }
+    }
+    for (i, written) in spread {
+        let written = written.trim_start_matches(['.', '/']);
+        kept[i].0.hint = Some(format!("this text is on pages in several folders, and a relative link leads somewhere else from each: write it from the site root, `/{written}`"));
     }
     kept.into_iter()
         .map(|(mut d, more)| {
