@@ -106,7 +106,8 @@ fn colours_and_fonts(config: &Config) -> String {
     let black = Rgb(0, 0, 0);
     let mut css = String::new();
     css.push_str(&format!(
-        ":root{{--primary:{};--primary-strong:{};--primary-soft:{};--link:{};--accent:{};--accent-text:{};--accent-soft:{};{}}}",
+        ":root{{--primary:{};--header:{};--primary-strong:{};--primary-soft:{};--link:{};--accent:{};--accent-text:{};--accent-soft:{};{}}}",
+        primary.hex(),
         primary.hex(),
         primary.mix(black, 0.25).hex(),
         primary.mix(PAPER, 0.88).hex(),

@@ -66,7 +66,7 @@ function fillContrast(el) {
   return { fill: ratio(fill, around), text: el.tagName === "circle" ? null : ratio(style.color, fill) };
 }
 
-test("very dark brand colours: in the dark scheme buttons, badges, the progress bar and the cycle's circles still stand out from the page (3:1), white text on them stays readable", async () => {
+test("very dark brand colours: in the dark scheme buttons, badges, the progress bar and the cycle's circles still stand out from the page (3:1), white text on them stays readable, and the header keeps the colour as given", async () => {
   const site = brandedSite("midnight", (y) => y.replace(/primary: "#[0-9a-f]+"/, 'primary: "#0d1b2a"').replace(/accent: "#[0-9a-f]+"/, 'accent: "#3b0a45"'));
   const checks = [
     ["index.html", ".hero .button-accent", "the hero's main button (accent)"],
@@ -83,6 +83,13 @@ test("very dark brand colours: in the dark scheme buttons, badges, the progress 
       if (text !== null) assert.ok(text >= 4.5, `${scheme}, ${what} on ${file}: its text on its fill ${text}:1`);
       await page.close();
     }
+  }
+  // The header keeps the brand colour as given, in both schemes.
+  for (const scheme of ["light", "dark"]) {
+    const page = await tab("file://" + path.join(site, "index.html"), 390, scheme);
+    const header = await page.locator(".site-header").evaluate((h) => getComputedStyle(h).backgroundColor);
+    assert.equal(header, "rgb(13, 27, 42)", `${scheme}: the header in the brand's own #0d1b2a`);
+    await page.close();
   }
   // The progress bar's filled part against its empty track, once it has moved.
   const page = await tab("file://" + path.join(site, "sessions/rota-tool.html"), 1280, "dark");
