@@ -82,10 +82,26 @@ fn woff2_table(font: &[u8], tag: [u8; 4]) -> Option<Vec<u8>> {
     if font.get(4..8)? == b"ttcf" || tag != *b"cmap" {
         return None;
     }
-    let count = usize::from(u16_at(font, 12)?);
+    let (stream_start, tables) = woff2_directory(font)?;
+    let at = tables.iter().position(|t| t.0)?;
+    let offset: usize = tables[..at].iter().map(|t| t.1).sum();
+    let length = tables[at].1;
     let compressed = u32_at(font, 20)? as usize;
+    let stream = font.get(stream_start..stream_start + compressed)?;
+    let mut out = Vec::new();
+    brotli_decompressor::Decompressor::new(stream, 4096)
+        .take((offset + length) as u64)
+        .read_to_end(&mut out)
+        .ok()?;
+    out.get(offset..offset + length).map(<[u8]>::to_vec)
+}
+
+/// A WOFF2 table directory: where the compressed stream starts, and each
+/// table as (whether it is `cmap`, its length in the stream).
+fn woff2_directory(font: &[u8]) -> Option<(usize, Vec<(bool, usize)>)> {
+    let count = usize::from(u16_at(font, 12)?);
     let mut at = 48;
-    let (mut start, mut found) = (0, None);
+    let mut tables = Vec::with_capacity(count);
     for _ in 0..count {
         let flags = *font.get(at)?;
         at += 1;
@@ -97,6 +113,7 @@ fn woff2_table(font: &[u8], tag: [u8; 4]) -> Option<Vec<u8>> {
             known == CMAP
         };
         let length = base128(font, &mut at)?;
+        // glyf and loca are transformed at version 0, the others at any other.
         let version = flags >> 6;
         let transformed = if known == GLYF || known == LOCA {
             version == 0
@@ -108,19 +125,9 @@ fn woff2_table(font: &[u8], tag: [u8; 4]) -> Option<Vec<u8>> {
         } else {
             length
         };
-        if is_cmap {
-            found = Some((start, stored));
-        }
-        start += stored;
+        tables.push((is_cmap, stored));
     }
-    let (offset, length) = found?;
-    let stream = font.get(at..at + compressed)?;
-    let mut out = Vec::new();
-    brotli_decompressor::Decompressor::new(stream, 4096)
-        .take((offset + length) as u64)
-        .read_to_end(&mut out)
-        .ok()?;
-    out.get(offset..offset + length).map(<[u8]>::to_vec)
+    Some((at, tables))
 }
 
 /// WOFF2's UIntBase128: 7 bits a byte, high bit set on all but the last.
