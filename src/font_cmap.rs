@@ -6,9 +6,10 @@
 
 use std::io::Read;
 
-/// The characters of `font` that have a glyph: the ranges of its best
-/// Unicode `cmap` subtable (format 4 or 12).
-pub struct Cmap(Vec<(u32, u32)>);
+/// A font's `cmap` table: which characters it has a glyph for. Its
+/// subtables are read by `ttf-parser`, every format the OpenType
+/// specification names.
+pub struct Cmap(Vec<u8>);
 
 impl Cmap {
     pub fn read(font: &[u8]) -> Option<Cmap> {
@@ -18,12 +19,19 @@ impl Cmap {
             b"ttcf" => sfnt_table(font, u32_at(font, 12)? as usize, *b"cmap")?.to_vec(),
             _ => sfnt_table(font, 0, *b"cmap")?.to_vec(),
         };
-        ranges(&table).map(Cmap)
+        let parsed = ttf_parser::cmap::Table::parse(&table)?;
+        let unicode = parsed.subtables.into_iter().any(|s| s.is_unicode());
+        unicode.then_some(Cmap(table))
     }
 
+    /// Whether a Unicode subtable maps `c` to a glyph (glyph 0 is none).
     pub fn has(&self, c: char) -> bool {
-        let c = c as u32;
-        self.0.iter().any(|&(start, end)| start <= c && c <= end)
+        ttf_parser::cmap::Table::parse(&self.0).is_some_and(|t| {
+            t.subtables
+                .into_iter()
+                .filter(|s| s.is_unicode())
+                .any(|s| s.glyph_index(u32::from(c)).is_some_and(|g| g.0 != 0))
+        })
     }
 }
 
@@ -142,72 +150,6 @@ fn base128(b: &[u8], at: &mut usize) -> Option<usize> {
         }
     }
     None
-}
-
-/// The character ranges of the best Unicode subtable of a `cmap` table:
-/// a full-Unicode one (format 12) before a BMP one (format 4).
-fn ranges(cmap: &[u8]) -> Option<Vec<(u32, u32)>> {
-    let count = usize::from(u16_at(cmap, 2)?);
-    let subtables: Vec<(u16, u16, usize)> = (0..count)
-        .filter_map(|i| {
-            let r = 4 + 8 * i;
-            Some((
-                u16_at(cmap, r)?,
-                u16_at(cmap, r + 2)?,
-                u32_at(cmap, r + 4)? as usize,
-            ))
-        })
-        .filter(|&(platform, encoding, _)| {
-            platform == 0 || (platform == 3 && matches!(encoding, 1 | 10))
-        })
-        .collect();
-    let format = |offset: usize| u16_at(cmap, offset);
-    let pick = |want: u16| {
-        subtables
-            .iter()
-            .find(|s| format(s.2) == Some(want))
-            .map(|s| s.2)
-    };
-    if let Some(offset) = pick(12) {
-        return format12(cmap.get(offset..)?);
-    }
-    format4(cmap.get(pick(4)?..)?)
-}
-
-fn format12(t: &[u8]) -> Option<Vec<(u32, u32)>> {
-    let groups = u32_at(t, 12)? as usize;
-    (0..groups.min(t.len() / 12))
-        .map(|i| Some((u32_at(t, 16 + 12 * i)?, u32_at(t, 20 + 12 * i)?)))
-        .collect()
-}
-
-/// Format 4's segments, less the characters a segment maps to glyph 0
-/// (none): an `idDelta` that makes a code 0, or a zero in the glyph array.
-fn format4(t: &[u8]) -> Option<Vec<(u32, u32)>> {
-    let segments = usize::from(u16_at(t, 6)? / 2);
-    let (ends, starts) = (14, 16 + 2 * segments);
-    let (deltas, offsets) = (starts + 2 * segments, starts + 4 * segments);
-    let mut out = Vec::new();
-    for i in 0..segments {
-        let (end, start) = (u16_at(t, ends + 2 * i)?, u16_at(t, starts + 2 * i)?);
-        let delta = u16_at(t, deltas + 2 * i)?;
-        let range_offset = usize::from(u16_at(t, offsets + 2 * i)?);
-        for c in start..=end.min(0xfffe) {
-            let glyph = if range_offset == 0 {
-                c.wrapping_add(delta)
-            } else {
-                let at = offsets + 2 * i + range_offset + 2 * usize::from(c - start);
-                match u16_at(t, at)? {
-                    0 => 0,
-                    g => g.wrapping_add(delta),
-                }
-            };
-            if glyph != 0 {
-                out.push((u32::from(c), u32::from(c)));
-            }
-        }
-    }
-    Some(out)
 }
 
 #[cfg(test)]
