@@ -161,7 +161,10 @@ fn from_serde<T: DeserializeOwned>(
     let hint = hint.map(|h| {
         if h == "expected a mapping (lines of `key: value`)" && top_level {
             match fields_of::<T>() {
-                Some(fields) => format!("expected a mapping with the fields {fields}"),
+                Some(fields) => format!(
+                    "expected a mapping with the fields {fields}{}",
+                    colon_forgotten(text, line, &fields).unwrap_or_default()
+                ),
                 None => h,
             }
         } else {
@@ -173,6 +176,16 @@ fn from_serde<T: DeserializeOwned>(
         Some(h) => d.hint(h),
         None => d,
     }
+}
+
+/// The way to write line `line` when it starts with one of `fields`
+/// (`` `title`, `items` ``) and no colon: `title From statements…` on a
+/// file's first line makes the whole file one text.
+fn colon_forgotten(text: &str, line: usize, fields: &str) -> Option<String> {
+    let source = text.lines().nth(line.checked_sub(1)?)?.trim();
+    let (key, value) = source.split_once(' ')?;
+    let known = !key.contains(':') && fields.contains(&format!("`{key}`"));
+    known.then(|| format!("; `{key}` is one of them, and a field's name is followed by a colon and a space: `{key}: {}`", value.trim()))
 }
 
 /// What to do about the line `line` that is neither a `key: value` nor
