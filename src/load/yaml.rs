@@ -140,6 +140,9 @@ fn from_serde<T: DeserializeOwned>(
     if hint.as_deref() == Some(explain::NOT_A_KEY_HINT) {
         hint = Some(not_a_key_hint(text, line, column));
     }
+    if let Some(h) = second_type(text, line, &message) {
+        hint = Some(h);
+    }
     let mut places = positions.clone();
     places.push((line, column));
     if let Some(m) = misread::misread_text(text, &places, &stripped, &message, hint.as_deref()) {
@@ -176,6 +179,18 @@ fn from_serde<T: DeserializeOwned>(
         Some(h) => d.hint(h),
         None => d,
     }
+}
+
+/// For `type:` at line `line` that the item it sits in does not take: the
+/// item read its own `type` already, so this line most likely starts the
+/// next item and lost its `- ` (a practice set's `- type: rewrite`, then
+/// `    type: choose`).
+fn second_type(text: &str, line: usize, message: &str) -> Option<String> {
+    let in_item = message.contains("in `items` (item ") && message.contains("unknown field `type`");
+    in_item.then_some(())?;
+    let source = text.lines().nth(line.checked_sub(1)?)?.trim_start();
+    let value = source.strip_prefix("type:")?.trim();
+    Some(format!("this item has its `type` already, on its `- ` line, so this `type:` starts the next item: begin it with `- ` (`- type: {value}`), lined up with the `- ` of the item above"))
 }
 
 /// The way to write line `line` when it starts with one of `fields`
