@@ -41,27 +41,42 @@ fn written_as(code: &str) -> Option<String> {
 }
 
 /// The languages a `site.yaml` that did not load still names (`language:`
-/// and `languages:`, read as plain YAML), each as it is meant: so that one
-/// mistake elsewhere in it (a misspelt field) does not also make every
+/// and `languages:`, see [`named_languages`]), each as it is meant: so that
+/// one mistake elsewhere in it (a misspelt field) does not also make every
 /// translation's file name an error, "`pl` looks like a language, but the
 /// site's languages are en". `("en", [])` when it names none.
 pub fn salvaged(text: &str) -> (String, Vec<String>) {
-    let value: serde_yaml::Value = serde_yaml::from_str(text).unwrap_or_default();
-    let code = |v: &serde_yaml::Value| {
-        let code = v.as_str()?;
-        Some(written_as(code).unwrap_or_else(|| code.to_string()))
-    };
-    let languages: Vec<String> = value
-        .get("languages")
-        .and_then(|l| l.as_sequence())
-        .map(|l| l.iter().filter_map(code).collect())
-        .unwrap_or_default();
-    let language = languages
-        .first()
-        .cloned()
-        .or_else(|| value.get("language").and_then(code))
-        .unwrap_or_else(|| "en".into());
-    (language, languages)
+    let (language, languages) = named_languages(text);
+    let meant = |code: String| written_as(&code).unwrap_or(code);
+    let languages: Vec<String> = languages.into_iter().map(meant).collect();
+    let language = languages.first().cloned().or(language.map(meant));
+    (language.unwrap_or_else(|| "en".into()), languages)
+}
+
+/// `language:` and `languages:` as `text` (a site.yaml) writes them, read
+/// from their own lines only (and a list below one): any other line may be
+/// what is broken.
+fn named_languages(text: &str) -> (Option<String>, Vec<String>) {
+    #[derive(serde::Deserialize)]
+    struct Languages {
+        language: Option<String>,
+        languages: Option<Vec<String>>,
+    }
+    let mut keep = false;
+    let lines: String = text
+        .lines()
+        .filter(|l| {
+            if !l.starts_with([' ', '-']) {
+                keep = l.starts_with("language:") || l.starts_with("languages:");
+            }
+            keep
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    match super::yaml::parse::<Languages>(std::path::Path::new(FILE), &lines, 1) {
+        Ok(found) => (found.language, found.languages.unwrap_or_default()),
+        Err(_) => (None, Vec::new()),
+    }
 }
 
 /// Checks the languages `config` names, and makes the first of
@@ -212,28 +227,9 @@ fn translation_key(code: &String, default: &str, languages: &[String]) -> Option
 /// rest of the file may be broken): for the server's own pages while the
 /// site does not build yet.
 pub fn default_language(root: &std::path::Path) -> Option<String> {
-    #[derive(serde::Deserialize)]
-    struct Languages {
-        language: Option<String>,
-        languages: Option<Vec<String>>,
-    }
     let text = super::files::read_utf8(root, std::path::Path::new(FILE)).ok()?;
-    // Only these two keys (and a list below one): any other line may be
-    // what is broken.
-    let mut keep = false;
-    let lines: String = text
-        .lines()
-        .filter(|l| {
-            if !l.starts_with([' ', '-']) {
-                keep = l.starts_with("language:") || l.starts_with("languages:");
-            }
-            keep
-        })
-        .map(|l| format!("{l}\n"))
-        .collect();
-    let found: Languages = super::yaml::parse(std::path::Path::new(FILE), &lines, 1).ok()?;
-    let code = found.languages.and_then(|l| l.into_iter().next());
-    let code = code.or(found.language)?;
+    let (language, languages) = named_languages(&text);
+    let code = languages.into_iter().next().or(language)?;
     code_problem(&code).is_none().then_some(code)
 }
 
