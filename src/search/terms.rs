@@ -64,7 +64,7 @@ pub struct TermTable {
     /// Where each term ends in `words`.
     ends: Vec<u32>,
     /// Terms of up to sixteen bytes, found by their key.
-    short: HashTable<([u64; 2], u32)>,
+    short: ShortTable,
     /// Longer terms, found by their text.
     long: HashTable<u32>,
 }
@@ -76,9 +76,9 @@ impl TermTable {
     #[inline]
     pub fn number(&mut self, word: Word) -> (u32, bool) {
         match word {
-            Word::Short { key, .. } => match self.short.find(short_hash(key), |&(k, _)| k == key) {
-                Some(&(_, t)) => (t, false),
-                None => (self.new_short_term(key, word), true),
+            Word::Short { key, .. } => match self.short.find(key) {
+                Ok(t) => (t, false),
+                Err(slot) => (self.new_short_term(slot, word), true),
             },
             Word::Long(bytes) => self.long_term(bytes),
         }
@@ -86,10 +86,11 @@ impl TermTable {
 
     #[cold]
     #[inline(never)]
-    fn new_short_term(&mut self, key: [u64; 2], word: Word) -> u32 {
+    fn new_short_term(&mut self, slot: usize, word: Word) -> u32 {
         let t = self.new_term(word);
-        self.short
-            .insert_unique(short_hash(key), (key, t), |&(k, _)| short_hash(k));
+        if let Word::Short { key, .. } = word {
+            self.short.insert(slot, key, t);
+        }
         t
     }
 
@@ -142,6 +143,78 @@ impl TermTable {
         self.short.clear();
         self.long.clear();
     }
+}
+
+/// Terms of up to sixteen bytes by their keys: open addressing with linear
+/// probing, keys and numbers side by side, so a known term (nearly every
+/// word of a page) costs one multiply and, most often, one comparison. An
+/// empty slot holds the key 0, which no term has (a term has at least two
+/// bytes, none of them 0).
+#[derive(Default)]
+struct ShortTable {
+    slots: Vec<([u64; 2], u32)>,
+    len: usize,
+}
+
+impl ShortTable {
+    /// The number of the term `key`, or the slot where it goes.
+    #[inline]
+    fn find(&self, key: [u64; 2]) -> Result<u32, usize> {
+        if self.slots.is_empty() {
+            return Err(0);
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = slot_of(key, mask);
+        loop {
+            let (k, t) = self.slots[i];
+            if k == key {
+                return Ok(t);
+            }
+            if k == [0, 0] {
+                return Err(i);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Puts `key` in `slot`, which [`ShortTable::find`] gave for it; the
+    /// table grows first when it would be more than half full.
+    fn insert(&mut self, slot: usize, key: [u64; 2], t: u32) {
+        if 2 * (self.len + 1) > self.slots.len() {
+            self.grow();
+            let slot = self.find(key).expect_err("a new term");
+            return self.insert(slot, key, t);
+        }
+        self.slots[slot] = (key, t);
+        self.len += 1;
+    }
+
+    #[cold]
+    fn grow(&mut self) {
+        let size = (2 * self.slots.len()).max(64);
+        let old = std::mem::replace(&mut self.slots, vec![([0, 0], 0); size]);
+        for (key, t) in old.into_iter().filter(|&(k, _)| k != [0, 0]) {
+            let slot = self.find(key).expect_err("each key once");
+            self.slots[slot] = (key, t);
+        }
+    }
+
+    fn capacity(&self) -> usize {
+        self.slots.len() / 2
+    }
+
+    fn clear(&mut self) {
+        if self.len > 0 {
+            self.slots.fill(([0, 0], 0));
+            self.len = 0;
+        }
+    }
+}
+
+/// The first slot to look in for `key` in a table of `mask + 1` slots.
+#[inline]
+fn slot_of(key: [u64; 2], mask: usize) -> usize {
+    (short_hash(key) >> 32) as usize & mask
 }
 
 /// Builds a page's [`PageTerms`] term by term.
