@@ -183,6 +183,42 @@ fn unknown_version_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2), "--scorm is required");
 }
 
+/// Run from one site's folder with `--root` naming another, a PATH both
+/// have names the other site's file, not "outside the site folder".
+#[test]
+fn a_path_is_read_in_the_root_named_when_the_working_folder_has_it_too() {
+    let here = sample();
+    let other = sample();
+    let set = other.path("content/practice/session-flow.yaml");
+    let text = fs::read_to_string(&set).unwrap();
+    fs::write(
+        &set,
+        text.replacen("The flow of a session", "The other site's flow", 1),
+    )
+    .unwrap();
+    let root = other.0.to_str().unwrap();
+    let out = alsite(
+        &[
+            "package",
+            "--scorm",
+            "1.2",
+            "--root",
+            root,
+            "--out",
+            "course.zip",
+            "content/practice/session-flow.yaml",
+        ],
+        &here.0,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let zip = entries(&here.path("course.zip"));
+    let manifest = &zip.iter().find(|(n, _)| n == "imsmanifest.xml").unwrap().1;
+    assert!(
+        manifest.contains("<title>The other site&apos;s flow</title>"),
+        "{manifest}"
+    );
+}
+
 #[test]
 fn paths_that_name_nothing_are_errors_and_leave_the_old_zip() {
     let site = sample();

@@ -71,6 +71,10 @@ pub struct Sco {
     pub practice: Vec<(String, usize)>,
     /// Sessions that must be watched to the end: storage keys.
     pub sessions: Vec<String>,
+    /// (translation's key, original's key) for each practice set and
+    /// session above that has a translation: answers given in either
+    /// language count.
+    pub also: Vec<(String, String)>,
 }
 
 impl Sco {
@@ -79,6 +83,7 @@ impl Sco {
             start,
             practice: Vec::new(),
             sessions: Vec::new(),
+            also: Vec::new(),
         }
     }
 }
@@ -219,6 +224,7 @@ fn launch_page(
         "version": version.label(),
         "practice": sco.practice.iter().map(|(k, n)| json!([k, n])).collect::<Vec<_>>(),
         "sessions": sco.sessions,
+        "also": sco.also.iter().map(|(t, o)| (t.clone(), json!(o))).collect::<serde_json::Map<_, _>>(),
         "mastery": mastery,
         "limit": match version { Version::Scorm12 => SUSPEND_DATA_12, Version::Scorm2004 => 64000 },
     });

@@ -94,8 +94,8 @@ fn chosen_tree(root: &Path, site: &Site, paths: &[PathBuf]) -> Result<Vec<Node>,
 }
 
 /// A translation's file (`content/practice/set.en.yaml`): an item opens
-/// the default language's pages and counts the answers given there, so the
-/// original is the one to name, not a course in the translation's language.
+/// the default language's pages (and counts the answers given in every
+/// language), so the original is the one to name.
 fn translation(site: &Site, path: &Path, rel: &Path) -> Option<Diagnostic> {
     let languages = site.config.all_languages();
     let (original, i) = crate::load::language::split(rel, &languages);
@@ -107,7 +107,7 @@ fn translation(site: &Site, path: &Path, rel: &Path) -> Option<Diagnostic> {
             format!("this file is the `{lang}` translation of {}: a package's items open the default language's (`{default}`) pages", original.display()),
         )
         .hint(format!(
-            "name {} instead; learners can switch to `{lang}` inside the course, but the platform records the answers given on the `{default}` pages",
+            "name {} instead: the item opens in `{default}`, learners can switch to `{lang}` inside the course, and the platform records their answers in either language",
             original.display()
         )),
     )
@@ -134,19 +134,27 @@ fn group(site: &Site, chosen: Vec<&Part>) -> Vec<Node> {
         .collect()
 }
 
-/// `path` (as typed, relative to the working folder) as a path from the site root.
+/// `path` (as typed) as a path from the site root: from the working folder
+/// or from the site folder, whichever is inside the site (`--root other`
+/// with `content/practice/x.yaml` names the other site's file even when the
+/// working folder has one of that name too).
 fn from_root(root: &Path, path: &Path) -> Result<PathBuf, Diagnostic> {
     let not_found = || {
         Diagnostic::error(path, "names nothing: there is no such file or folder")
             .hint("give a path from the site folder, such as content/practice/NAME.yaml")
     };
-    let full = std::fs::canonicalize(path)
-        .or_else(|_| std::fs::canonicalize(root.join(path)))
-        .map_err(|_| not_found())?;
     let root = std::fs::canonicalize(root).map_err(|_| not_found())?;
-    full.strip_prefix(&root)
-        .map(Path::to_path_buf)
-        .map_err(|_| Diagnostic::error(path, "is outside the site folder"))
+    let inside = |full: PathBuf| full.strip_prefix(&root).ok().map(Path::to_path_buf);
+    let typed = std::fs::canonicalize(path).ok();
+    let from_site = std::fs::canonicalize(root.join(path)).ok();
+    match (typed, from_site) {
+        (None, None) => Err(not_found()),
+        (typed, from_site) => typed
+            .clone()
+            .and_then(inside)
+            .or_else(|| from_site.and_then(inside))
+            .ok_or_else(|| Diagnostic::error(path, "is outside the site folder")),
+    }
 }
 
 /// Whether `rel` names the part: the part's file, a folder holding it, or
@@ -215,15 +223,39 @@ fn track_practice(site: &Site, sco: &mut Sco, slug: &str) {
         return;
     };
     let key = practice::storage_key(site, "alsite-practice", slug);
-    if !sco.practice.iter().any(|(k, _)| *k == key) {
-        sco.practice.push((key, doc.data.items.len()));
+    if sco.practice.iter().any(|(k, _)| *k == key) {
+        return;
     }
+    sco.practice.push((key.clone(), doc.data.items.len()));
+    let translated = |t: &Site| t.practice.iter().any(|d| d.slug == slug);
+    also_in_translations(site, sco, "alsite-practice", slug, &key, translated);
 }
 
 fn track_session(site: &Site, sco: &mut Sco, slug: &str) {
     let key = practice::storage_key(site, "alsite-session", slug);
-    if !sco.sessions.contains(&key) {
-        sco.sessions.push(key);
+    if sco.sessions.contains(&key) {
+        return;
+    }
+    sco.sessions.push(key.clone());
+    let translated = |t: &Site| t.sessions.iter().any(|d| d.slug == slug);
+    also_in_translations(site, sco, "alsite-session", slug, &key, translated);
+}
+
+/// Counts the answers given on the translations of the set or session
+/// `slug` (its items and turns are its original's, in the same order) as
+/// answers to the original `key`: a learner may take the course in any of
+/// the site's languages.
+fn also_in_translations(
+    site: &Site,
+    sco: &mut Sco,
+    kind: &str,
+    slug: &str,
+    key: &str,
+    translated: impl Fn(&Site) -> bool,
+) {
+    for t in site.translations.iter().filter(|t| translated(t)) {
+        let other = practice::storage_key(t, kind, slug);
+        sco.also.push((other, key.to_string()));
     }
 }
 

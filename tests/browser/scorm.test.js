@@ -364,6 +364,36 @@ test("SCORM 1.2: inside one practice set's item, another set browsed to keeps it
   await server.close();
 });
 
+test("SCORM 1.2: in a two-language course, a learner who switches to the other language has those answers recorded", async () => {
+  // The two-language sample: Polish by default, each file also in English.
+  const site = path.join(work, "two-languages");
+  execFileSync(BIN, ["new", site, "--language", "pl,en"], { stdio: "pipe" });
+  const zip = path.join(work, "two-languages.zip");
+  execFileSync(BIN, ["package", "--root", site, "--scorm", "1.2", "--out", zip, "content/practice/session-flow.yaml"], { stdio: "pipe" });
+  const dir = path.join(work, "two-languages-unzipped");
+  execFileSync("unzip", ["-q", "-o", zip, "-d", dir]);
+  const server = await serve(dir, "1.2", "lms/practice-session-flow.html");
+  const { page, problems, content } = await openHost(server);
+  await scriptsRan(content);
+  assert.match(await content.locator(".item-count").innerText(), /platformie/);
+  await content.locator("a[hreflang=en]").first().click();
+  await scriptsRan(content);
+  assert.equal(await content.locator("html").getAttribute("lang"), "en");
+  assert.match(await content.locator(".item-count").innerText(), /saved in your learning platform/);
+  await answerSessionFlow(content, embedded(dir, "en/practice/session-flow.html", "practice-data").items);
+  const cmi = await leave(page);
+  // Every item answered, two of three right: complete, with the score.
+  assert.equal(cmi.core.score.raw, "67");
+  assert.notEqual(cmi.core.lesson_status, "incomplete");
+  const ids = list(cmi.interactions).map((i) => i.id);
+  assert.deepEqual(ids, ["urn:alsite:en%2Fsession-flow:item-1", "urn:alsite:en%2Fsession-flow:item-2", "urn:alsite:en%2Fsession-flow:item-3"]);
+  assert.match(cmi.suspend_data, /en\/session-flow/);
+  assert.deepEqual(await page.evaluate(() => window.lms.errors), []);
+  assert.deepEqual(problems, []);
+  await page.close();
+  await server.close();
+});
+
 test("SCORM 1.2: a practice set named in Polish, with a space, still records each answer under an id", async () => {
   // A copy of the sample site whose session-flow set has such a name.
   const site = path.join(work, "polish-name");

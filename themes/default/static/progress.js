@@ -206,21 +206,43 @@
       : "PT" + h + "H" + m + "M" + s + "S";
   }
 
-  /** Practice items answered and right, and whether everything is done. */
+  /** `key` and the keys of its translations (config.also maps each to its
+   *  original): the same set or session in each language of the site. */
+  function versions(config, key) {
+    var also = config.also || {};
+    return [key].concat(Object.keys(also).filter(function (k) { return also[k] === key; }));
+  }
+
+  /** Answered and right among the first `size` items kept under `key`. */
+  function counted(items, size) {
+    var n = 0, right = 0;
+    Object.keys(items || {}).forEach(function (id) {
+      if (!isObject(items[id]) || n >= size) return;
+      n++;
+      if (items[id].correct === true) right++;
+    });
+    return { answered: n, right: right };
+  }
+
+  /** Practice items answered and right, and whether everything is done. A
+   *  set counts in the language the learner answered most of it in (a
+   *  translation has its original's items: answers in two languages are not
+   *  added up). */
   function tally(config, state) {
     var right = 0, answered = 0, total = 0;
     (config.practice || []).forEach(function (pair) {
-      var items = state.s[pair[0]] || {};
-      var n = 0;
-      total += pair[1];
-      Object.keys(items).forEach(function (id) {
-        if (!isObject(items[id]) || n >= pair[1]) return;
-        n++;
-        if (items[id].correct === true) right++;
+      var best = { answered: 0, right: 0 };
+      versions(config, pair[0]).forEach(function (key) {
+        var c = counted(state.s[key], pair[1]);
+        if (c.answered > best.answered || (c.answered === best.answered && c.right > best.right)) best = c;
       });
-      answered += n;
+      total += pair[1];
+      answered += best.answered;
+      right += best.right;
     });
-    var watched = (config.sessions || []).every(function (k) { return state.d.indexOf(k) >= 0; });
+    var watched = (config.sessions || []).every(function (k) {
+      return versions(config, k).some(function (v) { return state.d.indexOf(v) >= 0; });
+    });
     return { right: right, answered: answered, total: total, complete: watched && answered >= total };
   }
 
@@ -317,14 +339,15 @@
         if (path && path.length <= (lms.v12 ? 255 : 1000)) { lms.set(lms.el.location, path); changed(); }
       },
       bookmark: function () { return lms.get(lms.el.location); },
-      /** Whether `key` is one of this item's practice sets or sessions: only
-       *  those are kept in the platform. The rest of the site, which a
+      /** Whether `key` is one of this item's practice sets or sessions, in
+       *  any language of the site: only those are kept in the platform. The rest of the site, which a
        *  learner may browse inside the item, keeps its answers on the
        *  device, so they neither fill the platform's small store nor claim
        *  to count. */
       counts: function (key) {
-        return (config.practice || []).some(function (p) { return p[0] === key; }) ||
-          (config.sessions || []).indexOf(key) >= 0;
+        var original = (config.also || {})[key] || key;
+        return (config.practice || []).some(function (p) { return p[0] === original; }) ||
+          (config.sessions || []).indexOf(original) >= 0;
       },
       flush: flush,
       finish: function () {
