@@ -97,11 +97,19 @@ fn path_byte(b: u8) -> bool {
 
 /// Where `needle` starts a link in `text`, and the link as written there:
 /// not inside a longer path (`/images/x.png` is not the link
-/// `../../images/x.png`). The check looks past a query, so the link may
-/// have one before its anchor (`about.html?tab=2#team` for `about.html#team`).
+/// `../../images/x.png`, `/offers` is not the start of `/offers.html`), nor
+/// an e-mail address's domain (`northbridge.example` in
+/// `hello@northbridge.example`). The check looks past a query, so the link
+/// may have one before its anchor (`about.html?tab=2#team` for
+/// `about.html#team`).
 fn find_link<'t>(text: &'t str, needle: &str) -> Option<(usize, &'t str)> {
-    let starts = |i: &usize| *i == 0 || !path_byte(text.as_bytes()[*i - 1]);
-    if let Some(i) = text.match_indices(needle).map(|(i, _)| i).find(starts) {
+    let bytes = text.as_bytes();
+    let starts = |i: &usize| *i == 0 || !(path_byte(bytes[*i - 1]) || bytes[*i - 1] == b'@');
+    let whole = |i: &usize| {
+        let after = bytes.get(*i + needle.len());
+        starts(i) && !after.is_some_and(|&b| path_byte(b) || (b == b'#' && !needle.contains('#')))
+    };
+    if let Some(i) = text.match_indices(needle).map(|(i, _)| i).find(whole) {
         return Some((i, &text[i..i + needle.len()]));
     }
     let (path, fragment) = match needle.find('#') {
@@ -194,5 +202,25 @@ impl Placed {
             _ => message,
         };
         self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_link;
+
+    #[test]
+    fn a_link_is_found_whole_and_not_in_an_address() {
+        let text = "[Book](/offers.html#demo)\nbutton: /offers\n";
+        assert_eq!(find_link(text, "/offers").map(|f| f.0), Some(34));
+        let text = "[mail](mailto:hi@northbridge.example)\nwebsite: northbridge.example\n";
+        assert_eq!(
+            find_link(text, "northbridge.example").map(|f| f.0),
+            Some(47)
+        );
+        assert_eq!(
+            find_link("a.html?tab=2#team", "a.html#team").map(|f| f.1),
+            Some("a.html?tab=2#team")
+        );
     }
 }
