@@ -83,12 +83,32 @@ fn check_links(
                 .at(line, column)
                 .hint(format!(
                     "{}a nav link is a path from the site root, such as `about.html` or `practice/index.html`; the site has {}",
-                    crate::suggest::did_you_mean(target.strip_prefix(root).unwrap_or(&target), pages.iter().copied()),
+                    meant(target.strip_prefix(root).unwrap_or(&target), pages),
                     examples(pages)
                 )),
         );
     }
     diags
+}
+
+/// "did you mean `x`? " for a nav link written as a page's name without
+/// `.html` (`about`), as a folder (`workshops/`), or as its Markdown file
+/// (`pages/about.md`, `content/pages/about.md`); else for a near name.
+fn meant(link: &str, pages: &[&str]) -> String {
+    let bare = link.trim_start_matches("content/");
+    let bare = bare.strip_prefix("pages/").unwrap_or(bare);
+    let stem = [".md", ".markdown", ".html"]
+        .iter()
+        .find_map(|e| bare.strip_suffix(e))
+        .unwrap_or(bare);
+    let stem = stem.trim_end_matches('/');
+    let page = [format!("{stem}.html"), format!("{stem}/index.html")]
+        .into_iter()
+        .find(|p| p != link && pages.contains(&p.as_str()));
+    match page {
+        Some(p) => format!("did you mean `{p}`? "),
+        None => crate::suggest::did_you_mean(link, pages.iter().copied()),
+    }
 }
 
 /// A few page paths to choose from, for the hint.
