@@ -135,10 +135,13 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
                 Some(format!("write one of: {allowed}")),
             );
         }
+        // `Coach` for `coach`, `opneing` for `opening`: the likeliest word first.
+        let words = expected.split('`').skip(1).step_by(2);
         return (
             format!("{prefix}unknown value {value}"),
             Some(format!(
-                "expected {}",
+                "{}expected {}",
+                crate::suggest::did_you_mean(value.trim_matches('`'), words),
                 expected.replace("one of ", "one of: ")
             )),
         );
