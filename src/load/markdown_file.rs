@@ -51,6 +51,9 @@ pub(super) fn split_markdown<'t>(
         let front = format!("title: {}\n", serde_json::Value::String(title));
         return Ok((front.into(), line, Body(rest, line + 1)));
     }
+    if let Some((line, message, hint)) = misfenced(text) {
+        return Err(Diagnostic::error(rel, message).at(line, 1).hint(hint));
+    }
     let hint =
         "start the file with `---`, a line `title: …`, and `---`, or with a heading `# Title`";
     let message = if text.trim_start_matches('\u{feff}').trim().is_empty() {
@@ -59,6 +62,64 @@ pub(super) fn split_markdown<'t>(
         "missing front matter"
     };
     Err(Diagnostic::error(rel, message).at(1, 1).hint(hint))
+}
+
+/// A front matter that is there but not where or how YAML front matter is
+/// written: its `---` below blank lines, a Hugo TOML block between `+++`
+/// lines, a longer line of dashes, or `title:` with no `---` above it. The
+/// line of the file to point at, the message and the hint.
+fn misfenced(text: &str) -> Option<(usize, String, String)> {
+    let text = text.trim_start_matches('\u{feff}');
+    let (index, first) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| !l.trim().is_empty())?;
+    let (line, first) = (index + 1, first.trim());
+    if first == "---" {
+        return Some((
+            line,
+            format!(
+                "the front matter's `---` is on line {line}, but it must be the file's first line"
+            ),
+            "delete the empty lines above `---`".into(),
+        ));
+    }
+    if first == "+++" {
+        return Some((
+            line,
+            "front matter between `+++` lines (TOML, as Hugo writes it) is not read".into(),
+            "write it as YAML between `---` lines: `title = \"About\"` becomes `title: About`"
+                .into(),
+        ));
+    }
+    if first.len() > 3 && first.bytes().all(|b| b == b'-') {
+        return Some((
+            line,
+            format!(
+                "the front matter opens with a line of {} dashes; it takes exactly three",
+                first.len()
+            ),
+            "write the first line as `---`, and end the front matter with `---` too".into(),
+        ));
+    }
+    let key = first.split_once(':').map_or("", |(k, _)| k);
+    let field = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && first[key.len() + 1..]
+            .chars()
+            .next()
+            .is_none_or(|c| c == ' ');
+    field.then(|| {
+        (
+            line,
+            format!("`{key}:` starts the file, but no `---` line opens the front matter above it"),
+            format!(
+                "add a line `---` above `{key}:`, and another after the front matter's last field"
+            ),
+        )
+    })
 }
 
 /// The output name of a free page's file: its stem, except that a folder's
@@ -181,6 +242,19 @@ mod tests {
     /// Every control character but a tab and line endings is found, at its
     /// place, wherever it is in a long file; letters past ASCII, a no-break
     /// space and typographic signs are not control characters.
+    #[test]
+    fn a_front_matter_out_of_place_is_named_at_its_line() {
+        let line = |t: &str| misfenced(t).map(|m| m.0);
+        assert_eq!(line("\n \n---\ntitle: A\n---\n"), Some(3));
+        assert_eq!(line("\u{feff}+++\ntitle = \"A\"\n+++\n"), Some(1));
+        assert_eq!(line("-----\ntitle: A\n---\n"), Some(1));
+        assert_eq!(line("title: A\n---\n"), Some(1));
+        // Text that only looks a little like a field is the page's text.
+        assert_eq!(line("Note: read this first.\n"), None);
+        assert_eq!(line("http://example.com\n"), None);
+        assert_eq!(line("Some text.\n"), None);
+    }
+
     #[test]
     fn control_characters_are_found_and_only_they() {
         let fine = "Zażółć gęślą jaźń\u{a0}«tak» — „cytat” ©\tok\r\n".repeat(40);
