@@ -164,6 +164,7 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
     errors.0.extend(check::home_page(&site));
     errors.0.extend(check::check_nav(&site, &outputs));
     errors.0.extend(check::check_brand(&site, &outputs));
+    errors.0.extend(check::check_organization(&site));
     for d in check::check_every_language(&site, &theme) {
         if d.is_error() {
             errors.push(d);

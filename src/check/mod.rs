@@ -11,6 +11,7 @@ mod ids;
 mod links;
 mod nav;
 mod offers;
+mod organization;
 mod placing;
 mod practice;
 mod repeats;
@@ -27,6 +28,7 @@ pub use ids::check_ids;
 pub use links::{attributes, check_pages, LinkIndex, Names, PageLinks, SourceText};
 pub use nav::check_nav;
 pub use offers::check_offers;
+pub use organization::check_organization;
 pub use practice::{check_item, check_practice};
 pub use session::{check_sessions, is_question, turn_kind, TurnKind};
 pub use translations::{

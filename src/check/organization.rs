@@ -1,0 +1,85 @@
+//! `site.yaml`'s `organization`: an e-mail address the "Write to us" button
+//! and the offers' e-mail actions can write to, and a website that is a
+//! full web address (without `https://`, a browser reads
+//! `northbridge.example` as a page of the site).
+
+use crate::diagnostic::Diagnostic;
+use crate::load::yaml::{locate, Seg};
+use crate::model::Site;
+
+/// Errors for `organization.email` and `organization.website`.
+pub fn check_organization(site: &Site) -> Vec<Diagnostic> {
+    let text = site
+        .texts
+        .get(std::path::Path::new("site.yaml"))
+        .map_or("", String::as_str);
+    let org = &site.config.organization;
+    let problems = [
+        ("email", org.email.as_deref().and_then(email_problem)),
+        ("website", org.website.as_deref().and_then(website_problem)),
+    ];
+    problems
+        .into_iter()
+        .filter_map(|(field, problem)| {
+            let (message, hint) = problem?;
+            let (line, column) = locate(text, &[Seg::Key("organization"), Seg::Key(field)]);
+            Some(
+                Diagnostic::error("site.yaml", message)
+                    .at(line, column)
+                    .hint(hint),
+            )
+        })
+        .collect()
+}
+
+/// What keeps `email` from being an e-mail address, and what to write.
+fn email_problem(email: &str) -> Option<(String, String)> {
+    let email = email.trim();
+    if let Some(address) = email.strip_prefix("mailto:") {
+        return Some((
+            format!("`organization.email` is `{email}`: write the address alone"),
+            format!("write `email: {address}`; alsite makes the `mailto:` link"),
+        ));
+    }
+    let (name, domain) = email.split_once('@').unwrap_or(("", ""));
+    let fine = !name.is_empty()
+        && domain.contains('.')
+        && !domain.contains('@')
+        && !email.contains(char::is_whitespace);
+    (!fine).then(|| {
+        (
+            format!("`organization.email` is `{email}`, which is not an e-mail address"),
+            "write one address, such as `email: hello@northbridge.example`: a name, `@` and the domain, with no spaces".into(),
+        )
+    })
+}
+
+/// What keeps `website` from being a full web address, and what to write.
+fn website_problem(website: &str) -> Option<(String, String)> {
+    let website = website.trim();
+    let lower = website.to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        return None;
+    }
+    let host = website.trim_start_matches('/');
+    Some((
+        format!("`organization.website` is `{website}`, which is not a full web address"),
+        format!("write it with `https://` in front, `website: https://{host}`: without it, a browser looks for a page of this site called `{host}`"),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_that_are_not_one_are_named() {
+        assert!(email_problem("hello@northbridge.example").is_none());
+        assert!(email_problem("hello at northbridge").is_some());
+        assert!(email_problem("a@b.pl, c@d.pl").is_some());
+        assert!(email_problem("mailto:hello@northbridge.example").is_some());
+        assert!(website_problem("https://northbridge.example").is_none());
+        assert!(website_problem("HTTP://northbridge.example").is_none());
+        assert!(website_problem("www.northbridge.example").is_some());
+    }
+}
