@@ -165,6 +165,9 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
         if quoted_number && hint.contains("number") {
             hint.push_str(": write the number without quotes around it");
         }
+        if expected == "a sequence" {
+            hint.push_str(&text_for_a_list(place, found));
+        }
         return (
             format!("{prefix}wrong kind of value: found {}", plain_found(found)),
             Some(hint),
@@ -206,6 +209,25 @@ fn spoken(place: &str) -> String {
         }
     }
     out
+}
+
+/// `languages: en, pl` or `objectives: Name the rules`: a text where a list
+/// belongs, with the line written as a list, `languages: [en, pl]`.
+fn text_for_a_list(place: Option<&str>, found: &str) -> String {
+    let key = place.and_then(|p| p.rsplit('.').next()).unwrap_or("");
+    let text = found
+        .strip_prefix("string \"")
+        .and_then(|f| f.strip_suffix('"'))
+        .filter(|t| !key.is_empty() && !key.contains('[') && !t.contains(['\n', '[', '"', '\\']));
+    match text {
+        // Words (`en, pl`) are a list; a phrase with a comma may be one entry.
+        Some(t) if t.split(',').all(|w| !w.trim().contains(' ')) => {
+            format!("; write it in brackets, `{key}: [{t}]`")
+        }
+        Some(t) if t.contains(',') => format!("; in brackets a comma separates the entries, `{key}: [{t}]`, and one entry with a comma of its own is quoted, `{key}: [\"{t}\"]`"),
+        Some(t) => format!("; for one entry write it in brackets, `{key}: [{t}]`"),
+        None => String::new(),
+    }
 }
 
 /// `[a]: b`, `{a: b}: c` or `? - a`: a key that is a list or a mapping,
@@ -474,5 +496,19 @@ mod tests {
             }
             assert!(hint.is_some(), "{raw}");
         }
+    }
+
+    /// A text where a list belongs gets the line written as a list; an
+    /// unknown word gets the allowed one it was likely meant to be.
+    #[test]
+    fn a_text_for_a_list_and_a_word_in_capitals_get_the_fix() {
+        let hint = |raw: &str| explain(raw).1.unwrap_or_default();
+        let words = hint(r#"languages: invalid type: string "en, pl", expected a sequence"#);
+        assert!(words.ends_with("`languages: [en, pl]`"), "{words}");
+        let one = hint(r#"outcomes: invalid type: string "Explain", expected a sequence"#);
+        assert!(one.ends_with("`outcomes: [Explain]`"), "{one}");
+        let kind =
+            hint("stages[0].kind: unknown variant `Opening`, expected one of `opening`, `goal`");
+        assert!(kind.starts_with("did you mean `opening`?"), "{kind}");
     }
 }
