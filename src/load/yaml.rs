@@ -157,6 +157,9 @@ fn from_serde<T: DeserializeOwned>(
             );
             hint = Some("end the text with the same quote mark on this line; inside \"…\" write \\\" for a quote mark, inside '…' write ''".into());
         }
+        if message.contains("a quote mark opened here") {
+            hint = curly_close(text, line, column).or(hint);
+        }
     }
     // serde names a nested value's place ("nav[0]: …"); the fields of the
     // whole file are then not the ones expected there.
@@ -179,6 +182,19 @@ fn from_serde<T: DeserializeOwned>(
         Some(h) => d.hint(h),
         None => d,
     }
+}
+
+/// The hint for a text opened with a straight quote mark at (`line`,
+/// `column`) and ended with a curly one, as a word processor or a phone
+/// types it (`"Sesja na żywo”`, `{ say: "Welcome.” }`): YAML ends it only
+/// with the mark it opened. The last curly mark on the line is taken as
+/// the one meant to close it.
+fn curly_close(text: &str, line: usize, column: usize) -> Option<String> {
+    let l = text.lines().nth(line.checked_sub(1)?)?;
+    let mut after = l.chars().skip(column.checked_sub(1)?);
+    let open = after.next().filter(|c| matches!(c, '"' | '\''))?;
+    let close = after.filter(|c| "”“„’‘»«".contains(*c)).last()?;
+    Some(format!("the text ends with `{close}`, a curly quote mark, but YAML ends it only with the straight `{open}` it opened with: type `{open}` in place of `{close}`"))
 }
 
 /// For `type:` at line `line` that the item it sits in does not take: the
