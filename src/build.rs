@@ -75,6 +75,7 @@ struct Prepared {
 /// that a language lacks.
 fn load_strings(root: &Path, theme: &Theme, site: &mut Site) -> Vec<Diagnostic> {
     let (strings, mut diags) = i18n::load(root, theme, &site.config.language);
+    diags.extend(i18n::unread_files(root, &site.config.all_languages()));
     site.strings = std::sync::Arc::new(strings);
     let default_pages = render::pages_of(site);
     for t in &mut site.translations {

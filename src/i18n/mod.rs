@@ -12,10 +12,12 @@ use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 mod checks;
 pub mod export;
 pub mod names;
+mod unread;
 pub use names::own_name;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+pub use unread::unread_files;
 
 /// The reference language: every other language is compared with it.
 pub const REFERENCE: &str = "en";

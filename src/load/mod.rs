@@ -5,7 +5,7 @@ mod files;
 mod foreign;
 pub mod frontmatter;
 pub mod language;
-mod language_codes;
+pub(crate) mod language_codes;
 mod layout;
 mod markdown_file;
 mod names;

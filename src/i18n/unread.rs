@@ -1,0 +1,108 @@
+//! Files in the site's `i18n/` folder that no language of the site reads:
+//! `polski.yaml`, `PL.yaml`, `pl.yml` or `de.yaml` in a site in Polish would
+//! otherwise change no word, without a word.
+
+use crate::diagnostic::Diagnostic;
+use crate::load::language::meant_language;
+use crate::load::site_languages::primary;
+use crate::theme::is_strings_file;
+use std::path::Path;
+
+/// A warning for each YAML file in `root/i18n/` that is the strings file
+/// of none of `languages` (nor of English, which every language falls
+/// back to), with the name it was likely meant to have.
+pub fn unread_files(root: &Path, languages: &[String]) -> Vec<Diagnostic> {
+    let Ok(entries) = std::fs::read_dir(root.join("i18n")) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .filter_map(|name| {
+            let hint = unread_hint(&name, languages)?;
+            let message = format!(
+                "i18n/{name} is read by no language of the site ({}), so its words are not used",
+                languages.join(", ")
+            );
+            Some(Diagnostic::warning(Path::new("i18n").join(&name), message).hint(hint))
+        })
+        .collect()
+}
+
+/// What to name the file `name`, if no language of the site reads it.
+fn unread_hint(name: &str, languages: &[String]) -> Option<String> {
+    let (stem, yml) = match (name.strip_suffix(".yaml"), name.strip_suffix(".yml")) {
+        (Some(stem), _) => (stem, false),
+        (_, Some(stem)) => (stem, true),
+        _ => return None,
+    };
+    let file = format!("{stem}.yaml");
+    let read = |code: &str| {
+        !yml && (is_strings_file(&file, code) || is_strings_file(&file, primary(code)))
+    };
+    if read("en") || languages.iter().any(|l| read(l)) {
+        return None;
+    }
+    let (part, code) = match stem.rsplit_once('.') {
+        Some((part, code)) => (format!("{part}."), code),
+        None => (String::new(), stem),
+    };
+    let meant = meant_language(code, languages)
+        .cloned()
+        .or_else(|| languages.iter().find(|l| l.as_str() == code).cloned())
+        .or_else(|| {
+            let hint = crate::load::language_codes::named(code)?;
+            let named = hint.split('`').nth(1)?.to_string();
+            languages.contains(&named).then_some(named)
+        });
+    Some(match meant {
+        Some(lang) => format!("rename it to i18n/{part}{lang}.yaml: a strings file is named after its language's code, as `languages:` in site.yaml writes it"),
+        None if crate::load::language_codes::unknown_language(code, code).is_none() => format!(
+            "to use it, set the site's language to `{code}` (or add it to `languages:`) in site.yaml; else name it after one of the site's languages: {}",
+            languages.join(", ")
+        ),
+        None => format!(
+            "name a strings file `<code>.yaml` (or `<part>.<code>.yaml`) after one of the site's languages: {}",
+            languages.join(", ")
+        ),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unread_hint;
+
+    #[test]
+    fn a_file_no_language_reads_gets_the_name_meant() {
+        let pl = ["pl".to_string()];
+        for read in ["pl.yaml", "checker.pl.yaml", "en.yaml", "notes.txt"] {
+            assert_eq!(unread_hint(read, &pl), None, "{read}");
+        }
+        for (name, meant) in [
+            ("PL.yaml", "i18n/pl.yaml"),
+            ("polski.yaml", "i18n/pl.yaml"),
+            ("pl.yml", "i18n/pl.yaml"),
+            ("checker.PL.yaml", "i18n/checker.pl.yaml"),
+        ] {
+            let hint = unread_hint(name, &pl).unwrap_or_default();
+            assert!(
+                hint.starts_with(&format!("rename it to {meant}:")),
+                "{name}: {hint}"
+            );
+        }
+        let de = unread_hint("de.yaml", &pl).unwrap_or_default();
+        assert!(
+            de.starts_with("to use it, set the site's language to `de`"),
+            "{de}"
+        );
+        let notes = unread_hint("notes.yaml", &pl).unwrap_or_default();
+        assert!(notes.ends_with("languages: pl"), "{notes}");
+        let regional = ["pt-BR".to_string()];
+        assert_eq!(unread_hint("pt.yaml", &regional), None);
+    }
+}
