@@ -239,9 +239,6 @@ pub(super) fn control_character(rel: &Path, text: &str) -> Option<Diagnostic> {
 mod tests {
     use super::*;
 
-    /// Every control character but a tab and line endings is found, at its
-    /// place, wherever it is in a long file; letters past ASCII, a no-break
-    /// space and typographic signs are not control characters.
     #[test]
     fn a_front_matter_out_of_place_is_named_at_its_line() {
         let line = |t: &str| misfenced(t).map(|m| m.0);
@@ -255,6 +252,9 @@ mod tests {
         assert_eq!(line("Some text.\n"), None);
     }
 
+    /// Every control character but a tab and line endings is found, at its
+    /// place, wherever it is in a long file; letters past ASCII, a no-break
+    /// space and typographic signs are not control characters.
     #[test]
     fn control_characters_are_found_and_only_they() {
         let fine = "Zażółć gęślą jaźń\u{a0}«tak» — „cytat” ©\tok\r\n".repeat(40);
