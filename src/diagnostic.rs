@@ -156,14 +156,16 @@ impl<'a> Sources<'a> {
         }
     }
 
-    /// Line `line` (1-based) of `file`, without its line ending.
+    /// Line `line` (1-based) of `file`, without its line ending; `None` for
+    /// a line that is not text (NUL bytes: a file saved as UTF-16 without
+    /// its mark, or not a text file), which would show as noise.
     fn line(&mut self, file: &Path, line: usize) -> Option<&str> {
         let root = self.root;
         let entry = self.files.entry(file.to_path_buf()).or_insert_with(|| {
             let bytes = std::fs::read(root.join(file)).ok()?;
             Some(Lines::new(String::from_utf8_lossy(&bytes).into_owned()))
         });
-        entry.as_ref()?.line(line)
+        entry.as_ref()?.line(line).filter(|l| !l.contains('\0'))
     }
 }
 

@@ -217,3 +217,23 @@ fn a_page_word_saved_as_utf16_is_read_as_text() {
         .unwrap()
         .contains("Big endian</h1>"));
 }
+
+/// A page saved as UTF-16 without its mark is an error that shows no line
+/// of the file: read as UTF-8 its letters are split by NUL bytes, noise in
+/// a terminal.
+#[test]
+fn utf16_without_its_mark_is_told_without_the_noise_of_its_bytes() {
+    let bytes: Vec<u8> = "---\ntitle: Zażółć\n---\nTekst.\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let site = site_with(&[("content/pages/word.md", &bytes)]);
+    let (out, _) = build_site(&site);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.starts_with("content/pages/word.md:1:1: error: file is saved as UTF-16, not UTF-8\n  = hint: save it again as UTF-8"),
+        "{err}"
+    );
+    assert!(!err.contains('\0') && !err.contains(" | "), "{err}");
+}
