@@ -299,7 +299,8 @@ fn polish_pages_use_polish_plurals_and_clock_times() {
     assert!(sessions.contains("4 uczestników"), "{sessions}");
     let agenda = fs::read_to_string(out.join("workshops/podstawy/index.html")).unwrap();
     assert!(
-        agenda.contains("Początek o 9:00, koniec o <strong>11:02</strong>"),
+        // "o" is bound to the time after it by a no-break space (Polish line breaking).
+        agenda.contains("Początek o\u{a0}9:00, koniec o\u{a0}<strong>11:02</strong>"),
         "{agenda}"
     );
     let practice = fs::read_to_string(out.join("practice/index.html")).unwrap();

@@ -16,6 +16,7 @@ pub mod session;
 mod source_links;
 pub mod statics;
 pub mod svg;
+mod typography;
 pub mod url;
 pub mod workshop;
 
@@ -213,6 +214,7 @@ fn render_jobs<R: Send>(
     let env = environment(theme, site.strings.clone(), versions.clone());
     let shared = Shared::new(lang, alternates, versions.clone(), theme);
     let keys = site_keys.for_language(site, &shared.nav_links, &shared.sections);
+    let polish = typography::applies_to(&site.config.language);
     let render = |job: &Job| -> Result<R, Diagnostic> {
         let template = job.kind.template();
         let path = format!("{}{}", lang.prefix, job.path);
@@ -236,7 +238,12 @@ fn render_jobs<R: Send>(
             _ => Cow::Borrowed(""),
         };
         let ctx = page_context(site, job, &body, &shared);
-        let html = render_one(&env, theme, template, ctx)?;
+        let mut html = render_one(&env, theme, template, ctx)?;
+        if polish {
+            if let Cow::Owned(bound) = typography::bind_polish(&html) {
+                html = bound;
+            }
+        }
         each(Output {
             path,
             bytes: html.into_bytes(),

@@ -229,3 +229,45 @@ test("on a phone a checklist's materials line up: which modules need one sits un
   for (const row of rows) assert.ok(row.lefts.every((x) => x >= row.box), `${row.name}: “used in” starts at ${row.lefts} px, left of the box's edge ${row.box} px`);
   await page.close();
 });
+
+/** Where a line of the page's text ends with a word of one letter ("w",
+ *  "i", "z": Polish typesetting never leaves one there) or an abbreviation
+ *  is cut at the hyphen of its ending ("HR-" / "u"). Each found place as
+ *  the words around it. */
+const badLineEnds = (page) => page.evaluate(() => {
+  const out = [];
+  const top = (node, i) => {
+    const r = document.createRange();
+    r.setStart(node, i);
+    r.setEnd(node, i + 1);
+    const rects = r.getClientRects();
+    return rects.length ? rects[0].top : null;
+  };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (el.closest("svg, code, pre, textarea, script, .visually-hidden, [hidden]") || !el.getClientRects().length) continue;
+    const text = n.textContent;
+    const places = [
+      ...[...text.matchAll(/(?:^|[\s(„"])([aiouwzAIOUWZ])[\s\u00a0]+(?=\S)/g)].map((m) => [m.index + m[0].indexOf(m[1]), m.index + m[0].length]),
+      ...[...text.matchAll(/\p{Lu}{2,}-\u2060?(?=\p{Ll}{1,3}\b)/gu)].map((m) => [m.index + m[0].indexOf("-"), m.index + m[0].length]),
+    ];
+    for (const [end, next] of places) {
+      const a = top(n, end);
+      const b = top(n, next);
+      if (a !== null && b !== null && b > a + 2) out.push(text.slice(Math.max(0, end - 20), next + 10).replace(/\s+/g, " "));
+    }
+  }
+  return out;
+});
+
+// The site's name in the header is one of them: "Action Learning /
+// w praktyce", not "Action Learning w" / "praktyce".
+test("Polish: on a phone no line ends with a one-letter word or an abbreviation cut from its ending", async () => {
+  const pages = [...new Set([...Object.values(POLISH_KINDS), "practice/open-questions.html", "offers.html", "action-learning.html"])];
+  for (const file of pages) {
+    const page = await fresh(light, POLISH, file);
+    assert.deepEqual(await badLineEnds(page), [], `${file}: lines end so`);
+    await page.close();
+  }
+});

@@ -1,0 +1,232 @@
+//! Polish line breaking, which the browser does not know: a word of one
+//! letter (a, i, o, u, w, z) never ends a line but goes on with the word
+//! after it ("Action Learning w / praktyce" reads "Action Learning /
+//! w praktyce"), and an abbreviation's ending stays with it ("HR-u", not
+//! "HR-" / "u"). Applied to a built page's text: what the trainer wrote in
+//! Markdown or YAML and the theme's own words alike. Code, preformatted
+//! text, form fields and drawings are left as written.
+
+use crate::html::{tokens, Token};
+use std::borrow::Cow;
+
+/// The no-break space that binds a one-letter word to the next.
+const NBSP: &str = "\u{a0}";
+/// The word joiner that keeps a hyphen's two sides on one line.
+const WJ: &str = "\u{2060}";
+
+/// Whether pages in `language` (a code such as "pl" or "pl-PL") follow
+/// these rules.
+pub fn applies_to(language: &str) -> bool {
+    let main = language.split(['-', '_']).next().unwrap_or("");
+    main.eq_ignore_ascii_case("pl")
+}
+
+/// `html` with the rules applied to its text; unchanged (borrowed) when
+/// there was nothing to bind.
+pub fn bind_polish(html: &str) -> Cow<'_, str> {
+    let mut out = String::new();
+    let mut copied = 0;
+    // Open elements whose text is kept as written.
+    let mut kept = 0usize;
+    let mut toks = tokens(html).peekable();
+    // Whether the text comes right after a start tag, so that its first
+    // letter starts a word ("<p>W praktyce"), not ends one ("</em>s").
+    let mut after_start = false;
+    while let Some(token) = toks.next() {
+        let starts = after_start;
+        after_start = matches!(token, Token::Start(_));
+        match token {
+            Token::Start(tag)
+                if keeps_text(tag.name) && !tag.attributes.trim_end().ends_with('/') =>
+            {
+                kept += 1
+            }
+            Token::End(name) if keeps_text(name) => kept = kept.saturating_sub(1),
+            Token::Text(text) if kept == 0 => {
+                let inline_next = matches!(toks.peek(), Some(Token::Start(t)) if is_inline(t.name));
+                if let Some(bound) = bind_text(text, starts, inline_next) {
+                    let at = text.as_ptr() as usize - html.as_ptr() as usize;
+                    out.push_str(&html[copied..at]);
+                    out.push_str(&bound);
+                    copied = at + text.len();
+                }
+            }
+            _ => {}
+        }
+    }
+    if copied == 0 {
+        return Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    Cow::Owned(out)
+}
+
+fn keeps_text(name: &str) -> bool {
+    ["pre", "code", "kbd", "samp", "textarea", "svg"]
+        .iter()
+        .any(|k| name.eq_ignore_ascii_case(k))
+}
+
+/// Elements that go on in the same line of text, so a one-letter word at
+/// the end of the text before them binds to their first word.
+fn is_inline(name: &str) -> bool {
+    [
+        "a", "em", "strong", "i", "b", "q", "span", "abbr", "mark", "cite", "dfn", "small",
+    ]
+    .iter()
+    .any(|k| name.eq_ignore_ascii_case(k))
+}
+
+/// One text's words bound as the rules say; `None` when nothing changed.
+/// `starts`: the text follows a start tag, so it starts with a word.
+/// `inline_next`: the text is followed by an inline element, so a
+/// one-letter word at its very end binds across the tag.
+fn bind_text(text: &str, starts: bool, inline_next: bool) -> Option<String> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        let starts_word = if i == 0 {
+            starts
+        } else {
+            opens_word(chars[i - 1].1)
+        };
+        if starts_word
+            && is_one_letter_word(c)
+            && chars
+                .get(i + 1)
+                .is_some_and(|&(_, s)| s.is_ascii_whitespace())
+        {
+            // The whitespace after it, up to the next word.
+            let mut j = i + 1;
+            while j < chars.len() && chars[j].1.is_ascii_whitespace() {
+                j += 1;
+            }
+            if j < chars.len() || inline_next {
+                out.push(c);
+                out.push_str(NBSP);
+                changed = true;
+                i = j;
+                continue;
+            }
+        }
+        // "HR-u", "SMS-a", "PDF-ie": an abbreviation in capitals, a hyphen
+        // and an ending of at most three small letters are one word.
+        if c == '-' && ends_abbreviation(&chars[..i]) {
+            let mut j = i + 1;
+            while j < chars.len() && chars[j].1.is_lowercase() {
+                j += 1;
+            }
+            let ending = j - (i + 1);
+            if (1..=3).contains(&ending) && chars.get(j).is_none_or(|&(_, n)| !n.is_alphanumeric())
+            {
+                // A word joiner after the hyphen: no break there, and no
+                // glyph a font might lack (a no-break hyphen is one).
+                out.push('-');
+                out.push_str(WJ);
+                changed = true;
+                i += 1;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    changed.then_some(out)
+}
+
+fn is_one_letter_word(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'i' | 'o' | 'u' | 'w' | 'z' | 'A' | 'I' | 'O' | 'U' | 'W' | 'Z'
+    )
+}
+
+/// A character after which a word starts: a space, or an opening mark.
+fn opens_word(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '(' | '[' | '„' | '"' | '«' | '»' | '‚' | '\'' | '–' | '—' | '\u{a0}'
+        )
+}
+
+/// Whether the text before a hyphen ends with an abbreviation: two or more
+/// capital letters (or digits) that start a word.
+fn ends_abbreviation(before: &[(usize, char)]) -> bool {
+    let caps = before
+        .iter()
+        .rev()
+        .take_while(|&&(_, c)| c.is_uppercase() || c.is_ascii_digit())
+        .count();
+    let start = before.len() - caps;
+    caps >= 2
+        && before[start..].iter().any(|&(_, c)| c.is_uppercase())
+        && (start == 0 || opens_word(before[start - 1].1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_one_letter_word_goes_on_with_the_next() {
+        assert_eq!(
+            bind_polish("<p>Action Learning w praktyce i coaching</p>"),
+            "<p>Action Learning w\u{a0}praktyce i\u{a0}coaching</p>"
+        );
+        // Capitals too, after an opening quote or bracket; not inside a word.
+        assert_eq!(
+            bind_polish("<p>„A potem (z kim</p>"),
+            "<p>„A\u{a0}potem (z\u{a0}kim</p>"
+        );
+        assert_eq!(bind_polish("<p>Kraków a</p>"), "<p>Kraków a</p>");
+        assert_eq!(bind_polish("<p>tak: w </p>"), "<p>tak: w </p>");
+        // A text's first letter after a start tag starts a word; after an end tag it ends one.
+        assert_eq!(bind_polish("<p>W grupie</p>"), "<p>W\u{a0}grupie</p>");
+        assert_eq!(
+            bind_polish("<em>Kraków</em>a potem"),
+            "<em>Kraków</em>a potem"
+        );
+    }
+
+    #[test]
+    fn across_an_inline_tag_but_not_into_a_block() {
+        assert_eq!(
+            bind_polish("<p>czytaj o <a href=\"x.html\">zasadach</a></p>"),
+            "<p>czytaj o\u{a0}<a href=\"x.html\">zasadach</a></p>"
+        );
+        assert_eq!(
+            bind_polish("<li>i </li><li>dalej</li>"),
+            "<li>i </li><li>dalej</li>"
+        );
+    }
+
+    #[test]
+    fn an_abbreviations_ending_stays_with_it() {
+        assert_eq!(bind_polish("<p>do HR-u.</p>"), "<p>do HR-\u{2060}u.</p>");
+        assert_eq!(
+            bind_polish("<p>SMS-a, PDF-ie</p>"),
+            "<p>SMS-\u{2060}a, PDF-\u{2060}ie</p>"
+        );
+        // Not a compound of words, nor a long ending.
+        assert_eq!(
+            bind_polish("<p>biało-czerwony, HR-owiec</p>"),
+            "<p>biało-czerwony, HR-owiec</p>"
+        );
+    }
+
+    #[test]
+    fn code_attributes_scripts_and_fields_are_left_alone() {
+        let html = "<pre>a i b</pre><code>w x</code><textarea>o y</textarea>\
+                    <script>var a = i + w;</script><img alt=\"a w b\"><svg><text>i z</text></svg>";
+        assert!(matches!(bind_polish(html), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn only_polish() {
+        assert!(applies_to("pl") && applies_to("pl-PL") && !applies_to("en") && !applies_to("plt"));
+    }
+}
