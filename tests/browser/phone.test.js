@@ -271,3 +271,29 @@ test("Polish: on a phone no line ends with a one-letter word or an abbreviation 
     await page.close();
   }
 });
+
+for (const [language, root, kinds] of SITES) {
+  test(`${language}: on a phone a session's stages are chips with one gap between them and their names one inset from the edge`, async () => {
+    for (const scheme of [light, dark]) {
+      const page = await fresh(scheme, root, kinds.session);
+      const chips = await page.locator(".stage-list a").evaluateAll((links) => links.map((a) => {
+        const box = a.getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(a);
+        const words = range.getClientRects()[0];
+        const style = getComputedStyle(a);
+        const paper = getComputedStyle(document.body).backgroundColor;
+        return { name: a.textContent.trim(), left: box.left, right: box.right, top: Math.round(box.top), inset: Math.round(words.left - box.left), border: parseFloat(style.borderTopWidth), seen: style.borderTopColor !== paper || style.backgroundColor !== paper };
+      }));
+      assert.ok(chips.length >= 8, `${chips.length} stages`);
+      const insets = new Set(chips.map((c) => c.inset));
+      assert.equal(insets.size, 1, `every stage's name starts one inset from its chip's edge: ${JSON.stringify(chips.map((c) => [c.name, c.inset]))}`);
+      const gaps = [];
+      for (let i = 1; i < chips.length; i++) if (chips[i].top === chips[i - 1].top) gaps.push(Math.round(chips[i].left - chips[i - 1].right));
+      assert.ok(gaps.length >= 2, "some stages share a row");
+      assert.equal(new Set(gaps).size, 1, `one gap between stages on a row: ${gaps}`);
+      for (const c of chips) assert.ok(c.border >= 1 && c.seen, `${c.name}: the chip stands out from the page`);
+      await page.close();
+    }
+  });
+}
