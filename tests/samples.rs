@@ -265,6 +265,13 @@ fn new_polish_site_builds_in_polish() {
     assert!(home.contains("Action Learning w\u{a0}praktyce"), "{home}");
     let rules = fs::read_to_string(site.join("public/ground-rules.html")).unwrap();
     assert!(rules.contains("Wypowiadamy się tylko w\u{a0}odpowiedzi na pytanie"));
+    // So is what a practice item shows once answered (its data, for the script).
+    let practice = fs::read_to_string(site.join("public/practice/open-questions.html")).unwrap();
+    assert!(
+        practice.contains("Pytanie o\u{a0}wsparcie")
+            && practice.contains("Kto jeszcze w\u{a0}firmie"),
+        "{practice}"
+    );
     for page in [
         "sessions/decyzje-kierownikow.html",
         "practice/open-questions.html",

@@ -203,6 +203,9 @@ pub fn set_context(site: &Site, doc: &Doc<PracticeSet>, path: &str, ids: &mut Id
             let id = ids.unique(&format!("item-{}", i + 1));
             let rendered = item(it, &id, i + 1, path, site, ids);
             let mut item_data = rendered.data;
+            if super::typography::applies_to(&site.config.language) {
+                super::typography::bind_shown(&mut item_data);
+            }
             item_data["id"] = json!(id);
             data.push(item_data);
             rendered.view

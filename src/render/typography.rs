@@ -61,6 +61,40 @@ pub fn bind_polish(html: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The texts of a practice item's data that its script shows once an
+/// answer is given (feedback and explanations, which are HTML, and model
+/// answers, plain text), bound as the page's text is; the answers it
+/// checks against are left as they are.
+pub fn bind_shown(data: &mut serde_json::Value) {
+    use serde_json::Value;
+    match data {
+        Value::Object(fields) => {
+            for (key, value) in fields.iter_mut() {
+                match (key.as_str(), value) {
+                    ("explain" | "feedback" | "reason", Value::String(html)) => {
+                        if let Cow::Owned(bound) = bind_polish(html) {
+                            *html = bound;
+                        }
+                    }
+                    ("models", Value::Array(models)) => {
+                        for model in models {
+                            if let Some(bound) =
+                                model.as_str().and_then(|t| bind_text(t, true, false))
+                            {
+                                *model = Value::String(bound);
+                            }
+                        }
+                    }
+                    (_, value @ (Value::Array(_) | Value::Object(_))) => bind_shown(value),
+                    _ => {}
+                }
+            }
+        }
+        Value::Array(values) => values.iter_mut().for_each(bind_shown),
+        _ => {}
+    }
+}
+
 fn keeps_text(name: &str) -> bool {
     ["pre", "code", "kbd", "samp", "textarea", "svg"]
         .iter()
@@ -223,6 +257,23 @@ mod tests {
         let html = "<pre>a i b</pre><code>w x</code><textarea>o y</textarea>\
                     <script>var a = i + w;</script><img alt=\"a w b\"><svg><text>i z</text></svg>";
         assert!(matches!(bind_polish(html), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn what_a_practice_item_shows_later_is_bound_and_its_answers_are_not() {
+        let mut data = serde_json::json!({
+            "type": "choose",
+            "answer": "w grupie",
+            "explain": "<p>Pytanie o wsparcie</p>",
+            "options": [{ "correct": true, "feedback": "<p>Tak, w grupie.</p>" }],
+            "models": ["Co z tego wynika?", "A co potem?"],
+        });
+        bind_shown(&mut data);
+        assert_eq!(data["answer"], "w grupie");
+        assert_eq!(data["explain"], "<p>Pytanie o\u{a0}wsparcie</p>");
+        assert_eq!(data["options"][0]["feedback"], "<p>Tak, w\u{a0}grupie.</p>");
+        assert_eq!(data["models"][0], "Co z\u{a0}tego wynika?");
+        assert_eq!(data["models"][1], "A\u{a0}co potem?");
     }
 
     #[test]
