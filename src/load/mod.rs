@@ -380,11 +380,13 @@ impl<'a> Loader<'a> {
             return;
         }
         let (logical, _) = language::split(rel_in_content, &languages);
-        if let Some(renamed) = layout::yml_to_rename(&logical) {
+        if layout::yml_to_rename(&logical).is_some() {
             let name = rel
                 .file_name()
                 .map(|n| n.to_string_lossy())
                 .unwrap_or_default();
+            // The file's own name, language code kept: `x.pl.yml` → `x.pl.yaml`.
+            let renamed = format!("{}.yaml", &name[..name.len() - 4]);
             self.diags.push(
                 Diagnostic::error(
                     &rel,
