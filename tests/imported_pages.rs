@@ -237,3 +237,22 @@ fn utf16_without_its_mark_is_told_without_the_noise_of_its_bytes() {
     );
     assert!(!err.contains('\0') && !err.contains(" | "), "{err}");
 }
+
+#[test]
+fn another_generators_field_on_a_free_page_is_told_the_fields_a_free_page_takes() {
+    let page = b"---\ntitle: Notes\nweight: 3\n---\n\nText.\n";
+    let site = site_with(&[("content/pages/notes.md", page)]);
+    let (out, _) = build_site(&site);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("content/pages/notes.md:3:1: error: unknown field `weight`"),
+        "{stderr}"
+    );
+    // `hero` is the home page's alone: a free page is not offered it.
+    let hint = stderr.lines().find(|l| l.contains("= hint:")).unwrap();
+    assert!(
+        hint.ends_with("allowed fields here: `title`, `description`, `slug`, `nav_title`"),
+        "{hint}"
+    );
+}

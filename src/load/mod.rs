@@ -349,6 +349,9 @@ impl<'a> Loader<'a> {
                 d.hint = Some(format!("this file has no front matter: start it with a `---` line, `title: …`, `{field}: …` and another `---` line"));
             }
         }
+        if free && data.is_none() {
+            self.no_hero_in_hint();
+        }
         let body = (!free).then(|| body.padded());
         let digest = crate::digest::of(text.as_bytes());
         // A free page's text is kept only when it gives headings ids
@@ -357,6 +360,15 @@ impl<'a> Loader<'a> {
             self.texts.insert(rel.to_path_buf(), text);
         }
         Some((data?, body, digest))
+    }
+
+    /// A free page's front matter takes no `hero` (the home page's alone):
+    /// the fields an unknown one's hint lists leave it out.
+    fn no_hero_in_hint(&mut self) {
+        let hint = self.diags.0.last_mut().and_then(|d| d.hint.as_mut());
+        if let Some(hint) = hint.filter(|h| h.contains("allowed fields here: ")) {
+            *hint = hint.replace(", `hero`", "");
+        }
     }
 
     fn dispatch(&mut self, site: &mut Site, rel_in_content: &Path) {
