@@ -137,6 +137,23 @@ fn an_edit_writes_only_the_pages_whose_bytes_changed() {
 }
 
 #[test]
+fn an_edit_of_a_page_that_names_its_heading_ids_renders_that_page_alone() {
+    let tmp = site("edit-ids");
+    let out = tmp.path("public");
+    let about = tmp.path("content/pages/about.md");
+    let page = "---\ntitle: About\n---\n\n## Contact {#reach-us}\n\nWrite to us.\n";
+    fs::write(&about, page).unwrap();
+    build_into(&tmp.0, &out);
+    fs::write(&about, format!("{page}\nOr call.\n")).unwrap();
+    let report = build_into(&tmp.0, &out);
+    assert_eq!(
+        report.rendered, 1,
+        "a page with a `{{#id}}` heading renders alone like any other"
+    );
+    assert_same_as_fresh(&tmp.0, &out);
+}
+
+#[test]
 fn what_changes_outside_content_renders_again() {
     let tmp = site("outside");
     let out = tmp.path("public");

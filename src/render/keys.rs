@@ -42,7 +42,12 @@ impl SiteKeys {
         let base = h.digest().max(1);
         let mut h = Hasher::new();
         for s in std::iter::once(site).chain(&site.translations) {
-            for (path, text) in &s.texts {
+            // A free page's text is kept when it gives headings ids (for
+            // the checks), but no other page shows it: editing it must not
+            // render them all again.
+            let free: std::collections::HashSet<&Path> =
+                s.pages.iter().map(|p| p.source.as_path()).collect();
+            for (path, text) in s.texts.iter().filter(|(p, _)| !free.contains(p.as_path())) {
                 h.update(path.as_os_str().as_encoded_bytes());
                 h.update(&digest::of(text.as_bytes()).to_le_bytes());
             }
