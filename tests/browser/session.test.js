@@ -208,6 +208,7 @@ test("without JavaScript a session is the full transcript", async () => {
     const data = embedded(SITE, FILE, "session-data");
     assert.equal(await visibleTurns(page).count(), data.turns);
     assert.equal(await page.locator(".player").isVisible(), false);
+    assert.equal(await page.locator(".session-start").isVisible(), false, "no Start button where nothing plays");
     assert.ok(await page.locator(".session-end").isVisible(), "where to go next, below the transcript");
     await page.close();
   } finally {
@@ -238,6 +239,42 @@ test("on a phone's touch screen every control of the player is at least 44 px hi
         .map((el) => ({ text: el.textContent.trim(), height: el.getBoundingClientRect().height }))
         .filter((c) => c.height < 44));
     assert.deepEqual(small, []);
+    assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+    await page.close();
+  } finally {
+    await phone.close();
+  }
+});
+
+test("on a phone, Start the session under the introduction goes to the first turn, and later to where the visitor left off", async () => {
+  const phone = await launch({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    const { page, problems } = await open(phone.context, fileUrl(FILE), "file://");
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    const start = page.locator(".session-start a");
+    assert.equal(await start.textContent(), "Start the session ↓");
+    // On the first screen, where the cast and the controls below it are not.
+    const box = await start.boundingBox();
+    assert.ok(box.y + box.height <= 844 && box.height >= 44, JSON.stringify(box));
+    assert.ok((await page.locator(".player .next").boundingBox()).y > 844, "the controls are below the first screen");
+    await start.tap();
+    const inView = async (sel) => page.locator(sel).evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+    await page.waitForFunction(() => {
+      const r = document.querySelector("#turn-1").getBoundingClientRect();
+      return r.top >= 0 && r.top < window.innerHeight / 2;
+    });
+    assert.ok(await inView(".player .next"), "Next is on screen");
+    assert.ok(await inView("#turn-1 .speaker"), "the first turn is on screen, below the controls");
+    assert.equal(await page.evaluate(() => document.activeElement.classList.contains("next")), true);
+    for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+    await page.reload();
+    const total = embedded(SITE, FILE, "session-data").turns;
+    assert.equal(await start.textContent(), `Go on from turn 4 of ${total} ↓`);
+    assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(problems, { console: [], errors: [], outside: [] });
     await page.close();
   } finally {

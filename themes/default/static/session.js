@@ -47,6 +47,7 @@
     }
     function save() {
       store.set("player", state);
+      labelJump();
       if (state.turn >= total) store.complete(); // watched to the end
     }
 
@@ -325,6 +326,25 @@
       turnEl.scrollIntoView({ block: "center" });
     }
     window.addEventListener("hashchange", showLinkedTurn);
+
+    // "Start the session" under the introduction: to the current turn, below
+    // the controls, which stick once the page is scrolled past them.
+    var jump = document.querySelector(".session-start a");
+    function labelJump() {
+      if (!jump) return;
+      var resume = state.turn > 1 && state.turn < total;
+      jump.textContent = resume ? t("player.resume", { n: state.turn, total: total }) : t("player.start");
+    }
+    if (jump) {
+      jump.addEventListener("click", function (ev) {
+        ev.preventDefault();
+        var turnEl = turns[state.turn - 1];
+        if (turnEl) turnEl.scrollIntoView({ block: "start", behavior: reducedMotion() ? "auto" : "smooth" });
+        focusControl(next.disabled ? back : next);
+      });
+      labelJump();
+      jump.parentNode.hidden = false;
+    }
 
     document.body.classList.add("player-on");
     player.hidden = false;
