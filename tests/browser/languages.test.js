@@ -171,6 +171,24 @@ test("the language switcher leads between the versions of a page, from disk", as
   await page.close();
 });
 
+test("going to another language keeps the place in the page: a practice item, a session's turn", async () => {
+  const { page, problems } = await open(browser.context, url(twoLanguages, "practice/pytania-otwarte.html#item-2"), "file://");
+  await page.getByRole("navigation", { name: "Języki" }).getByRole("link", { name: "English" }).click();
+  await page.waitForLoadState("load");
+  assert.ok(page.url().endsWith("/en/practice/pytania-otwarte.html#item-2"), page.url());
+  // A session not translated yet: its English page leads to the original, at the same turn.
+  await page.goto(url(twoLanguages, "en/sessions/grafik.html#turn-3"));
+  const original = page.locator("main a[hreflang=pl]");
+  assert.ok((await original.getAttribute("href")).endsWith("sessions/grafik.html#turn-3"));
+  await original.click();
+  await page.waitForLoadState("load");
+  assert.ok(page.url().endsWith("/sessions/grafik.html#turn-3") && !page.url().includes("/en/"), page.url());
+  await page.locator(".player .position").waitFor();
+  assert.match(await page.locator(".player .position").textContent(), /^Wypowiedź 3 z /);
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
 test("an English practice page in a Polish site checks in English", async () => {
   const { page, problems } = await open(browser.context, url(twoLanguages, "en/practice/pytania-otwarte.html"), "file://");
   await fresh(page);

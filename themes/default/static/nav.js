@@ -1,11 +1,27 @@
 /* The menu button of small screens: Escape closes the open menu and puts the
  * focus back on the button. The menu is a <details>, so it opens and closes
- * without this script; wide screens show the links and no button. */
+ * without this script; wide screens show the links and no button. Links to
+ * the page in another language keep the place in the page (its #anchor). */
 (function () {
   "use strict";
   var alsite = (window.alsite = window.alsite || {});
 
+  /** Links to the same page in another language (the language menu, an
+   *  untranslated page's way to its original) take the place in the page
+   *  along: a session's turn, a practice item, a module's activity have
+   *  the same name in every language. */
+  function keepPlace() {
+    var links = document.querySelectorAll("a[data-keep-place]");
+    for (var i = 0; i < links.length; i++) {
+      var a = links[i];
+      var base = a.getAttribute("href").split("#")[0];
+      a.setAttribute("href", base + window.location.hash);
+    }
+  }
+
   function start() {
+    keepPlace();
+    window.addEventListener("hashchange", keepPlace);
     var menu = document.querySelector(".nav-menu");
     var button = menu && menu.querySelector("summary");
     if (!button) return;
