@@ -60,9 +60,11 @@ fn a_two_language_site_puts_the_default_at_the_root_and_links_translations() {
     );
     assert!(about.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"o-nas.html\">"));
     assert!(about.contains("<nav class=\"site-nav language-switcher\" aria-label=\"Languages\">"));
-    assert!(about.contains("<a href=\"../o-nas.html\" hreflang=\"pl\" lang=\"pl\">Polski</a>"));
     assert!(about.contains(
-        "<a href=\"o-nas.html\" hreflang=\"en\" lang=\"en\" aria-current=\"page\">English</a>"
+        "<a href=\"../o-nas.html\" hreflang=\"pl\" lang=\"pl\" data-keep-place>Polski</a>"
+    ));
+    assert!(about.contains(
+        "<a href=\"o-nas.html\" hreflang=\"en\" lang=\"en\" data-keep-place aria-current=\"page\">English</a>"
     ));
     assert!(
         about.contains("href=\"../static/style.css?v=")
@@ -83,9 +85,11 @@ fn a_two_language_site_puts_the_default_at_the_root_and_links_translations() {
     );
 
     let polish = fs::read_to_string(out.join("o-nas.html")).unwrap();
-    assert!(polish.contains("<a href=\"en/o-nas.html\" hreflang=\"en\" lang=\"en\">English</a>"));
     assert!(polish.contains(
-        "<a href=\"o-nas.html\" hreflang=\"pl\" lang=\"pl\" aria-current=\"page\">Polski</a>"
+        "<a href=\"en/o-nas.html\" hreflang=\"en\" lang=\"en\" data-keep-place>English</a>"
+    ));
+    assert!(polish.contains(
+        "<a href=\"o-nas.html\" hreflang=\"pl\" lang=\"pl\" data-keep-place aria-current=\"page\">Polski</a>"
     ));
     let components = fs::read_to_string(out.join("components.html")).unwrap();
     assert!(
