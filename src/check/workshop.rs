@@ -3,8 +3,8 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::load::frontmatter;
-use crate::load::yaml::{locate, Seg};
-use crate::model::schedule::{plan, PlanError};
+use crate::load::yaml::{locate, value_place, Seg};
+use crate::model::schedule::{plan, Clock, PlanError};
 use crate::model::*;
 
 /// `original` is the site in the default language (the same site in it): a
@@ -134,16 +134,21 @@ fn check_workshop((site, original): (&Site, &Site), w: &Workshop) -> Vec<Diagnos
     for e in errors {
         let d = match e {
             PlanError::BadStart { day, message } => {
-                let (l, c) = locate(
+                let key = locate(
                     text,
                     &[Seg::Key("days"), Seg::Index(day), Seg::Key("start")],
                 );
+                let (l, c) = value_place(text, key);
+                let meant = w.data.days.get(day).and_then(|d| Clock::meant(&d.start));
+                let time = meant.map_or("09:00".to_string(), |c| c.to_string());
                 Diagnostic::error(
                     &w.source,
-                    format!("day {}: bad start time {message}", day + 1),
+                    format!("day {}: the start time {message}", day + 1),
                 )
                 .at(l, c)
-                .hint("write the start as HH:MM, e.g. \"09:00\"")
+                .hint(format!(
+                    "write hours and minutes with a colon, in quotes: `start: \"{time}\"`"
+                ))
             }
             PlanError::UnknownModule { day, item, name } => {
                 let (l, c) = day_item(day, item);

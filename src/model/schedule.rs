@@ -15,16 +15,13 @@ impl Clock {
     /// Parses `9:05` or `09:05`; hours 0 to 23, minutes 00 to 59.
     pub fn parse(text: &str) -> Result<Clock, String> {
         let t = text.trim();
+        let not_a_time = || format!("`{t}` is not a clock time (hours and minutes with a colon)");
         let Some((h, m)) = t.split_once(':') else {
-            return Err(format!(
-                "`{t}` is not a time: write hours and minutes as HH:MM, e.g. 09:00"
-            ));
+            return Err(not_a_time());
         };
         let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
         if !digits(h) || h.len() > 2 || !digits(m) || m.len() != 2 {
-            return Err(format!(
-                "`{t}` is not a time: write hours and minutes as HH:MM, e.g. 09:00"
-            ));
+            return Err(not_a_time());
         }
         let (h, m): (u32, u32) = (h.parse().unwrap_or(99), m.parse().unwrap_or(99));
         if h > 23 {
@@ -34,6 +31,23 @@ impl Clock {
             return Err(format!("`{t}`: minutes go from 00 to 59"));
         }
         Ok(Clock(h * 60 + m))
+    }
+
+    /// The clock time `text` most likely means when it is not written as
+    /// one: `9.00`, `9h30`, `9`, `0930` and `9:5`'s kin read as `09:00`,
+    /// `09:30`; `None` when it reads as no time of day.
+    pub fn meant(text: &str) -> Option<Clock> {
+        let groups: Vec<&str> = text
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|g| !g.is_empty())
+            .collect();
+        let (h, m) = match groups.as_slice() {
+            [hm] if hm.len() >= 3 && hm.len() <= 4 => hm.split_at(hm.len() - 2),
+            [h] => (*h, "00"),
+            [h, m] if m.len() == 2 => (*h, *m),
+            _ => return None,
+        };
+        Clock::parse(&format!("{h}:{m}")).ok()
     }
 
     pub fn plus(self, minutes: u32) -> Clock {
@@ -298,6 +312,23 @@ mod tests {
             "9", "9:5", "09:000", "nine:00", "", ":30", "-1:00", "123:00",
         ] {
             assert!(Clock::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_time_written_another_way_is_read_for_the_hint() {
+        let meant = |t: &str| Clock::meant(t).map(|c| c.to_string());
+        for (written, time) in [
+            ("9.00", "09:00"),
+            ("9h30", "09:30"),
+            ("9", "09:00"),
+            ("0930", "09:30"),
+            ("13.15", "13:15"),
+        ] {
+            assert_eq!(meant(written).as_deref(), Some(time), "{written}");
+        }
+        for nothing in ["nine", "9.5", "25.00", "9:00:00", "12345"] {
+            assert_eq!(meant(nothing), None, "{nothing}");
         }
     }
 
