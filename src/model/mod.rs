@@ -196,7 +196,29 @@ macro_rules! tagged_by_type {
                                 first.unwrap_or_default()
                             )));
                         }
-                        let tag: String = map.next_value()?;
+                        // Checked as the value is read, so an unknown type
+                        // is placed at its value (`items[1].type`).
+                        struct Tag(String);
+                        impl<'de> serde::Deserialize<'de> for Tag {
+                            fn deserialize<T: serde::Deserializer<'de>>(d: T) -> Result<Tag, T::Error> {
+                                struct TagVisitor;
+                                impl<'de> Visitor<'de> for TagVisitor {
+                                    type Value = Tag;
+                                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                                        write!(f, "one of {}", TAGS.join(", "))
+                                    }
+                                    fn visit_str<E: de::Error>(self, tag: &str) -> Result<Tag, E> {
+                                        if tag.trim().is_empty() || TAGS.contains(&tag) {
+                                            Ok(Tag(tag.to_string()))
+                                        } else {
+                                            Err(E::unknown_variant(tag, TAGS))
+                                        }
+                                    }
+                                }
+                                d.deserialize_str(TagVisitor)
+                            }
+                        }
+                        let Tag(tag) = map.next_value()?;
                         if tag.trim().is_empty() {
                             return Err(de::Error::custom(format!(
                                 "{} false|{}|type",
