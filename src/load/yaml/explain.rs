@@ -12,7 +12,7 @@ fn blank_text(field: &str, place: Option<&str>, what: &str) -> Option<(String, O
     };
     let key = place.and_then(|p| p.rsplit('.').next()).unwrap_or("it");
     let todo = if place.is_some_and(|p| p.ends_with(']')) {
-        "write the text after the `- `, or remove the empty entry".to_string()
+        "write the entry's text (after its `- `, or between the commas of `[…]`), or remove the empty entry".to_string()
     } else if optional {
         format!("write the text after the colon, or remove `{key}:`")
     } else {
