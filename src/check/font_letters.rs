@@ -64,8 +64,7 @@ fn message(family: &str, file: &str, missing: &[char], texts: &[&str]) -> String
     }
     let example = texts
         .iter()
-        .flat_map(|t| t.split(|c: char| !c.is_alphabetic()))
-        .find(|w| w.chars().any(|c| missing.contains(&c)))
+        .find_map(|t| shown_words(t).find(|w| w.chars().any(|c| missing.contains(&c))))
         .map_or_else(String::new, |w| format!(" (“{w}”)"));
     format!(
         "font `{family}` ({file}) has no glyphs for {}, letters the site's text uses{example}: browsers draw them in a fallback font, so such words mix two typefaces",
@@ -73,16 +72,40 @@ fn message(family: &str, file: &str, missing: &[char], texts: &[&str]) -> String
     )
 }
 
-/// The text of the site in every language: its YAML files and site.yaml,
-/// and the pages' titles and descriptions (a page's body is not kept).
+/// The words of `text` a reader could see: not a YAML field's name (a word
+/// right before its `:`), which no page shows.
+fn shown_words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    text.split(|c: char| !c.is_alphabetic()).filter(move |w| {
+        let end = w.as_ptr() as usize - text.as_ptr() as usize + w.len();
+        !w.is_empty() && bytes.get(end) != Some(&b':')
+    })
+}
+
+/// The text of the site in every language: the pages' titles and
+/// descriptions (a page's body is not kept), then its YAML files and
+/// site.yaml; the first word that needs a missing letter is the example.
 fn site_texts(site: &Site) -> Vec<&str> {
     let sites = || std::iter::once(site).chain(&site.translations);
-    let mut texts: Vec<&str> = sites()
-        .flat_map(|s| s.texts.values().map(String::as_str))
-        .collect();
+    let mut texts: Vec<&str> = Vec::new();
     for page in sites().flat_map(|s| s.home.iter().chain(&s.pages)) {
         texts.push(&page.front.title);
         texts.extend(page.front.description.as_deref());
     }
+    texts.extend(sites().flat_map(|s| s.texts.values().map(String::as_str)));
     texts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_example_word_is_one_a_reader_sees_not_a_field_name() {
+        let text = "title: Ćwiczenia z pytań\nstages:\n  - kind: opening\n";
+        let words: Vec<&str> = shown_words(text).collect();
+        assert_eq!(words, ["Ćwiczenia", "z", "pytań", "opening"]);
+        let m = message("Lato", "fonts/lato.woff2", &['t', 'Ć'], &[text]);
+        assert!(m.contains("(“Ćwiczenia”)"), "{m}");
+    }
 }
