@@ -157,6 +157,10 @@ test("order: steps reordered with the keyboard until right", async () => {
   assert.equal(n, byId[id].size);
   const positions = () => steps.evaluateAll((lis) => lis.map((li) => Number(li.dataset.position)));
   assert.notDeepEqual(await positions(), [...Array(n).keys()].map((i) => i + 1), "shuffled on the page");
+  // How to move the steps is read before the steps, not after them.
+  const help = page.locator(`#${id} .help`);
+  assert.equal(await help.textContent(), "Move a step with its buttons, or drag it. Then check the order.");
+  assert.ok((await help.boundingBox()).y < (await steps.first().boundingBox()).y, "the help is above the steps");
 
   await page.locator(`#${id} button[type=submit]`).click();
   // The count agrees with the marks on the steps, in English grammar: "1 of 8 steps is", "2 of 8 steps are".
@@ -252,6 +256,10 @@ test("without JavaScript a practice page is a complete exercise sheet", async ()
     const { page } = await open(noJs.context, fileUrl("practice/coach-questions.html"), "file://");
     assert.equal(await page.locator("form.interactive").first().isVisible(), false);
     assert.ok(await page.locator("ol.options").first().isVisible(), "options listed");
+    const { page: steps } = await open(noJs.context, fileUrl("practice/session-flow.html"), "file://");
+    assert.ok(await steps.locator("ol.steps").first().isVisible(), "steps listed");
+    assert.equal(await steps.locator(".practice-item .help").first().isVisible(), false, "no buttons, no word of them");
+    await steps.close();
     const details = page.locator("details.answer").first();
     await details.locator("summary").click();
     assert.match(await details.textContent(), /Answer: B/);

@@ -290,6 +290,7 @@
     form.hidden = false;
     checkWithoutSubmitting(form);
     section.querySelectorAll(".static-only").forEach(function (n) { n.hidden = true; });
+    section.querySelectorAll(".js-only").forEach(function (n) { n.hidden = false; });
     var details = section.querySelector("details.answer");
     if (details) details.hidden = true;
     var handler;
