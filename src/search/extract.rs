@@ -412,6 +412,7 @@ impl<'a> Attrs<'a> {
     /// Reads the attribute list once, name by name (in any case).
     fn of(attrs: &'a str) -> Attrs<'a> {
         let mut read = Attrs::default();
+        let (mut aria_hidden, mut searched) = (false, false);
         for (name, value) in crate::html::attributes(attrs) {
             let is = |known: &str| name.eq_ignore_ascii_case(known);
             if is("id") {
@@ -419,7 +420,11 @@ impl<'a> Attrs<'a> {
             } else if is("hidden") {
                 read.hidden = true;
             } else if is("aria-hidden") {
-                read.hidden |= value == "true";
+                aria_hidden = value == "true";
+            } else if is("data-search") {
+                // A sign shown to the eye that screen readers hear in words
+                // instead (a turn's "→"): in the snippet all the same.
+                searched = true;
             } else if is("data-no-search") {
                 // Answers to practice items: found, they would give them away.
                 read.hidden = true;
@@ -430,6 +435,7 @@ impl<'a> Attrs<'a> {
                 }
             }
         }
+        read.hidden |= aria_hidden && !searched;
         read
     }
 }

@@ -71,6 +71,14 @@ fn hidden_navigation_scripts_and_facilitator_notes_are_left_out() {
     assert_eq!(got, vec![s("", "", "Shown")]);
 }
 
+/// A turn's listener: the eye sees "→ Ana", a screen reader hears "to: Ana";
+/// the snippet shows what the eye sees.
+#[test]
+fn a_sign_marked_for_search_is_in_the_snippet_and_its_spoken_words_are_not() {
+    let got = sections("<p>Lee asks <span aria-hidden=\"true\" data-search>→</span><span class=\"visually-hidden\" data-no-search>to:</span> Ana</p>");
+    assert_eq!(got, vec![s("", "", "Lee asks → Ana")]);
+}
+
 #[test]
 fn attributes_are_read_by_name_whatever_their_quotes() {
     let got = sections("<h2 data-note=\"id=wrong hidden\" id='right'>Kept</h2><p class=\"a facilitator-notes b\">Secret</p><p data-hidden=\"x\">Shown</p><div hidden=\"\">Gone</div><p aria-hidden=false>Also shown</p>");
