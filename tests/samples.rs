@@ -276,6 +276,18 @@ fn new_polish_site_builds_in_polish() {
         data.contains("Pytanie o\u{a0}wsparcie") && data.contains("Kto jeszcze w\u{a0}firmie"),
         "{data}"
     );
+    // And what a demo session's pause shows once answered (its own data).
+    let session =
+        fs::read_to_string(site.join("public/sessions/decyzje-kierownikow.html")).unwrap();
+    let pauses = session
+        .split_once(r#"id="pause-data">"#)
+        .and_then(|(_, rest)| rest.split_once("</script>"))
+        .map(|(data, _)| data)
+        .unwrap_or_default();
+    assert!(
+        pauses.contains("a\u{a0}to nigdy nie jest") && pauses.contains("\"correct\":true"),
+        "{pauses}"
+    );
     for page in [
         "sessions/decyzje-kierownikow.html",
         "practice/open-questions.html",

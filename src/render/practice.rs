@@ -23,8 +23,25 @@ pub struct RenderedItem {
 
 /// Renders `item`, whose element gets the id `dom_id`, for the page at `path`.
 /// Explanations are Markdown of their own: `ids` gives them the page's
-/// settings, not its ids.
+/// settings, not its ids. What its script shows once answered is bound as
+/// the page's text is (Polish line breaking), on a practice page and in a
+/// session's pause alike.
 pub fn item(
+    item: &Item,
+    dom_id: &str,
+    number: usize,
+    path: &str,
+    site: &Site,
+    ids: &Ids,
+) -> RenderedItem {
+    let mut rendered = unbound_item(item, dom_id, number, path, site, ids);
+    if super::typography::applies_to(&site.config.language) {
+        super::typography::bind_shown(&mut rendered.data);
+    }
+    rendered
+}
+
+fn unbound_item(
     item: &Item,
     dom_id: &str,
     number: usize,
@@ -203,9 +220,6 @@ pub fn set_context(site: &Site, doc: &Doc<PracticeSet>, path: &str, ids: &mut Id
             let id = ids.unique(&format!("item-{}", i + 1));
             let rendered = item(it, &id, i + 1, path, site, ids);
             let mut item_data = rendered.data;
-            if super::typography::applies_to(&site.config.language) {
-                super::typography::bind_shown(&mut item_data);
-            }
             item_data["id"] = json!(id);
             data.push(item_data);
             rendered.view
