@@ -282,6 +282,22 @@ test("on a phone, Start the session under the introduction goes to the first tur
   }
 });
 
+test("once a session has been watched to the end, Start the session starts it again at the first turn", async () => {
+  const { page, problems } = await fresh();
+  const data = embedded(SITE, FILE, "session-data");
+  await page.evaluate(([key, total]) => {
+    window.alsite.progress.open(key).set("player", { turn: total, pauses: {}, transcript: false });
+  }, [data.key, data.turns]);
+  await page.reload();
+  const start = page.locator(".session-start a");
+  assert.equal(await start.textContent(), "Start the session ↓");
+  await start.click();
+  assert.match(await position(page), /^Turn 1 of /);
+  assert.equal(await start.textContent(), "Start the session ↓");
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
 test("a session.html of the site's own theme, copied before the pause's Go on button, still plays", async () => {
   const repo = path.resolve(__dirname, "../..");
   const bin = process.env.ALSITE_BIN || path.join(repo, "target/debug/alsite");

@@ -329,15 +329,17 @@
 
     // "Start the session" under the introduction: to the current turn, below
     // the controls, which stick once the page is scrolled past them.
+    // A session watched to the end is started again: the button says so.
     var jump = document.querySelector(".session-start a");
+    function resuming() { return state.turn > 1 && state.turn < total; }
     function labelJump() {
       if (!jump) return;
-      var resume = state.turn > 1 && state.turn < total;
-      jump.textContent = resume ? t("player.resume", { n: state.turn, total: total }) : t("player.start");
+      jump.textContent = resuming() ? t("player.resume", { n: state.turn, total: total }) : t("player.start");
     }
     if (jump) {
       jump.addEventListener("click", function (ev) {
         ev.preventDefault();
+        if (!resuming() && state.turn !== 1) go(1);
         var turnEl = turns[state.turn - 1];
         if (turnEl) turnEl.scrollIntoView({ block: "start", behavior: reducedMotion() ? "auto" : "smooth" });
         focusControl(next.disabled ? back : next);
