@@ -189,6 +189,27 @@ test("going to another language keeps the place in the page: a practice item, a 
   await page.close();
 });
 
+test("leaving the presenter view, the language links no longer open the other language's presenter view", async () => {
+  // The session translated (here its own words again), so its page has a language menu.
+  const root = path.join(work, "presenting");
+  for (const layer of ["polish", "two-languages"]) fs.cpSync(path.join(REPO, "tests/sites", layer), root, { recursive: true });
+  fs.copyFileSync(path.join(root, "content/sessions/grafik.yaml"), path.join(root, "content/sessions/grafik.en.yaml"));
+  const out = path.join(work, "presenting-out");
+  execFileSync(BIN, ["build", "--root", root, "--out", out], { stdio: "pipe" });
+  const { page, problems } = await open(browser.context, url(out, "sessions/grafik.html"), "file://");
+  const english = page.locator("a[data-keep-place][hreflang=en]");
+  await page.locator(".player .present-toggle").click();
+  await page.waitForFunction(() => document.body.classList.contains("present"));
+  assert.ok((await english.getAttribute("href")).endsWith("#present"), "the place goes along while presenting");
+  await page.keyboard.press("Escape");
+  await page.waitForFunction(() => !document.body.classList.contains("present"));
+  await english.click();
+  await page.waitForLoadState("load");
+  assert.ok(!page.url().includes("#present"), page.url());
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
 test("an English practice page in a Polish site checks in English", async () => {
   const { page, problems } = await open(browser.context, url(twoLanguages, "en/practice/pytania-otwarte.html"), "file://");
   await fresh(page);

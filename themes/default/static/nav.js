@@ -22,6 +22,14 @@
   function start() {
     keepPlace();
     window.addEventListener("hashchange", keepPlace);
+    // A script may change the address without a hashchange (leaving the
+    // presenter view goes back with history.pushState): the links are
+    // brought up to date again as they are followed or opened in a new tab.
+    ["click", "auxclick", "contextmenu"].forEach(function (type) {
+      document.addEventListener(type, function (ev) {
+        if (ev.target.closest && ev.target.closest("a[data-keep-place]")) keepPlace();
+      }, true);
+    });
     var menu = document.querySelector(".nav-menu");
     var button = menu && menu.querySelector("summary");
     if (!button) return;
