@@ -109,7 +109,8 @@ fn child(
             Seg::Key(key) => {
                 let bare = entry.strip_prefix(key).and_then(|r| r.strip_prefix(':'));
                 let quoted = entry.strip_prefix(&format!("\"{key}\":")[..]);
-                let Some(rest) = bare.or(quoted) else {
+                let single = entry.strip_prefix(&format!("'{key}':")[..]);
+                let Some(rest) = bare.or(quoted).or(single) else {
                     continue;
                 };
                 let value_col =
@@ -243,5 +244,14 @@ items: [a, b]
         assert_eq!(locate(DOC, &[Key("stages"), Index(7)]), (3, 1));
         assert_eq!(locate(DOC, &[Key("nothing")]), (1, 1));
         assert_eq!(locate("", &[Key("x")]), (1, 1));
+    }
+
+    /// A key in quotes of either kind is the key: an error is placed at it,
+    /// not at the mapping above.
+    #[test]
+    fn finds_a_key_written_in_quotes() {
+        let text = "organization:\n  name: Org\n  \"email\": a at b\n  'website': www.x\n";
+        assert_eq!(locate(text, &[Key("organization"), Key("email")]), (3, 3));
+        assert_eq!(locate(text, &[Key("organization"), Key("website")]), (4, 3));
     }
 }
