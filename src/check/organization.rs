@@ -35,7 +35,8 @@ pub fn check_organization(site: &Site) -> Vec<Diagnostic> {
 /// What keeps `email` from being an e-mail address, and what to write.
 fn email_problem(email: &str) -> Option<(String, String)> {
     let email = email.trim();
-    if let Some(address) = email.strip_prefix("mailto:") {
+    let scheme = email.get(..7).filter(|s| s.eq_ignore_ascii_case("mailto:"));
+    if let Some(address) = scheme.map(|s| &email[s.len()..]) {
         return Some((
             format!("`organization.email` is `{email}`: write the address alone"),
             format!("write `email: {address}`; alsite makes the `mailto:` link"),
@@ -78,6 +79,8 @@ mod tests {
         assert!(email_problem("hello at northbridge").is_some());
         assert!(email_problem("a@b.pl, c@d.pl").is_some());
         assert!(email_problem("mailto:hello@northbridge.example").is_some());
+        assert!(email_problem("Mailto:hello@northbridge.example").is_some());
+        assert!(email_problem("biuro@żółw.example").is_none());
         assert!(website_problem("https://northbridge.example").is_none());
         assert!(website_problem("HTTP://northbridge.example").is_none());
         assert!(website_problem("www.northbridge.example").is_some());
