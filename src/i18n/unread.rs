@@ -52,13 +52,18 @@ fn unread_hint(name: &str, languages: &[String]) -> Option<String> {
         Some((part, code)) => (format!("{part}."), code),
         None => (String::new(), stem),
     };
-    let meant = meant_language(code, languages)
+    // English is read too, by every language: `EN.yaml` means `en.yaml`.
+    let mut readers = languages.to_vec();
+    if !readers.iter().any(|l| l == super::REFERENCE) {
+        readers.push(super::REFERENCE.to_string());
+    }
+    let meant = meant_language(code, &readers)
         .cloned()
-        .or_else(|| languages.iter().find(|l| l.as_str() == code).cloned())
+        .or_else(|| readers.iter().find(|l| l.as_str() == code).cloned())
         .or_else(|| {
             let hint = crate::load::language_codes::named(code)?;
             let named = hint.split('`').nth(1)?.to_string();
-            languages.contains(&named).then_some(named)
+            readers.contains(&named).then_some(named)
         });
     Some(match meant {
         Some(lang) => format!("rename it to i18n/{part}{lang}.yaml: a strings file is named after its language's code, as `languages:` in site.yaml writes it"),
@@ -102,6 +107,14 @@ mod tests {
         );
         let notes = unread_hint("notes.yaml", &pl).unwrap_or_default();
         assert!(notes.ends_with("languages: pl"), "{notes}");
+        // English is read by every language, as the words it falls back to.
+        let en = unread_hint("EN.yaml", &pl).unwrap_or_default();
+        assert!(en.starts_with("rename it to i18n/en.yaml:"), "{en}");
+        let english = unread_hint("english.yaml", &pl).unwrap_or_default();
+        assert!(
+            english.starts_with("rename it to i18n/en.yaml:"),
+            "{english}"
+        );
         let regional = ["pt-BR".to_string()];
         assert_eq!(unread_hint("pt.yaml", &regional), None);
     }
