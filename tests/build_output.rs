@@ -137,6 +137,23 @@ fn an_edit_writes_only_the_pages_whose_bytes_changed() {
 }
 
 #[test]
+fn a_new_title_of_an_untranslated_page_shows_on_its_page_in_the_other_language() {
+    let tmp = site("edit-untranslated");
+    let out = tmp.path("public");
+    let config = tmp.path("site.yaml");
+    let text = fs::read_to_string(&config).unwrap();
+    fs::write(&config, format!("{text}languages: [en, pl]\n")).unwrap();
+    let contact = tmp.path("content/pages/contact.md");
+    fs::write(&contact, "---\ntitle: Contact\n---\n\nWrite to us.\n").unwrap();
+    build_into(&tmp.0, &out);
+    fs::write(&contact, "---\ntitle: Write to us\n---\n\nWrite to us.\n").unwrap();
+    build_into(&tmp.0, &out);
+    let page = fs::read_to_string(out.join("pl/contact.html")).unwrap();
+    assert!(page.contains(">Write to us</h1>"), "{page}");
+    assert_same_as_fresh(&tmp.0, &out);
+}
+
+#[test]
 fn an_edit_of_a_page_that_names_its_heading_ids_renders_that_page_alone() {
     let tmp = site("edit-ids");
     let out = tmp.path("public");

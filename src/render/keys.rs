@@ -118,12 +118,15 @@ impl Keys {
             JobKind::Page(page) => (self.shared, page.digest),
             _ => (self.content, 0),
         };
+        // The title too: a page a language has not translated shows its
+        // original's, which is in no key of that language's content.
         let key = digest::of_parts([
             &base.to_le_bytes()[..],
             &own.to_le_bytes(),
             output.as_bytes(),
             job.source.as_os_str().as_encoded_bytes(),
             job.kind.template().as_bytes(),
+            job.title.as_bytes(),
         ]);
         key.max(1)
     }
