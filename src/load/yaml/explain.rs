@@ -219,7 +219,18 @@ fn text_for_a_list(place: Option<&str>, found: &str) -> String {
         .strip_prefix("string \"")
         .and_then(|f| f.strip_suffix('"'))
         .filter(|t| !key.is_empty() && !key.contains('[') && !t.contains(['\n', '[', '"', '\\']));
+    // What brackets alone would read as something else: a mapping after
+    // `: `, a comment after ` #`, a bracket or brace, an indicator first.
+    let special = |t: &str| {
+        t.contains(": ")
+            || t.ends_with(':')
+            || t.contains(" #")
+            || t.contains(['{', '}', ']'])
+            || t.trim_start()
+                .starts_with(['&', '*', '!', '|', '>', '%', '@', '`', '#', '?', '-', '\''])
+    };
     match text {
+        Some(t) if special(t) => format!("; for one entry write it in brackets and quotes, `{key}: [\"{t}\"]`"),
         // Words (`en, pl`) are a list; a phrase with a comma may be one entry.
         Some(t) if t.split(',').all(|w| !w.trim().contains(' ')) => {
             format!("; write it in brackets, `{key}: [{t}]`")
@@ -507,6 +518,22 @@ mod tests {
         assert!(words.ends_with("`languages: [en, pl]`"), "{words}");
         let one = hint(r#"outcomes: invalid type: string "Explain", expected a sequence"#);
         assert!(one.ends_with("`outcomes: [Explain]`"), "{one}");
+        // Text that brackets alone would read as something else (a mapping
+        // after `: `, a comment after ` #`) is quoted in them.
+        let colon =
+            hint(r#"outcomes: invalid type: string "Goal: name the rules", expected a sequence"#);
+        assert!(
+            colon.ends_with(r#"`outcomes: ["Goal: name the rules"]`"#),
+            "{colon}"
+        );
+        let hash = hint(r#"outcomes: invalid type: string "Plan #2", expected a sequence"#);
+        assert!(hash.ends_with(r#"`outcomes: ["Plan #2"]`"#), "{hash}");
+        for fixed in [&colon, &hash] {
+            let line = fixed.rsplit('`').nth(1).unwrap_or_default();
+            let read: Result<std::collections::BTreeMap<String, Vec<String>>, _> =
+                serde_yaml::from_str(line);
+            assert!(read.is_ok(), "{line}");
+        }
         let kind =
             hint("stages[0].kind: unknown variant `Opening`, expected one of `opening`, `goal`");
         assert!(kind.starts_with("did you mean `opening`?"), "{kind}");
