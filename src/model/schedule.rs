@@ -35,7 +35,7 @@ impl Clock {
 
     /// The clock time `text` most likely means when it is not written as
     /// one: `9.00`, `9h30`, `9`, `0930` and `9:5`'s kin read as `09:00`,
-    /// `09:30`; `None` when it reads as no time of day.
+    /// `09:30`, `2pm` as `14:00`; `None` when it reads as no time of day.
     pub fn meant(text: &str) -> Option<Clock> {
         let groups: Vec<&str> = text
             .split(|c: char| !c.is_ascii_digit())
@@ -47,7 +47,20 @@ impl Clock {
             [h, m] if m.len() == 2 => (*h, *m),
             _ => return None,
         };
-        Clock::parse(&format!("{h}:{m}")).ok()
+        let clock = Clock::parse(&format!("{h}:{m}")).ok()?;
+        // `2pm`, `1:30 PM`, `12:15 a.m.`: a twelve-hour clock.
+        let letters: String = text
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        let hours = clock.0 / 60;
+        match letters.as_str() {
+            "pm" if (1..12).contains(&hours) => Some(clock.plus(12 * 60)),
+            "am" if hours == 12 => Some(Clock(clock.0 - 12 * 60)),
+            "am" | "pm" if hours > 12 || hours == 0 => None,
+            _ => Some(clock),
+        }
     }
 
     pub fn plus(self, minutes: u32) -> Clock {
@@ -324,6 +337,11 @@ mod tests {
             ("9", "09:00"),
             ("0930", "09:30"),
             ("13.15", "13:15"),
+            ("2pm", "14:00"),
+            ("1:30 PM", "13:30"),
+            ("12 pm", "12:00"),
+            ("12:15am", "00:15"),
+            ("9 a.m.", "09:00"),
         ] {
             assert_eq!(meant(written).as_deref(), Some(time), "{written}");
         }
