@@ -394,6 +394,34 @@ test("SCORM 1.2: in a two-language course, a learner who switches to the other l
   await server.close();
 });
 
+test("SCORM 1.2: in a two-language course, a set answered partly in each language counts every item answered", async () => {
+  const site = path.join(work, "two-languages-split");
+  execFileSync(BIN, ["new", site, "--language", "pl,en"], { stdio: "pipe" });
+  const zip = path.join(work, "two-languages-split.zip");
+  execFileSync(BIN, ["package", "--root", site, "--scorm", "1.2", "--out", zip, "content/practice/session-flow.yaml"], { stdio: "pipe" });
+  const dir = path.join(work, "two-languages-split-unzipped");
+  execFileSync("unzip", ["-q", "-o", zip, "-d", dir]);
+  const server = await serve(dir, "1.2", "lms/practice-session-flow.html");
+  const { page, problems, content } = await openHost(server);
+  await scriptsRan(content);
+  // The first item in Polish, the other two in English.
+  const polish = embedded(dir, "practice/session-flow.html", "practice-data").items;
+  await answerSessionFlow(content, polish.slice(0, 1));
+  await content.locator("a[hreflang=en]").first().click();
+  await scriptsRan(content);
+  assert.equal(await content.locator("html").getAttribute("lang"), "en");
+  const english = embedded(dir, "en/practice/session-flow.html", "practice-data").items;
+  assert.deepEqual(english.map((i) => i.id), polish.map((i) => i.id), "the same items in both");
+  await answerSessionFlow(content, english.slice(1));
+  const cmi = await leave(page);
+  // Every item answered once, in one language or the other: complete.
+  assert.notEqual(cmi.core.lesson_status, "incomplete");
+  assert.deepEqual(await page.evaluate(() => window.lms.errors), []);
+  assert.deepEqual(problems, []);
+  await page.close();
+  await server.close();
+});
+
 test("SCORM 1.2: a practice set named in Polish, with a space, still records each answer under an id", async () => {
   // A copy of the sample site whose session-flow set has such a name.
   const site = path.join(work, "polish-name");

@@ -213,32 +213,28 @@
     return [key].concat(Object.keys(also).filter(function (k) { return also[k] === key; }));
   }
 
-  /** Answered and right among the first `size` items kept under `key`. */
-  function counted(items, size) {
-    var n = 0, right = 0;
-    Object.keys(items || {}).forEach(function (id) {
-      if (!isObject(items[id]) || n >= size) return;
-      n++;
-      if (items[id].correct === true) right++;
-    });
-    return { answered: n, right: right };
-  }
-
   /** Practice items answered and right, and whether everything is done. A
-   *  set counts in the language the learner answered most of it in (a
-   *  translation has its original's items: answers in two languages are not
-   *  added up). */
+   *  translation has its original's items, under the same ids: an item
+   *  counts once, answered in whichever language (and right if it was right
+   *  in one), so a learner may answer part of a set in each language. */
   function tally(config, state) {
     var right = 0, answered = 0, total = 0;
     (config.practice || []).forEach(function (pair) {
-      var best = { answered: 0, right: 0 };
+      var seen = Object.create(null), n = 0;
       versions(config, pair[0]).forEach(function (key) {
-        var c = counted(state.s[key], pair[1]);
-        if (c.answered > best.answered || (c.answered === best.answered && c.right > best.right)) best = c;
+        var items = state.s[key] || {};
+        Object.keys(items).forEach(function (id) {
+          if (!isObject(items[id])) return;
+          if (!(id in seen)) {
+            if (n >= pair[1]) return;
+            seen[id] = false;
+            n++;
+          }
+          if (items[id].correct === true && !seen[id]) { seen[id] = true; right++; }
+        });
       });
       total += pair[1];
-      answered += best.answered;
-      right += best.right;
+      answered += n;
     });
     var watched = (config.sessions || []).every(function (k) {
       return versions(config, k).some(function (v) { return state.d.indexOf(v) >= 0; });
