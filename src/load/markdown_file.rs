@@ -75,6 +75,13 @@ fn misfenced(text: &str) -> Option<(usize, String, String)> {
         .enumerate()
         .find(|(_, l)| !l.trim().is_empty())?;
     let (line, first) = (index + 1, first.trim());
+    if first == "---" && index == 0 {
+        return Some((
+            line,
+            "the front matter's `---` has spaces before it, so it opens no front matter".into(),
+            "write `---` at the very start of the first line".into(),
+        ));
+    }
     if first == "---" {
         return Some((
             line,
@@ -243,6 +250,10 @@ mod tests {
     fn a_front_matter_out_of_place_is_named_at_its_line() {
         let line = |t: &str| misfenced(t).map(|m| m.0);
         assert_eq!(line("\n \n---\ntitle: A\n---\n"), Some(3));
+        // Indented on the first line: no empty lines to delete.
+        let indented = misfenced("  ---\ntitle: A\n---\n").unwrap_or_default();
+        assert_eq!(indented.0, 1);
+        assert!(indented.1.contains("spaces before it"), "{}", indented.1);
         assert_eq!(line("\u{feff}+++\ntitle = \"A\"\n+++\n"), Some(1));
         assert_eq!(line("-----\ntitle: A\n---\n"), Some(1));
         assert_eq!(line("title: A\n---\n"), Some(1));
