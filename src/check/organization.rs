@@ -32,8 +32,12 @@ pub fn check_organization(site: &Site) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// What keeps `email` from being an e-mail address, and what to write.
+/// What keeps `email` from being an e-mail address, and what to write;
+/// nothing for an empty value (`email: ""`), which the site shows as none.
 fn email_problem(email: &str) -> Option<(String, String)> {
+    if email.is_empty() {
+        return None;
+    }
     let email = email.trim();
     let scheme = email.get(..7).filter(|s| s.eq_ignore_ascii_case("mailto:"));
     if let Some(address) = scheme.map(|s| &email[s.len()..]) {
@@ -55,8 +59,12 @@ fn email_problem(email: &str) -> Option<(String, String)> {
     })
 }
 
-/// What keeps `website` from being a full web address, and what to write.
+/// What keeps `website` from being a full web address, and what to write;
+/// nothing for an empty value, as for the e-mail.
 fn website_problem(website: &str) -> Option<(String, String)> {
+    if website.is_empty() {
+        return None;
+    }
     let website = website.trim();
     let lower = website.to_ascii_lowercase();
     if lower.starts_with("https://") || lower.starts_with("http://") {
@@ -84,5 +92,8 @@ mod tests {
         assert!(website_problem("https://northbridge.example").is_none());
         assert!(website_problem("HTTP://northbridge.example").is_none());
         assert!(website_problem("www.northbridge.example").is_some());
+        // Left empty (`email: ""`): the site shows none, as without the field.
+        assert!(email_problem("").is_none());
+        assert!(website_problem("").is_none());
     }
 }
