@@ -206,6 +206,16 @@ test("leaving the presenter view, the language links no longer open the other la
   await english.click();
   await page.waitForLoadState("load");
   assert.ok(!page.url().includes("#present"), page.url());
+  // Gone on to the second stage (an address without its turn), the other language goes on there.
+  await page.locator(".player .next").waitFor();
+  await page.locator(".stage-list a").nth(1).click();
+  const turn = (await page.locator(".player .position").textContent()).match(/^Turn (\d+) of /)[1];
+  assert.ok(Number(turn) > 1, turn);
+  await page.locator("a[data-keep-place][hreflang=pl]").click();
+  await page.waitForLoadState("load");
+  assert.ok(page.url().endsWith(`/sessions/grafik.html#turn-${turn}`) && !page.url().includes("/en/"), page.url());
+  await page.locator(".player .position").waitFor();
+  assert.match(await page.locator(".player .position").textContent(), new RegExp(`^Wypowiedź ${turn} z `));
   assert.deepEqual(problems, { console: [], errors: [], outside: [] });
   await page.close();
 });

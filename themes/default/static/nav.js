@@ -9,13 +9,17 @@
   /** Links to the same page in another language (the language menu, an
    *  untranslated page's way to its original) take the place in the page
    *  along: a session's turn, a practice item, a module's activity have
-   *  the same name in every language. */
+   *  the same name in every language. A page's script sets `alsite.place`
+   *  (an element's id) for a place the address does not show. */
   function keepPlace() {
+    // The address's #anchor, else the place a page's script keeps without
+    // one (the session player: the turn on show).
+    var hash = window.location.hash || (alsite.place ? "#" + alsite.place : "");
     var links = document.querySelectorAll("a[data-keep-place]");
     for (var i = 0; i < links.length; i++) {
       var a = links[i];
       var base = a.getAttribute("href").split("#")[0];
-      a.setAttribute("href", base + window.location.hash);
+      a.setAttribute("href", base + hash);
     }
   }
 

@@ -235,6 +235,8 @@
 
     function go(n) {
       state.turn = Math.max(1, Math.min(total, n));
+      // Going to another language goes on at this turn (nav.js).
+      alsite.place = state.turn > 1 ? "turn-" + state.turn : null;
       save();
       render(true, true);
     }
@@ -357,6 +359,7 @@
     }
     padBelowPlayer();
     if (window.ResizeObserver) new ResizeObserver(padBelowPlayer).observe(player);
+    alsite.place = state.turn > 1 ? "turn-" + state.turn : null;
     render(false, state.turn > 1);
     showLinkedTurn();
   }
