@@ -312,7 +312,7 @@ fn a_site_yaml_link_that_leads_nowhere_is_named_as_a_link() {
     let site = fixture_site("base");
     let config = site.0.join("site.yaml");
     fs::remove_file(&config).unwrap();
-    std::os::unix::fs::symlink("../shared/site.yaml", &config).unwrap();
+    std::os::unix::fs::symlink("../elsewhere/site.yaml", &config).unwrap();
     let out = alsite(&["build"], &site.0);
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
@@ -341,16 +341,16 @@ fn a_link_in_content_that_leads_out_of_the_site_is_refused_not_published() {
     fs::write(secret.path("id_rsa"), "PRIVATE KEY").unwrap();
     let content = site.0.join("content");
     // A link within the site's folder is content like any other.
-    fs::create_dir_all(site.0.join("shared")).unwrap();
+    fs::create_dir_all(site.0.join("common")).unwrap();
     fs::write(
-        site.0.join("shared/logo.svg"),
+        site.0.join("common/logo.svg"),
         "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
     )
     .unwrap();
-    std::os::unix::fs::symlink("../../shared", content.join("pages/shared")).unwrap();
+    std::os::unix::fs::symlink("../../common", content.join("pages/common")).unwrap();
     let out = alsite(&["build"], &site.0);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(site.0.join("public/pages/shared/logo.svg").is_file());
+    assert!(site.0.join("public/pages/common/logo.svg").is_file());
     // A file and a folder linked from outside it.
     std::os::unix::fs::symlink(secret.path("id_rsa"), content.join("key.txt")).unwrap();
     std::os::unix::fs::symlink(&secret.0, content.join("pages/home")).unwrap();
