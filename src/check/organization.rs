@@ -70,7 +70,19 @@ fn website_problem(website: &str) -> Option<(String, String)> {
     if lower.starts_with("https://") || lower.starts_with("http://") {
         return None;
     }
-    let host = website.trim_start_matches('/');
+    // A scheme written wrong (`https//x`, `htps://x`, `//x`) goes: the
+    // hint's address has one `https://`.
+    let host = match website.find("//") {
+        Some(i)
+            if website[..i]
+                .trim_end_matches(':')
+                .chars()
+                .all(|c| c.is_ascii_alphabetic()) =>
+        {
+            &website[i + 2..]
+        }
+        _ => website.trim_start_matches('/'),
+    };
     Some((
         format!("`organization.website` is `{website}`, which is not a full web address"),
         format!("write it with `https://` in front, `website: https://{host}`: without it, a browser looks for a page of this site called `{host}`"),
@@ -95,5 +107,24 @@ mod tests {
         // Left empty (`email: ""`): the site shows none, as without the field.
         assert!(email_problem("").is_none());
         assert!(website_problem("").is_none());
+    }
+
+    #[test]
+    fn the_hint_gives_the_address_with_one_scheme() {
+        for (written, meant) in [
+            ("www.northbridge.example", "https://www.northbridge.example"),
+            ("https//northbridge.example", "https://northbridge.example"),
+            ("htps://northbridge.example", "https://northbridge.example"),
+            (
+                "//northbridge.example/team",
+                "https://northbridge.example/team",
+            ),
+        ] {
+            let (_, hint) = website_problem(written).unwrap_or_default();
+            assert!(
+                hint.contains(&format!("`website: {meant}`")),
+                "{written}: {hint}"
+            );
+        }
     }
 }
