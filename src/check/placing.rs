@@ -105,10 +105,14 @@ fn path_byte(b: u8) -> bool {
 fn find_link<'t>(text: &'t str, needle: &str) -> Option<(usize, &'t str)> {
     let bytes = text.as_bytes();
     let starts = |i: &usize| *i == 0 || !(path_byte(bytes[*i - 1]) || bytes[*i - 1] == b'@');
-    let whole = |i: &usize| {
-        let after = bytes.get(*i + needle.len());
-        starts(i) && !after.is_some_and(|&b| path_byte(b) || (b == b'#' && !needle.contains('#')))
+    // A link ends where the path does, or at a sentence's full stop after
+    // it (`see /about.html.`): a `.` with no path after it.
+    let ends = |at: usize| match bytes.get(at) {
+        None => true,
+        Some(b'.') => !bytes.get(at + 1).is_some_and(|&b| path_byte(b)),
+        Some(&b) => !(path_byte(b) || (b == b'#' && !needle.contains('#'))),
     };
+    let whole = |i: &usize| starts(i) && ends(*i + needle.len());
     if let Some(i) = text.match_indices(needle).map(|(i, _)| i).find(whole) {
         return Some((i, &text[i..i + needle.len()]));
     }
@@ -222,5 +226,8 @@ mod tests {
             find_link("a.html?tab=2#team", "a.html#team").map(|f| f.1),
             Some("a.html?tab=2#team")
         );
+        // At the end of a sentence, before its full stop.
+        let text = "Read /about.html.en first, then /about.html.\n";
+        assert_eq!(find_link(text, "/about.html").map(|f| f.0), Some(32));
     }
 }
