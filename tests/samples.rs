@@ -267,11 +267,7 @@ fn new_polish_site_builds_in_polish() {
     assert!(rules.contains("Wypowiadamy się tylko w\u{a0}odpowiedzi na pytanie"));
     // So is what a practice item shows once answered (its data, for the script).
     let practice = fs::read_to_string(site.join("public/practice/open-questions.html")).unwrap();
-    let data = practice
-        .split_once(r#"id="practice-data">"#)
-        .and_then(|(_, rest)| rest.split_once("</script>"))
-        .map(|(data, _)| data)
-        .unwrap_or_default();
+    let data = script_data(&practice, "practice-data");
     assert!(
         data.contains("Pytanie o\u{a0}wsparcie") && data.contains("Kto jeszcze w\u{a0}firmie"),
         "{data}"
@@ -279,11 +275,7 @@ fn new_polish_site_builds_in_polish() {
     // And what a demo session's pause shows once answered (its own data).
     let session =
         fs::read_to_string(site.join("public/sessions/decyzje-kierownikow.html")).unwrap();
-    let pauses = session
-        .split_once(r#"id="pause-data">"#)
-        .and_then(|(_, rest)| rest.split_once("</script>"))
-        .map(|(data, _)| data)
-        .unwrap_or_default();
+    let pauses = script_data(&session, "pause-data");
     assert!(
         pauses.contains("a\u{a0}to nigdy nie jest") && pauses.contains("\"correct\":true"),
         "{pauses}"
@@ -398,4 +390,12 @@ fn the_polish_sample_carries_the_same_checker_word_lists() {
         pl.unwrap(),
         "copy content/practice/question-rules.yaml to samples/pl/content/practice/"
     );
+}
+
+/// The text of the page's `<script id="{id}">`: the data its script reads.
+fn script_data<'a>(page: &'a str, id: &str) -> &'a str {
+    page.split_once(&format!(r#"id="{id}">"#))
+        .and_then(|(_, rest)| rest.split_once("</script>"))
+        .map(|(data, _)| data)
+        .unwrap_or_default()
 }
