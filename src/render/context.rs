@@ -87,7 +87,11 @@ impl<'a> Shared<'a> {
                     .copied()
                     .filter(|&ns| search || ns != "search.")
                     .collect();
-                practice::script_json(&strings.for_scripts(&wanted)).into()
+                let mut json = strings.for_scripts(&wanted);
+                if super::typography::applies_to(strings.lang()) {
+                    super::typography::bind_every_text(&mut json["strings"]);
+                }
+                practice::script_json(&json).into()
             })
             .clone()
     }

@@ -95,6 +95,23 @@ pub fn bind_shown(data: &mut serde_json::Value) {
     }
 }
 
+/// Every text in `value` (the UI strings the scripts show: "Wypowiedź 3
+/// z 96"), plain text each, bound as the page's text is. No script
+/// compares these strings with what a reader types.
+pub fn bind_every_text(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::String(text) => {
+            if let Some(bound) = bind_text(text, true, false) {
+                *text = bound;
+            }
+        }
+        Value::Array(values) => values.iter_mut().for_each(bind_every_text),
+        Value::Object(fields) => fields.values_mut().for_each(bind_every_text),
+        _ => {}
+    }
+}
+
 fn keeps_text(name: &str) -> bool {
     ["pre", "code", "kbd", "samp", "textarea", "svg"]
         .iter()
@@ -274,6 +291,17 @@ mod tests {
         assert_eq!(data["options"][0]["feedback"], "<p>Tak, w\u{a0}grupie.</p>");
         assert_eq!(data["models"][0], "Co z\u{a0}tego wynika?");
         assert_eq!(data["models"][1], "A\u{a0}co potem?");
+    }
+
+    #[test]
+    fn the_strings_scripts_show_are_bound_placeholders_kept() {
+        let mut strings = serde_json::json!({
+            "player.turn_of": "Wypowiedź {n} z {total}",
+            "time.minutes": { "few": "{n} minuty", "other": "w sumie {n}" },
+        });
+        bind_every_text(&mut strings);
+        assert_eq!(strings["player.turn_of"], "Wypowiedź {n} z\u{a0}{total}");
+        assert_eq!(strings["time.minutes"]["other"], "w\u{a0}sumie {n}");
     }
 
     #[test]

@@ -50,8 +50,8 @@ test("the session player speaks Polish", async () => {
   const next = page.locator(".player .next");
   assert.equal(await next.textContent(), "Dalej →");
   assert.equal(await page.locator(".player .back").textContent(), "← Wstecz");
-  assert.equal(await page.locator(".player .position").textContent(), "Wypowiedź 1 z 9 · Etap 1 z 2: Pytania");
-  assert.equal(await page.locator(".progress-bar").getAttribute("aria-valuetext"), "Wypowiedź 1 z 9");
+  assert.equal(await page.locator(".player .position").textContent(), "Wypowiedź 1 z\u00a09 · Etap 1 z\u00a02: Pytania");
+  assert.equal(await page.locator(".progress-bar").getAttribute("aria-valuetext"), "Wypowiedź 1 z\u00a09");
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");
   assert.equal(await next.isDisabled(), true, "waits at the pause");
@@ -82,26 +82,26 @@ test("practice feedback, plural forms and the question checker speak Polish", as
     "Na to pytanie można odpowiedzieć „tak” albo „nie”: zaczyna się od „Czy”. Spróbuj zacząć od „Co” albo „Jak”.",
   );
   assert.equal(await rewrite.locator(".mark-good").textContent(), "Moja wersja jest dobra");
-  assert.equal(await page.locator(".progress .score").textContent(), "Odpowiedzi: 1 z 4, dobrze: 0.");
+  assert.equal(await page.locator(".progress .score").textContent(), "Odpowiedzi: 1 z\u00a04, dobrze: 0.");
 
   const classify = page.locator("#item-3");
   await classify.locator("input[value=otwarte]").check();
   await classify.locator("button[type=submit]").click();
-  assert.equal(await classify.locator(".verdict strong").textContent(), "Nie do końca: wybrano Otwarte, a to jest Zamknięte.");
+  assert.equal(await classify.locator(".verdict strong").textContent(), "Nie do końca: wybrano Otwarte, a\u00a0to jest Zamknięte.");
 
   const order = page.locator("#item-4");
-  assert.match(await order.locator(".up").first().getAttribute("aria-label"), /^Przesuń „.+” w górę$/);
+  assert.match(await order.locator(".up").first().getAttribute("aria-label"), /^Przesuń „.+” w\u00a0górę$/);
   await order.locator("button[type=submit]").click();
-  assert.match(await order.locator(".verdict strong").textContent(), /^\d z 4 kroków (jest|są) na swoim miejscu\.$/);
+  assert.match(await order.locator(".verdict strong").textContent(), /^\d z\u00a04 kroków (jest|są) na swoim miejscu\.$/);
   // The plural rules of the page's language, in the page (Intl.PluralRules):
   // 1 and 5 and 25 take one form, 2 and 22 another.
   const forms = await page.evaluate(() => [1, 2, 5, 22, 25].map((n) => window.alsite.t("practice.order_partly", { n: n, total: 30 })));
   assert.deepEqual(forms, [
-    "1 z 30 kroków jest na swoim miejscu.",
-    "2 z 30 kroków są na swoim miejscu.",
-    "5 z 30 kroków jest na swoim miejscu.",
-    "22 z 30 kroków są na swoim miejscu.",
-    "25 z 30 kroków jest na swoim miejscu.",
+    "1 z\u00a030 kroków jest na swoim miejscu.",
+    "2 z\u00a030 kroków są na swoim miejscu.",
+    "5 z\u00a030 kroków jest na swoim miejscu.",
+    "22 z\u00a030 kroków są na swoim miejscu.",
+    "25 z\u00a030 kroków jest na swoim miejscu.",
   ]);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(problems, { console: [], errors: [], outside: [] });
@@ -184,7 +184,7 @@ test("going to another language keeps the place in the page: a practice item, a 
   await page.waitForLoadState("load");
   assert.ok(page.url().endsWith("/sessions/grafik.html#turn-3") && !page.url().includes("/en/"), page.url());
   await page.locator(".player .position").waitFor();
-  assert.match(await page.locator(".player .position").textContent(), /^Wypowiedź 3 z /);
+  assert.match(await page.locator(".player .position").textContent(), /^Wypowiedź 3 z\u00a0/);
   assert.deepEqual(problems, { console: [], errors: [], outside: [] });
   await page.close();
 });
@@ -215,7 +215,7 @@ test("leaving the presenter view, the language links no longer open the other la
   await page.waitForLoadState("load");
   assert.ok(page.url().endsWith(`/sessions/grafik.html#turn-${turn}`) && !page.url().includes("/en/"), page.url());
   await page.locator(".player .position").waitFor();
-  assert.match(await page.locator(".player .position").textContent(), new RegExp(`^Wypowiedź ${turn} z `));
+  assert.match(await page.locator(".player .position").textContent(), new RegExp(`^Wypowiedź ${turn} z\u00a0`));
   assert.deepEqual(problems, { console: [], errors: [], outside: [] });
   await page.close();
 });

@@ -256,7 +256,7 @@ test("in Polish the player says the stage, a pause's question and the end in Pol
   assert.equal(await page.evaluate(() => document.documentElement.lang), "pl");
   await page.locator(".player .next").focus();
   for (let n = 2; n <= data.stages[1].first; n++) await page.keyboard.press("Enter");
-  assert.ok((await announced(page)).startsWith(`Etap 2 z ${data.stages.length}: ${data.stages[1].title}. `), await announced(page));
+  assert.ok((await announced(page)).startsWith(`Etap 2 z\u00a0${data.stages.length}: ${data.stages[1].title}. `), await announced(page));
   const stepToStop = async () => {
     for (let i = 0; i < 200 && !(await page.locator(".player .next").isDisabled()); i++) await page.keyboard.press("Enter");
   };
