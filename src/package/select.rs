@@ -147,14 +147,13 @@ fn from_root(root: &Path, path: &Path) -> Result<PathBuf, Diagnostic> {
     let inside = |full: PathBuf| full.strip_prefix(&root).ok().map(Path::to_path_buf);
     let typed = std::fs::canonicalize(path).ok();
     let from_site = std::fs::canonicalize(root.join(path)).ok();
-    match (typed, from_site) {
-        (None, None) => Err(not_found()),
-        (typed, from_site) => typed
-            .clone()
-            .and_then(inside)
-            .or_else(|| from_site.and_then(inside))
-            .ok_or_else(|| Diagnostic::error(path, "is outside the site folder")),
+    if typed.is_none() && from_site.is_none() {
+        return Err(not_found());
     }
+    typed
+        .and_then(inside)
+        .or_else(|| from_site.and_then(inside))
+        .ok_or_else(|| Diagnostic::error(path, "is outside the site folder"))
 }
 
 /// Whether `rel` names the part: the part's file, a folder holding it, or

@@ -76,15 +76,7 @@ pub fn bind_shown(data: &mut serde_json::Value) {
                             *html = bound;
                         }
                     }
-                    ("models", Value::Array(models)) => {
-                        for model in models {
-                            if let Some(bound) =
-                                model.as_str().and_then(|t| bind_text(t, true, false))
-                            {
-                                *model = Value::String(bound);
-                            }
-                        }
-                    }
+                    ("models", models @ Value::Array(_)) => bind_every_text(models),
                     (_, value @ (Value::Array(_) | Value::Object(_))) => bind_shown(value),
                     _ => {}
                 }

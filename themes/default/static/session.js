@@ -145,6 +145,8 @@
     function render(announce, moved) {
       var had = document.activeElement;
       var n = state.turn;
+      // Going to another language goes on at this turn (nav.js).
+      alsite.place = n > 1 ? "turn-" + n : null;
       var s = stageOf(n);
       var stageFirst = data.stages[s].first;
       turns.forEach(function (t) {
@@ -235,8 +237,6 @@
 
     function go(n) {
       state.turn = Math.max(1, Math.min(total, n));
-      // Going to another language goes on at this turn (nav.js).
-      alsite.place = state.turn > 1 ? "turn-" + state.turn : null;
       save();
       render(true, true);
     }
@@ -359,7 +359,6 @@
     }
     padBelowPlayer();
     if (window.ResizeObserver) new ResizeObserver(padBelowPlayer).observe(player);
-    alsite.place = state.turn > 1 ? "turn-" + state.turn : null;
     render(false, state.turn > 1);
     showLinkedTurn();
   }
