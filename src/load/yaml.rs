@@ -184,13 +184,18 @@ fn from_serde<T: DeserializeOwned>(
     }
 }
 
+/// Line `line` (from 1) of `text`, as a diagnostic's line counts.
+fn source_line(text: &str, line: usize) -> Option<&str> {
+    text.lines().nth(line.checked_sub(1)?)
+}
+
 /// The hint for a text opened with a straight quote mark at (`line`,
 /// `column`) and ended with a curly one, as a word processor or a phone
 /// types it (`"Sesja na żywo”`, `{ say: "Welcome.” }`): YAML ends it only
 /// with the mark it opened. The last curly mark on the line is taken as
 /// the one meant to close it.
 fn curly_close(text: &str, line: usize, column: usize) -> Option<String> {
-    let l = text.lines().nth(line.checked_sub(1)?)?;
+    let l = source_line(text, line)?;
     let mut after = l.chars().skip(column.checked_sub(1)?);
     let open = after.next().filter(|c| matches!(c, '"' | '\''))?;
     let close = after.filter(|c| "”“„’‘»«".contains(*c)).last()?;
@@ -204,7 +209,7 @@ fn curly_close(text: &str, line: usize, column: usize) -> Option<String> {
 fn second_type(text: &str, line: usize, message: &str) -> Option<String> {
     let in_item = message.contains("in `items` (item ") && message.contains("unknown field `type`");
     in_item.then_some(())?;
-    let source = text.lines().nth(line.checked_sub(1)?)?.trim_start();
+    let source = source_line(text, line)?.trim_start();
     let value = source.strip_prefix("type:")?.trim();
     Some(format!("this item has its `type` already, on its `- ` line, so this `type:` starts the next item: begin it with `- ` (`- type: {value}`), lined up with the `- ` of the item above"))
 }
@@ -213,7 +218,7 @@ fn second_type(text: &str, line: usize, message: &str) -> Option<String> {
 /// (`` `title`, `items` ``) and no colon: `title From statements…` on a
 /// file's first line makes the whole file one text.
 fn colon_forgotten(text: &str, line: usize, fields: &str) -> Option<String> {
-    let source = text.lines().nth(line.checked_sub(1)?)?.trim();
+    let source = source_line(text, line)?.trim();
     let (key, value) = source.split_once(' ')?;
     let known = !key.contains(':') && fields.contains(&format!("`{key}`"));
     known.then(|| format!("; `{key}` is one of them, and a field's name is followed by a colon and a space: `{key}: {}`", value.trim()))
@@ -347,7 +352,7 @@ fn second_key(
 /// In a mapping in braces starting at (`line`, `column`), `{ by: a, by: b }`,
 /// the column of the key `key`'s second entry on that line.
 fn second_key_in_braces(text: &str, line: usize, column: usize, key: &str) -> Option<usize> {
-    let source = text.lines().nth(line.checked_sub(1)?)?;
+    let source = source_line(text, line)?;
     let start = source.char_indices().nth(column.checked_sub(1)?)?.0;
     let rest = source[start..].strip_prefix('{')?;
     let mut seen = 0;

@@ -12,7 +12,7 @@ use super::quoting::{quoted, split_value};
 /// (1-based, in characters), the message and the hint with the line
 /// written back with that value in quotes.
 pub fn colon_in_text(text: &str, line: usize) -> Option<(usize, String, String)> {
-    let source = text.lines().nth(line.checked_sub(1)?)?;
+    let source = super::source_line(text, line)?;
     let (start, value) = flow_value(source).or_else(|| block_value(source))?;
     let message = if has_inner_colon(value) {
         "this text contains `: ` (a colon and a space), which YAML reads as the start of a `key: value`, not as text"
@@ -33,7 +33,7 @@ pub fn colon_in_text(text: &str, line: usize) -> Option<(usize, String, String)>
 /// On line `line`: a `key:value` with no space after the colon, which
 /// YAML reads as one word of text, not as a key and its value.
 pub fn no_space_after_colon(text: &str, line: usize) -> Option<(usize, String, String)> {
-    let source = text.lines().nth(line.checked_sub(1)?)?;
+    let source = super::source_line(text, line)?;
     let rest = source.trim_start();
     let rest = rest.strip_prefix("- ").unwrap_or(rest).trim_start();
     let colon = rest.find(':')?;

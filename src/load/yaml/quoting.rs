@@ -15,7 +15,7 @@ pub fn reserved_start(
     column: usize,
     brackets: bool,
 ) -> Option<(usize, String, String)> {
-    let source = text.lines().nth(line.checked_sub(1)?)?;
+    let source = super::source_line(text, line)?;
     let (lead, value) = split_value(source)?;
     let first = value.chars().next()?;
     let at = source[..lead.len()].chars().count() + 1;
