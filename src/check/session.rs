@@ -3,7 +3,7 @@
 
 use super::practice::check_item;
 use crate::diagnostic::Diagnostic;
-use crate::load::yaml::{locate, Seg};
+use crate::load::yaml::{locate, value_place, Seg};
 use crate::model::*;
 
 /// What a turn does, when it has exactly one of the kinds.
@@ -175,6 +175,12 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
             let place = format!("stage {} ({}), turn {}", si + 1, stage.title, ti + 1);
             // Found only for an error: finding it reads the whole file.
             let pos = || at(&path);
+            // The value of the turn's field `key` (`by: M1` → `M1`).
+            let value_of = |key: &str| {
+                let mut field = path.to_vec();
+                field.push(Seg::Key(key));
+                value_place(text, at(&field))
+            };
             let kind = match turn_kind(turn) {
                 Ok(k) => k,
                 Err(n) => {
@@ -214,24 +220,28 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
             };
             let Some(speaker) = role(by) else {
                 diags.push(
-                    error(format!("{place}: unknown speaker `{by}`"), pos()).hint(format!(
-                        "{}speakers declared in roles: {}",
-                        crate::suggest::did_you_mean(by, ids.iter().copied()),
-                        ids.join(", ")
-                    )),
+                    error(format!("{place}: unknown speaker `{by}`"), value_of("by")).hint(
+                        format!(
+                            "{}speakers declared in roles: {}",
+                            id_hint(s, by, &ids),
+                            ids.join(", ")
+                        ),
+                    ),
                 );
                 continue;
             };
             if let Some(to) = turn.to.as_deref() {
                 if role(to).is_none() {
                     diags.push(
-                        error(format!("{place}: unknown listener `{to}` in `to:`"), pos()).hint(
-                            format!(
-                                "{}roles: {}",
-                                crate::suggest::did_you_mean(to, ids.iter().copied()),
-                                ids.join(", ")
-                            ),
-                        ),
+                        error(
+                            format!("{place}: unknown listener `{to}` in `to:`"),
+                            value_of("to"),
+                        )
+                        .hint(format!(
+                            "{}roles: {}",
+                            id_hint(s, to, &ids),
+                            ids.join(", ")
+                        )),
                     );
                 }
             }
@@ -301,6 +311,23 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
         ),
     }
     diags
+}
+
+/// What to offer for a speaker or listener `written` that is no role's id:
+/// the id of the role with that name (`Max` → `m4`), else a near id.
+fn id_hint(s: &Session, written: &str, ids: &[&str]) -> String {
+    let folded = crate::search::tokenize::fold(written.trim());
+    let named = s
+        .roles
+        .iter()
+        .find(|r| crate::search::tokenize::fold(&r.name) == folded);
+    match named {
+        Some(r) => format!(
+            "`{written}` is {}'s name; turns name a role by its id: write `{}`. ",
+            r.name, r.id
+        ),
+        None => crate::suggest::did_you_mean(written, ids.iter().copied()),
+    }
 }
 
 /// The name of the one `question` was put to (`to:`), when someone else
