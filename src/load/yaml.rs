@@ -10,6 +10,7 @@ mod blocks;
 mod colons;
 mod escapes;
 mod explain;
+mod field_words;
 mod locate;
 mod misread;
 mod prescan;

@@ -58,9 +58,15 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
         } else {
             // "one of `a`, `b` or `c`": the names are between backticks.
             let names = expected.split('`').skip(1).step_by(2);
+            let written = field.trim_matches('`');
+            let suggestion = match super::field_words::english_field(written, names.clone()) {
+                Some(english) => format!(
+                    "field names are English in every language: `{written}` is `{english}`. "
+                ),
+                None => crate::suggest::did_you_mean(written, names),
+            };
             format!(
-                "{}allowed fields here: {}",
-                crate::suggest::did_you_mean(field.trim_matches('`'), names),
+                "{suggestion}allowed fields here: {}",
                 expected.replace("one of ", "").replace(" or ", ", ")
             )
         };

@@ -1,0 +1,130 @@
+//! Field names written in Polish. Field names are English in every
+//! language, and a Polish trainer's first guess is often the Polish word
+//! (`tytuł:` for `title:`, `etapy:` for `stages:`); no typo search finds
+//! `title` from `tytuł`, so the words are listed here.
+
+/// Polish words (folded: lower case, no diacritics, `_` for a space or a
+/// hyphen) and the fields each may stand for, likeliest first.
+const POLISH: &[(&str, &[&str])] = &[
+    ("tytul", &["title"]),
+    ("nazwa", &["name", "title"]),
+    ("opis", &["description", "summary"]),
+    ("minuty", &["minutes"]),
+    ("czas", &["minutes", "start"]),
+    ("czas_trwania", &["minutes"]),
+    ("imie", &["name"]),
+    ("rola", &["role"]),
+    ("role", &["roles"]),
+    ("osoby", &["roles"]),
+    ("uczestnicy", &["roles", "audience"]),
+    ("etapy", &["stages"]),
+    ("fazy", &["stages"]),
+    ("tury", &["turns"]),
+    ("kwestie", &["turns"]),
+    ("wypowiedzi", &["turns"]),
+    ("pytania", &["items", "questions"]),
+    ("elementy", &["items"]),
+    ("pozycje", &["items"]),
+    ("pytanie", &["question", "ask", "prompt"]),
+    ("odpowiedz", &["answer"]),
+    ("pyta", &["ask"]),
+    ("zapytaj", &["ask"]),
+    ("mowi", &["say"]),
+    ("powiedz", &["say"]),
+    ("interwencja", &["intervene"]),
+    ("notatka", &["note"]),
+    ("uwaga", &["note"]),
+    ("kto", &["by"]),
+    ("do_kogo", &["to"]),
+    ("umiejetnosc", &["skill"]),
+    ("rodzaj", &["kind", "type"]),
+    ("typ", &["type", "kind"]),
+    ("opcje", &["options"]),
+    ("poprawna", &["correct"]),
+    ("poprawne", &["correct"]),
+    ("prawidlowa", &["correct"]),
+    ("informacja_zwrotna", &["feedback"]),
+    ("komentarz", &["feedback"]),
+    ("podpowiedz", &["hint"]),
+    ("wskazowka", &["hint"]),
+    ("kroki", &["steps"]),
+    ("poczatek", &["start"]),
+    ("koniec", &["end"]),
+    ("dni", &["days"]),
+    ("dzien", &["days"]),
+    ("moduly", &["modules"]),
+    ("modul", &["module"]),
+    ("aktywnosci", &["activities"]),
+    ("cwiczenia", &["activities", "practice"]),
+    ("materialy", &["materials"]),
+    ("cele", &["objectives"]),
+    ("rezultaty", &["outcomes"]),
+    ("efekty", &["outcomes"]),
+    ("odbiorcy", &["audience"]),
+    ("jezyk", &["language"]),
+    ("jezyki", &["languages"]),
+    ("organizacja", &["organization"]),
+    ("firma", &["organization"]),
+    ("strona", &["website"]),
+    ("strona_www", &["website"]),
+    ("nawigacja", &["nav"]),
+    ("menu", &["nav"]),
+    ("stopka", &["footer"]),
+    ("podsumowanie", &["summary"]),
+    ("cena", &["price"]),
+    ("wstep", &["intro", "lede"]),
+    ("wprowadzenie", &["intro", "lede"]),
+    ("tekst", &["text", "body"]),
+    ("tresc", &["body", "text"]),
+    ("etykieta", &["label"]),
+    ("przyklad", &["example"]),
+    ("wyjasnienie", &["explain"]),
+    ("dlaczego", &["why"]),
+    ("powod", &["reason"]),
+    ("sesja", &["session"]),
+    ("sesje", &["sessions"]),
+    ("warsztaty", &["workshops"]),
+    ("prowadzacy", &["facilitator"]),
+    ("przerwa", &["break", "pause"]),
+    ("pauza", &["pause"]),
+    ("waga", &["weight"]),
+    ("dlugosc", &["length"]),
+    ("tlumaczenia", &["translations"]),
+    ("adres_email", &["email"]),
+];
+
+/// The field among `allowed` that `written` is the Polish word for, if any.
+pub fn english_field<'a>(
+    written: &str,
+    allowed: impl Iterator<Item = &'a str> + Clone,
+) -> Option<&'a str> {
+    let folded: String = crate::search::tokenize::fold(written.trim())
+        .chars()
+        .map(|c| if c == ' ' || c == '-' { '_' } else { c })
+        .collect();
+    let (_, fields) = POLISH.iter().find(|(word, _)| *word == folded)?;
+    fields.iter().find_map(|f| allowed.clone().find(|a| a == f))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::english_field;
+
+    #[test]
+    fn polish_field_names_are_told_their_english_name_where_it_is_allowed() {
+        let session = ["title", "minutes", "problem", "roles", "stages"];
+        let found = |w: &str, allowed: &[&'static str]| english_field(w, allowed.iter().copied());
+        assert_eq!(found("tytuł", &session), Some("title"));
+        assert_eq!(found("Etapy", &session), Some("stages"));
+        assert_eq!(found("czas trwania", &session), Some("minutes"));
+        // The likeliest field that is allowed here.
+        assert_eq!(found("uczestnicy", &session), Some("roles"));
+        assert_eq!(
+            found("uczestnicy", &["title", "audience"]),
+            Some("audience")
+        );
+        // Not a field here, or not a Polish field word.
+        assert_eq!(found("stopka", &session), None);
+        assert_eq!(found("titel", &session), None);
+    }
+}
