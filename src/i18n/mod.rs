@@ -10,6 +10,7 @@ use crate::theme::Theme;
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 
 mod checks;
+pub mod collate;
 pub mod export;
 pub mod names;
 mod unread;
@@ -50,6 +51,11 @@ impl Strings {
     /// The language code, as in `lang="…"`.
     pub fn lang(&self) -> &str {
         &self.lang
+    }
+
+    /// The language's alphabetical order, for lists a reader scans.
+    pub fn order(&self) -> collate::Order {
+        collate::Order::of(&self.lang)
     }
 
     pub fn get(&self, key: &str) -> Option<&Entry> {

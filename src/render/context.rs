@@ -409,7 +409,7 @@ fn sections(site: &Site) -> Vec<(String, String, String)> {
         ));
     }
     let mut pages: Vec<&Page> = site.pages.iter().collect();
-    pages.sort_by(|a, b| a.front.title.cmp(&b.front.title));
+    s.order().sort(&mut pages, |p| p.front.title.as_str());
     for page in pages {
         out.push((
             page.front.title.clone(),

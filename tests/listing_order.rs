@@ -1,0 +1,107 @@
+//! The order of the lists a reader scans: free pages on the home page by
+//! title and practice sets on their index page by file name, both in the
+//! site language's alphabetical order, numbers by value.
+
+mod common;
+
+use common::{build_site as build, test_site as fixture, text};
+use std::fs;
+
+/// The card titles of `<main>` in the page at `path`, in order.
+fn card_titles(html: &str) -> Vec<String> {
+    let main = &html[html.find("<main").unwrap()..];
+    main.split("class=\"card-title\"")
+        .skip(1)
+        .map(|rest| {
+            let inner = &rest[rest.find('>').unwrap() + 1..];
+            let inner = inner.strip_prefix('>').unwrap_or(inner);
+            let title = &inner[..inner.find("</").unwrap()];
+            // The link inside the heading, if any.
+            let title = title.rsplit('>').next().unwrap();
+            title.replace('\u{a0}', " ")
+        })
+        .collect()
+}
+
+#[test]
+fn polish_lists_run_in_polish_alphabetical_order_with_numbers_by_value() {
+    let site = fixture("polish");
+    let pages = site.path("content/pages");
+    for title in [
+        "Żaglówka",
+        "Ściąga",
+        "Szkoła",
+        "Łańcuch",
+        "Lista",
+        "Ąkuku",
+        "Agenda",
+        "ósemka",
+        "Ozon",
+    ] {
+        let file = pages.join(format!("{}.md", title.to_lowercase()));
+        fs::write(file, format!("---\ntitle: {title}\n---\n\nTekst.\n")).unwrap();
+    }
+    let practice = site.path("content/practice");
+    let set = fs::read_to_string(practice.join("pytania-otwarte.yaml")).unwrap();
+    for (file, title) in [
+        ("10-zamkniecie", "Dziesiąty"),
+        ("2-otwarcie", "Drugi"),
+        ("ćwiczenia", "Ćwiczenia"),
+    ] {
+        let own = set.replacen(
+            "title: Od stwierdzeń do pytań otwartych",
+            &format!("title: {title}"),
+            1,
+        );
+        fs::write(practice.join(format!("{file}.yaml")), own).unwrap();
+    }
+    let (o, out) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+
+    let home = card_titles(&fs::read_to_string(out.join("index.html")).unwrap());
+    let free: Vec<&str> = home
+        .iter()
+        .map(String::as_str)
+        .filter(|t| {
+            [
+                "Żaglówka",
+                "Ściąga",
+                "Szkoła",
+                "Łańcuch",
+                "Lista",
+                "Ąkuku",
+                "Agenda",
+                "ósemka",
+                "Ozon",
+                "O nas",
+            ]
+            .contains(t)
+        })
+        .collect();
+    assert_eq!(
+        free,
+        [
+            "Agenda",
+            "Ąkuku",
+            "Lista",
+            "Łańcuch",
+            "O nas",
+            "Ozon",
+            "ósemka",
+            "Szkoła",
+            "Ściąga",
+            "Żaglówka"
+        ]
+    );
+
+    let sets = card_titles(&fs::read_to_string(out.join("practice/index.html")).unwrap());
+    assert_eq!(
+        sets,
+        [
+            "Drugi",
+            "Dziesiąty",
+            "Ćwiczenia",
+            "Od stwierdzeń do pytań otwartych"
+        ]
+    );
+}
