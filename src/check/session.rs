@@ -382,6 +382,14 @@ pub fn mentions(text: &str, name: &str) -> bool {
         return true;
     }
     let chars: Vec<char> = name.chars().collect();
+    let forms = polish_forms(&chars);
+    if !forms.is_empty()
+        && text
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| forms.contains(&w.to_string()))
+    {
+        return true;
+    }
     let n = chars.len();
     let drop_last = || chars[..n - 1].iter().collect::<String>();
     let (stem, endings): (String, &[&str]) = match chars.as_slice() {
@@ -404,6 +412,36 @@ pub fn mentions(text: &str, name: &str) -> bool {
     text.split(|c: char| !c.is_alphabetic())
         .filter_map(|word| word.strip_prefix(stem.as_str()))
         .any(|rest| endings.contains(&rest))
+}
+
+/// The Polish case forms of a name in -a that change its last consonant
+/// or add a letter, which an ending after the stem cannot give: the dative
+/// and locative (Ewa: Ewie, Monika: Monice, Olga: Oldze, Marta: Marcie,
+/// Wanda: Wandzie, Barbara: Barbarze, Ola: Oli), and for a name in -ia the
+/// stem alone (Ania: Ani, Kasia: Kasi).
+fn polish_forms(chars: &[char]) -> Vec<String> {
+    let n = chars.len();
+    if n < 3 || chars[n - 1] != 'a' {
+        return Vec::new();
+    }
+    let base = &chars[..n - 1];
+    let text = |cs: &[char], end: &str| cs.iter().collect::<String>() + end;
+    let before = &base[..base.len() - 1];
+    let form = match base[base.len() - 1] {
+        'i' if n >= 4 => text(base, ""),
+        'k' => text(before, "ce"),
+        'g' => text(before, "dze"),
+        't' => text(before, "cie"),
+        'd' => text(before, "dzie"),
+        'ł' => text(before, "le"),
+        'r' if before.last() != Some(&'z') => text(base, "ze"),
+        'l' | 'j' => text(base, "i"),
+        'h' if before.last() == Some(&'c') => text(&before[..before.len() - 1], "sze"),
+        'b' | 'p' | 'f' | 'w' | 'm' | 'n' | 's' => text(base, "ie"),
+        'z' if !matches!(before.last(), Some('c' | 's' | 'r' | 'd')) => text(base, "ie"),
+        _ => return Vec::new(),
+    };
+    vec![form]
 }
 
 /// A warning when the stages' minutes do not add up to the session's.
@@ -455,6 +493,31 @@ mod tests {
         assert!(mentions("Rozmawiałam z Pawłem.", "Paweł"));
         assert!(mentions("Zwięzłość Piotra", "Piotr"));
         assert!(mentions("Who saw Priya listening?", "Priya"));
+        // Polish dative and locative, with the consonant that changes.
+        assert!(mentions("Dziękuję Ani, Ewie i Monice za pytania.", "Ania"));
+        assert!(mentions("Dziękuję Ani, Ewie i Monice za pytania.", "Ewa"));
+        assert!(mentions(
+            "Dziękuję Ani, Ewie i Monice za pytania.",
+            "Monika"
+        ));
+        assert!(mentions("Mówiłam o Żanecie.", "Żaneta"));
+        assert!(mentions("Dziękuję Oldze i Wandzie.", "Olga"));
+        assert!(mentions("Dziękuję Oldze i Wandzie.", "Wanda"));
+        assert!(mentions(
+            "Barbarze poszło dobrze, Oli też, Kasi też.",
+            "Barbara"
+        ));
+        assert!(mentions(
+            "Barbarze poszło dobrze, Oli też, Kasi też.",
+            "Ola"
+        ));
+        assert!(mentions(
+            "Barbarze poszło dobrze, Oli też, Kasi też.",
+            "Kasia"
+        ));
+        assert!(mentions("Dzięki Kubie i Justynie.", "Kuba"));
+        assert!(!mentions("Ann asked.", "Ania"));
+        assert!(!mentions("Monica asked.", "Monika"));
         // Czech and Ukrainian: the vocative a coach uses in a reflection.
         assert!(mentions("Evo, co se ti povedlo?", "Eva"));
         assert!(mentions("Všimli jste si otázky Jany?", "Jana"));
