@@ -293,7 +293,8 @@ fn polish_pages_use_polish_plurals_and_clock_times() {
     assert!(o.status.success(), "{}", text(&o.stderr));
     let sessions = fs::read_to_string(out.join("sessions/index.html")).unwrap();
     assert!(
-        sessions.contains("60 minut · 2 etapy · 9 wypowiedzi"),
+        // A length of time is one unit: "60 minut" never parts at a line's end.
+        sessions.contains("60\u{a0}minut · 2 etapy · 9 wypowiedzi"),
         "{sessions}"
     );
     assert!(sessions.contains("4 uczestników"), "{sessions}");

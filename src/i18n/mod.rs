@@ -307,7 +307,7 @@ fn flatten(
         Value::Mapping(map) if !prefix.is_empty() && is_plural(map) => {
             let forms = map
                 .iter()
-                .filter_map(|(k, v)| Some((k.as_str()?.to_string(), text(v)?)))
+                .filter_map(|(k, v)| Some((k.as_str()?.to_string(), held(prefix, text(v)?))))
                 .collect();
             out.push((prefix.to_string(), Entry::Plural(forms)));
         }
@@ -323,9 +323,20 @@ fn flatten(
             }
         }
         other => match text(other) {
-            Some(s) => out.push((prefix.to_string(), Entry::Text(s))),
+            Some(s) => out.push((prefix.to_string(), Entry::Text(held(prefix, s)))),
             None => diags.push(checks::not_a_text(source, prefix)),
         },
+    }
+}
+
+/// The text of the entry `key`: a length of time (`time.*`: "1 h 52 min",
+/// "45 minut") is one unit, its spaces no-break ones, so a line never ends
+/// between a number and its unit, in any language's file.
+fn held(key: &str, text: String) -> String {
+    if key.starts_with("time.") && text.contains(' ') {
+        text.replace(' ', "\u{a0}")
+    } else {
+        text
     }
 }
 
@@ -519,16 +530,18 @@ mod tests {
             (112, "112 minut"),
         ];
         for (n, text) in want {
-            assert_eq!(pl.plural("time.minutes", n, &[]), text, "n = {n}");
+            // A number and its unit never part at the end of a line.
+            let held = text.replace(' ', "\u{a0}");
+            assert_eq!(pl.plural("time.minutes", n, &[]), held, "n = {n}");
         }
     }
 
     #[test]
     fn english_has_one_and_other() {
         let en = builtin("en");
-        assert_eq!(en.plural("time.minutes", 1, &[]), "1 minute");
-        assert_eq!(en.plural("time.minutes", 0, &[]), "0 minutes");
-        assert_eq!(en.plural("time.minutes", 2, &[]), "2 minutes");
+        assert_eq!(en.plural("time.minutes", 1, &[]), "1\u{a0}minute");
+        assert_eq!(en.plural("time.minutes", 0, &[]), "0\u{a0}minutes");
+        assert_eq!(en.plural("time.minutes", 2, &[]), "2\u{a0}minutes");
         assert_eq!(en.category(21), "other");
     }
 
@@ -544,9 +557,10 @@ mod tests {
         let (en, pl) = (builtin("en"), builtin("pl"));
         assert_eq!(en.clock(9 * 60 + 5), "09:05");
         assert_eq!(pl.clock(9 * 60 + 5), "9:05");
-        assert_eq!(en.duration(90), "1 h 30 min");
-        assert_eq!(pl.duration(90), "1 h 30 min");
-        assert_eq!(pl.duration(45), "45 min");
+        // One unit: no line ends inside it.
+        assert_eq!(en.duration(90), "1\u{a0}h\u{a0}30\u{a0}min");
+        assert_eq!(pl.duration(90), "1\u{a0}h\u{a0}30\u{a0}min");
+        assert_eq!(pl.duration(45), "45\u{a0}min");
     }
 
     #[test]

@@ -206,6 +206,33 @@ test("a length (\"7 min\") is never split across two lines", async () => {
   }
 });
 
+test("no length of time (\"1 h 15 min\", \"60 minutes\") ends one line and starts the next, on any page kind", async () => {
+  const split = [];
+  for (const width of [300, 320, 340, 360, 390]) {
+    const page = await tab(width, "light");
+    for (const file of Object.values(KINDS)) {
+      await page.goto(fileUrl(file));
+      split.push(...await page.evaluate(() => {
+        const found = [];
+        const walker = document.createTreeWalker(document.querySelector("main"), NodeFilter.SHOW_TEXT);
+        const length = /\d+[\s\u00a0](?:h|min|minutes?)\b(?:[\s\u00a0]\d+[\s\u00a0]min\b)?/g;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const m of node.data.matchAll(length)) {
+            const range = document.createRange();
+            range.setStart(node, m.index);
+            range.setEnd(node, m.index + m[0].length);
+            const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+            if (tops.size > 1) found.push(m[0]);
+          }
+        }
+        return found;
+      }).then((found) => found.map((f) => `“${f}” in ${file} at ${width} px`)));
+    }
+    await page.close();
+  }
+  assert.deepEqual(split, []);
+});
+
 test("speakers have ten colours apart, each readable on light and dark", async () => {
   for (const scheme of SCHEMES) {
     const page = await tab(1280, scheme);

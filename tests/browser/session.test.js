@@ -97,7 +97,7 @@ test("a pause can be skipped, and the stage list jumps", async () => {
   await page.locator(".stage-list a", { hasText: "Agreement on the problem" }).click();
   const agreement = data.stages.find((s) => s.title === "Agreement on the problem");
   assert.match(await position(page), new RegExp(`^Turn ${agreement.first} of ${data.turns} · Stage 5 of 10: Agreement on the problem`));
-  assert.equal(await page.locator(".stage-list a[aria-current=step]").textContent(), "Agreement on the problem 6 min");
+  assert.equal(await page.locator(".stage-list a[aria-current=step]").textContent(), "Agreement on the problem 6\u00a0min");
   assert.match(await visibleTurns(page).first().textContent(), /do we agree on what the problem is\?/);
 
   await page.locator(".stage-list a", { hasText: "Questions to understand" }).click();
@@ -221,7 +221,7 @@ test("the session index lists every session with its length, problem and roles",
   const cards = page.locator(".set-list .card");
   assert.equal(await cards.count(), 2);
   const text = await cards.filter({ hasText: "Onboarding that takes too long" }).textContent();
-  assert.match(text, /60 minutes/);
+  assert.match(text, /60\u00a0minutes/);
   assert.match(text, /Coach: Helen · Presenter: Jonas · 6 members/);
   assert.match(text, /New support staff take four months/);
   assert.deepEqual(await axeViolations(page), []);
