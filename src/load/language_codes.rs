@@ -1,7 +1,8 @@
 //! Which language codes name a language: a two-letter code must be one of
 //! ISO 639-1's (`cz` is the Czech Republic's country code, Czech is `cs`),
 //! and a language is never written as a word (`english`). Three-letter
-//! codes (ISO 639-2/3, thousands of them) are taken as written.
+//! codes (ISO 639-2/3, thousands of them) are taken as written, except
+//! those of a language with a two-letter code (`pol` is `pl`).
 
 /// Every ISO 639-1 code.
 const TWO_LETTER: &str = "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca \
@@ -29,6 +30,52 @@ const MISTAKEN: &[(&str, &str, &str)] = &[
     ("gb", "en", "English"),
     ("at", "de", "German"),
     ("ir", "fa", "Persian"),
+];
+
+/// Three-letter codes (ISO 639-2) of languages that have a two-letter one:
+/// a language tag uses the shortest code, so `pol` names no language the
+/// theme or a browser knows as Polish.
+const LONGER: &[(&str, &str, &str)] = &[
+    ("pol", "pl", "Polish"),
+    ("eng", "en", "English"),
+    ("ces", "cs", "Czech"),
+    ("cze", "cs", "Czech"),
+    ("ukr", "uk", "Ukrainian"),
+    ("deu", "de", "German"),
+    ("ger", "de", "German"),
+    ("fra", "fr", "French"),
+    ("fre", "fr", "French"),
+    ("spa", "es", "Spanish"),
+    ("ita", "it", "Italian"),
+    ("por", "pt", "Portuguese"),
+    ("nld", "nl", "Dutch"),
+    ("dut", "nl", "Dutch"),
+    ("slk", "sk", "Slovak"),
+    ("slo", "sk", "Slovak"),
+    ("hun", "hu", "Hungarian"),
+    ("rus", "ru", "Russian"),
+    ("swe", "sv", "Swedish"),
+    ("fin", "fi", "Finnish"),
+    ("nob", "nb", "Norwegian"),
+    ("nor", "no", "Norwegian"),
+    ("dan", "da", "Danish"),
+    ("ron", "ro", "Romanian"),
+    ("rum", "ro", "Romanian"),
+    ("ell", "el", "Greek"),
+    ("gre", "el", "Greek"),
+    ("tur", "tr", "Turkish"),
+    ("zho", "zh", "Chinese"),
+    ("chi", "zh", "Chinese"),
+    ("jpn", "ja", "Japanese"),
+    ("bel", "be", "Belarusian"),
+    ("bul", "bg", "Bulgarian"),
+    ("hrv", "hr", "Croatian"),
+    ("srp", "sr", "Serbian"),
+    ("slv", "sl", "Slovenian"),
+    ("lit", "lt", "Lithuanian"),
+    ("lav", "lv", "Latvian"),
+    ("est", "et", "Estonian"),
+    ("lat", "la", "Latin"),
 ];
 
 /// Codes ISO 639-1 withdrew, with the code that replaced them.
@@ -70,7 +117,7 @@ const NAMES: &[(&str, &str)] = &[
 pub fn unknown_language(code: &str, language: &str) -> Option<(String, String)> {
     let known = match language.len() {
         2 => TWO_LETTER.split(' ').any(|c| c == language),
-        3 => true,
+        3 => !LONGER.iter().any(|(c, ..)| *c == language),
         _ => false,
     };
     if known {
@@ -84,7 +131,11 @@ pub fn unknown_language(code: &str, language: &str) -> Option<(String, String)> 
         .iter()
         .find(|(c, ..)| *c == language)
         .map(|(c, code, name)| format!("`{c}` is the old code for {name}: write `{code}`"));
-    let hint = country.or(withdrawn).or_else(|| named(language)).unwrap_or_else(|| {
+    let longer = LONGER
+        .iter()
+        .find(|(c, ..)| *c == language)
+        .map(|(c, code, name)| format!("{name} is `{code}`: a language tag uses the two-letter code where there is one, not `{c}`"));
+    let hint = country.or(withdrawn).or(longer).or_else(|| named(language)).unwrap_or_else(|| {
         "write the language's ISO 639 code, such as `en`, `pl`, `cs` or `uk`, and a region after `-` if you need one (`pt-BR`)".to_string()
     });
     Some((format!("`{code}` is not a language code"), hint))
