@@ -1,4 +1,4 @@
-//! The order of the lists a reader scans: free pages on the home page by
+//! What a reader scans in lists and tabs. The order of the lists: free pages on the home page by
 //! title and practice sets on their index page by file name, both in the
 //! site language's alphabetical order, numbers by value.
 
@@ -103,5 +103,34 @@ fn polish_lists_run_in_polish_alphabetical_order_with_numbers_by_value() {
             "Ćwiczenia",
             "Od stwierdzeń do pytań otwartych"
         ]
+    );
+}
+
+/// A browser tab's title names the page, its workshop and the site, each
+/// once: on a one-workshop site the workshop often has the site's title.
+#[test]
+fn a_tab_title_does_not_repeat_a_workshop_named_as_the_site() {
+    let site = fixture("polish");
+    let config = fs::read_to_string(site.path("site.yaml")).unwrap();
+    let config = config.replacen(
+        "title: Action Learning po polsku",
+        "title: Podstawy Action Learning",
+        1,
+    );
+    fs::write(site.path("site.yaml"), config).unwrap();
+    let (o, out) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let title = |page: &str| {
+        let html = fs::read_to_string(out.join(page)).unwrap();
+        let start = html.find("<title>").unwrap() + 7;
+        html[start..start + html[start..].find("</title>").unwrap()].to_string()
+    };
+    assert_eq!(
+        title("workshops/podstawy/czym-jest-action-learning.html"),
+        "Czym jest Action Learning · Podstawy Action Learning"
+    );
+    assert_eq!(
+        title("workshops/podstawy/index.html"),
+        "Podstawy Action Learning: agenda"
     );
 }
