@@ -38,7 +38,8 @@
   /** How a typed word matches terms: exactly (3), as their beginning (2),
    *  or, for a word of five letters or more, by all but its last letter (two
    *  from seven letters on, six in Slavic languages), to meet other endings
-   *  of the word (1). A word
+   *  of the word (1); in Polish, also as another form of the word (1, see
+   *  polishStems). A word
    *  of two letters among others matches only itself (3): as a beginning,
    *  "in" of "check-in" would find "intervene", and Polish "co" "coach".
    *  `near` (filled by nearTerms) holds terms one typo away (1). */
@@ -46,6 +47,15 @@
     var chars = Array.from(word), n = chars.length;
     var cut = n >= 5 ? chars.slice(0, n - (n >= twoFrom() ? 2 : 1)).join("") : word;
     var whole = n < 3 && !alone;
+    var stems = n >= 5 && POLISH.test(lang) ? polishStems(word) : null;
+    var shortest = cut;
+    if (stems) {
+      // A form's stem may differ from the word's in its last two letters
+      // (warsztat, warsztacie): the terms to look at begin with the rest.
+      stems.forEach(function (s) {
+        if (s.length - 2 < shortest.length) shortest = word.slice(0, s.length - 2);
+      });
+    }
     var m = {
       near: null,
       weight: function (term) {
@@ -53,9 +63,10 @@
         if (whole) return 0;
         if (term.lastIndexOf(word, 0) === 0) return 2;
         if (term.lastIndexOf(cut, 0) === 0) return 1;
+        if (stems && term.lastIndexOf(shortest, 0) === 0 && shareStem(stems, term)) return 1;
         return m.near && m.near.has(term) ? 1 : 0;
       },
-      shortest: cut,
+      shortest: shortest,
     };
     return m;
   }
@@ -67,6 +78,68 @@
   var SLAVIC = /^(pl|cs|sk|sl|hr|sr|bs|ru|uk|be|bg|mk)\b/i;
   function twoFrom() {
     return SLAVIC.test(lang) ? 6 : 7;
+  }
+
+  /* ---- Polish: the other forms of a word ---- */
+  var POLISH = /^pl\b/i;
+  /** Endings of Polish nouns, adjectives and pronouns, folded (ą is a, ę e,
+   *  ó o): what is left keeps three letters or more, and before -mi ends in
+   *  a consonant (ludź-mi, not zapisa-mi). */
+  var NOUN_ENDINGS = ("a e i o u y em iem ie iu ia owi iowi ow iow om iom ami iami mi ach iach owie " +
+    "ego iego emu iemu ym im ej iej ych ich ymi imi").split(" ");
+  /** Endings of Polish verbs after the vowel of their stem (pyta-ć, pyta-m,
+   *  pyta-ją, pyta-ł, robi-sz), folded (ć is c, ł l, ś s): what is left keeps
+   *  four letters or more and ends in a, e, i or y. The vowel stays in the
+   *  stem, so that "działają" (they act) is not "działu" (of a department). */
+  var VERB_ENDINGS = "c sz my cie m ja l la lo li ly lam lem las les lismy lysmy liscie lyscie".split(" ");
+  /** Endings before which t is written c, d dz, k c, g dz and r rz
+   *  (warsztat, warsztacie; metoda, metodzie; uczestnik, uczestnicy). */
+  var SOFTENING = { e: 1, ie: 1, i: 1, y: 1 };
+  var SOFTENED = [["dz", ["d", "g"]], ["rz", ["r"]], ["c", ["t", "k"]]];
+
+  /** The stems of a folded Polish word: two words are forms of one when
+   *  they have a stem in common. A word's stems are itself and what is left
+   *  when it loses one ending (NOUN_ENDINGS, VERB_ENDINGS); before a
+   *  softening ending, also with the consonant it changed (warsztacie:
+   *  warsztac, warsztat); a word ending in -ek or -(i)ec also without that
+   *  e (początek: początk, as in początku; chłopiec: chłopc, chłopca); a verb
+   *  in -ować or -ywać with -uj- for it, as its present has (interweniować,
+   *  interweniuje, interweniujemy: interweniuj). */
+  function polishStems(word) {
+    var stems = new Set([word]);
+    var fleeting = /^(.{3,}?)(ek|i?ec)$/.exec(word);
+    if (fleeting) stems.add(fleeting[1] + fleeting[2].slice(-1));
+    NOUN_ENDINGS.forEach(function (ending) {
+      var stem = cutEnding(word, ending, 3);
+      if (!stem || (ending === "mi" && /[aeiouy]$/.test(stem))) return;
+      stems.add(stem);
+      if (!SOFTENING[ending] || stem.length < 4) return;
+      for (var i = 0; i < SOFTENED.length; i++) {
+        var changed = SOFTENED[i][0];
+        if (stem.slice(-changed.length) !== changed) continue;
+        SOFTENED[i][1].forEach(function (was) { stems.add(stem.slice(0, -changed.length) + was); });
+        break;
+      }
+    });
+    VERB_ENDINGS.forEach(function (ending) {
+      var stem = cutEnding(word, ending, 4);
+      if (!stem || !/[aeiy]$/.test(stem)) return;
+      stems.add(/([oy]wa|uje)$/.test(stem) ? stem.slice(0, -3) + "uj" : stem);
+    });
+    return stems;
+  }
+
+  /** Whether `term` has one of `stems`. */
+  function shareStem(stems, term) {
+    var shared = false;
+    polishStems(term).forEach(function (s) { if (stems.has(s)) shared = true; });
+    return shared;
+  }
+
+  /** `word` without `ending`, if it ends so and keeps `min` letters; else "". */
+  function cutEnding(word, ending, min) {
+    var keep = word.length - ending.length;
+    return keep >= min && word.slice(keep) === ending ? word.slice(0, keep) : "";
   }
 
   /** Whether `a` and `b` differ by one typo: a letter missing, added,
