@@ -53,6 +53,14 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
                 Some("delete the field name and type it again; the character often comes from copying text out of a web page or a chat".into()),
             );
         }
+        let written = field.trim_matches('`');
+        if !written.is_empty() && written.chars().all(|c| c.is_ascii_digit()) {
+            // `{ title: x, minutes: 3,5 }`: the comma ended `minutes` at 3.
+            return (
+                format!("{prefix}a field named `{written}`: a comma inside `{{ … }}` or `[ … ]` ends a value"),
+                Some(format!("a number written with a decimal comma (`3,{written}`) became a number and this field: write a whole number (minutes are whole: `3` or `4`), or put a text that holds a comma in quotes")),
+            );
+        }
         let hint = if expected.is_empty() {
             "this mapping takes no fields".to_string()
         } else {
