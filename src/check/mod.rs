@@ -182,16 +182,22 @@ pub fn replaced_theme_files(
     assets: &[(PathBuf, String)],
     theme: &str,
 ) -> Vec<Diagnostic> {
-    let theirs: std::collections::HashSet<&str> = statics.iter().map(|(p, _)| p.as_str()).collect();
+    // By lower case: Windows, macOS and most USB sticks take `Static/style.css`
+    // for `static/style.css`, and one would replace the other there.
+    let theirs: std::collections::HashMap<String, &str> = statics
+        .iter()
+        .map(|(p, _)| (p.to_lowercase(), p.as_str()))
+        .collect();
     assets
         .iter()
-        .filter(|(_, out)| theirs.contains(out.as_str()))
-        .map(|(source, out)| {
-            Diagnostic::error(
-                source,
-                format!("output path `{out}` is also a file of the theme, which the site needs"),
-            )
-            .hint(format!(
+        .filter_map(|(source, out)| Some((source, out, *theirs.get(&out.to_lowercase())?)))
+        .map(|(source, out, own)| {
+            let message = if out == own {
+                format!("output path `{out}` is also a file of the theme, which the site needs")
+            } else {
+                format!("output path `{out}` differs only in capitals from `{own}`, a file of the theme, which the site needs: on Windows, macOS and most USB sticks one replaces the other")
+            };
+            Diagnostic::error(source, message).hint(format!(
                 "to change the theme's file, put your version in themes/{theme}/static/; to add a file of your own, give it another name"
             ))
         })
@@ -206,11 +212,17 @@ pub fn files_in_search_folder(assets: &[(PathBuf, String)], search: bool) -> Vec
     }
     assets
         .iter()
-        .filter(|(_, out)| out.starts_with("search/"))
+        // `SEARCH/` too: one folder where capitals do not count.
+        .filter(|(_, out)| out.to_lowercase().starts_with("search/"))
         .map(|(source, out)| {
             Diagnostic::error(
                 source,
-                format!("output path `{out}` is in search/, where the site's search index goes"),
+                if out.starts_with("search/") {
+                    format!("output path `{out}` is in search/, where the site's search index goes")
+                } else {
+                    let folder = &out[..6];
+                    format!("output path `{out}` is in {folder}/, which Windows, macOS and most USB sticks take for search/, where the site's search index goes")
+                },
             )
             .hint("put the file in a folder of another name, or turn search off with `search: false` in site.yaml")
         })
