@@ -5,6 +5,7 @@ mod base_template;
 mod brand;
 mod components;
 mod file_hints;
+mod flow_lists;
 mod font_files;
 mod font_letters;
 mod ids;
@@ -71,6 +72,7 @@ pub fn check_content(site: &Site, original: &Site, theme: &crate::theme::Theme) 
     diags.extend(check_offers(site));
     diags.extend(check_components(site));
     diags.extend(check_ids(site, theme));
+    diags.extend(flow_lists::check_flow_lists(site));
     diags
 }
 
