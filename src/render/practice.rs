@@ -292,7 +292,11 @@ pub fn index_context(site: &Site, path: &str, ids: &Ids) -> Value {
 /// An index page's documents in the order of their file names, as the
 /// site's language sorts them (`cele`, `ćwiczenia`, `dyskusja`; `2-…`
 /// before `10-…`): name the files to choose the order.
-pub fn in_order<'a, T>(site: &Site, docs: &'a [T], slug: impl Fn(&T) -> &str) -> Vec<&'a T> {
+pub fn in_order<'a, T: Sync>(
+    site: &Site,
+    docs: &'a [T],
+    slug: impl Fn(&T) -> &str + Sync,
+) -> Vec<&'a T> {
     let mut sorted: Vec<&T> = docs.iter().collect();
     site.strings.order().sort(&mut sorted, |d| slug(d));
     sorted
