@@ -38,19 +38,33 @@ async function settled(page) {
 
 /** The host page: the LMS's window with the run-time, the SCO in a frame.
  *  `lms.late`: the API appears that many ms after the page; `lms.failing`:
- *  commits fail while it is true (the platform's server out of reach). */
+ *  commits fail while it is true (the platform's server out of reach);
+ *  `lms.moodle`: each commit and the finish first send every value as
+ *  Moodle's run-time does (mod/scorm/datamodels/scorm_12.js: through
+ *  encodeURIComponent, which throws on half a character, and then nothing
+ *  is saved); `lms.sent` counts the sends that got through. */
 function hostPage(version, launchPage, lms = {}) {
   const [file, cls, global] = version === "1.2" ? ["scorm12.js", "Scorm12API", "API"] : ["scorm2004.js", "Scorm2004API", "API_1484_11"];
   const commit = version === "1.2" ? "LMSCommit" : "Commit";
+  const finish = version === "1.2" ? "LMSFinish" : "Terminate";
+  const moodle = `[api.${commit}, api.${finish}].forEach(function (real, i) {
+      var name = i ? "${finish}" : "${commit}";
+      api[name] = function (p) {
+        (function send(o) { Object.keys(o).forEach(function (k) { if (typeof o[k] === "string") encodeURIComponent(o[k]); else if (o[k] && typeof o[k] === "object") send(o[k]); }); })(JSON.parse(JSON.stringify(api.cmi)));
+        window.lms.sent++;
+        return real.call(api, p);
+      };
+    });`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS</title><link rel="icon" href="data:,">
 <script src="/runtime/${file}"></script>
 <script>
-  window.lms = { commits: 0, finished: 0, errors: [], failed: 0, failing: ${Boolean(lms.failing)} };
+  window.lms = { commits: 0, finished: 0, errors: [], failed: 0, failing: ${Boolean(lms.failing)}, sent: 0 };
   function setUp() {
     var api = new ${cls}({ autocommit: false, logLevel: 4, onLogMessage: function (level, msg) { window.lms.errors.push(msg); } });
     if (window.lmsData) api.loadFromJSON(window.lmsData, "");
     api.on("${commit}", function () { window.lms.commits++; });
-    api.on("${version === "1.2" ? "LMSFinish" : "Terminate"}", function () { window.lms.finished++; });
+    api.on("${finish}", function () { window.lms.finished++; });
+    ${lms.moodle ? moodle : ""}
     var commit = api.${commit}.bind(api);
     api.${commit} = function (p) { if (window.lms.failing) { window.lms.failed++; return "false"; } return commit(p); };
     window.${global} = api;

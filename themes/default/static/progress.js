@@ -15,6 +15,16 @@
   }
   function isObject(v) { return Boolean(v) && typeof v === "object" && !Array.isArray(v); }
 
+  /** `text` cut to at most `n` UTF-16 units, never between the two halves
+   *  of one character (an emoji, a rare CJK letter): half of one is no text
+   *  at all to a platform, whose run-time may throw on it (Moodle's sends
+   *  every value through encodeURIComponent, and then saves nothing more). */
+  function clip(text, n) {
+    if (text.length <= n) return text;
+    var last = text.charCodeAt(n - 1);
+    return text.slice(0, last >= 0xd800 && last <= 0xdbff ? n - 1 : n);
+  }
+
   /* ---- localStorage ------------------------------------------------------ */
 
   /** The site's root as this page sees it (`<html data-root>`): two sites on
@@ -123,7 +133,7 @@
 
   function rename(value, names, cut) {
     if (Array.isArray(value)) return value.map(function (v) { return rename(v, names, cut); });
-    if (typeof value === "string" && cut !== undefined && value.length > cut) return value.slice(0, cut);
+    if (typeof value === "string" && cut !== undefined && value.length > cut) return clip(value, cut);
     if (!isObject(value)) return value;
     var out = {};
     Object.keys(value).forEach(function (k) {
@@ -171,7 +181,7 @@
     } else if (item.type === "rewrite") {
       type = "fill-in";
       // 2004 reads "{", "}" and "[,]" as markup: keep the words, not those.
-      response = [String(result.answer).replace(/\[,\]/g, ",").replace(/[{}]/g, "").slice(0, 250)];
+      response = [clip(String(result.answer).replace(/\[,\]/g, ",").replace(/[{}]/g, ""), 250)];
     }
     var now = new Date();
     var clock = two(now.getHours()) + ":" + two(now.getMinutes()) + ":" + two(now.getSeconds());
