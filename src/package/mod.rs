@@ -7,6 +7,7 @@
 mod archive;
 mod links;
 mod manifest;
+mod progress;
 mod schemas;
 mod select;
 
@@ -115,7 +116,8 @@ pub fn package(o: &Options) -> Result<Summary, Diagnostics> {
     let g = build::generate_all(o.root)?;
     let tree = select::tree(o.root, &g.site, o.paths).map_err(one)?;
     let title = &g.site.config.title;
-    check_limits(title, &tree, o.version).map_err(Diagnostics)?;
+    let pages = progress::Pages::read(g.outputs.iter().map(|f| (f.path.as_str(), &f.bytes[..])));
+    check_limits(title, &tree, o.version, &pages).map_err(Diagnostics)?;
     let mastery = g.site.config.scorm.mastery_score;
     let mut site_files: Vec<String> = g.outputs.iter().map(|f| f.path.clone()).collect();
     site_files.sort();
@@ -232,8 +234,14 @@ fn launch_page(
 }
 
 /// Refuses what an LMS would reject or silently cut: over-long titles, and
-/// (in 1.2) more practice items than `suspend_data` can remember.
-fn check_limits(title: &str, tree: &[Node], version: Version) -> Result<(), Vec<Diagnostic>> {
+/// (in 1.2) more progress than `suspend_data` can remember with typed
+/// answers left out (see `progress`).
+fn check_limits(
+    title: &str,
+    tree: &[Node],
+    version: Version,
+    pages: &progress::Pages,
+) -> Result<(), Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut titles = vec![title];
     fn collect<'a>(nodes: &'a [Node], out: &mut Vec<&'a str>) {
@@ -257,11 +265,11 @@ fn check_limits(title: &str, tree: &[Node], version: Version) -> Result<(), Vec<
     }
     if version == Version::Scorm12 {
         for node in manifest::leaves(tree) {
-            let need = least_state(node.sco.as_ref().expect("leaves are SCOs"));
+            let need = progress::least(node.sco.as_ref().expect("leaves are SCOs"), pages);
             if need > SUSPEND_DATA_12 {
                 errors.push(Diagnostic::error(
                     "site.yaml",
-                    format!("“{}” tracks too much for SCORM 1.2: its progress needs at least {need} characters and SCORM 1.2 keeps {SUSPEND_DATA_12}", node.title),
+                    format!("“{}” tracks too much for SCORM 1.2: its progress needs at least {need} characters with typed answers left out (each item's longest choice, category or order, each session's place) and SCORM 1.2 keeps {SUSPEND_DATA_12}", node.title),
                 ).hint("package its parts one by one (alsite package --scorm 1.2 PATH…), or use --scorm 2004"));
             }
         }
@@ -271,24 +279,6 @@ fn check_limits(title: &str, tree: &[Node], version: Version) -> Result<(), Vec<
     } else {
         Err(errors)
     }
-}
-
-/// The fewest characters of `suspend_data` that remember every item of a
-/// SCO as right or wrong (progress.js drops answers' text before that).
-pub fn least_state(sco: &Sco) -> usize {
-    let sets: usize = sco
-        .practice
-        .iter()
-        .map(|(key, n)| {
-            key.len()
-                + 6
-                + (1..=*n)
-                    .map(|i| format!("item-{i}").len() + 9)
-                    .sum::<usize>()
-        })
-        .sum();
-    let sessions: usize = sco.sessions.iter().map(|k| k.len() + 6 + 24).sum();
-    20 + sets + sessions
 }
 
 /// The manifest's identifier: the site's title, and for a package of

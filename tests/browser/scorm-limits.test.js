@@ -10,7 +10,9 @@ const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
+const { spawnSync } = require("node:child_process");
 const { launch } = require("./helpers");
+const { embedded } = require("./site-data");
 const host = require("./lms-host");
 const { serve, leave, scriptsRan, list } = host;
 
@@ -58,3 +60,195 @@ for (const version of ["1.2", "2004"]) {
   });
 }
 
+
+/** A copy of the sample site with a set of `n` classify items more
+ *  (`content/practice/big.yaml`): the even ones' answer is the longest
+ *  category id, `limited-choice`, the odd ones' `open`. */
+function sampleWithBigSet(n) {
+  const site = path.join(work, "big-site");
+  if (!fs.existsSync(site)) {
+    for (const folder of ["content", "themes"]) fs.cpSync(path.join(ROOT, folder), path.join(site, folder), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, "site.yaml"), path.join(site, "site.yaml"));
+  }
+  const item = (i) => `  - type: classify\n    question: Question ${i}?\n    answer: ${i % 2 ? "open" : "limited-choice"}\n    reason: Because.\n`;
+  fs.writeFileSync(path.join(site, "content/practice/big.yaml"), `title: Big set\nitems:\n${Array.from({ length: n }, (_, i) => item(i)).join("")}`);
+  return site;
+}
+
+/** Whether `alsite package --scorm 1.2` takes the site (else its error). */
+function packages(site) {
+  const r = spawnSync(process.env.ALSITE_BIN, ["package", "--root", site, "--scorm", "1.2", "--out", path.join(work, "try.zip")], { encoding: "utf8" });
+  return r.status === 0 ? true : r.stderr;
+}
+
+/** The longest answer that `item` can be given and kept whole, as
+ *  package/progress.rs counts it: every option, the longest category id,
+ *  every step. A typed item gets `typed` (text, right or not). */
+function largest(item, typed) {
+  if (item.type === "choose") return { answer: item.options.map((o, i) => i), correct: item.options.every((o) => o.correct) };
+  if (item.type === "order") return { answer: Array.from({ length: item.size }, (_, i) => i + 1), correct: true };
+  if (item.type === "rewrite") return { answer: typed.text, correct: typed.right, self: false };
+  const ids = Object.keys(item.names).concat(item.answer, item.also || []);
+  const id = ids.reduce((a, b) => (b.length > a.length ? b : a));
+  return { answer: id, correct: id === item.answer || (item.also || []).includes(id) };
+}
+
+/** The page of a storage key in the sample site (one language). */
+const pageOf = (key) => key.replace(/^alsite-practice:/, "practice/").replace(/^alsite-session:/, "sessions/") + ".html";
+
+/** A learner who gives every item of the course its largest answer (typed
+ *  item n: `typed(n)`) and watches every session to its end, each pause
+ *  answered: the most progress the course can hold. Given through the
+ *  pages' own store, as practice.js and session.js give it. */
+async function fillCourse(page, dir, typed) {
+  const config = embedded(dir, "lms/site.html", "lms-data");
+  const given = [];
+  let n = 0;
+  for (const [key] of config.practice) {
+    for (const item of embedded(dir, pageOf(key), "practice-data").items) {
+      given.push({ key, id: item.id, item, result: largest(item, item.type === "rewrite" ? typed(n++) : null) });
+    }
+  }
+  const players = config.sessions.map((key) => {
+    const d = embedded(dir, pageOf(key), "session-data");
+    const pauses = Object.fromEntries(embedded(dir, pageOf(key), "pause-data").items.map((p) => [p.id, largest(p, typed(n++))]));
+    return { key, player: { turn: d.turns, pauses, transcript: false } };
+  });
+  const frame = page.frames().find((f) => f.url().includes("/pkg/") && !f.url().includes("/lms/"));
+  await frame.evaluate(([answers, watched]) => {
+    answers.forEach((a) => window.alsite.progress.open(a.key).answer(a.id, a.item, a.result));
+    watched.forEach((w) => { const s = window.alsite.progress.open(w.key); s.set("player", w.player); s.complete(); });
+  }, [given, players]);
+  return given;
+}
+
+/** The typed answers in suspend_data (`saved`, read back), in the order given. */
+function typedSaved(saved, given) {
+  return given.filter((g) => g.item.type === "rewrite").map((g) => ({ key: g.key, given: g.result, kept: saved.s[g.key][g.id] }));
+}
+
+/** Each non-typed answer is in suspend_data as given; right or wrong always. */
+function assertKeptWhole(saved, given) {
+  for (const g of given) {
+    const kept = saved.s[g.key][g.id];
+    assert.equal(kept.c, g.result.correct, `${g.key} ${g.id}: right or wrong`);
+    if (g.item.type !== "rewrite") assert.deepEqual(kept.a, g.result.answer, `${g.key} ${g.id}: the answer whole`);
+  }
+  const strings = JSON.stringify(saved).match(/"(?:[^"\\]|\\.)*"/g).map((s) => JSON.parse(s));
+  assert.deepEqual(strings.filter((s) => LONE.test(s)), [], "no half characters");
+}
+
+/** The set page `set` of the course opened again with `cmi`: its score
+ *  line, and each item's verdict and feedback text. */
+async function reopened(server, cmi, set) {
+  const again = await openHost(server, host.resumeData("1.2", cmi, ""));
+  await again.content.locator("main").first().waitFor();
+  const frame = again.page.frames().find((f) => f.url().includes("/pkg/") && !f.url().includes("/lms/"));
+  await frame.goto(`${server.base}/pkg/practice/${set}.html`);
+  await again.content.locator(".progress .score").waitFor();
+  const shown = {
+    score: await again.content.locator(".progress .score").textContent(),
+    verdicts: await again.content.locator(".practice-item .feedback .verdict").allTextContents(),
+    feedback: await again.content.locator(".practice-item .feedback").allInnerTexts(),
+  };
+  assert.deepEqual(again.problems, []);
+  await again.page.close();
+  return shown;
+}
+
+/** What a set's page says of `given` answers to it: the score line and ✓ or ✗ for each. */
+function expected(given, key) {
+  const mine = given.filter((g) => g.key === key);
+  const right = mine.filter((g) => g.result.correct).length;
+  return { score: `Answered ${mine.length} of ${mine.length}, ${right} right.`, marks: mine.map((g) => (g.result.correct ? "✓" : "✗")) };
+}
+
+/** Opens the whole-site course of `dir` on a practice page. */
+async function openCourse(dir) {
+  const server = await serve(dir, "1.2", "lms/site.html");
+  const opened = await openHost(server);
+  await opened.content.locator("a[href='practice/index.html']").first().click();
+  await opened.content.locator("a[href='coach-questions.html']").first().click();
+  await scriptsRan(opened.content);
+  return { server, ...opened };
+}
+
+test("SCORM 1.2: past 4,096 characters only typed answers are shortened, as little as fits; every choice, category and order is kept whole, and each item shows on resume as it was left", { timeout: 120000 }, async () => {
+  const dir = host.packaged(ROOT, work, "1.2", [], "whole");
+  const { server, page, problems } = await openCourse(dir);
+  // Typed answers of 2,000 characters, emoji every few: a cut anywhere may halve one.
+  const typed = (n) => ({ text: `${n} ` + "What would help 🙂 most here? ".repeat(70), right: n % 3 !== 0 });
+  const given = await fillCourse(page, dir, typed);
+  const cmi = await leave(page);
+  assert.deepEqual(problems, []);
+  await page.close();
+  assert.ok(cmi.suspend_data.length <= 4096, `suspend_data is ${cmi.suspend_data.length} characters`);
+  const saved = JSON.parse(cmi.suspend_data);
+  assertKeptWhole(saved, given);
+  const typedKept = typedSaved(saved, given);
+  const lengths = new Set(typedKept.map((t) => t.kept.a.length));
+  for (const t of typedKept) {
+    assert.equal(t.kept.u, 1, "marked as shortened");
+    assert.ok(t.given.answer.startsWith(t.kept.a), "the start of the answer");
+  }
+  // All cut alike, and no shorter than needed: one character more each would not fit.
+  assert.ok(Math.max(...lengths) - Math.min(...lengths) <= 1, [...lengths].join());
+  assert.ok(cmi.suspend_data.length > 4096 - 2 * typedKept.length, `${cmi.suspend_data.length}: cut more than needed`);
+  assert.ok(Math.min(...lengths) > 100, "far more than the old ladder's 10 characters");
+
+  for (const key of ["alsite-practice:naming-question-types", "alsite-practice:coach-questions", "alsite-practice:open-questions"]) {
+    const set = key.split(":")[1];
+    const shown = await reopened(server, cmi, set);
+    const want = expected(given, key);
+    assert.equal(shown.score, want.score, set);
+    assert.deepEqual(shown.verdicts.map((v) => v[0]), want.marks, `${set}: right and wrong as the learner left them`);
+  }
+  const open = await reopened(server, cmi, "open-questions");
+  for (const [i, text] of open.feedback.entries()) {
+    assert.match(text, /Your learning platform had room for only the start of your answer\. Whether it was right is kept\./, `item ${i + 1}`);
+    assert.ok(text.includes(`${typedKept[i].kept.a}…`), `item ${i + 1} shows what was kept, marked as cut`);
+  }
+  await server.close();
+});
+
+test("SCORM 1.2: a course as full as alsite package allows keeps every category whole; typed answers that do not fit are left out, longest first, and the score and each item's verdict survive", { timeout: 120000 }, async () => {
+  // The most classify items of 'limited-choice' the package takes beside the sample's: one more is refused.
+  let fits = 0, refused = 100;
+  assert.match(String(packages(sampleWithBigSet(refused))), /tracks too much for SCORM 1\.2/);
+  while (refused - fits > 1) {
+    const mid = (fits + refused) >> 1;
+    if (packages(sampleWithBigSet(mid)) === true) fits = mid; else refused = mid;
+  }
+  const dir = host.packaged(sampleWithBigSet(fits), work, "1.2", [], "full");
+  const { server, page, problems } = await openCourse(dir);
+  const typed = (n) => ({ text: `${n} ` + "Who else could help? ".repeat(3 + n), right: n % 2 === 0 });
+  const given = await fillCourse(page, dir, typed);
+  const cmi = await leave(page);
+  assert.deepEqual(problems, []);
+  await page.close();
+  assert.ok(cmi.suspend_data.length <= 4096, `suspend_data is ${cmi.suspend_data.length} characters`);
+  const saved = JSON.parse(cmi.suspend_data);
+  assertKeptWhole(saved, given);
+  const typedKept = typedSaved(saved, given);
+  const dropped = typedKept.filter((t) => t.kept.a === undefined);
+  const kept = typedKept.filter((t) => t.kept.a !== undefined);
+  assert.ok(dropped.length > 0, "some typed answers left out");
+  for (const t of dropped) {
+    assert.deepEqual(t.kept, { c: t.given.correct, f: false }, "right or wrong kept");
+    for (const k of kept) assert.ok(t.given.answer.length >= k.given.answer.length, "the longest left out first");
+  }
+
+  for (const key of ["alsite-practice:big", "alsite-practice:naming-question-types", "alsite-practice:open-questions"]) {
+    const set = key.split(":")[1];
+    const shown = await reopened(server, cmi, set);
+    const want = expected(given, key);
+    assert.equal(shown.score, want.score, set);
+    assert.deepEqual(shown.verdicts.map((v) => v[0]), want.marks, `${set}: right and wrong as the learner left them`);
+    if (set === "big") assert.match(shown.verdicts[1], /you chose Limited choice; this is Open\./);
+  }
+  const open = await reopened(server, cmi, "open-questions");
+  const notKept = open.feedback.filter((f) => f.includes("Your learning platform had no room for the text of your answer."));
+  assert.equal(notKept.length, dropped.filter((t) => t.key === "alsite-practice:open-questions").length, "the page says which were left out");
+  assert.ok(notKept.length > 0);
+  await server.close();
+});

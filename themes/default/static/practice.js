@@ -111,24 +111,32 @@
 
   var KINDS = ["open", "closed", "leading", "statement", "stacked", "choice"];
 
+  /** What follows a typed answer's verdict: the model answers, then the
+   *  explanation (shown here only, not again below). */
+  function modelsParts(data) {
+    var list = make("ul", "models");
+    data.models.forEach(function (m) { list.appendChild(make("li", null, m)); });
+    return [make("p", "models-title", t("practice.model_answers")), list, explainPart(data)];
+  }
+
+  function yoursPart(text) {
+    var yours = make("p", "yours");
+    yours.appendChild(make("span", null, t("practice.your_question")));
+    yours.appendChild(make("q", null, text));
+    return yours;
+  }
+
   handlers.rewrite = function (section, data, done, rules) {
     var area = section.querySelector("textarea");
-    function render(text, selfMarked) {
+    /** Checks `text` and shows the verdict; `known`: the verdict saved with
+     *  it, which stands (the score counts it) if the rules changed since. */
+    function render(text, selfMarked, known) {
       var check = alsite.checkQuestion(text, rules || {}, { strings: alsite.strings(), lang: alsite.lang() });
-      var good = check.ok || selfMarked;
-      var parts = [];
-      var yours = make("p", "yours");
-      yours.appendChild(make("span", null, t("practice.your_question")));
-      yours.appendChild(make("q", null, text));
-      parts.push(yours);
+      var good = typeof known === "boolean" ? known : check.ok || selfMarked;
+      var parts = [yoursPart(text)];
       check.hints.forEach(function (h) { parts.push(make("p", "hint-line", h)); });
-      parts.push(make("p", "models-title", t("practice.model_answers")));
-      var list = make("ul", "models");
-      data.models.forEach(function (m) { list.appendChild(make("li", null, m)); });
-      parts.push(list);
-      // The explanation before the learner judges their own version; the
-      // model answers and explanation shown here only, not again below.
-      parts.push(explainPart(data));
+      // The explanation before the learner judges their own version.
+      parts = parts.concat(modelsParts(data));
       if (selfMarked && !check.ok) parts.push(make("p", "self-marked", t("practice.self_marked")));
       if (!good) {
         var mark = make("button", "button button-quiet mark-good", t("practice.mark_good"));
@@ -145,6 +153,16 @@
       box.querySelector(".verdict").tabIndex = -1;
       return good;
     }
+    /** A saved answer whose text a learning platform kept only the start of
+     *  (`cut`), or none of: its verdict as it was given, what is left, and
+     *  why; no hints, which would judge only the part. */
+    function renderKept(saved) {
+      var parts = typeof saved.answer === "string" ? [yoursPart(saved.answer + "…")] : [];
+      parts.push(make("p", "kept-short", t(parts.length ? "practice.shortened" : "practice.not_kept")));
+      var good = saved.correct === true;
+      var box = showFeedback(section, good, t(good ? "practice.right" : "practice.not_quite"), parts.concat(modelsParts(data)));
+      box.querySelector(".verdict").tabIndex = -1;
+    }
     section.querySelector("form").addEventListener("submit", function (ev) {
       ev.preventDefault();
       var text = area.value.trim();
@@ -153,9 +171,11 @@
     });
     return {
       restore: function (saved) {
-        if (typeof saved.answer !== "string") return;
-        area.value = saved.answer;
-        render(saved.answer, saved.self === true);
+        var whole = typeof saved.answer === "string" && !saved.cut;
+        if (!whole && typeof saved.correct !== "boolean") return;
+        area.value = typeof saved.answer === "string" ? saved.answer : "";
+        if (whole) render(saved.answer, saved.self === true, saved.correct);
+        else renderKept(saved);
       },
       reset: function () { area.value = ""; },
       // The feedback lists the model answers and the explanation: the

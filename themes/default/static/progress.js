@@ -124,33 +124,77 @@
     return lms.init("") === "true" ? lms : null;
   }
 
-  /* suspend_data is small in 1.2 (4,096 characters): field names are
-   * shortened, and when it is still too long, typed answers are cut, then
-   * dropped (right or wrong is always kept). */
-  var SHORT = { answer: "a", correct: "c", self: "f", skipped: "k", turn: "t", pauses: "p", transcript: "x" };
+  /* suspend_data is small in 1.2 (4,096 characters). Field names are
+   * shortened; when that is not enough, typed answers (the only free text
+   * kept) are shortened, all to the longest length that fits, and when even
+   * SHORTEST is too long, left out, longest first. Everything else is kept
+   * whole: a choice, a category, an order, right or wrong, a session's
+   * place; they are what a page shows again, and `alsite package` refuses a
+   * 1.2 course whose progress would not fit with them alone (it counts as
+   * package/progress.rs does). A shortened answer is marked `cut`. */
+  var SHORT = { answer: "a", correct: "c", self: "f", skipped: "k", turn: "t", pauses: "p", transcript: "x", cut: "u" };
   var LONG = {};
   Object.keys(SHORT).forEach(function (k) { LONG[SHORT[k]] = k; });
+  var SHORTEST = 10;
 
-  function rename(value, names, cut) {
-    if (Array.isArray(value)) return value.map(function (v) { return rename(v, names, cut); });
-    if (typeof value === "string" && cut !== undefined && value.length > cut) return clip(value, cut);
+  /** A rewrite item's result, the one kind of answer that is typed text
+   *  (`self`: whether the learner marked it right). */
+  function isTyped(value) {
+    return isObject(value) && typeof value.answer === "string" && typeof value.self === "boolean";
+  }
+
+  /** `value` with its field names changed by `names`. With `fit`, the typed
+   *  answers, numbered in the order met, are cut to `fit.to` characters, or
+   *  left out where `fit.drop[number]`. */
+  function rename(value, names, fit) {
+    if (Array.isArray(value)) return value.map(function (v) { return rename(v, names, fit); });
     if (!isObject(value)) return value;
+    var n = fit && isTyped(value) ? fit.seen++ : -1;
     var out = {};
     Object.keys(value).forEach(function (k) {
-      if (cut === -1 && (k === "answer" || k === "pauses")) return;
-      out[names[k] || k] = rename(value[k], names, cut);
+      var v = value[k];
+      if (n >= 0 && k === "answer") {
+        if (fit.drop[n]) return;
+        if (v.length > fit.to) { v = clip(v, fit.to); out[names.cut] = 1; }
+      }
+      out[names[k] || k] = rename(v, names, fit);
     });
     return out;
   }
 
+  /** The lengths of the typed answers in `value`, in the order rename meets them. */
+  function typedLengths(value, out) {
+    if (Array.isArray(value)) value.forEach(function (v) { typedLengths(v, out); });
+    if (!isObject(value)) return out;
+    if (isTyped(value)) out.push(value.answer.length);
+    Object.keys(value).forEach(function (k) { typedLengths(value[k], out); });
+    return out;
+  }
+
+  /** `state` as suspend_data of at most `limit` characters; null when even
+   *  with no typed text it is longer. */
   function pack(state, limit) {
-    var cuts = [undefined, 120, 40, 10, -1];
-    var text = "";
-    for (var i = 0; i < cuts.length; i++) {
-      text = JSON.stringify({ v: 1, s: rename(state.s, SHORT, cuts[i]), d: state.d, c: state.c });
-      if (text.length <= limit) return text;
+    var drop = {};
+    function packed(to) {
+      var fit = to === undefined ? null : { to: to, drop: drop, seen: 0 };
+      var text = JSON.stringify({ v: 1, s: rename(state.s, SHORT, fit), d: state.d, c: state.c });
+      return text.length <= limit ? text : null;
     }
-    return null;
+    var text = packed();
+    if (text !== null) return text;
+    var lengths = typedLengths(state.s, []);
+    var byLength = lengths.map(function (l, i) { return i; }).sort(function (a, b) { return lengths[b] - lengths[a] || a - b; });
+    for (var i = 0; (text = packed(SHORTEST)) === null; i++) {
+      if (i >= byLength.length) return null;
+      drop[byLength[i]] = true;
+    }
+    // The rest as long as they can be: the longest cut that fits.
+    var low = SHORTEST, high = Math.max.apply(null, lengths.concat(SHORTEST));
+    while (low < high) {
+      var mid = Math.ceil((low + high) / 2), longer = packed(mid);
+      if (longer !== null) { low = mid; text = longer; } else high = mid - 1;
+    }
+    return text;
   }
 
   function unpack(text) {
