@@ -425,6 +425,24 @@
     } catch (e) { return ""; }
   }
 
+  /** The address of the page the bookmark `mark` names (a path from the
+   *  site's root, as the frame's address had it), or null for anything but
+   *  a page of this site: a scheme (`javascript:`, `http:`), `//host` or
+   *  `/path`, a backslash, a `.` or `..` part (written or percent-encoded),
+   *  an empty part, white space. Every other sign a site's own file names
+   *  keep (`&`, `(`, `'`, `+`, `,`, `~`, `!`, `=`, `@` …) is fine. */
+  function bookmarked(mark, root) {
+    if (typeof mark !== "string" || !/^[^\s\\?#\x00-\x1f\x7f]+\.html(#[^\s\\\x00-\x1f\x7f]*)?$/.test(mark)) return null;
+    var path = mark.split("#")[0];
+    if (/^[a-z][a-z0-9+.\-]*:/i.test(path)) return null;
+    var parts = path.split("/");
+    if (parts.some(function (part) { return part === "" || /^(\.|%2e){1,2}$/i.test(part); })) return null;
+    try {
+      var url = new URL(mark, root).href;
+      return url.indexOf(root) === 0 ? url : null;
+    } catch (e) { return null; }
+  }
+
   /** Opens the session on `lms` and shows the bookmarked page in the frame
    *  (`reload`: the frame's page again even without a bookmark, so that a
    *  page opened before the connection reaches it). */
@@ -434,8 +452,8 @@
     function mount() {
       var frame = document.getElementById("lms-frame");
       if (!frame) return;
-      var mark = session.bookmark();
-      if (/^[\w\-./%]+\.html(#[\w\-]*)?$/.test(mark) && mark.indexOf("..") < 0) frame.src = root + mark;
+      var page = bookmarked(session.bookmark(), root);
+      if (page) frame.src = page;
       else if (reload) frame.src = shown(frame, root) || frame.src;
       frame.addEventListener("load", function () {
         var href = shown(frame, root);

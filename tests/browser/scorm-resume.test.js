@@ -1,0 +1,121 @@
+"use strict";
+// Where a course opens again: the bookmark (the page the learner was on, as
+// the platform keeps it) is followed for every page the site can have,
+// whatever signs its name holds, and never to anything else. In a real LMS
+// run-time (scorm-again, see lms-host.js).
+
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const { launch } = require("./helpers");
+const host = require("./lms-host");
+const { serve, leave } = host;
+
+const ROOT = path.resolve(__dirname, "../..");
+
+let browser;
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-scorm-resume-"));
+before(async () => { browser = await launch(); });
+after(async () => { await browser.close(); fs.rmSync(work, { recursive: true, force: true }); });
+
+const openHost = (server, lmsData) => host.openHost(browser, server, lmsData);
+
+/** Pages whose names hold every sign a site's links leave as they are
+ *  (src/render/url.rs), in folders too, and letters beyond ASCII. */
+const NAMES = [
+  "Q&A (1) O'Brien+a,b~c!d=e@f;g$h.md",
+  "notatki (1)/Łódź, plan & co.md",
+];
+
+/** The sample site with the pages of NAMES, whole in one SCORM `version` course. */
+function course(version) {
+  const site = path.join(work, "names");
+  if (!fs.existsSync(site)) {
+    for (const folder of ["content", "themes"]) fs.cpSync(path.join(ROOT, folder), path.join(site, folder), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, "site.yaml"), path.join(site, "site.yaml"));
+    for (const name of NAMES) {
+      const file = path.join(site, "content/pages", name);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, `# ${path.basename(name, ".md")}\n\nA page.\n`);
+    }
+  }
+  return host.packaged(site, work, version, [], `names-${version}`);
+}
+
+/** The page the course's frame shows, from the package's root, decoded. */
+function shown(page) {
+  const frame = page.frames().find((f) => f.url().includes("/pkg/") && !f.url().includes("/lms/"));
+  return decodeURIComponent(frame.url().split("/pkg/")[1]);
+}
+
+/** Opens the course with `data` and waits for its frame to show a page of the site. */
+async function reopen(server, data) {
+  const again = await openHost(server, data);
+  await again.content.locator("main").first().waitFor();
+  await again.page.waitForTimeout(500);
+  return again;
+}
+
+for (const version of ["1.2", "2004"]) {
+  const location = (cmi) => (version === "1.2" ? cmi.core.lesson_location : cmi.location);
+
+  test(`SCORM ${version}: a course opens again on the page the learner left, whatever signs the page's name holds`, { timeout: 60000 }, async () => {
+    const dir = course(version);
+    const server = await serve(dir, version, "lms/site.html");
+    for (const name of NAMES) {
+      const page = name.replace(/\.md$/, ".html");
+      const { page: tab, problems, content } = await openHost(server);
+      await content.locator("main").first().waitFor();
+      const frame = tab.frames().find((f) => f.url().includes("/pkg/") && !f.url().includes("/lms/"));
+      await frame.goto(new URL(encodeURI(page), `${server.base}/pkg/`).href);
+      await content.locator("main h1").first().waitFor();
+      const cmi = await leave(tab);
+      assert.equal(decodeURIComponent(location(cmi)), page, "the bookmark");
+      assert.deepEqual(problems, []);
+      await tab.close();
+
+      const again = await reopen(server, host.resumeData(version, cmi, ""));
+      assert.equal(shown(again.page), page, "opened again where the learner left");
+      assert.equal(await again.content.locator("main h1").first().textContent(), path.basename(name, ".md"));
+      assert.deepEqual(again.problems, []);
+      await again.page.close();
+    }
+    await server.close();
+  });
+}
+
+test("SCORM 1.2: a bookmark that is not a page of the site is not followed: the course opens on its first page", { timeout: 60000 }, async () => {
+  const dir = course("1.2");
+  const server = await serve(dir, "1.2", "lms/site.html");
+  const refused = [
+    "javascript:alert(1)//x.html",
+    "JavaScript:alert(1);index.html",
+    "http://example.com/index.html",
+    "//example.com/index.html",
+    "/index.html",
+    "..\\lms\\site.html",
+    "practice\\index.html",
+    "practice/../../index.html",
+    "practice/%2e%2e/%2E%2e/index.html",
+    "./index.html",
+    "practice//index.html",
+    "index.html\n",
+    "practice/index.html?x=1",
+    "notes.txt",
+  ];
+  for (const mark of refused) {
+    const again = await reopen(server, { core: { lesson_location: mark, entry: "resume" } });
+    assert.equal(shown(again.page), "index.html", JSON.stringify(mark));
+    assert.deepEqual(again.problems, [], JSON.stringify(mark));
+    await again.page.close();
+  }
+  // Written as the frame's address has it, or percent-encoded all through: followed.
+  for (const mark of ["practice/index.html", "practice/index.html#item-1", "Q%26A%20(1)%20O'Brien%2Ba%2Cb~c!d%3De%40f%3Bg%24h.html"]) {
+    const again = await reopen(server, { core: { lesson_location: mark, entry: "resume" } });
+    assert.equal(shown(again.page).split("#")[0], decodeURIComponent(mark.split("#")[0]), mark);
+    await again.page.close();
+  }
+  await server.close();
+});
