@@ -20,8 +20,13 @@ const PARTS: [&str; 3] = [
 
 /// `alsite package` of the sample site, unzipped into `work/<name>/`.
 fn unpacked(work: &TempDir, version: &str, parts: &[&str], name: &str) -> PathBuf {
+    unpacked_from(work, REPO, version, parts, name)
+}
+
+/// `alsite package` of the site at `root`, unzipped into `work/<name>/`.
+fn unpacked_from(work: &TempDir, root: &str, version: &str, parts: &[&str], name: &str) -> PathBuf {
     let zip = work.path(&format!("{name}.zip"));
-    let mut args = vec!["package", "--root", REPO, "--scorm", version, "--out"];
+    let mut args = vec!["package", "--root", root, "--scorm", version, "--out"];
     args.push(zip.to_str().unwrap());
     args.extend(parts);
     let out = alsite(&args, &work.0);
@@ -150,6 +155,23 @@ fn every_manifest_validates_against_the_schemas_in_its_own_zip() {
         for (name, parts) in [("whole", &[][..]), ("parts", &PARTS[..])] {
             let dir = unpacked(&work, version, parts, &format!("{name}-{version}"));
             assert_eq!(validate(&dir), Ok(()), "SCORM {version}, {name} site");
+        }
+    }
+}
+
+#[test]
+fn a_course_titled_in_another_alphabet_has_an_identifier_the_schemas_take() {
+    let work = TempDir::new("schemas-title");
+    let site = work.path("site");
+    common::copy_base(&site);
+    let yaml = "title: Учимся в действии\norganization:\n  name: Fixture Org\n";
+    fs::write(site.join("site.yaml"), yaml).unwrap();
+    let practice = ["content/practice/open-questions.yaml"];
+    for version in ["1.2", "2004"] {
+        for (name, parts) in [("whole", &[][..]), ("parts", &practice[..])] {
+            let name = format!("{name}-{version}");
+            let dir = unpacked_from(&work, site.to_str().unwrap(), version, parts, &name);
+            assert_eq!(validate(&dir), Ok(()), "SCORM {version}, {name}");
         }
     }
 }

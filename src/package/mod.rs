@@ -286,7 +286,7 @@ fn check_limits(
 /// are different courses to a platform that files courses by it, and a
 /// package of the same parts made again replaces the earlier one.
 fn course_identifier(title: &str, scos: &[&Node], whole_site: bool) -> String {
-    let base = format!("alsite-{}", identifier(title));
+    let base = identifier(&format!("alsite {title}"));
     if whole_site {
         return base;
     }
@@ -300,23 +300,88 @@ fn course_identifier(title: &str, scos: &[&Node], whole_site: bool) -> String {
     format!("{base}-{}-parts-{:08x}", ids.len(), digest as u32)
 }
 
-/// `text` made safe for XML identifiers and file names.
+/// `text` as an identifier for the manifest (an XML `ID`, which SCORM's
+/// schemas ask for: a letter first, then letters, digits, `-`, `_`) and as
+/// a launch page's file name. Text that is one already stays as it is
+/// (`practice-session-flow`); any other keeps a readable part (lower case,
+/// letters folded as search folds them, `Łódź` → `lodz`, the rest `-`) and
+/// gets a fingerprint of the whole text, so two texts never make one
+/// identifier: not two long titles that differ at their end, nor two in
+/// another alphabet.
 fn identifier(text: &str) -> String {
-    let mut out: String = text
-        .chars()
-        .map(|c| match c {
-            'a'..='z' | '0'..='9' | '-' | '_' => c,
-            'A'..='Z' => c.to_ascii_lowercase(),
-            _ => '-',
-        })
-        .collect();
-    out.truncate(80);
-    if !out.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        out.insert(0, 'x');
+    const READABLE: usize = 60;
+    let plain = text.len() <= 80
+        && text.starts_with(|c: char| c.is_ascii_lowercase())
+        && text
+            .chars()
+            .all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-' | '_'));
+    if plain {
+        return text.to_string();
     }
-    out
+    let mut readable = String::new();
+    for c in crate::search::tokenize::fold(text).chars() {
+        match c {
+            'a'..='z' | '0'..='9' | '_' => readable.push(c),
+            _ if !readable.ends_with('-') => readable.push('-'),
+            _ => {}
+        }
+    }
+    readable.truncate(READABLE);
+    let readable = readable.trim_matches('-');
+    let print = crate::digest::of(text.as_bytes()) & 0xffff_ffff_ffff;
+    let id = match readable.is_empty() {
+        true => format!("{print:012x}"),
+        false => format!("{readable}-{print:012x}"),
+    };
+    match id.starts_with(|c: char| c.is_ascii_lowercase()) {
+        true => id,
+        false => format!("x{id}"),
+    }
 }
 
 fn one(d: Diagnostic) -> Diagnostics {
     Diagnostics(vec![d])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::identifier;
+
+    #[test]
+    fn identifiers_differ_for_every_text_and_are_xml_names() {
+        let long = "Szkolenie z Action Learning dla trenerów wewnętrznych w organizacji, moduł";
+        let texts = [
+            format!("{long} 1"),
+            format!("{long} 2"),
+            "Учимся в действии".to_string(),
+            "Учимся в бездействии".to_string(),
+            "Action Learning".to_string(),
+            "action learning".to_string(),
+            "1. Łódź".to_string(),
+        ];
+        let ids: Vec<String> = texts.iter().map(|t| identifier(t)).collect();
+        let distinct: std::collections::BTreeSet<&String> = ids.iter().collect();
+        assert_eq!(distinct.len(), texts.len(), "{ids:?}");
+        for id in &ids {
+            assert!(id.starts_with(|c: char| c.is_ascii_lowercase()), "{id}");
+            assert!(
+                id.chars()
+                    .all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-' | '_')),
+                "{id}"
+            );
+            assert!(!id.contains("--"), "{id}");
+        }
+        assert!(
+            ids[0].starts_with("szkolenie-z-action-learning-dla-trenerow-wewnetrznych-w-"),
+            "{}",
+            ids[0]
+        );
+        assert!(ids[6].starts_with("x1-lodz-"), "{}", ids[6]);
+        assert_eq!(identifier("practice-session-flow"), "practice-session-flow");
+        assert_eq!(
+            identifier("Action Learning"),
+            identifier("Action Learning"),
+            "the same text, the same identifier"
+        );
+    }
 }
