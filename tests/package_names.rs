@@ -74,3 +74,85 @@ fn every_course_title_makes_its_own_identifier_in_plain_letters() {
         "the same title, the same course, in either edition"
     );
 }
+
+/// `alsite package` of the fixture site with `file` added (path from the
+/// site folder), over an earlier package: the error, which leaves that
+/// package as it was.
+fn refused(file: &str, version: &str) -> String {
+    let site = TempDir::new("package-clash");
+    copy_base(&site.0);
+    let out = alsite(&["package", "--scorm", version, "--out", "c.zip"], &site.0);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let before = fs::read(site.path("c.zip")).unwrap();
+    let path = site.path(file);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let body = match file.ends_with(".md") {
+        true => "# A page\n\nText.\n",
+        false => "not the package's own",
+    };
+    fs::write(&path, body).unwrap();
+    let out = alsite(&["package", "--scorm", version, "--out", "c.zip"], &site.0);
+    assert_eq!(out.status.code(), Some(1), "{file}: {}", stderr(&out));
+    assert_eq!(
+        fs::read(site.path("c.zip")).unwrap(),
+        before,
+        "{file}: the earlier package untouched"
+    );
+    let err = stderr(&out);
+    assert!(err.ends_with("no package was written: 1 error\n"), "{err}");
+    assert!(
+        !err.contains("Duplicate") && !err.contains("disk has room"),
+        "{err}"
+    );
+    err
+}
+
+const LAUNCH_HINT: &str = "  = hint: rename the file or its folder: the package keeps the folder `lms/` for the launch pages of its items";
+const TOP_HINT: &str = "  = hint: rename the file, or move it into a folder: the top of the package holds SCORM's own files";
+
+#[test]
+fn a_page_where_a_launch_page_goes_is_refused_naming_the_page() {
+    let err = refused("content/pages/lms/site.md", "1.2");
+    let want = "content/pages/lms/site.md: error: this file would be `lms/site.html` in the package, where the package puts the launch page of “Fixture site”";
+    assert!(err.lines().any(|l| l == want), "{err}");
+    assert!(err.lines().any(|l| l == LAUNCH_HINT), "{err}");
+}
+
+#[test]
+fn a_page_whose_name_differs_from_a_launch_pages_only_in_capitals_is_refused() {
+    let err = refused("content/pages/LMS/Site.md", "2004");
+    let want = "content/pages/LMS/Site.md: error: this file would be `LMS/Site.html` in the package, and the package puts the launch page of “Fixture site” at `lms/site.html`: the same name but for capitals, which Windows and macOS take for one file, so unzipped there one would replace the other";
+    assert!(err.lines().any(|l| l == want), "{err}");
+}
+
+#[test]
+fn a_copied_file_named_as_the_manifest_in_any_capitals_is_refused() {
+    for file in ["content/imsmanifest.xml", "content/IMSManifest.XML"] {
+        let err = refused(file, "1.2");
+        let name = file.trim_start_matches("content/");
+        let start = format!("{file}: error: this file would be `{name}` in the package, ");
+        assert!(err.starts_with(&start), "{err}");
+        assert!(
+            err.contains("SCORM's manifest, which says what the package holds"),
+            "{err}"
+        );
+        assert!(err.lines().any(|l| l == TOP_HINT), "{err}");
+    }
+}
+
+#[test]
+fn a_file_where_the_package_needs_a_folder_and_a_folder_where_it_puts_a_file_are_refused() {
+    let err = refused("content/lms", "1.2");
+    let want = "content/lms: error: this file would be `lms` in the package, where the package needs the folder `lms/` for the launch page of “Fixture site” (`lms/site.html`)";
+    assert!(err.lines().any(|l| l == want), "{err}");
+    let err = refused("content/imsmanifest.xml/notes.txt", "2004");
+    let want = "content/imsmanifest.xml/notes.txt: error: this file is in the folder `imsmanifest.xml` in the package, where the package puts SCORM's manifest, which says what the package holds";
+    assert!(err.lines().any(|l| l == want), "{err}");
+}
+
+#[test]
+fn a_file_named_as_a_schema_file_in_other_capitals_is_refused() {
+    let err = refused("content/XML.xsd", "2004");
+    let want = "content/XML.xsd: error: this file would be `XML.xsd` in the package, and the package puts SCORM 2004's own schema file at `xml.xsd`: the same name but for capitals, which Windows and macOS take for one file, so unzipped there one would replace the other";
+    assert!(err.lines().any(|l| l == want), "{err}");
+}

@@ -241,7 +241,7 @@ fn a_site_file_named_like_a_schema_is_refused_not_overwritten() {
     assert_eq!(out.status.code(), Some(1));
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(
-        said.contains("content/xml.xsd: error: this file would sit at the top of the package, where SCORM 2004 keeps its own schema file xml.xsd"),
+        said.contains("content/xml.xsd: error: this file would be `xml.xsd` in the package, where the package puts SCORM 2004's own schema file"),
         "{said}"
     );
     assert!(!work.path("c.zip").exists());

@@ -7,6 +7,7 @@
 mod archive;
 mod links;
 mod manifest;
+mod names;
 mod progress;
 mod schemas;
 mod select;
@@ -118,6 +119,8 @@ pub fn package(o: &Options) -> Result<Summary, Diagnostics> {
     let title = &g.site.config.title;
     let pages = progress::Pages::read(g.outputs.iter().map(|f| (f.path.as_str(), &f.bytes[..])));
     check_limits(title, &tree, o.version, &pages).map_err(Diagnostics)?;
+    let scos = manifest::leaves(&tree);
+    check_names(&g, &scos, o.version).map_err(Diagnostics)?;
     let mastery = g.site.config.scorm.mastery_score;
     let mut site_files: Vec<String> = g.outputs.iter().map(|f| f.path.clone()).collect();
     site_files.sort();
@@ -127,8 +130,11 @@ pub fn package(o: &Options) -> Result<Summary, Diagnostics> {
         .into_iter()
         .map(|f| (f.path.clone(), framed(&f.path, f.bytes, &notes)))
         .collect();
-    add_schemas(&mut files, o.version).map_err(one)?;
-    let scos = manifest::leaves(&tree);
+    files.extend(
+        schemas::files(o.version)
+            .iter()
+            .map(|(n, b)| (n.to_string(), b.to_vec())),
+    );
     for node in &scos {
         let page = launch_page(&g.site, &g.theme, node, o.version, mastery).map_err(one)?;
         files.push((node.launch(), page.into_bytes()));
@@ -197,20 +203,53 @@ fn page_lang(page: &str) -> Option<&str> {
     page[at..].find('"').map(|end| &page[at..at + end])
 }
 
-/// The SCORM control documents, at the package root beside the manifest;
-/// a site file of the same name would be shadowed, so it is refused.
-fn add_schemas(files: &mut Vec<(String, Vec<u8>)>, version: Version) -> Result<(), Diagnostic> {
-    for (name, bytes) in schemas::files(version) {
-        if files.iter().any(|(path, _)| path == name) {
-            return Err(Diagnostic::error(
-                format!("content/{name}"),
-                format!("this file would sit at the top of the package, where SCORM {} keeps its own schema file {name}", version.label()),
-            )
-            .hint("move or rename that file"));
-        }
-        files.push((name.to_string(), bytes.to_vec()));
+/// Refuses a site file that a file the package adds (the manifest, the
+/// schema files, the launch pages) would replace, in the zip or unzipped
+/// on a disk that ignores capitals (see `names`).
+fn check_names(
+    g: &build::Generated,
+    scos: &[&Node],
+    version: Version,
+) -> Result<(), Vec<Diagnostic>> {
+    let assets: std::collections::HashMap<&str, &Path> = std::iter::once(&g.site)
+        .chain(&g.site.translations)
+        .flat_map(|s| &s.assets)
+        .map(|(source, out)| (out.as_str(), source.as_path()))
+        .collect();
+    let site: Vec<names::SiteFile> = g
+        .outputs
+        .iter()
+        .map(|f| names::SiteFile {
+            path: &f.path,
+            source: f
+                .source
+                .as_deref()
+                .or_else(|| assets.get(f.path.as_str()).copied()),
+        })
+        .collect();
+    let mut added: Vec<names::Added> = schemas::files(version)
+        .iter()
+        .map(|(name, _)| names::Added {
+            path: name.to_string(),
+            what: format!("SCORM {}'s own schema file", version.label()),
+            launch: false,
+        })
+        .collect();
+    added.push(names::Added {
+        path: "imsmanifest.xml".into(),
+        what: "SCORM's manifest, which says what the package holds".into(),
+        launch: false,
+    });
+    added.extend(scos.iter().map(|node| names::Added {
+        path: node.launch(),
+        what: format!("the launch page of “{}”", node.title),
+        launch: true,
+    }));
+    let found = names::clashes(&site, &added);
+    match found.is_empty() {
+        true => Ok(()),
+        false => Err(found),
     }
-    Ok(())
 }
 
 fn launch_page(
