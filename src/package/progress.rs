@@ -132,13 +132,20 @@ fn id(item: &Value) -> String {
 }
 
 /// The longest answer to `item` that progress.js keeps whole: every option
-/// of a choice, the longest category's id, every step of an order; of a
-/// typed answer only right or wrong and whether the learner marked it.
+/// of a choice of several (of a choice of one, the last), the longest
+/// category's id, every step of an order; of a typed answer only right or
+/// wrong and whether the learner marked it.
 fn largest(item: &Value) -> Value {
     let count = |list: &Value| list.as_array().map_or(0, Vec::len);
     match item["type"].as_str() {
         Some("choose") => {
-            json!({ "a": (0..count(&item["options"])).collect::<Vec<_>>(), "c": false })
+            // One option (the last, the longest number) unless several may be chosen.
+            let n = count(&item["options"]);
+            let first = match item["multiple"].as_bool() {
+                Some(true) => 0,
+                _ => n.saturating_sub(1),
+            };
+            json!({ "a": (first..n).collect::<Vec<_>>(), "c": false })
         }
         Some("classify") => {
             let names = item["names"]
@@ -188,7 +195,7 @@ mod tests {
     fn a_session_counts_its_place_and_pauses_and_a_translation_its_own_answers() {
         let session = r#"<script type="application/json" id="session-data">{"turns":12,"stages":[],"key":"alsite-session:s"}</script>
 <script type="application/json" id="pause-data">{"key":"alsite-session:s","items":[{"id":"pause-1","type":"rewrite"},{"id":"pause-2","type":"order","size":3}]}</script>"#;
-        let set = r#"<script type="application/json" id="practice-data">{"key":"KEY","items":[{"id":"item-1","type":"choose","options":[{},{},{}]}]}</script>"#;
+        let set = r#"<script type="application/json" id="practice-data">{"key":"KEY","items":[{"id":"item-1","type":"choose","multiple":true,"options":[{},{},{}]},{"id":"item-2","type":"choose","multiple":false,"options":[{},{},{}]}]}</script>"#;
         let english = set.replace("KEY", "alsite-practice:en/a");
         let polish = set.replace("KEY", "alsite-practice:a");
         let pages = Pages::read([
@@ -202,7 +209,7 @@ mod tests {
             sessions: vec!["alsite-session:s".into()],
             also: vec![("alsite-practice:en/a".into(), "alsite-practice:a".into())],
         };
-        let answers = r#"{"item-1":{"a":[0,1,2],"c":false}}"#;
+        let answers = r#"{"item-1":{"a":[0,1,2],"c":false},"item-2":{"a":[2],"c":false}}"#;
         let want = format!(
             r#"{{"v":1,"s":{{"alsite-practice:a":{answers},"alsite-practice:en/a":{answers},"alsite-session:s":{{"player":{{"t":12,"p":{{"pause-1":{{"c":false,"f":false}},"pause-2":{{"a":[1,2,3],"c":false}}}},"x":false}}}}}},"d":["alsite-session:s"],"c":1}}"#
         );

@@ -82,10 +82,14 @@ function packages(site) {
 }
 
 /** The longest answer that `item` can be given and kept whole, as
- *  package/progress.rs counts it: every option, the longest category id,
- *  every step. A typed item gets `typed` (text, right or not). */
+ *  package/progress.rs counts it: every option of a choice of several (else
+ *  the last), the longest category id, every step. A typed item gets
+ *  `typed` (text, right or not). */
 function largest(item, typed) {
-  if (item.type === "choose") return { answer: item.options.map((o, i) => i), correct: item.options.every((o) => o.correct) };
+  if (item.type === "choose") {
+    const chosen = item.multiple ? item.options.map((o, i) => i) : [item.options.length - 1];
+    return { answer: chosen, correct: chosen.length === item.options.filter((o) => o.correct).length && chosen.every((i) => item.options[i].correct) };
+  }
   if (item.type === "order") return { answer: Array.from({ length: item.size }, (_, i) => i + 1), correct: true };
   if (item.type === "rewrite") return { answer: typed.text, correct: typed.right, self: false };
   const ids = Object.keys(item.names).concat(item.answer, item.also || []);
