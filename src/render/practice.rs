@@ -203,10 +203,12 @@ pub fn storage_key(site: &Site, kind: &str, slug: &str) -> String {
 
 /// JSON that is safe inside `<script type="application/json">`.
 pub fn script_json(value: &serde_json::Value) -> String {
+    // `<` only ever stands inside a JSON string, where `\u003c` reads back
+    // as the same letter: no `</script>` or `<!--` can end or bend the
+    // script element, and the text is still JSON.
     serde_json::to_string(value)
         .unwrap_or_else(|_| "null".into())
-        .replace("</", "<\\/")
-        .replace("<!--", "<\\!--")
+        .replace('<', "\\u003c")
 }
 
 pub fn set_context(site: &Site, doc: &Doc<PracticeSet>, path: &str, ids: &mut Ids) -> Value {
@@ -322,7 +324,14 @@ mod tests {
 
     #[test]
     fn script_json_cannot_close_the_script() {
-        let s = script_json(&json!({"t": "</script><!-- x"}));
+        let value = json!({"t": "</script><!-- x <b>"});
+        let s = script_json(&value);
         assert!(!s.contains("</") && !s.contains("<!--"), "{s}");
+        // Still JSON, reading back as what was written (an author's
+        // `<!-- note -->` in an item broke the page's data before).
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&s).unwrap(),
+            value
+        );
     }
 }
