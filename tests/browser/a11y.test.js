@@ -1,7 +1,9 @@
 "use strict";
 // Settings people use to read the web, and what they still see: Windows high
-// contrast (forced colours), reduced motion, and wider text spacing (WCAG
-// 1.4.12). Each test drives the page as that user would.
+// contrast (forced colours), reduced motion, wider text spacing (WCAG
+// 1.4.12), and a page zoomed to 400 % or a short window (WCAG 1.4.10), where
+// the session's sticky controls must not cover the conversation. Each test
+// drives the page as that user would.
 
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
@@ -208,5 +210,98 @@ test("a screen reader names each node of the cycle diagram in whole words", asyn
   for (const label of labels) {
     assert.ok([...names].some((n) => n.includes(label)), `a link is named “… ${label}”, not run together: ${[...names].filter((n) => /^\d/.test(n)).join(" | ")}`);
   }
+  await page.close();
+});
+
+/** Waits until the page has stopped scrolling (the player's smooth scroll). */
+function settled(page) {
+  return page.waitForFunction(() => new Promise((done) => {
+    let last = -1, still = 0;
+    (function frame() {
+      if (window.scrollY === last && ++still >= 8) return done(true);
+      if (window.scrollY !== last) still = 0;
+      last = window.scrollY;
+      requestAnimationFrame(frame);
+    })();
+  }));
+}
+
+/** How much of the window the session's controls cover, in px. */
+const covered = (page) => page.evaluate(() => {
+  const r = document.querySelector(".player").getBoundingClientRect();
+  return Math.max(0, Math.min(r.bottom, window.innerHeight) - Math.max(r.top, 0));
+});
+
+// A 1280 × 720 screen zoomed to 400 % is a 320 × 180 window; a phone on its
+// side is 844 × 390; wider text spacing makes the controls taller (on a
+// small phone, more than a third of it); a laptop and a phone keep them
+// stuck to the top, as the conversation scrolls under them.
+const WINDOWS = [
+  ["400 % zoom", 320, 180, false, false],
+  ["a phone on its side", 844, 390, false, false],
+  ["a small phone with wider text spacing", 320, 540, true, false],
+  ["a laptop with wider text spacing", 1280, 720, true, true],
+  ["a phone", 390, 844, false, true],
+];
+
+for (const [name, width, height, spaced, sticks] of WINDOWS) {
+  test(`${name} (${width} × ${height}): each new turn shows, and the session's controls never cover more than a third of the window`, async () => {
+    const page = await tab({}, width);
+    await page.setViewportSize({ width, height });
+    await freshSession(page);
+    if (spaced) await page.addStyleTag({ content: TEXT_SPACING });
+    await page.locator(".session-start a").click();
+    for (let n = 2; n <= 6; n++) {
+      await page.keyboard.press("ArrowRight");
+      await settled(page);
+      // What a reader sees where the newest turn's words begin: the turn, not the controls.
+      const seen = await page.evaluate(() => {
+        const words = document.querySelector(".turn.is-current .words").getBoundingClientRect();
+        const x = words.left + Math.min(20, words.width / 2), y = words.top + 4;
+        const el = y < window.innerHeight ? document.elementFromPoint(x, y) : null;
+        return el ? (el.closest(".turn.is-current") ? "the turn" : el.closest(".player") ? "the controls" : el.className) : "below the window";
+      });
+      assert.equal(seen, "the turn", `turn ${n}: where its words begin, a reader sees ${seen}`);
+    }
+    // Read on through the conversation, a third of the window at a time.
+    const start = await page.locator(".player").evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
+    const end = await page.locator(".transcript").evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
+    for (let y = start; y < end; y += Math.round(height / 3)) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      const px = await covered(page);
+      assert.ok(px <= height / 3 + 1, `scrolled to ${y}: the controls cover ${Math.round(px)} of ${height} px`);
+    }
+    await page.evaluate((top) => window.scrollTo(0, top), start + 400);
+    const top = await page.locator(".player").evaluate((el) => Math.round(el.getBoundingClientRect().top));
+    assert.equal(top === 0, sticks, sticks ? "where they fit, the controls stay at the top" : `the controls scroll away with the page (top ${top} px)`);
+    await page.close();
+  });
+}
+
+test("at 400 % zoom, Tab through a pause keeps each control it reaches in the window, none under the session's controls", async () => {
+  const page = await tab({}, 320);
+  await page.setViewportSize({ width: 320, height: 180 });
+  await freshSession(page);
+  await page.locator(".session-start a").click();
+  const next = page.locator(".player .next");
+  for (let i = 0; i < 60 && !(await next.isDisabled()); i++) await page.keyboard.press("ArrowRight");
+  assert.ok(await page.locator(".pause-help").count(), "reached a pause");
+  await settled(page);
+  const seen = [];
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press("Tab");
+    await settled(page);
+    const where = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el.closest(".turn.is-current")) return null;
+      const r = el.getBoundingClientRect(), bar = document.querySelector(".player").getBoundingClientRect();
+      const under = Math.max(0, Math.min(r.bottom, bar.bottom) - Math.max(r.top, bar.top));
+      return { name: (el.value && el.type !== "radio" ? el.value : el.textContent.trim() || el.closest("label").textContent.trim()).slice(0, 30), top: Math.round(r.top), bottom: Math.round(r.bottom), under: Math.round(under), height: window.innerHeight };
+    });
+    if (!where) break;
+    seen.push(where.name);
+    assert.ok(where.top >= 0 && where.bottom <= where.height && where.under === 0, `“${where.name}” is not in full view: ${JSON.stringify(where)}`);
+  }
+  assert.ok(seen.length >= 3, `Tab reached the pause's answers and buttons: ${seen.join(" | ")}`);
   await page.close();
 });

@@ -207,17 +207,19 @@
     // The focus handed to Back or Next never scrolls: the sticky controls
     // are in the window wherever the conversation is, and Chromium would
     // scroll up to where the controls sit in the page, away from the turn
-    // reveal() has just brought into view.
+    // reveal() has just brought into view (in a short window, where they do
+    // not stick, the turn is what the reader needs to see; Enter and → go on).
     function focusControl(button) {
       button.focus({ preventScroll: true });
     }
 
     // Brings the newest turn into view below the sticky controls (which
-    // stick to the top of the window once the page scrolls past them); a
-    // turn taller than the room left shows its start. `after` (the last
+    // stick to the top of the window once the page scrolls past them, where
+    // they stick at all: see placePlayer); a turn taller than the room left
+    // shows its start. `after` (the last
     // turn's "where next") comes into view with the turn when both fit.
     function reveal(turnEl, after) {
-      var top = player.getBoundingClientRect().height;
+      var top = stuckHeight();
       var rect = turnEl.getBoundingClientRect();
       var room = window.innerHeight - top;
       var bottom = rect.bottom;
@@ -229,6 +231,12 @@
       if (rect.top < top || rect.height > room) delta = rect.top - top - 8;
       else if (bottom > window.innerHeight) delta = bottom - window.innerHeight + 16;
       if (delta) window.scrollBy({ top: delta, behavior: reducedMotion() ? "auto" : "smooth" });
+    }
+
+    // How much of the window's top the controls cover: none where they do
+    // not stick.
+    function stuckHeight() {
+      return window.getComputedStyle(player).position === "sticky" ? player.getBoundingClientRect().height : 0;
     }
 
     function reducedMotion() {
@@ -352,13 +360,22 @@
 
     document.body.classList.add("player-on");
     player.hidden = false;
-    // What Tab moves the focus to is never hidden under the sticky controls
-    // (WCAG 2.4.11): the page keeps their height as its scroll padding.
-    function padBelowPlayer() {
-      document.documentElement.style.scrollPaddingTop = Math.ceil(player.getBoundingClientRect().height + 8) + "px";
+    // The controls stick to the top of the window only while they take no
+    // more than a third of it: in a short window (a phone on its side, a
+    // page zoomed to 200-400 %, wider text spacing) they stay in their place
+    // above the conversation, which would otherwise be hidden under them
+    // (WCAG 1.4.10; style.css does the same below 30em). What Tab moves the
+    // focus to is never hidden under them (WCAG 2.4.11): the page keeps
+    // their height, where they stick, as its scroll padding.
+    function placePlayer() {
+      player.classList.toggle("is-unstuck", player.getBoundingClientRect().height > window.innerHeight / 3);
+      var room = Math.ceil(stuckHeight());
+      var root = document.documentElement;
+      root.style.scrollPaddingTop = room ? room + 8 + "px" : "";
     }
-    padBelowPlayer();
-    if (window.ResizeObserver) new ResizeObserver(padBelowPlayer).observe(player);
+    placePlayer();
+    if (window.ResizeObserver) new ResizeObserver(placePlayer).observe(player);
+    window.addEventListener("resize", placePlayer);
     render(false, state.turn > 1);
     showLinkedTurn();
   }
