@@ -305,3 +305,38 @@ test("at 400 % zoom, Tab through a pause keeps each control it reaches in the wi
   assert.ok(seen.length >= 3, `Tab reached the pause's answers and buttons: ${seen.join(" | ")}`);
   await page.close();
 });
+
+test("the stage list beside the conversation sticks below the session's controls, however tall they are", async () => {
+  for (const width of [840, 1024, 1280]) {
+    for (const spaced of [false, true]) {
+      const page = await tab({}, width);
+      await page.setViewportSize({ width, height: 700 });
+      await freshSession(page);
+      if (spaced) await page.addStyleTag({ content: TEXT_SPACING });
+      // The conversation so far, five stages of it, read back from its newest turn.
+      await page.locator(".transcript-toggle").click();
+      await page.locator(".stage-list a").nth(4).click();
+      await settled(page);
+      await page.evaluate(() => window.scrollBy(0, -300));
+      const what = `${width} px${spaced ? ", wider text spacing" : ""}`;
+      const heights = await page.evaluate(() => ({
+        bar: Math.round(document.querySelector(".player").getBoundingClientRect().bottom),
+        list: Math.round(document.querySelector(".stage-list").getBoundingClientRect().top),
+      }));
+      assert.ok(heights.list >= heights.bar, `${what}: the stage list starts at ${heights.list} px, under the controls that end at ${heights.bar} px`);
+      await page.locator(".player .restart").focus();
+      const stages = await page.locator(".stage-list a").count();
+      for (let i = 0; i < stages; i++) {
+        await page.keyboard.press("Tab");
+        const link = await page.evaluate(() => {
+          const el = document.activeElement, r = el.getBoundingClientRect();
+          const bar = document.querySelector(".player").getBoundingClientRect();
+          return { name: el.textContent.trim(), top: Math.round(r.top), bottom: Math.round(r.bottom), bar: Math.round(bar.bottom), height: window.innerHeight, inList: Boolean(el.closest(".stage-list")) };
+        });
+        assert.ok(link.inList, `${what}: Tab from Restart goes through the stages: ${link.name}`);
+        assert.ok(link.top >= link.bar && link.bottom <= link.height, `${what}: “${link.name}” is in full view below the controls: ${JSON.stringify(link)}`);
+      }
+      await page.close();
+    }
+  }
+});

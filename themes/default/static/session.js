@@ -364,14 +364,16 @@
     // more than a third of it: in a short window (a phone on its side, a
     // page zoomed to 200-400 %, wider text spacing) they stay in their place
     // above the conversation, which would otherwise be hidden under them
-    // (WCAG 1.4.10; style.css does the same below 30em). What Tab moves the
+    // (WCAG 1.4.10; layout.css does the same below 30em). What Tab moves the
     // focus to is never hidden under them (WCAG 2.4.11): the page keeps
-    // their height, where they stick, as its scroll padding.
+    // their height, where they stick, as its scroll padding, and the stage
+    // list sticks below them (--player-room).
     function placePlayer() {
       player.classList.toggle("is-unstuck", player.getBoundingClientRect().height > window.innerHeight / 3);
       var room = Math.ceil(stuckHeight());
       var root = document.documentElement;
       root.style.scrollPaddingTop = room ? room + 8 + "px" : "";
+      root.style.setProperty("--player-room", room + "px");
     }
     placePlayer();
     if (window.ResizeObserver) new ResizeObserver(placePlayer).observe(player);
