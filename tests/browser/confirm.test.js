@@ -161,7 +161,9 @@ test("on a Polish site the question and its buttons are in Polish", async () => 
     assert.equal(await box.locator(".confirm-question").textContent(), "Wrócić do pierwszej wypowiedzi i\u00a0zapomnieć odpowiedzi z\u00a0przerw? Tego nie da się cofnąć.");
     assert.deepEqual(await box.locator("button").allTextContents(), ["Tak, od początku", "Nie, zostań tutaj"]);
     await page.goto("file://" + path.join(out, "site/practice/pytania-otwarte.html"));
-    await page.evaluate(() => { const p = document.querySelector(".progress"); p.hidden = false; });
+    // Start over shows once there is an answer to clear.
+    await page.locator(".practice-item textarea").first().fill("Co się wtedy wydarzyło?");
+    await page.locator(".practice-item button[type=submit]").first().click();
     await page.locator(".progress .reset").click();
     assert.deepEqual(await page.locator(".progress .confirm-step button").allTextContents(), ["Tak, wyczyść odpowiedzi", "Nie, zostaw je"]);
     assert.deepEqual(problems, { console: [], errors: [], outside: [] });

@@ -2,8 +2,9 @@
 // What a screen reader gets, read from Chromium's accessibility tree (the CDP
 // Accessibility domain) and from the live regions, while the page is used with
 // the keyboard only: page titles, the session player's announcements and where
-// its focus goes, the search box's Tab order, the schedules' row headers, the
-// timers' spoken minutes and the presenter view's focus, in English and Polish.
+// its focus goes, live regions known before their words arrive, the search
+// box's Tab order, the schedules' row headers, the timers' spoken minutes and
+// the presenter view's focus, in English and Polish.
 
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
@@ -157,6 +158,78 @@ test("at a pause a screen reader hears what it asks; once answered, Tab reaches 
   assert.match(await page.locator(".player .position").textContent(), new RegExp(`^Turn ${pause.turn + 1} of`));
   assert.deepEqual(await focused(page), { role: "button", name: "Next →" });
   await page.close();
+});
+
+// A live region is read out when its words change, if the screen reader
+// already knows of it: one that enters the accessibility tree together with
+// its words (shown, or no longer display: none, in the same step) may be
+// passed over in silence.
+const LIVE = "[role=status], [role=alert], [role=log], [aria-live]:not([aria-live=off])";
+
+/** The live regions of the page (but those of a session's turns not shown
+ *  yet) that a screen reader is not told of: "class: why". */
+async function liveRegionsOutOfTree(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const count = await page.evaluate((sel) => document.querySelectorAll(sel).length, LIVE);
+    const out = [];
+    for (let i = 0; i < count; i++) {
+      const expression = `document.querySelectorAll(${JSON.stringify(LIVE)})[${i}]`;
+      const region = await page.evaluate(([sel, n]) => {
+        const el = document.querySelectorAll(sel)[n];
+        return { name: el.className || el.id, notShownYet: Boolean(el.closest(".turn[hidden], .stage[hidden]")) };
+      }, [LIVE, i]);
+      if (region.notShownYet) continue;
+      const { result } = await cdp.send("Runtime.evaluate", { expression });
+      const { nodes } = await cdp.send("Accessibility.getPartialAXTree", { objectId: result.objectId, fetchRelatives: false });
+      if (nodes[0].ignored) out.push(`${region.name}: ${(nodes[0].ignoredReasons || []).map((r) => r.name).join(", ")}`);
+    }
+    return out;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+test("every live region is in the accessibility tree, empty, before its words arrive: practice feedback, the score, a pause's feedback", async () => {
+  const checks = [
+    ["practice/coach-questions.html", "Choose an option first."],
+    ["practice/naming-question-types.html", "Choose a type first."],
+    ["practice/open-questions.html", "Type your question first."],
+    ["practice/session-flow.html", null],
+  ];
+  for (const [file, first] of checks) {
+    const page = await fresh(fileUrl(file));
+    assert.ok(await page.locator(".practice-item .feedback").count() > 0 && await page.locator(".progress .score").count() === 1);
+    assert.deepEqual(await liveRegionsOutOfTree(page), [], `${file}: before any answer`);
+    assert.equal(await page.locator(".progress .score").textContent(), "", `${file}: no score yet`);
+    const item = page.locator(".practice-item").first();
+    if (first) {
+      // Check with nothing chosen: the words come into a region the reader already knows.
+      await item.locator("button[type=submit]").click();
+      assert.equal(await item.locator(".feedback[role=status]").textContent(), first, file);
+    }
+    await page.close();
+  }
+  // The first score, then Start over: the regions empty again, and still known.
+  const page = await fresh(fileUrl("practice/coach-questions.html"));
+  await page.locator("#item-1 label.option").first().click();
+  await page.locator("#item-1 button[type=submit]").click();
+  assert.match(await page.locator(".progress .score[role=status]").textContent(), /^Answered 1 of /);
+  await page.locator(".progress .reset").click();
+  await page.locator(".progress .confirm-yes").click();
+  assert.equal(await page.locator(".progress .score").textContent(), "");
+  assert.deepEqual(await liveRegionsOutOfTree(page), [], "after Start over");
+  await page.close();
+
+  // A session: the announcer, and a pause's feedback once the pause is shown.
+  const pause = embedded(SITE, SESSION, "pause-data").items[0];
+  const session = await fresh(fileUrl(SESSION));
+  assert.deepEqual(await liveRegionsOutOfTree(session), [], "a session at its start");
+  await session.locator(".player .next").focus();
+  for (let i = 1; i < pause.turn; i++) await session.keyboard.press("Enter");
+  assert.equal(await session.locator(`#${pause.id} .feedback`).textContent(), "");
+  assert.deepEqual(await liveRegionsOutOfTree(session), [], "a session at a pause");
+  await session.close();
 });
 
 test("Tab from the search box goes on to the page, not into the box of results", async () => {

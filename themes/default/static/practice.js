@@ -344,6 +344,9 @@
     var ids = items.map(function (item) { return item.id; });
     var mounted = {};
     var progress = document.querySelector(".progress");
+    // A practice.html of a site's own, copied when the score's box was
+    // hidden until the first answer, keeps it so.
+    var hiddenBox = progress.hidden;
     var summary = document.querySelector(".summary");
     function update() {
       var answered = 0, right = 0;
@@ -351,8 +354,15 @@
         var s = store.get(id);
         if (s) { answered++; if (s.correct === true) right++; }
       });
-      progress.hidden = answered === 0;
-      progress.querySelector(".score").textContent = t("practice.score", { answered: answered, total: ids.length, right: right });
+      // The score line is a live region, always in the page: empty until
+      // the first answer, so what it says then is read out.
+      progress.querySelector(".score").textContent = answered ? t("practice.score", { answered: answered, total: ids.length, right: right }) : "";
+      // Start over shows once there is something to clear, unless its
+      // "are you sure?" step stands in its place (confirm.js).
+      var reset = progress.querySelector(".reset");
+      var step = reset.nextElementSibling;
+      reset.hidden = answered === 0 || Boolean(step && step.classList.contains("confirm-step") && !step.hidden);
+      if (hiddenBox) progress.hidden = answered === 0;
       summary.hidden = answered < ids.length;
       summary.querySelector(".summary-text").textContent =
         t("practice.summary", { n: ids.length, right: right }) +
