@@ -4,8 +4,9 @@
 // parted from its list), footnotes as a number before the note, search
 // results as wide as the phone, a session pause that says in full what to do
 // and drops the controls it no longer needs, Escape leaving the presenter
-// view and closing the phone menu (a full-width list below the title), and
-// words that need no Polish case ending ("Uczestnicy: …", "pyta → Ania").
+// view and closing the phone menu (a full-width list below the title), Tab
+// through the header in the order it is drawn, and words that need no Polish
+// case ending ("Uczestnicy: …", "pyta → Ania").
 // Builds tests/sites/polish (and, with two-languages laid over it, a Polish
 // and English site) with ALSITE_BIN.
 
@@ -180,6 +181,39 @@ test("the phone menu: a full-width list below the title; Escape closes it and re
     assert.equal(await page.evaluate(() => document.activeElement.tagName), "SUMMARY", `${scheme}: the focus is back on Menu`);
     assert.deepEqual(page.errors, []);
     await page.close();
+  }
+});
+
+test("Tab goes through the header as it is drawn: down its rows and along each, at every width, the menu open", async () => {
+  for (const [name, root] of [["Polish", site], ["Polish and English", twoLanguages]]) {
+    for (const width of [320, 390, 768, 1024, 1280]) {
+      const page = await view("o-nas.html", width, "light", root);
+      await page.locator(".search-input").waitFor();
+      await page.locator(".skip-link").focus();
+      const stops = [];
+      for (let i = 0; i < 30; i++) {
+        await page.keyboard.press("Tab");
+        const stop = await page.evaluate(() => {
+          const el = document.activeElement;
+          if (!el.closest(".site-header")) return null;
+          const r = el.getBoundingClientRect();
+          return { name: (el.getAttribute("placeholder") || el.textContent).trim().slice(0, 25), top: r.top, bottom: r.bottom, left: r.left, menu: el.tagName === "SUMMARY" };
+        });
+        if (!stop) break;
+        stops.push(stop);
+        if (stop.menu) await page.keyboard.press("Enter"); // open it, and Tab on into it
+      }
+      assert.ok(stops.length >= 8, `${name}, ${width} px: ${stops.map((s) => s.name).join(" | ")}`);
+      // Each stop is on a row below the one before, or on its row and to its right.
+      for (let i = 1; i < stops.length; i++) {
+        const [a, b] = [stops[i - 1], stops[i]];
+        const sameRow = b.top < a.bottom && a.top < b.bottom;
+        assert.ok(sameRow ? b.left > a.left : b.top >= a.bottom - 1,
+          `${name}, ${width} px: Tab goes from “${a.name}” (${Math.round(a.left)}, ${Math.round(a.top)}) to “${b.name}” (${Math.round(b.left)}, ${Math.round(b.top)}), back up or leftwards`);
+      }
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    }
   }
 });
 
