@@ -99,6 +99,47 @@ test("very dark brand colours: in the dark scheme buttons, badges, the progress 
   await page.close();
 });
 
+/** For a control drawn on the header: the contrast with the header's colour
+ *  of its outer edge, the colour a reader sees it end in (its border where
+ *  it has one, an inset ring drawn with a shadow, else its fill). Runs in the page. */
+function edgeContrast(el) {
+  const lum = (c) => {
+    const [r, g, b] = c.match(/[\d.]+/g).slice(0, 3).map((v) => {
+      const s = v / 255;
+      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return Math.round((x + 0.05) / (y + 0.05) * 100) / 100; };
+  const opaque = (c) => Boolean(c) && !/^rgba\(.*, 0\)$|^transparent$/.test(c);
+  const style = getComputedStyle(el);
+  const header = getComputedStyle(el.closest(".site-header")).backgroundColor;
+  const ring = / inset/.test(style.boxShadow) ? style.boxShadow.match(/rgba?\([^)]*\)/)[0] : null;
+  const edge = parseFloat(style.borderTopWidth) > 0 && opaque(style.borderTopColor) ? style.borderTopColor : opaque(ring) ? ring : style.backgroundColor;
+  return { edge, header, ratio: ratio(edge, header) };
+}
+
+test("in the header the search box's edge and the current page's mark stand out from the header (3:1), light and dark, with the sample's brand colour and a very dark one", async () => {
+  const sites = [
+    ["the sample's colour", brandedSite("header-edges", (y) => y)],
+    ["#0d1b2a", brandedSite("header-edges-dark", (y) => y.replace(/primary: "#[0-9a-f]+"/, 'primary: "#0d1b2a"'))],
+  ];
+  for (const [brand, site] of sites) {
+    for (const scheme of ["light", "dark"]) {
+      for (const width of [390, 1280]) {
+        const page = await tab("file://" + path.join(site, "index.html"), width, scheme);
+        const what = `${brand}, ${scheme}, ${width} px`;
+        const search = await page.locator(".search-input").evaluate(edgeContrast);
+        assert.ok(search.ratio >= 3, `${what}: the search box's edge ${search.edge} on the header ${search.header}: ${search.ratio}:1`);
+        if (width < 1024) await page.locator(".nav-menu > summary").click();
+        const current = await page.locator(".nav-menu .site-nav a[aria-current]").evaluate(edgeContrast);
+        assert.ok(current.ratio >= 3, `${what}: the current page's mark ${current.edge} on the header ${current.header}: ${current.ratio}:1`);
+        await page.close();
+      }
+    }
+  }
+});
+
 test("a base.html copied from an older alsite: the build's warning says which lines to add, and with them a practice set's Check works again", async () => {
   const root = path.join(dir, "older-base");
   execFileSync(process.env.ALSITE_BIN, ["new", root], { stdio: "pipe" });
