@@ -3,9 +3,10 @@
 // every control a finger can hit (44 × 44 px) apart from links inside a
 // sentence, no text smaller than 14 px, no axe-core violation in the dark
 // scheme, the chosen answer of a practice item plain to see in both schemes,
-// and the session player's sticky controls leaving the conversation most of
-// the screen, at a pause too. Builds the Polish sample (`alsite new
-// --language pl`) with ALSITE_BIN.
+// the session player's sticky controls leaving the conversation most of the
+// screen, at a pause too, and, with wider text spacing on a 320 px phone, the
+// cycle diagram's labels readable past their circles. Builds the Polish
+// sample (`alsite new --language pl`) with ALSITE_BIN.
 
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
@@ -163,6 +164,59 @@ for (const [language, root] of SITES) {
     await page.close();
   });
 }
+
+// WCAG 1.4.12: a reader's own style sheet may widen spacing this much.
+const TEXT_SPACING = "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }";
+
+test("Polish, wider text spacing, a 320 px phone: a cycle label's letters that run past their circle can still be seen on the page", async () => {
+  const page = await fresh(light, POLISH, "components.html");
+  await page.setViewportSize({ width: 320, height: 844 });
+  await page.addStyleTag({ content: TEXT_SPACING });
+  // Where each line of a label runs past its circle and the light ring round it, in px of the drawing.
+  const strips = await page.evaluate(() => {
+    const svg = document.querySelector("svg.cycle").getBoundingClientRect();
+    const out = [];
+    for (const a of document.querySelectorAll("a.cycle-node")) {
+      const c = a.querySelector("circle").getBoundingClientRect();
+      for (const line of a.querySelectorAll("tspan")) {
+        const r = line.getBoundingClientRect();
+        if (!line.textContent.trim()) continue;
+        const y = [r.top - svg.top, r.bottom - svg.top];
+        if (r.left < c.left - 1.5) out.push({ line: line.textContent, x: [r.left - svg.left, c.left - 1.5 - svg.left], y });
+        if (r.right > c.right + 1.5) out.push({ line: line.textContent, x: [c.right + 1.5 - svg.left, r.right - svg.left], y });
+      }
+    }
+    return out;
+  });
+  const shot = await page.locator("svg.cycle").screenshot();
+  // In each strip, the pixels a reader can tell from the page (3:1 against it).
+  const seen = await page.evaluate(async ({ png, strips }) => {
+    const img = new Image();
+    img.src = "data:image/png;base64," + png;
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    [canvas.width, canvas.height] = [img.width, img.height];
+    const ctx = canvas.getContext("2d");
+    ctx.drawImage(img, 0, 0);
+    const scale = img.width / document.querySelector("svg.cycle").getBoundingClientRect().width;
+    const lum = (r, g, b) => [r, g, b].map((v) => { const s = v / 255; return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; })
+      .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+    const paper = lum(...getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number));
+    return strips.map((s) => {
+      const [x0, x1, y0, y1] = [...s.x, ...s.y].map((v) => Math.round(v * scale));
+      if (x1 <= x0) return { line: s.line, ink: null };
+      const data = ctx.getImageData(x0, y0, x1 - x0, y1 - y0).data;
+      let ink = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const l = lum(data[i], data[i + 1], data[i + 2]);
+        if ((Math.max(l, paper) + 0.05) / (Math.min(l, paper) + 0.05) >= 3) ink++;
+      }
+      return { line: s.line, ink };
+    });
+  }, { png: shot.toString("base64"), strips });
+  for (const s of seen) if (s.ink !== null) assert.ok(s.ink >= 4, `“${s.line}”: past its circle, its letters are white on the page (${s.ink} px stand out)`);
+  await page.close();
+});
 
 for (const [scheme, which] of [["light", () => light], ["dark", () => dark]]) {
   test(`the chosen answer stands out from the others, ${scheme}`, async () => {
