@@ -9,7 +9,7 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const { execFileSync, spawnSync } = require("node:child_process");
-const { launch } = require("./helpers");
+const { launch, contrast } = require("./helpers");
 
 let browser, dir;
 before(async () => {
@@ -45,25 +45,25 @@ async function tab(url, width, colorScheme) {
   return page;
 }
 
-/** For an element filled with a colour: its fill's contrast with what is
- *  behind it (the nearest ancestor with a background) and its text's with
- *  the fill, rounded to two places. Runs in the page. */
-function fillContrast(el) {
-  const lum = (c) => {
-    const [r, g, b] = c.match(/[\d.]+/g).slice(0, 3).map((v) => {
-      const s = v / 255;
-      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return Math.round((x + 0.05) / (y + 0.05) * 100) / 100; };
+/** For an element filled with a colour: its fill, what is behind it (the
+ *  nearest ancestor with a background) and its text's colour (none for a
+ *  circle). Runs in the page; `fillContrast` gives the ratios. */
+function fillColours(el) {
   const opaque = (c) => c !== "rgba(0, 0, 0, 0)" && c !== "transparent";
   let behind = el.parentElement;
   while (behind && !opaque(getComputedStyle(behind).backgroundColor)) behind = behind.parentElement;
   const style = getComputedStyle(el);
   const fill = el.tagName === "circle" ? style.fill : style.backgroundColor;
   const around = behind ? getComputedStyle(behind).backgroundColor : "rgb(255, 255, 255)";
-  return { fill: ratio(fill, around), text: el.tagName === "circle" ? null : ratio(style.color, fill) };
+  return { fill, around, color: el.tagName === "circle" ? null : style.color };
+}
+
+/** The contrast of an element's fill with what is behind it, and of its
+ *  text with its fill (null for a circle), rounded to two places. */
+async function fillContrast(locator) {
+  const { fill, around, color } = await locator.evaluate(fillColours);
+  const round = (r) => Math.round(r * 100) / 100;
+  return { fill: round(contrast(fill, around)), text: color === null ? null : round(contrast(color, fill)) };
 }
 
 test("very dark brand colours: in the dark scheme buttons, badges, the progress bar and the cycle's circles still stand out from the page (3:1), white text on them stays readable, and the header keeps the colour as given", async () => {
@@ -78,7 +78,7 @@ test("very dark brand colours: in the dark scheme buttons, badges, the progress 
   for (const scheme of ["light", "dark"]) {
     for (const [file, selector, what] of checks) {
       const page = await tab("file://" + path.join(site, file), 1280, scheme);
-      const { fill, text } = await page.locator(selector).first().evaluate(fillContrast);
+      const { fill, text } = await fillContrast(page.locator(selector).first());
       assert.ok(fill >= 3, `${scheme}, ${what} on ${file}: its fill against what is behind it ${fill}:1`);
       if (text !== null) assert.ok(text >= 4.5, `${scheme}, ${what} on ${file}: its text on its fill ${text}:1`);
       await page.close();
@@ -94,29 +94,27 @@ test("very dark brand colours: in the dark scheme buttons, badges, the progress 
   // The progress bar's filled part against its empty track, once it has moved.
   const page = await tab("file://" + path.join(site, "sessions/rota-tool.html"), 1280, "dark");
   for (let i = 0; i < 10; i++) await page.locator(".player .next").click();
-  const bar = await page.locator(".progress-bar span").evaluate(fillContrast);
+  const bar = await fillContrast(page.locator(".progress-bar span"));
   assert.ok(bar.fill >= 2.5, `dark, the progress bar's fill against its track ${bar.fill}:1`);
   await page.close();
 });
 
-/** For a control drawn on the header: the contrast with the header's colour
- *  of its outer edge, the colour a reader sees it end in (its border where
- *  it has one, an inset ring drawn with a shadow, else its fill). Runs in the page. */
-function edgeContrast(el) {
-  const lum = (c) => {
-    const [r, g, b] = c.match(/[\d.]+/g).slice(0, 3).map((v) => {
-      const s = v / 255;
-      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return Math.round((x + 0.05) / (y + 0.05) * 100) / 100; };
+/** For a control drawn on the header: the header's colour and the colour
+ *  a reader sees the control end in (its border where it has one, an inset
+ *  ring drawn with a shadow, else its fill). Runs in the page. */
+function edgeColours(el) {
   const opaque = (c) => Boolean(c) && !/^rgba\(.*, 0\)$|^transparent$/.test(c);
   const style = getComputedStyle(el);
   const header = getComputedStyle(el.closest(".site-header")).backgroundColor;
   const ring = / inset/.test(style.boxShadow) ? style.boxShadow.match(/rgba?\([^)]*\)/)[0] : null;
   const edge = parseFloat(style.borderTopWidth) > 0 && opaque(style.borderTopColor) ? style.borderTopColor : opaque(ring) ? ring : style.backgroundColor;
-  return { edge, header, ratio: ratio(edge, header) };
+  return { edge, header };
+}
+
+/** The contrast of a header control's edge with the header. */
+async function edgeContrast(locator) {
+  const { edge, header } = await locator.evaluate(edgeColours);
+  return { edge, header, ratio: Math.round(contrast(edge, header) * 100) / 100 };
 }
 
 test("in the header the search box's edge and the current page's mark stand out from the header (3:1), light and dark, with the sample's brand colour and a very dark one", async () => {
@@ -129,10 +127,10 @@ test("in the header the search box's edge and the current page's mark stand out 
       for (const width of [390, 1280]) {
         const page = await tab("file://" + path.join(site, "index.html"), width, scheme);
         const what = `${brand}, ${scheme}, ${width} px`;
-        const search = await page.locator(".search-input").evaluate(edgeContrast);
+        const search = await edgeContrast(page.locator(".search-input"));
         assert.ok(search.ratio >= 3, `${what}: the search box's edge ${search.edge} on the header ${search.header}: ${search.ratio}:1`);
         if (width < 1024) await page.locator(".nav-menu > summary").click();
-        const current = await page.locator(".nav-menu .site-nav a[aria-current]").evaluate(edgeContrast);
+        const current = await edgeContrast(page.locator(".nav-menu .site-nav a[aria-current]"));
         assert.ok(current.ratio >= 3, `${what}: the current page's mark ${current.edge} on the header ${current.header}: ${current.ratio}:1`);
         await page.close();
       }
