@@ -342,20 +342,23 @@ fn course_identifier(title: &str, scos: &[&Node], whole_site: bool) -> String {
 /// `text` as an identifier for the manifest (an XML `ID`, which SCORM's
 /// schemas ask for: a letter first, then letters, digits, `-`, `_`) and as
 /// a launch page's file name. Text that is one already stays as it is
-/// (`practice-session-flow`); any other keeps a readable part (lower case,
-/// letters folded as search folds them, `Łódź` → `lodz`, the rest `-`) and
-/// gets a fingerprint of the whole text, so two texts never make one
-/// identifier: not two long titles that differ at their end, nor two in
-/// another alphabet.
+/// (`practice-session-flow`). Text of plain ASCII letters, digits and spaces
+/// (`alsite Action Learning in Practice`) keeps the identifier earlier
+/// versions gave it, lower case with `-` for spaces, so a course packaged
+/// again after an upgrade replaces its earlier upload. Any other keeps a
+/// readable part (lower case, letters folded as search folds them, `Łódź`
+/// → `lodz`, the rest `-`) and gets a fingerprint of the whole text, so two
+/// texts never make one identifier: not two long titles that differ at
+/// their end, nor two in another alphabet.
 fn identifier(text: &str) -> String {
     const READABLE: usize = 60;
-    let plain = text.len() <= 80
-        && text.starts_with(|c: char| c.is_ascii_lowercase())
+    let fits = text.len() <= 80 && text.starts_with(|c: char| c.is_ascii_alphabetic());
+    if fits
         && text
             .chars()
-            .all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-' | '_'));
-    if plain {
-        return text.to_string();
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+    {
+        return text.to_ascii_lowercase().replace(' ', "-");
     }
     let mut readable = String::new();
     for c in crate::search::tokenize::fold(text).chars() {
@@ -395,7 +398,7 @@ mod tests {
             "Учимся в действии".to_string(),
             "Учимся в бездействии".to_string(),
             "Action Learning".to_string(),
-            "action learning".to_string(),
+            "Action Learning, again".to_string(),
             "1. Łódź".to_string(),
         ];
         let ids: Vec<String> = texts.iter().map(|t| identifier(t)).collect();
@@ -417,6 +420,11 @@ mod tests {
         );
         assert!(ids[6].starts_with("x1-lodz-"), "{}", ids[6]);
         assert_eq!(identifier("practice-session-flow"), "practice-session-flow");
+        // A title of plain letters keeps what earlier versions made of it.
+        assert_eq!(
+            identifier("alsite Action Learning in Practice"),
+            "alsite-action-learning-in-practice"
+        );
         assert_eq!(
             identifier("Action Learning"),
             identifier("Action Learning"),
