@@ -1,9 +1,11 @@
 //! A list in brackets (`objectives: [Poznać się, Wyjaśnić, czym jest AL]`)
 //! whose commas cut an entry in two. Every comma inside `[…]` starts a new
-//! entry, and Polish puts one before `czym`, `że`, `który` … as English does
-//! before `and why`: the list quietly gets an entry too many. An entry that
-//! starts with a small letter in a list whose first entry starts with a
-//! capital is most likely such a piece, and is warned about at its place.
+//! entry, and Polish puts one before `czym`, `że`, `który` … as English
+//! does before `and why`: the list quietly gets an entry too many. An entry
+//! after the first that starts with such a joining word, in small letters,
+//! is most likely such a piece, and is warned about at its place; a list of
+//! things (`[Flip chart, markers]`) is not. Lines inside a block of text
+//! (`intro: |`) are text, not lists, and are passed over.
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
@@ -19,11 +21,23 @@ pub fn check_flow_lists(site: &Site) -> Vec<Diagnostic> {
             "md" | "markdown" => front_matter_lines(text),
             _ => continue,
         };
-        for (n, line) in text.lines().take(yaml_lines).enumerate() {
-            if let Some(d) = split_entry(path, n + 1, line) {
-                out.push(d);
-            }
+        out.extend(in_lines(path, text.lines().take(yaml_lines)));
+    }
+    out
+}
+
+/// The warnings for the YAML `lines` of the file at `path`.
+fn in_lines<'a>(path: &Path, lines: impl Iterator<Item = &'a str>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    // The indentation of the line that opened a block of text, while in it.
+    let mut block: Option<usize> = None;
+    for (n, line) in lines.enumerate() {
+        let indent = line.len() - line.trim_start().len();
+        if block.is_some_and(|b| indent > b || line.trim().is_empty()) {
+            continue;
         }
+        block = opens_block(line).then_some(indent);
+        out.extend(split_entry(path, n + 1, line));
     }
     out
 }
@@ -40,6 +54,72 @@ fn front_matter_lines(text: &str) -> usize {
         .map_or(0, |end| end + 2)
 }
 
+/// Whether `line` opens a block of text (`intro: |`, `- >-`).
+fn opens_block(line: &str) -> bool {
+    let end = line.split(" #").next().unwrap_or(line).trim_end();
+    let mark = end.trim_end_matches(['-', '+', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    (mark.ends_with(" |") || mark.ends_with(" >") || mark == "|" || mark == ">")
+        && (end.contains(": ") || end.trim_start().starts_with('-') || !end.contains(':'))
+}
+
+/// Words that join a clause or a phrase to what comes before, after a
+/// comma: a piece that starts with one was part of the entry before.
+const JOINING: &[&str] = &[
+    // Polish
+    "czym",
+    "czego",
+    "czemu",
+    "co",
+    "że",
+    "żeby",
+    "aby",
+    "by",
+    "który",
+    "która",
+    "które",
+    "którego",
+    "której",
+    "którym",
+    "których",
+    "jak",
+    "jaki",
+    "jaka",
+    "jakie",
+    "gdy",
+    "kiedy",
+    "gdzie",
+    "dlaczego",
+    "bo",
+    "ponieważ",
+    "ale",
+    "lecz",
+    "a",
+    "więc",
+    "czy",
+    "oraz",
+    "ani",
+    // English
+    "and",
+    "but",
+    "or",
+    "so",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "that",
+    "because",
+    "while",
+    "when",
+    "where",
+    "why",
+    "how",
+    "what",
+    "then",
+    "if",
+    "including",
+];
+
 /// The warning for `line` (number `n`), when it holds `key: [ … ]` with an
 /// entry cut off the one before.
 fn split_entry(path: &Path, n: usize, line: &str) -> Option<Diagnostic> {
@@ -50,22 +130,21 @@ fn split_entry(path: &Path, n: usize, line: &str) -> Option<Diagnostic> {
     }
     let open = line.len() - rest.len();
     let entries = entries(rest.trim_end().strip_suffix(']')?)?;
-    let starts = |e: &str, f: fn(char) -> bool| e.chars().next().is_some_and(f);
-    let (first, _) = entries.first()?;
-    if !starts(first, char::is_uppercase) {
-        return None;
-    }
+    let joins = |e: &str| {
+        let word = e.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        JOINING.contains(&word)
+    };
     let (i, (piece, at)) = entries
         .iter()
         .enumerate()
         .skip(1)
-        .find(|(_, (e, _))| starts(e, char::is_lowercase))?;
+        .find(|(_, (e, _))| joins(e))?;
     let before = entries[i - 1].0;
     let column = line[..open + at].chars().count() + 1;
     Some(
         Diagnostic::warning(
             path,
-            format!("entry {} of `{key}` (`{piece}`) starts with a small letter: a comma inside `[…]` starts a new entry", i + 1),
+            format!("entry {} of `{key}` (`{piece}`) reads as the end of the entry before: a comma inside `[…]` starts a new entry", i + 1),
         )
         .at(n, column)
         .hint(format!(
@@ -111,10 +190,26 @@ mod tests {
             "{message}"
         );
         assert!(warned("objectives: [Meet, Explain the method, and why it works]").is_some());
+        assert!(warned("objectives: [poznać się, zrozumieć, że pytania pomagają]").is_some());
     }
 
     #[test]
-    fn lists_of_ids_quoted_entries_and_capitalised_entries_are_left_alone() {
+    fn a_block_of_text_is_not_read_for_lists() {
+        use super::opens_block;
+        assert!(opens_block("intro: |"));
+        assert!(opens_block("  - note: >-"));
+        assert!(opens_block("body: |2 # a comment"));
+        assert!(!opens_block("title: A | B"));
+        assert!(!opens_block("objectives: [A, b]"));
+        let text = "intro: |\n  Przykład: [Plan, a potem działanie]\n\n  Dalej.\nobjectives: [Cel, a potem drugi]\n";
+        let found = super::in_lines(Path::new("x.yaml"), text.lines());
+        assert_eq!(found.iter().map(|d| d.line).collect::<Vec<_>>(), [5]);
+    }
+
+    #[test]
+    fn lists_of_things_ids_and_quoted_entries_are_left_alone() {
+        assert_eq!(warned("materials: [Flip chart, markers, Name cards]"), None);
+        assert_eq!(warned("tags: [AL, coaching]"), None);
         assert_eq!(warned("also: [probing, closed]"), None);
         assert_eq!(
             warned("steps: [Opening, Problem presentation, Questions]"),
