@@ -109,11 +109,7 @@ fn a_tab_title_does_not_repeat_a_workshop_named_as_the_site() {
     fs::write(site.path("site.yaml"), config).unwrap();
     let (o, out) = build(&site);
     assert!(o.status.success(), "{}", text(&o.stderr));
-    let title = |page: &str| {
-        let html = fs::read_to_string(out.join(page)).unwrap();
-        let start = html.find("<title>").unwrap() + 7;
-        html[start..start + html[start..].find("</title>").unwrap()].to_string()
-    };
+    let title = |page: &str| title_in(&out, page);
     assert_eq!(
         title("workshops/podstawy/czym-jest-action-learning.html"),
         "Czym jest Action Learning · Podstawy Action Learning"
@@ -122,4 +118,21 @@ fn a_tab_title_does_not_repeat_a_workshop_named_as_the_site() {
         title("workshops/podstawy/index.html"),
         "Podstawy Action Learning: agenda"
     );
+    // A page whose title only begins with the site's words still names the site.
+    let page = "---\ntitle: Podstawy Action Learning w pigułce\n---\n\nTekst.\n";
+    fs::write(site.path("content/pages/cele.md"), page).unwrap();
+    let (o, out) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert_eq!(
+        title_in(&out, "cele.html"),
+        // (Polish line breaking binds "w" to the word after it.)
+        "Podstawy Action Learning w\u{a0}pigułce · Podstawy Action Learning"
+    );
+}
+
+/// The `<title>` of the page at `page` in the built site `out`.
+fn title_in(out: &std::path::Path, page: &str) -> String {
+    let html = fs::read_to_string(out.join(page)).unwrap();
+    let start = html.find("<title>").unwrap() + 7;
+    html[start..start + html[start..].find("</title>").unwrap()].to_string()
 }
