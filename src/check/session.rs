@@ -417,7 +417,7 @@ pub fn mentions(text: &str, name: &str) -> bool {
 /// The Polish case forms of a name in -a that change its last consonant
 /// or add a letter, which an ending after the stem cannot give: the dative
 /// and locative (Ewa: Ewie, Monika: Monice, Olga: Oldze, Marta: Marcie,
-/// Wanda: Wandzie, Barbara: Barbarze, Ola: Oli), and for a name in -ia the
+/// Wanda: Wandzie, Barbara: Barbarze, Ola: Oli, Maja: Mai), and for a name in -ia the
 /// stem alone (Ania: Ani, Kasia: Kasi).
 fn polish_forms(chars: &[char]) -> Vec<String> {
     let n = chars.len();
@@ -435,6 +435,8 @@ fn polish_forms(chars: &[char]) -> Vec<String> {
         'd' => text(before, "dzie"),
         'ł' => text(before, "le"),
         'r' if before.last() != Some(&'z') => text(base, "ze"),
+        // Maja: Mai, Kaja: Kai; Ola: Oli, Łucja: Łucji.
+        'j' if before.last().is_some_and(|c| "aeiouy".contains(*c)) => text(before, "i"),
         'l' | 'j' => text(base, "i"),
         'h' if before.last() == Some(&'c') => text(&before[..before.len() - 1], "sze"),
         'b' | 'p' | 'f' | 'w' | 'm' | 'n' | 's' => text(base, "ie"),
@@ -516,6 +518,8 @@ mod tests {
             "Kasia"
         ));
         assert!(mentions("Dzięki Kubie i Justynie.", "Kuba"));
+        assert!(mentions("Dziękuję Mai i Łucji.", "Maja"));
+        assert!(mentions("Dziękuję Mai i Łucji.", "Łucja"));
         assert!(!mentions("Ann asked.", "Ania"));
         assert!(!mentions("Monica asked.", "Monika"));
         // Czech and Ukrainian: the vocative a coach uses in a reflection.
