@@ -356,12 +356,14 @@
       });
       // The score line is a live region, always in the page: empty until
       // the first answer, so what it says then is read out.
-      progress.querySelector(".score").textContent = answered ? t("practice.score", { answered: answered, total: ids.length, right: right }) : "";
+      // (A site's own practice.html may lack either: the rest goes on.)
+      var score = progress.querySelector(".score");
+      if (score) score.textContent = answered ? t("practice.score", { answered: answered, total: ids.length, right: right }) : "";
       // Start over shows once there is something to clear, unless its
       // "are you sure?" step stands in its place (confirm.js).
       var reset = progress.querySelector(".reset");
-      var step = reset.nextElementSibling;
-      reset.hidden = answered === 0 || Boolean(step && step.classList.contains("confirm-step") && !step.hidden);
+      var step = reset && reset.nextElementSibling;
+      if (reset) reset.hidden = answered === 0 || Boolean(step && step.classList.contains("confirm-step") && !step.hidden);
       if (hiddenBox) progress.hidden = answered === 0;
       summary.hidden = answered < ids.length;
       summary.querySelector(".summary-text").textContent =

@@ -52,8 +52,11 @@
     if (stems) {
       // A form's stem may differ from the word's in its last two letters
       // (warsztat, warsztacie): the terms to look at begin with the rest.
+      // Never fewer than two letters: a one-letter beginning would have every
+      // term of that letter's stems worked out on each key pressed.
       stems.forEach(function (s) {
-        if (s.length - 2 < shortest.length) shortest = word.slice(0, s.length - 2);
+        var keep = Math.max(2, s.length - 2);
+        if (keep < shortest.length) shortest = word.slice(0, keep);
       });
     }
     var m = {
