@@ -1,10 +1,11 @@
 //! A list in brackets (`objectives: [Poznać się, Wyjaśnić, czym jest AL]`)
 //! whose commas cut an entry in two. Every comma inside `[…]` starts a new
 //! entry, and Polish puts one before `czym`, `że`, `który` … as English
-//! does before `and why`: the list quietly gets an entry too many. An entry
-//! after the first that starts with such a joining word, in small letters,
-//! is most likely such a piece, and is warned about at its place; a list of
-//! things (`[Flip chart, markers]`) is not. Lines inside a block of text
+//! does before `and why`: the list quietly gets an entry too many. In a
+//! list of sentences (its first entry starts with a capital), an entry that
+//! starts with such a joining word, in small letters, is most likely such a
+//! piece, and is warned about at its place; a list of things (`[Flip chart,
+//! markers]`) or of words (`[what, how, who]`) is not. Lines inside a block of text
 //! (`intro: |`) are text, not lists, and are passed over.
 
 use crate::diagnostic::Diagnostic;
@@ -134,6 +135,12 @@ fn split_entry(path: &Path, n: usize, line: &str) -> Option<Diagnostic> {
         let word = e.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         JOINING.contains(&word)
     };
+    // Entries written as sentences, with a capital (not a list of words
+    // such as question-rules.yaml's `[what, how, who]`).
+    let (first, _) = entries.first()?;
+    if !first.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
     let (i, (piece, at)) = entries
         .iter()
         .enumerate()
@@ -190,7 +197,7 @@ mod tests {
             "{message}"
         );
         assert!(warned("objectives: [Meet, Explain the method, and why it works]").is_some());
-        assert!(warned("objectives: [poznać się, zrozumieć, że pytania pomagają]").is_some());
+        assert!(warned("objectives: [Poznać się, Zrozumieć, że pytania pomagają]").is_some());
     }
 
     #[test]
@@ -210,6 +217,7 @@ mod tests {
     fn lists_of_things_ids_and_quoted_entries_are_left_alone() {
         assert_eq!(warned("materials: [Flip chart, markers, Name cards]"), None);
         assert_eq!(warned("tags: [AL, coaching]"), None);
+        assert_eq!(warned("open_openers: [what, how, who]"), None);
         assert_eq!(warned("also: [probing, closed]"), None);
         assert_eq!(
             warned("steps: [Opening, Problem presentation, Questions]"),
