@@ -1,4 +1,4 @@
-//! What a reader scans in lists and tabs. The order of the lists: free pages on the home page by
+//! What a reader scans in lists, tabs and shared links. The order of the lists: free pages on the home page by
 //! title and practice sets on their index page by file name, both in the
 //! site language's alphabetical order, numbers by value.
 
@@ -135,4 +135,21 @@ fn title_in(out: &std::path::Path, page: &str) -> String {
     let html = fs::read_to_string(out.join(page)).unwrap();
     let start = html.find("<title>").unwrap() + 7;
     html[start..start + html[start..].find("</title>").unwrap()].to_string()
+}
+
+/// A link shared in a chat or on a social network shows the page's title
+/// and description, and the site's name (Open Graph).
+#[test]
+fn a_shared_link_shows_the_page_title_description_and_site() {
+    let site = fixture("polish");
+    let (o, out) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let html = fs::read_to_string(out.join("o-nas.html")).unwrap();
+    for want in [
+        r#"<meta property="og:title" content="O nas">"#,
+        r#"<meta property="og:description" content="Kim jesteśmy i jak pracujemy.">"#,
+        r#"<meta property="og:site_name" content="Action Learning po polsku">"#,
+    ] {
+        assert!(html.contains(want), "{want} in {html}");
+    }
 }
