@@ -382,13 +382,10 @@ pub fn mentions(text: &str, name: &str) -> bool {
         return true;
     }
     let chars: Vec<char> = name.chars().collect();
-    let forms = polish_forms(&chars);
-    if !forms.is_empty()
-        && text
-            .split(|c: char| !c.is_alphabetic())
-            .any(|w| forms.contains(&w.to_string()))
-    {
-        return true;
+    if let Some(form) = polish_form(&chars) {
+        if text.split(|c: char| !c.is_alphabetic()).any(|w| w == form) {
+            return true;
+        }
     }
     let n = chars.len();
     let drop_last = || chars[..n - 1].iter().collect::<String>();
@@ -414,15 +411,15 @@ pub fn mentions(text: &str, name: &str) -> bool {
         .any(|rest| endings.contains(&rest))
 }
 
-/// The Polish case forms of a name in -a that change its last consonant
-/// or add a letter, which an ending after the stem cannot give: the dative
+/// The Polish case form of a name in -a that changes its last consonant
+/// or adds a letter, which an ending after the stem cannot give: the dative
 /// and locative (Ewa: Ewie, Monika: Monice, Olga: Oldze, Marta: Marcie,
 /// Wanda: Wandzie, Barbara: Barbarze, Ola: Oli, Maja: Mai), and for a name in -ia the
 /// stem alone (Ania: Ani, Kasia: Kasi).
-fn polish_forms(chars: &[char]) -> Vec<String> {
+fn polish_form(chars: &[char]) -> Option<String> {
     let n = chars.len();
     if n < 3 || chars[n - 1] != 'a' {
-        return Vec::new();
+        return None;
     }
     let base = &chars[..n - 1];
     let text = |cs: &[char], end: &str| cs.iter().collect::<String>() + end;
@@ -441,9 +438,9 @@ fn polish_forms(chars: &[char]) -> Vec<String> {
         'h' if before.last() == Some(&'c') => text(&before[..before.len() - 1], "sze"),
         'b' | 'p' | 'f' | 'w' | 'm' | 'n' | 's' => text(base, "ie"),
         'z' if !matches!(before.last(), Some('c' | 's' | 'r' | 'd')) => text(base, "ie"),
-        _ => return Vec::new(),
+        _ => return None,
     };
-    vec![form]
+    Some(form)
 }
 
 /// A warning when the stages' minutes do not add up to the session's.

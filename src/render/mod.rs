@@ -360,6 +360,19 @@ pub(crate) fn safe(html: String) -> Value {
     Value::from_safe_string(html)
 }
 
+/// An index page's documents in the order of their file names, as the
+/// site's language sorts them (`cele`, `ćwiczenia`, `dyskusja`; `2-…`
+/// before `10-…`): name the files to choose the order.
+pub(crate) fn in_order<'a, T: Sync>(
+    site: &Site,
+    docs: &'a [T],
+    slug: impl Fn(&T) -> &str + Sync,
+) -> Vec<&'a T> {
+    let mut sorted: Vec<&T> = docs.iter().collect();
+    site.strings.order().sort(&mut sorted, |d| slug(d));
+    sorted
+}
+
 /// Escapes text for HTML element content and attribute values.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

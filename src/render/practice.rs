@@ -281,7 +281,7 @@ pub fn index_context(site: &Site, path: &str, ids: &Ids) -> Value {
             id => &t.id, name => &t.name, description => safe(inline_html(&t.description, path, ids)),
             example => &t.example, avoid => t.avoid,
         }).collect::<Vec<_>>(),
-        sets => in_order(site, &site.practice, |d| &d.slug).into_iter().map(|doc| context! {
+        sets => super::in_order(site, &site.practice, |d| &d.slug).into_iter().map(|doc| context! {
             title => &doc.data.title,
             description => &doc.data.description,
             href => relative_url(path, &set_path(&doc.slug)),
@@ -289,19 +289,6 @@ pub fn index_context(site: &Site, path: &str, ids: &Ids) -> Value {
             kinds => type_counts(site, &doc.data),
         }).collect::<Vec<_>>(),
     }
-}
-
-/// An index page's documents in the order of their file names, as the
-/// site's language sorts them (`cele`, `ćwiczenia`, `dyskusja`; `2-…`
-/// before `10-…`): name the files to choose the order.
-pub fn in_order<'a, T: Sync>(
-    site: &Site,
-    docs: &'a [T],
-    slug: impl Fn(&T) -> &str + Sync,
-) -> Vec<&'a T> {
-    let mut sorted: Vec<&T> = docs.iter().collect();
-    site.strings.order().sort(&mut sorted, |d| slug(d));
-    sorted
 }
 
 #[cfg(test)]

@@ -188,7 +188,7 @@ pub fn session_context(site: &Site, doc: &Doc<Session>, path: &str, ids: &mut Id
 
 pub fn index_context(site: &Site, path: &str) -> Value {
     context! {
-        sessions => super::practice::in_order(site, &site.sessions, |d| &d.slug).into_iter().map(|doc| {
+        sessions => super::in_order(site, &site.sessions, |d| &d.slug).into_iter().map(|doc| {
             let turns: usize = doc.data.stages.iter().map(|s| s.turns.len()).sum();
             context! {
                 title => &doc.data.title,

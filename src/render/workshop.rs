@@ -328,7 +328,7 @@ pub fn handout_context(
 
 pub fn index_context(site: &Site, path: &str) -> Value {
     context! {
-        workshops => super::practice::in_order(site, &site.workshops, |w| &w.slug).into_iter().filter(|w| !w.source.as_os_str().is_empty()).map(|w| {
+        workshops => super::in_order(site, &site.workshops, |w| &w.slug).into_iter().filter(|w| !w.source.as_os_str().is_empty()).map(|w| {
             let (days, _) = plan(w);
             let teaching: u32 = days.iter().flatten().map(|d| d.teaching).sum();
             context! {
