@@ -9,6 +9,7 @@
 //! (`intro: |`) are text, not lists, and are passed over.
 
 use crate::diagnostic::Diagnostic;
+use crate::load::frontmatter;
 use crate::model::Site;
 use std::path::Path;
 
@@ -46,13 +47,14 @@ fn in_lines<'a>(path: &Path, lines: impl Iterator<Item = &'a str>) -> Vec<Diagno
 /// How many lines a Markdown file's front matter takes, its `---` lines
 /// included; 0 without one.
 fn front_matter_lines(text: &str) -> usize {
-    let mut lines = text.lines();
-    if lines.next().map(str::trim_end) != Some("---") {
-        return 0;
+    match frontmatter::split(text) {
+        Ok(frontmatter::Split {
+            front: Some(_),
+            body_line,
+            ..
+        }) => body_line - 1,
+        _ => 0,
     }
-    lines
-        .position(|l| l.trim_end() == "---")
-        .map_or(0, |end| end + 2)
 }
 
 /// Whether `line` opens a block of text (`intro: |`, `- >-`).
@@ -198,6 +200,17 @@ mod tests {
         );
         assert!(warned("objectives: [Meet, Explain the method, and why it works]").is_some());
         assert!(warned("objectives: [Poznać się, Zrozumieć, że pytania pomagają]").is_some());
+    }
+
+    #[test]
+    fn only_the_front_matter_of_a_markdown_file_is_read() {
+        use super::front_matter_lines;
+        assert_eq!(
+            front_matter_lines("---\ntitle: A\nobjectives: [A, b]\n---\nText: [A, and b]\n"),
+            4
+        );
+        assert_eq!(front_matter_lines("Text: [A, and b]\n"), 0);
+        assert_eq!(front_matter_lines("---\ntitle: A\n"), 0);
     }
 
     #[test]
