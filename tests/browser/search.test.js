@@ -226,6 +226,66 @@ test("on a phone's touch screen the box does not offer the \"/\" key, which a ke
   }
 });
 
+test("a reader can turn the \"/\" key off in the footer, and on again; the choice holds on every page (WCAG 2.1.4)", async () => {
+  // A browser of its own: the choice is kept in its storage (one store
+  // for every page on disk: the Polish sample site shares it).
+  const own = await launch();
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-search-key-"));
+  try {
+    const polish = path.join(out, "site/index.html");
+    execFileSync(process.env.ALSITE_BIN, ["build", "--root", path.join(__dirname, "../../samples/pl"), "--out", path.join(out, "site")], { stdio: "pipe" });
+    const { page, problems } = await open(own.context, fileUrl("index.html"), "file://");
+    const input = page.locator("#search-input");
+    const footer = page.locator(".site-footer .search-shortcut");
+    assert.equal(await footer.textContent(), "The / key jumps to the search box. Turn off");
+    // Off, with the keyboard: the key is typed as the page would have it.
+    await footer.getByRole("button", { name: "Turn off" }).focus();
+    await page.keyboard.press("Enter");
+    assert.equal(await footer.textContent(), "The / key does not jump to the search box. Turn on");
+    assert.equal(await input.getAttribute("placeholder"), "Search");
+    assert.equal(await input.getAttribute("aria-keyshortcuts"), null);
+    await page.locator("h1").first().click();
+    await page.keyboard.press("/");
+    assert.notEqual(await page.evaluate(() => document.activeElement.id), "search-input");
+    // Another page, in English and in Polish, remembers it.
+    for (const [url, said, turnOn] of [
+      [fileUrl("ground-rules.html"), "The / key does not jump to the search box. Turn on", "Turn on"],
+      ["file://" + polish, "Klawisz / nie przenosi do pola wyszukiwania. Włącz", "Włącz"],
+    ]) {
+      const other = (await open(own.context, url, "file://")).page;
+      assert.equal(await other.locator(".search-shortcut").textContent(), said, url);
+      await other.keyboard.press("/");
+      assert.notEqual(await other.evaluate(() => document.activeElement.id), "search-input", url);
+      if (url.endsWith(polish)) {
+        await other.locator(".search-shortcut").getByRole("button", { name: turnOn }).click();
+        assert.equal(await other.locator(".search-shortcut").textContent(), "Klawisz / przenosi do pola wyszukiwania. Wyłącz");
+        assert.equal(await other.locator("#search-input").getAttribute("placeholder"), "Szukaj (/)");
+        await other.locator("h1").first().click();
+        await other.keyboard.press("/");
+        assert.equal(await other.evaluate(() => document.activeElement.id), "search-input", "on again");
+      }
+      await other.close();
+    }
+    assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+    await page.close();
+  } finally {
+    await own.close();
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+  // On a touch screen, where no "/" key is at hand, the switch comes with the first "/" typed.
+  const phone = await launch({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    const { page } = await open(phone.context, fileUrl("index.html"), "file://");
+    assert.equal(await page.locator(".search-shortcut").count(), 0);
+    await page.keyboard.press("/");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "search-input");
+    assert.equal(await page.locator(".search-shortcut").textContent(), "The / key jumps to the search box. Turn off");
+    await page.close();
+  } finally {
+    await phone.close();
+  }
+});
+
 test("a long list of results ends in \"Show more results\", which the keyboard or a click opens", async () => {
   const { page, problems } = await open(browser.context, fileUrl("index.html"), "file://");
   await searchFor(page, "question");

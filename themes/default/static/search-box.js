@@ -5,12 +5,31 @@
  * only for results shown.
  * Keys: "/" focuses the box; ↑/↓ choose a result, Enter opens it (with
  * Ctrl, Cmd or Shift in a new tab), Escape closes the list (a second Escape
- * clears the box). */
+ * clears the box). A reader can turn "/" off (WCAG 2.1.4: a speech-input
+ * user saying "slash" should not be sent to the box) with the switch this
+ * adds to the page's footer; the choice is kept in localStorage. */
 (function () {
   "use strict";
   var alsite = (globalThis.alsite = globalThis.alsite || {});
   var search = (alsite.search = alsite.search || {});
   var LIMIT = 10;
+  /** Where the reader's choice to turn "/" off is kept (every alsite site). */
+  var SHORTCUT = "alsite-search-shortcut";
+  /** The choice where localStorage is refused: this page only. */
+  var shortcutHere = true;
+
+  /** Whether "/" jumps to the box: on, unless the reader turned it off. */
+  function shortcutOn() {
+    try { return window.localStorage.getItem(SHORTCUT) !== "off"; } catch (e) { return shortcutHere; }
+  }
+
+  function setShortcut(on) {
+    shortcutHere = on;
+    try {
+      if (on) window.localStorage.removeItem(SHORTCUT);
+      else window.localStorage.setItem(SHORTCUT, "off");
+    } catch (e) { /* private mode: for this page only */ }
+  }
 
   var t = search.t;
 
@@ -25,12 +44,10 @@
 
   /** The box's parts, built here: pages carry only its empty frame. */
   function build(box) {
-    // A phone or tablet has no "/" key at hand: its hint says only "Search".
-    var TOUCH = typeof matchMedia === "function" && matchMedia("(pointer: coarse)").matches;
     var input = el("input", {
-      id: "search-input", "class": "search-input", type: "search", placeholder: t(TOUCH ? "search.placeholder_touch" : "search.placeholder"),
+      id: "search-input", "class": "search-input", type: "search",
       role: "combobox", "aria-expanded": "false", "aria-controls": "search-results",
-      "aria-autocomplete": "list", "aria-describedby": "search-help", "aria-keyshortcuts": "/",
+      "aria-autocomplete": "list", "aria-describedby": "search-help",
       autocomplete: "off", spellcheck: "false"
     });
     var label = el("label", { "class": "visually-hidden", "for": "search-input" }, t("search.label"));
@@ -47,6 +64,36 @@
     [label, input, help, status, panel].forEach(function (part) { box.appendChild(part); });
   }
 
+  /** Says on the box whether "/" reaches it: in its placeholder, "Search (/)"
+   *  or "Search", and to assistive technology in aria-keyshortcuts. */
+  function showShortcut(input) {
+    // A phone or tablet has no "/" key at hand: its hint says only "Search".
+    var touch = typeof matchMedia === "function" && matchMedia("(pointer: coarse)").matches;
+    var on = shortcutOn();
+    input.placeholder = t(on && !touch ? "search.placeholder" : "search.placeholder_touch");
+    if (on) input.setAttribute("aria-keyshortcuts", "/");
+    else input.removeAttribute("aria-keyshortcuts");
+    return touch;
+  }
+
+  /** The footer's switch for "/": what the key does now, and a button that
+   *  turns it off or on again. Added once, on a page with a footer. */
+  function addShortcutSwitch(input) {
+    var footer = document.querySelector(".site-footer .footer-inner");
+    if (!footer || footer.querySelector(".search-shortcut")) return;
+    var said = el("span", {}, "");
+    var button = el("button", { type: "button", "class": "button button-small" }, "");
+    function show() {
+      var on = shortcutOn();
+      said.textContent = t(on ? "search.shortcut_on" : "search.shortcut_off");
+      button.textContent = t(on ? "search.shortcut_turn_off" : "search.shortcut_turn_on");
+      showShortcut(input);
+    }
+    button.addEventListener("click", function () { setShortcut(!shortcutOn()); show(); });
+    footer.appendChild(el("p", { "class": "search-shortcut" }, [said, document.createTextNode(" "), button]));
+    show();
+  }
+
   function init() {
     var box = document.querySelector(".site-search");
     var dataEl = document.getElementById("search-data");
@@ -54,6 +101,9 @@
     var data = JSON.parse(dataEl.textContent);
     if (!box.querySelector(".search-input")) build(box);
     var input = box.querySelector(".search-input");
+    // On a touch screen the switch comes with the first "/" typed (a keyboard
+    // attached): until then it would name a key the reader does not have.
+    if (!showShortcut(input)) addShortcutSwitch(input);
     var panel = box.querySelector(".search-panel");
     var count = box.querySelector(".search-count");
     var list = box.querySelector(".search-results");
@@ -267,10 +317,11 @@
     });
     document.addEventListener("keydown", function (e) {
       if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
-      var el = document.activeElement;
-      var typing = el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
-      if (typing) return;
+      var at = document.activeElement;
+      var typing = at && (at.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(at.tagName));
+      if (typing || !shortcutOn()) return;
       e.preventDefault();
+      addShortcutSwitch(input);
       input.focus();
       input.select();
     });
