@@ -154,6 +154,34 @@ fn links_written_from_the_files_folder_and_to_md_files_lead_to_their_pages_and_f
     assert_links_open(&public, "windows.html");
 }
 
+/// A link to the file a practice set, session or workshop is written in
+/// leads to its page, never to the list of them: the first set's file is
+/// also what the list page is made from.
+#[test]
+fn links_to_the_yaml_files_of_sets_sessions_and_workshops_lead_to_their_own_pages() {
+    let site = site_with(&[(
+        "content/pages/links.md",
+        b"---\ntitle: Links\n---\n[set](../practice/open-questions.yaml) \
+          [again](/practice/open-questions.yaml#main) [session](../sessions/rota-tool.yaml) \
+          [workshop](/workshops/foundations/workshop.yaml) \
+          [module](/workshops/foundations/what-is-action-learning.md)\n",
+    )]);
+    let public = built(&site);
+    let html = assert_links_open(&public, "links.html");
+    for link in [
+        "practice/open-questions.html",
+        "practice/open-questions.html#main",
+        "sessions/rota-tool.html",
+        "workshops/foundations/index.html",
+        "workshops/foundations/what-is-action-learning.html",
+    ] {
+        assert!(
+            html.contains(&format!("href=\"{link}\"")),
+            "{link} in {html}"
+        );
+    }
+}
+
 #[test]
 fn a_link_to_a_missing_md_file_is_reported_as_written() {
     let site = site_with(&[(

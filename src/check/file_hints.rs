@@ -57,6 +57,33 @@ impl<'a> FileHints<'a> {
         if let Some(hint) = self.written_another_way(target) {
             return hint;
         }
+        // A Markdown or YAML file named near a page's: the page's own file
+        // (`programme-date.md` for `programme-dates.html`).
+        // A free page's file is in `pages/` (from the home page's file,
+        // `content/index.md`), its page not.
+        if let Some((stem, ext)) = source_file(target) {
+            let in_pages = stem.strip_prefix("pages/").map(|s| (s, "pages/"));
+            let found = [(stem, "")]
+                .into_iter()
+                .chain(in_pages)
+                .find_map(|(stem, folder)| {
+                    let page = self.nearest(&format!("{stem}.html"))?;
+                    Some(format!(
+                        "{folder}{}",
+                        page.strip_suffix(".html").unwrap_or(page)
+                    ))
+                });
+            return found.map_or_else(String::new, |f| format!("did you mean `{f}.{ext}`? "));
+        }
+        match self.nearest(target) {
+            Some(file) => format!("did you mean `{file}`? "),
+            None => String::new(),
+        }
+    }
+
+    /// The site's file that `target` is a slip for: the same name in other
+    /// capitals or accents, else one a letter or two off in its folder.
+    fn nearest(&self, target: &str) -> Option<&'a str> {
         let index = self.index.get_or_init(|| {
             let mut by_folder: HashMap<&str, Vec<&str>> = HashMap::new();
             for f in self.site.files() {
@@ -72,16 +99,27 @@ impl<'a> FileHints<'a> {
             }
         });
         match index.by_name.get(&crate::search::tokenize::fold(target)) {
-            Some(&file) if file != target => return format!("did you mean `{file}`? "),
+            Some(&file) if file != target => return Some(file),
             _ => {}
         }
         match index.by_folder.get(folder(target)) {
             Some(near) if self.searches.fetch_add(1, Ordering::Relaxed) < TYPO_SEARCHES => {
-                crate::suggest::did_you_mean(target, near.iter().copied())
+                crate::suggest::closest(target, near.iter().copied())
             }
-            _ => String::new(),
+            _ => None,
         }
     }
+}
+
+/// A link to a file alsite makes a page of (`.md`, `.markdown`, `.yaml`,
+/// `.yml`): its path without the extension, and the extension.
+fn source_file(target: &str) -> Option<(&str, &str)> {
+    let (stem, ext) = target.rsplit_once('.')?;
+    let known = ["md", "markdown", "yaml", "yml"];
+    known
+        .iter()
+        .any(|k| k.eq_ignore_ascii_case(ext))
+        .then_some((stem, ext))
 }
 
 impl FileHints<'_> {

@@ -94,22 +94,69 @@ pub fn duplicate_outputs(planned: &[(String, PathBuf)], texts: SourceText) -> Ve
     let mut diags = Vec::new();
     for (path, source) in order {
         match first.last() {
-            Some(&(earlier_path, earlier)) if earlier_path == path => diags.push(
-                Diagnostic::error(
-                    source,
-                    format!(
-                        "output path `{path}` is also produced by {}",
-                        earlier.display()
-                    ),
-                )
-                .at_slug(texts(source).as_ref())
-                .hint(same_name_hint(earlier, source)),
-            ),
+            Some(&(earlier_path, earlier)) if earlier_path == path => {
+                diags.push(match workshop_page_name(path, earlier, texts) {
+                    Some(d) => d,
+                    None => Diagnostic::error(
+                        source,
+                        format!(
+                            "output path `{path}` is also produced by {}",
+                            earlier.display()
+                        ),
+                    )
+                    .at_slug(texts(source).as_ref())
+                    .hint(same_name_hint(earlier, source)),
+                })
+            }
             _ => first.push((path, source)),
         }
     }
     diags.extend(case_twins(&first, texts));
     diags
+}
+
+/// A module named as one of its workshop's own pages (`handout.md`,
+/// `facilitator.md`, `index.md`), which `earlier`, the workshop's file, makes.
+fn workshop_page_name(
+    path: &str,
+    earlier: &std::path::Path,
+    texts: SourceText,
+) -> Option<Diagnostic> {
+    let file = earlier.file_name()?.to_str()?;
+    if !(file.starts_with("workshop.") && file.ends_with(".yaml")) {
+        return None;
+    }
+    let (_, name) = path.rsplit_once('/')?;
+    let page = match name {
+        "index.html" => "agenda",
+        "facilitator.html" => "facilitator guide",
+        "handout.html" => "handout",
+        _ => return None,
+    };
+    let module = name.trim_end_matches(".html");
+    // The `module:` entry that names it (else the file as a whole).
+    let text = texts(earlier).unwrap_or_default();
+    let (line, column) = text
+        .lines()
+        .enumerate()
+        .find_map(|(n, l)| {
+            let at = l.find("module:")?;
+            let value = l[at + 7..].trim_start();
+            let bare = value.trim_matches(|c| c == '"' || c == '\'' || c == ' ');
+            let named = bare.split([' ', '#']).next() == Some(module);
+            named.then(|| (n + 1, l.len() - value.len() + 1))
+        })
+        .unwrap_or((1, 1));
+    Some(
+        Diagnostic::error(
+            earlier,
+            format!("module `{module}` has the name of the workshop's own {page} page, `{path}`"),
+        )
+        .at(line, column)
+        .hint(format!(
+            "rename the module's file (such as `{module}-notes.md`) and its `- module:` entry here to match; `index`, `facilitator` and `handout` are the names of every workshop's agenda, facilitator guide and handout"
+        )),
+    )
 }
 
 /// What to do about two files making one output path: rename one, or, for

@@ -56,6 +56,13 @@ pub(super) fn place(
     // there; named whole as written.
     let last = target.rsplit('/').next().unwrap_or(target);
     let tail = format!("/{}", with_fragment(last));
+    // Or to the page's own file from anywhere (`/pages/about.md#team` for
+    // `about.html#team`): found by its file's name.
+    let stem = last.strip_suffix(".html");
+    let source_tails: Vec<String> = ["md", "markdown", "yaml", "yml"]
+        .iter()
+        .filter_map(|ext| stem.map(|s| format!("/{}", with_fragment(&format!("{s}.{ext}")))))
+        .collect();
     let own = candidates
         .iter()
         .filter(|c| page.source.as_ref() == Some(&c.file));
@@ -64,9 +71,15 @@ pub(super) fn place(
             continue;
         };
         let from = in_content.to_string_lossy().replace('\\', "/");
-        let found = links_ending(c.lines.text(), &tail).find(|(_, written)| {
-            crate::render::url::resolve(&from, written).is_some_and(|(t, _)| t == target)
-        });
+        let text = c.lines.text();
+        let found = links_ending(text, &tail)
+            .find(|(_, written)| {
+                crate::render::url::resolve(&from, written).is_some_and(|(t, _)| t == target)
+            })
+            .or_else(|| {
+                let mut written = source_tails.iter().flat_map(|t| links_ending(text, t));
+                written.next()
+            });
         if let Some((offset, written)) = found {
             let (line, column) = c.lines.line_col(offset);
             let d = Diagnostic::error(&c.file, "").at(line, column);

@@ -230,9 +230,12 @@ fn from_source(ids: &Ids, page: &str, url: &str) -> Option<String> {
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    let markdown = path.ends_with(".md") || path.ends_with(".markdown");
+    // A file alsite reads: its page is meant (`/pages/about.md`, `/practice/x.yaml`).
+    let source = [".md", ".markdown", ".yaml", ".yml"]
+        .iter()
+        .any(|ext| path.ends_with(ext));
     let relative = !url.starts_with('/') && !url.starts_with('#') && !has_scheme(url);
-    if url.is_empty() || url.starts_with("//") || !(relative || markdown && url.starts_with('/')) {
+    if url.is_empty() || url.starts_with("//") || !(relative || source && url.starts_with('/')) {
         return None;
     }
     links.rewrite(page, file, url, &ids.shared_prefix)

@@ -44,9 +44,9 @@ impl SourceLinks {
         let untranslated = if std::ptr::eq(site, default) {
             Vec::new()
         } else {
-            super::jobs::pages_of(default)
+            own_pages(default)
         };
-        for (output, source) in super::jobs::pages_of(site).into_iter().chain(untranslated) {
+        for (output, source) in own_pages(site).into_iter().chain(untranslated) {
             let Ok(in_content) = source.strip_prefix("content") else {
                 continue;
             };
@@ -106,6 +106,22 @@ impl SourceLinks {
         }
         None
     }
+}
+
+/// Every page with the file it is made from, leaving out the index pages
+/// of practice sets, sessions and workshops: each is listed under its first
+/// set's (session's, workshop's) file, which a link to that file means.
+fn own_pages(site: &Site) -> Vec<(String, std::path::PathBuf)> {
+    use super::jobs::JobKind;
+    let jobs = super::jobs::jobs(site).into_iter();
+    jobs.filter(|j| {
+        !matches!(
+            j.kind,
+            JobKind::PracticeIndex | JobKind::SessionIndex | JobKind::WorkshopIndex
+        )
+    })
+    .map(|j| (j.path, j.source))
+    .collect()
 }
 
 fn slashed(path: &Path) -> String {
