@@ -1,0 +1,161 @@
+//! Whether a reflection names a person: by their name as written, a case
+//! form of it (Polish, Czech, Ukrainian), or, for a full name, its first or
+//! last name.
+
+/// True when `text` names `name`, also in a case form of Polish, Czech or
+/// Ukrainian: a name in -a or -я (Agnieszka: Agnieszki, Agnieszko; Eva:
+/// Evo, Evou; Ірина: Ірино, Ірину), in -о (Петро: Петра, Петре), in -й
+/// (Юрій: Юрію, Юрієм), or in -ek, -eł, -ec, -el (Marek: Marka, Markiem,
+/// Markovi; Pavel: Pavle). A name in another consonant is found as it is
+/// (Piotra, Тарасе).
+/// A full name (`Lee Smith`, `Kim O'Neill`) is found by itself, its first
+/// name or its last, as a reflection names people.
+pub fn mentions(text: &str, name: &str) -> bool {
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    let first_or_last = match parts.as_slice() {
+        [first, .., last] => vec![*first, *last],
+        _ => Vec::new(),
+    };
+    std::iter::once(name)
+        .chain(first_or_last)
+        .filter(|n| n.chars().count() >= 2)
+        .any(|n| mentions_name(text, n))
+}
+
+/// [`mentions`] for one name, as it is or in a case form.
+fn mentions_name(text: &str, name: &str) -> bool {
+    if text.contains(name) {
+        return true;
+    }
+    let chars: Vec<char> = name.chars().collect();
+    if let Some(form) = polish_form(&chars) {
+        if text.split(|c: char| !c.is_alphabetic()).any(|w| w == form) {
+            return true;
+        }
+    }
+    let n = chars.len();
+    let drop_last = || chars[..n - 1].iter().collect::<String>();
+    let (stem, endings): (String, &[&str]) = match chars.as_slice() {
+        // Three letters (Eva, Ota) only with endings no English word has.
+        // Not -e: English names end so (Nina: Nine, Anna: Anne, Jana: Jane).
+        [.., 'a'] if n >= 4 => (drop_last(), &["y", "i", "ę", "ą", "o", "u", "ě", "ou"]),
+        [.., 'a'] if n == 3 => (drop_last(), &["o", "ě", "ou", "ę", "ą"]),
+        [.., 'а' | 'я'] if n >= 3 => (
+            drop_last(),
+            &["и", "і", "ї", "е", "є", "у", "ю", "о", "ою", "ею", "єю"],
+        ),
+        [.., 'о'] if n >= 4 => (drop_last(), &["а", "у", "е", "ом", "ові"]),
+        [.., 'й'] if n >= 4 => (drop_last(), &["я", "ю", "єм", "єві"]),
+        [.., 'e', 'k' | 'ł' | 'c' | 'l'] if n >= 4 => (
+            chars[..n - 2].iter().chain(&chars[n - 1..]).collect(),
+            &["a", "u", "e", "em", "iem", "owi", "ovi", "i"],
+        ),
+        _ => return false,
+    };
+    text.split(|c: char| !c.is_alphabetic())
+        .filter_map(|word| word.strip_prefix(stem.as_str()))
+        .any(|rest| endings.contains(&rest))
+}
+
+/// The Polish case form of a name in -a that changes its last consonant
+/// or adds a letter, which an ending after the stem cannot give: the dative
+/// and locative (Ewa: Ewie, Monika: Monice, Olga: Oldze, Marta: Marcie,
+/// Wanda: Wandzie, Barbara: Barbarze, Ola: Oli, Maja: Mai), and for a name in -ia the
+/// stem alone (Ania: Ani, Kasia: Kasi).
+fn polish_form(chars: &[char]) -> Option<String> {
+    let n = chars.len();
+    if n < 3 || chars[n - 1] != 'a' {
+        return None;
+    }
+    let base = &chars[..n - 1];
+    let text = |cs: &[char], end: &str| cs.iter().collect::<String>() + end;
+    let before = &base[..base.len() - 1];
+    let form = match base[base.len() - 1] {
+        'i' if n >= 4 => text(base, ""),
+        'k' => text(before, "ce"),
+        'g' => text(before, "dze"),
+        't' => text(before, "cie"),
+        'd' => text(before, "dzie"),
+        'ł' => text(before, "le"),
+        'r' if before.last() != Some(&'z') => text(base, "ze"),
+        // Maja: Mai, Kaja: Kai; Ola: Oli, Łucja: Łucji.
+        'j' if before.last().is_some_and(|c| "aeiouy".contains(*c)) => text(before, "i"),
+        'l' | 'j' => text(base, "i"),
+        'h' if before.last() == Some(&'c') => text(&before[..before.len() - 1], "sze"),
+        'b' | 'p' | 'f' | 'w' | 'm' | 'n' | 's' => text(base, "ie"),
+        'z' if !matches!(before.last(), Some('c' | 's' | 'r' | 'd')) => text(base, "ie"),
+        _ => return None,
+    };
+    Some(form)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_found_in_their_case_forms() {
+        assert!(mentions("Kto zauważył pytanie Agnieszki?", "Agnieszka"));
+        assert!(mentions("Agnieszko, jak ci poszło?", "Agnieszka"));
+        assert!(mentions("Wszyscy słyszeli Magdę.", "Magda"));
+        assert!(mentions("Kto widział myślenie systemowe Marka?", "Marek"));
+        assert!(mentions("Rozmawiałam z Pawłem.", "Paweł"));
+        assert!(mentions("Zwięzłość Piotra", "Piotr"));
+        assert!(mentions("Who saw Priya listening?", "Priya"));
+        // Polish dative and locative, with the consonant that changes.
+        assert!(mentions("Dziękuję Ani, Ewie i Monice za pytania.", "Ania"));
+        assert!(mentions("Dziękuję Ani, Ewie i Monice za pytania.", "Ewa"));
+        assert!(mentions(
+            "Dziękuję Ani, Ewie i Monice za pytania.",
+            "Monika"
+        ));
+        assert!(mentions("Mówiłam o Żanecie.", "Żaneta"));
+        assert!(mentions("Dziękuję Oldze i Wandzie.", "Olga"));
+        assert!(mentions("Dziękuję Oldze i Wandzie.", "Wanda"));
+        assert!(mentions(
+            "Barbarze poszło dobrze, Oli też, Kasi też.",
+            "Barbara"
+        ));
+        assert!(mentions(
+            "Barbarze poszło dobrze, Oli też, Kasi też.",
+            "Ola"
+        ));
+        assert!(mentions(
+            "Barbarze poszło dobrze, Oli też, Kasi też.",
+            "Kasia"
+        ));
+        assert!(mentions("Dzięki Kubie i Justynie.", "Kuba"));
+        assert!(mentions("Dziękuję Mai i Łucji.", "Maja"));
+        assert!(mentions("Dziękuję Mai i Łucji.", "Łucja"));
+        assert!(!mentions("Ann asked.", "Ania"));
+        // A full name, by its first or last name.
+        assert!(mentions("Lee listened to the end.", "Lee Smith"));
+        assert!(mentions("Kim kept it short.", "Kim O'Neill"));
+        assert!(mentions("Ms O'Neill kept it short.", "Kim O'Neill"));
+        assert!(mentions("Dziękuję Agnieszce i Markowi.", "Agnieszka Nowak"));
+        assert!(!mentions("Kim kept it short.", "Lee Smith"));
+        assert!(!mentions("Monica asked.", "Monika"));
+        // Czech and Ukrainian: the vocative a coach uses in a reflection.
+        assert!(mentions("Evo, co se ti povedlo?", "Eva"));
+        assert!(mentions("Všimli jste si otázky Jany?", "Jana"));
+        assert!(mentions("Mluvili jsme s Markem a Pavlem.", "Pavel"));
+        assert!(mentions("Ірино, що вдалося?", "Ірина"));
+        assert!(mentions("Хто чув запитання Оксани?", "Оксана"));
+        assert!(mentions("Юрію, дякую.", "Юрій"));
+        assert!(mentions("Запитання Петра було відкрите.", "Петро"));
+        assert!(mentions("Тарасе, а ти?", "Тарас"));
+        // Other words that merely start like the name do not count.
+        assert!(!mentions("Any questions?", "Ana"));
+        assert!(!mentions("Evening came.", "Eva"));
+        assert!(!mentions("Magdzia asked first.", "Magda"));
+        assert!(!mentions("Marketing asked.", "Marek"));
+        assert!(!mentions("And any other ideas?", "Ana"));
+        assert!(!mentions("Tom asked.", "Tomasz"));
+        // English names and words one letter from a name in -a.
+        assert!(!mentions("Nine questions came first.", "Nina"));
+        assert!(!mentions("Anne asked twice.", "Anna"));
+        assert!(!mentions("Rose listened.", "Rosa"));
+        assert!(!mentions("Jane summarised.", "Jana"));
+        assert!(mentions("Děkuji Janě za otázku.", "Jana"));
+    }
+}
