@@ -13,7 +13,9 @@ use crate::load::frontmatter;
 use crate::model::Site;
 use std::path::Path;
 
-/// Warnings for the lists in brackets of every YAML file and front matter.
+/// Warnings for the lists in brackets of every YAML file and front matter,
+/// and for its texts wrapped in curly quotes (see [`super::curly_quotes`]),
+/// read in the same pass over their lines.
 pub fn check_flow_lists(site: &Site) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (path, text) in &site.texts {
@@ -40,6 +42,7 @@ fn in_lines<'a>(path: &Path, lines: impl Iterator<Item = &'a str>) -> Vec<Diagno
         }
         block = opens_block(line).then_some(indent);
         out.extend(split_entry(path, n + 1, line));
+        out.extend(super::curly_quotes::wrapped(path, n + 1, line));
     }
     out
 }

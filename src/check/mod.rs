@@ -4,6 +4,7 @@
 mod base_template;
 mod brand;
 mod components;
+mod curly_quotes;
 mod file_hints;
 mod flow_lists;
 mod font_files;
