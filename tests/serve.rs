@@ -96,6 +96,34 @@ fn serves_pages_and_assets_with_the_right_types() {
     )
     .unwrap();
     assert_eq!(post.status, 405);
+    // Conditional requests (RFC 9110, 13.1): no entity tags are given, so an
+    // If-Match on a tag fails (412), `*` holds; If-None-Match: * fails (304, no body).
+    let with = |header: &str| {
+        let request = format!(
+            "GET /about.html HTTP/1.1\r\nHost: {}\r\n{header}\r\nConnection: close\r\n\r\n",
+            server.addr
+        );
+        raw(&server.addr, request.as_bytes()).unwrap()
+    };
+    assert_eq!(with("If-Match: \"abc\"").status, 412);
+    assert_eq!(with("If-Match: *").status, 200);
+    let unchanged = with("If-None-Match: *");
+    assert_eq!(unchanged.status, 304);
+    assert!(unchanged.body.is_empty() && !unchanged.headers.contains("Content-Length"));
+    assert_eq!(with("If-None-Match: \"abc\"").status, 200);
+    assert_eq!(get(&server.addr, "/nope.html").status, 404);
+    // A body whose end cannot be found is 400 whatever its codings (RFC 9112, 6.3).
+    for coding in ["xchunked", "chunked, identity", "gzip"] {
+        let request = format!(
+            "POST / HTTP/1.1\r\nHost: {}\r\nTransfer-Encoding: {coding}\r\nConnection: close\r\n\r\n",
+            server.addr
+        );
+        assert_eq!(
+            raw(&server.addr, request.as_bytes()).unwrap().status,
+            400,
+            "{coding}"
+        );
+    }
 }
 
 #[test]

@@ -245,9 +245,20 @@ pub fn parse_bind(text: &str) -> Result<IpAddr, String> {
         .strip_prefix('[')
         .and_then(|r| r.strip_suffix(']'))
         .unwrap_or(t);
-    inner.parse().map_err(|_| {
+    let ip: IpAddr = inner.parse().map_err(|_| {
         format!("`{text}` is not an IP address; use 127.0.0.1 (this computer only), 0.0.0.0 (every network interface) or one address of this computer, such as 192.168.1.20")
-    })
+    })?;
+    // `::ffff:0.0.0.0` is 0.0.0.0 written as IPv6: the same interfaces, the
+    // same names allowed, the same warning.
+    let ip = ip.to_canonical();
+    let group = match ip {
+        IpAddr::V4(v4) => v4.is_multicast() || v4.is_broadcast(),
+        IpAddr::V6(v6) => v6.is_multicast(),
+    };
+    if group {
+        return Err(format!("`{text}` is a broadcast or multicast address, which no browser can connect to; use 127.0.0.1 (this computer only), 0.0.0.0 (every network interface) or one address of this computer, such as 192.168.1.20"));
+    }
+    Ok(ip)
 }
 
 /// A `--host` name as a browser sends it: letters, digits, `-` and `.`
@@ -255,7 +266,8 @@ pub fn parse_bind(text: &str) -> Result<IpAddr, String> {
 /// or a port (the server's own port is the one a request must name).
 pub fn parse_host(text: &str) -> Result<String, String> {
     let name = text.trim();
-    let problem = if name.is_empty() {
+    // A name's last dot is dropped as a browser drops it: `.` alone is empty.
+    let problem = if name.trim_end_matches('.').is_empty() {
         "is empty"
     } else if name.contains("://") || name.contains('/') {
         "is a web address; give the name alone, such as preview.test"
@@ -368,6 +380,8 @@ mod tests {
         );
         for (bad, words) in [
             ("", "is empty"),
+            (".", "is empty"),
+            ("..", "is empty"),
             ("http://x", "web address"),
             ("café.test", "xn--"),
             ("preview.test:9999", "has a port"),
@@ -396,6 +410,15 @@ mod tests {
         ] {
             let e = parse_bind(bad).unwrap_err();
             assert!(e.contains("is not an IP address"), "{bad}: {e}");
+        }
+        assert_eq!(parse_bind("::ffff:0.0.0.0"), Ok("0.0.0.0".parse().unwrap()));
+        assert_eq!(
+            parse_bind("[::ffff:127.0.0.1]"),
+            Ok("127.0.0.1".parse().unwrap())
+        );
+        for group in ["224.0.0.1", "255.255.255.255", "ff02::1", "[ff05::2]"] {
+            let e = parse_bind(group).unwrap_err();
+            assert!(e.contains("broadcast or multicast"), "{group}: {e}");
         }
         assert_eq!(bind_warning("127.0.0.1".parse().unwrap()), None);
         assert_eq!(bind_warning("::1".parse().unwrap()), None);

@@ -331,6 +331,9 @@ fn answer(shared: &Shared, head: &Head) -> Option<Response> {
     if status != 200 {
         return Some(response);
     }
+    if let Some(failed) = http::precondition(head) {
+        return Some(Response::new(failed).header("Cache-Control", "no-store"));
+    }
     // Ranges are for GET alone (RFC 9110, 14.2); HEAD gets GET's headers.
     let range = head
         .range

@@ -39,6 +39,11 @@ pub struct Head {
     pub content_length: Option<u64>,
     /// The last transfer coding named was `chunked`; `None`: none named.
     pub chunked_last: Option<bool>,
+    /// A transfer coding this server does not know was named.
+    pub unknown_coding: bool,
+    /// `If-Match` and `If-None-Match`, repeated fields joined as one list.
+    pub if_match: Option<String>,
+    pub if_none_match: Option<String>,
     /// Bytes of the head, to drop from the buffer before the next request.
     pub len: usize,
 }
@@ -127,6 +132,10 @@ pub fn parse_head(buf: &[u8]) -> Result<Head, HeadError> {
     {
         return Err(HeadError::Bad);
     }
+    // A body it can find the end of, in a coding it does not know: 501.
+    if head.unknown_coding {
+        return Err(HeadError::Coding);
+    }
     Ok(head)
 }
 
@@ -160,6 +169,8 @@ fn read_header(head: &mut Head, h: &httparse::Header<'_>) -> Result<(), HeadErro
             | "sec-fetch-dest"
             | "range"
             | "if-range"
+            | "if-match"
+            | "if-none-match"
     );
     if !used {
         return Ok(());
@@ -191,14 +202,15 @@ fn read_header(head: &mut Head, h: &httparse::Header<'_>) -> Result<(), HeadErro
                 return Err(HeadError::Bad);
             }
             head.has_body = true;
-            head.chunked_last = Some(last_is_chunked(value)?);
+            let (last, unknown) = last_is_chunked(value)?;
+            head.chunked_last = Some(last);
+            head.unknown_coding |= unknown;
         }
         // Repeated: as a list of ranges, which is served whole.
-        "range" => {
-            let earlier = head.range.take().map(|r| format!("{r}, "));
-            head.range = Some(format!("{}{value}", earlier.unwrap_or_default()));
-        }
+        "range" => join(&mut head.range, value),
         "if-range" => head.if_range = true,
+        "if-match" => join(&mut head.if_match, value),
+        "if-none-match" => join(&mut head.if_none_match, value),
         // Repeated: the least trusting value counts.
         "sec-fetch-site" if head.fetch_site.as_deref() == Some("cross-site") => {}
         "sec-fetch-site" => head.fetch_site = lower(),
@@ -207,6 +219,12 @@ fn read_header(head: &mut Head, h: &httparse::Header<'_>) -> Result<(), HeadErro
         _ => {}
     }
     Ok(())
+}
+
+/// Adds `value` to the list a repeated field makes.
+fn join(list: &mut Option<String>, value: &str) {
+    let earlier = list.take().map(|l| format!("{l}, "));
+    *list = Some(format!("{}{value}", earlier.unwrap_or_default()));
 }
 
 /// A `Content-Length` value: digits, or a list of the same digits (as a
@@ -227,9 +245,12 @@ fn content_length(value: &str) -> Result<u64, HeadError> {
     found.ok_or(HeadError::Bad)
 }
 
-/// Whether a `Transfer-Encoding` value ends in `chunked`; a coding this
-/// server does not know is 501, an empty one or `chunked` twice 400.
-fn last_is_chunked(value: &str) -> Result<bool, HeadError> {
+/// Whether a `Transfer-Encoding` value ends in `chunked`, and whether it
+/// names a coding this server does not know; an empty one or `chunked` twice
+/// is 400. (Whether the body's end can be found is decided first: a request
+/// whose last coding is not `chunked` is 400 whatever its codings, RFC 9112,
+/// 6.3; one that ends in `chunked` after an unknown coding, 501.)
+fn last_is_chunked(value: &str) -> Result<(bool, bool), HeadError> {
     let codings: Vec<String> = value
         .split(',')
         .map(|t| t.trim().to_ascii_lowercase())
@@ -245,15 +266,13 @@ fn last_is_chunked(value: &str) -> Result<bool, HeadError> {
     if codings.iter().any(|c| c.is_empty()) {
         return Err(HeadError::Bad);
     }
-    if codings.iter().any(|c| !known.contains(&c.as_str())) {
-        return Err(HeadError::Coding);
-    }
+    let unknown = codings.iter().any(|c| !known.contains(&c.as_str()));
     let chunked = codings.iter().filter(|c| *c == "chunked").count();
     let last = codings.last().is_some_and(|c| c == "chunked");
     if chunked > 1 || (chunked == 1 && !last) {
         return Err(HeadError::Bad);
     }
-    Ok(last)
+    Ok((last, unknown))
 }
 
 /// `http://host:port/a?b` → (`/a?b`, `host:port`); an origin-form target as
@@ -385,6 +404,11 @@ mod tests {
             "Transfer-Encoding: ,\r\n",
             "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n",
             "Transfer-Encoding: chunked\r\nContent-Length: 0\r\n",
+            // Not ending in `chunked`, whatever the codings: 400, not 501.
+            "Transfer-Encoding: xchunked\r\n",
+            "Transfer-Encoding: chunked, identity\r\n",
+            "Transfer-Encoding: chunked, foo\r\n",
+            "Transfer-Encoding: rot13\r\n",
         ] {
             assert_eq!(with(bad), Err(HeadError::Bad), "{bad}");
         }

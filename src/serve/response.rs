@@ -103,7 +103,10 @@ impl Response {
             out.push_str(&format!("{name}: {value}\r\n"));
         }
         out.push_str(GUARD_HEADERS);
-        out.push_str(&format!("Content-Length: {}\r\n", self.len()));
+        // A 304 has no body, and its length would be the file's (RFC 9110, 8.6).
+        if self.status != 304 {
+            out.push_str(&format!("Content-Length: {}\r\n", self.len()));
+        }
         if framing.close {
             out.push_str("Connection: close\r\n");
         } else if framing.http10 {
@@ -210,11 +213,13 @@ pub fn reason(status: u16) -> &'static str {
         200 => "OK",
         206 => "Partial Content",
         301 => "Moved Permanently",
+        304 => "Not Modified",
         400 => "Bad Request",
         403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
         408 => "Request Timeout",
+        412 => "Precondition Failed",
         414 => "URI Too Long",
         416 => "Range Not Satisfiable",
         431 => "Request Header Fields Too Large",
