@@ -270,6 +270,21 @@ pub fn not_found_page(path: &str, strings: &Strings, home: &str) -> String {
     )
 }
 
+/// The status for a request whose preconditions fail on a file that is
+/// there (RFC 9110, 13.2.2), else `None`. The server gives no entity tags,
+/// so `If-Match` holds only as `*` (412 otherwise), and `If-None-Match`
+/// fails only as `*` (304: the reader has a copy of whatever is there).
+pub fn precondition(head: &super::request::Head) -> Option<u16> {
+    let any = |list: &str| list.split(',').any(|m| m.trim() == "*");
+    if head.if_match.as_deref().is_some_and(|l| !any(l)) {
+        return Some(412);
+    }
+    head.if_none_match
+        .as_deref()
+        .is_some_and(any)
+        .then_some(304)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -377,19 +392,4 @@ mod tests {
         let plain = served(b"no body", None);
         assert!(plain.starts_with("no body<script>") && !plain.contains("overlay"));
     }
-}
-
-/// The status for a request whose preconditions fail on a file that is
-/// there (RFC 9110, 13.2.2), else `None`. The server gives no entity tags,
-/// so `If-Match` holds only as `*` (412 otherwise), and `If-None-Match`
-/// fails only as `*` (304: the reader has a copy of whatever is there).
-pub fn precondition(head: &super::request::Head) -> Option<u16> {
-    let any = |list: &str| list.split(',').any(|m| m.trim() == "*");
-    if head.if_match.as_deref().is_some_and(|l| !any(l)) {
-        return Some(412);
-    }
-    head.if_none_match
-        .as_deref()
-        .is_some_and(any)
-        .then_some(304)
 }
