@@ -293,11 +293,12 @@ fn polish_pages_use_polish_plurals_and_clock_times() {
     assert!(o.status.success(), "{}", text(&o.stderr));
     let sessions = fs::read_to_string(out.join("sessions/index.html")).unwrap();
     assert!(
-        // A length of time is one unit: "60 minut" never parts at a line's end.
-        sessions.contains("60\u{a0}minut · 2 etapy · 9 wypowiedzi"),
+        // A length of time and a count are each one unit: "60 minut" or
+        // "2 etapy" never parts at a line's end.
+        sessions.contains("60\u{a0}minut · 2\u{a0}etapy · 9\u{a0}wypowiedzi"),
         "{sessions}"
     );
-    assert!(sessions.contains("4 uczestników"), "{sessions}");
+    assert!(sessions.contains("4\u{a0}uczestników"), "{sessions}");
     let agenda = fs::read_to_string(out.join("workshops/podstawy/index.html")).unwrap();
     assert!(
         // "o" is bound to the time after it by a no-break space (Polish line breaking).
@@ -305,7 +306,7 @@ fn polish_pages_use_polish_plurals_and_clock_times() {
         "{agenda}"
     );
     let practice = fs::read_to_string(out.join("practice/index.html")).unwrap();
-    assert!(practice.contains("4 ćwiczenia ("), "{practice}");
+    assert!(practice.contains("4\u{a0}ćwiczenia ("), "{practice}");
 }
 
 #[test]

@@ -330,10 +330,11 @@ fn flatten(
 }
 
 /// The text of the entry `key`: a length of time (`time.*`: "1 h 52 min",
-/// "45 minut") is one unit, its spaces no-break ones, so a line never ends
-/// between a number and its unit, in any language's file.
+/// "45 minut") or a count (`count.*`: "4 uczestników", "12 exercises") is
+/// one unit, its spaces no-break ones, so a line never ends between a
+/// number and what it counts, in any language's file.
 fn held(key: &str, text: String) -> String {
-    if key.starts_with("time.") && text.contains(' ') {
+    if (key.starts_with("time.") || key.starts_with("count.")) && text.contains(' ') {
         text.replace(' ', "\u{a0}")
     } else {
         text

@@ -252,7 +252,7 @@ test("a SCORM package in a sandboxed frame under the policy: the course fills it
     const sizes = await outer.evaluate(() => [document.documentElement, document.getElementById("lms-frame")]
       .map((e) => `${Math.round(e.getBoundingClientRect().width)}x${Math.round(e.getBoundingClientRect().height)}`));
     assert.equal(sizes[1], sizes[0], "the course's frame fills the launch page");
-    assert.equal(await inner.locator(".item-count").innerText(), "3 exercises. Your answers are saved in your learning platform.");
+    assert.equal(await inner.locator(".item-count").innerText(), "3\u00a0exercises. Your answers are saved in your learning platform.");
     const first = inner.locator(".practice-item[data-type=choose]").first();
     await first.locator("label.option").first().click();
     await first.locator("button[type=submit]").click();

@@ -65,14 +65,16 @@ async function fresh(browser, root, file) {
  *  (WCAG 2.5.5), and so is a radio or checkbox inside its label (the label
  *  is what a finger hits). A link is in a sentence when the block it is in
  *  (a table's cell too) has words of its own around it; a length beside it,
- *  such as an agenda's "(45 min)", is not a sentence. */
+ *  such as an agenda's "(45 min)", or a label, such as a contact's
+ *  "E-mail", is not a sentence. */
 const smallTargets = (page) => page.evaluate(() => {
   const inSentence = (a) => {
     if (a.tagName !== "A" || getComputedStyle(a).display !== "inline") return false;
     const block = a.parentElement.closest("p, li, dd, td, th, figcaption, blockquote, div");
     if (!block) return false;
     const words = block.cloneNode(true);
-    for (const aside of words.querySelectorAll(".minutes")) aside.remove();
+    // A length beside it, or a field's label ("E-mail" before the address), is not a sentence.
+    for (const aside of words.querySelectorAll(".minutes, .label")) aside.remove();
     return words.textContent.trim().length > a.textContent.trim().length;
   };
   const out = [];
@@ -282,6 +284,24 @@ test("on a phone a checklist's materials line up: which modules need one sits un
   assert.ok(rows.length > 3);
   for (const row of rows) assert.ok(row.lefts.every((x) => x >= row.box), `${row.name}: “used in” starts at ${row.lefts} px, left of the box's edge ${row.box} px`);
   await page.close();
+});
+
+test("on a phone a rule's or component's title that wraps goes on beside its badge, not under it", async () => {
+  for (const kind of ["ground-rules.html", "components.html"]) {
+    const page = await fresh(light, SITE, kind);
+    const headings = await page.locator("main h2:has(> .badge)").evaluateAll((hs) => hs.map((h) => {
+      const badge = h.querySelector(".badge").getBoundingClientRect();
+      const range = document.createRange();
+      range.setStartAfter(h.querySelector(".badge"));
+      range.setEnd(h, h.childNodes.length);
+      const lines = [...range.getClientRects()].filter((r) => r.width > 0);
+      return { text: h.textContent.trim(), badge: badge.right, lefts: lines.map((r) => Math.round(r.left)), lines: new Set(lines.map((r) => Math.round(r.top))).size };
+    }));
+    assert.ok(headings.length >= 2, kind);
+    if (kind === "ground-rules.html") assert.ok(headings.some((h) => h.lines > 1), "a rule's title wraps at 390 px");
+    for (const h of headings) assert.ok(h.lefts.every((x) => x >= h.badge), `${kind}: “${h.text}” has a line at ${h.lefts} px, left of its badge's edge ${h.badge} px`);
+    await page.close();
+  }
 });
 
 /** Where a line of the page's text ends with a word of one letter ("w",

@@ -232,10 +232,10 @@ test("the practice index lists every set with its exercise count", async () => {
   assert.equal(await cards.count(), 4);
   // Each card says what its exercises ask in words a visitor knows: the
   // kind alone when every exercise is one kind, else how many of each.
-  assert.match(await cards.filter({ hasText: "From statements to open questions" }).textContent(), /12 exercises: rewriting questions(?!,)/);
+  assert.match(await cards.filter({ hasText: "From statements to open questions" }).textContent(), /12\u00a0exercises: rewriting questions(?!,)/);
   const mixed = cards.filter({ has: page.locator(".card-meta", { hasText: "," }) });
   assert.equal(await mixed.count(), 1);
-  assert.match(await mixed.locator(".card-meta").textContent(), /^3 exercises: 1 putting steps in order, 2 multiple choice$/);
+  assert.match(await mixed.locator(".card-meta").textContent(), /^3\u00a0exercises: 1 putting steps in order, 2 multiple choice$/);
   // The glossary of question types, from question-types.yaml.
   assert.equal(await page.locator("dl.types .type").count(), 15);
   assert.equal(await page.locator("dl.types .avoid").count(), 5);

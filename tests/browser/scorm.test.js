@@ -78,7 +78,7 @@ for (const version of ["1.2", "2004"]) {
     const { page, problems, content } = await openHost(server, v12 ? { student_data: { mastery_score: mastery } } : { scaled_passing_score: mastery });
     await scriptsRan(content);
     assert.equal(await content.locator("h1").textContent(), "The flow of a session");
-    assert.equal(await content.locator(".item-count").innerText(), "3 exercises. Your answers are saved in your learning platform.");
+    assert.equal(await content.locator(".item-count").innerText(), "3\u00a0exercises. Your answers are saved in your learning platform.");
 
     await answerSessionFlow(content, items);
     assert.equal(await content.locator(".progress .score").textContent(), "Answered 3 of 3, 2 right.");
@@ -359,7 +359,7 @@ test("outside an LMS the package works as the site does: localStorage, no errors
   assert.equal(await page.title(), "The flow of a session · Action Learning in Practice");
   const content = page.frameLocator("#lms-frame");
   const items = embedded(dir, "practice/session-flow.html", "practice-data").items;
-  assert.equal(await content.locator(".item-count").innerText(), "3 exercises. Your answers are saved in this browser only.");
+  assert.equal(await content.locator(".item-count").innerText(), "3\u00a0exercises. Your answers are saved in this browser only.");
   await answerSessionFlow(content, items);
   await page.reload();
   assert.equal(await content.locator(".progress .score").textContent(), "Answered 3 of 3, 2 right.");
@@ -463,7 +463,7 @@ test("SCORM 1.2: a platform whose API appears a moment after the course opens st
   for (const end = Date.now() + 10000; Date.now() < end && !said.includes("learning platform"); await page.waitForTimeout(100)) {
     said = await content.locator(".item-count").innerText().catch(() => "");
   }
-  assert.equal(said, "3 exercises. Your answers are saved in your learning platform.");
+  assert.equal(said, "3\u00a0exercises. Your answers are saved in your learning platform.");
   await scriptsRan(content);
   await answerSessionFlow(content, items);
   const cmi = await leave(page);
@@ -504,7 +504,7 @@ for (const [version, api] of [["1.2", "2004"], ["2004", "1.2"]]) {
     const server = await serve(dir, api, "lms/practice-session-flow.html");
     const { page, problems, content } = await openHost(server);
     await scriptsRan(content);
-    assert.equal(await content.locator(".item-count").innerText(), "3 exercises. Your answers are saved in your learning platform.");
+    assert.equal(await content.locator(".item-count").innerText(), "3\u00a0exercises. Your answers are saved in your learning platform.");
     await answerSessionFlow(content, items);
     const cmi = await leave(page);
     const inter = list(cmi.interactions);

@@ -222,7 +222,7 @@ test("the session index lists every session with its length, problem and roles",
   assert.equal(await cards.count(), 2);
   const text = await cards.filter({ hasText: "Onboarding that takes too long" }).textContent();
   assert.match(text, /60\u00a0minutes/);
-  assert.match(text, /Coach: Helen · Presenter: Jonas · 6 members/);
+  assert.match(text, /Coach: Helen · Presenter: Jonas · 6\u00a0members/);
   assert.match(text, /New support staff take four months/);
   assert.deepEqual(await axeViolations(page), []);
   await page.close();
