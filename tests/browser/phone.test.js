@@ -304,6 +304,21 @@ test("on a phone a rule's or component's title that wraps goes on beside its bad
   }
 });
 
+test("on a phone the open menu's button shows a cross, the closed one three bars", async () => {
+  const page = await fresh(light, SITE, "ground-rules.html");
+  const button = page.locator(".nav-menu > summary");
+  const icon = () => button.evaluate((b) => {
+    const s = getComputedStyle(b, "::before");
+    const square = Math.abs(parseFloat(s.width) - parseFloat(s.height)) < 0.5;
+    return { bars: s.borderTopWidth, square, lines: s.backgroundImage.split("linear-gradient").length - 1 };
+  });
+  assert.deepEqual(await icon(), { bars: "2px", square: false, lines: 1 });
+  await button.tap();
+  assert.equal(await page.locator(".nav-menu").evaluate((d) => d.open), true);
+  assert.deepEqual(await icon(), { bars: "0px", square: true, lines: 2 });
+  await page.close();
+});
+
 /** Where a line of the page's text ends with a word of one letter ("w",
  *  "i", "z": Polish typesetting never leaves one there) or an abbreviation
  *  is cut at the hyphen of its ending ("HR-" / "u"). Each found place as
