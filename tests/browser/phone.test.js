@@ -241,6 +241,29 @@ for (const [scheme, which] of [["light", () => light], ["dark", () => dark]]) {
   });
 }
 
+// An order item's steps: the number and two buttons side by side left the
+// words about 160 px, four lines a step, and the arrows 4 px apart.
+for (const [language, root] of [["English", SITE], ["Polish", POLISH]]) {
+  test(`${language}: on a phone an order item's words get the width, and its move buttons are 44 px targets well apart`, async () => {
+    const page = await fresh(light, root, "practice/session-flow.html");
+    const item = page.locator(".practice-item[data-type=order]");
+    const look = await item.locator("li.step").evaluateAll((lis) => lis.map((li) => {
+      const box = (el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height, right: r.right, bottom: r.bottom }; };
+      return { text: box(li.querySelector(".step-text")), li: box(li), buttons: [...li.querySelectorAll("button")].map(box) };
+    }));
+    for (const [i, s] of look.entries()) {
+      assert.ok(s.text.w >= 220, `step ${i + 1}: its words are ${Math.round(s.text.w)} px wide (were about 163)`);
+      assert.ok(s.text.w >= 0.65 * s.li.w, `step ${i + 1}: its words take ${Math.round(s.text.w)} of ${Math.round(s.li.w)} px`);
+      const [up, down] = s.buttons;
+      for (const b of [up, down]) assert.ok(b.w >= 43.5 && b.h >= 43.5, `step ${i + 1}: a move button is ${Math.round(b.w)}×${Math.round(b.h)} px`);
+      const apart = Math.max(down.y - up.bottom, down.x - up.right, up.y - down.bottom, up.x - down.right);
+      assert.ok(apart >= 8, `step ${i + 1}: the buttons are ${apart.toFixed(1)} px apart`);
+      assert.ok(up.x >= s.text.right && down.x >= s.text.right, `step ${i + 1}: the buttons sit beside the words, not over them`);
+    }
+    await page.close();
+  });
+}
+
 /** Steps the player until Next waits at a pause. */
 async function toPause(page) {
   const next = page.locator(".player .next");
