@@ -95,6 +95,34 @@ test("classify: naming every question type in a set", async () => {
   await page.close();
 });
 
+test("rewrite: overruling the checker is a plain button under the feedback that says what it does", async () => {
+  const file = "practice/open-questions.html";
+  const data = embedded(SITE, file, "practice-data");
+  const { page, problems } = await fresh(file);
+  const id = data.items[0].id;
+  await page.locator(`#${id} textarea`).fill("You should go to HR.");
+  await page.locator(`#${id} button[type=submit]`).click();
+  const button = page.locator(`#${id} .overrule-button`);
+  assert.equal(await button.textContent(), "Count my question as right");
+  assert.equal(await page.locator(`#${id} .feedback button`).count(), 0, "not inside the red feedback box");
+  assert.ok((await button.boundingBox()).y > (await feedback(page, id).boundingBox()).y + (await feedback(page, id).boundingBox()).height, "below the box");
+  // Neutral: the site's secondary button, link-coloured, not the green of a right answer.
+  const colours = await button.evaluate((b) => {
+    const s = getComputedStyle(b), quiet = document.querySelector(".progress .reset, .summary a.button-quiet");
+    return { text: s.color, border: s.borderTopColor, quiet: getComputedStyle(quiet).color, good: getComputedStyle(document.documentElement).getPropertyValue("--good").trim() };
+  });
+  assert.equal(colours.text, colours.quiet, "the text colour of the other secondary buttons");
+  assert.equal(colours.border, colours.quiet);
+  // Described by the line that says why and when to use it.
+  assert.match(await button.evaluate((b) => document.getElementById(b.getAttribute("aria-describedby")).textContent), /The checker goes by wording alone/);
+  await button.click();
+  assert.match(await feedback(page, id).textContent(), /^✓ .*You counted your question as right\./s);
+  assert.equal(await button.isVisible(), false, "gone once used");
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
 test("rewrite: the checker's hints, model answers, self-marking, typed HTML stays text", async () => {
   const file = "practice/open-questions.html";
   const data = embedded(SITE, file, "practice-data");
@@ -119,11 +147,11 @@ test("rewrite: the checker's hints, model answers, self-marking, typed HTML stay
   assert.equal(await page.locator(`#${ids[0]} details.answer`).isVisible(), false);
   // The explanation is read before the button to judge one's own version.
   const explainTop = (await page.locator(`#${ids[0]} .feedback .explain`).boundingBox()).y;
-  const markTop = (await page.locator(`#${ids[0]} .mark-good`).boundingBox()).y;
-  assert.ok(explainTop < markTop, `explanation at ${explainTop}, "My version is good" at ${markTop}`);
+  const markTop = (await page.locator(`#${ids[0]} .overrule-button`).boundingBox()).y;
+  assert.ok(explainTop < markTop, `explanation at ${explainTop}, "Count my question as right" at ${markTop}`);
   // The learner may judge their own version good.
-  await page.locator(`#${ids[0]} .mark-good`).click();
-  assert.match(await feedback(page, ids[0]).textContent(), /You marked your version as good\./);
+  await page.locator(`#${ids[0]} .overrule-button`).click();
+  assert.match(await feedback(page, ids[0]).textContent(), /You counted your question as right\./);
 
   const attack = "<img src=x onerror=alert(1)>";
   await box(ids[1]).fill(attack);
@@ -140,7 +168,7 @@ test("rewrite: the checker's hints, model answers, self-marking, typed HTML stay
   assert.deepEqual(await axeViolations(page), []);
   await page.reload();
   assert.equal(await box(ids[2]).inputValue(), byId[ids[2]].models[0], "typed text kept over a reload");
-  assert.match(await feedback(page, ids[0]).textContent(), /You marked your version as good\./);
+  assert.match(await feedback(page, ids[0]).textContent(), /You counted your question as right\./);
   assert.equal(dialogs, 0, "no script ran from typed text");
   assert.deepEqual(problems, { console: [], errors: [], outside: [] });
   await page.close();

@@ -128,6 +128,27 @@
 
   handlers.rewrite = function (section, data, done, rules) {
     var area = section.querySelector("textarea");
+    // The learner overrules the checker, which goes by wording alone: a
+    // plain secondary button under the feedback (not inside its verdict),
+    // with a line that says what it does.
+    var overrule = make("div", "overrule");
+    overrule.hidden = true;
+    var note = make("p", "overrule-note", t("practice.mark_good_note"));
+    note.id = section.id + "-overrule-note";
+    var mark = make("button", "button button-quiet overrule-button", t("practice.mark_good"));
+    mark.type = "button";
+    mark.setAttribute("aria-describedby", note.id);
+    overrule.appendChild(note);
+    overrule.appendChild(mark);
+    var feedbackBox = section.querySelector(".feedback");
+    feedbackBox.parentNode.insertBefore(overrule, feedbackBox.nextSibling);
+    var current = null;
+    mark.addEventListener("click", function () {
+      if (current === null) return;
+      render(current, true);
+      done({ answer: current, correct: true, self: true });
+      section.querySelector(".feedback .verdict").focus();
+    });
     /** Checks `text` and shows the verdict; `known`: the verdict saved with
      *  it, which stands (the score counts it) if the rules changed since. */
     function render(text, selfMarked, known) {
@@ -138,16 +159,8 @@
       // The explanation before the learner judges their own version.
       parts = parts.concat(modelsParts(data));
       if (selfMarked && !check.ok) parts.push(make("p", "self-marked", t("practice.self_marked")));
-      if (!good) {
-        var mark = make("button", "button button-quiet mark-good", t("practice.mark_good"));
-        mark.type = "button";
-        mark.addEventListener("click", function () {
-          render(text, true);
-          done({ answer: text, correct: true, self: true });
-          section.querySelector(".feedback .verdict").focus();
-        });
-        parts.push(mark);
-      }
+      current = text;
+      overrule.hidden = good;
       var verdict = KINDS.indexOf(check.kind) >= 0 ? t("practice.verdict_" + check.kind) : t("practice.checked");
       var box = showFeedback(section, good, verdict, parts);
       box.querySelector(".verdict").tabIndex = -1;
@@ -162,11 +175,13 @@
       var good = saved.correct === true;
       var box = showFeedback(section, good, t(good ? "practice.right" : "practice.not_quite"), parts.concat(modelsParts(data)));
       box.querySelector(".verdict").tabIndex = -1;
+      current = null;
+      overrule.hidden = true;
     }
     section.querySelector("form").addEventListener("submit", function (ev) {
       ev.preventDefault();
       var text = area.value.trim();
-      if (!text) { showFeedback(section, null, t("practice.type_first"), []); return; }
+      if (!text) { current = null; overrule.hidden = true; showFeedback(section, null, t("practice.type_first"), []); return; }
       done({ answer: text, correct: render(text, false), self: false });
     });
     return {
@@ -177,7 +192,7 @@
         if (whole) render(saved.answer, saved.self === true, saved.correct);
         else renderKept(saved);
       },
-      reset: function () { area.value = ""; },
+      reset: function () { area.value = ""; current = null; overrule.hidden = true; },
       // The feedback lists the model answers and the explanation: the
       // "Show model answers" box would only repeat them.
       answerInFeedback: true,
