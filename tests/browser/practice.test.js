@@ -191,6 +191,10 @@ test("classify: once checked, the chosen and the right category say so, in words
   assert.ok(seen.options.every((o) => o.disabled) && !seen.check && !seen.showAnswer);
   assert.equal(seen.state, "✗ Not quite");
   assert.equal(await page.locator(`#${item.id}`).getByRole("radio", { name: /^Open\s+Your answer: not right$/ }).count(), 1);
+  // In a category's small box the ✗ shows, its words are for the screen reader.
+  const mark = page.locator(`#${item.id} label.option.is-wrong .option-mark`);
+  assert.equal(await mark.locator(".option-mark-icon").isVisible(), true);
+  assert.ok((await mark.locator(".option-mark-words").boundingBox()).width <= 1);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(problems, { console: [], errors: [], outside: [] });
   await page.close();
