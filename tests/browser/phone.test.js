@@ -242,28 +242,35 @@ for (const [scheme, which] of [["light", () => light], ["dark", () => dark]]) {
 }
 
 // A classify item offers fifteen categories: as full-width rows they made
-// one item about 1,300 px tall on a phone. They are compact boxes, two to a
-// line, each still a fingertip's size, chosen with a tap or the keyboard.
-test("on a phone a classify item's categories sit two to a line, each 44 px high, and the item fits in a screen", async () => {
-  const page = await fresh(light, SITE, "practice/naming-question-types.html");
-  const item = page.locator(".practice-item").first();
-  const height = (await item.boundingBox()).height;
-  assert.ok(height <= 760, `the item is ${Math.round(height)} px tall (was about 1,090 at 390 px; the screen is 844)`);
-  const boxes = await item.locator("label.option").evaluateAll((labels) => labels.map((l) => {
-    const r = l.getBoundingClientRect();
-    return { x: Math.round(r.x), y: Math.round(r.y), w: r.width, h: r.height, radio: l.querySelector("input[type=radio]") !== null };
-  }));
-  assert.equal(boxes.length, 15);
-  assert.ok(boxes.every((b) => b.radio), "every category is a radio button");
-  assert.equal(new Set(boxes.map((b) => b.x)).size, 2, `two columns: ${JSON.stringify(boxes.map((b) => b.x))}`);
-  for (const b of boxes) assert.ok(b.w >= 44 && b.h >= 43.5, `a category is ${Math.round(b.w)}×${Math.round(b.h)} px`);
-  // The keyboard: an arrow moves the choice, the focus ring goes round the box.
-  await item.locator("input[type=radio]").first().focus();
-  await page.keyboard.press("ArrowRight");
-  assert.equal(await item.locator("input:checked").getAttribute("value"), await item.locator("input[type=radio]").nth(1).getAttribute("value"));
-  assert.equal(await item.locator("label.option").nth(1).evaluate((l) => getComputedStyle(l).outlineStyle), "solid");
-  await page.close();
-});
+// one item about 1,090 px tall on a phone. They are compact boxes, several
+// to a line, each still a fingertip's size, chosen with a tap or the
+// keyboard, and a long Polish word widens its box instead of running out.
+for (const [language, root] of [["English", SITE], ["Polish", POLISH]]) {
+  test(`${language}: on a phone a classify item's categories sit several to a line, each 44 px high, and the item fits in a screen`, async () => {
+    const page = await fresh(light, root, "practice/naming-question-types.html");
+    const item = page.locator(".practice-item").first();
+    const height = (await item.boundingBox()).height;
+    assert.ok(height <= 844, `the item is ${Math.round(height)} px tall, more than the 844 px screen (was about 1,090 in English)`);
+    const boxes = await item.locator("label.option").evaluateAll((labels) => labels.map((l) => {
+      const r = l.getBoundingClientRect(), words = l.querySelector(".option-text").getBoundingClientRect();
+      return { y: Math.round(r.y), w: r.width, h: r.height, inside: words.right <= r.right + 0.5, radio: l.querySelector("input[type=radio]") !== null, name: l.textContent.trim() };
+    }));
+    assert.equal(boxes.length, 15);
+    assert.ok(boxes.every((b) => b.radio), "every category is a radio button");
+    const lines = new Set(boxes.map((b) => b.y)).size;
+    assert.ok(lines <= 10, `${lines} lines for 15 categories`);
+    for (const b of boxes) {
+      assert.ok(b.w >= 44 && b.h >= 43.5, `“${b.name}” is ${Math.round(b.w)}×${Math.round(b.h)} px`);
+      assert.ok(b.inside, `“${b.name}” runs out of its box`);
+    }
+    // The keyboard: an arrow moves the choice, the focus ring goes round the box.
+    await item.locator("input[type=radio]").first().focus();
+    await page.keyboard.press("ArrowRight");
+    assert.equal(await item.locator("input:checked").getAttribute("value"), await item.locator("input[type=radio]").nth(1).getAttribute("value"));
+    assert.equal(await item.locator("label.option").nth(1).evaluate((l) => getComputedStyle(l).outlineStyle), "solid");
+    await page.close();
+  });
+}
 
 // An order item's steps: the number and two buttons side by side left the
 // words about 160 px, four lines a step, and the arrows 4 px apart.
