@@ -81,7 +81,7 @@ test("practice feedback, plural forms and the question checker speak Polish", as
     await rewrite.locator(".hint-line").first().textContent(),
     "Na to pytanie można odpowiedzieć „tak” albo „nie”: zaczyna się od „Czy”. Spróbuj zacząć od „Co” albo „Jak”.",
   );
-  assert.equal(await rewrite.locator(".mark-good").textContent(), "Moja wersja jest dobra");
+  assert.equal(await rewrite.locator(".overrule-button").textContent(), "Uznaj moje pytanie za dobre");
   assert.equal(await page.locator(".progress .score").textContent(), "Odpowiedzi: 1 z\u00a04, dobrze: 0.");
 
   const classify = page.locator("#item-3");

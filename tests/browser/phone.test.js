@@ -243,6 +243,60 @@ for (const [scheme, which] of [["light", () => light], ["dark", () => dark]]) {
   });
 }
 
+// A classify item offers fifteen categories: as full-width rows they made
+// one item about 1,090 px tall on a phone. They are compact boxes, several
+// to a line, each still a fingertip's size, chosen with a tap or the
+// keyboard, and a long Polish word widens its box instead of running out.
+for (const [language, root] of [["English", SITE], ["Polish", POLISH]]) {
+  test(`${language}: on a phone a classify item's categories sit several to a line, each 44 px high, and the item fits in a screen`, async () => {
+    const page = await fresh(light, root, "practice/naming-question-types.html");
+    const item = page.locator(".practice-item").first();
+    const height = (await item.boundingBox()).height;
+    assert.ok(height <= 844, `the item is ${Math.round(height)} px tall, more than the 844 px screen (was about 1,090 in English)`);
+    const boxes = await item.locator("label.option").evaluateAll((labels) => labels.map((l) => {
+      const r = l.getBoundingClientRect(), words = l.querySelector(".option-text").getBoundingClientRect();
+      return { y: Math.round(r.y), w: r.width, h: r.height, inside: words.right <= r.right + 0.5, radio: l.querySelector("input[type=radio]") !== null, name: l.textContent.trim() };
+    }));
+    assert.equal(boxes.length, 15);
+    assert.ok(boxes.every((b) => b.radio), "every category is a radio button");
+    const lines = new Set(boxes.map((b) => b.y)).size;
+    assert.ok(lines <= 10, `${lines} lines for 15 categories`);
+    for (const b of boxes) {
+      assert.ok(b.w >= 44 && b.h >= 43.5, `“${b.name}” is ${Math.round(b.w)}×${Math.round(b.h)} px`);
+      assert.ok(b.inside, `“${b.name}” runs out of its box`);
+    }
+    // The keyboard: an arrow moves the choice, the focus ring goes round the box.
+    await item.locator("input[type=radio]").first().focus();
+    await page.keyboard.press("ArrowRight");
+    assert.equal(await item.locator("input:checked").getAttribute("value"), await item.locator("input[type=radio]").nth(1).getAttribute("value"));
+    assert.equal(await item.locator("label.option").nth(1).evaluate((l) => getComputedStyle(l).outlineStyle), "solid");
+    await page.close();
+  });
+}
+
+// An order item's steps: the number and two buttons side by side left the
+// words about 160 px, four lines a step, and the arrows 4 px apart.
+for (const [language, root] of [["English", SITE], ["Polish", POLISH]]) {
+  test(`${language}: on a phone an order item's words get the width, and its move buttons are 44 px targets well apart`, async () => {
+    const page = await fresh(light, root, "practice/session-flow.html");
+    const item = page.locator(".practice-item[data-type=order]");
+    const look = await item.locator("li.step").evaluateAll((lis) => lis.map((li) => {
+      const box = (el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height, right: r.right, bottom: r.bottom }; };
+      return { text: box(li.querySelector(".step-text")), li: box(li), buttons: [...li.querySelectorAll("button")].map(box) };
+    }));
+    for (const [i, s] of look.entries()) {
+      assert.ok(s.text.w >= 220, `step ${i + 1}: its words are ${Math.round(s.text.w)} px wide (were about 163)`);
+      assert.ok(s.text.w >= 0.65 * s.li.w, `step ${i + 1}: its words take ${Math.round(s.text.w)} of ${Math.round(s.li.w)} px`);
+      const [up, down] = s.buttons;
+      for (const b of [up, down]) assert.ok(b.w >= 43.5 && b.h >= 43.5, `step ${i + 1}: a move button is ${Math.round(b.w)}×${Math.round(b.h)} px`);
+      const apart = Math.max(down.y - up.bottom, down.x - up.right, up.y - down.bottom, up.x - down.right);
+      assert.ok(apart >= 8, `step ${i + 1}: the buttons are ${apart.toFixed(1)} px apart`);
+      assert.ok(up.x >= s.text.right && down.x >= s.text.right, `step ${i + 1}: the buttons sit beside the words, not over them`);
+    }
+    await page.close();
+  });
+}
+
 /** Steps the player until Next waits at a pause. */
 async function toPause(page) {
   const next = page.locator(".player .next");

@@ -39,6 +39,9 @@ test("choose: feedback per option, the best answer named, a full set scored", as
   await assert.doesNotReject(feedback(page, ids[0]).getByText("Not quite.").waitFor());
   assert.match(await feedback(page, ids[0]).textContent(), /The best answer is B\./);
   assert.match(await feedback(page, ids[0]).textContent(), /Closed, and it puts the presenter on the spot/);
+  // A checked item is settled until the set starts over.
+  await page.locator(".progress .reset").click();
+  await page.locator(".progress .confirm-yes").click();
   for (const id of ids) {
     const right = byId[id].options.findIndex((o) => o.correct);
     await page.locator(`#${id} label.option`).nth(right).click();
@@ -83,6 +86,8 @@ test("classify: naming every question type in a set", async () => {
   await page.locator(`#${ids[1]} button[type=submit]`).click();
   assert.match(await feedback(page, ids[1]).textContent(), /Not quite: you chose Open; this is Closed\./);
   assert.match(await feedback(page, ids[1]).textContent(), /answered yes or no/);
+  await page.locator(".progress .reset").click();
+  await page.locator(".progress .confirm-yes").click();
   for (const id of ids) {
     await page.locator(`#${id} input[value="${byId[id].answer}"]`).check();
     await page.locator(`#${id} button[type=submit]`).click();
@@ -90,6 +95,136 @@ test("classify: naming every question type in a set", async () => {
   }
   assert.equal(item.answer, "closed");
   assert.equal(await score(page).textContent(), `Answered ${ids.length} of ${ids.length}, ${ids.length} right.`);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
+/** What a reader sees of a checked item: each option's state and mark,
+ *  what can still be changed, and the item's heading. */
+async function settled(page, id) {
+  const s = page.locator(`#${id}`);
+  return {
+    options: await s.locator("label.option").evaluateAll((labels) => labels.map((l) => ({
+      right: l.classList.contains("is-right"), wrong: l.classList.contains("is-wrong"),
+      mark: (l.querySelector(".option-mark") || { textContent: "" }).textContent.trim(),
+      disabled: l.querySelector("input").matches(":disabled"),
+    }))),
+    check: await s.locator("button[type=submit]").isVisible(),
+    showAnswer: await s.locator("details.answer").isVisible(),
+    // What shows: the ": " before it is for a screen reader only.
+    state: (await s.locator(".item-title .item-state").evaluateAll((els) => els.map((e) => [...e.childNodes]
+      .filter((n) => !(n.classList && n.classList.contains("visually-hidden"))).map((n) => n.textContent).join("")).join(""))).trim(),
+  };
+}
+
+test("choose: once checked, the chosen and the right option say so, the item is settled, and Show the answer goes", async () => {
+  const file = "practice/coach-questions.html";
+  const data = embedded(SITE, file, "practice-data");
+  const { page, problems } = await fresh(file);
+  const item = data.items.find((i) => i.type === "choose" && !i.multiple);
+  const right = item.options.findIndex((o) => o.correct);
+  const wrong = item.options.findIndex((o) => !o.correct);
+  assert.equal((await settled(page, item.id)).state, "", "no state before an answer");
+  await page.locator(`#${item.id} label.option`).nth(wrong).click();
+  await page.locator(`#${item.id} button[type=submit]`).click();
+  let seen = await settled(page, item.id);
+  assert.deepEqual(seen.options[wrong], { right: false, wrong: true, mark: "✗ Your answer: not right", disabled: true });
+  assert.deepEqual(seen.options[right], { right: true, wrong: false, mark: "✓ The right answer", disabled: true });
+  assert.ok(seen.options.every((o) => o.disabled), "no option can be changed");
+  assert.equal(seen.check, false, "Check answer is gone");
+  assert.equal(seen.showAnswer, false, "Show the answer is gone: the feedback gave the answer");
+  assert.equal(seen.state, "✗ Not quite");
+  // Read out too: the mark is part of each radio button's name, the state part of the heading's.
+  assert.equal(await page.getByRole("radio", { name: /Your answer: not right/ }).count(), 1);
+  assert.equal(await page.getByRole("radio", { name: /The right answer/ }).count(), 1);
+  assert.match(await page.locator(`#${item.id} .item-title`).evaluate((h) => h.textContent), /: ✗ Not quite$/);
+  // The feedback says why the right answer is right (the hidden box did).
+  assert.ok((await feedback(page, item.id).textContent()).includes(item.options[right].feedback.replace(/<[^>]+>/g, "").slice(0, 30)));
+  // The mark is not colour alone: the boxes differ in colour too, with a border of 3:1.
+  const look = await page.locator(`#${item.id} label.option`).evaluateAll((ls) => ls.map((l) => [getComputedStyle(l).borderTopColor, getComputedStyle(l).backgroundColor]));
+  assert.notEqual(look[wrong][0], look[right][0]);
+  for (const i of [wrong, right]) assert.ok(contrast(look[i][0], look[i][1]) >= 3, `option ${i + 1}: ${look[i]}`);
+  assert.deepEqual(await axeViolations(page), [], "a checked item");
+  await page.emulateMedia({ colorScheme: "dark" });
+  assert.deepEqual(await axeViolations(page), [], "a checked item, dark");
+  await page.emulateMedia({ colorScheme: "light" });
+  // A reload shows it settled as it was.
+  await page.reload();
+  seen = await settled(page, item.id);
+  assert.equal(seen.options[wrong].mark, "✗ Your answer: not right");
+  assert.ok(seen.options.every((o) => o.disabled) && !seen.check && !seen.showAnswer);
+  assert.equal(seen.state, "✗ Not quite");
+  // A right answer says so on its own option and the heading.
+  const other = data.items.find((i) => i.type === "choose" && i.id !== item.id);
+  await page.locator(`#${other.id} label.option`).nth(other.options.findIndex((o) => o.correct)).click();
+  await page.locator(`#${other.id} button[type=submit]`).click();
+  seen = await settled(page, other.id);
+  assert.deepEqual(seen.options.filter((o) => o.mark), [{ right: true, wrong: false, mark: "✓ Your answer: right", disabled: true }]);
+  assert.equal(seen.state, "✓ Right");
+  // Start over opens every item again.
+  await page.locator(".progress .reset").click();
+  await page.locator(".progress .confirm-yes").click();
+  seen = await settled(page, item.id);
+  assert.ok(seen.options.every((o) => !o.disabled && !o.mark && !o.right && !o.wrong), JSON.stringify(seen.options));
+  assert.ok(seen.check && seen.state === "");
+  assert.equal(await page.locator(`#${item.id} details.answer`).isHidden(), true, "offered again after the next answer only");
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
+test("classify: once checked, the chosen and the right category say so, in words to a screen reader, and the item is settled", async () => {
+  const file = "practice/naming-question-types.html";
+  const data = embedded(SITE, file, "practice-data");
+  const { page, problems } = await fresh(file);
+  const item = data.items[1]; // "Did you tell your director?" is closed.
+  // By keyboard: a category chosen with the arrows, checked with Enter on the button.
+  await page.locator(`#${item.id} input[value=open]`).focus();
+  await page.keyboard.press("Space");
+  await page.locator(`#${item.id} button[type=submit]`).focus();
+  await page.keyboard.press("Enter");
+  const seen = await settled(page, item.id);
+  const values = await page.locator(`#${item.id} input`).evaluateAll((is) => is.map((i) => i.value));
+  assert.deepEqual(seen.options[values.indexOf("open")], { right: false, wrong: true, mark: "✗ Your answer: not right", disabled: true });
+  assert.deepEqual(seen.options[values.indexOf("closed")], { right: true, wrong: false, mark: "✓ The right answer", disabled: true });
+  assert.equal(seen.options.filter((o) => o.mark).length, 1 + 1 + (item.also || []).length);
+  assert.ok(seen.options.every((o) => o.disabled) && !seen.check && !seen.showAnswer);
+  assert.equal(seen.state, "✗ Not quite");
+  assert.equal(await page.locator(`#${item.id}`).getByRole("radio", { name: /^Open\s+Your answer: not right$/ }).count(), 1);
+  // In a category's small box the ✗ shows, its words are for the screen reader.
+  const mark = page.locator(`#${item.id} label.option.is-wrong .option-mark`);
+  assert.equal(await mark.locator(".option-mark-icon").isVisible(), true);
+  assert.ok((await mark.locator(".option-mark-words").boundingBox()).width <= 1);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
+test("rewrite: overruling the checker is a plain button under the feedback that says what it does", async () => {
+  const file = "practice/open-questions.html";
+  const data = embedded(SITE, file, "practice-data");
+  const { page, problems } = await fresh(file);
+  const id = data.items[0].id;
+  await page.locator(`#${id} textarea`).fill("You should go to HR.");
+  await page.locator(`#${id} button[type=submit]`).click();
+  const button = page.locator(`#${id} .overrule-button`);
+  assert.equal(await button.textContent(), "Count my question as right");
+  assert.equal(await page.locator(`#${id} .feedback button`).count(), 0, "not inside the red feedback box");
+  assert.ok((await button.boundingBox()).y > (await feedback(page, id).boundingBox()).y + (await feedback(page, id).boundingBox()).height, "below the box");
+  // Neutral: the site's secondary button, link-coloured, not the green of a right answer.
+  const colours = await button.evaluate((b) => {
+    const s = getComputedStyle(b), quiet = document.querySelector(".progress .reset, .summary a.button-quiet");
+    return { text: s.color, border: s.borderTopColor, quiet: getComputedStyle(quiet).color, good: getComputedStyle(document.documentElement).getPropertyValue("--good").trim() };
+  });
+  assert.equal(colours.text, colours.quiet, "the text colour of the other secondary buttons");
+  assert.equal(colours.border, colours.quiet);
+  // Described by the line that says why and when to use it.
+  assert.match(await button.evaluate((b) => document.getElementById(b.getAttribute("aria-describedby")).textContent), /The checker goes by wording alone/);
+  assert.equal(await page.locator(`#${id} .item-state`).textContent(), ": ✗ Not quite");
+  await button.click();
+  assert.match(await feedback(page, id).textContent(), /^✓ .*You counted your question as right\./s);
+  assert.equal(await button.isVisible(), false, "gone once used");
+  assert.equal(await page.locator(`#${id} .item-state`).textContent(), ": ✓ Right");
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(problems, { console: [], errors: [], outside: [] });
   await page.close();
@@ -119,11 +254,11 @@ test("rewrite: the checker's hints, model answers, self-marking, typed HTML stay
   assert.equal(await page.locator(`#${ids[0]} details.answer`).isVisible(), false);
   // The explanation is read before the button to judge one's own version.
   const explainTop = (await page.locator(`#${ids[0]} .feedback .explain`).boundingBox()).y;
-  const markTop = (await page.locator(`#${ids[0]} .mark-good`).boundingBox()).y;
-  assert.ok(explainTop < markTop, `explanation at ${explainTop}, "My version is good" at ${markTop}`);
+  const markTop = (await page.locator(`#${ids[0]} .overrule-button`).boundingBox()).y;
+  assert.ok(explainTop < markTop, `explanation at ${explainTop}, "Count my question as right" at ${markTop}`);
   // The learner may judge their own version good.
-  await page.locator(`#${ids[0]} .mark-good`).click();
-  assert.match(await feedback(page, ids[0]).textContent(), /You marked your version as good\./);
+  await page.locator(`#${ids[0]} .overrule-button`).click();
+  assert.match(await feedback(page, ids[0]).textContent(), /You counted your question as right\./);
 
   const attack = "<img src=x onerror=alert(1)>";
   await box(ids[1]).fill(attack);
@@ -140,7 +275,7 @@ test("rewrite: the checker's hints, model answers, self-marking, typed HTML stay
   assert.deepEqual(await axeViolations(page), []);
   await page.reload();
   assert.equal(await box(ids[2]).inputValue(), byId[ids[2]].models[0], "typed text kept over a reload");
-  assert.match(await feedback(page, ids[0]).textContent(), /You marked your version as good\./);
+  assert.match(await feedback(page, ids[0]).textContent(), /You counted your question as right\./);
   assert.equal(dialogs, 0, "no script ran from typed text");
   assert.deepEqual(problems, { console: [], errors: [], outside: [] });
   await page.close();

@@ -110,7 +110,7 @@ test("a printed practice set is a whole exercise sheet: every option and categor
   const { text } = await printed(fileUrl("practice/session-flow.html"));
   const choose = fs.readFileSync(path.join(SITE, "practice/session-flow.html"), "utf8");
   // The options of the first "choose" item, as the page lists them.
-  const options = [...choose.matchAll(/<label class="option"><input type="radio" name="([^"]+)-choice"[^>]*> <span class="letter">[A-Z]<\/span> <span>([^<]+)<\/span>/g)];
+  const options = [...choose.matchAll(/<label class="option"><input type="radio" name="([^"]+)-choice"[^>]*> <span class="letter">[A-Z]<\/span> <span class="option-text">([^<]+)<\/span>/g)];
   assert.ok(options.length >= 3, "the sample set has choose items");
   for (const [, , words] of options) assert.ok(text.includes(words.replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').trim().slice(0, 40)), `option “${words}” is printed`);
   for (const dead of ["Show the answer", "Check answer", "Show the right order", "Move a step"]) {

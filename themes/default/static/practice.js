@@ -21,11 +21,13 @@
     return node;
   }
 
-  /** Fills the item's feedback box: a verdict line, then the given parts. */
+  /** Fills the item's feedback box: a verdict line, then the given parts.
+   *  A verdict (`good` true or false) shows on the item's heading too. */
   function showFeedback(section, good, verdict, parts) {
     var box = section.querySelector(".feedback");
     box.textContent = "";
     box.className = "feedback " + (good === true ? "is-good" : good === false ? "is-bad" : "is-neutral");
+    if (typeof good === "boolean") showState(section, good);
     var head = make("p", "verdict");
     head.appendChild(make("span", "verdict-icon", good === true ? "✓ " : good === false ? "✗ " : ""));
     head.appendChild(make("strong", null, verdict));
@@ -34,13 +36,67 @@
     return box;
   }
 
-  function explainPart(data) {
-    return data.explain ? authored("div", "explain", data.explain) : null;
+  /** The item's heading says how it went once answered, in words and with
+   *  ✓ or ✗ (not colour alone), so a long set shows which items are done. */
+  function showState(section, good) {
+    var title = section.querySelector(".item-title");
+    if (!title) return;
+    clearState(section);
+    var state = make("span", "item-state " + (good ? "is-right" : "is-wrong"));
+    // A pause between the heading's words and its state when read out.
+    state.appendChild(make("span", "visually-hidden", ": "));
+    var icon = make("span", "item-state-icon", good ? "✓" : "✗");
+    icon.setAttribute("aria-hidden", "true");
+    state.appendChild(icon);
+    state.appendChild(document.createTextNode(" " + t(good ? "practice.state_right" : "practice.state_not_quite")));
+    title.appendChild(state);
   }
 
-  function revealAnswer(section) {
-    var details = section.querySelector("details.answer");
-    if (details) details.hidden = false;
+  function clearState(section) {
+    section.querySelectorAll(".item-title .item-state").forEach(function (n) { n.remove(); });
+  }
+
+  /** A checked choose or classify item is settled until the set starts over:
+   *  its options can no longer be changed, the one chosen says whether it
+   *  was right, and the right one says so (in words, for every reader). */
+  function settleOptions(section, chosen, isRight) {
+    var fieldset = section.querySelector("form.interactive fieldset");
+    if (fieldset) fieldset.disabled = true;
+    var check = section.querySelector("form.interactive button[type=submit]");
+    if (check) check.hidden = true;
+    section.querySelectorAll("label.option").forEach(function (label) {
+      var input = label.querySelector("input");
+      var mine = chosen(input.value), right = isRight(input.value);
+      var key = mine ? (right ? "practice.option_yours_right" : "practice.option_yours_wrong") : right ? "practice.option_right" : null;
+      label.classList.toggle("is-chosen", mine);
+      label.classList.toggle("is-right", right);
+      label.classList.toggle("is-wrong", mine && !right);
+      var old = label.querySelector(".option-mark");
+      if (old) old.remove();
+      if (!key) return;
+      var markNode = make("span", "option-mark");
+      var icon = make("span", "option-mark-icon", right ? "✓" : "✗");
+      icon.setAttribute("aria-hidden", "true");
+      markNode.appendChild(icon);
+      markNode.appendChild(make("span", "option-mark-words", " " + t(key)));
+      (label.querySelector(".option-text") || label).appendChild(markNode);
+    });
+  }
+
+  function unsettleOptions(section) {
+    var fieldset = section.querySelector("form.interactive fieldset");
+    if (fieldset) fieldset.disabled = false;
+    var check = section.querySelector("form.interactive button[type=submit]");
+    if (check) check.hidden = false;
+    section.querySelectorAll("label.option").forEach(function (label) {
+      label.classList.remove("is-chosen", "is-right", "is-wrong");
+      var old = label.querySelector(".option-mark");
+      if (old) old.remove();
+    });
+  }
+
+  function explainPart(data) {
+    return data.explain ? authored("div", "explain", data.explain) : null;
   }
 
   var handlers = {};
@@ -51,19 +107,26 @@
       var chosen = answer.map(Number);
       var right = data.options.map(function (o, i) { return o.correct ? i : -1; }).filter(function (i) { return i >= 0; });
       var correct = chosen.length === right.length && chosen.every(function (i) { return right.indexOf(i) >= 0; });
-      var parts = chosen.map(function (i) {
+      function optionFeedback(i) {
         var opt = data.options[i];
         if (!opt) return null;
         var p = authored("p", "option-feedback", opt.feedback);
         p.insertBefore(make("strong", null, String.fromCharCode(65 + i) + ": "), p.firstChild);
         return p;
-      });
+      }
+      var parts = chosen.map(optionFeedback);
       if (!correct) {
         var letters = right.map(function (i) { return String.fromCharCode(65 + i); }).join(t("practice.and"));
         parts.push(make("p", "correct-answer", t(right.length > 1 ? "practice.best_answers" : "practice.best_answer", { letters: letters })));
+        // Why the right answer is right, as the hidden "Show the answer"
+        // said (it goes once checked: the feedback gives the answer).
+        right.forEach(function (i) { if (chosen.indexOf(i) < 0) parts.push(optionFeedback(i)); });
       }
       parts.push(explainPart(data));
       showFeedback(section, correct, t(correct ? "practice.right" : "practice.not_quite"), parts);
+      settleOptions(section,
+        function (v) { return chosen.indexOf(Number(v)) >= 0; },
+        function (v) { return right.indexOf(Number(v)) >= 0; });
       return correct;
     }
     section.querySelector("form").addEventListener("submit", function (ev) {
@@ -78,7 +141,8 @@
         inputs.forEach(function (i) { i.checked = answer.indexOf(Number(i.value)) >= 0; });
         if (answer.length) render(answer);
       },
-      reset: function () { inputs.forEach(function (i) { i.checked = false; }); },
+      reset: function () { unsettleOptions(section); inputs.forEach(function (i) { i.checked = false; }); },
+      answerInFeedback: true,
     };
   };
 
@@ -91,6 +155,12 @@
         ? t("practice.right_type", { type: name(choice) })
         : t("practice.wrong_type", { chosen: name(choice), type: name(data.answer) });
       showFeedback(section, correct, verdict, [authored("p", "reason", data.reason), explainPart(data)]);
+      var accepted = [data.answer].concat(data.also || []);
+      settleOptions(section,
+        function (v) { return v === choice; },
+        // Right but not chosen: the answer, and the others accepted only
+        // beside a wrong choice (a right one is the learner's own).
+        function (v) { return v === choice ? correct : !correct && accepted.indexOf(v) >= 0; });
       return correct;
     }
     section.querySelector("form").addEventListener("submit", function (ev) {
@@ -105,7 +175,8 @@
         inputs.forEach(function (i) { i.checked = i.value === saved.answer; });
         render(saved.answer);
       },
-      reset: function () { inputs.forEach(function (i) { i.checked = false; }); },
+      reset: function () { unsettleOptions(section); inputs.forEach(function (i) { i.checked = false; }); },
+      answerInFeedback: true,
     };
   };
 
@@ -128,6 +199,27 @@
 
   handlers.rewrite = function (section, data, done, rules) {
     var area = section.querySelector("textarea");
+    // The learner overrules the checker, which goes by wording alone: a
+    // plain secondary button under the feedback (not inside its verdict),
+    // with a line that says what it does.
+    var overrule = make("div", "overrule");
+    overrule.hidden = true;
+    var note = make("p", "overrule-note", t("practice.mark_good_note"));
+    note.id = section.id + "-overrule-note";
+    var mark = make("button", "button button-quiet overrule-button", t("practice.mark_good"));
+    mark.type = "button";
+    mark.setAttribute("aria-describedby", note.id);
+    overrule.appendChild(note);
+    overrule.appendChild(mark);
+    var feedbackBox = section.querySelector(".feedback");
+    feedbackBox.parentNode.insertBefore(overrule, feedbackBox.nextSibling);
+    var current = null;
+    mark.addEventListener("click", function () {
+      if (current === null) return;
+      render(current, true);
+      done({ answer: current, correct: true, self: true });
+      section.querySelector(".feedback .verdict").focus();
+    });
     /** Checks `text` and shows the verdict; `known`: the verdict saved with
      *  it, which stands (the score counts it) if the rules changed since. */
     function render(text, selfMarked, known) {
@@ -138,16 +230,8 @@
       // The explanation before the learner judges their own version.
       parts = parts.concat(modelsParts(data));
       if (selfMarked && !check.ok) parts.push(make("p", "self-marked", t("practice.self_marked")));
-      if (!good) {
-        var mark = make("button", "button button-quiet mark-good", t("practice.mark_good"));
-        mark.type = "button";
-        mark.addEventListener("click", function () {
-          render(text, true);
-          done({ answer: text, correct: true, self: true });
-          section.querySelector(".feedback .verdict").focus();
-        });
-        parts.push(mark);
-      }
+      current = text;
+      overrule.hidden = good;
       var verdict = KINDS.indexOf(check.kind) >= 0 ? t("practice.verdict_" + check.kind) : t("practice.checked");
       var box = showFeedback(section, good, verdict, parts);
       box.querySelector(".verdict").tabIndex = -1;
@@ -162,11 +246,13 @@
       var good = saved.correct === true;
       var box = showFeedback(section, good, t(good ? "practice.right" : "practice.not_quite"), parts.concat(modelsParts(data)));
       box.querySelector(".verdict").tabIndex = -1;
+      current = null;
+      overrule.hidden = true;
     }
     section.querySelector("form").addEventListener("submit", function (ev) {
       ev.preventDefault();
       var text = area.value.trim();
-      if (!text) { showFeedback(section, null, t("practice.type_first"), []); return; }
+      if (!text) { current = null; overrule.hidden = true; showFeedback(section, null, t("practice.type_first"), []); return; }
       done({ answer: text, correct: render(text, false), self: false });
     });
     return {
@@ -177,7 +263,7 @@
         if (whole) render(saved.answer, saved.self === true, saved.correct);
         else renderKept(saved);
       },
-      reset: function () { area.value = ""; },
+      reset: function () { area.value = ""; current = null; overrule.hidden = true; },
       // The feedback lists the model answers and the explanation: the
       // "Show model answers" box would only repeat them.
       answerInFeedback: true,
@@ -276,7 +362,7 @@
         if (!ok) return;
         saved.answer.forEach(function (p) { list.appendChild(byPos[p]); });
         labelButtons();
-        render();
+        return render();
       },
       reset: function () {
         clearMarks();
@@ -284,6 +370,9 @@
         initial.forEach(function (li) { list.appendChild(li); });
         labelButtons();
       },
+      // Once right, the steps on the page are the answer; until then the
+      // feedback asks for another try, and the right order stays offered.
+      answerInFeedback: function (result) { return Boolean(result && result.correct); },
     };
   };
 
@@ -314,17 +403,26 @@
     var details = section.querySelector("details.answer");
     if (details) details.hidden = true;
     var handler;
-    function reveal() { if (!handler.answerInFeedback) revealAnswer(section); }
+    /** After an answer "Show the answer" is offered only where the
+     *  feedback did not give the answer already. */
+    function reveal(result) {
+      var given = typeof handler.answerInFeedback === "function" ? handler.answerInFeedback(result) : handler.answerInFeedback;
+      if (details) details.hidden = Boolean(given);
+    }
     handler = factory(section, data, function (result) {
-      reveal();
+      reveal(result);
       onAnswer(result);
     }, rules);
     if (saved) {
-      try { handler.restore(saved); reveal(); } catch (e) { /* a saved answer that no longer fits */ }
+      try {
+        var shown = handler.restore(saved);
+        if (section.querySelector(".feedback").textContent) reveal(shown || saved);
+      } catch (e) { /* a saved answer that no longer fits */ }
     }
     return {
       reset: function () {
         handler.reset();
+        clearState(section);
         var box = section.querySelector(".feedback");
         box.textContent = "";
         box.className = "feedback";

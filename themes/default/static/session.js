@@ -122,7 +122,7 @@
     // or the words it is about ("Rewrite as an open question: You should…").
     function pausePrompt(turnEl) {
       var heading = turnEl.querySelector(".item-title").cloneNode(true);
-      heading.querySelectorAll(".badge").forEach(function (el) { el.remove(); });
+      heading.querySelectorAll(".badge, .item-state").forEach(function (el) { el.remove(); });
       var words = turnEl.querySelector(".prompt, blockquote");
       var text = heading.textContent.replace(/\s+/g, " ").trim();
       return words ? text + ": " + words.textContent.replace(/\s+/g, " ").trim() : text;
