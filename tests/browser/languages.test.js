@@ -227,7 +227,7 @@ test("an English practice page in a Polish site checks in English", async () => 
   await rewrite.locator("textarea").fill("Did you ask HR?");
   await rewrite.locator("button[type=submit]").click();
   assert.equal(await rewrite.locator(".verdict strong").textContent(), "That is a closed question.");
-  assert.match(await rewrite.locator(".hint-line").first().textContent(), /^This can be answered yes or no: it starts with 'Did'\./);
+  assert.match(await rewrite.locator(".hint-line").first().textContent(), /^This can be answered yes or no: it starts with “Did”\./);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(problems, { console: [], errors: [], outside: [] });
   await page.close();

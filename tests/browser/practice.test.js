@@ -244,7 +244,7 @@ test("rewrite: the checker's hints, model answers, self-marking, typed HTML stay
   await page.locator(`#${ids[0]} button[type=submit]`).click();
   const fb = await feedback(page, ids[0]).textContent();
   assert.match(fb, /That is a closed question\./);
-  assert.match(fb, /it starts with 'Is'\. Try starting with 'What' or 'How'\./);
+  assert.match(fb, /it starts with “Is”\. Try starting with “What” or “How”\./);
   assert.match(fb, /Who else in the organization could help with this\?/, "model answers shown after a try");
   // Each model answer is on the page once: the "Show model answers" box does
   // not repeat the list the feedback already shows.

@@ -292,7 +292,7 @@ test("no hint on the Polish table is left in English", () => {
 test("strings may be nested under `checker`, and a missing key falls back to English", () => {
   const nested = { checker: { closed: "Tak albo nie." } };
   assert.deepEqual(checkQuestion("Zespół wie?", rules, { lang: "pl", strings: nested }).hints,
-    ["Tak albo nie. Try starting with 'What' or 'How'."]);
+    ["Tak albo nie. Try starting with “What” or “How”."]);
 });
 
 test("the rules follow the page's language, else a parameter, else English", () => {

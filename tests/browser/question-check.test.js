@@ -162,7 +162,7 @@ test("a missing question mark is a hint, not an error", () => {
   assert.equal(closed.kind, "closed");
   assert.equal(closed.ok, false);
   assert.equal(closed.hints[0], "End your question with a question mark.");
-  assert.match(closed.hints[1], /'Is'/);
+  assert.match(closed.hints[1], /“Is”/);
   // Read on as a whole question: a limited choice is still a choice.
   const choice = checkQuestion("What should you do, hire or train", rules);
   assert.equal(choice.kind, "choice");
@@ -178,18 +178,18 @@ test("quotation marks or a question mark alone ask to type a question first", ()
 
 test("hints quote the learner's own words, after any joining word", () => {
   assert.equal(checkQuestion("So, IS the budget approved?", rules).hints[0],
-    "This can be answered yes or no: it starts with 'IS'. Try starting with 'What' or 'How'.");
+    "This can be answered yes or no: it starts with “IS”. Try starting with “What” or “How”.");
   assert.equal(checkQuestion("and why did you leave?", rules).hints[0],
-    "'Why' can sound like blame when it is about a person's choices; 'What made…' often works better.");
+    "“Why” can sound like blame when it is about a person's choices; “What made…” often works better.");
   assert.equal(checkQuestion("It's a trust issue, isn't it?", rules).hints[0],
-    "The tag 'isn't it?' at the end asks the presenter to agree with you. Drop it and ask what they think.");
+    "The tag “isn't it?” at the end asks the presenter to agree with you. Drop it and ask what they think.");
 });
 
 test("hints name the opener and suggest a better one", () => {
   const r = checkQuestion("Is the budget approved?", rules);
-  assert.equal(r.hints[0], "This can be answered yes or no: it starts with 'Is'. Try starting with 'What' or 'How'.");
+  assert.equal(r.hints[0], "This can be answered yes or no: it starts with “Is”. Try starting with “What” or “How”.");
   const c = checkQuestion("What's the cause, people or process?", rules);
-  assert.match(c.hints[0], /stop after 'What's the cause\?'/);
+  assert.match(c.hints[0], /stop after “What's the cause\?”/);
 });
 
 test("the word lists drive the checker: a new opener needs no code", () => {

@@ -29,22 +29,22 @@
   /** The English hints: the fallback for any key the caller's strings lack. */
   var HINTS = {
     "checker.empty": "Type your question first.",
-    "checker.try_open": "Try starting with 'What' or 'How'.",
-    "checker.starts_with_view": "This gives your own view or advice: it starts with '{phrase}'. Ask about the presenter's situation instead.",
-    "checker.carries_view": "This carries your own view or advice ('{phrase}'). Leave it out and ask only the question.",
-    "checker.leading_tag": "The tag '{phrase}' at the end asks the presenter to agree with you. Drop it and ask what they think.",
-    "checker.leading": "'{phrase}' steers the presenter towards the answer you have in mind. Ask openly instead, for example 'What options do you see?'",
+    "checker.try_open": "Try starting with “What” or “How”.",
+    "checker.starts_with_view": "This gives your own view or advice: it starts with “{phrase}”. Ask about the presenter's situation instead.",
+    "checker.carries_view": "This carries your own view or advice (“{phrase}”). Leave it out and ask only the question.",
+    "checker.leading_tag": "The tag “{phrase}” at the end asks the presenter to agree with you. Drop it and ask what they think.",
+    "checker.leading": "“{phrase}” steers the presenter towards the answer you have in mind. Ask openly instead, for example “What options do you see?”",
     "checker.stacked": "This asks several things at once, so only one of them will be answered. Keep the one that matters most and ask it on its own.",
     "checker.stacked_marks": "This asks several things at once (more than one question mark), so only one of them will be answered. Keep the one that matters most and ask it on its own.",
     "checker.text_after_question_mark": "Something follows your question mark. End with the question, and leave out the rest.",
     "checker.ends_with_question_mark": "End your question with a question mark.",
     "checker.not_a_question": "This is a statement: it does not ask anything. Turn it into a question.",
-    "checker.choice_stop_after": "This offers only the options you picked. Leave the choice to the presenter: stop after '{question}'",
+    "checker.choice_stop_after": "This offers only the options you picked. Leave the choice to the presenter: stop after “{question}”",
     "checker.choice": "This offers only the options you picked. Leave the choice to the presenter.",
-    "checker.closed_fact": "This asks for a single number or fact: it starts with '{opener}'.",
-    "checker.closed_opener": "This can be answered yes or no: it starts with '{opener}'.",
+    "checker.closed_fact": "This asks for a single number or fact: it starts with “{opener}”.",
+    "checker.closed_opener": "This can be answered yes or no: it starts with “{opener}”.",
     "checker.closed": "This can be answered yes or no.",
-    "checker.why": "'{opener}' can sound like blame when it is about a person's choices; 'What made…' often works better.",
+    "checker.why": "“{opener}” can sound like blame when it is about a person's choices; “What made…” often works better.",
   };
 
   // ---- Text: quotes, case and diacritics --------------------------------
