@@ -130,7 +130,7 @@
         limit = Math.min(limit, focused.getBoundingClientRect().top - top - 8);
       }
       var delta = Math.min(end - window.innerHeight + 16, limit);
-      if (delta > 0) window.scrollBy({ top: delta, behavior: reducedMotion() ? "auto" : "smooth" });
+      if (delta > 0) scrollPageBy(delta);
     }
 
     // A pause answered or skipped no longer offers to skip it; once answered,
@@ -286,14 +286,21 @@
       var delta = 0;
       if (rect.top < top || rect.height > room) delta = rect.top - top - 8;
       else if (bottom > window.innerHeight) delta = bottom - window.innerHeight + 16;
-      // The controls keep their place as the player steps: the page is
-      // scrolled at least until the turn's stage begins under them, so they
-      // stay stuck to the top (at a stage's first turn they would otherwise
-      // sit lower, with the stage list above the conversation; layout.css
-      // gives the conversation the height this takes).
+      // The controls keep their place as the player steps: at a stage's
+      // first turn (the stage before it gone, the page shorter) the page is
+      // scrolled at least until the stage begins under them, so they stay
+      // stuck to the top instead of sitting lower, with the stage list
+      // above the conversation (layout.css gives the conversation the
+      // height this takes).
       var stage = turnEl.closest(".stage");
-      if (top && stage) delta = Math.max(delta, Math.floor(stage.getBoundingClientRect().top - top - 8));
-      if (delta) window.scrollBy({ top: delta, behavior: reducedMotion() ? "auto" : "smooth" });
+      var first = stage && stage.querySelector(".turn") === turnEl;
+      if (top && first) delta = Math.max(delta, Math.floor(stage.getBoundingClientRect().top - top - 8));
+      if (delta) scrollPageBy(delta);
+    }
+
+    // Scrolls the page, smoothly unless the reader asked for less motion.
+    function scrollPageBy(delta) {
+      window.scrollBy({ top: delta, behavior: reducedMotion() ? "auto" : "smooth" });
     }
 
     // How much of the window's top the controls cover: the whole player, or
