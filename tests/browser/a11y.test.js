@@ -124,7 +124,7 @@ test("Tab never leaves the focus hidden under the session's sticky controls", as
       const hidden = await page.evaluate(() => {
         const el = document.activeElement;
         if (!el || el === document.body || el.closest(".player")) return "";
-        const r = el.getBoundingClientRect(), bar = document.querySelector(".player").getBoundingClientRect();
+        const r = el.getBoundingClientRect(), bar = (p => (p.getClientRects().length ? p : p.querySelector(".player-controls")).getBoundingClientRect())(document.querySelector(".player"));
         return r.top >= bar.top && r.bottom <= bar.bottom ? `“${el.textContent.trim()}” at ${Math.round(r.top)} px, under the controls (${Math.round(bar.top)}–${Math.round(bar.bottom)} px)` : "";
       });
       assert.equal(hidden, "", `${width} px`);
@@ -226,16 +226,20 @@ function settled(page) {
   }));
 }
 
-/** How much of the window the session's controls cover, in px. */
+/** How much of the window the session's controls cover, in px: the whole
+ *  player, or where it is compact (its own box given way), its bar of Back,
+ *  Next and the turn. */
 const covered = (page) => page.evaluate(() => {
-  const r = document.querySelector(".player").getBoundingClientRect();
+  const p = document.querySelector(".player");
+  const r = (p.getClientRects().length ? p : p.querySelector(".player-controls")).getBoundingClientRect();
   return Math.max(0, Math.min(r.bottom, window.innerHeight) - Math.max(r.top, 0));
 });
 
 // A 1280 × 720 screen zoomed to 400 % is a 320 × 180 window; a phone on its
 // side is 844 × 390; wider text spacing makes the controls taller (on a
-// small phone, more than a third of it); a laptop and a phone keep them
-// stuck to the top, as the conversation scrolls under them.
+// small phone, more than a third of it): there only their bar of Back, Next
+// and the turn stays at the top, the rest scrolls away. A laptop and a phone
+// keep the whole player stuck to the top, as the conversation scrolls under it.
 const WINDOWS = [
   ["400 % zoom", 320, 180, false, false],
   ["a phone on its side", 844, 390, false, false],
@@ -264,7 +268,7 @@ for (const [name, width, height, spaced, sticks] of WINDOWS) {
       assert.equal(seen, "the turn", `turn ${n}: where its words begin, a reader sees ${seen}`);
     }
     // Read on through the conversation, a third of the window at a time.
-    const start = await page.locator(".player").evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
+    const start = await page.locator(".player-tools").evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
     const end = await page.locator(".transcript").evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
     for (let y = start; y < end; y += Math.round(height / 3)) {
       await page.evaluate((top) => window.scrollTo(0, top), y);
@@ -272,8 +276,13 @@ for (const [name, width, height, spaced, sticks] of WINDOWS) {
       assert.ok(px <= height / 3 + 1, `scrolled to ${y}: the controls cover ${Math.round(px)} of ${height} px`);
     }
     await page.evaluate((top) => window.scrollTo(0, top), start + 400);
-    const top = await page.locator(".player").evaluate((el) => Math.round(el.getBoundingClientRect().top));
-    assert.equal(top === 0, sticks, sticks ? "where they fit, the controls stay at the top" : `the controls scroll away with the page (top ${top} px)`);
+    const at = await page.evaluate(() => {
+      const p = document.querySelector(".player");
+      const top = (el) => Math.round(el.getBoundingClientRect().top);
+      return { pinned: top(p.getClientRects().length ? p : p.querySelector(".player-controls")), next: top(p.querySelector(".next")), tools: Math.round(document.querySelector(".player-tools").getBoundingClientRect().bottom) };
+    });
+    assert.equal(at.pinned, 0, `Back, Next and the turn stay at the top: ${JSON.stringify(at)}`);
+    assert.equal(at.tools > 0, sticks, sticks ? "where they fit, the tools stay at the top too" : `the rest of the player scrolls away with the page: ${JSON.stringify(at)}`);
     await page.close();
   });
 }
@@ -294,7 +303,7 @@ test("at 400 % zoom, Tab through a pause keeps each control it reaches in the wi
     const where = await page.evaluate(() => {
       const el = document.activeElement;
       if (!el.closest(".turn.is-current")) return null;
-      const r = el.getBoundingClientRect(), bar = document.querySelector(".player").getBoundingClientRect();
+      const r = el.getBoundingClientRect(), bar = (p => (p.getClientRects().length ? p : p.querySelector(".player-controls")).getBoundingClientRect())(document.querySelector(".player"));
       const under = Math.max(0, Math.min(r.bottom, bar.bottom) - Math.max(r.top, bar.top));
       return { name: (el.value && el.type !== "radio" ? el.value : el.textContent.trim() || el.closest("label").textContent.trim()).slice(0, 30), top: Math.round(r.top), bottom: Math.round(r.bottom), under: Math.round(under), height: window.innerHeight };
     });
@@ -330,7 +339,7 @@ test("the stage list beside the conversation sticks below the session's controls
         await page.keyboard.press("Tab");
         const link = await page.evaluate(() => {
           const el = document.activeElement, r = el.getBoundingClientRect();
-          const bar = document.querySelector(".player").getBoundingClientRect();
+          const bar = (p => (p.getClientRects().length ? p : p.querySelector(".player-controls")).getBoundingClientRect())(document.querySelector(".player"));
           return { name: el.textContent.trim(), top: Math.round(r.top), bottom: Math.round(r.bottom), bar: Math.round(bar.bottom), height: window.innerHeight, inList: Boolean(el.closest(".stage-list")) };
         });
         assert.ok(link.inList, `${what}: Tab from Restart goes through the stages: ${link.name}`);

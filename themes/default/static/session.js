@@ -27,6 +27,7 @@
     var back = player.querySelector(".back");
     var next = player.querySelector(".next");
     var position = player.querySelector(".position");
+    var controls = player.querySelector(".player-controls");
     var bar = player.querySelector(".progress-bar");
     var announcer = player.querySelector(".announcer");
     var transcriptToggle = player.querySelector(".transcript-toggle");
@@ -53,6 +54,7 @@
 
     var pauseByTurn = {};
     var goOnButtons = [];
+    var pauseForms = [];
     (pauseData.items || []).forEach(function (item) {
       var section = document.getElementById(item.id);
       if (!section) return;
@@ -84,10 +86,52 @@
         save();
         settle(turnEl, item, result);
         render(false, false);
+        showFeedback(turnEl);
       }, state.pauses[item.id] && !state.pauses[item.id].skipped ? state.pauses[item.id] : null);
       if (state.pauses[item.id]) settle(turnEl, item, state.pauses[item.id]);
       pauseByTurn[n] = item.id;
+      pauseForms.push({ id: item.id, turn: n, form: section.querySelector("form.interactive") });
     });
+
+    // An answered pause the reader has gone on from is closed: its answer
+    // and feedback stay as they were, but nothing in it asks to be done any
+    // more (no "Check answer", the choices and words locked); Back to it
+    // opens it again. What practice.js itself had disabled (an order's first
+    // "up") stays so.
+    function closePauses(n) {
+      pauseForms.forEach(function (p) {
+        var answered = Boolean(state.pauses[p.id]) && !state.pauses[p.id].skipped;
+        var closed = answered && p.turn !== n;
+        if (!p.form || p.form.classList.contains("is-closed") === closed) return;
+        p.form.classList.toggle("is-closed", closed);
+        p.form.querySelectorAll("input, textarea, select, button").forEach(function (el) {
+          if (el.type === "submit") { el.hidden = closed; return; }
+          if (el.tagName === "TEXTAREA") { el.readOnly = closed; return; }
+          if (closed) { el.dataset.wasDisabled = String(el.disabled); el.disabled = true; }
+          else { el.disabled = el.dataset.wasDisabled === "true"; delete el.dataset.wasDisabled; }
+        });
+      });
+    }
+
+    // Once a pause is answered, its feedback (and "Go on to the next turn"
+    // after it) comes into view below the controls, as far as the window
+    // allows without moving the focused answer or button out of it.
+    function showFeedback(turnEl) {
+      var box = turnEl.querySelector(".feedback");
+      if (!box || !box.getClientRects().length) return;
+      var goOn = turnEl.querySelector(".go-on");
+      var last = goOn && !goOn.hidden ? goOn : box;
+      var end = last.getBoundingClientRect().bottom;
+      if (end <= window.innerHeight - 8) return;
+      var top = stuckHeight();
+      var limit = box.getBoundingClientRect().top - top - 8;
+      var focused = document.activeElement;
+      if (focused && turnEl.contains(focused) && focused.getClientRects().length) {
+        limit = Math.min(limit, focused.getBoundingClientRect().top - top - 8);
+      }
+      var delta = Math.min(end - window.innerHeight + 16, limit);
+      if (delta > 0) scrollPageBy(delta);
+    }
 
     // A pause answered or skipped no longer offers to skip it; once answered,
     // the feedback gives the answer, so "Show answer" goes too (except for a
@@ -160,6 +204,8 @@
       stageLinks.forEach(function (a, i) {
         if (i === s) a.setAttribute("aria-current", "step"); else a.removeAttribute("aria-current");
       });
+      showStageLink(stageLinks[s]);
+      closePauses(n);
       back.disabled = n <= 1;
       var stop = blocked(n);
       next.disabled = n >= total || stop;
@@ -181,6 +227,17 @@
       keepFocus(had, current, stop);
     }
 
+    // Where the stage list scrolls in a box of its own (beside the
+    // conversation, in a window too short for all of it), the current stage
+    // is scrolled into that box, without moving the page.
+    function showStageLink(a) {
+      var list = a && a.closest(".stage-list");
+      if (!list || list.scrollHeight <= list.clientHeight + 1) return;
+      var box = list.getBoundingClientRect(), r = a.getBoundingClientRect();
+      if (r.top < box.top + 8) list.scrollTop -= box.top + 8 - r.top;
+      else if (r.bottom > box.bottom - 8) list.scrollTop += r.bottom - box.bottom + 8;
+    }
+
     // A button that has just been disabled under the keyboard's focus, or a
     // control of a turn that has just been hidden (→ pressed on a pause's
     // "Go on"), hands the focus on instead of dropping it: at a pause, to the
@@ -189,7 +246,7 @@
     function keepFocus(lost, current, stop) {
       var gone = lost === next || lost === back
         ? lost.disabled
-        : Boolean(lost && lost.closest && lost.closest(".transcript") && !lost.getClientRects().length);
+        : Boolean(lost && lost.closest && lost.closest(".transcript") && (!lost.getClientRects().length || lost.disabled));
       if (!gone) return;
       var label = stop && current && current.querySelector(".pause-label");
       if (label) {
@@ -205,10 +262,9 @@
     }
 
     // The focus handed to Back or Next never scrolls: the sticky controls
-    // are in the window wherever the conversation is, and Chromium would
-    // scroll up to where the controls sit in the page, away from the turn
-    // reveal() has just brought into view (in a short window, where they do
-    // not stick, the turn is what the reader needs to see; Enter and → go on).
+    // (in a short window, their bar) are in the window wherever the
+    // conversation is, and Chromium would scroll up to where they sit in the
+    // page, away from the turn reveal() has just brought into view.
     function focusControl(button) {
       button.focus({ preventScroll: true });
     }
@@ -230,13 +286,32 @@
       var delta = 0;
       if (rect.top < top || rect.height > room) delta = rect.top - top - 8;
       else if (bottom > window.innerHeight) delta = bottom - window.innerHeight + 16;
-      if (delta) window.scrollBy({ top: delta, behavior: reducedMotion() ? "auto" : "smooth" });
+      // The controls keep their place as the player steps: at a stage's
+      // first turn (the stage before it gone, the page shorter) the page is
+      // scrolled at least until the stage begins under them, so they stay
+      // stuck to the top instead of sitting lower, with the stage list
+      // above the conversation (layout.css gives the conversation the
+      // height this takes).
+      var stage = turnEl.closest(".stage");
+      var first = stage && stage.querySelector(".turn") === turnEl;
+      if (top && first) delta = Math.max(delta, Math.floor(stage.getBoundingClientRect().top - top - 8));
+      if (delta) scrollPageBy(delta);
     }
 
-    // How much of the window's top the controls cover: none where they do
-    // not stick.
+    // Scrolls the page, smoothly unless the reader asked for less motion.
+    function scrollPageBy(delta) {
+      window.scrollBy({ top: delta, behavior: reducedMotion() ? "auto" : "smooth" });
+    }
+
+    // How much of the window's top the controls cover: the whole player, or
+    // in a short window only its bar of Back, Next and the turn (see
+    // placePlayer); none where nothing sticks (the presenter view).
+    function pinned() {
+      return player.classList.contains("is-compact") ? controls : player;
+    }
     function stuckHeight() {
-      return window.getComputedStyle(player).position === "sticky" ? player.getBoundingClientRect().height : 0;
+      var el = pinned();
+      return window.getComputedStyle(el).position === "sticky" ? el.getBoundingClientRect().height : 0;
     }
 
     function reducedMotion() {
@@ -360,23 +435,43 @@
 
     document.body.classList.add("player-on");
     player.hidden = false;
-    // The controls stick to the top of the window only while they take no
-    // more than a third of it: in a short window (a phone on its side, a
-    // page zoomed to 200-400 %, wider text spacing) they stay in their place
-    // above the conversation, which would otherwise be hidden under them
-    // (WCAG 1.4.10; layout.css does the same below 30em). What Tab moves the
-    // focus to is never hidden under them (WCAG 2.4.11): the page keeps
-    // their height, where they stick, as its scroll padding, and the stage
-    // list sticks below them (--player-room).
+    // The whole player sticks to the top of the window only while it takes
+    // no more than a third of it. In a short window (30em high or less: a
+    // phone on its side, a page zoomed to 200-400 %), or where wider text
+    // spacing or longer words make it taller than that, it is compact
+    // (.is-compact, layout.css): only its bar of Back, Next and the turn
+    // stays pinned, on one line, and the rest of it (the progress bar and
+    // the tools) scrolls away with the page, so the conversation is not
+    // hidden under it (WCAG 1.4.10) and a touch screen, which has no arrow
+    // keys, still has Next at hand. What Tab moves the focus to is never
+    // hidden under what sticks (WCAG 2.4.11): the page keeps its height as
+    // its scroll padding, and the stage list sticks below it (--player-room).
+    var shortWindow = window.matchMedia ? window.matchMedia("(max-height: 30em)") : null;
     function placePlayer() {
-      player.classList.toggle("is-unstuck", player.getBoundingClientRect().height > window.innerHeight / 3);
+      var compact = Boolean(shortWindow && shortWindow.matches);
+      if (!compact) {
+        // Measured as it is when whole (compact, it is shorter).
+        player.classList.remove("is-compact");
+        compact = player.getBoundingClientRect().height > window.innerHeight / 3;
+      }
+      player.classList.toggle("is-compact", compact);
       var room = Math.ceil(stuckHeight());
       var root = document.documentElement;
       root.style.scrollPaddingTop = room ? room + 8 + "px" : "";
       root.style.setProperty("--player-room", room + "px");
     }
     placePlayer();
-    if (window.ResizeObserver) new ResizeObserver(placePlayer).observe(player);
+    if (window.ResizeObserver) {
+      // The player's own box gives way when compact: its parts are watched.
+      // (A frame later: placePlayer changes what is watched.)
+      var placing = false;
+      var watch = new ResizeObserver(function () {
+        if (placing) return;
+        placing = true;
+        window.requestAnimationFrame(function () { placing = false; placePlayer(); });
+      });
+      [player, controls, player.querySelector(".player-tools")].forEach(function (el) { if (el) watch.observe(el); });
+    }
     window.addEventListener("resize", placePlayer);
     render(false, state.turn > 1);
     showLinkedTurn();
