@@ -23,13 +23,14 @@ pub(super) fn wrapped(path: &Path, n: usize, line: &str) -> Vec<Diagnostic> {
         let Some((_, closes)) = PAIRS.iter().find(|(o, _)| *o == open) else {
             continue;
         };
-        if !starts_value(&line[..at]) {
+        let depth = flow_depth(&line[..at]);
+        if !starts_value(&line[..at], depth) {
             continue;
         }
         let rest = &line[at + open.len_utf8()..];
         let close = rest
             .char_indices()
-            .find(|&(i, c)| closes.contains(c) && ends_value(&rest[i + c.len_utf8()..]));
+            .find(|&(i, c)| closes.contains(c) && ends_value(&rest[i + c.len_utf8()..], depth));
         if let Some((end, shut)) = close {
             let inside = &rest[..end];
             let column = line[..at].chars().count() + 1;
@@ -48,23 +49,42 @@ pub(super) fn wrapped(path: &Path, n: usize, line: &str) -> Vec<Diagnostic> {
     out
 }
 
-/// Whether a value starts after `before`: a `key:`, a list's `- `, or an
-/// entry of a list or map in brackets.
-fn starts_value(before: &str) -> bool {
-    let b = before.trim_end();
-    b.ends_with(':')
-        || b.ends_with('[')
-        || b.ends_with('{')
-        || b.ends_with(',')
-        || b == "-"
-        || b.ends_with(" -")
+/// How deep in brackets or braces (`[…]`, `{…}`) the end of `before` is,
+/// outside straight quotes: inside one, a comma starts a new entry; in a
+/// plain text it is a comma.
+fn flow_depth(before: &str) -> usize {
+    let (mut depth, mut quote) = (0usize, None);
+    for c in before.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '[' | '{') => depth += 1,
+            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    depth
 }
 
-/// Whether a value ends before `after`: the line's end, a comment, or the
-/// next entry or end of a list or map in brackets.
-fn ends_value(after: &str) -> bool {
+/// Whether a value starts after `before` (at bracket depth `depth`): a
+/// `key:`, a list's `- ` at the start of its line, or an entry of a list or
+/// map in brackets.
+fn starts_value(before: &str, depth: usize) -> bool {
+    let b = before.trim_end();
+    let list_item = !b.is_empty() && b.chars().all(|c| c == '-' || c == ' ');
+    b.ends_with(':')
+        || list_item
+        || (depth > 0 && (b.ends_with('[') || b.ends_with('{') || b.ends_with(',')))
+}
+
+/// Whether a value ends before `after`: the line's end, a comment, or (in
+/// brackets) the next entry or the bracket's end.
+fn ends_value(after: &str, depth: usize) -> bool {
     let a = after.trim_start();
-    a.is_empty() || a.starts_with(" #") || after.starts_with(" #") || a.starts_with([',', ']', '}'])
+    a.is_empty()
+        || a.starts_with('#') && after.starts_with([' ', '\t'])
+        || (depth > 0 && a.starts_with([',', ']', '}']))
 }
 
 #[cfg(test)]
@@ -98,6 +118,14 @@ mod tests {
 
     #[test]
     fn a_quotation_inside_a_text_is_left_alone() {
+        // After a comma in a plain text, at its end: a quotation.
+        assert!(columns("problem: Half the nurses said, “paper is quicker”").is_empty());
+        assert!(columns("answer: The charge nurse says, “I’ll type it in later”").is_empty());
+        assert!(columns("note: Zapytała, „Dlaczego teraz?”").is_empty());
+        assert!(columns("answer: Well, ‘maybe’").is_empty());
+        assert!(columns("- Well, “maybe”").is_empty());
+        assert!(columns("say: It went well - “mostly”").is_empty());
+        assert!(columns("say: \"A [note], “quoted”\"").is_empty());
         assert!(columns("say: I heard “never” twice.").is_empty());
         assert!(columns("title: “Never” is a strong word").is_empty());
         assert!(columns("ask: \"What does “soon” mean?\"").is_empty());

@@ -41,6 +41,32 @@ impl<'a> FileHints<'a> {
         }
     }
 
+    /// As [`FileHints::hint`], for a link `written` so in its page's
+    /// source: a Markdown or YAML file named near a page's file is told that
+    /// file, in the link's own form (`../about.md` for `../abut.md`).
+    pub fn hint_for(&self, target: &str, written: &str) -> String {
+        let Some((stem, _)) = source_file(target) else {
+            return self.hint(target);
+        };
+        // A free page's file is in `pages/` (from the home page's file,
+        // `content/index.md`), its page not.
+        let in_pages = stem.strip_prefix("pages/");
+        let page = [Some(stem), in_pages]
+            .into_iter()
+            .flatten()
+            .find_map(|s| self.nearest(&format!("{s}.html")));
+        let Some(page) = page else {
+            return String::new();
+        };
+        let name = page.rsplit('/').next().unwrap_or(page);
+        let name = name.strip_suffix(".html").unwrap_or(name);
+        let (path, rest) = written.split_at(written.find(['#', '?']).unwrap_or(written.len()));
+        let (folder, file) = path.rsplit_once('/').unwrap_or(("", path));
+        let ext = file.rsplit_once('.').map_or("", |(_, e)| e);
+        let slash = if path.contains('/') { "/" } else { "" };
+        format!("did you mean `{folder}{slash}{name}.{ext}{rest}`? ")
+    }
+
     /// "did you mean `x`? " for a file of the site in the folder of
     /// `target`, which the site does not have, or nothing.
     pub fn hint(&self, target: &str) -> String {
@@ -56,24 +82,6 @@ impl<'a> FileHints<'a> {
     fn work_out(&self, target: &str) -> String {
         if let Some(hint) = self.written_another_way(target) {
             return hint;
-        }
-        // A Markdown or YAML file named near a page's: the page's own file
-        // (`programme-date.md` for `programme-dates.html`).
-        // A free page's file is in `pages/` (from the home page's file,
-        // `content/index.md`), its page not.
-        if let Some((stem, ext)) = source_file(target) {
-            let in_pages = stem.strip_prefix("pages/").map(|s| (s, "pages/"));
-            let found = [(stem, "")]
-                .into_iter()
-                .chain(in_pages)
-                .find_map(|(stem, folder)| {
-                    let page = self.nearest(&format!("{stem}.html"))?;
-                    Some(format!(
-                        "{folder}{}",
-                        page.strip_suffix(".html").unwrap_or(page)
-                    ))
-                });
-            return found.map_or_else(String::new, |f| format!("did you mean `{f}.{ext}`? "));
         }
         match self.nearest(target) {
             Some(file) => format!("did you mean `{file}`? "),
@@ -183,6 +191,26 @@ mod tests {
             "did you mean `page-00007.html`? "
         );
         assert_eq!(hints.hint("page-0007x.html"), "");
+    }
+
+    #[test]
+    fn a_source_file_a_letter_off_is_named_as_the_link_was_written() {
+        let site = files(["index.html", "about.html", "kurs/about.html"].map(String::from));
+        let hints = FileHints::new(&site);
+        // In content/pages/kurs/x.md (page kurs/x.html): each link read as written.
+        assert_eq!(
+            hints.hint_for("kurs/abot.md", "abot.md"),
+            "did you mean `about.md`? "
+        );
+        assert_eq!(
+            hints.hint_for("pages/abut.md", "/pages/abut.md"),
+            "did you mean `/pages/about.md`? "
+        );
+        assert_eq!(
+            hints.hint_for("abut.md", "../abut.md#team"),
+            "did you mean `../about.md#team`? "
+        );
+        assert_eq!(hints.hint_for("kurs/zzz.md", "zzz.md"), "");
     }
 
     #[test]

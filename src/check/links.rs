@@ -361,12 +361,13 @@ fn check_page(
                 format!("`../` goes up one folder from the page's own folder, and {} {}; link from the site root instead, such as `/about.html`", page.path, folders(&page.path)),
             ))
         } else if elsewhere && there.is_none() {
+            // Its hint once the link is found as written (see below).
             Some((
-                format!("link `{url}` on page {} leads to `{target}`, which the site does not have", page.path),
                 format!(
-                    "{}link to a page the site builds, such as index.html; `/x.html` means x.html at the site root",
-                    hints.hint(&target)
+                    "link `{url}` on page {} leads to `{target}`, which the site does not have",
+                    page.path
                 ),
+                String::new(),
             ))
         } else {
             // Only a link with an anchor needs the target's ids.
@@ -407,6 +408,14 @@ fn check_page(
         if let Some((message, hint)) = problem {
             let sources = sources.get_or_init(|| candidates(page, texts, theme));
             let placed = place(page, url, &target, fragment, sources);
+            // A missing target: "did you mean" in the form the link was written.
+            let hint = match hint.is_empty() {
+                true => format!(
+                    "{}link to a page the site builds, such as index.html; `/x.html` means x.html at the site root",
+                    hints.hint_for(&target, placed.2.as_deref().unwrap_or(url))
+                ),
+                false => hint,
+            };
             diags.push(LinkError {
                 key: format!("{target}\0{}", fragment.unwrap_or("")),
                 written: url.to_string(),

@@ -112,6 +112,9 @@ pub fn duplicate_outputs(planned: &[(String, PathBuf)], texts: SourceText) -> Ve
             _ => first.push((path, source)),
         }
     }
+    // A module named as a workshop's page is told once, not once a language.
+    let mut told = std::collections::HashSet::new();
+    diags.retain(|d| told.insert((d.file.clone(), d.line, d.column, d.message.clone())));
     diags.extend(case_twins(&first, texts));
     diags
 }
@@ -137,6 +140,7 @@ fn workshop_page_name(
     let module = name.trim_end_matches(".html");
     // The `module:` entry that names it (else the file as a whole).
     let text = texts(earlier).unwrap_or_default();
+    // `- module: handout`, `- { module: handout, minutes: 30 }`
     let (line, column) = text
         .lines()
         .enumerate()
@@ -144,14 +148,14 @@ fn workshop_page_name(
             let at = l.find("module:")?;
             let value = l[at + 7..].trim_start();
             let bare = value.trim_matches(|c| c == '"' || c == '\'' || c == ' ');
-            let named = bare.split([' ', '#']).next() == Some(module);
+            let named = bare.split([' ', '#', ',', '}']).next() == Some(module);
             named.then(|| (n + 1, l.len() - value.len() + 1))
         })
         .unwrap_or((1, 1));
     Some(
         Diagnostic::error(
             earlier,
-            format!("module `{module}` has the name of the workshop's own {page} page, `{path}`"),
+            format!("module `{module}` has the name of the workshop's own {page} page"),
         )
         .at(line, column)
         .hint(format!(

@@ -78,7 +78,7 @@ pub(super) fn place(
             })
             .or_else(|| {
                 let mut written = source_tails.iter().flat_map(|t| links_ending(text, t));
-                written.next()
+                written.find(|(_, w)| source_page(&from, w).as_deref() == Some(target))
             });
         if let Some((offset, written)) = found {
             let (line, column) = c.lines.line_col(offset);
@@ -91,6 +91,17 @@ pub(super) fn place(
         .clone()
         .unwrap_or_else(|| PathBuf::from(&page.path));
     Placed(Diagnostic::error(file, "").at(1, 1), false, None)
+}
+
+/// The page a link to a source file (`/pages/kurs/about.md`, `../x.yaml`),
+/// written in the file at `from` (its path under `content/`), is made into:
+/// its path from `content/` with `.html` for its extension, a free page's
+/// `pages/` left off.
+fn source_page(from: &str, written: &str) -> Option<String> {
+    let (path, _) = crate::render::url::resolve(from, written)?;
+    let (stem, _) = path.rsplit_once('.')?;
+    let stem = stem.strip_prefix("pages/").unwrap_or(stem);
+    Some(format!("{stem}.html"))
 }
 
 /// `en/` for a page built from a translation (`content/pages/about.en.md`
@@ -205,7 +216,7 @@ impl Candidate {
 
 /// A diagnostic without its message yet, whether the line that wrote
 /// the link was found, and the link as written there.
-pub(super) struct Placed(Diagnostic, pub(super) bool, Option<String>);
+pub(super) struct Placed(Diagnostic, pub(super) bool, pub(super) Option<String>);
 
 impl Placed {
     /// The diagnostic with `message`, which names the link as rendered

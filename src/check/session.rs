@@ -293,12 +293,13 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
     let last = s.stages.len().checked_sub(1);
     match last.map(|i| (i, &s.stages[i])) {
         Some((i, stage)) if stage.kind == StageKind::Reflection => {
+            let names: Vec<&str> = s.roles.iter().map(|r| r.name.as_str()).collect();
             for r in s.roles.iter().filter(|r| r.role == RoleKind::Member) {
                 let named = stage.turns.iter().any(|t| {
                     t.by.as_deref() != Some(r.id.as_str())
                         && [&t.ask, &t.answer, &t.intervene, &t.say]
                             .iter()
-                            .any(|x| x.as_deref().is_some_and(|x| mentions(x, &r.name)))
+                            .any(|x| x.as_deref().is_some_and(|x| mentions(x, &r.name, &names)))
                 });
                 if !named {
                     diags.push(
@@ -378,6 +379,16 @@ fn own_id(s: &Session, role: &Role) -> Option<String> {
         .flat_map(|t| [t.by.as_deref(), t.to.as_deref()])
         .flatten()
         .filter(|id| !declared(id))
+        // Not a slip for another declared id (`coahc` for `coach`): the id
+        // copied over is at least as near the copy's as any other's.
+        .filter(|id| {
+            let from = |other: &str| strsim::damerau_levenshtein(id, other);
+            let others = s.roles.iter().filter(|r| r.id != role.id);
+            others
+                .map(|r| from(&r.id))
+                .min()
+                .is_none_or(|d| from(&role.id) <= d)
+        })
         .collect();
     unknown.sort_unstable();
     unknown.dedup();

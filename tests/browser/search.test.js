@@ -280,6 +280,10 @@ test("a reader can turn the \"/\" key off in the footer, and on again; the choic
     await page.keyboard.press("/");
     assert.equal(await page.evaluate(() => document.activeElement.id), "search-input");
     assert.equal(await page.locator(".search-shortcut").textContent(), "The / key jumps to the search box. Turn off");
+    // Turned off, the switch stays on every page to turn it on again.
+    await page.locator(".search-shortcut button").tap();
+    await page.reload();
+    assert.equal(await page.locator(".search-shortcut").textContent(), "The / key does not jump to the search box. Turn on");
     await page.close();
   } finally {
     await phone.close();

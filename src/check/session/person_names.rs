@@ -8,25 +8,44 @@
 /// (Юрій: Юрію, Юрієм), or in -ek, -eł, -ec, -el (Marek: Marka, Markiem,
 /// Markovi; Pavel: Pavle). A name in another consonant is found as it is
 /// (Piotra, Тарасе).
-/// A full name (`Lee Smith`, `Kim O'Neill`) is found by itself, its first
-/// name or its last, as a reflection names people.
-pub fn mentions(text: &str, name: &str) -> bool {
+/// A full name (`Lee Smith`, `Kim O'Neill`) is found by itself, or by its
+/// first or last name as a word of its own (`Lee`, not in `Leeds`), unless
+/// that name is also part of another's name in `others` (two Annas) or is an
+/// initial (`J.`).
+pub fn mentions(text: &str, name: &str, others: &[&str]) -> bool {
+    if mentions_name(text, name) {
+        return true;
+    }
     let parts: Vec<&str> = name.split_whitespace().collect();
-    let first_or_last = match parts.as_slice() {
-        [first, .., last] => vec![*first, *last],
-        _ => Vec::new(),
+    let [first, .., last] = parts.as_slice() else {
+        return false;
     };
-    std::iter::once(name)
-        .chain(first_or_last)
-        .filter(|n| n.chars().count() >= 2)
-        .any(|n| mentions_name(text, n))
+    let shared = |part: &str| {
+        others
+            .iter()
+            .filter(|o| **o != name)
+            .any(|o| o.split_whitespace().any(|w| w == part))
+    };
+    [*first, *last]
+        .into_iter()
+        .filter(|p| p.chars().count() >= 2 && !p.ends_with('.') && !shared(p))
+        .any(|p| names_word(text, p))
+}
+
+/// Whether a word of `text` is `part`, as it is or in a case form (never
+/// inside a longer word: `Park` is not in `Parking`).
+fn names_word(text: &str, part: &str) -> bool {
+    let mut words = text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'));
+    words.any(|w| w == part) || in_case_form(text, part)
 }
 
 /// [`mentions`] for one name, as it is or in a case form.
 fn mentions_name(text: &str, name: &str) -> bool {
-    if text.contains(name) {
-        return true;
-    }
+    text.contains(name) || in_case_form(text, name)
+}
+
+/// Whether a word of `text` is a case form of `name` (see [`mentions`]).
+fn in_case_form(text: &str, name: &str) -> bool {
     let chars: Vec<char> = name.chars().collect();
     if let Some(form) = polish_form(&chars) {
         if text.split(|c: char| !c.is_alphabetic()).any(|w| w == form) {
@@ -95,67 +114,99 @@ mod tests {
 
     #[test]
     fn names_are_found_in_their_case_forms() {
-        assert!(mentions("Kto zauważył pytanie Agnieszki?", "Agnieszka"));
-        assert!(mentions("Agnieszko, jak ci poszło?", "Agnieszka"));
-        assert!(mentions("Wszyscy słyszeli Magdę.", "Magda"));
-        assert!(mentions("Kto widział myślenie systemowe Marka?", "Marek"));
-        assert!(mentions("Rozmawiałam z Pawłem.", "Paweł"));
-        assert!(mentions("Zwięzłość Piotra", "Piotr"));
-        assert!(mentions("Who saw Priya listening?", "Priya"));
+        assert!(mentions(
+            "Kto zauważył pytanie Agnieszki?",
+            "Agnieszka",
+            &[]
+        ));
+        assert!(mentions("Agnieszko, jak ci poszło?", "Agnieszka", &[]));
+        assert!(mentions("Wszyscy słyszeli Magdę.", "Magda", &[]));
+        assert!(mentions(
+            "Kto widział myślenie systemowe Marka?",
+            "Marek",
+            &[]
+        ));
+        assert!(mentions("Rozmawiałam z Pawłem.", "Paweł", &[]));
+        assert!(mentions("Zwięzłość Piotra", "Piotr", &[]));
+        assert!(mentions("Who saw Priya listening?", "Priya", &[]));
         // Polish dative and locative, with the consonant that changes.
-        assert!(mentions("Dziękuję Ani, Ewie i Monice za pytania.", "Ania"));
-        assert!(mentions("Dziękuję Ani, Ewie i Monice za pytania.", "Ewa"));
         assert!(mentions(
             "Dziękuję Ani, Ewie i Monice za pytania.",
-            "Monika"
-        ));
-        assert!(mentions("Mówiłam o Żanecie.", "Żaneta"));
-        assert!(mentions("Dziękuję Oldze i Wandzie.", "Olga"));
-        assert!(mentions("Dziękuję Oldze i Wandzie.", "Wanda"));
-        assert!(mentions(
-            "Barbarze poszło dobrze, Oli też, Kasi też.",
-            "Barbara"
+            "Ania",
+            &[]
         ));
         assert!(mentions(
+            "Dziękuję Ani, Ewie i Monice za pytania.",
+            "Ewa",
+            &[]
+        ));
+        assert!(mentions(
+            "Dziękuję Ani, Ewie i Monice za pytania.",
+            "Monika",
+            &[]
+        ));
+        assert!(mentions("Mówiłam o Żanecie.", "Żaneta", &[]));
+        assert!(mentions("Dziękuję Oldze i Wandzie.", "Olga", &[]));
+        assert!(mentions("Dziękuję Oldze i Wandzie.", "Wanda", &[]));
+        assert!(mentions(
             "Barbarze poszło dobrze, Oli też, Kasi też.",
-            "Ola"
+            "Barbara",
+            &[]
         ));
         assert!(mentions(
             "Barbarze poszło dobrze, Oli też, Kasi też.",
-            "Kasia"
+            "Ola",
+            &[]
         ));
-        assert!(mentions("Dzięki Kubie i Justynie.", "Kuba"));
-        assert!(mentions("Dziękuję Mai i Łucji.", "Maja"));
-        assert!(mentions("Dziękuję Mai i Łucji.", "Łucja"));
-        assert!(!mentions("Ann asked.", "Ania"));
+        assert!(mentions(
+            "Barbarze poszło dobrze, Oli też, Kasi też.",
+            "Kasia",
+            &[]
+        ));
+        assert!(mentions("Dzięki Kubie i Justynie.", "Kuba", &[]));
+        assert!(mentions("Dziękuję Mai i Łucji.", "Maja", &[]));
+        assert!(mentions("Dziękuję Mai i Łucji.", "Łucja", &[]));
+        assert!(!mentions("Ann asked.", "Ania", &[]));
         // A full name, by its first or last name.
-        assert!(mentions("Lee listened to the end.", "Lee Smith"));
-        assert!(mentions("Kim kept it short.", "Kim O'Neill"));
-        assert!(mentions("Ms O'Neill kept it short.", "Kim O'Neill"));
-        assert!(mentions("Dziękuję Agnieszce i Markowi.", "Agnieszka Nowak"));
-        assert!(!mentions("Kim kept it short.", "Lee Smith"));
-        assert!(!mentions("Monica asked.", "Monika"));
+        assert!(mentions("Lee listened to the end.", "Lee Smith", &[]));
+        assert!(mentions("Kim kept it short.", "Kim O'Neill", &[]));
+        assert!(mentions("Ms O'Neill kept it short.", "Kim O'Neill", &[]));
+        assert!(mentions(
+            "Dziękuję Agnieszce i Markowi.",
+            "Agnieszka Nowak",
+            &[]
+        ));
+        assert!(!mentions("Kim kept it short.", "Lee Smith", &[]));
+        // Not inside a longer word, nor by a name two members share, nor by an initial.
+        let group = ["Anna Nowak", "Anna Kowalska", "Al Green", "J. Park"];
+        let said = "Anna Kowalska was brief. Also, the Parking question helped.";
+        assert!(mentions(said, "Anna Kowalska", &group));
+        assert!(!mentions(said, "Anna Nowak", &group));
+        assert!(!mentions(said, "Al Green", &group));
+        assert!(!mentions(said, "J. Park", &group));
+        assert!(mentions("Ms Park listened.", "J. Park", &group));
+        assert!(!mentions("Monica asked.", "Monika", &[]));
         // Czech and Ukrainian: the vocative a coach uses in a reflection.
-        assert!(mentions("Evo, co se ti povedlo?", "Eva"));
-        assert!(mentions("Všimli jste si otázky Jany?", "Jana"));
-        assert!(mentions("Mluvili jsme s Markem a Pavlem.", "Pavel"));
-        assert!(mentions("Ірино, що вдалося?", "Ірина"));
-        assert!(mentions("Хто чув запитання Оксани?", "Оксана"));
-        assert!(mentions("Юрію, дякую.", "Юрій"));
-        assert!(mentions("Запитання Петра було відкрите.", "Петро"));
-        assert!(mentions("Тарасе, а ти?", "Тарас"));
+        assert!(mentions("Evo, co se ti povedlo?", "Eva", &[]));
+        assert!(mentions("Všimli jste si otázky Jany?", "Jana", &[]));
+        assert!(mentions("Mluvili jsme s Markem a Pavlem.", "Pavel", &[]));
+        assert!(mentions("Ірино, що вдалося?", "Ірина", &[]));
+        assert!(mentions("Хто чув запитання Оксани?", "Оксана", &[]));
+        assert!(mentions("Юрію, дякую.", "Юрій", &[]));
+        assert!(mentions("Запитання Петра було відкрите.", "Петро", &[]));
+        assert!(mentions("Тарасе, а ти?", "Тарас", &[]));
         // Other words that merely start like the name do not count.
-        assert!(!mentions("Any questions?", "Ana"));
-        assert!(!mentions("Evening came.", "Eva"));
-        assert!(!mentions("Magdzia asked first.", "Magda"));
-        assert!(!mentions("Marketing asked.", "Marek"));
-        assert!(!mentions("And any other ideas?", "Ana"));
-        assert!(!mentions("Tom asked.", "Tomasz"));
+        assert!(!mentions("Any questions?", "Ana", &[]));
+        assert!(!mentions("Evening came.", "Eva", &[]));
+        assert!(!mentions("Magdzia asked first.", "Magda", &[]));
+        assert!(!mentions("Marketing asked.", "Marek", &[]));
+        assert!(!mentions("And any other ideas?", "Ana", &[]));
+        assert!(!mentions("Tom asked.", "Tomasz", &[]));
         // English names and words one letter from a name in -a.
-        assert!(!mentions("Nine questions came first.", "Nina"));
-        assert!(!mentions("Anne asked twice.", "Anna"));
-        assert!(!mentions("Rose listened.", "Rosa"));
-        assert!(!mentions("Jane summarised.", "Jana"));
-        assert!(mentions("Děkuji Janě za otázku.", "Jana"));
+        assert!(!mentions("Nine questions came first.", "Nina", &[]));
+        assert!(!mentions("Anne asked twice.", "Anna", &[]));
+        assert!(!mentions("Rose listened.", "Rosa", &[]));
+        assert!(!mentions("Jane summarised.", "Jana", &[]));
+        assert!(mentions("Děkuji Janě za otázku.", "Jana", &[]));
     }
 }

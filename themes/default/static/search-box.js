@@ -15,12 +15,14 @@
   var LIMIT = 10;
   /** Where the reader's choice to turn "/" off is kept (every alsite site). */
   var SHORTCUT = "alsite-search-shortcut";
-  /** The choice where localStorage is refused: this page only. */
-  var shortcutHere = true;
+  /** The choice made on this page (null: none yet): it holds here even
+   *  where localStorage refuses to keep it. */
+  var shortcutHere = null;
 
   /** Whether "/" jumps to the box: on, unless the reader turned it off. */
   function shortcutOn() {
-    try { return window.localStorage.getItem(SHORTCUT) !== "off"; } catch (e) { return shortcutHere; }
+    if (shortcutHere !== null) return shortcutHere;
+    try { return window.localStorage.getItem(SHORTCUT) !== "off"; } catch (e) { return true; }
   }
 
   function setShortcut(on) {
@@ -102,8 +104,9 @@
     if (!box.querySelector(".search-input")) build(box);
     var input = box.querySelector(".search-input");
     // On a touch screen the switch comes with the first "/" typed (a keyboard
-    // attached): until then it would name a key the reader does not have.
-    if (!showShortcut(input)) addShortcutSwitch(input);
+    // attached): until then it would name a key the reader does not have;
+    // once "/" is off, it is there to turn it on again.
+    if (!showShortcut(input) || !shortcutOn()) addShortcutSwitch(input);
     var panel = box.querySelector(".search-panel");
     var count = box.querySelector(".search-count");
     var list = box.querySelector(".search-results");
