@@ -273,12 +273,21 @@ test("a printed session: the turn the player was on prints like every other turn
 });
 
 test("a checked answer's verdict comes right under its button, before “Show the answer”", async () => {
-  for (const [file, answer] of [["practice/coach-questions.html", "choose"], ["practice/naming-question-types.html", "choose"], ["practice/open-questions.html", "type"]]) {
+  const cases = [
+    ["practice/coach-questions.html", "choose"],
+    ["practice/naming-question-types.html", "choose"],
+    ["practice/open-questions.html", "type"],
+    // Shown shuffled, never in the right order: checked as it is, it is wrong.
+    ["practice/session-flow.html", "order"],
+  ];
+  for (const [file, answer] of cases) {
     for (const width of [390, 1280]) {
       const page = await tab(width, fileUrl(file));
       const item = page.locator(".practice-item").first();
       if (answer === "type") await item.locator("textarea").fill("What would help you most right now?");
-      else await item.locator("label.option").first().click();
+      else if (answer === "choose") await item.locator("label.option").first().click();
+      // How far under the options the button was (they grow once marked).
+      const before = answer === "choose" && await item.locator("button[type=submit]").evaluate((b) => b.getBoundingClientRect().top - b.form.querySelector("fieldset").getBoundingClientRect().bottom);
       await item.locator("button[type=submit]").click();
       await item.locator(".feedback .verdict").waitFor();
       const [button, verdict, details] = await Promise.all([
@@ -286,12 +295,24 @@ test("a checked answer's verdict comes right under its button, before “Show th
         item.locator(".feedback").boundingBox(),
         item.locator("details.answer").boundingBox(),
       ]);
+      const at = `${file}, ${width} px`;
       if (answer === "type") {
         // A rewritten question's feedback lists the model answers itself: no "Show model answers" below to repeat them.
-        assert.equal(details, null, `${file}, ${width} px: no "Show model answers" after a check`);
-        assert.ok(button.y < verdict.y, `${file}, ${width} px: button ${button.y}, verdict ${verdict.y}`);
+        assert.equal(details, null, `${at}: no "Show model answers" after a check`);
+        assert.ok(button.y < verdict.y, `${at}: button ${button.y}, verdict ${verdict.y}`);
+      } else if (answer === "choose") {
+        // A checked choice is settled: "Check answer" goes and the verdict
+        // takes its place, right under the options; the feedback and the
+        // options' marks give the answer, so no "Show the answer".
+        assert.equal(button, null, `${at}: no "Check answer" once checked`);
+        assert.equal(details, null, `${at}: no "Show the answer" once checked`);
+        const options = await item.locator("form.interactive fieldset").boundingBox();
+        const now = verdict.y - (options.y + options.height);
+        assert.ok(Math.abs(now - before) <= 1, `${at}: Check answer was ${before} px under the options, the verdict is ${now}`);
       } else {
-        assert.ok(button.y < verdict.y && verdict.y < details.y, `${file}, ${width} px: button ${button.y}, verdict ${verdict.y}, Show the answer ${details.y}`);
+        // A wrong order keeps its button for another try and offers the answer below the verdict.
+        assert.ok(button && details, `${at}: button and "Show the answer" after a wrong order`);
+        assert.ok(button.y < verdict.y && verdict.y < details.y, `${at}: button ${button.y}, verdict ${verdict.y}, Show the answer ${details.y}`);
       }
       await page.close();
     }
