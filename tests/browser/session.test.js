@@ -448,10 +448,118 @@ for (const viewport of [{ width: 360, height: 740 }, { width: 844, height: 390 }
       assert.deepEqual(await page.locator(`${s} input`).evaluateAll((els) => els.map((e) => [e.checked, e.disabled])),
         pause.options.map((o, i) => [i === wrong, true]), "the chosen answer stays chosen, locked");
       assert.match(await page.locator(`${s} .feedback`).textContent(), /^✗/);
-      // Back at the pause, it can be answered again.
+      // Back at the pause, it is open again, and as it was once checked: a
+      // checked choice is settled, its answer marked, no "Check answer".
       await page.locator(".player .back").tap();
-      assert.equal(await page.locator(`${s} button[type=submit]`).isVisible(), true, "Check answer again");
-      assert.equal(await page.locator(`${s} input`).first().isDisabled(), false);
+      assert.equal(await page.locator(`${s} form.interactive.is-closed`).count(), 0, "open again");
+      assert.equal(await page.locator(`${s} button[type=submit]`).isVisible(), false, "no Check answer on a settled choice");
+      assert.deepEqual(await page.locator(`${s} input`).evaluateAll((els) => els.map((e) => [e.checked, e.matches(":disabled")])),
+        pause.options.map((o, i) => [i === wrong, true]), "the chosen answer still chosen, settled");
+      assert.match(await page.locator(`${s} label.option.is-chosen`).textContent(), /Your answer: not right/);
     }, { reducedMotion: "reduce" });
   });
 }
+
+/** Steps on (Next, or Skip at a pause) until turn `turn`. */
+async function stepTo(page, turn) {
+  while (!(await position(page)).startsWith(`Turn ${turn} of`)) await stepOn(page, false);
+}
+
+test("back into an answered choice or classify pause, it stays settled: no Check answer to check it twice", async () => {
+  const items = embedded(SITE, FILE, "pause-data").items;
+  const pauses = ["choose", "classify"].map((type) => items.find((p) => p.type === type)).sort((a, b) => a.turn - b.turn);
+  const { page, problems } = await fresh();
+  for (const pause of pauses) {
+    const s = `#${pause.id}`;
+    await stepTo(page, pause.turn);
+    await answerPause(page, pause);
+    const checked = await page.locator(`${s} input`).evaluateAll((els) => els.map((e) => e.checked));
+    await page.locator(`#turn-${pause.turn} .go-on`).click();
+    await page.locator(".player .back").click();
+    assert.match(await position(page), new RegExp(`^Turn ${pause.turn} of`));
+    assert.equal(await page.locator(`${s} button[type=submit]`).isVisible(), false, `${pause.type}: no Check answer back at it`);
+    assert.deepEqual(await page.locator(`${s} input`).evaluateAll((els) => els.map((e) => e.checked)), checked, `${pause.type}: the answer kept`);
+    assert.equal(await page.locator(`${s} input:not(:disabled)`).count(), 0, `${pause.type}: its options settled`);
+    assert.equal(await page.locator(`${s} .feedback .verdict`).count(), 1);
+  }
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
+test("an order or rewrite pause gone on from is locked whole (arrows, dragging, Count my question as right), and open again on Back", async () => {
+  const repo = path.resolve(__dirname, "../..");
+  const bin = process.env.ALSITE_BIN || path.join(repo, "target/debug/alsite");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-order-pause-"));
+  try {
+    fs.cpSync(path.join(repo, "content"), path.join(dir, "content"), { recursive: true });
+    fs.copyFileSync(path.join(repo, "site.yaml"), path.join(dir, "site.yaml"));
+    // An order pause after the first pause of the sample session.
+    const yaml = path.join(dir, "content/sessions/rota-tool.yaml");
+    const text = fs.readFileSync(yaml, "utf8");
+    const anchor = '      - { by: grace, ask: "Which nurses use the tool, and which don\'t?" }\n';
+    assert.ok(text.includes(anchor));
+    fs.writeFileSync(yaml, text.replace(anchor, anchor + [
+      "      - pause:",
+      "          type: order",
+      "          prompt: \"Put the coach's moves in order.\"",
+      "          steps:",
+      "            - \"Listen to the answer\"",
+      "            - \"Ask what it means to the presenter\"",
+      "            - \"Check that the group is with you\"",
+      "",
+    ].join("\n")));
+    const out = path.join(dir, "out");
+    execFileSync(bin, ["build", "--root", dir, "--out", out], { stdio: "pipe" });
+    const pauses = embedded(out, FILE, "pause-data").items;
+    const order = pauses.find((p) => p.type === "order");
+    const rewrite = pauses.find((p) => p.type === "rewrite");
+    assert.ok(order && rewrite);
+    const { page, problems } = await open(browser.context, "file://" + path.join(out, FILE), "file://");
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    const goTo = (turn) => stepTo(page, turn);
+    const s = `#${order.id}`;
+    const texts = () => page.locator(`${s} ol.steps .step-text`).allTextContents();
+    const lockedState = () => page.locator(s).evaluate((item) => ({
+      buttons: [...item.querySelectorAll("ol.steps button")].map((b) => b.disabled),
+      draggable: [...item.querySelectorAll("ol.steps li")].map((li) => li.draggable),
+    }));
+    await goTo(order.turn);
+    // Shown shuffled (never in the right order): checked as it is, it is wrong.
+    const open0 = await lockedState();
+    assert.ok(open0.draggable.every(Boolean) && open0.buttons.some((d) => !d), "movable while open");
+    await page.locator(`${s} button[type=submit]`).click();
+    await page.locator(`${s} .feedback .verdict`).waitFor();
+    const shown = await texts();
+    await page.locator(`#turn-${order.turn} .go-on`).click();
+    const closed = await lockedState();
+    assert.ok(closed.buttons.every(Boolean), `closed: every ↑ and ↓ disabled: ${closed.buttons}`);
+    assert.ok(closed.draggable.every((d) => !d), `closed: no step draggable: ${closed.draggable}`);
+    await page.locator(`${s} ol.steps li`).first().dragTo(page.locator(`${s} ol.steps li`).last());
+    assert.deepEqual(await texts(), shown, "closed: dragging moves nothing");
+    await page.locator(".player .back").click();
+    assert.match(await position(page), new RegExp(`^Turn ${order.turn} of`));
+    assert.deepEqual(await lockedState(), open0, "open again on Back: the arrows and dragging as they were");
+    await page.locator(`${s} ol.steps li`).first().locator("button.down").click();
+    assert.notDeepEqual(await texts(), shown, "open again: ↓ moves a step");
+    assert.equal(await page.locator(`${s} button[type=submit]`).isVisible(), true, "an order not yet right can be checked again");
+
+    await goTo(rewrite.turn);
+    const r = `#${rewrite.id}`;
+    await page.locator(`${r} textarea`).fill("You should test it with the night nurses first.");
+    await page.locator(`${r} button[type=submit]`).click();
+    await page.locator(`${r} .feedback .verdict`).waitFor();
+    const overrule = page.locator(`${r} .overrule-button`);
+    assert.equal(await overrule.isEnabled(), true, "the checker can be overruled");
+    await page.locator(`#turn-${rewrite.turn} .go-on`).click();
+    assert.equal(await overrule.isDisabled(), true, "closed: Count my question as right locked");
+    assert.equal(await page.locator(`${r} textarea`).evaluate((a) => a.readOnly), true);
+    await page.locator(".player .back").click();
+    assert.equal(await overrule.isEnabled(), true, "open again on Back");
+    assert.equal(await page.locator(`${r} textarea`).evaluate((a) => a.readOnly), false);
+    assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+    await page.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

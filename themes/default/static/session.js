@@ -90,27 +90,42 @@
       }, state.pauses[item.id] && !state.pauses[item.id].skipped ? state.pauses[item.id] : null);
       if (state.pauses[item.id]) settle(turnEl, item, state.pauses[item.id]);
       pauseByTurn[n] = item.id;
-      pauseForms.push({ id: item.id, turn: n, form: section.querySelector("form.interactive") });
+      pauseForms.push({ id: item.id, turn: n, section: section, form: section.querySelector("form.interactive") });
     });
 
     // An answered pause the reader has gone on from is closed: its answer
     // and feedback stay as they were, but nothing in it asks to be done any
     // more (no "Check answer", the choices and words locked); Back to it
-    // opens it again. What practice.js itself had disabled (an order's first
-    // "up") stays so.
+    // opens it again. The whole item is locked, not just its form: an
+    // order's ↑ and ↓ and its draggable steps, and a rewrite's "Count my
+    // question as right", sit outside it. On Back each control gets back
+    // what it had: what practice.js itself had disabled or hidden (an
+    // order's first "up", a settled choice's options and "Check answer")
+    // stays so.
     function closePauses(n) {
       pauseForms.forEach(function (p) {
         var answered = Boolean(state.pauses[p.id]) && !state.pauses[p.id].skipped;
         var closed = answered && p.turn !== n;
         if (!p.form || p.form.classList.contains("is-closed") === closed) return;
         p.form.classList.toggle("is-closed", closed);
-        p.form.querySelectorAll("input, textarea, select, button").forEach(function (el) {
-          if (el.type === "submit") { el.hidden = closed; return; }
-          if (el.tagName === "TEXTAREA") { el.readOnly = closed; return; }
-          if (closed) { el.dataset.wasDisabled = String(el.disabled); el.disabled = true; }
-          else { el.disabled = el.dataset.wasDisabled === "true"; delete el.dataset.wasDisabled; }
+        p.section.querySelectorAll("input, textarea, select, button").forEach(function (el) {
+          if (el.type === "submit") lock(el, "hidden", closed, true);
+          lock(el, el.tagName === "TEXTAREA" ? "readOnly" : "disabled", closed, true);
         });
+        p.section.querySelectorAll("[draggable]").forEach(function (el) { lock(el, "draggable", closed, false); });
       });
+    }
+    /** While a pause is closed, `el[prop]` is `value`, and what it was is
+     *  kept; once open again, it is put back. */
+    function lock(el, prop, closed, value) {
+      var key = "was" + prop.charAt(0).toUpperCase() + prop.slice(1);
+      if (closed) {
+        if (!(key in el.dataset)) el.dataset[key] = String(el[prop]);
+        el[prop] = value;
+      } else if (key in el.dataset) {
+        el[prop] = el.dataset[key] === "true";
+        delete el.dataset[key];
+      }
     }
 
     // Once a pause is answered, its feedback (and "Go on to the next turn"
