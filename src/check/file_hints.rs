@@ -119,15 +119,12 @@ impl<'a> FileHints<'a> {
     }
 }
 
-/// A link to a file alsite makes a page of (`.md`, `.markdown`, `.yaml`,
-/// `.yml`): its path without the extension, and the extension.
+/// A link to a file alsite makes a page of (`.md`, `.yaml` …, see
+/// [`crate::load::is_text`]): its path without the extension, and the extension.
 fn source_file(target: &str) -> Option<(&str, &str)> {
-    let (stem, ext) = target.rsplit_once('.')?;
-    let known = ["md", "markdown", "yaml", "yml"];
-    known
-        .iter()
-        .any(|k| k.eq_ignore_ascii_case(ext))
-        .then_some((stem, ext))
+    target
+        .rsplit_once('.')
+        .filter(|_| crate::load::is_text(target))
 }
 
 impl FileHints<'_> {

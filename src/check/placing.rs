@@ -59,7 +59,7 @@ pub(super) fn place(
     // Or to the page's own file from anywhere (`/pages/about.md#team` for
     // `about.html#team`): found by its file's name.
     let stem = last.strip_suffix(".html");
-    let source_tails: Vec<String> = ["md", "markdown", "yaml", "yml"]
+    let source_tails: Vec<String> = crate::load::TEXT_EXTENSIONS
         .iter()
         .filter_map(|ext| stem.map(|s| format!("/{}", with_fragment(&format!("{s}.{ext}")))))
         .collect();

@@ -26,11 +26,14 @@ pub(super) enum Kind<'a> {
     Asset,
 }
 
+/// The extensions of the files the layout reads (Markdown, YAML).
+pub const TEXT_EXTENSIONS: [&str; 4] = ["md", "markdown", "yaml", "yml"];
+
 /// Whether the file `name` is one the layout reads (Markdown or YAML, the
 /// extension in any case) rather than an asset it copies: every check of a
-/// file's name goes by this one list.
-pub(super) fn is_text(name: &str) -> bool {
-    matches!(extension(name).as_str(), "md" | "markdown" | "yaml" | "yml")
+/// file's name, and every link to a source file, goes by this one list.
+pub fn is_text(name: &str) -> bool {
+    TEXT_EXTENSIONS.contains(&extension(name).as_str())
 }
 
 /// The kind of the file at `logical` (relative to `content/`, its language

@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use files::content_files;
 pub use files::{is_ignored, read_utf8, site_folder};
 use layout::Kind;
+pub use layout::{is_text, TEXT_EXTENSIONS};
 use markdown_file::{
     control_character, file_stem, page_stem, slug_hint, slug_problem, split_markdown,
 };
