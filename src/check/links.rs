@@ -358,7 +358,7 @@ fn check_page(
         let problem = if elsewhere && target.starts_with("../") {
             Some((
                 format!("link `{url}` on page {} leads outside the site", page.path),
-                format!("`../` goes up one folder from the page's own folder, and {} {}; link from the site root instead, such as `/about.html`", page.path, folders(&page.path)),
+                Some(format!("`../` goes up one folder from the page's own folder, and {} {}; link from the site root instead, such as `/about.html`", page.path, folders(&page.path))),
             ))
         } else if elsewhere && there.is_none() {
             // Its hint once the link is found as written (see below).
@@ -367,7 +367,7 @@ fn check_page(
                     "link `{url}` on page {} leads to `{target}`, which the site does not have",
                     page.path
                 ),
-                String::new(),
+                None,
             ))
         } else {
             // Only a link with an anchor needs the target's ids.
@@ -399,7 +399,7 @@ fn check_page(
                                 ""
                             }
                         ),
-                        anchor_hint(index, page, &target, f, &known),
+                        Some(anchor_hint(index, page, &target, f, &known)),
                     ))
                 }
                 _ => None,
@@ -409,13 +409,12 @@ fn check_page(
             let sources = sources.get_or_init(|| candidates(page, texts, theme));
             let placed = place(page, url, &target, fragment, sources);
             // A missing target: "did you mean" in the form the link was written.
-            let hint = match hint.is_empty() {
-                true => format!(
+            let hint = hint.unwrap_or_else(|| {
+                format!(
                     "{}link to a page the site builds, such as index.html; `/x.html` means x.html at the site root",
                     hints.hint_for(&target, placed.2.as_deref().unwrap_or(url))
-                ),
-                false => hint,
-            };
+                )
+            });
             diags.push(LinkError {
                 key: format!("{target}\0{}", fragment.unwrap_or("")),
                 written: url.to_string(),
