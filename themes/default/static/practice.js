@@ -60,10 +60,7 @@
    *  its options can no longer be changed, the one chosen says whether it
    *  was right, and the right one says so (in words, for every reader). */
   function settleOptions(section, chosen, isRight) {
-    var fieldset = section.querySelector("form.interactive fieldset");
-    if (fieldset) fieldset.disabled = true;
-    var check = section.querySelector("form.interactive button[type=submit]");
-    if (check) check.hidden = true;
+    lockOptions(section, true);
     section.querySelectorAll("label.option").forEach(function (label) {
       var input = label.querySelector("input");
       var mine = chosen(input.value), right = isRight(input.value);
@@ -83,11 +80,17 @@
     });
   }
 
-  function unsettleOptions(section) {
+  /** The options of a settled item are locked and its "Check answer" gone;
+   *  unsettled, both are back. */
+  function lockOptions(section, locked) {
     var fieldset = section.querySelector("form.interactive fieldset");
-    if (fieldset) fieldset.disabled = false;
+    if (fieldset) fieldset.disabled = locked;
     var check = section.querySelector("form.interactive button[type=submit]");
-    if (check) check.hidden = false;
+    if (check) check.hidden = locked;
+  }
+
+  function unsettleOptions(section) {
+    lockOptions(section, false);
     section.querySelectorAll("label.option").forEach(function (label) {
       label.classList.remove("is-chosen", "is-right", "is-wrong");
       var old = label.querySelector(".option-mark");
