@@ -233,6 +233,9 @@ fn split_host(host: &str) -> Option<(&str, u16)> {
     Some((name, port))
 }
 
+/// What `--bind` takes, as an error about it says.
+const BIND_CHOICES: &str = "use 127.0.0.1 (this computer only), 0.0.0.0 (every network interface) or one address of this computer, such as 192.168.1.20";
+
 /// The `--bind` address: an IP address (`127.0.0.1`, `0.0.0.0`, `::1`,
 /// `[::1]`) or `localhost`. Shorthands such as `0` or `0x0`, which the
 /// system would quietly read as "every interface", are refused.
@@ -245,9 +248,9 @@ pub fn parse_bind(text: &str) -> Result<IpAddr, String> {
         .strip_prefix('[')
         .and_then(|r| r.strip_suffix(']'))
         .unwrap_or(t);
-    let ip: IpAddr = inner.parse().map_err(|_| {
-        format!("`{text}` is not an IP address; use 127.0.0.1 (this computer only), 0.0.0.0 (every network interface) or one address of this computer, such as 192.168.1.20")
-    })?;
+    let ip: IpAddr = inner
+        .parse()
+        .map_err(|_| format!("`{text}` is not an IP address; {BIND_CHOICES}"))?;
     // `::ffff:0.0.0.0` is 0.0.0.0 written as IPv6: the same interfaces, the
     // same names allowed, the same warning.
     let ip = ip.to_canonical();
@@ -256,7 +259,7 @@ pub fn parse_bind(text: &str) -> Result<IpAddr, String> {
         IpAddr::V6(v6) => v6.is_multicast(),
     };
     if group {
-        return Err(format!("`{text}` is a broadcast or multicast address, which no browser can connect to; use 127.0.0.1 (this computer only), 0.0.0.0 (every network interface) or one address of this computer, such as 192.168.1.20"));
+        return Err(format!("`{text}` is a broadcast or multicast address, which no browser can connect to; {BIND_CHOICES}"));
     }
     Ok(ip)
 }
