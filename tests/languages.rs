@@ -61,10 +61,10 @@ fn a_two_language_site_puts_the_default_at_the_root_and_links_translations() {
     assert!(about.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"o-nas.html\">"));
     assert!(about.contains("<nav class=\"site-nav language-switcher\" aria-label=\"Languages\">"));
     assert!(about.contains(
-        "<a href=\"../o-nas.html\" hreflang=\"pl\" lang=\"pl\" data-keep-place>Polski</a>"
+        "<a href=\"../o-nas.html\" hreflang=\"pl\" lang=\"pl\" data-keep-place><span class=\"lang-code\">PL</span><span class=\"lang-name\">Polski</span></a>"
     ));
     assert!(about.contains(
-        "<a href=\"o-nas.html\" hreflang=\"en\" lang=\"en\" data-keep-place aria-current=\"page\">English</a>"
+        "<a href=\"o-nas.html\" hreflang=\"en\" lang=\"en\" data-keep-place aria-current=\"page\"><span class=\"lang-code\">EN</span><span class=\"lang-name\">English</span></a>"
     ));
     assert!(
         about.contains("href=\"../static/style.css?v=")
@@ -86,10 +86,10 @@ fn a_two_language_site_puts_the_default_at_the_root_and_links_translations() {
 
     let polish = fs::read_to_string(out.join("o-nas.html")).unwrap();
     assert!(polish.contains(
-        "<a href=\"en/o-nas.html\" hreflang=\"en\" lang=\"en\" data-keep-place>English</a>"
+        "<a href=\"en/o-nas.html\" hreflang=\"en\" lang=\"en\" data-keep-place><span class=\"lang-code\">EN</span><span class=\"lang-name\">English</span></a>"
     ));
     assert!(polish.contains(
-        "<a href=\"o-nas.html\" hreflang=\"pl\" lang=\"pl\" data-keep-place aria-current=\"page\">Polski</a>"
+        "<a href=\"o-nas.html\" hreflang=\"pl\" lang=\"pl\" data-keep-place aria-current=\"page\"><span class=\"lang-code\">PL</span><span class=\"lang-name\">Polski</span></a>"
     ));
     let components = fs::read_to_string(out.join("components.html")).unwrap();
     assert!(

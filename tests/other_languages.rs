@@ -40,7 +40,10 @@ fn the_switcher_names_a_language_in_itself_without_its_strings() {
     assert!(o.status.success(), "{}", text(&o.stderr));
     let page = fs::read_to_string(out.join("o-nas.html")).unwrap();
     for (code, name) in [("uk", "Українська"), ("cs", "Čeština"), ("en", "English")] {
-        let link = format!("hreflang=\"{code}\" lang=\"{code}\" data-keep-place>{name}</a>");
+        let link = format!(
+            "hreflang=\"{code}\" lang=\"{code}\" data-keep-place><span class=\"lang-code\">{}</span><span class=\"lang-name\">{name}</span></a>",
+            code.to_uppercase()
+        );
         assert!(page.contains(&link), "{link} in {page}");
     }
     let err = text(&o.stderr);

@@ -140,7 +140,7 @@ test("the language switcher leads between the versions of a page, from disk", as
   const { page, problems } = await open(browser.context, url(twoLanguages, "en/o-nas.html"), "file://");
   assert.equal(await page.locator("html").getAttribute("lang"), "en");
   const switcher = page.getByRole("navigation", { name: "Languages" });
-  assert.equal(await switcher.locator("a[aria-current=page]").textContent(), "English");
+  assert.equal(await switcher.locator("a[aria-current=page] .lang-name").textContent(), "English");
   assert.deepEqual(await axeViolations(page), []);
   await switcher.getByRole("link", { name: "Polski" }).click();
   await page.waitForLoadState("load");
@@ -149,7 +149,7 @@ test("the language switcher leads between the versions of a page, from disk", as
   // "O" is bound to the next word (Polish line breaking): a no-break space.
   assert.equal(await page.locator("h1").textContent(), "O\u00a0nas");
   const back = page.getByRole("navigation", { name: "Języki" });
-  assert.equal(await back.locator("a[aria-current=page]").textContent(), "Polski");
+  assert.equal(await back.locator("a[aria-current=page] .lang-name").textContent(), "Polski");
   assert.equal(await back.locator("a[lang=en]").getAttribute("hreflang"), "en");
   assert.deepEqual(await axeViolations(page), []);
   await back.getByRole("link", { name: "English" }).click();
@@ -167,6 +167,34 @@ test("the language switcher leads between the versions of a page, from disk", as
   // A page with no English version has no switcher.
   await page.goto(url(twoLanguages, "components.html"));
   assert.equal(await page.getByRole("navigation", { name: "Języki" }).count(), 0);
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
+test("on a phone the languages go by their codes, on one row with the search box and the Menu button", async () => {
+  const { page, problems } = await open(browser.context, url(twoLanguages, "en/o-nas.html"), "file://");
+  const switcher = page.getByRole("navigation", { name: "Languages" });
+  const row = async () => Promise.all([".search-input", ".language-switcher", ".nav-menu > summary"].map(async (s) => {
+    const box = await page.locator(s).boundingBox();
+    return Math.round(box.y + box.height / 2);
+  }));
+  for (const width of [390, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    const shown = (part) => switcher.locator(part).evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().width > 1).map((e) => e.textContent.trim()));
+    assert.deepEqual(await shown(".lang-code"), ["PL", "EN"], `${width} px`);
+    assert.deepEqual(await shown(".lang-name"), [], `${width} px`);
+    const [search, languages, menu] = await row();
+    assert.ok(Math.abs(search - languages) <= 1 && Math.abs(languages - menu) <= 1, `${width} px: one row (${search}, ${languages}, ${menu})`);
+    const title = await page.locator(".site-title").boundingBox();
+    assert.ok(title.y + title.height <= search, "the title has the row above");
+    // The code is what is seen; the language's name is in the link's name too.
+    await switcher.getByRole("link", { name: "PL Polski" }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  assert.deepEqual(await switcher.locator(".lang-name").evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().width > 1).map((e) => e.textContent)), ["Polski", "English"]);
+  assert.equal(await switcher.innerText(), "Polski\nEnglish");
+  await switcher.getByRole("link", { name: "Polski", exact: true }).waitFor();
   assert.deepEqual(problems, { console: [], errors: [], outside: [] });
   await page.close();
 });
