@@ -28,6 +28,18 @@ test("the agenda shows every clock time worked out", async () => {
   const day2 = page.locator("section.day").nth(1);
   assert.match(await day2.locator("h2").textContent(), /Day 2: 09:00–16:15/);
   assert.equal(await day1.locator(".timeline .seg").count(), rows.length, "one timeline segment per slot");
+  // The bar's key: each colour named, in the colour the bar gives it.
+  assert.equal((await day1.locator(".timeline-key").textContent()).replace(/\s+/g, " ").trim(), "Module Break");
+  const colours = await day1.evaluate((day) => {
+    const css = (sel, prop) => getComputedStyle(day.querySelector(sel))[prop];
+    return {
+      module: [css(".timeline .seg:not(.seg-break)", "fill"), css(".timeline-key .swatch:not(.swatch-break)", "backgroundColor")],
+      break: [css(".timeline .seg-break", "fill"), css(".timeline-key .swatch-break", "backgroundColor")],
+    };
+  });
+  assert.equal(colours.module[0], colours.module[1]);
+  assert.equal(colours.break[0], colours.break[1]);
+  assert.notEqual(colours.module[0], colours.break[0]);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(problems, { console: [], errors: [], outside: [] });
   await page.close();
