@@ -9,6 +9,7 @@ mod anchors;
 mod blocks;
 mod colons;
 pub mod curly;
+mod durations;
 mod escapes;
 mod explain;
 mod field_words;
