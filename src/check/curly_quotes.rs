@@ -6,85 +6,26 @@
 //! not wrapped, and is left alone.
 
 use crate::diagnostic::Diagnostic;
+use crate::load::yaml::curly::wrapped_values;
 use std::path::Path;
-
-/// Opening marks and the marks that close them (English, Polish, German,
-/// French).
-const PAIRS: &[(char, &str)] = &[('“', "”"), ('‘', "’"), ('„', "”“"), ('«', "»"), ('‚', "’‘")];
 
 /// Warnings for the values on YAML `line` (number `n`) that are wrapped
 /// whole in curly quotes.
 pub(super) fn wrapped(path: &Path, n: usize, line: &str) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    if line.trim_start().starts_with('#') {
-        return out;
-    }
-    for (at, open) in line.char_indices() {
-        let Some((_, closes)) = PAIRS.iter().find(|(o, _)| *o == open) else {
-            continue;
-        };
-        let depth = flow_depth(&line[..at]);
-        if !starts_value(&line[..at], depth) {
-            continue;
-        }
-        let rest = &line[at + open.len_utf8()..];
-        let close = rest
-            .char_indices()
-            .find(|&(i, c)| closes.contains(c) && ends_value(&rest[i + c.len_utf8()..], depth));
-        if let Some((end, shut)) = close {
-            let inside = &rest[..end];
-            let column = line[..at].chars().count() + 1;
-            out.push(
-                Diagnostic::warning(
-                    path,
-                    format!("this text is wrapped in curly quotes ({open}…{shut}), which the page shows as part of it"),
-                )
-                .at(n, column)
-                .hint(format!(
-                    "YAML quotes a text only with straight quotes: write \"{inside}\", or the text alone; curly quotes belong inside a text, around a quotation"
-                )),
-            );
-        }
-    }
-    out
-}
-
-/// How deep in brackets or braces (`[…]`, `{…}`) the end of `before` is,
-/// outside straight quotes: inside one, a comma starts a new entry; in a
-/// plain text it is a comma.
-fn flow_depth(before: &str) -> usize {
-    let (mut depth, mut quote) = (0usize, None);
-    for c in before.chars() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '[' | '{') => depth += 1,
-            (None, ']' | '}') => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    depth
-}
-
-/// Whether a value starts after `before` (at bracket depth `depth`): a
-/// `key:`, a list's `- ` at the start of its line, or an entry of a list or
-/// map in brackets.
-fn starts_value(before: &str, depth: usize) -> bool {
-    let b = before.trim_end();
-    let list_item = !b.is_empty() && b.chars().all(|c| c == '-' || c == ' ');
-    b.ends_with(':')
-        || list_item
-        || (depth > 0 && (b.ends_with('[') || b.ends_with('{') || b.ends_with(',')))
-}
-
-/// Whether a value ends before `after`: the line's end, a comment, or (in
-/// brackets) the next entry or the bracket's end.
-fn ends_value(after: &str, depth: usize) -> bool {
-    let a = after.trim_start();
-    a.is_empty()
-        || a.starts_with('#') && after.starts_with([' ', '\t'])
-        || (depth > 0 && a.starts_with([',', ']', '}']))
+    wrapped_values(line)
+        .into_iter()
+        .map(|w| {
+            let (open, shut, inside) = (w.open, w.close, w.inside);
+            Diagnostic::warning(
+                path,
+                format!("this text is wrapped in curly quotes ({open}…{shut}), which the page shows as part of it"),
+            )
+            .at(n, line[..w.start].chars().count() + 1)
+            .hint(format!(
+                "YAML quotes a text only with straight quotes: write \"{inside}\", or the text alone; curly quotes belong inside a text, around a quotation"
+            ))
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -74,16 +74,45 @@ pub fn moved_translations(
             let paths = originals.get(source)?;
             let original = *paths.first()?;
             (!paths.contains(&path.as_str()) && reported.insert(source)).then(|| {
-                let (line, column) = super::slug_place(texts(source).as_ref());
+                let text = texts(source);
+                let (line, column) = super::slug_place(text.as_ref());
+                let own_slug = text.as_deref().and_then(crate::load::slug_place).is_some();
+                let from = default.iter().find(|(p, _)| p == original).map(|(_, s)| s);
                 Diagnostic::error(
                     source,
                     format!("this translation would be at {path}, not at its original's address {original}"),
                 )
                 .at(line.max(1), column)
-                .hint("a translation keeps its original's address, so readers can switch between them: remove `slug:` here, or give the original the same `slug:`")
+                .hint(moved_hint(own_slug, from.and_then(|s| Some((s, slug_value(&texts(s)?)?)))))
             })
         })
         .collect()
+}
+
+/// What to do about a translation at another address than its original:
+/// drop its own `slug:`, or, where the original has one (`from`: its file
+/// and slug) and the translation none, copy the original's.
+fn moved_hint(own_slug: bool, from: Option<(&PathBuf, String)>) -> String {
+    let why = "a translation keeps its original's address, so readers can switch between them";
+    match from {
+        Some((file, slug)) if !own_slug => format!(
+            "{why}: its original, {}, has `slug: {slug}`; write the same `slug: {slug}` in this file's front matter",
+            file.display()
+        ),
+        _ => format!("{why}: remove `slug:` here, or give the original the same `slug:`"),
+    }
+}
+
+/// The value of a Markdown file's `slug:` line, as written.
+fn slug_value(text: &str) -> Option<String> {
+    let (line, column) = crate::load::slug_place(text)?;
+    let value = text
+        .lines()
+        .nth(line - 1)?
+        .chars()
+        .skip(column - 1)
+        .collect::<String>();
+    Some(value.trim().trim_matches(['"', '\'']).to_string()).filter(|v| !v.is_empty())
 }
 
 /// A warning for each file in language `lang` (its name carries the code)

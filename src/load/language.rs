@@ -55,9 +55,10 @@ pub fn miswritten_code(rel: &Path, languages: &[String]) -> Option<(String, Stri
 }
 
 /// The one of `languages` that `code` means when it is written another way:
-/// in other capitals or with `_` (`EN`, `pt_br` for `pt-BR`), or with a
-/// region the site does not list (`en-GB` in a site with `en`). How file
-/// names and the keys of `translations:` are both read.
+/// in other capitals or with `_` (`EN`, `pt_br` for `pt-BR`), with a
+/// region the site does not list (`en-GB` in a site with `en`), or as the
+/// language's three-letter code (`eng`, `pol`). How file names and the keys
+/// of `translations:` are both read.
 pub fn meant_language<'a>(code: &str, languages: &'a [String]) -> Option<&'a String> {
     languages
         .iter()
@@ -70,6 +71,10 @@ pub fn meant_language<'a>(code: &str, languages: &'a [String]) -> Option<&'a Str
             let listed = languages.iter().any(|l| fold(l) == fold(code));
             region_like.then_some(())?;
             (!listed).then(|| languages.iter().find(|l| fold(l) == fold(language)))?
+        })
+        .or_else(|| {
+            let (short, _) = super::language_codes::two_letter_of(code)?;
+            languages.iter().find(|l| l.as_str() == short)
         })
 }
 
@@ -93,6 +98,9 @@ pub fn code_in_name(rel: &Path, rel_in_content: &Path, languages: &[String]) -> 
             let plain = renamed.replacen(&format!(".{meant}."), ".", 1);
             (format!("`{code}` names the site's default language, `{meant}`, which a file without a code is in"),
              format!("rename the file to {plain}, or remove it if {plain} is there (the same page twice)"))
+        } else if let Some((_, name)) = super::language_codes::two_letter_of(&code) {
+            (format!("`{code}` is the three-letter code of {name}, which the site writes `{meant}`"),
+             format!("{rename}: a translation's name has the code exactly as `languages:` in site.yaml writes it"))
         } else if same_code(&code, &meant) {
             (format!("the language code `{code}` is written `{meant}`"),
              format!("{rename}: a translation's name has the code exactly as `languages:` in site.yaml writes it"))
@@ -301,6 +309,15 @@ mod tests {
             meant("pages/o-nas.en_gb.md").as_deref(),
             Some("en_gb en o-nas.en.md")
         );
+        // A three-letter code, as `eng` is English's.
+        assert_eq!(
+            meant("pages/o-nas.eng.md").as_deref(),
+            Some("eng en o-nas.en.md")
+        );
+        assert_eq!(
+            meant("practice/pytania.POL.yaml").as_deref(),
+            Some("POL pl pytania.pl.yaml")
+        );
         for fine in [
             "pages/o-nas.en.md",
             "pages/o-nas.pt-BR.md",
@@ -308,6 +325,7 @@ mod tests {
             "pages/plan.en-draft.md",
             "pages/EN.md",
             "pages/o-nas.DE.md",
+            "pages/o-nas.deu.md",
         ] {
             assert_eq!(meant(fine), None, "{fine}");
         }

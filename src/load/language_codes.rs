@@ -112,6 +112,16 @@ const NAMES: &[(&str, &str)] = &[
     ("chinese", "zh"),
     ("japanese", "ja"),
 ];
+/// The two-letter code and name of the language a three-letter code
+/// (`eng`, `POL`) stands for, where it has one.
+pub fn two_letter_of(code: &str) -> Option<(&'static str, &'static str)> {
+    let lower = code.to_ascii_lowercase();
+    LONGER
+        .iter()
+        .find(|(c, ..)| *c == lower)
+        .map(|(_, short, name)| (*short, *name))
+}
+
 /// Why `language`, the language part of a code (`cz` of `cz-CZ`), names no
 /// language: the message and the hint; `None` when it may.
 pub fn unknown_language(code: &str, language: &str) -> Option<(String, String)> {

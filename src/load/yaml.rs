@@ -8,11 +8,14 @@ use std::path::Path;
 mod anchors;
 mod blocks;
 mod colons;
+pub mod curly;
+mod durations;
 mod escapes;
 mod explain;
 mod field_words;
 mod locate;
 mod misread;
+mod overindent;
 mod prescan;
 mod quoting;
 mod tags;
@@ -148,6 +151,9 @@ fn from_serde<T: DeserializeOwned>(
     places.push((line, column));
     if let Some(m) = misread::misread_text(text, &places, &stripped, &message, hint.as_deref()) {
         (line, column, message, hint) = (m.line, m.column, m.message, Some(m.hint));
+    }
+    if let Some(o) = overindent::overindented(text, line, first_line, &message) {
+        (line, column, message, hint) = (o.line, o.column, o.message, Some(o.hint));
     }
     if message.starts_with("YAML syntax error") {
         if let Some((l, c, end)) = e.location().and_then(|p| quoting::runaway(text, p.line())) {

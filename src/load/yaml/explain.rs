@@ -179,6 +179,21 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
         if quoted_number && hint.contains("number") {
             hint.push_str(": write the number without quotes around it");
         }
+        // `minutes: 1,5 h`: the number to write.
+        let length = found
+            .strip_prefix("string \"")
+            .and_then(|f| f.strip_suffix('"'))
+            .filter(|_| hint.contains("minutes"))
+            .and_then(|f| Some((f, super::durations::minutes_in(f)?)));
+        if let Some((written, minutes)) = length {
+            let key = place
+                .and_then(|p| p.rsplit('.').next())
+                .unwrap_or("minutes");
+            let key = key.split('[').next().unwrap_or(key);
+            hint.push_str(&format!(
+                ": `{written}` is {minutes} minutes, written `{key}: {minutes}`"
+            ));
+        }
         if expected == "a sequence" {
             hint.push_str(&text_for_a_list(place, found));
         }

@@ -1,9 +1,10 @@
 //! Text YAML does not read as text, found from the parser's error: a value
 //! that starts with a sign YAML keeps for itself, a colon inside a text, a
-//! `key:value` with no space. The error then names that, at the value, and
+//! `key:value` with no space, a text in curly quotes with a `: ` or a
+//! comma inside. The error then names that, at the value, and
 //! the hint writes the line back as it should be.
 
-use super::{colons, quoting};
+use super::{colons, curly, quoting};
 
 /// Where the text to fix is, what is wrong with it, and the line fixed.
 pub struct Misread {
@@ -48,7 +49,10 @@ pub fn misread_text(
     let squeezed = (syntax || message.contains("found the text"))
         .then(|| first_line(places, |l| colons::no_space_after_colon(text, l)))
         .flatten();
-    sign.or(colon).or(squeezed).map(at)
+    // A text in curly quotes with a `: ` or a comma inside is misread
+    // whatever the parser made of it: an unknown field, a syntax error.
+    let curly = first_line(places, |l| curly::misread(text, l));
+    curly.or(sign).or(colon).or(squeezed).map(at)
 }
 
 type Found = (usize, String, String);

@@ -1,0 +1,74 @@
+//! A length of time written as a person writes it where alsite wants whole
+//! minutes: `1:30`, `1,5 h`, `90 min`, `1 h 30 min`, `45 minut`, `2 godz.`.
+//! The hint then gives the number to write.
+
+/// The minutes `written` stands for, if it is a length of time in hours
+/// and minutes (English or Polish words, a decimal point or comma).
+pub fn minutes_in(written: &str) -> Option<u32> {
+    let t = written.trim().to_lowercase();
+    if let Some((h, m)) = t.split_once(':') {
+        let (h, m) = (h.trim().parse::<u32>().ok()?, m.trim());
+        return (m.len() == 2).then(|| Some(h * 60 + m.parse::<u32>().ok()?))?;
+    }
+    let mut total = 0.0;
+    let mut rest = t.as_str();
+    let mut any = false;
+    while !rest.trim().is_empty() {
+        let r = rest.trim_start();
+        let digits = r
+            .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+            .unwrap_or(r.len());
+        let number: f64 = r[..digits].replace(',', ".").parse().ok()?;
+        let after = r[digits..].trim_start();
+        let unit = after
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(after.len());
+        let word = after[..unit].trim().trim_end_matches('.');
+        total += number * unit_minutes(word)?;
+        rest = &after[unit..];
+        any = true;
+    }
+    let whole = total.round();
+    (any && (total - whole).abs() < 1e-9 && whole >= 1.0).then_some(whole as u32)
+}
+
+/// Minutes in one of a unit's words.
+fn unit_minutes(word: &str) -> Option<f64> {
+    const HOURS: &[&str] = &[
+        "h", "hr", "hrs", "hour", "hours", "godz", "godzina", "godziny", "godzin", "g",
+    ];
+    const MINUTES: &[&str] = &[
+        "m", "min", "mins", "minute", "minutes", "minuta", "minuty", "minut",
+    ];
+    if HOURS.contains(&word) {
+        Some(60.0)
+    } else if MINUTES.contains(&word) {
+        Some(1.0)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::minutes_in;
+
+    #[test]
+    fn lengths_of_time_as_people_write_them() {
+        for (written, minutes) in [
+            ("1:30", 90),
+            ("1,5 h", 90),
+            ("1.5h", 90),
+            ("90 min", 90),
+            ("45 minut", 45),
+            ("1 h 30 min", 90),
+            ("2 godz.", 120),
+            ("1 hour 15 minutes", 75),
+        ] {
+            assert_eq!(minutes_in(written), Some(minutes), "{written}");
+        }
+        for other in ["około godziny", "1:3", "pół", "90", "1,25 min", "h"] {
+            assert_eq!(minutes_in(other), None, "{other}");
+        }
+    }
+}
