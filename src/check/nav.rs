@@ -5,6 +5,7 @@ use crate::config::NavLink;
 use crate::diagnostic::Diagnostic;
 use crate::load::yaml::{locate, Seg};
 use crate::model::Site;
+use crate::render::page_titles;
 use crate::render::url::{has_scheme, resolve};
 use std::collections::HashSet;
 
@@ -19,11 +20,22 @@ pub fn check_nav(site: &Site, outputs: &HashSet<&str>) -> Vec<Diagnostic> {
         .map_or("", String::as_str);
     let others = site.config.languages.get(1..).unwrap_or(&[]);
     let place = [Seg::Key("nav")];
-    let mut diags = check_links(&site.config.nav, ("", others), &place, text, outputs);
+    let site_of = |lang: &str| {
+        std::iter::once(site)
+            .chain(&site.translations)
+            .find(|s| s.config.language == lang)
+    };
+    let titles = |lang: &str| site_of(lang).map(page_titles).unwrap_or_default();
+    let default = site.config.language.as_str();
+    let nav = (&site.config.nav[..], &place[..]);
+    let mut diags = check_links(nav, ("", others), text, outputs, || titles(default));
     for (lang, t) in &site.config.translations {
         let place = [Seg::Key("translations"), Seg::Key(lang), Seg::Key("nav")];
         let root = format!("{lang}/");
-        diags.extend(check_links(&t.nav, (&root, &[]), &place, text, outputs));
+        let nav = (&t.nav[..], &place[..]);
+        diags.extend(check_links(nav, (&root, &[]), text, outputs, || {
+            titles(lang)
+        }));
     }
     diags
 }
@@ -46,18 +58,20 @@ fn own_pages<'a>(outputs: &HashSet<&'a str>, root: &str, languages: &[String]) -
     pages
 }
 
-/// The errors of one language's nav: `root` is its folder in the output
-/// (`""` or `en/`), `others` the folders of the languages below it (see
-/// [`own_pages`]), `place` where the nav is in site.yaml. The pages a hint
-/// offers are listed only for a broken link.
+/// The errors of one language's nav, at `place` in site.yaml: `root` is its
+/// folder in the output (`""` or `en/`), `others` the folders of the
+/// languages below it (see [`own_pages`]). The pages a hint offers, and the
+/// language's page titles (`titles`), are read only for a broken link.
 fn check_links(
-    nav: &[NavLink],
+    (nav, place): (&[NavLink], &[Seg]),
     (root, others): (&str, &[String]),
-    place: &[Seg],
     text: &str,
     outputs: &HashSet<&str>,
+    titles: impl Fn() -> Vec<(String, String)>,
 ) -> Vec<Diagnostic> {
     let pages = std::cell::OnceCell::new();
+    let titles_of = titles;
+    let titles = std::cell::OnceCell::new();
     let mut diags = Vec::new();
     for (i, entry) in nav.iter().enumerate() {
         let link = entry.link.trim();
@@ -78,12 +92,14 @@ fn check_links(
         path.extend([Seg::Index(i), Seg::Key("link")]);
         let (line, column) = locate(text, &path);
         let pages = pages.get_or_init(|| own_pages(outputs, root, others));
+        let titles = titles.get_or_init(&titles_of);
+        let meant = titled(link, titles)
+            .unwrap_or_else(|| meant(target.strip_prefix(root).unwrap_or(&target), pages));
         diags.push(
             Diagnostic::error("site.yaml", format!("navigation link `{link}` {problem}"))
                 .at(line, column)
                 .hint(format!(
-                    "{}a nav link is a path from the site root, such as `about.html` or `practice/index.html`; the site has {}",
-                    meant(target.strip_prefix(root).unwrap_or(&target), pages),
+                    "{meant}a nav link is a path from the site root, such as `about.html` or `practice/index.html`; the site has {}",
                     examples(pages)
                 )),
         );
@@ -109,6 +125,21 @@ fn meant(link: &str, pages: &[&str]) -> String {
         Some(p) => format!("did you mean `{p}`? "),
         None => crate::suggest::did_you_mean(link, pages.iter().copied()),
     }
+}
+
+/// "`x.html` has this title: did you mean it? " for a nav link written as
+/// a page's title (`link: About us`), in any case and with or without its
+/// accents (`o warsztacie` for *O warsztacie*).
+fn titled(link: &str, titles: &[(String, String)]) -> Option<String> {
+    let key = |text: &str| {
+        let folded = crate::search::tokenize::fold(text);
+        folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let wanted = key(link);
+    let (_, path) = titles.iter().find(|(title, _)| key(title) == wanted)?;
+    Some(format!(
+        "`{link}` is the title of `{path}`: did you mean `{path}`? "
+    ))
 }
 
 /// A few page paths to choose from, for the hint.

@@ -341,6 +341,18 @@ fn nav(path: &str, links: &[(String, String)]) -> Vec<Value> {
         .collect()
 }
 
+/// The title of every section and free page of `site`, and the shorter
+/// `nav_title` a page gives, each with its path: what a trainer may write in
+/// a `nav:` link by mistake, for its hint.
+pub fn page_titles(site: &Site) -> Vec<(String, String)> {
+    let sections = sections(site).into_iter().map(|(t, path, _)| (t, path));
+    let short = site.pages.iter().filter_map(|p| {
+        let nav_title = p.front.nav_title.clone()?;
+        Some((nav_title, p.output.clone()))
+    });
+    sections.chain(short).collect()
+}
+
 /// The site's sections, as (title, path, summary): the home page and default
 /// navigation list them.
 fn sections(site: &Site) -> Vec<(String, String, String)> {

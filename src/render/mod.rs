@@ -24,7 +24,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::Strings;
 use crate::model::*;
 use crate::theme::Theme;
-pub use context::navigations;
+pub use context::{navigations, page_titles};
 use context::{page_context, Shared};
 use jobs::{jobs, Job, JobKind};
 pub use jobs::{pages_of, planned_pages};
