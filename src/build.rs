@@ -213,7 +213,11 @@ fn link_errors<P: Borrow<PageLinks> + Sync>(
     index: &LinkIndex,
     pages: &[P],
 ) -> Result<(), Diagnostics> {
-    let errors = check::check_pages(index, pages, &source_text(root, site), theme);
+    let sources = check::Sources {
+        texts: &source_text(root, site),
+        parts: &source_parts(site),
+    };
+    let errors = check::check_pages(index, pages, sources, theme);
     if errors.is_empty() {
         return Ok(());
     }
@@ -235,6 +239,19 @@ fn source_text<'a>(root: &'a Path, site: &'a Site) -> impl Fn(&Path) -> Option<S
         free_page
             .then(|| load::read_utf8(root, file).ok())
             .flatten()
+    }
+}
+
+/// The files a page made from `file` shows besides it: a workshop's
+/// modules, whose text its guide and handout hold.
+fn source_parts(site: &Site) -> impl Fn(&Path) -> Vec<PathBuf> + Sync + '_ {
+    move |file: &Path| {
+        std::iter::once(site)
+            .chain(&site.translations)
+            .flat_map(|s| &s.workshops)
+            .find(|w| w.source == file)
+            .map(|w| w.modules.iter().map(|m| m.source.clone()).collect())
+            .unwrap_or_default()
     }
 }
 

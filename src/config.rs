@@ -12,6 +12,7 @@ pub struct Config {
         deserialize_with = "crate::model::fields::required_text"
     )]
     pub language: String,
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub description: Option<String>,
     pub organization: Organization,
     #[serde(
@@ -23,6 +24,7 @@ pub struct Config {
     #[serde(default)]
     pub nav: Vec<NavLink>,
     /// Markdown shown in every page's footer.
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub footer: Option<String>,
     /// Logo, colours, fonts, favicon and the alsite credit.
     #[serde(default)]
@@ -105,9 +107,13 @@ impl Config {
 pub struct Organization {
     #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub name: String,
+    #[serde(default, deserialize_with = "crate::model::fields::optional_text")]
     pub email: Option<String>,
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub phone: Option<String>,
+    #[serde(default, deserialize_with = "crate::model::fields::optional_text")]
     pub website: Option<String>,
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub address: Option<String>,
 }
 
@@ -138,17 +144,23 @@ fn default_theme() -> String {
 #[serde(deny_unknown_fields)]
 pub struct Brand {
     /// A file of the site (under `content/`), as a path from the site root: `images/logo.svg`.
+    #[serde(default, deserialize_with = "crate::model::fields::optional_text")]
     pub logo: Option<String>,
     /// Also a file of the site; the default theme's icon without it.
+    #[serde(default, deserialize_with = "crate::model::fields::optional_text")]
     pub favicon: Option<String>,
     /// Header, buttons and links: `#rrggbb`, dark enough for white text.
+    #[serde(default, deserialize_with = "crate::model::fields::optional_text")]
     pub primary: Option<String>,
     /// Highlights and the main call to action: `#rrggbb`, dark enough for white text.
+    #[serde(default, deserialize_with = "crate::model::fields::optional_text")]
     pub accent: Option<String>,
     /// Body text: a system stack name (`system`, `humanist`, `geometric`,
     /// `transitional`, `old-style`) or the family of one of `fonts`.
+    #[serde(default, deserialize_with = "crate::model::fields::optional_text")]
     pub font: Option<String>,
     /// Headings, chosen the same way; the body font without it.
+    #[serde(default, deserialize_with = "crate::model::fields::optional_text")]
     pub heading_font: Option<String>,
     /// Font files shipped in the site (nothing is fetched from the internet).
     #[serde(default)]
@@ -161,11 +173,15 @@ pub struct Brand {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FontFile {
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub family: String,
     /// A file of the site, e.g. `fonts/source-sans-3.woff2`.
+    #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub file: String,
     /// `400`, `700`, or a range such as `200 900` for a variable font.
+    #[serde(default, deserialize_with = "crate::model::fields::optional_text")]
     pub weight: Option<String>,
     /// `normal` or `italic`.
+    #[serde(default, deserialize_with = "crate::model::fields::optional_text")]
     pub style: Option<String>,
 }

@@ -304,6 +304,11 @@ pub fn name_too_long(e: &std::io::Error) -> bool {
     false
 }
 
+/// ELOOP: a loop of symbolic links (its kind is not stable yet).
+pub fn link_loop(e: &std::io::Error) -> bool {
+    e.raw_os_error() == Some(40) && cfg!(target_os = "linux")
+}
+
 /// What went wrong with a file, in a trainer's words: the system's own
 /// message ("Permission denied (os error 13)") names an error code.
 pub fn io_words(e: &std::io::Error) -> String {
@@ -318,10 +323,7 @@ pub fn io_words(e: &std::io::Error) -> String {
         NotADirectory => "a file stands where a folder is needed".into(),
         DirectoryNotEmpty => "the folder is not empty".into(),
         _ if name_too_long(e) => "the name is too long, or not allowed, on this disk".into(),
-        // ELOOP: a loop of symbolic links (its kind is not stable yet).
-        _ if e.raw_os_error() == Some(40) && cfg!(target_os = "linux") => {
-            "a link points back into itself (a loop of links)".into()
-        }
+        _ if link_loop(e) => "a link points back into itself (a loop of links)".into(),
         _ => {
             let text = e.to_string();
             match text.find(" (os error") {

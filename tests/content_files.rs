@@ -373,6 +373,9 @@ fn a_loop_of_links_or_a_path_too_long_for_the_system_is_named_in_plain_words() {
     let content = site.0.join("content");
     fs::create_dir_all(content.join("images")).unwrap();
     std::os::unix::fs::symlink("..", content.join("images/loop")).unwrap();
+    // Two links to each other, as a file moved back and forth leaves them.
+    std::os::unix::fs::symlink("b.md", content.join("pages/a.md")).unwrap();
+    std::os::unix::fs::symlink("a.md", content.join("pages/b.md")).unwrap();
     // Folders nested past the system's limit on a path (4,096 bytes on
     // Linux), made one step at a time as a file manager would.
     let made = std::process::Command::new("bash")
@@ -387,6 +390,10 @@ fn a_loop_of_links_or_a_path_too_long_for_the_system_is_named_in_plain_words() {
     let err = text(&out.stderr);
     assert!(
         err.contains("content/images/loop: error: cannot read this file or folder: a link leads back into a folder that holds it (a loop of links)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/pages/a.md: error: cannot read this file or folder: a link points back into itself (a loop of links)\n  = hint: replace the link with the file itself, or point it at a file that is not a link"),
         "{err}"
     );
     assert!(

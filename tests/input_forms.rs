@@ -91,3 +91,34 @@ fn a_file_name_that_is_not_utf8_is_an_error_not_a_copy() {
         "{stderr}"
     );
 }
+
+#[test]
+fn an_optional_text_of_spaces_only_is_left_out_as_an_empty_one_is() {
+    let site = base("blank-texts");
+    fs::write(
+        site.path("content/pages/about.md"),
+        "---\ntitle: About\ndescription: \"   \"\nnav_title: \"  \"\n---\n\nText.\n",
+    )
+    .unwrap();
+    fs::write(
+        site.path("site.yaml"),
+        "title: Fixture site\ndescription: The words of the site.\norganization:\n  name: Fixture Org\n  phone: \"  \"\n",
+    )
+    .unwrap();
+    let out = alsite(&["build"], &site.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let about = fs::read_to_string(site.path("public/about.html")).unwrap();
+    // No blank lede or description: the site's description stands in.
+    assert!(!about.contains(r#"class="lede""#), "{about}");
+    assert!(
+        about.contains(r#"<meta name="description" content="The words of the site.">"#),
+        "{about}"
+    );
+    // The navigation names the page by its title, not by blanks.
+    assert!(
+        about.contains(r#"href="about.html" aria-current="page">About</a>"#),
+        "{about}"
+    );
+    // No phone line with an empty number.
+    assert!(!about.contains("tel:"), "{about}");
+}

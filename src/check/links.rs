@@ -275,19 +275,32 @@ impl LinkIndex {
 /// texts are not kept in memory, so this may read the file again.
 pub type SourceText<'a> = &'a (dyn Fn(&Path) -> Option<String> + Sync);
 
+/// The other files whose text a page built from a source file shows
+/// (a workshop's guide and handout, from workshop.yaml, show every
+/// module's), to place a broken link written in one of them.
+pub type SourceParts<'a> = &'a (dyn Fn(&Path) -> Vec<PathBuf> + Sync);
+
+/// Where a page's links were written: the source files' texts, and the
+/// parts each source brings in.
+#[derive(Clone, Copy)]
+pub struct Sources<'a> {
+    pub texts: SourceText<'a>,
+    pub parts: SourceParts<'a>,
+}
+
 /// Checks the links of `pages` against everything in `index`, in parallel.
-/// `texts` holds the source files, to point each broken link at the line that
-/// wrote it.
+/// `sources` holds the source files, to point each broken link at the line
+/// that wrote it.
 pub fn check_pages<P: std::borrow::Borrow<PageLinks> + Sync>(
     index: &LinkIndex,
     pages: &[P],
-    texts: SourceText,
+    sources: Sources,
     theme: &Theme,
 ) -> Vec<Diagnostic> {
     let hints = super::file_hints::FileHints::new(index);
     let errors: Vec<LinkError> = pages
         .par_iter()
-        .flat_map_iter(|page| check_page(index, &hints, page.borrow(), texts, theme))
+        .flat_map_iter(|page| check_page(index, &hints, page.borrow(), sources, theme))
         .collect();
     super::repeats::merge(errors)
 }
@@ -311,7 +324,7 @@ fn check_page(
     index: &LinkIndex,
     hints: &super::file_hints::FileHints,
     page: &PageLinks,
-    texts: SourceText,
+    texts: Sources,
     theme: &Theme,
 ) -> Vec<LinkError> {
     let mut diags = Vec::new();

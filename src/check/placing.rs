@@ -3,7 +3,7 @@
 //! author wrote it there, which may differ from the built page's
 //! (`/x.html` becomes `../x.html`; `intro.md` becomes `intro.html`).
 
-use super::links::{PageLinks, SourceText};
+use super::links::{PageLinks, Sources};
 use crate::diagnostic::{Diagnostic, Lines};
 use crate::theme::Theme;
 use std::path::{Path, PathBuf};
@@ -63,9 +63,7 @@ pub(super) fn place(
         .iter()
         .filter_map(|ext| stem.map(|s| format!("/{}", with_fragment(&format!("{s}.{ext}")))))
         .collect();
-    let own = candidates
-        .iter()
-        .filter(|c| page.source.as_ref() == Some(&c.file));
+    let own = candidates.iter().filter(|c| c.own);
     for c in own {
         let Ok(in_content) = c.file.strip_prefix("content") else {
             continue;
@@ -180,20 +178,24 @@ fn links_ending<'t>(text: &'t str, tail: &'t str) -> impl Iterator<Item = (usize
 }
 
 /// The files that may have written a page's links, in the order they are
-/// searched: the page's source, site.yaml (navigation), the page's template.
-pub(super) fn candidates(page: &PageLinks, texts: SourceText, theme: &Theme) -> Vec<Candidate> {
+/// searched: the page's source and the parts it brings in (a workshop's
+/// modules), site.yaml (navigation), the page's template.
+pub(super) fn candidates(page: &PageLinks, sources: Sources, theme: &Theme) -> Vec<Candidate> {
     let mut candidates = Vec::new();
     if let Some(src) = &page.source {
-        if let Some(t) = texts(src) {
-            candidates.push(Candidate::new(src.clone(), t));
+        let own = std::iter::once(src.clone()).chain((sources.parts)(src));
+        for file in own {
+            if let Some(t) = (sources.texts)(&file) {
+                candidates.push(Candidate::new(file, t, true));
+            }
         }
     }
-    if let Some(t) = texts(Path::new("site.yaml")) {
-        candidates.push(Candidate::new("site.yaml".into(), t));
+    if let Some(t) = (sources.texts)(Path::new("site.yaml")) {
+        candidates.push(Candidate::new("site.yaml".into(), t, false));
     }
     if let Some(name) = page.template {
         if let Some(t) = theme.template(name) {
-            candidates.push(Candidate::new(theme.template_path(name), t));
+            candidates.push(Candidate::new(theme.template_path(name), t, false));
         }
     }
     candidates
@@ -203,13 +205,17 @@ pub(super) fn candidates(page: &PageLinks, texts: SourceText, theme: &Theme) -> 
 pub(super) struct Candidate {
     file: PathBuf,
     lines: Lines,
+    /// The page's own source, or a part of it: a link written from its
+    /// folder is looked for in it too.
+    own: bool,
 }
 
 impl Candidate {
-    fn new(file: PathBuf, text: String) -> Candidate {
+    fn new(file: PathBuf, text: String, own: bool) -> Candidate {
         Candidate {
             file,
             lines: Lines::new(text),
+            own,
         }
     }
 }

@@ -139,7 +139,7 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
                     format!("member `{}` has no leadership skill", role.id),
                     at(&[Seg::Key("roles"), Seg::Index(i)]),
                 )
-                .hint("add `skill:`, e.g. listening, asking open questions, being concise"),
+                .hint("give the member a `skill:` to practise, e.g. listening, asking open questions, being concise"),
             );
         }
     }

@@ -178,6 +178,7 @@ fn check_workshop((site, original): (&Site, &Site), w: &Workshop) -> Vec<Diagnos
         };
         diags.push(d);
     }
+    diags.extend(modules_on_days(w, text));
     for m in &w.modules {
         diags.extend(check_module((site, original), m));
         let used = w.data.days.iter().any(|d| {
@@ -201,6 +202,26 @@ fn check_workshop((site, original): (&Site, &Site), w: &Workshop) -> Vec<Diagnos
         }
     }
     diags
+}
+
+/// A workshop's days name at least one module: without one its agenda,
+/// guide and handout would hold only breaks.
+fn modules_on_days(w: &Workshop, text: &str) -> Option<Diagnostic> {
+    let days = &w.data.days;
+    if days
+        .iter()
+        .flat_map(|d| &d.items)
+        .any(|i| i.module.is_some())
+    {
+        return None;
+    }
+    let (line, column) = locate(text, &[Seg::Key("days")]);
+    let folder = w.source.parent().unwrap_or(&w.source).display();
+    Some(
+        Diagnostic::error(&w.source, "the workshop has no module on any day, only breaks")
+            .at(line, column)
+            .hint(format!("add `- module: NAME` to a day, for a Markdown file {folder}/NAME.md with the module's front matter")),
+    )
 }
 
 /// The checks of one module: activities that fill its minutes, and links

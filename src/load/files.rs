@@ -117,6 +117,10 @@ fn unreadable(root: &Path, content: &Path, e: &walkdir::Error) -> Diagnostic {
                 .to_string(),
             "shorten the names of its folders, or nest it in fewer folders",
         ),
+        Some(io) if crate::diagnostic::link_loop(io) => (
+            crate::diagnostic::io_words(io),
+            "replace the link with the file itself, or point it at a file that is not a link",
+        ),
         Some(io) => (
             crate::diagnostic::io_words(io),
             "check that it can be opened",

@@ -99,7 +99,8 @@ pub fn optional_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, 
 }
 
 /// An optional text a page shows (a description, an explanation, a
-/// note): left out or written empty it is not shown, but one holding only
+/// note): left out, written empty or of spaces only it is not shown (a
+/// page's own, then, gives way to the site's), but one holding only
 /// characters that show as nothing (a zero-width space pasted from a web
 /// page) is an error naming the character, not an empty quote on the page.
 pub fn shown_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
@@ -124,8 +125,11 @@ impl<'de> Visitor<'de> for Maybe {
     fn visit_unit<E: Error>(self) -> Result<Option<String>, E> {
         Ok(None)
     }
+    /// A text of spaces only, which [`shown_text`] takes, shows as
+    /// nothing too: it is left out, as one written empty is.
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<String>, D::Error> {
-        d.deserialize_str(self.0).map(Some)
+        let text = d.deserialize_str(self.0)?;
+        Ok((!text.trim().is_empty()).then_some(text))
     }
 }
 

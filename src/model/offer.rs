@@ -20,6 +20,7 @@ pub struct Offers {
 #[serde(deny_unknown_fields)]
 pub struct Offer {
     /// The offer's anchor on the offers page.
+    #[serde(default, deserialize_with = "crate::model::fields::optional_text")]
     pub id: Option<String>,
     #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub title: String,
@@ -55,7 +56,9 @@ pub struct Action {
     #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub label: String,
     /// A path from the site root, e.g. `contact.html`.
+    #[serde(default, deserialize_with = "crate::model::fields::optional_text")]
     pub link: Option<String>,
     /// The subject of an e-mail to `organization.email`.
+    #[serde(default, deserialize_with = "crate::model::fields::optional_text")]
     pub email_subject: Option<String>,
 }

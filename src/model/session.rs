@@ -16,6 +16,9 @@ pub struct Session {
     /// The problem as the presenter first states it.
     #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub problem: String,
+    /// The coach, the presenter and the members (an empty list is an
+    /// error of its own, not one for every turn's speaker).
+    #[serde(deserialize_with = "crate::model::fields::non_empty")]
     pub roles: Vec<Role>,
     #[serde(deserialize_with = "crate::model::fields::non_empty")]
     pub stages: Vec<Stage>,

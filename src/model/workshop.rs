@@ -21,6 +21,7 @@ pub struct WorkshopFile {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Day {
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub title: Option<String>,
     /// Clock time, `HH:MM`.
     #[serde(deserialize_with = "crate::model::fields::required_text")]
@@ -33,8 +34,13 @@ pub struct Day {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DayItem {
+    #[serde(default, deserialize_with = "crate::model::fields::optional_text")]
     pub module: Option<String>,
-    #[serde(rename = "break")]
+    #[serde(
+        rename = "break",
+        default,
+        deserialize_with = "crate::model::fields::optional_text"
+    )]
     pub break_label: Option<String>,
     #[serde(default, deserialize_with = "crate::model::fields::optional_minutes")]
     pub minutes: Option<u32>,

@@ -1,5 +1,11 @@
 use super::*;
 
+/// No source files: every broken link is at its page's first line.
+const NO_SOURCES: Sources = Sources {
+    texts: &|_: &Path| None,
+    parts: &|_: &Path| Vec::new(),
+};
+
 fn page(path: &str, html: &str) -> Output {
     Output::plain(path.into(), html.as_bytes().to_vec())
 }
@@ -72,7 +78,7 @@ fn finds_missing_pages_and_anchors_only() {
     ];
     let theme = Theme::open(Path::new("."), "default").unwrap();
     let pages: Vec<PageLinks> = outputs.iter().map(PageLinks::of).collect();
-    let diags = check_pages(&LinkIndex::new(&pages), &pages, &|_: &Path| None, &theme);
+    let diags = check_pages(&LinkIndex::new(&pages), &pages, NO_SOURCES, &theme);
     let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
     assert_eq!(messages.len(), 2, "{messages:#?}");
     assert!(messages[0].contains("`gone.html`"));
@@ -101,7 +107,7 @@ fn names_an_original_only_for_a_translation() {
     ];
     let theme = Theme::open(Path::new("."), "default").unwrap();
     let pages: Vec<PageLinks> = outputs.iter().map(PageLinks::of).collect();
-    let diags = check_pages(&LinkIndex::new(&pages), &pages, &|_: &Path| None, &theme);
+    let diags = check_pages(&LinkIndex::new(&pages), &pages, NO_SOURCES, &theme);
     let hint = |target: &str| {
         diags
             .iter()
