@@ -40,30 +40,51 @@ fn kind_label(site: &Site, kind: ActivityKind) -> String {
     site.strings.t(key, &[])
 }
 
-/// "Day 1, 09:00–10:30" in the site's language.
-fn when(site: &Site, w: &Workshop, slot: Option<(usize, Clock, Clock)>) -> Option<String> {
+/// When a module runs, in the site's language: "Day 1, 09:00–10:30"; a
+/// module run more than once gives each time ("Day 2, 10:30–12:00 and
+/// Day 2, 13:00–14:30").
+fn when(site: &Site, w: &Workshop, runs: &[Run]) -> Option<String> {
     let s = &site.strings;
-    slot.map(|(d, start, end)| {
-        s.t(
-            "workshop.when",
-            &[
-                ("day", &day_title(site, w, d - 1)),
-                ("start", &s.clock(start.0)),
-                ("end", &s.clock(end.0)),
-            ],
-        )
-    })
+    let each: Vec<String> = runs
+        .iter()
+        .map(|&(d, start, end)| {
+            s.t(
+                "workshop.when",
+                &[
+                    ("day", &day_title(site, w, d - 1)),
+                    ("start", &s.clock(start.0)),
+                    ("end", &s.clock(end.0)),
+                ],
+            )
+        })
+        .collect();
+    Some(and_list(site, &each)).filter(|w| !w.is_empty())
 }
 
-/// When a module is first scheduled: day number, start and end.
-fn first_slot(days: &[Option<DayPlan>], module: usize) -> Option<(usize, Clock, Clock)> {
-    days.iter().enumerate().find_map(|(d, day)| {
-        day.as_ref()?
-            .slots
-            .iter()
-            .find(|s| s.module == Some(module))
-            .map(|s| (d + 1, s.start, s.end))
-    })
+/// "a, b and c" in the site's language.
+fn and_list(site: &Site, items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => site.strings.t(
+            "workshop.and",
+            &[("list", &rest.join(", ")), ("last", last)],
+        ),
+    }
+}
+
+/// One run of a module: its day's number (from 1), start and end.
+type Run = (usize, Clock, Clock);
+
+/// Every time a module is scheduled, in order.
+fn runs_of(days: &[Option<DayPlan>], module: usize) -> Vec<Run> {
+    let days = days.iter().enumerate();
+    let slots = days.filter_map(|(d, day)| Some((d + 1, day.as_ref()?)));
+    slots
+        .flat_map(|(d, day)| day.slots.iter().map(move |s| (d, s)))
+        .filter(|(_, s)| s.module == Some(module))
+        .map(|(d, s)| (d, s.start, s.end))
+        .collect()
 }
 
 /// Modules in the order the days use them, then the unscheduled ones.
@@ -93,15 +114,10 @@ fn day_title(site: &Site, w: &Workshop, d: usize) -> String {
 /// The activities of a module, with clock times when it is scheduled. A
 /// practice set or session not translated yet is the `original` site's,
 /// shown by its page in this language that leads to it.
-fn activities(
-    site: &Site,
-    original: &Site,
-    m: &Module,
-    start: Option<Clock>,
-    path: &str,
-) -> Vec<Value> {
+fn activities(site: &Site, original: &Site, m: &Module, runs: &[Run], path: &str) -> Vec<Value> {
     let s = &site.strings;
-    let mut at = start;
+    // Each run's clock as the activities go by.
+    let mut at: Vec<Clock> = runs.iter().map(|r| r.1).collect();
     m.front
         .activities
         .iter()
@@ -129,11 +145,15 @@ fn activities(
                 }
                 _ => None,
             };
-            let clock = at.map(|c| {
-                let (from, to) = (s.clock(c.0), s.clock(c.plus(a.minutes).0));
-                s.t("time.range", &[("start", &from), ("end", &to)])
-            });
-            at = at.map(|c| c.plus(a.minutes));
+            let clocks: Vec<String> = at
+                .iter_mut()
+                .map(|c| {
+                    let (from, to) = (s.clock(c.0), s.clock(c.plus(a.minutes).0));
+                    *c = c.plus(a.minutes);
+                    s.t("time.range", &[("start", &from), ("end", &to)])
+                })
+                .collect();
+            let clock = Some(and_list(site, &clocks)).filter(|c| !c.is_empty());
             context! {
                 number => i + 1,
                 title => &a.title,
@@ -219,7 +239,7 @@ pub fn module_context(
 ) -> Value {
     let (days, _) = plan(w);
     let m = &w.modules[index];
-    let slot = first_slot(&days, index);
+    let runs = runs_of(&days, index);
     let order = module_order(w, &days);
     let pos = order.iter().position(|&i| i == index).unwrap_or(0);
     let neighbour = |i: Option<&usize>| {
@@ -233,8 +253,8 @@ pub fn module_context(
             duration => site.strings.duration(m.front.minutes),
             objectives => &m.front.objectives,
             materials => &m.front.materials,
-            when => when(site, w, slot),
-            activities => activities(site, original, m, slot.map(|s| s.1), path),
+            when => when(site, w, &runs),
+            activities => activities(site, original, m, &runs, path),
             body => safe(to_html(&m.body, path, ids)),
             key => format!("alsite-timer:{}/{}", w.slug, m.slug),
         },
@@ -263,16 +283,16 @@ fn modules_in_order(
         .into_iter()
         .map(|i| {
             let m = &w.modules[i];
-            let slot = first_slot(days, i);
+            let runs = runs_of(days, i);
             let anchor = ids.unique(&module_anchor(&m.slug));
             context! {
                 id => anchor,
                 title => &m.front.title,
                 duration => site.strings.duration(m.front.minutes),
-                when => when(site, w, slot),
+                when => when(site, w, &runs),
                 objectives => &m.front.objectives,
                 materials => &m.front.materials,
-                activities => activities(site, original, m, slot.map(|s| s.1), path),
+                activities => activities(site, original, m, &runs, path),
                 notes => if with_notes { m.front.facilitator.as_deref().map(|f| safe(to_html(f, path, ids))) } else { None },
                 // Below the module's title (an h2): its highest heading becomes an h3.
                 body => safe(to_html_below(&m.body, path, ids, 3).html),
