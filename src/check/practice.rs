@@ -33,6 +33,16 @@ pub fn check_item(
                     .hint("add options, each with `text:` and `feedback:`"),
                 );
             }
+            let texts: Vec<&str> = c.options.iter().map(|o| o.text.as_str()).collect();
+            for (i, first) in repeated(&texts) {
+                diags.push(
+                    err(
+                        format!("option {} reads as option {}: `{}`", i + 1, first + 1, texts[i]),
+                        at(&[Seg::Key("options"), Seg::Index(i), Seg::Key("text")]),
+                    )
+                    .hint("each option must read differently, or the learner cannot tell them apart: reword one or remove it"),
+                );
+            }
             if !c.options.iter().any(|o| o.correct) {
                 diags.push(
                     err(
@@ -119,20 +129,36 @@ pub fn check_item(
                     .hint("list the steps in their right order"),
                 );
             }
-            for (i, step) in o.steps.iter().enumerate() {
-                if let Some(first) = o.steps[..i].iter().position(|s| s == step) {
-                    diags.push(
-                        err(
-                            format!("step {} is the same as step {}: `{step}`", i + 1, first + 1),
-                            at(&[Seg::Key("steps"), Seg::Index(i)]),
-                        )
-                        .hint("each step must differ, or the learner cannot tell which place is right: reword one or remove it"),
-                    );
-                }
+            let steps: Vec<&str> = o.steps.iter().map(String::as_str).collect();
+            for (i, first) in repeated(&steps) {
+                diags.push(
+                    err(
+                        format!("step {} is the same as step {}: `{}`", i + 1, first + 1, steps[i]),
+                        at(&[Seg::Key("steps"), Seg::Index(i)]),
+                    )
+                    .hint("each step must differ, or the learner cannot tell which place is right: reword one or remove it"),
+                );
             }
         }
     }
     diags
+}
+
+/// Each text of `texts` that reads as an earlier one, with that one's place:
+/// the same words in any case and spacing (`Yes` and ` yes`), as a learner
+/// sees them.
+fn repeated(texts: &[&str]) -> Vec<(usize, usize)> {
+    let key = |t: &str| {
+        t.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let keys: Vec<String> = texts.iter().map(|t| key(t)).collect();
+    let earlier = |i: usize| keys[..i].iter().position(|k| *k == keys[i]);
+    (0..keys.len())
+        .filter_map(|i| earlier(i).map(|first| (i, first)))
+        .collect()
 }
 
 pub fn check_practice(site: &Site) -> Vec<Diagnostic> {
