@@ -371,6 +371,7 @@
     }
 
     var session = {
+      reviewing: review,
       get: function (key, id) { var items = state.s[key]; return items && isObject(items[id]) ? copy(items[id]) : null; },
       set: function (key, id, value) {
         (state.s[key] = state.s[key] || {})[id] = copy(value);
@@ -525,6 +526,8 @@
   function lmsStore(session, key) {
     return {
       inLms: true,
+      /** The platform's review mode: nothing given now is saved. */
+      reviewing: session.reviewing,
       get: function (id) { return session.get(key, id); },
       set: function (id, value) { session.set(key, id, value); },
       clear: function () { session.clear(key); },
