@@ -1,5 +1,7 @@
-//! A package is for learners: the facilitator guides, where a workshop's
-//! trainer notes are, stay out of it, and nothing leads to them.
+//! A package as its learners meet it: the facilitator guides, where a
+//! workshop's trainer notes are, stay out of it, and nothing leads to them;
+//! the launch page's title (a platform's new window shows it) names the
+//! course once.
 
 mod common;
 
@@ -120,4 +122,39 @@ fn no_facilitator_guide_nor_its_notes_reach_a_package() {
             "{version}: a link in a sentence keeps its words"
         );
     }
+}
+
+/// The `<title>` of `page`.
+fn title(page: &str) -> &str {
+    let at = page.find("<title>").unwrap() + 7;
+    &page[at..at + page[at..].find("</title>").unwrap()]
+}
+
+#[test]
+fn a_launch_page_names_the_course_once() {
+    let site = sample();
+    let args = ["package", "--scorm", "1.2", "--out", "course.zip"];
+    assert!(alsite(&args, &site.0).status.success());
+    let files = entries(&site.path("course.zip"));
+    let launch = &files.iter().find(|(n, _)| n == "lms/site.html").unwrap().1;
+    assert_eq!(title(launch), "Action Learning in Practice");
+    let args = [
+        "package",
+        "--scorm",
+        "1.2",
+        "--out",
+        "part.zip",
+        "content/workshops/intro-training",
+    ];
+    assert!(alsite(&args, &site.0).status.success());
+    let files = entries(&site.path("part.zip"));
+    let launch = &files
+        .iter()
+        .find(|(n, _)| n == "lms/workshop-intro-training.html")
+        .unwrap()
+        .1;
+    assert_eq!(
+        title(launch),
+        "Introduction to Action Learning · Action Learning in Practice"
+    );
 }
