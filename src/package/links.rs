@@ -140,7 +140,7 @@ fn leaves_site(attrs: &[(String, String)]) -> bool {
 }
 
 /// Where the next `<a` opening tag starts (`<a` then a space, or `<a>`).
-fn next_anchor(html: &str) -> Option<usize> {
+pub(super) fn next_anchor(html: &str) -> Option<usize> {
     let bytes = html.as_bytes();
     let mut from = 0;
     while let Some(i) = memchr::memchr(b'<', &bytes[from..]).map(|i| from + i) {
@@ -159,13 +159,13 @@ fn next_anchor(html: &str) -> Option<usize> {
 }
 
 /// The length of the tag starting at `html[0]`, up to its `>` (quoted `>`s skipped).
-fn tag_length(html: &str) -> Option<usize> {
+pub(super) fn tag_length(html: &str) -> Option<usize> {
     crate::html::tag_end(html.as_bytes().get(1..)?).map(|end| end + 2)
 }
 
 /// The attributes of an opening tag: lower-case names, values unquoted
 /// (entities left as they are).
-fn attributes(tag: &str) -> Vec<(String, String)> {
+pub(super) fn attributes(tag: &str) -> Vec<(String, String)> {
     let inner = tag.trim_start_matches('<').trim_end_matches('>');
     let name_end = inner
         .find(|c: char| c.is_ascii_whitespace() || c == '/')
@@ -175,7 +175,7 @@ fn attributes(tag: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
+pub(super) fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
     hay.as_bytes()
         .windows(needle.len())
         .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))

@@ -5,6 +5,7 @@
 //! frame, so progress survives moving from page to page.
 
 mod archive;
+mod guides;
 mod links;
 mod manifest;
 mod names;
@@ -122,13 +123,14 @@ pub fn package(o: &Options) -> Result<Summary, Diagnostics> {
     let scos = manifest::leaves(&tree);
     check_names(&g, &scos, o.version).map_err(Diagnostics)?;
     let mastery = g.site.config.scorm.mastery_score;
-    let mut site_files: Vec<String> = g.outputs.iter().map(|f| f.path.clone()).collect();
+    let (guides, outputs): (Vec<_>, Vec<_>) = g.outputs.into_iter().partition(guides::is_guide);
+    let guides = guides.into_iter().map(|f| f.path).collect();
+    let mut site_files: Vec<String> = outputs.iter().map(|f| f.path.clone()).collect();
     site_files.sort();
     let notes = new_tab_notes(&g.site);
-    let mut files: Vec<(String, Vec<u8>)> = g
-        .outputs
+    let mut files: Vec<(String, Vec<u8>)> = outputs
         .into_iter()
-        .map(|f| (f.path.clone(), framed(&f.path, f.bytes, &notes)))
+        .map(|f| (f.path.clone(), framed(&f.path, f.bytes, &notes, &guides)))
         .collect();
     files.extend(
         schemas::files(o.version)
@@ -180,8 +182,14 @@ fn new_tab_notes(site: &crate::model::Site) -> Vec<(String, String)> {
 }
 
 /// A page as it goes into the package: links that leave the site open in a
-/// new tab (see `links`), with the note in the page's language.
-fn framed(path: &str, bytes: Vec<u8>, notes: &[(String, String)]) -> Vec<u8> {
+/// new tab (see `links`), with the note in the page's language, and none
+/// leads to a facilitator guide (see `guides`).
+fn framed(
+    path: &str,
+    bytes: Vec<u8>,
+    notes: &[(String, String)],
+    guides: &std::collections::HashSet<String>,
+) -> Vec<u8> {
     if !path.ends_with(".html") {
         return bytes;
     }
@@ -194,6 +202,7 @@ fn framed(path: &str, bytes: Vec<u8>, notes: &[(String, String)]) -> Vec<u8> {
         .iter()
         .find(|(l, _)| Some(l.as_str()) == lang)
         .or(notes.first());
+    let page = guides::unlink(path, &page, guides);
     links::mark_page(&page, note.map_or("", |(_, n)| n)).into_bytes()
 }
 

@@ -119,3 +119,27 @@ test("SCORM 1.2: a bookmark that is not a page of the site is not followed: the 
   }
   await server.close();
 });
+
+/** Waits (up to 15 s) for the course's frame to show `want`; returns what it shows. */
+async function shows(page, want) {
+  for (let waited = 0; waited < 15000 && shown(page) !== want; waited += 250) await page.waitForTimeout(250);
+  return shown(page);
+}
+
+test("SCORM 2004: a bookmark to a page the package no longer has (a course uploaded again) opens the first page, which becomes the bookmark", { timeout: 60000 }, async () => {
+  const dir = course("2004");
+  const server = await serve(dir, "2004", "lms/site.html");
+  const again = await openHost(server, { location: "workshops/foundations/a-module-renamed-since.html", entry: "resume" });
+  assert.equal(await shows(again.page, "index.html"), "index.html", "the course opens on its first page, not on the server's 404");
+  await again.content.locator("main h1").first().waitFor();
+  // A page the learner reaches that is not the site's (a 404) is not kept as the bookmark either.
+  const frame = again.page.frames().find((f) => f.url().includes("/pkg/") && !f.url().includes("/lms/"));
+  await frame.goto(new URL("practice/index.html", `${server.base}/pkg/`).href);
+  await again.content.locator("main h1").first().waitFor();
+  await frame.goto(new URL("practice/gone.html", `${server.base}/pkg/`).href);
+  await again.page.waitForTimeout(500);
+  const cmi = await leave(again.page);
+  assert.equal(cmi.location, "practice/index.html", "the last page of the site the learner was on");
+  await again.page.close();
+  await server.close();
+});

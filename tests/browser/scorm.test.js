@@ -384,12 +384,16 @@ test("the schema files in each package are exact copies of ADL's, as the ADL tes
   }
 });
 
-test("SCORM 1.2: an unset lesson_mode counts as normal; in review mode nothing is recorded", async () => {
+test("SCORM 1.2: an unset lesson_mode counts as normal; in review mode nothing is recorded, and the page says so", async () => {
   const dir = partsPackage("1.2");
   const items = embedded(dir, "practice/session-flow.html", "practice-data").items;
   const server = await serve(dir, "1.2", "lms/practice-session-flow.html");
   for (const mode of ["", "review"]) {
     const { page, problems, content } = await openHost(server, { core: { lesson_mode: mode } });
+    await scriptsRan(content);
+    assert.equal(await content.locator(".item-count").innerText(), mode === ""
+      ? "3\u00a0exercises. Your answers are saved in your learning platform."
+      : "3\u00a0exercises. You are reviewing this course: answers you give now are not saved.", `lesson_mode "${mode}"`);
     await answerSessionFlow(content, items);
     const cmi = await leave(page);
     if (mode === "") {

@@ -434,13 +434,22 @@
     };
   }
 
+  /** In a learning platform, the line under the title says answers go
+   *  there, or (the platform's review mode) that they are not saved at all. */
+  function showWhereSaved(reviewing) {
+    var shown = reviewing ? ".saved-review" : ".saved-in-lms";
+    document.querySelectorAll(".saved-here, .saved-in-lms, .saved-review").forEach(function (n) {
+      n.hidden = !n.matches(shown);
+    });
+  }
+
   function mountPage() {
     var script = document.getElementById("practice-data");
     if (!script) return;
     var data;
     try { data = JSON.parse(script.textContent); } catch (e) { return; }
     var store = alsite.progress.open(data.key);
-    if (store.inLms) document.querySelectorAll(".saved-here, .saved-in-lms").forEach(function (n) { n.hidden = !n.hidden; });
+    if (store.inLms) showWhereSaved(store.reviewing);
     var items = Array.isArray(data.items) ? data.items : [];
     var ids = items.map(function (item) { return item.id; });
     var mounted = {};

@@ -371,6 +371,7 @@
     }
 
     var session = {
+      reviewing: review,
       get: function (key, id) { var items = state.s[key]; return items && isObject(items[id]) ? copy(items[id]) : null; },
       set: function (key, id, value) {
         (state.s[key] = state.s[key] || {})[id] = copy(value);
@@ -443,21 +444,40 @@
     } catch (e) { return null; }
   }
 
+  /** Whether the frame shows a page of the site (its `<html data-root>`, or
+   *  the scripts every page loads), not a server's "not found" page or a
+   *  file such as a PDF. */
+  function isSitePage(frame) {
+    try {
+      var win = frame.contentWindow;
+      return win.document.documentElement.hasAttribute("data-root") || Boolean(win.alsite);
+    } catch (e) { return false; }
+  }
+
   /** Opens the session on `lms` and shows the bookmarked page in the frame
    *  (`reload`: the frame's page again even without a bookmark, so that a
-   *  page opened before the connection reaches it). */
+   *  page opened before the connection reaches it). A bookmark to a page
+   *  the package no longer has (the course uploaded again since) opens the
+   *  item's first page instead; only pages of the site become the bookmark. */
   function start(config, lms, reload) {
     var session = startSession(config, lms);
     var root = new URL("../", window.location.href).href;
     function mount() {
       var frame = document.getElementById("lms-frame");
       if (!frame) return;
+      var first = frame.src, opened = false;
       var page = bookmarked(session.bookmark(), root);
       if (page) frame.src = page;
       else if (reload) frame.src = shown(frame, root) || frame.src;
       frame.addEventListener("load", function () {
         var href = shown(frame, root);
-        if (href) session.location(href.slice(root.length).split("#")[0].split("?")[0]);
+        if (!href) return;
+        if (!isSitePage(frame)) {
+          if (!opened) { opened = true; frame.src = first; }
+          return;
+        }
+        opened = true;
+        session.location(href.slice(root.length).split("#")[0].split("?")[0]);
       });
     }
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount); else mount();
@@ -506,6 +526,8 @@
   function lmsStore(session, key) {
     return {
       inLms: true,
+      /** The platform's review mode: nothing given now is saved. */
+      reviewing: session.reviewing,
       get: function (id) { return session.get(key, id); },
       set: function (id, value) { session.set(key, id, value); },
       clear: function () { session.clear(key); },
