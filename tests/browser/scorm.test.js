@@ -363,6 +363,9 @@ test("outside an LMS the package works as the site does: localStorage, no errors
   await answerSessionFlow(content, items);
   await page.reload();
   assert.equal(await content.locator(".progress .score").textContent(), "Answered 3 of 3, 2 right.");
+  // Opened straight from disk, no platform is expected: no word of one, even once the launch page stops looking.
+  await page.waitForTimeout(10500);
+  assert.equal(await page.locator("#lms-notice").isVisible(), false);
   const frame = page.frames().find((f) => f.url().endsWith("practice/session-flow.html"));
   assert.ok(await frame.evaluate(() => localStorage.getItem(alsite.progress.storageKey("alsite-practice:session-flow"))), "kept in localStorage");
   assert.deepEqual(problems, []);
@@ -474,6 +477,26 @@ test("SCORM 1.2: a platform whose API appears a moment after the course opens st
   assert.deepEqual([cmi.core.score.raw, cmi.core.lesson_status, list(cmi.interactions).length], ["67", "failed", 3]);
   assert.equal(cmi.core.lesson_location, "practice/session-flow.html");
   assert.deepEqual(await page.evaluate(() => window.lms.errors), []);
+  assert.deepEqual(problems, []);
+  await page.close();
+  await server.close();
+});
+
+test("a platform that frames the course but never answers: the learner is told that nothing is recorded", { timeout: 60000 }, async () => {
+  const dir = partsPackage("1.2");
+  const server = await serve(dir, "1.2", "lms/practice-session-flow.html", { late: 10 * 60 * 1000 });
+  const { page, problems, content } = await openHost(server);
+  const notice = page.frameLocator("#sco").locator("#lms-notice");
+  await scriptsRan(content);
+  assert.equal(await notice.isVisible(), false, "not while the platform may still answer");
+  await notice.waitFor({ state: "visible", timeout: 20000 });
+  assert.equal(await notice.innerText(), "Your learning platform is not recording this course: your answers stay in this browser only. If the course must count, tell whoever runs the platform.");
+  // The course stays whole below the line, and works as it does from disk.
+  const [line, frame] = await Promise.all([notice.boundingBox(), page.frameLocator("#sco").locator("#lms-frame").boundingBox()]);
+  assert.ok(frame.y >= line.y + line.height - 1 && frame.height > 300, JSON.stringify({ line, frame }));
+  assert.equal(await content.locator(".item-count").innerText(), "3\u00a0exercises. Your answers are saved in this browser only.");
+  const launch = page.frames().find((f) => f.url().endsWith("lms/practice-session-flow.html"));
+  assert.deepEqual(await axeViolations(launch), []);
   assert.deepEqual(problems, []);
   await page.close();
   await server.close();

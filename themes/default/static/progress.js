@@ -495,6 +495,7 @@
     var found = findEither(config.version);
     if (found) {
       var lms = connect(found);
+      if (!lms) notConnected(); // the platform refused to start the course
       return lms && start(config, lms, false);
     }
     // Only looked for, not started, until it is there: one Initialize call.
@@ -505,8 +506,22 @@
       window.clearInterval(look);
       var lms = late && connect(late);
       if (lms) alsite.progress.session = start(config, lms, true);
+      else if (late || launchedByPlatform()) notConnected();
     }, LOOK_MS);
     return null; // until then, or opened outside an LMS: the pages use localStorage
+  }
+
+  /** Whether a platform opened the launch page: in a frame of its page or
+   *  in a window it opened, rather than straight from disk or a server. */
+  function launchedByPlatform() {
+    try { return window.parent !== window || Boolean(window.opener); } catch (e) { return true; }
+  }
+
+  /** Says, above the course, that the platform does not record it: a learner
+   *  who finishes would otherwise find it "not attempted". */
+  function notConnected() {
+    var notice = document.getElementById("lms-notice");
+    if (notice) notice.hidden = false;
   }
 
   /** The session of the launch page around this page, if any. */
