@@ -78,6 +78,23 @@ const LONGER: &[(&str, &str, &str)] = &[
     ("lat", "la", "Latin"),
 ];
 
+/// Codes of languages no one speaks any more that are taken for a living
+/// one: `ang` is Old English, though Polish trainers shorten *angielski*
+/// (English) to "ang."; a site in one of these is surely a slip.
+const HISTORICAL: &[(&str, &str, &str, &str)] = &[
+    ("ang", "en", "English", "Old English"),
+    ("enm", "en", "English", "Middle English"),
+    ("fro", "fr", "French", "Old French"),
+    ("frm", "fr", "French", "Middle French"),
+    ("goh", "de", "German", "Old High German"),
+    ("gmh", "de", "German", "Middle High German"),
+    ("grc", "el", "Greek", "Ancient Greek"),
+    ("sga", "ga", "Irish", "Old Irish"),
+    ("orv", "ru", "Russian", "Old Russian"),
+    ("peo", "fa", "Persian", "Old Persian"),
+    ("osp", "es", "Spanish", "Old Spanish"),
+];
+
 /// Codes ISO 639-1 withdrew, with the code that replaced them.
 const WITHDRAWN: &[(&str, &str, &str)] = &[
     ("iw", "he", "Hebrew"),
@@ -127,7 +144,11 @@ pub fn two_letter_of(code: &str) -> Option<(&'static str, &'static str)> {
 pub fn unknown_language(code: &str, language: &str) -> Option<(String, String)> {
     let known = match language.len() {
         2 => TWO_LETTER.split(' ').any(|c| c == language),
-        3 => !LONGER.iter().any(|(c, ..)| *c == language),
+        3 => {
+            let longer = LONGER.iter().map(|(c, ..)| *c);
+            let historical = HISTORICAL.iter().map(|(c, ..)| *c);
+            !longer.chain(historical).any(|c| c == language)
+        }
         _ => false,
     };
     if known {
@@ -145,6 +166,12 @@ pub fn unknown_language(code: &str, language: &str) -> Option<(String, String)> 
         .iter()
         .find(|(c, ..)| *c == language)
         .map(|(c, code, name)| format!("{name} is `{code}`: a language tag uses the two-letter code where there is one, not `{c}`"));
+    if let Some((_, meant, name, old)) = HISTORICAL.iter().find(|(c, ..)| *c == language) {
+        return Some((
+            format!("`{code}` is the code of {old}, a language no one speaks today"),
+            format!("{name} is `{meant}`"),
+        ));
+    }
     let hint = country.or(withdrawn).or(longer).or_else(|| named(language)).unwrap_or_else(|| {
         "write the language's ISO 639 code, such as `en`, `pl`, `cs` or `uk`, and a region after `-` if you need one (`pt-BR`)".to_string()
     });
@@ -179,6 +206,13 @@ mod tests {
         let (_, hint) = unknown_language("english", "english").unwrap();
         assert!(hint.starts_with("write its code, `en`"), "{hint}");
         assert!(unknown_language("xq", "xq").unwrap().1.contains("ISO 639"));
+        // "ang." is how Polish shortens angielski, English.
+        let (message, hint) = unknown_language("ang", "ang").unwrap();
+        assert_eq!(
+            message,
+            "`ang` is the code of Old English, a language no one speaks today"
+        );
+        assert_eq!(hint, "English is `en`");
         let (_, hint) = unknown_language("iw", "iw").unwrap();
         assert_eq!(hint, "`iw` is the old code for Hebrew: write `he`");
         // Longer than a language subtag may be: still named.
