@@ -40,30 +40,52 @@ fn kind_label(site: &Site, kind: ActivityKind) -> String {
     site.strings.t(key, &[])
 }
 
-/// "Day 1, 09:00–10:30" in the site's language.
-fn when(site: &Site, w: &Workshop, slot: Option<(usize, Clock, Clock)>) -> Option<String> {
+/// When a module runs, in the site's language: "Day 1, 09:00–10:30", and
+/// for a module the days use more than once every run, "Day 2, 10:30–12:00
+/// and 13:00–14:30" (the day named again only when it changes).
+fn when(site: &Site, w: &Workshop, runs: &[(usize, Clock, Clock)]) -> Option<String> {
     let s = &site.strings;
-    slot.map(|(d, start, end)| {
-        s.t(
-            "workshop.when",
-            &[
-                ("day", &day_title(site, w, d - 1)),
-                ("start", &s.clock(start.0)),
-                ("end", &s.clock(end.0)),
-            ],
-        )
-    })
+    let mut day = None;
+    runs.iter()
+        .map(|&(d, start, end)| {
+            let (start, end) = (s.clock(start.0), s.clock(end.0));
+            let text = if day == Some(d) {
+                s.t("time.range", &[("start", &start), ("end", &end)])
+            } else {
+                let title = day_title(site, w, d - 1);
+                s.t(
+                    "workshop.when",
+                    &[("day", &title), ("start", &start), ("end", &end)],
+                )
+            };
+            day = Some(d);
+            text
+        })
+        .reduce(|first, then| and_then(site, &first, &then))
 }
 
-/// When a module is first scheduled: day number, start and end.
-fn first_slot(days: &[Option<DayPlan>], module: usize) -> Option<(usize, Clock, Clock)> {
-    days.iter().enumerate().find_map(|(d, day)| {
-        day.as_ref()?
-            .slots
-            .iter()
-            .find(|s| s.module == Some(module))
-            .map(|s| (d + 1, s.start, s.end))
-    })
+/// "10:30–12:00 and 13:00–14:30": two runs of one module.
+fn and_then(site: &Site, first: &str, then: &str) -> String {
+    site.strings
+        .t("workshop.and_then", &[("first", first), ("then", then)])
+}
+
+fn starts(runs: &[(usize, Clock, Clock)]) -> Vec<Clock> {
+    runs.iter().map(|r| r.1).collect()
+}
+
+/// Every time the days use a module: day number, start and end.
+fn runs(days: &[Option<DayPlan>], module: usize) -> Vec<(usize, Clock, Clock)> {
+    days.iter()
+        .enumerate()
+        .filter_map(|(d, day)| day.as_ref().map(|day| (d, day)))
+        .flat_map(|(d, day)| {
+            day.slots
+                .iter()
+                .filter(move |s| s.module == Some(module))
+                .map(move |s| (d + 1, s.start, s.end))
+        })
+        .collect()
 }
 
 /// Modules in the order the days use them, then the unscheduled ones.
@@ -97,11 +119,11 @@ fn activities(
     site: &Site,
     original: &Site,
     m: &Module,
-    start: Option<Clock>,
+    starts: &[Clock],
     path: &str,
 ) -> Vec<Value> {
     let s = &site.strings;
-    let mut at = start;
+    let mut at = starts.to_vec();
     m.front
         .activities
         .iter()
@@ -129,11 +151,15 @@ fn activities(
                 }
                 _ => None,
             };
-            let clock = at.map(|c| {
-                let (from, to) = (s.clock(c.0), s.clock(c.plus(a.minutes).0));
-                s.t("time.range", &[("start", &from), ("end", &to)])
-            });
-            at = at.map(|c| c.plus(a.minutes));
+            // Its clock time in every run of the module.
+            let clock = at
+                .iter()
+                .map(|c| {
+                    let (from, to) = (s.clock(c.0), s.clock(c.plus(a.minutes).0));
+                    s.t("time.range", &[("start", &from), ("end", &to)])
+                })
+                .reduce(|first, then| and_then(site, &first, &then));
+            at.iter_mut().for_each(|c| *c = c.plus(a.minutes));
             context! {
                 number => i + 1,
                 title => &a.title,
@@ -219,7 +245,7 @@ pub fn module_context(
 ) -> Value {
     let (days, _) = plan(w);
     let m = &w.modules[index];
-    let slot = first_slot(&days, index);
+    let runs = runs(&days, index);
     let order = module_order(w, &days);
     let pos = order.iter().position(|&i| i == index).unwrap_or(0);
     let neighbour = |i: Option<&usize>| {
@@ -233,8 +259,8 @@ pub fn module_context(
             duration => site.strings.duration(m.front.minutes),
             objectives => &m.front.objectives,
             materials => &m.front.materials,
-            when => when(site, w, slot),
-            activities => activities(site, original, m, slot.map(|s| s.1), path),
+            when => when(site, w, &runs),
+            activities => activities(site, original, m, &starts(&runs), path),
             body => safe(to_html(&m.body, path, ids)),
             key => format!("alsite-timer:{}/{}", w.slug, m.slug),
         },
@@ -263,16 +289,16 @@ fn modules_in_order(
         .into_iter()
         .map(|i| {
             let m = &w.modules[i];
-            let slot = first_slot(days, i);
+            let runs = runs(days, i);
             let anchor = ids.unique(&module_anchor(&m.slug));
             context! {
                 id => anchor,
                 title => &m.front.title,
                 duration => site.strings.duration(m.front.minutes),
-                when => when(site, w, slot),
+                when => when(site, w, &runs),
                 objectives => &m.front.objectives,
                 materials => &m.front.materials,
-                activities => activities(site, original, m, slot.map(|s| s.1), path),
+                activities => activities(site, original, m, &starts(&runs), path),
                 notes => if with_notes { m.front.facilitator.as_deref().map(|f| safe(to_html(f, path, ids))) } else { None },
                 // Below the module's title (an h2): its highest heading becomes an h3.
                 body => safe(to_html_below(&m.body, path, ids, 3).html),
