@@ -130,47 +130,6 @@ fn sample_site_has_every_page_with_its_key_text() {
     assert!(out.join("static/style.css").is_file());
 }
 
-/// The visible words of an HTML page, tags dropped and spaces collapsed.
-fn words(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-#[test]
-fn a_module_run_twice_gives_both_times_in_its_page_the_guide_and_the_handout() {
-    // The sample's second day runs `live-sessions-rotating` before and after lunch.
-    let (_dir, out) = build_sample();
-    let both = "Day 2, 10:30–12:00 and Day 2, 13:00–14:30 · 1 h 30 min";
-    for page in [
-        "live-sessions-rotating.html",
-        "facilitator.html",
-        "handout.html",
-    ] {
-        let text =
-            words(&fs::read_to_string(out.join("workshops/foundations").join(page)).unwrap());
-        assert!(text.contains(both), "{page}: {text}");
-    }
-    // The guide's activities give the clock of each run.
-    let guide =
-        words(&fs::read_to_string(out.join("workshops/foundations/facilitator.html")).unwrap());
-    assert!(
-        guide.contains("10:30–11:45 and 13:00–14:15 Live session: a participant coaches"),
-        "{guide}"
-    );
-}
-
 #[test]
 fn every_link_in_the_sample_site_resolves() {
     let (_dir, out) = build_sample();

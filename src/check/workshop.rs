@@ -4,7 +4,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::load::frontmatter;
 use crate::load::yaml::{locate, value_place, Seg};
-use crate::model::schedule::{plan, Clock, PlanError};
+use crate::model::schedule::{duration, plan, Clock, DayPlan, PlanError};
 use crate::model::*;
 
 /// `original` is the site in the default language (the same site in it): a
@@ -113,6 +113,57 @@ fn unknown_module(
     })
 }
 
+/// A day with `end:` (the room is booked until then) whose items run past
+/// it: an error at its `end:`, naming the first item that does not fit.
+fn day_ends(w: &Workshop, text: &str, days: &[Option<DayPlan>]) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for (d, (day, planned)) in w.data.days.iter().zip(days).enumerate() {
+        let (Some(end), Some(planned)) = (&day.end, planned) else {
+            continue;
+        };
+        let key = locate(text, &[Seg::Key("days"), Seg::Index(d), Seg::Key("end")]);
+        let (l, c) = value_place(text, key);
+        let n = d + 1;
+        let diag = match Clock::parse(end) {
+            Err(message) => {
+                let time = Clock::meant(end).map_or("17:00".to_string(), |c| c.to_string());
+                Diagnostic::error(&w.source, format!("day {n}: the end time {message}")).hint(
+                    format!("write hours and minutes with a colon, in quotes: `end: \"{time}\"`"),
+                )
+            }
+            Ok(end) if end < planned.start => Diagnostic::error(
+                &w.source,
+                format!(
+                    "day {n} ends at {end}, before it starts at {}",
+                    planned.start
+                ),
+            )
+            .hint("`end:` is when the day must be over, after its `start:`"),
+            Ok(end) if planned.end > end => {
+                let over = planned.end.0 - end.0;
+                let first = planned.slots.iter().find(|s| s.end > end);
+                let (label, from, to) = first.map_or((String::new(), end, end), |s| {
+                    (s.label.clone(), s.start, s.end)
+                });
+                Diagnostic::error(
+                    &w.source,
+                    format!(
+                        "day {n} runs until {}, past its end at {end}: `{label}` ({from}–{to}) does not fit",
+                        planned.end
+                    ),
+                )
+                .hint(format!(
+                    "take {} out of the day (shorten a module or a break, or move an item to another day), or make `end:` later",
+                    duration(over)
+                ))
+            }
+            Ok(_) => continue,
+        };
+        diags.push(diag.at(l, c));
+    }
+    diags
+}
+
 fn check_workshop((site, original): (&Site, &Site), w: &Workshop) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     if w.source.as_os_str().is_empty() {
@@ -130,7 +181,8 @@ fn check_workshop((site, original): (&Site, &Site), w: &Workshop) -> Vec<Diagnos
             ],
         )
     };
-    let (_, errors) = plan(w);
+    let (days, errors) = plan(w);
+    diags.extend(day_ends(w, text, &days));
     for e in errors {
         let d = match e {
             PlanError::BadStart { day, message } => {

@@ -293,6 +293,7 @@ mod tests {
                     .map(|(start, items)| Day {
                         title: None,
                         start: start.into(),
+                        end: None,
                         items,
                     })
                     .collect(),

@@ -26,6 +26,10 @@ pub struct Day {
     /// Clock time, `HH:MM`.
     #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub start: String,
+    /// Optional clock time, `HH:MM`, the day must be over by (the room is
+    /// booked until then): a day whose items run past it is an error.
+    #[serde(default)]
+    pub end: Option<String>,
     #[serde(deserialize_with = "crate::model::fields::non_empty")]
     pub items: Vec<DayItem>,
 }

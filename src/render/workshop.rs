@@ -40,50 +40,51 @@ fn kind_label(site: &Site, kind: ActivityKind) -> String {
     site.strings.t(key, &[])
 }
 
-/// When a module runs, in the site's language: "Day 1, 09:00–10:30"; a
-/// module run more than once gives each time ("Day 2, 10:30–12:00 and
-/// Day 2, 13:00–14:30").
-fn when(site: &Site, w: &Workshop, runs: &[Run]) -> Option<String> {
+/// When a module runs, in the site's language: "Day 1, 09:00–10:30", and
+/// for a module the days use more than once every run, "Day 2, 10:30–12:00
+/// and 13:00–14:30" (the day named again only when it changes).
+fn when(site: &Site, w: &Workshop, runs: &[(usize, Clock, Clock)]) -> Option<String> {
     let s = &site.strings;
-    let each: Vec<String> = runs
-        .iter()
+    let mut day = None;
+    runs.iter()
         .map(|&(d, start, end)| {
-            s.t(
-                "workshop.when",
-                &[
-                    ("day", &day_title(site, w, d - 1)),
-                    ("start", &s.clock(start.0)),
-                    ("end", &s.clock(end.0)),
-                ],
-            )
+            let (start, end) = (s.clock(start.0), s.clock(end.0));
+            let text = if day == Some(d) {
+                s.t("time.range", &[("start", &start), ("end", &end)])
+            } else {
+                let title = day_title(site, w, d - 1);
+                s.t(
+                    "workshop.when",
+                    &[("day", &title), ("start", &start), ("end", &end)],
+                )
+            };
+            day = Some(d);
+            text
         })
-        .collect();
-    Some(and_list(site, &each)).filter(|w| !w.is_empty())
+        .reduce(|first, then| and_then(site, &first, &then))
 }
 
-/// "a, b and c" in the site's language.
-fn and_list(site: &Site, items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => site.strings.t(
-            "workshop.and",
-            &[("list", &rest.join(", ")), ("last", last)],
-        ),
-    }
+/// "10:30–12:00 and 13:00–14:30": two runs of one module.
+fn and_then(site: &Site, first: &str, then: &str) -> String {
+    site.strings
+        .t("workshop.and_then", &[("first", first), ("then", then)])
 }
 
-/// One run of a module: its day's number (from 1), start and end.
-type Run = (usize, Clock, Clock);
+fn starts(runs: &[(usize, Clock, Clock)]) -> Vec<Clock> {
+    runs.iter().map(|r| r.1).collect()
+}
 
-/// Every time a module is scheduled, in order.
-fn runs_of(days: &[Option<DayPlan>], module: usize) -> Vec<Run> {
-    let days = days.iter().enumerate();
-    let slots = days.filter_map(|(d, day)| Some((d + 1, day.as_ref()?)));
-    slots
-        .flat_map(|(d, day)| day.slots.iter().map(move |s| (d, s)))
-        .filter(|(_, s)| s.module == Some(module))
-        .map(|(d, s)| (d, s.start, s.end))
+/// Every time the days use a module: day number, start and end.
+fn runs(days: &[Option<DayPlan>], module: usize) -> Vec<(usize, Clock, Clock)> {
+    days.iter()
+        .enumerate()
+        .filter_map(|(d, day)| day.as_ref().map(|day| (d, day)))
+        .flat_map(|(d, day)| {
+            day.slots
+                .iter()
+                .filter(move |s| s.module == Some(module))
+                .map(move |s| (d + 1, s.start, s.end))
+        })
         .collect()
 }
 
@@ -114,10 +115,15 @@ fn day_title(site: &Site, w: &Workshop, d: usize) -> String {
 /// The activities of a module, with clock times when it is scheduled. A
 /// practice set or session not translated yet is the `original` site's,
 /// shown by its page in this language that leads to it.
-fn activities(site: &Site, original: &Site, m: &Module, runs: &[Run], path: &str) -> Vec<Value> {
+fn activities(
+    site: &Site,
+    original: &Site,
+    m: &Module,
+    starts: &[Clock],
+    path: &str,
+) -> Vec<Value> {
     let s = &site.strings;
-    // Each run's clock as the activities go by.
-    let mut at: Vec<Clock> = runs.iter().map(|r| r.1).collect();
+    let mut at = starts.to_vec();
     m.front
         .activities
         .iter()
@@ -145,15 +151,15 @@ fn activities(site: &Site, original: &Site, m: &Module, runs: &[Run], path: &str
                 }
                 _ => None,
             };
-            let clocks: Vec<String> = at
-                .iter_mut()
+            // Its clock time in every run of the module.
+            let clock = at
+                .iter()
                 .map(|c| {
                     let (from, to) = (s.clock(c.0), s.clock(c.plus(a.minutes).0));
-                    *c = c.plus(a.minutes);
                     s.t("time.range", &[("start", &from), ("end", &to)])
                 })
-                .collect();
-            let clock = Some(and_list(site, &clocks)).filter(|c| !c.is_empty());
+                .reduce(|first, then| and_then(site, &first, &then));
+            at.iter_mut().for_each(|c| *c = c.plus(a.minutes));
             context! {
                 number => i + 1,
                 title => &a.title,
@@ -239,7 +245,7 @@ pub fn module_context(
 ) -> Value {
     let (days, _) = plan(w);
     let m = &w.modules[index];
-    let runs = runs_of(&days, index);
+    let runs = runs(&days, index);
     let order = module_order(w, &days);
     let pos = order.iter().position(|&i| i == index).unwrap_or(0);
     let neighbour = |i: Option<&usize>| {
@@ -254,7 +260,7 @@ pub fn module_context(
             objectives => &m.front.objectives,
             materials => &m.front.materials,
             when => when(site, w, &runs),
-            activities => activities(site, original, m, &runs, path),
+            activities => activities(site, original, m, &starts(&runs), path),
             body => safe(to_html(&m.body, path, ids)),
             key => format!("alsite-timer:{}/{}", w.slug, m.slug),
         },
@@ -283,7 +289,7 @@ fn modules_in_order(
         .into_iter()
         .map(|i| {
             let m = &w.modules[i];
-            let runs = runs_of(days, i);
+            let runs = runs(days, i);
             let anchor = ids.unique(&module_anchor(&m.slug));
             context! {
                 id => anchor,
@@ -292,7 +298,7 @@ fn modules_in_order(
                 when => when(site, w, &runs),
                 objectives => &m.front.objectives,
                 materials => &m.front.materials,
-                activities => activities(site, original, m, &runs, path),
+                activities => activities(site, original, m, &starts(&runs), path),
                 notes => if with_notes { m.front.facilitator.as_deref().map(|f| safe(to_html(f, path, ids))) } else { None },
                 // Below the module's title (an h2): its highest heading becomes an h3.
                 body => safe(to_html_below(&m.body, path, ids, 3).html),

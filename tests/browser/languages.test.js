@@ -123,7 +123,10 @@ test("the timer speaks Polish", async () => {
   assert.equal(await first.locator(".timer-status").textContent(), "Przywrócono 15:00.");
   await page.evaluate(() => {
     const key = document.querySelector("[data-timer-key]").dataset.timerKey;
-    localStorage.setItem(alsite.progress.storageKey(key), JSON.stringify({ 1: { endsAt: Date.now() + 500 } }));
+    // A timer is kept under its activity's minutes and title.
+    const li = document.getElementById("activity-2");
+    const timer = `${li.dataset.minutes} ${li.querySelector(".activity-title").textContent}`;
+    localStorage.setItem(alsite.progress.storageKey(key), JSON.stringify({ [timer]: { endsAt: Date.now() + 500 } }));
   });
   await page.reload();
   await page.waitForFunction(() => document.querySelector("#activity-2").classList.contains("is-done"), null, { timeout: 5000 });

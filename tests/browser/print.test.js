@@ -270,3 +270,14 @@ test("a printed handout runs on from module to module, and no sheet of a handout
   assert.ok(items.length >= 4, `${items.length} materials`);
   assert.deepEqual(items.filter((i) => !sheet.includes(i)), [], "every material on the checklist heading's sheet");
 });
+
+test("a guide printed on US Letter is laid out on Letter, not shrunk from A4", async () => {
+  const page = await browser.context.newPage();
+  await page.goto(fileUrl("workshops/foundations/facilitator.html"), { waitUntil: "load" });
+  const pdf = path.join(dir, "letter.pdf");
+  // The print dialog's paper, with the page's own size preferred where it gives one.
+  await page.pdf({ path: pdf, format: "Letter", preferCSSPageSize: true });
+  await page.close();
+  const size = execFileSync("pdfinfo", [pdf], { encoding: "utf8" }).match(/Page size:\s+([\d.]+) x ([\d.]+)/);
+  assert.deepEqual([Number(size[1]), Number(size[2])], [612, 792], "8.5 × 11 in sheets");
+});

@@ -267,8 +267,10 @@ test("a schedule's rows are headed by their module or activity, so a column read
 async function runTimer(page, id, ms) {
   await page.evaluate(([activity, left]) => {
     const key = document.querySelector("[data-timer-key]").dataset.timerKey;
-    const index = [...document.querySelectorAll("li.activity")].findIndex((li) => li.id === activity);
-    localStorage.setItem(alsite.progress.storageKey(key), JSON.stringify({ [index]: { endsAt: Date.now() + left } }));
+    // A timer is kept under its activity's minutes and title.
+    const li = document.getElementById(activity);
+    const timer = `${li.dataset.minutes} ${li.querySelector(".activity-title").textContent}`;
+    localStorage.setItem(alsite.progress.storageKey(key), JSON.stringify({ [timer]: { endsAt: Date.now() + left } }));
   }, [id, ms]);
   await page.reload();
 }

@@ -12,6 +12,8 @@ const os = require("node:os");
 const path = require("node:path");
 const { launch, open, fileUrl, axeViolations } = require("./helpers");
 
+const BIN = process.env.ALSITE_BIN;
+
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser.close(); });
@@ -119,7 +121,7 @@ test("a timer runs, pauses, survives a reload, resets, and shows when time is up
   // Let a timer run out: one that ends in a second, as if started long ago.
   await page.evaluate(() => {
     const key = document.querySelector("[data-timer-key]").dataset.timerKey;
-    localStorage.setItem(alsite.progress.storageKey(key), JSON.stringify({ 3: { endsAt: Date.now() + 1000 } }));
+    localStorage.setItem(alsite.progress.storageKey(key), JSON.stringify({ "15 What changes when you ask?": { endsAt: Date.now() + 1000 } }));
   });
   await page.reload();
   const last = page.locator("#activity-4");
@@ -147,4 +149,43 @@ test("module pages link their practice sets and sessions and each other", async 
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(problems, { console: [], errors: [], outside: [] });
   await page.close();
+});
+
+test("a timer paused before the trainer edits the module stays with its activity", async () => {
+  assert.ok(BIN && fs.existsSync(BIN), "ALSITE_BIN names the alsite binary (tests/run sets it)");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-timer-"));
+  try {
+    const root = path.join(dir, "site"), out = path.join(dir, "out");
+    execFileSync(BIN, ["new", root], { stdio: "pipe" });
+    const build = () => execFileSync(BIN, ["build", "--root", root, "--out", out], { stdio: "pipe" });
+    build();
+    const url = "file://" + path.join(out, W, "six-components.html");
+    const { page, problems } = await open(browser.context, url, "file://");
+    const shown = () => page.locator("li.activity").evaluateAll((lis) => lis.map((li) =>
+      `${li.querySelector(".activity-title").textContent} ${li.querySelector(".timer-display").textContent} ${li.querySelector(".timer-start").textContent}`));
+    await page.locator("#activity-1 .timer-start").click();
+    await page.waitForFunction(() => document.querySelector("#activity-1 .timer-display").textContent !== "30:00", null, { timeout: 5000 });
+    await page.locator("#activity-1 .timer-start").click();
+    const paused = await page.locator("#activity-1 .timer-display").textContent();
+    await page.locator("#activity-2 .timer-reset").click();
+
+    // The morning of the workshop: an energiser above it, and five minutes more for the walk.
+    const file = path.join(root, "content", W, "six-components.md");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8")
+      .replace("minutes: 75", "minutes: 85")
+      .replace("activities:\n", "activities:\n  - { title: Energiser, minutes: 5, kind: discussion }\n")
+      .replace("Walking the cycle\", minutes: 20", "Walking the cycle\", minutes: 25"));
+    build();
+    await page.reload();
+    assert.deepEqual(await shown(), [
+      "Energiser 05:00 Start",
+      `The six components ${paused} Resume`,
+      "Walking the cycle 25:00 Start",
+      "A demo session, step by step 25:00 Start",
+    ]);
+    assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+    await page.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -26,6 +26,17 @@
     return (m < 10 ? "0" : "") + m + ":" + (s < 10 ? "0" : "") + s;
   }
 
+  // Each timer is kept under its activity's length and title, not its place
+  // in the list: when the trainer adds an activity above it, or changes its
+  // minutes, on the morning of the workshop, a timer paused before never
+  // shows on another activity, nor at a length the activity no longer has.
+  var named = {};
+  function timerId(li, title) {
+    var id = li.getAttribute("data-minutes") + " " + title;
+    named[id] = (named[id] || 0) + 1;
+    return named[id] > 1 ? id + " #" + named[id] : id;
+  }
+
   var timers = items.map(function (li, index) {
     var full = Number(li.getAttribute("data-minutes")) * 60000;
     var box = li.querySelector(".timer");
@@ -33,8 +44,9 @@
     var start = box.querySelector(".timer-start");
     var status = box.querySelector(".timer-status");
     var title = li.querySelector(".activity-title").textContent;
+    var id = timerId(li, title);
     // state: { remaining: ms } when paused, { endsAt: epoch ms } when running.
-    var state = saved.get(index);
+    var state = saved.get(id);
     if (!state || typeof state !== "object" || !(Number.isFinite(state.remaining) || Number.isFinite(state.endsAt))) {
       state = { remaining: full };
     }
@@ -45,7 +57,7 @@
       return Number.isFinite(state.endsAt) ? state.endsAt - Date.now() : state.remaining;
     }
     function running() { return Number.isFinite(state.endsAt); }
-    function store() { saved.set(index, state); }
+    function store() { saved.set(id, state); }
 
     function render() {
       var left = remaining();

@@ -1,0 +1,79 @@
+//! A workshop's clock times where a trainer reads them away from the
+//! agenda: a module's page, the facilitator guide and the handout. A module
+//! the days use more than once gives every run, not only the first.
+
+mod common;
+
+use common::{alsite, copy_tree, text, TempDir};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const REPO: &str = env!("CARGO_MANIFEST_DIR");
+
+/// Builds the site in `root` into `dir/site`.
+fn build(root: &Path, dir: &TempDir) -> PathBuf {
+    let out = dir.path("site");
+    let o = alsite(
+        &[
+            "build",
+            "--root",
+            root.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        Path::new(REPO),
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    out
+}
+
+fn read(out: &Path, page: &str) -> String {
+    fs::read_to_string(out.join(page)).unwrap_or_else(|_| panic!("{page} missing"))
+}
+
+#[test]
+fn a_module_run_twice_in_a_day_gives_both_runs_on_its_page_the_guide_and_the_handout() {
+    // The sample's day 2 runs "Live sessions with rotating roles" before and after lunch.
+    let dir = TempDir::new("twice");
+    let out = build(Path::new(REPO), &dir);
+    let both = "Day 2, 10:30–12:00 and 13:00–14:30";
+    for page in [
+        "live-sessions-rotating.html",
+        "facilitator.html",
+        "handout.html",
+    ] {
+        let html = read(&out, &format!("workshops/foundations/{page}"));
+        assert!(html.contains(both), "{page} gives both runs: {both}");
+    }
+    // Each activity's time in both runs, on the module's page and in the guide.
+    for page in ["live-sessions-rotating.html", "facilitator.html"] {
+        let html = read(&out, &format!("workshops/foundations/{page}"));
+        assert!(
+            html.contains("10:30–11:45 and 13:00–14:15"),
+            "{page}: the first activity in both runs"
+        );
+    }
+    // A module run once is as before.
+    let once = read(&out, "workshops/foundations/six-components.html");
+    assert!(once.contains("Day 1, 10:15–11:30 ·"), "one run");
+}
+
+#[test]
+fn a_module_run_on_two_days_names_each_day_in_polish() {
+    let dir = TempDir::new("twice-pl");
+    let root = dir.path("src");
+    copy_tree(&Path::new(REPO).join("samples/pl"), &root);
+    let yaml = root.join("content/workshops/intro-training/workshop.yaml");
+    let mut days = fs::read_to_string(&yaml).unwrap();
+    days.push_str(
+        "  - title: Dzień 2\n    start: \"10:00\"\n    items:\n      - module: live-session\n",
+    );
+    fs::write(&yaml, days).unwrap();
+    let out = build(&root, &dir);
+    let page = read(&out, "workshops/intro-training/live-session.html");
+    assert!(
+        // A one-letter word keeps to the word after it (Polish typography).
+        page.contains("Dzień 1, 10:45–12:00 i\u{a0}Dzień 2, 10:00–11:15"),
+        "both days named"
+    );
+}
