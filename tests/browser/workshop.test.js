@@ -130,6 +130,17 @@ test("a timer runs, pauses, survives a reload, resets, and shows when time is up
   assert.equal(await last.locator(".timer-status").textContent(), "Time is up for What changes when you ask?.");
   assert.match(await page.title(), /^⏰ Time is up · /);
   assert.deepEqual(await axeViolations(page), [], "with a timer run out");
+
+  // Half an hour after its time was up (the module runs again after lunch), the timer opens afresh.
+  await page.evaluate(() => {
+    const key = document.querySelector("[data-timer-key]").dataset.timerKey;
+    localStorage.setItem(alsite.progress.storageKey(key), JSON.stringify({ "15 What changes when you ask?": { endsAt: Date.now() - 31 * 60000 } }));
+  });
+  await page.reload();
+  assert.equal(await last.locator(".timer-display").textContent(), "15:00");
+  assert.equal(await last.locator(".timer-start").textContent(), "Start");
+  assert.ok(!(await last.evaluate((li) => li.classList.contains("is-done"))));
+  assert.doesNotMatch(await page.title(), /Time is up/);
   assert.deepEqual(problems, { console: [], errors: [], outside: [] });
   await page.close();
 });

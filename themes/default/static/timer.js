@@ -18,6 +18,8 @@
   // Minutes left that are said when a running timer reaches them: a glance
   // at the clock for someone who cannot see it, not a voice every second.
   var MILESTONES = [5, 1];
+  // How long "Time is up" stays on a timer that ran out, across reloads.
+  var STALE_MS = 30 * 60000;
 
   function format(ms) {
     var total = Math.max(0, Math.ceil(ms / 1000));
@@ -50,6 +52,9 @@
     if (!state || typeof state !== "object" || !(Number.isFinite(state.remaining) || Number.isFinite(state.endsAt))) {
       state = { remaining: full };
     }
+    // A time that was up long ago belongs to an earlier run (a module the
+    // workshop runs again after lunch, or yesterday's): the timer opens afresh.
+    if (Number.isFinite(state.endsAt) && Date.now() - state.endsAt > STALE_MS) state = { remaining: full };
     var wasDone = false;
     var lastLeft = remaining();
 
