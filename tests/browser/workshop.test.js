@@ -145,6 +145,36 @@ test("a timer runs, pauses, survives a reload, resets, and shows when time is up
   await page.close();
 });
 
+test("a timer in full screen fills a projector's screen, goes on to the next activity there, and gives the page back", async () => {
+  const { page, problems } = await open(browser.context, fileUrl(W + "six-components.html"), "file://");
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  const first = page.locator("#activity-1");
+  const enlarge = first.getByRole("button", { name: "Full screen" });
+  await enlarge.click();
+  await page.waitForFunction(() => document.fullscreenElement);
+  assert.deepEqual(await page.locator(".activity").evaluateAll((lis) => lis.filter((li) => li.getBoundingClientRect().height > 0).map((li) => li.id)), ["activity-1"], "the activity alone");
+  await first.getByRole("button", { name: "Leave full screen" }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Start", "the focus on Start");
+  const digits = await first.locator(".timer-display").boundingBox();
+  assert.ok(digits.height >= 720 / 4, `the time is a quarter of the screen high or more (${digits.height} px)`);
+  await page.keyboard.press("Enter");
+  assert.equal(await first.locator(".timer-start").textContent(), "Pause");
+  assert.deepEqual(await axeViolations(page), [], "in full screen");
+  // Next activity: the next one starts and takes the screen.
+  await first.locator(".timer-next").click();
+  await page.waitForFunction(() => document.querySelector("#activity-2").getBoundingClientRect().height > 0 && document.querySelector("#activity-1").getBoundingClientRect().height === 0);
+  assert.ok(await page.evaluate(() => Boolean(document.fullscreenElement)), "still in full screen");
+  assert.equal(await page.locator("#activity-2 .timer-start").textContent(), "Pause");
+  // (Escape is the browser's own way out; headless Chromium has no such key of its own.)
+  await page.locator("#activity-2").getByRole("button", { name: "Leave full screen" }).click();
+  await page.waitForFunction(() => !document.fullscreenElement);
+  await page.locator("#activity-2").getByRole("button", { name: "Full screen", exact: true }).waitFor();
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
 test("module pages link their practice sets and sessions and each other", async () => {
   const { page, problems } = await open(browser.context, fileUrl(W + "six-components.html"), "file://");
   assert.match(await page.locator(".lede").textContent(), /Day 1, 10:15–11:30 · 1\u00a0h\u00a015\u00a0min/);

@@ -39,6 +39,11 @@
     return named[id] > 1 ? id + " #" + named[id] : id;
   }
 
+  /** The activity full screen shows: `li` alone. */
+  function show(li) {
+    items.forEach(function (other) { other.classList.toggle("is-shown", other === li); });
+  }
+
   var timers = items.map(function (li, index) {
     var full = Number(li.getAttribute("data-minutes")) * 60000;
     var box = li.querySelector(".timer");
@@ -114,8 +119,28 @@
     box.querySelector(".timer-next").addEventListener("click", function () {
       if (running()) { state = { remaining: Math.max(0, remaining()) }; store(); render(); }
       var next = timers[index + 1];
-      if (next) next.begin();
+      if (!next) return;
+      // In full screen, the next activity takes the screen.
+      if (document.fullscreenElement === section) show(items[index + 1]);
+      next.begin();
     });
+    // Full screen: the activity alone and large, for the room to read from
+    // its back row; Escape (or the button) brings the page back. The list
+    // takes the screen, showing one activity: Next activity shows the next.
+    var enlarge = box.querySelector(".timer-full");
+    if (section.requestFullscreen && document.fullscreenEnabled) {
+      enlarge.hidden = false;
+      enlarge.addEventListener("click", function () {
+        if (document.fullscreenElement === section) { document.exitFullscreen(); return; }
+        show(li);
+        section.requestFullscreen().catch(function () { /* refused: the page stays as it is */ });
+      });
+      document.addEventListener("fullscreenchange", function () {
+        var on = document.fullscreenElement === section;
+        enlarge.textContent = t(on ? "timer.leave_full_screen" : "timer.full_screen");
+        if (on && li.classList.contains("is-shown")) start.focus();
+      });
+    }
     box.hidden = false;
     return {
       render: render,
