@@ -107,10 +107,36 @@ fn unknown_module(
     } else {
         format!(
             "{}modules of this workshop: {}",
-            crate::suggest::did_you_mean(name, known.iter().copied()),
+            meant_module(w, name, &known),
             known.join(", ")
         )
     })
+}
+
+/// "did you mean …? " for a module a day names that the workshop lacks: a
+/// name a letter or two off, else the one module no day names, when there
+/// is just one (the file renamed since: `power-of-questions` to
+/// `questions-that-empower`).
+fn meant_module(w: &Workshop, name: &str, known: &[&str]) -> String {
+    let near = crate::suggest::did_you_mean(name, known.iter().copied());
+    if !near.is_empty() {
+        return near;
+    }
+    let named: Vec<&str> = w
+        .data
+        .days
+        .iter()
+        .flat_map(|d| &d.items)
+        .filter_map(|i| i.module.as_deref())
+        .collect();
+    match known
+        .iter()
+        .filter(|m| !named.contains(m))
+        .collect::<Vec<_>>()[..]
+    {
+        [renamed] => format!("`{renamed}` is the one module no day names: if you renamed the file, write `- module: {renamed}`; "),
+        _ => String::new(),
+    }
 }
 
 /// A day with `end:` (the room is booked until then) whose items run past
