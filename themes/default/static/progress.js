@@ -521,7 +521,14 @@
    *  who finishes would otherwise find it "not attempted". */
   function notConnected() {
     var notice = document.getElementById("lms-notice");
-    if (notice) notice.hidden = false;
+    if (!notice) return;
+    notice.hidden = false;
+    // Hide: the line goes and the course has the whole window back.
+    notice.querySelector("button").addEventListener("click", function () {
+      notice.hidden = true;
+      var frame = document.getElementById("lms-frame");
+      if (frame) frame.focus();
+    });
   }
 
   /** The session of the launch page around this page, if any. */
