@@ -131,6 +131,26 @@ test("a timer runs, pauses, survives a reload, resets, and shows when time is up
   assert.match(await page.title(), /^⏰ Time is up · /);
   assert.deepEqual(await axeViolations(page), [], "with a timer run out");
 
+  // A time that runs out on the open page: half an hour later it still opens afresh.
+  await page.evaluate(() => {
+    const key = document.querySelector("[data-timer-key]").dataset.timerKey;
+    localStorage.setItem(alsite.progress.storageKey(key), JSON.stringify({ "15 What changes when you ask?": { endsAt: Date.now() + 500 } }));
+  });
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector("#activity-4").classList.contains("is-done"), null, { timeout: 5000 });
+  const upOnPage = await page.evaluate(() => {
+    const key = document.querySelector("[data-timer-key]").dataset.timerKey;
+    const saved = JSON.parse(localStorage.getItem(alsite.progress.storageKey(key))).items["15 What changes when you ask?"];
+    // As if that was 31 minutes ago.
+    saved.upAt -= 31 * 60000;
+    localStorage.setItem(alsite.progress.storageKey(key), JSON.stringify({ "15 What changes when you ask?": saved }));
+    return saved;
+  });
+  assert.equal(upOnPage.remaining, 0, JSON.stringify(upOnPage));
+  await page.reload();
+  assert.equal(await last.locator(".timer-display").textContent(), "15:00");
+  assert.ok(!(await last.evaluate((li) => li.classList.contains("is-done"))));
+
   // Half an hour after its time was up (the module runs again after lunch), the timer opens afresh.
   await page.evaluate(() => {
     const key = document.querySelector("[data-timer-key]").dataset.timerKey;
@@ -171,6 +191,19 @@ test("a timer in full screen fills a projector's screen, goes on to the next act
   await page.locator("#activity-2").getByRole("button", { name: "Leave full screen" }).click();
   await page.waitForFunction(() => !document.fullscreenElement);
   await page.locator("#activity-2").getByRole("button", { name: "Full screen", exact: true }).waitFor();
+
+  // Going on, in full screen, to an activity whose time is already up: the focus stays on a button (Reset).
+  await page.evaluate(() => {
+    const key = document.querySelector("[data-timer-key]").dataset.timerKey;
+    localStorage.setItem(alsite.progress.storageKey(key), JSON.stringify({ "20 Walking the cycle": { remaining: 0, upAt: Date.now() } }));
+  });
+  await page.reload();
+  await first.getByRole("button", { name: "Full screen" }).click();
+  await first.getByRole("button", { name: "Leave full screen" }).waitFor();
+  await first.locator(".timer-next").focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelector("#activity-2").getBoundingClientRect().height > 0);
+  assert.equal(await page.evaluate(() => document.activeElement.closest("#activity-2") && document.activeElement.textContent), "Reset");
   assert.deepEqual(problems, { console: [], errors: [], outside: [] });
   await page.close();
 });

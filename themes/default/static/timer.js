@@ -59,7 +59,9 @@
     }
     // A time that was up long ago belongs to an earlier run (a module the
     // workshop runs again after lunch, or yesterday's): the timer opens afresh.
-    if (Number.isFinite(state.endsAt) && Date.now() - state.endsAt > STALE_MS) state = { remaining: full };
+    // (`upAt`: when it was up, kept once it ran out on an open page.)
+    var upAt = Number.isFinite(state.endsAt) ? state.endsAt : state.upAt;
+    if (Number.isFinite(upAt) && Date.now() - upAt > STALE_MS) state = { remaining: full };
     var wasDone = false;
     var lastLeft = remaining();
 
@@ -80,7 +82,7 @@
       start.disabled = done;
       if (done && !wasDone) {
         status.textContent = t("timer.up_for", { title: title });
-        if (running()) { state = { remaining: 0 }; store(); }
+        if (running()) { state = { remaining: 0, upAt: state.endsAt }; store(); }
       } else if (!done && wasDone) {
         status.textContent = "";
       }
@@ -138,7 +140,7 @@
       document.addEventListener("fullscreenchange", function () {
         var on = document.fullscreenElement === section;
         enlarge.textContent = t(on ? "timer.leave_full_screen" : "timer.full_screen");
-        if (on && li.classList.contains("is-shown")) start.focus();
+        if (on && li.classList.contains("is-shown")) (start.disabled ? box.querySelector(".timer-reset") : start).focus();
       });
     }
     box.hidden = false;
@@ -148,7 +150,8 @@
       isDone: function () { return remaining() <= 0; },
       begin: function () {
         if (!running()) start.click();
-        start.focus();
+        // A timer whose time is up has Start disabled: the focus goes to Reset.
+        (start.disabled ? box.querySelector(".timer-reset") : start).focus();
         li.scrollIntoView({ block: "nearest" });
       },
     };
