@@ -497,6 +497,9 @@ test("a platform that frames the course but never answers: the learner is told t
   assert.equal(await content.locator(".item-count").innerText(), "3\u00a0exercises. Your answers are saved in this browser only.");
   const launch = page.frames().find((f) => f.url().endsWith("lms/practice-session-flow.html"));
   assert.deepEqual(await axeViolations(launch), []);
+  await page.emulateMedia({ colorScheme: "dark" });
+  assert.deepEqual(await axeViolations(launch), [], "dark");
+  await page.emulateMedia({ colorScheme: "light" });
   // In a short window (a phone on its side, 400 % zoom) the line keeps to a third of it.
   await page.setViewportSize({ width: 320, height: 256 });
   const [small, room] = await Promise.all([notice.boundingBox(), launch.evaluate(() => window.innerHeight)]);
