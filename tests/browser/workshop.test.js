@@ -42,6 +42,12 @@ test("the agenda shows every clock time worked out", async () => {
   assert.equal(colours.module[0], colours.module[1]);
   assert.equal(colours.break[0], colours.break[1]);
   assert.notEqual(colours.module[0], colours.break[0]);
+  // A day without a break names no break colour.
+  const noBreak = await page.context().newPage();
+  await noBreak.goto(fileUrl("workshops/demo-event/index.html"));
+  assert.equal((await noBreak.locator(".timeline-key").first().textContent()).trim(), "Module");
+  assert.equal(await noBreak.locator(".timeline .seg-break").count(), 0);
+  await noBreak.close();
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(problems, { console: [], errors: [], outside: [] });
   await page.close();
