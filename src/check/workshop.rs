@@ -150,7 +150,10 @@ fn day_ends(w: &Workshop, text: &str, days: &[Option<DayPlan>]) -> Vec<Diagnosti
         let key = locate(text, &[Seg::Key("days"), Seg::Index(d), Seg::Key("end")]);
         let (l, c) = value_place(text, key);
         let n = d + 1;
-        let diag = match Clock::parse(end) {
+        // A room booked until midnight: the day may end at 24:00.
+        let end_of_day = end.trim() == "24:00";
+        let parsed = if end_of_day { Ok(Clock(24 * 60)) } else { Clock::parse(end) };
+        let diag = match parsed {
             Err(message) => {
                 let time = Clock::meant(end).map_or("17:00".to_string(), |c| c.to_string());
                 Diagnostic::error(&w.source, format!("day {n}: the end time {message}")).hint(

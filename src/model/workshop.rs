@@ -28,7 +28,7 @@ pub struct Day {
     pub start: String,
     /// Optional clock time, `HH:MM`, the day must be over by (the room is
     /// booked until then): a day whose items run past it is an error.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::fields::optional_text")]
     pub end: Option<String>,
     #[serde(deserialize_with = "crate::model::fields::non_empty")]
     pub items: Vec<DayItem>,

@@ -2,9 +2,18 @@
 //! minutes: `1:30`, `1,5 h`, `90 min`, `1 h 30 min`, `45 minut`, `2 godz.`.
 //! The hint then gives the number to write.
 
+/// The most minutes a length may have: a day's.
+const MOST: u32 = 24 * 60;
+
 /// The minutes `written` stands for, if it is a length of time in hours
-/// and minutes (English or Polish words, a decimal point or comma).
+/// and minutes (English or Polish words, a decimal point or comma) that
+/// `minutes:` takes (1 to 1440): the hint never offers a number the check
+/// refuses in turn.
 pub fn minutes_in(written: &str) -> Option<u32> {
+    read(written).filter(|m| (1..=MOST).contains(m))
+}
+
+fn read(written: &str) -> Option<u32> {
     let t = written.trim().to_lowercase();
     if let Some((h, m)) = t.split_once(':') {
         let (h, m) = (h.trim().parse::<u32>().ok()?, m.trim());
@@ -67,7 +76,18 @@ mod tests {
         ] {
             assert_eq!(minutes_in(written), Some(minutes), "{written}");
         }
-        for other in ["około godziny", "1:3", "pół", "90", "1,25 min", "h"] {
+        // Lengths `minutes:` does not take are not offered either.
+        for other in [
+            "około godziny",
+            "1:3",
+            "pół",
+            "90",
+            "1,25 min",
+            "h",
+            "0:00",
+            "25 h",
+            "0 min",
+        ] {
             assert_eq!(minutes_in(other), None, "{other}");
         }
     }
