@@ -152,7 +152,11 @@ fn day_ends(w: &Workshop, text: &str, days: &[Option<DayPlan>]) -> Vec<Diagnosti
         let n = d + 1;
         // A room booked until midnight: the day may end at 24:00.
         let end_of_day = end.trim() == "24:00";
-        let parsed = if end_of_day { Ok(Clock(24 * 60)) } else { Clock::parse(end) };
+        let parsed = if end_of_day {
+            Ok(Clock(24 * 60))
+        } else {
+            Clock::parse(end)
+        };
         let diag = match parsed {
             Err(message) => {
                 let time = Clock::meant(end).map_or("17:00".to_string(), |c| c.to_string());

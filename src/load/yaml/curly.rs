@@ -114,9 +114,24 @@ fn flow_depth(before: &str) -> usize {
 fn starts_value(before: &str, depth: usize) -> bool {
     let b = before.trim_end();
     let list_item = !b.is_empty() && b.chars().all(|c| c == '-' || c == ' ');
-    b.ends_with(':')
+    key_colon(b, depth)
         || list_item
         || (depth > 0 && (b.ends_with('[') || b.ends_with('{') || b.ends_with(',')))
+}
+
+/// Whether `b` ends with a key's colon (`ask:`), not with one inside a
+/// text (`facilitator: Ask the group:`, where a quotation that follows is
+/// part of the text, not all of it).
+fn key_colon(b: &str, depth: usize) -> bool {
+    let Some(head) = b.strip_suffix(':') else {
+        return false;
+    };
+    let entry = if depth > 0 {
+        head.rsplit([',', '{', '[']).next().unwrap_or(head)
+    } else {
+        head.trim_start_matches(['-', ' '])
+    };
+    !entry.contains(": ")
 }
 
 /// Whether a value ends before `after`: the line's end, a comment, or (in
@@ -147,6 +162,21 @@ mod tests {
                 ": - { by: ola, ask: \"Co się dzieje, kiedy ich nie ma?\", to: bartek }"
             ),
             "{hint}"
+        );
+    }
+
+    #[test]
+    fn a_quotation_after_a_colon_inside_a_text_is_part_of_that_text() {
+        // The whole text needs quoting (its first `: ` starts a key), which
+        // the colon's own explanation says; not the quotation alone.
+        let line = "facilitator: Zapytaj grupę: „Co was zaskoczyło: pytania czy odpowiedzi?”\n";
+        assert_eq!(wrapped_values(line), vec![]);
+        assert_eq!(misread(line, 1), None);
+        // A key's own colon still counts, in a list and in braces.
+        assert_eq!(wrapped_values("  - ask: „Co dalej?”\n").len(), 1);
+        assert_eq!(
+            wrapped_values("- { by: ola, ask: „Co: dalej?”, to: bartek }\n").len(),
+            1
         );
     }
 
