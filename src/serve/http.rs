@@ -191,23 +191,38 @@ pub fn content_type(path: &str) -> &'static str {
     }
 }
 
-/// The live-reload client: reloads on a `reload` event and keeps the scroll position.
-const RELOAD_SCRIPT: &str = r#"<script>(function(){"use strict";var k="alsite-scroll:"+location.pathname;
+/// The live-reload client, for a page of the site at version `{v}`: the
+/// stream names the version served when it opens and after every rebuild,
+/// and the page reloads when it is another, keeping its scroll position
+/// (a position still waiting to be restored, from a reload a moment ago,
+/// is kept rather than taken as the top).
+const RELOAD_SCRIPT: &str = r#"<script>(function(){"use strict";var v="{v}",k="alsite-scroll:"+location.pathname;
 window.addEventListener("load",function(){try{var y=sessionStorage.getItem(k);if(y!==null){sessionStorage.removeItem(k);window.scrollTo(0,Number(y));}}catch(e){}});
 if(!window.EventSource)return;var es=new EventSource("/__alsite/events");
-es.addEventListener("reload",function(){try{sessionStorage.setItem(k,String(window.scrollY));}catch(e){}location.reload();});})();</script>"#;
+function told(e){if(e.data===v)return;es.close();try{if(sessionStorage.getItem(k)===null)sessionStorage.setItem(k,String(window.scrollY));}catch(x){}location.reload();}
+es.addEventListener("version",told);es.addEventListener("reload",told);})();</script>"#;
+
+fn reload_script(version: u64) -> String {
+    RELOAD_SCRIPT.replace("{v}", &version.to_string())
+}
 
 /// The page as served, in pieces around the shared file: the live-reload
 /// script, and the error overlay when the last rebuild failed, go in before
 /// `</body>`.
 /// `error` is the failed build's messages, and whether a good build came
-/// before (whose page this is).
-pub fn page(html: &Arc<Vec<u8>>, error: Option<(&str, bool)>, strings: &Strings) -> Vec<Piece> {
+/// before (whose page this is); `version` the version of the site it is from.
+pub fn page(
+    html: &Arc<Vec<u8>>,
+    error: Option<(&str, bool)>,
+    strings: &Strings,
+    version: u64,
+) -> Vec<Piece> {
+    let script = reload_script(version);
     let extra = match error {
         Some((message, earlier)) => {
-            Piece::Owned(format!("{}{RELOAD_SCRIPT}", overlay(message, earlier, strings)).into())
+            Piece::Owned(format!("{}{script}", overlay(message, earlier, strings)).into())
         }
-        None => Piece::Static(RELOAD_SCRIPT.as_bytes()),
+        None => Piece::Owned(script.into()),
     };
     let at = find_last(html, b"</body>").unwrap_or(html.len());
     vec![
@@ -372,6 +387,7 @@ mod tests {
             &file,
             error.map(|e| (e, true)),
             &crate::i18n::builtin_english(),
+            7,
         );
         String::from_utf8(pieces.iter().flat_map(|p| p.bytes().to_vec()).collect()).unwrap()
     }
@@ -388,6 +404,7 @@ mod tests {
         );
         assert!(out.contains("a.yaml:1:2: error: &lt;bad&gt;"));
         assert!(out.contains("new EventSource(\"/__alsite/events\")"));
+        assert!(out.contains("var v=\"7\""), "the page holds its version");
         assert!(out.ends_with("</script></body></html>"));
         let plain = served(b"no body", None);
         assert!(plain.starts_with("no body<script>") && !plain.contains("overlay"));

@@ -47,6 +47,9 @@ struct Snapshot {
     /// The words of the server's own pages (the 404 page, the error
     /// overlay) in each of the site's languages, the default first.
     strings: Vec<Arc<Strings>>,
+    /// Which version of the site this is: every page served holds it, and
+    /// reloads when the live-reload stream names another (see `events`).
+    version: u64,
 }
 
 impl Default for Snapshot {
@@ -55,12 +58,27 @@ impl Default for Snapshot {
             files: HashMap::new(),
             error: None,
             strings: vec![crate::i18n::builtin_english()],
+            version: first_version(),
         }
     }
 }
 
+/// The version before the first build: the time the server started, so a
+/// tab left open from an earlier run of `serve` holds a version this run
+/// never serves, and reloads when its stream reconnects.
+fn first_version() -> u64 {
+    let since = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    u64::try_from(since.as_micros()).unwrap_or(u64::MAX / 2)
+}
+
 impl Snapshot {
-    fn new(outputs: Vec<crate::render::Output>, strings: Vec<Arc<Strings>>) -> Snapshot {
+    fn new(
+        outputs: Vec<crate::render::Output>,
+        strings: Vec<Arc<Strings>>,
+        version: u64,
+    ) -> Snapshot {
         let files = outputs
             .into_iter()
             .map(|o| (o.path, Arc::new(o.bytes)))
@@ -69,6 +87,7 @@ impl Snapshot {
             files,
             error: None,
             strings,
+            version,
         }
     }
 
@@ -108,6 +127,19 @@ impl Shared {
     fn replace(&self, snapshot: Snapshot) {
         *self.site.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snapshot);
     }
+
+    /// Serves `snapshot`; a new version of the site's pages (`reload`) is
+    /// announced to streams that open from now on before it is served, and
+    /// to every open page once it is.
+    fn publish(&self, snapshot: Snapshot, reload: bool) {
+        if reload {
+            self.events.set_version(snapshot.version);
+        }
+        self.replace(snapshot);
+        if reload {
+            self.events.reload();
+        }
+    }
 }
 
 impl conn::Site for Shared {
@@ -144,10 +176,13 @@ pub fn run(options: &Options) -> Result<(), Diagnostics> {
         .build_global();
     let root = options.root.clone();
     let gate = Gate::new(conn::connection_limit(fd_limit));
+    let first = Snapshot::default();
+    let version = first.version;
     let shared = Arc::new(Shared {
-        site: RwLock::new(Arc::new(Snapshot::default())),
+        site: RwLock::new(Arc::new(first)),
         events: Arc::new(events::Broadcaster::new(
             http::MAX_EVENT_STREAMS.min(gate.limit() / 2),
+            version,
         )),
     });
     let mut builder = build::Incremental::new(&root);
@@ -302,16 +337,18 @@ fn answer(shared: &Shared, head: &Head) -> Option<Response> {
     let error = snapshot.error.as_deref().map(|e| (e, earlier));
     let (strings, home) = snapshot.language_of(&path);
     let (status, body, kind) = match snapshot.files.get(&path) {
-        Some(bytes) if path.ends_with(".html") => {
-            (200, http::page(bytes, error, &strings), content_type(&path))
-        }
+        Some(bytes) if path.ends_with(".html") => (
+            200,
+            http::page(bytes, error, &strings, snapshot.version),
+            content_type(&path),
+        ),
         Some(bytes) => (200, vec![Piece::file(bytes)], content_type(&path)),
         // Nothing built yet: not a missing page, a site to fix.
         None if !earlier && error.is_some() => {
             let page = Arc::new(not_built_page(&strings).into_bytes());
             (
                 503,
-                http::page(&page, error, &strings),
+                http::page(&page, error, &strings, snapshot.version),
                 "text/html; charset=utf-8",
             )
         }
@@ -319,7 +356,7 @@ fn answer(shared: &Shared, head: &Head) -> Option<Response> {
             let page = Arc::new(not_found_page(&path, &strings, &home).into_bytes());
             (
                 404,
-                http::page(&page, error, &strings),
+                http::page(&page, error, &strings, snapshot.version),
                 "text/html; charset=utf-8",
             )
         }
@@ -378,8 +415,11 @@ fn apply(
                 .iter()
                 .filter(|o| o.path.ends_with(".html"))
                 .count();
+            let (full, reload) = (rebuilt.full, rebuilt.reload);
+            // The search index alone leaves the pages as they were.
+            let version = current.version + u64::from(reload);
             let snapshot = if rebuilt.full {
-                Snapshot::new(rebuilt.changed, rebuilt.strings)
+                Snapshot::new(rebuilt.changed, rebuilt.strings, version)
             } else {
                 let mut files = current.files.clone();
                 for o in rebuilt.changed {
@@ -389,13 +429,10 @@ fn apply(
                     files,
                     error: None,
                     strings: rebuilt.strings,
+                    version,
                 }
             };
-            let (full, reload) = (rebuilt.full, rebuilt.reload);
-            shared.replace(snapshot);
-            if reload {
-                shared.events.reload();
-            }
+            shared.publish(snapshot, reload);
             if full {
                 // The last site's pages were just freed: a site that shrank
                 // should not keep the memory of its largest build.
@@ -435,12 +472,13 @@ fn apply(
                     .unwrap_or_else(|| current.strings.clone()),
                 false => current.strings.clone(),
             };
-            shared.replace(Snapshot {
+            let failed = Snapshot {
                 files: current.files.clone(),
                 error: Some(message),
                 strings,
-            });
-            shared.events.reload();
+                version: current.version + 1,
+            };
+            shared.publish(failed, true);
             if current.files.is_empty() {
                 errln!("{what} with errors; nothing to serve until it builds: every page shows the errors");
             } else {

@@ -1,7 +1,8 @@
 "use strict";
 // `alsite serve` with a real browser: a saved edit reloads the open page with
 // the new text at the same scroll position; a bad edit shows the overlay over
-// the last good page, and saving the fix clears it; a page on another website
+// the last good page, and saving the fix clears it; a tab whose stream opens
+// late still gets the save; a page on another website
 // gets no live-reload stream and cannot take live reload from the preview's tabs.
 
 const { test, before, after } = require("node:test");
@@ -87,6 +88,32 @@ test("a bad edit shows the overlay over the last good page until it is fixed", a
   await saveAndReload(page, good);
   assert.equal(await page.locator("#alsite-error-overlay").count(), 0);
   await page.close();
+});
+
+test("a tab whose live-reload stream opens only after a save was built shows that save, and reloads once", async () => {
+  const page = await browser.context.newPage();
+  // The tab has its page, but its stream is held back until the save is
+  // built: as when a second save lands while the tab reloads from the first.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route("**/__alsite/events", async (route) => { await held; await route.continue(); });
+  await page.goto(base + "ground-rules.html");
+  const text = fs.readFileSync(rules(), "utf8");
+  fs.writeFileSync(rules(), text.replace(/^title: .*$/m, "title: Saved while the tab loaded"));
+  try {
+    for (let i = 0; i < 100 && !(await (await fetch(base + "ground-rules.html")).text()).includes("Saved while the tab loaded"); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    let loads = 0;
+    page.on("load", () => { loads += 1; });
+    release();
+    await page.waitForFunction(() => document.querySelector("h1").textContent === "Saved while the tab loaded", null, { timeout: 5000 });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.equal(loads, 1, "one reload, not a loop");
+  } finally {
+    fs.writeFileSync(rules(), text);
+    await page.close();
+  }
 });
 
 test("a page on another website can neither open a live-reload stream nor switch live reload off", async () => {
