@@ -90,7 +90,7 @@ test("a bad edit shows the overlay over the last good page until it is fixed", a
   await page.close();
 });
 
-test("a tab whose live-reload stream opens only after a save was built shows that save, and reloads once", async () => {
+test("a tab whose live-reload stream opens only after a save was built shows that save at the same scroll position, and reloads once", async () => {
   const page = await browser.context.newPage();
   // The tab has its page, but its stream is held back until the save is
   // built: as when a second save lands while the tab reloads from the first.
@@ -104,10 +104,13 @@ test("a tab whose live-reload stream opens only after a save was built shows tha
     for (let i = 0; i < 100 && !(await (await fetch(base + "ground-rules.html")).text()).includes("Saved while the tab loaded"); i++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+    await page.evaluate(() => window.scrollTo(0, 700));
+    await page.waitForFunction(() => window.scrollY === 700);
     let loads = 0;
     page.on("load", () => { loads += 1; });
     release();
     await page.waitForFunction(() => document.querySelector("h1").textContent === "Saved while the tab loaded", null, { timeout: 5000 });
+    await page.waitForFunction(() => Math.abs(window.scrollY - 700) < 5, null, { timeout: 3000 });
     await new Promise((resolve) => setTimeout(resolve, 1500));
     assert.equal(loads, 1, "one reload, not a loop");
   } finally {
