@@ -20,7 +20,7 @@ use crate::i18n::Strings;
 use crate::{errln, outln};
 use conn::{Answer, Gate, Ticket};
 use host::{host_port, HostRule};
-use http::{content_type, not_built_page, not_found_page, site_path, Refusal, EVENTS_PATH};
+use http::{content_type, not_built_page, not_found_page, site_path, Refusal, Shown, EVENTS_PATH};
 use request::Head;
 use response::{Piece, Response};
 use std::collections::HashMap;
@@ -334,21 +334,21 @@ fn answer(shared: &Shared, head: &Head) -> Option<Response> {
         Err(Refusal::BadRequest) => return Some(Response::text(400, "bad request\n")),
     };
     let earlier = !snapshot.files.is_empty();
-    let error = snapshot.error.as_deref().map(|e| (e, earlier));
+    let error = snapshot.error.as_deref();
     let (strings, home) = snapshot.language_of(&path);
+    let served =
+        |html: &Arc<Vec<u8>>, shown| http::page(html, shown, error, &strings, snapshot.version);
     let (status, body, kind) = match snapshot.files.get(&path) {
-        Some(bytes) if path.ends_with(".html") => (
-            200,
-            http::page(bytes, error, &strings, snapshot.version),
-            content_type(&path),
-        ),
+        Some(bytes) if path.ends_with(".html") => {
+            (200, served(bytes, Shown::Page), content_type(&path))
+        }
         Some(bytes) => (200, vec![Piece::file(bytes)], content_type(&path)),
         // Nothing built yet: not a missing page, a site to fix.
         None if !earlier && error.is_some() => {
             let page = Arc::new(not_built_page(&strings).into_bytes());
             (
                 503,
-                http::page(&page, error, &strings, snapshot.version),
+                served(&page, Shown::NotBuilt),
                 "text/html; charset=utf-8",
             )
         }
@@ -356,7 +356,7 @@ fn answer(shared: &Shared, head: &Head) -> Option<Response> {
             let page = Arc::new(not_found_page(&path, &strings, &home).into_bytes());
             (
                 404,
-                http::page(&page, error, &strings, snapshot.version),
+                served(&page, Shown::Missing),
                 "text/html; charset=utf-8",
             )
         }

@@ -119,6 +119,35 @@ test("a tab whose live-reload stream opens only after a save was built shows tha
   }
 });
 
+test("a page that is gone for a moment (its file moved away and back) comes back at the reader's place", async () => {
+  const file = path.join(site, "content/pages/long-read.md");
+  const body = Array.from({ length: 80 }, (_, i) => `Paragraph ${i + 1} of a long read.`).join("\n\n");
+  fs.writeFileSync(file, `---\ntitle: A long read\n---\n\n${body}\n`);
+  const page = await browser.context.newPage();
+  for (let i = 0; i < 100 && (await fetch(base + "long-read.html")).status !== 200; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await openLive(page, base + "long-read.html");
+  await page.evaluate(() => window.scrollTo(0, 900));
+  await page.waitForFunction(() => window.scrollY === 900);
+  const away = path.join(path.dirname(site), "long-read.md");
+  let loaded = page.waitForEvent("load");
+  let live = listening(page);
+  fs.renameSync(file, away);
+  await loaded;
+  await live;
+  assert.equal(await page.locator("h1").textContent(), "Page not found");
+  loaded = page.waitForEvent("load");
+  live = listening(page);
+  fs.renameSync(away, file);
+  await loaded;
+  await live;
+  assert.equal(await page.locator("h1").textContent(), "A long read");
+  await page.waitForFunction(() => Math.abs(window.scrollY - 900) < 5, null, { timeout: 3000 });
+  fs.rmSync(file);
+  await page.close();
+});
+
 test("a page on another website can neither open a live-reload stream nor switch live reload off", async () => {
   // Another website (another host and port) whose page opens 300 event streams to the preview.
   const other = http.createServer((req, res) => {
