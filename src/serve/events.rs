@@ -72,10 +72,9 @@ impl Broadcaster {
             (evicted, self.version.load(Ordering::SeqCst))
         };
         drop(evicted);
-        if !deliver(
-            &stream,
-            format!("event: version\ndata: {version}\n\n").as_bytes(),
-        ) {
+        // Not `deliver`: the stream's head may not be acknowledged yet.
+        let told = format!("event: version\ndata: {version}\n\n");
+        if !matches!((&*stream).write(told.as_bytes()), Ok(n) if n == told.len()) {
             self.drop_where(|s| !std::ptr::eq(s, &*stream));
         }
     }
