@@ -449,7 +449,13 @@ fn apply(
                 } else {
                     format!("{} re-rendered, {pages} changed", rebuilt.rendered)
                 };
-                outln!("{what} {scope}, reload sent {ms} ms after the save");
+                // The errors printed last are gone: say so, or the terminal
+                // ends on them.
+                let again = match current.error.is_some() {
+                    true => "; the site builds again, the errors above are fixed",
+                    false => "",
+                };
+                outln!("{what} {scope}, reload sent {ms} ms after the save{again}");
             }
         }
         Err(errors) => {
