@@ -205,7 +205,7 @@ const RELOAD_SCRIPT: &str = r#"<script>(function(){"use strict";var v="{v}",own=
 try{if(own)history.scrollRestoration="manual";else addEventListener("pagehide",function(){history.scrollRestoration="auto";});}catch(e){}
 window.addEventListener("load",function(){if(own)return;try{var y=sessionStorage.getItem(k);if(y!==null){sessionStorage.removeItem(k);window.scrollTo(0,Number(y));}}catch(e){}});
 if(!window.EventSource)return;var es=new EventSource("/__alsite/events");
-function told(e){if(e.data===v)return;es.close();try{if(!own&&sessionStorage.getItem(k)===null)sessionStorage.setItem(k,String(window.scrollY));}catch(x){}location.reload();}
+function told(e){if(e.data===v)return;try{if(!own&&sessionStorage.getItem(k)===null)sessionStorage.setItem(k,String(window.scrollY));}catch(x){}location.reload();}
 es.addEventListener("version",told);es.addEventListener("reload",told);})();</script>"#;
 
 /// What a served page is.
