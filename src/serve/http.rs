@@ -200,12 +200,16 @@ pub fn content_type(path: &str) -> &'static str {
 /// neither taken nor used, so a page that was gone for a moment comes back
 /// where the reader was; nor does the browser put back the top of the
 /// server's page over it (`scrollRestoration`, which the page hands back
-/// to the browser as it is left, for the back and forward buttons).
+/// to the browser as it is left, for the back and forward buttons). A
+/// page the reader is leaving (a link followed, the next page still on its
+/// way) does not reload, which would take the reader back to it; it does
+/// only if it is still there a few seconds later.
 const RELOAD_SCRIPT: &str = r#"<script>(function(){"use strict";var v="{v}",own={own},k="alsite-scroll:"+location.pathname;
 try{if(own)history.scrollRestoration="manual";else addEventListener("pagehide",function(){history.scrollRestoration="auto";});}catch(e){}
 window.addEventListener("load",function(){if(own)return;try{var y=sessionStorage.getItem(k);if(y!==null){sessionStorage.removeItem(k);window.scrollTo(0,Number(y));}}catch(e){}});
 if(!window.EventSource)return;var es=new EventSource("/__alsite/events");
-function told(e){if(e.data===v)return;try{if(!own&&sessionStorage.getItem(k)===null)sessionStorage.setItem(k,String(window.scrollY));}catch(x){}location.reload();}
+var leaving=0;addEventListener("beforeunload",function(){leaving=Date.now();});
+function told(e){if(e.data===v)return;if(Date.now()-leaving<3000){setTimeout(function(){told(e);},500);return;}try{if(!own&&sessionStorage.getItem(k)===null)sessionStorage.setItem(k,String(window.scrollY));}catch(x){}location.reload();}
 es.addEventListener("version",told);es.addEventListener("reload",told);})();</script>"#;
 
 /// What a served page is.

@@ -2,8 +2,10 @@
 // `alsite serve` with a real browser: a saved edit reloads the open page with
 // the new text at the same scroll position; a bad edit shows the overlay over
 // the last good page, and saving the fix clears it; a tab whose stream opens
-// late still gets the save; a page on another website
-// gets no live-reload stream and cannot take live reload from the preview's tabs.
+// late still gets the save; a page gone for a moment comes back at the
+// reader's place; a link followed as a save lands leads where it leads; a
+// page on another website gets no live-reload stream and cannot take live
+// reload from the preview's tabs.
 
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
@@ -146,6 +148,33 @@ test("a page that is gone for a moment (its file moved away and back) comes back
   await page.waitForFunction(() => Math.abs(window.scrollY - 900) < 5, null, { timeout: 3000 });
   fs.rmSync(file);
   await page.close();
+});
+
+test("a link followed just as a save is built takes the reader to the page it leads to, not back", async () => {
+  const page = await browser.context.newPage();
+  await openLive(page, base + "index.html");
+  // The next page is on its way while the save is built and announced.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route("**/about.html", async (route) => { await held; await route.continue(); });
+  const text = fs.readFileSync(rules(), "utf8");
+  try {
+    const followed = page.click('a[href="about.html"] >> nth=0');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    fs.writeFileSync(rules(), text.replace(/^title: .*$/m, "title: Saved while a link was followed"));
+    for (let i = 0; i < 100 && !(await (await fetch(base + "ground-rules.html")).text()).includes("Saved while a link was followed"); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await followed;
+    await page.waitForLoadState("load");
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.match(page.url(), /\/about\.html$/);
+  } finally {
+    fs.writeFileSync(rules(), text);
+    await page.close();
+  }
 });
 
 test("a page on another website can neither open a live-reload stream nor switch live reload off", async () => {
