@@ -105,3 +105,41 @@ fn a_tab_left_open_while_serve_was_restarted_reloads_on_reconnecting() {
          it keeps the text from before"
     );
 }
+
+#[test]
+fn saving_a_file_unchanged_reloads_no_tab() {
+    let site = new_site("same-bytes");
+    let server = Server::start(&site);
+    let mut tab = Events::open(&server.addr);
+    // What the stream says when it opens: the version served now.
+    let opened = next_event(&mut tab, Duration::from_secs(2));
+    assert!(
+        matches!(&opened, Some((name, _)) if name == "version"),
+        "{opened:?}"
+    );
+    let about = site.path("content/pages/about.md");
+    let text = fs::read(&about).unwrap();
+    // Ctrl+S out of habit: the same bytes written again.
+    fs::write(&about, &text).unwrap();
+    assert!(
+        server.wait_for(|s| s.stdout().contains("no page changed")),
+        "the terminal says the save changed nothing: {}",
+        server.stdout()
+    );
+    let told = next_event(&mut tab, Duration::from_millis(800));
+    assert!(
+        told.is_none(),
+        "a save that changed no page reloads the tab ({told:?})"
+    );
+    // A save that changes the page still reloads it.
+    fs::write(
+        &about,
+        "---\ntitle: About\n---\n\n## Contact\n\nChanged after all.\n",
+    )
+    .unwrap();
+    let told = next_event(&mut tab, Duration::from_secs(5));
+    assert!(
+        matches!(&told, Some((name, _)) if name == "reload"),
+        "{told:?}"
+    );
+}

@@ -410,15 +410,13 @@ fn apply(
     match result {
         Ok(rebuilt) => {
             print_diagnostics(root, &rebuilt.warnings);
-            let pages = rebuilt
-                .changed
-                .iter()
-                .filter(|o| o.path.ends_with(".html"))
-                .count();
-            let (full, reload) = (rebuilt.full, rebuilt.reload);
-            // The search index alone leaves the pages as they were.
+            let line = Summary::of(&rebuilt, what, current.error.is_some());
+            let reload = line.reload();
+            let full = rebuilt.full;
+            // The search index alone, or a save that changed no page,
+            // leaves the pages as they were.
             let version = current.version + u64::from(reload);
-            let snapshot = if rebuilt.full {
+            let snapshot = if full {
                 Snapshot::new(rebuilt.changed, rebuilt.strings, version)
             } else {
                 let mut files = current.files.clone();
@@ -438,25 +436,7 @@ fn apply(
                 // should not keep the memory of its largest build.
                 give_memory_back();
             }
-            let ms = since.elapsed().as_millis();
-            if what == "built" {
-                outln!("built {pages} pages in {ms} ms");
-            } else if !reload {
-                outln!("{what} written {ms} ms after the save");
-            } else {
-                let scope = if rebuilt.full {
-                    "all pages".to_string()
-                } else {
-                    format!("{} re-rendered, {pages} changed", rebuilt.rendered)
-                };
-                // The errors printed last are gone: say so, or the terminal
-                // ends on them.
-                let again = match current.error.is_some() {
-                    true => "; the site builds again, the errors above are fixed",
-                    false => "",
-                };
-                outln!("{what} {scope}, reload sent {ms} ms after the save{again}");
-            }
+            outln!("{}", line.say(since.elapsed().as_millis()));
         }
         Err(errors) => {
             print_diagnostics(root, &errors);
@@ -495,6 +475,71 @@ fn apply(
             // The failed build's pages were freed.
             give_memory_back();
         }
+    }
+}
+
+/// What a good rebuild did, for the terminal line and the reload.
+struct Summary<'a> {
+    what: &'a str,
+    full: bool,
+    /// The rebuild is one whose pages the browsers are told about.
+    reload: bool,
+    rendered: usize,
+    /// Pages whose bytes changed, and outputs of any kind.
+    pages: usize,
+    changed: usize,
+    /// The last rebuild failed: its errors are what the terminal shows last.
+    fixed: bool,
+}
+
+impl Summary<'_> {
+    fn of<'a>(rebuilt: &build::Rebuilt, what: &'a str, fixed: bool) -> Summary<'a> {
+        Summary {
+            what,
+            full: rebuilt.full,
+            reload: rebuilt.reload,
+            rendered: rebuilt.rendered,
+            pages: rebuilt
+                .changed
+                .iter()
+                .filter(|o| o.path.ends_with(".html"))
+                .count(),
+            changed: rebuilt.changed.len(),
+            fixed,
+        }
+    }
+
+    /// A save whose pages came out as they were (the same text saved
+    /// again) reloads no tab, unless the overlay of a failed build is to go.
+    fn unchanged(&self) -> bool {
+        self.reload && !self.full && self.changed == 0 && !self.fixed
+    }
+
+    fn reload(&self) -> bool {
+        self.reload && !self.unchanged()
+    }
+
+    fn say(&self, ms: u128) -> String {
+        let what = self.what;
+        if what == "built" {
+            return format!("built {} pages in {ms} ms", self.pages);
+        }
+        if self.unchanged() {
+            return format!("{what}: no page changed, so no reload ({ms} ms after the save)");
+        }
+        if !self.reload {
+            return format!("{what} written {ms} ms after the save");
+        }
+        let scope = match self.full {
+            true => "all pages".to_string(),
+            false => format!("{} re-rendered, {} changed", self.rendered, self.pages),
+        };
+        // The errors printed last are gone: say so, or the terminal ends on them.
+        let again = match self.fixed {
+            true => "; the site builds again, the errors above are fixed",
+            false => "",
+        };
+        format!("{what} {scope}, reload sent {ms} ms after the save{again}")
     }
 }
 
