@@ -197,6 +197,12 @@ fn a_bad_edit_shows_an_overlay_over_the_last_good_site_until_fixed() {
         !page.body.contains("alsite-error-overlay"),
         "fixing it clears the overlay"
     );
+    // The terminal, which ended on the errors, says they are fixed.
+    assert!(
+        server.wait_for(|s| s.stdout().contains("the site builds again")),
+        "{}",
+        server.stdout()
+    );
 }
 
 #[test]

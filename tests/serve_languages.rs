@@ -88,11 +88,26 @@ fn the_error_overlay_speaks_the_language_of_the_page_under_it() {
         .body
         .contains("Ostatniej zmiany nie udało się zbudować."));
     assert!(!polish.body.contains("The last change did not build"));
+    // Over the page for an address the site has no page at, the overlay
+    // does not call it the last good version of a page.
     let missing = get(&server.addr, "/en/missing.html");
     assert!(
         missing.body.contains("Page not found")
-            && missing.body.contains("The last change did not build")
+            && missing.body.contains(
+                "The last change did not build. The last good version of the site has no page at this address."
+            ),
+        "{}",
+        missing.body
     );
+    assert!(!missing.body.contains("last good version of the page"));
+    let brak = get(&server.addr, "/missing.html");
+    assert!(
+        brak.body
+            .contains("W ostatniej dobrej wersji witryny nie ma strony pod tym adresem."),
+        "{}",
+        brak.body
+    );
+    assert!(!brak.body.contains("To ostatnia dobra wersja strony."));
 }
 
 /// An edit to a translation is checked as a build checks it: a practice

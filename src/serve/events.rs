@@ -5,6 +5,12 @@
 //! full) is dropped, and its browser reconnects by itself, while every other
 //! page gets its event at once. A sweep finds closed tabs within
 //! `EVENT_SWEEP`; past the limit the oldest stream makes room.
+//!
+//! Each event carries the version of the site now served, and every page
+//! holds the version it was served from: a stream that opens is told the
+//! version at once, so a tab that fetched its page just before a rebuild
+//! and connected just after it (the event then went to no one) reloads
+//! too, and a tab whose page is the newest does not.
 
 use super::conn::Ticket;
 use super::http::{EVENT_BACKLOG, EVENT_PING, EVENT_SEND_BUFFER, EVENT_SWEEP};
@@ -32,35 +38,51 @@ pub struct Broadcaster {
     clients: Mutex<Vec<Client>>,
     limit: usize,
     next_id: AtomicU64,
-    generation: AtomicU64,
+    /// The version of the site served (see `set_version`).
+    version: AtomicU64,
 }
 
 impl Broadcaster {
-    /// A broadcaster for at most `limit` streams.
-    pub fn new(limit: usize) -> Broadcaster {
+    /// A broadcaster for at most `limit` streams, of a site at `version`.
+    pub fn new(limit: usize, version: u64) -> Broadcaster {
         Broadcaster {
             clients: Mutex::new(Vec::new()),
             limit: limit.max(1),
             next_id: AtomicU64::new(0),
-            generation: AtomicU64::new(0),
+            version: AtomicU64::new(version),
         }
     }
 
-    /// Takes a stream; when full, the oldest is closed to make room.
+    /// Takes a stream and tells it the version served; when full, the
+    /// oldest is closed to make room.
     pub fn add(&self, stream: Arc<TcpStream>, ticket: Ticket) {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
-        let evicted: Vec<Client> = {
+        let (evicted, version): (Vec<Client>, u64) = {
             let mut clients = self.lock();
             let over = (clients.len() + 1).saturating_sub(self.limit);
             let evicted = clients.drain(..over).collect();
             clients.push(Client {
                 id,
-                stream,
+                stream: stream.clone(),
                 _ticket: ticket,
             });
-            evicted
+            // Read under the lock: a `reload` that set a newer version
+            // after this either finds this stream among its targets or
+            // was read here.
+            (evicted, self.version.load(Ordering::SeqCst))
         };
         drop(evicted);
+        // Not `deliver`: the stream's head may not be acknowledged yet.
+        let told = format!("event: version\ndata: {version}\n\n");
+        if !matches!((&*stream).write(told.as_bytes()), Ok(n) if n == told.len()) {
+            self.drop_where(|s| !std::ptr::eq(s, &*stream));
+        }
+    }
+
+    /// The site at `version` is about to be served: streams that open from
+    /// now on are told so. Call before the new site is served, then `reload`.
+    pub fn set_version(&self, version: u64) {
+        self.version.store(version, Ordering::SeqCst);
     }
 
     /// Sweeps for closed streams every `EVENT_SWEEP` and pings every
@@ -79,10 +101,11 @@ impl Broadcaster {
         });
     }
 
-    /// Tells every open page to reload.
+    /// Tells every open page the version now served; each page of another
+    /// version reloads.
     pub fn reload(&self) {
-        let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
-        self.send(format!("event: reload\ndata: {generation}\n\n").as_bytes());
+        let version = self.version.load(Ordering::SeqCst);
+        self.send(format!("event: reload\ndata: {version}\n\n").as_bytes());
     }
 
     /// A comment: keeps idle streams open through proxies and finds dead ones.

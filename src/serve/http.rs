@@ -191,23 +191,66 @@ pub fn content_type(path: &str) -> &'static str {
     }
 }
 
-/// The live-reload client: reloads on a `reload` event and keeps the scroll position.
-const RELOAD_SCRIPT: &str = r#"<script>(function(){"use strict";var k="alsite-scroll:"+location.pathname;
-window.addEventListener("load",function(){try{var y=sessionStorage.getItem(k);if(y!==null){sessionStorage.removeItem(k);window.scrollTo(0,Number(y));}}catch(e){}});
+/// The live-reload client, for a page of the site at version `{v}`: the
+/// stream names the version served when it opens and after every rebuild,
+/// and the page reloads when it is another, keeping its scroll position
+/// (a position still waiting to be restored, from a reload a moment ago,
+/// is kept rather than taken as the top). On the server's own pages
+/// (`{own}`: no page at this address, or none built yet) a position is
+/// neither taken nor used, so a page that was gone for a moment comes back
+/// where the reader was; nor does the browser put back the top of the
+/// server's page over it (`scrollRestoration`, which the page hands back
+/// to the browser as it is left, for the back and forward buttons). A
+/// page the reader is leaving (a link followed, the next page still on its
+/// way) does not reload, which would take the reader back to it; it does
+/// only if it is still there a few seconds later.
+const RELOAD_SCRIPT: &str = r#"<script>(function(){"use strict";var v="{v}",own={own},k="alsite-scroll:"+location.pathname;
+try{if(own)history.scrollRestoration="manual";else addEventListener("pagehide",function(){history.scrollRestoration="auto";});}catch(e){}
+window.addEventListener("load",function(){if(own)return;try{var y=sessionStorage.getItem(k);if(y!==null){sessionStorage.removeItem(k);window.scrollTo(0,Number(y));}}catch(e){}});
 if(!window.EventSource)return;var es=new EventSource("/__alsite/events");
-es.addEventListener("reload",function(){try{sessionStorage.setItem(k,String(window.scrollY));}catch(e){}location.reload();});})();</script>"#;
+var leaving=0;addEventListener("beforeunload",function(){leaving=Date.now();});
+function told(e){if(e.data===v)return;if(Date.now()-leaving<3000){setTimeout(function(){told(e);},500);return;}try{if(!own&&sessionStorage.getItem(k)===null)sessionStorage.setItem(k,String(window.scrollY));}catch(x){}location.reload();}
+es.addEventListener("version",told);es.addEventListener("reload",told);})();</script>"#;
+
+/// What a served page is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// A page of the site (the last good version of it, after a failed build).
+    Page,
+    /// The server's page for an address the site has no page at.
+    Missing,
+    /// The server's page for every address while the site has not built once.
+    NotBuilt,
+}
+
+fn reload_script(version: u64, shown: Shown) -> String {
+    let own = if shown == Shown::Page {
+        "false"
+    } else {
+        "true"
+    };
+    RELOAD_SCRIPT
+        .replace("{v}", &version.to_string())
+        .replace("{own}", own)
+}
 
 /// The page as served, in pieces around the shared file: the live-reload
-/// script, and the error overlay when the last rebuild failed, go in before
-/// `</body>`.
-/// `error` is the failed build's messages, and whether a good build came
-/// before (whose page this is).
-pub fn page(html: &Arc<Vec<u8>>, error: Option<(&str, bool)>, strings: &Strings) -> Vec<Piece> {
+/// script, and the error overlay when the last rebuild failed (`error`, its
+/// messages), go in before `</body>`. `version` is the version of the site
+/// it is from.
+pub fn page(
+    html: &Arc<Vec<u8>>,
+    shown: Shown,
+    error: Option<&str>,
+    strings: &Strings,
+    version: u64,
+) -> Vec<Piece> {
+    let script = reload_script(version, shown);
     let extra = match error {
-        Some((message, earlier)) => {
-            Piece::Owned(format!("{}{RELOAD_SCRIPT}", overlay(message, earlier, strings)).into())
+        Some(message) => {
+            Piece::Owned(format!("{}{script}", overlay(message, shown, strings)).into())
         }
-        None => Piece::Static(RELOAD_SCRIPT.as_bytes()),
+        None => Piece::Owned(script.into()),
     };
     let at = find_last(html, b"</body>").unwrap_or(html.len());
     vec![
@@ -222,13 +265,14 @@ fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
         .rposition(|w| w.eq_ignore_ascii_case(needle))
 }
 
-/// The error overlay: the build's messages, on top of the last good page
-/// (`earlier`), or of the not-found page when no build has succeeded yet.
-pub fn overlay(message: &str, earlier: bool, strings: &Strings) -> String {
-    let key = if earlier {
-        "serve.overlay_head"
-    } else {
-        "serve.overlay_head_first"
+/// The error overlay: the build's messages, on top of the last good page,
+/// of the page for an address the last good site has no page at, or of the
+/// page saying the site has not built yet.
+pub fn overlay(message: &str, shown: Shown, strings: &Strings) -> String {
+    let key = match shown {
+        Shown::Page => "serve.overlay_head",
+        Shown::Missing => "serve.overlay_head_missing",
+        Shown::NotBuilt => "serve.overlay_head_first",
     };
     let head = escape_html(&strings.t(key, &[]));
     let foot = escape_html(&strings.t("serve.overlay_foot", &[]));
@@ -370,8 +414,10 @@ mod tests {
         let file = Arc::new(html.to_vec());
         let pieces = page(
             &file,
-            error.map(|e| (e, true)),
+            Shown::Page,
+            error,
             &crate::i18n::builtin_english(),
+            7,
         );
         String::from_utf8(pieces.iter().flat_map(|p| p.bytes().to_vec()).collect()).unwrap()
     }
@@ -388,6 +434,7 @@ mod tests {
         );
         assert!(out.contains("a.yaml:1:2: error: &lt;bad&gt;"));
         assert!(out.contains("new EventSource(\"/__alsite/events\")"));
+        assert!(out.contains("var v=\"7\""), "the page holds its version");
         assert!(out.ends_with("</script></body></html>"));
         let plain = served(b"no body", None);
         assert!(plain.starts_with("no body<script>") && !plain.contains("overlay"));

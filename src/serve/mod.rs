@@ -20,7 +20,7 @@ use crate::i18n::Strings;
 use crate::{errln, outln};
 use conn::{Answer, Gate, Ticket};
 use host::{host_port, HostRule};
-use http::{content_type, not_built_page, not_found_page, site_path, Refusal, EVENTS_PATH};
+use http::{content_type, not_built_page, not_found_page, site_path, Refusal, Shown, EVENTS_PATH};
 use request::Head;
 use response::{Piece, Response};
 use std::collections::HashMap;
@@ -47,6 +47,9 @@ struct Snapshot {
     /// The words of the server's own pages (the 404 page, the error
     /// overlay) in each of the site's languages, the default first.
     strings: Vec<Arc<Strings>>,
+    /// Which version of the site this is: every page served holds it, and
+    /// reloads when the live-reload stream names another (see `events`).
+    version: u64,
 }
 
 impl Default for Snapshot {
@@ -55,12 +58,27 @@ impl Default for Snapshot {
             files: HashMap::new(),
             error: None,
             strings: vec![crate::i18n::builtin_english()],
+            version: first_version(),
         }
     }
 }
 
+/// The version before the first build: the time the server started, so a
+/// tab left open from an earlier run of `serve` holds a version this run
+/// never serves, and reloads when its stream reconnects.
+fn first_version() -> u64 {
+    let since = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    u64::try_from(since.as_micros()).unwrap_or(u64::MAX / 2)
+}
+
 impl Snapshot {
-    fn new(outputs: Vec<crate::render::Output>, strings: Vec<Arc<Strings>>) -> Snapshot {
+    fn new(
+        outputs: Vec<crate::render::Output>,
+        strings: Vec<Arc<Strings>>,
+        version: u64,
+    ) -> Snapshot {
         let files = outputs
             .into_iter()
             .map(|o| (o.path, Arc::new(o.bytes)))
@@ -69,6 +87,7 @@ impl Snapshot {
             files,
             error: None,
             strings,
+            version,
         }
     }
 
@@ -108,6 +127,19 @@ impl Shared {
     fn replace(&self, snapshot: Snapshot) {
         *self.site.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snapshot);
     }
+
+    /// Serves `snapshot`; a new version of the site's pages (`reload`) is
+    /// announced to streams that open from now on before it is served, and
+    /// to every open page once it is.
+    fn publish(&self, snapshot: Snapshot, reload: bool) {
+        if reload {
+            self.events.set_version(snapshot.version);
+        }
+        self.replace(snapshot);
+        if reload {
+            self.events.reload();
+        }
+    }
 }
 
 impl conn::Site for Shared {
@@ -144,10 +176,13 @@ pub fn run(options: &Options) -> Result<(), Diagnostics> {
         .build_global();
     let root = options.root.clone();
     let gate = Gate::new(conn::connection_limit(fd_limit));
+    let first = Snapshot::default();
+    let version = first.version;
     let shared = Arc::new(Shared {
-        site: RwLock::new(Arc::new(Snapshot::default())),
+        site: RwLock::new(Arc::new(first)),
         events: Arc::new(events::Broadcaster::new(
             http::MAX_EVENT_STREAMS.min(gate.limit() / 2),
+            version,
         )),
     });
     let mut builder = build::Incremental::new(&root);
@@ -299,11 +334,13 @@ fn answer(shared: &Shared, head: &Head) -> Option<Response> {
         Err(Refusal::BadRequest) => return Some(Response::text(400, "bad request\n")),
     };
     let earlier = !snapshot.files.is_empty();
-    let error = snapshot.error.as_deref().map(|e| (e, earlier));
+    let error = snapshot.error.as_deref();
     let (strings, home) = snapshot.language_of(&path);
+    let served =
+        |html: &Arc<Vec<u8>>, shown| http::page(html, shown, error, &strings, snapshot.version);
     let (status, body, kind) = match snapshot.files.get(&path) {
         Some(bytes) if path.ends_with(".html") => {
-            (200, http::page(bytes, error, &strings), content_type(&path))
+            (200, served(bytes, Shown::Page), content_type(&path))
         }
         Some(bytes) => (200, vec![Piece::file(bytes)], content_type(&path)),
         // Nothing built yet: not a missing page, a site to fix.
@@ -311,7 +348,7 @@ fn answer(shared: &Shared, head: &Head) -> Option<Response> {
             let page = Arc::new(not_built_page(&strings).into_bytes());
             (
                 503,
-                http::page(&page, error, &strings),
+                served(&page, Shown::NotBuilt),
                 "text/html; charset=utf-8",
             )
         }
@@ -319,7 +356,7 @@ fn answer(shared: &Shared, head: &Head) -> Option<Response> {
             let page = Arc::new(not_found_page(&path, &strings, &home).into_bytes());
             (
                 404,
-                http::page(&page, error, &strings),
+                served(&page, Shown::Missing),
                 "text/html; charset=utf-8",
             )
         }
@@ -373,13 +410,14 @@ fn apply(
     match result {
         Ok(rebuilt) => {
             print_diagnostics(root, &rebuilt.warnings);
-            let pages = rebuilt
-                .changed
-                .iter()
-                .filter(|o| o.path.ends_with(".html"))
-                .count();
-            let snapshot = if rebuilt.full {
-                Snapshot::new(rebuilt.changed, rebuilt.strings)
+            let line = Summary::of(&rebuilt, what, current.error.is_some());
+            let reload = line.reload();
+            let full = rebuilt.full;
+            // The search index alone, or a save that changed no page,
+            // leaves the pages as they were.
+            let version = current.version + u64::from(reload);
+            let snapshot = if full {
+                Snapshot::new(rebuilt.changed, rebuilt.strings, version)
             } else {
                 let mut files = current.files.clone();
                 for o in rebuilt.changed {
@@ -389,31 +427,16 @@ fn apply(
                     files,
                     error: None,
                     strings: rebuilt.strings,
+                    version,
                 }
             };
-            let (full, reload) = (rebuilt.full, rebuilt.reload);
-            shared.replace(snapshot);
-            if reload {
-                shared.events.reload();
-            }
+            shared.publish(snapshot, reload);
             if full {
                 // The last site's pages were just freed: a site that shrank
                 // should not keep the memory of its largest build.
                 give_memory_back();
             }
-            let ms = since.elapsed().as_millis();
-            if what == "built" {
-                outln!("built {pages} pages in {ms} ms");
-            } else if !reload {
-                outln!("{what} written {ms} ms after the save");
-            } else {
-                let scope = if rebuilt.full {
-                    "all pages".to_string()
-                } else {
-                    format!("{} re-rendered, {pages} changed", rebuilt.rendered)
-                };
-                outln!("{what} {scope}, reload sent {ms} ms after the save");
-            }
+            outln!("{}", line.say(since.elapsed().as_millis()));
         }
         Err(errors) => {
             print_diagnostics(root, &errors);
@@ -435,12 +458,13 @@ fn apply(
                     .unwrap_or_else(|| current.strings.clone()),
                 false => current.strings.clone(),
             };
-            shared.replace(Snapshot {
+            let failed = Snapshot {
                 files: current.files.clone(),
                 error: Some(message),
                 strings,
-            });
-            shared.events.reload();
+                version: current.version + 1,
+            };
+            shared.publish(failed, true);
             if current.files.is_empty() {
                 errln!("{what} with errors; nothing to serve until it builds: every page shows the errors");
             } else {
@@ -451,6 +475,71 @@ fn apply(
             // The failed build's pages were freed.
             give_memory_back();
         }
+    }
+}
+
+/// What a good rebuild did, for the terminal line and the reload.
+struct Summary<'a> {
+    what: &'a str,
+    full: bool,
+    /// The rebuild is one whose pages the browsers are told about.
+    reload: bool,
+    rendered: usize,
+    /// Pages whose bytes changed, and outputs of any kind.
+    pages: usize,
+    changed: usize,
+    /// The last rebuild failed: its errors are what the terminal shows last.
+    fixed: bool,
+}
+
+impl Summary<'_> {
+    fn of<'a>(rebuilt: &build::Rebuilt, what: &'a str, fixed: bool) -> Summary<'a> {
+        Summary {
+            what,
+            full: rebuilt.full,
+            reload: rebuilt.reload,
+            rendered: rebuilt.rendered,
+            pages: rebuilt
+                .changed
+                .iter()
+                .filter(|o| o.path.ends_with(".html"))
+                .count(),
+            changed: rebuilt.changed.len(),
+            fixed,
+        }
+    }
+
+    /// A save whose pages came out as they were (the same text saved
+    /// again) reloads no tab, unless the overlay of a failed build is to go.
+    fn unchanged(&self) -> bool {
+        self.reload && !self.full && self.changed == 0 && !self.fixed
+    }
+
+    fn reload(&self) -> bool {
+        self.reload && !self.unchanged()
+    }
+
+    fn say(&self, ms: u128) -> String {
+        let what = self.what;
+        if what == "built" {
+            return format!("built {} pages in {ms} ms", self.pages);
+        }
+        if self.unchanged() {
+            return format!("{what}: no page changed, so no reload ({ms} ms after the save)");
+        }
+        if !self.reload {
+            return format!("{what} written {ms} ms after the save");
+        }
+        let scope = match self.full {
+            true => "all pages".to_string(),
+            false => format!("{} re-rendered, {} changed", self.rendered, self.pages),
+        };
+        // The errors printed last are gone: say so, or the terminal ends on them.
+        let again = match self.fixed {
+            true => "; the site builds again, the errors above are fixed",
+            false => "",
+        };
+        format!("{what} {scope}, reload sent {ms} ms after the save{again}")
     }
 }
 

@@ -1,8 +1,11 @@
 "use strict";
 // `alsite serve` with a real browser: a saved edit reloads the open page with
 // the new text at the same scroll position; a bad edit shows the overlay over
-// the last good page, and saving the fix clears it; a page on another website
-// gets no live-reload stream and cannot take live reload from the preview's tabs.
+// the last good page, and saving the fix clears it; a tab whose stream opens
+// late still gets the save; a page gone for a moment comes back at the
+// reader's place; a link followed as a save lands leads where it leads; a
+// page on another website gets no live-reload stream and cannot take live
+// reload from the preview's tabs.
 
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
@@ -87,6 +90,91 @@ test("a bad edit shows the overlay over the last good page until it is fixed", a
   await saveAndReload(page, good);
   assert.equal(await page.locator("#alsite-error-overlay").count(), 0);
   await page.close();
+});
+
+test("a tab whose live-reload stream opens only after a save was built shows that save at the same scroll position, and reloads once", async () => {
+  const page = await browser.context.newPage();
+  // The tab has its page, but its stream is held back until the save is
+  // built: as when a second save lands while the tab reloads from the first.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route("**/__alsite/events", async (route) => { await held; await route.continue(); });
+  await page.goto(base + "ground-rules.html");
+  const text = fs.readFileSync(rules(), "utf8");
+  fs.writeFileSync(rules(), text.replace(/^title: .*$/m, "title: Saved while the tab loaded"));
+  try {
+    for (let i = 0; i < 100 && !(await (await fetch(base + "ground-rules.html")).text()).includes("Saved while the tab loaded"); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await page.evaluate(() => window.scrollTo(0, 700));
+    await page.waitForFunction(() => window.scrollY === 700);
+    let loads = 0;
+    page.on("load", () => { loads += 1; });
+    release();
+    await page.waitForFunction(() => document.querySelector("h1").textContent === "Saved while the tab loaded", null, { timeout: 5000 });
+    await page.waitForFunction(() => Math.abs(window.scrollY - 700) < 5, null, { timeout: 3000 });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.equal(loads, 1, "one reload, not a loop");
+  } finally {
+    fs.writeFileSync(rules(), text);
+    await page.close();
+  }
+});
+
+test("a page that is gone for a moment (its file moved away and back) comes back at the reader's place", async () => {
+  const file = path.join(site, "content/pages/long-read.md");
+  const body = Array.from({ length: 80 }, (_, i) => `Paragraph ${i + 1} of a long read.`).join("\n\n");
+  fs.writeFileSync(file, `---\ntitle: A long read\n---\n\n${body}\n`);
+  const page = await browser.context.newPage();
+  for (let i = 0; i < 100 && (await fetch(base + "long-read.html")).status !== 200; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await openLive(page, base + "long-read.html");
+  await page.evaluate(() => window.scrollTo(0, 900));
+  await page.waitForFunction(() => window.scrollY === 900);
+  const away = path.join(path.dirname(site), "long-read.md");
+  let loaded = page.waitForEvent("load");
+  let live = listening(page);
+  fs.renameSync(file, away);
+  await loaded;
+  await live;
+  assert.equal(await page.locator("h1").textContent(), "Page not found");
+  loaded = page.waitForEvent("load");
+  live = listening(page);
+  fs.renameSync(away, file);
+  await loaded;
+  await live;
+  assert.equal(await page.locator("h1").textContent(), "A long read");
+  await page.waitForFunction(() => Math.abs(window.scrollY - 900) < 5, null, { timeout: 3000 });
+  fs.rmSync(file);
+  await page.close();
+});
+
+test("a link followed just as a save is built takes the reader to the page it leads to, not back", async () => {
+  const page = await browser.context.newPage();
+  await openLive(page, base + "index.html");
+  // The next page is on its way while the save is built and announced.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route("**/about.html", async (route) => { await held; await route.continue(); });
+  const text = fs.readFileSync(rules(), "utf8");
+  try {
+    const followed = page.click('a[href="about.html"] >> nth=0');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    fs.writeFileSync(rules(), text.replace(/^title: .*$/m, "title: Saved while a link was followed"));
+    for (let i = 0; i < 100 && !(await (await fetch(base + "ground-rules.html")).text()).includes("Saved while a link was followed"); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await followed;
+    await page.waitForLoadState("load");
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.match(page.url(), /\/about\.html$/);
+  } finally {
+    fs.writeFileSync(rules(), text);
+    await page.close();
+  }
 });
 
 test("a page on another website can neither open a live-reload stream nor switch live reload off", async () => {

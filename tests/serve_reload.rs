@@ -1,0 +1,145 @@
+//! Live reload never leaves a tab on an old version of a page. A tab that
+//! fetched a page just before a rebuild and opens its reload stream just
+//! after it (a second save that lands while the tab is still reloading from
+//! the first) is told at once to load the page again; a tab whose page is
+//! already the newest is not (no reload loop).
+
+mod common;
+
+use common::serve::{get, new_site, Events, Server};
+use std::fs;
+use std::io::BufRead;
+use std::time::{Duration, Instant};
+
+/// The version of the site a served page came from, as its live-reload
+/// script holds it.
+fn page_version(html: &str) -> Option<String> {
+    let rest = html.split("var v=\"").nth(1)?;
+    Some(rest.split('"').next()?.to_string())
+}
+
+/// The next event on `events` within `wait`: its name and data.
+fn next_event(events: &mut Events, wait: Duration) -> Option<(String, String)> {
+    let end = Instant::now() + wait;
+    let (mut name, mut line) = (String::new(), String::new());
+    loop {
+        let left = end.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return None;
+        }
+        let socket = events.reader.get_ref();
+        socket.set_read_timeout(Some(left)).unwrap();
+        line.clear();
+        match events.reader.read_line(&mut line) {
+            Ok(0) | Err(_) => return None,
+            Ok(_) => {}
+        }
+        if let Some(n) = line.strip_prefix("event: ") {
+            name = n.trim().to_string();
+        } else if let Some(data) = line.strip_prefix("data: ") {
+            return Some((name.clone(), data.trim().to_string()));
+        }
+    }
+}
+
+/// Whether a tab showing `html` reloads on `event` (its script reloads
+/// when the version it is told differs from its own).
+fn reloads(html: &str, event: &Option<(String, String)>) -> bool {
+    match event {
+        Some((_, data)) => page_version(html).as_deref() != Some(data.as_str()),
+        None => false,
+    }
+}
+
+#[test]
+fn a_tab_whose_reload_stream_opens_after_a_rebuild_is_told_to_reload() {
+    let site = new_site("late-stream");
+    let server = Server::start(&site);
+    let mut watching = Events::open(&server.addr);
+    let about = site.path("content/pages/about.md");
+
+    // The tab fetches the page; before its stream is open, a save is built.
+    let shown = get(&server.addr, "/about.html").body;
+    fs::write(
+        &about,
+        "---\ntitle: About\n---\n\n## Contact\n\nSecond save.\n",
+    )
+    .unwrap();
+    watching.next_reload();
+    let mut late = Events::open(&server.addr);
+    let told = next_event(&mut late, Duration::from_secs(2));
+    assert!(
+        reloads(&shown, &told),
+        "a tab showing the page from before the save is never told to reload \
+         (told {told:?}); it would show the old text until the next save"
+    );
+
+    // The reloaded tab has the newest page and is not told again.
+    let reloaded = get(&server.addr, "/about.html").body;
+    assert!(reloaded.contains("Second save."));
+    let mut fresh = Events::open(&server.addr);
+    let told = next_event(&mut fresh, Duration::from_millis(800));
+    assert!(
+        !reloads(&reloaded, &told),
+        "a tab with the newest page is told to reload again ({told:?}): it would reload for ever"
+    );
+}
+
+#[test]
+fn a_tab_left_open_while_serve_was_restarted_reloads_on_reconnecting() {
+    let site = new_site("restart");
+    let server = Server::start(&site);
+    let shown = get(&server.addr, "/about.html").body;
+    drop(server);
+    fs::write(
+        site.path("content/pages/about.md"),
+        "---\ntitle: About\n---\n\n## Contact\n\nWritten while serve was stopped.\n",
+    )
+    .unwrap();
+    let server = Server::start(&site);
+    let mut reconnected = Events::open(&server.addr);
+    let told = next_event(&mut reconnected, Duration::from_secs(2));
+    assert!(
+        reloads(&shown, &told),
+        "a tab from before the restart is not told to reload (told {told:?}): \
+         it keeps the text from before"
+    );
+}
+
+#[test]
+fn saving_a_file_unchanged_reloads_no_tab() {
+    let site = new_site("same-bytes");
+    let server = Server::start(&site);
+    let mut tab = Events::open(&server.addr);
+    // What the stream says when it opens: the version served now.
+    let opened = next_event(&mut tab, Duration::from_secs(2));
+    assert!(
+        matches!(&opened, Some((name, _)) if name == "version"),
+        "{opened:?}"
+    );
+    let about = site.path("content/pages/about.md");
+    let text = fs::read(&about).unwrap();
+    // Ctrl+S out of habit: the same bytes written again.
+    fs::write(&about, &text).unwrap();
+    assert!(
+        server.wait_for(|s| s.stdout().contains("no page changed")),
+        "the terminal says the save changed nothing: {}",
+        server.stdout()
+    );
+    let told = next_event(&mut tab, Duration::from_millis(800));
+    assert!(
+        told.is_none(),
+        "a save that changed no page reloads the tab ({told:?})"
+    );
+    // A save that changes the page still reloads it.
+    fs::write(
+        &about,
+        "---\ntitle: About\n---\n\n## Contact\n\nChanged after all.\n",
+    )
+    .unwrap();
+    let told = next_event(&mut tab, Duration::from_secs(5));
+    assert!(
+        matches!(&told, Some((name, _)) if name == "reload"),
+        "{told:?}"
+    );
+}
