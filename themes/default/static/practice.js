@@ -81,12 +81,22 @@
   }
 
   /** The options of a settled item are locked and its "Check answer" gone;
-   *  unsettled, both are back. */
+   *  unsettled, both are back. The keyboard's focus, on an option or the
+   *  button that goes, moves to the verdict (Tab goes on from there) rather
+   *  than falling back to the page, where a screen reader starts again. */
   function lockOptions(section, locked) {
+    var form = section.querySelector("form.interactive");
+    var hadFocus = locked && form && form.contains(document.activeElement);
     var fieldset = section.querySelector("form.interactive fieldset");
     if (fieldset) fieldset.disabled = locked;
     var check = section.querySelector("form.interactive button[type=submit]");
     if (check) check.hidden = locked;
+    var verdict = hadFocus && section.querySelector(".feedback .verdict");
+    if (verdict) {
+      verdict.tabIndex = -1;
+      // Where "Check answer" was: in view already (a pause scrolls itself).
+      verdict.focus({ preventScroll: true });
+    }
   }
 
   function unsettleOptions(section) {
