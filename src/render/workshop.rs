@@ -5,7 +5,7 @@
 use super::markdown::{to_html, to_html_below, Ids};
 use super::practice::set_path;
 use super::session::session_path;
-use super::{relative_url, safe};
+use super::{escape_html, relative_url, safe};
 use crate::model::schedule::{plan, Clock, DayPlan};
 use crate::model::*;
 use minijinja::{context, Value};
@@ -71,6 +71,18 @@ fn and_list(site: &Site, items: &[String]) -> String {
             &[("list", &rest.join(", ")), ("last", last)],
         ),
     }
+}
+
+/// The same list as HTML, each item in a `<span class="clock">` that a
+/// line may end after but never inside ("10:30–" alone on a line).
+fn clocks_html(site: &Site, items: &[String]) -> String {
+    let marks: Vec<String> = (0..items.len()).map(|i| format!("\u{1}{i}\u{1}")).collect();
+    let mut html = escape_html(&and_list(site, &marks));
+    for (mark, item) in marks.iter().zip(items) {
+        let span = format!("<span class=\"clock\">{}</span>", escape_html(item));
+        html = html.replace(mark.as_str(), &span);
+    }
+    html
 }
 
 /// One run of a module: its day's number (from 1), start and end.
@@ -154,6 +166,7 @@ fn activities(site: &Site, original: &Site, m: &Module, runs: &[Run], path: &str
                 })
                 .collect();
             let clock = Some(and_list(site, &clocks)).filter(|c| !c.is_empty());
+            let clock_html = clock.as_ref().map(|_| safe(clocks_html(site, &clocks)));
             context! {
                 number => i + 1,
                 title => &a.title,
@@ -161,6 +174,7 @@ fn activities(site: &Site, original: &Site, m: &Module, runs: &[Run], path: &str
                 display => format!("{:02}:00", a.minutes),
                 kind => kind_label(site, a.kind),
                 clock => clock,
+                clock_html => clock_html,
                 link_href => link.as_ref().map(|l| l.0.clone()),
                 link_title => link.map(|l| l.1),
             }
