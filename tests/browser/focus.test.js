@@ -51,10 +51,20 @@ for (const [kind, file] of [["choose", "practice/coach-questions.html"], ["class
     await page.keyboard.press("Space");
     await page.keyboard.press("Tab");
     assert.equal((await focused(page)).text, "Check answer");
+    // The button at the window's lower edge: the verdict comes lower still.
+    await page.evaluate(() => {
+      const r = document.activeElement.getBoundingClientRect();
+      window.scrollBy(0, r.bottom - innerHeight + 2);
+    });
     await page.keyboard.press("Enter");
     now = await focused(page);
     assert.equal(now.className, "verdict", `after Check answer: ${JSON.stringify(now)}`);
     assert.equal(now.item, await second.getAttribute("id"));
+    const box = await page.evaluate(() => {
+      const r = document.activeElement.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: innerHeight };
+    });
+    assert.ok(box.top >= 0 && box.bottom <= box.height, `the verdict is in the window: ${JSON.stringify(box)}`);
     // Tab goes on from there, to the next item's answers.
     await page.keyboard.press("Tab");
     now = await focused(page);

@@ -60,7 +60,6 @@
    *  its options can no longer be changed, the one chosen says whether it
    *  was right, and the right one says so (in words, for every reader). */
   function settleOptions(section, chosen, isRight) {
-    lockOptions(section, true);
     section.querySelectorAll("label.option").forEach(function (label) {
       var input = label.querySelector("input");
       var mine = chosen(input.value), right = isRight(input.value);
@@ -78,6 +77,8 @@
       markNode.appendChild(make("span", "option-mark-words", " " + t(key)));
       (label.querySelector(".option-text") || label).appendChild(markNode);
     });
+    // Locked once the marks are in: the focus it moves is then in view.
+    lockOptions(section, true);
   }
 
   /** The options of a settled item are locked and its "Check answer" gone;
@@ -94,8 +95,9 @@
     var verdict = hadFocus && section.querySelector(".feedback .verdict");
     if (verdict) {
       verdict.tabIndex = -1;
-      // Where "Check answer" was: in view already (a pause scrolls itself).
-      verdict.focus({ preventScroll: true });
+      // Brought into view (the options' marks may push it below the
+      // window); a pause scrolls its feedback into view itself.
+      verdict.focus({ preventScroll: Boolean(section.closest(".pause")) });
     }
   }
 
