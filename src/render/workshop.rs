@@ -5,7 +5,7 @@
 use super::markdown::{to_html, to_html_below, Ids};
 use super::practice::set_path;
 use super::session::session_path;
-use super::{relative_url, safe};
+use super::{escape_html, relative_url, safe};
 use crate::model::schedule::{plan, Clock, DayPlan};
 use crate::model::*;
 use minijinja::{context, Value};
@@ -72,6 +72,25 @@ fn and_then(site: &Site, first: &str, then: &str) -> String {
 
 fn starts(runs: &[(usize, Clock, Clock)]) -> Vec<Clock> {
     runs.iter().map(|r| r.1).collect()
+}
+
+/// The runs' clock times `ranges` as HTML, joined as [`and_then`] joins
+/// them, each in a `<span class="clock">` that a line may end after but
+/// never inside ("10:30–" alone on a line).
+fn clocks_html(site: &Site, ranges: &[String]) -> String {
+    let marks: Vec<String> = (0..ranges.len())
+        .map(|i| format!("\u{1}{i}\u{1}"))
+        .collect();
+    let joined = marks
+        .iter()
+        .cloned()
+        .reduce(|first, then| and_then(site, &first, &then));
+    let mut html = escape_html(&joined.unwrap_or_default());
+    for (mark, range) in marks.iter().zip(ranges) {
+        let span = format!("<span class=\"clock\">{}</span>", escape_html(range));
+        html = html.replace(mark.as_str(), &span);
+    }
+    html
 }
 
 /// Every time the days use a module: day number, start and end.
@@ -152,14 +171,19 @@ fn activities(
                 _ => None,
             };
             // Its clock time in every run of the module.
-            let clock = at
+            let ranges = at
                 .iter()
                 .map(|c| {
                     let (from, to) = (s.clock(c.0), s.clock(c.plus(a.minutes).0));
                     s.t("time.range", &[("start", &from), ("end", &to)])
                 })
-                .reduce(|first, then| and_then(site, &first, &then));
+                .collect::<Vec<_>>();
             at.iter_mut().for_each(|c| *c = c.plus(a.minutes));
+            let clock = ranges
+                .iter()
+                .cloned()
+                .reduce(|first, then| and_then(site, &first, &then));
+            let clock_html = clock.as_ref().map(|_| safe(clocks_html(site, &ranges)));
             context! {
                 number => i + 1,
                 title => &a.title,
@@ -167,6 +191,7 @@ fn activities(
                 display => format!("{:02}:00", a.minutes),
                 kind => kind_label(site, a.kind),
                 clock => clock,
+                clock_html => clock_html,
                 link_href => link.as_ref().map(|l| l.0.clone()),
                 link_title => link.map(|l| l.1),
             }

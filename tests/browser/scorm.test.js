@@ -500,11 +500,9 @@ test("a platform that frames the course but never answers: the learner is told t
   await page.emulateMedia({ colorScheme: "dark" });
   assert.deepEqual(await axeViolations(launch), [], "dark");
   await page.emulateMedia({ colorScheme: "light" });
-  // In a short window (a phone on its side, 400 % zoom) the line keeps to a third of it.
+  // Hide, in a short window (a phone on its side, 400 % zoom): the course gets the whole window back.
   await page.setViewportSize({ width: 320, height: 256 });
-  const [small, room] = await Promise.all([notice.boundingBox(), launch.evaluate(() => window.innerHeight)]);
-  assert.ok(small.height <= room / 3 + 1, JSON.stringify({ small, room }));
-  // Hide: the course gets the whole window back.
+  const room = await launch.evaluate(() => window.innerHeight);
   await page.frameLocator("#sco").getByRole("button", { name: "Hide" }).click();
   assert.equal(await notice.isVisible(), false);
   const whole = await page.frameLocator("#sco").locator("#lms-frame").boundingBox();

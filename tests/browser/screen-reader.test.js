@@ -368,3 +368,11 @@ test("in Polish a timer says the minutes left in the form Polish needs: 5 minut,
   assert.equal(await saidAt(page, found.id, 1), `Została 1 minuta: ${found.title}.`);
   await page.close();
 });
+
+test("the contact's e-mail link is named by the address as it reads, not broken into words where it may wrap", async () => {
+  const page = await browser.context.newPage();
+  await page.goto(fileUrl("index.html"));
+  const node = await axOf(page, "document.querySelector('.contact-list a[href^=\"mailto:\"]')");
+  assert.deepEqual(node, { role: "link", name: "hello@northbridge.example" });
+  await page.close();
+});

@@ -269,3 +269,25 @@ test("a timer paused before the trainer edits the module stays with its activity
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// WCAG 1.4.12 and 1.4.10: a reader's own spacing on a 320 px screen.
+const TEXT_SPACING = "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }";
+
+test("an activity of a module run twice wraps between its clock times, inside its card, at 320 px with wider text spacing", async () => {
+  const { page, problems } = await open(browser.context, fileUrl(W + "live-sessions-rotating.html"), "file://");
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.addStyleTag({ content: TEXT_SPACING });
+  const head = page.locator("#activity-1 .activity-head");
+  assert.match(await head.textContent(), /10:30–11:45 and 13:00–14:15/);
+  const out = await head.evaluate((h) => {
+    const card = h.closest(".activity").getBoundingClientRect();
+    return [...h.querySelectorAll("span")].filter((s) => s.getBoundingClientRect().right > card.right + 0.5).map((s) => s.textContent);
+  });
+  assert.deepEqual(out, [], "nothing runs past the card's edge");
+  // Each time span stays whole on its line: "10:30–" never ends a line.
+  const lines = await head.evaluate((h) => [...h.querySelectorAll(".clock")].map((c) => c.getClientRects().length));
+  assert.deepEqual(lines, [1, 1]);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth), 0, "no sideways scroll");
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});

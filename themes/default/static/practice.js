@@ -60,7 +60,6 @@
    *  its options can no longer be changed, the one chosen says whether it
    *  was right, and the right one says so (in words, for every reader). */
   function settleOptions(section, chosen, isRight) {
-    lockOptions(section, true);
     section.querySelectorAll("label.option").forEach(function (label) {
       var input = label.querySelector("input");
       var mine = chosen(input.value), right = isRight(input.value);
@@ -78,15 +77,28 @@
       markNode.appendChild(make("span", "option-mark-words", " " + t(key)));
       (label.querySelector(".option-text") || label).appendChild(markNode);
     });
+    // Locked once the marks are in: the focus it moves is then in view.
+    lockOptions(section, true);
   }
 
   /** The options of a settled item are locked and its "Check answer" gone;
-   *  unsettled, both are back. */
+   *  unsettled, both are back. The keyboard's focus, on an option or the
+   *  button that goes, moves to the verdict (Tab goes on from there) rather
+   *  than falling back to the page, where a screen reader starts again. */
   function lockOptions(section, locked) {
+    var form = section.querySelector("form.interactive");
+    var hadFocus = locked && form && form.contains(document.activeElement);
     var fieldset = section.querySelector("form.interactive fieldset");
     if (fieldset) fieldset.disabled = locked;
     var check = section.querySelector("form.interactive button[type=submit]");
     if (check) check.hidden = locked;
+    var verdict = hadFocus && section.querySelector(".feedback .verdict");
+    if (verdict) {
+      verdict.tabIndex = -1;
+      // Brought into view (the options' marks may push it below the
+      // window); a pause scrolls its feedback into view itself.
+      verdict.focus({ preventScroll: Boolean(section.closest(".pause")) });
+    }
   }
 
   function unsettleOptions(section) {

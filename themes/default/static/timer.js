@@ -79,7 +79,11 @@
       li.classList.toggle("is-running", running() && !done);
       li.classList.toggle("is-done", done);
       start.textContent = t(running() && !done ? "timer.pause" : remaining() < full && !done ? "timer.resume" : "timer.start");
+      // Pause goes when the time is up: the keyboard's focus on it moves to
+      // Reset beside it rather than falling back to the page.
+      var refocus = done && !start.disabled && document.activeElement === start;
       start.disabled = done;
+      if (refocus) box.querySelector(".timer-reset").focus();
       if (done && !wasDone) {
         status.textContent = t("timer.up_for", { title: title });
         if (running()) { state = { remaining: 0, upAt: state.endsAt }; store(); }
