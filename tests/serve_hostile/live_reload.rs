@@ -147,10 +147,11 @@ fn l3_a_new_tab_always_gets_live_reload_and_streams_stay_bounded() {
     eprintln!("301 event streams opened: the server holds {held} of them");
     assert!(held <= 128 + 2, "{held}");
     // The oldest were closed to make room (their browsers would reconnect).
+    // (A closed one reads as closed at once; the wait is for a busy machine.)
     let closed = hoarded
         .iter()
         .take(173)
-        .filter(|s| read_until_closed(s, Duration::from_millis(500)).is_some())
+        .filter(|s| read_until_closed(s, Duration::from_millis(3000)).is_some())
         .count();
     assert_eq!(closed, 173, "the oldest streams were closed");
     assert!(read_until_closed(&hoarded[299], Duration::from_millis(200)).is_none());
