@@ -4,10 +4,9 @@
 
 mod common;
 
-use common::{alsite, copy_base, copy_tree, TempDir};
+use common::{alsite, copy_base, copy_tree, zip_entries, TempDir};
 use std::collections::BTreeSet;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
@@ -23,22 +22,6 @@ fn sample() -> TempDir {
     copy_tree(&Path::new(REPO).join("content"), &dir.path("content"));
     fs::copy(Path::new(REPO).join("site.yaml"), dir.path("site.yaml")).unwrap();
     dir
-}
-
-/// The zip's entries in order, with their text.
-fn entries(zip: &Path) -> Vec<(String, String)> {
-    let mut archive = zip::ZipArchive::new(fs::File::open(zip).unwrap()).unwrap();
-    (0..archive.len())
-        .map(|i| {
-            let mut f = archive.by_index(i).unwrap();
-            let mut bytes = Vec::new();
-            f.read_to_end(&mut bytes).unwrap();
-            (
-                f.name().to_string(),
-                String::from_utf8_lossy(&bytes).into_owned(),
-            )
-        })
-        .collect()
 }
 
 fn attr_values<'a>(xml: &'a str, before: &str) -> Vec<&'a str> {
@@ -66,7 +49,7 @@ fn whole_site_in_scorm_12_lists_every_file_and_uses_no_2004_elements() {
         "the output folder is never touched"
     );
 
-    let files = entries(&site.path("course.zip"));
+    let files = zip_entries(&site.path("course.zip"));
     assert_eq!(files[0].0, "imsmanifest.xml", "the manifest comes first");
     let xml = &files[0].1;
     assert!(xml.contains("<schemaversion>1.2</schemaversion>"));
@@ -124,7 +107,7 @@ fn named_parts_in_scorm_2004_are_one_sco_each_grouped_by_kind() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(String::from_utf8_lossy(&out.stdout).contains(": 4 SCOs, "));
-    let files = entries(&site.path("parts.zip"));
+    let files = zip_entries(&site.path("parts.zip"));
     let xml = &files[0].1;
     assert!(xml.contains("<schemaversion>2004 4th Edition</schemaversion>"));
     let titles: Vec<&str> = xml
@@ -211,7 +194,7 @@ fn a_path_is_read_in_the_root_named_when_the_working_folder_has_it_too() {
         &here.0,
     );
     assert!(out.status.success(), "{}", stderr(&out));
-    let zip = entries(&here.path("course.zip"));
+    let zip = zip_entries(&here.path("course.zip"));
     let manifest = &zip.iter().find(|(n, _)| n == "imsmanifest.xml").unwrap().1;
     assert!(
         manifest.contains("<title>The other site&apos;s flow</title>"),
@@ -402,7 +385,7 @@ fn outside_links_open_a_new_tab_in_the_package_only_with_words_in_the_pages_lang
     fs::write(site.path("site.yaml"), yaml).unwrap();
     let out = alsite(&["package", "--scorm", "1.2", "--out", "c.zip"], &site.0);
     assert!(out.status.success(), "{}", stderr(&out));
-    let files = entries(&site.path("c.zip"));
+    let files = zip_entries(&site.path("c.zip"));
     let page = |name: &str| &files.iter().find(|(n, _)| n == name).unwrap().1;
     let opens = "href=\"https://pracownia.example\" target=\"_blank\" rel=\"noopener\">";
     for (name, words) in [
@@ -454,7 +437,7 @@ fn a_polish_course_shows_its_groups_in_polish_in_the_platform() {
         &site.0,
     );
     assert!(out.status.success(), "{}", stderr(&out));
-    let files = entries(&site.path("kurs.zip"));
+    let files = zip_entries(&site.path("kurs.zip"));
     let xml = &files[0].1;
     let headings: Vec<&str> = titles(xml)
         .into_iter()
@@ -487,7 +470,7 @@ fn packages_of_different_parts_are_different_courses_to_the_platform() {
         args.extend(parts);
         let out = alsite(&args, &site.0);
         assert!(out.status.success(), "{}", stderr(&out));
-        let xml = entries(&site.path("c.zip")).remove(0).1;
+        let xml = zip_entries(&site.path("c.zip")).remove(0).1;
         attr_values(&xml, "<manifest identifier=\"")[0].to_string()
     };
     let whole = identifier(&[]);

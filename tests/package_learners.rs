@@ -5,9 +5,8 @@
 
 mod common;
 
-use common::{alsite, copy_tree, TempDir};
+use common::{alsite, copy_tree, zip_entries, TempDir};
 use std::fs;
-use std::io::Read;
 use std::path::Path;
 
 const REPO: &str = env!("CARGO_MANIFEST_DIR");
@@ -24,20 +23,6 @@ fn sample() -> TempDir {
     )
     .unwrap();
     dir
-}
-
-/// The zip's entries with their text.
-fn entries(zip: &Path) -> Vec<(String, String)> {
-    let mut archive = zip::ZipArchive::new(fs::File::open(zip).unwrap()).unwrap();
-    (0..archive.len())
-        .map(|i| {
-            let mut f = archive.by_index(i).unwrap();
-            let mut bytes = Vec::new();
-            f.read_to_end(&mut bytes).unwrap();
-            let name = f.name().to_string();
-            (name, String::from_utf8_lossy(&bytes).into_owned())
-        })
-        .collect()
 }
 
 /// The first words of every module's facilitator notes in the site.
@@ -82,7 +67,7 @@ fn no_facilitator_guide_nor_its_notes_reach_a_package() {
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        let files = entries(&site.path("course.zip"));
+        let files = zip_entries(&site.path("course.zip"));
         for (name, text) in &files {
             assert!(
                 !name.ends_with("facilitator.html"),
@@ -135,7 +120,7 @@ fn a_launch_page_names_the_course_once() {
     let site = sample();
     let args = ["package", "--scorm", "1.2", "--out", "course.zip"];
     assert!(alsite(&args, &site.0).status.success());
-    let files = entries(&site.path("course.zip"));
+    let files = zip_entries(&site.path("course.zip"));
     let launch = &files.iter().find(|(n, _)| n == "lms/site.html").unwrap().1;
     assert_eq!(title(launch), "Action Learning in Practice");
     let args = [
@@ -147,7 +132,7 @@ fn a_launch_page_names_the_course_once() {
         "content/workshops/intro-training",
     ];
     assert!(alsite(&args, &site.0).status.success());
-    let files = entries(&site.path("part.zip"));
+    let files = zip_entries(&site.path("part.zip"));
     let launch = &files
         .iter()
         .find(|(n, _)| n == "lms/workshop-intro-training.html")

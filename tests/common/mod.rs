@@ -89,3 +89,18 @@ pub fn copy_base(to: &Path) {
         to,
     );
 }
+
+/// The entries of the zip at `zip`, in order, each with its text.
+pub fn zip_entries(zip: &Path) -> Vec<(String, String)> {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(fs::File::open(zip).unwrap()).unwrap();
+    (0..archive.len())
+        .map(|i| {
+            let mut f = archive.by_index(i).unwrap();
+            let mut bytes = Vec::new();
+            f.read_to_end(&mut bytes).unwrap();
+            let name = f.name().to_string();
+            (name, String::from_utf8_lossy(&bytes).into_owned())
+        })
+        .collect()
+}
