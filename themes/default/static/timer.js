@@ -49,6 +49,7 @@
     var box = li.querySelector(".timer");
     var display = box.querySelector(".timer-display");
     var start = box.querySelector(".timer-start");
+    var reset = box.querySelector(".timer-reset");
     var status = box.querySelector(".timer-status");
     var title = li.querySelector(".activity-title").textContent;
     var id = timerId(li, title);
@@ -70,6 +71,9 @@
     }
     function running() { return Number.isFinite(state.endsAt); }
     function store() { saved.set(id, state); }
+    // The keyboard's place in this timer: Start, or Reset once the time is
+    // up (Start is disabled then).
+    function focusControl() { (start.disabled ? reset : start).focus(); }
 
     function render() {
       var left = remaining();
@@ -83,7 +87,7 @@
       // Reset beside it rather than falling back to the page.
       var refocus = done && !start.disabled && document.activeElement === start;
       start.disabled = done;
-      if (refocus) box.querySelector(".timer-reset").focus();
+      if (refocus) focusControl();
       if (done && !wasDone) {
         status.textContent = t("timer.up_for", { title: title });
         if (running()) { state = { remaining: 0, upAt: state.endsAt }; store(); }
@@ -115,7 +119,7 @@
       render();
       tick();
     });
-    box.querySelector(".timer-reset").addEventListener("click", function () {
+    reset.addEventListener("click", function () {
       state = { remaining: full };
       store();
       status.textContent = t("timer.reset_to", { time: format(full) });
@@ -144,7 +148,7 @@
       document.addEventListener("fullscreenchange", function () {
         var on = document.fullscreenElement === section;
         enlarge.textContent = t(on ? "timer.leave_full_screen" : "timer.full_screen");
-        if (on && li.classList.contains("is-shown")) (start.disabled ? box.querySelector(".timer-reset") : start).focus();
+        if (on && li.classList.contains("is-shown")) focusControl();
       });
     }
     box.hidden = false;
@@ -154,8 +158,7 @@
       isDone: function () { return remaining() <= 0; },
       begin: function () {
         if (!running()) start.click();
-        // A timer whose time is up has Start disabled: the focus goes to Reset.
-        (start.disabled ? box.querySelector(".timer-reset") : start).focus();
+        focusControl();
         li.scrollIntoView({ block: "nearest" });
       },
     };
