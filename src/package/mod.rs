@@ -138,7 +138,7 @@ pub fn package(o: &Options) -> Result<Summary, Diagnostics> {
             .map(|(n, b)| (n.to_string(), b.to_vec())),
     );
     for node in &scos {
-        let page = launch_page(&g.site, &g.theme, node, o.version, mastery).map_err(one)?;
+        let page = launch_page(&g.site, &g.theme, node, o.version, mastery, &pages).map_err(one)?;
         files.push((node.launch(), page.into_bytes()));
     }
     let xml = manifest::manifest(&manifest::Course {
@@ -267,14 +267,22 @@ fn launch_page(
     node: &Node,
     version: Version,
     mastery: Option<u32>,
+    pages: &progress::Pages,
 ) -> Result<String, Diagnostic> {
     let sco = node.sco.as_ref().expect("leaves are SCOs");
     let path = node.launch();
+    // Each practice set's items, in every language, by their fingerprints.
+    let sets: Vec<&String> = sco.practice.iter().map(|(k, _)| k).collect();
+    let translations = sco.also.iter().filter(|(_, o)| sets.contains(&o));
+    let keys = sets.iter().copied().chain(translations.map(|(t, _)| t));
+    let fingerprints: serde_json::Map<_, _> =
+        keys.map(|k| (k.clone(), pages.fingerprints(k))).collect();
     let config = json!({
         "version": version.label(),
         "practice": sco.practice.iter().map(|(k, n)| json!([k, n])).collect::<Vec<_>>(),
         "sessions": sco.sessions,
         "also": sco.also.iter().map(|(t, o)| (t.clone(), json!(o))).collect::<serde_json::Map<_, _>>(),
+        "fingerprints": fingerprints,
         "mastery": mastery,
         "limit": match version { Version::Scorm12 => SUSPEND_DATA_12, Version::Scorm2004 => 64000 },
     });

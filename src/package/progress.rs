@@ -66,7 +66,9 @@ fn script(page: &str, id: &str) -> Option<Value> {
 }
 
 /// The most characters of `suspend_data` the progress of `sco` can take with
-/// every typed answer left out: what SCORM 1.2 must have room for.
+/// every typed answer left out: what SCORM 1.2 must have room for. (The
+/// items' fingerprints, which progress.js leaves out before any typed text,
+/// are not counted: the page data's `fingerprint` is read past.)
 pub fn least(sco: &Sco, pages: &Pages) -> usize {
     let originals = sco.practice.iter().map(|(k, _)| k);
     let translated = |of: &Vec<String>| {
@@ -127,6 +129,19 @@ fn pauses(items: Option<&Vec<Value>>) -> Value {
     Value::Object(by_id.collect())
 }
 
+impl Pages {
+    /// Each item's fingerprint, by id, in the set or session stored under
+    /// `key` (see `render::practice::fingerprint`).
+    pub fn fingerprints(&self, key: &str) -> Value {
+        let items = self.items.get(key).into_iter().flatten();
+        Value::Object(
+            items
+                .map(|item| (id(item), item["fingerprint"].clone()))
+                .collect(),
+        )
+    }
+}
+
 fn id(item: &Value) -> String {
     item["id"].as_str().unwrap_or_default().to_string()
 }
@@ -178,7 +193,7 @@ mod tests {
 
     #[test]
     fn the_data_of_a_page_is_read_as_its_script_reads_it() {
-        let page = r#"<p>x</p><script type="application/json" id="practice-data">{"key":"alsite-practice:a","items":[{"id":"item-1","type":"classify","answer":"open","names":{"open":"Open","limited-choice":"Limited"},"reason":"\u003c!-- no -->\u003c/p>"}]}</script>"#;
+        let page = r#"<p>x</p><script type="application/json" id="practice-data">{"key":"alsite-practice:a","items":[{"id":"item-1","fingerprint":"ab12","type":"classify","answer":"open","names":{"open":"Open","limited-choice":"Limited"},"reason":"\u003c!-- no -->\u003c/p>"}]}</script>"#;
         let pages = Pages::read([("practice/a.html", page.as_bytes())]);
         let sco = Sco {
             start: String::new(),

@@ -38,7 +38,45 @@ pub fn item(
     if super::typography::applies_to(&site.config.language) {
         super::typography::bind_shown(&mut rendered.data);
     }
+    rendered.data["fingerprint"] = json!(fingerprint(item));
     rendered
+}
+
+/// Four letters or digits that change when what a saved answer refers to
+/// changes: the question, and the options, categories or steps an answer
+/// picks from. An item's id is its place in the set, so an answer saved
+/// before the trainer inserted, removed or rewrote an item would otherwise
+/// be shown, and counted, on the item now in its place (practice.js and
+/// progress.js leave such an answer out). Feedback, explanations, hints and
+/// model answers are not in it: mending a typo there keeps the answers.
+pub fn fingerprint(item: &Item) -> String {
+    let flag = |b: bool| if b { "1" } else { "0" };
+    let parts: Vec<&str> = match item {
+        Item::Choose(c) => std::iter::once("choose")
+            .chain(std::iter::once(c.prompt.as_str()))
+            .chain(
+                c.options
+                    .iter()
+                    .flat_map(|o| [o.text.as_str(), flag(o.correct)]),
+            )
+            .collect(),
+        Item::Classify(c) => ["classify", &c.question, &c.answer]
+            .into_iter()
+            .chain(c.also.iter().map(String::as_str))
+            .collect(),
+        Item::Rewrite(r) => vec!["rewrite", &r.statement],
+        Item::Order(o) => ["order", o.prompt.as_str()]
+            .into_iter()
+            .chain(o.steps.iter().map(String::as_str))
+            .collect(),
+    };
+    let mut n = crate::digest::of_parts(parts.iter().map(|p| p.as_bytes())) % 36u64.pow(4);
+    let mut out = [b'0'; 4];
+    for digit in out.iter_mut().rev() {
+        *digit = b"0123456789abcdefghijklmnopqrstuvwxyz"[(n % 36) as usize];
+        n /= 36;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn unbound_item(
@@ -320,5 +358,35 @@ mod tests {
             serde_json::from_str::<serde_json::Value>(&s).unwrap(),
             value
         );
+    }
+
+    #[test]
+    fn a_fingerprint_follows_what_an_answer_refers_to() {
+        let item = |yaml: &str| -> Item { serde_yaml::from_str(yaml).unwrap() };
+        let base = "type: choose\nprompt: Which?\noptions:\n  - { text: A, feedback: no }\n  - { text: B, correct: true, feedback: yes }\n";
+        let of = |yaml: &str| fingerprint(&item(yaml));
+        let fp = of(base);
+        assert_eq!(fp.len(), 4);
+        assert!(
+            fp.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()),
+            "{fp}"
+        );
+        // Feedback and explanations may be mended.
+        assert_eq!(of(&base.replace("feedback: yes", "feedback: Yes!")), fp);
+        assert_eq!(of(&format!("{base}explain: Why.\n")), fp);
+        // The question, an option, which one is right: another item.
+        for changed in [
+            base.replace("Which?", "Which one?"),
+            base.replace("text: A", "text: C"),
+            base.replace("B, correct: true", "B"),
+        ] {
+            assert_ne!(of(&changed), fp, "{changed}");
+        }
+        let rewrite = "type: rewrite\nstatement: Do it.\nmodels: [Why?]\n";
+        assert_eq!(of(&rewrite.replace("Why?", "What?")), of(rewrite));
+        assert_ne!(of(&rewrite.replace("Do it.", "Do that.")), of(rewrite));
+        let order = "type: order\nprompt: Sort.\nsteps: [a, b, c]\n";
+        assert_ne!(of(&order.replace("[a, b, c]", "[b, a, c]")), of(order));
     }
 }

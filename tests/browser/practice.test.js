@@ -509,3 +509,52 @@ test("a checkbox not ticked is an empty square, 3:1 against its option; a ticked
   }
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+// Answers are saved under an item's place in its set. When the trainer inserts
+// an item above one a learner answered, the new item in that place does not
+// take the old answer (shown as given, counted in the score); mending the
+// feedback of the answered item keeps it.
+test("an answer saved before the trainer changed the set is not shown on another item; a mended feedback keeps it", async () => {
+  const fs = require("node:fs");
+  const path = require("node:path");
+  const { execFileSync } = require("node:child_process");
+  const dir = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "alsite-changed-set-"));
+  fs.cpSync("content", path.join(dir, "content"), { recursive: true });
+  fs.copyFileSync("site.yaml", path.join(dir, "site.yaml"));
+  const set = path.join(dir, "content/practice/coach-questions.yaml");
+  const original = fs.readFileSync(set, "utf8");
+  const build = (yaml) => {
+    fs.writeFileSync(set, yaml);
+    execFileSync(process.env.ALSITE_BIN, ["build", "--root", dir, "--out", path.join(dir, "out")], { stdio: "pipe" });
+  };
+  const url = "file://" + path.join(dir, "out/practice/coach-questions.html");
+  build(original);
+  const { page } = await open(browser.context, url, "file://");
+  const item = page.locator("#item-1");
+  await item.locator("label.option").nth(1).click();
+  await item.locator("button[type=submit]").click();
+  assert.match(await score(page).textContent(), /Answered 1 of/);
+
+  // A typo mended in an option's feedback: the answer stays.
+  const said = "It helps the presenter focus without judging what they said.";
+  assert.ok(original.includes(said), "the sample's feedback is where this test expects it");
+  build(original.replace(said, "It helps the presenter focus, without judging what they said."));
+  await page.reload();
+  assert.match(await score(page).textContent(), /Answered 1 of/, "kept after a feedback edit");
+  assert.ok((await item.locator(".feedback").textContent()).trim() !== "", "the answer is shown again");
+
+  // A new first item: the answer given to the old first one is neither
+  // shown on the new one nor counted.
+  const items = "items:\n";
+  const added = items + '  - type: choose\n    prompt: A new first moment.\n    options:\n'
+    + '      - { text: "One", feedback: "Not this." }\n      - { text: "Two", correct: true, feedback: "This." }\n'
+    + '      - { text: "Three", feedback: "Not this either." }\n';
+  build(original.replace(items, added));
+  await page.reload();
+  assert.match(await item.textContent(), /A new first moment/, "the new item is first");
+  assert.equal((await item.locator(".feedback").textContent()).trim(), "", "the new first item shows no answer");
+  assert.equal(await item.locator("input:checked").count(), 0, "and has no option chosen");
+  assert.equal((await score(page).textContent()).trim(), "", "nothing counted as answered");
+  await page.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});

@@ -86,6 +86,11 @@ function packages(site) {
  *  the last), the longest category id, every step. A typed item gets
  *  `typed` (text, right or not). */
 function largest(item, typed) {
+  // With the item's fingerprint, as practice.js saves every answer.
+  return Object.assign(largestAnswer(item, typed), { item: item.fingerprint });
+}
+
+function largestAnswer(item, typed) {
   if (item.type === "choose") {
     const chosen = item.multiple ? item.options.map((o, i) => i) : [item.options.length - 1];
     return { answer: chosen, correct: chosen.length === item.options.filter((o) => o.correct).length && chosen.every((i) => item.options[i].correct) };

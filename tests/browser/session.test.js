@@ -563,3 +563,36 @@ test("an order or rewrite pause gone on from is locked whole (arrows, dragging, 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// A pause is saved under its place in the session. Rewritten since, it asks
+// again: the answer or skip given to the old pause is not the new one's.
+test("a pause skipped before the trainer rewrote it asks again", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-changed-pause-"));
+  fs.cpSync("content", path.join(dir, "content"), { recursive: true });
+  fs.copyFileSync("site.yaml", path.join(dir, "site.yaml"));
+  const file = path.join(dir, "content/sessions/rota-tool.yaml");
+  const yaml = fs.readFileSync(file, "utf8");
+  const build = (text) => {
+    fs.writeFileSync(file, text);
+    execFileSync(process.env.ALSITE_BIN, ["build", "--root", dir, "--out", path.join(dir, "out")], { stdio: "pipe" });
+  };
+  build(yaml);
+  const pause = embedded(path.join(dir, "out"), FILE, "pause-data").items[0];
+  const { page } = await open(browser.context, "file://" + path.join(dir, "out", FILE), "file://");
+  await page.locator(".stage-list a", { hasText: "Questions to understand" }).click();
+  while (!(await position(page)).startsWith(`Turn ${pause.turn} of`)) await page.locator(".player .next").click();
+  const skip = page.locator(`#turn-${pause.turn} .skip-pause`);
+  await skip.click();
+  await page.reload();
+  const skipOffered = () => skip.evaluate((button) => !button.hidden);
+  assert.equal(await skipOffered(), false, "a skipped pause stays skipped over a reload");
+
+  const prompt = "Grace is next. Which question would help the group most at this point?";
+  assert.ok(yaml.includes(prompt), "the sample's first pause is where this test expects it");
+  build(yaml.replace(prompt, "Grace asks next. Which question helps the group most now?"));
+  await page.reload();
+  assert.equal(await skipOffered(), true, "the rewritten pause offers Skip again");
+  assert.equal((await page.locator(`#${pause.id} .feedback`).textContent()).trim(), "");
+  await page.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});

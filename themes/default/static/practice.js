@@ -405,11 +405,22 @@
     });
   }
 
+  /** Whether `saved`, a result kept for the item in this place, was given
+   *  to this very item: ids are places, and the trainer may have inserted,
+   *  removed or rewritten items since. The result carries the item's
+   *  fingerprint (`item`); one saved before fingerprints is taken as it is. */
+  function fits(data, saved) {
+    if (!saved || typeof saved !== "object") return false;
+    return typeof saved.item !== "string" || typeof data.fingerprint !== "string" || saved.item === data.fingerprint;
+  }
+
   /** Makes one .practice-item interactive. `onAnswer(result)` gets
-   *  { answer, correct }; `saved` is a previous result to show again. */
+   *  { answer, correct, item } (`item`: the item's fingerprint); `saved` is
+   *  a previous result to show again, left out when it was another item's. */
   function mountItem(section, data, rules, onAnswer, saved) {
     var factory = handlers[data && data.type];
     if (!factory) return null;
+    if (!fits(data, saved)) saved = null;
     var form = section.querySelector("form.interactive");
     form.hidden = false;
     checkWithoutSubmitting(form);
@@ -426,6 +437,7 @@
     }
     handler = factory(section, data, function (result) {
       reveal(result);
+      if (typeof data.fingerprint === "string") result.item = data.fingerprint;
       onAnswer(result);
     }, rules);
     if (saved) {
@@ -464,6 +476,13 @@
     if (store.inLms) showWhereSaved(store.reviewing);
     var items = Array.isArray(data.items) ? data.items : [];
     var ids = items.map(function (item) { return item.id; });
+    var byId = {};
+    items.forEach(function (item) { byId[item.id] = item; });
+    /** The result saved for item `id`, unless it was another item's. */
+    function savedFor(id) {
+      var s = store.get(id);
+      return fits(byId[id], s) ? s : null;
+    }
     var mounted = {};
     var progress = document.querySelector(".progress");
     // A practice.html of a site's own, copied when the score's box was
@@ -473,7 +492,7 @@
     function update() {
       var answered = 0, right = 0;
       ids.forEach(function (id) {
-        var s = store.get(id);
+        var s = savedFor(id);
         if (s) { answered++; if (s.correct === true) right++; }
       });
       // The score line is a live region, always in the page: empty until
@@ -499,7 +518,7 @@
       mounted[id] = mountItem(section, item, data.rules, function (result) {
         store.answer(id, item, result);
         update();
-      }, store.get(id));
+      }, savedFor(id));
     });
     function startOver() {
       store.clear();
@@ -515,6 +534,6 @@
     update();
   }
 
-  alsite.practice = { mountItem: mountItem };
+  alsite.practice = { mountItem: mountItem, fits: fits };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountPage); else mountPage();
 })();

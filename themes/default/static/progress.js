@@ -126,13 +126,14 @@
 
   /* suspend_data is small in 1.2 (4,096 characters). Field names are
    * shortened; when that is not enough, typed answers (the only free text
-   * kept) are shortened, all to the longest length that fits, and when even
+   * kept) are shortened, all to the longest length that fits (the items'
+   * fingerprints, see practice.js, are left out first), and when even
    * SHORTEST is too long, left out, longest first. Everything else is kept
    * whole: a choice, a category, an order, right or wrong, a session's
    * place; they are what a page shows again, and `alsite package` refuses a
    * 1.2 course whose progress would not fit with them alone (it counts as
    * package/progress.rs does). A shortened answer is marked `cut`. */
-  var SHORT = { answer: "a", correct: "c", self: "f", skipped: "k", turn: "t", pauses: "p", transcript: "x", cut: "u" };
+  var SHORT = { answer: "a", correct: "c", self: "f", skipped: "k", turn: "t", pauses: "p", transcript: "x", cut: "u", item: "i" };
   var LONG = {};
   Object.keys(SHORT).forEach(function (k) { LONG[SHORT[k]] = k; });
   var SHORTEST = 10;
@@ -143,9 +144,9 @@
     return isObject(value) && typeof value.answer === "string" && typeof value.self === "boolean";
   }
 
-  /** `value` with its field names changed by `names`. With `fit`, the typed
-   *  answers, numbered in the order met, are cut to `fit.to` characters, or
-   *  left out where `fit.drop[number]`. */
+  /** `value` with its field names changed by `names`. With `fit`, the items'
+   *  fingerprints are left out, and the typed answers, numbered in the order
+   *  met, are cut to `fit.to` characters, or left out where `fit.drop[number]`. */
   function rename(value, names, fit) {
     if (Array.isArray(value)) return value.map(function (v) { return rename(v, names, fit); });
     if (!isObject(value)) return value;
@@ -153,6 +154,7 @@
     var out = {};
     Object.keys(value).forEach(function (k) {
       var v = value[k];
+      if (fit && k === "item") return;
       if (n >= 0 && k === "answer") {
         if (fit.drop[n]) return;
         if (v.length > fit.to) { v = clip(v, fit.to); out[names.cut] = 1; }
@@ -175,6 +177,8 @@
    *  with no typed text it is longer. */
   function pack(state, limit) {
     var drop = {};
+    // Past the limit, the items' fingerprints go first (an answer without
+    // one is taken as it is), then typed text is cut: `to` is its length.
     function packed(to) {
       var fit = to === undefined ? null : { to: to, drop: drop, seen: 0 };
       var text = JSON.stringify({ v: 1, s: rename(state.s, SHORT, fit), d: state.d, c: state.c });
@@ -182,6 +186,7 @@
     }
     var text = packed();
     if (text !== null) return text;
+    if ((text = packed(Infinity)) !== null) return text;
     var lengths = typedLengths(state.s, []);
     var byLength = lengths.map(function (l, i) { return i; }).sort(function (a, b) { return lengths[b] - lengths[a] || a - b; });
     for (var i = 0; (text = packed(SHORTEST)) === null; i++) {
@@ -277,8 +282,12 @@
       var seen = Object.create(null), n = 0;
       versions(config, pair[0]).forEach(function (key) {
         var items = state.s[key] || {};
+        // Each item's fingerprint: an answer given to an item no longer in
+        // the set, or to the one that was in its place before, counts not.
+        var now = (config.fingerprints || {})[key];
         Object.keys(items).forEach(function (id) {
           if (!isObject(items[id])) return;
+          if (now && (!(id in now) || (typeof items[id].item === "string" && items[id].item !== now[id]))) return;
           if (!(id in seen)) {
             if (n >= pair[1]) return;
             seen[id] = false;

@@ -56,6 +56,9 @@
     var goOnButtons = [];
     var pauseForms = [];
     (pauseData.items || []).forEach(function (item) {
+      // A pause answered or skipped before the session was rewritten there
+      // asks again.
+      if (state.pauses[item.id] && !alsite.practice.fits(item, state.pauses[item.id])) delete state.pauses[item.id];
       var section = document.getElementById(item.id);
       if (!section) return;
       var turnEl = section.closest(".turn");
@@ -63,7 +66,7 @@
       var skip = turnEl.querySelector(".skip-pause");
       skip.hidden = false;
       skip.addEventListener("click", function () {
-        state.pauses[item.id] = { skipped: true };
+        state.pauses[item.id] = { skipped: true, item: item.fingerprint };
         save();
         settle(turnEl, item, state.pauses[item.id]);
         go(n + 1);
