@@ -121,7 +121,8 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
             .texts
             .get(Path::new("site.yaml"))
             .map_or("", String::as_str);
-        let (line, column) = load::yaml::locate(text, &[load::yaml::Seg::Key("theme")]);
+        let key = load::yaml::locate(text, &[load::yaml::Seg::Key("theme")]);
+        let (line, column) = load::yaml::value_place(text, key);
         one(d.at(line, column))
     })?;
     let unreadable = crate::theme::unreadable_files(root, &theme);

@@ -4,7 +4,7 @@
 //! hold no empty phrase, and cover the site's language.
 
 use crate::diagnostic::Diagnostic;
-use crate::load::yaml::{locate, Seg};
+use crate::load::yaml::{locate, value_place, Seg};
 use crate::model::*;
 
 /// Checks one item found at `path` (a YAML path into `file`). Used for
@@ -75,7 +75,7 @@ pub fn check_item(
                         diags.push(
                             err(
                                 format!("unknown question category `{value}`"),
-                                at(&[Seg::Key(key)]),
+                                value_place(text, at(&[Seg::Key(key)])),
                             )
                             .hint(format!(
                                 "{}categories in {}: {}",

@@ -449,7 +449,7 @@ fn check_minutes(s: &Session, text: &str, file: &std::path::Path) -> Option<Diag
     if given.is_empty() || (all && sum == s.minutes) || (!all && sum <= s.minutes) {
         return None;
     }
-    let (line, column) = locate(text, &[Seg::Key("minutes")]);
+    let (line, column) = value_place(text, locate(text, &[Seg::Key("minutes")]));
     let what = if all {
         "add up to"
     } else {

@@ -5,7 +5,7 @@
 
 use super::{builtin_english, needed_categories, Entry, Source};
 use crate::diagnostic::Diagnostic;
-use crate::load::yaml::{locate, Seg};
+use crate::load::yaml::{locate, value_place, Seg};
 use intl_pluralrules::PluralRules;
 use std::collections::{BTreeSet, HashMap};
 
@@ -29,10 +29,11 @@ pub(super) fn not_a_text(source: &Source, key: &str) -> Diagnostic {
         .hint("write the words after the colon, in quotes if they contain a colon; a count takes one text per plural form (`one:`, `other:` …)")
 }
 
-/// The line and column of `key` (`player.next`) in the file.
+/// The line and column of the value of `key` (`player.next`) in the file
+/// (of the key itself when its value is a block below it).
 fn place(source: &Source, key: &str) -> (usize, usize) {
     let path: Vec<Seg> = key.split('.').map(Seg::Key).collect();
-    locate(&source.text, &path)
+    value_place(&source.text, locate(&source.text, &path))
 }
 
 /// Warnings for the entries of one file of a language with plural `rules`.

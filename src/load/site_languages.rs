@@ -3,7 +3,7 @@
 //! names (`about.pl.md`) and `<html lang>`, so it must be a language code
 //! (BCP 47) written the one way files and folders will use it.
 
-use super::yaml::{locate, Seg};
+use super::yaml::{locate, value_place, Seg};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 
@@ -85,7 +85,8 @@ pub fn check(config: &mut Config, text: &str) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let said_language = text.lines().any(|l| l.starts_with("language:"));
     if said_language {
-        diags.extend(bad_code(&config.language, text, &[Seg::Key("language")]));
+        let at = value_place(text, locate(text, &[Seg::Key("language")]));
+        diags.extend(bad_code(&config.language, at));
     }
     diags.extend(listed_codes(&config.languages, text));
     // A code reported as written another way (`EN` for `en`) is read as
@@ -98,7 +99,7 @@ pub fn check(config: &mut Config, text: &str) -> Vec<Diagnostic> {
     }
     if let Some(first) = config.languages.first().cloned() {
         if said_language && config.language != first {
-            let (line, column) = locate(text, &[Seg::Key("language")]);
+            let (line, column) = value_place(text, locate(text, &[Seg::Key("language")]));
             diags.push(
                 Diagnostic::error(FILE, format!("`language: {}` disagrees with `languages:`, whose first entry `{first}` is the default", config.language))
                     .at(line, column)
@@ -112,10 +113,10 @@ pub fn check(config: &mut Config, text: &str) -> Vec<Diagnostic> {
     diags
 }
 
-/// An error when `code`, at `path` in site.yaml, cannot name a language.
-fn bad_code(code: &str, text: &str, path: &[Seg]) -> Option<Diagnostic> {
+/// An error when `code`, written at (`line`, `column`) of site.yaml, cannot
+/// name a language.
+fn bad_code(code: &str, (line, column): (usize, usize)) -> Option<Diagnostic> {
     let (message, hint) = code_problem(code)?;
-    let (line, column) = locate(text, path);
     Some(Diagnostic::error(FILE, message).at(line, column).hint(hint))
 }
 
@@ -124,7 +125,7 @@ fn listed_codes(languages: &[String], text: &str) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for (i, code) in languages.iter().enumerate() {
         let path = [Seg::Key("languages"), Seg::Index(i)];
-        if let Some(d) = bad_code(code, text, &path) {
+        if let Some(d) = bad_code(code, locate(text, &path)) {
             diags.push(d);
         } else if languages[..i].contains(code) {
             let (line, column) = locate(text, &path);
