@@ -5,7 +5,7 @@
 //! for item and turn for turn.
 
 use crate::diagnostic::Diagnostic;
-use crate::load::yaml::{locate, Seg};
+use crate::load::yaml::{locate, value_place, Seg};
 use crate::model::{Item, Session, Site, Turn};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -235,7 +235,11 @@ pub fn check_translated_practice(site: &Site, original: &Site) -> Vec<Diagnostic
         } else {
             continue;
         };
-        let (line, col) = locate(text, &at);
+        let (line, col) = match at.last() {
+            // The item's type, written after `type:`, is what differs.
+            Some(Seg::Key("type")) => value_place(text, locate(text, &at)),
+            _ => locate(text, &at),
+        };
         diags.push(
             Diagnostic::warning(&doc.source, message)
                 .at(line, col)
