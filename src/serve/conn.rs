@@ -390,6 +390,7 @@ fn read_head(stream: &TcpStream, buf: &mut Vec<u8>) -> Result<Head, Ended> {
     let mut fresh = buf.len();
     loop {
         if worth_parsing(buf, fresh) {
+            drop_empty_lines(buf);
             match parse_head(buf) {
                 Ok(head) => return Ok(head),
                 Err(HeadError::Incomplete) => {}
@@ -438,6 +439,22 @@ fn worth_parsing(buf: &[u8], fresh: usize) -> bool {
         || buf[before..].contains(&b'\n')
         || crossed(MAX_REQUEST_LINE)
         || crossed(MAX_HEAD_BYTES)
+}
+
+/// Drops the empty lines a client may send before a request line (RFC
+/// 9112, 2.2, which the parser skips too), so that a client sending nothing
+/// else does not pile up a head of them to be parsed again at every line
+/// (16 KB of them sent two bytes at a time cost 0.46 s of CPU).
+fn drop_empty_lines(buf: &mut Vec<u8>) {
+    let mut at = 0;
+    loop {
+        match &buf[at..] {
+            [b'\r', b'\n', ..] => at += 2,
+            [b'\n', ..] => at += 1,
+            _ => break,
+        }
+    }
+    buf.drain(..at);
 }
 
 fn timed_out(buf: &[u8]) -> Ended {
