@@ -9,7 +9,8 @@
 
 use super::host::{self, HostRule};
 use super::http::{
-    EVENTS_PATH, EVENT_RETRY_MS, HEAD_TIMEOUT, LINGER, MAX_CONNECTIONS, RESERVED_FDS,
+    EVENTS_PATH, EVENT_RETRY_MS, HEAD_TIMEOUT, LINGER, MAX_CONNECTIONS, MAX_HEAD_BYTES,
+    MAX_REQUEST_LINE, RESERVED_FDS,
 };
 use super::request::{parse_head, Head, HeadError};
 use super::response::{send, write_bytes, Framing, Response, GUARD_HEADERS};
@@ -385,8 +386,11 @@ fn open_events(stream: Arc<TcpStream>, ticket: Ticket, site: &dyn Site) {
 fn read_head(stream: &TcpStream, buf: &mut Vec<u8>) -> Result<Head, Ended> {
     let deadline = Instant::now() + HEAD_TIMEOUT;
     let mut chunk = [0u8; 4096];
+    // Bytes left from the last request may hold a whole head already.
+    let mut fresh = buf.len();
     loop {
-        if !buf.is_empty() {
+        if worth_parsing(buf, fresh) {
+            drop_empty_lines(buf);
             match parse_head(buf) {
                 Ok(head) => return Ok(head),
                 Err(HeadError::Incomplete) => {}
@@ -404,8 +408,11 @@ fn read_head(stream: &TcpStream, buf: &mut Vec<u8>) -> Result<Head, Ended> {
         let mut s = stream;
         match s.read(&mut chunk) {
             Ok(0) => return Err(Ended::Quietly),
-            Ok(n) => buf.extend_from_slice(&chunk[..n]),
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Ok(n) => {
+                buf.extend_from_slice(&chunk[..n]);
+                fresh = n;
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => fresh = 0,
             Err(e)
                 if matches!(
                     e.kind(),
@@ -417,6 +424,37 @@ fn read_head(stream: &TcpStream, buf: &mut Vec<u8>) -> Result<Head, Ended> {
             Err(_) => return Err(Ended::Quietly),
         }
     }
+}
+
+/// Whether `buf`, whose last `fresh` bytes just arrived, is worth parsing
+/// again: a head can end only when a line ends, so a client that sends its
+/// head a byte at a time does not have it parsed from the start for every
+/// byte (16 KiB so sent cost 1.6 s of CPU). The first bytes are parsed at
+/// once (what is no HTTP at all is refused before any line ends), and so
+/// is a head that just grew past a limit, to be refused.
+fn worth_parsing(buf: &[u8], fresh: usize) -> bool {
+    let before = buf.len() - fresh.min(buf.len());
+    let crossed = |limit: usize| before <= limit && buf.len() > limit;
+    (fresh > 0 && before == 0)
+        || buf[before..].contains(&b'\n')
+        || crossed(MAX_REQUEST_LINE)
+        || crossed(MAX_HEAD_BYTES)
+}
+
+/// Drops the empty lines a client may send before a request line (RFC
+/// 9112, 2.2, which the parser skips too), so that a client sending nothing
+/// else does not pile up a head of them to be parsed again at every line
+/// (16 KB of them sent two bytes at a time cost 0.46 s of CPU).
+fn drop_empty_lines(buf: &mut Vec<u8>) {
+    let mut at = 0;
+    loop {
+        match &buf[at..] {
+            [b'\r', b'\n', ..] => at += 2,
+            [b'\n', ..] => at += 1,
+            _ => break,
+        }
+    }
+    buf.drain(..at);
 }
 
 fn timed_out(buf: &[u8]) -> Ended {

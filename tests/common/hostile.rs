@@ -31,6 +31,24 @@ pub fn rss_kb(server: &Server) -> u64 {
         .unwrap_or(0)
 }
 
+/// CPU time the server has used so far, user and system (Linux).
+pub fn cpu_time(server: &Server) -> Duration {
+    let stat =
+        std::fs::read_to_string(format!("/proc/{}/stat", server.child.id())).unwrap_or_default();
+    // After the name in parentheses: state is field 3, utime and stime 14 and 15.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map(|(_, rest)| rest.split_whitespace().collect())
+        .unwrap_or_default();
+    let ticks: u64 = fields[11..13]
+        .iter()
+        .filter_map(|f| f.parse::<u64>().ok())
+        .sum();
+    // SAFETY: sysconf only reads a configuration value.
+    let per_second = u64::try_from(unsafe { libc::sysconf(libc::_SC_CLK_TCK) }).unwrap_or(100);
+    Duration::from_millis(ticks * 1000 / per_second.max(1))
+}
+
 pub fn p99_get(addr: &str, n: usize) -> Duration {
     let mut times: Vec<Duration> = (0..n)
         .map(|_| {

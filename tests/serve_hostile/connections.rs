@@ -8,6 +8,7 @@ use super::common::serve::{get, new_site, Server};
 use std::fs;
 use std::io::Write;
 use std::net::TcpStream;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -111,6 +112,102 @@ fn c3_2000_connections_at_once_delay_a_browser_by_well_under_a_second() {
         times.iter().map(Duration::as_millis).collect::<Vec<_>>()
     );
     assert!(*slowest < Duration::from_millis(900), "{times:?}");
+}
+
+/// Clients that send their request head a byte at a time (each byte its
+/// own packet). The server parsed the whole head again for every byte that
+/// came: 16 KiB so sent cost it 1.6 s of CPU, so a few such clients took
+/// both cores of a small machine. It now parses when a line ends.
+#[test]
+fn c4_heads_sent_a_byte_at_a_time_cost_the_server_little_cpu() {
+    let _turn = take_turn();
+    let site = new_site("drip");
+    let server = Server::start(&site);
+    let a = server.addr.clone();
+    let head = format!(
+        "GET /about.html HTTP/1.1\r\nHost: {a}\r\nConnection: close\r\nX-Long: {}\r\n\r\n",
+        "a".repeat(12 * 1024)
+    );
+    let stop = Arc::new(AtomicBool::new(false));
+    let probe = probe_latency(&a, stop.clone());
+    let before = cpu_time(&server);
+    let drips: Vec<_> = (0..3)
+        .map(|_| {
+            let (a, head) = (a.clone(), head.clone());
+            std::thread::spawn(move || {
+                let mut s = TcpStream::connect(&a).unwrap();
+                s.set_nodelay(true).unwrap();
+                for byte in head.as_bytes() {
+                    s.write_all(&[*byte]).unwrap();
+                    std::thread::sleep(Duration::from_micros(150));
+                }
+                read_until_closed(&s, Duration::from_secs(5)).expect("an answer")
+            })
+        })
+        .collect();
+    for drip in drips {
+        let answer = drip.join().unwrap();
+        assert!(
+            answer.starts_with(b"HTTP/1.1 200 OK\r\n"),
+            "the head, once whole, is served: {}",
+            String::from_utf8_lossy(&answer[..answer.len().min(200)])
+        );
+    }
+    let used = cpu_time(&server) - before;
+    stop.store(true, Ordering::Relaxed);
+    let mut times = probe.join().unwrap();
+    eprintln!(
+        "3 heads of 12 KiB, a byte at a time: {} ms of the server's CPU",
+        used.as_millis()
+    );
+    assert!(used < Duration::from_millis(1500), "{used:?}");
+    assert_fast("heads sent a byte at a time", p99(&mut times));
+}
+
+/// Clients that send nothing but empty lines, two bytes at a time (a
+/// server is to skip empty lines before a request). They piled up as a
+/// head of empty lines, parsed again at every line: 16 KB cost the server
+/// 0.46 s of CPU. They are now dropped as they come.
+#[test]
+fn c5_empty_lines_sent_two_bytes_at_a_time_cost_the_server_little_cpu() {
+    let _turn = take_turn();
+    let site = new_site("blank");
+    let server = Server::start(&site);
+    let a = server.addr.clone();
+    let before = cpu_time(&server);
+    let drips: Vec<_> = (0..2)
+        .map(|_| {
+            let a = a.clone();
+            std::thread::spawn(move || {
+                let mut s = TcpStream::connect(&a).unwrap();
+                s.set_nodelay(true).unwrap();
+                for _ in 0..8000 {
+                    s.write_all(b"\r\n").unwrap();
+                    std::thread::sleep(Duration::from_micros(150));
+                }
+                s.write_all(
+                    format!("GET /about.html HTTP/1.1\r\nHost: {a}\r\nConnection: close\r\n\r\n")
+                        .as_bytes(),
+                )
+                .unwrap();
+                read_until_closed(&s, Duration::from_secs(5)).expect("an answer")
+            })
+        })
+        .collect();
+    for drip in drips {
+        let answer = drip.join().unwrap();
+        assert!(
+            answer.starts_with(b"HTTP/1.1 200 OK\r\n"),
+            "the request after the empty lines is served: {}",
+            String::from_utf8_lossy(&answer[..answer.len().min(200)])
+        );
+    }
+    let used = cpu_time(&server) - before;
+    eprintln!(
+        "2 clients sending 16 KB of empty lines: {} ms of the server's CPU",
+        used.as_millis()
+    );
+    assert!(used < Duration::from_millis(500), "{used:?}");
 }
 
 /// 2,000, or half the queue the system allows (`net.core.somaxconn`) where
