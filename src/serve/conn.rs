@@ -528,4 +528,42 @@ mod tests {
         ));
         assert!(!accept_error_passes(&io::ErrorKind::InvalidInput.into()));
     }
+
+    /// A head that comes a byte at a time is parsed once a line ends (and
+    /// at its first byte, and as it passes each limit): as often as it has
+    /// lines, not bytes.
+    #[test]
+    fn a_head_sent_a_byte_at_a_time_is_parsed_once_a_line() {
+        let head = format!(
+            "GET / HTTP/1.1\r\nHost: x\r\nX-Long: {}\r\n\r\n",
+            "a".repeat(20 * 1024)
+        );
+        let mut buf = Vec::new();
+        let mut parses = 0;
+        for &b in head.as_bytes() {
+            buf.push(b);
+            parses += usize::from(worth_parsing(&buf, 1));
+        }
+        // 4 line ends, the first byte, and the two limits passed.
+        assert_eq!(parses, 4 + 1 + 2);
+    }
+
+    #[test]
+    fn empty_lines_before_a_request_do_not_pile_up() {
+        let mut buf = Vec::new();
+        for _ in 0..8000 {
+            buf.extend_from_slice(b"\r\n");
+            drop_empty_lines(&mut buf);
+        }
+        assert!(buf.is_empty());
+        buf.extend_from_slice(b"\r");
+        drop_empty_lines(&mut buf);
+        assert_eq!(
+            buf, b"\r",
+            "a lone carriage return is kept: it is no empty line"
+        );
+        buf.extend_from_slice(b"\nGET / HTTP/1.1\r\n");
+        drop_empty_lines(&mut buf);
+        assert_eq!(buf, b"GET / HTTP/1.1\r\n");
+    }
 }
