@@ -43,8 +43,12 @@ pub enum Answer {
 /// The part of the server that knows the site (implemented in `serve`).
 pub trait Site: Send + Sync + 'static {
     fn answer(&self, head: &Head) -> Answer;
+    /// The place in line of an event stream about to open: taken before
+    /// its response head is written, so that a stream the client opened
+    /// after it has a later one, however the threads are scheduled.
+    fn event_stream_order(&self) -> u64;
     /// Takes over an event stream whose response head was written.
-    fn add_event_stream(&self, stream: Arc<TcpStream>, ticket: Ticket);
+    fn add_event_stream(&self, stream: Arc<TcpStream>, ticket: Ticket, order: u64);
 }
 
 /// Counts the open connections and knows which are idle (waiting for a
@@ -376,9 +380,10 @@ fn open_events(stream: Arc<TcpStream>, ticket: Ticket, site: &dyn Site) {
         "{}retry: {EVENT_RETRY_MS}\n: connected\n\n",
         events_head("close")
     );
+    let order = site.event_stream_order();
     if write_bytes(&stream, head.as_bytes()).is_ok() {
         super::events::tune_event_socket(&stream);
-        site.add_event_stream(stream, ticket);
+        site.add_event_stream(stream, ticket, order);
     }
 }
 

@@ -53,19 +53,30 @@ impl Broadcaster {
         }
     }
 
-    /// Takes a stream and tells it the version served; when full, the
-    /// oldest is closed to make room.
-    pub fn add(&self, stream: Arc<TcpStream>, ticket: Ticket) {
-        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+    /// The place in line of the next stream (see [`Broadcaster::add`]).
+    pub fn next_order(&self) -> u64 {
+        self.next_id.fetch_add(1, Ordering::Relaxed)
+    }
+
+    /// Takes a stream, whose place in line `id` [`Broadcaster::next_order`]
+    /// gave before its head was written, and tells it the version served;
+    /// when full, the oldest in line is closed to make room.
+    pub fn add(&self, stream: Arc<TcpStream>, ticket: Ticket, id: u64) {
         let (evicted, version): (Vec<Client>, u64) = {
             let mut clients = self.lock();
-            let over = (clients.len() + 1).saturating_sub(self.limit);
-            let evicted = clients.drain(..over).collect();
-            clients.push(Client {
-                id,
-                stream: stream.clone(),
-                _ticket: ticket,
-            });
+            // Nearly always the last: another thread may have added a
+            // stream opened after this one first.
+            let at = clients.partition_point(|c| c.id < id);
+            clients.insert(
+                at,
+                Client {
+                    id,
+                    stream: stream.clone(),
+                    _ticket: ticket,
+                },
+            );
+            let over = clients.len().saturating_sub(self.limit);
+            let evicted: Vec<Client> = clients.drain(..over).collect();
             // Read under the lock: a `reload` that set a newer version
             // after this either finds this stream among its targets or
             // was read here.

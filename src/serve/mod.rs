@@ -150,8 +150,12 @@ impl conn::Site for Shared {
         })
     }
 
-    fn add_event_stream(&self, stream: Arc<TcpStream>, ticket: Ticket) {
-        self.events.add(stream, ticket);
+    fn event_stream_order(&self) -> u64 {
+        self.events.next_order()
+    }
+
+    fn add_event_stream(&self, stream: Arc<TcpStream>, ticket: Ticket, order: u64) {
+        self.events.add(stream, ticket, order);
     }
 }
 
