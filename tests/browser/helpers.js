@@ -123,4 +123,24 @@ function contrast(a, b) {
   return (x + 0.05) / (y + 0.05);
 }
 
-module.exports = { SITE, launch, open, fileUrl, axeViolations, serve, PAGE_KINDS, contrast };
+/** A copy of the bundled sample's content in a new folder, to edit and
+ *  build: `file(rel)` is a path in it, `build()` builds it into `out`
+ *  (with ALSITE_BIN), `remove()` deletes it all. */
+function sampleCopy(prefix) {
+  const fs = require("node:fs");
+  const os = require("node:os");
+  const path = require("node:path");
+  const { execFileSync } = require("node:child_process");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.cpSync("content", path.join(dir, "content"), { recursive: true });
+  fs.copyFileSync("site.yaml", path.join(dir, "site.yaml"));
+  const out = path.join(dir, "out");
+  return {
+    out,
+    file: (rel) => path.join(dir, rel),
+    build: () => execFileSync(process.env.ALSITE_BIN, ["build", "--root", dir, "--out", out], { stdio: "pipe" }),
+    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+module.exports = { SITE, launch, open, fileUrl, axeViolations, serve, PAGE_KINDS, contrast, sampleCopy };

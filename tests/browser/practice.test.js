@@ -6,7 +6,7 @@
 
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { launch, open, fileUrl, axeViolations, contrast } = require("./helpers");
+const { launch, open, fileUrl, axeViolations, contrast, sampleCopy } = require("./helpers");
 const { embedded } = require("./site-data");
 
 const SITE = process.env.ALSITE_SITE;
@@ -471,18 +471,15 @@ for (const scheme of ["light", "dark"]) {
 test("a checkbox not ticked is an empty square, 3:1 against its option; a ticked one stands out, light and dark", async () => {
   const fs = require("node:fs");
   const path = require("node:path");
-  const { execFileSync } = require("node:child_process");
-  const dir = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "alsite-checkbox-"));
-  fs.cpSync("content", path.join(dir, "content"), { recursive: true });
-  fs.copyFileSync("site.yaml", path.join(dir, "site.yaml"));
-  const set = path.join(dir, "content/practice/coach-questions.yaml");
+  const site = sampleCopy("alsite-checkbox-");
+  const set = site.file("content/practice/coach-questions.yaml");
   const yaml = fs.readFileSync(set, "utf8");
   const first = '      - text: "Could you please hurry up?"\n';
   assert.ok(yaml.includes(first), "the sample's first option is where this test expects it");
   fs.writeFileSync(set, yaml.replace(first, first + "        correct: true\n"));
-  execFileSync(process.env.ALSITE_BIN, ["build", "--root", dir, "--out", path.join(dir, "out")], { stdio: "pipe" });
+  site.build();
   for (const scheme of ["light", "dark"]) {
-    const { page } = await open(browser.context, "file://" + path.join(dir, "out/practice/coach-questions.html"), "file://");
+    const { page } = await open(browser.context, "file://" + path.join(site.out, "practice/coach-questions.html"), "file://");
     await page.emulateMedia({ colorScheme: scheme });
     const item = page.locator("#item-1");
     assert.equal(await item.locator("input[type=checkbox]").count(), 3, "every option a checkbox");
@@ -507,7 +504,7 @@ test("a checkbox not ticked is an empty square, 3:1 against its option; a ticked
     }
     await page.close();
   }
-  fs.rmSync(dir, { recursive: true, force: true });
+  site.remove();
 });
 
 // Answers are saved under an item's place in its set. When the trainer inserts
@@ -517,17 +514,14 @@ test("a checkbox not ticked is an empty square, 3:1 against its option; a ticked
 test("an answer saved before the trainer changed the set is not shown on another item; a mended feedback keeps it", async () => {
   const fs = require("node:fs");
   const path = require("node:path");
-  const { execFileSync } = require("node:child_process");
-  const dir = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "alsite-changed-set-"));
-  fs.cpSync("content", path.join(dir, "content"), { recursive: true });
-  fs.copyFileSync("site.yaml", path.join(dir, "site.yaml"));
-  const set = path.join(dir, "content/practice/coach-questions.yaml");
+  const site = sampleCopy("alsite-changed-set-");
+  const set = site.file("content/practice/coach-questions.yaml");
   const original = fs.readFileSync(set, "utf8");
   const build = (yaml) => {
     fs.writeFileSync(set, yaml);
-    execFileSync(process.env.ALSITE_BIN, ["build", "--root", dir, "--out", path.join(dir, "out")], { stdio: "pipe" });
+    site.build();
   };
-  const url = "file://" + path.join(dir, "out/practice/coach-questions.html");
+  const url = "file://" + path.join(site.out, "practice/coach-questions.html");
   build(original);
   const { page } = await open(browser.context, url, "file://");
   const item = page.locator("#item-1");
@@ -556,5 +550,5 @@ test("an answer saved before the trainer changed the set is not shown on another
   assert.equal(await item.locator("input:checked").count(), 0, "and has no option chosen");
   assert.equal((await score(page).textContent()).trim(), "", "nothing counted as answered");
   await page.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  site.remove();
 });

@@ -11,7 +11,7 @@ const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { launch, open, fileUrl, axeViolations } = require("./helpers");
+const { launch, open, fileUrl, axeViolations, sampleCopy } = require("./helpers");
 const { embedded } = require("./site-data");
 
 const SITE = process.env.ALSITE_SITE;
@@ -567,18 +567,16 @@ test("an order or rewrite pause gone on from is locked whole (arrows, dragging, 
 // A pause is saved under its place in the session. Rewritten since, it asks
 // again: the answer or skip given to the old pause is not the new one's.
 test("a pause skipped before the trainer rewrote it asks again", async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-changed-pause-"));
-  fs.cpSync("content", path.join(dir, "content"), { recursive: true });
-  fs.copyFileSync("site.yaml", path.join(dir, "site.yaml"));
-  const file = path.join(dir, "content/sessions/rota-tool.yaml");
+  const site = sampleCopy("alsite-changed-pause-");
+  const file = site.file("content/sessions/rota-tool.yaml");
   const yaml = fs.readFileSync(file, "utf8");
   const build = (text) => {
     fs.writeFileSync(file, text);
-    execFileSync(process.env.ALSITE_BIN, ["build", "--root", dir, "--out", path.join(dir, "out")], { stdio: "pipe" });
+    site.build();
   };
   build(yaml);
-  const pause = embedded(path.join(dir, "out"), FILE, "pause-data").items[0];
-  const { page } = await open(browser.context, "file://" + path.join(dir, "out", FILE), "file://");
+  const pause = embedded(site.out, FILE, "pause-data").items[0];
+  const { page } = await open(browser.context, "file://" + path.join(site.out, FILE), "file://");
   await page.locator(".stage-list a", { hasText: "Questions to understand" }).click();
   while (!(await position(page)).startsWith(`Turn ${pause.turn} of`)) await page.locator(".player .next").click();
   const skip = page.locator(`#turn-${pause.turn} .skip-pause`);
@@ -594,5 +592,5 @@ test("a pause skipped before the trainer rewrote it asks again", async () => {
   assert.equal(await skipOffered(), true, "the rewritten pause offers Skip again");
   assert.equal((await page.locator(`#${pause.id} .feedback`).textContent()).trim(), "");
   await page.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  site.remove();
 });
