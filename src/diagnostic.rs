@@ -158,10 +158,15 @@ impl<'a> Sources<'a> {
 
     /// Line `line` (1-based) of `file`, without its line ending; `None` for
     /// a line that is not text (NUL bytes: a file saved as UTF-16 without
-    /// its mark, or not a text file), which would show as noise.
+    /// its mark, or not a text file), which would show as noise. The file
+    /// is read as the loader reads it (a byte-order mark, UTF-16, a line
+    /// ended by `\r` alone), so the line shown is the one counted.
     fn line(&mut self, file: &Path, line: usize) -> Option<&str> {
         let root = self.root;
         let entry = self.files.entry(file.to_path_buf()).or_insert_with(|| {
+            if let Ok(text) = crate::load::read_utf8(root, file) {
+                return Some(Lines::new(text));
+            }
             let bytes = std::fs::read(root.join(file)).ok()?;
             Some(Lines::new(String::from_utf8_lossy(&bytes).into_owned()))
         });

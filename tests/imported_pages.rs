@@ -1,6 +1,7 @@
 //! Pages brought from another tool (a wiki, Hugo, mdBook, Markdown exported
 //! from Google Docs): folders of pages, links written from the Markdown
-//! file's folder and to `.md` files, titles only in a first `# heading`, and
+//! file's folder and to `.md` files, titles only in a first `# heading` (or a
+//! line underlined with `===`), and
 //! files Word saved as UTF-16.
 
 mod common;
@@ -222,6 +223,33 @@ fn a_page_without_front_matter_takes_its_title_from_its_first_heading_shown_once
     let hugo = fs::read_to_string(public.join("hugo.html")).unwrap();
     assert_eq!(hugo.matches("From Hugo</h1>").count(), 2, "{hugo}");
     assert!(hugo.find("Text.").unwrap() < hugo.rfind("From Hugo</h1>").unwrap());
+}
+
+#[test]
+fn a_title_underlined_with_equals_signs_is_the_pages_title_and_lines_keep_their_numbers() {
+    // Pandoc and older wikis write a first-level heading as a line of text
+    // with a line of `=` below it.
+    let site = site_with(&[(
+        "content/pages/pandoc.md",
+        b"Facilitation guide\r\n==================\r\n\r\nAsk one question.\r\n",
+    )]);
+    let public = built(&site);
+    let page = fs::read_to_string(public.join("pandoc.html")).unwrap();
+    assert!(page.contains("<title>Facilitation guide"), "{page}");
+    assert_eq!(page.matches("Facilitation guide</h1>").count(), 1, "{page}");
+    assert!(page.contains("Ask one question."), "{page}");
+
+    let site = site_with(&[(
+        "content/pages/pandoc.md",
+        b"Guide\n=====\n\nSee [x](nope.html).\n",
+    )]);
+    let out = alsite(&["build"], &site.0);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("content/pages/pandoc.md:4:9: error: link `nope.html`"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -72,6 +72,22 @@ fn only_the_extension_of_a_layout_name_may_change_case() {
     );
 }
 
+#[test]
+fn a_file_where_the_layout_has_a_folder_is_an_error_not_lost_sessions() {
+    // A fixture cannot hold it: its base has the folder.
+    let site = base("file-as-folder");
+    fs::remove_dir_all(site.path("content/sessions")).unwrap();
+    fs::write(site.path("content/sessions"), "rota-tool\n").unwrap();
+    let out = alsite(&["build"], &site.0);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("content/sessions: error: `sessions` is a file, but here the content layout reads a folder of that name\n  = hint: make `content/sessions/` a folder"),
+        "{stderr}"
+    );
+    assert!(!site.path("public").exists());
+}
+
 #[cfg(unix)]
 #[test]
 fn a_file_name_that_is_not_utf8_is_an_error_not_a_copy() {

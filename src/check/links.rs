@@ -423,10 +423,8 @@ fn check_page(
             let placed = place(page, url, &target, fragment, sources);
             // A missing target: "did you mean" in the form the link was written.
             let hint = hint.unwrap_or_else(|| {
-                format!(
-                    "{}link to a page the site builds, such as index.html; `/x.html` means x.html at the site root",
-                    hints.hint_for(&target, placed.2.as_deref().unwrap_or(url))
-                )
+                let meant = hints.hint_for(&target, placed.2.as_deref().unwrap_or(url));
+                missing_hint(&meant, &target)
             });
             diags.push(LinkError {
                 key: format!("{target}\0{}", fragment.unwrap_or("")),
@@ -437,6 +435,24 @@ fn check_page(
         }
     }
     diags
+}
+
+/// What to do about a link to something the site does not have: a page
+/// to link to instead, or, for a file that is no page (an image, a PDF),
+/// where to put it so it is published at the path the link leads to.
+fn missing_hint(meant: &str, target: &str) -> String {
+    let name = target.rsplit('/').next().unwrap_or(target);
+    let page = match name.rsplit_once('.') {
+        Some((_, ext)) => ["html", "htm", "md", "markdown", "yaml", "yml"]
+            .iter()
+            .any(|p| ext.eq_ignore_ascii_case(p)),
+        None => true,
+    };
+    if page {
+        format!("{meant}link to a page the site builds, such as index.html; `/x.html` means x.html at the site root")
+    } else {
+        format!("{meant}put the file at `content/{target}` (every file in content/ is published at the same path), or correct the link; `/images/x.png` means content/images/x.png")
+    }
 }
 
 /// A link no visitor should follow, as a browser reads its scheme (case

@@ -18,6 +18,7 @@ mod placing;
 mod practice;
 mod repeats;
 mod session;
+pub mod spaced_links;
 mod translations;
 mod workshop;
 
@@ -76,6 +77,7 @@ pub fn check_content(site: &Site, original: &Site, theme: &crate::theme::Theme) 
     diags.extend(check_components(site));
     diags.extend(check_ids(site, theme));
     diags.extend(flow_lists::check_flow_lists(site));
+    diags.extend(spaced_links::check_spaced_links(site));
     diags
 }
 

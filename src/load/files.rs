@@ -34,6 +34,10 @@ pub(super) fn content_files(root: &Path, content: &Path) -> (Vec<PathBuf>, Vec<D
         }
         match entry {
             Ok(e) if e.file_type().is_file() => {
+                if let Some(d) = file_named_as_folder(root, content, e.path()) {
+                    errors.push(d);
+                    continue;
+                }
                 if let Ok(rel) = e.path().strip_prefix(content) {
                     match unfit_part(rel) {
                         // One error for a folder, not one for each file in it.
@@ -76,6 +80,23 @@ fn folder_named_as_file(root: &Path, content: &Path, dir: &Path) -> Option<Diagn
             format!("`{name}` is a folder, but here the content layout reads a file of that name"),
         )
         .hint("put the file itself here (a text file, not a folder); if the folder holds other things, move them out and rename it"),
+    )
+}
+
+/// A file where the layout has a folder (`content/sessions`, saved without
+/// an extension): every session, set or workshop would otherwise be
+/// missing in silence, and the file published under the folder's name.
+fn file_named_as_folder(root: &Path, content: &Path, file: &Path) -> Option<Diagnostic> {
+    const FOLDERS: &[&str] = &["pages", "method", "practice", "sessions", "workshops"];
+    let rel = file.strip_prefix(content).ok()?;
+    let name = rel.to_str().filter(|n| FOLDERS.contains(n))?;
+    let shown = file.strip_prefix(root).unwrap_or(file);
+    Some(
+        Diagnostic::error(
+            shown,
+            format!("`{name}` is a file, but here the content layout reads a folder of that name"),
+        )
+        .hint(format!("make `content/{name}/` a folder and put its files in it; a file to publish as it is needs another name, such as `{name}.txt`")),
     )
 }
 

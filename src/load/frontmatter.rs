@@ -45,32 +45,66 @@ pub fn split(text: &str) -> Result<Split<'_>, Unclosed> {
 }
 
 /// A title written as the first line of a file with no front matter, as
-/// wikis, mdBook and GitHub write it: `# Title`. Gives the title (without a
-/// closing `#` sequence or an `{#id}`), the 1-based line of the heading and
-/// the text after that line.
-pub fn heading_title(body: &str) -> Option<(String, usize, &str)> {
+/// wikis, mdBook and GitHub write it: `# Title`, or the line `Title`
+/// underlined with `===` (as Pandoc and older wikis write it). Gives the
+/// title (without a closing `#` sequence or an `{#id}`), the 1-based line
+/// of the heading, the line after it and the text from there.
+pub fn heading_title(body: &str) -> Option<(String, usize, usize, &str)> {
     let mut offset = 0;
-    for (line, l) in (1..).zip(body.split_inclusive('\n')) {
+    let mut lines = (1..).zip(body.split_inclusive('\n'));
+    while let Some((line, l)) = lines.next() {
         if l.trim().is_empty() {
             offset += l.len();
             continue;
         }
         let indent = l.len() - l.trim_start_matches(' ').len();
-        let text = l
-            .trim_start_matches(' ')
-            .strip_prefix("# ")
-            .filter(|_| indent < 4)?;
-        let mut title = text.trim();
-        if let Some(open) = title.rfind("{#").filter(|_| title.ends_with('}')) {
-            title = title[..open].trim_end();
+        if indent >= 4 {
+            return None;
         }
-        let closing = title.trim_end_matches('#');
-        if closing.is_empty() || closing.ends_with(' ') {
-            title = closing.trim_end();
-        }
-        return (!title.is_empty()).then(|| (title.to_string(), line, &body[offset + l.len()..]));
+        let (text, taken) = match l.trim_start_matches(' ').strip_prefix("# ") {
+            Some(text) => (text, l.len()),
+            None => {
+                let (_, under) = lines.next()?;
+                (underlined(l, under)?, l.len() + under.len())
+            }
+        };
+        let title = without_id(text.trim());
+        let title = match title.trim_end_matches('#') {
+            closing if taken == l.len() && (closing.is_empty() || closing.ends_with(' ')) => {
+                closing.trim_end()
+            }
+            _ => title,
+        };
+        let after = line + if taken == l.len() { 1 } else { 2 };
+        return (!title.is_empty())
+            .then(|| (title.to_string(), line, after, &body[offset + taken..]));
     }
     None
+}
+
+/// The text of `line` when `under` is a line of `=` that makes it a
+/// first-level heading (a paragraph's line, not a list item, a quote, a
+/// table or a block of code or HTML).
+fn underlined<'a>(line: &'a str, under: &str) -> Option<&'a str> {
+    let rule = under.trim_end();
+    let rule_indent = rule.len() - rule.trim_start_matches(' ').len();
+    let is_rule =
+        rule_indent < 4 && rule.trim_start().chars().all(|c| c == '=') && !rule.trim().is_empty();
+    let text = line.trim();
+    let starts_a_block = text.starts_with(['#', '-', '*', '+', '>', '|', '<', '`', '~', '='])
+        || text
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .starts_with(['.', ')'])
+            && text.starts_with(|c: char| c.is_ascii_digit());
+    (is_rule && !starts_a_block).then_some(text)
+}
+
+/// A heading's text without the `{#id}` at its end.
+fn without_id(title: &str) -> &str {
+    match title.rfind("{#").filter(|_| title.ends_with('}')) {
+        Some(open) => title[..open].trim_end(),
+        None => title,
+    }
 }
 
 #[cfg(test)]
@@ -79,12 +113,12 @@ mod tests {
 
     #[test]
     fn a_first_level_heading_on_the_first_line_is_a_title() {
-        let (t, line, rest) = heading_title("\n# Facilitation guide ##\r\nText\n").unwrap();
+        let (t, line, after, rest) = heading_title("\n# Facilitation guide ##\r\nText\n").unwrap();
         assert_eq!(
-            (t.as_str(), line, rest),
-            ("Facilitation guide", 2, "Text\n")
+            (t.as_str(), line, after, rest),
+            ("Facilitation guide", 2, 3, "Text\n")
         );
-        let (t, _, _) = heading_title("# Rules {#rules}\n").unwrap();
+        let (t, ..) = heading_title("# Rules {#rules}\n").unwrap();
         assert_eq!(t, "Rules");
         assert_eq!(
             heading_title("# C# in 10 minutes\n").unwrap().0,
@@ -96,6 +130,22 @@ mod tests {
         assert_eq!(heading_title("    # code\n"), None);
         assert_eq!(heading_title("#  \n"), None);
         assert_eq!(heading_title(""), None);
+    }
+
+    #[test]
+    fn a_line_underlined_with_equals_signs_is_a_title() {
+        let (t, line, after, rest) =
+            heading_title("\nAbout us {#about}\r\n========\r\nText\n").unwrap();
+        assert_eq!(
+            (t.as_str(), line, after, rest),
+            ("About us", 2, 4, "Text\n")
+        );
+        assert_eq!(heading_title("C#\n==\n").unwrap().0, "C#");
+        assert_eq!(heading_title("- item\n===\n"), None);
+        assert_eq!(heading_title("1. item\n===\n"), None);
+        assert_eq!(heading_title("Text\nmore text\n===\n"), None);
+        assert_eq!(heading_title("Text\n---\n"), None);
+        assert_eq!(heading_title("Text\n"), None);
     }
 
     #[test]

@@ -47,9 +47,9 @@ pub(super) fn split_markdown<'t>(
     }
     // A page brought from a wiki or mdBook: its title is its first heading,
     // which the page's own title then replaces.
-    if let Some((title, line, rest)) = frontmatter::heading_title(parts.body) {
+    if let Some((title, line, after, rest)) = frontmatter::heading_title(parts.body) {
         let front = format!("title: {}\n", serde_json::Value::String(title));
-        return Ok((front.into(), line, Body(rest, line + 1)));
+        return Ok((front.into(), line, Body(rest, after)));
     }
     if let Some((line, message, hint)) = misfenced(text) {
         return Err(Diagnostic::error(rel, message).at(line, 1).hint(hint));

@@ -147,6 +147,12 @@ fn from_serde<T: DeserializeOwned>(
     if let Some(h) = second_type(text, line, &message) {
         hint = Some(h);
     }
+    if let Some(h) = hint
+        .as_deref()
+        .and_then(|h| unquoted_number(text, line, column, h))
+    {
+        hint = Some(h);
+    }
     let mut places = positions.clone();
     places.push((line, column));
     if let Some(m) = misread::misread_text(text, &places, &stripped, &message, hint.as_deref()) {
@@ -219,6 +225,30 @@ fn second_type(text: &str, line: usize, message: &str) -> Option<String> {
     let source = source_line(text, line)?.trim_start();
     let value = source.strip_prefix("type:")?.trim();
     Some(format!("this item has its `type` already, on its `- ` line, so this `type:` starts the next item: begin it with `- ` (`- type: {value}`), lined up with the `- ` of the item above"))
+}
+
+/// The hint for a number YAML read as text though it has no quotes
+/// around it (`minutes: 045`, `minutes: inf`): not told to lose quotes it
+/// does not have. `None` when the value is quoted.
+fn unquoted_number(text: &str, line: usize, column: usize, hint: &str) -> Option<String> {
+    let expected = hint.strip_suffix(explain::LOSE_QUOTES)?;
+    let value = source_line(text, line)?
+        .chars()
+        .skip(column.checked_sub(1)?);
+    let value: String = value
+        .take_while(|c| !matches!(c, ',' | '}' | ']' | '#'))
+        .collect();
+    let value = value.trim();
+    if value.starts_with(['"', '\'']) {
+        return None;
+    }
+    let digits = value.trim_start_matches('0');
+    if value.starts_with('0') && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+        return Some(format!(
+            "{expected}: write it without the zero in front, `{digits}`"
+        ));
+    }
+    Some(expected.to_string())
 }
 
 /// The way to write line `line` when it starts with one of `fields`

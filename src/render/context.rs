@@ -437,8 +437,8 @@ fn sections(site: &Site) -> Vec<(String, String, String)> {
 /// the heading's line stays as a blank one, so lines keep their numbers.
 fn without_repeated_title<'b>(body: &'b str, title: &str) -> std::borrow::Cow<'b, str> {
     match crate::load::frontmatter::heading_title(body) {
-        Some((heading, line, rest)) if heading == title => {
-            format!("{}{rest}", "\n".repeat(line)).into()
+        Some((heading, _, after, rest)) if heading == title => {
+            format!("{}{rest}", "\n".repeat(after - 1)).into()
         }
         _ => body.into(),
     }

@@ -360,6 +360,21 @@ fn assign_heading_ids(events: &mut [Event], ids: &mut Ids) {
         _ => None,
     });
     ids.reserve(explicit);
+    // An id in raw HTML (`<div id="contact">`) is given too: a heading's
+    // made id steps aside for it, so the page has no id twice.
+    let raw: Vec<String> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Html(h) | Event::InlineHtml(h) if h.contains("id") => Some(h),
+            _ => None,
+        })
+        .flat_map(|h| {
+            crate::html::start_tags(h)
+                .filter_map(|t| t.get("id").filter(|id| !id.is_empty()).map(str::to_string))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    ids.reserve(raw.iter().map(String::as_str));
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { id, .. }) = &events[i] {
@@ -498,6 +513,18 @@ mod tests {
             .map(|rest| rest.split('"').next().unwrap_or(""))
             .collect();
         assert_eq!(labels, ["Table", "Table 2", "Table 3", "Table 4"]);
+    }
+
+    #[test]
+    fn a_heading_steps_aside_for_an_id_in_raw_html() {
+        let mut ids = Ids::default();
+        let html = to_html(
+            "## Contact\n\n<div id=\"contact\">x</div>\n",
+            "a.html",
+            &mut ids,
+        );
+        assert!(html.contains("<h2 id=\"contact-2\">"), "{html}");
+        assert_eq!(html.matches("id=\"contact\"").count(), 1, "{html}");
     }
 
     #[test]

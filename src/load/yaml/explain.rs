@@ -28,6 +28,9 @@ fn blank_text(field: &str, place: Option<&str>, what: &str) -> Option<(String, O
     ))
 }
 
+/// The end of the hint for a number in quotes, which YAML reads as text.
+pub(super) const LOSE_QUOTES: &str = ": write the number without quotes around it";
+
 /// Splits serde_yaml's message into what went wrong and what was expected.
 pub(super) fn explain(raw: &str) -> (String, Option<String>) {
     // "items[1]: unknown field `x`, expected `a` or `b` at line 3 column 5"
@@ -177,7 +180,7 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
             .and_then(|f| f.strip_suffix('"'))
             .is_some_and(|f| f.trim().parse::<f64>().is_ok());
         if quoted_number && hint.contains("number") {
-            hint.push_str(": write the number without quotes around it");
+            hint.push_str(LOSE_QUOTES);
         }
         // `minutes: 1,5 h`: the number to write.
         let length = found

@@ -1,0 +1,159 @@
+//! A link written with a bare space in its address, `[o nas](o nas.md)`,
+//! as a file's name has it: Markdown ends an address at a space, so it
+//! reads the whole as plain text. The page then shows the brackets as
+//! written, and nothing leads to the file. Warned about at its `[`.
+
+use crate::diagnostic::Diagnostic;
+use crate::load::frontmatter;
+use crate::model::Site;
+use std::path::Path;
+
+/// Warnings for the Markdown pages of `site` (the home page, free pages,
+/// workshop modules) that show a link written with a space as plain text.
+pub(super) fn check_spaced_links(site: &Site) -> Vec<Diagnostic> {
+    let modules = site.workshops.iter().flat_map(|w| &w.modules);
+    let files = site.home.iter().chain(&site.pages).map(|p| &p.source);
+    files
+        .chain(modules.map(|m| &m.source))
+        .filter_map(|file| Some((file, site.texts.get(file)?)))
+        .flat_map(|(file, text)| spaced_links(file, text))
+        .collect()
+}
+
+/// Whether `text` may hold a link written with a bare space: cheap, for
+/// the loader to keep such a free page's text for this check.
+pub fn may_have_spaced_link(text: &str) -> bool {
+    memchr::memmem::find_iter(text.as_bytes(), b"](").any(|at| {
+        let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+        candidate(&text[start..end]).is_some()
+    })
+}
+
+/// The warnings for one Markdown file's text.
+fn spaced_links(file: &Path, text: &str) -> Vec<Diagnostic> {
+    // Cheap first: most files have no `](` followed by a space.
+    if !may_have_spaced_link(text) {
+        return Vec::new();
+    }
+    let Ok(split) = frontmatter::split(text) else {
+        return Vec::new();
+    };
+    let body = split.body;
+    plain_text_runs(body)
+        .into_iter()
+        .flat_map(|(start, run)| {
+            let mut found = Vec::new();
+            let mut from = 0;
+            while let Some((open, len)) = candidate(&run[from..]) {
+                found.push((start + from + open, &run[from + open..from + open + len]));
+                from += open + len;
+            }
+            found
+        })
+        .map(|(at, written)| {
+            let (line, column) = crate::diagnostic::line_col(body, at);
+            let bang = if written.starts_with('!') { "!" } else { "" };
+            let (words, address) = written[bang.len() + 1..written.len() - 1]
+                .split_once("](")
+                .unwrap_or(("", written));
+            Diagnostic::warning(
+                file,
+                format!("`{written}` is not a link: Markdown ends a link's address at a space, so the page shows it as written"),
+            )
+            .at(line + split.body_line - 1, column)
+            .hint(format!(
+                "put the address in `<…>`, `{bang}[{words}](<{address}>)`, or write each space as `%20`, `{bang}[{words}]({})`",
+                address.replace(' ', "%20")
+            ))
+        })
+        .collect()
+}
+
+/// The first `[words](address with a space)` in `line`, as where its `[`
+/// is and its length; only an address that names a file or a page
+/// (it has a `.` or a `/`) counts, not a remark in brackets.
+fn candidate(line: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(mid) = line[from..].find("](").map(|m| from + m) {
+        from = mid + 2;
+        let Some(open) = line[..mid].rfind('[') else {
+            continue;
+        };
+        let Some(close) = line[mid + 2..].find(')').map(|c| mid + 2 + c) else {
+            continue;
+        };
+        let address = &line[mid + 2..close];
+        let words = &line[open + 1..mid];
+        let spaced = address.trim() == address && address.contains(' ');
+        let names_a_file = address.contains(['.', '/']) && !address.contains(['<', '>', '"', '\'']);
+        if spaced && names_a_file && !words.contains(']') {
+            let open = open - usize::from(line[..open].ends_with('!'));
+            return Some((open, close + 1 - open));
+        }
+    }
+    None
+}
+
+/// The runs of plain text of `body` (not code, not HTML), each with where
+/// it starts in `body`; text next to text is one run.
+fn plain_text_runs(body: &str) -> Vec<(usize, &str)> {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let options = Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_TABLES;
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut in_code = false;
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            _ => {}
+        }
+        if in_code || !matches!(event, Event::Text(_)) {
+            continue;
+        }
+        match runs.last_mut() {
+            Some(last) if last.1 == range.start => last.1 = range.end,
+            _ => runs.push((range.start, range.end)),
+        }
+    }
+    runs.into_iter().map(|(s, e)| (s, &body[s..e])).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn warned(text: &str) -> Vec<String> {
+        spaced_links(Path::new("p.md"), text)
+            .into_iter()
+            .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_link_with_a_bare_space_is_warned_about_at_its_bracket() {
+        let w = warned("---\ntitle: A\n---\n\nSee [o nas](o nas.md) and [b](<b c.md>).\n");
+        assert_eq!(
+            w,
+            ["5:5 `[o nas](o nas.md)` is not a link: Markdown ends a link's address at a space, so the page shows it as written"]
+        );
+    }
+
+    #[test]
+    fn code_remarks_and_real_links_are_left_alone() {
+        assert!(warned("# A\n\n`[x](o nas.md)`\n\n    [x](o nas.md)\n").is_empty());
+        let w = warned("# A\n\n[x](a.md) (see the notes)\n[x](a.md \"Title here\")\n");
+        assert!(w.is_empty(), "{w:?}");
+        assert!(warned("# A\n\n[note](and more)\n").is_empty());
+    }
+
+    #[test]
+    fn an_image_is_named_with_its_mark() {
+        let d = spaced_links(Path::new("p.md"), "# A\n\n![plan](images/my plan.png)\n");
+        assert_eq!((d[0].line, d[0].column), (3, 1));
+        assert_eq!(
+            d[0].hint.as_deref(),
+            Some("put the address in `<…>`, `![plan](<images/my plan.png>)`, or write each space as `%20`, `![plan](images/my%20plan.png)`")
+        );
+    }
+}
