@@ -292,6 +292,10 @@ for (const [language, root] of [["English", SITE], ["Polish", POLISH]]) {
       const apart = Math.max(down.y - up.bottom, down.x - up.right, up.y - down.bottom, up.x - down.right);
       assert.ok(apart >= 8, `step ${i + 1}: the buttons are ${apart.toFixed(1)} px apart`);
       assert.ok(up.x >= s.text.right && down.x >= s.text.right, `step ${i + 1}: the buttons sit beside the words, not over them`);
+      // Before a check (no "✓ in place" mark above them) the words sit level
+      // with the number, in the middle of the box, not at its foot.
+      const off = (s.text.y + s.text.h / 2) - (s.li.y + s.li.h / 2);
+      assert.ok(Math.abs(off) <= 3, `step ${i + 1}: its words sit ${Math.round(off)} px below the middle of its box`);
     }
     await page.close();
   });
