@@ -70,7 +70,8 @@ async function fresh(browser, root, file) {
 const smallTargets = (page) => page.evaluate(() => {
   const inSentence = (a) => {
     if (a.tagName !== "A" || getComputedStyle(a).display !== "inline") return false;
-    const block = a.parentElement.closest("p, li, dd, td, th, figcaption, blockquote, div");
+    // A heading is a block of its own: a link that is a card's title is not a word of the card's text.
+    const block = a.parentElement.closest("h1, h2, h3, h4, h5, h6, p, li, dd, td, th, figcaption, blockquote, div");
     if (!block) return false;
     const words = block.cloneNode(true);
     // A length beside it, or a field's label ("E-mail" before the address), is not a sentence.
