@@ -302,6 +302,43 @@ for (const [language, root] of [["English", SITE], ["Polish", POLISH]]) {
   });
 }
 
+// Restart late in a session: its question makes the player too tall to stay
+// whole at the top, so only its bar of Back and Next stays and the rest
+// scrolls with the page, which left the question and its focused "No" far
+// above the screen: a tap on Restart seemed to do nothing.
+for (const [language, root, kinds] of SITES) {
+  test(`${language}: on a phone Restart's question shows below the player's bar, late in a session too`, async () => {
+    const page = await fresh(light, root, kinds.session);
+    const next = page.locator(".player .next");
+    const skip = page.locator(".transcript .turn.is-current .skip-pause");
+    for (let i = 0; i < 20 || (await next.isDisabled()); i++) {
+      if (await next.isDisabled()) await skip.tap();
+      await next.tap();
+    }
+    await page.locator(".player .restart").tap();
+    const where = () => page.evaluate(() => {
+      const top = (el) => el.getBoundingClientRect().top;
+      const bar = document.querySelector(".player-controls").getBoundingClientRect().bottom;
+      const question = document.querySelector(".player .confirm-question");
+      const keep = document.activeElement.getBoundingClientRect();
+      return { shown: top(question) >= bar - 1 && keep.bottom <= innerHeight, question: Math.round(top(question)), bar: Math.round(bar), keep: Math.round(keep.top) };
+    });
+    await page.waitForFunction(() => document.querySelector(".player").classList.contains("is-compact")).catch(() => {});
+    await page.waitForTimeout(300);
+    const seen = await where();
+    assert.ok(seen.shown, `the question's top is at ${seen.question} px, the bar ends at ${seen.bar} px, the focused button at ${seen.keep} px`);
+    // "No, stay here": the reader is back at the turn they had reached.
+    await page.locator(".player .confirm-keep").tap();
+    await page.waitForTimeout(600);
+    const turn = await page.locator(".transcript .turn.is-current").evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { top: Math.round(r.top), bottom: Math.round(r.bottom), below: Math.round(document.querySelector(".player").getBoundingClientRect().bottom) };
+    });
+    assert.ok(turn.top >= turn.below - 1 && turn.top <= 844 - 60, `after "No" the current turn starts at ${turn.top} px, below the player's ${turn.below} px`);
+    await page.close();
+  });
+}
+
 /** Steps the player until Next waits at a pause. */
 async function toPause(page) {
   const next = page.locator(".player .next");
