@@ -339,6 +339,27 @@ for (const [language, root, kinds] of SITES) {
   });
 }
 
+// A folded part a finger opens, on a line of its own: the coach's thoughts
+// in a session, the right order after a wrong try (each was 20–27 px high).
+test("English: on a phone \"What the coach is thinking\" and \"Show the right order\" are 44 px targets", async () => {
+  const page = await fresh(light, SITE, KINDS.session);
+  const note = page.locator(".transcript .coach-note summary:visible").first();
+  const next = page.locator(".player .next");
+  for (let i = 0; i < 40 && !(await note.count()); i++) {
+    if (await next.isDisabled()) await page.locator(".transcript .turn.is-current .skip-pause").tap();
+    await next.tap();
+  }
+  const heights = { note: (await note.boundingBox()).height };
+  await page.goto("file://" + path.join(SITE, "practice/session-flow.html"));
+  const item = page.locator(".practice-item[data-type=order]");
+  await item.locator(".step button.down").first().tap();
+  await item.locator("button[type=submit]").tap();
+  const order = item.locator(".answer summary");
+  if (await order.isVisible()) heights.order = (await order.boundingBox()).height;
+  for (const [what, h] of Object.entries(heights)) assert.ok(h >= 43.5, `${what}: ${Math.round(h)} px high`);
+  await page.close();
+});
+
 /** Steps the player until Next waits at a pause. */
 async function toPause(page) {
   const next = page.locator(".player .next");
