@@ -70,7 +70,8 @@ async function fresh(browser, root, file) {
 const smallTargets = (page) => page.evaluate(() => {
   const inSentence = (a) => {
     if (a.tagName !== "A" || getComputedStyle(a).display !== "inline") return false;
-    const block = a.parentElement.closest("p, li, dd, td, th, figcaption, blockquote, div");
+    // A heading is a block of its own: a link that is a card's title is not a word of the card's text.
+    const block = a.parentElement.closest("h1, h2, h3, h4, h5, h6, p, li, dd, td, th, figcaption, blockquote, div");
     if (!block) return false;
     const words = block.cloneNode(true);
     // A length beside it, or a field's label ("E-mail" before the address), is not a sentence.
@@ -292,10 +293,72 @@ for (const [language, root] of [["English", SITE], ["Polish", POLISH]]) {
       const apart = Math.max(down.y - up.bottom, down.x - up.right, up.y - down.bottom, up.x - down.right);
       assert.ok(apart >= 8, `step ${i + 1}: the buttons are ${apart.toFixed(1)} px apart`);
       assert.ok(up.x >= s.text.right && down.x >= s.text.right, `step ${i + 1}: the buttons sit beside the words, not over them`);
+      // Before a check (no "✓ in place" mark above them) the words sit level
+      // with the number, in the middle of the box, not at its foot.
+      const off = (s.text.y + s.text.h / 2) - (s.li.y + s.li.h / 2);
+      assert.ok(Math.abs(off) <= 3, `step ${i + 1}: its words sit ${Math.round(off)} px below the middle of its box`);
     }
     await page.close();
   });
 }
+
+// Restart late in a session: its question makes the player too tall to stay
+// whole at the top, so only its bar of Back and Next stays and the rest
+// scrolls with the page, which left the question and its focused "No" far
+// above the screen: a tap on Restart seemed to do nothing.
+for (const [language, root, kinds] of SITES) {
+  test(`${language}: on a phone Restart's question shows below the player's bar, late in a session too`, async () => {
+    const page = await fresh(light, root, kinds.session);
+    const next = page.locator(".player .next");
+    const skip = page.locator(".transcript .turn.is-current .skip-pause");
+    for (let i = 0; i < 20 || (await next.isDisabled()); i++) {
+      if (await next.isDisabled()) await skip.tap();
+      await next.tap();
+    }
+    await page.locator(".player .restart").tap();
+    const where = () => page.evaluate(() => {
+      const top = (el) => el.getBoundingClientRect().top;
+      const bar = document.querySelector(".player-controls").getBoundingClientRect().bottom;
+      const question = document.querySelector(".player .confirm-question");
+      const keep = document.activeElement.getBoundingClientRect();
+      return { shown: top(question) >= bar - 1 && keep.bottom <= innerHeight, question: Math.round(top(question)), bar: Math.round(bar), keep: Math.round(keep.top) };
+    });
+    await page.waitForFunction(() => document.querySelector(".player").classList.contains("is-compact")).catch(() => {});
+    await page.waitForTimeout(300);
+    const seen = await where();
+    assert.ok(seen.shown, `the question's top is at ${seen.question} px, the bar ends at ${seen.bar} px, the focused button at ${seen.keep} px`);
+    // "No, stay here": the reader is back at the turn they had reached.
+    await page.locator(".player .confirm-keep").tap();
+    await page.waitForTimeout(600);
+    const turn = await page.locator(".transcript .turn.is-current").evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { top: Math.round(r.top), bottom: Math.round(r.bottom), below: Math.round(document.querySelector(".player").getBoundingClientRect().bottom) };
+    });
+    assert.ok(turn.top >= turn.below - 1 && turn.top <= 844 - 60, `after "No" the current turn starts at ${turn.top} px, below the player's ${turn.below} px`);
+    await page.close();
+  });
+}
+
+// A folded part a finger opens, on a line of its own: the coach's thoughts
+// in a session, the right order after a wrong try (each was 20–27 px high).
+test("English: on a phone \"What the coach is thinking\" and \"Show the right order\" are 44 px targets", async () => {
+  const page = await fresh(light, SITE, KINDS.session);
+  const note = page.locator(".transcript .coach-note summary:visible").first();
+  const next = page.locator(".player .next");
+  for (let i = 0; i < 40 && !(await note.count()); i++) {
+    if (await next.isDisabled()) await page.locator(".transcript .turn.is-current .skip-pause").tap();
+    await next.tap();
+  }
+  const heights = { note: (await note.boundingBox()).height };
+  await page.goto("file://" + path.join(SITE, "practice/session-flow.html"));
+  const item = page.locator(".practice-item[data-type=order]");
+  await item.locator(".step button.down").first().tap();
+  await item.locator("button[type=submit]").tap();
+  const order = item.locator(".answer summary");
+  if (await order.isVisible()) heights.order = (await order.boundingBox()).height;
+  for (const [what, h] of Object.entries(heights)) assert.ok(h >= 43.5, `${what}: ${Math.round(h)} px high`);
+  await page.close();
+});
 
 /** Steps the player until Next waits at a pause. */
 async function toPause(page) {

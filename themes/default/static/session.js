@@ -466,6 +466,7 @@
     // its scroll padding, and the stage list sticks below it (--player-room).
     var shortWindow = window.matchMedia ? window.matchMedia("(max-height: 30em)") : null;
     function placePlayer() {
+      var was = player.classList.contains("is-compact");
       var compact = Boolean(shortWindow && shortWindow.matches);
       if (!compact) {
         // Measured as it is when whole (compact, it is shorter).
@@ -477,6 +478,19 @@
       var root = document.documentElement;
       root.style.scrollPaddingTop = room ? room + 8 + "px" : "";
       root.style.setProperty("--player-room", room + "px");
+      if (compact !== was) keepInView(compact);
+    }
+    // Once compact, the tools no longer stick but sit where the player
+    // starts, which may be far above the turn the reader has reached: what
+    // has the focus there (Restart's question, grown from the tools, made
+    // the player too tall) is brought back into view below the bar. Whole
+    // again (the question answered "No"), the player sticks once more, and
+    // the reader is back at the turn they had reached.
+    function keepInView(compact) {
+      var el = document.activeElement;
+      if (!el || !player.contains(el) || controls.contains(el)) return;
+      if (compact) (el.closest("[role=group]") || el).scrollIntoView({ block: "nearest" });
+      else if (turns[state.turn - 1]) reveal(turns[state.turn - 1]);
     }
     placePlayer();
     if (window.ResizeObserver) {
