@@ -240,6 +240,7 @@ impl<'a> Iterator for Attributes<'a> {
 
 /// The value that starts at `j` in `text` (after `=` and any spaces), and
 /// where reading goes on after it.
+#[inline]
 fn value_at(text: &str, j: usize) -> (&str, usize) {
     let b = text.as_bytes();
     match b.get(j) {
@@ -272,6 +273,8 @@ pub struct Valued<'a> {
 impl<'a> Iterator for Valued<'a> {
     type Item = (&'a str, &'a str);
 
+    // Inlined into the link check's loop over every tag of every page.
+    #[inline]
     fn next(&mut self) -> Option<(&'a str, &'a str)> {
         let b = self.text.as_bytes();
         loop {
