@@ -16,9 +16,18 @@ pub fn value_place(text: &str, (line, column): (usize, usize)) -> (usize, usize)
         return (line, column);
     };
     let chars: Vec<char> = row.chars().collect();
-    let Some(colon) = (column.saturating_sub(1)..chars.len()).find(|&i| chars[i] == ':') else {
+    let start = column.saturating_sub(1);
+    let Some(colon) = (start..chars.len()).find(|&i| chars[i] == ':') else {
         return (line, column);
     };
+    // Only from a key: where `locate` stopped short of it (a flow mapping
+    // over several lines), the place is an item's start, and the first
+    // colon after it another key's.
+    let key = &chars[start..colon];
+    let is_key = |c: &char| c.is_alphanumeric() || matches!(c, '_' | '-' | '"' | '\'');
+    if key.is_empty() || !key.iter().all(is_key) {
+        return (line, column);
+    }
     let value = (colon + 1..chars.len()).find(|&i| !matches!(chars[i], ' ' | '\t'));
     match value {
         Some(i) if chars[i] != '#' => (line, i + 1),
@@ -47,7 +56,11 @@ pub fn locate(text: &str, path: &[Seg]) -> (usize, usize) {
             None => break,
         }
     }
-    found
+    // Found in bytes; a diagnostic's column counts characters (a flow
+    // mapping may hold `Łódź` before the key).
+    let (line, byte_column) = found;
+    let before = lines.get(line - 1).and_then(|l| l.get(..byte_column - 1));
+    (line, before.map_or(byte_column, |b| b.chars().count() + 1))
 }
 
 fn is_content(line: &str) -> bool {
@@ -174,7 +187,7 @@ fn flow_item(flow: &str, n: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{locate, Seg::*};
+    use super::{locate, value_place, Seg, Seg::*};
 
     const DOC: &str = "\
 title: A
@@ -253,5 +266,23 @@ items: [a, b]
         let text = "organization:\n  name: Org\n  \"email\": a at b\n  'website': www.x\n";
         assert_eq!(locate(text, &[Key("organization"), Key("email")]), (3, 3));
         assert_eq!(locate(text, &[Key("organization"), Key("website")]), (4, 3));
+    }
+
+    #[test]
+    fn a_value_is_found_after_its_key_in_characters() {
+        let text = "organization: { name: Fundacja Źródło Łódź, email: biuro(at)x, website: www.example.pl }\n";
+        let at = locate(text, &[Seg::Key("organization"), Seg::Key("email")]);
+        let row: Vec<char> = text.lines().next().unwrap().chars().collect();
+        let from = |(_, c): (usize, usize)| row[c - 1..].iter().collect::<String>();
+        assert!(from(at).starts_with("email:"), "{}", from(at));
+        assert!(from(value_place(text, at)).starts_with("biuro(at)x"));
+        // A flow item over two lines: `locate` stops at the item; the
+        // value of its first key is not the one meant.
+        let text = "items:\n  - {type: classify,\n     answer: clsoed}\n";
+        let at = locate(
+            text,
+            &[Seg::Key("items"), Seg::Index(0), Seg::Key("answer")],
+        );
+        assert_eq!(value_place(text, at), at);
     }
 }

@@ -58,7 +58,9 @@
     (pauseData.items || []).forEach(function (item) {
       // A pause answered or skipped before the session was rewritten there
       // asks again.
-      if (state.pauses[item.id] && !alsite.practice.fits(item, state.pauses[item.id])) delete state.pauses[item.id];
+      // (A site's own practice.js, copied from an older alsite, has no `fits`.)
+      var fits = alsite.practice.fits || function () { return true; };
+      if (state.pauses[item.id] && !fits(item, state.pauses[item.id])) delete state.pauses[item.id];
       var section = document.getElementById(item.id);
       if (!section) return;
       var turnEl = section.closest(".turn");
