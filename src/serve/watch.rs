@@ -157,8 +157,10 @@ impl Sources {
                 let still = self.gather(&mut burst, true);
                 burst.forget(|rel| builder.came_and_went(rel));
                 result = self.rebuild(&mut builder, &burst);
-                // Changes that came while it built were not in what it read.
-                if still && !self.take_pending(&mut burst) {
+                // Changes that came while it built were not in what it read;
+                // the watcher's news of one may still be on its way (a save
+                // that emptied the file as it was read, on a busy machine).
+                if still && !self.take_pending(&mut burst, DEBOUNCE) {
                     break;
                 }
             }
@@ -206,10 +208,15 @@ impl Sources {
         }
     }
 
-    /// Adds the changes that came and wait unread; true when one matters.
-    fn take_pending(&self, burst: &mut Burst) -> bool {
+    /// Adds the changes that came and wait unread, or come within `wait`;
+    /// true when one matters.
+    fn take_pending(&self, burst: &mut Burst, wait: Duration) -> bool {
         let mut any = false;
-        while let Ok(paths) = self.events.try_recv() {
+        let first = self.events.recv_timeout(wait).ok();
+        for paths in first
+            .into_iter()
+            .chain(std::iter::from_fn(|| self.events.try_recv().ok()))
+        {
             any |= paths.iter().any(|p| classify(&self.root, p).is_some());
             burst.add(&self.root, &paths);
         }
