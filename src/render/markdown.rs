@@ -361,20 +361,22 @@ fn assign_heading_ids(events: &mut [Event], ids: &mut Ids) {
     });
     ids.reserve(explicit);
     // An id in raw HTML (`<div id="contact">`) is given too: a heading's
-    // made id steps aside for it, so the page has no id twice.
-    let raw: Vec<String> = events
+    // made id steps aside for it, so the page has no id twice. The raw HTML
+    // is read as one text: a block comes a line at a time, and a tag may
+    // run over lines (`<div\n  id="contact">`).
+    let raw: String = events
         .iter()
         .filter_map(|e| match e {
-            Event::Html(h) | Event::InlineHtml(h) if h.contains("id") => Some(h),
+            Event::Html(h) | Event::InlineHtml(h) => Some(h.as_ref()),
             _ => None,
         })
-        .flat_map(|h| {
-            crate::html::start_tags(h)
-                .filter_map(|t| t.get("id").filter(|id| !id.is_empty()).map(str::to_string))
-                .collect::<Vec<_>>()
-        })
         .collect();
-    ids.reserve(raw.iter().map(String::as_str));
+    if raw.contains("id") {
+        let given: Vec<&str> = crate::html::start_tags(&raw)
+            .filter_map(|t| t.get("id").filter(|id| !id.is_empty()))
+            .collect();
+        ids.reserve(given);
+    }
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { id, .. }) = &events[i] {
@@ -525,6 +527,13 @@ mod tests {
         );
         assert!(html.contains("<h2 id=\"contact-2\">"), "{html}");
         assert_eq!(html.matches("id=\"contact\"").count(), 1, "{html}");
+        // A tag over two lines.
+        let html = to_html(
+            "## Contact\n\n<div\n  id=\"contact\">x</div>\n",
+            "a.html",
+            &mut Ids::default(),
+        );
+        assert!(html.contains("<h2 id=\"contact-2\">"), "{html}");
     }
 
     #[test]
