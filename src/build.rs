@@ -121,8 +121,7 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
             .texts
             .get(Path::new("site.yaml"))
             .map_or("", String::as_str);
-        let key = load::yaml::locate(text, &[load::yaml::Seg::Key("theme")]);
-        let (line, column) = load::yaml::value_place(text, key);
+        let (line, column) = load::yaml::locate_value(text, &[load::yaml::Seg::Key("theme")]);
         one(d.at(line, column))
     })?;
     let unreadable = crate::theme::unreadable_files(root, &theme);

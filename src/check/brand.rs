@@ -4,7 +4,7 @@
 
 use crate::colour::{contrast, ratio_text, Rgb, AA, PAPER, WHITE};
 use crate::diagnostic::Diagnostic;
-use crate::load::yaml::{locate, value_place, Seg};
+use crate::load::yaml::{locate_value, Seg};
 use crate::model::Site;
 use crate::render::brand::FONT_STACKS;
 use std::collections::HashSet;
@@ -16,7 +16,7 @@ pub fn check_brand(site: &Site, outputs: &HashSet<&str>) -> Vec<Diagnostic> {
         .get(std::path::Path::new("site.yaml"))
         .map_or("", String::as_str);
     let at = |path: &[Seg], message: String, hint: String| {
-        let (line, column) = value_place(text, locate(text, path));
+        let (line, column) = locate_value(text, path);
         Diagnostic::error("site.yaml", message)
             .at(line, column)
             .hint(hint)

@@ -3,7 +3,7 @@
 //! where they cannot be seen.
 
 use crate::diagnostic::Diagnostic;
-use crate::load::yaml::{locate, value_place, Seg};
+use crate::load::yaml::{locate_value, Seg};
 use crate::model::Site;
 use crate::render::svg::{overlong_line, LABEL_WIDTH};
 
@@ -22,11 +22,8 @@ pub fn check_components(site: &Site) -> Vec<Diagnostic> {
         let Some(line) = overlong_line(label) else {
             continue;
         };
-        let key = locate(
-            text,
-            &[Seg::Key("components"), Seg::Index(i), Seg::Key(field)],
-        );
-        let (l, col) = value_place(text, key);
+        let path = [Seg::Key("components"), Seg::Index(i), Seg::Key(field)];
+        let (l, col) = locate_value(text, &path);
         let hint = if field == "name" {
             "add a `short:` label of a few short words for the diagram (the page still shows `name`)"
         } else {

@@ -6,7 +6,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::load::frontmatter;
-use crate::load::yaml::{block_lines, locate, value_place, Seg};
+use crate::load::yaml::{block_lines, locate_value, Seg};
 use crate::model::*;
 use crate::theme::Theme;
 use std::path::Path;
@@ -112,8 +112,8 @@ fn yaml_ids<'a>(
     let mut given: Vec<Given> = ids
         .enumerate()
         .filter_map(|(i, id)| {
-            let key = locate(text, &[Seg::Key(list), Seg::Index(i), Seg::Key("id")]);
-            let (line, column) = value_place(text, key);
+            let (line, column) =
+                locate_value(text, &[Seg::Key(list), Seg::Index(i), Seg::Key("id")]);
             let id = id?.to_string();
             Some(Given {
                 id,

@@ -3,7 +3,7 @@
 
 use crate::config::NavLink;
 use crate::diagnostic::Diagnostic;
-use crate::load::yaml::{locate, value_place, Seg};
+use crate::load::yaml::{locate_value, Seg};
 use crate::model::Site;
 use crate::render::page_titles;
 use crate::render::url::{has_scheme, resolve};
@@ -90,7 +90,7 @@ fn check_links(
         };
         let mut path = place.to_vec();
         path.extend([Seg::Index(i), Seg::Key("link")]);
-        let (line, column) = value_place(text, locate(text, &path));
+        let (line, column) = locate_value(text, &path);
         let pages = pages.get_or_init(|| own_pages(outputs, root, others));
         let titles = titles.get_or_init(&titles_of);
         let meant = titled(link, titles)

@@ -4,7 +4,7 @@
 //! `northbridge.example` as a page of the site).
 
 use crate::diagnostic::Diagnostic;
-use crate::load::yaml::{locate, value_place, Seg};
+use crate::load::yaml::{locate_value, Seg};
 use crate::model::Site;
 
 /// Errors for `organization.email` and `organization.website`.
@@ -22,10 +22,7 @@ pub fn check_organization(site: &Site) -> Vec<Diagnostic> {
         .into_iter()
         .filter_map(|(field, problem)| {
             let (message, hint) = problem?;
-            let (line, column) = value_place(
-                text,
-                locate(text, &[Seg::Key("organization"), Seg::Key(field)]),
-            );
+            let (line, column) = locate_value(text, &[Seg::Key("organization"), Seg::Key(field)]);
             Some(
                 Diagnostic::error("site.yaml", message)
                     .at(line, column)

@@ -3,7 +3,7 @@
 
 use super::practice::check_item;
 use crate::diagnostic::Diagnostic;
-use crate::load::yaml::{locate, value_place, Seg};
+use crate::load::yaml::{locate, locate_value, value_place, Seg};
 use crate::model::*;
 
 mod person_names;
@@ -449,7 +449,7 @@ fn check_minutes(s: &Session, text: &str, file: &std::path::Path) -> Option<Diag
     if given.is_empty() || (all && sum == s.minutes) || (!all && sum <= s.minutes) {
         return None;
     }
-    let (line, column) = value_place(text, locate(text, &[Seg::Key("minutes")]));
+    let (line, column) = locate_value(text, &[Seg::Key("minutes")]);
     let what = if all {
         "add up to"
     } else {

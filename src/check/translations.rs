@@ -5,7 +5,7 @@
 //! for item and turn for turn.
 
 use crate::diagnostic::Diagnostic;
-use crate::load::yaml::{locate, value_place, Seg};
+use crate::load::yaml::{locate, locate_value, Seg};
 use crate::model::{Item, Session, Site, Turn};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -237,7 +237,7 @@ pub fn check_translated_practice(site: &Site, original: &Site) -> Vec<Diagnostic
         };
         let (line, col) = match at.last() {
             // The item's type, written after `type:`, is what differs.
-            Some(Seg::Key("type")) => value_place(text, locate(text, &at)),
+            Some(Seg::Key("type")) => locate_value(text, &at),
             _ => locate(text, &at),
         };
         diags.push(

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::load::frontmatter;
-use crate::load::yaml::{locate, value_place, Seg};
+use crate::load::yaml::{locate, locate_value, Seg};
 use crate::model::schedule::{duration, plan, Clock, DayPlan, PlanError};
 use crate::model::*;
 
@@ -147,8 +147,7 @@ fn day_ends(w: &Workshop, text: &str, days: &[Option<DayPlan>]) -> Vec<Diagnosti
         let (Some(end), Some(planned)) = (&day.end, planned) else {
             continue;
         };
-        let key = locate(text, &[Seg::Key("days"), Seg::Index(d), Seg::Key("end")]);
-        let (l, c) = value_place(text, key);
+        let (l, c) = locate_value(text, &[Seg::Key("days"), Seg::Index(d), Seg::Key("end")]);
         let n = d + 1;
         // A room booked until midnight: the day may end at 24:00.
         let end_of_day = end.trim() == "24:00";
@@ -219,11 +218,8 @@ fn check_workshop((site, original): (&Site, &Site), w: &Workshop) -> Vec<Diagnos
     for e in errors {
         let d = match e {
             PlanError::BadStart { day, message } => {
-                let key = locate(
-                    text,
-                    &[Seg::Key("days"), Seg::Index(day), Seg::Key("start")],
-                );
-                let (l, c) = value_place(text, key);
+                let start = [Seg::Key("days"), Seg::Index(day), Seg::Key("start")];
+                let (l, c) = locate_value(text, &start);
                 let meant = w.data.days.get(day).and_then(|d| Clock::meant(&d.start));
                 let time = meant.map_or("09:00".to_string(), |c| c.to_string());
                 Diagnostic::error(

@@ -5,7 +5,7 @@
 
 use super::{builtin_english, needed_categories, Entry, Source};
 use crate::diagnostic::Diagnostic;
-use crate::load::yaml::{locate, value_place, Seg};
+use crate::load::yaml::{locate, locate_value, Seg};
 use intl_pluralrules::PluralRules;
 use std::collections::{BTreeSet, HashMap};
 
@@ -33,7 +33,7 @@ pub(super) fn not_a_text(source: &Source, key: &str) -> Diagnostic {
 /// (of the key itself when its value is a block below it).
 fn place(source: &Source, key: &str) -> (usize, usize) {
     let path: Vec<Seg> = key.split('.').map(Seg::Key).collect();
-    value_place(&source.text, locate(&source.text, &path))
+    locate_value(&source.text, &path)
 }
 
 /// Warnings for the entries of one file of a language with plural `rules`.

@@ -3,7 +3,7 @@
 //! names (`about.pl.md`) and `<html lang>`, so it must be a language code
 //! (BCP 47) written the one way files and folders will use it.
 
-use super::yaml::{locate, value_place, Seg};
+use super::yaml::{locate, locate_value, Seg};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 
@@ -85,7 +85,7 @@ pub fn check(config: &mut Config, text: &str) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let said_language = text.lines().any(|l| l.starts_with("language:"));
     if said_language {
-        let at = value_place(text, locate(text, &[Seg::Key("language")]));
+        let at = locate_value(text, &[Seg::Key("language")]);
         diags.extend(bad_code(&config.language, at));
     }
     diags.extend(listed_codes(&config.languages, text));
@@ -99,7 +99,7 @@ pub fn check(config: &mut Config, text: &str) -> Vec<Diagnostic> {
     }
     if let Some(first) = config.languages.first().cloned() {
         if said_language && config.language != first {
-            let (line, column) = value_place(text, locate(text, &[Seg::Key("language")]));
+            let (line, column) = locate_value(text, &[Seg::Key("language")]);
             diags.push(
                 Diagnostic::error(FILE, format!("`language: {}` disagrees with `languages:`, whose first entry `{first}` is the default", config.language))
                     .at(line, column)

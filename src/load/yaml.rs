@@ -21,7 +21,7 @@ mod quoting;
 mod tags;
 pub use blocks::block_lines;
 use explain::explain;
-pub use locate::{locate, value_place, Seg};
+pub use locate::{locate, locate_value, value_place, Seg};
 pub(crate) use prescan::invisible_character;
 use prescan::prescan;
 

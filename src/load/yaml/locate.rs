@@ -8,6 +8,12 @@ pub enum Seg<'a> {
     Index(usize),
 }
 
+/// Where the value of the key at `path` starts ([`locate`], then
+/// [`value_place`]): what an error about a value points at.
+pub fn locate_value(text: &str, path: &[Seg]) -> (usize, usize) {
+    value_place(text, locate(text, path))
+}
+
 /// Where the value of the key [`locate`] found at (`line`, `column`) starts:
 /// past its `:` and the spaces after it, on the same line; the key's own
 /// place when the value is not there (a block below it).
