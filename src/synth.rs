@@ -69,8 +69,9 @@ const WORDS: &[&str] = &[
     "tests",
 ];
 
-/// A small deterministic generator (64-bit LCG), so a seed always gives the same site.
-struct Rng(u64);
+/// A small deterministic generator (64-bit LCG), so a seed always gives the
+/// same site; tests that try many made-up inputs use it too.
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -81,7 +82,8 @@ impl Rng {
         self.0 >> 33
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    /// A number from 0 to `n` - 1.
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
 

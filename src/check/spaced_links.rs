@@ -173,13 +173,8 @@ mod tests {
         let pieces = [
             "[", "]", "(", ")", "](", " ", "a", ".", "/", "\t", "!", "<", "\u{a0}", "x.md",
         ];
-        let mut seed = 11u64;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % n
-        };
+        let mut rng = crate::synth::Rng(11);
+        let mut next = |n: usize| rng.below(n);
         for _ in 0..20_000 {
             let line: String = (0..next(14)).map(|_| pieces[next(pieces.len())]).collect();
             if candidate(&line).is_some() {

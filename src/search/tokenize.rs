@@ -361,13 +361,8 @@ mod tests {
     #[test]
     fn plain_text_is_read_as_any_text_would_be() {
         let alphabet: Vec<char> = "aZq09 .,\n-ÿ'żAbcdefghijklmnop".chars().collect();
-        let mut seed = 7u64;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % n
-        };
+        let mut rng = crate::synth::Rng(7);
+        let mut next = |n: usize| rng.below(n);
         for _ in 0..2000 {
             let text: String = (0..next(200))
                 .map(|_| match next(10) {
