@@ -114,6 +114,21 @@ fn c3_2000_connections_at_once_delay_a_browser_by_well_under_a_second() {
     assert!(*slowest < Duration::from_millis(900), "{times:?}");
 }
 
+/// A client that sends `pieces` to `addr` one packet each, 150 µs apart,
+/// and then reads the answer until the server closes.
+fn drip(addr: &str, pieces: Vec<Vec<u8>>) -> std::thread::JoinHandle<Vec<u8>> {
+    let addr = addr.to_string();
+    std::thread::spawn(move || {
+        let mut s = TcpStream::connect(&addr).unwrap();
+        s.set_nodelay(true).unwrap();
+        for piece in &pieces {
+            s.write_all(piece).unwrap();
+            std::thread::sleep(Duration::from_micros(150));
+        }
+        read_until_closed(&s, Duration::from_secs(5)).expect("an answer")
+    })
+}
+
 /// Clients that send their request head a byte at a time (each byte its
 /// own packet). The server parsed the whole head again for every byte that
 /// came: 16 KiB so sent cost it 1.6 s of CPU, so a few such clients took
@@ -131,20 +146,8 @@ fn c4_heads_sent_a_byte_at_a_time_cost_the_server_little_cpu() {
     let stop = Arc::new(AtomicBool::new(false));
     let probe = probe_latency(&a, stop.clone());
     let before = cpu_time(&server);
-    let drips: Vec<_> = (0..3)
-        .map(|_| {
-            let (a, head) = (a.clone(), head.clone());
-            std::thread::spawn(move || {
-                let mut s = TcpStream::connect(&a).unwrap();
-                s.set_nodelay(true).unwrap();
-                for byte in head.as_bytes() {
-                    s.write_all(&[*byte]).unwrap();
-                    std::thread::sleep(Duration::from_micros(150));
-                }
-                read_until_closed(&s, Duration::from_secs(5)).expect("an answer")
-            })
-        })
-        .collect();
+    let bytes: Vec<Vec<u8>> = head.bytes().map(|b| vec![b]).collect();
+    let drips: Vec<_> = (0..3).map(|_| drip(&a, bytes.clone())).collect();
     for drip in drips {
         let answer = drip.join().unwrap();
         assert!(
@@ -175,25 +178,11 @@ fn c5_empty_lines_sent_two_bytes_at_a_time_cost_the_server_little_cpu() {
     let server = Server::start(&site);
     let a = server.addr.clone();
     let before = cpu_time(&server);
-    let drips: Vec<_> = (0..2)
-        .map(|_| {
-            let a = a.clone();
-            std::thread::spawn(move || {
-                let mut s = TcpStream::connect(&a).unwrap();
-                s.set_nodelay(true).unwrap();
-                for _ in 0..8000 {
-                    s.write_all(b"\r\n").unwrap();
-                    std::thread::sleep(Duration::from_micros(150));
-                }
-                s.write_all(
-                    format!("GET /about.html HTTP/1.1\r\nHost: {a}\r\nConnection: close\r\n\r\n")
-                        .as_bytes(),
-                )
-                .unwrap();
-                read_until_closed(&s, Duration::from_secs(5)).expect("an answer")
-            })
-        })
-        .collect();
+    let mut pieces = vec![b"\r\n".to_vec(); 8000];
+    pieces.push(
+        format!("GET /about.html HTTP/1.1\r\nHost: {a}\r\nConnection: close\r\n\r\n").into_bytes(),
+    );
+    let drips: Vec<_> = (0..2).map(|_| drip(&a, pieces.clone())).collect();
     for drip in drips {
         let answer = drip.join().unwrap();
         assert!(
