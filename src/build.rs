@@ -5,7 +5,7 @@
 //! kept of each page (its links and ids), and the output changes only when
 //! everything succeeded.
 
-use crate::check::{self, LinkIndex, Names, PageLinks};
+use crate::check::{self, LinkAttributes, LinkIndex, Names, PageLinks};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n;
 use crate::load;
@@ -496,9 +496,17 @@ fn render_staged(
     render::render_site(site, &p.theme, p.assets.clone(), &inputs, |o: Output| {
         let stamp = put(writer, out, &o)?;
         let html = o.html();
-        let text = index.and_then(|_| search::page(&o, html, path_language(&langs, &o.path)));
+        let lang = path_language(&langs, &o.path);
+        // The page is read once: the search index's reading hands the link
+        // check every tag; a page left out of the index is read for its links.
+        let mut tags = LinkAttributes::default();
+        let text = index.and_then(|_| search::page(&o, html, lang, &mut |t| tags.tag(t)));
+        let links = match text {
+            Some(_) => PageLinks::of_attributes(&o, tags),
+            None => PageLinks::of_html(&o, html),
+        };
         Ok(Kept {
-            links: PageLinks::of_html(&o, html),
+            links,
             stamp,
             rendered: true,
             text,

@@ -47,6 +47,11 @@ pub struct Tokens<'a> {
 }
 
 impl<'a> Tokens<'a> {
+    /// Where the next token begins, in bytes.
+    pub fn position(&self) -> usize {
+        self.at
+    }
+
     /// The next start tag, passing over text, end tags, comments and
     /// declarations as [`Tokens::next`] does, with no more work for text
     /// than finding each `<`: what reading a page for its links needs.

@@ -113,8 +113,22 @@ impl<S: AsRef<str>> FromIterator<S> for Names {
 /// browser reads them (see [`crate::html`]): raw HTML in Markdown may quote
 /// a value with `'` or not at all, and write names in capitals.
 fn link_attributes(html: &str) -> [Vec<&str>; 3] {
-    let mut found: [Vec<&str>; 3] = Default::default();
+    let mut found = LinkAttributes::default();
     for tag in crate::html::start_tags(html) {
+        found.tag(&tag);
+    }
+    found.0
+}
+
+/// The `href`, `src` and `id` values of a page's start tags, given one tag
+/// at a time: a build reads each page once, and what reads it for the
+/// search index hands every tag on (see [`crate::search::page`]).
+#[derive(Debug, Default)]
+pub struct LinkAttributes<'a>([Vec<&'a str>; 3]);
+
+impl<'a> LinkAttributes<'a> {
+    /// Takes the values of one start tag.
+    pub fn tag(&mut self, tag: &crate::html::StartTag<'a>) {
         // The id of a script (the page's strings, the search's data) is
         // nothing a reader can be taken to.
         let script = tag.name.eq_ignore_ascii_case("script");
@@ -128,11 +142,10 @@ fn link_attributes(html: &str) -> [Vec<&str>; 3] {
                 _ => continue,
             };
             if !std::mem::replace(&mut seen[slot], true) {
-                found[slot].push(value);
+                self.0[slot].push(value);
             }
         }
     }
-    found
 }
 
 /// What the link check needs of one output file: its links and ids, and
@@ -153,11 +166,15 @@ impl PageLinks {
         PageLinks::of_html(o, o.html())
     }
 
-    /// As [`PageLinks::of`], with the page's HTML at hand (`o.html()`):
-    /// a build reads it once for the link check and the search index.
+    /// As [`PageLinks::of`], with the page's HTML at hand (`o.html()`).
     pub fn of_html(o: &Output, html: Option<&str>) -> PageLinks {
-        let text = html.unwrap_or("");
-        let [hrefs, srcs, mut ids] = link_attributes(text);
+        let found = html.map(link_attributes).unwrap_or_default();
+        PageLinks::of_attributes(o, LinkAttributes(found))
+    }
+
+    /// As [`PageLinks::of`], from the values of every start tag of the page.
+    pub fn of_attributes(o: &Output, found: LinkAttributes) -> PageLinks {
+        let [hrefs, srcs, mut ids] = found.0;
         let mut seen = HashSet::with_hasher(NameHash::default());
         let links: Names = hrefs
             .into_iter()

@@ -84,9 +84,42 @@ fn flags(name: &str) -> u8 {
 /// without `<main>`. A section's text stops a little past `keep` bytes,
 /// enough to cut it at a space before `keep`; its terms are every word in it.
 pub fn page_text(path: &str, html: &str, keep: usize) -> Option<(PageText, PageTerms)> {
-    let (start, end) = main_of(html)?;
+    page_text_and_tags(path, html, keep, &mut |_| {})
+}
+
+/// As [`page_text`], handing `tag` every start tag of the whole page in
+/// order, as [`crate::html::start_tags`] gives them, so that what else needs
+/// them (the link check) does not read the page again. `tag` sees none when
+/// the page has no `<main>`.
+pub fn page_text_and_tags<'a>(
+    path: &str,
+    html: &'a str,
+    keep: usize,
+    tag: &mut impl FnMut(&StartTag<'a>),
+) -> Option<(PageText, PageTerms)> {
+    let (_, end) = main_of(html)?;
+    let mut tokens = crate::html::tokens(html);
     let mut s = Scanner::new(keep);
-    s.run(crate::html::tokens(&html[start..end]));
+    s.sections.push(Building::default());
+    // Up to `<main>`, only the start tags are read.
+    while let Some(t) = tokens.next_start() {
+        tag(&t);
+        if t.name.eq_ignore_ascii_case("main") {
+            s.token(Token::Start(t));
+            break;
+        }
+    }
+    while tokens.position() < end {
+        let Some(t) = tokens.next() else { break };
+        if let Token::Start(t) = &t {
+            tag(t);
+        }
+        s.token(t);
+    }
+    s.end_word();
+    while let Some(t) = tokens.next_start() {
+        tag(&t);
+    }
     s.finish(path, html)
 }
 
@@ -219,14 +252,6 @@ struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
-    fn run(&mut self, tokens: crate::html::Tokens<'a>) {
-        self.sections.push(Building::default());
-        for token in tokens {
-            self.token(token);
-        }
-        self.end_word();
-    }
-
     fn token(&mut self, token: Token<'a>) {
         match token {
             Token::Text(text) => self.text(text),

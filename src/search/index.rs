@@ -13,9 +13,10 @@
 //! (see [`push_number`]); postings are gaps between section numbers (see
 //! [`Postings`]). `static/search.js` decodes them.
 
-use super::extract::{page_text, PageText};
+use super::extract::{page_text_and_tags, PageText};
 use super::terms::{PageTerms, TermTable};
 use super::tokenize::Word;
+use crate::html::StartTag;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -40,7 +41,17 @@ pub struct IndexedPage {
 impl IndexedPage {
     /// The page at `path` with this HTML; `None` when it has no `<main>`.
     pub fn of(path: &str, html: &str) -> Option<IndexedPage> {
-        let (mut text, terms) = page_text(path, html, SNIPPET_BYTES)?;
+        IndexedPage::of_and_tags(path, html, &mut |_| {})
+    }
+
+    /// As [`IndexedPage::of`], handing `tag` every start tag of the page
+    /// (see [`page_text_and_tags`]).
+    pub fn of_and_tags<'a>(
+        path: &str,
+        html: &'a str,
+        tag: &mut impl FnMut(&StartTag<'a>),
+    ) -> Option<IndexedPage> {
+        let (mut text, terms) = page_text_and_tags(path, html, SNIPPET_BYTES, tag)?;
         for section in &mut text.sections {
             cut(&mut section.text, SNIPPET_BYTES);
         }

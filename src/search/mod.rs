@@ -12,6 +12,7 @@ pub mod index;
 pub mod terms;
 pub mod tokenize;
 
+use crate::html::StartTag;
 use crate::render::Output;
 pub use index::{index_path, IndexWriter, IndexedPage};
 use rayon::prelude::*;
@@ -23,12 +24,22 @@ const NOT_INDEXED: &[&str] = &["facilitator.html", "handout.html", "untranslated
 
 /// The text of page `o`, whose HTML is `html` (`o.html()`), ready for the
 /// index of language `lang`; `None` for files that are not indexed (static
-/// files, the facilitator guide, the handout).
-pub fn page(o: &Output, html: Option<&str>, lang: &str) -> Option<(String, IndexedPage)> {
+/// files, the facilitator guide, the handout). When it is `Some`, `tag` has
+/// seen every start tag of the page, in order (see
+/// [`extract::page_text_and_tags`]): a build reads each page once.
+pub fn page<'a>(
+    o: &Output,
+    html: Option<&'a str>,
+    lang: &str,
+    tag: &mut impl FnMut(&StartTag<'a>),
+) -> Option<(String, IndexedPage)> {
     if !indexes(o.template?) {
         return None;
     }
-    Some((lang.to_string(), IndexedPage::of(&o.path, html?)?))
+    Some((
+        lang.to_string(),
+        IndexedPage::of_and_tags(&o.path, html?, tag)?,
+    ))
 }
 
 /// Whether pages made with `template` go in the index.
@@ -88,7 +99,8 @@ impl SiteText {
                 .par_iter()
                 .enumerate()
                 .filter_map(|(n, o)| {
-                    page(o, o.html(), &lang_of(o)).map(|(l, p)| (o.path.clone(), (n, l, p)))
+                    page(o, o.html(), &lang_of(o), &mut |_| {})
+                        .map(|(l, p)| (o.path.clone(), (n, l, p)))
                 })
                 .collect(),
         }

@@ -206,3 +206,37 @@ fn a_sign_that_starts_no_tag_is_text() {
         vec![s("", "", "Scores 1 < 2 count, reflection · Next")]
     );
 }
+
+/// What a build hands the link check as it reads a page for the index.
+fn tags_seen(html: &str) -> Option<Vec<crate::html::StartTag<'_>>> {
+    let mut seen = Vec::new();
+    page_text_and_tags("p.html", html, 1000, &mut |t| seen.push(*t))?;
+    Some(seen)
+}
+
+#[test]
+fn reading_a_page_hands_on_every_start_tag_the_link_check_would_read() {
+    let pages = [
+        "<!DOCTYPE html><html><head><title>T</title><link href=\"s.css\"><script id=\"data\">if (a<b) x('<a href=no.html>')</script></head>\
+         <body><nav><a href=\"index.html\">Home</a></nav><main id=\"main\"><h1>Title</h1>\
+         <!-- <a href=\"hidden.html\"> --><p>See <A HREF='a.html'>a</A> and <a href=b.html#x>b</a>.</p>\
+         <svg><use href=\"#icon\"/></svg><div hidden><a href=\"c.html\">c</a></div><style>p>a{}</style>\
+         <p>1 < 2 and <img src=\"i.png\" alt=\"\"></p></main><footer><a href=\"mailto:x@y\">x</a></footer><script src=\"s.js\"></script></body></html>",
+        // A stray `</main>` in an author's raw HTML: the page's last one ends it.
+        "<main><p>One</p><!-- </main> --><p id=\"two\">Two <a href=\"t.html\">t</a></p></main><p><a href=\"after.html\">after</a></p>",
+        // `<main` written where no tag can be, before the page's own.
+        "<head><script>var s = '<main>';</script><!-- <main> --></head><main><p><a href=\"m.html\">m</a></p></main>",
+        "<main><p>Never closed <a href=\"open.html\">open</a>",
+        "<main id=\"main\"></main>",
+    ];
+    for html in pages {
+        let all: Vec<_> = crate::html::start_tags(html).collect();
+        assert_eq!(tags_seen(html).as_ref(), Some(&all), "{html}");
+    }
+    // Without a `<main>` the page is not read for the index, nor its tags.
+    assert_eq!(tags_seen("<p><a href=\"x.html\">x</a></p>"), None);
+    // The text is read as before: the words in `<main>`, not the script's.
+    let html = pages[2];
+    let (page, _) = page_text("p.html", html, 1000).unwrap();
+    assert_eq!(page.sections[0].text, "m");
+}
