@@ -16,6 +16,7 @@ mod offers;
 mod organization;
 mod placing;
 mod practice;
+pub mod reference_links;
 mod repeats;
 mod session;
 pub mod spaced_links;
@@ -79,6 +80,7 @@ pub fn check_content(site: &Site, original: &Site, theme: &crate::theme::Theme) 
     diags.extend(check_ids(site, theme));
     diags.extend(flow_lists::check_flow_lists(site));
     diags.extend(spaced_links::check_spaced_links(site));
+    diags.extend(reference_links::check_reference_links(site));
     diags
 }
 

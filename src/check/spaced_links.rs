@@ -11,13 +11,19 @@ use std::path::Path;
 /// Warnings for the Markdown pages of `site` (the home page, free pages,
 /// workshop modules) that show a link written with a space as plain text.
 pub(super) fn check_spaced_links(site: &Site) -> Vec<Diagnostic> {
+    markdown_texts(site)
+        .flat_map(|(file, text)| spaced_links(file, text))
+        .collect()
+}
+
+/// The Markdown files of `site` (the home page, free pages, workshop
+/// modules) whose text the loader kept, with that text.
+pub(super) fn markdown_texts(site: &Site) -> impl Iterator<Item = (&Path, &str)> {
     let modules = site.workshops.iter().flat_map(|w| &w.modules);
     let files = site.home.iter().chain(&site.pages).map(|p| &p.source);
     files
         .chain(modules.map(|m| &m.source))
-        .filter_map(|file| Some((file, site.texts.get(file)?)))
-        .flat_map(|(file, text)| spaced_links(file, text))
-        .collect()
+        .filter_map(|file| Some((file.as_path(), site.texts.get(file)?.as_str())))
 }
 
 /// Whether `text` may hold a link written with a bare space: cheap, for
