@@ -33,11 +33,7 @@ pub(super) fn split_markdown<'t>(
     rel: &Path,
     text: &'t str,
 ) -> Result<(Cow<'t, str>, usize, Body<'t>), Diagnostic> {
-    let parts = frontmatter::split(text).map_err(|frontmatter::Unclosed| {
-        Diagnostic::error(rel, "front matter is not closed")
-            .at(1, 1)
-            .hint("end the front matter with a line containing only `---`")
-    })?;
+    let parts = frontmatter::split(text).map_err(|frontmatter::Unclosed| unclosed(rel, text))?;
     if let Some(front) = parts.front {
         return Ok((
             front.into(),
@@ -62,6 +58,35 @@ pub(super) fn split_markdown<'t>(
         "missing front matter"
     };
     Err(Diagnostic::error(rel, message).at(1, 1).hint(hint))
+}
+
+/// Front matter with no `---` line to end it: pointed at the line meant to
+/// end it when one looks like it (`...`, `----`, `—`, as a word processor
+/// makes of `---`), else at the first line.
+fn unclosed(rel: &Path, text: &str) -> Diagnostic {
+    // No line is `---` (with spaces after it or not): one of dots or
+    // dashes alone, or `---` set in, was meant to be.
+    let meant = text.lines().enumerate().skip(1).find(|(_, l)| {
+        let l = l.trim();
+        l.len() >= 2 && l.chars().all(|c| matches!(c, '.' | '-' | '—' | '–' | ' '))
+    });
+    let hint = "end the front matter with a line containing only `---`";
+    let Some((index, line)) = meant else {
+        return Diagnostic::error(rel, "front matter is not closed")
+            .at(1, 1)
+            .hint(hint);
+    };
+    let (number, written) = (index + 1, line.trim());
+    let message = match written {
+        "---" => format!("front matter is not closed: the `---` on line {number} does not start its line"),
+        _ => format!("front matter is not closed: line {number}, `{written}`, is not the `---` line that ends it"),
+    };
+    let column = 1 + line.chars().take_while(|c| c.is_whitespace()).count();
+    Diagnostic::error(rel, message)
+        .at(number, column)
+        .hint(format!(
+            "{hint}: three hyphens at the start of the line, nothing else"
+        ))
 }
 
 /// A front matter that is there but not where or how YAML front matter is
