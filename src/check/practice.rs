@@ -77,12 +77,7 @@ pub fn check_item(
                                 format!("unknown question category `{value}`"),
                                 value_place(text, at(&[Seg::Key(key)])),
                             )
-                            .hint(format!(
-                                "{}categories in {}: {}",
-                                crate::suggest::did_you_mean(value, ids.iter().copied()),
-                                types.source.display(),
-                                ids.join(", ")
-                            )),
+                            .hint(category_hint(value, types, &ids)),
                         );
                     }
                 }
@@ -258,4 +253,26 @@ fn fallback_section<'a>(known: &[&'a str]) -> &'a str {
     } else {
         known.first().copied().unwrap_or("en")
     }
+}
+
+/// The hint for an unknown category `value`: when it is a category's name
+/// (`Closed question`), that category's id, else the ids there are.
+fn category_hint(value: &str, types: &Doc<QuestionTypes>, ids: &[&str]) -> String {
+    use crate::search::tokenize::fold;
+    let by_name =
+        types.data.types.iter().find(|t| {
+            fold(t.name.trim()) == fold(value.trim()) && fold(&t.id) != fold(value.trim())
+        });
+    if let Some(t) = by_name {
+        return format!(
+            "`{value}` is the name of a category: an item names it by its id, `{}`",
+            t.id
+        );
+    }
+    format!(
+        "{}categories in {}: {}",
+        crate::suggest::did_you_mean(value, ids.iter().copied()),
+        types.source.display(),
+        ids.join(", ")
+    )
 }
