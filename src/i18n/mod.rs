@@ -553,6 +553,31 @@ mod tests {
         assert_eq!(en.keys(), pl.keys());
     }
 
+    /// The Polish words speak to the reader as "Ty", with a capital, as a
+    /// letter does ("Twoje pytanie: …"); the question checker's hints, shown
+    /// right under that line, too ("To Twoja opinia", not "twoja").
+    #[test]
+    fn the_polish_words_address_the_reader_with_a_capital() {
+        let pl = builtin("pl");
+        let lower = [
+            "ty", "ci", "cię", "ciebie", "tobie", "tobą", "twój", "twoja", "twoje", "twojej",
+            "twojego", "twoim", "twoich", "twoją", "twoi",
+        ];
+        for key in pl.keys() {
+            let texts: Vec<&String> = match pl.get(key) {
+                Some(Entry::Text(text)) => vec![text],
+                Some(Entry::Plural(forms)) => forms.values().collect(),
+                None => vec![],
+            };
+            for text in texts {
+                let small = text
+                    .split(|c: char| !c.is_alphabetic())
+                    .find(|w| lower.contains(w));
+                assert!(small.is_none(), "{key}: `{}` in {text:?}", small.unwrap());
+            }
+        }
+    }
+
     #[test]
     fn clock_and_duration_follow_the_language() {
         let (en, pl) = (builtin("en"), builtin("pl"));
