@@ -224,10 +224,15 @@ pub fn run() -> ExitCode {
                     true => "change the words you want",
                     false => "translate the values",
                 };
-                outln!(
-                    "wrote {}; next: {next}, then set `language: {lang}` in site.yaml (or add {lang} to `languages:`)",
-                    names.join(" and ")
-                );
+                let in_site = alsite::load::config_languages(&root)
+                    .is_some_and(|languages| languages.contains(&lang));
+                let then = match in_site {
+                    true => format!("; the site's {lang} pages use them from its next build"),
+                    false => format!(
+                        ", then set `language: {lang}` in site.yaml (or add {lang} to `languages:`)"
+                    ),
+                };
+                outln!("wrote {}; next: {next}{then}", names.join(" and "));
                 ExitCode::SUCCESS
             }
             Err(e) => fail(&root, &Diagnostics(vec![e]), "nothing was written"),

@@ -534,6 +534,29 @@ fn the_checker_english_fallback_matches_checker_en_yaml() {
     }
 }
 
+/// `alsite strings pl` in a site already in Polish, to change some of the
+/// theme's words, is not told to set `language: pl`, which it has: the
+/// next build uses the file.
+#[test]
+fn strings_for_a_language_the_site_has_says_the_next_build_uses_them() {
+    let site = fixture("polish");
+    let o = alsite(&["strings", "pl"], &site.0);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let said = text(&o.stdout);
+    assert!(!said.contains("language: pl"), "{said}");
+    assert!(
+        said.contains("pl pages use them from its next build"),
+        "{said}"
+    );
+    // A language the site lacks is still told where to name it.
+    let o = alsite(&["strings", "pl-PL"], &site.0);
+    assert!(
+        text(&o.stdout).contains("set `language: pl-PL`"),
+        "{}",
+        text(&o.stdout)
+    );
+}
+
 /// `alsite strings cs` gives a trainer with only the program the files to
 /// translate: every key, the forms Czech counts need, Czech's own name; a
 /// site using them builds with no warning about its UI strings, and a file

@@ -307,7 +307,10 @@ fn flatten(
         Value::Mapping(map) if !prefix.is_empty() && is_plural(map) => {
             let forms = map
                 .iter()
-                .filter_map(|(k, v)| Some((k.as_str()?.to_string(), held(prefix, text(v)?))))
+                .filter_map(|(k, v)| {
+                    let form = counted(held(prefix, text(v)?));
+                    Some((k.as_str()?.to_string(), form))
+                })
                 .collect();
             out.push((prefix.to_string(), Entry::Plural(forms)));
         }
@@ -332,10 +335,22 @@ fn flatten(
 /// The text of the entry `key`: a length of time (`time.*`: "1 h 52 min",
 /// "45 minut") or a count (`count.*`: "4 uczestników", "12 exercises") is
 /// one unit, its spaces no-break ones, so a line never ends between a
-/// number and what it counts, in any language's file.
+/// number and what it counts, in any language's file (in every other
+/// plural entry, the number and the word after it: `counted`).
 fn held(key: &str, text: String) -> String {
     if (key.starts_with("time.") || key.starts_with("count.")) && text.contains(' ') {
         text.replace(' ', "\u{a0}")
+    } else {
+        text
+    }
+}
+
+/// A plural form with the count's number bound to the word after it
+/// ("{n} zestawach", "all {n} exercises"): a line never ends between them,
+/// wherever in a sentence the count stands.
+fn counted(text: String) -> String {
+    if text.contains("{n} ") {
+        text.replace("{n} ", "{n}\u{a0}")
     } else {
         text
     }
@@ -505,83 +520,4 @@ fn missing(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn builtin(lang: &str) -> Strings {
-        let theme = Theme::open(Path::new("/nonexistent-site"), "default").unwrap();
-        let (strings, diags) = load(Path::new("/nonexistent-site"), &theme, lang);
-        assert!(diags.is_empty(), "{diags:?}");
-        strings
-    }
-
-    #[test]
-    fn polish_minutes_follow_cldr() {
-        let pl = builtin("pl");
-        let want = [
-            (1, "1 minuta"),
-            (2, "2 minuty"),
-            (4, "4 minuty"),
-            (5, "5 minut"),
-            (12, "12 minut"),
-            (21, "21 minut"),
-            (22, "22 minuty"),
-            (25, "25 minut"),
-            (102, "102 minuty"),
-            (112, "112 minut"),
-        ];
-        for (n, text) in want {
-            // A number and its unit never part at the end of a line.
-            let held = text.replace(' ', "\u{a0}");
-            assert_eq!(pl.plural("time.minutes", n, &[]), held, "n = {n}");
-        }
-    }
-
-    #[test]
-    fn english_has_one_and_other() {
-        let en = builtin("en");
-        assert_eq!(en.plural("time.minutes", 1, &[]), "1\u{a0}minute");
-        assert_eq!(en.plural("time.minutes", 0, &[]), "0\u{a0}minutes");
-        assert_eq!(en.plural("time.minutes", 2, &[]), "2\u{a0}minutes");
-        assert_eq!(en.category(21), "other");
-    }
-
-    #[test]
-    fn the_shipped_polish_file_has_every_english_key() {
-        let en = builtin("en");
-        let pl = builtin("pl");
-        assert_eq!(en.keys(), pl.keys());
-    }
-
-    #[test]
-    fn clock_and_duration_follow_the_language() {
-        let (en, pl) = (builtin("en"), builtin("pl"));
-        assert_eq!(en.clock(9 * 60 + 5), "09:05");
-        assert_eq!(pl.clock(9 * 60 + 5), "9:05");
-        // One unit: no line ends inside it.
-        assert_eq!(en.duration(90), "1\u{a0}h\u{a0}30\u{a0}min");
-        assert_eq!(pl.duration(90), "1\u{a0}h\u{a0}30\u{a0}min");
-        assert_eq!(pl.duration(45), "45\u{a0}min");
-    }
-
-    #[test]
-    fn fill_replaces_known_placeholders_only() {
-        assert_eq!(
-            fill("{a} and {b} {c", &[("a", "1"), ("b", "2")]),
-            "1 and 2 {c"
-        );
-        assert_eq!(fill("{x}{x}", &[("x", "é")]), "éé");
-    }
-
-    #[test]
-    fn scripts_get_only_their_namespaces() {
-        let json = builtin("pl").for_scripts(&["player.", "practice."]);
-        assert_eq!(json["lang"], "pl");
-        assert_eq!(json["strings"]["player.next"], "Dalej →");
-        assert!(json["strings"]["time.minutes"].is_null());
-        assert_eq!(
-            json["strings"]["practice.order_partly"]["few"],
-            "{n} z {total} kroków są na swoim miejscu."
-        );
-    }
-}
+mod tests;

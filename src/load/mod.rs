@@ -30,6 +30,15 @@ use markdown_file::{
 pub use markdown_file::{page_body, slug_place};
 pub use safe_read::read_bytes;
 
+/// The languages `root`'s site.yaml names, the default first; `None`
+/// when it cannot be read. Only for words that help, such as what
+/// `alsite strings` says to do next: `load_site` reports its errors.
+pub fn config_languages(root: &Path) -> Option<Vec<String>> {
+    let mut loader = Loader::new(root);
+    let config = loader.config()?;
+    (!loader.diags.has_errors()).then(|| config.all_languages())
+}
+
 /// Loads everything under `root`. On error, every problem found is returned,
 /// not only the first.
 pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {

@@ -89,12 +89,14 @@ pub fn bind_shown(data: &mut serde_json::Value) {
 
 /// Every text in `value` (the UI strings the scripts show: "Wypowiedź 3
 /// z 96"), plain text each, bound as the page's text is. No script
-/// compares these strings with what a reader types.
+/// compares these strings with what a reader types. A script puts each
+/// between other words (`practice.and`, " i ", joins "A i B"), so a
+/// one-letter word at a text's end goes on with what comes after it too.
 pub fn bind_every_text(value: &mut serde_json::Value) {
     use serde_json::Value;
     match value {
         Value::String(text) => {
-            if let Some(bound) = bind_text(text, true, false) {
+            if let Some(bound) = bind_text(text, true, true) {
                 *text = bound;
             }
         }
@@ -294,6 +296,11 @@ mod tests {
         bind_every_text(&mut strings);
         assert_eq!(strings["player.turn_of"], "Wypowiedź {n} z\u{a0}{total}");
         assert_eq!(strings["time.minutes"]["other"], "w\u{a0}sumie {n}");
+        // A piece a script puts between two others ("A i B"): its last
+        // word goes on with what the script puts after it.
+        let mut and = serde_json::json!({ "practice.and": " i " });
+        bind_every_text(&mut and);
+        assert_eq!(and["practice.and"], " i\u{a0}");
     }
 
     #[test]

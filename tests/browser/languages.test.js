@@ -92,16 +92,16 @@ test("practice feedback, plural forms and the question checker speak Polish", as
   const order = page.locator("#item-4");
   assert.match(await order.locator(".up").first().getAttribute("aria-label"), /^Przesuń „.+” w\u00a0górę$/);
   await order.locator("button[type=submit]").click();
-  assert.match(await order.locator(".verdict strong").textContent(), /^\d z\u00a04 kroków (jest|są) na swoim miejscu\.$/);
+  assert.match(await order.locator(".verdict strong").textContent(), /^\d\u00a0z\u00a04 kroków (jest|są) na swoim miejscu\.$/);
   // The plural rules of the page's language, in the page (Intl.PluralRules):
   // 1 and 5 and 25 take one form, 2 and 22 another.
   const forms = await page.evaluate(() => [1, 2, 5, 22, 25].map((n) => window.alsite.t("practice.order_partly", { n: n, total: 30 })));
   assert.deepEqual(forms, [
-    "1 z\u00a030 kroków jest na swoim miejscu.",
-    "2 z\u00a030 kroków są na swoim miejscu.",
-    "5 z\u00a030 kroków jest na swoim miejscu.",
-    "22 z\u00a030 kroków są na swoim miejscu.",
-    "25 z\u00a030 kroków jest na swoim miejscu.",
+    "1\u00a0z\u00a030 kroków jest na swoim miejscu.",
+    "2\u00a0z\u00a030 kroków są na swoim miejscu.",
+    "5\u00a0z\u00a030 kroków jest na swoim miejscu.",
+    "22\u00a0z\u00a030 kroków są na swoim miejscu.",
+    "25\u00a0z\u00a030 kroków jest na swoim miejscu.",
   ]);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(problems, { console: [], errors: [], outside: [] });

@@ -71,7 +71,7 @@ test("Czech first: lang, the switcher says Čeština, feedback and summary in Cz
     await items.nth(i).getByRole("button", { name: "Zkontrolovat" }).click();
     assert.match(await items.nth(i).locator(".feedback").textContent(), /^✓ Správně: /);
   }
-  assert.equal(await page.locator(".summary-text").textContent(), "Zodpověděli jste všechna 3 cvičení, správně 3. Výborně.");
+  assert.equal(await page.locator(".summary-text").textContent(), "Zodpověděli jste všechna 3\u00a0cvičení, správně 3. Výborně.");
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     assert.deepEqual(await axeViolations(page), [], `axe at ${width} px`);

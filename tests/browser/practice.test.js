@@ -49,7 +49,7 @@ test("choose: feedback per option, the best answer named, a full set scored", as
     assert.match(await feedback(page, id).textContent(), /^✓ Right\./);
   }
   assert.equal(await score(page).textContent(), `Answered ${ids.length} of ${ids.length}, ${ids.length} right.`);
-  assert.equal(await page.locator(".summary-text").textContent(), `You answered all ${ids.length} exercises and got ${ids.length} right. Well done.`);
+  assert.equal(await page.locator(".summary-text").textContent(), `You answered all ${ids.length}\u00a0exercises and got ${ids.length} right. Well done.`);
   // A finished set leads on to the other sets, not only back to its own start.
   const onward = page.locator(".summary a", { hasText: "All practice sets" });
   assert.ok(await onward.isVisible());
@@ -301,9 +301,9 @@ test("order: steps reordered with the keyboard until right", async () => {
   // The count agrees with the marks on the steps, in English grammar: "1 of 8 steps is", "2 of 8 steps are".
   const inPlace = await page.locator(`#${id} .step-mark`, { hasText: "✓ in place" }).count();
   assert.equal(await page.locator(`#${id} .step-mark`, { hasText: "✗ not yet" }).count(), n - inPlace);
-  assert.match(await feedback(page, id).textContent(), new RegExp(`^✗ ${inPlace} of ${n} steps ${inPlace === 1 ? "is" : "are"} in the right place\\.`));
+  assert.match(await feedback(page, id).textContent(), new RegExp(`^✗ ${inPlace}\u00a0of ${n} steps ${inPlace === 1 ? "is" : "are"} in the right place\\.`));
   const forms = await page.evaluate((total) => [0, 1, 2].map((k) => window.alsite.t("practice.order_partly", { n: k, total })), n);
-  assert.deepEqual(forms, [`0 of ${n} steps are in the right place.`, `1 of ${n} steps is in the right place.`, `2 of ${n} steps are in the right place.`]);
+  assert.deepEqual(forms, [`0\u00a0of ${n} steps are in the right place.`, `1\u00a0of ${n} steps is in the right place.`, `2\u00a0of ${n} steps are in the right place.`]);
   for (let target = 0; target < n; target++) {
     let at = (await positions()).indexOf(target + 1);
     const up = steps.nth(at).locator("button.up");

@@ -271,10 +271,10 @@ test("hints are in Polish and quote the learner's own words", () => {
   assert.deepEqual(say("rozwazales zatrudnienie konsultanta?"), [
     "„Rozwazales” podsuwa odpowiedź, którą masz w głowie. Zapytaj otwarcie, na przykład: „Jakie widzisz możliwości?”",
   ]);
-  assert.match(say("To kwestia zaufania, prawda?")[0], /^Końcówka „prawda\?” prosi o przyznanie ci racji\./);
+  assert.match(say("To kwestia zaufania, prawda?")[0], /^Końcówka „prawda\?” prosi o przyznanie Ci racji\./);
   assert.match(say("Co jest przyczyną: ludzie czy procesy?")[0], /zakończ na „Co jest przyczyną\?”\.$/);
   assert.match(say("A dlaczego odszedł?")[0], /^„Dlaczego” może zabrzmieć jak zarzut/);
-  assert.match(say("Moim zdaniem to kwestia zaufania?")[0], /^To twoja opinia albo rada: zaczyna się od „Moim zdaniem”\./);
+  assert.match(say("Moim zdaniem to kwestia zaufania?")[0], /^To Twoja opinia albo rada: zaczyna się od „Moim zdaniem”\./);
   const unfinished = checkQuestion("co dalej", rules, { lang: "pl", strings });
   assert.deepEqual([unfinished.kind, unfinished.ok, unfinished.hints], ["open", true, ["Zakończ pytanie znakiem zapytania."]]);
   assert.deepEqual(say(""), ["Najpierw wpisz pytanie."]);

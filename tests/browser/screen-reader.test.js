@@ -293,8 +293,8 @@ test("a running timer is not read out every second, but says 5 and 1 minutes lef
   await runTimer(page, "activity-2", 50000);
   await page.waitForTimeout(1500);
   assert.equal(await page.locator("#activity-2 .timer-status").textContent(), "", "a timer already under a minute when the page opens says nothing by itself");
-  assert.equal(await saidAt(page, "activity-2", 5), `5 minutes left for ${title}.`);
-  assert.equal(await saidAt(page, "activity-2", 1), `1 minute left for ${title}.`);
+  assert.equal(await saidAt(page, "activity-2", 5), `5\u00a0minutes left for ${title}.`);
+  assert.equal(await saidAt(page, "activity-2", 1), `1\u00a0minute left for ${title}.`);
   await page.close();
 });
 
@@ -364,8 +364,8 @@ test("in Polish a timer says the minutes left in the form Polish needs: 5 minut,
   }
   assert.ok(found, "a module with an activity longer than 5 minutes");
   await page.evaluate(() => localStorage.clear());
-  assert.equal(await saidAt(page, found.id, 5), `Zostało 5 minut: ${found.title}.`);
-  assert.equal(await saidAt(page, found.id, 1), `Została 1 minuta: ${found.title}.`);
+  assert.equal(await saidAt(page, found.id, 5), `Zostało 5\u00a0minut: ${found.title}.`);
+  assert.equal(await saidAt(page, found.id, 1), `Została 1\u00a0minuta: ${found.title}.`);
   await page.close();
 });
 
