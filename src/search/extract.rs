@@ -42,6 +42,7 @@ const SECTION: u8 = 8; // starts a section when it has an id
 const HEADING: u8 = 16;
 const RAW: u8 = 32; // raw text: scripts and styles
 const BLOCK: u8 = 64; // a block of its own: a separator, not only a space, at its edges
+const SECTIONING: u8 = 128; // what a heading inside it heads (as HTML outlines a page)
 
 /// What a snippet shows between the text of two blocks (a heading and its
 /// paragraph, two list items, two table cells), so they do not run together.
@@ -71,11 +72,14 @@ fn flags(name: &str) -> u8 {
         b"a" | b"abbr" | b"b" | b"bdi" | b"cite" | b"code" | b"em" | b"i" | b"kbd" | b"mark"
         | b"q" | b"s" | b"small" | b"strong" | b"sub" | b"sup" | b"u" | b"var" => INLINE,
         b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" => SECTION | HEADING | BLOCK,
-        b"li" | b"section" => SECTION | BLOCK,
+        b"section" => SECTION | BLOCK | SECTIONING,
+        b"li" => SECTION | BLOCK,
+        b"article" | b"aside" => BLOCK | SECTIONING,
+        b"main" | b"body" => SECTIONING,
         b"p" | b"div" | b"dt" | b"dd" | b"td" | b"th" | b"tr" | b"caption" | b"figcaption"
-        | b"blockquote" | b"pre" | b"summary" | b"label" | b"legend" | b"article" | b"aside"
-        | b"header" | b"footer" | b"figure" | b"address" | b"table" | b"ul" | b"ol" | b"dl"
-        | b"details" | b"fieldset" | b"form" => BLOCK,
+        | b"blockquote" | b"pre" | b"summary" | b"label" | b"legend" | b"header" | b"footer"
+        | b"figure" | b"address" | b"table" | b"ul" | b"ol" | b"dl" | b"details" | b"fieldset"
+        | b"form" => BLOCK,
         _ => 0,
     }
 }
@@ -161,10 +165,13 @@ impl<'a> Scanner<'a> {
         // it to a section stored without one, so one is stored only where it
         // differs (a turn after a pause goes by its stage again).
         let mut carried = title.clone();
-        for b in s.sections {
+        for (n, b) in s.sections.into_iter().enumerate() {
             let own = trimmed(b.title);
             let resolved = match (own.is_empty(), b.within) {
                 (true, Some(w)) => titles[w].clone(),
+                // The top of the page goes by the page's title (text read
+                // there again after a section closes, too).
+                (true, None) if n == 0 => title.clone(),
                 _ => own.clone(),
             };
             titles.push(resolved.clone());
@@ -230,9 +237,12 @@ struct Building {
 #[derive(Default)]
 struct Scanner<'a> {
     sections: Vec<Building>,
-    /// The sections begun at an element still open: (depth of the element
-    /// in `open`, section number).
-    enclosing: Vec<(usize, usize)>,
+    /// The sections still in force, outermost first: (scope, section
+    /// number, begun at a heading). A section begun at an element lasts
+    /// while it is open (its scope is its depth in `open`); one begun at a
+    /// heading lasts until the next heading beside it or the end of the
+    /// element holding both (its scope is that element's depth).
+    enclosing: Vec<(usize, usize, bool)>,
     /// Open elements: tag name (as written), whether it is skipped, and
     /// its flags.
     open: Vec<(&'a str, bool, u8)>,
@@ -249,6 +259,12 @@ struct Scanner<'a> {
     /// A block began or ended since the last snippet text: the next text
     /// is set apart from the one before by [`BLOCK_SEPARATOR`].
     block_ended: bool,
+    /// A section has ended (see `enclosing`): text read next, before
+    /// another section begins, belongs to the section in force around it
+    /// (or the top of the page, 0), as a new section of that one's anchor
+    /// and title: a module's text after its list of activities is not the
+    /// last activity's.
+    resume: Option<usize>,
 }
 
 impl<'a> Scanner<'a> {
@@ -265,6 +281,11 @@ impl<'a> Scanner<'a> {
             return;
         }
         let text = unescape(raw);
+        if let Some(within) = self.resume {
+            if !text.trim_start().is_empty() {
+                self.resume_section(within);
+            }
+        }
         let section = self.sections.last_mut().expect("a section is always open");
         if !section.words {
             section.words = !text.trim_start().is_empty();
@@ -350,10 +371,21 @@ impl<'a> Scanner<'a> {
             return;
         }
         self.title_depth = None;
+        self.resume = None;
         self.end_word();
         self.terms.next_section();
-        let within = self.enclosing.last().map(|&(_, n)| n);
-        self.enclosing.push((self.open.len(), self.sections.len()));
+        let depth = self.open.len();
+        let scope = if heading { self.heading_scope() } else { depth };
+        // A heading ends the one beside it.
+        while self
+            .enclosing
+            .last()
+            .is_some_and(|&(d, _, h)| h && d == scope)
+        {
+            self.enclosing.pop();
+        }
+        let within = self.enclosing.last().map(|&(_, n, _)| n);
+        self.enclosing.push((scope, self.sections.len(), heading));
         self.sections.push(Building {
             anchor: unescape(id).into_owned(),
             within,
@@ -378,8 +410,13 @@ impl<'a> Scanner<'a> {
         let kind = self.open[at].2;
         while self.open.len() > at {
             let depth = self.open.len();
-            if self.enclosing.last().is_some_and(|&(d, _)| d == depth) {
+            let mut ended = false;
+            while self.enclosing.last().is_some_and(|&(d, _, _)| d >= depth) {
                 self.enclosing.pop();
+                ended = true;
+            }
+            if ended {
+                self.resume = Some(self.enclosing.last().map_or(0, |&(_, n, _)| n));
             }
             let (_, skipped, _) = self.open.pop().expect("checked above");
             if skipped {
@@ -398,6 +435,40 @@ impl<'a> Scanner<'a> {
         if kind & BLOCK != 0 && self.skipping == 0 {
             self.block_ended = true;
         }
+    }
+
+    /// What the heading just opened heads: the depth of the nearest element
+    /// around it that is a section of the page's outline (`<section>`,
+    /// `<article>`, `<main>`…) or began a section of the index itself
+    /// (a rule's `<li id>`); a `<div>` or `<header>` around it is not.
+    fn heading_scope(&self) -> usize {
+        let around = &self.open[..self.open.len().saturating_sub(1)];
+        let sectioning = around
+            .iter()
+            .rposition(|&(_, _, kind)| kind & SECTIONING != 0)
+            .map_or(0, |i| i + 1);
+        let element = self
+            .enclosing
+            .iter()
+            .rev()
+            .find(|e| !e.2)
+            .map_or(0, |e| e.0);
+        sectioning.max(element)
+    }
+
+    /// Begins a section again where the section `within` (or the top of the
+    /// page, 0) goes on after one inside it ended.
+    fn resume_section(&mut self, within: usize) {
+        self.resume = None;
+        self.title_depth = None;
+        self.end_word();
+        self.terms.next_section();
+        let anchor = self.sections[within].anchor.clone();
+        self.sections.push(Building {
+            anchor,
+            within: Some(within),
+            ..Building::default()
+        });
     }
 
     fn space(&mut self) {

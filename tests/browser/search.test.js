@@ -121,6 +121,18 @@ test("a session turn is found, and its link opens the player at that turn", asyn
   await page.close();
 });
 
+test("a module's own text is found as the module's, not as its last activity's", async () => {
+  const { page } = await open(browser.context, fileUrl("workshops/index.html"), "file://");
+  await searchFor(page, "everyone else observes");
+  const found = await results(page);
+  const module = found.find((r) => /demonstration\.html/.test(r.href));
+  assert.ok(module, JSON.stringify(found));
+  // The top of the module's page, under its own title: not "› Final reflection", not #activity-2.
+  assert.equal(module.href, "../workshops/demo-event/demonstration.html");
+  assert.equal(module.where.trim(), "The demonstration session");
+  await page.close();
+});
+
 test("facilitator notes never appear in participant search", async () => {
   const { page } = await open(browser.context, fileUrl("index.html"), "file://");
   // "insist" is only in a module's facilitator notes (the facilitator guide).

@@ -120,7 +120,12 @@ fn tags_in_any_case_and_stray_end_tags() {
     );
     assert_eq!(
         got,
-        vec![s("a", "Upper", "One"), s("b", "Inner", "Two · Three")]
+        vec![
+            s("a", "Upper", "One"),
+            s("b", "Inner", "Two"),
+            // After the section element, the heading's section goes on.
+            s("a", "Upper", "Three")
+        ]
     );
     assert_eq!(flags("TEXTAREA"), SKIPPED);
     // A script or style ends at its end tag in any case, and only there.
@@ -239,4 +244,33 @@ fn reading_a_page_hands_on_every_start_tag_the_link_check_would_read() {
     let html = pages[2];
     let (page, _) = page_text("p.html", html, 1000).unwrap();
     assert_eq!(page.sections[0].text, "m");
+}
+
+/// Text after a list of sections (a module's own text after its
+/// activities) is not the last one's: it goes with what holds the list.
+#[test]
+fn text_after_a_list_of_sections_goes_with_what_holds_the_list() {
+    let got = sections(
+        "<h1>Module</h1><p class=\"lede\">30 min</p>\
+         <section class=\"activities\"><h2 id=\"activities-title\">Activities</h2><ol>\
+         <li id=\"activity-1\"><span>Check-in</span></li><li id=\"activity-2\"><span>Round</span></li></ol>\
+         <p>Between the activities and the list's end.</p></section>\
+         <p>The second ground rule, for the group.</p><h2 id=\"notes\">Notes</h2><p>More.</p>",
+    );
+    assert_eq!(
+        got,
+        vec![
+            s("", "", "30 min"),
+            s("activities-title", "Activities", ""),
+            s("activity-1", "", "Check-in"),
+            s("activity-2", "", "Round"),
+            s(
+                "activities-title",
+                "",
+                "Between the activities and the list's end."
+            ),
+            s("", "Module", "The second ground rule, for the group."),
+            s("notes", "Notes", "More."),
+        ]
+    );
 }

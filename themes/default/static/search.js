@@ -397,7 +397,10 @@
       if (!most || hits[id] !== most) continue;
       total += 1;
       var sec = index.sections[id];
-      var score = weights[id] * 2 + titleBonus(titled, sec.title, seen) * 3 + titleBonus(titled, sec.pageTitle, seen);
+      // A section's own title counts three times, its page's once; the top
+      // of a page has no title of its own (it goes by the page's).
+      var own = sec.title === sec.pageTitle ? 0 : titleBonus(titled, sec.title, seen);
+      var score = weights[id] * 2 + own * 3 + titleBonus(titled, sec.pageTitle, seen);
       // Keep the best `limit`, in order; ties keep site order.
       if (top.length === limit && score <= top[limit - 1].score) continue;
       var at = top.length;
