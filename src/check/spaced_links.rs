@@ -1,7 +1,8 @@
 //! A link written with a bare space in its address, `[o nas](o nas.md)`,
 //! as a file's name has it: Markdown ends an address at a space, so it
 //! reads the whole as plain text. The page then shows the brackets as
-//! written, and nothing leads to the file. Warned about at its `[`.
+//! written, and nothing leads to the file. Warned about at its `[`; so is
+//! an address put in `<…>` without its `>`, `[o nas](<o nas.md)`.
 
 use crate::diagnostic::Diagnostic;
 use crate::load::frontmatter;
@@ -38,8 +39,9 @@ pub fn may_have_spaced_link(text: &str) -> bool {
             return false;
         };
         let address = &rest[..close];
+        let unclosed = address.first() == Some(&b'<') && !address.contains(&b'>');
         rest[close] == b')'
-            && address.contains(&b' ')
+            && (address.contains(&b' ') || unclosed)
             && !address.first().is_some_and(u8::is_ascii_whitespace)
             && !address.last().is_some_and(u8::is_ascii_whitespace)
             && address.iter().any(|&b| b == b'.' || b == b'/')
@@ -73,6 +75,14 @@ fn spaced_links(file: &Path, text: &str) -> Vec<Diagnostic> {
             let (words, address) = written[bang.len() + 1..written.len() - 1]
                 .split_once("](")
                 .unwrap_or(("", written));
+            if let Some(address) = address.strip_prefix('<') {
+                return Diagnostic::warning(
+                    file,
+                    format!("`{written}` is not a link: its address opens with `<` and has no `>` to close it, so the page shows it as written"),
+                )
+                .at(line + split.body_line - 1, column)
+                .hint(format!("end the address with `>`: `{bang}[{words}](<{address}>)`"));
+            }
             Diagnostic::warning(
                 file,
                 format!("`{written}` is not a link: Markdown ends a link's address at a space, so the page shows it as written"),
@@ -101,9 +111,11 @@ fn candidate(line: &str) -> Option<(usize, usize)> {
         };
         let address = &line[mid + 2..close];
         let words = &line[open + 1..mid];
-        let spaced = address.trim() == address && address.contains(' ');
-        let names_a_file = address.contains(['.', '/']) && !address.contains(['<', '>', '"', '\'']);
-        if spaced && names_a_file && !words.contains(']') {
+        let bare = address.trim() == address;
+        let spaced = bare && address.contains(' ') && !address.contains(['<', '>', '"', '\'']);
+        let unclosed = bare && address.starts_with('<') && !address.contains('>');
+        let names_a_file = address.contains(['.', '/']);
+        if (spaced || unclosed) && names_a_file && !words.contains(']') {
             let open = open - usize::from(line[..open].ends_with('!'));
             return Some((open, close + 1 - open));
         }
@@ -161,6 +173,25 @@ mod tests {
         let w = warned("# A\n\n[x](a.md) (see the notes)\n[x](a.md \"Title here\")\n");
         assert!(w.is_empty(), "{w:?}");
         assert!(warned("# A\n\n[note](and more)\n").is_empty());
+    }
+
+    #[test]
+    fn an_address_in_angle_brackets_without_its_closing_one_is_warned_about() {
+        let d = spaced_links(
+            Path::new("p.md"),
+            "# A\n\nRead [o nas](<o nas.md) and [b](<b c.md>).\n",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].line, d[0].column), (3, 6));
+        assert_eq!(
+            d[0].message,
+            "`[o nas](<o nas.md)` is not a link: its address opens with `<` and has no `>` to close it, so the page shows it as written"
+        );
+        assert_eq!(
+            d[0].hint.as_deref(),
+            Some("end the address with `>`: `[o nas](<o nas.md>)`")
+        );
+        assert_eq!(warned("# A\n\n![plan](<plan.png)\n").len(), 1);
     }
 
     #[test]
