@@ -157,7 +157,7 @@ impl PageLinks {
     /// a build reads it once for the link check and the search index.
     pub fn of_html(o: &Output, html: Option<&str>) -> PageLinks {
         let text = html.unwrap_or("");
-        let [hrefs, srcs, mut ids] = link_attributes(text);
+        let [hrefs, srcs, ids] = link_attributes(text);
         let mut seen = HashSet::with_hasher(NameHash::default());
         let links: Names = hrefs
             .into_iter()
@@ -166,6 +166,9 @@ impl PageLinks {
             .map(without_query)
             .filter(|l| seen.insert(l.clone()))
             .collect();
+        // An id is read as a browser reads it, as the links to it are:
+        // `id="Q&amp;A"` is `Q&A` (a workshop module's file name).
+        let mut ids: Vec<Cow<str>> = ids.into_iter().map(unescape).collect();
         ids.sort_unstable();
         ids.dedup();
         PageLinks {
