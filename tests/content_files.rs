@@ -628,3 +628,25 @@ fn a_site_without_a_home_page_is_told_to_add_one() {
     assert!(!err.contains("leads to `index.html`"), "{err}");
     assert!(!site.0.join("public").exists());
 }
+
+#[test]
+fn a_workshop_module_named_with_an_ampersand_builds_and_its_guide_links_to_it() {
+    let site = fixture_site("base");
+    let w = site.0.join("content/workshops/foundations");
+    // The guide and the handout list the modules by their names: `Q&A`
+    // is written `Q&amp;A` in both the id and the link to it.
+    fs::copy(w.join("what-is-action-learning.md"), w.join("Q&A.md")).unwrap();
+    fs::write(
+        w.join("workshop.yaml"),
+        "title: Foundations\naudience: Coaches\ndays:\n  - start: \"09:00\"\n    items:\n      - module: what-is-action-learning\n      - module: Q&A\n",
+    )
+    .unwrap();
+    let out = alsite(&["build"], &site.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let guide =
+        fs::read_to_string(site.path("public/workshops/foundations/facilitator.html")).unwrap();
+    assert!(
+        guide.contains("href=\"#Q&amp;A\"") && guide.contains("id=\"Q&amp;A\""),
+        "{guide}"
+    );
+}

@@ -269,6 +269,35 @@ fn content_errors_stop_the_package_as_they_stop_a_build() {
 }
 
 #[test]
+fn an_item_title_past_the_limit_is_named_where_it_is_written() {
+    let site = TempDir::new("package-item-title");
+    copy_base(&site.0);
+    let set = site.path("content/practice/open-questions.yaml");
+    let yaml = fs::read_to_string(&set).unwrap();
+    let (first, rest) = yaml.split_once('\n').unwrap();
+    assert!(first.starts_with("title:"), "{first}");
+    fs::write(&set, format!("title: {}\n{rest}", "Ćwiczenie ".repeat(21))).unwrap();
+    let out = alsite(
+        &[
+            "package",
+            "--scorm",
+            "2004",
+            "content/practice/open-questions.yaml",
+        ],
+        &site.0,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    // Not site.yaml, whose title is short: the set's file, at its title.
+    assert!(
+        stderr(&out).contains(
+            "content/practice/open-questions.yaml:1:8: error: the title “Ćwiczenie Ćwiczenie"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn a_package_past_the_manifest_limits_is_refused_with_the_reason() {
     let site = TempDir::new("package-limits");
     copy_base(&site.0);
@@ -314,6 +343,16 @@ fn a_package_past_the_manifest_limits_is_refused_with_the_reason() {
         "{err}"
     );
     assert!(err.contains("or use --scorm 2004"), "{err}");
+    // Packaged alone, the set is named by its file, not by site.yaml.
+    let out = alsite(
+        &["package", "--scorm", "1.2", "content/practice/big.yaml"],
+        &site.0,
+    );
+    assert!(
+        stderr(&out).starts_with("content/practice/big.yaml: error: “Big set” tracks too much"),
+        "{}",
+        stderr(&out)
+    );
     // The same course in 2004, or the set's neighbours alone in 1.2, is fine.
     assert!(alsite(&["package", "--scorm", "2004"], &site.0)
         .status

@@ -64,6 +64,11 @@ fn the_sample_sites_index_has_no_facilitator_notes() {
     let ending = "on a problem your own team has";
     assert!(session.contains(ending) && session.contains("End of the session"));
     assert!(!index.contains(ending) && !index.contains("End of the session"));
+    // Nor where a set keeps its answers: in a SCORM package, whose search is
+    // this index, the page says "in your learning platform" instead.
+    let saved = "Your answers are saved in this browser only.";
+    assert!(set.contains(saved));
+    assert!(!index.contains(saved));
     // Module pages, sessions, practice and method pages are in.
     for page in [
         "\"ground-rules.html\"",

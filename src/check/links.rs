@@ -174,7 +174,7 @@ impl PageLinks {
 
     /// As [`PageLinks::of`], from the values of every start tag of the page.
     pub fn of_attributes(o: &Output, found: LinkAttributes) -> PageLinks {
-        let [hrefs, srcs, mut ids] = found.0;
+        let [hrefs, srcs, ids] = found.0;
         let mut seen = HashSet::with_hasher(NameHash::default());
         let links: Names = hrefs
             .into_iter()
@@ -183,6 +183,9 @@ impl PageLinks {
             .map(without_query)
             .filter(|l| seen.insert(l.clone()))
             .collect();
+        // An id is read as a browser reads it, as the links to it are:
+        // `id="Q&amp;A"` is `Q&A` (a workshop module's file name).
+        let mut ids: Vec<Cow<str>> = ids.into_iter().map(unescape).collect();
         ids.sort_unstable();
         ids.dedup();
         PageLinks {

@@ -61,6 +61,9 @@ pub struct Node {
     /// Safe for XML identifiers and file names.
     pub id: String,
     pub title: String,
+    /// The file its title is written in, from the site root (`site.yaml`
+    /// for the whole site; none for a group, titled by the UI strings).
+    pub source: Option<PathBuf>,
     pub children: Vec<Node>,
     pub sco: Option<Sco>,
 }
@@ -92,10 +95,11 @@ impl Sco {
 }
 
 impl Node {
-    fn sco(id: &str, title: &str, sco: Sco) -> Node {
+    fn sco(id: &str, title: &str, source: &Path, sco: Sco) -> Node {
         Node {
             id: identifier(id),
             title: title.to_string(),
+            source: Some(source.to_path_buf()),
             children: Vec::new(),
             sco: Some(sco),
         }
@@ -119,7 +123,7 @@ pub fn package(o: &Options) -> Result<Summary, Diagnostics> {
     let tree = select::tree(o.root, &g.site, o.paths).map_err(one)?;
     let title = &g.site.config.title;
     let pages = progress::Pages::read(g.outputs.iter().map(|f| (f.path.as_str(), &f.bytes[..])));
-    check_limits(title, &tree, o.version, &pages).map_err(Diagnostics)?;
+    check_limits(o.root, &tree, o.version, &pages).map_err(Diagnostics)?;
     let scos = manifest::leaves(&tree);
     check_names(&g, &scos, o.version).map_err(Diagnostics)?;
     let mastery = g.site.config.scorm.mastery_score;
@@ -293,38 +297,37 @@ fn launch_page(
 /// (in 1.2) more progress than `suspend_data` can remember with typed
 /// answers left out (see `progress`).
 fn check_limits(
-    title: &str,
+    root: &Path,
     tree: &[Node],
     version: Version,
     pages: &progress::Pages,
 ) -> Result<(), Vec<Diagnostic>> {
     let mut errors = Vec::new();
-    let mut titles = vec![title];
-    fn collect<'a>(nodes: &'a [Node], out: &mut Vec<&'a str>) {
+    let mut titles = Vec::new();
+    fn collect<'a>(nodes: &'a [Node], out: &mut Vec<&'a Node>) {
         for n in nodes {
-            out.push(&n.title);
+            out.push(n);
             collect(&n.children, out);
         }
     }
     collect(tree, &mut titles);
     // The whole site as one course has the site's title twice: once is enough.
     let mut seen = std::collections::HashSet::new();
-    titles.retain(|t| seen.insert(*t));
-    for t in titles {
-        let n = t.chars().count();
+    titles.retain(|n| seen.insert(&n.title));
+    for node in titles {
+        let n = node.title.chars().count();
         if n > TITLE_LIMIT {
-            errors.push(Diagnostic::error(
-                "site.yaml",
-                format!("the title “{}…” is {n} characters; SCORM allows {TITLE_LIMIT} in a course or item title, and LMSs cut the rest", t.chars().take(40).collect::<String>()),
-            ).hint("shorten the title"));
+            let message = format!("the title “{}…” is {n} characters; SCORM allows {TITLE_LIMIT} in a course or item title, and LMSs cut the rest", node.title.chars().take(40).collect::<String>());
+            errors.push(title_error(root, node, message).hint("shorten the title"));
         }
     }
     if version == Version::Scorm12 {
         for node in manifest::leaves(tree) {
             let need = progress::least(node.sco.as_ref().expect("leaves are SCOs"), pages);
             if need > SUSPEND_DATA_12 {
+                let file = node.source.as_deref().unwrap_or(Path::new("site.yaml"));
                 errors.push(Diagnostic::error(
-                    "site.yaml",
+                    file,
                     format!("“{}” tracks too much for SCORM 1.2: its progress needs at least {need} characters with typed answers left out (each item's longest choice, category or order, each session's place) and SCORM 1.2 keeps {SUSPEND_DATA_12}", node.title),
                 ).hint("package its parts one by one (alsite package --scorm 1.2 PATH…), or use --scorm 2004"));
             }
@@ -334,6 +337,23 @@ fn check_limits(
         Ok(())
     } else {
         Err(errors)
+    }
+}
+
+/// An error about `node`'s title, at the title in the file it is written
+/// in (a practice set's, a workshop's), not at site.yaml.
+fn title_error(root: &Path, node: &Node, message: String) -> Diagnostic {
+    let Some(file) = &node.source else {
+        return Diagnostic::error("site.yaml", message);
+    };
+    let error = Diagnostic::error(file, message);
+    match crate::load::read_utf8(root, file) {
+        Ok(text) => {
+            use crate::load::yaml::{locate_value, Seg};
+            let (line, column) = locate_value(&text, &[Seg::Key("title")]);
+            error.at(line, column)
+        }
+        Err(_) => error,
     }
 }
 

@@ -124,6 +124,7 @@ fn group(site: &Site, chosen: Vec<&Part>) -> Vec<Node> {
         .map(|kind| Node {
             id: kind.group_id().to_string(),
             title: kind.group_title(site),
+            source: None,
             children: chosen
                 .iter()
                 .filter(|p| p.kind == kind)
@@ -181,7 +182,12 @@ fn parts(site: &Site) -> Vec<Part> {
         out.push(Part {
             kind: Kind::Workshop,
             source: w.source.parent().map(Path::to_path_buf).unwrap_or_default(),
-            node: Node::sco(&format!("workshop-{}", w.slug), &w.data.title, sco),
+            node: Node::sco(
+                &format!("workshop-{}", w.slug),
+                &w.data.title,
+                &w.source,
+                sco,
+            ),
         });
     }
     for doc in &site.practice {
@@ -190,7 +196,12 @@ fn parts(site: &Site) -> Vec<Part> {
         out.push(Part {
             kind: Kind::Practice,
             source: doc.source.clone(),
-            node: Node::sco(&format!("practice-{}", doc.slug), &doc.data.title, sco),
+            node: Node::sco(
+                &format!("practice-{}", doc.slug),
+                &doc.data.title,
+                &doc.source,
+                sco,
+            ),
         });
     }
     for doc in &site.sessions {
@@ -199,7 +210,12 @@ fn parts(site: &Site) -> Vec<Part> {
         out.push(Part {
             kind: Kind::Session,
             source: doc.source.clone(),
-            node: Node::sco(&format!("session-{}", doc.slug), &doc.data.title, sco),
+            node: Node::sco(
+                &format!("session-{}", doc.slug),
+                &doc.data.title,
+                &doc.source,
+                sco,
+            ),
         });
     }
     out
@@ -214,7 +230,7 @@ fn whole_site(site: &Site) -> Node {
     for doc in &site.sessions {
         track_session(site, &mut sco, &doc.slug);
     }
-    Node::sco("site", &site.config.title, sco)
+    Node::sco("site", &site.config.title, Path::new("site.yaml"), sco)
 }
 
 fn track_practice(site: &Site, sco: &mut Sco, slug: &str) {
@@ -266,6 +282,7 @@ mod tests {
         Node {
             id: id.into(),
             title: id.into(),
+            source: None,
             children: Vec::new(),
             sco: None,
         }

@@ -61,6 +61,37 @@ for (const version of ["1.2", "2004"]) {
 }
 
 
+test("SCORM 1.2: a practice set with a long name (in another alphabet) still has its answers recorded: interaction ids fit 255 characters, and two such sets keep theirs apart", async () => {
+  // Percent-encoded, each Ukrainian letter is 6 characters: these names make ids of 300 and more.
+  const site = path.join(work, "long-names");
+  fs.cpSync(path.join(ROOT, "tests/fixtures/base"), site, { recursive: true });
+  const long = "Практика відкритих запитань для керівників відділів";
+  fs.renameSync(path.join(site, "content/practice/open-questions.yaml"), path.join(site, `content/practice/${long} 1.yaml`));
+  fs.copyFileSync(path.join(site, `content/practice/${long} 1.yaml`), path.join(site, `content/practice/${long} 2.yaml`));
+  const dir = host.packaged(site, work, "1.2", [], "long-names");
+  const server = await serve(dir, "1.2", "lms/site.html", { moodle: true });
+  const { page, problems, content } = await openHost(server);
+  await content.locator("h1").first().waitFor();
+  for (const n of [1, 2]) {
+    const frame = page.frames().find((f) => f.url().includes("/pkg/") && !f.url().includes("/lms/"));
+    await frame.evaluate((to) => { window.location.href = new URL(to, document.baseURI.replace(/\/pkg\/.*/, "/pkg/")).href; }, `practice/${encodeURIComponent(`${long} ${n}`)}.html`);
+    await scriptsRan(content);
+    await typeAnswer(content, 0, "Who else could help?");
+  }
+  const cmi = await leave(page);
+  const ids = list(cmi.interactions).map((x) => x.id);
+  assert.equal(ids.length, 2);
+  for (const id of ids) {
+    assert.ok(id.length > 200 && id.length <= 255, `${id} (${id.length})`);
+    assert.match(id, /^urn:alsite:%D0%9F%D1%80.*:item-1$/);
+  }
+  assert.notEqual(ids[0], ids[1]);
+  assert.deepEqual(await page.evaluate(() => window.lms.errors), []);
+  assert.deepEqual(problems, []);
+  await page.close();
+  await server.close();
+});
+
 /** A copy of the sample site with a set of `n` classify items more
  *  (`content/practice/big.yaml`): the even ones' answer is the longest
  *  category id, `limited-choice`, the odd ones' `open`. */

@@ -214,6 +214,25 @@
   function two(n) { return (n < 10 ? "0" : "") + n; }
 
   /** One answered practice item as a SCORM interaction. */
+  /** An interaction's identifier: `urn:alsite:<set>:<item>`, percent-encoded,
+   *  so a set named in Polish or with a space is still a valid one (1.2
+   *  takes printable ASCII only; 2004 a URI). SCORM 1.2 (and Moodle's
+   *  run-time) takes at most 255 characters, and a letter of another
+   *  alphabet is six when encoded: a longer one keeps the start of the
+   *  set's name and a fingerprint of all of it, so two sets stay apart. */
+  var ID_MAX = 255;
+  function interactionId(key, id) {
+    var set = encodeURIComponent(key.replace(/^alsite-practice:/, "")), item = ":" + encodeURIComponent(id);
+    var whole = "urn:alsite:" + set + item;
+    if (whole.length <= ID_MAX) return whole;
+    var h = 0x811c9dc5; // FNV-1a
+    for (var i = 0; i < set.length; i++) h = Math.imul(h ^ set.charCodeAt(i), 0x01000193) >>> 0;
+    var mark = "-" + ("0000000" + h.toString(16)).slice(-8);
+    var room = ID_MAX - "urn:alsite:".length - mark.length - item.length;
+    // Not through an encoded sign (`%D0`).
+    return "urn:alsite:" + set.slice(0, Math.max(room, 0)).replace(/%[0-9A-F]?$/, "") + mark + item;
+  }
+
   function interaction(lms, key, id, item, result) {
     var sep = lms.v12 ? "," : "[,]";
     var type = "choice", response = [], patterns = [];
@@ -236,9 +255,7 @@
     var clock = two(now.getHours()) + ":" + two(now.getMinutes()) + ":" + two(now.getSeconds());
     var stamp = now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate()) + "T" + clock;
     return {
-      // Percent-encoded: a set named in Polish or with a space is still a
-      // valid identifier (1.2 takes printable ASCII only; 2004 a URI).
-      id: "urn:alsite:" + encodeURIComponent(key.replace(/^alsite-practice:/, "")) + ":" + encodeURIComponent(id),
+      id: interactionId(key, id),
       type: type,
       response: response.join(sep),
       result: result.correct ? "correct" : lms.v12 ? "wrong" : "incorrect",
