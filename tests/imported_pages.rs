@@ -183,6 +183,44 @@ fn links_to_the_yaml_files_of_sets_sessions_and_workshops_lead_to_their_own_page
     }
 }
 
+/// A workshop module's text links as a free page's does, from its own
+/// file's folder and to `.md` files, on its page and in the guide and the
+/// handout that show it (and its facilitator notes, in the guide).
+#[test]
+fn a_modules_links_to_md_files_lead_to_their_pages_wherever_its_text_shows() {
+    let module = "content/workshops/foundations/what-is-action-learning.md";
+    let base = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/base")
+            .join(module),
+    )
+    .unwrap();
+    let text = base.replace(
+        "facilitator: Keep it short.",
+        "facilitator: Keep it short; see [the team](../../pages/about.md#contact).",
+    ) + "\nRead [about us](../../pages/about.md) and [again](/pages/about.md#contact), \
+         and practise [here](../../practice/open-questions.yaml).\n";
+    let site = site_with(&[(module, text.as_bytes())]);
+    let public = built(&site);
+    let text_links = [
+        "../../about.html",
+        "../../about.html#contact",
+        "../../practice/open-questions.html",
+    ];
+    let pages = [
+        ("what-is-action-learning.html", &text_links[..]),
+        ("handout.html", &text_links[..]),
+        // The guide shows the module's notes, not its text.
+        ("facilitator.html", &["../../about.html#contact"][..]),
+    ];
+    for (page, links) in pages {
+        let html = assert_links_open(&public, &format!("workshops/foundations/{page}"));
+        for link in links {
+            assert!(html.contains(&format!("href=\"{link}\"")), "{page}: {link}");
+        }
+    }
+}
+
 #[test]
 fn a_link_to_a_missing_md_file_is_reported_as_written() {
     let site = site_with(&[(

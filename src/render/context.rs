@@ -106,7 +106,17 @@ pub(super) fn page_context(site: &Site, job: &Job, body: &str, shared: &Shared) 
     let table = site.strings.t("site.table", &[]);
     let theme_ids = shared.theme.ids_of(job.kind.template());
     let mut ids = Ids::for_page(&root_prefix(shared.prefix), &table, theme_ids);
-    let markdown_page = matches!(job.kind, JobKind::Page(_) | JobKind::Home(_));
+    // Markdown files of the site (and workshop.yaml, whose guide and
+    // handout show each module's text, read from its own file).
+    let markdown_page = matches!(
+        job.kind,
+        JobKind::Page(_)
+            | JobKind::Home(_)
+            | JobKind::Module(..)
+            | JobKind::Agenda(_)
+            | JobKind::Guide(_)
+            | JobKind::Handout(_)
+    );
     if let (true, Ok(file)) = (markdown_page, job.source.strip_prefix("content")) {
         ids = ids.with_source(
             &file.to_string_lossy().replace('\\', "/"),

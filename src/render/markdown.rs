@@ -56,6 +56,16 @@ impl Ids {
         self
     }
 
+    /// Links in the Markdown rendered from now on are read from `file`'s
+    /// folder (under `content/`), with what [`Ids::with_source`] gave: the
+    /// guide and the handout show every module's text, each written in its
+    /// own file. No change for text with no such links.
+    pub fn read_from(&mut self, file: &str) {
+        if let Some((own, _)) = self.source.as_mut() {
+            file.clone_into(own);
+        }
+    }
+
     /// The same page's settings with no id taken: for text whose ids live
     /// apart, such as a practice answer's explanation.
     pub fn fresh(&self) -> Ids {

@@ -314,6 +314,9 @@ fn modules_in_order(
         .into_iter()
         .map(|i| {
             let m = &w.modules[i];
+            if let Ok(file) = m.source.strip_prefix("content") {
+                ids.read_from(&file.to_string_lossy().replace('\\', "/"));
+            }
             let runs = runs(days, i);
             let anchor = ids.unique(&module_anchor(&m.slug));
             context! {
