@@ -186,7 +186,7 @@ fn deleting_a_file_the_last_build_warned_about_builds_again() {
     let builds = |s: &Server| {
         let out = s.stdout();
         out.lines()
-            .filter(|l| l.starts_with("built ") || l.starts_with("rebuilt "))
+            .filter(|l| l.starts_with("built ") || l.starts_with("rebuilt"))
             .count()
     };
     let before = builds(&server);

@@ -414,7 +414,8 @@ fn apply(
     match result {
         Ok(rebuilt) => {
             print_diagnostics(root, &rebuilt.warnings);
-            let line = Summary::of(&rebuilt, what, current.error.is_some());
+            let same = rebuilt.full && same_files(&current.files, &rebuilt.changed);
+            let line = Summary::of(&rebuilt, what, current.error.is_some(), same);
             let reload = line.reload();
             let full = rebuilt.full;
             // The search index alone, or a save that changed no page,
@@ -494,10 +495,12 @@ struct Summary<'a> {
     changed: usize,
     /// The last rebuild failed: its errors are what the terminal shows last.
     fixed: bool,
+    /// A full rebuild whose files all came out as the ones served.
+    same: bool,
 }
 
 impl Summary<'_> {
-    fn of<'a>(rebuilt: &build::Rebuilt, what: &'a str, fixed: bool) -> Summary<'a> {
+    fn of<'a>(rebuilt: &build::Rebuilt, what: &'a str, fixed: bool, same: bool) -> Summary<'a> {
         Summary {
             what,
             full: rebuilt.full,
@@ -510,13 +513,19 @@ impl Summary<'_> {
                 .count(),
             changed: rebuilt.changed.len(),
             fixed,
+            same,
         }
     }
 
     /// A save whose pages came out as they were (the same text saved
-    /// again) reloads no tab, unless the overlay of a failed build is to go.
+    /// again, site.yaml or a template included) reloads no tab, unless the
+    /// overlay of a failed build is to go.
     fn unchanged(&self) -> bool {
-        self.reload && !self.full && self.changed == 0 && !self.fixed
+        let same = match self.full {
+            true => self.same,
+            false => self.changed == 0,
+        };
+        self.reload && same && !self.fixed
     }
 
     fn reload(&self) -> bool {
@@ -545,6 +554,15 @@ impl Summary<'_> {
         };
         format!("{what} {scope}, reload sent {ms} ms after the save{again}")
     }
+}
+
+/// Whether a full rebuild's files are the ones served: the same paths,
+/// each with the same bytes.
+fn same_files(served: &HashMap<String, Arc<Vec<u8>>>, built: &[crate::render::Output]) -> bool {
+    served.len() == built.len()
+        && built
+            .iter()
+            .all(|o| served.get(&o.path).is_some_and(|b| **b == o.bytes))
 }
 
 /// Returns freed memory to the system, so a server that once held 10,000
