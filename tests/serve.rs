@@ -544,3 +544,21 @@ fn a_site_that_shrinks_gives_its_memory_back() {
         "resident memory {full} MB with 3,000 pages, still {after} MB with 300"
     );
 }
+
+#[test]
+fn binding_to_an_address_this_computer_does_not_have_says_so() {
+    let site = new_site("not-mine");
+    // 192.0.2.1 is kept for documentation: no computer has it.
+    let out = Command::new(BIN)
+        .args(["serve", "--port", "0", "--bind", "192.0.2.1", "--root"])
+        .arg(&site.0)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("192.0.2.1 is not an address of this computer"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("os error"), "no system wording: {stderr}");
+}

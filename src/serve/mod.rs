@@ -265,12 +265,30 @@ fn deepen_backlog(_: &TcpListener) {}
 fn bind(addr: SocketAddr) -> Result<TcpListener, Diagnostics> {
     TcpListener::bind(addr).map_err(|e| {
         let (ip, port) = (addr.ip(), addr.port());
-        let d = if e.kind() == std::io::ErrorKind::AddrInUse {
-            Diagnostic::error("serve", format!("port {port} on {ip} is already in use"))
-                .hint(format!("stop the other server, choose another port (--port {}), or let alsite pick a free one with --port 0", port.saturating_add(1)))
-        } else {
-            Diagnostic::error("serve", format!("cannot listen on {}: {e}", host_port(addr)))
-                .hint("check --bind and --port")
+        let d = match e.kind() {
+            std::io::ErrorKind::AddrInUse => {
+                Diagnostic::error("serve", format!("port {port} on {ip} is already in use")).hint(
+                    format!(
+                        "stop the other server, choose another port (--port {}), \
+                         or let alsite pick a free one with --port 0",
+                        port.saturating_add(1)
+                    ),
+                )
+            }
+            std::io::ErrorKind::AddrNotAvailable => Diagnostic::error(
+                "serve",
+                format!("{ip} is not an address of this computer, so it cannot listen there"),
+            )
+            .hint(
+                "--bind takes one of this computer's own addresses (`ip addr` or \
+                 `ipconfig` lists them), 127.0.0.1 for this computer alone, or 0.0.0.0 \
+                 for every network interface",
+            ),
+            _ => Diagnostic::error(
+                "serve",
+                format!("cannot listen on {}: {e}", host_port(addr)),
+            )
+            .hint("check --bind and --port"),
         };
         Diagnostics(vec![d])
     })
