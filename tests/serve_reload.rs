@@ -200,3 +200,27 @@ fn saving_site_yaml_or_a_template_unchanged_reloads_no_tab() {
         "{told:?}"
     );
 }
+
+#[test]
+fn new_words_for_the_page_not_found_reload_its_tab() {
+    let site = new_site("serve-words");
+    let server = Server::start(&site);
+    let mut tab = Events::open(&server.addr);
+    let opened = next_event(&mut tab, Duration::from_secs(2));
+    assert!(opened.is_some(), "{opened:?}");
+    // No page shows these words, only the server's own "not found" page.
+    fs::create_dir_all(site.path("i18n")).unwrap();
+    fs::write(
+        site.path("i18n/en.yaml"),
+        "serve:\n  not_found: Nothing lives here\n",
+    )
+    .unwrap();
+    let told = next_event(&mut tab, Duration::from_secs(5));
+    assert!(
+        matches!(&told, Some((name, _)) if name == "reload"),
+        "a tab on the not-found page reloads to show its new words ({told:?}): {}",
+        server.stdout()
+    );
+    let body = get(&server.addr, "/missing.html").body;
+    assert!(body.contains("Nothing lives here"), "{body}");
+}

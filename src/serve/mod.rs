@@ -432,7 +432,9 @@ fn apply(
     match result {
         Ok(rebuilt) => {
             print_diagnostics(root, &rebuilt.warnings);
-            let same = rebuilt.full && same_files(&current.files, &rebuilt.changed);
+            let same = rebuilt.full
+                && same_files(&current.files, &rebuilt.changed)
+                && same_words(&current.strings, &rebuilt.strings);
             let line = Summary::of(&rebuilt, what, current.error.is_some(), same);
             let reload = line.reload();
             let full = rebuilt.full;
@@ -581,6 +583,13 @@ fn same_files(served: &HashMap<String, Arc<Vec<u8>>>, built: &[crate::render::Ou
         && built
             .iter()
             .all(|o| served.get(&o.path).is_some_and(|b| **b == o.bytes))
+}
+
+/// Whether the server's own pages (404, the overlay) keep their words: a
+/// tab showing one reloads when they change.
+fn same_words(served: &[Arc<Strings>], built: &[Arc<Strings>]) -> bool {
+    let words = |s: &Arc<Strings>| s.for_scripts(&["serve."]);
+    served.len() == built.len() && served.iter().zip(built).all(|(a, b)| words(a) == words(b))
 }
 
 /// Returns freed memory to the system, so a server that once held 10,000
