@@ -189,10 +189,12 @@ pub fn run(options: &Options) -> Result<(), Diagnostics> {
             version,
         )),
     });
+    // A busy port is said at once, not after a build of the whole site
+    // and its warnings.
+    let listener = listen(SocketAddr::new(ip, options.port))?;
     let mut builder = build::Incremental::new(&root);
     let started = Instant::now();
     apply(&root, &shared, builder.full(), started, "built");
-    let listener = listen(SocketAddr::new(ip, options.port))?;
     let local = listener
         .local_addr()
         .map_err(|e| Diagnostics(vec![Diagnostic::error("serve", e.to_string())]))?;
