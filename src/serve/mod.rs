@@ -324,9 +324,23 @@ fn open_browser(url: &str) {
     } else {
         ("xdg-open", vec![url])
     };
-    if std::process::Command::new(cmd).args(args).spawn().is_err() {
-        errln!("could not open a browser; open {url} yourself");
-    }
+    // The opener's own messages (xdg-open lists every browser it tried)
+    // are not the user's business; whether it worked is. Waiting for it
+    // also leaves no finished process behind for the whole session.
+    let opener = std::process::Command::new(cmd)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    let url = url.to_string();
+    std::thread::spawn(move || {
+        if !opener
+            .and_then(|mut child| child.wait())
+            .is_ok_and(|s| s.success())
+        {
+            errln!("could not open a browser; open {url} yourself");
+        }
+    });
 }
 
 /// The answer to a request the connection layer let through; `None` for
