@@ -12,6 +12,7 @@ pub mod http;
 pub mod range;
 pub mod request;
 pub mod response;
+mod summary;
 pub mod watch;
 
 use crate::build;
@@ -28,6 +29,7 @@ use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::Instant;
+use summary::{same_files, same_words, Summary};
 use watch::Sources;
 
 pub struct Options {
@@ -517,95 +519,6 @@ fn apply(
             give_memory_back();
         }
     }
-}
-
-/// What a good rebuild did, for the terminal line and the reload.
-struct Summary<'a> {
-    what: &'a str,
-    full: bool,
-    /// The rebuild is one whose pages the browsers are told about.
-    reload: bool,
-    rendered: usize,
-    /// Pages whose bytes changed, and outputs of any kind.
-    pages: usize,
-    changed: usize,
-    /// The last rebuild failed: its errors are what the terminal shows last.
-    fixed: bool,
-    /// A full rebuild whose files all came out as the ones served.
-    same: bool,
-}
-
-impl Summary<'_> {
-    fn of<'a>(rebuilt: &build::Rebuilt, what: &'a str, fixed: bool, same: bool) -> Summary<'a> {
-        Summary {
-            what,
-            full: rebuilt.full,
-            reload: rebuilt.reload,
-            rendered: rebuilt.rendered,
-            pages: rebuilt
-                .changed
-                .iter()
-                .filter(|o| o.path.ends_with(".html"))
-                .count(),
-            changed: rebuilt.changed.len(),
-            fixed,
-            same,
-        }
-    }
-
-    /// A save whose pages came out as they were (the same text saved
-    /// again, site.yaml or a template included) reloads no tab, unless the
-    /// overlay of a failed build is to go.
-    fn unchanged(&self) -> bool {
-        let same = match self.full {
-            true => self.same,
-            false => self.changed == 0,
-        };
-        self.reload && same && !self.fixed
-    }
-
-    fn reload(&self) -> bool {
-        self.reload && !self.unchanged()
-    }
-
-    fn say(&self, ms: u128) -> String {
-        let what = self.what;
-        if what == "built" {
-            return format!("built {} pages in {ms} ms", self.pages);
-        }
-        if self.unchanged() {
-            return format!("{what}: no page changed, so no reload ({ms} ms after the save)");
-        }
-        if !self.reload {
-            return format!("{what} written {ms} ms after the save");
-        }
-        let scope = match self.full {
-            true => "all pages".to_string(),
-            false => format!("{} re-rendered, {} changed", self.rendered, self.pages),
-        };
-        // The errors printed last are gone: say so, or the terminal ends on them.
-        let again = match self.fixed {
-            true => "; the site builds again, the errors above are fixed",
-            false => "",
-        };
-        format!("{what} {scope}, reload sent {ms} ms after the save{again}")
-    }
-}
-
-/// Whether a full rebuild's files are the ones served: the same paths,
-/// each with the same bytes.
-fn same_files(served: &HashMap<String, Arc<Vec<u8>>>, built: &[crate::render::Output]) -> bool {
-    served.len() == built.len()
-        && built
-            .iter()
-            .all(|o| served.get(&o.path).is_some_and(|b| **b == o.bytes))
-}
-
-/// Whether the server's own pages (404, the overlay) keep their words: a
-/// tab showing one reloads when they change.
-fn same_words(served: &[Arc<Strings>], built: &[Arc<Strings>]) -> bool {
-    let words = |s: &Arc<Strings>| s.for_scripts(&["serve."]);
-    served.len() == built.len() && served.iter().zip(built).all(|(a, b)| words(a) == words(b))
 }
 
 /// Returns freed memory to the system, so a server that once held 10,000
