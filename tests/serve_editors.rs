@@ -230,3 +230,42 @@ fn a_file_emptied_then_written_soon_reloads_without_the_empty_file_wait() {
         assert_eq!(reloads_within(&mut events, Duration::from_millis(1200)), 0);
     }
 }
+
+/// The site's folder renamed while `serve` runs (tidying up a projects
+/// folder) and renamed back: the server stays up, serves the last good
+/// site meanwhile, and builds the next save once the folder is back.
+#[test]
+fn renaming_the_site_folder_away_and_back_keeps_serve_up() {
+    let site = new_site("moved");
+    let mut server = Server::start(&site);
+    let mut events = Events::open(&server.addr);
+    let away = site.0.with_file_name(format!(
+        "{}-away",
+        site.0.file_name().unwrap().to_string_lossy()
+    ));
+    fs::rename(&site.0, &away).unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(server.alive(), "serve stopped: {}", server.stderr());
+    assert_eq!(get(&server.addr, "/about.html").status, 200);
+    fs::rename(&away, &site.0).unwrap();
+    save_until_reloaded(&site.path("content/pages/about.md"), &mut events);
+    let reply = get(&server.addr, "/about.html");
+    assert!(reply.body.contains("Back in place."), "{}", server.stderr());
+    assert!(
+        !reply.body.contains("alsite-error-overlay"),
+        "{}",
+        reply.body
+    );
+}
+
+/// Saves the page until a reload comes (the watcher may report the folder's
+/// return a moment late), for at most 5 seconds.
+fn save_until_reloaded(about: &Path, events: &mut Events) {
+    let end = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < end {
+        fs::write(about, page("Back in place.")).unwrap();
+        if reloads_within(events, Duration::from_millis(700)) > 0 {
+            return;
+        }
+    }
+}

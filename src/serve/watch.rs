@@ -62,7 +62,12 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
     if parts.iter().any(|p| is_ignored(p)) {
         return None;
     }
-    match parts[0].as_str() {
+    // The site folder itself, moved away or deleted: build again, so the
+    // terminal and the overlay say what is wrong.
+    let Some(first) = parts.first() else {
+        return Some(Change::Everything);
+    };
+    match first.as_str() {
         "site.yaml" if parts.len() == 1 => Some(Change::Everything),
         "themes" | "i18n" => Some(Change::Everything),
         "content" => Some(Change::Content(parts.join("/"))),
@@ -347,6 +352,7 @@ mod tests {
         let root = Path::new("/site");
         let cases: &[(&str, Option<Change>)] = &[
             ("/site/site.yaml", Some(Change::Everything)),
+            ("/site", Some(Change::Everything)),
             (
                 "/site/themes/default/templates/page.html",
                 Some(Change::Everything),
