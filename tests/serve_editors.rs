@@ -248,7 +248,7 @@ fn renaming_the_site_folder_away_and_back_keeps_serve_up() {
     assert!(server.alive(), "serve stopped: {}", server.stderr());
     assert_eq!(get(&server.addr, "/about.html").status, 200);
     fs::rename(&away, &site.0).unwrap();
-    save_until_reloaded(&site.path("content/pages/about.md"), &mut events);
+    save_until_served(&server, &site.path("content/pages/about.md"), &mut events);
     let reply = get(&server.addr, "/about.html");
     assert!(reply.body.contains("Back in place."), "{}", server.stderr());
     assert!(
@@ -258,14 +258,63 @@ fn renaming_the_site_folder_away_and_back_keeps_serve_up() {
     );
 }
 
-/// Saves the page until a reload comes (the watcher may report the folder's
-/// return a moment late), for at most 5 seconds.
-fn save_until_reloaded(about: &Path, events: &mut Events) {
+/// Saves the page until the server has it (the watcher may report the
+/// folder's return a moment late), for at most 5 seconds, each save
+/// followed by its reload.
+fn save_until_served(server: &Server, about: &Path, events: &mut Events) {
     let end = Instant::now() + Duration::from_secs(5);
     while Instant::now() < end {
         fs::write(about, page("Back in place.")).unwrap();
-        if reloads_within(events, Duration::from_millis(700)) > 0 {
+        reloads_within(events, Duration::from_millis(700));
+        if get(&server.addr, "/about.html")
+            .body
+            .contains("Back in place.")
+        {
             return;
         }
     }
+}
+
+/// The site's folder deleted while `serve` runs and put back (from a
+/// backup, a fresh clone): the next save builds again.
+#[test]
+fn deleting_the_site_folder_and_putting_it_back_keeps_the_loop_alive() {
+    let site = new_site("deleted");
+    let mut server = Server::start(&site);
+    let mut events = Events::open(&server.addr);
+    fs::remove_dir_all(&site.0).unwrap();
+    assert!(
+        server.wait_for(|s| s.stderr().contains("does not exist")),
+        "{}",
+        server.stderr()
+    );
+    assert!(server.alive(), "serve stopped: {}", server.stderr());
+    common::copy_base(&site.0);
+    save_until_served(&server, &site.path("content/pages/about.md"), &mut events);
+    let reply = get(&server.addr, "/about.html");
+    assert!(reply.body.contains("Back in place."), "{}", server.stderr());
+    assert!(
+        !reply.body.contains("alsite-error-overlay"),
+        "{}",
+        reply.body
+    );
+}
+
+/// Another folder put where the site's was (the old one renamed, a fresh
+/// copy in its place): what is served is read from the new folder.
+#[test]
+fn a_new_folder_in_the_site_folders_place_is_the_one_served() {
+    let site = new_site("replaced");
+    let server = Server::start(&site);
+    let mut events = Events::open(&server.addr);
+    let old = site.0.with_file_name(format!(
+        "{}-old",
+        site.0.file_name().unwrap().to_string_lossy()
+    ));
+    fs::rename(&site.0, &old).unwrap();
+    common::copy_base(&site.0);
+    save_until_served(&server, &site.path("content/pages/about.md"), &mut events);
+    let reply = get(&server.addr, "/about.html");
+    let _ = fs::remove_dir_all(&old);
+    assert!(reply.body.contains("Back in place."), "{}", server.stderr());
 }
