@@ -318,6 +318,9 @@ fn no_request_gets_a_file_from_outside_the_site() {
 #[test]
 fn a_busy_port_is_a_clear_error() {
     let site = new_site("busy");
+    // A file the build warns about: its warning is not what the user reads first.
+    fs::create_dir_all(site.path("content/notes")).unwrap();
+    fs::write(site.path("content/notes/plan.md"), "# Plan\n").unwrap();
     let server = Server::start(&site);
     let port = server.addr.rsplit(':').next().unwrap();
     let out = Command::new(BIN)
@@ -332,6 +335,10 @@ fn a_busy_port_is_a_clear_error() {
         "{stderr}"
     );
     assert!(stderr.contains("--port 0"), "{stderr}");
+    // Said at once: no build of the site and no list of its warnings first.
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains("built"), "{stdout}");
+    assert!(stderr.starts_with("serve: error: port"), "{stderr}");
 }
 
 #[test]
@@ -543,4 +550,22 @@ fn a_site_that_shrinks_gives_its_memory_back() {
         after * 2 < full,
         "resident memory {full} MB with 3,000 pages, still {after} MB with 300"
     );
+}
+
+#[test]
+fn binding_to_an_address_this_computer_does_not_have_says_so() {
+    let site = new_site("not-mine");
+    // 192.0.2.1 is kept for documentation: no computer has it.
+    let out = Command::new(BIN)
+        .args(["serve", "--port", "0", "--bind", "192.0.2.1", "--root"])
+        .arg(&site.0)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("192.0.2.1 is not an address of this computer"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("os error"), "no system wording: {stderr}");
 }

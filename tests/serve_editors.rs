@@ -186,7 +186,7 @@ fn deleting_a_file_the_last_build_warned_about_builds_again() {
     let builds = |s: &Server| {
         let out = s.stdout();
         out.lines()
-            .filter(|l| l.starts_with("built ") || l.starts_with("rebuilt "))
+            .filter(|l| l.starts_with("built ") || l.starts_with("rebuilt"))
             .count()
     };
     let before = builds(&server);
@@ -229,4 +229,92 @@ fn a_file_emptied_then_written_soon_reloads_without_the_empty_file_wait() {
         );
         assert_eq!(reloads_within(&mut events, Duration::from_millis(1200)), 0);
     }
+}
+
+/// The site's folder renamed while `serve` runs (tidying up a projects
+/// folder) and renamed back: the server stays up, serves the last good
+/// site meanwhile, and builds the next save once the folder is back.
+#[test]
+fn renaming_the_site_folder_away_and_back_keeps_serve_up() {
+    let site = new_site("moved");
+    let mut server = Server::start(&site);
+    let mut events = Events::open(&server.addr);
+    let away = site.0.with_file_name(format!(
+        "{}-away",
+        site.0.file_name().unwrap().to_string_lossy()
+    ));
+    fs::rename(&site.0, &away).unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(server.alive(), "serve stopped: {}", server.stderr());
+    assert_eq!(get(&server.addr, "/about.html").status, 200);
+    fs::rename(&away, &site.0).unwrap();
+    save_until_served(&server, &site.path("content/pages/about.md"), &mut events);
+    let reply = get(&server.addr, "/about.html");
+    assert!(reply.body.contains("Back in place."), "{}", server.stderr());
+    assert!(
+        !reply.body.contains("alsite-error-overlay"),
+        "{}",
+        reply.body
+    );
+}
+
+/// Saves the page until the server has it (the watcher may report the
+/// folder's return a moment late), for at most 5 seconds, each save
+/// followed by its reload.
+fn save_until_served(server: &Server, about: &Path, events: &mut Events) {
+    let end = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < end {
+        fs::write(about, page("Back in place.")).unwrap();
+        reloads_within(events, Duration::from_millis(700));
+        if get(&server.addr, "/about.html")
+            .body
+            .contains("Back in place.")
+        {
+            return;
+        }
+    }
+}
+
+/// The site's folder deleted while `serve` runs and put back (from a
+/// backup, a fresh clone): the next save builds again.
+#[test]
+fn deleting_the_site_folder_and_putting_it_back_keeps_the_loop_alive() {
+    let site = new_site("deleted");
+    let mut server = Server::start(&site);
+    let mut events = Events::open(&server.addr);
+    fs::remove_dir_all(&site.0).unwrap();
+    assert!(
+        server.wait_for(|s| s.stderr().contains("does not exist")),
+        "{}",
+        server.stderr()
+    );
+    assert!(server.alive(), "serve stopped: {}", server.stderr());
+    common::copy_base(&site.0);
+    save_until_served(&server, &site.path("content/pages/about.md"), &mut events);
+    let reply = get(&server.addr, "/about.html");
+    assert!(reply.body.contains("Back in place."), "{}", server.stderr());
+    assert!(
+        !reply.body.contains("alsite-error-overlay"),
+        "{}",
+        reply.body
+    );
+}
+
+/// Another folder put where the site's was (the old one renamed, a fresh
+/// copy in its place): what is served is read from the new folder.
+#[test]
+fn a_new_folder_in_the_site_folders_place_is_the_one_served() {
+    let site = new_site("replaced");
+    let server = Server::start(&site);
+    let mut events = Events::open(&server.addr);
+    let old = site.0.with_file_name(format!(
+        "{}-old",
+        site.0.file_name().unwrap().to_string_lossy()
+    ));
+    fs::rename(&site.0, &old).unwrap();
+    common::copy_base(&site.0);
+    save_until_served(&server, &site.path("content/pages/about.md"), &mut events);
+    let reply = get(&server.addr, "/about.html");
+    let _ = fs::remove_dir_all(&old);
+    assert!(reply.body.contains("Back in place."), "{}", server.stderr());
 }

@@ -143,3 +143,84 @@ fn saving_a_file_unchanged_reloads_no_tab() {
         "{told:?}"
     );
 }
+
+#[test]
+fn saving_site_yaml_or_a_template_unchanged_reloads_no_tab() {
+    let site = new_site("same-site-yaml");
+    let server = Server::start(&site);
+    let mut tab = Events::open(&server.addr);
+    let opened = next_event(&mut tab, Duration::from_secs(2));
+    assert!(
+        matches!(&opened, Some((name, _)) if name == "version"),
+        "{opened:?}"
+    );
+    // Ctrl+S out of habit in site.yaml, which rebuilds every page: the
+    // pages come out as they were, so no tab reloads.
+    let yaml = site.path("site.yaml");
+    fs::write(&yaml, fs::read(&yaml).unwrap()).unwrap();
+    assert!(
+        server.wait_for(|s| s.stdout().contains("no page changed")),
+        "the terminal says the save changed nothing: {}",
+        server.stdout()
+    );
+    let told = next_event(&mut tab, Duration::from_millis(800));
+    assert!(
+        told.is_none(),
+        "site.yaml saved unchanged reloads the tab ({told:?})"
+    );
+    // A copy of a built-in template, not yet edited, changes no page either.
+    let templates = site.path("themes/default/templates");
+    fs::create_dir_all(&templates).unwrap();
+    let builtin = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/themes/default/templates/page.html"
+    );
+    fs::copy(builtin, templates.join("page.html")).unwrap();
+    assert!(
+        server.wait_for(|s| s.stdout().matches("no page changed").count() == 2),
+        "the copied template rebuilt the site and changed nothing: {}",
+        server.stdout()
+    );
+    let told = next_event(&mut tab, Duration::from_millis(800));
+    assert!(
+        told.is_none(),
+        "a template copied unchanged reloads the tab ({told:?}): {}",
+        server.stdout()
+    );
+    // A change to site.yaml that does change the pages still reloads them.
+    let text = fs::read_to_string(&yaml).unwrap();
+    fs::write(
+        &yaml,
+        text.replace("title: Fixture site", "title: Fixture site renamed"),
+    )
+    .unwrap();
+    let told = next_event(&mut tab, Duration::from_secs(5));
+    assert!(
+        matches!(&told, Some((name, _)) if name == "reload"),
+        "{told:?}"
+    );
+}
+
+#[test]
+fn new_words_for_the_page_not_found_reload_its_tab() {
+    let site = new_site("serve-words");
+    let server = Server::start(&site);
+    let mut tab = Events::open(&server.addr);
+    let opened = next_event(&mut tab, Duration::from_secs(2));
+    assert!(opened.is_some(), "{opened:?}");
+    // No page shows these words, only the server's own "not found" page.
+    fs::create_dir_all(site.path("i18n")).unwrap();
+    fs::write(
+        site.path("i18n/en.yaml"),
+        "serve:\n  not_found: Nothing lives here\n",
+    )
+    .unwrap();
+    let told = next_event(&mut tab, Duration::from_secs(5));
+    assert!(
+        matches!(&told, Some((name, _)) if name == "reload"),
+        "a tab on the not-found page reloads to show its new words ({told:?}): {}",
+        server.stdout()
+    );
+    let body = get(&server.addr, "/missing.html").body;
+    assert!(body.contains("Nothing lives here"), "{body}");
+}

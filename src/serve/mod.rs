@@ -12,6 +12,7 @@ pub mod http;
 pub mod range;
 pub mod request;
 pub mod response;
+mod summary;
 pub mod watch;
 
 use crate::build;
@@ -28,6 +29,7 @@ use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::Instant;
+use summary::{same_files, same_words, Summary};
 use watch::Sources;
 
 pub struct Options {
@@ -189,10 +191,12 @@ pub fn run(options: &Options) -> Result<(), Diagnostics> {
             version,
         )),
     });
+    // A busy port is said at once, not after a build of the whole site
+    // and its warnings.
+    let listener = listen(SocketAddr::new(ip, options.port))?;
     let mut builder = build::Incremental::new(&root);
     let started = Instant::now();
     apply(&root, &shared, builder.full(), started, "built");
-    let listener = listen(SocketAddr::new(ip, options.port))?;
     let local = listener
         .local_addr()
         .map_err(|e| Diagnostics(vec![Diagnostic::error("serve", e.to_string())]))?;
@@ -265,12 +269,30 @@ fn deepen_backlog(_: &TcpListener) {}
 fn bind(addr: SocketAddr) -> Result<TcpListener, Diagnostics> {
     TcpListener::bind(addr).map_err(|e| {
         let (ip, port) = (addr.ip(), addr.port());
-        let d = if e.kind() == std::io::ErrorKind::AddrInUse {
-            Diagnostic::error("serve", format!("port {port} on {ip} is already in use"))
-                .hint(format!("stop the other server, choose another port (--port {}), or let alsite pick a free one with --port 0", port.saturating_add(1)))
-        } else {
-            Diagnostic::error("serve", format!("cannot listen on {}: {e}", host_port(addr)))
-                .hint("check --bind and --port")
+        let d = match e.kind() {
+            std::io::ErrorKind::AddrInUse => {
+                Diagnostic::error("serve", format!("port {port} on {ip} is already in use")).hint(
+                    format!(
+                        "stop the other server, choose another port (--port {}), \
+                         or let alsite pick a free one with --port 0",
+                        port.saturating_add(1)
+                    ),
+                )
+            }
+            std::io::ErrorKind::AddrNotAvailable => Diagnostic::error(
+                "serve",
+                format!("{ip} is not an address of this computer, so it cannot listen there"),
+            )
+            .hint(
+                "--bind takes one of this computer's own addresses (`ip addr` or \
+                 `ipconfig` lists them), 127.0.0.1 for this computer alone, or 0.0.0.0 \
+                 for every network interface",
+            ),
+            _ => Diagnostic::error(
+                "serve",
+                format!("cannot listen on {}: {e}", host_port(addr)),
+            )
+            .hint("check --bind and --port"),
         };
         Diagnostics(vec![d])
     })
@@ -304,9 +326,23 @@ fn open_browser(url: &str) {
     } else {
         ("xdg-open", vec![url])
     };
-    if std::process::Command::new(cmd).args(args).spawn().is_err() {
-        errln!("could not open a browser; open {url} yourself");
-    }
+    // The opener's own messages (xdg-open lists every browser it tried)
+    // are not the user's business; whether it worked is. Waiting for it
+    // also leaves no finished process behind for the whole session.
+    let opener = std::process::Command::new(cmd)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    let url = url.to_string();
+    std::thread::spawn(move || {
+        if !opener
+            .and_then(|mut child| child.wait())
+            .is_ok_and(|s| s.success())
+        {
+            errln!("could not open a browser; open {url} yourself");
+        }
+    });
 }
 
 /// The answer to a request the connection layer let through; `None` for
@@ -414,7 +450,10 @@ fn apply(
     match result {
         Ok(rebuilt) => {
             print_diagnostics(root, &rebuilt.warnings);
-            let line = Summary::of(&rebuilt, what, current.error.is_some());
+            let same = rebuilt.full
+                && same_files(&current.files, &rebuilt.changed)
+                && same_words(&current.strings, &rebuilt.strings);
+            let line = Summary::of(&rebuilt, what, current.error.is_some(), same);
             let reload = line.reload();
             let full = rebuilt.full;
             // The search index alone, or a save that changed no page,
@@ -479,71 +518,6 @@ fn apply(
             // The failed build's pages were freed.
             give_memory_back();
         }
-    }
-}
-
-/// What a good rebuild did, for the terminal line and the reload.
-struct Summary<'a> {
-    what: &'a str,
-    full: bool,
-    /// The rebuild is one whose pages the browsers are told about.
-    reload: bool,
-    rendered: usize,
-    /// Pages whose bytes changed, and outputs of any kind.
-    pages: usize,
-    changed: usize,
-    /// The last rebuild failed: its errors are what the terminal shows last.
-    fixed: bool,
-}
-
-impl Summary<'_> {
-    fn of<'a>(rebuilt: &build::Rebuilt, what: &'a str, fixed: bool) -> Summary<'a> {
-        Summary {
-            what,
-            full: rebuilt.full,
-            reload: rebuilt.reload,
-            rendered: rebuilt.rendered,
-            pages: rebuilt
-                .changed
-                .iter()
-                .filter(|o| o.path.ends_with(".html"))
-                .count(),
-            changed: rebuilt.changed.len(),
-            fixed,
-        }
-    }
-
-    /// A save whose pages came out as they were (the same text saved
-    /// again) reloads no tab, unless the overlay of a failed build is to go.
-    fn unchanged(&self) -> bool {
-        self.reload && !self.full && self.changed == 0 && !self.fixed
-    }
-
-    fn reload(&self) -> bool {
-        self.reload && !self.unchanged()
-    }
-
-    fn say(&self, ms: u128) -> String {
-        let what = self.what;
-        if what == "built" {
-            return format!("built {} pages in {ms} ms", self.pages);
-        }
-        if self.unchanged() {
-            return format!("{what}: no page changed, so no reload ({ms} ms after the save)");
-        }
-        if !self.reload {
-            return format!("{what} written {ms} ms after the save");
-        }
-        let scope = match self.full {
-            true => "all pages".to_string(),
-            false => format!("{} re-rendered, {} changed", self.rendered, self.pages),
-        };
-        // The errors printed last are gone: say so, or the terminal ends on them.
-        let again = match self.fixed {
-            true => "; the site builds again, the errors above are fixed",
-            false => "",
-        };
-        format!("{what} {scope}, reload sent {ms} ms after the save{again}")
     }
 }
 

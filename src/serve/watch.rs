@@ -62,7 +62,12 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
     if parts.iter().any(|p| is_ignored(p)) {
         return None;
     }
-    match parts[0].as_str() {
+    // The site folder itself, moved away or deleted: build again, so the
+    // terminal and the overlay say what is wrong.
+    let Some(first) = parts.first() else {
+        return Some(Change::Everything);
+    };
+    match first.as_str() {
         "site.yaml" if parts.len() == 1 => Some(Change::Everything),
         "themes" | "i18n" => Some(Change::Everything),
         "content" => Some(Change::Content(parts.join("/"))),
@@ -77,6 +82,9 @@ pub struct Sources {
     watcher: notify::RecommendedWatcher,
     events: mpsc::Receiver<Vec<PathBuf>>,
     root: PathBuf,
+    /// The folder holding the site's, watched while the site's folder is
+    /// gone (deleted), to see it come back.
+    parent: Option<PathBuf>,
 }
 
 impl Sources {
@@ -108,6 +116,7 @@ impl Sources {
             watcher,
             events,
             root,
+            parent: None,
         };
         sources.rewatch();
         Ok(sources)
@@ -116,11 +125,36 @@ impl Sources {
     /// (Re)adds the recursive watches; after a folder is deleted and
     /// re-created this is what keeps the loop alive.
     fn rewatch(&mut self) {
+        self.rewatch_root();
         for dir in ["content", "themes", "i18n"] {
             let path = self.root.join(dir);
             if path.is_dir() {
                 let _ = self.watcher.unwatch(&path);
                 let _ = self.watcher.watch(&path, RecursiveMode::Recursive);
+            }
+        }
+    }
+
+    /// The site's folder again: a folder deleted loses its watch, and one
+    /// put in its place (a backup, a fresh clone) is another folder. While
+    /// it is gone, the folder above it is watched, to see it come back.
+    fn rewatch_root(&mut self) {
+        if self.root.is_dir() {
+            if let Some(parent) = self.parent.take() {
+                let _ = self.watcher.unwatch(&parent);
+            }
+            let _ = self.watcher.unwatch(&self.root);
+            let _ = self.watcher.watch(&self.root, RecursiveMode::NonRecursive);
+        } else if self.parent.is_none() {
+            let parent = self.root.parent().map(Path::to_path_buf);
+            if let Some(parent) = parent {
+                if self
+                    .watcher
+                    .watch(&parent, RecursiveMode::NonRecursive)
+                    .is_ok()
+                {
+                    self.parent = Some(parent);
+                }
             }
         }
     }
@@ -347,6 +381,7 @@ mod tests {
         let root = Path::new("/site");
         let cases: &[(&str, Option<Change>)] = &[
             ("/site/site.yaml", Some(Change::Everything)),
+            ("/site", Some(Change::Everything)),
             (
                 "/site/themes/default/templates/page.html",
                 Some(Change::Everything),
