@@ -43,6 +43,7 @@ pub fn config_languages(root: &Path) -> Option<Vec<String>> {
 /// not only the first.
 pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
     site_folder(root).map_err(|d| Diagnostics(vec![d]))?;
+    safe_read::reopen_root();
     let mut loader = Loader::new(root);
     let config = loader.config();
     let mut site = Site::new(config.clone().unwrap_or_else(|| {
@@ -151,6 +152,7 @@ pub fn reload_file(root: &Path, site: &mut Site, rel: &Path) -> Result<bool, Dia
     if !known || !root.join(rel).is_file() {
         return Ok(false);
     }
+    safe_read::reopen_root();
     let mut loader = Loader::new(root);
     let mut scratch = Site::new(site.config.clone());
     loader.dispatch(&mut scratch, in_content);

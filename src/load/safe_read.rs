@@ -47,6 +47,21 @@ fn options() -> std::fs::OpenOptions {
     options
 }
 
+/// The site folder files are opened beneath, kept open from read to read.
+#[cfg(target_os = "linux")]
+static ROOT: Mutex<Option<(PathBuf, std::sync::Arc<std::fs::File>)>> = Mutex::new(None);
+
+/// Forgets the site folder opened for earlier reads, so the next read opens
+/// the folder that is at its path now: while `serve` runs, one deleted and
+/// put back, or another moved in its place, is not the one opened before.
+/// Called as each load of the site begins (once, not at every read).
+pub fn reopen_root() {
+    #[cfg(target_os = "linux")]
+    {
+        *ROOT.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+}
+
 /// Opens `rel` in one step that the system keeps inside `root`, links
 /// and all (Linux 5.6 and later): `None` where it cannot say (an older
 /// system, or a link written as an absolute path, which may still lead
@@ -55,24 +70,13 @@ fn options() -> std::fs::OpenOptions {
 fn open_beneath(root: &Path, rel: &Path) -> Option<io::Result<std::fs::File>> {
     use std::os::fd::{AsRawFd, FromRawFd};
     use std::os::unix::ffi::OsStrExt;
-    use std::os::unix::fs::MetadataExt;
-    type Opened = (PathBuf, (u64, u64), std::sync::Arc<std::fs::File>);
-    static ROOT: Mutex<Option<Opened>> = Mutex::new(None);
-    // The folder now at `root`: one deleted and put back, or another moved
-    // in its place, while `serve` runs is not the one opened before.
-    let id = |m: std::fs::Metadata| (m.dev(), m.ino());
-    let now = std::fs::metadata(root).ok().map(id);
     let dir = {
         let mut last = ROOT.lock().unwrap_or_else(|e| e.into_inner());
         match &*last {
-            Some((given, was, dir)) if given == root && Some(*was) == now => {
-                std::sync::Arc::clone(dir)
-            }
+            Some((given, dir)) if given == root => std::sync::Arc::clone(dir),
             _ => {
-                let dir = std::fs::File::open(root).ok()?;
-                let was = id(dir.metadata().ok()?);
-                let dir = std::sync::Arc::new(dir);
-                *last = Some((root.to_path_buf(), was, std::sync::Arc::clone(&dir)));
+                let dir = std::sync::Arc::new(std::fs::File::open(root).ok()?);
+                *last = Some((root.to_path_buf(), std::sync::Arc::clone(&dir)));
                 dir
             }
         }
