@@ -133,7 +133,7 @@ fn each_editor_save_reloads_once_with_the_new_page_and_no_error() {
         // failed, unseen, so the next build is a whole one.)
         let out = server.stdout();
         let log: Vec<&str> = out.lines().skip(before).collect();
-        let scoped = log.iter().any(|l| l.starts_with("rebuilt 1 re-rendered"));
+        let scoped = log.iter().any(|l| l.starts_with("rebuilt 1 page ("));
         assert!(
             scoped || editor == "truncate, then write",
             "{editor}: only the edited page re-rendered: {log:?}"

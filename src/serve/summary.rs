@@ -68,7 +68,13 @@ impl Summary<'_> {
         }
         let scope = match self.full {
             true => "all pages".to_string(),
-            false => format!("{} re-rendered, {} changed", self.rendered, self.pages),
+            false => {
+                let pages = |n: usize| match n {
+                    1 => "1 page".to_string(),
+                    n => format!("{n} pages"),
+                };
+                format!("{} ({} changed)", pages(self.rendered), self.pages)
+            }
         };
         // The errors printed last are gone: say so, or the terminal ends on them.
         let again = match self.fixed {
