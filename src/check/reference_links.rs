@@ -47,6 +47,7 @@ fn undefined_references(file: &Path, text: &str) -> Vec<Diagnostic> {
     Parser::new_with_broken_link_callback(body, options, Some(&mut note)).for_each(drop);
     found.sort_by_key(|(span, _)| span.start);
     found.dedup_by_key(|(span, _)| span.start);
+    found.retain(|(span, _)| meant_as_link(body, span.start, &body[span.clone()]));
     found
         .into_iter()
         .map(|(span, reference)| {
@@ -65,6 +66,18 @@ fn undefined_references(file: &Path, text: &str) -> Vec<Diagnostic> {
             ))
         })
         .collect()
+}
+
+/// Whether brackets `written` at `at` in `body` may be meant as a link:
+/// not when a bracket is escaped (`[a]\[b]`, written to show the brackets)
+/// nor when the `[` follows a letter or digit with no space, as an index
+/// does (`tablica[0][1]`, `a[i][j]`), which no one writes for a link.
+fn meant_as_link(body: &str, at: usize, written: &str) -> bool {
+    let index = body[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    !index && !written.contains("]\\[")
 }
 
 /// The `[words]` (or `![words]`) of a reference link as written.
@@ -106,6 +119,15 @@ mod tests {
                     `[a][b]` in code, [sic] in text, a footnote[^1].\n\n\
                     ```\n[x][y]\n```\n\n[^1]: A note.\n";
         assert_eq!(warned(text), Vec::new());
+    }
+
+    #[test]
+    fn escaped_brackets_and_indexes_are_left_alone() {
+        // Both show as written, as their authors meant.
+        let text = "Brackets [a]\\[b] shown, tablica[0][1], macierz[i][j], zażółć[x][y].\n";
+        assert_eq!(warned(text), Vec::new());
+        let got = warned("Read ([the rules][rules]) and „[the team][]”.\n");
+        assert_eq!(got.len(), 2, "{got:?}");
     }
 
     #[test]
