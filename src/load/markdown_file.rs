@@ -65,11 +65,15 @@ pub(super) fn split_markdown<'t>(
 /// makes of `---`), else at the first line.
 fn unclosed(rel: &Path, text: &str) -> Diagnostic {
     // No line is `---` (with spaces after it or not): one of dots or
-    // dashes alone, or `---` set in, was meant to be.
-    let meant = text.lines().enumerate().skip(1).find(|(_, l)| {
-        let l = l.trim();
-        l.len() >= 2 && l.chars().all(|c| matches!(c, '.' | '-' | '—' | '–' | ' '))
-    });
+    // dashes alone, or `---` set in, was meant to be; looked for only while
+    // the lines read as front matter, not in the page's text below it,
+    // where `-----` underlines a heading.
+    let meant = text
+        .lines()
+        .enumerate()
+        .skip(1)
+        .take_while(|(_, l)| reads_as_front_matter(l) || looks_like_closing(l))
+        .find(|(_, l)| looks_like_closing(l));
     let hint = "end the front matter with a line containing only `---`";
     let Some((index, line)) = meant else {
         return Diagnostic::error(rel, "front matter is not closed")
@@ -87,6 +91,22 @@ fn unclosed(rel: &Path, text: &str) -> Diagnostic {
         .hint(format!(
             "{hint}: three hyphens at the start of the line, nothing else"
         ))
+}
+
+/// Whether `line` looks like a line meant to end front matter: dots or
+/// dashes alone.
+fn looks_like_closing(line: &str) -> bool {
+    let l = line.trim();
+    l.len() >= 2 && l.chars().all(|c| matches!(c, '.' | '-' | '—' | '–' | ' '))
+}
+
+/// Whether `line` may be a line of YAML front matter: blank, set in, a
+/// comment, a list item or a `key: value`; a sentence of the page's text
+/// is none of these.
+fn reads_as_front_matter(line: &str) -> bool {
+    line.trim().is_empty()
+        || line.starts_with([' ', '\t', '#', '-'])
+        || line.contains(':')
 }
 
 /// A front matter that is there but not where or how YAML front matter is
