@@ -104,9 +104,7 @@ fn looks_like_closing(line: &str) -> bool {
 /// comment, a list item or a `key: value`; a sentence of the page's text
 /// is none of these.
 fn reads_as_front_matter(line: &str) -> bool {
-    line.trim().is_empty()
-        || line.starts_with([' ', '\t', '#', '-'])
-        || line.contains(':')
+    line.trim().is_empty() || line.starts_with([' ', '\t', '#', '-']) || line.contains(':')
 }
 
 /// A front matter that is there but not where or how YAML front matter is
