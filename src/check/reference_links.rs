@@ -6,7 +6,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::load::frontmatter;
-use pulldown_cmark::{LinkType, Options, Parser};
+use pulldown_cmark::{LinkType, Parser};
 use std::path::Path;
 
 /// Whether `text` may hold a reference link: cheap, for the loader to keep
@@ -40,10 +40,7 @@ fn undefined_references(file: &Path, text: &str) -> Vec<Diagnostic> {
         }
         None
     };
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_STRIKETHROUGH;
+    let options = crate::render::markdown::options();
     Parser::new_with_broken_link_callback(body, options, Some(&mut note)).for_each(drop);
     found.sort_by_key(|(span, _)| span.start);
     found.dedup_by_key(|(span, _)| span.start);

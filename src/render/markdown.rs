@@ -135,7 +135,9 @@ impl Ids {
     }
 }
 
-fn options() -> Options {
+/// The Markdown extensions pages render with: what a check that parses
+/// the same text must read it with too.
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_HEADING_ATTRIBUTES

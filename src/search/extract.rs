@@ -370,10 +370,6 @@ impl<'a> Scanner<'a> {
             }
             return;
         }
-        self.title_depth = None;
-        self.resume = None;
-        self.end_word();
-        self.terms.next_section();
         let depth = self.open.len();
         let scope = if heading { self.heading_scope() } else { depth };
         // A heading ends the one beside it.
@@ -386,8 +382,18 @@ impl<'a> Scanner<'a> {
         }
         let within = self.enclosing.last().map(|&(_, n, _)| n);
         self.enclosing.push((scope, self.sections.len(), heading));
+        self.push_section(unescape(id).into_owned(), within);
+    }
+
+    /// Ends the section being read and begins one at `anchor`, whose title,
+    /// when it has none of its own, is that of section `within`.
+    fn push_section(&mut self, anchor: String, within: Option<usize>) {
+        self.title_depth = None;
+        self.resume = None;
+        self.end_word();
+        self.terms.next_section();
         self.sections.push(Building {
-            anchor: unescape(id).into_owned(),
+            anchor,
             within,
             ..Building::default()
         });
@@ -459,16 +465,8 @@ impl<'a> Scanner<'a> {
     /// Begins a section again where the section `within` (or the top of the
     /// page, 0) goes on after one inside it ended.
     fn resume_section(&mut self, within: usize) {
-        self.resume = None;
-        self.title_depth = None;
-        self.end_word();
-        self.terms.next_section();
         let anchor = self.sections[within].anchor.clone();
-        self.sections.push(Building {
-            anchor,
-            within: Some(within),
-            ..Building::default()
-        });
+        self.push_section(anchor, Some(within));
     }
 
     fn space(&mut self) {
