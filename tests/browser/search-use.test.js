@@ -176,6 +176,27 @@ test("an index that cannot load is said so, in words and to a screen reader, not
   }
 });
 
+test("a query of one letter, a digit or signs says what to type, on screen and to a screen reader, not \"Loading\"", async () => {
+  const { page } = await open(browser.context, fileUrl("index.html"), "file://");
+  const hint = "Type at least two letters or digits to search.";
+  // The first letter also loads the index: the "Loading" it said is replaced.
+  for (const query of ["a", "7", "?!"]) {
+    await page.locator("#search-input").fill(query);
+    await page.locator(".search-count").filter({ hasText: hint }).waitFor();
+    await page.locator("#search-status").filter({ hasText: hint }).waitFor();
+    assert.equal(await page.locator("#search-input").getAttribute("aria-expanded"), "false", "no list to choose from");
+    assert.equal(await page.locator("#search-results a[role=option]").count(), 0);
+  }
+  // A second letter searches.
+  await page.locator("#search-input").fill("re");
+  await page.locator(".search-count").filter({ hasText: "results for “re”" }).waitFor();
+  await page.close();
+  const pl = await open(browser.context, "file://" + path.join(polish, "site/index.html"), "file://");
+  await pl.page.locator("#search-input").fill("z");
+  await pl.page.locator(".search-count").filter({ hasText: "Wpisz co najmniej dwie litery lub cyfry, żeby wyszukać." }).waitFor();
+  await pl.page.close();
+});
+
 test("a number in the query puts the section with it in its heading first: \"rule 2\", \"zasada 2\"", async () => {
   const { page } = await open(browser.context, fileUrl("index.html"), "file://");
   await searchFor(page, "rule 2");

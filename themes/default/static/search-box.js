@@ -195,7 +195,16 @@
       }
       var found = search.query(query, state.limit);
       state.last = found;
-      if (!found.words.length) { clear(); return; }
+      if (!found.words.length) {
+        // One letter, a digit or signs only: no word to look for yet. Said
+        // so, in place of a "Loading" or an old count a screen reader read last.
+        clear();
+        count.textContent = t("search.short");
+        announce(count.textContent);
+        list.hidden = true;
+        open(true);
+        return;
+      }
       var n = found.total, said = echo(query);
       var summary = n ? t("search.results", { n: n, query: said }) : t("search.none", { query: said });
       count.textContent = summary + (n > state.limit ? " " + t("search.first", { shown: state.limit }) : "");
