@@ -48,11 +48,17 @@ pub fn turn_kind(turn: &Turn) -> Result<TurnKind, usize> {
     }
 }
 
-/// True when `text` is a question: it ends with `?` (closing quotes allowed).
+/// Marks that end a question: `?`, and those of scripts trainers may write
+/// in: full-width `？` (Chinese, Japanese), Arabic `؟`, the Greek question
+/// mark, `‽` and the doubled ones.
+const QUESTION_MARKS: &[char] = &['?', '？', '؟', '\u{37e}', '‽', '⁇', '⁈', '⁉'];
+
+/// True when `text` is a question: its last mark is a question mark, with
+/// only signs after it (closing quotes and brackets, emphasis, `!`, an
+/// emoji): `Why? 🤔`, `*Why?*`, `„Dlaczego?”`, `Why?!`.
 pub fn is_question(text: &str) -> bool {
-    text.trim_end()
-        .trim_end_matches(['"', '\'', '”', '’', ')'])
-        .ends_with('?')
+    text.trim_end_matches(|c: char| !c.is_alphanumeric() && !QUESTION_MARKS.contains(&c))
+        .ends_with(QUESTION_MARKS)
 }
 
 /// The error message for the fields a pause turn has that only a spoken
@@ -479,5 +485,16 @@ mod tests {
         assert!(is_question("What happened?  "));
         assert!(!is_question("You should ask HR."));
         assert!(!is_question("What? No, I mean the budget."));
+        // Signs after the mark, as people type them.
+        for q in ["Why? 🤔", "*Why?*", "„Dlaczego?”", "Why?!", "Why?)", "«Pourquoi ?»", "Why? 👍🏽 "] {
+            assert!(is_question(q), "{q}");
+        }
+        // Other scripts' marks.
+        for q in ["为什么？", "لماذا؟", "Γιατί\u{37e}", "Really‽"] {
+            assert!(is_question(q), "{q}");
+        }
+        for s in ["Tell me more! 🤔", "I see :)", "Go on…", "Is it? Then say so 😀"] {
+            assert!(!is_question(s), "{s}");
+        }
     }
 }
