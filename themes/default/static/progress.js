@@ -452,6 +452,17 @@
     } catch (e) { return ""; }
   }
 
+  /** `path` with the letters beyond ASCII its address encodes written as
+   *  letters (`%C5%81%C3%B3d%C5%BA` is `Łódź`; every other escape, `%25`
+   *  for `%` among them, kept): a name in another alphabet takes six signs
+   *  a letter encoded, and SCORM 1.2 keeps 255 for the bookmark. The frame's
+   *  address is the same either way (see `bookmarked`). */
+  function lettersDecoded(path) {
+    return path.replace(/(%[89A-F][0-9A-F])+/gi, function (run) {
+      try { return decodeURIComponent(run); } catch (e) { return run; }
+    });
+  }
+
   /** The address of the page the bookmark `mark` names (a path from the
    *  site's root, as the frame's address had it), or null for anything but
    *  a page of this site: a scheme (`javascript:`, `http:`), `//host` or
@@ -503,7 +514,7 @@
           return;
         }
         opened = true;
-        session.location(href.slice(root.length).split("#")[0].split("?")[0]);
+        session.location(lettersDecoded(href.slice(root.length).split("#")[0].split("?")[0]));
       });
     }
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount); else mount();
