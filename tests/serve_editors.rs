@@ -7,33 +7,28 @@
 
 mod common;
 
-use common::serve::{get, new_site, Events, Server};
+use common::serve::{get, new_site, Events, Next, Server};
 use std::fs;
-use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+/// Asserts that `server` serves the about page with `said` on it and no
+/// error overlay (`when`: which save).
+fn assert_serves_about(server: &Server, said: &str, when: &str) {
+    let body = get(&server.addr, "/about.html").body;
+    assert!(body.contains(said), "{when}: the new text");
+    assert!(!body.contains("alsite-error-overlay"), "{when}: no error");
+}
 
 /// Reload events that arrive within `wait`.
 fn reloads_within(events: &mut Events, wait: Duration) -> usize {
     let end = Instant::now() + wait;
     let mut count = 0;
-    let mut line = String::new();
     loop {
-        let left = end.saturating_duration_since(Instant::now());
-        if left.is_zero() {
-            return count;
-        }
-        events
-            .reader
-            .get_ref()
-            .set_read_timeout(Some(left))
-            .unwrap();
-        line.clear();
-        match events.reader.read_line(&mut line) {
-            Ok(0) => panic!("event stream closed"),
-            Ok(_) if line == "event: reload\n" => count += 1,
-            Ok(_) => {}
-            Err(_) => return count,
+        match events.next_within(end.saturating_duration_since(Instant::now())) {
+            Next::Event(name, _) => count += usize::from(name == "reload"),
+            Next::Quiet => return count,
+            Next::Closed => panic!("event stream closed"),
         }
     }
 }
@@ -117,12 +112,7 @@ fn each_editor_save_reloads_once_with_the_new_page_and_no_error() {
         let before = server.stdout().lines().count();
         save(&about, &page(&said));
         events.next_reload();
-        let reply = get(&server.addr, "/about.html");
-        assert!(reply.body.contains(&said), "{editor}: the new text");
-        assert!(
-            !reply.body.contains("alsite-error-overlay"),
-            "{editor}: no error"
-        );
+        assert_serves_about(&server, &said, editor);
         assert_eq!(
             reloads_within(&mut events, Duration::from_millis(1500)),
             0,
@@ -217,12 +207,7 @@ fn a_file_emptied_then_written_soon_reloads_without_the_empty_file_wait() {
         fs::write(&about, page(&said)).unwrap();
         events.next_reload();
         let took = start.elapsed();
-        let reply = get(&server.addr, "/about.html");
-        assert!(reply.body.contains(&said), "round {round}: the new text");
-        assert!(
-            !reply.body.contains("alsite-error-overlay"),
-            "round {round}"
-        );
+        assert_serves_about(&server, &said, &format!("round {round}"));
         assert!(
             took < Duration::from_millis(1000),
             "round {round}: reloaded {took:?} after the save"
@@ -249,13 +234,7 @@ fn renaming_the_site_folder_away_and_back_keeps_serve_up() {
     assert_eq!(get(&server.addr, "/about.html").status, 200);
     fs::rename(&away, &site.0).unwrap();
     save_until_served(&server, &site.path("content/pages/about.md"), &mut events);
-    let reply = get(&server.addr, "/about.html");
-    assert!(reply.body.contains("Back in place."), "{}", server.stderr());
-    assert!(
-        !reply.body.contains("alsite-error-overlay"),
-        "{}",
-        reply.body
-    );
+    assert_serves_about(&server, "Back in place.", &server.stderr());
 }
 
 /// Saves the page until the server has it (the watcher may report the
@@ -291,13 +270,7 @@ fn deleting_the_site_folder_and_putting_it_back_keeps_the_loop_alive() {
     assert!(server.alive(), "serve stopped: {}", server.stderr());
     common::copy_base(&site.0);
     save_until_served(&server, &site.path("content/pages/about.md"), &mut events);
-    let reply = get(&server.addr, "/about.html");
-    assert!(reply.body.contains("Back in place."), "{}", server.stderr());
-    assert!(
-        !reply.body.contains("alsite-error-overlay"),
-        "{}",
-        reply.body
-    );
+    assert_serves_about(&server, "Back in place.", &server.stderr());
 }
 
 /// Another folder put where the site's was (the old one renamed, a fresh

@@ -6,10 +6,9 @@
 
 mod common;
 
-use common::serve::{get, new_site, Events, Server};
+use common::serve::{get, new_site, Events, Next, Server};
 use std::fs;
-use std::io::BufRead;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// The version of the site a served page came from, as its live-reload
 /// script holds it.
@@ -20,26 +19,45 @@ fn page_version(html: &str) -> Option<String> {
 
 /// The next event on `events` within `wait`: its name and data.
 fn next_event(events: &mut Events, wait: Duration) -> Option<(String, String)> {
-    let end = Instant::now() + wait;
-    let (mut name, mut line) = (String::new(), String::new());
-    loop {
-        let left = end.saturating_duration_since(Instant::now());
-        if left.is_zero() {
-            return None;
-        }
-        let socket = events.reader.get_ref();
-        socket.set_read_timeout(Some(left)).unwrap();
-        line.clear();
-        match events.reader.read_line(&mut line) {
-            Ok(0) | Err(_) => return None,
-            Ok(_) => {}
-        }
-        if let Some(n) = line.strip_prefix("event: ") {
-            name = n.trim().to_string();
-        } else if let Some(data) = line.strip_prefix("data: ") {
-            return Some((name.clone(), data.trim().to_string()));
-        }
+    match events.next_within(wait) {
+        Next::Event(name, data) => Some((name, data)),
+        Next::Quiet | Next::Closed => None,
     }
+}
+
+/// A tab open on `server`, told the site's version as it connects.
+fn open_tab(server: &Server) -> Events {
+    let mut tab = Events::open(&server.addr);
+    let opened = next_event(&mut tab, Duration::from_secs(2));
+    assert!(
+        matches!(&opened, Some((name, _)) if name == "version"),
+        "{opened:?}"
+    );
+    tab
+}
+
+/// Asserts that `tab` is told to reload within five seconds.
+fn assert_reloads(tab: &mut Events) {
+    let told = next_event(tab, Duration::from_secs(5));
+    assert!(
+        matches!(&told, Some((name, _)) if name == "reload"),
+        "{told:?}"
+    );
+}
+
+/// Asserts that `tab` is told nothing for a while after `server` said a
+/// save changed no page (`times` such saves so far); `what` was saved.
+fn assert_no_reload_after(server: &Server, times: usize, tab: &mut Events, what: &str) {
+    assert!(
+        server.wait_for(|s| s.stdout().matches("no page changed").count() == times),
+        "the terminal says the save of {what} changed nothing: {}",
+        server.stdout()
+    );
+    let told = next_event(tab, Duration::from_millis(800));
+    assert!(
+        told.is_none(),
+        "{what} saved unchanged reloads the tab ({told:?})"
+    );
 }
 
 /// Whether a tab showing `html` reloads on `event` (its script reloads
@@ -110,64 +128,31 @@ fn a_tab_left_open_while_serve_was_restarted_reloads_on_reconnecting() {
 fn saving_a_file_unchanged_reloads_no_tab() {
     let site = new_site("same-bytes");
     let server = Server::start(&site);
-    let mut tab = Events::open(&server.addr);
-    // What the stream says when it opens: the version served now.
-    let opened = next_event(&mut tab, Duration::from_secs(2));
-    assert!(
-        matches!(&opened, Some((name, _)) if name == "version"),
-        "{opened:?}"
-    );
+    let mut tab = open_tab(&server);
     let about = site.path("content/pages/about.md");
     let text = fs::read(&about).unwrap();
     // Ctrl+S out of habit: the same bytes written again.
     fs::write(&about, &text).unwrap();
-    assert!(
-        server.wait_for(|s| s.stdout().contains("no page changed")),
-        "the terminal says the save changed nothing: {}",
-        server.stdout()
-    );
-    let told = next_event(&mut tab, Duration::from_millis(800));
-    assert!(
-        told.is_none(),
-        "a save that changed no page reloads the tab ({told:?})"
-    );
+    assert_no_reload_after(&server, 1, &mut tab, "a page");
     // A save that changes the page still reloads it.
     fs::write(
         &about,
         "---\ntitle: About\n---\n\n## Contact\n\nChanged after all.\n",
     )
     .unwrap();
-    let told = next_event(&mut tab, Duration::from_secs(5));
-    assert!(
-        matches!(&told, Some((name, _)) if name == "reload"),
-        "{told:?}"
-    );
+    assert_reloads(&mut tab);
 }
 
 #[test]
 fn saving_site_yaml_or_a_template_unchanged_reloads_no_tab() {
     let site = new_site("same-site-yaml");
     let server = Server::start(&site);
-    let mut tab = Events::open(&server.addr);
-    let opened = next_event(&mut tab, Duration::from_secs(2));
-    assert!(
-        matches!(&opened, Some((name, _)) if name == "version"),
-        "{opened:?}"
-    );
+    let mut tab = open_tab(&server);
     // Ctrl+S out of habit in site.yaml, which rebuilds every page: the
     // pages come out as they were, so no tab reloads.
     let yaml = site.path("site.yaml");
     fs::write(&yaml, fs::read(&yaml).unwrap()).unwrap();
-    assert!(
-        server.wait_for(|s| s.stdout().contains("no page changed")),
-        "the terminal says the save changed nothing: {}",
-        server.stdout()
-    );
-    let told = next_event(&mut tab, Duration::from_millis(800));
-    assert!(
-        told.is_none(),
-        "site.yaml saved unchanged reloads the tab ({told:?})"
-    );
+    assert_no_reload_after(&server, 1, &mut tab, "site.yaml");
     // A copy of a built-in template, not yet edited, changes no page either.
     let templates = site.path("themes/default/templates");
     fs::create_dir_all(&templates).unwrap();
@@ -176,17 +161,7 @@ fn saving_site_yaml_or_a_template_unchanged_reloads_no_tab() {
         "/themes/default/templates/page.html"
     );
     fs::copy(builtin, templates.join("page.html")).unwrap();
-    assert!(
-        server.wait_for(|s| s.stdout().matches("no page changed").count() == 2),
-        "the copied template rebuilt the site and changed nothing: {}",
-        server.stdout()
-    );
-    let told = next_event(&mut tab, Duration::from_millis(800));
-    assert!(
-        told.is_none(),
-        "a template copied unchanged reloads the tab ({told:?}): {}",
-        server.stdout()
-    );
+    assert_no_reload_after(&server, 2, &mut tab, "a template copied as it is");
     // A change to site.yaml that does change the pages still reloads them.
     let text = fs::read_to_string(&yaml).unwrap();
     fs::write(
@@ -194,11 +169,7 @@ fn saving_site_yaml_or_a_template_unchanged_reloads_no_tab() {
         text.replace("title: Fixture site", "title: Fixture site renamed"),
     )
     .unwrap();
-    let told = next_event(&mut tab, Duration::from_secs(5));
-    assert!(
-        matches!(&told, Some((name, _)) if name == "reload"),
-        "{told:?}"
-    );
+    assert_reloads(&mut tab);
 }
 
 #[test]

@@ -199,6 +199,40 @@ impl Events {
             }
         }
     }
+
+    /// The next event within `wait`: its name and data; `Quiet` when none
+    /// came, `Closed` when the server closed the stream.
+    pub fn next_within(&mut self, wait: Duration) -> Next {
+        let end = Instant::now() + wait;
+        let (mut name, mut line) = (String::new(), String::new());
+        loop {
+            let left = end.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Next::Quiet;
+            }
+            self.reader.get_ref().set_read_timeout(Some(left)).unwrap();
+            line.clear();
+            match self.reader.read_line(&mut line) {
+                Ok(0) => return Next::Closed,
+                Ok(_) => {}
+                Err(_) => return Next::Quiet,
+            }
+            if let Some(n) = line.strip_prefix("event: ") {
+                name = n.trim().to_string();
+            } else if let Some(data) = line.strip_prefix("data: ") {
+                return Next::Event(name, data.trim().to_string());
+            }
+        }
+    }
+}
+
+/// What an event stream gives next (see [`Events::next_within`]).
+#[derive(Debug, PartialEq)]
+pub enum Next {
+    /// An event: its name and data.
+    Event(String, String),
+    Quiet,
+    Closed,
 }
 
 /// Reads one keep-alive response: status and body length.
