@@ -165,6 +165,9 @@ impl<'a> Scanner<'a> {
         // it to a section stored without one, so one is stored only where it
         // differs (a turn after a pause goes by its stage again).
         let mut carried = title.clone();
+        let folded: Vec<bool> = (0..s.sections.len())
+            .map(|n| folds_into_next(&s.sections, n))
+            .collect();
         for (n, b) in s.sections.into_iter().enumerate() {
             let own = trimmed(b.title);
             let resolved = match (own.is_empty(), b.within) {
@@ -181,7 +184,11 @@ impl<'a> Scanner<'a> {
                 kept.push(None);
                 continue;
             }
+            // Its words go to the next section, the one stored next.
             kept.push(Some(sections.len() as u32));
+            if folded[n] {
+                continue;
+            }
             let shown = if resolved.is_empty() {
                 carried.clone()
             } else {
@@ -200,7 +207,7 @@ impl<'a> Scanner<'a> {
             });
         }
         let mut terms = s.terms.finish();
-        if kept.iter().any(Option::is_none) {
+        if kept.iter().zip(0..).any(|(&k, n)| k != Some(n)) {
             terms.renumber(&kept);
         }
         SPARE.with(|spare| spare.replace((s.words, s.terms)));
@@ -211,6 +218,19 @@ impl<'a> Scanner<'a> {
         };
         Some((text, terms))
     }
+}
+
+/// Whether section `n` is a heading only, and the section after it is the
+/// first part of it with no heading of its own (a session stage and its
+/// first turn): it is then found as that part, one result and not two that
+/// lead to the same place (a link to a stage opens its first turn) with
+/// the same snippet. The part goes by the heading's title.
+fn folds_into_next(sections: &[Building], n: usize) -> bool {
+    let (b, Some(next)) = (&sections[n], sections.get(n + 1)) else {
+        return false;
+    };
+    let only_a_heading = b.words && !b.title.trim().is_empty() && b.text.trim().is_empty();
+    only_a_heading && next.within == Some(n) && next.words && next.title.trim().is_empty()
 }
 
 fn title_tag(html: &str) -> String {

@@ -41,8 +41,9 @@ impl PageTerms {
             .collect()
     }
 
-    /// Numbers sections again once some were dropped: `kept[old]` is the
-    /// new number of each section still there.
+    /// Numbers sections again once some were dropped or joined: `kept[old]`
+    /// is the new number of each section still there (sections joined
+    /// have one number, and are next to each other).
     pub fn renumber(&mut self, kept: &[Option<u32>]) {
         self.uses
             .retain_mut(|(_, s)| match kept.get(*s as usize).copied().flatten() {
@@ -52,6 +53,16 @@ impl PageTerms {
                 }
                 None => false,
             });
+        // A term of two sections joined is in the one once.
+        let mut seen = std::collections::HashSet::new();
+        let mut section = None;
+        self.uses.retain(|&(t, s)| {
+            if section != Some(s) {
+                section = Some(s);
+                seen.clear();
+            }
+            seen.insert(t)
+        });
     }
 }
 

@@ -281,13 +281,20 @@ test("two pages with one title are told apart: a workshop's module shows its wor
   await page.close();
 });
 
-test("a session stage found by its heading shows the start of the stage as its snippet, not nothing", async () => {
+test("a session stage found by its heading is one result, its first turn under the stage's title, with the turn as its snippet", async () => {
   const { page } = await open(browser.context, fileUrl("index.html"), "file://");
-  await searchFor(page, "reframing");
-  await results(page);
-  const stage = page.locator('#search-results a[href="sessions/rota-tool.html#stage-6"]');
-  assert.match(await stage.locator(".search-where").textContent(), /Reframing the problem/);
-  const snippet = (await stage.locator(".search-snippet").textContent()).trim();
+  await searchFor(page, "check-in");
+  const found = await results(page);
+  const inSession = found.filter((r) => r.href.startsWith("sessions/rota-tool.html"));
+  assert.deepEqual(inSession.map((r) => r.href), ["sessions/rota-tool.html#turn-36"], "one result for the stage and its first turn");
+  assert.match(inSession[0].where, /First check-in/);
+  const snippet = (await page.locator('#search-results a[href="sessions/rota-tool.html#turn-36"] .search-snippet').textContent()).trim();
   assert.ok(snippet.length > 20, `a snippet: "${snippet}"`);
+  const snippets = await page.locator("#search-results .search-snippet").allTextContents();
+  assert.equal(new Set(snippets).size, snippets.length, `no snippet twice: ${snippets.join(" | ")}`);
+  // The result opens the player at that turn, under the stage's heading.
+  await page.locator('#search-results a[href="sessions/rota-tool.html#turn-36"]').click();
+  await page.waitForURL(/rota-tool\.html#turn-36$/);
+  await page.locator("#turn-36").waitFor({ state: "visible" });
   await page.close();
 });

@@ -43,13 +43,42 @@ fn an_item_with_id_is_named_by_its_first_heading() {
 #[test]
 fn a_heading_with_id_inside_a_section_keeps_the_sections_anchor() {
     let got = sections("<section id=\"stage\"><h2 id=\"stage-title\">Questions</h2><ol><li id=\"t1\"><p>Ann asks</p><p>Why now?</p></li></ol></section>");
+    assert_eq!(got, vec![s("t1", "Questions", "Ann asks · Why now?")]);
+}
+
+/// A stage that is only its heading is found as its first turn, by the
+/// heading's words too: one result, where a link to either opens the same
+/// turn, not two with one snippet.
+#[test]
+fn a_section_that_is_only_a_heading_is_found_as_its_first_part() {
+    let html = "<main><section id=\"stage-1\"><h2>First check-in</h2><ol>\
+        <li id=\"turn-1\"><p>Ann asks: how is the week going, and what about the check-in?</p></li>\
+        <li id=\"turn-2\"><p>Ben answers.</p></li></ol></section>\
+        <section id=\"stage-2\"><h2>Questions</h2><p>Its own words.</p><ol><li id=\"turn-3\"><p>Why?</p></li></ol></section></main>";
+    let (page, terms) = page_text("p.html", html, 1000).unwrap();
+    let got: Vec<(&str, &str)> = page
+        .sections
+        .iter()
+        .map(|s| (s.anchor.as_str(), s.title.as_str()))
+        .collect();
     assert_eq!(
         got,
-        vec![
-            s("stage", "Questions", ""),
-            s("t1", "", "Ann asks · Why now?")
+        [
+            ("turn-1", "First check-in"),
+            ("turn-2", ""),
+            ("stage-2", "Questions"),
+            ("turn-3", "")
         ]
     );
+    // The heading's words and the turn's, each once.
+    assert_eq!(
+        terms.of_section(0),
+        [
+            "first", "check", "in", "ann", "asks", "how", "is", "the", "week", "going", "and",
+            "what", "about"
+        ]
+    );
+    assert_eq!(terms.of_section(2), ["questions", "its", "own", "words"]);
 }
 
 #[test]
@@ -261,8 +290,7 @@ fn text_after_a_list_of_sections_goes_with_what_holds_the_list() {
         got,
         vec![
             s("", "", "30 min"),
-            s("activities-title", "Activities", ""),
-            s("activity-1", "", "Check-in"),
+            s("activity-1", "Activities", "Check-in"),
             s("activity-2", "", "Round"),
             s(
                 "activities-title",
