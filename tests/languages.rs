@@ -423,3 +423,40 @@ fn a_translated_module_links_a_session_not_translated_yet() {
     );
     assert!(out.join("en/sessions/grafik.html").is_file());
 }
+
+/// Straight double quotes a trainer types become „…” on Polish pages, in
+/// Markdown text and in titles alike; code keeps them, and the English
+/// translation keeps its own as typed.
+#[test]
+fn polish_pages_curl_straight_quotes_as_polish_prints_them() {
+    let site = two_languages();
+    let page = |title: &str, text: &str| format!("---\ntitle: '{title}'\n---\n\n{text}\n");
+    fs::write(
+        site.path("content/pages/cytaty.md"),
+        page(
+            r#"Pytanie "dlaczego""#,
+            r#"Zapytaj "co się stało?", nie "dlaczego". Kod: `a = "b"`."#,
+        ),
+    )
+    .unwrap();
+    fs::write(
+        site.path("content/pages/cytaty.en.md"),
+        page(r#"The "why" question"#, r#"Ask "what happened?" instead."#),
+    )
+    .unwrap();
+    let (o, out) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let pl = fs::read_to_string(out.join("cytaty.html")).unwrap();
+    assert!(
+        pl.contains("Zapytaj „co się stało?”, nie „dlaczego”."),
+        "{pl}"
+    );
+    assert!(pl.contains("Pytanie „dlaczego”</h1>"), "{pl}");
+    assert!(pl.contains("<title>Pytanie „dlaczego”"), "{pl}");
+    assert!(
+        pl.contains(r#"<code>a = "b"</code>"#),
+        "code as typed: {pl}"
+    );
+    let en = fs::read_to_string(out.join("en/cytaty.html")).unwrap();
+    assert!(en.contains(r#"Ask "what happened?" instead."#), "{en}");
+}

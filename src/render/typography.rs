@@ -1,4 +1,6 @@
-//! Polish line breaking, which the browser does not know: a word of one
+//! Polish quotation marks and line breaking, which the browser does not
+//! know. A straight double quote becomes „ where it opens a quotation and
+//! ” where it closes one, as Polish prints them. Line breaking: a word of one
 //! letter (a, i, o, u, w, z) never ends a line but goes on with the word
 //! after it ("Action Learning w / praktyce" reads "Action Learning /
 //! w praktyce"), and an abbreviation's ending stays with it ("HR-u", not
@@ -32,9 +34,19 @@ pub fn bind_polish(html: &str) -> Cow<'_, str> {
     // Whether the text comes right after a start tag, so that its first
     // letter starts a word ("<p>W praktyce"), not ends one ("</em>s").
     let mut after_start = false;
+    // The last letter or sign of the text before, in this block.
+    let mut before = None;
     while let Some(token) = toks.next() {
         let starts = after_start;
         after_start = matches!(token, Token::Start(_));
+        let name = match &token {
+            Token::Start(tag) => Some(tag.name),
+            Token::End(name) => Some(*name),
+            Token::Text(_) => None,
+        };
+        if name.is_some_and(|n| !is_inline(n)) {
+            before = None;
+        }
         match token {
             Token::Start(tag)
                 if keeps_text(tag.name) && !tag.attributes.trim_end().ends_with('/') =>
@@ -44,10 +56,12 @@ pub fn bind_polish(html: &str) -> Cow<'_, str> {
             Token::End(name) if keeps_text(name) => kept = kept.saturating_sub(1),
             Token::Text(text) if kept == 0 => {
                 let inline_next = matches!(toks.peek(), Some(Token::Start(t)) if is_inline(t.name));
-                if let Some(bound) = bind_text(text, starts, inline_next) {
+                let curled = curl_quotes(text, &mut before);
+                let bound = bind_text(curled.as_deref().unwrap_or(text), starts, inline_next);
+                if let Some(new) = bound.or(curled) {
                     let at = text.as_ptr() as usize - html.as_ptr() as usize;
                     out.push_str(&html[copied..at]);
-                    out.push_str(&bound);
+                    out.push_str(&new);
                     copied = at + text.len();
                 }
             }
@@ -96,6 +110,9 @@ pub fn bind_every_text(value: &mut serde_json::Value) {
     use serde_json::Value;
     match value {
         Value::String(text) => {
+            if let Some(curled) = curl_quotes(text, &mut None) {
+                *text = curled;
+            }
             if let Some(bound) = bind_text(text, true, true) {
                 *text = bound;
             }
@@ -182,6 +199,44 @@ fn bind_text(text: &str, starts: bool, inline_next: bool) -> Option<String> {
     changed.then_some(out)
 }
 
+/// How a straight double quote is written in a page's text.
+const STRAIGHT_QUOTES: [&str; 4] = ["&quot;", "&#34;", "&#x22;", "\""];
+
+/// `text` (HTML) with its straight double quotes curled, „ where one opens
+/// a quotation (at the start of a block, after a space, a bracket or a
+/// dash) and ” elsewhere; `None` when it has none. `before` is the last
+/// sign of the text before in the same block, `None` at its start; it is
+/// left as the last sign of `text`.
+fn curl_quotes(text: &str, before: &mut Option<char>) -> Option<String> {
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(found) = text[at..].find(['"', '&']) {
+        let start = at + found;
+        let Some(quote) = STRAIGHT_QUOTES
+            .iter()
+            .find(|q| text[start..].starts_with(**q))
+        else {
+            at = start + 1;
+            continue;
+        };
+        let prev = text[..start].chars().next_back().or(*before);
+        let opens = prev.is_none_or(|c| c.is_whitespace() || "([{–—-/\u{a0}„".contains(c));
+        out.push_str(&text[copied..start]);
+        out.push(if opens { '„' } else { '”' });
+        at = start + quote.len();
+        copied = at;
+    }
+    if let Some(last) = text.chars().next_back() {
+        *before = Some(last);
+    }
+    if copied == 0 {
+        return None;
+    }
+    out.push_str(&text[copied..]);
+    Some(out)
+}
+
 fn is_one_letter_word(c: char) -> bool {
     matches!(
         c,
@@ -247,6 +302,27 @@ mod tests {
             bind_polish("<li>i </li><li>dalej</li>"),
             "<li>i </li><li>dalej</li>"
         );
+    }
+
+    #[test]
+    fn straight_double_quotes_open_low_and_close_high() {
+        // As Markdown writes them (&quot;), as templates do (&#34;), and raw.
+        assert_eq!(
+            bind_polish("<p>Zapytaj &quot;dlaczego&quot;, nie &#34;kto&#34;. \"Tak\".</p>"),
+            "<p>Zapytaj „dlaczego”, nie „kto”. „Tak”.</p>"
+        );
+        // Across inline tags; a block starts afresh; after a bracket or a dash.
+        assert_eq!(
+            bind_polish("<p>To <em>&quot;runda&quot;</em>&quot; (&quot;x&quot;) –&quot;y&quot;</p><p>&quot;Z&quot;</p>"),
+            "<p>To <em>„runda”</em>” („x”) –„y”</p><p>„Z”</p>"
+        );
+        // Code, scripts, attributes and marks already curled are left alone.
+        let html = "<code>&quot;a&quot;</code><script>var a = \"x\";</script><img alt=\"&quot;b&quot;\"><p>„c”</p>";
+        assert!(matches!(bind_polish(html), Cow::Borrowed(_)));
+        // What a script shows: plain text.
+        let mut strings = serde_json::json!({ "x": "Kliknij \"Dalej\"" });
+        bind_every_text(&mut strings);
+        assert_eq!(strings["x"], "Kliknij „Dalej”");
     }
 
     #[test]
