@@ -135,14 +135,15 @@ fn day_title(site: &Site, w: &Workshop, d: usize) -> String {
 /// practice set or session not translated yet is the `original` site's,
 /// shown by its page in this language that leads to it.
 fn activities(
-    site: &Site,
-    original: &Site,
+    (site, original): (&Site, &Site),
+    w: &Workshop,
     m: &Module,
     starts: &[Clock],
     path: &str,
 ) -> Vec<Value> {
     let s = &site.strings;
     let mut at = starts.to_vec();
+    let timer_names = timer_names(original, w, m);
     m.front
         .activities
         .iter()
@@ -187,6 +188,7 @@ fn activities(
             context! {
                 number => i + 1,
                 title => &a.title,
+                timer => &timer_names[i],
                 minutes => a.minutes,
                 display => format!("{:02}:00", a.minutes),
                 kind => kind_label(site, a.kind),
@@ -285,13 +287,36 @@ pub fn module_context(
             objectives => &m.front.objectives,
             materials => &m.front.materials,
             when => when(site, w, &runs),
-            activities => activities(site, original, m, &starts(&runs), path),
+            activities => activities((site, original), w, m, &starts(&runs), path),
             body => safe(to_html(&m.body, path, ids)),
             key => format!("alsite-timer:{}/{}", w.slug, m.slug),
         },
         prev => neighbour(pos.checked_sub(1).and_then(|p| order.get(p))),
         next => neighbour(order.get(pos + 1)),
     }
+}
+
+/// What each activity's timer is kept under on a device (with its
+/// minutes, see `timer.js`): the activity's title in the site's default
+/// language, so that a timer runs on when the page is switched to another
+/// language; its own title where the default language's module has no
+/// activity of the same length in its place.
+fn timer_names(original: &Site, w: &Workshop, m: &Module) -> Vec<String> {
+    let first = original
+        .workshops
+        .iter()
+        .find(|o| o.slug == w.slug)
+        .and_then(|o| o.modules.iter().find(|o| o.slug == m.slug));
+    let theirs = first.map_or(&[][..], |o| &o.front.activities[..]);
+    m.front
+        .activities
+        .iter()
+        .enumerate()
+        .map(|(i, a)| match theirs.get(i) {
+            Some(o) if o.minutes == a.minutes => o.title.clone(),
+            _ => a.title.clone(),
+        })
+        .collect()
 }
 
 /// A module's anchor in the guide and handout: its name with `-` for each
@@ -326,7 +351,7 @@ fn modules_in_order(
                 when => when(site, w, &runs),
                 objectives => &m.front.objectives,
                 materials => &m.front.materials,
-                activities => activities(site, original, m, &starts(&runs), path),
+                activities => activities((site, original), w, m, &starts(&runs), path),
                 notes => if with_notes { m.front.facilitator.as_deref().map(|f| safe(to_html(f, path, ids))) } else { None },
                 // Below the module's title (an h2): its highest heading becomes an h3.
                 body => safe(to_html_below(&m.body, path, ids, 3).html),

@@ -291,3 +291,44 @@ test("an activity of a module run twice wraps between its clock times, inside it
   assert.deepEqual(problems, { console: [], errors: [], outside: [] });
   await page.close();
 });
+
+test("a timer runs on when the module's page is switched to another language", async () => {
+  // The sample site in English and Polish, one module translated with its
+  // activities' titles in Polish and their minutes as they are.
+  const root = path.resolve(__dirname, "../..");
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-timer-languages-"));
+  try {
+    for (const part of ["content", "themes"]) fs.cpSync(path.join(root, part), path.join(work, part), { recursive: true });
+    const yaml = fs.readFileSync(path.join(root, "site.yaml"), "utf8");
+    fs.writeFileSync(path.join(work, "site.yaml"), yaml.replace(/^language: en$/m, "") + "\nlanguages: [en, pl]\n");
+    const module = path.join(work, "content", W, "what-is-action-learning");
+    const translated = fs.readFileSync(module + ".md", "utf8")
+      .replace('"Welcome and introductions"', '"Powitanie i przedstawienie się"')
+      .replace('"Revans and L = P + Q"', '"Revans i L = P + Q"')
+      .replace('"Problem or puzzle?"', '"Problem czy zagadka?"');
+    fs.writeFileSync(module + ".pl.md", translated);
+    // The workshop's other files as they are (a workshop is translated whole).
+    const folder = path.join(work, "content", W);
+    for (const file of fs.readdirSync(folder)) {
+      const pl = file.replace(/\.(md|yaml)$/, ".pl.$1");
+      if (!file.includes(".pl.") && !fs.existsSync(path.join(folder, pl))) fs.copyFileSync(path.join(folder, file), path.join(folder, pl));
+    }
+    execFileSync(BIN, ["build", "--root", work, "--out", path.join(work, "out")], { stdio: "pipe" });
+    const url = (lang) => "file://" + path.join(work, "out", lang, W, "what-is-action-learning.html");
+    const { page, problems } = await open(browser.context, url(""), "file://");
+    const first = page.locator("#activity-1");
+    await first.locator(".timer-start").click();
+    await page.waitForFunction(() => document.querySelector("#activity-1 .timer-display").textContent !== "15:00", null, { timeout: 5000 });
+    await first.locator(".timer-start").click(); // paused
+    const paused = await first.locator(".timer-display").textContent();
+    assert.notEqual(paused, "15:00");
+    await page.goto(url("pl"));
+    const pl = page.locator("#activity-1");
+    assert.match(await pl.locator(".activity-title").textContent(), /Powitanie/);
+    assert.equal(await pl.locator(".timer-display").textContent(), paused, "the Polish page shows the timer as it was paused");
+    assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+    await page.close();
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+});

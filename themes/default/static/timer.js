@@ -52,7 +52,9 @@
     var reset = box.querySelector(".timer-reset");
     var status = box.querySelector(".timer-status");
     var title = li.querySelector(".activity-title").textContent;
-    var id = timerId(li, title);
+    // Its title in the site's first language, the same on every translation
+    // of the page (a template from before it had one: the title shown).
+    var id = timerId(li, li.getAttribute("data-timer") || title);
     // state: { remaining: ms } when paused, { endsAt: epoch ms } when running.
     var state = saved.get(id);
     if (!state || typeof state !== "object" || !(Number.isFinite(state.remaining) || Number.isFinite(state.endsAt))) {
