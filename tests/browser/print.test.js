@@ -281,3 +281,35 @@ test("a guide printed on US Letter is laid out on Letter, not shrunk from A4", a
   const size = execFileSync("pdfinfo", [pdf], { encoding: "utf8" }).match(/Page size:\s+([\d.]+) x ([\d.]+)/);
   assert.deepEqual([Number(size[1]), Number(size[2])], [612, 792], "8.5 × 11 in sheets");
 });
+
+test("a printed ordering exercise has an empty box before each step to write its place in, not the screen's 1, 2, 3 (beside shuffled steps they read as the answer)", async () => {
+  const page = await printView("practice/session-flow.html");
+  const item = page.locator(".practice-item", { has: page.locator("ol.steps") }).first();
+  const marks = await item.locator("li.step").evaluateAll((lis) => lis.map((li) => {
+    const s = getComputedStyle(li, "::before");
+    return { content: s.content, border: parseFloat(s.borderTopWidth), width: parseFloat(s.width), height: parseFloat(s.height) };
+  }));
+  assert.ok(marks.length >= 3, "the sample set has an order item");
+  for (const m of marks) {
+    assert.ok(!/counter/.test(m.content), `no number printed before a step: ${m.content}`);
+    assert.ok(m.border >= 1 && m.width >= 20 && m.height >= 16, `a box to write in: ${JSON.stringify(m)}`);
+  }
+  const paper = item.locator(".on-paper");
+  assert.ok(await paper.isVisible(), "the sheet says what to write in the boxes");
+  await page.emulateMedia({ media: "screen" });
+  assert.equal(await paper.isVisible(), false, "on screen the buttons' help is shown instead");
+  const first = (await item.locator("li.step .step-text").first().textContent()).trim().slice(0, 20);
+  // Checked on screen, it prints the steps as placed, not marked.
+  await item.locator("button[type=submit]").click();
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await item.locator(".step-mark:visible").count(), 0, "no “not yet” or “in place” on paper");
+  const borders = await item.locator("li.step").evaluateAll((lis) => [...new Set(lis.map((li) => getComputedStyle(li).borderTopColor))]);
+  assert.deepEqual(borders, ["rgb(153, 153, 153)"], "every step's box alike, none red or green");
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+  const { text } = await printed(fileUrl("practice/session-flow.html"));
+  const at = text.indexOf(first);
+  assert.ok(at > 0, `the step “${first}” is printed`);
+  assert.doesNotMatch(text.slice(at - 4, at), /\d\.\s*$/, "with no number before it");
+  assert.match(text, /Number the steps in order/);
+});
