@@ -486,14 +486,27 @@ mod tests {
         assert!(!is_question("You should ask HR."));
         assert!(!is_question("What? No, I mean the budget."));
         // Signs after the mark, as people type them.
-        for q in ["Why? 🤔", "*Why?*", "„Dlaczego?”", "Why?!", "Why?)", "«Pourquoi ?»", "Why? 👍🏽 "] {
+        for q in [
+            "Why? 🤔",
+            "*Why?*",
+            "„Dlaczego?”",
+            "Why?!",
+            "Why?)",
+            "«Pourquoi ?»",
+            "Why? 👍🏽 ",
+        ] {
             assert!(is_question(q), "{q}");
         }
         // Other scripts' marks.
         for q in ["为什么？", "لماذا؟", "Γιατί\u{37e}", "Really‽"] {
             assert!(is_question(q), "{q}");
         }
-        for s in ["Tell me more! 🤔", "I see :)", "Go on…", "Is it? Then say so 😀"] {
+        for s in [
+            "Tell me more! 🤔",
+            "I see :)",
+            "Go on…",
+            "Is it? Then say so 😀",
+        ] {
             assert!(!is_question(s), "{s}");
         }
     }

@@ -313,3 +313,44 @@ test("a printed ordering exercise has an empty box before each step to write its
   assert.doesNotMatch(text.slice(at - 4, at), /\d\.\s*$/, "with no number before it");
   assert.match(text, /Number the steps in order/);
 });
+
+/** The words of sheet `n` (1-based) of `pdf` with their boxes, in points. */
+function wordsOf(pdf, n) {
+  const xml = execFileSync("pdftotext", ["-bbox", "-f", String(n), "-l", String(n), pdf, "-"], { encoding: "utf8" });
+  const page = xml.match(/<page width="([\d.]+)" height="([\d.]+)"/);
+  const words = [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+    .map(([, x0, y0, x1, y1, w]) => ({ x0: +x0, y0: +y0, x1: +x1, y1: +y1, w: w.replace(/&amp;/g, "&").replace(/&#39;|&apos;/g, "'") }));
+  return { width: Number(page[1]), height: Number(page[2]), words };
+}
+
+test("a guide, a handout or a script of many sheets says on each sheet after the first what it is, in the top margin beside the organization (Polish too)", async () => {
+  const out = path.join(dir, "pl-title");
+  execFileSync(BIN, ["build", "--root", path.join(__dirname, "../../samples/pl"), "--out", out], { stdio: "pipe" });
+  const cases = [
+    [fileUrl("workshops/foundations/facilitator.html"), "A4", "Foundations of Action Learning: facilitator guide"],
+    [fileUrl("workshops/foundations/handout.html"), "Letter", "Foundations of Action Learning: participant handout"],
+    [fileUrl("sessions/rota-tool.html"), "A4", "The rota tool nobody uses"],
+    ["file://" + path.join(out, "workshops/intro-training/handout.html"), "A4", "Wprowadzenie do Action Learning: materiały dla uczestników"],
+  ];
+  for (const [url, format, title] of cases) {
+    const page = await browser.context.newPage();
+    await page.goto(url, { waitUntil: "load" });
+    const pdf = path.join(dir, `title${Date.now()}.pdf`);
+    await page.pdf({ path: pdf, format, preferCSSPageSize: true });
+    await page.close();
+    const sheets = Number(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }).match(/Pages:\s+(\d+)/)[1]);
+    assert.ok(sheets >= 2, `${title}: ${sheets} sheets`);
+    for (let n = 1; n <= sheets; n++) {
+      const { width, words } = wordsOf(pdf, n);
+      const margin = 20 * 72 / 25.4; // the top margin, 20 mm
+      const head = words.filter((w) => w.y1 < margin).map((w) => w.w).join(" ");
+      if (n === 1) {
+        assert.ok(!head.includes(title), `${title}: the first sheet's title is its heading, not in the margin too (“${head}”)`);
+        continue;
+      }
+      assert.ok(head.includes(title), `${title}, sheet ${n}: the top margin reads “${head}”`);
+      const right = Math.max(...words.filter((w) => w.y1 < margin).map((w) => w.x1));
+      assert.ok(right <= width - 16 * 72 / 25.4 + 1, `${title}, sheet ${n}: the title ends at ${right} pt, inside the right margin of a ${width} pt sheet`);
+    }
+  }
+});
