@@ -354,3 +354,21 @@ test("a guide, a handout or a script of many sheets says on each sheet after the
     }
   }
 });
+
+test("the printed types of question keep each type's name, meaning and example on one sheet", async () => {
+  const page = await browser.context.newPage();
+  await page.goto(fileUrl("practice/index.html"), { waitUntil: "load" });
+  const types = await page.locator("dl.types .type").evaluateAll((ts) => ts.map((t) => ({
+    name: t.querySelector("dt").textContent.trim(),
+    meaning: t.querySelector("dd").firstChild.textContent.trim().slice(0, 25),
+    example: t.querySelector(".example q").textContent.trim().slice(0, 25),
+  })));
+  const pdf = path.join(dir, "types.pdf");
+  await page.pdf({ path: pdf, format: "A4", preferCSSPageSize: true });
+  await page.close();
+  assert.ok(types.length >= 10, `${types.length} types`);
+  const sheets = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).split("\f").map((s) => s.replace(/\s+/g, " "));
+  const sheetOf = (words) => sheets.findIndex((s) => s.includes(words));
+  const split = types.filter((t) => sheetOf(t.meaning) < 0 || sheetOf(t.meaning) !== sheetOf(t.example)).map((t) => t.name);
+  assert.deepEqual(split, [], "types cut from their example at a sheet's foot");
+});
