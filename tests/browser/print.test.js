@@ -372,3 +372,15 @@ test("the printed types of question keep each type's name, meaning and example o
   const split = types.filter((t) => sheetOf(t.meaning) < 0 || sheetOf(t.meaning) !== sheetOf(t.example)).map((t) => t.name);
   assert.deepEqual(split, [], "types cut from their example at a sheet's foot");
 });
+
+test("the printed home page is the offers and how to reach you, without the screen's ways round the site", async () => {
+  const { text } = await printed(fileUrl("index.html"));
+  const html = fs.readFileSync(path.join(SITE, "index.html"), "utf8");
+  const explore = html.match(/<h2 id="sections-title">([^<]+)</)[1];
+  const all = html.match(/<h2 id="offers-title">[^<]+<\/h2>\s*<a href="[^"]+">([^<]+)</)[1];
+  assert.ok(!text.includes(explore), `“${explore}” and its cards are not printed`);
+  assert.ok(!text.includes(all), `“${all}” is not printed`);
+  const offer = html.match(/<li class="offer">\s*<h3><a [^>]*>([^<]+)</)[1].trim();
+  assert.ok(text.includes(offer), `the offer “${offer}” is printed`);
+  assert.match(text, /Contact us/);
+});
