@@ -384,3 +384,14 @@ test("the printed home page is the offers and how to reach you, without the scre
   assert.ok(text.includes(offer), `the offer “${offer}” is printed`);
   assert.match(text, /Contact us/);
 });
+
+test("the printed guide does not tell its reader what printing does; the screen does", async () => {
+  const note = "Printed, each module starts on a new page.";
+  const page = await printView("workshops/foundations/facilitator.html");
+  await page.emulateMedia({ media: "screen" });
+  assert.ok((await page.locator("main .lede").innerText()).includes(note), "on screen the lede says how the guide prints");
+  await page.close();
+  const { text } = await printed(fileUrl("workshops/foundations/facilitator.html"));
+  assert.match(text, /Audience: managers/);
+  assert.ok(!text.includes("Printed, each module"), "on paper it is not said");
+});
