@@ -395,3 +395,13 @@ test("the printed guide does not tell its reader what printing does; the screen 
   assert.match(text, /Audience: managers/);
   assert.ok(!text.includes("Printed, each module"), "on paper it is not said");
 });
+
+test("a link whose words are its address prints once, not followed by the same address in brackets", async () => {
+  const root = path.join(dir, "site-address");
+  execFileSync(BIN, ["new", root], { stdio: "pipe" });
+  const module = path.join(root, "content/workshops/foundations/power-of-questions.md");
+  fs.appendFileSync(module, "\nFurther reading: <https://wial.org/resources/>, [wial.org](https://wial.org) and [the WIAL guide](https://wial.org/guide).\n");
+  execFileSync(BIN, ["build", "--root", root, "--out", path.join(dir, "out-address")], { stdio: "pipe" });
+  const { text } = await printed("file://" + path.join(dir, "out-address/workshops/foundations/handout.html"));
+  assert.ok(text.includes("Further reading: https://wial.org/resources/, wial.org and the WIAL guide (https://wial.org/guide)."), text.match(/Further reading.{0,160}/)[0]);
+});
