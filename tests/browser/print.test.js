@@ -405,3 +405,26 @@ test("a link whose words are its address prints once, not followed by the same a
   const { text } = await printed("file://" + path.join(dir, "out-address/workshops/foundations/handout.html"));
   assert.ok(text.includes("Further reading: https://wial.org/resources/, wial.org and the WIAL guide (https://wial.org/guide)."), text.match(/Further reading.{0,160}/)[0]);
 });
+
+test("a table with an address as a link's words prints whole within the page's margins, the address wrapped, not cut at the sheet's edge", async () => {
+  const root = path.join(dir, "site-table");
+  execFileSync(BIN, ["new", root], { stdio: "pipe" });
+  const module = path.join(root, "content/workshops/foundations/power-of-questions.md");
+  // An address longer than the page is wide, alone in its column.
+  const token = "https://cards.example.org/QuestionCardsForTheFirstExercise/OpenClosedLeadingStackedReflectiveConnecting.pdf";
+  fs.appendFileSync(module, `\n| Where the cards are |\n|---|\n| <${token}> |\n`);
+  execFileSync(BIN, ["build", "--root", root, "--out", path.join(dir, "out-table")], { stdio: "pipe" });
+  const url = "file://" + path.join(dir, "out-table/workshops/foundations/handout.html");
+  const { text } = await printed(url);
+  assert.ok(text.replace(/\s+/g, "").includes(token), "the address is printed whole");
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 673, height: 1000 }); // A4 less print.css's side margins, at 96 dpi
+  await page.goto(url, { waitUntil: "load" });
+  await page.emulateMedia({ media: "print" });
+  const [table, main] = await page.evaluate((t) => {
+    const cell = [...document.querySelectorAll("main td")].find((td) => td.textContent.includes(t));
+    return [cell.closest("table").getBoundingClientRect().right, document.querySelector("main").getBoundingClientRect().right];
+  }, token);
+  await page.close();
+  assert.ok(table <= main + 0.5, `the table ends at ${table} px, the page's text at ${main} px`);
+});
