@@ -396,14 +396,16 @@ test("the printed guide does not tell its reader what printing does; the screen 
   assert.ok(!text.includes("Printed, each module"), "on paper it is not said");
 });
 
-test("a link whose words are its address prints once, not followed by the same address in brackets", async () => {
+test("a link whose words are its address prints once, not followed by the same address in brackets; one to write or call prints its address", async () => {
   const root = path.join(dir, "site-address");
   execFileSync(BIN, ["new", root], { stdio: "pipe" });
   const module = path.join(root, "content/workshops/foundations/power-of-questions.md");
-  fs.appendFileSync(module, "\nFurther reading: <https://wial.org/resources/>, [wial.org](https://wial.org) and [the WIAL guide](https://wial.org/guide).\n");
+  fs.appendFileSync(module, "\nFurther reading: <https://wial.org/resources/>, [wial.org](https://wial.org) and [the WIAL guide](https://wial.org/guide).\n"
+    + "\nQuestions? [Write to us](mailto:hello@northbridge.example?subject=Workshop) or [call us](tel:+442079460000); <ruth@northbridge.example>, [+44 20 7946 0001](tel:+442079460001).\n");
   execFileSync(BIN, ["build", "--root", root, "--out", path.join(dir, "out-address")], { stdio: "pipe" });
   const { text } = await printed("file://" + path.join(dir, "out-address/workshops/foundations/handout.html"));
   assert.ok(text.includes("Further reading: https://wial.org/resources/, wial.org and the WIAL guide (https://wial.org/guide)."), text.match(/Further reading.{0,160}/)[0]);
+  assert.ok(text.includes("Questions? Write to us (hello@northbridge.example) or call us (+442079460000); ruth@northbridge.example, +44 20 7946 0001."), text.match(/Questions\?.{0,160}/)[0]);
 });
 
 test("a table with an address as a link's words prints whole within the page's margins, the address wrapped, not cut at the sheet's edge", async () => {
