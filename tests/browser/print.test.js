@@ -430,3 +430,33 @@ test("a table with an address as a link's words prints whole within the page's m
   await page.close();
   assert.ok(table <= main + 0.5, `the table ends at ${table} px, the page's text at ${main} px`);
 });
+
+test("the printed ground rules run on from the intro, a rule's statement whole and its examples side by side on one sheet, no sheet half empty (Polish on Letter too)", async () => {
+  const out = path.join(dir, "pl-rules");
+  execFileSync(BIN, ["build", "--root", path.join(__dirname, "../../samples/pl"), "--out", out], { stdio: "pipe" });
+  for (const [url, format] of [[fileUrl("ground-rules.html"), "A4"], ["file://" + path.join(out, "ground-rules.html"), "Letter"]]) {
+    const page = await browser.context.newPage();
+    await page.goto(url, { waitUntil: "load" });
+    const rules = await page.locator(".rule").evaluateAll((rs) => rs.map((r) => ({
+      statement: r.querySelector(".rule-text").textContent.trim().split(/\s+/),
+      examples: [...r.querySelectorAll(".example h3")].map((h) => h.textContent.replace(/\s+/g, " ").trim().replace(/^[^\p{L}]+/u, "")),
+    })));
+    const pdf = path.join(dir, `rules-${format}.pdf`);
+    await page.pdf({ path: pdf, format, preferCSSPageSize: true });
+    await page.close();
+    const filled = sheetsFilled(pdf);
+    const shown = filled.map((f) => `${Math.round(f * 100)}%`).join(", ");
+    assert.ok(filled.length <= 3, `${format}: ${filled.length} sheets (${shown})`);
+    assert.ok(filled.slice(0, -1).every((f) => f >= 0.4), `${format}: sheets filled ${shown}`);
+    const sheets = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).split("\f").map((s) => s.replace(/\s+/g, " "));
+    const sheetOf = (words) => sheets.findIndex((s) => s.includes(words));
+    for (const r of rules) {
+      const [first, last] = [r.statement.slice(0, 3).join(" "), r.statement.slice(-3).join(" ")];
+      assert.ok(sheetOf(first) >= 0, `${format}: “${first}” is printed`);
+      assert.equal(sheetOf(first), sheetOf(last), `${format}: “${first} … ${last}” on one sheet`);
+      const [keeps, breaks] = r.examples;
+      const at = sheets.findIndex((s, i) => i >= sheetOf(first) && s.includes(keeps));
+      assert.ok(at >= 0 && sheets[at].includes(breaks), `${format}: “${keeps}” and “${breaks}” side by side`);
+    }
+  }
+});
