@@ -460,3 +460,23 @@ test("the printed ground rules run on from the intro, a rule's statement whole a
     }
   }
 });
+
+test("the printed contact block is whole on one sheet, its heading with every line (Polish offers and home page on Letter)", async () => {
+  const out = path.join(dir, "pl-contact");
+  execFileSync(BIN, ["build", "--root", path.join(__dirname, "../../samples/pl"), "--out", out], { stdio: "pipe" });
+  for (const file of ["offers.html", "index.html"]) {
+    const page = await browser.context.newPage();
+    await page.goto("file://" + path.join(out, file), { waitUntil: "load" });
+    const heading = (await page.locator("#contact-title").textContent()).replace(/\s+/g, " ").trim();
+    // Each line as printed: its label, then the start of its value.
+    const values = await page.locator(".contact-block .contact-list li").evaluateAll((lis) => lis.map((li) => `${li.firstElementChild.textContent.trim()} ${li.lastElementChild.textContent.replace(/\s+/g, " ").trim().slice(0, 12)}`));
+    const pdf = path.join(dir, `contact-${file}.pdf`);
+    await page.pdf({ path: pdf, format: "Letter", preferCSSPageSize: true });
+    await page.close();
+    const sheets = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).split("\f").map((s) => s.replace(/\s+/g, " "));
+    const sheet = sheets.find((s) => s.includes(heading));
+    assert.ok(sheet, `${file}: “${heading}” is printed`);
+    assert.ok(values.length >= 3, `${file}: ${values.length} contact lines`);
+    assert.deepEqual(values.filter((v) => !sheet.includes(v)), [], `${file}: every contact line on the sheet of “${heading}”`);
+  }
+});
