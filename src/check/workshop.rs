@@ -3,7 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::load::frontmatter;
-use crate::load::yaml::{locate, locate_value, Seg};
+use crate::load::yaml::{locate, locate_value, value_place, Seg};
 use crate::model::schedule::{duration, plan, Clock, DayPlan, PlanError};
 use crate::model::*;
 
@@ -26,6 +26,22 @@ fn locate_front(text: &str, path: &[Seg]) -> (usize, usize) {
             ..
         }) => {
             let (line, col) = locate(front, path);
+            (line + front_line - 1, col)
+        }
+        _ => (1, 1),
+    }
+}
+
+/// Where the value of the key at `path` starts inside a Markdown file's
+/// front matter: what an error about a wrong value points at.
+fn locate_front_value(text: &str, path: &[Seg]) -> (usize, usize) {
+    match frontmatter::split(text) {
+        Ok(frontmatter::Split {
+            front: Some(front),
+            front_line,
+            ..
+        }) => {
+            let (line, col) = value_place(front, locate(front, path));
             (line + front_line - 1, col)
         }
         _ => (1, 1),
@@ -232,7 +248,14 @@ fn check_workshop((site, original): (&Site, &Site), w: &Workshop) -> Vec<Diagnos
                 ))
             }
             PlanError::UnknownModule { day, item, name } => {
-                let (l, c) = day_item(day, item);
+                let module = [
+                    Seg::Key("days"),
+                    Seg::Index(day),
+                    Seg::Key("items"),
+                    Seg::Index(item),
+                    Seg::Key("module"),
+                ];
+                let (l, c) = locate_value(text, &module);
                 unknown_module((site, original), w, day, &name).at(l, c)
             }
             PlanError::BadItem { day, item, message } => {
@@ -333,7 +356,7 @@ fn minutes_disagree(m: &Module, mtext: &str) -> Option<Diagnostic> {
     if m.front.activities.is_empty() || sum == m.front.minutes {
         return None;
     }
-    let (l, c) = locate_front(mtext, &[Seg::Key("minutes")]);
+    let (l, c) = locate_front_value(mtext, &[Seg::Key("minutes")]);
     let list: Vec<String> = m
         .front
         .activities
