@@ -398,13 +398,14 @@ fn missing_link(
     if exists {
         return None;
     }
-    // Listed only for the error: every set or session of either language.
+    // Listed only for the error: every set or session of either language,
+    // with its title.
     let both = [site, original];
-    let (known, folder, noun): (std::collections::BTreeSet<&str>, _, _) = match key {
+    let (mut known, folder, noun): (Vec<(&str, &str)>, _, _) = match key {
         "practice" => (
             both.iter()
                 .flat_map(|s| &s.practice)
-                .map(|d| d.slug.as_str())
+                .map(|d| (d.slug.as_str(), d.data.title.as_str()))
                 .collect(),
             "content/practice/",
             "practice set",
@@ -412,24 +413,26 @@ fn missing_link(
         _ => (
             both.iter()
                 .flat_map(|s| &s.sessions)
-                .map(|d| d.slug.as_str())
+                .map(|d| (d.slug.as_str(), d.data.title.as_str()))
                 .collect(),
             "content/sessions/",
             "session",
         ),
     };
-    let known: Vec<&str> = known.into_iter().collect();
-    let (l, c) = locate_front(
+    known.sort();
+    known.dedup_by_key(|k| k.0);
+    let (l, c) = locate_front_value(
         mtext,
         &[Seg::Key("activities"), Seg::Index(i), Seg::Key(key)],
     );
     let hint = if known.is_empty() {
         format!("add {folder}{t}.yaml")
     } else {
+        let slugs: Vec<&str> = known.iter().map(|k| k.0).collect();
         format!(
             "{}{noun}s in {folder}: {}",
-            crate::suggest::did_you_mean(t, known.iter().copied()),
-            known.join(", ")
+            meant_link(t, key, folder, &known),
+            slugs.join(", ")
         )
     };
     let title = &m.front.activities[i].title;
@@ -441,6 +444,34 @@ fn missing_link(
         .at(l, c)
         .hint(hint),
     )
+}
+
+/// "did you mean …? " for an activity's `practice:` or `session:` (`key`)
+/// written as the set's or session's title, as its file's path
+/// (`practice/x.yaml`), or a letter or two off its name; `known` holds
+/// each one's name and title.
+fn meant_link(t: &str, key: &str, folder: &str, known: &[(&str, &str)]) -> String {
+    let fold = |text: &str| {
+        let folded = crate::search::tokenize::fold(text);
+        folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    if let Some((slug, _)) = known.iter().find(|(_, title)| fold(title) == fold(t)) {
+        return format!("`{t}` is the title of `{slug}`: write its file's name, `{key}: {slug}`; ");
+    }
+    let bare = t.trim_start_matches('/').trim_start_matches("content/");
+    let bare = bare
+        .strip_prefix(folder.trim_start_matches("content/"))
+        .unwrap_or(bare);
+    let bare = [".yaml", ".yml"]
+        .iter()
+        .find_map(|e| bare.strip_suffix(e))
+        .unwrap_or(bare);
+    if bare != t && known.iter().any(|(slug, _)| *slug == bare) {
+        return format!(
+            "write the file's name alone, without its folder or `.yaml`: `{key}: {bare}`; "
+        );
+    }
+    crate::suggest::did_you_mean(t, known.iter().map(|k| k.0))
 }
 
 /// A module with minutes and no activities: nothing fills its time (the
