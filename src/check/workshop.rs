@@ -134,6 +134,16 @@ fn unknown_module(
 /// is just one (the file renamed since: `power-of-questions` to
 /// `questions-that-empower`).
 fn meant_module(w: &Workshop, name: &str, known: &[&str]) -> String {
+    let titled = w
+        .modules
+        .iter()
+        .find(|m| folded(&m.front.title) == folded(name));
+    if let Some(m) = titled {
+        return format!(
+            "`{name}` is the title of `{}`: write its file's name, `- module: {}`; ",
+            m.slug, m.slug
+        );
+    }
     let near = crate::suggest::did_you_mean(name, known.iter().copied());
     if !near.is_empty() {
         return near;
@@ -451,11 +461,7 @@ fn missing_link(
 /// (`practice/x.yaml`), or a letter or two off its name; `known` holds
 /// each one's name and title.
 fn meant_link(t: &str, key: &str, folder: &str, known: &[(&str, &str)]) -> String {
-    let fold = |text: &str| {
-        let folded = crate::search::tokenize::fold(text);
-        folded.split_whitespace().collect::<Vec<_>>().join(" ")
-    };
-    if let Some((slug, _)) = known.iter().find(|(_, title)| fold(title) == fold(t)) {
+    if let Some((slug, _)) = known.iter().find(|(_, title)| folded(title) == folded(t)) {
         return format!("`{t}` is the title of `{slug}`: write its file's name, `{key}: {slug}`; ");
     }
     let bare = t.trim_start_matches('/').trim_start_matches("content/");
@@ -472,6 +478,13 @@ fn meant_link(t: &str, key: &str, folder: &str, known: &[(&str, &str)]) -> Strin
         );
     }
     crate::suggest::did_you_mean(t, known.iter().map(|k| k.0))
+}
+
+/// A title as compared with a name written in its place: no case, no
+/// accents, single spaces.
+fn folded(text: &str) -> String {
+    let folded = crate::search::tokenize::fold(text);
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A module with minutes and no activities: nothing fills its time (the
