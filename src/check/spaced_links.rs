@@ -12,12 +12,18 @@ use std::path::Path;
 
 /// Warnings for the Markdown pages of `site` (the home page, free pages,
 /// workshop modules) that show a link written with a space as plain text.
-pub(super) fn check_spaced_links(site: &Site) -> Vec<Diagnostic> {
+/// `original`: the site in its default language, whose footer a
+/// translation shares unless it gives its own.
+pub(super) fn check_spaced_links(site: &Site, original: &Site) -> Vec<Diagnostic> {
     let titles = std::sync::OnceLock::new();
     let titles = || titles.get_or_init(|| page_titles(site)).as_slice();
-    markdown_texts(site)
+    let mut found: Vec<Diagnostic> = markdown_texts(site)
         .flat_map(|(file, text)| spaced_links(file, text, &titles))
-        .collect()
+        .collect();
+    if std::ptr::eq(site, original) || site.config.footer != original.config.footer {
+        found.extend(footer_links(site, &titles));
+    }
+    found
 }
 
 /// Every page's title with the page's path from the site root, the title
@@ -105,55 +111,93 @@ fn spaced_links<'t>(
         return Vec::new();
     };
     let body = split.body;
+    found_in(body, titles)
+        .into_iter()
+        .map(|(at, written)| {
+            let (line, column) = crate::diagnostic::line_col(body, at);
+            warning(file, written, titles).at(line + split.body_line - 1, column)
+        })
+        .collect()
+}
+
+/// The warnings for site.yaml's `footer:`, Markdown on every page, each at
+/// its place in site.yaml.
+fn footer_links<'t>(site: &Site, titles: &dyn Fn() -> &'t [(String, String)]) -> Vec<Diagnostic> {
+    let file = Path::new("site.yaml");
+    let (Some(footer), Some(yaml)) = (&site.config.footer, site.texts.get(file)) else {
+        return Vec::new();
+    };
+    if !may_have_spaced_link(footer) {
+        return Vec::new();
+    }
+    let from = yaml.find("footer:").unwrap_or(0);
+    found_in(footer, titles)
+        .into_iter()
+        .map(|(_, written)| {
+            let at = yaml[from..].find(written).map_or(from, |i| from + i);
+            let (line, column) = crate::diagnostic::line_col(yaml, at);
+            warning(file, written, titles).at(line, column)
+        })
+        .collect()
+}
+
+/// Each link Markdown reads as plain text in `body`: where it starts, and
+/// as written.
+fn found_in<'b, 't>(
+    body: &'b str,
+    titles: &dyn Fn() -> &'t [(String, String)],
+) -> Vec<(usize, &'b str)> {
+    let titled = |address: &str| title_of(address, titles).is_some();
     plain_text_runs(body)
         .into_iter()
         .flat_map(|(start, run)| {
             let mut found = Vec::new();
             let mut from = 0;
-            let titled = |address: &str| title_of(address, titles).is_some();
             while let Some((open, len)) = candidate(&run[from..], &titled) {
                 found.push((start + from + open, &run[from + open..from + open + len]));
                 from += open + len;
             }
             found
         })
-        .map(|(at, written)| {
-            let (line, column) = crate::diagnostic::line_col(body, at);
-            let bang = if written.starts_with('!') { "!" } else { "" };
-            let (words, address) = written[bang.len() + 1..written.len() - 1]
-                .split_once("](")
-                .unwrap_or(("", written));
-            if let Some(address) = address.strip_prefix('<') {
-                return Diagnostic::warning(
-                    file,
-                    format!("`{written}` is not a link: its address opens with `<` and has no `>` to close it, so the page shows it as written"),
-                )
-                .at(line + split.body_line - 1, column)
-                .hint(format!("end the address with `>`: `{bang}[{words}](<{address}>)`"));
-            }
-            if let Some(path) = title_of(address, titles) {
-                let path = match path.contains(' ') {
-                    true => format!("</{path}>"),
-                    false => format!("/{path}"),
-                };
-                return Diagnostic::warning(
-                    file,
-                    format!("`{written}` is not a link: `{address}` is the title of a page, not its address, so the page shows it as written"),
-                )
-                .at(line + split.body_line - 1, column)
-                .hint(format!("link to the page's file from the site root: `{bang}[{words}]({path})`"));
-            }
-            Diagnostic::warning(
-                file,
-                format!("`{written}` is not a link: Markdown ends a link's address at a space, so the page shows it as written"),
-            )
-            .at(line + split.body_line - 1, column)
-            .hint(format!(
-                "put the address in `<…>`, `{bang}[{words}](<{address}>)`, or write each space as `%20`, `{bang}[{words}]({})`",
-                address.replace(' ', "%20")
-            ))
-        })
         .collect()
+}
+
+/// The warning for `written`, a link Markdown reads as plain text.
+fn warning<'t>(
+    file: &Path,
+    written: &str,
+    titles: &dyn Fn() -> &'t [(String, String)],
+) -> Diagnostic {
+    let bang = if written.starts_with('!') { "!" } else { "" };
+    let (words, address) = written[bang.len() + 1..written.len() - 1]
+        .split_once("](")
+        .unwrap_or(("", written));
+    if let Some(address) = address.strip_prefix('<') {
+        return Diagnostic::warning(
+            file,
+            format!("`{written}` is not a link: its address opens with `<` and has no `>` to close it, so the page shows it as written"),
+        )
+        .hint(format!("end the address with `>`: `{bang}[{words}](<{address}>)`"));
+    }
+    if let Some(path) = title_of(address, titles) {
+        let path = match path.contains(' ') {
+            true => format!("</{path}>"),
+            false => format!("/{path}"),
+        };
+        return Diagnostic::warning(
+            file,
+            format!("`{written}` is not a link: `{address}` is the title of a page, not its address, so the page shows it as written"),
+        )
+        .hint(format!("link to the page's file from the site root: `{bang}[{words}]({path})`"));
+    }
+    Diagnostic::warning(
+        file,
+        format!("`{written}` is not a link: Markdown ends a link's address at a space, so the page shows it as written"),
+    )
+    .hint(format!(
+        "put the address in `<…>`, `{bang}[{words}](<{address}>)`, or write each space as `%20`, `{bang}[{words}]({})`",
+        address.replace(' ', "%20")
+    ))
 }
 
 /// The path of the page whose title `address` is, written in any case or
