@@ -527,9 +527,10 @@ mod tests {
             nav: Vec<T>,
         }
         let d = parse::<Outer>(Path::new("f.yaml"), "title: a\nnav:\n  - Home\n", 1).unwrap_err();
+        // The entry as `nav:` takes it, not the whole file's fields.
         assert_eq!(
             d.hint.as_deref(),
-            Some("expected a mapping (lines of `key: value`)")
+            Some("expected a mapping (lines of `key: value`), one for each entry, such as `- { title: About, link: about.html }`")
         );
         let d = parse::<Outer>(Path::new("f.yaml"), "- a\n", 1).unwrap_err();
         assert_eq!(
