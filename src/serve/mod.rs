@@ -7,19 +7,22 @@
 
 pub mod conn;
 pub mod events;
+pub mod gate;
 pub mod host;
 pub mod http;
 pub mod range;
 pub mod request;
 pub mod response;
 mod summary;
+pub mod turns;
 pub mod watch;
 
 use crate::build;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::Strings;
 use crate::{errln, outln};
-use conn::{Answer, Gate, Ticket};
+use conn::Answer;
+use gate::{Gate, Ticket};
 use host::{host_port, HostRule};
 use http::{content_type, not_built_page, not_found_page, site_path, Refusal, Shown, EVENTS_PATH};
 use request::Head;
@@ -181,7 +184,7 @@ pub fn run(options: &Options) -> Result<(), Diagnostics> {
         .start_handler(|_| yield_to_serving())
         .build_global();
     let root = options.root.clone();
-    let gate = Gate::new(conn::connection_limit(fd_limit));
+    let gate = Gate::new(gate::connection_limit(fd_limit));
     let first = Snapshot::default();
     let version = first.version;
     let shared = Arc::new(Shared {
