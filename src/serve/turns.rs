@@ -4,10 +4,11 @@
 //! new connection then waited for the CPU behind all of them, and its page
 //! took seconds. Now a connection answers a request only in its turn, and
 //! only a few per core answer at once (`PER_CORE`): the others wait
-//! asleep. The next turn goes to the connection that has answered the
-//! fewest requests so far (a browser's first request before a script's
-//! 50th), in the order they asked among equals; so a crowd is served in
-//! rounds, and a newcomer ahead of it.
+//! asleep. A connection's first request needs no turn, and the next turn
+//! goes to the connection that has answered the fewest requests so far (a
+//! browser's second request before a script's 50th), in the order they
+//! asked among equals; so a crowd is served in rounds, and a newcomer
+//! ahead of it.
 //!
 //! A turn covers working out an answer and what the system takes of it at
 //! once: a connection whose client does not read gives its turn up before
@@ -69,12 +70,14 @@ impl Ord for Waiting {
 
 /// A turn at answering; dropping it passes the turn on.
 pub struct Turn<'a> {
-    turns: &'a Turns,
+    turns: Option<&'a Turns>,
 }
 
 impl Drop for Turn<'_> {
     fn drop(&mut self) {
-        self.turns.pass_on();
+        if let Some(turns) = self.turns {
+            turns.pass_on();
+        }
     }
 }
 
@@ -97,14 +100,19 @@ impl Turns {
     }
 
     /// Waits for a turn, for a connection that answered `answered`
-    /// requests; `None` if it is `gone` (closed to make room) first.
+    /// requests; `None` if it is `gone` (closed to make room) first. A
+    /// connection's first request takes none: it waits behind no crowd
+    /// (new connections come only as fast as the one acceptor lets them in).
     pub fn take(&self, answered: u64, gone: impl Fn() -> bool) -> Option<Turn<'_>> {
+        if answered == 0 {
+            return Some(Turn { turns: None });
+        }
         let wake = {
             let mut st = self.lock();
             // Someone waits only while every turn is taken.
             if st.taken < self.width {
                 st.taken += 1;
-                return Some(Turn { turns: self });
+                return Some(Turn { turns: Some(self) });
             }
             let wake = Arc::new(Wake {
                 given: AtomicBool::new(false),
@@ -130,7 +138,7 @@ impl Turns {
             }
             std::thread::park();
         }
-        Some(Turn { turns: self })
+        Some(Turn { turns: Some(self) })
     }
 
     /// Hands a finished turn to the first in line, if any.
@@ -159,8 +167,8 @@ mod tests {
     use std::sync::mpsc;
     use std::time::Duration;
 
-    /// With the only turn taken, connections that answered 50, 3 and 0
-    /// requests ask (in that order); the turn goes to the one with 0, then
+    /// With the only turn taken, connections that answered 50, 3 and 1
+    /// requests ask (in that order); the turn goes to the one with 1, then
     /// 3, then 50.
     #[test]
     fn the_connection_that_answered_fewest_goes_first() {
@@ -168,7 +176,7 @@ mod tests {
         let first = turns.take(7, || false);
         let (tx, rx) = mpsc::channel();
         let mut waiting = Vec::new();
-        for (i, answered) in [50, 3, 0].into_iter().enumerate() {
+        for (i, answered) in [50, 3, 1].into_iter().enumerate() {
             let (turns2, tx) = (turns.clone(), tx.clone());
             waiting.push(std::thread::spawn(move || {
                 let _turn = turns2.take(answered, || false);
@@ -184,14 +192,22 @@ mod tests {
             t.join().unwrap();
         }
         let order: Vec<u64> = rx.try_iter().collect();
-        assert_eq!(order, [0, 3, 50]);
+        assert_eq!(order, [1, 3, 50]);
         assert_eq!(turns.lock().taken, 0, "every turn was given back");
+    }
+
+    #[test]
+    fn a_first_request_needs_no_turn() {
+        let turns = Turns::with_width(1);
+        let _taken = turns.take(5, || false);
+        let _first = turns.take(0, || false).expect("at once");
+        assert_eq!(turns.lock().taken, 1);
     }
 
     #[test]
     fn equals_go_in_the_order_they_asked() {
         let turns = Arc::new(Turns::with_width(1));
-        let first = turns.take(0, || false);
+        let first = turns.take(1, || false);
         let (tx, rx) = mpsc::channel();
         let mut waiting = Vec::new();
         for i in 0..5 {
