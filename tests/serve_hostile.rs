@@ -121,20 +121,33 @@ fn p2_running_out_of_descriptors_does_not_stop_the_server() {
 
     // 80 clients that keep their connections busy: each pipelines 1,000
     // requests for the style sheet (19 MB of answers, more than the kernel
-    // buffers) and never reads. When every connection is busy, a newcomer
-    // gets 503 at once.
+    // buffers) and never reads. A newcomer is served all the same: the
+    // connection that answered most is closed to make room for it.
     let request = format!("GET /static/style.css HTTP/1.1\r\nHost: {addr}\r\n\r\n").repeat(1000);
-    let busy: Vec<_> = (0..80)
+    let busy = busy_clients(&addr, &request, 80);
+    std::thread::sleep(Duration::from_millis(1000));
+    let mut times: Vec<Duration> = (0..10)
         .map(|_| {
-            let s = Arc::new(connect_small_window(&addr));
-            let (s2, request) = (s.clone(), request.clone());
-            std::thread::spawn(move || {
-                s2.set_write_timeout(Some(Duration::from_secs(3))).unwrap();
-                let _ = (&*s2).write_all(request.as_bytes());
-            });
-            s
+            let t = Instant::now();
+            let reply = get(&addr, "/about.html");
+            assert_eq!(reply.status, 200, "{}", reply.body);
+            t.elapsed()
         })
         .collect();
+    assert_fast(
+        "80 clients pipelining, never reading, on 64 connections",
+        p99(&mut times),
+    );
+    drop(busy);
+    std::thread::sleep(Duration::from_millis(500));
+
+    // 80 clients each asking for a file of 4 MB (five times) and reading
+    // nothing: every connection is busy with its first answer, and none is
+    // closed for a newcomer, which gets 503 at once.
+    fs::write(site.path("content/big.bin"), vec![7u8; 4 << 20]).unwrap();
+    wait_until_served(&addr, "/big.bin");
+    let request = format!("GET /big.bin HTTP/1.1\r\nHost: {addr}\r\n\r\n").repeat(5);
+    let busy = busy_clients(&addr, &request, 80);
     std::thread::sleep(Duration::from_millis(1000));
     // (A newcomer that still finds an idle connection to replace is served.)
     let (reply, took) = (0..10)
@@ -170,6 +183,36 @@ fn p2_running_out_of_descriptors_does_not_stop_the_server() {
     drop(busy);
     assert_fast("after the storm", p99_get(&addr, 100));
     assert!(server.alive());
+}
+
+/// `n` clients that send `request` (at most 3 s of trying) and never read.
+fn busy_clients(addr: &str, request: &str, n: usize) -> Vec<Arc<TcpStream>> {
+    (0..n)
+        .map(|_| {
+            let s = Arc::new(connect_small_window(addr));
+            let (s2, request) = (s.clone(), request.to_string());
+            std::thread::spawn(move || {
+                s2.set_write_timeout(Some(Duration::from_secs(3))).unwrap();
+                let _ = (&*s2).write_all(request.as_bytes());
+            });
+            s
+        })
+        .collect()
+}
+
+/// Waits up to 10 s for a rebuild to serve `target`.
+fn wait_until_served(addr: &str, target: &str) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while raw(
+        addr,
+        format!("HEAD {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").as_bytes(),
+    )
+    .map(|r| r.status)
+        != Some(200)
+    {
+        assert!(Instant::now() < deadline, "{target} is served");
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 #[test]

@@ -7,28 +7,20 @@
 //! pipelined requests over all its workers, each waiting for the answer
 //! before it on the same socket.
 
+use super::gate::{Gate, Ticket};
 use super::host::{self, HostRule};
 use super::http::{
-    EVENTS_PATH, EVENT_RETRY_MS, HEAD_TIMEOUT, LINGER, MAX_CONNECTIONS, MAX_HEAD_BYTES,
-    MAX_REQUEST_LINE, RESERVED_FDS,
+    EVENTS_PATH, EVENT_RETRY_MS, HEAD_TIMEOUT, LINGER, MAX_HEAD_BYTES, MAX_REQUEST_LINE,
 };
 use super::request::{parse_head, Head, HeadError};
-use super::response::{send, write_bytes, Framing, Response, GUARD_HEADERS};
+use super::response::{send, send_then, write_bytes, write_then, Framing, Response, GUARD_HEADERS};
+use super::turns::Turn;
 use crate::errln;
-use std::collections::HashMap;
-use std::io::{self, Read, Write};
+use std::io::{self, IoSlice, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// Closed-but-not-yet-gone connections allowed beyond the cap while the idle
-/// ones closed to make room finish.
-const EVICTING: usize = 16;
-/// When that many are still finishing (a flood of silent connections on a
-/// busy machine), the acceptor waits this long for one to go rather than
-/// turn the next newcomer, maybe a browser, away with 503.
-const EVICT_WAIT: Duration = Duration::from_millis(500);
 /// Thread stack of one connection: it parses a head and writes an answer.
 const STACK: usize = 256 * 1024;
 
@@ -49,121 +41,6 @@ pub trait Site: Send + Sync + 'static {
     fn event_stream_order(&self) -> u64;
     /// Takes over an event stream whose response head was written.
     fn add_event_stream(&self, stream: Arc<TcpStream>, ticket: Ticket, order: u64);
-}
-
-/// Counts the open connections and knows which are idle (waiting for a
-/// request head), so one can be closed to make room.
-pub struct Gate {
-    state: Mutex<GateState>,
-    /// Signalled when a connection leaves.
-    left: Condvar,
-    limit: usize,
-    next_id: AtomicU64,
-}
-
-#[derive(Default)]
-struct GateState {
-    conns: HashMap<u64, Entry>,
-}
-
-struct Entry {
-    stream: Arc<TcpStream>,
-    /// Since when it waits for a request head; `None` while busy.
-    idle_since: Option<Instant>,
-}
-
-/// A connection's place in the gate; leaving drops it.
-pub struct Ticket {
-    id: u64,
-    gate: Arc<Gate>,
-}
-
-impl Drop for Ticket {
-    fn drop(&mut self) {
-        self.gate.lock().conns.remove(&self.id);
-        self.gate.left.notify_one();
-    }
-}
-
-impl Ticket {
-    fn idle(&self, idle: bool) {
-        if let Some(e) = self.gate.lock().conns.get_mut(&self.id) {
-            e.idle_since = idle.then(Instant::now);
-        }
-    }
-}
-
-impl Gate {
-    /// A gate for at most `limit` connections.
-    pub fn new(limit: usize) -> Arc<Gate> {
-        Arc::new(Gate {
-            state: Mutex::new(GateState::default()),
-            left: Condvar::new(),
-            limit,
-            next_id: AtomicU64::new(1),
-        })
-    }
-
-    pub fn limit(&self) -> usize {
-        self.limit
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, GateState> {
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// Lets a new connection in, closing the longest-idle one when full
-    /// (waiting up to `EVICT_WAIT` while `EVICTING` closed ones are still
-    /// finishing); `None` when every connection is busy.
-    fn admit(self: &Arc<Self>, stream: &Arc<TcpStream>) -> Option<Ticket> {
-        let deadline = Instant::now() + EVICT_WAIT;
-        let mut st = self.lock();
-        while st.conns.len() >= self.limit {
-            let idle = st
-                .conns
-                .iter()
-                .filter_map(|(id, e)| e.idle_since.map(|t| (t, *id)))
-                .min();
-            let left = deadline.saturating_duration_since(Instant::now());
-            match idle {
-                Some((_, id)) if st.conns.len() < self.limit + EVICTING => {
-                    let e = st.conns.get_mut(&id).expect("listed");
-                    e.idle_since = None;
-                    let _ = e.stream.shutdown(Shutdown::Both);
-                    break;
-                }
-                Some(_) if !left.is_zero() => {
-                    st = self
-                        .left
-                        .wait_timeout(st, left)
-                        .unwrap_or_else(|e| e.into_inner())
-                        .0;
-                }
-                _ => return None,
-            }
-        }
-        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
-        st.conns.insert(
-            id,
-            Entry {
-                stream: stream.clone(),
-                idle_since: Some(Instant::now()),
-            },
-        );
-        Some(Ticket {
-            id,
-            gate: self.clone(),
-        })
-    }
-}
-
-/// The connection cap for an open-file limit of `fd_limit` (`None`: unknown).
-pub fn connection_limit(fd_limit: Option<u64>) -> usize {
-    let budget = fd_limit
-        .map(|n| usize::try_from(n).unwrap_or(usize::MAX))
-        .unwrap_or(usize::MAX)
-        .saturating_sub(RESERVED_FDS + EVICTING);
-    budget.clamp(4, MAX_CONNECTIONS)
 }
 
 /// Raises the soft open-file limit to the hard one; returns the limit in force.
@@ -318,8 +195,10 @@ fn serve_connection(stream: Arc<TcpStream>, ticket: Ticket, hosts: &HostRule, si
         };
         ticket.idle(false);
         buf.drain(..head.len);
-        match respond(&stream, &head, hosts, site) {
-            Next::Continue => {}
+        // Closed to make room while it waited.
+        let Some(turn) = ticket.turn() else { return };
+        match respond(&stream, &head, hosts, site, turn) {
+            Next::Continue => ticket.answered(),
             Next::Close => return,
             Next::Linger => return linger(&stream, &ticket),
             Next::Events => return open_events(stream, ticket, site),
@@ -327,15 +206,16 @@ fn serve_connection(stream: Arc<TcpStream>, ticket: Ticket, hosts: &HostRule, si
     }
 }
 
-/// Answers one request. A request with a body (never read) or one refused
-/// for who sent it ends the connection.
-fn respond(stream: &TcpStream, head: &Head, hosts: &HostRule, site: &dyn Site) -> Next {
+/// Answers one request in its `turn`, given up once answered or when the
+/// client does not take the answer at once. A request with a body (never
+/// read) or one refused for who sent it ends the connection.
+fn respond(stream: &TcpStream, head: &Head, hosts: &HostRule, site: &dyn Site, turn: Turn) -> Next {
     let events = matches!(head.method.as_str(), "GET" | "HEAD")
         && head.target.split('?').next() == Some(EVENTS_PATH);
     let (response, refused) = match host::check(hosts, head, events) {
         Some(refusal) => (refusal, true),
         None => match site.answer(head) {
-            Answer::Events if head.method == "HEAD" => return events_head_only(stream, head),
+            Answer::Events if head.method == "HEAD" => return events_head_only(stream, head, turn),
             Answer::Events => return Next::Events,
             Answer::Response(r) => (r, false),
         },
@@ -345,7 +225,8 @@ fn respond(stream: &TcpStream, head: &Head, hosts: &HostRule, site: &dyn Site) -
         close: head.close || refused || head.has_body,
         http10: head.http10,
     };
-    after_answer(send(stream, &response, framing).is_ok(), framing.close)
+    let sent = send_then(stream, &response, framing, || drop(turn));
+    after_answer(sent.is_ok(), framing.close)
 }
 
 /// What the connection does once an answer is `sent`: one that said
@@ -367,14 +248,16 @@ fn events_head(connection: &str) -> String {
 
 /// HEAD of the event stream: the head a GET gets, and the connection goes
 /// on (a script or monitor asking whether live reload is there).
-fn events_head_only(stream: &TcpStream, head: &Head) -> Next {
+fn events_head_only(stream: &TcpStream, head: &Head, turn: Turn) -> Next {
     let close = head.close || head.has_body;
     let connection = if close { "close" } else { "keep-alive" };
-    let sent = write_bytes(stream, events_head(connection).as_bytes()).is_ok();
-    after_answer(sent, close)
+    let bytes = events_head(connection);
+    let sent = write_then(stream, &mut [IoSlice::new(bytes.as_bytes())], || drop(turn));
+    after_answer(sent.is_ok(), close)
 }
 
 fn open_events(stream: Arc<TcpStream>, ticket: Ticket, site: &dyn Site) {
+    ticket.streaming();
     // The stream has no length and ends only when the connection does.
     let head = format!(
         "{}retry: {EVENT_RETRY_MS}\n: connected\n\n",
@@ -497,14 +380,6 @@ fn linger(stream: &TcpStream, ticket: &Ticket) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_connection_cap_fits_the_open_file_limit() {
-        assert_eq!(connection_limit(None), MAX_CONNECTIONS);
-        assert_eq!(connection_limit(Some(1_048_576)), MAX_CONNECTIONS);
-        assert_eq!(connection_limit(Some(256)), 256 - RESERVED_FDS - EVICTING);
-        assert_eq!(connection_limit(Some(10)), 4);
-    }
 
     #[test]
     fn only_a_broken_listening_socket_stops_the_server() {

@@ -12,7 +12,7 @@
 //! and connected just after it (the event then went to no one) reloads
 //! too, and a tab whose page is the newest does not.
 
-use super::conn::Ticket;
+use super::gate::Ticket;
 use super::http::{EVENT_BACKLOG, EVENT_PING, EVENT_SEND_BUFFER, EVENT_SWEEP};
 use std::io::{ErrorKind, Read, Write};
 use std::net::{Shutdown, TcpStream};

@@ -38,8 +38,10 @@ pub const WRITE_STALL: Duration = Duration::from_secs(5);
 pub const WRITE_CHUNK: usize = 64 * 1024;
 /// Connections open at once, page requests and event streams together. Each
 /// costs one descriptor and one thread; a trainer's browser uses about six
-/// per tab. When full, the connection idle the longest is closed to make
-/// room; when none is idle, the newcomer gets 503 and is closed at once.
+/// per tab. When full, a connection is closed to make room: the one idle
+/// the longest, else the busy one that answered most requests (see
+/// `gate::Rank`); when every one is busy with its first answer, the
+/// newcomer gets 503 and is closed at once.
 /// Lowered to fit the open-file limit (see `RESERVED_FDS`).
 pub const MAX_CONNECTIONS: usize = 512;
 /// Event streams open at once (one per open tab), within `MAX_CONNECTIONS`,

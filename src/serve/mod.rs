@@ -7,19 +7,23 @@
 
 pub mod conn;
 pub mod events;
+pub mod gate;
 pub mod host;
 pub mod http;
+pub mod lan;
 pub mod range;
 pub mod request;
 pub mod response;
 mod summary;
+pub mod turns;
 pub mod watch;
 
 use crate::build;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::Strings;
 use crate::{errln, outln};
-use conn::{Answer, Gate, Ticket};
+use conn::Answer;
+use gate::{Gate, Ticket};
 use host::{host_port, HostRule};
 use http::{content_type, not_built_page, not_found_page, site_path, Refusal, Shown, EVENTS_PATH};
 use request::Head;
@@ -181,7 +185,7 @@ pub fn run(options: &Options) -> Result<(), Diagnostics> {
         .start_handler(|_| yield_to_serving())
         .build_global();
     let root = options.root.clone();
-    let gate = Gate::new(conn::connection_limit(fd_limit));
+    let gate = Gate::new(gate::connection_limit(fd_limit));
     let first = Snapshot::default();
     let version = first.version;
     let shared = Arc::new(Shared {
@@ -214,6 +218,9 @@ pub fn run(options: &Options) -> Result<(), Diagnostics> {
     }
     let url = format!("http://{}/", host_port(browsable(local)));
     outln!("serving {} at {url}", root.display());
+    if local.ip().is_unspecified() {
+        print_network_addresses(local);
+    }
     outln!("watching site.yaml, content/, themes/ and i18n/; press Ctrl+C to stop");
 
     let hosts = HostRule::new(local, &names);
@@ -296,6 +303,19 @@ fn bind(addr: SocketAddr) -> Result<TcpListener, Diagnostics> {
         };
         Diagnostics(vec![d])
     })
+}
+
+/// Where other devices (a phone on the same Wi-Fi) can open a server
+/// listening on every interface, or that none can for now.
+fn print_network_addresses(local: SocketAddr) {
+    let found = lan::addresses(local.ip());
+    if found.is_empty() {
+        outln!("no network address found (this computer seems to be offline): other devices cannot open the site until it joins a network");
+    }
+    for ip in found {
+        let url = format!("http://{}/", host_port(SocketAddr::new(ip, local.port())));
+        outln!("on other devices on your network: {url}");
+    }
 }
 
 /// The address to print: a browser cannot open 0.0.0.0, but this machine's

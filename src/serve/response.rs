@@ -141,6 +141,17 @@ pub struct Framing {
 
 /// Writes a response within `WRITE_TIMEOUT` (more for large answers).
 pub fn send(stream: &TcpStream, response: &Response, framing: Framing) -> io::Result<()> {
+    send_then(stream, response, framing, || {})
+}
+
+/// `send`, calling `waiting` before it waits for the client to take more
+/// (it took less than the whole answer at once).
+pub fn send_then(
+    stream: &TcpStream,
+    response: &Response,
+    framing: Framing,
+    waiting: impl FnOnce(),
+) -> io::Result<()> {
     let head = response.head(framing);
     let mut slices = vec![IoSlice::new(&head)];
     if !framing.head_only {
@@ -152,7 +163,41 @@ pub fn send(stream: &TcpStream, response: &Response, framing: Framing) -> io::Re
                 .filter(|s| !s.is_empty()),
         );
     }
-    write_within(stream, &mut slices)
+    write_then(stream, &mut slices, waiting)
+}
+
+/// Writes what the system takes of `slices` at once; before waiting for
+/// the client to take the rest, calls `waiting`.
+pub fn write_then(
+    stream: &TcpStream,
+    mut slices: &mut [IoSlice<'_>],
+    waiting: impl FnOnce(),
+) -> io::Result<()> {
+    stream.set_nonblocking(true)?;
+    let at_once = write_at_once(stream, &mut slices);
+    stream.set_nonblocking(false)?;
+    at_once?;
+    if slices.is_empty() {
+        return Ok(());
+    }
+    waiting();
+    write_within(stream, slices)
+}
+
+/// Writes `slices` on a stream that does not block until the system takes
+/// no more; leaves the rest in `slices`.
+fn write_at_once(stream: &TcpStream, slices: &mut &mut [IoSlice<'_>]) -> io::Result<()> {
+    let mut s = stream;
+    while !slices.is_empty() {
+        match s.write_vectored(&first_bytes(slices, WRITE_CHUNK)) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(n) => IoSlice::advance_slices(slices, n),
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 /// Writes all of `slices` within `WRITE_TIMEOUT`, and as much again per

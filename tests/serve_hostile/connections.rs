@@ -208,3 +208,83 @@ fn burst() -> usize {
         .unwrap_or(4096);
     (cap / 2).min(2000)
 }
+
+/// Crowds of connections that keep the server busy: 400 at a time, each
+/// sending 300 requests at once and reading none of the answers, each
+/// replaced by a new one after 2 s. Every connection had a thread answering
+/// as fast as the machine let it, hundreds at once; a browser's new
+/// connection waited for the CPU behind all of them, and once the crowd
+/// filled the connection cap, the acceptor waited for busy ones to go. A
+/// page took up to 1 s (release build; more in a debug build). Now as many
+/// connections answer at once as the machine has cores, the one that
+/// answered fewest first, and the connection that answered most is closed
+/// to make room.
+#[test]
+fn c6_crowds_of_connections_pipelining_requests_delay_a_page_only_briefly() {
+    let _turn = take_turn();
+    raise_own_fd_limit();
+    let site = new_site("pipelining");
+    let server = Server::start(&site);
+    let a = server.addr.clone();
+    let stop = Arc::new(AtomicBool::new(false));
+    let crowd = pipelining_crowd(&a, 600, Duration::from_secs(1), stop.clone());
+    std::thread::sleep(Duration::from_millis(1500));
+    let probed = Arc::new(AtomicBool::new(false));
+    let probe = probe_latency(&a, probed.clone());
+    std::thread::sleep(Duration::from_secs(6));
+    probed.store(true, Ordering::Relaxed);
+    let mut times = probe.join().unwrap();
+    stop.store(true, Ordering::Relaxed);
+    let opened = crowd.join().unwrap();
+    let worst = *times.iter().max().unwrap();
+    let p50 = times[times.len() / 2];
+    let p99 = p99(&mut times);
+    eprintln!(
+        "{opened} connections pipelining: a page in {:.1} ms (median), {:.0} ms (99th percentile), {:.0} ms at worst ({} pages)",
+        p50.as_secs_f64() * 1000.0,
+        p99.as_secs_f64() * 1000.0,
+        worst.as_secs_f64() * 1000.0,
+        times.len()
+    );
+    assert!(worst < Duration::from_millis(WORST_MS), "{worst:?}");
+}
+
+/// The slowest page c6 allows.
+const WORST_MS: u64 = 400;
+
+/// Keeps `n` connections to `addr`, each sending 300 requests at once and
+/// reading nothing, each replaced after `life`, until `stop`; returns how
+/// many it opened.
+fn pipelining_crowd(
+    addr: &str,
+    n: usize,
+    life: Duration,
+    stop: Arc<AtomicBool>,
+) -> std::thread::JoinHandle<usize> {
+    let addr = addr.to_string();
+    let burst = format!("GET /about.html HTTP/1.1\r\nHost: {addr}\r\n\r\n").repeat(300);
+    std::thread::spawn(move || {
+        let mut open: std::collections::VecDeque<(Instant, TcpStream)> = Default::default();
+        let (tick, mut opened) = (Duration::from_millis(20), 0);
+        let per_tick = (n as u32 * tick.as_millis() as u32 / life.as_millis() as u32).max(1);
+        while !stop.load(Ordering::Relaxed) {
+            while open.front().is_some_and(|(born, _)| born.elapsed() > life) {
+                open.pop_front();
+            }
+            for _ in 0..per_tick {
+                if open.len() >= n {
+                    break;
+                }
+                let Ok(s) = TcpStream::connect(&addr) else {
+                    continue;
+                };
+                s.set_nonblocking(true).unwrap();
+                let _ = (&s).write(burst.as_bytes());
+                open.push_back((Instant::now(), s));
+                opened += 1;
+            }
+            std::thread::sleep(tick);
+        }
+        opened
+    })
+}
