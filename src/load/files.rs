@@ -224,27 +224,12 @@ pub fn read_utf8(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
         Diagnostic::error(rel, format!("cannot read file: {words}"))
             .hint("check that the file exists and that you may read it")
     })?;
-    let bytes = match utf16_text(&bytes) {
-        Some(text) => text.into_bytes(),
-        None if is_utf16_without_mark(&bytes) => {
-            return Err(Diagnostic::error(rel, "file is saved as UTF-16, not UTF-8")
-                .at(1, 1)
-                .hint("save it again as UTF-8 (Word: Save As, Plain Text, Unicode (UTF-8); Notepad: Save As, Encoding UTF-8)"));
-        }
-        None => bytes,
-    };
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let good = e.utf8_error().valid_up_to();
-        let text = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
-        Diagnostic::error(rel, "file is not valid UTF-8")
-            .at_offset(&text, good)
-            .hint("save the file with UTF-8 encoding (in most editors: Save As, Encoding UTF-8)")
-    })?;
-    // Editors on Windows often start a file with a byte-order mark; it is not content.
-    let text = match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    };
+    decode(rel, bytes)
+}
+
+/// The text of the bytes of file `rel`, read as [`read_utf8`] reads a file.
+pub fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    let text = super::encoding::decode(rel, bytes)?;
     Ok(lone_returns_as_line_ends(text))
 }
 
@@ -269,35 +254,8 @@ fn lone_returns_as_line_ends(text: String) -> String {
     out
 }
 
-/// The text of a file saved as UTF-16 with a byte-order mark, as Word and
-/// Notepad save "Unicode" text; `None` for any other file.
-fn utf16_text(bytes: &[u8]) -> Option<String> {
-    let little = match bytes {
-        [0xFF, 0xFE, ..] => true,
-        [0xFE, 0xFF, ..] => false,
-        _ => return None,
-    };
-    let units = bytes[2..].chunks(2).map(|c| match (c, little) {
-        ([a, b], true) => u16::from_le_bytes([*a, *b]),
-        ([a, b], false) => u16::from_be_bytes([*a, *b]),
-        _ => 0xFFFD,
-    });
-    char::decode_utf16(units)
-        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-        .collect::<String>()
-        .into()
-}
-
-/// UTF-16 text with no byte-order mark: most of its first bytes are zero in
-/// every second place (the Latin letters' high bytes).
-fn is_utf16_without_mark(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(200)];
-    let zeros = head.iter().filter(|&&b| b == 0).count();
-    head.len() >= 4 && zeros * 3 >= head.len()
-}
-
 #[cfg(test)]
-mod utf16_tests {
+mod line_end_tests {
     use super::*;
 
     #[test]
@@ -309,26 +267,5 @@ mod utf16_tests {
         );
         let plain = "title: A\r\n".to_string();
         assert_eq!(lone_returns_as_line_ends(plain), "title: A\r\n");
-    }
-
-    #[test]
-    fn utf16_with_a_mark_is_read_as_text() {
-        let le: Vec<u8> = [0xFF, 0xFE]
-            .into_iter()
-            .chain("Zażółć\n".encode_utf16().flat_map(u16::to_le_bytes))
-            .collect();
-        assert_eq!(utf16_text(&le).as_deref(), Some("Zażółć\n"));
-        let be: Vec<u8> = [0xFE, 0xFF]
-            .into_iter()
-            .chain("ok".encode_utf16().flat_map(u16::to_be_bytes))
-            .collect();
-        assert_eq!(utf16_text(&be).as_deref(), Some("ok"));
-        assert_eq!(utf16_text(b"plain"), None);
-        let bare: Vec<u8> = "title: x"
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes)
-            .collect();
-        assert!(is_utf16_without_mark(&bare));
-        assert!(!is_utf16_without_mark("zażółć gęślą".as_bytes()));
     }
 }

@@ -1,6 +1,7 @@
 //! Reads a site folder into a [`Site`]: walks `content/`, splits front matter,
 //! parses YAML (in [`yaml`], the one place that does) and places every error.
 
+mod encoding;
 mod files;
 mod foreign;
 pub mod frontmatter;
@@ -21,7 +22,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use files::content_files;
-pub use files::{is_ignored, read_utf8, site_folder};
+pub use files::{decode, is_ignored, read_utf8, site_folder};
 use layout::Kind;
 pub use layout::{is_text, TEXT_EXTENSIONS};
 use markdown_file::{
