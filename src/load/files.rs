@@ -8,7 +8,11 @@ use std::path::{Path, PathBuf};
 /// Every file under `content/`, relative to it, sorted; hidden and editor
 /// backup files are skipped. A file or folder that cannot be read is an
 /// error, never skipped in silence.
-pub(super) fn content_files(root: &Path, content: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+pub(super) fn content_files(
+    root: &Path,
+    content: &Path,
+    languages: &[String],
+) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     let mut reported = std::collections::HashSet::new();
@@ -34,7 +38,7 @@ pub(super) fn content_files(root: &Path, content: &Path) -> (Vec<PathBuf>, Vec<D
         }
         match entry {
             Ok(e) if e.file_type().is_file() => {
-                if let Some(d) = file_named_as_folder(root, content, e.path()) {
+                if let Some(d) = file_named_as_folder(root, content, e.path(), languages) {
                     errors.push(d);
                     continue;
                 }
@@ -83,21 +87,43 @@ fn folder_named_as_file(root: &Path, content: &Path, dir: &Path) -> Option<Diagn
     )
 }
 
-/// A file where the layout has a folder (`content/sessions`, saved without
-/// an extension): every session, set or workshop would otherwise be
-/// missing in silence, and the file published under the folder's name.
-fn file_named_as_folder(root: &Path, content: &Path, file: &Path) -> Option<Diagnostic> {
+/// A file where the layout has a folder (`content/sessions`,
+/// `content/workshops/basics`, saved without an extension): every session,
+/// set or workshop would otherwise be missing in silence, and the file
+/// published under the folder's name. Under a folder named after one of
+/// the site's languages (`content/pl/sessions`) the file is one too: the
+/// trainer meant that language's folder, which alsite does not have.
+fn file_named_as_folder(
+    root: &Path,
+    content: &Path,
+    file: &Path,
+    languages: &[String],
+) -> Option<Diagnostic> {
     const FOLDERS: &[&str] = &["pages", "method", "practice", "sessions", "workshops"];
     let rel = file.strip_prefix(content).ok()?;
-    let name = rel.to_str().filter(|n| FOLDERS.contains(n))?;
+    let mut parts: Vec<&str> = rel.iter().map(|p| p.to_str()).collect::<Option<_>>()?;
+    let lang = super::language::folder_language(parts.first()?, languages).cloned();
+    if lang.is_some() {
+        parts.remove(0);
+    }
+    let (folder, what) = match parts.as_slice() {
+        [name] if FOLDERS.contains(name) => (name.to_string(), "a folder of that name"),
+        ["workshops", slug] if !slug.contains('.') => {
+            (format!("workshops/{slug}"), "a workshop's folder")
+        }
+        _ => return None,
+    };
     let shown = file.strip_prefix(root).unwrap_or(file);
-    Some(
-        Diagnostic::error(
-            shown,
-            format!("`{name}` is a file, but here the content layout reads a folder of that name"),
-        )
-        .hint(format!("make `content/{name}/` a folder and put its files in it; a file to publish as it is needs another name, such as `{name}.txt`")),
-    )
+    let name = rel.file_name()?.to_string_lossy();
+    let hint = match &lang {
+        Some(lang) => format!("alsite has no folder per language: a translation sits in `content/{folder}/` beside its original, with the language code before the extension (`NAME.{lang}.yaml`, `NAME.{lang}.md`); delete this file, or, to publish it as it is, give it an extension, such as `{name}.txt`"),
+        None => format!("make `content/{folder}/` a folder and put its files in it; a file to publish as it is needs another name, such as `{name}.txt`"),
+    };
+    let message = match lang {
+        Some(_) => format!("`{name}` is a file, but the content layout reads {what}, and only at `content/{folder}/`"),
+        None => format!("`{name}` is a file, but here the content layout reads {what}"),
+    };
+    Some(Diagnostic::error(shown, message).hint(hint))
 }
 
 /// `file` is a symbolic link that cannot be followed (to a file that does

@@ -65,7 +65,8 @@ pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
         // 64 files, and at least four a thread, so a small site is read in
         // parallel too.
         use rayon::prelude::*;
-        let (files, unreadable) = content_files(root, &content);
+        let languages = site.config.all_languages();
+        let (files, unreadable) = content_files(root, &content, &languages);
         let run_len = (files.len() / (4 * rayon::current_num_threads())).clamp(1, 64);
         loader.diags.0.extend(unreadable);
         if files.is_empty() && !loader.diags.has_errors() {
@@ -74,7 +75,6 @@ pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
                     .hint("add content/index.md for the home page, or start from `alsite new DIR`"),
             );
         }
-        let languages = site.config.all_languages();
         let mut others: Vec<Site> = languages[1..]
             .iter()
             .map(|l| Site::new(site.config.in_language(l)))
