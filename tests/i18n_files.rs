@@ -1,6 +1,6 @@
 //! A site's own strings and template files are read as its content files
 //! are: one saved as "Unicode" (UTF-16 with a byte-order mark) by Notepad
-//! counts, not skipped in silence.
+//! counts, not skipped in silence; an empty one changes no word.
 
 mod common;
 
@@ -47,5 +47,26 @@ fn strings_and_templates_saved_as_utf16_are_used() {
     assert!(
         home.contains("<p class=\"motto\">Pytaj śmiało</p>"),
         "the template and its added key are used"
+    );
+}
+
+#[test]
+fn an_empty_strings_file_changes_no_word() {
+    let site = fixture("polish");
+    fs::create_dir_all(site.path("i18n")).unwrap();
+    fs::write(site.path("i18n/pl.yaml"), "").unwrap();
+    fs::write(site.path("i18n/en.yaml"), "# nothing changed yet\n").unwrap();
+    fs::write(site.path("i18n/checker.pl.yaml"), "---\n").unwrap();
+    let (o, out) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stdout).contains(" 0 warnings"),
+        "{}",
+        text(&o.stdout)
+    );
+    let session = fs::read_to_string(out.join("sessions/grafik.html")).unwrap();
+    assert!(
+        session.contains(">← Wstecz</button>"),
+        "the theme's words stay"
     );
 }
