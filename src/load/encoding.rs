@@ -113,11 +113,14 @@ fn one_byte_encoding(bytes: &[u8]) -> Option<&'static str> {
     // ISO-8859-2 (ś ź Ś Ź ą Ą there).
     const WINDOWS: &[u8] = &[0x9C, 0x9F, 0x8C, 0x8F, 0xB9, 0xA5];
     const LATIN2: &[u8] = &[0xB6, 0xBC, 0xA6, 0xAC, 0xB1, 0xA1];
-    let windows = bytes.iter().filter(|b| WINDOWS.contains(b)).count();
-    let latin2 = bytes.iter().filter(|b| LATIN2.contains(b)).count();
+    // ł and ż, the same in both, are signs seldom typed in Western
+    // code pages (³, ¿): Polish text, most likely saved by Windows.
+    const POLISH: &[u8] = &[0xB3, 0xBF];
+    let count = |set: &[u8]| bytes.iter().filter(|b| set.contains(b)).count();
+    let (windows, latin2) = (count(WINDOWS), count(LATIN2));
     Some(if latin2 > windows {
         "as ISO-8859-2 (Latin-2)"
-    } else if windows > 0 {
+    } else if windows > 0 || count(POLISH) > 0 {
         "as Windows-1250 (Central European)"
     } else {
         "in an older one-byte encoding, such as Windows-1252"
@@ -185,6 +188,9 @@ mod tests {
         let latin2 = b"title: Za\xbf\xf3\xb3\xe6 g\xea\xb6l\xb1\n".to_vec();
         assert!(message(windows).contains("a.md:1:10: error: file is saved as Windows-1250"));
         assert!(message(latin2).contains("saved as ISO-8859-2 (Latin-2), not UTF-8"));
+        // "żółw": no letter that differs, so the more common one.
+        let zolw = b"title: \xbf\xf3\xb3w\n".to_vec();
+        assert!(message(zolw).contains("saved as Windows-1250 (Central European)"));
         assert!(message(b"caf\xe9".to_vec())
             .contains("saved in an older one-byte encoding, such as Windows-1252, not"));
         // A bad byte among UTF-8 letters is not a whole file's encoding.
