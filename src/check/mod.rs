@@ -79,7 +79,7 @@ pub fn check_content(site: &Site, original: &Site, theme: &crate::theme::Theme) 
     diags.extend(check_components(site));
     diags.extend(check_ids(site, theme));
     diags.extend(flow_lists::check_flow_lists(site));
-    diags.extend(spaced_links::check_spaced_links(site));
+    diags.extend(spaced_links::check_spaced_links(site, original));
     diags.extend(reference_links::check_reference_links(site));
     diags
 }

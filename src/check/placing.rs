@@ -135,7 +135,20 @@ fn find_link<'t>(text: &'t str, needle: &str) -> Option<(usize, &'t str)> {
         Some(&b) => !(path_byte(b) || (b == b'#' && !needle.contains('#'))),
     };
     let whole = |i: &usize| starts(i) && ends(*i + needle.len());
-    if let Some(i) = text.match_indices(needle).map(|(i, _)| i).find(whole) {
+    // Where a link is written (`link: x`, `](x`, `href="x`) before where the
+    // same words are not a link: a button's label that is also its link.
+    let linked = |i: &usize| {
+        let before = text[..*i].trim_end_matches([' ', '"', '\'', '<']);
+        ["link:", "](", "(", "href=", "src="]
+            .iter()
+            .any(|mark| before.ends_with(mark))
+    };
+    let found: Vec<usize> = text
+        .match_indices(needle)
+        .map(|(i, _)| i)
+        .filter(whole)
+        .collect();
+    if let Some(&i) = found.iter().find(|i| linked(i)).or(found.first()) {
         return Some((i, &text[i..i + needle.len()]));
     }
     let (path, fragment) = match needle.find('#') {

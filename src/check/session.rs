@@ -264,10 +264,13 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
                 .unwrap_or("");
             match kind {
                 TurnKind::Ask | TurnKind::Intervene if !is_question(spoken) => {
-                    let what = if kind == TurnKind::Ask { "an `ask`" } else { "an `intervene`" };
+                    let (key, hint) = match kind {
+                        TurnKind::Ask => ("ask", "end it with a question mark, or make it an `answer` to a question"),
+                        _ => ("intervene", "end it with a question mark; the coach's process talk (opening words, a time cue) is a `say`"),
+                    };
                     diags.push(
-                        error(format!("{place}: {what} by {} is not a question", speaker.name), pos())
-                            .hint("end it with a question mark, or make it an `answer` to a question"),
+                        error(format!("{place}: an `{key}` by {} is not a question", speaker.name), value_of(key))
+                            .hint(hint),
                     );
                 }
                 TurnKind::Intervene if speaker.role != RoleKind::Coach => diags.push(

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::load::frontmatter;
-use crate::load::yaml::{locate, locate_value, Seg};
+use crate::load::yaml::{locate, locate_value, value_place, Seg};
 use crate::model::schedule::{duration, plan, Clock, DayPlan, PlanError};
 use crate::model::*;
 
@@ -26,6 +26,22 @@ fn locate_front(text: &str, path: &[Seg]) -> (usize, usize) {
             ..
         }) => {
             let (line, col) = locate(front, path);
+            (line + front_line - 1, col)
+        }
+        _ => (1, 1),
+    }
+}
+
+/// Where the value of the key at `path` starts inside a Markdown file's
+/// front matter: what an error about a wrong value points at.
+fn locate_front_value(text: &str, path: &[Seg]) -> (usize, usize) {
+    match frontmatter::split(text) {
+        Ok(frontmatter::Split {
+            front: Some(front),
+            front_line,
+            ..
+        }) => {
+            let (line, col) = value_place(front, locate(front, path));
             (line + front_line - 1, col)
         }
         _ => (1, 1),
@@ -118,6 +134,16 @@ fn unknown_module(
 /// is just one (the file renamed since: `power-of-questions` to
 /// `questions-that-empower`).
 fn meant_module(w: &Workshop, name: &str, known: &[&str]) -> String {
+    let titled = w
+        .modules
+        .iter()
+        .find(|m| folded(&m.front.title) == folded(name));
+    if let Some(m) = titled {
+        return format!(
+            "`{name}` is the title of `{}`: write its file's name, `- module: {}`; ",
+            m.slug, m.slug
+        );
+    }
     let near = crate::suggest::did_you_mean(name, known.iter().copied());
     if !near.is_empty() {
         return near;
@@ -232,7 +258,14 @@ fn check_workshop((site, original): (&Site, &Site), w: &Workshop) -> Vec<Diagnos
                 ))
             }
             PlanError::UnknownModule { day, item, name } => {
-                let (l, c) = day_item(day, item);
+                let module = [
+                    Seg::Key("days"),
+                    Seg::Index(day),
+                    Seg::Key("items"),
+                    Seg::Index(item),
+                    Seg::Key("module"),
+                ];
+                let (l, c) = locate_value(text, &module);
                 unknown_module((site, original), w, day, &name).at(l, c)
             }
             PlanError::BadItem { day, item, message } => {
@@ -333,7 +366,7 @@ fn minutes_disagree(m: &Module, mtext: &str) -> Option<Diagnostic> {
     if m.front.activities.is_empty() || sum == m.front.minutes {
         return None;
     }
-    let (l, c) = locate_front(mtext, &[Seg::Key("minutes")]);
+    let (l, c) = locate_front_value(mtext, &[Seg::Key("minutes")]);
     let list: Vec<String> = m
         .front
         .activities
@@ -375,13 +408,14 @@ fn missing_link(
     if exists {
         return None;
     }
-    // Listed only for the error: every set or session of either language.
+    // Listed only for the error: every set or session of either language,
+    // with its title.
     let both = [site, original];
-    let (known, folder, noun): (std::collections::BTreeSet<&str>, _, _) = match key {
+    let (mut known, folder, noun): (Vec<(&str, &str)>, _, _) = match key {
         "practice" => (
             both.iter()
                 .flat_map(|s| &s.practice)
-                .map(|d| d.slug.as_str())
+                .map(|d| (d.slug.as_str(), d.data.title.as_str()))
                 .collect(),
             "content/practice/",
             "practice set",
@@ -389,24 +423,26 @@ fn missing_link(
         _ => (
             both.iter()
                 .flat_map(|s| &s.sessions)
-                .map(|d| d.slug.as_str())
+                .map(|d| (d.slug.as_str(), d.data.title.as_str()))
                 .collect(),
             "content/sessions/",
             "session",
         ),
     };
-    let known: Vec<&str> = known.into_iter().collect();
-    let (l, c) = locate_front(
+    known.sort();
+    known.dedup_by_key(|k| k.0);
+    let (l, c) = locate_front_value(
         mtext,
         &[Seg::Key("activities"), Seg::Index(i), Seg::Key(key)],
     );
     let hint = if known.is_empty() {
         format!("add {folder}{t}.yaml")
     } else {
+        let slugs: Vec<&str> = known.iter().map(|k| k.0).collect();
         format!(
             "{}{noun}s in {folder}: {}",
-            crate::suggest::did_you_mean(t, known.iter().copied()),
-            known.join(", ")
+            meant_link(t, key, folder, &known),
+            slugs.join(", ")
         )
     };
     let title = &m.front.activities[i].title;
@@ -418,6 +454,37 @@ fn missing_link(
         .at(l, c)
         .hint(hint),
     )
+}
+
+/// "did you mean …? " for an activity's `practice:` or `session:` (`key`)
+/// written as the set's or session's title, as its file's path
+/// (`practice/x.yaml`), or a letter or two off its name; `known` holds
+/// each one's name and title.
+fn meant_link(t: &str, key: &str, folder: &str, known: &[(&str, &str)]) -> String {
+    if let Some((slug, _)) = known.iter().find(|(_, title)| folded(title) == folded(t)) {
+        return format!("`{t}` is the title of `{slug}`: write its file's name, `{key}: {slug}`; ");
+    }
+    let bare = t.trim_start_matches('/').trim_start_matches("content/");
+    let bare = bare
+        .strip_prefix(folder.trim_start_matches("content/"))
+        .unwrap_or(bare);
+    let bare = [".yaml", ".yml"]
+        .iter()
+        .find_map(|e| bare.strip_suffix(e))
+        .unwrap_or(bare);
+    if bare != t && known.iter().any(|(slug, _)| *slug == bare) {
+        return format!(
+            "write the file's name alone, without its folder or `.yaml`: `{key}: {bare}`; "
+        );
+    }
+    crate::suggest::did_you_mean(t, known.iter().map(|k| k.0))
+}
+
+/// A title as compared with a name written in its place: no case, no
+/// accents, single spaces.
+fn folded(text: &str) -> String {
+    let folded = crate::search::tokenize::fold(text);
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A module with minutes and no activities: nothing fills its time (the

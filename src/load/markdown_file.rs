@@ -142,7 +142,7 @@ fn misfenced(text: &str) -> Option<(usize, String, String)> {
                 .into(),
         ));
     }
-    if first.len() > 3 && first.bytes().all(|b| b == b'-') {
+    if first.len() > 3 && first.bytes().all(|b| b == b'-') || first == "--" {
         return Some((
             line,
             format!(
@@ -150,6 +150,14 @@ fn misfenced(text: &str) -> Option<(usize, String, String)> {
                 first.len()
             ),
             "write the first line as `---`, and end the front matter with `---` too".into(),
+        ));
+    }
+    // A word processor or a phone makes a long dash of `---` (or of `--`).
+    if first.chars().all(|c| matches!(c, '-' | '–' | '—')) && first.contains(['–', '—']) {
+        return Some((
+            line,
+            format!("the front matter opens with `{first}`, a long dash, as a word processor or a phone types `---`; it takes three plain dashes"),
+            "write the first line as `---` (three hyphens), and end the front matter with `---` too; turn off the editor's smart dashes, or use a plain-text editor".into(),
         ));
     }
     let key = first.split_once(':').map_or("", |(k, _)| k);

@@ -10,6 +10,7 @@ mod blocks;
 mod colons;
 pub mod curly;
 mod durations;
+mod entries;
 mod escapes;
 mod explain;
 mod field_words;
@@ -185,6 +186,11 @@ fn from_serde<T: DeserializeOwned>(
                     "expected a mapping with the fields {fields}{}",
                     colon_forgotten(text, line, &fields).unwrap_or_default()
                 ),
+                None => h,
+            }
+        } else if h == "expected a mapping (lines of `key: value`)" {
+            match entries::example_entry(&message) {
+                Some(example) => format!("{h}, one for each entry, such as `{example}`"),
                 None => h,
             }
         } else {
@@ -526,9 +532,10 @@ mod tests {
             nav: Vec<T>,
         }
         let d = parse::<Outer>(Path::new("f.yaml"), "title: a\nnav:\n  - Home\n", 1).unwrap_err();
+        // The entry as `nav:` takes it, not the whole file's fields.
         assert_eq!(
             d.hint.as_deref(),
-            Some("expected a mapping (lines of `key: value`)")
+            Some("expected a mapping (lines of `key: value`), one for each entry, such as `- { title: About, link: about.html }`")
         );
         let d = parse::<Outer>(Path::new("f.yaml"), "- a\n", 1).unwrap_err();
         assert_eq!(

@@ -144,11 +144,14 @@ fn fonts(brand: &Brand) -> String {
     out
 }
 
-/// The organization's name at the top of every printed page and the page
-/// number at the bottom (CSS margin boxes; Chromium prints them).
+/// The organization's name at the top of every printed page, the page's
+/// title (its `<html data-print-title>`) beside it on every page but the
+/// first, whose heading says it, and the page number at the bottom (CSS
+/// margin boxes; Chromium prints them, reading the attribute of the root).
 fn print_margins(organization: &str) -> String {
+    const SMALL: &str = "font:9pt/1.2 system-ui,sans-serif;color:#444";
     format!(
-        "@page{{@top-left{{content:{};font:9pt/1.2 system-ui,sans-serif;color:#444}}@bottom-right{{content:counter(page) \" / \" counter(pages);font:9pt/1.2 system-ui,sans-serif;color:#444}}}}",
+        "@page{{@top-left{{content:{};{SMALL}}}@top-right{{content:attr(data-print-title);text-align:right;{SMALL}}}@bottom-right{{content:counter(page) \" / \" counter(pages);{SMALL}}}}}@page:first{{@top-right{{content:none}}}}",
         css_string(organization)
     )
 }
@@ -205,7 +208,8 @@ mod tests {
             "{top}"
         );
         assert!(
-            top.ends_with("counter(pages);font:9pt/1.2 system-ui,sans-serif;color:#444}}"),
+            top.contains("counter(pages);font:9pt/1.2 system-ui,sans-serif;color:#444}}")
+                && top.ends_with("@page:first{@top-right{content:none}}"),
             "{top}"
         );
     }

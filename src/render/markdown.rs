@@ -204,6 +204,7 @@ pub fn to_html_below(markdown: &str, page: &str, ids: &mut Ids, top: usize) -> R
         }
     }
     let h2 = h2_headings(&events);
+    let events = addresses::mark(events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, boxed_tables(events, ids).into_iter());
     Rendered { html, h2 }
@@ -435,5 +436,6 @@ pub fn slugify(text: &str) -> String {
     }
 }
 
+mod addresses;
 #[cfg(test)]
 mod tests;

@@ -123,9 +123,11 @@ test("the timer speaks Polish", async () => {
   assert.equal(await first.locator(".timer-status").textContent(), "Przywrócono 15:00.");
   await page.evaluate(() => {
     const key = document.querySelector("[data-timer-key]").dataset.timerKey;
-    // A timer is kept under its activity's minutes and title.
+    // A timer is kept under its activity's minutes and its title in the
+    // site's first language, as written (no line-breaking signs in it).
     const li = document.getElementById("activity-2");
-    const timer = `${li.dataset.minutes} ${li.querySelector(".activity-title").textContent}`;
+    const timer = `${li.dataset.minutes} ${li.dataset.timer}`;
+    if (li.dataset.timer !== "Rozmowa w parach") throw new Error(`the timer's name: ${li.dataset.timer}`);
     localStorage.setItem(alsite.progress.storageKey(key), JSON.stringify({ [timer]: { endsAt: Date.now() + 500 } }));
   });
   await page.reload();

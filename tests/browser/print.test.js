@@ -281,3 +281,202 @@ test("a guide printed on US Letter is laid out on Letter, not shrunk from A4", a
   const size = execFileSync("pdfinfo", [pdf], { encoding: "utf8" }).match(/Page size:\s+([\d.]+) x ([\d.]+)/);
   assert.deepEqual([Number(size[1]), Number(size[2])], [612, 792], "8.5 × 11 in sheets");
 });
+
+test("a printed ordering exercise has an empty box before each step to write its place in, not the screen's 1, 2, 3 (beside shuffled steps they read as the answer)", async () => {
+  const page = await printView("practice/session-flow.html");
+  const item = page.locator(".practice-item", { has: page.locator("ol.steps") }).first();
+  const marks = await item.locator("li.step").evaluateAll((lis) => lis.map((li) => {
+    const s = getComputedStyle(li, "::before");
+    return { content: s.content, border: parseFloat(s.borderTopWidth), width: parseFloat(s.width), height: parseFloat(s.height) };
+  }));
+  assert.ok(marks.length >= 3, "the sample set has an order item");
+  for (const m of marks) {
+    assert.ok(!/counter/.test(m.content), `no number printed before a step: ${m.content}`);
+    assert.ok(m.border >= 1 && m.width >= 20 && m.height >= 16, `a box to write in: ${JSON.stringify(m)}`);
+  }
+  const paper = item.locator(".on-paper");
+  assert.ok(await paper.isVisible(), "the sheet says what to write in the boxes");
+  await page.emulateMedia({ media: "screen" });
+  assert.equal(await paper.isVisible(), false, "on screen the buttons' help is shown instead");
+  const first = (await item.locator("li.step .step-text").first().textContent()).trim().slice(0, 20);
+  // Checked on screen, it prints the steps as placed, not marked.
+  await item.locator("button[type=submit]").click();
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await item.locator(".step-mark:visible").count(), 0, "no “not yet” or “in place” on paper");
+  const borders = await item.locator("li.step").evaluateAll((lis) => [...new Set(lis.map((li) => getComputedStyle(li).borderTopColor))]);
+  assert.deepEqual(borders, ["rgb(153, 153, 153)"], "every step's box alike, none red or green");
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+  const { text } = await printed(fileUrl("practice/session-flow.html"));
+  const at = text.indexOf(first);
+  assert.ok(at > 0, `the step “${first}” is printed`);
+  assert.doesNotMatch(text.slice(at - 4, at), /\d\.\s*$/, "with no number before it");
+  assert.match(text, /Number the steps in order/);
+});
+
+/** The words of sheet `n` (1-based) of `pdf` with their boxes, in points. */
+function wordsOf(pdf, n) {
+  const xml = execFileSync("pdftotext", ["-bbox", "-f", String(n), "-l", String(n), pdf, "-"], { encoding: "utf8" });
+  const page = xml.match(/<page width="([\d.]+)" height="([\d.]+)"/);
+  const words = [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+    .map(([, x0, y0, x1, y1, w]) => ({ x0: +x0, y0: +y0, x1: +x1, y1: +y1, w: w.replace(/&amp;/g, "&").replace(/&#39;|&apos;/g, "'") }));
+  return { width: Number(page[1]), height: Number(page[2]), words };
+}
+
+test("a guide, a handout or a script of many sheets says on each sheet after the first what it is, in the top margin beside the organization (Polish too)", async () => {
+  const out = path.join(dir, "pl-title");
+  execFileSync(BIN, ["build", "--root", path.join(__dirname, "../../samples/pl"), "--out", out], { stdio: "pipe" });
+  const cases = [
+    [fileUrl("workshops/foundations/facilitator.html"), "A4", "Foundations of Action Learning: facilitator guide"],
+    [fileUrl("workshops/foundations/handout.html"), "Letter", "Foundations of Action Learning: participant handout"],
+    [fileUrl("sessions/rota-tool.html"), "A4", "The rota tool nobody uses"],
+    ["file://" + path.join(out, "workshops/intro-training/handout.html"), "A4", "Wprowadzenie do Action Learning: materiały dla uczestników"],
+  ];
+  for (const [url, format, title] of cases) {
+    const page = await browser.context.newPage();
+    await page.goto(url, { waitUntil: "load" });
+    const pdf = path.join(dir, `title${Date.now()}.pdf`);
+    await page.pdf({ path: pdf, format, preferCSSPageSize: true });
+    await page.close();
+    const sheets = Number(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }).match(/Pages:\s+(\d+)/)[1]);
+    assert.ok(sheets >= 2, `${title}: ${sheets} sheets`);
+    for (let n = 1; n <= sheets; n++) {
+      const { width, words } = wordsOf(pdf, n);
+      const margin = 20 * 72 / 25.4; // the top margin, 20 mm
+      const head = words.filter((w) => w.y1 < margin).map((w) => w.w).join(" ");
+      if (n === 1) {
+        assert.ok(!head.includes(title), `${title}: the first sheet's title is its heading, not in the margin too (“${head}”)`);
+        continue;
+      }
+      assert.ok(head.includes(title), `${title}, sheet ${n}: the top margin reads “${head}”`);
+      const right = Math.max(...words.filter((w) => w.y1 < margin).map((w) => w.x1));
+      assert.ok(right <= width - 16 * 72 / 25.4 + 1, `${title}, sheet ${n}: the title ends at ${right} pt, inside the right margin of a ${width} pt sheet`);
+    }
+  }
+});
+
+test("the printed types of question keep each type's name, meaning and example on one sheet", async () => {
+  const page = await browser.context.newPage();
+  await page.goto(fileUrl("practice/index.html"), { waitUntil: "load" });
+  const types = await page.locator("dl.types .type").evaluateAll((ts) => ts.map((t) => ({
+    name: t.querySelector("dt").textContent.trim(),
+    meaning: t.querySelector("dd").firstChild.textContent.trim().slice(0, 25),
+    example: t.querySelector(".example q").textContent.trim().slice(0, 25),
+  })));
+  const pdf = path.join(dir, "types.pdf");
+  await page.pdf({ path: pdf, format: "A4", preferCSSPageSize: true });
+  await page.close();
+  assert.ok(types.length >= 10, `${types.length} types`);
+  const sheets = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).split("\f").map((s) => s.replace(/\s+/g, " "));
+  const sheetOf = (words) => sheets.findIndex((s) => s.includes(words));
+  const split = types.filter((t) => sheetOf(t.meaning) < 0 || sheetOf(t.meaning) !== sheetOf(t.example)).map((t) => t.name);
+  assert.deepEqual(split, [], "types cut from their example at a sheet's foot");
+});
+
+test("the printed home page is the offers and how to reach you, without the screen's ways round the site", async () => {
+  const { text } = await printed(fileUrl("index.html"));
+  const html = fs.readFileSync(path.join(SITE, "index.html"), "utf8");
+  const explore = html.match(/<h2 id="sections-title">([^<]+)</)[1];
+  const all = html.match(/<h2 id="offers-title">[^<]+<\/h2>\s*<a href="[^"]+">([^<]+)</)[1];
+  assert.ok(!text.includes(explore), `“${explore}” and its cards are not printed`);
+  assert.ok(!text.includes(all), `“${all}” is not printed`);
+  const offer = html.match(/<li class="offer">\s*<h3><a [^>]*>([^<]+)</)[1].trim();
+  assert.ok(text.includes(offer), `the offer “${offer}” is printed`);
+  assert.match(text, /Contact us/);
+});
+
+test("the printed guide does not tell its reader what printing does; the screen does", async () => {
+  const note = "Printed, each module starts on a new page.";
+  const page = await printView("workshops/foundations/facilitator.html");
+  await page.emulateMedia({ media: "screen" });
+  assert.ok((await page.locator("main .lede").innerText()).includes(note), "on screen the lede says how the guide prints");
+  await page.close();
+  const { text } = await printed(fileUrl("workshops/foundations/facilitator.html"));
+  assert.match(text, /Audience: managers/);
+  assert.ok(!text.includes("Printed, each module"), "on paper it is not said");
+});
+
+test("a link whose words are its address prints once, not followed by the same address in brackets; one to write or call prints its address", async () => {
+  const root = path.join(dir, "site-address");
+  execFileSync(BIN, ["new", root], { stdio: "pipe" });
+  const module = path.join(root, "content/workshops/foundations/power-of-questions.md");
+  fs.appendFileSync(module, "\nFurther reading: <https://wial.org/resources/>, [wial.org](https://wial.org) and [the WIAL guide](https://wial.org/guide).\n"
+    + "\nQuestions? [Write to us](mailto:hello@northbridge.example?subject=Workshop) or [call us](tel:+442079460000); <ruth@northbridge.example>, [+44 20 7946 0001](tel:+442079460001).\n");
+  execFileSync(BIN, ["build", "--root", root, "--out", path.join(dir, "out-address")], { stdio: "pipe" });
+  const { text } = await printed("file://" + path.join(dir, "out-address/workshops/foundations/handout.html"));
+  assert.ok(text.includes("Further reading: https://wial.org/resources/, wial.org and the WIAL guide (https://wial.org/guide)."), text.match(/Further reading.{0,160}/)[0]);
+  assert.ok(text.includes("Questions? Write to us (hello@northbridge.example) or call us (+442079460000); ruth@northbridge.example, +44 20 7946 0001."), text.match(/Questions\?.{0,160}/)[0]);
+});
+
+test("a table with an address as a link's words prints whole within the page's margins, the address wrapped, not cut at the sheet's edge", async () => {
+  const root = path.join(dir, "site-table");
+  execFileSync(BIN, ["new", root], { stdio: "pipe" });
+  const module = path.join(root, "content/workshops/foundations/power-of-questions.md");
+  // An address longer than the page is wide, alone in its column.
+  const token = "https://cards.example.org/QuestionCardsForTheFirstExercise/OpenClosedLeadingStackedReflectiveConnecting.pdf";
+  fs.appendFileSync(module, `\n| Where the cards are |\n|---|\n| <${token}> |\n`);
+  execFileSync(BIN, ["build", "--root", root, "--out", path.join(dir, "out-table")], { stdio: "pipe" });
+  const url = "file://" + path.join(dir, "out-table/workshops/foundations/handout.html");
+  const { text } = await printed(url);
+  assert.ok(text.replace(/\s+/g, "").includes(token), "the address is printed whole");
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 673, height: 1000 }); // A4 less print.css's side margins, at 96 dpi
+  await page.goto(url, { waitUntil: "load" });
+  await page.emulateMedia({ media: "print" });
+  const [table, main] = await page.evaluate((t) => {
+    const cell = [...document.querySelectorAll("main td")].find((td) => td.textContent.includes(t));
+    return [cell.closest("table").getBoundingClientRect().right, document.querySelector("main").getBoundingClientRect().right];
+  }, token);
+  await page.close();
+  assert.ok(table <= main + 0.5, `the table ends at ${table} px, the page's text at ${main} px`);
+});
+
+test("the printed ground rules run on from the intro, a rule's statement whole and its examples side by side on one sheet, no sheet half empty (Polish on Letter too)", async () => {
+  const out = path.join(dir, "pl-rules");
+  execFileSync(BIN, ["build", "--root", path.join(__dirname, "../../samples/pl"), "--out", out], { stdio: "pipe" });
+  for (const [url, format] of [[fileUrl("ground-rules.html"), "A4"], ["file://" + path.join(out, "ground-rules.html"), "Letter"]]) {
+    const page = await browser.context.newPage();
+    await page.goto(url, { waitUntil: "load" });
+    const rules = await page.locator(".rule").evaluateAll((rs) => rs.map((r) => ({
+      statement: r.querySelector(".rule-text").textContent.trim().split(/\s+/),
+      examples: [...r.querySelectorAll(".example h3")].map((h) => h.textContent.replace(/\s+/g, " ").trim().replace(/^[^\p{L}]+/u, "")),
+    })));
+    const pdf = path.join(dir, `rules-${format}.pdf`);
+    await page.pdf({ path: pdf, format, preferCSSPageSize: true });
+    await page.close();
+    const filled = sheetsFilled(pdf);
+    const shown = filled.map((f) => `${Math.round(f * 100)}%`).join(", ");
+    assert.ok(filled.length <= 3, `${format}: ${filled.length} sheets (${shown})`);
+    assert.ok(filled.slice(0, -1).every((f) => f >= 0.4), `${format}: sheets filled ${shown}`);
+    const sheets = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).split("\f").map((s) => s.replace(/\s+/g, " "));
+    const sheetOf = (words) => sheets.findIndex((s) => s.includes(words));
+    for (const r of rules) {
+      const [first, last] = [r.statement.slice(0, 3).join(" "), r.statement.slice(-3).join(" ")];
+      assert.ok(sheetOf(first) >= 0, `${format}: “${first}” is printed`);
+      assert.equal(sheetOf(first), sheetOf(last), `${format}: “${first} … ${last}” on one sheet`);
+      const [keeps, breaks] = r.examples;
+      const at = sheets.findIndex((s, i) => i >= sheetOf(first) && s.includes(keeps));
+      assert.ok(at >= 0 && sheets[at].includes(breaks), `${format}: “${keeps}” and “${breaks}” side by side`);
+    }
+  }
+});
+
+test("the printed contact block is whole on one sheet, its heading with every line (Polish offers and home page on Letter)", async () => {
+  const out = path.join(dir, "pl-contact");
+  execFileSync(BIN, ["build", "--root", path.join(__dirname, "../../samples/pl"), "--out", out], { stdio: "pipe" });
+  for (const file of ["offers.html", "index.html"]) {
+    const page = await browser.context.newPage();
+    await page.goto("file://" + path.join(out, file), { waitUntil: "load" });
+    const heading = (await page.locator("#contact-title").textContent()).replace(/\s+/g, " ").trim();
+    // Each line as printed: its label, then the start of its value.
+    const values = await page.locator(".contact-block .contact-list li").evaluateAll((lis) => lis.map((li) => `${li.firstElementChild.textContent.trim()} ${li.lastElementChild.textContent.replace(/\s+/g, " ").trim().slice(0, 12)}`));
+    const pdf = path.join(dir, `contact-${file}.pdf`);
+    await page.pdf({ path: pdf, format: "Letter", preferCSSPageSize: true });
+    await page.close();
+    const sheets = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).split("\f").map((s) => s.replace(/\s+/g, " "));
+    const sheet = sheets.find((s) => s.includes(heading));
+    assert.ok(sheet, `${file}: “${heading}” is printed`);
+    assert.ok(values.length >= 3, `${file}: ${values.length} contact lines`);
+    assert.deepEqual(values.filter((v) => !sheet.includes(v)), [], `${file}: every contact line on the sheet of “${heading}”`);
+  }
+});

@@ -273,6 +273,20 @@ test("a timer paused before the trainer edits the module stays with its activity
 // WCAG 1.4.12 and 1.4.10: a reader's own spacing on a 320 px screen.
 const TEXT_SPACING = "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }";
 
+test("in the facilitator guide, a module run twice wraps its activities' clock times between runs, leaving the activity its room", async () => {
+  const { page, problems } = await open(browser.context, fileUrl(W + "facilitator.html"), "file://");
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const row = page.locator("#live-sessions-rotating .activities-table tbody tr").first();
+  assert.match(await row.locator("td.time").textContent(), /^10:30–11:45 and 13:00–14:15$/);
+  const [time, activity] = await row.evaluate((tr) => [tr.cells[0], tr.cells[1]].map((c) => c.getBoundingClientRect().width));
+  assert.ok(time < activity, `the time cell (${time} px) is narrower than the activity's (${activity} px)`);
+  // Each run's times stay whole on their line: "10:30–" never ends a line.
+  const lines = await row.evaluate((tr) => [...tr.cells[0].querySelectorAll(".clock")].map((c) => c.getClientRects().length));
+  assert.deepEqual(lines, [1, 1]);
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
 test("an activity of a module run twice wraps between its clock times, inside its card, at 320 px with wider text spacing", async () => {
   const { page, problems } = await open(browser.context, fileUrl(W + "live-sessions-rotating.html"), "file://");
   await page.setViewportSize({ width: 320, height: 640 });
