@@ -72,10 +72,8 @@ impl Theme {
     /// The source of template `name` (e.g. `page.html`): the site's file if it
     /// has one, else the built-in one.
     pub fn template(&self, name: &str) -> Option<String> {
-        if let Some(dir) = &self.dir {
-            if let Ok(text) = std::fs::read_to_string(dir.join("templates").join(name)) {
-                return Some(text);
-            }
+        if let Some(text) = self.own_template(name) {
+            return Some(text);
         }
         let bytes = embedded::find(embedded::THEME, &format!("templates/{name}"))?;
         Some(String::from_utf8_lossy(bytes).into_owned())
@@ -85,7 +83,9 @@ impl Theme {
     /// built-in one).
     pub fn own_template(&self, name: &str) -> Option<String> {
         let dir = self.dir.as_ref()?;
-        std::fs::read_to_string(dir.join("templates").join(name)).ok()
+        let bytes = std::fs::read(dir.join("templates").join(name)).ok()?;
+        // Read as every file of the site is (UTF-16, a byte-order mark).
+        crate::load::decode(Path::new(name), bytes).ok()
     }
 
     /// Whether the theme writes an element with this id on a page made
@@ -267,8 +267,11 @@ pub fn strings_files(base: &Path, display: &Path, lang: &str) -> Vec<(PathBuf, S
     names
         .into_iter()
         .filter_map(|n| {
-            let text = std::fs::read_to_string(base.join("i18n").join(&n)).ok()?;
-            Some((display.join("i18n").join(n), text))
+            // Read as every file of the site is (UTF-16, a byte-order mark);
+            // one that cannot be is an error of `unreadable_files`.
+            let shown = display.join("i18n").join(&n);
+            let bytes = std::fs::read(base.join("i18n").join(&n)).ok()?;
+            Some((shown.clone(), crate::load::decode(&shown, bytes).ok()?))
         })
         .collect()
 }

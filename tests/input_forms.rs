@@ -88,6 +88,50 @@ fn a_file_where_the_layout_has_a_folder_is_an_error_not_lost_sessions() {
     assert!(!site.path("public").exists());
 }
 
+#[test]
+fn a_file_where_any_language_has_a_folder_is_an_error() {
+    // Every folder the layout reads, under a folder named after any of the
+    // site's languages (in any case) too: the file would be published under
+    // the name where that language's pages go.
+    let cases = [
+        ("content/practice", "a folder of that name"),
+        (
+            "content/pl/practice",
+            "a folder of that name, and only at `content/practice/`",
+        ),
+        (
+            "content/PL/workshops",
+            "a folder of that name, and only at `content/workshops/`",
+        ),
+        (
+            "content/en/method",
+            "a folder of that name, and only at `content/method/`",
+        ),
+        (
+            "content/pl/workshops/foundations",
+            "a workshop's folder, and only at `content/workshops/foundations/`",
+        ),
+    ];
+    for (file, what) in cases {
+        let site = base("file-as-folder");
+        let yaml = fs::read_to_string(site.path("site.yaml")).unwrap();
+        fs::write(site.path("site.yaml"), yaml + "languages: [en, pl]\n").unwrap();
+        let _ = fs::remove_dir_all(site.path(file));
+        fs::create_dir_all(site.path(file).parent().unwrap()).unwrap();
+        fs::write(site.path(file), "x\n").unwrap();
+        let out = alsite(&["build"], &site.0);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{file}: {stderr}");
+        let name = file.rsplit('/').next().unwrap();
+        let line = format!("{file}: error: `{name}` is a file, but");
+        assert!(
+            stderr.contains(&format!("{line} here the content layout reads {what}\n"))
+                || stderr.contains(&format!("{line} the content layout reads {what}\n")),
+            "{stderr}"
+        );
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn a_file_name_that_is_not_utf8_is_an_error_not_a_copy() {

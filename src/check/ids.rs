@@ -142,27 +142,63 @@ fn markdown_ids<'a>(file: &'a Path, text: &str) -> Vec<Given<'a>> {
     let mut given = heading_ids(file, text, in_front);
     let body_lines = body_headings(split.body).map(|i| i + split.body_line - 1);
     let lines: Vec<&str> = text.lines().collect();
-    given.extend(heading_ids(
+    given.extend(given_ids(
         file,
-        text,
-        body_lines.filter_map(|i| Some((i, *lines.get(i)?))),
+        body_lines
+            .filter_map(|i| Some((i, *lines.get(i)?)))
+            .collect(),
     ));
     given
 }
 
-/// The 0-based lines of `body` where a heading starts (pulldown-cmark
-/// knows which `#` lines are headings, not code).
+/// The 0-based lines of `body` where a heading's `{#id}` would be
+/// (pulldown-cmark knows which lines are headings, not code): an ATX
+/// heading's `#` line, a Setext heading's last line above its `===` or
+/// `---` underline.
 fn body_headings(body: &str) -> impl Iterator<Item = usize> + '_ {
     use pulldown_cmark::{Event, Options, Parser, Tag};
     let options = Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_TABLES;
     Parser::new_ext(body, options)
         .into_offset_iter()
         .filter(|(e, _)| matches!(e, Event::Start(Tag::Heading { .. })))
-        .map(|(_, range)| body[..range.start].matches('\n').count())
+        .map(|(_, range)| {
+            let start = body[..range.start].matches('\n').count();
+            let lines: Vec<&str> = body[range].trim_end().lines().collect();
+            match lines.last() {
+                Some(last) if lines.len() > 1 && is_underline(last) => start + lines.len() - 2,
+                _ => start,
+            }
+        })
+}
+
+/// Whether `line` underlines a Setext heading (`===`, `---`).
+fn is_underline(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && (t.bytes().all(|b| b == b'=') || t.bytes().all(|b| b == b'-'))
+}
+
+/// The heading lines among `lines` (0-based number, line) of a Markdown
+/// text in a YAML file: a line that starts with `#`, or the line above a
+/// Setext underline (not a list item's or a quote's: there `---` is a rule).
+fn heading_lines<'t>(lines: impl Iterator<Item = (usize, &'t str)>) -> Vec<(usize, &'t str)> {
+    let lines: Vec<(usize, &str)> = lines.collect();
+    let underlined = |k: usize, (i, l): (usize, &str)| {
+        let t = l.trim_start();
+        let item = ["- ", "* ", "+ ", ">"].iter().any(|m| t.starts_with(m));
+        let next = lines.get(k + 1).filter(|(j, _)| *j == i + 1);
+        !t.is_empty() && !item && next.is_some_and(|(_, n)| is_underline(n))
+    };
+    lines
+        .iter()
+        .enumerate()
+        .filter(|&(k, &(i, l))| l.trim_start().starts_with('#') || underlined(k, (i, l)))
+        .map(|(_, &line)| line)
+        .collect()
 }
 
 /// The ids of the heading lines among `lines` (0-based number, line) of
-/// `file`; a line that does not start with `#` is skipped.
+/// `file`, a Markdown text in a YAML file; a line that is not a heading's
+/// is skipped.
 fn heading_ids<'a, 't>(
     file: &'a Path,
     text: &'t str,
@@ -171,8 +207,13 @@ fn heading_ids<'a, 't>(
     if !text.contains("{#") {
         return Vec::new();
     }
+    given_ids(file, heading_lines(lines))
+}
+
+/// The ids the `{#id}` of each heading line (0-based number, line) gives.
+fn given_ids<'a>(file: &'a Path, lines: Vec<(usize, &str)>) -> Vec<Given<'a>> {
     lines
-        .filter(|(_, l)| l.trim_start().starts_with('#'))
+        .into_iter()
         .filter_map(|(i, l)| {
             let (id, at) = attribute_id(l)?;
             let column = l[..at].chars().count() + 1;
@@ -319,5 +360,19 @@ mod tests {
             .map(|g| (g.id, g.line))
             .collect();
         assert_eq!(ids, [("n".into(), 4), ("a".into(), 7), ("c".into(), 13)]);
+    }
+
+    #[test]
+    fn finds_underlined_headings_ids_where_the_page_has_them() {
+        // Setext headings (one or two lines over `===` or `---`), in the
+        // body and in a front matter's text; a list item's or a quote's
+        // line over `---`, and a paragraph over a rule after a blank line,
+        // are no headings.
+        let text = "---\ntitle: T\nfacilitator: |\n  Notes {#n}\n  -----\n  - item {#i}\n  ---\n---\n\nA {#a}\n===\n\nTwo lines\nof B {#b}\n---\n\nText {#t}\n\n---\n";
+        let ids: Vec<(String, usize)> = markdown_ids(Path::new("m.md"), text)
+            .into_iter()
+            .map(|g| (g.id, g.line))
+            .collect();
+        assert_eq!(ids, [("n".into(), 4), ("a".into(), 10), ("b".into(), 14)]);
     }
 }

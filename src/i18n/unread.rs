@@ -10,28 +10,58 @@ use std::path::Path;
 
 /// A warning for each YAML file in `root/i18n/` that is the strings file
 /// of none of `languages` (nor of English, which every language falls
-/// back to), with the name it was likely meant to have.
+/// back to), with the name it was likely meant to have; and for an `i18n`
+/// that is a file, or a strings file's name on a folder (`i18n/pl.yaml/`,
+/// unzipped so), whose words would be lost as well.
 pub fn unread_files(root: &Path, languages: &[String]) -> Vec<Diagnostic> {
+    if root.join("i18n").is_file() {
+        let files: Vec<String> = languages.iter().map(|l| format!("i18n/{l}.yaml")).collect();
+        return vec![Diagnostic::warning("i18n", "`i18n` is a file, but alsite reads a site's words from a folder of that name, so these are not used")
+            .hint(format!("make `i18n/` a folder and put the words in it, one file per language, named after its code: {}", files.join(", ")))];
+    }
     let Ok(entries) = std::fs::read_dir(root.join("i18n")) else {
         return Vec::new();
     };
-    let mut names: Vec<String> = entries
+    let mut entries: Vec<(String, bool)> = entries
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter_map(|e| {
+            let kind = e.file_type().ok()?;
+            let name = e.file_name().to_string_lossy().into_owned();
+            (kind.is_file() || kind.is_dir()).then_some((name, kind.is_dir()))
+        })
         .collect();
-    names.sort();
-    names
+    entries.sort();
+    entries
         .into_iter()
-        .filter_map(|name| {
-            let hint = unread_hint(&name, languages)?;
-            let message = format!(
-                "i18n/{name} is read by no language of the site ({}), so its words are not used",
-                languages.join(", ")
-            );
-            Some(Diagnostic::warning(Path::new("i18n").join(&name), message).hint(hint))
+        .filter_map(|(name, folder)| match folder {
+            true => folder_named_as_file(&name, languages),
+            false => unread_file(&name, languages),
         })
         .collect()
+}
+
+/// The warning for the file `i18n/name`, if no language of the site reads it.
+fn unread_file(name: &str, languages: &[String]) -> Option<Diagnostic> {
+    let hint = unread_hint(name, languages)?;
+    let message = format!(
+        "i18n/{name} is read by no language of the site ({}), so its words are not used",
+        languages.join(", ")
+    );
+    Some(Diagnostic::warning(Path::new("i18n").join(name), message).hint(hint))
+}
+
+/// The warning for the folder `i18n/name`, if it has the name of a strings
+/// file one of the site's languages reads.
+fn folder_named_as_file(name: &str, languages: &[String]) -> Option<Diagnostic> {
+    let strings = (name.ends_with(".yaml") || name.ends_with(".yml"))
+        && unread_hint(name, languages).is_none();
+    strings.then(|| {
+        Diagnostic::warning(
+            Path::new("i18n").join(name),
+            format!("i18n/{name} is a folder, but alsite reads a file of that name, so no words of it are used"),
+        )
+        .hint("put the strings file itself here (a text file, not a folder); if the folder holds it, move it out and delete the folder")
+    })
 }
 
 /// What to name the file `name`, if no language of the site reads it.

@@ -8,7 +8,11 @@ use std::path::{Path, PathBuf};
 /// Every file under `content/`, relative to it, sorted; hidden and editor
 /// backup files are skipped. A file or folder that cannot be read is an
 /// error, never skipped in silence.
-pub(super) fn content_files(root: &Path, content: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+pub(super) fn content_files(
+    root: &Path,
+    content: &Path,
+    languages: &[String],
+) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     let mut reported = std::collections::HashSet::new();
@@ -34,7 +38,7 @@ pub(super) fn content_files(root: &Path, content: &Path) -> (Vec<PathBuf>, Vec<D
         }
         match entry {
             Ok(e) if e.file_type().is_file() => {
-                if let Some(d) = file_named_as_folder(root, content, e.path()) {
+                if let Some(d) = file_named_as_folder(root, content, e.path(), languages) {
                     errors.push(d);
                     continue;
                 }
@@ -83,21 +87,43 @@ fn folder_named_as_file(root: &Path, content: &Path, dir: &Path) -> Option<Diagn
     )
 }
 
-/// A file where the layout has a folder (`content/sessions`, saved without
-/// an extension): every session, set or workshop would otherwise be
-/// missing in silence, and the file published under the folder's name.
-fn file_named_as_folder(root: &Path, content: &Path, file: &Path) -> Option<Diagnostic> {
+/// A file where the layout has a folder (`content/sessions`,
+/// `content/workshops/basics`, saved without an extension): every session,
+/// set or workshop would otherwise be missing in silence, and the file
+/// published under the folder's name. Under a folder named after one of
+/// the site's languages (`content/pl/sessions`) the file is one too: the
+/// trainer meant that language's folder, which alsite does not have.
+fn file_named_as_folder(
+    root: &Path,
+    content: &Path,
+    file: &Path,
+    languages: &[String],
+) -> Option<Diagnostic> {
     const FOLDERS: &[&str] = &["pages", "method", "practice", "sessions", "workshops"];
     let rel = file.strip_prefix(content).ok()?;
-    let name = rel.to_str().filter(|n| FOLDERS.contains(n))?;
+    let mut parts: Vec<&str> = rel.iter().map(|p| p.to_str()).collect::<Option<_>>()?;
+    let lang = super::language::folder_language(parts.first()?, languages).cloned();
+    if lang.is_some() {
+        parts.remove(0);
+    }
+    let (folder, what) = match parts.as_slice() {
+        [name] if FOLDERS.contains(name) => (name.to_string(), "a folder of that name"),
+        ["workshops", slug] if !slug.contains('.') => {
+            (format!("workshops/{slug}"), "a workshop's folder")
+        }
+        _ => return None,
+    };
     let shown = file.strip_prefix(root).unwrap_or(file);
-    Some(
-        Diagnostic::error(
-            shown,
-            format!("`{name}` is a file, but here the content layout reads a folder of that name"),
-        )
-        .hint(format!("make `content/{name}/` a folder and put its files in it; a file to publish as it is needs another name, such as `{name}.txt`")),
-    )
+    let name = rel.file_name()?.to_string_lossy();
+    let hint = match &lang {
+        Some(lang) => format!("alsite has no folder per language: a translation sits in `content/{folder}/` beside its original, with the language code before the extension (`NAME.{lang}.yaml`, `NAME.{lang}.md`); delete this file, or, to publish it as it is, give it an extension, such as `{name}.txt`"),
+        None => format!("make `content/{folder}/` a folder and put its files in it; a file to publish as it is needs another name, such as `{name}.txt`"),
+    };
+    let message = match lang {
+        Some(_) => format!("`{name}` is a file, but the content layout reads {what}, and only at `content/{folder}/`"),
+        None => format!("`{name}` is a file, but here the content layout reads {what}"),
+    };
+    Some(Diagnostic::error(shown, message).hint(hint))
 }
 
 /// `file` is a symbolic link that cannot be followed (to a file that does
@@ -224,27 +250,12 @@ pub fn read_utf8(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
         Diagnostic::error(rel, format!("cannot read file: {words}"))
             .hint("check that the file exists and that you may read it")
     })?;
-    let bytes = match utf16_text(&bytes) {
-        Some(text) => text.into_bytes(),
-        None if is_utf16_without_mark(&bytes) => {
-            return Err(Diagnostic::error(rel, "file is saved as UTF-16, not UTF-8")
-                .at(1, 1)
-                .hint("save it again as UTF-8 (Word: Save As, Plain Text, Unicode (UTF-8); Notepad: Save As, Encoding UTF-8)"));
-        }
-        None => bytes,
-    };
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let good = e.utf8_error().valid_up_to();
-        let text = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
-        Diagnostic::error(rel, "file is not valid UTF-8")
-            .at_offset(&text, good)
-            .hint("save the file with UTF-8 encoding (in most editors: Save As, Encoding UTF-8)")
-    })?;
-    // Editors on Windows often start a file with a byte-order mark; it is not content.
-    let text = match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    };
+    decode(rel, bytes)
+}
+
+/// The text of the bytes of file `rel`, read as [`read_utf8`] reads a file.
+pub fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    let text = super::encoding::decode(rel, bytes)?;
     Ok(lone_returns_as_line_ends(text))
 }
 
@@ -269,35 +280,8 @@ fn lone_returns_as_line_ends(text: String) -> String {
     out
 }
 
-/// The text of a file saved as UTF-16 with a byte-order mark, as Word and
-/// Notepad save "Unicode" text; `None` for any other file.
-fn utf16_text(bytes: &[u8]) -> Option<String> {
-    let little = match bytes {
-        [0xFF, 0xFE, ..] => true,
-        [0xFE, 0xFF, ..] => false,
-        _ => return None,
-    };
-    let units = bytes[2..].chunks(2).map(|c| match (c, little) {
-        ([a, b], true) => u16::from_le_bytes([*a, *b]),
-        ([a, b], false) => u16::from_be_bytes([*a, *b]),
-        _ => 0xFFFD,
-    });
-    char::decode_utf16(units)
-        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-        .collect::<String>()
-        .into()
-}
-
-/// UTF-16 text with no byte-order mark: most of its first bytes are zero in
-/// every second place (the Latin letters' high bytes).
-fn is_utf16_without_mark(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(200)];
-    let zeros = head.iter().filter(|&&b| b == 0).count();
-    head.len() >= 4 && zeros * 3 >= head.len()
-}
-
 #[cfg(test)]
-mod utf16_tests {
+mod line_end_tests {
     use super::*;
 
     #[test]
@@ -309,26 +293,5 @@ mod utf16_tests {
         );
         let plain = "title: A\r\n".to_string();
         assert_eq!(lone_returns_as_line_ends(plain), "title: A\r\n");
-    }
-
-    #[test]
-    fn utf16_with_a_mark_is_read_as_text() {
-        let le: Vec<u8> = [0xFF, 0xFE]
-            .into_iter()
-            .chain("Zażółć\n".encode_utf16().flat_map(u16::to_le_bytes))
-            .collect();
-        assert_eq!(utf16_text(&le).as_deref(), Some("Zażółć\n"));
-        let be: Vec<u8> = [0xFE, 0xFF]
-            .into_iter()
-            .chain("ok".encode_utf16().flat_map(u16::to_be_bytes))
-            .collect();
-        assert_eq!(utf16_text(&be).as_deref(), Some("ok"));
-        assert_eq!(utf16_text(b"plain"), None);
-        let bare: Vec<u8> = "title: x"
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes)
-            .collect();
-        assert!(is_utf16_without_mark(&bare));
-        assert!(!is_utf16_without_mark("zażółć gęślą".as_bytes()));
     }
 }

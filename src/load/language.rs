@@ -174,6 +174,11 @@ pub fn in_language_folder(
     )
 }
 
+/// The site's language a folder is named after (`pl`, `PL`, `pt_BR`).
+pub fn folder_language<'a>(folder: &str, languages: &'a [String]) -> Option<&'a String> {
+    languages.iter().find(|l| fold(l) == fold(folder))
+}
+
 /// A language code compared without capitals, `_` read as `-`.
 fn fold(code: &str) -> String {
     code.to_ascii_lowercase().replace('_', "-")

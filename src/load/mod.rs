@@ -1,6 +1,7 @@
 //! Reads a site folder into a [`Site`]: walks `content/`, splits front matter,
 //! parses YAML (in [`yaml`], the one place that does) and places every error.
 
+mod encoding;
 mod files;
 mod foreign;
 pub mod frontmatter;
@@ -21,7 +22,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use files::content_files;
-pub use files::{is_ignored, read_utf8, site_folder};
+pub use files::{decode, is_ignored, read_utf8, site_folder};
 use layout::Kind;
 pub use layout::{is_text, TEXT_EXTENSIONS};
 use markdown_file::{
@@ -64,7 +65,8 @@ pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
         // 64 files, and at least four a thread, so a small site is read in
         // parallel too.
         use rayon::prelude::*;
-        let (files, unreadable) = content_files(root, &content);
+        let languages = site.config.all_languages();
+        let (files, unreadable) = content_files(root, &content, &languages);
         let run_len = (files.len() / (4 * rayon::current_num_threads())).clamp(1, 64);
         loader.diags.0.extend(unreadable);
         if files.is_empty() && !loader.diags.has_errors() {
@@ -73,7 +75,6 @@ pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
                     .hint("add content/index.md for the home page, or start from `alsite new DIR`"),
             );
         }
-        let languages = site.config.all_languages();
         let mut others: Vec<Site> = languages[1..]
             .iter()
             .map(|l| Site::new(site.config.in_language(l)))

@@ -16,6 +16,7 @@ mod explain;
 mod field_words;
 mod locate;
 mod misread;
+mod numbers;
 mod overindent;
 mod prescan;
 mod quoting;
@@ -253,6 +254,10 @@ fn unquoted_number(text: &str, line: usize, column: usize, hint: &str) -> Option
         return Some(format!(
             "{expected}: write it without the zero in front, `{digits}`"
         ));
+    }
+    let joined = value.replace('_', "");
+    if value.contains('_') && !joined.is_empty() && joined.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(format!("{expected}: write it in digits alone, `{joined}`"));
     }
     Some(expected.to_string())
 }

@@ -178,9 +178,20 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
         let quoted_number = found
             .strip_prefix("string \"")
             .and_then(|f| f.strip_suffix('"'))
-            .is_some_and(|f| f.trim().parse::<f64>().is_ok());
+            .is_some_and(|f| {
+                let f = f.trim();
+                f.parse::<f64>().is_ok() || f.replace('_', "").parse::<u64>().is_ok()
+            });
         if quoted_number && hint.contains("number") {
             hint.push_str(LOSE_QUOTES);
+        }
+        // `minutes: 45.0`: whole minutes are written without the `.0`.
+        let whole = found
+            .strip_prefix("floating point `")
+            .and_then(|f| f.strip_suffix(".0`"))
+            .filter(|f| f.parse::<u32>().is_ok() && hint.contains("whole number"));
+        if let Some(n) = whole {
+            hint.push_str(&format!(": write it without the decimal point, `{n}`"));
         }
         // `minutes: 1,5 h`: the number to write.
         let length = found

@@ -167,6 +167,12 @@ pub(super) fn prescan(file: &Path, text: &str) -> Result<(), Diagnostic> {
             let (message, hint) = super::anchors::explain(&a);
             return err(a.column - 1, &message, &hint);
         }
+        if let Some(odd) =
+            plain.and_then(|(lead, value)| super::numbers::on_line(line, lead, value))
+        {
+            let (message, hint) = super::numbers::explain(&odd);
+            return err(odd.column - 1, &message, &hint);
+        }
         let dashes = content.split("- ").take_while(|s| s.is_empty()).count();
         let block_depth = (indent.len() / 2) + dashes;
         let deepest;
