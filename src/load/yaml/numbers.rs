@@ -19,17 +19,19 @@ pub(super) struct OddNumber<'t> {
 /// or an item of a one-line list or mapping (`{ minutes: 0x2d }`).
 pub(super) fn on_line<'t>(line: &'t str, lead: &'t str, value: &'t str) -> Option<OddNumber<'t>> {
     let at = |offset: usize| line[..lead.len() + offset].chars().count() + 1;
-    let key = lead
-        .trim()
-        .trim_start_matches("- ")
-        .trim()
-        .strip_suffix(':')
-        .map(str::trim);
     if !value.starts_with(['[', '{']) {
+        if !may_be_a_number(value) {
+            return None;
+        }
         let written = value.split(" #").next().unwrap_or(value).trim_end();
         return reading(written).map(|_| OddNumber {
             column: at(0),
-            key,
+            key: lead
+                .trim()
+                .trim_start_matches("- ")
+                .trim()
+                .strip_suffix(':')
+                .map(str::trim),
             written,
         });
     }
@@ -78,9 +80,18 @@ fn item(value: &str, start: usize, end: usize) -> Option<(usize, Option<&str>, &
     (!written.is_empty()).then_some((offset + lead, key, written))
 }
 
+/// Whether `value` starts as every number does: most values are texts,
+/// passed over at once.
+fn may_be_a_number(value: &str) -> bool {
+    value.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '+' | '-' | '.'))
+}
+
 /// What YAML reads `written` as, when it is a number not in plain digits:
 /// the form's name and the value, in digits.
 pub(super) fn reading(written: &str) -> Option<(&'static str, String)> {
+    if !may_be_a_number(written) {
+        return None;
+    }
     let (sign, digits) = match written.strip_prefix(['+', '-']) {
         Some(rest) => (&written[..1], rest),
         None => ("", written),

@@ -14,6 +14,10 @@ pub fn mark<'a>(mut events: Vec<Event<'a>>) -> Vec<Event<'a>> {
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Link { dest_url, .. }) = &events[i] {
+            if !followed_on_paper(dest_url) {
+                i += 1;
+                continue;
+            }
             let end = events[i..]
                 .iter()
                 .position(|e| matches!(e, Event::End(TagEnd::Link)))
@@ -79,6 +83,14 @@ fn contact(url: &str) -> Option<&str> {
         .find(|scheme| has_scheme(url, scheme))
         .map(|scheme| url[scheme.len()..].split('?').next().unwrap_or(""))
         .filter(|a| !a.is_empty())
+}
+
+/// Whether paper prints where a link goes: one out of the site, to write
+/// or to call (a link within the site is left as it is).
+fn followed_on_paper(url: &str) -> bool {
+    ["https://", "http://", "mailto:", "tel:"]
+        .iter()
+        .any(|scheme| has_scheme(url, scheme))
 }
 
 fn has_scheme(url: &str, scheme: &str) -> bool {
