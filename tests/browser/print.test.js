@@ -480,3 +480,18 @@ test("the printed contact block is whole on one sheet, its heading with every li
     assert.deepEqual(values.filter((v) => !sheet.includes(v)), [], `${file}: every contact line on the sheet of “${heading}”`);
   }
 });
+
+test("a practice set printed with answers given in this browser says so on the sheet, and how to print it blank; a blank set does not", async () => {
+  const page = await printView("practice/session-flow.html");
+  const note = page.locator(".answers-printed");
+  assert.equal(await note.isVisible(), false, "no answers: nothing to say");
+  await page.emulateMedia({ media: "screen" });
+  const item = page.locator(".practice-item", { has: page.locator("ol.steps") }).first();
+  await item.locator("button[type=submit]").click();
+  assert.equal(await note.isVisible(), false, "on screen the score says it");
+  await page.emulateMedia({ media: "print" });
+  assert.ok(await note.isVisible(), "on paper, once an answer is given");
+  assert.match(await note.textContent(), /Printed with the answers given in this browser\. For a blank sheet, choose “Start over”/);
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});

@@ -506,6 +506,8 @@
       var step = reset && reset.nextElementSibling;
       if (reset) reset.hidden = answered === 0 || Boolean(step && step.classList.contains("confirm-step") && !step.hidden);
       if (hiddenBox) progress.hidden = answered === 0;
+      var printedNote = document.querySelector(".answers-printed");
+      if (printedNote) printedNote.hidden = answered === 0;
       summary.hidden = answered < ids.length;
       summary.querySelector(".summary-text").textContent =
         t("practice.summary", { n: ids.length, right: right }) +
