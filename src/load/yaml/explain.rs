@@ -74,7 +74,10 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
                 Some(english) => format!(
                     "field names are English in every language: `{written}` is `{english}`. "
                 ),
-                None => crate::suggest::did_you_mean(written, names),
+                None => match super::field_words::field_for_other_word(written, names.clone()) {
+                    Some(field) => format!("`{written}` is called `{field}` here. "),
+                    None => crate::suggest::did_you_mean(written, names),
+                },
             };
             format!(
                 "{suggestion}allowed fields here: {}",

@@ -1,7 +1,9 @@
-//! Field names written in Polish. Field names are English in every
+//! Field names written in other words. Field names are English in every
 //! language, and a Polish trainer's first guess is often the Polish word
-//! (`tytuł:` for `title:`, `etapy:` for `stages:`); no typo search finds
-//! `title` from `tytuł`, so the words are listed here.
+//! (`tytuł:` for `title:`, `etapy:` for `stages:`); an English-speaking
+//! one's, the word another tool uses (`url:` for `link:`, `duration:` for
+//! `minutes:`). No typo search finds `title` from `tytuł` or `link` from
+//! `url`, so the words are listed here.
 
 /// Polish words (folded: lower case, no diacritics, `_` for a space or a
 /// hyphen) and the fields each may stand for, likeliest first.
@@ -93,17 +95,73 @@ const POLISH: &[(&str, &[&str])] = &[
     ("adres_email", &["email"]),
 ];
 
+/// English words other tools and habits use for fields (folded as above),
+/// and the fields each may stand for, likeliest first.
+const OTHER_WORDS: &[(&str, &[&str])] = &[
+    ("url", &["link", "website"]),
+    ("href", &["link"]),
+    ("path", &["link"]),
+    ("page", &["link"]),
+    ("web", &["website"]),
+    ("site", &["website"]),
+    ("homepage", &["website"]),
+    ("mail", &["email"]),
+    ("email_address", &["email"]),
+    ("phone_number", &["phone"]),
+    ("tel", &["phone"]),
+    ("duration", &["minutes"]),
+    ("length", &["minutes"]),
+    ("time", &["minutes", "start"]),
+    ("mins", &["minutes"]),
+    ("heading", &["title"]),
+    ("desc", &["description", "summary"]),
+    ("speaker", &["by"]),
+    ("who", &["by"]),
+    ("choices", &["options"]),
+    ("answers", &["options"]),
+    ("question", &["ask", "prompt"]),
+    ("notes", &["facilitator", "note"]),
+    ("goals", &["objectives"]),
+    ("aims", &["objectives"]),
+];
+
+/// How a field name is compared with the words listed: folded, `_` for a
+/// space or a hyphen.
+fn folded(written: &str) -> String {
+    crate::search::tokenize::fold(written.trim())
+        .chars()
+        .map(|c| if c == ' ' || c == '-' { '_' } else { c })
+        .collect()
+}
+
+/// The first of `fields` that is among `allowed`.
+fn first_allowed<'a>(
+    fields: &[&str],
+    allowed: impl Iterator<Item = &'a str> + Clone,
+) -> Option<&'a str> {
+    fields.iter().find_map(|f| allowed.clone().find(|a| a == f))
+}
+
 /// The field among `allowed` that `written` is the Polish word for, if any.
 pub fn english_field<'a>(
     written: &str,
     allowed: impl Iterator<Item = &'a str> + Clone,
 ) -> Option<&'a str> {
-    let folded: String = crate::search::tokenize::fold(written.trim())
-        .chars()
-        .map(|c| if c == ' ' || c == '-' { '_' } else { c })
-        .collect();
-    let (_, fields) = POLISH.iter().find(|(word, _)| *word == folded)?;
-    fields.iter().find_map(|f| allowed.clone().find(|a| a == f))
+    let word = folded(written);
+    let (_, fields) = POLISH.iter().find(|(w, _)| *w == word)?;
+    first_allowed(fields, allowed)
+}
+
+/// The field among `allowed` that `written`, another English word, stands
+/// for here, if any (`url` is `link` in a nav entry, `website` for an
+/// organization).
+pub fn field_for_other_word<'a>(
+    written: &str,
+    allowed: impl Iterator<Item = &'a str> + Clone,
+) -> Option<&'a str> {
+    let word = folded(written);
+    let (_, fields) = OTHER_WORDS.iter().find(|(w, _)| *w == word)?;
+    first_allowed(fields, allowed)
 }
 
 #[cfg(test)]
@@ -126,5 +184,24 @@ mod tests {
         // Not a field here, or not a Polish field word.
         assert_eq!(found("stopka", &session), None);
         assert_eq!(found("titel", &session), None);
+    }
+
+    #[test]
+    fn other_english_words_are_told_the_field_they_mean_here() {
+        use super::field_for_other_word as other;
+        let nav = ["title", "link"];
+        let organization = ["name", "email", "phone", "website", "address"];
+        assert_eq!(other("url", nav.iter().copied()), Some("link"));
+        assert_eq!(other("URL", organization.iter().copied()), Some("website"));
+        assert_eq!(
+            other("duration", ["title", "minutes"].into_iter()),
+            Some("minutes")
+        );
+        assert_eq!(
+            other("notes", ["by", "ask", "note"].into_iter()),
+            Some("note")
+        );
+        assert_eq!(other("url", ["title", "minutes"].into_iter()), None);
+        assert_eq!(other("colour", nav.iter().copied()), None);
     }
 }
