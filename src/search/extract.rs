@@ -166,10 +166,9 @@ impl<'a> Scanner<'a> {
         // it to a section stored without one, so one is stored only where it
         // differs (a turn after a pause goes by its stage again).
         let mut carried = title.clone();
-        let folded: Vec<bool> = (0..s.sections.len())
-            .map(|n| folds_into_next(&s.sections, n))
-            .collect();
-        for (n, b) in s.sections.into_iter().enumerate() {
+        let mut building = s.sections.into_iter().enumerate().peekable();
+        while let Some((n, b)) = building.next() {
+            let folds = folds_into_next(&b, n, building.peek().map(|(_, next)| next));
             let own = trimmed(b.title);
             let resolved = match (own.is_empty(), b.within) {
                 (true, Some(w)) => titles[w].clone(),
@@ -187,7 +186,7 @@ impl<'a> Scanner<'a> {
             }
             // Its words go to the next section, the one stored next.
             kept.push(Some(sections.len() as u32));
-            if folded[n] {
+            if folds {
                 continue;
             }
             let shown = if resolved.is_empty() {
@@ -226,8 +225,8 @@ impl<'a> Scanner<'a> {
 /// first turn): it is then found as that part, one result and not two that
 /// lead to the same place (a link to a stage opens its first turn) with
 /// the same snippet. The part goes by the heading's title.
-fn folds_into_next(sections: &[Building], n: usize) -> bool {
-    let (b, Some(next)) = (&sections[n], sections.get(n + 1)) else {
+fn folds_into_next(b: &Building, n: usize, next: Option<&Building>) -> bool {
+    let Some(next) = next else {
         return false;
     };
     let only_a_heading = b.words && !b.title.trim().is_empty() && b.text.trim().is_empty();

@@ -53,7 +53,12 @@ impl PageTerms {
                 }
                 None => false,
             });
-        // A term of two sections joined is in the one once.
+        // A term of two sections joined is in the one once. (Joined
+        // sections are next to each other in `kept`; a page with none, most,
+        // is not read again.)
+        if !kept.windows(2).any(|w| w[0].is_some() && w[0] == w[1]) {
+            return;
+        }
         let mut seen = std::collections::HashSet::new();
         let mut section = None;
         self.uses.retain(|&(t, s)| {
