@@ -167,20 +167,20 @@ mod tests {
     use std::sync::mpsc;
     use std::time::Duration;
 
-    /// With the only turn taken, connections that answered 50, 3 and 1
-    /// requests ask (in that order); the turn goes to the one with 1, then
-    /// 3, then 50.
-    #[test]
-    fn the_connection_that_answered_fewest_goes_first() {
+    /// With the only turn taken (by a connection that answered `holder`
+    /// requests), connections that answered `asks` requests ask for one,
+    /// each after the one before; the turn is then given back. Which of
+    /// them (their places in `asks`) got it, in order.
+    fn served_in_turn(holder: u64, asks: &[u64]) -> Vec<usize> {
         let turns = Arc::new(Turns::with_width(1));
-        let first = turns.take(7, || false);
+        let first = turns.take(holder, || false);
         let (tx, rx) = mpsc::channel();
         let mut waiting = Vec::new();
-        for (i, answered) in [50, 3, 1].into_iter().enumerate() {
+        for (i, &answered) in asks.iter().enumerate() {
             let (turns2, tx) = (turns.clone(), tx.clone());
             waiting.push(std::thread::spawn(move || {
                 let _turn = turns2.take(answered, || false);
-                tx.send(answered).unwrap();
+                tx.send(i).unwrap();
             }));
             // Each asks before the next.
             while turns.lock().waiting.len() < i + 1 {
@@ -191,9 +191,21 @@ mod tests {
         for t in waiting {
             t.join().unwrap();
         }
-        let order: Vec<u64> = rx.try_iter().collect();
-        assert_eq!(order, [1, 3, 50]);
         assert_eq!(turns.lock().taken, 0, "every turn was given back");
+        rx.try_iter().collect()
+    }
+
+    /// With the only turn taken, connections that answered 50, 3 and 1
+    /// requests ask (in that order); the turn goes to the one with 1, then
+    /// 3, then 50.
+    #[test]
+    fn the_connection_that_answered_fewest_goes_first() {
+        let asks = [50, 3, 1];
+        let order: Vec<u64> = served_in_turn(7, &asks)
+            .into_iter()
+            .map(|i| asks[i])
+            .collect();
+        assert_eq!(order, [1, 3, 50]);
     }
 
     #[test]
@@ -206,24 +218,6 @@ mod tests {
 
     #[test]
     fn equals_go_in_the_order_they_asked() {
-        let turns = Arc::new(Turns::with_width(1));
-        let first = turns.take(1, || false);
-        let (tx, rx) = mpsc::channel();
-        let mut waiting = Vec::new();
-        for i in 0..5 {
-            let (turns2, tx) = (turns.clone(), tx.clone());
-            waiting.push(std::thread::spawn(move || {
-                let _turn = turns2.take(4, || false);
-                tx.send(i).unwrap();
-            }));
-            while turns.lock().waiting.len() < i + 1 {
-                std::thread::sleep(Duration::from_millis(1));
-            }
-        }
-        drop(first);
-        for t in waiting {
-            t.join().unwrap();
-        }
-        assert_eq!(rx.try_iter().collect::<Vec<usize>>(), [0, 1, 2, 3, 4]);
+        assert_eq!(served_in_turn(1, &[4; 5]), [0, 1, 2, 3, 4]);
     }
 }
