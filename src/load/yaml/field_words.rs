@@ -125,20 +125,18 @@ const OTHER_WORDS: &[(&str, &[&str])] = &[
     ("aims", &["objectives"]),
 ];
 
-/// How a field name is compared with the words listed: folded, `_` for a
-/// space or a hyphen.
-fn folded(written: &str) -> String {
-    crate::search::tokenize::fold(written.trim())
-        .chars()
-        .map(|c| if c == ' ' || c == '-' { '_' } else { c })
-        .collect()
-}
-
-/// The first of `fields` that is among `allowed`.
-fn first_allowed<'a>(
-    fields: &[&str],
+/// The field among `allowed` that `written` stands for in `words`, if any:
+/// compared folded, `_` for a space or a hyphen.
+fn field_in<'a>(
+    words: &[(&str, &[&str])],
+    written: &str,
     allowed: impl Iterator<Item = &'a str> + Clone,
 ) -> Option<&'a str> {
+    let word: String = crate::search::tokenize::fold(written.trim())
+        .chars()
+        .map(|c| if c == ' ' || c == '-' { '_' } else { c })
+        .collect();
+    let (_, fields) = words.iter().find(|(w, _)| *w == word)?;
     fields.iter().find_map(|f| allowed.clone().find(|a| a == f))
 }
 
@@ -147,9 +145,7 @@ pub fn english_field<'a>(
     written: &str,
     allowed: impl Iterator<Item = &'a str> + Clone,
 ) -> Option<&'a str> {
-    let word = folded(written);
-    let (_, fields) = POLISH.iter().find(|(w, _)| *w == word)?;
-    first_allowed(fields, allowed)
+    field_in(POLISH, written, allowed)
 }
 
 /// The field among `allowed` that `written`, another English word, stands
@@ -159,9 +155,7 @@ pub fn field_for_other_word<'a>(
     written: &str,
     allowed: impl Iterator<Item = &'a str> + Clone,
 ) -> Option<&'a str> {
-    let word = folded(written);
-    let (_, fields) = OTHER_WORDS.iter().find(|(w, _)| *w == word)?;
-    first_allowed(fields, allowed)
+    field_in(OTHER_WORDS, written, allowed)
 }
 
 #[cfg(test)]
