@@ -142,7 +142,6 @@ pub fn in_language_folder(
     if !super::layout::is_text(name) {
         return None;
     }
-    let ext = super::layout::extension(name);
     let parts: Vec<&str> = rel_in_content.iter().filter_map(|p| p.to_str()).collect();
     let folders = &parts[..parts.len().saturating_sub(1)];
     let (at, lang) = folders.iter().enumerate().find_map(|(i, folder)| {
@@ -150,27 +149,75 @@ pub fn in_language_folder(
         Some((i, lang))
     })?;
     let folder = parts[at];
-    let mut meant: Vec<&str> = parts[..at].to_vec();
-    meant.extend(&parts[at + 1..]);
-    let stray = |m: &[&str]| {
-        let logical: PathBuf = m.iter().collect();
-        matches!(super::layout::kind(&logical), super::layout::Kind::Stray)
-    };
-    if stray(&meant) && ext != "yaml" && ext != "yml" {
-        meant.insert(0, "pages");
-    }
-    let (stem, written_ext) = name.rsplit_once('.')?;
-    let stem = stem.strip_suffix(&format!(".{lang}")).unwrap_or(stem);
-    let file = format!("{stem}.{lang}.{written_ext}");
-    if let Some(last) = meant.last_mut() {
-        *last = &file;
-    }
+    let meant = meant_beside(&parts, at, Some(lang))?;
     Some(
         Diagnostic::error(rel, format!("the folder `{folder}` is named after the site's language `{lang}`, but alsite keeps a translation beside its original, not in a folder of its own"))
             .hint(format!(
-                "a translation sits beside its original with the language code before the extension: move it to content/{} (its pages are written under {lang}/ all the same)",
-                meant.join("/")
+                "a translation sits beside its original with the language code before the extension: move it to {meant} (its pages are written under {lang}/ all the same)"
             )),
+    )
+}
+
+/// Where the layout wants a file whose path in `content/` is `parts`,
+/// taken out of the folder `parts[at]`: a page from a language's root
+/// folder is a free page, under `pages/`; with `lang`, the code goes before
+/// the extension (`content/pages/about.pl.md`).
+fn meant_beside(parts: &[&str], at: usize, lang: Option<&str>) -> Option<String> {
+    let name = *parts.last()?;
+    let mut meant: Vec<&str> = parts[..at].to_vec();
+    meant.extend(&parts[at + 1..]);
+    let logical: PathBuf = meant.iter().collect();
+    let ext = super::layout::extension(name);
+    let stray = matches!(super::layout::kind(&logical), super::layout::Kind::Stray);
+    if stray && ext != "yaml" && ext != "yml" {
+        meant.insert(0, "pages");
+    }
+    let (stem, written_ext) = name.rsplit_once('.')?;
+    let file = match lang {
+        Some(lang) => {
+            let stem = stem.strip_suffix(&format!(".{lang}")).unwrap_or(stem);
+            format!("{stem}.{lang}.{written_ext}")
+        }
+        None => name.to_string(),
+    };
+    if let Some(last) = meant.last_mut() {
+        *last = &file;
+    }
+    Some(format!("content/{}", meant.join("/")))
+}
+
+/// A Markdown or YAML file the layout ignores, in a first folder named
+/// after a language as other generators keep each language's pages
+/// (`content/en/about.md`, `content/pl/pages/o-nas.md`), where that is the
+/// site's default language or one it is not in: the warning says how alsite
+/// keeps a language's pages. (A folder of the site's other languages is an
+/// error, [`in_language_folder`].)
+pub fn unlisted_language_folder(
+    rel: &Path,
+    rel_in_content: &Path,
+    languages: &[String],
+) -> Option<Diagnostic> {
+    let name = rel.file_name()?.to_str()?;
+    let parts: Vec<&str> = rel_in_content.iter().filter_map(|p| p.to_str()).collect();
+    let folder = *parts.first().filter(|_| parts.len() > 1)?;
+    if !super::layout::is_text(name) || !super::language_codes::is_language_tag(folder) {
+        return None;
+    }
+    let ignored = "the file was ignored";
+    let default = languages.first()?;
+    if same_code(default, folder) {
+        let meant = meant_beside(&parts, 0, None)?;
+        return Some(
+            Diagnostic::warning(rel, format!("the folder `{folder}` is named after the site's default language, `{default}`, whose pages have no folder of their own: {ignored}"))
+                .hint(format!("move it to {meant}; a translation into another language sits beside it, with the language code before the extension")),
+        );
+    }
+    let code = folder.replace('_', "-");
+    let meant = meant_beside(&parts, 0, Some(&code))?;
+    let listed = languages.join(", ");
+    Some(
+        Diagnostic::warning(rel, format!("the folder `{folder}` is named after a language the site is not in (its languages: {listed}): {ignored}"))
+            .hint(format!("to add it, list it in site.yaml (`languages: [{listed}, {code}]`, the default first) and keep each translation beside its original, with the language code before the extension: {meant}")),
     )
 }
 
@@ -251,6 +298,28 @@ mod tests {
                 in_language_folder(&rel, rel_in_content, &langs).is_none(),
                 "{path}"
             );
+        }
+    }
+
+    /// A first folder named after a language the site is not in, or after
+    /// its default language: a warning saying where alsite keeps the file.
+    #[test]
+    fn a_folder_of_a_language_the_site_does_not_list_is_explained() {
+        let langs = vec!["en".to_string()];
+        let hint = |path: &str| {
+            let rel_in_content = Path::new(path);
+            let rel = Path::new("content").join(rel_in_content);
+            unlisted_language_folder(&rel, rel_in_content, &langs).and_then(|d| d.hint)
+        };
+        let pl = hint("pl/pages/o-nas.md").unwrap_or_default();
+        assert!(pl.contains("`languages: [en, pl]`"), "{pl}");
+        assert!(pl.ends_with("content/pages/o-nas.pl.md"), "{pl}");
+        let pt = hint("pt_BR/practice/p.yaml").unwrap_or_default();
+        assert!(pt.ends_with("content/practice/p.pt-BR.yaml"), "{pt}");
+        let en = hint("EN/index.md").unwrap_or_default();
+        assert!(en.starts_with("move it to content/index.md;"), "{en}");
+        for other in ["pl/logo.png", "team/x.md", "uk-offices/x.md", "x.md"] {
+            assert_eq!(hint(other), None, "{other}");
         }
     }
 

@@ -129,6 +129,16 @@ const NAMES: &[(&str, &str)] = &[
     ("chinese", "zh"),
     ("japanese", "ja"),
 ];
+/// Whether `name` is written as a language tag of a language with a
+/// two-letter code, in any capitals, with a region or not: `pl`, `EN`,
+/// `pt-BR`, `en_GB` (how other generators name a language's folder).
+pub fn is_language_tag(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let (language, region) = lower.split_once(['-', '_']).unwrap_or((&lower, "us"));
+    let region_like = region.len() == 2 && region.chars().all(|c| c.is_ascii_alphabetic());
+    language.len() == 2 && region_like && TWO_LETTER.split(' ').any(|c| c == language)
+}
+
 /// The two-letter code and name of the language a three-letter code
 /// (`eng`, `POL`) stands for, where it has one.
 pub fn two_letter_of(code: &str) -> Option<(&'static str, &'static str)> {

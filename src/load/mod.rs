@@ -459,11 +459,14 @@ impl<'a> Loader<'a> {
                 }
             }
             Kind::Stray => self.diags.push(
-                Diagnostic::warning(
-                    &rel,
-                    "file is not part of the content layout and was ignored",
-                )
-                .hint(layout::stray_hint(&logical)),
+                language::unlisted_language_folder(&rel, rel_in_content, &languages)
+                    .unwrap_or_else(|| {
+                        Diagnostic::warning(
+                            &rel,
+                            "file is not part of the content layout and was ignored",
+                        )
+                        .hint(layout::stray_hint(&logical))
+                    }),
             ),
             Kind::Asset => site.assets.push((
                 rel.clone(),
