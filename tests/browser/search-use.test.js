@@ -281,6 +281,24 @@ test("two pages with one title are told apart: a workshop's module shows its wor
   await page.close();
 });
 
+test("a module page is one result, its text after the activities in it too: no two results alike", async () => {
+  const { page } = await open(browser.context, fileUrl("index.html"), "file://");
+  // The module's text after its list of activities says "The first rule
+  // does not oblige anyone to answer".
+  await searchFor(page, "ground rules");
+  const found = await results(page);
+  const links = found.map((r) => r.href);
+  assert.equal(new Set(links).size, links.length, `each link once: ${links.join(" ")}`);
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Escape");
+  await searchFor(page, "oblige anyone");
+  const obliged = await results(page);
+  const module = obliged.find((r) => r.href === "workshops/foundations/ground-rules.html");
+  assert.ok(module && module.marked.includes("anyone"), JSON.stringify(obliged));
+  assert.equal(obliged.filter((r) => r.href.startsWith("workshops/foundations/ground-rules.html")).length, 1);
+  await page.close();
+});
+
 test("a session stage found by its heading is one result, its first turn under the stage's title, with the turn as its snippet", async () => {
   const { page } = await open(browser.context, fileUrl("index.html"), "file://");
   await searchFor(page, "check-in");
