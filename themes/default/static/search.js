@@ -38,8 +38,8 @@
   /** How a typed word matches terms: exactly (3), as their beginning (2),
    *  or, for a word of five letters or more, by all but its last letter (two
    *  from seven letters on, six in Slavic languages), to meet other endings
-   *  of the word (1); in Polish, also as another form of the word (1, see
-   *  polishStems). A word
+   *  of the word (1); in Polish, another form of the word counts as the word
+   *  itself (3, see polishStems). A word
    *  of two letters among others matches only itself (3): as a beginning,
    *  "in" of "check-in" would find "intervene", and Polish "co" "coach".
    *  `near` (filled by nearTerms) holds terms one typo away (1). */
@@ -64,9 +64,11 @@
       weight: function (term) {
         if (term === word) return 3;
         if (whole) return 0;
+        // In Polish another form is the word itself: a reader types the case
+        // their sentence needs ("o zasadach"), not the one a page uses most.
+        if (stems && term.lastIndexOf(shortest, 0) === 0 && shareStem(stems, term)) return 3;
         if (term.lastIndexOf(word, 0) === 0) return 2;
         if (term.lastIndexOf(cut, 0) === 0) return 1;
-        if (stems && term.lastIndexOf(shortest, 0) === 0 && shareStem(stems, term)) return 1;
         return m.near && m.near.has(term) ? 1 : 0;
       },
       shortest: shortest,
