@@ -224,6 +224,24 @@ test("a long pasted query is repeated in the count only by its start, so the res
   await page.close();
 });
 
+test("a pasted paragraph is looked for by its first twelve different words: a long paste costs what a question does", async () => {
+  const { page } = await open(browser.context, fileUrl("index.html"), "file://");
+  await page.locator("#search-input").focus();
+  await page.waitForFunction(() => window.alsite.search.ready());
+  // Each word is looked for in the whole index (and, when found nowhere,
+  // among every term for a typo): a page of words must not freeze the page.
+  const paragraph = "the coach and the group work on the presenter's problem with questions ".repeat(6) +
+    Array.from({ length: 300 }, (_, i) => "word" + i.toString(36)).join(" ");
+  const got = await page.evaluate((q) => {
+    const search = window.alsite.search;
+    const long = search.query(q), short = search.query("the coach and group work on presenter's problem with questions word0 word1");
+    return { words: long.words, total: long.total, shortTotal: short.total, shortWords: short.words };
+  }, paragraph);
+  assert.deepEqual(got.words, ["the", "coach", "and", "group", "work", "on", "presenters", "problem", "with", "questions", "word0", "word1"]);
+  assert.equal(got.total, got.shortTotal);
+  await page.close();
+});
+
 test("a question as a participant asks it finds the rule: \"what was the second ground rule\", \"jaka jest druga zasada\"", async () => {
   const { page } = await open(browser.context, fileUrl("index.html"), "file://");
   // The rule's own text says neither "second" nor "ground": its heading

@@ -366,16 +366,30 @@
     return n;
   }
 
+  /** How many different words of a query are looked for: each costs a
+   *  look through the index (and, found nowhere, through every term for a
+   *  typo), so a pasted page costs what a question does. */
+  var MAX_WORDS = 12;
+
+  /** The words of `query` looked for: each once, the first MAX_WORDS. */
+  function queryWords(query) {
+    var words = [];
+    tokens(query).forEach(function (w) {
+      if (words.length < MAX_WORDS && words.indexOf(w) < 0) words.push(w);
+    });
+    return words;
+  }
+
   /** Ranked results for `query`, the first `limit` of `total`: sections
    *  with every word (or, when none has all, with the most words), by
    *  weight, then titles, then site order. */
   search.query = function (query, limit) {
-    var words = tokens(query);
+    var words = queryWords(query);
     if (!index || !words.length) return { words: words, matchers: [], results: [], total: 0 };
     limit = limit || 10;
     var matches = words.map(function (w) { return matchWord(w, words.length === 1); });
     var matchers = matches.map(function (m) { return m.matcher; });
-    var numbers = shortNumbers(query);
+    var numbers = shortNumbers(query).filter(function (n, i, all) { return all.indexOf(n) === i; }).slice(0, MAX_WORDS);
     matches.forEach(function (m, k) {
       // Only among other words ("second rule"): alone, a word that begins
       // like an ordinal is most often another word (secondary, czwartek).
