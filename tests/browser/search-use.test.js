@@ -94,6 +94,25 @@ test("a word of two letters in a query matches only itself: \"check-in\" does no
   await pl.page.close();
 });
 
+test("a word of three letters followed by another is found whole: \"the coach\" does not find \"they\", \"jak działa\" not \"jakie\"", async () => {
+  const { page } = await open(browser.context, fileUrl("index.html"), "file://");
+  await searchFor(page, "the coach");
+  const marked = new Set((await results(page)).flatMap((r) => r.marked));
+  for (const word of ["they", "them", "their", "then", "there"]) assert.ok(!marked.has(word), `"the" does not mark "${word}"`);
+  assert.ok(marked.has("the") && marked.has("coach"));
+  // Last, a word of three letters may still be being typed: it finds the words it begins.
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Escape");
+  await searchFor(page, "ground rules the");
+  assert.ok((await results(page)).some((r) => r.marked.includes("they")));
+  await page.close();
+  const pl = await open(browser.context, "file://" + path.join(polish, "site/index.html"), "file://");
+  await searchFor(pl.page, "jak działa coach");
+  const found = await results(pl.page);
+  assert.ok(found.every((r) => !r.marked.some((w) => /^jak./.test(w))), JSON.stringify(found.map((r) => r.marked)));
+  await pl.page.close();
+});
+
 test("Ctrl+Enter opens the chosen result in a new tab and keeps the list", async () => {
   const { page, problems } = await open(browser.context, fileUrl("index.html"), "file://");
   await searchFor(page, "racing");

@@ -41,12 +41,14 @@
    *  of the word (1); in Polish, another form of the word counts as the word
    *  itself (3, see polishStems). A word
    *  of two letters among others matches only itself (3): as a beginning,
-   *  "in" of "check-in" would find "intervene", and Polish "co" "coach".
+   *  "in" of "check-in" would find "intervene", and Polish "co" "coach";
+   *  so does one of three letters `followed` by another, typed to its end
+   *  ("the coach": not "they"; "jak działa": not "jakie").
    *  `near` (filled by nearTerms) holds terms one typo away (1). */
-  function matcher(word, alone) {
+  function matcher(word, alone, followed) {
     var chars = Array.from(word), n = chars.length;
     var cut = n >= 5 ? chars.slice(0, n - (n >= twoFrom() ? 2 : 1)).join("") : word;
-    var whole = n < 3 && !alone;
+    var whole = !alone && (n < 3 || (n === 3 && followed));
     var stems = n >= 5 && POLISH.test(lang) ? polishStems(word) : null;
     var shortest = cut;
     if (stems) {
@@ -277,8 +279,8 @@
 
   /** The best weight with which `word` matches each section (0: none);
    *  a word that matches no term matches those one typo away. */
-  function matchWord(word, alone) {
-    var m = matcher(word, alone), best = new Uint8Array(index.sections.length), any = false;
+  function matchWord(word, alone, followed) {
+    var m = matcher(word, alone, followed), best = new Uint8Array(index.sections.length), any = false;
     function mark(i, w) {
       var ids = postings(i);
       for (var k = 0; k < ids.length; k++) if (best[ids[k]] < w) best[ids[k]] = w;
@@ -387,7 +389,7 @@
     var words = queryWords(query);
     if (!index || !words.length) return { words: words, matchers: [], results: [], total: 0 };
     limit = limit || 10;
-    var matches = words.map(function (w) { return matchWord(w, words.length === 1); });
+    var matches = words.map(function (w, k) { return matchWord(w, words.length === 1, k < words.length - 1); });
     var matchers = matches.map(function (m) { return m.matcher; });
     var numbers = shortNumbers(query).filter(function (n, i, all) { return all.indexOf(n) === i; }).slice(0, MAX_WORDS);
     matches.forEach(function (m, k) {
