@@ -113,6 +113,28 @@ test("a word of three letters followed by another is found whole: \"the coach\" 
   await pl.page.close();
 });
 
+test("one page's many sections do not fill the list: at most three of a page come before other pages' results", async () => {
+  const pages = (found) => found.map((r) => r.href.replace(/#.*$/, ""));
+  const most = (found) => Math.max(...Object.values(pages(found).reduce((n, p) => ({ ...n, [p]: (n[p] || 0) + 1 }), {})));
+  const { page } = await open(browser.context, fileUrl("index.html"), "file://");
+  // Nine practice items are called "N Name the type of question".
+  await searchFor(page, "question");
+  const count = await page.locator(".search-count").textContent();
+  let found = await results(page);
+  assert.ok(most(found) <= 3, pages(found).join(" "));
+  assert.ok(new Set(pages(found)).size >= 5, pages(found).join(" "));
+  // The rest of the page's results follow: none is lost.
+  await page.locator("#search-results .search-more").click();
+  await page.locator("#search-results a[role=option]").nth(19).waitFor();
+  assert.equal(await page.locator(".search-count").textContent(), count.replace("first 10", "first 20"));
+  await page.close();
+  const pl = await open(browser.context, "file://" + path.join(polish, "site/index.html"), "file://");
+  await searchFor(pl.page, "pytania");
+  found = await results(pl.page);
+  assert.ok(most(found) <= 3, pages(found).join(" "));
+  await pl.page.close();
+});
+
 test("Ctrl+Enter opens the chosen result in a new tab and keeps the list", async () => {
   const { page, problems } = await open(browser.context, fileUrl("index.html"), "file://");
   await searchFor(page, "racing");

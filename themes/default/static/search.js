@@ -410,7 +410,7 @@
         if (hits[id] > most) most = hits[id];
       }
     });
-    var top = [], total = 0, seen = new Map();
+    var top = [], total = 0, seen = new Map(), scores = new Uint16Array(count), first = 0;
     for (var id = 0; id < count; id++) {
       if (!most || hits[id] !== most) continue;
       total += 1;
@@ -418,16 +418,67 @@
       // A section's own title counts three times, its page's once; the top
       // of a page has no title of its own (it goes by the page's).
       var own = sec.title === sec.pageTitle ? 0 : titleBonus(titled, sec.title, seen);
-      var score = weights[id] * 2 + own * 3 + titleBonus(titled, sec.pageTitle, seen);
-      // Keep the best `limit`, in order; ties keep site order.
-      if (top.length === limit && score <= top[limit - 1].score) continue;
-      var at = top.length;
-      while (at > 0 && top[at - 1].score < score) at--;
-      top.splice(at, 0, { id: id, score: score });
-      if (top.length > limit) top.pop();
+      // One more, so that 0 is no result.
+      scores[id] = 1 + weights[id] * 2 + own * 3 + titleBonus(titled, sec.pageTitle, seen);
+      // A page's sections are one after another: its results are kept together.
+      if (sec.pageNo !== index.sections[first].pageNo) {
+        keepPage(top, scores, first, id, limit);
+        first = id;
+      }
     }
+    keepPage(top, scores, first, count, limit);
     return { words: words, matchers: matchers, titleMatchers: titled, results: top, total: total };
   };
+
+  /** How many results of one page come before other pages' results: a
+   *  practice set's nine items, each "N Name the type of question", do not
+   *  fill the list. The page's others follow every page's best. */
+  var PER_PAGE = 3;
+
+  /** Keeps one page's results (the sections from `first` to before `end`
+   *  with a score) among the best `limit`: its best PER_PAGE as they are,
+   *  the rest after every page's best. */
+  function keepPage(top, scores, first, end, limit) {
+    var found = 0, id;
+    if (end - first > PER_PAGE) for (id = first; id < end; id++) if (scores[id]) found++;
+    var last = found > PER_PAGE ? lastOfBest(scores, first, end) : end;
+    for (id = first; id < end; id++) {
+      var score = scores[id];
+      if (!score) continue;
+      var later = last < end && (score < scores[last] || (score === scores[last] && id > last));
+      keep(top, id, score - 1, later, limit);
+    }
+  }
+
+  /** Which section from `first` to before `end` is the last of their best
+   *  PER_PAGE by score (the higher first, else the first in site order). */
+  function lastOfBest(scores, first, end) {
+    var taken = [];
+    for (var r = 0; r < PER_PAGE; r++) {
+      var best = -1;
+      for (var id = first; id < end; id++) {
+        if (scores[id] && taken.indexOf(id) < 0 && (best < 0 || scores[id] > scores[best])) best = id;
+      }
+      taken.push(best);
+    }
+    return taken[PER_PAGE - 1];
+  }
+
+  /** Keeps a result in `top`, the best `limit` in order: a page's best
+   *  before its `later` ones, then by score; ties keep site order (the one
+   *  kept first). */
+  function keep(top, id, score, later, limit) {
+    if (top.length === limit && !comesBefore(later, score, top[limit - 1])) return;
+    var at = top.length;
+    while (at > 0 && comesBefore(later, score, top[at - 1])) at--;
+    top.splice(at, 0, { id: id, score: score, later: later });
+    if (top.length > limit) top.pop();
+  }
+
+  /** Whether a result (`later`, `score`) comes before result `r`. */
+  function comesBefore(later, score, r) {
+    return later !== r.later ? r.later : score > r.score;
+  }
 
   /* ---- Snippets ---- */
   var ORIGINAL_WORD = /[\p{Alphabetic}\p{M}\p{N}'’ʼ]+/gu;
