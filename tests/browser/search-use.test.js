@@ -375,3 +375,28 @@ test("a session stage found by its heading is one result, its first turn under t
   await page.locator("#turn-36").waitFor({ state: "visible" });
   await page.close();
 });
+
+test("on a site in two languages, no results says the pages in the other language have a search of their own", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-search-two-"));
+  try {
+    execFileSync(process.env.ALSITE_BIN, ["new", path.join(dir, "new"), "--language", "pl,en"], { stdio: "pipe" });
+    execFileSync(process.env.ALSITE_BIN, ["build", "--root", path.join(dir, "new"), "--out", path.join(dir, "site")], { stdio: "pipe" });
+    // A participant on the English page types the Polish word from the workshop.
+    const en = await open(browser.context, "file://" + path.join(dir, "site/en/index.html"), "file://");
+    await searchFor(en.page, "zasady");
+    assert.equal(await en.page.locator(".search-count").textContent(),
+      "No results for “zasady” in the pages in English. The pages in other languages have a search of their own: choose the language first.");
+    await en.page.close();
+    const pl = await open(browser.context, "file://" + path.join(dir, "site/index.html"), "file://");
+    await searchFor(pl.page, "facilitator");
+    assert.match(await pl.page.locator(".search-count").textContent(), /^Brak wyników dla „facilitator” na stronach po polsku\. Strony\sw\sinnych językach/);
+    await pl.page.close();
+    // A site in one language says only that nothing was found.
+    const one = await open(browser.context, fileUrl("index.html"), "file://");
+    await searchFor(one.page, "xylophone");
+    assert.equal(await one.page.locator(".search-count").textContent(), "No results for “xylophone”");
+    await one.page.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
