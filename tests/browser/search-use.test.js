@@ -135,6 +135,23 @@ test("one page's many sections do not fill the list: at most three of a page com
   await pl.page.close();
 });
 
+test("among equal matches the home page, which sums up the site, comes after the pages it sums up", async () => {
+  const { page } = await open(browser.context, fileUrl("index.html"), "file://");
+  // The home page's offers and cards name the facilitator guide past what
+  // their snippets show; the workshops page says it where it shows.
+  await searchFor(page, "facilitator");
+  let found = await results(page);
+  assert.ok(!found[0].href.startsWith("index.html"), found.map((r) => r.href).join(" "));
+  assert.ok(found.slice(0, 3).some((r) => r.marked.includes("facilitator")), JSON.stringify(found.slice(0, 3)));
+  assert.ok(found.some((r) => r.href.startsWith("index.html")), "the home page is still found");
+  await page.close();
+  const pl = await open(browser.context, "file://" + path.join(polish, "site/index.html"), "file://");
+  await searchFor(pl.page, "sponsor");
+  found = await results(pl.page);
+  assert.ok(!found[0].href.startsWith("index.html"), found.map((r) => r.href).join(" "));
+  await pl.page.close();
+});
+
 test("Ctrl+Enter opens the chosen result in a new tab and keeps the list", async () => {
   const { page, problems } = await open(browser.context, fileUrl("index.html"), "file://");
   await searchFor(page, "racing");

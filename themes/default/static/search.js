@@ -410,23 +410,29 @@
         if (hits[id] > most) most = hits[id];
       }
     });
-    var top = [], total = 0, seen = new Map(), scores = new Uint16Array(count), first = 0;
+    var top = [], total = 0, seen = new Map(), page = [], pageNo = -1;
     for (var id = 0; id < count; id++) {
       if (!most || hits[id] !== most) continue;
       total += 1;
       var sec = index.sections[id];
+      // A page's sections are one after another: its results are weighed together.
+      if (sec.pageNo !== pageNo) {
+        keepPage(top, page, limit);
+        page.length = 0;
+        pageNo = sec.pageNo;
+      }
       // A section's own title counts three times, its page's once; the top
       // of a page has no title of its own (it goes by the page's).
       var own = sec.title === sec.pageTitle ? 0 : titleBonus(titled, sec.title, seen);
-      // One more, so that 0 is no result.
-      scores[id] = 1 + weights[id] * 2 + own * 3 + titleBonus(titled, sec.pageTitle, seen);
-      // A page's sections are one after another: its results are kept together.
-      if (sec.pageNo !== index.sections[first].pageNo) {
-        keepPage(top, scores, first, id, limit);
-        first = id;
-      }
+      var score = weights[id] * 2 + own * 3 + titleBonus(titled, sec.pageTitle, seen);
+      // Most results are not among the best `limit`: passed over at once.
+      // (Those of a page are weighed against the same `top`, and one passed
+      // over is below every one of its page kept, so it never counts among
+      // their page's best either.)
+      if (top.length === limit && !comesBefore(false, score, pageNo === 0, top[limit - 1])) continue;
+      page.push({ id: id, score: score, later: false, home: pageNo === 0 });
     }
-    keepPage(top, scores, first, count, limit);
+    keepPage(top, page, limit);
     return { words: words, matchers: matchers, titleMatchers: titled, results: top, total: total };
   };
 
@@ -435,49 +441,34 @@
    *  fill the list. The page's others follow every page's best. */
   var PER_PAGE = 3;
 
-  /** Keeps one page's results (the sections from `first` to before `end`
-   *  with a score) among the best `limit`: its best PER_PAGE as they are,
-   *  the rest after every page's best. */
-  function keepPage(top, scores, first, end, limit) {
-    var found = 0, id;
-    if (end - first > PER_PAGE) for (id = first; id < end; id++) if (scores[id]) found++;
-    var last = found > PER_PAGE ? lastOfBest(scores, first, end) : end;
-    for (id = first; id < end; id++) {
-      var score = scores[id];
-      if (!score) continue;
-      var later = last < end && (score < scores[last] || (score === scores[last] && id > last));
-      keep(top, id, score - 1, later, limit);
+  /** Keeps one page's results (`page`, in site order) among the best
+   *  `limit` in `top`: its best PER_PAGE as they are, the rest after every
+   *  page's best. */
+  function keepPage(top, page, limit) {
+    if (page.length > PER_PAGE) {
+      var best = page.slice().sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+      for (var k = PER_PAGE; k < best.length; k++) best[k].later = true;
     }
+    page.forEach(function (r) { keep(top, r, limit); });
   }
 
-  /** Which section from `first` to before `end` is the last of their best
-   *  PER_PAGE by score (the higher first, else the first in site order). */
-  function lastOfBest(scores, first, end) {
-    var taken = [];
-    for (var r = 0; r < PER_PAGE; r++) {
-      var best = -1;
-      for (var id = first; id < end; id++) {
-        if (scores[id] && taken.indexOf(id) < 0 && (best < 0 || scores[id] > scores[best])) best = id;
-      }
-      taken.push(best);
-    }
-    return taken[PER_PAGE - 1];
-  }
-
-  /** Keeps a result in `top`, the best `limit` in order: a page's best
-   *  before its `later` ones, then by score; ties keep site order (the one
-   *  kept first). */
-  function keep(top, id, score, later, limit) {
-    if (top.length === limit && !comesBefore(later, score, top[limit - 1])) return;
+  /** Keeps result `r` in `top`, the best `limit` in order: a page's best
+   *  before its `later` ones, then by score; of equal scores, the home page
+   *  (the index's first page), which sums up the others and repeats their
+   *  words (offers, cards), after the pages it sums up; else site order
+   *  (the one kept first). */
+  function keep(top, r, limit) {
+    if (top.length === limit && !comesBefore(r.later, r.score, r.home, top[limit - 1])) return;
     var at = top.length;
-    while (at > 0 && comesBefore(later, score, top[at - 1])) at--;
-    top.splice(at, 0, { id: id, score: score, later: later });
+    while (at > 0 && comesBefore(r.later, r.score, r.home, top[at - 1])) at--;
+    top.splice(at, 0, r);
     if (top.length > limit) top.pop();
   }
 
-  /** Whether a result (`later`, `score`) comes before result `r`. */
-  function comesBefore(later, score, r) {
-    return later !== r.later ? r.later : score > r.score;
+  /** Whether a result (`later`, `score`, `home`) comes before result `b`. */
+  function comesBefore(later, score, home, b) {
+    if (later !== b.later) return b.later;
+    return score !== b.score ? score > b.score : b.home && !home;
   }
 
   /* ---- Snippets ---- */
