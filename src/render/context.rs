@@ -222,7 +222,8 @@ fn search_box(site: &Site, output: &str) -> Option<Value> {
     }
     let lang = site.strings.lang();
     let index = relative_url(output, &crate::search::index_path(lang));
-    let data = crate::search::page_data(lang, &index, &root_prefix(output));
+    let others = site.config.all_languages().len() > 1;
+    let data = crate::search::page_data(lang, &index, &root_prefix(output), others);
     Some(context! { data => safe(practice::script_json(&data)) })
 }
 

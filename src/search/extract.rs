@@ -159,7 +159,7 @@ impl<'a> Scanner<'a> {
             t => t,
         };
         let mut kept = Vec::with_capacity(s.sections.len());
-        let mut sections = Vec::with_capacity(s.sections.len());
+        let mut sections: Vec<Section> = Vec::with_capacity(s.sections.len());
         // Each section's own title, else its enclosing section's.
         let mut titles: Vec<String> = Vec::with_capacity(s.sections.len());
         // The title a result shows for the section before: `search.js` carries
@@ -183,6 +183,17 @@ impl<'a> Scanner<'a> {
             if !b.words {
                 kept.push(None);
                 continue;
+            }
+            // Text read again after a list of sections joins the section
+            // it goes on (same anchor, same title): one result, not two alike.
+            if let Some(joined) = b.within.filter(|_| b.resumed).and_then(|w| kept[w]) {
+                if let Some(to) = sections.get_mut(joined as usize) {
+                    if to.anchor == b.anchor {
+                        join_text(&mut to.text, &text, s.keep);
+                        kept.push(Some(joined));
+                        continue;
+                    }
+                }
             }
             // Its words go to the next section, the one stored next.
             kept.push(Some(sections.len() as u32));
@@ -220,6 +231,19 @@ impl<'a> Scanner<'a> {
     }
 }
 
+/// `more` after `text`, set apart as another block, while `text` has room
+/// for a snippet (`keep` bytes); a text already cut there stays as it is.
+fn join_text(text: &mut String, more: &str, keep: usize) {
+    if text.len() > keep || more.is_empty() {
+        return;
+    }
+    if !text.is_empty() {
+        text.push(' ');
+        text.push_str(BLOCK_SEPARATOR);
+    }
+    text.push_str(more);
+}
+
 /// Whether section `n` is a heading only, and the section after it is the
 /// first part of it with no heading of its own (a session stage and its
 /// first turn): it is then found as that part, one result and not two that
@@ -252,6 +276,9 @@ struct Building {
     within: Option<usize>,
     /// Whether any text was read in it, shown or not (a title is not).
     words: bool,
+    /// Begun again where the section `within` goes on after one inside it
+    /// ended: it joins that one (see [`Scanner::resume_section`]).
+    resumed: bool,
 }
 
 #[derive(Default)]
@@ -487,6 +514,7 @@ impl<'a> Scanner<'a> {
     fn resume_section(&mut self, within: usize) {
         let anchor = self.sections[within].anchor.clone();
         self.push_section(anchor, Some(within));
+        self.sections.last_mut().expect("just pushed").resumed = true;
     }
 
     fn space(&mut self) {

@@ -158,14 +158,20 @@ impl SiteText {
 }
 
 /// What a page's search box needs, as JSON: where its language's index and
-/// text chunks are, and the way back to the site root. Its words are the
-/// `search.*` UI strings, in the page's `alsite-i18n` JSON.
-pub fn page_data(lang: &str, index_url: &str, root: &str) -> Value {
+/// text chunks are, the way back to the site root, and, on a site in
+/// several languages, that the others have indexes of their own (a query
+/// that finds nothing says so). Its words are the `search.*` UI strings, in
+/// the page's `alsite-i18n` JSON.
+pub fn page_data(lang: &str, index_url: &str, root: &str, others: bool) -> Value {
     let text = index_url.replace(
         &format!("index.{lang}.js"),
         &format!("text.{lang}.{{n}}.js"),
     );
-    json!({ "index": index_url, "text": text, "root": root })
+    let mut data = json!({ "index": index_url, "text": text, "root": root });
+    if others {
+        data["others"] = Value::Bool(true);
+    }
+    data
 }
 
 #[cfg(test)]

@@ -43,7 +43,7 @@ impl PageTerms {
 
     /// Numbers sections again once some were dropped or joined: `kept[old]`
     /// is the new number of each section still there (sections joined
-    /// have one number, and are next to each other).
+    /// have one number).
     pub fn renumber(&mut self, kept: &[Option<u32>]) {
         self.uses
             .retain_mut(|(_, s)| match kept.get(*s as usize).copied().flatten() {
@@ -53,11 +53,22 @@ impl PageTerms {
                 }
                 None => false,
             });
-        // A term of two sections joined is in the one once. (Joined
-        // sections are next to each other in `kept`; a page with none, most,
-        // is not read again.)
-        if !kept.windows(2).any(|w| w[0].is_some() && w[0] == w[1]) {
+        // A term of two sections joined is in the one once. (A page with
+        // none joined, most, is not read again.) Text after a list of
+        // sections joins one before the list: its uses move back among
+        // that one's, as the index needs sections in order.
+        let mut last = None;
+        let (mut joined, mut in_order) = (false, true);
+        for &k in kept.iter().flatten() {
+            joined |= last.is_some_and(|l| l >= k);
+            in_order &= last.is_none_or(|l| l <= k);
+            last = Some(k);
+        }
+        if !joined {
             return;
+        }
+        if !in_order {
+            self.uses.sort_by_key(|&(_, s)| s);
         }
         let mut seen = std::collections::HashSet::new();
         let mut section = None;

@@ -81,25 +81,29 @@ test("a Polish noun in a case the site never uses finds the page with its other 
 test("a changed consonant, a dropped e and a verb's other person are the same word", async () => {
   const { page } = await openPolish();
   assert.deepEqual(await weights(page, "uczestnikami", ["uczestnicy", "uczestnik", "uczestników"]),
-    { uczestnicy: 1, uczestnik: 1, "uczestników": 1 }, "k written c: uczestnicy");
+    { uczestnicy: 3, uczestnik: 3, "uczestników": 3 }, "k written c: uczestnicy");
   assert.deepEqual(await weights(page, "metodzie", ["metoda", "metodę", "metodzie"]),
-    { metoda: 1, "metodę": 1, metodzie: 3 }, "d written dz: metodzie");
+    { metoda: 3, "metodę": 3, metodzie: 3 }, "d written dz: metodzie");
   assert.deepEqual(await weights(page, "końcem", ["koniec", "końca", "końcu"]),
-    { koniec: 1, "końca": 1, "końcu": 1 }, "the e of koniec drops: końca");
+    { koniec: 3, "końca": 3, "końcu": 3 }, "the e of koniec drops: końca");
   assert.deepEqual(await weights(page, "interweniujemy", ["interweniować", "interweniuje"]),
-    { "interweniować": 1, interweniuje: 1 }, "-ować verbs: -uj- in the present");
+    { "interweniować": 3, interweniuje: 3 }, "-ować verbs: -uj- in the present");
   // Rule 2's heading says "interweniować": it is marked there.
   await searchFor(page, "interweniujemy");
   assert.ok((await results(page)).find((r) => r.href === "ground-rules.html#coach-may-intervene").marked.includes("interweniować"));
   await page.close();
 });
 
-test("the form typed weighs most, then a word it begins, then another form", async () => {
+test("another form weighs as much as the form typed; a longer word it begins, less", async () => {
   const { page } = await openPolish();
+  // A reader types the case their sentence needs: it is the same word.
   assert.deepEqual(await weights(page, "warsztat", ["warsztat", "warsztaty", "warsztacie"]),
-    { warsztat: 3, warsztaty: 2, warsztacie: 1 });
+    { warsztat: 3, warsztaty: 3, warsztacie: 3 });
   assert.deepEqual(await weights(page, "problemie", ["problemie", "problem", "problemami"]),
-    { problemie: 3, problem: 1, problemami: 1 });
+    { problemie: 3, problem: 3, problemami: 3 });
+  // "coaching" begins with "coach" and is another word.
+  assert.deepEqual(await weights(page, "coach", ["coach", "coacha", "coachem", "coaching"]),
+    { coach: 3, coacha: 3, coachem: 3, coaching: 2 });
   await page.close();
 });
 
@@ -109,7 +113,7 @@ test("words that only look alike are not forms of one word", async () => {
   // not dział (a department), nor stosować (to apply) stos (a pile), nor
   // podać (to hand) pod (under).
   assert.deepEqual(await weights(page, "działają", ["działu", "działy", "dziale", "działa", "działać"]),
-    { "działu": 0, "działy": 0, "dziale": 0, "działa": 1, "działać": 1 });
+    { "działu": 0, "działy": 0, "dziale": 0, "działa": 3, "działać": 3 });
   assert.deepEqual(await weights(page, "stosować", ["stos"]), { stos: 0 });
   assert.deepEqual(await weights(page, "podać", ["pod"]), { pod: 0 });
   // A consonant is read as changed only in a stem of four letters or more:
@@ -117,9 +121,29 @@ test("words that only look alike are not forms of one word", async () => {
   assert.deepEqual(await weights(page, "notami", ["noce", "nocy", "nuty"]), { noce: 0, nocy: 0, nuty: 0 });
   // An English word among Polish ones keeps its own ending: coaching is not
   // a form of coach.
-  assert.deepEqual(await weights(page, "coachami", ["coach", "coachów", "coaching"]), { coach: 1, "coachów": 1, coaching: 0 });
+  assert.deepEqual(await weights(page, "coachami", ["coach", "coachów", "coaching"]), { coach: 3, "coachów": 3, coaching: 0 });
   // The results say so too: "stos faktur" is not found by "stosować".
   await searchFor(page, "stosować");
   assert.ok((await results(page)).every((r) => !r.marked.includes("stos")));
+  await page.close();
+});
+
+test("a noun in the case a sentence needs finds the page about it first: \"o zasadach\", \"w komponentach\"", async () => {
+  const { page, problems } = await openPolish();
+  // [query, where the first result must be]: the pages that use the very
+  // form typed ("o dwóch zasadach podstawowych" on the home page) come after.
+  const cases = [
+    ["zasadach", /^ground-rules\.html/],
+    ["o zasadach", /^ground-rules\.html/],
+    ["komponentach", /^components\.html/],
+    ["w komponentach", /^components\.html/],
+    ["zasadami", /^ground-rules\.html/],
+  ];
+  for (const [query, first] of cases) {
+    await searchFor(page, query);
+    const found = await results(page);
+    assert.match(found[0].href, first, `${query}: ${found.map((r) => r.href).join(" ")}`);
+  }
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
   await page.close();
 });

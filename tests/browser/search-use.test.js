@@ -94,6 +94,64 @@ test("a word of two letters in a query matches only itself: \"check-in\" does no
   await pl.page.close();
 });
 
+test("a word of three letters followed by another is found whole: \"the coach\" does not find \"they\", \"jak działa\" not \"jakie\"", async () => {
+  const { page } = await open(browser.context, fileUrl("index.html"), "file://");
+  await searchFor(page, "the coach");
+  const marked = new Set((await results(page)).flatMap((r) => r.marked));
+  for (const word of ["they", "them", "their", "then", "there"]) assert.ok(!marked.has(word), `"the" does not mark "${word}"`);
+  assert.ok(marked.has("the") && marked.has("coach"));
+  // Last, a word of three letters may still be being typed: it finds the words it begins.
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Escape");
+  await searchFor(page, "ground rules the");
+  assert.ok((await results(page)).some((r) => r.marked.includes("they")));
+  await page.close();
+  const pl = await open(browser.context, "file://" + path.join(polish, "site/index.html"), "file://");
+  await searchFor(pl.page, "jak działa coach");
+  const found = await results(pl.page);
+  assert.ok(found.every((r) => !r.marked.some((w) => /^jak./.test(w))), JSON.stringify(found.map((r) => r.marked)));
+  await pl.page.close();
+});
+
+test("one page's many sections do not fill the list: at most three of a page come before other pages' results", async () => {
+  const pages = (found) => found.map((r) => r.href.replace(/#.*$/, ""));
+  const most = (found) => Math.max(...Object.values(pages(found).reduce((n, p) => ({ ...n, [p]: (n[p] || 0) + 1 }), {})));
+  const { page } = await open(browser.context, fileUrl("index.html"), "file://");
+  // Nine practice items are called "N Name the type of question".
+  await searchFor(page, "question");
+  const count = await page.locator(".search-count").textContent();
+  let found = await results(page);
+  assert.ok(most(found) <= 3, pages(found).join(" "));
+  assert.ok(new Set(pages(found)).size >= 5, pages(found).join(" "));
+  // The rest of the page's results follow: none is lost.
+  await page.locator("#search-results .search-more").click();
+  await page.locator("#search-results a[role=option]").nth(19).waitFor();
+  assert.equal(await page.locator(".search-count").textContent(), count.replace("first 10", "first 20"));
+  await page.close();
+  const pl = await open(browser.context, "file://" + path.join(polish, "site/index.html"), "file://");
+  await searchFor(pl.page, "pytania");
+  found = await results(pl.page);
+  assert.ok(most(found) <= 3, pages(found).join(" "));
+  await pl.page.close();
+});
+
+test("among equal matches the home page, which sums up the site, comes after the pages it sums up", async () => {
+  const { page } = await open(browser.context, fileUrl("index.html"), "file://");
+  // The home page's offers and cards name the facilitator guide past what
+  // their snippets show; the workshops page says it where it shows.
+  await searchFor(page, "facilitator");
+  let found = await results(page);
+  assert.ok(!found[0].href.startsWith("index.html"), found.map((r) => r.href).join(" "));
+  assert.ok(found.slice(0, 3).some((r) => r.marked.includes("facilitator")), JSON.stringify(found.slice(0, 3)));
+  assert.ok(found.some((r) => r.href.startsWith("index.html")), "the home page is still found");
+  await page.close();
+  const pl = await open(browser.context, "file://" + path.join(polish, "site/index.html"), "file://");
+  await searchFor(pl.page, "sponsor");
+  found = await results(pl.page);
+  assert.ok(!found[0].href.startsWith("index.html"), found.map((r) => r.href).join(" "));
+  await pl.page.close();
+});
+
 test("Ctrl+Enter opens the chosen result in a new tab and keeps the list", async () => {
   const { page, problems } = await open(browser.context, fileUrl("index.html"), "file://");
   await searchFor(page, "racing");
@@ -224,6 +282,24 @@ test("a long pasted query is repeated in the count only by its start, so the res
   await page.close();
 });
 
+test("a pasted paragraph is looked for by its first twelve different words: a long paste costs what a question does", async () => {
+  const { page } = await open(browser.context, fileUrl("index.html"), "file://");
+  await page.locator("#search-input").focus();
+  await page.waitForFunction(() => window.alsite.search.ready());
+  // Each word is looked for in the whole index (and, when found nowhere,
+  // among every term for a typo): a page of words must not freeze the page.
+  const paragraph = "the coach and the group work on the presenter's problem with questions ".repeat(6) +
+    Array.from({ length: 300 }, (_, i) => "word" + i.toString(36)).join(" ");
+  const got = await page.evaluate((q) => {
+    const search = window.alsite.search;
+    const long = search.query(q), short = search.query("the coach and group work on presenter's problem with questions word0 word1");
+    return { words: long.words, total: long.total, shortTotal: short.total, shortWords: short.words };
+  }, paragraph);
+  assert.deepEqual(got.words, ["the", "coach", "and", "group", "work", "on", "presenters", "problem", "with", "questions", "word0", "word1"]);
+  assert.equal(got.total, got.shortTotal);
+  await page.close();
+});
+
 test("a question as a participant asks it finds the rule: \"what was the second ground rule\", \"jaka jest druga zasada\"", async () => {
   const { page } = await open(browser.context, fileUrl("index.html"), "file://");
   // The rule's own text says neither "second" nor "ground": its heading
@@ -281,6 +357,24 @@ test("two pages with one title are told apart: a workshop's module shows its wor
   await page.close();
 });
 
+test("a module page is one result, its text after the activities in it too: no two results alike", async () => {
+  const { page } = await open(browser.context, fileUrl("index.html"), "file://");
+  // The module's text after its list of activities says "The first rule
+  // does not oblige anyone to answer".
+  await searchFor(page, "ground rules");
+  const found = await results(page);
+  const links = found.map((r) => r.href);
+  assert.equal(new Set(links).size, links.length, `each link once: ${links.join(" ")}`);
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Escape");
+  await searchFor(page, "oblige anyone");
+  const obliged = await results(page);
+  const module = obliged.find((r) => r.href === "workshops/foundations/ground-rules.html");
+  assert.ok(module && module.marked.includes("anyone"), JSON.stringify(obliged));
+  assert.equal(obliged.filter((r) => r.href.startsWith("workshops/foundations/ground-rules.html")).length, 1);
+  await page.close();
+});
+
 test("a session stage found by its heading is one result, its first turn under the stage's title, with the turn as its snippet", async () => {
   const { page } = await open(browser.context, fileUrl("index.html"), "file://");
   await searchFor(page, "check-in");
@@ -297,4 +391,29 @@ test("a session stage found by its heading is one result, its first turn under t
   await page.waitForURL(/rota-tool\.html#turn-36$/);
   await page.locator("#turn-36").waitFor({ state: "visible" });
   await page.close();
+});
+
+test("on a site in two languages, no results says the pages in the other language have a search of their own", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-search-two-"));
+  try {
+    execFileSync(process.env.ALSITE_BIN, ["new", path.join(dir, "new"), "--language", "pl,en"], { stdio: "pipe" });
+    execFileSync(process.env.ALSITE_BIN, ["build", "--root", path.join(dir, "new"), "--out", path.join(dir, "site")], { stdio: "pipe" });
+    // A participant on the English page types the Polish word from the workshop.
+    const en = await open(browser.context, "file://" + path.join(dir, "site/en/index.html"), "file://");
+    await searchFor(en.page, "zasady");
+    assert.equal(await en.page.locator(".search-count").textContent(),
+      "No results for “zasady” in the pages in English. The pages in other languages have a search of their own: choose the language first.");
+    await en.page.close();
+    const pl = await open(browser.context, "file://" + path.join(dir, "site/index.html"), "file://");
+    await searchFor(pl.page, "facilitator");
+    assert.match(await pl.page.locator(".search-count").textContent(), /^Brak wyników dla „facilitator” na stronach po polsku\. Strony\sw\sinnych językach/);
+    await pl.page.close();
+    // A site in one language says only that nothing was found.
+    const one = await open(browser.context, fileUrl("index.html"), "file://");
+    await searchFor(one.page, "xylophone");
+    assert.equal(await one.page.locator(".search-count").textContent(), "No results for “xylophone”");
+    await one.page.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

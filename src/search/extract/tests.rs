@@ -150,10 +150,9 @@ fn tags_in_any_case_and_stray_end_tags() {
     assert_eq!(
         got,
         vec![
-            s("a", "Upper", "One"),
-            s("b", "Inner", "Two"),
             // After the section element, the heading's section goes on.
-            s("a", "Upper", "Three")
+            s("a", "Upper", "One · Three"),
+            s("b", "Inner", "Two"),
         ]
     );
     assert_eq!(flags("TEXTAREA"), SKIPPED);
@@ -289,7 +288,7 @@ fn text_after_a_list_of_sections_goes_with_what_holds_the_list() {
     assert_eq!(
         got,
         vec![
-            s("", "", "30 min"),
+            s("", "", "30 min · The second ground rule, for the group."),
             s("activity-1", "Activities", "Check-in"),
             s("activity-2", "", "Round"),
             s(
@@ -297,8 +296,48 @@ fn text_after_a_list_of_sections_goes_with_what_holds_the_list() {
                 "",
                 "Between the activities and the list's end."
             ),
-            s("", "Module", "The second ground rule, for the group."),
             s("notes", "Notes", "More."),
         ]
     );
+}
+
+/// Text read again after a list of sections goes on the section it
+/// belongs to: one section, not two that a result shows alike (the same
+/// title, the same link). Its words are found there; its text follows in
+/// the snippet while there is room.
+#[test]
+fn text_after_a_list_of_sections_joins_the_section_it_belongs_to() {
+    let html = "<main><h1>Module</h1><p>30 min</p><section><h2 id=\"acts\">Activities</h2><ol>\
+        <li id=\"a1\"><p>Check-in</p></li></ol></section><p>The second rule.</p>\
+        <h2 id=\"notes\">Notes</h2><p>More.</p></main>";
+    let (page, terms) = page_text("p.html", html, 1000).unwrap();
+    let got: Vec<(&str, &str)> = page
+        .sections
+        .iter()
+        .map(|s| (s.anchor.as_str(), s.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("", "30 min · The second rule."),
+            ("a1", "Check-in"),
+            ("notes", "More.")
+        ]
+    );
+    assert_eq!(
+        terms.of_section(0),
+        ["module", "30", "min", "the", "second", "rule"]
+    );
+    assert_eq!(terms.of_section(1), ["activities", "check", "in"]);
+    assert_eq!(terms.of_section(2), ["notes", "more"]);
+    // Section numbers stay in order, each term once a section.
+    let uses = terms.uses();
+    assert!(uses.windows(2).all(|w| w[0].1 <= w[1].1), "{uses:?}");
+    // A first part that fills the snippet keeps it: the rest is found, not shown.
+    let long = "word ".repeat(80);
+    let html = format!("<main><h1>M</h1><p>{long}</p><section><h2 id=\"a\">A</h2><ol><li id=\"a1\">x</li></ol></section><p>Later.</p></main>");
+    let (page, terms) = page_text("p.html", &html, 300).unwrap();
+    assert_eq!(page.sections.len(), 2);
+    assert!(!page.sections[0].text.contains("Later"));
+    assert!(terms.of_section(0).contains(&"later"));
 }

@@ -206,7 +206,9 @@
         return;
       }
       var n = found.total, said = echo(query);
-      var summary = n ? t("search.results", { n: n, query: said }) : t("search.none", { query: said });
+      // On a site in several languages, nothing found here may be in another's pages.
+      var none = data.others ? "search.none_other" : "search.none";
+      var summary = n ? t("search.results", { n: n, query: said }) : t(none, { query: said });
       count.textContent = summary + (n > state.limit ? " " + t("search.first", { shown: state.limit }) : "");
       announce(count.textContent);
       render(found, n > state.limit);

@@ -38,15 +38,17 @@
   /** How a typed word matches terms: exactly (3), as their beginning (2),
    *  or, for a word of five letters or more, by all but its last letter (two
    *  from seven letters on, six in Slavic languages), to meet other endings
-   *  of the word (1); in Polish, also as another form of the word (1, see
-   *  polishStems). A word
+   *  of the word (1); in Polish, another form of the word counts as the word
+   *  itself (3, see polishStems). A word
    *  of two letters among others matches only itself (3): as a beginning,
-   *  "in" of "check-in" would find "intervene", and Polish "co" "coach".
+   *  "in" of "check-in" would find "intervene", and Polish "co" "coach";
+   *  so does one of three letters `followed` by another, typed to its end
+   *  ("the coach": not "they"; "jak działa": not "jakie").
    *  `near` (filled by nearTerms) holds terms one typo away (1). */
-  function matcher(word, alone) {
+  function matcher(word, alone, followed) {
     var chars = Array.from(word), n = chars.length;
     var cut = n >= 5 ? chars.slice(0, n - (n >= twoFrom() ? 2 : 1)).join("") : word;
-    var whole = n < 3 && !alone;
+    var whole = !alone && (n < 3 || (n === 3 && followed));
     var stems = n >= 5 && POLISH.test(lang) ? polishStems(word) : null;
     var shortest = cut;
     if (stems) {
@@ -64,9 +66,11 @@
       weight: function (term) {
         if (term === word) return 3;
         if (whole) return 0;
+        // In Polish another form is the word itself: a reader types the case
+        // their sentence needs ("o zasadach"), not the one a page uses most.
+        if (stems && term.lastIndexOf(shortest, 0) === 0 && shareStem(stems, term)) return 3;
         if (term.lastIndexOf(word, 0) === 0) return 2;
         if (term.lastIndexOf(cut, 0) === 0) return 1;
-        if (stems && term.lastIndexOf(shortest, 0) === 0 && shareStem(stems, term)) return 1;
         return m.near && m.near.has(term) ? 1 : 0;
       },
       shortest: shortest,
@@ -275,8 +279,8 @@
 
   /** The best weight with which `word` matches each section (0: none);
    *  a word that matches no term matches those one typo away. */
-  function matchWord(word, alone) {
-    var m = matcher(word, alone), best = new Uint8Array(index.sections.length), any = false;
+  function matchWord(word, alone, followed) {
+    var m = matcher(word, alone, followed), best = new Uint8Array(index.sections.length), any = false;
     function mark(i, w) {
       var ids = postings(i);
       for (var k = 0; k < ids.length; k++) if (best[ids[k]] < w) best[ids[k]] = w;
@@ -364,16 +368,30 @@
     return n;
   }
 
+  /** How many different words of a query are looked for: each costs a
+   *  look through the index (and, found nowhere, through every term for a
+   *  typo), so a pasted page costs what a question does. */
+  var MAX_WORDS = 12;
+
+  /** The words of `query` looked for: each once, the first MAX_WORDS. */
+  function queryWords(query) {
+    var words = [];
+    tokens(query).forEach(function (w) {
+      if (words.length < MAX_WORDS && words.indexOf(w) < 0) words.push(w);
+    });
+    return words;
+  }
+
   /** Ranked results for `query`, the first `limit` of `total`: sections
    *  with every word (or, when none has all, with the most words), by
    *  weight, then titles, then site order. */
   search.query = function (query, limit) {
-    var words = tokens(query);
+    var words = queryWords(query);
     if (!index || !words.length) return { words: words, matchers: [], results: [], total: 0 };
     limit = limit || 10;
-    var matches = words.map(function (w) { return matchWord(w, words.length === 1); });
+    var matches = words.map(function (w, k) { return matchWord(w, words.length === 1, k < words.length - 1); });
     var matchers = matches.map(function (m) { return m.matcher; });
-    var numbers = shortNumbers(query);
+    var numbers = shortNumbers(query).filter(function (n, i, all) { return all.indexOf(n) === i; }).slice(0, MAX_WORDS);
     matches.forEach(function (m, k) {
       // Only among other words ("second rule"): alone, a word that begins
       // like an ordinal is most often another word (secondary, czwartek).
@@ -392,24 +410,66 @@
         if (hits[id] > most) most = hits[id];
       }
     });
-    var top = [], total = 0, seen = new Map();
+    var top = [], total = 0, seen = new Map(), page = [], pageNo = -1;
     for (var id = 0; id < count; id++) {
       if (!most || hits[id] !== most) continue;
       total += 1;
       var sec = index.sections[id];
+      // A page's sections are one after another: its results are weighed together.
+      if (sec.pageNo !== pageNo) {
+        keepPage(top, page, limit);
+        page.length = 0;
+        pageNo = sec.pageNo;
+      }
       // A section's own title counts three times, its page's once; the top
       // of a page has no title of its own (it goes by the page's).
       var own = sec.title === sec.pageTitle ? 0 : titleBonus(titled, sec.title, seen);
       var score = weights[id] * 2 + own * 3 + titleBonus(titled, sec.pageTitle, seen);
-      // Keep the best `limit`, in order; ties keep site order.
-      if (top.length === limit && score <= top[limit - 1].score) continue;
-      var at = top.length;
-      while (at > 0 && top[at - 1].score < score) at--;
-      top.splice(at, 0, { id: id, score: score });
-      if (top.length > limit) top.pop();
+      // Most results are not among the best `limit`: passed over at once.
+      // (Those of a page are weighed against the same `top`, and one passed
+      // over is below every one of its page kept, so it never counts among
+      // their page's best either.)
+      if (top.length === limit && !comesBefore(false, score, pageNo === 0, top[limit - 1])) continue;
+      page.push({ id: id, score: score, later: false, home: pageNo === 0 });
     }
+    keepPage(top, page, limit);
     return { words: words, matchers: matchers, titleMatchers: titled, results: top, total: total };
   };
+
+  /** How many results of one page come before other pages' results: a
+   *  practice set's nine items, each "N Name the type of question", do not
+   *  fill the list. The page's others follow every page's best. */
+  var PER_PAGE = 3;
+
+  /** Keeps one page's results (`page`, in site order) among the best
+   *  `limit` in `top`: its best PER_PAGE as they are, the rest after every
+   *  page's best. */
+  function keepPage(top, page, limit) {
+    if (page.length > PER_PAGE) {
+      var best = page.slice().sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+      for (var k = PER_PAGE; k < best.length; k++) best[k].later = true;
+    }
+    page.forEach(function (r) { keep(top, r, limit); });
+  }
+
+  /** Keeps result `r` in `top`, the best `limit` in order: a page's best
+   *  before its `later` ones, then by score; of equal scores, the home page
+   *  (the index's first page), which sums up the others and repeats their
+   *  words (offers, cards), after the pages it sums up; else site order
+   *  (the one kept first). */
+  function keep(top, r, limit) {
+    if (top.length === limit && !comesBefore(r.later, r.score, r.home, top[limit - 1])) return;
+    var at = top.length;
+    while (at > 0 && comesBefore(r.later, r.score, r.home, top[at - 1])) at--;
+    top.splice(at, 0, r);
+    if (top.length > limit) top.pop();
+  }
+
+  /** Whether a result (`later`, `score`, `home`) comes before result `b`. */
+  function comesBefore(later, score, home, b) {
+    if (later !== b.later) return b.later;
+    return score !== b.score ? score > b.score : b.home && !home;
+  }
 
   /* ---- Snippets ---- */
   var ORIGINAL_WORD = /[\p{Alphabetic}\p{M}\p{N}'’ʼ]+/gu;
