@@ -443,7 +443,11 @@ fn check_page(
             let placed = place(page, url, &target, fragment, sources);
             // A missing target: "did you mean" in the form the link was written.
             let hint = hint.unwrap_or_else(|| {
-                let meant = hints.hint_for(&target, placed.2.as_deref().unwrap_or(url));
+                let written = placed.2.as_deref().unwrap_or(url);
+                if let Some(from_content) = written.strip_prefix("@/") {
+                    return zola_hint(from_content);
+                }
+                let meant = hints.hint_for(&target, written);
                 missing_hint(&meant, &target)
             });
             diags.push(LinkError {
@@ -473,6 +477,17 @@ fn missing_hint(meant: &str, target: &str) -> String {
     } else {
         format!("{meant}put the file at `content/{target}` (every file in content/ is published at the same path), or correct the link; `/images/x.png` means content/images/x.png")
     }
+}
+
+/// What to write for Zola's link to a Markdown file from `content/`,
+/// `@/about.md` (`from_content` is after the `@/`): the path from the site's
+/// `content/` with a leading `/`, where alsite keeps pages in `pages/`.
+fn zola_hint(from_content: &str) -> String {
+    let path = match from_content.starts_with("pages/") {
+        true => format!("/{from_content}"),
+        false => format!("/pages/{from_content}"),
+    };
+    format!("`@/` is how Zola links to a Markdown file from content/; alsite reads such a link from content/ with a leading `/`, `{path}`, or from this file's folder")
 }
 
 /// A link no visitor should follow, as a browser reads its scheme (case
