@@ -142,6 +142,7 @@ pub(crate) fn options() -> Options {
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
 }
 
 /// Renders block Markdown for the page at `page` (a path from the site root).
@@ -204,7 +205,7 @@ pub fn to_html_below(markdown: &str, page: &str, ids: &mut Ids, top: usize) -> R
         }
     }
     let h2 = h2_headings(&events);
-    let events = addresses::mark(events);
+    let events = addresses::mark(github::links_and_tasks(events));
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, boxed_tables(events, ids).into_iter());
     Rendered { html, h2 }
@@ -437,5 +438,6 @@ pub fn slugify(text: &str) -> String {
 }
 
 mod addresses;
+mod github;
 #[cfg(test)]
 mod tests;
