@@ -448,7 +448,8 @@ fn check_page(
                     return zola_hint(from_content);
                 }
                 let meant = hints.hint_for(&target, written);
-                missing_hint(&meant, &target)
+                let beside = placed.beside_file();
+                missing_hint(&meant, &target, beside.as_deref())
             });
             diags.push(LinkError {
                 key: format!("{target}\0{}", fragment.unwrap_or("")),
@@ -464,7 +465,7 @@ fn check_page(
 /// What to do about a link to something the site does not have: a page
 /// to link to instead, or, for a file that is no page (an image, a PDF),
 /// where to put it so it is published at the path the link leads to.
-fn missing_hint(meant: &str, target: &str) -> String {
+fn missing_hint(meant: &str, target: &str, beside: Option<&str>) -> String {
     let name = target.rsplit('/').next().unwrap_or(target);
     let page = match name.rsplit_once('.') {
         Some((_, ext)) => ["html", "htm", "md", "markdown", "yaml", "yml"]
@@ -474,6 +475,8 @@ fn missing_hint(meant: &str, target: &str) -> String {
     };
     if page {
         format!("{meant}link to a page the site builds, such as index.html; `/x.html` means x.html at the site root")
+    } else if let Some(beside) = beside.filter(|b| *b != format!("content/{target}")) {
+        format!("{meant}put the file at `{beside}`, beside the Markdown file the link is written in, or correct the link; `/images/x.png` means content/images/x.png")
     } else {
         format!("{meant}put the file at `content/{target}` (every file in content/ is published at the same path), or correct the link; `/images/x.png` means content/images/x.png")
     }
