@@ -18,7 +18,9 @@ use std::path::Path;
 /// these pairs of signs.
 pub fn may_have_other_syntax(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let pairs: [&[u8]; 7] = [b"{{", b"{%", b"[[", b"[!", b"]{", b"){", b":::"];
+    let pairs: [&[u8]; 9] = [
+        b"{{", b"{%", b"[[", b"[!", b"]{", b"){", b":::", b"%%", b"==",
+    ];
     pairs
         .iter()
         .any(|p| memchr::memmem::find(bytes, p).is_some())
@@ -144,6 +146,7 @@ fn in_line(line: &str) -> Vec<(usize, Finding)> {
     if let Some(f) = fenced_div(line) {
         found.push((0, f));
     }
+    found.extend(obsidian_marks(line));
     let mut from = 0;
     while let Some(open) = line[from..].find(['{', '[']).map(|o| from + o) {
         from = open + 1;
@@ -414,6 +417,48 @@ fn callout(line: &str) -> Option<(usize, Finding)> {
     let written = &line[at..];
     let hint = format!("start the quote with its label in bold instead, `> **{label}** …`");
     Some((at, finding(written, "a callout (GitHub, Obsidian)", hint)))
+}
+
+/// Obsidian's comment, `%%a private note%%` (which Obsidian hides and a page
+/// would show every reader), and its highlight, `==key words==`.
+fn obsidian_marks(line: &str) -> Vec<(usize, Finding)> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(open) = line[from..].find("%%").map(|o| from + o) {
+        let close = line[open + 2..].find("%%").map(|c| open + 2 + c + 2);
+        let end = close.unwrap_or(line.len());
+        let hint = "write a comment as `<!-- … -->`, which no reader sees".to_string();
+        let written = &line[open..end];
+        found.push((open, finding(written, "a comment as Obsidian writes it (Obsidian hides it; a page shows it to every reader)", hint)));
+        from = end.max(open + 2);
+    }
+    let mut from = 0;
+    while let Some(open) = line[from..].find("==").map(|o| from + o) {
+        from = open + 2;
+        let before = line[..open].chars().next_back();
+        let inner = &line[open + 2..];
+        let starts = before.is_none_or(|c| !c.is_alphanumeric() && c != '=')
+            && inner.starts_with(|c: char| !c.is_whitespace() && c != '=');
+        let Some(close) = inner.find("==").filter(|_| starts) else {
+            continue;
+        };
+        let words = &inner[..close];
+        if words.ends_with(char::is_whitespace) {
+            continue;
+        }
+        let hint =
+            format!("write `**{words}**` for bold, or `<mark>{words}</mark>` for a highlight");
+        found.push((
+            open,
+            finding(
+                &line[open..open + close + 4],
+                "a highlight as Obsidian writes it",
+                hint,
+            ),
+        ));
+        from = open + close + 4;
+    }
+    found
 }
 
 /// `::: {.note}`, `:::warning`: a fenced div (Pandoc, Docusaurus).

@@ -138,6 +138,26 @@ fn pandoc_s_attributes_and_fenced_divs_are_warned_about() {
 }
 
 #[test]
+fn obsidian_s_comments_and_highlights_are_told_the_markdown_to_write() {
+    let w = warned("# A\n\nText %%only for me%% and ==key words==.\n\n%%\nA private note.\n%%\n");
+    assert_eq!(w.len(), 4, "{w:?}");
+    assert!(w[0]
+        .0
+        .starts_with("3:6 `%%only for me%%` is a comment as Obsidian writes it"));
+    assert_eq!(
+        w[0].1,
+        "write a comment as `<!-- … -->`, which no reader sees"
+    );
+    assert_eq!(
+        w[1].1,
+        "write `**key words**` for bold, or `<mark>key words</mark>` for a highlight"
+    );
+    assert!(w[2].0.starts_with("5:1 `%%`"), "{w:?}");
+    let plain = "# A\n\nIf a == b and c==d, or 100%.\n\nTitle\n=====\n";
+    assert!(warned(plain).is_empty(), "{:?}", warned(plain));
+}
+
+#[test]
 fn ordinary_braces_and_brackets_are_left_alone() {
     let text = "# A\n\nA set {a, b} and a[i][j], [note]{ } and {{ }} and f(x){y}.\n\nA [link](x.md) (and more).\n";
     assert!(warned(text).is_empty(), "{:?}", warned(text));
@@ -154,6 +174,7 @@ fn a_windows_file_is_placed_as_well() {
 fn the_cheap_test_passes_every_text_the_check_finds() {
     let pieces = [
         "{", "}", "[", "]", "<", ">", "%", "#", "!", ":", "(", ")", " ", "a", "=", ".", "\n", "|",
+        "==",
     ];
     let mut rng = crate::synth::Rng(7);
     let mut next = |n: usize| rng.below(n);
