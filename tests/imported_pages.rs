@@ -155,6 +155,40 @@ fn links_written_from_the_files_folder_and_to_md_files_lead_to_their_pages_and_f
     assert_links_open(&public, "windows.html");
 }
 
+/// Raw HTML's `src` and `href`, as Pandoc writes a picture given a size or
+/// a trainer writes a picture to size, lead where the same link in Markdown
+/// leads: from the site root or the Markdown file's folder; it opened
+/// nothing from disk or under a sub-path.
+#[test]
+fn links_in_raw_html_lead_where_markdown_links_lead() {
+    let text = "---\ntitle: Word\n---\n\n\
+        <img src=\"media/image1.png\" style=\"width:3in\" alt=\"Photo\">\n\n\
+        Logo: <img src=\"/images/logo.png\" alt=\"Logo\"> and <a href=\"../about.md\">us</a>, \
+        <a href='/pages/about.md#contact'>write</a> <IMG SRC=../../images/logo.png alt=x>\n";
+    let site = site_with(&[
+        ("content/pages/kurs/word.md", text.as_bytes()),
+        ("content/pages/kurs/media/image1.png", b"png"),
+        ("content/images/logo.png", b"png"),
+    ]);
+    let public = built(&site);
+    let html = fs::read_to_string(public.join("kurs/word.html")).unwrap();
+    assert!(
+        html.contains(r#"<img src="../pages/kurs/media/image1.png""#),
+        "{html}"
+    );
+    assert!(html.contains(r#"<img src="../images/logo.png""#), "{html}");
+    assert!(html.contains(r#"<a href="../about.html">us</a>"#), "{html}");
+    assert!(
+        html.contains(r#"<a href='../about.html#contact'>write</a>"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<IMG SRC=../images/logo.png alt=x>"#),
+        "{html}"
+    );
+    assert_links_open(&public, "kurs/word.html");
+}
+
 /// A link to the file a practice set, session or workshop is written in
 /// leads to its page, never to the list of them: the first set's file is
 /// also what the list page is made from.

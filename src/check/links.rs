@@ -443,8 +443,13 @@ fn check_page(
             let placed = place(page, url, &target, fragment, sources);
             // A missing target: "did you mean" in the form the link was written.
             let hint = hint.unwrap_or_else(|| {
-                let meant = hints.hint_for(&target, placed.2.as_deref().unwrap_or(url));
-                missing_hint(&meant, &target)
+                let written = placed.2.as_deref().unwrap_or(url);
+                if let Some(from_content) = written.strip_prefix("@/") {
+                    return zola_hint(from_content);
+                }
+                let meant = hints.hint_for(&target, written);
+                let beside = placed.beside_file();
+                missing_hint(&meant, &target, beside.as_deref())
             });
             diags.push(LinkError {
                 key: format!("{target}\0{}", fragment.unwrap_or("")),
@@ -460,7 +465,7 @@ fn check_page(
 /// What to do about a link to something the site does not have: a page
 /// to link to instead, or, for a file that is no page (an image, a PDF),
 /// where to put it so it is published at the path the link leads to.
-fn missing_hint(meant: &str, target: &str) -> String {
+fn missing_hint(meant: &str, target: &str, beside: Option<&str>) -> String {
     let name = target.rsplit('/').next().unwrap_or(target);
     let page = match name.rsplit_once('.') {
         Some((_, ext)) => ["html", "htm", "md", "markdown", "yaml", "yml"]
@@ -470,9 +475,22 @@ fn missing_hint(meant: &str, target: &str) -> String {
     };
     if page {
         format!("{meant}link to a page the site builds, such as index.html; `/x.html` means x.html at the site root")
+    } else if let Some(beside) = beside.filter(|b| *b != format!("content/{target}")) {
+        format!("{meant}put the file at `{beside}`, beside the Markdown file the link is written in, or correct the link; `/images/x.png` means content/images/x.png")
     } else {
         format!("{meant}put the file at `content/{target}` (every file in content/ is published at the same path), or correct the link; `/images/x.png` means content/images/x.png")
     }
+}
+
+/// What to write for Zola's link to a Markdown file from `content/`,
+/// `@/about.md` (`from_content` is after the `@/`): the path from the site's
+/// `content/` with a leading `/`, where alsite keeps pages in `pages/`.
+fn zola_hint(from_content: &str) -> String {
+    let path = match from_content.starts_with("pages/") {
+        true => format!("/{from_content}"),
+        false => format!("/pages/{from_content}"),
+    };
+    format!("`@/` is how Zola links to a Markdown file from content/; alsite reads such a link from content/ with a leading `/`, `{path}`, or from this file's folder")
 }
 
 /// A link no visitor should follow, as a browser reads its scheme (case

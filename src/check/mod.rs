@@ -14,6 +14,7 @@ mod links;
 mod nav;
 mod offers;
 mod organization;
+pub mod other_tools;
 mod placing;
 mod practice;
 pub mod reference_links;
@@ -81,6 +82,7 @@ pub fn check_content(site: &Site, original: &Site, theme: &crate::theme::Theme) 
     diags.extend(flow_lists::check_flow_lists(site));
     diags.extend(spaced_links::check_spaced_links(site, original));
     diags.extend(reference_links::check_reference_links(site));
+    diags.extend(other_tools::check_other_tools(site));
     diags
 }
 

@@ -238,6 +238,24 @@ impl Candidate {
 pub(super) struct Placed(Diagnostic, pub(super) bool, pub(super) Option<String>);
 
 impl Placed {
+    /// For a relative link found in a Markdown file under `content/`
+    /// (`media/plan.png` in `content/pages/kurs/word.md`), the path beside
+    /// that file it names (`content/pages/kurs/media/plan.png`): where a
+    /// missing file is most likely meant to be.
+    pub(super) fn beside_file(&self) -> Option<String> {
+        let written = self.2.as_deref()?;
+        let relative = !written.starts_with(['/', '#']) && !crate::render::url::has_scheme(written);
+        let ext = self.0.file.extension()?.to_str()?.to_ascii_lowercase();
+        let from = self.0.file.strip_prefix("content").ok()?;
+        if !relative || !matches!(ext.as_str(), "md" | "markdown") {
+            return None;
+        }
+        let from = from.to_string_lossy().replace('\\', "/");
+        let (path, _) = crate::render::url::resolve(&from, written)?;
+        let path = crate::render::url::percent_decode(path.split('?').next().unwrap_or(&path));
+        (!path.starts_with("../")).then(|| format!("content/{path}"))
+    }
+
     /// The diagnostic with `message`, which names the link as rendered
     /// (`../../rules.html`): named instead as the author wrote it
     /// (`/rules.html`), when that is how it was found.

@@ -224,7 +224,9 @@ fn candidate(line: &str, titled: &dyn Fn(&str) -> bool) -> Option<(usize, usize)
         };
         let address = &line[mid + 2..close];
         let words = &line[open + 1..mid];
-        let bare = address.trim() == address;
+        // A template's tag (`{% link a.md %}`) is told apart by its own check.
+        let templated = address.contains("{{") || address.contains("{%");
+        let bare = address.trim() == address && !templated;
         let spaced = bare && address.contains(' ') && !address.contains(['<', '>', '"', '\'']);
         let unclosed = bare && address.starts_with('<') && !address.contains('>');
         let names_a_file = address.contains(['.', '/']) || (spaced && titled(address));

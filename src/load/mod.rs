@@ -368,12 +368,13 @@ impl<'a> Loader<'a> {
         let body = (!free).then(|| body.padded());
         let digest = crate::digest::of(text.as_bytes());
         // A free page's text is kept only when it gives headings ids
-        // (`{#id}`) or may write a link with a bare space or by reference,
-        // which the checks read.
+        // (`{#id}`), may write a link with a bare space or by reference, or
+        // another tool's syntax, which the checks read.
         if !free
             || memchr::memmem::find(text.as_bytes(), b"{#").is_some()
             || crate::check::spaced_links::may_have_spaced_link(&text)
             || crate::check::reference_links::may_have_reference_link(&text)
+            || crate::check::other_tools::may_have_other_syntax(&text)
         {
             self.texts.insert(rel.to_path_buf(), text);
         }

@@ -131,7 +131,10 @@ fn from_serde<T: DeserializeOwned>(
     }
     let (mut message, mut hint) = explain(&stripped);
     if let Some(foreign) = foreign_field(file, &message) {
-        hint = Some(format!("{foreign}; {}", hint.unwrap_or_default()));
+        let field = message.split('`').nth(1).unwrap_or("");
+        let others = super::foreign::others(text, field, first_line)
+            .map_or(String::new(), |o| format!("; {o}"));
+        hint = Some(format!("{foreign}{others}; {}", hint.unwrap_or_default()));
     }
     if let Some((first, in_item)) = first_of_two {
         message = format!("{message} (first on line {first})");

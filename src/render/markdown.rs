@@ -142,6 +142,7 @@ pub(crate) fn options() -> Options {
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
 }
 
 /// Renders block Markdown for the page at `page` (a path from the site root).
@@ -186,28 +187,44 @@ pub fn to_html_below(markdown: &str, page: &str, ids: &mut Ids, top: usize) -> R
         }
     }
     for event in &mut events {
-        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
-            if let Some(url) = from_source(ids, page, dest_url) {
-                *dest_url = CowStr::from(url);
-            } else if dest_url.starts_with('/') && !dest_url.starts_with("//") {
-                // `/x.html` is a page in the same language; `/img/x.png` a shared file.
-                let target = &dest_url[1..];
-                let file = target.split(['#', '?']).next().unwrap_or("");
-                let is_page = file.is_empty() || file.ends_with('/') || file.ends_with(".html");
-                let up = if is_page {
-                    ""
-                } else {
-                    ids.shared_prefix.as_str()
-                };
-                *dest_url = CowStr::from(format!("{up}{}", root_link(page, target)));
+        match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                if let Some(url) = rewritten(ids, page, dest_url) {
+                    *dest_url = CowStr::from(url);
+                }
             }
+            Event::Html(raw) | Event::InlineHtml(raw) => {
+                if let Some(html) = raw_links::rewritten(raw, |url| rewritten(ids, page, url)) {
+                    *raw = CowStr::from(html);
+                }
+            }
+            _ => {}
         }
     }
     let h2 = h2_headings(&events);
-    let events = addresses::mark(events);
+    let events = addresses::mark(github::links_and_tasks(events));
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, boxed_tables(events, ids).into_iter());
     Rendered { html, h2 }
+}
+
+/// A link as the page needs it, or `None` to keep it as written: one
+/// written from the Markdown file's folder (see [`from_source`]), or from
+/// the site root (`/x.html` is a page in the same language; `/img/x.png` a
+/// shared file), made relative to the page.
+fn rewritten(ids: &Ids, page: &str, url: &str) -> Option<String> {
+    if let Some(url) = from_source(ids, page, url) {
+        return Some(url);
+    }
+    let target = url.strip_prefix('/').filter(|t| !t.starts_with('/'))?;
+    let file = target.split(['#', '?']).next().unwrap_or("");
+    let is_page = file.is_empty() || file.ends_with('/') || file.ends_with(".html");
+    let up = if is_page {
+        ""
+    } else {
+        ids.shared_prefix.as_str()
+    };
+    Some(format!("{up}{}", root_link(page, target)))
 }
 
 /// Character references to U+0080–U+009F (`&#150;`, `&#146;`), written by
@@ -437,5 +454,7 @@ pub fn slugify(text: &str) -> String {
 }
 
 mod addresses;
+mod github;
+mod raw_links;
 #[cfg(test)]
 mod tests;

@@ -183,3 +183,32 @@ fn slugs() {
     assert_eq!(slugify("  Étude -- deux "), "étude-deux");
     assert_eq!(slugify("???"), "section");
 }
+
+#[test]
+fn a_web_address_written_out_is_a_link_as_github_shows_it() {
+    let html = to_html(
+        "Join at https://wial.org/join_us. Or (see https://example.com/a_(b)), www.x.org, `https://code.example`.\n\n[https://kept.example](https://kept.example) <a href=\"https://raw.example\">https://raw.example</a> xhttps://no.example\n",
+        "x.html",
+        &mut Ids::default(),
+    );
+    assert!(html.contains(r#"Join at <a class="address" href="https://wial.org/join_us">https://wial.org/join_us</a>. Or (see <a class="address" href="https://example.com/a_(b)">https://example.com/a_(b)</a>), www.x.org, <code>https://code.example</code>."#), "{html}");
+    assert!(html.contains(r#"<a class="address" href="https://kept.example">https://kept.example</a> <a href="https://raw.example">https://raw.example</a> xhttps://no.example"#), "{html}");
+}
+
+#[test]
+fn a_task_list_shows_boxes_not_brackets_and_no_form_controls() {
+    let html = to_html(
+        "- [ ] Book the room\n- [x] Send invitations\n",
+        "x.html",
+        &mut Ids::default(),
+    );
+    assert!(
+        html.contains("<li>\u{2610}\u{fe0e} Book the room</li>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<li>\u{2611}\u{fe0e} Send invitations</li>"),
+        "{html}"
+    );
+    assert!(!html.contains("<input"), "{html}");
+}
