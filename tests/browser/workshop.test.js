@@ -53,6 +53,31 @@ test("the agenda shows every clock time worked out", async () => {
   await page.close();
 });
 
+// Forced colours (Windows high contrast) drop the key's coloured swatches
+// to empty boxes while the bar keeps its colours: the key must still match
+// the bar, and module and break must still differ, on the agenda and in the
+// facilitator guide.
+test("in forced colours a day's timeline key still matches its bar", async () => {
+  for (const file of ["workshops/intro-training/index.html", "workshops/intro-training/facilitator.html"]) {
+    const page = await browser.context.newPage();
+    await page.emulateMedia({ forcedColors: "active" });
+    await page.goto(fileUrl(file));
+    const day = page.locator("section.day, .day").first();
+    const colours = await page.evaluate(() => {
+      const css = (sel, prop) => getComputedStyle(document.querySelector(sel))[prop];
+      return {
+        module: [css(".timeline .seg:not(.seg-break)", "fill"), css(".timeline-key .swatch:not(.swatch-break)", "backgroundColor")],
+        break: [css(".timeline .seg-break", "fill"), css(".timeline-key .swatch-break", "backgroundColor")],
+      };
+    });
+    assert.ok(await day.count(), file);
+    assert.equal(colours.module[0], colours.module[1], `${file}: the module swatch is the module segments' colour`);
+    assert.equal(colours.break[0], colours.break[1], `${file}: the break swatch is the break's colour`);
+    assert.notEqual(colours.module[0], colours.break[0], `${file}: module and break differ`);
+    await page.close();
+  }
+});
+
 function pdfText(file) {
   return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
 }
