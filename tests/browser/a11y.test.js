@@ -88,6 +88,23 @@ for (const media of [{ colorScheme: "light" }, { colorScheme: "dark" }, { forced
   });
 }
 
+// The stage list says which stage the session is in: filled on a phone,
+// bold beside the conversation. Forced colours drop the fill; the current
+// stage is then drawn in the system's highlight colour, at either width.
+test("in forced colours the session's current stage stands out in the stage list by more than its weight", async () => {
+  for (const width of [390, 1280]) {
+    const page = await tab({ forcedColors: "active" }, width);
+    await freshSession(page);
+    for (let i = 0; i < 12; i++) await page.locator(".player .next").click();
+    const current = page.locator(".stage-list a[aria-current]");
+    assert.equal(await current.count(), 1);
+    const other = page.locator(".stage-list a:not([aria-current])").first();
+    const noWeight = async (l) => (await looks(l)).split(" | ").filter((_, i) => i !== 8).join(" | ");
+    assert.notEqual(await noWeight(current), await noWeight(other), `${width} px: the current stage looks different from the others, bold aside`);
+    await page.close();
+  }
+});
+
 test("in forced colours the chosen search result stands out from the others", async () => {
   const page = await tab({ forcedColors: "active" });
   await page.goto(fileUrl("ground-rules.html"));
