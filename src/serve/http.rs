@@ -279,10 +279,15 @@ pub fn overlay(message: &str, shown: Shown, strings: &Strings) -> String {
     let head = escape_html(&strings.t(key, &[]));
     let foot = escape_html(&strings.t("serve.overlay_foot", &[]));
     format!(
-        r#"<div id="alsite-error-overlay" role="alert" style="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff5f5;color:#1c2430;border-top:6px solid #a1261b;box-shadow:0 -4px 24px rgba(0,0,0,.25);padding:1rem 1.5rem;font:15px/1.5 system-ui,sans-serif"><p style="margin:0 0 .5rem;font-weight:700;color:#a1261b">{head}</p><pre style="margin:0;white-space:pre-wrap;font:14px/1.45 ui-monospace,Menlo,Consolas,monospace">{}</pre><p style="margin:.5rem 0 0;color:#4a5565">{foot}</p></div>"#,
+        r#"<div id="alsite-error-overlay" role="alert" style="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff5f5;color:#1c2430;border-top:6px solid #a1261b;box-shadow:0 -4px 24px rgba(0,0,0,.25);padding:1rem 1.5rem;font:15px/1.5 system-ui,sans-serif"><p style="margin:0 0 .5rem;font-weight:700;color:#a1261b">{head}</p><pre style="margin:0;white-space:pre-wrap;font:14px/1.45 ui-monospace,Menlo,Consolas,monospace">{}</pre><p style="margin:.5rem 0 0;color:#4a5565">{foot}</p></div>{OVERLAY_ROOM}"#,
         escape_html(message)
     )
 }
+
+/// Keeps the page clear of the overlay: the focus and scrolled-to anchors
+/// stop above it (scroll-padding), and the page's end can be scrolled above
+/// it, so Tab never leaves the focused control hidden under the messages.
+const OVERLAY_ROOM: &str = r#"<script>(function(){var o=document.getElementById("alsite-error-overlay");if(!o)return;function fit(){var h=o.offsetHeight+"px";document.documentElement.style.scrollPaddingBottom=h;document.body.style.paddingBottom=h;}fit();addEventListener("resize",fit);})();</script>"#;
 
 /// The head of serve's own pages: a phone shows them at its width, not
 /// shrunk to a desktop's, and a dark setting gets them dark.

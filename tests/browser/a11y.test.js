@@ -11,7 +11,7 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const { execFileSync } = require("node:child_process");
-const { launch, fileUrl, axeViolations } = require("./helpers");
+const { launch, fileUrl, axeViolations, contrast } = require("./helpers");
 
 const SESSION = "sessions/rota-tool.html";
 
@@ -59,6 +59,50 @@ test("in forced colours the session shows how far it is and which turn is the ne
   const earlier = await looks(page.locator(".turn:not(.is-current):not([hidden]) .bubble").first());
   assert.notEqual(current, earlier, "the newest turn looks different from the turns before it");
   await page.close();
+});
+
+// A toggle button keeps its name ("Transcript so far") and says whether it
+// is on with aria-pressed; a sighted reader needs to see that too, on the
+// button, not only in what it changes far down the page.
+for (const media of [{ colorScheme: "light" }, { colorScheme: "dark" }, { forcedColors: "active" }]) {
+  test(`the session's "Transcript so far" looks pressed while it is on, ${JSON.stringify(media)}`, async () => {
+    const page = await tab(media);
+    await freshSession(page);
+    for (let i = 0; i < 3; i++) await page.locator(".player .next").click();
+    const toggle = page.locator(".transcript-toggle");
+    const seen = async () => {
+      await page.mouse.move(1, 1);
+      await toggle.blur();
+      return looks(toggle);
+    };
+    const off = await seen();
+    await toggle.click();
+    assert.equal(await toggle.getAttribute("aria-pressed"), "true");
+    const on = await seen();
+    assert.notEqual(on, off, "pressed, the button looks different from when it is off");
+    const [bg, , , , , , , , , , , color] = on.split(" | ");
+    assert.ok(contrast(color, bg) >= 4.5, `its words ${color} on ${bg}: ${contrast(color, bg).toFixed(2)}:1`);
+    await toggle.click();
+    assert.equal(await seen(), off, "off again, it looks as before");
+    await page.close();
+  });
+}
+
+// The stage list says which stage the session is in: filled on a phone,
+// bold beside the conversation. Forced colours drop the fill; the current
+// stage is then drawn in the system's highlight colour, at either width.
+test("in forced colours the session's current stage stands out in the stage list by more than its weight", async () => {
+  for (const width of [390, 1280]) {
+    const page = await tab({ forcedColors: "active" }, width);
+    await freshSession(page);
+    for (let i = 0; i < 12; i++) await page.locator(".player .next").click();
+    const current = page.locator(".stage-list a[aria-current]");
+    assert.equal(await current.count(), 1);
+    const other = page.locator(".stage-list a:not([aria-current])").first();
+    const noWeight = async (l) => (await looks(l)).split(" | ").filter((_, i) => i !== 8).join(" | ");
+    assert.notEqual(await noWeight(current), await noWeight(other), `${width} px: the current stage looks different from the others, bold aside`);
+    await page.close();
+  }
 });
 
 test("in forced colours the chosen search result stands out from the others", async () => {

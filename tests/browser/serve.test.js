@@ -92,6 +92,38 @@ test("a bad edit shows the overlay over the last good page until it is fixed", a
   await page.close();
 });
 
+// WCAG 2.4.11: the overlay is fixed at the bottom of the window; a trainer
+// going through the page with Tab must still see each control focused (the
+// page scrolls it above the overlay), on a phone and on a laptop.
+test("with the overlay shown, Tab never leaves the focused control hidden under it", async () => {
+  const page = await browser.context.newPage();
+  await openLive(page, base + "ground-rules.html");
+  const good = fs.readFileSync(rules(), "utf8");
+  try {
+    await saveAndReload(page, good.replace("rules:", "rulez:"));
+    await page.locator("#alsite-error-overlay").waitFor();
+    for (const [width, height] of [[320, 640], [1280, 700]]) {
+      await page.setViewportSize({ width, height });
+      await page.evaluate(() => { window.scrollTo(0, 0); document.activeElement.blur(); });
+      const hidden = [];
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press("Tab");
+        const seen = await page.evaluate(() => {
+          const el = document.activeElement, over = document.getElementById("alsite-error-overlay");
+          if (!el || el === document.body || over.contains(el)) return null;
+          const r = el.getBoundingClientRect(), o = over.getBoundingClientRect();
+          return { name: `${el.tagName} “${el.textContent.trim().slice(0, 30)}”`, under: r.top >= o.top - 1 };
+        });
+        if (seen && seen.under) hidden.push(seen.name);
+      }
+      assert.deepEqual(hidden, [], `${width} px: focused under the overlay`);
+    }
+  } finally {
+    await saveAndReload(page, good);
+    await page.close();
+  }
+});
+
 test("a tab whose live-reload stream opens only after a save was built shows that save at the same scroll position, and reloads once", async () => {
   const page = await browser.context.newPage();
   // The tab has its page, but its stream is held back until the save is

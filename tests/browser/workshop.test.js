@@ -10,7 +10,7 @@ const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { launch, open, fileUrl, axeViolations } = require("./helpers");
+const { launch, open, fileUrl, axeViolations, contrast } = require("./helpers");
 
 const BIN = process.env.ALSITE_BIN;
 
@@ -51,6 +51,31 @@ test("the agenda shows every clock time worked out", async () => {
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(problems, { console: [], errors: [], outside: [] });
   await page.close();
+});
+
+// Forced colours (Windows high contrast) drop the key's coloured swatches
+// to empty boxes while the bar keeps its colours: the key must still match
+// the bar, and module and break must still differ, on the agenda and in the
+// facilitator guide.
+test("in forced colours a day's timeline key still matches its bar", async () => {
+  for (const file of ["workshops/intro-training/index.html", "workshops/intro-training/facilitator.html"]) {
+    const page = await browser.context.newPage();
+    await page.emulateMedia({ forcedColors: "active" });
+    await page.goto(fileUrl(file));
+    const day = page.locator("section.day, .day").first();
+    const colours = await page.evaluate(() => {
+      const css = (sel, prop) => getComputedStyle(document.querySelector(sel))[prop];
+      return {
+        module: [css(".timeline .seg:not(.seg-break)", "fill"), css(".timeline-key .swatch:not(.swatch-break)", "backgroundColor")],
+        break: [css(".timeline .seg-break", "fill"), css(".timeline-key .swatch-break", "backgroundColor")],
+      };
+    });
+    assert.ok(await day.count(), file);
+    assert.equal(colours.module[0], colours.module[1], `${file}: the module swatch is the module segments' colour`);
+    assert.equal(colours.break[0], colours.break[1], `${file}: the break swatch is the break's colour`);
+    assert.notEqual(colours.module[0], colours.break[0], `${file}: module and break differ`);
+    await page.close();
+  }
 });
 
 function pdfText(file) {
@@ -212,6 +237,41 @@ test("a timer in full screen fills a projector's screen, goes on to the next act
   assert.equal(await page.evaluate(() => document.activeElement.closest("#activity-2") && document.activeElement.textContent), "Reset");
   assert.deepEqual(problems, { console: [], errors: [], outside: [] });
   await page.close();
+});
+
+// The facilitator guide's materials checklist: on a dark page the browser's
+// own checkbox is a grey filled square, which reads as switched off; the
+// theme draws an empty square, as for a practice answer, in light and dark,
+// and leaves it to the system in forced colours.
+test("a materials checklist's box not ticked is an empty square, 3:1 against the page; a ticked one stands out, light, dark and forced colours", async () => {
+  for (const media of [{ colorScheme: "light" }, { colorScheme: "dark" }, { forcedColors: "active" }]) {
+    const { page } = await open(browser.context, fileUrl(W + "facilitator.html"), "file://");
+    await page.emulateMedia(media);
+    const boxes = page.locator(".checklist input[type=checkbox]");
+    await boxes.nth(1).check();
+    const look = await boxes.evaluateAll((els) => els.map((box) => {
+      const s = getComputedStyle(box);
+      let seen = box.parentElement;
+      while (seen.parentElement && /^rgba\(.*, 0\)$|^transparent$/.test(getComputedStyle(seen).backgroundColor)) seen = seen.parentElement;
+      return { checked: box.checked, drawn: s.appearance, ring: s.borderTopColor, ringWidth: parseFloat(s.borderTopWidth), fill: s.backgroundColor, accent: s.accentColor, paper: getComputedStyle(seen).backgroundColor };
+    }));
+    const name = JSON.stringify(media);
+    assert.ok(look.length >= 3 && look[1].checked, `${name}: the second box is ticked`);
+    for (const [i, o] of look.entries()) {
+      if (media.forcedColors) {
+        assert.equal(o.drawn, "auto", `${name}, box ${i + 1}: the system draws it`);
+        continue;
+      }
+      if (o.checked) {
+        assert.ok(contrast(o.accent, o.paper) >= 3, `${name}: the ticked box (${o.accent}) has ${contrast(o.accent, o.paper).toFixed(2)}:1 on ${o.paper}`);
+        continue;
+      }
+      assert.equal(o.drawn, "none", `${name}, box ${i + 1}: drawn by the theme, not the browser's grey square`);
+      assert.ok(["rgba(0, 0, 0, 0)", o.paper].includes(o.fill) || contrast(o.fill, o.paper) < 1.2, `${name}, box ${i + 1}: the square is empty (${o.fill} on ${o.paper})`);
+      assert.ok(o.ringWidth >= 1.5 && contrast(o.ring, o.paper) >= 3, `${name}, box ${i + 1}: its border ${o.ring} has ${contrast(o.ring, o.paper).toFixed(2)}:1 on ${o.paper}`);
+    }
+    await page.close();
+  }
 });
 
 test("module pages link their practice sets and sessions and each other", async () => {
