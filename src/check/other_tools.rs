@@ -18,12 +18,18 @@ use std::path::Path;
 /// these pairs of signs.
 pub fn may_have_other_syntax(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let pairs: [&[u8]; 9] = [
-        b"{{", b"{%", b"[[", b"[!", b"]{", b"){", b":::", b"%%", b"==",
-    ];
-    pairs
-        .iter()
-        .any(|p| memchr::memmem::find(bytes, p).is_some())
+    // `{{`, `{%`, `]{`, `){`, `%%`, `==`: found by their second sign, rare in text.
+    let by_second = memchr::memchr3_iter(b'{', b'%', b'=', bytes).any(|i| {
+        let before = if i == 0 { 0 } else { bytes[i - 1] };
+        matches!(
+            (before, bytes[i]),
+            (b'{' | b']' | b')', b'{') | (b'{' | b'%', b'%') | (b'=', b'=')
+        )
+    });
+    // `[[` and `[!`, and Pandoc's `:::`.
+    by_second
+        || memchr::memchr_iter(b'[', bytes).any(|i| matches!(bytes.get(i + 1), Some(b'[' | b'!')))
+        || memchr::memmem::find(bytes, b":::").is_some()
 }
 
 /// Warnings for the Markdown pages of `site` (the home page, free pages,

@@ -18,18 +18,29 @@ fn task_box(done: bool) -> &'static str {
 /// (not inside a link, code or raw HTML's `<a>`), and each task's marker a
 /// box.
 pub fn links_and_tasks(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    // Most pages have neither: they pass as they are.
+    let any = |e: &Event| match e {
+        Event::Text(t) => has_address(t),
+        Event::TaskListMarker(_) => true,
+        _ => false,
+    };
+    if !events.iter().any(any) {
+        return events;
+    }
     let mut out = Vec::with_capacity(events.len());
     let mut in_link = 0usize;
     let mut in_raw_link = false;
-    let mut text = String::new();
+    let mut run = Vec::new();
     for event in events {
-        if let Event::Text(t) = &event {
+        if let Event::Text(t) = event {
             if in_link == 0 && !in_raw_link {
-                text.push_str(t);
-                continue;
+                run.push(t);
+            } else {
+                out.push(Event::Text(t));
             }
+            continue;
         }
-        flush(&mut text, &mut out);
+        flush(&mut run, &mut out);
         match &event {
             Event::Start(Tag::Link { .. }) => in_link += 1,
             Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
@@ -49,17 +60,20 @@ pub fn links_and_tasks(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
         }
         out.push(event);
     }
-    flush(&mut text, &mut out);
+    flush(&mut run, &mut out);
     out
 }
 
-/// `text` (plain text, several events of it joined) into `out`, each web
-/// address in it a link.
-fn flush<'a>(text: &mut String, out: &mut Vec<Event<'a>>) {
-    if text.is_empty() {
+/// A run of plain text events into `out`, each web address in it a link.
+/// The parser may split text where an address goes on (at `_` or `*`), so
+/// a run with an address is read joined; a run without (nearly every one)
+/// goes on as it came.
+fn flush<'a>(run: &mut Vec<CowStr<'a>>, out: &mut Vec<Event<'a>>) {
+    if !run.iter().any(|t| has_address(t)) {
+        out.extend(run.drain(..).map(Event::Text));
         return;
     }
-    let whole = std::mem::take(text);
+    let whole: String = run.drain(..).map(|t| t.into_string()).collect();
     let mut rest = whole.as_str();
     while let Some((start, end)) = next_address(rest) {
         if start > 0 {
@@ -79,6 +93,13 @@ fn flush<'a>(text: &mut String, out: &mut Vec<Event<'a>>) {
     if !rest.is_empty() {
         out.push(Event::Text(CowStr::from(rest.to_string())));
     }
+}
+
+/// Whether `text` may hold a web address: it has `http`.
+fn has_address(text: &str) -> bool {
+    static HTTP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("http"));
+    HTTP.find(text.as_bytes()).is_some()
 }
 
 /// Where the next web address in `text` starts and ends: `https://` or
