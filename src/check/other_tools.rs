@@ -432,6 +432,17 @@ fn obsidian_marks(line: &str) -> Vec<(usize, Finding)> {
     let mut from = 0;
     while let Some(open) = line[from..].find("%%").map(|o| from + o) {
         let close = line[open + 2..].find("%%").map(|c| open + 2 + c + 2);
+        // A comment opens a line (one of several lines, to a closing `%%`)
+        // or a word: `50%%` is a slip for `50%`, not a comment.
+        let starts_line = line[..open].trim().is_empty();
+        let starts_word = line[..open]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric() && c != '%');
+        if !(starts_line || (starts_word && close.is_some())) {
+            from = open + 2;
+            continue;
+        }
         let end = close.unwrap_or(line.len());
         let hint = "write a comment as `<!-- … -->`, which no reader sees".to_string();
         let written = &line[open..end];

@@ -153,7 +153,7 @@ fn obsidian_s_comments_and_highlights_are_told_the_markdown_to_write() {
         "write `**key words**` for bold, or `<mark>key words</mark>` for a highlight"
     );
     assert!(w[2].0.starts_with("5:1 `%%`"), "{w:?}");
-    let plain = "# A\n\nIf a == b and c==d, or 100%.\n\nTitle\n=====\n";
+    let plain = "# A\n\nIf a == b and c==d, or 100%.\n\nTitle\n=====\n\nUp 50%% (a slip), from 40%% to 60%%.\n";
     assert!(warned(plain).is_empty(), "{:?}", warned(plain));
 }
 
