@@ -106,6 +106,12 @@ impl Code {
         for (event, range) in parser.into_offset_iter() {
             match event {
                 Event::Start(Tag::CodeBlock(_)) => code.blocks.push(range),
+                // A comment of several lines is one HTML block, read line by line.
+                Event::Start(Tag::HtmlBlock)
+                    if body[range.clone()].trim_start().starts_with("<!--") =>
+                {
+                    code.spans.push(range)
+                }
                 Event::Code(_) => code.spans.push(range),
                 Event::Html(h) | Event::InlineHtml(h) if h.trim_start().starts_with("<!--") => {
                     code.spans.push(range)
@@ -365,7 +371,9 @@ fn wiki_link(line: &str, open: usize) -> Option<(usize, Finding)> {
     let rest = &line[open + 2..];
     let close = rest.find("]]")?;
     let inner = &rest[..close];
-    if inner.trim().is_empty() || inner.contains(['[', ']']) {
+    // `[[1]](https://…)` is a Markdown link whose words are `[1]`.
+    let link = rest[close + 2..].starts_with('(');
+    if link || inner.trim().is_empty() || inner.contains(['[', ']']) {
         return None;
     }
     let embed = line[..open].ends_with('!');
@@ -414,9 +422,11 @@ fn callout(line: &str) -> Option<(usize, Finding)> {
     let title = after.trim_start_matches(['-', '+']).trim();
     let label = match title {
         "" => {
-            let mut k = kind.to_lowercase();
-            k[..1].make_ascii_uppercase();
-            format!("{k}:")
+            // `[!ĆWICZENIE]` is `Ćwiczenie:`, letter by letter, not byte by byte.
+            let lower = kind.to_lowercase();
+            let mut letters = lower.chars();
+            let first = letters.next().map(|c| c.to_uppercase().collect::<String>());
+            format!("{}{}:", first.unwrap_or_default(), letters.as_str())
         }
         t => t.to_string(),
     };

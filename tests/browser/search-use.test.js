@@ -110,7 +110,19 @@ test("a word of three letters followed by another is found whole: \"the coach\" 
   await searchFor(pl.page, "jak działa coach");
   const found = await results(pl.page);
   assert.ok(found.every((r) => !r.marked.some((w) => /^jak./.test(w))), JSON.stringify(found.map((r) => r.marked)));
+  // Any other word of three letters finds its longer forms: "cel" the modules' "Cele" (objectives).
+  await pl.page.keyboard.press("Escape");
+  await pl.page.keyboard.press("Escape");
+  await searchFor(pl.page, "cel warsztatu");
+  const cele = (await results(pl.page)).filter((r) => r.marked.some((w) => /^cele$/i.test(w)));
+  assert.ok(cele.length >= 3, JSON.stringify((await results(pl.page)).map((r) => r.marked)));
   await pl.page.close();
+  const en = await open(browser.context, fileUrl("index.html"), "file://");
+  await searchFor(en.page, "set of questions");
+  // "Then it sets a goal": the section on how a session runs (its word is past the snippet).
+  const sets = await results(en.page);
+  assert.ok(sets.some((r) => r.href.endsWith("action-learning.html#how-a-session-runs")), JSON.stringify(sets));
+  await en.page.close();
 });
 
 test("one page's many sections do not fill the list: at most three of a page come before other pages' results", async () => {
@@ -402,11 +414,11 @@ test("on a site in two languages, no results says the pages in the other languag
     const en = await open(browser.context, "file://" + path.join(dir, "site/en/index.html"), "file://");
     await searchFor(en.page, "zasady");
     assert.equal(await en.page.locator(".search-count").textContent(),
-      "No results for “zasady” in the pages in English. The pages in other languages have a search of their own: choose the language first.");
+      "No results for “zasady” in the pages in this language. The pages in other languages have a search of their own: choose the language first.");
     await en.page.close();
     const pl = await open(browser.context, "file://" + path.join(dir, "site/index.html"), "file://");
     await searchFor(pl.page, "facilitator");
-    assert.match(await pl.page.locator(".search-count").textContent(), /^Brak wyników dla „facilitator” na stronach po polsku\. Strony\sw\sinnych językach/);
+    assert.match(await pl.page.locator(".search-count").textContent(), /^Brak wyników dla „facilitator” na stronach\sw\stym języku\. Strony\sw\sinnych językach/);
     await pl.page.close();
     // A site in one language says only that nothing was found.
     const one = await open(browser.context, fileUrl("index.html"), "file://");

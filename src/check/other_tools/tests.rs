@@ -185,3 +185,19 @@ fn the_cheap_test_passes_every_text_the_check_finds() {
         }
     }
 }
+
+/// What the review found: a callout named in Polish, a comment of several
+/// lines, a citation link whose words are a number in brackets.
+#[test]
+fn polish_callouts_long_comments_and_citations() {
+    let w = warned("# A\n\n> [!ĆWICZENIE]\n> Zrób to.\n");
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!(
+        w[0].1,
+        "start the quote with its label in bold instead, `> **Ćwiczenie:** …`"
+    );
+    let comment = "# A\n\n<!--\nTODO: [[Ground rules]] and %%private%%\n-->\n\nText.\n";
+    assert!(warned(comment).is_empty(), "{:?}", warned(comment));
+    let cite = "# A\n\nSee [[1]](https://example.org/paper) and [[2]](<notes.md>).\n";
+    assert!(warned(cite).is_empty(), "{:?}", warned(cite));
+}

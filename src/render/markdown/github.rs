@@ -28,12 +28,15 @@ pub fn links_and_tasks(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
         return events;
     }
     let mut out = Vec::with_capacity(events.len());
+    // Inside a link, a code block or raw HTML's `<a>`, `<code>`, `<pre>`
+    // or `<kbd>`, an address stays text.
     let mut in_link = 0usize;
-    let mut in_raw_link = false;
+    let mut in_code_block = false;
+    let mut in_raw = 0usize;
     let mut run = Vec::new();
     for event in events {
         if let Event::Text(t) = event {
-            if in_link == 0 && !in_raw_link {
+            if in_link == 0 && !in_code_block && in_raw == 0 {
                 run.push(t);
             } else {
                 out.push(Event::Text(t));
@@ -44,14 +47,13 @@ pub fn links_and_tasks(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
         match &event {
             Event::Start(Tag::Link { .. }) => in_link += 1,
             Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
-            Event::InlineHtml(h) => {
-                let tag = h.trim_start().to_ascii_lowercase();
-                if tag.starts_with("<a ") || tag.starts_with("<a>") {
-                    in_raw_link = true;
-                } else if tag.starts_with("</a") {
-                    in_raw_link = false;
-                }
-            }
+            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+            Event::End(TagEnd::CodeBlock) => in_code_block = false,
+            Event::InlineHtml(h) | Event::Html(h) => match raw_tag(h) {
+                Some(true) => in_raw += 1,
+                Some(false) => in_raw = in_raw.saturating_sub(1),
+                None => {}
+            },
             Event::TaskListMarker(done) => {
                 out.push(Event::Text(CowStr::Borrowed(task_box(*done))));
                 continue;
@@ -62,6 +64,21 @@ pub fn links_and_tasks(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     }
     flush(&mut run, &mut out);
     out
+}
+
+/// Whether raw HTML `h` opens (`true`) or closes (`false`) an `<a>`,
+/// `<code>`, `<pre>` or `<kbd>`, whose text is not read for addresses.
+fn raw_tag(h: &str) -> Option<bool> {
+    let tag = h.trim_start().to_ascii_lowercase();
+    let (name, opens) = match tag.strip_prefix("</") {
+        Some(name) => (name, false),
+        None => (tag.strip_prefix('<')?, true),
+    };
+    let named = ["a", "code", "pre", "kbd"].iter().any(|t| {
+        name.strip_prefix(t)
+            .is_some_and(|rest| rest.starts_with([' ', '>', '\n', '\t', '/']))
+    });
+    named.then_some(opens)
 }
 
 /// A run of plain text events into `out`, each web address in it a link.

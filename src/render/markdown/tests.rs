@@ -212,3 +212,16 @@ fn a_task_list_shows_boxes_not_brackets_and_no_form_controls() {
     );
     assert!(!html.contains("<input"), "{html}");
 }
+
+/// An address in code, a code block or raw `<code>`, `<pre>` or `<kbd>` is
+/// code to type, not a link.
+#[test]
+fn a_web_address_in_code_stays_text() {
+    let md = "```\ncurl https://example.com/api?a=1\n```\n\nRun <code>https://x.example</code> or <kbd>http://y.example</kbd>, then https://z.example.\n";
+    let html = to_html(md, "p.html", &mut Ids::default());
+    assert!(
+        html.contains("<pre><code>curl https://example.com/api?a=1\n</code></pre>"),
+        "{html}"
+    );
+    assert!(html.contains("<code>https://x.example</code> or <kbd>http://y.example</kbd>, then <a class=\"address\" href=\"https://z.example\">"), "{html}");
+}

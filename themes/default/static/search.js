@@ -42,13 +42,15 @@
    *  itself (3, see polishStems). A word
    *  of two letters among others matches only itself (3): as a beginning,
    *  "in" of "check-in" would find "intervene", and Polish "co" "coach";
-   *  so does one of three letters `followed` by another, typed to its end
-   *  ("the coach": not "they"; "jak działa": not "jakie").
+   *  so does one of the short words a sentence is built with (GLUE) when
+   *  `followed` by another, typed to its end ("the coach": not "they";
+   *  "jak działa": not "jakie"), while any other word of three letters
+   *  finds its longer forms ("set of questions": "sets"; "cel": "cele").
    *  `near` (filled by nearTerms) holds terms one typo away (1). */
   function matcher(word, alone, followed) {
     var chars = Array.from(word), n = chars.length;
     var cut = n >= 5 ? chars.slice(0, n - (n >= twoFrom() ? 2 : 1)).join("") : word;
-    var whole = !alone && (n < 3 || (n === 3 && followed));
+    var whole = !alone && (n < 3 || (n === 3 && followed && isGlue(word)));
     var stems = n >= 5 && POLISH.test(lang) ? polishStems(word) : null;
     var shortest = cut;
     if (stems) {
@@ -76,6 +78,18 @@
       shortest: shortest,
     };
     return m;
+  }
+
+  /** Words of three letters a query is written with rather than searched
+   *  for, folded, in the languages alsite ships: followed by another word,
+   *  each is found only whole (see matcher). */
+  var GLUE = {
+    en: " the and for are but not you all any can has had her his its was who how why our out off too yet may did get one ",
+    pl: " jak czy nie tak ale ten tam gdy ich dla pod nad bez juz sie jej ani aby raz lub ona ono oni one tez ",
+  };
+  function isGlue(word) {
+    var words = GLUE[String(lang).slice(0, 2).toLowerCase()];
+    return Boolean(words) && words.indexOf(" " + word + " ") >= 0;
   }
 
   /** From how many letters on a word's last two may be another ending: six
