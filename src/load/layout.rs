@@ -85,6 +85,31 @@ pub(super) fn stray_hint(logical: &Path) -> &'static str {
     }
 }
 
+/// What another tool's file that the layout would copy as it is holds:
+/// settings (`book.toml`, `hugo.toml`, `config.toml`, `netlify.toml`) or a
+/// template's part (Jekyll's `_includes/`, `_layouts/`, Hugo's `layouts/`,
+/// `archetypes/`, `partials/`, `shortcodes/`), which no reader wants and
+/// which a site should not hand out; `None` for a file of the site.
+pub(super) fn other_tool_file(logical: &Path) -> Option<&'static str> {
+    let parts: Vec<&str> = logical.iter().filter_map(|p| p.to_str()).collect();
+    let (name, dirs) = parts.split_last()?;
+    const PARTS: [&str; 7] = [
+        "_includes",
+        "_layouts",
+        "_sass",
+        "layouts",
+        "archetypes",
+        "partials",
+        "shortcodes",
+    ];
+    if extension(name) == "toml" {
+        return Some("another tool's settings (mdBook, Hugo, Zola)");
+    }
+    dirs.iter()
+        .any(|d| PARTS.contains(&d.to_ascii_lowercase().as_str()))
+        .then_some("a part of another tool's templates (Jekyll, Hugo)")
+}
+
 /// The extension of a file name, in small letters.
 pub(super) fn extension(name: &str) -> String {
     Path::new(name)
@@ -110,6 +135,26 @@ pub(super) fn yml_to_rename(logical: &Path) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn other_tools_settings_and_template_parts_are_told_apart_from_files_of_the_site() {
+        for path in [
+            "book.toml",
+            "pages/hugo.TOML",
+            "_includes/head.html",
+            "Layouts/partials/x.html",
+        ] {
+            assert!(other_tool_file(Path::new(path)).is_some(), "{path}");
+        }
+        for path in [
+            "images/logo.png",
+            "pages/handout.pdf",
+            "pages/layout.html",
+            "downloads/notes.txt",
+        ] {
+            assert_eq!(other_tool_file(Path::new(path)), None, "{path}");
+        }
+    }
 
     #[test]
     fn names_are_matched_whatever_the_case_of_the_extension() {

@@ -469,10 +469,18 @@ impl<'a> Loader<'a> {
                         .hint(layout::stray_hint(&logical))
                     }),
             ),
-            Kind::Asset => site.assets.push((
-                rel.clone(),
-                rel_in_content.to_string_lossy().replace('\\', "/"),
-            )),
+            Kind::Asset => {
+                if let Some(what) = layout::other_tool_file(&logical) {
+                    self.diags.push(
+                        Diagnostic::warning(&rel, format!("this file is {what}: alsite does not read it, and publishes it as a file of the site for anyone to download"))
+                            .hint("move it out of content/ (alsite's own settings are in site.yaml, its templates in themes/)"),
+                    );
+                }
+                site.assets.push((
+                    rel.clone(),
+                    rel_in_content.to_string_lossy().replace('\\', "/"),
+                ));
+            }
         }
     }
 
