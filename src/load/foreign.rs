@@ -40,11 +40,13 @@ pub fn others(yaml: &str, reported: &str, first_line: usize) -> Option<String> {
         .enumerate()
         .filter_map(|(i, line)| {
             let (key, _) = line.split_once(':')?;
-            let known = !key.starts_with([' ', '\t', '-', '#']) && hint(key).is_some();
-            if known && key != reported && hint(key) == hint("draft") {
+            if key.starts_with([' ', '\t', '-', '#']) || key == reported {
+                return None;
+            }
+            if hint(key)? == hint("draft")? {
                 draft = Some(key);
             }
-            (known && key != reported).then(|| format!("`{key}` (line {})", i + first_line))
+            Some(format!("`{key}` (line {})", i + first_line))
         })
         .collect();
     if others.is_empty() {

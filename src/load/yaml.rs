@@ -130,8 +130,7 @@ fn from_serde<T: DeserializeOwned>(
         }
     }
     let (mut message, mut hint) = explain(&stripped);
-    if let Some(foreign) = foreign_field(file, &message) {
-        let field = message.split('`').nth(1).unwrap_or("");
+    if let Some((field, foreign)) = foreign_field(file, &message) {
         let others = super::foreign::others(text, field, first_line)
             .map_or(String::new(), |o| format!("; {o}"));
         hint = Some(format!("{foreign}{others}; {}", hint.unwrap_or_default()));
@@ -455,10 +454,11 @@ fn strip_positions(raw: &str) -> (String, Vec<(usize, usize)>) {
 
 /// For an unknown field in a Markdown file's front matter that another site
 /// generator uses (`date`, `draft` …), what to do instead.
-fn foreign_field(file: &Path, message: &str) -> Option<&'static str> {
+fn foreign_field<'m>(file: &Path, message: &'m str) -> Option<(&'m str, &'static str)> {
     let ext = file.extension()?.to_str()?.to_ascii_lowercase();
     let field = message.strip_prefix("unknown field `")?.strip_suffix('`')?;
-    (ext == "md" || ext == "markdown").then(|| super::foreign::hint(field))?
+    let hint = (ext == "md" || ext == "markdown").then(|| super::foreign::hint(field))??;
+    Some((field, hint))
 }
 
 #[cfg(test)]
