@@ -2,6 +2,7 @@
 //! pages through minijinja templates, every URL relative. Reads no files
 //! except templates, through the [`Theme`].
 
+mod batches;
 mod errors;
 use errors::template_error;
 pub mod brand;
@@ -30,7 +31,6 @@ use jobs::{jobs, Job, JobKind};
 pub use jobs::{pages_of, planned_pages};
 use languages::{Alternates, Language};
 use minijinja::{context, Environment, State, Value};
-use rayon::prelude::*;
 use std::borrow::Cow;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -252,7 +252,7 @@ fn render_jobs<R: Send>(
             key,
         })
     };
-    let results = in_batches(&jobs, render, inputs.in_order);
+    let results = batches::in_batches(&jobs, render, inputs.in_order);
     let mut diags = Diagnostics::default();
     let mut outputs = Vec::with_capacity(results.len() + 16);
     for r in results {
@@ -266,32 +266,6 @@ fn render_jobs<R: Send>(
         return Err(diags);
     }
     Ok(outputs)
-}
-
-/// Pages rendered in parallel a batch at a time; `in_order` sees each
-/// batch's results in order while the next batch renders.
-fn in_batches<R: Send>(
-    jobs: &[Job],
-    render: impl Fn(&Job) -> Result<R, Diagnostic> + Sync,
-    in_order: &(dyn Fn(&mut R) + Sync),
-) -> Vec<Result<R, Diagnostic>> {
-    const BATCH: usize = 512;
-    let see = |batch: &mut Vec<Result<R, Diagnostic>>| {
-        batch.iter_mut().flatten().for_each(in_order);
-    };
-    let mut results = Vec::with_capacity(jobs.len());
-    let mut last = Vec::new();
-    for batch in jobs.chunks(BATCH) {
-        let ((), next) = rayon::join(
-            || see(&mut last),
-            || batch.par_iter().map(&render).collect::<Vec<_>>(),
-        );
-        results.append(&mut last);
-        last = next;
-    }
-    see(&mut last);
-    results.append(&mut last);
-    results
 }
 
 fn environment(
