@@ -216,6 +216,7 @@ fn link_errors<P: Borrow<PageLinks> + Sync>(
     let sources = check::Sources {
         texts: &source_text(root, site),
         parts: &source_parts(site),
+        titled: &check::spaced_links::titled_page(site),
     };
     let errors = check::check_pages(index, pages, sources, theme);
     if errors.is_empty() {

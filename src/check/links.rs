@@ -306,7 +306,13 @@ pub type SourceParts<'a> = &'a (dyn Fn(&Path) -> Vec<PathBuf> + Sync);
 pub struct Sources<'a> {
     pub texts: SourceText<'a>,
     pub parts: SourceParts<'a>,
+    /// The file of the page whose title (or `nav_title`) a link's address
+    /// is, in any capitals or accents: `[price list](Prices)`.
+    pub titled: PageTitled<'a>,
 }
+
+/// The path from the site root of the page titled as `address`, if any.
+pub type PageTitled<'a> = &'a (dyn Fn(&str) -> Option<String> + Sync);
 
 /// Checks the links of `pages` against everything in `index`, in parallel.
 /// `sources` holds the source files, to point each broken link at the line
@@ -482,6 +488,9 @@ fn check_page<'a>(
                 if let Some(from_content) = written.strip_prefix("@/") {
                     return zola_hint(from_content);
                 }
+                if let Some(hint) = title_hint(written, texts.titled) {
+                    return hint;
+                }
                 let meant = hints.hint_for(&target, written);
                 let beside = placed.beside_file();
                 missing_hint(&meant, &target, beside.as_deref())
@@ -515,6 +524,20 @@ fn missing_hint(meant: &str, target: &str, beside: Option<&str>) -> String {
     } else {
         format!("{meant}put the file at `content/{target}` (every file in content/ is published at the same path), or correct the link; `/images/x.png` means content/images/x.png")
     }
+}
+
+/// For a link whose address is a page's title (`[us](About)`), the page's
+/// file to link to instead: a link names a file, never a title.
+fn title_hint(written: &str, titled: PageTitled) -> Option<String> {
+    let (address, anchor) = written.split_at(written.find('#').unwrap_or(written.len()));
+    let path = titled(&crate::render::url::percent_decode(address))?;
+    let path = match path.contains(' ') {
+        true => format!("</{path}{anchor}>"),
+        false => format!("/{path}{anchor}"),
+    };
+    Some(format!(
+        "`{address}` is the title of a page, not its address: link to the page's file from the site root, `{path}`"
+    ))
 }
 
 /// What to write for Zola's link to a Markdown file from `content/`,

@@ -31,8 +31,8 @@ pub use font_files::check_font_files;
 pub use font_letters::check_font_letters;
 pub use ids::check_ids;
 pub use links::{
-    attributes, check_pages, LinkAttributes, LinkIndex, Names, PageLinks, SourceParts, SourceText,
-    Sources,
+    attributes, check_pages, LinkAttributes, LinkIndex, Names, PageLinks, PageTitled, SourceParts,
+    SourceText, Sources,
 };
 pub use nav::check_nav;
 pub use offers::check_offers;

@@ -26,6 +26,23 @@ pub(super) fn check_spaced_links(site: &Site, original: &Site) -> Vec<Diagnostic
     found
 }
 
+/// The path of the page whose title (or `nav_title`) `address` is, in
+/// `site` or one of its translations, for the link check's hint at a
+/// one-word title written as an address (`[us](About)`), which Markdown
+/// does make a link. Worked out at the first such link.
+pub fn titled_page(site: &Site) -> impl Fn(&str) -> Option<String> + Sync + '_ {
+    let titles = std::sync::OnceLock::new();
+    move |address: &str| {
+        let titles: &Vec<(String, String)> = titles.get_or_init(|| {
+            std::iter::once(site)
+                .chain(&site.translations)
+                .flat_map(page_titles)
+                .collect()
+        });
+        title_of(address, &|| titles.as_slice()).map(str::to_string)
+    }
+}
+
 /// Every page's title with the page's path from the site root, the title
 /// folded (no case, no accents, single spaces) to be found as written in
 /// any of those ways: the method pages, free pages (and their

@@ -4,6 +4,7 @@ use super::*;
 const NO_SOURCES: Sources = Sources {
     texts: &|_: &Path| None,
     parts: &|_: &Path| Vec::new(),
+    titled: &|_: &str| None,
 };
 
 fn page(path: &str, html: &str) -> Output {

@@ -157,11 +157,18 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
         }
         // `Coach` for `coach`, `opneing` for `opening`: the likeliest word first.
         let words = expected.split('`').skip(1).step_by(2);
+        let written = value.trim_matches('`');
+        let suggestion = match super::field_words::english_value(written, words.clone()) {
+            Some(english) => {
+                format!("values are English in every language: `{written}` is `{english}`. ")
+            }
+            None => crate::suggest::did_you_mean(written, words),
+        };
         return (
             format!("{prefix}unknown value {value}"),
             Some(format!(
                 "{}expected {}",
-                crate::suggest::did_you_mean(value.trim_matches('`'), words),
+                suggestion,
                 expected.replace("one of ", "one of: ")
             )),
         );

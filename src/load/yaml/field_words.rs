@@ -95,6 +95,60 @@ const POLISH: &[(&str, &[&str])] = &[
     ("adres_email", &["email"]),
 ];
 
+/// Polish words (folded as above) for the fixed values of `kind`, `role`
+/// and `type`, and the values each may stand for, likeliest first.
+const POLISH_VALUES: &[(&str, &[&str])] = &[
+    ("otwarcie", &["opening"]),
+    ("prezentacja", &["presentation", "input"]),
+    ("przedstawienie", &["presentation"]),
+    ("problem", &["presentation"]),
+    ("pytania", &["questions"]),
+    ("sprawdzenie", &["checkin"]),
+    ("uzgodnienie", &["agreement"]),
+    ("porozumienie", &["agreement"]),
+    ("przeformulowanie", &["reframing"]),
+    ("cel", &["goal"]),
+    ("strategie", &["strategies"]),
+    ("dzialania", &["actions"]),
+    ("dzialanie", &["actions"]),
+    ("refleksja", &["reflection"]),
+    ("podsumowanie", &["reflection"]),
+    ("prezenter", &["presenter"]),
+    ("prezenterka", &["presenter"]),
+    ("czlonek", &["member"]),
+    ("czlonkini", &["member"]),
+    ("uczestnik", &["member"]),
+    ("uczestniczka", &["member"]),
+    ("wyklad", &["input"]),
+    ("wprowadzenie", &["input"]),
+    ("cwiczenie", &["practice"]),
+    ("cwiczenia", &["practice"]),
+    ("praktyka", &["practice"]),
+    ("pokaz", &["demo"]),
+    ("sesja", &["session"]),
+    ("dyskusja", &["discussion"]),
+    ("rozmowa", &["discussion"]),
+    ("przeformuluj", &["rewrite"]),
+    ("przepisz", &["rewrite"]),
+    ("wybierz", &["choose"]),
+    ("wybor", &["choose"]),
+    ("klasyfikuj", &["classify"]),
+    ("nazwij", &["classify"]),
+    ("rozpoznaj", &["classify"]),
+    ("kolejnosc", &["order"]),
+    ("uporzadkuj", &["order"]),
+    ("uloz", &["order"]),
+];
+
+/// The value among `allowed` that `written` is the Polish word for, if any
+/// (`kind: pytania` is `questions`, `kind: wykład` is `input`).
+pub fn english_value<'a>(
+    written: &str,
+    allowed: impl Iterator<Item = &'a str> + Clone,
+) -> Option<&'a str> {
+    field_in(POLISH_VALUES, written, allowed)
+}
+
 /// English words other tools and habits use for fields (folded as above),
 /// and the fields each may stand for, likeliest first.
 const OTHER_WORDS: &[(&str, &[&str])] = &[
@@ -178,6 +232,23 @@ mod tests {
         // Not a field here, or not a Polish field word.
         assert_eq!(found("stopka", &session), None);
         assert_eq!(found("titel", &session), None);
+    }
+
+    #[test]
+    fn polish_values_are_told_their_english_value_where_it_is_allowed() {
+        use super::english_value as value;
+        let stages = ["opening", "presentation", "questions", "reflection"];
+        let activities = ["input", "practice", "demo", "discussion"];
+        assert_eq!(value("pytania", stages.into_iter()), Some("questions"));
+        assert_eq!(value("Refleksja", stages.into_iter()), Some("reflection"));
+        assert_eq!(value("wykład", activities.into_iter()), Some("input"));
+        assert_eq!(value("prezentacja", activities.into_iter()), Some("input"));
+        assert_eq!(
+            value("prezentacja", stages.into_iter()),
+            Some("presentation")
+        );
+        assert_eq!(value("ćwiczenie", activities.into_iter()), Some("practice"));
+        assert_eq!(value("wykład", stages.into_iter()), None);
     }
 
     #[test]

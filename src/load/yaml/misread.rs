@@ -52,7 +52,10 @@ pub fn misread_text(
     // A text in curly quotes with a `: ` or a comma inside is misread
     // whatever the parser made of it: an unknown field, a syntax error.
     let curly = first_line(places, |l| curly::misread(text, l));
-    curly.or(sign).or(colon).or(squeezed).map(at)
+    let inside = syntax
+        .then(|| first_line(places, |l| quoting::quotes_inside(text, l)))
+        .flatten();
+    curly.or(inside).or(sign).or(colon).or(squeezed).map(at)
 }
 
 type Found = (usize, String, String);

@@ -91,6 +91,59 @@ fn meaning(first: char, value: &str, brackets: bool) -> Option<&'static str> {
     })
 }
 
+/// A text in quote marks with quote marks of its own inside, on line
+/// `line` (1-based): `said: "Say "no" first"`, `{ answer: "I said "enough" twice." }`.
+/// YAML ends the text at the second quote mark and stumbles over the words
+/// after it, and its own error (a line that does not fit its block, braces
+/// not closed) sends a trainer to the wrong place. The opening quote's
+/// column (1-based, in characters), and the message and hint, which shows
+/// the line with the text in the other quote marks.
+pub fn quotes_inside(text: &str, line: usize) -> Option<(usize, String, String)> {
+    let source = super::source_line(text, line)?;
+    let mut from = 0;
+    while let Some((col, quote)) = opening_quote(&source[from..]) {
+        let open = from + col;
+        let close = open + 1 + closing_quote(&source[open + 1..], quote)?;
+        if ends_value(&source[close + 1..]) {
+            from = close + 1;
+            continue;
+        }
+        // Where the trainer meant the text to end: the first quote mark
+        // after which the value is over.
+        let rest = &source[close + 1..];
+        let end = rest
+            .match_indices(quote)
+            .map(|(i, _)| close + 1 + i)
+            .find(|&i| ends_value(&source[i + 1..]))?;
+        let inner = &source[open + 1..end];
+        let other = match quote {
+            '\'' if !inner.contains(['"', '\\']) => format!("\"{inner}\""),
+            _ => format!("'{}'", inner.replace('\'', "''")),
+        };
+        let column = source[..open].chars().count() + 1;
+        let message = format!(
+            "this text in quote marks {quote}…{quote} has the same quote marks inside: YAML ends the text at the second {quote}, and the words after it are left over"
+        );
+        let hint = format!(
+            "put the text in the other quote marks: {}{other}{}; or write the marks inside as typographic quotes („…”, “…”)",
+            source[..open].trim_start(),
+            source[end + 1..].trim_end()
+        );
+        return Some((column, message, hint));
+    }
+    None
+}
+
+/// Whether a quoted text followed by `after` is a whole value: nothing but
+/// a comment, or the end of an entry in braces or brackets, after it.
+fn ends_value(after: &str) -> bool {
+    let t = after.trim_start();
+    t.is_empty()
+        || t.starts_with([',', '}', ']'])
+        || t.starts_with(':') && (t.len() == 1 || t[1..].starts_with([' ', '\t']))
+        || t.starts_with('#') && t.len() < after.len()
+}
+
 /// `value` in quotes YAML reads back as exactly that text.
 pub(super) fn quoted(value: &str) -> String {
     if !value.contains('"') && !value.contains('\\') {
@@ -224,6 +277,34 @@ mod tests {
         assert_eq!(runaway(text, 4), None);
         let text = "- { title: \"Pairs, minutes: 5 }\n- { title: \"b\", minutes: 5 }\n";
         assert_eq!(runaway(text, 2), Some((1, 12, 2)));
+    }
+
+    #[test]
+    fn a_quoted_text_with_quote_marks_inside_is_shown_in_the_other_ones() {
+        let (c, m, h) = quotes_inside("  - said: \"Say \"no\" first.\"\n", 1).unwrap();
+        assert_eq!(c, 11);
+        assert_eq!(m, "this text in quote marks \"…\" has the same quote marks inside: YAML ends the text at the second \", and the words after it are left over");
+        assert_eq!(
+            h,
+            "put the text in the other quote marks: - said: 'Say \"no\" first.'; or write the marks inside as typographic quotes („…”, “…”)"
+        );
+        let line = "- { by: ana, answer: \"I said \"enough\" twice.\", note: \"x\" }\n";
+        let (_, _, h) = quotes_inside(line, 1).unwrap();
+        assert!(
+            h.contains("- { by: ana, answer: 'I said \"enough\" twice.', note: \"x\" }"),
+            "{h}"
+        );
+        let (_, _, h) = quotes_inside("title: 'Don't stop'\n", 1).unwrap();
+        assert!(h.contains("title: \"Don't stop\";"), "{h}");
+        // Texts YAML reads as written, and a quote with words after it and no end.
+        for line in [
+            "a: \"x\" # \"y\"",
+            "a: { b: \"x\", c: \"y\" }",
+            "said: \"Why\" she asked",
+            "a: it's \"x\"",
+        ] {
+            assert!(quotes_inside(line, 1).is_none(), "{line}");
+        }
     }
 
     #[test]
