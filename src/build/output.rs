@@ -204,6 +204,8 @@ impl Writer {
         let staged = files_under(&self.side);
         let aside = old_of(&self.side);
         let mut journal = Journal::default();
+        // Ctrl-C waits until every file is in place or back (see hold).
+        let held = super::hold::hold();
         let result = (|| {
             // Gone files first, so a folder that became a file is out of the way.
             for rel in gone
@@ -224,6 +226,10 @@ impl Writer {
             }
             manifest::write(&self.out, targets, records)
         })();
+        if result.is_err() {
+            journal.undo();
+        }
+        drop(held);
         match result {
             Ok(()) => {
                 if !gone.is_empty() {
@@ -236,7 +242,6 @@ impl Writer {
                 })
             }
             Err(e) => {
-                journal.undo();
                 let _ = std::fs::remove_dir_all(&aside);
                 Err(e)
             }
@@ -423,21 +428,27 @@ fn old_of(new: &Path) -> PathBuf {
 
 fn swap_in(new: &Path, out: &Path) -> io::Result<()> {
     let old = old_of(new);
+    // Between the two moves there is no output folder: Ctrl-C waits.
+    let held = super::hold::hold();
     let result = if out.exists() {
         std::fs::rename(out, &old).and_then(|()| match std::fs::rename(new, out) {
-            Ok(()) => remove_tree(&old),
+            Ok(()) => Ok(true),
             Err(e) => {
                 std::fs::rename(&old, out)?;
                 Err(e)
             }
         })
     } else {
-        std::fs::rename(new, out)
+        std::fs::rename(new, out).map(|()| false)
     };
+    drop(held);
     if result.is_err() && new.exists() {
         let _ = std::fs::remove_dir_all(new);
     }
-    result
+    match result? {
+        true => remove_tree(&old),
+        false => Ok(()),
+    }
 }
 
 /// Removes a folder tree, deleting its files in parallel (a large site has
