@@ -1,6 +1,7 @@
 //! The content folder's files as alsite finds them (their names: see
 //! `file_names.rs`): an empty or unreadable folder, links out of
-//! the site, a loop of links, a site.yaml that is a broken link, a path too
+//! the site, a loop of links, a site.yaml that is a broken link, a named
+//! pipe or a socket where a file belongs, a path too
 //! long for the system, a mistyped command or site folder, and a broken link
 //! that many pages share.
 
@@ -70,6 +71,47 @@ fn a_site_yaml_link_that_leads_nowhere_is_named_as_a_link() {
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
         stderr.contains("site.yaml: error: cannot read site.yaml: a link points back into itself (a loop of links)"),
+        "{stderr}"
+    );
+}
+
+/// A named pipe, a socket or a device where a file belongs (under
+/// content/, or as site.yaml) is named for what it is: skipped, it left a
+/// page or a layout file missing without a word (a pipe at
+/// `method/ground-rules.yaml` was reported as a navigation link to no page;
+/// at site.yaml, as "no site.yaml").
+#[cfg(unix)]
+#[test]
+fn a_pipe_a_socket_or_a_device_where_a_file_belongs_is_named_so() {
+    let site = fixture_site("base");
+    let content = site.0.join("content");
+    let pipe = std::ffi::CString::new(content.join("pages/notes.md").to_str().unwrap()).unwrap();
+    // SAFETY: makes a named pipe at a path in the test's own folder.
+    assert_eq!(unsafe { libc::mkfifo(pipe.as_ptr(), 0o644) }, 0);
+    let rules = content.join("method/ground-rules.yaml");
+    fs::remove_file(&rules).unwrap();
+    let _socket = std::os::unix::net::UnixListener::bind(&rules).unwrap();
+    let out = alsite(&["build"], &site.0);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    for (file, what) in [
+        ("content/pages/notes.md", "a named pipe"),
+        ("content/method/ground-rules.yaml", "a socket"),
+    ] {
+        assert!(
+            stderr.contains(&format!("{file}: error: this is not a file but {what}")),
+            "{file}: {stderr}"
+        );
+    }
+    assert!(!stderr.contains("navigation link"), "{stderr}");
+    let config = site.0.join("site.yaml");
+    fs::remove_file(&config).unwrap();
+    std::os::unix::fs::symlink("/dev/null", &config).unwrap();
+    let out = alsite(&["check"], &site.0);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("site.yaml: error: this is not a file but a device"),
         "{stderr}"
     );
 }

@@ -278,6 +278,10 @@ impl<'a> Loader<'a> {
             self.diags.push(d);
             return None;
         }
+        if let Some(d) = files::special_file(self.root, &file) {
+            self.diags.push(d);
+            return None;
+        }
         if !self.root.join(&file).is_file() {
             self.diags.push(
                 Diagnostic::error(&file, format!("no site.yaml in {}", self.root.display()))
