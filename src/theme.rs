@@ -83,7 +83,7 @@ impl Theme {
     /// built-in one).
     pub fn own_template(&self, name: &str) -> Option<String> {
         let dir = self.dir.as_ref()?;
-        let bytes = std::fs::read(dir.join("templates").join(name)).ok()?;
+        let bytes = crate::load::read_file(&dir.join("templates").join(name)).ok()?;
         // Read as every file of the site is (UTF-16, a byte-order mark).
         crate::load::decode(Path::new(name), bytes).ok()
     }
@@ -233,7 +233,8 @@ pub fn unreadable_files(root: &Path, theme: &Theme) -> Vec<Diagnostic> {
         names.sort_by_key(|e| e.file_name());
         for entry in names {
             let name = entry.file_name().to_string_lossy().into_owned();
-            if crate::load::is_ignored(&name) || !entry.path().is_file() {
+            // A folder is skipped; a pipe, a socket or a device is named.
+            if crate::load::is_ignored(&name) || entry.path().is_dir() {
                 continue;
             }
             if let Err(d) = crate::load::read_utf8(root, &folder.join(&name)) {
@@ -270,7 +271,7 @@ pub fn strings_files(base: &Path, display: &Path, lang: &str) -> Vec<(PathBuf, S
             // Read as every file of the site is (UTF-16, a byte-order mark);
             // one that cannot be is an error of `unreadable_files`.
             let shown = display.join("i18n").join(&n);
-            let bytes = std::fs::read(base.join("i18n").join(&n)).ok()?;
+            let bytes = crate::load::read_file(&base.join("i18n").join(&n)).ok()?;
             Some((shown.clone(), crate::load::decode(&shown, bytes).ok()?))
         })
         .collect()

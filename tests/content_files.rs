@@ -116,6 +116,52 @@ fn a_pipe_a_socket_or_a_device_where_a_file_belongs_is_named_so() {
     );
 }
 
+/// The same among the strings (`i18n/`) and a theme's templates, which
+/// were read as they were opened: a build waited for ever on a pipe.
+#[cfg(unix)]
+#[test]
+fn a_pipe_among_the_strings_or_the_templates_is_named_not_waited_on() {
+    let site = fixture_site("base");
+    let mkfifo = |path: &Path| {
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let name = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+        // SAFETY: makes a named pipe at a path in the test's own folder.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0);
+    };
+    mkfifo(&site.0.join("i18n/en.yaml"));
+    mkfifo(&site.0.join("themes/default/templates/page.html"));
+    let _socket = std::os::unix::net::UnixListener::bind(site.0.join("i18n/checker.en.yaml"));
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_alsite"))
+        .arg("build")
+        .current_dir(&site.0)
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(60) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the build waited on a pipe");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    for (file, what) in [
+        ("i18n/en.yaml", "a named pipe"),
+        ("i18n/checker.en.yaml", "a socket"),
+        ("themes/default/templates/page.html", "a named pipe"),
+    ] {
+        assert!(
+            stderr.contains(&format!("{file}: error: this is not a file but {what}")),
+            "{file}: {stderr}"
+        );
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn a_link_in_content_that_leads_out_of_the_site_is_refused_not_published() {

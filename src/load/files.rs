@@ -285,6 +285,10 @@ pub fn is_ignored(name: &str) -> bool {
 /// Reads `root/rel` as UTF-8; a bad byte is an error at its line and column.
 pub fn read_utf8(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
     let bytes = super::safe_read::read_bytes(root, rel).map_err(|e| {
+        // A pipe, a socket or a device, named for what it is.
+        if let Some(d) = special_file(root, rel) {
+            return d;
+        }
         let words = crate::diagnostic::io_words(&e);
         Diagnostic::error(rel, format!("cannot read file: {words}"))
             .hint("check that the file exists and that you may read it")
