@@ -371,6 +371,8 @@ fn a_build_that_fails_at_its_last_step_puts_every_file_back() {
     let message = &errors.0[0].message;
     assert!(message.starts_with("cannot write the site"), "{message}");
     assert!(!message.contains("os error"), "{message}");
+    // Which file, so the trainer knows what to move (not "it is a folder").
+    assert!(message.contains(".alsite-manifest"), "{message}");
     assert_eq!(files(&out), before, "every file is back as it was");
     assert!(leftovers(&tmp.0).is_empty(), "{:?}", leftovers(&tmp.0));
 }

@@ -224,7 +224,7 @@ impl Writer {
             for rel in &staged {
                 journal.move_file(self.side.join(rel), self.out.join(rel), rel)?;
             }
-            manifest::write(&self.out, targets, records)
+            manifest::write(&self.out, targets, records).map_err(|e| cannot_replace(MANIFEST, &e))
         })();
         if result.is_err() {
             journal.undo();
