@@ -129,7 +129,13 @@ fn a_pipe_among_the_strings_or_the_templates_is_named_not_waited_on() {
         assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0);
     };
     mkfifo(&site.0.join("i18n/en.yaml"));
-    mkfifo(&site.0.join("themes/default/templates/page.html"));
+    // The theme's own stylesheet as a pipe: the built-in one took its place.
+    let theme = site.0.join("themes/mine/static");
+    fs::create_dir_all(&theme).unwrap();
+    mkfifo(&theme.join("style.css"));
+    let yaml = fs::read_to_string(site.0.join("site.yaml")).unwrap();
+    fs::write(site.0.join("site.yaml"), format!("{yaml}\ntheme: mine\n")).unwrap();
+    mkfifo(&site.0.join("themes/mine/templates/page.html"));
     let _socket = std::os::unix::net::UnixListener::bind(site.0.join("i18n/checker.en.yaml"));
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_alsite"))
         .arg("build")
@@ -153,13 +159,35 @@ fn a_pipe_among_the_strings_or_the_templates_is_named_not_waited_on() {
     for (file, what) in [
         ("i18n/en.yaml", "a named pipe"),
         ("i18n/checker.en.yaml", "a socket"),
-        ("themes/default/templates/page.html", "a named pipe"),
+        ("themes/mine/templates/page.html", "a named pipe"),
     ] {
         assert!(
             stderr.contains(&format!("{file}: error: this is not a file but {what}")),
             "{file}: {stderr}"
         );
     }
+    assert!(
+        stderr.contains("themes/mine/static/style.css: error: cannot read this file: it is not a file but a pipe"),
+        "{stderr}"
+    );
+}
+
+/// A link in the theme's static/ folder to a file of the theme is
+/// published as that file (it was left out).
+#[cfg(unix)]
+#[test]
+fn a_link_in_the_theme_static_folder_is_published() {
+    let site = fixture_site("base");
+    let theme = site.0.join("themes/mine/static");
+    fs::create_dir_all(&theme).unwrap();
+    fs::write(theme.join("extra.css"), "p { margin: 0 }").unwrap();
+    std::os::unix::fs::symlink("extra.css", theme.join("more.css")).unwrap();
+    let yaml = fs::read_to_string(site.0.join("site.yaml")).unwrap();
+    fs::write(site.0.join("site.yaml"), format!("{yaml}\ntheme: mine\n")).unwrap();
+    let out = alsite(&["build"], &site.0);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let css = fs::read_to_string(site.0.join("public/static/more.css")).unwrap();
+    assert_eq!(css, "p { margin: 0 }");
 }
 
 #[cfg(unix)]
