@@ -1,6 +1,7 @@
 //! A build stopped with Ctrl-C (SIGINT) or `kill` (SIGTERM) while it moves
 //! its files into the output leaves the output whole: the last step is
-//! finished first, then alsite stops as asked.
+//! finished first, then alsite stops as asked. Two builds into one output
+//! at once take turns.
 #![cfg(unix)]
 
 mod common;
@@ -107,4 +108,40 @@ fn a_build_stopped_while_it_moves_its_files_in_leaves_the_output_whole() {
         );
     }
     assert!(stopped > 0, "no build was caught moving its files");
+}
+
+#[test]
+fn two_builds_into_one_output_at_once_both_succeed_and_leave_it_whole() {
+    let dir = TempDir::new("at-once");
+    common::copy_base(&dir.0);
+    let o = alsite(&["build"], &dir.0);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let before = names(&dir.0.join("public"));
+    let about = dir.0.join("content/pages/about.md");
+    for round in 0..12 {
+        let mut text_of_page = std::fs::read_to_string(&about).unwrap();
+        text_of_page.push_str(&format!("\nMore words {round}.\n"));
+        std::fs::write(&about, text_of_page).unwrap();
+        let start = || {
+            Command::new(env!("CARGO_BIN_EXE_alsite"))
+                .arg("build")
+                .current_dir(&dir.0)
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (a, b) = (start(), start());
+        for child in [a, b] {
+            let out = child.wait_with_output().unwrap();
+            assert!(out.status.success(), "round {round}: {}", text(&out.stderr));
+        }
+        assert_eq!(names(&dir.0.join("public")), before, "round {round}");
+    }
+    let o = alsite(&["build"], &dir.0);
+    assert!(
+        text(&o.stdout).contains(" 0 written, 0 removed"),
+        "{}",
+        text(&o.stdout)
+    );
 }

@@ -28,6 +28,8 @@ pub(super) struct Writer {
     present: Vec<String>,
     /// False when the whole output is replaced by `side`.
     update: bool,
+    /// Held until the build ends (see `lock_folder`).
+    _lock: Option<std::fs::File>,
     /// Set when a record differs from the previous build's.
     dirty: AtomicBool,
 }
@@ -50,6 +52,7 @@ impl Writer {
             _ => PathBuf::from("."),
         };
         std::fs::create_dir_all(&parent)?;
+        let lock = lock_folder(&parent, &name)?;
         remove_stale_sides(&parent, &name);
         let side = parent.join(format!(".{name}.alsite-new-{}", std::process::id()));
         if side.exists() {
@@ -84,6 +87,7 @@ impl Writer {
             present,
             update,
             dirty: AtomicBool::new(false),
+            _lock: lock,
         })
     }
 
@@ -371,6 +375,34 @@ fn remove_empty_folders(dir: &Path) {
     {
         // Fails, as it should, on a folder that still holds something.
         let _ = std::fs::remove_dir(entry.path());
+    }
+}
+
+/// Waits until no other build writes beside `parent/name`, and keeps others
+/// waiting until this one ends (the lock goes with the process, however it
+/// ends). Two builds into one output at once each moved the other's files
+/// and record away ("cannot replace .alsite-manifest: it does not exist").
+fn lock_folder(parent: &Path, name: &str) -> io::Result<Option<std::fs::File>> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        let Ok(dir) = std::fs::File::open(parent) else {
+            return Ok(None);
+        };
+        // SAFETY: flock on a descriptor this function owns.
+        let try_lock = |how| unsafe { libc::flock(dir.as_raw_fd(), how) } == 0;
+        if !try_lock(libc::LOCK_EX | libc::LOCK_NB) {
+            crate::errln!("waiting for another alsite build into {name} to finish…");
+            if !try_lock(libc::LOCK_EX) {
+                return Err(io::Error::last_os_error());
+            }
+        }
+        Ok(Some(dir))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (parent, name);
+        Ok(None)
     }
 }
 
