@@ -43,6 +43,15 @@ pub struct Changes {
 
 impl Writer {
     pub fn open(out: &Path) -> io::Result<Writer> {
+        // An output folder that is a link to one elsewhere (`public` →
+        // the web server's folder) is written where it leads, and stays
+        // a link: replaced whole, the link itself was swapped for a folder.
+        let linked = std::fs::symlink_metadata(out).is_ok_and(|m| m.is_symlink()) && out.is_dir();
+        let resolved = match linked {
+            true => std::fs::canonicalize(out)?,
+            false => out.to_path_buf(),
+        };
+        let out = resolved.as_path();
         let name = out
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
