@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 pub(crate) mod guard;
+mod hold;
 mod incremental;
 mod index;
 mod manifest;

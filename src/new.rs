@@ -187,6 +187,17 @@ pub fn new_site(dir: &Path, languages: &[String]) -> Result<usize, Diagnostic> {
         return Err(Diagnostic::error(dir, "this is a file, not a folder")
             .hint("give the name of a new folder for the site; alsite never overwrites files"));
     }
+    if !dir.exists() && std::fs::symlink_metadata(dir).is_ok() {
+        let target = std::fs::read_link(dir).unwrap_or_default();
+        return Err(Diagnostic::error(
+            dir,
+            format!(
+                "this is a link to {}, which does not exist",
+                target.display()
+            ),
+        )
+        .hint("make the folder it leads to first, or give the name of a new folder for the site"));
+    }
     if dir.exists() {
         let empty = std::fs::read_dir(dir)
             .map(|mut d| d.next().is_none())

@@ -83,7 +83,7 @@ impl Theme {
     /// built-in one).
     pub fn own_template(&self, name: &str) -> Option<String> {
         let dir = self.dir.as_ref()?;
-        let bytes = std::fs::read(dir.join("templates").join(name)).ok()?;
+        let bytes = crate::load::read_file(&dir.join("templates").join(name)).ok()?;
         // Read as every file of the site is (UTF-16, a byte-order mark).
         crate::load::decode(Path::new(name), bytes).ok()
     }
@@ -195,7 +195,9 @@ impl Theme {
                 .into_iter()
                 .filter_map(Result::ok)
             {
-                if !entry.file_type().is_file() {
+                // A link is read as what it leads to (inside the theme);
+                // one that cannot be is an error of `unreadable_files`.
+                if entry.file_type().is_dir() || entry.path().is_dir() {
                     continue;
                 }
                 let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
@@ -233,12 +235,50 @@ pub fn unreadable_files(root: &Path, theme: &Theme) -> Vec<Diagnostic> {
         names.sort_by_key(|e| e.file_name());
         for entry in names {
             let name = entry.file_name().to_string_lossy().into_owned();
-            if crate::load::is_ignored(&name) || !entry.path().is_file() {
+            // A folder is skipped; a pipe, a socket or a device is named.
+            if crate::load::is_ignored(&name) || entry.path().is_dir() {
                 continue;
             }
             if let Err(d) = crate::load::read_utf8(root, &folder.join(&name)) {
                 errors.push(d);
             }
+        }
+    }
+    if let Some(dir) = &theme.dir {
+        errors.extend(unreadable_static(dir, &theme.display));
+    }
+    errors
+}
+
+/// Errors for the files of the theme's `static/` folder that cannot be
+/// read (no permission, a pipe, a link out of the theme): skipped, the
+/// built-in file of that name took their place without a word.
+fn unreadable_static(dir: &Path, display: &Path) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    if !dir.join("static").is_dir() {
+        return errors;
+    }
+    for entry in walkdir::WalkDir::new(dir.join("static")).sort_by_file_name() {
+        let (path, result) = match entry {
+            Ok(e) if e.file_type().is_dir() || e.path().is_dir() => continue,
+            Ok(e) if crate::load::is_ignored(&e.file_name().to_string_lossy()) => continue,
+            Ok(e) => {
+                let rel = e.path().strip_prefix(dir).unwrap_or(e.path()).to_path_buf();
+                let read = crate::load::read_bytes(dir, &rel).map(drop);
+                (rel, read)
+            }
+            Err(e) => {
+                let path = e.path().unwrap_or(dir).to_path_buf();
+                let rel = path.strip_prefix(dir).unwrap_or(&path).to_path_buf();
+                (rel, Err(e.into()))
+            }
+        };
+        if let Err(e) = result {
+            let words = crate::diagnostic::io_words(&e);
+            errors.push(
+                Diagnostic::error(display.join(&path), format!("cannot read this file: {words}"))
+                    .hint("make it a file you may read, or move it out of the theme's static/ folder; left out, the built-in file of that name would take its place without a word"),
+            );
         }
     }
     errors
@@ -270,7 +310,7 @@ pub fn strings_files(base: &Path, display: &Path, lang: &str) -> Vec<(PathBuf, S
             // Read as every file of the site is (UTF-16, a byte-order mark);
             // one that cannot be is an error of `unreadable_files`.
             let shown = display.join("i18n").join(&n);
-            let bytes = std::fs::read(base.join("i18n").join(&n)).ok()?;
+            let bytes = crate::load::read_file(&base.join("i18n").join(&n)).ok()?;
             Some((shown.clone(), crate::load::decode(&shown, bytes).ok()?))
         })
         .collect()

@@ -371,6 +371,8 @@ fn a_build_that_fails_at_its_last_step_puts_every_file_back() {
     let message = &errors.0[0].message;
     assert!(message.starts_with("cannot write the site"), "{message}");
     assert!(!message.contains("os error"), "{message}");
+    // Which file, so the trainer knows what to move (not "it is a folder").
+    assert!(message.contains(".alsite-manifest"), "{message}");
     assert_eq!(files(&out), before, "every file is back as it was");
     assert!(leftovers(&tmp.0).is_empty(), "{:?}", leftovers(&tmp.0));
 }
@@ -530,4 +532,31 @@ fn a_kept_page_whose_bytes_changed_unnoticed_does_not_spoil_the_index() {
             .collect()
     };
     assert_eq!(search(&out), search(&fresh.path("out")));
+}
+
+/// An output folder that is a link to a folder elsewhere (the web server's)
+/// is written where it leads and stays a link; the first build swapped the
+/// link for a folder of its own, failed, and said nothing had changed.
+#[cfg(unix)]
+#[test]
+fn an_output_folder_that_is_a_link_is_written_where_it_leads() {
+    let tmp = site("linked-output");
+    let served = TempDir::new("served");
+    let www = served.path("html");
+    fs::create_dir(&www).unwrap();
+    let out = tmp.path("public");
+    std::os::unix::fs::symlink(&www, &out).unwrap();
+    build_into(&tmp.0, &out);
+    assert!(fs::symlink_metadata(&out).unwrap().is_symlink());
+    assert!(www.join("index.html").is_file());
+    fs::write(
+        tmp.path("content/pages/about.md"),
+        "---\ntitle: About again\n---\n\nNewer text.\n",
+    )
+    .unwrap();
+    build_into(&tmp.0, &out);
+    assert!(fs::symlink_metadata(&out).unwrap().is_symlink());
+    let about = fs::read_to_string(www.join("about.html")).unwrap();
+    assert!(about.contains("Newer text."), "{about}");
+    assert_same_as_fresh(&tmp.0, &out);
 }

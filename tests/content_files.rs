@@ -1,6 +1,7 @@
 //! The content folder's files as alsite finds them (their names: see
 //! `file_names.rs`): an empty or unreadable folder, links out of
-//! the site, a loop of links, a site.yaml that is a broken link, a path too
+//! the site, a loop of links, a site.yaml that is a broken link, a named
+//! pipe or a socket where a file belongs, a path too
 //! long for the system, a mistyped command or site folder, and a broken link
 //! that many pages share.
 
@@ -72,6 +73,121 @@ fn a_site_yaml_link_that_leads_nowhere_is_named_as_a_link() {
         stderr.contains("site.yaml: error: cannot read site.yaml: a link points back into itself (a loop of links)"),
         "{stderr}"
     );
+}
+
+/// A named pipe, a socket or a device where a file belongs (under
+/// content/, or as site.yaml) is named for what it is: skipped, it left a
+/// page or a layout file missing without a word (a pipe at
+/// `method/ground-rules.yaml` was reported as a navigation link to no page;
+/// at site.yaml, as "no site.yaml").
+#[cfg(unix)]
+#[test]
+fn a_pipe_a_socket_or_a_device_where_a_file_belongs_is_named_so() {
+    let site = fixture_site("base");
+    let content = site.0.join("content");
+    let pipe = std::ffi::CString::new(content.join("pages/notes.md").to_str().unwrap()).unwrap();
+    // SAFETY: makes a named pipe at a path in the test's own folder.
+    assert_eq!(unsafe { libc::mkfifo(pipe.as_ptr(), 0o644) }, 0);
+    let rules = content.join("method/ground-rules.yaml");
+    fs::remove_file(&rules).unwrap();
+    let _socket = std::os::unix::net::UnixListener::bind(&rules).unwrap();
+    let out = alsite(&["build"], &site.0);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    for (file, what) in [
+        ("content/pages/notes.md", "a named pipe"),
+        ("content/method/ground-rules.yaml", "a socket"),
+    ] {
+        assert!(
+            stderr.contains(&format!("{file}: error: this is not a file but {what}")),
+            "{file}: {stderr}"
+        );
+    }
+    assert!(!stderr.contains("navigation link"), "{stderr}");
+    let config = site.0.join("site.yaml");
+    fs::remove_file(&config).unwrap();
+    std::os::unix::fs::symlink("/dev/null", &config).unwrap();
+    let out = alsite(&["check"], &site.0);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("site.yaml: error: this is not a file but a device"),
+        "{stderr}"
+    );
+}
+
+/// The same among the strings (`i18n/`) and a theme's templates, which
+/// were read as they were opened: a build waited for ever on a pipe.
+#[cfg(unix)]
+#[test]
+fn a_pipe_among_the_strings_or_the_templates_is_named_not_waited_on() {
+    let site = fixture_site("base");
+    let mkfifo = |path: &Path| {
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let name = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+        // SAFETY: makes a named pipe at a path in the test's own folder.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0);
+    };
+    mkfifo(&site.0.join("i18n/en.yaml"));
+    // The theme's own stylesheet as a pipe: the built-in one took its place.
+    let theme = site.0.join("themes/mine/static");
+    fs::create_dir_all(&theme).unwrap();
+    mkfifo(&theme.join("style.css"));
+    let yaml = fs::read_to_string(site.0.join("site.yaml")).unwrap();
+    fs::write(site.0.join("site.yaml"), format!("{yaml}\ntheme: mine\n")).unwrap();
+    mkfifo(&site.0.join("themes/mine/templates/page.html"));
+    let _socket = std::os::unix::net::UnixListener::bind(site.0.join("i18n/checker.en.yaml"));
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_alsite"))
+        .arg("build")
+        .current_dir(&site.0)
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(60) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the build waited on a pipe");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    for (file, what) in [
+        ("i18n/en.yaml", "a named pipe"),
+        ("i18n/checker.en.yaml", "a socket"),
+        ("themes/mine/templates/page.html", "a named pipe"),
+    ] {
+        assert!(
+            stderr.contains(&format!("{file}: error: this is not a file but {what}")),
+            "{file}: {stderr}"
+        );
+    }
+    assert!(
+        stderr.contains("themes/mine/static/style.css: error: cannot read this file: it is not a file but a pipe"),
+        "{stderr}"
+    );
+}
+
+/// A link in the theme's static/ folder to a file of the theme is
+/// published as that file (it was left out).
+#[cfg(unix)]
+#[test]
+fn a_link_in_the_theme_static_folder_is_published() {
+    let site = fixture_site("base");
+    let theme = site.0.join("themes/mine/static");
+    fs::create_dir_all(&theme).unwrap();
+    fs::write(theme.join("extra.css"), "p { margin: 0 }").unwrap();
+    std::os::unix::fs::symlink("extra.css", theme.join("more.css")).unwrap();
+    let yaml = fs::read_to_string(site.0.join("site.yaml")).unwrap();
+    fs::write(site.0.join("site.yaml"), format!("{yaml}\ntheme: mine\n")).unwrap();
+    let out = alsite(&["build"], &site.0);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let css = fs::read_to_string(site.0.join("public/static/more.css")).unwrap();
+    assert_eq!(css, "p { margin: 0 }");
 }
 
 #[cfg(unix)]

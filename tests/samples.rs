@@ -212,6 +212,30 @@ fn new_site_builds_with_no_repository_around() {
         "{stderr}"
     );
     assert!(site.join("site.yaml").is_file());
+    // A link to a folder that is not there is named so ("something of that
+    // name is already there", at a file inside it, was all it said).
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("gone/away", dir.0.join("linked")).unwrap();
+        let linked = alsite(&["new", "linked"], &dir.0);
+        assert_eq!(linked.status.code(), Some(1));
+        let stderr = text(&linked.stderr);
+        assert!(
+            stderr.contains("linked: error: this is a link to gone/away, which does not exist"),
+            "{stderr}"
+        );
+    }
+    // `strings` where `i18n` is a file names that file.
+    fs::remove_dir_all(site.join("i18n")).ok();
+    fs::write(site.join("i18n"), "notes").unwrap();
+    let strings = alsite(&["strings", "de"], &site);
+    assert_eq!(strings.status.code(), Some(1));
+    let stderr = text(&strings.stderr);
+    assert!(
+        stderr
+            .contains("i18n: error: `i18n` is a file, but the strings go in a folder of that name"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -28,6 +28,8 @@ pub(super) struct Writer {
     present: Vec<String>,
     /// False when the whole output is replaced by `side`.
     update: bool,
+    /// Held until the build ends (see `lock_folder`).
+    _lock: Option<std::fs::File>,
     /// Set when a record differs from the previous build's.
     dirty: AtomicBool,
 }
@@ -41,6 +43,15 @@ pub struct Changes {
 
 impl Writer {
     pub fn open(out: &Path) -> io::Result<Writer> {
+        // An output folder that is a link to one elsewhere (`public` →
+        // the web server's folder) is written where it leads, and stays
+        // a link: replaced whole, the link itself was swapped for a folder.
+        let linked = std::fs::symlink_metadata(out).is_ok_and(|m| m.is_symlink()) && out.is_dir();
+        let resolved = match linked {
+            true => std::fs::canonicalize(out)?,
+            false => out.to_path_buf(),
+        };
+        let out = resolved.as_path();
         let name = out
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -50,6 +61,7 @@ impl Writer {
             _ => PathBuf::from("."),
         };
         std::fs::create_dir_all(&parent)?;
+        let lock = lock_folder(&parent, &name)?;
         remove_stale_sides(&parent, &name);
         let side = parent.join(format!(".{name}.alsite-new-{}", std::process::id()));
         if side.exists() {
@@ -84,6 +96,7 @@ impl Writer {
             present,
             update,
             dirty: AtomicBool::new(false),
+            _lock: lock,
         })
     }
 
@@ -204,6 +217,8 @@ impl Writer {
         let staged = files_under(&self.side);
         let aside = old_of(&self.side);
         let mut journal = Journal::default();
+        // Ctrl-C waits until every file is in place or back (see hold).
+        let held = super::hold::hold();
         let result = (|| {
             // Gone files first, so a folder that became a file is out of the way.
             for rel in gone
@@ -222,8 +237,12 @@ impl Writer {
             for rel in &staged {
                 journal.move_file(self.side.join(rel), self.out.join(rel), rel)?;
             }
-            manifest::write(&self.out, targets, records)
+            manifest::write(&self.out, targets, records).map_err(|e| cannot_replace(MANIFEST, &e))
         })();
+        if result.is_err() {
+            journal.undo();
+        }
+        drop(held);
         match result {
             Ok(()) => {
                 if !gone.is_empty() {
@@ -236,7 +255,6 @@ impl Writer {
                 })
             }
             Err(e) => {
-                journal.undo();
                 let _ = std::fs::remove_dir_all(&aside);
                 Err(e)
             }
@@ -369,6 +387,34 @@ fn remove_empty_folders(dir: &Path) {
     }
 }
 
+/// Waits until no other build writes beside `parent/name`, and keeps others
+/// waiting until this one ends (the lock goes with the process, however it
+/// ends). Two builds into one output at once each moved the other's files
+/// and record away ("cannot replace .alsite-manifest: it does not exist").
+fn lock_folder(parent: &Path, name: &str) -> io::Result<Option<std::fs::File>> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        let Ok(dir) = std::fs::File::open(parent) else {
+            return Ok(None);
+        };
+        // SAFETY: flock on a descriptor this function owns.
+        let try_lock = |how| unsafe { libc::flock(dir.as_raw_fd(), how) } == 0;
+        if !try_lock(libc::LOCK_EX | libc::LOCK_NB) {
+            crate::errln!("waiting for another alsite build into {name} to finish…");
+            if !try_lock(libc::LOCK_EX) {
+                return Err(io::Error::last_os_error());
+            }
+        }
+        Ok(Some(dir))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (parent, name);
+        Ok(None)
+    }
+}
+
 /// Replaces `out` with the folder `new`; the old one is removed afterwards.
 /// Removes the folders a build that was stopped (killed, or the machine
 /// lost power) left beside the output: `.<name>.alsite-new-<pid>` and
@@ -423,21 +469,27 @@ fn old_of(new: &Path) -> PathBuf {
 
 fn swap_in(new: &Path, out: &Path) -> io::Result<()> {
     let old = old_of(new);
+    // Between the two moves there is no output folder: Ctrl-C waits.
+    let held = super::hold::hold();
     let result = if out.exists() {
         std::fs::rename(out, &old).and_then(|()| match std::fs::rename(new, out) {
-            Ok(()) => remove_tree(&old),
+            Ok(()) => Ok(true),
             Err(e) => {
                 std::fs::rename(&old, out)?;
                 Err(e)
             }
         })
     } else {
-        std::fs::rename(new, out)
+        std::fs::rename(new, out).map(|()| false)
     };
+    drop(held);
     if result.is_err() && new.exists() {
         let _ = std::fs::remove_dir_all(new);
     }
-    result
+    match result? {
+        true => remove_tree(&old),
+        false => Ok(()),
+    }
 }
 
 /// Removes a folder tree, deleting its files in parallel (a large site has

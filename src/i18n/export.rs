@@ -26,6 +26,10 @@ pub fn write(root: &Path, lang: &str) -> Result<Vec<PathBuf>, Diagnostic> {
             .hint("its words are used as they are; to start again from the theme's, move it out of i18n/ first"));
     }
     let folder = root.join("i18n");
+    if folder.exists() && !folder.is_dir() {
+        return Err(Diagnostic::error(&folder, "`i18n` is a file, but the strings go in a folder of that name")
+            .hint("rename or move the file `i18n`, then run this again to make the folder i18n/ with the strings in it"));
+    }
     let io_error = |path: &Path, e: std::io::Error| {
         Diagnostic::error(
             path,

@@ -59,6 +59,11 @@ pub(super) fn content_files(
                     walk.skip_current_dir();
                 }
             }
+            // A named pipe, a socket or a device: nothing to publish, and
+            // a file the layout reads would be missing without a word.
+            Ok(e) if e.depth() > 0 && !e.file_type().is_dir() => {
+                errors.push(not_a_file(root, e.path(), e.file_type()));
+            }
             Ok(_) => {}
             Err(e) => errors.push(unreadable(root, content, &e)),
         }
@@ -143,6 +148,40 @@ pub(super) fn broken_link(root: &Path, file: &Path) -> Option<Diagnostic> {
         ),
     };
     Some(Diagnostic::error(file, format!("cannot read {}: {why}", file.display())).hint(hint))
+}
+
+/// An error when `root/rel` is there but is neither a file nor a folder.
+pub(super) fn special_file(root: &Path, rel: &Path) -> Option<Diagnostic> {
+    let meta = std::fs::metadata(root.join(rel)).ok()?;
+    let special = !meta.is_file() && !meta.is_dir();
+    special.then(|| not_a_file(root, &root.join(rel), meta.file_type()))
+}
+
+/// `path` is neither a file nor a folder (a named pipe, a socket, a
+/// device, or a link to one): an error naming what it is.
+fn not_a_file(root: &Path, path: &Path, kind: std::fs::FileType) -> Diagnostic {
+    let shown = path.strip_prefix(root).unwrap_or(path);
+    let what = special_kind(kind);
+    Diagnostic::error(
+        shown,
+        format!("this is not a file but {what}, which holds no text to read or publish"),
+    )
+    .hint("a program made it, not an editor: remove it (or move it out of the site's folder) and put the file you meant in its place")
+}
+
+fn special_kind(kind: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe";
+        }
+        if kind.is_socket() {
+            return "a socket (a program's connection point)";
+        }
+    }
+    let _ = kind;
+    "a device"
 }
 
 /// A file or folder under content/ that cannot be read, in plain words.
@@ -246,6 +285,10 @@ pub fn is_ignored(name: &str) -> bool {
 /// Reads `root/rel` as UTF-8; a bad byte is an error at its line and column.
 pub fn read_utf8(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
     let bytes = super::safe_read::read_bytes(root, rel).map_err(|e| {
+        // A pipe, a socket or a device, named for what it is.
+        if let Some(d) = special_file(root, rel) {
+            return d;
+        }
         let words = crate::diagnostic::io_words(&e);
         Diagnostic::error(rel, format!("cannot read file: {words}"))
             .hint("check that the file exists and that you may read it")

@@ -35,6 +35,20 @@ pub fn read_bytes(root: &Path, rel: &Path) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// The bytes of the regular file at `path`, wherever it is (a theme's
+/// template, a strings file), opened without waiting: a named pipe there
+/// is refused at once, not waited on for ever.
+pub fn read_file(path: &Path) -> io::Result<Vec<u8>> {
+    let mut file = options().open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(io::Error::other("it is not a file"));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// Opens the file without waiting (a pipe opens at once, and is refused).
 fn options() -> std::fs::OpenOptions {
     let mut options = std::fs::OpenOptions::new();

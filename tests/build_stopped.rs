@@ -1,0 +1,147 @@
+//! A build stopped with Ctrl-C (SIGINT) or `kill` (SIGTERM) while it moves
+//! its files into the output leaves the output whole: the last step is
+//! finished first, then alsite stops as asked. Two builds into one output
+//! at once take turns.
+#![cfg(unix)]
+
+mod common;
+
+use common::{alsite, text, TempDir};
+use std::collections::BTreeSet;
+use std::os::unix::process::ExitStatusExt;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Every file's path under `dir`, from it.
+fn names(dir: &Path) -> BTreeSet<String> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(dir).unwrap().display().to_string())
+        .collect()
+}
+
+/// Whether a build's folder of files moved aside is beside the output:
+/// the build is in its last step, moving files into the output.
+fn moving(root: &Path) -> bool {
+    std::fs::read_dir(root).unwrap().flatten().any(|e| {
+        e.file_name()
+            .to_string_lossy()
+            .starts_with(".public.alsite-old-")
+    })
+}
+
+/// Starts a build of `root` after an edit every page shows, and sends
+/// `signal` once it moves files into the output. `None` when it finished
+/// before it was seen doing so.
+fn stop_while_moving(root: &Path, round: usize, signal: i32) -> Option<std::process::ExitStatus> {
+    let site = root.join("site.yaml");
+    let yaml = std::fs::read_to_string(&site).unwrap();
+    let retitled: String = yaml
+        .lines()
+        .map(|l| match l.starts_with("title:") {
+            true => format!("title: Stopped {round}\n"),
+            false => format!("{l}\n"),
+        })
+        .collect();
+    std::fs::write(&site, retitled).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_alsite"))
+        .arg("build")
+        .current_dir(root)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(300) {
+        if child.try_wait().unwrap().is_some() {
+            return None;
+        }
+        if moving(root) {
+            // SAFETY: a signal to the child this test started.
+            unsafe { libc::kill(child.id() as i32, signal) };
+            return Some(child.wait().unwrap());
+        }
+        std::thread::sleep(Duration::from_micros(200));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("the build did not finish");
+}
+
+#[test]
+fn a_build_stopped_while_it_moves_its_files_in_leaves_the_output_whole() {
+    let dir = TempDir::new("stopped");
+    let root = dir.path("site");
+    let o = alsite(
+        &["gen-site", root.to_str().unwrap(), "--pages", "2000"],
+        &dir.0,
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let o = alsite(&["build"], &root);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let before = names(&root.join("public"));
+    let mut stopped = 0;
+    for (round, signal) in [libc::SIGINT, libc::SIGTERM, libc::SIGINT, libc::SIGTERM]
+        .into_iter()
+        .enumerate()
+    {
+        let Some(status) = stop_while_moving(&root, round, signal) else {
+            continue;
+        };
+        stopped += 1;
+        // alsite still ends as the signal asks (a shell sees Ctrl-C)...
+        assert_eq!(status.signal(), Some(signal), "{status:?}");
+        // ...but only after the output is whole: no page is missing, and
+        // the manifest is the new one, so a rebuild has nothing to write.
+        let after = names(&root.join("public"));
+        let missing: Vec<_> = before.difference(&after).take(5).collect();
+        assert!(missing.is_empty(), "missing after {signal}: {missing:?}");
+        let o = alsite(&["build"], &root);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        assert!(
+            text(&o.stdout).contains(" 0 written, 0 removed"),
+            "{}",
+            text(&o.stdout)
+        );
+    }
+    assert!(stopped > 0, "no build was caught moving its files");
+}
+
+#[test]
+fn two_builds_into_one_output_at_once_both_succeed_and_leave_it_whole() {
+    let dir = TempDir::new("at-once");
+    common::copy_base(&dir.0);
+    let o = alsite(&["build"], &dir.0);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let before = names(&dir.0.join("public"));
+    let about = dir.0.join("content/pages/about.md");
+    for round in 0..12 {
+        let mut text_of_page = std::fs::read_to_string(&about).unwrap();
+        text_of_page.push_str(&format!("\nMore words {round}.\n"));
+        std::fs::write(&about, text_of_page).unwrap();
+        let start = || {
+            Command::new(env!("CARGO_BIN_EXE_alsite"))
+                .arg("build")
+                .current_dir(&dir.0)
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (a, b) = (start(), start());
+        for child in [a, b] {
+            let out = child.wait_with_output().unwrap();
+            assert!(out.status.success(), "round {round}: {}", text(&out.stderr));
+        }
+        assert_eq!(names(&dir.0.join("public")), before, "round {round}");
+    }
+    let o = alsite(&["build"], &dir.0);
+    assert!(
+        text(&o.stdout).contains(" 0 written, 0 removed"),
+        "{}",
+        text(&o.stdout)
+    );
+}
