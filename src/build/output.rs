@@ -392,27 +392,18 @@ fn remove_empty_folders(dir: &Path) {
 /// ends). Two builds into one output at once each moved the other's files
 /// and record away ("cannot replace .alsite-manifest: it does not exist").
 fn lock_folder(parent: &Path, name: &str) -> io::Result<Option<std::fs::File>> {
-    #[cfg(unix)]
-    {
-        use std::os::fd::AsRawFd;
-        let Ok(dir) = std::fs::File::open(parent) else {
-            return Ok(None);
-        };
-        // SAFETY: flock on a descriptor this function owns.
-        let try_lock = |how| unsafe { libc::flock(dir.as_raw_fd(), how) } == 0;
-        if !try_lock(libc::LOCK_EX | libc::LOCK_NB) {
-            crate::errln!("waiting for another alsite build into {name} to finish…");
-            if !try_lock(libc::LOCK_EX) {
-                return Err(io::Error::last_os_error());
-            }
-        }
-        Ok(Some(dir))
+    // A folder opens as a file on Unix only; elsewhere builds do not wait.
+    let Ok(dir) = std::fs::File::open(parent) else {
+        return Ok(None);
+    };
+    match dir.try_lock() {
+        Ok(()) => return Ok(Some(dir)),
+        Err(std::fs::TryLockError::WouldBlock) => {}
+        Err(std::fs::TryLockError::Error(_)) => return Ok(None),
     }
-    #[cfg(not(unix))]
-    {
-        let _ = (parent, name);
-        Ok(None)
-    }
+    crate::errln!("waiting for another alsite build into {name} to finish…");
+    dir.lock()?;
+    Ok(Some(dir))
 }
 
 /// Replaces `out` with the folder `new`; the old one is removed afterwards.
