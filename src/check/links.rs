@@ -326,11 +326,7 @@ pub fn check_pages<P: std::borrow::Borrow<PageLinks> + Sync>(
     let hints = super::file_hints::FileHints::new(index);
     let errors: Vec<LinkError> = pages
         .par_iter()
-        .map_init(Recent::default, |recent, page| {
-            let found = |target: &str| recent.get(index, target);
-            check_page(index, &hints, page.borrow(), sources, theme, found)
-        })
-        .flatten_iter()
+        .flat_map_iter(|page| check_page(index, &hints, page.borrow(), sources, theme))
         .collect();
     super::repeats::merge(errors)
 }
@@ -350,43 +346,12 @@ pub struct LinkError {
     pub diagnostic: Diagnostic,
 }
 
-/// The targets one thread looked up last, with what the index said: most
-/// links of a page (its navigation, the theme's files) are those of the
-/// page before. On 100,000 pages the index outgrows the processor's
-/// caches, and each lookup in it waits for memory; this small map stays in
-/// them.
-#[derive(Default)]
-struct Recent<'a> {
-    found: HashMap<Box<str>, Option<Option<&'a Names>>, NameHash>,
-}
-
-impl<'a> Recent<'a> {
-    /// Kept small: a page's own links, each to some other page, would
-    /// otherwise fill it.
-    const MOST: usize = 256;
-
-    /// What `index` has at `target` (see [`LinkIndex::get`]).
-    fn get(&mut self, index: &'a LinkIndex, target: &str) -> Option<Option<&'a Names>> {
-        if let Some(&found) = self.found.get(target) {
-            return found;
-        }
-        let found = index.get(target);
-        if self.found.len() >= Self::MOST {
-            self.found.clear();
-        }
-        self.found.insert(target.into(), found);
-        found
-    }
-}
-
-/// The broken links of `page`; `found` looks a target up in `index`.
-fn check_page<'a>(
-    index: &'a LinkIndex,
+fn check_page(
+    index: &LinkIndex,
     hints: &super::file_hints::FileHints,
     page: &PageLinks,
     texts: Sources,
     theme: &Theme,
-    mut found: impl FnMut(&str) -> Option<Option<&'a Names>>,
 ) -> Vec<LinkError> {
     let mut diags = Vec::new();
     // Read once a page, and only when one of its links is broken.
@@ -426,7 +391,7 @@ fn check_page<'a>(
         let elsewhere = own.is_none();
         // Looked up once: whether the target is there, and its ids.
         let there = match elsewhere && !target.starts_with("../") {
-            true => found(&target),
+            true => index.get(&target),
             false => None,
         };
         let problem = if elsewhere && target.starts_with("../") {
