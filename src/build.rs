@@ -28,6 +28,7 @@ mod incremental;
 mod index;
 mod manifest;
 mod output;
+mod stale;
 pub use guard::MARKER;
 pub use incremental::{Incremental, Rebuilt};
 pub use manifest::MANIFEST;
@@ -360,6 +361,7 @@ impl Borrow<PageLinks> for &Kept {
 pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics> {
     let started = Instant::now();
     let mut timings = Timings::default();
+    output::recover(out);
     let p = prepare(root)?;
     timings.load = started.elapsed();
     guard::check_output_folder(root, out, force).map_err(one)?;

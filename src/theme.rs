@@ -264,7 +264,7 @@ fn unreadable_static(dir: &Path, display: &Path) -> Vec<Diagnostic> {
             Ok(e) if crate::load::is_ignored(&e.file_name().to_string_lossy()) => continue,
             Ok(e) => {
                 let rel = e.path().strip_prefix(dir).unwrap_or(e.path()).to_path_buf();
-                let read = crate::load::read_bytes(dir, &rel).map(drop);
+                let read = crate::load::open_file(dir, &rel).map(drop);
                 (rel, read)
             }
             Err(e) => {

@@ -560,3 +560,23 @@ fn an_output_folder_that_is_a_link_is_written_where_it_leads() {
     assert!(about.contains("Newer text."), "{about}");
     assert_same_as_fresh(&tmp.0, &out);
 }
+
+/// An output folder that is a link to a folder not there yet (the web
+/// server's, before it is made) is told so, and the link stays; it got "a
+/// file stands where a folder is needed", which says nothing of the link.
+#[cfg(unix)]
+#[test]
+fn an_output_folder_that_is_a_link_to_nothing_is_told_so() {
+    let tmp = site("dangling-output");
+    let served = TempDir::new("served-later");
+    let www = served.path("html");
+    let out = tmp.path("public");
+    std::os::unix::fs::symlink(&www, &out).unwrap();
+    let o = common::alsite(&["build", "--out", out.to_str().unwrap()], &tmp.0);
+    assert_eq!(o.status.code(), Some(1));
+    let err = common::text(&o.stderr);
+    assert!(err.contains("is a link to"), "{err}");
+    assert!(err.contains("which is not there"), "{err}");
+    assert!(fs::symlink_metadata(&out).unwrap().is_symlink());
+    assert!(!www.exists());
+}

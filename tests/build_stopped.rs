@@ -145,3 +145,85 @@ fn two_builds_into_one_output_at_once_both_succeed_and_leave_it_whole() {
         text(&o.stdout)
     );
 }
+
+/// Every file under `dir` with its bytes.
+fn contents(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    names(dir)
+        .into_iter()
+        .map(|n| {
+            let bytes = std::fs::read(dir.join(&n)).unwrap();
+            (n, bytes)
+        })
+        .collect()
+}
+
+/// A build killed outright (SIGKILL, or the machine losing power) while it
+/// moves its files in cannot finish that step, and left pages missing. The
+/// next build puts back what it had moved aside before anything else, so
+/// even one that fails on the site's content leaves the output as the last
+/// finished build made it, byte for byte.
+#[test]
+fn files_a_killed_build_moved_aside_are_back_even_when_the_next_build_fails() {
+    let dir = TempDir::new("killed");
+    let root = dir.path("site");
+    let o = alsite(
+        &["gen-site", root.to_str().unwrap(), "--pages", "2000"],
+        &dir.0,
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let o = alsite(&["build"], &root);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let public = root.join("public");
+    let before = contents(&public);
+    let broken = root.join("content/pages/broken.md");
+    let mut gaps = 0;
+    for round in 0..6 {
+        let Some(status) = stop_while_moving(&root, round, libc::SIGKILL) else {
+            continue;
+        };
+        assert_eq!(status.signal(), Some(libc::SIGKILL), "{status:?}");
+        let now = names(&public);
+        if before.keys().any(|n| !now.contains(n)) {
+            gaps += 1;
+        }
+        std::fs::write(&broken, "---\ntitle: [not closed\n---\n\nText.\n").unwrap();
+        let o = alsite(&["build"], &root);
+        assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+        assert!(text(&o.stderr).contains("broken.md"), "{}", text(&o.stderr));
+        let after = contents(&public);
+        let missing: Vec<_> = before
+            .keys()
+            .filter(|n| !after.contains_key(*n))
+            .take(5)
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "round {round}: still missing {missing:?}"
+        );
+        let changed: Vec<_> = before
+            .iter()
+            .filter(|(n, b)| after.get(*n) != Some(b))
+            .map(|(n, _)| n)
+            .take(5)
+            .collect();
+        assert!(
+            changed.is_empty(),
+            "round {round}: not as before: {changed:?}"
+        );
+        let leftovers: Vec<_> = std::fs::read_dir(&root)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".public.alsite-"))
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+        std::fs::remove_file(&broken).unwrap();
+        if gaps >= 2 {
+            break;
+        }
+    }
+    assert!(gaps > 0, "no killed build was caught with pages missing");
+    // The site builds again as usual.
+    let o = alsite(&["build"], &root);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+}

@@ -31,6 +31,8 @@ mod imp {
                 let mut action: libc::sigaction = std::mem::zeroed();
                 action.sa_sigaction = note as *const () as libc::sighandler_t;
                 libc::sigemptyset(&mut action.sa_mask);
+                // A read or write the signal arrives in goes on, not fails.
+                action.sa_flags = libc::SA_RESTART;
                 let mut old: libc::sigaction = std::mem::zeroed();
                 if libc::sigaction(signal, &action, &mut old) == 0 {
                     previous.push((signal, old));

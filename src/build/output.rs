@@ -43,26 +43,18 @@ pub struct Changes {
 
 impl Writer {
     pub fn open(out: &Path) -> io::Result<Writer> {
-        // An output folder that is a link to one elsewhere (`public` →
-        // the web server's folder) is written where it leads, and stays
-        // a link: replaced whole, the link itself was swapped for a folder.
-        let linked = std::fs::symlink_metadata(out).is_ok_and(|m| m.is_symlink()) && out.is_dir();
-        let resolved = match linked {
-            true => std::fs::canonicalize(out)?,
-            false => out.to_path_buf(),
-        };
-        let out = resolved.as_path();
-        let name = out
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
-        let parent = match out.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
+        if std::fs::symlink_metadata(out).is_ok_and(|m| m.is_symlink()) && !out.exists() {
+            let to = std::fs::read_link(out).unwrap_or_default();
+            return Err(io::Error::other(format!(
+                "the output folder is a link to {}, which is not there; make that folder, or remove the link to build into a folder of its own",
+                to.display()
+            )));
+        }
+        let (out, parent, name) = placed(out)?;
+        let out = out.as_path();
         std::fs::create_dir_all(&parent)?;
-        let lock = lock_folder(&parent, &name)?;
-        remove_stale_sides(&parent, &name);
+        let lock = lock_folder(&parent)?;
+        super::stale::clear(&parent, &name, out);
         let side = parent.join(format!(".{name}.alsite-new-{}", std::process::id()));
         if side.exists() {
             std::fs::remove_dir_all(&side)?;
@@ -219,6 +211,10 @@ impl Writer {
         let mut journal = Journal::default();
         // Ctrl-C waits until every file is in place or back (see hold).
         let held = super::hold::hold();
+        // The record of the output as it is goes aside with its files, so
+        // a build killed in this step is undone by the next (see `stale`).
+        let _ = std::fs::create_dir_all(&aside)
+            .and_then(|()| std::fs::hard_link(self.out.join(MANIFEST), aside.join(MANIFEST)));
         let result = (|| {
             // Gone files first, so a folder that became a file is out of the way.
             for rel in gone
@@ -237,7 +233,12 @@ impl Writer {
             for rel in &staged {
                 journal.move_file(self.side.join(rel), self.out.join(rel), rel)?;
             }
-            manifest::write(&self.out, targets, records).map_err(|e| cannot_replace(MANIFEST, &e))
+            manifest::write(&self.out, targets, records)
+                .map_err(|e| cannot_replace(MANIFEST, &e))?;
+            // Done: what is aside is no longer to be put back, even if
+            // alsite ends before it is removed (a signal held till now).
+            let _ = std::fs::remove_file(aside.join(MANIFEST));
+            Ok(())
         })();
         if result.is_err() {
             journal.undo();
@@ -387,11 +388,51 @@ fn remove_empty_folders(dir: &Path) {
     }
 }
 
-/// Waits until no other build writes beside `parent/name`, and keeps others
-/// waiting until this one ends (the lock goes with the process, however it
-/// ends). Two builds into one output at once each moved the other's files
-/// and record away ("cannot replace .alsite-manifest: it does not exist").
-fn lock_folder(parent: &Path, name: &str) -> io::Result<Option<std::fs::File>> {
+/// Where `out` is: the folder written (where a link to a folder leads: an
+/// output folder that is a link, `public` → the web server's folder, is
+/// written there and stays a link; replaced whole, the link itself was
+/// swapped for a folder), its parent and its name.
+fn placed(out: &Path) -> io::Result<(PathBuf, PathBuf, String)> {
+    let linked = std::fs::symlink_metadata(out).is_ok_and(|m| m.is_symlink()) && out.is_dir();
+    let out = match linked {
+        true => std::fs::canonicalize(out)?,
+        false => out.to_path_buf(),
+    };
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    Ok((out, parent, name))
+}
+
+/// Puts the output as the last finished build left it when a build was
+/// stopped (killed, or the machine lost power) while moving its files in
+/// (see [`super::stale`]). Done first, so that a build that then fails on
+/// the site's content does not leave those files missing.
+pub(super) fn recover(out: &Path) {
+    let Ok((out, parent, name)) = placed(out) else {
+        return;
+    };
+    if !parent.is_dir() {
+        return;
+    }
+    if let Ok(_lock) = lock_folder(&parent) {
+        super::stale::clear(&parent, &name, &out);
+    }
+}
+
+/// Waits until no other build writes in `parent` (where the output and the
+/// folders beside it are), and keeps others waiting until this one ends
+/// (the lock goes with the process, however it ends). Two builds into one
+/// output at once each moved the other's files and record away ("cannot
+/// replace .alsite-manifest: it does not exist"). Builds into two outputs
+/// in one folder take turns too; a system or file system that cannot lock
+/// a folder lets builds go on at once, as before.
+fn lock_folder(parent: &Path) -> io::Result<Option<std::fs::File>> {
     // A folder opens as a file on Unix only; elsewhere builds do not wait.
     let Ok(dir) = std::fs::File::open(parent) else {
         return Ok(None);
@@ -401,52 +442,12 @@ fn lock_folder(parent: &Path, name: &str) -> io::Result<Option<std::fs::File>> {
         Err(std::fs::TryLockError::WouldBlock) => {}
         Err(std::fs::TryLockError::Error(_)) => return Ok(None),
     }
-    crate::errln!("waiting for another alsite build into {name} to finish…");
+    crate::errln!(
+        "waiting for another alsite build writing in {} to finish…",
+        parent.display()
+    );
     dir.lock()?;
     Ok(Some(dir))
-}
-
-/// Replaces `out` with the folder `new`; the old one is removed afterwards.
-/// Removes the folders a build that was stopped (killed, or the machine
-/// lost power) left beside the output: `.<name>.alsite-new-<pid>` and
-/// `.<name>.alsite-old-<pid>` of a process that is no longer running.
-fn remove_stale_sides(parent: &Path, name: &str) {
-    let Ok(entries) = std::fs::read_dir(parent) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let file_name = file_name.to_string_lossy();
-        let Some(rest) = file_name.strip_prefix(&format!(".{name}.")) else {
-            continue;
-        };
-        let pid = rest
-            .strip_prefix("alsite-new-")
-            .or_else(|| rest.strip_prefix("alsite-old-"))
-            .and_then(|p| p.parse::<u32>().ok());
-        if pid.is_some_and(|p| p != std::process::id() && !running(p)) {
-            let _ = std::fs::remove_dir_all(entry.path());
-        }
-    }
-}
-
-/// Whether process `pid` is running; where that cannot be asked, it is
-/// taken to be, and its folders are kept.
-fn running(pid: u32) -> bool {
-    #[cfg(unix)]
-    {
-        let Ok(pid) = libc::pid_t::try_from(pid) else {
-            return true;
-        };
-        // SAFETY: signal 0 sends nothing; it only asks whether `pid` exists.
-        let alive = unsafe { libc::kill(pid, 0) } == 0;
-        alive || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = pid;
-        true
-    }
 }
 
 /// Where the files a build replaces wait until it is done: beside `new`.
@@ -458,6 +459,7 @@ fn old_of(new: &Path) -> PathBuf {
     )
 }
 
+/// Replaces `out` with the folder `new`; the old one is removed afterwards.
 fn swap_in(new: &Path, out: &Path) -> io::Result<()> {
     let old = old_of(new);
     // Between the two moves there is no output folder: Ctrl-C waits.

@@ -81,7 +81,7 @@ fn is_utf16_without_mark(bytes: &[u8]) -> bool {
 fn is_utf32_without_mark(bytes: &[u8]) -> bool {
     let head: Vec<&[u8]> = bytes[..bytes.len().min(200)].chunks_exact(4).collect();
     let all = |high: [usize; 2]| head.iter().all(|c| c[high[0]] == 0 && c[high[1]] == 0);
-    bytes.len() % 4 == 0 && !head.is_empty() && (all([2, 3]) || all([0, 1]))
+    bytes.len().is_multiple_of(4) && !head.is_empty() && (all([2, 3]) || all([0, 1]))
 }
 
 /// The error for bytes that are not UTF-8, at the first bad one: a file

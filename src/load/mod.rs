@@ -29,7 +29,7 @@ use markdown_file::{
     control_character, file_stem, page_stem, slug_hint, slug_problem, split_markdown,
 };
 pub use markdown_file::{page_body, slug_place};
-pub use safe_read::{read_bytes, read_file};
+pub use safe_read::{open_file, read_bytes, read_file};
 
 /// The languages `root`'s site.yaml names, the default first; `None`
 /// when it cannot be read. Only for words that help, such as what

@@ -17,7 +17,17 @@ use std::sync::Mutex;
 
 /// The bytes of `root/rel`, a regular file inside the site's folder.
 pub fn read_bytes(root: &Path, rel: &Path) -> io::Result<Vec<u8>> {
-    let mut file = match open_beneath(root, rel) {
+    let (mut file, len) = open_file(root, rel)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Opens the regular file `rel` under `root` as [`read_bytes`] does, without
+/// reading it: the file and its length. Whether a file can be read is known
+/// once it is open.
+pub fn open_file(root: &Path, rel: &Path) -> io::Result<(std::fs::File, u64)> {
+    let file = match open_beneath(root, rel) {
         Some(opened) => opened?,
         None => open_anywhere_inside(root, rel)?,
     };
@@ -30,9 +40,7 @@ pub fn read_bytes(root: &Path, rel: &Path) -> io::Result<Vec<u8>> {
             "it is not a file but a pipe or a device, which cannot be published",
         ));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.read_to_end(&mut bytes)?;
-    Ok(bytes)
+    Ok((file, meta.len()))
 }
 
 /// The bytes of the regular file at `path`, wherever it is (a theme's

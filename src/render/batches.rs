@@ -109,6 +109,7 @@ impl<R> Done<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
     use std::time::Duration;
 
     /// A job rendered ahead that takes longer than many batches (a home
@@ -118,7 +119,9 @@ mod tests {
     fn jobs_rendered_ahead_are_seen_in_their_turn() {
         let jobs: Vec<usize> = (0..3 * BATCH + 7).collect();
         for slow in [Duration::ZERO, Duration::from_millis(60)] {
+            let renders: Vec<AtomicUsize> = jobs.iter().map(|_| AtomicUsize::new(0)).collect();
             let render = |&j: &usize| {
+                renders[j].fetch_add(1, Ordering::SeqCst);
                 if j == 0 || j == BATCH + 3 {
                     std::thread::sleep(slow);
                 }
@@ -131,6 +134,8 @@ mod tests {
             let results: Vec<usize> = results.into_iter().map(|r| r.unwrap()).collect();
             assert_eq!(results, jobs);
             assert_eq!(*seen.lock().unwrap(), jobs);
+            // Each rendered once: ahead or in its batch, not both.
+            assert!(renders.iter().all(|n| n.load(Ordering::SeqCst) == 1));
         }
     }
 }

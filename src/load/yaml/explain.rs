@@ -160,7 +160,7 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
         let written = value.trim_matches('`');
         let suggestion = match super::field_words::english_value(written, words.clone()) {
             Some(english) => {
-                format!("values are English in every language: `{written}` is `{english}`. ")
+                format!("values are English in every language: `{written}` is `{english}`; ")
             }
             None => crate::suggest::did_you_mean(written, words),
         };
