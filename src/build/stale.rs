@@ -85,3 +85,56 @@ fn running(pid: u32) -> bool {
         true
     }
 }
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    /// The number of a process that has ended.
+    fn dead_pid() -> u32 {
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        child.wait().unwrap();
+        pid
+    }
+
+    #[test]
+    fn what_a_dead_build_moved_aside_goes_back_only_with_the_record_it_took() {
+        let parent = std::env::temp_dir().join(format!("alsite-stale-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&parent);
+        let out = parent.join("public");
+        let pid = dead_pid();
+        let aside = parent.join(format!(".public.alsite-old-{pid}"));
+        let side = parent.join(format!(".public.alsite-new-{pid}"));
+        let put = |path: &Path, text: &str| {
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        };
+        // Stopped while moving files in: the old page and record go back
+        // over the new page already moved in; the missing one comes back.
+        put(&aside.join(MANIFEST), "old record");
+        put(&aside.join("about.html"), "old about");
+        put(&aside.join("pages/x.html"), "old x");
+        put(&out.join("about.html"), "new about");
+        put(&side.join("pages/x.html"), "new x");
+        clear(&parent, "public", &out);
+        let read = |rel: &str| fs::read_to_string(out.join(rel)).unwrap();
+        assert_eq!(read("about.html"), "old about");
+        assert_eq!(read("pages/x.html"), "old x");
+        assert_eq!(read(MANIFEST), "old record");
+        assert!(!aside.exists() && !side.exists());
+        // Done but not yet cleared (its record no longer aside): nothing
+        // goes back over the finished output.
+        put(&aside.join("about.html"), "older about");
+        clear(&parent, "public", &out);
+        assert_eq!(read("about.html"), "old about");
+        assert!(!aside.exists());
+        // Stopped with no output folder, replacing it whole: it comes back.
+        fs::rename(&out, &aside).unwrap();
+        clear(&parent, "public", &out);
+        assert_eq!(read("about.html"), "old about");
+        assert!(!aside.exists());
+        fs::remove_dir_all(&parent).unwrap();
+    }
+}
