@@ -71,9 +71,9 @@ fn stop_while_moving(root: &Path, round: usize, signal: i32) -> Option<std::proc
     panic!("the build did not finish");
 }
 
-#[test]
-fn a_build_stopped_while_it_moves_its_files_in_leaves_the_output_whole() {
-    let dir = TempDir::new("stopped");
+/// A generated site of 2,000 pages in `dir`, built once: long enough a
+/// last step to be caught in it.
+fn built_site(dir: &TempDir) -> std::path::PathBuf {
     let root = dir.path("site");
     let o = alsite(
         &["gen-site", root.to_str().unwrap(), "--pages", "2000"],
@@ -82,6 +82,13 @@ fn a_build_stopped_while_it_moves_its_files_in_leaves_the_output_whole() {
     assert!(o.status.success(), "{}", text(&o.stderr));
     let o = alsite(&["build"], &root);
     assert!(o.status.success(), "{}", text(&o.stderr));
+    root
+}
+
+#[test]
+fn a_build_stopped_while_it_moves_its_files_in_leaves_the_output_whole() {
+    let dir = TempDir::new("stopped");
+    let root = built_site(&dir);
     let before = names(&root.join("public"));
     let mut stopped = 0;
     for (round, signal) in [libc::SIGINT, libc::SIGTERM, libc::SIGINT, libc::SIGTERM]
@@ -165,14 +172,7 @@ fn contents(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
 #[test]
 fn files_a_killed_build_moved_aside_are_back_even_when_the_next_build_fails() {
     let dir = TempDir::new("killed");
-    let root = dir.path("site");
-    let o = alsite(
-        &["gen-site", root.to_str().unwrap(), "--pages", "2000"],
-        &dir.0,
-    );
-    assert!(o.status.success(), "{}", text(&o.stderr));
-    let o = alsite(&["build"], &root);
-    assert!(o.status.success(), "{}", text(&o.stderr));
+    let root = built_site(&dir);
     let public = root.join("public");
     let before = contents(&public);
     let broken = root.join("content/pages/broken.md");
