@@ -132,6 +132,25 @@ pub(super) fn yml_to_rename(logical: &Path) -> Option<String> {
     fits.then_some(renamed)
 }
 
+/// What kind of file `rel` is, when it is a picture, a document or a
+/// recording that is empty: never what was meant (an empty `.txt` or a
+/// `.nojekyll` may well be).
+pub(super) fn empty_media(root: &Path, rel: &Path) -> Option<&'static str> {
+    let ext = rel.extension()?.to_string_lossy().to_ascii_lowercase();
+    let what = match ext.as_str() {
+        "png" | "jpg" | "jpeg" | "gif" | "webp" | "avif" | "svg" | "ico" => "picture",
+        "pdf" | "docx" | "doc" | "pptx" | "ppt" | "xlsx" | "xls" | "odt" | "odp" | "ods" => {
+            "document"
+        }
+        "mp3" | "mp4" | "m4a" | "webm" | "ogg" | "wav" | "mov" => "recording",
+        "zip" => "archive",
+        _ => return None,
+    };
+    let empty =
+        std::fs::symlink_metadata(root.join(rel)).is_ok_and(|m| m.is_file() && m.len() == 0);
+    empty.then_some(what)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

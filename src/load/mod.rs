@@ -480,6 +480,12 @@ impl<'a> Loader<'a> {
                             .hint("move it out of content/ (alsite's own settings are in site.yaml, its templates in themes/)"),
                     );
                 }
+                if let Some(what) = layout::empty_media(self.root, &rel) {
+                    self.diags.push(
+                        Diagnostic::warning(&rel, format!("this {what} is empty (0 bytes): it is published as it is, and shows nothing to whoever opens it"))
+                            .hint("save or export it again, or copy it in again: an empty file is most often a copy or a download that did not finish"),
+                    );
+                }
                 site.assets.push((
                     rel.clone(),
                     rel_in_content.to_string_lossy().replace('\\', "/"),
