@@ -5,10 +5,11 @@
 /// another site generator; `None` for any other name.
 pub fn hint(field: &str) -> Option<&'static str> {
     Some(match field {
-        "draft" | "published" | "hidden" | "unlisted" | "private" | "nav_exclude" => {
+        "draft" | "published" | "hidden" | "unlisted" | "private" | "nav_exclude" | "szkic"
+        | "ukryta" => {
             "alsite has no drafts or hidden pages: every page under content/ is published; keep a draft outside content/ and delete this line"
         }
-        "lang" | "language" | "locale" => {
+        "lang" | "language" | "locale" | "język" | "jezyk" => {
             "a page's language is in its file's name (`about.pl.md`, for a language site.yaml lists): delete this line"
         }
         "summary" | "excerpt" | "subtitle" => "alsite calls this `description`: rename the field",
@@ -24,6 +25,11 @@ pub fn hint(field: &str) -> Option<&'static str> {
         | "images" | "series" | "showToc" | "math" | "cover" | "featured_image" | "thumbnail"
         | "updated" | "last_modified_at" | "date_modified" | "modified" => {
             "this field belongs to another site generator and alsite does not use it: delete the line"
+        }
+        // The same, as a trainer may write them in Polish.
+        "autor" | "autorzy" | "data" | "tagi" | "kategorie" | "słowa_kluczowe" | "okładka"
+        | "obrazek" | "zdjęcie" => {
+            "alsite has no such field (a page shows no author, date, tags or picture of its own; put them in the text if they matter): delete the line"
         }
         _ => return None,
     })
@@ -74,6 +80,8 @@ mod tests {
         assert!(super::hint("cover").unwrap().contains("delete the line"));
         assert!(super::hint("date").unwrap().contains("delete the line"));
         assert!(super::hint("summary").unwrap().contains("description"));
+        assert!(super::hint("autor").unwrap().contains("delete the line"));
+        assert!(super::hint("szkic").unwrap().contains("no drafts"));
         assert_eq!(super::hint("titel"), None);
     }
 

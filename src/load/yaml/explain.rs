@@ -72,10 +72,10 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
             let written = field.trim_matches('`');
             let suggestion = match super::field_words::english_field(written, names.clone()) {
                 Some(english) => format!(
-                    "field names are English in every language: `{written}` is `{english}`. "
+                    "field names are English in every language: `{written}` is `{english}`; "
                 ),
                 None => match super::field_words::field_for_other_word(written, names.clone()) {
-                    Some(field) => format!("`{written}` is called `{field}` here. "),
+                    Some(field) => format!("`{written}` is called `{field}` here; "),
                     None => crate::suggest::did_you_mean(written, names),
                 },
             };
