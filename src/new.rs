@@ -187,8 +187,7 @@ pub fn new_site(dir: &Path, languages: &[String]) -> Result<usize, Diagnostic> {
         return Err(Diagnostic::error(dir, "this is a file, not a folder")
             .hint("give the name of a new folder for the site; alsite never overwrites files"));
     }
-    if !dir.exists() && std::fs::symlink_metadata(dir).is_ok() {
-        let target = std::fs::read_link(dir).unwrap_or_default();
+    if let Some(target) = crate::load::dangling_link(dir) {
         return Err(Diagnostic::error(
             dir,
             format!(

@@ -43,8 +43,7 @@ pub struct Changes {
 
 impl Writer {
     pub fn open(out: &Path) -> io::Result<Writer> {
-        if std::fs::symlink_metadata(out).is_ok_and(|m| m.is_symlink()) && !out.exists() {
-            let to = std::fs::read_link(out).unwrap_or_default();
+        if let Some(to) = crate::load::dangling_link(out) {
             return Err(io::Error::other(format!(
                 "the output folder is a link to {}, which is not there; make that folder, or remove the link to build into a folder of its own",
                 to.display()

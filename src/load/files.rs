@@ -131,12 +131,19 @@ fn file_named_as_folder(
     Some(Diagnostic::error(shown, message).hint(hint))
 }
 
+/// Where `path` leads, when it is a symbolic link that cannot be followed
+/// (to nothing, or round a loop of links).
+pub fn dangling_link(path: &Path) -> Option<PathBuf> {
+    let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink());
+    (link && !path.exists()).then(|| std::fs::read_link(path).unwrap_or_default())
+}
+
 /// `file` is a symbolic link that cannot be followed (to a file that does
 /// not exist, or a loop of links): named so, not as a missing file.
 pub(super) fn broken_link(root: &Path, file: &Path) -> Option<Diagnostic> {
     let path = root.join(file);
-    let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
-    let e = std::fs::metadata(&path).err().filter(|_| is_link)?;
+    dangling_link(&path)?;
+    let e = std::fs::metadata(&path).err()?;
     let (why, hint) = match e.kind() {
         std::io::ErrorKind::NotFound => (
             "it is a link to a file that does not exist".to_string(),

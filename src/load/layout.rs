@@ -1,5 +1,6 @@
 //! What a file under `content/` is, from its path: the content layout.
 
+use crate::diagnostic::Diagnostic;
 use std::path::Path;
 
 /// The kind of content a file under `content/` holds.
@@ -90,7 +91,7 @@ pub(super) fn stray_hint(logical: &Path) -> &'static str {
 /// template's part (Jekyll's `_includes/`, `_layouts/`, Hugo's `layouts/`,
 /// `archetypes/`, `partials/`, `shortcodes/`), which no reader wants and
 /// which a site should not hand out; `None` for a file of the site.
-pub(super) fn other_tool_file(logical: &Path) -> Option<&'static str> {
+fn other_tool_file(logical: &Path) -> Option<&'static str> {
     let parts: Vec<&str> = logical.iter().filter_map(|p| p.to_str()).collect();
     let (name, dirs) = parts.split_last()?;
     const PARTS: [&str; 7] = [
@@ -132,10 +133,30 @@ pub(super) fn yml_to_rename(logical: &Path) -> Option<String> {
     fits.then_some(renamed)
 }
 
+/// Warnings for the file `rel` (`logical` in the layout) that is published
+/// as it is: another tool's file no reader wants, or an empty picture or
+/// document.
+pub(super) fn asset_warnings(root: &Path, rel: &Path, logical: &Path) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    if let Some(what) = other_tool_file(logical) {
+        warnings.push(
+            Diagnostic::warning(rel, format!("this file is {what}: alsite does not read it, and publishes it as a file of the site for anyone to download"))
+                .hint("move it out of content/ (alsite's own settings are in site.yaml, its templates in themes/)"),
+        );
+    }
+    if let Some(what) = empty_media(root, rel) {
+        warnings.push(
+            Diagnostic::warning(rel, format!("this {what} is empty (0 bytes): it is published as it is, and shows nothing to whoever opens it"))
+                .hint("save or export it again, or copy it in again: an empty file is most often a copy or a download that did not finish"),
+        );
+    }
+    warnings
+}
+
 /// What kind of file `rel` is, when it is a picture, a document or a
 /// recording that is empty: never what was meant (an empty `.txt` or a
 /// `.nojekyll` may well be).
-pub(super) fn empty_media(root: &Path, rel: &Path) -> Option<&'static str> {
+fn empty_media(root: &Path, rel: &Path) -> Option<&'static str> {
     let ext = rel.extension()?.to_string_lossy().to_ascii_lowercase();
     let what = match ext.as_str() {
         "png" | "jpg" | "jpeg" | "gif" | "webp" | "avif" | "svg" | "ico" => "picture",

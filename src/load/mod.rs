@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use files::content_files;
-pub use files::{decode, is_ignored, read_utf8, site_folder};
+pub use files::{dangling_link, decode, is_ignored, read_utf8, site_folder};
 use layout::Kind;
 pub use layout::{is_text, TEXT_EXTENSIONS};
 use markdown_file::{
@@ -474,18 +474,8 @@ impl<'a> Loader<'a> {
                     }),
             ),
             Kind::Asset => {
-                if let Some(what) = layout::other_tool_file(&logical) {
-                    self.diags.push(
-                        Diagnostic::warning(&rel, format!("this file is {what}: alsite does not read it, and publishes it as a file of the site for anyone to download"))
-                            .hint("move it out of content/ (alsite's own settings are in site.yaml, its templates in themes/)"),
-                    );
-                }
-                if let Some(what) = layout::empty_media(self.root, &rel) {
-                    self.diags.push(
-                        Diagnostic::warning(&rel, format!("this {what} is empty (0 bytes): it is published as it is, and shows nothing to whoever opens it"))
-                            .hint("save or export it again, or copy it in again: an empty file is most often a copy or a download that did not finish"),
-                    );
-                }
+                let warnings = layout::asset_warnings(self.root, &rel, &logical);
+                self.diags.extend(warnings);
                 site.assets.push((
                     rel.clone(),
                     rel_in_content.to_string_lossy().replace('\\', "/"),

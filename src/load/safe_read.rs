@@ -17,7 +17,12 @@ use std::sync::Mutex;
 
 /// The bytes of `root/rel`, a regular file inside the site's folder.
 pub fn read_bytes(root: &Path, rel: &Path) -> io::Result<Vec<u8>> {
-    let (mut file, len) = open_file(root, rel)?;
+    let (file, len) = open_file(root, rel)?;
+    read_all(file, len)
+}
+
+/// The whole of an open file of `len` bytes.
+fn read_all(mut file: std::fs::File, len: u64) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
     file.read_to_end(&mut bytes)?;
     Ok(bytes)
@@ -47,14 +52,12 @@ pub fn open_file(root: &Path, rel: &Path) -> io::Result<(std::fs::File, u64)> {
 /// template, a strings file), opened without waiting: a named pipe there
 /// is refused at once, not waited on for ever.
 pub fn read_file(path: &Path) -> io::Result<Vec<u8>> {
-    let mut file = options().open(path)?;
+    let file = options().open(path)?;
     let meta = file.metadata()?;
     if !meta.is_file() {
         return Err(io::Error::other("it is not a file"));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.read_to_end(&mut bytes)?;
-    Ok(bytes)
+    read_all(file, meta.len())
 }
 
 /// Opens the file without waiting (a pipe opens at once, and is refused).
