@@ -10,8 +10,12 @@ pub const WHITE: Rgb = Rgb(255, 255, 255);
 /// The page background of the default theme, light and dark.
 pub const PAPER: Rgb = Rgb(0xfd, 0xfc, 0xf9);
 pub const PAPER_DARK: Rgb = Rgb(0x12, 0x17, 0x1d);
-/// Cards and panels of the dark scheme, where brand-coloured text also sits.
+/// Cards of the dark scheme, where brand-coloured text also sits.
 pub const SURFACE_DARK: Rgb = Rgb(0x1b, 0x22, 0x2b);
+/// The lightest surface of the dark scheme (`--panel` in style.css): the
+/// hero's panel, a question's box, the progress bar's track. A brand-coloured
+/// fill must stand out from it too.
+pub const PANEL_DARK: Rgb = Rgb(0x23, 0x2c, 0x36);
 
 /// WCAG AA for body text.
 pub const AA: f64 = 4.5;
@@ -81,20 +85,21 @@ impl Rgb {
 
     /// The brand colour as a fill on the dark scheme (the header, buttons,
     /// the progress bar, the cycle diagram's circles): lighter in its own
-    /// hue until its shapes stand out from the dark cards (`NON_TEXT`), but
-    /// never so light that white text on it falls below AA. A colour that
-    /// already stands out is kept. Any colour white text passes on has room
-    /// for both: white at 4.5:1 leaves up to 3.58:1 against the cards.
+    /// hue until its shapes stand out from the lightest dark surface they sit
+    /// on (`PANEL_DARK`, by `NON_TEXT`), but never so light that white text
+    /// on it falls below AA. A colour that already stands out is kept. Any
+    /// colour white text passes on has room for both: white at 4.5:1 leaves
+    /// up to 3.15:1 against the panels, a band the fine steps below land in.
     pub fn fill_on_dark(self) -> Rgb {
         let (h, s, l) = self.hsl();
         let mut fill = self;
-        for step in 0..=200 {
-            let c = hsl_to_rgb(h, s, l + (0.97 - l) * f64::from(step) / 200.0);
+        for step in 0..=1000 {
+            let c = hsl_to_rgb(h, s, l + (0.97 - l) * f64::from(step) / 1000.0);
             if contrast(WHITE, c) < AA {
                 break;
             }
             fill = c;
-            if contrast(c, SURFACE_DARK) >= NON_TEXT {
+            if contrast(c, PANEL_DARK) >= NON_TEXT {
                 break;
             }
         }
@@ -200,20 +205,37 @@ mod tests {
 
     #[test]
     fn a_dark_brand_colour_stands_out_as_a_fill_on_the_dark_scheme() {
-        for hex in [
-            "#0d1b2a", "#000000", "#0b5d73", "#3b0a45", "#1b2a4a", "#727272",
-        ] {
-            let fill = Rgb::parse(hex).unwrap().fill_on_dark();
-            let (cards, white) = (contrast(fill, SURFACE_DARK), contrast(WHITE, fill));
+        let stands_out = |brand: Rgb| {
+            let fill = brand.fill_on_dark();
+            let (panels, white) = (contrast(fill, PANEL_DARK), contrast(WHITE, fill));
+            let name = format!("{} -> {}", brand.hex(), fill.hex());
+            assert!(panels >= NON_TEXT, "{name}: {panels} with the panels");
             assert!(
-                cards >= NON_TEXT,
-                "{hex} -> {}: {cards} with the cards",
-                fill.hex()
+                contrast(fill, SURFACE_DARK) >= panels,
+                "{name}: the cards are darker"
             );
-            assert!(white >= AA, "{hex} -> {}: white text {white}", fill.hex());
+            assert!(white >= AA, "{name}: white text {white}");
+        };
+        for hex in [
+            "#0d1b2a", "#000000", "#0b5d73", "#a83b0c", "#3b0a45", "#1b2a4a", "#727272",
+        ] {
+            stands_out(Rgb::parse(hex).unwrap());
+        }
+        // Every colour white text can be read on, not only the ones above.
+        let mut rng = crate::synth::Rng(11);
+        let mut tried = 0;
+        while tried < 3000 {
+            let mut channel = || rng.below(256) as u8;
+            let brand = Rgb(channel(), channel(), channel());
+            if contrast(WHITE, brand) >= AA {
+                stands_out(brand);
+                tried += 1;
+            }
         }
         // Light enough already: kept as it is.
-        let green = Rgb::parse("#2e7d32").unwrap();
-        assert_eq!(green.fill_on_dark(), green);
+        let fill = Rgb::parse("#0b5d73").unwrap().fill_on_dark();
+        assert_eq!(fill.fill_on_dark(), fill);
+        let red = Rgb::parse("#e03131").unwrap();
+        assert_eq!(red.fill_on_dark(), red);
     }
 }

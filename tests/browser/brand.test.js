@@ -66,38 +66,84 @@ async function fillContrast(locator) {
   return { fill: round(contrast(fill, around)), text: color === null ? null : round(contrast(color, fill)) };
 }
 
-test("very dark brand colours: in the dark scheme buttons, badges, the progress bar and the cycle's circles still stand out from the page (3:1), white text on them stays readable, and the header keeps the colour as given", async () => {
-  const site = brandedSite("midnight", (y) => y.replace(/primary: "#[0-9a-f]+"/, 'primary: "#0d1b2a"').replace(/accent: "#[0-9a-f]+"/, 'accent: "#3b0a45"'));
+test("brand colours as fills: in both schemes every button, badge, the progress bar and the cycle's circles stand out from what is behind them (3:1), also hovered, white text on them stays readable, and the header keeps the colour as given; with the colours `alsite new` gives and with very dark ones", async () => {
+  const brands = [
+    ["the colours alsite new gives", brandedSite("fills-new", (y) => y)],
+    ["midnight", brandedSite("midnight", (y) => y.replace(/primary: "#[0-9a-f]+"/, 'primary: "#0d1b2a"').replace(/accent: "#[0-9a-f]+"/, 'accent: "#3b0a45"'))],
+  ];
   const checks = [
     ["index.html", ".hero .button-accent", "the hero's main button (accent)"],
+    ["index.html", ".button:not(.button-quiet):not(.button-small)", "a filled button"],
     ["practice/open-questions.html", ".practice-item button[type=submit]", "the Check button"],
     ["sessions/rota-tool.html", ".player .next", "the player's Next"],
     ["sessions/rota-tool.html", ".badge", "a stage's number"],
     ["components.html", ".cycle-node circle", "a circle of the cycle"],
   ];
-  for (const scheme of ["light", "dark"]) {
-    for (const [file, selector, what] of checks) {
-      const page = await tab("file://" + path.join(site, file), 1280, scheme);
-      const { fill, text } = await fillContrast(page.locator(selector).first());
-      assert.ok(fill >= 3, `${scheme}, ${what} on ${file}: its fill against what is behind it ${fill}:1`);
-      if (text !== null) assert.ok(text >= 4.5, `${scheme}, ${what} on ${file}: its text on its fill ${text}:1`);
+  for (const [brand, site] of brands) {
+    for (const scheme of ["light", "dark"]) {
+      for (const [file, selector, what] of checks) {
+        const page = await tab("file://" + path.join(site, file), 1280, scheme);
+        const all = page.locator(selector);
+        assert.ok((await all.count()) > 0, `${file} has ${what}`);
+        for (let i = 0; i < (await all.count()); i++) {
+          const where = `${brand}, ${scheme}, ${what} ${i + 1} on ${file}`;
+          const { fill, text } = await fillContrast(all.nth(i));
+          assert.ok(fill >= 3, `${where}: its fill against what is behind it ${fill}:1`);
+          if (text !== null) assert.ok(text >= 4.5, `${where}: its text on its fill ${text}:1`);
+          if (i >= 3 || !(await all.nth(i).isVisible())) continue;
+          // Hovered, it changes, and still stands out: by its fill or its edge.
+          await all.nth(i).hover();
+          const hovered = await all.nth(i).evaluate(hoverEdge);
+          assert.ok(Math.max(contrast(hovered.fill, hovered.around), contrast(hovered.edge, hovered.around)) >= 3, `${where}, hovered: fill ${hovered.fill}, edge ${hovered.edge} on ${hovered.around}`);
+          await page.mouse.move(0, 0);
+        }
+        await page.close();
+      }
+    }
+    // The header keeps the brand colour as given, in both schemes.
+    for (const scheme of ["light", "dark"]) {
+      const page = await tab("file://" + path.join(site, "index.html"), 390, scheme);
+      const header = await page.locator(".site-header").evaluate((h) => getComputedStyle(h).backgroundColor);
+      const given = brand === "midnight" ? "rgb(13, 27, 42)" : "rgb(11, 93, 115)";
+      assert.equal(header, given, `${brand}, ${scheme}: the header in the brand's own colour`);
+      await page.close();
+    }
+    // The progress bar's filled part against its empty track, once it has moved.
+    for (const scheme of ["light", "dark"]) {
+      const page = await tab("file://" + path.join(site, "sessions/rota-tool.html"), 1280, scheme);
+      // (The player resumes where the last tab left it: it may be at the end.)
+      const next = page.locator(".player .next");
+      for (let i = 0; i < 10 && (await next.isEnabled()); i++) await next.click();
+      assert.ok((await page.locator(".progress-bar span").evaluate((s) => s.offsetWidth)) > 0, `${brand}, ${scheme}: the bar has moved`);
+      const bar = await fillContrast(page.locator(".progress-bar span"));
+      assert.ok(bar.fill >= 3, `${brand}, ${scheme}: the progress bar's fill against its track ${bar.fill}:1`);
       await page.close();
     }
   }
-  // The header keeps the brand colour as given, in both schemes.
-  for (const scheme of ["light", "dark"]) {
-    const page = await tab("file://" + path.join(site, "index.html"), 390, scheme);
-    const header = await page.locator(".site-header").evaluate((h) => getComputedStyle(h).backgroundColor);
-    assert.equal(header, "rgb(13, 27, 42)", `${scheme}: the header in the brand's own #0d1b2a`);
-    await page.close();
-  }
-  // The progress bar's filled part against its empty track, once it has moved.
-  const page = await tab("file://" + path.join(site, "sessions/rota-tool.html"), 1280, "dark");
-  for (let i = 0; i < 10; i++) await page.locator(".player .next").click();
-  const bar = await fillContrast(page.locator(".progress-bar span"));
-  assert.ok(bar.fill >= 2.5, `dark, the progress bar's fill against its track ${bar.fill}:1`);
-  await page.close();
 });
+
+/** A hovered control's fill, edge (border, or a circle's stroke) and what is
+ *  behind it, once its transition is over. Runs in the page. */
+async function hoverEdge(el) {
+  await new Promise((r) => setTimeout(r, 250));
+  const opaque = (c) => c !== "rgba(0, 0, 0, 0)" && c !== "transparent";
+  let behind = el.parentElement;
+  while (behind && !opaque(getComputedStyle(behind).backgroundColor)) behind = behind.parentElement;
+  const style = getComputedStyle(el);
+  const circle = el.tagName === "circle";
+  // A filter (brightness) darkens fill and edge alike.
+  const dim = (c) => {
+    const m = /brightness\(([\d.]+)\)/.exec(style.filter);
+    if (!m) return c;
+    const rgb = c.match(/[\d.]+/g).slice(0, 3).map((v) => Math.round(Number(v) * parseFloat(m[1])));
+    return `rgb(${rgb.join(", ")})`;
+  };
+  return {
+    fill: dim(circle ? style.fill : style.backgroundColor),
+    edge: dim(circle ? style.stroke : style.borderTopColor),
+    around: behind ? getComputedStyle(behind).backgroundColor : "rgb(255, 255, 255)",
+  };
+}
 
 /** For a control drawn on the header: the header's colour and the colour
  *  a reader sees the control end in (its border where it has one, an inset
