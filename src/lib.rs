@@ -23,6 +23,7 @@ pub mod load;
 pub mod memory;
 pub mod model;
 pub mod new;
+pub mod new_files;
 pub mod package;
 pub mod render;
 pub mod search;

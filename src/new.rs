@@ -207,19 +207,11 @@ pub fn new_site(dir: &Path, languages: &[String]) -> Result<usize, Diagnostic> {
         }
     }
     let files = compose(languages);
-    for (path, bytes) in &files {
-        let target = dir.join(path);
-        let write = || -> std::io::Result<()> {
-            if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            std::fs::write(&target, bytes)
-        };
-        write().map_err(|e| {
-            let words = crate::diagnostic::io_words(&e);
-            Diagnostic::error(&target, format!("cannot write: {words}"))
-        })?;
-    }
+    let targets: Vec<(std::path::PathBuf, &[u8])> = files
+        .iter()
+        .map(|(path, bytes)| (dir.join(path), &bytes[..]))
+        .collect();
+    crate::new_files::write_all_or_none(&targets)?;
     Ok(files.len())
 }
 

@@ -544,3 +544,48 @@ fn output_to_a_reader_that_has_gone_stops_quietly_as_other_tools_do() {
         "the build was written before its summary"
     );
 }
+
+/// A disk that fills up part way (here, a limit on file size: the first
+/// file past it is cut off and refused): `alsite new` and `alsite strings`
+/// say nothing was written, and it is true: no half a site, no cut-off
+/// strings file for the next build to read.
+#[cfg(unix)]
+#[test]
+fn a_disk_full_part_way_leaves_nothing_of_new_or_strings() {
+    let dir = TempDir::new("disk-full");
+    let limited = |kib: u32, args: &str| {
+        let script = format!(
+            "trap '' XFSZ; ulimit -f {kib}; exec \"{}\" {args}",
+            env!("CARGO_BIN_EXE_alsite")
+        );
+        std::process::Command::new("bash")
+            .args(["-c", &script])
+            .current_dir(&dir.0)
+            .output()
+            .expect("bash runs")
+    };
+    let run = limited(4, "new site");
+    let stderr = text(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("cannot write") && stderr.contains("nothing was written"),
+        "{stderr}"
+    );
+    assert!(!dir.path("site").exists(), "no half a site is left");
+    // The same site, written whole, then its strings with too little room.
+    assert!(alsite(&["new", "site"], &dir.0).status.success());
+    let run = limited(4, "strings pl --root site");
+    let stderr = text(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("cannot write") && stderr.contains("nothing was written"),
+        "{stderr}"
+    );
+    assert!(
+        !dir.path("site/i18n").exists(),
+        "no cut-off strings file is left"
+    );
+    assert!(alsite(&["build", "--root", "site"], &dir.0)
+        .status
+        .success());
+}

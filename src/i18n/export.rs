@@ -30,16 +30,12 @@ pub fn write(root: &Path, lang: &str) -> Result<Vec<PathBuf>, Diagnostic> {
         return Err(Diagnostic::error(&folder, "`i18n` is a file, but the strings go in a folder of that name")
             .hint("rename or move the file `i18n`, then run this again to make the folder i18n/ with the strings in it"));
     }
-    let io_error = |path: &Path, e: std::io::Error| {
-        Diagnostic::error(
-            path,
-            format!("cannot write: {}", crate::diagnostic::io_words(&e)),
-        )
-    };
-    std::fs::create_dir_all(&folder).map_err(|e| io_error(&folder, e))?;
-    for ((_, text), target) in files.iter().zip(&targets) {
-        std::fs::write(target, text).map_err(|e| io_error(target, e))?;
-    }
+    let writes: Vec<(PathBuf, &[u8])> = targets
+        .iter()
+        .zip(&files)
+        .map(|(target, (_, text))| (target.clone(), text.as_bytes()))
+        .collect();
+    crate::new_files::write_all_or_none(&writes)?;
     Ok(targets)
 }
 
