@@ -29,6 +29,7 @@ mod index;
 mod manifest;
 mod output;
 mod stale;
+mod write_errors;
 pub use guard::MARKER;
 pub use incremental::{Incremental, Rebuilt};
 pub use manifest::MANIFEST;
@@ -366,13 +367,14 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
     timings.load = started.elapsed();
     guard::check_output_folder(root, out, force).map_err(one)?;
     let write_error = |e: std::io::Error| {
-        one(
-            Diagnostic::error(
-                out,
-                format!("cannot write the site: {}", crate::diagnostic::io_words(&e)),
-            )
-            .hint("check that the output folder and the folders in it are writable and the disk has room; nothing in the output was changed"),
+        one(Diagnostic::error(
+            out,
+            format!("cannot write the site: {}", crate::diagnostic::io_words(&e)),
         )
+        .hint(format!(
+            "{}; nothing in the output was changed",
+            crate::diagnostic::write_hint(&e, "the output folder")
+        )))
     };
     let mut writer = Writer::open(out).map_err(write_error)?;
     timings.check = started.elapsed() - timings.load;
@@ -385,7 +387,7 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
         Ok(kept) => kept,
         Err(errors) => {
             writer.discard();
-            return Err(errors);
+            return Err(write_errors::merged(errors, out));
         }
     };
     let t = Instant::now();
@@ -520,10 +522,9 @@ fn render_staged(
 
 /// Stages `o` with `writer`; a write error names the file.
 fn put(writer: &Writer, out: &Path, o: &Output) -> Result<Stamp, Diagnostic> {
-    writer.put(o).map_err(|e| {
-        let words = crate::diagnostic::io_words(&e);
-        Diagnostic::error(out, format!("cannot write {}: {words}", o.path))
-    })
+    writer
+        .put(o)
+        .map_err(|e| write_errors::file(out, &o.path, &e))
 }
 
 /// A fingerprint of what every page reads from outside `content/`: this

@@ -323,6 +323,8 @@ pub fn io_words(e: &std::io::Error) -> String {
         NotFound => "it does not exist".into(),
         AlreadyExists => "something of that name is already there".into(),
         StorageFull => "the disk is full".into(),
+        QuotaExceeded => "the space this account may use on the disk is used up".into(),
+        FileTooLarge => "the file is larger than this disk (or this account) takes".into(),
         ReadOnlyFilesystem => "the disk can only be read, not written".into(),
         IsADirectory => "it is a folder".into(),
         NotADirectory => "a file stands where a folder is needed".into(),
@@ -336,6 +338,24 @@ pub fn io_words(e: &std::io::Error) -> String {
                 None => text,
             }
         }
+    }
+}
+
+/// What to do about an error writing into `folder`, in a trainer's words:
+/// a full disk is not a folder that cannot be written.
+pub fn write_hint(e: &std::io::Error, folder: &str) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        PermissionDenied | ReadOnlyFilesystem => {
+            format!("check that {folder} and the folders in it can be written")
+        }
+        StorageFull | QuotaExceeded => {
+            format!("make room on the disk, or write {folder} to another disk (`--out`)")
+        }
+        FileTooLarge => format!(
+            "write {folder} to another disk (`--out`): a USB stick formatted FAT32 takes no file past 4 GB"
+        ),
+        _ => format!("check that {folder} and the folders in it can be written and the disk has room"),
     }
 }
 

@@ -162,7 +162,7 @@ pub fn package(o: &Options) -> Result<Summary, Diagnostics> {
                 crate::diagnostic::io_words(&e)
             ),
         )
-        .hint("check that the folder can be written and the disk has room"))
+        .hint(crate::diagnostic::write_hint(&e, "the package's folder")))
     })?;
     Ok(Summary {
         scos: scos.len(),

@@ -1,0 +1,81 @@
+//! Errors writing the output. A full disk fails every page after the first
+//! it could not take: one error for each would be thousands of the same
+//! lines, so files that failed for the same reason are told as one.
+
+use crate::diagnostic::{io_words, write_hint, Diagnostic, Diagnostics};
+use std::path::Path;
+
+const CANNOT_WRITE: &str = "cannot write ";
+
+/// The error of one output file, `path` from the output's root.
+pub fn file(out: &Path, path: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(out, format!("{CANNOT_WRITE}{path}: {}", io_words(e)))
+        .hint(write_hint(e, "the output folder"))
+}
+
+/// `errors` with the files of `out` that failed for the same reason as one
+/// error: the first, and how many more.
+pub fn merged(errors: Diagnostics, out: &Path) -> Diagnostics {
+    let reason = |d: &Diagnostic| -> Option<String> {
+        let rest = d.message.strip_prefix(CANNOT_WRITE)?;
+        (d.file == out).then(|| rest.rsplit_once(": ").map(|(_, r)| r.to_string()))?
+    };
+    let mut kept: Vec<(Diagnostic, usize)> = Vec::new();
+    for d in errors.0 {
+        let same = reason(&d).and_then(|r| {
+            kept.iter()
+                .position(|(k, _)| reason(k).as_deref() == Some(r.as_str()))
+        });
+        match same {
+            Some(at) => kept[at].1 += 1,
+            None => kept.push((d, 0)),
+        }
+    }
+    let one = |(mut d, more): (Diagnostic, usize)| {
+        if more > 0 {
+            if let Some((path, why)) = d
+                .message
+                .strip_prefix(CANNOT_WRITE)
+                .and_then(|m| m.rsplit_once(": "))
+            {
+                let others = if more == 1 { "file" } else { "files" };
+                d.message = format!("{CANNOT_WRITE}{path} and {more} other {others}: {why}");
+            }
+        }
+        d
+    };
+    Diagnostics(kept.into_iter().map(one).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_that_failed_alike_are_one_error() {
+        let out = Path::new("public");
+        let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let mut errors = Diagnostics::default();
+        errors.push(Diagnostic::error("content/a.md", "a content error"));
+        for path in ["a.html", "b.html", "c.html"] {
+            errors.push(file(out, path, &full));
+        }
+        errors.push(file(out, "locked/d.html", &denied));
+        let merged = merged(errors, out);
+        let messages: Vec<&str> = merged.0.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "a content error",
+                "cannot write a.html and 2 other files: the disk is full",
+                "cannot write locked/d.html: permission denied",
+            ]
+        );
+        assert!(merged.0[1]
+            .hint
+            .as_deref()
+            .unwrap()
+            .starts_with("make room on the disk"));
+    }
+}
