@@ -186,13 +186,16 @@ test("a link followed just as a save is built takes the reader to the page it le
   const page = await browser.context.newPage();
   await openLive(page, base + "index.html");
   // The next page is on its way while the save is built and announced.
-  let release;
+  let release, asked;
   const held = new Promise((resolve) => { release = resolve; });
-  await page.route("**/about.html", async (route) => { await held; await route.continue(); });
+  const requested = new Promise((resolve) => { asked = resolve; });
+  await page.route("**/about.html", async (route) => { asked(); await held; await route.continue(); });
   const text = fs.readFileSync(rules(), "utf8");
   try {
     const followed = page.click('a[href="about.html"] >> nth=0');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Saved only once the browser has asked for the next page (however
+    // slow a loaded machine is to get there), not after a fixed wait.
+    await requested;
     fs.writeFileSync(rules(), text.replace(/^title: .*$/m, "title: Saved while a link was followed"));
     for (let i = 0; i < 100 && !(await (await fetch(base + "ground-rules.html")).text()).includes("Saved while a link was followed"); i++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
