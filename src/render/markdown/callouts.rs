@@ -157,13 +157,7 @@ pub fn draw<'a>(events: Vec<Event<'a>>, names: &Names) -> Vec<Event<'a>> {
                 while let Some(Event::Text(_)) = events.peek() {
                     first.push(events.next().expect("peeked"));
                 }
-                let text: String = first[1..]
-                    .iter()
-                    .filter_map(|e| match e {
-                        Event::Text(t) => Some(t.as_ref()),
-                        _ => None,
-                    })
-                    .collect();
+                let text = leading_text(&first);
                 match marker(&text) {
                     Some(m) => {
                         let folds = m.fold.is_some();
@@ -200,6 +194,18 @@ pub fn draw<'a>(events: Vec<Event<'a>>, names: &Names) -> Vec<Event<'a>> {
         }
     }
     out
+}
+
+/// The text a quote's first paragraph starts with: `first` is its start
+/// and the text events after it (the parser may split `[!NOTE]` in three).
+fn leading_text(first: &[Event]) -> String {
+    first
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The callout's start tags, up to its title's, and the kind's name: the

@@ -131,3 +131,20 @@ fn quotes_that_are_no_callouts_stay_quotes() {
         assert!(!html.contains("callout"), "{md:?}: {html}");
     }
 }
+
+#[test]
+fn a_title_of_markup_alone_is_the_title_and_an_empty_callout_has_its_name() {
+    let html = page("> [!NOTE] **Phones** away\n> Always.\n", "en");
+    assert!(
+        html.contains(
+            "<p class=\"callout-title\"><strong>Phones</strong> away</p>\n<p>Always.</p>"
+        ),
+        "{html}"
+    );
+    let html = page("> [!CAUTION]\n", "en");
+    assert_eq!(
+        html,
+        "<aside class=\"callout callout-caution\" role=\"note\">\n\
+         <p class=\"callout-title\" data-no-search>Caution</p>\n</aside>\n"
+    );
+}
