@@ -97,6 +97,8 @@ const FILES: &[(&str, usize, &str)] = &[
 const BRAND: (&str, usize) = ("### Brand", 0);
 const LANGUAGES: (&str, usize) = ("### A site in several languages", 0);
 const STRINGS: (&str, usize) = ("### UI strings", 0);
+/// An example that is part of a page.
+const CALLOUTS: (&str, usize) = ("### Pages (", 1);
 
 /// The site the README's examples make, with the two files they link to but
 /// do not show: the workshop's first module and the hero's second page.
@@ -149,7 +151,7 @@ fn every_example_in_the_readme_is_checked_here() {
     let named: Vec<(&str, usize)> = FILES
         .iter()
         .map(|(h, n, _)| (*h, *n))
-        .chain([BRAND, LANGUAGES, STRINGS])
+        .chain([BRAND, LANGUAGES, STRINGS, CALLOUTS])
         .collect();
     for (i, block) in all.iter().enumerate() {
         let n = all[..i]
@@ -190,6 +192,30 @@ fn the_readme_examples_make_a_site_that_checks_clean() {
     ] {
         assert!(site.0.join("public").join(page).is_file(), "{page}");
     }
+}
+
+#[test]
+fn the_readme_callouts_are_drawn_with_their_titles() {
+    let all = blocks();
+    let site = readme_site(&all);
+    let callouts = &example(&all, CALLOUTS.0, CALLOUTS.1).text;
+    write(
+        &site.0,
+        "content/pages/tips.md",
+        &format!("# Tips\n\n{callouts}"),
+    );
+    let stderr = checks(&site, "the README's callouts");
+    assert!(!stderr.contains("warning"), "{stderr}");
+    let out = alsite(&["build"], &site.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let html = fs::read_to_string(site.0.join("public/tips.html")).unwrap();
+    for drawn in [
+        "<aside class=\"callout callout-tip\" role=\"note\">\n<p class=\"callout-title\" data-no-search>Tip</p>",
+        "<aside class=\"callout callout-warning\" role=\"note\">\n<details>\n<summary class=\"callout-title\">Watch the time</summary>",
+    ] {
+        assert!(html.contains(drawn), "{drawn} in\n{html}");
+    }
+    assert!(!html.contains("[!"), "{html}");
 }
 
 #[test]

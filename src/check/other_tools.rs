@@ -3,10 +3,12 @@
 //! (`{{< figure … >}}`, `{{% note %}}`, `{{ youtube(id="…") }}`), Jekyll's
 //! and Zola's template tags (`{% include … %}`, `{{ site.baseurl }}`),
 //! mdBook's `{{#include …}}`, wiki links (`[[about]]`, `![[photo.png]]`,
-//! as Obsidian writes them), callouts (`> [!NOTE]`, GitHub's and
-//! Obsidian's), and Pandoc's attributes (`![x](a.png){width="3in"}`,
+//! as Obsidian writes them), and Pandoc's attributes (`![x](a.png){width="3in"}`,
 //! `[words]{.underline}`, `::: {.note}`). Each is a warning at its place,
-//! naming the tool and what to write instead.
+//! naming the tool and what to write instead. Callouts (`> [!NOTE]`) are
+//! drawn (see [`crate::render::markdown::callouts`]): a warning tells of a
+//! callout's sign that is not on a quote's first line, which the page
+//! shows as written, and of a kind that looks like a slip for a known one.
 
 use crate::diagnostic::Diagnostic;
 use crate::load::frontmatter;
@@ -93,6 +95,8 @@ fn shortened(written: &str) -> String {
 struct Code {
     blocks: Vec<Range<usize>>,
     spans: Vec<Range<usize>>,
+    /// Where each quote's first text starts: a callout's sign there is drawn.
+    quote_starts: Vec<usize>,
 }
 
 impl Code {
@@ -101,9 +105,21 @@ impl Code {
         let mut code = Code {
             blocks: Vec::new(),
             spans: Vec::new(),
+            quote_starts: Vec::new(),
         };
         let parser = Parser::new_ext(body, crate::render::markdown::options());
+        // How far into a quote's start the events are: its start, its paragraph's.
+        let mut quote = 0;
         for (event, range) in parser.into_offset_iter() {
+            quote = match (&event, quote) {
+                (Event::Start(Tag::BlockQuote(_)), _) => 1,
+                (Event::Start(Tag::Paragraph), 1) => 2,
+                (Event::Text(_), 2) => {
+                    code.quote_starts.push(range.start);
+                    0
+                }
+                _ => 0,
+            };
             match event {
                 Event::Start(Tag::CodeBlock(_)) => code.blocks.push(range),
                 // A comment of several lines is one HTML block, read line by line.
@@ -138,7 +154,8 @@ pub(super) fn found_in(body: &str) -> Vec<(usize, Finding)> {
     let mut start = 0;
     for raw in body.split_inclusive('\n') {
         let line = raw.trim_end_matches(['\n', '\r']);
-        for (at, f) in in_line(line) {
+        let callout = callout(line, |at| code.quote_starts.contains(&(start + at)));
+        for (at, f) in callout.into_iter().chain(in_line(line)) {
             let at = start + at;
             if !code.in_span(at) && (f.in_code || !code.in_block(at)) {
                 found.push((at, f));
@@ -152,9 +169,6 @@ pub(super) fn found_in(body: &str) -> Vec<(usize, Finding)> {
 /// The findings of one line, with where each starts in it.
 fn in_line(line: &str) -> Vec<(usize, Finding)> {
     let mut found = Vec::new();
-    if let Some(f) = callout(line) {
-        found.push(f);
-    }
     if let Some(f) = fenced_div(line) {
         found.push((0, f));
     }
@@ -403,8 +417,11 @@ fn wiki_link(line: &str, open: usize) -> Option<(usize, Finding)> {
     Some((len, finding(&written, "a wiki link (Obsidian)", hint)))
 }
 
-/// `> [!NOTE]`, `> [!tip]- Title`: a callout.
-fn callout(line: &str) -> Option<(usize, Finding)> {
+/// `> [!NOTE]`, `> [!tip]- Title`: a callout's sign, when it is not on
+/// a quote's first line (`drawn` tells, from where it starts in `line`),
+/// or its kind is a slip for a known one (`[!WARNIGN]`).
+fn callout(line: &str, drawn: impl Fn(usize) -> bool) -> Option<(usize, Finding)> {
+    use crate::render::markdown::callouts;
     let mut rest = line.trim_start();
     if !rest.starts_with('>') {
         return None;
@@ -412,27 +429,32 @@ fn callout(line: &str) -> Option<(usize, Finding)> {
     while let Some(r) = rest.strip_prefix('>') {
         rest = r.trim_start();
     }
-    let inner = rest.strip_prefix("[!")?;
-    let kind = word(inner);
-    let after = inner[kind.len()..].strip_prefix(']')?;
-    if kind.is_empty() {
+    let marker = callouts::marker(rest)?;
+    let at = line.len() - rest.len();
+    let sign = format!("[!{}]", marker.kind);
+    if !drawn(at) {
+        let finding = Finding {
+            message: format!("`{sign}` draws a callout only on a quote's first line: here the page shows it as written"),
+            hint: format!("start a quote of its own with it: leave an empty line (with no `>`) before `> {sign}`"),
+            in_code: false,
+        };
+        return Some((at, finding));
+    }
+    if callouts::kind(marker.kind).is_some() {
         return None;
     }
-    let at = line.len() - rest.len();
-    let title = after.trim_start_matches(['-', '+']).trim();
-    let label = match title {
-        "" => {
-            // `[!ĆWICZENIE]` is `Ćwiczenie:`, letter by letter, not byte by byte.
-            let lower = kind.to_lowercase();
-            let mut letters = lower.chars();
-            let first = letters.next().map(|c| c.to_uppercase().collect::<String>());
-            format!("{}{}:", first.unwrap_or_default(), letters.as_str())
-        }
-        t => t.to_string(),
+    let lower = marker.kind.to_lowercase();
+    let meant = crate::suggest::closest(&lower, callouts::known_words())?;
+    let meant = match marker.kind.chars().any(char::is_lowercase) {
+        true => meant.to_string(),
+        false => meant.to_uppercase(),
     };
-    let written = &line[at..];
-    let hint = format!("start the quote with its label in bold instead, `> **{label}** …`");
-    Some((at, finding(written, "a callout (GitHub, Obsidian)", hint)))
+    let finding = Finding {
+        message: format!("`{sign}` is no kind of callout, so it is drawn as a note titled with its word"),
+        hint: format!("did you mean `[!{meant}]`? The kinds are GitHub's (NOTE, TIP, IMPORTANT, WARNING, CAUTION) and Obsidian's (info, todo, success, question, failure, danger, bug, example, quote, abstract …)"),
+        in_code: false,
+    };
+    Some((at, finding))
 }
 
 /// Obsidian's comment, `%%a private note%%` (which Obsidian hides and a page

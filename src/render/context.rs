@@ -105,7 +105,9 @@ pub(super) fn page_context(site: &Site, job: &Job, body: &str, shared: &Shared) 
     // In a language's folder, shared files are one folder further up.
     let table = site.strings.t("site.table", &[]);
     let theme_ids = shared.theme.ids_of(job.kind.template());
-    let mut ids = Ids::for_page(&root_prefix(shared.prefix), &table, theme_ids);
+    let callouts = markdown::callouts::Names::new(|key| site.strings.t(key, &[]));
+    let mut ids = Ids::for_page(&root_prefix(shared.prefix), &table, theme_ids)
+        .with_callouts(Arc::new(callouts));
     // Markdown files of the site (and workshop.yaml, whose guide and
     // handout show each module's text, read from its own file).
     let markdown_page = matches!(

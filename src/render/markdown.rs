@@ -1,5 +1,6 @@
 //! Markdown to HTML with pulldown-cmark: tables, footnotes, heading ids, and
-//! root links (`/x.html`) turned relative to the page they appear on.
+//! root links (`/x.html`) turned relative to the page they appear on, and
+//! callouts (`> [!NOTE]`) drawn as notes with a title.
 
 use super::source_links::SourceLinks;
 use super::url::{has_scheme, relative_url};
@@ -30,6 +31,8 @@ pub struct Ids {
     table_label: String,
     /// Tables boxed so far on the page, shared with [`Ids::fresh`] copies.
     tables: Arc<AtomicUsize>,
+    /// The names of callouts' kinds in the page's language.
+    callouts: Arc<callouts::Names>,
     /// For a free page: its Markdown file (under `content/`) and what links
     /// written from that file's folder may lead to.
     source: Option<(String, Arc<SourceLinks>)>,
@@ -47,6 +50,12 @@ impl Ids {
             table_label: table_label.to_string(),
             ..Ids::default()
         }
+    }
+
+    /// Callouts are titled with `names` when their author gave no title.
+    pub fn with_callouts(mut self, names: Arc<callouts::Names>) -> Ids {
+        self.callouts = names;
+        self
     }
 
     /// Links in the Markdown are read from `file`'s folder too (see
@@ -71,6 +80,7 @@ impl Ids {
     pub fn fresh(&self) -> Ids {
         Ids {
             tables: Arc::clone(&self.tables),
+            callouts: Arc::clone(&self.callouts),
             ..Ids::for_page(
                 &self.shared_prefix,
                 &self.table_label,
@@ -201,6 +211,7 @@ pub fn to_html_below(markdown: &str, page: &str, ids: &mut Ids, top: usize) -> R
             _ => {}
         }
     }
+    let events = callouts::draw(events, &ids.callouts);
     let h2 = h2_headings(&events);
     let events = addresses::mark(github::links_and_tasks(events));
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
@@ -454,6 +465,7 @@ pub fn slugify(text: &str) -> String {
 }
 
 mod addresses;
+pub(crate) mod callouts;
 mod github;
 mod raw_links;
 #[cfg(test)]

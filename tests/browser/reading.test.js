@@ -6,7 +6,8 @@
 // and drops the controls it no longer needs, Escape leaving the presenter
 // view and closing the phone menu (a full-width list below the title), Tab
 // through the header in the order it is drawn, and words that need no Polish
-// case ending ("Uczestnicy: …", "pyta → Ania").
+// case ending ("Uczestnicy: …", "pyta → Ania"), and callouts (`> [!TIP]`)
+// titled in Polish, legible in both schemes, a folded one opened by key.
 // Builds tests/sites/polish (and, with two-languages laid over it, a Polish
 // and English site) with ALSITE_BIN.
 
@@ -16,13 +17,40 @@ const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { launch, axeViolations } = require("./helpers");
+const { launch, axeViolations, contrast } = require("./helpers");
 
 const REPO = path.resolve(__dirname, "../..");
 const BIN = process.env.ALSITE_BIN || path.join(REPO, "target/debug/alsite");
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-reading-"));
 const site = path.join(work, "polish-out");
 const twoLanguages = path.join(work, "two-out");
+const withCallouts = path.join(work, "callouts-out");
+
+/** A page of the Polish site with a callout of every look, one folded. */
+const CALLOUTS = `---
+title: Uwagi dla prowadzących
+---
+
+Zanim zaczniesz sesję, przeczytaj te uwagi.
+
+> [!NOTE]
+> Zasady są dwie: [o nas](o-nas.md) piszemy więcej.
+
+> [!TIP]
+> Wydrukuj zasady na dużej kartce.
+
+> [!IMPORTANT]
+> Prezenter sam jest właścicielem problemu.
+
+> [!WARNING]
+> Pilnuj czasu: runda trwa najwyżej *dziesięć* minut.
+
+> [!CAUTION]
+> Nie dawaj rad, nawet gdy grupa o nie prosi.
+
+> [!question]- Co z telefonami?
+> Odkładamy je na czas rundy.
+`;
 
 /** Builds the sites under tests/sites named by `layers`, laid one over the other, into `out`. */
 function build(layers, out) {
@@ -35,6 +63,10 @@ let browser;
 before(async () => {
   build(["polish"], site);
   build(["polish", "two-languages"], twoLanguages);
+  const root = path.join(work, "callouts-src");
+  fs.cpSync(path.join(REPO, "tests/sites/polish"), root, { recursive: true });
+  fs.writeFileSync(path.join(root, "content/pages/uwagi.md"), CALLOUTS);
+  execFileSync(BIN, ["build", "--root", root, "--out", withCallouts], { stdio: "pipe" });
   browser = await launch();
 });
 after(async () => {
@@ -249,4 +281,38 @@ test("Polish words need no case ending: 'Uczestnicy: …', 'pyta → Ania' and t
   const index = await view("sessions/index.html", 390);
   assert.match(await seenText(index.locator(".card-meta")), /Coach: Sabina · Prezenter: Ania · 4 uczestników/, "a session's card");
   await index.close();
+});
+
+test("callouts: each titled in Polish, its words legible in both schemes, the folded one opened from the keyboard", async () => {
+  const titles = ["Notatka", "Wskazówka", "Ważne", "Ostrzeżenie", "Ostrożnie", "Co z\u00a0telefonami?"]; // "z" bound to its word (Polish line breaking)
+  for (const scheme of ["light", "dark"]) {
+    for (const width of [390, 1280]) {
+      const page = await view("uwagi.html", width, scheme, withCallouts);
+      const callouts = page.locator("main aside.callout[role=note]");
+      assert.equal(await callouts.count(), 6, `${scheme}, ${width} px`);
+      assert.deepEqual((await callouts.locator(".callout-title").allInnerTexts()).map((t) => t.trim()), titles, `${scheme}: the titles a reader sees`);
+      const colours = await callouts.evaluateAll((els) => els.map((el) => {
+        const fill = getComputedStyle(el).backgroundColor;
+        const colour = (sel) => { const e = el.querySelector(sel); return e ? getComputedStyle(e).color : null; };
+        return { fill, title: colour(".callout-title"), text: colour(".callout-title ~ p, details > p"), link: colour("a"), edge: getComputedStyle(el).borderLeftColor };
+      }));
+      for (const [i, c] of colours.entries()) {
+        const where = `${scheme}, ${titles[i]}`;
+        assert.notEqual(c.fill, "rgba(0, 0, 0, 0)", `${where}: a fill of its own`);
+        for (const part of ["title", "text", "link"]) {
+          if (c[part]) assert.ok(contrast(c[part], c.fill) >= 4.5, `${where}: its ${part} ${c[part]} on ${c.fill}: ${contrast(c[part], c.fill).toFixed(2)}:1`);
+        }
+      }
+      assert.equal(new Set(colours.map((c) => c.edge)).size, 5, `${scheme}: five looks, told apart by their edges: ${colours.map((c) => c.edge)}`);
+      assert.deepEqual(await axeViolations(page), [], `${scheme}, ${width} px`);
+      // The folded one shows its title only, and opens from the keyboard.
+      const folded = callouts.last();
+      assert.equal(await folded.getByText("Odkładamy je").isVisible(), false, "folded, its text is hidden");
+      await folded.locator("summary").focus();
+      await page.keyboard.press("Enter");
+      assert.ok(await folded.getByText("Odkładamy je").isVisible(), "Enter on the title opens it");
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    }
+  }
 });

@@ -341,3 +341,22 @@ fn text_after_a_list_of_sections_joins_the_section_it_belongs_to() {
     assert!(!page.sections[0].text.contains("Later"));
     assert!(terms.of_section(0).contains(&"later"));
 }
+
+#[test]
+fn a_callout_s_text_is_found_without_the_kind_s_name_as_noise() {
+    use crate::render::markdown::{callouts::Names, to_html, Ids};
+    let names = Names::new(|key| format!("{key} name"));
+    let mut ids = Ids::default().with_callouts(std::sync::Arc::new(names));
+    let md = "## Ground rules {#rules}\n\nBefore.\n\n> [!TIP]\n> Print the rules.\n\n> [!warning]- Watch the clock\n> Short rounds.\n\nAfter.\n";
+    let html = to_html(md, "p.html", &mut ids);
+    let got = sections(&html);
+    // The aside is a block of the section it stands in, starting none.
+    assert_eq!(
+        got,
+        vec![s(
+            "rules",
+            "Ground rules",
+            "Before. · Print the rules. · Watch the clock · Short rounds. · After."
+        )]
+    );
+}
