@@ -41,6 +41,8 @@ pub(super) struct Shared<'a> {
     /// The theme, for the ids its templates write (see
     /// [`crate::theme::Theme::ids_of`]).
     theme: crate::theme::Theme,
+    /// The names of callouts' kinds in this language, looked up once.
+    callouts: Arc<markdown::callouts::Names>,
 }
 
 impl<'a> Shared<'a> {
@@ -64,6 +66,9 @@ impl<'a> Shared<'a> {
             script_strings: Default::default(),
             theme: theme.clone(),
             default: lang.default,
+            callouts: Arc::new(markdown::callouts::Names::new(|key| {
+                site.strings.t(key, &[])
+            })),
         }
     }
 
@@ -105,9 +110,8 @@ pub(super) fn page_context(site: &Site, job: &Job, body: &str, shared: &Shared) 
     // In a language's folder, shared files are one folder further up.
     let table = site.strings.t("site.table", &[]);
     let theme_ids = shared.theme.ids_of(job.kind.template());
-    let callouts = markdown::callouts::Names::new(|key| site.strings.t(key, &[]));
     let mut ids = Ids::for_page(&root_prefix(shared.prefix), &table, theme_ids)
-        .with_callouts(Arc::new(callouts));
+        .with_callouts(Arc::clone(&shared.callouts));
     // Markdown files of the site (and workshop.yaml, whose guide and
     // handout show each module's text, read from its own file).
     let markdown_page = matches!(
