@@ -17,6 +17,19 @@ pub const SURFACE_DARK: Rgb = Rgb(0x1b, 0x22, 0x2b);
 /// fill must stand out from it too.
 pub const PANEL_DARK: Rgb = Rgb(0x23, 0x2c, 0x36);
 
+/// The tinted surfaces of the light scheme that links and brand-coloured
+/// titles sit on, as style.css has them: `--panel` (quotes, the hero,
+/// questions) and the soft fills of callouts and messages (`--good-soft`,
+/// `--bad-soft`, `--note-soft`, `--special-soft`). The brand's own soft
+/// fills are derived in `render::brand`.
+pub const LIGHT_TINTS: [Rgb; 5] = [
+    Rgb(0xf1, 0xef, 0xe8),
+    Rgb(0xe5, 0xf2, 0xe8),
+    Rgb(0xf8, 0xe6, 0xe3),
+    Rgb(0xff, 0xf6, 0xdf),
+    Rgb(0xf2, 0xec, 0xfa),
+];
+
 /// WCAG AA for body text.
 pub const AA: f64 = 4.5;
 /// WCAG AA for the shapes of controls and states (1.4.11): a button's
@@ -169,6 +182,29 @@ pub fn ratio_text(ratio: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tints above are the stylesheet's: a change there is a change here.
+    #[test]
+    fn light_tints_are_the_stylesheets() {
+        let css = include_str!("../themes/default/static/style.css");
+        let light = &css[..css.find("prefers-color-scheme: dark").unwrap()];
+        for (name, tint) in [
+            "--panel",
+            "--good-soft",
+            "--bad-soft",
+            "--note-soft",
+            "--special-soft",
+        ]
+        .iter()
+        .zip(LIGHT_TINTS)
+        {
+            assert!(
+                light.contains(&format!("{name}: {};", tint.hex())),
+                "{name} {}",
+                tint.hex()
+            );
+        }
+    }
 
     #[test]
     fn parses_short_and_long_forms() {

@@ -341,19 +341,25 @@ pub fn io_words(e: &std::io::Error) -> String {
     }
 }
 
+/// Whether `e` says the disk takes no more (full, or an account's quota
+/// used up), whatever is written next.
+pub fn is_disk_full(e: &std::io::Error) -> bool {
+    use std::io::ErrorKind::*;
+    matches!(e.kind(), StorageFull | QuotaExceeded)
+}
+
 /// What to do about an error writing into `folder`, in a trainer's words:
 /// a full disk is not a folder that cannot be written.
 pub fn write_hint(e: &std::io::Error, folder: &str) -> String {
     use std::io::ErrorKind::*;
     match e.kind() {
-        PermissionDenied | ReadOnlyFilesystem => {
-            format!("check that {folder} and the folders in it can be written")
-        }
+        PermissionDenied => format!("check that {folder} and the folders in it can be written"),
+        ReadOnlyFilesystem => format!("write {folder} to a disk that can be written (`--out`)"),
         StorageFull | QuotaExceeded => {
             format!("make room on the disk, or write {folder} to another disk (`--out`)")
         }
         FileTooLarge => format!(
-            "write {folder} to another disk (`--out`): a USB stick formatted FAT32 takes no file past 4 GB"
+            "write {folder} to another disk (`--out`); a USB stick formatted FAT32, for one, takes no file past 4 GB"
         ),
         _ => format!("check that {folder} and the folders in it can be written and the disk has room"),
     }

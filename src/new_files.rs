@@ -4,7 +4,7 @@
 //! strings file behind, which the next build would read as the trainer's.
 
 use crate::diagnostic::Diagnostic;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// Writes each `(path, bytes)`, making the folders they need; none of the
@@ -22,10 +22,16 @@ pub fn write_all_or_none(files: &[(PathBuf, &[u8])]) -> Result<(), Diagnostic> {
     );
     match made.undo() {
         Ok(()) => Err(error),
-        Err(left) => Err(error.hint(format!(
-            "alsite could not remove what it had written: {} is left; delete it before trying again",
-            left.display()
-        ))),
+        Err((left, more)) => {
+            let left = match more {
+                0 => format!("{} is left; delete it", left.display()),
+                1 => format!("{} and 1 more are left; delete them", left.display()),
+                n => format!("{} and {n} more are left; delete them", left.display()),
+            };
+            Err(error.hint(format!(
+                "alsite could not remove what it had written: {left} before trying again"
+            )))
+        }
     }
 }
 
@@ -42,9 +48,16 @@ impl Made {
             if let Some(parent) = path.parent() {
                 self.folders_for(parent)?;
             }
+            // Never through a link or over a file that appeared meanwhile:
+            // only what this made is ever taken back.
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(path)
+                .map_err(|e| (path.clone(), e))?;
             // A file cut short (a full disk) is removed too.
             self.files.push(path.clone());
-            std::fs::write(path, bytes).map_err(|e| (path.clone(), e))?;
+            file.write_all(bytes).map_err(|e| (path.clone(), e))?;
         }
         Ok(())
     }
@@ -63,22 +76,27 @@ impl Made {
         Ok(())
     }
 
-    /// Removes the files, then the folders, innermost first; the first
-    /// thing that could not be removed.
-    fn undo(self) -> Result<(), PathBuf> {
+    /// Removes the files, then the folders, innermost first, going on past
+    /// any that cannot be removed; the first of those, and how many more.
+    fn undo(self) -> Result<(), (PathBuf, usize)> {
         // Gone, or never made (the write that failed may not have begun).
         let gone = |r: io::Result<()>, f: &Path| r.is_ok() || std::fs::symlink_metadata(f).is_err();
-        for f in self.files.iter().rev() {
-            if !gone(std::fs::remove_file(f), f) {
-                return Err(f.clone());
-            }
+        let files = self
+            .files
+            .iter()
+            .rev()
+            .filter(|f| !gone(std::fs::remove_file(f), f));
+        let left: Vec<&PathBuf> = files.collect();
+        let folders = self
+            .folders
+            .iter()
+            .rev()
+            .filter(|f| !gone(std::fs::remove_dir(f), f));
+        let left: Vec<&PathBuf> = left.into_iter().chain(folders).collect();
+        match left.split_first() {
+            None => Ok(()),
+            Some((first, more)) => Err(((*first).clone(), more.len())),
         }
-        for f in self.folders.iter().rev() {
-            if !gone(std::fs::remove_dir(f), f) {
-                return Err(f.clone());
-            }
-        }
-        Ok(())
     }
 }
 
@@ -105,6 +123,22 @@ mod tests {
         assert!(!site.exists(), "the folders it made are gone");
         assert!(!dir.join("there/two.md").exists());
         assert!(dir.join("there/kept.txt").exists(), "what was there stays");
+        // A link where a file goes (to a file that is not there) is not
+        // written through, and stays as it was; so does what came before it.
+        #[cfg(unix)]
+        {
+            let link = dir.join("there/link.md");
+            std::os::unix::fs::symlink(dir.join("elsewhere.md"), &link).unwrap();
+            let files: Vec<(PathBuf, &[u8])> =
+                vec![(site.join("one.md"), b"one"), (link.clone(), b"two")];
+            assert!(write_all_or_none(&files).is_err());
+            assert!(std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink());
+            assert!(!dir.join("elsewhere.md").exists() && !site.exists());
+            std::fs::remove_file(&link).unwrap();
+        }
         // And when nothing stands in the way, everything is written.
         write_all_or_none(&files[..2]).unwrap();
         assert_eq!(std::fs::read(site.join("a/b/one.md")).unwrap(), b"one");

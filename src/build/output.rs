@@ -59,6 +59,10 @@ impl Writer {
             std::fs::remove_dir_all(&side)?;
         }
         std::fs::create_dir_all(&side).map_err(|e| {
+            // A full disk is told as it is, with its own advice.
+            if crate::diagnostic::is_disk_full(&e) {
+                return e;
+            }
             // The output folder may be writable and its parent not
             // (`/var/www/html`): say which folder needs it.
             let words = crate::diagnostic::io_words(&e);

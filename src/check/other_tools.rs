@@ -435,7 +435,7 @@ fn callout(line: &str, drawn: impl Fn(usize) -> bool) -> Option<(usize, Finding)
     if !drawn(at) {
         let finding = Finding {
             message: format!("`{sign}` draws a callout only on a quote's first line: here the page shows it as written"),
-            hint: format!("start a quote of its own with it: leave an empty line (with no `>`) before `> {sign}`"),
+            hint: format!("start a quote of its own with it: leave an empty line (with no `>`) before `> {sign}`; or, to have it inside this quote, write `> > {sign}`"),
             in_code: false,
         };
         return Some((at, finding));
@@ -443,7 +443,12 @@ fn callout(line: &str, drawn: impl Fn(usize) -> bool) -> Option<(usize, Finding)
     if callouts::kind(marker.kind).is_some() {
         return None;
     }
+    // A short word is more likely a kind of the trainer's own, in their
+    // language (`[!NOTA]`, `[!TIPP]`), than a slip.
     let lower = marker.kind.to_lowercase();
+    if lower.chars().count() < 5 {
+        return None;
+    }
     let meant = crate::suggest::closest(&lower, callouts::known_words())?;
     let meant = match marker.kind.chars().any(char::is_lowercase) {
         true => meant.to_string(),

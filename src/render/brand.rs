@@ -4,7 +4,7 @@
 //! Worked out once per site ([`Style`]) and written to `static/brand.css`
 //! (see [`super::statics`]), which the stylesheet's custom properties read.
 
-use crate::colour::{Rgb, AA, PAPER, PAPER_DARK, SURFACE_DARK};
+use crate::colour::{Rgb, AA, LIGHT_TINTS, PAPER, PAPER_DARK, SURFACE_DARK};
 use crate::config::{Brand, Config};
 
 /// The default theme's colours when the brand gives none.
@@ -104,17 +104,19 @@ fn colours_and_fonts(config: &Config) -> String {
     let primary = colour(brand.primary.as_deref(), DEFAULT_PRIMARY);
     let accent = colour(brand.accent.as_deref(), DEFAULT_ACCENT);
     let black = Rgb(0, 0, 0);
+    let (primary_soft, accent_soft) = (primary.mix(PAPER, 0.88), accent.mix(PAPER, 0.9));
+    let [link, accent_text] = text_on_tints(primary, accent, [primary_soft, accent_soft]);
     let mut css = String::new();
     css.push_str(&format!(
         ":root{{--primary:{};--header:{};--primary-strong:{};--primary-soft:{};--link:{};--accent:{};--accent-text:{};--accent-soft:{};{}}}",
         primary.hex(),
         primary.hex(),
         primary.mix(black, 0.25).hex(),
-        primary.mix(PAPER, 0.88).hex(),
-        primary.hex(),
+        primary_soft.hex(),
+        link.hex(),
         accent.hex(),
-        accent.hex(),
-        accent.mix(PAPER, 0.9).hex(),
+        accent_text.hex(),
+        accent_soft.hex(),
         fonts(brand),
     ));
     css.push_str(&format!(
@@ -129,6 +131,20 @@ fn colours_and_fonts(config: &Config) -> String {
     ));
     css.push_str(&print_margins(&config.organization.name));
     css
+}
+
+/// The brand's colours as text (links, titles) in the light scheme: as
+/// given where they keep AA on every tinted surface they sit on (the
+/// panels, the soft fills of callouts, `soft`: the brand's own), else
+/// darkened until they do. The brand check asks AA on white and the page
+/// only; a tint is a little darker.
+fn text_on_tints(primary: Rgb, accent: Rgb, soft: [Rgb; 2]) -> [Rgb; 2] {
+    let darkest = LIGHT_TINTS
+        .into_iter()
+        .chain(soft)
+        .min_by(|a, b| a.luminance().total_cmp(&b.luminance()))
+        .unwrap_or(PAPER);
+    [primary, accent].map(|c| c.until_contrast(Rgb(0, 0, 0), darkest, AA))
 }
 
 fn fonts(brand: &Brand) -> String {
@@ -211,6 +227,53 @@ mod tests {
             top.contains("counter(pages);font:9pt/1.2 system-ui,sans-serif;color:#444}}")
                 && top.ends_with("@page:first{@top-right{content:none}}"),
             "{top}"
+        );
+    }
+
+    /// Every brand colour the brand check lets through (AA with white and
+    /// with the page) reads at AA as a link on every tinted surface.
+    #[test]
+    fn links_keep_aa_on_every_tint_for_every_brand_colour_the_check_allows() {
+        use crate::colour::{contrast, WHITE};
+        let mut rng = crate::synth::Rng(5);
+        let mut tried = 0;
+        while tried < 2000 {
+            let mut channel = || rng.below(256) as u8;
+            let (p, a) = (
+                Rgb(channel(), channel(), channel()),
+                Rgb(channel(), channel(), channel()),
+            );
+            let allowed = |c: Rgb| contrast(WHITE, c) >= AA && contrast(c, PAPER) >= AA;
+            if !(allowed(p) && allowed(a)) {
+                continue;
+            }
+            tried += 1;
+            let soft = [p.mix(PAPER, 0.88), a.mix(PAPER, 0.9)];
+            let [link, accent_text] = text_on_tints(p, a, soft);
+            for tint in LIGHT_TINTS.into_iter().chain(soft) {
+                assert!(
+                    contrast(link, tint) >= AA,
+                    "{} -> {} on {}",
+                    p.hex(),
+                    link.hex(),
+                    tint.hex()
+                );
+                assert!(
+                    contrast(accent_text, tint) >= AA,
+                    "{} on {}",
+                    accent_text.hex(),
+                    tint.hex()
+                );
+            }
+        }
+        // The sample's colours pass as they are, and are kept.
+        let soft = [
+            DEFAULT_PRIMARY.mix(PAPER, 0.88),
+            DEFAULT_ACCENT.mix(PAPER, 0.9),
+        ];
+        assert_eq!(
+            text_on_tints(DEFAULT_PRIMARY, DEFAULT_ACCENT, soft),
+            [DEFAULT_PRIMARY, DEFAULT_ACCENT]
         );
     }
 

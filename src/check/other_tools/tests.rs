@@ -120,11 +120,11 @@ fn a_callout_sign_past_a_quote_s_first_line_is_told_to_start_a_quote() {
         [
             (
                 "4:3 `[!NOTE]` draws a callout only on a quote's first line: here the page shows it as written".to_string(),
-                "start a quote of its own with it: leave an empty line (with no `>`) before `> [!NOTE]`".to_string()
+                "start a quote of its own with it: leave an empty line (with no `>`) before `> [!NOTE]`; or, to have it inside this quote, write `> > [!NOTE]`".to_string()
             ),
             (
                 "9:3 `[!tip]` draws a callout only on a quote's first line: here the page shows it as written".to_string(),
-                "start a quote of its own with it: leave an empty line (with no `>`) before `> [!tip]`".to_string()
+                "start a quote of its own with it: leave an empty line (with no `>`) before `> [!tip]`; or, to have it inside this quote, write `> > [!tip]`".to_string()
             )
         ]
     );
@@ -140,6 +140,9 @@ fn a_callout_kind_that_is_a_slip_for_a_known_one_is_told_it() {
     );
     assert!(w[0].1.starts_with("did you mean `[!WARNING]`?"), "{w:?}");
     assert!(w[1].1.starts_with("did you mean `[!success]`?"), "{w:?}");
+    // Kinds of a trainer's own, in Polish or German, are drawn with no word.
+    let own = "# A\n\n> [!NOTA]\n> x\n\n> [!Uwaga]\n> x\n\n> [!Ważne]\n> x\n\n> [!Zadanie]\n> x\n\n> [!Przykład]\n> x\n\n> [!Ćwiczenie]\n> x\n\n> [!Pytanie]\n> x\n\n> [!TIPP]\n> x\n\n> [!Hinweis]\n> x\n";
+    assert_eq!(warned(own), [], "{own}");
 }
 
 #[test]

@@ -255,17 +255,30 @@ fn title_and_body<'a>(
     } else {
         out.push(Event::Text(kind.to_string().into()));
     }
-    // The rest of the first line is the title too (`**bold**`, `code`).
-    let mut body = false;
+    // The rest of the first line is the title too (`**bold**`, `code`);
+    // bold or a link that goes on past the line's end takes the title on
+    // with it, so every tag opened in the title closes there.
+    let (mut body, mut inside) = (false, 0usize);
     for event in events.by_ref() {
         match event {
+            Event::SoftBreak | Event::HardBreak if inside > 0 => {
+                out.push(Event::Text(" ".into()));
+            }
             Event::SoftBreak | Event::HardBreak => {
                 body = true;
                 break;
             }
             Event::End(TagEnd::Paragraph) => break,
-            event if kind.is_empty() => out.push(event),
-            _ => {}
+            event => {
+                match &event {
+                    Event::Start(_) => inside += 1,
+                    Event::End(_) => inside = inside.saturating_sub(1),
+                    _ => {}
+                }
+                if kind.is_empty() {
+                    out.push(event);
+                }
+            }
         }
     }
     out.push(Event::Html(format!("</{tag}>\n").into()));

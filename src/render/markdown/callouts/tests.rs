@@ -124,7 +124,7 @@ fn quotes_that_are_no_callouts_stay_quotes() {
         "> Text first.\n> [!NOTE]\n",
         "> [!] empty\n",
         "> [x] not a sign\n",
-        "`> [!NOTE]`\n",
+        "> `[!NOTE]` written as code\n",
         "```\n> [!NOTE]\n```\n",
     ] {
         let html = page(md, "en");
@@ -146,5 +146,28 @@ fn a_title_of_markup_alone_is_the_title_and_an_empty_callout_has_its_name() {
         html,
         "<aside class=\"callout callout-caution\" role=\"note\">\n\
          <p class=\"callout-title\" data-no-search>Caution</p>\n</aside>\n"
+    );
+}
+
+/// Trainers wrap their lines: bold or a link that goes on to the next line
+/// takes the title on with it, and the HTML stays whole.
+#[test]
+fn a_title_whose_bold_goes_on_to_the_next_line_stays_whole() {
+    let html = page(
+        "> [!TIP] **Bring a real\n> problem** to the session\n> Not a made-up one.\n",
+        "en",
+    );
+    assert!(
+        html.contains(
+            "<p class=\"callout-title\"><strong>Bring a real problem</strong> to the session</p>\n<p>Not a made-up one.</p>"
+        ),
+        "{html}"
+    );
+    let html = page("> [!NOTE] See [the\n> rules](/r.html)\n", "en");
+    assert!(
+        html.contains(
+            "<p class=\"callout-title\">See <a href=\"r.html\">the rules</a></p>\n</aside>"
+        ),
+        "{html}"
     );
 }
