@@ -2,7 +2,7 @@
 //! `(path, bytes)` per tree, so `alsite` needs no files beside it. The English
 //! sample is the repository's own `content/` and `site.yaml`; each other
 //! language's sample lives in `samples/<lang>/`, and `samples/translations/<lang>/`
-//! holds translations of files that only another language's sample has.
+//! holds translations of another language's sample files.
 
 use std::env;
 use std::fmt::Write as _;
@@ -36,14 +36,15 @@ fn main() {
         &[&pl.join("content"), &pl.join("site.yaml")],
         &pl,
     );
-    // Translations of files only another language's sample has, written
-    // only when that language is a translation (`new --language pl,en`).
+    // Translations of another language's sample files, written only when
+    // that language is a translation (`new --language pl,en`), and as the
+    // original of a file only the other sample has.
     let en = root.join("samples/translations/en");
     table(
         &mut code,
         "TRANSLATIONS_EN",
         &root,
-        &[&en.join("content")],
+        &[&en.join("content"), &en.join("site.yaml")],
         &en,
     );
     fs::write(out.join("embedded.rs"), code).expect("OUT_DIR is writable");

@@ -344,7 +344,7 @@ fn new_two_language_site_puts_translations_beside_their_originals() {
     );
     // Polish files as they are, English ones beside them with `.en`.
     assert!(read("content/pages/about.md").contains("O Pracowni Pytań"));
-    assert!(read("content/pages/about.en.md").contains("About Northbridge"));
+    assert!(read("content/pages/about.en.md").contains("About Pracownia Pytań"));
     assert!(read("content/index.en.md").contains("title: Action Learning in Practice"));
     assert!(read("content/method/ground-rules.en.yaml").contains("The two ground rules"));
     assert!(read("content/practice/question-types.en.yaml").contains("name: Open"));
@@ -367,6 +367,62 @@ fn new_two_language_site_puts_translations_beside_their_originals() {
         assert!(!site.join(absent).exists(), "{absent}");
     }
     assert!(site.join("content/practice/question-rules.yaml").is_file());
+}
+
+#[test]
+fn new_two_language_site_is_one_organization_in_both_languages() {
+    // The English side of `new --language pl,en` is the Polish sample in
+    // English: the organization the footer names, its e-mail and phone, its
+    // prices and its one workshop, not the English sample's firm.
+    let dir = TempDir::new("new-pl-en-organization");
+    let out = alsite(&["new", "site", "--language", "pl,en"], &dir.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let site = dir.0.join("site");
+    let built = alsite(&["build"], &site);
+    assert!(built.status.success(), "{}", text(&built.stderr));
+    assert!(
+        text(&built.stdout).contains("0 warnings"),
+        "{}",
+        text(&built.stdout)
+    );
+    let mut pages = Vec::new();
+    html_files(&site.join("public/en"), &mut pages);
+    assert!(pages.len() > 20, "{pages:?}");
+    for page in &pages {
+        let html = fs::read_to_string(page).unwrap();
+        for other in [
+            "Northbridge",
+            "northbridge",
+            "+44",
+            "£",
+            "Foundations workshop",
+        ] {
+            assert!(!html.contains(other), "{}: {other}", page.display());
+        }
+    }
+    let read = |p: &str| fs::read_to_string(site.join("public").join(p)).unwrap();
+    let about = read("en/about.html");
+    for words in [
+        "About Pracownia Pytań",
+        "mailto:kontakt@pracowniapytan.example",
+        "+48 12 300 40 50",
+    ] {
+        assert!(about.contains(words), "{words}");
+    }
+    assert!(read("en/index.html").contains("half-day intro"));
+    assert!(read("en/offers.html").contains("zł"));
+}
+
+/// Every `.html` file under `dir`.
+fn html_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            html_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "html") {
+            out.push(path);
+        }
+    }
 }
 
 #[test]
