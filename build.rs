@@ -39,14 +39,16 @@ fn main() {
     // Translations of another language's sample files, written only when
     // that language is a translation (`new --language pl,en`), and as the
     // original of a file only the other sample has.
-    let en = root.join("samples/translations/en");
-    table(
-        &mut code,
-        "TRANSLATIONS_EN",
-        &root,
-        &[&en.join("content"), &en.join("site.yaml")],
-        &en,
-    );
+    for (lang, name) in [("en", "TRANSLATIONS_EN"), ("pl", "TRANSLATIONS_PL")] {
+        let dir = root.join("samples/translations").join(lang);
+        table(
+            &mut code,
+            name,
+            &root,
+            &[&dir.join("content"), &dir.join("site.yaml")],
+            &dir,
+        );
+    }
     fs::write(out.join("embedded.rs"), code).expect("OUT_DIR is writable");
     for p in ["themes/default", "content", "site.yaml", "samples"] {
         println!("cargo:rerun-if-changed={p}");

@@ -16,10 +16,14 @@ const SAMPLES: &[(&str, Tree)] = &[("en", embedded::SAMPLE), ("pl", embedded::SA
 /// Translations, by language, of another language's sample files: of files
 /// only that sample has (the Polish demo session in English), a translation
 /// when the language is one and the original when it is the default; of
-/// files both samples have (the Polish home, about and offers pages, and
-/// `site.yaml`'s words, in English), used in place of the language's own
-/// when it is a translation, so both languages speak of one organization.
-const TRANSLATIONS: &[(&str, Tree)] = &[("en", embedded::TRANSLATIONS_EN)];
+/// files both samples have (each sample's home, about and offers pages, and
+/// `site.yaml`'s words, in the other language), used in place of the
+/// language's own when it is a translation, so both languages speak of one
+/// organization.
+const TRANSLATIONS: &[(&str, Tree)] = &[
+    ("en", embedded::TRANSLATIONS_EN),
+    ("pl", embedded::TRANSLATIONS_PL),
+];
 
 /// The checker's word lists: one file with a section per language, so it is
 /// never translated; the default language's copy is written.
