@@ -2,7 +2,7 @@
 //! `(path, bytes)` per tree, so `alsite` needs no files beside it. The English
 //! sample is the repository's own `content/` and `site.yaml`; each other
 //! language's sample lives in `samples/<lang>/`, and `samples/translations/<lang>/`
-//! holds translations of files that only another language's sample has.
+//! holds translations of another language's sample files.
 
 use std::env;
 use std::fmt::Write as _;
@@ -36,16 +36,19 @@ fn main() {
         &[&pl.join("content"), &pl.join("site.yaml")],
         &pl,
     );
-    // Translations of files only another language's sample has, written
-    // only when that language is a translation (`new --language pl,en`).
-    let en = root.join("samples/translations/en");
-    table(
-        &mut code,
-        "TRANSLATIONS_EN",
-        &root,
-        &[&en.join("content")],
-        &en,
-    );
+    // Translations of another language's sample files, written only when
+    // that language is a translation (`new --language pl,en`), and as the
+    // original of a file only the other sample has.
+    for (lang, name) in [("en", "TRANSLATIONS_EN"), ("pl", "TRANSLATIONS_PL")] {
+        let dir = root.join("samples/translations").join(lang);
+        table(
+            &mut code,
+            name,
+            &root,
+            &[&dir.join("content"), &dir.join("site.yaml")],
+            &dir,
+        );
+    }
     fs::write(out.join("embedded.rs"), code).expect("OUT_DIR is writable");
     for p in ["themes/default", "content", "site.yaml", "samples"] {
         println!("cargo:rerun-if-changed={p}");

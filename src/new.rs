@@ -13,10 +13,17 @@ type Tree = &'static [(&'static str, &'static [u8])];
 /// The bundled samples, by language code.
 const SAMPLES: &[(&str, Tree)] = &[("en", embedded::SAMPLE), ("pl", embedded::SAMPLE_PL)];
 
-/// Translations, by language, of files that only another language's sample
-/// has (the Polish demo session in English): a translation when that
-/// language is one, the original when it is the default.
-const TRANSLATIONS: &[(&str, Tree)] = &[("en", embedded::TRANSLATIONS_EN)];
+/// Translations, by language, of another language's sample files: of files
+/// only that sample has (the Polish demo session in English), a translation
+/// when the language is one and the original when it is the default; of
+/// files both samples have (each sample's home, about and offers pages, and
+/// `site.yaml`'s words, in the other language), used in place of the
+/// language's own when it is a translation, so both languages speak of one
+/// organization.
+const TRANSLATIONS: &[(&str, Tree)] = &[
+    ("en", embedded::TRANSLATIONS_EN),
+    ("pl", embedded::TRANSLATIONS_PL),
+];
 
 /// The checker's word lists: one file with a section per language, so it is
 /// never translated; the default language's copy is written.
@@ -64,8 +71,8 @@ fn tree(code: &str) -> Option<Tree> {
 
 /// The files of the sample for `languages` (already checked by
 /// [`parse_languages`]): the default language's tree as it is; for each other
-/// language, every file of its sample or its `samples/translations/` that has
-/// a counterpart in the default tree, renamed
+/// language, every file of its sample or its `samples/translations/` (which
+/// comes first) that has a counterpart in the default tree, renamed
 /// with the language before the extension (`about.en.md`,
 /// `workshop.en.yaml`). Files with no counterpart are left out, and
 /// `site.yaml` lists the languages.
@@ -80,8 +87,11 @@ pub fn compose(languages: &[String]) -> Vec<(String, Cow<'static, [u8]>)> {
     }
     for lang in &languages[1..] {
         let other = tree(lang).expect("checked by parse_languages");
-        let extra = translations(lang);
-        for (path, bytes) in other.iter().chain(extra) {
+        let extra: Vec<_> = translations(lang).collect();
+        let own = other
+            .iter()
+            .filter(|(p, _)| !extra.iter().any(|(e, _)| e == p));
+        for (path, bytes) in own.chain(extra.iter().copied()) {
             if *path == "site.yaml" || *path == PER_LANGUAGE {
                 continue;
             }
@@ -159,13 +169,15 @@ fn multilingual_config(text: &str, languages: &[String]) -> String {
 }
 
 /// `translations:` for site.yaml: each other language's own title,
-/// description and footer, taken from its sample's site.yaml.
+/// description and footer, taken from its `samples/translations/` site.yaml
+/// or else its sample's.
 fn translations_block(others: &[String]) -> String {
     let mut out = String::from("translations:\n");
     for lang in others {
         out.push_str(&format!("  {lang}:\n"));
-        let config = tree(lang)
-            .and_then(|t| t.iter().find(|(p, _)| *p == "site.yaml"))
+        let config = translations(lang)
+            .chain(tree(lang).unwrap_or_default())
+            .find(|(p, _)| *p == "site.yaml")
             .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
             .unwrap_or_default();
         for line in config.lines() {

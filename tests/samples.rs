@@ -344,7 +344,7 @@ fn new_two_language_site_puts_translations_beside_their_originals() {
     );
     // Polish files as they are, English ones beside them with `.en`.
     assert!(read("content/pages/about.md").contains("O Pracowni Pytań"));
-    assert!(read("content/pages/about.en.md").contains("About Northbridge"));
+    assert!(read("content/pages/about.en.md").contains("About Pracownia Pytań"));
     assert!(read("content/index.en.md").contains("title: Action Learning in Practice"));
     assert!(read("content/method/ground-rules.en.yaml").contains("The two ground rules"));
     assert!(read("content/practice/question-types.en.yaml").contains("name: Open"));
@@ -367,6 +367,90 @@ fn new_two_language_site_puts_translations_beside_their_originals() {
         assert!(!site.join(absent).exists(), "{absent}");
     }
     assert!(site.join("content/practice/question-rules.yaml").is_file());
+}
+
+#[test]
+fn new_two_language_site_is_one_organization_in_both_languages() {
+    // The translated side of `new --language pl,en` (and `en,pl`) is the
+    // default sample in the other language: the organization the footer
+    // names, its e-mail and phone, its prices and its workshops, not the
+    // other sample's firm.
+    let cases = [
+        (
+            "pl,en",
+            "en",
+            &[
+                "Northbridge",
+                "northbridge",
+                "+44",
+                "£",
+                "Foundations workshop",
+            ][..],
+            [
+                "About Pracownia Pytań",
+                "mailto:kontakt@pracowniapytan.example",
+                "+48 12 300 40 50",
+            ],
+        ),
+        (
+            "en,pl",
+            "pl",
+            &["Pracowni", "pracowniapytan", "+48"][..],
+            [
+                "O Northbridge Action Learning",
+                "mailto:hello@northbridge.example",
+                "+44 20 7946 0000",
+            ],
+        ),
+    ];
+    for (langs, lang, others, own) in cases {
+        let dir = TempDir::new("new-two-languages-organization");
+        let out = alsite(&["new", "site", "--language", langs], &dir.0);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let site = dir.0.join("site");
+        let built = alsite(&["build"], &site);
+        assert!(built.status.success(), "{}", text(&built.stderr));
+        let mut pages = Vec::new();
+        html_files(&site.join("public").join(lang), &mut pages);
+        assert!(pages.len() > 20, "{pages:?}");
+        for page in &pages {
+            let html = fs::read_to_string(page).unwrap();
+            for other in others {
+                assert!(
+                    !html.contains(other),
+                    "{langs}: {}: {other}",
+                    page.display()
+                );
+            }
+        }
+        let about = fs::read_to_string(site.join("public").join(lang).join("about.html")).unwrap();
+        for words in own {
+            assert!(about.contains(words), "{langs}: {words}");
+        }
+    }
+    let dir = TempDir::new("new-pl-en-words");
+    alsite(&["new", "site", "--language", "pl,en"], &dir.0);
+    let built = alsite(&["build"], &dir.0.join("site"));
+    assert!(
+        text(&built.stdout).contains("0 warnings"),
+        "{}",
+        text(&built.stdout)
+    );
+    let read = |p: &str| fs::read_to_string(dir.0.join("site/public").join(p)).unwrap();
+    assert!(read("en/index.html").contains("half-day intro"));
+    assert!(read("en/offers.html").contains("zł"));
+}
+
+/// Every `.html` file under `dir`.
+fn html_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            html_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "html") {
+            out.push(path);
+        }
+    }
 }
 
 #[test]
@@ -401,6 +485,21 @@ fn english_translations_of_polish_only_files_pass_the_checks() {
         .unwrap()
         .contains("Every decision goes through my desk"));
     assert!(out.status.success());
+}
+
+#[test]
+fn polish_translations_of_english_sample_files_pass_the_checks() {
+    // Laid over the Polish sample, as the Polish side of `en,pl` reads them.
+    let site = TempDir::new("translations-pl");
+    let pl = Path::new(REPO).join("samples/pl");
+    fs::copy(pl.join("site.yaml"), site.path("site.yaml")).unwrap();
+    copy_tree(&pl.join("content"), &site.path("content"));
+    copy_tree(
+        &Path::new(REPO).join("samples/translations/pl/content"),
+        &site.path("content"),
+    );
+    let out = alsite(&["check", "--strict"], &site.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
 }
 
 #[test]
