@@ -316,3 +316,14 @@ test("callouts: each titled in Polish, its words legible in both schemes, the fo
     }
   }
 });
+
+test("callouts on paper: a folded one prints whole, its text on the sheet as in the open ones", async () => {
+  const page = await browser.context.newPage();
+  await page.goto("file://" + path.join(withCallouts, "uwagi.html"));
+  await page.emulateMedia({ media: "print" });
+  const folded = page.locator("main aside.callout[role=note]").last();
+  assert.ok(await folded.getByText("Odkładamy je").isVisible(), "the folded callout's text is on paper");
+  const box = await folded.getByText("Odkładamy je").boundingBox();
+  assert.ok(box && box.height > 0 && box.width > 0, `its text takes room on the sheet: ${JSON.stringify(box)}`);
+  await page.close();
+});
