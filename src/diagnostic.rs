@@ -341,11 +341,17 @@ pub fn io_words(e: &std::io::Error) -> String {
     }
 }
 
-/// Whether `e` says the disk takes no more (full, or an account's quota
-/// used up), whatever is written next.
+/// The errors that say the disk takes no more, whatever is written next:
+/// full, an account's quota used up, a file past the largest it takes.
+pub const DISK_FULL: [std::io::ErrorKind; 3] = [
+    std::io::ErrorKind::StorageFull,
+    std::io::ErrorKind::QuotaExceeded,
+    std::io::ErrorKind::FileTooLarge,
+];
+
+/// Whether `e` is one of [`DISK_FULL`].
 pub fn is_disk_full(e: &std::io::Error) -> bool {
-    use std::io::ErrorKind::*;
-    matches!(e.kind(), StorageFull | QuotaExceeded)
+    DISK_FULL.contains(&e.kind())
 }
 
 /// What to do about an error writing into `folder`, in a trainer's words:

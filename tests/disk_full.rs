@@ -20,6 +20,17 @@ fn limited(dir: &TempDir, kib: u32, args: &str) -> std::process::Output {
         .expect("bash runs")
 }
 
+/// A run that failed (exit 1), saying it could not write and that nothing
+/// was written.
+fn refused_saying_nothing_was_written(run: &std::process::Output) {
+    let stderr = text(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("cannot write") && stderr.contains("nothing was written"),
+        "{stderr}"
+    );
+}
+
 /// A disk that fills up part way (here, a limit on file size: the first
 /// file past it is cut off and refused): `alsite new` and `alsite strings`
 /// say nothing was written, and it is true: no half a site, no cut-off
@@ -28,22 +39,12 @@ fn limited(dir: &TempDir, kib: u32, args: &str) -> std::process::Output {
 fn a_disk_full_part_way_leaves_nothing_of_new_or_strings() {
     let dir = TempDir::new("disk-full");
     let run = limited(&dir, 4, "new site");
-    let stderr = text(&run.stderr);
-    assert_eq!(run.status.code(), Some(1), "{stderr}");
-    assert!(
-        stderr.contains("cannot write") && stderr.contains("nothing was written"),
-        "{stderr}"
-    );
+    refused_saying_nothing_was_written(&run);
     assert!(!dir.path("site").exists(), "no half a site is left");
     // The same site, written whole, then its strings with too little room.
     assert!(alsite(&["new", "site"], &dir.0).status.success());
     let run = limited(&dir, 4, "strings pl --root site");
-    let stderr = text(&run.stderr);
-    assert_eq!(run.status.code(), Some(1), "{stderr}");
-    assert!(
-        stderr.contains("cannot write") && stderr.contains("nothing was written"),
-        "{stderr}"
-    );
+    refused_saying_nothing_was_written(&run);
     assert!(
         !dir.path("site/i18n").exists(),
         "no cut-off strings file is left"

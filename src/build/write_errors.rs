@@ -4,8 +4,7 @@
 //! one. Other causes (a name the disk does not allow, a folder that cannot
 //! be written) keep an error for each file: its name is what to fix.
 
-use crate::diagnostic::{io_words, write_hint, Diagnostic, Diagnostics};
-use std::io::ErrorKind;
+use crate::diagnostic::{io_words, write_hint, Diagnostic, Diagnostics, DISK_FULL};
 use std::path::Path;
 
 const CANNOT_WRITE: &str = "cannot write ";
@@ -16,15 +15,10 @@ pub fn file(out: &Path, path: &str, e: &std::io::Error) -> Diagnostic {
         .hint(write_hint(e, "the output folder"))
 }
 
-/// The words of the errors that say the disk took no more (full, a quota,
-/// a file past its largest): the same for every file written after.
+/// The words of the errors that say the disk took no more (see
+/// [`DISK_FULL`]): the same for every file written after.
 fn whole_disk() -> [String; 3] {
-    [
-        ErrorKind::StorageFull,
-        ErrorKind::QuotaExceeded,
-        ErrorKind::FileTooLarge,
-    ]
-    .map(|kind| io_words(&std::io::Error::from(kind)))
+    DISK_FULL.map(|kind| io_words(&std::io::Error::from(kind)))
 }
 
 /// `errors` with the files of `out` that failed because the disk took no
@@ -68,8 +62,8 @@ mod tests {
     #[test]
     fn files_that_failed_for_want_of_room_are_one_error() {
         let out = Path::new("public");
-        let full = std::io::Error::from(ErrorKind::StorageFull);
-        let denied = std::io::Error::from(ErrorKind::PermissionDenied);
+        let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
         let mut errors = Diagnostics::default();
         errors.push(Diagnostic::error("content/a.md", "a content error"));
         for path in ["a.html", "b.html", "c.html"] {

@@ -106,6 +106,7 @@ fn colours_and_fonts(config: &Config) -> String {
     let black = Rgb(0, 0, 0);
     let (primary_soft, accent_soft) = (primary.mix(PAPER, 0.88), accent.mix(PAPER, 0.9));
     let [link, accent_text] = text_on_tints(primary, accent, [primary_soft, accent_soft]);
+    let fill = primary.fill_on_dark();
     let mut css = String::new();
     css.push_str(&format!(
         ":root{{--primary:{};--header:{};--primary-strong:{};--primary-soft:{};--link:{};--accent:{};--accent-text:{};--accent-soft:{};{}}}",
@@ -121,8 +122,8 @@ fn colours_and_fonts(config: &Config) -> String {
     ));
     css.push_str(&format!(
         "@media screen and (prefers-color-scheme: dark){{:root{{--primary:{};--primary-strong:{};--primary-soft:{};--link:{};--accent:{};--accent-text:{};--accent-soft:{}}}}}",
-        primary.fill_on_dark().hex(),
-        primary.fill_on_dark().mix(black, 0.25).hex(),
+        fill.hex(),
+        fill.mix(black, 0.25).hex(),
         primary.mix(PAPER_DARK, 0.75).hex(),
         primary.lighter_until(SURFACE_DARK, AA + 1.0).hex(),
         accent.fill_on_dark().hex(),
