@@ -373,7 +373,7 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
         )
         .hint(format!(
             "{}; nothing in the output was changed",
-            crate::diagnostic::write_hint(&e, "the output folder")
+            crate::diagnostic::write_hint(&e, "the output folder", Some("`--out`"))
         )))
     };
     let mut writer = Writer::open(out).map_err(write_error)?;

@@ -355,17 +355,24 @@ pub fn is_disk_full(e: &std::io::Error) -> bool {
 }
 
 /// What to do about an error writing into `folder`, in a trainer's words:
-/// a full disk is not a folder that cannot be written.
-pub fn write_hint(e: &std::io::Error, folder: &str) -> String {
+/// a full disk is not a folder that cannot be written. `elsewhere` is how
+/// to write to another disk instead (`--out`), when the command can.
+pub fn write_hint(e: &std::io::Error, folder: &str, elsewhere: Option<&str>) -> String {
     use std::io::ErrorKind::*;
-    match e.kind() {
-        PermissionDenied => format!("check that {folder} and the folders in it can be written"),
-        ReadOnlyFilesystem => format!("write {folder} to a disk that can be written (`--out`)"),
-        StorageFull | QuotaExceeded => {
-            format!("make room on the disk, or write {folder} to another disk (`--out`)")
+    match (e.kind(), elsewhere) {
+        (PermissionDenied, _) => format!("check that {folder} and the folders in it can be written"),
+        (ReadOnlyFilesystem, Some(how)) => format!("write {folder} to a disk that can be written ({how})"),
+        (ReadOnlyFilesystem, None) => {
+            format!("{folder} is on a disk that cannot be written: copy the site to one that can and run this there")
         }
-        FileTooLarge => format!(
-            "write {folder} to another disk (`--out`); a USB stick formatted FAT32, for one, takes no file past 4 GB"
+        (StorageFull | QuotaExceeded, Some(how)) => {
+            format!("make room on the disk, or write {folder} to another disk ({how})")
+        }
+        (StorageFull | QuotaExceeded | FileTooLarge, None) => {
+            format!("make room on the disk that holds {folder}, then run this again")
+        }
+        (FileTooLarge, Some(how)) => format!(
+            "write {folder} to another disk ({how}): this one, or a limit on your account, takes no file this large (a USB stick formatted FAT32 takes none past 4 GB)"
         ),
         _ => format!("check that {folder} and the folders in it can be written and the disk has room"),
     }

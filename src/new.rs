@@ -223,7 +223,11 @@ pub fn new_site(dir: &Path, languages: &[String]) -> Result<usize, Diagnostic> {
         .iter()
         .map(|(path, bytes)| (dir.join(path), &bytes[..]))
         .collect();
-    crate::new_files::write_all_or_none(&targets)?;
+    crate::new_files::write_all_or_none(
+        &targets,
+        "the new site",
+        Some("give `alsite new` a folder there"),
+    )?;
     Ok(files.len())
 }
 

@@ -3,15 +3,21 @@
 //! that cannot be made) part way must not leave half a site or a cut-off
 //! strings file behind, which the next build would read as the trainer's.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{write_hint, Diagnostic};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// Writes each `(path, bytes)`, making the folders they need; none of the
 /// paths may exist. When one cannot be written, what was written and the
-/// folders made are removed again, and the error names the file. When even
-/// that fails, the error says what is left.
-pub fn write_all_or_none(files: &[(PathBuf, &[u8])]) -> Result<(), Diagnostic> {
+/// folders made are removed again, and the error names the file, with what
+/// to do about it (as [`write_hint`] words it for `folder`, written to
+/// another disk as `elsewhere` says, if it can be). When even that fails,
+/// the error says what is left.
+pub fn write_all_or_none(
+    files: &[(PathBuf, &[u8])],
+    folder: &str,
+    elsewhere: Option<&str>,
+) -> Result<(), Diagnostic> {
     let mut made = Made::default();
     let Err((path, e)) = made.write(files) else {
         return Ok(());
@@ -20,8 +26,9 @@ pub fn write_all_or_none(files: &[(PathBuf, &[u8])]) -> Result<(), Diagnostic> {
         &path,
         format!("cannot write: {}", crate::diagnostic::io_words(&e)),
     );
+    let what_to_do = write_hint(&e, folder, elsewhere);
     match made.undo() {
-        Ok(()) => Err(error),
+        Ok(()) => Err(error.hint(what_to_do)),
         Err((left, more)) => {
             let left = match more {
                 0 => format!("{} is left; delete it", left.display()),
@@ -29,7 +36,7 @@ pub fn write_all_or_none(files: &[(PathBuf, &[u8])]) -> Result<(), Diagnostic> {
                 n => format!("{} and {n} more are left; delete them", left.display()),
             };
             Err(error.hint(format!(
-                "alsite could not remove what it had written: {left} before trying again"
+                "alsite could not remove what it had written: {left} before trying again; {what_to_do}"
             )))
         }
     }
@@ -118,7 +125,7 @@ mod tests {
             (dir.join("there/two.md"), b"two"),
             (dir.join("blocked/three.md"), b"three"),
         ];
-        let e = write_all_or_none(&files).unwrap_err();
+        let e = write_all_or_none(&files, "the site", None).unwrap_err();
         assert!(e.to_string().contains("blocked"), "{e}");
         assert!(!site.exists(), "the folders it made are gone");
         assert!(!dir.join("there/two.md").exists());
@@ -131,7 +138,7 @@ mod tests {
             std::os::unix::fs::symlink(dir.join("elsewhere.md"), &link).unwrap();
             let files: Vec<(PathBuf, &[u8])> =
                 vec![(site.join("one.md"), b"one"), (link.clone(), b"two")];
-            assert!(write_all_or_none(&files).is_err());
+            assert!(write_all_or_none(&files, "the site", None).is_err());
             assert!(std::fs::symlink_metadata(&link)
                 .unwrap()
                 .file_type()
@@ -140,7 +147,7 @@ mod tests {
             std::fs::remove_file(&link).unwrap();
         }
         // And when nothing stands in the way, everything is written.
-        write_all_or_none(&files[..2]).unwrap();
+        write_all_or_none(&files[..2], "the site", None).unwrap();
         assert_eq!(std::fs::read(site.join("a/b/one.md")).unwrap(), b"one");
         std::fs::remove_dir_all(&dir).unwrap();
     }

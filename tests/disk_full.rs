@@ -40,11 +40,25 @@ fn a_disk_full_part_way_leaves_nothing_of_new_or_strings() {
     let dir = TempDir::new("disk-full");
     let run = limited(&dir, 4, "new site");
     refused_saying_nothing_was_written(&run);
+    // What to do, for this command: not `--out`, which it does not take.
+    let stderr = text(&run.stderr);
+    assert!(
+        stderr.contains("write the new site to another disk (give `alsite new` a folder there)"),
+        "{stderr}"
+    );
     assert!(!dir.path("site").exists(), "no half a site is left");
     // The same site, written whole, then its strings with too little room.
     assert!(alsite(&["new", "site"], &dir.0).status.success());
     let run = limited(&dir, 4, "strings pl --root site");
     refused_saying_nothing_was_written(&run);
+    let stderr = text(&run.stderr);
+    assert!(
+        stderr.contains(
+            "make room on the disk that holds the site's i18n/ folder, then run this again"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("--out"), "{stderr}");
     assert!(
         !dir.path("site/i18n").exists(),
         "no cut-off strings file is left"

@@ -11,8 +11,11 @@ const CANNOT_WRITE: &str = "cannot write ";
 
 /// The error of one output file, `path` from the output's root.
 pub fn file(out: &Path, path: &str, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(out, format!("{CANNOT_WRITE}{path}: {}", io_words(e)))
-        .hint(write_hint(e, "the output folder"))
+    Diagnostic::error(out, format!("{CANNOT_WRITE}{path}: {}", io_words(e))).hint(write_hint(
+        e,
+        "the output folder",
+        Some("`--out`"),
+    ))
 }
 
 /// The words of the errors that say the disk took no more (see

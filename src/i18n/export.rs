@@ -35,7 +35,7 @@ pub fn write(root: &Path, lang: &str) -> Result<Vec<PathBuf>, Diagnostic> {
         .zip(&files)
         .map(|(target, (_, text))| (target.clone(), text.as_bytes()))
         .collect();
-    crate::new_files::write_all_or_none(&writes)?;
+    crate::new_files::write_all_or_none(&writes, "the site's i18n/ folder", None)?;
     Ok(targets)
 }
 

@@ -162,7 +162,11 @@ pub fn package(o: &Options) -> Result<Summary, Diagnostics> {
                 crate::diagnostic::io_words(&e)
             ),
         )
-        .hint(crate::diagnostic::write_hint(&e, "the package's folder")))
+        .hint(crate::diagnostic::write_hint(
+            &e,
+            "the package's folder",
+            Some("`--out`"),
+        )))
     })?;
     Ok(Summary {
         scos: scos.len(),
