@@ -242,10 +242,10 @@ function sheetsFilled(pdf) {
   });
 }
 
-test("a printed handout runs on from module to module, and no sheet of a handout or guide is left mostly empty (Polish sample)", async () => {
+test("a printed handout runs on from module to module, no sheet of a handout or guide is left mostly empty, and the half-day agenda is one sheet (Polish sample)", async () => {
   const out = path.join(dir, "pl");
   execFileSync(BIN, ["build", "--root", path.join(__dirname, "../../samples/pl"), "--out", out], { stdio: "pipe" });
-  for (const [file, most] of [["handout.html", 3], ["facilitator.html", 6]]) {
+  for (const [file, most] of [["index.html", 1], ["handout.html", 3], ["facilitator.html", 6]]) {
     const page = await browser.context.newPage();
     await page.goto("file://" + path.join(out, "workshops/intro-training", file), { waitUntil: "load" });
     const pdf = path.join(dir, `pl-${file}.pdf`);
@@ -494,4 +494,44 @@ test("a practice set printed with answers given in this browser says so on the s
   assert.match(await note.textContent(), /Printed with the answers given in this browser\. For a blank sheet, choose “Start over”/);
   await page.evaluate(() => localStorage.clear());
   await page.close();
+});
+
+/** A site whose workshops `w0`… each have one day of `rows` rows (modules
+ *  and breaks), after a summary of 0, 1, 2… lines of text: the printed
+ *  schedule of one or another goes on over the page at each of its rows. */
+function agendaSite(root, workshops, rows) {
+  execFileSync(BIN, ["new", root], { stdio: "pipe" });
+  const line = "A line of the summary, long enough to fill the width of the printed sheet from edge to edge.";
+  for (let w = 0; w < workshops; w++) {
+    const folder = path.join(root, "content/workshops", `w${w}`);
+    fs.mkdirSync(folder, { recursive: true });
+    const items = [];
+    for (let r = 0; r < rows; r++) {
+      if (r % 3 === 2) {
+        items.push(`      - { break: Coffee, minutes: 10 }`);
+        continue;
+      }
+      items.push(`      - module: m${r}`);
+      fs.writeFileSync(path.join(folder, `m${r}.md`), `---\ntitle: Module ${r} of the day\nminutes: 30\nobjectives: [Name what the group learned in this part, Plan the next step]\nactivities:\n  - { title: Work, minutes: 30, kind: discussion }\n---\n\nText.\n`);
+    }
+    const summary = Array.from({ length: w }, () => `  ${line}\n\n`).join("");
+    fs.writeFileSync(path.join(folder, "workshop.yaml"), `title: Workshop ${w}\naudience: trainers\nsummary: |\n${summary || "  Short.\n"}outcomes: [Practise]\ndays:\n  - start: "09:00"\n    items:\n${items.join("\n")}\n`);
+  }
+}
+
+test("a day's schedule printed over two sheets leaves at least two of its rows on a sheet: never its first or last row alone", async () => {
+  const root = path.join(dir, "agendas");
+  const [workshops, rows] = [14, 14];
+  agendaSite(root, workshops, rows);
+  execFileSync(BIN, ["build", "--root", root, "--out", path.join(root, "out")], { stdio: "pipe" });
+  let spilled = 0;
+  for (let w = 0; w < workshops; w++) {
+    const { sheets } = await printed("file://" + path.join(root, "out/workshops", `w${w}`, "index.html"));
+    // A row of the schedule is a line that starts with its start and end.
+    const counts = sheets.map((s) => s.split("\n").filter((l) => /^\s*\d\d?:\d\d\s+\d\d?:\d\d\s/.test(l)).length);
+    assert.equal(counts.reduce((a, b) => a + b, 0), rows, `w${w}: every row printed (${counts})`);
+    if (counts.filter((c) => c > 0).length > 1) spilled++;
+    assert.ok(counts.every((c) => c === 0 || c >= 2), `w${w}: rows on each sheet ${counts.join(", ")}`);
+  }
+  assert.ok(spilled >= workshops / 2, `the schedule goes on over the page in ${spilled} of ${workshops} agendas`);
 });
