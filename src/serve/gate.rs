@@ -7,7 +7,7 @@ use super::turns::{Turn, Turns};
 use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::net::{Shutdown, TcpStream};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, OnceLock};
 use std::thread::Thread;
 use std::time::{Duration, Instant};
@@ -22,6 +22,13 @@ const EVICT_WAIT: Duration = Duration::from_millis(500);
 /// A connection that has had no answer yet is closed to make room only
 /// after this long, or when no other can be: its request may be on the way.
 const FIRST_REQUEST_GRACE: Duration = Duration::from_secs(1);
+/// A connection busy with its first answer for longer than this (a client
+/// taking a large file slowly, or not at all) may be closed to make room
+/// when no idle or greedy one can. Without it, 512 clients each reading a
+/// video at 20 KB/s held every connection for up to 100 s, and a browser's
+/// pages and live-reload stream got 503 all that time. A browser takes
+/// even an 8 MB file from this computer in a few milliseconds.
+const FIRST_ANSWER_GRACE: Duration = Duration::from_secs(1);
 /// The idle mark of a connection that is busy.
 const BUSY: u64 = 0;
 /// The idle mark of a connection closed to make room.
@@ -63,6 +70,10 @@ struct Mark {
     /// Requests answered (0 for an event stream, which is never closed here).
     answered: AtomicU64,
     admitted: u64,
+    /// When it last became busy (an idle mark), for `Rank::Slow`.
+    busy_since: AtomicU64,
+    /// An event stream: never closed here (the broadcaster has its own limit).
+    streaming: AtomicBool,
     /// Its thread, woken when the connection is closed while it waits for a turn.
     thread: OnceLock<Thread>,
 }
@@ -85,7 +96,11 @@ impl Ticket {
     /// Marks the connection as waiting for a request head, or not (unless
     /// it was closed to make room).
     pub fn idle(&self, idle: bool) {
-        let mark = if idle { self.gate.now() } else { BUSY };
+        let now = self.gate.now();
+        let mark = if idle { now } else { BUSY };
+        if !idle {
+            self.mark.busy_since.store(now, Ordering::SeqCst);
+        }
         let _ = self
             .mark
             .idle
@@ -112,6 +127,7 @@ impl Ticket {
     /// The connection became an event stream: the gate never closes it
     /// (the broadcaster has its own limit).
     pub fn streaming(&self) {
+        self.mark.streaming.store(true, Ordering::SeqCst);
         self.mark.answered.store(0, Ordering::SeqCst);
         self.idle(false);
     }
@@ -127,6 +143,9 @@ enum Rank {
     /// first (a client pipelining hundreds of requests, or asking again
     /// the moment it has an answer).
     Greedy(Reverse<u64>),
+    /// Busy with its first answer for over `FIRST_ANSWER_GRACE`: the one
+    /// busy the longest first (a client taking a large file slowly).
+    Slow(u64),
     /// Idle, but new: its first request may be on the way.
     New(u64),
 }
@@ -161,11 +180,12 @@ impl Gate {
     }
 
     /// The connection to close to make room, with the mark it had; `None`
-    /// when every connection is busy with its first request (or an event
-    /// stream, or closed already).
+    /// when every connection is busy with its first answer for less than
+    /// `FIRST_ANSWER_GRACE` (or an event stream, or closed already).
     fn victim(&self, st: &GateState) -> Option<(u64, u64)> {
         let now = self.now();
-        let grace = u64::try_from(FIRST_REQUEST_GRACE.as_nanos()).unwrap_or(u64::MAX);
+        let nanos = |d: Duration| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX);
+        let (grace, answer_grace) = (nanos(FIRST_REQUEST_GRACE), nanos(FIRST_ANSWER_GRACE));
         st.conns
             .iter()
             .filter_map(|(id, e)| {
@@ -173,7 +193,14 @@ impl Gate {
                 let answered = e.mark.answered.load(Ordering::SeqCst);
                 let rank = match idle {
                     CLOSED => return None,
-                    BUSY if answered == 0 => return None,
+                    _ if e.mark.streaming.load(Ordering::SeqCst) => return None,
+                    BUSY if answered == 0 => {
+                        let since = e.mark.busy_since.load(Ordering::SeqCst);
+                        if now.saturating_sub(since) < answer_grace {
+                            return None;
+                        }
+                        Rank::Slow(since)
+                    }
                     BUSY => Rank::Greedy(Reverse(answered)),
                     _ if answered == 0 && now.saturating_sub(e.mark.admitted) < grace => {
                         Rank::New(idle)
@@ -233,6 +260,8 @@ impl Gate {
             idle: AtomicU64::new(now),
             answered: AtomicU64::new(0),
             admitted: now,
+            busy_since: AtomicU64::new(now),
+            streaming: AtomicBool::new(false),
             thread: OnceLock::new(),
         });
         st.conns.insert(
@@ -327,5 +356,24 @@ mod tests {
             t.idle(false);
         }
         assert!(gate.admit(&stream()).is_none());
+    }
+
+    /// One busy with its first answer past `FIRST_ANSWER_GRACE` (a client
+    /// taking a large file slowly) makes room, the one busy the longest
+    /// first; an event stream never does.
+    #[test]
+    fn a_first_answer_taken_slowly_makes_room_after_its_grace() {
+        let gate = Gate::new(3);
+        let tab = gate.admit(&stream()).unwrap();
+        tab.streaming();
+        let oldest = gate.admit(&stream()).unwrap();
+        oldest.idle(false);
+        std::thread::sleep(Duration::from_millis(50));
+        let older = gate.admit(&stream()).unwrap();
+        older.idle(false);
+        assert!(gate.admit(&stream()).is_none(), "within the grace");
+        std::thread::sleep(FIRST_ANSWER_GRACE);
+        let _newcomer = gate.admit(&stream()).unwrap();
+        assert!(closed(&oldest) && !closed(&older) && !closed(&tab));
     }
 }

@@ -3,10 +3,10 @@
 //! opened at once, hold up a browser only briefly.
 
 use super::common::hostile::*;
-use super::common::serve::{get, new_site, Server};
+use super::common::serve::{get, new_site, Events, Server};
 
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -63,8 +63,9 @@ fn c2_clients_that_stop_reading_a_large_file_are_cut_off_when_they_stall() {
         .collect();
     std::thread::sleep(Duration::from_millis(500));
     // Each may take 5 s and 5 s per further MiB in all (45 s here), but one
-    // that takes nothing for 5 s is cut off then: pages are served again
-    // well before the 45 s are over.
+    // that takes nothing for 5 s is cut off then, and a newcomer closes one
+    // busy with its first answer for over a second: pages are served again
+    // within about a second (5 s before newcomers could close them).
     let start = Instant::now();
     while get(&a, "/about.html").status != 200 {
         assert!(
@@ -284,6 +285,65 @@ fn pipelining_crowd(
                 opened += 1;
             }
             std::thread::sleep(tick);
+        }
+        opened
+    })
+}
+
+/// Clients that take a large file slowly (4 KiB every 0.1 s, fast enough
+/// never to stall) and reconnect when closed, more of them than the server
+/// takes at once. Each connection was busy with its first answer, which
+/// no newcomer could close (each for up to 45 s, then the next): a
+/// browser's pages and its live-reload stream got 503. Now a newcomer
+/// closes the one busy with its first answer the longest, past its first
+/// second.
+#[test]
+fn c7_clients_taking_a_large_file_slowly_do_not_turn_a_browser_away() {
+    let _turn = take_turn();
+    raise_own_fd_limit();
+    let site = new_site("slow-readers");
+    fs::write(site.path("content/film.bin"), vec![7u8; 8 << 20]).unwrap();
+    // 128 descriptors: room for 64 connections.
+    let server = Server::start_with(&site, &[], Some(128));
+    let a = server.addr.clone();
+    wait_for_stderr(&server, "at most 64 connections at once");
+    let stop = Arc::new(AtomicBool::new(false));
+    let readers: Vec<_> = (0..80).map(|_| slow_reader(&a, stop.clone())).collect();
+    std::thread::sleep(Duration::from_millis(1500));
+    let p = p99_get(&a, 20);
+    let mut events = Events::open(&a);
+    let about = site.path("content/pages/about.md");
+    let text = fs::read_to_string(&about).unwrap();
+    fs::write(&about, format!("{text}\nA new line.\n")).unwrap();
+    let took = events.next_reload();
+    stop.store(true, Ordering::Relaxed);
+    let opened: usize = readers.into_iter().map(|r| r.join().unwrap()).sum();
+    eprintln!(
+        "{opened} connections taking a file slowly: reload after {} ms",
+        took.as_millis()
+    );
+    assert_fast("80 clients taking an 8 MB file slowly", p);
+}
+
+/// A client that asks for `/film.bin` and reads it at 40 KiB/s, asking
+/// again whenever the server closes the connection, until `stop`; returns
+/// how many connections it opened.
+fn slow_reader(addr: &str, stop: Arc<AtomicBool>) -> std::thread::JoinHandle<usize> {
+    let addr = addr.to_string();
+    std::thread::spawn(move || {
+        let mut opened = 0;
+        while !stop.load(Ordering::Relaxed) {
+            let mut s = connect_small_window(&addr);
+            opened += 1;
+            let request = format!("GET /film.bin HTTP/1.1\r\nHost: {addr}\r\n\r\n");
+            if s.write_all(request.as_bytes()).is_err() {
+                continue;
+            }
+            s.set_read_timeout(Some(Duration::from_secs(1))).unwrap();
+            let mut chunk = [0u8; 4096];
+            while !stop.load(Ordering::Relaxed) && matches!(s.read(&mut chunk), Ok(n) if n > 0) {
+                std::thread::sleep(Duration::from_millis(100));
+            }
         }
         opened
     })
