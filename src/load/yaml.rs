@@ -5,6 +5,7 @@ use crate::diagnostic::Diagnostic;
 use serde::de::DeserializeOwned;
 use std::path::Path;
 
+mod aliases;
 mod anchors;
 mod blocks;
 mod colons;
@@ -99,6 +100,11 @@ fn from_serde<T: DeserializeOwned>(
         (_, Some(&(l, c)), None) => (l, c),
         (_, None, None) => (1, 1),
     };
+    let copied = aliases::at_use(text, &stripped, (line, column)).map(|(l, c, name)| {
+        let mark = line + first_line - 1;
+        (line, column) = (l, c);
+        format!("this value is a copy (`*{name}`) of the one marked `&{name}` on line {mark}")
+    });
     if let Some(key) = missing_key(&stripped) {
         // A key that is present but indented differently is the usual cause.
         if let Some((l, c)) = misplaced_key(text, line, column, key) {
@@ -156,6 +162,9 @@ fn from_serde<T: DeserializeOwned>(
         .and_then(|h| unquoted_number(text, line, column, h))
     {
         hint = Some(h);
+    }
+    if let Some(copied) = copied {
+        hint = Some(hint.map_or(copied.clone(), |h| format!("{h}; {copied}")));
     }
     let mut places = positions.clone();
     places.push((line, column));
