@@ -268,8 +268,25 @@ fn check_workshop((site, original): (&Site, &Site), w: &Workshop) -> Vec<Diagnos
                 let (l, c) = locate_value(text, &module);
                 unknown_module((site, original), w, day, &name).at(l, c)
             }
-            PlanError::BadItem { day, item, message } => {
-                let (l, c) = day_item(day, item);
+            PlanError::BadItem {
+                day,
+                item,
+                message,
+                key,
+            } => {
+                let (l, c) = match key {
+                    Some(key) => locate(
+                        text,
+                        &[
+                            Seg::Key("days"),
+                            Seg::Index(day),
+                            Seg::Key("items"),
+                            Seg::Index(item),
+                            Seg::Key(key),
+                        ],
+                    ),
+                    None => day_item(day, item),
+                };
                 Diagnostic::error(
                     &w.source,
                     format!("day {}, item {}: {message}", day + 1, item + 1),
