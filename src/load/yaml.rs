@@ -17,6 +17,7 @@ mod explain;
 mod field_words;
 mod locate;
 mod misread;
+mod nothing;
 mod numbers;
 mod overindent;
 mod prescan;
@@ -38,7 +39,9 @@ pub fn parse<T: DeserializeOwned>(
         let (line, column) = (d.line + first_line - 1, d.column);
         d.at(line, column)
     };
-    prescan(file, text).map_err(shift)?;
+    prescan(file, text)
+        .map_err(|d| nothing::for_a_list::<T>(file, text, first_line, &d).unwrap_or(d))
+        .map_err(shift)?;
     escapes::control_codes(file, text).map_err(shift)?;
     serde_yaml::from_str(text).map_err(|e| {
         let raw = e.to_string();
