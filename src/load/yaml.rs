@@ -103,6 +103,9 @@ fn from_serde<T: DeserializeOwned>(
         (_, Some(&(l, c)), None) => (l, c),
         (_, None, None) => (1, 1),
     };
+    if raw.contains("repetition limit exceeded") {
+        (line, column) = aliases::first_reference(text).unwrap_or((line, column));
+    }
     let copied = aliases::at_use(text, &stripped, (line, column)).map(|(l, c, name)| {
         let mark = line + first_line - 1;
         (line, column) = (l, c);

@@ -53,6 +53,23 @@ fn past_dashes(text: &str, line: usize, column: usize) -> usize {
     at + 1
 }
 
+/// The first reference to a mark the file has (`*a`), as (line, column):
+/// where a value repeated past the reader's limit (a "billion laughs"
+/// file) starts to be copied, as the reader itself names no place.
+pub(super) fn first_reference(text: &str) -> Option<(usize, usize)> {
+    let name_char = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_');
+    text.lines().enumerate().find_map(|(i, line)| {
+        line.char_indices().find_map(|(at, c)| {
+            let name: String = line[at + 1..]
+                .chars()
+                .take_while(|&c| name_char(c))
+                .collect();
+            let marked = c == '*' && !name.is_empty() && text.contains(&format!("&{name}"));
+            marked.then(|| (i + 1, line[..at].chars().count() + 1))
+        })
+    })
+}
+
 /// serde's path of a value, `items[1].steps[0]`, as steps into the document.
 fn segments(path: &str) -> Option<Vec<Seg<'_>>> {
     if path.is_empty() || path.contains(' ') {
@@ -82,6 +99,13 @@ mod tests {
         let text = "items:\n  - steps: &s [a, b]\n  - steps:\n      - *s\n";
         let found = at_use(text, "items[1].steps[0]: wrong", (2, 12));
         assert_eq!(found, Some((4, 9, "s".to_string())));
+    }
+
+    #[test]
+    fn a_value_copied_too_often_is_placed_at_the_first_copy() {
+        let text = "title: x\na: &a [1, 2]\nb: [*a, *a]\n";
+        assert_eq!(first_reference(text), Some((3, 5)));
+        assert_eq!(first_reference("title: *bold* words\n"), None);
     }
 
     #[test]
