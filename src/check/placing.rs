@@ -28,6 +28,10 @@ pub(super) fn place(
     // A link as the page encodes it, written with signs a web address
     // encodes (`C:\\Users\\…`, built `C:%5CUsers%5C…`).
     let decoded = crate::render::url::percent_decode(url);
+    // In YAML's double quotes a backslash is written twice.
+    if decoded.contains('\\') {
+        needles.push(decoded.replace('\\', "\\\\"));
+    }
     if decoded != url {
         needles.push(decoded);
     }
