@@ -156,12 +156,12 @@ impl Theme {
         base.join("templates").join(name)
     }
 
-    /// The UI strings files of language `lang`, as (path for messages, text):
-    /// the built-in ones, then the site theme's own. A language's strings
+    /// The UI strings files of language `lang`, as (path for messages, text,
+    /// built in): the built-in ones, then the site theme's own. A language's strings
     /// are `i18n/<lang>.yaml` and any `i18n/<part>.<lang>.yaml` (such as
     /// `checker.pl.yaml`), in name order.
-    pub fn i18n_files(&self, lang: &str) -> Vec<(PathBuf, String)> {
-        let mut files: Vec<(PathBuf, String)> = embedded::THEME
+    pub fn i18n_files(&self, lang: &str) -> Vec<(PathBuf, String, bool)> {
+        let mut files: Vec<(PathBuf, String, bool)> = embedded::THEME
             .iter()
             .filter_map(|(p, bytes)| {
                 let name = p.strip_prefix("i18n/")?;
@@ -169,12 +169,14 @@ impl Theme {
                     (
                         PathBuf::from("themes/default").join(p),
                         String::from_utf8_lossy(bytes).into_owned(),
+                        true,
                     )
                 })
             })
             .collect();
         if let Some(dir) = &self.dir {
-            files.extend(strings_files(dir, &self.display, lang));
+            let own = strings_files(dir, &self.display, lang);
+            files.extend(own.into_iter().map(|(path, text)| (path, text, false)));
         }
         files
     }

@@ -385,3 +385,25 @@ fn strings_writes_a_complete_file_to_translate_and_never_replaces_one() {
         text(&o.stderr)
     );
 }
+
+/// A key a site adds in English for its own templates, which the site's
+/// Polish lacks, is asked for in the site's `i18n/pl.yaml`: never in a
+/// file built into alsite, which the site does not hold.
+#[test]
+fn a_key_the_site_adds_is_asked_for_in_the_sites_own_file() {
+    let site = fixture("polish");
+    fs::create_dir_all(site.path("i18n")).unwrap();
+    fs::write(site.path("i18n/en.yaml"), "extra:\n  motto: Ask freely\n").unwrap();
+    let (o, _) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let err = text(&o.stderr);
+    assert!(
+        err.lines().any(|l| {
+            l
+            == "i18n/pl.yaml: warning: UI string `extra.motto` is missing; the English one is used"
+        }),
+        "{err}"
+    );
+    assert!(err.contains("add `extra.motto` to i18n/pl.yaml"), "{err}");
+    assert!(!err.contains("themes/default"), "{err}");
+}

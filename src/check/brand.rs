@@ -39,9 +39,10 @@ pub fn check_brand(site: &Site, outputs: &HashSet<&str>) -> Vec<Diagnostic> {
     for (field, value) in files {
         let Some(file) = value else { continue };
         if !outputs.contains(file.trim_start_matches('/')) {
-            let hint = match web_address(file) {
-                Some(name) => format!("the site never fetches files from the internet (it works offline): save the file as content/images/{name} and write `{field}: images/{name}`"),
-                None => format!("put the file under content/ (content/{0} becomes `{0}`) and give its path from the site root", file.trim_start_matches('/')),
+            let hint = match (on_this_computer(file), web_address(file)) {
+                (Some(name), _) => format!("`{file}` is a file on this computer, which no visitor has: copy it to content/images/{name} and write `{field}: images/{name}`"),
+                (None, Some(name)) => format!("the site never fetches files from the internet (it works offline): save the file as content/images/{name} and write `{field}: images/{name}`"),
+                (None, None) => format!("put the file under content/ (content/{0} becomes `{0}`) and give its path from the site root", file.trim_start_matches('/')),
             };
             diags.push(at(
                 &[Seg::Key("brand"), Seg::Key(field)],
@@ -52,9 +53,10 @@ pub fn check_brand(site: &Site, outputs: &HashSet<&str>) -> Vec<Diagnostic> {
     }
     for (i, f) in brand.fonts.iter().enumerate() {
         if !outputs.contains(f.file.trim_start_matches('/')) {
-            let hint = match web_address(&f.file) {
-                Some(name) => format!("the site never fetches fonts from the internet (it works offline): save the file as content/fonts/{name} and write `file: fonts/{name}`"),
-                None => "put font files under content/, e.g. content/fonts/x.woff2, and write `fonts/x.woff2`".into(),
+            let hint = match (on_this_computer(&f.file), web_address(&f.file)) {
+                (Some(name), _) => format!("`{}` is a file on this computer, which no visitor has: copy it to content/fonts/{name} and write `file: fonts/{name}`", f.file),
+                (None, Some(name)) => format!("the site never fetches fonts from the internet (it works offline): save the file as content/fonts/{name} and write `file: fonts/{name}`"),
+                (None, None) => "put font files under content/, e.g. content/fonts/x.woff2, and write `fonts/x.woff2`".into(),
             };
             diags.push(at(
                 &[
@@ -122,6 +124,24 @@ fn contrast_problem(field: &str, c: Rgb) -> Option<(String, String)> {
 
 /// For a web address (`https://x.example/logo.png`, `//cdn/x.woff2`), the
 /// file's name at its end, to save it under.
+/// The file's name when `value` is a path on the author's own computer:
+/// on a Windows drive (`C:\\Users\\anna\\logo.png`, `d:/brand/logo.svg`) or
+/// a `file:` address.
+fn on_this_computer(value: &str) -> Option<&str> {
+    let bytes = value.as_bytes();
+    let drive = bytes.len() > 3
+        && bytes[0].is_ascii_alphabetic()
+        && bytes[1] == b':'
+        && matches!(bytes[2], b'/' | b'\\');
+    let file = value
+        .get(..5)
+        .is_some_and(|s| s.eq_ignore_ascii_case("file:"));
+    if !(drive || file) {
+        return None;
+    }
+    value.rsplit(['/', '\\']).next().filter(|n| !n.is_empty())
+}
+
 fn web_address(value: &str) -> Option<&str> {
     let rest = value
         .split_once("://")
@@ -136,6 +156,21 @@ fn web_address(value: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_on_this_computer_gives_its_file_name() {
+        assert_eq!(
+            on_this_computer("C:\\Users\\anna\\logo.png"),
+            Some("logo.png")
+        );
+        assert_eq!(on_this_computer("d:/brand/logo.svg"), Some("logo.svg"));
+        assert_eq!(
+            on_this_computer("file:///C:/brand/logo.svg"),
+            Some("logo.svg")
+        );
+        assert_eq!(on_this_computer("images/logo.svg"), None);
+        assert_eq!(on_this_computer("https://example.com/logo.svg"), None);
+    }
 
     #[test]
     fn a_light_colour_fails_with_its_ratio() {

@@ -105,8 +105,19 @@ pub fn duplicate_outputs(planned: &[(String, PathBuf)], texts: SourceText) -> Ve
     for (path, source) in order {
         match first.last() {
             Some(&(earlier_path, earlier)) if earlier_path == path => {
+                let list = section_list(path, earlier).or_else(|| section_list(path, source));
                 diags.push(match workshop_page_name(path, earlier, texts) {
                     Some(d) => d,
+                    None if list.is_some() => {
+                        let (what, folder, lede) = list.unwrap_or_default();
+                        let other = if source.starts_with(folder) { earlier } else { source };
+                        Diagnostic::error(
+                            other,
+                            format!("output path `{path}` is the list of {what} that alsite makes from {folder}/"),
+                        )
+                        .at_slug(texts(other).as_ref())
+                        .hint(format!("give this page another name, or another `slug:` in its front matter; to change the words above the list, give `{lede}` in i18n/<lang>.yaml"))
+                    }
                     None => Diagnostic::error(
                         source,
                         format!(
@@ -126,6 +137,46 @@ pub fn duplicate_outputs(planned: &[(String, PathBuf)], texts: SourceText) -> Ve
     diags.retain(|d| told.insert((d.file.clone(), d.line, d.column, d.message.clone())));
     diags.extend(case_twins(&first, texts));
     diags
+}
+
+/// For `path`, a section's list (`practice/index.html`, in any language's
+/// folder), planned for `file` in that section's folder: what it lists
+/// the folder, which made the list, not the one file, and the UI string
+/// of the words above it.
+fn section_list(
+    path: &str,
+    file: &std::path::Path,
+) -> Option<(&'static str, &'static str, &'static str)> {
+    let sections = [
+        (
+            "practice sets",
+            "practice",
+            "content/practice",
+            "practice.lede",
+        ),
+        (
+            "demo sessions",
+            "sessions",
+            "content/sessions",
+            "session.lede",
+        ),
+        (
+            "workshops",
+            "workshops",
+            "content/workshops",
+            "workshop.lede",
+        ),
+    ];
+    sections
+        .into_iter()
+        .find_map(|(what, section, folder, lede)| {
+            let list = format!("{section}/index.html");
+            let at_list = path == list
+                || path
+                    .strip_suffix(&list)
+                    .is_some_and(|l| l.ends_with('/') && l.matches('/').count() == 1);
+            (at_list && file.starts_with(folder)).then_some((what, folder, lede))
+        })
 }
 
 /// A module named as one of its workshop's own pages (`handout.md`,

@@ -25,6 +25,23 @@ pub(super) fn place(
         url.to_string(),
         with_fragment(target),
     ];
+    // A link as the page encodes it, written with signs a web address
+    // encodes (`C:\\Users\\…`, built `C:%5CUsers%5C…`).
+    let decoded = crate::render::url::percent_decode(url);
+    // In YAML's double quotes a backslash is written twice.
+    if decoded.contains('\\') {
+        needles.push(decoded.replace('\\', "\\\\"));
+    }
+    if decoded != url {
+        needles.push(decoded);
+    }
+    // A root link to a folder (`/kurs/`, built as `kurs/index.html`).
+    if let Some(folder) = target
+        .strip_suffix("index.html")
+        .filter(|f| f.ends_with('/'))
+    {
+        needles.push(format!("/{}", with_fragment(folder)));
+    }
     // In a translation (`about.en.md`, built as `en/about.html`) a root link
     // stays in its language: `/x.html` was written for `en/x.html`.
     if let Some(in_language) = translation_folder(page).and_then(|l| target.strip_prefix(l)) {

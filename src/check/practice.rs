@@ -228,6 +228,23 @@ fn check_question_rules(site: &Site) -> Vec<Diagnostic> {
     if !doc.data.languages.contains_key(lang) {
         let (line, col) = locate(text, &[Seg::Key("languages")]);
         let known: Vec<&str> = doc.data.languages.keys().map(String::as_str).collect();
+        // `EN:`, `en_GB:`: the site's language, written another way.
+        let meant = known.iter().find(|k| {
+            let code = k.to_ascii_lowercase().replace('_', "-");
+            crate::load::site_languages::primary(&code) == lang
+        });
+        if let Some(meant) = meant {
+            let (line, col) = locate(text, &[Seg::Key("languages"), Seg::Key(meant)]);
+            diags.push(
+                Diagnostic::warning(
+                    &doc.source,
+                    format!("the checker's section `{meant}:` is not read as the site's language `{lang}`"),
+                )
+                .at(line, col)
+                .hint(format!("write `{lang}:`, the code as site.yaml writes it; until then the pages of `{lang}` use the `{}` lists", fallback_section(&known))),
+            );
+            return diags;
+        }
         diags.push(
             Diagnostic::warning(
                 &doc.source,

@@ -152,6 +152,17 @@ pub fn orphan_translations(
             continue;
         }
         let original = source.with_file_name(name.replacen(&code, ".", 1));
+        // `rota.en.en.yaml`: the code twice, so the "original" found is
+        // the translation itself.
+        if original.to_string_lossy().contains(&code) {
+            diags.push(twice(
+                source,
+                &original,
+                have.contains(original.as_path()),
+                lang,
+            ));
+            continue;
+        }
         let written = source.to_string_lossy();
         // A typo search costs a comparison with every untranslated file:
         // only for the first orphans, on sites of a size where it is quick.
@@ -172,6 +183,22 @@ pub fn orphan_translations(
         );
     }
     diags
+}
+
+/// The warning for a file whose name has the language code twice
+/// (`rota.en.en.yaml`); `once` is its name with it once, and `there`
+/// whether the site has that file.
+fn twice(source: &Path, once: &Path, there: bool, lang: &str) -> Diagnostic {
+    let there = if there {
+        " (a file of that name is there already: remove this copy, or merge the two)"
+    } else {
+        ""
+    };
+    Diagnostic::warning(
+        source,
+        format!("this file's name has the language code `.{lang}` twice, so it is read as the translation of a translation"),
+    )
+    .hint(format!("a translation's name has its code once, before the extension: rename it to {}{there}", once.display()))
 }
 
 /// `content/pages/about.md` → `content/pages/about.en.md`.

@@ -203,11 +203,16 @@ fn day_ends(w: &Workshop, text: &str, days: &[Option<DayPlan>]) -> Vec<Diagnosti
                 let (label, from, to) = first.map_or((String::new(), end, end), |s| {
                     (s.label.clone(), s.start, s.end)
                 });
+                let (until, end, from, to) = (
+                    day_time(planned.end),
+                    day_time(end),
+                    day_time(from),
+                    day_time(to),
+                );
                 Diagnostic::error(
                     &w.source,
                     format!(
-                        "day {n} runs until {}, past its end at {end}: `{label}` ({from}–{to}) does not fit",
-                        planned.end
+                        "day {n} runs until {until}, past its end at {end}: `{label}` ({from}–{to}) does not fit"
                     ),
                 )
                 .hint(format!(
@@ -221,6 +226,18 @@ fn day_ends(w: &Workshop, text: &str, days: &[Option<DayPlan>]) -> Vec<Diagnosti
     }
     diags
 }
+
+/// A time of a day's plan as the trainer reads it: midnight at the day's
+/// end as `24:00`, as `end:` writes it; a time past it as the next day's.
+fn day_time(c: Clock) -> String {
+    match c.0 {
+        MIDNIGHT => "24:00".to_string(),
+        m if m > MIDNIGHT => format!("{c} the next day"),
+        _ => c.to_string(),
+    }
+}
+
+const MIDNIGHT: u32 = 24 * 60;
 
 fn check_workshop((site, original): (&Site, &Site), w: &Workshop) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
@@ -268,8 +285,25 @@ fn check_workshop((site, original): (&Site, &Site), w: &Workshop) -> Vec<Diagnos
                 let (l, c) = locate_value(text, &module);
                 unknown_module((site, original), w, day, &name).at(l, c)
             }
-            PlanError::BadItem { day, item, message } => {
-                let (l, c) = day_item(day, item);
+            PlanError::BadItem {
+                day,
+                item,
+                message,
+                key,
+            } => {
+                let (l, c) = match key {
+                    Some(key) => locate(
+                        text,
+                        &[
+                            Seg::Key("days"),
+                            Seg::Index(day),
+                            Seg::Key("items"),
+                            Seg::Index(item),
+                            Seg::Key(key),
+                        ],
+                    ),
+                    None => day_item(day, item),
+                };
                 Diagnostic::error(
                     &w.source,
                     format!("day {}, item {}: {message}", day + 1, item + 1),

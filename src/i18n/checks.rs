@@ -44,7 +44,7 @@ pub(super) fn check_entries(
 ) -> Vec<Diagnostic> {
     let needed = needed_categories(rules);
     let english = builtin_english();
-    let mut diags = Vec::new();
+    let mut diags = shapes(source, entries, &english, &needed);
     for (key, entry) in entries {
         if let Entry::Plural(forms) = entry {
             diags.extend(lacking_forms(source, key, forms, &needed));
@@ -54,6 +54,83 @@ pub(super) fn check_entries(
         }
     }
     diags
+}
+
+/// Errors for keys written in another shape than the theme's: a text where
+/// the theme has a part of the site with keys of its own (`player: Next`),
+/// and keys under what the theme has as a text (`next:` with `label:` under
+/// it) or as a count (`minutes:` with `singular:`). Read as written, such
+/// keys are ones no page asks for, and the theme's words stay without a word.
+fn shapes(
+    source: &Source,
+    entries: &[(String, Entry)],
+    english: &super::Strings,
+    needed: &BTreeSet<&'static str>,
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let mut told = BTreeSet::new();
+    for (key, _) in entries {
+        let under = format!("{key}.");
+        let mut inner: Vec<&str> = english
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(&under))
+            .collect();
+        if !inner.is_empty() && english.get(key).is_none() {
+            inner.truncate(2);
+            let (line, column) = place(source, key);
+            diags.push(
+                Diagnostic::error(&source.path, format!("`{key}` is a part of the site with keys of its own, not a text"))
+                    .at(line, column)
+                    .hint(format!(
+                        "write its keys under it, one per line and indented, as in themes/default/i18n/en.yaml: {}",
+                        inner.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                    )),
+            );
+            continue;
+        }
+        let segments: Vec<&str> = key.split('.').collect();
+        for end in 1..segments.len() {
+            let outer = segments[..end].join(".");
+            let Some(entry) = english.get(&outer) else {
+                continue;
+            };
+            if !told.insert(outer.clone()) {
+                break;
+            }
+            diags.push(match entry {
+                Entry::Text(_) => not_a_text(source, &outer),
+                Entry::Plural(_) => not_a_form(source, &outer, segments[end], needed),
+            });
+            break;
+        }
+    }
+    diags
+}
+
+/// The error for a key under a count (`time.minutes`) that is no plural form.
+fn not_a_form(
+    source: &Source,
+    key: &str,
+    form: &str,
+    needed: &BTreeSet<&'static str>,
+) -> Diagnostic {
+    let path: Vec<Seg> = key.split('.').chain([form]).map(Seg::Key).collect();
+    let (line, column) = locate(&source.text, &path);
+    let forms: Vec<String> = super::forms_in_order(needed)
+        .iter()
+        .map(|f| format!("`{f}:`"))
+        .collect();
+    let forms = match forms.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => forms.join(""),
+    };
+    Diagnostic::error(
+        &source.path,
+        format!("`{key}` takes one text per plural form, not `{form}`"),
+    )
+    .at(line, column)
+    .hint(format!("write its forms as {forms}"))
 }
 
 /// A plural entry without every form the language uses (`other` always).

@@ -220,6 +220,7 @@ pub fn builtin_english() -> std::sync::Arc<Strings> {
                     crate::theme::is_strings_file(name, REFERENCE).then(|| Source {
                         path: PathBuf::from("themes/default").join(p),
                         text: String::from_utf8_lossy(bytes).into_owned(),
+                        built_in: true,
                     })
                 })
                 .collect();
@@ -237,6 +238,8 @@ pub fn builtin_english() -> std::sync::Arc<Strings> {
 pub struct Source {
     pub path: PathBuf,
     pub text: String,
+    /// One of alsite's own files, which a site does not hold or change.
+    pub built_in: bool,
 }
 
 /// The files that define language `lang`, lowest priority first: the
@@ -257,10 +260,18 @@ fn exact_sources(root: &Path, theme: &Theme, lang: &str) -> Vec<Source> {
     let mut list: Vec<Source> = theme
         .i18n_files(lang)
         .into_iter()
-        .map(|(path, text)| Source { path, text })
+        .map(|(path, text, built_in)| Source {
+            path,
+            text,
+            built_in,
+        })
         .collect();
     for (path, text) in crate::theme::strings_files(root, Path::new(""), lang) {
-        list.push(Source { path, text });
+        list.push(Source {
+            path,
+            text,
+            built_in: false,
+        });
     }
     list
 }
@@ -305,13 +316,18 @@ fn flatten(
     };
     match value {
         Value::Mapping(map) if !prefix.is_empty() && is_plural(map) => {
-            let forms = map
-                .iter()
-                .filter_map(|(k, v)| {
-                    let form = counted(held(prefix, text(v)?));
-                    Some((k.as_str()?.to_string(), form))
-                })
-                .collect();
+            let mut forms = BTreeMap::new();
+            for (k, v) in map {
+                let Some(k) = k.as_str() else { continue };
+                match text(v) {
+                    Some(t) => {
+                        forms.insert(k.to_string(), counted(held(prefix, t)));
+                    }
+                    // A form in brackets or braces would be left out, and the
+                    // page would show the key's name for the count.
+                    None => diags.push(checks::not_a_text(source, &format!("{prefix}.{k}"))),
+                }
+            }
             out.push((prefix.to_string(), Entry::Plural(forms)));
         }
         Value::Mapping(map) => {
@@ -437,7 +453,8 @@ fn merge_checked(
 
 /// The file each key of language `lang` belongs in: the counterpart of the
 /// reference file that defines it (`checker.en.yaml` → `checker.pl.yaml`),
-/// the language's own if it has one, else beside its last file. Each file
+/// the site's own if it has one, else beside its last file (in `i18n/`
+/// when the site has none). Each file
 /// is read once, however many keys are asked about.
 fn file_for(reference: &[Source], own: &[Source], lang: &str) -> impl Fn(&str) -> PathBuf {
     let part = |p: &Path, code: &str| {
@@ -457,6 +474,8 @@ fn file_for(reference: &[Source], own: &[Source], lang: &str) -> impl Fn(&str) -
             (part(&s.path, REFERENCE), keys)
         })
         .collect();
+    // A key goes in a file of the site, never in one built into alsite.
+    let own: Vec<&Source> = own.iter().filter(|s| !s.built_in).collect();
     let own_files: Vec<(String, PathBuf)> = own
         .iter()
         .map(|s| (part(&s.path, lang), s.path.clone()))

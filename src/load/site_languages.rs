@@ -24,6 +24,13 @@ pub fn code_problem(code: &str) -> Option<(String, String)> {
     if let Some(problem) = super::language_codes::unknown_language(code, id.language.as_str()) {
         return Some(problem);
     }
+    // `con` (Cofán) is a language, and its pages' folder `con/` a device.
+    if let Some(device) = super::names::device(code).filter(|_| id == code) {
+        return Some((
+            format!("`{code}` is the code of a language, but its pages would be in a folder `{code}/`, a name Windows keeps for a device ({device})"),
+            format!("add the region after `-` (`{code}-` and the country's two-letter code in capitals), a folder Windows takes; otherwise the built site could not be copied to Windows or most USB sticks"),
+        ));
+    }
     (id != code).then(|| (
         format!("the language code `{code}` is written `{id}`"),
         format!("write `{id}`: file names (`about.{id}.md`), the output folder and the pages' `lang` use the code exactly as written here"),
@@ -243,6 +250,22 @@ pub fn primary(code: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_code_whose_folder_windows_keeps_for_a_device_is_refused() {
+        for device in ["con", "prn", "aux", "nul"] {
+            if let Some((m, _)) = code_problem(device) {
+                assert!(
+                    m.contains("a name Windows keeps for a device")
+                        || m.contains("is not a language code"),
+                    "{device}: {m}"
+                );
+            } else {
+                panic!("{device} was taken");
+            }
+        }
+        assert_eq!(code_problem("con-CO"), None);
+    }
 
     #[test]
     fn codes_are_bcp47_as_written() {

@@ -5,6 +5,7 @@ use crate::diagnostic::Diagnostic;
 use serde::de::DeserializeOwned;
 use std::path::Path;
 
+mod aliases;
 mod anchors;
 mod blocks;
 mod colons;
@@ -16,6 +17,7 @@ mod explain;
 mod field_words;
 mod locate;
 mod misread;
+mod nothing;
 mod numbers;
 mod overindent;
 mod prescan;
@@ -37,7 +39,9 @@ pub fn parse<T: DeserializeOwned>(
         let (line, column) = (d.line + first_line - 1, d.column);
         d.at(line, column)
     };
-    prescan(file, text).map_err(shift)?;
+    prescan(file, text)
+        .map_err(|d| nothing::for_a_list::<T>(file, text, first_line, &d).unwrap_or(d))
+        .map_err(shift)?;
     escapes::control_codes(file, text).map_err(shift)?;
     serde_yaml::from_str(text).map_err(|e| {
         let raw = e.to_string();
@@ -99,6 +103,14 @@ fn from_serde<T: DeserializeOwned>(
         (_, Some(&(l, c)), None) => (l, c),
         (_, None, None) => (1, 1),
     };
+    if raw.contains("repetition limit exceeded") {
+        (line, column) = aliases::first_reference(text).unwrap_or((line, column));
+    }
+    let copied = aliases::at_use(text, &stripped, (line, column)).map(|(l, c, name)| {
+        let mark = line + first_line - 1;
+        (line, column) = (l, c);
+        format!("this value is a copy (`*{name}`) of the one marked `&{name}` on line {mark}")
+    });
     if let Some(key) = missing_key(&stripped) {
         // A key that is present but indented differently is the usual cause.
         if let Some((l, c)) = misplaced_key(text, line, column, key) {
@@ -156,6 +168,9 @@ fn from_serde<T: DeserializeOwned>(
         .and_then(|h| unquoted_number(text, line, column, h))
     {
         hint = Some(h);
+    }
+    if let Some(copied) = copied {
+        hint = Some(hint.map_or(copied.clone(), |h| format!("{h}; {copied}")));
     }
     let mut places = positions.clone();
     places.push((line, column));

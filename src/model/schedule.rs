@@ -120,6 +120,9 @@ pub enum PlanError {
         day: usize,
         item: usize,
         message: String,
+        /// The item's key that is wrong there (`minutes` under a module),
+        /// where the error points; none: the item as a whole.
+        key: Option<&'static str>,
     },
     PastMidnight {
         day: usize,
@@ -192,16 +195,19 @@ fn resolve(
     i: usize,
     errors: &mut Vec<PlanError>,
 ) -> Option<(Option<usize>, String, u32)> {
-    let bad = |message: &str| PlanError::BadItem {
+    let bad_at = |message: &str, key: Option<&'static str>| PlanError::BadItem {
         day,
         item: i,
         message: message.into(),
+        key,
     };
+    let bad = |message: &str| bad_at(message, None);
     match (&item.module, &item.break_label) {
         (Some(name), None) => {
             if item.minutes.is_some() {
-                errors.push(bad(
+                errors.push(bad_at(
                     "a module's minutes come from its file; remove `minutes:` here",
+                    Some("minutes"),
                 ));
             }
             match w.modules.iter().position(|m| &m.slug == name) {
@@ -228,7 +234,10 @@ fn resolve(
             }
         },
         (Some(_), Some(_)) => {
-            errors.push(bad("an item is either a `module:` or a `break:`, not both"));
+            errors.push(bad_at(
+                "an item is either a `module:` or a `break:`, not both",
+                Some("break"),
+            ));
             None
         }
         (None, None) => {

@@ -20,11 +20,7 @@ pub(crate) fn template_error(theme: &Theme, template: &str, err: &minijinja::Err
         (kind, Some(d)) => format!("{kind}: {d}"),
         (kind, None) => kind.to_string(),
     };
-    let mut cause = std::error::Error::source(err);
-    while let Some(c) = cause {
-        message.push_str(&format!("; caused by: {c}"));
-        cause = c.source();
-    }
+    message.push_str(&causes(err));
     let path = theme.template_path(name);
     let source = theme.template(name);
     let offset = match (err.range(), &source) {
@@ -51,6 +47,37 @@ pub(crate) fn template_error(theme: &Theme, template: &str, err: &minijinja::Err
         _ => placed.at(err.line().unwrap_or(1), 1),
     };
     placed.hint(format!("while rendering with {template}"))
+}
+
+/// The causes of `err`, each once: a template that includes itself (or
+/// one that includes it back) repeats the same cause until the engine's
+/// limit, a screenful of words; it is named as the loop it is.
+fn causes(err: &minijinja::Error) -> String {
+    let mut list: Vec<String> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    let mut cause = std::error::Error::source(err);
+    while let Some(c) = cause {
+        let text = c.to_string();
+        // Each repeat differs only in where it was: " (in page.html:1)".
+        let bare = text.split(" (in ").next().unwrap_or(&text).to_string();
+        if !seen.contains(&bare) {
+            seen.push(bare);
+            list.push(text);
+        }
+        cause = c.source();
+    }
+    let looped = list.len() < count_causes(err)
+        && list
+            .last()
+            .is_some_and(|l| l.contains("recursion limit exceeded"));
+    if looped && list.iter().any(|c| c.contains("could not render include")) {
+        return "; the templates include each other in a loop (a template that includes itself, or one it includes that includes it back)".to_string();
+    }
+    list.iter().map(|c| format!("; caused by: {c}")).collect()
+}
+
+fn count_causes(err: &minijinja::Error) -> usize {
+    std::iter::successors(std::error::Error::source(err), |c| c.source()).count()
 }
 
 /// The innermost block opened in `source` and not closed by its end, as

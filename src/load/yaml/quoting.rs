@@ -23,6 +23,9 @@ pub fn reserved_start(
     if column < at || column > at + value_chars {
         return None;
     }
+    if !by_accident(text, value) {
+        return None;
+    }
     let what = meaning(first, value, brackets)?;
     let message = match first {
         '"' | '\'' => {
@@ -65,6 +68,30 @@ fn key_end(rest: &str) -> Option<usize> {
         .chars()
         .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'));
     (!key.is_empty() && plain).then_some(colon)
+}
+
+/// Whether a value starting with `&` or `*` is one written as a text:
+/// not a mark on a list or mapping (`&steps [a, b]`, `&item` above a
+/// block), nor a reference to a mark the file has (`*steps`), which are
+/// YAML's marks and references used as meant.
+fn by_accident(text: &str, value: &str) -> bool {
+    let Some(sign) = value.chars().next().filter(|c| matches!(c, '&' | '*')) else {
+        return true;
+    };
+    let name_end = value
+        .find([' ', '\t', ',', '[', ']', '{', '}'])
+        .unwrap_or(value.len());
+    let (name, rest) = (&value[1..name_end], value[name_end..].trim_start());
+    if sign == '&' {
+        return !(rest.is_empty() || rest.starts_with(['[', '{', '|', '>', '"', '\'', '#']));
+    }
+    !text.lines().any(|l| {
+        l.match_indices('&').any(|(i, _)| {
+            l[i + 1..].strip_prefix(name).is_some_and(|after| {
+                after.is_empty() || after.starts_with([' ', '\t', ',', ']', '}'])
+            })
+        })
+    }) || name.is_empty()
 }
 
 /// What YAML takes a value starting with `first` for; `None` when the
