@@ -42,6 +42,16 @@ pub(super) fn place(
     {
         needles.push(format!("/{}", with_fragment(folder)));
     }
+    // A link to a folder written from the page (`kurs/`, `../`, `..`),
+    // built as its index page (`kurs/index.html`).
+    let path_end = url.find(['#', '?']).unwrap_or(url.len());
+    let (path, rest) = url.split_at(path_end);
+    if let Some(folder) = path.strip_suffix("index.html").filter(|f| f.ends_with('/')) {
+        needles.push(format!("{folder}{rest}"));
+        if folder.ends_with("./") {
+            needles.push(format!("{}{rest}", folder.trim_end_matches('/')));
+        }
+    }
     // In a translation (`about.en.md`, built as `en/about.html`) a root link
     // stays in its language: `/x.html` was written for `en/x.html`.
     if let Some(in_language) = translation_folder(page).and_then(|l| target.strip_prefix(l)) {
@@ -49,7 +59,6 @@ pub(super) fn place(
     }
     // A link to a page written to its Markdown file (`../intro.md#part`,
     // rendered `../intro.html#part`).
-    let path_end = url.find(['#', '?']).unwrap_or(url.len());
     if let Some(stem) = url[..path_end].strip_suffix(".html") {
         needles.push(format!("{stem}.md{}", &url[path_end..]));
     }

@@ -227,7 +227,9 @@ fn rewritten(ids: &Ids, page: &str, url: &str) -> Option<String> {
     if let Some(url) = from_source(ids, page, url) {
         return Some(url);
     }
-    let target = url.strip_prefix('/').filter(|t| !t.starts_with('/'))?;
+    let Some(target) = url.strip_prefix('/').filter(|t| !t.starts_with('/')) else {
+        return folder_index(url);
+    };
     let file = target.split(['#', '?']).next().unwrap_or("");
     let is_page = file.is_empty() || file.ends_with('/') || file.ends_with(".html");
     let up = if is_page {
@@ -236,6 +238,23 @@ fn rewritten(ids: &Ids, page: &str, url: &str) -> Option<String> {
         ids.shared_prefix.as_str()
     };
     Some(format!("{up}{}", root_link(page, target)))
+}
+
+/// A relative link to a folder (`practice/`, `../`, `./`, `..`) as one to
+/// its index page, as links from the site root are made: opened from disk
+/// (a USB stick, a download), a browser shows a folder's files, not its
+/// `index.html`. `None` for any other link, kept as written.
+fn folder_index(url: &str) -> Option<String> {
+    if url.starts_with("//") || has_scheme(url) {
+        return None;
+    }
+    let (path, rest) = url.split_at(url.find(['?', '#']).unwrap_or(url.len()));
+    let last = path.rsplit('/').next().unwrap_or(path);
+    if path.is_empty() || !matches!(last, "" | "." | "..") {
+        return None;
+    }
+    let slash = if path.ends_with('/') { "" } else { "/" };
+    Some(format!("{path}{slash}index.html{rest}"))
 }
 
 /// Character references to U+0080–U+009F (`&#150;`, `&#146;`), written by

@@ -141,6 +141,31 @@ fn root_links_become_relative_and_others_stay() {
     assert!(html.contains(r#"src="../../images/p.png""#), "{html}");
 }
 
+/// From disk a browser shows a folder's files, not its index page: a link
+/// to a folder, written from the page, leads to the index page, in
+/// Markdown and in HTML written in it.
+#[test]
+fn relative_links_to_folders_lead_to_their_index_pages() {
+    let html = to_html(
+        "[a](practice/) [b](../) [c](./#top) [d](..) [e](sets/?x=1#y) [f](x.html) [g](#here) [h](https://example.org/) <a href=\"workshops/\">i</a>",
+        "kurs/page.html",
+        &mut Ids::default(),
+    );
+    for href in [
+        "practice/index.html",
+        "../index.html",
+        "./index.html#top",
+        "../index.html",
+        "sets/index.html?x=1#y",
+        "x.html",
+        "#here",
+        "https://example.org/",
+        "workshops/index.html",
+    ] {
+        assert!(html.contains(&format!("href=\"{href}\"")), "{href}: {html}");
+    }
+}
+
 #[test]
 fn tables_footnotes_and_inline() {
     let html = to_html(
