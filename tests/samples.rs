@@ -522,3 +522,36 @@ fn script_data<'a>(page: &'a str, id: &str) -> &'a str {
         .map(|(data, _)| data)
         .unwrap_or_default()
 }
+
+/// A person's role in their own form: the Polish demo session calls
+/// Katarzyna `prezenterka` and Magda `uczestniczka` (their `label:`), and a
+/// man with none the theme's `uczestnik`; its English translation, which
+/// gives none, the theme's English words.
+#[test]
+fn a_demo_sessions_people_are_named_by_their_own_role_words() {
+    let dir = TempDir::new("roles");
+    assert!(alsite(&["new", "site", "--language", "pl,en"], &dir.0)
+        .status
+        .success());
+    let built = alsite(&["build", "--root", "site"], &dir.0);
+    assert!(built.status.success(), "{}", text(&built.stderr));
+    let public = dir.0.join("site/public");
+    let roles = |page: &str, name: &str| -> Vec<String> {
+        let html = fs::read_to_string(public.join(page)).unwrap();
+        let at = format!(r#"<span class="name">{name}</span> <span class="role">"#);
+        let mut words: Vec<String> = html
+            .split(&at)
+            .skip(1)
+            .map(|rest| rest.split('<').next().unwrap_or("").to_string())
+            .collect();
+        words.dedup();
+        words
+    };
+    let pl = "sessions/decyzje-kierownikow.html";
+    assert_eq!(roles(pl, "Katarzyna"), ["prezenterka"]);
+    assert_eq!(roles(pl, "Magda"), ["uczestniczka"]);
+    assert_eq!(roles(pl, "Piotr"), ["uczestnik"]);
+    let en = "en/sessions/decyzje-kierownikow.html";
+    assert_eq!(roles(en, "Katarzyna"), ["presenter"]);
+    assert_eq!(roles(en, "Magda"), ["member"]);
+}

@@ -36,6 +36,11 @@ pub struct Role {
     /// The leadership skill a member practises.
     #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub skill: Option<String>,
+    /// What the page calls this person's role, in place of the theme's
+    /// word for it: in a language whose nouns have a gender, a woman's
+    /// role in its own form (Polish `prezenterka`, `uczestniczka`).
+    #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
+    pub label: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

@@ -27,9 +27,14 @@ fn verb(kind: TurnKind) -> &'static str {
     }
 }
 
-fn role_label(site: &Site, kind: RoleKind) -> String {
-    site.strings
-        .t(&format!("session.role.{}", kind.label()), &[])
+/// The word for `r`'s role: its own `label:`, else the theme's.
+fn role_label(site: &Site, r: &Role) -> String {
+    match &r.label {
+        Some(label) => label.clone(),
+        None => site
+            .strings
+            .t(&format!("session.role.{}", r.role.label()), &[]),
+    }
 }
 
 fn stage_label(kind: StageKind) -> &'static str {
@@ -141,7 +146,7 @@ pub fn session_context(site: &Site, doc: &Doc<Session>, path: &str, ids: &mut Id
                         verb => site.strings.t(verb(kind), &[]),
                         name => speaker.map(|r| r.name.clone()),
                         initials => speaker.map(|r| initials(&r.name)),
-                        role => speaker.map(|r| role_label(site, r.role)),
+                        role => speaker.map(|r| role_label(site, r)),
                         role_class => speaker.map(|r| r.role.label()),
                         colour => turn.by.as_deref().map(colour).unwrap_or(0),
                         to => turn.to.as_deref().and_then(role).map(|r| r.name.clone()),
@@ -174,7 +179,7 @@ pub fn session_context(site: &Site, doc: &Doc<Session>, path: &str, ids: &mut Id
         minutes => s.minutes,
         problem => &s.problem,
         roles => s.roles.iter().map(|r| context! {
-            name => &r.name, role => role_label(site, r.role), role_class => r.role.label(),
+            name => &r.name, role => role_label(site, r), role_class => r.role.label(),
             skill => &r.skill, colour => colour(&r.id),
         }).collect::<Vec<_>>(),
         cast => cast(site, s),
