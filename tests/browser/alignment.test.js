@@ -313,3 +313,15 @@ test("a card's title of four words or more that wraps does not end on a line of 
   }
   assert.deepEqual(widows, []);
 });
+
+test("the footer's e-mail address stays whole on one line wherever the footer has room for it (Polish site, its address 30 letters long)", async () => {
+  for (const width of [390, 768, 1024, 1280]) {
+    for (const file of ["about.html", "en/about.html"]) {
+      const page = await tab(width, "file://" + path.join(polish, "site", file));
+      const lines = await page.locator(".site-footer a[href^='mailto:']").evaluate((a) => new Set([...a.getClientRects()].map((r) => Math.round(r.top))).size);
+      const address = await page.locator(".site-footer a[href^='mailto:']").textContent();
+      await page.close();
+      assert.equal(lines, 1, `${file} at ${width} px: “${address}” on ${lines} lines`);
+    }
+  }
+});
