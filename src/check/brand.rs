@@ -122,26 +122,21 @@ fn contrast_problem(field: &str, c: Rgb) -> Option<(String, String)> {
     ))
 }
 
-/// For a web address (`https://x.example/logo.png`, `//cdn/x.woff2`), the
-/// file's name at its end, to save it under.
 /// The file's name when `value` is a path on the author's own computer:
-/// on a Windows drive (`C:\\Users\\anna\\logo.png`, `d:/brand/logo.svg`) or
+/// on a Windows drive (`C:\Users\anna\logo.png`, `d:/brand/logo.svg`) or
 /// a `file:` address.
 fn on_this_computer(value: &str) -> Option<&str> {
-    let bytes = value.as_bytes();
-    let drive = bytes.len() > 3
-        && bytes[0].is_ascii_alphabetic()
-        && bytes[1] == b':'
-        && matches!(bytes[2], b'/' | b'\\');
     let file = value
         .get(..5)
         .is_some_and(|s| s.eq_ignore_ascii_case("file:"));
-    if !(drive || file) {
+    if !(crate::render::url::on_windows_drive(value) || file) {
         return None;
     }
     value.rsplit(['/', '\\']).next().filter(|n| !n.is_empty())
 }
 
+/// For a web address (`https://x.example/logo.png`, `//cdn/x.woff2`), the
+/// file's name at its end, to save it under.
 fn web_address(value: &str) -> Option<&str> {
     let rest = value
         .split_once("://")

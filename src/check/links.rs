@@ -534,15 +534,7 @@ fn refused_scheme(url: &str, page: &str) -> Option<(String, &'static str)> {
             "link to a page of the site or to a web address (`https://…`); a script belongs in a theme's static/ folder",
         ));
     }
-    // `C:\Users\…`, `d:/Kurs/…`: a path on a Windows computer, which a
-    // browser reads as an address with the scheme `c:`, leading nowhere.
-    // (A backslash is `%5C` once the page has the link.)
-    let drive = first.as_bytes();
-    let windows = drive.len() >= 3
-        && drive[0].is_ascii_alphabetic()
-        && drive[1] == b':'
-        && ["/", "\\", "%5c"].iter().any(|s| first[2..].starts_with(s));
-    if first.starts_with("file:") || windows {
+    if first.starts_with("file:") || crate::render::url::on_windows_drive(&first) {
         return Some((
             format!("link `{url}` on page {page} leads to a file on this computer, which no visitor has"),
             "copy the file into content/ and link to it there, such as `/files/plan.pdf`",

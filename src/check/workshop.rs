@@ -4,7 +4,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::load::frontmatter;
 use crate::load::yaml::{locate, locate_value, value_place, Seg};
-use crate::model::schedule::{duration, plan, Clock, DayPlan, PlanError};
+use crate::model::schedule::{duration, plan, Clock, DayPlan, PlanError, MINUTES_PER_DAY};
 use crate::model::*;
 
 /// `original` is the site in the default language (the same site in it): a
@@ -231,13 +231,11 @@ fn day_ends(w: &Workshop, text: &str, days: &[Option<DayPlan>]) -> Vec<Diagnosti
 /// end as `24:00`, as `end:` writes it; a time past it as the next day's.
 fn day_time(c: Clock) -> String {
     match c.0 {
-        MIDNIGHT => "24:00".to_string(),
-        m if m > MIDNIGHT => format!("{c} the next day"),
+        MINUTES_PER_DAY => "24:00".to_string(),
+        m if m > MINUTES_PER_DAY => format!("{c} the next day"),
         _ => c.to_string(),
     }
 }
-
-const MIDNIGHT: u32 = 24 * 60;
 
 fn check_workshop((site, original): (&Site, &Site), w: &Workshop) -> Vec<Diagnostic> {
     let mut diags = Vec::new();

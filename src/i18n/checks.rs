@@ -69,12 +69,14 @@ fn shapes(
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let mut told = BTreeSet::new();
+    let keys = english.keys();
     for (key, _) in entries {
         let under = format!("{key}.");
-        let mut inner: Vec<&str> = english
-            .keys()
-            .into_iter()
-            .filter(|k| k.starts_with(&under))
+        // The theme's keys under `key`: in order, from the first after it.
+        let mut inner: Vec<&str> = keys
+            .range::<&str, _>(under.as_str()..)
+            .take_while(|k| k.starts_with(&under))
+            .copied()
             .collect();
         if !inner.is_empty() && english.get(key).is_none() {
             inner.truncate(2);

@@ -55,8 +55,10 @@ pub(crate) fn template_error(theme: &Theme, template: &str, err: &minijinja::Err
 fn causes(err: &minijinja::Error) -> String {
     let mut list: Vec<String> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
+    let mut all = 0;
     let mut cause = std::error::Error::source(err);
     while let Some(c) = cause {
+        all += 1;
         let text = c.to_string();
         // Each repeat differs only in where it was: " (in page.html:1)".
         let bare = text.split(" (in ").next().unwrap_or(&text).to_string();
@@ -66,7 +68,7 @@ fn causes(err: &minijinja::Error) -> String {
         }
         cause = c.source();
     }
-    let looped = list.len() < count_causes(err)
+    let looped = list.len() < all
         && list
             .last()
             .is_some_and(|l| l.contains("recursion limit exceeded"));
@@ -74,10 +76,6 @@ fn causes(err: &minijinja::Error) -> String {
         return "; the templates include each other in a loop (a template that includes itself, or one it includes that includes it back)".to_string();
     }
     list.iter().map(|c| format!("; caused by: {c}")).collect()
-}
-
-fn count_causes(err: &minijinja::Error) -> usize {
-    std::iter::successors(std::error::Error::source(err), |c| c.source()).count()
 }
 
 /// The innermost block opened in `source` and not closed by its end, as

@@ -133,6 +133,20 @@ pub fn resolve<'u>(from: &str, url: &'u str) -> Option<(String, Option<&'u str>)
     Some((path, fragment))
 }
 
+/// Whether `path` is on a Windows drive (`C:\Users\…`, `d:/Kurs/…`; in a
+/// built page a backslash is `%5C`): a file on the author's own computer,
+/// which a browser would read as an address with the scheme `c:`.
+pub fn on_windows_drive(path: &str) -> bool {
+    let b = path.as_bytes();
+    b.len() >= 3
+        && b[0].is_ascii_alphabetic()
+        && b[1] == b':'
+        && (matches!(b[2], b'/' | b'\\')
+            || b[2..]
+                .get(..3)
+                .is_some_and(|e| e.eq_ignore_ascii_case(b"%5c")))
+}
+
 /// `mailto:`, `https:`, `data:` … (a letter, then letters, digits, `+-.`, then `:`).
 pub fn has_scheme(url: &str) -> bool {
     match url.split_once(':') {

@@ -5,7 +5,7 @@
 //! The error goes where the value is used, the path serde names leading
 //! there, and says where the value comes from.
 
-use super::anchors::referenced;
+use super::anchors::{marked, referenced};
 use super::locate::{locate_value, Seg};
 
 /// Where the error at (`line`, `column`), about the value at the path that
@@ -64,8 +64,8 @@ pub(super) fn first_reference(text: &str) -> Option<(usize, usize)> {
                 .chars()
                 .take_while(|&c| name_char(c))
                 .collect();
-            let marked = c == '*' && !name.is_empty() && text.contains(&format!("&{name}"));
-            marked.then(|| (i + 1, line[..at].chars().count() + 1))
+            let copy = c == '*' && !name.is_empty() && marked(text, &name);
+            copy.then(|| (i + 1, line[..at].chars().count() + 1))
         })
     })
 }

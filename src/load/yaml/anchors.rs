@@ -49,7 +49,17 @@ pub(super) fn on_line<'t>(line: &'t str, lead: &'t str, value: &'t str) -> Optio
 
 /// Whether `text` refers to the mark `name` (`*name`, the name ending there).
 pub(super) fn referenced(text: &str, name: &str) -> bool {
-    text.match_indices('*').any(|(i, _)| {
+    signed(text, '*', name)
+}
+
+/// Whether `text` has the mark `name` (`&name`, the name ending there).
+pub(super) fn marked(text: &str, name: &str) -> bool {
+    signed(text, '&', name)
+}
+
+/// Whether `name` follows `sign` somewhere in `text`, and ends there.
+fn signed(text: &str, sign: char, name: &str) -> bool {
+    text.match_indices(sign).any(|(i, _)| {
         text[i + 1..].strip_prefix(name).is_some_and(|after| {
             !after.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '-' | '_'))
         })
