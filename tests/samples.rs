@@ -124,8 +124,15 @@ fn sample_site_has_every_page_with_its_key_text() {
     assert!(
         foundations.contains("Day 1: 09:00–17:00") && foundations.contains("Day 2: 09:00–16:15")
     );
-    assert!(read("workshops/intro-training/index.html").contains("Day 1: 09:00–12:30"));
-    assert!(read("workshops/demo-event/index.html").contains("Day 1: 17:30–19:00"));
+    // A workshop of one day does not number it, nor name it in a module's time.
+    assert!(read("workshops/intro-training/index.html").contains("Programme: 09:00–12:30"));
+    assert!(read("workshops/demo-event/index.html").contains("Programme: 17:30–19:00"));
+    let module = read("workshops/intro-training/asking-questions.html");
+    assert!(
+        module.contains("<p class=\"lede\">09:45–10:30 ·"),
+        "{module}"
+    );
+    assert!(!module.contains("Day 1"));
     assert!(read("workshops/foundations/facilitator.html").contains("Materials checklist"));
     assert!(out.join("static/style.css").is_file());
 }

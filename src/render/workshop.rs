@@ -42,14 +42,15 @@ fn kind_label(site: &Site, kind: ActivityKind) -> String {
 
 /// When a module runs, in the site's language: "Day 1, 09:00–10:30", and
 /// for a module the days use more than once every run, "Day 2, 10:30–12:00
-/// and 13:00–14:30" (the day named again only when it changes).
+/// and 13:00–14:30" (the day named again only when it changes). A workshop
+/// of one day names no day: "09:00–10:30".
 fn when(site: &Site, w: &Workshop, runs: &[(usize, Clock, Clock)]) -> Option<String> {
     let s = &site.strings;
     let mut day = None;
     runs.iter()
         .map(|&(d, start, end)| {
             let (start, end) = (s.clock(start.0), s.clock(end.0));
-            let text = if day == Some(d) {
+            let text = if day == Some(d) || w.data.days.len() == 1 {
                 s.t("time.range", &[("start", &start), ("end", &end)])
             } else {
                 let title = day_title(site, w, d - 1);
@@ -124,11 +125,18 @@ fn module_order(w: &Workshop, days: &[Option<DayPlan>]) -> Vec<usize> {
     order
 }
 
+/// The day's own title, else "Day 2"; the only day of a workshop of one
+/// is not numbered ("Programme").
 fn day_title(site: &Site, w: &Workshop, d: usize) -> String {
-    w.data.days[d].title.clone().unwrap_or_else(|| {
-        site.strings
-            .t("workshop.day", &[("n", &(d + 1).to_string())])
-    })
+    w.data.days[d]
+        .title
+        .clone()
+        .unwrap_or_else(|| match w.data.days.len() {
+            1 => site.strings.t("workshop.only_day", &[]),
+            _ => site
+                .strings
+                .t("workshop.day", &[("n", &(d + 1).to_string())]),
+        })
 }
 
 /// The activities of a module, with clock times when it is scheduled. A
