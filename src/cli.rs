@@ -240,10 +240,11 @@ pub fn run() -> ExitCode {
         Command::New { dir, language } => match alsite::new::new_site(&dir, &language) {
             Ok(files) => {
                 outln!(
-                    "created a new site in {} ({files} files); next: cd {} && alsite build",
+                    "created a new site in {} ({files} files); next: cd {} && alsite serve --open",
                     dir.display(),
                     shell_word(&dir)
                 );
+                outln!("(a preview that reloads on every save; `alsite build` writes the site to public/)");
                 ExitCode::SUCCESS
             }
             Err(e) => fail(Path::new("."), &Diagnostics(vec![e]), "nothing was written"),

@@ -258,16 +258,17 @@ fn new_sites_next_step_can_be_pasted_into_a_shell_whatever_the_folder_name() {
         let out = alsite(&["new", "--", name], &dir.0);
         assert!(out.status.success(), "{}", text(&out.stderr));
         let said = text(&out.stdout);
-        let next = said
-            .trim_end()
-            .split("; next: ")
-            .nth(1)
-            .expect("a next step");
+        let (first, then) = said.split_once('\n').expect("two lines");
+        assert_eq!(
+            then.trim_end(),
+            "(a preview that reloads on every save; `alsite build` writes the site to public/)"
+        );
+        let next = first.split("; next: ").nth(1).expect("a next step");
         if name == "plain-name" {
-            assert_eq!(next, "cd plain-name && alsite build");
+            assert_eq!(next, "cd plain-name && alsite serve --open");
         }
-        // The line as a shell runs it, with a check in place of the build.
-        let line = next.replace("&& alsite build", "&& test -f site.yaml");
+        // The line as a shell runs it, with a check in place of the preview.
+        let line = next.replace("&& alsite serve --open", "&& test -f site.yaml");
         let run = std::process::Command::new("sh")
             .args(["-c", &line])
             .current_dir(&dir.0)
