@@ -216,10 +216,12 @@ fn link_errors<P: Borrow<PageLinks> + Sync>(
     index: &LinkIndex,
     pages: &[P],
 ) -> Result<(), Diagnostics> {
+    let base = site.config.url_path();
     let sources = check::Sources {
         texts: &source_text(root, site),
         parts: &source_parts(site),
         titled: &check::spaced_links::titled_page(site),
+        base: base.as_deref(),
     };
     let errors = check::check_pages(index, pages, sources, theme);
     if errors.is_empty() {

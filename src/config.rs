@@ -39,6 +39,11 @@ pub struct Config {
     /// The site's own words in the other languages, by language code.
     #[serde(default, deserialize_with = "crate::model::fields::unique_keys")]
     pub translations: std::collections::BTreeMap<String, Translation>,
+    /// Where the site is published (`https://training.example/al/`): the
+    /// page for missing addresses (`404.html`) links from there, as a
+    /// server may show it at any depth.
+    #[serde(default, deserialize_with = "crate::model::fields::optional_text")]
+    pub url: Option<String>,
     /// A search box on every page, with its index (`search: false` leaves both out).
     #[serde(default = "yes")]
     pub search: bool,
@@ -127,6 +132,24 @@ pub struct NavLink {
     pub link: String,
 }
 
+impl Config {
+    /// The path of the site's home folder on its server, from `url`, as a
+    /// link carries it: `/training/al/` for `https://training.example/al`,
+    /// `/Szkolenia%20AL/` for `https://intranet.example/Szkolenia AL/`.
+    pub fn url_path(&self) -> Option<String> {
+        let url = self.url.as_deref()?.trim();
+        let after_scheme = url.split_once("://")?.1;
+        let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
+        let path = path.split(['?', '#']).next().unwrap_or_default();
+        let path = path.trim_matches('/');
+        let path = crate::render::url::percent_decode(path);
+        Some(match path.as_str() {
+            "" => "/".to_string(),
+            p => format!("/{}/", crate::render::url::percent_encode_path(p)),
+        })
+    }
+}
+
 fn default_language() -> String {
     "en".into()
 }
@@ -184,4 +207,28 @@ pub struct FontFile {
     /// `normal` or `italic`.
     #[serde(default, deserialize_with = "crate::model::fields::optional_text")]
     pub style: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_url_gives_the_path_of_the_home_folder_as_a_link_carries_it() {
+        let path = |url: &str| {
+            let yaml = format!("title: t\norganization: {{name: o}}\nurl: \"{url}\"\n");
+            let config: super::Config = serde_yaml::from_str(&yaml).expect("a config");
+            config.url_path()
+        };
+        assert_eq!(path("https://training.example").as_deref(), Some("/"));
+        assert_eq!(path("https://training.example/al").as_deref(), Some("/al/"));
+        assert_eq!(path("http://x.example/a/b/").as_deref(), Some("/a/b/"));
+        let polish = Some("/Szkolenia%20AL/Materia%C5%82y/");
+        assert_eq!(
+            path("https://x.example/Szkolenia AL/Materiały/").as_deref(),
+            polish
+        );
+        assert_eq!(
+            path("https://x.example/Szkolenia%20AL/Materia%C5%82y").as_deref(),
+            polish
+        );
+    }
 }

@@ -134,7 +134,8 @@ fn base_fixture_builds() {
     let out = alsite(&["build"], &site.0);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let summary = text(&out.stdout);
-    assert!(summary.starts_with("built 13 pages"), "{summary}");
+    // 12 pages of content and 404.html.
+    assert!(summary.starts_with("built 14 pages"), "{summary}");
     assert!(summary.contains(" ms, 0 warnings"), "{summary}");
     assert!(site.0.join("public/components.html").is_file());
 }

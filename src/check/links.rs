@@ -309,6 +309,10 @@ pub struct Sources<'a> {
     /// The file of the page whose title (or `nav_title`) a link's address
     /// is, in any capitals or accents: `[price list](Prices)`.
     pub titled: PageTitled<'a>,
+    /// Where the site's home folder is on its server, from `url:`
+    /// (`/training/al/`): a link from the server's root that starts there
+    /// leads into the site, as the page for missing addresses writes them.
+    pub base: Option<&'a str>,
 }
 
 /// The path from the site root of the page titled as `address`, if any.
@@ -371,9 +375,14 @@ fn check_page(
         // An anchor on this very page ("#main", the page's own contents
         // list): the page and its ids are at hand, not looked up.
         let own = url.strip_prefix('#');
+        let from_site_root = texts
+            .base
+            .and_then(|base| url.strip_prefix(base))
+            .map(|rest| format!("/{rest}"));
+        let led = from_site_root.as_deref().unwrap_or(url);
         let resolved = match own {
             Some(f) => Some((Cow::Borrowed(page.path.as_str()), Some(f))),
-            None => resolve(&page.path, url).map(|(t, f)| (Cow::Owned(t), f)),
+            None => resolve(&page.path, led).map(|(t, f)| (Cow::Owned(t), f)),
         };
         let Some((target, fragment)) = resolved else {
             continue;

@@ -48,7 +48,8 @@ fn own_pages<'a>(outputs: &HashSet<&'a str>, root: &str, languages: &[String]) -
     let mut pages: Vec<&str> = outputs
         .iter()
         .filter_map(|p| p.strip_prefix(root))
-        .filter(|p| p.ends_with(".html"))
+        // Not the page for missing addresses: no one means to link it.
+        .filter(|p| p.ends_with(".html") && *p != crate::render::NOT_FOUND_PATH)
         .filter(|p| {
             let folder = p.split_once('/').map(|(f, _)| f);
             !languages.iter().any(|l| Some(l.as_str()) == folder)

@@ -1,28 +1,40 @@
 //! `site.yaml`'s `organization`: an e-mail address the "Write to us" button
 //! and the offers' e-mail actions can write to, and a website that is a
 //! full web address (without `https://`, a browser reads
-//! `northbridge.example` as a page of the site).
+//! `northbridge.example` as a page of the site); and the site's own `url`,
+//! a full web address too.
 
 use crate::diagnostic::Diagnostic;
 use crate::load::yaml::{locate_value, Seg};
 use crate::model::Site;
 
-/// Errors for `organization.email` and `organization.website`.
+/// Errors for `organization.email`, `organization.website` and `url`.
 pub fn check_organization(site: &Site) -> Vec<Diagnostic> {
     let text = site
         .texts
         .get(std::path::Path::new("site.yaml"))
         .map_or("", String::as_str);
     let org = &site.config.organization;
+    let web = |field: &str, value: &Option<String>| {
+        value.as_deref().and_then(|v| website_problem(field, v))
+    };
     let problems = [
         ("email", org.email.as_deref().and_then(email_problem)),
-        ("website", org.website.as_deref().and_then(website_problem)),
+        ("website", web("organization.website", &org.website)),
+        (
+            "url",
+            web("url", &site.config.url).or_else(|| url_problem(&site.config.url)),
+        ),
     ];
     problems
         .into_iter()
         .filter_map(|(field, problem)| {
             let (message, hint) = problem?;
-            let (line, column) = locate_value(text, &[Seg::Key("organization"), Seg::Key(field)]);
+            let path = match field {
+                "url" => vec![Seg::Key(field)],
+                _ => vec![Seg::Key("organization"), Seg::Key(field)],
+            };
+            let (line, column) = locate_value(text, &path);
             Some(
                 Diagnostic::error("site.yaml", message)
                     .at(line, column)
@@ -59,9 +71,24 @@ fn email_problem(email: &str) -> Option<(String, String)> {
     })
 }
 
-/// What keeps `website` from being a full web address, and what to write;
-/// nothing for an empty value, as for the e-mail.
-fn website_problem(website: &str) -> Option<(String, String)> {
+/// What keeps the site's `url` from being where its home folder is: a
+/// query or a fragment, which no folder has.
+fn url_problem(url: &Option<String>) -> Option<(String, String)> {
+    let url = url.as_deref()?.trim();
+    let folder = url.split(['?', '#']).next().unwrap_or(url);
+    (folder != url).then(|| {
+        (
+            format!("`url` is `{url}`, which is not the address of a folder"),
+            format!(
+                "write the address of the site's home folder, with no `?` or `#`: `url: {folder}`"
+            ),
+        )
+    })
+}
+
+/// What keeps `field` (`organization.website`, `url`) from being a full web
+/// address, and what to write; nothing for an empty value, as for the e-mail.
+fn website_problem(field: &str, website: &str) -> Option<(String, String)> {
     if website.is_empty() {
         return None;
     }
@@ -84,8 +111,8 @@ fn website_problem(website: &str) -> Option<(String, String)> {
         _ => website.trim_start_matches('/'),
     };
     Some((
-        format!("`organization.website` is `{website}`, which is not a full web address"),
-        format!("write it with `https://` in front, `website: https://{host}`: without it, a browser looks for a page of this site called `{host}`"),
+        format!("`{field}` is `{website}`, which is not a full web address"),
+        format!("write it with `https://` in front, `{key}: https://{host}`: without it, a browser looks for a page of this site called `{host}`", key = field.rsplit('.').next().unwrap_or(field)),
     ))
 }
 
@@ -101,12 +128,12 @@ mod tests {
         assert!(email_problem("mailto:hello@northbridge.example").is_some());
         assert!(email_problem("Mailto:hello@northbridge.example").is_some());
         assert!(email_problem("biuro@żółw.example").is_none());
-        assert!(website_problem("https://northbridge.example").is_none());
-        assert!(website_problem("HTTP://northbridge.example").is_none());
-        assert!(website_problem("www.northbridge.example").is_some());
+        assert!(website_problem("organization.website", "https://northbridge.example").is_none());
+        assert!(website_problem("organization.website", "HTTP://northbridge.example").is_none());
+        assert!(website_problem("organization.website", "www.northbridge.example").is_some());
         // Left empty (`email: ""`): the site shows none, as without the field.
         assert!(email_problem("").is_none());
-        assert!(website_problem("").is_none());
+        assert!(website_problem("organization.website", "").is_none());
     }
 
     #[test]
@@ -120,7 +147,7 @@ mod tests {
                 "https://northbridge.example/team",
             ),
         ] {
-            let (_, hint) = website_problem(written).unwrap_or_default();
+            let (_, hint) = website_problem("organization.website", written).unwrap_or_default();
             assert!(
                 hint.contains(&format!("`website: {meant}`")),
                 "{written}: {hint}"

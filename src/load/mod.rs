@@ -567,6 +567,7 @@ fn placeholder_config(site_yaml: &str) -> Config {
         nav: Vec::new(),
         footer: None,
         brand: Default::default(),
+        url: None,
         search: true,
         scorm: Default::default(),
         languages,

@@ -216,6 +216,12 @@ pub(super) fn page_context(site: &Site, job: &Job, body: &str, shared: &Shared) 
             original => relative_url(&output, path),
             original_lang => cfg.all_languages().first().cloned().unwrap_or_default(),
         },
+        // Where a reader who followed a broken link may have meant to go.
+        JobKind::NotFound => context! {
+            sections => sections.iter().map(|(title, target, _)| context! {
+                title => title, href => relative_url(path, target),
+            }).collect::<Vec<_>>(),
+        },
     };
     context! { ..common, ..specific }
 }

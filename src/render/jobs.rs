@@ -32,7 +32,14 @@ pub(super) enum JobKind<'a> {
     /// yet: a short page in this language that leads to the original, so
     /// every link to it works.
     Untranslated,
+    /// `404.html`, the page a web server sends for an address the site does
+    /// not have (see [`NOT_FOUND_PATH`]).
+    NotFound,
 }
+
+/// Where the page for a missing address goes: at the root, in the default
+/// language, as GitHub Pages, Netlify and most hosts look for it.
+pub const NOT_FOUND_PATH: &str = "404.html";
 
 impl JobKind<'_> {
     /// The UI strings the page's scripts read, by key prefix.
@@ -62,6 +69,7 @@ impl JobKind<'_> {
             JobKind::Guide(_) => "facilitator.html",
             JobKind::Handout(_) => "handout.html",
             JobKind::Untranslated => "untranslated.html",
+            JobKind::NotFound => "404.html",
         }
     }
 }
@@ -82,11 +90,12 @@ impl<'a> Job<'a> {
     }
 
     /// True when the page shows what other pages read of a free page (its
-    /// title, navigation title, description): the home page. (When the
+    /// title, navigation title, description): the home page, and the page
+    /// for missing addresses, which lists the sections as the home page does. (When the
     /// default navigation lists the free pages, every page does, and an edit
     /// of those rebuilds everything.)
     pub fn lists_pages(&self) -> bool {
-        matches!(self.kind, JobKind::Home(_))
+        matches!(self.kind, JobKind::Home(_) | JobKind::NotFound)
     }
 
     /// True when rendering this page reads the source file `changed`.
@@ -97,6 +106,7 @@ impl<'a> Job<'a> {
         let checker = || under("practice") && !site.practice.iter().any(|d| d.source == changed);
         match &self.kind {
             JobKind::Home(_) => self.source == changed || !under("pages"),
+            JobKind::NotFound => !under("pages"),
             JobKind::Page(_)
             | JobKind::GroundRules(_)
             | JobKind::Components(_)
@@ -236,6 +246,16 @@ pub(super) fn jobs(site: &Site) -> Vec<Job<'_>> {
             JobKind::Page(page),
         ));
     }
+    // A free page of that name (`pages/404.md`) is the site's own.
+    if !jobs.iter().any(|j| j.path == NOT_FOUND_PATH) {
+        let title = s.t("not_found.title", &[]);
+        jobs.push(Job::new(
+            NOT_FOUND_PATH,
+            "site.yaml",
+            title,
+            JobKind::NotFound,
+        ));
+    }
     jobs
 }
 
@@ -247,10 +267,12 @@ pub(super) fn language_jobs<'a>(default: &'a Site, lang: &languages::Language<'a
     if lang.prefix.is_empty() {
         return own;
     }
+    // One page for missing addresses, the default language's.
+    own.retain(|j| !matches!(j.kind, JobKind::NotFound));
     let have: std::collections::HashSet<String> = own.iter().map(|j| j.path.clone()).collect();
     let missing = jobs(default)
         .into_iter()
-        .filter(|j| !have.contains(&j.path))
+        .filter(|j| !matches!(j.kind, JobKind::NotFound) && !have.contains(&j.path))
         .map(|j| Job::new(j.path, j.source, j.title, JobKind::Untranslated));
     own.extend(missing);
     own

@@ -125,8 +125,14 @@ impl Alternates {
     }
 
     /// The language switcher's entries for the page at `path` (from its
-    /// language's root) written to `output`: empty when no other language has it.
+    /// language's root) written to `output`: empty when no other language
+    /// has it. The page for missing addresses is the default language's
+    /// alone: from it, each language's entry leads to its home page.
     pub fn view(&self, path: &str, output: &str, current: &str) -> Vec<Value> {
+        let to = match path {
+            super::NOT_FOUND_PATH => "index.html",
+            _ => path,
+        };
         match self.0.get(path) {
             Some(list) if list.len() > 1 => list
                 .iter()
@@ -134,7 +140,7 @@ impl Alternates {
                     context! {
                         lang => code,
                         name => name,
-                        href => relative_url(output, &format!("{prefix}{path}")),
+                        href => relative_url(output, &format!("{prefix}{to}")),
                         current => code == current,
                     }
                 })

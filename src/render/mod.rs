@@ -11,6 +11,7 @@ mod jobs;
 mod keys;
 pub mod languages;
 pub mod markdown;
+mod not_found;
 pub mod offers;
 pub mod practice;
 pub mod session;
@@ -28,7 +29,7 @@ use crate::theme::Theme;
 pub use context::{navigations, page_titles};
 use context::{page_context, Shared};
 use jobs::{jobs, Job, JobKind};
-pub use jobs::{pages_of, planned_pages};
+pub use jobs::{pages_of, planned_pages, NOT_FOUND_PATH};
 use languages::{Alternates, Language};
 use minijinja::{context, Environment, State, Value};
 use std::borrow::Cow;
@@ -243,6 +244,10 @@ fn render_jobs<R: Send>(
             if let Cow::Owned(bound) = typography::bind_polish(&html) {
                 html = bound;
             }
+        }
+        // The built-in page for missing addresses, or a free page in its place.
+        if let (NOT_FOUND_PATH, Some(base)) = (path.as_str(), site.config.url_path()) {
+            html = not_found::from_base(&html, &base);
         }
         each(Output {
             path,

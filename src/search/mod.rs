@@ -5,7 +5,7 @@
 //!
 //! The facilitator guide is never indexed, and neither is the participant
 //! handout (it repeats the module pages): participant search must not show
-//! facilitator notes.
+//! facilitator notes. Nor is the page for missing addresses (`404.html`).
 
 pub mod extract;
 pub mod index;
@@ -20,7 +20,12 @@ use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashMap};
 
 /// Templates whose pages are left out of the index.
-const NOT_INDEXED: &[&str] = &["facilitator.html", "handout.html", "untranslated.html"];
+const NOT_INDEXED: &[&str] = &[
+    "facilitator.html",
+    "handout.html",
+    "untranslated.html",
+    "404.html",
+];
 
 /// The text of page `o`, whose HTML is `html` (`o.html()`), ready for the
 /// index of language `lang`; `None` for files that are not indexed (static

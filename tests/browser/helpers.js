@@ -72,8 +72,10 @@ async function axeViolations(page) {
 }
 
 /** Serves the site folder under `prefix` (e.g. "/training/al/") on a free
- *  port; `headers(file)` adds response headers, `root` serves another folder. */
-function serve(prefix, { headers = () => ({}), root = SITE } = {}) {
+ *  port; `headers(file)` adds response headers, `root` serves another folder,
+ *  `missing` (a file of it) is sent with a 404 for any path it does not have,
+ *  as GitHub Pages and Netlify send 404.html. */
+function serve(prefix, { headers = () => ({}), root = SITE, missing } = {}) {
   const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml", ".png": "image/png" };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://localhost");
@@ -81,7 +83,10 @@ function serve(prefix, { headers = () => ({}), root = SITE } = {}) {
     let rel = decodeURIComponent(url.pathname.slice(prefix.length)) || "index.html";
     if (rel.endsWith("/")) rel += "index.html";
     const file = path.join(root, rel);
-    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); res.end("not found"); return; }
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      if (missing) { res.writeHead(404, { "content-type": types[".html"], ...headers(missing) }); res.end(fs.readFileSync(path.join(root, missing))); return; }
+      res.writeHead(404); res.end("not found"); return;
+    }
     res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream", ...headers(file) });
     res.end(fs.readFileSync(file));
   });
@@ -108,6 +113,7 @@ const PAGE_KINDS = {
   module: "workshops/foundations/power-of-questions.html",
   guide: "workshops/foundations/facilitator.html",
   handout: "workshops/foundations/handout.html",
+  "not-found": "404.html",
 };
 
 /** The contrast ratio of two `rgb(…)` colours (WCAG 2). */

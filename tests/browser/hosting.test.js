@@ -12,7 +12,7 @@ const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { SITE, launch, open, serve } = require("./helpers");
+const { SITE, launch, open, serve, axeViolations } = require("./helpers");
 
 const REPO = path.resolve(__dirname, "../..");
 const BIN = process.env.ALSITE_BIN || path.join(REPO, "target/debug/alsite");
@@ -108,6 +108,53 @@ test("practice, session, timer and search all work under the policy", async () =
   await search.page.locator("#search-input").fill("racing");
   await search.page.locator("#search-results [role=option]").first().waitFor();
   await clean(search, "search");
+});
+
+test("with url: in site.yaml, the 404 page a server sends for a missing address is whole at any depth", async () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-404-"));
+  try {
+    fs.cpSync(path.join(REPO, "content"), path.join(work, "content"), { recursive: true });
+    // Written as a trainer would, with the space and the Polish letter.
+    const yaml = fs.readFileSync(path.join(REPO, "site.yaml"), "utf8");
+    fs.writeFileSync(path.join(work, "site.yaml"), `${yaml}\nurl: https://intranet.example/intranet/Szkolenia AL/Materiały/\n`);
+    const out = path.join(work, "public");
+    execFileSync(BIN, ["build", "--root", work, "--out", out], { stdio: "pipe" });
+    const host = await serve(PREFIX, { root: out, missing: "404.html" });
+    try {
+      for (const missing of ["old-page.html", "practice/old/set.html", "a/b/c/d/"]) {
+        const page = await browser.context.newPage();
+        // Every file the page loads, but the page itself, is there.
+        const failed = [];
+        page.on("response", (r) => { if (r.status() >= 400 && r.url() !== host.base + missing) failed.push(`${r.status()} ${r.url()}`); });
+        page.on("requestfailed", (r) => failed.push(r.url()));
+        page.on("pageerror", (e) => failed.push(String(e)));
+        const answer = await page.goto(host.base + missing, { waitUntil: "load" });
+        assert.equal(answer.status(), 404);
+        assert.equal(await page.locator("h1").textContent(), "Page not found", missing);
+        const header = await page.evaluate(() => getComputedStyle(document.querySelector(".site-header")).backgroundColor);
+        assert.equal(header, "rgb(11, 93, 115)", `${missing}: styled`);
+        assert.deepEqual(await axeViolations(page), [], missing);
+        // The search box finds pages and leads to them.
+        await page.locator("#search-input").fill("racing");
+        await page.locator("#search-results [role=option]").first().waitFor();
+        const result = await page.locator("#search-results a").first().getAttribute("href");
+        assert.ok(result.startsWith(PREFIX), `${missing}: a result leads into the site: ${result}`);
+        await page.locator("a.button", { hasText: "Go to the home page" }).click();
+        await page.waitForLoadState("load");
+        assert.equal(page.url(), host.base + "index.html", missing);
+        await page.goBack();
+        await page.locator("main a", { hasText: "Question practice" }).click();
+        await page.waitForLoadState("load");
+        assert.equal(page.url(), host.base + "practice/index.html", missing);
+        assert.deepEqual(failed, [], missing);
+        await page.close();
+      }
+    } finally {
+      await host.close();
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
 });
 
 test("after a rebuild, a browser that cached the static files gets the new ones", async () => {

@@ -5,6 +5,7 @@ const NO_SOURCES: Sources = Sources {
     texts: &|_: &Path| None,
     parts: &|_: &Path| Vec::new(),
     titled: &|_: &str| None,
+    base: None,
 };
 
 fn page(path: &str, html: &str) -> Output {
