@@ -389,6 +389,23 @@ for (const [language, root, kinds] of SITES) {
   });
 }
 
+test("Polish offers on 320 and 390 px phones: each fact's value has most of the card's width", async () => {
+  for (const width of [320, 390]) {
+    const page = await light.context.newPage();
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto("file://" + path.join(POLISH, "offers.html"));
+    const facts = await page.locator(".offer-facts").evaluateAll((lists) => lists.map((dl) => {
+      const values = [...dl.querySelectorAll("dd")].map((dd) => dd.getBoundingClientRect().width);
+      return { list: dl.getBoundingClientRect().width, narrowest: Math.min(...values) };
+    }));
+    assert.ok(facts.length >= 3, `${facts.length} offers`);
+    for (const [i, f] of facts.entries()) {
+      assert.ok(f.narrowest >= 0.55 * f.list, `${width} px, offer ${i + 1}: a value ${Math.round(f.narrowest)} px wide in a card ${Math.round(f.list)} px wide`);
+    }
+    await page.close();
+  }
+});
+
 test("on a phone a checklist's materials line up: which modules need one sits under its name, not under the box", async () => {
   const page = await fresh(light, SITE, KINDS.guide);
   const rows = await page.locator(".checklist li").evaluateAll((lis) => lis.map((li) => {

@@ -167,6 +167,42 @@ for (const [name, viewport] of [["a phone", { width: 390, height: 844 }], ["a la
   });
 }
 
+for (const [name, options] of [
+  ["a phone", { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }],
+  ["a laptop", { viewport: { width: 1280, height: 800 } }],
+]) {
+  test(`on ${name}, Next into a new stage shows the stage's heading below the controls, above its first turn`, async () => {
+    const device = await launch(options);
+    try {
+      const { page, problems } = await open(device.context, fileUrl(FILE), "file://");
+      await page.evaluate(() => localStorage.clear());
+      await page.reload();
+      const press = (sel) => (options.hasTouch ? page.locator(sel).tap() : page.locator(sel).click());
+      await press(".session-start a");
+      const next = page.locator(".player .next");
+      let stages = 0;
+      for (let i = 0; i < 40 && !(await next.isDisabled()); i++) {
+        await press(".player .next");
+        const first = await page.evaluate(() => {
+          const turn = document.querySelector(".transcript .turn.is-current");
+          return turn.closest(".stage").querySelector(".turn") === turn ? turn.closest(".stage").id : null;
+        });
+        if (!first) continue;
+        stages++;
+        const heading = await inView(page, `#${first} h2`);
+        const turn = await inView(page, ".transcript .turn.is-current");
+        assert.ok(heading.top >= heading.below - 1, `${first}: its heading is not under the controls: ${JSON.stringify(heading)}`);
+        assert.ok(turn.bottom <= turn.height, `${first}: its first turn is in the window: ${JSON.stringify(turn)}`);
+      }
+      assert.ok(stages >= 2, `${stages} stages begun`);
+      assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+      await page.close();
+    } finally {
+      await device.close();
+    }
+  });
+}
+
 test("transcript view, the coach's notes and presenter view", async () => {
   const { page, problems } = await fresh();
   const data = embedded(SITE, FILE, "session-data");
