@@ -406,6 +406,28 @@ test("Polish offers on 320 and 390 px phones: each fact's value has most of the 
   }
 });
 
+for (const [language, root] of [["English", SITE], ["Polish", POLISH]]) {
+  test(`${language}: on a phone an item's title fills its first line, and its result once answered sits under it`, async () => {
+    const page = await fresh(light, root, "practice/coach-questions.html");
+    const item = page.locator(".practice-item").first();
+    await item.locator("label.option").first().tap();
+    await item.locator("button[type=submit]").tap();
+    await item.locator(".feedback .verdict").waitFor();
+    const title = await item.locator(".item-title").evaluate((h) => {
+      const range = document.createRange();
+      const text = [...h.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+      range.selectNodeContents(text);
+      const lines = [...range.getClientRects()].filter((r) => r.width > 1);
+      const state = h.querySelector(".item-state").getBoundingClientRect();
+      const badge = h.querySelector(".badge").getBoundingClientRect();
+      return { first: lines[0].width, room: h.getBoundingClientRect().right - badge.right, textBottom: Math.max(...lines.map((r) => r.bottom)), stateTop: state.top, text: text.textContent.trim() };
+    });
+    assert.ok(title.stateTop >= title.textBottom - 1, `the result under the title: ${JSON.stringify(title)}`);
+    assert.ok(title.first >= 0.5 * title.room, `the title's first line holds more than a word: ${JSON.stringify(title)}`);
+    await page.close();
+  });
+}
+
 test("on a phone a checklist's materials line up: which modules need one sits under its name, not under the box", async () => {
   const page = await fresh(light, SITE, KINDS.guide);
   const rows = await page.locator(".checklist li").evaluateAll((lis) => lis.map((li) => {
