@@ -428,6 +428,22 @@ for (const [language, root] of [["English", SITE], ["Polish", POLISH]]) {
   });
 }
 
+test("Polish: on a phone a search result's place lands with room above it, and the skip link is a 44 px target", async () => {
+  const page = await light.context.newPage();
+  for (const target of ["practice/index.html#types-title", "ground-rules.html#coach-may-intervene", "practice/coach-questions.html"]) {
+    await page.goto("file://" + path.join(POLISH, target));
+    const id = target.split("#")[1] || await page.locator(".practice-item").nth(2).getAttribute("id");
+    if (!target.includes("#")) await page.goto(page.url() + "#" + id);
+    const top = await page.locator(`[id="${id}"]`).evaluate((el) => el.getBoundingClientRect().top);
+    assert.ok(top >= 12, `${target} #${id}: ${top} px from the top of the window`);
+  }
+  await page.goto("file://" + path.join(POLISH, "index.html"));
+  await page.keyboard.press("Tab");
+  const skip = await page.locator(".skip-link").boundingBox();
+  assert.ok(skip.height >= 44 && skip.y >= 0, `the skip link, focused: ${JSON.stringify(skip)}`);
+  await page.close();
+});
+
 test("on a phone a checklist's materials line up: which modules need one sits under its name, not under the box", async () => {
   const page = await fresh(light, SITE, KINDS.guide);
   const rows = await page.locator(".checklist li").evaluateAll((lis) => lis.map((li) => {

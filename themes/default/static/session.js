@@ -308,13 +308,18 @@
       else if (bottom > window.innerHeight) delta = bottom - window.innerHeight + 16;
       // The controls keep their place as the player steps: at a stage's
       // first turn (the stage before it gone, the page shorter) the page is
-      // scrolled at least until the stage begins under them, so they stay
-      // stuck to the top instead of sitting lower, with the stage list
-      // above the conversation (layout.css gives the conversation the
-      // height this takes).
+      // scrolled until the stage begins under them, so they stay stuck to
+      // the top instead of sitting lower, with the stage list above the
+      // conversation (layout.css gives the conversation the height this
+      // takes), and the stage's heading shows above its first turn. Only a
+      // turn too tall for the window with its heading goes by the turn.
       var stage = turnEl.closest(".stage");
       var first = stage && stage.querySelector(".turn") === turnEl;
-      if (top && first) delta = Math.max(delta, Math.floor(stage.getBoundingClientRect().top - top - 8));
+      if (top && first) {
+        var stageTop = stage.getBoundingClientRect().top;
+        var toStage = Math.floor(stageTop - top - 8);
+        delta = rect.bottom - stageTop <= room - 16 ? toStage : Math.max(delta, toStage);
+      }
       if (delta) scrollPageBy(delta);
     }
 
