@@ -15,26 +15,28 @@ pub fn check_organization(site: &Site) -> Vec<Diagnostic> {
         .get(std::path::Path::new("site.yaml"))
         .map_or("", String::as_str);
     let org = &site.config.organization;
-    let web = |field: &str, value: &Option<String>| {
-        value.as_deref().and_then(|v| website_problem(field, v))
-    };
-    let problems = [
-        ("email", org.email.as_deref().and_then(email_problem)),
-        ("website", web("organization.website", &org.website)),
+    let url = site.config.url.as_deref();
+    let problems: [(&[Seg], _); 3] = [
         (
-            "url",
-            web("url", &site.config.url).or_else(|| url_problem(&site.config.url)),
+            &[Seg::Key("organization"), Seg::Key("email")],
+            org.email.as_deref().and_then(email_problem),
+        ),
+        (
+            &[Seg::Key("organization"), Seg::Key("website")],
+            org.website
+                .as_deref()
+                .and_then(|w| website_problem("organization.website", w)),
+        ),
+        (
+            &[Seg::Key("url")],
+            url.and_then(|u| website_problem("url", u).or_else(|| url_problem(u))),
         ),
     ];
     problems
         .into_iter()
-        .filter_map(|(field, problem)| {
+        .filter_map(|(path, problem)| {
             let (message, hint) = problem?;
-            let path = match field {
-                "url" => vec![Seg::Key(field)],
-                _ => vec![Seg::Key("organization"), Seg::Key(field)],
-            };
-            let (line, column) = locate_value(text, &path);
+            let (line, column) = locate_value(text, path);
             Some(
                 Diagnostic::error("site.yaml", message)
                     .at(line, column)
@@ -73,8 +75,8 @@ fn email_problem(email: &str) -> Option<(String, String)> {
 
 /// What keeps the site's `url` from being where its home folder is: a
 /// query or a fragment, which no folder has.
-fn url_problem(url: &Option<String>) -> Option<(String, String)> {
-    let url = url.as_deref()?.trim();
+fn url_problem(url: &str) -> Option<(String, String)> {
+    let url = url.trim();
     let folder = url.split(['?', '#']).next().unwrap_or(url);
     (folder != url).then(|| {
         (

@@ -91,9 +91,9 @@ impl<'a> Job<'a> {
 
     /// True when the page shows what other pages read of a free page (its
     /// title, navigation title, description): the home page, and the page
-    /// for missing addresses, which lists the sections as the home page does. (When the
-    /// default navigation lists the free pages, every page does, and an edit
-    /// of those rebuilds everything.)
+    /// for missing addresses, which lists the sections as the home page
+    /// does. (When the default navigation lists the free pages, every page
+    /// does, and an edit of those rebuilds everything.)
     pub fn lists_pages(&self) -> bool {
         matches!(self.kind, JobKind::Home(_) | JobKind::NotFound)
     }

@@ -292,7 +292,7 @@ fn from_source(ids: &Ids, page: &str, url: &str) -> Option<String> {
         .to_ascii_lowercase();
     // A file alsite reads: its page is meant (`/pages/about.md`, `/practice/x.yaml`).
     let source = crate::load::is_text(&path);
-    let relative = !url.starts_with('/') && !url.starts_with('#') && !has_scheme(url);
+    let relative = super::url::is_relative(url);
     if url.is_empty() || url.starts_with("//") || !(relative || source && url.starts_with('/')) {
         return None;
     }

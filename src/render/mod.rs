@@ -216,6 +216,7 @@ fn render_jobs<R: Send>(
     let shared = Shared::new(lang, alternates, versions.clone(), theme);
     let keys = site_keys.for_language(site, &shared.nav_links, &shared.sections);
     let polish = typography::applies_to(&site.config.language);
+    let base = site.config.url_path();
     let render = |job: &Job| -> Result<R, Diagnostic> {
         let template = job.kind.template();
         let path = format!("{}{}", lang.prefix, job.path);
@@ -246,8 +247,8 @@ fn render_jobs<R: Send>(
             }
         }
         // The built-in page for missing addresses, or a free page in its place.
-        if let (NOT_FOUND_PATH, Some(base)) = (path.as_str(), site.config.url_path()) {
-            html = not_found::from_base(&html, &base);
+        if let (NOT_FOUND_PATH, Some(base)) = (path.as_str(), &base) {
+            html = not_found::from_base(&html, base);
         }
         each(Output {
             path,

@@ -6,6 +6,7 @@
 //! missing addresses in the site's home folder.
 
 use super::practice::script_json;
+use super::url::is_relative;
 
 /// Attributes that hold an address (or, `data-root`, the way to the site's
 /// root, which the page's scripts put before the files they load).
@@ -34,16 +35,6 @@ pub fn from_base(html: &str, base: &str) -> String {
     }
     out.push_str(rest);
     search_data_from(&out, base).unwrap_or(out)
-}
-
-/// Whether `address` leads from the page's own folder (an empty one too:
-/// the way to the root from it): not within the page, not from the
-/// server's root, and not a full address (`https:`, `mailto:`, `tel:`).
-fn is_relative(address: &str) -> bool {
-    let scheme = address
-        .split_once(':')
-        .is_some_and(|(s, _)| !s.contains('/') && !s.is_empty());
-    !address.starts_with(['#', '/']) && !scheme
 }
 
 /// The page with its search box's data (where the index and the way to the

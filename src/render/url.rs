@@ -147,6 +147,12 @@ pub fn on_windows_drive(path: &str) -> bool {
                 .is_some_and(|e| e.eq_ignore_ascii_case(b"%5c")))
 }
 
+/// Whether `url` leads from the page's own folder: not within the page
+/// (`#…`), not from the server's root (`/…`, `//…`), not a full address.
+pub fn is_relative(url: &str) -> bool {
+    !url.starts_with(['/', '#']) && !has_scheme(url)
+}
+
 /// `mailto:`, `https:`, `data:` … (a letter, then letters, digits, `+-.`, then `:`).
 pub fn has_scheme(url: &str) -> bool {
     match url.split_once(':') {
