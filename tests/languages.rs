@@ -96,6 +96,17 @@ fn a_two_language_site_puts_the_default_at_the_root_and_links_translations() {
         !components.contains("language-switcher") && !components.contains("hreflang"),
         "nothing to switch to"
     );
+    // The page for missing addresses, in the default language, leads to
+    // each language's home page; its own language is the one in use, not
+    // a link to this page.
+    let missing = fs::read_to_string(out.join("404.html")).unwrap();
+    assert!(missing.contains(
+        "<a href=\"en/index.html\" hreflang=\"en\" lang=\"en\" data-keep-place><span class=\"lang-code\">EN</span>"
+    ), "{missing}");
+    assert!(missing.contains(
+        "<a href=\"index.html\" hreflang=\"pl\" lang=\"pl\" data-keep-place aria-current=\"true\"><span class=\"lang-code\">PL</span>"
+    ), "{missing}");
+    assert!(!missing.contains("aria-current=\"page\""), "{missing}");
 }
 
 #[test]

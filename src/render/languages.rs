@@ -129,9 +129,12 @@ impl Alternates {
     /// has it. The page for missing addresses is the default language's
     /// alone: from it, each language's entry leads to its home page.
     pub fn view(&self, path: &str, output: &str, current: &str) -> Vec<Value> {
-        let to = match path {
-            super::NOT_FOUND_PATH => "index.html",
-            _ => path,
+        // The page for missing addresses leads to each language's home
+        // page: the current language is marked as the one in use, not as
+        // this page ("true", not "page").
+        let (to, here) = match path {
+            super::NOT_FOUND_PATH => ("index.html", "true"),
+            _ => (path, "page"),
         };
         match self.0.get(path) {
             Some(list) if list.len() > 1 => list
@@ -141,7 +144,7 @@ impl Alternates {
                         lang => code,
                         name => name,
                         href => relative_url(output, &format!("{prefix}{to}")),
-                        current => code == current,
+                        current => (code == current).then_some(here),
                     }
                 })
                 .collect(),
