@@ -5,6 +5,7 @@ mod base_template;
 mod brand;
 mod components;
 mod curly_quotes;
+pub mod empty_links;
 mod file_hints;
 mod flow_lists;
 mod font_files;
@@ -81,6 +82,7 @@ pub fn check_content(site: &Site, original: &Site, theme: &crate::theme::Theme) 
     diags.extend(check_ids(site, theme));
     diags.extend(flow_lists::check_flow_lists(site));
     diags.extend(spaced_links::check_spaced_links(site, original));
+    diags.extend(empty_links::check_empty_links(site, original));
     diags.extend(reference_links::check_reference_links(site));
     diags.extend(other_tools::check_other_tools(site));
     diags

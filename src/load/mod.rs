@@ -372,11 +372,13 @@ impl<'a> Loader<'a> {
         let body = (!free).then(|| body.padded());
         let digest = crate::digest::of(text.as_bytes());
         // A free page's text is kept only when it gives headings ids
-        // (`{#id}`), may write a link with a bare space or by reference, or
+        // (`{#id}`), may write a link with a bare space, with no address or
+        // by reference, or
         // another tool's syntax, which the checks read.
         if !free
             || memchr::memmem::find(text.as_bytes(), b"{#").is_some()
             || crate::check::spaced_links::may_have_spaced_link(&text)
+            || crate::check::empty_links::may_have_empty_link(&text)
             || crate::check::reference_links::may_have_reference_link(&text)
             || crate::check::other_tools::may_have_other_syntax(&text)
         {

@@ -1,0 +1,222 @@
+//! A link or picture in Markdown that leads nowhere: no address at all,
+//! `[Sign up]()` (the link reloads its own page; the picture shows as
+//! broken), an e-mail link with no address, `[write to us](mailto:)`, a
+//! phone link with no number, `[call](tel:)`, or a link to a `data:`
+//! address, which browsers refuse to open from a link. Each is a
+//! placeholder left in, or a slip, that a visitor finds by clicking: an
+//! error at the link's `[`, in the page's Markdown or in site.yaml's
+//! `footer:`.
+
+use crate::diagnostic::Diagnostic;
+use crate::load::frontmatter;
+use crate::model::Site;
+use pulldown_cmark::{Event, Parser, Tag};
+use std::ops::Range;
+use std::path::Path;
+
+/// Whether `text` may hold such a link: cheap, for the loader to keep a
+/// free page's text for this check. Looks at what follows each `](` (an
+/// inline link) and `]:` (a reference's definition): every link the check
+/// finds passes.
+pub fn may_have_empty_link(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let after = |at: usize| {
+        let rest = &bytes[at + 2..bytes.len().min(at + 24)];
+        let start = rest.iter().position(|b| !b.is_ascii_whitespace());
+        let rest = start.map_or(&[][..], |s| &rest[s..]);
+        let lower = rest.to_ascii_lowercase();
+        // An address that ends where it starts.
+        let ends = |at: usize| lower.get(at).is_none_or(|b| b")?>#\"' \t\r\n".contains(b));
+        let after_scheme = |s: &[u8]| lower.starts_with(s) && ends(s.len());
+        ends(0)
+            || lower.starts_with(b"<>")
+            || after_scheme(b"mailto:")
+            || lower.starts_with(b"tel:")
+            || lower.starts_with(b"data:")
+    };
+    memchr::memmem::find_iter(bytes, b"](").any(after)
+        || memchr::memmem::find_iter(bytes, b"]:").any(after)
+}
+
+/// Errors for the Markdown pages of `site` (the home page, free pages,
+/// workshop modules) and its footer: links and pictures that lead nowhere.
+/// `original`: the site in its default language, whose footer a translation
+/// shares unless it gives its own.
+pub(super) fn check_empty_links(site: &Site, original: &Site) -> Vec<Diagnostic> {
+    let mut found: Vec<Diagnostic> = super::spaced_links::markdown_texts(site)
+        .flat_map(|(file, text)| in_page(file, text))
+        .collect();
+    if std::ptr::eq(site, original) || site.config.footer != original.config.footer {
+        found.extend(in_footer(site));
+    }
+    found
+}
+
+fn in_page(file: &Path, text: &str) -> Vec<Diagnostic> {
+    if !may_have_empty_link(text) {
+        return Vec::new();
+    }
+    let Ok(split) = frontmatter::split(text) else {
+        return Vec::new();
+    };
+    let body = split.body;
+    nowhere(body)
+        .into_iter()
+        .map(|(span, problem)| {
+            let (line, column) = crate::diagnostic::line_col(body, span.start);
+            problem
+                .error(file, &body[span])
+                .at(line + split.body_line - 1, column)
+        })
+        .collect()
+}
+
+/// site.yaml's `footer:`, Markdown on every page: each error at the line
+/// of site.yaml where the link is written.
+fn in_footer(site: &Site) -> Vec<Diagnostic> {
+    let file = Path::new("site.yaml");
+    let (Some(footer), Some(yaml)) = (&site.config.footer, site.texts.get(file)) else {
+        return Vec::new();
+    };
+    if !may_have_empty_link(footer) {
+        return Vec::new();
+    }
+    let from = yaml.find("footer:").unwrap_or(0);
+    nowhere(footer)
+        .into_iter()
+        .map(|(span, problem)| {
+            let written = &footer[span];
+            let at = yaml[from..].find(written).map_or(from, |i| from + i);
+            let (line, column) = crate::diagnostic::line_col(yaml, at);
+            problem.error(file, written).at(line, column)
+        })
+        .collect()
+}
+
+/// What is wrong with a link or picture that leads nowhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Nowhere {
+    LinkWithoutAddress,
+    PictureWithoutAddress,
+    MailWithoutAddress,
+    PhoneWithoutNumber,
+    DataAddress,
+}
+
+/// Each link and picture of `markdown` that leads nowhere: where it is
+/// written, and what is wrong with it.
+fn nowhere(markdown: &str) -> Vec<(Range<usize>, Nowhere)> {
+    let parser = Parser::new_ext(markdown, crate::render::markdown::options());
+    parser
+        .into_offset_iter()
+        .filter_map(|(event, span)| {
+            let problem = match event {
+                Event::Start(Tag::Link { dest_url, .. }) => link_problem(&dest_url),
+                Event::Start(Tag::Image { dest_url, .. }) => dest_url
+                    .trim()
+                    .is_empty()
+                    .then_some(Nowhere::PictureWithoutAddress),
+                _ => None,
+            };
+            problem.map(|p| (span, p))
+        })
+        .collect()
+}
+
+fn link_problem(address: &str) -> Option<Nowhere> {
+    let address = address.trim();
+    if address.is_empty() {
+        return Some(Nowhere::LinkWithoutAddress);
+    }
+    let (scheme, rest) = address.split_once(':')?;
+    let rest = rest.split(['?', '#']).next().unwrap_or("");
+    match scheme.to_ascii_lowercase().as_str() {
+        "mailto" if rest.trim().is_empty() => Some(Nowhere::MailWithoutAddress),
+        "tel" if !rest.chars().any(|c| c.is_ascii_digit()) => Some(Nowhere::PhoneWithoutNumber),
+        "data" => Some(Nowhere::DataAddress),
+        _ => None,
+    }
+}
+
+impl Nowhere {
+    /// The error for this problem with the link `written` (its Markdown).
+    fn error(self, file: &Path, written: &str) -> Diagnostic {
+        let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
+        let (message, hint) = match self {
+            Nowhere::LinkWithoutAddress => (
+                "has no address, so it leads back to the page it is on",
+                "write where it leads between the round brackets, such as `(/about.html)` for a page of the site or `(https://…)` for another site; or remove the link",
+            ),
+            Nowhere::PictureWithoutAddress => (
+                "has no address, so the page shows a broken picture",
+                "put the picture in content/ and write its path between the round brackets, such as `(/images/team.jpg)`",
+            ),
+            Nowhere::MailWithoutAddress => (
+                "names no e-mail address, so it opens an e-mail to no one",
+                "write the address after `mailto:`, such as `mailto:name@example.com`",
+            ),
+            Nowhere::PhoneWithoutNumber => (
+                "has no phone number, so it calls no one",
+                "write the number after `tel:`, with its country code and no spaces, such as `tel:+48221234567`",
+            ),
+            Nowhere::DataAddress => (
+                "leads to a `data:` address, which browsers refuse to open from a link",
+                "put the file in content/ and link to it there, such as `/files/plan.pdf`",
+            ),
+        };
+        Diagnostic::error(file, format!("`{written}` {message}")).hint(hint)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(markdown: &str) -> Vec<(String, Nowhere)> {
+        nowhere(markdown)
+            .into_iter()
+            .map(|(span, p)| (markdown[span].to_string(), p))
+            .collect()
+    }
+
+    #[test]
+    fn links_and_pictures_that_lead_nowhere_are_found_as_written() {
+        let text = "[Sign up]() and [a]( ) and [b](<>) ![team]() \
+                    [mail](mailto:) [m2](MAILTO:?subject=Hi) [call](tel:) [c2](tel:+48) \
+                    [d](data:text/html,hi) ![ok](data:image/png;base64,AAAA)\n\n\
+                    [ref][r]\n\n[r]: <>\n";
+        use Nowhere::*;
+        let found = problems(text);
+        let want = [
+            ("[Sign up]()", LinkWithoutAddress),
+            ("[a]( )", LinkWithoutAddress),
+            ("[b](<>)", LinkWithoutAddress),
+            ("![team]()", PictureWithoutAddress),
+            ("[mail](mailto:)", MailWithoutAddress),
+            ("[m2](MAILTO:?subject=Hi)", MailWithoutAddress),
+            ("[call](tel:)", PhoneWithoutNumber),
+            ("[d](data:text/html,hi)", DataAddress),
+            ("[ref][r]", LinkWithoutAddress),
+        ];
+        let want: Vec<(String, Nowhere)> = want.iter().map(|(w, p)| (w.to_string(), *p)).collect();
+        assert_eq!(found, want);
+        for (written, _) in &found {
+            assert!(
+                may_have_empty_link(written) || written == "[ref][r]",
+                "{written}"
+            );
+        }
+        assert!(may_have_empty_link(text));
+    }
+
+    #[test]
+    fn links_that_lead_somewhere_pass() {
+        let text = "[top](#) [a](/about.html) [m](mailto:hello@example.com) \
+                    [t](tel:+48221234567) [w](https://example.com) ![p](/images/a.jpg) \
+                    [remark] (not a link) and [x](<o nas.md>)";
+        assert!(problems(text).is_empty(), "{:?}", problems(text));
+        assert!(!may_have_empty_link(
+            "[a](/about.html) [m](mailto:x@y.z) [c](#) [r]: /a.html"
+        ));
+    }
+}
