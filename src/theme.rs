@@ -221,7 +221,10 @@ impl Theme {
 /// Errors for the site's own template and strings files that cannot be
 /// read as UTF-8 (`themes/<name>/templates/*`, `themes/<name>/i18n/*.yaml`,
 /// `i18n/*.yaml`): alsite would otherwise fall back to the built-in file,
-/// and the trainer's edit would vanish without a word.
+/// and the trainer's edit would vanish without a word. A template with
+/// nothing in it is an error too (every page made with it would be blank),
+/// and so is an empty file in the theme's `static/` that takes the place of
+/// a built-in one (an empty `style.css`: pages without their style).
 pub fn unreadable_files(root: &Path, theme: &Theme) -> Vec<Diagnostic> {
     let mut folders = vec![PathBuf::from("i18n")];
     if theme.dir.is_some() {
@@ -241,8 +244,12 @@ pub fn unreadable_files(root: &Path, theme: &Theme) -> Vec<Diagnostic> {
             if crate::load::is_ignored(&name) || entry.path().is_dir() {
                 continue;
             }
-            if let Err(d) = crate::load::read_utf8(root, &folder.join(&name)) {
-                errors.push(d);
+            match crate::load::read_utf8(root, &folder.join(&name)) {
+                Err(d) => errors.push(d),
+                Ok(text) if text.trim().is_empty() && folder.ends_with("templates") => {
+                    errors.push(empty_template(&folder.join(&name)));
+                }
+                Ok(_) => {}
             }
         }
     }
@@ -266,8 +273,11 @@ fn unreadable_static(dir: &Path, display: &Path) -> Vec<Diagnostic> {
             Ok(e) if crate::load::is_ignored(&e.file_name().to_string_lossy()) => continue,
             Ok(e) => {
                 let rel = e.path().strip_prefix(dir).unwrap_or(e.path()).to_path_buf();
-                let read = crate::load::open_file(dir, &rel).map(drop);
-                (rel, read)
+                let read = crate::load::open_file(dir, &rel);
+                if let Ok((_, len)) = &read {
+                    errors.extend(empty_static(*len, &rel, display));
+                }
+                (rel, read.map(drop))
             }
             Err(e) => {
                 let path = e.path().unwrap_or(dir).to_path_buf();
@@ -284,6 +294,39 @@ fn unreadable_static(dir: &Path, display: &Path) -> Vec<Diagnostic> {
         }
     }
     errors
+}
+
+/// The error for a template of the site's theme (`rel`, from the site's
+/// folder) with nothing in it.
+fn empty_template(rel: &Path) -> Diagnostic {
+    let name = rel.file_name().unwrap_or_default().to_string_lossy();
+    let own = embedded::find(embedded::THEME, &format!("templates/{name}")).is_some();
+    let hint = match own {
+        true => format!("delete it to use alsite's own {name}, or copy that one anew from alsite's themes/default/templates/ and make your changes there"),
+        false => "write the page's HTML in it, or delete it".to_string(),
+    };
+    Diagnostic::error(
+        rel,
+        "this template is empty: every page made with it would be blank",
+    )
+    .hint(hint)
+}
+
+/// An error when a file of `len` bytes at `rel` in the theme (under
+/// `static/`) is empty and takes the place of a built-in file of that name.
+fn empty_static(len: u64, rel: &Path, display: &Path) -> Option<Diagnostic> {
+    let empty = len == 0;
+    let name = rel.to_string_lossy().replace('\\', "/");
+    if !empty || embedded::find(embedded::THEME, &name).is_none() {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
+            display.join(rel),
+            format!("this file is empty (0 bytes), and takes the place of alsite's own {name}: pages would be published without it"),
+        )
+        .hint("delete it to use alsite's own, or copy that one anew from alsite's themes/default/ and make your changes there"),
+    )
 }
 
 /// True for `<lang>.yaml` and `<part>.<lang>.yaml`.
