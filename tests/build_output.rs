@@ -248,6 +248,40 @@ fn gone_pages_and_stray_files_are_removed_but_not_the_marker() {
     assert_same_as_fresh(&tmp.0, &out);
 }
 
+/// A trainer who makes the output folder a repository (`git init` in
+/// public/, to publish from it) keeps it: a rebuild never removes `.git`,
+/// in whichever folder it is.
+#[test]
+fn a_repository_in_the_output_folder_survives_every_rebuild() {
+    let tmp = site("repository");
+    let out = tmp.path("public");
+    build_into(&tmp.0, &out);
+    let git = out.join(".git");
+    fs::create_dir_all(git.join("objects/ab")).unwrap();
+    fs::write(git.join("HEAD"), "ref: refs/heads/main\n").unwrap();
+    fs::write(git.join("objects/ab/cdef"), "history").unwrap();
+    fs::create_dir_all(out.join("static/vendor")).unwrap();
+    fs::write(
+        out.join("static/vendor/.git"),
+        "gitdir: ../../.git/modules/vendor\n",
+    )
+    .unwrap();
+    fs::write(out.join("stray.html"), "left by hand").unwrap();
+    let extra = tmp.path("content/pages/extra.md");
+    fs::write(&extra, "---\ntitle: Extra\n---\n\nMore.\n").unwrap();
+    let report = build_into(&tmp.0, &out);
+    assert_eq!(report.removed, 1, "stray.html alone");
+    fs::remove_file(&extra).unwrap();
+    build_into(&tmp.0, &out);
+    assert_eq!(
+        fs::read_to_string(git.join("objects/ab/cdef")).unwrap(),
+        "history"
+    );
+    assert!(git.join("HEAD").is_file());
+    assert!(out.join("static/vendor/.git").is_file());
+    assert!(!out.join("extra.html").exists() && !out.join("stray.html").exists());
+}
+
 #[test]
 fn a_file_changed_by_hand_in_the_output_is_written_again() {
     let tmp = site("by-hand");

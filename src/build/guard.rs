@@ -53,21 +53,62 @@ pub fn check_output_folder(root: &Path, out: &Path, force: bool) -> Result<(), D
         )
         .hint("check that the folder is readable and writable")),
         Ok(mut entries) => {
-            if entries.next().is_none() || out.join(MARKER).is_file() || force {
-                Ok(())
-            } else {
-                Err(refuse(
+            if entries.next().is_none() || out.join(MARKER).is_file() {
+                return Ok(());
+            }
+            if let Some(what) = never_replaced(&out_abs) {
+                return Err(refuse(
                     out,
-                    "the output folder holds files that alsite did not make",
+                    format!(
+                        "the output folder is {what}, and holds files that alsite did not make"
+                    ),
                 )
                 .hint(format!(
-                    "alsite only replaces a folder it built itself (one with a {MARKER} \
+                    "a build replaces everything in its output folder, so alsite never builds \
+                     into this one, not even with --force. {CHOOSE}; to publish from a \
+                     repository, build into a new folder and make it the repository \
+                     (`git init` there): a build keeps the .git of a folder it built"
+                )));
+            }
+            if force {
+                return Ok(());
+            }
+            Err(refuse(
+                out,
+                "the output folder holds files that alsite did not make",
+            )
+            .hint(format!(
+                "alsite only replaces a folder it built itself (one with a {MARKER} \
                          file), an empty folder or a missing one. {CHOOSE}, empty this one \
                          yourself, or add --force to replace it and everything in it"
-                )))
-            }
+            )))
         }
     }
+}
+
+/// What `out` (absolute, links resolved) is when no build may replace it,
+/// `--force` or not: the top of the file system or a folder right under it
+/// (`/`, `/home`, `/tmp`, `C:\`), the home folder or one above it, or a
+/// repository (a folder holding `.git`, whose history would go with it).
+fn never_replaced(out: &Path) -> Option<&'static str> {
+    let depth = out
+        .components()
+        .filter(|c| matches!(c, Component::Normal(_)))
+        .count();
+    if depth <= 1 {
+        return Some("the top of the file system or a folder right under it");
+    }
+    let home = std::env::var_os("HOME")
+        .or_else(|| std::env::var_os("USERPROFILE"))
+        .filter(|h| !h.is_empty())
+        .map(|h| resolve(Path::new(&h)));
+    if home.is_some_and(|home| home.starts_with(out)) {
+        return Some("your home folder or a folder that holds it");
+    }
+    if out.join(".git").exists() {
+        return Some("a repository (it holds .git, the project's whole history)");
+    }
+    None
 }
 
 /// `Ok` when a package may be written at `out`: a `.zip` file name in a
@@ -317,6 +358,55 @@ mod tests {
         assert!(why.contains("did not make"), "{why}");
         // --force overrides that last case only.
         assert!(check_output_folder(&site, &dir.join("documents"), true).is_ok());
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    /// Folders whose loss no --force is worth: a repository, the home
+    /// folder and what holds it, the file system's top folders.
+    #[test]
+    fn force_never_replaces_a_repository_a_home_folder_or_a_top_folder() {
+        let dir = temp("never");
+        let site = dir.join("site");
+        let repo = dir.join("pages-repo");
+        std::fs::create_dir_all(repo.join(".git")).unwrap();
+        std::fs::write(repo.join("CNAME"), "training.example").unwrap();
+        for force in [false, true] {
+            let why = refused(&site, &repo, force);
+            assert!(why.contains("a repository"), "{why}");
+        }
+        let hint = check_output_folder(&site, &repo, true)
+            .unwrap_err()
+            .hint
+            .unwrap();
+        assert!(hint.contains("not even with --force"), "{hint}");
+        assert!(repo.join(".git").is_dir() && repo.join("CNAME").is_file());
+        // The home folder and the folder above it, however HOME is set.
+        if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
+            if home.is_dir() && std::fs::read_dir(&home).is_ok_and(|mut e| e.next().is_some()) {
+                for out in [home.clone(), home.join("..")] {
+                    let why = refused(&site, &out, true);
+                    assert!(
+                        why.contains("home folder")
+                            || why.contains("top of the file system")
+                            || why.contains("contains the site"),
+                        "{why}"
+                    );
+                }
+            }
+        }
+        for top in ["/", "/usr", "/tmp"] {
+            if std::fs::read_dir(top).is_ok_and(|mut e| e.next().is_some()) {
+                let why = refused(&site, Path::new(top), true);
+                assert!(
+                    why.contains("top of the file system") || why.contains("contains the site"),
+                    "{top}: {why}"
+                );
+            }
+        }
+        // An empty repository folder or one alsite built is still an output.
+        std::fs::remove_file(repo.join("CNAME")).unwrap();
+        std::fs::write(repo.join(MARKER), MARKER_TEXT).unwrap();
+        assert!(check_output_folder(&site, &repo, false).is_ok());
         let _ = std::fs::remove_dir_all(dir);
     }
 }

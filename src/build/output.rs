@@ -1,8 +1,8 @@
 //! Writes a build's files. A folder alsite built before (it holds the marker)
 //! is updated in place: only files whose bytes changed are written, first to
 //! a folder beside it and moved in at the end, and files the site no longer
-//! makes are removed. Any other folder is built afresh beside the output and
-//! swapped in whole. Either way nothing in the output changes until every
+//! makes are removed (a repository's `.git` stays). Any other folder is
+//! built afresh beside the output and swapped in whole. Either way nothing in the output changes until every
 //! page is rendered and checked, so a failed build leaves it as it was.
 
 use super::guard::{MARKER, MARKER_TEXT};
@@ -362,11 +362,17 @@ fn as_written(
     (previous, present)
 }
 
+/// Folders a build leaves as they are in its output, with everything in
+/// them: a repository's (`git init` in the output folder, to publish from
+/// it), never the site's files.
+const KEPT_FOLDERS: [&str; 3] = [".git", ".hg", ".svn"];
+
 /// Files under `dir`, as paths from it with `/`, leaving out the marker,
-/// the manifest and its temporary file.
+/// the manifest and its temporary file, and what is in [`KEPT_FOLDERS`].
 fn files_under(dir: &Path) -> Vec<String> {
     walkdir::WalkDir::new(dir)
         .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !KEPT_FOLDERS.iter().any(|k| e.file_name() == *k))
         .filter_map(Result::ok)
         .filter(|e| !e.file_type().is_dir())
         .filter_map(|e| {
