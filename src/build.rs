@@ -196,8 +196,7 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
         .0
         .extend(check::check_font_letters(&site, &[&assets, &statics]));
     if errors.has_errors() {
-        errors.sort();
-        return Err(errors);
+        return Err(with_warnings(errors, &warnings));
     }
     warnings.sort();
     Ok(Prepared {
@@ -389,7 +388,10 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
         Ok(kept) => kept,
         Err(errors) => {
             writer.discard();
-            return Err(write_errors::merged(errors, out));
+            return Err(with_warnings(
+                write_errors::merged(errors, out),
+                &p.warnings,
+            ));
         }
     };
     let t = Instant::now();
@@ -397,7 +399,7 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
         Ok(checked) => checked,
         Err(errors) => {
             writer.discard();
-            return Err(errors);
+            return Err(with_warnings(errors, &p.warnings));
         }
     };
     timings.links = t.elapsed();
@@ -566,11 +568,14 @@ fn base_key(root: &Path) -> u64 {
 pub fn check(root: &Path, strict: bool) -> Result<Diagnostics, Diagnostics> {
     let p = prepare(root)?;
     let read_body = |page: &Page| load::page_body(root, page);
-    let pages = render::render_site(&p.site, &p.theme, p.assets, &Inputs::all(&read_body), |o| {
-        Ok(PageLinks::of(&o))
-    })?;
-    link_errors(root, &p.site, &p.theme, &LinkIndex::new(&pages), &pages)?;
     let warnings = p.warnings;
+    let rendered =
+        render::render_site(&p.site, &p.theme, p.assets, &Inputs::all(&read_body), |o| {
+            Ok(PageLinks::of(&o))
+        });
+    let pages = rendered.map_err(|e| with_warnings(e, &warnings))?;
+    link_errors(root, &p.site, &p.theme, &LinkIndex::new(&pages), &pages)
+        .map_err(|e| with_warnings(e, &warnings))?;
     if strict && !warnings.0.is_empty() {
         let mut errors = warnings;
         for d in &mut errors.0 {
@@ -579,6 +584,15 @@ pub fn check(root: &Path, strict: bool) -> Result<Diagnostics, Diagnostics> {
         return Err(errors);
     }
     Ok(warnings)
+}
+
+/// A failed build's errors with the warnings found before them, which may
+/// explain them (a translation whose file name is misspelt, then a link
+/// to it that fails): errors first.
+fn with_warnings(mut errors: Diagnostics, warnings: &Diagnostics) -> Diagnostics {
+    errors.0.extend(warnings.0.iter().cloned());
+    errors.sort();
+    errors
 }
 
 fn one(d: Diagnostic) -> Diagnostics {

@@ -327,7 +327,7 @@ fn fail(root: &Path, errors: &Diagnostics, what: &str) -> ExitCode {
         "{what}: {e} error{}{}",
         if e == 1 { "" } else { "s" },
         if w > 0 {
-            format!(", {w} warnings")
+            format!(", {w} warning{}", if w == 1 { "" } else { "s" })
         } else {
             String::new()
         }

@@ -140,6 +140,25 @@ fn base_fixture_builds() {
     assert!(site.0.join("public/components.html").is_file());
 }
 
+/// A failed build's last line counts its errors and warnings, each in the
+/// singular when there is one.
+#[test]
+fn a_failed_build_counts_one_error_and_one_warning_in_the_singular() {
+    let site = fixture_site("base");
+    fs::write(
+        site.0.join("content/pages/about.md"),
+        "---\ntitle: About\n---\n\nRead [the rules](ground rules.md) and [us](/nowhere.html).\n",
+    )
+    .unwrap();
+    let out = alsite(&["build"], &site.0);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.ends_with("build failed; no file was changed: 1 error, 1 warning\n"),
+        "{stderr}"
+    );
+}
+
 /// A rewrite item with no word lists for the checker says what the missing
 /// file holds and where to get one, not only that it is missing.
 #[test]

@@ -28,7 +28,9 @@ pub fn may_have_empty_link(text: &str) -> bool {
         // An address that ends where it starts.
         let ends = |at: usize| lower.get(at).is_none_or(|b| b")?>#\"' \t\r\n".contains(b));
         let after_scheme = |s: &[u8]| lower.starts_with(s) && ends(s.len());
-        ends(0)
+        // Nothing before the `)` (or before a title, `[a]( "title")`).
+        let empty = lower.first().is_none_or(|b| b")\"'".contains(b));
+        empty
             || lower.starts_with(b"<>")
             || after_scheme(b"mailto:")
             || lower.starts_with(b"tel:")
