@@ -160,6 +160,9 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
         &site.assets,
         site.config.search,
     ));
+    errors
+        .0
+        .extend(check::files_in_preview_folder(&site.assets));
     let outputs: HashSet<&str> = planned
         .iter()
         .map(|(p, _)| p.as_str())

@@ -345,6 +345,26 @@ pub fn files_in_search_folder(assets: &[(PathBuf, String)], search: bool) -> Vec
         .collect()
 }
 
+/// The folder whose addresses `alsite serve` keeps for itself (the live
+/// reload's `/__alsite/events`).
+pub const PREVIEW_FOLDER: &str = "__alsite/";
+
+/// Copied files in [`PREVIEW_FOLDER`]: published by a build, but hidden
+/// in the preview behind serve's own addresses, so the two would differ.
+pub fn files_in_preview_folder(assets: &[(PathBuf, String)]) -> Vec<Diagnostic> {
+    assets
+        .iter()
+        .filter(|(_, out)| out.to_lowercase().starts_with(PREVIEW_FOLDER))
+        .map(|(source, out)| {
+            Diagnostic::error(
+                source,
+                format!("output path `{out}` is in {}, whose addresses the preview (`alsite serve`) keeps for itself", &out[..PREVIEW_FOLDER.len()]),
+            )
+            .hint("put the file in a folder of another name")
+        })
+        .collect()
+}
+
 /// Diagnostics placed at a file's `slug:` value (see [`slug_place`]).
 trait AtSlug {
     fn at_slug(self, text: Option<&String>) -> Self;

@@ -83,7 +83,8 @@ pub const EVENT_BACKLOG: usize = 512;
 /// it sees the whole answer rather than a connection reset.
 pub const LINGER: Duration = Duration::from_millis(500);
 
-/// The path of the live-reload event stream.
+/// The path of the live-reload event stream, in the folder a site may not
+/// use ([`crate::check::PREVIEW_FOLDER`]).
 pub const EVENTS_PATH: &str = "/__alsite/events";
 
 /// Why a request target cannot name a file of the site.
