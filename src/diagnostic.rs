@@ -2,10 +2,11 @@
 //! what (message), what to do (hint). Rendered for the terminal with the source line
 //! and a caret, as rustc does.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Warning,
     Error,
@@ -290,14 +291,49 @@ impl Diagnostics {
         self.0.dedup();
     }
 
+    /// Every diagnostic as the terminal shows it. More than [`ALIKE`] that
+    /// differ only in their place (one missing file that every item of a
+    /// kind needs, a misspelt language code that every translation's name
+    /// has) are shown once, with the other places listed under it.
     pub fn render(&self, root: &Path) -> String {
         let mut sources = Sources::new(root);
-        self.0
-            .iter()
-            .map(|d| d.render_in(&mut sources))
-            .collect::<Vec<_>>()
-            .join("\n")
+        let mut groups: Vec<Vec<&Diagnostic>> = Vec::new();
+        let mut by_words: HashMap<(&Severity, &str, Option<&str>), usize> = HashMap::new();
+        for d in &self.0 {
+            let words = (&d.severity, d.message.as_str(), d.hint.as_deref());
+            let n = *by_words.entry(words).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+            groups[n].push(d);
+        }
+        let mut shown = Vec::new();
+        for group in groups {
+            match group.len() > ALIKE {
+                true => shown.push(alike(&group, &mut sources)),
+                false => shown.extend(group.iter().map(|d| d.render_in(&mut sources))),
+            }
+        }
+        shown.join("\n")
     }
+}
+
+/// More diagnostics than this alike but for their place are shown once.
+const ALIKE: usize = 3;
+
+/// The first of `group` (diagnostics alike but for their place) as the
+/// terminal shows it, with the others' places under it.
+fn alike(group: &[&Diagnostic], sources: &mut Sources) -> String {
+    let places: Vec<String> = group[1..].iter().map(|d| d.location()).collect();
+    let more = match places.len() > ALIKE {
+        true => format!(" and {} more", places.len() - ALIKE),
+        false => String::new(),
+    };
+    let listed = places[..places.len().min(ALIKE)].join(", ");
+    format!(
+        "{}  = the same at: {listed}{more}\n",
+        group[0].render_in(sources)
+    )
 }
 
 /// ENAMETOOLONG (its kind, `InvalidFilename`, is newer than alsite's
@@ -390,6 +426,29 @@ mod tests {
         // 'é' is two bytes but one column.
         assert_eq!(line_col(text, text.find('f').unwrap()), (2, 5));
         assert_eq!(line_col(text, 999), (3, 1));
+    }
+
+    #[test]
+    fn alike_but_for_their_place_are_shown_once_with_the_other_places() {
+        let at = |file: &str, line| {
+            Diagnostic::error(file, "needs x.yaml")
+                .hint("write x.yaml")
+                .at(line, 1)
+        };
+        let mut many = Diagnostics(vec![at("a.yaml", 3), at("a.yaml", 9), at("b.yaml", 2)]);
+        many.push(Diagnostic::error("c.yaml", "another").at(1, 1));
+        // Three alike are each shown.
+        let shown = many.render(Path::new("/nowhere"));
+        assert_eq!(shown.matches("needs x.yaml").count(), 3, "{shown}");
+        many.push(at("b.yaml", 5));
+        many.push(at("d.yaml", 1));
+        let shown = many.render(Path::new("/nowhere"));
+        assert_eq!(shown.matches("error: needs x.yaml").count(), 1, "{shown}");
+        assert!(
+            shown.contains("a.yaml:3:1: error: needs x.yaml\n  = hint: write x.yaml\n  = the same at: a.yaml:9:1, b.yaml:2:1, b.yaml:5:1 and 1 more\n"),
+            "{shown}"
+        );
+        assert!(shown.contains("c.yaml:1:1: error: another"), "{shown}");
     }
 
     #[test]

@@ -471,3 +471,44 @@ fn polish_pages_curl_straight_quotes_as_polish_prints_them() {
     let en = fs::read_to_string(out.join("en/cytaty.html")).unwrap();
     assert!(en.contains(r#"Ask "what happened?" instead."#), "{en}");
 }
+
+/// One slip in `languages:` is one error, or a few, not one for every
+/// translation: a code with a known meaning (`eng`) is read as meant after
+/// its error; the files named for a code the site then does not have are
+/// one error naming them.
+#[test]
+fn a_misspelt_language_code_is_not_an_error_for_every_translation() {
+    let site = two_languages();
+    let yaml = site.0.join("site.yaml");
+    let original = fs::read_to_string(&yaml).unwrap();
+    let errors = |o: &std::process::Output| -> Vec<String> {
+        text(&o.stderr)
+            .lines()
+            .filter(|l| l.contains(": error: "))
+            .map(str::to_string)
+            .collect()
+    };
+    fs::write(&yaml, original.replace("[pl, en]", "[pl, eng]")).unwrap();
+    let (o, _) = build(&site);
+    let found = errors(&o);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].contains("`eng` is not a language code"),
+        "{found:#?}"
+    );
+
+    fs::write(&yaml, original.replace("[pl, en]", "[pl, xx]")).unwrap();
+    let (o, _) = build(&site);
+    let found = errors(&o);
+    let joined: Vec<&String> = found
+        .iter()
+        .filter(|l| l.contains("looks like a language"))
+        .collect();
+    assert_eq!(joined.len(), 1, "{found:#?}");
+    assert!(found.len() <= 3, "{found:#?}");
+    let stderr = text(&o.stderr);
+    assert!(
+        stderr.contains("  = the same at: content/") && stderr.contains(" and 2 more\n"),
+        "{stderr}"
+    );
+}

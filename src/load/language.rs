@@ -112,18 +112,15 @@ pub fn code_in_name(rel: &Path, rel_in_content: &Path, languages: &[String]) -> 
     }
     let code = unknown_code(rel_in_content, languages)?;
     Some(
-        Diagnostic::error(
-            rel,
-            format!(
-                "`{code}` looks like a language, but the site's languages are {}",
-                languages.join(", ")
-            ),
-        )
-        .hint(format!(
-            "add `{code}` to `languages:` in site.yaml, or rename the file"
-        )),
+        Diagnostic::error(rel, format!("`{code}`{LOOKS_LIKE}{}", languages.join(", "))).hint(
+            format!("add `{code}` to `languages:` in site.yaml, or rename the file"),
+        ),
     )
 }
+
+/// What follows the code in the message of [`code_in_name`] for a code
+/// that only looks like a language.
+const LOOKS_LIKE: &str = " looks like a language, but the site's languages are ";
 
 /// A Markdown or YAML file in a folder named after one of the site's other
 /// languages, at any depth, as other generators keep translations

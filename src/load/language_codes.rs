@@ -149,6 +149,31 @@ pub fn two_letter_of(code: &str) -> Option<(&'static str, &'static str)> {
         .map(|(_, short, name)| (*short, *name))
 }
 
+/// The code the hint of [`unknown_language`] or [`named`] gives for
+/// `code` as written (a whole code, in any case): `cz` → `cs`, `eng` →
+/// `en`, `iw` → `he`, `ang` → `en`, `polski` → `pl`; `None` when it names
+/// none.
+pub fn meant_code(code: &str) -> Option<&'static str> {
+    let lower = code.to_lowercase();
+    let in_table = |table: &'static [(&str, &str, &str)]| {
+        table
+            .iter()
+            .find(|(c, ..)| *c == lower)
+            .map(|(_, meant, _)| *meant)
+    };
+    in_table(MISTAKEN)
+        .or_else(|| in_table(LONGER))
+        .or_else(|| in_table(WITHDRAWN))
+        .or_else(|| {
+            HISTORICAL
+                .iter()
+                .find(|(c, ..)| *c == lower)
+                .map(|(_, m, ..)| *m)
+        })
+        .or_else(|| NAMES.iter().find(|(n, _)| *n == lower).map(|(_, c)| *c))
+        .or_else(|| crate::i18n::names::code_of_own_name(code))
+}
+
 /// Why `language`, the language part of a code (`cz` of `cz-CZ`), names no
 /// language: the message and the hint; `None` when it may.
 pub fn unknown_language(code: &str, language: &str) -> Option<(String, String)> {

@@ -37,6 +37,16 @@ pub fn code_problem(code: &str) -> Option<(String, String)> {
     ))
 }
 
+/// The code `code` is meant as, when it is reported with the code to write
+/// instead: written another way (`EN`, `pt_br`), a language's longer or
+/// older code (`eng`, `iw`, `ang`), a country's (`cz`) or a language's name
+/// (`polski`). Read as meant from there on, so the files in that language
+/// are not each reported as in a language the site does not have.
+fn meant(code: &str) -> Option<String> {
+    let known = super::language_codes::meant_code(code).map(str::to_string);
+    written_as(code).or(known)
+}
+
 /// The way `code` is written as a language code, when it is one written
 /// another way (`EN`, `pt_br`).
 fn written_as(code: &str) -> Option<String> {
@@ -54,7 +64,7 @@ fn written_as(code: &str) -> Option<String> {
 /// site's languages are en". `("en", [])` when it names none.
 pub fn salvaged(text: &str) -> (String, Vec<String>) {
     let (language, languages) = named_languages(text);
-    let meant = |code: String| written_as(&code).unwrap_or(code);
+    let meant = |code: String| meant(&code).unwrap_or(code);
     let languages: Vec<String> = languages.into_iter().map(meant).collect();
     let language = languages.first().cloned().or(language.map(meant));
     (language.unwrap_or_else(|| "en".into()), languages)
@@ -96,14 +106,17 @@ pub fn check(config: &mut Config, text: &str) -> Vec<Diagnostic> {
         diags.extend(bad_code(&config.language, at));
     }
     diags.extend(listed_codes(&config.languages, text));
-    // A code reported as written another way (`EN` for `en`) is read as
-    // meant from here on, so the files and translations in that language
+    // A code reported as written another way (`EN` for `en`, `eng`) is read
+    // as meant from here on, so the files and translations in that language
     // are not reported again, each as a language the site does not have.
     for code in config.languages.iter_mut().chain([&mut config.language]) {
-        if let Some(meant) = written_as(code) {
+        if let Some(meant) = meant(code) {
             *code = meant;
         }
     }
+    // Read as meant, two entries may name one language (`[pl, polski]`).
+    let mut seen = std::collections::HashSet::new();
+    config.languages.retain(|code| seen.insert(code.clone()));
     if let Some(first) = config.languages.first().cloned() {
         if said_language && config.language != first {
             let (line, column) = locate_value(text, &[Seg::Key("language")]);
