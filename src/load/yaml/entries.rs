@@ -11,10 +11,14 @@ pub fn example_entry(message: &str) -> Option<&'static str> {
     let name = last.trim_start_matches("in ").strip_prefix('`')?;
     let (name, rest) = name.split_once('`')?;
     rest.starts_with(" (item ").then_some(())?;
+    entry_of(name, place.contains("`days`"))
+}
+
+/// An example entry of the list `name`, when its entries are mappings;
+/// `in_days`: the list is under `days:` (a workshop's day's `items:`).
+pub fn entry_of(name: &str, in_days: bool) -> Option<&'static str> {
     Some(match name {
-        "items" if place.contains("`days`") => {
-            "- module: welcome` or `- { break: Coffee, minutes: 15 }"
-        }
+        "items" if in_days => "- module: welcome` or `- { break: Coffee, minutes: 15 }",
         "items" => "- { type: choose, prompt: …, options: … }",
         "options" => "- { text: \"At any time\", correct: true, feedback: \"Ground rule 2.\" }",
         "roles" => "- { id: tom, name: Tom, role: member, skill: listening }",

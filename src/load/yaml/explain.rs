@@ -268,6 +268,12 @@ fn spoken(place: &str) -> String {
 /// belongs, with the line written as a list, `languages: [en, pl]`.
 fn text_for_a_list(place: Option<&str>, found: &str) -> String {
     let key = place.and_then(|p| p.rsplit('.').next()).unwrap_or("");
+    // A list whose entries are mappings: brackets around the text would
+    // only lead to the next error.
+    let in_days = place.is_some_and(|p| p.contains("days"));
+    if let Some(entry) = super::entries::entry_of(key, in_days) {
+        return format!("; its entries are mappings, one a line below `{key}:`, such as `{entry}`");
+    }
     let text = found
         .strip_prefix("string \"")
         .and_then(|f| f.strip_suffix('"'))
@@ -587,6 +593,20 @@ mod tests {
                 serde_yaml::from_str(line);
             assert!(read.is_ok(), "{line}");
         }
+        // A list of mappings gets its entry's form, not brackets.
+        let roles = hint(r#"roles: invalid type: string "Ruth", expected a sequence"#);
+        assert!(
+            roles.ends_with("its entries are mappings, one a line below `roles:`, such as `- { id: tom, name: Tom, role: member, skill: listening }`"),
+            "{roles}"
+        );
+        let items = hint(r#"days[0].items: invalid type: string "welcome", expected a sequence"#);
+        assert!(
+            items.contains("`- module: welcome` or `- { break:"),
+            "{items}"
+        );
+        let good =
+            hint(r#"rules[0].good: invalid type: string "What happened?", expected a sequence"#);
+        assert!(good.contains("`- { said: "), "{good}");
         let kind =
             hint("stages[0].kind: unknown variant `Opening`, expected one of `opening`, `goal`");
         assert!(kind.starts_with("did you mean `opening`?"), "{kind}");
