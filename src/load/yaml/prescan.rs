@@ -74,6 +74,9 @@ pub(crate) fn invisible_character(file: &Path, c: char) -> Diagnostic {
 /// nesting past [`MAX_DEPTH`].
 pub(super) fn prescan(file: &Path, text: &str) -> Result<(), Diagnostic> {
     let mut flow_depth = 0usize;
+    // Where the `[` or `{` still open began: line, column, which, and the
+    // indentation of its line.
+    let mut opened: Option<(usize, usize, char, usize)> = None;
     let mut seen_content = false;
     let mut ended: Option<usize> = None;
     let mut blocks = super::blocks::Blocks::new();
@@ -173,10 +176,20 @@ pub(super) fn prescan(file: &Path, text: &str) -> Result<(), Diagnostic> {
             let (message, hint) = super::numbers::explain(&odd);
             return err(odd.column - 1, &message, &hint);
         }
+        if let Some(open) = opened.filter(|_| flow_depth > 0 && !in_block_text) {
+            if starts_an_entry(content, indent.len(), open.3) {
+                return Err(left_open(file, open));
+            }
+        }
         let dashes = content.split("- ").take_while(|s| s.is_empty()).count();
         let block_depth = (indent.len() / 2) + dashes;
         let deepest;
+        let before = flow_depth;
         (flow_depth, deepest) = flow_depths(content, flow_depth);
+        if before == 0 && flow_depth > 0 {
+            opened =
+                unclosed_opener(content).map(|(col, c)| (i, indent.len() + col, c, indent.len()));
+        }
         if block_depth.max(deepest) > MAX_DEPTH {
             return err(
                 indent.len(),
@@ -186,6 +199,57 @@ pub(super) fn prescan(file: &Path, text: &str) -> Result<(), Diagnostic> {
         }
     }
     Ok(())
+}
+
+/// Whether a line (`content`, indented `indent`) starts a new entry or key
+/// where a `[` or `{` opened on a line indented `opened_at` is still open:
+/// a `- ` or a `key:` no deeper than that line. A list or mapping that goes
+/// on over lines goes on deeper, so this one was left open.
+fn starts_an_entry(content: &str, indent: usize, opened_at: usize) -> bool {
+    let entry = content == "-" || content.starts_with("- ");
+    let key = plain_key(content, ":")
+        .is_some_and(|(_, _, after)| after.is_empty() || after.starts_with(' '));
+    (entry || key) && indent <= opened_at
+}
+
+/// The error for a `[` or `{` left open on its line (`open`: its line,
+/// column, which and the line's indentation), found where the next entry
+/// starts: YAML would read on, and report whatever the next lines become.
+fn left_open(file: &Path, (line, column, c, _): (usize, usize, char, usize)) -> Diagnostic {
+    let (what, close) = match c {
+        '[' => ("a list in brackets `[…]`", "]"),
+        _ => ("a mapping in braces `{…}`", "}"),
+    };
+    Diagnostic::error(
+        file,
+        format!("{what} starts here but is not closed on its line"),
+    )
+    .at(line + 1, column + 1)
+    .hint(format!(
+        "end it with `{close}` on the same line; YAML reads on into the next lines to find it"
+    ))
+}
+
+/// The column (in characters) of the first `[` or `{` on `content` that is
+/// still open at its end, and which it is; `None` too when a quote mark is
+/// left open on the line (it, not the bracket, is the mistake to name).
+fn unclosed_opener(content: &str) -> Option<(usize, char)> {
+    let mut open: Vec<(usize, char)> = Vec::new();
+    let mut quote: Option<char> = None;
+    for (col, c) in content.chars().enumerate() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') if !open.is_empty() => quote = Some(c),
+            (None, '#') if open.is_empty() => break,
+            (None, '[' | '{') => open.push((col, c)),
+            (None, ']' | '}') => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open.first().copied().filter(|_| quote.is_none())
 }
 
 /// `%YAML 1.2` or `%TAG ! tag:…` at the start of a line: YAML reads it as
@@ -223,6 +287,30 @@ fn flow_depths(line: &str, mut depth: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A `{` or `[` left open is found where the next entry starts; one
+    /// that goes on over deeper lines, as YAML allows, is not.
+    #[test]
+    fn a_bracket_left_open_is_found_at_the_next_entry() {
+        let file = Path::new("x.yaml");
+        let open = "roles:\n  - { id: ruth, role: coach\n  - { id: tom, role: member }\n";
+        let e = prescan(file, open).unwrap_err();
+        assert_eq!((e.line, e.column), (2, 5), "{}", e.message);
+        assert!(
+            e.message.starts_with("a mapping in braces"),
+            "{}",
+            e.message
+        );
+        let list = "outcomes: [Name the rules, Practise\nminutes: 90\n";
+        let e = prescan(file, list).unwrap_err();
+        assert_eq!((e.line, e.column), (1, 11), "{}", e.message);
+        assert!(e.message.starts_with("a list in brackets"), "{}", e.message);
+        let over_lines =
+            "turns:\n  - { by: m1,\n      ask: \"What?\" }\n  - { by: m2, ask: \"Why?\" }\n";
+        assert!(prescan(file, over_lines).is_ok());
+        let in_text = "note: |\n  a { brace\n  - not an entry\n";
+        assert!(prescan(file, in_text).is_ok());
+    }
 
     #[test]
     fn an_unquoted_colour_is_named_not_dropped() {
