@@ -21,12 +21,65 @@ pub(super) fn not_a_mapping(source: &Source) -> Diagnostic {
         .hint("write one key per line, nested by part of the site, e.g. `player:` and under it `  next: Next →` (see themes/default/i18n/en.yaml)")
 }
 
-/// The error for `key`, whose value is a list or a mapping of other keys.
+/// The error for `key`, whose value is a list or a mapping of other keys:
+/// for a part of the site with keys of its own (`player:` written as a
+/// list), the error that names its keys.
 pub(super) fn not_a_text(source: &Source, key: &str) -> Diagnostic {
+    let english = builtin_english();
+    let inner = keys_under(&english, key);
+    if !inner.is_empty() && english.get(key).is_none() {
+        return a_part_not_a_text(source, key, &inner);
+    }
     let (line, column) = place(source, key);
     Diagnostic::error(&source.path, format!("`{key}` should be a text"))
         .at(line, column)
         .hint("write the words after the colon, in quotes if they contain a colon; a count takes one text per plural form (`one:`, `other:` …)")
+}
+
+/// The theme's first two keys under `key` (`player.` → `player.back`, …).
+fn keys_under<'e>(english: &'e super::Strings, key: &str) -> Vec<&'e str> {
+    let under = format!("{key}.");
+    let keys = english.keys().into_iter();
+    keys.filter(|k| k.starts_with(&under)).take(2).collect()
+}
+
+/// The error for `key`, a part of the site with keys of its own (`inner`,
+/// the first of them), written as a text or a list.
+fn a_part_not_a_text(source: &Source, key: &str, inner: &[&str]) -> Diagnostic {
+    let (line, column) = place(source, key);
+    Diagnostic::error(
+        &source.path,
+        format!("`{key}` is a part of the site with keys of its own, not a text"),
+    )
+    .at(line, column)
+    .hint(format!(
+        "write its keys under it, one per line and indented, as in themes/default/i18n/en.yaml: {}",
+        inner
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
+}
+
+/// A warning for a key no page asks for that is a letter or two from one
+/// the theme has (`playr.next`, `player.nxet`): its words would never show.
+/// A key far from every one of the theme's is taken for a template's own.
+fn misspelt(source: &Source, key: &str, english: &super::Strings) -> Option<Diagnostic> {
+    if english.get(key).is_some() || !keys_under(english, key).is_empty() {
+        return None;
+    }
+    let keys = english.keys();
+    let meant = crate::suggest::closest(key, keys.iter().copied())?;
+    let (line, column) = locate(
+        &source.text,
+        &key.split('.').map(Seg::Key).collect::<Vec<_>>(),
+    );
+    Some(
+        Diagnostic::warning(&source.path, format!("alsite has no key `{key}`, so these words show nowhere; did you mean `{meant}`?"))
+            .at(line, column)
+            .hint(format!("rename it `{meant}` (as in themes/default/i18n/en.yaml), or the theme's words stay in its place")),
+    )
 }
 
 /// The line and column of the value of `key` (`player.next`) in the file
@@ -69,26 +122,11 @@ fn shapes(
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let mut told = BTreeSet::new();
-    let keys = english.keys();
     for (key, _) in entries {
-        let under = format!("{key}.");
         // The theme's keys under `key`: in order, from the first after it.
-        let mut inner: Vec<&str> = keys
-            .range::<&str, _>(under.as_str()..)
-            .take_while(|k| k.starts_with(&under))
-            .copied()
-            .collect();
+        let inner = keys_under(english, key);
         if !inner.is_empty() && english.get(key).is_none() {
-            inner.truncate(2);
-            let (line, column) = place(source, key);
-            diags.push(
-                Diagnostic::error(&source.path, format!("`{key}` is a part of the site with keys of its own, not a text"))
-                    .at(line, column)
-                    .hint(format!(
-                        "write its keys under it, one per line and indented, as in themes/default/i18n/en.yaml: {}",
-                        inner.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
-                    )),
-            );
+            diags.push(a_part_not_a_text(source, key, &inner));
             continue;
         }
         let segments: Vec<&str> = key.split('.').collect();
@@ -105,6 +143,10 @@ fn shapes(
                 Entry::Plural(_) => not_a_form(source, &outer, segments[end], needed),
             });
             break;
+        }
+        let under_known = (1..segments.len()).any(|end| told.contains(&segments[..end].join(".")));
+        if !under_known {
+            diags.extend(misspelt(source, key, english));
         }
     }
     diags
