@@ -120,15 +120,26 @@ pub fn duplicate_outputs(planned: &[(String, PathBuf)], texts: SourceText) -> Ve
                         .at_slug(texts(other).as_ref())
                         .hint(format!("give this page another name, or another `slug:` in its front matter; to change the words above the list, give `{lede}` in i18n/<lang>.yaml"))
                     }
-                    None => Diagnostic::error(
-                        source,
-                        format!(
-                            "output path `{path}` is also produced by {}",
-                            earlier.display()
-                        ),
-                    )
-                    .at_slug(texts(source).as_ref())
-                    .hint(same_name_hint(earlier, source)),
+                    None => {
+                        // The file whose `slug:` took the path is the one
+                        // to change, not the one named so.
+                        let slugged = |f: &PathBuf| {
+                            texts(f).is_some_and(|t| crate::load::slug_place(&t).is_some())
+                        };
+                        let (blamed, other) = match !slugged(source) && slugged(earlier) {
+                            true => (earlier, source),
+                            false => (source, earlier),
+                        };
+                        Diagnostic::error(
+                            blamed,
+                            format!(
+                                "output path `{path}` is also produced by {}",
+                                other.display()
+                            ),
+                        )
+                        .at_slug(texts(blamed).as_ref())
+                        .hint(same_name_hint(other, blamed))
+                    }
                 })
             }
             _ => first.push((path, source)),
