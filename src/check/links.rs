@@ -491,7 +491,9 @@ fn missing_hint(meant: &str, target: &str, beside: Option<&str>) -> String {
             .any(|p| ext.eq_ignore_ascii_case(p)),
         None => true,
     };
-    if page {
+    if target.starts_with("content/") {
+        format!("{meant}links start inside content/, the site's root: `/images/x.png` means content/images/x.png")
+    } else if page {
         format!("{meant}link to a page the site builds, such as index.html; `/x.html` means x.html at the site root")
     } else if let Some(beside) = beside.filter(|b| *b != format!("content/{target}")) {
         format!("{meant}put the file at `{beside}`, beside the Markdown file the link is written in, or correct the link; `/images/x.png` means content/images/x.png")
