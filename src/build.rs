@@ -195,6 +195,9 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
     errors
         .0
         .extend(check::check_font_files(&site, &assets, &statics));
+    errors
+        .0
+        .extend(check::check_picture_files(&site, &assets, &statics));
     warnings
         .0
         .extend(check::check_font_letters(&site, &[&assets, &statics]));

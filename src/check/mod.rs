@@ -3,12 +3,12 @@
 
 mod base_template;
 mod brand;
+mod brand_files;
 mod components;
 mod curly_quotes;
 pub mod empty_links;
 mod file_hints;
 mod flow_lists;
-mod font_files;
 mod font_letters;
 mod ids;
 mod links;
@@ -27,8 +27,8 @@ mod workshop;
 
 pub use base_template::check_base_template;
 pub use brand::check_brand;
+pub use brand_files::{check_font_files, check_picture_files};
 pub use components::check_components;
-pub use font_files::check_font_files;
 pub use font_letters::check_font_letters;
 pub use ids::check_ids;
 pub use links::{

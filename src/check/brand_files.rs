@@ -1,0 +1,269 @@
+//! The files `site.yaml`'s `brand:` ships: each font in `fonts:` must be a
+//! font a browser reads, and the `logo` and `favicon` pictures a browser
+//! shows. Anything else (a web page saved under the font's or picture's
+//! name, a zip renamed) would leave the site in its fallback font, or with
+//! a broken picture in every page's header, without a word.
+
+use crate::diagnostic::Diagnostic;
+use crate::load::yaml::{locate, locate_value, Seg};
+use crate::model::Site;
+
+/// The first bytes of each font format browsers read: WOFF2, WOFF,
+/// TrueType (Windows and Apple), OpenType with PostScript outlines, and a
+/// collection of them (.ttc, whose first font a browser shows).
+const FONT_SIGNATURES: [&[u8; 4]; 6] = [b"wOF2", b"wOFF", b"\0\x01\0\0", b"true", b"OTTO", b"ttcf"];
+
+/// The first bytes of the picture formats every browser shows: PNG, JPEG,
+/// GIF, WebP (`RIFF`, then `WEBP` at byte 8) and an icon (a favicon.ico).
+const PICTURE_SIGNATURES: [&[u8]; 5] =
+    [b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"RIFF", b"\0\0\x01\0"];
+
+/// How a file kept in Git LFS starts where only its pointer was checked out.
+const LFS_POINTER: &[u8] = b"version https://git-lfs.github.com/spec/";
+
+/// The formats as a trainer knows them, for messages.
+const FORMATS: &str = "a WOFF2, WOFF, TrueType (.ttf) or OpenType (.otf) font file";
+
+/// The picture formats, for messages.
+const PICTURES: &str = "an SVG, PNG, JPEG, GIF or WebP picture";
+
+/// The bytes of the file at `path` (from the output root), among the site's
+/// files and the theme's static files, and the file to replace: where the
+/// site keeps it (content/…), or the theme's static file.
+fn shipped<'b>(
+    site: &Site,
+    files: &[&'b [(String, Vec<u8>)]],
+    path: &str,
+) -> Option<(&'b [u8], String)> {
+    let path = path.trim_start_matches('/');
+    let (_, bytes) = files
+        .iter()
+        .flat_map(|f| f.iter())
+        .find(|(p, _)| p == path)?;
+    let source = site
+        .assets
+        .iter()
+        .find(|(_, out)| out == path)
+        .map_or_else(|| path.to_string(), |(s, _)| s.display().to_string());
+    Some((bytes, source))
+}
+
+/// Errors for the brand's `logo` and `favicon` files that are no picture a
+/// browser shows (see [`check_font_files`] for `copied` and `statics`).
+pub fn check_picture_files(
+    site: &Site,
+    copied: &[(String, Vec<u8>)],
+    statics: &[(String, Vec<u8>)],
+) -> Vec<Diagnostic> {
+    let text = site
+        .texts
+        .get(std::path::Path::new("site.yaml"))
+        .map_or("", String::as_str);
+    let brand = &site.config.brand;
+    let mut diags = Vec::new();
+    for (field, file) in [("logo", &brand.logo), ("favicon", &brand.favicon)] {
+        let Some(file) = file else { continue };
+        let Some((bytes, source)) = shipped(site, &[copied, statics], file) else {
+            continue;
+        };
+        if is_picture(bytes) {
+            continue;
+        }
+        let (what, fix) = other_kind(bytes, &source, "picture");
+        let (line, column) = locate_value(text, &[Seg::Key("brand"), Seg::Key(field)]);
+        diags.push(
+            Diagnostic::error(
+                "site.yaml",
+                format!(
+                    "brand {field} `{file}` is {what}, not a picture: alsite expects {PICTURES}"
+                ),
+            )
+            .at(line, column)
+            .hint(format!(
+                "{fix}; until then every page shows a broken picture there"
+            )),
+        );
+    }
+    diags
+}
+
+/// Whether `bytes` are a picture a browser shows: one of
+/// [`PICTURE_SIGNATURES`], or SVG (text whose first element is `<svg`,
+/// after an XML declaration, comments or a doctype).
+fn is_picture(bytes: &[u8]) -> bool {
+    let webp = |b: &[u8]| !b.starts_with(b"RIFF") || b.get(8..12) == Some(b"WEBP");
+    if PICTURE_SIGNATURES.iter().any(|s| bytes.starts_with(s)) && webp(bytes) {
+        return true;
+    }
+    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let mut rest = text.trim_start_matches('\u{feff}').trim_start();
+    // Past what may come before the first element.
+    loop {
+        let skip = ["<?", "<!--", "<!doctype"]
+            .iter()
+            .find(|open| rest.starts_with(**open))
+            .and_then(|open| {
+                let close = if *open == "<!--" { "-->" } else { ">" };
+                rest.find(close).map(|at| at + close.len())
+            });
+        match skip {
+            Some(at) => rest = rest[at..].trim_start(),
+            None => break,
+        }
+    }
+    rest.starts_with("<svg")
+}
+
+/// Errors for shipped font files that are no font. `copied` and `statics`
+/// are the site's files and the theme's static files, each as its path from
+/// the output root and its bytes; a font file that is neither is reported by
+/// `check_brand`.
+pub fn check_font_files(
+    site: &Site,
+    copied: &[(String, Vec<u8>)],
+    statics: &[(String, Vec<u8>)],
+) -> Vec<Diagnostic> {
+    let text = site
+        .texts
+        .get(std::path::Path::new("site.yaml"))
+        .map_or("", String::as_str);
+    let mut diags = Vec::new();
+    for (i, font) in site.config.brand.fonts.iter().enumerate() {
+        let Some((bytes, source)) = shipped(site, &[copied, statics], &font.file) else {
+            continue;
+        };
+        let Some((what, hint)) = not_a_font(bytes, &source) else {
+            continue;
+        };
+        let (line, column) = locate(
+            text,
+            &[
+                Seg::Key("brand"),
+                Seg::Key("fonts"),
+                Seg::Index(i),
+                Seg::Key("file"),
+            ],
+        );
+        diags.push(
+            Diagnostic::error(
+                "site.yaml",
+                format!(
+                    "font file `{}` is {what}, not a font: alsite expects {FORMATS}",
+                    font.file
+                ),
+            )
+            .at(line, column)
+            .hint(format!(
+                "{hint}; until then browsers show the fallback font"
+            )),
+        );
+    }
+    diags
+}
+
+/// What the file at `source` is instead of a font, and what to do about
+/// it; `None` for a font.
+fn not_a_font(bytes: &[u8], source: &str) -> Option<(&'static str, String)> {
+    let head = bytes.get(..4);
+    if head.is_some_and(|h| FONT_SIGNATURES.iter().any(|s| h == *s)) {
+        return None;
+    }
+    Some(other_kind(bytes, source, "font"))
+}
+
+/// What the file at `source` is instead of a `thing` (a font, a picture),
+/// and what to do about it.
+fn other_kind(bytes: &[u8], source: &str, thing: &str) -> (&'static str, String) {
+    let text = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let first = text.iter().find(|b| !b.is_ascii_whitespace());
+    if bytes.is_empty() {
+        (
+            "an empty file",
+            format!("download the {thing} again (a download cut short leaves an empty file) and save it as {source}"),
+        )
+    } else if bytes.starts_with(LFS_POINTER) {
+        (
+            "a Git LFS pointer",
+            format!("the {thing} is kept in Git LFS and this copy of the site has only the pointer to it: run `git lfs pull` (a build server must check out with LFS) so that {source} is the {thing} itself"),
+        )
+    } else if bytes.starts_with(b"PK\x03\x04") {
+        let inside = match thing {
+            "font" => "the .woff2, .ttf or .otf file",
+            _ => "the picture",
+        };
+        (
+            "a zip archive",
+            format!("unzip {source}, save {inside} from inside it under content/, and name that file in site.yaml"),
+        )
+    } else if bytes.starts_with(b"%PDF") {
+        (
+            "a PDF document",
+            format!("export the {thing} from it as its own file (for a picture: SVG or PNG) and name that file in site.yaml"),
+        )
+    } else if first == Some(&b'<') {
+        (
+            "a web page",
+            format!("often it is the page a download link leads to, saved under the {thing}'s name: download the {thing} itself and save it as {source}"),
+        )
+    } else {
+        (
+            "a file of another kind",
+            format!("download the {thing} itself and save it as {source}"),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fonts_pass_and_other_files_say_what_they_are() {
+        for font in [
+            &b"wOF2\0\x01\0\0"[..],
+            b"wOFF\0\x01",
+            b"\0\x01\0\0\0\x0f",
+            b"true\0\x0f",
+            b"OTTO\0\x0c",
+            b"ttcf\0\x01\0\0",
+        ] {
+            assert_eq!(not_a_font(font, "x"), None, "{font:?}");
+        }
+        let what = |bytes: &[u8]| not_a_font(bytes, "content/fonts/x.woff2").map(|(w, _)| w);
+        assert_eq!(what(b""), Some("an empty file"));
+        assert_eq!(what(b"wOF"), Some("a file of another kind"));
+        assert_eq!(what(b"PK\x03\x04\x14\0"), Some("a zip archive"));
+        assert_eq!(
+            what(b"version https://git-lfs.github.com/spec/v1\noid sha256:4d7a\nsize 48236\n"),
+            Some("a Git LFS pointer")
+        );
+        assert_eq!(what(b"\xef\xbb\xbf\n  <!DOCTYPE html>"), Some("a web page"));
+        assert_eq!(what(b"<svg xmlns"), Some("a web page"));
+        assert_eq!(what(b"\x89PNG\r\n"), Some("a file of another kind"));
+    }
+
+    #[test]
+    fn pictures_pass_and_other_files_say_what_they_are() {
+        for picture in [
+            &b"\x89PNG\r\n\x1a\n"[..],
+            b"\xff\xd8\xff\xe0",
+            b"GIF89a",
+            b"RIFF\x10\0\0\0WEBPVP8 ",
+            b"\0\0\x01\0\x01\0",
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+            b"\xef\xbb\xbf<?xml version=\"1.0\"?>\n<!-- Inkscape -->\n<!DOCTYPE svg>\n<SVG>",
+        ] {
+            assert!(is_picture(picture), "{picture:?}");
+        }
+        let what = |bytes: &[u8]| {
+            (!is_picture(bytes)).then(|| other_kind(bytes, "content/images/logo.png", "picture").0)
+        };
+        assert_eq!(what(b"<html>404</html>"), Some("a web page"));
+        assert_eq!(what(b"%PDF-1.7"), Some("a PDF document"));
+        assert_eq!(
+            what(b"RIFF\x10\0\0\0WAVEfmt "),
+            Some("a file of another kind")
+        );
+        assert_eq!(what(b""), Some("an empty file"));
+    }
+}
