@@ -69,7 +69,7 @@ pub fn check_picture_files(
         if is_picture(bytes) {
             continue;
         }
-        let (what, fix) = other_kind(bytes, &source, "picture");
+        let (what, fix) = other_kind(bytes, &source, &A_PICTURE);
         let (line, column) = locate_value(text, &[Seg::Key("brand"), Seg::Key(field)]);
         diags.push(
             Diagnostic::error(
@@ -168,47 +168,75 @@ fn not_a_font(bytes: &[u8], source: &str) -> Option<(&'static str, String)> {
     if head.is_some_and(|h| FONT_SIGNATURES.iter().any(|s| h == *s)) {
         return None;
     }
-    Some(other_kind(bytes, source, "font"))
+    Some(other_kind(bytes, source, &A_FONT))
 }
 
-/// What the file at `source` is instead of a `thing` (a font, a picture),
-/// and what to do about it.
-fn other_kind(bytes: &[u8], source: &str, thing: &str) -> (&'static str, String) {
+/// What a file should have been, in the words of [`other_kind`]'s hints.
+struct Meant {
+    /// `font`, `picture`.
+    name: &'static str,
+    /// What to download: `font file`, `picture`.
+    file: &'static str,
+    /// What to take out of a zip.
+    inside: &'static str,
+    /// Where to name the file taken out.
+    named_in: &'static str,
+}
+
+const A_FONT: Meant = Meant {
+    name: "font",
+    file: "font file",
+    inside: "the .woff2, .ttf or .otf file",
+    named_in: "`file:`",
+};
+
+const A_PICTURE: Meant = Meant {
+    name: "picture",
+    file: "picture",
+    inside: "the picture",
+    named_in: "site.yaml",
+};
+
+/// What the file at `source` is instead of what was `meant`, and what to
+/// do about it.
+fn other_kind(bytes: &[u8], source: &str, meant: &Meant) -> (&'static str, String) {
+    let Meant {
+        name,
+        file,
+        inside,
+        named_in,
+    } = meant;
     let text = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let first = text.iter().find(|b| !b.is_ascii_whitespace());
     if bytes.is_empty() {
         (
             "an empty file",
-            format!("download the {thing} again (a download cut short leaves an empty file) and save it as {source}"),
+            format!("download the {name} again (a download cut short leaves an empty file) and save it as {source}"),
         )
     } else if bytes.starts_with(LFS_POINTER) {
         (
             "a Git LFS pointer",
-            format!("the {thing} is kept in Git LFS and this copy of the site has only the pointer to it: run `git lfs pull` (a build server must check out with LFS) so that {source} is the {thing} itself"),
+            format!("the {name} is kept in Git LFS and this copy of the site has only the pointer to it: run `git lfs pull` (a build server must check out with LFS) so that {source} is the {name} itself"),
         )
     } else if bytes.starts_with(b"PK\x03\x04") {
-        let inside = match thing {
-            "font" => "the .woff2, .ttf or .otf file",
-            _ => "the picture",
-        };
         (
             "a zip archive",
-            format!("unzip {source}, save {inside} from inside it under content/, and name that file in site.yaml"),
+            format!("unzip {source}, save {inside} from inside it under content/, and name that file in {named_in}"),
         )
     } else if bytes.starts_with(b"%PDF") {
         (
             "a PDF document",
-            format!("export the {thing} from it as its own file (for a picture: SVG or PNG) and name that file in site.yaml"),
+            format!("export the {name} from it as a file of its own and save it as {source}"),
         )
     } else if first == Some(&b'<') {
         (
             "a web page",
-            format!("often it is the page a download link leads to, saved under the {thing}'s name: download the {thing} itself and save it as {source}"),
+            format!("often it is the page a download link leads to, saved under the {name}'s name: download the {file} itself and save it as {source}"),
         )
     } else {
         (
             "a file of another kind",
-            format!("download the {thing} itself and save it as {source}"),
+            format!("download the {file} itself and save it as {source}"),
         )
     }
 }
@@ -256,7 +284,7 @@ mod tests {
             assert!(is_picture(picture), "{picture:?}");
         }
         let what = |bytes: &[u8]| {
-            (!is_picture(bytes)).then(|| other_kind(bytes, "content/images/logo.png", "picture").0)
+            (!is_picture(bytes)).then(|| other_kind(bytes, "content/images/logo.png", &A_PICTURE).0)
         };
         assert_eq!(what(b"<html>404</html>"), Some("a web page"));
         assert_eq!(what(b"%PDF-1.7"), Some("a PDF document"));
