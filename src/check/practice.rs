@@ -280,6 +280,15 @@ fn category_hint(value: &str, types: &Doc<QuestionTypes>, ids: &[&str]) -> Strin
         types.data.types.iter().find(|t| {
             fold(t.name.trim()) == fold(value.trim()) && fold(&t.id) != fold(value.trim())
         });
+    // An id a letter or two from the value: the slip may be in either
+    // file, and every item that names the category is told the same.
+    let near = crate::suggest::closest(value, ids.iter().copied());
+    if let Some(id) = near.filter(|id| fold(id) != fold(value)) {
+        return format!(
+            "did you mean `{id}`? that is how {} spells the id; if `{value}` is right, correct it there",
+            types.source.display()
+        );
+    }
     if let Some(t) = by_name {
         return format!(
             "`{value}` is the name of a category: an item names it by its id, `{}`",
