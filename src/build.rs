@@ -188,7 +188,7 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
                     source,
                     format!("cannot read file: {}", crate::diagnostic::io_words(&e)),
                 )
-                .hint("check that the file exists and that you may read it"),
+                .hint(crate::diagnostic::read_hint(&e)),
             ),
         }
     }

@@ -390,6 +390,16 @@ pub fn is_disk_full(e: &std::io::Error) -> bool {
     DISK_FULL.contains(&e.kind())
 }
 
+/// What to do about a file that could not be read, in a trainer's words.
+pub fn read_hint(e: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        PermissionDenied => "your user may not read it: give it read permission (`chmod a+r` the file), or copy it again as yourself",
+        NotFound => "check that the file exists: it may have been moved or deleted while alsite ran",
+        _ => "check that the file exists and that you may read it",
+    }
+}
+
 /// What to do about an error writing into `folder`, in a trainer's words:
 /// a full disk is not a folder that cannot be written. `elsewhere` is how
 /// to write to another disk instead (`--out`), when the command can.
@@ -417,6 +427,15 @@ pub fn write_hint(e: &std::io::Error, folder: &str, elsewhere: Option<&str>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_that_cannot_be_read_is_told_why() {
+        use std::io::{Error, ErrorKind};
+        assert!(read_hint(&Error::from(ErrorKind::PermissionDenied)).contains("read permission"));
+        assert!(
+            read_hint(&Error::from(ErrorKind::NotFound)).starts_with("check that the file exists")
+        );
+    }
 
     #[test]
     fn line_col_counts_lines_and_characters() {

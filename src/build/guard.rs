@@ -51,7 +51,15 @@ pub fn check_output_folder(root: &Path, out: &Path, force: bool) -> Result<(), D
                 crate::diagnostic::io_words(&e)
             ),
         )
-        .hint("check that the folder is readable and writable")),
+        .hint(match e.kind() {
+            std::io::ErrorKind::NotADirectory => {
+                format!("a part of its path is a file, not a folder. {CHOOSE}")
+            }
+            std::io::ErrorKind::PermissionDenied => {
+                format!("your user may not open this folder. {CHOOSE}")
+            }
+            _ => "check that the folder is readable and writable".to_string(),
+        })),
         Ok(mut entries) => {
             if entries.next().is_none() || out.join(MARKER).is_file() {
                 return Ok(());
@@ -358,6 +366,23 @@ mod tests {
         assert!(why.contains("did not make"), "{why}");
         // --force overrides that last case only.
         assert!(check_output_folder(&site, &dir.join("documents"), true).is_ok());
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    /// A path through a file is told so, not to check permissions.
+    #[test]
+    fn an_output_path_through_a_file_is_told_so() {
+        let dir = temp("through");
+        std::fs::write(dir.join("notes.txt"), "mine").unwrap();
+        let e =
+            check_output_folder(&dir.join("site"), &dir.join("notes.txt/out"), false).unwrap_err();
+        assert!(
+            e.hint
+                .unwrap_or_default()
+                .starts_with("a part of its path is a file"),
+            "{}",
+            e.message
+        );
         let _ = std::fs::remove_dir_all(dir);
     }
 

@@ -298,7 +298,7 @@ pub fn read_utf8(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
         }
         let words = crate::diagnostic::io_words(&e);
         Diagnostic::error(rel, format!("cannot read file: {words}"))
-            .hint("check that the file exists and that you may read it")
+            .hint(crate::diagnostic::read_hint(&e))
     })?;
     decode(rel, bytes)
 }
