@@ -221,8 +221,17 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
         if expected == "a sequence" {
             hint.push_str(&text_for_a_list(place, found));
         }
+        // A whole number where one goes, past what it may be (`minutes:
+        // -5`): the kind is right, its size is not.
+        let number = found.starts_with("integer ")
+            || found.ends_with(" as u128")
+            || found.ends_with(" as i128");
+        let what = match number && hint.contains("whole number") {
+            true => "a number out of range",
+            false => "wrong kind of value",
+        };
         return (
-            format!("{prefix}wrong kind of value: found {}", plain_found(found)),
+            format!("{prefix}{what}: found {}", plain_found(found)),
             Some(hint),
         );
     }
