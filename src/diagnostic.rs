@@ -321,15 +321,18 @@ impl Diagnostics {
 /// More diagnostics than this alike but for their place are shown once.
 const ALIKE: usize = 3;
 
+/// How many of their other places are listed; the rest are counted.
+const LISTED: usize = 8;
+
 /// The first of `group` (diagnostics alike but for their place) as the
 /// terminal shows it, with the others' places under it.
 fn alike(group: &[&Diagnostic], sources: &mut Sources) -> String {
     let places: Vec<String> = group[1..].iter().map(|d| d.location()).collect();
-    let more = match places.len() > ALIKE {
-        true => format!(" and {} more", places.len() - ALIKE),
+    let more = match places.len() > LISTED {
+        true => format!(" and {} more", places.len() - LISTED),
         false => String::new(),
     };
-    let listed = places[..places.len().min(ALIKE)].join(", ");
+    let listed = places[..places.len().min(LISTED)].join(", ");
     format!(
         "{}  = the same at: {listed}{more}\n",
         group[0].render_in(sources)
@@ -464,9 +467,14 @@ mod tests {
         let shown = many.render(Path::new("/nowhere"));
         assert_eq!(shown.matches("error: needs x.yaml").count(), 1, "{shown}");
         assert!(
-            shown.contains("a.yaml:3:1: error: needs x.yaml\n  = hint: write x.yaml\n  = the same at: a.yaml:9:1, b.yaml:2:1, b.yaml:5:1 and 1 more\n"),
+            shown.contains("a.yaml:3:1: error: needs x.yaml\n  = hint: write x.yaml\n  = the same at: a.yaml:9:1, b.yaml:2:1, b.yaml:5:1, d.yaml:1:1\n"),
             "{shown}"
         );
+        for line in 10..20 {
+            many.push(at("e.yaml", line));
+        }
+        let shown = many.render(Path::new("/nowhere"));
+        assert!(shown.contains(", e.yaml:13:1 and 6 more\n"), "{shown}");
         assert!(shown.contains("c.yaml:1:1: error: another"), "{shown}");
     }
 

@@ -222,7 +222,8 @@ impl Theme {
 /// read as UTF-8 (`themes/<name>/templates/*`, `themes/<name>/i18n/*.yaml`,
 /// `i18n/*.yaml`): alsite would otherwise fall back to the built-in file,
 /// and the trainer's edit would vanish without a word. A template with
-/// nothing in it is an error too (every page made with it would be blank),
+/// nothing in it in the place of a built-in one is an error too (every page
+/// made with it would be blank),
 /// and so is an empty file in the theme's `static/` that takes the place of
 /// a built-in one (an empty `style.css`: pages without their style).
 pub fn unreadable_files(root: &Path, theme: &Theme) -> Vec<Diagnostic> {
@@ -247,7 +248,7 @@ pub fn unreadable_files(root: &Path, theme: &Theme) -> Vec<Diagnostic> {
             match crate::load::read_utf8(root, &folder.join(&name)) {
                 Err(d) => errors.push(d),
                 Ok(text) if text.trim().is_empty() && folder.ends_with("templates") => {
-                    errors.push(empty_template(&folder.join(&name)));
+                    errors.extend(empty_template(&folder.join(&name)));
                 }
                 Ok(_) => {}
             }
@@ -297,19 +298,15 @@ fn unreadable_static(dir: &Path, display: &Path) -> Vec<Diagnostic> {
 }
 
 /// The error for a template of the site's theme (`rel`, from the site's
-/// folder) with nothing in it.
-fn empty_template(rel: &Path) -> Diagnostic {
-    let name = rel.file_name().unwrap_or_default().to_string_lossy();
-    let own = embedded::find(embedded::THEME, &format!("templates/{name}")).is_some();
-    let hint = match own {
-        true => format!("delete it to use alsite's own {name}, or copy that one anew from alsite's themes/default/templates/ and make your changes there"),
-        false => "write the page's HTML in it, or delete it".to_string(),
-    };
-    Diagnostic::error(
-        rel,
-        "this template is empty: every page made with it would be blank",
+/// folder) with nothing in it, in the place of one of alsite's own; `None`
+/// for a template of the site's own (a part it includes, blank for now).
+fn empty_template(rel: &Path) -> Option<Diagnostic> {
+    let name = rel.file_name()?.to_string_lossy();
+    embedded::find(embedded::THEME, &format!("templates/{name}"))?;
+    Some(
+        Diagnostic::error(rel, "this template is empty: every page made with it would be blank")
+            .hint(format!("delete it to use alsite's own {name}, or copy that one anew from alsite's themes/default/templates/ and make your changes there")),
     )
-    .hint(hint)
 }
 
 /// An error when a file of `len` bytes at `rel` in the theme (under

@@ -258,6 +258,7 @@ fn a_repository_in_the_output_folder_survives_every_rebuild() {
     build_into(&tmp.0, &out);
     let git = out.join(".git");
     fs::create_dir_all(git.join("objects/ab")).unwrap();
+    fs::create_dir_all(git.join("refs/tags")).unwrap();
     fs::write(git.join("HEAD"), "ref: refs/heads/main\n").unwrap();
     fs::write(git.join("objects/ab/cdef"), "history").unwrap();
     fs::create_dir_all(out.join("static/vendor")).unwrap();
@@ -278,6 +279,10 @@ fn a_repository_in_the_output_folder_survives_every_rebuild() {
         "history"
     );
     assert!(git.join("HEAD").is_file());
+    assert!(
+        git.join("refs/tags").is_dir(),
+        "a repository's empty folders stay"
+    );
     assert!(out.join("static/vendor/.git").is_file());
     assert!(!out.join("extra.html").exists() && !out.join("stray.html").exists());
 }

@@ -159,6 +159,38 @@ fn a_failed_build_counts_one_error_and_one_warning_in_the_singular() {
     );
 }
 
+/// A folder that is no site is one error that says what it is: the
+/// content/ folder given as the site, a file named `content`.
+#[test]
+fn a_folder_that_is_no_site_is_one_error_saying_what_it_is() {
+    let site = fixture_site("base");
+    let out = alsite(&["check", "--root", "content"], &site.0);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.matches(": error: ").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("error: no site.yaml in content"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "this is a site's content/ folder: pass --root with the folder that holds it"
+        ),
+        "{stderr}"
+    );
+
+    fs::remove_dir_all(site.0.join("content")).unwrap();
+    fs::write(site.0.join("content"), "notes").unwrap();
+    let out = alsite(&["check"], &site.0);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(
+            "content: error: content is a file, where the site's content/ folder belongs"
+        ),
+        "{stderr}"
+    );
+}
+
 /// A rewrite item with no word lists for the checker says what the missing
 /// file holds and where to get one, not only that it is missing.
 #[test]

@@ -508,7 +508,7 @@ fn a_misspelt_language_code_is_not_an_error_for_every_translation() {
     assert!(found.len() <= 3, "{found:#?}");
     let stderr = text(&o.stderr);
     assert!(
-        stderr.contains("  = the same at: content/") && stderr.contains(" and 2 more\n"),
+        stderr.contains("  = the same at: content/") && stderr.matches(".en.").count() >= 6,
         "{stderr}"
     );
 }

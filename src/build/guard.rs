@@ -94,17 +94,50 @@ pub fn check_output_folder(root: &Path, out: &Path, force: bool) -> Result<(), D
     }
 }
 
+/// Folders right under the top of a file system that hold the system's
+/// or every user's files.
+const SYSTEM_FOLDERS: [&str; 22] = [
+    "bin",
+    "boot",
+    "dev",
+    "etc",
+    "home",
+    "lib",
+    "lib64",
+    "media",
+    "mnt",
+    "opt",
+    "proc",
+    "root",
+    "run",
+    "sbin",
+    "srv",
+    "sys",
+    "tmp",
+    "usr",
+    "var",
+    "Users",
+    "Windows",
+    "Program Files",
+];
+
 /// What `out` (absolute, links resolved) is when no build may replace it,
-/// `--force` or not: the top of the file system or a folder right under it
-/// (`/`, `/home`, `/tmp`, `C:\`), the home folder or one above it, or a
+/// `--force` or not: the top of the file system or a system folder right
+/// under it (`/`, `/home`, `/tmp`, `C:\`), the home folder or one above it, or a
 /// repository (a folder holding `.git`, whose history would go with it).
 fn never_replaced(out: &Path) -> Option<&'static str> {
-    let depth = out
+    let parts: Vec<&std::ffi::OsStr> = out
         .components()
-        .filter(|c| matches!(c, Component::Normal(_)))
-        .count();
-    if depth <= 1 {
-        return Some("the top of the file system or a folder right under it");
+        .filter_map(|c| match c {
+            Component::Normal(name) => Some(name),
+            _ => None,
+        })
+        .collect();
+    let system =
+        |name: &std::ffi::OsStr| SYSTEM_FOLDERS.iter().any(|s| name.eq_ignore_ascii_case(s));
+    // `/`, `C:\`; `/home`, `/tmp`, `C:\Users` (not `E:\kurs` on a USB stick).
+    if parts.is_empty() || (parts.len() == 1 && system(parts[0])) {
+        return Some("the top of the file system or a system folder right under it");
     }
     let home = std::env::var_os("HOME")
         .or_else(|| std::env::var_os("USERPROFILE"))

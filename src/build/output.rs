@@ -384,6 +384,8 @@ fn files_under(dir: &Path) -> Vec<String> {
         .collect()
 }
 
+/// Removes the empty folders under `dir`, but none in [`KEPT_FOLDERS`]
+/// (a repository's empty `refs/tags` is part of it).
 fn remove_empty_folders(dir: &Path) {
     for entry in walkdir::WalkDir::new(dir)
         .min_depth(1)
@@ -391,6 +393,14 @@ fn remove_empty_folders(dir: &Path) {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_dir())
+        // Contents first, so a kept folder's own are met before it: each
+        // is told by its path (`filter_entry` would see the folder too late).
+        .filter(|e| {
+            let inside = e.path().strip_prefix(dir).unwrap_or(e.path());
+            !inside
+                .components()
+                .any(|c| KEPT_FOLDERS.iter().any(|k| c.as_os_str() == *k))
+        })
     {
         // Fails, as it should, on a folder that still holds something.
         let _ = std::fs::remove_dir(entry.path());

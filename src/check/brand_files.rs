@@ -88,30 +88,70 @@ pub fn check_picture_files(
 }
 
 /// Whether `bytes` are a picture a browser shows: one of
-/// [`PICTURE_SIGNATURES`], or SVG (text whose first element is `<svg`,
-/// after an XML declaration, comments or a doctype).
+/// [`PICTURE_SIGNATURES`], AVIF, BMP, or SVG (text whose first element is
+/// `<svg`, after an XML declaration, comments and a doctype, in UTF-8 or
+/// UTF-16).
 fn is_picture(bytes: &[u8]) -> bool {
     let webp = |b: &[u8]| !b.starts_with(b"RIFF") || b.get(8..12) == Some(b"WEBP");
     if PICTURE_SIGNATURES.iter().any(|s| bytes.starts_with(s)) && webp(bytes) {
         return true;
     }
-    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let avif =
+        bytes.get(4..8) == Some(b"ftyp") && bytes.get(8..12).is_some_and(|b| b.starts_with(b"avi"));
+    if avif || bytes.starts_with(b"BM") {
+        return true;
+    }
+    starts_with_svg(&svg_text(bytes))
+}
+
+/// The start of `bytes` as text (UTF-16 with its byte-order mark too),
+/// lower-cased, enough to read past a long comment before the picture.
+fn svg_text(bytes: &[u8]) -> String {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    let utf16 = |be: bool| {
+        let units = head[2..].chunks_exact(2).map(|c| match be {
+            true => u16::from_be_bytes([c[0], c[1]]),
+            false => u16::from_le_bytes([c[0], c[1]]),
+        });
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or('\u{fffd}'))
+            .collect::<String>()
+    };
+    let text = match head {
+        [0xff, 0xfe, ..] => utf16(false),
+        [0xfe, 0xff, ..] => utf16(true),
+        _ => String::from_utf8_lossy(head).into_owned(),
+    };
+    text.to_lowercase()
+}
+
+/// Whether `text` (lower case) opens with `<svg`, past what may come before
+/// an XML document's first element; a comment or doctype that runs past
+/// the text read counts as one (the picture is given the benefit of the
+/// doubt).
+fn starts_with_svg(text: &str) -> bool {
     let mut rest = text.trim_start_matches('\u{feff}').trim_start();
-    // Past what may come before the first element.
     loop {
-        let skip = ["<?", "<!--", "<!doctype"]
-            .iter()
-            .find(|open| rest.starts_with(**open))
-            .and_then(|open| {
-                let close = if *open == "<!--" { "-->" } else { ">" };
-                rest.find(close).map(|at| at + close.len())
-            });
-        match skip {
-            Some(at) => rest = rest[at..].trim_start(),
-            None => break,
+        let close = if rest.starts_with("<?") {
+            "?>"
+        } else if rest.starts_with("<!--") {
+            "-->"
+        } else if rest.starts_with("<!doctype") {
+            // A doctype with declarations of its own (`[ <!ENTITY …> ]>`,
+            // as Illustrator writes) ends at `]>`.
+            let bracket = rest.find('[');
+            match bracket.filter(|&b| rest.find('>').is_some_and(|g| b < g)) {
+                Some(_) => "]>",
+                None => ">",
+            }
+        } else {
+            return rest.starts_with("<svg");
+        };
+        match rest.find(close) {
+            Some(at) => rest = rest[at + close.len()..].trim_start(),
+            None => return true,
         }
     }
-    rest.starts_with("<svg")
 }
 
 /// Errors for shipped font files that are no font. `copied` and `statics`
@@ -280,9 +320,19 @@ mod tests {
             b"\0\0\x01\0\x01\0",
             b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
             b"\xef\xbb\xbf<?xml version=\"1.0\"?>\n<!-- Inkscape -->\n<!DOCTYPE svg>\n<SVG>",
+            b"<?xml version=\"1.0\"?>\n<!-- Generator: Adobe Illustrator -->\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"x.dtd\" [\n<!ENTITY ns_extend \"a\">\n<!ENTITY ns_ai \"b\">\n]>\n<svg version=\"1.1\">",
+            b"\0\0\0\x1cftypavif",
+            b"BM6\0\0\0",
         ] {
             assert!(is_picture(picture), "{picture:?}");
         }
+        let long_comment = format!("<!-- {} -->\n<svg>", "x".repeat(10_000));
+        assert!(is_picture(long_comment.as_bytes()));
+        let utf16: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain("<svg/>".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert!(is_picture(&utf16));
         let what = |bytes: &[u8]| {
             (!is_picture(bytes)).then(|| other_kind(bytes, "content/images/logo.png", &A_PICTURE).0)
         };

@@ -12,23 +12,28 @@ pub fn check_offers(site: &Site) -> Vec<Diagnostic> {
         let text = site.texts.get(&doc.source).map_or("", String::as_str);
         for (i, offer) in doc.data.offers.iter().enumerate() {
             let a = &offer.action;
+            const EITHER: &str = "give an action either `link: about.html` (a page of the site, or a web address) or `email_subject: \"…\"` (an e-mail to organization.email)";
             let problem = match (&a.link, &a.email_subject) {
-                (Some(_), Some(_)) => Some("has both `link` and `email_subject`".to_string()),
-                (None, None) => Some("has neither `link` nor `email_subject`".to_string()),
-                (None, Some(_)) if site.config.organization.email.is_none() => Some(
-                    "asks for an e-mail, but site.yaml gives no `organization.email`".to_string(),
-                ),
+                (Some(_), Some(_)) => Some(("has both `link` and `email_subject`", EITHER)),
+                (None, None) => Some(("has neither `link` nor `email_subject`", EITHER)),
+                (None, Some(_)) if site.config.organization.email.is_none() => Some((
+                    "asks for an e-mail, but site.yaml gives no `organization.email`",
+                    "add the address to site.yaml, under `organization:`: `  email: hello@example.com`; or give the action a `link:` instead of `email_subject:`",
+                )),
                 _ => None,
             };
-            if let Some(problem) = problem {
+            if let Some((problem, hint)) = problem {
                 let (line, column) = locate(
                     text,
                     &[Seg::Key("offers"), Seg::Index(i), Seg::Key("action")],
                 );
                 diags.push(
-                    Diagnostic::error(&doc.source, format!("the call to action of `{}` {problem}", offer.title))
-                        .at(line, column)
-                        .hint("give an action either `link: about.html` (a page of the site, or a web address) or `email_subject: \"…\"` (an e-mail to organization.email)"),
+                    Diagnostic::error(
+                        &doc.source,
+                        format!("the call to action of `{}` {problem}", offer.title),
+                    )
+                    .at(line, column)
+                    .hint(hint),
                 );
             }
         }

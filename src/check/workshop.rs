@@ -182,6 +182,13 @@ fn day_ends(w: &Workshop, text: &str, days: &[Option<DayPlan>]) -> Vec<Diagnosti
         } else {
             Clock::parse(end)
         };
+        // An end time's hours go to 24 (`24:00`, midnight).
+        let parsed = parsed.map_err(|m| {
+            m.replace(
+                "hours go from 00 to 23",
+                "hours go from 00 to 23, and an end may be `24:00`, midnight",
+            )
+        });
         let diag = match parsed {
             Err(message) => {
                 let time = Clock::meant(end).map_or("17:00".to_string(), |c| c.to_string());
@@ -302,12 +309,18 @@ fn check_workshop((site, original): (&Site, &Site), w: &Workshop) -> Vec<Diagnos
                     ),
                     None => day_item(day, item),
                 };
+                // The hint for what is wrong: a break's length, or the form
+                // of an item.
+                let hint = match message.starts_with("a break needs") {
+                    true => "give the break its length in minutes, e.g. `- { break: Lunch, minutes: 60 }`",
+                    false => "e.g. `- module: the-six-components` or `- { break: Lunch, minutes: 60 }`",
+                };
                 Diagnostic::error(
                     &w.source,
                     format!("day {}, item {}: {message}", day + 1, item + 1),
                 )
                 .at(l, c)
-                .hint("e.g. `- module: the-six-components` or `- { break: Lunch, minutes: 60 }`")
+                .hint(hint)
             }
             PlanError::PastMidnight { day, item, end } => {
                 let (l, c) = day_item(day, item);

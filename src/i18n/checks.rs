@@ -62,15 +62,15 @@ fn a_part_not_a_text(source: &Source, key: &str, inner: &[&str]) -> Diagnostic {
     ))
 }
 
-/// A warning for a key no page asks for that is a letter or two from one
-/// the theme has (`playr.next`, `player.nxet`): its words would never show.
-/// A key far from every one of the theme's is taken for a template's own.
+/// A warning for a key no page asks for that is a slip for one the theme
+/// has (`playr.next`, `player.nxet`): its words would never show. A key
+/// further from all of them is taken for one of a site's own templates.
 fn misspelt(source: &Source, key: &str, english: &super::Strings) -> Option<Diagnostic> {
     if english.get(key).is_some() || !keys_under(english, key).is_empty() {
         return None;
     }
     let keys = english.keys();
-    let meant = crate::suggest::closest(key, keys.iter().copied())?;
+    let meant = keys.into_iter().find(|k| slip_for(key, k))?;
     let (line, column) = locate(
         &source.text,
         &key.split('.').map(Seg::Key).collect::<Vec<_>>(),
@@ -150,6 +150,23 @@ fn shapes(
         }
     }
     diags
+}
+
+/// Whether `key` is a slip for the theme's key `known`: the same parts but
+/// one, and that one a letter off (two in a part of more than five letters:
+/// `nxet` for `next`, `playr` for `player`). `workshop.date` is not one
+/// for `workshop.day`: a template of a site's own may well ask for it.
+fn slip_for(key: &str, known: &str) -> bool {
+    let (a, b): (Vec<&str>, Vec<&str>) = (key.split('.').collect(), known.split('.').collect());
+    if a.len() != b.len() {
+        return false;
+    }
+    let differ: Vec<(&str, &str)> = a.into_iter().zip(b).filter(|(x, y)| x != y).collect();
+    let [(x, y)] = differ.as_slice() else {
+        return false;
+    };
+    let limit = if y.chars().count() > 5 { 2 } else { 1 };
+    strsim::damerau_levenshtein(x, y) <= limit
 }
 
 /// The error for a key under a count (`time.minutes`) that is no plural form.
@@ -343,5 +360,21 @@ mod tests {
             .into_iter()
             .collect();
         assert_eq!(n, ["n", "total"]);
+    }
+
+    #[test]
+    fn a_slip_is_a_letter_or_two_in_one_part_of_the_key() {
+        assert!(slip_for("player.nxet", "player.next"));
+        assert!(slip_for("playr.next", "player.next"));
+        for (own, theirs) in [
+            ("workshop.date", "workshop.day"),
+            ("offers.price", "offers.phone"),
+            ("timer.stop", "timer.start"),
+            ("site.tagline", "site.table"),
+            ("count.hours", "count.turns"),
+            ("plyr.nxet", "player.next"),
+        ] {
+            assert!(!slip_for(own, theirs), "{own}");
+        }
     }
 }

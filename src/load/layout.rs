@@ -172,6 +172,36 @@ fn empty_media(root: &Path, rel: &Path) -> Option<&'static str> {
     empty.then_some(what)
 }
 
+/// An error when the YAML file `rel` in `content/<folder>/` (`practice`,
+/// `sessions`) is plainly the other kind: a demo session (its `roles:` and
+/// `stages:`) among the practice sets, or a practice set (its `items:`)
+/// among the sessions. Its fields would each be "unknown", which does not
+/// say where the file belongs.
+pub fn misplaced(rel: &Path, folder: &str, text: &str) -> Option<Diagnostic> {
+    let has = |key: &str| text.lines().any(|l| l.starts_with(key));
+    let (what, belongs, holds) = match folder {
+        "practice" if has("roles:") && has("stages:") => (
+            "a demo session (it has `roles:` and `stages:`)",
+            "sessions",
+            "practice sets",
+        ),
+        "sessions" if has("items:") && !has("stages:") => (
+            "a practice set (it has `items:`)",
+            "practice",
+            "demo sessions",
+        ),
+        _ => return None,
+    };
+    let name = rel.file_name()?.to_string_lossy();
+    Some(
+        Diagnostic::error(
+            rel,
+            format!("this file is {what}, but content/{folder}/ holds {holds}"),
+        )
+        .hint(format!("move it to content/{belongs}/{name}")),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -49,13 +49,24 @@ pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
     let config = loader.config();
     let mut site = Site::new(config.clone().unwrap_or_else(|| {
         let text = loader.texts.get(Path::new("site.yaml"));
-        placeholder_config(text.map_or("", String::as_str))
+        site_languages::placeholder_config(text.map_or("", String::as_str))
     }));
     let content = root.join("content");
+    // Without a site.yaml the folder is not a site: that one error says so.
+    let no_site = !root.join("site.yaml").exists();
+    if no_site && config.is_none() {
+        return Err(loader.diags);
+    }
     if !content.is_dir() {
         loader.diags.push(
-            Diagnostic::error("content", "no content/ folder beside site.yaml")
-                .hint("create content/index.md for the home page, or start from `alsite new DIR`"),
+            Diagnostic::error(
+                "content",
+                match content.exists() {
+                    true => "content is a file, where the site's content/ folder belongs",
+                    false => "no content/ folder beside site.yaml",
+                },
+            )
+            .hint("create content/index.md for the home page, or start from `alsite new DIR`"),
         );
     } else {
         // Files are read and parsed in parallel, a run of them at a time
@@ -285,7 +296,10 @@ impl<'a> Loader<'a> {
         if !self.root.join(&file).is_file() {
             self.diags.push(
                 Diagnostic::error(&file, format!("no site.yaml in {}", self.root.display()))
-                    .hint("run alsite in a site folder, pass --root DIR, or create one with `alsite new DIR`"),
+                    .hint(match self.root.file_name().is_some_and(|n| n == "content") {
+                        true => "this is a site's content/ folder: pass --root with the folder that holds it and site.yaml",
+                        false => "run alsite in a site folder, pass --root DIR, or create one with `alsite new DIR`",
+                    }),
             );
             return None;
         }
@@ -324,6 +338,16 @@ impl<'a> Loader<'a> {
 
     /// Reads the YAML file `rel`; its slug comes from `logical`, its path
     /// without a language code.
+    /// False, with an error, when the YAML file `rel` in `folder` is
+    /// plainly of another kind (see [`layout::misplaced`]).
+    fn in_its_folder(&mut self, rel: &Path, folder: &str) -> bool {
+        let text = read_utf8(self.root, rel).unwrap_or_default();
+        let wrong = layout::misplaced(rel, folder, &text);
+        let placed = wrong.is_none();
+        self.diags.0.extend(wrong);
+        placed
+    }
+
     fn doc<T: DeserializeOwned>(&mut self, rel: &Path, logical: &Path) -> Option<Doc<T>> {
         let text = self.read(rel)?;
         let data = self.parse(rel, &text, 1)?;
@@ -445,6 +469,8 @@ impl<'a> Loader<'a> {
             Kind::Offers => site.offers = self.doc(&rel, full),
             Kind::QuestionTypes => site.question_types = self.doc(&rel, full),
             Kind::QuestionRules => site.question_rules = self.doc(&rel, full),
+            Kind::Practice if !self.in_its_folder(&rel, "practice") => {}
+            Kind::Session if !self.in_its_folder(&rel, "sessions") => {}
             Kind::Practice => site.practice.extend(self.doc(&rel, full)),
             Kind::Session => site.sessions.extend(self.doc(&rel, full)),
             Kind::Workshop(slug) => {
@@ -547,33 +573,6 @@ impl<'a> Loader<'a> {
             modules: Vec::new(),
         });
         site.workshops.last_mut().expect("just pushed")
-    }
-}
-
-/// The config a site whose `site.yaml` did not load is read with: the
-/// languages it names (see [`site_languages::salvaged`]), nothing else.
-fn placeholder_config(site_yaml: &str) -> Config {
-    let (language, languages) = site_languages::salvaged(site_yaml);
-    Config {
-        title: String::new(),
-        language,
-        description: None,
-        organization: crate::config::Organization {
-            name: String::new(),
-            email: None,
-            phone: None,
-            website: None,
-            address: None,
-        },
-        theme: "default".into(),
-        nav: Vec::new(),
-        footer: None,
-        brand: Default::default(),
-        url: None,
-        search: true,
-        scorm: Default::default(),
-        languages,
-        translations: Default::default(),
     }
 }
 

@@ -70,6 +70,33 @@ pub fn salvaged(text: &str) -> (String, Vec<String>) {
     (language.unwrap_or_else(|| "en".into()), languages)
 }
 
+/// The config a site whose `site.yaml` did not load is read with: the
+/// languages it names (see [`salvaged`]), nothing else.
+pub fn placeholder_config(site_yaml: &str) -> Config {
+    let (language, languages) = salvaged(site_yaml);
+    Config {
+        title: String::new(),
+        language,
+        description: None,
+        organization: crate::config::Organization {
+            name: String::new(),
+            email: None,
+            phone: None,
+            website: None,
+            address: None,
+        },
+        theme: "default".into(),
+        nav: Vec::new(),
+        footer: None,
+        brand: Default::default(),
+        url: None,
+        search: true,
+        scorm: Default::default(),
+        languages,
+        translations: Default::default(),
+    }
+}
+
 /// `language:` and `languages:` as `text` (a site.yaml) writes them, read
 /// from their own lines only (and a list below one): any other line may be
 /// what is broken.
@@ -109,6 +136,7 @@ pub fn check(config: &mut Config, text: &str) -> Vec<Diagnostic> {
     // A code reported as written another way (`EN` for `en`, `eng`) is read
     // as meant from here on, so the files and translations in that language
     // are not reported again, each as a language the site does not have.
+    let as_written = config.languages.clone();
     for code in config.languages.iter_mut().chain([&mut config.language]) {
         if let Some(meant) = meant(code) {
             *code = meant;
@@ -117,6 +145,16 @@ pub fn check(config: &mut Config, text: &str) -> Vec<Diagnostic> {
     // Read as meant, two entries may name one language (`[pl, polski]`).
     let mut seen = std::collections::HashSet::new();
     config.languages.retain(|code| seen.insert(code.clone()));
+    // `translations:` under a code `languages:` wrote so too is read as
+    // meant (one written otherwise there is a slip of its own).
+    let written: Vec<String> = config.translations.keys().cloned().collect();
+    for code in written.into_iter().filter(|c| as_written.contains(c)) {
+        if let Some(meant) = meant(&code).filter(|m| !config.translations.contains_key(m)) {
+            if let Some(t) = config.translations.remove(&code) {
+                config.translations.insert(meant, t);
+            }
+        }
+    }
     if let Some(first) = config.languages.first().cloned() {
         if said_language && config.language != first {
             let (line, column) = locate_value(text, &[Seg::Key("language")]);

@@ -46,7 +46,10 @@ pub fn parse<T: DeserializeOwned>(
     serde_yaml::from_str(text).map_err(|e| {
         let raw = e.to_string();
         match missing_key(&raw).filter(|_| is_blank(text)) {
-            Some(required) => shift(empty::<T>(file, first_line > 1, required)),
+            Some(required) => {
+                let comments = text.lines().any(|l| l.trim_start().starts_with('#'));
+                shift(empty::<T>(file, first_line > 1, comments, required))
+            }
             None => shift(from_serde::<T>(file, text, first_line, &e)),
         }
     })
@@ -62,11 +65,18 @@ fn is_blank(text: &str) -> bool {
 /// An empty file (or front matter) where fields were expected: named so,
 /// with the fields it takes, instead of the first one missing "in this
 /// mapping" at a line past the end.
-fn empty<T: DeserializeOwned>(file: &Path, front_matter: bool, required: &str) -> Diagnostic {
-    let what = if front_matter {
-        "the front matter is empty"
-    } else {
-        "the file is empty"
+/// `comments`: it holds comments (`# …`) and nothing else.
+fn empty<T: DeserializeOwned>(
+    file: &Path,
+    front_matter: bool,
+    comments: bool,
+    required: &str,
+) -> Diagnostic {
+    let what = match (front_matter, comments) {
+        (true, false) => "the front matter is empty",
+        (true, true) => "the front matter holds only comments (lines starting with #)",
+        (false, false) => "the file is empty",
+        (false, true) => "the file holds only comments (lines starting with #)",
     };
     let fields = fields_of::<T>().unwrap_or_else(|| format!("`{required}`"));
     Diagnostic::error(file, format!("{what}: it has no `{required}:` or other fields"))

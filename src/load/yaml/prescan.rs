@@ -185,8 +185,14 @@ pub(super) fn prescan(file: &Path, text: &str) -> Result<(), Diagnostic> {
         let block_depth = (indent.len() / 2) + dashes;
         let deepest;
         let before = flow_depth;
-        (flow_depth, deepest) = flow_depths(content, flow_depth);
-        if before == 0 && flow_depth > 0 {
+        // A block text's brackets are text (`note: |` and `Rounds [1–3`).
+        (flow_depth, deepest) = match in_block_text {
+            true => (flow_depth, flow_depth),
+            false => flow_depths(content, flow_depth),
+        };
+        if flow_depth == 0 {
+            opened = None;
+        } else if before == 0 {
             opened =
                 unclosed_opener(content).map(|(col, c)| (i, indent.len() + col, c, indent.len()));
         }
@@ -230,13 +236,27 @@ fn left_open(file: &Path, (line, column, c, _): (usize, usize, char, usize)) -> 
     ))
 }
 
-/// The column (in characters) of the first `[` or `{` on `content` that is
-/// still open at its end, and which it is; `None` too when a quote mark is
-/// left open on the line (it, not the bracket, is the mistake to name).
+/// The column (in characters) of the `[` or `{` that opens the value on
+/// `content` (after any `- ` and a `key: `) when it is still open at the
+/// line's end, and which it is. `None` for a bracket inside a plain text
+/// (`title: Notes [draft`, which YAML reads as written), and when a quote
+/// mark is left open on the line (it, not the bracket, is the mistake to
+/// name).
 fn unclosed_opener(content: &str) -> Option<(usize, char)> {
+    let mut value = content;
+    while let Some(rest) = value.strip_prefix("- ") {
+        value = rest.trim_start();
+    }
+    if let Some((_, _, after)) = plain_key(value, ": ") {
+        value = after.trim_start();
+    }
+    if !value.starts_with(['[', '{']) {
+        return None;
+    }
+    let start = content.chars().count() - value.chars().count();
     let mut open: Vec<(usize, char)> = Vec::new();
     let mut quote: Option<char> = None;
-    for (col, c) in content.chars().enumerate() {
+    for (col, c) in value.chars().enumerate().map(|(i, c)| (i + start, c)) {
         match (quote, c) {
             (Some(q), c) if c == q => quote = None,
             (Some(_), _) => {}
@@ -308,8 +328,12 @@ mod tests {
         let over_lines =
             "turns:\n  - { by: m1,\n      ask: \"What?\" }\n  - { by: m2, ask: \"Why?\" }\n";
         assert!(prescan(file, over_lines).is_ok());
-        let in_text = "note: |\n  a { brace\n  - not an entry\n";
+        let in_text = "note: |\n  a { brace\n  - not an entry\nminutes: 30\n";
         assert!(prescan(file, in_text).is_ok());
+        let plain = "title: Notes [draft\nslug: notes\n";
+        assert!(prescan(file, plain).is_ok());
+        let nested = "- - { a: 1\n- b\n";
+        assert_eq!(prescan(file, nested).unwrap_err().column, 5);
     }
 
     #[test]
