@@ -79,6 +79,21 @@ impl Theme {
         Some(String::from_utf8_lossy(bytes).into_owned())
     }
 
+    /// Every template of the site's own theme folder, one after another:
+    /// where a key of its own UI strings may be asked for (`t("…")`).
+    pub fn own_templates_text(&self) -> String {
+        let Some(dir) = &self.dir else {
+            return String::new();
+        };
+        let files = walkdir::WalkDir::new(dir.join("templates")).sort_by_file_name();
+        files
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect()
+    }
+
     /// The site's own copy of template `name`, when it has one (not the
     /// built-in one).
     pub fn own_template(&self, name: &str) -> Option<String> {

@@ -159,6 +159,44 @@ fn a_failed_build_counts_one_error_and_one_warning_in_the_singular() {
     );
 }
 
+/// A UI strings key a letter off one of alsite's is a warning, unless the
+/// site's own templates ask for it: then it is theirs.
+#[test]
+fn a_key_near_alsites_own_is_a_slip_unless_a_template_of_the_site_asks_for_it() {
+    let site = fixture_site("base");
+    fs::create_dir_all(site.0.join("i18n")).unwrap();
+    fs::write(
+        site.0.join("i18n/en.yaml"),
+        "workshop:\n  days: Days of work\n",
+    )
+    .unwrap();
+    let out = alsite(&["build"], &site.0);
+    assert!(
+        text(&out.stderr).contains("did you mean `workshop.day`?"),
+        "{}",
+        text(&out.stderr)
+    );
+    let builtin =
+        fs::read_to_string(Path::new(REPO).join("themes/default/templates/page.html")).unwrap();
+    let own = builtin.replacen(
+        "{% block main %}",
+        "{% block main %}<p>{{ t(\"workshop.days\") }}</p>",
+        1,
+    );
+    assert_ne!(own, builtin);
+    let templates = site.0.join("themes/default/templates");
+    fs::create_dir_all(&templates).unwrap();
+    fs::write(templates.join("page.html"), own).unwrap();
+    let out = alsite(&["build"], &site.0);
+    assert!(
+        text(&out.stdout).contains(", 0 warnings"),
+        "{}",
+        text(&out.stderr)
+    );
+    let about = fs::read_to_string(site.0.join("public/about.html")).unwrap();
+    assert!(about.contains("<p>Days of work</p>"), "{about}");
+}
+
 /// A folder that is no site is one error that says what it is: the
 /// content/ folder given as the site, a file named `content`.
 #[test]

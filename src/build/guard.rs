@@ -65,18 +65,15 @@ pub fn check_output_folder(root: &Path, out: &Path, force: bool) -> Result<(), D
                 return Ok(());
             }
             if let Some(what) = never_replaced(&out_abs) {
-                return Err(refuse(
-                    out,
-                    format!(
-                        "the output folder is {what}, and holds files that alsite did not make"
-                    ),
-                )
-                .hint(format!(
-                    "a build replaces everything in its output folder, so alsite never builds \
+                return Err(
+                    refuse(out, format!("the output folder is {what}")).hint(format!(
+                        "a build replaces everything in its output folder, so alsite never builds \
                      into this one, not even with --force. {CHOOSE}; to publish from a \
-                     repository, build into a new folder and make it the repository \
-                     (`git init` there): a build keeps the .git of a folder it built"
-                )));
+                     repository, build into a new folder first and then make it the \
+                     repository (`git init` there, or move the .git in): a build keeps the \
+                     .git of a folder it built"
+                    )),
+                );
             }
             if force {
                 return Ok(());

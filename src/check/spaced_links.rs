@@ -207,10 +207,14 @@ fn warning<'t>(
         )
         .hint(format!("link to the page's file from the site root: `{bang}[{words}]({path})`"));
     }
-    Diagnostic::warning(
-        file,
-        format!("`{written}` is not a link: Markdown ends a link's address at a space, so the page shows it as written"),
-    )
+    let message = format!("`{written}` is not a link: Markdown ends a link's address at a space, so the page shows it as written");
+    if address.to_ascii_lowercase().starts_with("tel:") {
+        let number: String = address.chars().filter(|c| !c.is_whitespace()).collect();
+        return Diagnostic::warning(file, message).hint(format!(
+            "write the number without spaces: `{bang}[{words}]({number})`"
+        ));
+    }
+    Diagnostic::warning(file, message)
     .hint(format!(
         "put the address in `<…>`, `{bang}[{words}](<{address}>)`, or write each space as `%20`, `{bang}[{words}]({})`",
         address.replace(' ', "%20")
@@ -246,7 +250,11 @@ fn candidate(line: &str, titled: &dyn Fn(&str) -> bool) -> Option<(usize, usize)
         let bare = address.trim() == address && !templated;
         let spaced = bare && address.contains(' ') && !address.contains(['<', '>', '"', '\'']);
         let unclosed = bare && address.starts_with('<') && !address.contains('>');
-        let names_a_file = address.contains(['.', '/']) || (spaced && titled(address));
+        // A phone number written with spaces (`tel:+48 22 123 45 67`) too.
+        let scheme = ["tel:", "mailto:"]
+            .iter()
+            .any(|s| address.to_ascii_lowercase().starts_with(s));
+        let names_a_file = address.contains(['.', '/']) || scheme || (spaced && titled(address));
         if (spaced || unclosed) && names_a_file && !words.contains(']') {
             let open = open - usize::from(line[..open].ends_with('!'));
             return Some((open, close + 1 - open));

@@ -64,9 +64,22 @@ fn a_part_not_a_text(source: &Source, key: &str, inner: &[&str]) -> Diagnostic {
 
 /// A warning for a key no page asks for that is a slip for one the theme
 /// has (`playr.next`, `player.nxet`): its words would never show. A key
-/// further from all of them is taken for one of a site's own templates.
-fn misspelt(source: &Source, key: &str, english: &super::Strings) -> Option<Diagnostic> {
+/// further from all of them, or one the site's own templates (`used`, their
+/// text) name, is taken for one of theirs.
+fn misspelt(
+    source: &Source,
+    key: &str,
+    english: &super::Strings,
+    used: &str,
+) -> Option<Diagnostic> {
     if english.get(key).is_some() || !keys_under(english, key).is_empty() {
+        return None;
+    }
+    // Asked for by one of the site's own templates (`t("workshop.days")`).
+    if [format!("\"{key}\""), format!("'{key}'")]
+        .iter()
+        .any(|q| used.contains(q.as_str()))
+    {
         return None;
     }
     let keys = english.keys();
@@ -94,10 +107,11 @@ pub(super) fn check_entries(
     source: &Source,
     entries: &[(String, Entry)],
     rules: &PluralRules,
+    used: &str,
 ) -> Vec<Diagnostic> {
     let needed = needed_categories(rules);
     let english = builtin_english();
-    let mut diags = shapes(source, entries, &english, &needed);
+    let mut diags = shapes(source, entries, &english, &needed, used);
     for (key, entry) in entries {
         if let Entry::Plural(forms) = entry {
             diags.extend(lacking_forms(source, key, forms, &needed));
@@ -119,6 +133,7 @@ fn shapes(
     entries: &[(String, Entry)],
     english: &super::Strings,
     needed: &BTreeSet<&'static str>,
+    used: &str,
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let mut told = BTreeSet::new();
@@ -146,7 +161,7 @@ fn shapes(
         }
         let under_known = (1..segments.len()).any(|end| told.contains(&segments[..end].join(".")));
         if !under_known {
-            diags.extend(misspelt(source, key, english));
+            diags.extend(misspelt(source, key, english, used));
         }
     }
     diags

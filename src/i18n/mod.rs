@@ -387,7 +387,8 @@ pub fn load(root: &Path, theme: &Theme, lang: &str) -> (Strings, Vec<Diagnostic>
     let reference_sources = sources(root, theme, REFERENCE);
     let rules = plural_rules(lang);
     if lang == REFERENCE {
-        let entries = merge_checked(&reference_sources, &rules, &mut diags);
+        let used = theme.own_templates_text();
+        let entries = merge_checked(&reference_sources, &rules, &used, &mut diags);
         let strings = Strings {
             lang: lang.to_string(),
             rules,
@@ -397,7 +398,8 @@ pub fn load(root: &Path, theme: &Theme, lang: &str) -> (Strings, Vec<Diagnostic>
     }
     let reference = merge(&reference_sources, &mut diags);
     let own_sources = sources(root, theme, lang);
-    let own = merge_checked(&own_sources, &rules, &mut diags);
+    let used = theme.own_templates_text();
+    let own = merge_checked(&own_sources, &rules, &used, &mut diags);
     // Not "English": the language's own name, for its switcher link.
     let name = own_name(lang);
     let file = own_sources.last().map_or_else(
@@ -440,12 +442,13 @@ pub fn load(root: &Path, theme: &Theme, lang: &str) -> (Strings, Vec<Diagnostic>
 fn merge_checked(
     sources: &[Source],
     rules: &PluralRules,
+    used: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> HashMap<String, Entry> {
     let mut entries = HashMap::new();
     for s in sources {
         let read = read(s, diags);
-        diags.extend(checks::check_entries(s, &read, rules));
+        diags.extend(checks::check_entries(s, &read, rules, used));
         entries.extend(read);
     }
     entries

@@ -232,7 +232,7 @@ fn left_open(file: &Path, (line, column, c, _): (usize, usize, char, usize)) -> 
     )
     .at(line + 1, column + 1)
     .hint(format!(
-        "end it with `{close}` on the same line; YAML reads on into the next lines to find it"
+        "close it with `{close}` on the same line, or on a line below indented further in than this one; as it is, YAML reads on into the next entries to find it"
     ))
 }
 
