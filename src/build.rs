@@ -504,7 +504,11 @@ fn render_staged(
     };
     let inputs = Inputs {
         read_body: &read_body,
-        base: if reuse_pages { base_key(root) } else { 0 },
+        base: if reuse_pages {
+            manifest::base_key(root)
+        } else {
+            0
+        },
         reuse: &reuse,
         in_order: &in_order,
     };
@@ -535,38 +539,6 @@ fn put(writer: &Writer, out: &Path, o: &Output) -> Result<Stamp, Diagnostic> {
     writer
         .put(o)
         .map_err(|e| write_errors::file(out, &o.path, &e))
-}
-
-/// A fingerprint of what every page reads from outside `content/`: this
-/// program (its version, and the executable itself, so a rebuilt alsite
-/// renders everything again) and the site's own themes and translations.
-/// 0, so that every page is rendered, when the program cannot be found.
-fn base_key(root: &Path) -> u64 {
-    let Some(program) = std::env::current_exe()
-        .and_then(std::fs::metadata)
-        .ok()
-        .map(|m| manifest::stamp(&m))
-    else {
-        return 0;
-    };
-    let mut h = crate::digest::Hasher::new();
-    h.update(env!("CARGO_PKG_VERSION").as_bytes());
-    h.update(&program.0.to_le_bytes());
-    h.update(&program.1.to_le_bytes());
-    for dir in ["themes", "i18n"] {
-        for entry in walkdir::WalkDir::new(root.join(dir))
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
-        {
-            h.update(entry.path().as_os_str().as_encoded_bytes());
-            h.update(
-                &crate::digest::of(&std::fs::read(entry.path()).unwrap_or_default()).to_le_bytes(),
-            );
-        }
-    }
-    h.digest().max(1)
 }
 
 /// Runs every check `build` runs; with `strict`, warnings count as errors.

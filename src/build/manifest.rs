@@ -3,7 +3,8 @@
 //! when written (so a file changed by hand is noticed), the key of what it
 //! was rendered from, and a page's links and ids (so a page that is not
 //! rendered again still takes part in the link check). Deleting it only
-//! makes the next build rewrite everything.
+//! makes the next build rewrite everything. [`base_key`] is what every
+//! page's key starts from.
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -125,4 +126,35 @@ pub fn stamp(meta: &std::fs::Metadata) -> (u64, u64) {
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_nanos() as u64);
     (meta.len(), mtime)
+}
+/// A fingerprint of what every page reads from outside `content/`: this
+/// program (its version, and the executable itself, so a rebuilt alsite
+/// renders everything again) and the site's own themes and translations.
+/// 0, so that every page is rendered, when the program cannot be found.
+pub fn base_key(root: &Path) -> u64 {
+    let Some(program) = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .ok()
+        .map(|m| stamp(&m))
+    else {
+        return 0;
+    };
+    let mut h = crate::digest::Hasher::new();
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    h.update(&program.0.to_le_bytes());
+    h.update(&program.1.to_le_bytes());
+    for dir in ["themes", "i18n"] {
+        for entry in walkdir::WalkDir::new(root.join(dir))
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+        {
+            h.update(entry.path().as_os_str().as_encoded_bytes());
+            h.update(
+                &crate::digest::of(&std::fs::read(entry.path()).unwrap_or_default()).to_le_bytes(),
+            );
+        }
+    }
+    h.digest().max(1)
 }

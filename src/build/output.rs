@@ -2,8 +2,9 @@
 //! is updated in place: only files whose bytes changed are written, first to
 //! a folder beside it and moved in at the end, and files the site no longer
 //! makes are removed (a repository's `.git` stays). Any other folder is
-//! built afresh beside the output and swapped in whole. Either way nothing in the output changes until every
-//! page is rendered and checked, so a failed build leaves it as it was.
+//! built afresh beside the output and swapped in whole. Either way nothing
+//! in the output changes until every page is rendered and checked, so a
+//! failed build leaves it as it was.
 
 use super::guard::{MARKER, MARKER_TEXT};
 use super::manifest::{self, Entry, Record, Stamp, MANIFEST};
@@ -367,12 +368,19 @@ fn as_written(
 /// it), never the site's files.
 const KEPT_FOLDERS: [&str; 3] = [".git", ".hg", ".svn"];
 
+/// Whether `rel` (a path from the output folder) is in one of
+/// [`KEPT_FOLDERS`], or is one.
+fn is_kept(rel: &Path) -> bool {
+    rel.components()
+        .any(|c| KEPT_FOLDERS.iter().any(|k| c.as_os_str() == *k))
+}
+
 /// Files under `dir`, as paths from it with `/`, leaving out the marker,
 /// the manifest and its temporary file, and what is in [`KEPT_FOLDERS`].
 fn files_under(dir: &Path) -> Vec<String> {
     walkdir::WalkDir::new(dir)
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !KEPT_FOLDERS.iter().any(|k| e.file_name() == *k))
+        .filter_entry(|e| !is_kept(e.path().strip_prefix(dir).unwrap_or(e.path())))
         .filter_map(Result::ok)
         .filter(|e| !e.file_type().is_dir())
         .filter_map(|e| {
@@ -395,12 +403,7 @@ fn remove_empty_folders(dir: &Path) {
         .filter(|e| e.file_type().is_dir())
         // Contents first, so a kept folder's own are met before it: each
         // is told by its path (`filter_entry` would see the folder too late).
-        .filter(|e| {
-            let inside = e.path().strip_prefix(dir).unwrap_or(e.path());
-            !inside
-                .components()
-                .any(|c| KEPT_FOLDERS.iter().any(|k| c.as_os_str() == *k))
-        })
+        .filter(|e| !is_kept(e.path().strip_prefix(dir).unwrap_or(e.path())))
     {
         // Fails, as it should, on a folder that still holds something.
         let _ = std::fs::remove_dir(entry.path());

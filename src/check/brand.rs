@@ -39,12 +39,12 @@ pub fn check_brand(site: &Site, outputs: &HashSet<&str>) -> Vec<Diagnostic> {
     for (field, value) in files {
         let Some(file) = value else { continue };
         if !outputs.contains(file.trim_start_matches('/')) {
-            let from_content = from_content(file).filter(|f| outputs.contains(f));
-            let hint = match (on_this_computer(file), web_address(file)) {
-                _ if from_content.is_some() => format!("paths start inside content/: write `{field}: {}`", from_content.unwrap_or_default()),
-                (Some(name), _) => format!("`{file}` is a file on this computer, which no visitor has: copy it to content/images/{name} and write `{field}: images/{name}`"),
-                (None, Some(name)) => format!("the site never fetches files from the internet (it works offline): save the file as content/images/{name} and write `{field}: images/{name}`"),
-                (None, None) => format!("put the file under content/ (content/{0} becomes `{0}`) and give its path from the site root", file.trim_start_matches('/')),
+            let in_content = from_content(file).filter(|f| outputs.contains(f));
+            let hint = match (in_content, on_this_computer(file), web_address(file)) {
+                (Some(rel), ..) => format!("paths start inside content/: write `{field}: {rel}`"),
+                (_, Some(name), _) => format!("`{file}` is a file on this computer, which no visitor has: copy it to content/images/{name} and write `{field}: images/{name}`"),
+                (_, None, Some(name)) => format!("the site never fetches files from the internet (it works offline): save the file as content/images/{name} and write `{field}: images/{name}`"),
+                (_, None, None) => format!("put the file under content/ (content/{0} becomes `{0}`) and give its path from the site root", file.trim_start_matches('/')),
             };
             diags.push(at(
                 &[Seg::Key("brand"), Seg::Key(field)],
@@ -55,12 +55,12 @@ pub fn check_brand(site: &Site, outputs: &HashSet<&str>) -> Vec<Diagnostic> {
     }
     for (i, f) in brand.fonts.iter().enumerate() {
         if !outputs.contains(f.file.trim_start_matches('/')) {
-            let from_content = from_content(&f.file).filter(|f| outputs.contains(f));
-            let hint = match (on_this_computer(&f.file), web_address(&f.file)) {
-                _ if from_content.is_some() => format!("paths start inside content/: write `file: {}`", from_content.unwrap_or_default()),
-                (Some(name), _) => format!("`{}` is a file on this computer, which no visitor has: copy it to content/fonts/{name} and write `file: fonts/{name}`", f.file),
-                (None, Some(name)) => format!("the site never fetches fonts from the internet (it works offline): save the file as content/fonts/{name} and write `file: fonts/{name}`"),
-                (None, None) => "put font files under content/, e.g. content/fonts/x.woff2, and write `fonts/x.woff2`".into(),
+            let in_content = from_content(&f.file).filter(|f| outputs.contains(f));
+            let hint = match (in_content, on_this_computer(&f.file), web_address(&f.file)) {
+                (Some(rel), ..) => format!("paths start inside content/: write `file: {rel}`"),
+                (_, Some(name), _) => format!("`{}` is a file on this computer, which no visitor has: copy it to content/fonts/{name} and write `file: fonts/{name}`", f.file),
+                (_, None, Some(name)) => format!("the site never fetches fonts from the internet (it works offline): save the file as content/fonts/{name} and write `file: fonts/{name}`"),
+                (_, None, None) => "put font files under content/, e.g. content/fonts/x.woff2, and write `fonts/x.woff2`".into(),
             };
             diags.push(at(
                 &[

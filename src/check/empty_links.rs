@@ -9,7 +9,6 @@
 //! `footer:`.
 
 use crate::diagnostic::Diagnostic;
-use crate::load::frontmatter;
 use crate::model::Site;
 use pulldown_cmark::{Event, Parser, Tag};
 use std::ops::Range;
@@ -61,19 +60,12 @@ fn in_page(file: &Path, text: &str) -> Vec<Diagnostic> {
     if !may_have_empty_link(text) {
         return Vec::new();
     }
-    let Ok(split) = frontmatter::split(text) else {
-        return Vec::new();
-    };
-    let body = split.body;
-    nowhere(body)
-        .into_iter()
-        .map(|(span, problem)| {
-            let (line, column) = crate::diagnostic::line_col(body, span.start);
-            problem
-                .error(file, &body[span])
-                .at(line + split.body_line - 1, column)
-        })
-        .collect()
+    super::spaced_links::placed_in_body(text, |body| {
+        nowhere(body)
+            .into_iter()
+            .map(|(span, problem)| (span.start, problem.error(file, &body[span])))
+            .collect()
+    })
 }
 
 /// site.yaml's `footer:`, Markdown on every page: each error at the line

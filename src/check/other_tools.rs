@@ -11,7 +11,6 @@
 //! shows as written, and of a kind that looks like a slip for a known one.
 
 use crate::diagnostic::Diagnostic;
-use crate::load::frontmatter;
 use std::ops::Range;
 use std::path::Path;
 
@@ -47,19 +46,15 @@ fn other_syntax(file: &Path, text: &str) -> Vec<Diagnostic> {
     if !may_have_other_syntax(text) {
         return Vec::new();
     }
-    let Ok(split) = frontmatter::split(text) else {
-        return Vec::new();
-    };
-    let body = split.body;
-    found_in(body)
-        .into_iter()
-        .map(|(at, finding)| {
-            let (line, column) = crate::diagnostic::line_col(body, at);
-            Diagnostic::warning(file, finding.message)
-                .hint(finding.hint)
-                .at(line + split.body_line - 1, column)
-        })
-        .collect()
+    super::spaced_links::placed_in_body(text, |body| {
+        found_in(body)
+            .into_iter()
+            .map(|(at, finding)| {
+                let warning = Diagnostic::warning(file, finding.message).hint(finding.hint);
+                (at, warning)
+            })
+            .collect()
+    })
 }
 
 /// What a warning says.

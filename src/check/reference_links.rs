@@ -5,7 +5,6 @@
 //! text in brackets is common and means no link.)
 
 use crate::diagnostic::Diagnostic;
-use crate::load::frontmatter;
 use pulldown_cmark::{LinkType, Parser};
 use std::path::Path;
 
@@ -29,10 +28,11 @@ fn undefined_references(file: &Path, text: &str) -> Vec<Diagnostic> {
     if !may_have_reference_link(text) {
         return Vec::new();
     }
-    let Ok(split) = frontmatter::split(text) else {
-        return Vec::new();
-    };
-    let body = split.body;
+    super::spaced_links::placed_in_body(text, |body| undefined_in(file, body))
+}
+
+/// The warnings for the body of one Markdown file, each with its byte.
+fn undefined_in(file: &Path, body: &str) -> Vec<(usize, Diagnostic)> {
     let mut found = Vec::new();
     let mut note = |link: pulldown_cmark::BrokenLink| {
         if matches!(link.link_type, LinkType::Reference | LinkType::Collapsed) {
@@ -48,19 +48,19 @@ fn undefined_references(file: &Path, text: &str) -> Vec<Diagnostic> {
     found
         .into_iter()
         .map(|(span, reference)| {
-            let (line, column) = crate::diagnostic::line_col(body, span.start);
+            let at = span.start;
             let written = &body[span];
             let one_line = written.lines().collect::<Vec<_>>().join(" ");
             let reference = reference.split_whitespace().collect::<Vec<_>>().join(" ");
-            Diagnostic::warning(
+            let warning = Diagnostic::warning(
                 file,
                 format!("`{one_line}` is not a link: no line of this file says where `[{reference}]` leads, so the page shows it as written"),
             )
-            .at(line + split.body_line - 1, column)
             .hint(format!(
                 "add a line `[{reference}]: …` anywhere in this file, with the page or file it leads to, or write that address in the link: `{}(…)`",
                 words_of(written)
-            ))
+            ));
+            (at, warning)
         })
         .collect()
 }

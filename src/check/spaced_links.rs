@@ -93,6 +93,27 @@ pub(super) fn markdown_texts(site: &Site) -> impl Iterator<Item = (&Path, &str)>
         .filter_map(|file| Some((file.as_path(), site.texts.get(file)?.as_str())))
 }
 
+/// The diagnostics `find` makes for the body of the Markdown file `text`
+/// (below its front matter), each given with its byte in the body, placed
+/// at its line and column in the file; none when the front matter cannot
+/// be read (its own error says so).
+pub(super) fn placed_in_body(
+    text: &str,
+    find: impl FnOnce(&str) -> Vec<(usize, Diagnostic)>,
+) -> Vec<Diagnostic> {
+    let Ok(split) = frontmatter::split(text) else {
+        return Vec::new();
+    };
+    let body = split.body;
+    find(body)
+        .into_iter()
+        .map(|(at, d)| {
+            let (line, column) = crate::diagnostic::line_col(body, at);
+            d.at(line + split.body_line - 1, column)
+        })
+        .collect()
+}
+
 /// Whether `text` may hold a link written with a bare space: cheap, for
 /// the loader to keep such a free page's text for this check. Looks only at
 /// the address after each `](`, up to its `)` on the same line: every
@@ -124,17 +145,12 @@ fn spaced_links<'t>(
     if !may_have_spaced_link(text) {
         return Vec::new();
     }
-    let Ok(split) = frontmatter::split(text) else {
-        return Vec::new();
-    };
-    let body = split.body;
-    found_in(body, titles)
-        .into_iter()
-        .map(|(at, written)| {
-            let (line, column) = crate::diagnostic::line_col(body, at);
-            warning(file, written, titles).at(line + split.body_line - 1, column)
-        })
-        .collect()
+    placed_in_body(text, |body| {
+        found_in(body, titles)
+            .into_iter()
+            .map(|(at, written)| (at, warning(file, written, titles)))
+            .collect()
+    })
 }
 
 /// The warnings for site.yaml's `footer:`, Markdown on every page, each at

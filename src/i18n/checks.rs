@@ -26,7 +26,7 @@ pub(super) fn not_a_mapping(source: &Source) -> Diagnostic {
 /// list), the error that names its keys.
 pub(super) fn not_a_text(source: &Source, key: &str) -> Diagnostic {
     let english = builtin_english();
-    let inner = keys_under(&english, key);
+    let inner = keys_under(&english.keys(), key);
     if !inner.is_empty() && english.get(key).is_none() {
         return a_part_not_a_text(source, key, &inner);
     }
@@ -36,11 +36,16 @@ pub(super) fn not_a_text(source: &Source, key: &str) -> Diagnostic {
         .hint("write the words after the colon, in quotes if they contain a colon; a count takes one text per plural form (`one:`, `other:` …)")
 }
 
-/// The theme's first two keys under `key` (`player.` → `player.back`, …).
-fn keys_under<'e>(english: &'e super::Strings, key: &str) -> Vec<&'e str> {
+/// The first two of the theme's `keys` under `key` (`player.` →
+/// `player.back`, …), in order.
+fn keys_under<'e>(keys: &BTreeSet<&'e str>, key: &str) -> Vec<&'e str> {
     let under = format!("{key}.");
-    let keys = english.keys().into_iter();
-    keys.filter(|k| k.starts_with(&under)).take(2).collect()
+    let from = std::ops::Bound::Included(under.as_str());
+    keys.range::<str, _>((from, std::ops::Bound::Unbounded))
+        .take_while(|k| k.starts_with(&under))
+        .take(2)
+        .copied()
+        .collect()
 }
 
 /// The error for `key`, a part of the site with keys of its own (`inner`,
@@ -66,13 +71,8 @@ fn a_part_not_a_text(source: &Source, key: &str, inner: &[&str]) -> Diagnostic {
 /// has (`playr.next`, `player.nxet`): its words would never show. A key
 /// further from all of them, or one the site's own templates (`used`, their
 /// text) name, is taken for one of theirs.
-fn misspelt(
-    source: &Source,
-    key: &str,
-    english: &super::Strings,
-    used: &str,
-) -> Option<Diagnostic> {
-    if english.get(key).is_some() || !keys_under(english, key).is_empty() {
+fn misspelt(source: &Source, key: &str, keys: &BTreeSet<&str>, used: &str) -> Option<Diagnostic> {
+    if keys.contains(key) || !keys_under(keys, key).is_empty() {
         return None;
     }
     // Asked for by one of the site's own templates (`t("workshop.days")`).
@@ -82,8 +82,7 @@ fn misspelt(
     {
         return None;
     }
-    let keys = english.keys();
-    let meant = keys.into_iter().find(|k| slip_for(key, k))?;
+    let meant = keys.iter().find(|k| slip_for(key, k))?;
     let (line, column) = locate(
         &source.text,
         &key.split('.').map(Seg::Key).collect::<Vec<_>>(),
@@ -137,9 +136,10 @@ fn shapes(
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let mut told = BTreeSet::new();
+    let keys = english.keys();
     for (key, _) in entries {
         // The theme's keys under `key`: in order, from the first after it.
-        let inner = keys_under(english, key);
+        let inner = keys_under(&keys, key);
         if !inner.is_empty() && english.get(key).is_none() {
             diags.push(a_part_not_a_text(source, key, &inner));
             continue;
@@ -161,7 +161,7 @@ fn shapes(
         }
         let under_known = (1..segments.len()).any(|end| told.contains(&segments[..end].join(".")));
         if !under_known {
-            diags.extend(misspelt(source, key, english, used));
+            diags.extend(misspelt(source, key, &keys, used));
         }
     }
     diags

@@ -338,18 +338,24 @@ impl<'a> Loader<'a> {
 
     /// Reads the YAML file `rel`; its slug comes from `logical`, its path
     /// without a language code.
-    /// False, with an error, when the YAML file `rel` in `folder` is
-    /// plainly of another kind (see [`layout::misplaced`]).
-    fn in_its_folder(&mut self, rel: &Path, folder: &str) -> bool {
-        let text = read_utf8(self.root, rel).unwrap_or_default();
-        let wrong = layout::misplaced(rel, folder, &text);
-        let placed = wrong.is_none();
-        self.diags.0.extend(wrong);
-        placed
+    fn doc<T: DeserializeOwned>(&mut self, rel: &Path, logical: &Path) -> Option<Doc<T>> {
+        self.doc_in(rel, logical, "")
     }
 
-    fn doc<T: DeserializeOwned>(&mut self, rel: &Path, logical: &Path) -> Option<Doc<T>> {
+    /// As [`Loader::doc`], for a file of `content/<folder>/` that may be
+    /// plainly of another kind (see [`layout::misplaced`]): an error then,
+    /// and no document.
+    fn doc_in<T: DeserializeOwned>(
+        &mut self,
+        rel: &Path,
+        logical: &Path,
+        folder: &str,
+    ) -> Option<Doc<T>> {
         let text = self.read(rel)?;
+        if let Some(d) = layout::misplaced(rel, folder, &text) {
+            self.diags.push(d);
+            return None;
+        }
         let data = self.parse(rel, &text, 1)?;
         Some(Doc {
             source: rel.to_path_buf(),
@@ -469,10 +475,8 @@ impl<'a> Loader<'a> {
             Kind::Offers => site.offers = self.doc(&rel, full),
             Kind::QuestionTypes => site.question_types = self.doc(&rel, full),
             Kind::QuestionRules => site.question_rules = self.doc(&rel, full),
-            Kind::Practice if !self.in_its_folder(&rel, "practice") => {}
-            Kind::Session if !self.in_its_folder(&rel, "sessions") => {}
-            Kind::Practice => site.practice.extend(self.doc(&rel, full)),
-            Kind::Session => site.sessions.extend(self.doc(&rel, full)),
+            Kind::Practice => site.practice.extend(self.doc_in(&rel, full, "practice")),
+            Kind::Session => site.sessions.extend(self.doc_in(&rel, full, "sessions")),
             Kind::Workshop(slug) => {
                 if let Some(doc) = self.doc::<WorkshopFile>(&rel, full) {
                     let w = self.workshop(site, slug);

@@ -1,7 +1,8 @@
 //! What an entry of a list looks like where each entry is a mapping, for
 //! the hint when one is written as a bare text: `options: [Yes, No]` in a
 //! practice item, `- Tom` under `roles:`, `- welcome` under a day's
-//! `items:`. "Expected a mapping" alone does not say which fields.
+//! `items:`. "Expected a mapping" alone does not say which fields. And a
+//! text where a list belongs, with the line written as that list.
 
 /// An example entry of the list that the error's place (`in `days` (item
 /// 1) → `items` (item 1): …`) ends in, for a list of mappings.
@@ -36,6 +37,42 @@ pub fn entry_of(name: &str, in_days: bool) -> Option<&'static str> {
         "fonts" => "- { family: Source Sans 3, file: fonts/source-sans-3.woff2 }",
         _ => return None,
     })
+}
+
+/// `languages: en, pl` or `objectives: Name the rules`: a text where a list
+/// belongs, with the line written as a list, `languages: [en, pl]`.
+pub fn text_for_a_list(place: Option<&str>, found: &str) -> String {
+    let key = place.and_then(|p| p.rsplit('.').next()).unwrap_or("");
+    // A list whose entries are mappings: brackets around the text would
+    // only lead to the next error.
+    let in_days = place.is_some_and(|p| p.contains("days"));
+    if let Some(entry) = entry_of(key, in_days) {
+        return format!("; its entries are mappings, one a line below `{key}:`, such as `{entry}`");
+    }
+    let text = found
+        .strip_prefix("string \"")
+        .and_then(|f| f.strip_suffix('"'))
+        .filter(|t| !key.is_empty() && !key.contains('[') && !t.contains(['\n', '[', '"', '\\']));
+    // What brackets alone would read as something else: a mapping after
+    // `: `, a comment after ` #`, a bracket or brace, an indicator first.
+    let special = |t: &str| {
+        t.contains(": ")
+            || t.ends_with(':')
+            || t.contains(" #")
+            || t.contains(['{', '}', ']'])
+            || t.trim_start()
+                .starts_with(['&', '*', '!', '|', '>', '%', '@', '`', '#', '?', '-', '\''])
+    };
+    match text {
+        Some(t) if special(t) => format!("; for one entry write it in brackets and quotes, `{key}: [\"{t}\"]`"),
+        // Words (`en, pl`) are a list; a phrase with a comma may be one entry.
+        Some(t) if t.split(',').all(|w| !w.trim().contains(' ')) => {
+            format!("; write it in brackets, `{key}: [{t}]`")
+        }
+        Some(t) if t.contains(',') => format!("; in brackets a comma separates the entries, `{key}: [{t}]`, and one entry with a comma of its own is quoted, `{key}: [\"{t}\"]`"),
+        Some(t) => format!("; for one entry write it in brackets, `{key}: [{t}]`"),
+        None => String::new(),
+    }
 }
 
 #[cfg(test)]

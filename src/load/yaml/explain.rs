@@ -219,7 +219,7 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
             ));
         }
         if expected == "a sequence" {
-            hint.push_str(&text_for_a_list(place, found));
+            hint.push_str(&super::entries::text_for_a_list(place, found));
         }
         // A whole number where one goes, past what it may be (`minutes:
         // -5`): the kind is right, its size is not.
@@ -271,42 +271,6 @@ fn spoken(place: &str) -> String {
         }
     }
     out
-}
-
-/// `languages: en, pl` or `objectives: Name the rules`: a text where a list
-/// belongs, with the line written as a list, `languages: [en, pl]`.
-fn text_for_a_list(place: Option<&str>, found: &str) -> String {
-    let key = place.and_then(|p| p.rsplit('.').next()).unwrap_or("");
-    // A list whose entries are mappings: brackets around the text would
-    // only lead to the next error.
-    let in_days = place.is_some_and(|p| p.contains("days"));
-    if let Some(entry) = super::entries::entry_of(key, in_days) {
-        return format!("; its entries are mappings, one a line below `{key}:`, such as `{entry}`");
-    }
-    let text = found
-        .strip_prefix("string \"")
-        .and_then(|f| f.strip_suffix('"'))
-        .filter(|t| !key.is_empty() && !key.contains('[') && !t.contains(['\n', '[', '"', '\\']));
-    // What brackets alone would read as something else: a mapping after
-    // `: `, a comment after ` #`, a bracket or brace, an indicator first.
-    let special = |t: &str| {
-        t.contains(": ")
-            || t.ends_with(':')
-            || t.contains(" #")
-            || t.contains(['{', '}', ']'])
-            || t.trim_start()
-                .starts_with(['&', '*', '!', '|', '>', '%', '@', '`', '#', '?', '-', '\''])
-    };
-    match text {
-        Some(t) if special(t) => format!("; for one entry write it in brackets and quotes, `{key}: [\"{t}\"]`"),
-        // Words (`en, pl`) are a list; a phrase with a comma may be one entry.
-        Some(t) if t.split(',').all(|w| !w.trim().contains(' ')) => {
-            format!("; write it in brackets, `{key}: [{t}]`")
-        }
-        Some(t) if t.contains(',') => format!("; in brackets a comma separates the entries, `{key}: [{t}]`, and one entry with a comma of its own is quoted, `{key}: [\"{t}\"]`"),
-        Some(t) => format!("; for one entry write it in brackets, `{key}: [{t}]`"),
-        None => String::new(),
-    }
 }
 
 /// `[a]: b`, `{a: b}: c` or `? - a`: a key that is a list or a mapping,

@@ -255,21 +255,13 @@ fn unclosed_opener(content: &str) -> Option<(usize, char)> {
     }
     let start = content.chars().count() - value.chars().count();
     let mut open: Vec<(usize, char)> = Vec::new();
-    let mut quote: Option<char> = None;
-    for (col, c) in value.chars().enumerate().map(|(i, c)| (i + start, c)) {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') if !open.is_empty() => quote = Some(c),
-            (None, '#') if open.is_empty() => break,
-            (None, '[' | '{') => open.push((col, c)),
-            (None, ']' | '}') => {
-                open.pop();
-            }
-            _ => {}
+    let (_, quoted) = walk_flow(value, 0, |col, c| match c {
+        '[' | '{' => open.push((start + col, c)),
+        _ => {
+            open.pop();
         }
-    }
-    open.first().copied().filter(|_| quote.is_none())
+    });
+    open.first().copied().filter(|_| !quoted)
 }
 
 /// `%YAML 1.2` or `%TAG ! tag:…` at the start of a line: YAML reads it as
@@ -284,10 +276,27 @@ fn is_directive(line: &str) -> bool {
 
 /// The depth of `[` and `{` still open after `line`, outside quotes, and
 /// the deepest it reached on the line.
-fn flow_depths(line: &str, mut depth: usize) -> (usize, usize) {
+fn flow_depths(line: &str, depth: usize) -> (usize, usize) {
     let mut deepest = depth;
+    let mut now = depth;
+    let (depth, _) = walk_flow(line, depth, |_, c| {
+        now = match c {
+            '[' | '{' => now + 1,
+            _ => now.saturating_sub(1),
+        };
+        deepest = deepest.max(now);
+    });
+    (depth, deepest)
+}
+
+/// Reads `line` as YAML reads brackets, `depth` of them open before it:
+/// hands `bracket` each `[`, `{`, `]` and `}` outside quotes (a quote mark
+/// counts only inside brackets) and before a comment, with its column in
+/// characters. The depth still open after it, and whether a quote mark is
+/// left open.
+fn walk_flow(line: &str, mut depth: usize, mut bracket: impl FnMut(usize, char)) -> (usize, bool) {
     let mut quote: Option<char> = None;
-    for c in line.chars() {
+    for (col, c) in line.chars().enumerate() {
         match (quote, c) {
             (Some(q), c) if c == q => quote = None,
             (Some(_), _) => {}
@@ -295,13 +304,16 @@ fn flow_depths(line: &str, mut depth: usize) -> (usize, usize) {
             (None, '#') if depth == 0 => break,
             (None, '[' | '{') => {
                 depth += 1;
-                deepest = deepest.max(depth);
+                bracket(col, c);
             }
-            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            (None, ']' | '}') => {
+                depth = depth.saturating_sub(1);
+                bracket(col, c);
+            }
             _ => {}
         }
     }
-    (depth, deepest)
+    (depth, quote.is_some())
 }
 
 #[cfg(test)]
