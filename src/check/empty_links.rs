@@ -6,7 +6,9 @@
 //! address, which browsers refuse to open from a link. Each is a
 //! placeholder left in, or a slip, that a visitor finds by clicking: an
 //! error at the link's `[`, in the page's Markdown or in site.yaml's
-//! `footer:`.
+//! `footer:`. Raw HTML in the Markdown is read the same way: `<a href="">`
+//! and `<img src="">` (an `<a>` with no `href` at all is an anchor, not a
+//! link, and passes).
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
@@ -37,6 +39,8 @@ pub fn may_have_empty_link(text: &str) -> bool {
     };
     memchr::memmem::find_iter(bytes, b"](").any(empty_after)
         || memchr::memmem::find_iter(bytes, b"]:").any(empty_after)
+        || scheme(b"href")
+        || scheme(b"src")
         || scheme(b"mailto:")
         || scheme(b"tel:")
         || scheme(b"data:")
@@ -63,7 +67,7 @@ fn in_page(file: &Path, text: &str) -> Vec<Diagnostic> {
     super::spaced_links::placed_in_body(text, |body| {
         nowhere(body)
             .into_iter()
-            .map(|(span, problem)| (span.start, problem.error(file, &body[span])))
+            .map(|(span, problem, form)| (span.start, problem.error(file, &body[span], form)))
             .collect()
     })
 }
@@ -81,11 +85,11 @@ fn in_footer(site: &Site) -> Vec<Diagnostic> {
     let from = yaml.find("footer:").unwrap_or(0);
     nowhere(footer)
         .into_iter()
-        .map(|(span, problem)| {
+        .map(|(span, problem, form)| {
             let written = &footer[span];
             let at = yaml[from..].find(written).map_or(from, |i| from + i);
             let (line, column) = crate::diagnostic::line_col(yaml, at);
-            problem.error(file, written).at(line, column)
+            problem.error(file, written, form).at(line, column)
         })
         .collect()
 }
@@ -100,22 +104,58 @@ enum Nowhere {
     DataAddress,
 }
 
+/// How a link is written: in Markdown, or as a tag of raw HTML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Markdown,
+    Html,
+}
+
 /// Each link and picture of `markdown` that leads nowhere: where it is
-/// written, and what is wrong with it.
-fn nowhere(markdown: &str) -> Vec<(Range<usize>, Nowhere)> {
+/// written, what is wrong with it, and how it is written.
+fn nowhere(markdown: &str) -> Vec<(Range<usize>, Nowhere, Form)> {
     let parser = Parser::new_ext(markdown, crate::render::markdown::options());
-    parser
-        .into_offset_iter()
-        .filter_map(|(event, span)| {
-            let problem = match event {
-                Event::Start(Tag::Link { dest_url, .. }) => link_problem(&dest_url),
-                Event::Start(Tag::Image { dest_url, .. }) => dest_url
-                    .trim()
+    let mut found = Vec::new();
+    for (event, span) in parser.into_offset_iter() {
+        let problem = match event {
+            Event::Start(Tag::Link { dest_url, .. }) => link_problem(&dest_url),
+            Event::Start(Tag::Image { dest_url, .. }) => dest_url
+                .trim()
+                .is_empty()
+                .then_some(Nowhere::PictureWithoutAddress),
+            Event::Html(_) | Event::InlineHtml(_) => {
+                found.extend(in_html(&markdown[span.clone()], span.start));
+                None
+            }
+            _ => None,
+        };
+        if let Some(p) = problem {
+            found.push((span, p, Form::Markdown));
+        }
+    }
+    found
+}
+
+/// The links and pictures of raw HTML `html`, which starts at byte `at` of
+/// the Markdown, that lead nowhere: each at its tag.
+fn in_html(html: &str, at: usize) -> Vec<(Range<usize>, Nowhere, Form)> {
+    let offset = |s: &str| s.as_ptr() as usize - html.as_ptr() as usize;
+    crate::html::start_tags(html)
+        .filter_map(|tag| {
+            let problem = if tag.name.eq_ignore_ascii_case("a") {
+                link_problem(tag.get("href")?)?
+            } else if tag.name.eq_ignore_ascii_case("img") {
+                let src = tag.get("src")?;
+                src.trim()
                     .is_empty()
-                    .then_some(Nowhere::PictureWithoutAddress),
-                _ => None,
+                    .then_some(Nowhere::PictureWithoutAddress)?
+            } else {
+                return None;
             };
-            problem.map(|p| (span, p))
+            // From its `<` to its `>`.
+            let start = offset(tag.name) - 1;
+            let end = offset(tag.attributes) + tag.attributes.len() + 1;
+            Some((at + start..at + end.min(html.len()), problem, Form::Html))
         })
         .collect()
 }
@@ -138,27 +178,36 @@ fn link_problem(address: &str) -> Option<Nowhere> {
 }
 
 impl Nowhere {
-    /// The error for this problem with the link `written` (its Markdown).
-    fn error(self, file: &Path, written: &str) -> Diagnostic {
+    /// The error for this problem with the link `written` (its Markdown,
+    /// or its HTML tag).
+    fn error(self, file: &Path, written: &str, form: Form) -> Diagnostic {
         let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
-        let (message, hint) = match self {
-            Nowhere::LinkWithoutAddress => (
+        let (message, hint) = match (self, form) {
+            (Nowhere::LinkWithoutAddress, Form::Html) => (
+                "has no address, so it leads back to the page it is on",
+                "write where it leads in its `href`, such as `href=\"/about.html\"` for a page of the site or `href=\"https://…\"` for another site; or remove the link",
+            ),
+            (Nowhere::PictureWithoutAddress, Form::Html) => (
+                "has no address, so the page shows a broken picture",
+                "put the picture in content/ and write its path in its `src`, such as `src=\"/images/team.jpg\"`",
+            ),
+            (Nowhere::LinkWithoutAddress, _) => (
                 "has no address, so it leads back to the page it is on",
                 "write where it leads between the round brackets, such as `(/about.html)` for a page of the site or `(https://…)` for another site; or remove the link",
             ),
-            Nowhere::PictureWithoutAddress => (
+            (Nowhere::PictureWithoutAddress, _) => (
                 "has no address, so the page shows a broken picture",
                 "put the picture in content/ and write its path between the round brackets, such as `(/images/team.jpg)`",
             ),
-            Nowhere::MailWithoutAddress => (
+            (Nowhere::MailWithoutAddress, _) => (
                 "names no e-mail address, so it opens an e-mail to no one",
                 "write the address after `mailto:`, such as `mailto:name@example.com`",
             ),
-            Nowhere::PhoneWithoutNumber => (
+            (Nowhere::PhoneWithoutNumber, _) => (
                 "has no phone number, so it calls no one",
                 "write the number after `tel:`, with its country code and no spaces, such as `tel:+48221234567`",
             ),
-            Nowhere::DataAddress => (
+            (Nowhere::DataAddress, _) => (
                 "leads to a `data:` address, which browsers refuse to open from a link",
                 "put the file in content/ and link to it there, such as `/files/plan.pdf`",
             ),
@@ -174,7 +223,7 @@ mod tests {
     fn problems(markdown: &str) -> Vec<(String, Nowhere)> {
         nowhere(markdown)
             .into_iter()
-            .map(|(span, p)| (markdown[span].to_string(), p))
+            .map(|(span, p, _)| (markdown[span].to_string(), p))
             .collect()
     }
 
@@ -194,6 +243,13 @@ mod tests {
             ("[call](tel:)", PhoneWithoutNumber),
             ("[c2](tel:phone)", PhoneWithoutNumber),
             ("[d](data:text/html,hi)", DataAddress),
+            (r#"<a href="">"#, LinkWithoutAddress),
+            (r#"<A HREF = ' ' class="button">"#, LinkWithoutAddress),
+            ("<a href>", LinkWithoutAddress),
+            (r#"<img src="" alt="team">"#, PictureWithoutAddress),
+            (r#"<a href="mailto:">"#, MailWithoutAddress),
+            (r#"<a href="tel:">"#, PhoneWithoutNumber),
+            (r#"<a href="data:text/html,hi">"#, DataAddress),
         ];
         for (written, problem) in cases {
             let text = format!("Text before {written} and after.\n");
@@ -211,6 +267,19 @@ mod tests {
             [("[ref][r]".to_string(), LinkWithoutAddress)]
         );
         assert!(may_have_empty_link(reference));
+        // A block of raw HTML: each tag found at its own place.
+        let block = "<div class=\"cta\">\n  <a class=\"button\" href=\"\">Book</a>\n  <img src=\" \">\n</div>\n";
+        assert_eq!(
+            problems(block),
+            [
+                (
+                    r#"<a class="button" href="">"#.to_string(),
+                    LinkWithoutAddress
+                ),
+                (r#"<img src=" ">"#.to_string(), PictureWithoutAddress)
+            ]
+        );
+        assert!(may_have_empty_link(block));
     }
 
     #[test]
@@ -219,7 +288,9 @@ mod tests {
                     [tell a colleague](mailto:?subject=Workshop&body=See%20this) \
                     [t](tel:+48221234567) [w](https://example.com) ![p](/images/a.jpg) \
                     ![ok](data:image/png;base64,AAAA) [remark] (not a link) and [x](<o nas.md>) \
-                    `[code]()`";
+                    `[code]()` <a id=\"goals\"></a> <a name=x>old anchor</a> \
+                    <a href=\"/about.html\">a</a> <img src=\"/images/a.jpg\" alt=\"\"> \
+                    <img src=\"data:image/png;base64,AAAA\" alt=\"\"> `<a href=\"\">`";
         assert!(problems(text).is_empty(), "{:?}", problems(text));
         assert!(!may_have_empty_link("[a](/about.html) [c](#) [r]: /a.html"));
     }
