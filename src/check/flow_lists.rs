@@ -104,6 +104,22 @@ const JOINING: &[&str] = &[
     "czy",
     "oraz",
     "ani",
+    "jeśli",
+    "jeżeli",
+    "gdyby",
+    "czyli",
+    "zanim",
+    "aż",
+    "choć",
+    "chociaż",
+    "skoro",
+    "dopóki",
+    "niż",
+    "albo",
+    "lub",
+    "zaś",
+    "kto",
+    "kogo",
     // English
     "and",
     "but",
@@ -123,6 +139,13 @@ const JOINING: &[&str] = &[
     "what",
     "then",
     "if",
+    "unless",
+    "whether",
+    "although",
+    "though",
+    "until",
+    "whereas",
+    "nor",
     "including",
 ];
 
@@ -203,6 +226,15 @@ mod tests {
         );
         assert!(warned("objectives: [Meet, Explain the method, and why it works]").is_some());
         assert!(warned("objectives: [Poznać się, Zrozumieć, że pytania pomagają]").is_some());
+        assert!(
+            warned("objectives: [Nazwać obie zasady, Wyjaśnić coś, jeśli grupa tego potrzebuje]")
+                .is_some()
+        );
+        for word in ["jeżeli", "gdyby", "czyli", "zanim", "aż"] {
+            let line = format!("models: [Co zrobisz, {word} nic się nie zmieni?]");
+            assert!(warned(&line).is_some(), "{word}");
+        }
+        assert!(warned("objectives: [Ask, unless the group is ready]").is_some());
     }
 
     #[test]
@@ -234,6 +266,7 @@ mod tests {
         assert_eq!(warned("materials: [Flip chart, markers, Name cards]"), None);
         assert_eq!(warned("tags: [AL, coaching]"), None);
         assert_eq!(warned("open_openers: [what, how, who]"), None);
+        assert_eq!(warned("closed_openers: [czy, jeśli, albo]"), None);
         assert_eq!(warned("also: [probing, closed]"), None);
         assert_eq!(
             warned("steps: [Opening, Problem presentation, Questions]"),

@@ -100,7 +100,7 @@ pub fn check_item(
                             format!("model answer {} is not a question: `{model}`", i + 1),
                             at(&[Seg::Key("models"), Seg::Index(i)]),
                         )
-                        .hint("a model answer shows the learner a question that could replace the statement: write it as a question, ending with a question mark"),
+                        .hint(model_hint(model, r.models.get(i + 1))),
                     );
                 }
             }
@@ -301,4 +301,17 @@ fn category_hint(value: &str, types: &Doc<QuestionTypes>, ids: &[&str]) -> Strin
         types.source.display(),
         ids.join(", ")
     )
+}
+
+/// The hint for model answer `model`, not a question, followed by `next`:
+/// when the two make one question (`[Co, jeśli nic nie zmienisz?]`), a
+/// comma in a list in brackets cut it in two.
+fn model_hint(model: &str, next: Option<&String>) -> String {
+    let joined = next.map(|n| format!("{model}, {n}"));
+    match joined.filter(|j| crate::check::session::is_question(j)) {
+        Some(joined) => format!(
+            "a comma inside `[…]` starts a new entry, so `{joined}` was read as two: put it in quotes, `\"{joined}\"`, or write each model answer on a line of its own under `models:`, starting with `- `"
+        ),
+        None => "a model answer shows the learner a question that could replace the statement: write it as a question, ending with a question mark".into(),
+    }
 }
