@@ -312,6 +312,13 @@ fn new_polish_site_builds_in_polish() {
         pauses.contains("a\u{a0}to nigdy nie jest") && pauses.contains("\"correct\":true"),
         "{pauses}"
     );
+    // The session's card names the presenter as the session does, by her
+    // `label: prezenterka`; the coach, with no label, by the theme's word.
+    let index = fs::read_to_string(site.join("public/sessions/index.html")).unwrap();
+    assert!(
+        index.contains("Coach: Ewa · Prezenterka: Katarzyna · 5\u{a0}uczestników"),
+        "{index}"
+    );
     for page in [
         "sessions/decyzje-kierownikow.html",
         "practice/open-questions.html",

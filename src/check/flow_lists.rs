@@ -226,10 +226,10 @@ mod tests {
         );
         assert!(warned("objectives: [Meet, Explain the method, and why it works]").is_some());
         assert!(warned("objectives: [Poznać się, Zrozumieć, że pytania pomagają]").is_some());
-        assert!(
-            warned("objectives: [Nazwać obie zasady, Wyjaśnić coś, jeśli grupa tego potrzebuje]")
-                .is_some()
-        );
+        assert!(warned(
+            "objectives: [Nazwać obie zasady, Wyjaśnić coś, jeśli grupa tego potrzebuje]"
+        )
+        .is_some());
         for word in ["jeżeli", "gdyby", "czyli", "zanim", "aż"] {
             let line = format!("models: [Co zrobisz, {word} nic się nie zmieni?]");
             assert!(warned(&line).is_some(), "{word}");

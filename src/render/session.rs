@@ -52,31 +52,44 @@ fn stage_label(kind: StageKind) -> &'static str {
     }
 }
 
-/// A short line on who is in the room: "Coach: Sam · Presenter: Ana · 5 members".
+/// A short line on who is in the room: "Coach: Sam · Presenter: Ana · 5
+/// members", each role in the word the page shows for it (a person's
+/// `label:`, `Prezenterka: Ania`).
 fn cast(site: &Site, s: &Session) -> String {
-    let name = |k: RoleKind| {
-        s.roles
-            .iter()
-            .filter(|r| r.role == k)
+    let of = |k: RoleKind| s.roles.iter().filter(move |r| r.role == k);
+    let names = |k: RoleKind| {
+        of(k)
             .map(|r| r.name.as_str())
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let members = s
-        .roles
-        .iter()
-        .filter(|r| r.role == RoleKind::Member)
-        .count();
+    let word = |k: RoleKind| of(k).next().map(|r| upper_first(&role_label(site, r)));
+    let members = of(RoleKind::Member).count();
     let t = &site.strings;
     let members = t.plural("count.members", members as u64, &[]);
+    let (coach_word, presenter_word) = (word(RoleKind::Coach), word(RoleKind::Presenter));
     t.t(
         "session.cast",
         &[
-            ("coach", &name(RoleKind::Coach)),
-            ("presenter", &name(RoleKind::Presenter)),
+            ("coach", &names(RoleKind::Coach)),
+            ("presenter", &names(RoleKind::Presenter)),
+            ("coach_role", coach_word.as_deref().unwrap_or_default()),
+            (
+                "presenter_role",
+                presenter_word.as_deref().unwrap_or_default(),
+            ),
             ("members", &members),
         ],
     )
+}
+
+/// `word` with its first letter in capitals: "prezenterka" Prezenterka.
+fn upper_first(word: &str) -> String {
+    let mut letters = word.chars();
+    letters
+        .next()
+        .map(|first| first.to_uppercase().chain(letters).collect())
+        .unwrap_or_default()
 }
 
 /// Up to two letters for a speaker's badge: "Ruth" R, "Ana Lee" AL.
