@@ -129,6 +129,51 @@ const NAMES: &[(&str, &str)] = &[
     ("chinese", "zh"),
     ("japanese", "ja"),
 ];
+/// Languages as Polish names them (a Polish trainer's `languages:
+/// [polski, angielski]`), without their accents: a word is folded before
+/// it is looked up.
+const POLISH_NAMES: &[(&str, &str)] = &[
+    ("angielski", "en"),
+    ("czeski", "cs"),
+    ("ukrainski", "uk"),
+    ("niemiecki", "de"),
+    ("francuski", "fr"),
+    ("hiszpanski", "es"),
+    ("wloski", "it"),
+    ("portugalski", "pt"),
+    ("niderlandzki", "nl"),
+    ("holenderski", "nl"),
+    ("slowacki", "sk"),
+    ("wegierski", "hu"),
+    ("rosyjski", "ru"),
+    ("szwedzki", "sv"),
+    ("finski", "fi"),
+    ("norweski", "nb"),
+    ("dunski", "da"),
+    ("rumunski", "ro"),
+    ("grecki", "el"),
+    ("turecki", "tr"),
+    ("chinski", "zh"),
+    ("japonski", "ja"),
+    ("litewski", "lt"),
+    ("lotewski", "lv"),
+    ("estonski", "et"),
+    ("bialoruski", "be"),
+];
+
+/// The code of the language `word` names: in English, in Polish or in
+/// itself (`english`, `angielski`, `polski`, `čeština`), in any case.
+fn code_of_name(word: &str) -> Option<&'static str> {
+    let lower = word.to_lowercase();
+    let folded = crate::search::tokenize::fold(word);
+    NAMES
+        .iter()
+        .find(|(name, _)| *name == lower)
+        .or_else(|| POLISH_NAMES.iter().find(|(name, _)| *name == folded))
+        .map(|(_, code)| *code)
+        .or_else(|| crate::i18n::names::code_of_own_name(word))
+}
+
 /// Whether `name` is written as a language tag of a language with a
 /// two-letter code, in any capitals, with a region or not: `pl`, `EN`,
 /// `pt-BR`, `en_GB` (how other generators name a language's folder).
@@ -170,8 +215,7 @@ pub fn meant_code(code: &str) -> Option<&'static str> {
                 .find(|(c, ..)| *c == lower)
                 .map(|(_, m, ..)| *m)
         })
-        .or_else(|| NAMES.iter().find(|(n, _)| *n == lower).map(|(_, c)| *c))
-        .or_else(|| crate::i18n::names::code_of_own_name(code))
+        .or_else(|| code_of_name(code))
 }
 
 /// Why `language`, the language part of a code (`cz` of `cz-CZ`), names no
@@ -213,16 +257,11 @@ pub fn unknown_language(code: &str, language: &str) -> Option<(String, String)> 
     Some((format!("`{code}` is not a language code"), hint))
 }
 
-/// The hint for a language written as a word, in English or in itself
-/// (`english`, `ukrainian`, `polski`, `čeština`), in any case; `None` for
-/// any other text.
+/// The hint for a language written as a word, in English, in Polish or in
+/// itself (`english`, `angielski`, `polski`, `čeština`), in any case;
+/// `None` for any other text.
 pub fn named(word: &str) -> Option<String> {
-    let lower = word.to_lowercase();
-    NAMES
-        .iter()
-        .find(|(name, _)| *name == lower)
-        .map(|(_, code)| *code)
-        .or_else(|| crate::i18n::names::code_of_own_name(word))
+    code_of_name(word)
         .map(|code| format!("write its code, `{code}`: a language code has two or three letters"))
 }
 
@@ -254,6 +293,20 @@ mod tests {
         assert!(named("Ukrainian")
             .unwrap()
             .starts_with("write its code, `uk`"));
+        // As a Polish trainer names them, with or without accents.
+        for (word, code) in [
+            ("angielski", "en"),
+            ("Niemiecki", "de"),
+            ("hiszpański", "es"),
+            ("włoski", "it"),
+        ] {
+            assert_eq!(meant_code(word), Some(code), "{word}");
+            let hint = named(word).unwrap();
+            assert!(
+                hint.starts_with(&format!("write its code, `{code}`")),
+                "{hint}"
+            );
+        }
         assert_eq!(TWO_LETTER.split(' ').count(), 184);
     }
 }
