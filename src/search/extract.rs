@@ -403,7 +403,12 @@ impl<'a> Scanner<'a> {
             }
         }
         if name.eq_ignore_ascii_case("h1") && self.h1.is_empty() {
-            self.h1_depth = Some(self.open.len());
+            // A headline that is not the page's name (the home page's hero)
+            // says what results call the page instead.
+            match tag.get("data-search-title") {
+                Some(own) if !own.trim().is_empty() => self.h1 = collapse(&unescape(own)),
+                _ => self.h1_depth = Some(self.open.len()),
+            }
         }
     }
 

@@ -130,6 +130,16 @@ fn page_title_is_the_h1_or_the_title_tag() {
     )
     .unwrap();
     assert_eq!(page.title, "About");
+    // The home page's hero headline is not its name: results go by the
+    // site's title, and the headline titles its own section.
+    let (page, _) = page_text(
+        "index.html",
+        "<main><section><h1 id=\"hero-title\" data-search-title=\"Pracownia Pyta&#324;\">Solve real problems</h1><p>Lede</p></section><h2 id=\"source\">Source</h2><p>x</p></main>",
+        1000,
+    )
+    .unwrap();
+    assert_eq!(page.title, "Pracownia Pytań");
+    assert_eq!(page.sections[0].title, "Solve real problems");
 }
 
 #[test]
