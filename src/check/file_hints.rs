@@ -4,7 +4,9 @@
 //! made at the first broken link: a site's broken links cost what its good
 //! ones do, however many pages it has.
 
+use super::links::PageLinks;
 use super::LinkIndex;
+use crate::search::tokenize::fold;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
@@ -25,6 +27,8 @@ struct Folded<'a> {
     /// Each file by its path in small letters without accents.
     by_name: HashMap<String, &'a str>,
     by_folder: HashMap<&'a str, Vec<&'a str>>,
+    /// Each file by its name alone, folded: the files of that name.
+    by_file_name: HashMap<String, Vec<&'a str>>,
 }
 
 fn folder(path: &str) -> &str {
@@ -89,24 +93,29 @@ impl<'a> FileHints<'a> {
         }
     }
 
-    /// The site's file that `target` is a slip for: the same name in other
-    /// capitals or accents, else one a letter or two off in its folder.
-    fn nearest(&self, target: &str) -> Option<&'a str> {
-        let index = self.index.get_or_init(|| {
+    fn folded(&self) -> &Folded<'a> {
+        self.index.get_or_init(|| {
             let mut by_folder: HashMap<&str, Vec<&str>> = HashMap::new();
+            let mut by_file_name: HashMap<String, Vec<&str>> = HashMap::new();
             for f in self.site.files() {
                 by_folder.entry(folder(f)).or_default().push(f);
+                let name = f.rsplit('/').next().unwrap_or(f);
+                by_file_name.entry(fold(name)).or_default().push(f);
             }
-            let by_name = self
-                .site
-                .files()
-                .map(|f| (crate::search::tokenize::fold(f), f));
+            let by_name = self.site.files().map(|f| (fold(f), f));
             Folded {
                 by_name: by_name.collect(),
                 by_folder,
+                by_file_name,
             }
-        });
-        match index.by_name.get(&crate::search::tokenize::fold(target)) {
+        })
+    }
+
+    /// The site's file that `target` is a slip for: the same name in other
+    /// capitals or accents, else one a letter or two off in its folder.
+    fn nearest(&self, target: &str) -> Option<&'a str> {
+        let index = self.folded();
+        match index.by_name.get(&fold(target)) {
             Some(&file) if file != target => return Some(file),
             _ => {}
         }
@@ -115,6 +124,45 @@ impl<'a> FileHints<'a> {
                 crate::suggest::closest(target, near.iter().copied())
             }
             _ => None,
+        }
+    }
+}
+
+impl FileHints<'_> {
+    /// "did you mean …? " for a link to a page the site does not have, led
+    /// by the link's `words` when they are a page's title (`[Dwie zasady
+    /// podstawowe](/zasady.html)`), else by its file's name where one page
+    /// of the site has it, elsewhere (`/asking-questions.html`, a
+    /// workshop's module), written from the site root; or nothing. Never
+    /// `page` itself.
+    pub fn elsewhere(
+        &self,
+        target: &str,
+        page: &PageLinks,
+        words: Option<&str>,
+        titled: super::links::PageTitled,
+    ) -> String {
+        if !target.ends_with(".html") {
+            return String::new();
+        }
+        let language = super::placing::translation_folder(page).unwrap_or("");
+        let from_root = |path: &str| path.strip_prefix(language).unwrap_or(path).to_string();
+        if let Some(path) = words.and_then(titled).filter(|p| *p != page.path) {
+            let words = words.unwrap_or_default();
+            return format!(
+                "the link's words, `{words}`, are the title of `{path}`: did you mean `/{}`? ",
+                from_root(&path)
+            );
+        }
+        // A name only one page has: `index.html`, `handout.html` are many.
+        let name = fold(target.rsplit('/').next().unwrap_or(target));
+        let same_name = self.folded().by_file_name.get(&name).into_iter().flatten();
+        let mut same_name = same_name.filter(|f| f.starts_with(language));
+        match (same_name.next(), same_name.next()) {
+            (Some(found), None) if *found != page.path => {
+                format!("did you mean `/{}`? ", from_root(found))
+            }
+            _ => String::new(),
         }
     }
 }
@@ -155,6 +203,53 @@ impl FileHints<'_> {
         }
         None
     }
+}
+
+/// What to do about a link to something the site does not have: a page
+/// to link to instead, or, for a file that is no page (an image, a PDF),
+/// where to put it so it is published at the path the link leads to.
+pub(super) fn missing_hint(meant: &str, target: &str, beside: Option<&str>) -> String {
+    let name = target.rsplit('/').next().unwrap_or(target);
+    let page = match name.rsplit_once('.') {
+        Some((_, ext)) => ["html", "htm", "md", "markdown", "yaml", "yml"]
+            .iter()
+            .any(|p| ext.eq_ignore_ascii_case(p)),
+        None => true,
+    };
+    if target.starts_with("content/") {
+        format!("{meant}links start inside content/, the site's root: `/images/x.png` means content/images/x.png")
+    } else if page {
+        format!("{meant}link to a page the site builds, such as index.html; `/x.html` means x.html at the site root")
+    } else if let Some(beside) = beside.filter(|b| *b != format!("content/{target}")) {
+        format!("{meant}put the file at `{beside}`, beside the Markdown file the link is written in, or correct the link; `/images/x.png` means content/images/x.png")
+    } else {
+        format!("{meant}put the file at `content/{target}` (every file in content/ is published at the same path), or correct the link; `/images/x.png` means content/images/x.png")
+    }
+}
+
+/// For a link whose address is a page's title (`[us](About)`), the page's
+/// file to link to instead: a link names a file, never a title.
+pub(super) fn title_hint(written: &str, titled: super::links::PageTitled) -> Option<String> {
+    let (address, anchor) = written.split_at(written.find('#').unwrap_or(written.len()));
+    let path = titled(&crate::render::url::percent_decode(address))?;
+    let path = match path.contains(' ') {
+        true => format!("</{path}{anchor}>"),
+        false => format!("/{path}{anchor}"),
+    };
+    Some(format!(
+        "`{address}` is the title of a page, not its address: link to the page's file from the site root, `{path}`"
+    ))
+}
+
+/// What to write for Zola's link to a Markdown file from `content/`,
+/// `@/about.md` (`from_content` is after the `@/`): the path from the site's
+/// `content/` with a leading `/`, where alsite keeps pages in `pages/`.
+pub(super) fn zola_hint(from_content: &str) -> String {
+    let path = match from_content.starts_with("pages/") {
+        true => format!("/{from_content}"),
+        false => format!("/pages/{from_content}"),
+    };
+    format!("`@/` is how Zola links to a Markdown file from content/; alsite reads such a link from content/ with a leading `/`, `{path}`, or from this file's folder")
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The link check: every `href` and `src` in the built pages resolves to a
 //! file of the site, and every `#anchor` to an id on that page.
 
+use super::file_hints::{missing_hint, title_hint, zola_hint};
 use super::placing::{candidates, place};
 use crate::diagnostic::Diagnostic;
 use crate::digest::NameHash;
@@ -347,7 +348,24 @@ pub struct LinkError {
     /// False when no file was found that writes it: the error is at the
     /// page's first line.
     pub found: bool,
+    /// Whether the page is made from the file the link is written in (a
+    /// module's own page, not the handout that repeats its text).
+    pub own: bool,
     pub diagnostic: Diagnostic,
+}
+
+impl LinkError {
+    fn new(page: &PageLinks, key: String, url: &str, found: bool, d: Diagnostic) -> LinkError {
+        let own = d.file.starts_with("content")
+            && page.source.as_deref().is_some_and(|s| s.ends_with(&d.file));
+        LinkError {
+            key,
+            written: url.to_string(),
+            found,
+            own,
+            diagnostic: d,
+        }
+    }
 }
 
 fn check_page(
@@ -364,12 +382,13 @@ fn check_page(
         if let Some((message, hint)) = refused_scheme(url, &page.path) {
             let sources = sources.get_or_init(|| candidates(page, texts, theme));
             let placed = place(page, url, url, None, sources);
-            diags.push(LinkError {
-                key: format!("{url}\0"),
-                written: url.to_string(),
-                found: placed.1,
-                diagnostic: placed.message(message, url).hint(hint),
-            });
+            diags.push(LinkError::new(
+                page,
+                format!("{url}\0"),
+                url,
+                placed.1,
+                placed.message(message, url).hint(hint),
+            ));
             continue;
         }
         // An anchor on this very page ("#main", the page's own contents
@@ -465,66 +484,23 @@ fn check_page(
                 if let Some(hint) = title_hint(written, texts.titled) {
                     return hint;
                 }
-                let meant = hints.hint_for(&target, written);
+                let mut meant = hints.hint_for(&target, written);
+                if meant.is_empty() {
+                    meant = hints.elsewhere(&target, page, placed.3.as_deref(), texts.titled);
+                }
                 let beside = placed.beside_file();
                 missing_hint(&meant, &target, beside.as_deref())
             });
-            diags.push(LinkError {
-                key: format!("{target}\0{}", fragment.unwrap_or("")),
-                written: url.to_string(),
-                found: placed.1,
-                diagnostic: placed.message(message, url).hint(hint),
-            });
+            diags.push(LinkError::new(
+                page,
+                format!("{target}\0{}", fragment.unwrap_or("")),
+                url,
+                placed.1,
+                placed.message(message, url).hint(hint),
+            ));
         }
     }
     diags
-}
-
-/// What to do about a link to something the site does not have: a page
-/// to link to instead, or, for a file that is no page (an image, a PDF),
-/// where to put it so it is published at the path the link leads to.
-fn missing_hint(meant: &str, target: &str, beside: Option<&str>) -> String {
-    let name = target.rsplit('/').next().unwrap_or(target);
-    let page = match name.rsplit_once('.') {
-        Some((_, ext)) => ["html", "htm", "md", "markdown", "yaml", "yml"]
-            .iter()
-            .any(|p| ext.eq_ignore_ascii_case(p)),
-        None => true,
-    };
-    if target.starts_with("content/") {
-        format!("{meant}links start inside content/, the site's root: `/images/x.png` means content/images/x.png")
-    } else if page {
-        format!("{meant}link to a page the site builds, such as index.html; `/x.html` means x.html at the site root")
-    } else if let Some(beside) = beside.filter(|b| *b != format!("content/{target}")) {
-        format!("{meant}put the file at `{beside}`, beside the Markdown file the link is written in, or correct the link; `/images/x.png` means content/images/x.png")
-    } else {
-        format!("{meant}put the file at `content/{target}` (every file in content/ is published at the same path), or correct the link; `/images/x.png` means content/images/x.png")
-    }
-}
-
-/// For a link whose address is a page's title (`[us](About)`), the page's
-/// file to link to instead: a link names a file, never a title.
-fn title_hint(written: &str, titled: PageTitled) -> Option<String> {
-    let (address, anchor) = written.split_at(written.find('#').unwrap_or(written.len()));
-    let path = titled(&crate::render::url::percent_decode(address))?;
-    let path = match path.contains(' ') {
-        true => format!("</{path}{anchor}>"),
-        false => format!("/{path}{anchor}"),
-    };
-    Some(format!(
-        "`{address}` is the title of a page, not its address: link to the page's file from the site root, `{path}`"
-    ))
-}
-
-/// What to write for Zola's link to a Markdown file from `content/`,
-/// `@/about.md` (`from_content` is after the `@/`): the path from the site's
-/// `content/` with a leading `/`, where alsite keeps pages in `pages/`.
-fn zola_hint(from_content: &str) -> String {
-    let path = match from_content.starts_with("pages/") {
-        true => format!("/{from_content}"),
-        false => format!("/pages/{from_content}"),
-    };
-    format!("`@/` is how Zola links to a Markdown file from content/; alsite reads such a link from content/ with a leading `/`, `{path}`, or from this file's folder")
 }
 
 /// A link no visitor should follow, as a browser reads its scheme (case

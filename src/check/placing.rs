@@ -73,7 +73,8 @@ pub(super) fn place(
             if let Some((offset, written)) = find_link(c.lines.text(), needle) {
                 let (line, column) = c.lines.line_col(offset);
                 let d = Diagnostic::error(&c.file, "").at(line, column);
-                return Placed(d, true, Some(written.to_string()));
+                let words = link_words(c.lines.text(), offset);
+                return Placed(d, true, Some(written.to_string()), words);
             }
         }
     }
@@ -107,14 +108,26 @@ pub(super) fn place(
         if let Some((offset, written)) = found {
             let (line, column) = c.lines.line_col(offset);
             let d = Diagnostic::error(&c.file, "").at(line, column);
-            return Placed(d, true, Some(written.to_string()));
+            return Placed(d, true, Some(written.to_string()), link_words(text, offset));
         }
     }
     let file = page
         .source
         .clone()
         .unwrap_or_else(|| PathBuf::from(&page.path));
-    Placed(Diagnostic::error(file, "").at(1, 1), false, None)
+    Placed(Diagnostic::error(file, "").at(1, 1), false, None, None)
+}
+
+/// The words of the Markdown link whose address starts at `offset` of
+/// `text` (`Dwie zasady` of `[Dwie zasady](/zasady.html)`), on one line.
+fn link_words(text: &str, offset: usize) -> Option<String> {
+    let before = &text[..offset];
+    let before = before.strip_suffix('<').unwrap_or(before);
+    let before = before.strip_suffix("](")?;
+    let open = before.rfind(['[', '\n'])?;
+    let words = before[open..].strip_prefix('[')?;
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!words.is_empty()).then_some(words)
 }
 
 /// The page a link to a source file (`/pages/kurs/about.md`, `../x.yaml`),
@@ -261,7 +274,13 @@ impl Candidate {
 
 /// A diagnostic without its message yet, whether the line that wrote
 /// the link was found, and the link as written there.
-pub(super) struct Placed(Diagnostic, pub(super) bool, pub(super) Option<String>);
+pub(super) struct Placed(
+    Diagnostic,
+    pub(super) bool,
+    pub(super) Option<String>,
+    /// The link's words, where it is written in Markdown.
+    pub(super) Option<String>,
+);
 
 impl Placed {
     /// For a relative link found in a Markdown file under `content/`

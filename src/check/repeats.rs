@@ -8,7 +8,9 @@ use crate::diagnostic::Diagnostic;
 use std::collections::HashMap;
 
 /// The errors of `errors`, the same link at the same place (or at no place
-/// found) merged into its first, in their first order.
+/// found) merged into its first, in their first order. The error names the
+/// page made from the file that writes the link where one has it (a
+/// module's page, not the handout that repeats the module).
 pub fn merge(errors: Vec<LinkError>) -> Vec<Diagnostic> {
     // Where each link was found written, by where it leads and by how the
     // page has it: its first error there. The same place and either is one
@@ -19,6 +21,8 @@ pub fn merge(errors: Vec<LinkError>) -> Vec<Diagnostic> {
     let mut by_written: HashMap<(String, Place), usize> = HashMap::new();
     let mut first_found: HashMap<String, usize> = HashMap::new();
     let mut kept: Vec<(Diagnostic, usize)> = Vec::new();
+    // Whether each kept error is on the page of the file that writes it.
+    let mut owns: Vec<bool> = Vec::new();
     let mut unplaced: Vec<LinkError> = Vec::new();
     // Errors of a relative link that leads somewhere else from each folder.
     let mut spread: HashMap<usize, String> = HashMap::new();
@@ -32,6 +36,9 @@ pub fn merge(errors: Vec<LinkError>) -> Vec<Diagnostic> {
         match by_target.get(&target).or_else(|| by_written.get(&written)) {
             Some(&i) => {
                 kept[i].1 += 1;
+                if e.own && !owns[i] {
+                    (kept[i].0, owns[i]) = (e.diagnostic, true);
+                }
                 if !by_target.contains_key(&target) && !e.written.starts_with(['/', '#']) {
                     spread.insert(i, e.written);
                 }
@@ -40,6 +47,7 @@ pub fn merge(errors: Vec<LinkError>) -> Vec<Diagnostic> {
                 by_target.insert(target, kept.len());
                 by_written.insert(written, kept.len());
                 first_found.entry(e.key).or_insert(kept.len());
+                owns.push(e.own);
                 kept.push((e.diagnostic, 0));
             }
         }
@@ -57,6 +65,7 @@ pub fn merge(errors: Vec<LinkError>) -> Vec<Diagnostic> {
             Some(&i) => kept[i].1 += 1,
             None => {
                 alone.insert(at, kept.len());
+                owns.push(e.own);
                 kept.push((e.diagnostic, 0));
             }
         }
