@@ -150,10 +150,13 @@ fn bind_text(text: &str, starts: bool, inline_next: bool) -> Option<String> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i].1;
-        let starts_word = if i == 0 {
-            starts
-        } else {
-            opens_word(chars[i - 1].1)
+        let starts_word = match i {
+            0 => starts,
+            // An apostrophe after a letter ends a word's stem, it opens no
+            // quotation: the `a` of "pendrive'a" is an ending, not a word.
+            1 if chars[0].1 == '\'' => starts,
+            _ if chars[i - 1].1 == '\'' => !chars[i - 2].1.is_alphanumeric(),
+            _ => opens_word(chars[i - 1].1),
         };
         if starts_word
             && is_one_letter_word(c)
@@ -290,6 +293,13 @@ mod tests {
             bind_polish("<em>Kraków</em>a potem"),
             "<em>Kraków</em>a potem"
         );
+        // An ending after an apostrophe is no word; a quoted letter is one.
+        assert_eq!(
+            bind_polish("<p>na pendrive'a i otworzyć</p>"),
+            "<p>na pendrive'a i\u{a0}otworzyć</p>"
+        );
+        assert_eq!(bind_polish("<p>'a potem'</p>"), "<p>'a\u{a0}potem'</p>");
+        assert_eq!(bind_polish("<p>to 'w domu'</p>"), "<p>to 'w\u{a0}domu'</p>");
     }
 
     #[test]
