@@ -341,7 +341,7 @@ test("in Polish the player says the stage, a pause's question and the end in Pol
     await page.locator(`#turn-${pauses[0].turn} .skip-pause`).click();
     await page.locator(`#turn-${pauses[0].turn} .skip-pause`).waitFor({ state: "hidden" });
     await page.keyboard.press("ArrowLeft");
-    assert.equal(await page.locator(`#turn-${pauses[0].turn} .go-on`).textContent(), "Przejdź do następnej wypowiedzi");
+    assert.equal(await page.locator(`#turn-${pauses[0].turn} .go-on`).textContent(), "Przejdź dalej");
   }
   await page.locator(".stage-list a").last().click();
   await stepToStop();
