@@ -338,7 +338,9 @@
     if (t.total > 0 && !judged) {
       lms.set(lms.el.score + ".min", "0");
       lms.set(lms.el.score + ".max", "100");
-      lms.set(lms.el.score + ".raw", String(Math.round((t.right / t.total) * 100)));
+      // To two decimals (35 of 44 is 79.55): rounded to a whole number it
+      // would read 80 beside "failed" where 80 is the mastery score.
+      lms.set(lms.el.score + ".raw", String(Math.round((t.right / t.total) * 10000) / 100));
       if (!lms.v12 && t.complete) lms.set("cmi.score.scaled", ratio(t.right, t.total));
       if (!lms.v12) lms.set("cmi.progress_measure", ratio(t.answered, t.total));
     }
@@ -413,6 +415,7 @@
         if (state.d.indexOf(key) < 0) { state.d.push(key); changed(); }
       },
       location: function (path) {
+        if (review) return; // reviewing: nothing is recorded, the bookmark neither
         if (path && path.length <= (lms.v12 ? 255 : 1000)) { lms.set(lms.el.location, path); changed(); }
       },
       bookmark: function () { return lms.get(lms.el.location); },
@@ -430,7 +433,7 @@
       finish: function () {
         if (finished) return;
         flush();
-        lms.set(lms.el.time, elapsed(Date.now() - started, lms.v12));
+        if (!review) lms.set(lms.el.time, elapsed(Date.now() - started, lms.v12));
         finished = true;
         lms.finish("");
       },
@@ -487,6 +490,7 @@
   function isSitePage(frame) {
     try {
       var win = frame.contentWindow;
+      if (win.document.getElementById("lms-frame")) return false; // a launch page
       return win.document.documentElement.hasAttribute("data-root") || Boolean(win.alsite);
     } catch (e) { return false; }
   }
@@ -595,9 +599,19 @@
     };
   }
 
+  /** Whether this launch page is in the frame of another (a bookmark
+   *  that named one): it opens its item's first page in its own place
+   *  instead, and the platform's connection stays with the outer one. */
+  function inLaunchPage() {
+    try { return window.parent !== window && Boolean(window.parent.document.getElementById("lms-frame")); } catch (e) { return false; }
+  }
+
   var own = null;
   var data = document.getElementById("lms-data");
-  if (data) {
+  var inner = data && document.getElementById("lms-frame");
+  if (inner && inLaunchPage()) {
+    window.location.replace(inner.getAttribute("src"));
+  } else if (data) {
     try { own = launch(JSON.parse(data.textContent)); } catch (e) { own = null; }
   }
 
