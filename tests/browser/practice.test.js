@@ -552,3 +552,25 @@ test("an answer saved before the trainer changed the set is not shown on another
   await page.close();
   site.remove();
 });
+
+test("a browser that keeps no site data (a frame that forbids storage): the set says answers last only while the page is open, and still works", async () => {
+  const file = "practice/coach-questions.html";
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => { throw new DOMException("blocked", "SecurityError"); };
+  });
+  await page.goto(fileUrl(file), { waitUntil: "load" });
+  assert.match(await page.locator(".item-count").innerText(), /This browser does not let the site keep your answers: they last only while this page is open\.$/);
+  const first = page.locator(".practice-item").first();
+  await first.locator("input[type=radio]").first().check({ force: true });
+  await first.getByRole("button", { name: "Check" }).click();
+  await first.locator(".feedback").waitFor({ state: "visible" });
+  assert.deepEqual(errors, []);
+  await page.close();
+  // Where the browser keeps them, the line says so.
+  const { page: kept } = await fresh(file);
+  assert.match(await kept.locator(".item-count").innerText(), /Your answers are saved in this browser only\.$/);
+  await kept.close();
+});

@@ -458,11 +458,13 @@
     };
   }
 
-  /** In a learning platform, the line under the title says answers go
-   *  there, or (the platform's review mode) that they are not saved at all. */
-  function showWhereSaved(reviewing) {
-    var shown = reviewing ? ".saved-review" : ".saved-in-lms";
-    document.querySelectorAll(".saved-here, .saved-in-lms, .saved-review").forEach(function (n) {
+  /** The line under the title says where answers go: to the learning
+   *  platform; nowhere (the platform's review mode); nowhere past this
+   *  page (a browser that keeps no site data); else this browser. */
+  function showWhereSaved(store) {
+    var shown = store.inLms ? (store.reviewing ? ".saved-review" : ".saved-in-lms")
+      : store.kept === false ? ".saved-nowhere" : ".saved-here";
+    document.querySelectorAll(".saved-here, .saved-in-lms, .saved-review, .saved-nowhere").forEach(function (n) {
       n.hidden = !n.matches(shown);
     });
   }
@@ -473,7 +475,7 @@
     var data;
     try { data = JSON.parse(script.textContent); } catch (e) { return; }
     var store = alsite.progress.open(data.key);
-    if (store.inLms) showWhereSaved(store.reviewing);
+    showWhereSaved(store);
     var items = Array.isArray(data.items) ? data.items : [];
     var ids = items.map(function (item) { return item.id; });
     var byId = {};

@@ -41,6 +41,18 @@
 
   /** Items saved under `key` as { v: 1, items }; an older plain object
    *  (the timers' first format) is read as the items themselves. */
+  var keeps = null;
+  function canKeep() {
+    if (keeps === null) {
+      try {
+        window.localStorage.setItem("alsite-probe", "1");
+        window.localStorage.removeItem("alsite-probe");
+        keeps = true;
+      } catch (e) { keeps = false; }
+    }
+    return keeps;
+  }
+
   function localStore(name) {
     var key = storageKey(name);
     var items = {};
@@ -53,6 +65,9 @@
       try { window.localStorage.setItem(key, JSON.stringify({ v: 1, items: items })); } catch (e) { /* private mode, full */ }
     }
     return {
+      /** Whether the browser keeps what is saved (not in a frame that
+       *  forbids storage, nor with the site's data blocked). */
+      kept: canKeep(),
       get: function (id) { var v = items[id]; return v && typeof v === "object" ? v : null; },
       set: function (id, value) { items[id] = value; save(); },
       clear: function () { items = {}; try { window.localStorage.removeItem(key); } catch (e) { /* ignore */ } },
