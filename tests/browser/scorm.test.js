@@ -523,9 +523,14 @@ test("SCORM 2004: a commit the platform fails is tried again while the learner s
   // The commit a moment after the last answer fails too; then the server is back.
   await page.waitForFunction(() => window.lms.failed >= 1, null, { timeout: 15000 });
   assert.equal(await page.evaluate(() => window.lms.commits), 0);
+  // From the second failure in a row the learner is told, above the course.
+  const notSaving = page.frameLocator("#sco").locator("#lms-not-saving");
+  await notSaving.waitFor({ state: "visible", timeout: 15000 });
+  assert.match(await notSaving.innerText(), /^Your learning platform is not saving your answers at the moment\. .*keep the window open\.$/);
   await page.evaluate(() => { window.lms.failing = false; });
   // No new answer, no leaving: the platform still gets the work.
   await page.waitForFunction(() => window.lms.commits === 1, null, { timeout: 25000 });
+  await notSaving.waitFor({ state: "hidden", timeout: 5000 });
   const cmi = await page.evaluate(() => window.cmi());
   assert.deepEqual([cmi.score.raw, cmi.completion_status, cmi.success_status], ["66.67", "completed", "failed"]);
   assert.equal(Object.keys(JSON.parse(cmi.suspend_data).s["alsite-practice:session-flow"]).length, 3);

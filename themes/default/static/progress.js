@@ -370,6 +370,13 @@
 
   var RETRY_FIRST = 5000, RETRY_LAST = 60000;
 
+  /** Shows (or hides) the launch page's line that the platform is not
+   *  saving: answers wait in the window until it does. */
+  function notSaving(shown) {
+    var notice = document.getElementById("lms-not-saving");
+    if (notice) notice.hidden = !shown;
+  }
+
   /** The session of one SCO: state in memory, written to the LMS a moment
    *  after the last change (a burst of clicks is one commit). */
   function startSession(config, lms) {
@@ -402,10 +409,12 @@
       report();
       // Always "suspend": reopening the course shows it as it was left.
       lms.set(lms.el.exit, "suspend");
-      if (lms.commit("") === "true") { retry = RETRY_FIRST; return; }
+      if (lms.commit("") === "true") { retry = RETRY_FIRST; notSaving(false); return; }
       // The platform did not save it (its server out of reach): try again
       // later, more and more rarely, rather than count on the learner's
-      // leaving, which a browser may not let a platform save from.
+      // leaving, which a browser may not let a platform save from. From
+      // the second failure in a row the learner is told, until one works.
+      if (retry > RETRY_FIRST) notSaving(true);
       timer = window.setTimeout(flush, retry);
       retry = Math.min(retry * 2, RETRY_LAST);
     }
