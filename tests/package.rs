@@ -72,6 +72,7 @@ fn whole_site_in_scorm_12_lists_every_file_and_uses_no_2004_elements() {
         "practice/coach-questions.html",
         "sessions/rota-tool.html",
         "static/progress.js",
+        "static/lms.js",
     ] {
         assert!(zipped.contains(page), "{page} in the zip");
     }
@@ -79,6 +80,7 @@ fn whole_site_in_scorm_12_lists_every_file_and_uses_no_2004_elements() {
     let launch = &files.iter().find(|(n, _)| n == "lms/site.html").unwrap().1;
     assert!(launch.contains("src=\"../index.html\""), "{launch}");
     assert!(launch.contains("src=\"../static/progress.js?v="));
+    assert!(launch.contains("src=\"../static/lms.js?v="));
     assert!(launch.contains("\"version\":\"1.2\""));
     assert!(
         launch.contains("[\"alsite-practice:coach-questions\",9]"),

@@ -1,8 +1,8 @@
 //! How much of SCORM 1.2's `suspend_data` a SCO's progress can take once
-//! progress.js has made it as small as it goes: every typed answer's text
+//! lms.js has made it as small as it goes: every typed answer's text
 //! left out, every choice, category and order kept whole (they are what the
 //! page shows as right or wrong on resume), with the short field names
-//! progress.js writes. Read from the data the built pages give their
+//! lms.js writes. Read from the data the built pages give their
 //! scripts (`practice-data`, and a session's `session-data` and
 //! `pause-data`), so the ids, choices and turns are exactly the ones the
 //! learner's browser stores.
@@ -67,7 +67,7 @@ fn script(page: &str, id: &str) -> Option<Value> {
 
 /// The most characters of `suspend_data` the progress of `sco` can take with
 /// every typed answer left out: what SCORM 1.2 must have room for. (The
-/// items' fingerprints, which progress.js leaves out before any typed text,
+/// items' fingerprints, which lms.js leaves out before any typed text,
 /// are not counted: the page data's `fingerprint` is read past.)
 pub fn least(sco: &Sco, pages: &Pages) -> usize {
     let originals = sco.practice.iter().map(|(k, _)| k);
@@ -146,7 +146,7 @@ fn id(item: &Value) -> String {
     item["id"].as_str().unwrap_or_default().to_string()
 }
 
-/// The longest answer to `item` that progress.js keeps whole: every option
+/// The longest answer to `item` that lms.js keeps whole: every option
 /// of a choice of several (of a choice of one, the last), the longest
 /// category's id, every step of an order; of a typed answer only right or
 /// wrong and whether the learner marked it.

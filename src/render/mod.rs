@@ -418,7 +418,7 @@ fn character_reference(name: &str) -> Option<char> {
 
 /// The launch page of a SCO in a SCORM package (`path`, e.g. `lms/x.html`):
 /// the page `start` in a frame that fills the window, and `config` for
-/// progress.js, which connects to the LMS from here.
+/// lms.js, which connects to the LMS from here.
 pub fn launch_page(
     site: &Site,
     theme: &Theme,
