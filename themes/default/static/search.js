@@ -444,7 +444,7 @@
       // over is below every one of its page kept, so it never counts among
       // their page's best either.)
       if (top.length === limit && !comesBefore(false, score, pageNo === 0, top[limit - 1])) continue;
-      page.push({ id: id, score: score, later: false, home: pageNo === 0 });
+      page.push({ id: id, score: score, later: false, home: pageNo === 0, title: sec.title });
     }
     keepPage(top, page, limit);
     return { words: words, matchers: matchers, titleMatchers: titled, results: top, total: total };
@@ -453,15 +453,23 @@
   /** How many results of one page come before other pages' results: a
    *  practice set's nine items, each "N Name the type of question", do not
    *  fill the list. The page's others follow every page's best. */
-  var PER_PAGE = 3;
+  var PER_PAGE = 2;
 
   /** Keeps one page's results (`page`, in site order) among the best
-   *  `limit` in `top`: its best PER_PAGE as they are, the rest after every
-   *  page's best. */
+   *  `limit` in `top`: its best PER_PAGE of different titles as they are
+   *  (a session's turns go by their stage's title, and one "Opening" is
+   *  enough; so is one of a set's "N Rewrite as an open question"), the
+   *  rest after every page's best. */
   function keepPage(top, page, limit) {
-    if (page.length > PER_PAGE) {
+    if (page.length > 1) {
       var best = page.slice().sort(function (a, b) { return b.score - a.score || a.id - b.id; });
-      for (var k = PER_PAGE; k < best.length; k++) best[k].later = true;
+      var titles = [];
+      best.forEach(function (r) {
+        // Told apart by their words, not their numbers ("3 Rewrite as…").
+        var title = String(r.title).replace(/^\d+\s*/, "");
+        if (titles.length < PER_PAGE && titles.indexOf(title) < 0) titles.push(title);
+        else r.later = true;
+      });
     }
     page.forEach(function (r) { keep(top, r, limit); });
   }
