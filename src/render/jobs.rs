@@ -48,6 +48,8 @@ impl JobKind<'_> {
             JobKind::PracticeSet(_) => &["search.", "practice.", "checker."],
             JobKind::Session(_) => &["search.", "practice.", "checker.", "player."],
             JobKind::Module(..) => &["search.", "timer."],
+            // Each set's card says how far the reader got ("Answered 3 of 9").
+            JobKind::PracticeIndex => &["search.", "practice.score"],
             _ => &["search."],
         }
     }

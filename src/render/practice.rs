@@ -326,7 +326,25 @@ pub fn index_context(site: &Site, path: &str, ids: &Ids) -> Value {
             count => doc.data.items.len(),
             kinds => type_counts(site, &doc.data),
         }).collect::<Vec<_>>(),
+        progress_data => index_progress_data(site),
     }
+}
+
+/// For the practice index's script, each set's saved answers as its page
+/// keeps them: the store's key and each item's fingerprint, in order (item
+/// N is saved as `item-N`). An answer counts on the card only where it
+/// counts on the set's page: given to the item now in its place.
+fn index_progress_data(site: &Site) -> Value {
+    let sets = super::in_order(site, &site.practice, |d| &d.slug);
+    let data: Vec<serde_json::Value> = sets
+        .into_iter()
+        .map(|doc| {
+            let key = storage_key(site, "alsite-practice", &doc.slug);
+            let items: Vec<String> = doc.data.items.iter().map(fingerprint).collect();
+            json!({ "key": key, "items": items })
+        })
+        .collect();
+    safe(script_json(&json!(data)))
 }
 
 #[cfg(test)]

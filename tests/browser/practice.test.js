@@ -574,3 +574,31 @@ test("a browser that keeps no site data (a frame that forbids storage): the set 
   assert.match(await kept.locator(".item-count").innerText(), /Your answers are saved in this browser only\.$/);
   await kept.close();
 });
+
+test("the practice index: a set's card says how far the reader got in it, from the answers its page keeps", async () => {
+  const { page, problems } = await fresh("practice/coach-questions.html");
+  const first = page.locator(".practice-item").first();
+  await first.locator("input[type=radio]").first().check({ force: true });
+  await first.getByRole("button", { name: "Check answer" }).click();
+  await first.locator(".feedback").waitFor({ state: "visible" });
+  const score = await page.locator(".progress .score").innerText();
+  await page.goto(fileUrl("practice/index.html"));
+  const cards = page.locator(".set-list .card");
+  const card = cards.filter({ hasText: "Choosing the coach's question" });
+  // The same words as the set's own score line.
+  assert.equal(await card.locator(".card-progress").innerText(), score);
+  assert.match(score, /^Answered 1 of 9, [01] right\.$/);
+  // A set not started says nothing.
+  const others = cards.filter({ hasNotText: "Choosing the coach's question" });
+  assert.equal(await others.locator(".card-progress:visible").count(), 0);
+  assert.deepEqual(await axeViolations(page), []);
+  // Start over on the set: the card says nothing again.
+  await page.goto(fileUrl("practice/coach-questions.html"));
+  await page.getByRole("button", { name: "Start over" }).click();
+  await page.getByRole("button", { name: "Yes, clear my answers" }).click();
+  await page.goto(fileUrl("practice/index.html"));
+  await page.locator(".set-list").waitFor();
+  assert.equal(await page.locator(".card-progress:visible").count(), 0);
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
