@@ -132,6 +132,7 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
         return Err(Diagnostics(unreadable));
     }
     warnings.0.extend(check::check_base_template(&theme));
+    warnings.0.extend(check::check_launch_template(&theme));
     // Generated pages first, so a copied file that collides is the one reported.
     let mut planned = render::planned_pages(&site);
     planned.extend(

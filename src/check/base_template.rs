@@ -2,7 +2,9 @@
 //! scripts and the layout read things the built-in `base.html` puts in
 //! every page. Without them the site still builds, and a practice set's
 //! Check button, the session player, timers and search stop with a script
-//! error, or the parts no longer line up: a warning says what to add.
+//! error, or the parts no longer line up: a warning says what to add. So
+//! for a SCORM package's own launch page (`scorm-launch.html`) without
+//! `static/lms.js`, which connects the course to the platform.
 
 use crate::diagnostic::Diagnostic;
 use crate::theme::Theme;
@@ -59,6 +61,27 @@ pub fn check_base_template(theme: &Theme) -> Option<Diagnostic> {
         .hint(format!(
             "add to its <head>, after the theme's stylesheet: {} (or copy base.html anew from alsite's themes/default/templates/ and make your changes again)",
             lines.join(" ")
+        )),
+    )
+}
+
+/// The line the launch page of a SCORM package needs, after progress.js's.
+const LMS_SCRIPT: &str = r#"<script src="{{ url('static/lms.js') }}"></script>"#;
+
+/// A warning for the site's own `scorm-launch.html` when it lacks
+/// `static/lms.js`: a package made with it records nothing in the platform.
+pub fn check_launch_template(theme: &Theme) -> Option<Diagnostic> {
+    let text = theme.own_template("scorm-launch.html")?;
+    if text.contains("static/lms.js") {
+        return None;
+    }
+    Some(
+        Diagnostic::warning(
+            theme.template_path("scorm-launch.html"),
+            "this scorm-launch.html, likely copied from an older alsite, leaves out the script that connects a SCORM package to the learning platform: the platform would record nothing of the course".to_string(),
+        )
+        .hint(format!(
+            "add to its <head>, after the line with static/progress.js: {LMS_SCRIPT} (or copy scorm-launch.html anew from alsite's themes/default/templates/ and make your changes again)"
         )),
     )
 }

@@ -33,14 +33,20 @@ pub fn may_have_empty_link(text: &str) -> bool {
         // Nothing before the `)` or `>` (or before a title, `[a]( "title")`).
         rest.first().is_none_or(|b| b")>\"'".contains(b))
     };
+    // `Href`, `SRC`: an attribute's name in any capitals.
+    let has_any_case = |name: &[u8]| {
+        bytes
+            .windows(name.len())
+            .any(|w| w.eq_ignore_ascii_case(name))
+    };
     let scheme = |s: &[u8]| {
         memchr::memmem::find(bytes, s).is_some()
             || memchr::memmem::find(bytes, &s.to_ascii_uppercase()).is_some()
     };
     memchr::memmem::find_iter(bytes, b"](").any(empty_after)
         || memchr::memmem::find_iter(bytes, b"]:").any(empty_after)
-        || scheme(b"href")
-        || scheme(b"src")
+        || (memchr::memchr(b'<', bytes).is_some()
+            && (has_any_case(b"href") || has_any_case(b"src")))
         || scheme(b"mailto:")
         || scheme(b"tel:")
         || scheme(b"data:")
@@ -123,7 +129,10 @@ fn nowhere(markdown: &str) -> Vec<(Range<usize>, Nowhere, Form)> {
                 .trim()
                 .is_empty()
                 .then_some(Nowhere::PictureWithoutAddress),
-            Event::Html(_) | Event::InlineHtml(_) => {
+            // A block of HTML is read whole, as a browser reads it (its
+            // lines come one event each): a comment over several lines
+            // hides what is in it, and a tag may go on to the next line.
+            Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_) => {
                 found.extend(in_html(&markdown[span.clone()], span.start));
                 None
             }
@@ -268,6 +277,19 @@ mod tests {
         );
         assert!(may_have_empty_link(reference));
         // A block of raw HTML: each tag found at its own place.
+        // A comment hides what is in it, over several lines too; a tag may
+        // go on to the next line.
+        let hidden = "<!--\n<a class=\"button\" href=\"\">Book a call</a>\n-->\n\nText <!-- <a href=\"\"> --> on.\n";
+        assert_eq!(problems(hidden), []);
+        let over_lines = "<p>\n<a class=\"button\"\n   Href=\"\">Book</a>\n</p>\n";
+        assert_eq!(
+            problems(over_lines),
+            [(
+                "<a class=\"button\"\n   Href=\"\">".to_string(),
+                LinkWithoutAddress
+            )]
+        );
+        assert!(may_have_empty_link(over_lines));
         let block = "<div class=\"cta\">\n  <a class=\"button\" href=\"\">Book</a>\n  <img src=\" \">\n</div>\n";
         assert_eq!(
             problems(block),

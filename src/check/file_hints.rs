@@ -157,7 +157,15 @@ impl FileHints<'_> {
         // A name only one page has: `index.html`, `handout.html` are many.
         let name = fold(target.rsplit('/').next().unwrap_or(target));
         let same_name = self.folded().by_file_name.get(&name).into_iter().flatten();
-        let mut same_name = same_name.filter(|f| f.starts_with(language));
+        // In the page's language: a page of the default language does not
+        // lead into another's folder (`en/…`).
+        let in_language = |f: &&&str| match language {
+            "" => !f
+                .split_once('/')
+                .is_some_and(|(top, _)| crate::load::language_codes::is_language_tag(top)),
+            _ => f.starts_with(language),
+        };
+        let mut same_name = same_name.filter(in_language);
         match (same_name.next(), same_name.next()) {
             (Some(found), None) if *found != page.path => {
                 format!("did you mean `/{}`? ", from_root(found))
@@ -263,6 +271,53 @@ mod tests {
             .map(|n| PageLinks::of(&crate::render::Output::plain(n, Vec::new())))
             .collect();
         LinkIndex::new(&pages)
+    }
+
+    #[test]
+    fn a_page_elsewhere_is_named_by_the_links_words_or_its_file_name_in_the_pages_language() {
+        let site = files(
+            [
+                "index.html",
+                "ground-rules.html",
+                "workshops/w/asking-questions.html",
+                "en/index.html",
+                "en/workshops/w/asking-questions.html",
+            ]
+            .map(String::from),
+        );
+        let hints = FileHints::new(&site);
+        let page = |path: &str, source: &str| {
+            let mut p = PageLinks::of(&crate::render::Output::plain(path.into(), Vec::new()));
+            p.source = Some(source.into());
+            p
+        };
+        let none = |_: &str| None;
+        let titled = |t: &str| (t == "Ground rules").then(|| "ground-rules.html".to_string());
+        let pl = page("index.html", "content/index.md");
+        let en = page("en/index.html", "content/index.en.md");
+        // One page of that name in the page's language: from its root.
+        for p in [&pl, &en] {
+            assert_eq!(
+                hints.elsewhere("asking-questions.html", p, None, &none),
+                "did you mean `/workshops/w/asking-questions.html`? "
+            );
+        }
+        // The link's words are a page's title.
+        assert_eq!(
+            hints.elsewhere("rules.html", &pl, Some("Ground rules"), &titled),
+            "the link's words, `Ground rules`, are the title of `ground-rules.html`: did you mean `/ground-rules.html`? "
+        );
+        // Never the page itself, nor a name many pages have, nor a file.
+        let module = page(
+            "workshops/w/asking-questions.html",
+            "content/workshops/w/asking-questions.md",
+        );
+        assert_eq!(
+            hints.elsewhere("asking-questions.html", &module, None, &none),
+            ""
+        );
+        assert_eq!(hints.elsewhere("index.html", &pl, None, &none), "");
+        assert_eq!(hints.elsewhere("plan.png", &pl, None, &none), "");
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub mod spaced_links;
 mod translations;
 mod workshop;
 
-pub use base_template::check_base_template;
+pub use base_template::{check_base_template, check_launch_template};
 pub use brand::check_brand;
 pub use brand_files::{check_font_files, check_picture_files};
 pub use components::check_components;

@@ -307,11 +307,33 @@ fn category_hint(value: &str, types: &Doc<QuestionTypes>, ids: &[&str]) -> Strin
 /// when the two make one question (`[Co, jeśli nic nie zmienisz?]`), a
 /// comma in a list in brackets cut it in two.
 fn model_hint(model: &str, next: Option<&String>) -> String {
-    let joined = next.map(|n| format!("{model}, {n}"));
+    // Cut off, the next part goes on in small letters (`jeśli nic…?`); a
+    // model answer of its own starts with a capital.
+    let goes_on = |n: &&String| n.chars().next().is_some_and(char::is_lowercase);
+    let joined = next.filter(goes_on).map(|n| format!("{model}, {n}"));
     match joined.filter(|j| crate::check::session::is_question(j)) {
         Some(joined) => format!(
             "a comma inside `[…]` starts a new entry, so `{joined}` was read as two: put it in quotes, `\"{joined}\"`, or write each model answer on a line of its own under `models:`, starting with `- `"
         ),
         None => "a model answer shows the learner a question that could replace the statement: write it as a question, ending with a question mark".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::model_hint;
+
+    #[test]
+    fn a_model_answer_cut_by_a_comma_is_told_so_and_two_answers_are_not() {
+        let next = "jeśli nic się nie zmieni?".to_string();
+        assert!(model_hint("Co zrobisz", Some(&next)).starts_with("a comma inside `[…]`"));
+        // Two answers, the first without its question mark: not one cut in two.
+        let other = "What else happened?".to_string();
+        let hint = model_hint("Tell me more about that", Some(&other));
+        assert!(
+            hint.starts_with("a model answer shows the learner"),
+            "{hint}"
+        );
+        assert!(model_hint("Tell me more", None).starts_with("a model answer shows"));
     }
 }

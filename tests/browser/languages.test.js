@@ -192,17 +192,25 @@ test("on a phone the languages go by their codes, on one row with the search box
     assert.ok(Math.abs(search - languages) <= 1 && Math.abs(languages - menu) <= 1, `${width} px: one row (${search}, ${languages}, ${menu})`);
     const title = await page.locator(".site-title").boundingBox();
     assert.ok(title.y + title.height <= search, "the title has the row above");
-    // In use, the box takes the whole row, so what is typed shows whole;
-    // the languages and the Menu button go on the row under it.
+    // With something typed, the box takes the whole row, so what is typed
+    // shows whole; the languages and the Menu button go on the row under it.
     await page.locator(".search-input").focus();
+    const [focused, stillBeside] = await row();
+    assert.ok(Math.abs(focused - stillBeside) <= 1, `${width} px: focus alone moves nothing`);
+    await page.keyboard.type("zasady pytania");
     const typing = await page.locator(".search-input").boundingBox();
     const header = await page.locator(".header-inner").boundingBox();
     assert.ok(typing.width >= header.width - 40, `${width} px: the box in use is ${typing.width} px of ${header.width}`);
     const [, languagesBelow, menuBelow] = await row();
     assert.ok(languagesBelow > typing.y + typing.height && Math.abs(languagesBelow - menuBelow) <= 1, `${width} px: the languages and Menu under the box`);
+    // A tap on a language or the Menu with the box in use: nothing moves
+    // under the finger as the box loses focus.
     await page.locator(".search-input").blur();
+    const [, languagesAfter] = await row();
+    assert.equal(languagesAfter, languagesBelow, `${width} px: the row stays as the box loses focus`);
+    await page.locator(".search-input").fill("");
     const [again, languagesAgain] = await row();
-    assert.ok(Math.abs(again - languagesAgain) <= 1, `${width} px: one row again once the box is left`);
+    assert.ok(Math.abs(again - languagesAgain) <= 1, `${width} px: one row again once the box is empty`);
     // The code is what is seen; the language's name is in the link's name too.
     await switcher.getByRole("link", { name: "PL Polski" }).waitFor();
     assert.deepEqual(await axeViolations(page), []);

@@ -116,6 +116,8 @@ test("SCORM 1.2: a bookmark that is not a page of the site is not followed: the 
     const again = await reopen(server, { core: { lesson_location: mark, entry: "resume" } });
     assert.equal(shown(again.page), "index.html", JSON.stringify(mark));
     assert.deepEqual(again.problems, [], JSON.stringify(mark));
+    // One session: a launch page opened inside the course starts none.
+    assert.deepEqual(await again.page.evaluate(() => window.lms.errors), [], JSON.stringify(mark));
     await again.page.close();
   }
   // Written as the frame's address has it, or percent-encoded all through: followed.

@@ -552,9 +552,15 @@
 
   var own = null;
   var data = document.getElementById("lms-data");
-  var inner = data && document.getElementById("lms-frame");
-  if (inner && inLaunchPage()) {
-    window.location.replace(inner.getAttribute("src"));
+  if (data && inLaunchPage()) {
+    // Not connected: a second session would start (and on leaving, end)
+    // the platform's attempt the outer page holds. The frame is read once
+    // the page is in (this script runs in its head).
+    var away = function () {
+      var inner = document.getElementById("lms-frame");
+      if (inner) window.location.replace(inner.getAttribute("src"));
+    };
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", away); else away();
   } else if (data) {
     try { own = launch(JSON.parse(data.textContent)); } catch (e) { own = null; }
   }
