@@ -33,6 +33,8 @@ pub fn check_flow_lists(site: &Site) -> Vec<Diagnostic> {
 /// The warnings for the YAML `lines` of the file at `path`.
 fn in_lines<'a>(path: &Path, lines: impl Iterator<Item = &'a str>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    // The question checker's word lists are words, whatever their case.
+    let words = path.ends_with("question-rules.yaml");
     // The indentation of the line that opened a block of text, while in it.
     let mut block: Option<usize> = None;
     for (n, line) in lines.enumerate() {
@@ -41,7 +43,9 @@ fn in_lines<'a>(path: &Path, lines: impl Iterator<Item = &'a str>) -> Vec<Diagno
             continue;
         }
         block = opens_block(line).then_some(indent);
-        out.extend(split_entry(path, n + 1, line));
+        if !words {
+            out.extend(split_entry(path, n + 1, line));
+        }
         out.extend(super::curly_quotes::wrapped(path, n + 1, line));
     }
     out
@@ -109,14 +113,10 @@ const JOINING: &[&str] = &[
     "gdyby",
     "czyli",
     "zanim",
-    "aż",
     "choć",
     "chociaż",
     "skoro",
     "dopóki",
-    "niż",
-    "albo",
-    "lub",
     "zaś",
     "kto",
     "kogo",
@@ -159,8 +159,12 @@ fn split_entry(path: &Path, n: usize, line: &str) -> Option<Diagnostic> {
     }
     let open = line.len() - rest.len();
     let entries = entries(rest.trim_end().strip_suffix(']')?)?;
+    // The entry's first word, whole: `if-then plans` starts with no `if`.
     let joins = |e: &str| {
-        let word = e.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let word = e
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .next()
+            .unwrap_or("");
         JOINING.contains(&word)
     };
     // Entries written as sentences, with a capital (not a list of words
@@ -169,11 +173,13 @@ fn split_entry(path: &Path, n: usize, line: &str) -> Option<Diagnostic> {
     if !first.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
+    // An entry after one that ends a sentence (`Kto jeszcze?`) begins anew.
+    let ended = |i: usize| entries[i - 1].0.ends_with(['?', '!', '.']);
     let (i, (piece, at)) = entries
         .iter()
         .enumerate()
         .skip(1)
-        .find(|(_, (e, _))| joins(e))?;
+        .find(|(i, (e, _))| joins(e) && !ended(*i))?;
     let before = entries[i - 1].0;
     let column = line[..open + at].chars().count() + 1;
     Some(
@@ -230,11 +236,23 @@ mod tests {
             "objectives: [Nazwać obie zasady, Wyjaśnić coś, jeśli grupa tego potrzebuje]"
         )
         .is_some());
-        for word in ["jeżeli", "gdyby", "czyli", "zanim", "aż"] {
+        for word in ["jeżeli", "gdyby", "czyli", "zanim"] {
             let line = format!("models: [Co zrobisz, {word} nic się nie zmieni?]");
             assert!(warned(&line).is_some(), "{word}");
         }
         assert!(warned("objectives: [Ask, unless the group is ready]").is_some());
+        // A word joined by hyphens, a noun that is also a joining word, an
+        // alternative, an entry after a whole question: entries of their own.
+        for line in [
+            "materials: [SMART goals, if-then plans, habit tracking]",
+            "materials: [Cele SMART, kto-co-kiedy, kamienie milowe]",
+            "topics: [Rynek pracy, niż demograficzny, pokolenie Z]",
+            "includes: [Sesja na żywo, omówienie, aż do 8 osób w grupie]",
+            "materials: [Flipchart, markery, albo tablica suchościeralna]",
+            "models: [Kto jeszcze mógłby pomóc?, czego potrzebujesz?]",
+        ] {
+            assert_eq!(warned(line), None, "{line}");
+        }
     }
 
     #[test]
@@ -267,6 +285,12 @@ mod tests {
         assert_eq!(warned("tags: [AL, coaching]"), None);
         assert_eq!(warned("open_openers: [what, how, who]"), None);
         assert_eq!(warned("closed_openers: [czy, jeśli, albo]"), None);
+        let rules = "languages:\n  en:\n    joiners: [And, so, but, well]\n";
+        let found = super::in_lines(
+            Path::new("content/practice/question-rules.yaml"),
+            rules.lines(),
+        );
+        assert!(found.is_empty(), "{found:?}");
         assert_eq!(warned("also: [probing, closed]"), None);
         assert_eq!(
             warned("steps: [Opening, Problem presentation, Questions]"),

@@ -93,14 +93,22 @@ pub fn check_item(
                     .hint("list one or more open questions under `models:`"),
                 );
             }
+            // Written `models: [A, b]`, where a comma may cut an answer.
+            let (line, _) = at(&[Seg::Key("models")]);
+            let written = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+            let value = written
+                .split_once("models:")
+                .map_or("", |(_, v)| v.trim_start());
+            let in_brackets = value.starts_with('[');
             for (i, model) in r.models.iter().enumerate() {
                 if !crate::check::session::is_question(model) {
+                    let next = r.models.get(i + 1).filter(|_| in_brackets);
                     diags.push(
                         err(
                             format!("model answer {} is not a question: `{model}`", i + 1),
                             at(&[Seg::Key("models"), Seg::Index(i)]),
                         )
-                        .hint(model_hint(model, r.models.get(i + 1))),
+                        .hint(model_hint(model, next)),
                     );
                 }
             }
