@@ -129,31 +129,43 @@ impl<'a> FileHints<'a> {
 }
 
 impl FileHints<'_> {
-    /// "did you mean …? " for a link to a page the site does not have, led
-    /// by the link's `words` when they are a page's title (`[Dwie zasady
-    /// podstawowe](/zasady.html)`), else by its file's name where one page
-    /// of the site has it, elsewhere (`/asking-questions.html`, a
-    /// workshop's module), written from the site root; or nothing. Never
-    /// `page` itself.
-    pub fn elsewhere(
+    /// "did you mean …? " for a link to a page the site does not have whose
+    /// `words` are the title of one page of the site in `page`'s language
+    /// (`[Dwie zasady podstawowe](/zasady.html)`), written from its root;
+    /// or nothing. Never `page` itself.
+    pub fn by_title(
         &self,
         target: &str,
         page: &PageLinks,
         words: Option<&str>,
         titled: super::links::PageTitled,
     ) -> String {
+        let (Some(words), true) = (words, target.ends_with(".html")) else {
+            return String::new();
+        };
+        let language = super::placing::translation_folder(page).unwrap_or("");
+        let found = titled(words).map(|p| match p.starts_with(language) {
+            true => p,
+            false => format!("{language}{p}"),
+        });
+        match found.filter(|p| *p != page.path && self.site.has(p)) {
+            Some(path) => format!(
+                "the link's words, `{words}`, are the title of `{path}`: did you mean `/{}`? ",
+                path.strip_prefix(language).unwrap_or(&path)
+            ),
+            None => String::new(),
+        }
+    }
+
+    /// "did you mean …? " for a link to a page the site does not have whose
+    /// file name one page of the site has, elsewhere, in `page`'s language
+    /// (`/asking-questions.html`, a workshop's module), written from its
+    /// root; or nothing. Never `page` itself.
+    pub fn by_name(&self, target: &str, page: &PageLinks) -> String {
         if !target.ends_with(".html") {
             return String::new();
         }
         let language = super::placing::translation_folder(page).unwrap_or("");
-        let from_root = |path: &str| path.strip_prefix(language).unwrap_or(path).to_string();
-        if let Some(path) = words.and_then(titled).filter(|p| *p != page.path) {
-            let words = words.unwrap_or_default();
-            return format!(
-                "the link's words, `{words}`, are the title of `{path}`: did you mean `/{}`? ",
-                from_root(&path)
-            );
-        }
         // A name only one page has: `index.html`, `handout.html` are many.
         let name = fold(target.rsplit('/').next().unwrap_or(target));
         let same_name = self.folded().by_file_name.get(&name).into_iter().flatten();
@@ -168,10 +180,27 @@ impl FileHints<'_> {
         let mut same_name = same_name.filter(in_language);
         match (same_name.next(), same_name.next()) {
             (Some(found), None) if *found != page.path => {
-                format!("did you mean `/{}`? ", from_root(found))
+                format!(
+                    "did you mean `/{}`? ",
+                    found.strip_prefix(language).unwrap_or(found)
+                )
             }
             _ => String::new(),
         }
+    }
+}
+
+/// A "did you mean …? " `hint` as the link on `page`, `written` so, needs
+/// it: a root link on a translation's page stays in its language
+/// (`/cennik.html`, not `en/cennik.html`); the page itself is no answer.
+pub(super) fn in_page_terms(hint: String, page: &PageLinks, written: &str) -> String {
+    let own = [format!("`{}`", page.path), format!("`/{}`", page.path)];
+    if own.iter().any(|o| hint.contains(o.as_str())) {
+        return String::new();
+    }
+    match super::placing::translation_folder(page) {
+        Some(language) if written.starts_with('/') => hint.replace(&format!("`{language}"), "`/"),
+        _ => hint,
     }
 }
 
@@ -282,6 +311,7 @@ mod tests {
                 "workshops/w/asking-questions.html",
                 "en/index.html",
                 "en/workshops/w/asking-questions.html",
+                "en/contact.html",
             ]
             .map(String::from),
         );
@@ -291,33 +321,49 @@ mod tests {
             p.source = Some(source.into());
             p
         };
-        let none = |_: &str| None;
-        let titled = |t: &str| (t == "Ground rules").then(|| "ground-rules.html".to_string());
+        let titled = |t: &str| match t {
+            "Ground rules" => Some("ground-rules.html".to_string()),
+            "Contact us" => Some("contact.html".to_string()),
+            _ => None,
+        };
         let pl = page("index.html", "content/index.md");
         let en = page("en/index.html", "content/index.en.md");
         // One page of that name in the page's language: from its root.
         for p in [&pl, &en] {
             assert_eq!(
-                hints.elsewhere("asking-questions.html", p, None, &none),
+                hints.by_name("asking-questions.html", p),
                 "did you mean `/workshops/w/asking-questions.html`? "
             );
         }
-        // The link's words are a page's title.
+        // The link's words are a page's title, in the page's language only.
         assert_eq!(
-            hints.elsewhere("rules.html", &pl, Some("Ground rules"), &titled),
+            hints.by_title("rules.html", &pl, Some("Ground rules"), &titled),
             "the link's words, `Ground rules`, are the title of `ground-rules.html`: did you mean `/ground-rules.html`? "
+        );
+        assert_eq!(
+            hints.by_title("kontakt.html", &pl, Some("Contact us"), &titled),
+            ""
+        );
+        assert_eq!(
+            hints.by_title("en/kontakt.html", &en, Some("Contact us"), &titled),
+            "the link's words, `Contact us`, are the title of `en/contact.html`: did you mean `/contact.html`? "
         );
         // Never the page itself, nor a name many pages have, nor a file.
         let module = page(
             "workshops/w/asking-questions.html",
             "content/workshops/w/asking-questions.md",
         );
+        assert_eq!(hints.by_name("asking-questions.html", &module), "");
+        assert_eq!(hints.by_name("index.html", &pl), "");
+        assert_eq!(hints.by_name("plan.png", &pl), "");
+        // A spelling hint on a translation's page, as its root link reads.
+        let hint = "did you mean `en/contact.html`? ".to_string();
         assert_eq!(
-            hints.elsewhere("asking-questions.html", &module, None, &none),
-            ""
+            in_page_terms(hint.clone(), &en, "/kontakt.html"),
+            "did you mean `/contact.html`? "
         );
-        assert_eq!(hints.elsewhere("index.html", &pl, None, &none), "");
-        assert_eq!(hints.elsewhere("plan.png", &pl, None, &none), "");
+        let about = page("en/contact.html", "content/pages/contact.en.md");
+        assert_eq!(in_page_terms(hint, &about, "/contakt.html"), "");
     }
 
     #[test]

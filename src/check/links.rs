@@ -484,10 +484,19 @@ fn check_page(
                 if let Some(hint) = title_hint(written, texts.titled) {
                     return hint;
                 }
-                let mut meant = hints.hint_for(&target, written);
-                if meant.is_empty() {
-                    meant = hints.elsewhere(&target, page, placed.3.as_deref(), texts.titled);
-                }
+                let meant = hints.by_title(&target, page, placed.3.as_deref(), texts.titled);
+                let meant = match meant.is_empty() {
+                    true => super::file_hints::in_page_terms(
+                        hints.hint_for(&target, written),
+                        page,
+                        written,
+                    ),
+                    false => meant,
+                };
+                let meant = match meant.is_empty() {
+                    true => hints.by_name(&target, page),
+                    false => meant,
+                };
                 let beside = placed.beside_file();
                 missing_hint(&meant, &target, beside.as_deref())
             });

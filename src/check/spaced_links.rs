@@ -241,8 +241,13 @@ fn warning<'t>(
 /// accents.
 fn title_of<'t>(address: &str, titles: &dyn Fn() -> &'t [(String, String)]) -> Option<&'t str> {
     let wanted = folded(address);
-    let found = titles().iter().find(|(title, _)| *title == wanted);
-    found.map(|(_, path)| path.as_str())
+    let mut found = titles().iter().filter(|(title, _)| *title == wanted);
+    let (_, path) = found.next()?;
+    // Two pages of one title: which one was meant cannot be told.
+    match found.all(|(_, other)| other == path) {
+        true => Some(path.as_str()),
+        false => None,
+    }
 }
 
 /// The first `[words](address with a space)` in `line`, as where its `[`
