@@ -152,7 +152,12 @@ fn in_html(html: &str, at: usize) -> Vec<(Range<usize>, Nowhere, Form)> {
     crate::html::start_tags(html)
         .filter_map(|tag| {
             let problem = if tag.name.eq_ignore_ascii_case("a") {
-                link_problem(tag.get("href")?)?
+                let problem = link_problem(tag.get("href")?)?;
+                // A `data:` address with `download` is saved, not opened.
+                if problem == Nowhere::DataAddress && tag.get("download").is_some() {
+                    return None;
+                }
+                problem
             } else if tag.name.eq_ignore_ascii_case("img") {
                 let src = tag.get("src")?;
                 src.trim()
@@ -310,7 +315,7 @@ mod tests {
                     [tell a colleague](mailto:?subject=Workshop&body=See%20this) \
                     [t](tel:+48221234567) [w](https://example.com) ![p](/images/a.jpg) \
                     ![ok](data:image/png;base64,AAAA) [remark] (not a link) and [x](<o nas.md>) \
-                    `[code]()` <a id=\"goals\"></a> <a name=x>old anchor</a> \
+                    `[code]()` <a download=\"list.txt\" href=\"data:text/plain,Book%20it\">list</a> <a id=\"goals\"></a> <a name=x>old anchor</a> \
                     <a href=\"/about.html\">a</a> <img src=\"/images/a.jpg\" alt=\"\"> \
                     <img src=\"data:image/png;base64,AAAA\" alt=\"\"> `<a href=\"\">`";
         assert!(problems(text).is_empty(), "{:?}", problems(text));

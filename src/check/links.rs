@@ -143,6 +143,11 @@ impl<'a> LinkAttributes<'a> {
                 _ => continue,
             };
             if !std::mem::replace(&mut seen[slot], true) {
+                // A browser drops the spaces around an address (`href=" a.html "`).
+                let value = match slot {
+                    2 => value,
+                    _ => value.trim_matches(|c: char| c.is_ascii_whitespace()),
+                };
                 self.0[slot].push(value);
             }
         }

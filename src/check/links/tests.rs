@@ -20,6 +20,14 @@ fn links_are_kept_without_their_query() {
     assert_eq!(links, ["static/style.css", "a.html#part", "?only"]);
 }
 
+#[test]
+fn spaces_around_an_address_are_dropped_as_a_browser_drops_them() {
+    let html = "<a href=\" about.html \">x</a><img src=\"\n img.png\t\"><p id=\" x \">";
+    let found = PageLinks::of(&page("p.html", html));
+    let links: Vec<&str> = found.links.iter().collect();
+    assert_eq!(links, ["about.html", "img.png"]);
+}
+
 proptest::proptest! {
     #[test]
     fn a_sorted_search_finds_what_a_scan_finds(
