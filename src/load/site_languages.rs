@@ -43,8 +43,9 @@ pub fn code_problem(code: &str) -> Option<(String, String)> {
 /// (`polski`). Read as meant from there on, so the files in that language
 /// are not each reported as in a language the site does not have.
 fn meant(code: &str) -> Option<String> {
+    // A name first: `English` would also read as a code of seven letters.
     let known = super::language_codes::meant_code(code).map(str::to_string);
-    written_as(code).or(known)
+    known.or_else(|| written_as(code))
 }
 
 /// The way `code` is written as a language code, when it is one written
@@ -343,6 +344,21 @@ mod tests {
             "the language code `pl-pl` is written `pl-PL`"
         );
         assert!(code_problem("pl_PL").is_some());
+    }
+
+    #[test]
+    fn a_language_written_as_a_name_in_capitals_is_read_as_meant() {
+        // `English` would parse as a code of seven letters, `english`.
+        for (written, code) in [
+            ("English", "en"),
+            ("Polish", "pl"),
+            ("Angielski", "en"),
+            ("EN", "en"),
+            ("pt_br", "pt-BR"),
+        ] {
+            assert_eq!(meant(written).as_deref(), Some(code), "{written}");
+        }
+        assert_eq!(salvaged("languages: [pl, English]\n").1, ["pl", "en"]);
     }
 
     #[test]
