@@ -243,7 +243,7 @@ fn translation_key(code: &String, default: &str, languages: &[String]) -> Option
     if code != default && languages.contains(code) {
         return None;
     }
-    let meant = written_as(code)
+    let meant = meant(code)
         .filter(|m| languages.contains(m))
         .or_else(|| super::language::meant_language(code, languages).cloned());
     if code == default || meant.as_deref() == Some(default) {
@@ -264,21 +264,26 @@ fn translation_key(code: &String, default: &str, languages: &[String]) -> Option
         .hint(format!(
             "write `{meant}:`, as `languages:` has it: translations are found by the code exactly as written there"
         ))),
-        Some(meant) => Some(Diagnostic::error(
-            FILE,
-            format!("`{code}` is not one of the site's languages ({}); the nearest is `{meant}`", languages.join(", ")),
-        )
-        .hint(format!(
-            "write `{meant}:` for the `{meant}` translations, or add `{}` to `languages:` for translations of its own",
-            written_as(code).unwrap_or_else(|| code.clone())
-        ))),
+        Some(meant) => {
+            let own = self::meant(code).unwrap_or_else(|| code.clone());
+            let hint = match own == meant {
+                // `English:`: the language meant, written as its name.
+                true => format!("write `{meant}:`: translations are found by the language's code, as `languages:` has it"),
+                false => format!("write `{meant}:` for the `{meant}` translations, or add `{own}` to `languages:` for translations of its own"),
+            };
+            Some(Diagnostic::error(
+                FILE,
+                format!("`{code}` is not one of the site's languages ({}); the nearest is `{meant}`", languages.join(", ")),
+            )
+            .hint(hint))
+        }
         None => Some(Diagnostic::error(
             FILE,
             format!("translations for `{code}`, which is not in `languages:`"),
         )
         .hint(format!(
             "add `{}` to `languages:`, or remove its translations",
-            written_as(code).unwrap_or_else(|| code.clone())
+            self::meant(code).unwrap_or_else(|| code.clone())
         ))),
     }
 }
