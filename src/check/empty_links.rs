@@ -196,35 +196,25 @@ impl Nowhere {
     /// or its HTML tag).
     fn error(self, file: &Path, written: &str, form: Form) -> Diagnostic {
         let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
-        let (message, hint) = match (self, form) {
-            (Nowhere::LinkWithoutAddress, Form::Html) => (
-                "has no address, so it leads back to the page it is on",
-                "write where it leads in its `href`, such as `href=\"/about.html\"` for a page of the site or `href=\"https://…\"` for another site; or remove the link",
-            ),
-            (Nowhere::PictureWithoutAddress, Form::Html) => (
-                "has no address, so the page shows a broken picture",
-                "put the picture in content/ and write its path in its `src`, such as `src=\"/images/team.jpg\"`",
-            ),
-            (Nowhere::LinkWithoutAddress, _) => (
-                "has no address, so it leads back to the page it is on",
-                "write where it leads between the round brackets, such as `(/about.html)` for a page of the site or `(https://…)` for another site; or remove the link",
-            ),
-            (Nowhere::PictureWithoutAddress, _) => (
-                "has no address, so the page shows a broken picture",
-                "put the picture in content/ and write its path between the round brackets, such as `(/images/team.jpg)`",
-            ),
-            (Nowhere::MailWithoutAddress, _) => (
-                "names no e-mail address, so it opens an e-mail to no one",
-                "write the address after `mailto:`, such as `mailto:name@example.com`",
-            ),
-            (Nowhere::PhoneWithoutNumber, _) => (
-                "has no phone number, so it calls no one",
-                "write the number after `tel:`, with its country code and no spaces, such as `tel:+48221234567`",
-            ),
-            (Nowhere::DataAddress, _) => (
-                "leads to a `data:` address, which browsers refuse to open from a link",
-                "put the file in content/ and link to it there, such as `/files/plan.pdf`",
-            ),
+        let message = match self {
+            Nowhere::LinkWithoutAddress => "has no address, so it leads back to the page it is on",
+            Nowhere::PictureWithoutAddress => "has no address, so the page shows a broken picture",
+            Nowhere::MailWithoutAddress => {
+                "names no e-mail address, so it opens an e-mail to no one"
+            }
+            Nowhere::PhoneWithoutNumber => "has no phone number, so it calls no one",
+            Nowhere::DataAddress => {
+                "leads to a `data:` address, which browsers refuse to open from a link"
+            }
+        };
+        let hint = match (self, form) {
+            (Nowhere::LinkWithoutAddress, Form::Html) => "write where it leads in its `href`, such as `href=\"/about.html\"` for a page of the site or `href=\"https://…\"` for another site; or remove the link",
+            (Nowhere::LinkWithoutAddress, Form::Markdown) => "write where it leads between the round brackets, such as `(/about.html)` for a page of the site or `(https://…)` for another site; or remove the link",
+            (Nowhere::PictureWithoutAddress, Form::Html) => "put the picture in content/ and write its path in its `src`, such as `src=\"/images/team.jpg\"`",
+            (Nowhere::PictureWithoutAddress, Form::Markdown) => "put the picture in content/ and write its path between the round brackets, such as `(/images/team.jpg)`",
+            (Nowhere::MailWithoutAddress, _) => "write the address after `mailto:`, such as `mailto:name@example.com`",
+            (Nowhere::PhoneWithoutNumber, _) => "write the number after `tel:`, with its country code and no spaces, such as `tel:+48221234567`",
+            (Nowhere::DataAddress, _) => "put the file in content/ and link to it there, such as `/files/plan.pdf`",
         };
         Diagnostic::error(file, format!("`{written}` {message}")).hint(hint)
     }

@@ -489,19 +489,16 @@ fn check_page(
                 if let Some(hint) = title_hint(written, texts.titled) {
                     return hint;
                 }
-                let meant = hints.by_title(&target, page, placed.3.as_deref(), texts.titled);
-                let meant = match meant.is_empty() {
-                    true => super::file_hints::in_page_terms(
-                        hints.hint_for(&target, written),
-                        page,
-                        written,
-                    ),
-                    false => meant,
-                };
-                let meant = match meant.is_empty() {
-                    true => hints.by_name(&target, page),
-                    false => meant,
-                };
+                // The page the link's words name, else a spelling slip, else
+                // the one page of its file name.
+                let mut meant = hints.by_title(&target, page, placed.3.as_deref(), texts.titled);
+                if meant.is_empty() {
+                    let slip = hints.hint_for(&target, written);
+                    meant = super::file_hints::in_page_terms(slip, page, written);
+                }
+                if meant.is_empty() {
+                    meant = hints.by_name(&target, page);
+                }
                 let beside = placed.beside_file();
                 missing_hint(&meant, &target, beside.as_deref())
             });

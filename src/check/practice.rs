@@ -94,12 +94,9 @@ pub fn check_item(
                 );
             }
             // Written `models: [A, b]`, where a comma may cut an answer.
-            let (line, _) = at(&[Seg::Key("models")]);
-            let written = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
-            let value = written
-                .split_once("models:")
-                .map_or("", |(_, v)| v.trim_start());
-            let in_brackets = value.starts_with('[');
+            let (line, column) = value_place(text, at(&[Seg::Key("models")]));
+            let row = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+            let in_brackets = row.chars().nth(column.saturating_sub(1)) == Some('[');
             for (i, model) in r.models.iter().enumerate() {
                 if !crate::check::session::is_question(model) {
                     let next = r.models.get(i + 1).filter(|_| in_brackets);

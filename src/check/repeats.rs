@@ -20,9 +20,9 @@ pub fn merge(errors: Vec<LinkError>) -> Vec<Diagnostic> {
     let mut by_target: HashMap<(String, Place), usize> = HashMap::new();
     let mut by_written: HashMap<(String, Place), usize> = HashMap::new();
     let mut first_found: HashMap<String, usize> = HashMap::new();
-    let mut kept: Vec<(Diagnostic, usize)> = Vec::new();
-    // Whether each kept error is on the page of the file that writes it.
-    let mut owns: Vec<bool> = Vec::new();
+    // Each error kept, how many more pages have it, and whether it is on
+    // the page of the file that writes it.
+    let mut kept: Vec<(Diagnostic, usize, bool)> = Vec::new();
     let mut unplaced: Vec<LinkError> = Vec::new();
     // Errors of a relative link that leads somewhere else from each folder.
     let mut spread: HashMap<usize, String> = HashMap::new();
@@ -36,8 +36,8 @@ pub fn merge(errors: Vec<LinkError>) -> Vec<Diagnostic> {
         match by_target.get(&target).or_else(|| by_written.get(&written)) {
             Some(&i) => {
                 kept[i].1 += 1;
-                if e.own && !owns[i] {
-                    (kept[i].0, owns[i]) = (e.diagnostic, true);
+                if e.own && !kept[i].2 {
+                    (kept[i].0, kept[i].2) = (e.diagnostic, true);
                 }
                 if !by_target.contains_key(&target) && !e.written.starts_with(['/', '#']) {
                     spread.insert(i, e.written);
@@ -47,8 +47,7 @@ pub fn merge(errors: Vec<LinkError>) -> Vec<Diagnostic> {
                 by_target.insert(target, kept.len());
                 by_written.insert(written, kept.len());
                 first_found.entry(e.key).or_insert(kept.len());
-                owns.push(e.own);
-                kept.push((e.diagnostic, 0));
+                kept.push((e.diagnostic, 0, e.own));
             }
         }
     }
@@ -65,8 +64,7 @@ pub fn merge(errors: Vec<LinkError>) -> Vec<Diagnostic> {
             Some(&i) => kept[i].1 += 1,
             None => {
                 alone.insert(at, kept.len());
-                owns.push(e.own);
-                kept.push((e.diagnostic, 0));
+                kept.push((e.diagnostic, 0, e.own));
             }
         }
     }
@@ -75,7 +73,7 @@ pub fn merge(errors: Vec<LinkError>) -> Vec<Diagnostic> {
         kept[i].0.hint = Some(format!("this text is on pages in several folders, and a relative link leads somewhere else from each: write it from the site root, `/{written}`"));
     }
     kept.into_iter()
-        .map(|(mut d, more)| {
+        .map(|(mut d, more, _)| {
             if more > 0 {
                 let pages = if more == 1 { "page" } else { "pages" };
                 d.message = format!("{} (and on {more} more {pages})", d.message);

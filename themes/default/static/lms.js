@@ -266,7 +266,7 @@
         var now = (config.fingerprints || {})[key];
         Object.keys(items).forEach(function (id) {
           if (!isObject(items[id])) return;
-          if (now && (!(id in now) || (typeof items[id].item === "string" && items[id].item !== now[id]))) return;
+          if (now && (!(id in now) || !alsite.progress.fits({ fingerprint: now[id] }, items[id]))) return;
           if (!(id in seen)) {
             if (n >= pair[1]) return;
             seen[id] = false;

@@ -6,13 +6,6 @@
   "use strict";
   var alsite = window.alsite || {};
 
-  /** Whether `saved` was given to the item whose fingerprint is `fp` (an
-   *  answer saved before fingerprints counts as it is), as practice.js
-   *  tells it. */
-  function fits(fp, saved) {
-    return Boolean(saved) && typeof saved === "object" && (typeof saved.item !== "string" || saved.item === fp);
-  }
-
   function mount() {
     var script = document.getElementById("practice-index-data");
     if (!script || !alsite.progress || !alsite.t) return;
@@ -26,7 +19,7 @@
       var answered = 0, right = 0;
       set.items.forEach(function (fp, i) {
         var saved = store.get("item-" + (i + 1));
-        if (fits(fp, saved)) { answered++; if (saved.correct === true) right++; }
+        if (alsite.progress.fits({ fingerprint: fp }, saved)) { answered++; if (saved.correct === true) right++; }
       });
       if (!answered) return;
       line.textContent = alsite.t("practice.score", { answered: answered, total: set.items.length, right: right });

@@ -405,14 +405,8 @@
     });
   }
 
-  /** Whether `saved`, a result kept for the item in this place, was given
-   *  to this very item: ids are places, and the trainer may have inserted,
-   *  removed or rewritten items since. The result carries the item's
-   *  fingerprint (`item`); one saved before fingerprints is taken as it is. */
-  function fits(data, saved) {
-    if (!saved || typeof saved !== "object") return false;
-    return typeof saved.item !== "string" || typeof data.fingerprint !== "string" || saved.item === data.fingerprint;
-  }
+  /** Whether `saved` was given to the item `data` (progress.js). */
+  function fits(data, saved) { return alsite.progress.fits(data, saved); }
 
   /** Makes one .practice-item interactive. `onAnswer(result)` gets
    *  { answer, correct, item } (`item`: the item's fingerprint); `saved` is

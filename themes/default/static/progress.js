@@ -92,10 +92,21 @@
     };
   }
 
+  /** Whether `saved`, a result kept for the item in this place, was given
+   *  to this very `item` (with its `fingerprint`): ids are places, and the
+   *  trainer may have inserted, removed or rewritten items since. The
+   *  result carries the item's fingerprint (`item`); one saved before
+   *  fingerprints is taken as it is. */
+  function fits(item, saved) {
+    if (!saved || typeof saved !== "object") return false;
+    return typeof saved.item !== "string" || typeof item.fingerprint !== "string" || saved.item === item.fingerprint;
+  }
+
   alsite.progress = {
     /** The LMS session this window holds (a launch page's, set by lms.js). */
     session: null,
     storageKey: storageKey,
+    fits: fits,
     /** The store for `key`. `options.local`: keep it on this device only,
      *  even in an LMS (a timer's end time means nothing elsewhere). */
     open: function (key, options) {
