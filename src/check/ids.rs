@@ -60,7 +60,7 @@ fn pages(site: &Site) -> Vec<(Templates, Vec<Given<'_>>)> {
         home.extend(yaml_ids(site, &doc.source, "offers", ids));
     }
     pages.push((&["home.html", "offers.html"][..], home));
-    for page in &site.pages {
+    for page in site.pages.iter().filter(|p| p.text_kept) {
         let given = text(&page.source).map(|t| markdown_ids(&page.source, t));
         pages.extend(given.map(|g| (&["page.html"][..], g)));
     }

@@ -87,7 +87,11 @@ fn folded(text: &str) -> String {
 /// modules) whose text the loader kept, with that text.
 pub(super) fn markdown_texts(site: &Site) -> impl Iterator<Item = (&Path, &str)> {
     let modules = site.workshops.iter().flat_map(|w| &w.modules);
-    let files = site.home.iter().chain(&site.pages).map(|p| &p.source);
+    // Most free pages of a large site have no text kept: those are not
+    // looked up (a hundred thousand lookups in a map, each a few path
+    // comparisons, for every check that reads the texts).
+    let pages = site.home.iter().chain(&site.pages).filter(|p| p.text_kept);
+    let files = pages.map(|p| &p.source);
     files
         .chain(modules.map(|m| &m.source))
         .filter_map(|file| Some((file.as_path(), site.texts.get(file)?.as_str())))

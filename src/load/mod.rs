@@ -235,6 +235,17 @@ pub fn reload_file(root: &Path, site: &mut Site, rel: &Path) -> Result<bool, Dia
     Ok(replaced)
 }
 
+/// A Markdown file as the loader read it.
+struct Markdown<T> {
+    front: T,
+    /// The body, for all but free pages (see [`Page::body`]).
+    body: Option<String>,
+    /// A fingerprint of the whole file.
+    digest: u64,
+    /// Whether its text went into the site's texts (see [`Page::text_kept`]).
+    text_kept: bool,
+}
+
 struct Loader<'a> {
     root: &'a Path,
     texts: BTreeMap<PathBuf, String>,
@@ -367,11 +378,7 @@ impl<'a> Loader<'a> {
     /// Reads a Markdown file: front matter of type `T`, the body, and the
     /// file's fingerprint. A free page (`free`) keeps neither its body nor
     /// (unless it gives a heading an id) its text in memory: see `Page::body`.
-    fn markdown<T: DeserializeOwned>(
-        &mut self,
-        rel: &Path,
-        free: bool,
-    ) -> Option<(T, Option<String>, u64)> {
+    fn markdown<T: DeserializeOwned>(&mut self, rel: &Path, free: bool) -> Option<Markdown<T>> {
         let text = read_utf8(self.root, rel)
             .map_err(|d| self.diags.push(d))
             .ok()?;
@@ -405,16 +412,21 @@ impl<'a> Loader<'a> {
         // (`{#id}`), may write a link with a bare space, with no address or
         // by reference, or
         // another tool's syntax, which the checks read.
-        if !free
+        let text_kept = !free
             || memchr::memmem::find(text.as_bytes(), b"{#").is_some()
             || crate::check::spaced_links::may_have_spaced_link(&text)
             || crate::check::empty_links::may_have_empty_link(&text)
             || crate::check::reference_links::may_have_reference_link(&text)
-            || crate::check::other_tools::may_have_other_syntax(&text)
-        {
+            || crate::check::other_tools::may_have_other_syntax(&text);
+        if text_kept {
             self.texts.insert(rel.to_path_buf(), text);
         }
-        Some((data?, body, digest))
+        Some(Markdown {
+            front: data?,
+            body,
+            digest,
+            text_kept,
+        })
     }
 
     /// A free page's front matter takes no `hero` (the home page's alone):
@@ -485,7 +497,13 @@ impl<'a> Loader<'a> {
                 }
             }
             Kind::Module(slug, name) => {
-                if let Some((front, Some(body), _)) = self.markdown::<ModuleFront>(&rel, false) {
+                let read = self.markdown::<ModuleFront>(&rel, false);
+                if let Some(Markdown {
+                    front,
+                    body: Some(body),
+                    ..
+                }) = read
+                {
                     let module = Module {
                         source: rel.clone(),
                         slug: file_stem(Path::new(name)),
@@ -518,7 +536,12 @@ impl<'a> Loader<'a> {
 
     /// The page in `rel`, written to `folder/<slug or stem>.html`.
     fn page(&mut self, rel: &Path, folder: &str, stem: String, free: bool) -> Option<Page> {
-        let (front, body, digest) = self.markdown::<FrontMatter>(rel, free)?;
+        let Markdown {
+            front,
+            body,
+            digest,
+            text_kept,
+        } = self.markdown::<FrontMatter>(rel, free)?;
         let from_file = front.slug.is_none();
         let slug = front.slug.clone().unwrap_or(stem);
         if let Some(problem) = slug_problem(&slug) {
@@ -552,6 +575,7 @@ impl<'a> Loader<'a> {
             front,
             body,
             digest,
+            text_kept,
             output: match folder {
                 "" => format!("{slug}.html"),
                 folder => format!("{folder}/{slug}.html"),

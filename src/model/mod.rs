@@ -95,6 +95,14 @@ impl Site {
         find_by_slug(&self.sessions, slug)
     }
 
+    /// The workshop with this slug (the list is kept sorted by slug).
+    pub fn workshop(&self, slug: &str) -> Option<&Workshop> {
+        let found = self
+            .workshops
+            .binary_search_by(|w| w.slug.as_str().cmp(slug));
+        found.ok().map(|i| &self.workshops[i])
+    }
+
     /// Sorts the lists looked up by slug; the loader calls it once everything is in.
     /// Workshops loaded in parts (its `workshop.yaml` and each module, from
     /// runs of files read apart) become one workshop each, their modules in

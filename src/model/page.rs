@@ -53,6 +53,11 @@ pub struct Page {
     /// A fingerprint of the whole file, to tell whether it changed since the
     /// last build.
     pub digest: u64,
+    /// Whether the file's text is kept in [`crate::model::Site::texts`] for
+    /// the checks that read it: a free page's is kept only when a quick look
+    /// finds something they look for, so on a large site most are not.
+    /// Checks go by this before they look a page's text up.
+    pub text_kept: bool,
     /// Output path relative to the site root, e.g. `about.html`.
     pub output: String,
 }

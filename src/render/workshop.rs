@@ -311,9 +311,7 @@ pub fn module_context(
 /// activity of the same length in its place.
 fn timer_names(original: &Site, w: &Workshop, m: &Module) -> Vec<String> {
     let first = original
-        .workshops
-        .iter()
-        .find(|o| o.slug == w.slug)
+        .workshop(&w.slug)
         .and_then(|o| o.modules.iter().find(|o| o.slug == m.slug));
     let theirs = first.map_or(&[][..], |o| &o.front.activities[..]);
     m.front
