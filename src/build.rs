@@ -371,7 +371,9 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
     let started = Instant::now();
     let mut timings = Timings::default();
     output::recover(out);
-    let p = prepare(root)?;
+    // What the last build left is read beside the site, not after it.
+    let (p, previous) = rayon::join(|| prepare(root), || output::Previous::read(out));
+    let p = p?;
     timings.load = started.elapsed();
     guard::check_output_folder(root, out, force).map_err(one)?;
     let write_error = |e: std::io::Error| {
@@ -384,7 +386,7 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
             crate::diagnostic::write_hint(&e, "the output folder", Some("`--out`"))
         )))
     };
-    let mut writer = Writer::open(out).map_err(write_error)?;
+    let mut writer = Writer::open(out, previous).map_err(write_error)?;
     timings.check = started.elapsed() - timings.load;
 
     let t = Instant::now();
