@@ -11,6 +11,7 @@ mod file_hints;
 mod flow_lists;
 mod font_letters;
 mod ids;
+pub mod left_open;
 mod links;
 mod nav;
 mod offers;
@@ -69,23 +70,25 @@ pub fn check_every_language(site: &Site, theme: &crate::theme::Theme) -> Vec<Dia
 /// Every check on the loaded content (before rendering).
 /// `original` is the site in the default language (`site` itself there).
 pub fn check_content(site: &Site, original: &Site, theme: &crate::theme::Theme) -> Vec<Diagnostic> {
-    let ((mut diags, sessions), workshops) = rayon::join(
-        || rayon::join(|| check_practice(site), || check_sessions(site)),
-        || check_workshops(site, original),
-    );
-    diags.extend(sessions);
-    diags.extend(workshops);
-    diags.extend(translations::check_translated_practice(site, original));
-    diags.extend(translations::check_translated_sessions(site, original));
-    diags.extend(check_offers(site));
-    diags.extend(check_components(site));
-    diags.extend(check_ids(site, theme));
-    diags.extend(flow_lists::check_flow_lists(site));
-    diags.extend(spaced_links::check_spaced_links(site, original));
-    diags.extend(empty_links::check_empty_links(site, original));
-    diags.extend(reference_links::check_reference_links(site));
-    diags.extend(other_tools::check_other_tools(site));
-    diags
+    // Each reads the site alone: they run side by side, their findings in
+    // this order.
+    let checks: [&(dyn Fn() -> Vec<Diagnostic> + Sync); 14] = [
+        &|| check_practice(site),
+        &|| check_sessions(site),
+        &|| check_workshops(site, original),
+        &|| translations::check_translated_practice(site, original),
+        &|| translations::check_translated_sessions(site, original),
+        &|| check_offers(site),
+        &|| check_components(site),
+        &|| check_ids(site, theme),
+        &|| flow_lists::check_flow_lists(site),
+        &|| spaced_links::check_spaced_links(site, original),
+        &|| empty_links::check_empty_links(site, original),
+        &|| reference_links::check_reference_links(site),
+        &|| other_tools::check_other_tools(site),
+        &|| left_open::check_left_open(site),
+    ];
+    checks.par_iter().flat_map_iter(|check| check()).collect()
 }
 
 use crate::diagnostic::Diagnostic;
