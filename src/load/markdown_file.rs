@@ -44,6 +44,15 @@ pub(super) fn split_markdown<'t>(
     // A page brought from a wiki or mdBook: its title is its first heading,
     // which the page's own title then replaces.
     if let Some((title, line, after, rest)) = frontmatter::heading_title(parts.body) {
+        if let Some(at) = front_matter_below(rest) {
+            let at = after + at;
+            return Err(Diagnostic::error(
+                rel,
+                format!("front matter on line {at}, below the heading on line {line}: it would show on the page as text"),
+            )
+            .at(at, 1)
+            .hint("move the front matter, from its `---` to its closing `---`, to the very start of the file, above the heading; or delete it, since the heading gives the page its title"));
+        }
         let front = format!("title: {}\n", serde_json::Value::String(title));
         return Ok((front.into(), line, Body(rest, after)));
     }
@@ -58,6 +67,34 @@ pub(super) fn split_markdown<'t>(
         "missing front matter"
     };
     Err(Diagnostic::error(rel, message).at(1, 1).hint(hint))
+}
+
+/// The line (counted from 0 in `body`) of a front matter written below
+/// the title heading: a `---` line first (after blank lines), then lines
+/// of `key: value`, then `---`.
+fn front_matter_below(body: &str) -> Option<usize> {
+    let mut lines = body
+        .lines()
+        .enumerate()
+        .skip_while(|(_, l)| l.trim().is_empty());
+    let (start, first) = lines.next()?;
+    if first.trim_end() != "---" {
+        return None;
+    }
+    let mut fields = 0;
+    for (_, l) in lines.take(40) {
+        if l.trim_end() == "---" {
+            return (fields > 0).then_some(start);
+        }
+        let key = l.split_once(": ").map(|(k, _)| k).or(l.strip_suffix(':'));
+        if key.is_some_and(|k| !k.is_empty() && k.chars().all(|c| c.is_alphanumeric() || c == '_'))
+        {
+            fields += 1;
+        } else if !reads_as_front_matter(l) {
+            return None;
+        }
+    }
+    None
 }
 
 /// Front matter with no `---` line to end it: pointed at the line meant to

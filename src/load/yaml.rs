@@ -15,6 +15,7 @@ mod entries;
 mod escapes;
 mod explain;
 mod field_words;
+mod lining;
 mod locate;
 mod misread;
 mod nothing;
@@ -121,12 +122,17 @@ fn from_serde<T: DeserializeOwned>(
         (line, column) = (l, c);
         format!("this value is a copy (`*{name}`) of the one marked `&{name}` on line {mark}")
     });
+    // A top-level key indented while the others are not.
+    if let Some(d) = lining::indented_top_key(file, text, first_line) {
+        return d;
+    }
     if let Some(key) = missing_key(&stripped) {
-        // A key that is present but indented differently is the usual cause.
-        if let Some((l, c)) = misplaced_key(text, line, column, key) {
+        // A key that is present but indented differently is the usual cause,
+        // or another key of the block indented less, which ends it early.
+        if let Some((l, c, found)) = lining::misplaced_key(text, line, column, key) {
             let d = Diagnostic::error(
                 file,
-                format!("`{key}:` is not lined up with the other keys of its block"),
+                format!("`{found}:` is not lined up with the other keys of its block"),
             )
             .at(l, c)
             .hint(format!(
@@ -351,37 +357,6 @@ fn fields_of<T: DeserializeOwned>() -> Option<String> {
 fn missing_key(message: &str) -> Option<&str> {
     let rest = message.split("missing field `").nth(1)?;
     rest.split('`').next()
-}
-
-/// A line after the mapping at (`line`, `column`) that starts the key `key`
-/// at another indentation, before the mapping's list item or block ends.
-fn misplaced_key(text: &str, line: usize, column: usize, key: &str) -> Option<(usize, usize)> {
-    let col = column.saturating_sub(1);
-    let in_item = text
-        .lines()
-        .nth(line.saturating_sub(1))
-        .and_then(|l| l.get(..col))
-        .is_some_and(|before| before.trim_end().ends_with('-'));
-    let dash = col.saturating_sub(2);
-    for (i, l) in text.lines().enumerate().skip(line) {
-        let content = l.trim_start();
-        if content.is_empty() || content.starts_with('#') {
-            continue;
-        }
-        let indent = l.len() - content.len();
-        let nested_item = content.starts_with('-') && indent >= col;
-        let bare = content.strip_prefix("- ").unwrap_or(content);
-        let is_key = bare.strip_prefix(key).is_some_and(|r| r.starts_with(':'));
-        // Off by a few spaces, and not a key of a list nested inside.
-        if is_key && !nested_item && indent != col && indent.abs_diff(col) <= 3 {
-            return Some((i + 1, indent + 1));
-        }
-        let floor = if in_item { dash } else { col };
-        if indent < floor || (in_item && indent == dash && content.starts_with('-')) {
-            return None;
-        }
-    }
-    None
 }
 
 /// The key of serde's "duplicate field `x`" (a struct) or "duplicate entry
