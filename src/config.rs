@@ -42,7 +42,7 @@ pub struct Config {
     /// Where the site is published (`https://training.example/al/`): the
     /// page for missing addresses (`404.html`) links from there, as a
     /// server may show it at any depth.
-    #[serde(default, deserialize_with = "crate::model::fields::optional_text")]
+    #[serde(default, deserialize_with = "crate::model::fields::optional_address")]
     pub url: Option<String>,
     /// A search box on every page, with its index (`search: false` leaves both out).
     #[serde(default = "yes")]
@@ -112,11 +112,11 @@ impl Config {
 pub struct Organization {
     #[serde(deserialize_with = "crate::model::fields::required_text")]
     pub name: String,
-    #[serde(default, deserialize_with = "crate::model::fields::optional_text")]
+    #[serde(default, deserialize_with = "crate::model::fields::optional_address")]
     pub email: Option<String>,
     #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub phone: Option<String>,
-    #[serde(default, deserialize_with = "crate::model::fields::optional_text")]
+    #[serde(default, deserialize_with = "crate::model::fields::optional_address")]
     pub website: Option<String>,
     #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub address: Option<String>,
@@ -230,5 +230,15 @@ mod tests {
             path("https://x.example/Szkolenia%20AL/Materia%C5%82y").as_deref(),
             polish
         );
+    }
+
+    #[test]
+    fn spaces_around_an_address_are_not_part_of_it() {
+        let yaml = "title: t\norganization: { name: o, email: \"hello@x.example \", website: \" https://x.example\" }\nurl: \"https://x.example/al/ \"\n";
+        let config: super::Config = serde_yaml::from_str(yaml).expect("a config");
+        let org = &config.organization;
+        assert_eq!(org.email.as_deref(), Some("hello@x.example"));
+        assert_eq!(org.website.as_deref(), Some("https://x.example"));
+        assert_eq!(config.url.as_deref(), Some("https://x.example/al/"));
     }
 }

@@ -62,7 +62,15 @@ fn stop_while_moving(root: &Path, round: usize, signal: i32) -> Option<std::proc
         if moving(root) {
             // SAFETY: a signal to the child this test started.
             unsafe { libc::kill(child.id() as i32, signal) };
-            return Some(child.wait().unwrap());
+            let still_moving = moving(root);
+            let status = child.wait().unwrap();
+            // The build may have removed the folder and ended in the moment
+            // between seeing it and the signal: it finished first, and a
+            // signal to an ended process does nothing.
+            if status.success() && !still_moving {
+                return None;
+            }
+            return Some(status);
         }
         std::thread::sleep(Duration::from_micros(200));
     }

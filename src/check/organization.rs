@@ -74,16 +74,56 @@ fn email_problem(email: &str) -> Option<(String, String)> {
 }
 
 /// What keeps the site's `url` from being where its home folder is: a
-/// query or a fragment, which no folder has.
+/// query or a fragment, which no folder has; no server name, or one with a
+/// space; a page's address (`…/al/index.html`, copied from the browser's
+/// address bar); or `.` and `..` in its path. Links on the page for missing
+/// addresses start from it.
 fn url_problem(url: &str) -> Option<(String, String)> {
     let url = url.trim();
     let folder = url.split(['?', '#']).next().unwrap_or(url);
-    (folder != url).then(|| {
-        (
+    if folder != url {
+        return Some((
             format!("`url` is `{url}`, which is not the address of a folder"),
             format!(
                 "write the address of the site's home folder, with no `?` or `#`: `url: {folder}`"
             ),
+        ));
+    }
+    let (scheme, rest) = url.split_once("://")?;
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    if host.is_empty() {
+        return Some((
+            format!("`url` is `{url}`, which names no server"),
+            format!("write the whole address of the site's home folder after `{scheme}://`, such as `url: https://training.example/al/`"),
+        ));
+    }
+    if host.contains(char::is_whitespace) {
+        let joined: String = host.split_whitespace().collect::<Vec<_>>().join("-");
+        return Some((
+            format!("`url` is `{url}`: a server's name has no spaces (`{host}`)"),
+            format!("write the server's name as your browser shows it, such as `{joined}`"),
+        ));
+    }
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    if segments.iter().any(|s| *s == "." || *s == "..") {
+        return Some((
+            format!("`url` is `{url}`, with `.` or `..` in its path"),
+            "write the path of the site's home folder as it is, without `./` or `../`".into(),
+        ));
+    }
+    let last = segments.last()?;
+    let page = last.rsplit_once('.').is_some_and(|(name, ext)| {
+        !name.is_empty()
+            && ["html", "htm", "php", "asp", "aspx", "jsp", "shtml"]
+                .contains(&ext.to_ascii_lowercase().as_str())
+    });
+    page.then(|| {
+        let up = &url[..url.len() - last.len()];
+        (
+            format!(
+                "`url` is `{url}`, the address of a page (`{last}`), not of the site's home folder"
+            ),
+            format!("write the folder the site is in, without the page: `url: {up}`"),
         )
     })
 }
@@ -99,18 +139,22 @@ fn website_problem(field: &str, website: &str) -> Option<(String, String)> {
     if lower.starts_with("https://") || lower.starts_with("http://") {
         return None;
     }
-    // A scheme written wrong (`https//x`, `htps://x`, `//x`) goes: the
-    // hint's address has one `https://`.
-    let host = match website.find("//") {
-        Some(i)
-            if website[..i]
-                .trim_end_matches(':')
-                .chars()
-                .all(|c| c.is_ascii_alphabetic()) =>
-        {
-            &website[i + 2..]
-        }
-        _ => website.trim_start_matches('/'),
+    // A scheme written wrong (`https//x`, `htps://x`, `https:/x`, `//x`)
+    // goes: the hint's address has one `https://`.
+    let scheme_like = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphabetic());
+    let host = match website.find(":/") {
+        Some(i) if scheme_like(&website[..i]) => website[i + 1..].trim_start_matches('/'),
+        _ => match website.find("//") {
+            Some(i)
+                if website[..i]
+                    .trim_end_matches(':')
+                    .chars()
+                    .all(|c| c.is_ascii_alphabetic()) =>
+            {
+                &website[i + 2..]
+            }
+            _ => website.trim_start_matches('/'),
+        },
     };
     Some((
         format!("`{field}` is `{website}`, which is not a full web address"),
@@ -139,11 +183,31 @@ mod tests {
     }
 
     #[test]
+    fn a_url_that_is_no_home_folder_is_named() {
+        assert!(url_problem("https://training.example/al/").is_none());
+        assert!(url_problem("https://training.example").is_none());
+        assert!(url_problem("https://intranet.example/Szkolenia AL/").is_none());
+        assert!(url_problem("https://training.example/v1.2/").is_none());
+        let (_, hint) = url_problem("https://training.example/al/index.html").unwrap_or_default();
+        assert!(
+            hint.contains("`url: https://training.example/al/`"),
+            "{hint}"
+        );
+        assert!(url_problem("https://").is_some());
+        assert!(url_problem("https://training example/").is_some());
+        assert!(url_problem("https://training.example/al/../x/").is_some());
+    }
+
+    #[test]
     fn the_hint_gives_the_address_with_one_scheme() {
         for (written, meant) in [
             ("www.northbridge.example", "https://www.northbridge.example"),
             ("https//northbridge.example", "https://northbridge.example"),
             ("htps://northbridge.example", "https://northbridge.example"),
+            (
+                "https:/northbridge.example/",
+                "https://northbridge.example/",
+            ),
             (
                 "//northbridge.example/team",
                 "https://northbridge.example/team",

@@ -414,10 +414,16 @@ pub fn load(root: &Path, theme: &Theme, lang: &str) -> (Strings, Vec<Diagnostic>
                     "no UI strings for language `{lang}`: every word of the theme is in English"
                 ),
             )
-            .hint(format!(
-                "run `alsite strings {lang}` to write {} with the English words, and translate it",
-                file.display()
-            )),
+            .hint({
+                let run = format!(
+                    "run `alsite strings {lang}` to write {} with the English words, and translate it",
+                    file.display()
+                );
+                match crate::load::language_codes::also_a_country(lang) {
+                    Some(country) => format!("{country}; else {run}"),
+                    None => run,
+                }
+            }),
         );
     } else {
         let place = file_for(&reference_sources, &own_sources, lang);

@@ -32,6 +32,31 @@ const MISTAKEN: &[(&str, &str, &str)] = &[
     ("ir", "fa", "Persian"),
 ];
 
+/// Language codes that are also a country's code, often written for the
+/// country's language: the code's own language, the country, and what its
+/// language is.
+const ALSO_A_COUNTRY: &[(&str, &str, &str, &str)] = &[
+    (
+        "uk",
+        "Ukrainian",
+        "the United Kingdom",
+        "English is `en` (`en-GB` for British English)",
+    ),
+    ("se", "Northern Sami", "Sweden", "Swedish is `sv`"),
+    ("br", "Breton", "Brazil", "Brazilian Portuguese is `pt-BR`"),
+];
+
+/// For a language code that is also a country's, often written for the
+/// country's language (`uk` for the United Kingdom), what it names and what
+/// to write for that.
+pub fn also_a_country(code: &str) -> Option<String> {
+    let lower = code.to_lowercase();
+    let (_, language, country, meant) = ALSO_A_COUNTRY.iter().find(|(c, ..)| *c == lower)?;
+    Some(format!(
+        "`{lower}` is {language}, not {country}: if you meant {country}, {meant}"
+    ))
+}
+
 /// Three-letter codes (ISO 639-2) of languages that have a two-letter one:
 /// a language tag uses the shortest code, so `pol` names no language the
 /// theme or a browser knows as Polish.

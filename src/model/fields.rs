@@ -98,6 +98,17 @@ pub fn optional_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, 
     }))
 }
 
+/// Like [`optional_text`], for an address (an e-mail, a web address):
+/// spaces around it, as in `email: "hello@northbridge.example "`, are
+/// never part of it, and go.
+pub fn optional_address<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let text = optional_text(d)?;
+    Ok(text.map(|t| match t.trim() {
+        trimmed if trimmed.len() == t.len() => t,
+        trimmed => trimmed.to_string(),
+    }))
+}
+
 /// An optional text a page shows (a description, an explanation, a
 /// note): left out, written empty or of spaces only it is not shown (a
 /// page's own, then, gives way to the site's), but one holding only
