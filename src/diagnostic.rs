@@ -87,10 +87,19 @@ impl Diagnostic {
             if let Some(text) = sources.line(&self.file, self.line) {
                 let gutter = self.line.to_string().len();
                 let (text, column) = source_window(text, self.column);
+                // As wide as what is above it: a tab stays a tab, an emoji
+                // or a CJK letter takes two cells, a combining mark none.
                 let pad: String = text
                     .chars()
                     .take(column.saturating_sub(1))
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .map(|c| match c {
+                        '\t' => "\t",
+                        c => match unicode_width::UnicodeWidthChar::width(c) {
+                            Some(0) => "",
+                            Some(2) => "  ",
+                            _ => " ",
+                        },
+                    })
                     .collect();
                 out.push_str(&format!("{:gutter$} |\n", ""));
                 out.push_str(&format!("{} | {}\n", self.line, text));
@@ -98,7 +107,7 @@ impl Diagnostic {
             }
         }
         if let Some(hint) = &self.hint {
-            out.push_str(&format!("  = hint: {hint}\n"));
+            out.push_str(&format!("  = hint: {}\n", shortened(hint)));
         }
         out
     }
@@ -178,6 +187,17 @@ impl<'a> Sources<'a> {
 /// The part of a source line worth showing, about 100 characters around
 /// `column`, with invisible control characters made visible; and the column
 /// within it.
+/// A hint of at most about 2,000 characters: one that writes back a very
+/// long line (a 100,000-character `description:` in quotes) is cut, its
+/// advice kept at its start. (A list of missing UI strings stays whole.)
+fn shortened(hint: &str) -> std::borrow::Cow<'_, str> {
+    const MAX: usize = 2000;
+    match hint.char_indices().nth(MAX) {
+        Some((at, _)) => format!("{} …", &hint[..at]).into(),
+        None => hint.into(),
+    }
+}
+
 fn source_window(line: &str, column: usize) -> (String, usize) {
     const WIDTH: usize = 100;
     let chars: Vec<char> = line.chars().collect();
@@ -507,6 +527,27 @@ mod tests {
         );
         assert!(out.contains("2 | titel: B\n  | ^\n"), "{out}");
         assert!(out.contains("= hint: did you mean `title`?"), "{out}");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn the_caret_stands_under_its_column_after_wide_letters_and_a_long_hint_is_cut() {
+        let dir = std::env::temp_dir().join(format!("alsite-diag-wide-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("x.yaml"), "- { say: \"🎧👂 Hi.\", mood: x }\n").unwrap();
+        let long = format!("write `{}`", "a".repeat(5000));
+        let d = Diagnostic::error("x.yaml", "unknown field `mood`")
+            .at(1, 19)
+            .hint(long);
+        let out = d.render(&dir);
+        // Two emoji of two cells each: the caret is two cells further right
+        // than a count of characters puts it.
+        assert!(out.contains(&format!("  | {}^\n", " ".repeat(20))), "{out}");
+        let hint = out.lines().find(|l| l.contains("= hint:")).unwrap();
+        assert!(
+            hint.chars().count() < 2050 && hint.ends_with(" …"),
+            "{hint}"
+        );
         std::fs::remove_dir_all(dir).unwrap();
     }
 }

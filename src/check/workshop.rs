@@ -203,7 +203,11 @@ fn day_ends(w: &Workshop, text: &str, days: &[Option<DayPlan>]) -> Vec<Diagnosti
                     planned.start
                 ),
             )
-            .hint("`end:` is when the day must be over, after its `start:`"),
+            .hint(if end.0 == 0 {
+                "`end:` is when the day must be over, after its `start:`; for midnight write `end: \"24:00\"`"
+            } else {
+                "`end:` is when the day must be over, after its `start:`"
+            }),
             Ok(end) if planned.end > end => {
                 let over = planned.end.0 - end.0;
                 let first = planned.slots.iter().find(|s| s.end > end);

@@ -111,9 +111,13 @@ pub fn code_in_name(rel: &Path, rel_in_content: &Path, languages: &[String]) -> 
         return Some(Diagnostic::error(rel, message).hint(hint));
     }
     let code = unknown_code(rel_in_content, languages)?;
+    // The list to write: the site's languages, the default first, and this one.
+    let mut with = languages.to_vec();
+    with.push(code.clone());
+    let list = with.join(", ");
     Some(
         Diagnostic::error(rel, format!("`{code}`{LOOKS_LIKE}{}", languages.join(", "))).hint(
-            format!("add `{code}` to `languages:` in site.yaml, or rename the file"),
+            format!("add `{code}` to the site's languages in site.yaml, after the default one (`languages: [{list}]`), or rename the file"),
         ),
     )
 }

@@ -176,6 +176,16 @@ fn from_serde<T: DeserializeOwned>(
     if hint.as_deref() == Some(explain::NOT_A_KEY_HINT) {
         hint = Some(not_a_key_hint(text, line, column));
     }
+    let about_a_list = message.contains("missing its `- `")
+        || hint.as_deref().is_some_and(|h| h.contains("a list (lines"));
+    if let Some((l, fixed)) = lining::dash_without_space(text, line).filter(|_| about_a_list) {
+        line = l;
+        column = 1 + fixed.len() - fixed.trim_start().len();
+        message =
+            "a list item's `-` has no space after it, so YAML reads the dash as part of a key"
+                .into();
+        hint = Some(format!("put a space after the `-`: `{}`", fixed.trim()));
+    }
     if let Some(h) = second_type(text, line, &message) {
         hint = Some(h);
     }

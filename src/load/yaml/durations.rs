@@ -1,5 +1,6 @@
 //! A length of time written as a person writes it where alsite wants whole
-//! minutes: `1:30`, `1,5 h`, `90 min`, `1 h 30 min`, `45 minut`, `2 godz.`.
+//! minutes: `1:30`, `1,5 h`, `90 min`, `1 h 30 min`, `1h30`, `45 minut`,
+//! `2 godz.`, `pół godziny`, `½ h`, `kwadrans`.
 //! The hint then gives the number to write.
 
 /// The most minutes a length may have: a day's.
@@ -14,7 +15,19 @@ pub fn minutes_in(written: &str) -> Option<u32> {
 }
 
 fn read(written: &str) -> Option<u32> {
-    let t = written.trim().to_lowercase();
+    let mut t = written.trim().to_lowercase();
+    // Half and one and a half, in signs and in Polish words.
+    for (words, number) in [
+        ("półtorej ", "1,5 "),
+        ("półtora ", "1,5 "),
+        ("pół ", "0,5 "),
+        ("½", "0,5"),
+        ("kwadrans", "15 min"),
+    ] {
+        if let Some(rest) = t.strip_prefix(words) {
+            t = format!("{number}{rest}");
+        }
+    }
     if let Some((h, m)) = t.split_once(':') {
         let (h, m) = (h.trim().parse::<u32>().ok()?, m.trim());
         return (m.len() == 2).then(|| Some(h * 60 + m.parse::<u32>().ok()?))?;
@@ -22,6 +35,7 @@ fn read(written: &str) -> Option<u32> {
     let mut total = 0.0;
     let mut rest = t.as_str();
     let mut any = false;
+    let mut last_unit = 0.0;
     while !rest.trim().is_empty() {
         let r = rest.trim_start();
         let digits = r
@@ -33,7 +47,13 @@ fn read(written: &str) -> Option<u32> {
             .find(|c: char| c.is_ascii_digit())
             .unwrap_or(after.len());
         let word = after[..unit].trim().trim_end_matches('.');
-        total += number * unit_minutes(word)?;
+        // A bare number after hours is minutes: `1h30`, `1 h 30`.
+        let per = match word {
+            "" if last_unit == 60.0 => 1.0,
+            word => unit_minutes(word)?,
+        };
+        last_unit = per;
+        total += number * per;
         rest = &after[unit..];
         any = true;
     }
@@ -73,6 +93,12 @@ mod tests {
             ("1 h 30 min", 90),
             ("2 godz.", 120),
             ("1 hour 15 minutes", 75),
+            ("1h30", 90),
+            ("1 h 30", 90),
+            ("pół godziny", 30),
+            ("półtorej godziny", 90),
+            ("½ h", 30),
+            ("kwadrans", 15),
         ] {
             assert_eq!(minutes_in(written), Some(minutes), "{written}");
         }
@@ -83,6 +109,7 @@ mod tests {
             "pół",
             "90",
             "1,25 min",
+            "30 1",
             "h",
             "0:00",
             "25 h",

@@ -107,6 +107,25 @@ pub(super) fn indented_top_key(file: &Path, text: &str, first_line: usize) -> Op
     )
 }
 
+/// The line at or just after `line` (1-based) that starts a list item with
+/// no space after its dash (`-text: …`, which YAML reads as a key named
+/// `-text`): its number and the line written with the space.
+pub(super) fn dash_without_space(text: &str, line: usize) -> Option<(usize, String)> {
+    text.lines()
+        .enumerate()
+        .skip(line.saturating_sub(1))
+        .take(3)
+        .find_map(|(i, l)| {
+            let content = l.trim_start();
+            let rest = content.strip_prefix('-')?;
+            let next = rest.chars().next()?;
+            (next.is_alphabetic() && key_of(rest).is_some()).then(|| {
+                let indent = &l[..l.len() - content.len()];
+                (i + 1, format!("{indent}- {rest}"))
+            })
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +136,14 @@ mod tests {
         assert_eq!(misplaced_key(text, 2, 5, "turns"), Some((3, 4, "minutes")));
         let fine = "stages:\n  - title: Opening\n    minutes: 5\n  - title: Next\n";
         assert_eq!(misplaced_key(fine, 2, 5, "turns"), None);
+    }
+
+    #[test]
+    fn a_dash_with_no_space_after_it_is_found() {
+        let text = "options:\n  - text: a\n  -text: b\n";
+        assert_eq!(dash_without_space(text, 3), Some((3, "  - text: b".into())));
+        assert_eq!(dash_without_space("items:\n  - a\n  - b\n", 2), None);
+        assert_eq!(dash_without_space("x: -5\n", 1), None);
     }
 
     #[test]
