@@ -343,6 +343,8 @@ impl Kept {
                 template,
                 links: Names::from_joined(&entry.links),
                 ids: Names::from_joined(&entry.ids),
+                // It passed the check when it was built.
+                open_comment: None,
             },
             stamp: entry.stamp,
             rendered: false,
@@ -525,7 +527,10 @@ fn render_staged(
         let mut tags = LinkAttributes::default();
         let text = index.and_then(|_| search::page(&o, html, lang, &mut |t| tags.tag(t)));
         let links = match text {
-            Some(_) => PageLinks::of_attributes(&o, tags),
+            Some(_) => PageLinks {
+                open_comment: html.and_then(check::left_open::in_html),
+                ..PageLinks::of_attributes(&o, tags)
+            },
             None => PageLinks::of_html(&o, html),
         };
         Ok(Kept {

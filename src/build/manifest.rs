@@ -65,10 +65,10 @@ pub struct Manifest {
     pub files: HashMap<String, Entry>,
 }
 
-/// Reads the manifest in `out`; `None` when it is missing or unreadable.
-pub fn read(out: &Path) -> Option<Manifest> {
-    let raw = std::fs::read(out.join(MANIFEST)).ok()?;
-    match serde_json::from_slice::<File<HashMap<String, Entry>>>(&raw) {
+/// The manifest whose file (in an output folder) holds `raw`; `None` when
+/// it is unreadable or from another version.
+pub fn from_bytes(raw: &[u8]) -> Option<Manifest> {
+    match serde_json::from_slice::<File<HashMap<String, Entry>>>(raw) {
         Ok(f) if f.version == VERSION => Some(Manifest {
             targets: f.targets,
             files: f.files,

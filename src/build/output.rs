@@ -44,16 +44,18 @@ pub struct Changes {
 
 /// What the last build left in an output folder: whether alsite made it,
 /// its manifest's record of each file still as it was written, and every
-/// file in it. Read while the site loads, before the folder is locked (at
-/// 10,000 pages it takes about as long as the rest of an unchanged
-/// rebuild's work on one core); [`Writer::open`] reads it again when
-/// another build changed the folder in between.
+/// file in it. Read while the site loads (at 10,000 pages it takes about
+/// as long as the rest of an unchanged rebuild's work on one core), under
+/// the folder's lock, so that no other build's moves are seen half done;
+/// the lock is let go until [`Writer::open`] takes it again, and reads it
+/// all again if another build committed in between.
 pub(super) struct Previous {
     /// The output folder it was read from (as [`placed`] resolves it).
     out: PathBuf,
-    /// Whether the marker and the manifest were there, and the manifest's
-    /// size and time: what tells that another build committed since.
-    seen: (bool, Option<(u64, u64)>),
+    /// Whether the marker was there, and a fingerprint of the manifest's
+    /// bytes: what tells that another build committed since (a size and a
+    /// time could be the same on a file system that keeps whole seconds).
+    seen: (bool, Option<u64>),
     previous: HashMap<String, Entry>,
     targets: Option<u64>,
     present: Vec<String>,
@@ -63,10 +65,26 @@ impl Previous {
     /// Reads what the last build left in `out`; `None` when the folder
     /// cannot be placed (its error comes when the writer opens it).
     pub(super) fn read(out: &Path) -> Option<Previous> {
-        let (out, _, _) = placed(out).ok()?;
-        let seen = Previous::seen(&out);
+        let (out, parent, _) = placed(out).ok()?;
+        // Under the lock: another build's moves, or their undoing, are not
+        // seen half done.
+        let _lock = lock_folder(&parent).ok().flatten();
+        Previous::read_locked(out)
+    }
+
+    /// As [`Previous::read`], by a build that holds the folder's lock (a
+    /// second lock of its own would wait for the first for ever).
+    fn read_locked(out: PathBuf) -> Option<Previous> {
+        let raw = std::fs::read(out.join(MANIFEST)).ok();
+        let seen = (
+            out.join(MARKER).is_file(),
+            raw.as_deref().map(crate::digest::of),
+        );
         let (previous, present, targets) = if seen.0 {
-            let recorded = manifest::read(&out).unwrap_or_default();
+            let recorded = raw
+                .as_deref()
+                .and_then(manifest::from_bytes)
+                .unwrap_or_default();
             let targets = (!recorded.files.is_empty()).then_some(recorded.targets);
             let (previous, present) = as_written(&out, recorded.files);
             (previous, present, targets)
@@ -82,17 +100,14 @@ impl Previous {
         })
     }
 
-    fn seen(out: &Path) -> (bool, Option<(u64, u64)>) {
-        let manifest = std::fs::metadata(out.join(MANIFEST)).ok();
-        (
-            out.join(MARKER).is_file(),
-            manifest.map(|m| manifest::stamp(&m)),
-        )
-    }
-
     /// Whether it still tells what is in `out`, as far as builds go.
     fn current(&self, out: &Path) -> bool {
-        self.out == out && Previous::seen(out) == self.seen
+        let raw = std::fs::read(out.join(MANIFEST)).ok();
+        let seen = (
+            out.join(MARKER).is_file(),
+            raw.as_deref().map(crate::digest::of),
+        );
+        self.out == out && seen == self.seen
     }
 }
 
@@ -132,7 +147,7 @@ impl Writer {
         // Under the lock: a build that committed since it was read made it stale.
         let read = previous
             .filter(|p| p.current(out))
-            .or_else(|| Previous::read(out));
+            .or_else(|| Previous::read_locked(out.to_path_buf()));
         let Some(Previous {
             seen: (update, _),
             previous,

@@ -5,9 +5,12 @@
 //! page: the rest of a free page and its footer, a session's turns after
 //! its summary, and in a handout or facilitator guide every later module.
 //! The page builds all the same, so the trainer learns of it from a
-//! participant. Each is an error at its `<!--`, in a Markdown page's front
-//! matter or text, or in a YAML file (whose Markdown fields, a session's
-//! summary or a practice item's explanation, go into pages as they are).
+//! participant. Each is an error at its `<!--`: in a Markdown page's text
+//! before anything renders, and on any built page whose HTML holds one
+//! (from a YAML file's Markdown field, a session's summary or a practice
+//! item's explanation, or a module's facilitator notes), found again in
+//! the file that wrote it. A `<!--` that reaches no page as HTML (in a YAML
+//! comment, in code, in a text shown as text) passes.
 //! A comment closed only by a later one's `-->` (`<!-- a` … `<!-- b -->`)
 //! hides all between: it is an error too. In Markdown, `<!--` in code is
 //! text, not a comment, and passes.
@@ -35,21 +38,52 @@ pub fn may_be_left_open(text: &str) -> bool {
         || memmem::find(bytes, b"~~~").is_some()
 }
 
-/// Errors for every Markdown and YAML file of `site` that opens an HTML
-/// comment and never closes it; warnings for code blocks left open.
+/// Errors for every Markdown page of `site` that opens an HTML comment in
+/// its text and never closes it; warnings for code blocks left open.
 pub(super) fn check_left_open(site: &Site) -> Vec<Diagnostic> {
-    let markdown = super::spaced_links::markdown_texts(site).flat_map(|(file, text)| {
-        if !may_be_left_open(text) {
-            return Vec::new();
+    super::spaced_links::markdown_texts(site)
+        .filter(|(_, text)| may_be_left_open(text))
+        .flat_map(|(file, text)| in_markdown(file, text))
+        .collect()
+}
+
+/// The opening of the first comment a built page's HTML leaves open (its
+/// line, at most 40 characters), if any.
+pub fn in_html(html: &str) -> Option<Box<str>> {
+    let at = unclosed(html)?;
+    let rest = &html[at..];
+    let line = rest[..rest.find('\n').unwrap_or(rest.len())].trim_end();
+    Some(line.chars().take(40).collect::<String>().into())
+}
+
+/// The error for a built page that leaves a comment open (`opened`, as
+/// [`in_html`] gives it): at the comment in the file that made the page,
+/// or in one whose text the page shows (a workshop's modules).
+pub(super) fn on_page(
+    page: &super::PageLinks,
+    opened: &str,
+    sources: super::Sources,
+) -> Diagnostic {
+    let Some(source) = page.source.as_deref() else {
+        return Diagnostic::error(&page.path, format!("the HTML comment `{opened}` is not closed with `-->`: a browser hides everything after it"));
+    };
+    let files = std::iter::once(source.to_path_buf()).chain((sources.parts)(source));
+    for file in files {
+        let Some(text) = (sources.texts)(&file) else {
+            continue;
+        };
+        let found = memmem::find(text.as_bytes(), opened.as_bytes())
+            .filter(|&at| unclosed(&text[at..]) == Some(0))
+            .or_else(|| unclosed(&text));
+        if let Some(at) = found {
+            return error(&file, &text, at, Some(&page.path));
         }
-        in_markdown(file, text)
-    });
-    let yaml = site.texts.iter().filter_map(|(file, text)| {
-        let is_yaml = file.extension().is_some_and(|e| e == "yaml" || e == "yml");
-        let at = unclosed(text).filter(|_| is_yaml)?;
-        Some(error(file, text, at))
-    });
-    markdown.chain(yaml).collect()
+    }
+    Diagnostic::error(
+        source,
+        format!("page {} leaves the HTML comment `{opened}` open (no `-->` after it): a browser hides everything after it", page.path),
+    )
+    .hint("end the comment with `-->` where the note ends, or remove the `<!--`")
 }
 
 /// The byte of the first `<!--` in `text` that no `-->` closes before the
@@ -62,6 +96,11 @@ fn unclosed(text: &str) -> Option<usize> {
         let rest = &bytes[open + OPEN.len()..];
         let close = memmem::find(rest, CLOSE.as_bytes());
         let next = memmem::find(rest, OPEN.as_bytes());
+        // `<!-->` and `<!--->` are whole, empty comments.
+        if rest.starts_with(b">") || rest.starts_with(b"->") {
+            from = open + OPEN.len();
+            continue;
+        }
         match (close, next) {
             (Some(c), Some(n)) if c < n => from = open + OPEN.len() + c + CLOSE.len(),
             (Some(c), None) => from = open + OPEN.len() + c + CLOSE.len(),
@@ -71,17 +110,13 @@ fn unclosed(text: &str) -> Option<usize> {
     None
 }
 
-/// A Markdown file: its front matter is read as text (its fields are
-/// Markdown or plain), its body as Markdown, where only raw HTML opens a
-/// comment.
+/// A Markdown file's body, where only raw HTML opens a comment (its
+/// front matter's Markdown fields are found on the pages they go to).
 fn in_markdown(file: &Path, text: &str) -> Vec<Diagnostic> {
     let body_start = match crate::load::frontmatter::split(text) {
         Ok(split) => split.body.as_ptr() as usize - text.as_ptr() as usize,
         Err(_) => return Vec::new(),
     };
-    if let Some(at) = unclosed(&text[..body_start]) {
-        return vec![error(file, text, at)];
-    }
     let body = &text[body_start..];
     // The raw HTML of the body, in order, each piece with where it starts.
     let mut html = String::new();
@@ -106,7 +141,7 @@ fn in_markdown(file: &Path, text: &str) -> Vec<Diagnostic> {
     if let Some(at) = unclosed(&html) {
         let piece = starts.partition_point(|&(h, _)| h <= at) - 1;
         let (h, b) = starts[piece];
-        found.push(error(file, text, body_start + b + (at - h)));
+        found.push(error(file, text, body_start + b + (at - h), None));
     }
     found
 }
@@ -117,7 +152,11 @@ fn unclosed_fence(block: &str) -> Option<&str> {
     let first = block.lines().next()?.trim_start();
     let mark = first.chars().next().filter(|c| *c == '`' || *c == '~')?;
     let fence = &first[..first.len() - first.trim_start_matches(mark).len()];
-    let last = block.lines().skip(1).last().map(str::trim);
+    // Inside a quote each line starts with `>`: the fence is after it.
+    let last = block.lines().skip(1).last().map(|l| {
+        l.trim_start_matches(|c: char| c == '>' || c.is_whitespace())
+            .trim_end()
+    });
     let closed = last.is_some_and(|l| l.len() >= fence.len() && l.chars().all(|c| c == mark));
     (!closed).then_some(fence)
 }
@@ -134,7 +173,7 @@ fn fence_warning(file: &Path, text: &str, at: usize, fence: &str) -> Diagnostic 
     let line_of = format!("a line of {} {marks}", fence.len());
     Diagnostic::warning(
         file,
-        format!("the code block that starts here with {line_of} is never closed: everything after it shows as code, headings and all"),
+        format!("the code block that starts here with {line_of} is never closed: everything after it shows as code, headings and all (to the end of the page, or of the list item or quote it is in)"),
     )
     .at(line, column)
     .hint(format!("end it with {line_of} ({fence}) where the code ends"))
@@ -146,8 +185,9 @@ fn is_module(file: &Path) -> bool {
     file.starts_with("content/workshops") && file.extension().is_some_and(|e| e == "md")
 }
 
-/// The error for the comment opened at byte `at` of `text`, the file's text.
-fn error(file: &Path, text: &str, at: usize) -> Diagnostic {
+/// The error for the comment opened at byte `at` of `text`, the file's
+/// text; `page`: the built page found to hide what follows it.
+fn error(file: &Path, text: &str, at: usize, page: Option<&str>) -> Diagnostic {
     let (line, column) = crate::diagnostic::line_col(text, at);
     let rest = &text[at..];
     let line_end = rest.find('\n').unwrap_or(rest.len());
@@ -158,21 +198,25 @@ fn error(file: &Path, text: &str, at: usize) -> Diagnostic {
         ""
     };
     let next = memmem::find(&rest.as_bytes()[OPEN.len()..], OPEN.as_bytes());
-    let (until, hidden) = match next {
-        Some(n) => {
+    let (until, hidden) = match (next, page) {
+        (Some(n), _) => {
             let (next_line, _) = crate::diagnostic::line_col(text, at + OPEN.len() + n);
             (
                 format!("before the next `<!--`, on line {next_line}"),
-                "everything up to the next comment's end is hidden from readers",
+                "everything up to the next comment's end is hidden from readers".to_string(),
             )
         }
-        None if is_module(file) => (
+        (None, Some(page)) => (
             "anywhere after it".to_string(),
-            "a browser hides everything after it, on this module's page and in the workshop's handout and facilitator guide, where every later module goes with it",
+            format!("a browser hides everything after it to the end of the page ({page})"),
         ),
-        None => (
+        (None, None) if is_module(file) => (
             "anywhere after it".to_string(),
-            "a browser hides everything after it to the end of the page",
+            "a browser hides everything after it, on this module's page and in the workshop's handout and facilitator guide, where every later module goes with it".to_string(),
+        ),
+        (None, None) => (
+            "anywhere after it".to_string(),
+            "a browser hides everything after it to the end of the page".to_string(),
         ),
     };
     Diagnostic::error(
@@ -194,6 +238,7 @@ mod tests {
         assert_eq!(unclosed("<!-- a --> <!-- b"), Some(11));
         assert_eq!(unclosed("<!-- a <!-- b -->"), Some(0));
         assert_eq!(unclosed("-->"), None);
+        assert_eq!(unclosed("<!--> a <!---> b"), None);
     }
 
     #[test]
@@ -221,7 +266,7 @@ mod tests {
         let found = in_markdown(file, open);
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].line, found[0].column), (7, 3));
-        let closed = "---\ntitle: A\n---\n\n````md\n```\ninner\n```\n````\n\n~~~\nx\n~~~\n";
+        let closed = "---\ntitle: A\n---\n\n````md\n```\ninner\n```\n````\n\n~~~\nx\n~~~\n\n> ```\n> ask\n> ```\n";
         assert!(
             in_markdown(file, closed).is_empty(),
             "{:?}",

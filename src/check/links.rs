@@ -165,6 +165,9 @@ pub struct PageLinks {
     pub links: Names,
     /// Element ids, sorted, each once.
     pub ids: Names,
+    /// The opening of an HTML comment the page leaves open, if any (see
+    /// [`super::left_open::in_html`]).
+    pub open_comment: Option<Box<str>>,
 }
 
 impl PageLinks {
@@ -175,7 +178,9 @@ impl PageLinks {
     /// As [`PageLinks::of`], with the page's HTML at hand (`o.html()`).
     pub fn of_html(o: &Output, html: Option<&str>) -> PageLinks {
         let found = html.map(link_attributes).unwrap_or_default();
-        PageLinks::of_attributes(o, LinkAttributes(found))
+        let mut links = PageLinks::of_attributes(o, LinkAttributes(found));
+        links.open_comment = html.and_then(super::left_open::in_html);
+        links
     }
 
     /// As [`PageLinks::of`], from the values of every start tag of the page.
@@ -200,6 +205,7 @@ impl PageLinks {
             template: o.template,
             links,
             ids: ids.into_iter().collect(),
+            open_comment: None,
         }
     }
 }
@@ -338,7 +344,14 @@ pub fn check_pages<P: std::borrow::Borrow<PageLinks> + Sync>(
         .par_iter()
         .flat_map_iter(|page| check_page(index, &hints, page.borrow(), sources, theme))
         .collect();
-    super::repeats::merge(errors)
+    let mut found = super::repeats::merge(errors);
+    // A comment left open on a page (from a YAML file's Markdown, say).
+    found.extend(pages.iter().filter_map(|page| {
+        let page = page.borrow();
+        let opened = page.open_comment.as_deref()?;
+        Some(super::left_open::on_page(page, opened, sources))
+    }));
+    found
 }
 
 /// A broken link on one page, before the same link on other pages is

@@ -80,17 +80,9 @@ fn email_problem(email: &str) -> Option<(String, String)> {
 /// addresses start from it.
 fn url_problem(url: &str) -> Option<(String, String)> {
     let url = url.trim();
-    let folder = url.split(['?', '#']).next().unwrap_or(url);
-    if folder != url {
-        return Some((
-            format!("`url` is `{url}`, which is not the address of a folder"),
-            format!(
-                "write the address of the site's home folder, with no `?` or `#`: `url: {folder}`"
-            ),
-        ));
-    }
     let (scheme, rest) = url.split_once("://")?;
-    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let before_query = rest.split(['?', '#']).next().unwrap_or(rest);
+    let (host, path) = before_query.split_at(before_query.find('/').unwrap_or(before_query.len()));
     if host.is_empty() {
         return Some((
             format!("`url` is `{url}`, which names no server"),
@@ -111,21 +103,34 @@ fn url_problem(url: &str) -> Option<(String, String)> {
             "write the path of the site's home folder as it is, without `./` or `../`".into(),
         ));
     }
-    let last = segments.last()?;
-    let page = last.rsplit_once('.').is_some_and(|(name, ext)| {
-        !name.is_empty()
-            && ["html", "htm", "php", "asp", "aspx", "jsp", "shtml"]
-                .contains(&ext.to_ascii_lowercase().as_str())
+    // A page's address (copied from the browser's address bar) names the
+    // folder it is in; a query or a fragment goes with it.
+    let page = segments.last().filter(|last| {
+        last.rsplit_once('.').is_some_and(|(name, ext)| {
+            !name.is_empty()
+                && ["html", "htm", "php", "asp", "aspx", "jsp", "shtml"]
+                    .contains(&ext.to_ascii_lowercase().as_str())
+        })
     });
-    page.then(|| {
-        let up = &url[..url.len() - last.len()];
-        (
-            format!(
-                "`url` is `{url}`, the address of a page (`{last}`), not of the site's home folder"
-            ),
-            format!("write the folder the site is in, without the page: `url: {up}`"),
-        )
-    })
+    let folder_path = match page {
+        Some(last) => {
+            let trimmed = path.trim_end_matches('/');
+            &trimmed[..trimmed.len() - last.len()]
+        }
+        None => path,
+    };
+    let folder = format!("{scheme}://{host}{folder_path}");
+    let what = match (page, before_query.len() < rest.len()) {
+        (Some(last), _) => {
+            format!("the address of a page (`{last}`), not of the site's home folder")
+        }
+        (None, true) => "not the address of a folder".to_string(),
+        (None, false) => return None,
+    };
+    Some((
+        format!("`url` is `{url}`, {what}"),
+        format!("write the address of the folder the site is in, with no page, `?` or `#`: `url: {folder}`"),
+    ))
 }
 
 /// What keeps `field` (`organization.website`, `url`) from being a full web
@@ -138,6 +143,12 @@ fn website_problem(field: &str, website: &str) -> Option<(String, String)> {
     let lower = website.to_ascii_lowercase();
     if lower.starts_with("https://") || lower.starts_with("http://") {
         return None;
+    }
+    if lower.starts_with("file:") {
+        return Some((
+            format!("`{field}` is `{website}`, a file on this computer, not a web address"),
+            format!("write the web address it has on the internet or intranet, such as `{key}: https://training.example/al/`", key = field.rsplit('.').next().unwrap_or(field)),
+        ));
     }
     // A scheme written wrong (`https//x`, `htps://x`, `https:/x`, `//x`)
     // goes: the hint's address has one `https://`.
@@ -196,6 +207,19 @@ mod tests {
         assert!(url_problem("https://").is_some());
         assert!(url_problem("https://training example/").is_some());
         assert!(url_problem("https://training.example/al/../x/").is_some());
+        // A page named in letters past ASCII, with a `/` after it.
+        let (_, hint) = url_problem("https://training.example/al/łódź.html/").unwrap_or_default();
+        assert!(
+            hint.contains("`url: https://training.example/al/`"),
+            "{hint}"
+        );
+        // A page and a query: one fix, to the folder.
+        let (_, hint) = url_problem("https://t.example/al/Index.HTML?x=1").unwrap_or_default();
+        assert!(hint.contains("`url: https://t.example/al/`"), "{hint}");
+        let (_, hint) = url_problem("https://t.example/al/?x=1").unwrap_or_default();
+        assert!(hint.contains("`url: https://t.example/al/`"), "{hint}");
+        let (message, _) = website_problem("url", "file:///D:/training/").unwrap_or_default();
+        assert!(message.contains("a file on this computer"), "{message}");
     }
 
     #[test]

@@ -81,16 +81,23 @@ fn front_matter_below(body: &str) -> Option<usize> {
     if first.trim_end() != "---" {
         return None;
     }
+    // Its lines follow one another with no blank line, the first a field:
+    // a rule, a paragraph of `Time: 9:00` lines and another rule, set
+    // apart by blank lines, are a page's text.
     let mut fields = 0;
     for (_, l) in lines.take(40) {
         if l.trim_end() == "---" {
             return (fields > 0).then_some(start);
         }
         let key = l.split_once(": ").map(|(k, _)| k).or(l.strip_suffix(':'));
-        if key.is_some_and(|k| !k.is_empty() && k.chars().all(|c| c.is_alphanumeric() || c == '_'))
-        {
+        let is_key = key.is_some_and(|k| {
+            !k.is_empty()
+                && k.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        });
+        if is_key {
             fields += 1;
-        } else if !reads_as_front_matter(l) {
+        } else if fields == 0 || l.trim().is_empty() || !reads_as_front_matter(l) {
             return None;
         }
     }
@@ -349,6 +356,18 @@ mod tests {
         assert_eq!(line("Note: read this first.\n"), None);
         assert_eq!(line("http://example.com\n"), None);
         assert_eq!(line("Some text.\n"), None);
+    }
+
+    #[test]
+    fn front_matter_below_the_heading_is_told_from_rules_around_text() {
+        assert_eq!(
+            front_matter_below("\n---\ntitle: A\nslug: a\n---\n\nText.\n"),
+            Some(1)
+        );
+        // A rule, a paragraph and a rule, apart: the page's text.
+        let agenda = "\n---\n\nTime: 9:00 to 17:00\nPlace: Room 2\n\n---\n\nCoffee.\n";
+        assert_eq!(front_matter_below(agenda), None);
+        assert_eq!(front_matter_below("\n---\ntime: 9:00\n\n---\n"), None);
     }
 
     /// Every control character but a tab and line endings is found, at its

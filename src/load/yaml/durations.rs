@@ -32,7 +32,7 @@ fn read(written: &str) -> Option<u32> {
         let (h, m) = (h.trim().parse::<u32>().ok()?, m.trim());
         return (m.len() == 2).then(|| Some(h * 60 + m.parse::<u32>().ok()?))?;
     }
-    let mut total = 0.0;
+    let mut total: f64 = 0.0;
     let mut rest = t.as_str();
     let mut any = false;
     let mut last_unit = 0.0;
@@ -47,9 +47,12 @@ fn read(written: &str) -> Option<u32> {
             .find(|c: char| c.is_ascii_digit())
             .unwrap_or(after.len());
         let word = after[..unit].trim().trim_end_matches('.');
-        // A bare number after hours is minutes: `1h30`, `1 h 30`.
+        // A bare number under 60 after whole hours, last, is minutes:
+        // `1h30`, `1 h 30` (not `1,5 h 30` or `2 h 90`).
+        let last = after[unit..].trim().is_empty();
+        let whole_hours = total % 60.0 == 0.0 && last_unit == 60.0;
         let per = match word {
-            "" if last_unit == 60.0 => 1.0,
+            "" if whole_hours && number < 60.0 && last => 1.0,
             word => unit_minutes(word)?,
         };
         last_unit = per;
@@ -110,6 +113,8 @@ mod tests {
             "90",
             "1,25 min",
             "30 1",
+            "1,5 h 30",
+            "2 h 90",
             "h",
             "0:00",
             "25 h",
