@@ -87,20 +87,16 @@ impl Diagnostic {
             if let Some(text) = sources.line(&self.file, self.line) {
                 let gutter = self.line.to_string().len();
                 let (text, column) = source_window(text, self.column);
-                // As wide as what is above it: a tab stays a tab, an emoji
-                // or a CJK letter takes two cells, a combining mark none.
-                let pad: String = text
-                    .chars()
-                    .take(column.saturating_sub(1))
-                    .map(|c| match c {
-                        '\t' => "\t",
-                        c => match unicode_width::UnicodeWidthChar::width(c) {
-                            Some(0) => "",
-                            Some(2) => "  ",
-                            _ => " ",
-                        },
-                    })
-                    .collect();
+                // As wide as what is above it: a tab stays a tab, and the
+                // rest takes the cells a terminal gives it (an emoji or a CJK
+                // letter two, a combining mark none, an emoji sequence as
+                // one picture).
+                let before: String = text.chars().take(column.saturating_sub(1)).collect();
+                let pad: String = before
+                    .split('\t')
+                    .map(|run| " ".repeat(unicode_width::UnicodeWidthStr::width(run)))
+                    .collect::<Vec<_>>()
+                    .join("\t");
                 out.push_str(&format!("{:gutter$} |\n", ""));
                 out.push_str(&format!("{} | {}\n", self.line, text));
                 out.push_str(&format!("{:gutter$} | {pad}^\n", ""));
@@ -187,15 +183,30 @@ impl<'a> Sources<'a> {
 /// The part of a source line worth showing, about 100 characters around
 /// `column`, with invisible control characters made visible; and the column
 /// within it.
-/// A hint of at most about 2,000 characters: one that writes back a very
-/// long line (a 100,000-character `description:` in quotes) is cut, its
-/// advice kept at its start. (A list of missing UI strings stays whole.)
+/// A hint with every text in backticks of more than 200 characters cut in
+/// its middle: one that writes back a very long line (a 100,000-character
+/// `description:` in quotes) keeps its start and end, and a long list of
+/// short names (missing UI strings) stays whole.
 fn shortened(hint: &str) -> std::borrow::Cow<'_, str> {
-    const MAX: usize = 2000;
-    match hint.char_indices().nth(MAX) {
-        Some((at, _)) => format!("{} …", &hint[..at]).into(),
-        None => hint.into(),
+    const LONG: usize = 200;
+    let long = |p: &str| p.chars().nth(LONG).is_some();
+    if !hint.split('`').skip(1).step_by(2).any(long) {
+        return hint.into();
     }
+    let cut = |p: &str| -> String {
+        let chars: Vec<char> = p.chars().collect();
+        let head: String = chars[..120].iter().collect();
+        let tail: String = chars[chars.len() - 60..].iter().collect();
+        format!("{head} … {tail}")
+    };
+    let pieces = hint.split('`').enumerate();
+    let shown: Vec<String> = pieces
+        .map(|(i, p)| match i % 2 == 1 && long(p) {
+            true => cut(p),
+            false => p.to_string(),
+        })
+        .collect();
+    shown.join("`").into()
 }
 
 fn source_window(line: &str, column: usize) -> (String, usize) {
@@ -535,7 +546,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("alsite-diag-wide-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("x.yaml"), "- { say: \"🎧👂 Hi.\", mood: x }\n").unwrap();
-        let long = format!("write `{}`", "a".repeat(5000));
+        let long = format!("write `{}` or `b`", "a".repeat(5000));
         let d = Diagnostic::error("x.yaml", "unknown field `mood`")
             .at(1, 19)
             .hint(long);
@@ -543,9 +554,19 @@ mod tests {
         // Two emoji of two cells each: the caret is two cells further right
         // than a count of characters puts it.
         assert!(out.contains(&format!("  | {}^\n", " ".repeat(20))), "{out}");
+        // A picture made of several characters (a teacher: woman, joiner,
+        // school) takes two cells too.
+        std::fs::write(dir.join("y.yaml"), "- \u{1F469}\u{200D}\u{1F3EB} x\n").unwrap();
+        let d = Diagnostic::error("y.yaml", "here").at(1, 7);
+        let at = d.render(&dir);
+        assert!(at.contains(&format!("  | {}^\n", " ".repeat(5))), "{at}");
+        // A list of many short names is kept whole.
+        let names = vec!["`player.restart`"; 300].join(", ");
+        let d = Diagnostic::error("x.yaml", "missing").hint(names.clone());
+        assert!(d.render(&dir).contains(&names));
         let hint = out.lines().find(|l| l.contains("= hint:")).unwrap();
         assert!(
-            hint.chars().count() < 2050 && hint.ends_with(" …"),
+            hint.chars().count() < 250 && hint.ends_with(" or `b`"),
             "{hint}"
         );
         std::fs::remove_dir_all(dir).unwrap();
