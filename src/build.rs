@@ -28,6 +28,7 @@ mod incremental;
 mod index;
 mod manifest;
 mod output;
+mod previous;
 mod stale;
 mod write_errors;
 pub use guard::MARKER;
@@ -374,7 +375,7 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
     let mut timings = Timings::default();
     output::recover(out);
     // What the last build left is read beside the site, not after it.
-    let (p, previous) = rayon::join(|| prepare(root), || output::Previous::read(out));
+    let (p, previous) = rayon::join(|| prepare(root), || previous::Previous::read(out));
     let p = p?;
     timings.load = started.elapsed();
     guard::check_output_folder(root, out, force).map_err(one)?;
@@ -527,10 +528,7 @@ fn render_staged(
         let mut tags = LinkAttributes::default();
         let text = index.and_then(|_| search::page(&o, html, lang, &mut |t| tags.tag(t)));
         let links = match text {
-            Some(_) => PageLinks {
-                open_comment: html.and_then(check::left_open::in_html),
-                ..PageLinks::of_attributes(&o, tags)
-            },
+            Some(_) => PageLinks::of_attributes(&o, tags, html),
             None => PageLinks::of_html(&o, html),
         };
         Ok(Kept {

@@ -8,6 +8,7 @@
 
 use super::guard::{MARKER, MARKER_TEXT};
 use super::manifest::{self, Entry, Record, Stamp, MANIFEST};
+use super::previous::Previous;
 use crate::render::Output;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -40,75 +41,6 @@ pub(super) struct Writer {
 pub struct Changes {
     pub written: usize,
     pub removed: usize,
-}
-
-/// What the last build left in an output folder: whether alsite made it,
-/// its manifest's record of each file still as it was written, and every
-/// file in it. Read while the site loads (at 10,000 pages it takes about
-/// as long as the rest of an unchanged rebuild's work on one core), under
-/// the folder's lock, so that no other build's moves are seen half done;
-/// the lock is let go until [`Writer::open`] takes it again, and reads it
-/// all again if another build committed in between.
-pub(super) struct Previous {
-    /// The output folder it was read from (as [`placed`] resolves it).
-    out: PathBuf,
-    /// Whether the marker was there, and a fingerprint of the manifest's
-    /// bytes: what tells that another build committed since (a size and a
-    /// time could be the same on a file system that keeps whole seconds).
-    seen: (bool, Option<u64>),
-    previous: HashMap<String, Entry>,
-    targets: Option<u64>,
-    present: Vec<String>,
-}
-
-impl Previous {
-    /// Reads what the last build left in `out`; `None` when the folder
-    /// cannot be placed (its error comes when the writer opens it).
-    pub(super) fn read(out: &Path) -> Option<Previous> {
-        let (out, parent, _) = placed(out).ok()?;
-        // Under the lock: another build's moves, or their undoing, are not
-        // seen half done.
-        let _lock = lock_folder(&parent).ok().flatten();
-        Previous::read_locked(out)
-    }
-
-    /// As [`Previous::read`], by a build that holds the folder's lock (a
-    /// second lock of its own would wait for the first for ever).
-    fn read_locked(out: PathBuf) -> Option<Previous> {
-        let raw = std::fs::read(out.join(MANIFEST)).ok();
-        let seen = (
-            out.join(MARKER).is_file(),
-            raw.as_deref().map(crate::digest::of),
-        );
-        let (previous, present, targets) = if seen.0 {
-            let recorded = raw
-                .as_deref()
-                .and_then(manifest::from_bytes)
-                .unwrap_or_default();
-            let targets = (!recorded.files.is_empty()).then_some(recorded.targets);
-            let (previous, present) = as_written(&out, recorded.files);
-            (previous, present, targets)
-        } else {
-            (HashMap::new(), Vec::new(), None)
-        };
-        Some(Previous {
-            out,
-            seen,
-            previous,
-            targets,
-            present,
-        })
-    }
-
-    /// Whether it still tells what is in `out`, as far as builds go.
-    fn current(&self, out: &Path) -> bool {
-        let raw = std::fs::read(out.join(MANIFEST)).ok();
-        let seen = (
-            out.join(MARKER).is_file(),
-            raw.as_deref().map(crate::digest::of),
-        );
-        self.out == out && seen == self.seen
-    }
 }
 
 impl Writer {
@@ -145,19 +77,15 @@ impl Writer {
             ))
         })?;
         // Under the lock: a build that committed since it was read made it stale.
-        let read = previous
-            .filter(|p| p.current(out))
-            .or_else(|| Previous::read_locked(out.to_path_buf()));
-        let Some(Previous {
+        let Previous {
             seen: (update, _),
             previous,
             targets,
             present,
             ..
-        }) = read
-        else {
-            return Err(io::Error::other("cannot read the output folder"));
-        };
+        } = previous
+            .filter(|p| p.current(out))
+            .unwrap_or_else(|| Previous::read_locked(out.to_path_buf()));
         if !update {
             std::fs::write(side.join(MARKER), MARKER_TEXT)?;
         }
@@ -415,32 +343,6 @@ fn cannot_replace(rel: &str, e: &io::Error) -> io::Error {
     io::Error::other(format!("cannot replace {rel}: {words}"))
 }
 
-/// The manifest's records of files still as written, and every file in
-/// `out` but the marker and the manifest.
-fn as_written(
-    out: &Path,
-    mut recorded: HashMap<String, Entry>,
-) -> (HashMap<String, Entry>, Vec<String>) {
-    let present = files_under(out);
-    let stamps: Vec<Option<(u64, u64)>> = present
-        .par_iter()
-        .map(|rel| {
-            std::fs::symlink_metadata(out.join(rel))
-                .ok()
-                .map(|m| manifest::stamp(&m))
-        })
-        .collect();
-    let mut previous = HashMap::with_capacity(recorded.len());
-    for (rel, stamp) in present.iter().zip(stamps) {
-        if let (Some(e), Some((len, mtime))) = (recorded.remove(rel), stamp) {
-            if e.stamp.len == len && e.stamp.mtime == mtime {
-                previous.insert(rel.clone(), e);
-            }
-        }
-    }
-    (previous, present)
-}
-
 /// Folders a build leaves as they are in its output, with everything in
 /// them: a repository's (`git init` in the output folder, to publish from
 /// it), never the site's files.
@@ -455,7 +357,7 @@ fn is_kept(rel: &Path) -> bool {
 
 /// Files under `dir`, as paths from it with `/`, leaving out the marker,
 /// the manifest and its temporary file, and what is in [`KEPT_FOLDERS`].
-fn files_under(dir: &Path) -> Vec<String> {
+pub(super) fn files_under(dir: &Path) -> Vec<String> {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_entry(|e| !is_kept(e.path().strip_prefix(dir).unwrap_or(e.path())))
@@ -492,7 +394,7 @@ fn remove_empty_folders(dir: &Path) {
 /// output folder that is a link, `public` → the web server's folder, is
 /// written there and stays a link; replaced whole, the link itself was
 /// swapped for a folder), its parent and its name.
-fn placed(out: &Path) -> io::Result<(PathBuf, PathBuf, String)> {
+pub(super) fn placed(out: &Path) -> io::Result<(PathBuf, PathBuf, String)> {
     let linked = std::fs::symlink_metadata(out).is_ok_and(|m| m.is_symlink()) && out.is_dir();
     let out = match linked {
         true => std::fs::canonicalize(out)?,
@@ -532,7 +434,7 @@ pub(super) fn recover(out: &Path) {
 /// replace .alsite-manifest: it does not exist"). Builds into two outputs
 /// in one folder take turns too; a system or file system that cannot lock
 /// a folder lets builds go on at once, as before.
-fn lock_folder(parent: &Path) -> io::Result<Option<std::fs::File>> {
+pub(super) fn lock_folder(parent: &Path) -> io::Result<Option<std::fs::File>> {
     // A folder opens as a file on Unix only; elsewhere builds do not wait.
     let Ok(dir) = std::fs::File::open(parent) else {
         return Ok(None);

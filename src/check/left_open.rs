@@ -51,9 +51,16 @@ pub(super) fn check_left_open(site: &Site) -> Vec<Diagnostic> {
 /// line, at most 40 characters), if any.
 pub fn in_html(html: &str) -> Option<Box<str>> {
     let at = unclosed(html)?;
-    let rest = &html[at..];
+    Some(opening(&html[at..]).0.into())
+}
+
+/// The start of a comment's line, from its `<!--` (`rest`): at most 40
+/// characters, and whether the line goes on past them.
+fn opening(rest: &str) -> (String, bool) {
     let line = rest[..rest.find('\n').unwrap_or(rest.len())].trim_end();
-    Some(line.chars().take(40).collect::<String>().into())
+    let shown: String = line.chars().take(40).collect();
+    let more = shown.len() < line.len();
+    (shown, more)
 }
 
 /// The error for a built page that leaves a comment open (`opened`, as
@@ -190,13 +197,8 @@ fn is_module(file: &Path) -> bool {
 fn error(file: &Path, text: &str, at: usize, page: Option<&str>) -> Diagnostic {
     let (line, column) = crate::diagnostic::line_col(text, at);
     let rest = &text[at..];
-    let line_end = rest.find('\n').unwrap_or(rest.len());
-    let opened: String = rest[..line_end].trim_end().chars().take(40).collect();
-    let more = if opened.len() < rest[..line_end].trim_end().len() {
-        " …"
-    } else {
-        ""
-    };
+    let (opened, more) = opening(rest);
+    let more = if more { " …" } else { "" };
     let next = memmem::find(&rest.as_bytes()[OPEN.len()..], OPEN.as_bytes());
     let (until, hidden) = match (next, page) {
         (Some(n), _) => {

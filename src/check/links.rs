@@ -178,13 +178,12 @@ impl PageLinks {
     /// As [`PageLinks::of`], with the page's HTML at hand (`o.html()`).
     pub fn of_html(o: &Output, html: Option<&str>) -> PageLinks {
         let found = html.map(link_attributes).unwrap_or_default();
-        let mut links = PageLinks::of_attributes(o, LinkAttributes(found));
-        links.open_comment = html.and_then(super::left_open::in_html);
-        links
+        PageLinks::of_attributes(o, LinkAttributes(found), html)
     }
 
-    /// As [`PageLinks::of`], from the values of every start tag of the page.
-    pub fn of_attributes(o: &Output, found: LinkAttributes) -> PageLinks {
+    /// As [`PageLinks::of`], from the values of every start tag of the page
+    /// (`html`, the page itself, is searched for a comment left open).
+    pub fn of_attributes(o: &Output, found: LinkAttributes, html: Option<&str>) -> PageLinks {
         let [hrefs, srcs, ids] = found.0;
         let mut seen = HashSet::with_hasher(NameHash::default());
         let links: Names = hrefs
@@ -205,7 +204,7 @@ impl PageLinks {
             template: o.template,
             links,
             ids: ids.into_iter().collect(),
-            open_comment: None,
+            open_comment: html.and_then(super::left_open::in_html),
         }
     }
 }

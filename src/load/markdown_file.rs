@@ -7,8 +7,81 @@ use super::names::{device, too_long, ENDS_AN_ADDRESS, MAX_NAME_BYTES, NOT_ON_A_U
 use super::read_utf8;
 use crate::diagnostic::Diagnostic;
 use crate::model::Page;
+use serde::de::DeserializeOwned;
 use std::borrow::Cow;
 use std::path::Path;
+
+/// A Markdown file as the loader read it.
+pub(super) struct Markdown<T> {
+    pub front: T,
+    /// The body, for all but free pages (see [`Page::body`]).
+    pub body: Option<String>,
+    /// A fingerprint of the whole file.
+    pub digest: u64,
+    /// Whether its text went into the site's texts (see [`Page::text_kept`]).
+    pub text_kept: bool,
+}
+
+impl super::Loader<'_> {
+    /// Reads a Markdown file: front matter of type `T`, the body, and the
+    /// file's fingerprint. A free page (`free`) keeps neither its body nor
+    /// (unless it gives a heading an id) its text in memory: see `Page::body`.
+    pub(super) fn markdown<T: DeserializeOwned>(
+        &mut self,
+        rel: &Path,
+        free: bool,
+    ) -> Option<Markdown<T>> {
+        let text = read_utf8(self.root, rel)
+            .map_err(|d| self.diags.push(d))
+            .ok()?;
+        if let Some(d) = control_character(rel, &text) {
+            self.diags.push(d);
+            return None;
+        }
+        let parts = split_markdown(rel, &text);
+        let (front, front_line, body) = parts.map_err(|d| self.diags.push(d)).ok()?;
+        let data = self.parse(rel, &front, front_line);
+        // A file with a heading for its title and no front matter, where a
+        // field is required (a module's `minutes:`): there is no mapping to
+        // add it to yet.
+        if let (None, std::borrow::Cow::Owned(_)) = (&data, &front) {
+            if let Some(d) = self
+                .diags
+                .0
+                .last_mut()
+                .filter(|d| d.message.starts_with("missing required field"))
+            {
+                let field = d.message.split('`').nth(1).unwrap_or("").to_string();
+                d.hint = Some(format!("this file has no front matter: start it with a `---` line, `title: …`, `{field}: …` and another `---` line"));
+            }
+        }
+        if free && data.is_none() {
+            self.no_hero_in_hint();
+        }
+        let body = (!free).then(|| body.padded());
+        let digest = crate::digest::of(text.as_bytes());
+        // A free page's text is kept only when it gives headings ids
+        // (`{#id}`), may write a link with a bare space, with no address or
+        // by reference, another tool's syntax or an HTML comment left open,
+        // which the checks read.
+        let text_kept = !free
+            || memchr::memmem::find(text.as_bytes(), b"{#").is_some()
+            || crate::check::spaced_links::may_have_spaced_link(&text)
+            || crate::check::empty_links::may_have_empty_link(&text)
+            || crate::check::reference_links::may_have_reference_link(&text)
+            || crate::check::other_tools::may_have_other_syntax(&text)
+            || crate::check::left_open::may_be_left_open(&text);
+        if text_kept {
+            self.texts.insert(rel.to_path_buf(), text);
+        }
+        Some(Markdown {
+            front: data?,
+            body,
+            digest,
+            text_kept,
+        })
+    }
+}
 
 /// The Markdown body of `page`, read from its file again (a free page's is
 /// not kept in memory).
@@ -29,7 +102,7 @@ impl Body<'_> {
 
 /// Splits Markdown text into its front matter (with the line it starts on)
 /// and its body.
-pub(super) fn split_markdown<'t>(
+fn split_markdown<'t>(
     rel: &Path,
     text: &'t str,
 ) -> Result<(Cow<'t, str>, usize, Body<'t>), Diagnostic> {
@@ -314,7 +387,7 @@ fn invisible(c: char) -> bool {
 /// a tab or a line ending), which a page would show as nothing or as a box:
 /// pasted from a PDF (a page break) or from Word (a line break inside a
 /// paragraph). In the front matter as in the body.
-pub(super) fn control_character(rel: &Path, text: &str) -> Option<Diagnostic> {
+fn control_character(rel: &Path, text: &str) -> Option<Diagnostic> {
     let bytes = text.as_bytes();
     // C0 controls and DEL are single bytes; C1 controls (U+0080–U+009F) are
     // 0xC2 followed by 0x80–0x9F. Nearly every file has none: a first pass

@@ -25,9 +25,7 @@ use files::content_files;
 pub use files::{dangling_link, decode, is_ignored, read_utf8, site_folder};
 use layout::Kind;
 pub use layout::{is_text, TEXT_EXTENSIONS};
-use markdown_file::{
-    control_character, file_stem, page_stem, slug_hint, slug_problem, split_markdown,
-};
+use markdown_file::{file_stem, page_stem, slug_hint, slug_problem, Markdown};
 pub use markdown_file::{page_body, slug_place};
 pub use safe_read::{open_file, read_bytes, read_file};
 
@@ -235,17 +233,6 @@ pub fn reload_file(root: &Path, site: &mut Site, rel: &Path) -> Result<bool, Dia
     Ok(replaced)
 }
 
-/// A Markdown file as the loader read it.
-struct Markdown<T> {
-    front: T,
-    /// The body, for all but free pages (see [`Page::body`]).
-    body: Option<String>,
-    /// A fingerprint of the whole file.
-    digest: u64,
-    /// Whether its text went into the site's texts (see [`Page::text_kept`]).
-    text_kept: bool,
-}
-
 struct Loader<'a> {
     root: &'a Path,
     texts: BTreeMap<PathBuf, String>,
@@ -372,61 +359,6 @@ impl<'a> Loader<'a> {
             source: rel.to_path_buf(),
             slug: file_stem(logical),
             data,
-        })
-    }
-
-    /// Reads a Markdown file: front matter of type `T`, the body, and the
-    /// file's fingerprint. A free page (`free`) keeps neither its body nor
-    /// (unless it gives a heading an id) its text in memory: see `Page::body`.
-    fn markdown<T: DeserializeOwned>(&mut self, rel: &Path, free: bool) -> Option<Markdown<T>> {
-        let text = read_utf8(self.root, rel)
-            .map_err(|d| self.diags.push(d))
-            .ok()?;
-        if let Some(d) = control_character(rel, &text) {
-            self.diags.push(d);
-            return None;
-        }
-        let parts = split_markdown(rel, &text);
-        let (front, front_line, body) = parts.map_err(|d| self.diags.push(d)).ok()?;
-        let data = self.parse(rel, &front, front_line);
-        // A file with a heading for its title and no front matter, where a
-        // field is required (a module's `minutes:`): there is no mapping to
-        // add it to yet.
-        if let (None, std::borrow::Cow::Owned(_)) = (&data, &front) {
-            if let Some(d) = self
-                .diags
-                .0
-                .last_mut()
-                .filter(|d| d.message.starts_with("missing required field"))
-            {
-                let field = d.message.split('`').nth(1).unwrap_or("").to_string();
-                d.hint = Some(format!("this file has no front matter: start it with a `---` line, `title: …`, `{field}: …` and another `---` line"));
-            }
-        }
-        if free && data.is_none() {
-            self.no_hero_in_hint();
-        }
-        let body = (!free).then(|| body.padded());
-        let digest = crate::digest::of(text.as_bytes());
-        // A free page's text is kept only when it gives headings ids
-        // (`{#id}`), may write a link with a bare space, with no address or
-        // by reference, another tool's syntax or an HTML comment left open,
-        // which the checks read.
-        let text_kept = !free
-            || memchr::memmem::find(text.as_bytes(), b"{#").is_some()
-            || crate::check::spaced_links::may_have_spaced_link(&text)
-            || crate::check::empty_links::may_have_empty_link(&text)
-            || crate::check::reference_links::may_have_reference_link(&text)
-            || crate::check::other_tools::may_have_other_syntax(&text)
-            || crate::check::left_open::may_be_left_open(&text);
-        if text_kept {
-            self.texts.insert(rel.to_path_buf(), text);
-        }
-        Some(Markdown {
-            front: data?,
-            body,
-            digest,
-            text_kept,
         })
     }
 
