@@ -11,23 +11,26 @@
 use crate::diagnostic::Diagnostic;
 use crate::load::frontmatter;
 use crate::model::Site;
+use rayon::prelude::*;
 use std::path::Path;
 
 /// Warnings for the lists in brackets of every YAML file and front matter,
 /// and for its texts wrapped in curly quotes (see [`super::curly_quotes`]),
 /// read in the same pass over their lines.
+/// The files are read on every core, their warnings in file order.
 pub fn check_flow_lists(site: &Site) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for (path, text) in &site.texts {
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        let yaml_lines = match ext {
-            "yaml" | "yml" => text.lines().count(),
-            "md" | "markdown" => front_matter_lines(text),
-            _ => continue,
-        };
-        out.extend(in_lines(path, text.lines().take(yaml_lines)));
-    }
-    out
+    site.texts
+        .par_iter()
+        .flat_map_iter(|(path, text)| {
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            let yaml_lines = match ext {
+                "yaml" | "yml" => text.lines().count(),
+                "md" | "markdown" => front_matter_lines(text),
+                _ => 0,
+            };
+            in_lines(path, text.lines().take(yaml_lines))
+        })
+        .collect()
 }
 
 /// The warnings for the YAML `lines` of the file at `path`.

@@ -158,6 +158,8 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
     // opens the next one (the coach's "what is your problem?" at the end of
     // the opening).
     let mut carried: Option<&Turn> = None;
+    // Each unknown speaker: its id, its error, and the lines of its other turns.
+    let mut unknown: Vec<(&str, usize, Vec<usize>)> = Vec::new();
     for (si, stage) in s.stages.iter().enumerate() {
         let mut question_seen = carried.is_some();
         // The last question so far, and its turn (none: the stage before's).
@@ -231,15 +233,22 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
                 continue;
             };
             let Some(speaker) = role(by) else {
-                diags.push(
-                    error(format!("{place}: unknown speaker `{by}`"), value_of("by")).hint(
-                        format!(
-                            "{}speakers declared in roles: {}",
-                            id_hint(s, by, &ids),
-                            ids.join(", ")
-                        ),
-                    ),
-                );
+                // Told once, at its first turn, with the lines of the others.
+                match unknown.iter_mut().find(|u| u.0 == by) {
+                    Some(u) => u.2.push(value_of("by").0),
+                    None => {
+                        unknown.push((by, diags.len(), Vec::new()));
+                        diags.push(
+                            error(format!("{place}: unknown speaker `{by}`"), value_of("by")).hint(
+                                format!(
+                                    "{}speakers declared in roles: {}",
+                                    id_hint(s, by, &ids),
+                                    ids.join(", ")
+                                ),
+                            ),
+                        );
+                    }
+                }
                 continue;
             };
             if let Some(to) = turn.to.as_deref() {
@@ -296,6 +305,21 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
                 _ => {}
             }
         }
+    }
+    for (by, n, lines) in unknown.into_iter().filter(|u| !u.2.is_empty()) {
+        let more = match lines.len() {
+            1 => format!("`{by}` also speaks in one more turn, at line {}", lines[0]),
+            _ => format!(
+                "`{by}` also speaks in {} more turns, at lines {}",
+                lines.len(),
+                listed(&lines)
+            ),
+        };
+        let d = &mut diags[n];
+        d.hint = Some(match d.hint.take() {
+            Some(hint) => format!("{hint}; {more}"),
+            None => more,
+        });
     }
 
     // The reflection.
@@ -475,6 +499,16 @@ fn check_minutes(s: &Session, text: &str, file: &std::path::Path) -> Option<Diag
         .at(line, column)
         .hint("change the session's `minutes`, or the stages' minutes, so they agree"),
     )
+}
+
+/// Line numbers as a list a reader takes in: the first eight, then how
+/// many more.
+fn listed(lines: &[usize]) -> String {
+    let shown: Vec<String> = lines.iter().take(8).map(usize::to_string).collect();
+    match lines.len() > 8 {
+        true => format!("{} and {} more", shown.join(", "), lines.len() - 8),
+        false => shown.join(", "),
+    }
 }
 
 #[cfg(test)]

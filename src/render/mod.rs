@@ -212,8 +212,10 @@ fn render_jobs<R: Send>(
     each: &(impl Fn(Output) -> Result<R, Diagnostic> + Sync),
 ) -> Result<Vec<R>, Diagnostics> {
     let site = lang.site;
-    let env = environment(theme, site.strings.clone(), versions.clone());
-    let shared = Shared::new(lang, alternates, versions.clone(), theme);
+    let (env, shared) = rayon::join(
+        || environment(theme, site.strings.clone(), versions.clone()),
+        || Shared::new(lang, alternates, versions.clone(), theme),
+    );
     let keys = site_keys.for_language(site, &shared.nav_links, &shared.sections);
     let polish = typography::applies_to(&site.config.language);
     let base = site.config.url_path();
