@@ -221,7 +221,7 @@ fn unreadable(root: &Path, content: &Path, e: &walkdir::Error) -> Diagnostic {
         // walkdir's own error: a link to a folder that holds it.
         None => (
             "a link leads back into a folder that holds it (a loop of links)".to_string(),
-            "remove the link, or point it somewhere outside the folders above it",
+            "remove the link; to publish the files it leads to, copy them into the site's folder instead of linking to them",
         ),
     };
     Diagnostic::error(shown, format!("cannot read this file or folder: {why}")).hint(hint)
@@ -238,12 +238,15 @@ fn link_out_of_site(root: &Path, site: &Path, e: &walkdir::DirEntry) -> Option<D
         return None;
     }
     let shown = e.path().strip_prefix(root).unwrap_or(e.path());
+    // Named as the link has it, not as a path from the computer's root:
+    // `serve` shows the error to every browser, other people's too.
+    let written = std::fs::read_link(e.path()).unwrap_or(target);
     Some(
         Diagnostic::error(
             shown,
             format!(
                 "this is a link to {}, outside the site's folder",
-                target.display()
+                written.display()
             ),
         )
         .hint("everything under content/ is published; copy the files you want into content/ instead of linking to them"),

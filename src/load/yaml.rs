@@ -292,6 +292,14 @@ fn unquoted_number(text: &str, line: usize, column: usize, hint: &str) -> Option
     if value.starts_with(['"', '\'']) {
         return None;
     }
+    // A word processor's quote marks (`“45”`, `„45”`) are part of the text.
+    const CURLY: [char; 8] = ['“', '”', '„', '‘', '’', '‚', '«', '»'];
+    if value.starts_with(CURLY) {
+        let number = value.trim_matches(CURLY);
+        return Some(format!(
+            "{expected}: write it without the quote marks, `{number}`"
+        ));
+    }
     let digits = value.trim_start_matches('0');
     if value.starts_with('0') && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
         return Some(format!(

@@ -184,12 +184,13 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
         if expected == "a boolean" && yes_or_no(found) {
             hint.push_str(": write `true` for yes and `false` for no");
         }
-        // `minutes: "30"`: a number in quotes is text to YAML.
+        // `minutes: "30"`: a number in quotes is text to YAML; in a word
+        // processor's quotes (`“30”`, `„30”`), text as it stands.
         let quoted_number = found
             .strip_prefix("string \"")
             .and_then(|f| f.strip_suffix('"'))
             .is_some_and(|f| {
-                let f = f.trim();
+                let f = f.trim().trim_matches(['“', '”', '„', '‘', '’', '‚', '«', '»']);
                 f.parse::<f64>().is_ok() || f.replace('_', "").parse::<u64>().is_ok()
             });
         if quoted_number && hint.contains("number") {
