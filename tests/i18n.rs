@@ -291,7 +291,7 @@ fn polish_pages_use_polish_plurals_and_clock_times() {
     // Teaching time, then the day with its breaks, as Polish says it (not
     // "1 h 47 min z 2 h 2 min").
     assert!(
-        agenda.contains("Czas zajęć: 1\u{a0}h\u{a0}47\u{a0}min (razem z\u{a0}przerwami 2\u{a0}h\u{a0}2\u{a0}min)."),
+        agenda.contains("Czas zajęć: 1\u{a0}godz.\u{a0}47\u{a0}min (razem z\u{a0}przerwami 2\u{a0}godz.\u{a0}2\u{a0}min)."),
         "{agenda}"
     );
     let practice = fs::read_to_string(out.join("practice/index.html")).unwrap();

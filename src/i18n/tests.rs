@@ -95,7 +95,7 @@ fn clock_and_duration_follow_the_language() {
     assert_eq!(pl.clock(9 * 60 + 5), "9:05");
     // One unit: no line ends inside it.
     assert_eq!(en.duration(90), "1\u{a0}h\u{a0}30\u{a0}min");
-    assert_eq!(pl.duration(90), "1\u{a0}h\u{a0}30\u{a0}min");
+    assert_eq!(pl.duration(90), "1\u{a0}godz.\u{a0}30\u{a0}min");
     assert_eq!(pl.duration(45), "45\u{a0}min");
 }
 

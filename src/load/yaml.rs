@@ -189,6 +189,9 @@ fn from_serde<T: DeserializeOwned>(
     if let Some(h) = second_type(text, line, &message) {
         hint = Some(h);
     }
+    if let Some(h) = comma_in_a_number(text, line, column, &message) {
+        hint = Some(h);
+    }
     if let Some(h) = hint
         .as_deref()
         .and_then(|h| unquoted_number(text, line, column, h))
@@ -311,6 +314,33 @@ fn unquoted_number(text: &str, line: usize, column: usize, hint: &str) -> Option
         return Some(format!("{expected}: write it in digits alone, `{joined}`"));
     }
     Some(expected.to_string())
+}
+
+/// For an unknown field that is the rest of a number after a decimal
+/// comma, in braces (`{ break: Obiad, minutes: 1,5 h }`): the comma ended
+/// the entry there, and what followed it was read as a field of its own.
+fn comma_in_a_number(text: &str, line: usize, column: usize, message: &str) -> Option<String> {
+    let field = message.split("a field named `").nth(1)?.split('`').next()?;
+    // A number alone after the comma has its own hint (see `explain`).
+    field.bytes().any(|b| !b.is_ascii_digit()).then_some(())?;
+    let before: String = source_line(text, line)?
+        .chars()
+        .take(column.checked_sub(1)?)
+        .collect();
+    let entry = before.trim_end().strip_suffix(',')?;
+    let entry = entry.rsplit(['{', ',']).next()?.trim();
+    let (key, number) = entry.split_once(':')?;
+    let (key, number) = (key.trim(), number.trim());
+    let digits = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
+    digits.then_some(())?;
+    let written = format!("{number},{field}");
+    let write = match durations::minutes_in(&written).filter(|_| key.ends_with("minutes")) {
+        Some(m) => format!("`{written}` is {m} minutes: write `{key}: {m}`"),
+        None => format!(
+            "put the text in quotes, `{key}: \"{written}\"`, or write the number without a comma"
+        ),
+    };
+    Some(format!("inside `{{ … }}` a comma ends an entry, so `{key}: {written}` was read as `{key}: {number}` and a field `{field}`; {write}"))
 }
 
 /// The way to write line `line` when it starts with one of `fields`

@@ -64,7 +64,7 @@ test("the session player speaks Polish", async () => {
   assert.equal(await next.textContent(), "Dalej →");
   await page.locator(".present-toggle").click();
   await page.waitForFunction(() => document.body.classList.contains("present"));
-  assert.equal(await page.locator(".present-toggle").textContent(), "Zamknij widok prezentera");
+  assert.equal(await page.locator(".present-toggle").textContent(), "Zamknij widok do projekcji");
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(problems, { console: [], errors: [], outside: [] });
   await page.close();
@@ -87,7 +87,7 @@ test("practice feedback, plural forms and the question checker speak Polish", as
   const classify = page.locator("#item-3");
   await classify.locator("input[value=otwarte]").check();
   await classify.locator("button[type=submit]").click();
-  assert.equal(await classify.locator(".verdict strong").textContent(), "Nie do końca: wybrano Otwarte, a\u00a0to jest Zamknięte.");
+  assert.equal(await classify.locator(".verdict strong").textContent(), "Nie do końca. Twój wybór: Otwarte. Właściwa odpowiedź: Zamknięte.");
 
   const order = page.locator("#item-4");
   assert.match(await order.locator(".up").first().getAttribute("aria-label"), /^Przesuń „.+” w\u00a0górę$/);

@@ -57,8 +57,10 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
             );
         }
         let written = field.trim_matches('`');
-        if !written.is_empty() && written.chars().all(|c| c.is_ascii_digit()) {
+        if written.starts_with(|c: char| c.is_ascii_digit()) {
             // `{ title: x, minutes: 3,5 }`: the comma ended `minutes` at 3.
+            // (With a unit, `3,5 h`, the YAML file's line says more: see
+            // `comma_in_a_number`.)
             return (
                 format!("{prefix}a field named `{written}`: a comma inside `{{ … }}` or `[ … ]` ends a value"),
                 Some(format!("a number written with a decimal comma (`3,{written}`) became a number and this field: write a whole number (minutes are whole: `3` or `4`), or put a text that holds a comma in quotes")),
@@ -190,7 +192,9 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
             .strip_prefix("string \"")
             .and_then(|f| f.strip_suffix('"'))
             .is_some_and(|f| {
-                let f = f.trim().trim_matches(['“', '”', '„', '‘', '’', '‚', '«', '»']);
+                let f = f
+                    .trim()
+                    .trim_matches(['“', '”', '„', '‘', '’', '‚', '«', '»']);
                 f.parse::<f64>().is_ok() || f.replace('_', "").parse::<u64>().is_ok()
             });
         if quoted_number && hint.contains("number") {
