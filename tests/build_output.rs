@@ -619,3 +619,44 @@ fn an_output_folder_that_is_a_link_to_nothing_is_told_so() {
     assert!(fs::symlink_metadata(&out).unwrap().is_symlink());
     assert!(!www.exists());
 }
+
+#[test]
+fn a_session_ends_with_the_offers_else_a_line_to_the_trainer() {
+    let tmp = site("session-end");
+    let out = tmp.path("public");
+    let ending = |out: &Path| {
+        let page = fs::read_to_string(out.join("sessions/rota-tool.html")).unwrap();
+        let at = page
+            .find("class=\"session-end\"")
+            .expect("the session's end");
+        page[at..at + page[at..].find("</section>").unwrap()].to_string()
+    };
+    // Without offers or an e-mail address: back to the sessions only.
+    build_into(&tmp.0, &out);
+    assert!(!ending(&out).contains("mailto:"), "{}", ending(&out));
+    let config = fs::read_to_string(tmp.path("site.yaml")).unwrap();
+    let with_email = config.replace(
+        "  name: Fixture Org\n",
+        "  name: Fixture Org\n  email: hello@fixture.example\n",
+    );
+    fs::write(tmp.path("site.yaml"), with_email).unwrap();
+    build_into(&tmp.0, &out);
+    let end = ending(&out);
+    assert!(
+        end.contains("href=\"mailto:hello@fixture.example\">Write to us</a>")
+            && end.contains("a problem your own team has?"),
+        "{end}"
+    );
+    // With offers, the offers instead.
+    fs::write(
+        tmp.path("content/offers.yaml"),
+        "title: Work with us\noffers:\n  - title: A demo session\n    action: { label: Ask us, link: about.html }\n",
+    )
+    .unwrap();
+    build_into(&tmp.0, &out);
+    let end = ending(&out);
+    assert!(
+        end.contains("offers.html") && !end.contains("mailto:"),
+        "{end}"
+    );
+}

@@ -97,6 +97,7 @@ const FILES: &[(&str, usize, &str)] = &[
 const BRAND: (&str, usize) = ("### Brand", 0);
 const LANGUAGES: (&str, usize) = ("### A site in several languages", 0);
 const STRINGS: (&str, usize) = ("### UI strings", 0);
+const CONTACT: (&str, usize) = ("### Contact", 0);
 /// An example that is part of a page.
 const CALLOUTS: (&str, usize) = ("### Pages (", 1);
 
@@ -151,7 +152,7 @@ fn every_example_in_the_readme_is_checked_here() {
     let named: Vec<(&str, usize)> = FILES
         .iter()
         .map(|(h, n, _)| (*h, *n))
-        .chain([BRAND, LANGUAGES, STRINGS, CALLOUTS])
+        .chain([BRAND, LANGUAGES, STRINGS, CALLOUTS, CONTACT])
         .collect();
     for (i, block) in all.iter().enumerate() {
         let n = all[..i]
@@ -247,4 +248,32 @@ fn the_readme_languages_example_checks() {
         &example(&all, STRINGS.0, STRINGS.1).text,
     );
     checks(&site, "the README's site in two languages");
+}
+
+#[test]
+fn the_readme_first_person_contact_words_show_on_a_polish_site() {
+    let all = blocks();
+    let site = readme_site(&all);
+    let config = fs::read_to_string(site.0.join("site.yaml")).unwrap();
+    let config = config
+        .lines()
+        .filter(|l| !l.starts_with("language:"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    write(&site.0, "site.yaml", &format!("{config}\nlanguage: pl\n"));
+    write(
+        &site.0,
+        "i18n/pl.yaml",
+        &example(&all, CONTACT.0, CONTACT.1).text,
+    );
+    checks(&site, "the README's contact words");
+    let out = site.0.join("public");
+    let built = alsite(&["build", "--out", out.to_str().unwrap()], &site.0);
+    assert!(built.status.success(), "{}", text(&built.stderr));
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        home.contains("Skontaktuj się ze\u{a0}mną") || home.contains("Skontaktuj się ze mną"),
+        "{home}"
+    );
+    assert!(home.contains("Napisz do mnie"), "{home}");
 }

@@ -302,6 +302,15 @@ fn environment(
             _ => minijinja::escape_formatter(out, state, value),
         },
     );
+    // A text for a `<q>`, quotations inside it in a `<q>` of their own.
+    env.add_filter("inner_quotes", |value: Value| -> Value {
+        match value.as_str() {
+            Some(text) if !value.is_safe() => {
+                Value::from_safe_string(typography::inner_quotations(text))
+            }
+            _ => value,
+        }
+    });
     // `url("components.html#problem")`: a path from the language's root, made
     // relative to the page; `static/…` files are shared by every language,
     // and carry their fingerprint.

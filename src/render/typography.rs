@@ -270,6 +270,36 @@ fn ends_abbreviation(before: &[(usize, char)]) -> bool {
         && (start == 0 || opens_word(before[start - 1].1))
 }
 
+/// `text` as HTML for a `<q>`, with each quotation inside it (between „
+/// and ” or “, between “ and ”, or between straight double quotes) in a
+/// `<q>` of its own: the browser marks a quotation inside a quotation with
+/// the language's inner marks (« » in Polish, ‘ ’ in English), not a second
+/// pair of the outer ones („Kiedy mówisz «niskie zaangażowanie», co…”).
+pub fn inner_quotations(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(open) = rest.find(['„', '“', '"']) {
+        let mark = rest[open..].chars().next().unwrap_or('"');
+        let after = &rest[open + mark.len_utf8()..];
+        let closes: &[char] = match mark {
+            '„' => &['”', '“'],
+            '“' => &['”'],
+            _ => &['"'],
+        };
+        let Some(close) = after.find(closes).filter(|&c| c > 0) else {
+            break;
+        };
+        let end = after[close..].chars().next().map_or(1, char::len_utf8);
+        out.push_str(&super::escape_html(&rest[..open]));
+        out.push_str("<q>");
+        out.push_str(&super::escape_html(&after[..close]));
+        out.push_str("</q>");
+        rest = &after[close + end..];
+    }
+    out.push_str(&super::escape_html(rest));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -392,5 +422,20 @@ mod tests {
     #[test]
     fn only_polish() {
         assert!(applies_to("pl") && applies_to("pl-PL") && !applies_to("en") && !applies_to("plt"));
+    }
+
+    #[test]
+    fn a_quotation_inside_a_quotation_gets_a_q_of_its_own() {
+        assert_eq!(
+            inner_quotations("Kiedy mówisz „niskie zaangażowanie”, co widzisz?"),
+            "Kiedy mówisz <q>niskie zaangażowanie</q>, co widzisz?"
+        );
+        assert_eq!(
+            inner_quotations("You said \"low\" & “slow”"),
+            "You said <q>low</q> &amp; <q>slow</q>"
+        );
+        // A mark without its pair stays as written.
+        assert_eq!(inner_quotations("a „b <c>"), "a „b &lt;c&gt;");
+        assert_eq!(inner_quotations("5\" screen"), "5&quot; screen");
     }
 }
