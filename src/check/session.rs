@@ -158,8 +158,7 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
     // opens the next one (the coach's "what is your problem?" at the end of
     // the opening).
     let mut carried: Option<&Turn> = None;
-    // Each unknown speaker: its id, its error, and the lines of its other turns.
-    let mut unknown: Vec<(&str, usize, Vec<usize>)> = Vec::new();
+    let mut unknown = Unknown::default();
     for (si, stage) in s.stages.iter().enumerate() {
         let mut question_seen = carried.is_some();
         // The last question so far, and its turn (none: the stage before's).
@@ -233,37 +232,21 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
                 continue;
             };
             let Some(speaker) = role(by) else {
-                // Told once, at its first turn, with the lines of the others.
-                match unknown.iter_mut().find(|u| u.0 == by) {
-                    Some(u) => u.2.push(value_of("by").0),
-                    None => {
-                        unknown.push((by, diags.len(), Vec::new()));
-                        diags.push(
-                            error(format!("{place}: unknown speaker `{by}`"), value_of("by")).hint(
-                                format!(
-                                    "{}speakers declared in roles: {}",
-                                    id_hint(s, by, &ids),
-                                    ids.join(", ")
-                                ),
-                            ),
-                        );
-                    }
-                }
+                unknown.note(&mut diags, by, value_of("by"), |at| {
+                    error(format!("{place}: unknown speaker `{by}`"), at).hint(format!(
+                        "{}speakers declared in roles: {}",
+                        id_hint(s, by, &ids),
+                        ids.join(", ")
+                    ))
+                });
                 continue;
             };
             if let Some(to) = turn.to.as_deref() {
                 if role(to).is_none() {
-                    diags.push(
-                        error(
-                            format!("{place}: unknown listener `{to}` in `to:`"),
-                            value_of("to"),
-                        )
-                        .hint(format!(
-                            "{}roles: {}",
-                            id_hint(s, to, &ids),
-                            ids.join(", ")
-                        )),
-                    );
+                    unknown.note(&mut diags, to, value_of("to"), |at| {
+                        error(format!("{place}: unknown listener `{to}` in `to:`"), at)
+                            .hint(format!("{}roles: {}", id_hint(s, to, &ids), ids.join(", ")))
+                    });
                 }
             }
             let spoken = turn
@@ -306,21 +289,7 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
             }
         }
     }
-    for (by, n, lines) in unknown.into_iter().filter(|u| !u.2.is_empty()) {
-        let more = match lines.len() {
-            1 => format!("`{by}` also speaks in one more turn, at line {}", lines[0]),
-            _ => format!(
-                "`{by}` also speaks in {} more turns, at lines {}",
-                lines.len(),
-                listed(&lines)
-            ),
-        };
-        let d = &mut diags[n];
-        d.hint = Some(match d.hint.take() {
-            Some(hint) => format!("{hint}; {more}"),
-            None => more,
-        });
-    }
+    unknown.tell(&mut diags);
 
     // The reflection.
     let last = s.stages.len().checked_sub(1);
@@ -499,6 +468,54 @@ fn check_minutes(s: &Session, text: &str, file: &std::path::Path) -> Option<Diag
         .at(line, column)
         .hint("change the session's `minutes`, or the stages' minutes, so they agree"),
     )
+}
+
+/// The ids a session's turns name that its roles lack (`by:` or `to:`):
+/// each is told once, at its first turn, with the lines of the others (a
+/// role id written twice gave one error per turn of the other person).
+#[derive(Default)]
+struct Unknown<'a> {
+    /// Each id, the number of its error, and the lines of its other turns.
+    ids: Vec<(&'a str, usize, Vec<usize>)>,
+}
+
+impl<'a> Unknown<'a> {
+    /// Records `id` named at `at` (line, column): the first time, with
+    /// the error `first` makes.
+    fn note(
+        &mut self,
+        diags: &mut Vec<Diagnostic>,
+        id: &'a str,
+        at: (usize, usize),
+        first: impl FnOnce((usize, usize)) -> Diagnostic,
+    ) {
+        match self.ids.iter_mut().find(|u| u.0 == id) {
+            Some(u) => u.2.push(at.0),
+            None => {
+                self.ids.push((id, diags.len(), Vec::new()));
+                diags.push(first(at));
+            }
+        }
+    }
+
+    /// Adds the other turns' lines to each id's error.
+    fn tell(self, diags: &mut [Diagnostic]) {
+        for (id, n, lines) in self.ids.into_iter().filter(|u| !u.2.is_empty()) {
+            let more = match lines.len() {
+                1 => format!("`{id}` is in one more turn, at line {}", lines[0]),
+                _ => format!(
+                    "`{id}` is in {} more turns, at lines {}",
+                    lines.len(),
+                    listed(&lines)
+                ),
+            };
+            let d = &mut diags[n];
+            d.hint = Some(match d.hint.take() {
+                Some(hint) => format!("{hint}; {more}"),
+                None => more,
+            });
+        }
+    }
 }
 
 /// Line numbers as a list a reader takes in: the first eight, then how

@@ -238,15 +238,12 @@ fn link_out_of_site(root: &Path, site: &Path, e: &walkdir::DirEntry) -> Option<D
         return None;
     }
     let shown = e.path().strip_prefix(root).unwrap_or(e.path());
-    // Named as the link has it, not as a path from the computer's root:
-    // `serve` shows the error to every browser, other people's too.
-    let written = std::fs::read_link(e.path()).unwrap_or(target);
     Some(
         Diagnostic::error(
             shown,
             format!(
                 "this is a link to {}, outside the site's folder",
-                written.display()
+                target.display()
             ),
         )
         .hint("everything under content/ is published; copy the files you want into content/ instead of linking to them"),

@@ -299,9 +299,11 @@ fn unquoted_number(text: &str, line: usize, column: usize, hint: &str) -> Option
     const CURLY: [char; 8] = ['“', '”', '„', '‘', '’', '‚', '«', '»'];
     if value.starts_with(CURLY) {
         let number = value.trim_matches(CURLY);
-        return Some(format!(
-            "{expected}: write it without the quote marks, `{number}`"
-        ));
+        let whole = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
+        return Some(match whole {
+            true => format!("{expected}: write it without the quote marks, `{number}`"),
+            false => format!("{expected}, without quote marks"),
+        });
     }
     let digits = value.trim_start_matches('0');
     if value.starts_with('0') && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
@@ -334,11 +336,11 @@ fn comma_in_a_number(text: &str, line: usize, column: usize, message: &str) -> O
     let digits = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
     digits.then_some(())?;
     let written = format!("{number},{field}");
-    let write = match durations::minutes_in(&written).filter(|_| key.ends_with("minutes")) {
+    let minutes = key.ends_with("minutes");
+    let write = match durations::minutes_in(&written).filter(|_| minutes) {
         Some(m) => format!("`{written}` is {m} minutes: write `{key}: {m}`"),
-        None => format!(
-            "put the text in quotes, `{key}: \"{written}\"`, or write the number without a comma"
-        ),
+        None if minutes => "minutes are whole: write a whole number of them".to_string(),
+        None => format!("put the text in quotes, `{key}: \"{written}\"`"),
     };
     Some(format!("inside `{{ … }}` a comma ends an entry, so `{key}: {written}` was read as `{key}: {number}` and a field `{field}`; {write}"))
 }

@@ -275,29 +275,62 @@ fn ends_abbreviation(before: &[(usize, char)]) -> bool {
 /// `<q>` of its own: the browser marks a quotation inside a quotation with
 /// the language's inner marks (« » in Polish, ‘ ’ in English), not a second
 /// pair of the outer ones („Kiedy mówisz «niskie zaangażowanie», co…”).
+/// A quotation opens at the text's start or after a space, a bracket or a
+/// dash, and closes before what is not a letter or digit: an inch mark
+/// (`27" monitor`) is no quotation.
 pub fn inner_quotations(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
-    let mut rest = text;
-    while let Some(open) = rest.find(['„', '“', '"']) {
-        let mark = rest[open..].chars().next().unwrap_or('"');
-        let after = &rest[open + mark.len_utf8()..];
-        let closes: &[char] = match mark {
-            '„' => &['”', '“'],
-            '“' => &['”'],
-            _ => &['"'],
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(found) = text[from..].find(['„', '“', '"']) {
+        let open = from + found;
+        let mark = text[open..].chars().next().unwrap_or('"');
+        let inside = open + mark.len_utf8();
+        from = inside;
+        let opens = text[..open]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
+        if !opens {
+            continue;
+        }
+        let Some((close, end)) = closing(text, inside, mark) else {
+            continue;
         };
-        let Some(close) = after.find(closes).filter(|&c| c > 0) else {
-            break;
-        };
-        let end = after[close..].chars().next().map_or(1, char::len_utf8);
-        out.push_str(&super::escape_html(&rest[..open]));
+        out.push_str(&super::escape_html(&text[copied..open]));
         out.push_str("<q>");
-        out.push_str(&super::escape_html(&after[..close]));
+        out.push_str(&super::escape_html(&text[inside..close]));
         out.push_str("</q>");
-        rest = &after[close + end..];
+        (copied, from) = (end, end);
     }
-    out.push_str(&super::escape_html(rest));
+    out.push_str(&super::escape_html(&text[copied..]));
     out
+}
+
+/// Where the quotation opened with `mark`, its text from `inside`, closes,
+/// and where the text goes on after it; `None` when it does not close.
+fn closing(text: &str, inside: usize, mark: char) -> Option<(usize, usize)> {
+    let closes: &[char] = match mark {
+        '„' => &['”', '“'],
+        '“' => &['”'],
+        _ => &['"'],
+    };
+    let mut at = inside;
+    while let Some(found) = text[at..].find(closes) {
+        let close = at + found;
+        let end = close + text[close..].chars().next().map_or(1, char::len_utf8);
+        let before = text[..close].chars().next_back();
+        let after = text[end..].chars().next();
+        // Right after the mark (`""`) or after a space, it opens another.
+        if close == inside || before.is_some_and(char::is_whitespace) {
+            return None;
+        }
+        if after.is_none_or(|c| !c.is_alphanumeric()) {
+            return Some((close, end));
+        }
+        at = end;
+    }
+    None
 }
 
 #[cfg(test)]
@@ -434,8 +467,21 @@ mod tests {
             inner_quotations("You said \"low\" & “slow”"),
             "You said <q>low</q> &amp; <q>slow</q>"
         );
-        // A mark without its pair stays as written.
+        // A mark without its pair stays as written, and later pairs are found.
         assert_eq!(inner_quotations("a „b <c>"), "a „b &lt;c&gt;");
         assert_eq!(inner_quotations("5\" screen"), "5&quot; screen");
+        assert_eq!(
+            inner_quotations("a \"\" b \"c\""),
+            "a &quot;&quot; b <q>c</q>"
+        );
+        // Inch marks are not quotations.
+        assert_eq!(
+            inner_quotations("Kupiłem 27\" monitor, a szef 32\" laptop"),
+            "Kupiłem 27&quot; monitor, a szef 32&quot; laptop"
+        );
+        assert_eq!(
+            inner_quotations("(„tak” albo „nie”)"),
+            "(<q>tak</q> albo <q>nie</q>)"
+        );
     }
 }

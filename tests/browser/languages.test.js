@@ -87,7 +87,7 @@ test("practice feedback, plural forms and the question checker speak Polish", as
   const classify = page.locator("#item-3");
   await classify.locator("input[value=otwarte]").check();
   await classify.locator("button[type=submit]").click();
-  assert.equal(await classify.locator(".verdict strong").textContent(), "Nie do końca. Twój wybór: Otwarte. Właściwa odpowiedź: Zamknięte.");
+  assert.equal(await classify.locator(".verdict strong").textContent(), "Nie do końca. Twój wybór: Otwarte. Poprawna odpowiedź: Zamknięte.");
 
   const order = page.locator("#item-4");
   assert.match(await order.locator(".up").first().getAttribute("aria-label"), /^Przesuń „.+” w\u00a0górę$/);
