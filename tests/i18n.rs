@@ -296,4 +296,16 @@ fn polish_pages_use_polish_plurals_and_clock_times() {
     );
     let practice = fs::read_to_string(out.join("practice/index.html")).unwrap();
     assert!(practice.contains("4\u{a0}ćwiczenia ("), "{practice}");
+    // A coach's note goes by what the session calls its coach.
+    let session = || fs::read_to_string(out.join("sessions/grafik.html")).unwrap();
+    assert!(session().contains("<summary>Co myśli coach</summary>"));
+    let file = site.0.join("content/sessions/grafik.yaml");
+    let yaml = fs::read_to_string(&file).unwrap().replace(
+        "{ id: coach, name: Sabina, role: coach }",
+        "{ id: coach, name: Sabina, role: coach, label: coachka }",
+    );
+    fs::write(&file, yaml).unwrap();
+    let (o, _) = build(&site);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(session().contains("<summary>Co myśli coachka</summary>"));
 }

@@ -196,6 +196,8 @@ pub fn session_context(site: &Site, doc: &Doc<Session>, path: &str, ids: &mut Id
             skill => &r.skill, colour => colour(&r.id),
         }).collect::<Vec<_>>(),
         cast => cast(site, s),
+        // What the coach is called here ("coachka"), for "What the coach is thinking".
+        coach_role => s.roles.iter().find(|r| r.role == RoleKind::Coach).map(|r| role_label(site, r)),
         stages => stages,
         turns => total,
         session_data => safe(super::practice::script_json(&data)),
