@@ -181,6 +181,7 @@ pub fn content_type(path: &str) -> &'static str {
         "apng" => "image/apng",
         "bmp" => "image/bmp",
         "xml" => "application/xml",
+        "wasm" => "application/wasm",
         "avif" => "image/avif",
         "mp4" | "m4v" => "video/mp4",
         "webm" => "video/webm",
@@ -404,6 +405,7 @@ mod tests {
             "text/javascript; charset=utf-8"
         );
         assert_eq!(content_type("static/favicon.svg"), "image/svg+xml");
+        assert_eq!(content_type("tools/sim.wasm"), "application/wasm");
         assert_eq!(content_type("LICENSE"), "application/octet-stream");
     }
 

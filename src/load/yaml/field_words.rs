@@ -172,8 +172,17 @@ const OTHER_WORDS: &[(&str, &[&str])] = &[
     ("speaker", &["by"]),
     ("who", &["by"]),
     ("choices", &["options"]),
-    ("answers", &["options"]),
+    ("answers", &["options", "answer"]),
     ("question", &["ask", "prompt"]),
+    // A turn's verb as a script tells it: `said:` for `say:`.
+    ("said", &["say"]),
+    ("says", &["say"]),
+    ("asked", &["ask"]),
+    ("asks", &["ask"]),
+    ("answered", &["answer"]),
+    ("intervenes", &["intervene"]),
+    ("intervened", &["intervene"]),
+    ("intervention", &["intervene"]),
     ("notes", &["facilitator", "note"]),
     ("goals", &["objectives"]),
     ("aims", &["objectives"]),
@@ -266,6 +275,9 @@ mod tests {
             other("notes", ["by", "ask", "note"].into_iter()),
             Some("note")
         );
+        let turn = ["by", "to", "ask", "answer", "intervene", "say", "note"];
+        assert_eq!(other("said", turn.into_iter()), Some("say"));
+        assert_eq!(other("answers", turn.into_iter()), Some("answer"));
         assert_eq!(other("url", ["title", "minutes"].into_iter()), None);
         assert_eq!(other("colour", nav.iter().copied()), None);
     }
