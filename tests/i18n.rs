@@ -300,12 +300,19 @@ fn polish_pages_use_polish_plurals_and_clock_times() {
     let session = || fs::read_to_string(out.join("sessions/grafik.html")).unwrap();
     assert!(session().contains("<summary>Co myśli coach</summary>"));
     let file = site.0.join("content/sessions/grafik.yaml");
-    let yaml = fs::read_to_string(&file).unwrap().replace(
-        "{ id: coach, name: Sabina, role: coach }",
-        "{ id: coach, name: Sabina, role: coach, label: coachka }",
-    );
+    let yaml = fs::read_to_string(&file)
+        .unwrap()
+        .replace(
+            "{ id: coach, name: Sabina, role: coach }",
+            "{ id: coach, name: Sabina, role: coach, label: coachka }",
+        )
+        .replace(
+            "{ by: marek, answer: \"Dobrze.\" }",
+            "{ by: marek, answer: \"Dobrze.\", breaks_rule: true }",
+        );
     fs::write(&file, yaml).unwrap();
     let (o, _) = build(&site);
     assert!(o.status.success(), "{}", text(&o.stderr));
     assert!(session().contains("<summary>Co myśli coachka</summary>"));
+    assert!(session().contains("Zobacz, co zrobi coachka."));
 }
