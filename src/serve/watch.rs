@@ -10,7 +10,7 @@ use notify::{RecursiveMode, Watcher};
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 /// After a change to one or a few files, build once none came for this
 /// long: editors often write a file in several steps.
@@ -190,11 +190,16 @@ impl Sources {
                 settles += 1;
                 let still = self.gather(&mut burst, true);
                 burst.forget(|rel| builder.came_and_went(rel));
+                let read_from = SystemTime::now();
                 result = self.rebuild(&mut builder, &burst);
                 // Changes that came while it built were not in what it read;
                 // the watcher's news of one may still be on its way (a save
-                // that emptied the file as it was read, on a busy machine).
-                if still && !self.take_pending(&mut burst, DEBOUNCE) {
+                // that emptied the file as it was read, on a busy machine),
+                // so the files' own times are asked too.
+                if still
+                    && !self.take_pending(&mut burst, DEBOUNCE)
+                    && !burst.written_since(&self.root, read_from)
+                {
                     break;
                 }
             }
@@ -337,6 +342,18 @@ impl Burst {
             .map(|p| root.join(p))
             .filter(|p| is_empty_file(p))
             .collect()
+    }
+
+    /// Whether a file of the burst was written from a little before `time`
+    /// on: a build that began then may have read it half written. (A
+    /// file's time is the system's coarse clock, a few milliseconds behind.)
+    fn written_since(&self, root: &Path, time: SystemTime) -> bool {
+        let from = time - Duration::from_millis(20);
+        self.paths.iter().any(|p| {
+            std::fs::metadata(root.join(p))
+                .and_then(|m| m.modified())
+                .is_ok_and(|modified| modified >= from)
+        })
     }
 
     /// Drops the content files `gone` says changed nothing.
