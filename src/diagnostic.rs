@@ -359,15 +359,21 @@ const LISTED: usize = 8;
 /// terminal shows it, with the others' places under it.
 fn alike(group: &[&Diagnostic], sources: &mut Sources) -> String {
     let places: Vec<String> = group[1..].iter().map(|d| d.location()).collect();
-    let more = match places.len() > LISTED {
-        true => format!(" and {} more", places.len() - LISTED),
-        false => String::new(),
-    };
-    let listed = places[..places.len().min(LISTED)].join(", ");
     format!(
-        "{}  = the same at: {listed}{more}\n",
-        group[0].render_in(sources)
+        "{}  = the same at: {}\n",
+        group[0].render_in(sources),
+        listed(&places)
     )
+}
+
+/// Places (or line numbers) as a list a reader takes in: the first
+/// [`LISTED`], then how many more.
+pub fn listed(places: &[impl ToString]) -> String {
+    let shown: Vec<String> = places.iter().take(LISTED).map(|p| p.to_string()).collect();
+    match places.len() > LISTED {
+        true => format!("{} and {} more", shown.join(", "), places.len() - LISTED),
+        false => shown.join(", "),
+    }
 }
 
 /// ENAMETOOLONG (its kind, `InvalidFilename`, is newer than alsite's

@@ -506,7 +506,7 @@ impl<'a> Unknown<'a> {
                 _ => format!(
                     "`{id}` is in {} more turns, at lines {}",
                     lines.len(),
-                    listed(&lines)
+                    crate::diagnostic::listed(&lines)
                 ),
             };
             let d = &mut diags[n];
@@ -515,16 +515,6 @@ impl<'a> Unknown<'a> {
                 None => more,
             });
         }
-    }
-}
-
-/// Line numbers as a list a reader takes in: the first eight, then how
-/// many more.
-fn listed(lines: &[usize]) -> String {
-    let shown: Vec<String> = lines.iter().take(8).map(usize::to_string).collect();
-    match lines.len() > 8 {
-        true => format!("{} and {} more", shown.join(", "), lines.len() - 8),
-        false => shown.join(", "),
     }
 }
 

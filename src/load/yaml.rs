@@ -19,6 +19,7 @@ mod lining;
 mod locate;
 mod misread;
 mod nothing;
+mod number_hints;
 mod numbers;
 mod overindent;
 mod prescan;
@@ -189,12 +190,12 @@ fn from_serde<T: DeserializeOwned>(
     if let Some(h) = second_type(text, line, &message) {
         hint = Some(h);
     }
-    if let Some(h) = comma_in_a_number(text, line, column, &message) {
+    if let Some(h) = number_hints::comma_in_a_number(text, line, column, &message) {
         hint = Some(h);
     }
     if let Some(h) = hint
         .as_deref()
-        .and_then(|h| unquoted_number(text, line, column, h))
+        .and_then(|h| number_hints::unquoted_number(text, line, column, h))
     {
         hint = Some(h);
     }
@@ -278,71 +279,6 @@ fn second_type(text: &str, line: usize, message: &str) -> Option<String> {
     let source = source_line(text, line)?.trim_start();
     let value = source.strip_prefix("type:")?.trim();
     Some(format!("this item has its `type` already, on its `- ` line, so this `type:` starts the next item: begin it with `- ` (`- type: {value}`), lined up with the `- ` of the item above"))
-}
-
-/// The hint for a number YAML read as text though it has no quotes
-/// around it (`minutes: 045`, `minutes: inf`): not told to lose quotes it
-/// does not have. `None` when the value is quoted.
-fn unquoted_number(text: &str, line: usize, column: usize, hint: &str) -> Option<String> {
-    let expected = hint.strip_suffix(explain::LOSE_QUOTES)?;
-    let value = source_line(text, line)?
-        .chars()
-        .skip(column.checked_sub(1)?);
-    let value: String = value
-        .take_while(|c| !matches!(c, ',' | '}' | ']' | '#'))
-        .collect();
-    let value = value.trim();
-    if value.starts_with(['"', '\'']) {
-        return None;
-    }
-    // A word processor's quote marks (`“45”`, `„45”`) are part of the text.
-    const CURLY: [char; 8] = ['“', '”', '„', '‘', '’', '‚', '«', '»'];
-    if value.starts_with(CURLY) {
-        let number = value.trim_matches(CURLY);
-        let whole = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
-        return Some(match whole {
-            true => format!("{expected}: write it without the quote marks, `{number}`"),
-            false => format!("{expected}, without quote marks"),
-        });
-    }
-    let digits = value.trim_start_matches('0');
-    if value.starts_with('0') && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
-        return Some(format!(
-            "{expected}: write it without the zero in front, `{digits}`"
-        ));
-    }
-    let joined = value.replace('_', "");
-    if value.contains('_') && !joined.is_empty() && joined.bytes().all(|b| b.is_ascii_digit()) {
-        return Some(format!("{expected}: write it in digits alone, `{joined}`"));
-    }
-    Some(expected.to_string())
-}
-
-/// For an unknown field that is the rest of a number after a decimal
-/// comma, in braces (`{ break: Obiad, minutes: 1,5 h }`): the comma ended
-/// the entry there, and what followed it was read as a field of its own.
-fn comma_in_a_number(text: &str, line: usize, column: usize, message: &str) -> Option<String> {
-    let field = message.split("a field named `").nth(1)?.split('`').next()?;
-    // A number alone after the comma has its own hint (see `explain`).
-    field.bytes().any(|b| !b.is_ascii_digit()).then_some(())?;
-    let before: String = source_line(text, line)?
-        .chars()
-        .take(column.checked_sub(1)?)
-        .collect();
-    let entry = before.trim_end().strip_suffix(',')?;
-    let entry = entry.rsplit(['{', ',']).next()?.trim();
-    let (key, number) = entry.split_once(':')?;
-    let (key, number) = (key.trim(), number.trim());
-    let digits = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
-    digits.then_some(())?;
-    let written = format!("{number},{field}");
-    let minutes = key.ends_with("minutes");
-    let write = match durations::minutes_in(&written).filter(|_| minutes) {
-        Some(m) => format!("`{written}` is {m} minutes: write `{key}: {m}`"),
-        None if minutes => "minutes are whole: write a whole number of them".to_string(),
-        None => format!("put the text in quotes, `{key}: \"{written}\"`"),
-    };
-    Some(format!("inside `{{ … }}` a comma ends an entry, so `{key}: {written}` was read as `{key}: {number}` and a field `{field}`; {write}"))
 }
 
 /// The way to write line `line` when it starts with one of `fields`

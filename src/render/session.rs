@@ -197,7 +197,10 @@ pub fn session_context(site: &Site, doc: &Doc<Session>, path: &str, ids: &mut Id
         }).collect::<Vec<_>>(),
         cast => cast(site, s),
         // What the coach is called here ("coachka"), for "What the coach is thinking".
-        coach_role => s.roles.iter().find(|r| r.role == RoleKind::Coach).map(|r| role_label(site, r)),
+        coach_role => s.roles.iter().find(|r| r.role == RoleKind::Coach).map_or_else(
+            || site.strings.t("session.role.coach", &[]),
+            |r| role_label(site, r),
+        ),
         stages => stages,
         turns => total,
         session_data => safe(super::practice::script_json(&data)),

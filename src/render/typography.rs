@@ -224,7 +224,7 @@ fn curl_quotes(text: &str, before: &mut Option<char>) -> Option<String> {
             continue;
         };
         let prev = text[..start].chars().next_back().or(*before);
-        let opens = prev.is_none_or(|c| c.is_whitespace() || "([{–—-/\u{a0}„".contains(c));
+        let opens = opens_quotation(prev);
         out.push_str(&text[copied..start]);
         out.push(if opens { '„' } else { '”' });
         at = start + quote.len();
@@ -245,6 +245,12 @@ fn is_one_letter_word(c: char) -> bool {
         c,
         'a' | 'i' | 'o' | 'u' | 'w' | 'z' | 'A' | 'I' | 'O' | 'U' | 'W' | 'Z'
     )
+}
+
+/// Whether a quote mark after `prev` (`None`: at the text's start) opens
+/// a quotation: after a space, a bracket, a dash, a slash or an opening „.
+fn opens_quotation(prev: Option<char>) -> bool {
+    prev.is_none_or(|c| c.is_whitespace() || "([{–—-/\u{a0}„".contains(c))
 }
 
 /// A character after which a word starts: a space, or an opening mark.
@@ -275,8 +281,8 @@ fn ends_abbreviation(before: &[(usize, char)]) -> bool {
 /// `<q>` of its own: the browser marks a quotation inside a quotation with
 /// the language's inner marks (« » in Polish, ‘ ’ in English), not a second
 /// pair of the outer ones („Kiedy mówisz «niskie zaangażowanie», co…”).
-/// A quotation opens at the text's start or after a space, a bracket or a
-/// dash, and closes before what is not a letter or digit: an inch mark
+/// A quotation opens where a straight quote would become „ (see
+/// [`opens_quotation`]), and closes before what is not a letter or digit: an inch mark
 /// (`27" monitor`) is no quotation.
 pub fn inner_quotations(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
@@ -287,11 +293,7 @@ pub fn inner_quotations(text: &str) -> String {
         let mark = text[open..].chars().next().unwrap_or('"');
         let inside = open + mark.len_utf8();
         from = inside;
-        let opens = text[..open]
-            .chars()
-            .next_back()
-            .is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
-        if !opens {
+        if !opens_quotation(text[..open].chars().next_back()) {
             continue;
         }
         let Some((close, end)) = closing(text, inside, mark) else {

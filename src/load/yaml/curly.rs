@@ -11,6 +11,9 @@ use super::quoting::quoted;
 /// French).
 const PAIRS: &[(char, &str)] = &[('“', "”"), ('‘', "’"), ('„', "”“"), ('«', "»"), ('‚', "’‘")];
 
+/// Every curly quote mark, opening or closing.
+pub(super) const CURLY_MARKS: [char; 8] = ['“', '”', '„', '‘', '’', '‚', '«', '»'];
+
 /// A value wrapped whole in curly quotes on one line.
 #[derive(Debug, PartialEq)]
 pub struct Wrapped<'a> {

@@ -31,18 +31,6 @@ fn blank_text(field: &str, place: Option<&str>, what: &str) -> Option<(String, O
 /// The end of the hint for a number in quotes, which YAML reads as text.
 pub(super) const LOSE_QUOTES: &str = ": write the number without quotes around it";
 
-/// Whether an unknown field's name is what follows a decimal comma in
-/// braces: digits (`5` of `3,5`), or digits, a space and a unit's word
-/// (`5 h` of `1,5 h`), and not a time of day (`10:30`).
-fn comma_cut(name: &str) -> bool {
-    let unit = name.trim_start_matches(|c: char| c.is_ascii_digit());
-    let digits = unit.len() < name.len();
-    let word = unit.strip_prefix(' ').is_some_and(|w| {
-        !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == ' ')
-    });
-    digits && (unit.is_empty() || word)
-}
-
 /// Splits serde_yaml's message into what went wrong and what was expected.
 pub(super) fn explain(raw: &str) -> (String, Option<String>) {
     // "items[1]: unknown field `x`, expected `a` or `b` at line 3 column 5"
@@ -69,7 +57,7 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
             );
         }
         let written = field.trim_matches('`');
-        if comma_cut(written) {
+        if super::number_hints::comma_cut(written) {
             // `{ title: x, minutes: 3,5 }`: the comma ended `minutes` at 3.
             // (With a unit, `3,5 h`, the YAML file's line says more: see
             // `comma_in_a_number`.)
@@ -203,14 +191,7 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
         let quoted_number = found
             .strip_prefix("string \"")
             .and_then(|f| f.strip_suffix('"'))
-            .is_some_and(|f| {
-                let f = f
-                    .trim()
-                    .trim_matches(['“', '”', '„', '‘', '’', '‚', '«', '»']);
-                // Digits, not a word a number parser takes (`NaN`, `inf`).
-                let digits = f.bytes().any(|b| b.is_ascii_digit());
-                digits && (f.parse::<f64>().is_ok() || f.replace('_', "").parse::<u64>().is_ok())
-            });
+            .is_some_and(super::number_hints::is_number);
         if quoted_number && hint.contains("number") {
             hint.push_str(LOSE_QUOTES);
         }
