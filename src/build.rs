@@ -286,7 +286,21 @@ pub struct Generated {
 /// Like [`generate`], keeping the site and theme (for `package`, which adds
 /// pages of its own and needs the content to choose from).
 pub fn generate_all(root: &Path) -> Result<Generated, Diagnostics> {
-    let p = prepare(root)?;
+    generate_as(root, false)
+}
+
+/// Like [`generate_all`], the pages as a SCORM package shows them to
+/// learners: they do not offer the facilitator guides it leaves out.
+pub fn generate_for_package(root: &Path) -> Result<Generated, Diagnostics> {
+    generate_as(root, true)
+}
+
+fn generate_as(root: &Path, packaged: bool) -> Result<Generated, Diagnostics> {
+    let mut p = prepare(root)?;
+    p.site.config.packaged = packaged;
+    for t in &mut p.site.translations {
+        t.config.packaged = packaged;
+    }
     let (outputs, ..) = render_in_memory(root, &p.site, &p.theme, p.assets)?;
     Ok(Generated {
         site: p.site,

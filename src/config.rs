@@ -47,6 +47,11 @@ pub struct Config {
     /// A search box on every page, with its index (`search: false` leaves both out).
     #[serde(default = "yes")]
     pub search: bool,
+    /// Set by `alsite package`, never in site.yaml: the pages go to
+    /// learners in a package, which leaves the facilitator guides out, so
+    /// they do not offer them.
+    #[serde(skip)]
+    pub packaged: bool,
 }
 
 /// How an LMS should judge a learner in a SCORM package.

@@ -55,6 +55,8 @@ fn no_facilitator_guide_nor_its_notes_reach_a_package() {
         notes.iter().any(|n| guide.contains(n)),
         "the built site keeps its guides"
     );
+    let home = fs::read_to_string(site.path("public/index.html")).unwrap();
+    assert!(home.contains("workshops with agendas, facilitator guides and handouts"));
     for (version, parts) in [
         ("1.2", &[][..]),
         ("2004", &["content/workshops/intro-training"][..]),
@@ -96,6 +98,32 @@ fn no_facilitator_guide_nor_its_notes_reach_a_package() {
         assert!(
             !agenda.contains("Facilitator guide"),
             "{version}: the agenda offers no guide"
+        );
+        // The pages that list the workshops do not promise the guides either.
+        let file = |name: &str| &files.iter().find(|(n, _)| n == name).unwrap().1;
+        let home = file("index.html");
+        assert!(
+            home.contains("workshops with agendas, module pages and handouts"),
+            "{version}: the home page's line on the workshops"
+        );
+        let list = file("workshops/index.html");
+        assert!(
+            list.contains(
+                "module pages with timers for the room and a participant handout ready to print"
+            ),
+            "{version}: the list of workshops"
+        );
+        // (The home page's offers are the trainer's words: one names a guide.)
+        assert!(!home.contains("facilitator guides and handouts"));
+        assert!(!list.to_lowercase().contains("facilitator guide"));
+        let text: String = files
+            .iter()
+            .filter(|(n, _)| n.starts_with("search/text."))
+            .map(|(_, t)| t.as_str())
+            .collect();
+        assert!(
+            !text.contains("facilitator guides and handouts"),
+            "{version}: search shows the pages as the package has them"
         );
         let page = &files
             .iter()
@@ -142,4 +170,27 @@ fn a_launch_page_names_the_course_once() {
         title(launch),
         "Introduction to Action Learning · Action Learning in Practice"
     );
+}
+
+#[test]
+fn a_polish_package_lists_its_workshops_without_the_guides() {
+    let site = TempDir::new("package-learners-pl");
+    copy_tree(&Path::new(REPO).join("samples/pl"), &site.0);
+    let args = ["package", "--scorm", "2004", "--out", "kurs.zip"];
+    let out = alsite(&args, &site.0);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let files = zip_entries(&site.path("kurs.zip"));
+    // Polish keeps a one-letter word with the next one (a no-break space).
+    let file = |name: &str| {
+        let text = &files.iter().find(|(n, _)| n == name).unwrap().1;
+        text.replace('\u{a0}', " ")
+    };
+    let list = file("workshops/index.html");
+    assert!(list.contains("strony modułów z minutnikami na salę i materiały dla uczestników"));
+    assert!(!list.contains("przewodnik prowadzącego"));
+    assert!(file("index.html").contains("z agendą, stronami modułów i materiałami dla uczestników"));
 }

@@ -92,6 +92,7 @@ pub fn placeholder_config(site_yaml: &str) -> Config {
         brand: Default::default(),
         url: None,
         search: true,
+        packaged: false,
         scorm: Default::default(),
         languages,
         translations: Default::default(),

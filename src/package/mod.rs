@@ -119,7 +119,7 @@ const TITLE_LIMIT: usize = 200;
 /// Writes the package; a failure leaves any earlier file at `out` as it was.
 pub fn package(o: &Options) -> Result<Summary, Diagnostics> {
     crate::build::guard::check_package_file(o.root, o.out).map_err(one)?;
-    let g = build::generate_all(o.root)?;
+    let g = build::generate_for_package(o.root)?;
     let tree = select::tree(o.root, &g.site, o.paths).map_err(one)?;
     let title = &g.site.config.title;
     let pages = progress::Pages::read(g.outputs.iter().map(|f| (f.path.as_str(), &f.bytes[..])));

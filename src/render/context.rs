@@ -447,7 +447,7 @@ fn sections(site: &Site) -> Vec<(String, String, String)> {
         out.push((
             s.t("section.workshops", &[]),
             workshop::INDEX_PATH.to_string(),
-            s.plural("section.workshops_summary", count(workshops), &[]),
+            s.plural(workshop::summary_key(&site.config), count(workshops), &[]),
         ));
     }
     let mut pages: Vec<&Page> = site.pages.iter().collect();
