@@ -205,6 +205,35 @@ fn a_bad_edit_shows_an_overlay_over_the_last_good_site_until_fixed() {
     );
 }
 
+/// A room that sees the preview (`--bind`) sees its errors: they name no
+/// folder of the trainer's disk.
+#[cfg(unix)]
+#[test]
+fn the_overlay_names_files_from_the_site_and_the_home_folder() {
+    let site = new_site("overlay-paths");
+    let home = common::TempDir::new("overlay-home");
+    fs::create_dir_all(home.path("private")).unwrap();
+    fs::write(home.path("private/notes.md"), "# Notes\n").unwrap();
+    let server = Server::start_at_home(&site, &home.0);
+    let mut events = Events::open(&server.addr);
+    let link = site.path("content/pages/notes.md");
+    std::os::unix::fs::symlink(home.path("private/notes.md"), &link).unwrap();
+    events.next_reload();
+    let page = get(&server.addr, "/index.html");
+    assert!(
+        page.body.contains("this is a link to ~/private/notes.md"),
+        "{}",
+        page.body
+    );
+    let disk = home.0.to_str().unwrap();
+    assert!(!page.body.contains(disk), "{}", page.body);
+    assert!(
+        server.wait_for(|s| s.stderr().contains(&format!("{disk}/private/notes.md"))),
+        "the terminal names it in full: {}",
+        server.stderr()
+    );
+}
+
 #[test]
 fn deleting_and_recreating_a_folder_keeps_the_loop_alive() {
     let site = new_site("folder");

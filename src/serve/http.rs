@@ -6,6 +6,7 @@
 use super::response::Piece;
 use crate::i18n::Strings;
 use crate::render::escape_html;
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -286,6 +287,24 @@ pub fn overlay(message: &str, shown: Shown, strings: &Strings) -> String {
     )
 }
 
+/// `message` as the overlay shows it to every browser that reaches the
+/// server (a room, with `--bind`): a path inside the site from the site's
+/// folder (`content/x.md`), one elsewhere in the home folder from `~`, so
+/// the trainer's disk is not on the screen. The terminal keeps them whole.
+pub fn paths_for_browsers(message: &str, root: &Path, home: Option<&Path>) -> String {
+    let mut out = message.to_string();
+    for (folder, shown) in [(Some(root), ""), (home, "~/")] {
+        let Some(folder) = folder.and_then(Path::to_str) else {
+            continue;
+        };
+        let folder = folder.trim_end_matches(std::path::MAIN_SEPARATOR);
+        if !folder.is_empty() {
+            out = out.replace(&format!("{folder}{}", std::path::MAIN_SEPARATOR), shown);
+        }
+    }
+    out
+}
+
 /// Keeps the page clear of the overlay: the focus and scrolled-to anchors
 /// stop above it (scroll-padding), and the page's end can be scrolled above
 /// it, so Tab never leaves the focused control hidden under the messages.
@@ -430,6 +449,23 @@ mod tests {
             7,
         );
         String::from_utf8(pieces.iter().flat_map(|p| p.bytes().to_vec()).collect()).unwrap()
+    }
+
+    #[test]
+    fn the_overlay_shows_no_path_of_the_trainers_disk() {
+        let (root, home) = (Path::new("/home/anna/sites/al"), Path::new("/home/anna"));
+        let message = "content/pages/notes.md: error: this is a link to /home/anna/private/notes.md, outside the site's folder\n/home/anna/sites/al/content/x: error: cannot read /srv/x";
+        assert_eq!(
+            paths_for_browsers(message, root, Some(home)),
+            "content/pages/notes.md: error: this is a link to ~/private/notes.md, outside the site's folder\ncontent/x: error: cannot read /srv/x"
+        );
+        // A folder whose name starts alike is another folder.
+        let other = "a link to /home/anna/sites/al2/x.md";
+        assert_eq!(
+            paths_for_browsers(other, root, None),
+            other,
+            "no home: the rest stays"
+        );
     }
 
     #[test]

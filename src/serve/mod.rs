@@ -439,6 +439,15 @@ fn answer(shared: &Shared, head: &Head) -> Option<Response> {
     Some(range::apply(response, range))
 }
 
+/// The errors as browsers are shown them: paths from the site's folder
+/// and the home folder (see [`http::paths_for_browsers`]).
+fn for_browsers(message: &str, root: &Path) -> String {
+    let site = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    // As the link check names a link's target: its folders' links followed.
+    let home = std::env::var_os("HOME").map(|h| std::fs::canonicalize(&h).unwrap_or(h.into()));
+    http::paths_for_browsers(message, &site, home.as_deref())
+}
+
 /// The UI strings of the language site.yaml names, for the server's own
 /// pages while the site does not build.
 fn site_strings(root: &Path) -> Option<Arc<Strings>> {
@@ -523,7 +532,7 @@ fn apply(
             };
             let failed = Snapshot {
                 files: current.files.clone(),
-                error: Some(message),
+                error: Some(for_browsers(&message, root)),
                 strings,
                 version: current.version + 1,
             };

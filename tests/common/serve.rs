@@ -4,6 +4,7 @@ use super::TempDir;
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -34,6 +35,20 @@ impl Server {
 
     /// With more arguments, and under an open-file limit (soft and hard) when given.
     pub fn start_with(site: &TempDir, args: &[&str], fd_limit: Option<u32>) -> Server {
+        Server::spawn(site, args, fd_limit, &[])
+    }
+
+    /// With `HOME` set to `home`.
+    pub fn start_at_home(site: &TempDir, home: &Path) -> Server {
+        Server::spawn(site, &[], None, &[("HOME", home)])
+    }
+
+    fn spawn(
+        site: &TempDir,
+        args: &[&str],
+        fd_limit: Option<u32>,
+        envs: &[(&str, &Path)],
+    ) -> Server {
         let mut command = match fd_limit {
             Some(n) => {
                 let mut c = Command::new("sh");
@@ -45,6 +60,7 @@ impl Server {
             None => Command::new(BIN),
         };
         let mut child = command
+            .envs(envs.iter().copied())
             .args(["serve", "--port", "0"])
             .args(args)
             .arg("--root")
