@@ -25,6 +25,12 @@ const NEEDS: &[(&str, &str, &str, &str)] = &[
         r#"<script src="{{ url('static/i18n.js') }}"></script>"#,
     ),
     (
+        "static/activities.css",
+        "the stylesheet of practice sets, sessions and workshops",
+        "practice sets, demo sessions and workshops lose their look",
+        r#"<link rel="stylesheet" href="{{ url('static/activities.css') }}">"#,
+    ),
+    (
         "static/layout.css",
         "the stylesheet that lines the parts up",
         "contact details, buttons and schedules no longer line up",

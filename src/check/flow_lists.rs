@@ -15,7 +15,8 @@ use rayon::prelude::*;
 use std::path::Path;
 
 /// Warnings for the lists in brackets of every YAML file and front matter,
-/// and for its texts wrapped in curly quotes (see [`super::curly_quotes`]),
+/// for its texts wrapped in curly quotes (see [`super::curly_quotes`]) and
+/// for those cut short by a ` #` (see [`super::hash_comments`]),
 /// read in the same pass over their lines.
 /// The files are read on every core, their warnings in file order.
 pub fn check_flow_lists(site: &Site) -> Vec<Diagnostic> {
@@ -50,6 +51,7 @@ fn in_lines<'a>(path: &Path, lines: impl Iterator<Item = &'a str>) -> Vec<Diagno
             out.extend(split_entry(path, n + 1, line));
         }
         out.extend(super::curly_quotes::wrapped(path, n + 1, line));
+        out.extend(super::hash_comments::cut(path, n + 1, line));
     }
     out
 }

@@ -36,6 +36,7 @@ pub fn may_be_left_open(text: &str) -> bool {
     unclosed(text).is_some()
         || memmem::find(bytes, b"```").is_some()
         || memmem::find(bytes, b"~~~").is_some()
+        || super::open_elements::may_open(text)
 }
 
 /// Errors for every Markdown page of `site` that opens an HTML comment in
@@ -145,11 +146,19 @@ fn in_markdown(file: &Path, text: &str) -> Vec<Diagnostic> {
         html.push_str(piece);
         html.push('\n');
     }
-    if let Some(at) = unclosed(&html) {
+    // A byte of `html` as a byte of the file.
+    let in_file = |at: usize| {
         let piece = starts.partition_point(|&(h, _)| h <= at) - 1;
         let (h, b) = starts[piece];
-        found.push(error(file, text, body_start + b + (at - h), None));
+        body_start + b + (at - h)
+    };
+    if let Some(at) = unclosed(&html) {
+        found.push(error(file, text, in_file(at), None));
     }
+    found.extend(super::open_elements::left_open(file, &html, |d, at| {
+        let (line, column) = crate::diagnostic::line_col(text, in_file(at));
+        d.at(line, column)
+    }));
     found
 }
 

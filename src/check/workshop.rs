@@ -6,6 +6,7 @@ use crate::load::frontmatter;
 use crate::load::yaml::{locate, locate_value, value_place, Seg};
 use crate::model::schedule::{duration, plan, Clock, DayPlan, PlanError, MINUTES_PER_DAY};
 use crate::model::*;
+use std::path::Path;
 
 /// `original` is the site in the default language (the same site in it): a
 /// module links its practice sets and sessions until they are translated.
@@ -110,6 +111,20 @@ fn unknown_module(
         ));
     }
     let known: Vec<&str> = w.modules.iter().map(|m| m.slug.as_str()).collect();
+    // `wrap-up.md.txt`, as Windows saves it with its extensions hidden.
+    let folder = Path::new("content/workshops").join(&w.slug);
+    let mis_saved = site.assets.iter().find_map(|(source, _)| {
+        let name_there = source.file_name()?.to_str()?;
+        let inner = Path::new(name_there).file_stem()?.to_str()?;
+        (source.parent() == Some(&folder) && inner == format!("{name}.md")).then_some(name_there)
+    });
+    if let Some(there) = mis_saved {
+        return Diagnostic::error(
+            &w.source,
+            format!("day {}: no module `{name}` in content/workshops/{}/, but there is `{there}`", day + 1, w.slug),
+        )
+        .hint(format!("rename `{there}` to `{name}.md` (Windows may hide the end of a file's name, so it can show as `{name}.md`); as it is, it is not read as a module but published as a file for anyone to download"));
+    }
     Diagnostic::error(
         &w.source,
         format!(

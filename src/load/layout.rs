@@ -111,6 +111,34 @@ fn other_tool_file(logical: &Path) -> Option<&'static str> {
         .then_some("a part of another tool's templates (Jekyll, Hugo)")
 }
 
+/// For a content file saved under a name alsite does not read
+/// (`team.md.txt`, `rota.yaml.bak`, `notes.md~`): the name it should have,
+/// and what the file is.
+fn mis_saved(logical: &Path) -> Option<(String, &'static str)> {
+    let name = logical.file_name()?.to_str()?;
+    let (inner, how) = match name.strip_suffix('~') {
+        Some(inner) => (inner, "an editor's backup of a content file"),
+        None => {
+            let (inner, outer) = name.rsplit_once('.')?;
+            let how = match outer.to_ascii_lowercase().as_str() {
+                "txt" => {
+                    "a content file saved with `.txt` at the end of its name (Windows may hide it)"
+                }
+                "bak" | "old" | "orig" | "backup" | "tmp" | "swp" | "save" => {
+                    "a copy of a content file (a backup)"
+                }
+                _ => return None,
+            };
+            (inner, how)
+        }
+    };
+    matches!(
+        extension(inner).as_str(),
+        "md" | "markdown" | "yaml" | "yml"
+    )
+    .then(|| (inner.to_string(), how))
+}
+
 /// The extension of a file name, in small letters.
 pub(super) fn extension(name: &str) -> String {
     Path::new(name)
@@ -142,6 +170,12 @@ pub(super) fn asset_warnings(root: &Path, rel: &Path, logical: &Path) -> Vec<Dia
         warnings.push(
             Diagnostic::warning(rel, format!("this file is {what}: alsite does not read it, and publishes it as a file of the site for anyone to download"))
                 .hint("move it out of content/ (alsite's own settings are in site.yaml, its templates in themes/)"),
+        );
+    }
+    if let Some((meant, how)) = mis_saved(logical) {
+        warnings.push(
+            Diagnostic::warning(rel, format!("this file is {how}: alsite does not read it as content, and publishes it as a file of the site for anyone to download, with all it holds{}", if logical.starts_with("content/workshops") { " (a module's facilitator notes too)" } else { "" }))
+                .hint(format!("rename it to `{meant}` if it is the file alsite should read, or else move it out of content/")),
         );
     }
     if let Some(what) = empty_media(root, rel) {

@@ -303,18 +303,52 @@ fn not_a_key_hint(text: &str, line: usize, column: usize) -> String {
         .nth(line.saturating_sub(1))
         .unwrap_or("")
         .trim();
-    match source.split_once(' ') {
-        Some((key, value))
-            if !source.contains(':') && key.chars().all(|c| c.is_alphanumeric() || c == '_') =>
-        {
-            format!(
-                "a field's name is followed by a colon and a space: `{key}: {}`",
-                value.trim()
-            )
-        }
-        _ => explain::NOT_A_KEY_HINT.into(),
+    let Some((key, value)) = source.split_once(' ') else {
+        return explain::NOT_A_KEY_HINT.into();
+    };
+    let value = value.trim();
+    // `minutes = 60`, `minutes - 60`: a sign where the colon goes.
+    let signed = value.starts_with(['=', '-', '–']);
+    let value = value.trim_start_matches(['=', '-', '–']).trim_start();
+    // A field's name is a word in small letters; a sentence's first word
+    // (`After the session, …`) is text that went on from above.
+    let a_name = key
+        .chars()
+        .all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '_');
+    let a_number = value.starts_with(|c: char| c.is_ascii_digit());
+    let colon = format!("a field's name is followed by a colon and a space: `{key}: {value}`");
+    match () {
+        _ if source.contains(':') => explain::NOT_A_KEY_HINT.into(),
+        _ if a_name && (signed || a_number) => colon,
+        // After a text, most likely more of it (`problem: Half the nurses
+        // still`, then `plan shifts on paper.`).
+        _ if after_text(text, line) => TEXT_GOES_ON.into(),
+        _ if a_name && source.split_whitespace().count() <= 4 => colon,
+        _ => TEXT_GOES_ON.into(),
     }
 }
+
+/// Whether the line above `line` (blanks and comments skipped) holds a
+/// text: a `key: text` not in quotes, or a line of text itself.
+fn after_text(text: &str, line: usize) -> bool {
+    let above = text
+        .lines()
+        .take(line.saturating_sub(1))
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .last()
+        .map(str::trim);
+    above.is_some_and(|l| {
+        let l = l.strip_prefix("- ").unwrap_or(l);
+        let value = l.split_once(": ").map_or(l, |(_, v)| v).trim();
+        !value.is_empty()
+            && !value.starts_with(['"', '\'', '[', '{', '&', '*', '!'])
+            && !value.ends_with(':')
+            && value.parse::<f64>().is_err()
+    })
+}
+
+/// For a line of text that is neither a key nor indented under one.
+const TEXT_GOES_ON: &str = "if this line goes on with the text of the key above it (a block after `|`, or a long text), indent it further than that key, as the text's other lines are; if it starts a field of its own, write the field's name, a colon and a space before its value";
 
 /// True when the line above (`line`, `column`), blanks and comments
 /// skipped, is a list item whose `- ` stands in that column: the line is

@@ -13,7 +13,8 @@ use super::quoting::{quoted, split_value};
 /// written back with that value in quotes.
 pub fn colon_in_text(text: &str, line: usize) -> Option<(usize, String, String)> {
     let source = super::source_line(text, line)?;
-    let (start, value) = flow_value(source).or_else(|| block_value(source))?;
+    let flow = flow_value(source);
+    let (start, value) = flow.or_else(|| block_value(source))?;
     let message = if has_inner_colon(value) {
         "this text contains `: ` (a colon and a space), which YAML reads as the start of a `key: value`, not as text"
     } else {
@@ -26,8 +27,34 @@ pub fn colon_in_text(text: &str, line: usize) -> Option<(usize, String, String)>
         &source[start + value.len()..]
     );
     let column = source[..start].chars().count() + 1;
-    let hint = format!("put the whole text in quotes: {}", fixed.trim());
+    let mut hint = format!("put the whole text in quotes: {}", fixed.trim());
+    // `{ by: priya answer: "Why?" }`: most likely two entries, no comma.
+    if let Some(key) = flow.and_then(|_| key_after_words(value)) {
+        let at = start + key;
+        let comma = format!("{},{}", source[..at].trim_end(), &source[at - 1..]);
+        hint = format!(
+            "if `{}` is a field of its own, a comma is missing before it: {}; if it is all one text, {hint}",
+            name_at(&value[key..]),
+            comma.trim()
+        );
+    }
     Some((column, message.to_string(), hint))
+}
+
+/// Where a lower-case word that ends with a colon starts in `value`, after
+/// other words (`priya answer: "Why?"`): a field's name, not text.
+fn key_after_words(value: &str) -> Option<usize> {
+    let colon = value.find(": ")?;
+    let before = &value[..colon];
+    let word_at = before.rfind(' ')? + 1;
+    let word = &before[word_at..];
+    let is_name = !word.is_empty() && word.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+    (is_name && !before[..word_at].trim().is_empty()).then_some(word_at)
+}
+
+/// The field's name at the start of `rest` (up to its colon).
+fn name_at(rest: &str) -> &str {
+    rest.split(':').next().unwrap_or(rest)
 }
 
 /// On line `line`: a `key:value` with no space after the colon, which
@@ -142,6 +169,19 @@ fn split_entries(inner: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_entries_without_their_comma_are_told_so() {
+        let line = "      - { by: priya answer: \"Listening.\" }\n";
+        let (_, _, h) = colon_in_text(line, 1).unwrap();
+        assert!(
+            h.starts_with("if `answer` is a field of its own, a comma is missing before it: - { by: priya, answer: \"Listening.\" }; if it is all one text, put the whole text in quotes"),
+            "{h}"
+        );
+        // A text that starts with a word and a colon is a text.
+        let (_, _, h) = colon_in_text("  - { title: Pairs: a talk, minutes: 15 }\n", 1).unwrap();
+        assert!(h.starts_with("put the whole text in quotes"), "{h}");
+    }
 
     #[test]
     fn a_colon_in_a_value_is_named_and_the_line_quoted() {
