@@ -458,7 +458,7 @@ test("on a phone a checklist's materials line up: which modules need one sits un
   await page.close();
 });
 
-test("on a phone a rule's or component's title that wraps goes on beside its badge, not under it", async () => {
+test("on a phone a component's title that wraps goes on beside its number, a rule's stands below its badge, each title's lines at one edge", async () => {
   for (const kind of ["ground-rules.html", "components.html"]) {
     const page = await fresh(light, SITE, kind);
     const headings = await page.locator("main h2:has(> .badge)").evaluateAll((hs) => hs.map((h) => {
@@ -467,11 +467,16 @@ test("on a phone a rule's or component's title that wraps goes on beside its bad
       range.setStartAfter(h.querySelector(".badge"));
       range.setEnd(h, h.childNodes.length);
       const lines = [...range.getClientRects()].filter((r) => r.width > 0);
-      return { text: h.textContent.trim(), badge: badge.right, lefts: lines.map((r) => Math.round(r.left)), lines: new Set(lines.map((r) => Math.round(r.top))).size };
+      return { text: h.textContent.trim(), badge: badge.right, badgeBottom: badge.bottom, top: Math.min(...lines.map((r) => r.top)), lefts: lines.map((r) => Math.round(r.left)), lines: new Set(lines.map((r) => Math.round(r.top))).size };
     }));
     assert.ok(headings.length >= 2, kind);
-    if (kind === "ground-rules.html") assert.ok(headings.some((h) => h.lines > 1), "a rule's title wraps at 390 px");
-    for (const h of headings) assert.ok(h.lefts.every((x) => x >= h.badge), `${kind}: “${h.text}” has a line at ${h.lefts} px, left of its badge's edge ${h.badge} px`);
+    for (const h of headings) {
+      assert.equal(new Set(h.lefts).size, 1, `${kind}: “${h.text}” has lines at ${h.lefts} px`);
+      if (kind === "components.html") assert.ok(h.lefts[0] >= h.badge, `“${h.text}” starts at ${h.lefts[0]} px, left of its badge's edge ${h.badge} px`);
+      else assert.ok(h.top >= h.badgeBottom - 1, `“${h.text}” starts at ${h.top} px, beside its badge (bottom ${h.badgeBottom} px)`);
+    }
+    // A rule's title has the card's width: the longest takes no more than three lines.
+    if (kind === "ground-rules.html") assert.ok(headings.every((h) => h.lines <= 3), JSON.stringify(headings.map((h) => h.lines)));
     await page.close();
   }
 });

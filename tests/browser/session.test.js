@@ -305,6 +305,12 @@ test("on a phone, Start the session under the introduction goes to the first tur
     });
     assert.ok(await inView(".player .next"), "Next is on screen");
     assert.ok(await inView("#turn-1 .speaker"), "the first turn is on screen, below the controls");
+    // The first stage's heading shows whole, below the stuck controls.
+    await page.waitForFunction(() => {
+      const heading = document.querySelector("#turn-1").closest(".stage").querySelector("h2, h3");
+      const controls = document.querySelector(".player").getBoundingClientRect();
+      return heading.getBoundingClientRect().top >= controls.bottom;
+    });
     assert.equal(await page.evaluate(() => document.activeElement.classList.contains("next")), true);
     for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
     await page.reload();

@@ -161,6 +161,12 @@ test("a timer runs, pauses, survives a reload, resets, and shows when time is up
   assert.equal(await last.locator(".timer-status").textContent(), "Time is up for What changes when you ask?.");
   assert.match(await page.title(), /^⏰ Time is up · /);
   assert.deepEqual(await axeViolations(page), [], "with a timer run out");
+  // The trainer moves on: with another timer running, the tab's title is the page's again.
+  await page.locator("#activity-1 .timer-start").click();
+  assert.doesNotMatch(await page.title(), /Time is up/);
+  await page.locator("#activity-1 .timer-start").click();
+  assert.match(await page.title(), /^⏰ Time is up · /, "paused again, the time that ran out is what the tab says");
+  await page.locator("#activity-1 .timer-reset").click();
 
   // A time that runs out on the open page: half an hour later it still opens afresh.
   await page.evaluate(() => {

@@ -240,15 +240,20 @@
     function render(text, selfMarked, known) {
       var check = alsite.checkQuestion(text, rules || {}, { strings: alsite.strings(), lang: alsite.lang() });
       var good = typeof known === "boolean" ? known : check.ok || selfMarked;
+      var verdict = KINDS.indexOf(check.kind) >= 0 ? t("practice.verdict_" + check.kind) : t("practice.checked");
+      // Counted as right by the learner: the ✓ goes with their word, and
+      // the checker's reading ("That is a closed question.") is one more
+      // line, never a ticked verdict.
+      var overruled = good && !check.ok;
       var parts = [yoursPart(text)];
+      if (overruled) parts.push(make("p", "hint-line checker-reading", verdict));
       check.hints.forEach(function (h) { parts.push(make("p", "hint-line", h)); });
       // The explanation before the learner judges their own version.
       parts = parts.concat(modelsParts(data));
-      if (selfMarked && !check.ok) parts.push(make("p", "self-marked", t("practice.self_marked")));
       current = text;
       overrule.hidden = good;
-      var verdict = KINDS.indexOf(check.kind) >= 0 ? t("practice.verdict_" + check.kind) : t("practice.checked");
-      var box = showFeedback(section, good, verdict, parts);
+      var said = selfMarked ? t("practice.self_marked") : t("practice.right");
+      var box = showFeedback(section, good, overruled ? said : verdict, parts);
       box.querySelector(".verdict").tabIndex = -1;
       return good;
     }
@@ -264,6 +269,13 @@
       current = null;
       overrule.hidden = true;
     }
+    // A question is one line: Enter checks it (Shift+Enter still breaks
+    // the line), as the button does.
+    area.addEventListener("keydown", function (ev) {
+      if (ev.key !== "Enter" || ev.shiftKey || ev.isComposing) return;
+      ev.preventDefault();
+      section.querySelector("form").requestSubmit();
+    });
     section.querySelector("form").addEventListener("submit", function (ev) {
       ev.preventDefault();
       var text = area.value.trim();

@@ -323,6 +323,16 @@
       if (delta) scrollPageBy(delta);
     }
 
+    // Scrolls the page until `turnEl` (with its stage's heading, at a
+    // stage's first turn) sits below the controls, which stick to the top
+    // of the window once the page is scrolled past them.
+    function scrollBelowControls(turnEl) {
+      var stage = turnEl.closest(".stage");
+      var target = stage && stage.querySelector(".turn") === turnEl ? stage : turnEl;
+      var y = window.scrollY + target.getBoundingClientRect().top - stuckHeight() - 8;
+      window.scrollTo({ top: Math.max(0, y), behavior: reducedMotion() ? "auto" : "smooth" });
+    }
+
     // Scrolls the page, smoothly unless the reader asked for less motion.
     function scrollPageBy(delta) {
       window.scrollBy({ top: delta, behavior: reducedMotion() ? "auto" : "smooth" });
@@ -451,7 +461,7 @@
         ev.preventDefault();
         if (!resuming() && state.turn !== 1) go(1);
         var turnEl = turns[state.turn - 1];
-        if (turnEl) turnEl.scrollIntoView({ block: "start", behavior: reducedMotion() ? "auto" : "smooth" });
+        if (turnEl) scrollBelowControls(turnEl);
         focusControl(next.disabled ? back : next);
       });
       labelJump();

@@ -170,8 +170,9 @@
   function tick() {
     timers.forEach(function (t) { t.render(); });
     var anyDone = timers.some(function (t) { return t.isDone(); });
-    document.title = anyDone ? t("timer.up_title", { title: baseTitle }) : baseTitle;
     var anyRunning = timers.some(function (t) { return t.isRunning(); });
+    // Once the next activity's timer runs, the tab no longer says time is up.
+    document.title = anyDone && !anyRunning ? t("timer.up_title", { title: baseTitle }) : baseTitle;
     if (anyRunning && handle === null) handle = window.setInterval(tick, 250);
     if (!anyRunning && handle !== null) { window.clearInterval(handle); handle = null; }
   }
