@@ -135,6 +135,31 @@ test("session: Restart asks first; No keeps the place, Yes goes back to the firs
   await page.close();
 });
 
+test("on a phone, the question before a restart opens where the player is, without moving the page", async () => {
+  const phone = await launch({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    const { page, problems } = await open(phone.context, fileUrl("sessions/rota-tool.html"), "file://");
+    await page.locator(".session-start a").tap();
+    for (let i = 0; i < 5; i++) await page.locator(".player .next").tap();
+    await page.waitForTimeout(800);
+    const before = await page.evaluate(() => window.scrollY);
+    assert.ok(before > 500, `the conversation is down the page (${before} px)`);
+    // (Clicked in the page: Playwright's tap first scrolls a stuck button to its place in the page.)
+    await page.locator(".player .restart").evaluate((b) => b.click());
+    await page.waitForTimeout(400);
+    assert.equal(await page.locator(".player").evaluate((p) => p.classList.contains("is-compact")), false, "the player still sticks, whole");
+    const after = await page.evaluate(() => window.scrollY);
+    // The conversation keeps its place under the player, grown by the question.
+    assert.ok(Math.abs(after - before) < 120, `the page moved from ${before} px to ${after} px`);
+    assert.equal((await focused(page)).text, "No, stay here");
+    assert.ok(await page.locator(".player .confirm-keep").evaluate((b) => b.getBoundingClientRect().bottom <= window.innerHeight));
+    assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+    await page.close();
+  } finally {
+    await phone.close();
+  }
+});
+
 test("the question passes axe in dark mode", async () => {
   const dark = await launch({ colorScheme: "dark" });
   try {

@@ -39,15 +39,24 @@
       box.hidden = !asking;
       trigger.hidden = asking;
     }
-    trigger.addEventListener("click", function () { show(true); keep.focus(); });
-    keep.addEventListener("click", function () { show(false); trigger.focus(); });
+    // The question shows where the button was, so the focus moves without
+    // scrolling: in the session player, which sticks to the top of the
+    // window, Chromium would scroll the page up to where the player sits in
+    // it, a thousand pixels from the conversation.
+    function focus(el) {
+      el.focus({ preventScroll: true });
+      var r = el.getBoundingClientRect();
+      if (r.top < 0 || r.bottom > window.innerHeight) el.scrollIntoView({ block: "nearest" });
+    }
+    trigger.addEventListener("click", function () { show(true); focus(keep); });
+    keep.addEventListener("click", function () { show(false); focus(trigger); });
     yes.addEventListener("click", function () { show(false); act(); });
     box.addEventListener("keydown", function (ev) {
       if (ev.key !== "Escape") return;
       ev.preventDefault();
       ev.stopPropagation(); // not the presenter view's Escape
       show(false);
-      trigger.focus();
+      focus(trigger);
     });
   };
 })();
