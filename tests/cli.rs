@@ -206,16 +206,16 @@ fn a_folder_that_is_no_site_is_one_error_saying_what_it_is() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
     assert_eq!(stderr.matches(": error: ").count(), 1, "{stderr}");
+    let content = fs::canonicalize(site.0.join("content")).unwrap();
     assert!(
-        stderr.contains("error: no site.yaml in content"),
+        stderr.contains(&format!("error: no site.yaml in {}", content.display())),
         "{stderr}"
     );
-    assert!(
-        stderr.contains(
-            "this is a site's content/ folder: pass --root with the folder that holds it"
-        ),
-        "{stderr}"
-    );
+    let step_out = "this is a site's content/ folder: run alsite in the folder above it (`cd ..`)";
+    assert!(stderr.contains(step_out), "{stderr}");
+    // Run from inside content/, as `cd content` leaves a trainer.
+    let inside = text(&alsite(&["build"], &site.0.join("content")).stderr);
+    assert!(inside.contains(step_out), "{inside}");
 
     fs::remove_dir_all(site.0.join("content")).unwrap();
     fs::write(site.0.join("content"), "notes").unwrap();
@@ -336,11 +336,25 @@ fn a_site_without_site_yaml_is_an_error_not_a_panic() {
     let out = alsite(&["build"], &dir.0);
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
+    let whole = fs::canonicalize(&dir.0).unwrap();
     assert!(
-        stderr.contains("site.yaml: error: no site.yaml in ."),
+        stderr.contains(&format!(
+            "site.yaml: error: no site.yaml in {}",
+            whole.display()
+        )),
         "{stderr}"
     );
     assert!(stderr.contains("alsite new DIR"), "{stderr}");
+    // Saved under another name: told which file to rename.
+    for name in ["site.yml", "Site.yaml", "site.yaml.txt"] {
+        fs::write(dir.0.join(name), "title: A\n").unwrap();
+        let stderr = text(&alsite(&["build"], &dir.0).stderr);
+        assert!(
+            stderr.contains(&format!("rename `{name}` to `site.yaml`")),
+            "{stderr}"
+        );
+        fs::remove_file(dir.0.join(name)).unwrap();
+    }
 }
 
 #[test]

@@ -264,6 +264,43 @@ pub(super) fn missing_hint(meant: &str, target: &str, beside: Option<&str>) -> S
     }
 }
 
+/// For a link as written that is plainly not a path of the site: a web
+/// address without its `https://` (`wial.org`, `www.calendly.com/x`),
+/// which a browser takes for a file of the site, or a path with Windows'
+/// backslashes (`images\logo.svg`).
+pub(super) fn written_hint(written: &str) -> Option<String> {
+    if let Some(address) = web_address(written) {
+        return Some(format!("`{written}` is a web address: write it with `https://` in front, `https://{address}`; without it, a browser looks for a file of this site called `{written}`"));
+    }
+    written.contains('\\').then(|| {
+        let slashed = written.replace('\\', "/");
+        format!("write `/` between folders, not `\\`: `{slashed}`")
+    })
+}
+
+/// `written` when it is a web address without a scheme: it starts with
+/// `www.`, or its first part is a name ending in a common top-level domain
+/// (`wial.org`, `example.com/join`), which no file of a site is called.
+pub(super) fn web_address(written: &str) -> Option<&str> {
+    const DOMAINS: &[&str] = &[
+        "com", "org", "net", "pl", "eu", "de", "uk", "io", "info", "edu", "gov", "co", "fr", "nl",
+        "es", "it", "ch", "at", "cz", "sk", "us", "ca", "au", "ie", "be", "se", "no", "dk", "fi",
+        "biz", "app", "dev",
+    ];
+    let w = written.trim();
+    if w.contains("://") || w.starts_with(['/', '.', '#']) {
+        return None;
+    }
+    let host = w.split(['/', '?', '#']).next()?;
+    let named = host.contains('.')
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+    let tld = host.rsplit('.').next()?.to_ascii_lowercase();
+    (named && (host.to_ascii_lowercase().starts_with("www.") || DOMAINS.contains(&tld.as_str())))
+        .then_some(w)
+}
+
 /// For a link whose address is a page's title (`[us](About)`), the page's
 /// file to link to instead: a link names a file, never a title.
 pub(super) fn title_hint(written: &str, titled: super::links::PageTitled) -> Option<String> {
@@ -300,6 +337,30 @@ mod tests {
             .map(|n| PageLinks::of(&crate::render::Output::plain(n, Vec::new())))
             .collect();
         LinkIndex::new(&pages)
+    }
+
+    #[test]
+    fn a_web_address_without_https_and_backslashes_are_named() {
+        assert!(written_hint("wial.org")
+            .unwrap()
+            .contains("`https://wial.org`"));
+        assert!(written_hint("www.calendly.com/northbridge")
+            .unwrap()
+            .contains("`https://www.calendly.com/northbridge`"));
+        assert_eq!(
+            written_hint("images\\logo.svg").unwrap(),
+            "write `/` between folders, not `\\`: `images/logo.svg`"
+        );
+        for path in [
+            "about.html",
+            "images/logo.svg",
+            "notes.pdf",
+            "/pl/index.html",
+            "team.md",
+            "https://wial.org",
+        ] {
+            assert_eq!(written_hint(path), None, "{path}");
+        }
     }
 
     #[test]

@@ -498,7 +498,10 @@ fn check_page(
                 if let Some(from_content) = written.strip_prefix("@/") {
                     return zola_hint(from_content);
                 }
-                if let Some(hint) = title_hint(written, texts.titled) {
+                let written_or_titled = || title_hint(written, texts.titled);
+                if let Some(hint) =
+                    super::file_hints::written_hint(written).or_else(written_or_titled)
+                {
                     return hint;
                 }
                 // The page the link's words name, else a spelling slip, else

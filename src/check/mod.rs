@@ -14,6 +14,7 @@ mod hash_comments;
 mod ids;
 pub mod left_open;
 mod links;
+pub mod markdown_slips;
 mod nav;
 mod offers;
 mod open_elements;
@@ -74,7 +75,7 @@ pub fn check_every_language(site: &Site, theme: &crate::theme::Theme) -> Vec<Dia
 pub fn check_content(site: &Site, original: &Site, theme: &crate::theme::Theme) -> Vec<Diagnostic> {
     // Each reads the site alone: they run side by side, their findings in
     // this order.
-    let checks: [&(dyn Fn() -> Vec<Diagnostic> + Sync); 14] = [
+    let checks: [&(dyn Fn() -> Vec<Diagnostic> + Sync); 15] = [
         &|| check_practice(site),
         &|| check_sessions(site),
         &|| check_workshops(site, original),
@@ -89,6 +90,7 @@ pub fn check_content(site: &Site, original: &Site, theme: &crate::theme::Theme) 
         &|| reference_links::check_reference_links(site),
         &|| other_tools::check_other_tools(site),
         &|| left_open::check_left_open(site),
+        &|| markdown_slips::check_markdown_slips(site),
     ];
     checks.par_iter().flat_map_iter(|check| check()).collect()
 }

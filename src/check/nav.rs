@@ -96,6 +96,14 @@ fn check_links(
         let titles = titles.get_or_init(&titles_of);
         let meant = titled(link, titles)
             .unwrap_or_else(|| meant(target.strip_prefix(root).unwrap_or(&target), pages));
+        if let Some(hint) = super::file_hints::written_hint(link) {
+            diags.push(
+                Diagnostic::error("site.yaml", format!("navigation link `{link}` {problem}"))
+                    .at(line, column)
+                    .hint(hint),
+            );
+            continue;
+        }
         diags.push(
             Diagnostic::error("site.yaml", format!("navigation link `{link}` {problem}"))
                 .at(line, column)

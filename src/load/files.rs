@@ -345,3 +345,34 @@ mod line_end_tests {
         assert_eq!(lone_returns_as_line_ends(plain), "title: A\r\n");
     }
 }
+
+/// The error for a site folder `root` without `site.yaml` (`file`): where
+/// the folder is, and what to do, from what is in it: a `site.yml`,
+/// `Site.yaml` or `site.yaml.txt` (saved so by Windows, which hides the
+/// `.txt`) to rename, or a site's `content/` folder to step out of.
+pub fn no_site_yaml(root: &Path, file: &Path) -> Diagnostic {
+    let whole = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let misnamed = std::fs::read_dir(root).ok().and_then(|entries| {
+        entries.flatten().find_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let lower = name.to_ascii_lowercase();
+            let like = [
+                "site.yaml",
+                "site.yml",
+                "site.yaml.txt",
+                "site.yml.txt",
+                "site.txt",
+            ];
+            like.contains(&lower.as_str()).then_some(name)
+        })
+    });
+    let hint = if let Some(name) = misnamed {
+        format!("rename `{name}` to `site.yaml` (in small letters, with no `.txt` or `.yml`; Windows may hide the end of a file's name)")
+    } else if whole.file_name().is_some_and(|n| n == "content") {
+        "this is a site's content/ folder: run alsite in the folder above it (`cd ..`), which holds site.yaml, or pass --root with that folder".to_string()
+    } else {
+        "run alsite in a site folder, pass --root DIR, or create one with `alsite new DIR`"
+            .to_string()
+    };
+    Diagnostic::error(file, format!("no site.yaml in {}", whole.display())).hint(hint)
+}

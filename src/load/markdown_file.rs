@@ -62,15 +62,16 @@ impl super::Loader<'_> {
         let digest = crate::digest::of(text.as_bytes());
         // A free page's text is kept only when it gives headings ids
         // (`{#id}`), may write a link with a bare space, with no address or
-        // by reference, another tool's syntax or an HTML comment left open,
-        // which the checks read.
+        // by reference, another tool's syntax, an HTML comment left open or
+        // a heading without its space, which the checks read.
         let text_kept = !free
             || memchr::memmem::find(text.as_bytes(), b"{#").is_some()
             || crate::check::spaced_links::may_have_spaced_link(&text)
             || crate::check::empty_links::may_have_empty_link(&text)
             || crate::check::reference_links::may_have_reference_link(&text)
             || crate::check::other_tools::may_have_other_syntax(&text)
-            || crate::check::left_open::may_be_left_open(&text);
+            || crate::check::left_open::may_be_left_open(&text)
+            || crate::check::markdown_slips::may_have_slip(&text);
         if text_kept {
             self.texts.insert(rel.to_path_buf(), text);
         }

@@ -292,13 +292,7 @@ impl<'a> Loader<'a> {
             return None;
         }
         if !self.root.join(&file).is_file() {
-            self.diags.push(
-                Diagnostic::error(&file, format!("no site.yaml in {}", self.root.display()))
-                    .hint(match self.root.file_name().is_some_and(|n| n == "content") {
-                        true => "this is a site's content/ folder: pass --root with the folder that holds it and site.yaml",
-                        false => "run alsite in a site folder, pass --root DIR, or create one with `alsite new DIR`",
-                    }),
-            );
+            self.diags.push(files::no_site_yaml(self.root, &file));
             return None;
         }
         let text = self.read(&file)?;

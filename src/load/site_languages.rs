@@ -16,6 +16,15 @@ pub fn code_problem(code: &str) -> Option<(String, String)> {
         .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     let parsed = code.parse::<unic_langid::LanguageIdentifier>().ok();
     let Some(id) = parsed.filter(|_| plain && !code.is_empty()) else {
+        // `language: pl, en`: a site in two languages.
+        let parts: Vec<&str> = code.split([',', ' ', ';', '/']).filter(|p| !p.is_empty()).collect();
+        let all_codes = parts.len() > 1 && parts.iter().all(|p| code_problem(p).is_none());
+        if all_codes {
+            return Some((
+                format!("`{code}` names {} languages, where `language:` takes one", parts.len()),
+                format!("a site in several languages lists them under `languages:`, the default first: `languages: [{}]` (and no `language:`)", parts.join(", ")),
+            ));
+        }
         return Some((
             format!("`{code}` is not a language code"),
             super::language_codes::named(code).unwrap_or_else(|| "write a code such as `en`, `pl` or `pt-BR` (BCP 47): the language in small letters, a region after `-` in capitals".into()),

@@ -25,17 +25,33 @@ fn plain_key<'a>(line: &'a str, separator: &str) -> Option<(&'a str, &'a str, &'
 /// A space other than the plain one where YAML needs a plain one: in the
 /// indentation before a key, or right after a key's colon. Its column, the
 /// character, and whether it indents.
-fn odd_space(line: &str) -> Option<(usize, char, bool)> {
+fn odd_space(line: &str) -> Option<(usize, char, Spaced)> {
     let wide = |c: char| c != ' ' && c != '\t' && c.is_whitespace();
     let lead = line
         .chars()
         .take_while(|&c| c == ' ' || c == '\t' || wide(c));
     if let Some((i, c)) = lead.enumerate().find(|&(_, c)| wide(c)) {
-        return Some((i, c, true));
+        return Some((i, c, Spaced::Indent));
+    }
+    // `-\u{a0}text`: a list item's dash, then a no-break space.
+    let item = line.trim_start_matches([' ', '\t']);
+    if let Some(c) = item
+        .strip_prefix('-')
+        .and_then(|r| r.chars().next())
+        .filter(|&c| wide(c))
+    {
+        return Some((line.len() - item.len() + 1, c, Spaced::Dash));
     }
     let (before, _, after) = plain_key(line, ":")?;
     let c = after.chars().next().filter(|&c| wide(c))?;
-    Some((before.chars().count() + 1, c, false))
+    Some((before.chars().count() + 1, c, Spaced::Colon))
+}
+
+/// Where a wide space stands that YAML does not take for a space.
+enum Spaced {
+    Indent,
+    Dash,
+    Colon,
 }
 
 /// A colour written without quotes after a key (`primary: #8b0000`): the
@@ -94,13 +110,13 @@ pub(super) fn prescan(file: &Path, text: &str) -> Result<(), Diagnostic> {
             return Err(invisible_character(file, c).at(i + 1, line[..col].chars().count() + 1));
         }
         if !in_block_text {
-            if let Some((col, c, indenting)) = odd_space(line) {
-                let (message, hint) = if indenting {
-                    (format!("a no-break or other wide space (U+{:04X}) indents this line", c as u32),
-                     "YAML indents with plain spaces: delete the space before the key and type plain spaces (it often comes from copying out of a web page or a word processor)")
-                } else {
-                    (format!("the space after this colon is a no-break or other wide space (U+{:04X}), which YAML does not take as one", c as u32),
-                     "delete it and type a plain space (it often comes from copying out of a web page or a word processor)")
+            if let Some((col, c, place)) = odd_space(line) {
+                const RETYPE: &str = "delete it and type a plain space (it often comes from copying out of a web page or a word processor, or from AltGr+Space on a Polish keyboard)";
+                let (message, hint) = match place {
+                    Spaced::Indent => (format!("a no-break or other wide space (U+{:04X}) indents this line", c as u32),
+                     "YAML indents with plain spaces: delete the space before the key and type plain spaces (it often comes from copying out of a web page or a word processor)"),
+                    Spaced::Dash => (format!("the space after this list item's `-` is a no-break or other wide space (U+{:04X}), which YAML does not take as one, so the line is not read as an item", c as u32), RETYPE),
+                    Spaced::Colon => (format!("the space after this colon is a no-break or other wide space (U+{:04X}), which YAML does not take as one", c as u32), RETYPE),
                 };
                 return err(col, &message, hint);
             }
