@@ -330,22 +330,6 @@ fn lone_returns_as_line_ends(text: String) -> String {
     out
 }
 
-#[cfg(test)]
-mod line_end_tests {
-    use super::*;
-
-    #[test]
-    fn a_carriage_return_alone_ends_a_line() {
-        let text = "title: A\rsummary: B\r\nend: C\r".to_string();
-        assert_eq!(
-            lone_returns_as_line_ends(text),
-            "title: A\nsummary: B\r\nend: C\n"
-        );
-        let plain = "title: A\r\n".to_string();
-        assert_eq!(lone_returns_as_line_ends(plain), "title: A\r\n");
-    }
-}
-
 /// The error for a site folder `root` without `site.yaml` (`file`): where
 /// the folder is, and what to do, from what is in it: a `site.yml`,
 /// `Site.yaml` or `site.yaml.txt` (saved so by Windows, which hides the
@@ -375,4 +359,20 @@ pub fn no_site_yaml(root: &Path, file: &Path) -> Diagnostic {
             .to_string()
     };
     Diagnostic::error(file, format!("no site.yaml in {}", whole.display())).hint(hint)
+}
+
+#[cfg(test)]
+mod line_end_tests {
+    use super::*;
+
+    #[test]
+    fn a_carriage_return_alone_ends_a_line() {
+        let text = "title: A\rsummary: B\r\nend: C\r".to_string();
+        assert_eq!(
+            lone_returns_as_line_ends(text),
+            "title: A\nsummary: B\r\nend: C\n"
+        );
+        let plain = "title: A\r\n".to_string();
+        assert_eq!(lone_returns_as_line_ends(plain), "title: A\r\n");
+    }
 }

@@ -17,7 +17,10 @@ pub fn code_problem(code: &str) -> Option<(String, String)> {
     let parsed = code.parse::<unic_langid::LanguageIdentifier>().ok();
     let Some(id) = parsed.filter(|_| plain && !code.is_empty()) else {
         // `language: pl, en`: a site in two languages.
-        let parts: Vec<&str> = code.split([',', ' ', ';', '/']).filter(|p| !p.is_empty()).collect();
+        let parts: Vec<&str> = code
+            .split([',', ' ', ';', '/'])
+            .filter(|p| !p.is_empty())
+            .collect();
         let all_codes = parts.len() > 1 && parts.iter().all(|p| code_problem(p).is_none());
         if all_codes {
             return Some((
