@@ -141,6 +141,14 @@ fn from_serde<T: DeserializeOwned>(
             ));
             return d;
         }
+        if let Some((l, owner)) = lining::fields_not_under(text, line, key) {
+            return Diagnostic::error(
+                file,
+                format!("`{owner}:` is empty, and `{key}:` on line {} is not indented under it, so it is read as a field of its own", l + first_line - 1),
+            )
+            .at(line, column)
+            .hint(format!("indent the lines that belong to `{owner}` (`{key}:` and the others) by two spaces more than `{owner}:`"));
+        }
     }
     let mut first_of_two = None;
     let mut in_braces = false;

@@ -37,6 +37,9 @@ pub(super) fn misplaced_key<'t>(
         .and_then(|l| l.get(..col))
         .is_some_and(|before| before.trim_end().ends_with('-'));
     let dash = col.saturating_sub(2);
+    // A list indented under its key (`stages:`, then `  - title:`): a key
+    // in the dash's column cannot be one of the key's mapping either.
+    let indented_list = in_item && dash > 0 && parent_indent(text, line, dash) < dash;
     for (i, l) in text.lines().enumerate().skip(line) {
         let content = l.trim_start();
         if content.is_empty() || content.starts_with('#') {
@@ -50,8 +53,10 @@ pub(super) fn misplaced_key<'t>(
         if found == Some(key) && !nested_item && off {
             return Some((i + 1, indent + 1, found?));
         }
-        // Between the item's dash and its keys: no other key can be there.
-        if in_item && indent + 1 == col && !content.starts_with('-') {
+        // Between the item's dash and its keys: no other key can be there;
+        // nor in the dash's column, in a list indented under its key.
+        let moved_back = indent + 1 == col || (indented_list && indent == dash);
+        if in_item && moved_back && !content.starts_with('-') {
             if let Some(other) = found {
                 return Some((i + 1, indent + 1, other));
             }
@@ -62,6 +67,50 @@ pub(super) fn misplaced_key<'t>(
         }
     }
     None
+}
+
+/// For a mapping at `line` (1-based) reported missing `key` when the key
+/// written empty there (`organization:`) has its fields below it not
+/// indented under it: the line of `key:` among them. YAML reads them as
+/// fields of the mapping around it, and the key as empty.
+pub(super) fn fields_not_under(text: &str, line: usize, key: &str) -> Option<(usize, String)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines.get(line.checked_sub(1)?)?;
+    let content = at.trim_start();
+    let owner = content
+        .strip_suffix(':')
+        .filter(|o| key_of(content) == Some(o))?;
+    let indent = at.len() - content.len();
+    for (i, l) in lines.iter().enumerate().skip(line) {
+        let c = l.trim_start();
+        if c.is_empty() || c.starts_with('#') {
+            continue;
+        }
+        if l.len() - c.len() != indent {
+            return None;
+        }
+        if key_of(c) == Some(key) {
+            return Some((i + 1, owner.to_string()));
+        }
+    }
+    None
+}
+
+/// The indentation of the key whose list holds the item on line `line`
+/// (1-based), its dash in column `dash` (0-based): the first line above it
+/// indented less, or as much but not an item of the list.
+fn parent_indent(text: &str, line: usize, dash: usize) -> usize {
+    let above = text
+        .lines()
+        .take(line.saturating_sub(1))
+        .collect::<Vec<_>>();
+    above
+        .iter()
+        .rev()
+        .map(|l| (l.len() - l.trim_start().len(), l.trim_start()))
+        .filter(|(_, c)| !c.is_empty() && !c.starts_with('#'))
+        .find(|&(indent, c)| indent < dash || (indent == dash && !c.starts_with('-')))
+        .map_or(0, |(indent, _)| indent)
 }
 
 /// A file (or front matter, from line `first_line` of `file`) whose first
@@ -136,6 +185,26 @@ mod tests {
         assert_eq!(misplaced_key(text, 2, 5, "turns"), Some((3, 4, "minutes")));
         let fine = "stages:\n  - title: Opening\n    minutes: 5\n  - title: Next\n";
         assert_eq!(misplaced_key(fine, 2, 5, "turns"), None);
+    }
+
+    #[test]
+    fn a_key_moved_back_to_its_items_dash_is_found_in_an_indented_list_only() {
+        let text = "stages:\n  - title: Opening\n  minutes: 5\n    turns: []\n";
+        assert_eq!(misplaced_key(text, 2, 5, "turns"), Some((3, 3, "minutes")));
+        // A list written flush under its key: the dash's column is the key's.
+        let flush = "stages:\n- title: Opening\nnext: 5\n";
+        assert_eq!(misplaced_key(flush, 2, 3, "turns"), None);
+    }
+
+    #[test]
+    fn fields_not_indented_under_their_key_are_found() {
+        let text = "title: A\norganization:\nname: Northbridge\nemail: a@b.example\n";
+        assert_eq!(
+            fields_not_under(text, 2, "name"),
+            Some((3, "organization".to_string()))
+        );
+        let fine = "organization:\n  name: N\n";
+        assert_eq!(fields_not_under(fine, 1, "name"), None);
     }
 
     #[test]
