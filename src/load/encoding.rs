@@ -24,10 +24,18 @@ pub fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         None => bytes,
     };
     let text = String::from_utf8(bytes).map_err(|e| not_utf8(rel, e))?;
-    Ok(match text.strip_prefix('\u{feff}') {
+    let text = match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
         None => text,
-    })
+    };
+    // Rich text, as macOS TextEdit saves a new file: all of it is markup
+    // (`{\rtf1\ansi…`), which would be read as broken YAML or Markdown.
+    if text.starts_with("{\\rtf") {
+        return Err(Diagnostic::error(rel, "this file is saved as rich text (RTF), a word processor's format, not as plain text")
+            .at(1, 1)
+            .hint("open it and save it as plain text (TextEdit: Format, Make Plain Text, then Save with UTF-8; Word: Save As, Plain Text)"));
+    }
+    Ok(text)
 }
 
 /// The name of an encoding of two or four bytes a letter that alsite does

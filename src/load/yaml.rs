@@ -137,7 +137,8 @@ fn from_serde<T: DeserializeOwned>(
             )
             .at(l, c)
             .hint(format!(
-                "indent it exactly like the key on line {line} (column {column}), so it belongs to the same mapping"
+                "indent it exactly like the key on line {} (column {column}), so it belongs to the same mapping",
+                line + first_line - 1
             ));
             return d;
         }

@@ -164,7 +164,10 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
             Some(english) => {
                 format!("values are English in every language: `{written}` is `{english}`; ")
             }
-            None => crate::suggest::did_you_mean(written, words),
+            None => match super::field_words::value_for_other_word(written, words.clone()) {
+                Some(meant) => format!("`{written}` is called `{meant}` here; "),
+                None => crate::suggest::did_you_mean(written, words),
+            },
         };
         return (
             format!("{prefix}unknown value {value}"),

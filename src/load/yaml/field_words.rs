@@ -119,6 +119,17 @@ const POLISH_VALUES: &[(&str, &[&str])] = &[
     ("czlonkini", &["member"]),
     ("uczestnik", &["member"]),
     ("uczestniczka", &["member"]),
+    ("prezentujacy", &["presenter"]),
+    ("prezentujaca", &["presenter"]),
+    ("wlasciciel_problemu", &["presenter"]),
+    ("trener", &["coach"]),
+    ("trenerka", &["coach"]),
+    ("prowadzacy", &["coach"]),
+    ("prowadzaca", &["coach"]),
+    ("moderator", &["coach"]),
+    ("moderatorka", &["coach"]),
+    ("facylitator", &["coach"]),
+    ("facylitatorka", &["coach"]),
     ("wyklad", &["input"]),
     ("wprowadzenie", &["input"]),
     ("cwiczenie", &["practice"]),
@@ -147,6 +158,28 @@ pub fn english_value<'a>(
     allowed: impl Iterator<Item = &'a str> + Clone,
 ) -> Option<&'a str> {
     field_in(POLISH_VALUES, written, allowed)
+}
+
+/// English words for the roles of a session (folded as above), as other
+/// schools of Action Learning and plain habit name them.
+const OTHER_VALUES: &[(&str, &[&str])] = &[
+    ("trainer", &["coach"]),
+    ("facilitator", &["coach"]),
+    ("learning_coach", &["coach"]),
+    ("problem_owner", &["presenter"]),
+    ("problem_holder", &["presenter"]),
+    ("client", &["presenter"]),
+    ("participant", &["member"]),
+    ("group_member", &["member"]),
+];
+
+/// The value among `allowed` that `written`, an English word for it, means
+/// (`role: facilitator` is `coach`).
+pub fn value_for_other_word<'a>(
+    written: &str,
+    allowed: impl Iterator<Item = &'a str> + Clone,
+) -> Option<&'a str> {
+    field_in(OTHER_VALUES, written, allowed)
 }
 
 /// English words other tools and habits use for fields (folded as above),
