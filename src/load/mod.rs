@@ -324,7 +324,12 @@ impl<'a> Loader<'a> {
         first_line: usize,
     ) -> Option<T> {
         yaml::parse(file, text, first_line)
-            .map_err(|d| self.diags.push(d))
+            .map_err(|d| {
+                // The reader stops at the first unknown field: the others too.
+                let more = yaml::more_unknown::after::<T>(file, text, first_line, &d);
+                self.diags.push(d);
+                self.diags.0.extend(more);
+            })
             .ok()
     }
 

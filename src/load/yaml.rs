@@ -18,6 +18,7 @@ mod field_words;
 mod lining;
 mod locate;
 mod misread;
+pub mod more_unknown;
 mod nothing;
 mod number_hints;
 mod numbers;
