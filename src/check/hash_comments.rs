@@ -24,7 +24,10 @@ pub(super) fn cut(path: &Path, n: usize, line: &str) -> Option<Diagnostic> {
         })
         .min()?;
     let kept = value[..hash].trim_end();
-    if kept.is_empty() {
+    // A number or a yes/no with a note after it (`minutes: 60 #TODO`) is
+    // read as meant, and would be a text in quotes.
+    let scalar = kept.parse::<f64>().is_ok() || matches!(kept, "true" | "false");
+    if kept.is_empty() || scalar {
         return None;
     }
     let whole = value.trim_end();
@@ -55,17 +58,26 @@ fn plain_value(line: &str) -> Option<(usize, &str)> {
         }
         break;
     }
+    let item = at > line.len() - line.trim_start().len();
     let rest = &line[at..];
-    if rest.starts_with('#') || rest.is_empty() {
+    // A comment, or a mapping or list in braces or brackets (its texts
+    // may be quoted anywhere on the line).
+    if rest.starts_with(['#', '{', '[']) || rest.is_empty() {
         return None;
     }
     // A key's value: after the first `: ` before any ` #`.
     let first_hash = rest.find(" #").unwrap_or(rest.len());
     // (Up to the space of ` #`, which may be the one after the colon.)
     let upto = (first_hash + 1).min(rest.len());
-    if let Some(colon) = rest[..upto].find(": ") {
-        at += colon + 2;
-        at += line[at..].len() - line[at..].trim_start().len();
+    match rest[..upto].find(": ") {
+        Some(colon) => {
+            at += colon + 2;
+            at += line[at..].len() - line[at..].trim_start().len();
+        }
+        // Neither `key: ` nor `- `: a text going on from the line above,
+        // perhaps inside quotes that opened there.
+        None if !item => return None,
+        None => {}
     }
     let value = &line[at..];
     let opens = value.chars().next()?;
@@ -129,6 +141,9 @@ mod tests {
             "intro: | #1",
             "link: https://example.org/page#part",
             "title: C# for trainers",
+            "      - { by: priya, answer: \"Listening. It was #1 on my list.\" }",
+            "  wraps onto line #2 of the file\"",
+            "minutes: 60 #TODO check",
         ] {
             assert_eq!(warned(line), None, "{line}");
         }

@@ -96,7 +96,9 @@ fn check_links(
         let titles = titles.get_or_init(&titles_of);
         let meant = titled(link, titles)
             .unwrap_or_else(|| meant(target.strip_prefix(root).unwrap_or(&target), pages));
-        if let Some(hint) = super::file_hints::written_hint(link) {
+        // (A path with backslashes keeps the advice below, which names the page.)
+        let web = super::file_hints::web_address(link).map(|_| ());
+        if let Some(hint) = web.and_then(|()| super::file_hints::written_hint(link)) {
             diags.push(
                 Diagnostic::error("site.yaml", format!("navigation link `{link}` {problem}"))
                     .at(line, column)

@@ -352,7 +352,11 @@ pub fn no_site_yaml(root: &Path, file: &Path) -> Diagnostic {
     });
     let hint = if let Some(name) = misnamed {
         format!("rename `{name}` to `site.yaml` (in small letters, with no `.txt` or `.yml`; Windows may hide the end of a file's name)")
-    } else if whole.file_name().is_some_and(|n| n == "content") {
+    } else if whole.file_name().is_some_and(|n| n == "content")
+        && whole
+            .parent()
+            .is_some_and(|p| p.join("site.yaml").is_file())
+    {
         "this is a site's content/ folder: run alsite in the folder above it (`cd ..`), which holds site.yaml, or pass --root with that folder".to_string()
     } else {
         "run alsite in a site folder, pass --root DIR, or create one with `alsite new DIR`"

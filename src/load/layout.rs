@@ -112,25 +112,16 @@ fn other_tool_file(logical: &Path) -> Option<&'static str> {
 }
 
 /// For a content file saved under a name alsite does not read
-/// (`team.md.txt`, `rota.yaml.bak`, `notes.md~`): the name it should have,
+/// (`team.md.txt`, `rota.yaml.bak`): the name it should have,
 /// and what the file is.
 fn mis_saved(logical: &Path) -> Option<(String, &'static str)> {
     let name = logical.file_name()?.to_str()?;
-    let (inner, how) = match name.strip_suffix('~') {
-        Some(inner) => (inner, "an editor's backup of a content file"),
-        None => {
-            let (inner, outer) = name.rsplit_once('.')?;
-            let how = match outer.to_ascii_lowercase().as_str() {
-                "txt" => {
-                    "a content file saved with `.txt` at the end of its name (Windows may hide it)"
-                }
-                "bak" | "old" | "orig" | "backup" | "tmp" | "swp" | "save" => {
-                    "a copy of a content file (a backup)"
-                }
-                _ => return None,
-            };
-            (inner, how)
-        }
+    // (`notes.md~` and `.swp` files are an editor's own, never published.)
+    let (inner, outer) = name.rsplit_once('.')?;
+    let how = match outer.to_ascii_lowercase().as_str() {
+        "txt" => "a content file saved with `.txt` at the end of its name (Windows may hide it)",
+        "bak" | "old" | "orig" | "backup" | "save" => "a copy of a content file (a backup)",
+        _ => return None,
     };
     matches!(
         extension(inner).as_str(),

@@ -17,8 +17,10 @@ pub fn code_problem(code: &str) -> Option<(String, String)> {
     let parsed = code.parse::<unic_langid::LanguageIdentifier>().ok();
     let Some(id) = parsed.filter(|_| plain && !code.is_empty()) else {
         // `language: pl, en`: a site in two languages.
+        // (Split at commas and the like, not spaces: `pt br` is `pt-BR`.)
         let parts: Vec<&str> = code
-            .split([',', ' ', ';', '/'])
+            .split([',', ';', '/'])
+            .map(str::trim)
             .filter(|p| !p.is_empty())
             .collect();
         let all_codes = parts.len() > 1 && parts.iter().all(|p| code_problem(p).is_none());

@@ -333,9 +333,65 @@ fn not_a_key_hint(text: &str, line: usize, column: usize) -> String {
         // After a text, most likely more of it (`problem: Half the nurses
         // still`, then `plan shifts on paper.`).
         _ if after_text(text, line) => TEXT_GOES_ON.into(),
-        _ if a_name && source.split_whitespace().count() <= 4 => colon,
+        _ if a_name && source.split_whitespace().count() <= 4 && is_field(text, key) => colon,
         _ => TEXT_GOES_ON.into(),
     }
+}
+
+/// Whether `word` names a field: one of content's common fields, or a key
+/// written elsewhere in `text` (`see the notes below` is text).
+fn is_field(text: &str, word: &str) -> bool {
+    const COMMON: &[&str] = &[
+        "title",
+        "minutes",
+        "kind",
+        "name",
+        "email",
+        "phone",
+        "website",
+        "summary",
+        "problem",
+        "description",
+        "start",
+        "end",
+        "say",
+        "ask",
+        "answer",
+        "intervene",
+        "by",
+        "to",
+        "type",
+        "link",
+        "label",
+        "language",
+        "languages",
+        "theme",
+        "url",
+        "audience",
+        "objectives",
+        "outcomes",
+        "materials",
+        "prompt",
+        "options",
+        "text",
+        "correct",
+        "feedback",
+        "models",
+        "explanation",
+        "id",
+        "role",
+        "skill",
+        "note",
+        "days",
+        "items",
+        "module",
+        "break",
+    ];
+    let key = format!("{word}:");
+    COMMON.contains(&word)
+        || text
+            .lines()
+            .any(|l| l.trim_start().trim_start_matches("- ").starts_with(&key))
 }
 
 /// Whether the line above `line` (blanks and comments skipped) holds a

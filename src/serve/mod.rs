@@ -444,7 +444,9 @@ fn answer(shared: &Shared, head: &Head) -> Option<Response> {
 fn for_browsers(message: &str, root: &Path) -> String {
     let site = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     // As the link check names a link's target: its folders' links followed.
-    let home = std::env::var_os("HOME").map(|h| std::fs::canonicalize(&h).unwrap_or(h.into()));
+    let home = std::env::var_os("HOME")
+        .or_else(|| std::env::var_os("USERPROFILE"))
+        .map(|h| std::fs::canonicalize(&h).unwrap_or(h.into()));
     http::paths_for_browsers(message, &site, home.as_deref())
 }
 

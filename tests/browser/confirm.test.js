@@ -136,7 +136,11 @@ test("session: Restart asks first; No keeps the place, Yes goes back to the firs
 });
 
 test("on a phone, the question before a restart opens where the player is, without moving the page", async () => {
-  const phone = await launch({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  for (const viewport of [{ width: 390, height: 844 }, { width: 360, height: 640 }]) await restartOnPhone(viewport);
+});
+
+async function restartOnPhone(viewport) {
+  const phone = await launch({ viewport, hasTouch: true, isMobile: true });
   try {
     const { page, problems } = await open(phone.context, fileUrl("sessions/rota-tool.html"), "file://");
     await page.locator(".session-start a").tap();
@@ -158,7 +162,7 @@ test("on a phone, the question before a restart opens where the player is, witho
   } finally {
     await phone.close();
   }
-});
+}
 
 test("the question passes axe in dark mode", async () => {
   const dark = await launch({ colorScheme: "dark" });

@@ -302,10 +302,10 @@ for (const [language, root] of [["English", SITE], ["Polish", POLISH]]) {
   });
 }
 
-// Restart late in a session: its question makes the player too tall to stay
-// whole at the top, so only its bar of Back and Next stays and the rest
-// scrolls with the page, which left the question and its focused "No" far
-// above the screen: a tap on Restart seemed to do nothing.
+// Restart late in a session: its question and its focused "No" show below
+// the player's bar (once they were left far above the screen, and a tap on
+// Restart seemed to do nothing), and "No" brings the reader back to the
+// turn they had reached.
 for (const [language, root, kinds] of SITES) {
   test(`${language}: on a phone Restart's question shows below the player's bar, late in a session too`, async () => {
     const page = await fresh(light, root, kinds.session);

@@ -48,15 +48,21 @@
       var r = el.getBoundingClientRect();
       if (r.top < 0 || r.bottom > window.innerHeight) el.scrollIntoView({ block: "nearest" });
     }
+    // Kept ("No", or Escape): the page around may bring its reader back
+    // (the session player, to the turn reached).
+    function kept() {
+      show(false);
+      focus(trigger);
+      box.dispatchEvent(new CustomEvent("confirm-kept", { bubbles: true }));
+    }
     trigger.addEventListener("click", function () { show(true); focus(keep); });
-    keep.addEventListener("click", function () { show(false); focus(trigger); });
+    keep.addEventListener("click", kept);
     yes.addEventListener("click", function () { show(false); act(); });
     box.addEventListener("keydown", function (ev) {
       if (ev.key !== "Escape") return;
       ev.preventDefault();
       ev.stopPropagation(); // not the presenter view's Escape
-      show(false);
-      focus(trigger);
+      kept();
     });
   };
 })();

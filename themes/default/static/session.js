@@ -367,6 +367,13 @@
       render(false, true);
     });
     var ask = { question: t("player.confirm_restart"), yes: t("player.confirm_yes"), keep: t("player.confirm_keep") };
+    // "No, stay here": the reader is at the turn they had reached, wherever
+    // the page was scrolled meanwhile.
+    player.addEventListener("confirm-kept", function () {
+      window.requestAnimationFrame(function () {
+        if (turns[state.turn - 1]) reveal(turns[state.turn - 1]);
+      });
+    });
     alsite.confirmStep(player.querySelector(".restart"), ask, function () {
       state = { turn: 1, pauses: {}, transcript: state.transcript };
       store.clear();
@@ -486,9 +493,12 @@
       var was = player.classList.contains("is-compact");
       var compact = Boolean(shortWindow && shortWindow.matches);
       if (!compact) {
-        // Measured as it is when whole (compact, it is shorter).
+        // Measured as it is when whole (compact, it is shorter). Restart's
+        // question, open for a moment, may take up to half the window, so
+        // the player keeps its place on a phone's short screen.
         player.classList.remove("is-compact");
-        compact = player.getBoundingClientRect().height > window.innerHeight / 3;
+        var asking = player.querySelector(".confirm-step:not([hidden])");
+        compact = player.getBoundingClientRect().height > window.innerHeight / (asking ? 2 : 3);
       }
       player.classList.toggle("is-compact", compact);
       var room = Math.ceil(stuckHeight());
