@@ -254,6 +254,33 @@ pub fn field_for_other_word<'a>(
     field_in(OTHER_WORDS, written, allowed)
 }
 
+/// The mapping a field belongs under when it is written at a file's top
+/// level (`email:` flush left in site.yaml is `organization`'s).
+pub fn nested_home(field: &str) -> Option<&'static str> {
+    const NESTED: &[(&str, &str)] = &[
+        ("email", "organization"),
+        ("phone", "organization"),
+        ("website", "organization"),
+        ("address", "organization"),
+        ("mastery_score", "scorm"),
+        ("logo", "brand"),
+        ("favicon", "brand"),
+        ("primary", "brand"),
+        ("accent", "brand"),
+        ("font", "brand"),
+        ("heading_font", "brand"),
+        ("fonts", "brand"),
+        ("credit", "brand"),
+        ("headline", "hero"),
+        ("lede", "hero"),
+        ("buttons", "hero"),
+    ];
+    NESTED
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map(|(_, home)| *home)
+}
+
 #[cfg(test)]
 mod tests {
     use super::english_field;
@@ -314,31 +341,4 @@ mod tests {
         assert_eq!(other("url", ["title", "minutes"].into_iter()), None);
         assert_eq!(other("colour", nav.iter().copied()), None);
     }
-}
-
-/// The mapping a field belongs under when it is written at a file's top
-/// level (`email:` flush left in site.yaml is `organization`'s).
-pub fn nested_home(field: &str) -> Option<&'static str> {
-    const NESTED: &[(&str, &str)] = &[
-        ("email", "organization"),
-        ("phone", "organization"),
-        ("website", "organization"),
-        ("address", "organization"),
-        ("mastery_score", "scorm"),
-        ("logo", "brand"),
-        ("favicon", "brand"),
-        ("primary", "brand"),
-        ("accent", "brand"),
-        ("font", "brand"),
-        ("heading_font", "brand"),
-        ("fonts", "brand"),
-        ("credit", "brand"),
-        ("headline", "hero"),
-        ("lede", "hero"),
-        ("buttons", "hero"),
-    ];
-    NESTED
-        .iter()
-        .find(|(f, _)| *f == field)
-        .map(|(_, home)| *home)
 }
