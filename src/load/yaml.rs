@@ -186,6 +186,10 @@ fn from_serde<T: DeserializeOwned>(
     if let Some((field, home)) = nested.filter(|(_, home)| fits(home)) {
         hint = Some(format!("`{field}` is a field of `{home}:`: indent it under `{home}:` by two spaces, like its other fields"));
     }
+    // `language: [pl, en]`: a site in several languages.
+    if in_site_yaml && message.starts_with("in `language`: wrong kind of value: found a list") {
+        hint = Some("a site in several languages lists them under `languages:`, the default first (`languages: [pl, en]`), and has no `language:`".into());
+    }
     if let Some((first, in_item)) = first_of_two {
         message = format!("{message} (first on line {first})");
         if in_item {
