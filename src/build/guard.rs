@@ -136,11 +136,7 @@ fn never_replaced(out: &Path) -> Option<&'static str> {
     if parts.is_empty() || (parts.len() == 1 && system(parts[0])) {
         return Some("the top of the file system or a system folder right under it");
     }
-    let home = std::env::var_os("HOME")
-        .or_else(|| std::env::var_os("USERPROFILE"))
-        .filter(|h| !h.is_empty())
-        .map(|h| resolve(Path::new(&h)));
-    if home.is_some_and(|home| home.starts_with(out)) {
+    if home_folder().is_some_and(|home| home.starts_with(out)) {
         return Some("your home folder or a folder that holds it");
     }
     if out.join(".git").exists() {
@@ -305,6 +301,15 @@ fn is_zip(path: &Path) -> bool {
 
 fn refuse(out: &Path, message: impl Into<String>) -> Diagnostic {
     Diagnostic::error(out, message)
+}
+
+/// The user's home folder (`HOME`, on Windows `USERPROFILE`), its links
+/// resolved.
+pub(crate) fn home_folder() -> Option<PathBuf> {
+    std::env::var_os("HOME")
+        .or_else(|| std::env::var_os("USERPROFILE"))
+        .filter(|h| !h.is_empty())
+        .map(|h| resolve(Path::new(&h)))
 }
 
 /// An absolute path with symbolic links resolved, for a path that may not

@@ -265,23 +265,28 @@ pub(super) fn missing_hint(meant: &str, target: &str, beside: Option<&str>) -> S
 }
 
 /// For a link as written that is plainly not a path of the site: a web
-/// address without its `https://` (`wial.org`, `www.calendly.com/x`),
-/// which a browser takes for a file of the site, or a path with Windows'
-/// backslashes (`images\logo.svg`).
+/// address without its `https://` (see [`web_address_hint`]), or a path
+/// with Windows' backslashes (`images\\logo.svg`).
 pub(super) fn written_hint(written: &str) -> Option<String> {
-    if let Some(address) = web_address(written) {
-        return Some(format!("`{written}` is a web address: write it with `https://` in front, `https://{address}`; without it, a browser looks for a file of this site called `{written}`"));
-    }
-    written.contains('\\').then(|| {
-        let slashed = written.replace('\\', "/");
-        format!("write `/` between folders, not `\\`: `{slashed}`")
+    web_address_hint(written).or_else(|| {
+        written.contains('\\').then(|| {
+            let slashed = written.replace('\\', "/");
+            format!("write `/` between folders, not `\\`: `{slashed}`")
+        })
     })
+}
+
+/// For a link written as a web address without its `https://` (`wial.org`,
+/// `www.calendly.com/x`), which a browser takes for a file of the site.
+pub(super) fn web_address_hint(written: &str) -> Option<String> {
+    let address = web_address(written)?;
+    Some(format!("`{written}` is a web address: write it with `https://` in front, `https://{address}`; without it, a browser looks for a file of this site called `{written}`"))
 }
 
 /// `written` when it is a web address without a scheme: it starts with
 /// `www.`, or its first part is a name ending in a common top-level domain
 /// (`wial.org`, `example.com/join`), which no file of a site is called.
-pub(super) fn web_address(written: &str) -> Option<&str> {
+fn web_address(written: &str) -> Option<&str> {
     const DOMAINS: &[&str] = &[
         "com", "org", "net", "pl", "eu", "de", "uk", "io", "info", "edu", "gov", "co", "fr", "nl",
         "es", "it", "ch", "at", "cz", "sk", "us", "ca", "au", "ie", "be", "se", "no", "dk", "fi",

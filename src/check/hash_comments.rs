@@ -7,6 +7,7 @@
 //! space there and is left alone.
 
 use crate::diagnostic::Diagnostic;
+use crate::load::yaml::{quoted, split_value};
 use std::path::Path;
 
 /// The warning for YAML `line` (number `n`) when its plain text is cut.
@@ -32,8 +33,7 @@ pub(super) fn cut(path: &Path, n: usize, line: &str) -> Option<Diagnostic> {
     }
     let whole = value.trim_end();
     let dropped = &whole[hash..];
-    let quote = if whole.contains('"') { '\'' } else { '"' };
-    let written = format!("{}{quote}{whole}{quote}", &line[..start]);
+    let written = format!("{}{}", &line[..start], quoted(whole));
     Some(
         Diagnostic::warning(
             path,
@@ -45,49 +45,18 @@ pub(super) fn cut(path: &Path, n: usize, line: &str) -> Option<Diagnostic> {
 }
 
 /// Where the plain text of `line` starts, and the text: after `key: `
-/// or `- `, neither quoted nor a list or mapping in brackets or braces,
-/// nor a block of text, an anchor, an alias or a tag.
+/// or `- ` (see [`split_value`]), neither quoted nor a list or mapping in
+/// brackets or braces, nor a block of text, an anchor, an alias or a tag.
 fn plain_value(line: &str) -> Option<(usize, &str)> {
-    let mut at = line.len() - line.trim_start().len();
-    loop {
-        let rest = &line[at..];
-        if rest.starts_with("- ") || rest == "-" {
-            at += 2.min(rest.len());
-            at += line[at..].len() - line[at..].trim_start().len();
-            continue;
-        }
-        break;
-    }
-    let item = at > line.len() - line.trim_start().len();
-    let rest = &line[at..];
-    // A comment, or a mapping or list in braces or brackets (its texts
-    // may be quoted anywhere on the line).
-    if rest.starts_with(['#', '{', '[']) || rest.is_empty() {
+    let (lead, value) = split_value(line)?;
+    // Neither `key: ` nor `- `: a text going on from the line above,
+    // perhaps inside quotes that opened there.
+    if lead.trim().is_empty() {
         return None;
     }
-    // A key's value: after the first `: ` before any ` #`.
-    let first_hash = rest.find(" #").unwrap_or(rest.len());
-    // (Up to the space of ` #`, which may be the one after the colon.)
-    let upto = (first_hash + 1).min(rest.len());
-    match rest[..upto].find(": ") {
-        Some(colon) => {
-            at += colon + 2;
-            at += line[at..].len() - line[at..].trim_start().len();
-        }
-        // Neither `key: ` nor `- `: a text going on from the line above,
-        // perhaps inside quotes that opened there.
-        None if !item => return None,
-        None => {}
-    }
-    let value = &line[at..];
     let opens = value.chars().next()?;
-    if matches!(
-        opens,
-        '"' | '\'' | '[' | '{' | '|' | '>' | '&' | '*' | '!' | '#'
-    ) {
-        return None;
-    }
-    Some((at, value))
+    let plain = !matches!(opens, '"' | '\'' | '[' | '{' | '|' | '>' | '&' | '*' | '!');
+    plain.then_some((lead.len(), value))
 }
 
 #[cfg(test)]

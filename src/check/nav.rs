@@ -94,25 +94,20 @@ fn check_links(
         let (line, column) = locate_value(text, &path);
         let pages = pages.get_or_init(|| own_pages(outputs, root, others));
         let titles = titles.get_or_init(&titles_of);
-        let meant = titled(link, titles)
-            .unwrap_or_else(|| meant(target.strip_prefix(root).unwrap_or(&target), pages));
-        // (A path with backslashes keeps the advice below, which names the page.)
-        let web = super::file_hints::web_address(link).map(|_| ());
-        if let Some(hint) = web.and_then(|()| super::file_hints::written_hint(link)) {
-            diags.push(
-                Diagnostic::error("site.yaml", format!("navigation link `{link}` {problem}"))
-                    .at(line, column)
-                    .hint(hint),
-            );
-            continue;
-        }
+        // A web address without `https://`; else the page meant (a path
+        // with backslashes too gets this advice, which names the page).
+        let hint = super::file_hints::web_address_hint(link).unwrap_or_else(|| {
+            let meant = titled(link, titles)
+                .unwrap_or_else(|| meant(target.strip_prefix(root).unwrap_or(&target), pages));
+            format!(
+                "{meant}a nav link is a path from the site root, such as `about.html` or `practice/index.html`; the site has {}",
+                examples(pages)
+            )
+        });
         diags.push(
             Diagnostic::error("site.yaml", format!("navigation link `{link}` {problem}"))
                 .at(line, column)
-                .hint(format!(
-                    "{meant}a nav link is a path from the site root, such as `about.html` or `practice/index.html`; the site has {}",
-                    examples(pages)
-                )),
+                .hint(hint),
         );
     }
     diags

@@ -26,8 +26,11 @@ pub fn code_problem(code: &str) -> Option<(String, String)> {
         let all_codes = parts.len() > 1 && parts.iter().all(|p| code_problem(p).is_none());
         if all_codes {
             return Some((
-                format!("`{code}` names {} languages, where `language:` takes one", parts.len()),
-                format!("a site in several languages lists them under `languages:`, the default first: `languages: [{}]` (and no `language:`)", parts.join(", ")),
+                format!(
+                    "`{code}` names {} languages, where `language:` takes one",
+                    parts.len()
+                ),
+                several_languages(&parts.join(", ")),
             ));
         }
         return Some((
@@ -49,6 +52,12 @@ pub fn code_problem(code: &str) -> Option<(String, String)> {
         format!("the language code `{code}` is written `{id}`"),
         format!("write `{id}`: file names (`about.{id}.md`), the output folder and the pages' `lang` use the code exactly as written here"),
     ))
+}
+
+/// The hint for `language:` written with several codes (`codes`, as
+/// `pl, en`): they go under `languages:`.
+pub fn several_languages(codes: &str) -> String {
+    format!("a site in several languages lists them under `languages:`, the default first: `languages: [{codes}]` (and no `language:`)")
 }
 
 /// The code `code` is meant as, when it is reported with the code to write

@@ -32,6 +32,7 @@ use explain::explain;
 pub use locate::{locate, locate_value, value_place, Seg};
 pub(crate) use prescan::invisible_character;
 use prescan::prescan;
+pub(crate) use quoting::{quoted, split_value};
 
 /// Parses `text` (which starts at line `first_line` of `file`) into `T`.
 pub fn parse<T: DeserializeOwned>(
@@ -175,20 +176,9 @@ fn from_serde<T: DeserializeOwned>(
             .map_or(String::new(), |o| format!("; {o}"));
         hint = Some(format!("{foreign}{others}; {}", hint.unwrap_or_default()));
     }
-    // `email:` flush left in site.yaml: `organization`'s, not the file's.
-    let top_field = message
-        .strip_prefix("unknown field `")
-        .and_then(|r| r.strip_suffix('`'));
-    let in_site_yaml = file.ends_with("site.yaml");
-    let nested = top_field.and_then(|f| Some((f, field_words::nested_home(f)?)));
-    // (The hero's fields are in a page's front matter, the others in site.yaml.)
-    let fits = |home: &str| (home == "hero") != in_site_yaml;
-    if let Some((field, home)) = nested.filter(|(_, home)| fits(home)) {
-        hint = Some(format!("`{field}` is a field of `{home}:`: indent it under `{home}:` by two spaces, like its other fields"));
-    }
-    // `language: [pl, en]`: a site in several languages.
-    if in_site_yaml && message.starts_with("in `language`: wrong kind of value: found a list") {
-        hint = Some("a site in several languages lists them under `languages:`, the default first (`languages: [pl, en]`), and has no `language:`".into());
+    // `email:` flush left in site.yaml, `language: [pl, en]`.
+    if let Some(h) = field_words::placement(&message, file.ends_with("site.yaml")) {
+        hint = Some(h);
     }
     if let Some((first, in_item)) = first_of_two {
         message = format!("{message} (first on line {first})");

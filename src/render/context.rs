@@ -447,7 +447,11 @@ fn sections(site: &Site) -> Vec<(String, String, String)> {
         out.push((
             s.t("section.workshops", &[]),
             workshop::INDEX_PATH.to_string(),
-            s.plural(workshop::summary_key(&site.config), count(workshops), &[]),
+            s.plural(
+                &workshop::in_package(&site.config, "section.workshops_summary"),
+                count(workshops),
+                &[],
+            ),
         ));
     }
     let mut pages: Vec<&Page> = site.pages.iter().collect();

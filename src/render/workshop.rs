@@ -411,24 +411,20 @@ pub fn handout_context(
     }
 }
 
-/// The key of the home page's line on the workshops: a package's pages
-/// do not offer the facilitator guides it leaves out.
-pub fn summary_key(config: &crate::config::Config) -> &'static str {
-    if config.packaged {
-        "section.workshops_summary_in_package"
-    } else {
-        "section.workshops_summary"
+/// The UI string `key` as a package's pages say it (`key` and
+/// `_in_package`): they do not offer the facilitator guides a package
+/// leaves out.
+pub fn in_package(config: &crate::config::Config, key: &str) -> String {
+    match config.packaged {
+        true => format!("{key}_in_package"),
+        false => key.to_string(),
     }
 }
 
 pub fn index_context(site: &Site, path: &str) -> Value {
-    let lede = if site.config.packaged {
-        "workshop.lede_in_package"
-    } else {
-        "workshop.lede"
-    };
+    let lede = in_package(&site.config, "workshop.lede");
     context! {
-        lede => site.strings.t(lede, &[]),
+        lede => site.strings.t(&lede, &[]),
         workshops => super::in_order(site, &site.workshops, |w| &w.slug).into_iter().filter(|w| !w.source.as_os_str().is_empty()).map(|w| {
             let (days, _) = plan(w);
             let teaching: u32 = days.iter().flatten().map(|d| d.teaching).sum();

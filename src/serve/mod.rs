@@ -443,10 +443,8 @@ fn answer(shared: &Shared, head: &Head) -> Option<Response> {
 /// and the home folder (see [`http::paths_for_browsers`]).
 fn for_browsers(message: &str, root: &Path) -> String {
     let site = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    // As the link check names a link's target: its folders' links followed.
-    let home = std::env::var_os("HOME")
-        .or_else(|| std::env::var_os("USERPROFILE"))
-        .map(|h| std::fs::canonicalize(&h).unwrap_or(h.into()));
+    // Its links resolved, as the link check names a link's target.
+    let home = crate::build::guard::home_folder();
     http::paths_for_browsers(message, &site, home.as_deref())
 }
 

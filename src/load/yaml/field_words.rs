@@ -254,10 +254,15 @@ pub fn field_for_other_word<'a>(
     field_in(OTHER_WORDS, written, allowed)
 }
 
-/// The mapping a field belongs under when it is written at a file's top
-/// level (`email:` flush left in site.yaml is `organization`'s).
-pub fn nested_home(field: &str) -> Option<&'static str> {
-    const NESTED: &[(&str, &str)] = &[
+/// For a field written in the wrong place, what to do: a field of one of
+/// site.yaml's mappings (`email:` flush left is `organization`'s), or of a
+/// page's `hero:`, written at the file's top level; the site's languages
+/// as a list under `language:`. `in_site_yaml`: the file is site.yaml.
+pub fn placement(message: &str, in_site_yaml: bool) -> Option<String> {
+    if in_site_yaml && message.starts_with("in `language`: wrong kind of value: found a list") {
+        return Some(crate::load::site_languages::several_languages("pl, en"));
+    }
+    const SITE_YAML: &[(&str, &str)] = &[
         ("email", "organization"),
         ("phone", "organization"),
         ("website", "organization"),
@@ -271,14 +276,17 @@ pub fn nested_home(field: &str) -> Option<&'static str> {
         ("heading_font", "brand"),
         ("fonts", "brand"),
         ("credit", "brand"),
-        ("headline", "hero"),
-        ("lede", "hero"),
-        ("buttons", "hero"),
     ];
-    NESTED
-        .iter()
-        .find(|(f, _)| *f == field)
-        .map(|(_, home)| *home)
+    const FRONT_MATTER: &[(&str, &str)] =
+        &[("headline", "hero"), ("lede", "hero"), ("buttons", "hero")];
+    let field = message.strip_prefix("unknown field `")?.strip_suffix('`')?;
+    let homes = if in_site_yaml {
+        SITE_YAML
+    } else {
+        FRONT_MATTER
+    };
+    let (_, home) = homes.iter().find(|(f, _)| *f == field)?;
+    Some(format!("`{field}` is a field of `{home}:`: indent it under `{home}:` by two spaces, like its other fields"))
 }
 
 #[cfg(test)]

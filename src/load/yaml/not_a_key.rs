@@ -4,6 +4,7 @@
 //! went on from the key above without being indented under it.
 
 use super::explain;
+use super::quoting::split_value;
 use super::source_line;
 
 /// The way to write line `line` when it starts with one of `fields`
@@ -109,23 +110,23 @@ fn is_field(text: &str, word: &str) -> bool {
             .any(|l| l.trim_start().trim_start_matches("- ").starts_with(&key))
 }
 
-/// Whether the line above `line` (blanks and comments skipped) holds a
-/// text: a `key: text` not in quotes, or a line of text itself.
+/// Whether the line above `line` holds a text: a `key: text` not in
+/// quotes, or a line of text itself.
 fn after_text(text: &str, line: usize) -> bool {
-    let above = text
-        .lines()
-        .take(line.saturating_sub(1))
-        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-        .last()
-        .map(str::trim);
-    above.is_some_and(|l| {
-        let l = l.strip_prefix("- ").unwrap_or(l);
-        let value = l.split_once(": ").map_or(l, |(_, v)| v).trim();
-        !value.is_empty()
-            && !value.starts_with(['"', '\'', '[', '{', '&', '*', '!'])
+    let value = line_above(text, line).and_then(|l| split_value(l).map(|(_, v)| v));
+    value.is_some_and(|value| {
+        !value.starts_with(['"', '\'', '[', '{', '&', '*', '!'])
             && !value.ends_with(':')
             && value.parse::<f64>().is_err()
     })
+}
+
+/// The line above `line` (1-based), blank lines and comments passed over.
+fn line_above(text: &str, line: usize) -> Option<&str> {
+    text.lines()
+        .take(line.saturating_sub(1))
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .last()
 }
 
 /// For a line of text that is neither a key nor indented under one.
@@ -135,12 +136,7 @@ const TEXT_GOES_ON: &str = "if this line goes on with the text of the key above 
 /// skipped, is a list item whose `- ` stands in that column: the line is
 /// one more item, written without its dash.
 fn among_list_items(text: &str, line: usize, column: usize) -> bool {
-    let above = text
-        .lines()
-        .take(line.saturating_sub(1))
-        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-        .last();
-    above.is_some_and(|l| {
+    line_above(text, line).is_some_and(|l| {
         let item = l.trim_start();
         item.starts_with("- ") && l.len() - item.len() + 1 == column
     })

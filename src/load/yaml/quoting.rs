@@ -43,7 +43,7 @@ pub fn reserved_start(
 }
 
 /// The line split before its value: indentation, list dashes and the key.
-pub(super) fn split_value(line: &str) -> Option<(&str, &str)> {
+pub(crate) fn split_value(line: &str) -> Option<(&str, &str)> {
     let mut rest = line.trim_start();
     while let Some(after) = rest.strip_prefix("- ") {
         rest = after.trim_start();
@@ -172,7 +172,7 @@ fn ends_value(after: &str) -> bool {
 }
 
 /// `value` in quotes YAML reads back as exactly that text.
-pub(super) fn quoted(value: &str) -> String {
+pub(crate) fn quoted(value: &str) -> String {
     if !value.contains('"') && !value.contains('\\') {
         format!("\"{value}\"")
     } else {
