@@ -15,8 +15,15 @@ use std::path::Path;
 /// Whether `text` may hold either slip: cheap, so other pages' text need
 /// not be kept for this check.
 pub fn may_have_slip(text: &str) -> bool {
-    text.lines()
-        .any(|l| hash_heading(l).is_some() || l.starts_with("    "))
+    // Only lines starting with `#` or four spaces are looked at (the
+    // loader asks this of every page).
+    let bytes = text.as_bytes();
+    let hashed = std::iter::once(0).chain(memchr::memmem::find_iter(bytes, b"\n#").map(|i| i + 1));
+    let indented = text.starts_with("    ") || memchr::memmem::find(bytes, b"\n    ").is_some();
+    indented
+        || hashed
+            .into_iter()
+            .any(|at| hash_heading(&text[at..]).is_some())
 }
 
 pub(super) fn check_markdown_slips(site: &crate::model::Site) -> Vec<Diagnostic> {
@@ -105,6 +112,14 @@ mod tests {
         let mail = "Hello.\n\n    Thank you for the session last week, it was a real help.\n    Best wishes.\n";
         assert_eq!(found(mail).len(), 1);
         assert_eq!(found(mail)[0].0, 12);
+    }
+
+    #[test]
+    fn only_a_page_with_a_slip_needs_its_text_kept() {
+        assert!(may_have_slip("##Team\n"));
+        assert!(may_have_slip("Intro.\r\n\r\n###Team\r\n"));
+        assert!(may_have_slip("Intro.\n\n    pasted mail\n"));
+        assert!(!may_have_slip("## Team\n\nText with #hashtag and ##.\n  - item\n"));
     }
 
     #[test]
