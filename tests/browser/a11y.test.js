@@ -11,7 +11,7 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const { execFileSync } = require("node:child_process");
-const { launch, fileUrl, axeViolations, contrast } = require("./helpers");
+const { launch, fileUrl, axeViolations, contrast, scrollSettled } = require("./helpers");
 
 const SESSION = "sessions/rota-tool.html";
 
@@ -257,19 +257,6 @@ test("a screen reader names each node of the cycle diagram in whole words", asyn
   await page.close();
 });
 
-/** Waits until the page has stopped scrolling (the player's smooth scroll). */
-function settled(page) {
-  return page.waitForFunction(() => new Promise((done) => {
-    let last = -1, still = 0;
-    (function frame() {
-      if (window.scrollY === last && ++still >= 8) return done(true);
-      if (window.scrollY !== last) still = 0;
-      last = window.scrollY;
-      requestAnimationFrame(frame);
-    })();
-  }));
-}
-
 /** How much of the window the session's controls cover, in px: the whole
  *  player, or where it is compact (its own box given way), its bar of Back,
  *  Next and the turn. */
@@ -301,7 +288,7 @@ for (const [name, width, height, spaced, sticks] of WINDOWS) {
     await page.locator(".session-start a").click();
     for (let n = 2; n <= 6; n++) {
       await page.keyboard.press("ArrowRight");
-      await settled(page);
+      await scrollSettled(page);
       // What a reader sees where the newest turn's words begin: the turn, not the controls.
       const seen = await page.evaluate(() => {
         const words = document.querySelector(".turn.is-current .words").getBoundingClientRect();
@@ -339,11 +326,11 @@ test("at 400 % zoom, Tab through a pause keeps each control it reaches in the wi
   const next = page.locator(".player .next");
   for (let i = 0; i < 60 && !(await next.isDisabled()); i++) await page.keyboard.press("ArrowRight");
   assert.ok(await page.locator(".pause-help").count(), "reached a pause");
-  await settled(page);
+  await scrollSettled(page);
   const seen = [];
   for (let i = 0; i < 6; i++) {
     await page.keyboard.press("Tab");
-    await settled(page);
+    await scrollSettled(page);
     const where = await page.evaluate(() => {
       const el = document.activeElement;
       if (!el.closest(".turn.is-current")) return null;
@@ -369,7 +356,7 @@ test("the stage list beside the conversation sticks below the session's controls
       // The conversation so far, five stages of it, read back from its newest turn.
       await page.locator(".transcript-toggle").click();
       await page.locator(".stage-list a").nth(4).click();
-      await settled(page);
+      await scrollSettled(page);
       await page.evaluate(() => window.scrollBy(0, -300));
       const what = `${width} px${spaced ? ", wider text spacing" : ""}`;
       const heights = await page.evaluate(() => ({

@@ -12,7 +12,7 @@ const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { launch, open, fileUrl, axeViolations } = require("./helpers");
+const { launch, open, fileUrl, axeViolations, scrollSettled } = require("./helpers");
 const { embedded } = require("./site-data");
 
 const SITE = process.env.ALSITE_SITE;
@@ -145,12 +145,12 @@ async function restartOnPhone(viewport) {
     const { page, problems } = await open(phone.context, fileUrl("sessions/rota-tool.html"), "file://");
     await page.locator(".session-start a").tap();
     for (let i = 0; i < 5; i++) await page.locator(".player .next").tap();
-    await page.waitForTimeout(800);
+    await scrollSettled(page);
     const before = await page.evaluate(() => window.scrollY);
     assert.ok(before > 500, `the conversation is down the page (${before} px)`);
     // (Clicked in the page: Playwright's tap first scrolls a stuck button to its place in the page.)
     await page.locator(".player .restart").evaluate((b) => b.click());
-    await page.waitForTimeout(400);
+    await scrollSettled(page);
     assert.equal(await page.locator(".player").evaluate((p) => p.classList.contains("is-compact")), false, "the player still sticks, whole");
     const after = await page.evaluate(() => window.scrollY);
     // The conversation keeps its place under the player, grown by the question.

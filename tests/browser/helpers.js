@@ -149,4 +149,20 @@ function sampleCopy(prefix) {
   };
 }
 
-module.exports = { SITE, launch, open, fileUrl, axeViolations, serve, PAGE_KINDS, contrast, sampleCopy };
+/** Waits until the page has stopped scrolling (the player's smooth scroll),
+ *  however long a busy machine takes: a tenth of a second for a scroll to
+ *  begin, then eight frames in a row at the same place. */
+async function scrollSettled(page) {
+  await page.waitForTimeout(100);
+  await page.waitForFunction(() => new Promise((done) => {
+    let last = -1, still = 0;
+    (function frame() {
+      if (window.scrollY === last && ++still >= 8) return done(true);
+      if (window.scrollY !== last) still = 0;
+      last = window.scrollY;
+      requestAnimationFrame(frame);
+    })();
+  }));
+}
+
+module.exports = { SITE, launch, open, fileUrl, axeViolations, serve, PAGE_KINDS, contrast, sampleCopy, scrollSettled };

@@ -14,7 +14,7 @@ const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { launch, axeViolations, PAGE_KINDS, contrast } = require("./helpers");
+const { launch, axeViolations, PAGE_KINDS, contrast, scrollSettled } = require("./helpers");
 
 const SITE = process.env.ALSITE_SITE;
 const BIN = process.env.ALSITE_BIN || path.resolve(__dirname, "../../target/debug/alsite");
@@ -315,7 +315,7 @@ for (const [language, root, kinds] of SITES) {
       if (await next.isDisabled()) await skip.tap();
       await next.tap();
     }
-    await page.locator(".player .restart").tap();
+    await page.locator(".player .restart").evaluate((b) => b.click()); // (a tap would first scroll the stuck player to its place in the page)
     const where = () => page.evaluate(() => {
       const top = (el) => el.getBoundingClientRect().top;
       const bar = document.querySelector(".player-controls").getBoundingClientRect().bottom;
@@ -323,13 +323,12 @@ for (const [language, root, kinds] of SITES) {
       const keep = document.activeElement.getBoundingClientRect();
       return { shown: top(question) >= bar - 1 && keep.bottom <= innerHeight, question: Math.round(top(question)), bar: Math.round(bar), keep: Math.round(keep.top) };
     });
-    await page.waitForFunction(() => document.querySelector(".player").classList.contains("is-compact")).catch(() => {});
-    await page.waitForTimeout(300);
+    await scrollSettled(page);
     const seen = await where();
     assert.ok(seen.shown, `the question's top is at ${seen.question} px, the bar ends at ${seen.bar} px, the focused button at ${seen.keep} px`);
     // "No, stay here": the reader is back at the turn they had reached.
-    await page.locator(".player .confirm-keep").tap();
-    await page.waitForTimeout(600);
+    await page.locator(".player .confirm-keep").evaluate((b) => b.click()); // (a tap would first scroll the stuck player to its place in the page)
+    await scrollSettled(page);
     const turn = await page.locator(".transcript .turn.is-current").evaluate((el) => {
       const r = el.getBoundingClientRect();
       return { top: Math.round(r.top), bottom: Math.round(r.bottom), below: Math.round(document.querySelector(".player").getBoundingClientRect().bottom) };
