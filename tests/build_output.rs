@@ -248,57 +248,6 @@ fn gone_pages_and_stray_files_are_removed_but_not_the_marker() {
     assert_same_as_fresh(&tmp.0, &out);
 }
 
-/// A trainer who makes the output folder a repository (`git init` in
-/// public/, to publish from it) keeps it: a rebuild never removes `.git`,
-/// in whichever folder it is.
-#[test]
-fn a_repository_in_the_output_folder_survives_every_rebuild() {
-    let tmp = site("repository");
-    let out = tmp.path("public");
-    build_into(&tmp.0, &out);
-    let git = out.join(".git");
-    fs::create_dir_all(git.join("objects/ab")).unwrap();
-    fs::create_dir_all(git.join("refs/tags")).unwrap();
-    fs::write(git.join("HEAD"), "ref: refs/heads/main\n").unwrap();
-    fs::write(git.join("objects/ab/cdef"), "history").unwrap();
-    fs::create_dir_all(out.join("static/vendor")).unwrap();
-    fs::write(
-        out.join("static/vendor/.git"),
-        "gitdir: ../../.git/modules/vendor\n",
-    )
-    .unwrap();
-    fs::write(out.join("stray.html"), "left by hand").unwrap();
-    let extra = tmp.path("content/pages/extra.md");
-    fs::write(&extra, "---\ntitle: Extra\n---\n\nMore.\n").unwrap();
-    let report = build_into(&tmp.0, &out);
-    assert_eq!(report.removed, 1, "stray.html alone");
-    fs::remove_file(&extra).unwrap();
-    build_into(&tmp.0, &out);
-    assert_eq!(
-        fs::read_to_string(git.join("objects/ab/cdef")).unwrap(),
-        "history"
-    );
-    assert!(git.join("HEAD").is_file());
-    assert!(
-        git.join("refs/tags").is_dir(),
-        "a repository's empty folders stay"
-    );
-    assert!(out.join("static/vendor/.git").is_file());
-    assert!(!out.join("extra.html").exists() && !out.join("stray.html").exists());
-}
-
-#[test]
-fn a_file_changed_by_hand_in_the_output_is_written_again() {
-    let tmp = site("by-hand");
-    let out = tmp.path("public");
-    build_into(&tmp.0, &out);
-    let good = fs::read(out.join("about.html")).unwrap();
-    fs::write(out.join("about.html"), "edited by hand").unwrap();
-    let report = build_into(&tmp.0, &out);
-    assert_eq!(report.written, 1);
-    assert_eq!(fs::read(out.join("about.html")).unwrap(), good);
-}
-
 /// Side folders a build leaves beside the output.
 fn leftovers(parent: &Path) -> Vec<String> {
     fs::read_dir(parent)
@@ -598,26 +547,6 @@ fn an_output_folder_that_is_a_link_is_written_where_it_leads() {
     let about = fs::read_to_string(www.join("about.html")).unwrap();
     assert!(about.contains("Newer text."), "{about}");
     assert_same_as_fresh(&tmp.0, &out);
-}
-
-/// An output folder that is a link to a folder not there yet (the web
-/// server's, before it is made) is told so, and the link stays; it got "a
-/// file stands where a folder is needed", which says nothing of the link.
-#[cfg(unix)]
-#[test]
-fn an_output_folder_that_is_a_link_to_nothing_is_told_so() {
-    let tmp = site("dangling-output");
-    let served = TempDir::new("served-later");
-    let www = served.path("html");
-    let out = tmp.path("public");
-    std::os::unix::fs::symlink(&www, &out).unwrap();
-    let o = common::alsite(&["build", "--out", out.to_str().unwrap()], &tmp.0);
-    assert_eq!(o.status.code(), Some(1));
-    let err = common::text(&o.stderr);
-    assert!(err.contains("is a link to"), "{err}");
-    assert!(err.contains("which is not there"), "{err}");
-    assert!(fs::symlink_metadata(&out).unwrap().is_symlink());
-    assert!(!www.exists());
 }
 
 #[test]

@@ -3,29 +3,12 @@
 
 mod common;
 
-use common::{alsite, copy_tree, text, TempDir};
+use common::{alsite, copy_tree, snapshot, text, TempDir};
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 const REPO: &str = env!("CARGO_MANIFEST_DIR");
-
-/// A listing of every file under `dir` with its contents, to compare before and after.
-fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut files: Vec<_> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).unwrap().to_path_buf(),
-                fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
-    files
-}
 
 fn fixtures() -> PathBuf {
     Path::new(REPO).join("tests/fixtures")
@@ -410,84 +393,6 @@ fn a_site_template_overrides_the_built_in_one() {
     assert!(fs::read_to_string(site.0.join("public/ground-rules.html"))
         .unwrap()
         .contains("<ol class=\"rules\">"));
-}
-
-#[test]
-fn refuses_every_output_folder_that_would_cost_the_trainer_files() {
-    let site = fixture_site("base");
-    fs::create_dir_all(site.0.join("themes/mine/static")).unwrap();
-    fs::write(site.0.join("themes/mine/static/x.css"), "mine").unwrap();
-    let outside = TempDir::new("documents");
-    fs::write(outside.0.join("letter.txt"), "my letter").unwrap();
-    fs::write(outside.0.join("notes.md"), "my notes").unwrap();
-    let a_file = outside.0.join("notes.md");
-    let cases = [
-        (".".to_string(), "contains the site itself"),
-        ("..".to_string(), "contains the site itself"),
-        (
-            "content".to_string(),
-            "inside the site's own files (content)",
-        ),
-        (
-            "content/pages".to_string(),
-            "inside the site's own files (content)",
-        ),
-        ("themes".to_string(), "inside the site's own files (themes)"),
-        (
-            "themes/mine".to_string(),
-            "inside the site's own files (themes)",
-        ),
-        (
-            outside.0.display().to_string(),
-            "holds files that alsite did not make",
-        ),
-        (
-            a_file.display().to_string(),
-            "the output path is a file, not a folder",
-        ),
-    ];
-    let before_site = snapshot(&site.0);
-    let before_outside = snapshot(&outside.0);
-    for (out_dir, why) in cases {
-        let out = alsite(&["build", "--out", &out_dir], &site.0);
-        let stderr = text(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "--out {out_dir}: {stderr}");
-        assert!(stderr.contains(why), "--out {out_dir}: {stderr}");
-        assert!(stderr.contains("= hint: "), "--out {out_dir}: {stderr}");
-        assert!(stderr.contains("no file was changed"), "{stderr}");
-        assert_eq!(
-            snapshot(&site.0),
-            before_site,
-            "--out {out_dir} touched the site"
-        );
-        assert_eq!(snapshot(&outside.0), before_outside, "--out {out_dir}");
-    }
-    // --force overrides only the last kind: a folder alsite did not make.
-    let forced = alsite(&["build", "--force", "--out", "content"], &site.0);
-    assert_eq!(forced.status.code(), Some(1));
-    assert_eq!(snapshot(&site.0), before_site);
-    let forced = alsite(
-        &["build", "--force", "--out", outside.0.to_str().unwrap()],
-        &site.0,
-    );
-    assert!(forced.status.success(), "{}", text(&forced.stderr));
-    assert!(outside.0.join("index.html").is_file());
-    assert!(!outside.0.join("letter.txt").exists());
-}
-
-#[test]
-fn a_folder_alsite_built_carries_a_marker_and_is_replaced_next_time() {
-    let site = fixture_site("base");
-    for _ in 0..2 {
-        let out = alsite(&["build"], &site.0);
-        assert!(out.status.success(), "{}", text(&out.stderr));
-        let marker = fs::read_to_string(site.0.join("public/.alsite-output")).unwrap();
-        assert!(marker.contains("built by alsite"), "{marker}");
-    }
-    // An empty folder is fine too.
-    let empty = TempDir::new("empty-out");
-    let out = alsite(&["build", "--out", empty.0.to_str().unwrap()], &site.0);
-    assert!(out.status.success(), "{}", text(&out.stderr));
 }
 
 #[test]

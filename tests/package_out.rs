@@ -138,3 +138,43 @@ fn a_package_is_not_written_where_the_next_build_would_delete_it() {
     let (code, err) = package_to(&site, "packages/course.zip");
     assert_eq!(code, Some(0), "{err}");
 }
+
+/// A server that tells a changed file by its date and size must not take a
+/// course uploaded again for the old one: every file is dated when the
+/// package is made, or by SOURCE_DATE_EPOCH for a package the same byte
+/// for byte.
+#[test]
+fn files_in_the_zip_are_dated_when_the_package_is_made() {
+    let site = TempDir::new("dated");
+    copy_base(&site.0);
+    let package = |zip: &str, epoch: Option<&str>| {
+        let mut run = std::process::Command::new(env!("CARGO_BIN_EXE_alsite"));
+        run.args(["package", "--scorm", "2004", "--out", zip])
+            .current_dir(&site.0);
+        if let Some(epoch) = epoch {
+            run.env("SOURCE_DATE_EPOCH", epoch);
+        }
+        let out = run.output().unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let mut archive =
+            zip::ZipArchive::new(std::fs::File::open(site.path(zip)).unwrap()).unwrap();
+        (0..archive.len())
+            .map(|i| {
+                let t = archive.by_index(i).unwrap().last_modified().unwrap();
+                (t.year(), t.month(), t.day())
+            })
+            .collect::<std::collections::BTreeSet<_>>()
+    };
+    let now = package("now.zip", None);
+    assert_eq!(now.len(), 1, "{now:?}");
+    assert!(now.iter().all(|&(year, ..)| year >= 2025), "{now:?}");
+    let fixed = package("fixed.zip", Some("1764000000"));
+    assert_eq!(fixed.into_iter().collect::<Vec<_>>(), [(2025, 11, 24)]);
+    let again = package("again.zip", Some("1764000000"));
+    assert_eq!(again.len(), 1);
+    assert_eq!(
+        std::fs::read(site.path("fixed.zip")).unwrap(),
+        std::fs::read(site.path("again.zip")).unwrap(),
+        "the same site and date: the same package"
+    );
+}

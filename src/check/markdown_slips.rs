@@ -119,7 +119,9 @@ mod tests {
         assert!(may_have_slip("##Team\n"));
         assert!(may_have_slip("Intro.\r\n\r\n###Team\r\n"));
         assert!(may_have_slip("Intro.\n\n    pasted mail\n"));
-        assert!(!may_have_slip("## Team\n\nText with #hashtag and ##.\n  - item\n"));
+        assert!(!may_have_slip(
+            "## Team\n\nText with #hashtag and ##.\n  - item\n"
+        ));
     }
 
     #[test]

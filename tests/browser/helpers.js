@@ -165,4 +165,20 @@ async function scrollSettled(page) {
   }));
 }
 
-module.exports = { SITE, launch, open, fileUrl, axeViolations, serve, PAGE_KINDS, contrast, sampleCopy, scrollSettled };
+/** Goes on from a session's current turn: Next, or at a pause, Skip. */
+async function stepOn(page, tap) {
+  const next = page.locator(".player .next");
+  if (await next.isDisabled()) await page.locator(".transcript .turn.is-current .skip-pause")[tap ? "tap" : "click"]();
+  else await next[tap ? "tap" : "click"]();
+}
+
+/** Opens the sample site's `file` from disk in a new tab with nothing kept
+ *  from before (its saved answers cleared), recording problems as `open`. */
+async function freshPage(context, file) {
+  const { page, problems } = await open(context, fileUrl(file), "file://");
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  return { page, problems };
+}
+
+module.exports = { SITE, launch, open, fileUrl, axeViolations, serve, PAGE_KINDS, contrast, sampleCopy, scrollSettled, stepOn, freshPage };

@@ -1,0 +1,170 @@
+//! The output folder is the trainer's: alsite refuses a folder where
+//! building would cost them files (the site itself, its content, a folder
+//! of theirs), marks a folder it built, and keeps what they put beside its
+//! pages on purpose (a repository); a file edited by hand is put right.
+
+mod common;
+
+use alsite::build::{build, Report};
+use common::{alsite, snapshot, text, TempDir};
+use std::fs;
+use std::path::Path;
+
+fn site(name: &str) -> TempDir {
+    let site = TempDir::new(name);
+    common::copy_base(&site.0);
+    site
+}
+
+fn build_into(root: &Path, out: &Path) -> Report {
+    build(root, out, false).unwrap_or_else(|e| panic!("build failed: {:?}", e.0))
+}
+
+#[test]
+fn refuses_every_output_folder_that_would_cost_the_trainer_files() {
+    let site = site("refused");
+    fs::create_dir_all(site.0.join("themes/mine/static")).unwrap();
+    fs::write(site.0.join("themes/mine/static/x.css"), "mine").unwrap();
+    let outside = TempDir::new("documents");
+    fs::write(outside.0.join("letter.txt"), "my letter").unwrap();
+    fs::write(outside.0.join("notes.md"), "my notes").unwrap();
+    let a_file = outside.0.join("notes.md");
+    let cases = [
+        (".".to_string(), "contains the site itself"),
+        ("..".to_string(), "contains the site itself"),
+        (
+            "content".to_string(),
+            "inside the site's own files (content)",
+        ),
+        (
+            "content/pages".to_string(),
+            "inside the site's own files (content)",
+        ),
+        ("themes".to_string(), "inside the site's own files (themes)"),
+        (
+            "themes/mine".to_string(),
+            "inside the site's own files (themes)",
+        ),
+        (
+            outside.0.display().to_string(),
+            "holds files that alsite did not make",
+        ),
+        (
+            a_file.display().to_string(),
+            "the output path is a file, not a folder",
+        ),
+    ];
+    let before_site = snapshot(&site.0);
+    let before_outside = snapshot(&outside.0);
+    for (out_dir, why) in cases {
+        let out = alsite(&["build", "--out", &out_dir], &site.0);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "--out {out_dir}: {stderr}");
+        assert!(stderr.contains(why), "--out {out_dir}: {stderr}");
+        assert!(stderr.contains("= hint: "), "--out {out_dir}: {stderr}");
+        assert!(stderr.contains("no file was changed"), "{stderr}");
+        assert_eq!(
+            snapshot(&site.0),
+            before_site,
+            "--out {out_dir} touched the site"
+        );
+        assert_eq!(snapshot(&outside.0), before_outside, "--out {out_dir}");
+    }
+    // --force overrides only the last kind: a folder alsite did not make.
+    let forced = alsite(&["build", "--force", "--out", "content"], &site.0);
+    assert_eq!(forced.status.code(), Some(1));
+    assert_eq!(snapshot(&site.0), before_site);
+    let forced = alsite(
+        &["build", "--force", "--out", outside.0.to_str().unwrap()],
+        &site.0,
+    );
+    assert!(forced.status.success(), "{}", text(&forced.stderr));
+    assert!(outside.0.join("index.html").is_file());
+    assert!(!outside.0.join("letter.txt").exists());
+}
+
+#[test]
+fn a_folder_alsite_built_carries_a_marker_and_is_replaced_next_time() {
+    let site = site("marker");
+    for _ in 0..2 {
+        let out = alsite(&["build"], &site.0);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let marker = fs::read_to_string(site.0.join("public/.alsite-output")).unwrap();
+        assert!(marker.contains("built by alsite"), "{marker}");
+    }
+    // An empty folder is fine too.
+    let empty = TempDir::new("empty-out");
+    let out = alsite(&["build", "--out", empty.0.to_str().unwrap()], &site.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+/// A trainer who makes the output folder a repository (`git init` in
+/// public/, to publish from it) keeps it: a rebuild never removes `.git`,
+/// in whichever folder it is.
+#[test]
+fn a_repository_in_the_output_folder_survives_every_rebuild() {
+    let tmp = site("repository");
+    let out = tmp.path("public");
+    build_into(&tmp.0, &out);
+    let git = out.join(".git");
+    fs::create_dir_all(git.join("objects/ab")).unwrap();
+    fs::create_dir_all(git.join("refs/tags")).unwrap();
+    fs::write(git.join("HEAD"), "ref: refs/heads/main\n").unwrap();
+    fs::write(git.join("objects/ab/cdef"), "history").unwrap();
+    fs::create_dir_all(out.join("static/vendor")).unwrap();
+    fs::write(
+        out.join("static/vendor/.git"),
+        "gitdir: ../../.git/modules/vendor\n",
+    )
+    .unwrap();
+    fs::write(out.join("stray.html"), "left by hand").unwrap();
+    let extra = tmp.path("content/pages/extra.md");
+    fs::write(&extra, "---\ntitle: Extra\n---\n\nMore.\n").unwrap();
+    let report = build_into(&tmp.0, &out);
+    assert_eq!(report.removed, 1, "stray.html alone");
+    fs::remove_file(&extra).unwrap();
+    build_into(&tmp.0, &out);
+    assert_eq!(
+        fs::read_to_string(git.join("objects/ab/cdef")).unwrap(),
+        "history"
+    );
+    assert!(git.join("HEAD").is_file());
+    assert!(
+        git.join("refs/tags").is_dir(),
+        "a repository's empty folders stay"
+    );
+    assert!(out.join("static/vendor/.git").is_file());
+    assert!(!out.join("extra.html").exists() && !out.join("stray.html").exists());
+}
+
+#[test]
+fn a_file_changed_by_hand_in_the_output_is_written_again() {
+    let tmp = site("by-hand");
+    let out = tmp.path("public");
+    build_into(&tmp.0, &out);
+    let good = fs::read(out.join("about.html")).unwrap();
+    fs::write(out.join("about.html"), "edited by hand").unwrap();
+    let report = build_into(&tmp.0, &out);
+    assert_eq!(report.written, 1);
+    assert_eq!(fs::read(out.join("about.html")).unwrap(), good);
+}
+
+/// An output folder that is a link to a folder not there yet (the web
+/// server's, before it is made) is told so, and the link stays; it got "a
+/// file stands where a folder is needed", which says nothing of the link.
+#[cfg(unix)]
+#[test]
+fn an_output_folder_that_is_a_link_to_nothing_is_told_so() {
+    let tmp = site("dangling-output");
+    let served = TempDir::new("served-later");
+    let www = served.path("html");
+    let out = tmp.path("public");
+    std::os::unix::fs::symlink(&www, &out).unwrap();
+    let o = alsite(&["build", "--out", out.to_str().unwrap()], &tmp.0);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(err.contains("is a link to"), "{err}");
+    assert!(err.contains("which is not there"), "{err}");
+    assert!(fs::symlink_metadata(&out).unwrap().is_symlink());
+    assert!(!www.exists());
+}
