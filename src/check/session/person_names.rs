@@ -5,9 +5,9 @@
 /// True when `text` names `name`, also in a case form of Polish, Czech or
 /// Ukrainian: a name in -a or -я (Agnieszka: Agnieszki, Agnieszko; Eva:
 /// Evo, Evou; Ірина: Ірино, Ірину), in -о (Петро: Петра, Петре), in -й
-/// (Юрій: Юрію, Юрієм), or in -ek, -eł, -ec, -el (Marek: Marka, Markiem,
-/// Markovi; Pavel: Pavle). A name in another consonant is found as it is
-/// (Piotra, Тарасе).
+/// (Юрій: Юрію, Юрієм), in -y (Jerzy: Jerzego, Jerzemu), or in -ek, -eł,
+/// -ec, -el (Marek: Marka, Markiem, Markovi; Pavel: Pavle). A name in
+/// another consonant is found as it is (Piotra, Тарасе).
 /// A full name (`Lee Smith`, `Kim O'Neill`) is found by itself, or by its
 /// first or last name as a word of its own (`Lee`, not in `Leeds`), unless
 /// that name is also part of another's name in `others` (two Annas) or is an
@@ -58,7 +58,13 @@ fn in_case_form(text: &str, name: &str) -> bool {
         // Three letters (Eva, Ota) only with endings no English word has.
         // Not -e: English names end so (Nina: Nine, Anna: Anne, Jana: Jane).
         [.., 'a'] if n >= 4 => (drop_last(), &["y", "i", "ę", "ą", "o", "u", "ě", "ou"]),
+        // Ewa, Ida: Ewy, Idy; not Ana's "Any", an English word.
+        [.., 'a'] if n == 3 && !name.eq_ignore_ascii_case("ana") => {
+            (drop_last(), &["y", "o", "ě", "ou", "ę", "ą"])
+        }
         [.., 'a'] if n == 3 => (drop_last(), &["o", "ě", "ou", "ę", "ą"]),
+        // Jerzy, Antoni: Jerzego, Jerzemu, Jerzym (Antoniego holds the name).
+        [.., 'y'] if n >= 4 => (drop_last(), &["ego", "emu", "ym"]),
         [.., 'а' | 'я'] if n >= 3 => (
             drop_last(),
             &["и", "і", "ї", "е", "є", "у", "ю", "о", "ою", "ею", "єю"],
@@ -208,5 +214,12 @@ mod tests {
         assert!(!mentions("Rose listened.", "Rosa", &[]));
         assert!(!mentions("Jane summarised.", "Jana", &[]));
         assert!(mentions("Děkuji Janě za otázku.", "Jana", &[]));
+        // A short name's genitive, and a name in -y.
+        assert!(mentions("Pytania otwarte słyszałem u Ewy.", "Ewa", &[]));
+        assert!(mentions("Od Idy i Izy.", "Ida", &[]));
+        assert!(mentions("Od Idy i Izy.", "Iza", &[]));
+        assert!(mentions("Pytanie Jerzego było krótkie.", "Jerzy", &[]));
+        assert!(mentions("Dziękuję Jerzemu.", "Jerzy", &[]));
+        assert!(!mentions("Any other questions?", "Ana", &[]));
     }
 }
