@@ -319,6 +319,11 @@ fn new_polish_site_builds_in_polish() {
         index.contains("Coach: Ewa · Prezenterka: Katarzyna · 5\u{a0}uczestników"),
         "{index}"
     );
+    // Its turns and its pauses, counted apart, in Polish plurals.
+    assert!(
+        index.contains(" · 95\u{a0}wypowiedzi i\u{a0}4\u{a0}pauzy · "),
+        "{index}"
+    );
     for page in [
         "sessions/decyzje-kierownikow.html",
         "practice/open-questions.html",

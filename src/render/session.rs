@@ -212,7 +212,9 @@ pub fn session_context(site: &Site, doc: &Doc<Session>, path: &str, ids: &mut Id
 pub fn index_context(site: &Site, path: &str) -> Value {
     context! {
         sessions => super::in_order(site, &site.sessions, |d| &d.slug).into_iter().map(|doc| {
-            let turns: usize = doc.data.stages.iter().map(|s| s.turns.len()).sum();
+            let all = || doc.data.stages.iter().flat_map(|s| &s.turns);
+            let pauses = all().filter(|t| t.pause.is_some()).count();
+            let turns = all().count() - pauses;
             context! {
                 title => &doc.data.title,
                 href => relative_url(path, &session_path(&doc.slug)),
@@ -221,6 +223,7 @@ pub fn index_context(site: &Site, path: &str) -> Value {
                 cast => cast(site, &doc.data),
                 stages => doc.data.stages.len(),
                 turns => turns,
+                pauses => pauses,
             }
         }).collect::<Vec<_>>(),
     }
