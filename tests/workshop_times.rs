@@ -90,3 +90,29 @@ fn a_module_run_on_two_days_names_each_day_in_polish() {
         "both days named"
     );
 }
+
+#[test]
+fn a_one_day_workshop_without_breaks_ending_at_midnight_reads_as_a_timetable() {
+    let dir = TempDir::new("midnight-pl");
+    let root = dir.path("src");
+    copy_tree(&Path::new(REPO).join("samples/pl"), &root);
+    let yaml = root.join("content/workshops/intro-training/workshop.yaml");
+    let workshop = fs::read_to_string(&yaml).unwrap();
+    let at = workshop.find("days:").unwrap();
+    let evening = "days:\n  - start: \"22:30\"\n    items:\n      - module: welcome-and-method\n      - module: asking-questions\n";
+    fs::write(&yaml, format!("{}{evening}", &workshop[..at])).unwrap();
+    let out = build(&root, &dir);
+    let agenda = read(&out, "workshops/intro-training/index.html");
+    // Midnight at the day's end is 24:00, as a timetable writes it, not 0:00.
+    assert!(agenda.contains("koniec o\u{a0}24:00"), "{agenda}");
+    assert!(!agenda.contains("\u{a0}0:00"), "{agenda}");
+    // No breaks: the day's length is not given twice.
+    assert!(
+        agenda.contains("Czas zajęć: 1\u{a0}godz.\u{a0}30\u{a0}min, bez przerw."),
+        "{agenda}"
+    );
+    // The only day's table is the schedule, not "Program: harmonogram".
+    let html = fs::read_to_string(out.join("workshops/intro-training/index.html")).unwrap();
+    assert!(html.contains(">Harmonogram</caption>"), "{html}");
+    assert!(!html.contains("harmonogram</caption>"), "{html}");
+}

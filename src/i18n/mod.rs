@@ -96,9 +96,15 @@ impl Strings {
         category_name(self.rules.select(n).unwrap_or(PluralCategory::OTHER))
     }
 
-    /// A time of day, `minutes` after midnight, as the language writes it.
+    /// A time of day, `minutes` after midnight, as the language writes it;
+    /// midnight at a day's end is 24:00, as a timetable writes it.
     pub fn clock(&self, minutes: u32) -> String {
-        let (h, m) = (minutes / 60 % 24, minutes % 60);
+        let h = if minutes == 24 * 60 {
+            24
+        } else {
+            minutes / 60 % 24
+        };
+        let m = minutes % 60;
         let (hh, h, mm) = (format!("{h:02}"), h.to_string(), format!("{m:02}"));
         self.t("time.clock", &[("HH", &hh), ("H", &h), ("mm", &mm)])
     }

@@ -93,6 +93,9 @@ fn clock_and_duration_follow_the_language() {
     let (en, pl) = (builtin("en"), builtin("pl"));
     assert_eq!(en.clock(9 * 60 + 5), "09:05");
     assert_eq!(pl.clock(9 * 60 + 5), "9:05");
+    // Midnight at a day's end.
+    assert_eq!(pl.clock(24 * 60), "24:00");
+    assert_eq!(en.clock(24 * 60), "24:00");
     // One unit: no line ends inside it.
     assert_eq!(en.duration(90), "1\u{a0}h\u{a0}30\u{a0}min");
     assert_eq!(pl.duration(90), "1\u{a0}godz.\u{a0}30\u{a0}min");

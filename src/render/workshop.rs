@@ -251,6 +251,8 @@ fn day_views(site: &Site, w: &Workshop, days: &[Option<DayPlan>], path: &str) ->
                 end_html => safe(format!("<strong>{}</strong>", t.clock(day.end.0))),
                 teaching => t.duration(day.teaching),
                 total => t.duration(total),
+                has_breaks => day.teaching < total,
+                only => w.data.days.len() == 1 && w.data.days[d].title.is_none(),
                 slots => day.slots.iter().map(|s| {
                     let module = s.module.map(|m| &w.modules[m]);
                     context! {

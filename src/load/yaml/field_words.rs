@@ -131,6 +131,8 @@ const POLISH_VALUES: &[(&str, &[&str])] = &[
     ("facylitator", &["coach"]),
     ("facylitatorka", &["coach"]),
     ("wyklad", &["input"]),
+    ("mini_wyklad", &["input"]),
+    ("miniwyklad", &["input"]),
     ("wprowadzenie", &["input"]),
     ("cwiczenie", &["practice"]),
     ("cwiczenia", &["practice"]),
@@ -319,6 +321,8 @@ mod tests {
         assert_eq!(value("pytania", stages.into_iter()), Some("questions"));
         assert_eq!(value("Refleksja", stages.into_iter()), Some("reflection"));
         assert_eq!(value("wykład", activities.into_iter()), Some("input"));
+        // As the agenda names it.
+        assert_eq!(value("mini-wykład", activities.into_iter()), Some("input"));
         assert_eq!(value("prezentacja", activities.into_iter()), Some("input"));
         assert_eq!(
             value("prezentacja", stages.into_iter()),
