@@ -156,3 +156,84 @@ fn a_file_named_as_a_schema_file_in_other_capitals_is_refused() {
     let want = "content/XML.xsd: error: this file would be `XML.xsd` in the package, and the package puts SCORM 2004's own schema file at `xml.xsd`: the same name but for capitals, which Windows and macOS take for one file, so unzipped there one would replace the other";
     assert!(err.lines().any(|l| l == want), "{err}");
 }
+
+/// The course's title as a platform's catalogue shows it: a package of one
+/// workshop (or set, or session) is that part, not the whole site; one of
+/// several parts, or the whole site, is the site.
+#[test]
+fn a_package_of_one_part_is_titled_after_it() {
+    let site = TempDir::new("one-part");
+    copy_base(&site.0);
+    let course_title = |args: &[&str]| {
+        let mut all = vec!["package", "--scorm", "1.2", "--out", "c.zip"];
+        all.extend_from_slice(args);
+        let out = alsite(&all, &site.0);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let mut zip = zip::ZipArchive::new(fs::File::open(site.path("c.zip")).unwrap()).unwrap();
+        let mut xml = String::new();
+        zip.by_name("imsmanifest.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        let at = xml.find("<organization identifier=\"ORG\">").unwrap();
+        let from = at + xml[at..].find("<title>").unwrap() + 7;
+        (
+            xml[from..from + xml[from..].find("</title>").unwrap()].to_string(),
+            identifier(&xml),
+        )
+    };
+    let (workshop, id) = course_title(&["content/workshops/foundations"]);
+    assert_eq!(workshop, "Foundations of Action Learning");
+    assert!(id.ends_with("-workshop-foundations"), "{id}");
+    let site_title = fs::read_to_string(site.path("site.yaml")).unwrap();
+    let site_title = site_title
+        .lines()
+        .next()
+        .unwrap()
+        .trim_start_matches("title: ");
+    let (two, _) = course_title(&[
+        "content/workshops/foundations",
+        "content/practice/open-questions.yaml",
+    ]);
+    assert_eq!(two, site_title.trim_matches('"'));
+    let (whole, _) = course_title(&[]);
+    assert_eq!(whole, two);
+}
+
+/// A launch page opened in a window of its own (some platforms do) shows
+/// the site's icon from the zip, and asks no server for `/favicon.ico`.
+#[test]
+fn a_launch_page_names_the_sites_icon_inside_the_package() {
+    let site = TempDir::new("launch-icon");
+    copy_base(&site.0);
+    let out = alsite(
+        &[
+            "package",
+            "--scorm",
+            "2004",
+            "--out",
+            "c.zip",
+            "content/workshops/foundations",
+        ],
+        &site.0,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut zip = zip::ZipArchive::new(fs::File::open(site.path("c.zip")).unwrap()).unwrap();
+    let launch = zip
+        .file_names()
+        .find(|n| n.starts_with("lms/") && n.ends_with(".html"))
+        .unwrap()
+        .to_string();
+    let mut page = String::new();
+    zip.by_name(&launch)
+        .unwrap()
+        .read_to_string(&mut page)
+        .unwrap();
+    let at = page
+        .find("<link rel=\"icon\" href=\"")
+        .expect("an icon link")
+        + 23;
+    let href = &page[at..at + page[at..].find('"').unwrap()];
+    let file = href.split('?').next().unwrap().strip_prefix("../").unwrap();
+    assert!(zip.by_name(file).is_ok(), "{href} is in the zip");
+}

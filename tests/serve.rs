@@ -487,7 +487,9 @@ fn a_polish_site_that_never_built_says_so_in_polish() {
     assert_eq!(page.status, 503);
     assert!(
         page.body.contains("<html lang=\"pl\"")
-            && page.body.contains("<h1>Strony nie udało się jeszcze zbudować</h1>")
+            && page
+                .body
+                .contains("<h1>Strony nie udało się jeszcze zbudować</h1>")
             && page.body.contains("Popraw plik i zapisz"),
         "{}",
         page.body

@@ -145,9 +145,15 @@ pub fn package(o: &Options) -> Result<Summary, Diagnostics> {
         let page = launch_page(&g.site, &g.theme, node, o.version, mastery, &pages).map_err(one)?;
         files.push((node.launch(), page.into_bytes()));
     }
+    // A package of one part is that part's course: its title is what the
+    // platform's catalogue shows (a workshop, not the whole site).
+    let course_title = match scos.as_slice() {
+        [only] if !o.paths.is_empty() => &only.title,
+        _ => title,
+    };
     let xml = manifest::manifest(&manifest::Course {
         identifier: &course_identifier(title, &scos, o.paths.is_empty()),
-        title,
+        title: course_title,
         version: o.version,
         tree: &tree,
         site_files: &site_files,

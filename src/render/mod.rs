@@ -442,7 +442,12 @@ pub fn launch_page(
     let env = environment(theme, site.strings.clone(), versions);
     let ctx = context! {
         page => context! { path => path, output => path, prefix => "", title => title },
-        site => context! { title => &site.config.title, language => &site.config.language },
+        site => context! {
+            title => &site.config.title,
+            language => &site.config.language,
+            // From the output root, as `url()` takes it.
+            favicon => site.config.brand.favicon.as_deref().unwrap_or("static/favicon.svg").trim_start_matches('/'),
+        },
         start => relative_url(path, start),
         config => safe(practice::script_json(config)),
     };

@@ -131,10 +131,12 @@ const list = (obj) => Object.keys(obj || {}).filter((k) => /^\d+$/.test(k)).sort
 
 /** What an LMS gives a SCO on its next launch: what it kept, entry = resume. */
 function resumeData(version, cmi, mastery) {
+  // The score the platform recorded, as it gives it back (Moodle does).
+  const kept = (score) => (score.raw === "" ? {} : { score: { raw: score.raw, min: score.min, max: score.max } });
   if (version === "1.2") {
-    return { suspend_data: cmi.suspend_data, core: { lesson_location: cmi.core.lesson_location, lesson_status: cmi.core.lesson_status, entry: "resume" }, student_data: { mastery_score: mastery } };
+    return { suspend_data: cmi.suspend_data, core: { lesson_location: cmi.core.lesson_location, lesson_status: cmi.core.lesson_status, entry: "resume", ...kept(cmi.core.score) }, student_data: { mastery_score: mastery } };
   }
-  return { suspend_data: cmi.suspend_data, location: cmi.location, completion_status: cmi.completion_status, success_status: cmi.success_status, entry: "resume", scaled_passing_score: mastery };
+  return { suspend_data: cmi.suspend_data, location: cmi.location, completion_status: cmi.completion_status, success_status: cmi.success_status, entry: "resume", scaled_passing_score: mastery, ...kept(cmi.score) };
 }
 
 module.exports = { packaged, settled, serve, openHost, leave, scriptsRan, list, resumeData };

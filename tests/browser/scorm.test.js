@@ -126,6 +126,22 @@ for (const version of ["1.2", "2004"]) {
     await server.close();
   });
 
+  // A platform puts the score it is sent in its gradebook (Moodle's
+  // "Highest grade"): a learner who has only opened the course has none.
+  test(`SCORM ${version}: opened and left before any answer, the platform gets no score`, async () => {
+    const dir = partsPackage(version);
+    const server = await serve(dir, version, "lms/practice-open-questions.html");
+    const host = await openHost(server);
+    await host.content.locator(".practice-item textarea").first().waitFor();
+    const cmi = await leave(host.page);
+    assert.equal(v12 ? cmi.core.score.raw : cmi.score.raw, "", "no score yet, not 0");
+    assert.equal(v12 ? cmi.core.lesson_status : cmi.completion_status, "incomplete");
+    if (!v12) assert.equal(cmi.progress_measure, "0");
+    assert.deepEqual(host.problems, []);
+    await host.page.close();
+    await server.close();
+  });
+
   test(`SCORM ${version}: a typed answer as a fill-in interaction; a session complete when watched to the end`, async () => {
     const dir = partsPackage(version);
     const rewrite = embedded(dir, "practice/open-questions.html", "practice-data").items[0];

@@ -297,15 +297,19 @@
     // 1.2 run-time allows it; Moodle does) and would fail a learner still
     // working: with a mastery score, the score waits for completion there too.
     var judged = lms.v12 && mastery !== null && !t.complete;
-    if (t.total > 0 && !judged) {
+    // Nor is there a score before the first answer: a platform would put
+    // 0 in its gradebook for a learner who has only opened the course. Once
+    // sent, it follows the answers (down to 0 if they no longer count).
+    var scored = t.answered > 0 || t.complete || lms.get(lms.el.score + ".raw") !== "";
+    if (t.total > 0 && !judged && scored) {
       lms.set(lms.el.score + ".min", "0");
       lms.set(lms.el.score + ".max", "100");
       // To two decimals (35 of 44 is 79.55): rounded to a whole number it
       // would read 80 beside "failed" where 80 is the mastery score.
       lms.set(lms.el.score + ".raw", String(Math.round((t.right / t.total) * 10000) / 100));
       if (!lms.v12 && t.complete) lms.set("cmi.score.scaled", ratio(t.right, t.total));
-      if (!lms.v12) lms.set("cmi.progress_measure", ratio(t.answered, t.total));
     }
+    if (t.total > 0 && !lms.v12) lms.set("cmi.progress_measure", ratio(t.answered, t.total));
     var passed = mastery === null || t.total === 0 ? null : t.right / t.total >= mastery - 1e-9;
     if (lms.v12) {
       lms.set(lms.el.status, browse ? "browsed" : !t.complete ? "incomplete" : passed === null ? "completed" : passed ? "passed" : "failed");
