@@ -163,7 +163,7 @@ async function practise(frame) {
     } else {
       await item.locator("button[type=submit]").click();
     }
-    await item.locator(".feedback .verdict").waitFor({ timeout: 2000 });
+    await item.locator(".feedback .verdict").waitFor({ timeout: 10000 });
   }
   await frame.locator(".reset").first().click();
   await frame.locator(".confirm-step .confirm-yes").first().click();
@@ -182,7 +182,7 @@ async function stepSession(frame) {
   assert.equal(await frame.locator(".transcript-toggle").getAttribute("aria-pressed"), "true");
   await frame.locator(".present-toggle").click();
   // The view follows the link's hashchange event, which comes after the click.
-  const present = await frame.waitForFunction(() => document.body.classList.contains("present"), null, { timeout: 3000 }).then(() => true, () => false);
+  const present = await frame.waitForFunction(() => document.body.classList.contains("present"), null, { timeout: 10000 }).then(() => true, () => false);
   assert.ok(present, "presenter view");
 }
 
@@ -191,16 +191,16 @@ async function runTimer(frame) {
   const display = frame.locator("#activity-1 .timer-display");
   const start = await display.textContent();
   await frame.locator("#activity-1 .timer-start").click();
-  await frame.waitForFunction((s) => document.querySelector("#activity-1 .timer-display").textContent !== s, start, { timeout: 3000 });
+  await frame.waitForFunction((s) => document.querySelector("#activity-1 .timer-display").textContent !== s, start, { timeout: 10000 });
 }
 
 /** Searches, and opens the first result with the keyboard. */
 async function search(frame) {
   await frame.locator("#search-input").fill("ground rules");
-  await frame.locator("#search-results [role=option]").first().waitFor({ timeout: 3000 });
+  await frame.locator("#search-results [role=option]").first().waitFor({ timeout: 10000 });
   await frame.locator("#search-input").press("ArrowDown");
   await frame.locator("#search-input").press("Enter");
-  await frame.waitForURL(/\/site\/ground-rules\.html$/, { timeout: 3000 });
+  await frame.waitForURL(/\/site\/ground-rules\.html$/, { timeout: 10000 });
 }
 
 const FEATURES = [
@@ -224,7 +224,7 @@ test("under the policy, the language switcher leads to the other language", asyn
   const { page, problems } = await watchedPage();
   await page.goto(host.base + "two/index.html");
   await page.locator(".language-switcher a[hreflang=en]").click();
-  await page.waitForURL(/\/two\/en\/index\.html$/, { timeout: 3000 });
+  await page.waitForURL(/\/two\/en\/index\.html$/, { timeout: 10000 });
   assert.equal(await page.locator("html").getAttribute("lang"), "en");
   await done({ page, problems }, "language switcher");
 });

@@ -107,25 +107,25 @@ test("long pages list their sections beside the text from 1100 px", async () => 
 });
 
 /** Whether the element comes into view below the player's sticky controls
- *  within three seconds: the player scrolls the newest turn in smoothly,
+ *  within ten seconds: the player scrolls the newest turn in smoothly,
  *  after the click that moved it has returned. */
 async function comesIntoView(page, selector) {
   return page.waitForFunction((sel) => {
     const r = document.querySelector(sel).getBoundingClientRect();
     const bar = document.querySelector(".player").getBoundingClientRect();
     return r.top >= bar.bottom - 1 && r.top < window.innerHeight && r.bottom > bar.bottom;
-  }, selector, { timeout: 3000 }).then(() => true, () => false);
+  }, selector, { timeout: 10000 }).then(() => true, () => false);
 }
 
 /** Whether the whole element comes into view below the sticky controls
- *  within three seconds (one taller than the room left: its start). */
+ *  within ten seconds (one taller than the room left: its start). */
 async function wholeInView(page, selector) {
   return page.waitForFunction((sel) => {
     const r = document.querySelector(sel).getBoundingClientRect();
     const bar = document.querySelector(".player").getBoundingClientRect();
     const fits = r.height <= window.innerHeight - bar.bottom;
     return r.top >= bar.bottom - 1 && (fits ? r.bottom <= window.innerHeight + 1 : r.top < window.innerHeight);
-  }, selector, { timeout: 3000 }).then(() => true, () => false);
+  }, selector, { timeout: 10000 }).then(() => true, () => false);
 }
 
 test("the session keeps the conversation so far, the newest turn in view, and its controls still at a pause", async () => {

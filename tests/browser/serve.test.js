@@ -72,7 +72,7 @@ test("a saved edit reloads the page with the new text, at the same scroll positi
   const text = fs.readFileSync(rules(), "utf8");
   await saveAndReload(page, text.replace("title: The two ground rules", "title: Our two ground rules"));
   await page.waitForFunction(() => document.querySelector("h1").textContent === "Our two ground rules");
-  await page.waitForFunction(() => Math.abs(window.scrollY - 700) < 5, null, { timeout: 3000 });
+  await page.waitForFunction(() => Math.abs(window.scrollY - 700) < 5, null, { timeout: 10000 });
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -144,7 +144,7 @@ test("a tab whose live-reload stream opens only after a save was built shows tha
     page.on("load", () => { loads += 1; });
     release();
     await page.waitForFunction(() => document.querySelector("h1").textContent === "Saved while the tab loaded", null, { timeout: 5000 });
-    await page.waitForFunction(() => Math.abs(window.scrollY - 700) < 5, null, { timeout: 3000 });
+    await page.waitForFunction(() => Math.abs(window.scrollY - 700) < 5, null, { timeout: 10000 });
     await new Promise((resolve) => setTimeout(resolve, 1500));
     assert.equal(loads, 1, "one reload, not a loop");
   } finally {
@@ -177,7 +177,7 @@ test("a page that is gone for a moment (its file moved away and back) comes back
   await loaded;
   await live;
   assert.equal(await page.locator("h1").textContent(), "A long read");
-  await page.waitForFunction(() => Math.abs(window.scrollY - 900) < 5, null, { timeout: 3000 });
+  await page.waitForFunction(() => Math.abs(window.scrollY - 900) < 5, null, { timeout: 10000 });
   fs.rmSync(file);
   await page.close();
 });

@@ -131,8 +131,9 @@ test("a timer runs, pauses, survives a reload, resets, and shows when time is up
   await page.waitForFunction(() => !["20:00", "19:59"].includes(document.querySelector("#activity-1 .timer-display").textContent), null, { timeout: 5000 });
   await page.keyboard.press("Enter");
   const paused = await display.textContent();
-  assert.match(paused, /^19:5[78]$/);
-  assert.match(await first.locator(".timer-status").textContent(), /^Paused at 19:5[78]\.$/);
+  // (Two seconds gone or more: a busy machine may take a moment to press.)
+  assert.match(paused, /^19:5[0-8]$/);
+  assert.equal(await first.locator(".timer-status").textContent(), `Paused at ${paused}.`);
   assert.equal(await first.locator(".timer-start").textContent(), "Resume");
   await page.waitForTimeout(1200);
   assert.equal(await display.textContent(), paused, "a paused timer stays still");
