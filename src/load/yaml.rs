@@ -15,6 +15,7 @@ mod entries;
 mod escapes;
 mod explain;
 mod field_words;
+mod found_text;
 mod lining;
 mod locate;
 mod misread;

@@ -469,7 +469,7 @@ fn plain_found(found: &str) -> String {
     ];
     for (serde, plain) in words {
         if let Some(rest) = found.strip_prefix(serde) {
-            return format!("{plain}{rest}");
+            return format!("{plain}{}", super::found_text::plain(rest));
         }
     }
     found
