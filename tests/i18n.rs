@@ -278,8 +278,9 @@ fn polish_pages_use_polish_plurals_and_clock_times() {
     assert!(
         // A length of time and a count are each one unit: "60 minut" or
         // "2 etapy" never parts at a line's end.
-        sessions
-            .contains("60\u{a0}minut · 2\u{a0}etapy · 8\u{a0}wypowiedzi i\u{a0}1\u{a0}pauza · "),
+        sessions.contains(
+            "60\u{a0}minut · 2\u{a0}etapy · 9\u{a0}kroków, w\u{a0}tym\u{a0}1\u{a0}pauza · "
+        ),
         "{sessions}"
     );
     assert!(sessions.contains("4\u{a0}uczestników"), "{sessions}");

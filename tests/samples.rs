@@ -319,9 +319,10 @@ fn new_polish_site_builds_in_polish() {
         index.contains("Coach: Ewa · Prezenterka: Katarzyna · 5\u{a0}uczestników"),
         "{index}"
     );
-    // Its turns and its pauses, counted apart, in Polish plurals.
+    // Its steps, as the player counts them, and of them the pauses, in
+    // Polish plurals.
     assert!(
-        index.contains(" · 95\u{a0}wypowiedzi i\u{a0}4\u{a0}pauzy · "),
+        index.contains(" · 99\u{a0}kroków, w\u{a0}tym\u{a0}4\u{a0}pauzy · "),
         "{index}"
     );
     for page in [

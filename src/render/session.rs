@@ -212,9 +212,10 @@ pub fn session_context(site: &Site, doc: &Doc<Session>, path: &str, ids: &mut Id
 pub fn index_context(site: &Site, path: &str) -> Value {
     context! {
         sessions => super::in_order(site, &site.sessions, |d| &d.slug).into_iter().map(|doc| {
+            // Every turn, as the player counts them, and of them the pauses.
             let all = || doc.data.stages.iter().flat_map(|s| &s.turns);
+            let turns = all().count();
             let pauses = all().filter(|t| t.pause.is_some()).count();
-            let turns = all().count() - pauses;
             context! {
                 title => &doc.data.title,
                 href => relative_url(path, &session_path(&doc.slug)),

@@ -164,7 +164,7 @@ test("from disk the language switcher and the session player work in such a fold
   const next = page.locator(".player button", { hasText: "Dalej" }).first();
   for (let i = 0; i < 3; i++) await next.click();
   await page.reload();
-  await page.locator(".player").getByText(/Wypowiedź 4 z/).first().waitFor();
+  await page.locator(".player").getByText(/Krok 4 z/).first().waitFor();
   assert.deepEqual(errors, []);
   await page.close();
 });

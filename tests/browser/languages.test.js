@@ -50,8 +50,8 @@ test("the session player speaks Polish", async () => {
   const next = page.locator(".player .next");
   assert.equal(await next.textContent(), "Dalej →");
   assert.equal(await page.locator(".player .back").textContent(), "← Wstecz");
-  assert.equal(await page.locator(".player .position").textContent(), "Wypowiedź 1 z\u00a09 · Etap 1 z\u00a02: Pytania");
-  assert.equal(await page.locator(".progress-bar").getAttribute("aria-valuetext"), "Wypowiedź 1 z\u00a09");
+  assert.equal(await page.locator(".player .position").textContent(), "Krok 1 z\u00a09 · Etap 1 z\u00a02: Pytania");
+  assert.equal(await page.locator(".progress-bar").getAttribute("aria-valuetext"), "Krok 1 z\u00a09");
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");
   assert.equal(await next.isDisabled(), true, "waits at the pause");
@@ -236,7 +236,7 @@ test("going to another language keeps the place in the page: a practice item, a 
   await page.waitForLoadState("load");
   assert.ok(page.url().endsWith("/sessions/grafik.html#turn-3") && !page.url().includes("/en/"), page.url());
   await page.locator(".player .position").waitFor();
-  assert.match(await page.locator(".player .position").textContent(), /^Wypowiedź 3 z\u00a0/);
+  assert.match(await page.locator(".player .position").textContent(), /^Krok 3 z\u00a0/);
   assert.deepEqual(problems, { console: [], errors: [], outside: [] });
   await page.close();
 });
@@ -267,7 +267,7 @@ test("leaving the presenter view, the language links no longer open the other la
   await page.waitForLoadState("load");
   assert.ok(page.url().endsWith(`/sessions/grafik.html#turn-${turn}`) && !page.url().includes("/en/"), page.url());
   await page.locator(".player .position").waitFor();
-  assert.match(await page.locator(".player .position").textContent(), new RegExp(`^Wypowiedź ${turn} z\u00a0`));
+  assert.match(await page.locator(".player .position").textContent(), new RegExp(`^Krok ${turn} z\u00a0`));
   assert.deepEqual(problems, { console: [], errors: [], outside: [] });
   await page.close();
 });

@@ -180,7 +180,7 @@ test("Escape leaves the presenter view where the player was", async () => {
   assert.equal(await page.evaluate(() => document.body.classList.contains("present")), false);
   assert.ok(await page.locator(".site-header").isVisible());
   assert.equal(await page.locator(".present-toggle").textContent(), "Widok do projekcji");
-  assert.match(await page.locator(".player .position").textContent(), /^Wypowiedź 2 z\u00a0/, "at the same turn");
+  assert.match(await page.locator(".player .position").textContent(), /^Krok 2 z\u00a0/, "at the same turn");
   assert.ok(!page.url().endsWith("#present"), page.url());
   await page.close();
 });

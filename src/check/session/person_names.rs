@@ -36,7 +36,12 @@ pub fn mentions(text: &str, name: &str, others: &[&str]) -> bool {
 /// inside a longer word: `Park` is not in `Parking`).
 fn names_word(text: &str, part: &str) -> bool {
     let mut words = text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'));
-    words.any(|w| w == part) || in_case_form(text, part)
+    // Also with an ending after an apostrophe: Lee's, Tony'emu.
+    let own = |w: &str| {
+        w.strip_prefix(part)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['\'', '’']))
+    };
+    words.any(own) || in_case_form(text, part)
 }
 
 /// [`mentions`] for one name, as it is or in a case form.
@@ -58,8 +63,9 @@ fn in_case_form(text: &str, name: &str) -> bool {
         // Three letters (Eva, Ota) only with endings no English word has.
         // Not -e: English names end so (Nina: Nine, Anna: Anne, Jana: Jane).
         [.., 'a'] if n >= 4 => (drop_last(), &["y", "i", "ę", "ą", "o", "u", "ě", "ou"]),
-        // Ewa, Ida: Ewy, Idy; not Ana's "Any", an English word.
-        [.., 'a'] if n == 3 && !name.eq_ignore_ascii_case("ana") => {
+        // Ewa, Ida: Ewy, Idy; not where that is an English word or name
+        // (Ana: Any, Ama: Amy, Iva: Ivy, Rea: Rey).
+        [.., 'a'] if n == 3 && !["Ana", "Ama", "Iva", "Rea"].contains(&name) => {
             (drop_last(), &["y", "o", "ě", "ou", "ę", "ą"])
         }
         [.., 'a'] if n == 3 => (drop_last(), &["o", "ě", "ou", "ę", "ą"]),
@@ -221,5 +227,14 @@ mod tests {
         assert!(mentions("Pytanie Jerzego było krótkie.", "Jerzy", &[]));
         assert!(mentions("Dziękuję Jerzemu.", "Jerzy", &[]));
         assert!(!mentions("Any other questions?", "Ana", &[]));
+        assert!(!mentions("Amy was concise.", "Ama", &[]));
+        // A full name's part with an ending after an apostrophe.
+        assert!(mentions(
+            "Dziękuję Tony'emu za zwięzłość.",
+            "Tony Brown",
+            &[]
+        ));
+        assert!(mentions("Lee's listening helped.", "Lee Smith", &[]));
+        assert!(!mentions("Leeds listened.", "Lee Smith", &[]));
     }
 }

@@ -300,7 +300,10 @@
     // Nor is there a score before the first answer: a platform would put
     // 0 in its gradebook for a learner who has only opened the course. Once
     // sent, it follows the answers (down to 0 if they no longer count).
-    var scored = t.answered > 0 || t.complete || lms.get(lms.el.score + ".raw") !== "";
+    // (A number given back: some run-times answer "null" or an error's
+    // words for a value never set.)
+    var sent = lms.get(lms.el.score + ".raw");
+    var scored = t.answered > 0 || t.complete || (sent !== "" && isFinite(Number(sent)));
     if (t.total > 0 && !judged && scored) {
       lms.set(lms.el.score + ".min", "0");
       lms.set(lms.el.score + ".max", "100");
