@@ -41,6 +41,10 @@ impl super::Loader<'_> {
         let parts = split_markdown(rel, &text);
         let (front, front_line, body) = parts.map_err(|d| self.diags.push(d)).ok()?;
         let data = self.parse(rel, &front, front_line);
+        if let Cow::Borrowed(_) = front {
+            let found = super::fields_in_body::fields_in_body::<T>(rel, body.0, body.1);
+            self.diags.0.extend(found);
+        }
         // A file with a heading for its title and no front matter, where a
         // field is required (a module's `minutes:`): there is no mapping to
         // add it to yet.

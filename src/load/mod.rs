@@ -2,6 +2,7 @@
 //! parses YAML (in [`yaml`], the one place that does) and places every error.
 
 mod encoding;
+mod fields_in_body;
 mod files;
 mod foreign;
 pub mod frontmatter;
