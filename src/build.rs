@@ -134,6 +134,10 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
     }
     warnings.0.extend(check::check_base_template(&theme));
     warnings.0.extend(check::check_launch_template(&theme));
+    let blocks = check::check_template_blocks(&theme);
+    if !blocks.is_empty() {
+        return Err(Diagnostics(blocks));
+    }
     // Generated pages first, so a copied file that collides is the one reported.
     let mut planned = render::planned_pages(&site);
     planned.extend(

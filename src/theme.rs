@@ -94,6 +94,24 @@ impl Theme {
             .collect()
     }
 
+    /// The names of the site's own templates (`page.html`, `parts/nav.html`).
+    pub fn own_template_names(&self) -> Vec<String> {
+        let Some(dir) = &self.dir else {
+            return Vec::new();
+        };
+        let templates = dir.join("templates");
+        walkdir::WalkDir::new(&templates)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .filter_map(|e| {
+                let rel = e.path().strip_prefix(&templates).ok()?;
+                Some(rel.to_string_lossy().replace('\\', "/"))
+            })
+            .collect()
+    }
+
     /// The site's own copy of template `name`, when it has one (not the
     /// built-in one).
     pub fn own_template(&self, name: &str) -> Option<String> {

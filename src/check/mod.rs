@@ -26,6 +26,7 @@ pub mod reference_links;
 mod repeats;
 mod session;
 pub mod spaced_links;
+mod template_blocks;
 mod translations;
 mod workshop;
 
@@ -44,6 +45,7 @@ pub use offers::check_offers;
 pub use organization::check_organization;
 pub use practice::{check_item, check_practice};
 pub use session::{check_sessions, is_question, turn_kind, TurnKind};
+pub use template_blocks::check_template_blocks;
 pub use translations::{
     missing_translations, moved_translations, orphan_translations, translation_name,
 };
