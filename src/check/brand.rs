@@ -74,6 +74,7 @@ pub fn check_brand(site: &Site, outputs: &HashSet<&str>) -> Vec<Diagnostic> {
             ));
         }
     }
+    diags.extend(font_descriptors(&brand.fonts, &at));
     for field in ["font", "heading_font"] {
         let value = if field == "font" {
             &brand.font
@@ -96,6 +97,57 @@ pub fn check_brand(site: &Site, outputs: &HashSet<&str>) -> Vec<Diagnostic> {
         }
     }
     diags
+}
+
+/// Errors for a font's `weight` and `style` that are not what CSS takes:
+/// they are written into `static/brand.css` as they are, where CSS drops a
+/// wrong one without a word (or, with a `}`, the rules after it).
+fn font_descriptors(
+    fonts: &[crate::config::FontFile],
+    at: &impl Fn(&[Seg], String, String) -> Diagnostic,
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for (i, f) in fonts.iter().enumerate() {
+        let place = |field| {
+            [
+                Seg::Key("brand"),
+                Seg::Key("fonts"),
+                Seg::Index(i),
+                Seg::Key(field),
+            ]
+        };
+        if let Some(w) = f.weight.as_deref().filter(|w| !is_weight(w)) {
+            diags.push(at(
+                &place("weight"),
+                format!("font weight `{w}` is not a weight"),
+                "write a number from 1 to 1000 (`400` regular, `700` bold), or for a variable font its range as two numbers with a space: `200 900`".into(),
+            ));
+        }
+        if let Some(s) = f
+            .style
+            .as_deref()
+            .filter(|s| !matches!(*s, "normal" | "italic" | "oblique"))
+        {
+            diags.push(at(
+                &place("style"),
+                format!("font style `{s}` is not a style"),
+                "write `normal` or `italic` (or leave `style:` out for normal)".into(),
+            ));
+        }
+    }
+    diags
+}
+
+/// A CSS `font-weight` of a font file: a number from 1 to 1000, two of
+/// them for a variable font's range, or `normal` or `bold`.
+fn is_weight(w: &str) -> bool {
+    let number = |n: &str| n.parse::<f32>().is_ok_and(|n| (1.0..=1000.0).contains(&n));
+    match w.split_whitespace().collect::<Vec<_>>()[..] {
+        ["normal" | "bold"] => true,
+        [n] => number(n),
+        [a, b] => number(a) && number(b),
+        _ => false,
+    }
 }
 
 /// The message and hint when white text on `c`, or `c` as text on the page,
