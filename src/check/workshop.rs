@@ -330,9 +330,12 @@ fn check_workshop((site, original): (&Site, &Site), w: &Workshop) -> Vec<Diagnos
                 };
                 // The hint for what is wrong: a break's length, or the form
                 // of an item.
-                let hint = match message.starts_with("a break needs") {
-                    true => "give the break its length in minutes, e.g. `- { break: Lunch, minutes: 60 }`",
-                    false => "e.g. `- module: the-six-components` or `- { break: Lunch, minutes: 60 }`",
+                let hint = if message.starts_with("a break needs") {
+                    "give the break its length in minutes, e.g. `- { break: Lunch, minutes: 60 }`"
+                } else if message.contains("gives the break no name") {
+                    "write what the break is called, with its length: `- { break: Coffee break, minutes: 15 }` (the agenda works out when it starts)"
+                } else {
+                    "e.g. `- module: the-six-components` or `- { break: Lunch, minutes: 60 }`"
                 };
                 Diagnostic::error(
                     &w.source,

@@ -131,6 +131,18 @@ pub enum PlanError {
     },
 }
 
+/// Whether a break's `break:` text is a name (`Lunch`, `Przerwa kawowa`),
+/// not a yes or no (`break: yes`: "a break here"), a clock time or a number,
+/// which the agenda would show as the break's name.
+fn is_break_name(label: &str) -> bool {
+    let l = label.trim().to_lowercase();
+    let yes_no = [
+        "yes", "no", "true", "false", "y", "n", "on", "off", "tak", "nie",
+    ];
+    let numeric = l.chars().all(|c| c.is_ascii_digit() || ".:,h ".contains(c));
+    !(yes_no.contains(&l.as_str()) || numeric)
+}
+
 /// Lays out every day. A day with a bad start time is left out; other
 /// problems are reported and the day is laid out as far as possible.
 pub fn plan(w: &Workshop) -> (Vec<Option<DayPlan>>, Vec<PlanError>) {
@@ -225,6 +237,13 @@ fn resolve(
                     None
                 }
             }
+        }
+        (None, Some(label)) if !is_break_name(label) => {
+            errors.push(bad_at(
+                &format!("`break: {label}` gives the break no name, and the agenda would show \"{label}\" as its name"),
+                Some("break"),
+            ));
+            None
         }
         (None, Some(label)) => match item.minutes {
             Some(minutes) => Some((None, label.clone(), minutes)),
