@@ -3,12 +3,16 @@
 //! broken), an e-mail link with nothing at all, `[write to us](mailto:)`
 //! (`mailto:?subject=…` lets the visitor choose whom to write to), a
 //! phone link with no number, `[call](tel:)`, or a link to a `data:`
-//! address, which browsers refuse to open from a link. Each is a
+//! address, which browsers refuse to open from a link, or `https://` (or
+//! `http:`) naming no site. Each is a
 //! placeholder left in, or a slip, that a visitor finds by clicking: an
 //! error at the link's `[`, in the page's Markdown or in site.yaml's
 //! `footer:`. Raw HTML in the Markdown is read the same way: `<a href="">`
 //! and `<img src="">` (an `<a>` with no `href` at all is an anchor, not a
-//! link, and passes).
+//! link, and passes). The links of built pages written elsewhere (the
+//! navigation, a hero's buttons, an offer's action, a template) are read
+//! by the link check, which asks [`empty_address`] and [`refused_scheme`]
+//! (a script or a file on the author's computer).
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
@@ -50,6 +54,18 @@ pub fn may_have_empty_link(text: &str) -> bool {
         || scheme(b"mailto:")
         || scheme(b"tel:")
         || scheme(b"data:")
+        || web_without_host(bytes)
+}
+
+/// Whether `bytes` may hold `https://` or `http:` naming no site.
+fn web_without_host(bytes: &[u8]) -> bool {
+    let after = |s: &'static [u8]| {
+        memchr::memmem::find_iter(bytes, s).map(move |at| bytes.get(at + s.len()).copied())
+    };
+    after(b"://").any(|b| b.is_none_or(|b| b"/)>\"' \t\r\n".contains(&b)))
+        || after(b"http:")
+            .chain(after(b"https:"))
+            .any(|b| b != Some(b'/'))
 }
 
 /// Errors for the Markdown pages of `site` (the home page, free pages,
@@ -108,6 +124,7 @@ enum Nowhere {
     MailWithoutAddress,
     PhoneWithoutNumber,
     DataAddress,
+    WebWithoutHost,
 }
 
 /// How a link is written: in Markdown, or as a tag of raw HTML.
@@ -187,8 +204,60 @@ fn link_problem(address: &str) -> Option<Nowhere> {
         "mailto" if address.len() == "mailto:".len() => Some(Nowhere::MailWithoutAddress),
         "tel" if !rest.chars().any(|c| c.is_ascii_digit()) => Some(Nowhere::PhoneWithoutNumber),
         "data" => Some(Nowhere::DataAddress),
+        // `https://` or `http:` alone, `https:///calendly`: no site named.
+        "http" | "https" => {
+            let after = &address[scheme.len() + 1..];
+            let host = after
+                .strip_prefix("//")
+                .map(|h| h.split(['/', '?', '#']).next().unwrap_or(""));
+            host.is_none_or(str::is_empty)
+                .then_some(Nowhere::WebWithoutHost)
+        }
         _ => None,
     }
+}
+
+/// A link no visitor should follow, as a browser reads its scheme (case
+/// and spaces aside, tabs and line breaks dropped): one that runs a
+/// script, or one to a file on the author's own computer. `None` for any
+/// other.
+pub(super) fn refused_scheme(url: &str, page: &str) -> Option<(String, &'static str)> {
+    let first: String = url
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .take(11)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if first.starts_with("javascript:") || first.starts_with("vbscript:") {
+        return Some((
+            format!("link `{url}` on page {page} runs a script, which a page of this site never does"),
+            "link to a page of the site or to a web address (`https://…`); a script belongs in a theme's static/ folder",
+        ));
+    }
+    if first.starts_with("file:") || crate::render::url::on_windows_drive(&first) {
+        return Some((
+            format!("link `{url}` on page {page} leads to a file on this computer, which no visitor has"),
+            "copy the file into content/ and link to it there, such as `/files/plan.pdf`",
+        ));
+    }
+    None
+}
+
+/// The message and hint for a link of a built page (from site.yaml's
+/// navigation, a hero, an offer, a template) that names no one to write
+/// to or call, or no site: `mailto:`, `tel:`, `https://`.
+pub(super) fn empty_address(url: &str, page: &str) -> Option<(String, &'static str)> {
+    let problem = link_problem(url).filter(|p| {
+        matches!(
+            p,
+            Nowhere::MailWithoutAddress | Nowhere::PhoneWithoutNumber | Nowhere::WebWithoutHost
+        )
+    })?;
+    Some((
+        format!("link `{url}` on page {page} {}", problem.message()),
+        problem.hint(Form::Html),
+    ))
 }
 
 impl Nowhere {
@@ -196,7 +265,12 @@ impl Nowhere {
     /// or its HTML tag).
     fn error(self, file: &Path, written: &str, form: Form) -> Diagnostic {
         let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
-        let message = match self {
+        Diagnostic::error(file, format!("`{written}` {}", self.message())).hint(self.hint(form))
+    }
+
+    /// What is wrong, after the link.
+    fn message(self) -> &'static str {
+        match self {
             Nowhere::LinkWithoutAddress => "has no address, so it leads back to the page it is on",
             Nowhere::PictureWithoutAddress => "has no address, so the page shows a broken picture",
             Nowhere::MailWithoutAddress => {
@@ -206,8 +280,12 @@ impl Nowhere {
             Nowhere::DataAddress => {
                 "leads to a `data:` address, which browsers refuse to open from a link"
             }
-        };
-        let hint = match (self, form) {
+            Nowhere::WebWithoutHost => "names no site after `https://`, so it leads nowhere",
+        }
+    }
+
+    fn hint(self, form: Form) -> &'static str {
+        match (self, form) {
             (Nowhere::LinkWithoutAddress, Form::Html) => "write where it leads in its `href`, such as `href=\"/about.html\"` for a page of the site or `href=\"https://…\"` for another site; or remove the link",
             (Nowhere::LinkWithoutAddress, Form::Markdown) => "write where it leads between the round brackets, such as `(/about.html)` for a page of the site or `(https://…)` for another site; or remove the link",
             (Nowhere::PictureWithoutAddress, Form::Html) => "put the picture in content/ and write its path in its `src`, such as `src=\"/images/team.jpg\"`",
@@ -215,8 +293,8 @@ impl Nowhere {
             (Nowhere::MailWithoutAddress, _) => "write the address after `mailto:`, such as `mailto:name@example.com`",
             (Nowhere::PhoneWithoutNumber, _) => "write the number after `tel:`, with its country code and no spaces, such as `tel:+48221234567`",
             (Nowhere::DataAddress, _) => "put the file in content/ and link to it there, such as `/files/plan.pdf`",
-        };
-        Diagnostic::error(file, format!("`{written}` {message}")).hint(hint)
+            (Nowhere::WebWithoutHost, _) => "write the whole web address, such as `https://calendly.com/your-name`; or remove the link until you have it",
+        }
     }
 }
 
@@ -254,6 +332,10 @@ mod tests {
             (r#"<a href="mailto:">"#, MailWithoutAddress),
             (r#"<a href="tel:">"#, PhoneWithoutNumber),
             (r#"<a href="data:text/html,hi">"#, DataAddress),
+            ("[Book a call](https://)", WebWithoutHost),
+            ("[x](http:)", WebWithoutHost),
+            ("[y](https:///calendly)", WebWithoutHost),
+            (r#"<a href="https://">"#, WebWithoutHost),
         ];
         for (written, problem) in cases {
             let text = format!("Text before {written} and after.\n");
@@ -265,6 +347,9 @@ mod tests {
             // The loader keeps the text of every page the check would flag.
             assert!(may_have_empty_link(&text), "{written}");
         }
+        // A web address with its site passes, and so does an e-mail's query.
+        let fine = "[a](https://calendly.com/x) [b](http://example.com) [c](mailto:?subject=Hi)\n";
+        assert_eq!(problems(fine), []);
         let reference = "[ref][r]\n\n[r]: <>\n";
         assert_eq!(
             problems(reference),

@@ -39,8 +39,12 @@ pub fn attributes<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
 /// kept until the build ends (at 100,000 pages the theme's versioned links
 /// alone were a tenth of a kilobyte a page).
 fn without_query(url: Cow<'_, str>) -> Cow<'_, str> {
-    // A link that is only a query (`?tab=2`) leads to its own page: kept as written.
-    let Some(q) = url.find('?').filter(|&q| q > 0) else {
+    // A link that is only a query (`?tab=2`) leads to its own page, and an
+    // e-mail's query may be all it has (`mailto:?subject=…`): kept as written.
+    let mail = url
+        .get(..7)
+        .is_some_and(|s| s.eq_ignore_ascii_case("mailto:"));
+    let Some(q) = url.find('?').filter(|&q| q > 0 && !mail) else {
         return url;
     };
     let fragment = url[q..].find('#').map_or("", |f| &url[q + f..]);
@@ -396,9 +400,16 @@ fn check_page(
     // Read once a page, and only when one of its links is broken.
     let sources = std::cell::OnceCell::new();
     for url in page.links.iter() {
-        if let Some((message, hint)) = refused_scheme(url, &page.path) {
+        let empty = super::empty_links::empty_address(url, &page.path);
+        if let Some((message, hint)) =
+            super::empty_links::refused_scheme(url, &page.path).or(empty.clone())
+        {
             let sources = sources.get_or_init(|| candidates(page, texts, theme));
             let placed = place(page, url, url, None, sources);
+            // A Markdown link is told so by the check of Markdown links.
+            if empty.is_some() && placed.in_markdown_body(sources) {
+                continue;
+            }
             diags.push(LinkError::new(
                 page,
                 format!("{url}\0"),
@@ -527,33 +538,6 @@ fn check_page(
         }
     }
     diags
-}
-
-/// A link no visitor should follow, as a browser reads its scheme (case
-/// and spaces aside, tabs and line breaks dropped): one that runs a
-/// script, or one to a file on the author's own computer. `None` for any
-/// other.
-fn refused_scheme(url: &str, page: &str) -> Option<(String, &'static str)> {
-    let first: String = url
-        .trim_start_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .take(11)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if first.starts_with("javascript:") || first.starts_with("vbscript:") {
-        return Some((
-            format!("link `{url}` on page {page} runs a script, which a page of this site never does"),
-            "link to a page of the site or to a web address (`https://…`); a script belongs in a theme's static/ folder",
-        ));
-    }
-    if first.starts_with("file:") || crate::render::url::on_windows_drive(&first) {
-        return Some((
-            format!("link `{url}` on page {page} leads to a file on this computer, which no visitor has"),
-            "copy the file into content/ and link to it there, such as `/files/plan.pdf`",
-        ));
-    }
-    None
 }
 
 /// What to do about a missing anchor: the page's own anchors, and when the

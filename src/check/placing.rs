@@ -283,6 +283,21 @@ pub(super) struct Placed(
 );
 
 impl Placed {
+    /// Whether the link was found in the Markdown text of a page (below its
+    /// front matter), which the check of Markdown links reads itself.
+    pub(super) fn in_markdown_body(&self, candidates: &[Candidate]) -> bool {
+        let md = self
+            .0
+            .file
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+        let found = candidates.iter().find(|c| c.file == self.0.file);
+        md && found.is_some_and(|c| {
+            crate::load::frontmatter::split(c.lines.text())
+                .is_ok_and(|s| self.0.line >= s.body_line)
+        })
+    }
+
     /// For a relative link found in a Markdown file under `content/`
     /// (`media/plan.png` in `content/pages/kurs/word.md`), the path beside
     /// that file it names (`content/pages/kurs/media/plan.png`): where a
