@@ -69,11 +69,22 @@ pub fn check_picture_files(
         let Some((bytes, source)) = shipped(site, &[copied, statics], file) else {
             continue;
         };
+        let (line, column) = locate_value(text, &[Seg::Key("brand"), Seg::Key(field)]);
+        if svg_without_namespace(bytes) {
+            diags.push(
+                Diagnostic::error(
+                    "site.yaml",
+                    format!("brand {field} `{file}` is an SVG whose `<svg>` tag lacks `xmlns=\"http://www.w3.org/2000/svg\"`: a browser shows it as a broken picture"),
+                )
+                .at(line, column)
+                .hint(format!("add xmlns=\"http://www.w3.org/2000/svg\" to the `<svg` tag in {source} (an SVG copied out of a web page's HTML lacks it), or save it again from a drawing program")),
+            );
+            continue;
+        }
         if is_picture(bytes) {
             continue;
         }
         let (what, fix) = other_kind(bytes, &source, &A_PICTURE);
-        let (line, column) = locate_value(text, &[Seg::Key("brand"), Seg::Key(field)]);
         diags.push(
             Diagnostic::error(
                 "site.yaml",
@@ -105,6 +116,21 @@ fn is_picture(bytes: &[u8]) -> bool {
         return true;
     }
     starts_with_svg(&svg_text(bytes))
+}
+
+/// Whether `bytes` are an SVG whose root `<svg>` tag does not name the SVG
+/// namespace: inline in HTML it needs none, but as a file of its own (an
+/// `<img>`) a browser does not draw it.
+fn svg_without_namespace(bytes: &[u8]) -> bool {
+    let text = svg_text(bytes);
+    if !starts_with_svg(&text) {
+        return false;
+    }
+    let Some(at) = text.find("<svg") else {
+        return false;
+    };
+    let tag = &text[at..text[at..].find('>').map_or(text.len(), |end| at + end)];
+    !tag.contains("http://www.w3.org/2000/svg")
 }
 
 /// The start of `bytes` as text (UTF-16 with its byte-order mark too),
@@ -307,6 +333,14 @@ mod tests {
         );
         assert_eq!(what(b"\xef\xbb\xbf\n  <!DOCTYPE html>"), Some("a web page"));
         assert_eq!(what(b"<svg xmlns"), Some("a web page"));
+        assert!(svg_without_namespace(b"<svg width=\"10\"><rect/></svg>"));
+        assert!(svg_without_namespace(
+            b"<?xml version=\"1.0\"?><svg><rect/></svg>"
+        ));
+        assert!(!svg_without_namespace(
+            b"<?xml version=\"1.0\"?>\n<svg\n  xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\">"
+        ));
+        assert!(!svg_without_namespace(b"\x89PNG\r\n\x1a\n"));
         assert_eq!(what(b"\x89PNG\r\n"), Some("a file of another kind"));
     }
 
