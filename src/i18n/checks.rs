@@ -155,7 +155,14 @@ fn shapes(
             }
             diags.push(match entry {
                 Entry::Text(_) => not_a_text(source, &outer),
-                Entry::Plural(_) => not_a_form(source, &outer, segments[end], needed),
+                Entry::Plural(_) => {
+                    // The form that is none (`meny:`), not the first written.
+                    let prefix = format!("{outer}.");
+                    let written = entries.iter().filter_map(|(k, _)| k.strip_prefix(&prefix));
+                    let mut forms = written.map(|rest| rest.split('.').next().unwrap_or(rest));
+                    let wrong = forms.find(|f| !PLURAL_FORMS.contains(f));
+                    not_a_form(source, &outer, wrong.unwrap_or(segments[end]), needed)
+                }
             });
             break;
         }
@@ -184,6 +191,9 @@ fn slip_for(key: &str, known: &str) -> bool {
     strsim::damerau_levenshtein(x, y) <= limit
 }
 
+/// The plural forms (CLDR's categories) a count may have.
+const PLURAL_FORMS: &[&str] = &["zero", "one", "two", "few", "many", "other"];
+
 /// The error for a key under a count (`time.minutes`) that is no plural form.
 fn not_a_form(
     source: &Source,
@@ -201,12 +211,13 @@ fn not_a_form(
         Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
         _ => forms.join(""),
     };
+    let mean = crate::suggest::did_you_mean(form, PLURAL_FORMS.iter().copied());
     Diagnostic::error(
         &source.path,
         format!("`{key}` takes one text per plural form, not `{form}`"),
     )
     .at(line, column)
-    .hint(format!("write its forms as {forms}"))
+    .hint(format!("{mean}write its forms as {forms}"))
 }
 
 /// A plural entry without every form the language uses (`other` always).
