@@ -27,6 +27,7 @@ mod repeats;
 mod session;
 pub mod spaced_links;
 mod template_blocks;
+mod translated_workshops;
 mod translations;
 mod workshop;
 
@@ -77,12 +78,13 @@ pub fn check_every_language(site: &Site, theme: &crate::theme::Theme) -> Vec<Dia
 pub fn check_content(site: &Site, original: &Site, theme: &crate::theme::Theme) -> Vec<Diagnostic> {
     // Each reads the site alone: they run side by side, their findings in
     // this order.
-    let checks: [&(dyn Fn() -> Vec<Diagnostic> + Sync); 15] = [
+    let checks: [&(dyn Fn() -> Vec<Diagnostic> + Sync); 16] = [
         &|| check_practice(site),
         &|| check_sessions(site),
         &|| check_workshops(site, original),
         &|| translations::check_translated_practice(site, original),
         &|| translations::check_translated_sessions(site, original),
+        &|| translated_workshops::check_translated_workshops(site, original),
         &|| check_offers(site),
         &|| check_components(site),
         &|| check_ids(site, theme),

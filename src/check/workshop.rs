@@ -19,7 +19,7 @@ pub fn check_workshops(site: &Site, original: &Site) -> Vec<Diagnostic> {
 }
 
 /// The position of `path` inside a Markdown file's front matter.
-fn locate_front(text: &str, path: &[Seg]) -> (usize, usize) {
+pub(super) fn locate_front(text: &str, path: &[Seg]) -> (usize, usize) {
     match frontmatter::split(text) {
         Ok(frontmatter::Split {
             front: Some(front),
