@@ -39,9 +39,9 @@ pub fn check_brand(site: &Site, outputs: &HashSet<&str>) -> Vec<Diagnostic> {
     for (field, value) in files {
         let Some(file) = value else { continue };
         if !outputs.contains(file.trim_start_matches('/')) {
-            let in_content = from_content(file).filter(|f| outputs.contains(f));
+            let in_content = meant_file(file, outputs);
             let hint = match (in_content, on_this_computer(file), web_address(file)) {
-                (Some(rel), ..) => format!("paths start inside content/: write `{field}: {rel}`"),
+                (Some(rel), ..) => format!("write `{field}: {rel}` (paths start inside content/, with no `./` or `../`)"),
                 (_, Some(name), _) => format!("`{file}` is a file on this computer, which no visitor has: copy it to content/images/{name} and write `{field}: images/{name}`"),
                 (_, None, Some(name)) => format!("the site never fetches files from the internet (it works offline): save the file as content/images/{name} and write `{field}: images/{name}`"),
                 (_, None, None) => format!("put the file under content/ (content/{0} becomes `{0}`) and give its path from the site root", file.trim_start_matches('/')),
@@ -55,9 +55,9 @@ pub fn check_brand(site: &Site, outputs: &HashSet<&str>) -> Vec<Diagnostic> {
     }
     for (i, f) in brand.fonts.iter().enumerate() {
         if !outputs.contains(f.file.trim_start_matches('/')) {
-            let in_content = from_content(&f.file).filter(|f| outputs.contains(f));
+            let in_content = meant_file(&f.file, outputs);
             let hint = match (in_content, on_this_computer(&f.file), web_address(&f.file)) {
-                (Some(rel), ..) => format!("paths start inside content/: write `file: {rel}`"),
+                (Some(rel), ..) => format!("write `file: {rel}` (paths start inside content/, with no `./` or `../`)"),
                 (_, Some(name), _) => format!("`{}` is a file on this computer, which no visitor has: copy it to content/fonts/{name} and write `file: fonts/{name}`", f.file),
                 (_, None, Some(name)) => format!("the site never fetches fonts from the internet (it works offline): save the file as content/fonts/{name} and write `file: fonts/{name}`"),
                 (_, None, None) => "put font files under content/, e.g. content/fonts/x.woff2, and write `fonts/x.woff2`".into(),
@@ -204,12 +204,31 @@ fn web_address(value: &str) -> Option<&str> {
         .filter(|n| !n.is_empty() && !rest.starts_with(n))
 }
 
-/// `file` without a leading `content/` (or `/content/`, `./content/`), the
-/// site's folder written where paths start inside it; `None` without one.
-fn from_content(file: &str) -> Option<&str> {
-    let file = file.trim_start_matches("./").trim_start_matches('/');
-    file.strip_prefix("content/")
-        .filter(|rest| !rest.is_empty())
+/// A file of the site `file` may mean: written from a folder (`./`,
+/// `../`) or under content/, or a letter or its extension off
+/// (`images/Logo.svg`, `images/logo.png` for `images/logo.svg`).
+fn meant_file<'a>(file: &str, outputs: &HashSet<&'a str>) -> Option<&'a str> {
+    let bare = file.trim_start_matches(['.', '/']);
+    let bare = bare.strip_prefix("content/").unwrap_or(bare);
+    if let Some(found) = outputs.get(bare) {
+        return Some(found);
+    }
+    let stem = |p: &str| p.rsplit_once('.').map_or(p, |(s, _)| s).to_lowercase();
+    let same_stem: Vec<&'a str> = outputs
+        .iter()
+        .copied()
+        .filter(|o| stem(o) == stem(bare))
+        .collect();
+    if let [only] = same_stem[..] {
+        return Some(only);
+    }
+    crate::suggest::closest(
+        bare,
+        outputs
+            .iter()
+            .copied()
+            .filter(|o| o.contains('.') && !o.ends_with(".html")),
+    )
 }
 
 #[cfg(test)]
