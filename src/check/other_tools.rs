@@ -424,7 +424,9 @@ fn callout(line: &str, drawn: impl Fn(usize) -> bool) -> Option<(usize, Finding)
     while let Some(r) = rest.strip_prefix('>') {
         rest = r.trim_start();
     }
-    let marker = callouts::marker(rest)?;
+    let Some(marker) = callouts::marker(rest) else {
+        return near_miss(line, rest);
+    };
     let at = line.len() - rest.len();
     let sign = format!("[!{}]", marker.kind);
     if !drawn(at) {
@@ -455,6 +457,35 @@ fn callout(line: &str, drawn: impl Fn(usize) -> bool) -> Option<(usize, Finding)
         in_code: false,
     };
     Some((at, finding))
+}
+
+/// A callout's sign written nearly right, which the page shows as written:
+/// `[! WARNING]`, `[!WARNING` (no `]`), `**[!NOTE]**` (bold, as some
+/// editors export it). `rest` is the quote's text, from `line`.
+fn near_miss(line: &str, rest: &str) -> Option<(usize, Finding)> {
+    let unbolded = rest.trim_start_matches(['*', '_']);
+    let inner = unbolded.strip_prefix("[!")?;
+    let word = inner.trim_start();
+    let end = word
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(word.len());
+    let kind = &word[..end];
+    let closed = word[end..].starts_with(']');
+    if kind.is_empty() || (closed && unbolded.len() == rest.len() && word.len() == inner.len()) {
+        return None;
+    }
+    // The sign as written, with the bold marks around it.
+    let sign_end = rest.len() - word.len() + end + usize::from(closed);
+    let after = &rest[sign_end..];
+    let bold = (unbolded.len() != rest.len())
+        .then(|| after.len() - after.trim_start_matches(['*', '_']).len());
+    let written = &rest[..sign_end + bold.unwrap_or(0)];
+    let finding = Finding {
+        message: format!("`{written}` is not a callout's sign, so the page shows it as written"),
+        hint: format!("write `> [!{kind}]` at the start of the quote: `!` right before the kind, `]` after it, nothing around them"),
+        in_code: false,
+    };
+    Some((line.len() - rest.len(), finding))
 }
 
 /// Obsidian's comment, `%%a private note%%` (which Obsidian hides and a page

@@ -219,3 +219,18 @@ fn polish_callouts_long_comments_and_citations() {
     let cite = "# A\n\nSee [[1]](https://example.org/paper) and [[2]](<notes.md>).\n";
     assert!(warned(cite).is_empty(), "{:?}", warned(cite));
 }
+
+#[test]
+fn a_callout_sign_written_nearly_right_is_named_with_the_sign_to_write() {
+    let w = warned("# A\n\n> [! WARNING]\n> Careful.\n\n> [!TIP\n> A tip.\n\n> **[!NOTE]**\n> A note.\n\n> [!NOTE] Fine\n\n> A quote with [! this] inside.\n");
+    let places: Vec<&str> = w.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(
+        places,
+        [
+            "3:3 `[! WARNING]` is not a callout's sign, so the page shows it as written",
+            "6:3 `[!TIP` is not a callout's sign, so the page shows it as written",
+            "9:3 `**[!NOTE]**` is not a callout's sign, so the page shows it as written",
+        ]
+    );
+    assert!(w[0].1.starts_with("write `> [!WARNING]`"), "{}", w[0].1);
+}
