@@ -460,6 +460,12 @@ fn new_two_language_site_is_one_organization_in_both_languages() {
     let read = |p: &str| fs::read_to_string(dir.0.join("site/public").join(p)).unwrap();
     assert!(read("en/index.html").contains("half-day intro"));
     assert!(read("en/offers.html").contains("zł"));
+    // A price never parts across two lines ("9 / 800 zł").
+    assert!(
+        read("offers.html").contains("Od 9\u{a0}800\u{a0}zł za grupę"),
+        "{}",
+        read("offers.html")
+    );
 }
 
 /// Every `.html` file under `dir`.

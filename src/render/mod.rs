@@ -311,6 +311,13 @@ fn environment(
             _ => value,
         }
     });
+    // A price, `1 200 zł`: its number and currency never part at a line's end.
+    env.add_filter("price", |value: Value| -> Value {
+        match value.as_str() {
+            Some(text) => Value::from(typography::bind_amounts(text)),
+            None => value,
+        }
+    });
     // `url("components.html#problem")`: a path from the language's root, made
     // relative to the page; `static/…` files are shared by every language,
     // and carry their fingerprint.

@@ -16,6 +16,33 @@ const NBSP: &str = "\u{a0}";
 /// The word joiner that keeps a hyphen's two sides on one line.
 const WJ: &str = "\u{2060}";
 
+/// `text` with a no-break space for each space inside an amount: between
+/// a number's groups of digits (`1 200`) and between a number and the
+/// short word of its currency after it (`200 zł`, `90 EUR`, `50 €`), so a
+/// price never parts across two lines ("1 / 200 zł"). In every language.
+pub fn bind_amounts(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let after_digit = i > 0 && chars[i - 1].is_ascii_digit();
+        let next: String = chars[i + 1..]
+            .iter()
+            .take_while(|c| !c.is_whitespace())
+            .collect();
+        let word = next.trim_end_matches([',', '.', ';', ')']);
+        let code = word.len() == 3 && word.chars().all(|c| c.is_ascii_uppercase());
+        let sign = word.chars().count() == 1 && word.chars().all(|c| !c.is_alphanumeric());
+        let currency = code || sign || ["zł", "zl", "kr", "Kč", "Ft", "lei"].contains(&word);
+        let digits = next.starts_with(|c: char| c.is_ascii_digit());
+        if c == ' ' && after_digit && (digits || currency) {
+            out.push('\u{a0}');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Whether pages in `language` (a code such as "pl" or "pl-PL") follow
 /// these rules.
 pub fn applies_to(language: &str) -> bool {
@@ -338,6 +365,20 @@ fn closing(text: &str, inside: usize, mark: char) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_amount_never_parts_across_two_lines() {
+        assert_eq!(bind_amounts("1 200 zł"), "1\u{a0}200\u{a0}zł");
+        assert_eq!(
+            bind_amounts("Od 9 800 zł netto"),
+            "Od 9\u{a0}800\u{a0}zł netto"
+        );
+        assert_eq!(bind_amounts("90 EUR per person"), "90\u{a0}EUR per person");
+        assert_eq!(
+            bind_amounts("£450 for a team of 8 people"),
+            "£450 for a team of 8 people"
+        );
+    }
 
     #[test]
     fn a_one_letter_word_goes_on_with_the_next() {
