@@ -175,10 +175,10 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
         .chain(statics.iter().map(|(p, _)| p.as_str()))
         .collect();
     errors.0.extend(check::home_page(&site));
-    errors.0.extend(check::check_nav(&site, &outputs));
     errors.0.extend(check::check_brand(&site, &outputs));
     errors.0.extend(check::check_organization(&site));
-    for d in check::check_every_language(&site, &theme) {
+    let nav = check::check_nav(&site, &outputs);
+    for d in nav.into_iter().chain(check::check_every_language(&site, &theme)) {
         if d.is_error() {
             errors.push(d);
         } else {

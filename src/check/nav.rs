@@ -74,6 +74,7 @@ fn check_links(
     let titles_of = titles;
     let titles = std::cell::OnceCell::new();
     let mut diags = Vec::new();
+    let mut seen: Vec<(String, usize)> = Vec::new();
     for (i, entry) in nav.iter().enumerate() {
         let link = entry.link.trim();
         if link.starts_with("//") || has_scheme(link) {
@@ -82,6 +83,25 @@ fn check_links(
         let Some((target, _)) = resolve(&format!("{root}index.html"), link) else {
             continue;
         };
+        // The same page twice: both entries would be marked as the page
+        // the reader is on.
+        if let Some((_, first)) = seen.iter().find(|(t, _)| *t == target) {
+            let mut path = place.to_vec();
+            path.extend([Seg::Index(i), Seg::Key("link")]);
+            let (line, column) = locate_value(text, &path);
+            let message = format!(
+                "navigation link `{link}` leads to the same page as entry {} of the navigation",
+                first + 1
+            );
+            let hint = "list each page once; remove this entry or point it at another page";
+            diags.push(
+                Diagnostic::warning("site.yaml", message)
+                    .at(line, column)
+                    .hint(hint),
+            );
+            continue;
+        }
+        seen.push((target.clone(), i));
         let problem = if target.starts_with("../") {
             "leads outside the site"
         } else if !outputs.contains(target.as_str()) {
