@@ -178,7 +178,10 @@ fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
     errors.0.extend(check::check_brand(&site, &outputs));
     errors.0.extend(check::check_organization(&site));
     let nav = check::check_nav(&site, &outputs);
-    for d in nav.into_iter().chain(check::check_every_language(&site, &theme)) {
+    for d in nav
+        .into_iter()
+        .chain(check::check_every_language(&site, &theme))
+    {
         if d.is_error() {
             errors.push(d);
         } else {

@@ -23,6 +23,14 @@ pub(super) fn fields_in_body<T: DeserializeOwned>(
     body: &str,
     body_line: usize,
 ) -> Vec<Diagnostic> {
+    // Most pages have no line starting with a lower-case letter at all.
+    let bytes = body.as_bytes();
+    let lower_line = bytes.first().is_some_and(u8::is_ascii_lowercase)
+        || memchr::memchr_iter(b'\n', bytes)
+            .any(|i| bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase));
+    if !lower_line {
+        return Vec::new();
+    }
     let candidates = candidates(body);
     if candidates.is_empty() {
         return Vec::new();
