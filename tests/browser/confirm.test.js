@@ -187,7 +187,7 @@ test("on a Polish site the question and its buttons are in Polish", async () => 
     const { page, problems } = await open(browser.context, "file://" + path.join(out, "site/sessions/grafik.html"), "file://");
     await page.locator(".player .restart").click();
     const box = page.locator(".player .confirm-step");
-    assert.equal(await box.locator(".confirm-question").textContent(), "Wrócić do pierwszej wypowiedzi i\u00a0usunąć Twoje odpowiedzi z\u00a0pauz? Tego nie da się cofnąć.");
+    assert.equal(await box.locator(".confirm-question").textContent(), "Wrócić do początku sesji i\u00a0usunąć Twoje odpowiedzi z\u00a0pauz? Tego nie da się cofnąć.");
     assert.deepEqual(await box.locator("button").allTextContents(), ["Tak, od początku", "Nie, zostań tutaj"]);
     await page.goto("file://" + path.join(out, "site/practice/pytania-otwarte.html"));
     // Start over shows once there is an answer to clear.
