@@ -5,22 +5,12 @@
 
 mod common;
 
-use alsite::build::{build, Report, MANIFEST, MARKER};
-use common::TempDir;
+use alsite::build::{build, MANIFEST, MARKER};
+use common::{base_site, build_into, TempDir};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
-
-fn site(name: &str) -> TempDir {
-    let site = TempDir::new(name);
-    common::copy_base(&site.0);
-    site
-}
-
-fn build_into(root: &Path, out: &Path) -> Report {
-    build(root, out, false).unwrap_or_else(|e| panic!("build failed: {:?}", e.0))
-}
 
 /// Every file under `dir` with its bytes and modification time.
 fn files(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, SystemTime)> {
@@ -80,7 +70,7 @@ fn touched(
 
 #[test]
 fn an_unchanged_rebuild_writes_nothing() {
-    let tmp = site("unchanged");
+    let tmp = base_site("unchanged");
     let out = tmp.path("public");
     let first = build_into(&tmp.0, &out);
     assert_eq!(first.written, first.files);
@@ -98,7 +88,7 @@ fn an_unchanged_rebuild_writes_nothing() {
 
 #[test]
 fn an_edit_writes_only_the_pages_whose_bytes_changed() {
-    let tmp = site("edit");
+    let tmp = base_site("edit");
     let out = tmp.path("public");
     build_into(&tmp.0, &out);
     let before = files(&out);
@@ -138,7 +128,7 @@ fn an_edit_writes_only_the_pages_whose_bytes_changed() {
 
 #[test]
 fn a_new_title_of_an_untranslated_page_shows_on_its_page_in_the_other_language() {
-    let tmp = site("edit-untranslated");
+    let tmp = base_site("edit-untranslated");
     let out = tmp.path("public");
     let config = tmp.path("site.yaml");
     let text = fs::read_to_string(&config).unwrap();
@@ -155,7 +145,7 @@ fn a_new_title_of_an_untranslated_page_shows_on_its_page_in_the_other_language()
 
 #[test]
 fn an_edit_of_a_page_that_names_its_heading_ids_renders_that_page_alone() {
-    let tmp = site("edit-ids");
+    let tmp = base_site("edit-ids");
     let out = tmp.path("public");
     let about = tmp.path("content/pages/about.md");
     let page = "---\ntitle: About\n---\n\n## Contact {#reach-us}\n\nWrite to us.\n";
@@ -172,7 +162,7 @@ fn an_edit_of_a_page_that_names_its_heading_ids_renders_that_page_alone() {
 
 #[test]
 fn what_changes_outside_content_renders_again() {
-    let tmp = site("outside");
+    let tmp = base_site("outside");
     let out = tmp.path("public");
     build_into(&tmp.0, &out);
     let config = fs::read_to_string(tmp.path("site.yaml")).unwrap();
@@ -203,7 +193,7 @@ fn what_changes_outside_content_renders_again() {
 
 #[test]
 fn a_new_offers_page_shows_on_the_pages_that_list_it() {
-    let tmp = site("offers");
+    let tmp = base_site("offers");
     // With a `nav:`, the navigation does not change with the new section.
     let config = fs::read_to_string(tmp.path("site.yaml")).unwrap();
     let nav =
@@ -228,7 +218,7 @@ fn a_new_offers_page_shows_on_the_pages_that_list_it() {
 
 #[test]
 fn gone_pages_and_stray_files_are_removed_but_not_the_marker() {
-    let tmp = site("gone");
+    let tmp = base_site("gone");
     let out = tmp.path("public");
     let extra = tmp.path("content/pages/extra.md");
     fs::write(&extra, "---\ntitle: Extra\n---\n\nMore.\n").unwrap();
@@ -259,7 +249,7 @@ fn leftovers(parent: &Path) -> Vec<String> {
 
 #[test]
 fn a_build_that_fails_after_rendering_started_leaves_the_output_exactly_as_it_was() {
-    let tmp = site("failed");
+    let tmp = base_site("failed");
     let out = tmp.path("public");
     build_into(&tmp.0, &out);
     let before = files(&out);
@@ -341,7 +331,7 @@ fn a_build_that_fails_at_its_last_step_puts_every_file_back() {
     // The last step can fail too (a folder that cannot be written, a full
     // disk). Planted here: a folder stands where the record of the build
     // goes, so it fails after every other file was moved in.
-    let tmp = site("move-fails");
+    let tmp = base_site("move-fails");
     let out = tmp.path("public");
     build_into(&tmp.0, &out);
     fs::write(
@@ -367,7 +357,7 @@ fn a_build_that_fails_at_its_last_step_puts_every_file_back() {
 
 #[test]
 fn a_folder_that_became_a_file_and_a_link_in_the_output_are_replaced() {
-    let tmp = site("folder-to-file");
+    let tmp = base_site("folder-to-file");
     let out = tmp.path("public");
     fs::create_dir_all(tmp.path("content/files/pack/deeper")).unwrap();
     fs::write(tmp.path("content/files/pack/deeper/a.txt"), "a").unwrap();
@@ -403,7 +393,7 @@ fn a_folder_that_became_a_file_and_a_link_in_the_output_are_replaced() {
 
 #[test]
 fn folders_left_by_a_stopped_build_are_removed_by_the_next() {
-    let tmp = site("stopped");
+    let tmp = base_site("stopped");
     let out = tmp.path("public");
     build_into(&tmp.0, &out);
     // What a build killed midway leaves: its folder beside the output,
@@ -426,7 +416,7 @@ fn folders_left_by_a_stopped_build_are_removed_by_the_next() {
 /// shows the word "None" where one would have been.
 #[test]
 fn an_optional_text_left_out_shows_nothing() {
-    let site = site("optional-left-out");
+    let site = base_site("optional-left-out");
     let out = site.path("public");
     build_into(&site.0, &out);
     let pages = [
@@ -491,7 +481,7 @@ fn an_edit_in_a_two_language_site_renders_only_its_page_and_keeps_both_indexes_r
 /// still the one a fresh build makes.
 #[test]
 fn a_kept_page_whose_bytes_changed_unnoticed_does_not_spoil_the_index() {
-    let tmp = site("kept-changed");
+    let tmp = base_site("kept-changed");
     let out = tmp.path("public");
     build_into(&tmp.0, &out);
     let page = out.join("ground-rules.html");
@@ -528,7 +518,7 @@ fn a_kept_page_whose_bytes_changed_unnoticed_does_not_spoil_the_index() {
 #[cfg(unix)]
 #[test]
 fn an_output_folder_that_is_a_link_is_written_where_it_leads() {
-    let tmp = site("linked-output");
+    let tmp = base_site("linked-output");
     let served = TempDir::new("served");
     let www = served.path("html");
     fs::create_dir(&www).unwrap();
@@ -551,7 +541,7 @@ fn an_output_folder_that_is_a_link_is_written_where_it_leads() {
 
 #[test]
 fn a_session_ends_with_the_offers_else_a_line_to_the_trainer() {
-    let tmp = site("session-end");
+    let tmp = base_site("session-end");
     let out = tmp.path("public");
     let ending = |out: &Path| {
         let page = fs::read_to_string(out.join("sessions/rota-tool.html")).unwrap();

@@ -4,18 +4,12 @@
 
 mod common;
 
-use common::{alsite, copy_base, text, TempDir};
+use common::{alsite, base_site, text};
 use std::fs;
-
-fn base(name: &str) -> TempDir {
-    let site = TempDir::new(name);
-    copy_base(&site.0);
-    site
-}
 
 #[test]
 fn a_page_named_in_capitals_with_spaces_after_its_dashes_is_a_page() {
-    let site = base("upper-md");
+    let site = base_site("upper-md");
     // `---` lines with spaces after them, as some editors leave them.
     fs::write(
         site.path("content/pages/Notes.MD"),
@@ -34,7 +28,7 @@ fn a_page_named_in_capitals_with_spaces_after_its_dashes_is_a_page() {
 
 #[test]
 fn a_regional_language_takes_its_language_s_words() {
-    let site = base("regional");
+    let site = base_site("regional");
     let yaml = fs::read_to_string(site.path("site.yaml")).unwrap();
     fs::write(
         site.path("site.yaml"),
@@ -60,7 +54,7 @@ fn a_regional_language_takes_its_language_s_words() {
 
 #[test]
 fn only_the_extension_of_a_layout_name_may_change_case() {
-    let site = base("layout-case");
+    let site = base_site("layout-case");
     let w = site.path("content/workshops/foundations");
     fs::rename(w.join("workshop.yaml"), w.join("Workshop.yaml")).unwrap();
     let out = alsite(&["build"], &site.0);
@@ -75,7 +69,7 @@ fn only_the_extension_of_a_layout_name_may_change_case() {
 #[test]
 fn a_file_where_the_layout_has_a_folder_is_an_error_not_lost_sessions() {
     // A fixture cannot hold it: its base has the folder.
-    let site = base("file-as-folder");
+    let site = base_site("file-as-folder");
     fs::remove_dir_all(site.path("content/sessions")).unwrap();
     fs::write(site.path("content/sessions"), "rota-tool\n").unwrap();
     let out = alsite(&["build"], &site.0);
@@ -113,7 +107,7 @@ fn a_file_where_any_language_has_a_folder_is_an_error() {
         ),
     ];
     for (file, what) in cases {
-        let site = base("file-as-folder");
+        let site = base_site("file-as-folder");
         let yaml = fs::read_to_string(site.path("site.yaml")).unwrap();
         fs::write(site.path("site.yaml"), yaml + "languages: [en, pl]\n").unwrap();
         let _ = fs::remove_dir_all(site.path(file));
@@ -136,7 +130,7 @@ fn a_file_where_any_language_has_a_folder_is_an_error() {
 #[test]
 fn a_file_name_that_is_not_utf8_is_an_error_not_a_copy() {
     use std::os::unix::ffi::OsStrExt;
-    let site = base("not-utf8-name");
+    let site = base_site("not-utf8-name");
     let name = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
     fs::write(
         site.path("content/pages").join(name),
@@ -154,7 +148,7 @@ fn a_file_name_that_is_not_utf8_is_an_error_not_a_copy() {
 
 #[test]
 fn an_optional_text_of_spaces_only_is_left_out_as_an_empty_one_is() {
-    let site = base("blank-texts");
+    let site = base_site("blank-texts");
     fs::write(
         site.path("content/pages/about.md"),
         "---\ntitle: About\ndescription: \"   \"\nnav_title: \"  \"\n---\n\nText.\n",

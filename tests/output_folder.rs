@@ -5,24 +5,12 @@
 
 mod common;
 
-use alsite::build::{build, Report};
-use common::{alsite, snapshot, text, TempDir};
+use common::{alsite, base_site, build_into, snapshot, text, TempDir};
 use std::fs;
-use std::path::Path;
-
-fn site(name: &str) -> TempDir {
-    let site = TempDir::new(name);
-    common::copy_base(&site.0);
-    site
-}
-
-fn build_into(root: &Path, out: &Path) -> Report {
-    build(root, out, false).unwrap_or_else(|e| panic!("build failed: {:?}", e.0))
-}
 
 #[test]
 fn refuses_every_output_folder_that_would_cost_the_trainer_files() {
-    let site = site("refused");
+    let site = base_site("refused");
     fs::create_dir_all(site.0.join("themes/mine/static")).unwrap();
     fs::write(site.0.join("themes/mine/static/x.css"), "mine").unwrap();
     let outside = TempDir::new("documents");
@@ -85,7 +73,7 @@ fn refuses_every_output_folder_that_would_cost_the_trainer_files() {
 
 #[test]
 fn a_folder_alsite_built_carries_a_marker_and_is_replaced_next_time() {
-    let site = site("marker");
+    let site = base_site("marker");
     for _ in 0..2 {
         let out = alsite(&["build"], &site.0);
         assert!(out.status.success(), "{}", text(&out.stderr));
@@ -103,7 +91,7 @@ fn a_folder_alsite_built_carries_a_marker_and_is_replaced_next_time() {
 /// in whichever folder it is.
 #[test]
 fn a_repository_in_the_output_folder_survives_every_rebuild() {
-    let tmp = site("repository");
+    let tmp = base_site("repository");
     let out = tmp.path("public");
     build_into(&tmp.0, &out);
     let git = out.join(".git");
@@ -139,7 +127,7 @@ fn a_repository_in_the_output_folder_survives_every_rebuild() {
 
 #[test]
 fn a_file_changed_by_hand_in_the_output_is_written_again() {
-    let tmp = site("by-hand");
+    let tmp = base_site("by-hand");
     let out = tmp.path("public");
     build_into(&tmp.0, &out);
     let good = fs::read(out.join("about.html")).unwrap();
@@ -155,7 +143,7 @@ fn a_file_changed_by_hand_in_the_output_is_written_again() {
 #[cfg(unix)]
 #[test]
 fn an_output_folder_that_is_a_link_to_nothing_is_told_so() {
-    let tmp = site("dangling-output");
+    let tmp = base_site("dangling-output");
     let served = TempDir::new("served-later");
     let www = served.path("html");
     let out = tmp.path("public");

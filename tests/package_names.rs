@@ -22,7 +22,12 @@ fn manifest_of(title: &str, version: &str) -> String {
     fs::write(site.path("site.yaml"), yaml).unwrap();
     let out = alsite(&["package", "--scorm", version, "--out", "c.zip"], &site.0);
     assert!(out.status.success(), "{}", stderr(&out));
-    let mut zip = zip::ZipArchive::new(fs::File::open(site.path("c.zip")).unwrap()).unwrap();
+    manifest_in(&site.path("c.zip"))
+}
+
+/// The manifest of the package at `zip`.
+fn manifest_in(zip: &std::path::Path) -> String {
+    let mut zip = zip::ZipArchive::new(fs::File::open(zip).unwrap()).unwrap();
     let mut xml = String::new();
     zip.by_name("imsmanifest.xml")
         .unwrap()
@@ -169,12 +174,7 @@ fn a_package_of_one_part_is_titled_after_it() {
         all.extend_from_slice(args);
         let out = alsite(&all, &site.0);
         assert!(out.status.success(), "{}", stderr(&out));
-        let mut zip = zip::ZipArchive::new(fs::File::open(site.path("c.zip")).unwrap()).unwrap();
-        let mut xml = String::new();
-        zip.by_name("imsmanifest.xml")
-            .unwrap()
-            .read_to_string(&mut xml)
-            .unwrap();
+        let xml = manifest_in(&site.path("c.zip"));
         let at = xml.find("<organization identifier=\"ORG\">").unwrap();
         let from = at + xml[at..].find("<title>").unwrap() + 7;
         (

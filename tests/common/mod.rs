@@ -121,3 +121,17 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     files.sort();
     files
 }
+
+/// A copy of the fixture site every error fixture starts from
+/// (tests/fixtures/base), in a folder of its own.
+pub fn base_site(name: &str) -> TempDir {
+    let site = TempDir::new(name);
+    copy_base(&site.0);
+    site
+}
+
+/// Builds the site at `root` into `out` through the library, as `alsite
+/// build` does; a failed build fails the test with its diagnostics.
+pub fn build_into(root: &Path, out: &Path) -> alsite::build::Report {
+    alsite::build::build(root, out, false).unwrap_or_else(|e| panic!("build failed: {:?}", e.0))
+}
