@@ -20,10 +20,16 @@ pub fn missing_translations(
     lang_name: &str,
 ) -> Vec<Diagnostic> {
     let have: HashSet<&str> = translated.iter().map(|(p, _)| p.as_str()).collect();
+    // A translation at another address is there: [`moved_translations`]
+    // tells of it, and "add it" would name a file that exists.
+    let files: HashSet<&Path> = translated.iter().map(|(_, s)| s.as_path()).collect();
     let mut reported: HashSet<&Path> = HashSet::new();
     let mut diags = Vec::new();
     for (path, source) in default {
         if section_index(path) || have.contains(path.as_str()) || !source.starts_with("content") {
+            continue;
+        }
+        if files.contains(translation_name(source, lang).as_path()) {
             continue;
         }
         if !reported.insert(source) {
@@ -417,6 +423,22 @@ mod tests {
             "{hint}"
         );
         assert!(!diags[0].is_error());
+    }
+
+    #[test]
+    fn a_translation_at_another_address_is_not_also_missing() {
+        let default = vec![(
+            "about.html".to_string(),
+            PathBuf::from("content/pages/about.md"),
+        )];
+        let translated = vec![(
+            "about-us.html".to_string(),
+            PathBuf::from("content/pages/about.en.md"),
+        )];
+        assert_eq!(
+            missing_translations(&default, &translated, "en", "English"),
+            []
+        );
     }
 
     #[test]
