@@ -7,7 +7,6 @@
 
 use crate::check::{self, LinkAttributes, LinkIndex, Names, PageLinks};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::i18n;
 use crate::load;
 use crate::model::{Page, Site};
 use crate::render::{self, Inputs, Output, Planned};
@@ -16,9 +15,9 @@ use crate::theme::Theme;
 use index::{path_language, render_with_search, SiteIndex};
 use manifest::{Record, Stamp};
 use output::Writer;
+use prepare::{prepare, Prepared};
 use rayon::prelude::*;
 use std::borrow::Borrow;
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -28,6 +27,7 @@ mod incremental;
 mod index;
 mod manifest;
 mod output;
+mod prepare;
 mod previous;
 mod stale;
 mod write_errors;
@@ -64,162 +64,6 @@ pub struct Timings {
     /// reading the kept pages' text back and writing the index.
     pub search: Duration,
     pub swap: Duration,
-}
-
-/// A loaded and checked site, ready to render.
-struct Prepared {
-    site: Site,
-    theme: Theme,
-    assets: Vec<(String, Vec<u8>)>,
-    warnings: Diagnostics,
-}
-
-/// Gives the site and each of its translations its language's UI strings;
-/// returns the warnings about missing ones, and a warning for each page
-/// that a language lacks.
-fn load_strings(root: &Path, theme: &Theme, site: &mut Site) -> Vec<Diagnostic> {
-    let (strings, mut diags) = i18n::load(root, theme, &site.config.language);
-    diags.extend(i18n::unread_files(root, &site.config.all_languages()));
-    site.strings = std::sync::Arc::new(strings);
-    let default_pages = render::pages_of(site);
-    for t in &mut site.translations {
-        let (strings, more) = i18n::load(root, theme, &t.config.language);
-        diags.extend(more);
-        // The language's own name ("English", "polski"), from its strings.
-        let name = strings.t("language.name", &[]);
-        t.strings = std::sync::Arc::new(strings);
-        let pages = render::pages_of(t);
-        diags.extend(check::missing_translations(
-            &default_pages,
-            &pages,
-            &t.config.language,
-            &name,
-        ));
-        diags.extend(check::orphan_translations(
-            &default_pages,
-            &pages,
-            &t.config.language,
-            &name,
-        ));
-    }
-    let texts = source_text(root, site);
-    for t in &site.translations {
-        diags.extend(check::moved_translations(
-            &default_pages,
-            &render::pages_of(t),
-            &t.config.language,
-            &texts,
-        ));
-    }
-    // Every language reads the English files too: report their problems once.
-    let mut seen = std::collections::HashSet::new();
-    diags.retain(|d| seen.insert((d.file.clone(), d.line, d.column, d.message.clone())));
-    diags
-}
-
-/// Loads and checks everything that can be checked before rendering.
-fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
-    let (mut site, mut warnings) = load::load_site(root)?;
-    let theme = Theme::open(root, &site.config.theme).map_err(|d| {
-        let text = site
-            .texts
-            .get(Path::new("site.yaml"))
-            .map_or("", String::as_str);
-        let (line, column) = load::yaml::locate_value(text, &[load::yaml::Seg::Key("theme")]);
-        one(d.at(line, column))
-    })?;
-    let unreadable = crate::theme::unreadable_files(root, &theme);
-    if !unreadable.is_empty() {
-        return Err(Diagnostics(unreadable));
-    }
-    warnings.0.extend(check::check_base_template(&theme));
-    warnings.0.extend(check::check_launch_template(&theme));
-    let blocks = check::check_template_blocks(&theme);
-    if !blocks.is_empty() {
-        return Err(Diagnostics(blocks));
-    }
-    // Generated pages first, so a copied file that collides is the one reported.
-    let mut planned = render::planned_pages(&site);
-    planned.extend(
-        site.assets
-            .iter()
-            .map(|(src, out)| (out.clone(), src.clone())),
-    );
-    let mut errors = Diagnostics(check::duplicate_outputs(
-        &planned,
-        &source_text(root, &site),
-    ));
-    for d in load_strings(root, &theme, &mut site) {
-        if d.is_error() {
-            errors.push(d);
-        } else {
-            warnings.push(d);
-        }
-    }
-    let statics = render::statics::Statics::new(&theme, &site.config).files;
-    errors.0.extend(check::replaced_theme_files(
-        &statics,
-        &site.assets,
-        &site.config.theme,
-    ));
-    errors.0.extend(check::files_in_search_folder(
-        &site.assets,
-        site.config.search,
-    ));
-    errors
-        .0
-        .extend(check::files_in_preview_folder(&site.assets));
-    let outputs: HashSet<&str> = planned
-        .iter()
-        .map(|(p, _)| p.as_str())
-        .chain(statics.iter().map(|(p, _)| p.as_str()))
-        .collect();
-    errors.0.extend(check::home_page(&site));
-    errors.0.extend(check::check_brand(&site, &outputs));
-    errors.0.extend(check::check_organization(&site));
-    let nav = check::check_nav(&site, &outputs);
-    for d in nav
-        .into_iter()
-        .chain(check::check_every_language(&site, &theme))
-    {
-        if d.is_error() {
-            errors.push(d);
-        } else {
-            warnings.push(d);
-        }
-    }
-    let mut assets = Vec::with_capacity(site.assets.len());
-    for (source, out) in &site.assets {
-        match load::read_bytes(root, source) {
-            Ok(bytes) => assets.push((out.clone(), bytes)),
-            Err(e) => errors.push(
-                Diagnostic::error(
-                    source,
-                    format!("cannot read file: {}", crate::diagnostic::io_words(&e)),
-                )
-                .hint(crate::diagnostic::read_hint(&e)),
-            ),
-        }
-    }
-    errors
-        .0
-        .extend(check::check_font_files(&site, &assets, &statics));
-    errors
-        .0
-        .extend(check::check_picture_files(&site, &assets, &statics));
-    warnings
-        .0
-        .extend(check::check_font_letters(&site, &[&assets, &statics]));
-    if errors.has_errors() {
-        return Err(with_warnings(errors, &warnings));
-    }
-    warnings.sort();
-    Ok(Prepared {
-        site,
-        theme,
-        assets,
-        warnings,
-    })
 }
 
 /// The link check, with each broken link placed in the file that wrote it.
