@@ -85,12 +85,10 @@ impl Theme {
         let Some(dir) = &self.dir else {
             return String::new();
         };
-        let files = walkdir::WalkDir::new(dir.join("templates")).sort_by_file_name();
-        files
+        let templates = dir.join("templates");
+        self.own_template_names()
             .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
-            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .filter_map(|name| std::fs::read_to_string(templates.join(name)).ok())
             .collect()
     }
 

@@ -400,14 +400,16 @@ fn check_page(
     // Read once a page, and only when one of its links is broken.
     let sources = std::cell::OnceCell::new();
     for url in page.links.iter() {
-        let empty = super::empty_links::empty_address(url, &page.path);
-        if let Some((message, hint)) =
-            super::empty_links::refused_scheme(url, &page.path).or(empty.clone())
-        {
+        // A link to a script or a file on this computer, else one naming
+        // no address (`empty`).
+        let refused = super::empty_links::refused_scheme(url, &page.path)
+            .map(|r| (r, false))
+            .or_else(|| super::empty_links::empty_address(url, &page.path).map(|r| (r, true)));
+        if let Some(((message, hint), empty)) = refused {
             let sources = sources.get_or_init(|| candidates(page, texts, theme));
             let placed = place(page, url, url, None, sources);
             // A Markdown link is told so by the check of Markdown links.
-            if empty.is_some() && placed.in_markdown_body(sources) {
+            if empty && placed.in_markdown_body(sources) {
                 continue;
             }
             diags.push(LinkError::new(

@@ -75,6 +75,12 @@ fn check_links(
     let titles = std::cell::OnceCell::new();
     let mut diags = Vec::new();
     let mut seen: Vec<(String, usize)> = Vec::new();
+    // Where entry `i`'s link is written in site.yaml.
+    let link_at = |i: usize| {
+        let mut path = place.to_vec();
+        path.extend([Seg::Index(i), Seg::Key("link")]);
+        locate_value(text, &path)
+    };
     for (i, entry) in nav.iter().enumerate() {
         let link = entry.link.trim();
         if link.starts_with("//") || has_scheme(link) {
@@ -86,9 +92,7 @@ fn check_links(
         // The same page twice: both entries would be marked as the page
         // the reader is on.
         if let Some((_, first)) = seen.iter().find(|(t, _)| *t == target) {
-            let mut path = place.to_vec();
-            path.extend([Seg::Index(i), Seg::Key("link")]);
-            let (line, column) = locate_value(text, &path);
+            let (line, column) = link_at(i);
             let message = format!(
                 "navigation link `{link}` leads to the same page as entry {} of the navigation",
                 first + 1
@@ -109,9 +113,7 @@ fn check_links(
         } else {
             continue;
         };
-        let mut path = place.to_vec();
-        path.extend([Seg::Index(i), Seg::Key("link")]);
-        let (line, column) = locate_value(text, &path);
+        let (line, column) = link_at(i);
         let pages = pages.get_or_init(|| own_pages(outputs, root, others));
         let titles = titles.get_or_init(&titles_of);
         // A web address without `https://`; else the page meant (a path

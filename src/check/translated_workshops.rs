@@ -80,7 +80,9 @@ fn day_difference(site: &Site, w: &Workshop, orig: &Workshop) -> Option<Diagnost
 
 /// The first slot of a day that is another module, or another length.
 fn first_other_slot(a: &DayPlan, b: &DayPlan, w: &Workshop, orig: &Workshop) -> Option<usize> {
-    let slug = |w: &Workshop, m: Option<usize>| m.map(|m| w.modules[m].slug.clone());
+    fn slug(w: &Workshop, m: Option<usize>) -> Option<&str> {
+        m.map(|m| w.modules[m].slug.as_str())
+    }
     let n = a.slots.len().max(b.slots.len());
     (0..n).find(|&i| match (a.slots.get(i), b.slots.get(i)) {
         (Some(x), Some(y)) => {
@@ -101,36 +103,27 @@ fn module_differences(site: &Site, w: &Workshop, orig: &Workshop) -> Vec<Diagnos
             continue;
         }
         let text = site.texts.get(&m.source).map_or("", String::as_str);
-        let minutes = |m: &crate::model::Module| {
-            let each: Vec<String> = m
-                .front
-                .activities
-                .iter()
-                .map(|a| a.minutes.to_string())
-                .collect();
-            each.join(" + ")
-        };
-        let message = if m.front.minutes != o.front.minutes {
-            format!(
-                "this module takes {} minutes here and {} in the original, {}",
-                m.front.minutes,
-                o.front.minutes,
-                o.source.display()
+        let minutes = super::workshop::activity_minutes;
+        let (here, there) = (minutes(m), minutes(o));
+        let (key, message) = if m.front.minutes != o.front.minutes {
+            let (a, b) = (m.front.minutes, o.front.minutes);
+            (
+                "minutes",
+                format!(
+                    "this module takes {a} minutes here and {b} in the original, {}",
+                    o.source.display()
+                ),
             )
-        } else if minutes(m) != minutes(o) {
-            format!(
-                "the activities take {} minutes here and {} in the original, {}",
-                minutes(m),
-                minutes(o),
-                o.source.display()
+        } else if here != there {
+            (
+                "activities",
+                format!(
+                    "the activities take {here} minutes here and {there} in the original, {}",
+                    o.source.display()
+                ),
             )
         } else {
             continue;
-        };
-        let key = if m.front.minutes != o.front.minutes {
-            "minutes"
-        } else {
-            "activities"
         };
         let (line, col) = super::workshop::locate_front(text, &[Seg::Key(key)]);
         diags.push(

@@ -314,6 +314,7 @@ fn check_workshop((site, original): (&Site, &Site), w: &Workshop) -> Vec<Diagnos
                 item,
                 message,
                 key,
+                hint,
             } => {
                 let (l, c) = match key {
                     Some(key) => locate(
@@ -328,15 +329,10 @@ fn check_workshop((site, original): (&Site, &Site), w: &Workshop) -> Vec<Diagnos
                     ),
                     None => day_item(day, item),
                 };
-                // The hint for what is wrong: a break's length, or the form
-                // of an item.
-                let hint = if message.starts_with("a break needs") {
-                    "give the break its length in minutes, e.g. `- { break: Lunch, minutes: 60 }`"
-                } else if message.contains("gives the break no name") {
-                    "write what the break is called, with its length: `- { break: Coffee break, minutes: 15 }` (the agenda works out when it starts)"
-                } else {
-                    "e.g. `- module: the-six-components` or `- { break: Lunch, minutes: 60 }`"
-                };
+                // The item's own hint (a break's length or name), else its form.
+                let hint = hint.unwrap_or(
+                    "e.g. `- module: the-six-components` or `- { break: Lunch, minutes: 60 }`",
+                );
                 Diagnostic::error(
                     &w.source,
                     format!("day {}, item {}: {message}", day + 1, item + 1),
@@ -427,6 +423,17 @@ fn check_module((site, original): (&Site, &Site), m: &Module) -> Vec<Diagnostic>
     diags
 }
 
+/// A module's activities' minutes as a sum: `15 + 15`.
+pub(super) fn activity_minutes(m: &Module) -> String {
+    let each: Vec<String> = m
+        .front
+        .activities
+        .iter()
+        .map(|a| a.minutes.to_string())
+        .collect();
+    each.join(" + ")
+}
+
 /// An error when a module's activities do not add up to its `minutes:`.
 fn minutes_disagree(m: &Module, mtext: &str) -> Option<Diagnostic> {
     let sum: u32 = m.front.activities.iter().map(|a| a.minutes).sum();
@@ -434,18 +441,12 @@ fn minutes_disagree(m: &Module, mtext: &str) -> Option<Diagnostic> {
         return None;
     }
     let (l, c) = locate_front_value(mtext, &[Seg::Key("minutes")]);
-    let list: Vec<String> = m
-        .front
-        .activities
-        .iter()
-        .map(|a| a.minutes.to_string())
-        .collect();
     Some(
         Diagnostic::error(
             &m.source,
             format!(
                 "the activities add up to {sum} minutes ({}), but the module has {}",
-                list.join(" + "),
+                activity_minutes(m),
                 m.front.minutes
             ),
         )

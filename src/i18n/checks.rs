@@ -160,7 +160,7 @@ fn shapes(
                     let prefix = format!("{outer}.");
                     let written = entries.iter().filter_map(|(k, _)| k.strip_prefix(&prefix));
                     let mut forms = written.map(|rest| rest.split('.').next().unwrap_or(rest));
-                    let wrong = forms.find(|f| !PLURAL_FORMS.contains(f));
+                    let wrong = forms.find(|f| !super::CATEGORIES.contains(f));
                     not_a_form(source, &outer, wrong.unwrap_or(segments[end]), needed)
                 }
             });
@@ -191,9 +191,6 @@ fn slip_for(key: &str, known: &str) -> bool {
     strsim::damerau_levenshtein(x, y) <= limit
 }
 
-/// The plural forms (CLDR's categories) a count may have.
-const PLURAL_FORMS: &[&str] = &["zero", "one", "two", "few", "many", "other"];
-
 /// The error for a key under a count (`time.minutes`) that is no plural form.
 fn not_a_form(
     source: &Source,
@@ -211,7 +208,7 @@ fn not_a_form(
         Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
         _ => forms.join(""),
     };
-    let mean = crate::suggest::did_you_mean(form, PLURAL_FORMS.iter().copied());
+    let mean = crate::suggest::did_you_mean(form, super::CATEGORIES.iter().copied());
     Diagnostic::error(
         &source.path,
         format!("`{key}` takes one text per plural form, not `{form}`"),

@@ -123,6 +123,8 @@ pub enum PlanError {
         /// The item's key that is wrong there (`minutes` under a module),
         /// where the error points; none: the item as a whole.
         key: Option<&'static str>,
+        /// What to write instead, where it is not the item's form.
+        hint: Option<&'static str>,
     },
     PastMidnight {
         day: usize,
@@ -207,19 +209,23 @@ fn resolve(
     i: usize,
     errors: &mut Vec<PlanError>,
 ) -> Option<(Option<usize>, String, u32)> {
-    let bad_at = |message: &str, key: Option<&'static str>| PlanError::BadItem {
+    // An error at the item (or its `key`), with a `hint` of its own or
+    // none (the check then shows the item's form).
+    let bad_at = |message: &str, key: Option<&'static str>, hint| PlanError::BadItem {
         day,
         item: i,
         message: message.into(),
         key,
+        hint,
     };
-    let bad = |message: &str| bad_at(message, None);
+    let bad = |message: &str| bad_at(message, None, None);
     match (&item.module, &item.break_label) {
         (Some(name), None) => {
             if item.minutes.is_some() {
                 errors.push(bad_at(
                     "a module's minutes come from its file; remove `minutes:` here",
                     Some("minutes"),
+                    None,
                 ));
             }
             match w.modules.iter().position(|m| &m.slug == name) {
@@ -242,13 +248,18 @@ fn resolve(
             errors.push(bad_at(
                 &format!("`break: {label}` gives the break no name, and the agenda would show \"{label}\" as its name"),
                 Some("break"),
+                Some("write what the break is called, with its length: `- { break: Coffee break, minutes: 15 }` (the agenda works out when it starts)"),
             ));
             None
         }
         (None, Some(label)) => match item.minutes {
             Some(minutes) => Some((None, label.clone(), minutes)),
             None => {
-                errors.push(bad("a break needs `minutes:`"));
+                errors.push(bad_at(
+                    "a break needs `minutes:`",
+                    None,
+                    Some("give the break its length in minutes, e.g. `- { break: Lunch, minutes: 60 }`"),
+                ));
                 None
             }
         },
@@ -256,6 +267,7 @@ fn resolve(
             errors.push(bad_at(
                 "an item is either a `module:` or a `break:`, not both",
                 Some("break"),
+                None,
             ));
             None
         }

@@ -24,7 +24,10 @@ pub fn bind_amounts(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     for (i, &c) in chars.iter().enumerate() {
-        let after_digit = i > 0 && chars[i - 1].is_ascii_digit();
+        if c != ' ' || i == 0 || !chars[i - 1].is_ascii_digit() {
+            out.push(c);
+            continue;
+        }
         let next: String = chars[i + 1..]
             .iter()
             .take_while(|c| !c.is_whitespace())
@@ -34,11 +37,7 @@ pub fn bind_amounts(text: &str) -> String {
         let sign = word.chars().count() == 1 && word.chars().all(|c| !c.is_alphanumeric());
         let currency = code || sign || ["zł", "zl", "kr", "Kč", "Ft", "lei"].contains(&word);
         let digits = next.starts_with(|c: char| c.is_ascii_digit());
-        if c == ' ' && after_digit && (digits || currency) {
-            out.push('\u{a0}');
-        } else {
-            out.push(c);
-        }
+        out.push(if digits || currency { '\u{a0}' } else { c });
     }
     out
 }

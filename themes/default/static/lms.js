@@ -284,6 +284,12 @@
     return { right: right, answered: answered, total: total, complete: watched && answered >= total };
   }
 
+  /** Whether a value the platform gave back is a number: some run-times
+   *  answer "null" or an error's words for a value never set. */
+  function isNumber(text) {
+    return text !== "" && isFinite(Number(text));
+  }
+
   /** Score, completion and (with a mastery score) pass or fail; 1.2 has
    *  one status for both, 2004 two, and only 2004 the scaled score. The
    *  score is a percentage (0 to 100): platforms take the raw score as the
@@ -300,10 +306,7 @@
     // Nor is there a score before the first answer: a platform would put
     // 0 in its gradebook for a learner who has only opened the course. Once
     // sent, it follows the answers (down to 0 if they no longer count).
-    // (A number given back: some run-times answer "null" or an error's
-    // words for a value never set.)
-    var sent = lms.get(lms.el.score + ".raw");
-    var scored = t.answered > 0 || t.complete || (sent !== "" && isFinite(Number(sent)));
+    var scored = t.answered > 0 || t.complete || isNumber(lms.get(lms.el.score + ".raw"));
     if (t.total > 0 && !judged && scored) {
       lms.set(lms.el.score + ".min", "0");
       lms.set(lms.el.score + ".max", "100");
@@ -339,7 +342,7 @@
     var mode = lms.get(lms.el.mode);
     var review = mode === "review", browse = mode === "browse"; // unset counts as normal
     var masteryText = lms.get(lms.el.mastery);
-    var mastery = masteryText !== "" && isFinite(Number(masteryText))
+    var mastery = isNumber(masteryText)
       ? Number(masteryText) / (lms.v12 ? 100 : 1)
       : typeof config.mastery === "number" ? config.mastery / 100 : null;
     var interactions = Number(lms.get("cmi.interactions._count")) || 0;
