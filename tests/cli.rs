@@ -199,6 +199,13 @@ fn a_folder_that_is_no_site_is_one_error_saying_what_it_is() {
     // Run from inside content/, as `cd content` leaves a trainer.
     let inside = text(&alsite(&["build"], &site.0.join("content")).stderr);
     assert!(inside.contains(step_out), "{inside}");
+    // From deeper, in the folder of the workshop being edited.
+    let deeper = site.0.join("content/workshops/foundations");
+    let inside = text(&alsite(&["check"], &deeper).stderr);
+    assert!(
+        inside.contains("this folder is inside a site: run alsite in its folder (`cd ../../..`)"),
+        "{inside}"
+    );
 
     fs::remove_dir_all(site.0.join("content")).unwrap();
     fs::write(site.0.join("content"), "notes").unwrap();

@@ -383,7 +383,7 @@ fn a_site_translated_one_page_at_a_time_builds_and_every_link_works() {
     assert!(o.status.success(), "{}", text(&o.stderr));
     let err = text(&o.stderr);
     assert!(
-        err.contains("warning: no translation into Polski (`pl`)"),
+        err.contains("warning: no translation into Polish (`pl`)"),
         "{err}"
     );
     let about = fs::read_to_string(out.join("pl/about.html")).unwrap();

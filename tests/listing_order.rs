@@ -116,7 +116,7 @@ fn a_tab_title_does_not_repeat_a_workshop_named_as_the_site() {
     );
     assert_eq!(
         title("workshops/podstawy/index.html"),
-        "Podstawy Action Learning: agenda"
+        "Podstawy Action Learning – agenda"
     );
     // A page whose title only begins with the site's words still names the site.
     let page = "---\ntitle: Podstawy Action Learning w pigułce\n---\n\nTekst.\n";

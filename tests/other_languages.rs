@@ -47,7 +47,7 @@ fn the_switcher_names_a_language_in_itself_without_its_strings() {
         assert!(page.contains(&link), "{link} in {page}");
     }
     let err = text(&o.stderr);
-    assert!(err.contains("no translation into Čeština (`cs`)"), "{err}");
+    assert!(err.contains("no translation into Czech (`cs`)"), "{err}");
     assert!(!err.contains("into English (`cs`)"), "{err}");
 }
 

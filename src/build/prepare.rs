@@ -34,8 +34,8 @@ fn load_strings(root: &Path, theme: &Theme, site: &mut Site) -> Vec<Diagnostic> 
     for t in &mut site.translations {
         let (strings, more) = i18n::load(root, theme, &t.config.language);
         diags.extend(more);
-        // The language's own name ("English", "polski"), from its strings.
-        let name = strings.t("language.name", &[]);
+        // The language's name in alsite's messages, which are in English.
+        let name = crate::load::language_codes::english_name(&t.config.language);
         t.strings = std::sync::Arc::new(strings);
         let pages = render::pages_of(t);
         diags.extend(check::missing_translations(

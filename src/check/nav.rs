@@ -172,6 +172,9 @@ fn titled(link: &str, titles: &[(String, String)]) -> Option<String> {
 
 /// A few page paths to choose from, for the hint.
 fn examples(pages: &[&str]) -> String {
+    if pages.is_empty() {
+        return "no pages of its own yet".to_string();
+    }
     let shown: Vec<String> = pages
         .iter()
         .filter(|p| p.matches('/').count() <= 1)

@@ -352,17 +352,33 @@ pub fn no_site_yaml(root: &Path, file: &Path) -> Diagnostic {
     });
     let hint = if let Some(name) = misnamed {
         format!("rename `{name}` to `site.yaml` (in small letters, with no `.txt` or `.yml`; Windows may hide the end of a file's name)")
-    } else if whole.file_name().is_some_and(|n| n == "content")
-        && whole
-            .parent()
-            .is_some_and(|p| p.join("site.yaml").is_file())
-    {
-        "this is a site's content/ folder: run alsite in the folder above it (`cd ..`), which holds site.yaml, or pass --root with that folder".to_string()
+    } else if let Some(up) = site_above(&whole) {
+        if up == 1 && whole.file_name().is_some_and(|n| n == "content") {
+            "this is a site's content/ folder: run alsite in the folder above it (`cd ..`), which holds site.yaml, or pass --root with that folder".to_string()
+        } else {
+            let cd = vec![".."; up].join("/");
+            format!("this folder is inside a site: run alsite in its folder (`cd {cd}`), which holds site.yaml, or pass --root with that folder")
+        }
     } else {
         "run alsite in a site folder, pass --root DIR, or create one with `alsite new DIR`"
             .to_string()
     };
     Diagnostic::error(file, format!("no site.yaml in {}", whole.display())).hint(hint)
+}
+
+/// How many folders up from `folder` the nearest one with a `site.yaml`
+/// is, when `folder` lies inside that site's `content/`.
+fn site_above(folder: &Path) -> Option<usize> {
+    let mut up = 0;
+    let mut child = folder;
+    for parent in folder.ancestors().skip(1) {
+        up += 1;
+        if parent.join("site.yaml").is_file() {
+            return child.file_name().is_some_and(|n| n == "content").then_some(up);
+        }
+        child = parent;
+    }
+    None
 }
 
 #[cfg(test)]

@@ -154,6 +154,19 @@ const NAMES: &[(&str, &str)] = &[
     ("chinese", "zh"),
     ("japanese", "ja"),
 ];
+/// The English name of language `code` (`Polish` for `pl` and `pl-PL`),
+/// for alsite's messages, which are in English; else its own name.
+pub fn english_name(code: &str) -> String {
+    let primary = crate::load::site_languages::primary(code);
+    let english = NAMES
+        .iter()
+        .find(|(name, c)| *c == primary && name.is_ascii() && *name != "cesky");
+    match english {
+        Some((name, _)) => name[..1].to_uppercase() + &name[1..],
+        None => crate::i18n::names::own_name(code),
+    }
+}
+
 /// Languages as Polish names them (a Polish trainer's `languages:
 /// [polski, angielski]`), without their accents: a word is folded before
 /// it is looked up.
@@ -333,5 +346,14 @@ mod tests {
             );
         }
         assert_eq!(TWO_LETTER.split(' ').count(), 184);
+    }
+
+    #[test]
+    fn messages_name_languages_in_english() {
+        assert_eq!(english_name("pl"), "Polish");
+        assert_eq!(english_name("pl-PL"), "Polish");
+        assert_eq!(english_name("cs"), "Czech");
+        // No English name known: its own.
+        assert_eq!(english_name("ka"), "ქართული");
     }
 }

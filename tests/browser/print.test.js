@@ -327,10 +327,10 @@ test("a guide, a handout or a script of many sheets says on each sheet after the
   const out = path.join(dir, "pl-title");
   execFileSync(BIN, ["build", "--root", path.join(__dirname, "../../samples/pl"), "--out", out], { stdio: "pipe" });
   const cases = [
-    [fileUrl("workshops/foundations/facilitator.html"), "A4", "Foundations of Action Learning: facilitator guide"],
-    [fileUrl("workshops/foundations/handout.html"), "Letter", "Foundations of Action Learning: participant handout"],
+    [fileUrl("workshops/foundations/facilitator.html"), "A4", "Foundations of Action Learning – facilitator guide"],
+    [fileUrl("workshops/foundations/handout.html"), "Letter", "Foundations of Action Learning – participant handout"],
     [fileUrl("sessions/rota-tool.html"), "A4", "The rota tool nobody uses"],
-    ["file://" + path.join(out, "workshops/intro-training/handout.html"), "A4", "Wprowadzenie do Action Learning: materiały dla uczestników"],
+    ["file://" + path.join(out, "workshops/intro-training/handout.html"), "A4", "Wprowadzenie do Action Learning – materiały dla uczestników"],
   ];
   for (const [url, format, title] of cases) {
     const page = await browser.context.newPage();
