@@ -375,6 +375,27 @@ fn a_package_past_the_manifest_limits_is_refused_with_the_reason() {
 fn a_package_never_replaces_a_file_the_trainer_wrote() {
     let site = sample();
     fs::write(site.path("notes.txt"), "my notes").unwrap();
+    // A zip of the trainer's own, and another tool's course.
+    let zip_of = |name: &str, files: &[(&str, &str)]| {
+        let mut zip = zip::ZipWriter::new(fs::File::create(site.path(name)).unwrap());
+        for (file, text) in files {
+            zip.start_file(*file, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            std::io::Write::write_all(&mut zip, text.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap();
+    };
+    zip_of("materials.zip", &[("photo.txt", "a photo")]);
+    let other = r#"<?xml version="1.0"?><manifest identifier="com.example.course" version="1"/>"#;
+    zip_of("other-tool.zip", &[("imsmanifest.xml", other)]);
+    let not_made = |path: &str| {
+        format!("{path}: error: a file that is not a package alsite made is already there")
+    };
+    let (notes, materials, other) = (
+        not_made("notes.txt"),
+        not_made("materials.zip"),
+        not_made("other-tool.zip"),
+    );
     let cases = [
         (
             "content/pages/about.md",
@@ -388,10 +409,9 @@ fn a_package_never_replaces_a_file_the_trainer_wrote() {
             "content/course.zip",
             "content/course.zip: error: the package would be written among the site's own files (content)",
         ),
-        (
-            "notes.txt",
-            "notes.txt: error: a file that is not a package is already there",
-        ),
+        ("notes.txt", notes.as_str()),
+        ("materials.zip", materials.as_str()),
+        ("other-tool.zip", other.as_str()),
     ];
     for (path, message) in cases {
         let before = fs::read(site.path(path)).ok();

@@ -157,9 +157,9 @@ pub fn check_package_file(root: &Path, out: &Path) -> Result<(), Diagnostic> {
         )
         .hint("give a path outside content/, themes/, i18n/ and site.yaml, such as course.zip"));
     }
-    if out.is_file() && !is_zip(out) {
-        return Err(refuse(out, "a file that is not a package is already there")
-            .hint("alsite replaces only an earlier package (a .zip); give a new name, such as course.zip. The file was not touched"));
+    if out.is_file() && !is_alsite_package(out) {
+        return Err(refuse(out, "a file that is not a package alsite made is already there")
+            .hint("alsite replaces only a package it made before; give a new name, such as course.zip. The file was not touched"));
     }
     package_file_name(out)?;
     package_folder(out)?;
@@ -292,11 +292,24 @@ fn among_sources(root: &Path, out: &Path) -> Option<&'static str> {
 }
 
 /// True when the file at `path` starts as a zip archive does.
-fn is_zip(path: &Path) -> bool {
+/// Whether `path` is a package alsite made: a zip whose `imsmanifest.xml`
+/// names a course by the identifier alsite gives (`alsite-…`). Any other
+/// zip (a trainer's archive of photos, another tool's course) is not
+/// replaced.
+fn is_alsite_package(path: &Path) -> bool {
     use std::io::Read;
-    let mut start = [0; 4];
-    let read = std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut start));
-    read.is_ok() && (start == *b"PK\x03\x04" || start == *b"PK\x05\x06")
+    let Ok(mut zip) = std::fs::File::open(path).map(zip::ZipArchive::new) else {
+        return false;
+    };
+    let Some(Ok(manifest)) = zip.as_mut().ok().map(|z| z.by_name("imsmanifest.xml")) else {
+        return false;
+    };
+    let mut start = String::new();
+    let read = manifest.take(4096).read_to_string(&mut start);
+    read.is_ok()
+        && start
+            .split_once("<manifest")
+            .is_some_and(|(_, rest)| rest.trim_start().starts_with("identifier=\"alsite-"))
 }
 
 fn refuse(out: &Path, message: impl Into<String>) -> Diagnostic {
