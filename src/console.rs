@@ -7,6 +7,19 @@
 
 use std::fmt;
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Set by [`keep_running_unread`]: a reader that has gone does not stop
+/// the process.
+static KEEP_RUNNING: AtomicBool = AtomicBool::new(false);
+
+/// From now on, a reader that has gone (`alsite serve | head -2`) or a
+/// failed write does not stop the process: what it writes is dropped. `serve` runs so, since the
+/// line a request makes it write (a refused host) must not let anyone
+/// who reaches the port stop the preview; Ctrl-C still does.
+pub fn keep_running_unread() {
+    KEEP_RUNNING.store(true, Ordering::Relaxed);
+}
 
 /// Writes to standard output, flushed, or stops (see the module's comment).
 pub fn out(args: fmt::Arguments) {
@@ -31,7 +44,10 @@ pub fn err(args: fmt::Arguments) {
 
 /// Ends the process after a failed write: by SIGPIPE when the reader has
 /// gone, with status 1 for any other failure.
-fn stop(e: &io::Error) -> ! {
+fn stop(e: &io::Error) {
+    if KEEP_RUNNING.load(Ordering::Relaxed) {
+        return;
+    }
     if e.kind() == io::ErrorKind::BrokenPipe {
         end_by_sigpipe();
     }

@@ -374,7 +374,10 @@ fn site_above(folder: &Path) -> Option<usize> {
     for parent in folder.ancestors().skip(1) {
         up += 1;
         if parent.join("site.yaml").is_file() {
-            return child.file_name().is_some_and(|n| n == "content").then_some(up);
+            return child
+                .file_name()
+                .is_some_and(|n| n == "content")
+                .then_some(up);
         }
         child = parent;
     }

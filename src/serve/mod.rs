@@ -179,6 +179,7 @@ pub fn run(options: &Options) -> Result<(), Diagnostics> {
         .map_err(|message| Diagnostics(vec![Diagnostic::error("--host", message)]))?;
     let fd_limit = conn::raise_fd_limit();
     crate::memory::return_at_once();
+    crate::console::keep_running_unread();
     // Building yields to serving: a page asked for during a rebuild of a
     // large site is answered at once, not after it.
     let _ = rayon::ThreadPoolBuilder::new()

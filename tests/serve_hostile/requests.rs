@@ -364,3 +364,51 @@ fn r7_the_last_answer_arrives_whole_though_the_client_sent_more() {
     }
     assert_eq!(get(a, "/about.html").status, 200);
 }
+
+/// `alsite serve | head -2`: once the reader of its output has gone, a
+/// request that makes the server write a line (a refused host) does not
+/// stop it, nor does a rebuild; pages are still served.
+#[test]
+fn a_server_whose_output_no_one_reads_goes_on_serving() {
+    use std::process::{Command, Stdio};
+    let site = new_site("serve-unread");
+    let mut child = Command::new(super::common::serve::BIN)
+        .args(["serve", "--port", "0", "--root"])
+        .arg(&site.0)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    while !line.contains("http://") {
+        line.clear();
+        assert!(
+            out.read_line(&mut line).unwrap() > 0,
+            "serve printed its address"
+        );
+    }
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .unwrap()
+        .trim()
+        .trim_end_matches('/');
+    drop(out);
+    drop(child.stderr.take());
+    let refused = raw(
+        addr,
+        b"GET / HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
+    );
+    assert_eq!(refused.map(|r| r.status), Some(400));
+    fs::write(
+        site.path("content/pages/about.md"),
+        "---\ntitle: About\n---\nNew words.\n",
+    )
+    .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(get(addr, "/").status, 200);
+    assert!(child.try_wait().unwrap().is_none(), "serve stopped");
+    let _ = child.kill();
+    let _ = child.wait();
+}
