@@ -195,3 +195,23 @@ fn new_words_for_the_page_not_found_reload_its_tab() {
     let body = get(&server.addr, "/missing.html").body;
     assert!(body.contains("Nothing lives here"), "{body}");
 }
+
+/// A link to nothing that appears while `serve` runs (a `git checkout`
+/// bringing one in) is an error at once, as `alsite build` would say: it
+/// is not taken for an editor's file that came and went.
+#[cfg(unix)]
+#[test]
+fn a_link_to_nothing_added_while_serving_is_an_error_at_once() {
+    let site = new_site("serve-dangling");
+    let server = Server::start(&site);
+    let mut events = Events::open(&server.addr);
+    std::os::unix::fs::symlink("nothere.txt", site.path("content/pages/gone.md")).unwrap();
+    events.next_reload();
+    let page = get(&server.addr, "/index.html");
+    assert!(
+        page.body
+            .contains("it is a link to a file or folder that does not exist"),
+        "{}",
+        page.body
+    );
+}

@@ -189,7 +189,8 @@ impl Incremental {
         let Some(last) = &self.last else {
             return false;
         };
-        if self.root.join(rel).exists() {
+        // A link to nothing is there too (an error the build reports).
+        if std::fs::symlink_metadata(self.root.join(rel)).is_ok() {
             return false;
         }
         let read = |site: &Site| {
