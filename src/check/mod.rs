@@ -18,6 +18,7 @@ pub mod markdown_slips;
 mod nav;
 mod offers;
 mod open_elements;
+mod open_in_fields;
 mod organization;
 pub mod other_tools;
 mod placing;
@@ -78,7 +79,7 @@ pub fn check_every_language(site: &Site, theme: &crate::theme::Theme) -> Vec<Dia
 pub fn check_content(site: &Site, original: &Site, theme: &crate::theme::Theme) -> Vec<Diagnostic> {
     // Each reads the site alone: they run side by side, their findings in
     // this order.
-    let checks: [&(dyn Fn() -> Vec<Diagnostic> + Sync); 16] = [
+    let checks: [&(dyn Fn() -> Vec<Diagnostic> + Sync); 17] = [
         &|| check_practice(site),
         &|| check_sessions(site),
         &|| check_workshops(site, original),
@@ -94,6 +95,7 @@ pub fn check_content(site: &Site, original: &Site, theme: &crate::theme::Theme) 
         &|| reference_links::check_reference_links(site),
         &|| other_tools::check_other_tools(site),
         &|| left_open::check_left_open(site),
+        &|| open_in_fields::check_open_in_fields(site),
         &|| markdown_slips::check_markdown_slips(site),
     ];
     checks.par_iter().flat_map_iter(|check| check()).collect()
