@@ -263,6 +263,32 @@ fn value_at(text: &str, j: usize) -> (&str, usize) {
     }
 }
 
+/// The addresses the attribute `name` of a `tag` element holds, as pieces
+/// of its `value`: the whole value of an `href`, a `src`, a video's
+/// `poster` and an object's `data`; each address of a `srcset` (`a.png
+/// 1x, a-2x.png 2x`); none for any other attribute.
+pub fn addresses<'a>(tag: &str, name: &str, value: &'a str) -> impl Iterator<Item = &'a str> {
+    let is = |n: &str| name.eq_ignore_ascii_case(n);
+    let whole = is("href")
+        || is("src")
+        || is("poster")
+        || (is("data") && tag.eq_ignore_ascii_case("object"));
+    // (A `data:` address holds commas of its own.)
+    let list = (is("srcset") && !value.contains("data:")).then(|| {
+        value.split(',').filter_map(|candidate| {
+            let candidate = candidate.trim_start_matches(|c: char| c.is_ascii_whitespace());
+            let end = candidate
+                .find(|c: char| c.is_ascii_whitespace())
+                .unwrap_or(candidate.len());
+            Some(&candidate[..end]).filter(|url| !url.is_empty())
+        })
+    });
+    whole
+        .then_some(value)
+        .into_iter()
+        .chain(list.into_iter().flatten())
+}
+
 /// The attributes in `text` that have a value: what [`attributes`] gives,
 /// less the bare ones. Found from each `=`, so a tag is not read letter by
 /// letter: the link check reads every tag of every page.

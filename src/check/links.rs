@@ -144,6 +144,12 @@ impl<'a> LinkAttributes<'a> {
                 4 if name.eq_ignore_ascii_case("href") => 0,
                 3 if name.eq_ignore_ascii_case("src") => 1,
                 2 if !script && name.eq_ignore_ascii_case("id") => 2,
+                // A picture's other sizes, a video's still, an object's file.
+                4 | 6 => {
+                    let addresses = crate::html::addresses(tag.name, name, value);
+                    self.0[1].extend(addresses);
+                    continue;
+                }
                 _ => continue,
             };
             if !std::mem::replace(&mut seen[slot], true) {

@@ -114,7 +114,10 @@ mod tests {
         let module = "---\ntitle: M\nfacilitator: |\n  Notes <div class=x>\n---\nBody\n";
         let in_module = found("content/workshops/w/m.md", module);
         assert_eq!(in_module.len(), 1, "{in_module:?}");
-        assert!(in_module[0].starts_with("4:9 the `<div>` opened here"), "{in_module:?}");
+        assert!(
+            in_module[0].starts_with("4:9 the `<div>` opened here"),
+            "{in_module:?}"
+        );
         // Closed, in code, or in the body (checked with the page): nothing.
         let fine = "intro: |\n  <div>\n  x\n  </div>\n\n  `<script>` is a tag\n";
         assert!(found("content/practice/a.yaml", fine).is_empty());

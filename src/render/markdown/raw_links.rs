@@ -3,22 +3,23 @@
 //! Markdown leads: from the site root or the Markdown file's folder, to
 //! work under any sub-path and from disk.
 
-/// `raw` with each `src` and `href` that `rewrite` changes written anew, or
-/// `None` when none changes. Tags are read as a browser reads them
-/// (see [`crate::html`]); a comment's are left alone.
+/// `raw` with each address that `rewrite` changes written anew, or `None`
+/// when none changes: every attribute [`crate::html::addresses`] names
+/// (`src`, `href`, a video's `poster`, an object's `data`, each address
+/// of a `srcset`). Tags are read as a browser reads them (see
+/// [`crate::html`]); a comment's are left alone.
 pub fn rewritten(raw: &str, rewrite: impl Fn(&str) -> Option<String>) -> Option<String> {
     let lower = raw.to_ascii_lowercase();
-    if !lower.contains("src") && !lower.contains("href") {
+    let named = ["src", "href", "poster", "data"];
+    if !named.iter().any(|n| lower.contains(n)) {
         return None;
     }
     let mut out = String::with_capacity(raw.len() + 16);
     let mut copied = 0;
     for tag in crate::html::start_tags(raw) {
-        let links = crate::html::attributes(tag.attributes).filter(|(name, value)| {
-            !value.is_empty()
-                && (name.eq_ignore_ascii_case("src") || name.eq_ignore_ascii_case("href"))
-        });
-        for (_, value) in links {
+        let links = crate::html::attributes(tag.attributes)
+            .flat_map(|(name, value)| crate::html::addresses(tag.name, name, value));
+        for value in links.filter(|v| !v.is_empty()) {
             let Some(url) = rewrite(&decoded(value)) else {
                 continue;
             };
@@ -63,6 +64,13 @@ mod tests {
             )
         );
         assert_eq!(rewritten("<p>no links</p>", up), None);
+        let media = r#"<img src="/a.png" srcset="/a.png 1x, /a-2x.png 2x"><video poster=/p.jpg></video><object data="/d.pdf"></object>"#;
+        assert_eq!(
+            rewritten(media, up).as_deref(),
+            Some(
+                r#"<img src="../a.png" srcset="../a.png 1x, ../a-2x.png 2x"><video poster=../p.jpg></video><object data="../d.pdf"></object>"#
+            )
+        );
         assert_eq!(rewritten("<!-- <img src=\"/i.png\"> -->", up), None);
     }
 }
