@@ -47,6 +47,7 @@ impl Theme {
     pub fn open(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
         let display = Path::new("themes").join(name);
         let dir = root.join(&display);
+        outside_the_site(root, name, &dir)?;
         let theme = |dir| {
             let mut theme = Theme {
                 dir,
@@ -247,6 +248,34 @@ impl Theme {
         }
         files.into_iter().collect()
     }
+}
+
+/// An error when the theme `name` (whose folder would be `dir`) is not a
+/// folder inside the site's `themes/`: a path (`../shared/theme`,
+/// `/srv/themes/x`), or a link to a folder outside the site. Nothing from
+/// outside the site's folder is published, and a theme's `static/` files
+/// are.
+fn outside_the_site(root: &Path, name: &str, dir: &Path) -> Result<(), Diagnostic> {
+    let plain = !name.is_empty() && !name.contains(['/', '\\', ':']) && name != ".." && name != ".";
+    if !plain {
+        return Err(Diagnostic::error(
+            "site.yaml",
+            format!("theme `{name}` is a path, not the name of a folder in themes/"),
+        )
+        .hint("copy the theme into the site, as themes/NAME/, and write `theme: NAME`: nothing from outside the site's folder is published"));
+    }
+    let inside = match (std::fs::canonicalize(root), std::fs::canonicalize(dir)) {
+        (Ok(root), Ok(dir)) => dir.starts_with(root),
+        _ => true,
+    };
+    if inside {
+        return Ok(());
+    }
+    Err(Diagnostic::error(
+        "site.yaml",
+        format!("themes/{name} is a link to a folder outside the site's folder"),
+    )
+    .hint("copy the theme into themes/ instead of linking to it: nothing from outside the site's folder is published"))
 }
 
 /// Errors for the site's own template and strings files that cannot be

@@ -190,6 +190,29 @@ fn a_link_in_the_theme_static_folder_is_published() {
     assert_eq!(css, "p { margin: 0 }");
 }
 
+/// A theme folder that is a link to one outside the site is refused: its
+/// static/ files would be published.
+#[cfg(unix)]
+#[test]
+fn a_theme_linked_from_outside_the_site_is_refused() {
+    let site = fixture_site("base");
+    let outside = TempDir::new("outside-theme");
+    fs::create_dir_all(outside.path("static")).unwrap();
+    fs::write(outside.path("static/notes.txt"), "SECRET").unwrap();
+    fs::create_dir_all(site.0.join("themes")).unwrap();
+    std::os::unix::fs::symlink(&outside.0, site.0.join("themes/mine")).unwrap();
+    let yaml = fs::read_to_string(site.0.join("site.yaml")).unwrap();
+    fs::write(site.0.join("site.yaml"), format!("{yaml}\ntheme: mine\n")).unwrap();
+    let out = alsite(&["build"], &site.0);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("error: themes/mine is a link to a folder outside the site's folder"),
+        "{stderr}"
+    );
+    assert!(!site.0.join("public/static/notes.txt").exists());
+}
+
 #[cfg(unix)]
 #[test]
 fn a_link_in_content_that_leads_out_of_the_site_is_refused_not_published() {
