@@ -167,7 +167,7 @@ fn render_in_memory(
     root: &Path,
     site: &Site,
     theme: &Theme,
-    assets: Vec<(String, Vec<u8>)>,
+    assets: Vec<(String, render::Bytes)>,
 ) -> Result<(Vec<Output>, Vec<PageLinks>, LinkIndex, SiteText), Diagnostics> {
     let read_body = |page: &Page| load::page_body(root, page);
     let mut outputs = render::render_site(site, theme, assets, &Inputs::all(&read_body), Ok)?;

@@ -18,7 +18,7 @@ use std::path::Path;
 pub(super) struct Prepared {
     pub(super) site: Site,
     pub(super) theme: Theme,
-    pub(super) assets: Vec<(String, Vec<u8>)>,
+    pub(super) assets: Vec<(String, crate::render::Bytes)>,
     pub(super) warnings: Diagnostics,
 }
 
@@ -143,6 +143,9 @@ pub(super) fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
         return Err(with_warnings(errors, &warnings));
     }
     warnings.sort();
+    // Shared from here on: a build that renders twice (see `build::index`)
+    // does not copy a gigabyte video to do so.
+    let assets = assets.into_iter().map(|(p, b)| (p, b.into())).collect();
     Ok(Prepared {
         site,
         theme,

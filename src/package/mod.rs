@@ -134,7 +134,17 @@ pub fn package(o: &Options) -> Result<Summary, Diagnostics> {
     let notes = new_tab_notes(&g.site);
     let mut files: Vec<(String, Vec<u8>)> = outputs
         .into_iter()
-        .map(|f| (f.path.clone(), framed(&f.path, f.bytes, &notes, &guides)))
+        .map(|f| {
+            (
+                f.path.clone(),
+                framed(
+                    &f.path,
+                    std::sync::Arc::unwrap_or_clone(f.bytes),
+                    &notes,
+                    &guides,
+                ),
+            )
+        })
         .collect();
     files.extend(
         schemas::files(o.version)

@@ -37,12 +37,16 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use url::relative_url;
 
+/// A file's bytes, shared: an asset the build copies (a video of a
+/// gigabyte) is held once, however many outputs hold it.
+pub type Bytes = std::sync::Arc<Vec<u8>>;
+
 /// One file of the built site.
 #[derive(Debug, Clone)]
 pub struct Output {
     /// Path from the site root, with `/` separators.
     pub path: String,
-    pub bytes: Vec<u8>,
+    pub bytes: Bytes,
     /// The content file it was made from, if any.
     pub source: Option<PathBuf>,
     /// The template it was rendered with, if any.
@@ -55,10 +59,10 @@ pub struct Output {
 impl Output {
     /// A file that is not a rendered page (a static file, a copied asset,
     /// a search index): no source, no template, no fingerprint.
-    pub fn plain(path: String, bytes: Vec<u8>) -> Output {
+    pub fn plain(path: String, bytes: impl Into<Bytes>) -> Output {
         Output {
             path,
-            bytes,
+            bytes: bytes.into(),
             source: None,
             template: None,
             key: 0,
@@ -125,7 +129,7 @@ pub const COMPONENTS_PATH: &str = "components.html";
 pub fn render_site<R: Send>(
     site: &Site,
     theme: &Theme,
-    assets: Vec<(String, Vec<u8>)>,
+    assets: Vec<(String, Bytes)>,
     inputs: &Inputs<R>,
     each: impl Fn(Output) -> Result<R, Diagnostic> + Sync,
 ) -> Result<Vec<R>, Diagnostics> {
@@ -134,8 +138,12 @@ pub fn render_site<R: Send>(
     let statics: Vec<Output> = static_files
         .files
         .into_iter()
-        .chain(assets)
         .map(|(path, bytes)| Output::plain(path, bytes))
+        .chain(
+            assets
+                .into_iter()
+                .map(|(path, bytes)| Output::plain(path, bytes)),
+        )
         .collect();
     let langs = languages::languages(site);
     let alternates = Alternates::new(&langs, |s| jobs(s).into_iter().map(|j| j.path).collect());
@@ -254,7 +262,7 @@ fn render_jobs<R: Send>(
         }
         each(Output {
             path,
-            bytes: html.into_bytes(),
+            bytes: html.into_bytes().into(),
             source: Some(job.source.clone()),
             template: Some(template),
             key,

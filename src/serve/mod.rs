@@ -85,10 +85,7 @@ impl Snapshot {
         strings: Vec<Arc<Strings>>,
         version: u64,
     ) -> Snapshot {
-        let files = outputs
-            .into_iter()
-            .map(|o| (o.path, Arc::new(o.bytes)))
-            .collect();
+        let files = outputs.into_iter().map(|o| (o.path, o.bytes)).collect();
         Snapshot {
             files,
             error: None,
@@ -494,7 +491,7 @@ fn apply(
             } else {
                 let mut files = current.files.clone();
                 for o in rebuilt.changed {
-                    files.insert(o.path, Arc::new(o.bytes));
+                    files.insert(o.path, o.bytes);
                 }
                 Snapshot {
                     files,

@@ -91,7 +91,7 @@ pub fn same_files(served: &HashMap<String, Arc<Vec<u8>>>, built: &[crate::render
     served.len() == built.len()
         && built
             .iter()
-            .all(|o| served.get(&o.path).is_some_and(|b| **b == o.bytes))
+            .all(|o| served.get(&o.path).is_some_and(|b| *b == o.bytes))
 }
 
 /// Whether the server's own pages (404, the overlay) keep their words: a
