@@ -15,7 +15,7 @@ type Snapshot = BTreeMap<String, Vec<u8>>;
 
 fn apply(snapshot: &mut Snapshot, rebuilt: Rebuilt) {
     for o in rebuilt.changed {
-        snapshot.insert(o.path, o.bytes);
+        snapshot.insert(o.path, o.bytes.to_vec());
     }
 }
 

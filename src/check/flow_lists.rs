@@ -4,7 +4,8 @@
 //! does before `and why`: the list quietly gets an entry too many. In a
 //! list of sentences (its first entry starts with a capital), an entry that
 //! starts with such a joining word, in small letters, is most likely such a
-//! piece, and is warned about at its place; a list of things (`[Flip chart,
+//! piece, and is warned about at its place, as is, in a list of two
+//! sentences or more, an entry in small letters; a list of things (`[Flip chart,
 //! markers]`) or of words (`[what, how, who]`) is not. Lines inside a block of text
 //! (`intro: |`) are text, not lists, and are passed over.
 
@@ -180,11 +181,22 @@ fn split_entry(path: &Path, n: usize, line: &str) -> Option<Diagnostic> {
     }
     // An entry after one that ends a sentence (`Kto jeszcze?`) begins anew.
     let ended = |i: usize| entries[i - 1].0.ends_with(['?', '!', '.']);
+    // A list of sentences: two entries or more with a capital, one of
+    // them of three words or more. There, an entry in small letters is a
+    // piece too (`[Tell open, closed, probing and leading questions apart,
+    // Rewrite …]`), where in `[Flip chart, markers]` it is a thing of its own.
+    let capital = |e: &&(&str, usize)| e.0.chars().next().is_some_and(char::is_uppercase);
+    let capitals: Vec<_> = entries.iter().filter(capital).collect();
+    let sentences = capitals.len() >= 2
+        && capitals
+            .iter()
+            .any(|(e, _)| e.split_whitespace().count() >= 3);
+    let small = |e: &str| e.chars().next().is_some_and(char::is_lowercase);
     let (i, (piece, at)) = entries
         .iter()
         .enumerate()
         .skip(1)
-        .find(|(i, (e, _))| joins(e) && !ended(*i))?;
+        .find(|(i, (e, _))| (joins(e) || (sentences && small(e))) && !ended(*i))?;
     let before = entries[i - 1].0;
     let column = line[..open + at].chars().count() + 1;
     Some(
@@ -246,6 +258,18 @@ mod tests {
             assert!(warned(&line).is_some(), "{word}");
         }
         assert!(warned("objectives: [Ask, unless the group is ready]").is_some());
+        // In a list of sentences, a piece in small letters.
+        let (column, message) = warned(
+            "objectives: [Tell open, closed, probing and leading questions apart, Rewrite advice as a question]",
+        )
+        .unwrap();
+        assert_eq!(column, 25);
+        assert!(
+            message.contains("entry 2 of `objectives` (`closed`)"),
+            "{message}"
+        );
+        let pl = "objectives: [Odróżnić pytania otwarte, zamknięte, pogłębiające, Przepisać radę na pytanie]";
+        assert!(warned(pl).is_some());
         // A word joined by hyphens, a noun that is also a joining word, an
         // alternative, an entry after a whole question: entries of their own.
         for line in [

@@ -193,7 +193,7 @@ mod tests {
     fn index(text: &SiteText) -> Vec<(String, Vec<u8>)> {
         text.outputs()
             .into_iter()
-            .map(|o| (o.path, o.bytes))
+            .map(|o| (o.path, o.bytes.to_vec()))
             .collect()
     }
 
