@@ -89,6 +89,12 @@ fn a_module_run_on_two_days_names_each_day_in_polish() {
         page.contains("Dzień 1, 10:45–12:00 i\u{a0}Dzień 2, 10:00–11:15"),
         "both days named"
     );
+    // Each activity's times name their days too: "10:45–10:55 i 10:00–10:10"
+    // would read as one day's.
+    let first = "Dzień 1, 10:45–";
+    let activity = page.find("min ·").map(|at| &page[at..]).unwrap_or("");
+    assert!(activity.contains(first), "{page}");
+    assert!(activity.contains("i\u{a0}Dzień 2, 10:00–"), "{page}");
 }
 
 #[test]

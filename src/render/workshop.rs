@@ -146,11 +146,12 @@ fn activities(
     (site, original): (&Site, &Site),
     w: &Workshop,
     m: &Module,
-    starts: &[Clock],
+    runs: &[(usize, Clock, Clock)],
     path: &str,
 ) -> Vec<Value> {
     let s = &site.strings;
-    let mut at = starts.to_vec();
+    let mut at = starts(runs);
+    let several_days = runs.iter().any(|r| r.0 != runs[0].0);
     let timer_names = timer_names(original, w, m);
     m.front
         .activities
@@ -180,11 +181,21 @@ fn activities(
                 _ => None,
             };
             // Its clock time in every run of the module.
+            // On two days or more, each run names its day ("Day 1,
+            // 09:00–09:10 and Day 2, 09:00–09:10").
             let ranges = at
                 .iter()
-                .map(|c| {
+                .zip(runs)
+                .map(|(c, run)| {
                     let (from, to) = (s.clock(c.0), s.clock(c.plus(a.minutes).0));
-                    s.t("time.range", &[("start", &from), ("end", &to)])
+                    if !several_days {
+                        return s.t("time.range", &[("start", &from), ("end", &to)]);
+                    }
+                    let day = s.t("workshop.day", &[("n", &run.0.to_string())]);
+                    s.t(
+                        "workshop.when",
+                        &[("day", &day), ("start", &from), ("end", &to)],
+                    )
                 })
                 .collect::<Vec<_>>();
             at.iter_mut().for_each(|c| *c = c.plus(a.minutes));
@@ -297,7 +308,7 @@ pub fn module_context(
             objectives => &m.front.objectives,
             materials => &m.front.materials,
             when => when(site, w, &runs),
-            activities => activities((site, original), w, m, &starts(&runs), path),
+            activities => activities((site, original), w, m, &runs, path),
             body => safe(to_html(&m.body, path, ids)),
             key => format!("alsite-timer:{}/{}", w.slug, m.slug),
         },
@@ -359,7 +370,7 @@ fn modules_in_order(
                 when => when(site, w, &runs),
                 objectives => &m.front.objectives,
                 materials => &m.front.materials,
-                activities => activities((site, original), w, m, &starts(&runs), path),
+                activities => activities((site, original), w, m, &runs, path),
                 notes => if with_notes { m.front.facilitator.as_deref().map(|f| safe(to_html(f, path, ids))) } else { None },
                 // Below the module's title (an h2): its highest heading becomes an h3.
                 body => safe(to_html_below(&m.body, path, ids, 3).html),
