@@ -6,7 +6,7 @@
 
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { launch, open, contrast, sampleCopy, freshPage } = require("./helpers");
+const { launch, open, contrast, sampleCopy, freshPage, scrollSettled } = require("./helpers");
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -90,3 +90,26 @@ test("a checkbox not ticked is an empty square, 3:1 against its option; a ticked
   }
   site.remove();
 });
+
+for (const [width, height] of [[1280, 800], [390, 844]]) {
+  test(`an answer checked at the bottom of the window brings its feedback into view, and the first answer does not push its item down, ${width} px`, async () => {
+    const { page } = await fresh("practice/open-questions.html");
+    await page.setViewportSize({ width, height });
+    const item = page.locator(".practice-item").first();
+    const button = item.locator("button[type=submit]");
+    await item.locator("textarea").fill("What else could help you here?");
+    // The button near the bottom of the window, as a reader scrolls to it.
+    await button.evaluate((b) => window.scrollBy({ top: b.getBoundingClientRect().bottom - (innerHeight - 30), behavior: "instant" }));
+    const before = await item.evaluate((s) => s.getBoundingClientRect().top);
+    await button.click();
+    await item.locator(".feedback .verdict").waitFor();
+    await scrollSettled(page);
+    const after = await item.evaluate((s) => {
+      const box = s.querySelector(".feedback").getBoundingClientRect();
+      return { top: s.getBoundingClientRect().top, feedbackTop: box.top, feedbackBottom: box.bottom, room: innerHeight };
+    });
+    assert.ok(after.feedbackTop >= 0 && after.feedbackTop < after.room - 60, `the feedback starts in the window: ${JSON.stringify(after)}`);
+    assert.ok(after.top <= before + 2, `the item did not move down: ${before} → ${after.top}`);
+    assert.ok(await page.locator(".progress .score").isVisible(), "the score line is there");
+  });
+}

@@ -475,6 +475,24 @@
     });
   }
 
+  /** After an answer: the item stays where it was on the screen though
+   *  the score's line appeared above it (`before`: its top until then),
+   *  and its feedback, drawn below what the reader was looking at, is
+   *  brought up into the window, its top kept in view. */
+  function keepInView(section, before) {
+    var shift = section.getBoundingClientRect().top - before;
+    if (shift) window.scrollBy({ top: shift, behavior: "instant" });
+    var box = section.querySelector(".feedback");
+    if (!box || !box.textContent) return;
+    var r = box.getBoundingClientRect(), room = window.innerHeight;
+    var below = r.bottom - (room - 16);
+    if (below <= 0) return;
+    var by = Math.min(below, Math.max(0, r.top - room / 4));
+    if (by <= 0) return;
+    var still = matchMedia("(prefers-reduced-motion: reduce)").matches;
+    window.scrollBy({ top: by, behavior: still ? "instant" : "smooth" });
+  }
+
   function mountPage() {
     var script = document.getElementById("practice-data");
     if (!script) return;
@@ -527,7 +545,9 @@
       if (!section) return;
       mounted[id] = mountItem(section, item, data.rules, function (result) {
         store.answer(id, item, result);
+        var before = section.getBoundingClientRect().top;
         update();
+        keepInView(section, before);
       }, savedFor(id));
     });
     function startOver() {
