@@ -95,6 +95,26 @@ test("a session's pause answered with the keyboard keeps the focus, and Tab goes
   await page.close();
 });
 
+test("Space at a session's last turn goes on to its end, never back a turn", async () => {
+  const { page, problems } = await fresh("sessions/rota-tool.html");
+  await page.locator(".stage-list a").last().click();
+  const next = page.locator(".player .next");
+  await next.focus();
+  const turn = () => page.locator(".player [role=progressbar]").getAttribute("aria-valuenow");
+  for (let i = 0; i < 60 && !(await next.isDisabled()); i++) await page.keyboard.press("Space");
+  assert.ok(await next.isDisabled(), "the last turn was reached with Space");
+  const last = await turn();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("Space");
+  assert.equal(await turn(), last, "still at the last turn");
+  const now = await page.evaluate(() => Boolean(document.activeElement.closest(".session-end")));
+  assert.ok(now, `the focus is on the session's end: ${JSON.stringify(await focused(page))}`);
+  await page.keyboard.press("Tab");
+  assert.ok(await page.evaluate(() => Boolean(document.activeElement.closest(".session-end a"))), "Tab goes on to where it leads");
+  assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+  await page.close();
+});
+
 test("a timer whose time runs out under the keyboard's focus hands it to its Reset", async () => {
   const { page, problems } = await fresh("workshops/foundations/power-of-questions.html", true);
   const first = page.locator("#activity-1");

@@ -143,7 +143,7 @@ for (const [name, viewport] of [["a phone", { width: 390, height: 844 }], ["a la
     assert.ok(box.top >= box.below - 1 && box.bottom <= box.height, `the turn after the skipped pause in view: ${JSON.stringify(box)}`);
     assert.ok(await page.evaluate(() => document.activeElement === document.querySelector(".player .next")), "the focus on Next");
 
-    // The last turn: Next is disabled, the focus moves to Back, and the page stays on the turn.
+    // The last turn: Next is disabled, the focus moves on to the session's end, and the page stays on the turn.
     await page.locator(".stage-list a").last().click();
     const last = data.turns;
     while (!(await position(page)).startsWith(`Turn ${last} of`)) {
@@ -151,7 +151,7 @@ for (const [name, viewport] of [["a phone", { width: 390, height: 844 }], ["a la
       else await next.click();
     }
     assert.equal(await next.isDisabled(), true);
-    assert.ok(await page.evaluate(() => document.activeElement === document.querySelector(".player .back")), "the focus on Back");
+    assert.ok(await page.evaluate(() => document.activeElement === document.querySelector(".session-end h2")), "the focus on the session's end");
     box = await inView(page, `#turn-${last}`);
     assert.ok(box.top >= box.below - 1 && box.bottom <= box.height, `the last turn in view: ${JSON.stringify(box)}`);
     // A prospect who watched to the end is shown where to go next, in the window with the last turn.
@@ -230,6 +230,14 @@ test("transcript view, the coach's notes and presenter view", async () => {
   assert.ok(size >= 32, `large type for projecting: ${size}px`);
   assert.equal(await page.locator(".present-toggle").textContent(), "Leave presenter view");
   assert.deepEqual(await axeViolations(page), [], "presenter view");
+  // A presentation clicker's Page Down and Page Up step through the turns.
+  const now = () => page.locator(".player [role=progressbar]").getAttribute("aria-valuenow");
+  const at = Number(await now());
+  await page.keyboard.press("PageDown");
+  await page.keyboard.press("PageDown");
+  assert.equal(Number(await now()), at + 2, "Page Down goes on");
+  await page.keyboard.press("PageUp");
+  assert.equal(Number(await now()), at + 1, "Page Up goes back");
   await page.locator(".present-toggle").click();
   await page.waitForFunction(() => !document.body.classList.contains("present"));
   assert.ok(await page.locator(".site-header").isVisible());

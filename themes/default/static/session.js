@@ -261,8 +261,8 @@
     // A button that has just been disabled under the keyboard's focus, or a
     // control of a turn that has just been hidden (→ pressed on a pause's
     // "Go on"), hands the focus on instead of dropping it: at a pause, to the
-    // pause's "Your turn" (so Tab goes on to its answers); else to the other
-    // of Next and Back, or to Next.
+    // pause's "Your turn" (so Tab goes on to its answers); at the last turn,
+    // to the session's end; else to the other of Next and Back, or to Next.
     function keepFocus(lost, current, stop) {
       var gone = lost === next || lost === back
         ? lost.disabled
@@ -274,6 +274,12 @@
         // Without a scroll of its own: one would cut short reveal()'s
         // smooth scroll and leave the pause's answers below the window.
         label.focus({ preventScroll: true });
+      } else if (lost === next && ending && !ending.hidden) {
+        // The last turn: on to where the session leads (Tab goes on to its
+        // links), not to Back, which Space would then press.
+        var end = ending.querySelector("h2") || ending;
+        end.tabIndex = -1;
+        end.focus({ preventScroll: true });
       } else if (lost === next || lost === back) {
         focusControl(lost === next ? back : next);
       } else {
@@ -399,10 +405,13 @@
       var typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
       var onControl = t && /^(BUTTON|A|SUMMARY)$/.test(t.tagName);
       if (typing) return;
-      if (ev.key === "ArrowRight" || (ev.key === " " && !onControl)) {
+      // A presentation clicker sends Page Down and Page Up: in the
+      // presenter view they step, as elsewhere they scroll the page.
+      var clicker = presenting() && (ev.key === "PageDown" || ev.key === "PageUp");
+      if (ev.key === "ArrowRight" || (ev.key === " " && !onControl) || (clicker && ev.key === "PageDown")) {
         ev.preventDefault();
         if (!next.disabled) go(state.turn + 1);
-      } else if (ev.key === "ArrowLeft") {
+      } else if (ev.key === "ArrowLeft" || (clicker && ev.key === "PageUp")) {
         ev.preventDefault();
         if (!back.disabled) go(state.turn - 1);
       }
