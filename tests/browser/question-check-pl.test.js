@@ -151,6 +151,9 @@ const TABLE = [
   ["Co zrobisz? Ja bym zadzwonił do klienta.", "statement"],
   // stacked
   ["Kto zdecydował i kiedy?", "stacked"],
+  // jedno słowo
+  ["Co?", "short"],
+  ["A dlaczego?", "short"],
   ["Co się stało i dlaczego?", "stacked"],
   ["Co się stało? Jak zareagowali?", "stacked"],
   ["Ile osób jest w zespole, komu podlegają i jaki jest budżet?", "stacked"],

@@ -78,6 +78,12 @@ const TABLE = [
   ["How many people are on the team, who do they report to, and what's the budget?", "stacked"],
   ["What happened? How did they react?", "stacked"],
   ["Who decided, and why did they decide it?", "stacked"],
+  ["What do you think about HR, and have you spoken to them?", "stacked"],
+  ["What would you do, or did you already decide?", "stacked"],
+  // one word asks about nothing; two may ("What else?" above is open)
+  ["What?", "short"],
+  ["Why?", "short"],
+  ["And who?", "short"],
   ["What did you try, and how did it go, and what's next?", "stacked"],
   ["When did it start?? ", "stacked"],
   // limited choice

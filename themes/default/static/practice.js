@@ -195,7 +195,7 @@
     };
   };
 
-  var KINDS = ["open", "closed", "leading", "statement", "stacked", "choice"];
+  var KINDS = ["open", "closed", "leading", "statement", "stacked", "choice", "short"];
 
   /** What follows a typed answer's verdict: the model answers, then the
    *  explanation (shown here only, not again below). */

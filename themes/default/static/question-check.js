@@ -1,7 +1,7 @@
 /* The typed-question checker for rewrite items: a pure function,
  *   checkQuestion(text, rules, options) -> { ok, kind, hints }
  * with kind one of "open", "closed", "leading", "statement", "stacked",
- * "choice". `ok` is true for an open question; a missing "?" at the end
+ * "choice", "short" (a question of one word: "What?"). `ok` is true for an open question; a missing "?" at the end
  * only adds a hint.
  *
  * `rules` is content/practice/question-rules.yaml as the page embeds it:
@@ -39,6 +39,7 @@
     "checker.text_after_question_mark": "Something follows your question mark. End with the question, and leave out the rest.",
     "checker.ends_with_question_mark": "End your question with a question mark.",
     "checker.not_a_question": "This is a statement: it does not ask anything. Turn it into a question.",
+    "checker.too_short": "One word gives the presenter little to work with. Say what you are asking about, for example “What makes this hard for you?”",
     "checker.choice_stop_after": "This offers only the options you picked. Leave the choice to the presenter: stop after “{question}”",
     "checker.choice": "This offers only the options you picked. Leave the choice to the presenter.",
     "checker.closed_fact": "This asks for a single number or fact: it starts with “{opener}”.",
@@ -283,6 +284,12 @@
     return result("statement", [q.say("not_a_question") + " " + q.say("try_open")]);
   }
 
+  /* "What?", "Why?", "Co?": a question word and nothing it asks about. */
+  function oneWord(q) {
+    var words = q.lower.match(/[\p{L}\p{N}']+/gu) || [];
+    return words.length === 1 ? result("short", [q.say("too_short")]) : null;
+  }
+
   var SEPARATORS = [",", ":", " - ", ";"];
 
   function limitedChoice(q) {
@@ -330,7 +337,7 @@
     q.whole = { text: full, lower: fold(full), rules: rules };
     q.open = opener(q.lower, rules.open_openers);
     q.closed = opener(q.lower, closedList(rules));
-    var early = viewOrAdvice(q) || leading(q) || statement(q) || stacked(q) || unfinished(q);
+    var early = viewOrAdvice(q) || leading(q) || statement(q) || stacked(q) || unfinished(q) || oneWord(q);
     if (early) return early;
     var found = limitedChoice(q) || closedOrOpen(q);
     if (q.unmarked) found.hints.unshift(say("ends_with_question_mark"));
