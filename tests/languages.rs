@@ -512,3 +512,31 @@ fn a_misspelt_language_code_is_not_an_error_for_every_translation() {
         "{stderr}"
     );
 }
+
+/// An original whose break has no minutes gets its error alone: its
+/// translation is not also warned about times the original never had.
+#[test]
+fn an_original_with_an_error_in_its_days_is_not_compared_with_its_translation() {
+    let site = TempDir::new("translation-of-a-broken-day");
+    common::copy_base(&site.0);
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/workshop-translation-other-start");
+    copy_tree(&fixture, &site.0);
+    let days = "content/workshops/foundations";
+    let pl = site.path(&format!("{days}/workshop.pl.yaml"));
+    fs::write(
+        &pl,
+        fs::read_to_string(&pl).unwrap().replace("10:00", "09:00"),
+    )
+    .unwrap();
+    let original = site.path(&format!("{days}/workshop.yaml"));
+    let broken = fs::read_to_string(&original)
+        .unwrap()
+        .replace("{ break: Coffee, minutes: 15 }", "{ break: Coffee }");
+    fs::write(&original, broken).unwrap();
+    let out = alsite(&["build"], &site.0);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("a break needs `minutes:`"), "{err}");
+    assert!(!err.contains("in the original"), "{err}");
+}

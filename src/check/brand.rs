@@ -96,6 +96,42 @@ pub fn check_brand(site: &Site, outputs: &HashSet<&str>) -> Vec<Diagnostic> {
             ));
         }
     }
+    diags.extend(unused_fonts(brand, text));
+    diags
+}
+
+/// A warning for each family under `fonts:` that neither `font:` nor
+/// `heading_font:` names: its file is published and no page shows it (as
+/// when `fonts:` is copied from an example and `font:` is left as it was).
+fn unused_fonts(brand: &crate::config::Brand, text: &str) -> Vec<Diagnostic> {
+    let named = |family: &str| {
+        [&brand.font, &brand.heading_font]
+            .iter()
+            .any(|f| f.as_deref() == Some(family))
+    };
+    let mut warned: Vec<&str> = Vec::new();
+    let mut diags = Vec::new();
+    for (i, f) in brand.fonts.iter().enumerate() {
+        if named(&f.family) || warned.contains(&f.family.as_str()) {
+            continue;
+        }
+        warned.push(&f.family);
+        let place = [
+            Seg::Key("brand"),
+            Seg::Key("fonts"),
+            Seg::Index(i),
+            Seg::Key("family"),
+        ];
+        let (line, column) = locate_value(text, &place);
+        diags.push(
+            Diagnostic::warning(
+                "site.yaml",
+                format!("font `{}` is shipped under `fonts:`, but neither `font:` nor `heading_font:` names it: its file is published and no page shows it", f.family),
+            )
+            .at(line, column)
+            .hint(format!("write `font: {}` (or `heading_font:`) to use it, or remove it from `fonts:`", f.family)),
+        );
+    }
     diags
 }
 

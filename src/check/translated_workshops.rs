@@ -38,7 +38,12 @@ fn day_difference(site: &Site, w: &Workshop, orig: &Workshop) -> Option<Diagnost
             .at(line, col)
             .hint(HINT)
     };
-    let (here, there) = (plan(w).0, plan(orig).0);
+    let (here, (there, wrong)) = (plan(w).0, plan(orig));
+    // An original whose days have errors of their own (a break without
+    // minutes) has no times to compare with: its error says what to mend.
+    if !wrong.is_empty() {
+        return None;
+    }
     if here.len() != there.len() {
         let message = format!(
             "this translation has {} days and its original, {origin}, has {}",

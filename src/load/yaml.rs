@@ -207,7 +207,9 @@ fn from_serde<T: DeserializeOwned>(
     if let Some(h) = second_type(text, line, &message) {
         hint = Some(h);
     }
-    if let Some(h) = number_hints::comma_in_a_number(text, line, column, &message) {
+    if let Some(h) = number_hints::comma_in_a_number(text, line, column, &message)
+        .or_else(|| number_hints::comma_in_a_text(text, line, column, &message))
+    {
         hint = Some(h);
     }
     if let Some(h) = hint

@@ -99,6 +99,33 @@ pub(super) fn comma_in_a_number(
     Some(format!("inside `{{ … }}` a comma ends an entry, so `{key}: {written}` was read as `{key}: {number}` and a field `{field}`; {write}"))
 }
 
+/// For an unknown field that is the rest of a text after a comma, in
+/// braces (`{ title: Questions only, in pairs, minutes: 25 }`): the comma
+/// ended the title, and `in pairs` was read as a field with no value.
+pub(super) fn comma_in_a_text(
+    text: &str,
+    line: usize,
+    column: usize,
+    message: &str,
+) -> Option<String> {
+    let field = message.split("unknown field `").nth(1)?.split('`').next()?;
+    let source = source_line(text, line)?;
+    let before: String = source.chars().take(column.checked_sub(1)?).collect();
+    let after = source
+        .get(before.len()..)?
+        .strip_prefix(field)?
+        .trim_start();
+    // The piece stands alone: no `:` of its own after it.
+    (after.starts_with(',') || after.starts_with('}')).then_some(())?;
+    let entry = before.trim_end().strip_suffix(',')?;
+    let entry = entry.rsplit(['{', ',']).next()?.trim();
+    let (key, value) = entry.split_once(':')?;
+    let (key, value) = (key.trim(), value.trim());
+    (!key.is_empty() && !value.is_empty() && !all_digits(value)).then_some(())?;
+    let whole = format!("{value}, {field}");
+    Some(format!("inside `{{ … }}` a comma ends an entry, so `{key}: {whole}` was read as `{key}: {value}` and a field `{field}`; put the whole text in quotes: `{key}: \"{whole}\"`"))
+}
+
 /// Whether `text` is one or more ASCII digits and nothing else.
 fn all_digits(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
