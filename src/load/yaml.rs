@@ -45,6 +45,7 @@ pub fn parse<T: DeserializeOwned>(
         let (line, column) = (d.line + first_line - 1, d.column);
         d.at(line, column)
     };
+    let text = &*blank_tabs(text);
     prescan(file, text)
         .map_err(|d| nothing::for_a_list::<T>(file, text, first_line, &d).unwrap_or(d))
         .map_err(shift)?;
@@ -59,6 +60,21 @@ pub fn parse<T: DeserializeOwned>(
             None => shift(from_serde::<T>(file, text, first_line, &e)),
         }
     })
+}
+
+/// `text` with each line of nothing but spaces and tabs (an editor's
+/// indent left behind) made empty: such a line looks blank, and YAML would
+/// refuse its tab. Lines keep their numbers.
+fn blank_tabs(text: &str) -> std::borrow::Cow<'_, str> {
+    let tabbed = |l: &str| l.contains('\t') && l.trim_matches([' ', '\t', '\r']).is_empty();
+    if !text.lines().any(tabbed) {
+        return text.into();
+    }
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(|l| if tabbed(l) { "" } else { l })
+        .collect();
+    lines.join("\n").into()
 }
 
 /// Nothing but blank lines, comments and document markers.
@@ -431,6 +447,14 @@ mod tests {
 
     fn err(text: &str, first_line: usize) -> Diagnostic {
         parse::<T>(Path::new("f.yaml"), text, first_line).unwrap_err()
+    }
+
+    #[test]
+    fn a_line_of_spaces_and_tabs_is_blank() {
+        let parsed = parse::<T>(Path::new("f.yaml"), "title: a\n\t\n  \t \r\nn: 1\n", 1);
+        assert_eq!(parsed.map(|t| t.n).ok(), Some(1));
+        // A tab that indents a key is still an error, at its line.
+        assert_eq!(err("title: a\n\tn: 1\n", 1).line, 2);
     }
 
     #[test]

@@ -122,11 +122,22 @@ pub(super) fn prescan(file: &Path, text: &str) -> Result<(), Diagnostic> {
             }
         }
         let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
-        if let Some(col) = indent.find('\t') {
+        // A line of nothing but spaces and tabs (an editor's indent left
+        // behind) is a blank line.
+        let blank = indent.len() == line.len();
+        if let Some(col) = indent.find('\t').filter(|_| !blank) {
             return err(
                 col,
                 "a tab is used for indentation here",
                 "YAML indents with spaces only: replace the tab with spaces, lined up with the lines above (most editors can turn tabs into spaces)",
+            );
+        }
+        let dash_tab = !in_block_text && line.trim_start_matches(' ').starts_with("-\t");
+        if let Some(dash) = dash_tab.then_some(indent.len()) {
+            return err(
+                dash + 1,
+                "a tab follows this list item's `-`, where YAML takes only a space",
+                "replace the tab after the `-` with a space",
             );
         }
         if is_directive(line) {
