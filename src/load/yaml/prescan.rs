@@ -105,9 +105,33 @@ pub(super) fn prescan(file: &Path, text: &str) -> Result<(), Diagnostic> {
         };
         if let Some((col, c)) = line
             .char_indices()
-            .find(|&(_, c)| c.is_control() && c != '\t')
+            .find(|&(_, c)| (c.is_control() && c != '\t') || matches!(c, '\u{2028}' | '\u{2029}'))
         {
-            return Err(invisible_character(file, c).at(i + 1, line[..col].chars().count() + 1));
+            let at = (i + 1, line[..col].chars().count() + 1);
+            if !c.is_control() {
+                // Pasted from Word, a PDF or a web page: YAML ends a line there.
+                return Err(Diagnostic::error(file, format!("a line separator (U+{:04X}) is in the text here, which YAML reads as the end of the line", c as u32))
+                    .at(at.0, at.1)
+                    .hint("delete it and type a space (or press Enter, if a new line was meant); it often comes from copying out of Word, a PDF or a web page"));
+            }
+            return Err(invisible_character(file, c).at(at.0, at.1));
+        }
+        // A character that shows as nothing in a line's indentation (a
+        // zero-width space pasted before the spaces of a key): the line is
+        // not indented as it looks. (Right before a key, it is named as
+        // part of the key's name: see `explain`.)
+        let start = line.trim_start_matches(' ');
+        let mut first = start.chars();
+        if let Some(c) = first.next().filter(|&c| {
+            !in_block_text
+                && c != '\u{a0}'
+                && crate::model::fields::shows_as_nothing(c)
+                && first.next() == Some(' ')
+        }) {
+            let col = line.len() - start.len();
+            return Err(Diagnostic::error(file, format!("an invisible character (U+{:04X}) is in this line's indentation, so the line is not indented as it looks", c as u32))
+                .at(i + 1, line[..col].chars().count() + 1)
+                .hint("delete the start of the line and type it again; the character often comes from copying text out of a web page or a chat"));
         }
         if !in_block_text {
             if let Some((col, c, place)) = odd_space(line) {
