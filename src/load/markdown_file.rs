@@ -137,6 +137,9 @@ fn split_markdown<'t>(
     if let Some((line, message, hint)) = misfenced(text) {
         return Err(Diagnostic::error(rel, message).at(line, 1).hint(hint));
     }
+    if let Some(d) = almost_a_title(rel, text) {
+        return Err(d);
+    }
     let hint =
         "start the file with `---`, a line `title: …`, and `---`, or with a heading `# Title`";
     let message = if text.trim_start_matches('\u{feff}').trim().is_empty() {
@@ -145,6 +148,30 @@ fn split_markdown<'t>(
         "missing front matter"
     };
     Err(Diagnostic::error(rel, message).at(1, 1).hint(hint))
+}
+
+/// The error for a page whose first line was meant as its title heading
+/// but is not one: `#Our team` (no space after `#`, so not a heading) or
+/// `## Our team` (a heading, of the second level).
+fn almost_a_title(rel: &Path, text: &str) -> Option<Diagnostic> {
+    let (n, line) = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .enumerate()
+        .find(|(_, l)| !l.trim().is_empty())?;
+    let line = line.trim_end();
+    let hashes = line.len() - line.trim_start_matches('#').len();
+    let words = line[hashes..].trim();
+    if hashes == 0 || hashes > 6 || words.is_empty() {
+        return None;
+    }
+    let message = if !line[hashes..].starts_with([' ', '\t']) {
+        format!("the first line, `{line}`, is not a heading: Markdown needs a space after the `#`, so the page has no title")
+    } else {
+        format!("the page starts with a heading of level {hashes} (`{}`): a page's title comes from a first heading with one `#`, or from front matter", &line[..hashes])
+    };
+    let hint = format!("write `# {words}` to make it the page's title, or start the file with `---`, a line `title: …`, and `---`");
+    Some(Diagnostic::error(rel, message).at(n + 1, 1).hint(hint))
 }
 
 /// The line (counted from 0 in `body`) of a front matter written below
