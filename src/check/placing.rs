@@ -33,7 +33,16 @@ pub(super) fn place(
         needles.push(decoded.replace('\\', "\\\\"));
     }
     if decoded != url {
+        // Written as the reader sees it (`źródła.md#x`, `<o nas.md>`).
+        let end = decoded.find(['#', '?']).unwrap_or(decoded.len());
+        if let Some(stem) = decoded[..end].strip_suffix(".html") {
+            needles.push(format!("{stem}.md{}", &decoded[end..]));
+        }
         needles.push(decoded);
+    }
+    // Written from the site root, encoded (`/o%20nas.html#x`).
+    if !url.starts_with(['/', '.', '#']) && !url.contains("://") {
+        needles.push(format!("/{url}"));
     }
     // A root link to a folder (`/kurs/`, built as `kurs/index.html`).
     if let Some(folder) = target
@@ -187,7 +196,11 @@ fn find_link<'t>(text: &'t str, needle: &str) -> Option<(usize, &'t str)> {
         .map(|(i, _)| i)
         .filter(whole)
         .collect();
-    if let Some(&i) = found.iter().find(|i| linked(i)).or(found.first()) {
+    // Where it is a link before where it is shown as code (`` `[x](/a.html)` ``)
+    // or hidden in a comment: those are not what the reader follows.
+    let shown = |i: &&usize| !in_code_or_comment(text, **i);
+    let best = found.iter().filter(shown).find(|i| linked(i));
+    if let Some(&i) = best.or(found.iter().find(shown)).or(found.first()) {
         return Some((i, &text[i..i + needle.len()]));
     }
     let (path, fragment) = match needle.find('#') {
@@ -210,6 +223,25 @@ fn find_link<'t>(text: &'t str, needle: &str) -> Option<(usize, &'t str)> {
                     .starts_with(|c: char| c.is_ascii() && path_byte(c as u8));
             whole.then(|| (i, &text[i..end + fragment.len()]))
         })
+}
+
+/// Whether byte `i` of the Markdown `text` is inside code (a code span on
+/// its line, a fenced code block) or an HTML comment, where a link is text.
+fn in_code_or_comment(text: &str, i: usize) -> bool {
+    let before = &text[..i];
+    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+    let in_span = before[line_start..].matches('`').count() % 2 == 1;
+    let fences = before
+        .lines()
+        .filter(|l| {
+            let l = l.trim_start();
+            l.starts_with("```") || l.starts_with("~~~")
+        })
+        .count();
+    let in_comment = before
+        .rfind("<!--")
+        .is_some_and(|open| before[open..].find("-->").is_none());
+    in_span || fences % 2 == 1 || in_comment
 }
 
 /// The links in `text` that end with `tail` (`/x.png`), and where each
