@@ -9,7 +9,7 @@ pub struct Config {
     pub title: String,
     #[serde(
         default = "default_language",
-        deserialize_with = "crate::model::fields::required_text"
+        deserialize_with = "crate::model::fields::defaulted_text"
     )]
     pub language: String,
     #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
@@ -17,7 +17,7 @@ pub struct Config {
     pub organization: Organization,
     #[serde(
         default = "default_theme",
-        deserialize_with = "crate::model::fields::required_text"
+        deserialize_with = "crate::model::fields::defaulted_text"
     )]
     pub theme: String,
     /// The navigation, in order. Empty: every section that exists, in a fixed order.

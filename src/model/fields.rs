@@ -89,6 +89,16 @@ pub fn required_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error
     })
 }
 
+/// Like [`required_text`], for a field with a default (`language:`,
+/// `theme:`): left out it takes the default; written, it says something,
+/// and an empty one is told it may be removed.
+pub fn defaulted_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    d.deserialize_str(Text {
+        optional: true,
+        empty: false,
+    })
+}
+
 /// Like [`required_text`], for a field that may be left out: written, it
 /// says something.
 pub fn optional_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
