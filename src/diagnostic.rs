@@ -180,17 +180,22 @@ impl<'a> Sources<'a> {
     }
 }
 
-/// The part of a source line worth showing, about 100 characters around
-/// `column`, with invisible control characters made visible; and the column
-/// within it.
-/// A hint with every text in backticks of more than 200 characters cut in
-/// its middle: one that writes back a very long line (a 100,000-character
+/// A hint with every text in backticks of more than 200 characters, and
+/// every stretch of words around them of more than 400, cut in its middle:
+/// one that writes back a very long line (a 100,000-character
 /// `description:` in quotes) keeps its start and end, and a long list of
 /// short names (missing UI strings) stays whole.
 fn shortened(hint: &str) -> std::borrow::Cow<'_, str> {
     const LONG: usize = 200;
-    let long = |p: &str| p.chars().nth(LONG).is_some();
-    if !hint.split('`').skip(1).step_by(2).any(long) {
+    // Words around the code: a line written back whole outside backticks
+    // (`put the whole text in quotes: description: "…"`) is cut too.
+    const LONG_WORDS: usize = 400;
+    let long = |(i, p): (usize, &str)| {
+        p.chars()
+            .nth(if i % 2 == 1 { LONG } else { LONG_WORDS })
+            .is_some()
+    };
+    if !hint.split('`').enumerate().any(long) {
         return hint.into();
     }
     let cut = |p: &str| -> String {
@@ -201,7 +206,7 @@ fn shortened(hint: &str) -> std::borrow::Cow<'_, str> {
     };
     let pieces = hint.split('`').enumerate();
     let shown: Vec<String> = pieces
-        .map(|(i, p)| match i % 2 == 1 && long(p) {
+        .map(|(i, p)| match long((i, p)) {
             true => cut(p),
             false => p.to_string(),
         })
@@ -209,6 +214,9 @@ fn shortened(hint: &str) -> std::borrow::Cow<'_, str> {
     shown.join("`").into()
 }
 
+/// The part of a source line worth showing, about 100 characters around
+/// `column`, with invisible control characters made visible; and the column
+/// within it.
 fn source_window(line: &str, column: usize) -> (String, usize) {
     const WIDTH: usize = 100;
     let chars: Vec<char> = line.chars().collect();
@@ -570,6 +578,18 @@ mod tests {
         let names = vec!["`player.restart`"; 300].join(", ");
         let d = Diagnostic::error("x.yaml", "missing").hint(names.clone());
         assert!(d.render(&dir).contains(&names));
+        // A line written back outside backticks is cut too.
+        let line = format!(
+            "put the whole text in quotes: description: \"{}\"",
+            "word ".repeat(40_000)
+        );
+        let d = Diagnostic::error("x.yaml", "colon").hint(line);
+        let shown = d.render(&dir);
+        assert!(shown.len() < 2_000, "{} bytes", shown.len());
+        assert!(
+            shown.contains("put the whole text in quotes: description: \"word"),
+            "{shown}"
+        );
         let hint = out.lines().find(|l| l.contains("= hint:")).unwrap();
         assert!(
             hint.chars().count() < 250 && hint.ends_with(" or `b`"),
