@@ -215,13 +215,15 @@ fn contrast_problem(field: &str, c: Rgb) -> Option<(String, String)> {
 }
 
 /// The file's name when `value` is a path on the author's own computer:
-/// on a Windows drive (`C:\Users\anna\logo.png`, `d:/brand/logo.svg`) or
-/// a `file:` address.
+/// on a Windows drive (`C:\Users\anna\logo.png`, `d:/brand/logo.svg`), in
+/// a home folder (`~/logo.svg`, `/home/anna/logo.svg`) or a `file:` address.
 fn on_this_computer(value: &str) -> Option<&str> {
     let file = value
         .get(..5)
         .is_some_and(|s| s.eq_ignore_ascii_case("file:"));
-    if !(crate::render::url::on_windows_drive(value) || file) {
+    let here =
+        crate::render::url::on_windows_drive(value) || crate::render::url::in_a_home_folder(value);
+    if !(here || file) {
         return None;
     }
     value.rsplit(['/', '\\']).next().filter(|n| !n.is_empty())

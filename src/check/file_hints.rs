@@ -253,7 +253,9 @@ pub(super) fn missing_hint(meant: &str, target: &str, beside: Option<&str>) -> S
             .any(|p| ext.eq_ignore_ascii_case(p)),
         None => true,
     };
-    if target.starts_with("content/") {
+    if crate::render::url::in_a_home_folder(target) {
+        format!("`/{target}` is a file on this computer, which no visitor has: copy it into content/, such as content/images/{name}, and link to `/images/{name}`")
+    } else if target.starts_with("content/") {
         format!("{meant}links start inside content/, the site's root: `/images/x.png` means content/images/x.png")
     } else if page {
         format!("{meant}link to a page the site builds, such as index.html; `/x.html` means x.html at the site root")

@@ -136,6 +136,20 @@ pub fn resolve<'u>(from: &str, url: &'u str) -> Option<(String, Option<&'u str>)
 /// Whether `path` is on a Windows drive (`C:\Users\…`, `d:/Kurs/…`; in a
 /// built page a backslash is `%5C`): a file on the author's own computer,
 /// which a browser would read as an address with the scheme `c:`.
+/// Whether `path` (as written, or from the site root without its `/`)
+/// is in a folder of this computer's own, on Linux or a Mac:
+/// `~/logo.png`, `/home/anna/Obrazy/x.jpg`, `/Users/anna/…`, `/tmp/…`,
+/// a USB stick's `/media/…` or `/Volumes/…`. No visitor has such a file.
+pub fn in_a_home_folder(path: &str) -> bool {
+    let path = path.strip_prefix('/').unwrap_or(path);
+    path.starts_with("~/")
+        || [
+            "home/", "Users/", "root/", "tmp/", "mnt/", "media/", "Volumes/",
+        ]
+        .iter()
+        .any(|folder| path.starts_with(folder))
+}
+
 pub fn on_windows_drive(path: &str) -> bool {
     let b = path.as_bytes();
     b.len() >= 3
