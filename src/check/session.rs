@@ -196,6 +196,13 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
             };
             let kind = match turn_kind(turn) {
                 Ok(k) => k,
+                Err(0) => {
+                    diags.push(
+                        error(format!("{place} says nothing: it has none of ask/answer/intervene/say/pause"), pos())
+                            .hint("give it its line, such as `answer: …` (a value of `~` or left empty is nothing), or remove the turn"),
+                    );
+                    continue;
+                }
                 Err(n) => {
                     diags.push(
                         error(format!("{place} has {n} of ask/answer/intervene/say/pause, it needs exactly one"), pos())
@@ -225,9 +232,20 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
                 asked = Some((Some(ti), turn));
             }
             let Some(by) = turn.by.as_deref() else {
+                // `by:` written with nothing after it is there, but empty.
+                let mut by_path = path.to_vec();
+                by_path.push(Seg::Key("by"));
+                let written = at(&by_path) != pos();
+                let (message, to_do) = match written {
+                    true => (
+                        format!("{place}: `by:` is empty"),
+                        "write who speaks after `by:`",
+                    ),
+                    false => (format!("{place} has no speaker"), "add `by:`"),
+                };
                 diags.push(
-                    error(format!("{place} has no speaker"), pos())
-                        .hint(format!("add `by:` with one of: {}", ids.join(", "))),
+                    error(message, if written { value_of("by") } else { pos() })
+                        .hint(format!("{to_do}, one of: {}", ids.join(", "))),
                 );
                 continue;
             };
@@ -242,6 +260,12 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
                 continue;
             };
             if let Some(to) = turn.to.as_deref() {
+                if to == by {
+                    diags.push(
+                        error(format!("{place}: `to: {to}` names the speaker: a turn is spoken to someone else"), value_of("to"))
+                            .hint("name who it is spoken to, or remove `to:`"),
+                    );
+                }
                 if role(to).is_none() {
                     unknown.note(&mut diags, to, value_of("to"), |at| {
                         error(format!("{place}: unknown listener `{to}` in `to:`"), at)
