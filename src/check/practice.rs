@@ -21,6 +21,8 @@ pub fn check_item(
         locate(text, &full)
     };
     let err = |msg: String, (line, col): (usize, usize)| Diagnostic::error(file, msg).at(line, col);
+    let warn =
+        |msg: String, (line, col): (usize, usize)| Diagnostic::warning(file, msg).at(line, col);
     let mut diags = Vec::new();
     match item {
         Item::Choose(c) => {
@@ -41,6 +43,12 @@ pub fn check_item(
                         at(&[Seg::Key("options"), Seg::Index(i), Seg::Key("text")]),
                     )
                     .hint("each option must read differently, or the learner cannot tell them apart: reword one or remove it"),
+                );
+            }
+            if c.options.len() >= 2 && c.options.iter().all(|o| o.correct) {
+                diags.push(
+                    warn("every option of this choose item is marked `correct: true`: any choice is right, so it asks nothing".into(), at(&[Seg::Key("options")]))
+                        .hint("keep `correct: true` on the best option (or the few that are right), and give the others feedback on why not"),
                 );
             }
             if !c.options.iter().any(|o| o.correct) {
@@ -66,6 +74,20 @@ pub fn check_item(
                 for t in &types.data.types {
                     if !ids.contains(&t.id.as_str()) {
                         ids.push(&t.id);
+                    }
+                }
+                for (i, also) in c.also.iter().enumerate() {
+                    let earlier = c.also[..i].contains(also);
+                    if *also == c.answer || earlier {
+                        let what = if earlier {
+                            "an earlier entry of `also:`"
+                        } else {
+                            "the item's `answer`"
+                        };
+                        diags.push(
+                            warn(format!("`also:` names `{also}`, already {what}"), value_place(text, at(&[Seg::Key("also")])))
+                                .hint("`also:` lists the other categories that count as right: leave out this one"),
+                        );
                     }
                 }
                 for (key, value) in
@@ -130,6 +152,12 @@ pub fn check_item(
                 );
             }
             let steps: Vec<&str> = o.steps.iter().map(String::as_str).collect();
+            if steps.len() >= 2 && steps.iter().filter(|s| numbered(s)).count() >= 2 {
+                diags.push(
+                    warn(format!("the steps are numbered (`{}`): the learner sees them shuffled, and the numbers give the order away", steps[0]), at(&[Seg::Key("steps"), Seg::Index(0)]))
+                        .hint("remove the numbers: list the steps in their right order, and alsite shuffles them"),
+                );
+            }
             for (i, first) in repeated(&steps) {
                 diags.push(
                     err(
@@ -142,6 +170,15 @@ pub fn check_item(
         }
     }
     diags
+}
+
+/// Whether an order item's step starts with its number (`1. Opening`,
+/// `2) Questions`, `3 - Reflection`).
+fn numbered(step: &str) -> bool {
+    let rest = step
+        .trim_start()
+        .trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.len() < step.trim_start().len() && rest.starts_with(['.', ')', ' ', ':'])
 }
 
 /// Each text of `texts` that reads as an earlier one, with that one's place:

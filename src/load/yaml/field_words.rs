@@ -264,6 +264,13 @@ pub fn placement(message: &str, in_site_yaml: bool) -> Option<String> {
     if in_site_yaml && message.starts_with("in `language`: wrong kind of value: found a list") {
         return Some(crate::load::site_languages::several_languages("pl, en"));
     }
+    // A practice item's `answer: [closed, probing]`: a classify item's
+    // other right categories have a field of their own.
+    if message.starts_with("in `items` (item ")
+        && message.ends_with("→ `answer`: wrong kind of value: found a list")
+    {
+        return Some("a classify item has one `answer`; the other categories that count as right go under `also:`, as in `answer: closed` and `also: [probing]`".into());
+    }
     const SITE_YAML: &[(&str, &str)] = &[
         ("email", "organization"),
         ("phone", "organization"),
