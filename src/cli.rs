@@ -71,8 +71,11 @@ enum Command {
     Package {
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// The SCORM edition your LMS expects
-        #[arg(long, value_name = "VERSION", value_parser = ["1.2", "2004"])]
+        /// The SCORM edition your LMS expects (1.3 is another name of 2004)
+        #[arg(long, value_name = "VERSION", value_parser = [
+            clap::builder::PossibleValue::new("1.2"),
+            clap::builder::PossibleValue::new("2004").alias("1.3"),
+        ])]
         scorm: String,
         /// The zip to write [default: course-scorm12.zip or course-scorm2004.zip]
         #[arg(long)]
@@ -288,8 +291,11 @@ fn package(root: &Path, scorm: &str, out: Option<PathBuf>, paths: &[PathBuf]) ->
     } else {
         Version::Scorm2004
     };
-    let out =
-        out.unwrap_or_else(|| PathBuf::from(format!("course-scorm{}.zip", scorm.replace('.', ""))));
+    let edition = match version {
+        Version::Scorm12 => "12",
+        Version::Scorm2004 => "2004",
+    };
+    let out = out.unwrap_or_else(|| PathBuf::from(format!("course-scorm{edition}.zip")));
     let options = package::Options {
         root,
         out: &out,

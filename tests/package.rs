@@ -156,16 +156,20 @@ fn named_parts_in_scorm_2004_are_one_sco_each_grouped_by_kind() {
 #[test]
 fn unknown_version_is_a_usage_error() {
     let site = sample();
-    let out = alsite(&["package", "--scorm", "1.3"], &site.0);
+    let out = alsite(&["package", "--scorm", "1.4"], &site.0);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("invalid value '1.3' for '--scorm <VERSION>'"),
+        stderr(&out).contains("invalid value '1.4' for '--scorm <VERSION>'"),
         "{}",
         stderr(&out)
     );
     assert!(stderr(&out).contains("[possible values: 1.2, 2004]"));
     let out = alsite(&["package"], &site.0);
     assert_eq!(out.status.code(), Some(2), "--scorm is required");
+    // 1.3 is SCORM 2004's own version number.
+    let out = alsite(&["package", "--scorm", "1.3"], &site.0);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(site.0.join("course-scorm2004.zip").is_file());
 }
 
 /// Run from one site's folder with `--root` naming another, a PATH both
