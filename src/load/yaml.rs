@@ -234,6 +234,12 @@ fn from_serde<T: DeserializeOwned>(
     {
         hint = Some(h);
     }
+    if let Some(h) = hint
+        .as_deref()
+        .and_then(|h| number_hints::percent_sign(&message, h))
+    {
+        hint = Some(h);
+    }
     if let Some(copied) = copied {
         hint = Some(hint.map_or(copied.clone(), |h| format!("{h}; {copied}")));
     }

@@ -35,8 +35,14 @@ impl Clock {
 
     /// The clock time `text` most likely means when it is not written as
     /// one: `9.00`, `9h30`, `9`, `0930` and `9:5`'s kin read as `09:00`,
-    /// `09:30`, `2pm` as `14:00`; `None` when it reads as no time of day.
+    /// `09:30`, `2pm` as `14:00`, `noon` as `12:00`; `None` when it reads as
+    /// no time of day.
     pub fn meant(text: &str) -> Option<Clock> {
+        // Noon in words, in English and Polish.
+        let word = crate::search::tokenize::fold(text.trim());
+        if ["noon", "midday", "12 noon", "poludnie", "w poludnie"].contains(&word.as_str()) {
+            return Some(Clock(12 * 60));
+        }
         let groups: Vec<&str> = text
             .split(|c: char| !c.is_ascii_digit())
             .filter(|g| !g.is_empty())
@@ -383,6 +389,8 @@ mod tests {
             ("12 pm", "12:00"),
             ("12:15am", "00:15"),
             ("9 a.m.", "09:00"),
+            ("noon", "12:00"),
+            ("Południe", "12:00"),
         ] {
             assert_eq!(meant(written).as_deref(), Some(time), "{written}");
         }

@@ -221,6 +221,8 @@ const OTHER_WORDS: &[(&str, &[&str])] = &[
     ("notes", &["facilitator", "note"]),
     ("goals", &["objectives"]),
     ("aims", &["objectives"]),
+    ("navigation", &["nav"]),
+    ("menu", &["nav"]),
 ];
 
 /// The field among `allowed` that `written` stands for in `words`, if any:

@@ -126,6 +126,17 @@ pub(super) fn comma_in_a_text(
     Some(format!("inside `{{ … }}` a comma ends an entry, so `{key}: {whole}` was read as `{key}: {value}` and a field `{field}`; put the whole text in quotes: `{key}: \"{whole}\"`"))
 }
 
+/// For a percentage written with its sign (`mastery_score: 80%`), which
+/// YAML reads as a text: the number to write.
+pub(super) fn percent_sign(message: &str, hint: &str) -> Option<String> {
+    let found = message
+        .split("found the text \"")
+        .nth(1)?
+        .strip_suffix('"')?;
+    let number = found.trim().strip_suffix('%')?.trim_end();
+    all_digits(number).then(|| format!("{hint}: write it without the %, `{number}`"))
+}
+
 /// Whether `text` is one or more ASCII digits and nothing else.
 fn all_digits(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
