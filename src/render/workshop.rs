@@ -259,7 +259,6 @@ fn day_views(site: &Site, w: &Workshop, days: &[Option<DayPlan>], path: &str) ->
                 title => day_title(site, w, d),
                 start => t.clock(day.start.0),
                 end => t.clock(day.end.0),
-                end_html => safe(format!("<strong>{}</strong>", t.clock(day.end.0))),
                 teaching => t.duration(day.teaching),
                 total => t.duration(total),
                 has_breaks => day.teaching < total,
