@@ -273,20 +273,35 @@ pub fn addresses<'a>(tag: &str, name: &str, value: &'a str) -> impl Iterator<Ite
         || is("src")
         || is("poster")
         || (is("data") && tag.eq_ignore_ascii_case("object"));
-    // (A `data:` address holds commas of its own.)
-    let list = (is("srcset") && !value.contains("data:")).then(|| {
-        value.split(',').filter_map(|candidate| {
-            let candidate = candidate.trim_start_matches(|c: char| c.is_ascii_whitespace());
-            let end = candidate
-                .find(|c: char| c.is_ascii_whitespace())
-                .unwrap_or(candidate.len());
-            Some(&candidate[..end]).filter(|url| !url.is_empty())
-        })
-    });
-    whole
-        .then_some(value)
-        .into_iter()
-        .chain(list.into_iter().flatten())
+    let list = is("srcset").then(|| srcset(value)).into_iter().flatten();
+    whole.then_some(value).into_iter().chain(list)
+}
+
+/// The addresses of a `srcset`, read as a browser reads it: each runs to
+/// the next space (a comma inside it, as image services write
+/// `w_400,c_scale`, is part of it; commas at its end are not), then its
+/// size (`2x`, `400w`) up to a comma.
+fn srcset(value: &str) -> impl Iterator<Item = &str> {
+    let mut rest = value;
+    std::iter::from_fn(move || loop {
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == ',');
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest
+            .find(|c: char| c.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        let url = &rest[..end];
+        rest = &rest[end..];
+        let trimmed = url.trim_end_matches(',');
+        if trimmed.len() == url.len() {
+            // A size follows, up to the comma that ends the candidate.
+            rest = rest.find(',').map_or("", |c| &rest[c..]);
+        }
+        if !trimmed.is_empty() {
+            return Some(trimmed);
+        }
+    })
 }
 
 /// The attributes in `text` that have a value: what [`attributes`] gives,
@@ -392,6 +407,14 @@ mod tests {
             .next()
             .unwrap();
         assert_eq!(tag.get("href"), Some("b.html"));
+        let set = |v| srcset(v).collect::<Vec<_>>();
+        assert_eq!(set("a.png 1x, b-2x.png 2x"), ["a.png", "b-2x.png"]);
+        assert_eq!(
+            set("/w_400,c_scale/team.jpg 400w, /w_800,c_scale/team.jpg 800w"),
+            ["/w_400,c_scale/team.jpg", "/w_800,c_scale/team.jpg"]
+        );
+        assert_eq!(set("a.png,b.png"), ["a.png,b.png"]);
+        assert_eq!(set("a.png, b.png"), ["a.png", "b.png"]);
         assert_eq!(tag.get("id"), None);
     }
 

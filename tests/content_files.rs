@@ -530,3 +530,25 @@ fn a_workshop_module_named_with_an_ampersand_builds_and_its_guide_links_to_it() 
         "{guide}"
     );
 }
+
+/// A shipped font that neither `font:` nor `heading_font:` names is a
+/// warning, unless a style sheet of the site's own theme uses it.
+#[test]
+fn a_shipped_font_is_used_by_the_brand_or_the_theme_s_own_css() {
+    let site = fixture_site("base");
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/font-shipped-but-unused"),
+        &site.0,
+    );
+    let warned = |site: &TempDir| {
+        text(&alsite(&["check"], &site.0).stderr).contains("is shipped under `fonts:`")
+    };
+    assert!(warned(&site));
+    fs::create_dir_all(site.0.join("themes/default/static")).unwrap();
+    fs::write(
+        site.0.join("themes/default/static/custom.css"),
+        "h1 { font-family: \"Fixture Latin\"; }",
+    )
+    .unwrap();
+    assert!(!warned(&site));
+}

@@ -211,9 +211,13 @@ fn a_path_is_read_in_the_root_named_when_the_working_folder_has_it_too() {
 #[test]
 fn paths_that_name_nothing_are_errors_and_leave_the_old_zip() {
     let site = sample();
-    // An earlier package: an empty zip archive.
-    let earlier = [b"PK\x05\x06".as_slice(), &[0; 18]].concat();
-    fs::write(site.path("course.zip"), &earlier).unwrap();
+    // An earlier package alsite made.
+    let made = alsite(
+        &["package", "--scorm", "2004", "--out", "course.zip"],
+        &site.0,
+    );
+    assert!(made.status.success(), "{}", stderr(&made));
+    let earlier = fs::read(site.path("course.zip")).unwrap();
     let cases: [(&str, &str); 3] = [
         (
             "content/practise/x.yaml",

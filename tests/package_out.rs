@@ -125,7 +125,9 @@ fn a_package_is_not_written_where_the_next_build_would_delete_it() {
     // replaced by the new package, not followed: nothing lands in public/.
     #[cfg(unix)]
     {
-        fs::write(site.path("public/old.zip"), b"PK\x05\x06").unwrap();
+        let (code, err) = package_to(&site, "made.zip");
+        assert_eq!(code, Some(0), "{err}");
+        fs::rename(site.path("made.zip"), site.path("public/old.zip")).unwrap();
         let before = files(&site.path("public"));
         std::os::unix::fs::symlink("public/old.zip", site.path("link.zip")).unwrap();
         let (code, err) = package_to(&site, "link.zip");

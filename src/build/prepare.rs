@@ -134,6 +134,7 @@ pub(super) fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
         }
     }
     found.extend(check::check_font_files(&site, &assets, &statics));
+    found.extend(check::check_unused_fonts(&site, &statics));
     found.extend(check::check_picture_files(&site, &assets, &statics));
     found.extend(check::check_font_letters(&site, &[&assets, &statics]));
     let (errors, more): (Vec<_>, Vec<_>) = found.into_iter().partition(Diagnostic::is_error);

@@ -96,18 +96,33 @@ pub fn check_brand(site: &Site, outputs: &HashSet<&str>) -> Vec<Diagnostic> {
             ));
         }
     }
-    diags.extend(unused_fonts(brand, text));
     diags
 }
 
 /// A warning for each family under `fonts:` that neither `font:` nor
-/// `heading_font:` names: its file is published and no page shows it (as
-/// when `fonts:` is copied from an example and `font:` is left as it was).
-fn unused_fonts(brand: &crate::config::Brand, text: &str) -> Vec<Diagnostic> {
+/// `heading_font:` names, nor a style sheet of the site's own theme
+/// (`statics`, the theme's static files): its file is published and no
+/// page shows it (as when `fonts:` is copied from an example and `font:`
+/// is left as it was).
+pub fn check_unused_fonts(site: &Site, statics: &[(String, Vec<u8>)]) -> Vec<Diagnostic> {
+    let brand = &site.config.brand;
+    let text = site
+        .texts
+        .get(std::path::Path::new("site.yaml"))
+        .map_or("", String::as_str);
+    let in_css = |family: &str| {
+        statics.iter().any(|(path, bytes)| {
+            // (Not brand.css, alsite's own, which declares every family.)
+            path.ends_with(".css")
+                && !path.ends_with("brand.css")
+                && memchr::memmem::find(bytes, family.as_bytes()).is_some()
+        })
+    };
     let named = |family: &str| {
         [&brand.font, &brand.heading_font]
             .iter()
             .any(|f| f.as_deref() == Some(family))
+            || in_css(family)
     };
     let mut warned: Vec<&str> = Vec::new();
     let mut diags = Vec::new();

@@ -181,22 +181,30 @@ fn split_entry(path: &Path, n: usize, line: &str) -> Option<Diagnostic> {
     }
     // An entry after one that ends a sentence (`Kto jeszcze?`) begins anew.
     let ended = |i: usize| entries[i - 1].0.ends_with(['?', '!', '.']);
-    // A list of sentences: two entries or more with a capital, one of
-    // them of three words or more. There, an entry in small letters is a
-    // piece too (`[Tell open, closed, probing and leading questions apart,
-    // Rewrite …]`), where in `[Flip chart, markers]` it is a thing of its own.
+    // A list of sentences (not `materials:`, a list of things): two entries
+    // or more with a capital, one of them of three words or more. There,
+    // two entries in small letters in a row are pieces of the one before
+    // (`[Tell open, closed, probing and leading questions apart, Rewrite …]`),
+    // where one alone may be a thing of its own (`[Printed cycle diagram,
+    // markers, Name cards]`).
     let capital = |e: &&(&str, usize)| e.0.chars().next().is_some_and(char::is_uppercase);
     let capitals: Vec<_> = entries.iter().filter(capital).collect();
-    let sentences = capitals.len() >= 2
+    let sentences = key != "materials"
+        && capitals.len() >= 2
         && capitals
             .iter()
             .any(|(e, _)| e.split_whitespace().count() >= 3);
-    let small = |e: &str| e.chars().next().is_some_and(char::is_lowercase);
+    let small = |i: usize| {
+        entries
+            .get(i)
+            .is_some_and(|(e, _)| e.chars().next().is_some_and(char::is_lowercase))
+    };
+    let pieces = |i: usize| sentences && small(i) && small(i + 1) && !small(i - 1);
     let (i, (piece, at)) = entries
         .iter()
         .enumerate()
         .skip(1)
-        .find(|(i, (e, _))| (joins(e) || (sentences && small(e))) && !ended(*i))?;
+        .find(|(i, (e, _))| (joins(e) || pieces(*i)) && !ended(*i))?;
     let before = entries[i - 1].0;
     let column = line[..open + at].chars().count() + 1;
     Some(
@@ -270,6 +278,14 @@ mod tests {
         );
         let pl = "objectives: [Odróżnić pytania otwarte, zamknięte, pogłębiające, Przepisać radę na pytanie]";
         assert!(warned(pl).is_some());
+        // Things, one in small letters among them, are things.
+        for line in [
+            "materials: [Printed cycle diagram, markers, Name cards]",
+            "needs: [Laptop with projector, iPad or tablet, Flip chart]",
+            "materials: [Wydrukowany diagram cyklu, markery, karteczki, Flipchart z blokiem]",
+        ] {
+            assert_eq!(warned(line), None, "{line}");
+        }
         // A word joined by hyphens, a noun that is also a joining word, an
         // alternative, an entry after a whole question: entries of their own.
         for line in [

@@ -147,7 +147,9 @@ impl<'a> LinkAttributes<'a> {
                 // A picture's other sizes, a video's still, an object's file.
                 4 | 6 => {
                     let addresses = crate::html::addresses(tag.name, name, value);
-                    self.0[1].extend(addresses);
+                    self.0[1].extend(
+                        addresses.map(|a| a.trim_matches(|c: char| c.is_ascii_whitespace())),
+                    );
                     continue;
                 }
                 _ => continue,

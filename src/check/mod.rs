@@ -33,7 +33,7 @@ mod translations;
 mod workshop;
 
 pub use base_template::{check_base_template, check_launch_template};
-pub use brand::check_brand;
+pub use brand::{check_brand, check_unused_fonts};
 pub use brand_files::{check_font_files, check_picture_files};
 pub use components::check_components;
 pub use font_letters::check_font_letters;

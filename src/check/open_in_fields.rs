@@ -38,25 +38,46 @@ fn in_file(path: &Path, text: &str) -> Vec<Diagnostic> {
     if !may_open(yaml) {
         return Vec::new();
     }
-    let Ok(value) = serde_yaml::from_str::<Value>(yaml) else {
+    let Ok(value) = serde_yaml::from_str::<Value>(&crate::load::yaml::blank_tabs(yaml)) else {
         return Vec::new();
     };
     let mut found = Vec::new();
-    each_text(&value, &mut |field| {
-        if may_open(field) {
+    each_text(&value, "", &mut |key, field| {
+        if MARKDOWN.contains(&key) && may_open(field) {
             found.extend(in_field(path, text, yaml, field));
         }
     });
     found
 }
 
-/// Calls `f` with every text in `value`, keys left out.
-fn each_text(value: &Value, f: &mut impl FnMut(&str)) {
+/// The fields whose text a page shows as Markdown, raw HTML and all. Any
+/// other (a session turn's words, an objective, a title) is shown as
+/// text: a `<script>` written there is words on the page.
+const MARKDOWN: &[&str] = &[
+    "intro",
+    "summary",
+    "facilitator",
+    "explain",
+    "feedback",
+    "reason",
+    "hint",
+    "prompt",
+    "lede",
+    "why",
+    "note",
+    "footer",
+];
+
+/// Calls `f` with every text in `value` and the key it is under (an entry
+/// of a list, under its list's key).
+fn each_text<'v>(value: &'v Value, key: &'v str, f: &mut impl FnMut(&str, &str)) {
     match value {
-        Value::String(s) => f(s),
-        Value::Sequence(items) => items.iter().for_each(|v| each_text(v, f)),
-        Value::Mapping(map) => map.values().for_each(|v| each_text(v, f)),
-        Value::Tagged(tagged) => each_text(&tagged.value, f),
+        Value::String(s) => f(key, s),
+        Value::Sequence(items) => items.iter().for_each(|v| each_text(v, key, f)),
+        Value::Mapping(map) => map.iter().for_each(|(k, v)| {
+            each_text(v, k.as_str().unwrap_or(""), f);
+        }),
+        Value::Tagged(tagged) => each_text(&tagged.value, key, f),
         _ => {}
     }
 }
@@ -76,12 +97,23 @@ fn in_field(path: &Path, text: &str, yaml: &str, field: &str) -> Vec<Diagnostic>
             html.push('\n');
         }
     }
+    // Where the field is written: its first line, found in the YAML; the
+    // tag is looked for from there (an earlier field may hold the same).
+    let first = field
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    let from = memchr::memmem::find(yaml.as_bytes(), first.as_bytes()).unwrap_or(0);
     left_open(path, &html, |d, at| {
         let piece = starts.partition_point(|&(h, _)| h <= at) - 1;
         let (h, b) = starts[piece];
         let tag = &field[b + (at - h)..];
         let tag = &tag[..tag.find('\n').unwrap_or(tag.len())];
-        match memchr::memmem::find(yaml.as_bytes(), tag.trim_end().as_bytes()) {
+        let found = memchr::memmem::find(&yaml.as_bytes()[from..], tag.trim_end().as_bytes())
+            .map(|byte| from + byte)
+            .or_else(|| memchr::memmem::find(yaml.as_bytes(), tag.trim_end().as_bytes()));
+        match found {
             Some(byte) => {
                 let (line, column) = crate::diagnostic::line_col(text, yaml_start + byte);
                 d.at(line, column)
@@ -118,6 +150,9 @@ mod tests {
             in_module[0].starts_with("4:9 the `<div>` opened here"),
             "{in_module:?}"
         );
+        // A text shown as text (a turn's words) holds no HTML.
+        let said = "turns:\n  - { by: m1, say: \"I pasted the vendor's <script> tag\" }\n";
+        assert!(found("content/sessions/s.yaml", said).is_empty());
         // Closed, in code, or in the body (checked with the page): nothing.
         let fine = "intro: |\n  <div>\n  x\n  </div>\n\n  `<script>` is a tag\n";
         assert!(found("content/practice/a.yaml", fine).is_empty());

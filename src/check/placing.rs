@@ -230,7 +230,11 @@ fn find_link<'t>(text: &'t str, needle: &str) -> Option<(usize, &'t str)> {
 fn in_code_or_comment(text: &str, i: usize) -> bool {
     let before = &text[..i];
     let line_start = before.rfind('\n').map_or(0, |n| n + 1);
-    let in_span = before[line_start..].matches('`').count() % 2 == 1;
+    // A backtick opens a code span only where another closes it on the
+    // line (`Don`t` is an apostrophe).
+    let line_end = text[i..].find('\n').map_or(text.len(), |n| i + n);
+    let in_span =
+        before[line_start..].matches('`').count() % 2 == 1 && text[i..line_end].contains('`');
     let fences = before
         .lines()
         .filter(|l| {

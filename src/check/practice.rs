@@ -45,12 +45,6 @@ pub fn check_item(
                     .hint("each option must read differently, or the learner cannot tell them apart: reword one or remove it"),
                 );
             }
-            if c.options.len() >= 2 && c.options.iter().all(|o| o.correct) {
-                diags.push(
-                    warn("every option of this choose item is marked `correct: true`: any choice is right, so it asks nothing".into(), at(&[Seg::Key("options")]))
-                        .hint("keep `correct: true` on the best option (or the few that are right), and give the others feedback on why not"),
-                );
-            }
             if !c.options.iter().any(|o| o.correct) {
                 diags.push(
                     err(
@@ -85,7 +79,7 @@ pub fn check_item(
                             "the item's `answer`"
                         };
                         diags.push(
-                            warn(format!("`also:` names `{also}`, already {what}"), value_place(text, at(&[Seg::Key("also")])))
+                            warn(format!("`also:` names `{also}`, already {what}"), at(&[Seg::Key("also"), Seg::Index(i)]))
                                 .hint("`also:` lists the other categories that count as right: leave out this one"),
                         );
                     }
@@ -152,9 +146,12 @@ pub fn check_item(
                 );
             }
             let steps: Vec<&str> = o.steps.iter().map(String::as_str).collect();
-            if steps.len() >= 2 && steps.iter().filter(|s| numbered(s)).count() >= 2 {
+            let first_numbered = steps.iter().position(|s| numbered(s));
+            if let Some(n) =
+                first_numbered.filter(|_| steps.iter().filter(|s| numbered(s)).count() >= 2)
+            {
                 diags.push(
-                    warn(format!("the steps are numbered (`{}`): the learner sees them shuffled, and the numbers give the order away", steps[0]), at(&[Seg::Key("steps"), Seg::Index(0)]))
+                    warn(format!("the steps are numbered (`{}`): the learner sees them shuffled, and the numbers give the order away", steps[n]), at(&[Seg::Key("steps"), Seg::Index(n)]))
                         .hint("remove the numbers: list the steps in their right order, and alsite shuffles them"),
                 );
             }

@@ -65,7 +65,7 @@ pub fn parse<T: DeserializeOwned>(
 /// `text` with each line of nothing but spaces and tabs (an editor's
 /// indent left behind) made empty: such a line looks blank, and YAML would
 /// refuse its tab. Lines keep their numbers.
-fn blank_tabs(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn blank_tabs(text: &str) -> std::borrow::Cow<'_, str> {
     let tabbed = |l: &str| l.contains('\t') && l.trim_matches([' ', '\t', '\r']).is_empty();
     if !text.lines().any(tabbed) {
         return text.into();

@@ -133,23 +133,23 @@ pub fn resolve<'u>(from: &str, url: &'u str) -> Option<(String, Option<&'u str>)
     Some((path, fragment))
 }
 
+/// Whether `path` (as written, or from the site root without its `/`)
+/// is in someone's home folder on Linux or a Mac, or on a Mac's drive:
+/// `~/logo.png`, `/home/anna/Obrazy/x.jpg`, `/Users/anna/…`,
+/// `/Volumes/USB/…`. No visitor has such a file. (Not `/media/…` or
+/// `/tmp/…`: a site may have folders of those names.)
+pub fn in_a_home_folder(path: &str) -> bool {
+    let path = path.strip_prefix('/').unwrap_or(path);
+    let below = |folder: &str| {
+        path.strip_prefix(folder)
+            .is_some_and(|rest| rest.trim_matches('/').contains('/'))
+    };
+    path.starts_with("~/") || below("home/") || below("Users/") || below("Volumes/")
+}
+
 /// Whether `path` is on a Windows drive (`C:\Users\…`, `d:/Kurs/…`; in a
 /// built page a backslash is `%5C`): a file on the author's own computer,
 /// which a browser would read as an address with the scheme `c:`.
-/// Whether `path` (as written, or from the site root without its `/`)
-/// is in a folder of this computer's own, on Linux or a Mac:
-/// `~/logo.png`, `/home/anna/Obrazy/x.jpg`, `/Users/anna/…`, `/tmp/…`,
-/// a USB stick's `/media/…` or `/Volumes/…`. No visitor has such a file.
-pub fn in_a_home_folder(path: &str) -> bool {
-    let path = path.strip_prefix('/').unwrap_or(path);
-    path.starts_with("~/")
-        || [
-            "home/", "Users/", "root/", "tmp/", "mnt/", "media/", "Volumes/",
-        ]
-        .iter()
-        .any(|folder| path.starts_with(folder))
-}
-
 pub fn on_windows_drive(path: &str) -> bool {
     let b = path.as_bytes();
     b.len() >= 3
@@ -186,6 +186,28 @@ pub fn has_scheme(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_home_folder_is_someone_s_not_a_folder_of_the_site() {
+        for path in [
+            "~/logo.svg",
+            "/home/anna/Obrazy/x.jpg",
+            "home/anna/x.jpg",
+            "/Users/anna/logo.png",
+            "/Volumes/USB/x.pdf",
+        ] {
+            assert!(in_a_home_folder(path), "{path}");
+        }
+        for path in [
+            "/media/intro.mp4",
+            "media/logo.svg",
+            "/tmp/x.png",
+            "home/x.png",
+            "/images/x.png",
+        ] {
+            assert!(!in_a_home_folder(path), "{path}");
+        }
+    }
 
     #[test]
     fn relative_urls_between_pages() {

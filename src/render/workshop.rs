@@ -45,24 +45,36 @@ fn kind_label(site: &Site, kind: ActivityKind) -> String {
 /// and 13:00–14:30" (the day named again only when it changes). A workshop
 /// of one day names no day: "09:00–10:30".
 fn when(site: &Site, w: &Workshop, runs: &[(usize, Clock, Clock)]) -> Option<String> {
+    run_times(site, w, runs.iter().copied(), w.data.days.len() > 1)
+        .into_iter()
+        .reduce(|first, then| and_then(site, &first, &then))
+}
+
+/// Each run's time, "Day 2, 10:30–12:00" then "13:00–14:30": with
+/// `name_days`, the day's title whenever it changes from the run before.
+fn run_times(
+    site: &Site,
+    w: &Workshop,
+    runs: impl Iterator<Item = (usize, Clock, Clock)>,
+    name_days: bool,
+) -> Vec<String> {
     let s = &site.strings;
     let mut day = None;
-    runs.iter()
-        .map(|&(d, start, end)| {
-            let (start, end) = (s.clock(start.0), s.clock(end.0));
-            let text = if day == Some(d) || w.data.days.len() == 1 {
-                s.t("time.range", &[("start", &start), ("end", &end)])
-            } else {
-                let title = day_title(site, w, d - 1);
-                s.t(
-                    "workshop.when",
-                    &[("day", &title), ("start", &start), ("end", &end)],
-                )
-            };
-            day = Some(d);
-            text
-        })
-        .reduce(|first, then| and_then(site, &first, &then))
+    runs.map(|(d, start, end)| {
+        let (start, end) = (s.clock(start.0), s.clock(end.0));
+        let text = if day == Some(d) || !name_days {
+            s.t("time.range", &[("start", &start), ("end", &end)])
+        } else {
+            let title = day_title(site, w, d - 1);
+            s.t(
+                "workshop.when",
+                &[("day", &title), ("start", &start), ("end", &end)],
+            )
+        };
+        day = Some(d);
+        text
+    })
+    .collect()
 }
 
 /// "10:30–12:00 and 13:00–14:30": two runs of one module.
@@ -181,23 +193,13 @@ fn activities(
                 _ => None,
             };
             // Its clock time in every run of the module.
-            // On two days or more, each run names its day ("Day 1,
-            // 09:00–09:10 and Day 2, 09:00–09:10").
-            let ranges = at
+            // Runs on two days or more name their days, as the module's
+            // own line does ("Day 1, 09:00–09:10 and Day 2, 09:00–09:10").
+            let times = at
                 .iter()
                 .zip(runs)
-                .map(|(c, run)| {
-                    let (from, to) = (s.clock(c.0), s.clock(c.plus(a.minutes).0));
-                    if !several_days {
-                        return s.t("time.range", &[("start", &from), ("end", &to)]);
-                    }
-                    let day = s.t("workshop.day", &[("n", &run.0.to_string())]);
-                    s.t(
-                        "workshop.when",
-                        &[("day", &day), ("start", &from), ("end", &to)],
-                    )
-                })
-                .collect::<Vec<_>>();
+                .map(|(c, r)| (r.0, *c, c.plus(a.minutes)));
+            let ranges = run_times(site, w, times, several_days);
             at.iter_mut().for_each(|c| *c = c.plus(a.minutes));
             let clock = ranges
                 .iter()

@@ -238,6 +238,16 @@ test("transcript view, the coach's notes and presenter view", async () => {
   assert.equal(Number(await now()), at + 2, "Page Down goes on");
   await page.keyboard.press("PageUp");
   assert.equal(Number(await now()), at + 1, "Page Up goes back");
+  // At the last turn, Space presses nothing: the focus is on the turn, not Back.
+  const total = Number(await page.locator(".player [role=progressbar]").getAttribute("aria-valuemax"));
+  await page.locator(".player .next").focus();
+  for (let i = 0; i < total + 5 && !(await page.locator(".player .next").isDisabled()); i++) {
+    const skip = page.locator(".transcript .turn.is-current .skip-pause");
+    if (await skip.count() && await skip.isVisible()) await skip.click(); else await page.keyboard.press("PageDown");
+  }
+  const last = Number(await now());
+  await page.keyboard.press("Space");
+  assert.equal(Number(await now()), last, "Space at the last turn in presenter view stays");
   await page.locator(".present-toggle").click();
   await page.waitForFunction(() => !document.body.classList.contains("present"));
   assert.ok(await page.locator(".site-header").isVisible());

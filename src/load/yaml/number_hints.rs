@@ -122,7 +122,18 @@ pub(super) fn comma_in_a_text(
     let (key, value) = entry.split_once(':')?;
     let (key, value) = (key.trim(), value.trim());
     (!key.is_empty() && !value.is_empty() && !all_digits(value)).then_some(())?;
-    let whole = format!("{value}, {field}");
+    // More pieces after it, up to the next `key:` (`Plan, do, review, minutes: 25`).
+    let mut whole = format!("{value}, {field}");
+    let mut rest = after;
+    while let Some(next) = rest.strip_prefix(',') {
+        let end = next.find([',', '}']).unwrap_or(next.len());
+        let piece = next[..end].trim();
+        if piece.is_empty() || piece.contains(':') {
+            break;
+        }
+        whole = format!("{whole}, {piece}");
+        rest = &next[end..];
+    }
     Some(format!("inside `{{ … }}` a comma ends an entry, so `{key}: {whole}` was read as `{key}: {value}` and a field `{field}`; put the whole text in quotes: `{key}: \"{whole}\"`"))
 }
 

@@ -146,10 +146,8 @@ pub(super) fn prescan(file: &Path, text: &str) -> Result<(), Diagnostic> {
             }
         }
         let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
-        // A line of nothing but spaces and tabs (an editor's indent left
-        // behind) is a blank line.
-        let blank = indent.len() == line.len();
-        if let Some(col) = indent.find('\t').filter(|_| !blank) {
+        // (A line of nothing but spaces and tabs is blank: see `blank_tabs`.)
+        if let Some(col) = indent.find('\t') {
             return err(
                 col,
                 "a tab is used for indentation here",

@@ -274,12 +274,14 @@
         // Without a scroll of its own: one would cut short reveal()'s
         // smooth scroll and leave the pause's answers below the window.
         label.focus({ preventScroll: true });
-      } else if (lost === next && ending && !ending.hidden) {
+      } else if (lost === next && next.disabled && current) {
         // The last turn: on to where the session leads (Tab goes on to its
-        // links), not to Back, which Space would then press.
-        var end = ending.querySelector("h2") || ending;
-        end.tabIndex = -1;
-        end.focus({ preventScroll: true });
+        // links), not to Back, which Space would then press; in the
+        // presenter view, which shows no end, to the last turn itself.
+        var shown = ending && !ending.hidden && ending.getClientRects().length;
+        var to = shown ? ending.querySelector("h2") || ending : current;
+        to.tabIndex = -1;
+        to.focus({ preventScroll: true });
       } else if (lost === next || lost === back) {
         focusControl(lost === next ? back : next);
       } else {
