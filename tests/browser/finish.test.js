@@ -12,7 +12,7 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const { execFileSync } = require("node:child_process");
-const { SITE, launch, fileUrl } = require("./helpers");
+const { SITE, launch, fileUrl, scrollSettled } = require("./helpers");
 
 const SESSION = "sessions/rota-tool.html";
 
@@ -290,6 +290,8 @@ test("a checked answer's verdict comes right under its button, before “Show th
       const before = answer === "choose" && await item.locator("button[type=submit]").evaluate((b) => b.getBoundingClientRect().top - b.form.querySelector("fieldset").getBoundingClientRect().bottom);
       await item.locator("button[type=submit]").click();
       await item.locator(".feedback .verdict").waitFor();
+      // The feedback may scroll into view: measured once the page is still.
+      await scrollSettled(page);
       const [button, verdict, details] = await Promise.all([
         item.locator("button[type=submit]").boundingBox(),
         item.locator(".feedback").boundingBox(),

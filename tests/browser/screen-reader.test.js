@@ -114,7 +114,7 @@ test("stepping through a session, a screen reader hears each new stage before it
     if (!pauses.has(n)) assert.match(said.slice(opens ? head.length : 0), /^[A-Z]\w+ (coach|presenter|member) (asks|answers|intervenes|says)( to: \w+)?: /, `the speaker, their role, then the words: ${said}`);
     assert.equal(said.endsWith(" End of the session."), n === data.turns, `turn ${n}: ${said}`);
   }
-  assert.deepEqual(await focused(page), { role: "button", name: "← Back" }, "Next has ended: the focus is on Back");
+  assert.deepEqual(await focused(page), { role: "heading", name: "End of the session" }, "Next has ended: the focus is on the session's end");
   const second = data.stages[1];
   await page.locator(".stage-list a").nth(1).click();
   await page.keyboard.press("ArrowLeft");

@@ -284,7 +284,7 @@ test("the session index lists every session with its length, problem and roles",
   const pauses = embedded(SITE, file, "pause-data").items.length;
   const turns = embedded(SITE, file, "session-data").turns;
   assert.ok(pauses > 0);
-  assert.match(text, new RegExp(` · ${turns}\u00a0turns, ${pauses}\u00a0of\u00a0them\u00a0yours · `));
+  assert.match(text, new RegExp(` · ${turns}\u00a0turns, ${pauses}\u00a0to\u00a0answer · `));
   assert.deepEqual(await axeViolations(page), []);
   await page.close();
 });
