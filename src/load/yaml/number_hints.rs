@@ -84,10 +84,7 @@ pub(super) fn comma_in_a_number(
         .chars()
         .take(column.checked_sub(1)?)
         .collect();
-    let entry = before.trim_end().strip_suffix(',')?;
-    let entry = entry.rsplit(['{', ',']).next()?.trim();
-    let (key, number) = entry.split_once(':')?;
-    let (key, number) = (key.trim(), number.trim());
+    let (key, number) = entry_before_comma(&before)?;
     all_digits(number).then_some(())?;
     let written = format!("{number},{field}");
     let minutes = key.ends_with("minutes");
@@ -117,10 +114,7 @@ pub(super) fn comma_in_a_text(
         .trim_start();
     // The piece stands alone: no `:` of its own after it.
     (after.starts_with(',') || after.starts_with('}')).then_some(())?;
-    let entry = before.trim_end().strip_suffix(',')?;
-    let entry = entry.rsplit(['{', ',']).next()?.trim();
-    let (key, value) = entry.split_once(':')?;
-    let (key, value) = (key.trim(), value.trim());
+    let (key, value) = entry_before_comma(&before)?;
     (!key.is_empty() && !value.is_empty() && !all_digits(value)).then_some(())?;
     // More pieces after it, up to the next `key:` (`Plan, do, review, minutes: 25`).
     let mut whole = format!("{value}, {field}");
@@ -135,6 +129,15 @@ pub(super) fn comma_in_a_text(
         rest = &next[end..];
     }
     Some(format!("inside `{{ … }}` a comma ends an entry, so `{key}: {whole}` was read as `{key}: {value}` and a field `{field}`; put the whole text in quotes: `{key}: \"{whole}\"`"))
+}
+
+/// The `key: value` entry in braces that a line's text `before` a field
+/// ends with, up to that field's comma (`{ title: Plan,` → `title`, `Plan`).
+fn entry_before_comma(before: &str) -> Option<(&str, &str)> {
+    let entry = before.trim_end().strip_suffix(',')?;
+    let entry = entry.rsplit(['{', ',']).next()?.trim();
+    let (key, value) = entry.split_once(':')?;
+    Some((key.trim(), value.trim()))
 }
 
 /// For a percentage written with its sign (`mastery_score: 80%`), which
