@@ -23,7 +23,6 @@
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
 use memchr::memmem;
-use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
 use std::path::Path;
 
 const OPEN: &str = "<!--";
@@ -126,36 +125,19 @@ fn in_markdown(file: &Path, text: &str) -> Vec<Diagnostic> {
         Err(_) => return Vec::new(),
     };
     let body = &text[body_start..];
-    // The raw HTML of the body, in order, each piece with where it starts.
-    let mut html = String::new();
-    let mut starts: Vec<(usize, usize)> = Vec::new();
     let mut found = Vec::new();
-    let parser = Parser::new_ext(body, crate::render::markdown::options());
-    for (event, span) in parser.into_offset_iter() {
-        let piece = match event {
-            Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_) => &body[span.clone()],
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => {
-                if let Some(fence) = unclosed_fence(&body[span.clone()]) {
-                    found.push(fence_warning(file, text, body_start + span.start, fence));
-                }
-                continue;
-            }
-            _ => continue,
-        };
-        starts.push((html.len(), span.start));
-        html.push_str(piece);
-        html.push('\n');
-    }
+    let raw = super::open_elements::RawHtml::of(body, |span| {
+        if let Some(fence) = unclosed_fence(&body[span.clone()]) {
+            found.push(fence_warning(file, text, body_start + span.start, fence));
+        }
+    });
+    let html = &raw.html;
     // A byte of `html` as a byte of the file.
-    let in_file = |at: usize| {
-        let piece = starts.partition_point(|&(h, _)| h <= at) - 1;
-        let (h, b) = starts[piece];
-        body_start + b + (at - h)
-    };
-    if let Some(at) = unclosed(&html) {
+    let in_file = |at: usize| body_start + raw.source_byte(at);
+    if let Some(at) = unclosed(html) {
         found.push(error(file, text, in_file(at), None));
     }
-    found.extend(super::open_elements::left_open(file, &html, |d, at| {
+    found.extend(super::open_elements::left_open(file, html, |d, at| {
         let (line, column) = crate::diagnostic::line_col(text, in_file(at));
         d.at(line, column)
     }));

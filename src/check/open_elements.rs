@@ -14,7 +14,48 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::html::{raw_text_end, tokens, Token};
+use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
+use std::ops::Range;
 use std::path::Path;
+
+/// The raw HTML of a Markdown text, what a browser reads as HTML in it:
+/// its pieces one after another (each ending a line), each with the byte
+/// of the Markdown it starts at.
+pub(super) struct RawHtml {
+    pub html: String,
+    starts: Vec<(usize, usize)>,
+}
+
+impl RawHtml {
+    /// The raw HTML of `markdown`; `on_fence` is given the span of each
+    /// fenced code block, which holds none.
+    pub fn of(markdown: &str, mut on_fence: impl FnMut(Range<usize>)) -> RawHtml {
+        let mut raw = RawHtml {
+            html: String::new(),
+            starts: Vec::new(),
+        };
+        let parser = Parser::new_ext(markdown, crate::render::markdown::options());
+        for (event, span) in parser.into_offset_iter() {
+            match event {
+                Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_) => {
+                    raw.starts.push((raw.html.len(), span.start));
+                    raw.html.push_str(&markdown[span]);
+                    raw.html.push('\n');
+                }
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => on_fence(span),
+                _ => {}
+            }
+        }
+        raw
+    }
+
+    /// Byte `at` of [`RawHtml::html`] as a byte of the Markdown.
+    pub fn source_byte(&self, at: usize) -> usize {
+        let piece = self.starts.partition_point(|&(h, _)| h <= at) - 1;
+        let (h, b) = self.starts[piece];
+        b + (at - h)
+    }
+}
 
 /// Elements whose text runs to their end tag, and what a reader then sees.
 const RAW: &[(&str, &str)] = &[

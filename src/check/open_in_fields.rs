@@ -6,11 +6,10 @@
 //! [`super::open_elements`] gives a Markdown page's body, at the tag in the
 //! YAML file (or the front matter) that holds it.
 
-use super::open_elements::{left_open, may_open};
+use super::open_elements::{left_open, may_open, RawHtml};
 use crate::diagnostic::Diagnostic;
 use crate::load::frontmatter;
 use crate::model::Site;
-use pulldown_cmark::{Event, Parser, Tag};
 use rayon::prelude::*;
 use serde_yaml::Value;
 use std::path::Path;
@@ -86,17 +85,7 @@ fn each_text<'v>(value: &'v Value, key: &'v str, f: &mut impl FnMut(&str, &str))
 /// `yaml`, the YAML part of the file's `text`.
 fn in_field(path: &Path, text: &str, yaml: &str, field: &str) -> Vec<Diagnostic> {
     let yaml_start = yaml.as_ptr() as usize - text.as_ptr() as usize;
-    // The raw HTML of the field, in order, each piece with where it starts.
-    let mut html = String::new();
-    let mut starts: Vec<(usize, usize)> = Vec::new();
-    let parser = Parser::new_ext(field, crate::render::markdown::options());
-    for (event, span) in parser.into_offset_iter() {
-        if matches!(event, Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_)) {
-            starts.push((html.len(), span.start));
-            html.push_str(&field[span]);
-            html.push('\n');
-        }
-    }
+    let raw = RawHtml::of(field, |_| {});
     // Where the field is written: its first line, found in the YAML; the
     // tag is looked for from there (an earlier field may hold the same).
     let first = field
@@ -105,10 +94,8 @@ fn in_field(path: &Path, text: &str, yaml: &str, field: &str) -> Vec<Diagnostic>
         .find(|l| !l.is_empty())
         .unwrap_or("");
     let from = memchr::memmem::find(yaml.as_bytes(), first.as_bytes()).unwrap_or(0);
-    left_open(path, &html, |d, at| {
-        let piece = starts.partition_point(|&(h, _)| h <= at) - 1;
-        let (h, b) = starts[piece];
-        let tag = &field[b + (at - h)..];
+    left_open(path, &raw.html, |d, at| {
+        let tag = &field[raw.source_byte(at)..];
         let tag = &tag[..tag.find('\n').unwrap_or(tag.len())];
         let found = memchr::memmem::find(&yaml.as_bytes()[from..], tag.trim_end().as_bytes())
             .map(|byte| from + byte)
