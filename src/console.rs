@@ -43,7 +43,8 @@ pub fn err(args: fmt::Arguments) {
 }
 
 /// Ends the process after a failed write: by SIGPIPE when the reader has
-/// gone, with status 1 for any other failure.
+/// gone, with status 1 for any other failure; after
+/// [`keep_running_unread`], returns (the line is dropped).
 fn stop(e: &io::Error) {
     if KEEP_RUNNING.load(Ordering::Relaxed) {
         return;

@@ -291,7 +291,6 @@ fn among_sources(root: &Path, out: &Path) -> Option<&'static str> {
     SOURCES.into_iter().find(|s| out.starts_with(root.join(s)))
 }
 
-/// True when the file at `path` starts as a zip archive does.
 /// Whether `path` is a package alsite made: a zip whose `imsmanifest.xml`
 /// names a course by the identifier alsite gives (`alsite-…`). Any other
 /// zip (a trainer's archive of photos, another tool's course) is not

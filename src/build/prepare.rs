@@ -71,10 +71,7 @@ fn load_strings(root: &Path, theme: &Theme, site: &mut Site) -> Vec<Diagnostic> 
 pub(super) fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
     let (mut site, mut warnings) = load::load_site(root)?;
     let theme = Theme::open(root, &site.config.theme).map_err(|d| {
-        let text = site
-            .texts
-            .get(Path::new("site.yaml"))
-            .map_or("", String::as_str);
+        let text = check::site_yaml(&site);
         let (line, column) = load::yaml::locate_value(text, &[load::yaml::Seg::Key("theme")]);
         one(d.at(line, column))
     })?;

@@ -11,10 +11,7 @@ use std::collections::HashSet;
 
 /// Errors for the brand in `site.yaml`; `outputs` is every path the build writes.
 pub fn check_brand(site: &Site, outputs: &HashSet<&str>) -> Vec<Diagnostic> {
-    let text = site
-        .texts
-        .get(std::path::Path::new("site.yaml"))
-        .map_or("", String::as_str);
+    let text = super::site_yaml(site);
     let at = |path: &[Seg], message: String, hint: String| {
         let (line, column) = locate_value(text, path);
         Diagnostic::error("site.yaml", message)
@@ -106,10 +103,7 @@ pub fn check_brand(site: &Site, outputs: &HashSet<&str>) -> Vec<Diagnostic> {
 /// is left as it was).
 pub fn check_unused_fonts(site: &Site, statics: &[(String, Vec<u8>)]) -> Vec<Diagnostic> {
     let brand = &site.config.brand;
-    let text = site
-        .texts
-        .get(std::path::Path::new("site.yaml"))
-        .map_or("", String::as_str);
+    let text = super::site_yaml(site);
     let in_css = |family: &str| {
         statics.iter().any(|(path, bytes)| {
             // (Not brand.css, alsite's own, which declares every family.)

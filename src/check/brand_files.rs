@@ -48,12 +48,6 @@ fn shipped<'b>(
     Some((bytes, source))
 }
 
-/// The text of `site.yaml`, where the errors are placed.
-fn site_yaml(site: &Site) -> &str {
-    let file = std::path::Path::new("site.yaml");
-    site.texts.get(file).map_or("", String::as_str)
-}
-
 /// Errors for the brand's `logo` and `favicon` files that are no picture a
 /// browser shows (see [`check_font_files`] for `copied` and `statics`).
 pub fn check_picture_files(
@@ -61,7 +55,7 @@ pub fn check_picture_files(
     copied: &[(String, Vec<u8>)],
     statics: &[(String, Vec<u8>)],
 ) -> Vec<Diagnostic> {
-    let text = site_yaml(site);
+    let text = super::site_yaml(site);
     let brand = &site.config.brand;
     let mut diags = Vec::new();
     for (field, file) in [("logo", &brand.logo), ("favicon", &brand.favicon)] {
@@ -192,7 +186,7 @@ pub fn check_font_files(
     copied: &[(String, Vec<u8>)],
     statics: &[(String, Vec<u8>)],
 ) -> Vec<Diagnostic> {
-    let text = site_yaml(site);
+    let text = super::site_yaml(site);
     let mut diags = Vec::new();
     for (i, font) in site.config.brand.fonts.iter().enumerate() {
         let Some((bytes, source)) = shipped(site, &[copied, statics], &font.file) else {

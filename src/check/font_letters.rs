@@ -26,10 +26,7 @@ pub fn check_font_letters(site: &Site, files: &[&[(String, Vec<u8>)]]) -> Vec<Di
         .flat_map(|t| t.chars())
         .filter(|c| c.is_alphabetic())
         .collect();
-    let yaml = site
-        .texts
-        .get(std::path::Path::new("site.yaml"))
-        .map_or("", String::as_str);
+    let yaml = super::site_yaml(site);
     let mut diags = Vec::new();
     for (i, font) in fonts.iter().enumerate() {
         let path = font.file.trim_start_matches('/');

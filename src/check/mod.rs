@@ -103,6 +103,13 @@ pub fn check_content(site: &Site, original: &Site, theme: &crate::theme::Theme) 
 
 use crate::diagnostic::Diagnostic;
 use rayon::prelude::*;
+
+/// The text of `site.yaml`, where the checks of its fields place what they
+/// find (empty when it could not be read).
+pub(crate) fn site_yaml(site: &Site) -> &str {
+    let file = std::path::Path::new("site.yaml");
+    site.texts.get(file).map_or("", String::as_str)
+}
 use std::borrow::Cow;
 use std::path::PathBuf;
 

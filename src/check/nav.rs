@@ -14,10 +14,7 @@ use std::collections::HashSet;
 /// nav, and each translation's under `translations:` (whose paths are
 /// from that language's root, `en/`).
 pub fn check_nav(site: &Site, outputs: &HashSet<&str>) -> Vec<Diagnostic> {
-    let text = site
-        .texts
-        .get(std::path::Path::new("site.yaml"))
-        .map_or("", String::as_str);
+    let text = super::site_yaml(site);
     let others = site.config.languages.get(1..).unwrap_or(&[]);
     let place = [Seg::Key("nav")];
     let site_of = |lang: &str| {

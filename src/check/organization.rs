@@ -10,10 +10,7 @@ use crate::model::Site;
 
 /// Errors for `organization.email`, `organization.website` and `url`.
 pub fn check_organization(site: &Site) -> Vec<Diagnostic> {
-    let text = site
-        .texts
-        .get(std::path::Path::new("site.yaml"))
-        .map_or("", String::as_str);
+    let text = super::site_yaml(site);
     let org = &site.config.organization;
     let url = site.config.url.as_deref();
     let problems: [(&[Seg], _); 3] = [

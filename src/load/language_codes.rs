@@ -160,7 +160,7 @@ pub fn english_name(code: &str) -> String {
     let primary = crate::load::site_languages::primary(code);
     let english = NAMES
         .iter()
-        .find(|(name, c)| *c == primary && name.is_ascii() && *name != "cesky");
+        .find(|(name, c)| *c == primary && *name != "cesky");
     match english {
         Some((name, _)) => name[..1].to_uppercase() + &name[1..],
         None => crate::i18n::names::own_name(code),

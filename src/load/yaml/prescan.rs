@@ -154,10 +154,9 @@ pub(super) fn prescan(file: &Path, text: &str) -> Result<(), Diagnostic> {
                 "YAML indents with spaces only: replace the tab with spaces, lined up with the lines above (most editors can turn tabs into spaces)",
             );
         }
-        let dash_tab = !in_block_text && line.trim_start_matches(' ').starts_with("-\t");
-        if let Some(dash) = dash_tab.then_some(indent.len()) {
+        if !in_block_text && line[indent.len()..].starts_with("-\t") {
             return err(
-                dash + 1,
+                indent.len() + 1,
                 "a tab follows this list item's `-`, where YAML takes only a space",
                 "replace the tab after the `-` with a space",
             );
