@@ -144,8 +144,13 @@ impl<'a> LinkAttributes<'a> {
                 4 if name.eq_ignore_ascii_case("href") => 0,
                 3 if name.eq_ignore_ascii_case("src") => 1,
                 2 if !script && name.eq_ignore_ascii_case("id") => 2,
-                // A picture's other sizes, a video's still, an object's file.
-                4 | 6 => {
+                // A picture's other sizes, a video's still, an object's file
+                // (named first: every tag of every page passes here).
+                4 | 6
+                    if ["data", "poster", "srcset"]
+                        .iter()
+                        .any(|n| name.eq_ignore_ascii_case(n)) =>
+                {
                     let addresses = crate::html::addresses(tag.name, name, value);
                     self.0[1].extend(
                         addresses.map(|a| a.trim_matches(|c: char| c.is_ascii_whitespace())),
