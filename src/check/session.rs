@@ -188,12 +188,13 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
             let place = format!("stage {} ({}), turn {}", si + 1, stage.title, ti + 1);
             // Found only for an error: finding it reads the whole file.
             let pos = || at(&path);
-            // The value of the turn's field `key` (`by: M1` → `M1`).
-            let value_of = |key: &str| {
+            // Where the turn's field `key` is, and its value (`by: M1` → `M1`).
+            let key_at = |key: &str| {
                 let mut field = path.to_vec();
                 field.push(Seg::Key(key));
-                value_place(text, at(&field))
+                at(&field)
             };
+            let value_of = |key: &str| value_place(text, key_at(key));
             let kind = match turn_kind(turn) {
                 Ok(k) => k,
                 Err(0) => {
@@ -233,9 +234,7 @@ fn check_session(site: &Site, doc: &Doc<Session>) -> Vec<Diagnostic> {
             }
             let Some(by) = turn.by.as_deref() else {
                 // `by:` written with nothing after it is there, but empty.
-                let mut by_path = path.to_vec();
-                by_path.push(Seg::Key("by"));
-                let written = at(&by_path) != pos();
+                let written = key_at("by") != pos();
                 let (message, to_do) = match written {
                     true => (
                         format!("{place}: `by:` is empty"),

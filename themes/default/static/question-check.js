@@ -1,8 +1,8 @@
 /* The typed-question checker for rewrite items: a pure function,
  *   checkQuestion(text, rules, options) -> { ok, kind, hints }
  * with kind one of "open", "closed", "leading", "statement", "stacked",
- * "choice", "short" (a question of one word: "What?"). `ok` is true for an open question; a missing "?" at the end
- * only adds a hint.
+ * "choice", "short" (a question of one word: "What?"). `ok` is true for an
+ * open question; a missing "?" at the end only adds a hint.
  *
  * `rules` is content/practice/question-rules.yaml as the page embeds it:
  * either one language's lists, or `{ languages: { en: …, pl: … } }`, from
