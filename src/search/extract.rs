@@ -69,7 +69,9 @@ fn flags(name: &str) -> u8 {
             SKIPPED
         }
         b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
-        | b"meta" | b"source" | b"track" | b"wbr" => VOID,
+        | b"meta" | b"source" | b"track" => VOID,
+        // A place a line may break, inside a word or an address: no space.
+        b"wbr" => VOID | INLINE,
         b"a" | b"abbr" | b"b" | b"bdi" | b"cite" | b"code" | b"em" | b"i" | b"kbd" | b"mark"
         | b"q" | b"s" | b"small" | b"strong" | b"sub" | b"sup" | b"u" | b"var" => INLINE,
         b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" => SECTION | HEADING | BLOCK,

@@ -370,3 +370,22 @@ fn a_callout_s_text_is_found_without_the_kind_s_name_as_noise() {
         )]
     );
 }
+
+#[test]
+fn a_line_break_opportunity_is_no_space_in_a_snippet_or_a_word() {
+    // The contact page breaks an address at "@" and "."; a long word may break too.
+    let got = sections(
+        "<p>E-mail joanna<wbr>@pracownia-zrodlo<wbr>.example, self<wbr>organising teams</p>",
+    );
+    assert_eq!(
+        got,
+        vec![s(
+            "",
+            "",
+            "E-mail joanna@pracownia-zrodlo.example, selforganising teams"
+        )]
+    );
+    let html = "<main><p>self<wbr>organising</p></main>";
+    let (_, terms) = page_text("p.html", html, 1000).unwrap();
+    assert_eq!(terms.of_section(0), ["selforganising"]);
+}
