@@ -178,6 +178,7 @@ fn activities(
                         (
                             relative_url(path, &set_path(p)),
                             s.t("workshop.practice_link", &[("title", &d.data.title)]),
+                            same_title(&a.title, &d.data.title),
                         )
                     }),
                 (None, Some(slug)) => {
@@ -187,6 +188,7 @@ fn activities(
                             (
                                 relative_url(path, &session_path(slug)),
                                 s.t("workshop.session_link", &[("title", &d.data.title)]),
+                                same_title(&a.title, &d.data.title),
                             )
                         })
                 }
@@ -216,10 +218,24 @@ fn activities(
                 clock => clock,
                 clock_html => clock_html,
                 link_href => link.as_ref().map(|l| l.0.clone()),
+                // The activity has the name of what it links to: a table
+                // row links its own title rather than say the name twice.
+                link_repeats => link.as_ref().is_some_and(|l| l.2),
                 link_title => link.map(|l| l.1),
             }
         })
         .collect()
+}
+
+/// Whether an activity's title is the title of the practice set or session
+/// it links to, but for case and spaces.
+fn same_title(activity: &str, linked: &str) -> bool {
+    let words = |t: &str| {
+        t.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    words(activity) == words(linked)
 }
 
 fn workshop_ctx(w: &Workshop, path: &str, ids: &mut Ids) -> Value {
@@ -272,6 +288,8 @@ fn day_views(site: &Site, w: &Workshop, days: &[Option<DayPlan>], path: &str) ->
                         end => t.clock(s.end.0),
                         label => &s.label,
                         minutes => s.minutes,
+                        // As the module's own page says it ("1 h 20 min").
+                        duration => t.duration(s.minutes),
                         is_break => s.module.is_none(),
                         href => module.map(|m| relative_url(path, &module_path(&w.slug, &m.slug))),
                         objectives => module.map(|m| m.front.objectives.clone()).unwrap_or_default(),
@@ -372,7 +390,8 @@ fn modules_in_order(
                 objectives => &m.front.objectives,
                 materials => &m.front.materials,
                 activities => activities((site, original), w, m, &runs, path),
-                notes => if with_notes { m.front.facilitator.as_deref().map(|f| safe(to_html(f, path, ids))) } else { None },
+                // Below the notes' own title (an h3): their highest heading becomes an h4.
+                notes => if with_notes { m.front.facilitator.as_deref().map(|f| safe(to_html_below(f, path, ids, 4).html)) } else { None },
                 // Below the module's title (an h2): its highest heading becomes an h3.
                 body => safe(to_html_below(&m.body, path, ids, 3).html),
                 notes_space => m.front.handout_notes,
