@@ -203,6 +203,23 @@ fn bind_text(text: &str, starts: bool, inline_next: bool) -> Option<String> {
                 continue;
             }
         }
+        // "5 minut", "1 200 zł", "1) zbierz": a number goes on with what
+        // it counts, as a one-letter word does.
+        if c.is_ascii_whitespace() && number_ends_at(&chars[..i]) {
+            let mut j = i + 1;
+            while j < chars.len() && chars[j].1.is_ascii_whitespace() {
+                j += 1;
+            }
+            if chars
+                .get(j)
+                .is_some_and(|&(_, n)| counted_after(&chars[j..], n))
+            {
+                out.push_str(NBSP);
+                changed = true;
+                i = j;
+                continue;
+            }
+        }
         // "HR-u", "SMS-a", "PDF-ie": an abbreviation in capitals, a hyphen
         // and an ending of at most three small letters are one word.
         if c == '-' && ends_abbreviation(&chars[..i]) {
@@ -264,6 +281,40 @@ fn curl_quotes(text: &str, before: &mut Option<char>) -> Option<String> {
     }
     out.push_str(&text[copied..]);
     Some(out)
+}
+
+/// Whether `before` ends with a number that is a word of its own: digits,
+/// perhaps with a decimal comma or point inside ("1,5") or a bracket after
+/// ("1)"), after a space, an opening mark or the text's start.
+fn number_ends_at(before: &[(usize, char)]) -> bool {
+    let body = match before.last() {
+        Some(&(_, ')')) => &before[..before.len() - 1],
+        _ => before,
+    };
+    let word = body
+        .iter()
+        .rev()
+        .take_while(|&&(_, c)| c.is_ascii_digit() || c == ',' || c == '.')
+        .count();
+    let start = body.len() - word;
+    let number = &body[start..];
+    number.first().is_some_and(|&(_, c)| c.is_ascii_digit())
+        && number.last().is_some_and(|&(_, c)| c.is_ascii_digit())
+        && start.checked_sub(1).is_none_or(|p| opens_word(body[p].1))
+}
+
+/// Whether what starts with `next` (the rest of the text from there) is
+/// what a number before it counts: a word, a sign such as "%" or "€", or
+/// the next group of a number's digits ("1 200", three digits).
+fn counted_after(rest: &[(usize, char)], next: char) -> bool {
+    if next.is_ascii_digit() {
+        let digits = rest
+            .iter()
+            .take_while(|&&(_, c)| c.is_ascii_digit())
+            .count();
+        return digits == 3 && rest.get(3).is_none_or(|&(_, c)| !c.is_alphanumeric());
+    }
+    next.is_alphabetic() || matches!(next, '%' | '€' | '$' | '£')
 }
 
 fn is_one_letter_word(c: char) -> bool {
@@ -376,6 +427,30 @@ mod tests {
         assert_eq!(
             bind_amounts("£450 for a team of 8 people"),
             "£450 for a team of 8 people"
+        );
+    }
+
+    #[test]
+    fn a_number_goes_on_with_what_it_counts() {
+        assert_eq!(
+            bind_polish("<p>w pierwszych 5 minutach, kosztuje 1 200 zł, 1,5 godz. i 10% czasu</p>"),
+            "<p>w\u{a0}pierwszych 5\u{a0}minutach, kosztuje 1\u{a0}200\u{a0}zł, 1,5\u{a0}godz. i\u{a0}10% czasu</p>"
+        );
+        // A list's number keeps to its first word.
+        assert_eq!(
+            bind_polish("<p>1) zbierz dane</p>"),
+            "<p>1)\u{a0}zbierz dane</p>"
+        );
+        // Not a number inside a word, nor numbers in a row, nor before a dash.
+        assert_eq!(
+            bind_polish("<p>COVID-19 sprawił</p>"),
+            "<p>COVID-19 sprawił</p>"
+        );
+        assert_eq!(bind_polish("<p>1 2 3 4</p>"), "<p>1 2 3 4</p>");
+        assert_eq!(bind_polish("<p>9:00 – 10:00</p>"), "<p>9:00 – 10:00</p>");
+        assert_eq!(
+            bind_polish("<p>12 1234 osób</p>"),
+            "<p>12 1234\u{a0}osób</p>"
         );
     }
 
