@@ -106,10 +106,13 @@ async function openHost(browser, server, lmsData) {
   const problems = [];
   page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
   page.on("pageerror", (e) => problems.push(String(e)));
+  // Every address the course asked for, from the package's root.
+  const requested = [];
+  page.on("request", (r) => { if (r.url().includes("/pkg/")) requested.push(decodeURIComponent(r.url().split("/pkg/")[1])); });
   await page.addInitScript((data) => { window.lmsData = data; }, lmsData || null);
   await page.goto(server.base + "/host.html");
   const content = page.frameLocator("#sco").frameLocator("#lms-frame");
-  return { page, problems, content };
+  return { page, problems, content, requested };
 }
 
 /** Unloads the SCO as an LMS does when the learner leaves it; returns the cmi. */

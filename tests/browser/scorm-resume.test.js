@@ -83,6 +83,8 @@ for (const version of ["1.2", "2004"]) {
 
       const again = await reopen(server, host.resumeData(version, cmi, ""));
       assert.equal(shown(again.page), page, "opened again where the learner left");
+      // Only that page: not the first page as well, loaded and cut off.
+      assert.deepEqual(again.requested.filter((r) => r.endsWith(".html") && !r.startsWith("lms/")), [page]);
       assert.equal(await again.content.locator("main h1").first().textContent(), path.basename(name, ".md"));
       assert.deepEqual(again.problems, []);
       await again.page.close();

@@ -428,6 +428,21 @@
 
   /* ---- the launch page: the LMS connection and the frame ----------------- */
 
+  /** The address of the item's first page. The frame names it in
+   *  `data-start` and is given it here, once the bookmark is known, so that
+   *  a course opened again loads only the page the learner was on (a launch
+   *  page copied from an older alsite has it as the frame's `src`). */
+  function firstPage(frame) {
+    var start = frame.getAttribute("data-start");
+    return start ? new URL(start, window.location.href).href : frame.src;
+  }
+
+  /** Shows `url` in the frame, which waits hidden until it has a page. */
+  function open(frame, url) {
+    frame.src = url;
+    frame.hidden = false;
+  }
+
   /** The page of the site the frame shows, if it shows one. */
   function shown(frame, root) {
     try {
@@ -487,10 +502,11 @@
     function mount() {
       var frame = document.getElementById("lms-frame");
       if (!frame) return;
-      var first = frame.src, opened = false;
+      var first = firstPage(frame), opened = false;
       var page = bookmarked(session.bookmark(), root);
-      if (page) frame.src = page;
-      else if (reload) frame.src = shown(frame, root) || frame.src;
+      if (page) open(frame, page);
+      else if (reload) open(frame, shown(frame, root) || first);
+      else if (!frame.getAttribute("src")) open(frame, first);
       frame.addEventListener("load", function () {
         var href = shown(frame, root);
         if (!href) return;
@@ -502,7 +518,7 @@
         session.location(lettersDecoded(href.slice(root.length).split("#")[0].split("?")[0]));
       });
     }
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount); else mount();
+    whenLoaded(mount);
     window.addEventListener("pagehide", session.finish);
     document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") session.flush(); });
     return session;
@@ -560,6 +576,11 @@
     try { return window.parent !== window && Boolean(window.parent.document.getElementById("lms-frame")); } catch (e) { return false; }
   }
 
+  /** Runs `then` once the page is parsed (this script runs in its head). */
+  function whenLoaded(then) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", then); else then();
+  }
+
   var own = null;
   var data = document.getElementById("lms-data");
   if (data && inLaunchPage()) {
@@ -568,11 +589,17 @@
     // the page is in (this script runs in its head).
     var away = function () {
       var inner = document.getElementById("lms-frame");
-      if (inner) window.location.replace(inner.getAttribute("src"));
+      if (inner) window.location.replace(firstPage(inner));
     };
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", away); else away();
+    whenLoaded(away);
   } else if (data) {
     try { own = launch(JSON.parse(data.textContent)); } catch (e) { own = null; }
+    // No session opened it (no platform yet, or one that refused): the
+    // first page shows all the same, keeping progress in the browser.
+    whenLoaded(function () {
+      var frame = document.getElementById("lms-frame");
+      if (frame && !frame.getAttribute("src")) open(frame, firstPage(frame));
+    });
   }
   alsite.progress.session = own;
 })();
