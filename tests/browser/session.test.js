@@ -167,6 +167,32 @@ for (const [name, viewport] of [["a phone", { width: 390, height: 844 }], ["a la
   });
 }
 
+for (const viewport of [{ width: 320, height: 568 }, { width: 320, height: 200 }]) {
+  test(`in a window of ${viewport.width}×${viewport.height} px (a small phone; 400 % zoom), Next at the last turn brings the session's end, which takes the focus, into view`, async () => {
+    const data = embedded(SITE, FILE, "session-data");
+    const { page, problems } = await fresh();
+    await page.setViewportSize(viewport);
+    const next = page.locator(".player .next");
+    await page.locator(".stage-list a").last().click();
+    while (!(await position(page)).startsWith(`Turn ${data.turns} of`)) {
+      if (await next.isDisabled()) await page.locator(".transcript .turn.is-current .skip-pause").click();
+      else { await next.focus(); await page.keyboard.press("Enter"); }
+    }
+    assert.ok(await page.evaluate(() => document.activeElement === document.querySelector(".session-end h2")), "the focus on the session's end");
+    await inView(page, ".session-end h2");
+    const box = await page.locator(".session-end h2").evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const player = document.querySelector(".player");
+      const stuck = player.classList.contains("is-compact") ? player.querySelector(".player-controls") : player;
+      const covered = getComputedStyle(stuck).position === "sticky" ? stuck.getBoundingClientRect().bottom : 0;
+      return { top: Math.round(r.top), bottom: Math.round(r.bottom), covered: Math.round(covered), height: window.innerHeight };
+    });
+    assert.ok(box.top >= box.covered - 1 && box.bottom <= box.height, `the focused heading in the window, below the controls: ${JSON.stringify(box)}`);
+    assert.deepEqual(problems, { console: [], errors: [], outside: [] });
+    await page.close();
+  });
+}
+
 for (const [name, options] of [
   ["a phone", { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }],
   ["a laptop", { viewport: { width: 1280, height: 800 } }],

@@ -328,6 +328,15 @@
         var toStage = Math.floor(stageTop - top - 8);
         delta = rect.bottom - stageTop <= room - 16 ? toStage : Math.max(delta, toStage);
       }
+      // At the end, its heading comes into view at least, at the window's
+      // foot when the last turn is too tall for both: Next hands the
+      // keyboard's focus to it (keepFocus), which must not sit below the
+      // window, as it did at 320 px (and at 400 % zoom).
+      var heading = after && after.getClientRects().length && (after.querySelector("h2") || after);
+      if (heading) {
+        var foot = heading.getBoundingClientRect().bottom - delta;
+        if (foot > window.innerHeight) delta += foot - window.innerHeight + 16;
+      }
       if (delta) scrollPageBy(delta);
     }
 
