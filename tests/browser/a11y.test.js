@@ -188,9 +188,13 @@ test("a page with several tables names each table's box apart, for a screen read
     fs.appendFileSync(path.join(root, "content/pages/about.md"), table("first") + "\nBetween.\n" + table("second"));
     fs.appendFileSync(path.join(root, "content/workshops/foundations/power-of-questions.md"), table("third"));
     execFileSync(BIN, ["build", "--root", root, "--out", path.join(dir, "out")], { stdio: "pipe" });
+    // Wide enough for the tables to scroll: a wide table's box is a region.
     const page = await tab({});
     for (const file of ["about.html", "workshops/foundations/handout.html"]) {
       await page.goto("file://" + path.join(dir, "out", file));
+      await page.locator(".table-scroll table").evaluateAll((ts) => ts.forEach((t) => { t.style.minWidth = "3000px"; }));
+      await page.evaluate(() => window.dispatchEvent(new Event("resize")));
+      await page.waitForFunction(() => [...document.querySelectorAll(".table-scroll")].every((b) => b.getAttribute("role") === "region"));
       const names = await page.locator(".table-scroll[role=region]").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")
         || document.getElementById(e.getAttribute("aria-labelledby")).textContent.trim()));
       assert.ok(names.length >= 2, `${file}: ${names}`);
@@ -201,6 +205,27 @@ test("a page with several tables names each table's box apart, for a screen read
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("a table's box is a Tab stop and a region only while the table is too wide for it, on a phone as on a laptop", async () => {
+  const page = await tab({});
+  await page.goto(fileUrl("workshops/foundations/facilitator.html"));
+  const boxes = () => page.locator(".table-scroll").evaluateAll((els) => els.map((b) => ({
+    wide: b.scrollWidth > b.clientWidth + 1, stop: b.getAttribute("tabindex") === "0", region: b.getAttribute("role") === "region",
+    named: Boolean(b.getAttribute("aria-label") || b.getAttribute("aria-labelledby")),
+  })));
+  await page.waitForTimeout(200);
+  const fitting = await boxes();
+  assert.ok(fitting.length >= 5 && fitting.every((b) => !b.wide), "every table fits at 1280 px");
+  assert.deepEqual(fitting.filter((b) => b.stop || b.region || b.named), [], "no Tab stop, no region");
+  // A table made wider than the window: its box is one again, named.
+  await page.locator(".table-scroll table").first().evaluate((t) => { t.style.minWidth = "3000px"; });
+  await page.setViewportSize({ width: 1000, height: 800 });
+  await page.waitForFunction(() => document.querySelector(".table-scroll").getAttribute("tabindex") === "0");
+  const [first] = await boxes();
+  assert.deepEqual(first, { wide: true, stop: true, region: true, named: true });
+  assert.deepEqual(await axeViolations(page), []);
+  await page.close();
 });
 
 test("moving a step with the keyboard says where it went", async () => {

@@ -23,7 +23,45 @@
     }
   }
 
+  /** A table wider than its column scrolls in a box of its own
+   *  (`.table-scroll`): a named region the keyboard can focus, to scroll it
+   *  with the arrow keys. Where the table fits, the box has nothing to
+   *  scroll and is neither a Tab stop nor a region (a facilitator guide has
+   *  a dozen tables); it becomes both again when the window narrows. */
+  var NAMES = ["role", "tabindex", "aria-label", "aria-labelledby"];
+  function fitBoxes() {
+    var boxes = document.querySelectorAll(".table-scroll");
+    for (var i = 0; i < boxes.length; i++) {
+      var box = boxes[i], wide = box.scrollWidth > box.clientWidth + 1;
+      NAMES.forEach(function (name) {
+        var kept = "data-fit-" + name;
+        if (!wide && box.hasAttribute(name)) {
+          box.setAttribute(kept, box.getAttribute(name));
+          box.removeAttribute(name);
+        } else if (wide && box.hasAttribute(kept)) {
+          box.setAttribute(name, box.getAttribute(kept));
+          box.removeAttribute(kept);
+        }
+      });
+    }
+  }
+
+  function watchBoxes() {
+    if (!document.querySelector(".table-scroll")) return;
+    fitBoxes();
+    var queued = false;
+    window.addEventListener("resize", function () {
+      if (queued) return;
+      queued = true;
+      window.requestAnimationFrame(function () { queued = false; fitBoxes(); });
+    });
+    // The page's own fonts may set the text wider or narrower than the
+    // fallback it was first laid out in.
+    if (document.fonts && document.fonts.ready) document.fonts.ready.then(fitBoxes);
+  }
+
   function start() {
+    watchBoxes();
     keepPlace();
     window.addEventListener("hashchange", keepPlace);
     // A script may change the address without a hashchange (leaving the
