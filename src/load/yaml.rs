@@ -210,6 +210,19 @@ fn from_serde<T: DeserializeOwned>(
     if hint.as_deref() == Some(explain::NOT_A_KEY_HINT) {
         hint = Some(not_a_key::not_a_key_hint(text, line, column));
     }
+    if let Some((key, l, c)) =
+        lining::key_short_of_its_item(text, line).filter(|_| message.contains("missing its `- `"))
+    {
+        column = 1 + text
+            .lines()
+            .nth(line - 1)
+            .map_or(0, |t| t.len() - t.trim_start().len());
+        message = format!("`{key}:` is not lined up with the other keys of its list item");
+        hint = Some(format!(
+            "indent it exactly like the key on line {} (column {c}), so it belongs to the same item",
+            l + first_line - 1
+        ));
+    }
     let about_a_list = message.contains("missing its `- `")
         || hint.as_deref().is_some_and(|h| h.contains("a list (lines"));
     if let Some((l, fixed)) = lining::dash_without_space(text, line).filter(|_| about_a_list) {

@@ -156,6 +156,38 @@ pub(super) fn indented_top_key(file: &Path, text: &str, first_line: usize) -> Op
     )
 }
 
+/// For the line `line` (1-based) read as a list item without its `- `:
+/// a key there that sits between the dash of the item above it and that
+/// item's keys (`- break: Coffee`, then ` minutes: 15` one space short), so
+/// it is neither the item's key nor a new item. Gives the key and the line
+/// and column (1-based) of the item's first key, to line it up with.
+pub(super) fn key_short_of_its_item(text: &str, line: usize) -> Option<(&str, usize, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let here = lines.get(line.checked_sub(1)?)?;
+    let content = here.trim_start();
+    if content.starts_with('-') {
+        return None;
+    }
+    let key = key_of(content)?;
+    let indent = here.len() - content.len();
+    // The item above: the nearest line indented less that starts with a dash.
+    for (i, l) in lines[..line - 1].iter().enumerate().rev() {
+        let above = l.trim_start();
+        if above.is_empty() || above.starts_with('#') {
+            continue;
+        }
+        let at = l.len() - above.len();
+        if at >= indent {
+            continue;
+        }
+        let rest = above.strip_prefix('-')?;
+        let keys_at = at + 1 + (rest.len() - rest.trim_start().len());
+        key_of(rest.trim_start())?;
+        return (indent < keys_at).then_some((key, i + 1, keys_at + 1));
+    }
+    None
+}
+
 /// The line at or just after `line` (1-based) that starts a list item with
 /// no space after its dash (`-text: …`, which YAML reads as a key named
 /// `-text`): its number and the line written with the space.
@@ -185,6 +217,17 @@ mod tests {
         assert_eq!(misplaced_key(text, 2, 5, "turns"), Some((3, 4, "minutes")));
         let fine = "stages:\n  - title: Opening\n    minutes: 5\n  - title: Next\n";
         assert_eq!(misplaced_key(fine, 2, 5, "turns"), None);
+    }
+
+    #[test]
+    fn a_key_between_an_items_dash_and_its_keys_is_found() {
+        let text = "days:\n  - items:\n      - break: Coffee\n       minutes: 15\n";
+        assert_eq!(key_short_of_its_item(text, 4), Some(("minutes", 3, 9)));
+        // Lined up, or a new item, or under a key that is no item's: none.
+        let fine = "days:\n  - items:\n      - break: Coffee\n        minutes: 15\n";
+        assert_eq!(key_short_of_its_item(fine, 4), None);
+        assert_eq!(key_short_of_its_item("a:\n - b: 1\n - c: 2\n", 3), None);
+        assert_eq!(key_short_of_its_item("a:\n  b: 1\n c: 2\n", 3), None);
     }
 
     #[test]
