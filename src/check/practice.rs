@@ -329,6 +329,16 @@ fn category_hint(value: &str, types: &Doc<QuestionTypes>, ids: &[&str]) -> Strin
         );
     }
     if let Some(t) = by_name {
+        // Its id is another category's too: the slip is most likely there
+        // (`id: closed` changed to `id: open`), not in the items.
+        if types.data.types.iter().filter(|o| o.id == t.id).count() > 1 {
+            return format!(
+                "the category named `{}` has the id `{}`, which another category of {} has too: if that id is the slip, give it back its own (`{value}`), and leave the items as they are",
+                t.name.trim(),
+                t.id,
+                types.source.display()
+            );
+        }
         return format!(
             "`{value}` is the name of a category: an item names it by its id, `{}`",
             t.id
