@@ -15,6 +15,24 @@ const { SITE, launch } = require("./helpers");
 
 const TEXT_SPACING = "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }";
 
+/** A German trainer's word, longer than a phone's line. */
+const LONG = "Führungskräfteentwicklungsprogrammverantwortliche";
+
+/** Every title of the site in `root` (each file's first `title:` and
+ *  first `# ` heading) made to start with LONG. */
+function longTitles(root) {
+  const content = path.join(root, "content");
+  let n = 0;
+  for (const file of fs.readdirSync(content, { recursive: true })) {
+    const full = path.join(content, file);
+    if (!/\.(ya?ml|md)$/.test(file) || /question-(rules|types)/.test(file)) continue;
+    const text = fs.readFileSync(full, "utf8")
+      .replace(/^(\s*(?:- )?title: )(.*)$/m, (_, key) => `${key}"${LONG} ${++n}"`)
+      .replace(/^# (.*)$/m, (_, h) => `# ${LONG} ${h}`);
+    fs.writeFileSync(full, text);
+  }
+}
+
 let browser;
 let dir;
 before(async () => {
@@ -22,6 +40,9 @@ before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-spacing-"));
   execFileSync(process.env.ALSITE_BIN, ["new", "pl", "--language", "pl"], { cwd: dir, stdio: "pipe" });
   execFileSync(process.env.ALSITE_BIN, ["build"], { cwd: path.join(dir, "pl"), stdio: "pipe" });
+  execFileSync(process.env.ALSITE_BIN, ["new", "long"], { cwd: dir, stdio: "pipe" });
+  longTitles(path.join(dir, "long"));
+  execFileSync(process.env.ALSITE_BIN, ["build"], { cwd: path.join(dir, "long"), stdio: "pipe" });
 });
 after(async () => {
   await browser.close();
@@ -61,3 +82,18 @@ for (const [language, root] of [["English", () => SITE], ["Polish", () => path.j
     await page.close();
   });
 }
+
+test(`titles that start with a word longer than the line ("${LONG}") keep every page at 320 px from scrolling sideways`, async () => {
+  const root = path.join(dir, "long", "public");
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 320, height: 640 });
+  const found = [];
+  const files = pages(root);
+  for (const file of files) {
+    await page.goto("file://" + path.join(root, file));
+    for (const problem of await page.evaluate(overflowing)) found.push(`${file}: ${problem}`);
+  }
+  assert.ok(files.length >= 30 && fs.readFileSync(path.join(root, "practice/index.html"), "utf8").includes(LONG), "the long titles are in");
+  assert.deepEqual(found, []);
+  await page.close();
+});
