@@ -66,7 +66,15 @@ fn take_out(lines: &mut [String], d: &Diagnostic, first_line: usize) -> bool {
     };
     let content = line.trim_start();
     if !content.starts_with(&format!("{field}:")) {
-        return false;
+        // In braces (`- { by: lee, anwser: "…" }`, a session's turns): the
+        // entry alone goes.
+        return match without_entry(line, d.column.saturating_sub(1), field) {
+            Some(shorter) => {
+                lines[at] = shorter;
+                true
+            }
+            None => false,
+        };
     }
     let indent = line.len() - content.len();
     lines[at].clear();
@@ -78,6 +86,54 @@ fn take_out(lines: &mut [String], d: &Diagnostic, first_line: usize) -> bool {
         l.clear();
     }
     true
+}
+
+/// `line` without the entry `field: value` of a mapping in braces that
+/// starts at byte `at` (where the error points), with the comma that set it
+/// apart; `None` when no such entry starts there.
+fn without_entry(line: &str, at: usize, field: &str) -> Option<String> {
+    let rest = line.get(at..)?;
+    let value = rest.strip_prefix(field)?.strip_prefix(':')?;
+    let before = line[..at].trim_end();
+    if !(before.ends_with('{') || before.ends_with(',')) {
+        return None;
+    }
+    let start = value.len() - value.trim_start().len();
+    let end = at + field.len() + 1 + start + value_len(&value[start..])?;
+    let after = line[end..].trim_start();
+    Some(match after.strip_prefix(',') {
+        // Not the last entry: it goes with the comma after it.
+        Some(more) => format!("{}{}", &line[..at], more.trim_start()),
+        // The last: with the comma before it.
+        None => format!("{} {}", before.strip_suffix(',').unwrap_or(before), after),
+    })
+}
+
+/// The length of the value at the start of `text` in a flow mapping: a
+/// quoted text, a bracketed list or mapping, or a plain value up to the next
+/// `,` or `}`; `None` when it does not end.
+fn value_len(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quote = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match (quote, c) {
+            (Some('"'), '\\') => {
+                chars.next();
+            }
+            (Some('\''), '\'') if chars.peek().is_some_and(|&(_, n)| n == '\'') => {
+                chars.next();
+            }
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '[' | '{') => depth += 1,
+            (None, ']' | '}') if depth > 0 => depth -= 1,
+            (None, ',' | '}') if depth == 0 => return Some(i),
+            _ => {}
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -118,5 +174,35 @@ mod tests {
             .map(|d| (d.line, unknown_field(d).unwrap()))
             .collect();
         assert_eq!(found, [(4, "knd"), (6, "note")]);
+    }
+
+    #[test]
+    fn every_unknown_field_in_braces_is_found() {
+        let text = "items:\n  - { text: \"one, two\", knd: x }\n  - { text: b }\n  - { knd: [a, b], text: c }\n";
+        let file = Path::new("s.yaml");
+        let first = super::super::parse::<Doc>(file, text, 1).unwrap_err();
+        let more = after::<Doc>(file, text, 1, &first);
+        let found: Vec<(usize, &str)> = std::iter::once(&first)
+            .chain(&more)
+            .map(|d| (d.line, unknown_field(d).unwrap()))
+            .collect();
+        assert_eq!(found, [(2, "knd"), (4, "knd")]);
+    }
+
+    #[test]
+    fn an_entry_goes_from_its_braces_with_its_comma() {
+        let line = "  - { by: lee, anwser: \"Yes, {really}\", note: x }";
+        let at = line.find("anwser").unwrap();
+        assert_eq!(
+            without_entry(line, at, "anwser").as_deref(),
+            Some("  - { by: lee, note: x }")
+        );
+        let last = "  - { by: lee, anwser: 'it''s' }";
+        let at = last.find("anwser").unwrap();
+        assert_eq!(
+            without_entry(last, at, "anwser").as_deref(),
+            Some("  - { by: lee }")
+        );
+        assert_eq!(without_entry("  anwser: x", 2, "anwser"), None);
     }
 }
