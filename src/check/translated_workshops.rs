@@ -70,7 +70,18 @@ fn day_difference(site: &Site, w: &Workshop, orig: &Workshop) -> Option<Diagnost
                     .get(i)
                     .map_or("nothing".to_string(), |s| format!("{}–{}", s.start, s.end))
             };
-            let message = format!("day {}, item {} is {} here and {} in the original, {origin}: the agenda shows other times in each language", d + 1, i + 1, when(a), when(b));
+            // What the item is: a module by its file's name, or a break.
+            let what = |p: &DayPlan, w: &Workshop| match p.slots.get(i).map(|s| s.module) {
+                Some(Some(m)) => format!("the module `{}`", w.modules[m].slug),
+                Some(None) => "a break".to_string(),
+                None => "nothing".to_string(),
+            };
+            let (this, that) = (what(a, w), what(b, orig));
+            let message = if this != that {
+                format!("day {}, item {} is {this} here and {that} in the original, {origin}: the agenda shows other modules at each time in each language", d + 1, i + 1)
+            } else {
+                format!("day {}, item {} is {} here and {} in the original, {origin}: the agenda shows other times in each language", d + 1, i + 1, when(a), when(b))
+            };
             let at = [
                 Seg::Key("days"),
                 Seg::Index(d),
