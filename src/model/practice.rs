@@ -119,11 +119,11 @@ impl Item {
                     .filter(|(_, o)| o.correct)
                     .map(|(i, _)| char::from(b'A' + (i % 26) as u8).to_string())
                     .collect();
-                Some(format!(
-                    "{} options with {} correct",
-                    c.options.len(),
-                    right.join(" and ")
-                ))
+                let right = match right.len() {
+                    0 => "none".to_string(),
+                    _ => right.join(" and "),
+                };
+                Some(format!("{} options with {right} correct", c.options.len()))
             }
             Item::Classify(c) => {
                 let mut answers = vec![c.answer.clone()];
@@ -214,4 +214,37 @@ pub struct OrderItem {
     pub steps: Vec<String>,
     #[serde(default, deserialize_with = "crate::model::fields::shown_text")]
     pub explain: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_choose_items_answers_say_which_options_are_right_or_that_none_is() {
+        let option = |correct| ChooseOption {
+            text: "A".into(),
+            correct,
+            feedback: "F".into(),
+        };
+        let item = |options| {
+            Item::Choose(ChooseItem {
+                prompt: "P".into(),
+                options,
+                explain: None,
+            })
+        };
+        assert_eq!(
+            item(vec![option(false), option(true), option(true)])
+                .answers()
+                .as_deref(),
+            Some("3 options with B and C correct")
+        );
+        assert_eq!(
+            item(vec![option(false), option(false)])
+                .answers()
+                .as_deref(),
+            Some("2 options with none correct")
+        );
+    }
 }
