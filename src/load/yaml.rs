@@ -197,6 +197,16 @@ fn from_serde<T: DeserializeOwned>(
     if let Some(h) = field_words::placement(&message, file.ends_with("site.yaml")) {
         hint = Some(h);
     }
+    // `- pause:` with its `type:` below it, not indented under it.
+    let unknown = message
+        .split("unknown field `")
+        .nth(1)
+        .and_then(|r| r.split('`').next());
+    if let Some((field, owner)) =
+        unknown.and_then(|f| Some((f, lining::empty_key_above(text, line)?)))
+    {
+        hint = Some(format!("`{owner}:` is empty, and `{field}:` below it is not indented under it, so it is read as a field of its own: indent the lines that belong to `{owner}` (`{field}:` and the others) by two spaces more than `{owner}:`"));
+    }
     if let Some((first, in_item)) = first_of_two {
         message = format!("{message} (first on line {first})");
         if in_item {

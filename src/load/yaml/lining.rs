@@ -96,6 +96,41 @@ pub(super) fn fields_not_under(text: &str, line: usize, key: &str) -> Option<(us
     None
 }
 
+/// For a key on line `line` (1-based): the key written empty just above it,
+/// lined up with it (`- pause:`, then `type: choose` under the `p`), whose
+/// fields these most likely are. A list item's first key counts from its
+/// own column, after the `- `.
+pub(super) fn empty_key_above(text: &str, line: usize) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let key_column = |l: &str| {
+        let content = l.trim_start();
+        let bare = content.strip_prefix("- ").map_or(content, str::trim_start);
+        l.len() - bare.len()
+    };
+    let here = lines.get(line.checked_sub(1)?)?;
+    if here.trim_start().starts_with('-') {
+        return None;
+    }
+    let column = key_column(here);
+    for l in lines[..line - 1].iter().rev() {
+        let content = l.trim_start();
+        if content.is_empty() || content.starts_with('#') {
+            continue;
+        }
+        if key_column(l) != column {
+            return None;
+        }
+        let bare = content.strip_prefix("- ").map_or(content, str::trim_start);
+        if let Some(owner) = bare.strip_suffix(':').filter(|o| key_of(bare) == Some(o)) {
+            return Some(owner.to_string());
+        }
+        if content.starts_with('-') {
+            return None;
+        }
+    }
+    None
+}
+
 /// The indentation of the key whose list holds the item on line `line`
 /// (1-based), its dash in column `dash` (0-based): the first line above it
 /// indented less, or as much but not an item of the list.
@@ -217,6 +252,16 @@ mod tests {
         assert_eq!(misplaced_key(text, 2, 5, "turns"), Some((3, 4, "minutes")));
         let fine = "stages:\n  - title: Opening\n    minutes: 5\n  - title: Next\n";
         assert_eq!(misplaced_key(fine, 2, 5, "turns"), None);
+    }
+
+    #[test]
+    fn fields_lined_up_with_the_empty_key_above_them_are_found() {
+        let text = "turns:\n  - pause:\n    type: choose\n    prompt: What next?\n";
+        assert_eq!(empty_key_above(text, 3).as_deref(), Some("pause"));
+        assert_eq!(empty_key_above(text, 4).as_deref(), Some("pause"));
+        // A key with a value above, or another item: none.
+        assert_eq!(empty_key_above("a:\n  - by: x\n    typo: y\n", 3), None);
+        assert_eq!(empty_key_above("a:\n  - b:\n  - c: 1\n", 3), None);
     }
 
     #[test]
