@@ -382,7 +382,8 @@ fn check_workshop((site, original): (&Site, &Site), w: &Workshop) -> Vec<Diagnos
 }
 
 /// A workshop's days name at least one module: without one its agenda,
-/// guide and handout would hold only breaks.
+/// guide and handout would hold only breaks. (A day of breaks alone, in a
+/// workshop with modules on other days, is a warning.)
 fn modules_on_days(w: &Workshop, text: &str) -> Option<Diagnostic> {
     let days = &w.data.days;
     if days
@@ -390,7 +391,7 @@ fn modules_on_days(w: &Workshop, text: &str) -> Option<Diagnostic> {
         .flat_map(|d| &d.items)
         .any(|i| i.module.is_some())
     {
-        return None;
+        return day_of_breaks(w, text);
     }
     let (line, column) = locate(text, &[Seg::Key("days")]);
     let folder = w.source.parent().unwrap_or(&w.source).display();
@@ -398,6 +399,24 @@ fn modules_on_days(w: &Workshop, text: &str) -> Option<Diagnostic> {
         Diagnostic::error(&w.source, "the workshop has no module on any day, only breaks")
             .at(line, column)
             .hint(format!("add `- module: NAME` to a day, for a Markdown file {folder}/NAME.md with the module's front matter")),
+    )
+}
+
+/// A warning for the first day, in a workshop of several, that has items
+/// but no module (an unfinished day: its agenda would be a lunch alone).
+fn day_of_breaks(w: &Workshop, text: &str) -> Option<Diagnostic> {
+    let days = &w.data.days;
+    if days.len() < 2 {
+        return None;
+    }
+    let d = days
+        .iter()
+        .position(|d| !d.items.is_empty() && d.items.iter().all(|i| i.module.is_none()))?;
+    let (line, column) = locate(text, &[Seg::Key("days"), Seg::Index(d), Seg::Key("items")]);
+    Some(
+        Diagnostic::warning(&w.source, format!("day {} has only breaks, no module", d + 1))
+            .at(line, column)
+            .hint("add the day's modules (`- module: NAME`), or remove the day if the workshop has no such day"),
     )
 }
 
