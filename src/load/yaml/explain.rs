@@ -77,6 +77,8 @@ pub(super) fn explain(raw: &str) -> (String, Option<String>) {
                     "field names are English in every language: `{written}` is `{english}`; "
                 ),
                 None => match super::field_words::field_for_other_word(written, names.clone()) {
+                    // Not a list of names: each item says what it is.
+                    Some("items") if written == "modules" => "a day lists its modules and breaks under `items:`, one a line: `- module: NAME`, `- { break: Coffee, minutes: 15 }`; ".to_string(),
                     Some(field) => format!("`{written}` is called `{field}` here; "),
                     None => crate::suggest::did_you_mean(written, names),
                 },

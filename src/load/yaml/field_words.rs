@@ -223,6 +223,19 @@ const OTHER_WORDS: &[(&str, &[&str])] = &[
     ("aims", &["objectives"]),
     ("navigation", &["nav"]),
     ("menu", &["nav"]),
+    ("explanation", &["explain"]),
+    ("explanations", &["explain"]),
+    ("cast", &["roles"]),
+    ("people", &["roles"]),
+    ("characters", &["roles"]),
+    ("participants", &["roles", "audience"]),
+    // A classify item asks its `question`, a choose item its `prompt`.
+    ("prompt", &["question"]),
+    ("text", &["prompt", "question"]),
+    // A day lists its modules and breaks as `items:`.
+    ("modules", &["items"]),
+    ("schedule", &["items", "days"]),
+    ("agenda", &["days", "items"]),
 ];
 
 /// The field among `allowed` that `written` stands for in `words`, if any:
@@ -344,6 +357,16 @@ mod tests {
     #[test]
     fn other_english_words_are_told_the_field_they_mean_here() {
         use super::field_for_other_word as other;
+        let session = ["title", "minutes", "problem", "roles", "stages"];
+        assert_eq!(other("cast", session.iter().copied()), Some("roles"));
+        let classify = ["type", "question", "answer", "also", "explain"];
+        assert_eq!(other("prompt", classify.iter().copied()), Some("question"));
+        assert_eq!(
+            other("explanation", classify.iter().copied()),
+            Some("explain")
+        );
+        let day = ["title", "start", "end", "items"];
+        assert_eq!(other("modules", day.iter().copied()), Some("items"));
         let nav = ["title", "link"];
         let organization = ["name", "email", "phone", "website", "address"];
         assert_eq!(other("url", nav.iter().copied()), Some("link"));
