@@ -136,6 +136,14 @@ fn check_links(
 /// `.html` (`about`), as a folder (`workshops/`), or as its Markdown file
 /// (`pages/about.md`, `content/pages/about.md`); else for a near name.
 fn meant(link: &str, pages: &[&str]) -> String {
+    // Windows' backslashes (`pages\about.md`): a link's folders are apart by `/`.
+    if link.contains('\\') {
+        let slashed = link.replace('\\', "/");
+        return format!(
+            "a link writes `/` between folders, not `\\`; {}",
+            meant(&slashed, pages)
+        );
+    }
     let bare = link.trim_start_matches("content/");
     let bare = bare.strip_prefix("pages/").unwrap_or(bare);
     let stem = [".md", ".markdown", ".html"]

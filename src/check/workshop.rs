@@ -495,6 +495,18 @@ fn missing_link(
     if exists {
         return None;
     }
+    // The name of the other kind: `session: open-questions`, a practice set.
+    let (other, other_noun) = match key {
+        "practice" => ("session", "demo session"),
+        _ => ("practice", "practice set"),
+    };
+    let is_other = match key {
+        "practice" => site.session(t).or_else(|| original.session(t)).is_some(),
+        _ => site
+            .practice_set(t)
+            .or_else(|| original.practice_set(t))
+            .is_some(),
+    };
     // Listed only for the error: every set or session of either language,
     // with its title.
     let both = [site, original];
@@ -522,7 +534,9 @@ fn missing_link(
         mtext,
         &[Seg::Key("activities"), Seg::Index(i), Seg::Key(key)],
     );
-    let hint = if known.is_empty() {
+    let hint = if is_other {
+        format!("`{t}` is a {other_noun}: link it with `{other}: {t}`")
+    } else if known.is_empty() {
         format!("add {folder}{t}.yaml")
     } else {
         let slugs: Vec<&str> = known.iter().map(|k| k.0).collect();
