@@ -108,6 +108,15 @@ fn empty<T: DeserializeOwned>(
         ))
 }
 
+/// The language code an "unknown field" error names where `languages` is
+/// the only field allowed (`en:` at the top of question-rules.yaml).
+fn unknown_language_section(message: &str, hint: Option<&str>) -> Option<String> {
+    let field = message.strip_prefix("unknown field `")?.strip_suffix('`')?;
+    let only_languages = hint?.ends_with("allowed fields here: `languages`");
+    let code = crate::load::language_codes::is_language_tag(field);
+    (only_languages && code).then(|| field.to_string())
+}
+
 /// Turns serde_yaml's error into a diagnostic at the place to fix.
 fn from_serde<T: DeserializeOwned>(
     file: &Path,
@@ -196,6 +205,10 @@ fn from_serde<T: DeserializeOwned>(
     // `email:` flush left in site.yaml, `language: [pl, en]`.
     if let Some(h) = field_words::placement(&message, file.ends_with("site.yaml")) {
         hint = Some(h);
+    }
+    // question-rules.yaml's sections written without `languages:` above.
+    if let Some(code) = unknown_language_section(&message, hint.as_deref()) {
+        hint = Some(format!("the word lists of each language go under `languages:`: write `languages:` on the first line and indent `{code}:` and every line below it by two spaces"));
     }
     // `- pause:` with its `type:` below it, not indented under it.
     let unknown = message
