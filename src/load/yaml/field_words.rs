@@ -163,7 +163,8 @@ pub fn english_value<'a>(
 }
 
 /// English words for the roles of a session (folded as above), as other
-/// schools of Action Learning and plain habit name them.
+/// schools of Action Learning and plain habit name them, and for a practice
+/// item's type, as other quiz tools do.
 const OTHER_VALUES: &[(&str, &[&str])] = &[
     ("trainer", &["coach"]),
     ("facilitator", &["coach"]),
@@ -173,6 +174,24 @@ const OTHER_VALUES: &[(&str, &[&str])] = &[
     ("client", &["presenter"]),
     ("participant", &["member"]),
     ("group_member", &["member"]),
+    // A practice item's type as other quiz tools call it.
+    ("typed", &["rewrite"]),
+    ("text", &["rewrite"]),
+    ("free_text", &["rewrite"]),
+    ("open", &["rewrite"]),
+    ("question", &["rewrite"]),
+    ("multiple_choice", &["choose"]),
+    ("single_choice", &["choose"]),
+    ("choice", &["choose"]),
+    ("quiz", &["choose"]),
+    ("mcq", &["choose"]),
+    ("categorize", &["classify"]),
+    ("categorise", &["classify"]),
+    ("category", &["classify"]),
+    ("sort", &["order", "classify"]),
+    ("sequence", &["order"]),
+    ("ordering", &["order"]),
+    ("rank", &["order"]),
 ];
 
 /// The value among `allowed` that `written`, an English word for it, means
