@@ -178,7 +178,8 @@ fn activities(
                         (
                             relative_url(path, &set_path(p)),
                             s.t("workshop.practice_link", &[("title", &d.data.title)]),
-                            same_title(&a.title, &d.data.title),
+                            same_title(&a.title, &d.data.title)
+                                .then(|| s.t("workshop.practice_link_kind", &[])),
                         )
                     }),
                 (None, Some(slug)) => {
@@ -188,7 +189,8 @@ fn activities(
                             (
                                 relative_url(path, &session_path(slug)),
                                 s.t("workshop.session_link", &[("title", &d.data.title)]),
-                                same_title(&a.title, &d.data.title),
+                                same_title(&a.title, &d.data.title)
+                                    .then(|| s.t("workshop.session_link_kind", &[])),
                             )
                         })
                 }
@@ -219,8 +221,9 @@ fn activities(
                 clock_html => clock_html,
                 link_href => link.as_ref().map(|l| l.0.clone()),
                 // The activity has the name of what it links to: a table
-                // row links its own title rather than say the name twice.
-                link_repeats => link.as_ref().is_some_and(|l| l.2),
+                // row names the kind alone in its link ("(practice set)"),
+                // not the name twice.
+                link_in_row => link.as_ref().map(|l| l.2.clone().unwrap_or_else(|| l.1.clone())),
                 link_title => link.map(|l| l.1),
             }
         })

@@ -255,7 +255,7 @@ test("a schedule's rows are headed by their module or activity, so a column read
     await cdp.detach();
     const headers = nodes.filter((n) => n.role && n.role.value === "rowheader").map((n) => n.name.value);
     assert.equal(headers.length, rows, `${file}: one row header a row`);
-    assert.ok(headers.includes("The power of questions (90\u00a0min)"), headers.join(" | "));
+    assert.ok(headers.includes("The power of questions (1\u00a0h\u00a030\u00a0min)"), headers.join(" | "));
     assert.ok(headers.includes("Coffee (15\u00a0min)"), headers.join(" | "));
   }
   assert.ok((await page.locator(".activities-table tbody th[scope=row]", { hasText: "Welcome and introductions" }).count()) > 0);

@@ -25,7 +25,7 @@ test("the agenda shows every clock time worked out", async () => {
   const day1 = page.locator("section.day").nth(0);
   const rows = await day1.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.cells].slice(0, 3).map((c) => c.textContent.trim())));
   assert.deepEqual(rows.map((r) => `${r[0]}-${r[1]}`), ["09:00-10:00", "10:00-10:15", "10:15-11:30", "11:30-12:30", "12:30-13:30", "13:30-15:00", "15:00-15:15", "15:15-16:00", "16:00-17:00"]);
-  assert.match(rows[5][2], /^The power of questions \(90\u00a0min\)$/);
+  assert.match(rows[5][2], /^The power of questions \(1\u00a0h\u00a030\u00a0min\)$/, "a length over an hour as the module's page gives it");
   assert.match(await day1.locator(".day-summary").textContent(), /ends at 17:00\. Teaching time: 6\u00a0h\u00a030\u00a0min of 8\u00a0h\./);
   const day2 = page.locator("section.day").nth(1);
   assert.match(await day2.locator("h2").textContent(), /Day 2: 09:00–16:15/);
