@@ -78,7 +78,7 @@ fn day_difference(site: &Site, w: &Workshop, orig: &Workshop) -> Option<Diagnost
             };
             let (this, that) = (what(a, w), what(b, orig));
             let message = if this != that {
-                format!("day {}, item {} is {this} here and {that} in the original, {origin}: the agenda shows other modules at each time in each language", d + 1, i + 1)
+                format!("day {}, item {} is {this} here and {that} in the original, {origin}: the two languages' agendas show different items at the same time", d + 1, i + 1)
             } else {
                 format!("day {}, item {} is {} here and {} in the original, {origin}: the agenda shows other times in each language", d + 1, i + 1, when(a), when(b))
             };

@@ -384,40 +384,37 @@ fn check_workshop((site, original): (&Site, &Site), w: &Workshop) -> Vec<Diagnos
 /// A workshop's days name at least one module: without one its agenda,
 /// guide and handout would hold only breaks. (A day of breaks alone, in a
 /// workshop with modules on other days, is a warning.)
-fn modules_on_days(w: &Workshop, text: &str) -> Option<Diagnostic> {
+fn modules_on_days(w: &Workshop, text: &str) -> Vec<Diagnostic> {
     let days = &w.data.days;
     if days
         .iter()
         .flat_map(|d| &d.items)
         .any(|i| i.module.is_some())
     {
-        return day_of_breaks(w, text);
+        return days_of_breaks(w, text);
     }
     let (line, column) = locate(text, &[Seg::Key("days")]);
     let folder = w.source.parent().unwrap_or(&w.source).display();
-    Some(
+    vec![
         Diagnostic::error(&w.source, "the workshop has no module on any day, only breaks")
             .at(line, column)
             .hint(format!("add `- module: NAME` to a day, for a Markdown file {folder}/NAME.md with the module's front matter")),
-    )
+    ]
 }
 
-/// A warning for the first day, in a workshop of several, that has items
-/// but no module (an unfinished day: its agenda would be a lunch alone).
-fn day_of_breaks(w: &Workshop, text: &str) -> Option<Diagnostic> {
-    let days = &w.data.days;
-    if days.len() < 2 {
-        return None;
-    }
-    let d = days
-        .iter()
-        .position(|d| !d.items.is_empty() && d.items.iter().all(|i| i.module.is_none()))?;
-    let (line, column) = locate(text, &[Seg::Key("days"), Seg::Index(d), Seg::Key("items")]);
-    Some(
-        Diagnostic::warning(&w.source, format!("day {} has only breaks, no module", d + 1))
-            .at(line, column)
-            .hint("add the day's modules (`- module: NAME`), or remove the day if the workshop has no such day"),
-    )
+/// A warning for each day that has items but no module (an unfinished
+/// day: its agenda would be a lunch alone).
+fn days_of_breaks(w: &Workshop, text: &str) -> Vec<Diagnostic> {
+    (w.data.days.iter().enumerate())
+        .filter(|(_, d)| !d.items.is_empty() && d.items.iter().all(|i| i.module.is_none()))
+        .map(|(n, _)| {
+            let at = [Seg::Key("days"), Seg::Index(n), Seg::Key("items")];
+            let (line, column) = locate(text, &at);
+            Diagnostic::warning(&w.source, format!("day {} has only breaks, no module", n + 1))
+                .at(line, column)
+                .hint("add the day's modules (`- module: NAME`), or remove the day if the workshop does not have it")
+        })
+        .collect()
 }
 
 /// The checks of one module: activities that fill its minutes, and links
@@ -485,13 +482,18 @@ fn missing_link(
     key: &str,
     t: &str,
 ) -> Option<Diagnostic> {
-    let exists = match key {
+    // Whether `name` is a practice set (`kind` "practice") or a session.
+    let has = |kind: &str, name: &str| match kind {
         "practice" => site
-            .practice_set(t)
-            .or_else(|| original.practice_set(t))
+            .practice_set(name)
+            .or_else(|| original.practice_set(name))
             .is_some(),
-        _ => site.session(t).or_else(|| original.session(t)).is_some(),
+        _ => site
+            .session(name)
+            .or_else(|| original.session(name))
+            .is_some(),
     };
+    let exists = has(key, t);
     if exists {
         return None;
     }
@@ -500,13 +502,7 @@ fn missing_link(
         "practice" => ("session", "demo session"),
         _ => ("practice", "practice set"),
     };
-    let is_other = match key {
-        "practice" => site.session(t).or_else(|| original.session(t)).is_some(),
-        _ => site
-            .practice_set(t)
-            .or_else(|| original.practice_set(t))
-            .is_some(),
-    };
+    let is_other = has(other, t);
     // Listed only for the error: every set or session of either language,
     // with its title.
     let both = [site, original];

@@ -208,15 +208,24 @@ fn from_serde<T: DeserializeOwned>(
     }
     // question-rules.yaml's sections written without `languages:` above.
     if let Some(code) = unknown_language_section(&message, hint.as_deref()) {
-        hint = Some(format!("the word lists of each language go under `languages:`: write `languages:` on the first line and indent `{code}:` and every line below it by two spaces"));
+        let under = text.lines().any(|l| l.trim_end() == "languages:");
+        hint = Some(match under {
+            true => format!("the word lists of each language go under `languages:`: indent `{code}:` and every line below it by two spaces, as the sections above it are"),
+            false => format!("the word lists of each language go under `languages:`: write `languages:` on a line of its own above `{code}:`, and indent `{code}:` and every line below it by two spaces"),
+        });
     }
     // `- pause:` with its `type:` below it, not indented under it.
     let unknown = message
         .split("unknown field `")
         .nth(1)
         .and_then(|r| r.split('`').next());
-    if let Some((field, owner)) =
-        unknown.and_then(|f| Some((f, lining::empty_key_above(text, line)?)))
+    // Not where the field is a slip for another (`emial:`): that hint stays.
+    let no_suggestion = hint
+        .as_deref()
+        .is_some_and(|h| h.starts_with("allowed fields here"));
+    if let Some((field, owner)) = unknown
+        .filter(|_| no_suggestion)
+        .and_then(|f| Some((f, lining::empty_key_above(text, line)?)))
     {
         hint = Some(format!("`{owner}:` is empty, and `{field}:` below it is not indented under it, so it is read as a field of its own: indent the lines that belong to `{owner}` (`{field}:` and the others) by two spaces more than `{owner}:`"));
     }

@@ -210,10 +210,13 @@ fn bind_text(text: &str, starts: bool, inline_next: bool) -> Option<String> {
             while j < chars.len() && chars[j].1.is_ascii_whitespace() {
                 j += 1;
             }
-            if chars
-                .get(j)
-                .is_some_and(|&(_, n)| counted_after(&chars[j..], n))
-            {
+            let counted = match chars.get(j) {
+                Some(&(_, n)) => counted_after(&chars[..i], &chars[j..], n),
+                // What it counts is in the inline element after the text
+                // ("5 <em>minut</em>").
+                None => inline_next,
+            };
+            if counted {
                 out.push_str(NBSP);
                 changed = true;
                 i = j;
@@ -303,16 +306,25 @@ fn number_ends_at(before: &[(usize, char)]) -> bool {
         && start.checked_sub(1).is_none_or(|p| opens_word(body[p].1))
 }
 
-/// Whether what starts with `next` (the rest of the text from there) is
-/// what a number before it counts: a word, a sign such as "%" or "€", or
-/// the next group of a number's digits ("1 200", three digits).
-fn counted_after(rest: &[(usize, char)], next: char) -> bool {
+/// Whether what starts with `next` (`rest`, the text from there on) is
+/// what the number ending `before` counts: a word, a sign such as "%" or
+/// "€", or the next group of its digits ("1 200", "150 000": three digits
+/// after a group of one to three, so a year before a count, "2023 200",
+/// stays apart).
+fn counted_after(before: &[(usize, char)], rest: &[(usize, char)], next: char) -> bool {
+    let digits = |s: &mut dyn Iterator<Item = &(usize, char)>| {
+        s.take_while(|&&(_, c)| c.is_ascii_digit()).count()
+    };
     if next.is_ascii_digit() {
-        let digits = rest
-            .iter()
-            .take_while(|&&(_, c)| c.is_ascii_digit())
-            .count();
-        return digits == 3 && rest.get(3).is_none_or(|&(_, c)| !c.is_alphanumeric());
+        let first = digits(&mut before.iter().rev());
+        let first_starts = before
+            .len()
+            .checked_sub(first + 1)
+            .is_none_or(|p| opens_word(before[p].1));
+        return (1..=3).contains(&first)
+            && first_starts
+            && digits(&mut rest.iter()) == 3
+            && rest.get(3).is_none_or(|&(_, c)| !c.is_alphanumeric());
     }
     next.is_alphabetic() || matches!(next, '%' | '€' | '$' | '£')
 }
@@ -451,6 +463,16 @@ mod tests {
         assert_eq!(
             bind_polish("<p>12 1234 osób</p>"),
             "<p>12 1234\u{a0}osób</p>"
+        );
+        // Groups of three after one of one to three digits, not after a year.
+        assert_eq!(
+            bind_polish("<p>W 2023 200 osób, za 150 000 zł</p>"),
+            "<p>W\u{a0}2023 200\u{a0}osób, za 150\u{a0}000\u{a0}zł</p>"
+        );
+        // What it counts in an inline element after it.
+        assert_eq!(
+            bind_polish("<p>pierwsze 5 <em>minut</em></p>"),
+            "<p>pierwsze 5\u{a0}<em>minut</em></p>"
         );
     }
 

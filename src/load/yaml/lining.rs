@@ -96,10 +96,12 @@ pub(super) fn fields_not_under(text: &str, line: usize, key: &str) -> Option<(us
     None
 }
 
-/// For a key on line `line` (1-based): the key written empty just above it,
-/// lined up with it (`- pause:`, then `type: choose` under the `p`), whose
-/// fields these most likely are. A list item's first key counts from its
-/// own column, after the `- `.
+/// For a key on line `line` (1-based): the key written empty on the line
+/// just above it (blank lines and comments aside), lined up with it
+/// (`- pause:`, then `type: choose` under the `p`), whose fields these most
+/// likely are. A list item's first key counts from its own column, after
+/// the `- `. (The fields after the first are found as each one before them
+/// is taken out of the text read again: see `more_unknown`.)
 pub(super) fn empty_key_above(text: &str, line: usize) -> Option<String> {
     let lines: Vec<&str> = text.lines().collect();
     let key_column = |l: &str| {
@@ -117,16 +119,12 @@ pub(super) fn empty_key_above(text: &str, line: usize) -> Option<String> {
         if content.is_empty() || content.starts_with('#') {
             continue;
         }
-        if key_column(l) != column {
-            return None;
-        }
+        // The line just above: a key of the same column, written empty.
         let bare = content.strip_prefix("- ").map_or(content, str::trim_start);
-        if let Some(owner) = bare.strip_suffix(':').filter(|o| key_of(bare) == Some(o)) {
-            return Some(owner.to_string());
-        }
-        if content.starts_with('-') {
-            return None;
-        }
+        let owner = bare.strip_suffix(':').filter(|o| key_of(bare) == Some(o));
+        return owner
+            .filter(|_| key_column(l) == column)
+            .map(str::to_string);
     }
     None
 }
@@ -258,9 +256,16 @@ mod tests {
     fn fields_lined_up_with_the_empty_key_above_them_are_found() {
         let text = "turns:\n  - pause:\n    type: choose\n    prompt: What next?\n";
         assert_eq!(empty_key_above(text, 3).as_deref(), Some("pause"));
-        assert_eq!(empty_key_above(text, 4).as_deref(), Some("pause"));
+        // Once `type:` is taken out of the text read again.
+        let then = "turns:\n  - pause:\n\n    prompt: What next?\n";
+        assert_eq!(empty_key_above(then, 4).as_deref(), Some("pause"));
         // A key with a value above, or another item: none.
         assert_eq!(empty_key_above("a:\n  - by: x\n    typo: y\n", 3), None);
+        // Only the line just above.
+        assert_eq!(
+            empty_key_above("o:\n  phone:\n  name: x\n  emial: y\n", 4),
+            None
+        );
         assert_eq!(empty_key_above("a:\n  - b:\n  - c: 1\n", 3), None);
     }
 

@@ -31,7 +31,9 @@ pub fn after<T: DeserializeOwned>(
         }
         let copy = lines.join("\n");
         match super::parse::<T>(file, &copy, first_line) {
-            Err(d) if unknown_field(&d).is_some() && d.line != last.line => {
+            // Another field or another place: two unknown fields may share
+            // a line in braces, the second where the first was taken out.
+            Err(d) if unknown_field(&d).is_some() && !same_error(&d, &last) => {
                 found.push(d.clone());
                 last = d;
             }
@@ -39,6 +41,11 @@ pub fn after<T: DeserializeOwned>(
         }
     }
     found
+}
+
+/// Whether `a` and `b` name the same unknown field at the same place.
+fn same_error(a: &Diagnostic, b: &Diagnostic) -> bool {
+    (a.line, a.column, unknown_field(a)) == (b.line, b.column, unknown_field(b))
 }
 
 /// The field an error says is unknown.
@@ -68,7 +75,12 @@ fn take_out(lines: &mut [String], d: &Diagnostic, first_line: usize) -> bool {
     if !content.starts_with(&format!("{field}:")) {
         // In braces (`- { by: lee, anwser: "…" }`, a session's turns): the
         // entry alone goes.
-        return match without_entry(line, d.column.saturating_sub(1), field) {
+        // (The error's column counts characters; the line is cut at bytes.)
+        let byte = line
+            .char_indices()
+            .nth(d.column.saturating_sub(1))
+            .map_or(line.len(), |(i, _)| i);
+        return match without_entry(line, byte, field) {
             Some(shorter) => {
                 lines[at] = shorter;
                 true
@@ -114,8 +126,13 @@ fn without_entry(line: &str, at: usize, field: &str) -> Option<String> {
 /// `,` or `}`; `None` when it does not end.
 fn value_len(text: &str) -> Option<usize> {
     let mut depth = 0usize;
-    let mut quote = None;
+    // Only a quote mark that starts the value opens a quoted text: the `'`
+    // of `don't know` is a letter of a plain one.
+    let mut quote = text.chars().next().filter(|c| matches!(c, '"' | '\''));
     let mut chars = text.char_indices().peekable();
+    if quote.is_some() {
+        chars.next(); // the opening mark
+    }
     while let Some((i, c)) = chars.next() {
         match (quote, c) {
             (Some('"'), '\\') => {
@@ -126,7 +143,6 @@ fn value_len(text: &str) -> Option<usize> {
             }
             (Some(q), c) if c == q => quote = None,
             (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
             (None, '[' | '{') => depth += 1,
             (None, ']' | '}') if depth > 0 => depth -= 1,
             (None, ',' | '}') if depth == 0 => return Some(i),
@@ -187,6 +203,15 @@ mod tests {
             .map(|d| (d.line, unknown_field(d).unwrap()))
             .collect();
         assert_eq!(found, [(2, "knd"), (4, "knd")]);
+        // Two on one line, after letters beyond ASCII.
+        let text = "items:\n  - { text: \"Cześć\", knd: x, kid: y }\n";
+        let first = super::super::parse::<Doc>(file, text, 1).unwrap_err();
+        let more = after::<Doc>(file, text, 1, &first);
+        let found: Vec<&str> = std::iter::once(&first)
+            .chain(&more)
+            .map(|d| unknown_field(d).unwrap())
+            .collect();
+        assert_eq!(found, ["knd", "kid"]);
     }
 
     #[test]
@@ -204,5 +229,12 @@ mod tests {
             Some("  - { by: lee }")
         );
         assert_eq!(without_entry("  anwser: x", 2, "anwser"), None);
+        // An apostrophe inside a plain value is a letter.
+        let plain = "  - { anwser: don't know, note: x }";
+        let at = plain.find("anwser").unwrap();
+        assert_eq!(
+            without_entry(plain, at, "anwser").as_deref(),
+            Some("  - { note: x }")
+        );
     }
 }

@@ -6,7 +6,12 @@
 (function () {
   "use strict";
   var alsite = (window.alsite = window.alsite || {});
-  if (!alsite.progress || alsite.progress.session) return;
+  if (!alsite.progress || alsite.progress.session) {
+    // Without progress.js (a theme's own that failed) nothing is recorded,
+    // but the course shows all the same.
+    whenLoaded(showFirstPage);
+    return;
+  }
 
   function copy(value) {
     return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
@@ -576,6 +581,12 @@
     try { return window.parent !== window && Boolean(window.parent.document.getElementById("lms-frame")); } catch (e) { return false; }
   }
 
+  /** The item's first page in the frame, unless it shows a page already. */
+  function showFirstPage() {
+    var frame = document.getElementById("lms-frame");
+    if (frame && !frame.getAttribute("src")) open(frame, firstPage(frame));
+  }
+
   /** Runs `then` once the page is parsed (this script runs in its head). */
   function whenLoaded(then) {
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", then); else then();
@@ -596,10 +607,7 @@
     try { own = launch(JSON.parse(data.textContent)); } catch (e) { own = null; }
     // No session opened it (no platform yet, or one that refused): the
     // first page shows all the same, keeping progress in the browser.
-    whenLoaded(function () {
-      var frame = document.getElementById("lms-frame");
-      if (frame && !frame.getAttribute("src")) open(frame, firstPage(frame));
-    });
+    whenLoaded(showFirstPage);
   }
   alsite.progress.session = own;
 })();

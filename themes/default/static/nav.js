@@ -33,6 +33,9 @@
     var boxes = document.querySelectorAll(".table-scroll");
     for (var i = 0; i < boxes.length; i++) {
       var box = boxes[i], wide = box.scrollWidth > box.clientWidth + 1;
+      // A box not shown (a closed answer's table) has no width to judge
+      // by; one under the focus keeps it.
+      if (!box.getClientRects().length || (!wide && box === document.activeElement)) continue;
       NAMES.forEach(function (name) {
         var kept = "data-fit-" + name;
         if (!wide && box.hasAttribute(name)) {
@@ -47,14 +50,25 @@
   }
 
   function watchBoxes() {
-    if (!document.querySelector(".table-scroll")) return;
+    var boxes = document.querySelectorAll(".table-scroll");
+    if (!boxes.length) return;
     fitBoxes();
     var queued = false;
-    window.addEventListener("resize", function () {
+    var again = function () {
       if (queued) return;
       queued = true;
       window.requestAnimationFrame(function () { queued = false; fitBoxes(); });
-    });
+    };
+    window.addEventListener("resize", again);
+    // A box's size changes too when it is shown (an answer opened), and
+    // its table's when its text does, not only with the window.
+    if (window.ResizeObserver) {
+      var watch = new ResizeObserver(again);
+      for (var i = 0; i < boxes.length; i++) {
+        watch.observe(boxes[i]);
+        if (boxes[i].firstElementChild) watch.observe(boxes[i].firstElementChild);
+      }
+    }
     // The page's own fonts may set the text wider or narrower than the
     // fallback it was first laid out in.
     if (document.fonts && document.fonts.ready) document.fonts.ready.then(fitBoxes);
