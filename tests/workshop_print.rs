@@ -1,12 +1,12 @@
 //! What a trainer reads in a workshop's printed pages and agenda: the
 //! facilitator guide's notes sit below their own title, an activity named
-//! after the practice set it links to says the name once, a module's length
-//! reads the same in the agenda as on its page, and a Polish number keeps
-//! to what it counts.
+//! after the practice set it links to names the kind alone in its link, a
+//! module's length reads the same in the agenda as on its page, and a
+//! Polish number keeps to what it counts.
 
 mod common;
 
-use common::{alsite, copy_tree, text, TempDir};
+use common::{build_into, copy_tree, TempDir};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -20,17 +20,7 @@ fn build_changed(dir: &TempDir, change: impl FnOnce(String) -> String) -> PathBu
     let source = fs::read_to_string(&module).unwrap();
     fs::write(&module, change(source)).unwrap();
     let out = dir.path("site");
-    let o = alsite(
-        &[
-            "build",
-            "--root",
-            root.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ],
-        Path::new(REPO),
-    );
-    assert!(o.status.success(), "{}", text(&o.stderr));
+    build_into(&root, &out);
     out
 }
 
