@@ -251,7 +251,7 @@ impl Theme {
 }
 
 /// An error when the theme `name` (whose folder would be `dir`) is not a
-/// folder inside the site's `themes/`: a path (`../shared/theme`,
+/// folder inside the site's `themes/`: a path (`../our-theme`,
 /// `/srv/themes/x`), or a link to a folder outside the site. Nothing from
 /// outside the site's folder is published, and a theme's `static/` files
 /// are.
