@@ -111,7 +111,7 @@ fn empty<T: DeserializeOwned>(
 /// The language code an "unknown field" error names where `languages` is
 /// the only field allowed (`en:` at the top of question-rules.yaml).
 fn unknown_language_section(message: &str, hint: Option<&str>) -> Option<String> {
-    let field = message.strip_prefix("unknown field `")?.strip_suffix('`')?;
+    let field = more_unknown::field_named(message)?;
     let only_languages = hint?.ends_with("allowed fields here: `languages`");
     let code = crate::load::language_codes::is_language_tag(field);
     (only_languages && code).then(|| field.to_string())
@@ -215,10 +215,7 @@ fn from_serde<T: DeserializeOwned>(
         });
     }
     // `- pause:` with its `type:` below it, not indented under it.
-    let unknown = message
-        .split("unknown field `")
-        .nth(1)
-        .and_then(|r| r.split('`').next());
+    let unknown = more_unknown::field_named(&message);
     // Not where the field is a slip for another (`emial:`): that hint stays.
     let no_suggestion = hint
         .as_deref()

@@ -50,7 +50,13 @@ fn same_error(a: &Diagnostic, b: &Diagnostic) -> bool {
 
 /// The field an error says is unknown.
 fn unknown_field(d: &Diagnostic) -> Option<&str> {
-    let rest = d.message.split("unknown field `").nth(1)?;
+    field_named(&d.message)
+}
+
+/// The field an error's message says is unknown ("in `stages` (item 1):
+/// unknown field `anwser`" names `anwser`).
+pub(super) fn field_named(message: &str) -> Option<&str> {
+    let rest = message.split("unknown field `").nth(1)?;
     rest.split('`').next()
 }
 
