@@ -243,7 +243,7 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
     let (p, previous) = rayon::join(|| prepare(root), || previous::Previous::read(out));
     let p = p?;
     timings.load = started.elapsed();
-    guard::check_output_folder(root, out, force).map_err(one)?;
+    guard::check_output_folder(root, out, force, &p.site.linked).map_err(one)?;
     let write_error = |e: std::io::Error| {
         one(Diagnostic::error(
             out,

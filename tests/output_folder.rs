@@ -19,6 +19,8 @@ fn refuses_every_output_folder_that_would_cost_the_trainer_files() {
     let a_file = outside.0.join("notes.md");
     let cases = [
         (".".to_string(), "contains the site itself"),
+        ("~/site".to_string(), "begins with `~`"),
+        ("~".to_string(), "begins with `~`"),
         ("..".to_string(), "contains the site itself"),
         (
             "content".to_string(),
@@ -155,4 +157,70 @@ fn an_output_folder_that_is_a_link_to_nothing_is_told_so() {
     assert!(err.contains("which is not there"), "{err}");
     assert!(fs::symlink_metadata(&out).unwrap().is_symlink());
     assert!(!www.exists());
+}
+
+/// What the trainer wrote may be reached through links: `content/` itself
+/// a link to a folder beside it, a link inside `content/`, a theme or a
+/// strings file that is a link. No output folder may be, hold or sit inside
+/// what a link leads to, not even with `--force`; it once replaced every
+/// page of a linked `content/` with HTML.
+#[cfg(unix)]
+#[test]
+fn the_output_folder_never_covers_what_the_site_reads_through_links() {
+    use std::os::unix::fs::symlink;
+    let site = base_site("linked-sources");
+    let s = |p: &str| site.0.join(p);
+    fs::rename(s("content"), s("src")).unwrap();
+    symlink("src", s("content")).unwrap();
+    fs::create_dir_all(s("shared/handouts")).unwrap();
+    fs::write(s("shared/handouts/notes.pdf"), "my handout").unwrap();
+    symlink("../../shared/handouts", s("src/pages/handouts")).unwrap();
+    fs::create_dir_all(s("my-theme/static")).unwrap();
+    fs::write(s("my-theme/static/x.css"), "mine").unwrap();
+    fs::create_dir_all(s("themes")).unwrap();
+    symlink("../my-theme", s("themes/mine")).unwrap();
+    fs::create_dir_all(s("words")).unwrap();
+    fs::write(s("words/pl.yaml"), "search:\n  label: Szukaj\n").unwrap();
+    fs::create_dir_all(s("i18n")).unwrap();
+    symlink("../words/pl.yaml", s("i18n/pl.yaml")).unwrap();
+    let first = alsite(&["build"], &site.0);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    let before = snapshot(&site.0);
+    let cases = [
+        ("src", "inside the site's own files (content)"),
+        ("src/out", "inside the site's own files (content)"),
+        ("shared", "content/pages/handouts is a link to"),
+        (
+            "shared/handouts",
+            "inside the site's own files (content/pages/handouts)",
+        ),
+        ("my-theme", "inside the site's own files (themes/mine)"),
+        ("words", "i18n/pl.yaml is a link to"),
+    ];
+    for (out_dir, why) in cases {
+        for force in [false, true] {
+            let mut args = vec!["build", "--out", out_dir];
+            if force {
+                args.push("--force");
+            }
+            let out = alsite(&args, &site.0);
+            let stderr = text(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+            assert!(stderr.contains(why), "{args:?}: {stderr}");
+            assert_eq!(snapshot(&site.0), before, "{args:?} touched the site");
+        }
+    }
+    let package = alsite(
+        &["package", "--scorm", "2004", "--out", "src/course.zip"],
+        &site.0,
+    );
+    assert_eq!(package.status.code(), Some(1), "{}", text(&package.stderr));
+    assert!(text(&package.stderr).contains("among the site's own files (content)"));
+    let package = alsite(
+        &["package", "--scorm", "1.2", "--out", "~/course.zip"],
+        &site.0,
+    );
+    assert_eq!(package.status.code(), Some(1), "{}", text(&package.stderr));
+    assert!(text(&package.stderr).contains("begins with `~`"));
+    assert_eq!(snapshot(&site.0), before);
 }

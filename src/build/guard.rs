@@ -21,7 +21,14 @@ const CHOOSE: &str = "Choose an output folder of its own, such as public/ (the d
 /// `Ok` when `out` may be replaced by a build of the site at `root`.
 /// `force` allows replacing a non-empty folder that alsite did not make,
 /// and nothing else.
-pub fn check_output_folder(root: &Path, out: &Path, force: bool) -> Result<(), Diagnostic> {
+/// `linked` is where the links under `content/` lead (see
+/// [`crate::model::Site::linked`]).
+pub fn check_output_folder(
+    root: &Path,
+    out: &Path,
+    force: bool,
+    linked: &[(PathBuf, PathBuf)],
+) -> Result<(), Diagnostic> {
     if out.exists() && !out.is_dir() {
         return Err(
             refuse(out, "the output path is a file, not a folder").hint(format!(
@@ -29,17 +36,31 @@ pub fn check_output_folder(root: &Path, out: &Path, force: bool) -> Result<(), D
             )),
         );
     }
+    unexpanded_home(out)?;
     let (root_abs, out_abs) = (resolve(root), resolve(out));
     if root_abs.starts_with(&out_abs) {
         return Err(refuse(out, "the output folder contains the site itself").hint(CHOOSE));
     }
-    if let Some(source) = among_sources(&root_abs, &out_abs) {
+    let places = source_places(&root_abs, linked);
+    if let Some(source) = among_sources(&places, &out_abs) {
         return Err(refuse(
             out,
             format!("the output folder is inside the site's own files ({source})"),
         )
         .hint(format!(
             "a build replaces its output folder, which would delete what you wrote. {CHOOSE}"
+        )));
+    }
+    if let Some((place, source)) = places.iter().find(|(p, _)| p.starts_with(&out_abs)) {
+        return Err(refuse(
+            out,
+            format!(
+                "the output folder holds some of the site's own files: {source} is a link to {}",
+                shown(place)
+            ),
+        )
+        .hint(format!(
+            "a build replaces its output folder, which would delete what you wrote; not even --force allows that. {CHOOSE}"
         )));
     }
     match std::fs::read_dir(out) {
@@ -88,6 +109,21 @@ pub fn check_output_folder(root: &Path, out: &Path, force: bool) -> Result<(), D
                          yourself, or add --force to replace it and everything in it"
             )))
         }
+    }
+}
+
+/// An error for a path that begins with `~` (`--out '~/site'` quoted, or
+/// `--out=~/site`): only a shell reads `~` as the home folder, and
+/// unexpanded it names a new folder `~`, which a later `rm -rf ~` meant for
+/// it would take the home folder with. `./~` is a folder named `~`.
+fn unexpanded_home(out: &Path) -> Result<(), Diagnostic> {
+    match out.components().next() {
+        Some(Component::Normal(first)) if first == "~" => Err(refuse(
+            out,
+            "the path begins with `~`, which is read as a folder named `~` here, not as your home folder",
+        )
+        .hint("only a shell turns `~` into the home folder, and not inside quotes or after `=`: write the path in full (such as $HOME/site), or `./~` for a folder that really is named `~`")),
+        _ => Ok(()),
     }
 }
 
@@ -149,8 +185,9 @@ fn never_replaced(out: &Path) -> Option<&'static str> {
 /// folder that exists, not among the site's own files, not inside a folder
 /// a build replaces, and not over a file that is not an earlier package.
 pub fn check_package_file(root: &Path, out: &Path) -> Result<(), Diagnostic> {
+    unexpanded_home(out)?;
     let (root_abs, out_abs) = (resolve(root), resolve(out));
-    if let Some(source) = among_sources(&root_abs, &out_abs) {
+    if let Some(source) = among_sources(&source_places(&root_abs, &[]), &out_abs) {
         return Err(refuse(
             out,
             format!("the package would be written among the site's own files ({source})"),
@@ -287,8 +324,41 @@ fn shown(folder: &Path) -> String {
 }
 
 /// Which of the site's own parts ([`SOURCES`]) holds `out` (both resolved).
-fn among_sources(root: &Path, out: &Path) -> Option<&'static str> {
-    SOURCES.into_iter().find(|s| out.starts_with(root.join(s)))
+fn among_sources(places: &[(PathBuf, String)], out: &Path) -> Option<String> {
+    let (_, source) = places.iter().find(|(p, _)| out.starts_with(p))?;
+    Some(source.clone())
+}
+
+/// Where the site's own files are, each with the name a trainer knows it
+/// by: each of [`SOURCES`] under `root` (absolute, links resolved), and
+/// where it leads when it is a link; where each link inside `themes/` and
+/// `i18n/` leads; and `linked`, the links under `content/` (as shown, and
+/// where each leads).
+fn source_places(root: &Path, linked: &[(PathBuf, PathBuf)]) -> Vec<(PathBuf, String)> {
+    let mut places = Vec::new();
+    for s in SOURCES {
+        let path = root.join(s);
+        places.push((resolve(&path), s.to_string()));
+        places.push((path.clone(), s.to_string()));
+        if s == "themes" || s == "i18n" {
+            let links = walkdir::WalkDir::new(&path)
+                .min_depth(1)
+                .max_depth(4)
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.path_is_symlink());
+            for link in links {
+                let name = link.path().strip_prefix(root).unwrap_or(link.path());
+                places.push((resolve(link.path()), name.display().to_string()));
+            }
+        }
+    }
+    places.extend(
+        linked
+            .iter()
+            .map(|(link, target)| (target.clone(), link.display().to_string())),
+    );
+    places
 }
 
 /// Whether `path` is a package alsite made: a zip whose `imsmanifest.xml`
@@ -371,7 +441,7 @@ mod tests {
     }
 
     fn refused(root: &Path, out: &Path, force: bool) -> String {
-        check_output_folder(root, out, force)
+        check_output_folder(root, out, force, &[])
             .expect_err("refused")
             .message
     }
@@ -380,14 +450,14 @@ mod tests {
     fn missing_empty_and_marked_folders_may_be_replaced() {
         let dir = temp("ok");
         let site = dir.join("site");
-        assert!(check_output_folder(&site, &site.join("public"), false).is_ok());
-        assert!(check_output_folder(&site, &dir.join("new/deeper"), false).is_ok());
+        assert!(check_output_folder(&site, &site.join("public"), false, &[]).is_ok());
+        assert!(check_output_folder(&site, &dir.join("new/deeper"), false, &[]).is_ok());
         std::fs::create_dir_all(dir.join("empty")).unwrap();
-        assert!(check_output_folder(&site, &dir.join("empty"), false).is_ok());
+        assert!(check_output_folder(&site, &dir.join("empty"), false, &[]).is_ok());
         std::fs::create_dir_all(dir.join("built")).unwrap();
         std::fs::write(dir.join("built/index.html"), "x").unwrap();
         std::fs::write(dir.join("built").join(MARKER), MARKER_TEXT).unwrap();
-        assert!(check_output_folder(&site, &dir.join("built"), false).is_ok());
+        assert!(check_output_folder(&site, &dir.join("built"), false, &[]).is_ok());
         let _ = std::fs::remove_dir_all(dir);
     }
 
@@ -412,7 +482,7 @@ mod tests {
         let why = refused(&site, &dir.join("documents"), false);
         assert!(why.contains("did not make"), "{why}");
         // --force overrides that last case only.
-        assert!(check_output_folder(&site, &dir.join("documents"), true).is_ok());
+        assert!(check_output_folder(&site, &dir.join("documents"), true, &[]).is_ok());
         let _ = std::fs::remove_dir_all(dir);
     }
 
@@ -421,8 +491,8 @@ mod tests {
     fn an_output_path_through_a_file_is_told_so() {
         let dir = temp("through");
         std::fs::write(dir.join("notes.txt"), "mine").unwrap();
-        let e =
-            check_output_folder(&dir.join("site"), &dir.join("notes.txt/out"), false).unwrap_err();
+        let e = check_output_folder(&dir.join("site"), &dir.join("notes.txt/out"), false, &[])
+            .unwrap_err();
         assert!(
             e.hint
                 .unwrap_or_default()
@@ -446,7 +516,7 @@ mod tests {
             let why = refused(&site, &repo, force);
             assert!(why.contains("a repository"), "{why}");
         }
-        let hint = check_output_folder(&site, &repo, true)
+        let hint = check_output_folder(&site, &repo, true, &[])
             .unwrap_err()
             .hint
             .unwrap();
@@ -478,7 +548,7 @@ mod tests {
         // An empty repository folder or one alsite built is still an output.
         std::fs::remove_file(repo.join("CNAME")).unwrap();
         std::fs::write(repo.join(MARKER), MARKER_TEXT).unwrap();
-        assert!(check_output_folder(&site, &repo, false).is_ok());
+        assert!(check_output_folder(&site, &repo, false, &[]).is_ok());
         let _ = std::fs::remove_dir_all(dir);
     }
 }

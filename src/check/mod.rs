@@ -319,7 +319,48 @@ fn case_twins(paths: &[(&str, &PathBuf)], texts: SourceText) -> Vec<Diagnostic> 
             .hint("on Windows, macOS and most USB sticks the two are one file, so one would be lost: rename one of them"),
         );
     }
+    diags.extend(folder_case_twins(paths, texts));
     diags
+}
+
+/// Output folders whose names differ only in capital letters (`Kurs/`
+/// beside `kurs/`): on Windows, macOS and most USB sticks they become one
+/// folder, and a link into one breaks once that copy is on a web server.
+/// Reported once a pair, at a file of the second folder.
+fn folder_case_twins(paths: &[(&str, &PathBuf)], texts: SourceText) -> Vec<Diagnostic> {
+    // Every folder, each with a file in it (the first, as paths are sorted).
+    let mut folders: std::collections::BTreeMap<&str, &PathBuf> = Default::default();
+    for &(path, source) in paths {
+        let mut rest = path;
+        while let Some((dir, _)) = rest.rsplit_once('/') {
+            if folders.contains_key(dir) {
+                break;
+            }
+            folders.insert(dir, source);
+            rest = dir;
+        }
+    }
+    let mut by_lower: std::collections::HashMap<String, &str> = Default::default();
+    let mut diags = Vec::new();
+    for (&dir, source) in &folders {
+        let first = *by_lower.entry(dir.to_lowercase()).or_insert(dir);
+        let (name, other) = (last_part(dir), last_part(first));
+        if first != dir && name != other {
+            diags.push(
+                Diagnostic::error(
+                    *source,
+                    format!("output folder `{dir}/` differs from `{first}/` only in capital letters"),
+                )
+                .at_slug(texts(source).as_ref())
+                .hint("on Windows, macOS and most USB sticks the two are one folder, and a link into one would break once that copy is on a web server: give both the same name"),
+            );
+        }
+    }
+    diags
+}
+
+fn last_part(dir: &str) -> &str {
+    dir.rsplit_once('/').map_or(dir, |(_, name)| name)
 }
 
 /// Copied files that would take the place of one of the theme's own static

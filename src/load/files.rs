@@ -8,13 +8,10 @@ use std::path::{Path, PathBuf};
 /// Every file under `content/`, relative to it, sorted; hidden and editor
 /// backup files are skipped. A file or folder that cannot be read is an
 /// error, never skipped in silence.
-pub(super) fn content_files(
-    root: &Path,
-    content: &Path,
-    languages: &[String],
-) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+pub(super) fn content_files(root: &Path, content: &Path, languages: &[String]) -> ContentFiles {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    let mut links = Vec::new();
     let mut reported = std::collections::HashSet::new();
     // Links are followed: a linked file or folder is content like any other,
     // as long as it stays in the site's folder. Everything under content/
@@ -28,12 +25,19 @@ pub(super) fn content_files(
         .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
     while let Some(entry) = walk.next() {
         if let Ok(e) = &entry {
-            if let Some(d) = link_out_of_site(root, &site, e) {
-                errors.push(d);
-                if e.file_type().is_dir() {
-                    walk.skip_current_dir();
+            match link_in_site(root, &site, e) {
+                Some(Ok(target)) => {
+                    let shown = e.path().strip_prefix(root).unwrap_or(e.path());
+                    links.push((shown.to_path_buf(), target));
                 }
-                continue;
+                Some(Err(d)) => {
+                    errors.push(d);
+                    if e.file_type().is_dir() {
+                        walk.skip_current_dir();
+                    }
+                    continue;
+                }
+                None => {}
             }
         }
         match entry {
@@ -68,7 +72,22 @@ pub(super) fn content_files(
             Err(e) => errors.push(unreadable(root, content, &e)),
         }
     }
-    (files, errors)
+    ContentFiles {
+        files,
+        links,
+        errors,
+    }
+}
+
+/// What [`content_files`] finds under `content/`.
+pub(super) struct ContentFiles {
+    /// Every file, relative to `content/`, sorted.
+    pub files: Vec<PathBuf>,
+    /// Each link under `content/` (from the site's folder) and where it
+    /// leads, resolved: what the build reads there is the trainer's too,
+    /// and no output folder may cover it.
+    pub links: Vec<(PathBuf, PathBuf)>,
+    pub errors: Vec<Diagnostic>,
 }
 
 /// A folder where the layout has a file (`sessions/rota-tool.yaml/`, a
@@ -227,18 +246,22 @@ fn unreadable(root: &Path, content: &Path, e: &walkdir::Error) -> Diagnostic {
     Diagnostic::error(shown, format!("cannot read this file or folder: {why}")).hint(hint)
 }
 
-/// An error for `e` when it is a link that leads out of the site's folder
-/// (`site`, with its links resolved).
-fn link_out_of_site(root: &Path, site: &Path, e: &walkdir::DirEntry) -> Option<Diagnostic> {
+/// For `e` when it is a link: where it leads (resolved), or an error when
+/// that is out of the site's folder (`site`, with its links resolved).
+fn link_in_site(
+    root: &Path,
+    site: &Path,
+    e: &walkdir::DirEntry,
+) -> Option<Result<PathBuf, Diagnostic>> {
     if !e.path_is_symlink() {
         return None;
     }
     let target = std::fs::canonicalize(e.path()).ok()?;
     if target.starts_with(site) {
-        return None;
+        return Some(Ok(target));
     }
     let shown = e.path().strip_prefix(root).unwrap_or(e.path());
-    Some(
+    Some(Err(
         Diagnostic::error(
             shown,
             format!(
@@ -247,7 +270,7 @@ fn link_out_of_site(root: &Path, site: &Path, e: &walkdir::DirEntry) -> Option<D
             ),
         )
         .hint("everything under content/ is published; copy the files you want into content/ instead of linking to them"),
-    )
+    ))
 }
 
 /// An error when `root` is not a folder (`--root` mistyped).

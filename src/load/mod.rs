@@ -76,9 +76,11 @@ pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
         // parallel too.
         use rayon::prelude::*;
         let languages = site.config.all_languages();
-        let (files, unreadable) = content_files(root, &content, &languages);
+        let found = content_files(root, &content, &languages);
+        let files = found.files;
+        site.linked = found.links;
         let run_len = (files.len() / (4 * rayon::current_num_threads())).clamp(1, 64);
-        loader.diags.0.extend(unreadable);
+        loader.diags.0.extend(found.errors);
         if files.is_empty() && !loader.diags.has_errors() {
             loader.diags.push(
                 Diagnostic::error("content", "the content/ folder is empty")

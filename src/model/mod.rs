@@ -54,6 +54,10 @@ pub struct Site {
     pub assets: Vec<(PathBuf, String)>,
     /// The text of every file read, by source path, to place diagnostics found later.
     pub texts: BTreeMap<PathBuf, String>,
+    /// Each link under `content/` (from the site's folder) and where it
+    /// leads, resolved (always inside the site's folder): the output folder
+    /// may not cover what they lead to.
+    pub linked: Vec<(PathBuf, PathBuf)>,
     /// The UI strings of the site's language (English until the build loads them).
     pub strings: std::sync::Arc<crate::i18n::Strings>,
     /// The same site in its other languages (`languages:` in site.yaml),
@@ -78,6 +82,7 @@ impl Site {
             workshops: Vec::new(),
             assets: Vec::new(),
             texts: BTreeMap::new(),
+            linked: Vec::new(),
             strings: crate::i18n::builtin_english(),
             translations: Vec::new(),
         }
