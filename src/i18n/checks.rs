@@ -268,8 +268,9 @@ fn names(text: &str) -> BTreeSet<&str> {
         rest = &rest[open + 1..];
         if let Some(close) = rest.find('}') {
             let name = &rest[..close];
-            let plain =
-                !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            // In any script: `{ГГ}`, typed on a Ukrainian keyboard, is
+            // not filled in either.
+            let plain = !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_');
             if plain {
                 found.insert(name);
             }
@@ -324,11 +325,14 @@ fn placeholders(
     } else {
         format!("UI string `{key}` has {}, which alsite does not fill in: the page would show it as written", braces(&unknown))
     };
-    let hint = if expected.is_empty() {
+    let mut hint = if expected.is_empty() {
         "this string takes no placeholders: write it without `{…}`".to_string()
     } else {
         format!("this string's placeholders are {}", braces(&expected))
     };
+    if unknown.iter().any(|n| !n.is_ascii()) {
+        hint.push_str(", in Latin letters as in English, whatever the language");
+    }
     let (line, column) = place(source, key);
     Some(
         Diagnostic::warning(&source.path, message)
@@ -379,10 +383,10 @@ mod tests {
 
     #[test]
     fn placeholders_are_names_in_braces() {
-        let n: Vec<&str> = names("{n} of {total}, {not a name} {} {x")
+        let n: Vec<&str> = names("{n} of {total}, {not a name} {} {x {хв}")
             .into_iter()
             .collect();
-        assert_eq!(n, ["n", "total"]);
+        assert_eq!(n, ["n", "total", "хв"]);
     }
 
     #[test]
