@@ -267,10 +267,12 @@ fn check_question_rules(site: &Site) -> Vec<Diagnostic> {
     if !doc.data.languages.contains_key(lang) {
         let (line, col) = locate(text, &[Seg::Key("languages")]);
         let known: Vec<&str> = doc.data.languages.keys().map(String::as_str).collect();
-        // `EN:`, `en_GB:`: the site's language, written another way.
+        // `EN:`, `en_GB:`, `ua:` (Ukraine's code), `ukr:`: the site's
+        // language, written another way.
         let meant = known.iter().find(|k| {
             let code = k.to_ascii_lowercase().replace('_', "-");
-            crate::load::site_languages::primary(&code) == lang
+            let primary = crate::load::site_languages::primary(&code);
+            primary == lang || crate::load::language_codes::meant_code(primary) == Some(lang)
         });
         if let Some(meant) = meant {
             let (line, col) = locate(text, &[Seg::Key("languages"), Seg::Key(meant)]);

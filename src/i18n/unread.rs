@@ -91,9 +91,9 @@ fn unread_hint(name: &str, languages: &[String]) -> Option<String> {
         .cloned()
         .or_else(|| readers.iter().find(|l| l.as_str() == code).cloned())
         .or_else(|| {
-            let hint = crate::load::language_codes::named(code)?;
-            let named = hint.split('`').nth(1)?.to_string();
-            readers.contains(&named).then_some(named)
+            // `ua.yaml` (a country's code), `ukr.yaml`, `polski.yaml`.
+            let meant = crate::load::language_codes::meant_code(code)?;
+            readers.iter().find(|l| primary(l) == meant).cloned()
         });
     Some(match meant {
         Some(lang) => format!("rename it to i18n/{part}{lang}.yaml: a strings file is named after its language's code, as `languages:` in site.yaml writes it"),
@@ -123,6 +123,7 @@ mod tests {
             ("polski.yaml", "i18n/pl.yaml"),
             ("pl.yml", "i18n/pl.yaml"),
             ("checker.PL.yaml", "i18n/checker.pl.yaml"),
+            ("pol.yaml", "i18n/pl.yaml"),
         ] {
             let hint = unread_hint(name, &pl).unwrap_or_default();
             assert!(
@@ -145,6 +146,10 @@ mod tests {
             english.starts_with("rename it to i18n/en.yaml:"),
             "{english}"
         );
+        // A country's code for the language: Ukraine's `ua` is Ukrainian, `uk`.
+        let uk = ["uk".to_string(), "de".to_string()];
+        let ua = unread_hint("ua.yaml", &uk).unwrap_or_default();
+        assert!(ua.starts_with("rename it to i18n/uk.yaml:"), "{ua}");
         let regional = ["pt-BR".to_string()];
         assert_eq!(unread_hint("pt.yaml", &regional), None);
     }

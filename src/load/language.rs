@@ -73,7 +73,9 @@ pub fn meant_language<'a>(code: &str, languages: &'a [String]) -> Option<&'a Str
             (!listed).then(|| languages.iter().find(|l| fold(l) == fold(language)))?
         })
         .or_else(|| {
-            let (short, _) = super::language_codes::two_letter_of(code)?;
+            // `pol`, and codes that name no language but are written for
+            // one: `ua` (Ukraine's code) for `uk`, `iw` for `he`.
+            let short = super::language_codes::meant_code(code)?;
             languages.iter().find(|l| l.as_str() == short)
         })
 }
@@ -101,6 +103,11 @@ pub fn code_in_name(rel: &Path, rel_in_content: &Path, languages: &[String]) -> 
         } else if let Some((_, name)) = super::language_codes::two_letter_of(&code) {
             (format!("`{code}` is the three-letter code of {name}, which the site writes `{meant}`"),
              format!("{rename}: a translation's name has the code exactly as `languages:` in site.yaml writes it"))
+        } else if let Some((_, why)) =
+            super::language_codes::unknown_language(&code, &language_part(&code))
+        {
+            (format!("`{code}` in the file's name is not a language code ({why})"),
+             format!("{rename}: a translation's name has the code exactly as `languages:` in site.yaml writes it"))
         } else if same_code(&code, &meant) {
             (format!("the language code `{code}` is written `{meant}`"),
              format!("{rename}: a translation's name has the code exactly as `languages:` in site.yaml writes it"))
@@ -111,15 +118,31 @@ pub fn code_in_name(rel: &Path, rel_in_content: &Path, languages: &[String]) -> 
         return Some(Diagnostic::error(rel, message).hint(hint));
     }
     let code = unknown_code(rel_in_content, languages)?;
-    // The list to write: the site's languages, the default first, and this one.
+    // The list to write: the site's languages, the default first, and this
+    // one (as the code of the language meant, for `ua`: Ukrainian is `uk`).
+    let lower = language_part(&code);
+    let meant = super::language_codes::unknown_language(&code, &lower)
+        .and_then(|(_, why)| Some((why, super::language_codes::meant_code(&lower)?)));
     let mut with = languages.to_vec();
-    with.push(code.clone());
+    with.push(meant.as_ref().map_or(code.clone(), |(_, m)| m.to_string()));
     let list = with.join(", ");
+    if let Some((why, m)) = meant {
+        let renamed = name.replacen(&format!(".{code}."), &format!(".{m}."), 1);
+        return Some(
+            Diagnostic::error(rel, format!("`{code}` in the file's name is not a language code ({why})"))
+                .hint(format!("rename the file to {renamed}, and add `{m}` to the site's languages in site.yaml, after the default one (`languages: [{list}]`)")),
+        );
+    }
     Some(
         Diagnostic::error(rel, format!("`{code}`{LOOKS_LIKE}{}", languages.join(", "))).hint(
             format!("add `{code}` to the site's languages in site.yaml, after the default one (`languages: [{list}]`), or rename the file"),
         ),
     )
+}
+
+/// The language part of a code, in small letters: `ua` of `UA-ua`.
+fn language_part(code: &str) -> String {
+    code.split(['-', '_']).next().unwrap_or(code).to_lowercase()
 }
 
 /// What follows the code in the message of [`code_in_name`] for a code
