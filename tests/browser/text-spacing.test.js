@@ -97,3 +97,30 @@ test(`titles that start with a word longer than the line ("${LONG}") keep every 
   assert.deepEqual(found, []);
   await page.close();
 });
+
+// WCAG 1.4.4: a phone set to large text (here the root font at 200 %) on a
+// 390 px screen. A Polish word on a button or in an answer ("Porozmawiajmy")
+// breaks inside rather than pushing the page wider than the window, and a
+// started session keeps Back and Next on screen.
+const LARGE_TEXT = "html { font-size: 200% !important; }";
+
+for (const [language, root] of [["English", () => SITE], ["Polish", () => path.join(dir, "pl", "public")]]) {
+  test(`${language}: every page at 390 px with text at 200 % keeps its text inside`, async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const found = [];
+    for (const file of pages(root())) {
+      await page.goto("file://" + path.join(root(), file));
+      await page.addStyleTag({ content: LARGE_TEXT });
+      for (const problem of await page.evaluate(overflowing)) found.push(`${file}: ${problem}`);
+      if (!file.startsWith("sessions/") || file.endsWith("index.html")) continue;
+      await page.locator(".session-start a").click();
+      await page.locator(".player .next").click();
+      const next = await page.locator(".player .next").boundingBox();
+      if (next.x + next.width > 390) found.push(`${file}: Next ends at ${Math.round(next.x + next.width)} px, past the window`);
+      for (const problem of await page.evaluate(overflowing)) found.push(`${file} (started): ${problem}`);
+    }
+    assert.deepEqual(found, []);
+    await page.close();
+  });
+}
