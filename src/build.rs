@@ -244,6 +244,9 @@ pub fn build(root: &Path, out: &Path, force: bool) -> Result<Report, Diagnostics
     let p = p?;
     timings.load = started.elapsed();
     guard::check_output_folder(root, out, force, &p.site.linked).map_err(one)?;
+    if let Some(previous) = &previous {
+        previous.check_foreign(out, force).map_err(one)?;
+    }
     let write_error = |e: std::io::Error| {
         one(Diagnostic::error(
             out,

@@ -230,7 +230,24 @@ fn gone_pages_and_stray_files_are_removed_but_not_the_marker() {
     fs::remove_file(&extra).unwrap();
     fs::remove_dir_all(tmp.path("content/images")).unwrap();
     fs::write(out.join("stray.html"), "left by hand").unwrap();
-    let report = build_into(&tmp.0, &out);
+    // A file the last build did not write is the trainer's: it is named,
+    // and only --force deletes it.
+    let before = files(&out);
+    let refused = build(&tmp.0, &out, false).expect_err("a file put there by hand");
+    assert!(
+        refused.0[0]
+            .message
+            .ends_with("holds a file that alsite did not make: stray.html"),
+        "{:?}",
+        refused.0
+    );
+    assert!(refused.0[0]
+        .hint
+        .as_deref()
+        .unwrap_or("")
+        .contains("--force"));
+    assert_eq!(files(&out), before, "a refused build changes nothing");
+    let report = build(&tmp.0, &out, true).expect("--force deletes it");
     assert_eq!(report.removed, 3, "extra.html, x.png and stray.html");
     assert!(!out.join("extra.html").exists() && !out.join("stray.html").exists());
     assert!(!out.join("images").exists(), "emptied folders go too");
@@ -369,7 +386,7 @@ fn a_folder_that_became_a_file_and_a_link_in_the_output_are_replaced() {
     // A link someone put in the output goes, and what it points to stays.
     #[cfg(unix)]
     std::os::unix::fs::symlink(tmp.path("content"), out.join("elsewhere")).unwrap();
-    let report = build_into(&tmp.0, &out);
+    let report = build(&tmp.0, &out, true).expect("--force deletes what alsite did not make");
     assert_eq!(
         fs::read_to_string(out.join("files/pack")).unwrap(),
         "now a file"

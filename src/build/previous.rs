@@ -5,6 +5,7 @@
 use super::guard::MARKER;
 use super::manifest::{self, Entry, MANIFEST};
 use super::output::{files_under, lock_folder, placed};
+use crate::diagnostic::Diagnostic;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -26,9 +27,39 @@ pub(super) struct Previous {
     pub(super) previous: HashMap<String, Entry>,
     pub(super) targets: Option<u64>,
     pub(super) present: Vec<String>,
+    /// Files in it that the last build did not write (a handout the
+    /// trainer put there), by their paths in it; none when it has no
+    /// manifest to tell by.
+    pub(super) foreign: Vec<String>,
 }
 
 impl Previous {
+    /// An error when the folder holds files the last build did not write
+    /// (a handout, notes put there by hand): a build would delete them, so
+    /// it takes `--force` (`force`), as a folder alsite never built does.
+    pub(super) fn check_foreign(&self, shown: &Path, force: bool) -> Result<(), Diagnostic> {
+        if force || self.foreign.is_empty() {
+            return Ok(());
+        }
+        const NAMED: usize = 5;
+        let mut names: Vec<String> = self.foreign.iter().take(NAMED).cloned().collect();
+        if self.foreign.len() > NAMED {
+            names.push(format!("and {} more", self.foreign.len() - NAMED));
+        }
+        let count = match self.foreign.len() {
+            1 => "a file".to_string(),
+            n => format!("{n} files"),
+        };
+        Err(Diagnostic::error(
+            shown,
+            format!(
+                "the output folder holds {count} that alsite did not make: {}",
+                names.join(", ")
+            ),
+        )
+        .hint("a build replaces everything in its output folder, so it would delete them: move them out (a file to publish goes in content/, which is copied as it is), or add --force to delete them"))
+    }
+
     /// Reads what the last build left in `out`; `None` when the folder
     /// cannot be placed (its error comes when the writer opens it).
     pub(super) fn read(out: &Path) -> Option<Previous> {
@@ -43,16 +74,16 @@ impl Previous {
     /// second lock of its own would wait for the first for ever).
     pub(super) fn read_locked(out: PathBuf) -> Previous {
         let (seen, raw) = seen(&out);
-        let (previous, present, targets) = if seen.0 {
+        let (previous, present, targets, foreign) = if seen.0 {
             let recorded = raw
                 .as_deref()
                 .and_then(manifest::from_bytes)
                 .unwrap_or_default();
             let targets = (!recorded.files.is_empty()).then_some(recorded.targets);
-            let (previous, present) = as_written(&out, recorded.files);
-            (previous, present, targets)
+            let written = as_written(&out, recorded.files);
+            (written.previous, written.present, targets, written.foreign)
         } else {
-            (HashMap::new(), Vec::new(), None)
+            (HashMap::new(), Vec::new(), None, Vec::new())
         };
         Previous {
             out,
@@ -60,6 +91,7 @@ impl Previous {
             previous,
             targets,
             present,
+            foreign,
         }
     }
 
@@ -77,12 +109,18 @@ fn seen(out: &Path) -> ((bool, Option<u64>), Option<Vec<u8>>) {
     ((marked, raw.as_deref().map(crate::digest::of)), raw)
 }
 
-/// The manifest's records of files still as written, and every file in
-/// `out` but the marker and the manifest.
-fn as_written(
-    out: &Path,
-    mut recorded: HashMap<String, Entry>,
-) -> (HashMap<String, Entry>, Vec<String>) {
+/// What [`as_written`] finds.
+struct Written {
+    /// The manifest's records of files still as written.
+    previous: HashMap<String, Entry>,
+    /// Every file in the folder but the marker and the manifest.
+    present: Vec<String>,
+    /// Those the manifest does not record (none without a manifest).
+    foreign: Vec<String>,
+}
+
+fn as_written(out: &Path, mut recorded: HashMap<String, Entry>) -> Written {
+    let manifest_read = !recorded.is_empty();
     let present = files_under(out);
     let stamps: Vec<Option<(u64, u64)>> = present
         .par_iter()
@@ -93,12 +131,25 @@ fn as_written(
         })
         .collect();
     let mut previous = HashMap::with_capacity(recorded.len());
+    let mut foreign = Vec::new();
     for (rel, stamp) in present.iter().zip(stamps) {
-        if let (Some(e), Some((len, mtime))) = (recorded.remove(rel), stamp) {
-            if e.stamp.len == len && e.stamp.mtime == mtime {
-                previous.insert(rel.clone(), e);
+        match (recorded.remove(rel), stamp) {
+            (Some(e), Some((len, mtime))) => {
+                if e.stamp.len == len && e.stamp.mtime == mtime {
+                    previous.insert(rel.clone(), e);
+                }
+            }
+            (Some(_), None) => {}
+            (None, _) => {
+                if manifest_read {
+                    foreign.push(rel.clone());
+                }
             }
         }
     }
-    (previous, present)
+    Written {
+        previous,
+        present,
+        foreign,
+    }
 }
