@@ -12,6 +12,11 @@ const SAVE_AS_UTF8: &str = "save it again as UTF-8 (Word: Save As, Plain Text, U
 /// The text of a file's bytes, its byte-order mark dropped; an error at
 /// the place of the first thing that is not UTF-8 text.
 pub fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    if let Some(kind) = not_text(&bytes) {
+        return Err(Diagnostic::error(rel, format!("this is not a text file: it is {kind}"))
+            .at(1, 1)
+            .hint("a page or a YAML file is plain text; to publish this file as it is, give it the extension of its kind (such as .pdf or .docx) and link to it"));
+    }
     if let Some(wide) = wide_encoding(&bytes) {
         return Err(
             Diagnostic::error(rel, format!("file is saved as {wide}, not UTF-8"))
@@ -36,6 +41,39 @@ pub fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             .hint("open it and save it as plain text (TextEdit: Format, Make Plain Text, then Save with UTF-8; Word: Save As, Plain Text)"));
     }
     Ok(text)
+}
+
+/// What a file that is not text is, told by how its kind of file begins
+/// (a PDF, a Word document or a picture saved with a `.md` name), or by
+/// zero bytes that no text encoding alsite knows has where it has them.
+fn not_text(bytes: &[u8]) -> Option<&'static str> {
+    const KINDS: &[(&[u8], &str)] = &[
+        (b"%PDF-", "a PDF"),
+        (
+            b"PK\x03\x04",
+            "a zip archive (a Word .docx, an Excel .xlsx or an OpenDocument file is one too)",
+        ),
+        (
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+            "an older Microsoft Office document (.doc, .xls, .ppt)",
+        ),
+        (b"\x89PNG\r\n\x1A\n", "a PNG picture"),
+        (b"\xFF\xD8\xFF", "a JPEG picture"),
+        (b"GIF8", "a GIF picture"),
+        (b"\x7FELF", "a program"),
+    ];
+    if let Some((_, kind)) = KINDS.iter().find(|(start, _)| bytes.starts_with(start)) {
+        return Some(kind);
+    }
+    let head = &bytes[..bytes.len().min(512)];
+    let unmarked = !bytes.starts_with(&[0xFF, 0xFE]) && !bytes.starts_with(&[0xFE, 0xFF]);
+    let wide = is_utf32_without_mark(bytes) || is_utf16_without_mark(bytes);
+    let nothing_but_zeros = !head.is_empty() && head.iter().all(|&b| b == 0);
+    // Many zeros (a stray one pasted into text is told at its place).
+    let zeros = head.iter().filter(|&&b| b == 0).count();
+    let many = zeros >= 4 && zeros * 20 >= head.len();
+    (unmarked && many && (nothing_but_zeros || !wide))
+        .then_some("a file of some other kind (a picture, a document or a program?)")
 }
 
 /// The name of an encoding of two or four bytes a letter that alsite does
@@ -80,8 +118,18 @@ fn utf16_text(bytes: &[u8]) -> Option<String> {
 /// every second place (the Latin letters' high bytes).
 fn is_utf16_without_mark(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(200)];
-    let zeros = head.iter().filter(|&&b| b == 0).count();
-    head.len() >= 4 && zeros * 3 >= head.len()
+    // Zeros at even places and at odd ones (big- and little-endian).
+    let zeros = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    // A third of all bytes, and nearly all on one side: a program's or a
+    // picture's zeros fall on both.
+    head.len() >= 4 && (even + odd) * 3 >= head.len() && even.min(odd) * 10 <= even + odd
 }
 
 /// UTF-32 text with no byte-order mark: every letter of its first ones is
@@ -141,6 +189,34 @@ mod tests {
 
     fn message(bytes: Vec<u8>) -> String {
         decode(Path::new("a.md"), bytes).unwrap_err().to_string()
+    }
+
+    /// A PDF, a Word document, a picture or a program saved with a `.md`
+    /// name is told as what it is, not as text in a strange encoding.
+    #[test]
+    fn a_file_that_is_not_text_is_named_for_its_kind() {
+        let mut program = b"\x7FELF\x02\x01\x01".to_vec();
+        program.extend([0u8, 0, 0, 3, 0, 0x3e, 0, 1, 0, 0, 0].repeat(30));
+        for (bytes, kind) in [
+            (b"%PDF-1.7\n%\xE2\xE3".to_vec(), "it is a PDF"),
+            (b"PK\x03\x04\x14\x00\x06\x00".to_vec(), "Word .docx"),
+            (b"\x89PNG\r\n\x1A\n\x00\x00".to_vec(), "a PNG picture"),
+            (program, "it is a program"),
+            (vec![0u8; 5000], "some other kind"),
+            ([7u8, 0, 0, 9, 1, 0, 0, 0].repeat(40), "some other kind"),
+        ] {
+            let m = message(bytes);
+            assert!(
+                m.contains("this is not a text file") && m.contains(kind),
+                "{m}"
+            );
+        }
+        // UTF-16 without its mark is still told as UTF-16.
+        let bare: Vec<u8> = "title: Zażółć gęślą jaźń"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert!(message(bare).contains("saved as UTF-16, not UTF-8"));
     }
 
     #[test]
