@@ -110,7 +110,8 @@ fn a_repository_in_the_output_folder_survives_every_rebuild() {
     fs::write(out.join("stray.html"), "left by hand").unwrap();
     let extra = tmp.path("content/pages/extra.md");
     fs::write(&extra, "---\ntitle: Extra\n---\n\nMore.\n").unwrap();
-    let report = build_into(&tmp.0, &out);
+    // stray.html is not alsite's: it takes --force (the .git never goes).
+    let report = alsite::build::build(&tmp.0, &out, true).expect("built");
     assert_eq!(report.removed, 1, "stray.html alone");
     fs::remove_file(&extra).unwrap();
     build_into(&tmp.0, &out);
@@ -223,4 +224,37 @@ fn the_output_folder_never_covers_what_the_site_reads_through_links() {
     assert_eq!(package.status.code(), Some(1), "{}", text(&package.stderr));
     assert!(text(&package.stderr).contains("begins with `~`"));
     assert_eq!(snapshot(&site.0), before);
+}
+
+/// The home folder is never an output folder, not even when it is empty
+/// (a new user's) or holds alsite's marker: once built into, it was
+/// "a folder alsite built", and --force then deleted what came into it.
+#[test]
+fn the_home_folder_is_refused_even_empty_or_marked_as_built() {
+    let site = base_site("home-out");
+    let home = TempDir::new("home");
+    let build = |force: bool| {
+        let mut args = vec!["build", "--out", home.0.to_str().unwrap()];
+        if force {
+            args.push("--force");
+        }
+        std::process::Command::new(env!("CARGO_BIN_EXE_alsite"))
+            .args(&args)
+            .current_dir(&site.0)
+            .env("HOME", &home.0)
+            .env("USERPROFILE", &home.0)
+            .output()
+            .unwrap()
+    };
+    for force in [false, true] {
+        let o = build(force);
+        assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+        assert!(text(&o.stderr).contains("your home folder"));
+        assert_eq!(snapshot(&home.0), vec![], "the empty home stays empty");
+    }
+    fs::write(home.0.join(alsite::build::MARKER), "built").unwrap();
+    fs::write(home.0.join("letter.txt"), "mine").unwrap();
+    let o = build(true);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    assert!(home.0.join("letter.txt").is_file());
 }

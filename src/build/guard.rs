@@ -82,21 +82,23 @@ pub fn check_output_folder(
             _ => "check that the folder is readable and writable".to_string(),
         })),
         Ok(mut entries) => {
-            if entries.next().is_none() || out.join(MARKER).is_file() {
-                return Ok(());
-            }
-            if let Some(what) = never_replaced(&out_abs) {
+            let (empty, built) = (entries.next().is_none(), out.join(MARKER).is_file());
+            if let Some(what) = never_replaced(&out_abs, built) {
+                let repository = if what.starts_with("a repository") {
+                    "; to publish from a repository, build into a new folder first and then \
+                     make it the repository (`git init` there, or move the .git in): a build \
+                     keeps the .git of a folder it built"
+                } else {
+                    ""
+                };
                 return Err(
                     refuse(out, format!("the output folder is {what}")).hint(format!(
                         "a build replaces everything in its output folder, so alsite never builds \
-                     into this one, not even with --force. {CHOOSE}; to publish from a \
-                     repository, build into a new folder first and then make it the \
-                     repository (`git init` there, or move the .git in): a build keeps the \
-                     .git of a folder it built"
+                     into this one, not even with --force. {CHOOSE}{repository}"
                     )),
                 );
             }
-            if force {
+            if empty || built || force {
                 return Ok(());
             }
             Err(refuse(
@@ -157,8 +159,10 @@ const SYSTEM_FOLDERS: [&str; 22] = [
 /// What `out` (absolute, links resolved) is when no build may replace it,
 /// `--force` or not: the top of the file system or a system folder right
 /// under it (`/`, `/home`, `/tmp`, `C:\`), the home folder or one above it, or a
-/// repository (a folder holding `.git`, whose history would go with it).
-fn never_replaced(out: &Path) -> Option<&'static str> {
+/// repository (a folder holding `.git`, whose history would go with it)
+/// that alsite did not build (`built`: one it built keeps its `.git`). A
+/// home folder stays refused even empty or marked as built.
+fn never_replaced(out: &Path, built: bool) -> Option<&'static str> {
     let parts: Vec<&std::ffi::OsStr> = out
         .components()
         .filter_map(|c| match c {
@@ -175,7 +179,7 @@ fn never_replaced(out: &Path) -> Option<&'static str> {
     if home_folder().is_some_and(|home| home.starts_with(out)) {
         return Some("your home folder or a folder that holds it");
     }
-    if out.join(".git").exists() {
+    if !built && out.join(".git").exists() {
         return Some("a repository (it holds .git, the project's whole history)");
     }
     None

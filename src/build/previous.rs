@@ -57,7 +57,10 @@ impl Previous {
                 names.join(", ")
             ),
         )
-        .hint("a build replaces everything in its output folder, so it would delete them: move them out (a file to publish goes in content/, which is copied as it is), or add --force to delete them"))
+        .hint(match self.foreign.len() {
+            1 => "a build replaces everything in its output folder, so it would delete it: move it out (a file to publish goes in content/, which is copied as it is), or add --force to delete it",
+            _ => "a build replaces everything in its output folder, so it would delete them: move them out (a file to publish goes in content/, which is copied as it is), or add --force to delete them",
+        }))
     }
 
     /// Reads what the last build left in `out`; `None` when the folder
