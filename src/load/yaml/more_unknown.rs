@@ -1,10 +1,11 @@
-//! The other unknown fields of a file, after the first. The YAML reader
-//! stops at the first field it does not know (`titel:`), so a trainer with
-//! two misspelt fields (`titel:` on line 1, `knd:` on line 18) would learn
-//! of the second only from the next build. Each unknown field found is
-//! taken out of a copy of the text (its line, and the lines of its value
-//! below it), and the copy read again, until no other unknown field is
-//! reported.
+//! The other unknown fields and values of a file, after the first. The
+//! YAML reader stops at the first field or value it does not know
+//! (`titel:`, `role: trainer`), so a trainer with two slips (`titel:` on
+//! line 1, `kind: lecture` on line 18) would learn of the second only from
+//! the next build. Each unknown field found is taken out of a copy of the
+//! text (its line, and the lines of its value below it), each unknown
+//! value replaced there by one the field takes, and the copy read again,
+//! until no other unknown field or value is reported.
 
 use crate::diagnostic::Diagnostic;
 use serde::de::DeserializeOwned;
@@ -26,14 +27,15 @@ pub fn after<T: DeserializeOwned>(
     let mut found = Vec::new();
     let mut last = first.clone();
     for _ in 0..MORE {
-        if !take_out(&mut lines, &last, first_line) {
+        if !take_out(&mut lines, &last, first_line) && !replace_value(&mut lines, &last, first_line)
+        {
             break;
         }
         let copy = lines.join("\n");
         match super::parse::<T>(file, &copy, first_line) {
             // Another field or another place: two unknown fields may share
             // a line in braces, the second where the first was taken out.
-            Err(d) if unknown_field(&d).is_some() && !same_error(&d, &last) => {
+            Err(d) if unknown(&d) && !same_error(&d, &last) => {
                 found.push(d.clone());
                 last = d;
             }
@@ -43,9 +45,57 @@ pub fn after<T: DeserializeOwned>(
     found
 }
 
-/// Whether `a` and `b` name the same unknown field at the same place.
+/// Whether `a` and `b` name the same unknown field or value at the same place.
 fn same_error(a: &Diagnostic, b: &Diagnostic) -> bool {
-    (a.line, a.column, unknown_field(a)) == (b.line, b.column, unknown_field(b))
+    (a.line, a.column, &a.message) == (b.line, b.column, &b.message)
+}
+
+/// Whether `d` is about an unknown field or an unknown value.
+fn unknown(d: &Diagnostic) -> bool {
+    unknown_field(d).is_some() || unknown_value(d).is_some()
+}
+
+/// The value an error says is unknown, and the first value its hint lists
+/// as expected ("unknown value `trainer`" … "expected one of: `presenter`,
+/// `coach`, `member`").
+fn unknown_value(d: &Diagnostic) -> Option<(&str, &str)> {
+    let value = d
+        .message
+        .split("unknown value `")
+        .nth(1)?
+        .split('`')
+        .next()?;
+    let hint = d.hint.as_deref()?;
+    let expected = hint.split("expected one of: `").nth(1)?.split('`').next()?;
+    Some((value, expected))
+}
+
+/// Writes, in place of the unknown value `d` names, the first value the
+/// field takes, so that reading the copy again goes on past it; false
+/// when the value is not where the error points.
+fn replace_value(lines: &mut [String], d: &Diagnostic, first_line: usize) -> bool {
+    let Some((value, expected)) = unknown_value(d) else {
+        return false;
+    };
+    let Some(line) = (d.line + 1)
+        .checked_sub(first_line)
+        .and_then(|l| l.checked_sub(1))
+        .and_then(|at| lines.get_mut(at))
+    else {
+        return false;
+    };
+    // The error's column counts characters, and may point at a quote mark.
+    let byte = line
+        .char_indices()
+        .nth(d.column.saturating_sub(1))
+        .map_or(line.len(), |(i, _)| i);
+    let start = match &line[byte..] {
+        rest if rest.starts_with(value) => byte,
+        rest if rest.starts_with(['"', '\'']) && rest[1..].starts_with(value) => byte + 1,
+        _ => return false,
+    };
+    line.replace_range(start..start + value.len(), expected);
+    true
 }
 
 /// The field an error says is unknown.
