@@ -79,6 +79,21 @@ pub fn fingerprint(item: &Item) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// The letters that name a question's options, in order
+/// (`practice.option_letters`: a Ukrainian site's "АБВГ…").
+fn option_letters(site: &Site) -> Vec<char> {
+    let letters: Vec<char> = site
+        .strings
+        .t("practice.option_letters", &[])
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    match letters.len() {
+        0 => ('A'..='Z').collect(),
+        _ => letters,
+    }
+}
+
 fn unbound_item(
     item: &Item,
     dom_id: &str,
@@ -92,14 +107,14 @@ fn unbound_item(
     let explain = |e: &Option<String>| e.as_deref().map(|e| to_html(e, path, &mut ids.fresh()));
     match item {
         Item::Choose(c) => {
-            let letters: Vec<char> = ('A'..='Z').collect();
+            let letters = option_letters(site);
             let multiple = c.options.iter().filter(|o| o.correct).count() > 1;
             let answer: Vec<String> = c
                 .options
                 .iter()
                 .enumerate()
                 .filter(|(_, o)| o.correct)
-                .map(|(i, _)| letters[i % 26].to_string())
+                .map(|(i, _)| letters[i % letters.len()].to_string())
                 .collect();
             let explain = explain(&c.explain);
             RenderedItem {
@@ -110,7 +125,7 @@ fn unbound_item(
                     multiple => multiple,
                     answer => answer.join(", "),
                     options => c.options.iter().enumerate().map(|(i, o)| context! {
-                        letter => letters[i % 26].to_string(), text => &o.text,
+                        letter => letters[i % letters.len()].to_string(), text => &o.text,
                         correct => o.correct, feedback => safe(md(&o.feedback)),
                     }).collect::<Vec<_>>(),
                     explain => explain.clone().map(safe),

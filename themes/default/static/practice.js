@@ -7,6 +7,13 @@
   var alsite = (window.alsite = window.alsite || {});
   var t = alsite.t;
 
+  /** The letter that names option `i` (the practice.option_letters UI
+   *  string: "АБВГ…" on a Ukrainian site), as the page prints it. */
+  function letter(i) {
+    var letters = Array.from(t("practice.option_letters").replace(/\s/g, ""));
+    return letters.length ? letters[i % letters.length] : String.fromCharCode(65 + i);
+  }
+
   function make(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -126,12 +133,12 @@
         var opt = data.options[i];
         if (!opt) return null;
         var p = authored("p", "option-feedback", opt.feedback);
-        p.insertBefore(make("strong", null, String.fromCharCode(65 + i) + ": "), p.firstChild);
+        p.insertBefore(make("strong", null, letter(i) + ": "), p.firstChild);
         return p;
       }
       var parts = chosen.map(optionFeedback);
       if (!correct) {
-        var letters = right.map(function (i) { return String.fromCharCode(65 + i); }).join(t("practice.and"));
+        var letters = right.map(letter).join(t("practice.and"));
         parts.push(make("p", "correct-answer", t(right.length > 1 ? "practice.best_answers" : "practice.best_answer", { letters: letters })));
         // Why the right answer is right, as the hidden "Show the answer"
         // said (it goes once checked: the feedback gives the answer).
