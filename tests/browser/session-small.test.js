@@ -55,6 +55,25 @@ for (const [name, viewport, touch] of [["a phone on its side", { width: 844, hei
   });
 }
 
+test("on a phone on its side, at a pause the bar says why Next waits, in place of the turn", async () => {
+  await onPhone({ width: 844, height: 390 }, async (page) => {
+    await page.locator(".session-start a").tap();
+    const next = page.locator(".player .next");
+    for (let n = 0; n < 60 && !(await next.isDisabled()); n++) await next.tap();
+    assert.ok(await next.isDisabled(), "a pause is reached");
+    const help = page.locator(".player-controls .pause-help");
+    assert.equal((await help.textContent()).trim(), "Answer the question below, or skip it, to go on.");
+    const box = await boxOf(page, ".player-controls .pause-help");
+    assert.ok(box.top >= 0 && box.bottom <= box.height && box.right <= 844, `in the window: ${JSON.stringify(box)}`);
+    assert.equal(await page.locator(".player .position").isVisible(), false, "the turn gives way");
+    // Skipped, the turn is back and the help goes.
+    await page.locator(".transcript .turn.is-current .skip-pause").tap();
+    assert.equal(await help.isVisible(), false);
+    assert.match(await position(page), /^Turn \d+ of \d+/);
+    assert.equal(await page.locator(".player .position").isVisible(), true);
+  }, { reducedMotion: "reduce" });
+});
+
 for (const viewport of [{ width: 390, height: 844 }, { width: 360, height: 740 }]) {
   test(`on a phone (${viewport.width} × ${viewport.height}), Next keeps its place at every turn, at each new stage and at a pause`, async () => {
     await onPhone(viewport, async (page) => {

@@ -32,7 +32,10 @@
     var announcer = player.querySelector(".announcer");
     var transcriptToggle = player.querySelector(".transcript-toggle");
     var keysHelp = player.querySelector(".keys-help");
-    var pauseHelp = player.querySelector(".pause-help");
+    // At a pause: the help among the tools, and its copy in the bar, which
+    // alone stays on screen when the player is compact (layout.css shows
+    // one or the other).
+    var pauseHelps = player.querySelectorAll(".pause-help");
     var presentToggle = player.querySelector(".present-toggle");
     var ending = document.querySelector(".session-end");
     var total = turns.length;
@@ -231,7 +234,8 @@
       next.disabled = n >= total || stop;
       next.textContent = t(n >= total ? "player.the_end" : "player.next");
       keysHelp.hidden = stop;
-      pauseHelp.hidden = !stop;
+      player.classList.toggle("is-paused", stop);
+      Array.prototype.forEach.call(pauseHelps, function (p) { p.hidden = !stop; });
       position.textContent = t("player.position", { n: n, total: total, stage: s + 1, stages: data.stages.length, title: data.stages[s].title });
       bar.setAttribute("aria-valuenow", String(n));
       bar.setAttribute("aria-valuetext", t("player.turn_of", { n: n, total: total }));
