@@ -13,7 +13,7 @@
 //! too, and a tab whose page is the newest does not.
 
 use super::gate::Ticket;
-use super::http::{EVENT_BACKLOG, EVENT_PING, EVENT_SEND_BUFFER, EVENT_SWEEP};
+use super::http::{unacknowledged, EVENT_BACKLOG, EVENT_PING, EVENT_SEND_BUFFER, EVENT_SWEEP};
 use std::io::{ErrorKind, Read, Write};
 use std::net::{Shutdown, TcpStream};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -192,26 +192,6 @@ fn closed(stream: &TcpStream) -> bool {
 fn deliver(stream: &TcpStream, message: &[u8]) -> bool {
     unacknowledged(stream) <= EVENT_BACKLOG
         && matches!((&*stream).write(message), Ok(n) if n == message.len())
-}
-
-/// Bytes sent on `stream` that the other side has not acknowledged yet.
-#[cfg(target_os = "linux")]
-fn unacknowledged(stream: &TcpStream) -> usize {
-    use std::os::fd::AsRawFd;
-    let mut n: libc::c_int = 0;
-    // SAFETY: TIOCOUTQ (SIOCOUTQ) writes one int for a valid socket descriptor.
-    let rc = unsafe { libc::ioctl(stream.as_raw_fd(), libc::TIOCOUTQ, &mut n) };
-    if rc == 0 {
-        usize::try_from(n).unwrap_or(0)
-    } else {
-        0
-    }
-}
-
-/// Elsewhere only a full send buffer tells (see `EVENT_SEND_BUFFER`).
-#[cfg(not(target_os = "linux"))]
-fn unacknowledged(_: &TcpStream) -> usize {
-    0
 }
 
 /// Makes an event socket never block, with a small send buffer (see

@@ -6,6 +6,7 @@
 use super::response::Piece;
 use crate::i18n::Strings;
 use crate::render::escape_html;
+use std::net::TcpStream;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
@@ -30,7 +31,11 @@ pub const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
 /// one that pipelines requests and never reads the answers, is cut off then.
 pub const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
 /// Within that time, a response must also go on: a client that takes less
-/// than `WRITE_CHUNK` of it in this long is cut off at once, so clients that
+/// than `WRITE_CHUNK` of it in this long is cut off at once (on Linux, what
+/// it took is what left the send buffer: a large buffer, as the system
+/// grows it for a fast link, takes no more from a write until a third of
+/// it is read, which a client reading a steady 250 KB/s took over 5 s to
+/// do), so clients that
 /// never read a large file cannot hold every connection for its whole
 /// allowance (45 s for 8 MB). That is 13 KiB/s; a browser, even in a
 /// background tab, reads far faster.
@@ -485,4 +490,25 @@ mod tests {
         let plain = served(b"no body", None);
         assert!(plain.starts_with("no body<script>") && !plain.contains("overlay"));
     }
+}
+
+/// Bytes sent on `stream` that the other side has not acknowledged yet.
+#[cfg(target_os = "linux")]
+pub fn unacknowledged(stream: &TcpStream) -> usize {
+    use std::os::fd::AsRawFd;
+    let mut n: libc::c_int = 0;
+    // SAFETY: TIOCOUTQ (SIOCOUTQ) writes one int for a valid socket descriptor.
+    let rc = unsafe { libc::ioctl(stream.as_raw_fd(), libc::TIOCOUTQ, &mut n) };
+    if rc == 0 {
+        usize::try_from(n).unwrap_or(0)
+    } else {
+        0
+    }
+}
+
+/// Elsewhere only a full send buffer tells (see `EVENT_SEND_BUFFER`), and
+/// a response's progress is what each write takes.
+#[cfg(not(target_os = "linux"))]
+pub fn unacknowledged(_: &TcpStream) -> usize {
+    0
 }

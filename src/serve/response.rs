@@ -4,7 +4,7 @@
 //! framing (length, `Connection`, no body for HEAD) and writes the pieces
 //! with one call where it can.
 
-use super::http::{WRITE_CHUNK, WRITE_STALL, WRITE_TIMEOUT};
+use super::http::{unacknowledged, WRITE_CHUNK, WRITE_STALL, WRITE_TIMEOUT};
 use std::io::{self, IoSlice, Write};
 use std::net::TcpStream;
 use std::ops::Range;
@@ -173,6 +173,7 @@ pub fn write_then(
     mut slices: &mut [IoSlice<'_>],
     waiting: impl FnOnce(),
 ) -> io::Result<()> {
+    let total = slices.iter().map(|s| s.len()).sum();
     stream.set_nonblocking(true)?;
     let at_once = write_at_once(stream, &mut slices);
     stream.set_nonblocking(false)?;
@@ -181,7 +182,7 @@ pub fn write_then(
         return Ok(());
     }
     waiting();
-    write_within(stream, slices)
+    write_within(stream, slices, total)
 }
 
 /// Writes `slices` on a stream that does not block until the system takes
@@ -200,11 +201,15 @@ fn write_at_once(stream: &TcpStream, slices: &mut &mut [IoSlice<'_>]) -> io::Res
     Ok(())
 }
 
-/// Writes all of `slices` within `WRITE_TIMEOUT`, and as much again per
-/// further MiB; cut off sooner if the client takes less than `WRITE_CHUNK`
-/// in `WRITE_STALL`.
-pub fn write_within(stream: &TcpStream, mut slices: &mut [IoSlice<'_>]) -> io::Result<()> {
-    let total: usize = slices.iter().map(|s| s.len()).sum();
+/// Writes all of `slices`, the rest of a response of `total` bytes, within
+/// `WRITE_TIMEOUT` and as much again per further MiB of the whole response
+/// (what the system took at once is still to reach the client); cut off
+/// sooner if the client takes less than `WRITE_CHUNK` in `WRITE_STALL`.
+pub fn write_within(
+    stream: &TcpStream,
+    mut slices: &mut [IoSlice<'_>],
+    total: usize,
+) -> io::Result<()> {
     let extra = u32::try_from(total >> 20).unwrap_or(u32::MAX);
     let deadline = Instant::now() + WRITE_TIMEOUT * extra.saturating_add(1);
     let mut s = stream;
@@ -217,19 +222,32 @@ pub fn write_within(stream: &TcpStream, mut slices: &mut [IoSlice<'_>]) -> io::R
         stream.set_write_timeout(Some(wait))?;
         let chunk = first_bytes(slices, WRITE_CHUNK);
         let want: usize = chunk.iter().map(|c| c.len()).sum();
-        let started = Instant::now();
+        let (started, queued) = (Instant::now(), unacknowledged(stream));
+        // What the client took while the write waited: what it wrote, and
+        // what left the send buffer.
+        let took = |written: usize| (queued + written).saturating_sub(unacknowledged(stream));
         match s.write_vectored(&chunk) {
             Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
-            // Only a wait that ran out returns less than asked: a stall.
-            Ok(n) if n < want && started.elapsed() >= wait * 9 / 10 => {
+            // Only a wait that ran out returns less than asked: a stall,
+            // unless the client took a chunk's worth meanwhile.
+            Ok(n) if n < want && started.elapsed() >= wait * 9 / 10 && took(n) < WRITE_CHUNK => {
                 return Err(io::ErrorKind::TimedOut.into())
             }
             Ok(n) => IoSlice::advance_slices(&mut slices, n),
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) if waited_out(&e) && took(0) >= WRITE_CHUNK => {}
             Err(e) => return Err(e),
         }
     }
     Ok(())
+}
+
+/// Whether a write's wait ran out with nothing written.
+fn waited_out(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+    )
 }
 
 /// The first `max` bytes of `slices`, as slices.
@@ -249,7 +267,7 @@ fn first_bytes<'a>(slices: &'a [IoSlice<'_>], max: usize) -> Vec<IoSlice<'a>> {
 
 /// Writes `bytes` within `WRITE_TIMEOUT`.
 pub fn write_bytes(stream: &TcpStream, bytes: &[u8]) -> io::Result<()> {
-    write_within(stream, &mut [IoSlice::new(bytes)])
+    write_within(stream, &mut [IoSlice::new(bytes)], bytes.len())
 }
 
 /// The reason phrase for the statuses this server sends.

@@ -83,6 +83,60 @@ fn c2_clients_that_stop_reading_a_large_file_are_cut_off_when_they_stall() {
     assert_eq!(get(&a, "/about.html").status, 200);
 }
 
+/// A tablet on slow shared Wi-Fi reads an 8 MB video at a steady 250 KB/s:
+/// it gets every byte. It was cut off after 10 s (the system's large send
+/// buffer took nothing more from the server until a third of it was read,
+/// which counted as a stall) or after 20 s (the time allowed was counted
+/// from what was left once the system had taken its first megabytes).
+#[cfg(target_os = "linux")]
+#[test]
+fn c2b_a_client_reading_a_large_file_slowly_but_steadily_gets_all_of_it() {
+    let _turn = take_turn();
+    let site = new_site("slow-reader");
+    let film: Vec<u8> = (0..8_000_000u32).map(|i| (i % 253) as u8).collect();
+    fs::write(site.path("content/film.bin"), &film).unwrap();
+    let server = Server::start(&site);
+    let a = server.addr.clone();
+    let mut s = TcpStream::connect(&a).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    s.write_all(
+        format!("GET /film.bin HTTP/1.1\r\nHost: {a}\r\nConnection: close\r\n\r\n").as_bytes(),
+    )
+    .unwrap();
+    let (start, rate) = (Instant::now(), 250_000.0);
+    let mut got = Vec::new();
+    let mut buf = vec![0u8; 12_500];
+    loop {
+        match s.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => got.extend_from_slice(&buf[..n]),
+            Err(e) => panic!("after {} bytes: {e}", got.len()),
+        }
+        // Steady: no faster than `rate` bytes a second.
+        let due = Duration::from_secs_f64(got.len() as f64 / rate);
+        if let Some(wait) = due.checked_sub(start.elapsed()) {
+            std::thread::sleep(wait);
+        }
+    }
+    let at = got
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a head")
+        + 4;
+    assert!(
+        got.starts_with(b"HTTP/1.1 200"),
+        "{}",
+        String::from_utf8_lossy(&got[..at])
+    );
+    assert_eq!(
+        got.len() - at,
+        film.len(),
+        "every byte, in {:.0} s",
+        start.elapsed().as_secs_f64()
+    );
+    assert!(got[at..] == film[..]);
+}
+
 /// 2,000 connections opened at once (a script gone wrong) wait in the
 /// system's queue for the acceptor. With the standard queue of 128 they
 /// filled it, the system dropped the browser's connection that came next,
