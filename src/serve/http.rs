@@ -362,6 +362,27 @@ pub fn precondition(head: &super::request::Head) -> Option<u16> {
         .then_some(304)
 }
 
+/// Bytes sent on `stream` that the other side has not acknowledged yet.
+#[cfg(target_os = "linux")]
+pub fn unacknowledged(stream: &TcpStream) -> usize {
+    use std::os::fd::AsRawFd;
+    let mut n: libc::c_int = 0;
+    // SAFETY: TIOCOUTQ (SIOCOUTQ) writes one int for a valid socket descriptor.
+    let rc = unsafe { libc::ioctl(stream.as_raw_fd(), libc::TIOCOUTQ, &mut n) };
+    if rc == 0 {
+        usize::try_from(n).unwrap_or(0)
+    } else {
+        0
+    }
+}
+
+/// Elsewhere only a full send buffer tells (see `EVENT_SEND_BUFFER`), and
+/// a response's progress is what each write takes.
+#[cfg(not(target_os = "linux"))]
+pub fn unacknowledged(_: &TcpStream) -> usize {
+    0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -490,25 +511,4 @@ mod tests {
         let plain = served(b"no body", None);
         assert!(plain.starts_with("no body<script>") && !plain.contains("overlay"));
     }
-}
-
-/// Bytes sent on `stream` that the other side has not acknowledged yet.
-#[cfg(target_os = "linux")]
-pub fn unacknowledged(stream: &TcpStream) -> usize {
-    use std::os::fd::AsRawFd;
-    let mut n: libc::c_int = 0;
-    // SAFETY: TIOCOUTQ (SIOCOUTQ) writes one int for a valid socket descriptor.
-    let rc = unsafe { libc::ioctl(stream.as_raw_fd(), libc::TIOCOUTQ, &mut n) };
-    if rc == 0 {
-        usize::try_from(n).unwrap_or(0)
-    } else {
-        0
-    }
-}
-
-/// Elsewhere only a full send buffer tells (see `EVENT_SEND_BUFFER`), and
-/// a response's progress is what each write takes.
-#[cfg(not(target_os = "linux"))]
-pub fn unacknowledged(_: &TcpStream) -> usize {
-    0
 }
