@@ -140,6 +140,7 @@ fn refuse_busy(stream: &TcpStream) {
         503,
         "the preview server has too many connections open; try again in a moment\n",
     )
+    .header("Retry-After", "1")
     .to_bytes(Framing {
         close: true,
         ..Framing::default()
