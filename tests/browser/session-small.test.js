@@ -61,9 +61,9 @@ test("on a phone on its side, at a pause the bar says why Next waits, in place o
     const next = page.locator(".player .next");
     for (let n = 0; n < 60 && !(await next.isDisabled()); n++) await next.tap();
     assert.ok(await next.isDisabled(), "a pause is reached");
-    const help = page.locator(".player-controls .pause-help");
+    const help = page.locator(".player-controls .bar-help");
     assert.equal((await help.textContent()).trim(), "Answer the question below, or skip it, to go on.");
-    const box = await boxOf(page, ".player-controls .pause-help");
+    const box = await boxOf(page, ".player-controls .bar-help");
     assert.ok(box.top >= 0 && box.bottom <= box.height && box.right <= 844, `in the window: ${JSON.stringify(box)}`);
     assert.equal(await page.locator(".player .position").isVisible(), false, "the turn gives way");
     // Skipped, the turn is back and the help goes.

@@ -35,7 +35,7 @@
     // At a pause: the help among the tools, and its copy in the bar, which
     // alone stays on screen when the player is compact (layout.css shows
     // one or the other).
-    var pauseHelps = player.querySelectorAll(".pause-help");
+    var pauseHelps = player.querySelectorAll(".pause-help, .bar-help");
     var presentToggle = player.querySelector(".present-toggle");
     var ending = document.querySelector(".session-end");
     var total = turns.length;
