@@ -258,3 +258,33 @@ fn the_home_folder_is_refused_even_empty_or_marked_as_built() {
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
     assert!(home.0.join("letter.txt").is_file());
 }
+
+/// What a web server or a file manager puts into the output folder does not
+/// stop a build and is not lost: hidden files and folders (a server's
+/// `.htaccess` and `.well-known/`, GitHub Pages' `.nojekyll`, macOS's
+/// `.DS_Store`) stay as they are, and what Windows leaves in a folder it
+/// showed (`Thumbs.db`, `desktop.ini`) goes without a word.
+#[test]
+fn hidden_files_in_the_output_stay_and_windows_litter_goes() {
+    let tmp = base_site("hidden-kept");
+    let out = tmp.path("public");
+    build_into(&tmp.0, &out);
+    fs::write(out.join(".htaccess"), "ErrorDocument 404 /404.html\n").unwrap();
+    fs::write(out.join(".nojekyll"), "").unwrap();
+    fs::create_dir_all(out.join(".well-known")).unwrap();
+    fs::write(out.join(".well-known/security.txt"), "Contact: x\n").unwrap();
+    fs::write(out.join(".DS_Store"), "finder").unwrap();
+    fs::write(out.join("Thumbs.db"), "thumbnails").unwrap();
+    fs::write(out.join("desktop.ini"), "[.ShellClassInfo]").unwrap();
+    let report = build_into(&tmp.0, &out);
+    assert_eq!(report.removed, 2, "Thumbs.db and desktop.ini");
+    for kept in [
+        ".htaccess",
+        ".nojekyll",
+        ".well-known/security.txt",
+        ".DS_Store",
+    ] {
+        assert!(out.join(kept).is_file(), "{kept} stays");
+    }
+    assert!(!out.join("Thumbs.db").exists() && !out.join("desktop.ini").exists());
+}

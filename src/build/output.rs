@@ -343,20 +343,19 @@ fn cannot_replace(rel: &str, e: &io::Error) -> io::Error {
     io::Error::other(format!("cannot replace {rel}: {words}"))
 }
 
-/// Folders a build leaves as they are in its output, with everything in
-/// them: a repository's (`git init` in the output folder, to publish from
-/// it), never the site's files.
-const KEPT_FOLDERS: [&str; 3] = [".git", ".hg", ".svn"];
-
-/// Whether `rel` (a path from the output folder) is in one of
-/// [`KEPT_FOLDERS`], or is one.
+/// Whether a build leaves `rel` (a path from the output folder) as it is:
+/// a hidden file or folder, or one inside a hidden folder. alsite makes
+/// none but its marker and manifest (a hidden file under `content/` or in a
+/// theme is never copied), so each is someone's on purpose: a repository's
+/// `.git` (`git init` in the output folder, to publish from it), a web
+/// server's `.htaccess` or `.well-known/`, GitHub Pages' `.nojekyll`.
 fn is_kept(rel: &Path) -> bool {
     rel.components()
-        .any(|c| KEPT_FOLDERS.iter().any(|k| c.as_os_str() == *k))
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
 }
 
 /// Files under `dir`, as paths from it with `/`, leaving out the marker,
-/// the manifest and its temporary file, and what is in [`KEPT_FOLDERS`].
+/// the manifest and its temporary file, and what [`is_kept`] keeps.
 pub(super) fn files_under(dir: &Path) -> Vec<String> {
     walkdir::WalkDir::new(dir)
         .into_iter()
@@ -372,7 +371,7 @@ pub(super) fn files_under(dir: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Removes the empty folders under `dir`, but none in [`KEPT_FOLDERS`]
+/// Removes the empty folders under `dir`, but none [`is_kept`] keeps
 /// (a repository's empty `refs/tags` is part of it).
 fn remove_empty_folders(dir: &Path) {
     for entry in walkdir::WalkDir::new(dir)

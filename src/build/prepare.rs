@@ -119,7 +119,7 @@ pub(super) fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
     found.extend(check::check_every_language(&site, &theme));
     let mut assets = Vec::with_capacity(site.assets.len());
     for (source, out) in &site.assets {
-        match load::read_bytes(root, source) {
+        match load::read_shared(root, source) {
             Ok(bytes) => assets.push((out.clone(), bytes)),
             Err(e) => found.push(
                 Diagnostic::error(
@@ -130,10 +130,19 @@ pub(super) fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
             ),
         }
     }
-    found.extend(check::check_font_files(&site, &assets, &statics));
+    // The checks read a few of the files (the brand's), by path.
+    let copied: Vec<(&str, &[u8])> = assets
+        .iter()
+        .map(|(p, b)| (p.as_str(), b.as_slice()))
+        .collect();
+    let shipped: Vec<(&str, &[u8])> = statics
+        .iter()
+        .map(|(p, b)| (p.as_str(), b.as_slice()))
+        .collect();
+    found.extend(check::check_font_files(&site, &copied, &shipped));
     found.extend(check::check_unused_fonts(&site, &statics));
-    found.extend(check::check_picture_files(&site, &assets, &statics));
-    found.extend(check::check_font_letters(&site, &[&assets, &statics]));
+    found.extend(check::check_picture_files(&site, &copied, &shipped));
+    found.extend(check::check_font_letters(&site, &[&copied, &shipped]));
     let (errors, more): (Vec<_>, Vec<_>) = found.into_iter().partition(Diagnostic::is_error);
     let errors = Diagnostics(errors);
     warnings.0.extend(more);
@@ -141,9 +150,9 @@ pub(super) fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
         return Err(with_warnings(errors, &warnings));
     }
     warnings.sort();
-    // Shared from here on: a build that renders twice (see `build::index`)
-    // does not copy a gigabyte video to do so.
-    let assets = assets.into_iter().map(|(p, b)| (p, b.into())).collect();
+    // Shared (see `load::read_shared`): a build that renders twice (see
+    // `build::index`) does not copy a gigabyte video to do so, nor does a
+    // rebuild in `serve` while the last build's copy is served.
     Ok(Prepared {
         site,
         theme,

@@ -58,8 +58,8 @@ impl Previous {
             ),
         )
         .hint(match self.foreign.len() {
-            1 => "a build replaces everything in its output folder, so it would delete it: move it out (a file to publish goes in content/, which is copied as it is), or add --force to delete it",
-            _ => "a build replaces everything in its output folder, so it would delete them: move them out (a file to publish goes in content/, which is copied as it is), or add --force to delete them",
+            1 => "a build replaces everything in its output folder but hidden files (.htaccess), so it would delete it: move it out (a file to publish goes in content/, which is copied as it is), or add --force to delete it",
+            _ => "a build replaces everything in its output folder but hidden files (.htaccess), so it would delete them: move them out (a file to publish goes in content/, which is copied as it is), or add --force to delete them",
         }))
     }
 
@@ -144,15 +144,25 @@ fn as_written(out: &Path, mut recorded: HashMap<String, Entry>) -> Written {
             }
             (Some(_), None) => {}
             (None, _) => {
-                if manifest_read {
+                if manifest_read && !is_system_litter(rel) {
                     foreign.push(rel.clone());
                 }
             }
         }
     }
+    foreign.sort();
     Written {
         previous,
         present,
         foreign,
     }
+}
+
+/// Files Windows leaves in a folder someone only looked at (thumbnails, a
+/// folder's view settings): no one's work, and removed as ever.
+fn is_system_litter(rel: &str) -> bool {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    ["thumbs.db", "ehthumbs.db", "desktop.ini"]
+        .iter()
+        .any(|l| name.eq_ignore_ascii_case(l))
 }

@@ -32,14 +32,14 @@ const PICTURES: &str = "an SVG, PNG, JPEG, GIF or WebP picture";
 /// site keeps it (content/…), or the theme's static file.
 fn shipped<'b>(
     site: &Site,
-    files: &[&'b [(String, Vec<u8>)]],
+    files: &[&'b [(&str, &'b [u8])]],
     path: &str,
 ) -> Option<(&'b [u8], String)> {
     let path = path.trim_start_matches('/');
     let (_, bytes) = files
         .iter()
         .flat_map(|f| f.iter())
-        .find(|(p, _)| p == path)?;
+        .find(|(p, _)| *p == path)?;
     let source = site
         .assets
         .iter()
@@ -52,8 +52,8 @@ fn shipped<'b>(
 /// browser shows (see [`check_font_files`] for `copied` and `statics`).
 pub fn check_picture_files(
     site: &Site,
-    copied: &[(String, Vec<u8>)],
-    statics: &[(String, Vec<u8>)],
+    copied: &[(&str, &[u8])],
+    statics: &[(&str, &[u8])],
 ) -> Vec<Diagnostic> {
     let text = super::site_yaml(site);
     let brand = &site.config.brand;
@@ -183,8 +183,8 @@ fn starts_with_svg(text: &str) -> bool {
 /// `check_brand`.
 pub fn check_font_files(
     site: &Site,
-    copied: &[(String, Vec<u8>)],
-    statics: &[(String, Vec<u8>)],
+    copied: &[(&str, &[u8])],
+    statics: &[(&str, &[u8])],
 ) -> Vec<Diagnostic> {
     let text = super::site_yaml(site);
     let mut diags = Vec::new();

@@ -15,7 +15,7 @@ const LISTED: usize = 12;
 /// Warnings for shipped fonts that lack letters of the site's text.
 /// `files` are the site's and the theme's files, each as its path from the
 /// output root and its bytes.
-pub fn check_font_letters(site: &Site, files: &[&[(String, Vec<u8>)]]) -> Vec<Diagnostic> {
+pub fn check_font_letters(site: &Site, files: &[&[(&str, &[u8])]]) -> Vec<Diagnostic> {
     let fonts = &site.config.brand.fonts;
     if fonts.is_empty() {
         return Vec::new();
@@ -30,7 +30,10 @@ pub fn check_font_letters(site: &Site, files: &[&[(String, Vec<u8>)]]) -> Vec<Di
     let mut diags = Vec::new();
     for (i, font) in fonts.iter().enumerate() {
         let path = font.file.trim_start_matches('/');
-        let bytes = files.iter().flat_map(|f| f.iter()).find(|(p, _)| p == path);
+        let bytes = files
+            .iter()
+            .flat_map(|f| f.iter())
+            .find(|(p, _)| *p == path);
         let Some(cmap) = bytes.and_then(|(_, b)| Cmap::read(b)) else {
             continue;
         };

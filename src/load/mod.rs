@@ -12,6 +12,7 @@ mod layout;
 mod markdown_file;
 mod names;
 mod safe_read;
+mod shared_read;
 pub mod site_languages;
 pub mod yaml;
 
@@ -29,6 +30,7 @@ pub use layout::{is_text, TEXT_EXTENSIONS};
 use markdown_file::{file_stem, page_stem, slug_hint, slug_problem, Markdown};
 pub use markdown_file::{page_body, slug_place};
 pub use safe_read::{open_file, read_bytes, read_file};
+pub use shared_read::read_shared;
 
 /// The languages `root`'s site.yaml names, the default first; `None`
 /// when it cannot be read. Only for words that help, such as what

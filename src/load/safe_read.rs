@@ -22,7 +22,7 @@ pub fn read_bytes(root: &Path, rel: &Path) -> io::Result<Vec<u8>> {
 }
 
 /// The whole of an open file of `len` bytes.
-fn read_all(mut file: std::fs::File, len: u64) -> io::Result<Vec<u8>> {
+pub(super) fn read_all(mut file: std::fs::File, len: u64) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
     file.read_to_end(&mut bytes)?;
     Ok(bytes)
