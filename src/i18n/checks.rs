@@ -330,7 +330,7 @@ fn placeholders(
     } else {
         format!("this string's placeholders are {}", braces(&expected))
     };
-    if unknown.iter().any(|n| !n.is_ascii()) {
+    if !expected.is_empty() && unknown.iter().any(|n| !n.is_ascii()) {
         hint.push_str(", in Latin letters as in English, whatever the language");
     }
     let (line, column) = place(source, key);

@@ -75,7 +75,7 @@ pub fn meant_language<'a>(code: &str, languages: &'a [String]) -> Option<&'a Str
         .or_else(|| {
             // `pol`, and codes that name no language but are written for
             // one: `ua` (Ukraine's code) for `uk`, `iw` for `he`.
-            let short = super::language_codes::meant_code(code)?;
+            let short = super::language_codes::other_code_for(code)?;
             languages.iter().find(|l| l.as_str() == short)
         })
 }

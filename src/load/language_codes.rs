@@ -237,6 +237,13 @@ pub fn two_letter_of(code: &str) -> Option<(&'static str, &'static str)> {
 /// `en`, `iw` → `he`, `ang` → `en`, `polski` → `pl`; `None` when it names
 /// none.
 pub fn meant_code(code: &str) -> Option<&'static str> {
+    other_code_for(code).or_else(|| code_of_name(code))
+}
+
+/// As [`meant_code`], for a code alone, not a language's name: a file
+/// named `grammar.english.md` is a page of its own, `about.ua.md` a
+/// translation into Ukrainian (`uk`) misnamed.
+pub fn other_code_for(code: &str) -> Option<&'static str> {
     let lower = code.to_lowercase();
     let in_table = |table: &'static [(&str, &str, &str)]| {
         table
@@ -253,7 +260,6 @@ pub fn meant_code(code: &str) -> Option<&'static str> {
                 .find(|(c, ..)| *c == lower)
                 .map(|(_, m, ..)| *m)
         })
-        .or_else(|| code_of_name(code))
 }
 
 /// Why `language`, the language part of a code (`cz` of `cz-CZ`), names no

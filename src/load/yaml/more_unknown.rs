@@ -11,12 +11,15 @@ use crate::diagnostic::Diagnostic;
 use serde::de::DeserializeOwned;
 use std::path::Path;
 
-/// How many more unknown fields are looked for in one file.
+/// How many more unknown fields and values are looked for in one file.
 const MORE: usize = 8;
 
-/// The unknown fields of `text` (from line `first_line` of `file`) after
-/// `first`, the error the reader gave for it; none when `first` is not
-/// about an unknown field.
+/// The unknown fields and values of `text` (from line `first_line` of
+/// `file`) after `first`, the error the reader gave for it; none when
+/// `first` is about neither. After a value is replaced, nothing more is
+/// reported from the mapping that holds it: the value put in its place may
+/// not be the one meant (`type: clasify` read as `choose` would make the
+/// item's right fields unknown).
 pub fn after<T: DeserializeOwned>(
     file: &Path,
     text: &str,
@@ -27,15 +30,20 @@ pub fn after<T: DeserializeOwned>(
     let mut found = Vec::new();
     let mut last = first.clone();
     for _ in 0..MORE {
-        if !take_out(&mut lines, &last, first_line) && !replace_value(&mut lines, &last, first_line)
-        {
-            break;
-        }
+        let swapped = if take_out(&mut lines, &last, first_line) {
+            None
+        } else {
+            match replace_value(&mut lines, &last, first_line) {
+                Some(within) => Some(within),
+                None => break,
+            }
+        };
         let copy = lines.join("\n");
+        let beside_swap = |d: &Diagnostic| swapped.is_some_and(|w| d.message.starts_with(w));
         match super::parse::<T>(file, &copy, first_line) {
             // Another field or another place: two unknown fields may share
             // a line in braces, the second where the first was taken out.
-            Err(d) if unknown(&d) && !same_error(&d, &last) => {
+            Err(d) if unknown(&d) && !same_error(&d, &last) && !beside_swap(&d) => {
                 found.push(d.clone());
                 last = d;
             }
@@ -55,9 +63,10 @@ fn unknown(d: &Diagnostic) -> bool {
     unknown_field(d).is_some() || unknown_value(d).is_some()
 }
 
-/// The value an error says is unknown, and the first value its hint lists
-/// as expected ("unknown value `trainer`" … "expected one of: `presenter`,
-/// `coach`, `member`").
+/// The value an error says is unknown, and the value to read in its place:
+/// the one its hint suggests ("`trainer` is called `coach` here", "did you
+/// mean `classify`?"), else the first it lists as expected ("expected one
+/// of: `presenter`, …").
 fn unknown_value(d: &Diagnostic) -> Option<(&str, &str)> {
     let value = d
         .message
@@ -66,23 +75,36 @@ fn unknown_value(d: &Diagnostic) -> Option<(&str, &str)> {
         .split('`')
         .next()?;
     let hint = d.hint.as_deref()?;
-    let expected = hint.split("expected one of: `").nth(1)?.split('`').next()?;
-    Some((value, expected))
+    let quoted_after = |marker: &str| hint.split(marker).nth(1)?.split('`').next();
+    let instead = quoted_after("is called `")
+        .or_else(|| quoted_after("did you mean `"))
+        .or_else(|| quoted_after("expected one of: `"))?;
+    Some((value, instead))
 }
 
-/// Writes, in place of the unknown value `d` names, the first value the
-/// field takes, so that reading the copy again goes on past it; false
+/// Where an error is, as its message names it: "in `roles` (item 1)" of
+/// "in `roles` (item 1) → `role`: unknown value …"; empty at the top.
+fn mapping_of(message: &str) -> &str {
+    let place = message.split(": unknown value").next().unwrap_or("");
+    place.rsplit_once(" → ").map_or("", |(within, _)| within)
+}
+
+/// Writes, in place of the unknown value `d` names, a value the field
+/// takes (see [`unknown_value`]), so that reading the copy again goes on
+/// past it; returns the mapping that holds it (see [`mapping_of`]), `None`
 /// when the value is not where the error points.
-fn replace_value(lines: &mut [String], d: &Diagnostic, first_line: usize) -> bool {
-    let Some((value, expected)) = unknown_value(d) else {
-        return false;
-    };
+fn replace_value<'d>(
+    lines: &mut [String],
+    d: &'d Diagnostic,
+    first_line: usize,
+) -> Option<&'d str> {
+    let (value, expected) = unknown_value(d)?;
     let Some(line) = (d.line + 1)
         .checked_sub(first_line)
         .and_then(|l| l.checked_sub(1))
         .and_then(|at| lines.get_mut(at))
     else {
-        return false;
+        return None;
     };
     // The error's column counts characters, and may point at a quote mark.
     let byte = line
@@ -92,10 +114,10 @@ fn replace_value(lines: &mut [String], d: &Diagnostic, first_line: usize) -> boo
     let start = match &line[byte..] {
         rest if rest.starts_with(value) => byte,
         rest if rest.starts_with(['"', '\'']) && rest[1..].starts_with(value) => byte + 1,
-        _ => return false,
+        _ => return None,
     };
     line.replace_range(start..start + value.len(), expected);
-    true
+    Some(mapping_of(&d.message))
 }
 
 /// The field an error says is unknown.
