@@ -66,7 +66,9 @@ fn not_text(bytes: &[u8]) -> Option<&'static str> {
         return Some(kind);
     }
     let head = &bytes[..bytes.len().min(512)];
-    let unmarked = !bytes.starts_with(&[0xFF, 0xFE]) && !bytes.starts_with(&[0xFE, 0xFF]);
+    let unmarked = ![&[0xFF, 0xFE][..], &[0xFE, 0xFF], &[0, 0, 0xFE, 0xFF]]
+        .iter()
+        .any(|mark| bytes.starts_with(mark));
     let wide = is_utf32_without_mark(bytes) || is_utf16_without_mark(bytes);
     let nothing_but_zeros = !head.is_empty() && head.iter().all(|&b| b == 0);
     // Many zeros (a stray one pasted into text is told at its place).
@@ -127,17 +129,24 @@ fn is_utf16_without_mark(bytes: &[u8]) -> bool {
             .count()
     };
     let (even, odd) = (zeros(0), zeros(1));
-    // A third of all bytes, and nearly all on one side: a program's or a
-    // picture's zeros fall on both.
-    head.len() >= 4 && (even + odd) * 3 >= head.len() && even.min(odd) * 10 <= even + odd
+    // Nearly all on one side: a program's or a picture's zeros fall on
+    // both. Enough of them for Latin letters (half the bytes) or for
+    // Cyrillic or Greek, whose letters have none and whose spaces and
+    // signs do (a twentieth of the bytes).
+    head.len() >= 4
+        && even + odd >= 2
+        && (even + odd) * 20 >= head.len()
+        && even.min(odd) * 10 <= even + odd
 }
 
 /// UTF-32 text with no byte-order mark: every letter of its first ones is
 /// four bytes whose two high ones are zero (first or last, by byte order).
 fn is_utf32_without_mark(bytes: &[u8]) -> bool {
     let head: Vec<&[u8]> = bytes[..bytes.len().min(200)].chunks_exact(4).collect();
-    let all = |high: [usize; 2]| head.iter().all(|c| c[high[0]] == 0 && c[high[1]] == 0);
-    bytes.len().is_multiple_of(4) && !head.is_empty() && (all([2, 3]) || all([0, 1]))
+    // The highest byte of every letter is 0, and the next at most 0x10
+    // (an emoji is 0x01 there): last or first, by byte order.
+    let all = |[top, next]: [usize; 2]| head.iter().all(|c| c[top] == 0 && c[next] <= 0x10);
+    bytes.len().is_multiple_of(4) && !head.is_empty() && (all([3, 2]) || all([0, 1]))
 }
 
 /// The error for bytes that are not UTF-8, at the first bad one: a file
@@ -211,7 +220,20 @@ mod tests {
                 "{m}"
             );
         }
-        // UTF-16 without its mark is still told as UTF-16.
+        // UTF-16 without its mark is still told as UTF-16, also Ukrainian,
+        // whose letters have no zero byte; UTF-32 with an emoji as UTF-32.
+        for text in [
+            "Пам'ятайте: ставте питання, а не твердження.",
+            "title: 🙂 ok",
+        ] {
+            let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+            assert!(message(le).contains("saved as UTF-16, not UTF-8"), "{text}");
+        }
+        let wide: Vec<u8> = "title: 🙂 ok"
+            .chars()
+            .flat_map(|c| (c as u32).to_le_bytes())
+            .collect();
+        assert!(message(wide).contains("saved as UTF-32, not UTF-8"));
         let bare: Vec<u8> = "title: Zażółć gęślą jaźń"
             .encode_utf16()
             .flat_map(u16::to_le_bytes)
