@@ -100,6 +100,46 @@ test("a printed agenda, guide and handout start the first day's schedule on the 
   }
 });
 
+/** A two-day workshop whose first day fills most of the first sheet and
+ *  whose second is short, built into `dir`/short-day: printed, its second
+ *  day's heading and column heads once fell alone at the foot of sheet 1. */
+function shortSecondDay() {
+  const root = path.join(dir, "short-day-src");
+  execFileSync(process.env.ALSITE_BIN, ["new", root], { stdio: "pipe" });
+  const w = path.join(root, "content/workshops/adviser");
+  fs.mkdirSync(w, { recursive: true });
+  const module = (title, minutes, goal) =>
+    `---\ntitle: ${title}\nminutes: ${minutes}\nobjectives:\n  - ${goal}\nactivities:\n  - { title: ${title}, minutes: ${minutes}, kind: practice }\n---\n\n${goal}.\n`;
+  const files = {
+    "welcome.md": module("Welcome and the two rules", 90, "Say the two ground rules in your own words"),
+    "asking.md": module("Asking before telling", 100, "Turn an opinion into an open question"),
+    "demo.md": module("A demonstration set and its review", 75, "Name what the coach did at each check-in"),
+    "live.md": module("A first set on a real problem", 150, "Run a set from the problem to its actions"),
+    "next.md": module("What you take back to your team", 60, "Plan your first set at work"),
+    "workshop.yaml": [
+      "title: Becoming a set adviser\naudience: managers who will run sets in their teams\nsummary: Two days to learn the method and run a first set.\n",
+      "outcomes:\n  - Explain the two ground rules\n  - Ask questions that open a problem up\n  - Run a set from opening to review\n",
+      "days:\n  - title: Day 1\n    start: \"09:00\"\n    items:\n      - module: welcome\n      - { break: Coffee, minutes: 15 }\n",
+      "      - module: asking\n      - { break: Lunch, minutes: 60 }\n      - module: demo\n",
+      "  - title: Day 2\n    start: \"09:30\"\n    items:\n      - module: live\n      - { break: Coffee, minutes: 15 }\n      - module: next\n",
+    ].join(""),
+  };
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(w, name), text);
+  execFileSync(process.env.ALSITE_BIN, ["build", "--root", root, "--out", path.join(dir, "short-day")], { stdio: "pipe" });
+}
+
+test("a printed schedule never leaves a day's heading and column heads at the foot of a sheet without its first row", async () => {
+  shortSecondDay();
+  for (const file of ["index.html", "handout.html"]) {
+    const printed = await sheets("file://" + path.join(dir, "short-day/workshops/adviser", file));
+    for (const [day, first] of [["Day 1: 09:00", /^\s*09:00\s+10:30/m], ["Day 2: 09:30", /^\s*09:30\s+12:00/m]]) {
+      const at = printed.findIndex((sheet) => sheet.includes(day));
+      assert.ok(at >= 0, `${file}: ${day} printed`);
+      assert.match(printed[at], first, `${file}: ${day} is on sheet ${at + 1} without its first row`);
+    }
+  }
+});
+
 test("a workshop's days line up: every day's schedule has its columns at the same places", async () => {
   for (const file of ["index.html", "facilitator.html", "handout.html"]) {
     const page = await tab(1280, fileUrl(`workshops/foundations/${file}`));
