@@ -205,6 +205,46 @@ fn a_bad_edit_shows_an_overlay_over_the_last_good_site_until_fixed() {
     );
 }
 
+/// A warning shows in the preview too, in a closed notice on every page,
+/// and goes when the file is fixed: a trainer who watches only the
+/// browser learned of it from nowhere (`[rules](The two ground rules)`,
+/// a page's title written as a link's address, showed as typed).
+#[test]
+fn a_warning_shows_on_every_page_until_fixed() {
+    let site = new_site("warned");
+    let server = Server::start(&site);
+    let mut events = Events::open(&server.addr);
+    let about = site.path("content/pages/about.md");
+    let good = fs::read_to_string(&about).unwrap();
+    fs::write(&about, format!("{good}\nSee [the rules](Ground rules).\n")).unwrap();
+    events.next_reload();
+    for path in ["/about.html", "/index.html"] {
+        let page = get(&server.addr, path);
+        assert!(
+            page.body.contains("<details id=\"alsite-warnings\""),
+            "{path}: {}",
+            page.body
+        );
+        let notice = page
+            .body
+            .split("alsite-warnings")
+            .nth(1)
+            .unwrap_or_default()
+            .replace('\u{a0}', " ");
+        assert!(
+            notice.contains("The site builds, with 1 warning</summary>"),
+            "{path}: {notice}"
+        );
+        assert!(page.body.contains("content/pages/about.md:"), "{path}");
+        assert!(!page.body.contains("alsite-error-overlay"), "{path}");
+    }
+    fs::write(&about, &good).unwrap();
+    events.next_reload();
+    assert!(!get(&server.addr, "/about.html")
+        .body
+        .contains("alsite-warnings"));
+}
+
 /// A room that sees the preview (`--bind`) sees its errors: they name no
 /// folder of the trainer's disk.
 #[cfg(unix)]

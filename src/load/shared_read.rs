@@ -40,7 +40,10 @@ impl Version {
     }
 }
 
-static READ: Mutex<Option<HashMap<PathBuf, (Version, Weak<Vec<u8>>)>>> = Mutex::new(None);
+/// Each file read, by path: its version and the copy read, if still held.
+type Read = HashMap<PathBuf, (Version, Weak<Vec<u8>>)>;
+
+static READ: Mutex<Option<Read>> = Mutex::new(None);
 
 /// The bytes of `root/rel` (a regular file inside the site's folder, as
 /// [`super::read_bytes`] reads it), shared with any copy of the same
@@ -49,7 +52,7 @@ pub fn read_shared(root: &Path, rel: &Path) -> io::Result<Bytes> {
     let (file, len) = super::open_file(root, rel)?;
     let version = Version::of(&file.metadata()?);
     let key = root.join(rel);
-    let held = |map: &HashMap<PathBuf, (Version, Weak<Vec<u8>>)>| {
+    let held = |map: &Read| {
         map.get(&key)
             .filter(|(v, _)| *v == version)
             .and_then(|(_, w)| w.upgrade())

@@ -251,16 +251,19 @@ fn reload_script(version: u64, shown: Shown) -> String {
 pub fn page(
     html: &Arc<Vec<u8>>,
     shown: Shown,
-    error: Option<&str>,
+    news: News<'_>,
     strings: &Strings,
     version: u64,
 ) -> Vec<Piece> {
     let script = reload_script(version, shown);
-    let extra = match error {
-        Some(message) => {
+    let extra = match news {
+        News::Errors(message) => {
             Piece::Owned(format!("{}{script}", overlay(message, shown, strings)).into())
         }
-        None => Piece::Owned(script.into()),
+        News::Warnings(count, message) => {
+            Piece::Owned(format!("{}{script}", warnings_notice(count, message, strings)).into())
+        }
+        News::None => Piece::Owned(script.into()),
     };
     let at = find_last(html, b"</body>").unwrap_or(html.len());
     vec![
@@ -275,6 +278,29 @@ fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
         .rposition(|w| w.eq_ignore_ascii_case(needle))
 }
 
+/// What the last rebuild has to tell the trainer on every page.
+#[derive(Clone, Copy)]
+pub enum News<'a> {
+    None,
+    /// It failed: its errors (and warnings), as the overlay shows them.
+    Errors(&'a str),
+    /// It built with warnings: how many, and the messages.
+    Warnings(usize, &'a str),
+}
+
+/// A built site's warnings, which the terminal lists too, on every page of
+/// the preview: a closed notice in a corner, its messages one click away,
+/// so a trainer who watches only the browser learns of them without the
+/// page being covered ("`[rules](The two ground rules)` is not a link").
+pub fn warnings_notice(count: usize, message: &str, strings: &Strings) -> String {
+    let head = escape_html(&strings.plural("serve.warnings", count as u64, &[]));
+    let foot = escape_html(&strings.t("serve.warnings_foot", &[]));
+    format!(
+        r#"<details id="alsite-warnings" data-alsite-room style="position:fixed;right:.75rem;bottom:.75rem;max-width:min(44rem,calc(100vw - 1.5rem));max-height:60vh;overflow:auto;z-index:2147483647;background:#fffbeb;color:#1c2430;border:1px solid #8a5a00;border-left:6px solid #8a5a00;border-radius:6px;box-shadow:0 4px 18px rgba(0,0,0,.2);padding:.4rem .8rem;font:15px/1.5 system-ui,sans-serif"><summary style="cursor:pointer;font-weight:700;color:#6b4500">{head}</summary><pre style="margin:.5rem 0 0;white-space:pre-wrap;font:14px/1.45 ui-monospace,Menlo,Consolas,monospace">{}</pre><p style="margin:.5rem 0 0;color:#4a5565">{foot}</p></details>{OVERLAY_ROOM}"#,
+        escape_html(message)
+    )
+}
+
 /// The error overlay: the build's messages, on top of the last good page,
 /// of the page for an address the last good site has no page at, or of the
 /// page saying the site has not built yet.
@@ -287,7 +313,7 @@ pub fn overlay(message: &str, shown: Shown, strings: &Strings) -> String {
     let head = escape_html(&strings.t(key, &[]));
     let foot = escape_html(&strings.t("serve.overlay_foot", &[]));
     format!(
-        r#"<div id="alsite-error-overlay" role="alert" style="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff5f5;color:#1c2430;border-top:6px solid #a1261b;box-shadow:0 -4px 24px rgba(0,0,0,.25);padding:1rem 1.5rem;font:15px/1.5 system-ui,sans-serif"><p style="margin:0 0 .5rem;font-weight:700;color:#a1261b">{head}</p><pre style="margin:0;white-space:pre-wrap;font:14px/1.45 ui-monospace,Menlo,Consolas,monospace">{}</pre><p style="margin:.5rem 0 0;color:#4a5565">{foot}</p></div>{OVERLAY_ROOM}"#,
+        r#"<div id="alsite-error-overlay" data-alsite-room role="alert" style="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff5f5;color:#1c2430;border-top:6px solid #a1261b;box-shadow:0 -4px 24px rgba(0,0,0,.25);padding:1rem 1.5rem;font:15px/1.5 system-ui,sans-serif"><p style="margin:0 0 .5rem;font-weight:700;color:#a1261b">{head}</p><pre style="margin:0;white-space:pre-wrap;font:14px/1.45 ui-monospace,Menlo,Consolas,monospace">{}</pre><p style="margin:.5rem 0 0;color:#4a5565">{foot}</p></div>{OVERLAY_ROOM}"#,
         escape_html(message)
     )
 }
@@ -310,10 +336,11 @@ pub fn paths_for_browsers(message: &str, root: &Path, home: Option<&Path>) -> St
     out
 }
 
-/// Keeps the page clear of the overlay: the focus and scrolled-to anchors
+/// Keeps the page clear of the overlay (or the warnings' notice, open or
+/// closed): the focus and scrolled-to anchors
 /// stop above it (scroll-padding), and the page's end can be scrolled above
 /// it, so Tab never leaves the focused control hidden under the messages.
-const OVERLAY_ROOM: &str = r#"<script>(function(){var o=document.getElementById("alsite-error-overlay");if(!o)return;function fit(){var h=o.offsetHeight+"px";document.documentElement.style.scrollPaddingBottom=h;document.body.style.paddingBottom=h;}fit();addEventListener("resize",fit);})();</script>"#;
+const OVERLAY_ROOM: &str = r#"<script>(function(){var o=document.querySelector("[data-alsite-room]");if(!o)return;function fit(){var h=o.offsetHeight+"px";document.documentElement.style.scrollPaddingBottom=h;document.body.style.paddingBottom=h;}fit();addEventListener("resize",fit);o.addEventListener("toggle",fit);})();</script>"#;
 
 /// The head of serve's own pages: a phone shows them at its width, not
 /// shrunk to a desktop's, and a dark setting gets them dark.
@@ -467,13 +494,8 @@ mod tests {
 
     fn served(html: &[u8], error: Option<&str>) -> String {
         let file = Arc::new(html.to_vec());
-        let pieces = page(
-            &file,
-            Shown::Page,
-            error,
-            &crate::i18n::builtin_english(),
-            7,
-        );
+        let news = error.map_or(News::None, News::Errors);
+        let pieces = page(&file, Shown::Page, news, &crate::i18n::builtin_english(), 7);
         String::from_utf8(pieces.iter().flat_map(|p| p.bytes().to_vec()).collect()).unwrap()
     }
 

@@ -50,6 +50,9 @@ pub struct Options {
 struct Snapshot {
     files: HashMap<String, Arc<Vec<u8>>>,
     error: Option<String>,
+    /// The last good build's warnings, if any: how many, and the messages
+    /// as browsers are shown them.
+    warnings: Option<(usize, String)>,
     /// The words of the server's own pages (the 404 page, the error
     /// overlay) in each of the site's languages, the default first.
     strings: Vec<Arc<Strings>>,
@@ -63,6 +66,7 @@ impl Default for Snapshot {
         Snapshot {
             files: HashMap::new(),
             error: None,
+            warnings: None,
             strings: vec![crate::i18n::builtin_english()],
             version: first_version(),
         }
@@ -89,6 +93,7 @@ impl Snapshot {
         Snapshot {
             files,
             error: None,
+            warnings: None,
             strings,
             version,
         }
@@ -393,9 +398,14 @@ fn answer(shared: &Shared, head: &Head) -> Option<Response> {
     };
     let earlier = !snapshot.files.is_empty();
     let error = snapshot.error.as_deref();
+    let news = match (error, &snapshot.warnings) {
+        (Some(message), _) => http::News::Errors(message),
+        (None, Some((count, message))) => http::News::Warnings(*count, message),
+        (None, None) => http::News::None,
+    };
     let (strings, home) = snapshot.language_of(&path);
     let served =
-        |html: &Arc<Vec<u8>>, shown| http::page(html, shown, error, &strings, snapshot.version);
+        |html: &Arc<Vec<u8>>, shown| http::page(html, shown, news, &strings, snapshot.version);
     let (status, body, kind) = match snapshot.files.get(&path) {
         Some(bytes) if path.ends_with(".html") => {
             (200, served(bytes, Shown::Page), content_type(&path))
@@ -481,12 +491,18 @@ fn apply(
                 && same_files(&current.files, &rebuilt.changed)
                 && same_words(&current.strings, &rebuilt.strings);
             let line = Summary::of(&rebuilt, what, current.error.is_some(), same);
-            let reload = line.reload();
             let full = rebuilt.full;
-            // The search index alone, or a save that changed no page,
-            // leaves the pages as they were.
+            // What the terminal just listed, on every page too; a rebuild
+            // of the search index alone checks nothing and leaves them.
+            let warnings = match rebuilt.reload || full {
+                true => warnings_for_browsers(&rebuilt.warnings, root),
+                false => current.warnings.clone(),
+            };
+            // The search index alone, or a save that changed no page and
+            // no warning, leaves the pages as they were.
+            let reload = line.reload() || warnings != current.warnings;
             let version = current.version + u64::from(reload);
-            let snapshot = if full {
+            let mut snapshot = if full {
                 Snapshot::new(rebuilt.changed, rebuilt.strings, version)
             } else {
                 let mut files = current.files.clone();
@@ -496,10 +512,12 @@ fn apply(
                 Snapshot {
                     files,
                     error: None,
+                    warnings: None,
                     strings: rebuilt.strings,
                     version,
                 }
             };
+            snapshot.warnings = warnings;
             shared.publish(snapshot, reload);
             if full {
                 // The last site's pages were just freed: a site that shrank
@@ -531,6 +549,7 @@ fn apply(
             let failed = Snapshot {
                 files: current.files.clone(),
                 error: Some(for_browsers(&message, root)),
+                warnings: None,
                 strings,
                 version: current.version + 1,
             };
@@ -546,6 +565,20 @@ fn apply(
             give_memory_back();
         }
     }
+}
+
+/// A build's warnings as every page shows them (see [`http::warnings_notice`]).
+fn warnings_for_browsers(warnings: &Diagnostics, root: &Path) -> Option<(usize, String)> {
+    if warnings.0.is_empty() {
+        return None;
+    }
+    let message = warnings
+        .0
+        .iter()
+        .map(|d| d.to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    Some((warnings.0.len(), for_browsers(&message, root)))
 }
 
 /// Returns freed memory to the system, so a server that once held 10,000

@@ -99,13 +99,10 @@ fn replace_value<'d>(
     first_line: usize,
 ) -> Option<&'d str> {
     let (value, expected) = unknown_value(d)?;
-    let Some(line) = (d.line + 1)
+    let line = (d.line + 1)
         .checked_sub(first_line)
         .and_then(|l| l.checked_sub(1))
-        .and_then(|at| lines.get_mut(at))
-    else {
-        return None;
-    };
+        .and_then(|at| lines.get_mut(at))?;
     // The error's column counts characters, and may point at a quote mark.
     let byte = line
         .char_indices()
