@@ -146,15 +146,26 @@ fn take_out(lines: &mut [String], d: &Diagnostic, first_line: usize) -> bool {
     let Some(line) = lines.get(at) else {
         return false;
     };
+    // The field the hint suggests (`feedbak` → `feedback`) is written in
+    // its place: taken out, a required field would be missing, and that
+    // error would end the search for the others.
+    let byte = line
+        .char_indices()
+        .nth(d.column.saturating_sub(1))
+        .map_or(line.len(), |(i, _)| i);
+    let meant = d
+        .hint
+        .as_deref()
+        .and_then(|h| h.split("did you mean `").nth(1)?.split('`').next());
+    if let Some(meant) = meant.filter(|_| line[byte..].starts_with(&format!("{field}:"))) {
+        lines[at].replace_range(byte..byte + field.len(), meant);
+        return true;
+    }
     let content = line.trim_start();
     if !content.starts_with(&format!("{field}:")) {
         // In braces (`- { by: lee, anwser: "…" }`, a session's turns): the
         // entry alone goes.
         // (The error's column counts characters; the line is cut at bytes.)
-        let byte = line
-            .char_indices()
-            .nth(d.column.saturating_sub(1))
-            .map_or(line.len(), |(i, _)| i);
         return match without_entry(line, byte, field) {
             Some(shorter) => {
                 lines[at] = shorter;
