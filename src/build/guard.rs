@@ -20,9 +20,9 @@ const CHOOSE: &str = "Choose an output folder of its own, such as public/ (the d
 
 /// `Ok` when `out` may be replaced by a build of the site at `root`.
 /// `force` allows replacing a non-empty folder that alsite did not make,
-/// and nothing else.
-/// `linked` is where the links under `content/` lead (see
-/// [`crate::model::Site::linked`]).
+/// and nothing else here (it also lets a build delete files added to a
+/// folder alsite built: see `Previous::check_foreign`). `linked` is where
+/// the links under `content/` lead (see [`crate::model::Site::linked`]).
 pub fn check_output_folder(
     root: &Path,
     out: &Path,
@@ -41,28 +41,7 @@ pub fn check_output_folder(
     if root_abs.starts_with(&out_abs) {
         return Err(refuse(out, "the output folder contains the site itself").hint(CHOOSE));
     }
-    let places = source_places(&root_abs, linked);
-    if let Some(source) = among_sources(&places, &out_abs) {
-        return Err(refuse(
-            out,
-            format!("the output folder is inside the site's own files ({source})"),
-        )
-        .hint(format!(
-            "a build replaces its output folder, which would delete what you wrote. {CHOOSE}"
-        )));
-    }
-    if let Some((place, source)) = places.iter().find(|(p, _)| p.starts_with(&out_abs)) {
-        return Err(refuse(
-            out,
-            format!(
-                "the output folder holds some of the site's own files: {source} is a link to {}",
-                shown(place)
-            ),
-        )
-        .hint(format!(
-            "a build replaces its output folder, which would delete what you wrote; not even --force allows that. {CHOOSE}"
-        )));
-    }
+    check_places(out, &source_places(&root_abs, linked), &out_abs)?;
     match std::fs::read_dir(out) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(refuse(
@@ -83,35 +62,78 @@ pub fn check_output_folder(
         })),
         Ok(mut entries) => {
             let (empty, built) = (entries.next().is_none(), out.join(MARKER).is_file());
-            if let Some(what) = never_replaced(&out_abs, built) {
-                let repository = if what.starts_with("a repository") {
-                    "; to publish from a repository, build into a new folder first and then \
-                     make it the repository (`git init` there, or move the .git in): a build \
-                     keeps the .git of a folder it built"
-                } else {
-                    ""
-                };
-                return Err(
-                    refuse(out, format!("the output folder is {what}")).hint(format!(
-                        "a build replaces everything in its output folder, so alsite never builds \
-                     into this one, not even with --force. {CHOOSE}{repository}"
-                    )),
-                );
-            }
-            if empty || built || force {
-                return Ok(());
-            }
-            Err(refuse(
-                out,
-                "the output folder holds files that alsite did not make",
-            )
-            .hint(format!(
-                "alsite only replaces a folder it built itself (one with a {MARKER} \
-                         file), an empty folder or a missing one. {CHOOSE}, empty this one \
-                         yourself, or add --force to replace it and everything in it"
-            )))
+            check_contents(out, &out_abs, empty, built, force)
         }
     }
+}
+
+/// An error when `out_abs` is inside one of the site's own `places` (see
+/// [`source_places`]) or holds one: a build would replace it.
+fn check_places(
+    out: &Path,
+    places: &[(PathBuf, String)],
+    out_abs: &Path,
+) -> Result<(), Diagnostic> {
+    if let Some(source) = among_sources(places, out_abs) {
+        return Err(refuse(
+            out,
+            format!("the output folder is inside the site's own files ({source})"),
+        )
+        .hint(format!(
+            "a build replaces its output folder, which would delete what you wrote. {CHOOSE}"
+        )));
+    }
+    if let Some((place, source)) = places.iter().find(|(p, _)| p.starts_with(out_abs)) {
+        return Err(refuse(
+            out,
+            format!(
+                "the output folder holds some of the site's own files: {source} is a link to {}",
+                shown(place)
+            ),
+        )
+        .hint(format!(
+            "a build replaces its output folder, which would delete what you wrote; not even --force allows that. {CHOOSE}"
+        )));
+    }
+    Ok(())
+}
+
+/// What [`check_output_folder`] decides for a folder that is there:
+/// `empty`, or `built` by alsite (its marker), or neither.
+fn check_contents(
+    out: &Path,
+    out_abs: &Path,
+    empty: bool,
+    built: bool,
+    force: bool,
+) -> Result<(), Diagnostic> {
+    if let Some(what) = never_replaced(out_abs, empty, built) {
+        let repository = if what.starts_with("a repository") {
+            "; to publish from a repository, build into a new folder first and then \
+                     make it the repository (`git init` there, or move the .git in): a build \
+                     keeps the .git of a folder it built"
+        } else {
+            ""
+        };
+        return Err(
+            refuse(out, format!("the output folder is {what}")).hint(format!(
+                "a build replaces everything in its output folder, so alsite never builds \
+                     into this one, not even with --force. {CHOOSE}{repository}"
+            )),
+        );
+    }
+    if empty || built || force {
+        return Ok(());
+    }
+    Err(refuse(
+        out,
+        "the output folder holds files that alsite did not make",
+    )
+    .hint(format!(
+        "alsite only replaces a folder it built itself (one with a {MARKER} \
+                         file), an empty folder or a missing one. {CHOOSE}, empty this one \
+                         yourself, or add --force to replace it and everything in it"
+    )))
 }
 
 /// An error for a path that begins with `~` (`--out '~/site'` quoted, or
@@ -161,8 +183,10 @@ const SYSTEM_FOLDERS: [&str; 22] = [
 /// under it (`/`, `/home`, `/tmp`, `C:\`), the home folder or one above it, or a
 /// repository (a folder holding `.git`, whose history would go with it)
 /// that alsite did not build (`built`: one it built keeps its `.git`). A
-/// home folder stays refused even empty or marked as built.
-fn never_replaced(out: &Path, built: bool) -> Option<&'static str> {
+/// home folder or a system folder stays refused even `empty` or marked as
+/// built; the top of a file system only when neither (`E:\`, a new USB
+/// stick, may hold a site that opens from it).
+fn never_replaced(out: &Path, empty: bool, built: bool) -> Option<&'static str> {
     let parts: Vec<&std::ffi::OsStr> = out
         .components()
         .filter_map(|c| match c {
@@ -173,7 +197,7 @@ fn never_replaced(out: &Path, built: bool) -> Option<&'static str> {
     let system =
         |name: &std::ffi::OsStr| SYSTEM_FOLDERS.iter().any(|s| name.eq_ignore_ascii_case(s));
     // `/`, `C:\`; `/home`, `/tmp`, `C:\Users` (not `E:\kurs` on a USB stick).
-    if parts.is_empty() || (parts.len() == 1 && system(parts[0])) {
+    if (parts.is_empty() && !empty && !built) || (parts.len() == 1 && system(parts[0])) {
         return Some("the top of the file system or a system folder right under it");
     }
     if home_folder().is_some_and(|home| home.starts_with(out)) {
@@ -549,6 +573,17 @@ mod tests {
                 );
             }
         }
+        // The top of a file system that is empty or alsite's (a USB stick,
+        // `E:\`, whose site opens from it) may be an output; a system
+        // folder under it never.
+        // (`/` here holds the home folder, refused for that.)
+        let top = Path::new("/");
+        const TOP: Option<&str> =
+            Some("the top of the file system or a system folder right under it");
+        assert_ne!(never_replaced(top, true, false), TOP);
+        assert_ne!(never_replaced(top, false, true), TOP);
+        assert!(never_replaced(top, false, false).is_some());
+        assert!(never_replaced(Path::new("/tmp"), true, true).is_some());
         // An empty repository folder or one alsite built is still an output.
         std::fs::remove_file(repo.join("CNAME")).unwrap();
         std::fs::write(repo.join(MARKER), MARKER_TEXT).unwrap();

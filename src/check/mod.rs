@@ -302,6 +302,7 @@ fn case_twins(paths: &[(&str, &PathBuf)], texts: SourceText) -> Vec<Diagnostic> 
         .collect();
     folded.par_sort_by(|a, b| a.0.cmp(&b.0));
     let mut diags = Vec::new();
+    let mut twins: Vec<&str> = Vec::new();
     // Each path of a group is named beside the group's first.
     let mut first = 0;
     for (i, (key, path, source)) in folded.iter().enumerate().skip(1) {
@@ -310,6 +311,7 @@ fn case_twins(paths: &[(&str, &PathBuf)], texts: SourceText) -> Vec<Diagnostic> 
             continue;
         }
         let other = folded[first].1;
+        twins.push(key);
         diags.push(
             Diagnostic::error(
                 source,
@@ -319,7 +321,9 @@ fn case_twins(paths: &[(&str, &PathBuf)], texts: SourceText) -> Vec<Diagnostic> 
             .hint("on Windows, macOS and most USB sticks the two are one file, so one would be lost: rename one of them"),
         );
     }
-    diags.extend(folder_case_twins(paths, texts));
+    // Files that are twins already say so, with the fix that keeps both
+    // (renaming one): their folders are not told to take one name.
+    diags.extend(folder_case_twins(paths, texts, &twins));
     diags
 }
 
@@ -327,7 +331,12 @@ fn case_twins(paths: &[(&str, &PathBuf)], texts: SourceText) -> Vec<Diagnostic> 
 /// beside `kurs/`): on Windows, macOS and most USB sticks they become one
 /// folder, and a link into one breaks once that copy is on a web server.
 /// Reported once a pair, at a file of the second folder.
-fn folder_case_twins(paths: &[(&str, &PathBuf)], texts: SourceText) -> Vec<Diagnostic> {
+/// `twins` are the files reported as twins already, in small letters.
+fn folder_case_twins(
+    paths: &[(&str, &PathBuf)],
+    texts: SourceText,
+    twins: &[&str],
+) -> Vec<Diagnostic> {
     // Every folder, each with a file in it (the first, as paths are sorted).
     let mut folders: std::collections::BTreeMap<&str, &PathBuf> = Default::default();
     for &(path, source) in paths {
@@ -343,9 +352,16 @@ fn folder_case_twins(paths: &[(&str, &PathBuf)], texts: SourceText) -> Vec<Diagn
     let mut by_lower: std::collections::HashMap<String, &str> = Default::default();
     let mut diags = Vec::new();
     for (&dir, source) in &folders {
-        let first = *by_lower.entry(dir.to_lowercase()).or_insert(dir);
+        let lower = dir.to_lowercase();
+        let first = *by_lower.entry(lower.clone()).or_insert(dir);
         let (name, other) = (last_part(dir), last_part(first));
-        if first != dir && name != other {
+        let told = || {
+            twins.iter().any(|t| {
+                t.strip_prefix(lower.as_str())
+                    .is_some_and(|r| r.starts_with('/'))
+            })
+        };
+        if first != dir && name != other && !told() {
             diags.push(
                 Diagnostic::error(
                     *source,

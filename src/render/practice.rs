@@ -82,12 +82,13 @@ pub fn fingerprint(item: &Item) -> String {
 /// The letters that name a question's options, in order
 /// (`practice.option_letters`: a Ukrainian site's "АБВГ…").
 fn option_letters(site: &Site) -> Vec<char> {
-    let letters: Vec<char> = site
-        .strings
-        .t("practice.option_letters", &[])
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    // Letters and digits alone: "А, Б, В" names its options А, Б and В.
+    let letters: Vec<char> = match site.strings.get("practice.option_letters") {
+        Some(crate::i18n::Entry::Text(text)) => {
+            text.chars().filter(|c| c.is_alphanumeric()).collect()
+        }
+        _ => Vec::new(),
+    };
     match letters.len() {
         0 => ('A'..='Z').collect(),
         _ => letters,

@@ -10,7 +10,8 @@
   /** The letter that names option `i` (the practice.option_letters UI
    *  string: "АБВГ…" on a Ukrainian site), as the page prints it. */
   function letter(i) {
-    var letters = Array.from(t("practice.option_letters").replace(/\s/g, ""));
+    var own = t("practice.option_letters");
+    var letters = own === "practice.option_letters" ? [] : Array.from(own).filter(function (c) { return /[\p{L}\p{N}]/u.test(c); });
     return letters.length ? letters[i % letters.length] : String.fromCharCode(65 + i);
   }
 
