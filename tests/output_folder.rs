@@ -173,9 +173,9 @@ fn the_output_folder_never_covers_what_the_site_reads_through_links() {
     let s = |p: &str| site.0.join(p);
     fs::rename(s("content"), s("src")).unwrap();
     symlink("src", s("content")).unwrap();
-    fs::create_dir_all(s("shared/handouts")).unwrap();
-    fs::write(s("shared/handouts/notes.pdf"), "my handout").unwrap();
-    symlink("../../shared/handouts", s("src/pages/handouts")).unwrap();
+    fs::create_dir_all(s("library/handouts")).unwrap();
+    fs::write(s("library/handouts/notes.pdf"), "my handout").unwrap();
+    symlink("../../library/handouts", s("src/pages/handouts")).unwrap();
     fs::create_dir_all(s("my-theme/static")).unwrap();
     fs::write(s("my-theme/static/x.css"), "mine").unwrap();
     fs::create_dir_all(s("themes")).unwrap();
@@ -190,9 +190,9 @@ fn the_output_folder_never_covers_what_the_site_reads_through_links() {
     let cases = [
         ("src", "inside the site's own files (content)"),
         ("src/out", "inside the site's own files (content)"),
-        ("shared", "content/pages/handouts is a link to"),
+        ("library", "content/pages/handouts is a link to"),
         (
-            "shared/handouts",
+            "library/handouts",
             "inside the site's own files (content/pages/handouts)",
         ),
         ("my-theme", "inside the site's own files (themes/mine)"),
