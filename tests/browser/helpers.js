@@ -181,4 +181,17 @@ async function freshPage(context, file) {
   return { page, problems };
 }
 
-module.exports = { SITE, launch, open, fileUrl, axeViolations, serve, PAGE_KINDS, contrast, sampleCopy, scrollSettled, stepOn, freshPage };
+/** A site written from `files` (path → text) into a new folder named
+ *  after `name`, built into its `public/`; returns the folder. */
+function siteFrom(name, files) {
+  const { execFileSync } = require("node:child_process");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `alsite-${name}-`));
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  execFileSync(process.env.ALSITE_BIN, ["build", "--root", dir, "--out", path.join(dir, "public")], { stdio: "pipe" });
+  return dir;
+}
+
+module.exports = { SITE, launch, open, fileUrl, axeViolations, serve, PAGE_KINDS, contrast, sampleCopy, scrollSettled, stepOn, freshPage, siteFrom };

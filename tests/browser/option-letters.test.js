@@ -7,16 +7,13 @@
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
-const os = require("node:os");
 const path = require("node:path");
-const { execFileSync } = require("node:child_process");
-const { launch, open } = require("./helpers");
+const { launch, open, siteFrom } = require("./helpers");
 
 let browser;
 let dir;
 before(async () => {
   browser = await launch();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-uk-"));
   const files = {
     "site.yaml": "title: Навчання дією\nlanguage: uk\norganization:\n  name: Київ\n",
     "i18n/uk.yaml": "practice:\n  option_letters: АБВГДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЬЮЯ\n  best_answer: \"Найкраща відповідь — {letters}.\"\n  check_answer: Перевірити\n",
@@ -29,11 +26,7 @@ before(async () => {
       "      - text: Чи справжня проблема у вашому керівникові?\n        feedback: Діагноз у формі питання.\n",
     ].join(""),
   };
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  execFileSync(process.env.ALSITE_BIN, ["build", "--root", dir, "--out", path.join(dir, "public")], { stdio: "pipe" });
+  dir = siteFrom("uk", files);
 });
 after(async () => {
   await browser.close();

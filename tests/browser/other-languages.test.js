@@ -9,16 +9,13 @@
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
-const os = require("node:os");
 const path = require("node:path");
-const { execFileSync } = require("node:child_process");
-const { launch, open, axeViolations } = require("./helpers");
+const { launch, open, axeViolations, siteFrom } = require("./helpers");
 
 let browser;
 let dir;
 before(async () => {
   browser = await launch();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "alsite-cs-"));
   const files = {
     "site.yaml": "title: Akční učení v praxi\nlanguages: [cs, pl, en]\norganization:\n  name: Brněnské akční učení\n",
     "i18n/cs.yaml": [
@@ -40,11 +37,7 @@ before(async () => {
       "  - type: classify\n    question: Jde to?\n    answer: closed\n    reason: Ano, nebo ne.\n",
     ].join(""),
   };
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  execFileSync(process.env.ALSITE_BIN, ["build", "--root", dir, "--out", path.join(dir, "public")], { stdio: "pipe" });
+  dir = siteFrom("cs", files);
 });
 after(async () => {
   await browser.close();
