@@ -46,9 +46,9 @@ impl Previous {
         if self.foreign.len() > NAMED {
             names.push(format!("and {} more", self.foreign.len() - NAMED));
         }
-        let count = match self.foreign.len() {
-            1 => "a file".to_string(),
-            n => format!("{n} files"),
+        let (count, them) = match self.foreign.len() {
+            1 => ("a file".to_string(), "it"),
+            n => (format!("{n} files"), "them"),
         };
         Err(Diagnostic::error(
             shown,
@@ -57,10 +57,7 @@ impl Previous {
                 names.join(", ")
             ),
         )
-        .hint(match self.foreign.len() {
-            1 => "a build replaces everything in its output folder but hidden files (.htaccess), so it would delete it: move it out (a file to publish goes in content/, which is copied as it is), or add --force to delete it",
-            _ => "a build replaces everything in its output folder but hidden files (.htaccess), so it would delete them: move them out (a file to publish goes in content/, which is copied as it is), or add --force to delete them",
-        }))
+        .hint(format!("a build replaces everything in its output folder but hidden files (.htaccess), so it would delete {them}: move {them} out (a file to publish goes in content/, which is copied as it is), or add --force to delete {them}")))
     }
 
     /// Reads what the last build left in `out`; `None` when the folder
@@ -144,7 +141,8 @@ fn as_written(out: &Path, mut recorded: HashMap<String, Entry>) -> Written {
             }
             (Some(_), None) => {}
             (None, _) => {
-                if manifest_read && !is_system_litter(rel) {
+                let name = rel.rsplit('/').next().unwrap_or(rel);
+                if manifest_read && !crate::load::is_windows_litter(name) {
                     foreign.push(rel.clone());
                 }
             }
@@ -156,13 +154,4 @@ fn as_written(out: &Path, mut recorded: HashMap<String, Entry>) -> Written {
         present,
         foreign,
     }
-}
-
-/// Files Windows leaves in a folder someone only looked at (thumbnails, a
-/// folder's view settings): no one's work, and removed as ever.
-fn is_system_litter(rel: &str) -> bool {
-    let name = rel.rsplit('/').next().unwrap_or(rel);
-    ["thumbs.db", "ehthumbs.db", "desktop.ini"]
-        .iter()
-        .any(|l| name.eq_ignore_ascii_case(l))
 }

@@ -292,8 +292,9 @@ pub fn site_folder(root: &Path) -> Result<(), Diagnostic> {
 /// an office suite's lock file `~$x.docx`; JetBrains' safe-write files
 /// `x___jb_tmp___` and `x___jb_old___`; a browser's download in progress.
 pub fn is_ignored(name: &str) -> bool {
-    // `4913`: the file vim writes and deletes to test a folder is writable.
-    const SYSTEM: &[&str] = &["thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r", "4913"];
+    // macOS's `Icon\r`; `4913`: the file vim writes and deletes to test a
+    // folder is writable.
+    const SYSTEM: &[&str] = &["icon\r", "4913"];
     const ENDINGS: &[&str] = &[
         "~",
         ".tmp",
@@ -310,6 +311,15 @@ pub fn is_ignored(name: &str) -> bool {
         || name.starts_with("~$")
         || ENDINGS.iter().any(|e| name.ends_with(e))
         || SYSTEM.iter().any(|s| name.eq_ignore_ascii_case(s))
+        || is_windows_litter(name)
+}
+
+/// Whether `name` is a file Windows leaves in a folder someone only looked
+/// at (thumbnails, the folder's view settings): no one's work.
+pub fn is_windows_litter(name: &str) -> bool {
+    ["thumbs.db", "ehthumbs.db", "desktop.ini"]
+        .iter()
+        .any(|l| name.eq_ignore_ascii_case(l))
 }
 
 /// Reads `root/rel` as UTF-8; a bad byte is an error at its line and column.

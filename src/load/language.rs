@@ -106,7 +106,7 @@ pub fn code_in_name(rel: &Path, rel_in_content: &Path, languages: &[String]) -> 
         } else if let Some((_, why)) =
             super::language_codes::unknown_language(&code, &language_part(&code))
         {
-            (format!("`{code}` in the file's name is not a language code ({why})"),
+            (not_a_code(&code, &why),
              format!("{rename}: a translation's name has the code exactly as `languages:` in site.yaml writes it"))
         } else if same_code(&code, &meant) {
             (format!("the language code `{code}` is written `{meant}`"),
@@ -129,7 +129,7 @@ pub fn code_in_name(rel: &Path, rel_in_content: &Path, languages: &[String]) -> 
     if let Some((why, m)) = meant {
         let renamed = name.replacen(&format!(".{code}."), &format!(".{m}."), 1);
         return Some(
-            Diagnostic::error(rel, format!("`{code}` in the file's name is not a language code ({why})"))
+            Diagnostic::error(rel, not_a_code(&code, &why))
                 .hint(format!("rename the file to {renamed}, and add `{m}` to the site's languages in site.yaml, after the default one (`languages: [{list}]`)")),
         );
     }
@@ -138,6 +138,12 @@ pub fn code_in_name(rel: &Path, rel_in_content: &Path, languages: &[String]) -> 
             format!("add `{code}` to the site's languages in site.yaml, after the default one (`languages: [{list}]`), or rename the file"),
         ),
     )
+}
+
+/// The message for `code`, before a file's extension, that names no
+/// language: `why` says which code was meant.
+fn not_a_code(code: &str, why: &str) -> String {
+    format!("`{code}` in the file's name is not a language code ({why})")
 }
 
 /// The language part of a code, in small letters: `ua` of `UA-ua`.

@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use files::content_files;
-pub use files::{dangling_link, decode, is_ignored, read_utf8, site_folder};
+pub use files::{dangling_link, decode, is_ignored, is_windows_litter, read_utf8, site_folder};
 use layout::Kind;
 pub use layout::{is_text, TEXT_EXTENSIONS};
 use markdown_file::{file_stem, page_stem, slug_hint, slug_problem, Markdown};

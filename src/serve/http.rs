@@ -294,10 +294,19 @@ pub enum News<'a> {
 /// page being covered ("`[rules](The two ground rules)` is not a link").
 pub fn warnings_notice(count: usize, message: &str, strings: &Strings) -> String {
     let head = escape_html(&strings.plural("serve.warnings", count as u64, &[]));
-    let foot = escape_html(&strings.t("serve.warnings_foot", &[]));
+    let messages = messages_and_foot(message, &strings.t("serve.warnings_foot", &[]), ".5rem 0 0");
     format!(
-        r#"<details id="alsite-warnings" data-alsite-room style="position:fixed;right:.75rem;bottom:.75rem;max-width:min(44rem,calc(100vw - 1.5rem));max-height:60vh;overflow:auto;z-index:2147483647;background:#fffbeb;color:#1c2430;border:1px solid #8a5a00;border-left:6px solid #8a5a00;border-radius:6px;box-shadow:0 4px 18px rgba(0,0,0,.2);padding:.4rem .8rem;font:15px/1.5 system-ui,sans-serif"><summary style="cursor:pointer;font-weight:700;color:#6b4500">{head}</summary><pre style="margin:.5rem 0 0;white-space:pre-wrap;font:14px/1.45 ui-monospace,Menlo,Consolas,monospace">{}</pre><p style="margin:.5rem 0 0;color:#4a5565">{foot}</p></details>{OVERLAY_ROOM}"#,
-        escape_html(message)
+        r#"<details id="alsite-warnings" data-alsite-room style="position:fixed;right:.75rem;bottom:.75rem;max-width:min(44rem,calc(100vw - 1.5rem));max-height:60vh;overflow:auto;z-index:2147483647;background:#fffbeb;color:#1c2430;border:1px solid #8a5a00;border-left:6px solid #8a5a00;border-radius:6px;box-shadow:0 4px 18px rgba(0,0,0,.2);padding:.4rem .8rem;font:15px/1.5 system-ui,sans-serif"><summary style="cursor:pointer;font-weight:700;color:#6b4500">{head}</summary>{messages}</details>{OVERLAY_ROOM}"#
+    )
+}
+
+/// The build's messages as the overlay and the warnings' notice show them,
+/// set apart by `margin`, and the line below them (`foot`).
+fn messages_and_foot(message: &str, foot: &str, margin: &str) -> String {
+    format!(
+        r#"<pre style="margin:{margin};white-space:pre-wrap;font:14px/1.45 ui-monospace,Menlo,Consolas,monospace">{}</pre><p style="margin:.5rem 0 0;color:#4a5565">{}</p>"#,
+        escape_html(message),
+        escape_html(foot)
     )
 }
 
@@ -311,10 +320,9 @@ pub fn overlay(message: &str, shown: Shown, strings: &Strings) -> String {
         Shown::NotBuilt => "serve.overlay_head_first",
     };
     let head = escape_html(&strings.t(key, &[]));
-    let foot = escape_html(&strings.t("serve.overlay_foot", &[]));
+    let messages = messages_and_foot(message, &strings.t("serve.overlay_foot", &[]), "0");
     format!(
-        r#"<div id="alsite-error-overlay" data-alsite-room role="alert" style="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff5f5;color:#1c2430;border-top:6px solid #a1261b;box-shadow:0 -4px 24px rgba(0,0,0,.25);padding:1rem 1.5rem;font:15px/1.5 system-ui,sans-serif"><p style="margin:0 0 .5rem;font-weight:700;color:#a1261b">{head}</p><pre style="margin:0;white-space:pre-wrap;font:14px/1.45 ui-monospace,Menlo,Consolas,monospace">{}</pre><p style="margin:.5rem 0 0;color:#4a5565">{foot}</p></div>{OVERLAY_ROOM}"#,
-        escape_html(message)
+        r#"<div id="alsite-error-overlay" data-alsite-room role="alert" style="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff5f5;color:#1c2430;border-top:6px solid #a1261b;box-shadow:0 -4px 24px rgba(0,0,0,.25);padding:1rem 1.5rem;font:15px/1.5 system-ui,sans-serif"><p style="margin:0 0 .5rem;font-weight:700;color:#a1261b">{head}</p>{messages}</div>{OVERLAY_ROOM}"#
     )
 }
 

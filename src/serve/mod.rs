@@ -449,11 +449,16 @@ fn answer(shared: &Shared, head: &Head) -> Option<Response> {
 
 /// The errors as browsers are shown them: paths from the site's folder
 /// and the home folder (see [`http::paths_for_browsers`]).
-fn for_browsers(message: &str, root: &Path) -> String {
+fn for_browsers<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>, root: &Path) -> String {
+    let message = diags
+        .into_iter()
+        .map(|d| d.to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
     let site = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     // Its links resolved, as the link check names a link's target.
     let home = crate::build::guard::home_folder();
-    http::paths_for_browsers(message, &site, home.as_deref())
+    http::paths_for_browsers(&message, &site, home.as_deref())
 }
 
 /// The UI strings of the language site.yaml names, for the server's own
@@ -502,8 +507,11 @@ fn apply(
             // no warning, leaves the pages as they were.
             let reload = line.reload() || warnings != current.warnings;
             let version = current.version + u64::from(reload);
-            let mut snapshot = if full {
-                Snapshot::new(rebuilt.changed, rebuilt.strings, version)
+            let snapshot = if full {
+                Snapshot {
+                    warnings,
+                    ..Snapshot::new(rebuilt.changed, rebuilt.strings, version)
+                }
             } else {
                 let mut files = current.files.clone();
                 for o in rebuilt.changed {
@@ -512,12 +520,11 @@ fn apply(
                 Snapshot {
                     files,
                     error: None,
-                    warnings: None,
+                    warnings,
                     strings: rebuilt.strings,
                     version,
                 }
             };
-            snapshot.warnings = warnings;
             shared.publish(snapshot, reload);
             if full {
                 // The last site's pages were just freed: a site that shrank
@@ -531,12 +538,6 @@ fn apply(
             // Under "The last change did not build": what stopped it first,
             // then any warnings that came with it.
             let (stopped, warned): (Vec<_>, Vec<_>) = errors.0.iter().partition(|d| d.is_error());
-            let message = stopped
-                .iter()
-                .chain(&warned)
-                .map(|d| d.to_string())
-                .collect::<Vec<_>>()
-                .join("\n");
             // Before the first good build the server's words are still
             // the built-in English: take the site's language if site.yaml
             // names one.
@@ -548,7 +549,7 @@ fn apply(
             };
             let failed = Snapshot {
                 files: current.files.clone(),
-                error: Some(for_browsers(&message, root)),
+                error: Some(for_browsers(stopped.into_iter().chain(warned), root)),
                 warnings: None,
                 strings,
                 version: current.version + 1,
@@ -569,16 +570,7 @@ fn apply(
 
 /// A build's warnings as every page shows them (see [`http::warnings_notice`]).
 fn warnings_for_browsers(warnings: &Diagnostics, root: &Path) -> Option<(usize, String)> {
-    if warnings.0.is_empty() {
-        return None;
-    }
-    let message = warnings
-        .0
-        .iter()
-        .map(|d| d.to_string())
-        .collect::<Vec<_>>()
-        .join("\n");
-    Some((warnings.0.len(), for_browsers(&message, root)))
+    (!warnings.0.is_empty()).then(|| (warnings.0.len(), for_browsers(&warnings.0, root)))
 }
 
 /// Returns freed memory to the system, so a server that once held 10,000
